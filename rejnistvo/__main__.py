@@ -1,0 +1,7 @@
+"""`python -m rejnistvo …`: the headless interface of SPEC.md section 6."""
+
+import sys
+
+from rejnistvo.cli import main
+
+sys.exit(main())
