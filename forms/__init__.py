@@ -1,0 +1,43 @@
+"""Printed documents, one module per document, each reading top to bottom like the paper:
+
+* `r4` – OBRAZEC R-4, zvišanje plačila dela (Priloga 1): `render_r4`, `render_r4_bytes`
+* `r5` – OBRAZEC R-5, poročilo o namenskosti porabe (label "Priloga 4"): `render_r5`, …
+* `r1` – OBRAZEC R-1, vloga za dovoljenje (Priloga 2): `render_r1`, `render_r1_bytes`
+* `payment_sheet` – monthly payment sheet: `render_payment_sheet(header, payments, out)`
+* `refund_call` – call to refund with its instalment plan: `render_refund_call(header, plan, out)`
+
+`data` parses and checks the JSON of SPEC 6.1; example inputs ship as `r1.example.json`,
+`r4.example.json`, `r5.example.json` next to this file. No Qt here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from forms.data import PARSERS, parse_r1, parse_r4, parse_r5
+
+FORM_KINDS = ("r1", "r4", "r5")
+
+
+def render_form(kind: str, data: Mapping[str, Any] | object,
+                out_path: str | os.PathLike[str] | None = None) -> bytes:
+    """Parse and check the JSON of form `kind` (r1, r4, r5) and return its PDF bytes; write
+    them to out_path too when given. Bad data raises InputError before anything is written."""
+    if kind not in PARSERS:
+        raise ValueError(f"unknown form {kind!r}")
+    form = PARSERS[kind](data)
+    if kind == "r1":
+        from forms.r1 import TITLE, build_story
+    elif kind == "r4":
+        from forms.r4 import TITLE, build_story
+    else:
+        from forms.r5 import TITLE, build_story
+    from rejnistvo.printing import build_pdf
+
+    return build_pdf(build_story(form), title=TITLE, footer_label=f"Obrazec R-{kind[1]}",
+                     out_path=out_path)
+
+
+__all__ = ["FORM_KINDS", "parse_r1", "parse_r4", "parse_r5", "render_form"]

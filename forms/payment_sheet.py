@@ -1,0 +1,141 @@
+"""Monthly payment sheet of one placement (not an official form; SPEC 3.2, Pravilnik čl. 26).
+
+Each month: days in the month, days placed, the coverage factor, the rates in force with
+their legal source (footnotes), board and its increase, fee and its uplift, the total; then
+the sums and a short explanation of the formula, so a reader can check every figure by
+hand.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
+from rejnistvo.printing import build_pdf, markup, para, table
+from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
+from rejnistvo.rules.months import MonthPayment
+from rejnistvo.rules.periods import Period
+
+TITLE = "OBRAČUN REJNINE PO MESECIH"
+
+EXPLANATION = (
+    "Kako je izračunano (Pravilnik, 26. člen): za mesec z <i>D</i> dnevi in <i>P</i> dnevi "
+    "namestitve po rejniški pogodbi in aneksih je faktor 1, če je <i>P</i> ≥ 30 ali "
+    "<i>P</i> = <i>D</i> (cel mesec), sicer <i>P</i>/30. Oskrbnina = faktor × povprečje "
+    "dnevnih zneskov (veljavni znesek × (1 + zvišanje)) po dnevih namestitve; enako plačilo "
+    "dela z zvišanjem plačila dela. Vsak znesek je zaokrožen na cent (polovica navzgor). "
+    "Primer: 22 dni v marcu, osnovna oskrbnina 638,00 EUR: 22/30 × 638,00 = 467,87 EUR. "
+    "Zvišanje oskrbnine v mesecu je oskrbnina z zvišanjem minus oskrbnina brez njega; "
+    "skupaj = oskrbnina + plačilo dela."
+)
+PART_TIME_NOTE = ("* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
+                  "75 % veljavne, plačilo dela v deležu, določenem v rejniški pogodbi.")
+
+
+def _periods(value: object) -> str:
+    if isinstance(value, Period):
+        return f"od {fmt_date(value.start)} do {fmt_date(value.end) if value.end else 'nedoločeno'}"
+    if isinstance(value, list | tuple):
+        return "; ".join(_periods(v) for v in value)
+    return str(value)
+
+
+def _header(header: Mapping[str, Any]) -> list[Flowable]:
+    labels = [("centre", "Center za socialno delo"), ("unit", "Enota"), ("carer", "Rejnik/ica"),
+              ("child", "Otrok"), ("contract_no", "Rejniška pogodba št."),
+              ("placement", "Obdobje namestitve"), ("board_increases", "Zvišanje oskrbnine"),
+              ("fee_uplifts", "Zvišanje plačila dela"), ("date", "Datum izpisa")]
+    rows = []
+    for key, label in labels:
+        value = header.get(key)
+        if value in (None, "", [], ()):
+            continue
+        shown = fmt_date(value) if key == "date" else _adjustments(value) if key in (
+            "board_increases", "fee_uplifts") else _periods(value)
+        rows.append([para(label, "cell"), para(shown, "cell_value")])
+    if not rows:
+        return []
+    t = table(rows, [50 * mm, 120 * mm], header_rows=0)
+    t.hAlign = "LEFT"
+    t.setStyle([("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("BACKGROUND", (0, 0), (0, -1), "#eeeeee")])
+    return [t]
+
+
+def _adjustments(value: object) -> str:
+    items = value if isinstance(value, list | tuple) else [value]
+    parts = []
+    for item in items:
+        percent = getattr(item, "percent", None)
+        period = getattr(item, "period", None)
+        parts.append(f"{percent} % {_periods(period)}" if percent and period else str(item))
+    return "; ".join(parts)
+
+
+def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> list[Flowable]:
+    sources: list[str] = []
+
+    def note(source: str) -> str:
+        if source not in sources:
+            sources.append(source)
+        return f"<super>{sources.index(source) + 1}</super>"
+
+    head = ["Mesec", "Dni v mesecu", "Dni namest.", "Faktor",
+            "Veljavni znesek: oskrbnina / plačilo dela", "Oskrbnina", "od tega zvišanje",
+            "Plačilo dela", "od tega zvišanje", "Skupaj"]
+    rows: list[list[object]] = [[para(h, "cell_head") for h in head]]
+    sums = [Decimal("0.00")] * 5
+    part_time = False
+    for p in payments:
+        factor = "1" if p.factor == 1 else f"{p.days_placed}/30"
+        rates = "<br/>".join(
+            f"{fmt_amount(r.board)} / {fmt_amount(r.fee)}{note(r.source or 'vir ni naveden')}"
+            for r in p.rates
+        )
+        month = fmt_month(p.month) + (" *" if p.part_time else "")
+        part_time = part_time or p.part_time
+        figures = [p.board, p.board_increase, p.fee, p.fee_uplift, p.total]
+        sums = [a + b for a, b in zip(sums, figures, strict=True)]
+        rows.append([para(month, "cell"), para(str(p.days_in_month), "cell_num"),
+                     para(str(p.days_placed), "cell_num"), para(factor, "cell_num"),
+                     markup(rates or "–", "cell_num"),
+                     *[para(fmt_amount(v), "cell_num") for v in figures]])
+    rows.append([markup("<b>SKUPAJ</b>", "cell"), "", "", "", "",
+                 *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums]])
+    widths = [26, 16, 18, 15, 40, 22, 22, 22, 22, 24]
+    scale = WIDTH / (sum(widths) * mm)
+    t = table(rows, [w * mm * scale for w in widths], total_row=True)
+    t.spaceBefore = 8
+    t.hAlign = "LEFT"
+    t.spaceAfter = 6
+    story: list[Flowable] = [para(header.get("title") or TITLE, "title"), *_header(header), t]
+    if part_time:
+        story.append(para(PART_TIME_NOTE, "small"))
+    for i, source in enumerate(sources, start=1):
+        story.append(markup(f"<super>{i}</super> {_esc(source)}", "small"))
+    story.append(markup(EXPLANATION, "small"))
+    return story
+
+
+def _esc(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_payment_sheet_bytes(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> bytes:
+    """The payment sheet as PDF bytes. `header` keys (all optional): title, centre, unit,
+    carer, child, contract_no, placement (Period or list), board_increases, fee_uplifts
+    (Adjustment or list), date."""
+    return build_pdf(build_story(header, payments), title=TITLE, footer_label="Obračun rejnine",
+                     wide=True)
+
+
+def render_payment_sheet(header: Mapping[str, Any], payments: Sequence[MonthPayment],
+                         out_path: str | os.PathLike[str]) -> bytes:
+    """Write the payment sheet to out_path (whole or not at all); returns the bytes too."""
+    return build_pdf(build_story(header, payments), title=TITLE, footer_label="Obračun rejnine",
+                     out_path=out_path, wide=True)

@@ -1,0 +1,159 @@
+"""OBRAZEC R-4 – Zvišanje plačila dela (Pravilnik, Priloga 1; čl. 7, 29, 30).
+
+Reads top to bottom like the official form: the centre's PREDLOG, then the commission's
+SKLEP. Without a decision the SKLEP part prints blank for the commission to fill by hand.
+The proposal's rationale is the form's attachment "obrazložitev", printed after the form.
+The gazette's "zviša plačilo delo" is an evident typo: we print "plačilo dela" (SPEC 4).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
+from forms._common import (
+    annex_label,
+    blank_lines,
+    coerce,
+    form_label,
+    period_from,
+    period_to,
+)
+from forms.data import R4Decision, R4Form, parse_r4
+from rejnistvo.printing import (
+    FormLine,
+    Rule,
+    Seg,
+    build_pdf,
+    choice,
+    field,
+    markup,
+    para,
+    small,
+    tab,
+    text,
+    text_block,
+)
+from rejnistvo.printing.formats import fmt_date
+
+TITLE = "OBRAZEC R-4 – Zvišanje plačila dela"
+PROPOSAL_HEADING = "PREDLOG ZA ZVIŠANJE PLAČILA DELA"
+RESOLUTION_HEADING = "SKLEP KOMISIJE O ZVIŠANEM PLAČILU DELA"
+
+
+def build_story(form: R4Form) -> list[Flowable]:
+    return [*_proposal(form), Rule(8), *_resolution(form), *_attachment(form)]
+
+
+def _proposal(form: R4Form) -> list[Flowable]:
+    child, carer = form.child, form.carer
+    pct = form.proposed_percent
+    return [
+        annex_label("Priloga 1"),
+        form_label(TITLE),
+        FormLine([text("Center za socialno delo: "), field(form.centre, 62), text(", Enota: "),
+                  field(form.unit, 40)], space_before=4),
+        para(PROPOSAL_HEADING, "title"),
+        FormLine([text("Št. zadeve: "), field(form.case_no, 50), tab(105), text("Datum: "),
+                  field(fmt_date(form.date) or None, 40)]),
+        FormLine([text("Predlagamo, da se za:")], space_before=4),
+        FormLine([text("otroka "), field(child.name, 80, caption="(ime in priimek otroka)"),
+                  text(", EMŠO "), field(child.emso, 38)]),
+        FormLine([text("rejniku/ici "), field(carer.name, 80, caption="(ime in priimek rejnika/ice)"),
+                  text(", EMŠO "), field(carer.emso, 38)]),
+        FormLine([text("zviša plačilo dela za "),
+                  choice_with_caption("25%", pct == 25, "(ustrezno obkrožiti)"),
+                  text(" ali "), choice("50%", pct == 50),
+                  text(" za obdobje od "), field(period_from(form.period), 28), text(" do "),
+                  field(period_to(form.period), 28), text(".")]),
+        FormLine([tab(95), text("Podpis: "), field(None, 55)], space_before=10),
+        markup("<b>PRILOGA:</b>"),
+        para("– obrazložitev"),
+    ]
+
+
+def choice_with_caption(label: str, chosen: bool, caption: str) -> Seg:
+    return replace(choice(label, chosen), caption=caption)
+
+
+def _resolution(form: R4Form) -> list[Flowable]:
+    decision = form.decision or _BLANK_DECISION
+    blank = form.decision is None
+    increase = not blank and decision.outcome == "increase"
+    no_increase = not blank and decision.outcome == "no_increase"
+    subgroups = []
+    for n in range(1, 7):
+        seg = choice(f"{n}.", decision.subgroup == n)
+        if n == 1:
+            seg = choice_with_caption(f"{n}.", decision.subgroup == n, "(ustrezno obkrožiti)")
+        subgroups += [seg, text(" ")]
+    # Names of the carer and child in the resolution are those of the proposal.
+    carer = form.carer if not blank else None
+    child = form.child if not blank else None
+    story: list[Flowable] = [
+        CondPageBreak(120),
+        para(RESOLUTION_HEADING, "title"),
+        FormLine([text("Sklep št. "), field(decision.resolution_no, 50), tab(105), text("Datum: "),
+                  field(fmt_date(decision.date) or None, 40)]),
+        FormLine([text("Komisija za določitev zvišanja plačila dela "), *subgroups,
+                  text("podskupine je obravnavala predlog in sklenila, da se "),
+                  small("(ustrezno označiti oz. izpolniti):")], space_before=4),
+        FormLine([text("rejniku/ici "),
+                  field(carer.name if carer else None, 80, caption="(ime in priimek rejnika/ice)"),
+                  text(", EMŠO "), field(carer.emso if carer else None, 38)]),
+        FormLine([text("za otroka "),
+                  field(child.name if child else None, 80, caption="(ime in priimek otroka)"),
+                  text(", EMŠO "), field(child.emso if child else None, 38)]),
+        FormLine([choice("1.", increase), text(" PLAČILO DELA ZVIŠA za "),
+                  field(str(decision.percent) if increase and decision.percent else None, 18),
+                  text("% v obdobju od "),
+                  field(period_from(decision.period) if increase else None, 28), text(" do "),
+                  field(period_to(decision.period) if increase else None, 28), text(".")],
+                 space_before=6),
+        FormLine([choice("2.", no_increase), text(" PLAČILO DELA NE ZVIŠA.")], space_before=2),
+        markup("<b>Obrazložitev:</b>"),
+    ]
+    story += text_block(decision.rationale) or blank_lines()
+    members = [
+        FormLine([text(f"{i}. "), field(name, 75), tab(100), field(None, 60, caption="(podpis)")])
+        for i, name in enumerate(decision.members, start=1)
+    ]
+    story.append(KeepTogether([Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"),
+                               *members]))
+    return story
+
+
+_BLANK_DECISION = R4Decision(outcome="", members=(None, None, None))
+
+
+def _attachment(form: R4Form) -> list[Flowable]:
+    """PRILOGA – obrazložitev: the proposal's rationale, on its own page after the form."""
+    body = text_block(form.rationale)
+    if not body:
+        return []
+    return [
+        PageBreak(),
+        para("PRILOGA k predlogu za zvišanje plačila dela: obrazložitev", "title"),
+        FormLine([text("Št. zadeve: "), field(form.case_no, 50), tab(105), text("Datum: "),
+                  field(fmt_date(form.date) or None, 40)]),
+        FormLine([text("Otrok: "), field(form.child.name, 80)]),
+        FormLine([text("Rejnik/ica: "), field(form.carer.name, 80)]),
+        markup("<b>Obrazložitev:</b>"),
+        *body,
+    ]
+
+
+def render_r4_bytes(data: R4Form | Mapping[str, Any]) -> bytes:
+    """The R-4 form as PDF bytes (the window previews it with QtPdf)."""
+    form = coerce(data, R4Form, parse_r4)
+    return build_pdf(build_story(form), title=TITLE, footer_label="Obrazec R-4")
+
+
+def render_r4(data: R4Form | Mapping[str, Any], out_path: str | os.PathLike[str]) -> bytes:
+    """Write the R-4 form to out_path (whole or not at all); returns the bytes too."""
+    form = coerce(data, R4Form, parse_r4)
+    return build_pdf(build_story(form), title=TITLE, footer_label="Obrazec R-4", out_path=out_path)

@@ -1,0 +1,186 @@
+"""Headless coordinator commands: `register` (SPEC.md 6) and the case exchange.
+
+    register --db DB --subgroup N --year Y --format csv|xlsx|pdf --out FILE
+    export-case --db DB --case ID --out FILE.rejpaket --passphrase-file FILE
+    import-case --db DB --package FILE --passphrase-file FILE --kind proposal|resolution
+                [--subgroup N] [--preview]
+    candidate-changes --db DB --subgroup N --since DATE --out FILE.csv
+
+The passphrase is read from a file (its first line), never from the command line,
+where other users of the machine could see it in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from rejnistvo.cli.io import CliInputError, write_json
+from rejnistvo.rules.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    reg = subparsers.add_parser("register", help="evidenca obravnavanih primerov R-4 podskupine")
+    _db_option(reg)
+    reg.add_argument("--subgroup", type=int, required=True, metavar="N", help="podskupina 1–6")
+    reg.add_argument("--year", type=int, required=True, metavar="LETO")
+    reg.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
+    reg.add_argument("--out", required=True, metavar="DATOTEKA")
+    reg.add_argument("--filter", metavar="BESEDILO", help="le primeri, ki vsebujejo besedilo")
+    reg.set_defaults(handler=run_register)
+
+    export = subparsers.add_parser("export-case", help="izvozi primer R-4 v šifriran paket")
+    _db_option(export)
+    export.add_argument("--case", type=int, required=True, metavar="ID")
+    export.add_argument("--out", required=True, metavar="DATOTEKA")
+    export.add_argument("--passphrase-file", required=True, metavar="DATOTEKA")
+    export.add_argument(
+        "--kind",
+        choices=("proposal", "resolution"),
+        help="privzeto: sklep, če je primer odločen, sicer predlog",
+    )
+    export.set_defaults(handler=run_export_case)
+
+    imp = subparsers.add_parser("import-case", help="uvozi šifriran paket primera R-4")
+    _db_option(imp)
+    imp.add_argument("--package", required=True, metavar="DATOTEKA")
+    imp.add_argument("--passphrase-file", required=True, metavar="DATOTEKA")
+    imp.add_argument("--kind", choices=("proposal", "resolution"), required=True)
+    imp.add_argument(
+        "--subgroup",
+        type=int,
+        action="append",
+        metavar="N",
+        help="podskupina, ki jo vodi ta evidenca (lahko večkrat)",
+    )
+    imp.add_argument("--preview", action="store_true", help="le pokaži vsebino, ne uvozi")
+    imp.set_defaults(handler=run_import_case)
+
+    changes = subparsers.add_parser("candidate-changes", help="spremembe seznama kandidatov (CSV)")
+    _db_option(changes)
+    changes.add_argument("--subgroup", type=int, required=True, metavar="N")
+    changes.add_argument("--since", required=True, metavar="DATUM")
+    changes.add_argument("--out", required=True, metavar="DATOTEKA")
+    changes.set_defaults(handler=run_candidate_changes)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="DATOTEKA", help="podatkovna zbirka (privzeto: programova)")
+
+
+@contextlib.contextmanager
+def _opened(args: argparse.Namespace) -> Iterator:
+    from rejnistvo.store import StoreError, open_db
+
+    try:
+        db = open_db(args.db)
+    except StoreError as error:
+        raise CliInputError(error.message) from None
+    try:
+        yield db
+    except StoreError as error:
+        raise CliInputError(error.message) from None
+    finally:
+        db.close()
+
+
+def _subgroup(value: int) -> int:
+    if not 1 <= value <= 6:
+        raise InputError("subgroup", "podskupina je številka od 1 do 6.")
+    return value
+
+
+def _passphrase(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise CliInputError(
+            f"Datoteke z geslom »{path}« ni mogoče prebrati (UTF-8 besedilo)."
+        ) from None
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
+def run_register(args: argparse.Namespace) -> int:
+    from rejnistvo.register.export import write_register
+    from rejnistvo.register.queries import register_rows
+    from rejnistvo.register.rows import filter_rows, renumber
+
+    subgroup = _subgroup(args.subgroup)
+    if not 2000 <= args.year <= 2100:
+        raise InputError("year", "leto mora biti med 2000 in 2100.")
+    with _opened(args) as db:
+        rows = register_rows(db, subgroup, args.year)
+    if args.filter:
+        rows = renumber(filter_rows(rows, text=args.filter))
+    out = write_register(rows, args.format, args.out, subgroup=subgroup, year=args.year)
+    write_json(
+        {
+            "subgroup": subgroup,
+            "year": args.year,
+            "format": args.format,
+            "rows": len(rows),
+            "out": str(out),
+        }
+    )
+    return 0
+
+
+def run_export_case(args: argparse.Namespace) -> int:
+    from rejnistvo.exchange.cases import export_proposal, export_resolution
+
+    passphrase = _passphrase(args.passphrase_file)
+    with _opened(args) as db:
+        from rejnistvo.store import get_record
+
+        case = get_record(db, "r4_cases", args.case)
+        kind = args.kind or ("resolution" if case.get("decided_on") else "proposal")
+        if kind == "proposal":
+            out = export_proposal(db, args.case, passphrase, args.out)
+        else:
+            out = export_resolution(db, args.case, passphrase, args.out)
+    write_json({"case": args.case, "kind": kind, "out": str(out)})
+    return 0
+
+
+def run_import_case(args: argparse.Namespace) -> int:
+    from rejnistvo.exchange.cases import apply_import, preview_import
+
+    passphrase = _passphrase(args.passphrase_file)
+    subgroups = {_subgroup(n) for n in args.subgroup} if args.subgroup else None
+    with _opened(args) as db:
+        preview = preview_import(db, args.package, passphrase, kind=args.kind, subgroups=subgroups)
+        answer = {
+            "kind": preview.contents.kind,
+            "subgroup": preview.contents.subgroup,
+            "case_uuid": preview.contents.case_uuid,
+            "summary": {label: value for label, value in preview.contents.summary()},
+            "action": preview.action,
+            "notes": preview.notes,
+        }
+        if not args.preview:
+            result = apply_import(db, preview)
+            answer.update(
+                case=result.case_id,
+                created=result.created,
+                changed=result.changed,
+                message=result.message,
+            )
+    write_json(answer)
+    return 0
+
+
+def run_candidate_changes(args: argparse.Namespace) -> int:
+    from rejnistvo.register.candidates import candidate_changes, write_candidate_changes_csv
+    from rejnistvo.rules.periods import parse_date
+
+    since = parse_date(args.since, "since")
+    with _opened(args) as db:
+        changes = candidate_changes(db, _subgroup(args.subgroup), since)
+    out = write_candidate_changes_csv(changes, args.out)
+    write_json(
+        {"subgroup": args.subgroup, "since": since, "changes": len(changes), "out": str(out)}
+    )
+    return 0

@@ -1,0 +1,236 @@
+"""Headless rules commands of SPEC.md section 6: `calc`, `uplift`, `refund`, `emso`.
+
+Each handler reads JSON, refuses anything malformed or unknown with the field named
+(InputError → exit 2 via the dispatcher), computes with `rejnistvo.rules` and only then
+writes the answer, so bad input writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rejnistvo.cli.io import add_input_option, read_json_input, write_json
+from rejnistvo.rules.emso import check_emso
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import ZERO, parse_amount
+from rejnistvo.rules.months import Adjustment, check_percent, month_payments
+from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
+from rejnistvo.rules.rates import RateTable, load_rate_table, parse_rate_rows
+from rejnistvo.rules.refund import RefundMethod, refund_plan
+from rejnistvo.rules.uplift import Workload, suggest_uplift
+
+MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batch input
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    calc = subparsers.add_parser("calc", help="mesečne rejnine ene namestitve (JSON)")
+    add_input_option(calc)
+    calc.set_defaults(handler=run_calc)
+
+    uplift = subparsers.add_parser("uplift", help="predlog zvišanja plačila dela R-4 (JSON)")
+    add_input_option(uplift)
+    uplift.set_defaults(handler=run_uplift)
+
+    refund = subparsers.add_parser("refund", help="vračilo zvišane oskrbnine R-5 (JSON)")
+    add_input_option(refund)
+    refund.set_defaults(handler=run_refund)
+
+    emso = subparsers.add_parser("emso", help="preveri EMŠO")
+    emso.add_argument("number", metavar="EMŠO")
+    emso.set_defaults(handler=run_emso)
+
+
+# --- input ---------------------------------------------------------------------------
+
+
+def _root(document: Any, allowed: tuple[str, ...], required: tuple[str, ...]) -> Mapping[str, Any]:
+    if not isinstance(document, Mapping):
+        raise InputError("vhod", f"pričakovan je JSON objekt s polji {', '.join(allowed)}.")
+    return check_keys(document, "", allowed, required)
+
+
+def _list(value: Any, field: str, what: str, allow_empty: bool = True) -> list[Any]:
+    if value is None and allow_empty:
+        return []
+    if not isinstance(value, list) or (not allow_empty and not value):
+        empty = "" if allow_empty else "neprazen "
+        raise InputError(field, f"pričakovan je {empty}seznam {what}.")
+    return value
+
+
+def _placement(value: Any) -> list[Period]:
+    items = _list(value, "placement", "obdobij {from, to}", allow_empty=False)
+    return [parse_period(item, f"placement[{i}]") for i, item in enumerate(items)]
+
+
+def _adjustment(item: Any, field: str) -> Adjustment:
+    period = parse_period(item, field, extra_keys=("percent",))
+    if "percent" not in item:
+        raise InputError(f"{field}.percent", "obvezno polje manjka; dovoljena sta 25 in 50.")
+    return Adjustment(check_percent(item["percent"], f"{field}.percent"), period)
+
+
+def _adjustments(value: Any, field: str) -> list[Adjustment]:
+    items = _list(value, field, "zvišanj {percent, from, to}")
+    return [_adjustment(item, f"{field}[{i}]") for i, item in enumerate(items)]
+
+
+def _rates(document: Mapping[str, Any]) -> RateTable:
+    if document.get("rates") is None:
+        return load_rate_table()
+    return parse_rate_rows(document["rates"], "rates")
+
+
+def _months(value: Any) -> list[date]:
+    items = _list(value, "months", "mesecev »LLLL-MM«", allow_empty=False)
+    if len(items) > MAX_MONTHS:
+        raise InputError("months", f"največ {MAX_MONTHS} mesecev v enem izračunu.")
+    months: list[date] = []
+    for i, item in enumerate(items):
+        month = parse_month(item, f"months[{i}]")
+        if month in months:
+            raise InputError(f"months[{i}]", "mesec se ponovi; vsak mesec navedite enkrat.")
+        months.append(month)
+    return months
+
+
+def _month_text(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+# --- commands ------------------------------------------------------------------------
+
+
+def run_calc(args: argparse.Namespace) -> int:
+    """Monthly payments of one placement (SPEC 3.1, 3.2)."""
+    document = _root(
+        read_json_input(args),
+        ("placement", "months", "board_increases", "fee_uplifts", "rates"),
+        ("placement", "months"),
+    )
+    placement = _placement(document["placement"])
+    months = _months(document["months"])
+    board_increases = _adjustments(document.get("board_increases"), "board_increases")
+    fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
+    rates = _rates(document)
+    payments = month_payments(months, placement, rates, board_increases, fee_uplifts)
+    write_json(
+        {
+            "months": [
+                {
+                    "month": _month_text(p.month),
+                    "days_placed": p.days_placed,
+                    "board": p.board,
+                    "board_increase": p.board_increase,
+                    "fee": p.fee,
+                    "total": p.total,
+                }
+                for p in payments
+            ],
+            "board": sum((p.board for p in payments), ZERO),
+            "board_increase": sum((p.board_increase for p in payments), ZERO),
+            "fee": sum((p.fee for p in payments), ZERO),
+            "total": sum((p.total for p in payments), ZERO),
+        }
+    )
+    return 0
+
+
+def run_uplift(args: argparse.Namespace) -> int:
+    """The R-4 rule (SPEC 3.3): only how many reasons there are counts."""
+    document = _root(read_json_input(args), ("reasons", "workload"), ("reasons",))
+    reasons = _list(document["reasons"], "reasons", "razlogov (besedil ali ključev kataloga)")
+    seen: set[str] = set()
+    for i, reason in enumerate(reasons):
+        if not isinstance(reason, str) or not reason.strip():
+            raise InputError(
+                f"reasons[{i}]", "razlog mora biti neprazno besedilo ali ključ kataloga."
+            )
+        if reason.strip() in seen:
+            raise InputError(f"reasons[{i}]", "razlog se ponovi; vsak razlog navedite enkrat.")
+        seen.add(reason.strip())
+    raw_workload = document.get("workload")
+    workload = None
+    if raw_workload is not None:
+        try:
+            workload = Workload(raw_workload)
+        except ValueError:
+            raise InputError(
+                "workload",
+                f"»{raw_workload}« ni dovoljen obseg dela; dovoljena sta »moderate« (zmerno "
+                "povečan) in »strong« (močno povečan).",
+            ) from None
+    suggestion = suggest_uplift(len(reasons), workload)
+    write_json(
+        {
+            "eligible": suggestion.eligible,
+            "percent": suggestion.percent,
+            "explanation": suggestion.explanation,
+        }
+    )
+    return 0
+
+
+def run_refund(args: argparse.Namespace) -> int:
+    """The R-5 money (SPEC 3.4): received, report due, refund term cap, instalments."""
+    document = _root(
+        read_json_input(args),
+        ("increase", "placement", "call_date", "unjustified", "deadline", "method", "rates"),
+        ("increase", "placement", "call_date", "unjustified", "method"),
+    )
+    increase = _adjustment(document["increase"], "increase")
+    if increase.period.end is None:
+        raise InputError(
+            "increase.to",
+            "zvišanje oskrbnine je začasno (28. člen pravilnika): vnesite končni datum obdobja.",
+        )
+    placement = _placement(document["placement"])
+    call_date = parse_date(document["call_date"], "call_date")
+    raw_unjustified = document["unjustified"]
+    unjustified: Decimal | None = (
+        None if raw_unjustified == "all" else _unjustified(raw_unjustified)
+    )
+    raw_deadline = document.get("deadline")
+    deadline = None if raw_deadline is None else parse_date(raw_deadline, "deadline")
+    try:
+        method = RefundMethod(document["method"])
+    except ValueError:
+        raise InputError(
+            "method",
+            f"»{document['method']}« ni dovoljen način vračila; dovoljena sta »lump_sum« "
+            "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
+        ) from None
+    rates = _rates(document)
+    plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
+    write_json(
+        {
+            "received": plan.received,
+            "report_due": plan.report_due,
+            "latest_deadline": plan.latest_deadline,
+            "refund": plan.refund,
+            "months": [
+                {"month": _month_text(m.month), "increase": m.increase} for m in plan.months
+            ],
+            "instalments": [{"due": i.due, "amount": i.amount} for i in plan.instalments],
+        }
+    )
+    return 0
+
+
+def _unjustified(value: Any) -> Decimal:
+    try:
+        return parse_amount(value, "unjustified")
+    except InputError as error:
+        raise InputError(
+            "unjustified", f"{error.message} Ali »all« za ves prejeti znesek."
+        ) from None
+
+
+def run_emso(args: argparse.Namespace) -> int:
+    info = check_emso(args.number, "emso")
+    write_json({"valid": True, "birth_date": info.birth_date, "sex": info.sex})
+    return 0

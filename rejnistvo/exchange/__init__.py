@@ -1,0 +1,1 @@
+"""Case exchange between a centre and its subgroup coordinator (issue 6)."""

@@ -1,0 +1,467 @@
+"""Export and import of R-4 cases between a centre's file and the coordinator's file.
+
+centre:       export_proposal  ──package──▶  coordinator: preview_import → apply_import
+coordinator:  export_resolution ──package──▶  centre:      preview_import → apply_import
+
+Import is always two steps: `preview_import` opens and checks the package and says
+what would happen (nothing is written); `apply_import` writes it in one transaction.
+The case is identified by its UUID (exchange/links.py), so importing the same package
+twice creates nothing new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.exchange import links
+from rejnistvo.exchange.errors import PackageError
+from rejnistvo.exchange.package import (
+    PackageContents,
+    build_package,
+    new_case_uuid,
+    read_package,
+    write_package,
+)
+
+PdfRenderer = Callable[[dict[str, Any]], bytes]
+
+
+def _store():
+    from rejnistvo import store
+
+    return store
+
+
+def default_render_pdf(case: dict[str, Any]) -> bytes:
+    """The printed R-4 of forms/r4.py (the same the `print r4` command makes)."""
+    from forms.r4 import render_r4_bytes
+
+    return render_r4_bytes(case)
+
+
+def _form_data(db: Database, case_id: int) -> dict[str, Any]:
+    from rejnistvo.store.case_documents import r4_form_data
+
+    return r4_form_data(db, case_id)
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _as_date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def case_subgroup(db: Database, case: dict[str, Any]) -> int:
+    """The case's subgroup: its own, else the one its centre belongs to (a setting)."""
+    if case.get("subgroup_id"):
+        return int(case["subgroup_id"])
+    row = db.execute(
+        "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [case.get("centre_id")]
+    ).fetchone()
+    if not row:
+        raise PackageError(
+            "Center tega primera ni uvrščen v nobeno podskupino. V nastavitvah določite, "
+            "v katero podskupino spada, in primer izvozite znova."
+        )
+    return int(row[0])
+
+
+def _workflow(case: dict[str, Any]) -> dict[str, object]:
+    return {
+        "prepared": case.get("prepared_on"),
+        "sent": case.get("sent_on"),
+        "accepted": case.get("accepted_on"),
+        "commission_named": case.get("commission_named_on"),
+        "decided": case.get("decided_on"),
+        "returned": case.get("returned_on"),
+    }
+
+
+def _sender(db: Database, case: dict[str, Any]) -> dict[str, Any]:
+    centre = db.execute("SELECT name FROM centres WHERE id = ?", [case.get("centre_id")]).fetchone()
+    unit = db.execute("SELECT name FROM units WHERE id = ?", [case.get("unit_id")]).fetchone()
+    return {
+        "centre": centre[0] if centre else "",
+        "unit": unit[0] if unit else "",
+        "user": _store().get_setting(db, "user_name") or "",
+    }
+
+
+def _ensure_uuid(db: Database, case_id: int) -> str:
+    link = links.link_for_case(db, case_id)
+    if link:
+        return link["case_uuid"]
+    case_uuid = new_case_uuid()
+    links.add_link(db, case_id, case_uuid, "local")
+    return case_uuid
+
+
+# ------------------------------------------------------------------------------- export
+
+
+def export_proposal(
+    db: Database,
+    case_id: int,
+    passphrase: str,
+    out: str | Path,
+    *,
+    today: date | None = None,
+    render_pdf: PdfRenderer | None = None,
+) -> Path:
+    """Centre: write the proposal package and mark the case sent (today, unless already).
+
+    One transaction: the case's UUID, its sent date and the file either all happen or
+    none does (a failed write rolls the database back).
+    """
+    today = today or date.today()
+    case = _store().get_record(db, "r4_cases", case_id)
+    if case.get("decided_on"):
+        raise PackageError("Primer je že odločen; predloga ni mogoče poslati znova.")
+    subgroup = case_subgroup(db, case)
+    form = _form_data(db, case_id)
+    if form.get("decision"):
+        form = {key: value for key, value in form.items() if key != "decision"}
+    pdf = (render_pdf or default_render_pdf)(form)
+    with db.atomic():
+        case_uuid = _ensure_uuid(db, case_id)
+        changes = {}
+        if not case.get("subgroup_id"):
+            changes["subgroup_id"] = subgroup
+        if not case.get("sent_on"):
+            changes["sent_on"] = today
+        if changes:
+            case.update(changes)
+            _store().save_record(db, "r4_cases", case)
+        data = build_package(
+            kind="proposal",
+            subgroup=subgroup,
+            case_uuid=case_uuid,
+            case=form,
+            pdf=pdf,
+            passphrase=passphrase,
+            sender=_sender(db, case),
+            workflow=_workflow(case),
+            details={
+                "workload": case.get("workload"),
+                "reasons": [
+                    {"reason_key": r.get("reason_key"), "text": r.get("text")}
+                    for r in case.get("reasons") or []
+                ],
+            },
+        )
+        return write_package(out, data)
+
+
+def export_resolution(
+    db: Database,
+    case_id: int,
+    passphrase: str,
+    out: str | Path,
+    *,
+    render_pdf: PdfRenderer | None = None,
+) -> Path:
+    """Coordinator: write the decided case (with the signed resolution's data) back."""
+    case = _store().get_record(db, "r4_cases", case_id)
+    if not case.get("decided_on") or not case.get("resolution_no"):
+        raise PackageError(
+            "Primer še ni odločen; sklep lahko izvozite, ko je vpisana odločitev komisije."
+        )
+    form = _form_data(db, case_id)
+    pdf = (render_pdf or default_render_pdf)(form)
+    with db.atomic():
+        case_uuid = _ensure_uuid(db, case_id)
+        data = build_package(
+            kind="resolution",
+            subgroup=case_subgroup(db, case),
+            case_uuid=case_uuid,
+            case=form,
+            pdf=pdf,
+            passphrase=passphrase,
+            sender=_sender(db, case),
+            workflow=_workflow(case),
+        )
+        return write_package(out, data)
+
+
+# ------------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What the package holds and what importing it would do; nothing is written yet."""
+
+    contents: PackageContents
+    package_sha256: str
+    existing_case_id: int | None
+    action: str  # "create" | "decide" | "nothing"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.action != "nothing"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    case_id: int
+    created: bool
+    changed: bool
+    message: str
+
+
+def preview_import(
+    db: Database,
+    source: bytes | str | Path,
+    passphrase: str,
+    *,
+    kind: str,
+    subgroups: set[int] | frozenset[int] | None = None,
+) -> ImportPreview:
+    """Open a package for `kind` ("proposal" at the coordinator, "resolution" at the
+    centre) and say what importing it would do. `subgroups`: the subgroups this file
+    serves; a package for another one is refused."""
+    data = source if isinstance(source, bytes) else _read(source)
+    contents = read_package(data, passphrase, expected_kind=kind, expected_subgroups=subgroups)
+    digest = hashlib.sha256(data).hexdigest()
+    existing = links.case_for_uuid(db, contents.case_uuid)
+    if kind == "proposal":
+        if existing is not None:
+            return ImportPreview(
+                contents,
+                digest,
+                existing,
+                "nothing",
+                [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."],
+            )
+        return ImportPreview(
+            contents, digest, None, "create", ["Uvoz bo dodal nov primer R-4 v evidenco."]
+        )
+    return _preview_resolution(db, contents, digest, existing)
+
+
+def _preview_resolution(
+    db: Database, contents: PackageContents, digest: str, existing: int | None
+) -> ImportPreview:
+    if existing is None:
+        raise PackageError(
+            "Primera, na katerega se sklep nanaša, v tej evidenci ni (paket je namenjen drugemu "
+            "centru ali pa predlog ni bil poslan iz te evidence)."
+        )
+    case = _store().get_record(db, "r4_cases", existing)
+    decision = contents.case["decision"]
+    if case.get("subgroup_id") and int(case["subgroup_id"]) != contents.subgroup:
+        raise PackageError(
+            f"Sklep je izdala podskupina {contents.subgroup}, primer pa je bil poslan podskupini "
+            f"{case['subgroup_id']}. Paketa ni mogoče uvoziti."
+        )
+    if case.get("resolution_no"):
+        if case["resolution_no"] == decision["resolution_no"]:
+            return ImportPreview(
+                contents,
+                digest,
+                existing,
+                "nothing",
+                [f"Sklep {case['resolution_no']} je že uvožen; ničesar ne bom spremenil."],
+            )
+        raise PackageError(
+            f"Primer že ima sklep {case['resolution_no']}; drugega sklepa "
+            f"({decision['resolution_no']}) ni mogoče uvoziti čezenj."
+        )
+    return ImportPreview(
+        contents,
+        digest,
+        existing,
+        "decide",
+        [f"Primer {existing} bo dobil sklep {decision['resolution_no']} in bo odločen."],
+    )
+
+
+def _read(source: str | Path) -> bytes:
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        raise PackageError(f"Paketa »{source}« ni mogoče prebrati: {error.strerror}.") from None
+
+
+def apply_import(
+    db: Database, preview: ImportPreview, *, today: date | None = None
+) -> ImportResult:
+    """Write what the preview promised, in one transaction; a second import is a no-op."""
+    today = today or date.today()
+    contents = preview.contents
+    with db.atomic():
+        # Read again inside the transaction: another import may have run since the preview.
+        existing = links.case_for_uuid(db, contents.case_uuid)
+        if contents.kind == "proposal":
+            if existing is not None:
+                return ImportResult(
+                    existing, False, False, f"Predlog je že v evidenci (primer {existing})."
+                )
+            case_id = _create_proposal(db, contents, today)
+            return ImportResult(case_id, True, True, f"Predlog je uvožen kot primer {case_id}.")
+        fresh = _preview_resolution(db, contents, preview.package_sha256, existing)
+        if fresh.action == "nothing":
+            return ImportResult(existing, False, False, fresh.notes[0])
+        _apply_resolution(db, existing, contents, today)
+        return ImportResult(
+            existing,
+            False,
+            True,
+            f"Sklep {contents.case['decision']['resolution_no']} je uvožen; primer je odločen.",
+        )
+
+
+# --- proposal at the coordinator ---------------------------------------------------------
+
+
+def _find_or_create_centre(db: Database, name: str) -> int:
+    row = db.execute("SELECT id FROM centres WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    code = "X-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return _store().save_record(db, "centres", {"code": code, "name": name})
+
+
+def _find_or_create_unit(db: Database, centre_id: int, name: str) -> int | None:
+    if not name:
+        return None
+    row = db.execute(
+        "SELECT id FROM units WHERE centre_id = ? AND name = ?", [centre_id, name]
+    ).fetchone()
+    if row:
+        return row[0]
+    db["units"].insert({"centre_id": centre_id, "name": name})
+    unit_id = db.execute(
+        "SELECT id FROM units WHERE centre_id = ? AND name = ?", [centre_id, name]
+    ).fetchone()[0]
+    from rejnistvo.store.audit import write_audit
+
+    write_audit(db, "units", unit_id, "insert", None, {"centre_id": centre_id, "name": name})
+    return unit_id
+
+
+def _find_or_create_person(
+    db: Database, entity: str, person: dict[str, Any], centre_id: int
+) -> int:
+    emso = (person.get("emso") or "").strip()
+    if emso:
+        row = db.execute(f"SELECT id FROM {entity} WHERE emso = ?", [emso]).fetchone()
+        if row:
+            return row[0]
+    record = {"name": person["name"], "emso": emso or None, "centre_id": centre_id}
+    return _store().save_record(db, entity, record)
+
+
+def _create_proposal(db: Database, contents: PackageContents, today: date) -> int:
+    case = contents.case
+    store = _store()
+    centre_id = _find_or_create_centre(db, case["centre"])
+    unit_id = _find_or_create_unit(db, centre_id, case.get("unit") or "")
+    carer_id = _find_or_create_person(db, "carers", case["carer"], centre_id)
+    child_id = _find_or_create_person(db, "children", case["child"], centre_id)
+    row = db.execute(
+        "SELECT id FROM placements WHERE carer_id = ? AND child_id = ? ORDER BY id LIMIT 1",
+        [carer_id, child_id],
+    ).fetchone()
+    placement_id = (
+        row[0]
+        if row
+        else store.save_record(
+            db,
+            "placements",
+            {
+                # The coordinator does not keep the contract; the case needs a placement to hang on.
+                "contract_no": f"(iz predloga {case['case_no']})",
+                "carer_id": carer_id,
+                "child_id": child_id,
+                "carer_centre_id": centre_id,
+                "note": "Ustvarjeno ob uvozu predloga R-4; pogodba je v centru rejnika.",
+            },
+        )
+    )
+    details = contents.details
+    workflow = contents.workflow
+    period = case.get("period") or {}
+    case_id = store.save_record(
+        db,
+        "r4_cases",
+        {
+            "placement_id": placement_id,
+            "case_no": case["case_no"],
+            "centre_id": centre_id,
+            "unit_id": unit_id,
+            "proposal_date": case.get("date"),
+            "workload": details.get("workload"),
+            "proposed_percent": case.get("proposed_percent"),
+            "period_from": period.get("from"),
+            "period_to": period.get("to"),
+            "rationale": case.get("rationale"),
+            "prepared_on": workflow.get("prepared"),
+            "sent_on": workflow.get("sent") or today,
+            "subgroup_id": contents.subgroup,
+            "reasons": [
+                {"reason_key": r.get("reason_key"), "text": r.get("text")}
+                for r in details.get("reasons") or []
+                if isinstance(r, dict) and (r.get("reason_key") or r.get("text"))
+            ],
+        },
+    )
+    sender = contents.sender
+    links.add_link(
+        db,
+        case_id,
+        contents.case_uuid,
+        "imported",
+        sender_centre=sender.get("centre"),
+        sender_unit=sender.get("unit"),
+        sender_user=sender.get("user"),
+        received_on=today,
+    )
+    return case_id
+
+
+# --- resolution at the centre ---------------------------------------------------------------
+
+
+def _apply_resolution(db: Database, case_id: int, contents: PackageContents, today: date) -> None:
+    store = _store()
+    case = store.get_record(db, "r4_cases", case_id)
+    decision = contents.case["decision"]
+    workflow = contents.workflow
+    decided = _as_date(workflow.get("decided")) or _as_date(decision["date"])
+    period = decision.get("period") or {}
+    increase = decision.get("outcome") == "increase"
+    case.update(
+        subgroup_id=contents.subgroup,
+        accepted_on=case.get("accepted_on") or _as_date(workflow.get("accepted")),
+        commission_named_on=case.get("commission_named_on")
+        or _as_date(workflow.get("commission_named")),
+        decided_on=decided,
+        outcome=decision["outcome"],
+        decision_percent=decision.get("percent") if increase else None,
+        decision_from=period.get("from") if increase else None,
+        decision_to=period.get("to") if increase else None,
+        decision_rationale=decision.get("rationale"),
+        resolution_no=decision["resolution_no"],
+        resolution_year=(_as_date(decision["date"]) or decided).year,
+        # Candidate ids belong to the coordinator's file: only the names travel.
+        members=[
+            {"position": position, "name": name, "candidate_id": None}
+            for position, name in enumerate(decision.get("members") or [], start=1)
+        ],
+    )
+    store.save_record(db, "r4_cases", case)
+    links.update_link(db, case_id, resolution_received_on=today)

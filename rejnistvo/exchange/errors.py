@@ -1,0 +1,16 @@
+"""The one error of the exchange: a package that cannot be used, with a Slovenian message.
+
+It is an `InputError`, so the headless interface turns it into exit status 2 and one
+line, and the window shows the message as it is.
+"""
+
+from __future__ import annotations
+
+from rejnistvo.rules.errors import InputError
+
+
+class PackageError(InputError):
+    """A package refused (altered, truncated, wrong passphrase, other subgroup, …)."""
+
+    def __init__(self, message: str, field: str = "paket") -> None:
+        super().__init__(field, message)

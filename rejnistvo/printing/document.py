@@ -1,0 +1,169 @@
+"""Page furniture and building: A4, margins, "stran X od Y", styles, PDF to bytes or file.
+
+Every document is a platypus story (Paragraphs, Tables, FormLines) so that long texts and
+long tables flow onto further pages; nothing is ever cut off at a page edge.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_family
+
+PAGE_SIZE = A4
+MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
+LANDSCAPE_FRAME_WIDTH = PAGE_SIZE[1] - MARGIN_LEFT - MARGIN_RIGHT
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """The few paragraph styles every document shares."""
+    register_family(SANS)
+    register_family(SERIF)
+    body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, alignment=TA_LEFT,
+                          spaceAfter=3)
+    return {
+        "body": body,
+        "form_label": ParagraphStyle("form_label", parent=body, fontName=SANS_BOLD, fontSize=10,
+                                     spaceAfter=6),
+        "title": ParagraphStyle("title", parent=body, fontName=SANS_BOLD, fontSize=12, leading=16,
+                                alignment=TA_CENTER, spaceBefore=6, spaceAfter=6),
+        "heading": ParagraphStyle("heading", parent=body, fontName=SANS_BOLD, fontSize=10.5,
+                                  leading=14, spaceBefore=6, spaceAfter=3),
+        "value": ParagraphStyle("value", parent=body, fontName=SERIF, fontSize=10, leading=14,
+                                spaceAfter=4),
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=2),
+        "annex": ParagraphStyle("annex", parent=body, fontSize=9, alignment=TA_RIGHT),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11, spaceAfter=0),
+        "cell_value": ParagraphStyle("cell_value", parent=body, fontName=SERIF, fontSize=9,
+                                     leading=11, spaceAfter=0),
+        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=SANS_BOLD, fontSize=8.5,
+                                    leading=10.5, spaceAfter=0),
+        "cell_num": ParagraphStyle("cell_num", parent=body, fontName=SERIF, fontSize=9, leading=11,
+                                   alignment=TA_RIGHT, spaceAfter=0),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped: user text may contain <, & …)."""
+    return Paragraph(escape(text), styles()[style])
+
+
+def markup(xml: str, style: str = "body") -> Paragraph:
+    """A paragraph with reportlab markup the caller wrote itself (<b>, <i>, <sup>)."""
+    return Paragraph(xml, styles()[style])
+
+
+def text_block(value: str | None, style: str = "value") -> list[Flowable]:
+    """A long user text (a rationale) as paragraphs, one per line, so it can flow onto
+    further pages; an empty one is nothing (the caller prints blank lines instead)."""
+    if not value or not value.strip():
+        return []
+    return [para(line, style) for line in value.strip().splitlines() if line.strip()]
+
+
+def table(rows: list[list[object]], col_widths: list[float], *, header_rows: int = 1,
+          num_cols: tuple[int, ...] = (), total_row: bool = False) -> Table:
+    """A grid table whose header repeats on every page it runs onto."""
+    t = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitInRow=1)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for col in num_cols:
+        commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    if total_row:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+class _NumberedCanvas(Canvas):
+    """Holds the pages back until the end so each footer can say "stran X od Y"."""
+
+    footer_label = ""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._pages: list[dict[str, object]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, total: int) -> None:
+        self.saveState()
+        self.setFont(SANS, 8)
+        self.setFillColor(colors.HexColor("#444444"))
+        y = MARGIN_BOTTOM / 2
+        if self.footer_label:
+            self.drawString(MARGIN_LEFT, y, self.footer_label)
+        self.drawRightString(self._pagesize[0] - MARGIN_RIGHT, y, f"stran {number} od {total}")
+        self.restoreState()
+
+
+def build_pdf(story: list[Flowable], *, title: str, footer_label: str = "",
+              out_path: str | os.PathLike[str] | None = None, wide: bool = False) -> bytes:
+    """Lay the story out on A4 pages and return the PDF; also write it to out_path.
+
+    The file is written whole or not at all (a temporary file renamed into place), so a
+    failed print never leaves half a PDF where the user expects one. `wide` turns the
+    page to landscape for wide tables (the payment sheet).
+    """
+    register_family(SANS)
+    register_family(SERIF)
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=landscape(PAGE_SIZE) if wide else PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author="Rejništvo",
+        creator="Rejništvo", lang="sl-SI", invariant=1,
+        # otherwise every page declares Helvetica, a font that is never embedded
+        initialFontName=SANS,
+    )
+    canvas_class = type("_Canvas", (_NumberedCanvas,), {"footer_label": footer_label})
+    doc.build(list(story), canvasmaker=canvas_class)
+    data = buffer.getvalue()
+    if out_path is not None:
+        write_atomic(Path(out_path), data)
+    return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

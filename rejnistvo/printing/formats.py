@@ -1,0 +1,51 @@
+"""Slovenian formats for printed documents: dates "2. 3. 2026", amounts "1.234,56"."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "sl_SI"
+CENT = Decimal("0.01")
+
+
+def fmt_date(value: date | None) -> str:
+    """2. 3. 2026 (day and month without leading zeros, as Slovenian documents write them)."""
+    if value is None:
+        return ""
+    return format_date(value, "d. M. yyyy", locale=LOCALE)
+
+
+def fmt_month(value: date) -> str:
+    """marec 2026."""
+    return format_date(value, "LLLL yyyy", locale=LOCALE)
+
+
+def fmt_amount(value: Decimal | int | None) -> str:
+    """1.234,56 — rounded half-up to cents first, so the print equals the stored figure."""
+    if value is None:
+        return ""
+    cents = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return format_decimal(cents, format="#,##0.00", locale=LOCALE, decimal_quantization=False)
+
+
+def fmt_eur(value: Decimal | int | None) -> str:
+    """1.234,56 EUR."""
+    return "" if value is None else f"{fmt_amount(value)} EUR"
+
+
+def fmt_percent(value: int | None) -> str:
+    """25 %."""
+    return "" if value is None else f"{value} %"
+
+
+def fmt_factor(value: Fraction | int) -> str:
+    """Coverage factor as a fraction: 1 or 22/30 (SPEC 3.2), never a rounded decimal."""
+    frac = Fraction(value)
+    if frac.denominator == 1:
+        return str(frac.numerator)
+    return f"{frac.numerator}/{frac.denominator}"

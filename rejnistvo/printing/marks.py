@@ -1,0 +1,263 @@
+"""Form lines: printed text with fields, blank lines, circled choices and tick boxes.
+
+An official form is mostly lines like "zviša plačilo dela za 25% ali 50% za obdobje od ___
+do ___." A `FormLine` lays such a line out from segments, wraps it at word boundaries when
+a value is long, and draws the marks a hand would make on paper: a circle around the
+chosen option, a cross in the chosen box. A filled field prints its value (in the serif
+face, like typed text) on a thin line; an empty field prints the form's blank line of
+underscores, so a blank form still copies out as "_____".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_family
+
+Kind = Literal["text", "bold", "small", "field", "choice", "box", "tab"]
+
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True)
+class Seg:
+    """One piece of a form line; build them with the helpers below, not by hand."""
+
+    kind: Kind
+    text: str = ""
+    width: float = 0.0  # fields: the minimum width (points) of the line printed for them
+    chosen: bool = False  # choices: circled; boxes: crossed
+    caption: str = ""  # the form's small caption under it, e.g. "(ime in priimek otroka)"
+
+
+def text(value: str) -> Seg:
+    return Seg("text", value)
+
+
+def bold(value: str) -> Seg:
+    return Seg("bold", value)
+
+
+def small(value: str) -> Seg:
+    return Seg("small", value)
+
+
+def field(value: str | None, width_mm: float = 40, caption: str = "") -> Seg:
+    """A filled value, or the form's blank line when value is None or empty."""
+    return Seg("field", value or "", width_mm * mm, caption=caption)
+
+
+def choice(label: str, chosen: bool) -> Seg:
+    """An option of "ustrezno obkrožiti": circled when chosen."""
+    return Seg("choice", label, chosen=chosen)
+
+
+def box(chosen: bool) -> Seg:
+    """A tick box ☐, crossed ☒ when chosen."""
+    return Seg("box", chosen=chosen)
+
+
+def tab(position_mm: float) -> Seg:
+    """Continue at this distance from the left edge (like "Datum:" on the right half)."""
+    return Seg("tab", width=position_mm * mm)
+
+
+@dataclass
+class _Token:
+    seg: Seg
+    text: str
+    width: float  # including trailing spaces
+    trail: float  # width of the trailing spaces (ignored at the end of a line)
+    field_width: float = 0.0  # fields: width of the drawn line
+
+
+class FormLine(Flowable):
+    """A line (or, when long, several) of form text with fields and marks."""
+
+    def __init__(self, segments: list[Seg], font_size: float = 10, leading: float | None = None,
+                 space_before: float = 0, space_after: float = 3) -> None:
+        super().__init__()
+        register_family(SANS)
+        register_family(SERIF)
+        self.segments = segments
+        self.font_size = font_size
+        self.leading = leading or font_size * 1.6
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self._lines: list[list[_Token]] = []
+
+    # -- measuring -------------------------------------------------------------------
+    def _font(self, seg: Seg) -> tuple[str, float]:
+        if seg.kind == "bold":
+            return SANS_BOLD, self.font_size
+        if seg.kind == "small":
+            return SANS, self.font_size * 0.75
+        if seg.kind == "field" and seg.text:
+            return SERIF, self.font_size
+        return SANS, self.font_size
+
+    def _tokens(self) -> list[_Token]:
+        tokens: list[_Token] = []
+        for seg in self.segments:
+            font, size = self._font(seg)
+            space = stringWidth(" ", font, size)
+            if seg.kind == "tab":
+                tokens.append(_Token(seg, "", 0, 0))
+            elif seg.kind == "box":
+                w = self.font_size * 0.9
+                tokens.append(_Token(seg, "", w + space, space))
+            elif seg.kind == "choice":
+                w = stringWidth(seg.text, font, size) + 4
+                tokens.append(_Token(seg, seg.text, w + space, space))
+            elif seg.kind == "field" and not seg.text:
+                n = max(3, int(seg.width // stringWidth("_", font, size)))
+                blank = "_" * n
+                w = stringWidth(blank, font, size)
+                tokens.append(_Token(seg, blank, w, 0, w))
+            else:
+                words = _WORDS.findall(seg.text)
+                for word in words:
+                    stripped = word.rstrip()
+                    w = stringWidth(word, font, size)
+                    trail = w - stringWidth(stripped, font, size)
+                    tokens.append(_Token(seg, word, w, trail))
+                if seg.kind == "field" and tokens:
+                    # A short value still gets the field's full line, like ink on a blank.
+                    value_width = sum(t.width for t in tokens[-len(words):])
+                    if value_width < seg.width:
+                        tokens[-1].width += seg.width - value_width
+                        tokens[-1].field_width = seg.width - value_width
+        return tokens
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines: list[list[_Token]] = [[]]
+        x = 0.0
+        for token in self._split_long(self._tokens(), availWidth):
+            if token.seg.kind == "tab":
+                # a tab past the text so far moves there; otherwise it is a wide space
+                token.width = token.seg.width - x if x < token.seg.width - 6 else 12
+            fits = x + token.width - token.trail <= availWidth
+            if not fits and lines[-1]:
+                lines.append([])
+                x = 0.0
+            lines[-1].append(token)
+            x += token.width
+        self._lines = lines
+        self.width = availWidth
+        self.height = sum(self._line_height(line) for line in lines)
+        return self.width, self.height
+
+    def _split_long(self, tokens: list[_Token], avail: float) -> list[_Token]:
+        """Cut a word wider than the line into pieces: nothing may run off the page."""
+        out: list[_Token] = []
+        for token in tokens:
+            if token.width <= avail or not token.text or token.seg.kind not in ("text", "bold", "field"):
+                out.append(token)
+                continue
+            font, size = self._font(token.seg)
+            piece = ""
+            for char in token.text:
+                if stringWidth(piece + char, font, size) > avail and piece:
+                    out.append(_Token(token.seg, piece, stringWidth(piece, font, size), 0))
+                    piece = ""
+                piece += char
+            out.append(_Token(token.seg, piece, stringWidth(piece, font, size), 0))
+        return out
+
+    def _line_height(self, line: list[_Token]) -> float:
+        captions = any(t.seg.caption for t in line)
+        return self.leading + (self.font_size * 0.9 if captions else 0)
+
+    # -- drawing ---------------------------------------------------------------------
+    def draw(self) -> None:
+        y_top = self.height
+        for line in self._lines:
+            line_height = self._line_height(line)
+            baseline = y_top - self.leading + (self.leading - self.font_size) / 2 + 1
+            x = 0.0
+            captions: list[tuple[Seg, float]] = []
+            for token in line:
+                self._draw_token(token, x, baseline)
+                if token.seg.caption and token is self._first_of(token.seg):
+                    captions.append((token.seg, x))
+                x += token.width
+            # after the line's text, so a copied line reads "otroka ____, EMŠO ____" and the
+            # captions follow
+            for seg, cx in captions:
+                self._draw_caption(seg, cx, baseline)
+            y_top -= line_height
+
+    def _draw_token(self, token: _Token, x: float, baseline: float) -> None:
+        canv = self.canv
+        seg = token.seg
+        font, size = self._font(seg)
+        canv.setLineWidth(0.6)
+        if seg.kind == "box":
+            side = self.font_size * 0.8
+            canv.rect(x, baseline - 1, side, side)
+            if seg.chosen:
+                canv.line(x + 1.5, baseline + 0.5, x + side - 1.5, baseline + side - 2.5)
+                canv.line(x + 1.5, baseline + side - 2.5, x + side - 1.5, baseline + 0.5)
+            return
+        if seg.kind == "tab":
+            return
+        canv.setFont(font, size)
+        if seg.kind == "choice":
+            canv.drawString(x + 2, baseline, token.text)
+            if seg.chosen:
+                w = token.width - token.trail
+                canv.ellipse(x - 1, baseline - size * 0.4, x + w + 1, baseline + size * 1.05)
+        else:
+            canv.drawString(x, baseline, token.text)
+        if seg.kind == "field" and seg.text:
+            # the value sits on a thin line, as if typed onto the form's blank
+            canv.setLineWidth(0.4)
+            canv.line(x, baseline - 2, x + token.width, baseline - 2)
+
+    def _first_of(self, seg: Seg) -> _Token | None:
+        for line in self._lines:
+            for token in line:
+                if token.seg is seg:
+                    return token
+        return None
+
+    def _draw_caption(self, seg: Seg, x: float, baseline: float) -> None:
+        size = self.font_size * 0.7
+        self.canv.saveState()
+        self.canv.setFont(SANS, size)
+        # below a circle the caption needs more room than below a line
+        y = baseline - size - (6 if seg.kind == "choice" else 3)
+        if seg.kind == "field":
+            # under a field the caption is centred, as on the official forms
+            width = max(seg.width, stringWidth(seg.text, SERIF, self.font_size))
+            self.canv.drawCentredString(x + min(width, self.width - x) / 2, y, seg.caption)
+        else:
+            self.canv.drawString(x, y, seg.caption)
+        self.canv.restoreState()
+
+    # tests look at the marks through this, since a drawn circle cannot be read back from a PDF
+    def chosen_labels(self) -> list[str]:
+        return [s.text or "☒" for s in self.segments if s.kind in ("choice", "box") and s.chosen]
+
+
+class Rule(Flowable):
+    """A thin horizontal rule across the frame (separates the parts of a form)."""
+
+    def __init__(self, space: float = 4) -> None:
+        super().__init__()
+        self.spaceBefore = space
+        self.spaceAfter = space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, 1
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, 0.5, self.width, 0.5)

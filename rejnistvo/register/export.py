@@ -1,0 +1,180 @@
+"""The register written out: CSV for Slovenian Excel, XLSX, and a landscape PDF table.
+
+Every writer goes to a temporary file first and renames it at the end, so an error
+never leaves half a file under the name the user chose.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from rejnistvo.printing.formats import fmt_date
+from rejnistvo.register.rows import COLUMNS, RegisterRow
+from rejnistvo.rules.errors import InputError
+
+FORMATS = ("csv", "xlsx", "pdf")
+
+
+def register_title(subgroup: int, year: int) -> str:
+    return f"Evidenca obravnavanih primerov R-4 – podskupina {subgroup}, leto {year}"
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return fmt_date(value)
+    return str(value)
+
+
+def _atomic(path: str | Path, write) -> Path:
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        write(temporary)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError(
+            "out", f"Datoteke »{target}« ni mogoče zapisati: {error.strerror}."
+        ) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_csv(rows: Sequence[RegisterRow], path: str | Path) -> Path:
+    """UTF-8 with BOM and `;`: what Slovenian Excel opens correctly with a double click
+    (its list separator is `;`, because `,` is the decimal comma)."""
+
+    def write(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+            writer.writerow([column.heading for column in COLUMNS])
+            for row in rows:
+                writer.writerow([_cell_text(column.value(row)) for column in COLUMNS])
+
+    return _atomic(path, write)
+
+
+def write_xlsx(rows: Sequence[RegisterRow], path: str | Path, *, title: str = "Evidenca") -> Path:
+    """One sheet: bold frozen header, column widths, dates as real Excel dates."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Evidenca"
+    sheet.append([column.heading for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([column.value(row) if column.value(row) != "" else None for column in COLUMNS])
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        if column.kind == "date":
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "d. m. yyyy"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    workbook.properties.title = title
+    # A fixed creation time: the same register exported twice gives the same cells and metadata.
+    workbook.properties.created = datetime(2000, 1, 1)
+
+    return _atomic(path, lambda temporary: workbook.save(temporary))
+
+
+def write_pdf(
+    rows: Sequence[RegisterRow], path: str | Path, *, title: str, printed_on: date | None = None
+) -> Path:
+    """Landscape A4 table; the header row repeats on every page, each page numbered."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+    from rejnistvo.register.fonts import table_fonts
+
+    regular, bold = table_fonts()
+    cell_style = ParagraphStyle("cell", fontName=regular, fontSize=6.5, leading=8)
+    head_style = ParagraphStyle("head", parent=cell_style, fontName=bold)
+    title_style = ParagraphStyle("title", fontName=bold, fontSize=12, leading=15)
+    page_size = landscape(A4)
+    margin = 10 * mm
+    usable = page_size[0] - 2 * margin
+    total_width = sum(column.pdf_width for column in COLUMNS)
+    widths = [usable * column.pdf_width / total_width for column in COLUMNS]
+    printed = fmt_date(printed_on or date.today())
+
+    data = [[Paragraph(escape(column.heading), head_style) for column in COLUMNS]]
+    for row in rows:
+        data.append(
+            [Paragraph(escape(_cell_text(column.value(row))), cell_style) for column in COLUMNS]
+        )
+    if not rows:
+        data.append([Paragraph("Ni primerov.", cell_style)] + [""] * (len(COLUMNS) - 1))
+    table = LongTable(data, colWidths=widths, repeatRows=1)
+    spans = [("SPAN", (0, 1), (-1, 1))] if not rows else []
+    table.setStyle(
+        TableStyle(
+            spans
+            + [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+
+    def furniture(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 7)
+        canvas.drawString(margin, 6 * mm, f"{title} · natisnjeno {printed}")
+        canvas.drawRightString(page_size[0] - margin, 6 * mm, f"Stran {document.page}")
+        canvas.restoreState()
+
+    def write(temporary: Path) -> None:
+        document = SimpleDocTemplate(
+            str(temporary),
+            pagesize=page_size,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=12 * mm,
+            title=title,
+            author="Rejništvo",
+        )
+        document.build(
+            [Paragraph(escape(title), title_style), Spacer(1, 4 * mm), table],
+            onFirstPage=furniture,
+            onLaterPages=furniture,
+        )
+
+    return _atomic(path, write)
+
+
+def write_register(
+    rows: Sequence[RegisterRow], fmt: str, path: str | Path, *, subgroup: int, year: int
+) -> Path:
+    """Write the register in `fmt` (csv, xlsx or pdf)."""
+    title = register_title(subgroup, year)
+    if fmt == "csv":
+        return write_csv(rows, path)
+    if fmt == "xlsx":
+        return write_xlsx(rows, path, title=title)
+    if fmt == "pdf":
+        return write_pdf(rows, path, title=title)
+    raise InputError("format", f"Neznana oblika »{fmt}«; dovoljene so: csv, xlsx, pdf.")

@@ -1,0 +1,129 @@
+"""One row of the register of handled R-4 cases (čl. 29), its columns and the filter.
+
+The row is plain data (no database, no Qt): `queries.register_rows` fills it from the
+store, the exports (CSV, XLSX, PDF) and the coordinator's view only read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rejnistvo.printing.formats import fmt_date
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """A handled case as the register lists it; dates are None until the step is done."""
+
+    seq: int
+    case_id: int
+    case_no: str
+    centre: str
+    unit: str
+    child: str
+    carer: str
+    proposed_percent: int | None
+    received: date | None
+    accepted: date | None
+    commission_named: date | None
+    members: tuple[str, ...] = field(default_factory=tuple)
+    decided: date | None = None
+    outcome: str | None = None  # "increase" | "no_increase"
+    decided_percent: int | None = None
+    period_from: date | None = None
+    period_to: date | None = None
+    resolution_no: str | None = None
+    returned: date | None = None
+
+    @property
+    def status(self) -> str:
+        """Where the case stands at the coordinator (Slovenian, for the view and filter)."""
+        if self.returned:
+            return "vrnjeno"
+        if self.decided:
+            return "odločeno"
+        if self.commission_named:
+            return "komisija imenovana"
+        if self.accepted:
+            return "sprejeto"
+        return "prejeto"
+
+    @property
+    def decision_text(self) -> str:
+        if self.outcome == "increase":
+            text = f"ZVIŠA za {self.decided_percent} %"
+            if self.period_from:
+                text += f" ({fmt_date(self.period_from)} – {fmt_date(self.period_to)})"
+            return text
+        if self.outcome == "no_increase":
+            return "NE ZVIŠA"
+        return ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A register column: Slovenian heading, value getter, kind (text/int/date), width."""
+
+    key: str
+    heading: str
+    value: Callable[[RegisterRow], object]
+    kind: str = "text"
+    width: int = 14  # XLSX, in characters
+    pdf_width: int = 18  # PDF, in millimetres (a date "22. 11. 2026" must fit on one line)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("seq", "Zap. št.", lambda r: r.seq, "int", 7, 8),
+    Column("case_no", "Številka zadeve", lambda r: r.case_no, "text", 15, 18),
+    Column("centre", "Center", lambda r: r.centre, "text", 26, 26),
+    Column("unit", "Enota", lambda r: r.unit, "text", 16, 18),
+    Column("child", "Otrok", lambda r: r.child, "text", 20, 20),
+    Column("carer", "Rejnik", lambda r: r.carer, "text", 20, 20),
+    Column("proposed", "Predlog (%)", lambda r: r.proposed_percent, "int", 10, 14),
+    Column("received", "Prejeto", lambda r: r.received, "date", 11, 17),
+    Column("accepted", "Sprejeto", lambda r: r.accepted, "date", 11, 17),
+    Column("commission_named", "Komisija imenovana", lambda r: r.commission_named, "date", 11, 17),
+    Column("members", "Člani komisije", lambda r: ", ".join(r.members), "text", 34, 24),
+    Column("decided", "Odločeno", lambda r: r.decided, "date", 11, 17),
+    Column("decision", "Odločitev", lambda r: r.decision_text, "text", 30, 26),
+    Column("resolution_no", "Sklep št.", lambda r: r.resolution_no or "", "text", 12, 18),
+    Column("returned", "Vrnjeno", lambda r: r.returned, "date", 11, 17),
+)
+
+STATUSES = ("prejeto", "sprejeto", "komisija imenovana", "odločeno", "vrnjeno")
+
+
+def filter_rows(
+    rows: Iterable[RegisterRow],
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    centre: str | None = None,
+    outcome: str | None = None,
+) -> list[RegisterRow]:
+    """Rows matching every given criterion; `text` is a case-insensitive fragment of the
+    case number, centre, unit, child, carer or resolution number."""
+    needle = (text or "").strip().casefold()
+    chosen = []
+    for row in rows:
+        if status and row.status != status:
+            continue
+        if centre and row.centre != centre:
+            continue
+        if outcome and row.outcome != outcome:
+            continue
+        if needle:
+            haystack = " ".join(
+                (row.case_no, row.centre, row.unit, row.child, row.carer, row.resolution_no or "")
+            ).casefold()
+            if needle not in haystack:
+                continue
+        chosen.append(row)
+    return chosen
+
+
+def renumber(rows: Sequence[RegisterRow]) -> list[RegisterRow]:
+    """Give the rows their running number 1, 2, … in the given order."""
+    return [replace(row, seq=index) for index, row in enumerate(rows, start=1)]

@@ -1,0 +1,384 @@
+"""The coordinator's steps on an R-4 case (SPEC 3.3; čl. 7, 29, 30).
+
+received (sent) → accepted → commission named → decided (resolution number) → returned.
+Each step is one transaction through the store's `save_record`, so it is audited; each
+refuses, with a Slovenian message and no change, a step out of order or a date before
+the previous step.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from rejnistvo.rules.errors import InputError
+
+DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
+DEFAULT_WAITING_DAYS = 30
+OUTCOMES = ("increase", "no_increase")
+
+
+def _store():
+    # Imported late: the store is another helper's package and the register's exports
+    # and rows must stay importable without it.
+    from rejnistvo import store
+
+    return store
+
+
+def _as_date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def load_case(db: Database, case_id: int) -> dict:
+    return _store().get_record(db, "r4_cases", case_id)
+
+
+def _save(db: Database, case: dict) -> None:
+    _store().save_record(db, "r4_cases", case)
+
+
+def _require_order(
+    case: dict, step_field: str, on: date, before_field: str, before_name: str, step_name: str
+) -> None:
+    previous = _as_date(case.get(before_field))
+    if previous is None:
+        raise InputError(step_field, f"{step_name} ni mogoče, dokler primer ni {before_name}.")
+    if on < previous:
+        raise InputError(
+            step_field,
+            f"Datum ({on.isoformat()}) je pred datumom prejšnjega koraka ({previous.isoformat()}); "
+            "dovoljen je isti ali poznejši datum.",
+        )
+    if case.get(step_field):
+        raise InputError(
+            step_field, f"{step_name} je že zapisano ({_as_date(case[step_field]).isoformat()})."
+        )
+
+
+# --- accept --------------------------------------------------------------------------------
+
+
+def accept_proposal(db: Database, case_id: int, on: date) -> None:
+    """The coordinator accepts a proposal that arrived (sent_on set by the centre/import)."""
+    case = load_case(db, case_id)
+    if not case.get("sent_on"):
+        # A case entered at the coordinator by hand counts as received the day it is accepted.
+        case["sent_on"] = on
+    _require_order(case, "accepted_on", on, "sent_on", "poslan koordinatorju", "Sprejem predloga")
+    case["accepted_on"] = on
+    _save(db, case)
+
+
+# --- commission ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    name: str
+    centre_id: int | None
+    centre: str
+
+
+def active_candidates(db: Database, subgroup: int, on: date) -> list[Candidate]:
+    """The subgroup's candidate list on a day (added on or before, not yet removed)."""
+    rows = db.execute(
+        "SELECT ca.id, ca.name, ca.centre_id, COALESCE(ce.name, '') FROM candidates ca "
+        "LEFT JOIN centres ce ON ce.id = ca.centre_id WHERE ca.subgroup_id = ? AND ca.added_on <= ? "
+        "AND (ca.removed_on IS NULL OR ca.removed_on > ?) ORDER BY ca.name",
+        [subgroup, on.isoformat(), on.isoformat()],
+    ).fetchall()
+    return [Candidate(*row) for row in rows]
+
+
+def proposal_author(db: Database, case_id: int) -> str:
+    """Who wrote the proposal: the sender named in an imported package, else the user who
+    created the case here (the audit log's first row for it)."""
+    from rejnistvo.exchange.links import sender_user
+
+    author = sender_user(db, case_id)
+    if author:
+        return author
+    row = db.execute(
+        "SELECT user_name FROM audit_log WHERE table_name = 'r4_cases' AND record_id = ? ORDER BY id LIMIT 1",
+        [case_id],
+    ).fetchone()
+    return (row[0] or "") if row else ""
+
+
+def _same_person(a: str, b: str) -> bool:
+    normal = lambda s: " ".join(s.casefold().split())  # noqa: E731
+    return bool(a.strip()) and normal(a) == normal(b)
+
+
+def commission_warnings(db: Database, case_id: int, members: Sequence[Candidate]) -> list[str]:
+    """Warnings (not refusals) for a proposed commission: a member from the proposing
+    centre/unit, or the member who wrote the proposal."""
+    case = load_case(db, case_id)
+    author = proposal_author(db, case_id)
+    warnings = []
+    for member in members:
+        if member.centre_id is not None and member.centre_id == case.get("centre_id"):
+            warnings.append(
+                f"{member.name} dela v centru, ki je predlog pripravil ({member.centre}); "
+                "preverite, ali ni iz iste enote."
+            )
+        if _same_person(member.name, author):
+            warnings.append(
+                f"{member.name} je predlog napisal(a) in ne bi smel(a) o njem odločati."
+            )
+    return warnings
+
+
+def name_commission(
+    db: Database, case_id: int, candidate_ids: Sequence[int], on: date
+) -> list[str]:
+    """Name the three members from the subgroup's candidate list; return the warnings.
+
+    The UI shows `commission_warnings` before it calls this; the warnings are returned
+    again so the headless caller sees them too.
+    """
+    case = load_case(db, case_id)
+    _require_order(case, "commission_named_on", on, "accepted_on", "sprejet", "Imenovanje komisije")
+    if len(candidate_ids) != 3 or len(set(candidate_ids)) != 3:
+        raise InputError(
+            "members", "Komisijo sestavljajo natanko trije različni člani s seznama kandidatov."
+        )
+    subgroup = case.get("subgroup_id")
+    available = {c.id: c for c in active_candidates(db, subgroup, on)}
+    missing = [cid for cid in candidate_ids if cid not in available]
+    if missing:
+        raise InputError(
+            "members",
+            f"Člani morajo biti s seznama kandidatov podskupine {subgroup}, veljavnega na dan "
+            f"{on.isoformat()}; tega ni: {', '.join(str(m) for m in missing)}.",
+        )
+    chosen = [available[cid] for cid in candidate_ids]
+    warnings = commission_warnings(db, case_id, chosen)
+    case["commission_named_on"] = on
+    case["members"] = [
+        {"position": position, "name": member.name, "candidate_id": member.id}
+        for position, member in enumerate(chosen, start=1)
+    ]
+    _save(db, case)
+    return warnings
+
+
+# --- waiting time ----------------------------------------------------------------------------
+
+
+def waiting_threshold(db: Database) -> int:
+    """Days after which a waiting proposal is overdue (setting, default 30; SPEC 3.5)."""
+    try:
+        value = _store().get_setting(db, "waiting_days_threshold")
+    except Exception:  # noqa: BLE001 - a missing or odd setting falls back to the default
+        value = None
+    try:
+        return int(value) if value not in (None, "") else DEFAULT_WAITING_DAYS
+    except (TypeError, ValueError):
+        return DEFAULT_WAITING_DAYS
+
+
+def waiting_days(received: date | None, decided: date | None, today: date) -> int | None:
+    """Days a proposal has waited at the coordinator: until the decision, or until today."""
+    if received is None:
+        return None
+    return ((decided or today) - received).days
+
+
+@dataclass(frozen=True)
+class WaitingCase:
+    case_id: int
+    case_no: str
+    centre: str
+    child: str
+    received: date
+    days: int
+    overdue: bool
+    status: str
+
+
+def waiting_cases(db: Database, subgroup: int, today: date) -> list[WaitingCase]:
+    """Undecided proposals of the subgroup, longest waiting first, with the overdue flag."""
+    from rejnistvo.register.queries import _query, _row
+
+    threshold = waiting_threshold(db)
+    records = _query(
+        db,
+        "c.subgroup_id = ? AND c.decided_on IS NULL AND COALESCE(c.sent_on, c.accepted_on) IS NOT NULL",
+        (subgroup,),
+    )
+    result = []
+    for record in records:
+        row = _row(record, ())
+        days = waiting_days(row.received, None, today) or 0
+        result.append(
+            WaitingCase(
+                row.case_id,
+                row.case_no,
+                row.centre,
+                row.child,
+                row.received,
+                days,
+                days > threshold,
+                row.status,
+            )
+        )
+    return sorted(result, key=lambda w: (-w.days, w.case_id))
+
+
+# --- resolution number -------------------------------------------------------------------------
+
+
+def number_format(db: Database) -> str:
+    try:
+        value = _store().get_setting(db, "resolution_number_format")
+    except Exception:  # noqa: BLE001 - fall back to the default format
+        value = None
+    return value or DEFAULT_NUMBER_FORMAT
+
+
+def format_resolution_no(fmt: str, subgroup: int, seq: int, year: int) -> str:
+    """Fill the format: {subgroup}, {year}, and the running number as {number} or {seq}."""
+    try:
+        return fmt.format(subgroup=subgroup, year=year, number=seq, seq=seq)
+    except (KeyError, IndexError, ValueError) as error:
+        raise InputError(
+            "resolution_number_format",
+            f"Oblika številke sklepa »{fmt}« ni veljavna ({error}); uporabite {{subgroup}}, "
+            "{number:03d} in {year}, npr. »{subgroup}-{number:03d}/{year}«.",
+        ) from None
+
+
+def _number_pattern(fmt: str, subgroup: int, year: int) -> re.Pattern[str]:
+    """A regex that reads the running number back out of numbers made with `fmt`."""
+    parts = []
+    for literal, name, _spec, _conv in string.Formatter().parse(fmt):
+        parts.append(re.escape(literal))
+        if name in ("number", "seq"):
+            parts.append(r"(?P<n>\d+)" if "(?P<n>" not in "".join(parts) else r"\d+")
+        elif name == "subgroup":
+            parts.append(re.escape(str(subgroup)))
+        elif name == "year":
+            parts.append(re.escape(str(year)))
+        elif name is not None:
+            parts.append(".*?")
+    return re.compile("^" + "".join(parts) + "$")
+
+
+def next_resolution_no(db: Database, subgroup: int, year: int) -> str:
+    """The next number in sequence for the subgroup and year (SPEC 6.1: "3-017/2026")."""
+    fmt = number_format(db)
+    pattern = _number_pattern(fmt, subgroup, year)
+    taken = {
+        value
+        for (value,) in db.execute(
+            "SELECT resolution_no FROM r4_cases WHERE subgroup_id = ? AND resolution_year = ? "
+            "AND resolution_no IS NOT NULL",
+            [subgroup, year],
+        )
+    }
+    highest = 0
+    for value in taken:
+        match = pattern.match(value)
+        if match and match.groupdict().get("n"):
+            highest = max(highest, int(match.group("n")))
+    seq = highest + 1
+    number = format_resolution_no(fmt, subgroup, seq, year)
+    # Numbers written in an older format do not parse; never hand out one already taken.
+    while number in taken:
+        seq += 1
+        number = format_resolution_no(fmt, subgroup, seq, year)
+    return number
+
+
+# --- decision ----------------------------------------------------------------------------------
+
+
+def rule_suggestion(case: dict):
+    """The R-4 rule's suggestion for the case's reasons and workload (rules.uplift)."""
+    from rejnistvo.rules.uplift import Workload, suggest_uplift
+
+    workload = Workload(case["workload"]) if case.get("workload") else None
+    return suggest_uplift(len(case.get("reasons") or []), workload)
+
+
+def record_decision(
+    db: Database,
+    case_id: int,
+    *,
+    on: date,
+    outcome: str,
+    percent: int | None = None,
+    period_from: date | None = None,
+    period_to: date | None = None,
+    rationale: str = "",
+) -> str:
+    """Record the commission's decision; the resolution number is assigned here, in the
+    same transaction, so two decisions can never get the same number. Returns it."""
+    case = load_case(db, case_id)
+    _require_order(case, "decided_on", on, "commission_named_on", "imenovana komisija", "Odločitev")
+    if outcome not in OUTCOMES:
+        raise InputError("outcome", "Odločitev je »increase« (ZVIŠA) ali »no_increase« (NE ZVIŠA).")
+    if outcome == "increase":
+        if percent not in (25, 50):
+            raise InputError("percent", "Zvišanje je lahko 25 % ali 50 %.")
+        period_from = period_from or _as_date(case.get("period_from"))
+        period_to = period_to or _as_date(case.get("period_to"))
+        if period_from is None or period_to is None:
+            raise InputError("period", "Vpišite obdobje zvišanja (od … do …).")
+        if period_to < period_from:
+            raise InputError(
+                "period", "Konec obdobja je pred začetkom; konec mora biti isti ali poznejši dan."
+            )
+    else:
+        percent, period_from, period_to = None, None, None
+    suggestion = rule_suggestion(case)
+    decided = percent if outcome == "increase" else None
+    if suggestion.eligible and suggestion.percent is None:
+        differs = False  # workload unknown: the rule gives no single figure to compare with
+    else:
+        differs = decided != (suggestion.percent if suggestion.eligible else None)
+    if differs and not rationale.strip():
+        raise InputError(
+            "rationale",
+            f"Odločitev ({'ZVIŠA za ' + str(decided) + ' %' if decided else 'NE ZVIŠA'}) se "
+            f"razlikuje od predloga pravila ({suggestion.explanation}); vpišite obrazložitev.",
+        )
+    subgroup = case.get("subgroup_id")
+    if subgroup is None:
+        raise InputError(
+            "subgroup", "Primer nima podskupine; brez nje ni mogoče dati številke sklepa."
+        )
+    with db.atomic():
+        number = next_resolution_no(db, subgroup, on.year)
+        case.update(
+            decided_on=on,
+            outcome=outcome,
+            decision_percent=percent,
+            decision_from=period_from,
+            decision_to=period_to,
+            decision_rationale=rationale,
+            resolution_no=number,
+            resolution_year=on.year,
+        )
+        _save(db, case)
+    return number
+
+
+def mark_returned(db: Database, case_id: int, on: date) -> None:
+    """The documents went back to the carer's centre."""
+    case = load_case(db, case_id)
+    _require_order(case, "returned_on", on, "decided_on", "odločen", "Vrnitev")
+    case["returned_on"] = on
+    _save(db, case)

@@ -1,0 +1,293 @@
+"""Monthly payment of one placement (SPEC 3.2; Pravilnik čl. 26 as amended in 2025).
+
+For month M of D days with P placed days (over all periods of the contract and its
+annexes), coverage f = 1 if P >= 30 or P = D, else P/30; each component is
+round2(f × Σ_d base(d)·mult(d) / P), half-up. The sums are kept in integer cents ×
+percent so the result is exact without floats or Fractions on the hot path.
+"""
+
+from __future__ import annotations
+
+import calendar
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import cents_to_decimal
+from rejnistvo.rules.periods import Period, add_months, check_no_overlap, first_of_month
+from rejnistvo.rules.rates import Rate, RateTable, missing_rate
+
+ALLOWED_PERCENTS = (25, 50)
+# Weekend/holiday-only placement: 75 % of the board in force (ZIRD as amended in 2025).
+PART_TIME_BOARD_SHARE = Fraction(3, 4)
+FULL_COVERAGE_DAYS = 30
+_OPEN_END = date.max.toordinal()
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """A board increase (čl. 27, 28) or a fee uplift (čl. 30): +25 % or +50 % for a period."""
+
+    percent: int
+    period: Period
+
+    def __post_init__(self) -> None:
+        check_percent(self.percent, "percent")
+
+
+def check_percent(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in ALLOWED_PERCENTS:
+        raise InputError(field, f"odstotek »{value}« ni dovoljen; dovoljena sta 25 in 50.")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class PartTimePlacement:
+    """Placement on weekends, holidays and school holidays only: board 75 %, fee × the
+    share set in the contract (`fee_share`, entered by the user, never guessed)."""
+
+    fee_share: Decimal
+
+    def __post_init__(self) -> None:
+        share = self.fee_share
+        if not isinstance(share, Decimal) or not share.is_finite() or not 0 <= share <= 1:
+            raise InputError(
+                "fee_share",
+                f"delež plačila dela »{share}« ni dovoljen; vnesite delež med 0 in 1 "
+                "(npr. 0.40) iz rejniške pogodbe.",
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPayment:
+    """What is due for one placement in one calendar month; amounts rounded to cents."""
+
+    month: date  # first day of the month
+    days_in_month: int
+    days_placed: int
+    factor: Fraction
+    board: Decimal
+    board_without_increase: Decimal
+    board_increase: Decimal
+    fee: Decimal
+    fee_without_uplift: Decimal
+    fee_uplift: Decimal
+    total: Decimal
+    rates: tuple[Rate, ...]
+    part_time: bool
+
+
+def check_placement(placement: Sequence[Period], field: str = "placement") -> None:
+    if not placement:
+        raise InputError(field, "namestitev mora imeti vsaj eno obdobje (pogodba ali aneks).")
+    check_no_overlap(placement, field, "obdobja namestitve")
+
+
+def check_adjustments(adjustments: Sequence[Adjustment], field: str) -> None:
+    what = "zvišanja oskrbnine" if field == "board_increases" else "zvišanja plačila dela"
+    check_no_overlap([a.period for a in adjustments], field, what)
+
+
+def month_range(first: date, last: date) -> list[date]:
+    """First days of the months from the month of `first` to the month of `last`."""
+    start = first_of_month(first)
+    count = (last.year - start.year) * 12 + last.month - start.month + 1
+    return [add_months(start, i) for i in range(max(count, 0))]
+
+
+def month_payment(
+    month: date,
+    placement: Sequence[Period],
+    rates: RateTable,
+    board_increases: Sequence[Adjustment] = (),
+    fee_uplifts: Sequence[Adjustment] = (),
+    part_time: PartTimePlacement | None = None,
+) -> MonthPayment:
+    """The payment of `month` (any day of it) — SPEC 3.2, Pravilnik čl. 26."""
+    return month_payments([month], placement, rates, board_increases, fee_uplifts, part_time)[0]
+
+
+def month_payments(
+    months: Iterable[date],
+    placement: Sequence[Period],
+    rates: RateTable,
+    board_increases: Sequence[Adjustment] = (),
+    fee_uplifts: Sequence[Adjustment] = (),
+    part_time: PartTimePlacement | None = None,
+) -> list[MonthPayment]:
+    """The payments of several months of one placement; inputs are checked once."""
+    check_placement(placement)
+    check_adjustments(board_increases, "board_increases")
+    check_adjustments(fee_uplifts, "fee_uplifts")
+    calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
+    return [calc.month(m) for m in months]
+
+
+def _spans(periods: Iterable[Period]) -> list[tuple[int, int]]:
+    return [
+        (p.start.toordinal(), _OPEN_END if p.end is None else p.end.toordinal())
+        for p in sorted(periods, key=lambda p: p.start)
+    ]
+
+
+def _round_div(numerator: int, denominator: int) -> int:
+    """numerator / denominator rounded half-up, both non-negative."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+_ZERO = Decimal("0.00")
+_FACTORS = {p: Fraction(p, FULL_COVERAGE_DAYS) for p in range(FULL_COVERAGE_DAYS)}
+_ONE = Fraction(1)
+_DECIMALS: dict[int, Decimal] = {}
+_MONTHS: dict[date, tuple[date, int, int]] = {}
+
+
+def _decimal(cents: int) -> Decimal:
+    # Amounts repeat a lot across placements; Decimals are immutable, so share them.
+    value = _DECIMALS.get(cents)
+    if value is None:
+        value = cents_to_decimal(cents)
+        if len(_DECIMALS) < 100_000:
+            _DECIMALS[cents] = value
+    return value
+
+
+def _month_info(month: date) -> tuple[date, int, int]:
+    """(first day, its ordinal, days in month) for any day of a month."""
+    info = _MONTHS.get(month)
+    if info is None:
+        first = first_of_month(month)
+        info = (first, first.toordinal(), calendar.monthrange(first.year, first.month)[1])
+        if len(_MONTHS) < 10_000:
+            _MONTHS[month] = info
+    return info
+
+
+class _MonthCalculator:
+    """Pre-digested inputs of one placement. `month()` works per segment of constant
+    parameters (rate, increase, uplift), not per day."""
+
+    __slots__ = ("placed", "board_adj", "fee_adj", "rates", "part_time", "fee_share", "cuts")
+
+    def __init__(
+        self,
+        placement: Sequence[Period],
+        rates: RateTable,
+        board_increases: Sequence[Adjustment],
+        fee_uplifts: Sequence[Adjustment],
+        part_time: PartTimePlacement | None,
+    ) -> None:
+        self.placed = _spans(placement)
+        self.board_adj = [(*_spans([a.period])[0], a.percent) for a in board_increases]
+        self.fee_adj = [(*_spans([a.period])[0], a.percent) for a in fee_uplifts]
+        self.rates = rates
+        self.part_time = part_time
+        self.fee_share = Fraction(part_time.fee_share) if part_time else _ONE
+        # Days on which a parameter may change: a rate starts, an adjustment starts or ends.
+        cuts = {r.valid_from.toordinal() for r in rates.rows}
+        for s, e, _ in self.board_adj + self.fee_adj:
+            cuts.add(s)
+            if e != _OPEN_END:
+                cuts.add(e + 1)
+        self.cuts = sorted(cuts)
+
+    def month(self, month: date) -> MonthPayment:
+        month, ms, days_in_month = _month_info(month)
+        me = ms + days_in_month - 1
+
+        pieces = []
+        placed = 0
+        for s, e in self.placed:
+            lo = s if s > ms else ms
+            hi = e if e < me else me
+            if lo <= hi:
+                pieces.append((lo, hi))
+                placed += hi - lo + 1
+        if placed == 0:
+            return MonthPayment(month, days_in_month, 0, Fraction(0), _ZERO, _ZERO, _ZERO,
+                                _ZERO, _ZERO, _ZERO, _ZERO, (), self.part_time is not None)  # fmt: skip
+
+        rates = self.rates
+        rows = rates.rows
+        month_cuts = self.cuts[bisect_right(self.cuts, ms) : bisect_right(self.cuts, me)]
+        if not month_cuts:
+            # Nothing changes inside the month (the usual case): one segment.
+            index = rates.index_on(ms)
+            if index < 0:
+                raise missing_rate(month)
+            rate = rows[index]
+            used: list[Rate] = [rate]
+            bp = _percent_on(self.board_adj, ms)
+            fp = _percent_on(self.fee_adj, ms)
+            board_sum = rate.board_cents * (100 + bp) * placed
+            board_base = rate.board_cents * 100 * placed
+            fee_sum = rate.fee_cents * (100 + fp) * placed
+            fee_base = rate.fee_cents * 100 * placed
+        else:
+            board_sum = board_base = fee_sum = fee_base = 0
+            used = []
+            for lo, hi in pieces:
+                starts = [lo, *(c for c in month_cuts if lo < c <= hi)]
+                for i, a in enumerate(starts):
+                    n = (starts[i + 1] if i + 1 < len(starts) else hi + 1) - a
+                    index = rates.index_on(a)
+                    if index < 0:
+                        raise missing_rate(date.fromordinal(a))
+                    rate = rows[index]
+                    if not any(r is rate for r in used):
+                        used.append(rate)
+                    bp = _percent_on(self.board_adj, a)
+                    fp = _percent_on(self.fee_adj, a)
+                    board_sum += rate.board_cents * (100 + bp) * n
+                    board_base += rate.board_cents * 100 * n
+                    fee_sum += rate.fee_cents * (100 + fp) * n
+                    fee_base += rate.fee_cents * 100 * n
+
+        # f × Σ / P, with Σ in cents × 100: the divisor is 100·P (f = 1) or 100·30 (f = P/30).
+        if placed >= FULL_COVERAGE_DAYS or placed == days_in_month:
+            factor = _ONE
+            divisor = 100 * placed
+        else:
+            factor = _FACTORS[placed]
+            divisor = 100 * FULL_COVERAGE_DAYS
+        board_div = fee_div = divisor
+        if self.part_time is not None:
+            b = PART_TIME_BOARD_SHARE
+            board_sum, board_base, board_div = (
+                board_sum * b.numerator, board_base * b.numerator, divisor * b.denominator
+            )  # fmt: skip
+            f = self.fee_share
+            fee_sum, fee_base, fee_div = (
+                fee_sum * f.numerator, fee_base * f.numerator, divisor * f.denominator
+            )  # fmt: skip
+
+        board = _round_div(board_sum, board_div)
+        board_without = _round_div(board_base, board_div)
+        fee = _round_div(fee_sum, fee_div)
+        fee_without = _round_div(fee_base, fee_div)
+        return MonthPayment(
+            month,
+            days_in_month,
+            placed,
+            factor,
+            _decimal(board),
+            _decimal(board_without),
+            _decimal(board - board_without),
+            _decimal(fee),
+            _decimal(fee_without),
+            _decimal(fee - fee_without),
+            _decimal(board + fee),
+            tuple(used),
+            self.part_time is not None,
+        )
+
+
+def _percent_on(adjustments: list[tuple[int, int, int]], ordinal: int) -> int:
+    for s, e, percent in adjustments:
+        if s <= ordinal <= e:
+            return percent
+    return 0

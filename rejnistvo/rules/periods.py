@@ -1,0 +1,180 @@
+"""Dates and periods: inclusive of both ends; an open period has `end = None` (SPEC 3)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rejnistvo.rules.errors import InputError
+
+MONTH_NAMES = (
+    "januar", "februar", "marec", "april", "maj", "junij",
+    "julij", "avgust", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def format_date(day: date) -> str:
+    """Slovenian date as users read it: `2. 3. 2026`."""
+    return f"{day.day}. {day.month}. {day.year}"
+
+
+def month_name(month: date) -> str:
+    """`marec 2026` — how messages name a month."""
+    return f"{MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def last_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(month: date, count: int) -> date:
+    """First of the month `count` months after (or before) the month of `month`."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """From `start` to `end`, both inclusive; `end = None` means open-ended."""
+
+    start: date
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise InputError(
+                "period",
+                f"obdobje se konča ({format_date(self.end)}) pred začetkom "
+                f"({format_date(self.start)}); konec mora biti na dan začetka ali pozneje.",
+            )
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def overlaps(self, other: Period) -> bool:
+        return (self.end is None or other.start <= self.end) and (
+            other.end is None or self.start <= other.end
+        )
+
+    def clip(self, start: date, end: date) -> tuple[date, date] | None:
+        """The part of this period inside [start, end], or None."""
+        lo = max(self.start, start)
+        hi = end if self.end is None else min(self.end, end)
+        return (lo, hi) if lo <= hi else None
+
+    def days(self) -> int:
+        """Number of days of a closed period."""
+        if self.end is None:
+            raise ValueError("an open period has no number of days")
+        return (self.end - self.start).days + 1
+
+    def within(self, outer: Sequence[Period]) -> bool:
+        """Whether every day of this period lies in one of `outer` (adjoining periods join)."""
+        cursor = self.start
+        for period in sorted(outer, key=lambda p: p.start):
+            if period.start > cursor:
+                break
+            if period.end is None:
+                return True
+            if period.end >= cursor:
+                cursor = period.end + timedelta(days=1)
+            if self.end is not None and cursor > self.end:
+                return True
+        return False
+
+
+def parse_date(value: object, field: str) -> date:
+    """A date from JSON or a form: `date` or an ISO string `YYYY-MM-DD`."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    allowed = "pričakovan je datum v obliki LLLL-MM-DD, npr. 2026-03-02."
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        shown = "" if value is None else f"»{value}« "
+        raise InputError(field, f"{shown}ni veljaven datum; {allowed}")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(field, f"datum »{value}« ne obstaja; {allowed}") from None
+
+
+def parse_month(value: object, field: str) -> date:
+    """A month `YYYY-MM` → the first day of that month."""
+    if isinstance(value, str) and _ISO_MONTH.fullmatch(value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if 1 <= month <= 12 and year >= 1:
+            return date(year, month, 1)
+    shown = "" if value is None else f"»{value}« "
+    raise InputError(
+        field, f"{shown}ni veljaven mesec; pričakovan je mesec v obliki LLLL-MM, npr. 2026-03."
+    )
+
+
+def check_keys(
+    obj: object, field: str, allowed: Iterable[str], required: Iterable[str] = ()
+) -> Mapping[str, Any]:
+    """Refuse anything but a JSON object with known keys (SPEC 6: unknown fields refused)."""
+    allowed = tuple(allowed)
+    if not isinstance(obj, Mapping):
+        raise InputError(field, f"pričakovan je objekt s polji {', '.join(allowed)}.")
+    for key in obj:
+        if key not in allowed:
+            raise InputError(
+                f"{field}.{key}" if field else str(key),
+                f"neznano polje; dovoljena so: {', '.join(allowed)}.",
+            )
+    for key in required:
+        if key not in obj:
+            raise InputError(f"{field}.{key}" if field else key, "obvezno polje manjka.")
+    return obj
+
+
+def parse_period(obj: object, field: str, extra_keys: Iterable[str] = ()) -> Period:
+    """`{"from": "2026-03-10", "to": null}` → Period. `to` null or absent = open.
+
+    `extra_keys` are further fields the caller reads itself (e.g. "percent")."""
+    data = check_keys(obj, field, ("from", "to", *extra_keys), required=("from",))
+    start = parse_date(data["from"], f"{field}.from")
+    raw_end = data.get("to")
+    end = None if raw_end is None else parse_date(raw_end, f"{field}.to")
+    if end is not None and end < start:
+        raise InputError(
+            f"{field}.to",
+            f"konec obdobja ({format_date(end)}) je pred začetkom ({format_date(start)}); "
+            "konec mora biti na dan začetka ali pozneje.",
+        )
+    return Period(start, end)
+
+
+def check_no_overlap(periods: Sequence[Period], field: str, what: str = "obdobja") -> None:
+    """Refuse periods that share a day (contract + annexes, or adjustments of one kind)."""
+    ordered = sorted(enumerate(periods), key=lambda item: item[1].start)
+    for (_, a), (j, b) in zip(ordered, ordered[1:], strict=False):
+        if a.overlaps(b):
+            raise InputError(
+                f"{field}[{j}]",
+                f"{what} se prekrivajo (od {format_date(b.start)} dalje); "
+                "vsak dan sme biti le v enem obdobju.",
+            )
+
+
+def check_within(period: Period, placement: Sequence[Period], field: str) -> None:
+    """A newly recorded increase or uplift must lie inside the placement (SPEC 6)."""
+    if not period.within(placement):
+        raise InputError(
+            field,
+            "obdobje mora ležati znotraj obdobja namestitve (pogodbe in aneksov); "
+            "skrajšajte ga ali najprej vnesite aneks.",
+        )

@@ -1,0 +1,113 @@
+"""The case store: one SQLite file per installation, kept with sqlite-utils 4. No Qt.
+
+Opening and checking (``rejnistvo.store.connection``)::
+
+    from rejnistvo.store import open_db, default_db_path, StoreError
+    db = open_db(path)            # StoreDatabase, a sqlite_utils.Database subclass
+    db = open_db(path, daily_backup=True)   # the window does this once at start
+    ...
+    db.close()                    # or: with open_db(path) as db: ...
+
+``open_db(path=None)`` (None = ``default_db_path()``, the user data folder "Rejnistvo"
+from platformdirs, file ``rejnistvo.sqlite3``) refuses with ``StoreError`` (Slovenian
+``.message``), touching nothing, a file that is not a database, one locked by another
+program, a read-only file, a full disk, a schema newer than this program, and a file
+already open in another copy of the program (an OS lock on ``<file>.lock``, held while
+open; released by the OS even if the program crashes). It turns on WAL and foreign
+keys, runs ``PRAGMA integrity_check``, copies the file to ``backups/`` and then runs
+pending migrations (``rejnistvo.store.schema``). ``check_db(path) -> list[str]``
+lists problems (integrity, migrations, audit chain and triggers); empty = healthy.
+
+Backups (``rejnistvo.store.backup``): ``backup_to(source_path_or_db, out_path)``
+(SQLite online backup API), ``daily_backup(db_path) -> Path | None`` (at most one a day,
+the last ten kept in ``backups/`` beside the file), ``backups_dir(db_path)``.
+
+Records (``rejnistvo.store.repository``, also re-exported here)::
+
+    list_records(db, entity, name=None, **equal_filters) -> list[dict]
+    get_record(db, entity, record_id) -> dict            # StoreError if missing
+    save_record(db, entity, record: dict) -> int         # insert without "id", else update
+    delete_record(db, entity, record_id) -> None
+
+Each save/delete is one ``db.atomic()`` transaction together with its audit row; a
+failure rolls everything back and raises ``StoreError``. Records come back typed: dates
+as ``date``, amounts as ``Decimal``, flags as ``bool``; save accepts the same (or ISO /
+decimal strings). ``name`` is a case-insensitive fragment (č/š/ž too). Entities, with
+their nested lists (saved and replaced together with the parent) in brackets:
+
+* ``centres`` [units: name]; ``subgroups`` (ids 1-6) [centres: centre_id] — which
+  centres form a subgroup is a setting; ``coordinators`` (subgroup_id, name, centre_id,
+  term_from, term_to — one year by default); ``candidates`` (subgroup_id, name,
+  centre_id, added_on, removed_on) — ``candidate_changes(db, subgroup_id, since)``.
+* ``carers`` (name, emso, address, licence_date, centre_id, unit_id, email,
+  electronic_delivery) [trainings: date, description]; ``children`` (name, emso,
+  birth_date, centre_id = the child's centre, unit_id).
+* ``placements`` (contract_no, carer_id, child_id, carer_centre_id, child_centre_id,
+  part_time, fee_share, note) [periods: kind "contract"|"annex", document_no,
+  from_date, to_date]; list rows add carer_name and child_name; name matches either
+  name or the contract number.
+* ``r4_cases`` (placement_id, case_no, centre_id, unit_id, proposal_date, workload,
+  proposed_percent, period_from, period_to, rationale, prepared_on, sent_on,
+  accepted_on, commission_named_on, decided_on, returned_on, subgroup_id,
+  resolution_no, resolution_year, outcome, decision_percent, decision_from,
+  decision_to, decision_rationale) [reasons: reason_key | text] [members: position
+  1-3, name, candidate_id]; the resolution number is unique per subgroup and year.
+* ``board_increases`` (placement_id, percent, from_date, to_date, decision_no,
+  decision_date, report_requested_on) [categories: category];
+  ``r5_reports`` (increase_id, report_date, finding_date, justified, unjustified,
+  finding_centre_id, finding_unit_id) [expenses: category, description, amount,
+  document]; ``refunds`` (increase_id, call_date, deadline, method, amount)
+  [instalments: due, amount, paid_on].
+* ``one_off_payments`` (carer_id, placement_id, kind, amount, date, note);
+  ``rates`` (valid_from, board, fee, source) — ``rate_rows(db)`` gives them in order.
+* Settings: ``get_setting(db, key)``, ``set_setting(db, key, value)`` (audited),
+  ``all_settings(db)``; keys ``user_name``, ``waiting_days_threshold`` ("30"),
+  ``resolution_number_format`` ("{subgroup}-{number:03d}/{year}").
+
+Audit (``rejnistvo.store.audit``): ``audit_rows(db, table=None, record_id=None)``;
+``verify_audit_chain(db) -> list[str]``. Rows are never updated or deleted (triggers
+raise); each row's ``hash`` = sha256(previous hash + the row's content).
+
+Cases and printing (``rejnistvo.store.case_documents``): ``cases(db, name=None,
+today=None) -> [{"id", "kind": "r4"|"r5", "child", "carer", "status"}]`` (r4 id =
+``r4_cases.id``; r5 id = ``board_increases.id``); statuses r4: prepared, sent,
+accepted, commission_named, decided, returned; r5: awaiting_report, overdue (due date
+= end − 30 days passed, no report), reported, found, refund_ordered, refunded (every
+instalment paid). ``r4_form_data(db, case_id)`` and ``r5_form_data(db, case_id)``
+return the JSON of SPEC 6.1.
+
+Demo data (``rejnistvo.store.demo``): ``fill_demo(db, scale=None, today=None)``.
+"""
+
+from __future__ import annotations
+
+from rejnistvo.store.connection import StoreDatabase, check_db, default_db_path, open_db
+from rejnistvo.store.errors import StoreError
+from rejnistvo.store.repository import (
+    all_settings,
+    candidate_changes,
+    delete_record,
+    get_record,
+    get_setting,
+    list_records,
+    rate_rows,
+    save_record,
+    set_setting,
+)
+
+__all__ = [
+    "StoreDatabase",
+    "StoreError",
+    "all_settings",
+    "candidate_changes",
+    "check_db",
+    "default_db_path",
+    "delete_record",
+    "get_record",
+    "get_setting",
+    "list_records",
+    "open_db",
+    "rate_rows",
+    "save_record",
+    "set_setting",
+]

@@ -1,0 +1,49 @@
+"""The one error type of the store: every bad situation becomes a Slovenian message."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+class StoreError(Exception):
+    """A database file the program cannot use, or a write that failed.
+
+    `message` is Slovenian, says what happened and what the user can do; the window and
+    the CLI show it as it is. When this is raised nothing in the file was changed.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreError:
+    """Map an sqlite3 error to a StoreError with a message a caseworker understands."""
+    text = str(error).lower()
+    where = f" »{path}«" if path else ""
+    if "not a database" in text or "file is encrypted" in text or "malformed" in text:
+        return StoreError(
+            f"Datoteka{where} ni podatkovna zbirka programa Rejništvo ali je poškodovana. "
+            "Izberite drugo datoteko ali obnovite varnostno kopijo iz mape »backups«."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"Podatkovno zbirko{where} ima zaklenjeno drug program. Zaprite program, ki jo "
+            "uporablja (npr. pregledovalnik SQLite), in poskusite znova."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"Podatkovna zbirka{where} je samo za branje. Omogočite pisanje v datoteko in "
+            "njeno mapo ali jo skopirajte v mapo, kamor lahko pišete."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreError(
+            f"Na disku ni dovolj prostora za podatkovno zbirko{where}. Sprostite prostor; "
+            "sprememba ni bila shranjena."
+        )
+    if "unable to open" in text:
+        return StoreError(
+            f"Podatkovne zbirke{where} ni mogoče odpreti. Preverite, ali mapa obstaja in ali "
+            "imate pravico pisanja vanjo."
+        )
+    return StoreError(f"Napaka podatkovne zbirke{where}: {error}. Sprememba ni bila shranjena.")

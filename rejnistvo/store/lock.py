@@ -1,0 +1,108 @@
+"""One copy of the program per database file.
+
+Why an OS lock on a side file rather than `PRAGMA locking_mode=EXCLUSIVE` or a lock
+table: an exclusive SQLite lock would also block the online backup and `check` run
+from the command line, and a lock row or a plain lock file stays behind after a crash
+and then wrongly refuses the next start. `flock` (POSIX) / `msvcrt.locking` (Windows)
+on `<file>.lock` is held by the open file handle and released by the OS when the
+process ends, however it ends. The lock file records who holds it, for the message.
+The file itself is left in place on close: deleting it would let two processes lock
+two different inodes of the same name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from pathlib import Path
+
+from rejnistvo.store.errors import StoreError
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class FileLock:
+    """Held while a database file is open in this program."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = lock_path(db_path)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise StoreError(
+                f"Ob podatkovni zbirki »{self.path.with_suffix('')}« ni mogoče ustvariti "
+                f"datoteke zaklepa ({error.strerror}). Mapa mora dovoliti pisanje."
+            ) from None
+        if not _try_lock(fd):
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise StoreError(
+                "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
+                f"{holder}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
+            )
+        # Who holds it, for the message another copy will show; written after locking.
+        info = json.dumps(
+            {"pid": os.getpid(), "host": socket.gethostname(), "user": _user()}
+        ).encode("utf-8")
+        # Leave byte 0 alone on Windows (it is the locked byte); keep the text after it.
+        os.lseek(fd, 1, os.SEEK_SET)
+        os.write(fd, info)
+        os.ftruncate(fd, 1 + len(info))
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                _unlock(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _user() -> str:
+    from rejnistvo.store.audit import os_user
+
+    return os_user()
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        os.lseek(fd, 1, os.SEEK_SET)
+        info = json.loads(os.read(fd, 4096).decode("utf-8"))
+        return f" (uporabnik {info['user']} na računalniku {info['host']})"
+    except (OSError, ValueError, KeyError):
+        return ""

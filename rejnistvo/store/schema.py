@@ -1,0 +1,331 @@
+"""The schema, as sqlite-utils 4 migration steps (`Migrations("rejnistvo")`).
+
+New and old files go through the same steps, in order. A step is never edited once
+released: a change is a new step. Amounts are TEXT decimal strings with two decimals
+("638.00"), dates ISO TEXT ("2026-03-02"), booleans INTEGER 0/1.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "rejnistvo"
+migrations = Migrations(MIGRATION_SET)
+
+# Default settings written by the first step (SPEC 3.5; resolution number as in SPEC 6.1).
+DEFAULT_SETTINGS = {
+    "user_name": "",
+    "waiting_days_threshold": "30",
+    "resolution_number_format": "{subgroup}-{number:03d}/{year}",
+}
+
+_SCHEMA_1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE centres (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    seat TEXT
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    centre_id INTEGER NOT NULL REFERENCES centres(id),
+    name TEXT NOT NULL,
+    UNIQUE (centre_id, name)
+);
+CREATE TABLE subgroups (
+    id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 6),
+    name TEXT NOT NULL
+);
+-- Which centres form each subgroup: a setting (the minister decides), one subgroup per centre.
+CREATE TABLE subgroup_centres (
+    centre_id INTEGER PRIMARY KEY REFERENCES centres(id),
+    subgroup_id INTEGER NOT NULL REFERENCES subgroups(id)
+);
+CREATE TABLE coordinators (
+    id INTEGER PRIMARY KEY,
+    subgroup_id INTEGER NOT NULL REFERENCES subgroups(id),
+    name TEXT NOT NULL,
+    centre_id INTEGER REFERENCES centres(id),
+    term_from TEXT NOT NULL,
+    term_to TEXT NOT NULL,  -- one-year term (čl. 7/3)
+    CHECK (term_to >= term_from)
+);
+CREATE TABLE candidates (
+    id INTEGER PRIMARY KEY,
+    subgroup_id INTEGER NOT NULL REFERENCES subgroups(id),
+    name TEXT NOT NULL,
+    centre_id INTEGER REFERENCES centres(id),
+    added_on TEXT NOT NULL,
+    removed_on TEXT
+);
+CREATE TABLE carers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,  -- casefolded name: LIKE is ASCII-only case-insensitive
+    emso TEXT,
+    address TEXT,
+    licence_date TEXT,
+    centre_id INTEGER REFERENCES centres(id),
+    unit_id INTEGER REFERENCES units(id)
+);
+CREATE TABLE carer_trainings (
+    id INTEGER PRIMARY KEY,
+    carer_id INTEGER NOT NULL REFERENCES carers(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    description TEXT
+);
+CREATE TABLE children (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    emso TEXT,
+    birth_date TEXT,
+    centre_id INTEGER REFERENCES centres(id),  -- the child's centre
+    unit_id INTEGER REFERENCES units(id)
+);
+CREATE TABLE placements (
+    id INTEGER PRIMARY KEY,
+    contract_no TEXT NOT NULL,
+    carer_id INTEGER NOT NULL REFERENCES carers(id),
+    child_id INTEGER NOT NULL REFERENCES children(id),
+    carer_centre_id INTEGER REFERENCES centres(id),
+    child_centre_id INTEGER REFERENCES centres(id),
+    part_time INTEGER NOT NULL DEFAULT 0,  -- weekends, holidays and school holidays only
+    fee_share TEXT,  -- the contract's proportional part of the fee, as a decimal ("0.40")
+    note TEXT
+);
+-- The contract's period and each annex's period, one row each (čl. 26).
+CREATE TABLE placement_periods (
+    id INTEGER PRIMARY KEY,
+    placement_id INTEGER NOT NULL REFERENCES placements(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('contract', 'annex')),
+    document_no TEXT,
+    from_date TEXT NOT NULL,
+    to_date TEXT,
+    CHECK (to_date IS NULL OR to_date >= from_date)
+);
+CREATE TABLE r4_cases (
+    id INTEGER PRIMARY KEY,
+    placement_id INTEGER NOT NULL REFERENCES placements(id),
+    case_no TEXT,
+    centre_id INTEGER REFERENCES centres(id),
+    unit_id INTEGER REFERENCES units(id),
+    proposal_date TEXT,
+    workload TEXT CHECK (workload IN ('moderate', 'strong')),
+    proposed_percent INTEGER CHECK (proposed_percent IN (25, 50)),
+    period_from TEXT,
+    period_to TEXT,
+    rationale TEXT,
+    prepared_on TEXT,
+    sent_on TEXT,
+    accepted_on TEXT,
+    commission_named_on TEXT,
+    decided_on TEXT,
+    returned_on TEXT,
+    subgroup_id INTEGER REFERENCES subgroups(id),
+    resolution_no TEXT,
+    resolution_year INTEGER,
+    outcome TEXT CHECK (outcome IN ('increase', 'no_increase')),
+    decision_percent INTEGER CHECK (decision_percent IN (25, 50)),
+    decision_from TEXT,
+    decision_to TEXT,
+    decision_rationale TEXT,
+    UNIQUE (subgroup_id, resolution_year, resolution_no)
+);
+-- Reasons of ZIRD 53: a catalogue key or free text.
+CREATE TABLE r4_reasons (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES r4_cases(id) ON DELETE CASCADE,
+    reason_key TEXT,
+    text TEXT,
+    CHECK (reason_key IS NOT NULL OR text IS NOT NULL)
+);
+CREATE TABLE r4_members (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES r4_cases(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
+    name TEXT NOT NULL,
+    candidate_id INTEGER REFERENCES candidates(id),
+    UNIQUE (case_id, position)
+);
+CREATE TABLE board_increases (
+    id INTEGER PRIMARY KEY,
+    placement_id INTEGER NOT NULL REFERENCES placements(id),
+    percent INTEGER NOT NULL CHECK (percent IN (25, 50)),
+    from_date TEXT NOT NULL,
+    to_date TEXT NOT NULL,
+    decision_no TEXT,
+    decision_date TEXT,
+    report_requested_on TEXT,
+    CHECK (to_date >= from_date)
+);
+CREATE TABLE board_increase_categories (
+    id INTEGER PRIMARY KEY,
+    increase_id INTEGER NOT NULL REFERENCES board_increases(id) ON DELETE CASCADE,
+    category TEXT NOT NULL CHECK (category IN ('education', 'interest', 'health', 'other')),
+    UNIQUE (increase_id, category)
+);
+-- The carer's R-5 report and the child's centre's finding on it (one per increase).
+CREATE TABLE r5_reports (
+    id INTEGER PRIMARY KEY,
+    increase_id INTEGER NOT NULL UNIQUE REFERENCES board_increases(id),
+    report_date TEXT,
+    finding_date TEXT,
+    justified TEXT,
+    unjustified TEXT,
+    finding_centre_id INTEGER REFERENCES centres(id),
+    finding_unit_id INTEGER REFERENCES units(id)
+);
+CREATE TABLE r5_expenses (
+    id INTEGER PRIMARY KEY,
+    report_id INTEGER NOT NULL REFERENCES r5_reports(id) ON DELETE CASCADE,
+    category TEXT NOT NULL CHECK (category IN ('education', 'interest', 'health', 'other')),
+    description TEXT,
+    amount TEXT NOT NULL,
+    document TEXT
+);
+CREATE TABLE refunds (
+    id INTEGER PRIMARY KEY,
+    increase_id INTEGER NOT NULL UNIQUE REFERENCES board_increases(id),
+    call_date TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('lump_sum', 'as_received')),
+    amount TEXT NOT NULL
+);
+CREATE TABLE refund_instalments (
+    id INTEGER PRIMARY KEY,
+    refund_id INTEGER NOT NULL REFERENCES refunds(id) ON DELETE CASCADE,
+    due TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    paid_on TEXT
+);
+CREATE TABLE one_off_payments (
+    id INTEGER PRIMARY KEY,
+    carer_id INTEGER NOT NULL REFERENCES carers(id),
+    placement_id INTEGER REFERENCES placements(id),
+    kind TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    date TEXT NOT NULL,
+    note TEXT
+);
+CREATE TABLE rates (
+    id INTEGER PRIMARY KEY,
+    valid_from TEXT NOT NULL UNIQUE,
+    board TEXT NOT NULL,
+    fee TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+-- Processing log (ZVOP-2): append-only, each row chained to the previous by its hash.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    os_user TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_id INTEGER,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'Dnevnik sprememb se ne sme spreminjati.'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'Iz dnevnika sprememb se ne sme brisati.'); END;
+"""
+
+AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The first released schema: every table of SPEC 1-3, settings, rates, audit log."""
+    db.executescript(_SCHEMA_1)
+    db["settings"].insert_all(
+        [{"key": key, "value": value} for key, value in DEFAULT_SETTINGS.items()]
+    )
+    db["subgroups"].insert_all(
+        [{"id": number, "name": f"{number}. podskupina"} for number in range(1, 7)]
+    )
+    _seed_rates(db)
+    _seed_centres(db)
+
+
+def _seed_centres(db: Database) -> None:
+    """The 16 regional CSDs, their units and the default subgroup assignment (a setting)."""
+    from rejnistvo.resources import resource_path
+
+    path = resource_path("catalogues", "centres.json")
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for number, centre in enumerate(data["centres"], start=1):
+        db["centres"].insert(
+            {"id": number, "code": centre["code"], "name": centre["name"], "seat": centre.get("seat")}
+        )
+        db["units"].insert_all([{"centre_id": number, "name": unit} for unit in centre["units"]])
+        if centre.get("subgroup"):
+            db["subgroup_centres"].insert({"centre_id": number, "subgroup_id": centre["subgroup"]})
+
+
+def _seed_rates(db: Database) -> None:
+    from rejnistvo.resources import resource_path
+
+    path = resource_path("rates.json")
+    if not path.exists():
+        return
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    db["rates"].insert_all(
+        [
+            {
+                "valid_from": row["valid_from"],
+                "board": str(row["board"]),
+                "fee": str(row["fee"]),
+                "source": row.get("source", ""),
+            }
+            for row in rows
+        ]
+    )
+
+
+@migrations()
+def m002_delivery_and_search(db: Database) -> None:
+    """R-1 needs the carer's e-mail and consent to electronic delivery; indexes for
+    name search, the register and the deadline lists."""
+    db.executescript(
+        """
+        ALTER TABLE carers ADD COLUMN email TEXT;
+        ALTER TABLE carers ADD COLUMN electronic_delivery INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX carers_name_key ON carers(name_key);
+        CREATE INDEX children_name_key ON children(name_key);
+        CREATE INDEX placements_carer ON placements(carer_id);
+        CREATE INDEX placements_child ON placements(child_id);
+        CREATE INDEX placement_periods_placement ON placement_periods(placement_id);
+        CREATE INDEX r4_cases_placement ON r4_cases(placement_id);
+        CREATE INDEX r4_cases_subgroup_year ON r4_cases(subgroup_id, resolution_year);
+        CREATE INDEX r4_reasons_case ON r4_reasons(case_id);
+        CREATE INDEX r4_members_case ON r4_members(case_id);
+        CREATE INDEX board_increases_placement ON board_increases(placement_id);
+        CREATE INDEX board_increases_to ON board_increases(to_date);
+        CREATE INDEX board_increase_categories_increase ON board_increase_categories(increase_id);
+        CREATE INDEX r5_expenses_report ON r5_expenses(report_id);
+        CREATE INDEX refund_instalments_refund ON refund_instalments(refund_id);
+        CREATE INDEX carer_trainings_carer ON carer_trainings(carer_id);
+        CREATE INDEX candidates_subgroup ON candidates(subgroup_id);
+        CREATE INDEX audit_log_record ON audit_log(table_name, record_id);
+        """
+    )
+
+
+def known_steps() -> list[str]:
+    """Names of every step this program knows, in order."""
+    # pending() on an empty database lists them all without touching any file.
+    return [migration.name for migration in migrations.pending(Database(memory=True))]

@@ -1,0 +1,280 @@
+"""The main window: navigation on the left, the current screen on the right.
+
+Screens are modules in ``rejnistvo/ui/views`` (see ``views/base.py`` for the contract),
+listed in ``SCREENS`` in navigation order. A module that does not exist yet is left
+out. Each screen is built the first time it is shown, so the window appears quickly
+even on a large database.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import Choice
+from rejnistvo.ui.views.base import View
+
+log = logging.getLogger("rejnistvo.ui")
+
+# (module under rejnistvo.ui.views, record kinds it opens)
+SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("deadlines_view", ()),
+    ("carers_view", ("carer",)),
+    ("children_view", ("child",)),
+    ("placements_view", ("placement",)),
+    ("r4_view", ("r4",)),
+    ("r5_view", ("r5",)),
+    ("calc_view", ()),
+    ("coordinator_view", ("coordinator",)),
+    ("settings_view", ("subgroup",)),
+)
+
+VIEWS_PACKAGE = "rejnistvo.ui.views"
+
+
+def available_screens(screens=SCREENS) -> list[tuple[str, tuple[str, ...]]]:
+    """The screens whose module exists (found without importing it)."""
+    found = []
+    for name, kinds in screens:
+        try:
+            spec = importlib.util.find_spec(f"{VIEWS_PACKAGE}.{name}")
+        except ImportError:
+            spec = None
+        if spec is not None:
+            found.append((name, kinds))
+    return found
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, screens=SCREENS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._screens = available_screens(screens)
+        self._views: dict[str, View] = {}
+        self._placeholders: dict[str, QWidget] = {}
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setMinimumWidth(170)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget(self)
+        for name, _kinds in self._screens:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            placeholder = QWidget(self.stack)
+            self._placeholders[name] = placeholder
+            self.stack.addWidget(placeholder)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([200, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._make_actions()
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        ctx.bus.status_message.connect(self._status)
+        ctx.bus.open_case.connect(self.open_case)
+
+        self.retranslate()
+        self._restore_layout()
+        if self._screens:
+            self.nav.setCurrentRow(0)
+
+    # -- building ---------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.act_new = QAction(self)
+        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.triggered.connect(lambda: self._route("new_record"))
+        self.act_save = QAction(self)
+        self.act_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.act_save.triggered.connect(self._save_current)
+        self.act_print = QAction(self)
+        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.triggered.connect(lambda: self._route("print_document"))
+        self.act_find = QAction(self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(lambda: self._route("focus_search"))
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        for action in (self.act_new, self.act_save, self.act_print, self.act_find):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Rejništvo – {0}").format(self.ctx.db_path.name))
+        self.file_menu.setTitle(self.tr("&Datoteka"))
+        self.act_new.setText(self.tr("&Nov zapis"))
+        self.act_save.setText(self.tr("&Shrani"))
+        self.act_print.setText(self.tr("Na&tisni …"))
+        self.act_find.setText(self.tr("&Išči"))
+        self.act_quit.setText(self.tr("&Izhod"))
+        self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
+        titles = self._titles()
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(titles.get(name, name))
+
+    def _titles(self) -> dict[str, str]:
+        # Names here as well as in each view's title(): the list is shown before the
+        # screens are built.
+        return {
+            "deadlines_view": self.tr("Roki"),
+            "carers_view": self.tr("Rejniki"),
+            "children_view": self.tr("Otroci"),
+            "placements_view": self.tr("Namestitve"),
+            "r4_view": self.tr("R-4 predlogi"),
+            "r5_view": self.tr("Zvišane oskrbnine in R-5"),
+            "calc_view": self.tr("Izračun"),
+            "coordinator_view": self.tr("Koordinator"),
+            "settings_view": self.tr("Nastavitve"),
+        }
+
+    # -- screens ------------------------------------------------------------------------
+    def screen_names(self) -> list[str]:
+        return [name for name, _ in self._screens]
+
+    def view(self, name: str) -> View | None:
+        """The view of a screen, built on first use (None if it could not be built)."""
+        if name in self._views:
+            return self._views[name]
+        index = self.screen_names().index(name)
+        try:
+            module = importlib.import_module(f"{VIEWS_PACKAGE}.{name}")
+            view_class = module.VIEW_CLASS
+            view = view_class(self.ctx)
+        except Exception:  # noqa: BLE001 - one broken screen must not take the window down
+            log.exception("screen %s could not be built", name)
+            label = QLabel(self.tr("Tega zaslona ni bilo mogoče odpreti. Podrobnosti so v dnevniku."))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._replace_page(index, label)
+            return None
+        self._views[name] = view
+        self._replace_page(index, view)
+        return view
+
+    def _replace_page(self, index: int, widget: QWidget) -> None:
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+
+    def built_views(self) -> list[View]:
+        return list(self._views.values())
+
+    def current_view(self) -> View | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    def show_screen(self, name: str) -> View | None:
+        row = self.screen_names().index(name)
+        self.nav.setCurrentRow(row)
+        return self._views.get(name)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        name = self._screens[row][0]
+        first = name not in self._views
+        if first and self.isVisible() is False and row == 0:
+            # The first screen is built right after the window is painted, so the window
+            # appears at once even on a large database.
+            QTimer.singleShot(0, lambda: self._build_and_show(row))
+            return
+        self._build_and_show(row)
+
+    def _build_and_show(self, row: int) -> None:
+        name = self._screens[row][0]
+        view = self.view(name)
+        self.stack.setCurrentIndex(row)
+        if view is not None:
+            self.statusBar().clearMessage()
+
+    def _route(self, method: str) -> None:
+        view = self.current_view()
+        if view is not None:
+            getattr(view, method)()
+
+    def _save_current(self) -> None:
+        view = self.current_view()
+        if view is not None and view.save():
+            self._status(self.tr("Shranjeno."))
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def open_case(self, kind: str, record_id: int) -> None:
+        for name, kinds in self._screens:
+            if kind in kinds:
+                self.show_screen(name)
+                view = self.view(name)
+                if view is not None and view.open_record(kind, record_id):
+                    return
+        self._status(self.tr("Za ta zapis ni zaslona."))
+
+    # -- closing and layout -------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        for name, view in self._views.items():
+            if not view.has_unsaved_changes():
+                continue
+            self.show_screen(name)
+            choice = self.ctx.interaction.ask_save_discard_cancel(
+                self.tr("Neshranjene spremembe"),
+                self.tr("Na zaslonu »{0}« so neshranjene spremembe. Jih želite shraniti?").format(
+                    view.title()
+                ),
+            )
+            if choice is Choice.CANCEL or (choice is Choice.SAVE and not view.save()):
+                event.ignore()
+                return
+            if choice is Choice.DISCARD:
+                view.discard()
+        self._save_layout()
+        event.accept()
+
+    def _save_layout(self) -> None:
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        for view in self._views.values():
+            for splitter in view.findChildren(QSplitter):
+                if splitter.objectName():
+                    s.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+
+    def _restore_layout(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+

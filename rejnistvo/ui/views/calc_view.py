@@ -1,0 +1,668 @@
+"""Izračun: the payment sheet of a stored placement, and a what-if calculator.
+
+Both tabs run the same rules (``rules.months.month_payments``, SPEC 3.2). The what-if
+tab takes typed-in placement periods, board increases and fee uplifts and recomputes as
+the user types; it never writes anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.months import (
+    Adjustment,
+    MonthPayment,
+    PartTimePlacement,
+    month_payments,
+    month_range,
+)
+from rejnistvo.rules.periods import Period, add_months, last_of_month, month_name
+from rejnistvo.rules.rates import Rate, RateTable, load_rate_table
+from rejnistvo.ui.format import format_amount
+from rejnistvo.ui.models import Column, RecordTableModel
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
+
+log = logging.getLogger(__name__)
+
+# Longest range one sheet shows: 10 years is far beyond any real question and keeps the
+# table quick while typing.
+MAX_MONTHS = 120
+
+
+# -- helpers shared with the R-4 and R-5 screens -------------------------------------
+def rate_table(db: Any) -> RateTable:
+    """The rate table kept in the database (Nastavitve), or the shipped one."""
+    try:
+        from rejnistvo.store import rate_rows
+
+        rows = rate_rows(db)
+    except Exception:  # noqa: BLE001 - no database or an older one: use the shipped table
+        log.exception("reading rates from the database failed; using the shipped table")
+        return load_rate_table()
+    if not rows:
+        return load_rate_table()
+    return RateTable(
+        Rate(
+            valid_from=_as_date(r["valid_from"]),
+            board=Decimal(str(r["board"])),
+            fee=Decimal(str(r["fee"])),
+            source=str(r.get("source") or ""),
+        )
+        for r in rows
+    )
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def placement_periods(placement: dict) -> list[Period]:
+    """The contract's and the annexes' periods of a stored placement."""
+    return [
+        Period(_as_date(p["from_date"]), _as_date(p.get("to_date")))
+        for p in placement.get("periods") or []
+        if p.get("from_date")
+    ]
+
+
+def placement_label(row: dict) -> str:
+    return " – ".join(
+        str(x) for x in (row.get("contract_no"), row.get("child_name"), row.get("carer_name")) if x
+    )
+
+
+def format_factor(value: Fraction | None) -> str:
+    if value is None:
+        return ""
+    if value == 1:
+        return "1"
+    return f"{value.numerator}/{value.denominator}"
+
+
+def payment_rows(payments: Sequence[MonthPayment]) -> list[dict]:
+    return [
+        {
+            "month": p.month,
+            "month_name": month_name(p.month),
+            "days_in_month": p.days_in_month,
+            "days_placed": p.days_placed,
+            "factor": p.factor,
+            "board": p.board,
+            "board_increase": p.board_increase,
+            "fee": p.fee,
+            "fee_uplift": p.fee_uplift,
+            "total": p.total,
+        }
+        for p in payments
+    ]
+
+
+def make_payment_model(parent: QWidget) -> RecordTableModel:
+    model = RecordTableModel(
+        [
+            Column("month", "", lambda m: month_name(m)),
+            Column("days_in_month", "", str, True),
+            Column("days_placed", "", str, True),
+            Column("factor", "", format_factor, True),
+            Column("board", "", format_amount, True),
+            Column("board_increase", "", format_amount, True),
+            Column("fee", "", format_amount, True),
+            Column("fee_uplift", "", format_amount, True),
+            Column("total", "", format_amount, True),
+        ],
+        parent,
+    )
+    return model
+
+
+def payment_headers(tr) -> list[str]:
+    return [
+        tr("Mesec"),
+        tr("Dni v mesecu"),
+        tr("Dni namestitve"),
+        tr("Faktor"),
+        tr("Oskrbnina"),
+        tr("od tega zvišanje"),
+        tr("Plačilo dela"),
+        tr("od tega zvišanje"),
+        tr("Skupaj"),
+    ]
+
+
+def sums(payments: Sequence[MonthPayment]) -> dict[str, Decimal]:
+    zero = Decimal("0.00")
+    return {
+        "board": sum((p.board for p in payments), zero),
+        "board_increase": sum((p.board_increase for p in payments), zero),
+        "fee": sum((p.fee for p in payments), zero),
+        "fee_uplift": sum((p.fee_uplift for p in payments), zero),
+        "total": sum((p.total for p in payments), zero),
+    }
+
+
+def make_table(model: RecordTableModel, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+# -- the rows editor of the what-if tab -----------------------------------------------
+class PeriodRow(QWidget):
+    """One period (with a percent for increases and uplifts) and a remove button."""
+
+    removed = Signal(object)
+    edited = Signal()
+
+    def __init__(self, field: str, with_percent: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.percent = None
+        if with_percent:
+            self.percent = QComboBox(self)
+            self.percent.addItem("25 %", 25)
+            self.percent.addItem("50 %", 50)
+            self.percent.currentIndexChanged.connect(self.edited)
+            layout.addWidget(self.percent, 0, Qt.AlignmentFlag.AlignTop)
+        self.period = PeriodEdit(field, self)
+        self.period.edited.connect(self.edited)
+        # Recompute when a date is finished too, not only on each keystroke.
+        self.period.start_edit.edit.editingFinished.connect(self.edited)
+        self.period.end_edit.edit.editingFinished.connect(self.edited)
+        layout.addWidget(self.period, 1)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_value(self, period: Period | None, percent: int | None = None) -> None:
+        self.period.set_value(period)
+        if self.percent is not None and percent is not None:
+            self.percent.setCurrentIndex(self.percent.findData(percent))
+
+
+class PeriodRowsEditor(QGroupBox):
+    """A list of periods (placement) or of adjustments (percent + period)."""
+
+    changed = Signal()
+
+    def __init__(self, field: str, with_percent: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.with_percent = with_percent
+        self.rows: list[PeriodRow] = []
+        outer = QVBoxLayout(self)
+        self.rows_layout = QVBoxLayout()
+        outer.addLayout(self.rows_layout)
+        self.error = FieldError(self)
+        outer.addWidget(self.error)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Dodaj obdobje"))
+
+    def add_row(self, period: Period | None = None, percent: int | None = None) -> PeriodRow:
+        row = PeriodRow(f"{self.field}[{len(self.rows)}]", self.with_percent, self)
+        row.set_value(period, percent)
+        row.removed.connect(self._remove)
+        row.edited.connect(self.changed)
+        self.rows.append(row)
+        self.rows_layout.addWidget(row)
+        self.changed.emit()
+        return row
+
+    def _remove(self, row: PeriodRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+    def values(self) -> list[tuple[int | None, Period]]:
+        """The non-empty rows; InputError (shown beside the row) for a wrong one."""
+        out = []
+        for row in self.rows:
+            ok, period = row.period.check()
+            if not ok:
+                raise InputError(row.period.field, row.period.error_text() or "napačno obdobje")
+            if period is None:
+                continue
+            out.append((row.percent.currentData() if row.percent is not None else None, period))
+        return out
+
+
+# -- the view --------------------------------------------------------------------------
+class CalcView(View):
+    """Izračun: payment sheet of a stored placement + what-if calculator."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.sheet_payments: list[MonthPayment] = []
+        self.whatif_payments: list[MonthPayment] = []
+        self.preview = None
+        self.last_document: bytes | None = None
+        self._placements: list[dict] = []
+
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self._build_sheet_tab()
+        self._build_whatif_tab()
+        self.retranslate()
+
+    # -- building ---------------------------------------------------------------------
+    def _build_sheet_tab(self) -> None:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        form = QFormLayout()
+        self.placement_combo = QComboBox(tab)
+        self.placement_combo.setObjectName("placementCombo")
+        self.placement_combo.setMinimumContentsLength(40)
+        self.placement_label = QLabel(tab)
+        form.addRow(self.placement_label, self.placement_combo)
+        self.sheet_range = PeriodEdit("obdobje", tab, required=True, open_allowed=False)
+        self.sheet_range_label = QLabel(tab)
+        form.addRow(self.sheet_range_label, self.sheet_range)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.sheet_button = QPushButton(tab)
+        self.sheet_button.setObjectName("computeSheetButton")
+        self.print_button = QPushButton(tab)
+        self.print_button.setObjectName("printSheetButton")
+        buttons.addWidget(self.sheet_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.sheet_error = FieldError(tab)
+        layout.addWidget(self.sheet_error)
+        self.sheet_model = make_payment_model(self)
+        self.sheet_table = make_table(self.sheet_model, tab)
+        layout.addWidget(self.sheet_table, 1)
+        self.sheet_totals = QLabel(tab)
+        self.sheet_totals.setObjectName("sheetTotals")
+        layout.addWidget(self.sheet_totals)
+        self.tabs.addTab(tab, "")
+
+        self.placement_combo.currentIndexChanged.connect(self._placement_chosen)
+        self.sheet_button.clicked.connect(self.compute_sheet)
+        self.print_button.clicked.connect(self.print_document)
+
+    def _build_whatif_tab(self) -> None:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        splitter = QSplitter(Qt.Orientation.Horizontal, tab)
+        layout.addWidget(splitter)
+
+        inputs = QWidget()
+        inputs_layout = QVBoxLayout(inputs)
+        self.whatif_intro = QLabel(inputs)
+        self.whatif_intro.setWordWrap(True)
+        inputs_layout.addWidget(self.whatif_intro)
+        self.whatif_placement = PeriodRowsEditor("placement", False, inputs)
+        self.whatif_increases = PeriodRowsEditor("board_increases", True, inputs)
+        self.whatif_uplifts = PeriodRowsEditor("fee_uplifts", True, inputs)
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            inputs_layout.addWidget(editor)
+            editor.changed.connect(self.compute_whatif)
+        part = QHBoxLayout()
+        self.part_time_box = QCheckBox(inputs)
+        self.fee_share_edit = QLineEdit(inputs)
+        self.fee_share_edit.setObjectName("feeShareEdit")
+        self.fee_share_edit.setMaximumWidth(80)
+        self.fee_share_edit.setEnabled(False)
+        self.fee_share_label = QLabel(inputs)
+        part.addWidget(self.part_time_box)
+        part.addWidget(self.fee_share_label)
+        part.addWidget(self.fee_share_edit)
+        part.addStretch(1)
+        inputs_layout.addLayout(part)
+        self.fee_share_error = FieldError(inputs)
+        inputs_layout.addWidget(self.fee_share_error)
+        range_row = QHBoxLayout()
+        self.whatif_range_label = QLabel(inputs)
+        self.whatif_range = PeriodEdit("obdobje", inputs, required=True, open_allowed=False)
+        range_row.addWidget(self.whatif_range_label, 0, Qt.AlignmentFlag.AlignTop)
+        range_row.addWidget(self.whatif_range, 1)
+        inputs_layout.addLayout(range_row)
+        inputs_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inputs)
+        scroll.setMinimumWidth(470)
+        splitter.addWidget(scroll)
+
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        self.whatif_error = FieldError(results)
+        self.whatif_error.setObjectName("whatifError")
+        results_layout.addWidget(self.whatif_error)
+        self.whatif_model = make_payment_model(self)
+        self.whatif_table = make_table(self.whatif_model, results)
+        results_layout.addWidget(self.whatif_table, 1)
+        self.whatif_totals = QLabel(results)
+        self.whatif_totals.setObjectName("whatifTotals")
+        results_layout.addWidget(self.whatif_totals)
+        splitter.addWidget(results)
+        splitter.setStretchFactor(1, 1)
+        self.tabs.addTab(tab, "")
+
+        self.part_time_box.toggled.connect(self.fee_share_edit.setEnabled)
+        self.part_time_box.toggled.connect(self.compute_whatif)
+        self.fee_share_edit.textEdited.connect(self.compute_whatif)
+        self.whatif_range.edited.connect(self.compute_whatif)
+        self.whatif_range.start_edit.edit.editingFinished.connect(self.compute_whatif)
+        self.whatif_range.end_edit.edit.editingFinished.connect(self.compute_whatif)
+
+        # A sensible start: a whole year of a placement running since January.
+        today = date.today()
+        self.whatif_placement.add_row(Period(date(today.year, 1, 1), None))
+        self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
+
+    def title(self) -> str:
+        return self.tr("Izračun")
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Plačilni list namestitve"))
+        self.tabs.setTabText(1, self.tr("Kaj če – izračun brez shranjevanja"))
+        self.placement_label.setText(self.tr("Namestitev:"))
+        self.sheet_range_label.setText(self.tr("Meseci:"))
+        self.sheet_button.setText(self.tr("Izračunaj"))
+        self.print_button.setText(self.tr("Natisni plačilni list…"))
+        self.whatif_intro.setText(
+            self.tr(
+                "Vpišite obdobja namestitve (pogodba in aneksi), zvišanja oskrbnine in "
+                "zvišanja plačila dela. Izračun sledi vnosu po istih pravilih kot plačilni "
+                "list; nič se ne shrani."
+            )
+        )
+        self.whatif_placement.setTitle(self.tr("Obdobja namestitve"))
+        self.whatif_increases.setTitle(self.tr("Zvišanja oskrbnine"))
+        self.whatif_uplifts.setTitle(self.tr("Zvišanja plačila dela"))
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            editor.retranslate()
+        self.part_time_box.setText(self.tr("Samo ob vikendih, praznikih in počitnicah"))
+        self.fee_share_label.setText(self.tr("delež plačila dela iz pogodbe:"))
+        self.fee_share_edit.setPlaceholderText("0,40")
+        self.whatif_range_label.setText(self.tr("Meseci:"))
+        headers = payment_headers(self.tr)
+        self.sheet_model.set_columns_headers(headers)
+        self.whatif_model.set_columns_headers(headers)
+
+    # -- data -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        from rejnistvo.store import StoreError, list_records
+
+        try:
+            rows = list_records(self.ctx.db, "placements")
+        except StoreError as error:
+            self.sheet_error.show_error(error.message)
+            return
+        current = self.placement_combo.currentData()
+        self._placements = rows
+        self.placement_combo.blockSignals(True)
+        self.placement_combo.clear()
+        for row in rows:
+            self.placement_combo.addItem(placement_label(row), row["id"])
+        index = self.placement_combo.findData(current) if current is not None else -1
+        self.placement_combo.setCurrentIndex(max(index, 0) if rows else -1)
+        self.placement_combo.blockSignals(False)
+        if current is None and rows:
+            self._placement_chosen()
+
+    def show_placement(self, placement_id: int) -> None:
+        """Select a stored placement and show its sheet (used from other screens)."""
+        if self.is_stale():
+            self.refresh()
+        index = self.placement_combo.findData(placement_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(0)
+            self.placement_combo.setCurrentIndex(index)
+            self.compute_sheet()
+
+    def _placement_chosen(self) -> None:
+        """Offer the months of the placement (up to a year) as the default range."""
+        placement = self._load_placement()
+        if placement is None:
+            return
+        periods = placement_periods(placement)
+        if periods:
+            start = min(p.start for p in periods).replace(day=1)
+            ends = [p.end for p in periods]
+            if None in ends:
+                # An open placement: its first year.
+                end = last_of_month(add_months(start, 11))
+            else:
+                end = max(e for e in ends if e is not None)
+            self.sheet_range.set_value(Period(start, end))
+        self.compute_sheet()
+
+    def _load_placement(self) -> dict | None:
+        from rejnistvo.store import StoreError, get_record
+
+        placement_id = self.placement_combo.currentData()
+        if placement_id is None:
+            return None
+        try:
+            return get_record(self.ctx.db, "placements", placement_id)
+        except StoreError as error:
+            self.sheet_error.show_error(error.message)
+            return None
+
+    def _stored_inputs(self, placement: dict) -> dict:
+        """Placement periods, board increases and decided fee uplifts of a stored placement."""
+        from rejnistvo.store import list_records
+
+        increases = [
+            Adjustment(int(r["percent"]), Period(_as_date(r["from_date"]), _as_date(r["to_date"])))
+            for r in list_records(self.ctx.db, "board_increases", placement_id=placement["id"])
+        ]
+        uplifts = [
+            Adjustment(
+                int(r["decision_percent"]),
+                Period(_as_date(r["decision_from"]), _as_date(r.get("decision_to"))),
+            )
+            for r in list_records(self.ctx.db, "r4_cases", placement_id=placement["id"])
+            if r.get("outcome") == "increase" and r.get("decision_percent") and r.get("decision_from")
+        ]
+        part_time = None
+        if placement.get("part_time"):
+            part_time = PartTimePlacement(Decimal(str(placement.get("fee_share") or "0")))
+        return {
+            "placement": placement_periods(placement),
+            "board_increases": increases,
+            "fee_uplifts": uplifts,
+            "part_time": part_time,
+        }
+
+    def compute_sheet(self) -> bool:
+        """Compute the payment sheet of the chosen placement; False with a reason shown."""
+        self.sheet_error.clear_error()
+        placement = self._load_placement()
+        if placement is None:
+            self.sheet_error.show_error(self.tr("Izberite namestitev."))
+            return False
+        ok, period = self.sheet_range.check()
+        if not ok:
+            return False
+        months = month_range(period.start, period.end)
+        if len(months) > MAX_MONTHS:
+            self.sheet_range.show_error(
+                self.tr("Izberite največ {0} mesecev.").format(MAX_MONTHS)
+            )
+            return False
+        try:
+            inputs = self._stored_inputs(placement)
+            payments = month_payments(months, rates=rate_table(self.ctx.db), **inputs)
+        except RuleError as error:
+            self.sheet_error.show_error(error.message)
+            self.sheet_model.set_rows([])
+            self.sheet_payments = []
+            self._show_totals(self.sheet_totals, [])
+            return False
+        self.sheet_payments = payments
+        self.sheet_model.set_rows(payment_rows(payments))
+        self._show_totals(self.sheet_totals, payments)
+        return True
+
+    def compute_whatif(self) -> bool:
+        """Recompute the what-if table from what is typed; nothing is stored."""
+        self.whatif_error.clear_error()
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            editor.error.clear_error()
+        self.fee_share_error.clear_error()
+        try:
+            placement = [p for _, p in self.whatif_placement.values()]
+            increases = [Adjustment(pc, p) for pc, p in self.whatif_increases.values()]
+            uplifts = [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()]
+            part_time = None
+            if self.part_time_box.isChecked():
+                share = parse_amount_text(self.fee_share_edit.text(), "fee_share")
+                if share is None:
+                    raise InputError("fee_share", self.tr("vpišite delež plačila dela iz pogodbe, npr. 0,40."))
+                part_time = PartTimePlacement(share)
+            ok, period = self.whatif_range.check()
+            if not ok:
+                return self._whatif_failed(None)
+            months = month_range(period.start, period.end)
+            if len(months) > MAX_MONTHS:
+                raise InputError("months", self.tr("izberite največ {0} mesecev.").format(MAX_MONTHS))
+            payments = month_payments(
+                months, placement, rate_table(self.ctx.db), increases, uplifts, part_time
+            )
+        except RuleError as error:
+            return self._whatif_failed(error)
+        self.whatif_payments = payments
+        self.whatif_model.set_rows(payment_rows(payments))
+        self._show_totals(self.whatif_totals, payments)
+        return True
+
+    def _whatif_failed(self, error: RuleError | None) -> bool:
+        if error is not None:
+            target = {
+                "placement": self.whatif_placement.error,
+                "board_increases": self.whatif_increases.error,
+                "fee_uplifts": self.whatif_uplifts.error,
+                "fee_share": self.fee_share_error,
+            }.get(error.field.split("[")[0].split(".")[0], self.whatif_error)
+            # A row's own date error is already shown under the row itself.
+            if not ("[" in error.field and target is not self.whatif_error and "." in error.field):
+                target.show_error(error.message)
+        self.whatif_payments = []
+        self.whatif_model.set_rows([])
+        self._show_totals(self.whatif_totals, [])
+        return False
+
+    def _show_totals(self, label: QLabel, payments: Sequence[MonthPayment]) -> None:
+        if not payments:
+            label.setText("")
+            return
+        s = sums(payments)
+        label.setText(
+            self.tr("Skupaj: oskrbnina {0} € (od tega zvišanje {1} €), plačilo dela {2} € "
+                    "(od tega zvišanje {3} €), rejnina {4} €").format(
+                format_amount(s["board"]),
+                format_amount(s["board_increase"]),
+                format_amount(s["fee"]),
+                format_amount(s["fee_uplift"]),
+                format_amount(s["total"]),
+            )
+        )
+
+    # -- printing -------------------------------------------------------------------
+    def sheet_header(self) -> dict:
+        """The sheet's heading: the people, the contract and the periods used."""
+        placement = self._load_placement() or {}
+        header: dict[str, Any] = {"date": date.today()}
+        if placement:
+            inputs = self._stored_inputs(placement)
+            header.update(
+                carer=placement.get("carer_name") or self._name("carers", placement.get("carer_id")),
+                child=placement.get("child_name") or self._name("children", placement.get("child_id")),
+                contract_no=placement.get("contract_no"),
+                placement=inputs["placement"],
+                board_increases=inputs["board_increases"],
+                fee_uplifts=inputs["fee_uplifts"],
+                centre=self._name("centres", placement.get("carer_centre_id")),
+            )
+        return header
+
+    def _name(self, entity: str, record_id: int | None) -> str | None:
+        if record_id is None:
+            return None
+        from rejnistvo.store import StoreError, get_record
+
+        try:
+            return get_record(self.ctx.db, entity, record_id).get("name")
+        except StoreError:
+            return None
+
+    def print_document(self) -> None:
+        try:
+            if not self.compute_sheet():
+                self.ctx.interaction.error(
+                    self.tr("Plačilnega lista ni mogoče natisniti"),
+                    self.sheet_error.text() or self.sheet_range.error_text()
+                    or self.tr("Izberite namestitev in mesece."),
+                )
+                return
+            from forms.payment_sheet import render_payment_sheet_bytes
+
+            pdf = render_payment_sheet_bytes(self.sheet_header(), self.sheet_payments)
+        except RuleError as error:
+            self.ctx.interaction.error(self.tr("Plačilnega lista ni mogoče natisniti"), error.message)
+            return
+        except Exception:  # noqa: BLE001 - never a traceback to the user
+            log.exception("payment sheet printing failed")
+            self.ctx.interaction.error(
+                self.tr("Plačilnega lista ni mogoče natisniti"),
+                self.tr("Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."),
+            )
+            return
+        from rejnistvo.ui.documents import show_document
+
+        self.last_document = pdf
+        self.preview = show_document(
+            self.ctx, pdf, self.tr("Plačilni list"), "placilni-list.pdf", self
+        )
+
+
+VIEW_CLASS = CalcView

@@ -1,0 +1,87 @@
+"""Otroci: the children, searchable, with an editor (EMŠO fills the birth date)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QLabel
+
+from rejnistvo.ui.models import Column
+from rejnistvo.ui.views.list_editor import ListEditorView
+from rejnistvo.ui.widgets import DateEdit, EmsoEdit, FormValidator, TextEdit
+from rejnistvo.ui.widgets.pickers import CentreUnitPicker, load_centres
+
+
+class ChildrenView(ListEditorView):
+    entity = "children"
+    kind = "child"
+
+    def title(self) -> str:
+        return self.tr("Otroci")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("name", self.tr("Ime in priimek")),
+            Column("emso", self.tr("EMŠO")),
+            Column("birth_date", self.tr("Datum rojstva")),
+        ]
+
+    def search_keys(self) -> list[str]:
+        return ["name", "emso"]
+
+    def build_editor(self, form: QFormLayout) -> None:
+        self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
+        self.emso_edit = self.register_field("emso", EmsoEdit("emso", self))
+        self.birth_edit = self.register_field("birth_date", DateEdit("birth_date", self))
+        self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
+        self.emso_edit.birth_date_found.connect(self._birth_from_emso)
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, widget in zip(
+            self.labels, [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit], strict=True
+        ):
+            form.addRow(label, widget)
+
+    def retranslate(self) -> None:
+        texts = [self.tr("Ime in priimek"), self.tr("EMŠO"), self.tr("Datum rojstva"),
+                 self.tr("Center otroka, enota")]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        super().retranslate()
+
+    def _birth_from_emso(self, birth: date) -> None:
+        self.birth_edit.set_value(birth)
+
+    def refresh(self) -> None:
+        self.centre_edit.set_centres(load_centres(self.ctx.db))
+        super().refresh()
+
+    def fill_editor(self, record: dict | None) -> None:
+        r = record or {}
+        self.name_edit.set_value(r.get("name"))
+        self.emso_edit.set_value(r.get("emso"))
+        self.birth_edit.set_value(r.get("birth_date"))
+        self.centre_edit.set_value(r.get("centre_id"), r.get("unit_id"))
+
+    def collect(self, v: FormValidator) -> dict | None:
+        name = v.check(self.name_edit)
+        emso = v.check(self.emso_edit)
+        birth = v.check(self.birth_edit)
+        centre_id, unit_id = self.centre_edit.value()
+        if v.ok and emso and birth:
+            from rejnistvo.rules.emso import check_emso
+
+            encoded = check_emso(emso).birth_date
+            if encoded != birth:
+                v.add_error(
+                    self.birth_edit,
+                    self.tr("Datum rojstva se ne ujema z EMŠO (ta pove {0}).").format(
+                        f"{encoded.day}. {encoded.month}. {encoded.year}"
+                    ),
+                )
+        if not v.ok:
+            return None
+        return {"name": name, "emso": emso, "birth_date": birth,
+                "centre_id": centre_id, "unit_id": unit_id}
+
+
+VIEW_CLASS = ChildrenView

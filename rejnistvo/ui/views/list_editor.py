@@ -1,0 +1,380 @@
+"""A list of records on the left (search box, sortable table) and an editor on the right.
+
+The carers', children's and placements' screens are built on it; any screen with the
+same shape may be. Subclasses say which store entity they edit and provide:
+
+* ``columns()`` — the table's columns (``Column`` objects with translated headers),
+* ``search_keys()`` — the column keys the search box looks in,
+* ``build_editor(form)`` — create the fields (connect their ``edited`` to ``mark_dirty``),
+* ``fill_editor(record | None)`` — show a record (None: a new, empty one),
+* ``collect(validator) -> dict | None`` — the record to store, checking every field.
+
+The view keeps what was typed whatever happens: a refused save shows the reasons beside
+the fields, a refresh of the list never touches the editor while it holds edits.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.interaction import Choice
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.widgets import FormValidator, ValidatedField
+from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+
+log = logging.getLogger("rejnistvo.ui")
+
+
+class ListEditorView(View):
+    entity = ""  # store entity, e.g. "carers"
+    kind = ""  # bus record kind, e.g. "carer"
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.record_kinds = (self.kind,)
+        self._current_id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self._announcing = False
+        self._fields: dict[str, ValidatedField] = {}
+
+        # list side
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.count_label = QLabel(self)
+        self.model = RecordTableModel(self.columns(), self)
+        self.model.set_search_columns(self.search_keys())
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        configure_table(self.table)
+        self._fitted = False
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+
+        # editor side
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        editor = QWidget(self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.build_editor(self.form)
+        self.btn_new = QPushButton(self)
+        self.btn_save = QPushButton(self)
+        self.btn_discard = QPushButton(self)
+        self.btn_delete = QPushButton(self)
+        self.btn_new.clicked.connect(self.new_record)
+        self.btn_save.clicked.connect(self.save)
+        self.btn_discard.clicked.connect(self._discard_clicked)
+        self.btn_delete.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        for b in (self.btn_new, self.btn_save, self.btn_discard, self.btn_delete):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.heading)
+        editor_layout.addLayout(self.form)
+        editor_layout.addLayout(buttons)
+        editor_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{type(self).__name__}Splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 460])
+        self.remember_splitter(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.retranslate()
+        self._set_editor(None)
+
+    # -- for subclasses -------------------------------------------------------------
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def search_keys(self) -> list[str]:
+        return [c.key for c in self.columns()]
+
+    def build_editor(self, form: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def fill_editor(self, record: dict | None) -> None:
+        raise NotImplementedError
+
+    def collect(self, validator: FormValidator) -> dict | None:
+        raise NotImplementedError
+
+    def load_rows(self) -> list[dict]:
+        from rejnistvo.store import list_records
+
+        return list_records(self.ctx.db, self.entity)
+
+    def load_record(self, record_id: int) -> dict:
+        from rejnistvo.store import get_record
+
+        return get_record(self.ctx.db, self.entity, record_id)
+
+    def register_field(self, key: str, field: ValidatedField) -> ValidatedField:
+        """Map a store field name to its widget, so a store's InputError lands beside it."""
+        self._fields[key] = field
+        field.edited.connect(self.mark_dirty)
+        return field
+
+    def record_heading(self, record: dict | None) -> str:
+        return record.get("name", "") if record else self.tr("Nov zapis")
+
+    # -- translation ----------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
+        self.btn_new.setText(self.tr("Nov (Ctrl+N)"))
+        self.btn_save.setText(self.tr("Shrani (Ctrl+S)"))
+        self.btn_discard.setText(self.tr("Zavrzi spremembe"))
+        self.btn_delete.setText(self.tr("Izbriši"))
+        self.model.set_columns_headers([c.header for c in self.columns()])
+        self._update_count()
+
+    # -- list -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        try:
+            rows = self.load_rows()
+        except Exception as exc:  # noqa: BLE001 - a StoreError or a broken file
+            log.exception("loading %s", self.entity)
+            self.ctx.interaction.error(self.tr("Napaka pri branju"), getattr(exc, "message", str(exc)))
+            return
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+            if not self._fitted and rows:
+                fit_columns(self.table)
+                self._fitted = True
+            self._select_id(self._current_id)
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._loading = True
+        try:
+            self._select_id(self._current_id)
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            self.tr("{0} zapisov").format(total) if shown == total
+            else self.tr("{0} od {1}").format(shown, total)
+        )
+
+    def _select_id(self, record_id: int | None) -> None:
+        selection = self.table.selectionModel()
+        if record_id is None:
+            selection.clearSelection()
+            return
+        row = self.model.find_row("id", record_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._loading or not current.isValid():
+            return
+        record = self.proxy.row_record(current.row())
+        if record.get("id") == self._current_id:
+            return
+        if not self._leave_current():
+            self._loading = True
+            try:
+                self._select_id(self._current_id)
+            finally:
+                self._loading = False
+            return
+        self.open_record(self.kind, record["id"])
+
+    def _leave_current(self) -> bool:
+        """Ask about unsaved edits before the editor shows something else."""
+        if not self._dirty:
+            return True
+        choice = self.ctx.interaction.ask_save_discard_cancel(
+            self.tr("Neshranjene spremembe"),
+            self.tr("Zapis »{0}« ima neshranjene spremembe. Jih želite shraniti?").format(
+                self.heading.text()
+            ),
+        )
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    # -- editor ---------------------------------------------------------------------
+    def _set_editor(self, record: dict | None) -> None:
+        self._loading = True
+        try:
+            self._current_id = record.get("id") if record else None
+            for field in self._fields.values():
+                field.clear_error()
+            self.fill_editor(record)
+            self.heading.setText(self.record_heading(record))
+            self.btn_delete.setEnabled(record is not None)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def mark_dirty(self, *_args: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def current_id(self) -> int | None:
+        return self._current_id
+
+    # -- the view contract ----------------------------------------------------------
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != self.kind:
+            return False
+        from rejnistvo.store import StoreError
+
+        try:
+            record = self.load_record(record_id)
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Zapisa ni"), exc.message)
+            return True
+        self._set_editor(record)
+        self._loading = True
+        try:
+            if self.is_stale():
+                self.refresh()
+            self._select_id(record_id)
+        finally:
+            self._loading = False
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def new_record(self) -> None:
+        if not self._leave_current():
+            return
+        self.table.selectionModel().clearSelection()
+        self._set_editor(None)
+        first = next(iter(self._fields.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def discard(self) -> None:
+        self._dirty = False
+
+    def _discard_clicked(self) -> None:
+        if self._current_id is None:
+            self._set_editor(None)
+        else:
+            self.open_record(self.kind, self._current_id)
+
+    def save(self) -> bool:
+        from rejnistvo.store import StoreError, save_record
+
+        validator = FormValidator()
+        record = self.collect(validator)
+        if not validator.ok or record is None:
+            validator.focus_first()
+            self.ctx.bus.status_message.emit(self.tr("Zapis ni shranjen: popravite označena polja."))
+            return False
+        if self._current_id is not None:
+            record["id"] = self._current_id
+        try:
+            record_id = save_record(self.ctx.db, self.entity, record)
+        except InputError as exc:
+            field = self._fields.get(exc.field)
+            if field is not None:
+                field.show_error(exc.message)
+                field.setFocus()
+            else:
+                self.ctx.interaction.error(self.tr("Zapis ni shranjen"), exc.message)
+            return False
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Zapis ni shranjen"), exc.message)
+            return False
+        self._current_id = record_id
+        self._dirty = False
+        self.heading.setText(self.record_heading(record))
+        self.btn_delete.setEnabled(True)
+        self._announce()
+        self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
+        return True
+
+    def _announce(self) -> None:
+        """Reload this list now, then tell the other views (not this one again)."""
+        self.refresh()
+        self._announcing = True
+        try:
+            self.ctx.bus.records_changed.emit(self.kind)
+        finally:
+            self._announcing = False
+
+    def _on_records_changed(self, kind: str) -> None:
+        if not self._announcing:
+            super()._on_records_changed(kind)
+
+    def delete_current(self) -> None:
+        from rejnistvo.store import StoreError, delete_record
+
+        if self._current_id is None:
+            return
+        if not self.ctx.interaction.confirm(
+            self.tr("Brisanje"), self.tr("Res želite izbrisati zapis »{0}«?").format(self.heading.text())
+        ):
+            return
+        try:
+            delete_record(self.ctx.db, self.entity, self._current_id)
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), exc.message)
+            return
+        self._set_editor(None)
+        self._announce()

@@ -1,0 +1,131 @@
+"""Namestitve: child × carer × the periods of the contract and its annexes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel
+
+from rejnistvo.ui.models import Column
+from rejnistvo.ui.views.list_editor import ListEditorView
+from rejnistvo.ui.widgets import FormValidator, TextEdit
+from rejnistvo.ui.widgets.periods_table import PeriodsTable
+from rejnistvo.ui.widgets.pickers import RecordPicker, ShareEdit, load_centres
+
+
+def _label(record: dict) -> str:
+    return f"{record['name']} ({record['emso']})" if record.get("emso") else record["name"]
+
+
+class PlacementsView(ListEditorView):
+    entity = "placements"
+    kind = "placement"
+
+    def title(self) -> str:
+        return self.tr("Namestitve")
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("contract_no", self.tr("Pogodba")),
+            Column("carer_name", self.tr("Rejnik")),
+            Column("child_name", self.tr("Otrok")),
+            Column("part_time", self.tr("Le vikendi/počitnice"), lambda v: self.tr("da") if v else ""),
+        ]
+
+    def search_keys(self) -> list[str]:
+        return ["contract_no", "carer_name", "child_name"]
+
+    def record_heading(self, record: dict | None) -> str:
+        if not record:
+            return self.tr("Nova namestitev")
+        return self.tr("Namestitev {0}").format(record.get("contract_no") or "")
+
+    def build_editor(self, form: QFormLayout) -> None:
+        self.contract_edit = self.register_field("contract_no", TextEdit("contract_no", self, required=True))
+        self.carer_edit = self.register_field("carer_id", RecordPicker("carer_id", self, required=True))
+        self.child_edit = self.register_field("child_id", RecordPicker("child_id", self, required=True))
+        self.carer_centre = QComboBox(self)
+        self.child_centre = QComboBox(self)
+        for combo in (self.carer_centre, self.child_centre):
+            combo.activated.connect(self.mark_dirty)
+        self.part_time_box = QCheckBox(self)
+        self.part_time_box.toggled.connect(self.mark_dirty)
+        self.part_time_box.toggled.connect(self._part_time_changed)
+        self.share_edit = self.register_field("fee_share", ShareEdit("fee_share", self))
+        self.note_edit = self.register_field("note", TextEdit("note", self))
+        self.periods = PeriodsTable(self)
+        self.periods.edited.connect(self.mark_dirty)
+        self.labels = [QLabel(self) for _ in range(9)]
+        widgets = [
+            self.contract_edit, self.carer_edit, self.child_edit, self.carer_centre,
+            self.child_centre, self.part_time_box, self.share_edit, self.note_edit, self.periods,
+        ]
+        for label, widget in zip(self.labels, widgets, strict=True):
+            form.addRow(label, widget)
+        self._part_time_changed(False)
+
+    def retranslate(self) -> None:
+        texts = [
+            self.tr("Št. pogodbe"), self.tr("Rejnik"), self.tr("Otrok"), self.tr("Center rejnika"),
+            self.tr("Center otroka"), "", self.tr("Delež plačila dela"), self.tr("Opomba"),
+            self.tr("Obdobja"),
+        ]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.part_time_box.setText(self.tr("Le ob vikendih, praznikih in šolskih počitnicah"))
+        self.share_edit.edit.setPlaceholderText(self.tr("npr. 40 % (iz pogodbe)"))
+        self.carer_edit.not_found_message = self.tr("Izberite rejnika s seznama (začnite tipkati ime).")
+        self.child_edit.not_found_message = self.tr("Izberite otroka s seznama (začnite tipkati ime).")
+        self.periods.retranslate()
+        super().retranslate()
+
+    def _part_time_changed(self, on: bool) -> None:
+        self.share_edit.setEnabled(on)
+        self.share_edit.required = on
+
+    def refresh(self) -> None:
+        from rejnistvo.store import list_records
+
+        db = self.ctx.db
+        self.carer_edit.set_records([(r["id"], _label(r)) for r in list_records(db, "carers")])
+        self.child_edit.set_records([(r["id"], _label(r)) for r in list_records(db, "children")])
+        centres = load_centres(db)
+        for combo in (self.carer_centre, self.child_centre):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem("—", None)
+            for c in centres:
+                combo.addItem(c["name"], c["id"])
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+        super().refresh()
+
+    def fill_editor(self, record: dict | None) -> None:
+        r = record or {}
+        self.contract_edit.set_value(r.get("contract_no"))
+        self.carer_edit.set_value(r.get("carer_id"), r.get("carer_name"))
+        self.child_edit.set_value(r.get("child_id"), r.get("child_name"))
+        self.carer_centre.setCurrentIndex(max(self.carer_centre.findData(r.get("carer_centre_id")), 0))
+        self.child_centre.setCurrentIndex(max(self.child_centre.findData(r.get("child_centre_id")), 0))
+        self.part_time_box.setChecked(bool(r.get("part_time")))
+        self._part_time_changed(bool(r.get("part_time")))
+        self.share_edit.set_value(r.get("fee_share"))
+        self.note_edit.set_value(r.get("note"))
+        self.periods.set_rows(r.get("periods", []))
+
+    def collect(self, v: FormValidator) -> dict | None:
+        contract = v.check(self.contract_edit)
+        carer_id = v.check(self.carer_edit)
+        child_id = v.check(self.child_edit)
+        part_time = self.part_time_box.isChecked()
+        share = v.check(self.share_edit) if part_time else None
+        note = v.check(self.note_edit)
+        periods = self.periods.rows(v)
+        if not v.ok:
+            return None
+        return {
+            "contract_no": contract, "carer_id": carer_id, "child_id": child_id,
+            "carer_centre_id": self.carer_centre.currentData(),
+            "child_centre_id": self.child_centre.currentData(),
+            "part_time": part_time, "fee_share": share, "note": note, "periods": periods,
+        }
+
+
+VIEW_CLASS = PlacementsView

@@ -1,0 +1,869 @@
+"""R-4 predlogi: the proposal to raise the carer's work payment and the commission's
+resolution (Pravilnik čl. 7, 29, 30; SPEC 3.3).
+
+Left: the cases with a search box. Right: the editor — the ZIRD 53 reasons as a
+checklist, the workload, the rule's suggestion shown live, the proposal, the case's
+steps with dates and the commission's decision. A decision that differs from the
+suggestion is allowed but shows a warning and needs its rationale.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.catalogues import uplift_reasons
+from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
+from rejnistvo.ui.format import format_date, format_percent
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.calc_view import placement_label, placement_periods
+from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
+
+log = logging.getLogger(__name__)
+
+#: the case's steps in order (column of r4_cases, Slovenian label)
+STEPS = (
+    ("prepared_on", "Pripravljen"),
+    ("sent_on", "Poslan koordinatorju"),
+    ("accepted_on", "Sprejet"),
+    ("commission_named_on", "Imenovana komisija"),
+    ("decided_on", "Odločeno (datum sklepa)"),
+    ("returned_on", "Vrnjen centru rejnika"),
+)
+STATUS_NAMES = {
+    "prepared": "pripravljen",
+    "sent": "pri koordinatorju",
+    "accepted": "sprejet",
+    "commission_named": "komisija imenovana",
+    "decided": "odločeno",
+    "returned": "vrnjen",
+}
+DIFFERENCE_STYLE = "color: #8a4b00; background: #fff4e0; padding: 4px;"
+
+
+def case_status(record: dict) -> str:
+    status = "prepared"
+    for column, _ in STEPS[1:]:
+        if record.get(column):
+            status = column.removesuffix("_on")
+    return status
+
+
+def decision_text(record: dict) -> str:
+    if record.get("outcome") == "increase":
+        return f"ZVIŠA {format_percent(record.get('decision_percent'))}"
+    if record.get("outcome") == "no_increase":
+        return "NE ZVIŠA"
+    return ""
+
+
+def differs_from_suggestion(
+    suggestion: UpliftSuggestion, outcome: str | None, percent: int | None
+) -> bool:
+    """Whether a decision departs from the rule (SPEC 3.3: allowed, with a rationale)."""
+    if outcome is None:
+        return False
+    if outcome == "no_increase":
+        return suggestion.eligible
+    if not suggestion.eligible:
+        return True
+    return suggestion.percent is not None and percent != suggestion.percent
+
+
+class R4View(View):
+    record_kinds = ("r4",)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.case_id: int | None = None
+        self._dirty = False
+        self._loading = False
+        self._placement: dict | None = None
+        self.preview = None
+        self.last_document: bytes | None = None
+        self.suggestion = suggest_uplift(0, None)
+        try:
+            self.reasons = uplift_reasons()
+        except (OSError, ValueError, KeyError):
+            log.exception("uplift reasons catalogue unreadable")
+            self.reasons = {}
+
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 820])
+        self.retranslate()
+        self._clear_editor()
+
+    # -- building -------------------------------------------------------------------
+    def _build_list(self) -> QWidget:
+        pane = QWidget(self)
+        layout = QVBoxLayout(pane)
+        self.search = QLineEdit(pane)
+        self.search.setObjectName("searchEdit")
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.model = RecordTableModel(
+            [
+                Column("case_no", ""),
+                Column("child_name", ""),
+                Column("carer_name", ""),
+                Column("status_name", ""),
+                Column("decision", ""),
+            ],
+            self,
+        )
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(pane)
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.new_button = QPushButton(pane)
+        self.new_button.setObjectName("newButton")
+        layout.addWidget(self.new_button)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.new_button.clicked.connect(self.new_record)
+        return pane
+
+    def _build_editor(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        editor = QWidget()
+        scroll.setWidget(editor)
+        layout = QVBoxLayout(editor)
+
+        # Proposal -------------------------------------------------------------------
+        self.proposal_box = QGroupBox(editor)
+        form = QFormLayout(self.proposal_box)
+        self.placement_combo = QComboBox(editor)
+        self.placement_combo.setObjectName("placementCombo")
+        self.placement_error = FieldError(editor)
+        box = QVBoxLayout()
+        box.addWidget(self.placement_combo)
+        box.addWidget(self.placement_error)
+        self.placement_label = QLabel(editor)
+        form.addRow(self.placement_label, box)
+        self.case_no_edit = TextEdit("case_no", editor)
+        self.case_no_label = QLabel(editor)
+        form.addRow(self.case_no_label, self.case_no_edit)
+        self.proposal_date = DateEdit("date", editor)
+        self.proposal_date_label = QLabel(editor)
+        form.addRow(self.proposal_date_label, self.proposal_date)
+
+        self.reason_list = QListWidget(editor)
+        self.reason_list.setObjectName("reasonList")
+        self.reason_list.setWordWrap(True)
+        for key, text in self.reasons.items():
+            item = QListWidgetItem(text, self.reason_list)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.reason_list.setMinimumHeight(150)
+        self.reasons_label = QLabel(editor)
+        form.addRow(self.reasons_label, self.reason_list)
+        self.free_reason = QLineEdit(editor)
+        self.free_reason.setObjectName("freeReasonEdit")
+        self.free_reason_label = QLabel(editor)
+        form.addRow(self.free_reason_label, self.free_reason)
+
+        workload_row = QHBoxLayout()
+        self.workload_group = QButtonGroup(self)
+        self.workload_moderate = QRadioButton(editor)
+        self.workload_moderate.setObjectName("workloadModerate")
+        self.workload_strong = QRadioButton(editor)
+        self.workload_strong.setObjectName("workloadStrong")
+        self.workload_group.addButton(self.workload_moderate)
+        self.workload_group.addButton(self.workload_strong)
+        workload_row.addWidget(self.workload_moderate)
+        workload_row.addWidget(self.workload_strong)
+        workload_row.addStretch(1)
+        self.workload_label = QLabel(editor)
+        form.addRow(self.workload_label, workload_row)
+
+        self.suggestion_label = QLabel(editor)
+        self.suggestion_label.setObjectName("suggestionLabel")
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setStyleSheet("background: #eef4ff; padding: 6px; border-radius: 3px;")
+        self.suggestion_title = QLabel(editor)
+        form.addRow(self.suggestion_title, self.suggestion_label)
+
+        self.proposed_percent = QComboBox(editor)
+        self.proposed_percent.setObjectName("proposedPercent")
+        self.proposed_percent.addItem("", None)
+        self.proposed_percent.addItem("25 %", 25)
+        self.proposed_percent.addItem("50 %", 50)
+        self.proposed_error = FieldError(editor)
+        box = QVBoxLayout()
+        box.addWidget(self.proposed_percent, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.proposed_error)
+        self.proposed_label = QLabel(editor)
+        form.addRow(self.proposed_label, box)
+        self.period_edit = PeriodEdit("period", editor, required=True, open_allowed=False)
+        self.period_label = QLabel(editor)
+        form.addRow(self.period_label, self.period_edit)
+        self.rationale_edit = QPlainTextEdit(editor)
+        self.rationale_edit.setObjectName("rationaleEdit")
+        self.rationale_edit.setMaximumHeight(90)
+        self.rationale_label = QLabel(editor)
+        form.addRow(self.rationale_label, self.rationale_edit)
+        layout.addWidget(self.proposal_box)
+
+        # Steps ----------------------------------------------------------------------
+        self.steps_box = QGroupBox(editor)
+        steps_form = QFormLayout(self.steps_box)
+        self.step_edits: dict[str, DateEdit] = {}
+        self.step_labels: dict[str, QLabel] = {}
+        for column, _ in STEPS:
+            edit = DateEdit(column, editor)
+            edit.setObjectName(f"step_{column}")
+            label = QLabel(editor)
+            self.step_edits[column] = edit
+            self.step_labels[column] = label
+            steps_form.addRow(label, edit)
+        layout.addWidget(self.steps_box)
+
+        # Decision -------------------------------------------------------------------
+        self.decision_box = QGroupBox(editor)
+        dform = QFormLayout(self.decision_box)
+        self.subgroup_combo = QComboBox(editor)
+        self.subgroup_combo.setObjectName("subgroupCombo")
+        self.subgroup_combo.addItem("", None)
+        for number in range(1, 7):
+            self.subgroup_combo.addItem(f"{number}.", number)
+        self.subgroup_label = QLabel(editor)
+        dform.addRow(self.subgroup_label, self.subgroup_combo)
+        self.resolution_no_edit = TextEdit("resolution_no", editor)
+        self.resolution_label = QLabel(editor)
+        dform.addRow(self.resolution_label, self.resolution_no_edit)
+        self.member_combos: list[QComboBox] = []
+        members_box = QVBoxLayout()
+        for position in range(3):
+            combo = QComboBox(editor)
+            combo.setObjectName(f"member{position + 1}")
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.lineEdit().setPlaceholderText(f"{position + 1}.")
+            self.member_combos.append(combo)
+            members_box.addWidget(combo)
+        self.members_error = FieldError(editor)
+        members_box.addWidget(self.members_error)
+        self.members_label = QLabel(editor)
+        dform.addRow(self.members_label, members_box)
+
+        outcome_row = QHBoxLayout()
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_none = QRadioButton(editor)
+        self.outcome_increase = QRadioButton(editor)
+        self.outcome_increase.setObjectName("outcomeIncrease")
+        self.outcome_no = QRadioButton(editor)
+        self.outcome_no.setObjectName("outcomeNoIncrease")
+        for button in (self.outcome_none, self.outcome_increase, self.outcome_no):
+            self.outcome_group.addButton(button)
+            outcome_row.addWidget(button)
+        self.decision_percent = QComboBox(editor)
+        self.decision_percent.setObjectName("decisionPercent")
+        self.decision_percent.addItem("25 %", 25)
+        self.decision_percent.addItem("50 %", 50)
+        outcome_row.insertWidget(2, self.decision_percent)
+        outcome_row.addStretch(1)
+        self.outcome_label = QLabel(editor)
+        dform.addRow(self.outcome_label, outcome_row)
+        self.decision_period = PeriodEdit("decision.period", editor, open_allowed=False)
+        self.decision_period_label = QLabel(editor)
+        dform.addRow(self.decision_period_label, self.decision_period)
+        self.difference_label = QLabel(editor)
+        self.difference_label.setObjectName("differenceLabel")
+        self.difference_label.setWordWrap(True)
+        self.difference_label.setStyleSheet(DIFFERENCE_STYLE)
+        self.difference_label.hide()
+        dform.addRow(self.difference_label)
+        self.decision_rationale = QPlainTextEdit(editor)
+        self.decision_rationale.setObjectName("decisionRationale")
+        self.decision_rationale.setMaximumHeight(90)
+        self.decision_rationale_error = FieldError(editor)
+        box = QVBoxLayout()
+        box.addWidget(self.decision_rationale)
+        box.addWidget(self.decision_rationale_error)
+        self.decision_rationale_label = QLabel(editor)
+        dform.addRow(self.decision_rationale_label, box)
+        layout.addWidget(self.decision_box)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(editor)
+        self.save_button.setObjectName("saveButton")
+        self.print_button = QPushButton(editor)
+        self.print_button.setObjectName("printButton")
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        # Signals: everything typed marks the editor dirty; the rule follows live.
+        self.placement_combo.currentIndexChanged.connect(self._placement_changed)
+        self.reason_list.itemChanged.connect(self._edited)
+        self.free_reason.textEdited.connect(self._edited)
+        self.workload_group.buttonToggled.connect(self._edited)
+        self.outcome_group.buttonToggled.connect(self._edited)
+        self.proposed_percent.currentIndexChanged.connect(self._edited)
+        self.decision_percent.currentIndexChanged.connect(self._edited)
+        self.subgroup_combo.currentIndexChanged.connect(self._subgroup_changed)
+        for combo in self.member_combos:
+            combo.editTextChanged.connect(self._edited)
+        for widget in (self.case_no_edit, self.proposal_date, self.period_edit,
+                       self.resolution_no_edit, self.decision_period, *self.step_edits.values()):
+            widget.edited.connect(self._edited)
+        self.rationale_edit.textChanged.connect(self._edited)
+        self.decision_rationale.textChanged.connect(self._edited)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
+        return scroll
+
+    def title(self) -> str:
+        return self.tr("R-4 predlogi")
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)"))
+        self.model.set_columns_headers(
+            [self.tr("Št. zadeve"), self.tr("Otrok"), self.tr("Rejnik"), self.tr("Stanje"),
+             self.tr("Sklep")]
+        )
+        self.new_button.setText(self.tr("Nov predlog (Ctrl+N)"))
+        self.proposal_box.setTitle(self.tr("Predlog za zvišanje plačila dela"))
+        self.placement_label.setText(self.tr("Namestitev:"))
+        self.case_no_label.setText(self.tr("Št. zadeve:"))
+        self.proposal_date_label.setText(self.tr("Datum predloga:"))
+        self.reasons_label.setText(self.tr("Razlogi (53. člen ZIRD):"))
+        self.free_reason_label.setText(self.tr("Drug razlog:"))
+        self.free_reason.setPlaceholderText(self.tr("po potrebi opišite razlog, ki ga ni na seznamu"))
+        self.workload_label.setText(self.tr("Obseg dela:"))
+        self.workload_moderate.setText(self.tr("zmerno povečan"))
+        self.workload_strong.setText(self.tr("močno povečan"))
+        self.suggestion_title.setText(self.tr("Predlog pravila:"))
+        self.proposed_label.setText(self.tr("Predlagano zvišanje:"))
+        self.period_label.setText(self.tr("Obdobje:"))
+        self.rationale_label.setText(self.tr("Obrazložitev:"))
+        self.steps_box.setTitle(self.tr("Potek zadeve"))
+        for column, label in STEPS:
+            self.step_labels[column].setText(self.tr(label) + ":")
+        self.decision_box.setTitle(self.tr("Sklep komisije"))
+        self.subgroup_label.setText(self.tr("Podskupina:"))
+        self.resolution_label.setText(self.tr("Sklep št.:"))
+        self.members_label.setText(self.tr("Člani komisije:"))
+        self.outcome_label.setText(self.tr("Odločitev:"))
+        self.outcome_none.setText(self.tr("še ni odločeno"))
+        self.outcome_increase.setText(self.tr("ZVIŠA za"))
+        self.outcome_no.setText(self.tr("NE ZVIŠA"))
+        self.decision_period_label.setText(self.tr("V obdobju:"))
+        self.decision_rationale_label.setText(self.tr("Obrazložitev sklepa:"))
+        self.save_button.setText(self.tr("Shrani (Ctrl+S)"))
+        self.print_button.setText(self.tr("Natisni R-4… (Ctrl+P)"))
+        self._update_suggestion()
+
+    # -- list -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        from rejnistvo.store import StoreError, list_records
+
+        try:
+            cases = list_records(self.ctx.db, "r4_cases")
+            placements = list_records(self.ctx.db, "placements")
+        except StoreError as error:
+            self.ctx.interaction.error(self.tr("Branje ni uspelo"), error.message)
+            return
+        rows = []
+        for case in cases:
+            status = case_status(case)
+            rows.append({**case, "status": status, "status_name": self.tr(STATUS_NAMES[status]),
+                         "decision": decision_text(case)})
+        self.model.set_rows(rows)
+        current = self.placement_combo.currentData()
+        self._loading = True
+        self.placement_combo.clear()
+        self.placement_combo.addItem("", None)
+        for row in placements:
+            self.placement_combo.addItem(placement_label(row), row["id"])
+        self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(current), 0))
+        self._loading = False
+        self._select_row(self.case_id)
+
+    def _select_row(self, case_id: int | None) -> None:
+        if case_id is None:
+            return
+        row = self.model.find_row("id", case_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.selectionModel().blockSignals(False)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        record = self.proxy.row_record(current.row())
+        if record["id"] == self.case_id:
+            return
+        if not self._may_leave():
+            self._select_row(self.case_id)
+            return
+        self.load_case(record["id"])
+
+    def _may_leave(self) -> bool:
+        """Ask before the editor's unsaved edits would be replaced."""
+        if not self.has_unsaved_changes():
+            return True
+        from rejnistvo.ui.interaction import Choice
+
+        choice = self.ctx.interaction.ask_save_discard_cancel(
+            self.tr("Neshranjene spremembe"),
+            self.tr("Predlog R-4 ima neshranjene spremembe. Jih shranim?"),
+        )
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "r4":
+            return False
+        if self.is_stale():
+            self.refresh()
+        if self._may_leave():
+            self.load_case(record_id)
+            self._select_row(record_id)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- editor ---------------------------------------------------------------------
+    def _clear_editor(self) -> None:
+        self._loading = True
+        self.case_id = None
+        self.placement_combo.setCurrentIndex(0)
+        self.case_no_edit.set_value(None)
+        self.proposal_date.set_value(date.today())
+        for i in range(self.reason_list.count()):
+            self.reason_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.free_reason.clear()
+        self._set_workload(None)
+        self.proposed_percent.setCurrentIndex(0)
+        self.period_edit.set_value(None)
+        self.rationale_edit.clear()
+        for column, edit in self.step_edits.items():
+            edit.set_value(date.today() if column == "prepared_on" else None)
+        self.subgroup_combo.setCurrentIndex(0)
+        self.resolution_no_edit.set_value(None)
+        for combo in self.member_combos:
+            combo.clear()
+            combo.setEditText("")
+        self.outcome_none.setChecked(True)
+        self.decision_percent.setCurrentIndex(0)
+        self.decision_period.set_value(None)
+        self.decision_rationale.clear()
+        self._clear_errors()
+        self._loading = False
+        self._placement_changed()
+        self._dirty = False
+        self._update_suggestion()
+
+    def _clear_errors(self) -> None:
+        for w in (self.placement_error, self.proposed_error, self.members_error,
+                  self.decision_rationale_error):
+            w.clear_error()
+        for field in (self.case_no_edit, self.proposal_date, self.period_edit,
+                      self.resolution_no_edit, self.decision_period, *self.step_edits.values()):
+            field.clear_error()
+
+    def new_record(self) -> None:
+        if not self._may_leave():
+            return
+        self.table.clearSelection()
+        self._clear_editor()
+        self.placement_combo.setFocus()
+
+    def load_case(self, case_id: int) -> None:
+        from rejnistvo.store import StoreError, get_record
+
+        try:
+            record = get_record(self.ctx.db, "r4_cases", case_id)
+        except StoreError as error:
+            self.ctx.interaction.error(self.tr("Branje ni uspelo"), error.message)
+            return
+        self._loading = True
+        try:
+            self._fill(record)
+            self._placement_changed()
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._update_suggestion()
+
+    def _fill(self, r: dict) -> None:
+        self.case_id = r["id"]
+        self._clear_errors()
+        self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(r["placement_id"]), 0))
+        self.case_no_edit.set_value(r.get("case_no"))
+        self.proposal_date.set_value(r.get("proposal_date"))
+        keys = {x.get("reason_key") for x in r.get("reasons", []) if x.get("reason_key")}
+        texts = [x["text"] for x in r.get("reasons", []) if not x.get("reason_key") and x.get("text")]
+        for i in range(self.reason_list.count()):
+            item = self.reason_list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in keys
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.free_reason.setText("; ".join(texts))
+        self._set_workload(r.get("workload"))
+        self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(r.get("proposed_percent")), 0))
+        self.period_edit.set_value(
+            Period(r["period_from"], r.get("period_to")) if r.get("period_from") else None
+        )
+        self.rationale_edit.setPlainText(r.get("rationale") or "")
+        for column, edit in self.step_edits.items():
+            edit.set_value(r.get(column))
+        self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(r.get("subgroup_id")), 0))
+        self._fill_candidates()
+        self.resolution_no_edit.set_value(r.get("resolution_no"))
+        members = {m["position"]: m["name"] for m in r.get("members", [])}
+        for position, combo in enumerate(self.member_combos, start=1):
+            combo.setEditText(members.get(position, ""))
+        outcome = r.get("outcome")
+        {"increase": self.outcome_increase, "no_increase": self.outcome_no}.get(
+            outcome, self.outcome_none
+        ).setChecked(True)
+        self.decision_percent.setCurrentIndex(max(self.decision_percent.findData(r.get("decision_percent")), 0))
+        self.decision_period.set_value(
+            Period(r["decision_from"], r.get("decision_to")) if r.get("decision_from") else None
+        )
+        self.decision_rationale.setPlainText(r.get("decision_rationale") or "")
+
+    def _set_workload(self, value: str | None) -> None:
+        self.workload_group.setExclusive(False)
+        self.workload_moderate.setChecked(value == "moderate")
+        self.workload_strong.setChecked(value == "strong")
+        self.workload_group.setExclusive(True)
+
+    def _placement_changed(self) -> None:
+        """Load the placement's periods (the proposal's period must lie inside them)."""
+        placement_id = self.placement_combo.currentData()
+        self._placement = None
+        if placement_id is not None:
+            from rejnistvo.store import StoreError, get_record
+
+            try:
+                self._placement = get_record(self.ctx.db, "placements", placement_id)
+            except StoreError as error:
+                self.placement_error.show_error(error.message)
+        periods = placement_periods(self._placement) if self._placement else None
+        self.period_edit.set_outer(periods)
+        self.decision_period.set_outer(periods)
+        if self._placement and self.subgroup_combo.currentData() is None and not self._loading:
+            self._guess_subgroup()
+        self._edited()
+
+    def _guess_subgroup(self) -> None:
+        """The subgroup of the carer's centre (a setting in Nastavitve)."""
+        centre_id = (self._placement or {}).get("carer_centre_id")
+        if centre_id is None:
+            return
+        try:
+            rows = list(self.ctx.db.query(
+                "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [centre_id]
+            ))
+        except Exception:  # noqa: BLE001 - a guess only
+            return
+        if rows:
+            self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(rows[0]["subgroup_id"]), 0))
+
+    def _subgroup_changed(self) -> None:
+        self._fill_candidates()
+        self._edited()
+
+    def _fill_candidates(self) -> None:
+        """The subgroup's current candidates for the commission (čl. 7)."""
+        subgroup = self.subgroup_combo.currentData()
+        names: list[tuple[str, int]] = []
+        if subgroup is not None:
+            from rejnistvo.store import StoreError, list_records
+
+            try:
+                rows = list_records(self.ctx.db, "candidates", subgroup_id=subgroup)
+            except StoreError:
+                rows = []
+            names = [(r["name"], r["id"]) for r in rows if not r.get("removed_on")]
+        for combo in self.member_combos:
+            text = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            for name, candidate_id in names:
+                combo.addItem(name, candidate_id)
+            combo.setEditText(text)
+            combo.blockSignals(False)
+
+    def _edited(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._update_suggestion()
+
+    # -- the rule, live ------------------------------------------------------------------
+    def reason_count(self) -> int:
+        checked = sum(
+            1 for i in range(self.reason_list.count())
+            if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return checked + (1 if self.free_reason.text().strip() else 0)
+
+    def workload(self) -> Workload | None:
+        if self.workload_moderate.isChecked():
+            return Workload.MODERATE
+        if self.workload_strong.isChecked():
+            return Workload.STRONG
+        return None
+
+    def outcome(self) -> str | None:
+        if self.outcome_increase.isChecked():
+            return "increase"
+        if self.outcome_no.isChecked():
+            return "no_increase"
+        return None
+
+    def _update_suggestion(self) -> None:
+        self.suggestion = suggest_uplift(self.reason_count(), self.workload())
+        s = self.suggestion
+        if not s.eligible:
+            head = self.tr("ni upravičeno")
+        elif s.percent is None:
+            head = self.tr("25 % ali 50 % (navedite obseg dela)")
+        else:
+            head = self.tr("zvišanje za {0} %").format(s.percent)
+        self.suggestion_label.setText(f"<b>{head}</b><br>{s.explanation}")
+        outcome = self.outcome()
+        self.decision_percent.setEnabled(outcome == "increase")
+        self.decision_period.setEnabled(outcome == "increase")
+        differs = differs_from_suggestion(s, outcome, self.decision_percent.currentData())
+        if differs:
+            shown = self.tr("ZVIŠA za {0} %").format(self.decision_percent.currentData()) \
+                if outcome == "increase" else self.tr("NE ZVIŠA")
+            self.difference_label.setText(
+                self.tr("Odločitev »{0}« se razlikuje od predloga pravila ({1}). "
+                        "Vpišite obrazložitev odstopanja.").format(shown, head)
+            )
+            self.difference_label.show()
+        else:
+            self.difference_label.hide()
+
+    # -- saving ---------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def discard(self) -> None:
+        if self.case_id is not None:
+            self.load_case(self.case_id)
+        else:
+            self._clear_editor()
+
+    def collect(self) -> dict | None:
+        """The record from the editor, or None with each reason shown beside its field."""
+        self._clear_errors()
+        v = FormValidator()
+        placement_id = self.placement_combo.currentData()
+        if placement_id is None:
+            self.placement_error.show_error(self.tr("Izberite namestitev (otrok in rejnik)."))
+            v.errors.append((self.placement_combo, "placement"))
+        case_no = v.check(self.case_no_edit)
+        proposal_date = v.check(self.proposal_date)
+        period = v.check(self.period_edit)
+        proposed = self.proposed_percent.currentData()
+        if proposed is None:
+            self.proposed_error.show_error(self.tr("Izberite predlagano zvišanje: 25 % ali 50 %."))
+            v.errors.append((self.proposed_percent, "percent"))
+        steps = {column: v.check(edit) for column, edit in self.step_edits.items()}
+        self._check_steps(v, steps)
+
+        outcome = self.outcome()
+        subgroup = self.subgroup_combo.currentData()
+        resolution_no = v.check(self.resolution_no_edit)
+        members = [c.currentText().strip() for c in self.member_combos]
+        decision_period = v.check(self.decision_period) if outcome == "increase" else None
+        decision_rationale = self.decision_rationale.toPlainText().strip()
+        if outcome is not None:
+            if subgroup is None:
+                self.members_error.show_error(self.tr("Izberite podskupino komisije (1–6)."))
+                v.errors.append((self.subgroup_combo, "subgroup"))
+            elif not all(members) or len(set(members)) != 3:
+                self.members_error.show_error(
+                    self.tr("Komisijo sestavljajo trije različni člani podskupine; izberite vse tri.")
+                )
+                v.errors.append((self.member_combos[0], "members"))
+            if outcome == "increase" and decision_period is None and not self.decision_period.error_text():
+                v.add_error(self.decision_period, self.tr("Vpišite obdobje zvišanja (od … do …)."))
+            if not steps.get("decided_on"):
+                v.add_error(self.step_edits["decided_on"], self.tr("Vpišite datum sklepa."))
+            if differs_from_suggestion(self.suggestion, outcome, self.decision_percent.currentData()) \
+                    and not decision_rationale:
+                self.decision_rationale_error.show_error(
+                    self.tr("Odločitev odstopa od predloga pravila, zato je obrazložitev obvezna.")
+                )
+                v.errors.append((self.decision_rationale, "rationale"))
+        elif steps.get("decided_on"):
+            v.add_error(self.step_edits["decided_on"],
+                        self.tr("Datum sklepa je vpisan, odločitev pa ne; izberite ZVIŠA ali NE ZVIŠA."))
+        if not v.ok:
+            v.focus_first()
+            return None
+
+        reasons = [
+            {"reason_key": self.reason_list.item(i).data(Qt.ItemDataRole.UserRole)}
+            for i in range(self.reason_list.count())
+            if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        if self.free_reason.text().strip():
+            reasons.append({"text": self.free_reason.text().strip()})
+        member_rows = []
+        for position, combo in enumerate(self.member_combos, start=1):
+            name = combo.currentText().strip()
+            if name:
+                index = combo.findText(name)
+                member_rows.append({"position": position, "name": name,
+                                    "candidate_id": combo.itemData(index) if index >= 0 else None})
+        workload = self.workload()
+        decided = steps.get("decided_on")
+        record = {
+            "placement_id": placement_id,
+            "case_no": case_no,
+            "centre_id": (self._placement or {}).get("carer_centre_id"),
+            "proposal_date": proposal_date,
+            "workload": workload.value if workload else None,
+            "proposed_percent": proposed,
+            "period_from": period.start,
+            "period_to": period.end,
+            "rationale": self.rationale_edit.toPlainText().strip() or None,
+            **steps,
+            "subgroup_id": subgroup,
+            "resolution_no": resolution_no,
+            "resolution_year": decided.year if decided and resolution_no else None,
+            "outcome": outcome,
+            "decision_percent": self.decision_percent.currentData() if outcome == "increase" else None,
+            "decision_from": decision_period.start if decision_period else None,
+            "decision_to": decision_period.end if decision_period else None,
+            "decision_rationale": decision_rationale or None,
+            "reasons": reasons,
+            "members": member_rows,
+        }
+        if self.case_id is not None:
+            record["id"] = self.case_id
+        return record
+
+    def _check_steps(self, v: FormValidator, steps: dict[str, date | None]) -> None:
+        """Steps in order: a later step needs the earlier ones, on the same day or after."""
+        previous: tuple[str, date] | None = None
+        missing: str | None = None
+        for column, label in STEPS:
+            day = steps.get(column)
+            edit = self.step_edits[column]
+            if edit.error_text():
+                return
+            if day is None:
+                missing = missing or label
+                continue
+            if missing is not None:
+                v.add_error(edit, self.tr("Najprej vpišite datum koraka »{0}«.").format(self.tr(missing)))
+                return
+            if previous is not None and day < previous[1]:
+                v.add_error(
+                    edit,
+                    self.tr("Datum je pred datumom koraka »{0}« ({1}); koraki si sledijo po vrsti.")
+                    .format(self.tr(dict(STEPS)[previous[0]]), format_date(previous[1])),
+                )
+                return
+            previous = (column, day)
+
+    def save(self) -> bool:
+        record = self.collect()
+        if record is None:
+            return False
+        from rejnistvo.store import StoreError, save_record
+
+        try:
+            self.case_id = save_record(self.ctx.db, "r4_cases", record)
+        except (StoreError, RuleError) as error:
+            self.ctx.interaction.error(self.tr("Shranjevanje ni uspelo"), error.message)
+            return False
+        self._dirty = False
+        self.ctx.bus.status_message.emit(self.tr("Predlog R-4 je shranjen."))
+        self.ctx.bus.records_changed.emit("r4")
+        if not self.isVisible():
+            self.refresh()
+        return True
+
+    # -- printing -------------------------------------------------------------------
+    def print_document(self) -> None:
+        """Store the edits, then show R-4 filled from the stored case."""
+        if self.has_unsaved_changes() or self.case_id is None:
+            if not self.save():
+                return
+        try:
+            from forms import render_form
+            from rejnistvo.store.case_documents import r4_form_data
+
+            pdf = render_form("r4", r4_form_data(self.ctx.db, self.case_id))
+        except (RuleError, InputError) as error:
+            self.ctx.interaction.error(self.tr("Obrazca R-4 ni mogoče natisniti"), error.message)
+            return
+        except Exception as error:  # noqa: BLE001 - never a traceback to the user
+            message = getattr(error, "message", None)
+            log.exception("R-4 printing failed")
+            self.ctx.interaction.error(
+                self.tr("Obrazca R-4 ni mogoče natisniti"),
+                message or self.tr("Pri pripravi dokumenta je prišlo do nepričakovane napake; "
+                                   "zapisana je v dnevnik."),
+            )
+            return
+        from rejnistvo.ui.documents import show_document
+
+        self.last_document = pdf
+        name = f"R-4-{self.case_id}.pdf"
+        self.preview = show_document(self.ctx, pdf, self.tr("Obrazec R-4"), name, self)
+
+
+VIEW_CLASS = R4View

@@ -1,0 +1,427 @@
+"""Nastavitve: the rate table (each new row with its legal source, audited by the store),
+centres and units, subgroups with coordinators and candidates, the user's name and the
+limits the reminders use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.format import format_amount
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
+from rejnistvo.ui.widgets.tables import configure_table
+
+
+def _table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, FilterProxy]:
+    proxy = FilterProxy(parent)
+    proxy.setSourceModel(model)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    configure_table(view)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view, proxy
+
+
+class SettingsView(View):
+    record_kinds = ("subgroup",)
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._rates_tab(), "")
+        self.tabs.addTab(self._centres_tab(), "")
+        self.tabs.addTab(self._subgroups_tab(), "")
+        self.tabs.addTab(self._general_tab(), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self._general_dirty = False
+        self.retranslate()
+
+    # -- rates ----------------------------------------------------------------------
+    def _rate_columns(self) -> list[Column]:
+        return [
+            Column("valid_from", self.tr("Velja od")),
+            Column("board", self.tr("Oskrbnina"), format_amount, True),
+            Column("fee", self.tr("Plačilo dela"), format_amount, True),
+            Column("source", self.tr("Vir (Uradni list, člen)")),
+        ]
+
+    def _rates_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.rates_model = RecordTableModel(self._rate_columns(), self)
+        self.rates_table, self.rates_proxy = _table(page, self.rates_model)
+        self.rate_box = QGroupBox(page)
+        self.rate_from = DateEdit("valid_from", page, required=True)
+        self.rate_board = AmountEdit("board", page, required=True)
+        self.rate_fee = AmountEdit("fee", page, required=True)
+        self.rate_source = TextEdit("source", page, required=True)
+        self.rate_labels = [QLabel(page) for _ in range(4)]
+        form = QFormLayout(self.rate_box)
+        for label, w in zip(self.rate_labels, (self.rate_from, self.rate_board, self.rate_fee, self.rate_source), strict=True):
+            form.addRow(label, w)
+        self.rate_add = QPushButton(page)
+        self.rate_add.clicked.connect(self.add_rate)
+        form.addRow("", self.rate_add)
+        self.rate_note = QLabel(page)
+        self.rate_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.rate_note)
+        layout.addWidget(self.rates_table, 1)
+        layout.addWidget(self.rate_box)
+        return page
+
+    def add_rate(self) -> bool:
+        from rejnistvo.store import StoreError, save_record
+
+        v = FormValidator()
+        valid_from = v.check(self.rate_from)
+        board = v.check(self.rate_board)
+        fee = v.check(self.rate_fee)
+        source = v.check(self.rate_source)
+        if v.ok and any(r["valid_from"] == valid_from for r in self.rates_model.rows()):
+            v.add_error(self.rate_from, self.tr("Vrstica s tem datumom že obstaja; izberite drug datum."))
+        if v.ok and valid_from.day != 1:
+            v.add_error(self.rate_from, self.tr("Zneski veljajo od prvega dne v mesecu, npr. 1. 3. 2026."))
+        if not v.ok:
+            v.focus_first()
+            return False
+        if not self.ctx.interaction.confirm(
+            self.tr("Nova vrstica zneskov"),
+            self.tr("Od {0} velja oskrbnina {1} € in plačilo dela {2} €. Shranim?").format(
+                self.rate_from.text(), format_amount(board), format_amount(fee)
+            ),
+        ):
+            return False
+        try:
+            save_record(self.ctx.db, "rates",
+                        {"valid_from": valid_from, "board": board, "fee": fee, "source": source})
+        except (InputError, StoreError) as exc:
+            self.ctx.interaction.error(self.tr("Vrstica ni shranjena"), exc.message)
+            return False
+        for w in (self.rate_from, self.rate_board, self.rate_fee, self.rate_source):
+            w.set_value(None)
+        self.ctx.bus.records_changed.emit("rate")
+        self.refresh()
+        return True
+
+    # -- centres --------------------------------------------------------------------
+    def _centres_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.centres_model = RecordTableModel(
+            [Column("code", ""), Column("name", ""), Column("seat", "")], self)
+        self.centres_table, _ = _table(page, self.centres_model)
+        self.units_model = RecordTableModel([Column("name", "")], self)
+        self.units_table, _ = _table(page, self.units_model)
+        self.centres_table.selectionModel().currentRowChanged.connect(self._centre_selected)
+        self.centres_note = QLabel(page)
+        self.centres_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.centres_note)
+        row = QHBoxLayout()
+        row.addWidget(self.centres_table, 2)
+        row.addWidget(self.units_table, 1)
+        layout.addLayout(row, 1)
+        return page
+
+    def _centre_selected(self, current, _previous) -> None:
+        if not current.isValid():
+            self.units_model.set_rows([])
+            return
+        proxy = self.centres_table.model()
+        centre = proxy.row_record(current.row())
+        self.units_model.set_rows(centre.get("units", []))
+
+    # -- subgroups ------------------------------------------------------------------
+    def _subgroups_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.subgroup_combo = QComboBox(page)
+        self.subgroup_combo.currentIndexChanged.connect(lambda _i: self._load_subgroup())
+        self.coordinator_label = QLabel(page)
+        self.coordinator_label.setWordWrap(True)
+        self.members_label = QLabel(page)
+        self.members_label.setWordWrap(True)
+        self.candidates_model = RecordTableModel(
+            [Column("name", ""), Column("centre", ""), Column("added_on", ""), Column("removed_on", "")], self)
+        self.candidates_table, _ = _table(page, self.candidates_model)
+        self.cand_box = QGroupBox(page)
+        self.cand_name = TextEdit("name", page, required=True)
+        self.cand_centre = QComboBox(page)
+        self.cand_added = DateEdit("added_on", page, required=True)
+        self.cand_added.set_value(date.today())
+        self.cand_labels = [QLabel(page) for _ in range(3)]
+        form = QFormLayout(self.cand_box)
+        for label, w in zip(self.cand_labels, (self.cand_name, self.cand_centre, self.cand_added), strict=True):
+            form.addRow(label, w)
+        self.cand_add = QPushButton(page)
+        self.cand_add.clicked.connect(self.add_candidate)
+        self.cand_remove = QPushButton(page)
+        self.cand_remove.clicked.connect(self.remove_candidate)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cand_add)
+        buttons.addWidget(self.cand_remove)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+        top = QHBoxLayout()
+        self.subgroup_label = QLabel(page)
+        top.addWidget(self.subgroup_label)
+        top.addWidget(self.subgroup_combo)
+        top.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.coordinator_label)
+        layout.addWidget(self.members_label)
+        layout.addWidget(self.candidates_table, 1)
+        layout.addWidget(self.cand_box)
+        return page
+
+    def _load_subgroup(self) -> None:
+        from rejnistvo.store import list_records
+
+        subgroup = self.subgroup_combo.currentData()
+        if subgroup is None:
+            return
+        db = self.ctx.db
+        names = {c["id"]: c["name"] for c in self.centres_model.rows()}
+        candidates = [
+            {**c, "centre": names.get(c.get("centre_id"), "")}
+            for c in list_records(db, "candidates", subgroup_id=subgroup)
+        ]
+        self.candidates_model.set_rows(candidates)
+        coords = list_records(db, "coordinators", subgroup_id=subgroup)
+        if coords:
+            c = max(coords, key=lambda r: r["term_from"])
+            self.coordinator_label.setText(
+                self.tr("Koordinator: {0}, mandat od {1} do {2} (eno leto, čl. 7/3).").format(
+                    c["name"], self._d(c["term_from"]), self._d(c["term_to"]))
+            )
+        else:
+            self.coordinator_label.setText(self.tr("Koordinator ni vpisan."))
+        sub = next((s for s in self._subgroups if s["id"] == subgroup), None)
+        member_names = [names.get(m["centre_id"], "") for m in (sub or {}).get("centres", [])]
+        self.members_label.setText(self.tr("Centri v podskupini: {0}").format(", ".join(member_names) or "—"))
+
+    @staticmethod
+    def _d(day: date | None) -> str:
+        from rejnistvo.ui.format import format_date
+
+        return format_date(day)
+
+    def add_candidate(self) -> bool:
+        from rejnistvo.store import StoreError, save_record
+
+        v = FormValidator()
+        name = v.check(self.cand_name)
+        added = v.check(self.cand_added)
+        if not v.ok or self.subgroup_combo.currentData() is None:
+            return False
+        try:
+            save_record(self.ctx.db, "candidates", {
+                "subgroup_id": self.subgroup_combo.currentData(), "name": name,
+                "centre_id": self.cand_centre.currentData(), "added_on": added,
+            })
+        except (InputError, StoreError) as exc:
+            self.ctx.interaction.error(self.tr("Kandidat ni dodan"), exc.message)
+            return False
+        self.cand_name.set_value(None)
+        self.ctx.bus.records_changed.emit("candidate")
+        self._load_subgroup()
+        return True
+
+    def remove_candidate(self) -> None:
+        from rejnistvo.store import StoreError, save_record
+
+        index = self.candidates_table.currentIndex()
+        if not index.isValid():
+            return
+        cand = self.candidates_table.model().row_record(index.row())
+        if cand.get("removed_on"):
+            return
+        if not self.ctx.interaction.confirm(
+            self.tr("Odstrani kandidata"),
+            self.tr("Kandidat »{0}« bo od danes odstranjen s seznama (sprememba se zabeleži). Nadaljujem?").format(cand["name"]),
+        ):
+            return
+        try:
+            save_record(self.ctx.db, "candidates", {"id": cand["id"], "removed_on": date.today()})
+        except (InputError, StoreError) as exc:
+            self.ctx.interaction.error(self.tr("Kandidat ni odstranjen"), exc.message)
+            return
+        self.ctx.bus.records_changed.emit("candidate")
+        self._load_subgroup()
+
+    # -- general --------------------------------------------------------------------
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.user_edit = TextEdit("user_name", page, required=True)
+        self.waiting_spin = QSpinBox(page)
+        self.waiting_spin.setRange(1, 365)
+        self.number_format = TextEdit("resolution_number_format", page, required=True)
+        self.general_labels = [QLabel(page) for _ in range(3)]
+        form = QFormLayout()
+        for label, w in zip(self.general_labels, (self.user_edit, self.waiting_spin, self.number_format), strict=True):
+            form.addRow(label, w)
+        self.general_save = QPushButton(page)
+        self.general_save.clicked.connect(self.save)
+        form.addRow("", self.general_save)
+        self.format_hint = QLabel(page)
+        self.format_hint.setWordWrap(True)
+        self.user_edit.edited.connect(self._mark_general)
+        self.number_format.edited.connect(self._mark_general)
+        self.waiting_spin.valueChanged.connect(self._mark_general)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.format_hint)
+        layout.addStretch(1)
+        return page
+
+    def _mark_general(self, *_args) -> None:
+        if not self._loading_general:
+            self._general_dirty = True
+
+    _loading_general = False
+
+    def has_unsaved_changes(self) -> bool:
+        return self._general_dirty
+
+    def discard(self) -> None:
+        self._general_dirty = False
+
+    def save(self) -> bool:
+        from rejnistvo.store import StoreError, set_setting
+
+        if not self._general_dirty:
+            return True
+        v = FormValidator()
+        user = v.check(self.user_edit)
+        fmt = v.check(self.number_format)
+        if v.ok and "{number" not in fmt:
+            v.add_error(self.number_format, self.tr("Oblika mora vsebovati {number}, npr. {subgroup}-{number:03d}/{year}."))
+        if v.ok:
+            try:
+                fmt.format(subgroup=3, number=17, year=2026)
+            except (KeyError, ValueError, IndexError):
+                v.add_error(self.number_format, self.tr("Dovoljena polja so {subgroup}, {number} in {year}, npr. {subgroup}-{number:03d}/{year}."))
+        if not v.ok:
+            self.tabs.setCurrentIndex(3)
+            v.focus_first()
+            return False
+        try:
+            set_setting(self.ctx.db, "user_name", user)
+            set_setting(self.ctx.db, "waiting_days_threshold", str(self.waiting_spin.value()))
+            set_setting(self.ctx.db, "resolution_number_format", fmt)
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Nastavitve niso shranjene"), exc.message)
+            return False
+        self.ctx.user_name = user
+        self._general_dirty = False
+        self.ctx.bus.records_changed.emit("settings")
+        self.ctx.bus.status_message.emit(self.tr("Nastavitve so shranjene."))
+        return True
+
+    # -- contract -------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Nastavitve")
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Zneski rejnine"))
+        self.tabs.setTabText(1, self.tr("Centri in enote"))
+        self.tabs.setTabText(2, self.tr("Podskupine in kandidati"))
+        self.tabs.setTabText(3, self.tr("Splošno"))
+        self.rates_model.set_columns_headers([c.header for c in self._rate_columns()])
+        self.rate_note.setText(self.tr(
+            "Zneski se uskladijo vsako leto 1. marca in so objavljeni v Uradnem listu. Dodajte vrstico "
+            "z objavljenimi zneski in virom; program zneskov nikoli ne izračuna sam. Vsaka sprememba se zabeleži."))
+        self.rate_box.setTitle(self.tr("Nova vrstica"))
+        for label, text in zip(self.rate_labels, (self.tr("Velja od"), self.tr("Osnovna oskrbnina"),
+                                                  self.tr("Osnovno plačilo dela"), self.tr("Vir")), strict=True):
+            label.setText(text)
+        self.rate_source.edit.setPlaceholderText(self.tr("npr. Uradni list RS, št. 20/2026"))
+        self.rate_add.setText(self.tr("Dodaj vrstico"))
+        self.centres_model.set_columns_headers([self.tr("Šifra"), self.tr("Center za socialno delo"), self.tr("Sedež")])
+        self.units_model.set_columns_headers([self.tr("Enote izbranega centra")])
+        self.centres_note.setText(self.tr("Centri za socialno delo in njihove enote, kot jih uporabljajo obrazci."))
+        self.subgroup_label.setText(self.tr("Podskupina:"))
+        self.candidates_model.set_columns_headers(
+            [self.tr("Kandidat za komisijo"), self.tr("Center"), self.tr("Dodan"), self.tr("Odstranjen")])
+        self.cand_box.setTitle(self.tr("Nov kandidat"))
+        for label, text in zip(self.cand_labels, (self.tr("Ime in priimek"), self.tr("Center"), self.tr("Dodan dne")), strict=True):
+            label.setText(text)
+        self.cand_add.setText(self.tr("Dodaj kandidata"))
+        self.cand_remove.setText(self.tr("Odstrani izbranega"))
+        for label, text in zip(self.general_labels, (self.tr("Vaše ime (za dnevnik sprememb)"),
+                                                     self.tr("R-4 čaka predolgo po (dneh)"),
+                                                     self.tr("Oblika številke sklepa")), strict=True):
+            label.setText(text)
+        self.general_save.setText(self.tr("Shrani nastavitve (Ctrl+S)"))
+        self.format_hint.setText(self.tr(
+            "Številka sklepa: {subgroup} = podskupina, {number:03d} = zaporedna številka v letu, "
+            "{year} = leto. Primer: {subgroup}-{number:03d}/{year} da 3-017/2026."))
+
+    def refresh(self) -> None:
+        super().refresh()
+        from rejnistvo.store import get_setting, list_records
+        from rejnistvo.ui.widgets.pickers import load_centres
+
+        db = self.ctx.db
+        self.rates_model.set_rows(list_records(db, "rates"))
+        centres = load_centres(db)
+        self.centres_model.set_rows(centres)
+        self.cand_centre.clear()
+        self.cand_centre.addItem("—", None)
+        for c in centres:
+            self.cand_centre.addItem(c["name"], c["id"])
+        self._subgroups = list_records(db, "subgroups")
+        from rejnistvo.store import get_record
+
+        self._subgroups = [get_record(db, "subgroups", s["id"]) for s in self._subgroups]
+        current = self.subgroup_combo.currentData()
+        self.subgroup_combo.blockSignals(True)
+        self.subgroup_combo.clear()
+        for s in self._subgroups:
+            self.subgroup_combo.addItem(f"{s['id']} – {s['name']}", s["id"])
+        self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(current), 0))
+        self.subgroup_combo.blockSignals(False)
+        self._load_subgroup()
+        if not self._general_dirty:
+            self._loading_general = True
+            try:
+                self.user_edit.set_value(get_setting(db, "user_name") or self.ctx.user_name)
+                self.waiting_spin.setValue(int(get_setting(db, "waiting_days_threshold", "30") or 30))
+                self.number_format.set_value(
+                    get_setting(db, "resolution_number_format", "{subgroup}-{number:03d}/{year}"))
+            finally:
+                self._loading_general = False
+
+    def new_record(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.rate_from.setFocus()
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "subgroup":
+            return False
+        if self.is_stale():
+            self.refresh()
+        self.tabs.setCurrentIndex(2)
+        self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(record_id), 0))
+        return True
+
+
+VIEW_CLASS = SettingsView

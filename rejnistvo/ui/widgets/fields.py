@@ -1,0 +1,432 @@
+"""Validated fields and the FieldError pattern.
+
+Every field is a small composite: the input itself and, under it, a red
+:class:`FieldError` label with the Slovenian reason (hidden while there is none). A
+field's ``value()`` returns the parsed value or raises ``InputError``; ``check()`` does
+the same but shows the reason and returns ``None``. Nothing ever clears what the user
+typed: an error only adds the red text.
+
+:class:`FormValidator` runs the checks of a whole form and says whether it may be saved::
+
+    v = FormValidator()
+    name = v.check(self.name_edit)          # value or None, error shown beside the field
+    if v.ok: ...save...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.periods import Period
+from rejnistvo.ui.format import format_amount, format_date
+
+_DATE_SL = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\s*\.?\s*")
+_DATE_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+
+
+def parse_date_text(text: str, field: str = "datum") -> date | None:
+    """ "2. 3. 2026", "2.3.2026" or "2026-03-02" → date; "" → None; else InputError."""
+    if not text.strip():
+        return None
+    m = _DATE_SL.fullmatch(text)
+    if m:
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _DATE_ISO.fullmatch(text)
+        if not m:
+            raise InputError(field, f"»{text.strip()}« ni datum; vpišite ga kot 2. 3. 2026.")
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise InputError(field, f"datum »{text.strip()}« ne obstaja; vpišite ga kot 2. 3. 2026.") from None
+
+
+def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
+    """Slovenian "1.234,56" or "1234,56", or "1234.56" → Decimal; "" → None.
+
+    With a comma present, dots are thousands separators; without one, a dot is the
+    decimal point (how amounts are pasted from other programs)."""
+    allowed = "Dovoljen je nenegativen znesek z največ dvema decimalkama, npr. 1.234,56."
+    raw = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
+    if not raw:
+        return None
+    if "," in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    if not re.fullmatch(r"-?\d*(\.\d*)?", raw) or raw in {".", "-", "-."}:
+        raise InputError(field, f"»{text.strip()}« ni znesek. {allowed}")
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise InputError(field, f"»{text.strip()}« ni znesek. {allowed}") from None
+    if amount < 0:
+        raise InputError(field, f"znesek ne sme biti negativen. {allowed}")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise InputError(field, f"znesek ima več kot dve decimalki. {allowed}")
+    return amount.quantize(Decimal("0.01"))
+
+
+class FieldError(QLabel):
+    """The red reason under a field; hidden when there is nothing wrong."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("fieldError")
+        self.setStyleSheet("color: #b00020;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        # Messages from the rules start in lower case after the field name; the label
+        # stands alone, so start it with a capital.
+        self.setText(message[:1].upper() + message[1:])
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+    def has_error(self) -> bool:
+        return bool(self.text())
+
+
+class ValidatedField(QWidget):
+    """Base of the fields: an input row above a FieldError. Subclasses fill ``row``."""
+
+    edited = Signal()
+
+    def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.required = required
+        self._extra_checks: list[Callable[[Any], str | None]] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.row)
+        self.error_label = FieldError(self)
+        outer.addWidget(self.error_label)
+
+    # Subclasses implement _parse() -> value (None when empty) raising InputError.
+    def _parse(self) -> Any:
+        raise NotImplementedError
+
+    def add_check(self, check: Callable[[Any], str | None]) -> None:
+        """An extra rule: returns a Slovenian reason, or None when the value is fine."""
+        self._extra_checks.append(check)
+
+    def value(self) -> Any:
+        value = self._parse()
+        if value is None and self.required:
+            raise InputError(self.field, self.tr("Polje je obvezno."))
+        if value is not None:
+            for check in self._extra_checks:
+                reason = check(value)
+                if reason:
+                    raise InputError(self.field, reason)
+        return value
+
+    def check(self) -> tuple[bool, Any]:
+        """(ok, value); shows or clears the reason beside the field."""
+        try:
+            value = self.value()
+        except InputError as exc:
+            self.error_label.show_error(exc.message)
+            return False, None
+        self.error_label.clear_error()
+        return True, value
+
+    def show_error(self, message: str) -> None:
+        self.error_label.show_error(message)
+
+    def clear_error(self) -> None:
+        self.error_label.clear_error()
+
+    def error_text(self) -> str:
+        return self.error_label.text()
+
+
+class _LineField(ValidatedField):
+    def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self.edit = QLineEdit(self)
+        self.row.addWidget(self.edit)
+        self.edit.textEdited.connect(self._on_edited)
+        self.setFocusProxy(self.edit)
+
+    def _on_edited(self, _text: str) -> None:
+        # Once a reason is shown, re-check as the user types so it goes away when fixed.
+        if self.error_label.has_error():
+            self.check()
+        self.edited.emit()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt style)
+        self.edit.setText(text)
+        self.clear_error()
+
+
+class TextEdit(_LineField):
+    """Plain text; optional ``required``."""
+
+    def _parse(self) -> str | None:
+        text = self.edit.text().strip()
+        return text or None
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+
+
+class EmsoEdit(_LineField):
+    """EMŠO checked as typed (rules.emso.check_emso); ``birth_date_found`` on success."""
+
+    birth_date_found = Signal(object)  # datetime.date
+
+    def __init__(self, field: str = "emso", parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self.edit.setMaxLength(13)
+        self.edit.setPlaceholderText("13 števk")
+        self.edit.textEdited.connect(self._check_as_typed)
+
+    def _check_as_typed(self, text: str) -> None:
+        digits = text.strip()
+        if not digits:
+            self.clear_error()
+            return
+        if len(digits) < 13 and digits.isdigit():
+            # Still typing: do not shout after the first digit.
+            self.clear_error()
+            return
+        ok, info = self._check_full()
+        if ok and info is not None:
+            self.birth_date_found.emit(info.birth_date)
+
+    def _check_full(self) -> tuple[bool, Any]:
+        from rejnistvo.rules.emso import check_emso
+
+        try:
+            info = check_emso(self.edit.text().strip(), self.field)
+        except InputError as exc:
+            self.error_label.show_error(exc.message)
+            return False, None
+        self.error_label.clear_error()
+        return True, info
+
+    def _parse(self) -> str | None:
+        from rejnistvo.rules.emso import check_emso
+
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        check_emso(text, self.field)
+        return text
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+
+
+class DateEdit(_LineField):
+    """A date typed as "2. 3. 2026" (or picked from the calendar); empty allowed unless
+    ``required``. ``value()`` → date | None."""
+
+    def __init__(self, field: str = "datum", parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self.edit.setPlaceholderText("d. m. llll")
+        self.edit.setMaximumWidth(130)
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.button.setMenu(menu)
+        self.calendar.clicked.connect(self._picked)
+        self.row.addWidget(self.button)
+        self.row.addStretch(1)
+        self.edit.editingFinished.connect(self._reformat)
+
+    def _picked(self, qdate: QDate) -> None:
+        self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
+        self.button.menu().hide()
+        self.edited.emit()
+
+    def _reformat(self) -> None:
+        """After typing, show the date the program understood (only when valid)."""
+        try:
+            value = parse_date_text(self.edit.text(), self.field)
+        except InputError as exc:
+            self.error_label.show_error(exc.message)
+            return
+        if value is not None:
+            self.edit.setText(format_date(value))
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        self.check()
+
+    def _parse(self) -> date | None:
+        return parse_date_text(self.edit.text(), self.field)
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_date(value) if value else "")
+        if value:
+            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+
+
+class AmountEdit(_LineField):
+    """An amount in euros: Decimal, ≥ 0, at most two decimals; Slovenian comma accepted."""
+
+    def __init__(self, field: str = "znesek", parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.setPlaceholderText("0,00")
+        self.edit.setMaximumWidth(140)
+        self.row.addWidget(QLabel("€", self))
+        self.row.addStretch(1)
+        self.edit.editingFinished.connect(self._reformat)
+
+    def _reformat(self) -> None:
+        try:
+            value = parse_amount_text(self.edit.text(), self.field)
+        except InputError as exc:
+            self.error_label.show_error(exc.message)
+            return
+        if value is not None:
+            self.edit.setText(format_amount(value))
+        self.check()
+
+    def _parse(self) -> Decimal | None:
+        return parse_amount_text(self.edit.text(), self.field)
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText(format_amount(value) if value is not None else "")
+
+
+class PeriodEdit(ValidatedField):
+    """Od … do … (do may be empty = open unless ``open_allowed`` is False); end ≥ start;
+    optionally inside the placement periods given by ``set_outer``."""
+
+    def __init__(
+        self,
+        field: str = "obdobje",
+        parent: QWidget | None = None,
+        required: bool = False,
+        open_allowed: bool = True,
+    ) -> None:
+        super().__init__(field, parent, required)
+        self.open_allowed = open_allowed
+        self._outer: Sequence[Period] | None = None
+        self.from_label = QLabel(self)
+        self.start_edit = DateEdit(f"{field}.od", self, required=False)
+        self.to_label = QLabel(self)
+        self.end_edit = DateEdit(f"{field}.do", self, required=False)
+        for w in (self.from_label, self.start_edit, self.to_label, self.end_edit):
+            self.row.addWidget(w)
+        self.row.addStretch(1)
+        self.start_edit.edited.connect(self.edited)
+        self.end_edit.edited.connect(self.edited)
+        self.setFocusProxy(self.start_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.from_label.setText(self.tr("od"))
+        self.to_label.setText(self.tr("do"))
+
+    def set_outer(self, periods: Sequence[Period] | None) -> None:
+        """The placement's periods: the value must lie inside them."""
+        self._outer = periods
+
+    def _parse(self) -> Period | None:
+        start = self.start_edit.value()
+        end = self.end_edit.value()
+        if start is None and end is None:
+            return None
+        if start is None:
+            raise InputError(self.field, self.tr("Manjka začetek obdobja (od)."))
+        if end is None and not self.open_allowed:
+            raise InputError(self.field, self.tr("Manjka konec obdobja (do); to obdobje mora biti zaprto."))
+        if end is not None and end < start:
+            raise InputError(
+                self.field,
+                self.tr("Konec obdobja ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje.")
+                .format(format_date(end), format_date(start)),
+            )
+        period = Period(start, end)
+        if self._outer is not None and not period.within(self._outer):
+            shown = ", ".join(
+                f"{format_date(p.start)}–{format_date(p.end) if p.end else '…'}" for p in self._outer
+            )
+            raise InputError(
+                self.field,
+                self.tr("Obdobje mora biti v času namestitve ({0}).").format(shown or "—"),
+            )
+        return period
+
+    def check(self) -> tuple[bool, Any]:
+        # Show a date's own reason under that date; the period's under the pair.
+        ok_a, _ = self.start_edit.check()
+        ok_b, _ = self.end_edit.check()
+        if not (ok_a and ok_b):
+            self.error_label.clear_error()
+            return False, None
+        return super().check()
+
+    def set_value(self, period: Period | None) -> None:
+        self.start_edit.set_value(period.start if period else None)
+        self.end_edit.set_value(period.end if period else None)
+        self.clear_error()
+
+
+class FormValidator:
+    """Collects the errors of a form. Never clears what was typed."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[QWidget, str]] = []
+
+    def check(self, field: ValidatedField) -> Any:
+        ok, value = field.check()
+        if not ok:
+            self.errors.append((field, field.error_text()))
+        return value
+
+    def add_error(self, field: ValidatedField, message: str) -> None:
+        """A cross-field rule failed: show the reason beside ``field``."""
+        field.show_error(message)
+        self.errors.append((field, message))
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def focus_first(self) -> None:
+        if self.errors:
+            self.errors[0][0].setFocus()
+
+    def summary(self) -> str:
+        return "\n".join(msg for _w, msg in self.errors)

@@ -1,0 +1,151 @@
+"""The periods of a placement: the contract's and each annex's, in a small editable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.periods import Period
+from rejnistvo.ui.format import format_date
+from rejnistvo.ui.widgets.fields import FieldError, FormValidator, parse_date_text
+
+KIND, DOCUMENT, FROM, TO = range(4)
+
+
+class PeriodsTable(QWidget):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 4, self)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (FROM, TO):
+            header.resizeSection(col, 100)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(110)
+        self.table.setMaximumHeight(190)
+        self.table.itemChanged.connect(lambda _i: self.edited.emit())
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_annex)
+        self.remove_button.clicked.connect(self._remove)
+        self.error_label = FieldError(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Vrsta"), self.tr("Dokument"), self.tr("Od"), self.tr("Do")]
+        )
+        self.table.setToolTip(self.tr("Datumi kot 2. 3. 2026; prazen »Do« pomeni odprto obdobje."))
+        self.add_button.setText(self.tr("Dodaj aneks"))
+        self.remove_button.setText(self.tr("Odstrani vrstico"))
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, KIND)
+            if isinstance(combo, QComboBox):
+                combo.setItemText(0, self.tr("pogodba"))
+                combo.setItemText(1, self.tr("aneks"))
+
+    def _kind_combo(self, kind: str) -> QComboBox:
+        combo = QComboBox(self.table)
+        combo.addItem(self.tr("pogodba"), "contract")
+        combo.addItem(self.tr("aneks"), "annex")
+        combo.setCurrentIndex(0 if kind == "contract" else 1)
+        combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        return combo
+
+    def _append(self, kind: str, document: str, start: str, end: str) -> None:
+        self.table.blockSignals(True)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setCellWidget(row, KIND, self._kind_combo(kind))
+        self.table.setItem(row, DOCUMENT, QTableWidgetItem(document))
+        self.table.setItem(row, FROM, QTableWidgetItem(start))
+        self.table.setItem(row, TO, QTableWidgetItem(end))
+        self.table.blockSignals(False)
+
+    def set_rows(self, periods: list[dict]) -> None:
+        self.table.setRowCount(0)
+        for p in periods:
+            self._append(
+                p.get("kind", "contract"), p.get("document_no") or "",
+                format_date(p.get("from_date")), format_date(p.get("to_date")),
+            )
+        if not periods:
+            self._append("contract", "", "", "")
+        self.error_label.clear_error()
+
+    def add_annex(self) -> None:
+        self._append("annex", "", "", "")
+        self.table.setCurrentCell(self.table.rowCount() - 1, DOCUMENT)
+        self.edited.emit()
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.edited.emit()
+
+    def _text(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text() if item else ""
+
+    def rows(self, validator: FormValidator) -> list[dict]:
+        """The periods as the store takes them; problems shown under the table."""
+        out, problems = [], []
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, KIND)
+            kind = combo.currentData() if isinstance(combo, QComboBox) else "annex"
+            document = self._text(row, DOCUMENT).strip()
+            start_text, end_text = self._text(row, FROM), self._text(row, TO)
+            if not (document or start_text.strip() or end_text.strip()):
+                continue
+            try:
+                start = parse_date_text(start_text, "from_date")
+                end = parse_date_text(end_text, "to_date")
+                if start is None:
+                    raise InputError("from_date", self.tr("manjka začetek (od)."))
+                if end is not None and end < start:
+                    raise InputError(
+                        "to_date",
+                        self.tr("konec ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje.")
+                        .format(format_date(end), format_date(start)),
+                    )
+            except InputError as exc:
+                problems.append(self.tr("Vrstica {0}: {1}").format(row + 1, exc.message))
+                continue
+            out.append({"kind": kind, "document_no": document or None, "from_date": start, "to_date": end})
+        if not out and not problems:
+            problems.append(self.tr("Namestitev potrebuje vsaj obdobje iz pogodbe (od … do)."))
+        if problems:
+            self.error_label.show_error("\n".join(problems))
+            validator.errors.append((self.table, problems[0]))
+        else:
+            self.error_label.clear_error()
+        return out
+
+    @staticmethod
+    def as_periods(rows: list[dict]) -> list[Period]:
+        return [Period(r["from_date"], r["to_date"]) for r in rows]

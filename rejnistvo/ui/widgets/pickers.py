@@ -1,0 +1,144 @@
+"""Choosing a related record: a centre and its unit, a carer or a child by name."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.widgets.fields import ValidatedField, _LineField
+
+
+def load_centres(db) -> list[dict]:
+    """Centres with their units, each unit with its id (the store's nested lists leave
+    the ids out, and a carer refers to a unit by id)."""
+    from rejnistvo.store import list_records
+
+    units: dict[int, list[dict]] = {}
+    for row in db.query("SELECT id, centre_id, name FROM units ORDER BY name"):
+        units.setdefault(row["centre_id"], []).append({"id": row["id"], "name": row["name"]})
+    return [{**c, "units": units.get(c["id"], [])} for c in list_records(db, "centres")]
+
+
+class CentreUnitPicker(ValidatedField):
+    """Two combo boxes: the centre, then one of its units (both may stay empty)."""
+
+    def __init__(self, field: str = "centre_id", parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.centre = QComboBox(self)
+        self.unit = QComboBox(self)
+        self.centre.setMinimumContentsLength(18)
+        self.centre.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setMinimumContentsLength(12)
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.row.addWidget(self.centre, 2)
+        self.row.addWidget(self.unit, 1)
+        self._centres: list[dict] = []
+        self.centre.currentIndexChanged.connect(self._centre_changed)
+        self.centre.activated.connect(lambda _i: self.edited.emit())
+        self.unit.activated.connect(lambda _i: self.edited.emit())
+
+    def set_centres(self, centres: list[dict]) -> None:
+        current = self.value()
+        self._centres = centres
+        self.centre.blockSignals(True)
+        self.centre.clear()
+        self.centre.addItem("—", None)
+        for c in centres:
+            self.centre.addItem(c["name"], c["id"])
+        self.centre.blockSignals(False)
+        self.set_value(*current)
+
+    def _centre_changed(self, _index: int) -> None:
+        centre_id = self.centre.currentData()
+        self.unit.clear()
+        self.unit.addItem("—", None)
+        for c in self._centres:
+            if c["id"] == centre_id:
+                for u in c.get("units", []):
+                    self.unit.addItem(u["name"], u.get("id"))
+
+    def set_value(self, centre_id: int | None, unit_id: int | None = None) -> None:
+        i = self.centre.findData(centre_id)
+        self.centre.setCurrentIndex(max(i, 0))
+        self._centre_changed(0)
+        j = self.unit.findData(unit_id)
+        self.unit.setCurrentIndex(max(j, 0))
+
+    def _parse(self) -> tuple[int | None, int | None]:
+        return self.centre.currentData(), self.unit.currentData()
+
+    def value(self) -> tuple[int | None, int | None]:  # type: ignore[override]
+        return self._parse()
+
+    def centre_name(self) -> str:
+        return self.centre.currentText() if self.centre.currentData() is not None else ""
+
+
+class RecordPicker(_LineField):
+    """A name typed with completion from a list of records; value() → the record's id."""
+
+    picked = Signal(object)
+
+    def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self._ids: dict[str, int] = {}
+        self._labels: dict[int, str] = {}
+        self._model = QStringListModel(self)
+        self.completer = QCompleter(self._model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setMaxVisibleItems(12)
+        self.edit.setCompleter(self.completer)
+        self.completer.activated.connect(self._activated)
+        self.not_found_message = "Izberite zapis s seznama (začnite tipkati ime)."
+
+    def set_records(self, records: list[tuple[int, str]]) -> None:
+        self._labels = dict(records)
+        self._ids = {label: rid for rid, label in records}
+        self._model.setStringList([label for _rid, label in records])
+
+    def _activated(self, text: str) -> None:
+        self.clear_error()
+        self.edited.emit()
+        self.picked.emit(self._ids.get(text))
+
+    def _parse(self) -> int | None:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        if text not in self._ids:
+            raise InputError(self.field, self.not_found_message)
+        return self._ids[text]
+
+    def set_value(self, record_id: int | None, label: str | None = None) -> None:
+        self.setText(self._labels.get(record_id, label or "") if record_id is not None else "")
+
+
+class ShareEdit(_LineField):
+    """A share between 0 and 1, typed as "40 %", "0,40" or "0.4" → Decimal("0.40")."""
+
+    def _parse(self) -> Decimal | None:
+        text = self.edit.text().strip().replace(" ", "")
+        if not text:
+            return None
+        allowed = "Vpišite delež med 0 in 100 %, npr. »40 %« ali »0,40«."
+        percent = text.endswith("%")
+        raw = text.rstrip("%").replace(",", ".")
+        try:
+            number = Decimal(raw)
+        except InvalidOperation:
+            raise InputError(self.field, f"»{text}« ni delež. {allowed}") from None
+        share = number / 100 if percent or number > 1 else number
+        if not share.is_finite() or not (0 < share <= 1):
+            raise InputError(self.field, f"Delež mora biti večji od 0 in največ 100 %. {allowed}")
+        return share.normalize() if share.as_tuple().exponent < -4 else share
+
+    def set_value(self, share: Decimal | None) -> None:
+        if share is None:
+            self.setText("")
+            return
+        percent = (share * 100).normalize()
+        self.setText(f"{percent:f}".replace(".", ",") + " %")

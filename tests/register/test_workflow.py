@@ -1,0 +1,275 @@
+"""The coordinator's steps on the store: accept, commission, decide (numbering), return."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, timedelta
+
+import pytest
+
+from rejnistvo.register import workflow
+from rejnistvo.register.candidates import (
+    candidate_changes,
+    coordinator_term,
+    write_candidate_changes_csv,
+)
+from rejnistvo.register.queries import register_row, register_rows, register_years
+from rejnistvo.rules.errors import InputError
+from rejnistvo.store import get_record, save_record, set_setting
+
+TODAY = date(2026, 11, 20)  # as the demo_db fixture fills it
+
+
+def _case_in_state(db, where: str) -> dict:
+    row = db.execute(f"SELECT id FROM r4_cases WHERE {where} ORDER BY id LIMIT 1").fetchone()
+    assert row, where
+    return get_record(db, "r4_cases", row[0])
+
+
+def _sent(db):
+    return _case_in_state(db, "sent_on IS NOT NULL AND accepted_on IS NULL")
+
+
+def _accepted(db):
+    return _case_in_state(db, "accepted_on IS NOT NULL AND commission_named_on IS NULL")
+
+
+def _named(db):
+    return _case_in_state(db, "commission_named_on IS NOT NULL AND decided_on IS NULL")
+
+
+def _three(db, case):
+    return [c.id for c in workflow.active_candidates(db, case["subgroup_id"], TODAY)[:3]]
+
+
+def test_register_rows_of_a_year(demo_db):
+    for subgroup in range(1, 7):
+        rows = register_rows(demo_db, subgroup, 2026)
+        expected = demo_db.execute(
+            "SELECT count(*) FROM r4_cases WHERE subgroup_id = ? AND sent_on LIKE '2026-%'",
+            [subgroup],
+        ).fetchone()[0]
+        assert len(rows) == expected
+        assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+        assert [r.received for r in rows] == sorted(r.received for r in rows)
+        for row in rows:
+            assert row.child and row.carer and row.centre
+            assert (len(row.members) == 3) == bool(row.commission_named)
+            assert bool(row.resolution_no) == bool(row.decided)
+    assert register_rows(demo_db, 1, 2019) == []
+    assert 2026 in register_years(demo_db, 1)
+
+
+def test_accept(demo_db):
+    case = _sent(demo_db)
+    with pytest.raises(InputError, match="pred datumom"):
+        workflow.accept_proposal(demo_db, case["id"], case["sent_on"] - timedelta(days=1))
+    workflow.accept_proposal(demo_db, case["id"], TODAY)
+    assert get_record(demo_db, "r4_cases", case["id"])["accepted_on"] == TODAY
+    assert register_row(demo_db, case["id"]).status == "sprejeto"
+    with pytest.raises(InputError, match="že zapisano"):
+        workflow.accept_proposal(demo_db, case["id"], TODAY)
+
+
+def test_steps_out_of_order_refused(demo_db):
+    case = _sent(demo_db)
+    with pytest.raises(InputError, match="dokler primer ni sprejet"):
+        workflow.name_commission(demo_db, case["id"], [1, 2, 3], TODAY)
+    with pytest.raises(InputError, match="imenovana komisija"):
+        workflow.record_decision(
+            demo_db, case["id"], on=TODAY, outcome="no_increase", rationale="x"
+        )
+    with pytest.raises(InputError, match="odločen"):
+        workflow.mark_returned(demo_db, case["id"], TODAY)
+
+
+def test_name_commission(demo_db):
+    case = _accepted(demo_db)
+    ids = _three(demo_db, case)
+    with pytest.raises(InputError, match="natanko trije"):
+        workflow.name_commission(demo_db, case["id"], ids[:2], TODAY)
+    with pytest.raises(InputError, match="natanko trije"):
+        workflow.name_commission(demo_db, case["id"], [ids[0]] * 3, TODAY)
+    other = demo_db.execute(
+        "SELECT id FROM candidates WHERE subgroup_id != ? LIMIT 1", [case["subgroup_id"]]
+    ).fetchone()[0]
+    with pytest.raises(InputError, match="s seznama kandidatov podskupine"):
+        workflow.name_commission(demo_db, case["id"], ids[:2] + [other], TODAY)
+    workflow.name_commission(demo_db, case["id"], ids, TODAY)
+    stored = get_record(demo_db, "r4_cases", case["id"])
+    assert [m["candidate_id"] for m in stored["members"]] == ids
+    assert stored["commission_named_on"] == TODAY
+
+
+def test_removed_candidate_is_not_on_the_list(demo_db):
+    case = _accepted(demo_db)
+    ids = _three(demo_db, case)
+    candidate = get_record(demo_db, "candidates", ids[0])
+    candidate["removed_on"] = TODAY - timedelta(days=1)
+    save_record(demo_db, "candidates", candidate)
+    assert ids[0] not in [
+        c.id for c in workflow.active_candidates(demo_db, case["subgroup_id"], TODAY)
+    ]
+    with pytest.raises(InputError, match="seznama kandidatov"):
+        workflow.name_commission(demo_db, case["id"], ids, TODAY)
+
+
+def test_commission_warnings_same_centre_and_author(demo_db):
+    set_setting(demo_db, "user_name", "Mojca Kralj")
+    template = _sent(demo_db)
+    new = {k: v for k, v in template.items() if k not in ("id", "resolution_no", "members")}
+    new["case_no"] = "1220-99/2026"
+    case_id = save_record(demo_db, "r4_cases", new)
+    subgroup, centre = template["subgroup_id"], template["centre_id"]
+    author = save_record(
+        demo_db,
+        "candidates",
+        {
+            "subgroup_id": subgroup,
+            "name": "Mojca  Kralj",
+            "centre_id": None,
+            "added_on": date(2026, 1, 1),
+        },
+    )
+    colleague = save_record(
+        demo_db,
+        "candidates",
+        {
+            "subgroup_id": subgroup,
+            "name": "Jure Colnar",
+            "centre_id": centre,
+            "added_on": date(2026, 1, 1),
+        },
+    )
+    third = next(
+        c.id
+        for c in workflow.active_candidates(demo_db, subgroup, TODAY)
+        if c.id not in (author, colleague) and c.centre_id != centre
+    )
+    workflow.accept_proposal(demo_db, case_id, TODAY)
+    chosen = [
+        c
+        for c in workflow.active_candidates(demo_db, subgroup, TODAY)
+        if c.id in (author, colleague)
+    ]
+    preview = workflow.commission_warnings(demo_db, case_id, chosen)
+    assert any("Jure Colnar dela v centru" in w for w in preview)
+    assert any("Mojca  Kralj je predlog napisal" in w for w in preview)
+    warnings = workflow.name_commission(demo_db, case_id, [author, colleague, third], TODAY)
+    assert sorted(warnings) == sorted(preview)  # warnings, not refusals: the commission is named
+
+
+def test_resolution_numbers_in_sequence_per_subgroup_and_year(demo_db):
+    for subgroup in range(1, 7):
+        taken = [
+            r
+            for (r,) in demo_db.execute(
+                "SELECT resolution_no FROM r4_cases WHERE subgroup_id = ? AND resolution_year = 2026",
+                [subgroup],
+            )
+        ]
+        assert (
+            workflow.next_resolution_no(demo_db, subgroup, 2026)
+            == f"{subgroup}-{len(taken) + 1:03d}/2026"
+        )
+        assert workflow.next_resolution_no(demo_db, subgroup, 2027) == f"{subgroup}-001/2027"
+
+
+def _decide_named(db, case, **kwargs):
+    suggestion = workflow.rule_suggestion(case)
+    kwargs.setdefault("outcome", "increase" if suggestion.eligible else "no_increase")
+    kwargs.setdefault("percent", suggestion.percent)
+    kwargs.setdefault("rationale", "Utemeljeno.")
+    return workflow.record_decision(db, case["id"], on=TODAY, **kwargs)
+
+
+def test_record_decision_assigns_next_number(demo_db):
+    case = _named(demo_db)
+    expected = workflow.next_resolution_no(demo_db, case["subgroup_id"], TODAY.year)
+    number = _decide_named(demo_db, case)
+    assert number == expected
+    stored = get_record(demo_db, "r4_cases", case["id"])
+    assert stored["resolution_no"] == number and stored["resolution_year"] == TODAY.year
+    assert stored["decided_on"] == TODAY
+    assert (
+        stored["decision_from"] == case["period_from"]
+        and stored["decision_to"] == case["period_to"]
+    )
+    assert workflow.next_resolution_no(demo_db, case["subgroup_id"], TODAY.year) != number
+    with pytest.raises(InputError, match="že zapisano"):
+        _decide_named(demo_db, case)
+
+
+def test_number_format_from_settings(demo_db):
+    set_setting(demo_db, "resolution_number_format", "R4-{subgroup}/{year}/{seq:04d}")
+    case = _named(demo_db)
+    subgroup = case["subgroup_id"]
+    assert _decide_named(demo_db, case) == f"R4-{subgroup}/2026/0001"
+    assert workflow.next_resolution_no(demo_db, subgroup, 2026) == f"R4-{subgroup}/2026/0002"
+    set_setting(demo_db, "resolution_number_format", "{oops}")
+    with pytest.raises(InputError, match="ni veljavna"):
+        workflow.next_resolution_no(demo_db, subgroup, 2026)
+
+
+def test_decision_against_the_rule_needs_rationale(demo_db):
+    case = _named(demo_db)
+    suggestion = workflow.rule_suggestion(case)
+    other = 25 if suggestion.percent == 50 else 50
+    with pytest.raises(InputError, match="razlikuje od predloga pravila"):
+        _decide_named(demo_db, case, outcome="increase", percent=other, rationale="")
+    with pytest.raises(InputError, match="25 % ali 50 %"):
+        _decide_named(demo_db, case, outcome="increase", percent=30)
+    with pytest.raises(InputError, match="Konec obdobja"):
+        _decide_named(demo_db, case, period_from=date(2027, 1, 1), period_to=date(2026, 1, 1))
+    _decide_named(demo_db, case, outcome="no_increase", rationale="Okoliščine niso podane.")
+    stored = get_record(demo_db, "r4_cases", case["id"])
+    assert stored["outcome"] == "no_increase" and stored["decision_percent"] is None
+
+
+def test_mark_returned(demo_db):
+    case = _case_in_state(demo_db, "decided_on IS NOT NULL AND returned_on IS NULL")
+    with pytest.raises(InputError, match="pred datumom"):
+        workflow.mark_returned(demo_db, case["id"], case["decided_on"] - timedelta(days=1))
+    workflow.mark_returned(demo_db, case["id"], TODAY)
+    assert register_row(demo_db, case["id"]).status == "vrnjeno"
+
+
+def test_waiting_cases_and_threshold(demo_db):
+    waiting = [w for s in range(1, 7) for w in workflow.waiting_cases(demo_db, s, TODAY)]
+    assert waiting
+    assert any(w.overdue for w in waiting)  # the demo has one case waiting > 30 days
+    for item in waiting:
+        assert item.days == (TODAY - item.received).days
+        assert item.overdue == (item.days > 30)
+    set_setting(demo_db, "waiting_days_threshold", "365")
+    assert not any(
+        w.overdue for s in range(1, 7) for w in workflow.waiting_cases(demo_db, s, TODAY)
+    )
+    assert workflow.waiting_days(date(2026, 1, 1), date(2026, 1, 31), TODAY) == 30
+    assert workflow.waiting_days(None, None, TODAY) is None
+
+
+def test_candidate_changes_csv(demo_db, tmp_path):
+    save_record(
+        demo_db,
+        "candidates",
+        {"subgroup_id": 3, "name": "Žiga Čuk", "centre_id": 1, "added_on": date(2026, 11, 1)},
+    )
+    changes = candidate_changes(demo_db, 3, date(2026, 10, 31))
+    assert any(c.name == "Žiga Čuk" and c.change == "added" for c in changes)
+    assert all(c.on >= date(2026, 10, 31) for c in changes)
+    path = write_candidate_changes_csv(changes, tmp_path / "kandidati.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    assert table[0] == ["Datum", "Sprememba", "Kandidat", "Center"]
+    assert ["1. 11. 2026", "dodan(a)", "Žiga Čuk"] == table[-1][:3] or any(
+        row[:3] == ["1. 11. 2026", "dodan(a)", "Žiga Čuk"] for row in table
+    )
+
+
+def test_coordinator_term(demo_db):
+    term = coordinator_term(demo_db, 3, TODAY)
+    assert term is not None
+    assert term.days_left == (term.term_to - TODAY).days
+    assert term.term_from <= TODAY
+    assert coordinator_term(demo_db, 3, term.term_to + timedelta(days=1)).ended

@@ -1,0 +1,72 @@
+"""Form data of SPEC 6.1 from stored cases, and the cases list."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.si import emso
+
+from rejnistvo.store import StoreError, open_db
+from rejnistvo.store.case_documents import cases, r4_form_data, r5_form_data
+
+R4_KEYS = {"centre", "unit", "case_no", "date", "child", "carer", "proposed_percent", "period",
+           "rationale", "decision"}
+DECISION_KEYS = {"resolution_no", "date", "subgroup", "outcome", "percent", "period", "rationale",
+                 "members"}
+R5_KEYS = {"carer", "child", "period", "percent", "expenses", "report_date", "finding"}
+FINDING_KEYS = {"centre", "unit", "date", "justified", "unjustified", "refund_deadline", "method"}
+
+
+@pytest.fixture
+def demo(demo_path):
+    with open_db(demo_path) as db:
+        yield db
+
+
+def test_r4_form_data_of_every_state(demo, demo_today):
+    listed = [c for c in cases(demo, today=demo_today) if c["kind"] == "r4"]
+    decided = 0
+    for case in listed:
+        data = r4_form_data(demo, case["id"])
+        assert set(data) <= R4_KEYS
+        assert emso.is_valid(data["child"]["emso"]) and emso.is_valid(data["carer"]["emso"])
+        assert data["proposed_percent"] in (25, 50)
+        if "decision" in data:
+            decided += 1
+            assert case["status"] in ("decided", "returned")
+            assert set(data["decision"]) <= DECISION_KEYS
+            assert len(data["decision"]["members"]) == 3
+            assert data["decision"]["outcome"] in ("increase", "no_increase")
+            assert 1 <= data["decision"]["subgroup"] <= 6
+    assert decided
+
+
+def test_r5_form_data_with_and_without_finding(demo, demo_today):
+    statuses = set()
+    for case in [c for c in cases(demo, today=demo_today) if c["kind"] == "r5"]:
+        data = r5_form_data(demo, case["id"])
+        statuses.add(case["status"])
+        assert set(data) <= R5_KEYS and data["percent"] in (25, 50)
+        total = sum(float(e["amount"]) for e in data["expenses"])
+        if "finding" in data:
+            finding = data["finding"]
+            assert set(finding) <= FINDING_KEYS
+            assert abs(float(finding["justified"]) - total) < 0.005
+        for expense in data["expenses"]:
+            assert expense["category"] in ("education", "interest", "health", "other")
+            assert len(expense["amount"].split(".")[1]) == 2
+    assert "overdue" in statuses and "refund_ordered" in statuses
+
+
+def test_unknown_case_is_a_store_error(demo):
+    with pytest.raises(StoreError, match="R-4"):
+        r4_form_data(demo, 99999)
+    with pytest.raises(StoreError, match="R-5"):
+        r5_form_data(demo, 99999)
+
+
+def test_cases_filter_by_name_fragment(demo):
+    every = cases(demo)
+    fragment = every[0]["child"].split()[1][:3].upper()
+    some = cases(demo, name=fragment)
+    assert some and len(some) <= len(every)
+    assert all(fragment.casefold() in (c["child"] + " " + c["carer"]).casefold() for c in some)

@@ -1,0 +1,57 @@
+"""A small, known database for the R-4, R-5 and Izračun screen tests.
+
+Not the demo file: these tests assert exact figures, so they build their own records
+through the store's repository functions (as the window does)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from rejnistvo.ui.bus import Bus
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import FakeInteraction
+
+CANDIDATES = ("Ana Kovač", "Boris Žagar", "Cvetka Šuštar", "Darko Novak")
+
+
+def fill_b(db) -> dict:
+    """One centre in subgroup 3 with four candidates, a carer, a child and a placement
+    from 1. 6. 2025, open. Returns the ids."""
+    from rejnistvo.store import save_record
+
+    centre = save_record(db, "centres", {"code": "GOR", "name": "Center za socialno delo Gorenjska",
+                                         "units": [{"name": "Enota Kranj"}]})
+    save_record(db, "subgroups", {"id": 3, "name": "3. podskupina", "centres": [{"centre_id": centre}]})
+    for name in CANDIDATES:
+        save_record(db, "candidates", {"subgroup_id": 3, "name": name, "centre_id": centre,
+                                       "added_on": date(2025, 1, 1)})
+    carer = save_record(db, "carers", {"name": "Marija Rejnik", "centre_id": centre})
+    child = save_record(db, "children", {"name": "Luka Otrok", "centre_id": centre})
+    placement = save_record(db, "placements", {
+        "contract_no": "RP-1/2025", "carer_id": carer, "child_id": child,
+        "carer_centre_id": centre, "child_centre_id": centre, "part_time": False,
+        "periods": [{"kind": "contract", "document_no": "RP-1/2025",
+                     "from_date": date(2025, 6, 1), "to_date": None}],
+    })
+    return {"centre": centre, "carer": carer, "child": child, "placement": placement}
+
+
+@pytest.fixture
+def b_db(tmp_path):
+    from rejnistvo.store import open_db
+
+    db = open_db(tmp_path / "b.sqlite3")
+    ids = fill_b(db)
+    db.b_ids = ids
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def b_ctx(qapp, b_db, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(db=b_db, db_path=tmp_path / "b.sqlite3", settings=settings,
+                      interaction=FakeInteraction(), bus=Bus())

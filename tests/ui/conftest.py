@@ -1,0 +1,71 @@
+"""Fixtures of the window tests: a temporary demo database and a context around it.
+
+No autouse fixture builds the main window: the tests that need it ask for it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from rejnistvo.ui.bus import Bus  # noqa: E402
+from rejnistvo.ui.context import AppContext  # noqa: E402
+from rejnistvo.ui.interaction import FakeInteraction  # noqa: E402
+
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """One demo file per test session; each test copies it (filling it is slow)."""
+    from rejnistvo.store import open_db
+
+    path = tmp_path_factory.mktemp("demo") / "template.sqlite3"
+    db = open_db(path)
+    try:
+        from rejnistvo.store.demo import fill_demo
+    except ImportError:
+        pytest.skip("the store's demo data is not there yet")
+    fill_demo(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, demo_template):
+    from rejnistvo.store.backup import backup_to
+
+    path = tmp_path / "rejnistvo.sqlite3"
+    backup_to(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    from rejnistvo.store import open_db
+
+    database = open_db(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield s
+    s.sync()
+
+
+@pytest.fixture
+def interaction():
+    return FakeInteraction()
+
+
+@pytest.fixture
+def ctx(qapp, db, db_path, settings, interaction):
+    return AppContext(db=db, db_path=db_path, settings=settings, interaction=interaction, bus=Bus())

@@ -1,0 +1,60 @@
+from PySide6.QtCore import Qt
+
+from rejnistvo.ui.interaction import Choice
+from rejnistvo.ui.main_window import MainWindow
+from rejnistvo.ui.views.base import View
+
+
+def make_window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_view() is not None)
+    return window
+
+
+def test_main_window_opens_on_deadlines_and_switches_views(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    names = window.screen_names()
+    assert names[0] == "deadlines_view"
+    assert window.nav.item(0).text() == "Roki"
+    for row, name in enumerate(names):
+        window.nav.setCurrentRow(row)
+        view = window.current_view()
+        assert isinstance(view, View), name
+        assert window.stack.currentIndex() == row
+
+
+def test_shortcuts_route_to_the_current_view(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    window.show_screen("carers_view")
+    view = window.current_view()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus() or window.focusWidget() is view.search
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_id() is None and view.heading.text() == "Nov zapis"
+
+
+def test_close_asks_about_unsaved_changes(qtbot, ctx, interaction):
+    window = make_window(qtbot, ctx)
+    window.show_screen("carers_view")
+    view = window.current_view()
+    view.new_record()
+    qtbot.keyClicks(view.name_edit.edit, "Nekdo Nov")
+    assert view.has_unsaved_changes()
+    interaction.answers.append(Choice.CANCEL)
+    assert window.close() is False
+    assert view.name_edit.text() == "Nekdo Nov"
+    interaction.answers.append(Choice.DISCARD)
+    assert window.close() is True
+    assert ctx.settings.value("window/geometry") is not None
+
+
+def test_open_case_switches_to_the_screen(qtbot, ctx):
+    from rejnistvo.store import list_records
+
+    window = make_window(qtbot, ctx)
+    child = list_records(ctx.db, "children")[3]
+    ctx.bus.open_case.emit("child", child["id"])
+    assert window.current_view() is window.view("children_view")
+    assert window.current_view().name_edit.text() == child["name"]

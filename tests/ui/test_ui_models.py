@@ -1,0 +1,68 @@
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from rejnistvo.ui.format import fold, format_amount, format_date
+from rejnistvo.ui.models import SORT_ROLE, Column, FilterProxy, RecordTableModel
+
+ROWS = [
+    {"id": 1, "name": "Čebašek Žiga", "born": date(2010, 5, 1), "amount": Decimal("1234.5")},
+    {"id": 2, "name": "Novak Ana", "born": date(2008, 1, 2), "amount": Decimal("99.99")},
+    {"id": 3, "name": "Šinkovec Maša", "born": None, "amount": Decimal("1000.00")},
+]
+
+
+def make_model(qapp):
+    model = RecordTableModel(
+        [("name", "Ime"), ("born", "Rojen", format_date), Column("amount", "Znesek", format_amount)]
+    )
+    model.set_rows(ROWS)
+    return model
+
+
+def test_formats_are_slovenian():
+    assert format_date(date(2026, 3, 2)) == "2. 3. 2026"
+    assert format_amount(Decimal("1234.5")) == "1.234,50"
+    assert fold("Čebašek ŽIGA Đurić") == "cebasek ziga duric"
+
+
+def test_table_model_passes_qtmodeltester(qtmodeltester, qapp):
+    qtmodeltester.check(make_model(qapp))
+
+
+def test_proxy_passes_qtmodeltester_while_filtering(qtmodeltester, qapp):
+    proxy = FilterProxy()
+    proxy.setSourceModel(make_model(qapp))
+    proxy.set_text("a")
+    qtmodeltester.check(proxy)
+
+
+def test_sort_role_gives_native_values(qapp):
+    model = make_model(qapp)
+    assert model.index(0, 2).data(SORT_ROLE) == Decimal("1234.5")
+    assert model.index(0, 1).data(SORT_ROLE) == date(2010, 5, 1)
+    assert model.index(0, 2).data(Qt.ItemDataRole.DisplayRole) == "1.234,50"
+
+
+def test_filter_ignores_case_and_diacritics(qapp):
+    proxy = FilterProxy()
+    proxy.setSourceModel(make_model(qapp))
+    proxy.set_text("cebas")
+    assert proxy.rowCount() == 1 and proxy.row_record(0)["id"] == 1
+    proxy.set_text("MASA")
+    assert proxy.rowCount() == 1 and proxy.row_record(0)["id"] == 3
+    proxy.set_text("")
+    assert proxy.rowCount() == 3
+
+
+def test_sorting_by_amount_is_numeric_and_empty_dates_last(qapp):
+    model = make_model(qapp)
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(2, Qt.SortOrder.AscendingOrder)
+    assert [proxy.row_record(r)["id"] for r in range(3)] == [2, 3, 1]  # 99.99 < 1000 < 1234.5
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [proxy.row_record(r)["id"] for r in range(3)] == [2, 1, 3]
+    proxy.set_text("a")  # filter after sorting keeps the order
+    assert [proxy.row_record(r)["id"] for r in range(proxy.rowCount())] == [2, 1, 3]

@@ -1,0 +1,68 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.periods import Period
+from rejnistvo.ui.widgets import (
+    AmountEdit,
+    DateEdit,
+    FormValidator,
+    PeriodEdit,
+    parse_amount_text,
+    parse_date_text,
+)
+
+
+def test_parse_date_text():
+    assert parse_date_text("2. 3. 2026") == date(2026, 3, 2)
+    assert parse_date_text("2.3.2026") == date(2026, 3, 2)
+    assert parse_date_text("2026-03-02") == date(2026, 3, 2)
+    assert parse_date_text("  ") is None
+    with pytest.raises(InputError, match="ne obstaja"):
+        parse_date_text("31. 2. 2026")
+
+
+def test_parse_amount_text_accepts_slovenian_comma():
+    assert parse_amount_text("1.234,56") == Decimal("1234.56")
+    assert parse_amount_text("120,5") == Decimal("120.50")
+    assert parse_amount_text("120.00") == Decimal("120.00")
+    with pytest.raises(InputError, match="dve decimalki"):
+        parse_amount_text("1,234")
+    with pytest.raises(InputError, match="negativen"):
+        parse_amount_text("-5")
+
+
+def test_amount_edit_keeps_typed_text_on_error(qtbot):
+    field = AmountEdit("znesek")
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field.edit, "12,345")
+    v = FormValidator()
+    assert v.check(field) is None
+    assert not v.ok
+    assert field.text() == "12,345"
+    assert "decimalk" in field.error_text()
+
+
+def test_period_edit_end_before_start_and_outside_placement(qtbot):
+    field = PeriodEdit("obdobje")
+    qtbot.addWidget(field)
+    field.start_edit.setText("1. 5. 2026")
+    field.end_edit.setText("1. 4. 2026")
+    ok, _ = field.check()
+    assert not ok and "pred začetkom" in field.error_text()
+    field.end_edit.setText("30. 6. 2026")
+    field.set_outer([Period(date(2026, 5, 10), None)])
+    ok, _ = field.check()
+    assert not ok and "namestitve" in field.error_text()
+    field.set_outer([Period(date(2026, 1, 1), None)])
+    ok, value = field.check()
+    assert ok and value == Period(date(2026, 5, 1), date(2026, 6, 30))
+
+
+def test_required_date(qtbot):
+    field = DateEdit("od", required=True)
+    qtbot.addWidget(field)
+    ok, _ = field.check()
+    assert not ok and "obvezno" in field.error_text()
