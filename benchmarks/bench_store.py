@@ -33,10 +33,12 @@ def main(scale: int = 20000) -> None:
         start = time.perf_counter()
         with open_db(path) as db:
             counts = fill_demo(db, scale=scale)
-        print(f"demo --scale {scale}: {time.perf_counter() - start:.2f} s "
-              f"({counts['placements']} placements, {counts['r4_cases']} R-4, "
-              f"{counts['board_increases']} board increases), "
-              f"file {path.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"demo --scale {scale}: {time.perf_counter() - start:.2f} s "
+            f"({counts['placements']} placements, {counts['r4_cases']} R-4, "
+            f"{counts['board_increases']} board increases), "
+            f"file {path.stat().st_size / 1e6:.1f} MB"
+        )
         start = time.perf_counter()
         db = open_db(path)
         print(f"open_db (integrity check): {(time.perf_counter() - start) * 1000:.0f} ms")

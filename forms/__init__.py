@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -28,16 +29,10 @@ def render_form(kind: str, data: Mapping[str, Any] | object,
     if kind not in PARSERS:
         raise ValueError(f"unknown form {kind!r}")
     form = PARSERS[kind](data)
-    if kind == "r1":
-        from forms.r1 import TITLE, build_story
-    elif kind == "r4":
-        from forms.r4 import TITLE, build_story
-    else:
-        from forms.r5 import TITLE, build_story
-    from rejnistvo.printing import build_pdf
-
-    return build_pdf(build_story(form), title=TITLE, footer_label=f"Obrazec R-{kind[1]}",
-                     out_path=out_path)
+    module = importlib.import_module(f"forms.{kind}")
+    if out_path is None:
+        return getattr(module, f"render_{kind}_bytes")(form)
+    return getattr(module, f"render_{kind}")(form, out_path)
 
 
 __all__ = ["FORM_KINDS", "parse_r1", "parse_r4", "parse_r5", "render_form"]

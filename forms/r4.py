@@ -147,13 +147,19 @@ def _attachment(form: R4Form) -> list[Flowable]:
     ]
 
 
+def footer_label(form: R4Form) -> str:
+    """Every page names the case, so a page of a long rationale is never lost."""
+    return f"Obrazec R-4, št. zadeve {form.case_no}" if form.case_no else "Obrazec R-4"
+
+
 def render_r4_bytes(data: R4Form | Mapping[str, Any]) -> bytes:
     """The R-4 form as PDF bytes (the window previews it with QtPdf)."""
     form = coerce(data, R4Form, parse_r4)
-    return build_pdf(build_story(form), title=TITLE, footer_label="Obrazec R-4")
+    return build_pdf(build_story(form), title=TITLE, footer_label=footer_label(form))
 
 
 def render_r4(data: R4Form | Mapping[str, Any], out_path: str | os.PathLike[str]) -> bytes:
     """Write the R-4 form to out_path (whole or not at all); returns the bytes too."""
     form = coerce(data, R4Form, parse_r4)
-    return build_pdf(build_story(form), title=TITLE, footer_label="Obrazec R-4", out_path=out_path)
+    return build_pdf(build_story(form), title=TITLE, footer_label=footer_label(form),
+                     out_path=out_path)

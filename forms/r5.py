@@ -69,11 +69,15 @@ def _carer_part(form: R5Form) -> list[Flowable]:
                   field(str(form.percent) if form.percent else None, 14), text("%.")]),
         _expense_table(form),
         date_and_signature(fmt_date(form.report_date) or None),
-        KeepTogether([
-            markup("<b>PRILOGA</b> (računi, dokazila):"),
-            *_attachment_lines(form.attachments),
-        ]),
+        *_attachments(form.attachments),
     ]
+
+
+def _attachments(documents: list[str]) -> list[Flowable]:
+    # the heading stays with the first lines; a long list then runs on over the page
+    lines = _attachment_lines(documents)
+    head = KeepTogether([markup("<b>PRILOGA</b> (računi, dokazila):"), *lines[:MIN_ATTACHMENT_LINES]])
+    return [head, *lines[MIN_ATTACHMENT_LINES:]]
 
 
 def _expense_table(form: R5Form) -> Flowable:
@@ -106,7 +110,7 @@ def _esc(value: str) -> str:
 def _attachment_lines(documents: list[str]) -> list[Flowable]:
     count = max(MIN_ATTACHMENT_LINES, len(documents))
     padded: list[str | None] = [*documents, *[None] * (count - len(documents))]
-    return [FormLine([text(f"{i}."), field(doc, 100)], space_after=0)
+    return [FormLine([text(f"{i}. "), field(doc, 100)], space_after=0)
             for i, doc in enumerate(padded, start=1)]
 
 

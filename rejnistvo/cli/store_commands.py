@@ -16,7 +16,8 @@ from rejnistvo.cli.io import CliInputError, write_json
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", metavar="DATOTEKA",
+        "--db",
+        metavar="DATOTEKA",
         help="podatkovna zbirka (privzeto datoteka programa v uporabnikovi podatkovni mapi)",
     )
 
@@ -30,7 +31,9 @@ def _db_path(args: argparse.Namespace) -> Path:
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="napolni novo zbirko s predstavitvenimi podatki")
     _add_db(demo)
-    demo.add_argument("--scale", type=int, metavar="N", help="število namestitev (za preskus hitrosti)")
+    demo.add_argument(
+        "--scale", type=int, metavar="N", help="število namestitev (za preskus hitrosti)"
+    )
     demo.set_defaults(handler=demo_command)
 
     check = subparsers.add_parser("check", help="preveri celovitost, shemo in dnevnik sprememb")
@@ -44,7 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     cases = subparsers.add_parser("cases", help="seznam primerov R-4 in R-5 (JSON)")
     _add_db(cases)
-    cases.add_argument("--name", metavar="DEL_IMENA", help="le primeri, kjer ime otroka ali rejnika vsebuje besedilo")
+    cases.add_argument(
+        "--name",
+        metavar="DEL_IMENA",
+        help="le primeri, kjer ime otroka ali rejnika vsebuje besedilo",
+    )
     cases.set_defaults(handler=cases_command)
 
 

@@ -244,12 +244,27 @@ def preview_import(
                 digest,
                 existing,
                 "nothing",
-                [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."],
+                [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."]
+                + _differences_note(db, existing, contents),
             )
         return ImportPreview(
             contents, digest, None, "create", ["Uvoz bo dodal nov primer R-4 v evidenco."]
         )
     return _preview_resolution(db, contents, digest, existing)
+
+
+def _differences_note(db: Database, case_id: int, contents: PackageContents) -> list[str]:
+    """A re-sent proposal that differs from the one imported is not taken over silently."""
+    stored = {k: v for k, v in _form_data(db, case_id).items() if k != "decision"}
+    if stored == contents.case:
+        return []
+    changed = sorted(
+        k for k in set(stored) | set(contents.case) if stored.get(k) != contents.case.get(k)
+    )
+    return [
+        "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "); sprememb "
+        "ne prevzamem samodejno. Dogovorite se s centrom, ki je predlog poslal."
+    ]
 
 
 def _preview_resolution(

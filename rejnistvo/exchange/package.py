@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -94,7 +95,10 @@ class PackageContents:
         return KIND_NAMES[self.kind]
 
     def summary(self) -> list[tuple[str, str]]:
-        """Label/value lines (Slovenian) for the preview before import."""
+        """Label/value lines (Slovenian, dates as 2. 3. 2026) for the preview before import."""
+        return [(label, _slovenian_dates(value)) for label, value in self._summary()]
+
+    def _summary(self) -> list[tuple[str, str]]:
         case = self.case
         period = case.get("period") or {}
         lines = [
@@ -124,6 +128,19 @@ class PackageContents:
             ]
         lines.append(("Poslano", self.created_at))
         return lines
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _slovenian_dates(text: str) -> str:
+    return _ISO_DATE.sub(lambda m: f"{int(m[3])}. {int(m[2])}. {m[1]}", text)
+
+
+def suggested_file_name(kind: str, case_no: str) -> str:
+    """A file name for the save dialog, e.g. "R4-predlog-1220-14-2026.rejpaket"."""
+    stem = re.sub(r"[^0-9A-Za-z]+", "-", case_no).strip("-") or "primer"
+    return f"R4-{'predlog' if kind == 'proposal' else 'sklep'}-{stem}{PACKAGE_SUFFIX}"
 
 
 def new_case_uuid() -> str:

@@ -52,7 +52,7 @@ def case_members(db: Database, case_ids: Sequence[int]) -> dict[int, tuple[str, 
     return {key: tuple(value) for key, value in members.items()}
 
 
-def _row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
+def to_row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
     return RegisterRow(
         seq=seq,
         case_id=record["id"],
@@ -76,7 +76,7 @@ def _row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
     )
 
 
-def _query(db: Database, where: str, params: Sequence[object]) -> list[dict]:
+def select_cases(db: Database, where: str, params: Sequence[object]) -> list[dict]:
     cursor = db.execute(_SELECT + " WHERE " + where, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
@@ -85,7 +85,7 @@ def _query(db: Database, where: str, params: Sequence[object]) -> list[dict]:
 def register_rows(db: Database, subgroup: int, year: int) -> list[RegisterRow]:
     """The register of `subgroup` for `year`, in order of receipt, numbered 1, 2, …"""
     first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
-    records = _query(
+    records = select_cases(
         db,
         "c.subgroup_id = ? AND (c.sent_on IS NOT NULL OR c.accepted_on IS NOT NULL) "
         "AND COALESCE(c.sent_on, c.accepted_on) BETWEEN ? AND ?",
@@ -93,15 +93,15 @@ def register_rows(db: Database, subgroup: int, year: int) -> list[RegisterRow]:
     )
     records.sort(key=lambda r: (r["sent_on"] or r["accepted_on"] or "", r["id"]))
     members = case_members(db, [r["id"] for r in records])
-    return [_row(r, members.get(r["id"], ()), seq) for seq, r in enumerate(records, start=1)]
+    return [to_row(r, members.get(r["id"], ()), seq) for seq, r in enumerate(records, start=1)]
 
 
 def register_row(db: Database, case_id: int) -> RegisterRow | None:
     """One case as a register row (seq 0), e.g. for the coordinator's detail pane."""
-    records = _query(db, "c.id = ?", (case_id,))
+    records = select_cases(db, "c.id = ?", (case_id,))
     if not records:
         return None
-    return _row(records[0], case_members(db, [case_id]).get(case_id, ()))
+    return to_row(records[0], case_members(db, [case_id]).get(case_id, ()))
 
 
 def register_years(db: Database, subgroup: int) -> list[int]:

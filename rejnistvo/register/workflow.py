@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from rejnistvo.printing.formats import fmt_date
 from rejnistvo.rules.errors import InputError
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
@@ -48,20 +49,22 @@ def _save(db: Database, case: dict) -> None:
 
 
 def _require_order(
-    case: dict, step_field: str, on: date, before_field: str, before_name: str, step_name: str
+    case: dict, step_field: str, on: date, before_field: str, not_yet: str, step_name: str
 ) -> None:
+    """Refuse a step before its predecessor, dated before it, or done twice."""
     previous = _as_date(case.get(before_field))
     if previous is None:
-        raise InputError(step_field, f"{step_name} ni mogoče, dokler primer ni {before_name}.")
+        raise InputError(step_field, f"Koraka »{step_name}« ni mogoče zapisati, {not_yet}.")
     if on < previous:
         raise InputError(
             step_field,
-            f"Datum ({on.isoformat()}) je pred datumom prejšnjega koraka ({previous.isoformat()}); "
+            f"Datum ({fmt_date(on)}) je pred datumom prejšnjega koraka ({fmt_date(previous)}); "
             "dovoljen je isti ali poznejši datum.",
         )
     if case.get(step_field):
         raise InputError(
-            step_field, f"{step_name} je že zapisano ({_as_date(case[step_field]).isoformat()})."
+            step_field,
+            f"Korak »{step_name}« je že zapisan ({fmt_date(_as_date(case[step_field]))}).",
         )
 
 
@@ -74,7 +77,7 @@ def accept_proposal(db: Database, case_id: int, on: date) -> None:
     if not case.get("sent_on"):
         # A case entered at the coordinator by hand counts as received the day it is accepted.
         case["sent_on"] = on
-    _require_order(case, "accepted_on", on, "sent_on", "poslan koordinatorju", "Sprejem predloga")
+    _require_order(case, "accepted_on", on, "sent_on", "dokler predlog ni poslan koordinatorju", "sprejem predloga")
     case["accepted_on"] = on
     _save(db, case)
 
@@ -149,7 +152,7 @@ def name_commission(
     again so the headless caller sees them too.
     """
     case = load_case(db, case_id)
-    _require_order(case, "commission_named_on", on, "accepted_on", "sprejet", "Imenovanje komisije")
+    _require_order(case, "commission_named_on", on, "accepted_on", "dokler predlog ni sprejet", "imenovanje komisije")
     if len(candidate_ids) != 3 or len(set(candidate_ids)) != 3:
         raise InputError(
             "members", "Komisijo sestavljajo natanko trije različni člani s seznama kandidatov."
@@ -210,17 +213,17 @@ class WaitingCase:
 
 def waiting_cases(db: Database, subgroup: int, today: date) -> list[WaitingCase]:
     """Undecided proposals of the subgroup, longest waiting first, with the overdue flag."""
-    from rejnistvo.register.queries import _query, _row
+    from rejnistvo.register.queries import select_cases, to_row
 
     threshold = waiting_threshold(db)
-    records = _query(
+    records = select_cases(
         db,
         "c.subgroup_id = ? AND c.decided_on IS NULL AND COALESCE(c.sent_on, c.accepted_on) IS NOT NULL",
         (subgroup,),
     )
     result = []
     for record in records:
-        row = _row(record, ())
+        row = to_row(record, ())
         days = waiting_days(row.received, None, today) or 0
         result.append(
             WaitingCase(
@@ -327,7 +330,7 @@ def record_decision(
     """Record the commission's decision; the resolution number is assigned here, in the
     same transaction, so two decisions can never get the same number. Returns it."""
     case = load_case(db, case_id)
-    _require_order(case, "decided_on", on, "commission_named_on", "imenovana komisija", "Odločitev")
+    _require_order(case, "decided_on", on, "commission_named_on", "dokler ni imenovana komisija", "odločitev")
     if outcome not in OUTCOMES:
         raise InputError("outcome", "Odločitev je »increase« (ZVIŠA) ali »no_increase« (NE ZVIŠA).")
     if outcome == "increase":
@@ -379,6 +382,6 @@ def record_decision(
 def mark_returned(db: Database, case_id: int, on: date) -> None:
     """The documents went back to the carer's centre."""
     case = load_case(db, case_id)
-    _require_order(case, "returned_on", on, "decided_on", "odločen", "Vrnitev")
+    _require_order(case, "returned_on", on, "decided_on", "dokler primer ni odločen", "vrnitev")
     case["returned_on"] = on
     _save(db, case)

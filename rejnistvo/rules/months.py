@@ -142,6 +142,7 @@ def _round_div(numerator: int, denominator: int) -> int:
 _ZERO = Decimal("0.00")
 _FACTORS = {p: Fraction(p, FULL_COVERAGE_DAYS) for p in range(FULL_COVERAGE_DAYS)}
 _ONE = Fraction(1)
+_NO_FACTOR = Fraction(0)
 _DECIMALS: dict[int, Decimal] = {}
 _MONTHS: dict[date, tuple[date, int, int]] = {}
 
@@ -208,7 +209,7 @@ class _MonthCalculator:
                 pieces.append((lo, hi))
                 placed += hi - lo + 1
         if placed == 0:
-            return MonthPayment(month, days_in_month, 0, Fraction(0), _ZERO, _ZERO, _ZERO,
+            return MonthPayment(month, days_in_month, 0, _NO_FACTOR, _ZERO, _ZERO, _ZERO,
                                 _ZERO, _ZERO, _ZERO, _ZERO, (), self.part_time is not None)  # fmt: skip
 
         rates = self.rates

@@ -8,8 +8,9 @@ Opening and checking (``rejnistvo.store.connection``)::
     ...
     db.close()                    # or: with open_db(path) as db: ...
 
-``open_db(path=None)`` (None = ``default_db_path()``, the user data folder "Rejnistvo"
-from platformdirs, file ``rejnistvo.sqlite3``) refuses with ``StoreError`` (Slovenian
+``StoreError`` is a ``RuleError`` with an empty field, so every headless command turns
+it into exit status 2 and one line. ``open_db(path=None)`` (None = ``default_db_path()``,
+the user data folder "Rejnistvo" from platformdirs, file ``rejnistvo.sqlite3``) refuses with ``StoreError`` (Slovenian
 ``.message``), touching nothing, a file that is not a database, one locked by another
 program, a read-only file, a full disk, a schema newer than this program, and a file
 already open in another copy of the program (an OS lock on ``<file>.lock``, held while
@@ -30,13 +31,17 @@ Records (``rejnistvo.store.repository``, also re-exported here)::
     delete_record(db, entity, record_id) -> None
 
 Each save/delete is one ``db.atomic()`` transaction together with its audit row; a
-failure rolls everything back and raises ``StoreError``. Records come back typed: dates
+failure rolls everything back and raises ``StoreError`` (a bad value: ``InputError``
+naming the field, e.g. EMŠO check digit). An update (record with "id") may carry only
+the fields that change; a nested list present replaces the stored one, an absent one is
+kept. Records come back typed: dates
 as ``date``, amounts as ``Decimal``, flags as ``bool``; save accepts the same (or ISO /
 decimal strings). ``name`` is a case-insensitive fragment (č/š/ž too). Entities, with
 their nested lists (saved and replaced together with the parent) in brackets:
 
 * ``centres`` [units: name]; ``subgroups`` (ids 1-6) [centres: centre_id] — which
-  centres form a subgroup is a setting; ``coordinators`` (subgroup_id, name, centre_id,
+  centres form a subgroup is a setting, moved with ``set_subgroup_centres(db,
+  {centre_id: subgroup_id})``; ``coordinators`` (subgroup_id, name, centre_id,
   term_from, term_to — one year by default); ``candidates`` (subgroup_id, name,
   centre_id, added_on, removed_on) — ``candidate_changes(db, subgroup_id, since)``.
 * ``carers`` (name, emso, address, licence_date, centre_id, unit_id, email,
@@ -65,6 +70,8 @@ their nested lists (saved and replaced together with the parent) in brackets:
   ``resolution_number_format`` ("{subgroup}-{number:03d}/{year}").
 
 Audit (``rejnistvo.store.audit``): ``audit_rows(db, table=None, record_id=None)``;
+``write_audit(db, table, record_id, action, before, after)`` for a write made outside
+the repository (call it inside the same ``db.atomic()``);
 ``verify_audit_chain(db) -> list[str]``. Rows are never updated or deleted (triggers
 raise); each row's ``hash`` = sha256(previous hash + the row's content).
 
@@ -93,6 +100,7 @@ from rejnistvo.store.repository import (
     rate_rows,
     save_record,
     set_setting,
+    set_subgroup_centres,
 )
 
 __all__ = [
@@ -110,4 +118,5 @@ __all__ = [
     "rate_rows",
     "save_record",
     "set_setting",
+    "set_subgroup_centres",
 ]

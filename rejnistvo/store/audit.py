@@ -22,7 +22,15 @@ from rejnistvo.store.schema import AUDIT_TRIGGERS
 
 GENESIS = "0" * 64
 _CONTENT_FIELDS = (
-    "id", "at", "user_name", "os_user", "table_name", "record_id", "action", "before", "after",
+    "id",
+    "at",
+    "user_name",
+    "os_user",
+    "table_name",
+    "record_id",
+    "action",
+    "before",
+    "after",
 )
 
 

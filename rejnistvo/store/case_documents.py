@@ -64,12 +64,19 @@ def cases(db: Database, name: str | None = None, today: date | None = None) -> l
     sql = _CASES_SQL
     if name and name.strip():
         fragment = name.strip().casefold()
-        params["name"] = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params["name"] = (
+            "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
         sql += " WHERE carer_key LIKE :name ESCAPE '\\' OR child_key LIKE :name ESCAPE '\\'"
     sql += " ORDER BY kind, id"
     return [
-        {"id": row["id"], "kind": row["kind"], "child": row["child"], "carer": row["carer"],
-         "status": row["status"]}
+        {
+            "id": row["id"],
+            "kind": row["kind"],
+            "child": row["child"],
+            "carer": row["carer"],
+            "status": row["status"],
+        }
         for row in db.query(sql, params)
     ]
 
@@ -106,22 +113,33 @@ def r4_form_data(db: Database, case_id: int) -> dict[str, Any]:
         [case_id],
         f"Primera R-4 s številko {case_id} ni v podatkovni zbirki.",
     )
-    document = _clean({
-        "centre": row["centre_name"], "unit": row["unit_name"], "case_no": row["case_no"],
-        "date": row["proposal_date"],
-        "child": _clean({"name": row["child_name"], "emso": row["child_emso"]}),
-        "carer": _clean({"name": row["carer_name"], "emso": row["carer_emso"]}),
-        "proposed_percent": row["proposed_percent"],
-        "period": _period(row["period_from"], row["period_to"]),
-        "rationale": row["rationale"],
-    })
-    members = [m["name"] for m in db.query(
-        "SELECT name FROM r4_members WHERE case_id = ? ORDER BY position", [case_id])]
+    document = _clean(
+        {
+            "centre": row["centre_name"],
+            "unit": row["unit_name"],
+            "case_no": row["case_no"],
+            "date": row["proposal_date"],
+            "child": _clean({"name": row["child_name"], "emso": row["child_emso"]}),
+            "carer": _clean({"name": row["carer_name"], "emso": row["carer_emso"]}),
+            "proposed_percent": row["proposed_percent"],
+            "period": _period(row["period_from"], row["period_to"]),
+            "rationale": row["rationale"],
+        }
+    )
+    members = [
+        m["name"]
+        for m in db.query(
+            "SELECT name FROM r4_members WHERE case_id = ? ORDER BY position", [case_id]
+        )
+    ]
     if row["outcome"]:
         decision = {
-            "resolution_no": row["resolution_no"], "date": row["decided_on"],
-            "subgroup": row["subgroup_id"], "outcome": row["outcome"],
-            "rationale": row["decision_rationale"], "members": members,
+            "resolution_no": row["resolution_no"],
+            "date": row["decided_on"],
+            "subgroup": row["subgroup_id"],
+            "outcome": row["outcome"],
+            "rationale": row["decision_rationale"],
+            "members": members,
         }
         if row["outcome"] == "increase":
             decision["percent"] = row["decision_percent"]
@@ -151,24 +169,38 @@ def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
     expenses = []
     if row["report_id"] is not None:
         expenses = [
-            _clean({"category": e["category"], "description": e["description"],
-                    "amount": e["amount"], "document": e["document"]})
-            for e in db.query("SELECT * FROM r5_expenses WHERE report_id = ? ORDER BY id",
-                              [row["report_id"]])
+            _clean(
+                {
+                    "category": e["category"],
+                    "description": e["description"],
+                    "amount": e["amount"],
+                    "document": e["document"],
+                }
+            )
+            for e in db.query(
+                "SELECT * FROM r5_expenses WHERE report_id = ? ORDER BY id", [row["report_id"]]
+            )
         ]
-    document = _clean({
-        "carer": _clean({"name": row["carer_name"], "emso": row["carer_emso"]}),
-        "child": {"name": row["child_name"]},
-        "period": _period(row["from_date"], row["to_date"]),
-        "percent": row["percent"],
-        "expenses": expenses,
-        "report_date": row["report_date"],
-    })
+    document = _clean(
+        {
+            "carer": _clean({"name": row["carer_name"], "emso": row["carer_emso"]}),
+            "child": {"name": row["child_name"]},
+            "period": _period(row["from_date"], row["to_date"]),
+            "percent": row["percent"],
+            "expenses": expenses,
+            "report_date": row["report_date"],
+        }
+    )
     if row["finding_date"]:
-        document["finding"] = _clean({
-            "centre": row["finding_centre"], "unit": row["finding_unit"],
-            "date": row["finding_date"], "justified": row["justified"],
-            "unjustified": row["unjustified"], "refund_deadline": row["refund_deadline"],
-            "method": row["refund_method"],
-        })
+        document["finding"] = _clean(
+            {
+                "centre": row["finding_centre"],
+                "unit": row["finding_unit"],
+                "date": row["finding_date"],
+                "justified": row["justified"],
+                "unjustified": row["unjustified"],
+                "refund_deadline": row["refund_deadline"],
+                "method": row["refund_method"],
+            }
+        )
     return document

@@ -110,6 +110,7 @@ def open_db(
             _check_integrity(db, db_path)
             db.execute("PRAGMA foreign_keys = ON")
             if existed:
+                refuse_foreign_database(db, db_path)
                 refuse_newer_schema(db)
             pending = schema.migrations.pending(db)
             if pending and not migrate:
@@ -155,6 +156,15 @@ def _check_integrity(db: Database, path: Path) -> None:
 def integrity_problems(db: Database) -> list[str]:
     rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+def refuse_foreign_database(db: Database, path: Path) -> None:
+    """An SQLite file of another program: adding our tables to it would mix two programs."""
+    if _has_tables(db) and not schema.migrations.applied(db):
+        raise StoreError(
+            f"Datoteka »{path}« je podatkovna zbirka drugega programa, ne programa Rejništvo. "
+            "Izberite drugo datoteko ali ime nove datoteke."
+        )
 
 
 def refuse_newer_schema(db: Database) -> None:

@@ -40,7 +40,13 @@ Kramaršič Škof Medved Zajc Gregorič Lešnik Ferjančič Čeh Pečnik Štefan
 STREETS = """Cankarjeva ulica|Prešernova cesta|Trubarjeva ulica|Ulica talcev|Šolska ulica|Cesta
 svobode|Gubčeva ulica|Župančičeva ulica|Kidričeva cesta|Vrtna ulica|Obrtniška ulica|Ulica
 heroja Šaranoviča|Jurčičeva ulica|Lipovška cesta|Partizanska cesta""".replace("\n", " ").split("|")
-REASON_KEYS = ("severe_illness", "physical_disability", "emotional_behavioural", "special_needs", "trauma")
+REASON_KEYS = (
+    "severe_illness",
+    "physical_disability",
+    "emotional_behavioural",
+    "special_needs",
+    "trauma",
+)
 EXPENSES = {
     "education": ("učbeniki in delovni zvezki", "inštrukcije iz matematike", "šolska ekskurzija"),
     "interest": ("vadnina za nogomet", "glasbena šola – šolnina", "plavalni tečaj"),
@@ -49,7 +55,13 @@ EXPENSES = {
 }
 R4_STATES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")
 R5_KINDS = (
-    "awaiting", "due_soon", "overdue", "reported", "found", "refund_lump", "refund_instalments",
+    "awaiting",
+    "due_soon",
+    "overdue",
+    "reported",
+    "found",
+    "refund_lump",
+    "refund_instalments",
     "refunded",
 )
 _EMPTY_CHECK = ("carers", "children", "placements", "r4_cases", "board_increases")
@@ -132,7 +144,9 @@ class _Builder:
             row["centre_id"]: row["subgroup_id"]
             for row in db.query("SELECT centre_id, subgroup_id FROM subgroup_centres")
         }
-        self.centre_names = {row["id"]: row["name"] for row in db.query("SELECT id, name FROM centres")}
+        self.centre_names = {
+            row["id"]: row["name"] for row in db.query("SELECT id, name FROM centres")
+        }
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.rows.setdefault(table, []).append(row)
@@ -146,62 +160,101 @@ class _Builder:
 
     def subgroup_people(self) -> None:
         rng = self.rng
-        coordinator_ids, candidate_ids = _ids(_max_id(self.db, "coordinators") + 1), _ids(
-            _max_id(self.db, "candidates") + 1
+        coordinator_ids, candidate_ids = (
+            _ids(_max_id(self.db, "coordinators") + 1),
+            _ids(_max_id(self.db, "candidates") + 1),
         )
         for subgroup in range(1, 7):
             centres = [c for c, s in self.subgroup_of.items() if s == subgroup] or self.centres
             # Subgroup 3's coordinator's term ends in 20 days: the reminder list shows it.
             start = self.today - timedelta(days=345 if subgroup == 3 else rng.randint(30, 300))
-            end = start.replace(year=start.year + 1) - timedelta(days=1) if not (
-                start.month == 2 and start.day == 29) else start + timedelta(days=364)
+            end = (
+                start.replace(year=start.year + 1) - timedelta(days=1)
+                if not (start.month == 2 and start.day == 29)
+                else start + timedelta(days=364)
+            )
             person = _person(rng, _birth(rng, self.today, 35, 60))
-            self.add("coordinators", {
-                "id": next(coordinator_ids), "subgroup_id": subgroup, "name": person["name"],
-                "centre_id": rng.choice(centres), "term_from": start.isoformat(),
-                "term_to": end.isoformat(),
-            })
+            self.add(
+                "coordinators",
+                {
+                    "id": next(coordinator_ids),
+                    "subgroup_id": subgroup,
+                    "name": person["name"],
+                    "centre_id": rng.choice(centres),
+                    "term_from": start.isoformat(),
+                    "term_to": end.isoformat(),
+                },
+            )
             for k in range(9):
                 person = _person(rng, _birth(rng, self.today, 30, 62))
-                added = self.today - timedelta(days=rng.randint(400, 1500) if k < 7 else rng.randint(5, 60))
+                added = self.today - timedelta(
+                    days=rng.randint(400, 1500) if k < 7 else rng.randint(5, 60)
+                )
                 removed = self.day(-rng.randint(10, 90)) if k == 0 else None
-                self.add("candidates", {
-                    "id": next(candidate_ids), "subgroup_id": subgroup, "name": person["name"],
-                    "centre_id": rng.choice(centres), "added_on": added.isoformat(),
-                    "removed_on": removed,
-                })
+                self.add(
+                    "candidates",
+                    {
+                        "id": next(candidate_ids),
+                        "subgroup_id": subgroup,
+                        "name": person["name"],
+                        "centre_id": rng.choice(centres),
+                        "added_on": added.isoformat(),
+                        "removed_on": removed,
+                    },
+                )
 
     # -- carers, children, placements ---------------------------------------------
     def people(self, n_placements: int) -> None:
         rng = self.rng
-        n_carers = max(30, n_placements * 3 // 4) if n_placements >= 40 else max(1, n_placements * 3 // 4)
+        n_carers = (
+            max(30, n_placements * 3 // 4) if n_placements >= 40 else max(1, n_placements * 3 // 4)
+        )
         carer_ids = _ids(_max_id(self.db, "carers") + 1)
         training_ids = _ids(_max_id(self.db, "carer_trainings") + 1)
         self.carers: list[dict[str, Any]] = []
         for k in range(n_carers):
-            person = _person(rng, _birth(rng, self.today, 32, 66), "F" if rng.random() < 0.7 else "M")
+            person = _person(
+                rng, _birth(rng, self.today, 32, 66), "F" if rng.random() < 0.7 else "M"
+            )
             centre = rng.choice(self.centres)
             licence = self.today - timedelta(days=rng.randint(400, 5000))
             carer = {
-                "id": next(carer_ids), **person,
+                "id": next(carer_ids),
+                **person,
                 "address": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
-                "licence_date": licence.isoformat(), "centre_id": centre,
+                "licence_date": licence.isoformat(),
+                "centre_id": centre,
                 "unit_id": rng.choice(self.units.get(centre, [None])),
-                "email": None, "electronic_delivery": 0,
+                "email": None,
+                "electronic_delivery": 0,
             }
             self.carers.append(carer)
             self.add("carers", carer)
             # Training every 3 years (čl. 42); the first carers' next one is due soon or overdue.
-            last = self.today - timedelta(days=(3 * 365 - 20 + 40 * k) if k < 3 else rng.randint(30, 1000))
-            self.add("carer_trainings", {"id": next(training_ids), "carer_id": carer["id"],
-                                         "date": last.isoformat(), "description": "Obvezno usposabljanje za rejnike"})
+            last = self.today - timedelta(
+                days=(3 * 365 - 20 + 40 * k) if k < 3 else rng.randint(30, 1000)
+            )
+            self.add(
+                "carer_trainings",
+                {
+                    "id": next(training_ids),
+                    "carer_id": carer["id"],
+                    "date": last.isoformat(),
+                    "description": "Obvezno usposabljanje za rejnike",
+                },
+            )
         child_ids = _ids(_max_id(self.db, "children") + 1)
         self.children: list[dict[str, Any]] = []
         for _ in range(n_placements):
             birth = _birth(rng, self.today, 1, 19)
             centre = rng.choice(self.centres)
-            child = {"id": next(child_ids), **_person(rng, birth), "birth_date": birth.isoformat(),
-                     "centre_id": centre, "unit_id": rng.choice(self.units.get(centre, [None]))}
+            child = {
+                "id": next(child_ids),
+                **_person(rng, birth),
+                "birth_date": birth.isoformat(),
+                "centre_id": centre,
+                "unit_id": rng.choice(self.units.get(centre, [None])),
+            }
             self.children.append(child)
             self.add("children", child)
 
@@ -217,33 +270,62 @@ class _Builder:
             start = self.today - timedelta(days=rng.randint(420, 2200))
             part_time = k % 17 == 5
             placement = {
-                "id": pid, "contract_no": f"1220-{100 + k}/{start.year}", "carer_id": carer["id"],
-                "child_id": child["id"], "carer_centre_id": carer["centre_id"],
-                "child_centre_id": child["centre_id"], "part_time": int(part_time),
-                "fee_share": "0.40" if part_time else None, "note": None,
+                "id": pid,
+                "contract_no": f"1220-{100 + k}/{start.year}",
+                "carer_id": carer["id"],
+                "child_id": child["id"],
+                "carer_centre_id": carer["centre_id"],
+                "child_centre_id": child["centre_id"],
+                "part_time": int(part_time),
+                "fee_share": "0.40" if part_time else None,
+                "note": None,
             }
             self.add("placements", placement)
             first_end = start + timedelta(days=rng.randint(300, 400))
-            self.add("placement_periods", {"id": next(period_ids), "placement_id": pid, "kind": "contract",
-                                           "document_no": placement["contract_no"],
-                                           "from_date": start.isoformat(), "to_date": first_end.isoformat()})
+            self.add(
+                "placement_periods",
+                {
+                    "id": next(period_ids),
+                    "placement_id": pid,
+                    "kind": "contract",
+                    "document_no": placement["contract_no"],
+                    "from_date": start.isoformat(),
+                    "to_date": first_end.isoformat(),
+                },
+            )
             ended = k % 10 == 9
             # An ended placement ends after its contract period and before today.
-            end = min(first_end + timedelta(days=rng.randint(30, 200)),
-                      self.today - timedelta(days=1)) if ended else None
-            self.add("placement_periods", {"id": next(period_ids), "placement_id": pid, "kind": "annex",
-                                           "document_no": f"Aneks 1 k {placement['contract_no']}",
-                                           "from_date": (first_end + timedelta(days=1)).isoformat(),
-                                           "to_date": end.isoformat() if end else None})
+            end = (
+                min(
+                    first_end + timedelta(days=rng.randint(30, 200)), self.today - timedelta(days=1)
+                )
+                if ended
+                else None
+            )
+            self.add(
+                "placement_periods",
+                {
+                    "id": next(period_ids),
+                    "placement_id": pid,
+                    "kind": "annex",
+                    "document_no": f"Aneks 1 k {placement['contract_no']}",
+                    "from_date": (first_end + timedelta(days=1)).isoformat(),
+                    "to_date": end.isoformat() if end else None,
+                },
+            )
             if not ended and not part_time:
-                self.active.append({"placement": placement, "child": child, "carer": carer,
-                                    "start": start})
+                self.active.append(
+                    {"placement": placement, "child": child, "carer": carer, "start": start}
+                )
 
     # -- R-4 ----------------------------------------------------------------------
     def r4_cases(self) -> None:
         rng = self.rng
         case_ids = _ids(_max_id(self.db, "r4_cases") + 1)
-        member_ids, reason_ids = _ids(_max_id(self.db, "r4_members") + 1), _ids(_max_id(self.db, "r4_reasons") + 1)
+        member_ids, reason_ids = (
+            _ids(_max_id(self.db, "r4_members") + 1),
+            _ids(_max_id(self.db, "r4_reasons") + 1),
+        )
         counters: dict[tuple[int, int], int] = {}
         candidates: dict[int, list[dict[str, Any]]] = {}
         for cand in self.rows["candidates"]:
@@ -269,19 +351,32 @@ class _Builder:
             period_from = (self.today.replace(day=1) + timedelta(days=32)).replace(day=1)
             period_to = period_from.replace(year=period_from.year + 1) - timedelta(days=1)
             case = {
-                "id": next(case_ids), "placement_id": placement["id"],
-                "case_no": f"1220-{14 + k}/{prepared.year}", "centre_id": centre,
-                "unit_id": carer["unit_id"], "proposal_date": steps["prepared"],
-                "workload": workload, "proposed_percent": suggested,
-                "period_from": period_from.isoformat(), "period_to": period_to.isoformat(),
+                "id": next(case_ids),
+                "placement_id": placement["id"],
+                "case_no": f"1220-{14 + k}/{prepared.year}",
+                "centre_id": centre,
+                "unit_id": carer["unit_id"],
+                "proposal_date": steps["prepared"],
+                "workload": workload,
+                "proposed_percent": suggested,
+                "period_from": period_from.isoformat(),
+                "period_to": period_to.isoformat(),
                 "rationale": "Otrok potrebuje stalen nadzor in spremstvo na terapije; rejnica "
-                             "usklajuje obravnave v šoli in zdravstvu.",
-                "prepared_on": steps["prepared"], "sent_on": steps["sent"],
-                "accepted_on": steps["accepted"], "commission_named_on": steps["commission_named"],
-                "decided_on": steps["decided"], "returned_on": steps["returned"],
-                "subgroup_id": subgroup, "resolution_no": None, "resolution_year": None,
-                "outcome": None, "decision_percent": None, "decision_from": None,
-                "decision_to": None, "decision_rationale": None,
+                "usklajuje obravnave v šoli in zdravstvu.",
+                "prepared_on": steps["prepared"],
+                "sent_on": steps["sent"],
+                "accepted_on": steps["accepted"],
+                "commission_named_on": steps["commission_named"],
+                "decided_on": steps["decided"],
+                "returned_on": steps["returned"],
+                "subgroup_id": subgroup,
+                "resolution_no": None,
+                "resolution_year": None,
+                "outcome": None,
+                "decision_percent": None,
+                "decision_from": None,
+                "decision_to": None,
+                "decision_rationale": None,
             }
             if steps["decided"]:
                 year = date.fromisoformat(steps["decided"]).year
@@ -289,23 +384,45 @@ class _Builder:
                 case["resolution_no"] = f"{subgroup}-{counters[(subgroup, year)]:03d}/{year}"
                 case["resolution_year"] = year
                 if k % 7 == 4:
-                    case.update(outcome="no_increase", decision_rationale=(
-                        "Komisija ugotavlja, da okoliščine ne povečujejo obsega dela rejnice."))
+                    case.update(
+                        outcome="no_increase",
+                        decision_rationale=(
+                            "Komisija ugotavlja, da okoliščine ne povečujejo obsega dela rejnice."
+                        ),
+                    )
                 else:
-                    case.update(outcome="increase", decision_percent=suggested,
-                                decision_from=case["period_from"], decision_to=case["period_to"],
-                                decision_rationale="Predlog je utemeljen; obseg dela je povečan.")
+                    case.update(
+                        outcome="increase",
+                        decision_percent=suggested,
+                        decision_from=case["period_from"],
+                        decision_to=case["period_to"],
+                        decision_rationale="Predlog je utemeljen; obseg dela je povečan.",
+                    )
             for position, key in enumerate(rng.sample(REASON_KEYS, n_reasons), start=1):
-                self.add("r4_reasons", {"id": next(reason_ids), "case_id": case["id"],
-                                        "reason_key": key, "text": None} if position < 3 else
-                         {"id": next(reason_ids), "case_id": case["id"], "reason_key": None,
-                          "text": "Otrok obiskuje razvojno ambulanto dvakrat tedensko."})
+                self.add(
+                    "r4_reasons",
+                    {"id": next(reason_ids), "case_id": case["id"], "reason_key": key, "text": None}
+                    if position < 3
+                    else {
+                        "id": next(reason_ids),
+                        "case_id": case["id"],
+                        "reason_key": None,
+                        "text": "Otrok obiskuje razvojno ambulanto dvakrat tedensko.",
+                    },
+                )
             if steps["commission_named"]:
                 pool = candidates.get(subgroup) or [c for cs in candidates.values() for c in cs]
                 for position, member in enumerate(rng.sample(pool, 3), start=1):
-                    self.add("r4_members", {"id": next(member_ids), "case_id": case["id"],
-                                            "position": position, "name": member["name"],
-                                            "candidate_id": member["id"]})
+                    self.add(
+                        "r4_members",
+                        {
+                            "id": next(member_ids),
+                            "case_id": case["id"],
+                            "position": position,
+                            "name": member["name"],
+                            "candidate_id": member["id"],
+                        },
+                    )
             self.add("r4_cases", case)
 
     # -- board increases, R-5, refunds --------------------------------------------
@@ -313,88 +430,167 @@ class _Builder:
         rng = self.rng
         inc_ids = _ids(_max_id(self.db, "board_increases") + 1)
         cat_ids = _ids(_max_id(self.db, "board_increase_categories") + 1)
-        report_ids, expense_ids = _ids(_max_id(self.db, "r5_reports") + 1), _ids(_max_id(self.db, "r5_expenses") + 1)
-        refund_ids, inst_ids = _ids(_max_id(self.db, "refunds") + 1), _ids(_max_id(self.db, "refund_instalments") + 1)
+        report_ids, expense_ids = (
+            _ids(_max_id(self.db, "r5_reports") + 1),
+            _ids(_max_id(self.db, "r5_expenses") + 1),
+        )
+        refund_ids, inst_ids = (
+            _ids(_max_id(self.db, "refunds") + 1),
+            _ids(_max_id(self.db, "refund_instalments") + 1),
+        )
         # to_date relative to today for each kind (report due = to − 30 days).
-        end_offset = {"awaiting": 150, "due_soon": 40, "overdue": 10, "reported": 25, "found": -20,
-                      "refund_lump": -60, "refund_instalments": -100, "refunded": -200}
+        end_offset = {
+            "awaiting": 150,
+            "due_soon": 40,
+            "overdue": 10,
+            "reported": 25,
+            "found": -20,
+            "refund_lump": -60,
+            "refund_instalments": -100,
+            "refunded": -200,
+        }
         chosen = self.active[1::2]
         for k, item in enumerate(chosen):
             kind = R5_KINDS[k % len(R5_KINDS)]
             percent = 25 if k % 3 else 50
             to_date = self.today + timedelta(days=end_offset[kind] + rng.randint(-3, 3))
             from_date = max(to_date - timedelta(days=181), item["start"], date(2025, 11, 1))
-            increase = {"id": next(inc_ids), "placement_id": item["placement"]["id"], "percent": percent,
-                        "from_date": from_date.isoformat(), "to_date": to_date.isoformat(),
-                        "decision_no": f"1221-{300 + k}/{from_date.year}",
-                        "decision_date": (from_date - timedelta(days=10)).isoformat(),
-                        "report_requested_on": None}
+            increase = {
+                "id": next(inc_ids),
+                "placement_id": item["placement"]["id"],
+                "percent": percent,
+                "from_date": from_date.isoformat(),
+                "to_date": to_date.isoformat(),
+                "decision_no": f"1221-{300 + k}/{from_date.year}",
+                "decision_date": (from_date - timedelta(days=10)).isoformat(),
+                "report_requested_on": None,
+            }
             self.add("board_increases", increase)
             categories = rng.sample(list(EXPENSES), rng.choice((1, 2)))
             for category in categories:
-                self.add("board_increase_categories", {"id": next(cat_ids), "increase_id": increase["id"],
-                                                       "category": category})
+                self.add(
+                    "board_increase_categories",
+                    {"id": next(cat_ids), "increase_id": increase["id"], "category": category},
+                )
             if kind in ("awaiting", "due_soon", "overdue"):
                 continue
             received = _received(percent, from_date, to_date, item["start"])
             report_date = min(to_date - timedelta(days=rng.randint(31, 40)), self.today)
-            report = {"id": next(report_ids), "increase_id": increase["id"],
-                      "report_date": report_date.isoformat(), "finding_date": None,
-                      "justified": None, "unjustified": None, "finding_centre_id": None,
-                      "finding_unit_id": None}
-            spent = received if kind in ("reported", "found") else (received * Decimal("0.8")).quantize(Decimal("0.01"))
+            report = {
+                "id": next(report_ids),
+                "increase_id": increase["id"],
+                "report_date": report_date.isoformat(),
+                "finding_date": None,
+                "justified": None,
+                "unjustified": None,
+                "finding_centre_id": None,
+                "finding_unit_id": None,
+            }
+            spent = (
+                received
+                if kind in ("reported", "found")
+                else (received * Decimal("0.8")).quantize(Decimal("0.01"))
+            )
             lines = _split_amount(rng, spent, 3)
             for n, amount in enumerate(lines):
                 category = categories[n % len(categories)]
-                self.add("r5_expenses", {"id": next(expense_ids), "report_id": report["id"],
-                                         "category": category,
-                                         "description": rng.choice(EXPENSES[category]),
-                                         "amount": str(amount),
-                                         "document": f"račun {report_date.year}-{rng.randint(1, 9999):04d}"})
+                self.add(
+                    "r5_expenses",
+                    {
+                        "id": next(expense_ids),
+                        "report_id": report["id"],
+                        "category": category,
+                        "description": rng.choice(EXPENSES[category]),
+                        "amount": str(amount),
+                        "document": f"račun {report_date.year}-{rng.randint(1, 9999):04d}",
+                    },
+                )
             self.add("r5_reports", report)
             if kind == "reported":
                 continue
             finding_date = report_date + timedelta(days=rng.randint(7, 15))
             child_centre = item["child"]["centre_id"]
-            report.update(finding_date=finding_date.isoformat(), justified=str(spent),
-                          unjustified=str(received - spent), finding_centre_id=child_centre,
-                          finding_unit_id=item["child"]["unit_id"])
+            report.update(
+                finding_date=finding_date.isoformat(),
+                justified=str(spent),
+                unjustified=str(received - spent),
+                finding_centre_id=child_centre,
+                finding_unit_id=item["child"]["unit_id"],
+            )
             if kind == "found":
                 continue
             method = "lump_sum" if kind == "refund_lump" else "as_received"
             call = finding_date + timedelta(days=5)
-            plan = _refund_plan(percent, from_date, to_date, item["start"], call, received - spent, method)
-            refund = {"id": next(refund_ids), "increase_id": increase["id"], "call_date": call.isoformat(),
-                      "deadline": plan[0].isoformat(), "method": method, "amount": str(received - spent)}
+            plan = _refund_plan(
+                percent, from_date, to_date, item["start"], call, received - spent, method
+            )
+            refund = {
+                "id": next(refund_ids),
+                "increase_id": increase["id"],
+                "call_date": call.isoformat(),
+                "deadline": plan[0].isoformat(),
+                "method": method,
+                "amount": str(received - spent),
+            }
             self.add("refunds", refund)
             for due, amount in plan[1]:
                 paid = due <= self.today and (kind == "refunded" or rng.random() < 0.8)
-                self.add("refund_instalments", {"id": next(inst_ids), "refund_id": refund["id"],
-                                                "due": due.isoformat(), "amount": str(amount),
-                                                "paid_on": due.isoformat() if paid or kind == "refunded" else None})
+                self.add(
+                    "refund_instalments",
+                    {
+                        "id": next(inst_ids),
+                        "refund_id": refund["id"],
+                        "due": due.isoformat(),
+                        "amount": str(amount),
+                        "paid_on": due.isoformat() if paid or kind == "refunded" else None,
+                    },
+                )
 
     def one_off_payments(self) -> None:
         ids = _ids(_max_id(self.db, "one_off_payments") + 1)
         for item in self.active[:5]:
-            self.add("one_off_payments", {
-                "id": next(ids), "carer_id": item["carer"]["id"], "placement_id": item["placement"]["id"],
-                "kind": "first_placement", "amount": "430.00", "date": item["start"].isoformat(),
-                "note": "Enkratni znesek ob prvi namestitvi (enak pomoči ob rojstvu otroka).",
-            })
+            self.add(
+                "one_off_payments",
+                {
+                    "id": next(ids),
+                    "carer_id": item["carer"]["id"],
+                    "placement_id": item["placement"]["id"],
+                    "kind": "first_placement",
+                    "amount": "430.00",
+                    "date": item["start"].isoformat(),
+                    "note": "Enkratni znesek ob prvi namestitvi (enak pomoči ob rojstvu otroka).",
+                },
+            )
 
     # -- writing ------------------------------------------------------------------
     def write(self) -> dict[str, int]:
-        order = ("coordinators", "candidates", "carers", "carer_trainings", "children", "placements",
-                 "placement_periods", "r4_cases", "r4_reasons", "r4_members", "board_increases",
-                 "board_increase_categories", "r5_reports", "r5_expenses", "refunds",
-                 "refund_instalments", "one_off_payments")
+        order = (
+            "coordinators",
+            "candidates",
+            "carers",
+            "carer_trainings",
+            "children",
+            "placements",
+            "placement_periods",
+            "r4_cases",
+            "r4_reasons",
+            "r4_members",
+            "board_increases",
+            "board_increase_categories",
+            "r5_reports",
+            "r5_expenses",
+            "refunds",
+            "refund_instalments",
+            "one_off_payments",
+        )
         counts = {}
         for table in order:
             rows = self.rows.get(table, [])
             if rows:
                 self.db[table].insert_all(rows, batch_size=2000)
-                write_audit(self.db, table, None, "import",
-                            None, {"source": "demo", "rows": len(rows)})
+                write_audit(
+                    self.db, table, None, "import", None, {"source": "demo", "rows": len(rows)}
+                )
             counts[table] = len(rows)
         return counts
 
@@ -405,7 +601,11 @@ def _split_amount(rng: random.Random, total: Decimal, parts: int) -> list[Decima
         return [Decimal("0.00")]
     cuts = sorted(rng.sample(range(1, cents), min(parts - 1, cents - 1))) if cents > 1 else []
     bounds = [0, *cuts, cents]
-    return [(Decimal(b - a) / 100).quantize(Decimal("0.01")) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [
+        (Decimal(b - a) / 100).quantize(Decimal("0.01"))
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if b > a
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -416,8 +616,15 @@ def _received(percent: int, start: date, end: date, placed_from: date) -> Decima
         from rejnistvo.rules.periods import Period
         from rejnistvo.rules.refund import RefundMethod, refund_plan
 
-        plan = refund_plan(Adjustment(percent, Period(start, end)), [Period(placed_from, None)],
-                           _rates(), end + timedelta(days=40), None, None, RefundMethod.LUMP_SUM)
+        plan = refund_plan(
+            Adjustment(percent, Period(start, end)),
+            [Period(placed_from, None)],
+            _rates(),
+            end + timedelta(days=40),
+            None,
+            None,
+            RefundMethod.LUMP_SUM,
+        )
         return plan.received
     except Exception:  # noqa: BLE001 - the demo must not depend on a rate for every month
         months = max(1, (end - start).days // 30)
@@ -433,7 +640,13 @@ def _rates() -> Any:
 
 @lru_cache(maxsize=4096)
 def _refund_plan(
-    percent: int, start: date, end: date, placed_from: date, call: date, amount: Decimal, method: str
+    percent: int,
+    start: date,
+    end: date,
+    placed_from: date,
+    call: date,
+    amount: Decimal,
+    method: str,
 ) -> tuple[date, tuple[tuple[date, Decimal], ...]]:
     """(deadline, instalments) from the rules; a simple plan if the rules refuse."""
     try:
@@ -441,8 +654,15 @@ def _refund_plan(
         from rejnistvo.rules.periods import Period
         from rejnistvo.rules.refund import RefundMethod, refund_plan
 
-        plan = refund_plan(Adjustment(percent, Period(start, end)), [Period(placed_from, None)],
-                           _rates(), call, amount, None, RefundMethod(method))
+        plan = refund_plan(
+            Adjustment(percent, Period(start, end)),
+            [Period(placed_from, None)],
+            _rates(),
+            call,
+            amount,
+            None,
+            RefundMethod(method),
+        )
         return plan.deadline, tuple((i.due, i.amount) for i in plan.instalments)
     except Exception:  # noqa: BLE001 - fall back to one payment in 90 days
         deadline = call + timedelta(days=90)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 
+from rejnistvo.rules.errors import RuleError
 
-class StoreError(Exception):
+
+class StoreError(RuleError):
     """A database file the program cannot use, or a write that failed.
 
     `message` is Slovenian, says what happened and what the user can do; the window and
     the CLI show it as it is. When this is raised nothing in the file was changed.
+    A RuleError without a field, so that every headless command (`print --db`, `register
+    --db`, …) turns it into exit status 2 and one line, as the dispatcher does for bad input.
     """
 
     def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__("", message)
 
 
 def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreError:

@@ -94,38 +94,76 @@ _PLACEMENT_LIST = (
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
-        Entity("centres", "centres", search=("lower(t.name)",), order_by="t.name",
-               nested=(Nested("units", "units", "centre_id"),)),
-        Entity("subgroups", "subgroups", nested=(Nested("centres", "subgroup_centres", "subgroup_id"),)),
-        Entity("coordinators", "coordinators", search=("lower(t.name)",),
-               order_by="t.subgroup_id, t.term_from", prepare=_coordinator),
-        Entity("candidates", "candidates", search=("lower(t.name)",),
-               order_by="t.subgroup_id, t.name"),
-        Entity("carers", "carers", search=("t.name_key",), order_by="t.name_key",
-               nested=(Nested("trainings", "carer_trainings", "carer_id"),), prepare=_person),
-        Entity("children", "children", search=("t.name_key",), order_by="t.name_key",
-               prepare=_person),
-        Entity("placements", "placements", search=("c.name_key", "ch.name_key", "lower(t.contract_no)"),
-               list_sql=_PLACEMENT_LIST, order_by="c.name_key, t.id",
-               nested=(Nested("periods", "placement_periods", "placement_id"),)),
-        Entity("r4_cases", "r4_cases",
-               search=("c.name_key", "ch.name_key", "lower(coalesce(t.case_no, ''))"),
-               list_sql=(
-                   "SELECT t.*, c.name AS carer_name, ch.name AS child_name FROM r4_cases t "
-                   "JOIN placements p ON p.id = t.placement_id "
-                   "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
-               ),
-               nested=(Nested("reasons", "r4_reasons", "case_id"),
-                       Nested("members", "r4_members", "case_id"))),
-        Entity("board_increases", "board_increases", search=("c.name_key", "ch.name_key"),
-               list_sql=(
-                   "SELECT t.*, c.name AS carer_name, ch.name AS child_name FROM board_increases t "
-                   "JOIN placements p ON p.id = t.placement_id "
-                   "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
-               ),
-               nested=(Nested("categories", "board_increase_categories", "increase_id"),)),
-        Entity("r5_reports", "r5_reports", nested=(Nested("expenses", "r5_expenses", "report_id"),)),
-        Entity("refunds", "refunds", nested=(Nested("instalments", "refund_instalments", "refund_id"),)),
+        Entity(
+            "centres",
+            "centres",
+            search=("lower(t.name)",),
+            order_by="t.name",
+            nested=(Nested("units", "units", "centre_id"),),
+        ),
+        Entity(
+            "subgroups", "subgroups", nested=(Nested("centres", "subgroup_centres", "subgroup_id"),)
+        ),
+        Entity(
+            "coordinators",
+            "coordinators",
+            search=("lower(t.name)",),
+            order_by="t.subgroup_id, t.term_from",
+            prepare=_coordinator,
+        ),
+        Entity(
+            "candidates", "candidates", search=("lower(t.name)",), order_by="t.subgroup_id, t.name"
+        ),
+        Entity(
+            "carers",
+            "carers",
+            search=("t.name_key",),
+            order_by="t.name_key",
+            nested=(Nested("trainings", "carer_trainings", "carer_id"),),
+            prepare=_person,
+        ),
+        Entity(
+            "children", "children", search=("t.name_key",), order_by="t.name_key", prepare=_person
+        ),
+        Entity(
+            "placements",
+            "placements",
+            search=("c.name_key", "ch.name_key", "lower(t.contract_no)"),
+            list_sql=_PLACEMENT_LIST,
+            order_by="c.name_key, t.id",
+            nested=(Nested("periods", "placement_periods", "placement_id"),),
+        ),
+        Entity(
+            "r4_cases",
+            "r4_cases",
+            search=("c.name_key", "ch.name_key", "lower(coalesce(t.case_no, ''))"),
+            list_sql=(
+                "SELECT t.*, c.name AS carer_name, ch.name AS child_name FROM r4_cases t "
+                "JOIN placements p ON p.id = t.placement_id "
+                "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+            ),
+            nested=(
+                Nested("reasons", "r4_reasons", "case_id"),
+                Nested("members", "r4_members", "case_id"),
+            ),
+        ),
+        Entity(
+            "board_increases",
+            "board_increases",
+            search=("c.name_key", "ch.name_key"),
+            list_sql=(
+                "SELECT t.*, c.name AS carer_name, ch.name AS child_name FROM board_increases t "
+                "JOIN placements p ON p.id = t.placement_id "
+                "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+            ),
+            nested=(Nested("categories", "board_increase_categories", "increase_id"),),
+        ),
+        Entity(
+            "r5_reports", "r5_reports", nested=(Nested("expenses", "r5_expenses", "report_id"),)
+        ),
+        Entity(
+            "refunds", "refunds", nested=(Nested("instalments", "refund_instalments", "refund_id"),)
+        ),
         Entity("one_off_payments", "one_off_payments", order_by="t.date, t.id"),
         Entity("rates", "rates", order_by="t.valid_from"),
     )
@@ -140,6 +178,7 @@ def entity(name: str) -> Entity:
 
 
 # ---------------------------------------------------------------- conversion
+
 
 def to_stored(column: str, value: Any) -> Any:
     """A Python value as the file keeps it; InputError naming the field if it is wrong."""
@@ -216,6 +255,7 @@ def _stored_row(db: Database, table: str, record: dict[str, Any], skip: set[str]
 
 # ---------------------------------------------------------------- reading
 
+
 def _like(fragment: str) -> str:
     escaped = fragment.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -278,6 +318,7 @@ def _get(db: Database, ent: Entity, record_id: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- writing
+
 
 def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     """Insert (no "id") or update a record and replace its nested lists; one transaction
@@ -362,6 +403,7 @@ def _integrity_message(ent: Entity, error: sqlite3.IntegrityError) -> StoreError
 
 # ---------------------------------------------------------------- settings and helpers
 
+
 def all_settings(db: Database) -> dict[str, str]:
     return {row["key"]: row["value"] for row in db["settings"].rows}
 
@@ -396,6 +438,27 @@ def candidate_changes(db: Database, subgroup_id: int, since: date) -> list[dict[
 
 def rate_rows(db: Database) -> list[dict[str, Any]]:
     """Rate table rows in order: {"valid_from": date, "board", "fee": Decimal, "source"}."""
-    return [
-        {k: v for k, v in row.items() if k != "id"} for row in list_records(db, "rates")
-    ]
+    return [{k: v for k, v in row.items() if k != "id"} for row in list_records(db, "rates")]
+
+
+def set_subgroup_centres(db: Database, assignment: dict[int, int]) -> None:
+    """Move centres between subgroups ({centre_id: subgroup_id}) in one audited transaction.
+
+    The assignment is a setting (the minister decides); saving two subgroups one after the
+    other could not move a centre, since a centre belongs to exactly one subgroup."""
+    try:
+        with db.atomic():
+            before = {row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows}
+            db["subgroup_centres"].upsert_all(
+                [{"centre_id": c, "subgroup_id": s} for c, s in assignment.items()],
+                pk="centre_id",
+            )
+            after = {row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows}
+            write_audit(db, "subgroup_centres", None, "update", before, after)
+    except sqlite3.IntegrityError:
+        raise StoreError(
+            "Razporeditve centrov ni mogoče shraniti: podskupina mora biti od 1 do 6, center pa "
+            "obstoječ."
+        ) from None
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None

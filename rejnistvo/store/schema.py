@@ -269,7 +269,12 @@ def _seed_centres(db: Database) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     for number, centre in enumerate(data["centres"], start=1):
         db["centres"].insert(
-            {"id": number, "code": centre["code"], "name": centre["name"], "seat": centre.get("seat")}
+            {
+                "id": number,
+                "code": centre["code"],
+                "name": centre["name"],
+                "seat": centre.get("seat"),
+            }
         )
         db["units"].insert_all([{"centre_id": number, "name": unit} for unit in centre["units"]])
         if centre.get("subgroup"):

@@ -316,3 +316,32 @@ def test_cli_export_and_import(centre_db, coordinator_db, tmp_path, capsys):
     assert cli_main(args[:-4] + ["--passphrase-file", str(wrong), "--kind", "proposal"]) == 2
     error = capsys.readouterr().err
     assert "Geslo ni pravilno" in error and error.count("\n") == 1
+
+
+def test_re_sent_changed_proposal_is_flagged_not_taken(centre_db, coordinator_db, tmp_path):
+    case, proposal = _send(centre_db, tmp_path)
+    apply_import(coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal"))
+    record = get_record(centre_db, "r4_cases", case["id"])
+    record["rationale"] = "Dopolnjena obrazložitev."
+    from rejnistvo.store import save_record
+
+    save_record(centre_db, "r4_cases", record)
+    again = export_proposal(centre_db, case["id"], PASS, tmp_path / "dopolnjen.rejpaket")
+    before = snapshot(coordinator_db)
+    preview = preview_import(coordinator_db, again, PASS, kind="proposal")
+    assert preview.action == "nothing"
+    assert "razlikuje" in preview.notes[-1] and "rationale" in preview.notes[-1]
+    apply_import(coordinator_db, preview)
+    assert snapshot(coordinator_db) == before
+
+
+def test_store_and_exchange_load_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rejnistvo.exchange.cases, rejnistvo.register.workflow, rejnistvo.register.export,"
+        " rejnistvo.cli.register_commands; print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

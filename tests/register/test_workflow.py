@@ -67,13 +67,13 @@ def test_accept(demo_db):
     workflow.accept_proposal(demo_db, case["id"], TODAY)
     assert get_record(demo_db, "r4_cases", case["id"])["accepted_on"] == TODAY
     assert register_row(demo_db, case["id"]).status == "sprejeto"
-    with pytest.raises(InputError, match="že zapisano"):
+    with pytest.raises(InputError, match="že zapisan"):
         workflow.accept_proposal(demo_db, case["id"], TODAY)
 
 
 def test_steps_out_of_order_refused(demo_db):
     case = _sent(demo_db)
-    with pytest.raises(InputError, match="dokler primer ni sprejet"):
+    with pytest.raises(InputError, match="dokler predlog ni sprejet"):
         workflow.name_commission(demo_db, case["id"], [1, 2, 3], TODAY)
     with pytest.raises(InputError, match="imenovana komisija"):
         workflow.record_decision(
@@ -196,7 +196,7 @@ def test_record_decision_assigns_next_number(demo_db):
         and stored["decision_to"] == case["period_to"]
     )
     assert workflow.next_resolution_no(demo_db, case["subgroup_id"], TODAY.year) != number
-    with pytest.raises(InputError, match="že zapisano"):
+    with pytest.raises(InputError, match="že zapisan"):
         _decide_named(demo_db, case)
 
 

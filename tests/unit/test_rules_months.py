@@ -264,3 +264,13 @@ def test_no_float_reaches_an_amount(month, starts, length, bp, fp, shift):
         assert amount >= 0
     assert isinstance(payment.factor, Fraction)
     assert payment.total == payment.board + payment.fee
+
+
+def test_full_coverage_average_may_rise_when_a_plain_day_is_removed():
+    # A consequence of SPEC 3.2 worth knowing: with f = 1 (P >= 30) the component is the
+    # day-weighted average, so dropping a day without the increase raises the average.
+    increase = [Adjustment(50, Period(D(2026, 3, 2), D(2026, 6, 30)))]
+    whole = month_payment(D(2026, 3, 1), [Period(D(2026, 1, 1))], RATES, increase)
+    from_2nd = month_payment(D(2026, 3, 1), [Period(D(2026, 3, 2))], RATES, increase)
+    assert whole.board == Decimal("946.71")  # (638 + 30 × 957) / 31
+    assert from_2nd.board == Decimal("957.00")

@@ -255,17 +255,20 @@ class FilterProxy(QSortFilterProxyModel):
         if not self._fragment:
             self._accepted = None
             return
+        texts = source.search_texts()
         words = self._fragment.split()
-        self._accepted = [all(w in t for w in words) for t in source.search_texts()]
+        # One plain `in` per row and word (a C loop), not a generator per row.
+        accepted = [words[0] in t for t in texts]
+        for word in words[1:]:
+            accepted = [ok and word in t for ok, t in zip(accepted, texts, strict=True)]
+        self._accepted = accepted
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        source = self._source
-        if self._generation != source.generation:
-            self._recompute(source)
+        # Called once per source row on every keystroke: keep it to a lookup.
+        if self._generation != self._source.generation:
+            self._recompute(self._source)
         accepted = self._accepted
-        if accepted is None:
-            return True
-        return source_row < len(accepted) and accepted[source_row]
+        return accepted is None or accepted[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The source orders itself with a key function (fast, native values); the

@@ -22,7 +22,9 @@ def test_new_file_has_wal_foreign_keys_and_seeded_catalogues(db):
     assert db["subgroup_centres"].count == 16
     assert db["rates"].count >= 1
     assert {row["key"] for row in db["settings"].rows} >= {
-        "user_name", "waiting_days_threshold", "resolution_number_format"
+        "user_name",
+        "waiting_days_threshold",
+        "resolution_number_format",
     }
 
 
@@ -40,6 +42,19 @@ def test_not_a_database_is_refused_untouched(tmp_path):
         open_db(path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
+
+
+def test_database_of_another_program_is_refused_untouched(tmp_path, digest):
+    path = tmp_path / "other.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, title TEXT)")
+    raw.commit()
+    raw.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="drugega programa"):
+        open_db(path)
+    assert digest(path) == before
+    assert not (tmp_path / "backups").exists()
 
 
 def test_read_only_file_is_refused(db_path, digest):

@@ -8,10 +8,28 @@ from stdnum.si import emso
 from rejnistvo.store import StoreError, open_db
 from rejnistvo.store.case_documents import cases, r4_form_data, r5_form_data
 
-R4_KEYS = {"centre", "unit", "case_no", "date", "child", "carer", "proposed_percent", "period",
-           "rationale", "decision"}
-DECISION_KEYS = {"resolution_no", "date", "subgroup", "outcome", "percent", "period", "rationale",
-                 "members"}
+R4_KEYS = {
+    "centre",
+    "unit",
+    "case_no",
+    "date",
+    "child",
+    "carer",
+    "proposed_percent",
+    "period",
+    "rationale",
+    "decision",
+}
+DECISION_KEYS = {
+    "resolution_no",
+    "date",
+    "subgroup",
+    "outcome",
+    "percent",
+    "period",
+    "rationale",
+    "members",
+}
 R5_KEYS = {"carer", "child", "period", "percent", "expenses", "report_date", "finding"}
 FINDING_KEYS = {"centre", "unit", "date", "justified", "unjustified", "refund_deadline", "method"}
 

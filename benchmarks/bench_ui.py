@@ -1,0 +1,175 @@
+"""Window benchmarks (issue 5), reported, never asserted:
+
+1. time from process start to the first painted main window on a `demo --scale 20000`
+   file, next to a bare PySide6 window (target ≤ 1.3×);
+2. one filter keystroke over 20,000 rows in the placements list (target ≤ 30 ms).
+
+    python benchmarks/bench_ui.py [--db FILE] [--runs 5]
+
+Without --db a demo file with scale 20000 is made in a temporary folder (takes a while).
+Runs offscreen unless DISPLAY is set and QT_QPA_PLATFORM is not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_CHILD = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+class Spy(QObject):
+    def eventFilter(self, obj, event):
+        # the first paint of any widget of the window: the window is on screen
+        if event.type() == QEvent.Type.Paint and getattr(obj, "isWidgetType", lambda: False)():
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+w = QMainWindow(); w.resize(1280, 800); spy = Spy(); app.installEventFilter(spy); w.show()
+app.exec()
+"""
+
+APP_CHILD = """
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+# The same steps as rejnistvo.ui.app.main(), with a spy on the first paint.
+app = QApplication(sys.argv)
+from rejnistvo.ui.app import install_translators, open_database
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import QtInteraction
+from rejnistvo.ui.main_window import MainWindow
+install_translators(app)
+db, path = open_database(sys.argv[1], False)
+settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+ctx = AppContext(db=db, db_path=path, settings=settings, interaction=QtInteraction())
+window = MainWindow(ctx)
+class Spy(QObject):
+    def eventFilter(self, obj, event):
+        # the first paint of any widget of the window: the window is on screen
+        if event.type() == QEvent.Type.Paint and getattr(obj, "isWidgetType", lambda: False)():
+            print("PAINTED", flush=True)
+            app.removeEventFilter(self)
+            def ready():
+                if window.current_view() is None:
+                    QTimer.singleShot(5, ready)
+                    return
+                print("READY", flush=True)
+                app.quit()
+            QTimer.singleShot(0, ready)
+        return False
+spy = Spy(); app.installEventFilter(spy); window.show()
+app.exec()
+"""
+
+
+def timed_child(code: str, *args: str) -> dict[str, float]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    if not env.get("DISPLAY") or "QT_QPA_PLATFORM" in os.environ:
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
+    marks: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        marks[line.strip()] = time.perf_counter() - start
+    proc.wait()
+    if proc.returncode:
+        raise SystemExit(f"child failed with {proc.returncode}")
+    return marks
+
+
+def make_demo(scale: int) -> Path:
+    from rejnistvo.store import open_db
+    from rejnistvo.store.demo import fill_demo
+
+    path = Path(tempfile.mkdtemp(prefix="rejnistvo-bench-")) / f"demo{scale}.sqlite3"
+    print(f"making a demo file with scale {scale} in {path} …", flush=True)
+    db = open_db(path)
+    fill_demo(db, scale=scale)
+    db.close()
+    return path
+
+
+def bench_startup(db: Path, runs: int) -> None:
+    bare = [timed_child(BARE_CHILD)["PAINTED"] for _ in range(runs)]
+    app = [timed_child(APP_CHILD, str(db)) for _ in range(runs)]
+    painted = [m["PAINTED"] for m in app]
+    ready = [m["READY"] for m in app]
+    b, p, r = statistics.median(bare), statistics.median(painted), statistics.median(ready)
+    print(f"start → first paint, bare PySide6 window: {b * 1000:7.0f} ms (median of {runs})")
+    print(f"start → first paint, Rejništvo window:    {p * 1000:7.0f} ms  = {p / b:.2f}× (target ≤ 1.3×)")
+    print(f"start → Roki list filled:                 {r * 1000:7.0f} ms  = {r / b:.2f}×")
+
+
+def bench_filter(db_path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rejnistvo.store import open_db
+    from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.interaction import FakeInteraction
+    from rejnistvo.ui.views.placements_view import PlacementsView
+
+    app = QApplication.instance() or QApplication([])
+    db = open_db(db_path)
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(db=db, db_path=db_path, settings=settings, interaction=FakeInteraction())
+    t = time.perf_counter()
+    view = PlacementsView(ctx)
+    view.resize(1200, 800)
+    view.show()
+    view.refresh()
+    app.processEvents()
+    print(f"placements list loaded: {view.model.rowCount()} rows in {(time.perf_counter() - t) * 1000:.0f} ms")
+    name = view.model.row_record(view.model.rowCount() // 2)["carer_name"].split()[0]
+    times = []
+    for _round in range(3):
+        typed = ""
+        for ch in name.lower() + " ":
+            typed += ch
+            start = time.perf_counter()
+            view.search.setText(typed)  # the textChanged → filter path of a keystroke
+            app.processEvents()  # includes the repaint of the table
+            times.append((time.perf_counter() - start) * 1000)
+        for _ in range(len(typed)):
+            typed = typed[:-1]
+            start = time.perf_counter()
+            view.search.setText(typed)
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    print(f"filter keystroke over {view.model.rowCount()} rows: median {statistics.median(times):.1f} ms, "
+          f"90th percentile {times[int(len(times) * 0.9)]:.1f} ms, worst {times[-1]:.1f} ms (target ≤ 30 ms)")
+    view.close()
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--scale", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    db = args.db or make_demo(args.scale)
+    bench_startup(db, args.runs)
+    bench_filter(db)
+
+
+if __name__ == "__main__":
+    main()

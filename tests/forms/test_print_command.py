@@ -1,0 +1,107 @@
+"""`python -m rejnistvo print …`: PDF from JSON or from a stored case; bad input is exit 2
+with one Slovenian line on standard error and no file written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rejnistvo.cli import main
+from tests.forms.conftest import FORMS_DIR, pdf_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("form", ["r1", "r4", "r5"])
+def test_print_example(form, tmp_path, capsys):
+    out = tmp_path / f"{form}.pdf"
+    assert main(["print", form, "--input", str(FORMS_DIR / f"{form}.example.json"), "--out", str(out)]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["form"] == form and answer["pages"] >= 1
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def _write(tmp_path: Path, data: object) -> str:
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("form", "change", "words"),
+    [
+        ("r4", lambda d: d.update(unknown=True), "unknown: neznano polje"),
+        ("r4", lambda d: d["carer"].update(emso="0101980505008"), "carer.emso"),
+        ("r4", lambda d: d["decision"]["members"].pop(), "decision.members"),
+        ("r4", lambda d: d["decision"].update(subgroup=9), "decision.subgroup"),
+        ("r4", lambda d: d["period"].update({"from": "2027-04-01"}), "period.to"),
+        ("r5", lambda d: d["expenses"][0].update(amount="1.234"), "expenses[0].amount"),
+        ("r5", lambda d: d["expenses"][0].update(category="hrana"), "expenses[0].category"),
+        ("r1", lambda d: d.update(emso="123"), "emso"),
+    ],
+)
+def test_bad_input_exit_2_one_line(form, change, words, tmp_path, capsys):
+    data = json.loads((FORMS_DIR / f"{form}.example.json").read_text(encoding="utf-8"))
+    change(data)
+    out = tmp_path / "out.pdf"
+    assert main(["print", form, "--input", _write(tmp_path, data), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and words in captured.err
+    assert not out.exists()
+
+
+def test_db_and_input_errors(tmp_path, capsys):
+    out = str(tmp_path / "x.pdf")
+    assert main(["print", "r4", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out]) == 2
+    assert main(["print", "r4", "--db", str(tmp_path / "none.sqlite3"), "--out", out]) == 2
+    assert main(["print", "r1", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert len(errors) == 3 and all(errors)
+
+
+def test_print_stored_cases(tmp_path, capsys):
+    pytest.importorskip("rejnistvo.store.demo")
+    db = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(db)]) == 0
+    cases = capsys.readouterr()
+    assert main(["cases", "--db", str(db)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    printed = 0
+    for case in listed:
+        out = tmp_path / f"{case['kind']}-{case['id']}.pdf"
+        assert main(["print", case["kind"], "--db", str(db), "--case", str(case["id"]), "--out", str(out)]) == 0
+        text = pdf_text(out.read_bytes())
+        assert case["child"] in text and case["carer"] in text
+        printed += 1
+    assert printed >= 2, cases
+    assert main(["print", "r4", "--db", str(db), "--case", "99999", "--out", str(tmp_path / "n.pdf")]) == 2
+    assert "99999" in capsys.readouterr().err
+
+
+def test_whole_process(tmp_path):
+    out = tmp_path / "r4.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "rejnistvo", "print", "r4", "--input", str(FORMS_DIR / "r4.example.json"),
+         "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "PREDLOG ZA ZVIŠANJE PLAČILA DELA" in pdf_text(out.read_bytes())
+    bad = subprocess.run(
+        [sys.executable, "-m", "rejnistvo", "print", "r4", "--out", str(tmp_path / "b.pdf")],
+        input='{"decision": {"outcome": "increase", "percent": 25, "members": ["A"]}}',
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and "decision.members" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_printing_never_loads_qt():
+    code = ("import sys, forms, forms.r4, forms.r5, forms.r1, forms.payment_sheet, forms.refund_call, "
+            "rejnistvo.printing, rejnistvo.cli.print_commands; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

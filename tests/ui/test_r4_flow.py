@@ -1,0 +1,220 @@
+"""R-4 predlogi: a whole case from the proposal to the printed PDF, the live rule, and
+the checks that keep what was typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from _fixtures_b import CANDIDATES, b_ctx, b_db  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+
+from rejnistvo.store import get_record, list_records
+from rejnistvo.ui.views.r4_view import R4View
+
+
+def make_view(qtbot, ctx) -> R4View:
+    view = R4View(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def check_reason(view: R4View, row: int) -> None:
+    view.reason_list.item(row).setCheckState(Qt.CheckState.Checked)
+
+
+def type_period(qtbot, period_edit, start: str, end: str) -> None:
+    qtbot.keyClicks(period_edit.start_edit.edit, start)
+    qtbot.keyClicks(period_edit.end_edit.edit, end)
+
+
+def fill_proposal(qtbot, view: R4View, ctx) -> None:
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.case_no_edit.edit, "1220-14/2026")
+    check_reason(view, 0)
+    qtbot.mouseClick(view.workload_moderate, Qt.MouseButton.LeftButton)
+    view.proposed_percent.setCurrentIndex(view.proposed_percent.findData(25))
+    type_period(qtbot, view.period_edit, "1. 4. 2026", "31. 3. 2027")
+    qtbot.keyClicks(view.rationale_edit, "Otrok potrebuje stalen nadzor.")
+    view.step_edits["prepared_on"].set_value(None)
+    qtbot.keyClicks(view.step_edits["prepared_on"].edit, "2. 3. 2026")
+
+
+def test_suggestion_follows_reasons_and_workload_live(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    assert "ni upravičeno" in view.suggestion_label.text()
+    check_reason(view, 0)
+    assert "navedite obseg dela" in view.suggestion_label.text().lower()
+    qtbot.mouseClick(view.workload_moderate, Qt.MouseButton.LeftButton)
+    assert "25 %" in view.suggestion_label.text()
+    assert "zmerno" in view.suggestion_label.text()
+    qtbot.mouseClick(view.workload_strong, Qt.MouseButton.LeftButton)
+    assert "50 %" in view.suggestion_label.text()
+    qtbot.mouseClick(view.workload_moderate, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(view.free_reason, "Otrok ima dietni rezim")  # a second, free-text reason
+    assert "50 %" in view.suggestion_label.text()
+    assert view.reason_count() == 2
+
+
+def test_whole_case_from_proposal_to_printed_pdf(qtbot, b_ctx, tmp_path):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    assert view.has_unsaved_changes()
+    with qtbot.waitSignal(b_ctx.bus.records_changed) as blocker:
+        assert view.save() is True
+    assert blocker.args == ["r4"]
+    assert not view.has_unsaved_changes()
+    stored = get_record(b_ctx.db, "r4_cases", view.case_id)
+    assert stored["proposed_percent"] == 25
+    assert stored["period_from"] == date(2026, 4, 1)
+    assert stored["workload"] == "moderate"
+    assert [r["reason_key"] for r in stored["reasons"]] == [view.reason_list.item(0).data(Qt.ItemDataRole.UserRole)]
+
+    # The case travels: sent, accepted, commission named, decided, returned.
+    for column, day in (("sent_on", "3. 3. 2026"), ("accepted_on", "5. 3. 2026"),
+                        ("commission_named_on", "10. 3. 2026"), ("decided_on", "20. 3. 2026"),
+                        ("returned_on", "23. 3. 2026")):
+        qtbot.keyClicks(view.step_edits[column].edit, day)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
+    names = [view.member_combos[0].itemText(i) for i in range(view.member_combos[0].count())]
+    assert names == sorted(CANDIDATES)
+    for combo, name in zip(view.member_combos, CANDIDATES[:3], strict=True):
+        combo.setCurrentIndex(combo.findText(name))
+    qtbot.keyClicks(view.resolution_no_edit.edit, "3-017/2026")
+    qtbot.mouseClick(view.outcome_increase, Qt.MouseButton.LeftButton)
+    view.decision_percent.setCurrentIndex(view.decision_percent.findData(25))
+    type_period(qtbot, view.decision_period, "1. 4. 2026", "31. 3. 2027")
+    assert view.difference_label.isHidden()
+    assert view.save() is True
+    stored = get_record(b_ctx.db, "r4_cases", view.case_id)
+    assert stored["outcome"] == "increase" and stored["decision_percent"] == 25
+    assert [m["name"] for m in stored["members"]] == list(CANDIDATES[:3])
+    assert stored["resolution_year"] == 2026
+    row = view.model.find_row("id", view.case_id)
+    assert view.model.row_record(row)["status"] == "returned"
+
+    # Print: the PDF is made from the stored case and shown in the preview.
+    view.print_document()
+    assert b_ctx.interaction.errors == []
+    assert view.last_document.startswith(b"%PDF")
+    import io
+
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(view.last_document)).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert "Luka Otrok" in text and "3-017/2026" in text
+    preview = view.preview
+    qtbot.addWidget(preview)
+    if preview.document is not None:
+        assert preview.page_count() >= 1
+    target = tmp_path / "r4"
+    b_ctx.interaction.answers.append(str(target))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "r4.pdf").read_bytes() == view.last_document
+
+
+def test_decision_against_the_rule_needs_a_rationale(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.step_edits["sent_on"].edit, "3. 3. 2026")
+    qtbot.keyClicks(view.step_edits["accepted_on"].edit, "4. 3. 2026")
+    qtbot.keyClicks(view.step_edits["commission_named_on"].edit, "5. 3. 2026")
+    qtbot.keyClicks(view.step_edits["decided_on"].edit, "6. 3. 2026")
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
+    for combo, name in zip(view.member_combos, CANDIDATES[1:], strict=True):
+        combo.setCurrentIndex(combo.findText(name))
+    qtbot.mouseClick(view.outcome_increase, Qt.MouseButton.LeftButton)
+    view.decision_percent.setCurrentIndex(view.decision_percent.findData(50))  # rule says 25 %
+    type_period(qtbot, view.decision_period, "1. 4. 2026", "30. 9. 2026")
+    assert view.difference_label.isVisibleTo(view)
+    assert "razlikuje" in view.difference_label.text()
+
+    assert view.save() is False
+    assert view.decision_rationale_error.isVisibleTo(view)
+    assert "obvezna" in view.decision_rationale_error.text()
+    assert list_records(b_ctx.db, "r4_cases") == []
+    # Nothing typed was lost.
+    assert view.case_no_edit.text() == "1220-14/2026"
+    assert view.decision_period.end_edit.text() == "30. 9. 2026"
+    assert view.decision_percent.currentData() == 50
+
+    qtbot.keyClicks(view.decision_rationale, "Komisija je ocenila, da je obseg dela mocno povecan.")
+    assert view.save() is True
+    assert get_record(b_ctx.db, "r4_cases", view.case_id)["decision_percent"] == 50
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("1. 1. 2025", "31. 12. 2025", "v času namestitve"),
+        ("1. 5. 2026", "1. 4. 2026", "pred začetkom"),
+        ("31. 2. 2026", "1. 4. 2026", "ne obstaja"),
+    ],
+)
+def test_wrong_period_shows_its_reason_and_keeps_text(qtbot, b_ctx, start, end, expected):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    view.period_edit.set_value(None)
+    type_period(qtbot, view.period_edit, start, end)
+    assert view.save() is False
+    shown = " ".join(
+        w.error_text() for w in (view.period_edit, view.period_edit.start_edit, view.period_edit.end_edit)
+    )
+    assert expected in shown
+    assert view.period_edit.start_edit.text() == start
+    assert view.period_edit.end_edit.text() == end
+    assert list_records(b_ctx.db, "r4_cases") == []
+
+
+def test_steps_must_follow_in_order(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.step_edits["accepted_on"].edit, "5. 3. 2026")  # sent is missing
+    assert view.save() is False
+    assert "Poslan koordinatorju" in view.step_edits["accepted_on"].error_text()
+    qtbot.keyClicks(view.step_edits["sent_on"].edit, "6. 3. 2026")  # after accepted
+    assert view.save() is False
+    assert "po vrsti" in view.step_edits["accepted_on"].error_text()
+
+
+def test_three_different_members_are_required(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    for column, day in (("sent_on", "3. 3. 2026"), ("accepted_on", "4. 3. 2026"),
+                        ("commission_named_on", "5. 3. 2026"), ("decided_on", "6. 3. 2026")):
+        qtbot.keyClicks(view.step_edits[column].edit, day)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
+    view.member_combos[0].setCurrentIndex(0)
+    view.member_combos[1].setCurrentIndex(0)
+    qtbot.mouseClick(view.outcome_no, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(view.decision_rationale, "Obseg dela ni povecan.")
+    assert view.save() is False
+    assert "trije različni" in view.members_error.text()
+
+
+def test_case_list_filters_and_passes_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    assert view.save()
+    view.refresh()
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.proxy)
+    assert view.proxy.rowCount() == 1
+    qtbot.keyClicks(view.search, "luka")
+    assert view.proxy.rowCount() == 1
+    qtbot.keyClicks(view.search, "xyz")
+    assert view.proxy.rowCount() == 0
+
+
+def test_leaving_unsaved_edits_asks_and_cancel_keeps_them(qtbot, b_ctx):  # noqa: F811
+    from rejnistvo.ui.interaction import Choice
+
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    b_ctx.interaction.answers.append(Choice.CANCEL)
+    view.new_record()
+    assert view.case_no_edit.text() == "1220-14/2026"
+    assert b_ctx.interaction.asked[-1][0] == "save_discard_cancel"
