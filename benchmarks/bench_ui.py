@@ -42,43 +42,42 @@ app.exec()
 """
 
 APP_CHILD = """
-import sys, tempfile
-from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-# The same steps as rejnistvo.ui.app.main(), with a spy on the first paint.
 app = QApplication(sys.argv)
-from rejnistvo.ui.app import install_translators, open_database
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import QtInteraction
-from rejnistvo.ui.main_window import MainWindow
-install_translators(app)
-db, path = open_database(sys.argv[1], False)
-settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-ctx = AppContext(db=db, db_path=path, settings=settings, interaction=QtInteraction())
-window = MainWindow(ctx)
 class Spy(QObject):
     def eventFilter(self, obj, event):
         # the first paint of any widget of the window: the window is on screen
         if event.type() == QEvent.Type.Paint and getattr(obj, "isWidgetType", lambda: False)():
             print("PAINTED", flush=True)
             app.removeEventFilter(self)
-            def ready():
-                if window.current_view() is None:
-                    QTimer.singleShot(5, ready)
-                    return
-                print("READY", flush=True)
-                app.quit()
             QTimer.singleShot(0, ready)
         return False
-spy = Spy(); app.installEventFilter(spy); window.show()
-app.exec()
+def ready():
+    from rejnistvo.ui.main_window import MainWindow
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    view = windows[0].current_view() if windows else None
+    if view is None or view.is_stale():
+        QTimer.singleShot(5, ready)
+        return
+    print("READY", flush=True)
+    for w in windows:
+        w._save_layout()
+    app.exit(0)
+spy = Spy(); app.installEventFilter(spy)
+from rejnistvo.ui.app import main  # the program's own start, unchanged
+main(db=sys.argv[1])
 """
 
 
 def timed_child(code: str, *args: str) -> dict[str, float]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # settings and logs of benchmark runs stay out of the user's own folders
+    scratch = tempfile.mkdtemp(prefix="rejnistvo-bench-home-")
+    env["XDG_CONFIG_HOME"] = scratch
+    env["XDG_STATE_HOME"] = scratch
     if not env.get("DISPLAY") or "QT_QPA_PLATFORM" in os.environ:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.perf_counter()

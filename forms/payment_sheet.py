@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, table
+from rejnistvo.printing.fonts import SERIF
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.months import MonthPayment
 from rejnistvo.rules.periods import Period
@@ -40,7 +41,9 @@ PART_TIME_NOTE = ("* namestitev le ob koncih tedna, praznikih in šolskih počit
 
 def _periods(value: object) -> str:
     if isinstance(value, Period):
-        return f"od {fmt_date(value.start)} do {fmt_date(value.end) if value.end else 'nedoločeno'}"
+        if value.end is None:
+            return f"od {fmt_date(value.start)} dalje (nedoločen čas)"
+        return f"od {fmt_date(value.start)} do {fmt_date(value.end)}"
     if isinstance(value, list | tuple):
         return "; ".join(_periods(v) for v in value)
     return str(value)
@@ -83,7 +86,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     def note(source: str) -> str:
         if source not in sources:
             sources.append(source)
-        return f"<super>{sources.index(source) + 1}</super>"
+        return _superscript(sources.index(source) + 1)
 
     head = ["Mesec", "Dni v mesecu", "Dni namest.", "Faktor",
             "Veljavni znesek: oskrbnina / plačilo dela", "Oskrbnina", "od tega zvišanje",
@@ -93,23 +96,24 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     part_time = False
     for p in payments:
         factor = "1" if p.factor == 1 else f"{p.days_placed}/30"
-        rates = "<br/>".join(
-            f"{fmt_amount(r.board)} / {fmt_amount(r.fee)}{note(r.source or 'vir ni naveden')}"
+        rates = "\n".join(
+            f"{fmt_amount(r.board)} / {fmt_amount(r.fee)} {note(r.source or 'vir ni naveden')}"
             for r in p.rates
         )
         month = fmt_month(p.month) + (" *" if p.part_time else "")
         part_time = part_time or p.part_time
         figures = [p.board, p.board_increase, p.fee, p.fee_uplift, p.total]
         sums = [a + b for a, b in zip(sums, figures, strict=True)]
-        rows.append([para(month, "cell"), para(str(p.days_in_month), "cell_num"),
-                     para(str(p.days_placed), "cell_num"), para(factor, "cell_num"),
-                     markup(rates or "–", "cell_num"),
-                     *[para(fmt_amount(v), "cell_num") for v in figures]])
+        # plain strings, not Paragraphs: a sheet of many years stays quick to lay out
+        rows.append([month, str(p.days_in_month), str(p.days_placed), factor, rates or "–",
+                     *[fmt_amount(v) for v in figures]])
     rows.append([markup("<b>SKUPAJ</b>", "cell"), "", "", "", "",
                  *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums]])
     widths = [26, 16, 18, 15, 40, 22, 22, 22, 22, 24]
     scale = WIDTH / (sum(widths) * mm)
-    t = table(rows, [w * mm * scale for w in widths], total_row=True)
+    t = table(rows, [w * mm * scale for w in widths], total_row=True, num_cols=tuple(range(1, 10)))
+    t.setStyle([("FONTNAME", (1, 1), (-1, -2), SERIF), ("FONTSIZE", (0, 1), (-1, -2), 9),
+                ("LEADING", (0, 1), (-1, -2), 11)])
     t.spaceBefore = 8
     t.hAlign = "LEFT"
     t.spaceAfter = 6
@@ -117,13 +121,13 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     if part_time:
         story.append(para(PART_TIME_NOTE, "small"))
     for i, source in enumerate(sources, start=1):
-        story.append(markup(f"<super>{i}</super> {_esc(source)}", "small"))
+        story.append(para(f"{_superscript(i)} {source}", "small"))
     story.append(markup(EXPLANATION, "small"))
     return story
 
 
-def _esc(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _superscript(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def render_payment_sheet_bytes(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> bytes:

@@ -13,4 +13,6 @@ class PackageError(InputError):
     """A package refused (altered, truncated, wrong passphrase, other subgroup, …)."""
 
     def __init__(self, message: str, field: str = "paket") -> None:
-        super().__init__(field, message)
+        # The message already says it is about the package: no "paket: " prefix in str().
+        super().__init__("", message)
+        self.field = field

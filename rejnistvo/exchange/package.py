@@ -126,7 +126,7 @@ class PackageContents:
                 ("Odločitev", outcome),
                 ("Člani komisije", ", ".join(decision.get("members") or [])),
             ]
-        lines.append(("Poslano", self.created_at))
+        lines.append(("Poslano", _local_time(self.created_at)))
         return lines
 
 
@@ -135,6 +135,15 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 def _slovenian_dates(text: str) -> str:
     return _ISO_DATE.sub(lambda m: f"{int(m[3])}. {int(m[2])}. {m[1]}", text)
+
+
+def _local_time(stamp: str) -> str:
+    """An ISO time stamp as the user's local time, e.g. 22. 11. 2026 ob 5:32."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day}. {moment.month}. {moment.year} ob {moment.hour}:{moment.minute:02d}"
 
 
 def suggested_file_name(kind: str, case_no: str) -> str:

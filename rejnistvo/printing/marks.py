@@ -75,6 +75,10 @@ class _Token:
     width: float  # including trailing spaces
     trail: float  # width of the trailing spaces (ignored at the end of a line)
     field_width: float = 0.0  # fields: width of the drawn line
+    first: bool = False  # while drawing: the segment's first run (its caption goes here)
+
+
+_JOINABLE = ("text", "bold", "small", "field")
 
 
 class FormLine(Flowable):
@@ -178,20 +182,34 @@ class FormLine(Flowable):
     def draw(self) -> None:
         y_top = self.height
         for line in self._lines:
-            line_height = self._line_height(line)
             baseline = y_top - self.leading + (self.leading - self.font_size) / 2 + 1
-            x = 0.0
             captions: list[tuple[Seg, float]] = []
-            for token in line:
+            for token, x in self._runs(line):
                 self._draw_token(token, x, baseline)
-                if token.seg.caption and token is self._first_of(token.seg):
+                if token.seg.caption and token.first:
                     captions.append((token.seg, x))
-                x += token.width
             # after the line's text, so a copied line reads "otroka ____, EMŠO ____" and the
             # captions follow
             for seg, cx in captions:
                 self._draw_caption(seg, cx, baseline)
-            y_top -= line_height
+            y_top -= self._line_height(line)
+
+    def _runs(self, line: list[_Token]) -> list[tuple[_Token, float]]:
+        """Words of one segment on one line joined again: one drawString per run, not per
+        word (drawing is most of the time a form takes)."""
+        runs: list[tuple[_Token, float]] = []
+        x = 0.0
+        for token in line:
+            last = runs[-1][0] if runs else None
+            if last is not None and last.seg is token.seg and token.seg.kind in _JOINABLE:
+                last.text += token.text
+                last.width += token.width
+                last.trail = token.trail
+            else:
+                first = token is self._first_of(token.seg)
+                runs.append((_Token(token.seg, token.text, token.width, token.trail, first=first), x))
+            x += token.width
+        return runs
 
     def _draw_token(self, token: _Token, x: float, baseline: float) -> None:
         canv = self.canv
@@ -214,7 +232,7 @@ class FormLine(Flowable):
                 w = token.width - token.trail
                 canv.ellipse(x - 1, baseline - size * 0.4, x + w + 1, baseline + size * 1.05)
         else:
-            canv.drawString(x, baseline, token.text)
+            canv.drawString(x, baseline, token.text.rstrip() if token.trail else token.text)
         if seg.kind == "field" and seg.text:
             # the value sits on a thin line, as if typed onto the form's blank
             canv.setLineWidth(0.4)

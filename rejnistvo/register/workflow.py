@@ -12,7 +12,7 @@ import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
@@ -77,7 +77,14 @@ def accept_proposal(db: Database, case_id: int, on: date) -> None:
     if not case.get("sent_on"):
         # A case entered at the coordinator by hand counts as received the day it is accepted.
         case["sent_on"] = on
-    _require_order(case, "accepted_on", on, "sent_on", "dokler predlog ni poslan koordinatorju", "sprejem predloga")
+    _require_order(
+        case,
+        "accepted_on",
+        on,
+        "sent_on",
+        "dokler predlog ni poslan koordinatorju",
+        "sprejem predloga",
+    )
     case["accepted_on"] = on
     _save(db, case)
 
@@ -152,7 +159,14 @@ def name_commission(
     again so the headless caller sees them too.
     """
     case = load_case(db, case_id)
-    _require_order(case, "commission_named_on", on, "accepted_on", "dokler predlog ni sprejet", "imenovanje komisije")
+    _require_order(
+        case,
+        "commission_named_on",
+        on,
+        "accepted_on",
+        "dokler predlog ni sprejet",
+        "imenovanje komisije",
+    )
     if len(candidate_ids) != 3 or len(set(candidate_ids)) != 3:
         raise InputError(
             "members", "Komisijo sestavljajo natanko trije različni člani s seznama kandidatov."
@@ -316,6 +330,32 @@ def rule_suggestion(case: dict):
     return suggest_uplift(len(case.get("reasons") or []), workload)
 
 
+def _check_inside_placement(db: Database, placement_id: int, start: date, end: date) -> None:
+    """SPEC 6: a decided period lies inside the placement (contract and annexes). A
+    placement the coordinator only knows from a package has no periods: nothing to check."""
+    rows = db.execute(
+        "SELECT from_date, to_date FROM placement_periods WHERE placement_id = ? ORDER BY from_date",
+        [placement_id],
+    ).fetchall()
+    merged: list[list[date | None]] = []
+    for first, last in rows:
+        first_day, last_day = date.fromisoformat(first), _as_date(last)
+        if merged and (merged[-1][1] is None or merged[-1][1] >= first_day - timedelta(days=1)):
+            if merged[-1][1] is not None:
+                merged[-1][1] = None if last_day is None else max(merged[-1][1], last_day)
+        else:
+            merged.append([first_day, last_day])
+    if merged and not any(a <= start and (b is None or end <= b) for a, b in merged):
+        spans = ", ".join(
+            f"{fmt_date(a)} – {fmt_date(b) if b else 'nedoločeno'}" for a, b in merged
+        )
+        raise InputError(
+            "period",
+            f"Obdobje zvišanja ({fmt_date(start)} – {fmt_date(end)}) mora biti znotraj namestitve "
+            f"({spans}).",
+        )
+
+
 def record_decision(
     db: Database,
     case_id: int,
@@ -330,7 +370,9 @@ def record_decision(
     """Record the commission's decision; the resolution number is assigned here, in the
     same transaction, so two decisions can never get the same number. Returns it."""
     case = load_case(db, case_id)
-    _require_order(case, "decided_on", on, "commission_named_on", "dokler ni imenovana komisija", "odločitev")
+    _require_order(
+        case, "decided_on", on, "commission_named_on", "dokler ni imenovana komisija", "odločitev"
+    )
     if outcome not in OUTCOMES:
         raise InputError("outcome", "Odločitev je »increase« (ZVIŠA) ali »no_increase« (NE ZVIŠA).")
     if outcome == "increase":
@@ -344,6 +386,7 @@ def record_decision(
             raise InputError(
                 "period", "Konec obdobja je pred začetkom; konec mora biti isti ali poznejši dan."
             )
+        _check_inside_placement(db, case["placement_id"], period_from, period_to)
     else:
         percent, period_from, period_to = None, None, None
     suggestion = rule_suggestion(case)

@@ -104,7 +104,8 @@ def open_db(
     db: StoreDatabase | None = None
     try:
         try:
-            db = StoreDatabase(connect(db_path, busy_timeout))
+            # No sqlite-utils plugins: what runs on a case file is only this program.
+            db = StoreDatabase(connect(db_path, busy_timeout), execute_plugins=False)
             db.path = db_path
             db._lock = lock
             _check_integrity(db, db_path)

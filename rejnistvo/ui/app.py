@@ -9,7 +9,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
@@ -115,28 +115,36 @@ def main(db: str | None = None, demo: bool = False) -> int:
     log_path = setup_logging()
     sys.excepthook = ErrorReporter(log_path)
 
-    from rejnistvo.store import StoreError
-
-    try:
-        database, path = open_database(db, demo)
-    except StoreError as exc:
-        QMessageBox.critical(
-            None,
-            QApplication.translate("App", "Baze ni mogoče odpreti"),
-            getattr(exc, "message", str(exc)),
-        )
-        return 1
-
     from rejnistvo.ui.main_window import MainWindow
 
     interaction = QtInteraction()
-    ctx = AppContext(db=database, db_path=path, settings=default_settings(), interaction=interaction)
-    window = MainWindow(ctx)
+    ctx = AppContext(db=None, db_path=Path(), settings=default_settings(), interaction=interaction)
+
+    def opener() -> bool:
+        """Open the database once the window is on screen (checking a large file takes
+        a moment; the user sees the window meanwhile)."""
+        from rejnistvo.store import StoreError
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ctx.db, ctx.db_path = open_database(db, demo)
+        except StoreError as exc:
+            QApplication.restoreOverrideCursor()
+            interaction.error(
+                QApplication.translate("App", "Baze ni mogoče odpreti"),
+                getattr(exc, "message", str(exc)),
+            )
+            return False
+        QApplication.restoreOverrideCursor()
+        return True
+
+    window = MainWindow(ctx, opener=opener)
     interaction.parent = window
     window.show()
     code = app.exec()
-    try:
-        database.close()
-    except Exception:  # noqa: BLE001 - closing at exit must not raise at the user
-        log.exception("closing the database")
+    if ctx.db is not None:
+        try:
+            ctx.db.close()
+        except Exception:  # noqa: BLE001 - closing at exit must not raise at the user
+            log.exception("closing the database")
     return code

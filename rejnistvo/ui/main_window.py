@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -46,6 +47,22 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
 VIEWS_PACKAGE = "rejnistvo.ui.views"
 
 
+class _Pending(QLabel):
+    """The page of a screen not built yet; after its first paint it calls on_painted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setText(self.tr("Nalagam …"))
+        self.on_painted = None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        callback, self.on_painted = self.on_painted, None
+        if callback is not None:
+            QTimer.singleShot(0, callback)
+
+
 def available_screens(screens=SCREENS) -> list[tuple[str, tuple[str, ...]]]:
     """The screens whose module exists (found without importing it)."""
     found = []
@@ -60,9 +77,19 @@ def available_screens(screens=SCREENS) -> list[tuple[str, tuple[str, ...]]]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, screens=SCREENS, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        screens=SCREENS,
+        parent: QWidget | None = None,
+        opener: Callable[[], bool] | None = None,
+    ) -> None:
+        """``opener``: called once after the window is first painted, to open the database
+        into ``ctx`` (so the window shows at once); returns False when it could not, and
+        the window then closes. Without it, ``ctx.db`` must be open already."""
         super().__init__(parent)
         self.ctx = ctx
+        self._opener = opener
         self._screens = available_screens(screens)
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
@@ -75,7 +102,7 @@ class MainWindow(QMainWindow):
         for name, _kinds in self._screens:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            placeholder = QWidget(self.stack)
+            placeholder = _Pending(self.stack)
             self._placeholders[name] = placeholder
             self.stack.addWidget(placeholder)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -123,14 +150,18 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_quit)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Rejništvo – {0}").format(self.ctx.db_path.name))
+        if self.ctx.db is None:
+            self.setWindowTitle(self.tr("Rejništvo"))
+            self.db_label.setText(self.tr("Odpiram bazo …"))
+        else:
+            self.setWindowTitle(self.tr("Rejništvo – {0}").format(self.ctx.db_path.name))
+            self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
         self.file_menu.setTitle(self.tr("&Datoteka"))
         self.act_new.setText(self.tr("&Nov zapis"))
         self.act_save.setText(self.tr("&Shrani"))
         self.act_print.setText(self.tr("Na&tisni …"))
         self.act_find.setText(self.tr("&Išči"))
         self.act_quit.setText(self.tr("&Izhod"))
-        self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
         titles = self._titles()
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -196,14 +227,29 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        name = self._screens[row][0]
-        first = name not in self._views
-        if first and self.isVisible() is False and row == 0:
-            # The first screen is built right after the window is painted, so the window
-            # appears at once even on a large database.
-            QTimer.singleShot(0, lambda: self._build_and_show(row))
+        if not self.isVisible() and self.screen_names()[row] not in self._views:
+            # Before the window is on screen, only show the placeholder: it builds the
+            # screen once it has been painted, so the window appears at once even on a
+            # large database.
+            page = self.stack.widget(row)
+            self.stack.setCurrentIndex(row)
+            if isinstance(page, _Pending):
+                page.on_painted = self._first_paint
             return
+        if self._opener is not None:
+            return  # the database is not open yet; _first_paint shows the screen
         self._build_and_show(row)
+
+    def _first_paint(self) -> None:
+        if self._opener is not None:
+            opener, self._opener = self._opener, None
+            if not opener():
+                self.close()
+                return
+            self.retranslate()
+        row = self.nav.currentRow()
+        if row >= 0:
+            self._build_and_show(row)
 
     def _build_and_show(self, row: int) -> None:
         name = self._screens[row][0]
@@ -236,6 +282,7 @@ class MainWindow(QMainWindow):
 
     # -- closing and layout -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self._opener = None
         for name, view in self._views.items():
             if not view.has_unsaved_changes():
                 continue

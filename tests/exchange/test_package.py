@@ -209,3 +209,9 @@ def test_preview_summary_and_file_name():
     assert summary["Člani komisije"] == "Ana Kos, Bor Lah, Cvetka Mrak"
     assert suggested_file_name("proposal", "1220-14/2026") == "R4-predlog-1220-14-2026.rejpaket"
     assert suggested_file_name("resolution", "") == "R4-sklep-primer.rejpaket"
+
+
+def test_error_text_has_no_field_prefix():
+    with pytest.raises(PackageError) as caught:
+        read_package(make(), "napačno geslo 123")
+    assert str(caught.value).startswith("Geslo ni pravilno") and caught.value.field == "paket"

@@ -28,7 +28,7 @@ def test_payment_sheet_shows_each_month_and_the_sums(tmp_path):
     text = pdf_text(render_payment_sheet(HEADER, payments, out))
     assert out.exists()
     for value in ["OBRAČUN REJNINE PO MESECIH", "Špela Žagar", "Žiga Čebašek", "RP-12/2026",
-                  "od 10. 3. 2026 do nedoločeno", "25 % od 15. 3. 2026 do 31. 8. 2026",
+                  "od 10. 3. 2026 dalje (nedoločen čas)", "25 % od 15. 3. 2026 do 31. 8. 2026",
                   "marec 2026", "april 2026", "22/30", "638,00 / 460,00", "ZIRD",
                   "Uradni list RS, št. 41/2025", "Faktor", "SKUPAJ", "Kako je izračunano"]:
         assert value in text, value
@@ -44,7 +44,7 @@ def test_payment_sheet_footnotes_each_rate_source():
     payments = month_payments(month_range(date(2026, 1, 1), date(2026, 3, 1)),
                               [Period(date(2025, 12, 1), None)], rates)
     text = pdf_text(render_payment_sheet_bytes({}, payments))
-    assert "1 vir A" in text and "2 vir B" in text and "655,23 / 472,42" in text
+    assert "¹ vir A" in text and "² vir B" in text and "655,23 / 472,42 ²" in text
 
 
 def test_payment_sheet_for_years_runs_onto_pages_with_header():

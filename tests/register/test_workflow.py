@@ -273,3 +273,19 @@ def test_coordinator_term(demo_db):
     assert term.days_left == (term.term_to - TODAY).days
     assert term.term_from <= TODAY
     assert coordinator_term(demo_db, 3, term.term_to + timedelta(days=1)).ended
+
+
+def test_decided_period_must_lie_inside_the_placement(demo_db):
+    case = _named(demo_db)
+    (last,) = demo_db.execute(
+        "SELECT max(coalesce(to_date, '9999-12-31')) FROM placement_periods WHERE placement_id = ?",
+        [case["placement_id"]],
+    ).fetchone()
+    (first,) = demo_db.execute(
+        "SELECT min(from_date) FROM placement_periods WHERE placement_id = ?",
+        [case["placement_id"]],
+    ).fetchone()
+    before = date.fromisoformat(first) - timedelta(days=10)
+    with pytest.raises(InputError, match="znotraj namestitve"):
+        _decide_named(demo_db, case, period_from=before, period_to=date.fromisoformat(first))
+    assert last  # the demo placement has periods to check against

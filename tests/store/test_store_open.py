@@ -136,3 +136,19 @@ def test_disk_full_is_a_store_error_and_nothing_is_written(db):
     with pytest.raises(StoreError, match="ni dovolj prostora"):
         save_record(db, "carers", {"name": "Ana Novak", "address": "x" * 200_000})
     assert db["carers"].count == count
+
+
+def test_damaged_file_is_refused(tmp_path, digest):
+    path = tmp_path / "damaged.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    raw.executemany("INSERT INTO t (v) VALUES (?)", [("x" * 300,) for _ in range(200)])
+    raw.commit()
+    raw.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 2 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(StoreError, match="poškodovana"):
+        open_db(path)
+    assert digest(path) == before

@@ -5,6 +5,8 @@ through the store's repository functions (as the window does)."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from datetime import date
 
 import pytest
@@ -37,6 +39,21 @@ def fill_b(db) -> dict:
                      "from_date": date(2025, 6, 1), "to_date": None}],
     })
     return {"centre": centre, "carer": carer, "child": child, "placement": placement}
+
+
+@pytest.fixture(autouse=True)
+def true_refcount_guard():
+    """PySide6 6.12.0 on Python 3.11: every `Signal.emit()` called from Python returns
+    `True` without a reference of its own, so each emit takes one reference from `True`
+    (measured: -1 per emit). Python 3.12+ makes `True` immortal; on 3.11 the count
+    reaches 0 after a few thousand emits and the interpreter aborts ("bool_dealloc").
+    Give the references back after each test so a long test run survives."""
+    before = sys.getrefcount(True)
+    yield
+    deficit = before - sys.getrefcount(True)
+    if deficit > 0 and sys.version_info < (3, 12):
+        for _ in range(deficit):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 @pytest.fixture

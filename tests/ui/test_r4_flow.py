@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from _fixtures_b import CANDIDATES, b_ctx, b_db  # noqa: F401 (fixtures)
+from _fixtures_b import CANDIDATES, b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
 from rejnistvo.store import get_record, list_records

@@ -86,6 +86,8 @@ class RecordTableModel(QAbstractTableModel):
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
         self.generation = 0
         self._foreground: Callable[[dict], Any] | None = None
+        self._id_index: dict[Any, int] = {}
+        self._id_index_generation = -1
 
     # -- content --------------------------------------------------------------------
     def set_columns_headers(self, headers: Sequence[str]) -> None:
@@ -139,6 +141,12 @@ class RecordTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def find_row(self, key: str, value: Any) -> int:
+        if key == "id":
+            # looked up after every keystroke and save: keep an index per generation
+            if self._id_index_generation != self.generation:
+                self._id_index = {r.get("id"): i for i, r in enumerate(self._rows)}
+                self._id_index_generation = self.generation
+            return self._id_index.get(value, -1)
         for i, r in enumerate(self._rows):
             if r.get(key) == value:
                 return i

@@ -102,6 +102,19 @@ def placement_label(row: dict) -> str:
     )
 
 
+def default_range(periods: Sequence[Period], today: date) -> Period:
+    """This calendar year's months inside the placement; for a placement that ended
+    earlier, its last twelve months."""
+    first = min(p.start for p in periods)
+    ends = [p.end for p in periods]
+    last = None if None in ends else max(e for e in ends if e is not None)
+    if last is not None and last < date(today.year, 1, 1):
+        return Period(max(first, add_months(last.replace(day=1), -11)), last_of_month(last))
+    start = max(first.replace(day=1), date(today.year, 1, 1))
+    end = date(today.year, 12, 31) if last is None else min(last_of_month(last), date(today.year, 12, 31))
+    return Period(start, max(end, start))
+
+
 def format_factor(value: Fraction | None) -> str:
     if value is None:
         return ""
@@ -459,20 +472,13 @@ class CalcView(View):
             self.compute_sheet()
 
     def _placement_chosen(self) -> None:
-        """Offer the months of the placement (up to a year) as the default range."""
+        """Offer this year's months of the placement as the default range."""
         placement = self._load_placement()
         if placement is None:
             return
         periods = placement_periods(placement)
         if periods:
-            start = min(p.start for p in periods).replace(day=1)
-            ends = [p.end for p in periods]
-            if None in ends:
-                # An open placement: its first year.
-                end = last_of_month(add_months(start, 11))
-            else:
-                end = max(e for e in ends if e is not None)
-            self.sheet_range.set_value(Period(start, end))
+            self.sheet_range.set_value(default_range(periods, date.today()))
         self.compute_sheet()
 
     def _load_placement(self) -> dict | None:

@@ -1,0 +1,112 @@
+"""Izračun: the payment sheet of a stored placement and the what-if calculator (SPEC 3.2
+worked examples), which never writes anything."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+
+from rejnistvo.rules.periods import Period
+from rejnistvo.store import save_record
+from rejnistvo.ui.views.calc_view import CalcView
+
+
+def make_view(qtbot, ctx) -> CalcView:
+    view = CalcView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def audit_count(db) -> int:
+    return db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+def test_payment_sheet_of_a_stored_placement(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+    ids = b_ctx.db.b_ids
+    save_record(b_ctx.db, "board_increases", {
+        "placement_id": ids["placement"], "percent": 25, "from_date": date(2026, 1, 1),
+        "to_date": date(2026, 6, 30), "categories": [{"category": "health"}]})
+    view = make_view(qtbot, b_ctx)
+    view.show_placement(ids["placement"])
+    view.sheet_range.set_value(Period(date(2026, 1, 1), date(2026, 3, 31)))
+    qtbot.mouseClick(view.sheet_button, Qt.MouseButton.LeftButton)
+    assert view.sheet_error.text() == ""
+    assert view.sheet_model.rowCount() == 3
+    first = view.sheet_payments[0]
+    assert first.board == Decimal("797.50") and first.board_increase == Decimal("159.50")
+    assert first.fee == Decimal("460.00") and first.total == Decimal("1257.50")
+    assert view.sheet_model.index(0, 4).data() == "797,50"
+    assert "3.772,50" in view.sheet_totals.text()
+    qtmodeltester.check(view.sheet_model)
+
+    view.print_document()
+    assert b_ctx.interaction.errors == []
+    assert view.last_document.startswith(b"%PDF")
+    qtbot.addWidget(view.preview)
+
+
+def test_whatif_follows_the_typing_and_stores_nothing(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+    before = audit_count(b_ctx.db)
+    view = make_view(qtbot, b_ctx)
+    view.tabs.setCurrentIndex(1)
+    row = view.whatif_placement.rows[0]
+    row.period.set_value(None)
+    qtbot.keyClicks(row.period.start_edit.edit, "10. 3. 2026")
+    view.whatif_range.set_value(Period(date(2026, 3, 1), date(2026, 3, 31)))
+    view.compute_whatif()
+    # SPEC 3.2: 22 days of March → 22/30 of each component.
+    payment = view.whatif_payments[0]
+    assert (payment.days_placed, payment.board, payment.fee, payment.total) == (
+        22, Decimal("467.87"), Decimal("337.33"), Decimal("805.20"))
+    assert view.whatif_model.index(0, 3).data() == "11/15"
+
+    # A fee uplift from 16 March on a whole month (last example of SPEC 3.2).
+    row.period.set_value(Period(date(2026, 1, 1), None))
+    uplift = view.whatif_uplifts.add_row()
+    uplift.percent.setCurrentIndex(uplift.percent.findData(25))
+    qtbot.keyClicks(uplift.period.start_edit.edit, "16. 3. 2026")
+    view.compute_whatif()
+    assert view.whatif_payments[0].fee == Decimal("519.35")
+    assert view.whatif_payments[0].total == Decimal("1157.35")
+    qtmodeltester.check(view.whatif_model)
+    assert audit_count(b_ctx.db) == before
+
+
+def test_whatif_wrong_value_shows_reason_and_keeps_text(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    increase = view.whatif_increases.add_row()
+    qtbot.keyClicks(increase.period.start_edit.edit, "1. 5. 2026")
+    qtbot.keyClicks(increase.period.end_edit.edit, "1. 4. 2026")
+    assert view.compute_whatif() is False
+    assert "pred začetkom" in increase.period.error_text()
+    assert increase.period.end_edit.text() == "1. 4. 2026"
+    assert view.whatif_model.rowCount() == 0
+
+    # Overlapping increases are named beside their list.
+    increase.period.set_value(Period(date(2026, 1, 1), date(2026, 6, 30)))
+    second = view.whatif_increases.add_row()
+    second.period.set_value(Period(date(2026, 3, 1), date(2026, 8, 31)))
+    assert view.compute_whatif() is False
+    assert "prekrivajo" in view.whatif_increases.error.text()
+
+    # Part-time placement needs the contract's share of the fee.
+    view.whatif_increases._remove(second)
+    qtbot.mouseClick(view.part_time_box, Qt.MouseButton.LeftButton)
+    assert view.compute_whatif() is False
+    assert "delež" in view.fee_share_error.text()
+    qtbot.keyClicks(view.fee_share_edit, "0,40")
+    assert view.compute_whatif() is True
+    march = next(p for p in view.whatif_payments if p.month == date(date.today().year, 3, 1))
+    assert march.part_time
+
+
+def test_missing_rate_names_the_month(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    view.whatif_placement.rows[0].period.set_value(Period(date(2024, 1, 1), None))
+    view.whatif_range.set_value(Period(date(2024, 1, 1), date(2024, 2, 28)))
+    assert view.compute_whatif() is False
+    assert "januar 2024" in view.whatif_error.text()

@@ -1,0 +1,184 @@
+"""Zvišane oskrbnine in R-5: a whole case from the board increase to a refund plan, the
+live SKUPAJ, the offered unjustified amount, and wrong values that stay as typed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+
+from rejnistvo.rules.workdays import next_working_day
+from rejnistvo.store import get_record, list_records
+from rejnistvo.ui.views.r5_view import ExpenseModel, InstalmentModel, R5View
+
+
+def make_view(qtbot, ctx) -> R5View:
+    view = R5View(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def fill_increase(qtbot, view: R5View, ctx) -> None:
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(ctx.db.b_ids["placement"]))
+    view.percent_combo.setCurrentIndex(view.percent_combo.findData(25))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 1. 2026")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "30. 6. 2026")
+    qtbot.mouseClick(view.category_boxes["education"], Qt.MouseButton.LeftButton)
+
+
+def set_expense(view: R5View, row: int, description: str, amount: str, document: str) -> None:
+    model = view.expense_model
+    model.setData(model.index(row, 1), description)
+    model.setData(model.index(row, 2), amount)
+    model.setData(model.index(row, 3), document)
+
+
+def test_increase_shows_due_date_and_received_live(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    # čl. 28/3: 30 days before 30. 6. 2026; received 6 × 25 % of 638,00.
+    assert "31. 5. 2026" in view.facts_label.text()
+    assert view.received == Decimal("957.00")
+    assert "957,00" in view.facts_label.text()
+
+
+def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    with qtbot.waitSignal(b_ctx.bus.records_changed) as blocker:
+        assert view.save() is True
+    assert blocker.args == ["r5"]
+    increase = get_record(b_ctx.db, "board_increases", view.increase_id)
+    assert increase["percent"] == 25 and increase["to_date"] == date(2026, 6, 30)
+    assert [c["category"] for c in increase["categories"]] == ["education"]
+
+    # The carer's report: two expenses, SKUPAJ follows as they are typed.
+    qtbot.keyClicks(view.report_date.edit, "20. 5. 2026")
+    qtbot.mouseClick(view.add_expense_button, Qt.MouseButton.LeftButton)
+    set_expense(view, 0, "Inštrukcije matematike", "120,00", "račun 2026-0042")
+    assert "120,00" in view.total_label.text()
+    view.expense_model.add_row("interest")
+    set_expense(view, 1, "Plavalni tečaj", "680", "račun 77")
+    assert view.total_label.text().endswith("800,00 €")
+
+    # The finding: unjustified is offered as received − justified.
+    qtbot.keyClicks(view.finding_date.edit, "5. 6. 2026")
+    qtbot.keyClicks(view.justified_edit.edit, "800,00")
+    assert view.unjustified_edit.text() == "157,00"
+
+    # The refund: the latest deadline is shown, the plan comes from the rules.
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    latest = next_working_day(date(2026, 7, 10) + timedelta(days=181))
+    assert f"{latest.day}. {latest.month}. {latest.year}" in view.latest_label.text()
+    qtbot.mouseClick(view.as_received_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)
+    model = view.instalment_model
+    assert model.rowCount() == 6
+    assert model.total() == Decimal("157.00")
+    assert view.plan.deadline == latest
+    assert model.instalments()[-1].due == latest
+
+    # A date after the deadline is refused beside the plan and stays as typed.
+    model.setData(model.index(0, 0), "1. 3. 2027")
+    assert "po roku vračila" in view.refund_error.text()
+    assert model.index(0, 0).data() == "1. 3. 2027"
+    assert view.save() is False
+    model.setData(model.index(0, 0), "15. 7. 2026")
+    assert not view.refund_error.text()
+    model.setData(model.index(0, 2), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert view.save() is True
+
+    report = get_record(b_ctx.db, "r5_reports", view.report_id)
+    assert report["justified"] == Decimal("800.00") and report["unjustified"] == Decimal("157.00")
+    assert [e["amount"] for e in report["expenses"]] == [Decimal("120.00"), Decimal("680.00")]
+    refund = get_record(b_ctx.db, "refunds", view.refund_id)
+    assert refund["method"] == "as_received" and refund["amount"] == Decimal("157.00")
+    assert refund["deadline"] == latest
+    assert sum(i["amount"] for i in refund["instalments"]) == Decimal("157.00")
+    assert refund["instalments"][0]["due"] == date(2026, 7, 15)
+    assert refund["instalments"][0]["paid_on"] == date.today()
+
+    # Loading the case again shows what was stored, paid marks included.
+    view.new_record()
+    view.load_increase(increase["id"])
+    assert view.instalment_model.rowCount() == 6
+    assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
+    assert view.instalment_model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert not view.has_unsaved_changes()
+
+    # Both documents print.
+    view.print_document()
+    assert b_ctx.interaction.errors == []
+    assert view.last_document.startswith(b"%PDF")
+    qtbot.addWidget(view.preview)
+    view.print_refund_call()
+    assert b_ctx.interaction.errors == []
+    assert view.last_document.startswith(b"%PDF")
+    qtbot.addWidget(view.preview)
+
+
+def test_wrong_amount_is_shown_and_kept(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    view.expense_model.add_row()
+    set_expense(view, 0, "Zvezki", "12,345", "račun 1")
+    assert "dve decimalki" in view.expense_error.text()
+    assert view.expense_model.index(0, 2).data() == "12,345"
+    assert view.save() is False
+    assert list_records(b_ctx.db, "board_increases") == []
+    assert view.period_edit.start_edit.text() == "1. 1. 2026"
+
+
+def test_unjustified_above_received_is_refused(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.unjustified_edit.edit, "1000,00")
+    assert view.save() is False
+    assert "957,00" in view.unjustified_edit.error_text()
+    assert view.unjustified_edit.text() == "1000,00"
+
+
+def test_deadline_past_the_limit_names_the_latest_date(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    qtbot.keyClicks(view.deadline_edit.edit, "1. 6. 2027")
+    assert view.make_plan() is False
+    latest = next_working_day(date(2026, 7, 10) + timedelta(days=181))
+    assert f"{latest.day}. {latest.month}. {latest.year}" in view.deadline_edit.error_text()
+    assert view.deadline_edit.text() == "1. 6. 2027"
+
+
+def test_period_outside_placement_and_missing_category(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 1. 2025")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "30. 6. 2025")
+    assert view.save() is False
+    assert "v času namestitve" in view.period_edit.error_text()
+    assert "vsaj eno" in view.categories_error.text()
+
+
+def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save()
+    view.refresh()
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.proxy)
+
+    expenses = ExpenseModel({"education": "Izobraževalni proces", "health": "Zdravje"})
+    expenses.set_expenses([{"category": "education", "description": "a", "amount": Decimal("1.00"),
+                            "document": "r1"}])
+    expenses.add_row("health")
+    qtmodeltester.check(expenses)
+    instalments = InstalmentModel()
+    instalments.set_instalments([{"due": date(2026, 8, 1), "amount": Decimal("10.00")},
+                                 {"due": date(2026, 9, 1), "amount": Decimal("5.00"),
+                                  "paid_on": date(2026, 9, 2)}])
+    qtmodeltester.check(instalments)
