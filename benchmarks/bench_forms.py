@@ -50,11 +50,16 @@ def main() -> None:
 
     rates = load_rate_table()
     placement = [Period(date(2025, 12, 1), None)]
-    payments = month_payments(month_range(date(2026, 1, 1), date(2026, 12, 1)), placement, rates,
-                              [Adjustment(25, Period(date(2026, 3, 15), date(2026, 8, 31)))])
+    payments = month_payments(
+        month_range(date(2026, 1, 1), date(2026, 12, 1)),
+        placement,
+        rates,
+        [Adjustment(25, Period(date(2026, 3, 15), date(2026, 8, 31)))],
+    )
     increase = Adjustment(25, Period(date(2026, 1, 1), date(2026, 6, 30)))
-    plan = refund_plan(increase, placement, rates, date(2026, 7, 10), None, None,
-                       RefundMethod.AS_RECEIVED)
+    plan = refund_plan(
+        increase, placement, rates, date(2026, 7, 10), None, None, RefundMethod.AS_RECEIVED
+    )
     long_r5 = example("r5")
     long_r5["expenses"] = [dict(long_r5["expenses"][0], document=f"račun {i}") for i in range(100)]
 
@@ -80,12 +85,27 @@ def main() -> None:
         times = []
         for _ in range(5):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "rejnistvo", "print", "r4", "--input",
-                            str(ROOT / "forms" / "r4.example.json"), "--out", f"{tmp}/r4.pdf"],
-                           cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "rejnistvo",
+                    "print",
+                    "r4",
+                    "--input",
+                    str(ROOT / "forms" / "r4.example.json"),
+                    "--out",
+                    f"{tmp}/r4.pdf",
+                ],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
             times.append((time.perf_counter() - start) * 1000)
-    print(f"`python -m rejnistvo print r4` whole process: median {statistics.median(times):.0f} ms, "
-          f"worst {max(times):.0f} ms (5 runs)")
+    print(
+        f"`python -m rejnistvo print r4` whole process: median {statistics.median(times):.0f} ms, "
+        f"worst {max(times):.0f} ms (5 runs)"
+    )
 
 
 if __name__ == "__main__":

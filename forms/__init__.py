@@ -22,8 +22,9 @@ from forms.data import PARSERS, parse_r1, parse_r4, parse_r5
 FORM_KINDS = ("r1", "r4", "r5")
 
 
-def render_form(kind: str, data: Mapping[str, Any] | object,
-                out_path: str | os.PathLike[str] | None = None) -> bytes:
+def render_form(
+    kind: str, data: Mapping[str, Any] | object, out_path: str | os.PathLike[str] | None = None
+) -> bytes:
     """Parse and check the JSON of form `kind` (r1, r4, r5) and return its PDF bytes; write
     them to out_path too when given. Bad data raises InputError before anything is written."""
     if kind not in PARSERS:

@@ -44,8 +44,14 @@ def blank_lines(count: int = BLANK_LINES_FOR_TEXT) -> list[Flowable]:
 
 
 def date_and_signature(date_value: str | None, signature_label: str = "Podpis:") -> FormLine:
-    """"Datum: … Podpis: …" on one line, the signature on the right half."""
+    """ "Datum: … Podpis: …" on one line, the signature on the right half."""
     return FormLine(
-        [text("Datum: "), field(date_value, 35), tab(85), text(f"{signature_label} "), field(None, 45)],
+        [
+            text("Datum: "),
+            field(date_value, 35),
+            tab(85),
+            text(f"{signature_label} "),
+            field(None, 45),
+        ],
         space_before=10,
     )

@@ -137,7 +137,9 @@ def _text(data: Mapping[str, Any], key: str, parent: str, label: str) -> str | N
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(_path(parent, key), f"{label} mora biti besedilo (ali null za prazno polje).")
+        raise InputError(
+            _path(parent, key), f"{label} mora biti besedilo (ali null za prazno polje)."
+        )
     value = value.strip()
     return value or None
 
@@ -177,12 +179,15 @@ def _percent(data: Mapping[str, Any], key: str, parent: str, label: str) -> int 
     if value is None:
         return None
     if isinstance(value, bool) or value not in PERCENTS:
-        raise InputError(_path(parent, key), f"{label} »{value}« ni dovoljen; dovoljena sta 25 in 50.")
+        raise InputError(
+            _path(parent, key), f"{label} »{value}« ni dovoljen; dovoljena sta 25 in 50."
+        )
     return int(value)
 
 
-def _choice(data: Mapping[str, Any], key: str, parent: str, label: str,
-            allowed: tuple[str, ...]) -> str | None:
+def _choice(
+    data: Mapping[str, Any], key: str, parent: str, label: str, allowed: tuple[str, ...]
+) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -218,15 +223,35 @@ def _person(data: Mapping[str, Any], key: str, who: str, with_emso: bool = True)
 
 def _root(obj: object, allowed: tuple[str, ...], what: str) -> Mapping[str, Any]:
     if not isinstance(obj, Mapping):
-        raise InputError("", f"podatki obrazca {what} morajo biti objekt JSON s polji {', '.join(allowed)}.")
+        raise InputError(
+            "", f"podatki obrazca {what} morajo biti objekt JSON s polji {', '.join(allowed)}."
+        )
     return check_keys(obj, "", allowed)
 
 
 # -- forms ---------------------------------------------------------------------------------
-R4_FIELDS = ("centre", "unit", "case_no", "date", "child", "carer", "proposed_percent", "period",
-             "rationale", "decision")
-R4_DECISION_FIELDS = ("resolution_no", "date", "subgroup", "outcome", "percent", "period",
-                      "rationale", "members")
+R4_FIELDS = (
+    "centre",
+    "unit",
+    "case_no",
+    "date",
+    "child",
+    "carer",
+    "proposed_percent",
+    "period",
+    "rationale",
+    "decision",
+)
+R4_DECISION_FIELDS = (
+    "resolution_no",
+    "date",
+    "subgroup",
+    "outcome",
+    "percent",
+    "period",
+    "rationale",
+    "members",
+)
 
 
 def parse_r4(obj: object) -> R4Form:
@@ -252,26 +277,39 @@ def _decision(obj: object) -> R4Decision | None:
     data = check_keys(obj, p, R4_DECISION_FIELDS, required=("outcome", "members"))
     outcome = _choice(data, "outcome", p, "izid odločitve komisije", OUTCOMES)
     if outcome is None:
-        raise InputError(f"{p}.outcome", "izid odločitve komisije manjka; dovoljeno: increase, no_increase.")
+        raise InputError(
+            f"{p}.outcome", "izid odločitve komisije manjka; dovoljeno: increase, no_increase."
+        )
     subgroup = data.get("subgroup")
     if subgroup is not None and (isinstance(subgroup, bool) or subgroup not in SUBGROUPS):
-        raise InputError(f"{p}.subgroup", f"podskupina »{subgroup}« ne obstaja; dovoljene so 1, 2, 3, 4, 5 in 6.")
+        raise InputError(
+            f"{p}.subgroup", f"podskupina »{subgroup}« ne obstaja; dovoljene so 1, 2, 3, 4, 5 in 6."
+        )
     percent = _percent(data, "percent", p, "odstotek zvišanja v sklepu")
     period = _period(data, "period", p, "obdobje zvišanja v sklepu")
     if outcome == "increase" and percent is None:
-        raise InputError(f"{p}.percent", "komisija je plačilo dela zvišala: navedite odstotek 25 ali 50.")
+        raise InputError(
+            f"{p}.percent", "komisija je plačilo dela zvišala: navedite odstotek 25 ali 50."
+        )
     if outcome == "no_increase" and (percent is not None or period is not None):
         field = f"{p}.percent" if percent is not None else f"{p}.period"
-        raise InputError(field, "sklep »plačila dela ne zviša« nima odstotka ne obdobja; pustite ju prazna (null).")
+        raise InputError(
+            field,
+            "sklep »plačila dela ne zviša« nima odstotka ne obdobja; pustite ju prazna (null).",
+        )
     members = data.get("members")
     if not isinstance(members, list) or len(members) != MEMBER_COUNT:
         count = len(members) if isinstance(members, list) else "ni seznam"
-        raise InputError(f"{p}.members",
-                         f"komisija odloča v sestavi treh članov (7. člen): navedite natanko 3 imena (navedenih: {count}).")
+        raise InputError(
+            f"{p}.members",
+            f"komisija odloča v sestavi treh članov (7. člen): navedite natanko 3 imena (navedenih: {count}).",
+        )
     names: list[str | None] = []
     for i, member in enumerate(members):
         if member is not None and not isinstance(member, str):
-            raise InputError(f"{p}.members[{i}]", "ime in priimek člana komisije mora biti besedilo.")
+            raise InputError(
+                f"{p}.members[{i}]", "ime in priimek člana komisije mora biti besedilo."
+            )
         names.append(member.strip() or None if member else None)
     return R4Decision(
         outcome=outcome,
@@ -287,7 +325,15 @@ def _decision(obj: object) -> R4Decision | None:
 
 R5_FIELDS = ("carer", "child", "period", "percent", "expenses", "report_date", "finding")
 R5_EXPENSE_FIELDS = ("category", "description", "amount", "document")
-R5_FINDING_FIELDS = ("centre", "unit", "date", "justified", "unjustified", "refund_deadline", "method")
+R5_FINDING_FIELDS = (
+    "centre",
+    "unit",
+    "date",
+    "justified",
+    "unjustified",
+    "refund_deadline",
+    "method",
+)
 
 
 def parse_r5(obj: object) -> R5Form:
@@ -311,7 +357,9 @@ def parse_r5(obj: object) -> R5Form:
 def _expense(obj: object, index: int) -> Expense:
     p = f"expenses[{index}]"
     data = check_keys(obj, p, R5_EXPENSE_FIELDS, required=("category", "amount"))
-    category = _choice(data, "category", p, "vrsta izrednega izdatka (27. člen)", EXPENSE_CATEGORY_KEYS)
+    category = _choice(
+        data, "category", p, "vrsta izrednega izdatka (27. člen)", EXPENSE_CATEGORY_KEYS
+    )
     amount = _amount(data, "amount", p, "višina izrednega izdatka")
     if category is None or amount is None:
         field = f"{p}.category" if category is None else f"{p}.amount"
@@ -349,15 +397,23 @@ def parse_r1(obj: object) -> R1Form:
     if electronic is None:
         electronic = False
     if not isinstance(electronic, bool):
-        raise InputError("electronic_delivery", "soglasje z elektronskim vročanjem je true ali false.")
+        raise InputError(
+            "electronic_delivery", "soglasje z elektronskim vročanjem je true ali false."
+        )
     email = _text(data, "email", "", "elektronski naslov")
     if email is not None:
         if not electronic:
-            raise InputError("email", "elektronski naslov se navede le ob soglasju z elektronskim "
-                                      "vročanjem (electronic_delivery: true).")
+            raise InputError(
+                "email",
+                "elektronski naslov se navede le ob soglasju z elektronskim "
+                "vročanjem (electronic_delivery: true).",
+            )
         local, _, domain = email.partition("@")
         if not local or "." not in domain or " " in email:
-            raise InputError("email", f"»{email}« ni elektronski naslov; pričakovan je npr. ime.priimek@primer.si.")
+            raise InputError(
+                "email",
+                f"»{email}« ni elektronski naslov; pričakovan je npr. ime.priimek@primer.si.",
+            )
     return R1Form(
         name=_text(data, "name", "", "priimek in ime"),
         emso=_emso(data, "emso", "", "EMŠO vlagatelja/ice"),

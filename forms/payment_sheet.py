@@ -35,8 +35,10 @@ EXPLANATION = (
     "Zvišanje oskrbnine v mesecu je oskrbnina z zvišanjem minus oskrbnina brez njega; "
     "skupaj = oskrbnina + plačilo dela."
 )
-PART_TIME_NOTE = ("* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
-                  "75 % veljavne, plačilo dela v deležu, določenem v rejniški pogodbi.")
+PART_TIME_NOTE = (
+    "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
+    "75 % veljavne, plačilo dela v deležu, določenem v rejniški pogodbi."
+)
 
 
 def _periods(value: object) -> str:
@@ -50,23 +52,37 @@ def _periods(value: object) -> str:
 
 
 def _header(header: Mapping[str, Any]) -> list[Flowable]:
-    labels = [("centre", "Center za socialno delo"), ("unit", "Enota"), ("carer", "Rejnik/ica"),
-              ("child", "Otrok"), ("contract_no", "Rejniška pogodba št."),
-              ("placement", "Obdobje namestitve"), ("board_increases", "Zvišanje oskrbnine"),
-              ("fee_uplifts", "Zvišanje plačila dela"), ("date", "Datum izpisa")]
+    labels = [
+        ("centre", "Center za socialno delo"),
+        ("unit", "Enota"),
+        ("carer", "Rejnik/ica"),
+        ("child", "Otrok"),
+        ("contract_no", "Rejniška pogodba št."),
+        ("placement", "Obdobje namestitve"),
+        ("board_increases", "Zvišanje oskrbnine"),
+        ("fee_uplifts", "Zvišanje plačila dela"),
+        ("date", "Datum izpisa"),
+    ]
     rows = []
     for key, label in labels:
         value = header.get(key)
         if value in (None, "", [], ()):
             continue
-        shown = fmt_date(value) if key == "date" else _adjustments(value) if key in (
-            "board_increases", "fee_uplifts") else _periods(value)
+        shown = (
+            fmt_date(value)
+            if key == "date"
+            else _adjustments(value)
+            if key in ("board_increases", "fee_uplifts")
+            else _periods(value)
+        )
         rows.append([para(label, "cell"), para(shown, "cell_value")])
     if not rows:
         return []
     t = table(rows, [50 * mm, 120 * mm], header_rows=0)
     t.hAlign = "LEFT"
-    t.setStyle([("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("BACKGROUND", (0, 0), (0, -1), "#eeeeee")])
+    t.setStyle(
+        [("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("BACKGROUND", (0, 0), (0, -1), "#eeeeee")]
+    )
     return [t]
 
 
@@ -88,9 +104,18 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
             sources.append(source)
         return _superscript(sources.index(source) + 1)
 
-    head = ["Mesec", "Dni v mesecu", "Dni namest.", "Faktor",
-            "Veljavni znesek: oskrbnina / plačilo dela", "Oskrbnina", "od tega zvišanje",
-            "Plačilo dela", "od tega zvišanje", "Skupaj"]
+    head = [
+        "Mesec",
+        "Dni v mesecu",
+        "Dni namest.",
+        "Faktor",
+        "Veljavni znesek: oskrbnina / plačilo dela",
+        "Oskrbnina",
+        "od tega zvišanje",
+        "Plačilo dela",
+        "od tega zvišanje",
+        "Skupaj",
+    ]
     rows: list[list[object]] = [[para(h, "cell_head") for h in head]]
     sums = [Decimal("0.00")] * 5
     part_time = False
@@ -105,15 +130,36 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
         figures = [p.board, p.board_increase, p.fee, p.fee_uplift, p.total]
         sums = [a + b for a, b in zip(sums, figures, strict=True)]
         # plain strings, not Paragraphs: a sheet of many years stays quick to lay out
-        rows.append([month, str(p.days_in_month), str(p.days_placed), factor, rates or "–",
-                     *[fmt_amount(v) for v in figures]])
-    rows.append([markup("<b>SKUPAJ</b>", "cell"), "", "", "", "",
-                 *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums]])
+        rows.append(
+            [
+                month,
+                str(p.days_in_month),
+                str(p.days_placed),
+                factor,
+                rates or "–",
+                *[fmt_amount(v) for v in figures],
+            ]
+        )
+    rows.append(
+        [
+            markup("<b>SKUPAJ</b>", "cell"),
+            "",
+            "",
+            "",
+            "",
+            *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums],
+        ]
+    )
     widths = [26, 16, 18, 15, 40, 22, 22, 22, 22, 24]
     scale = WIDTH / (sum(widths) * mm)
     t = table(rows, [w * mm * scale for w in widths], total_row=True, num_cols=tuple(range(1, 10)))
-    t.setStyle([("FONTNAME", (1, 1), (-1, -2), SERIF), ("FONTSIZE", (0, 1), (-1, -2), 9),
-                ("LEADING", (0, 1), (-1, -2), 11)])
+    t.setStyle(
+        [
+            ("FONTNAME", (1, 1), (-1, -2), SERIF),
+            ("FONTSIZE", (0, 1), (-1, -2), 9),
+            ("LEADING", (0, 1), (-1, -2), 11),
+        ]
+    )
     t.spaceBefore = 8
     t.hAlign = "LEFT"
     t.spaceAfter = 6
@@ -130,16 +176,25 @@ def _superscript(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
-def render_payment_sheet_bytes(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> bytes:
+def render_payment_sheet_bytes(
+    header: Mapping[str, Any], payments: Sequence[MonthPayment]
+) -> bytes:
     """The payment sheet as PDF bytes. `header` keys (all optional): title, centre, unit,
     carer, child, contract_no, placement (Period or list), board_increases, fee_uplifts
     (Adjustment or list), date."""
-    return build_pdf(build_story(header, payments), title=TITLE, footer_label="Obračun rejnine",
-                     wide=True)
+    return build_pdf(
+        build_story(header, payments), title=TITLE, footer_label="Obračun rejnine", wide=True
+    )
 
 
-def render_payment_sheet(header: Mapping[str, Any], payments: Sequence[MonthPayment],
-                         out_path: str | os.PathLike[str]) -> bytes:
+def render_payment_sheet(
+    header: Mapping[str, Any], payments: Sequence[MonthPayment], out_path: str | os.PathLike[str]
+) -> bytes:
     """Write the payment sheet to out_path (whole or not at all); returns the bytes too."""
-    return build_pdf(build_story(header, payments), title=TITLE, footer_label="Obračun rejnine",
-                     out_path=out_path, wide=True)
+    return build_pdf(
+        build_story(header, payments),
+        title=TITLE,
+        footer_label="Obračun rejnine",
+        out_path=out_path,
+        wide=True,
+    )

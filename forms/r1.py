@@ -22,8 +22,10 @@ from rejnistvo.printing.formats import fmt_date
 
 TITLE = "OBRAZEC R-1 – Vloga za pridobitev dovoljenja za izvajanje rejniške dejavnosti"
 HEADING = "VLOGA ZA PRIDOBITEV DOVOLJENJA ZA IZVAJANJE<br/>REJNIŠKE DEJAVNOSTI"
-STATEMENT = ("Izjavljam, da se mi upravni akti in drugi dokumenti v postopku pridobitve dovoljenja "
-             "za izvajanje rejniške dejavnosti lahko pošiljajo v elektronski obliki.")
+STATEMENT = (
+    "Izjavljam, da se mi upravni akti in drugi dokumenti v postopku pridobitve dovoljenja "
+    "za izvajanje rejniške dejavnosti lahko pošiljajo v elektronski obliki."
+)
 
 
 def build_story(form: R1Form) -> list[Flowable]:
@@ -35,27 +37,45 @@ def build_story(form: R1Form) -> list[Flowable]:
         markup("<b>PODATKI O VLAGATELJU/ICI:</b>"),
         FormLine([text("Priimek in ime: "), field(form.name, 120)], space_before=6),
         FormLine([text("EMŠO: "), field(form.emso, 50)], space_before=4),
-        FormLine([text("Stalno prebivališče: "),
-                  field(form.address, 120, caption="(ulica, hišna številka, kraj, poštna številka)")],
-                 space_before=4),
+        FormLine(
+            [
+                text("Stalno prebivališče: "),
+                field(form.address, 120, caption="(ulica, hišna številka, kraj, poštna številka)"),
+            ],
+            space_before=4,
+        ),
         *_place_date_signature(form.place, fmt_date(form.date) or None),
         markup("<b>IZJAVA:</b>"),
         para(STATEMENT),
-        FormLine([text("Elektronski naslov: "), field(form.email if consent else None, 80)],
-                 space_before=6),
-        *_place_date_signature(form.place if consent else None,
-                               (fmt_date(form.date) or None) if consent else None),
+        FormLine(
+            [text("Elektronski naslov: "), field(form.email if consent else None, 80)],
+            space_before=6,
+        ),
+        *_place_date_signature(
+            form.place if consent else None, (fmt_date(form.date) or None) if consent else None
+        ),
         markup("<b>PRILOGI:</b>"),
-        FormLine([box(False), text(" kratka predstavitev kandidata in celotne družine")],
-                 space_after=0),
+        FormLine(
+            [box(False), text(" kratka predstavitev kandidata in celotne družine")], space_after=0
+        ),
         FormLine([box(False), text(" dokazilo o zaključeni izobrazbi")]),
     ]
 
 
 def _place_date_signature(place: str | None, day: str | None) -> list[Flowable]:
     return [
-        FormLine([text("V/na "), field(place, 40), text(", dne "), field(day, 30), tab(105),
-                  text("Podpis vlagatelja/ice:")], space_before=12, space_after=0),
+        FormLine(
+            [
+                text("V/na "),
+                field(place, 40),
+                text(", dne "),
+                field(day, 30),
+                tab(105),
+                text("Podpis vlagatelja/ice:"),
+            ],
+            space_before=12,
+            space_after=0,
+        ),
         FormLine([tab(105), field(None, 60)], space_before=8, space_after=10),
     ]
 

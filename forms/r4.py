@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
@@ -27,7 +26,6 @@ from forms.data import R4Decision, R4Form, parse_r4
 from rejnistvo.printing import (
     FormLine,
     Rule,
-    Seg,
     build_pdf,
     choice,
     field,
@@ -55,29 +53,59 @@ def _proposal(form: R4Form) -> list[Flowable]:
     return [
         annex_label("Priloga 1"),
         form_label(TITLE),
-        FormLine([text("Center za socialno delo: "), field(form.centre, 62), text(", Enota: "),
-                  field(form.unit, 40)], space_before=4),
+        FormLine(
+            [
+                text("Center za socialno delo: "),
+                field(form.centre, 62),
+                text(", Enota: "),
+                field(form.unit, 40),
+            ],
+            space_before=4,
+        ),
         para(PROPOSAL_HEADING, "title"),
-        FormLine([text("Št. zadeve: "), field(form.case_no, 50), tab(105), text("Datum: "),
-                  field(fmt_date(form.date) or None, 40)]),
+        FormLine(
+            [
+                text("Št. zadeve: "),
+                field(form.case_no, 50),
+                tab(105),
+                text("Datum: "),
+                field(fmt_date(form.date) or None, 40),
+            ]
+        ),
         FormLine([text("Predlagamo, da se za:")], space_before=4),
-        FormLine([text("otroka "), field(child.name, 80, caption="(ime in priimek otroka)"),
-                  text(", EMŠO "), field(child.emso, 38)]),
-        FormLine([text("rejniku/ici "), field(carer.name, 80, caption="(ime in priimek rejnika/ice)"),
-                  text(", EMŠO "), field(carer.emso, 38)]),
-        FormLine([text("zviša plačilo dela za "),
-                  choice_with_caption("25%", pct == 25, "(ustrezno obkrožiti)"),
-                  text(" ali "), choice("50%", pct == 50),
-                  text(" za obdobje od "), field(period_from(form.period), 28), text(" do "),
-                  field(period_to(form.period), 28), text(".")]),
+        FormLine(
+            [
+                text("otroka "),
+                field(child.name, 80, caption="(ime in priimek otroka)"),
+                text(", EMŠO "),
+                field(child.emso, 38),
+            ]
+        ),
+        FormLine(
+            [
+                text("rejniku/ici "),
+                field(carer.name, 80, caption="(ime in priimek rejnika/ice)"),
+                text(", EMŠO "),
+                field(carer.emso, 38),
+            ]
+        ),
+        FormLine(
+            [
+                text("zviša plačilo dela za "),
+                choice("25%", pct == 25, caption="(ustrezno obkrožiti)"),
+                text(" ali "),
+                choice("50%", pct == 50),
+                text(" za obdobje od "),
+                field(period_from(form.period), 28),
+                text(" do "),
+                field(period_to(form.period), 28),
+                text("."),
+            ]
+        ),
         FormLine([tab(95), text("Podpis: "), field(None, 55)], space_before=10),
         markup("<b>PRILOGA:</b>"),
         para("– obrazložitev"),
     ]
-
-
-def choice_with_caption(label: str, chosen: bool, caption: str) -> Seg:
-    return replace(choice(label, chosen), caption=caption)
 
 
 def _resolution(form: R4Form) -> list[Flowable]:
@@ -87,33 +115,61 @@ def _resolution(form: R4Form) -> list[Flowable]:
     no_increase = not blank and decision.outcome == "no_increase"
     subgroups = []
     for n in range(1, 7):
-        seg = choice(f"{n}.", decision.subgroup == n)
-        if n == 1:
-            seg = choice_with_caption(f"{n}.", decision.subgroup == n, "(ustrezno obkrožiti)")
-        subgroups += [seg, text(" ")]
+        caption = "(ustrezno obkrožiti)" if n == 1 else ""
+        subgroups += [choice(f"{n}.", decision.subgroup == n, caption=caption), text(" ")]
     # Names of the carer and child in the resolution are those of the proposal.
     carer = form.carer if not blank else None
     child = form.child if not blank else None
     story: list[Flowable] = [
         CondPageBreak(120),
         para(RESOLUTION_HEADING, "title"),
-        FormLine([text("Sklep št. "), field(decision.resolution_no, 50), tab(105), text("Datum: "),
-                  field(fmt_date(decision.date) or None, 40)]),
-        FormLine([text("Komisija za določitev zvišanja plačila dela "), *subgroups,
-                  text("podskupine je obravnavala predlog in sklenila, da se "),
-                  small("(ustrezno označiti oz. izpolniti):")], space_before=4),
-        FormLine([text("rejniku/ici "),
-                  field(carer.name if carer else None, 80, caption="(ime in priimek rejnika/ice)"),
-                  text(", EMŠO "), field(carer.emso if carer else None, 38)]),
-        FormLine([text("za otroka "),
-                  field(child.name if child else None, 80, caption="(ime in priimek otroka)"),
-                  text(", EMŠO "), field(child.emso if child else None, 38)]),
-        FormLine([choice("1.", increase), text(" PLAČILO DELA ZVIŠA za "),
-                  field(str(decision.percent) if increase and decision.percent else None, 18),
-                  text("% v obdobju od "),
-                  field(period_from(decision.period) if increase else None, 28), text(" do "),
-                  field(period_to(decision.period) if increase else None, 28), text(".")],
-                 space_before=6),
+        FormLine(
+            [
+                text("Sklep št. "),
+                field(decision.resolution_no, 50),
+                tab(105),
+                text("Datum: "),
+                field(fmt_date(decision.date) or None, 40),
+            ]
+        ),
+        FormLine(
+            [
+                text("Komisija za določitev zvišanja plačila dela "),
+                *subgroups,
+                text("podskupine je obravnavala predlog in sklenila, da se "),
+                small("(ustrezno označiti oz. izpolniti):"),
+            ],
+            space_before=4,
+        ),
+        FormLine(
+            [
+                text("rejniku/ici "),
+                field(carer.name if carer else None, 80, caption="(ime in priimek rejnika/ice)"),
+                text(", EMŠO "),
+                field(carer.emso if carer else None, 38),
+            ]
+        ),
+        FormLine(
+            [
+                text("za otroka "),
+                field(child.name if child else None, 80, caption="(ime in priimek otroka)"),
+                text(", EMŠO "),
+                field(child.emso if child else None, 38),
+            ]
+        ),
+        FormLine(
+            [
+                choice("1.", increase),
+                text(" PLAČILO DELA ZVIŠA za "),
+                field(str(decision.percent) if increase and decision.percent else None, 18),
+                text("% v obdobju od "),
+                field(period_from(decision.period) if increase else None, 28),
+                text(" do "),
+                field(period_to(decision.period) if increase else None, 28),
+                text("."),
+            ],
+            space_before=6,
+        ),
         FormLine([choice("2.", no_increase), text(" PLAČILO DELA NE ZVIŠA.")], space_before=2),
         markup("<b>Obrazložitev:</b>"),
     ]
@@ -122,8 +178,9 @@ def _resolution(form: R4Form) -> list[Flowable]:
         FormLine([text(f"{i}. "), field(name, 75), tab(100), field(None, 60, caption="(podpis)")])
         for i, name in enumerate(decision.members, start=1)
     ]
-    story.append(KeepTogether([Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"),
-                               *members]))
+    story.append(
+        KeepTogether([Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members])
+    )
     return story
 
 
@@ -138,8 +195,15 @@ def _attachment(form: R4Form) -> list[Flowable]:
     return [
         PageBreak(),
         para("PRILOGA k predlogu za zvišanje plačila dela: obrazložitev", "title"),
-        FormLine([text("Št. zadeve: "), field(form.case_no, 50), tab(105), text("Datum: "),
-                  field(fmt_date(form.date) or None, 40)]),
+        FormLine(
+            [
+                text("Št. zadeve: "),
+                field(form.case_no, 50),
+                tab(105),
+                text("Datum: "),
+                field(fmt_date(form.date) or None, 40),
+            ]
+        ),
         FormLine([text("Otrok: "), field(form.child.name, 80)]),
         FormLine([text("Rejnik/ica: "), field(form.carer.name, 80)]),
         markup("<b>Obrazložitev:</b>"),
@@ -161,5 +225,6 @@ def render_r4_bytes(data: R4Form | Mapping[str, Any]) -> bytes:
 def render_r4(data: R4Form | Mapping[str, Any], out_path: str | os.PathLike[str]) -> bytes:
     """Write the R-4 form to out_path (whole or not at all); returns the bytes too."""
     form = coerce(data, R4Form, parse_r4)
-    return build_pdf(build_story(form), title=TITLE, footer_label=footer_label(form),
-                     out_path=out_path)
+    return build_pdf(
+        build_story(form), title=TITLE, footer_label=footer_label(form), out_path=out_path
+    )

@@ -59,14 +59,31 @@ def _carer_part(form: R5Form) -> list[Flowable]:
         para(HEADING, "title"),
         markup("<b>Izpolni rejnik/ca:</b>"),
         para("Podatki o rejniku/ci"),
-        FormLine([field(form.carer.name, 85, caption="(ime in priimek rejnika/ce)"),
-                  text(", EMŠO "), field(form.carer.emso, 38)]),
-        FormLine([text("V obdobju od "), field(period_from(form.period), 28), text(" do "),
-                  field(period_to(form.period), 28), text(" je bil/a za otroka")],
-                 space_before=4),
-        FormLine([field(form.child.name, 85, caption="(ime in priimek otroka)"),
-                  text(" zvišana oskrbnina za "),
-                  field(str(form.percent) if form.percent else None, 14), text("%.")]),
+        FormLine(
+            [
+                field(form.carer.name, 85, caption="(ime in priimek rejnika/ce)"),
+                text(", EMŠO "),
+                field(form.carer.emso, 38),
+            ]
+        ),
+        FormLine(
+            [
+                text("V obdobju od "),
+                field(period_from(form.period), 28),
+                text(" do "),
+                field(period_to(form.period), 28),
+                text(" je bil/a za otroka"),
+            ],
+            space_before=4,
+        ),
+        FormLine(
+            [
+                field(form.child.name, 85, caption="(ime in priimek otroka)"),
+                text(" zvišana oskrbnina za "),
+                field(str(form.percent) if form.percent else None, 14),
+                text("%."),
+            ]
+        ),
         _expense_table(form),
         date_and_signature(fmt_date(form.report_date) or None),
         *_attachments(form.attachments),
@@ -76,14 +93,18 @@ def _carer_part(form: R5Form) -> list[Flowable]:
 def _attachments(documents: list[str]) -> list[Flowable]:
     # the heading stays with the first lines; a long list then runs on over the page
     lines = _attachment_lines(documents)
-    head = KeepTogether([markup("<b>PRILOGA</b> (računi, dokazila):"), *lines[:MIN_ATTACHMENT_LINES]])
+    head = KeepTogether(
+        [markup("<b>PRILOGA</b> (računi, dokazila):"), *lines[:MIN_ATTACHMENT_LINES]]
+    )
     return [head, *lines[MIN_ATTACHMENT_LINES:]]
 
 
 def _expense_table(form: R5Form) -> Flowable:
     names = expense_categories()
-    head = [para("Vrsta izrednega izdatka", "cell_head"),
-            para("Višina izrednega izdatka (v evrih)", "cell_head")]
+    head = [
+        para("Vrsta izrednega izdatka", "cell_head"),
+        para("Višina izrednega izdatka (v evrih)", "cell_head"),
+    ]
     rows: list[list[object]] = [head]
     for expense in form.expenses:
         kind = names.get(expense.category, expense.category)
@@ -110,8 +131,10 @@ def _esc(value: str) -> str:
 def _attachment_lines(documents: list[str]) -> list[Flowable]:
     count = max(MIN_ATTACHMENT_LINES, len(documents))
     padded: list[str | None] = [*documents, *[None] * (count - len(documents))]
-    return [FormLine([text(f"{i}. "), field(doc, 100)], space_after=0)
-            for i, doc in enumerate(padded, start=1)]
+    return [
+        FormLine([text(f"{i}. "), field(doc, 100)], space_after=0)
+        for i, doc in enumerate(padded, start=1)
+    ]
 
 
 def _centre_part(finding: R5Finding | None) -> list[Flowable]:
@@ -126,23 +149,48 @@ def _centre_part(finding: R5Finding | None) -> list[Flowable]:
     return [
         CondPageBreak(90 * mm),
         markup("<b>Izpolni center za socialno delo</b> (ustrezno označi)"),
-        FormLine([choice("1.", justified), text(" Center za socialno delo "), field(centre_1, 45),
-                  text(", Enota "), field(unit_1, 35),
-                  text(" ugotavlja, da so bila sredstva zvišane oskrbnine v višini "),
-                  field(fmt_eur(f.justified) if justified else None, 30),
-                  text(" porabljena namensko.")], space_before=6),
-        FormLine([choice("2.", unjustified), text(" Center za socialno delo "), field(centre_2, 45),
-                  text(", Enota "), field(unit_2, 35),
-                  text(" ugotavlja, da so bila sredstva zvišane oskrbnine v višini "),
-                  field(fmt_eur(f.unjustified) if unjustified else None, 30),
-                  text(" porabljena nenamensko ali za njihov prejem ni bilo več zakonskih razlogov. "
-                       "Rejnik/ca sredstva zvišane oskrbnine vrne do "),
-                  field(fmt_date(f.refund_deadline) if unjustified else None, 28), text(":")],
-                 space_before=6),
-        FormLine([box(unjustified and f.method == "lump_sum"), text(" v enkratnem znesku,")],
-                 space_before=2, space_after=0),
-        FormLine([box(unjustified and f.method == "as_received"),
-                  text(" v posameznih zneskih, kot jih je prejel.")]),
+        FormLine(
+            [
+                choice("1.", justified),
+                text(" Center za socialno delo "),
+                field(centre_1, 45),
+                text(", Enota "),
+                field(unit_1, 35),
+                text(" ugotavlja, da so bila sredstva zvišane oskrbnine v višini "),
+                field(fmt_eur(f.justified) if justified else None, 30),
+                text(" porabljena namensko."),
+            ],
+            space_before=6,
+        ),
+        FormLine(
+            [
+                choice("2.", unjustified),
+                text(" Center za socialno delo "),
+                field(centre_2, 45),
+                text(", Enota "),
+                field(unit_2, 35),
+                text(" ugotavlja, da so bila sredstva zvišane oskrbnine v višini "),
+                field(fmt_eur(f.unjustified) if unjustified else None, 30),
+                text(
+                    " porabljena nenamensko ali za njihov prejem ni bilo več zakonskih razlogov. "
+                    "Rejnik/ca sredstva zvišane oskrbnine vrne do "
+                ),
+                field(fmt_date(f.refund_deadline) if unjustified else None, 28),
+                text(":"),
+            ],
+            space_before=6,
+        ),
+        FormLine(
+            [box(unjustified and f.method == "lump_sum"), text(" v enkratnem znesku,")],
+            space_before=2,
+            space_after=0,
+        ),
+        FormLine(
+            [
+                box(unjustified and f.method == "as_received"),
+                text(" v posameznih zneskih, kot jih je prejel."),
+            ]
+        ),
         date_and_signature(fmt_date(f.date) or None),
     ]
 

@@ -18,8 +18,17 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from forms._common import date_and_signature
-from rejnistvo.printing import FRAME_WIDTH, build_pdf, markup, para, table
+from rejnistvo.printing import (
+    FRAME_WIDTH,
+    FormLine,
+    build_pdf,
+    field,
+    markup,
+    para,
+    tab,
+    table,
+    text,
+)
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur, fmt_month
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.refund import RefundPlan
@@ -42,6 +51,11 @@ def _esc(value: object) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _nb(value: str) -> str:
+    """No line break inside a date ("7. 1.|2027" reads wrong)."""
+    return value.replace(" ", "\u00a0")
+
+
 def _b(value: object) -> str:
     # no line break inside a date or an amount ("7. 1.|2027" reads wrong)
     shown = _esc(value).replace(" ", "\u00a0") if len(str(value)) < 20 else _esc(value)
@@ -53,12 +67,17 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     percent = header.get("increase_percent")
     call_date: date | None = header.get("call_date")
     method = str(plan.method)
-    period_text = (f"od {fmt_date(period.start)} do {fmt_date(period.end)}"
-                   if period and period.end else "____________")
+    period_text = (
+        f"od {fmt_date(period.start)} do {fmt_date(period.end)}"
+        if period and period.end
+        else "____________"
+    )
     story: list[Flowable] = [
         markup(f"{_b(header.get('centre'))}<br/>{_esc(header.get('unit') or '')}"),
         markup(f"Številka: {_b(header.get('case_no'))}<br/>Datum: {_b(fmt_date(call_date))}"),
-        markup(f"Rejnik/ica: {_b(header.get('carer'))}<br/>{_esc(header.get('carer_address') or '')}"),
+        markup(
+            f"Rejnik/ica: {_b(header.get('carer'))}<br/>{_esc(header.get('carer_address') or '')}"
+        ),
         para(TITLE, "title"),
         markup(
             f"Center za socialno delo je pri pregledu poročila o namenskosti porabe sredstev "
@@ -75,9 +94,11 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         ),
         markup(
             f"Zvišana oskrbnina je bila izplačana za {plan.paid_days} dni, zato je najpoznejši "
-            f"dopustni rok vračila {fmt_date(plan.latest_deadline)}."
-            if plan.paid_days else
-            f"Najpoznejši dopustni rok vračila je {fmt_date(plan.latest_deadline)}.", "body"),
+            f"dopustni rok vračila {_nb(fmt_date(plan.latest_deadline))}."
+            if plan.paid_days
+            else f"Najpoznejši dopustni rok vračila je {_nb(fmt_date(plan.latest_deadline))}.",
+            "body",
+        ),
         para(LEGAL_BASIS, "small"),
         para("Prejeta sredstva zvišane oskrbnine po mesecih", "heading"),
         _months_table(plan),
@@ -86,32 +107,69 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     ]
     account = header.get("account")
     if account:
-        story.append(markup(f"Zneske nakažite na račun {_b(account)}"
-                            + (f", sklic {_b(header.get('reference'))}." if header.get("reference") else ".")))
-    story.append(KeepTogether([date_and_signature(fmt_date(call_date) or None,
-                                                   "Podpis odgovorne osebe:")]))
+        story.append(
+            markup(
+                f"Zneske nakažite na račun {_b(account)}"
+                + (f", sklic {_b(header.get('reference'))}." if header.get("reference") else ".")
+            )
+        )
+    story.append(
+        KeepTogether(
+            [
+                FormLine(
+                    [
+                        text("Datum: "),
+                        field(fmt_date(call_date) or None, 35),
+                        tab(95),
+                        text("Podpis odgovorne osebe:"),
+                    ],
+                    space_before=12,
+                    space_after=0,
+                ),
+                FormLine([tab(95), field(None, 60)], space_before=8),
+            ]
+        )
+    )
     return story
 
 
 def _months_table(plan: RefundPlan) -> Flowable:
-    rows: list[list[object]] = [[para("Mesec", "cell_head"), para("Prejeto zvišanje (EUR)", "cell_head")]]
+    rows: list[list[object]] = [
+        [para("Mesec", "cell_head"), para("Prejeto zvišanje (EUR)", "cell_head")]
+    ]
     for month in plan.months:
-        rows.append([para(fmt_month(month.month), "cell"), para(fmt_amount(month.increase), "cell_num")])
-    rows.append([markup("<b>SKUPAJ</b>", "cell"), markup(f"<b>{fmt_amount(plan.received)}</b>", "cell_num")])
+        rows.append(
+            [para(fmt_month(month.month), "cell"), para(fmt_amount(month.increase), "cell_num")]
+        )
+    rows.append(
+        [markup("<b>SKUPAJ</b>", "cell"), markup(f"<b>{fmt_amount(plan.received)}</b>", "cell_num")]
+    )
     t = table(rows, [60 * mm, 45 * mm], total_row=True)
     t.hAlign = "LEFT"
     return t
 
 
 def _instalments_table(plan: RefundPlan) -> Flowable:
-    rows: list[list[object]] = [[para("Obrok", "cell_head"), para("Rok plačila", "cell_head"),
-                                 para("Znesek (EUR)", "cell_head")]]
+    rows: list[list[object]] = [
+        [
+            para("Obrok", "cell_head"),
+            para("Rok plačila", "cell_head"),
+            para("Znesek (EUR)", "cell_head"),
+        ]
+    ]
     total = Decimal("0.00")
     for i, instalment in enumerate(plan.instalments, start=1):
         total += instalment.amount
-        rows.append([para(f"{i}.", "cell"), para(fmt_date(instalment.due), "cell_value"),
-                     para(fmt_amount(instalment.amount), "cell_num")])
-    rows.append([markup("<b>SKUPAJ</b>", "cell"), "", markup(f"<b>{fmt_amount(total)}</b>", "cell_num")])
+        rows.append(
+            [
+                para(f"{i}.", "cell"),
+                para(fmt_date(instalment.due), "cell_value"),
+                para(fmt_amount(instalment.amount), "cell_num"),
+            ]
+        )
+    rows.append(
+        [markup("<b>SKUPAJ</b>", "cell"), "", markup(f"<b>{fmt_amount(total)}</b>", "cell_num")]
+    )
     t = table(rows, [20 * mm, 40 * mm, 45 * mm], total_row=True)
     t.hAlign = "LEFT"
     return t
@@ -124,11 +182,13 @@ def render_refund_call_bytes(header: Mapping[str, Any], plan: RefundPlan) -> byt
     return build_pdf(build_story(header, plan), title=TITLE, footer_label="Poziv k vračilu")
 
 
-def render_refund_call(header: Mapping[str, Any], plan: RefundPlan,
-                       out_path: str | os.PathLike[str]) -> bytes:
+def render_refund_call(
+    header: Mapping[str, Any], plan: RefundPlan, out_path: str | os.PathLike[str]
+) -> bytes:
     """Write the refund call to out_path (whole or not at all); returns the bytes too."""
-    return build_pdf(build_story(header, plan), title=TITLE, footer_label="Poziv k vračilu",
-                     out_path=out_path)
+    return build_pdf(
+        build_story(header, plan), title=TITLE, footer_label="Poziv k vračilu", out_path=out_path
+    )
 
 
 _ = FRAME_WIDTH  # the tables are narrower than the frame on purpose: left-aligned

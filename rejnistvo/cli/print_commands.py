@@ -11,6 +11,7 @@ and one Slovenian line on standard error. On success the answer on standard outp
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,15 @@ from typing import Any
 from rejnistvo.cli.io import CliInputError, add_input_option, read_json_input, write_json
 
 FORMS = ("r1", "r4", "r5")
+_WRITE_ERRORS = {
+    errno.ENOENT: "mapa ne obstaja",
+    errno.ENOTDIR: "del poti ni mapa",
+    errno.EACCES: "ni dovoljenja za pisanje",
+    errno.EPERM: "ni dovoljenja za pisanje",
+    errno.EROFS: "disk je samo za branje",
+    errno.ENOSPC: "na disku ni prostora",
+    errno.EISDIR: "na tem mestu je mapa",
+}
 _PAGE = re.compile(rb"/Type /Page\b(?!s)")
 
 
@@ -30,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("form", choices=FORMS, metavar="OBRAZEC", help="r1, r4 ali r5")
     add_input_option(parser)
     parser.add_argument("--db", metavar="ZBIRKA", help="podatkovna zbirka s primerom (z --case)")
-    parser.add_argument("--case", type=int, metavar="ID", help="številka primera R-4 ali R-5 v zbirki")
+    parser.add_argument(
+        "--case", type=int, metavar="ID", help="številka primera R-4 ali R-5 v zbirki"
+    )
     parser.add_argument("--out", required=True, metavar="DATOTEKA.pdf", help="kam zapisati PDF")
     parser.set_defaults(handler=handle_print)
 
@@ -39,9 +51,21 @@ def handle_print(args: argparse.Namespace) -> int:
     from forms import render_form
 
     data = _form_data(args)
-    pdf = render_form(args.form, data, out_path=Path(args.out))
-    write_json({"form": args.form, "out": str(args.out), "pages": len(_PAGE.findall(pdf)),
-                "bytes": len(pdf)})
+    try:
+        pdf = render_form(args.form, data, out_path=Path(args.out))
+    except OSError as error:
+        reason = _WRITE_ERRORS.get(error.errno, "napaka pri pisanju")
+        raise CliInputError(
+            f"PDF ni mogoče zapisati v »{args.out}«: {reason}. Izberite mapo, v katero lahko pišete."
+        ) from None
+    write_json(
+        {
+            "form": args.form,
+            "out": str(args.out),
+            "pages": len(_PAGE.findall(pdf)),
+            "bytes": len(pdf),
+        }
+    )
     return 0
 
 

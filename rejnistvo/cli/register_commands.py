@@ -94,7 +94,8 @@ def _subgroup(value: int) -> int:
 
 def _passphrase(path: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        # utf-8-sig: Notepad may save the file with a BOM, which is not part of the passphrase.
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         raise CliInputError(
             f"Datoteke z geslom »{path}« ni mogoče prebrati (UTF-8 besedilo)."

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rejnistvo.exchange import links
+from rejnistvo.exchange.crypto import check_passphrase
 from rejnistvo.exchange.errors import PackageError
 from rejnistvo.exchange.package import (
     PackageContents,
@@ -126,6 +127,7 @@ def export_proposal(
     One transaction: the case's UUID, its sent date and the file either all happen or
     none does (a failed write rolls the database back).
     """
+    check_passphrase(passphrase)  # before any work: a too-short passphrase is refused at once
     today = today or date.today()
     case = _store().get_record(db, "r4_cases", case_id)
     if case.get("decided_on"):
@@ -174,6 +176,7 @@ def export_resolution(
     render_pdf: PdfRenderer | None = None,
 ) -> Path:
     """Coordinator: write the decided case (with the signed resolution's data) back."""
+    check_passphrase(passphrase)
     case = _store().get_record(db, "r4_cases", case_id)
     if not case.get("decided_on") or not case.get("resolution_no"):
         raise PackageError(

@@ -36,27 +36,54 @@ def styles() -> dict[str, ParagraphStyle]:
     """The few paragraph styles every document shares."""
     register_family(SANS)
     register_family(SERIF)
-    body = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14, alignment=TA_LEFT,
-                          spaceAfter=3)
+    body = ParagraphStyle(
+        "body", fontName=SANS, fontSize=10, leading=14, alignment=TA_LEFT, spaceAfter=3
+    )
     return {
         "body": body,
-        "form_label": ParagraphStyle("form_label", parent=body, fontName=SANS_BOLD, fontSize=10,
-                                     spaceAfter=6),
-        "title": ParagraphStyle("title", parent=body, fontName=SANS_BOLD, fontSize=12, leading=16,
-                                alignment=TA_CENTER, spaceBefore=6, spaceAfter=6),
-        "heading": ParagraphStyle("heading", parent=body, fontName=SANS_BOLD, fontSize=10.5,
-                                  leading=14, spaceBefore=6, spaceAfter=3),
-        "value": ParagraphStyle("value", parent=body, fontName=SERIF, fontSize=10, leading=14,
-                                spaceAfter=4),
+        "form_label": ParagraphStyle(
+            "form_label", parent=body, fontName=SANS_BOLD, fontSize=10, spaceAfter=6
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=SANS_BOLD,
+            fontSize=12,
+            leading=16,
+            alignment=TA_CENTER,
+            spaceBefore=6,
+            spaceAfter=6,
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=SANS_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
+        "value": ParagraphStyle(
+            "value", parent=body, fontName=SERIF, fontSize=10, leading=14, spaceAfter=4
+        ),
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, spaceAfter=2),
         "annex": ParagraphStyle("annex", parent=body, fontSize=9, alignment=TA_RIGHT),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11, spaceAfter=0),
-        "cell_value": ParagraphStyle("cell_value", parent=body, fontName=SERIF, fontSize=9,
-                                     leading=11, spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=SANS_BOLD, fontSize=8.5,
-                                    leading=10.5, spaceAfter=0),
-        "cell_num": ParagraphStyle("cell_num", parent=body, fontName=SERIF, fontSize=9, leading=11,
-                                   alignment=TA_RIGHT, spaceAfter=0),
+        "cell_value": ParagraphStyle(
+            "cell_value", parent=body, fontName=SERIF, fontSize=9, leading=11, spaceAfter=0
+        ),
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=body, fontName=SANS_BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
+        ),
+        "cell_num": ParagraphStyle(
+            "cell_num",
+            parent=body,
+            fontName=SERIF,
+            fontSize=9,
+            leading=11,
+            alignment=TA_RIGHT,
+            spaceAfter=0,
+        ),
     }
 
 
@@ -78,8 +105,14 @@ def text_block(value: str | None, style: str = "value") -> list[Flowable]:
     return [para(line, style) for line in value.strip().splitlines() if line.strip()]
 
 
-def table(rows: list[list[object]], col_widths: list[float], *, header_rows: int = 1,
-          num_cols: tuple[int, ...] = (), total_row: bool = False) -> Table:
+def table(
+    rows: list[list[object]],
+    col_widths: list[float],
+    *,
+    header_rows: int = 1,
+    num_cols: tuple[int, ...] = (),
+    total_row: bool = False,
+) -> Table:
     """A grid table whose header repeats on every page it runs onto."""
     t = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitInRow=1)
     commands = [
@@ -130,8 +163,14 @@ class _NumberedCanvas(Canvas):
         self.restoreState()
 
 
-def build_pdf(story: list[Flowable], *, title: str, footer_label: str = "",
-              out_path: str | os.PathLike[str] | None = None, wide: bool = False) -> bytes:
+def build_pdf(
+    story: list[Flowable],
+    *,
+    title: str,
+    footer_label: str = "",
+    out_path: str | os.PathLike[str] | None = None,
+    wide: bool = False,
+) -> bytes:
     """Lay the story out on A4 pages and return the PDF; also write it to out_path.
 
     The file is written whole or not at all (a temporary file renamed into place), so a
@@ -142,9 +181,17 @@ def build_pdf(story: list[Flowable], *, title: str, footer_label: str = "",
     register_family(SERIF)
     buffer = BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=landscape(PAGE_SIZE) if wide else PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author="Rejništvo",
-        creator="Rejništvo", lang="sl-SI", invariant=1,
+        buffer,
+        pagesize=landscape(PAGE_SIZE) if wide else PAGE_SIZE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="Rejništvo",
+        creator="Rejništvo",
+        lang="sl-SI",
+        invariant=1,
         # otherwise every page declares Helvetica, a font that is never embedded
         initialFontName=SANS,
     )

@@ -53,9 +53,9 @@ def field(value: str | None, width_mm: float = 40, caption: str = "") -> Seg:
     return Seg("field", value or "", width_mm * mm, caption=caption)
 
 
-def choice(label: str, chosen: bool) -> Seg:
+def choice(label: str, chosen: bool, caption: str = "") -> Seg:
     """An option of "ustrezno obkrožiti": circled when chosen."""
-    return Seg("choice", label, chosen=chosen)
+    return Seg("choice", label, chosen=chosen, caption=caption)
 
 
 def box(chosen: bool) -> Seg:
@@ -84,8 +84,14 @@ _JOINABLE = ("text", "bold", "small", "field")
 class FormLine(Flowable):
     """A line (or, when long, several) of form text with fields and marks."""
 
-    def __init__(self, segments: list[Seg], font_size: float = 10, leading: float | None = None,
-                 space_before: float = 0, space_after: float = 3) -> None:
+    def __init__(
+        self,
+        segments: list[Seg],
+        font_size: float = 10,
+        leading: float | None = None,
+        space_before: float = 0,
+        space_after: float = 3,
+    ) -> None:
         super().__init__()
         register_family(SANS)
         register_family(SERIF)
@@ -106,7 +112,7 @@ class FormLine(Flowable):
             return SERIF, self.font_size
         return SANS, self.font_size
 
-    def _tokens(self) -> list[_Token]:
+    def _tokens(self, avail: float) -> list[_Token]:
         tokens: list[_Token] = []
         for seg in self.segments:
             font, size = self._font(seg)
@@ -120,7 +126,8 @@ class FormLine(Flowable):
                 w = stringWidth(seg.text, font, size) + 4
                 tokens.append(_Token(seg, seg.text, w + space, space))
             elif seg.kind == "field" and not seg.text:
-                n = max(3, int(seg.width // stringWidth("_", font, size)))
+                # a blank never wider than the line: it would wrap into a stray "___"
+                n = max(3, int(min(seg.width, avail) // stringWidth("_", font, size)))
                 blank = "_" * n
                 w = stringWidth(blank, font, size)
                 tokens.append(_Token(seg, blank, w, 0, w))
@@ -133,7 +140,7 @@ class FormLine(Flowable):
                     tokens.append(_Token(seg, word, w, trail))
                 if seg.kind == "field" and tokens:
                     # A short value still gets the field's full line, like ink on a blank.
-                    value_width = sum(t.width for t in tokens[-len(words):])
+                    value_width = sum(t.width for t in tokens[-len(words) :])
                     if value_width < seg.width:
                         tokens[-1].width += seg.width - value_width
                         tokens[-1].field_width = seg.width - value_width
@@ -142,7 +149,7 @@ class FormLine(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         lines: list[list[_Token]] = [[]]
         x = 0.0
-        for token in self._split_long(self._tokens(), availWidth):
+        for token in self._split_long(self._tokens(availWidth), availWidth):
             if token.seg.kind == "tab":
                 # a tab past the text so far moves there; otherwise it is a wide space
                 token.width = token.seg.width - x if x < token.seg.width - 6 else 12
@@ -161,7 +168,11 @@ class FormLine(Flowable):
         """Cut a word wider than the line into pieces: nothing may run off the page."""
         out: list[_Token] = []
         for token in tokens:
-            if token.width <= avail or not token.text or token.seg.kind not in ("text", "bold", "field"):
+            if (
+                token.width <= avail
+                or not token.text
+                or token.seg.kind not in ("text", "bold", "field")
+            ):
                 out.append(token)
                 continue
             font, size = self._font(token.seg)
@@ -207,7 +218,9 @@ class FormLine(Flowable):
                 last.trail = token.trail
             else:
                 first = token is self._first_of(token.seg)
-                runs.append((_Token(token.seg, token.text, token.width, token.trail, first=first), x))
+                runs.append(
+                    (_Token(token.seg, token.text, token.width, token.trail, first=first), x)
+                )
             x += token.width
         return runs
 

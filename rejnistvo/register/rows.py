@@ -50,6 +50,12 @@ class RegisterRow:
             return "sprejeto"
         return "prejeto"
 
+    def waiting_days(self, today: date) -> int | None:
+        """Days at the coordinator: from receipt to the decision, or to today if undecided."""
+        if self.received is None:
+            return None
+        return ((self.decided or today) - self.received).days
+
     @property
     def decision_text(self) -> str:
         if self.outcome == "increase":

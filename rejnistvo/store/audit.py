@@ -85,12 +85,15 @@ def write_audit(
     }
     row["prev_hash"] = prev_hash
     row["hash"] = row_hash(prev_hash, row)
-    db["audit_log"].insert(row)
+    db.table("audit_log").insert(row)
 
 
-def audit_rows(db: Database, table: str | None = None, record_id: int | None = None) -> list[dict]:
+def audit_rows(
+    db: Database, table: str | None = None, record_id: int | None = None
+) -> list[dict[str, Any]]:
     """Log rows, oldest first, optionally of one table and record; before/after parsed."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[str | int] = []
     if table is not None:
         where.append("table_name = ?")
         params.append(table)
@@ -109,7 +112,7 @@ def audit_rows(db: Database, table: str | None = None, record_id: int | None = N
 def verify_audit_chain(db: Database) -> list[str]:
     """Problems with the log, in Slovenian; empty when every row is as written."""
     problems = []
-    present = {trigger.name for trigger in db["audit_log"].triggers}
+    present = {trigger.name for trigger in db.table("audit_log").triggers}
     for name in AUDIT_TRIGGERS:
         if name not in present:
             problems.append(f"Dnevnik sprememb ni več zaščiten: manjka sprožilec {name}.")

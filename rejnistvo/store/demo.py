@@ -156,7 +156,7 @@ class _Builder:
 
     # -- settings, subgroups ------------------------------------------------------
     def settings(self) -> None:
-        self.db["settings"].upsert({"key": "user_name", "value": "Demo uporabnik"}, pk="key")
+        self.db.table("settings").upsert({"key": "user_name", "value": "Demo uporabnik"}, pk="key")
 
     def subgroup_people(self) -> None:
         rng = self.rng
@@ -340,7 +340,7 @@ class _Builder:
             prepared = self.today - timedelta(days=rng.randint(5, 25) + 8 * R4_STATES.index(state))
             if k == 1:
                 prepared = self.today - timedelta(days=55)  # waits at the coordinator > 30 days
-            steps = {s: None for s in R4_STATES}
+            steps: dict[str, str | None] = {s: None for s in R4_STATES}
             day = prepared
             for s in R4_STATES[: R4_STATES.index(state) + 1]:
                 steps[s] = day.isoformat()
@@ -587,7 +587,7 @@ class _Builder:
         for table in order:
             rows = self.rows.get(table, [])
             if rows:
-                self.db[table].insert_all(rows, batch_size=2000)
+                self.db.table(table).insert_all(rows, batch_size=2000)
                 write_audit(
                     self.db, table, None, "import", None, {"source": "demo", "rows": len(rows)}
                 )

@@ -325,7 +325,7 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     with its audit row. InputError for a bad value, StoreError if the file refuses."""
     ent = entity(entity_name)
     record = dict(record)
-    record_id = record.pop("id", None)
+    record_id: int | None = record.pop("id", None)
     if ent.prepare:
         ent.prepare(record, record_id is not None)
     nested_keys = {n.key for n in ent.nested}
@@ -342,16 +342,18 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
         with db.atomic():
             before = get_record(db, entity_name, record_id) if record_id is not None else None
             if record_id is None:
-                record_id = int(db[ent.table].insert(row).last_pk)
+                # One-column integer key, so last_pk is the new id (sqlite-utils types it Any).
+                last_pk: Any = db.table(ent.table).insert(row).last_pk
+                record_id = int(last_pk)
                 action = "insert"
             else:
                 if row:
-                    db[ent.table].update(record_id, row)
+                    db.table(ent.table).update(record_id, row)
                 action = "update"
             for n in ent.nested:
                 if n.key in nested_rows:
                     db.execute(f"DELETE FROM {n.table} WHERE {n.parent_column} = ?", [record_id])
-                    db[n.table].insert_all(
+                    db.table(n.table).insert_all(
                         [{**child, n.parent_column: record_id} for child in nested_rows[n.key]]
                     )
             after = get_record(db, entity_name, record_id)
@@ -418,7 +420,7 @@ def set_setting(db: Database, key: str, value: str) -> None:
     try:
         with db.atomic():
             before = get_setting(db, key)
-            db["settings"].upsert({"key": key, "value": str(value)}, pk="key")
+            db.table("settings").upsert({"key": key, "value": str(value)}, pk="key")
             write_audit(db, "settings", None, "update", {key: before}, {key: str(value)})
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
@@ -449,7 +451,7 @@ def set_subgroup_centres(db: Database, assignment: dict[int, int]) -> None:
     try:
         with db.atomic():
             before = {row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows}
-            db["subgroup_centres"].upsert_all(
+            db.table("subgroup_centres").upsert_all(
                 [{"centre_id": c, "subgroup_id": s} for c, s in assignment.items()],
                 pk="centre_id",
             )

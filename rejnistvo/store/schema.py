@@ -249,10 +249,10 @@ AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
 def m001_initial(db: Database) -> None:
     """The first released schema: every table of SPEC 1-3, settings, rates, audit log."""
     db.executescript(_SCHEMA_1)
-    db["settings"].insert_all(
+    db.table("settings").insert_all(
         [{"key": key, "value": value} for key, value in DEFAULT_SETTINGS.items()]
     )
-    db["subgroups"].insert_all(
+    db.table("subgroups").insert_all(
         [{"id": number, "name": f"{number}. podskupina"} for number in range(1, 7)]
     )
     _seed_rates(db)
@@ -268,7 +268,7 @@ def _seed_centres(db: Database) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     for number, centre in enumerate(data["centres"], start=1):
-        db["centres"].insert(
+        db.table("centres").insert(
             {
                 "id": number,
                 "code": centre["code"],
@@ -276,9 +276,13 @@ def _seed_centres(db: Database) -> None:
                 "seat": centre.get("seat"),
             }
         )
-        db["units"].insert_all([{"centre_id": number, "name": unit} for unit in centre["units"]])
+        db.table("units").insert_all(
+            [{"centre_id": number, "name": unit} for unit in centre["units"]]
+        )
         if centre.get("subgroup"):
-            db["subgroup_centres"].insert({"centre_id": number, "subgroup_id": centre["subgroup"]})
+            db.table("subgroup_centres").insert(
+                {"centre_id": number, "subgroup_id": centre["subgroup"]}
+            )
 
 
 def _seed_rates(db: Database) -> None:
@@ -288,7 +292,7 @@ def _seed_rates(db: Database) -> None:
     if not path.exists():
         return
     rows = json.loads(path.read_text(encoding="utf-8"))
-    db["rates"].insert_all(
+    db.table("rates").insert_all(
         [
             {
                 "valid_from": row["valid_from"],

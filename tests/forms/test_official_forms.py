@@ -52,10 +52,25 @@ def test_r4_prints_every_heading_and_value(r4_data):
     text = pdf_text(render_r4_bytes(r4_data))
     for heading in R4_HEADINGS:
         assert heading in text, heading
-    for value in ["Center za socialno delo Gorenjska", "Enota Kranj", "1220-14/2026", "2. 3. 2026",
-                  "Žiga Čebašek", "0101006500006", "Špela Žagar", "0101980505007", "1. 4. 2026",
-                  "31. 3. 2027", "3-017/2026", "20. 3. 2026", "Ana Novak", "Boštjan Kranjc",
-                  "Čarna Šuštar", "vsakodnevno učno pomoč", "zmerno povečan obseg dela"]:
+    for value in [
+        "Center za socialno delo Gorenjska",
+        "Enota Kranj",
+        "1220-14/2026",
+        "2. 3. 2026",
+        "Žiga Čebašek",
+        "0101006500006",
+        "Špela Žagar",
+        "0101980505007",
+        "1. 4. 2026",
+        "31. 3. 2027",
+        "3-017/2026",
+        "20. 3. 2026",
+        "Ana Novak",
+        "Boštjan Kranjc",
+        "Čarna Šuštar",
+        "vsakodnevno učno pomoč",
+        "zmerno povečan obseg dela",
+    ]:
         assert value in text, value
     # the gazette's typo is not reproduced (SPEC 4)
     assert "plačilo delo " not in text
@@ -92,10 +107,14 @@ def test_empty_r4_is_a_blank_form():
 
 
 def test_r4_long_rationale_flows_onto_more_pages(r4_data, tmp_path):
-    r4_data["rationale"] = "\n".join(f"Odstavek {i}: otrok potrebuje čuječo pomoč pri šolskem delu, "
-                                     "ker ima težave z branjem in pisanjem. " * 3 for i in range(120))
-    r4_data["decision"]["rationale"] = "\n".join(f"Sklepna ugotovitev {i} komisije glede obsega dela."
-                                                 for i in range(80))
+    r4_data["rationale"] = "\n".join(
+        f"Odstavek {i}: otrok potrebuje čuječo pomoč pri šolskem delu, "
+        "ker ima težave z branjem in pisanjem. " * 3
+        for i in range(120)
+    )
+    r4_data["decision"]["rationale"] = "\n".join(
+        f"Sklepna ugotovitev {i} komisije glede obsega dela." for i in range(80)
+    )
     out = tmp_path / "r4.pdf"
     pages = pdf_pages(render_r4(r4_data, out))
     assert len(pages) >= 4
@@ -151,11 +170,27 @@ def test_r5_prints_every_heading_and_value(r5_data):
     text = pdf_text(render_r5_bytes(r5_data))
     for heading in R5_HEADINGS:
         assert heading in text, heading
-    for value in ["Špela Žagar", "0101980505007", "Žiga Čebašek", "1. 1. 2026", "30. 6. 2026",
-                  "Izobraževalni proces", "Zdravje", "Dodatna učna pomoč iz matematike",
-                  "120,00", "680,00", "SKUPAJ 800,00", "1. račun 2026-0042", "2. račun 17/2026",
-                  "20. 5. 2026", "800,00 EUR", "157,00 EUR", "15. 12. 2026", "5. 6. 2026",
-                  "Center za socialno delo Gorenjska"]:
+    for value in [
+        "Špela Žagar",
+        "0101980505007",
+        "Žiga Čebašek",
+        "1. 1. 2026",
+        "30. 6. 2026",
+        "Izobraževalni proces",
+        "Zdravje",
+        "Dodatna učna pomoč iz matematike",
+        "120,00",
+        "680,00",
+        "SKUPAJ 800,00",
+        "1. račun 2026-0042",
+        "2. račun 17/2026",
+        "20. 5. 2026",
+        "800,00 EUR",
+        "157,00 EUR",
+        "15. 12. 2026",
+        "5. 6. 2026",
+        "Center za socialno delo Gorenjska",
+    ]:
         assert value in text, value
 
 
@@ -163,7 +198,9 @@ def test_r5_marks_findings_and_method(r5_data):
     chosen = [label for line in marks(r5_story(parse_r5(r5_data))) for label in line]
     assert chosen == ["1.", "2.", "☒"]
     story = r5_story(parse_r5(r5_data))
-    boxes = [f for f in story if isinstance(f, FormLine) and any(s.kind == "box" for s in f.segments)]
+    boxes = [
+        f for f in story if isinstance(f, FormLine) and any(s.kind == "box" for s in f.segments)
+    ]
     assert [f.chosen_labels() for f in boxes] == [[], ["☒"]]  # "kot jih je prejel" ticked
     r5_data["finding"].update(justified="0.00", method="lump_sum")
     story = r5_story(parse_r5(r5_data))
@@ -183,9 +220,12 @@ def test_r5_without_finding_or_expenses_prints_blanks(r5_data):
 
 def test_r5_long_expense_list_repeats_the_table_header(r5_data):
     r5_data["expenses"] = [
-        {"category": ["education", "interest", "health", "other"][i % 4],
-         "description": f"Izdatek št. {i}: učbeniki, šolske potrebščine in prevoz", "amount": "10.05",
-         "document": f"račun {i:04d}"}
+        {
+            "category": ["education", "interest", "health", "other"][i % 4],
+            "description": f"Izdatek št. {i}: učbeniki, šolske potrebščine in prevoz",
+            "amount": "10.05",
+            "document": f"račun {i:04d}",
+        }
         for i in range(150)
     ]
     pages = pdf_pages(render_r5_bytes(r5_data))
@@ -203,16 +243,32 @@ def test_r5_long_expense_list_repeats_the_table_header(r5_data):
 # -- R-1 ---------------------------------------------------------------------------------
 def test_r1_prints_headings_and_values(r1_data):
     text = pdf_text(render_r1_bytes(r1_data))
-    for heading in ["Priloga 2", "OBRAZEC R-1 – Vloga za pridobitev dovoljenja za izvajanje rejniške dejavnosti",
-                    "VLOGA ZA PRIDOBITEV DOVOLJENJA ZA IZVAJANJE REJNIŠKE DEJAVNOSTI",
-                    "PODATKI O VLAGATELJU/ICI:", "Priimek in ime:", "EMŠO:", "Stalno prebivališče:",
-                    "(ulica, hišna številka, kraj, poštna številka)", "Podpis vlagatelja/ice:",
-                    "IZJAVA:", "lahko pošiljajo v elektronski obliki.", "Elektronski naslov:",
-                    "PRILOGI:", "kratka predstavitev kandidata in celotne družine",
-                    "dokazilo o zaključeni izobrazbi"]:
+    for heading in [
+        "Priloga 2",
+        "OBRAZEC R-1 – Vloga za pridobitev dovoljenja za izvajanje rejniške dejavnosti",
+        "VLOGA ZA PRIDOBITEV DOVOLJENJA ZA IZVAJANJE REJNIŠKE DEJAVNOSTI",
+        "PODATKI O VLAGATELJU/ICI:",
+        "Priimek in ime:",
+        "EMŠO:",
+        "Stalno prebivališče:",
+        "(ulica, hišna številka, kraj, poštna številka)",
+        "Podpis vlagatelja/ice:",
+        "IZJAVA:",
+        "lahko pošiljajo v elektronski obliki.",
+        "Elektronski naslov:",
+        "PRILOGI:",
+        "kratka predstavitev kandidata in celotne družine",
+        "dokazilo o zaključeni izobrazbi",
+    ]:
         assert heading in text, heading
-    for value in ["Žagar Špela", "0101980505007", "Čopova ulica 12, 4000 Kranj",
-                  "spela.zagar@primer.si", "V/na Kranj", "2. 3. 2026"]:
+    for value in [
+        "Žagar Špela",
+        "0101980505007",
+        "Čopova ulica 12, 4000 Kranj",
+        "spela.zagar@primer.si",
+        "V/na Kranj",
+        "2. 3. 2026",
+    ]:
         assert value in text, value
     assert text.count("V/na Kranj") == 2
 
@@ -223,3 +279,34 @@ def test_r1_without_consent_leaves_the_statement_blank(r1_data):
     text = pdf_text(render_r1_bytes(data))
     assert text.count("V/na Kranj") == 1
     assert "Elektronski naslov: ____" in text
+
+
+def test_nothing_runs_off_the_line(r4_data):
+    """A value without spaces longer than the line is cut into pieces, never off the page."""
+    from forms.r4 import build_story
+    from rejnistvo.printing import FRAME_WIDTH
+
+    r4_data["centre"] = "Center" + "X" * 300
+    story = build_story(parse_r4(r4_data))
+    line = next(f for f in story if isinstance(f, FormLine))
+    line.wrap(FRAME_WIDTH - 12, 1000)
+    x_ends = [sum(t.width - t.trail for t in row) for row in line._lines]
+    assert len(line._lines) >= 3 and max(x_ends) <= FRAME_WIDTH - 12
+    text = pdf_text(render_r4_bytes(r4_data)).replace(" ", "")
+    assert text.count("X") >= 300
+
+
+def test_blank_lines_of_the_rationale_stay_whole():
+    text = pdf_text(render_form("r4", {}))
+    start = text.index("Obrazložitev:")
+    blanks = text[start : text.index("Člani komisije")].split()[1:]
+    assert len(blanks) == 3 and all(len(b) > 60 and set(b) == {"_"} for b in blanks)
+
+
+def test_r5_one_very_long_description_splits_across_pages(r5_data):
+    r5_data["expenses"][0]["description"] = " ".join(f"beseda{i}" for i in range(1500))
+    pages = pdf_pages(render_r5_bytes(r5_data))
+    assert len(pages) >= 3
+    text = " ".join(pages)
+    assert "beseda0 " in text and "beseda1499" in text and "SKUPAJ 800,00" in text
+    assert all("Vrsta izrednega izdatka" in page for page in pages if "beseda" in page)

@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize("form", ["r1", "r4", "r5"])
 def test_print_example(form, tmp_path, capsys):
     out = tmp_path / f"{form}.pdf"
-    assert main(["print", form, "--input", str(FORMS_DIR / f"{form}.example.json"), "--out", str(out)]) == 0
+    assert (
+        main(["print", form, "--input", str(FORMS_DIR / f"{form}.example.json"), "--out", str(out)])
+        == 0
+    )
     answer = json.loads(capsys.readouterr().out)
     assert answer["form"] == form and answer["pages"] >= 1
     assert out.read_bytes()[:5] == b"%PDF-"
@@ -57,9 +60,15 @@ def test_bad_input_exit_2_one_line(form, change, words, tmp_path, capsys):
 
 def test_db_and_input_errors(tmp_path, capsys):
     out = str(tmp_path / "x.pdf")
-    assert main(["print", "r4", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out]) == 2
+    assert (
+        main(["print", "r4", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out])
+        == 2
+    )
     assert main(["print", "r4", "--db", str(tmp_path / "none.sqlite3"), "--out", out]) == 2
-    assert main(["print", "r1", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out]) == 2
+    assert (
+        main(["print", "r1", "--db", str(tmp_path / "none.sqlite3"), "--case", "1", "--out", out])
+        == 2
+    )
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 3 and all(errors)
 
@@ -74,34 +83,84 @@ def test_print_stored_cases(tmp_path, capsys):
     printed = 0
     for case in listed:
         out = tmp_path / f"{case['kind']}-{case['id']}.pdf"
-        assert main(["print", case["kind"], "--db", str(db), "--case", str(case["id"]), "--out", str(out)]) == 0
+        assert (
+            main(
+                [
+                    "print",
+                    case["kind"],
+                    "--db",
+                    str(db),
+                    "--case",
+                    str(case["id"]),
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         text = pdf_text(out.read_bytes())
         assert case["child"] in text and case["carer"] in text
         printed += 1
     assert printed >= 2, cases
-    assert main(["print", "r4", "--db", str(db), "--case", "99999", "--out", str(tmp_path / "n.pdf")]) == 2
+    assert (
+        main(["print", "r4", "--db", str(db), "--case", "99999", "--out", str(tmp_path / "n.pdf")])
+        == 2
+    )
     assert "99999" in capsys.readouterr().err
 
 
 def test_whole_process(tmp_path):
     out = tmp_path / "r4.pdf"
     done = subprocess.run(
-        [sys.executable, "-m", "rejnistvo", "print", "r4", "--input", str(FORMS_DIR / "r4.example.json"),
-         "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "rejnistvo",
+            "print",
+            "r4",
+            "--input",
+            str(FORMS_DIR / "r4.example.json"),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "PREDLOG ZA ZVIŠANJE PLAČILA DELA" in pdf_text(out.read_bytes())
     bad = subprocess.run(
         [sys.executable, "-m", "rejnistvo", "print", "r4", "--out", str(tmp_path / "b.pdf")],
         input='{"decision": {"outcome": "increase", "percent": 25, "members": ["A"]}}',
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "decision.members" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
 def test_printing_never_loads_qt():
-    code = ("import sys, forms, forms.r4, forms.r5, forms.r1, forms.payment_sheet, forms.refund_call, "
-            "rejnistvo.printing, rejnistvo.cli.print_commands; "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys, forms, forms.r4, forms.r5, forms.r1, forms.payment_sheet, forms.refund_call, "
+        "rejnistvo.printing, rejnistvo.cli.print_commands; "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
+
+
+def test_unwritable_output_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "sub" / "r1.pdf"  # a folder under a file cannot exist
+    assert (
+        main(["print", "r1", "--input", str(FORMS_DIR / "r1.example.json"), "--out", str(out)]) == 2
+    )
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "PDF ni mogoče zapisati" in err

@@ -16,40 +16,81 @@ from tests.forms.conftest import pdf_pages, pdf_text
 PLACEMENT = [Period(date(2026, 3, 10), None)]
 BOARD_UP = Adjustment(25, Period(date(2026, 3, 15), date(2026, 8, 31)))
 FEE_UP = Adjustment(50, Period(date(2026, 4, 1), None))
-HEADER = {"centre": "Center za socialno delo Gorenjska", "carer": "Špela Žagar",
-          "child": "Žiga Čebašek", "contract_no": "RP-12/2026", "placement": PLACEMENT,
-          "board_increases": [BOARD_UP], "fee_uplifts": [FEE_UP], "date": date(2026, 9, 1)}
+HEADER = {
+    "centre": "Center za socialno delo Gorenjska",
+    "carer": "Špela Žagar",
+    "child": "Žiga Čebašek",
+    "contract_no": "RP-12/2026",
+    "placement": PLACEMENT,
+    "board_increases": [BOARD_UP],
+    "fee_uplifts": [FEE_UP],
+    "date": date(2026, 9, 1),
+}
 
 
 def test_payment_sheet_shows_each_month_and_the_sums(tmp_path):
-    payments = month_payments(month_range(date(2026, 3, 1), date(2026, 4, 1)), PLACEMENT,
-                              load_rate_table(), [BOARD_UP], [FEE_UP])
+    payments = month_payments(
+        month_range(date(2026, 3, 1), date(2026, 4, 1)),
+        PLACEMENT,
+        load_rate_table(),
+        [BOARD_UP],
+        [FEE_UP],
+    )
     out = tmp_path / "sheet.pdf"
     text = pdf_text(render_payment_sheet(HEADER, payments, out))
     assert out.exists()
-    for value in ["OBRAČUN REJNINE PO MESECIH", "Špela Žagar", "Žiga Čebašek", "RP-12/2026",
-                  "od 10. 3. 2026 dalje (nedoločen čas)", "25 % od 15. 3. 2026 do 31. 8. 2026",
-                  "marec 2026", "april 2026", "22/30", "638,00 / 460,00", "ZIRD",
-                  "Uradni list RS, št. 41/2025", "Faktor", "SKUPAJ", "Kako je izračunano"]:
+    for value in [
+        "OBRAČUN REJNINE PO MESECIH",
+        "Špela Žagar",
+        "Žiga Čebašek",
+        "RP-12/2026",
+        "od 10. 3. 2026 dalje (nedoločen čas)",
+        "25 % od 15. 3. 2026 do 31. 8. 2026",
+        "marec 2026",
+        "april 2026",
+        "22/30",
+        "638,00 / 460,00",
+        "ZIRD",
+        "Uradni list RS, št. 41/2025",
+        "Faktor",
+        "SKUPAJ",
+        "Kako je izračunano",
+    ]:
         assert value in text, value
     march, april = payments
-    for amount in (march.board, march.board_increase, march.fee, march.total, april.board,
-                   april.fee_uplift, april.total, march.total + april.total):
+    for amount in (
+        march.board,
+        march.board_increase,
+        march.fee,
+        march.total,
+        april.board,
+        april.fee_uplift,
+        april.total,
+        march.total + april.total,
+    ):
         assert f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".") in text
 
 
 def test_payment_sheet_footnotes_each_rate_source():
-    rates = RateTable([Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"), "vir A"),
-                       Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42"), "vir B")])
-    payments = month_payments(month_range(date(2026, 1, 1), date(2026, 3, 1)),
-                              [Period(date(2025, 12, 1), None)], rates)
+    rates = RateTable(
+        [
+            Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"), "vir A"),
+            Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42"), "vir B"),
+        ]
+    )
+    payments = month_payments(
+        month_range(date(2026, 1, 1), date(2026, 3, 1)), [Period(date(2025, 12, 1), None)], rates
+    )
     text = pdf_text(render_payment_sheet_bytes({}, payments))
     assert "¹ vir A" in text and "² vir B" in text and "655,23 / 472,42 ²" in text
 
 
 def test_payment_sheet_for_years_runs_onto_pages_with_header():
-    payments = month_payments(month_range(date(2026, 1, 1), date(2031, 12, 1)),
-                              [Period(date(2025, 12, 1), None)], load_rate_table())
+    payments = month_payments(
+        month_range(date(2026, 1, 1), date(2031, 12, 1)),
+        [Period(date(2025, 12, 1), None)],
+        load_rate_table(),
+    )
     pages = pdf_pages(render_payment_sheet_bytes(HEADER, payments))
     assert len(pages) >= 2
     assert all("Dni v mesecu" in page for page in pages if "2031" in page or "2026" in page)
@@ -57,14 +98,27 @@ def test_payment_sheet_for_years_runs_onto_pages_with_header():
 
 def _plan(method=RefundMethod.AS_RECEIVED, unjustified=Decimal("157.00")):
     increase = Adjustment(25, Period(date(2026, 1, 1), date(2026, 6, 30)))
-    return refund_plan(increase, [Period(date(2025, 6, 1), None)], load_rate_table(),
-                       date(2026, 7, 10), unjustified, None, method)
+    return refund_plan(
+        increase,
+        [Period(date(2025, 6, 1), None)],
+        load_rate_table(),
+        date(2026, 7, 10),
+        unjustified,
+        None,
+        method,
+    )
 
 
-REFUND_HEADER = {"centre": "Center za socialno delo Gorenjska", "unit": "Enota Kranj",
-                 "case_no": "1221-3/2026", "call_date": date(2026, 7, 10), "carer": "Špela Žagar",
-                 "child": "Žiga Čebašek", "increase_percent": 25,
-                 "increase_period": Period(date(2026, 1, 1), date(2026, 6, 30))}
+REFUND_HEADER = {
+    "centre": "Center za socialno delo Gorenjska",
+    "unit": "Enota Kranj",
+    "case_no": "1221-3/2026",
+    "call_date": date(2026, 7, 10),
+    "carer": "Špela Žagar",
+    "child": "Žiga Čebašek",
+    "increase_percent": 25,
+    "increase_period": Period(date(2026, 1, 1), date(2026, 6, 30)),
+}
 
 
 def test_refund_call_states_amounts_deadline_and_instalments(tmp_path):
@@ -73,10 +127,24 @@ def test_refund_call_states_amounts_deadline_and_instalments(tmp_path):
     text = pdf_text(render_refund_call(REFUND_HEADER, plan, out))
     assert out.exists()
     assert sum(i.amount for i in plan.instalments) == plan.refund
-    for value in ["POZIV K VRAČILU SREDSTEV ZVIŠANE OSKRBNINE", "Špela Žagar", "Žiga Čebašek",
-                  "1221-3/2026", "10. 7. 2026", "957,00 EUR", "157,00 EUR",
-                  "v posameznih zneskih, kot jih je prejel/a", "28. člena", "181 dni",
-                  "januar 2026", "junij 2026", "Načrt vračila", "26,17", "26,15", "SKUPAJ 157,00"]:
+    for value in [
+        "POZIV K VRAČILU SREDSTEV ZVIŠANE OSKRBNINE",
+        "Špela Žagar",
+        "Žiga Čebašek",
+        "1221-3/2026",
+        "10. 7. 2026",
+        "957,00 EUR",
+        "157,00 EUR",
+        "v posameznih zneskih, kot jih je prejel/a",
+        "28. člena",
+        "181 dni",
+        "januar 2026",
+        "junij 2026",
+        "Načrt vračila",
+        "26,17",
+        "26,15",
+        "SKUPAJ 157,00",
+    ]:
         assert value in text, value
     assert "7. 1. 2027" in text  # deadline and latest allowed deadline
     for instalment in plan.instalments:
@@ -88,3 +156,17 @@ def test_refund_call_lump_sum():
     text = pdf_text(render_refund_call_bytes(REFUND_HEADER, plan))
     assert "v enkratnem znesku" in text and "957,00 EUR" in text
     assert len(plan.instalments) == 1
+
+
+def test_payment_sheet_marks_part_time_months():
+    from rejnistvo.rules.months import PartTimePlacement
+
+    payments = month_payments(
+        [date(2026, 3, 1)],
+        PLACEMENT,
+        load_rate_table(),
+        part_time=PartTimePlacement(Decimal("0.40")),
+    )
+    text = pdf_text(render_payment_sheet_bytes({}, payments))
+    assert "marec 2026 *" in text and "75 % veljavne" in text
+    assert f"{payments[0].board:.2f}".replace(".", ",") in text

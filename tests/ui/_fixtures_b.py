@@ -30,7 +30,8 @@ def fill_b(db) -> dict:
     for name in CANDIDATES:
         save_record(db, "candidates", {"subgroup_id": 3, "name": name, "centre_id": centre,
                                        "added_on": date(2025, 1, 1)})
-    carer = save_record(db, "carers", {"name": "Marija Rejnik", "centre_id": centre})
+    unit = db.execute("SELECT id FROM units WHERE centre_id = ?", [centre]).fetchone()[0]
+    carer = save_record(db, "carers", {"name": "Marija Rejnik", "centre_id": centre, "unit_id": unit})
     child = save_record(db, "children", {"name": "Luka Otrok", "centre_id": centre})
     placement = save_record(db, "placements", {
         "contract_no": "RP-1/2025", "carer_id": carer, "child_id": child,

@@ -17,6 +17,9 @@ from rejnistvo.ui.views.calc_view import CalcView
 def make_view(qtbot, ctx) -> CalcView:
     view = CalcView(ctx)
     qtbot.addWidget(view)
+    view.resize(1300, 850)
+    view.show()
+    qtbot.waitExposed(view)
     view.refresh()
     return view
 

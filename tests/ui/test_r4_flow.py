@@ -16,6 +16,9 @@ from rejnistvo.ui.views.r4_view import R4View
 def make_view(qtbot, ctx) -> R4View:
     view = R4View(ctx)
     qtbot.addWidget(view)
+    view.resize(1300, 850)
+    view.show()
+    qtbot.waitExposed(view)
     view.refresh()
     return view
 
@@ -218,3 +221,36 @@ def test_leaving_unsaved_edits_asks_and_cancel_keeps_them(qtbot, b_ctx):  # noqa
     view.new_record()
     assert view.case_no_edit.text() == "1220-14/2026"
     assert b_ctx.interaction.asked[-1][0] == "save_discard_cancel"
+
+
+def _sample_pdf() -> bytes:
+    from forms import render_form
+
+    return render_form("r4", {"case_no": "1/2026"})
+
+
+def test_preview_prints_every_page_and_saves(qtbot, b_ctx, tmp_path):  # noqa: F811
+    import io
+
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from rejnistvo.ui import documents
+
+    pdf = _sample_pdf()
+    dialog = documents.show_document(b_ctx, pdf, "Obrazec R-4", "r4.pdf")
+    qtbot.addWidget(dialog)
+    if not documents.HAVE_QTPDF:
+        pytest.skip("QtPdf is not installed")
+    assert dialog.page_count() == len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) is True
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == dialog.page_count()
+
+    # Cancelled file dialog: nothing written; a folder that cannot be written: a message.
+    assert dialog.save_as() is False
+    b_ctx.interaction.answers.append(str(tmp_path / "missing" / "r4.pdf"))
+    assert dialog.save_as() is False
+    assert "ni bilo mogoče zapisati" in b_ctx.interaction.errors[-1]

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.store import get_record, list_records
@@ -17,6 +17,9 @@ from rejnistvo.ui.views.r5_view import ExpenseModel, InstalmentModel, R5View
 def make_view(qtbot, ctx) -> R5View:
     view = R5View(ctx)
     qtbot.addWidget(view)
+    view.resize(1300, 850)
+    view.show()
+    qtbot.waitExposed(view)
     view.refresh()
     return view
 
@@ -27,7 +30,9 @@ def fill_increase(qtbot, view: R5View, ctx) -> None:
     view.percent_combo.setCurrentIndex(view.percent_combo.findData(25))
     qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 1. 2026")
     qtbot.keyClicks(view.period_edit.end_edit.edit, "30. 6. 2026")
-    qtbot.mouseClick(view.category_boxes["education"], Qt.MouseButton.LeftButton)
+    box = view.category_boxes["education"]
+    # Click on the box itself: the widget is wider than its text.
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 
 def set_expense(view: R5View, row: int, description: str, amount: str, document: str) -> None:

@@ -54,3 +54,16 @@ def test_valid_emso_fills_birth_date_and_saves(qtbot, ctx):
     assert "Spela Znidarsic" in names
     assert not view.has_unsaved_changes()
     assert view.table.selectionModel().currentIndex().data(Qt.ItemDataRole.DisplayRole) == "Spela Znidarsic"
+
+
+def test_carers_and_placements_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx):
+    from rejnistvo.ui.views.placements_view import PlacementsView
+
+    view = make_view(qtbot, ctx)
+    qtmodeltester.check(view.model)
+    view.search.setText("a")
+    qtmodeltester.check(view.proxy)
+    placements = PlacementsView(ctx)
+    qtbot.addWidget(placements)
+    placements.refresh()
+    qtmodeltester.check(placements.model)

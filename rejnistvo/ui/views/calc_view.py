@@ -118,8 +118,8 @@ def default_range(periods: Sequence[Period], today: date) -> Period:
 def format_factor(value: Fraction | None) -> str:
     if value is None:
         return ""
-    if value == 1:
-        return "1"
+    if value == 1 or value == 0:
+        return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
 
 
@@ -162,13 +162,13 @@ def make_payment_model(parent: QWidget) -> RecordTableModel:
 def payment_headers(tr) -> list[str]:
     return [
         tr("Mesec"),
-        tr("Dni v mesecu"),
-        tr("Dni namestitve"),
+        tr("Dni"),
+        tr("Dni nam."),
         tr("Faktor"),
         tr("Oskrbnina"),
-        tr("od tega zvišanje"),
+        tr("zvišanje"),
         tr("Plačilo dela"),
-        tr("od tega zvišanje"),
+        tr("zvišanje"),
         tr("Skupaj"),
     ]
 
@@ -362,7 +362,8 @@ class CalcView(View):
         self.fee_share_edit.setMaximumWidth(80)
         self.fee_share_edit.setEnabled(False)
         self.fee_share_label = QLabel(inputs)
-        part.addWidget(self.part_time_box)
+        inputs_layout.addWidget(self.part_time_box)
+        part.addSpacing(20)
         part.addWidget(self.fee_share_label)
         part.addWidget(self.fee_share_edit)
         part.addStretch(1)
@@ -379,7 +380,8 @@ class CalcView(View):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inputs)
-        scroll.setMinimumWidth(470)
+        scroll.setMinimumWidth(500)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(scroll)
 
         results = QWidget()
@@ -395,6 +397,7 @@ class CalcView(View):
         results_layout.addWidget(self.whatif_totals)
         splitter.addWidget(results)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 880])
         self.tabs.addTab(tab, "")
 
         self.part_time_box.toggled.connect(self.fee_share_edit.setEnabled)

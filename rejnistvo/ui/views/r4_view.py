@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -151,6 +152,7 @@ class R4View(View):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.new_button = QPushButton(pane)
         self.new_button.setObjectName("newButton")
@@ -331,8 +333,13 @@ class R4View(View):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
         layout.addStretch(1)
+        # The buttons stay in sight below the scrolling editor.
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(scroll, 1)
+        pane_layout.addLayout(buttons)
 
         # Signals: everything typed marks the editor dirty; the rule follows live.
         self.placement_combo.currentIndexChanged.connect(self._placement_changed)
@@ -352,7 +359,7 @@ class R4View(View):
         self.decision_rationale.textChanged.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_document)
-        return scroll
+        return pane
 
     def title(self) -> str:
         return self.tr("R-4 predlogi")
@@ -771,7 +778,7 @@ class R4View(View):
         record = {
             "placement_id": placement_id,
             "case_no": case_no,
-            "centre_id": (self._placement or {}).get("carer_centre_id"),
+            **self._carer_centre(),
             "proposal_date": proposal_date,
             "workload": workload.value if workload else None,
             "proposed_percent": proposed,
@@ -793,6 +800,22 @@ class R4View(View):
         if self.case_id is not None:
             record["id"] = self.case_id
         return record
+
+    def _carer_centre(self) -> dict:
+        """The carer's centre and unit: R-4 is the proposal of the carer's centre."""
+        placement = self._placement or {}
+        centre_id, unit_id = placement.get("carer_centre_id"), None
+        if placement.get("carer_id") is not None:
+            from rejnistvo.store import StoreError, get_record
+
+            try:
+                carer = get_record(self.ctx.db, "carers", placement["carer_id"])
+            except StoreError:
+                carer = {}
+            if carer.get("centre_id") in (None, centre_id) or centre_id is None:
+                centre_id = centre_id or carer.get("centre_id")
+                unit_id = carer.get("unit_id")
+        return {"centre_id": centre_id, "unit_id": unit_id}
 
     def _check_steps(self, v: FormValidator, steps: dict[str, date | None]) -> None:
         """Steps in order: a later step needs the earlier ones, on the same day or after."""

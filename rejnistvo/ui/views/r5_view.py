@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QTableView,
@@ -452,6 +453,7 @@ class R5View(View):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.new_button = QPushButton(pane)
         self.new_button.setObjectName("newButton")
@@ -483,6 +485,7 @@ class R5View(View):
         self.percent_combo.setObjectName("percentCombo")
         self.percent_combo.addItem("25 %", 25)
         self.percent_combo.addItem("50 %", 50)
+        self.percent_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.percent_label = QLabel(editor)
         form.addRow(self.percent_label, self.percent_combo)
         self.period_edit = PeriodEdit("period", editor, required=True, open_allowed=False)
@@ -618,7 +621,7 @@ class R5View(View):
         self.instalment_table.setObjectName("instalmentTable")
         self.instalment_table.setModel(self.instalment_model)
         self.instalment_table.horizontalHeader().setStretchLastSection(True)
-        self.instalment_table.setMinimumHeight(140)
+        self.instalment_table.setMinimumHeight(200)
         dlayout.addWidget(self.instalment_table)
         self.refund_error = FieldError(editor)
         self.refund_error.setObjectName("refundError")
@@ -635,8 +638,13 @@ class R5View(View):
         for b in (self.save_button, self.print_button, self.print_call_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
         layout.addStretch(1)
+        # The buttons stay in sight below the scrolling editor.
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(scroll, 1)
+        pane_layout.addLayout(buttons)
 
         # Signals --------------------------------------------------------------------------
         self.placement_combo.currentIndexChanged.connect(self._placement_changed)
@@ -667,7 +675,7 @@ class R5View(View):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_document)
         self.print_call_button.clicked.connect(self.print_refund_call)
-        return scroll
+        return pane
 
     def title(self) -> str:
         return self.tr("Zvišane oskrbnine in R-5")
@@ -705,7 +713,7 @@ class R5View(View):
         self.call_date_label.setText(self.tr("Datum poziva:"))
         self.latest_title.setText(self.tr("Najpoznejši dopustni rok:"))
         self.deadline_label.setText(self.tr("Rok vračila:"))
-        self.deadline_edit.edit.setPlaceholderText(self.tr("prazno = najpoznejši"))
+        self.deadline_edit.edit.setPlaceholderText(self.tr("najpoznejši"))
         self.method_label.setText(self.tr("Način:"))
         self.lump_sum_radio.setText(self.tr("v enkratnem znesku"))
         self.as_received_radio.setText(self.tr("v posameznih zneskih, kot jih je prejel"))

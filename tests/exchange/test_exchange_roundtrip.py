@@ -274,6 +274,9 @@ def test_cli_export_and_import(centre_db, coordinator_db, tmp_path, capsys):
     centre_db.close()
     coordinator_db.close()
     package = tmp_path / "p.rejpaket"
+    # Saved by Notepad with a BOM: the BOM is not part of the passphrase.
+    with_bom = tmp_path / "geslo-bom.txt"
+    with_bom.write_text("\ufeff" + PASS + "\r\n", encoding="utf-8")
     assert (
         cli_main(
             [
@@ -285,7 +288,7 @@ def test_cli_export_and_import(centre_db, coordinator_db, tmp_path, capsys):
                 "--out",
                 str(package),
                 "--passphrase-file",
-                str(secret),
+                str(with_bom),
             ]
         )
         == 0

@@ -136,3 +136,9 @@ def test_filter_rows():
     assert [r.seq for r in filter_rows(rows, outcome="no_increase")] == [2, 4]
     assert [r.seq for r in renumber(filter_rows(rows, outcome="no_increase"))] == [1, 2]
     assert filter_rows(rows, centre="Drug center") == []
+
+
+def test_waiting_days_of_a_row():
+    decided, waiting = _rows(3)[0], _rows(3)[2]
+    assert decided.waiting_days(date(2030, 1, 1)) == (date(2026, 4, 10) - date(2026, 3, 2)).days
+    assert waiting.waiting_days(date(2026, 4, 30)) == (date(2026, 4, 30) - date(2026, 3, 4)).days
