@@ -232,8 +232,8 @@ def _sample_pdf() -> bytes:
 def test_preview_prints_every_page_and_saves(qtbot, b_ctx, tmp_path):  # noqa: F811
     import io
 
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     from rejnistvo.ui import documents
 
