@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, table
 from rejnistvo.printing.fonts import SERIF
-from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
+from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_factor, fmt_month
 from rejnistvo.rules.months import MonthPayment
 from rejnistvo.rules.periods import Period
 
@@ -120,7 +120,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     sums = [Decimal("0.00")] * 5
     part_time = False
     for p in payments:
-        factor = "1" if p.factor == 1 else f"{p.days_placed}/30"
+        factor = fmt_factor(p.factor, p.days_placed)
         rates = "\n".join(
             f"{fmt_amount(r.board)} / {fmt_amount(r.fee)} {note(r.source or 'vir ni naveden')}"
             for r in p.rates

@@ -43,9 +43,12 @@ def fmt_percent(value: int | None) -> str:
     return "" if value is None else f"{value} %"
 
 
-def fmt_factor(value: Fraction | int) -> str:
-    """Coverage factor as a fraction: 1 or 22/30 (SPEC 3.2), never a rounded decimal."""
+def fmt_factor(value: Fraction | int, days_placed: int | None = None) -> str:
+    """Coverage factor (SPEC 3.2) as the reader checks it: "1" or "22/30" (days placed over
+    30, not reduced to 11/15), never a rounded decimal."""
     frac = Fraction(value)
-    if frac.denominator == 1:
-        return str(frac.numerator)
+    if frac == 1:
+        return "1"
+    if days_placed is not None:
+        return f"{days_placed}/30"
     return f"{frac.numerator}/{frac.denominator}"

@@ -4,7 +4,6 @@ from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.main_window import MainWindow
 from rejnistvo.ui.views.base import View
 
-
 MINE = {"deadlines_view", "carers_view", "children_view", "placements_view",
         "coordinator_view", "settings_view"}
 

@@ -1,0 +1,41 @@
+"""Long work in steps (a batch of prints, a large export) behind a cancellable progress
+dialog. The work itself stays in plain functions; this only calls them one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    items: Sequence[T],
+    step: Callable[[T], object],
+    describe: Callable[[T], str] | None = None,
+) -> tuple[int, bool]:
+    """Call ``step(item)`` for each item with a progress dialog ("Prekliči" stops before
+    the next item). Returns (how many were done, whether the user cancelled)."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "Prekliči"), 0, len(items), parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # short work finishes without a dialog flashing up
+    done = 0
+    try:
+        for item in items:
+            if dialog.wasCanceled():
+                return done, True
+            if describe is not None:
+                dialog.setLabelText(f"{label}\n{describe(item)}")
+            step(item)
+            done += 1
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+        return done, dialog.wasCanceled()
+    finally:
+        dialog.close()
+        dialog.deleteLater()
