@@ -8,8 +8,12 @@ import sys
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="Rejništvo – namizni program")
-    parser.add_argument("--db", metavar="PATH", help="datoteka z bazo (privzeto: v mapi uporabnika)")
-    parser.add_argument("--demo", action="store_true", help="odpri novo datoteko s preizkusnimi podatki")
+    parser.add_argument(
+        "--db", metavar="PATH", help="datoteka z bazo (privzeto: v mapi uporabnika)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="odpri novo datoteko s preizkusnimi podatki"
+    )
     return parser.parse_args(argv)
 
 

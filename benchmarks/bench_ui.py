@@ -81,7 +81,9 @@ def timed_child(code: str, *args: str) -> dict[str, float]:
     if not env.get("DISPLAY") or "QT_QPA_PLATFORM" in os.environ:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
     marks: dict[str, float] = {}
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -111,7 +113,9 @@ def bench_startup(db: Path, runs: int) -> None:
     ready = [m["READY"] for m in app]
     b, p, r = statistics.median(bare), statistics.median(painted), statistics.median(ready)
     print(f"start → first paint, bare PySide6 window: {b * 1000:7.0f} ms (median of {runs})")
-    print(f"start → first paint, Rejništvo window:    {p * 1000:7.0f} ms  = {p / b:.2f}× (target ≤ 1.3×)")
+    print(
+        f"start → first paint, Rejništvo window:    {p * 1000:7.0f} ms  = {p / b:.2f}× (target ≤ 1.3×)"
+    )
     print(f"start → Roki list filled:                 {r * 1000:7.0f} ms  = {r / b:.2f}×")
 
 
@@ -135,7 +139,9 @@ def bench_filter(db_path: Path) -> None:
     view.show()
     view.refresh()
     app.processEvents()
-    print(f"placements list loaded: {view.model.rowCount()} rows in {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"placements list loaded: {view.model.rowCount()} rows in {(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     name = view.model.row_record(view.model.rowCount() // 2)["carer_name"].split()[0]
     times = []
     for _round in range(3):
@@ -153,8 +159,10 @@ def bench_filter(db_path: Path) -> None:
             app.processEvents()
             times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    print(f"filter keystroke over {view.model.rowCount()} rows: median {statistics.median(times):.1f} ms, "
-          f"90th percentile {times[int(len(times) * 0.9)]:.1f} ms, worst {times[-1]:.1f} ms (target ≤ 30 ms)")
+    print(
+        f"filter keystroke over {view.model.rowCount()} rows: median {statistics.median(times):.1f} ms, "
+        f"90th percentile {times[int(len(times) * 0.9)]:.1f} ms, worst {times[-1]:.1f} ms (target ≤ 30 ms)"
+    )
     view.close()
     db.close()
 

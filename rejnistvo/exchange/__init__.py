@@ -7,6 +7,6 @@
 * cases.py — with the store: `export_proposal(db, case_id, passphrase, out)`,
   `export_resolution(db, case_id, passphrase, out)`, `preview_import(db, source,
   passphrase, kind=, subgroups=) -> ImportPreview`, `apply_import(db, preview) -> ImportResult`
-* links.py — the case UUID that identifies a case in both files
+* links.py — the case UUID (``r4_cases.case_uuid``) that identifies a case in both files
 * errors.py — `PackageError` (an InputError with a Slovenian message)
 """

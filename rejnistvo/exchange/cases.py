@@ -5,8 +5,8 @@ coordinator:  export_resolution ──package──▶  centre:      preview_imp
 
 Import is always two steps: `preview_import` opens and checks the package and says
 what would happen (nothing is written); `apply_import` writes it in one transaction.
-The case is identified by its UUID (exchange/links.py), so importing the same package
-twice creates nothing new.
+The case is identified by its UUID (``r4_cases.case_uuid``, exchange/links.py), so
+importing the same package twice creates nothing new.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from rejnistvo.exchange.errors import PackageError
 from rejnistvo.exchange.package import (
     PackageContents,
     build_package,
-    new_case_uuid,
     read_package,
     write_package,
 )
@@ -101,15 +100,6 @@ def _sender(db: Database, case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _ensure_uuid(db: Database, case_id: int) -> str:
-    link = links.link_for_case(db, case_id)
-    if link:
-        return link["case_uuid"]
-    case_uuid = new_case_uuid()
-    links.add_link(db, case_id, case_uuid, "local")
-    return case_uuid
-
-
 # ------------------------------------------------------------------------------- export
 
 
@@ -138,13 +128,14 @@ def export_proposal(
         form = {key: value for key, value in form.items() if key != "decision"}
     pdf = (render_pdf or default_render_pdf)(form)
     with db.atomic():
-        case_uuid = _ensure_uuid(db, case_id)
-        changes = {}
+        had_uuid = bool(case.get("case_uuid"))
+        case_uuid = links.ensure_uuid(case)
+        changes: dict[str, object] = {}
         if not case.get("subgroup_id"):
             changes["subgroup_id"] = subgroup
         if not case.get("sent_on"):
             changes["sent_on"] = today
-        if changes:
+        if changes or not had_uuid:
             case.update(changes)
             _store().save_record(db, "r4_cases", case)
         data = build_package(
@@ -157,6 +148,9 @@ def export_proposal(
             sender=_sender(db, case),
             workflow=_workflow(case),
             details={
+                # Who wrote it (the coordinator's "member wrote the proposal" warning);
+                # the sender's user is who exported it, maybe someone else.
+                "prepared_by": case.get("prepared_by"),
                 "workload": case.get("workload"),
                 "reasons": [
                     {"reason_key": r.get("reason_key"), "text": r.get("text")}
@@ -185,7 +179,12 @@ def export_resolution(
     form = _form_data(db, case_id)
     pdf = (render_pdf or default_render_pdf)(form)
     with db.atomic():
-        case_uuid = _ensure_uuid(db, case_id)
+        if not case.get("case_uuid"):
+            # A case entered at the coordinator by hand travels for the first time now.
+            _store().save_record(
+                db, "r4_cases", {"id": case_id, "case_uuid": links.ensure_uuid(case)}
+            )
+        case_uuid = str(case["case_uuid"])
         data = build_package(
             kind="resolution",
             subgroup=case_subgroup(db, case),
@@ -413,10 +412,15 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
     details = contents.details
     workflow = contents.workflow
     period = case.get("period") or {}
+    # Packages of older versions name only the sender's user, who usually wrote it.
+    author = details.get("prepared_by") or contents.sender.get("user") or None
     case_id = store.save_record(
         db,
         "r4_cases",
         {
+            "case_uuid": contents.case_uuid,
+            "prepared_by": author,
+            "received_on": today,
             "placement_id": placement_id,
             "case_no": case["case_no"],
             "centre_id": centre_id,
@@ -436,17 +440,6 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
                 if isinstance(r, dict) and (r.get("reason_key") or r.get("text"))
             ],
         },
-    )
-    sender = contents.sender
-    links.add_link(
-        db,
-        case_id,
-        contents.case_uuid,
-        "imported",
-        sender_centre=sender.get("centre"),
-        sender_unit=sender.get("unit"),
-        sender_user=sender.get("user"),
-        received_on=today,
     )
     return case_id
 
@@ -475,6 +468,7 @@ def _apply_resolution(db: Database, case_id: int, contents: PackageContents, tod
         decision_rationale=decision.get("rationale"),
         resolution_no=decision["resolution_no"],
         resolution_year=(_as_date(decision["date"]) or decided).year,
+        resolution_received_on=case.get("resolution_received_on") or today,
         # Candidate ids belong to the coordinator's file: only the names travel.
         members=[
             {"position": position, "name": name, "candidate_id": None}
@@ -482,4 +476,3 @@ def _apply_resolution(db: Database, case_id: int, contents: PackageContents, tod
         ],
     )
     store.save_record(db, "r4_cases", case)
-    links.update_link(db, case_id, resolution_received_on=today)

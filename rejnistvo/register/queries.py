@@ -1,9 +1,10 @@
 """Reading the register from the case store (read-only SQL; writes go through workflow.py).
 
 Which cases a year's register holds: the R-4 cases of the subgroup that reached the
-coordinator (sent), whose date of receipt falls in that year. The date of receipt is
-the date the centre sent the package (it travels by e-mail the same day); a case
-without it counts by its acceptance date. A case received in December and decided in
+coordinator, whose date of receipt falls in that year. The date of receipt is
+``received_on`` (set when the proposal package is imported, or by the coordinator in the
+workflow); without it, the date the centre sent the package (it travels by e-mail the
+same day); without that, the acceptance date. A case received in December and decided in
 January stays in the December year's register, with the January resolution number.
 """
 
@@ -16,8 +17,11 @@ from sqlite_utils import Database
 
 from rejnistvo.register.rows import RegisterRow
 
+# The date of receipt in SQL (alias c for r4_cases).
+RECEIVED = "COALESCE(c.received_on, c.sent_on, c.accepted_on)"
+
 _SELECT = """
-SELECT c.id, c.case_no, c.proposed_percent, c.sent_on, c.accepted_on, c.commission_named_on,
+SELECT c.id, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
        c.decided_on, c.outcome, c.decision_percent, c.decision_from, c.decision_to,
        c.resolution_no, c.returned_on, c.subgroup_id,
        ce.name AS centre, u.name AS unit, ch.name AS child, ca.name AS carer
@@ -62,7 +66,9 @@ def to_row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
         child=record["child"] or "",
         carer=record["carer"] or "",
         proposed_percent=record["proposed_percent"],
-        received=_date(record["sent_on"]) or _date(record["accepted_on"]),
+        received=_date(record.get("received_on"))
+        or _date(record["sent_on"])
+        or _date(record["accepted_on"]),
         accepted=_date(record["accepted_on"]),
         commission_named=_date(record["commission_named_on"]),
         members=members,
@@ -87,11 +93,12 @@ def register_rows(db: Database, subgroup: int, year: int) -> list[RegisterRow]:
     first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
     records = select_cases(
         db,
-        "c.subgroup_id = ? AND (c.sent_on IS NOT NULL OR c.accepted_on IS NOT NULL) "
-        "AND COALESCE(c.sent_on, c.accepted_on) BETWEEN ? AND ?",
+        f"c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ?",
         (subgroup, first, last),
     )
-    records.sort(key=lambda r: (r["sent_on"] or r["accepted_on"] or "", r["id"]))
+    records.sort(
+        key=lambda r: (r["received_on"] or r["sent_on"] or r["accepted_on"] or "", r["id"])
+    )
     members = case_members(db, [r["id"] for r in records])
     return [to_row(r, members.get(r["id"], ()), seq) for seq, r in enumerate(records, start=1)]
 
@@ -107,8 +114,8 @@ def register_row(db: Database, case_id: int) -> RegisterRow | None:
 def register_years(db: Database, subgroup: int) -> list[int]:
     """Years that have a register for the subgroup, newest first (for a year chooser)."""
     rows = db.execute(
-        "SELECT DISTINCT substr(COALESCE(sent_on, accepted_on), 1, 4) FROM r4_cases "
-        "WHERE subgroup_id = ? AND COALESCE(sent_on, accepted_on) IS NOT NULL ORDER BY 1 DESC",
+        f"SELECT DISTINCT substr({RECEIVED}, 1, 4) FROM r4_cases c "
+        f"WHERE c.subgroup_id = ? AND {RECEIVED} IS NOT NULL ORDER BY 1 DESC",
         [subgroup],
     ).fetchall()
     return [int(value) for (value,) in rows if value and value.isdigit()]

@@ -1,6 +1,7 @@
 """The coordinator's steps on an R-4 case (SPEC 3.3; čl. 7, 29, 30).
 
-received (sent) → accepted → commission named → decided (resolution number) → returned.
+received (received_on, else sent_on) → accepted → commission named → decided (resolution
+number) → returned.
 Each step is one transaction through the store's `save_record`, so it is audited; each
 refuses, with a Slovenian message and no change, a step out of order or a date before
 the previous step.
@@ -71,17 +72,45 @@ def _require_order(
 # --- accept --------------------------------------------------------------------------------
 
 
-def accept_proposal(db: Database, case_id: int, on: date) -> None:
-    """The coordinator accepts a proposal that arrived (sent_on set by the centre/import)."""
+def received_date(case: dict) -> date | None:
+    """When the coordinator received the proposal: received_on, else the day it was sent
+    (packages travel by e-mail the same day)."""
+    return _as_date(case.get("received_on")) or _as_date(case.get("sent_on"))
+
+
+def record_received(db: Database, case_id: int, on: date) -> None:
+    """Set (or correct) the day the coordinator received the proposal. It may not be
+    before the day the centre sent it, nor after the acceptance."""
     case = load_case(db, case_id)
-    if not case.get("sent_on"):
+    sent, accepted = _as_date(case.get("sent_on")), _as_date(case.get("accepted_on"))
+    if sent is not None and on < sent:
+        raise InputError(
+            "received_on",
+            f"Datum prejema ({fmt_date(on)}) je pred datumom pošiljanja ({fmt_date(sent)}); "
+            "dovoljen je isti ali poznejši datum.",
+        )
+    if accepted is not None and on > accepted:
+        raise InputError(
+            "received_on",
+            f"Datum prejema ({fmt_date(on)}) je po datumu sprejema ({fmt_date(accepted)}); "
+            "dovoljen je isti ali zgodnejši datum.",
+        )
+    _save(db, {"id": case_id, "received_on": on})
+
+
+def accept_proposal(db: Database, case_id: int, on: date) -> None:
+    """The coordinator accepts a proposal that arrived (received_on set by the import or
+    `record_received`, else sent_on set by the centre)."""
+    case = load_case(db, case_id)
+    received = received_date(case)
+    if received is None:
         # A case entered at the coordinator by hand counts as received the day it is accepted.
-        case["sent_on"] = on
+        case["received_on"] = received = on
     _require_order(
-        case,
+        {**case, "received": received},
         "accepted_on",
         on,
-        "sent_on",
+        "received",
         "dokler predlog ni poslan koordinatorju",
         "sprejem predloga",
     )
@@ -98,13 +127,17 @@ class Candidate:
     name: str
     centre_id: int | None
     centre: str
+    unit_id: int | None = None
+    unit: str = ""
 
 
 def active_candidates(db: Database, subgroup: int, on: date) -> list[Candidate]:
     """The subgroup's candidate list on a day (added on or before, not yet removed)."""
     rows = db.execute(
-        "SELECT ca.id, ca.name, ca.centre_id, COALESCE(ce.name, '') FROM candidates ca "
-        "LEFT JOIN centres ce ON ce.id = ca.centre_id WHERE ca.subgroup_id = ? AND ca.added_on <= ? "
+        "SELECT ca.id, ca.name, ca.centre_id, COALESCE(ce.name, ''), ca.unit_id, "
+        "COALESCE(u.name, '') FROM candidates ca "
+        "LEFT JOIN centres ce ON ce.id = ca.centre_id LEFT JOIN units u ON u.id = ca.unit_id "
+        "WHERE ca.subgroup_id = ? AND ca.added_on <= ? "
         "AND (ca.removed_on IS NULL OR ca.removed_on > ?) ORDER BY ca.name",
         [subgroup, on.isoformat(), on.isoformat()],
     ).fetchall()
@@ -112,17 +145,9 @@ def active_candidates(db: Database, subgroup: int, on: date) -> list[Candidate]:
 
 
 def proposal_author(db: Database, case_id: int) -> str:
-    """Who wrote the proposal: the sender named in an imported package, else the user who
-    created the case here (the audit log's first row for it)."""
-    from rejnistvo.exchange.links import sender_user
-
-    author = sender_user(db, case_id)
-    if author:
-        return author
-    row = db.execute(
-        "SELECT user_name FROM audit_log WHERE table_name = 'r4_cases' AND record_id = ? ORDER BY id LIMIT 1",
-        [case_id],
-    ).fetchone()
+    """Who wrote the proposal: ``r4_cases.prepared_by`` (the user name when the case was
+    first saved here, or the author named in an imported package)."""
+    row = db.execute("SELECT prepared_by FROM r4_cases WHERE id = ?", [case_id]).fetchone()
     return (row[0] or "") if row else ""
 
 
@@ -133,12 +158,19 @@ def _same_person(a: str, b: str) -> bool:
 
 def commission_warnings(db: Database, case_id: int, members: Sequence[Candidate]) -> list[str]:
     """Warnings (not refusals) for a proposed commission: a member from the proposing
-    centre/unit, or the member who wrote the proposal."""
+    unit (when the unit of the member or of the case is unknown: from the proposing
+    centre), or the member who wrote the proposal."""
     case = load_case(db, case_id)
     author = proposal_author(db, case_id)
+    case_unit = case.get("unit_id")
     warnings = []
     for member in members:
-        if member.centre_id is not None and member.centre_id == case.get("centre_id"):
+        if member.unit_id is not None and case_unit is not None:
+            if member.unit_id == case_unit:
+                warnings.append(
+                    f"{member.name} dela v enoti, ki je predlog pripravila ({_unit_label(member)})."
+                )
+        elif member.centre_id is not None and member.centre_id == case.get("centre_id"):
             warnings.append(
                 f"{member.name} dela v centru, ki je predlog pripravil ({member.centre}); "
                 "preverite, ali ni iz iste enote."
@@ -148,6 +180,10 @@ def commission_warnings(db: Database, case_id: int, members: Sequence[Candidate]
                 f"{member.name} je predlog napisal(a) in ne bi smel(a) o njem odločati."
             )
     return warnings
+
+
+def _unit_label(member: Candidate) -> str:
+    return ", ".join(part for part in (member.centre, member.unit) if part) or "ista enota"
 
 
 def name_commission(
@@ -232,7 +268,8 @@ def waiting_cases(db: Database, subgroup: int, today: date) -> list[WaitingCase]
     threshold = waiting_threshold(db)
     records = select_cases(
         db,
-        "c.subgroup_id = ? AND c.decided_on IS NULL AND COALESCE(c.sent_on, c.accepted_on) IS NOT NULL",
+        "c.subgroup_id = ? AND c.decided_on IS NULL "
+        "AND COALESCE(c.received_on, c.sent_on, c.accepted_on) IS NOT NULL",
         (subgroup,),
     )
     result = []

@@ -16,7 +16,9 @@ program, a read-only file, a full disk, a schema newer than this program, and a 
 already open in another copy of the program (an OS lock on ``<file>.lock``, held while
 open; released by the OS even if the program crashes). It turns on WAL and foreign
 keys, runs ``PRAGMA integrity_check``, copies the file to ``backups/`` and then runs
-pending migrations (``rejnistvo.store.schema``). ``check_db(path) -> list[str]``
+pending migrations (``rejnistvo.store.schema``: m001 initial, m002 e-mail and indexes,
+m003 case identity — the columns above on r4_cases and candidates, and the rows of the
+exchange's former ``exchange_cases`` table moved into them). ``check_db(path) -> list[str]``
 lists problems (integrity, migrations, audit chain and triggers); empty = healthy.
 
 Backups (``rejnistvo.store.backup``): ``backup_to(source_path_or_db, out_path)``
@@ -43,7 +45,8 @@ their nested lists (saved and replaced together with the parent) in brackets:
   centres form a subgroup is a setting, moved with ``set_subgroup_centres(db,
   {centre_id: subgroup_id})``; ``coordinators`` (subgroup_id, name, centre_id,
   term_from, term_to — one year by default); ``candidates`` (subgroup_id, name,
-  centre_id, added_on, removed_on) — ``candidate_changes(db, subgroup_id, since)``.
+  centre_id, unit_id — may be None when unknown, added_on, removed_on) —
+  ``candidate_changes(db, subgroup_id, since)``.
 * ``carers`` (name, emso, address, licence_date, centre_id, unit_id, email,
   electronic_delivery) [trainings: date, description]; ``children`` (name, emso,
   birth_date, centre_id = the child's centre, unit_id).
@@ -55,8 +58,16 @@ their nested lists (saved and replaced together with the parent) in brackets:
   proposed_percent, period_from, period_to, rationale, prepared_on, sent_on,
   accepted_on, commission_named_on, decided_on, returned_on, subgroup_id,
   resolution_no, resolution_year, outcome, decision_percent, decision_from,
-  decision_to, decision_rationale) [reasons: reason_key | text] [members: position
-  1-3, name, candidate_id]; the resolution number is unique per subgroup and year.
+  decision_to, decision_rationale, case_uuid, prepared_by, received_on,
+  resolution_received_on) [reasons: reason_key | text] [members: position 1-3, name,
+  candidate_id]; the resolution number is unique per subgroup and year. ``case_uuid``
+  is the case's identity in the centre's and the coordinator's files (unique; None until
+  the case first travels in a package). ``prepared_by`` is who wrote the proposal: an
+  insert without the key takes the ``user_name`` setting; an explicit value (None =
+  unknown) is kept, as the import of a package does. ``received_on``: the day the
+  coordinator received it (set by the import, settable in the workflow; the register
+  falls back to ``sent_on``); ``resolution_received_on``: the day the centre imported
+  the resolution.
 * ``board_increases`` (placement_id, percent, from_date, to_date, decision_no,
   decision_date, report_requested_on) [categories: category];
   ``r5_reports`` (increase_id, report_date, finding_date, justified, unjustified,

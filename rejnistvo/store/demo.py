@@ -64,6 +64,8 @@ R5_KINDS = (
     "refund_instalments",
     "refunded",
 )
+# Caseworkers who write the demo's R-4 proposals (r4_cases.prepared_by).
+CASEWORKERS = ("Nataša Kovačič", "Boštjan Žnidaršič", "Mateja Pečnik", "Urška Čebular")
 _EMPTY_CHECK = ("carers", "children", "placements", "r4_cases", "board_increases")
 
 
@@ -191,13 +193,17 @@ class _Builder:
                     days=rng.randint(400, 1500) if k < 7 else rng.randint(5, 60)
                 )
                 removed = self.day(-rng.randint(10, 90)) if k == 0 else None
+                centre = rng.choice(centres)
+                units: list[int | None] = list(self.units.get(centre, [])) or [None]
                 self.add(
                     "candidates",
                     {
                         "id": next(candidate_ids),
                         "subgroup_id": subgroup,
                         "name": person["name"],
-                        "centre_id": rng.choice(centres),
+                        "centre_id": centre,
+                        # Picked by position, not by rng: the rest of the data stays the same.
+                        "unit_id": units[k % len(units)],
                         "added_on": added.isoformat(),
                         "removed_on": removed,
                     },
@@ -364,7 +370,11 @@ class _Builder:
                 "rationale": "Otrok potrebuje stalen nadzor in spremstvo na terapije; rejnica "
                 "usklajuje obravnave v šoli in zdravstvu.",
                 "prepared_on": steps["prepared"],
+                "prepared_by": CASEWORKERS[k % len(CASEWORKERS)],
                 "sent_on": steps["sent"],
+                # The coordinator notes the day of receipt once the case is accepted; a case
+                # only sent counts by its sending day.
+                "received_on": steps["sent"] if steps["accepted"] else None,
                 "accepted_on": steps["accepted"],
                 "commission_named_on": steps["commission_named"],
                 "decided_on": steps["decided"],

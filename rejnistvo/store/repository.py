@@ -28,7 +28,8 @@ DATE_COLUMNS = frozenset(
     """licence_date birth_date date from_date to_date term_from term_to added_on removed_on
     proposal_date period_from period_to prepared_on sent_on accepted_on commission_named_on
     decided_on returned_on decision_from decision_to decision_date report_requested_on
-    report_date finding_date call_date deadline due paid_on valid_from""".split()
+    report_date finding_date call_date deadline due paid_on valid_from received_on
+    resolution_received_on""".split()
 )
 MONEY_COLUMNS = frozenset({"amount", "justified", "unjustified", "board", "fee"})
 DECIMAL_COLUMNS = frozenset({"fee_share"})
@@ -56,6 +57,10 @@ class Entity:
     # Validates and completes a record before it is stored; the flag is True for an update
     # of an existing record, which may carry only the fields that change.
     prepare: Callable[[dict[str, Any], bool], None] | None = field(default=None, compare=False)
+    # Completes a new record from the file (e.g. a setting) before it is inserted.
+    on_insert: Callable[[Database, dict[str, Any]], None] | None = field(
+        default=None, compare=False
+    )
 
 
 def _name_key(record: dict[str, Any], update: bool) -> None:
@@ -84,6 +89,14 @@ def _coordinator(record: dict[str, Any], update: bool) -> None:
         except ValueError:  # 29 February
             end = start.replace(year=start.year + 1, day=28)
         record["term_to"] = end - timedelta(days=1)
+
+
+def _r4_author(db: Database, record: dict[str, Any]) -> None:
+    # Who wrote the proposal: the user name set when it is first saved, unless the record
+    # names its author (an imported proposal carries the sending centre's user, or None
+    # when the package does not say: the coordinator did not write it).
+    if "prepared_by" not in record:
+        record["prepared_by"] = get_setting(db, "user_name") or None
 
 
 _PLACEMENT_LIST = (
@@ -146,6 +159,7 @@ ENTITIES: dict[str, Entity] = {
                 Nested("reasons", "r4_reasons", "case_id"),
                 Nested("members", "r4_members", "case_id"),
             ),
+            on_insert=_r4_author,
         ),
         Entity(
             "board_increases",
@@ -328,6 +342,8 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     record_id: int | None = record.pop("id", None)
     if ent.prepare:
         ent.prepare(record, record_id is not None)
+    if record_id is None and ent.on_insert:
+        ent.on_insert(db, record)
     nested_keys = {n.key for n in ent.nested}
     row = _stored_row(db, ent.table, record, nested_keys)
     nested_rows = {
@@ -387,6 +403,11 @@ def _integrity_message(ent: Entity, error: sqlite3.IntegrityError) -> StoreError
     if "resolution_no" in text:
         return StoreError(
             "Številka sklepa je v tej podskupini in letu že uporabljena. Vnesite drugo številko."
+        )
+    if "case_uuid" in text:
+        return StoreError(
+            "Primer s to oznako (UUID) je v evidenci že zapisan; isti primer ne more biti "
+            "vpisan dvakrat."
         )
     if "FOREIGN KEY" in text:
         return StoreError(

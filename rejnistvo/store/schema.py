@@ -334,6 +334,80 @@ def m002_delivery_and_search(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_case_identity(db: Database) -> None:
+    """Columns the case exchange and the coordinator need on R-4 cases and candidates.
+
+    * ``r4_cases.case_uuid``: the case's identity in the centre's and the coordinator's
+      files (unique; NULL until the case first travels in a package);
+    * ``r4_cases.prepared_by``: the user who wrote the proposal (the "member wrote the
+      proposal" warning); ``received_on``: when the coordinator received it;
+      ``resolution_received_on``: when the centre imported the resolution;
+    * ``candidates.unit_id``: the candidate's unit (the "member works in the proposing
+      unit" warning).
+
+    Earlier versions of the exchange kept the UUID and the sender in their own table
+    ``exchange_cases``; its rows move into these columns and the table goes. Its sender
+    centre and unit are the case's own centre_id and unit_id (both were made from the
+    same package), so only the user, the dates and the UUID need a place.
+    """
+    # One statement at a time (not executescript, which commits): the step stays one
+    # transaction with its record, so a failure leaves the file at m002.
+    for statement in (
+        "ALTER TABLE r4_cases ADD COLUMN case_uuid TEXT",
+        "ALTER TABLE r4_cases ADD COLUMN prepared_by TEXT",
+        "ALTER TABLE r4_cases ADD COLUMN received_on TEXT",
+        "ALTER TABLE r4_cases ADD COLUMN resolution_received_on TEXT",
+        # ALTER TABLE cannot add a UNIQUE column; a unique index is the same constraint
+        # (several NULLs allowed: cases that never travelled).
+        "CREATE UNIQUE INDEX r4_cases_case_uuid ON r4_cases(case_uuid)",
+        "ALTER TABLE candidates ADD COLUMN unit_id INTEGER REFERENCES units(id)",
+    ):
+        db.execute(statement)
+    if db["exchange_cases"].exists():
+        _move_exchange_cases(db)
+    # The author of a case made here: the user of its first audit row (what the warning
+    # used to read from the log), for cases not already named by a package.
+    db.execute(
+        """
+        UPDATE r4_cases SET prepared_by = (
+            SELECT NULLIF(a.user_name, '') FROM audit_log a
+            WHERE a.table_name = 'r4_cases' AND a.record_id = r4_cases.id
+            ORDER BY a.id LIMIT 1)
+        WHERE prepared_by IS NULL
+        """
+    )
+
+
+def _move_exchange_cases(db: Database) -> None:
+    from rejnistvo.store.audit import write_audit  # audit imports this module
+
+    columns = set(db["exchange_cases"].columns_dict)
+
+    def pick(name: str) -> str:
+        return name if name in columns else "NULL"
+
+    rows = db.execute(
+        f"SELECT case_id, case_uuid, {pick('sender_user')}, {pick('received_on')}, "
+        f"{pick('resolution_received_on')} FROM exchange_cases "
+        "WHERE case_id IN (SELECT id FROM r4_cases) ORDER BY case_id"
+    ).fetchall()
+    for case_id, case_uuid, sender_user, received_on, resolution_received_on in rows:
+        after = {
+            "case_uuid": case_uuid,
+            "prepared_by": sender_user or None,
+            "received_on": received_on,
+            "resolution_received_on": resolution_received_on,
+        }
+        db.execute(
+            "UPDATE r4_cases SET case_uuid = ?, prepared_by = ?, received_on = ?, "
+            "resolution_received_on = ? WHERE id = ?",
+            [*after.values(), case_id],
+        )
+        write_audit(db, "r4_cases", case_id, "migrate", None, after)
+    db["exchange_cases"].drop()
+
+
 def known_steps() -> list[str]:
     """Names of every step this program knows, in order."""
     # pending() on an empty database lists them all without touching any file.

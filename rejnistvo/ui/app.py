@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
-from rejnistvo.ui.interaction import QtInteraction
+from rejnistvo.ui.interaction import QtInteraction, message_box
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -64,15 +64,16 @@ class ErrorReporter:
     def __call__(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        log.error("Nepričakovana napaka:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        log.error(
+            "Nepričakovana napaka:\n%s", "".join(traceback.format_exception(exc_type, exc, tb))
+        )
         if issubclass(exc_type, KeyboardInterrupt):
             return
         if self._showing or QApplication.instance() is None:
             return
         self._showing = True
         try:
-            QMessageBox.critical(
-                None,
+            self.show(
                 QApplication.translate("ErrorReporter", "Nepričakovana napaka"),
                 QApplication.translate(
                     "ErrorReporter",
@@ -83,6 +84,9 @@ class ErrorReporter:
             )
         finally:
             self._showing = False
+
+    def show(self, title: str, text: str) -> None:
+        message_box(None, QMessageBox.Icon.Critical, title, text)
 
 
 def open_database(db: str | None, demo: bool):

@@ -40,6 +40,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Interaction", text)
 
 
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message with a Slovenian "V redu" button (Qt's own catalogue leaves the
+    platform's standard "OK" untranslated)."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton(_tr("V redu"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 class QtInteraction:
     """Real dialogs, parented to the main window once it exists."""
 
@@ -84,10 +92,10 @@ class QtInteraction:
         return text if ok else None
 
     def info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        message_box(self.parent, QMessageBox.Icon.Information, title, text)
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        message_box(self.parent, QMessageBox.Icon.Warning, title, text)
 
 
 class FakeInteraction:

@@ -13,7 +13,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -97,11 +97,14 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(170)
-        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        # Roomy rows without a style sheet (the style sheet engine costs ~20 ms at start).
+        self.nav.setSpacing(2)
+        self._nav_row_height = self.nav.fontMetrics().height() + 14
         self.stack = QStackedWidget(self)
         for name, _kinds in self._screens:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setSizeHint(QSize(0, self._nav_row_height))
             placeholder = _Pending(self.stack)
             self._placeholders[name] = placeholder
             self.stack.addWidget(placeholder)
@@ -198,7 +201,9 @@ class MainWindow(QMainWindow):
             view = view_class(self.ctx)
         except Exception:  # noqa: BLE001 - one broken screen must not take the window down
             log.exception("screen %s could not be built", name)
-            label = QLabel(self.tr("Tega zaslona ni bilo mogoče odpreti. Podrobnosti so v dnevniku."))
+            label = QLabel(
+                self.tr("Tega zaslona ni bilo mogoče odpreti. Podrobnosti so v dnevniku.")
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._replace_page(index, label)
             return None
@@ -324,4 +329,3 @@ class MainWindow(QMainWindow):
         splitter = s.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-

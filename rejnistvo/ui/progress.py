@@ -21,7 +21,9 @@ def run_with_progress(
 ) -> tuple[int, bool]:
     """Call ``step(item)`` for each item with a progress dialog ("Prekliči" stops before
     the next item). Returns (how many were done, whether the user cancelled)."""
-    dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "Prekliči"), 0, len(items), parent)
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("Progress", "Prekliči"), 0, len(items), parent
+    )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # short work finishes without a dialog flashing up
     done = 0

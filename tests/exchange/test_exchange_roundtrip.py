@@ -18,6 +18,7 @@ from rejnistvo.exchange.cases import (
 from rejnistvo.exchange.errors import PackageError
 from rejnistvo.exchange.package import build_package, read_package
 from rejnistvo.register import workflow
+from rejnistvo.register.queries import register_row
 from rejnistvo.store import get_record
 from rejnistvo.store.case_documents import cases, r4_form_data
 
@@ -248,7 +249,7 @@ def test_failed_export_changes_nothing(centre_db, tmp_path):
     with pytest.raises(PackageError, match="ni mogoče zapisati"):
         export_proposal(centre_db, case["id"], PASS, tmp_path / "ni-mape" / "p.rejpaket")
     assert snapshot(centre_db) == before
-    assert links.link_for_case(centre_db, case["id"]) is None
+    assert links.uuid_for_case(centre_db, case["id"]) is None
 
 
 def test_undecided_case_has_no_resolution_to_export(centre_db, tmp_path):
@@ -261,8 +262,8 @@ def test_exchange_writes_are_audited(centre_db, tmp_path):
     from rejnistvo.store.audit import audit_rows, verify_audit_chain
 
     case, _ = _send(centre_db, tmp_path)
-    assert audit_rows(centre_db, "exchange_cases", case["id"])
-    assert audit_rows(centre_db, "r4_cases", case["id"])[-1]["after"]["sent_on"] == "2026-11-21"
+    after = audit_rows(centre_db, "r4_cases", case["id"])[-1]["after"]
+    assert after["sent_on"] == "2026-11-21" and after["case_uuid"]
     assert verify_audit_chain(centre_db) == []
 
 
@@ -348,3 +349,61 @@ def test_store_and_exchange_load_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_exchange_keeps_identity_author_and_dates(centre_db, coordinator_db, tmp_path):
+    from rejnistvo.store import set_setting
+
+    set_setting(centre_db, "user_name", "Sandra Škof")  # who exports, not who wrote it
+    case, proposal = _send(centre_db, tmp_path)
+    sent = get_record(centre_db, "r4_cases", case["id"])
+    assert sent["case_uuid"] and links.uuid_for_case(centre_db, case["id"]) == sent["case_uuid"]
+    assert sent["prepared_by"] and sent["prepared_by"] != "Sandra Škof"
+
+    preview = preview_import(coordinator_db, proposal, PASS, kind="proposal")
+    result = apply_import(coordinator_db, preview, today=date(2026, 11, 24))
+    imported = get_record(coordinator_db, "r4_cases", result.case_id)
+    assert imported["case_uuid"] == sent["case_uuid"]
+    assert links.case_for_uuid(coordinator_db, sent["case_uuid"]) == result.case_id
+    assert imported["prepared_by"] == sent["prepared_by"]  # not the coordinator's user
+    assert imported["received_on"] == date(2026, 11, 24)
+    assert imported["sent_on"] == date(2026, 11, 21)
+    row = register_row(coordinator_db, result.case_id)
+    assert row is not None and row.received == date(2026, 11, 24)
+
+    workflow.accept_proposal(coordinator_db, result.case_id, date(2026, 11, 24))
+    candidates = workflow.active_candidates(coordinator_db, case["subgroup"], date(2026, 11, 25))
+    author = workflow.Candidate(id=0, name=sent["prepared_by"], centre_id=None, centre="")
+    assert any(
+        "je predlog napisal" in w
+        for w in workflow.commission_warnings(coordinator_db, result.case_id, [author])
+    )
+    workflow.name_commission(
+        coordinator_db, result.case_id, [c.id for c in candidates[:3]], date(2026, 11, 25)
+    )
+    workflow.record_decision(
+        coordinator_db,
+        result.case_id,
+        on=date(2026, 11, 26),
+        outcome="increase",
+        percent=imported["proposed_percent"],
+        rationale="Predlog je utemeljen.",
+    )
+    resolution = export_resolution(
+        coordinator_db, result.case_id, PASS, tmp_path / "sklep.rejpaket"
+    )
+    back = preview_import(centre_db, resolution, PASS, kind="resolution")
+    apply_import(centre_db, back, today=date(2026, 11, 28))
+    decided = get_record(centre_db, "r4_cases", case["id"])
+    assert decided["resolution_received_on"] == date(2026, 11, 28)
+    assert decided["case_uuid"] == sent["case_uuid"]
+
+
+def test_hand_entered_case_gets_its_uuid_when_the_resolution_is_exported(coordinator_db, tmp_path):
+    row = coordinator_db.execute(
+        "SELECT id, subgroup_id FROM r4_cases WHERE decided_on IS NOT NULL ORDER BY id LIMIT 1"
+    ).fetchone()
+    assert links.uuid_for_case(coordinator_db, row[0]) is None
+    path = export_resolution(coordinator_db, row[0], PASS, tmp_path / "s.rejpaket")
+    case_uuid = links.uuid_for_case(coordinator_db, row[0])
+    assert case_uuid and read_package(path.read_bytes(), PASS).case_uuid == case_uuid

@@ -117,7 +117,8 @@ def test_removed_candidate_is_not_on_the_list(demo_db):
 def test_commission_warnings_same_centre_and_author(demo_db):
     set_setting(demo_db, "user_name", "Mojca Kralj")
     template = _sent(demo_db)
-    new = {k: v for k, v in template.items() if k not in ("id", "resolution_no", "members")}
+    copied = ("id", "resolution_no", "members", "case_uuid", "prepared_by", "received_on")
+    new = {k: v for k, v in template.items() if k not in copied}
     new["case_no"] = "1220-99/2026"
     case_id = save_record(demo_db, "r4_cases", new)
     subgroup, centre = template["subgroup_id"], template["centre_id"]
@@ -289,3 +290,86 @@ def test_decided_period_must_lie_inside_the_placement(demo_db):
     with pytest.raises(InputError, match="znotraj namestitve"):
         _decide_named(demo_db, case, period_from=before, period_to=date.fromisoformat(first))
     assert last  # the demo placement has periods to check against
+
+
+def test_commission_warnings_compare_units(demo_db):
+    case = _accepted(demo_db)
+    subgroup, centre = case["subgroup_id"], case["centre_id"]
+    units = [u for (u,) in demo_db.execute("SELECT id FROM units WHERE centre_id = ?", [centre])]
+    assert case["unit_id"] in units and len(units) >= 2
+    other_unit = next(u for u in units if u != case["unit_id"])
+
+    def candidate(name, unit_id):
+        return save_record(
+            demo_db,
+            "candidates",
+            {
+                "subgroup_id": subgroup,
+                "name": name,
+                "centre_id": centre,
+                "unit_id": unit_id,
+                "added_on": date(2026, 1, 1),
+            },
+        )
+
+    same = candidate("Tanja Šket", case["unit_id"])
+    other = candidate("Rok Žibert", other_unit)
+    unknown = candidate("Vid Čretnik", None)
+    chosen = {c.id: c for c in workflow.active_candidates(demo_db, subgroup, TODAY)}
+    warnings = workflow.commission_warnings(
+        demo_db, case["id"], [chosen[same], chosen[other], chosen[unknown]]
+    )
+    assert any(w.startswith("Tanja Šket dela v enoti") for w in warnings)
+    assert not any("Rok Žibert" in w for w in warnings)  # same centre, another unit
+    assert any("Vid Čretnik dela v centru" in w for w in warnings)  # unit unknown: centre
+    # A case whose unit is unknown falls back to the centre for every member.
+    save_record(demo_db, "r4_cases", {"id": case["id"], "unit_id": None})
+    warnings = workflow.commission_warnings(demo_db, case["id"], [chosen[other]])
+    assert any("Rok Žibert dela v centru" in w for w in warnings)
+
+
+def test_author_warning_reads_prepared_by(demo_db):
+    case = _accepted(demo_db)
+    author = case["prepared_by"]
+    assert author  # the demo names the caseworker who wrote each proposal
+    member = workflow.Candidate(id=0, name=author, centre_id=None, centre="")
+    warnings = workflow.commission_warnings(demo_db, case["id"], [member])
+    assert warnings == [f"{author} je predlog napisal(a) in ne bi smel(a) o njem odločati."]
+
+
+def test_received_on_drives_the_register(demo_db):
+    case = _sent(demo_db)
+    sent = case["sent_on"]
+    assert register_row(demo_db, case["id"]).received == sent  # fallback: sent_on
+    with pytest.raises(InputError, match="pred datumom pošiljanja"):
+        workflow.record_received(demo_db, case["id"], sent - timedelta(days=1))
+    workflow.record_received(demo_db, case["id"], sent + timedelta(days=3))
+    assert register_row(demo_db, case["id"]).received == sent + timedelta(days=3)
+    with pytest.raises(InputError, match="pred datumom prejšnjega koraka"):
+        workflow.accept_proposal(demo_db, case["id"], sent + timedelta(days=2))
+    workflow.accept_proposal(demo_db, case["id"], sent + timedelta(days=3))
+    with pytest.raises(InputError, match="po datumu sprejema"):
+        workflow.record_received(demo_db, case["id"], sent + timedelta(days=4))
+
+
+def test_register_year_follows_received_on(demo_db):
+    case = _sent(demo_db)
+    subgroup = case["subgroup_id"]
+    save_record(demo_db, "r4_cases", {"id": case["id"], "sent_on": date(2025, 12, 30)})
+    workflow.record_received(demo_db, case["id"], date(2026, 1, 5))
+    assert case["id"] in [r.case_id for r in register_rows(demo_db, subgroup, 2026)]
+    assert case["id"] not in [r.case_id for r in register_rows(demo_db, subgroup, 2025)]
+    waiting = {w.case_id: w for w in workflow.waiting_cases(demo_db, subgroup, TODAY)}
+    assert waiting[case["id"]].received == date(2026, 1, 5)
+
+
+def test_hand_entered_case_is_received_when_accepted(demo_db):
+    template = _sent(demo_db)
+    copied = ("id", "resolution_no", "members", "case_uuid", "received_on", "sent_on")
+    new = {k: v for k, v in template.items() if k not in copied}
+    new["case_no"] = "1220-98/2026"
+    case_id = save_record(demo_db, "r4_cases", new)
+    workflow.accept_proposal(demo_db, case_id, TODAY)
+    stored = get_record(demo_db, "r4_cases", case_id)
+    assert stored["received_on"] == TODAY and stored["sent_on"] is None
+    assert register_row(demo_db, case_id).received == TODAY

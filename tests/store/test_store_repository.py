@@ -197,3 +197,42 @@ def test_moving_a_centre_to_another_subgroup(db):
     assert {"centre_id": centre} not in get_record(db, "subgroups", 2)["centres"]
     with pytest.raises(StoreError, match="od 1 do 6"):
         set_subgroup_centres(db, {centre: 7})
+
+
+def test_r4_case_identity_author_and_receipt(db):
+    from rejnistvo.store import set_setting
+
+    _, _, placement = _placement(db)
+    set_setting(db, "user_name", "Mojca Žnidar")
+    case_id = save_record(db, "r4_cases", {"placement_id": placement, "sent_on": "2026-03-02"})
+    case = get_record(db, "r4_cases", case_id)
+    # The author is the user name when the proposal is first saved; later users do not change it.
+    assert case["prepared_by"] == "Mojca Žnidar"
+    assert case["case_uuid"] is None and case["received_on"] is None
+    set_setting(db, "user_name", "Koordinatorka")
+    save_record(db, "r4_cases", {"id": case_id, "received_on": "2026-03-04"})
+    case = get_record(db, "r4_cases", case_id)
+    assert case["prepared_by"] == "Mojca Žnidar" and case["received_on"] == date(2026, 3, 4)
+    # An imported proposal names its author, or says it is unknown (None): never this user.
+    unknown = save_record(
+        db, "r4_cases", {"placement_id": placement, "prepared_by": None, "case_uuid": "u-1"}
+    )
+    assert get_record(db, "r4_cases", unknown)["prepared_by"] is None
+    with pytest.raises(StoreError, match="UUID"):
+        save_record(db, "r4_cases", {"placement_id": placement, "case_uuid": "u-1"})
+
+
+def test_candidate_unit(db):
+    unit = db.execute("SELECT id FROM units WHERE centre_id = 1 LIMIT 1").fetchone()[0]
+    candidate = save_record(
+        db,
+        "candidates",
+        {
+            "subgroup_id": 1,
+            "name": "Ana Kos",
+            "centre_id": 1,
+            "unit_id": unit,
+            "added_on": "2025-01-10",
+        },
+    )
+    assert get_record(db, "candidates", candidate)["unit_id"] == unit

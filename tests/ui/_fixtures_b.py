@@ -44,17 +44,20 @@ def fill_b(db) -> dict:
 
 @pytest.fixture(autouse=True)
 def true_refcount_guard():
-    """PySide6 6.12.0 on Python 3.11: every `Signal.emit()` called from Python returns
-    `True` without a reference of its own, so each emit takes one reference from `True`
-    (measured: -1 per emit). Python 3.12+ makes `True` immortal; on 3.11 the count
-    reaches 0 after a few thousand emits and the interpreter aborts ("bool_dealloc").
-    Give the references back after each test so a long test run survives."""
-    before = sys.getrefcount(True)
+    """PySide6 6.12.0 on Python 3.11 drops references it does not own: every
+    `Signal.emit()` called from Python takes one from `True`, and calls such as
+    `QComboBox.addItem` or `setCurrentIndex` take one from `None` (measured here: -1 per
+    call; 6.11.2 is clean). Python 3.12+ makes these objects immortal; on 3.11 the count
+    reaches 0 and the interpreter aborts ("bool_dealloc" / "none_dealloc"). Give the
+    references back after each test so a long test run survives; see the report."""
+    singletons = (None, True, False)
+    before = [sys.getrefcount(obj) for obj in singletons]
     yield
-    deficit = before - sys.getrefcount(True)
-    if deficit > 0 and sys.version_info < (3, 12):
-        for _ in range(deficit):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    if sys.version_info >= (3, 12):
+        return
+    for obj, count in zip(singletons, before, strict=True):
+        for _ in range(max(count - sys.getrefcount(obj), 0)):
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 
 @pytest.fixture

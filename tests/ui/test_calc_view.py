@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.periods import Period
 from rejnistvo.store import save_record
@@ -98,7 +98,8 @@ def test_whatif_wrong_value_shows_reason_and_keeps_text(qtbot, b_ctx):  # noqa: 
 
     # Part-time placement needs the contract's share of the fee.
     view.whatif_increases._remove(second)
-    qtbot.mouseClick(view.part_time_box, Qt.MouseButton.LeftButton)
+    box = view.part_time_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert view.compute_whatif() is False
     assert "delež" in view.fee_share_error.text()
     qtbot.keyClicks(view.fee_share_edit, "0,40")
@@ -113,3 +114,27 @@ def test_missing_rate_names_the_month(qtbot, b_ctx):  # noqa: F811
     view.whatif_range.set_value(Period(date(2024, 1, 1), date(2024, 2, 28)))
     assert view.compute_whatif() is False
     assert "januar 2024" in view.whatif_error.text()
+
+
+def test_whatif_prints_its_own_sheet(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    view.tabs.setCurrentIndex(1)
+    view.whatif_placement.rows[0].period.set_value(Period(date(2026, 3, 10), None))
+    view.whatif_range.set_value(Period(date(2026, 3, 1), date(2026, 4, 30)))
+    view.print_document()
+    assert b_ctx.interaction.errors == []
+    assert view.last_document.startswith(b"%PDF")
+    qtbot.addWidget(view.preview)
+    assert view.preview.suggested_name == "izracun-kaj-ce.pdf"
+
+
+def test_choice_model_passes_modeltester_and_finds_by_value(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+    from rejnistvo.ui.views.calc_view import ChoiceModel
+
+    model = ChoiceModel()
+    model.set_choices([("RP-1 – Luka Otrok – Marija Rejnik", 7), ("RP-2 – Ana – Boris", 9)])
+    qtmodeltester.check(model)
+    view = make_view(qtbot, b_ctx)
+    combo = view.placement_combo
+    assert combo.findData(b_ctx.db.b_ids["placement"]) == 0 == view.placement_model.index_of(b_ctx.db.b_ids["placement"])
+    assert "Luka Otrok" in combo.itemText(0)

@@ -53,12 +53,17 @@ def test_suggestion_follows_reasons_and_workload_live(qtbot, b_ctx):  # noqa: F8
     qtbot.mouseClick(view.workload_moderate, Qt.MouseButton.LeftButton)
     assert "25 %" in view.suggestion_label.text()
     assert "zmerno" in view.suggestion_label.text()
+    assert view.proposed_percent.currentData() == 25  # the proposal follows the rule …
     qtbot.mouseClick(view.workload_strong, Qt.MouseButton.LeftButton)
     assert "50 %" in view.suggestion_label.text()
+    assert view.proposed_percent.currentData() == 50
     qtbot.mouseClick(view.workload_moderate, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(view.free_reason, "Otrok ima dietni rezim")  # a second, free-text reason
     assert "50 %" in view.suggestion_label.text()
     assert view.reason_count() == 2
+    view.proposed_percent.setCurrentIndex(view.proposed_percent.findData(25))
+    qtbot.mouseClick(view.workload_strong, Qt.MouseButton.LeftButton)
+    assert view.proposed_percent.currentData() == 25  # … until the user picks it
 
 
 def test_whole_case_from_proposal_to_printed_pdf(qtbot, b_ctx, tmp_path):  # noqa: F811

@@ -111,6 +111,7 @@ def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
     view.new_record()
     view.load_increase(increase["id"])
     assert view.instalment_model.rowCount() == 6
+    assert view.total_label.text().endswith("800,00 €")
     assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
     assert view.instalment_model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert not view.has_unsaved_changes()
@@ -187,3 +188,20 @@ def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
                                  {"due": date(2026, 9, 1), "amount": Decimal("5.00"),
                                   "paid_on": date(2026, 9, 2)}])
     qtmodeltester.check(instalments)
+
+
+def test_paid_marks_survive_a_new_plan_and_typing(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    qtbot.mouseClick(view.as_received_radio, Qt.MouseButton.LeftButton)
+    assert view.make_plan()
+    model = view.instalment_model
+    model.setData(model.index(0, 2), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    # Half-typed call date: the plan stays as it was.
+    view.call_date.set_value(None)
+    qtbot.keyClicks(view.call_date.edit, "11. 7")
+    assert model.rowCount() == 6
+    qtbot.keyClicks(view.call_date.edit, ". 2026")
+    assert model.rowCount() == 6
+    assert model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked

@@ -2,24 +2,31 @@ import logging
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QMessageBox
-
 from rejnistvo.store import list_records
 from rejnistvo.ui import app as app_module
 from rejnistvo.ui.progress import run_with_progress
 from rejnistvo.ui.views.settings_view import SettingsView
 
 
-def test_unexpected_error_is_logged_and_shown_without_traceback(qapp, tmp_path, monkeypatch):
+class RecordingReporter(app_module.ErrorReporter):
+    def __init__(self, log_path):
+        super().__init__(log_path)
+        self.shown = []
+
+    def show(self, title, text):
+        self.shown.append(text)
+
+
+def test_unexpected_error_is_logged_and_shown_without_traceback(qapp, tmp_path):
     log_path = tmp_path / "rejnistvo.log"
     handler = logging.FileHandler(log_path, encoding="utf-8")
     logging.getLogger("rejnistvo").addHandler(handler)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    reporter = RecordingReporter(log_path)
     try:
         raise ValueError("notranja podrobnost")
     except ValueError as exc:
-        app_module.ErrorReporter(log_path)(type(exc), exc, exc.__traceback__)
+        reporter(type(exc), exc, exc.__traceback__)
+    shown = reporter.shown
     handler.close()
     logging.getLogger("rejnistvo").removeHandler(handler)
     assert "Traceback" in log_path.read_text(encoding="utf-8")
@@ -47,10 +54,12 @@ def test_progress_runs_every_step(qapp):
     assert (done, cancelled, seen) == (3, False, [1, 2, 3])
 
 
-def test_new_rate_row_needs_its_source_and_is_stored(qtbot, ctx, interaction):
+def test_new_rate_row_needs_its_source_and_is_stored(qtbot, qtmodeltester, ctx, interaction):
     view = SettingsView(ctx)
     qtbot.addWidget(view)
     view.refresh()
+    for model in (view.rates_model, view.centres_model, view.candidates_model):
+        qtmodeltester.check(model)
     before = len(list_records(ctx.db, "rates"))
     view.rate_from.setText("1. 3. 2026")
     view.rate_board.setText("655,23")
@@ -85,3 +94,21 @@ def test_general_settings_saved_and_checked(qtbot, ctx):
     assert get_setting(ctx.db, "user_name") == "Mojca Novak"
     assert get_setting(ctx.db, "waiting_days_threshold") == "45"
     assert ctx.user_name == "Mojca Novak"
+
+
+def test_candidate_changes_export_and_new_coordinator(qtbot, ctx, interaction, tmp_path):
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    out = tmp_path / "spremembe.csv"
+    view.changes_since.set_value(date(2000, 1, 1))
+    interaction.answers.append(str(out))
+    assert view.export_candidate_changes()
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("Datum")
+    subgroup = view.subgroup_combo.currentData()
+    view.coord_name.setText("Nova Koordinatorka")
+    view.coord_from.set_value(date(2027, 1, 10))
+    assert view.elect_coordinator()
+    coords = list_records(ctx.db, "coordinators", subgroup_id=subgroup)
+    new = next(c for c in coords if c["name"] == "Nova Koordinatorka")
+    assert new["term_to"] == date(2028, 1, 9)

@@ -53,7 +53,10 @@ def test_valid_emso_fills_birth_date_and_saves(qtbot, ctx):
     names = [r["name"] for r in list_records(ctx.db, "carers")]
     assert "Spela Znidarsic" in names
     assert not view.has_unsaved_changes()
-    assert view.table.selectionModel().currentIndex().data(Qt.ItemDataRole.DisplayRole) == "Spela Znidarsic"
+    assert (
+        view.table.selectionModel().currentIndex().data(Qt.ItemDataRole.DisplayRole)
+        == "Spela Znidarsic"
+    )
 
 
 def test_carers_and_placements_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx):
@@ -67,3 +70,23 @@ def test_carers_and_placements_models_pass_qtmodeltester(qtbot, qtmodeltester, c
     qtbot.addWidget(placements)
     placements.refresh()
     qtmodeltester.check(placements.model)
+
+
+def test_child_birth_date_filled_from_emso_and_mismatch_refused(qtbot, ctx):
+    from datetime import date
+
+    from rejnistvo.ui.views.children_view import ChildrenView
+
+    view = ChildrenView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    view.new_record()
+    qtbot.keyClicks(view.name_edit.edit, "Nik Novak")
+    qtbot.keyClicks(view.emso_edit.edit, VALID_EMSO)
+    assert view.birth_edit.value() == date(2006, 1, 1)
+    view.birth_edit.setText("2. 1. 2006")
+    assert view.save() is False
+    assert "EMŠO" in view.birth_edit.error_text()
+    view.birth_edit.setText("1. 1. 2006")
+    assert view.save() is True
+    assert any(r["name"] == "Nik Novak" for r in list_records(ctx.db, "children"))

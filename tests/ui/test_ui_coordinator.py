@@ -52,6 +52,7 @@ def test_a_proposal_from_acceptance_to_return(qtbot, ctx, interaction, tmp_path)
         combo.setCurrentIndex(i + 1)
     interaction.answers.append(True)  # go ahead despite any warning
     assert view.name_commission()
+    interaction.answers.clear()  # the answer stays unused when there was no warning
     case = get_record(ctx.db, "r4_cases", case_id)
     assert case["commission_named_on"] == today and len(case["members"]) == 3
 

@@ -4,8 +4,14 @@ from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.main_window import MainWindow
 from rejnistvo.ui.views.base import View
 
-MINE = {"deadlines_view", "carers_view", "children_view", "placements_view",
-        "coordinator_view", "settings_view"}
+MINE = {
+    "deadlines_view",
+    "carers_view",
+    "children_view",
+    "placements_view",
+    "coordinator_view",
+    "settings_view",
+}
 
 
 def make_window(qtbot, ctx):
@@ -61,3 +67,11 @@ def test_open_case_switches_to_the_screen(qtbot, ctx):
     ctx.bus.open_case.emit("child", child["id"])
     assert window.current_view() is window.view("children_view")
     assert window.current_view().name_edit.text() == child["name"]
+
+
+def test_deadline_of_a_coordinator_term_opens_the_settings(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    ctx.bus.open_case.emit("subgroup", 2)
+    view = window.current_view()
+    assert view is window.view("settings_view")
+    assert view.subgroup_combo.currentData() == 2

@@ -184,12 +184,18 @@ class RecordTableModel(QAbstractTableModel):
             return self._foreground(self._rows[row])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             value = self._rows[row].get(self._columns[col].key)
-            if self._columns[col].align_right or isinstance(value, Decimal | int) and not isinstance(value, bool):
+            if (
+                self._columns[col].align_right
+                or isinstance(value, Decimal | int)
+                and not isinstance(value, bool)
+            ):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -41,8 +41,11 @@ class CarersView(ListEditorView):
         self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
         self.email_edit = self.register_field("email", TextEdit("email", self))
         self.email_edit.add_check(
-            lambda v: None if "@" in v and "." in v.split("@")[-1]
-            else self.tr("Elektronski naslov mora imeti obliko ime@domena.si.")
+            lambda v: (
+                None
+                if "@" in v and "." in v.split("@")[-1]
+                else self.tr("Elektronski naslov mora imeti obliko ime@domena.si.")
+            )
         )
         self.electronic_box = QCheckBox(self)
         self.electronic_box.toggled.connect(self.mark_dirty)
@@ -52,8 +55,14 @@ class CarersView(ListEditorView):
         self.emso_edit.edited.connect(lambda: self.birth_label.setText(""))
         self.labels = [QLabel(self) for _ in range(9)]
         rows = [
-            self.name_edit, self.emso_edit, self.birth_label, self.address_edit,
-            self.licence_edit, self.centre_edit, self.email_edit, self.electronic_box,
+            self.name_edit,
+            self.emso_edit,
+            self.birth_label,
+            self.address_edit,
+            self.licence_edit,
+            self.centre_edit,
+            self.email_edit,
+            self.electronic_box,
             self.trainings,
         ]
         for label, widget in zip(self.labels, rows, strict=True):
@@ -61,9 +70,15 @@ class CarersView(ListEditorView):
 
     def retranslate(self) -> None:
         texts = [
-            self.tr("Ime in priimek"), self.tr("EMŠO"), self.tr("Datum rojstva"),
-            self.tr("Naslov"), self.tr("Dovoljenje od"), self.tr("Center, enota"),
-            self.tr("E-pošta"), "", self.tr("Usposabljanja"),
+            self.tr("Ime in priimek"),
+            self.tr("EMŠO"),
+            self.tr("Datum rojstva"),
+            self.tr("Naslov"),
+            self.tr("Dovoljenje od"),
+            self.tr("Center, enota"),
+            self.tr("E-pošta"),
+            "",
+            self.tr("Usposabljanja"),
         ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -108,9 +123,15 @@ class CarersView(ListEditorView):
         if not v.ok:
             return None
         return {
-            "name": name, "emso": emso, "address": address, "licence_date": licence,
-            "centre_id": centre_id, "unit_id": unit_id, "email": email,
-            "electronic_delivery": self.electronic_box.isChecked(), "trainings": trainings,
+            "name": name,
+            "emso": emso,
+            "address": address,
+            "licence_date": licence,
+            "centre_id": centre_id,
+            "unit_id": unit_id,
+            "email": email,
+            "electronic_delivery": self.electronic_box.isChecked(),
+            "trainings": trainings,
         }
 
 

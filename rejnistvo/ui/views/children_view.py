@@ -37,13 +37,19 @@ class ChildrenView(ListEditorView):
         self.emso_edit.birth_date_found.connect(self._birth_from_emso)
         self.labels = [QLabel(self) for _ in range(4)]
         for label, widget in zip(
-            self.labels, [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit], strict=True
+            self.labels,
+            [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit],
+            strict=True,
         ):
             form.addRow(label, widget)
 
     def retranslate(self) -> None:
-        texts = [self.tr("Ime in priimek"), self.tr("EMŠO"), self.tr("Datum rojstva"),
-                 self.tr("Center otroka, enota")]
+        texts = [
+            self.tr("Ime in priimek"),
+            self.tr("EMŠO"),
+            self.tr("Datum rojstva"),
+            self.tr("Center otroka, enota"),
+        ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         super().retranslate()
@@ -80,8 +86,13 @@ class ChildrenView(ListEditorView):
                 )
         if not v.ok:
             return None
-        return {"name": name, "emso": emso, "birth_date": birth,
-                "centre_id": centre_id, "unit_id": unit_id}
+        return {
+            "name": name,
+            "emso": emso,
+            "birth_date": birth,
+            "centre_id": centre_id,
+            "unit_id": unit_id,
+        }
 
 
 VIEW_CLASS = ChildrenView

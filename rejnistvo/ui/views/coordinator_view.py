@@ -46,8 +46,12 @@ log = logging.getLogger("rejnistvo.ui")
 def _row_dict(row) -> dict:
     """A RegisterRow as a table record (id = the case)."""
     d = asdict(row)
-    d.update(id=row.case_id, status=row.status, decision=row.decision_text,
-             members=", ".join(row.members))
+    d.update(
+        id=row.case_id,
+        status=row.status,
+        decision=row.decision_text,
+        members=", ".join(row.members),
+    )
     return d
 
 
@@ -82,17 +86,19 @@ class CoordinatorView(View):
     def _case_columns(self) -> list[Column]:
         return [
             Column("case_no", self.tr("Številka zadeve")),
-            Column("centre", self.tr("Center")),
-            Column("child", self.tr("Otrok")),
-            Column("received", self.tr("Prejeto")),
             Column("waiting", self.tr("Čaka (dni)"), align_right=True),
             Column("status", self.tr("Stanje")),
+            Column("received", self.tr("Prejeto")),
+            Column("child", self.tr("Otrok")),
+            Column("centre", self.tr("Center")),
         ]
 
     def _cases_tab(self) -> QWidget:
         page = QWidget(self)
         self.cases_model = RecordTableModel(self._case_columns(), self)
-        self.cases_model.set_row_foreground(lambda r: QColor("#b00020") if r.get("overdue") else None)
+        self.cases_model.set_row_foreground(
+            lambda r: QColor("#b00020") if r.get("overdue") else None
+        )
         self.cases_proxy = FilterProxy(self)
         self.cases_proxy.setSourceModel(self.cases_model)
         self.cases_table = QTableView(page)
@@ -218,12 +224,14 @@ class CoordinatorView(View):
                 records.append(record)
         records.sort(key=lambda r: -(r["waiting"] or 0))
         self.cases_model.set_rows(records)
-        fit_columns(self.cases_table)
+        fit_columns(self.cases_table, 200)
         current = self._case["id"] if self._case else None
         self._case = None
         row = self.cases_model.find_row("id", current) if current is not None else -1
         if row >= 0:
-            self.cases_table.selectRow(self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row())
+            self.cases_table.selectRow(
+                self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
+            )
         else:
             self._show_case(None)
 
@@ -252,18 +260,29 @@ class CoordinatorView(View):
         suggestion = rule_suggestion(case)
         lines = [
             self.tr("Otrok: {0}; rejnik: {1}").format(row["child"], row["carer"]),
-            self.tr("Center: {0} {1}").format(row["centre"], row.get("unit") or ""),
+            self.tr("Center: {0}").format(
+                ", ".join(x for x in (row["centre"], row.get("unit")) if x)
+            ),
             self.tr("Predlagano: {0} od {1} do {2}").format(
-                _percent(case.get("proposed_percent")), format_date(case.get("period_from")),
-                format_date(case.get("period_to"))),
+                _percent(case.get("proposed_percent")),
+                format_date(case.get("period_from")),
+                format_date(case.get("period_to")),
+            ),
             self.tr("Prejeto {0}, sprejeto {1}, komisija {2}, odločeno {3}").format(
-                format_date(row["received"]) or "—", format_date(row["accepted"]) or "—",
-                format_date(row["commission_named"]) or "—", format_date(row["decided"]) or "—"),
+                format_date(row["received"]) or "—",
+                format_date(row["accepted"]) or "—",
+                format_date(row["commission_named"]) or "—",
+                format_date(row["decided"]) or "—",
+            ),
         ]
         if row.get("members"):
             lines.append(self.tr("Komisija: {0}").format(row["members"]))
         if row.get("decision"):
-            lines.append(self.tr("Odločitev: {0}, sklep št. {1}").format(row["decision"], row.get("resolution_no") or ""))
+            lines.append(
+                self.tr("Odločitev: {0}, sklep št. {1}").format(
+                    row["decision"], row.get("resolution_no") or ""
+                )
+            )
         self.case_info.setText("\n".join(lines))
         self.accept_button.setEnabled(not row["accepted"])
         self.commission_box.setEnabled(bool(row["accepted"]) and not row["commission_named"])
@@ -276,7 +295,9 @@ class CoordinatorView(View):
             combo.addItem(self.tr("— član {0} —").format(i + 1), None)
             for c in candidates:
                 combo.addItem(f"{c.name} ({c.centre})" if c.centre else c.name, c.id)
-        self.suggestion_label.setText(self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation))
+        self.suggestion_label.setText(
+            self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation)
+        )
         if suggestion.eligible and suggestion.percent:
             self.increase_radio.setChecked(True)
             self.percent_combo.setCurrentIndex(self.percent_combo.findData(suggestion.percent))
@@ -328,7 +349,9 @@ class CoordinatorView(View):
         if self._case is None or on is None:
             return False
         case_id = self._case["id"]
-        return self._run_step(lambda: accept_proposal(self.ctx.db, case_id, on), self.tr("Predlog je sprejet."))
+        return self._run_step(
+            lambda: accept_proposal(self.ctx.db, case_id, on), self.tr("Predlog je sprejet.")
+        )
 
     def name_commission(self) -> bool:
         from rejnistvo.register.workflow import commission_warnings, name_commission
@@ -338,7 +361,9 @@ class CoordinatorView(View):
             return False
         ids = [c.currentData() for c in self.member_combos]
         if None in ids or len(set(ids)) != 3:
-            self.commission_error.show_error(self.tr("Izberite tri različne člane s seznama kandidatov podskupine."))
+            self.commission_error.show_error(
+                self.tr("Izberite tri različne člane s seznama kandidatov podskupine.")
+            )
             return False
         self.commission_error.clear_error()
         case_id = self._case["id"]
@@ -348,8 +373,10 @@ class CoordinatorView(View):
             "\n".join(warnings) + "\n\n" + self.tr("Komisijo vseeno imenujem?"),
         ):
             return False
-        return self._run_step(lambda: name_commission(self.ctx.db, case_id, ids, on),
-                              self.tr("Komisija je imenovana."))
+        return self._run_step(
+            lambda: name_commission(self.ctx.db, case_id, ids, on),
+            self.tr("Komisija je imenovana."),
+        )
 
     def record_decision(self) -> bool:
         from rejnistvo.register.workflow import record_decision
@@ -367,12 +394,18 @@ class CoordinatorView(View):
         numbers: list[str] = []
 
         def decide() -> None:
-            numbers.append(record_decision(
-                self.ctx.db, case_id, on=on, outcome="increase" if increase else "no_increase",
-                percent=self.percent_combo.currentData() if increase else None,
-                period_from=period.start if period else None,
-                period_to=period.end if period else None, rationale=rationale,
-            ))
+            numbers.append(
+                record_decision(
+                    self.ctx.db,
+                    case_id,
+                    on=on,
+                    outcome="increase" if increase else "no_increase",
+                    percent=self.percent_combo.currentData() if increase else None,
+                    period_from=period.start if period else None,
+                    period_to=period.end if period else None,
+                    rationale=rationale,
+                )
+            )
 
         from rejnistvo.store import StoreError
 
@@ -391,7 +424,9 @@ class CoordinatorView(View):
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Odločitev ni zapisana"), exc.message)
             return False
-        self.ctx.bus.status_message.emit(self.tr("Odločitev je zapisana, sklep št. {0}.").format(numbers[0]))
+        self.ctx.bus.status_message.emit(
+            self.tr("Odločitev je zapisana, sklep št. {0}.").format(numbers[0])
+        )
         self.ctx.bus.records_changed.emit("r4")
         self.refresh()
         return True
@@ -403,8 +438,10 @@ class CoordinatorView(View):
         if self._case is None or on is None:
             return False
         case_id = self._case["id"]
-        return self._run_step(lambda: mark_returned(self.ctx.db, case_id, on),
-                              self.tr("Vrnitev dokumentov je zabeležena."))
+        return self._run_step(
+            lambda: mark_returned(self.ctx.db, case_id, on),
+            self.tr("Vrnitev dokumentov je zabeležena."),
+        )
 
     # == register =====================================================================
     def _register_columns(self) -> list[Column]:
@@ -441,10 +478,16 @@ class CoordinatorView(View):
         self.register_table = QTableView(page)
         self.register_table.setModel(self.register_proxy)
         configure_table(self.register_table)
-        self.export_buttons = {fmt: QPushButton(fmt.upper(), page) for fmt in ("csv", "xlsx", "pdf")}
+        self.export_buttons = {
+            fmt: QPushButton(fmt.upper(), page) for fmt in ("csv", "xlsx", "pdf")
+        }
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _c=False, f=fmt: self.export_register(f))
-        self.year_label, self.status_label, self.export_label = QLabel(page), QLabel(page), QLabel(page)
+        self.year_label, self.status_label, self.export_label = (
+            QLabel(page),
+            QLabel(page),
+            QLabel(page),
+        )
         self.register_count = QLabel(page)
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -475,14 +518,17 @@ class CoordinatorView(View):
             return
         self._register_rows = register_rows(self.ctx.db, subgroup, year)
         self.register_model.set_rows([_row_dict(r) for r in self._register_rows])
-        fit_columns(self.register_table)
+        fit_columns(self.register_table, 220)
         self._apply_register_filter()
 
     def _filtered_register(self) -> list:
         """The register rows shown (status and search applied), numbered 1, 2, … for export."""
         from rejnistvo.register.rows import renumber
 
-        shown = {self.register_proxy.row_record(r)["case_id"] for r in range(self.register_proxy.rowCount())}
+        shown = {
+            self.register_proxy.row_record(r)["case_id"]
+            for r in range(self.register_proxy.rowCount())
+        }
         return renumber([r for r in getattr(self, "_register_rows", []) if r.case_id in shown])
 
     def _apply_register_filter(self) -> None:
@@ -504,9 +550,14 @@ class CoordinatorView(View):
         subgroup, year = self._subgroup(), self.year_combo.currentData()
         if subgroup is None or year is None:
             return False
-        filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel (*.xlsx)"), "pdf": self.tr("PDF (*.pdf)")}
+        filters = {
+            "csv": self.tr("CSV (*.csv)"),
+            "xlsx": self.tr("Excel (*.xlsx)"),
+            "pdf": self.tr("PDF (*.pdf)"),
+        }
         path = self.ctx.interaction.choose_save_path(
-            self.tr("Izvoz evidence"), filters[fmt], f"evidenca-podskupina-{subgroup}-{year}.{fmt}")
+            self.tr("Izvoz evidence"), filters[fmt], f"evidenca-podskupina-{subgroup}-{year}.{fmt}"
+        )
         if not path:
             return False
         rows = self._filtered_register()
@@ -515,7 +566,9 @@ class CoordinatorView(View):
             write_register(rows, fmt, path, subgroup=subgroup, year=year)
         except (InputError, OSError) as exc:
             QApplication.restoreOverrideCursor()
-            self.ctx.interaction.error(self.tr("Evidenca ni izvožena"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Evidenca ni izvožena"), getattr(exc, "message", str(exc))
+            )
             return False
         QApplication.restoreOverrideCursor()
         self.ctx.bus.status_message.emit(self.tr("Evidenca je shranjena v {0}.").format(path))
@@ -527,7 +580,14 @@ class CoordinatorView(View):
         self.packages_note = QLabel(page)
         self.packages_note.setWordWrap(True)
         self.all_cases_model = RecordTableModel(
-            [Column("case_no", ""), Column("carer_name", ""), Column("child_name", ""), Column("state", "")], self)
+            [
+                Column("case_no", ""),
+                Column("carer_name", ""),
+                Column("child_name", ""),
+                Column("state", ""),
+            ],
+            self,
+        )
         self.all_cases_proxy = FilterProxy(self)
         self.all_cases_proxy.setSourceModel(self.all_cases_model)
         self.all_cases_table = QTableView(page)
@@ -569,9 +629,13 @@ class CoordinatorView(View):
     def _load_all_cases(self) -> None:
         from rejnistvo.store import list_records
 
-        steps = (("returned_on", self.tr("vrnjeno")), ("decided_on", self.tr("odločeno")),
-                 ("commission_named_on", self.tr("komisija imenovana")), ("accepted_on", self.tr("sprejeto")),
-                 ("sent_on", self.tr("poslano")))
+        steps = (
+            ("returned_on", self.tr("vrnjeno")),
+            ("decided_on", self.tr("odločeno")),
+            ("commission_named_on", self.tr("komisija imenovana")),
+            ("accepted_on", self.tr("sprejeto")),
+            ("sent_on", self.tr("poslano")),
+        )
         rows = []
         for case in list_records(self.ctx.db, "r4_cases"):
             state = next((text for key, text in steps if case.get(key)), self.tr("pripravljeno"))
@@ -582,7 +646,9 @@ class CoordinatorView(View):
     def _ask_passphrase(self) -> str | None:
         return self.ctx.interaction.ask_text(
             self.tr("Geslo paketa"),
-            self.tr("Geslo (vsaj 10 znakov; prejemniku ga sporočite po drugi poti, npr. po telefonu):"),
+            self.tr(
+                "Geslo (vsaj 10 znakov; prejemniku ga sporočite po drugi poti, npr. po telefonu):"
+            ),
             password=True,
         )
 
@@ -593,12 +659,16 @@ class CoordinatorView(View):
 
         index = self.all_cases_table.currentIndex()
         if not index.isValid():
-            self.ctx.interaction.info(self.tr("Izvoz paketa"), self.tr("Najprej izberite primer na seznamu."))
+            self.ctx.interaction.info(
+                self.tr("Izvoz paketa"), self.tr("Najprej izberite primer na seznamu.")
+            )
             return False
         case = self.all_cases_proxy.row_record(index.row())
         path = self.ctx.interaction.choose_save_path(
-            self.tr("Shrani paket"), self.tr("Paket Rejništvo (*.rejpaket)"),
-            suggested_file_name(kind, case.get("case_no") or str(case["id"])))
+            self.tr("Shrani paket"),
+            self.tr("Paket Rejništvo (*.rejpaket)"),
+            suggested_file_name(kind, case.get("case_no") or str(case["id"])),
+        )
         if not path:
             return False
         passphrase = self._ask_passphrase()
@@ -610,7 +680,9 @@ class CoordinatorView(View):
             export(self.ctx.db, case["id"], passphrase, path)
         except (InputError, StoreError, OSError) as exc:
             QApplication.restoreOverrideCursor()
-            self.ctx.interaction.error(self.tr("Paket ni izvožen"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Paket ni izvožen"), getattr(exc, "message", str(exc))
+            )
             return False
         QApplication.restoreOverrideCursor()
         self.ctx.bus.records_changed.emit("r4")
@@ -623,7 +695,8 @@ class CoordinatorView(View):
         from rejnistvo.store import StoreError
 
         path = self.ctx.interaction.choose_open_path(
-            self.tr("Odpri paket"), self.tr("Paket Rejništvo (*.rejpaket)"))
+            self.tr("Odpri paket"), self.tr("Paket Rejništvo (*.rejpaket)")
+        )
         if not path:
             return False
         passphrase = self._ask_passphrase()
@@ -633,19 +706,25 @@ class CoordinatorView(View):
         try:
             preview = preview_import(self.ctx.db, path, passphrase, kind=kind, subgroups=subgroups)
         except (InputError, StoreError, OSError) as exc:
-            self.ctx.interaction.error(self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
+            )
             return False
         text = "\n".join(f"{label}: {value}" for label, value in preview.contents.summary())
         text += "\n\n" + "\n".join(preview.notes)
         if not preview.changes_anything:
             self.ctx.interaction.info(self.tr("Predogled paketa"), text)
             return False
-        if not self.ctx.interaction.confirm(self.tr("Predogled paketa"), text + "\n\n" + self.tr("Uvozim?")):
+        if not self.ctx.interaction.confirm(
+            self.tr("Predogled paketa"), text + "\n\n" + self.tr("Uvozim?")
+        ):
             return False
         try:
             result = apply_import(self.ctx.db, preview)
         except (InputError, StoreError) as exc:
-            self.ctx.interaction.error(self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
+            )
             return False
         self.ctx.bus.records_changed.emit("r4")
         self.ctx.interaction.info(self.tr("Paket je uvožen"), result.message)
@@ -673,13 +752,17 @@ class CoordinatorView(View):
         self.decision_box.setTitle(self.tr("Odločitev komisije"))
         self.increase_radio.setText(self.tr("ZVIŠA za"))
         self.no_increase_radio.setText(self.tr("NE ZVIŠA"))
-        self.rationale_label.setText(self.tr("Obrazložitev (obvezna, če se odločitev razlikuje od pravila):"))
+        self.rationale_label.setText(
+            self.tr("Obrazložitev (obvezna, če se odločitev razlikuje od pravila):")
+        )
         self.decide_button.setText(self.tr("Zapiši odločitev"))
         self.return_button.setText(self.tr("Označi vrnitev dokumentov centru"))
         self.register_model.set_columns_headers([c.header for c in self._register_columns()])
         self.year_label.setText(self.tr("Leto:"))
         self.status_label.setText(self.tr("Stanje:"))
-        self.register_search.setPlaceholderText(self.tr("Išči po zadevi, centru, otroku, rejniku, sklepu …"))
+        self.register_search.setPlaceholderText(
+            self.tr("Išči po zadevi, centru, otroku, rejniku, sklepu …")
+        )
         self.export_label.setText(self.tr("Izvozi:"))
         current = self.status_combo.currentData()
         self.status_combo.blockSignals(True)
@@ -691,11 +774,15 @@ class CoordinatorView(View):
             self.status_combo.addItem(status, status)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(current), 0))
         self.status_combo.blockSignals(False)
-        self.packages_note.setText(self.tr(
-            "Paket je šifrirana datoteka s primerom (podatki obrazca R-4 in PDF). Pošljite ga po "
-            "e-pošti, geslo pa sporočite po drugi poti. Spremenjen paket ali napačno geslo program zavrne."))
+        self.packages_note.setText(
+            self.tr(
+                "Paket je šifrirana datoteka s primerom (podatki obrazca R-4 in PDF). Pošljite ga po "
+                "e-pošti, geslo pa sporočite po drugi poti. Spremenjen paket ali napačno geslo program zavrne."
+            )
+        )
         self.all_cases_model.set_columns_headers(
-            [self.tr("Številka zadeve"), self.tr("Rejnik"), self.tr("Otrok"), self.tr("Stanje")])
+            [self.tr("Številka zadeve"), self.tr("Rejnik"), self.tr("Otrok"), self.tr("Stanje")]
+        )
         self.packages_search.setPlaceholderText(self.tr("Išči primer …"))
         self.centre_box.setTitle(self.tr("Center rejnika"))
         self.coordinator_box.setTitle(self.tr("Koordinator podskupine"))
@@ -730,7 +817,9 @@ class CoordinatorView(View):
         self._load_all_cases()
 
     def focus_search(self) -> None:
-        target = (self.cases_search, self.register_search, self.packages_search)[self.tabs.currentIndex()]
+        target = (self.cases_search, self.register_search, self.packages_search)[
+            self.tabs.currentIndex()
+        ]
         target.setFocus()
         target.selectAll()
 
@@ -746,7 +835,9 @@ class CoordinatorView(View):
         row = self.cases_model.find_row("id", record_id)
         if row >= 0:
             self.tabs.setCurrentIndex(0)
-            self.cases_table.selectRow(self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row())
+            self.cases_table.selectRow(
+                self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
+            )
         return True
 
 

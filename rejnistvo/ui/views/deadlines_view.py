@@ -47,11 +47,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeadlinesView", text)
 
 
-def _item(kind: str, due: date, today: date, what: str, carer: str, child: str,
-          open_kind: str, open_id: int) -> dict:
+def _item(
+    kind: str,
+    due: date,
+    today: date,
+    what: str,
+    carer: str,
+    child: str,
+    open_kind: str,
+    open_id: int,
+) -> dict:
     return {
-        "due": due, "days": (due - today).days, "kind": kind, "what": what,
-        "carer": carer or "", "child": child or "", "open_kind": open_kind, "open_id": open_id,
+        "due": due,
+        "days": (due - today).days,
+        "kind": kind,
+        "what": what,
+        "carer": carer or "",
+        "child": child or "",
+        "open_kind": open_kind,
+        "open_id": open_id,
     }
 
 
@@ -66,58 +80,133 @@ def collect_deadlines(db, today: date, waiting_days: int) -> list[dict]:
         period = Period(inc["from_date"], inc["to_date"])
         report = reports.get(inc["id"])
         requested = inc.get("report_requested_on")
-        status = r5_status(period, today, report.get("report_date") if report else None,
-                           requested, soon_days=R5_SOON_DAYS)
+        status = r5_status(
+            period,
+            today,
+            report.get("report_date") if report else None,
+            requested,
+            soon_days=R5_SOON_DAYS,
+        )
         names = (inc.get("carer_name", ""), inc.get("child_name", ""))
         due = r5_due(period, requested)
         if status is R5Status.OVERDUE:
-            items.append(_item(_tr("R-5 poročilo zamuja"), due, today,
-                               _tr("Zvišanje oskrbnine {0} % do {1}").format(inc["percent"], format_date(period.end)),
-                               *names, "r5", inc["id"]))
+            items.append(
+                _item(
+                    _tr("R-5 poročilo zamuja"),
+                    due,
+                    today,
+                    _tr("Zvišanje oskrbnine {0} % do {1}").format(
+                        inc["percent"], format_date(period.end)
+                    ),
+                    *names,
+                    "r5",
+                    inc["id"],
+                )
+            )
         elif status is R5Status.DUE_SOON:
-            items.append(_item(_tr("R-5 poročilo kmalu"), due, today,
-                               _tr("Zvišanje oskrbnine {0} % do {1}").format(inc["percent"], format_date(period.end)),
-                               *names, "r5", inc["id"]))
+            items.append(
+                _item(
+                    _tr("R-5 poročilo kmalu"),
+                    due,
+                    today,
+                    _tr("Zvišanje oskrbnine {0} % do {1}").format(
+                        inc["percent"], format_date(period.end)
+                    ),
+                    *names,
+                    "r5",
+                    inc["id"],
+                )
+            )
         if ends_within(period, today, ENDING_SOON_DAYS):
-            items.append(_item(_tr("Zvišanje oskrbnine se izteka"), period.end, today,
-                               _tr("Podaljšanje? {0} % od {1}").format(inc["percent"], format_date(period.start)),
-                               *names, "r5", inc["id"]))
+            items.append(
+                _item(
+                    _tr("Zvišanje oskrbnine se izteka"),
+                    period.end,
+                    today,
+                    _tr("Podaljšanje? {0} % od {1}").format(
+                        inc["percent"], format_date(period.start)
+                    ),
+                    *names,
+                    "r5",
+                    inc["id"],
+                )
+            )
     for case in list_records(db, "r4_cases"):
         names = (case.get("carer_name", ""), case.get("child_name", ""))
         sent = case.get("sent_on")
         if sent and not case.get("decided_on") and r4_waiting_too_long(sent, today, waiting_days):
-            items.append(_item(_tr("R-4 čaka pri koordinatorju"), sent + timedelta(days=waiting_days), today,
-                               _tr("Poslano {0}, čaka {1} dni").format(format_date(sent), (today - sent).days),
-                               *names, "r4", case["id"]))
+            items.append(
+                _item(
+                    _tr("R-4 čaka pri koordinatorju"),
+                    sent + timedelta(days=waiting_days),
+                    today,
+                    _tr("Poslano {0}, čaka {1} dni").format(format_date(sent), (today - sent).days),
+                    *names,
+                    "r4",
+                    case["id"],
+                )
+            )
         if case.get("outcome") == "increase" and case.get("decision_from"):
             period = Period(case["decision_from"], case.get("decision_to"))
             if ends_within(period, today, ENDING_SOON_DAYS):
-                items.append(_item(_tr("Zvišanje plačila dela se izteka"), period.end, today,
-                                   _tr("Podaljšanje? {0} % (sklep {1})").format(
-                                       case.get("decision_percent"), case.get("resolution_no") or "—"),
-                                   *names, "r4", case["id"]))
+                items.append(
+                    _item(
+                        _tr("Zvišanje plačila dela se izteka"),
+                        period.end,
+                        today,
+                        _tr("Podaljšanje? {0} % (sklep {1})").format(
+                            case.get("decision_percent"), case.get("resolution_no") or "—"
+                        ),
+                        *names,
+                        "r4",
+                        case["id"],
+                    )
+                )
     last_training = {
         row["carer_id"]: date.fromisoformat(row["last"])
-        for row in db.query("SELECT carer_id, max(date) AS last FROM carer_trainings GROUP BY carer_id")
+        for row in db.query(
+            "SELECT carer_id, max(date) AS last FROM carer_trainings GROUP BY carer_id"
+        )
     }
     for carer in list_records(db, "carers"):
         if not carer.get("licence_date"):
             continue
         due = training_due_date(carer["licence_date"], last_training.get(carer["id"]))
         if due <= today + timedelta(days=TRAINING_SOON_DAYS):
-            items.append(_item(_tr("Usposabljanje rejnika"), due, today,
-                               _tr("Obvezno usposabljanje (vsaka 3 leta)"),
-                               carer["name"], "", "carer", carer["id"]))
+            items.append(
+                _item(
+                    _tr("Usposabljanje rejnika"),
+                    due,
+                    today,
+                    _tr("Obvezno usposabljanje (vsaka 3 leta)"),
+                    carer["name"],
+                    "",
+                    "carer",
+                    carer["id"],
+                )
+            )
     latest: dict[int, dict] = {}
     for coord in list_records(db, "coordinators"):
-        if coord["subgroup_id"] not in latest or coord["term_from"] > latest[coord["subgroup_id"]]["term_from"]:
+        if (
+            coord["subgroup_id"] not in latest
+            or coord["term_from"] > latest[coord["subgroup_id"]]["term_from"]
+        ):
             latest[coord["subgroup_id"]] = coord
     for coord in latest.values():
         end = coord.get("term_to") or coordinator_term_end(coord["term_from"])
         if end <= today + timedelta(days=ENDING_SOON_DAYS):
-            items.append(_item(_tr("Mandat koordinatorja se izteka"), end, today,
-                               _tr("Podskupina {0}: {1}").format(coord["subgroup_id"], coord["name"]),
-                               "", "", "subgroup", coord["subgroup_id"]))
+            items.append(
+                _item(
+                    _tr("Mandat koordinatorja se izteka"),
+                    end,
+                    today,
+                    _tr("Podskupina {0}: {1}").format(coord["subgroup_id"], coord["name"]),
+                    "",
+                    "",
+                    "subgroup",
+                    coord["subgroup_id"],
+                )
+            )
     items.sort(key=lambda i: (i["due"], i["kind"]))
     return items
 
@@ -202,14 +291,17 @@ class DeadlinesView(View):
             items = collect_deadlines(self.ctx.db, self.today(), self.waiting_days())
         except Exception as exc:  # noqa: BLE001 - show the reason, keep the window
             log.exception("collecting deadlines")
-            self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Rokov ni mogoče prebrati"), getattr(exc, "message", str(exc))
+            )
             return
         self.model.set_rows(items)
         fit_columns(self.table)
         late = sum(1 for i in items if i["days"] < 0)
         self.summary.setText(
             self.tr("{0} opomnikov, od tega {1} zamujenih.").format(len(items), late)
-            if items else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
+            if items
+            else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )
 
     def _open(self, index: QModelIndex) -> None:

@@ -114,9 +114,9 @@ class ListEditorView(View):
         self.splitter.setObjectName(f"{type(self).__name__}Splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([600, 460])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 600])
         self.remember_splitter(self.splitter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -176,7 +176,9 @@ class ListEditorView(View):
             rows = self.load_rows()
         except Exception as exc:  # noqa: BLE001 - a StoreError or a broken file
             log.exception("loading %s", self.entity)
-            self.ctx.interaction.error(self.tr("Napaka pri branju"), getattr(exc, "message", str(exc)))
+            self.ctx.interaction.error(
+                self.tr("Napaka pri branju"), getattr(exc, "message", str(exc))
+            )
             return
         self._loading = True
         try:
@@ -201,7 +203,8 @@ class ListEditorView(View):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            self.tr("{0} zapisov").format(total) if shown == total
+            self.tr("{0} zapisov").format(total)
+            if shown == total
             else self.tr("{0} od {1}").format(shown, total)
         )
 
@@ -217,7 +220,8 @@ class ListEditorView(View):
         if index.isValid():
             selection.setCurrentIndex(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
 
@@ -320,11 +324,15 @@ class ListEditorView(View):
     def save(self) -> bool:
         from rejnistvo.store import StoreError, save_record
 
+        if not self._dirty:
+            return True  # nothing typed since the record was shown or stored
         validator = FormValidator()
         record = self.collect(validator)
         if not validator.ok or record is None:
             validator.focus_first()
-            self.ctx.bus.status_message.emit(self.tr("Zapis ni shranjen: popravite označena polja."))
+            self.ctx.bus.status_message.emit(
+                self.tr("Zapis ni shranjen: popravite označena polja.")
+            )
             return False
         if self._current_id is not None:
             record["id"] = self._current_id
@@ -368,7 +376,8 @@ class ListEditorView(View):
         if self._current_id is None:
             return
         if not self.ctx.interaction.confirm(
-            self.tr("Brisanje"), self.tr("Res želite izbrisati zapis »{0}«?").format(self.heading.text())
+            self.tr("Brisanje"),
+            self.tr("Res želite izbrisati zapis »{0}«?").format(self.heading.text()),
         ):
             return
         try:

@@ -27,7 +27,9 @@ class PlacementsView(ListEditorView):
             Column("contract_no", self.tr("Pogodba")),
             Column("carer_name", self.tr("Rejnik")),
             Column("child_name", self.tr("Otrok")),
-            Column("part_time", self.tr("Le vikendi/počitnice"), lambda v: self.tr("da") if v else ""),
+            Column(
+                "part_time", self.tr("Le vikendi/počitnice"), lambda v: self.tr("da") if v else ""
+            ),
         ]
 
     def search_keys(self) -> list[str]:
@@ -39,9 +41,15 @@ class PlacementsView(ListEditorView):
         return self.tr("Namestitev {0}").format(record.get("contract_no") or "")
 
     def build_editor(self, form: QFormLayout) -> None:
-        self.contract_edit = self.register_field("contract_no", TextEdit("contract_no", self, required=True))
-        self.carer_edit = self.register_field("carer_id", RecordPicker("carer_id", self, required=True))
-        self.child_edit = self.register_field("child_id", RecordPicker("child_id", self, required=True))
+        self.contract_edit = self.register_field(
+            "contract_no", TextEdit("contract_no", self, required=True)
+        )
+        self.carer_edit = self.register_field(
+            "carer_id", RecordPicker("carer_id", self, required=True)
+        )
+        self.child_edit = self.register_field(
+            "child_id", RecordPicker("child_id", self, required=True)
+        )
         self.carer_centre = QComboBox(self)
         self.child_centre = QComboBox(self)
         for combo in (self.carer_centre, self.child_centre):
@@ -55,8 +63,15 @@ class PlacementsView(ListEditorView):
         self.periods.edited.connect(self.mark_dirty)
         self.labels = [QLabel(self) for _ in range(9)]
         widgets = [
-            self.contract_edit, self.carer_edit, self.child_edit, self.carer_centre,
-            self.child_centre, self.part_time_box, self.share_edit, self.note_edit, self.periods,
+            self.contract_edit,
+            self.carer_edit,
+            self.child_edit,
+            self.carer_centre,
+            self.child_centre,
+            self.part_time_box,
+            self.share_edit,
+            self.note_edit,
+            self.periods,
         ]
         for label, widget in zip(self.labels, widgets, strict=True):
             form.addRow(label, widget)
@@ -64,16 +79,30 @@ class PlacementsView(ListEditorView):
 
     def retranslate(self) -> None:
         texts = [
-            self.tr("Št. pogodbe"), self.tr("Rejnik"), self.tr("Otrok"), self.tr("Center rejnika"),
-            self.tr("Center otroka"), "", self.tr("Delež plačila dela"), self.tr("Opomba"),
+            self.tr("Št. pogodbe"),
+            self.tr("Rejnik"),
+            self.tr("Otrok"),
+            self.tr("Center rejnika"),
+            self.tr("Center otroka"),
+            "",
+            self.tr("Delež plačila dela"),
+            self.tr("Opomba"),
             self.tr("Obdobja"),
         ]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.part_time_box.setText(self.tr("Le ob vikendih, praznikih in šolskih počitnicah"))
         self.share_edit.edit.setPlaceholderText(self.tr("npr. 40 % (iz pogodbe)"))
-        self.carer_edit.not_found_message = self.tr("Izberite rejnika s seznama (začnite tipkati ime).")
-        self.child_edit.not_found_message = self.tr("Izberite otroka s seznama (začnite tipkati ime).")
+        self.share_edit.required_message = self.tr(
+            "Polje je obvezno, če je otrok nameščen le ob vikendih, praznikih in počitnicah: "
+            "vpišite delež plačila dela iz pogodbe, npr. 40 %."
+        )
+        self.carer_edit.not_found_message = self.tr(
+            "Izberite rejnika s seznama (začnite tipkati ime)."
+        )
+        self.child_edit.not_found_message = self.tr(
+            "Izberite otroka s seznama (začnite tipkati ime)."
+        )
         self.periods.retranslate()
         super().retranslate()
 
@@ -102,8 +131,12 @@ class PlacementsView(ListEditorView):
         self.contract_edit.set_value(r.get("contract_no"))
         self.carer_edit.set_value(r.get("carer_id"), r.get("carer_name"))
         self.child_edit.set_value(r.get("child_id"), r.get("child_name"))
-        self.carer_centre.setCurrentIndex(max(self.carer_centre.findData(r.get("carer_centre_id")), 0))
-        self.child_centre.setCurrentIndex(max(self.child_centre.findData(r.get("child_centre_id")), 0))
+        self.carer_centre.setCurrentIndex(
+            max(self.carer_centre.findData(r.get("carer_centre_id")), 0)
+        )
+        self.child_centre.setCurrentIndex(
+            max(self.child_centre.findData(r.get("child_centre_id")), 0)
+        )
         self.part_time_box.setChecked(bool(r.get("part_time")))
         self._part_time_changed(bool(r.get("part_time")))
         self.share_edit.set_value(r.get("fee_share"))
@@ -121,10 +154,15 @@ class PlacementsView(ListEditorView):
         if not v.ok:
             return None
         return {
-            "contract_no": contract, "carer_id": carer_id, "child_id": child_id,
+            "contract_no": contract,
+            "carer_id": carer_id,
+            "child_id": child_id,
             "carer_centre_id": self.carer_centre.currentData(),
             "child_centre_id": self.child_centre.currentData(),
-            "part_time": part_time, "fee_share": share, "note": note, "periods": periods,
+            "part_time": part_time,
+            "fee_share": share,
+            "note": note,
+            "periods": periods,
         }
 
 

@@ -42,7 +42,7 @@ from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
 from rejnistvo.ui.format import format_date, format_percent
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.calc_view import placement_label, placement_periods
+from rejnistvo.ui.views.calc_view import choice_combo, placement_choices, placement_periods
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ class R4View(View):
         self.preview = None
         self.last_document: bytes | None = None
         self.suggestion = suggest_uplift(0, None)
+        self._proposed_chosen = False
         try:
             self.reasons = uplift_reasons()
         except (OSError, ValueError, KeyError):
@@ -172,7 +173,7 @@ class R4View(View):
         # Proposal -------------------------------------------------------------------
         self.proposal_box = QGroupBox(editor)
         form = QFormLayout(self.proposal_box)
-        self.placement_combo = QComboBox(editor)
+        self.placement_combo, self.placement_model = choice_combo(editor)
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
         box = QVBoxLayout()
@@ -347,7 +348,7 @@ class R4View(View):
         self.free_reason.textEdited.connect(self._edited)
         self.workload_group.buttonToggled.connect(self._edited)
         self.outcome_group.buttonToggled.connect(self._edited)
-        self.proposed_percent.currentIndexChanged.connect(self._edited)
+        self.proposed_percent.currentIndexChanged.connect(self._proposed_changed)
         self.decision_percent.currentIndexChanged.connect(self._edited)
         self.subgroup_combo.currentIndexChanged.connect(self._subgroup_changed)
         for combo in self.member_combos:
@@ -421,11 +422,8 @@ class R4View(View):
         self.model.set_rows(rows)
         current = self.placement_combo.currentData()
         self._loading = True
-        self.placement_combo.clear()
-        self.placement_combo.addItem("", None)
-        for row in placements:
-            self.placement_combo.addItem(placement_label(row), row["id"])
-        self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(current), 0))
+        self.placement_model.set_choices(placement_choices(placements))
+        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
         self._loading = False
         self._select_row(self.case_id)
 
@@ -495,6 +493,7 @@ class R4View(View):
         self.free_reason.clear()
         self._set_workload(None)
         self.proposed_percent.setCurrentIndex(0)
+        self._proposed_chosen = False
         self.period_edit.set_value(None)
         self.rationale_edit.clear()
         for column, edit in self.step_edits.items():
@@ -549,7 +548,7 @@ class R4View(View):
     def _fill(self, r: dict) -> None:
         self.case_id = r["id"]
         self._clear_errors()
-        self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(r["placement_id"]), 0))
+        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(r["placement_id"]), 0))
         self.case_no_edit.set_value(r.get("case_no"))
         self.proposal_date.set_value(r.get("proposal_date"))
         keys = {x.get("reason_key") for x in r.get("reasons", []) if x.get("reason_key")}
@@ -561,6 +560,7 @@ class R4View(View):
         self.free_reason.setText("; ".join(texts))
         self._set_workload(r.get("workload"))
         self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(r.get("proposed_percent")), 0))
+        self._proposed_chosen = r.get("proposed_percent") is not None
         self.period_edit.set_value(
             Period(r["period_from"], r.get("period_to")) if r.get("period_from") else None
         )
@@ -582,6 +582,12 @@ class R4View(View):
             Period(r["decision_from"], r.get("decision_to")) if r.get("decision_from") else None
         )
         self.decision_rationale.setPlainText(r.get("decision_rationale") or "")
+
+    def _proposed_changed(self, _index: int) -> None:
+        # Programmatic changes block signals or happen while loading: this is the user.
+        if not self._loading:
+            self._proposed_chosen = True
+        self._edited()
 
     def _set_workload(self, value: str | None) -> None:
         self.workload_group.setExclusive(False)
@@ -684,6 +690,11 @@ class R4View(View):
         else:
             head = self.tr("zvišanje za {0} %").format(s.percent)
         self.suggestion_label.setText(f"<b>{head}</b><br>{s.explanation}")
+        if not self._proposed_chosen and not self._loading:
+            # Until the user picks the proposal, it follows the rule.
+            self.proposed_percent.blockSignals(True)
+            self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(s.percent), 0))
+            self.proposed_percent.blockSignals(False)
         outcome = self.outcome()
         self.decision_percent.setEnabled(outcome == "increase")
         self.decision_period.setEnabled(outcome == "increase")

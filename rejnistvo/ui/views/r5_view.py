@@ -62,7 +62,12 @@ from rejnistvo.rules.refund import (
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.calc_view import placement_label, placement_periods, rate_table
+from rejnistvo.ui.views.calc_view import (
+    choice_combo,
+    placement_choices,
+    placement_periods,
+    rate_table,
+)
 from rejnistvo.ui.widgets import (
     AmountEdit,
     DateEdit,
@@ -307,6 +312,10 @@ class InstalmentModel(QAbstractTableModel):
             for r in self._rows
         ]
 
+    def records_raw(self) -> list[dict[str, Any]]:
+        """Rows as kept (the due date as typed)."""
+        return [dict(r) for r in self._rows]
+
     def total(self) -> Decimal:
         return sum((r["amount"] for r in self._rows), ZERO)
 
@@ -473,7 +482,7 @@ class R5View(View):
         # Board increase ---------------------------------------------------------------
         self.increase_box = QGroupBox(editor)
         form = QFormLayout(self.increase_box)
-        self.placement_combo = QComboBox(editor)
+        self.placement_combo, self.placement_model = choice_combo(editor)
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
         box = QVBoxLayout()
@@ -747,11 +756,8 @@ class R5View(View):
         self.model.set_rows(rows)
         self._loading = True
         current = self.placement_combo.currentData()
-        self.placement_combo.clear()
-        self.placement_combo.addItem("", None)
-        for row in placements:
-            self.placement_combo.addItem(placement_label(row), row["id"])
-        self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(current), 0))
+        self.placement_model.set_choices(placement_choices(placements))
+        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
         current_centre = self.centre_combo.currentData()
         self.centre_combo.clear()
         self.centre_combo.addItem("", None)
@@ -844,6 +850,8 @@ class R5View(View):
         self._clear_errors()
         self._loading = False
         self._placement_changed()
+        self._update_total()
+        self._update_plan_total()
         self._dirty = False
 
     def _clear_errors(self) -> None:
@@ -877,7 +885,7 @@ class R5View(View):
         try:
             self._clear_errors()
             self.increase_id = inc["id"]
-            self.placement_combo.setCurrentIndex(max(self.placement_combo.findData(inc["placement_id"]), 0))
+            self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(inc["placement_id"]), 0))
             self.percent_combo.setCurrentIndex(max(self.percent_combo.findData(inc["percent"]), 0))
             self.period_edit.set_value(Period(inc["from_date"], inc["to_date"]))
             chosen = {c["category"] for c in inc.get("categories", [])}
@@ -907,6 +915,7 @@ class R5View(View):
         finally:
             self._loading = False
         self._update_facts()
+        self._update_total()
         self.plan = self._compute_plan(show_errors=False) if refund else None
         self._update_plan_total()
         self._dirty = False
@@ -965,10 +974,11 @@ class R5View(View):
         return Adjustment(self.percent_combo.currentData(), period)
 
     def _increase_changed(self, *_args: Any) -> None:
+        if self._loading:
+            return  # loading computes the figures once at its end
         self._edited()
         self._update_facts()
-        if not self._loading:
-            self._refund_inputs_changed()
+        self._refund_inputs_changed()
 
     def _update_facts(self) -> None:
         """R-5 due date, days paid and the amount received, from the rules."""
@@ -1119,13 +1129,16 @@ class R5View(View):
     def make_plan(self) -> bool:
         """Refund plan from the rules: instalments with their default dates."""
         plan = self._compute_plan()
-        self.plan = plan
         if plan is None:
-            self.instalment_model.set_instalments([])
+            # Keep the rows shown (with their paid marks) while the input is being fixed.
             self._update_plan_total()
             return False
+        self.plan = plan
+        # Paid marks stay with their instalment (by order): a payment that was made stays made.
+        paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
         self.instalment_model.set_instalments(
-            [{"due": i.due, "amount": i.amount, "paid_on": None} for i in plan.instalments]
+            [{"due": i.due, "amount": i.amount, "paid_on": paid[k] if k < len(paid) else None}
+             for k, i in enumerate(plan.instalments)]
         )
         self._edited()
         self._update_plan_total()

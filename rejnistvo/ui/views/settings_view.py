@@ -75,7 +75,11 @@ class SettingsView(View):
         self.rate_source = TextEdit("source", page, required=True)
         self.rate_labels = [QLabel(page) for _ in range(4)]
         form = QFormLayout(self.rate_box)
-        for label, w in zip(self.rate_labels, (self.rate_from, self.rate_board, self.rate_fee, self.rate_source), strict=True):
+        for label, w in zip(
+            self.rate_labels,
+            (self.rate_from, self.rate_board, self.rate_fee, self.rate_source),
+            strict=True,
+        ):
             form.addRow(label, w)
         self.rate_add = QPushButton(page)
         self.rate_add.clicked.connect(self.add_rate)
@@ -97,9 +101,13 @@ class SettingsView(View):
         fee = v.check(self.rate_fee)
         source = v.check(self.rate_source)
         if v.ok and any(r["valid_from"] == valid_from for r in self.rates_model.rows()):
-            v.add_error(self.rate_from, self.tr("Vrstica s tem datumom že obstaja; izberite drug datum."))
+            v.add_error(
+                self.rate_from, self.tr("Vrstica s tem datumom že obstaja; izberite drug datum.")
+            )
         if v.ok and valid_from.day != 1:
-            v.add_error(self.rate_from, self.tr("Zneski veljajo od prvega dne v mesecu, npr. 1. 3. 2026."))
+            v.add_error(
+                self.rate_from, self.tr("Zneski veljajo od prvega dne v mesecu, npr. 1. 3. 2026.")
+            )
         if not v.ok:
             v.focus_first()
             return False
@@ -111,8 +119,11 @@ class SettingsView(View):
         ):
             return False
         try:
-            save_record(self.ctx.db, "rates",
-                        {"valid_from": valid_from, "board": board, "fee": fee, "source": source})
+            save_record(
+                self.ctx.db,
+                "rates",
+                {"valid_from": valid_from, "board": board, "fee": fee, "source": source},
+            )
         except (InputError, StoreError) as exc:
             self.ctx.interaction.error(self.tr("Vrstica ni shranjena"), exc.message)
             return False
@@ -126,7 +137,8 @@ class SettingsView(View):
     def _centres_tab(self) -> QWidget:
         page = QWidget(self)
         self.centres_model = RecordTableModel(
-            [Column("code", ""), Column("name", ""), Column("seat", "")], self)
+            [Column("code", ""), Column("name", ""), Column("seat", "")], self
+        )
         self.centres_table, _ = _table(page, self.centres_model)
         self.units_model = RecordTableModel([Column("name", "")], self)
         self.units_table, _ = _table(page, self.units_model)
@@ -159,7 +171,14 @@ class SettingsView(View):
         self.members_label = QLabel(page)
         self.members_label.setWordWrap(True)
         self.candidates_model = RecordTableModel(
-            [Column("name", ""), Column("centre", ""), Column("added_on", ""), Column("removed_on", "")], self)
+            [
+                Column("name", ""),
+                Column("centre", ""),
+                Column("added_on", ""),
+                Column("removed_on", ""),
+            ],
+            self,
+        )
         self.candidates_table, _ = _table(page, self.candidates_model)
         self.cand_box = QGroupBox(page)
         self.cand_name = TextEdit("name", page, required=True)
@@ -168,7 +187,9 @@ class SettingsView(View):
         self.cand_added.set_value(date.today())
         self.cand_labels = [QLabel(page) for _ in range(3)]
         form = QFormLayout(self.cand_box)
-        for label, w in zip(self.cand_labels, (self.cand_name, self.cand_centre, self.cand_added), strict=True):
+        for label, w in zip(
+            self.cand_labels, (self.cand_name, self.cand_centre, self.cand_added), strict=True
+        ):
             form.addRow(label, w)
         self.cand_add = QPushButton(page)
         self.cand_add.clicked.connect(self.add_candidate)
@@ -179,6 +200,26 @@ class SettingsView(View):
         buttons.addWidget(self.cand_remove)
         buttons.addStretch(1)
         form.addRow("", buttons)
+        self.changes_since = DateEdit("since", page, required=True)
+        self.changes_since.set_value(date(date.today().year, 1, 1))
+        self.changes_button = QPushButton(page)
+        self.changes_button.clicked.connect(self.export_candidate_changes)
+        self.changes_label = QLabel(page)
+        changes_row = QHBoxLayout()
+        changes_row.addWidget(self.changes_since)
+        changes_row.addWidget(self.changes_button)
+        changes_row.addStretch(1)
+        form.addRow(self.changes_label, changes_row)
+        self.coord_box = QGroupBox(page)
+        self.coord_name = TextEdit("name", page, required=True)
+        self.coord_from = DateEdit("term_from", page, required=True)
+        self.coord_button = QPushButton(page)
+        self.coord_button.clicked.connect(self.elect_coordinator)
+        self.coord_labels = [QLabel(page) for _ in range(2)]
+        coord_form = QFormLayout(self.coord_box)
+        coord_form.addRow(self.coord_labels[0], self.coord_name)
+        coord_form.addRow(self.coord_labels[1], self.coord_from)
+        coord_form.addRow("", self.coord_button)
         top = QHBoxLayout()
         self.subgroup_label = QLabel(page)
         top.addWidget(self.subgroup_label)
@@ -189,8 +230,58 @@ class SettingsView(View):
         layout.addWidget(self.coordinator_label)
         layout.addWidget(self.members_label)
         layout.addWidget(self.candidates_table, 1)
-        layout.addWidget(self.cand_box)
+        lower = QHBoxLayout()
+        lower.addWidget(self.cand_box, 3)
+        lower.addWidget(self.coord_box, 2)
+        layout.addLayout(lower)
         return page
+
+    def export_candidate_changes(self) -> bool:
+        from rejnistvo.register.candidates import candidate_changes, write_candidate_changes_csv
+
+        subgroup = self.subgroup_combo.currentData()
+        ok, since = self.changes_since.check()
+        if not ok or subgroup is None:
+            return False
+        path = self.ctx.interaction.choose_save_path(
+            self.tr("Spremembe seznama kandidatov"),
+            self.tr("CSV (*.csv)"),
+            f"kandidati-podskupina-{subgroup}-od-{since.isoformat()}.csv",
+        )
+        if not path:
+            return False
+        try:
+            write_candidate_changes_csv(candidate_changes(self.ctx.db, subgroup, since), path)
+        except (InputError, OSError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Spremembe niso izvožene"), getattr(exc, "message", str(exc))
+            )
+            return False
+        self.ctx.bus.status_message.emit(self.tr("Spremembe so shranjene v {0}.").format(path))
+        return True
+
+    def elect_coordinator(self) -> bool:
+        from rejnistvo.store import StoreError, save_record
+
+        v = FormValidator()
+        name = v.check(self.coord_name)
+        start = v.check(self.coord_from)
+        subgroup = self.subgroup_combo.currentData()
+        if not v.ok or subgroup is None:
+            return False
+        try:
+            save_record(
+                self.ctx.db,
+                "coordinators",
+                {"subgroup_id": subgroup, "name": name, "term_from": start},
+            )
+        except (InputError, StoreError) as exc:
+            self.ctx.interaction.error(self.tr("Koordinator ni vpisan"), exc.message)
+            return False
+        self.coord_name.set_value(None)
+        self.ctx.bus.records_changed.emit("coordinator")
+        self._load_subgroup()
+        return True
 
     def _load_subgroup(self) -> None:
         from rejnistvo.store import list_records
@@ -210,13 +301,16 @@ class SettingsView(View):
             c = max(coords, key=lambda r: r["term_from"])
             self.coordinator_label.setText(
                 self.tr("Koordinator: {0}, mandat od {1} do {2} (eno leto, čl. 7/3).").format(
-                    c["name"], self._d(c["term_from"]), self._d(c["term_to"]))
+                    c["name"], self._d(c["term_from"]), self._d(c["term_to"])
+                )
             )
         else:
             self.coordinator_label.setText(self.tr("Koordinator ni vpisan."))
         sub = next((s for s in self._subgroups if s["id"] == subgroup), None)
         member_names = [names.get(m["centre_id"], "") for m in (sub or {}).get("centres", [])]
-        self.members_label.setText(self.tr("Centri v podskupini: {0}").format(", ".join(member_names) or "—"))
+        self.members_label.setText(
+            self.tr("Centri v podskupini: {0}").format(", ".join(member_names) or "—")
+        )
 
     @staticmethod
     def _d(day: date | None) -> str:
@@ -233,10 +327,16 @@ class SettingsView(View):
         if not v.ok or self.subgroup_combo.currentData() is None:
             return False
         try:
-            save_record(self.ctx.db, "candidates", {
-                "subgroup_id": self.subgroup_combo.currentData(), "name": name,
-                "centre_id": self.cand_centre.currentData(), "added_on": added,
-            })
+            save_record(
+                self.ctx.db,
+                "candidates",
+                {
+                    "subgroup_id": self.subgroup_combo.currentData(),
+                    "name": name,
+                    "centre_id": self.cand_centre.currentData(),
+                    "added_on": added,
+                },
+            )
         except (InputError, StoreError) as exc:
             self.ctx.interaction.error(self.tr("Kandidat ni dodan"), exc.message)
             return False
@@ -256,7 +356,9 @@ class SettingsView(View):
             return
         if not self.ctx.interaction.confirm(
             self.tr("Odstrani kandidata"),
-            self.tr("Kandidat »{0}« bo od danes odstranjen s seznama (sprememba se zabeleži). Nadaljujem?").format(cand["name"]),
+            self.tr(
+                "Kandidat »{0}« bo od danes odstranjen s seznama (sprememba se zabeleži). Nadaljujem?"
+            ).format(cand["name"]),
         ):
             return
         try:
@@ -276,7 +378,11 @@ class SettingsView(View):
         self.number_format = TextEdit("resolution_number_format", page, required=True)
         self.general_labels = [QLabel(page) for _ in range(3)]
         form = QFormLayout()
-        for label, w in zip(self.general_labels, (self.user_edit, self.waiting_spin, self.number_format), strict=True):
+        for label, w in zip(
+            self.general_labels,
+            (self.user_edit, self.waiting_spin, self.number_format),
+            strict=True,
+        ):
             form.addRow(label, w)
         self.general_save = QPushButton(page)
         self.general_save.clicked.connect(self.save)
@@ -313,12 +419,20 @@ class SettingsView(View):
         user = v.check(self.user_edit)
         fmt = v.check(self.number_format)
         if v.ok and "{number" not in fmt:
-            v.add_error(self.number_format, self.tr("Oblika mora vsebovati {number}, npr. {subgroup}-{number:03d}/{year}."))
+            v.add_error(
+                self.number_format,
+                self.tr("Oblika mora vsebovati {number}, npr. {subgroup}-{number:03d}/{year}."),
+            )
         if v.ok:
             try:
                 fmt.format(subgroup=3, number=17, year=2026)
             except (KeyError, ValueError, IndexError):
-                v.add_error(self.number_format, self.tr("Dovoljena polja so {subgroup}, {number} in {year}, npr. {subgroup}-{number:03d}/{year}."))
+                v.add_error(
+                    self.number_format,
+                    self.tr(
+                        "Dovoljena polja so {subgroup}, {number} in {year}, npr. {subgroup}-{number:03d}/{year}."
+                    ),
+                )
         if not v.ok:
             self.tabs.setCurrentIndex(3)
             v.focus_first()
@@ -346,34 +460,74 @@ class SettingsView(View):
         self.tabs.setTabText(2, self.tr("Podskupine in kandidati"))
         self.tabs.setTabText(3, self.tr("Splošno"))
         self.rates_model.set_columns_headers([c.header for c in self._rate_columns()])
-        self.rate_note.setText(self.tr(
-            "Zneski se uskladijo vsako leto 1. marca in so objavljeni v Uradnem listu. Dodajte vrstico "
-            "z objavljenimi zneski in virom; program zneskov nikoli ne izračuna sam. Vsaka sprememba se zabeleži."))
+        self.rate_note.setText(
+            self.tr(
+                "Zneski se uskladijo vsako leto 1. marca in so objavljeni v Uradnem listu. Dodajte vrstico "
+                "z objavljenimi zneski in virom; program zneskov nikoli ne izračuna sam. Vsaka sprememba se zabeleži."
+            )
+        )
         self.rate_box.setTitle(self.tr("Nova vrstica"))
-        for label, text in zip(self.rate_labels, (self.tr("Velja od"), self.tr("Osnovna oskrbnina"),
-                                                  self.tr("Osnovno plačilo dela"), self.tr("Vir")), strict=True):
+        for label, text in zip(
+            self.rate_labels,
+            (
+                self.tr("Velja od"),
+                self.tr("Osnovna oskrbnina"),
+                self.tr("Osnovno plačilo dela"),
+                self.tr("Vir"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.rate_source.edit.setPlaceholderText(self.tr("npr. Uradni list RS, št. 20/2026"))
         self.rate_add.setText(self.tr("Dodaj vrstico"))
-        self.centres_model.set_columns_headers([self.tr("Šifra"), self.tr("Center za socialno delo"), self.tr("Sedež")])
+        self.centres_model.set_columns_headers(
+            [self.tr("Šifra"), self.tr("Center za socialno delo"), self.tr("Sedež")]
+        )
         self.units_model.set_columns_headers([self.tr("Enote izbranega centra")])
-        self.centres_note.setText(self.tr("Centri za socialno delo in njihove enote, kot jih uporabljajo obrazci."))
+        self.centres_note.setText(
+            self.tr("Centri za socialno delo in njihove enote, kot jih uporabljajo obrazci.")
+        )
         self.subgroup_label.setText(self.tr("Podskupina:"))
         self.candidates_model.set_columns_headers(
-            [self.tr("Kandidat za komisijo"), self.tr("Center"), self.tr("Dodan"), self.tr("Odstranjen")])
+            [
+                self.tr("Kandidat za komisijo"),
+                self.tr("Center"),
+                self.tr("Dodan"),
+                self.tr("Odstranjen"),
+            ]
+        )
         self.cand_box.setTitle(self.tr("Nov kandidat"))
-        for label, text in zip(self.cand_labels, (self.tr("Ime in priimek"), self.tr("Center"), self.tr("Dodan dne")), strict=True):
+        for label, text in zip(
+            self.cand_labels,
+            (self.tr("Ime in priimek"), self.tr("Center"), self.tr("Dodan dne")),
+            strict=True,
+        ):
             label.setText(text)
         self.cand_add.setText(self.tr("Dodaj kandidata"))
+        self.changes_label.setText(self.tr("Spremembe od"))
+        self.changes_button.setText(self.tr("Izvozi spremembe (CSV) …"))
+        self.coord_box.setTitle(self.tr("Nov koordinator (mandat eno leto)"))
+        self.coord_labels[0].setText(self.tr("Ime in priimek"))
+        self.coord_labels[1].setText(self.tr("Mandat od"))
+        self.coord_button.setText(self.tr("Vpiši koordinatorja"))
         self.cand_remove.setText(self.tr("Odstrani izbranega"))
-        for label, text in zip(self.general_labels, (self.tr("Vaše ime (za dnevnik sprememb)"),
-                                                     self.tr("R-4 čaka predolgo po (dneh)"),
-                                                     self.tr("Oblika številke sklepa")), strict=True):
+        for label, text in zip(
+            self.general_labels,
+            (
+                self.tr("Vaše ime (za dnevnik sprememb)"),
+                self.tr("R-4 čaka predolgo po (dneh)"),
+                self.tr("Oblika številke sklepa"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.general_save.setText(self.tr("Shrani nastavitve (Ctrl+S)"))
-        self.format_hint.setText(self.tr(
-            "Številka sklepa: {subgroup} = podskupina, {number:03d} = zaporedna številka v letu, "
-            "{year} = leto. Primer: {subgroup}-{number:03d}/{year} da 3-017/2026."))
+        self.format_hint.setText(
+            self.tr(
+                "Številka sklepa: {subgroup} = podskupina, {number:03d} = zaporedna številka v letu, "
+                "{year} = leto. Primer: {subgroup}-{number:03d}/{year} da 3-017/2026."
+            )
+        )
 
     def refresh(self) -> None:
         super().refresh()
@@ -404,9 +558,12 @@ class SettingsView(View):
             self._loading_general = True
             try:
                 self.user_edit.set_value(get_setting(db, "user_name") or self.ctx.user_name)
-                self.waiting_spin.setValue(int(get_setting(db, "waiting_days_threshold", "30") or 30))
+                self.waiting_spin.setValue(
+                    int(get_setting(db, "waiting_days_threshold", "30") or 30)
+                )
                 self.number_format.set_value(
-                    get_setting(db, "resolution_number_format", "{subgroup}-{number:03d}/{year}"))
+                    get_setting(db, "resolution_number_format", "{subgroup}-{number:03d}/{year}")
+                )
             finally:
                 self._loading_general = False
 

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -58,7 +58,9 @@ def parse_date_text(text: str, field: str = "datum") -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(field, f"datum »{text.strip()}« ne obstaja; vpišite ga kot 2. 3. 2026.") from None
+        raise InputError(
+            field, f"datum »{text.strip()}« ne obstaja; vpišite ga kot 2. 3. 2026."
+        ) from None
 
 
 def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
@@ -120,6 +122,8 @@ class ValidatedField(QWidget):
         super().__init__(parent)
         self.field = field
         self.required = required
+        #: what to say when a required field is empty (default: "Polje je obvezno.")
+        self.required_message = ""
         self._extra_checks: list[Callable[[Any], str | None]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -129,6 +133,14 @@ class ValidatedField(QWidget):
         outer.addLayout(self.row)
         self.error_label = FieldError(self)
         outer.addWidget(self.error_label)
+
+    def retranslate(self) -> None:
+        """Set the field's own texts (placeholders, labels) through self.tr."""
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # Subclasses implement _parse() -> value (None when empty) raising InputError.
     def _parse(self) -> Any:
@@ -141,7 +153,7 @@ class ValidatedField(QWidget):
     def value(self) -> Any:
         value = self._parse()
         if value is None and self.required:
-            raise InputError(self.field, self.tr("Polje je obvezno."))
+            raise InputError(self.field, self.required_message or self.tr("Polje je obvezno."))
         if value is not None:
             for check in self._extra_checks:
                 reason = check(value)
@@ -207,11 +219,16 @@ class EmsoEdit(_LineField):
 
     birth_date_found = Signal(object)  # datetime.date
 
-    def __init__(self, field: str = "emso", parent: QWidget | None = None, required: bool = False) -> None:
+    def __init__(
+        self, field: str = "emso", parent: QWidget | None = None, required: bool = False
+    ) -> None:
         super().__init__(field, parent, required)
         self.edit.setMaxLength(13)
-        self.edit.setPlaceholderText("13 števk")
         self.edit.textEdited.connect(self._check_as_typed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("13 števk"))
 
     def _check_as_typed(self, text: str) -> None:
         digits = text.strip()
@@ -254,9 +271,10 @@ class DateEdit(_LineField):
     """A date typed as "2. 3. 2026" (or picked from the calendar); empty allowed unless
     ``required``. ``value()`` → date | None."""
 
-    def __init__(self, field: str = "datum", parent: QWidget | None = None, required: bool = False) -> None:
+    def __init__(
+        self, field: str = "datum", parent: QWidget | None = None, required: bool = False
+    ) -> None:
         super().__init__(field, parent, required)
-        self.edit.setPlaceholderText("d. m. llll")
         self.edit.setMaximumWidth(130)
         self.button = QToolButton(self)
         self.button.setText("▾")
@@ -272,6 +290,11 @@ class DateEdit(_LineField):
         self.row.addWidget(self.button)
         self.row.addStretch(1)
         self.edit.editingFinished.connect(self._reformat)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("d. m. llll"))
+        self.button.setToolTip(self.tr("Izberi datum v koledarju"))
 
     def _picked(self, qdate: QDate) -> None:
         self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
@@ -302,14 +325,19 @@ class DateEdit(_LineField):
 class AmountEdit(_LineField):
     """An amount in euros: Decimal, ≥ 0, at most two decimals; Slovenian comma accepted."""
 
-    def __init__(self, field: str = "znesek", parent: QWidget | None = None, required: bool = False) -> None:
+    def __init__(
+        self, field: str = "znesek", parent: QWidget | None = None, required: bool = False
+    ) -> None:
         super().__init__(field, parent, required)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.edit.setPlaceholderText("0,00")
         self.edit.setMaximumWidth(140)
         self.row.addWidget(QLabel("€", self))
         self.row.addStretch(1)
         self.edit.editingFinished.connect(self._reformat)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("0,00"))
 
     def _reformat(self) -> None:
         try:
@@ -370,17 +398,21 @@ class PeriodEdit(ValidatedField):
         if start is None:
             raise InputError(self.field, self.tr("Manjka začetek obdobja (od)."))
         if end is None and not self.open_allowed:
-            raise InputError(self.field, self.tr("Manjka konec obdobja (do); to obdobje mora biti zaprto."))
+            raise InputError(
+                self.field, self.tr("Manjka konec obdobja (do); to obdobje mora biti zaprto.")
+            )
         if end is not None and end < start:
             raise InputError(
                 self.field,
-                self.tr("Konec obdobja ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje.")
-                .format(format_date(end), format_date(start)),
+                self.tr(
+                    "Konec obdobja ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje."
+                ).format(format_date(end), format_date(start)),
             )
         period = Period(start, end)
         if self._outer is not None and not period.within(self._outer):
             shown = ", ".join(
-                f"{format_date(p.start)}–{format_date(p.end) if p.end else '…'}" for p in self._outer
+                f"{format_date(p.start)}–{format_date(p.end) if p.end else '…'}"
+                for p in self._outer
             )
             raise InputError(
                 self.field,

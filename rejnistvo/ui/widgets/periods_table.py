@@ -34,7 +34,7 @@ class PeriodsTable(QWidget):
         header.setSectionResizeMode(DOCUMENT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
         for col in (FROM, TO):
-            header.resizeSection(col, 100)
+            header.resizeSection(col, 92)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(110)
         self.table.setMaximumHeight(190)
@@ -90,8 +90,10 @@ class PeriodsTable(QWidget):
         self.table.setRowCount(0)
         for p in periods:
             self._append(
-                p.get("kind", "contract"), p.get("document_no") or "",
-                format_date(p.get("from_date")), format_date(p.get("to_date")),
+                p.get("kind", "contract"),
+                p.get("document_no") or "",
+                format_date(p.get("from_date")),
+                format_date(p.get("to_date")),
             )
         if not periods:
             self._append("contract", "", "", "")
@@ -130,13 +132,16 @@ class PeriodsTable(QWidget):
                 if end is not None and end < start:
                     raise InputError(
                         "to_date",
-                        self.tr("konec ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje.")
-                        .format(format_date(end), format_date(start)),
+                        self.tr(
+                            "konec ({0}) je pred začetkom ({1}); konec mora biti na dan začetka ali pozneje."
+                        ).format(format_date(end), format_date(start)),
                     )
             except InputError as exc:
                 problems.append(self.tr("Vrstica {0}: {1}").format(row + 1, exc.message))
                 continue
-            out.append({"kind": kind, "document_no": document or None, "from_date": start, "to_date": end})
+            out.append(
+                {"kind": kind, "document_no": document or None, "from_date": start, "to_date": end}
+            )
         if not out and not problems:
             problems.append(self.tr("Namestitev potrebuje vsaj obdobje iz pogodbe (od … do)."))
         if problems:

@@ -30,9 +30,13 @@ class CentreUnitPicker(ValidatedField):
         self.centre = QComboBox(self)
         self.unit = QComboBox(self)
         self.centre.setMinimumContentsLength(18)
-        self.centre.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.centre.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.unit.setMinimumContentsLength(12)
-        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.row.addWidget(self.centre, 2)
         self.row.addWidget(self.unit, 1)
         self._centres: list[dict] = []
