@@ -259,3 +259,14 @@ def test_preview_prints_every_page_and_saves(qtbot, b_ctx, tmp_path):  # noqa: F
     b_ctx.interaction.answers.append(str(tmp_path / "missing" / "r4.pdf"))
     assert dialog.save_as() is False
     assert "ni bilo mogoče zapisati" in b_ctx.interaction.errors[-1]
+
+
+def test_period_outside_placement_is_shown_when_typed(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_model.index_of(b_ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 1. 2025")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "31. 3. 2025")
+    qtbot.keyClick(view.period_edit.end_edit.edit, Qt.Key.Key_Return)
+    assert "v času namestitve" in view.period_edit.error_text()
+    assert view.period_edit.start_edit.text() == "1. 1. 2025"

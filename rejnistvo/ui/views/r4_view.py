@@ -13,7 +13,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -47,22 +47,26 @@ from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
 
 log = logging.getLogger(__name__)
 
+
+def _N(text: str) -> str:  # noqa: N802 - marks a string for lupdate; translated with self.tr
+    return QT_TRANSLATE_NOOP("R4View", text)
+
 #: the case's steps in order (column of r4_cases, Slovenian label)
 STEPS = (
-    ("prepared_on", "Pripravljen"),
-    ("sent_on", "Poslan koordinatorju"),
-    ("accepted_on", "Sprejet"),
-    ("commission_named_on", "Imenovana komisija"),
-    ("decided_on", "Odločeno (datum sklepa)"),
-    ("returned_on", "Vrnjen centru rejnika"),
+    ("prepared_on", _N("Pripravljen")),
+    ("sent_on", _N("Poslan koordinatorju")),
+    ("accepted_on", _N("Sprejet")),
+    ("commission_named_on", _N("Imenovana komisija")),
+    ("decided_on", _N("Odločeno (datum sklepa)")),
+    ("returned_on", _N("Vrnjen centru rejnika")),
 )
 STATUS_NAMES = {
-    "prepared": "pripravljen",
-    "sent": "pri koordinatorju",
-    "accepted": "sprejet",
-    "commission_named": "komisija imenovana",
-    "decided": "odločeno",
-    "returned": "vrnjen",
+    "prepared": _N("pripravljen"),
+    "sent": _N("pri koordinatorju"),
+    "accepted": _N("sprejet"),
+    "commission_named": _N("komisija imenovana"),
+    "decided": _N("odločeno"),
+    "returned": _N("vrnjen"),
 }
 DIFFERENCE_STYLE = "color: #8a4b00; background: #fff4e0; padding: 4px;"
 
@@ -81,6 +85,12 @@ def decision_text(record: dict) -> str:
     if record.get("outcome") == "no_increase":
         return "NE ZVIŠA"
     return ""
+
+
+def check_period_typed(period: PeriodEdit) -> None:
+    """Check a period as soon as both dates are typed (inside the placement, in order)."""
+    if period.start_edit.text().strip() and period.end_edit.text().strip():
+        period.check()
 
 
 def differs_from_suggestion(
@@ -356,6 +366,9 @@ class R4View(View):
         for widget in (self.case_no_edit, self.proposal_date, self.period_edit,
                        self.resolution_no_edit, self.decision_period, *self.step_edits.values()):
             widget.edited.connect(self._edited)
+        for period in (self.period_edit, self.decision_period):
+            for date_edit in (period.start_edit, period.end_edit):
+                date_edit.edit.editingFinished.connect(lambda p=period: check_period_typed(p))
         self.rationale_edit.textChanged.connect(self._edited)
         self.decision_rationale.textChanged.connect(self._edited)
         self.save_button.clicked.connect(self.save)

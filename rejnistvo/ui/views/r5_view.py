@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -68,6 +69,7 @@ from rejnistvo.ui.views.calc_view import (
     placement_periods,
     rate_table,
 )
+from rejnistvo.ui.views.r4_view import check_period_typed
 from rejnistvo.ui.widgets import (
     AmountEdit,
     DateEdit,
@@ -81,16 +83,20 @@ from rejnistvo.ui.widgets import (
 
 log = logging.getLogger(__name__)
 
+
+def _N(text: str) -> str:  # noqa: N802 - marks a string for lupdate; translated with self.tr
+    return QT_TRANSLATE_NOOP("R5View", text)
+
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor("#b00020"))
 ZERO = Decimal("0.00")
 STATUS_NAMES = {
-    "awaiting_report": "čaka poročilo",
-    "overdue": "poročilo zamuja",
-    "reported": "poročilo prejeto",
-    "found": "ugotovitev izdana",
-    "refund_ordered": "vračilo odrejeno",
-    "refunded": "vrnjeno",
+    "awaiting_report": _N("čaka poročilo"),
+    "overdue": _N("poročilo zamuja"),
+    "reported": _N("poročilo prejeto"),
+    "found": _N("ugotovitev izdana"),
+    "refund_ordered": _N("vračilo odrejeno"),
+    "refunded": _N("vrnjeno"),
 }
 
 
@@ -661,6 +667,8 @@ class R5View(View):
         self.period_edit.edited.connect(self._increase_changed)
         self.period_edit.start_edit.edit.editingFinished.connect(self._increase_changed)
         self.period_edit.end_edit.edit.editingFinished.connect(self._increase_changed)
+        for date_edit in (self.period_edit.start_edit, self.period_edit.end_edit):
+            date_edit.edit.editingFinished.connect(lambda: check_period_typed(self.period_edit))
         for check in self.category_boxes.values():
             check.toggled.connect(self._edited)
         for w in (self.decision_no_edit, self.decision_date, self.requested_date, self.report_date,
