@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +17,35 @@ from rejnistvo.register.rows import COLUMNS, RegisterRow
 from rejnistvo.rules.errors import InputError
 
 FORMATS = ("csv", "xlsx", "pdf")
+
+#: ``progress(done, total) -> bool``: called as the work goes on; False cancels it.
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; no file was written (the temporary one is gone)."""
+
+
+class _Steps:
+    """Counts work done and asks the callback, not more often than every ``every`` steps
+    (a callback that repaints a dialog costs more than writing one CSV row)."""
+
+    def __init__(self, progress: Progress | None, total: int, every: int = 25) -> None:
+        self.progress, self.total, self.every = progress, max(total, 1), every
+        self.done = 0
+
+    def start(self) -> None:
+        self._ask()
+
+    def step(self, count: int = 1) -> None:
+        before = self.done
+        self.done = min(self.done + count, self.total)
+        if self.done == self.total or self.done // self.every != before // self.every:
+            self._ask()
+
+    def _ask(self) -> None:
+        if self.progress is not None and self.progress(self.done, self.total) is False:
+            raise ExportCancelled()
 
 
 def register_title(subgroup: int, year: int) -> str:
@@ -48,26 +77,40 @@ def _atomic(path: str | Path, write) -> Path:
     return target
 
 
-def write_csv(rows: Sequence[RegisterRow], path: str | Path) -> Path:
+def write_csv(
+    rows: Sequence[RegisterRow], path: str | Path, *, progress: Progress | None = None
+) -> Path:
     """UTF-8 with BOM and `;`: what Slovenian Excel opens correctly with a double click
     (its list separator is `;`, because `,` is the decimal comma)."""
+    steps = _Steps(progress, len(rows))
 
     def write(temporary: Path) -> None:
+        steps.start()
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
             writer.writerow([column.heading for column in COLUMNS])
             for row in rows:
                 writer.writerow([_cell_text(column.value(row)) for column in COLUMNS])
+                steps.step()
 
     return _atomic(path, write)
 
 
-def write_xlsx(rows: Sequence[RegisterRow], path: str | Path, *, title: str = "Evidenca") -> Path:
+def write_xlsx(
+    rows: Sequence[RegisterRow],
+    path: str | Path,
+    *,
+    title: str = "Evidenca",
+    progress: Progress | None = None,
+) -> Path:
     """One sheet: bold frozen header, column widths, dates as real Excel dates."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    # Filling the cells is one half of the work, saving the file the other.
+    steps = _Steps(progress, 2 * len(rows) or 1)
+    steps.start()
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Evidenca"
@@ -77,6 +120,7 @@ def write_xlsx(rows: Sequence[RegisterRow], path: str | Path, *, title: str = "E
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         sheet.append([column.value(row) if column.value(row) != "" else None for column in COLUMNS])
+        steps.step()
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
@@ -89,13 +133,25 @@ def write_xlsx(rows: Sequence[RegisterRow], path: str | Path, *, title: str = "E
     # A fixed creation time: the same register exported twice gives the same cells and metadata.
     workbook.properties.created = datetime(2000, 1, 1)
 
-    return _atomic(path, lambda temporary: workbook.save(temporary))
+    def write(temporary: Path) -> None:
+        workbook.save(temporary)
+        steps.step(steps.total)
+
+    return _atomic(path, write)
 
 
 def write_pdf(
-    rows: Sequence[RegisterRow], path: str | Path, *, title: str, printed_on: date | None = None
+    rows: Sequence[RegisterRow],
+    path: str | Path,
+    *,
+    title: str,
+    printed_on: date | None = None,
+    progress: Progress | None = None,
 ) -> Path:
-    """Landscape A4 table; the header row repeats on every page, each page numbered."""
+    """Landscape A4 table; the header row repeats on every page, each page numbered.
+
+    Progress: the first half counts the rows made into cells, the second half the rows
+    laid out on pages (reportlab draws the table page by page)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -117,11 +173,14 @@ def write_pdf(
     widths = [usable * column.pdf_width / total_width for column in COLUMNS]
     printed = fmt_date(printed_on or date.today())
 
+    steps = _Steps(progress, 2 * len(rows) or 1)
+    steps.start()
     data = [[Paragraph(escape(column.heading), head_style) for column in COLUMNS]]
     for row in rows:
         data.append(
             [Paragraph(escape(_cell_text(column.value(row))), cell_style) for column in COLUMNS]
         )
+        steps.step()
     if not rows:
         data.append([Paragraph("Ni primerov.", cell_style)] + [""] * (len(COLUMNS) - 1))
     table = LongTable(data, colWidths=widths, repeatRows=1)
@@ -157,24 +216,41 @@ def write_pdf(
             title=title,
             author="Rejništvo",
         )
+
+        def after_flowable(flowable: object) -> None:
+            # Each page's part of the long table, its repeated header row not counted.
+            if isinstance(flowable, LongTable) and rows:
+                steps.step(max(len(getattr(flowable, "_cellvalues", ())) - 1, 0))
+
+        document.afterFlowable = after_flowable
         document.build(
             [Paragraph(escape(title), title_style), Spacer(1, 4 * mm), table],
             onFirstPage=furniture,
             onLaterPages=furniture,
         )
+        steps.step(steps.total)
 
     return _atomic(path, write)
 
 
 def write_register(
-    rows: Sequence[RegisterRow], fmt: str, path: str | Path, *, subgroup: int, year: int
+    rows: Sequence[RegisterRow],
+    fmt: str,
+    path: str | Path,
+    *,
+    subgroup: int,
+    year: int,
+    progress: Progress | None = None,
 ) -> Path:
-    """Write the register in `fmt` (csv, xlsx or pdf)."""
+    """Write the register in `fmt` (csv, xlsx or pdf).
+
+    ``progress(done, total)`` is called as the work goes on (first with done = 0); when
+    it returns False the export stops with ``ExportCancelled`` and no file is left."""
     title = register_title(subgroup, year)
     if fmt == "csv":
-        return write_csv(rows, path)
+        return write_csv(rows, path, progress=progress)
     if fmt == "xlsx":
-        return write_xlsx(rows, path, title=title)
+        return write_xlsx(rows, path, title=title, progress=progress)
     if fmt == "pdf":
-        return write_pdf(rows, path, title=title)
+        return write_pdf(rows, path, title=title, progress=progress)
     raise InputError("format", f"Neznana oblika »{fmt}«; dovoljene so: csv, xlsx, pdf.")

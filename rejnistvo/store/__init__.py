@@ -76,6 +76,13 @@ their nested lists (saved and replaced together with the parent) in brackets:
   [instalments: due, amount, paid_on].
 * ``one_off_payments`` (carer_id, placement_id, kind, amount, date, note);
   ``rates`` (valid_from, board, fee, source) — ``rate_rows(db)`` gives them in order.
+* Centres and units, edited without changing ids (``rejnistvo.store.centres``):
+  ``save_centre(db, {id?, code, name, seat, subgroup_id?}) -> int`` (never touches the
+  units; with ``subgroup_id`` 1-6 the centre's subgroup in the same transaction),
+  ``save_unit(db, centre_id, name, unit_id=None) -> int`` (add, or rename keeping the
+  id), ``delete_unit(db, unit_id)`` (StoreError naming who still refers to it),
+  ``units_of(db, centre_id)``, ``unit_references(db, unit_id)``. Don't save a centre
+  with a nested ``units`` list: that replaces the rows and gives them new ids.
 * Settings: ``get_setting(db, key)``, ``set_setting(db, key, value)`` (audited),
   ``all_settings(db)``; keys ``user_name``, ``waiting_days_threshold`` ("30"),
   ``resolution_number_format`` ("{subgroup}-{number:03d}/{year}").
@@ -99,6 +106,7 @@ Demo data (``rejnistvo.store.demo``): ``fill_demo(db, scale=None, today=None)``.
 
 from __future__ import annotations
 
+from rejnistvo.store.centres import delete_unit, save_centre, save_unit, units_of
 from rejnistvo.store.connection import StoreDatabase, check_db, default_db_path, open_db
 from rejnistvo.store.errors import StoreError
 from rejnistvo.store.repository import (
@@ -122,12 +130,16 @@ __all__ = [
     "check_db",
     "default_db_path",
     "delete_record",
+    "delete_unit",
     "get_record",
     "get_setting",
     "list_records",
     "open_db",
     "rate_rows",
+    "save_centre",
     "save_record",
+    "save_unit",
     "set_setting",
     "set_subgroup_centres",
+    "units_of",
 ]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-try:  # QtPdf ships in its own wheel (PySide6-Pdf) from PySide6 6.8 on; older: in Addons.
+try:  # QtPdf comes with PySide6-Addons (< 6.12, see pyproject); a bare Essentials lacks it.
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 
@@ -186,7 +186,9 @@ class DocumentPreview(QDialog):
 
     def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
         points = self.document.pagePointSize(index)  # 1/72 inch
-        size = QSize(round(points.width() * PRINT_DPI / 72), round(points.height() * PRINT_DPI / 72))
+        size = QSize(
+            round(points.width() * PRINT_DPI / 72), round(points.height() * PRINT_DPI / 72)
+        )
         image = self.document.render(index, size)
         target = painter.viewport()
         scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
+from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
 from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.periods import Period
@@ -30,9 +30,17 @@ def audit_count(db) -> int:
 
 def test_payment_sheet_of_a_stored_placement(qtbot, qtmodeltester, b_ctx):  # noqa: F811
     ids = b_ctx.db.b_ids
-    save_record(b_ctx.db, "board_increases", {
-        "placement_id": ids["placement"], "percent": 25, "from_date": date(2026, 1, 1),
-        "to_date": date(2026, 6, 30), "categories": [{"category": "health"}]})
+    save_record(
+        b_ctx.db,
+        "board_increases",
+        {
+            "placement_id": ids["placement"],
+            "percent": 25,
+            "from_date": date(2026, 1, 1),
+            "to_date": date(2026, 6, 30),
+            "categories": [{"category": "health"}],
+        },
+    )
     view = make_view(qtbot, b_ctx)
     view.show_placement(ids["placement"])
     view.sheet_range.set_value(Period(date(2026, 1, 1), date(2026, 3, 31)))
@@ -64,7 +72,11 @@ def test_whatif_follows_the_typing_and_stores_nothing(qtbot, qtmodeltester, b_ct
     # SPEC 3.2: 22 days of March → 22/30 of each component.
     payment = view.whatif_payments[0]
     assert (payment.days_placed, payment.board, payment.fee, payment.total) == (
-        22, Decimal("467.87"), Decimal("337.33"), Decimal("805.20"))
+        22,
+        Decimal("467.87"),
+        Decimal("337.33"),
+        Decimal("805.20"),
+    )
     assert view.whatif_model.index(0, 3).data() == "11/15"
 
     # A fee uplift from 16 March on a whole month (last example of SPEC 3.2).
@@ -136,5 +148,9 @@ def test_choice_model_passes_modeltester_and_finds_by_value(qtbot, qtmodeltester
     qtmodeltester.check(model)
     view = make_view(qtbot, b_ctx)
     combo = view.placement_combo
-    assert combo.findData(b_ctx.db.b_ids["placement"]) == 0 == view.placement_model.index_of(b_ctx.db.b_ids["placement"])
+    assert (
+        combo.findData(b_ctx.db.b_ids["placement"])
+        == 0
+        == view.placement_model.index_of(b_ctx.db.b_ids["placement"])
+    )
     assert "Luka Otrok" in combo.itemText(0)

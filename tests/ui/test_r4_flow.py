@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from _fixtures_b import CANDIDATES, b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
+from _fixtures_b import CANDIDATES, b_ctx, b_db  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
 from rejnistvo.store import get_record, list_records
@@ -78,12 +78,18 @@ def test_whole_case_from_proposal_to_printed_pdf(qtbot, b_ctx, tmp_path):  # noq
     assert stored["proposed_percent"] == 25
     assert stored["period_from"] == date(2026, 4, 1)
     assert stored["workload"] == "moderate"
-    assert [r["reason_key"] for r in stored["reasons"]] == [view.reason_list.item(0).data(Qt.ItemDataRole.UserRole)]
+    assert [r["reason_key"] for r in stored["reasons"]] == [
+        view.reason_list.item(0).data(Qt.ItemDataRole.UserRole)
+    ]
 
     # The case travels: sent, accepted, commission named, decided, returned.
-    for column, day in (("sent_on", "3. 3. 2026"), ("accepted_on", "5. 3. 2026"),
-                        ("commission_named_on", "10. 3. 2026"), ("decided_on", "20. 3. 2026"),
-                        ("returned_on", "23. 3. 2026")):
+    for column, day in (
+        ("sent_on", "3. 3. 2026"),
+        ("accepted_on", "5. 3. 2026"),
+        ("commission_named_on", "10. 3. 2026"),
+        ("decided_on", "20. 3. 2026"),
+        ("returned_on", "23. 3. 2026"),
+    ):
         qtbot.keyClicks(view.step_edits[column].edit, day)
     view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
     names = [view.member_combos[0].itemText(i) for i in range(view.member_combos[0].count())]
@@ -169,7 +175,8 @@ def test_wrong_period_shows_its_reason_and_keeps_text(qtbot, b_ctx, start, end, 
     type_period(qtbot, view.period_edit, start, end)
     assert view.save() is False
     shown = " ".join(
-        w.error_text() for w in (view.period_edit, view.period_edit.start_edit, view.period_edit.end_edit)
+        w.error_text()
+        for w in (view.period_edit, view.period_edit.start_edit, view.period_edit.end_edit)
     )
     assert expected in shown
     assert view.period_edit.start_edit.text() == start
@@ -191,8 +198,12 @@ def test_steps_must_follow_in_order(qtbot, b_ctx):  # noqa: F811
 def test_three_different_members_are_required(qtbot, b_ctx):  # noqa: F811
     view = make_view(qtbot, b_ctx)
     fill_proposal(qtbot, view, b_ctx)
-    for column, day in (("sent_on", "3. 3. 2026"), ("accepted_on", "4. 3. 2026"),
-                        ("commission_named_on", "5. 3. 2026"), ("decided_on", "6. 3. 2026")):
+    for column, day in (
+        ("sent_on", "3. 3. 2026"),
+        ("accepted_on", "4. 3. 2026"),
+        ("commission_named_on", "5. 3. 2026"),
+        ("decided_on", "6. 3. 2026"),
+    ):
         qtbot.keyClicks(view.step_edits[column].edit, day)
     view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
     view.member_combos[0].setCurrentIndex(0)

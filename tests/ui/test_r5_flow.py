@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from _fixtures_b import b_ctx, b_db, true_refcount_guard  # noqa: F401 (fixtures)
+from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
 from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.workdays import next_working_day
@@ -109,11 +109,15 @@ def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
 
     # Loading the case again shows what was stored, paid marks included.
     view.new_record()
-    view.load_increase(increase["id"])
+    assert view.open_record("r5", increase["id"]) is True
+    assert view.open_record("r4", increase["id"]) is False
     assert view.instalment_model.rowCount() == 6
     assert view.total_label.text().endswith("800,00 €")
     assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
-    assert view.instalment_model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert (
+        view.instalment_model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Checked
+    )
     assert not view.has_unsaved_changes()
 
     # Both documents print.
@@ -179,14 +183,18 @@ def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
     qtmodeltester.check(view.proxy)
 
     expenses = ExpenseModel({"education": "Izobraževalni proces", "health": "Zdravje"})
-    expenses.set_expenses([{"category": "education", "description": "a", "amount": Decimal("1.00"),
-                            "document": "r1"}])
+    expenses.set_expenses(
+        [{"category": "education", "description": "a", "amount": Decimal("1.00"), "document": "r1"}]
+    )
     expenses.add_row("health")
     qtmodeltester.check(expenses)
     instalments = InstalmentModel()
-    instalments.set_instalments([{"due": date(2026, 8, 1), "amount": Decimal("10.00")},
-                                 {"due": date(2026, 9, 1), "amount": Decimal("5.00"),
-                                  "paid_on": date(2026, 9, 2)}])
+    instalments.set_instalments(
+        [
+            {"due": date(2026, 8, 1), "amount": Decimal("10.00")},
+            {"due": date(2026, 9, 1), "amount": Decimal("5.00"), "paid_on": date(2026, 9, 2)},
+        ]
+    )
     qtmodeltester.check(instalments)
 
 
@@ -205,3 +213,21 @@ def test_paid_marks_survive_a_new_plan_and_typing(qtbot, b_ctx):  # noqa: F811
     qtbot.keyClicks(view.call_date.edit, ". 2026")
     assert model.rowCount() == 6
     assert model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_clearing_the_call_date_asks_before_the_refund_goes(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    assert view.make_plan() and view.save()
+    refund_id = view.refund_id
+    view.call_date.set_value(None)
+    view._refund_inputs_changed()
+    b_ctx.interaction.answers.append(False)
+    assert view.save() is False
+    assert get_record(b_ctx.db, "refunds", refund_id)["call_date"] == date(2026, 7, 10)
+    assert b_ctx.interaction.asked[-1][0] == "confirm"
+    b_ctx.interaction.answers.append(True)
+    assert view.save() is True
+    assert list_records(b_ctx.db, "refunds") == []
+    assert view.instalment_model.rowCount() == 0

@@ -119,7 +119,11 @@ def default_range(periods: Sequence[Period], today: date) -> Period:
     if last is not None and last < date(today.year, 1, 1):
         return Period(max(first, add_months(last.replace(day=1), -11)), last_of_month(last))
     start = max(first.replace(day=1), date(today.year, 1, 1))
-    end = date(today.year, 12, 31) if last is None else min(last_of_month(last), date(today.year, 12, 31))
+    end = (
+        date(today.year, 12, 31)
+        if last is None
+        else min(last_of_month(last), date(today.year, 12, 31))
+    )
     return Period(start, max(end, start))
 
 
@@ -568,7 +572,9 @@ class CalcView(View):
                 Period(_as_date(r["decision_from"]), _as_date(r.get("decision_to"))),
             )
             for r in list_records(self.ctx.db, "r4_cases", placement_id=placement["id"])
-            if r.get("outcome") == "increase" and r.get("decision_percent") and r.get("decision_from")
+            if r.get("outcome") == "increase"
+            and r.get("decision_percent")
+            and r.get("decision_from")
         ]
         part_time = None
         if placement.get("part_time"):
@@ -592,9 +598,7 @@ class CalcView(View):
             return False
         months = month_range(period.start, period.end)
         if len(months) > MAX_MONTHS:
-            self.sheet_range.show_error(
-                self.tr("Izberite največ {0} mesecev.").format(MAX_MONTHS)
-            )
+            self.sheet_range.show_error(self.tr("Izberite največ {0} mesecev.").format(MAX_MONTHS))
             return False
         try:
             inputs = self._stored_inputs(placement)
@@ -624,14 +628,18 @@ class CalcView(View):
             if self.part_time_box.isChecked():
                 share = parse_amount_text(self.fee_share_edit.text(), "fee_share")
                 if share is None:
-                    raise InputError("fee_share", self.tr("vpišite delež plačila dela iz pogodbe, npr. 0,40."))
+                    raise InputError(
+                        "fee_share", self.tr("vpišite delež plačila dela iz pogodbe, npr. 0,40.")
+                    )
                 part_time = PartTimePlacement(share)
             ok, period = self.whatif_range.check()
             if not ok:
                 return self._whatif_failed(None)
             months = month_range(period.start, period.end)
             if len(months) > MAX_MONTHS:
-                raise InputError("months", self.tr("izberite največ {0} mesecev.").format(MAX_MONTHS))
+                raise InputError(
+                    "months", self.tr("izberite največ {0} mesecev.").format(MAX_MONTHS)
+                )
             payments = month_payments(
                 months, placement, rate_table(self.ctx.db), increases, uplifts, part_time
             )
@@ -664,8 +672,10 @@ class CalcView(View):
             return
         s = sums(payments)
         label.setText(
-            self.tr("Skupaj: oskrbnina {0} € (od tega zvišanje {1} €), plačilo dela {2} € "
-                    "(od tega zvišanje {3} €), rejnina {4} €").format(
+            self.tr(
+                "Skupaj: oskrbnina {0} € (od tega zvišanje {1} €), plačilo dela {2} € "
+                "(od tega zvišanje {3} €), rejnina {4} €"
+            ).format(
                 format_amount(s["board"]),
                 format_amount(s["board_increase"]),
                 format_amount(s["fee"]),
@@ -682,8 +692,10 @@ class CalcView(View):
         if placement:
             inputs = self._stored_inputs(placement)
             header.update(
-                carer=placement.get("carer_name") or self._name("carers", placement.get("carer_id")),
-                child=placement.get("child_name") or self._name("children", placement.get("child_id")),
+                carer=placement.get("carer_name")
+                or self._name("carers", placement.get("carer_id")),
+                child=placement.get("child_name")
+                or self._name("children", placement.get("child_id")),
                 contract_no=placement.get("contract_no"),
                 placement=inputs["placement"],
                 board_increases=inputs["board_increases"],
@@ -709,12 +721,17 @@ class CalcView(View):
         try:
             if whatif:
                 ok, header, payments = self._whatif_document()
-                reason = self.whatif_error.text() or self.tr("Popravite vnos, ki je označen z rdečo.")
+                reason = self.whatif_error.text() or self.tr(
+                    "Popravite vnos, ki je označen z rdečo."
+                )
             else:
                 ok = self.compute_sheet()
                 header, payments = (self.sheet_header(), self.sheet_payments) if ok else ({}, [])
-                reason = (self.sheet_error.text() or self.sheet_range.error_text()
-                          or self.tr("Izberite namestitev in mesece."))
+                reason = (
+                    self.sheet_error.text()
+                    or self.sheet_range.error_text()
+                    or self.tr("Izberite namestitev in mesece.")
+                )
             if not ok:
                 self.ctx.interaction.error(failed, reason)
                 return
@@ -728,7 +745,9 @@ class CalcView(View):
             log.exception("payment sheet printing failed")
             self.ctx.interaction.error(
                 failed,
-                self.tr("Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."),
+                self.tr(
+                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."
+                ),
             )
             return
         from rejnistvo.ui.documents import show_document

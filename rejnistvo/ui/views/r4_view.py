@@ -47,26 +47,24 @@ from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
 
 log = logging.getLogger(__name__)
 
-
-def _N(text: str) -> str:  # noqa: N802 - marks a string for lupdate; translated with self.tr
-    return QT_TRANSLATE_NOOP("R4View", text)
+# Labels below are marked for lupdate and translated where shown (self.tr).
 
 #: the case's steps in order (column of r4_cases, Slovenian label)
 STEPS = (
-    ("prepared_on", _N("Pripravljen")),
-    ("sent_on", _N("Poslan koordinatorju")),
-    ("accepted_on", _N("Sprejet")),
-    ("commission_named_on", _N("Imenovana komisija")),
-    ("decided_on", _N("Odločeno (datum sklepa)")),
-    ("returned_on", _N("Vrnjen centru rejnika")),
+    ("prepared_on", QT_TRANSLATE_NOOP("R4View", "Pripravljen")),
+    ("sent_on", QT_TRANSLATE_NOOP("R4View", "Poslan koordinatorju")),
+    ("accepted_on", QT_TRANSLATE_NOOP("R4View", "Sprejet")),
+    ("commission_named_on", QT_TRANSLATE_NOOP("R4View", "Imenovana komisija")),
+    ("decided_on", QT_TRANSLATE_NOOP("R4View", "Odločeno (datum sklepa)")),
+    ("returned_on", QT_TRANSLATE_NOOP("R4View", "Vrnjen centru rejnika")),
 )
 STATUS_NAMES = {
-    "prepared": _N("pripravljen"),
-    "sent": _N("pri koordinatorju"),
-    "accepted": _N("sprejet"),
-    "commission_named": _N("komisija imenovana"),
-    "decided": _N("odločeno"),
-    "returned": _N("vrnjen"),
+    "prepared": QT_TRANSLATE_NOOP("R4View", "pripravljen"),
+    "sent": QT_TRANSLATE_NOOP("R4View", "pri koordinatorju"),
+    "accepted": QT_TRANSLATE_NOOP("R4View", "sprejet"),
+    "commission_named": QT_TRANSLATE_NOOP("R4View", "komisija imenovana"),
+    "decided": QT_TRANSLATE_NOOP("R4View", "odločeno"),
+    "returned": QT_TRANSLATE_NOOP("R4View", "vrnjen"),
 }
 DIFFERENCE_STYLE = "color: #8a4b00; background: #fff4e0; padding: 4px;"
 
@@ -206,7 +204,9 @@ class R4View(View):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.reason_list.setMinimumHeight(150)
+        # As tall as the catalogue (two wrapped lines allowed for), no empty space below.
+        lines = self.reason_list.fontMetrics().lineSpacing() * (self.reason_list.count() + 2)
+        self.reason_list.setFixedHeight(max(120, lines + 12))
         self.reasons_label = QLabel(editor)
         form.addRow(self.reasons_label, self.reason_list)
         self.free_reason = QLineEdit(editor)
@@ -231,7 +231,9 @@ class R4View(View):
         self.suggestion_label = QLabel(editor)
         self.suggestion_label.setObjectName("suggestionLabel")
         self.suggestion_label.setWordWrap(True)
-        self.suggestion_label.setStyleSheet("background: #eef4ff; padding: 6px; border-radius: 3px;")
+        self.suggestion_label.setStyleSheet(
+            "background: #eef4ff; padding: 6px; border-radius: 3px;"
+        )
         self.suggestion_title = QLabel(editor)
         form.addRow(self.suggestion_title, self.suggestion_label)
 
@@ -363,8 +365,14 @@ class R4View(View):
         self.subgroup_combo.currentIndexChanged.connect(self._subgroup_changed)
         for combo in self.member_combos:
             combo.editTextChanged.connect(self._edited)
-        for widget in (self.case_no_edit, self.proposal_date, self.period_edit,
-                       self.resolution_no_edit, self.decision_period, *self.step_edits.values()):
+        for widget in (
+            self.case_no_edit,
+            self.proposal_date,
+            self.period_edit,
+            self.resolution_no_edit,
+            self.decision_period,
+            *self.step_edits.values(),
+        ):
             widget.edited.connect(self._edited)
         for period in (self.period_edit, self.decision_period):
             for date_edit in (period.start_edit, period.end_edit):
@@ -379,10 +387,17 @@ class R4View(View):
         return self.tr("R-4 predlogi")
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)")
+        )
         self.model.set_columns_headers(
-            [self.tr("Št. zadeve"), self.tr("Otrok"), self.tr("Rejnik"), self.tr("Stanje"),
-             self.tr("Sklep")]
+            [
+                self.tr("Št. zadeve"),
+                self.tr("Otrok"),
+                self.tr("Rejnik"),
+                self.tr("Stanje"),
+                self.tr("Sklep"),
+            ]
         )
         self.new_button.setText(self.tr("Nov predlog (Ctrl+N)"))
         self.proposal_box.setTitle(self.tr("Predlog za zvišanje plačila dela"))
@@ -391,7 +406,9 @@ class R4View(View):
         self.proposal_date_label.setText(self.tr("Datum predloga:"))
         self.reasons_label.setText(self.tr("Razlogi (53. člen ZIRD):"))
         self.free_reason_label.setText(self.tr("Drug razlog:"))
-        self.free_reason.setPlaceholderText(self.tr("po potrebi opišite razlog, ki ga ni na seznamu"))
+        self.free_reason.setPlaceholderText(
+            self.tr("po potrebi opišite razlog, ki ga ni na seznamu")
+        )
         self.workload_label.setText(self.tr("Obseg dela:"))
         self.workload_moderate.setText(self.tr("zmerno povečan"))
         self.workload_strong.setText(self.tr("močno povečan"))
@@ -430,8 +447,14 @@ class R4View(View):
         rows = []
         for case in cases:
             status = case_status(case)
-            rows.append({**case, "status": status, "status_name": self.tr(STATUS_NAMES[status]),
-                         "decision": decision_text(case)})
+            rows.append(
+                {
+                    **case,
+                    "status": status,
+                    "status_name": self.tr(STATUS_NAMES[status]),
+                    "decision": decision_text(case),
+                }
+            )
         self.model.set_rows(rows)
         current = self.placement_combo.currentData()
         self._loading = True
@@ -451,7 +474,8 @@ class R4View(View):
             self.table.selectionModel().blockSignals(True)
             self.table.selectionModel().setCurrentIndex(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.selectionModel().blockSignals(False)
 
@@ -527,11 +551,21 @@ class R4View(View):
         self._update_suggestion()
 
     def _clear_errors(self) -> None:
-        for w in (self.placement_error, self.proposed_error, self.members_error,
-                  self.decision_rationale_error):
+        for w in (
+            self.placement_error,
+            self.proposed_error,
+            self.members_error,
+            self.decision_rationale_error,
+        ):
             w.clear_error()
-        for field in (self.case_no_edit, self.proposal_date, self.period_edit,
-                      self.resolution_no_edit, self.decision_period, *self.step_edits.values()):
+        for field in (
+            self.case_no_edit,
+            self.proposal_date,
+            self.period_edit,
+            self.resolution_no_edit,
+            self.decision_period,
+            *self.step_edits.values(),
+        ):
             field.clear_error()
 
     def new_record(self) -> None:
@@ -561,18 +595,24 @@ class R4View(View):
     def _fill(self, r: dict) -> None:
         self.case_id = r["id"]
         self._clear_errors()
-        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(r["placement_id"]), 0))
+        self.placement_combo.setCurrentIndex(
+            max(self.placement_model.index_of(r["placement_id"]), 0)
+        )
         self.case_no_edit.set_value(r.get("case_no"))
         self.proposal_date.set_value(r.get("proposal_date"))
         keys = {x.get("reason_key") for x in r.get("reasons", []) if x.get("reason_key")}
-        texts = [x["text"] for x in r.get("reasons", []) if not x.get("reason_key") and x.get("text")]
+        texts = [
+            x["text"] for x in r.get("reasons", []) if not x.get("reason_key") and x.get("text")
+        ]
         for i in range(self.reason_list.count()):
             item = self.reason_list.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in keys
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.free_reason.setText("; ".join(texts))
         self._set_workload(r.get("workload"))
-        self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(r.get("proposed_percent")), 0))
+        self.proposed_percent.setCurrentIndex(
+            max(self.proposed_percent.findData(r.get("proposed_percent")), 0)
+        )
         self._proposed_chosen = r.get("proposed_percent") is not None
         self.period_edit.set_value(
             Period(r["period_from"], r.get("period_to")) if r.get("period_from") else None
@@ -580,7 +620,9 @@ class R4View(View):
         self.rationale_edit.setPlainText(r.get("rationale") or "")
         for column, edit in self.step_edits.items():
             edit.set_value(r.get(column))
-        self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(r.get("subgroup_id")), 0))
+        self.subgroup_combo.setCurrentIndex(
+            max(self.subgroup_combo.findData(r.get("subgroup_id")), 0)
+        )
         self._fill_candidates()
         self.resolution_no_edit.set_value(r.get("resolution_no"))
         members = {m["position"]: m["name"] for m in r.get("members", [])}
@@ -590,7 +632,9 @@ class R4View(View):
         {"increase": self.outcome_increase, "no_increase": self.outcome_no}.get(
             outcome, self.outcome_none
         ).setChecked(True)
-        self.decision_percent.setCurrentIndex(max(self.decision_percent.findData(r.get("decision_percent")), 0))
+        self.decision_percent.setCurrentIndex(
+            max(self.decision_percent.findData(r.get("decision_percent")), 0)
+        )
         self.decision_period.set_value(
             Period(r["decision_from"], r.get("decision_to")) if r.get("decision_from") else None
         )
@@ -632,13 +676,17 @@ class R4View(View):
         if centre_id is None:
             return
         try:
-            rows = list(self.ctx.db.query(
-                "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [centre_id]
-            ))
+            rows = list(
+                self.ctx.db.query(
+                    "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [centre_id]
+                )
+            )
         except Exception:  # noqa: BLE001 - a guess only
             return
         if rows:
-            self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(rows[0]["subgroup_id"]), 0))
+            self.subgroup_combo.setCurrentIndex(
+                max(self.subgroup_combo.findData(rows[0]["subgroup_id"]), 0)
+            )
 
     def _subgroup_changed(self) -> None:
         self._fill_candidates()
@@ -674,7 +722,8 @@ class R4View(View):
     # -- the rule, live ------------------------------------------------------------------
     def reason_count(self) -> int:
         checked = sum(
-            1 for i in range(self.reason_list.count())
+            1
+            for i in range(self.reason_list.count())
             if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
         )
         return checked + (1 if self.free_reason.text().strip() else 0)
@@ -713,11 +762,16 @@ class R4View(View):
         self.decision_period.setEnabled(outcome == "increase")
         differs = differs_from_suggestion(s, outcome, self.decision_percent.currentData())
         if differs:
-            shown = self.tr("ZVIŠA za {0} %").format(self.decision_percent.currentData()) \
-                if outcome == "increase" else self.tr("NE ZVIŠA")
+            shown = (
+                self.tr("ZVIŠA za {0} %").format(self.decision_percent.currentData())
+                if outcome == "increase"
+                else self.tr("NE ZVIŠA")
+            )
             self.difference_label.setText(
-                self.tr("Odločitev »{0}« se razlikuje od predloga pravila ({1}). "
-                        "Vpišite obrazložitev odstopanja.").format(shown, head)
+                self.tr(
+                    "Odločitev »{0}« se razlikuje od predloga pravila ({1}). "
+                    "Vpišite obrazložitev odstopanja."
+                ).format(shown, head)
             )
             self.difference_label.show()
         else:
@@ -763,22 +817,34 @@ class R4View(View):
                 v.errors.append((self.subgroup_combo, "subgroup"))
             elif not all(members) or len(set(members)) != 3:
                 self.members_error.show_error(
-                    self.tr("Komisijo sestavljajo trije različni člani podskupine; izberite vse tri.")
+                    self.tr(
+                        "Komisijo sestavljajo trije različni člani podskupine; izberite vse tri."
+                    )
                 )
                 v.errors.append((self.member_combos[0], "members"))
-            if outcome == "increase" and decision_period is None and not self.decision_period.error_text():
+            if (
+                outcome == "increase"
+                and decision_period is None
+                and not self.decision_period.error_text()
+            ):
                 v.add_error(self.decision_period, self.tr("Vpišite obdobje zvišanja (od … do …)."))
             if not steps.get("decided_on"):
                 v.add_error(self.step_edits["decided_on"], self.tr("Vpišite datum sklepa."))
-            if differs_from_suggestion(self.suggestion, outcome, self.decision_percent.currentData()) \
-                    and not decision_rationale:
+            if (
+                differs_from_suggestion(
+                    self.suggestion, outcome, self.decision_percent.currentData()
+                )
+                and not decision_rationale
+            ):
                 self.decision_rationale_error.show_error(
                     self.tr("Odločitev odstopa od predloga pravila, zato je obrazložitev obvezna.")
                 )
                 v.errors.append((self.decision_rationale, "rationale"))
         elif steps.get("decided_on"):
-            v.add_error(self.step_edits["decided_on"],
-                        self.tr("Datum sklepa je vpisan, odločitev pa ne; izberite ZVIŠA ali NE ZVIŠA."))
+            v.add_error(
+                self.step_edits["decided_on"],
+                self.tr("Datum sklepa je vpisan, odločitev pa ne; izberite ZVIŠA ali NE ZVIŠA."),
+            )
         if not v.ok:
             v.focus_first()
             return None
@@ -795,8 +861,13 @@ class R4View(View):
             name = combo.currentText().strip()
             if name:
                 index = combo.findText(name)
-                member_rows.append({"position": position, "name": name,
-                                    "candidate_id": combo.itemData(index) if index >= 0 else None})
+                member_rows.append(
+                    {
+                        "position": position,
+                        "name": name,
+                        "candidate_id": combo.itemData(index) if index >= 0 else None,
+                    }
+                )
         workload = self.workload()
         decided = steps.get("decided_on")
         record = {
@@ -814,7 +885,9 @@ class R4View(View):
             "resolution_no": resolution_no,
             "resolution_year": decided.year if decided and resolution_no else None,
             "outcome": outcome,
-            "decision_percent": self.decision_percent.currentData() if outcome == "increase" else None,
+            "decision_percent": self.decision_percent.currentData()
+            if outcome == "increase"
+            else None,
             "decision_from": decision_period.start if decision_period else None,
             "decision_to": decision_period.end if decision_period else None,
             "decision_rationale": decision_rationale or None,
@@ -854,13 +927,16 @@ class R4View(View):
                 missing = missing or label
                 continue
             if missing is not None:
-                v.add_error(edit, self.tr("Najprej vpišite datum koraka »{0}«.").format(self.tr(missing)))
+                v.add_error(
+                    edit, self.tr("Najprej vpišite datum koraka »{0}«.").format(self.tr(missing))
+                )
                 return
             if previous is not None and day < previous[1]:
                 v.add_error(
                     edit,
-                    self.tr("Datum je pred datumom koraka »{0}« ({1}); koraki si sledijo po vrsti.")
-                    .format(self.tr(dict(STEPS)[previous[0]]), format_date(previous[1])),
+                    self.tr(
+                        "Datum je pred datumom koraka »{0}« ({1}); koraki si sledijo po vrsti."
+                    ).format(self.tr(dict(STEPS)[previous[0]]), format_date(previous[1])),
                 )
                 return
             previous = (column, day)
@@ -902,8 +978,11 @@ class R4View(View):
             log.exception("R-4 printing failed")
             self.ctx.interaction.error(
                 self.tr("Obrazca R-4 ni mogoče natisniti"),
-                message or self.tr("Pri pripravi dokumenta je prišlo do nepričakovane napake; "
-                                   "zapisana je v dnevnik."),
+                message
+                or self.tr(
+                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; "
+                    "zapisana je v dnevnik."
+                ),
             )
             return
         from rejnistvo.ui.documents import show_document

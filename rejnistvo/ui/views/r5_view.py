@@ -83,20 +83,18 @@ from rejnistvo.ui.widgets import (
 
 log = logging.getLogger(__name__)
 
-
-def _N(text: str) -> str:  # noqa: N802 - marks a string for lupdate; translated with self.tr
-    return QT_TRANSLATE_NOOP("R5View", text)
+# Labels below are marked for lupdate and translated where shown (self.tr).
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BRUSH = QBrush(QColor("#b00020"))
 ZERO = Decimal("0.00")
 STATUS_NAMES = {
-    "awaiting_report": _N("čaka poročilo"),
-    "overdue": _N("poročilo zamuja"),
-    "reported": _N("poročilo prejeto"),
-    "found": _N("ugotovitev izdana"),
-    "refund_ordered": _N("vračilo odrejeno"),
-    "refunded": _N("vrnjeno"),
+    "awaiting_report": QT_TRANSLATE_NOOP("R5View", "čaka poročilo"),
+    "overdue": QT_TRANSLATE_NOOP("R5View", "poročilo zamuja"),
+    "reported": QT_TRANSLATE_NOOP("R5View", "poročilo prejeto"),
+    "found": QT_TRANSLATE_NOOP("R5View", "ugotovitev izdana"),
+    "refund_ordered": QT_TRANSLATE_NOOP("R5View", "vračilo odrejeno"),
+    "refunded": QT_TRANSLATE_NOOP("R5View", "vrnjeno"),
 }
 
 
@@ -248,7 +246,9 @@ class ExpenseModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -314,7 +314,11 @@ class InstalmentModel(QAbstractTableModel):
 
     def records(self) -> list[dict]:
         return [
-            {"due": parse_date_text(r["due_text"], "due"), "amount": r["amount"], "paid_on": r["paid_on"]}
+            {
+                "due": parse_date_text(r["due_text"], "due"),
+                "amount": r["amount"],
+                "paid_on": r["paid_on"],
+            }
             for r in self._rows
         ]
 
@@ -373,7 +377,11 @@ class InstalmentModel(QAbstractTableModel):
                 pass  # keep what was typed; the reason shows in red
             r["due_text"] = text
         elif index.column() == 2 and role == Qt.ItemDataRole.CheckStateRole:
-            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            checked = (
+                Qt.CheckState(value) == Qt.CheckState.Checked
+                if not isinstance(value, bool)
+                else value
+            )
             r["paid_on"] = self.today() if checked else None
         else:
             return False
@@ -391,7 +399,9 @@ class InstalmentModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -403,7 +413,9 @@ def received_increase(increase: Adjustment, placement: Sequence[Period], rates) 
     """SPEC 3.4: the board increase paid over the months of the increase period."""
     assert increase.period.end is not None
     payments = month_payments(
-        month_range(increase.period.start, increase.period.end), placement, rates,
+        month_range(increase.period.start, increase.period.end),
+        placement,
+        rates,
         board_increases=[increase],
     )
     return sum((p.board_increase for p in payments), ZERO)
@@ -546,11 +558,16 @@ class R5View(View):
         self.expense_table.setObjectName("expenseTable")
         self.expense_table.setModel(self.expense_model)
         self.expense_table.setItemDelegateForColumn(0, CategoryDelegate(self.categories, self))
-        self.expense_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.expense_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.expense_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.expense_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.expense_table.setMinimumHeight(150)
         self.expense_table.setEditTriggers(
-            QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
+            QTableView.EditTrigger.DoubleClicked
+            | QTableView.EditTrigger.EditKeyPressed
             | QTableView.EditTrigger.AnyKeyPressed
         )
         rlayout.addWidget(self.expense_table)
@@ -671,8 +688,13 @@ class R5View(View):
             date_edit.edit.editingFinished.connect(lambda: check_period_typed(self.period_edit))
         for check in self.category_boxes.values():
             check.toggled.connect(self._edited)
-        for w in (self.decision_no_edit, self.decision_date, self.requested_date, self.report_date,
-                  self.finding_date):
+        for w in (
+            self.decision_no_edit,
+            self.decision_date,
+            self.requested_date,
+            self.report_date,
+            self.finding_date,
+        ):
             w.edited.connect(self._edited)
         self.expense_model.changed.connect(self._expenses_changed)
         self.add_expense_button.clicked.connect(self._add_expense)
@@ -700,8 +722,15 @@ class R5View(View):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Išči po otroku ali rejniku (Ctrl+F)"))
         self.model.set_columns_headers(
-            [self.tr("Otrok"), self.tr("Rejnik"), self.tr("Zvišanje"), self.tr("Od"), self.tr("Do"),
-             self.tr("Rok R-5"), self.tr("Stanje")]
+            [
+                self.tr("Otrok"),
+                self.tr("Rejnik"),
+                self.tr("Zvišanje"),
+                self.tr("Od"),
+                self.tr("Do"),
+                self.tr("Rok R-5"),
+                self.tr("Stanje"),
+            ]
         )
         self.new_button.setText(self.tr("Novo zvišanje oskrbnine (Ctrl+N)"))
         self.increase_box.setTitle(self.tr("Zvišanje oskrbnine"))
@@ -715,8 +744,12 @@ class R5View(View):
         self.report_box.setTitle(self.tr("Poročilo R-5 o namenskosti porabe"))
         self.report_date_label.setText(self.tr("Datum poročila:"))
         self.expense_model.set_headers(
-            [self.tr("Vrsta izrednega izdatka"), self.tr("Opis"), self.tr("Znesek (EUR)"),
-             self.tr("Dokument (račun)")]
+            [
+                self.tr("Vrsta izrednega izdatka"),
+                self.tr("Opis"),
+                self.tr("Znesek (EUR)"),
+                self.tr("Dokument (račun)"),
+            ]
         )
         self.add_expense_button.setText(self.tr("Dodaj izdatek"))
         self.remove_expense_button.setText(self.tr("Odstrani izbranega"))
@@ -735,7 +768,9 @@ class R5View(View):
         self.lump_sum_radio.setText(self.tr("v enkratnem znesku"))
         self.as_received_radio.setText(self.tr("v posameznih zneskih, kot jih je prejel"))
         self.plan_button.setText(self.tr("Pripravi načrt vračila"))
-        self.instalment_model.set_headers([self.tr("Zapade"), self.tr("Znesek (EUR)"), self.tr("Plačano")])
+        self.instalment_model.set_headers(
+            [self.tr("Zapade"), self.tr("Znesek (EUR)"), self.tr("Plačano")]
+        )
         self.save_button.setText(self.tr("Shrani (Ctrl+S)"))
         self.print_button.setText(self.tr("Natisni R-5… (Ctrl+P)"))
         self.print_call_button.setText(self.tr("Natisni poziv k vračilu…"))
@@ -759,8 +794,14 @@ class R5View(View):
         for inc in increases:
             status = statuses.get(inc["id"], "")
             due = report_due_date(Period(inc["from_date"], inc["to_date"]))
-            rows.append({**inc, "report_due": due, "status": status,
-                         "status_name": self.tr(STATUS_NAMES.get(status, status))})
+            rows.append(
+                {
+                    **inc,
+                    "report_due": due,
+                    "status": status,
+                    "status_name": self.tr(STATUS_NAMES.get(status, status)),
+                }
+            )
         self.model.set_rows(rows)
         self._loading = True
         current = self.placement_combo.currentData()
@@ -794,7 +835,8 @@ class R5View(View):
             sm.blockSignals(True)
             sm.setCurrentIndex(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             sm.blockSignals(False)
 
@@ -845,9 +887,17 @@ class R5View(View):
         self.period_edit.set_value(None)
         for check in self.category_boxes.values():
             check.setChecked(False)
-        for w in (self.decision_no_edit, self.decision_date, self.requested_date, self.report_date,
-                  self.finding_date, self.justified_edit, self.unjustified_edit, self.call_date,
-                  self.deadline_edit):
+        for w in (
+            self.decision_no_edit,
+            self.decision_date,
+            self.requested_date,
+            self.report_date,
+            self.finding_date,
+            self.justified_edit,
+            self.unjustified_edit,
+            self.call_date,
+            self.deadline_edit,
+        ):
             w.set_value(None)
         self.expense_model.set_expenses([])
         self.centre_combo.setCurrentIndex(0)
@@ -863,11 +913,25 @@ class R5View(View):
         self._dirty = False
 
     def _clear_errors(self) -> None:
-        for w in (self.placement_error, self.categories_error, self.expense_error, self.refund_error):
+        for w in (
+            self.placement_error,
+            self.categories_error,
+            self.expense_error,
+            self.refund_error,
+        ):
             w.clear_error()
-        for f in (self.period_edit, self.decision_no_edit, self.decision_date, self.requested_date,
-                  self.report_date, self.finding_date, self.justified_edit, self.unjustified_edit,
-                  self.call_date, self.deadline_edit):
+        for f in (
+            self.period_edit,
+            self.decision_no_edit,
+            self.decision_date,
+            self.requested_date,
+            self.report_date,
+            self.finding_date,
+            self.justified_edit,
+            self.unjustified_edit,
+            self.call_date,
+            self.deadline_edit,
+        ):
             f.clear_error()
 
     def new_record(self) -> None:
@@ -893,7 +957,9 @@ class R5View(View):
         try:
             self._clear_errors()
             self.increase_id = inc["id"]
-            self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(inc["placement_id"]), 0))
+            self.placement_combo.setCurrentIndex(
+                max(self.placement_model.index_of(inc["placement_id"]), 0)
+            )
             self.percent_combo.setCurrentIndex(max(self.percent_combo.findData(inc["percent"]), 0))
             self.period_edit.set_value(Period(inc["from_date"], inc["to_date"]))
             chosen = {c["category"] for c in inc.get("categories", [])}
@@ -907,7 +973,9 @@ class R5View(View):
             self.report_date.set_value(report.get("report_date"))
             self.expense_model.set_expenses(report.get("expenses", []))
             self.finding_date.set_value(report.get("finding_date"))
-            self.centre_combo.setCurrentIndex(max(self.centre_combo.findData(report.get("finding_centre_id")), 0))
+            self.centre_combo.setCurrentIndex(
+                max(self.centre_combo.findData(report.get("finding_centre_id")), 0)
+            )
             self._fill_units(report.get("finding_unit_id"))
             self.justified_edit.set_value(report.get("justified"))
             self.unjustified_edit.set_value(report.get("unjustified"))
@@ -916,8 +984,11 @@ class R5View(View):
             refund = refund or {}
             self.call_date.set_value(refund.get("call_date"))
             self.deadline_edit.set_value(refund.get("deadline"))
-            (self.as_received_radio if refund.get("method") == "as_received"
-             else self.lump_sum_radio).setChecked(True)
+            (
+                self.as_received_radio
+                if refund.get("method") == "as_received"
+                else self.lump_sum_radio
+            ).setChecked(True)
             self.instalment_model.set_instalments(refund.get("instalments", []))
             self._placement_changed()
         finally:
@@ -994,20 +1065,24 @@ class R5View(View):
         increase = self.increase()
         if increase is None:
             self.facts_label.setText(
-                self.tr("Vpišite obdobje zvišanja: program pokaže rok za poročilo R-5 in prejeti znesek.")
+                self.tr(
+                    "Vpišite obdobje zvišanja: program pokaže rok za poročilo R-5 in prejeti znesek."
+                )
             )
             self._update_latest()
             return
         due = report_due_date(increase.period)
-        text = self.tr("Rok za poročilo R-5 (30 dni pred iztekom): <b>{0}</b>").format(format_date(due))
+        text = self.tr("Rok za poročilo R-5 (30 dni pred iztekom): <b>{0}</b>").format(
+            format_date(due)
+        )
         if self._placement:
             periods = placement_periods(self._placement)
             try:
                 self.received = received_increase(increase, periods, rate_table(self.ctx.db))
                 days = paid_days(increase.period, periods)
-                text += "<br>" + self.tr("Prejeto zvišanje oskrbnine: <b>{0} €</b> za {1} dni namestitve").format(
-                    format_amount(self.received), days
-                )
+                text += "<br>" + self.tr(
+                    "Prejeto zvišanje oskrbnine: <b>{0} €</b> za {1} dni namestitve"
+                ).format(format_amount(self.received), days)
             except RuleError as error:
                 text += "<br>" + error.message
         self.facts_label.setText(text)
@@ -1018,7 +1093,9 @@ class R5View(View):
         self._update_total()
 
     def _update_total(self) -> None:
-        self.total_label.setText(self.tr("SKUPAJ: {0} €").format(format_amount(self.expense_model.total())))
+        self.total_label.setText(
+            self.tr("SKUPAJ: {0} €").format(format_amount(self.expense_model.total()))
+        )
         errors = self.expense_model.errors()
         if errors:
             row, message = errors[0]
@@ -1109,7 +1186,9 @@ class R5View(View):
         increase = self.increase()
         if increase is None or not self._placement:
             if show_errors:
-                self.refund_error.show_error(self.tr("Najprej izberite namestitev in vpišite obdobje zvišanja."))
+                self.refund_error.show_error(
+                    self.tr("Najprej izberite namestitev in vpišite obdobje zvišanja.")
+                )
             return None
         try:
             call = self.call_date.value()
@@ -1121,13 +1200,26 @@ class R5View(View):
             if show_errors:
                 self.call_date.show_error(self.tr("Vpišite datum poziva k vračilu."))
             return None
-        method = RefundMethod.AS_RECEIVED if self.as_received_radio.isChecked() else RefundMethod.LUMP_SUM
+        method = (
+            RefundMethod.AS_RECEIVED
+            if self.as_received_radio.isChecked()
+            else RefundMethod.LUMP_SUM
+        )
         try:
-            return refund_plan(increase, placement_periods(self._placement), rate_table(self.ctx.db),
-                               call, unjustified, deadline, method)
+            return refund_plan(
+                increase,
+                placement_periods(self._placement),
+                rate_table(self.ctx.db),
+                call,
+                unjustified,
+                deadline,
+                method,
+            )
         except RuleError as error:
             if show_errors:
-                target = {"deadline": self.deadline_edit, "unjustified": self.unjustified_edit}.get(error.field)
+                target = {"deadline": self.deadline_edit, "unjustified": self.unjustified_edit}.get(
+                    error.field
+                )
                 if target is not None:
                     target.show_error(error.message)
                 else:
@@ -1145,8 +1237,10 @@ class R5View(View):
         # Paid marks stay with their instalment (by order): a payment that was made stays made.
         paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
         self.instalment_model.set_instalments(
-            [{"due": i.due, "amount": i.amount, "paid_on": paid[k] if k < len(paid) else None}
-             for k, i in enumerate(plan.instalments)]
+            [
+                {"due": i.due, "amount": i.amount, "paid_on": paid[k] if k < len(paid) else None}
+                for k, i in enumerate(plan.instalments)
+            ]
         )
         self._edited()
         self._update_plan_total()
@@ -1231,14 +1325,17 @@ class R5View(View):
         if unjustified is not None and self.received is not None and unjustified > self.received:
             v.add_error(
                 self.unjustified_edit,
-                self.tr("Nenamensko porabljeni znesek presega prejeto zvišanje; dovoljeno je od "
-                        "0,00 do {0} €.").format(format_amount(self.received)),
+                self.tr(
+                    "Nenamensko porabljeni znesek presega prejeto zvišanje; dovoljeno je od "
+                    "0,00 do {0} €."
+                ).format(format_amount(self.received)),
             )
         if justified is not None and self.received is not None and justified > self.received:
             v.add_error(
                 self.justified_edit,
                 self.tr("Namensko porabljeni znesek presega prejeto zvišanje ({0} €).").format(
-                    format_amount(self.received)),
+                    format_amount(self.received)
+                ),
             )
         plan = None
         if call is not None and v.ok:
@@ -1275,7 +1372,13 @@ class R5View(View):
             increase["id"] = self.increase_id
         expenses = self.expense_model.expenses()
         report = None
-        if report_date or expenses or finding_date or justified is not None or unjustified is not None:
+        if (
+            report_date
+            or expenses
+            or finding_date
+            or justified is not None
+            or unjustified is not None
+        ):
             report = {
                 "report_date": report_date,
                 "finding_date": finding_date,
@@ -1305,6 +1408,16 @@ class R5View(View):
         if collected is None:
             return False
         increase, report, refund = collected
+        if refund is None and self.refund_id is not None:
+            # The call date was cleared: the ordered refund (and its paid marks) would go.
+            if not self.ctx.interaction.confirm(
+                self.tr("Izbris vračila"),
+                self.tr(
+                    "Datum poziva je izbrisan. Ali naj izbrišem odrejeno vračilo in njegov "
+                    "načrt obrokov (tudi oznake plačil)?"
+                ),
+            ):
+                return False
         from rejnistvo.store import StoreError, delete_record, save_record
 
         db = self.ctx.db
@@ -1314,7 +1427,9 @@ class R5View(View):
                 increase_id = save_record(db, "board_increases", increase)
                 report_id = self.report_id
                 if report is not None:
-                    report_id = save_record(db, "r5_reports", {**report, "increase_id": increase_id})
+                    report_id = save_record(
+                        db, "r5_reports", {**report, "increase_id": increase_id}
+                    )
                 refund_id = self.refund_id
                 if refund is not None:
                     refund_id = save_record(db, "refunds", {**refund, "increase_id": increase_id})
@@ -1325,6 +1440,10 @@ class R5View(View):
             self.ctx.interaction.error(self.tr("Shranjevanje ni uspelo"), error.message)
             return False
         self.increase_id, self.report_id, self.refund_id = increase_id, report_id, refund_id
+        if refund is None and self.instalment_model.rowCount():
+            self.plan = None
+            self.instalment_model.set_instalments([])
+            self._update_plan_total()
         self._dirty = False
         self.ctx.bus.status_message.emit(self.tr("Zvišanje oskrbnine je shranjeno."))
         self.ctx.bus.records_changed.emit("r5")
@@ -1349,8 +1468,12 @@ class R5View(View):
 
             return render_form("r5", r5_form_data(self.ctx.db, self.increase_id))
 
-        self._show(make, self.tr("Obrazec R-5"), f"R-5-{self.increase_id}.pdf",
-                   self.tr("Obrazca R-5 ni mogoče natisniti"))
+        self._show(
+            make,
+            self.tr("Obrazec R-5"),
+            f"R-5-{self.increase_id}.pdf",
+            self.tr("Obrazca R-5 ni mogoče natisniti"),
+        )
 
     def print_refund_call(self) -> None:
         """The call to refund with the plan as stored (edited dates included)."""
@@ -1371,7 +1494,8 @@ class R5View(View):
             "case_no": self.decision_no_edit.text().strip() or None,
             "call_date": self.call_date.value(),
             "carer": placement.get("carer_name") or self._name("carers", placement.get("carer_id")),
-            "child": placement.get("child_name") or self._name("children", placement.get("child_id")),
+            "child": placement.get("child_name")
+            or self._name("children", placement.get("child_id")),
             "increase_percent": increase.percent if increase else None,
             "increase_period": increase.period if increase else None,
         }
@@ -1381,8 +1505,12 @@ class R5View(View):
 
             return render_refund_call_bytes(header, plan)
 
-        self._show(make, self.tr("Poziv k vračilu"), f"poziv-k-vracilu-{self.increase_id}.pdf",
-                   self.tr("Poziva ni mogoče natisniti"))
+        self._show(
+            make,
+            self.tr("Poziv k vračilu"),
+            f"poziv-k-vracilu-{self.increase_id}.pdf",
+            self.tr("Poziva ni mogoče natisniti"),
+        )
 
     def _name(self, entity: str, record_id: int | None) -> str | None:
         if record_id is None:
@@ -1405,7 +1533,9 @@ class R5View(View):
             self.ctx.interaction.error(
                 failed,
                 getattr(error, "message", None)
-                or self.tr("Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."),
+                or self.tr(
+                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."
+                ),
             )
             return
         from rejnistvo.ui.documents import show_document
