@@ -41,3 +41,33 @@ def run_with_progress(
     finally:
         dialog.close()
         dialog.deleteLater()
+
+
+def run_reporting(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[Callable[[int, int], bool]], T],
+) -> tuple[T | None, bool]:
+    """Run one long call that reports its own progress: ``work(progress)`` gets a
+    ``progress(done, total) -> bool`` callback (False once the user pressed "Prekliči",
+    so the work stops). Returns (the work's result, whether the user cancelled); a
+    cancelled work's exception of choice is the caller's to catch."""
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("Progress", "Prekliči"), 0, 0, parent
+    )
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+
+    def progress(done: int, total: int) -> bool:
+        if dialog.maximum() != total:
+            dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+        QCoreApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    try:
+        result = work(progress)
+        return result, dialog.wasCanceled()
+    finally:
+        dialog.close()
+        dialog.deleteLater()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_register_exports import _rows
 
 from rejnistvo.register.export import ExportCancelled, write_register
-
-from .test_register_exports import _rows
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])

@@ -7,37 +7,22 @@ the user types; it never writes anything.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,300 +35,32 @@ from rejnistvo.rules.months import (
     month_payments,
     month_range,
 )
-from rejnistvo.rules.periods import Period, add_months, last_of_month, month_name
-from rejnistvo.rules.rates import Rate, RateTable, load_rate_table
+from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_amount
-from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.placement_data import (
+    as_date,
+    default_range,
+    placement_choices,
+    placement_periods,
+    rate_table,
+    record_name,
+)
+from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
-
-log = logging.getLogger(__name__)
+from rejnistvo.ui.widgets.choice_combo import choice_combo
+from rejnistvo.ui.widgets.payment_table import (
+    make_payment_model,
+    make_table,
+    payment_headers,
+    payment_rows,
+    sums,
+)
+from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
 
 # Longest range one sheet shows: 10 years is far beyond any real question and keeps the
 # table quick while typing.
 MAX_MONTHS = 120
-
-
-# -- helpers shared with the R-4 and R-5 screens -------------------------------------
-def rate_table(db: Any) -> RateTable:
-    """The rate table kept in the database (Nastavitve), or the shipped one."""
-    try:
-        from rejnistvo.store import rate_rows
-
-        rows = rate_rows(db)
-    except Exception:  # noqa: BLE001 - no database or an older one: use the shipped table
-        log.exception("reading rates from the database failed; using the shipped table")
-        return load_rate_table()
-    if not rows:
-        return load_rate_table()
-    return RateTable(
-        Rate(
-            valid_from=_as_date(r["valid_from"]),
-            board=Decimal(str(r["board"])),
-            fee=Decimal(str(r["fee"])),
-            source=str(r.get("source") or ""),
-        )
-        for r in rows
-    )
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def placement_periods(placement: dict) -> list[Period]:
-    """The contract's and the annexes' periods of a stored placement."""
-    return [
-        Period(_as_date(p["from_date"]), _as_date(p.get("to_date")))
-        for p in placement.get("periods") or []
-        if p.get("from_date")
-    ]
-
-
-def placement_label(row: dict) -> str:
-    return " – ".join(
-        str(x) for x in (row.get("contract_no"), row.get("child_name"), row.get("carer_name")) if x
-    )
-
-
-def default_range(periods: Sequence[Period], today: date) -> Period:
-    """This calendar year's months inside the placement; for a placement that ended
-    earlier, its last twelve months."""
-    first = min(p.start for p in periods)
-    ends = [p.end for p in periods]
-    last = None if None in ends else max(e for e in ends if e is not None)
-    if last is not None and last < date(today.year, 1, 1):
-        return Period(max(first, add_months(last.replace(day=1), -11)), last_of_month(last))
-    start = max(first.replace(day=1), date(today.year, 1, 1))
-    end = (
-        date(today.year, 12, 31)
-        if last is None
-        else min(last_of_month(last), date(today.year, 12, 31))
-    )
-    return Period(start, max(end, start))
-
-
-class ChoiceModel(QAbstractListModel):
-    """Choices of a combo box (label, value) handed in at once: one model reset instead
-    of thousands of addItem calls, so a combo of 20,000 placements fills in a moment."""
-
-    def __init__(self, blank: bool = True, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.blank = blank
-        self._items: list[tuple[str, Any]] = [("", None)] if blank else []
-        self._rows: dict[Any, int] = {None: 0} if blank else {}
-
-    def set_choices(self, items: Sequence[tuple[str, Any]]) -> None:
-        self.beginResetModel()
-        self._items = ([("", None)] if self.blank else []) + list(items)
-        self._rows = {value: row for row, (_label, value) in enumerate(self._items)}
-        self.endResetModel()
-
-    def index_of(self, value: Any) -> int:
-        """Row of `value` (-1 if absent): a dict look-up, not a scan through Qt."""
-        return self._rows.get(value, -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._items[index.row()][0]
-        if role == Qt.ItemDataRole.UserRole:
-            return self._items[index.row()][1]
-        return None
-
-
-def choice_combo(parent: QWidget, blank: bool = True) -> tuple[QComboBox, ChoiceModel]:
-    """A combo box over a ChoiceModel where typing part of a name finds it (č = c)."""
-    combo = QComboBox(parent)
-    model = ChoiceModel(blank, combo)
-    combo.setModel(model)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = QCompleter(model, combo)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    combo.setCompleter(completer)
-    return combo, model
-
-
-def placement_choices(rows: Sequence[dict]) -> list[tuple[str, Any]]:
-    return [(placement_label(row), row["id"]) for row in rows]
-
-
-def format_factor(value: Fraction | None) -> str:
-    if value is None:
-        return ""
-    if value == 1 or value == 0:
-        return str(value.numerator)
-    return f"{value.numerator}/{value.denominator}"
-
-
-def payment_rows(payments: Sequence[MonthPayment]) -> list[dict]:
-    return [
-        {
-            "month": p.month,
-            "month_name": month_name(p.month),
-            "days_in_month": p.days_in_month,
-            "days_placed": p.days_placed,
-            "factor": p.factor,
-            "board": p.board,
-            "board_increase": p.board_increase,
-            "fee": p.fee,
-            "fee_uplift": p.fee_uplift,
-            "total": p.total,
-        }
-        for p in payments
-    ]
-
-
-def make_payment_model(parent: QWidget) -> RecordTableModel:
-    model = RecordTableModel(
-        [
-            Column("month", "", lambda m: month_name(m)),
-            Column("days_in_month", "", str, True),
-            Column("days_placed", "", str, True),
-            Column("factor", "", format_factor, True),
-            Column("board", "", format_amount, True),
-            Column("board_increase", "", format_amount, True),
-            Column("fee", "", format_amount, True),
-            Column("fee_uplift", "", format_amount, True),
-            Column("total", "", format_amount, True),
-        ],
-        parent,
-    )
-    return model
-
-
-def payment_headers(tr) -> list[str]:
-    return [
-        tr("Mesec"),
-        tr("Dni"),
-        tr("Dni nam."),
-        tr("Faktor"),
-        tr("Oskrbnina"),
-        tr("zvišanje"),
-        tr("Plačilo dela"),
-        tr("zvišanje"),
-        tr("Skupaj"),
-    ]
-
-
-def sums(payments: Sequence[MonthPayment]) -> dict[str, Decimal]:
-    zero = Decimal("0.00")
-    return {
-        "board": sum((p.board for p in payments), zero),
-        "board_increase": sum((p.board_increase for p in payments), zero),
-        "fee": sum((p.fee for p in payments), zero),
-        "fee_uplift": sum((p.fee_uplift for p in payments), zero),
-        "total": sum((p.total for p in payments), zero),
-    }
-
-
-def make_table(model: RecordTableModel, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-# -- the rows editor of the what-if tab -----------------------------------------------
-class PeriodRow(QWidget):
-    """One period (with a percent for increases and uplifts) and a remove button."""
-
-    removed = Signal(object)
-    edited = Signal()
-
-    def __init__(self, field: str, with_percent: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.percent = None
-        if with_percent:
-            self.percent = QComboBox(self)
-            self.percent.addItem("25 %", 25)
-            self.percent.addItem("50 %", 50)
-            self.percent.currentIndexChanged.connect(self.edited)
-            layout.addWidget(self.percent, 0, Qt.AlignmentFlag.AlignTop)
-        self.period = PeriodEdit(field, self)
-        self.period.edited.connect(self.edited)
-        # Recompute when a date is finished too, not only on each keystroke.
-        self.period.start_edit.edit.editingFinished.connect(self.edited)
-        self.period.end_edit.edit.editingFinished.connect(self.edited)
-        layout.addWidget(self.period, 1)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setText("✕")
-        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
-        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-
-    def set_value(self, period: Period | None, percent: int | None = None) -> None:
-        self.period.set_value(period)
-        if self.percent is not None and percent is not None:
-            self.percent.setCurrentIndex(self.percent.findData(percent))
-
-
-class PeriodRowsEditor(QGroupBox):
-    """A list of periods (placement) or of adjustments (percent + period)."""
-
-    changed = Signal()
-
-    def __init__(self, field: str, with_percent: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = field
-        self.with_percent = with_percent
-        self.rows: list[PeriodRow] = []
-        outer = QVBoxLayout(self)
-        self.rows_layout = QVBoxLayout()
-        outer.addLayout(self.rows_layout)
-        self.error = FieldError(self)
-        outer.addWidget(self.error)
-        self.add_button = QPushButton(self)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.add_button.setText(self.tr("Dodaj obdobje"))
-
-    def add_row(self, period: Period | None = None, percent: int | None = None) -> PeriodRow:
-        row = PeriodRow(f"{self.field}[{len(self.rows)}]", self.with_percent, self)
-        row.set_value(period, percent)
-        row.removed.connect(self._remove)
-        row.edited.connect(self.changed)
-        self.rows.append(row)
-        self.rows_layout.addWidget(row)
-        self.changed.emit()
-        return row
-
-    def _remove(self, row: PeriodRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.changed.emit()
-
-    def values(self) -> list[tuple[int | None, Period]]:
-        """The non-empty rows; InputError (shown beside the row) for a wrong one."""
-        out = []
-        for row in self.rows:
-            ok, period = row.period.check()
-            if not ok:
-                raise InputError(row.period.field, row.period.error_text() or "napačno obdobje")
-            if period is None:
-                continue
-            out.append((row.percent.currentData() if row.percent is not None else None, period))
-        return out
 
 
 # -- the view --------------------------------------------------------------------------
@@ -563,13 +280,13 @@ class CalcView(View):
         from rejnistvo.store import list_records
 
         increases = [
-            Adjustment(int(r["percent"]), Period(_as_date(r["from_date"]), _as_date(r["to_date"])))
+            Adjustment(int(r["percent"]), Period(as_date(r["from_date"]), as_date(r["to_date"])))
             for r in list_records(self.ctx.db, "board_increases", placement_id=placement["id"])
         ]
         uplifts = [
             Adjustment(
                 int(r["decision_percent"]),
-                Period(_as_date(r["decision_from"]), _as_date(r.get("decision_to"))),
+                Period(as_date(r["decision_from"]), as_date(r.get("decision_to"))),
             )
             for r in list_records(self.ctx.db, "r4_cases", placement_id=placement["id"])
             if r.get("outcome") == "increase"
@@ -693,32 +410,22 @@ class CalcView(View):
             inputs = self._stored_inputs(placement)
             header.update(
                 carer=placement.get("carer_name")
-                or self._name("carers", placement.get("carer_id")),
+                or record_name(self.ctx.db, "carers", placement.get("carer_id")),
                 child=placement.get("child_name")
-                or self._name("children", placement.get("child_id")),
+                or record_name(self.ctx.db, "children", placement.get("child_id")),
                 contract_no=placement.get("contract_no"),
                 placement=inputs["placement"],
                 board_increases=inputs["board_increases"],
                 fee_uplifts=inputs["fee_uplifts"],
-                centre=self._name("centres", placement.get("carer_centre_id")),
+                centre=record_name(self.ctx.db, "centres", placement.get("carer_centre_id")),
             )
         return header
 
-    def _name(self, entity: str, record_id: int | None) -> str | None:
-        if record_id is None:
-            return None
-        from rejnistvo.store import StoreError, get_record
-
-        try:
-            return get_record(self.ctx.db, entity, record_id).get("name")
-        except StoreError:
-            return None
-
     def print_document(self) -> None:
         """Ctrl+P: the payment sheet of the tab in front (stored placement or what-if)."""
-        failed = self.tr("Plačilnega lista ni mogoče natisniti")
         whatif = self.tabs.currentIndex() == 1
-        try:
+
+        def make() -> bytes:
             if whatif:
                 ok, header, payments = self._whatif_document()
                 reason = self.whatif_error.text() or self.tr(
@@ -733,28 +440,18 @@ class CalcView(View):
                     or self.tr("Izberite namestitev in mesece.")
                 )
             if not ok:
-                self.ctx.interaction.error(failed, reason)
-                return
+                raise RuleError("", reason)
             from forms.payment_sheet import render_payment_sheet_bytes
 
-            pdf = render_payment_sheet_bytes(header, payments)
-        except RuleError as error:
-            self.ctx.interaction.error(failed, error.message)
-            return
-        except Exception:  # noqa: BLE001 - never a traceback to the user
-            log.exception("payment sheet printing failed")
-            self.ctx.interaction.error(
-                failed,
-                self.tr(
-                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."
-                ),
-            )
-            return
-        from rejnistvo.ui.documents import show_document
+            return render_payment_sheet_bytes(header, payments)
 
-        self.last_document = pdf
-        name = "izracun-kaj-ce.pdf" if whatif else "placilni-list.pdf"
-        self.preview = show_document(self.ctx, pdf, self.tr("Plačilni list"), name, self)
+        preview_document(
+            self,
+            make,
+            self.tr("Plačilni list"),
+            "izracun-kaj-ce.pdf" if whatif else "placilni-list.pdf",
+            self.tr("Plačilnega lista ni mogoče natisniti"),
+        )
 
     def _whatif_document(self) -> tuple[bool, dict, list[MonthPayment]]:
         if not self.compute_whatif():

@@ -15,7 +15,6 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QComboBox,
     QGroupBox,
@@ -55,6 +54,12 @@ def _row_dict(row) -> dict:
     return d
 
 
+# Workflow refusals about a step's date: shown beside the date field, not in a dialog.
+_STEP_DATE_FIELDS = frozenset(
+    {"received_on", "accepted_on", "commission_named_on", "decided_on", "returned_on"}
+)
+
+
 def _percent(value) -> str:
     return f"{value} %" if value else ""
 
@@ -88,7 +93,8 @@ class CoordinatorView(View):
             Column("case_no", self.tr("Številka zadeve")),
             Column("waiting", self.tr("Čaka (dni)"), align_right=True),
             Column("status", self.tr("Stanje")),
-            Column("received", self.tr("Prejeto")),
+            Column("sent_on", self.tr("Poslano")),
+            Column("received_on", self.tr("Prejeto")),
             Column("child", self.tr("Otrok")),
             Column("centre", self.tr("Center")),
         ]
@@ -130,8 +136,14 @@ class CoordinatorView(View):
         step_row.addWidget(self.step_date_label)
         step_row.addWidget(self.step_date, 1)
 
+        self.received_button = QPushButton(panel)
+        self.received_button.clicked.connect(self.record_received)
         self.accept_button = QPushButton(panel)
         self.accept_button.clicked.connect(self.accept_case)
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(self.received_button)
+        step_buttons.addWidget(self.accept_button)
+        step_buttons.addStretch(1)
 
         self.commission_box = QGroupBox(panel)
         self.member_combos = [QComboBox(panel) for _ in range(3)]
@@ -186,7 +198,7 @@ class CoordinatorView(View):
         panel_layout.addWidget(self.case_heading)
         panel_layout.addWidget(self.case_info)
         panel_layout.addLayout(step_row)
-        panel_layout.addWidget(self.accept_button)
+        panel_layout.addLayout(step_buttons)
         panel_layout.addWidget(self.commission_box)
         panel_layout.addWidget(self.decision_box)
         panel_layout.addWidget(self.return_button)
@@ -212,12 +224,23 @@ class CoordinatorView(View):
         today = self.today()
         threshold = waiting_threshold(self.ctx.db)
         years = set(register_years(self.ctx.db, subgroup)) | {today.year}
+        # The register row's "received" falls back to the day sent; the list shows both
+        # dates as stored, so a missing date of receipt can be seen and recorded.
+        stored = {
+            case_id: (date.fromisoformat(sent) if sent else None, received)
+            for case_id, sent, received in self.ctx.db.execute(
+                "SELECT id, sent_on, received_on FROM r4_cases WHERE subgroup_id = ?", [subgroup]
+            ).fetchall()
+        }
         records = []
         for year in sorted(years):
             for row in register_rows(self.ctx.db, subgroup, year):
                 if row.returned:
                     continue
                 record = _row_dict(row)
+                sent, received = stored.get(row.case_id, (None, None))
+                record["sent_on"] = sent
+                record["received_on"] = date.fromisoformat(received) if received else None
                 days = waiting_days(row.received, row.decided, today)
                 record["waiting"] = days
                 record["overdue"] = days is not None and not row.decided and days > threshold
@@ -246,8 +269,15 @@ class CoordinatorView(View):
 
         self._case = row
         enabled = row is not None
-        for w in (self.accept_button, self.commission_box, self.decision_box, self.return_button):
+        for w in (
+            self.received_button,
+            self.accept_button,
+            self.commission_box,
+            self.decision_box,
+            self.return_button,
+        ):
             w.setEnabled(enabled)
+        self.step_date.clear_error()
         self.commission_error.clear_error()
         self.rationale_error.clear_error()
         if row is None:
@@ -268,8 +298,9 @@ class CoordinatorView(View):
                 format_date(case.get("period_from")),
                 format_date(case.get("period_to")),
             ),
-            self.tr("Prejeto {0}, sprejeto {1}, komisija {2}, odločeno {3}").format(
-                format_date(row["received"]) or "—",
+            self.tr("Poslano {0}, prejeto {1}, sprejeto {2}, komisija {3}, odločeno {4}").format(
+                format_date(row.get("sent_on")) or "—",
+                format_date(row.get("received_on")) or self.tr("ni vpisano"),
                 format_date(row["accepted"]) or "—",
                 format_date(row["commission_named"]) or "—",
                 format_date(row["decided"]) or "—",
@@ -284,6 +315,9 @@ class CoordinatorView(View):
                 )
             )
         self.case_info.setText("\n".join(lines))
+        # The date of receipt may be recorded or corrected until the decision (the
+        # workflow keeps it between sending and acceptance).
+        self.received_button.setEnabled(not row["decided"])
         self.accept_button.setEnabled(not row["accepted"])
         self.commission_box.setEnabled(bool(row["accepted"]) and not row["commission_named"])
         self.decision_box.setEnabled(bool(row["commission_named"]) and not row["decided"])
@@ -332,7 +366,12 @@ class CoordinatorView(View):
         try:
             action()
         except InputError as exc:
-            self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+            if exc.field in _STEP_DATE_FIELDS:
+                # A date out of order: said beside the date field, which keeps what was typed.
+                self.step_date.show_error(exc.message)
+                self.step_date.setFocus()
+            else:
+                self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
             return False
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
@@ -341,6 +380,18 @@ class CoordinatorView(View):
         self.ctx.bus.records_changed.emit("r4")
         self.refresh()
         return True
+
+    def record_received(self) -> bool:
+        from rejnistvo.register.workflow import record_received
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        case_id = self._case["id"]
+        return self._run_step(
+            lambda: record_received(self.ctx.db, case_id, on),
+            self.tr("Datum prejema je zapisan."),
+        )
 
     def accept_case(self) -> bool:
         from rejnistvo.register.workflow import accept_proposal
@@ -561,16 +612,30 @@ class CoordinatorView(View):
         if not path:
             return False
         rows = self._filtered_register()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        from rejnistvo.register.export import ExportCancelled
+        from rejnistvo.ui.progress import run_reporting
+
+        # Cancelled only when the writer stopped (ExportCancelled): a click on "Prekliči"
+        # after the last step comes too late, the file is already there.
+        cancelled = False
         try:
-            write_register(rows, fmt, path, subgroup=subgroup, year=year)
+            run_reporting(
+                self,
+                self.tr("Izvažam evidenco ({0} primerov) …").format(len(rows)),
+                lambda progress: write_register(
+                    rows, fmt, path, subgroup=subgroup, year=year, progress=progress
+                ),
+            )
+        except ExportCancelled:
+            cancelled = True
         except (InputError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
             self.ctx.interaction.error(
                 self.tr("Evidenca ni izvožena"), getattr(exc, "message", str(exc))
             )
             return False
-        QApplication.restoreOverrideCursor()
+        if cancelled:
+            self.ctx.bus.status_message.emit(self.tr("Izvoz evidence je preklican; datoteke ni."))
+            return False
         self.ctx.bus.status_message.emit(self.tr("Evidenca je shranjena v {0}.").format(path))
         return True
 
@@ -675,16 +740,39 @@ class CoordinatorView(View):
         if not passphrase:
             return False
         export = export_proposal if kind == "proposal" else export_resolution
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        from rejnistvo.exchange.cases import default_render_pdf
+        from rejnistvo.register.export import ExportCancelled
+        from rejnistvo.ui.progress import run_reporting
+
+        def work(progress) -> None:
+            # Three steps: print the R-4, then encrypt and write (one transaction). A
+            # cancel before the last step leaves the database and the folder untouched.
+            if not progress(0, 3):
+                raise ExportCancelled()
+
+            def render(form: dict) -> bytes:
+                pdf = default_render_pdf(form)
+                if not progress(1, 3):
+                    raise ExportCancelled()
+                return pdf
+
+            export(self.ctx.db, case["id"], passphrase, path, render_pdf=render)
+            progress(3, 3)
+
+        cancelled = False
         try:
-            export(self.ctx.db, case["id"], passphrase, path)
+            run_reporting(self, self.tr("Pripravljam paket …"), work)
+        except ExportCancelled:
+            cancelled = True
         except (InputError, StoreError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
             self.ctx.interaction.error(
                 self.tr("Paket ni izvožen"), getattr(exc, "message", str(exc))
             )
             return False
-        QApplication.restoreOverrideCursor()
+        if cancelled:
+            self.ctx.bus.status_message.emit(self.tr("Izvoz paketa je preklican."))
+            self.refresh()
+            return False
         self.ctx.bus.records_changed.emit("r4")
         self.ctx.bus.status_message.emit(self.tr("Paket je shranjen v {0}.").format(path))
         self.refresh()
@@ -746,6 +834,13 @@ class CoordinatorView(View):
         self.cases_model.set_columns_headers([c.header for c in self._case_columns()])
         self.cases_search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
         self.step_date_label.setText(self.tr("Datum koraka:"))
+        self.received_button.setText(self.tr("Zapiši datum prejema"))
+        self.received_button.setToolTip(
+            self.tr(
+                "Dan, ko je predlog prispel h koordinatorju (ne pred pošiljanjem in ne po "
+                "sprejemu); od njega se šteje čakalna doba."
+            )
+        )
         self.accept_button.setText(self.tr("Sprejmi predlog"))
         self.commission_box.setTitle(self.tr("Komisija (trije člani s seznama kandidatov)"))
         self.commission_button.setText(self.tr("Imenuj komisijo"))

@@ -1,0 +1,71 @@
+"""The list side of a case screen (R-4, R-5): a search box, the sortable table of the
+cases and the button that starts a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+
+
+class CaseListPane(QWidget):
+    """``record_chosen(dict)`` fires when the user moves to another row."""
+
+    record_chosen = Signal(object)
+
+    def __init__(
+        self, columns: Sequence[Column], table_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchEdit")
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.model = RecordTableModel(columns, parent)
+        self.proxy = FilterProxy(parent)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName(table_name)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("newButton")
+        layout.addWidget(self.new_button)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.record_chosen.emit(self.proxy.row_record(current.row()))
+
+    def select_id(self, record_id: int | None) -> None:
+        """Show the record's row as current without announcing it (no record_chosen)."""
+        if record_id is None:
+            return
+        row = self.model.find_row("id", record_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            selection.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,130 @@
+"""The refund's instalments (Pravilnik čl. 28): due dates editable within the rules,
+amounts from the refund plan, and a paid mark with the day it was ticked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.refund import Instalment
+from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.widgets.fields import parse_date_text
+from rejnistvo.ui.widgets.rows_model import ERROR_BRUSH, Index, RowsModel
+
+ZERO = Decimal("0.00")
+
+
+class InstalmentModel(RowsModel):
+    """Due date (editable within the rules), amount, paid mark (a checkbox with the day)."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(["Zapade", "Znesek (EUR)", "Plačano"], parent)
+        self.today = date.today
+
+    def set_instalments(self, rows: Sequence[dict]) -> None:
+        self.beginResetModel()
+        self._rows = [
+            {"due_text": format_date(r["due"]), "amount": r["amount"], "paid_on": r.get("paid_on")}
+            for r in rows
+        ]
+        self.endResetModel()
+
+    def due_error(self, row: int) -> str | None:
+        try:
+            if parse_date_text(self._rows[row]["due_text"], "due") is None:
+                return "Vpišite dan zapadlosti."
+        except InputError as error:
+            return error.message
+        return None
+
+    def instalments(self) -> list[Instalment]:
+        """Call only when no row has a due_error."""
+        return [Instalment(parse_date_text(r["due_text"], "due"), r["amount"]) for r in self._rows]
+
+    def records(self) -> list[dict]:
+        return [
+            {
+                "due": parse_date_text(r["due_text"], "due"),
+                "amount": r["amount"],
+                "paid_on": r["paid_on"],
+            }
+            for r in self._rows
+        ]
+
+    def records_raw(self) -> list[dict[str, Any]]:
+        """Rows as kept (the due date as typed)."""
+        return [dict(r) for r in self._rows]
+
+    def total(self) -> Decimal:
+        return sum((r["amount"] for r in self._rows), ZERO)
+
+    def all_paid(self) -> bool:
+        return bool(self._rows) and all(r["paid_on"] for r in self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return r["due_text"]
+            error = self.due_error(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole and error:
+                return ERROR_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole and error:
+                return error
+        elif column == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return format_amount(r["amount"])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif column == 2:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if r["paid_on"] else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return format_date(r["paid_on"]) if r["paid_on"] else ""
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        r = self._rows[index.row()]
+        if index.column() == 0 and role == Qt.ItemDataRole.EditRole:
+            text = "" if value is None else str(value)
+            try:
+                parsed = parse_date_text(text, "due")
+                if parsed is not None:
+                    text = format_date(parsed)
+            except InputError:
+                pass  # keep what was typed; the reason shows in red
+            r["due_text"] = text
+        elif index.column() == 2 and role == Qt.ItemDataRole.CheckStateRole:
+            checked = (
+                Qt.CheckState(value) == Qt.CheckState.Checked
+                if not isinstance(value, bool)
+                else value
+            )
+            r["paid_on"] = self.today() if checked else None
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        self.changed.emit()
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == 2:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags

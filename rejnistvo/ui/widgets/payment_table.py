@@ -1,0 +1,138 @@
+"""The payment sheet as a table: one row a month, the figures of ``rules.months`` and
+the legal source of the rate they were computed from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from rejnistvo.rules.months import MonthPayment
+from rejnistvo.rules.periods import month_name
+from rejnistvo.ui.format import format_amount
+from rejnistvo.ui.models import Column, RecordTableModel
+
+#: shown for a rate's source in the table; the whole text is its tooltip
+SOURCE_LENGTH = 48
+_GAZETTE = re.compile(r"Uradni list RS, št\. ([\d/, ]*\d)")
+
+
+def format_factor(value: Fraction | None) -> str:
+    if value is None:
+        return ""
+    if value == 1 or value == 0:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
+
+
+def short_source(text: str) -> str:
+    """The act and its gazette number, e.g. "ZIRD, 48. in 49. člen (Ur. l. RS, št. 41/2025)"."""
+    text = " ".join(text.split())
+    if len(text) <= SOURCE_LENGTH:
+        return text
+    head = ", ".join(text.split(", ")[:2])
+    gazette = _GAZETTE.search(text)
+    short = f"{head} (Ur. l. RS, št. {gazette.group(1)})" if gazette else head
+    if len(short) > SOURCE_LENGTH + 20:
+        short = short[: SOURCE_LENGTH - 1].rstrip() + "…"
+    return short
+
+
+def month_sources(payment: MonthPayment) -> str:
+    """The sources of the rates a month was paid by (two when the rate changed in it)."""
+    return "; ".join(dict.fromkeys(r.source for r in payment.rates if r.source))
+
+
+def payment_rows(payments: Sequence[MonthPayment]) -> list[dict]:
+    return [
+        {
+            "month": p.month,
+            "month_name": month_name(p.month),
+            "days_in_month": p.days_in_month,
+            "days_placed": p.days_placed,
+            "factor": p.factor,
+            "board": p.board,
+            "board_increase": p.board_increase,
+            "fee": p.fee,
+            "fee_uplift": p.fee_uplift,
+            "total": p.total,
+            "source": month_sources(p),
+        }
+        for p in payments
+    ]
+
+
+class PaymentTableModel(RecordTableModel):
+    """The payment columns; a source is shown shortened with its whole text as tooltip."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and self.column_key(index.column()) == "source"
+        ):
+            return self.row_record(index.row()).get("source") or None
+        return super().data(index, role)
+
+
+def make_payment_model(parent: QWidget) -> PaymentTableModel:
+    return PaymentTableModel(
+        [
+            Column("month", "", lambda m: month_name(m)),
+            Column("days_in_month", "", str, True),
+            Column("days_placed", "", str, True),
+            Column("factor", "", format_factor, True),
+            Column("board", "", format_amount, True),
+            Column("board_increase", "", format_amount, True),
+            Column("fee", "", format_amount, True),
+            Column("fee_uplift", "", format_amount, True),
+            Column("total", "", format_amount, True),
+            Column("source", "", short_source),
+        ],
+        parent,
+    )
+
+
+def payment_headers(tr: Callable[[str], str]) -> list[str]:
+    return [
+        tr("Mesec"),
+        tr("Dni"),
+        tr("Dni nam."),
+        tr("Faktor"),
+        tr("Oskrbnina"),
+        tr("Zvišanje oskrbnine"),
+        tr("Plačilo dela"),
+        tr("Zvišanje plačila dela"),
+        tr("Skupaj"),
+        tr("Vir zneska"),
+    ]
+
+
+def sums(payments: Sequence[MonthPayment]) -> dict[str, Decimal]:
+    zero = Decimal("0.00")
+    return {
+        "board": sum((p.board for p in payments), zero),
+        "board_increase": sum((p.board_increase for p in payments), zero),
+        "fee": sum((p.fee for p in payments), zero),
+        "fee_uplift": sum((p.fee_uplift for p in payments), zero),
+        "total": sum((p.total for p in payments), zero),
+    }
+
+
+def make_table(model: RecordTableModel, parent: QWidget) -> QTableView:
+    """Figures as wide as they need; the source (last) takes the room that is left."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
