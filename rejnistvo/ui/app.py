@@ -1,4 +1,9 @@
-"""The QApplication: Slovenian translations, error handling, opening the database."""
+"""The QApplication: Slovenian translations, error handling, opening the database.
+
+Start-up time matters (issue 5): before the window's first paint only what the window
+needs is imported; Qt's ``Qt`` namespace (~15 ms to build its enums), the dialogs,
+platformdirs and the store are imported after it.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,9 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
-from rejnistvo.ui.interaction import QtInteraction, message_box
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -41,8 +44,10 @@ def setup_logging() -> Path:
     return path
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
+def install_translators(app: QApplication) -> list:
     """Qt's own Slovenian catalogues, so standard dialogs and buttons speak Slovenian."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     QLocale.setDefault(QLocale(QLocale.Language.Slovenian, QLocale.Country.Slovenia))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     loaded = []
@@ -55,15 +60,30 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 
 
 class ErrorReporter:
-    """sys.excepthook: the traceback goes to the log, the user gets a short message."""
+    """sys.excepthook: the traceback goes to the log, the user gets a short message.
 
-    def __init__(self, log_path: Path) -> None:
-        self.log_path = log_path
+    Without ``log_path`` the log is set up (``setup_logging``) on first use of
+    ``log_path``: the program does that right after the window's first paint, or the
+    first error does it if it comes sooner."""
+
+    def __init__(self, log_path: Path | None = None) -> None:
+        self._log_path = log_path
         self._showing = False
+
+    @property
+    def log_path(self) -> Path:
+        if self._log_path is None:
+            self._log_path = setup_logging()
+        return self._log_path
+
+    @log_path.setter
+    def log_path(self, value: Path) -> None:
+        self._log_path = value
 
     def __call__(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
+        log_path = self.log_path  # the log file must exist before the error is logged
         log.error(
             "Nepričakovana napaka:\n%s", "".join(traceback.format_exception(exc_type, exc, tb))
         )
@@ -80,12 +100,16 @@ class ErrorReporter:
                     "Prišlo je do nepričakovane napake. Vaši shranjeni podatki so varni; "
                     "zadnjega dejanja morda ni bilo mogoče dokončati.\n\n"
                     "Podrobnosti so zapisane v dnevnik:\n{0}",
-                ).format(self.log_path),
+                ).format(log_path),
             )
         finally:
             self._showing = False
 
     def show(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from rejnistvo.ui.interaction import message_box
+
         message_box(None, QMessageBox.Icon.Critical, title, text)
 
 
@@ -116,19 +140,25 @@ def main(db: str | None = None, demo: bool = False) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Rejništvo")
     translators = install_translators(app)  # noqa: F841 - kept alive for the app's life
-    log_path = setup_logging()
-    sys.excepthook = ErrorReporter(log_path)
+    reporter = ErrorReporter()  # the log file is set up after the first paint
+    sys.excepthook = reporter
 
     from rejnistvo.ui.main_window import MainWindow
 
-    interaction = QtInteraction()
-    ctx = AppContext(db=None, db_path=Path(), settings=default_settings(), interaction=interaction)
+    # The dialogs (QtInteraction) are set up after the first paint, in opener(): no
+    # screen is built and nothing can ask the user anything before it.
+    ctx = AppContext(db=None, db_path=Path(), settings=default_settings(), interaction=None)
 
     def opener() -> bool:
         """Open the database once the window is on screen (checking a large file takes
         a moment; the user sees the window meanwhile)."""
-        from rejnistvo.store import StoreError
+        from PySide6.QtCore import Qt
 
+        from rejnistvo.store import StoreError
+        from rejnistvo.ui.interaction import QtInteraction
+
+        reporter.log_path  # noqa: B018 - sets up the log file now, off the first paint
+        ctx.interaction = interaction = QtInteraction(window)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             ctx.db, ctx.db_path = open_database(db, demo)
@@ -143,7 +173,6 @@ def main(db: str | None = None, demo: bool = False) -> int:
         return True
 
     window = MainWindow(ctx, opener=opener)
-    interaction.parent = window
     window.show()
     code = app.exec()
     if ctx.db is not None:

@@ -1,16 +1,21 @@
-"""The one context object handed to the main window, every view and every dialog."""
+"""The one context object handed to the main window, every view and every dialog.
+
+Imported before the window's first paint, so it stays light: a plain class rather
+than a dataclass (the dataclasses module and the generated code cost ~2 ms at start),
+getpass and the interaction module only when needed.
+"""
 
 from __future__ import annotations
 
-import getpass
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
 from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.interaction import Interaction
+
+if TYPE_CHECKING:
+    from rejnistvo.ui.interaction import Interaction
 
 ORGANIZATION = "Rejnistvo"
 APPLICATION = "Rejnistvo"
@@ -20,15 +25,25 @@ def default_settings() -> QSettings:
     return QSettings(ORGANIZATION, APPLICATION)
 
 
-@dataclass
 class AppContext:
     """Database, settings and services. No module-level globals anywhere in ui/."""
 
-    db: Any  # sqlite_utils.Database
-    db_path: Path
-    settings: QSettings
-    interaction: Interaction
-    bus: Bus = field(default_factory=Bus)
+    def __init__(
+        self,
+        db: Any,  # sqlite_utils.Database
+        db_path: Path,
+        settings: QSettings,
+        interaction: Interaction,
+        bus: Bus | None = None,
+    ) -> None:
+        self.db = db
+        self.db_path = db_path
+        self.settings = settings
+        self.interaction = interaction
+        self.bus = Bus() if bus is None else bus
+
+    def __repr__(self) -> str:
+        return f"AppContext(db_path={self.db_path!r})"
 
     @property
     def user_name(self) -> str:
@@ -37,6 +52,8 @@ class AppContext:
         if name:
             return str(name)
         try:
+            import getpass
+
             return getpass.getuser()
         except Exception:  # noqa: BLE001 - no login name on some systems
             return "uporabnik"

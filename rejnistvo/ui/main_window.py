@@ -4,6 +4,10 @@ Screens are modules in ``rejnistvo/ui/views`` (see ``views/base.py`` for the con
 listed in ``SCREENS`` in navigation order. A module that does not exist yet is left
 out. Each screen is built the first time it is shown, so the window appears quickly
 even on a large database.
+
+Before the first paint this module touches only the Qt classes the window needs: not
+Qt's ``Qt`` namespace (building its enums costs ~15 ms), not the views, not the
+dialogs (issue 5).
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -25,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import Choice
-from rejnistvo.ui.views.base import View
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.views.base import View
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -47,17 +54,27 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
 VIEWS_PACKAGE = "rejnistvo.ui.views"
 
 
-class _Pending(QLabel):
-    """The page of a screen not built yet; after its first paint it calls on_painted."""
+# Qt::AlignCenter as the plain int QPainter.drawText takes: spelling it
+# Qt.AlignmentFlag.AlignCenter would build the whole Qt namespace before the first paint.
+_ALIGN_CENTER = 0x0084
+
+
+class _Pending(QWidget):
+    """The page of a screen not built yet: "Nalagam …" in the middle (painted by hand,
+    see _ALIGN_CENTER); after its first paint it calls on_painted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText(self.tr("Nalagam …"))
+        self._text = self.tr("Nalagam …")
         self.on_painted = None
 
+    def text(self) -> str:
+        return self._text
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        super().paintEvent(event)
+        painter = QPainter(self)  # pen and font are the widget's own
+        painter.drawText(self.rect(), _ALIGN_CENTER, self._text)
+        painter.end()
         callback, self.on_painted = self.on_painted, None
         if callback is not None:
             QTimer.singleShot(0, callback)
@@ -102,13 +119,13 @@ class MainWindow(QMainWindow):
         self._nav_row_height = self.nav.fontMetrics().height() + 14
         self.stack = QStackedWidget(self)
         for name, _kinds in self._screens:
-            item = QListWidgetItem(self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, name)
+            item = QListWidgetItem(self.nav)  # row i is self._screens[i]
             item.setSizeHint(QSize(0, self._nav_row_height))
             placeholder = _Pending(self.stack)
             self._placeholders[name] = placeholder
             self.stack.addWidget(placeholder)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # No arguments: QSplitter(self) would make the overload check build the Qt namespace.
+        self.splitter = QSplitter()  # horizontal, Qt's default; parented by setCentralWidget
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -131,20 +148,22 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
     def _make_actions(self) -> None:
+        # setShortcuts(StandardKey): every platform binding, and unlike setShortcut it
+        # does not make the overload check build the Qt namespace before the first paint.
         self.act_new = QAction(self)
-        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.setShortcuts(QKeySequence.StandardKey.New)
         self.act_new.triggered.connect(lambda: self._route("new_record"))
         self.act_save = QAction(self)
-        self.act_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.act_save.setShortcuts(QKeySequence.StandardKey.Save)
         self.act_save.triggered.connect(self._save_current)
         self.act_print = QAction(self)
-        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.setShortcuts(QKeySequence.StandardKey.Print)
         self.act_print.triggered.connect(lambda: self._route("print_document"))
         self.act_find = QAction(self)
-        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.setShortcuts(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(lambda: self._route("focus_search"))
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.setShortcuts(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.act_new, self.act_save, self.act_print, self.act_find):
@@ -166,10 +185,8 @@ class MainWindow(QMainWindow):
         self.act_find.setText(self.tr("&Išči"))
         self.act_quit.setText(self.tr("&Izhod"))
         titles = self._titles()
-        for row in range(self.nav.count()):
-            item = self.nav.item(row)
-            name = item.data(Qt.ItemDataRole.UserRole)
-            item.setText(titles.get(name, name))
+        for row, (name, _kinds) in enumerate(self._screens):
+            self.nav.item(row).setText(titles.get(name, name))
 
     def _titles(self) -> dict[str, str]:
         # Names here as well as in each view's title(): the list is shown before the
@@ -200,6 +217,8 @@ class MainWindow(QMainWindow):
             view_class = module.VIEW_CLASS
             view = view_class(self.ctx)
         except Exception:  # noqa: BLE001 - one broken screen must not take the window down
+            from PySide6.QtCore import Qt
+
             log.exception("screen %s could not be built", name)
             label = QLabel(
                 self.tr("Tega zaslona ni bilo mogoče odpreti. Podrobnosti so v dnevniku.")
@@ -222,7 +241,8 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> View | None:
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, View) else None
+        # the built views are exactly the View pages (saves importing views.base early)
+        return next((view for view in self._views.values() if view is widget), None)
 
     def show_screen(self, name: str) -> View | None:
         row = self.screen_names().index(name)
@@ -287,6 +307,8 @@ class MainWindow(QMainWindow):
 
     # -- closing and layout -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        from rejnistvo.ui.interaction import Choice
+
         self._opener = None
         for name, view in self._views.items():
             if not view.has_unsaved_changes():

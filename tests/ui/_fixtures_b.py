@@ -17,6 +17,16 @@ from rejnistvo.ui.interaction import FakeInteraction
 CANDIDATES = ("Ana Kovač", "Boris Žagar", "Cvetka Šuštar", "Darko Novak")
 
 
+def show_view(qtbot, view):
+    """A screen at the size of a small window, shown and filled from the store."""
+    qtbot.addWidget(view)
+    view.resize(1300, 850)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    return view
+
+
 def fill_b(db) -> dict:
     """One centre in subgroup 3 with four candidates, a carer, a child and a placement
     from 1. 6. 2025, open. Returns the ids."""

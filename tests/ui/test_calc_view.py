@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
+from _fixtures_b import b_ctx, b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.periods import Period
@@ -15,13 +15,7 @@ from rejnistvo.ui.views.calc_view import CalcView
 
 
 def make_view(qtbot, ctx) -> CalcView:
-    view = CalcView(ctx)
-    qtbot.addWidget(view)
-    view.resize(1300, 850)
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    return view
+    return show_view(qtbot, CalcView(ctx))
 
 
 def audit_count(db) -> int:
@@ -141,7 +135,7 @@ def test_whatif_prints_its_own_sheet(qtbot, b_ctx):  # noqa: F811
 
 
 def test_choice_model_passes_modeltester_and_finds_by_value(qtbot, qtmodeltester, b_ctx):  # noqa: F811
-    from rejnistvo.ui.views.calc_view import ChoiceModel
+    from rejnistvo.ui.widgets.choice_combo import ChoiceModel
 
     model = ChoiceModel()
     model.set_choices([("RP-1 – Luka Otrok – Marija Rejnik", 7), ("RP-2 – Ana – Boris", 9)])

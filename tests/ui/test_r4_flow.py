@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from _fixtures_b import CANDIDATES, b_ctx, b_db  # noqa: F401 (fixtures)
+from _fixtures_b import CANDIDATES, b_ctx, b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
 from rejnistvo.store import get_record, list_records
@@ -14,13 +14,7 @@ from rejnistvo.ui.views.r4_view import R4View
 
 
 def make_view(qtbot, ctx) -> R4View:
-    view = R4View(ctx)
-    qtbot.addWidget(view)
-    view.resize(1300, 850)
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    return view
+    return show_view(qtbot, R4View(ctx))
 
 
 def check_reason(view: R4View, row: int) -> None:

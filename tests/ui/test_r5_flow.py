@@ -6,22 +6,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
+from _fixtures_b import b_ctx, b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import QPoint, Qt
 
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.store import get_record, list_records
-from rejnistvo.ui.views.r5_view import ExpenseModel, InstalmentModel, R5View
+from rejnistvo.ui.views.r5_view import R5View
+from rejnistvo.ui.widgets.expense_table import ExpenseModel
+from rejnistvo.ui.widgets.instalment_table import InstalmentModel
 
 
 def make_view(qtbot, ctx) -> R5View:
-    view = R5View(ctx)
-    qtbot.addWidget(view)
-    view.resize(1300, 850)
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    return view
+    return show_view(qtbot, R5View(ctx))
 
 
 def fill_increase(qtbot, view: R5View, ctx) -> None:

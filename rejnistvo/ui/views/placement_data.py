@@ -91,3 +91,20 @@ def record_name(db: Any, entity: str, record_id: int | None) -> str | None:
         return get_record(db, entity, record_id).get("name")
     except StoreError:
         return None
+
+
+#: the "to" of a placement that has not ended: sorts after every real date
+OPEN_END = date.max
+
+
+def period_spans(db: Any) -> dict[int, tuple[date, date]]:
+    """Each placement's first period start and last period end (``OPEN_END`` if a
+    period is open), in one query for the whole list."""
+    rows = db.execute(
+        "SELECT placement_id, min(from_date), max(to_date), max(to_date IS NULL) "
+        "FROM placement_periods GROUP BY placement_id"
+    ).fetchall()
+    return {
+        placement_id: (as_date(first), OPEN_END if is_open else as_date(last))
+        for placement_id, first, last, is_open in rows
+    }

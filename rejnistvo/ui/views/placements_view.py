@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel
+from datetime import date
 
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+
+from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.list_editor import ListEditorView
+from rejnistvo.ui.views.placement_data import OPEN_END, period_spans
 from rejnistvo.ui.widgets import FormValidator, TextEdit
 from rejnistvo.ui.widgets.periods_table import PeriodsTable
 from rejnistvo.ui.widgets.pickers import RecordPicker, ShareEdit, load_centres
@@ -19,6 +23,14 @@ class PlacementsView(ListEditorView):
     entity = "placements"
     kind = "placement"
 
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        self._narrowed = False
+        super().__init__(ctx, parent)
+        # The last column is a yes/no: it must not take the room that is left.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        if self.ctx.settings.value(f"splitters/{self.splitter.objectName()}") is None:
+            self.splitter.setSizes([640, 500])  # room for the dates beside the names
+
     def title(self) -> str:
         return self.tr("Namestitve")
 
@@ -27,10 +39,26 @@ class PlacementsView(ListEditorView):
             Column("contract_no", self.tr("Pogodba")),
             Column("carer_name", self.tr("Rejnik")),
             Column("child_name", self.tr("Otrok")),
+            Column("first_from", self.tr("Od"), format_date),
+            Column("last_to", self.tr("Do"), self._format_end),
             Column(
-                "part_time", self.tr("Le vikendi/počitnice"), lambda v: self.tr("da") if v else ""
+                "part_time",
+                # two short lines keep the column as narrow as its "da"
+                self.tr("Le vikendi/\npočitnice"),
+                lambda v: self.tr("da") if v else "",
             ),
         ]
+
+    def _format_end(self, value: date) -> str:
+        return self.tr("odprto") if value == OPEN_END else format_date(value)
+
+    def load_rows(self) -> list[dict]:
+        """The placements with their first start and last end (sorted as dates)."""
+        rows = super().load_rows()
+        spans = period_spans(self.ctx.db)
+        for row in rows:
+            row["first_from"], row["last_to"] = spans.get(row["id"], (None, None))
+        return rows
 
     def search_keys(self) -> list[str]:
         return ["contract_no", "carer_name", "child_name"]
@@ -125,6 +153,16 @@ class PlacementsView(ListEditorView):
                 combo.addItem(c["name"], c["id"])
             combo.setCurrentIndex(max(combo.findData(current), 0))
         super().refresh()
+        self._narrow_part_time()
+
+    def _narrow_part_time(self) -> None:
+        """Once the columns are fitted: the yes/no column as wide as its header's line."""
+        if self._narrowed or not self.model.rowCount():
+            return
+        self._narrowed = True
+        column = self.model.column_index("part_time")
+        width = self.table.fontMetrics().horizontalAdvance(self.tr("Le vikendi/")) + 40
+        self.table.horizontalHeader().resizeSection(column, width)
 
     def fill_editor(self, record: dict | None) -> None:
         r = record or {}

@@ -13,36 +13,35 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from rejnistvo.rules.catalogues import uplift_reasons
-from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
 from rejnistvo.ui.format import format_date, format_percent
-from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.calc_view import choice_combo, placement_choices, placement_periods
+from rejnistvo.ui.models import Column
+from rejnistvo.ui.views.case_editor import (
+    CaseEditorView,
+    add_row_with_error,
+    check_period_typed,
+)
+from rejnistvo.ui.views.placement_data import placement_periods
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
 
 log = logging.getLogger(__name__)
@@ -85,12 +84,6 @@ def decision_text(record: dict) -> str:
     return ""
 
 
-def check_period_typed(period: PeriodEdit) -> None:
-    """Check a period as soon as both dates are typed (inside the placement, in order)."""
-    if period.start_edit.text().strip() and period.end_edit.text().strip():
-        period.check()
-
-
 def differs_from_suggestion(
     suggestion: UpliftSuggestion, outcome: str | None, percent: int | None
 ) -> bool:
@@ -104,17 +97,16 @@ def differs_from_suggestion(
     return suggestion.percent is not None and percent != suggestion.percent
 
 
-class R4View(View):
+class R4View(CaseEditorView):
     record_kinds = ("r4",)
+    kind = "r4"
+    id_attr = "case_id"
+    leave_text = QT_TRANSLATE_NOOP("R4View", "Predlog R-4 ima neshranjene spremembe. Jih shranim?")
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.case_id: int | None = None
-        self._dirty = False
-        self._loading = False
         self._placement: dict | None = None
-        self.preview = None
-        self.last_document: bytes | None = None
         self.suggestion = suggest_uplift(0, None)
         self._proposed_chosen = False
         try:
@@ -123,25 +115,7 @@ class R4View(View):
             log.exception("uplift reasons catalogue unreadable")
             self.reasons = {}
 
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        layout.addWidget(splitter)
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_editor())
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820])
-        self.retranslate()
-        self._clear_editor()
-
-    # -- building -------------------------------------------------------------------
-    def _build_list(self) -> QWidget:
-        pane = QWidget(self)
-        layout = QVBoxLayout(pane)
-        self.search = QLineEdit(pane)
-        self.search.setObjectName("searchEdit")
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
-        self.model = RecordTableModel(
+        self.build_panes(
             [
                 Column("case_no", ""),
                 Column("child_name", ""),
@@ -149,46 +123,20 @@ class R4View(View):
                 Column("status_name", ""),
                 Column("decision", ""),
             ],
-            self,
+            "caseTable",
+            [380, 820],
         )
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(pane)
-        self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
-        self.new_button = QPushButton(pane)
-        self.new_button.setObjectName("newButton")
-        layout.addWidget(self.new_button)
-        self.search.textChanged.connect(self.proxy.set_text)
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.new_button.clicked.connect(self.new_record)
-        return pane
+        self.retranslate()
+        self._clear_editor()
 
+    # -- building -------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        editor = QWidget()
-        scroll.setWidget(editor)
-        layout = QVBoxLayout(editor)
+        scroll, editor, layout = self.editor_area()
 
         # Proposal -------------------------------------------------------------------
         self.proposal_box = QGroupBox(editor)
         form = QFormLayout(self.proposal_box)
-        self.placement_combo, self.placement_model = choice_combo(editor)
-        self.placement_combo.setObjectName("placementCombo")
-        self.placement_error = FieldError(editor)
-        box = QVBoxLayout()
-        box.addWidget(self.placement_combo)
-        box.addWidget(self.placement_error)
-        self.placement_label = QLabel(editor)
-        form.addRow(self.placement_label, box)
+        self.add_placement_row(form, editor)
         self.case_no_edit = TextEdit("case_no", editor)
         self.case_no_label = QLabel(editor)
         form.addRow(self.case_no_label, self.case_no_edit)
@@ -243,11 +191,9 @@ class R4View(View):
         self.proposed_percent.addItem("25 %", 25)
         self.proposed_percent.addItem("50 %", 50)
         self.proposed_error = FieldError(editor)
-        box = QVBoxLayout()
-        box.addWidget(self.proposed_percent, 0, Qt.AlignmentFlag.AlignLeft)
-        box.addWidget(self.proposed_error)
-        self.proposed_label = QLabel(editor)
-        form.addRow(self.proposed_label, box)
+        self.proposed_label = add_row_with_error(
+            form, editor, self.proposed_percent, self.proposed_error, Qt.AlignmentFlag.AlignLeft
+        )
         self.period_edit = PeriodEdit("period", editor, required=True, open_allowed=False)
         self.period_label = QLabel(editor)
         form.addRow(self.period_label, self.period_edit)
@@ -331,28 +277,12 @@ class R4View(View):
         self.decision_rationale.setObjectName("decisionRationale")
         self.decision_rationale.setMaximumHeight(90)
         self.decision_rationale_error = FieldError(editor)
-        box = QVBoxLayout()
-        box.addWidget(self.decision_rationale)
-        box.addWidget(self.decision_rationale_error)
-        self.decision_rationale_label = QLabel(editor)
-        dform.addRow(self.decision_rationale_label, box)
+        self.decision_rationale_label = add_row_with_error(
+            dform, editor, self.decision_rationale, self.decision_rationale_error
+        )
         layout.addWidget(self.decision_box)
 
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(editor)
-        self.save_button.setObjectName("saveButton")
-        self.print_button = QPushButton(editor)
-        self.print_button.setObjectName("printButton")
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        layout.addStretch(1)
-        # The buttons stay in sight below the scrolling editor.
-        pane = QWidget(self)
-        pane_layout = QVBoxLayout(pane)
-        pane_layout.setContentsMargins(0, 0, 0, 0)
-        pane_layout.addWidget(scroll, 1)
-        pane_layout.addLayout(buttons)
+        pane = self.editor_pane(scroll)
 
         # Signals: everything typed marks the editor dirty; the rule follows live.
         self.placement_combo.currentIndexChanged.connect(self._placement_changed)
@@ -379,8 +309,6 @@ class R4View(View):
                 date_edit.edit.editingFinished.connect(lambda p=period: check_period_typed(p))
         self.rationale_edit.textChanged.connect(self._edited)
         self.decision_rationale.textChanged.connect(self._edited)
-        self.save_button.clicked.connect(self.save)
-        self.print_button.clicked.connect(self.print_document)
         return pane
 
     def title(self) -> str:
@@ -456,67 +384,8 @@ class R4View(View):
                 }
             )
         self.model.set_rows(rows)
-        current = self.placement_combo.currentData()
-        self._loading = True
-        self.placement_model.set_choices(placement_choices(placements))
-        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
-        self._loading = False
+        self.set_placement_choices(placements)
         self._select_row(self.case_id)
-
-    def _select_row(self, case_id: int | None) -> None:
-        if case_id is None:
-            return
-        row = self.model.find_row("id", case_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.selectionModel().blockSignals(False)
-
-    def _row_chosen(self, current, _previous) -> None:
-        if not current.isValid():
-            return
-        record = self.proxy.row_record(current.row())
-        if record["id"] == self.case_id:
-            return
-        if not self._may_leave():
-            self._select_row(self.case_id)
-            return
-        self.load_case(record["id"])
-
-    def _may_leave(self) -> bool:
-        """Ask before the editor's unsaved edits would be replaced."""
-        if not self.has_unsaved_changes():
-            return True
-        from rejnistvo.ui.interaction import Choice
-
-        choice = self.ctx.interaction.ask_save_discard_cancel(
-            self.tr("Neshranjene spremembe"),
-            self.tr("Predlog R-4 ima neshranjene spremembe. Jih shranim?"),
-        )
-        if choice is Choice.SAVE:
-            return self.save()
-        return choice is Choice.DISCARD
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "r4":
-            return False
-        if self.is_stale():
-            self.refresh()
-        if self._may_leave():
-            self.load_case(record_id)
-            self._select_row(record_id)
-        return True
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
 
     # -- editor ---------------------------------------------------------------------
     def _clear_editor(self) -> None:
@@ -568,14 +437,7 @@ class R4View(View):
         ):
             field.clear_error()
 
-    def new_record(self) -> None:
-        if not self._may_leave():
-            return
-        self.table.clearSelection()
-        self._clear_editor()
-        self.placement_combo.setFocus()
-
-    def load_case(self, case_id: int) -> None:
+    def load(self, case_id: int) -> None:
         from rejnistvo.store import StoreError, get_record
 
         try:
@@ -654,15 +516,7 @@ class R4View(View):
 
     def _placement_changed(self) -> None:
         """Load the placement's periods (the proposal's period must lie inside them)."""
-        placement_id = self.placement_combo.currentData()
-        self._placement = None
-        if placement_id is not None:
-            from rejnistvo.store import StoreError, get_record
-
-            try:
-                self._placement = get_record(self.ctx.db, "placements", placement_id)
-            except StoreError as error:
-                self.placement_error.show_error(error.message)
+        self.read_placement()
         periods = placement_periods(self._placement) if self._placement else None
         self.period_edit.set_outer(periods)
         self.decision_period.set_outer(periods)
@@ -778,23 +632,11 @@ class R4View(View):
             self.difference_label.hide()
 
     # -- saving ---------------------------------------------------------------------
-    def has_unsaved_changes(self) -> bool:
-        return self._dirty
-
-    def discard(self) -> None:
-        if self.case_id is not None:
-            self.load_case(self.case_id)
-        else:
-            self._clear_editor()
-
     def collect(self) -> dict | None:
         """The record from the editor, or None with each reason shown beside its field."""
         self._clear_errors()
         v = FormValidator()
-        placement_id = self.placement_combo.currentData()
-        if placement_id is None:
-            self.placement_error.show_error(self.tr("Izberite namestitev (otrok in rejnik)."))
-            v.errors.append((self.placement_combo, "placement"))
+        placement_id = self.check_placement(v)
         case_no = v.check(self.case_no_edit)
         proposal_date = v.check(self.proposal_date)
         period = v.check(self.period_edit)
@@ -952,44 +794,13 @@ class R4View(View):
         except (StoreError, RuleError) as error:
             self.ctx.interaction.error(self.tr("Shranjevanje ni uspelo"), error.message)
             return False
-        self._dirty = False
-        self.ctx.bus.status_message.emit(self.tr("Predlog R-4 je shranjen."))
-        self.ctx.bus.records_changed.emit("r4")
-        if not self.isVisible():
-            self.refresh()
+        self.stored(self.tr("Predlog R-4 je shranjen."))
         return True
 
     # -- printing -------------------------------------------------------------------
     def print_document(self) -> None:
         """Store the edits, then show R-4 filled from the stored case."""
-        if self.has_unsaved_changes() or self.case_id is None:
-            if not self.save():
-                return
-        try:
-            from forms import render_form
-            from rejnistvo.store.case_documents import r4_form_data
-
-            pdf = render_form("r4", r4_form_data(self.ctx.db, self.case_id))
-        except (RuleError, InputError) as error:
-            self.ctx.interaction.error(self.tr("Obrazca R-4 ni mogoče natisniti"), error.message)
-            return
-        except Exception as error:  # noqa: BLE001 - never a traceback to the user
-            message = getattr(error, "message", None)
-            log.exception("R-4 printing failed")
-            self.ctx.interaction.error(
-                self.tr("Obrazca R-4 ni mogoče natisniti"),
-                message
-                or self.tr(
-                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; "
-                    "zapisana je v dnevnik."
-                ),
-            )
-            return
-        from rejnistvo.ui.documents import show_document
-
-        self.last_document = pdf
-        name = f"R-4-{self.case_id}.pdf"
-        self.preview = show_document(self.ctx, pdf, self.tr("Obrazec R-4"), name, self)
+        self.print_form("r4", self.tr("Obrazec R-4"), self.tr("Obrazca R-4 ni mogoče natisniti"))
 
 
 VIEW_CLASS = R4View

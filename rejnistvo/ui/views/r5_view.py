@@ -11,20 +11,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,13 +24,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
-    QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,7 +37,6 @@ from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.rules.months import Adjustment, month_payments, month_range
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.refund import (
-    Instalment,
     RefundMethod,
     RefundPlan,
     check_instalment_dates,
@@ -61,15 +46,14 @@ from rejnistvo.rules.refund import (
     report_due_date,
 )
 from rejnistvo.ui.format import format_amount, format_date
-from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.calc_view import (
-    choice_combo,
-    placement_choices,
+from rejnistvo.ui.models import Column
+from rejnistvo.ui.views.case_editor import CaseEditorView, check_period_typed
+from rejnistvo.ui.views.placement_data import (
     placement_periods,
     rate_table,
+    record_name,
 )
-from rejnistvo.ui.views.r4_view import check_period_typed
+from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import (
     AmountEdit,
     DateEdit,
@@ -78,15 +62,14 @@ from rejnistvo.ui.widgets import (
     PeriodEdit,
     TextEdit,
     parse_amount_text,
-    parse_date_text,
 )
+from rejnistvo.ui.widgets.expense_table import CategoryDelegate, ExpenseModel
+from rejnistvo.ui.widgets.instalment_table import InstalmentModel
 
 log = logging.getLogger(__name__)
 
 # Labels below are marked for lupdate and translated where shown (self.tr).
 
-Index = QModelIndex | QPersistentModelIndex
-ERROR_BRUSH = QBrush(QColor("#b00020"))
 ZERO = Decimal("0.00")
 STATUS_NAMES = {
     "awaiting_report": QT_TRANSLATE_NOOP("R5View", "čaka poročilo"),
@@ -106,309 +89,6 @@ def _categories() -> dict[str, str]:
         return {key: key for key in EXPENSE_CATEGORY_KEYS}
 
 
-# -- the report's expense table ---------------------------------------------------------
-class ExpenseModel(QAbstractTableModel):
-    """R-5 expenses: category, description, amount, document. Amounts are kept as typed,
-    so a wrong one stays visible (in red, with the reason as its tooltip)."""
-
-    changed = Signal()
-    COLUMNS = ("category", "description", "amount", "document")
-
-    def __init__(self, categories: dict[str, str], parent=None) -> None:
-        super().__init__(parent)
-        self.categories = categories
-        self._rows: list[dict[str, str]] = []
-        self._headers = ["Vrsta izrednega izdatka", "Opis", "Znesek (EUR)", "Dokument (račun)"]
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self._headers = list(headers)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-
-    def set_expenses(self, expenses: Sequence[dict]) -> None:
-        self.beginResetModel()
-        self._rows = [
-            {
-                "category": e.get("category") or "",
-                "description": e.get("description") or "",
-                "amount": format_amount(e["amount"]) if e.get("amount") is not None else "",
-                "document": e.get("document") or "",
-            }
-            for e in expenses
-        ]
-        self.endResetModel()
-
-    def add_row(self, category: str = "education") -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append({"category": category, "description": "", "amount": "", "document": ""})
-        self.endInsertRows()
-        self.changed.emit()
-        return row
-
-    def remove_row(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-            self.changed.emit()
-
-    def _amount_error(self, row: int) -> str | None:
-        text = self._rows[row]["amount"]
-        try:
-            value = parse_amount_text(text, "amount")
-        except InputError as error:
-            return error.message
-        if value is None:
-            return "Vpišite znesek izdatka."
-        return None
-
-    def row_error(self, row: int) -> str | None:
-        r = self._rows[row]
-        if r["category"] not in self.categories:
-            return "Izberite vrsto izrednega izdatka (27. člen)."
-        return self._amount_error(row)
-
-    def errors(self) -> list[tuple[int, str]]:
-        return [(i, e) for i in range(len(self._rows)) if (e := self.row_error(i))]
-
-    def total(self) -> Decimal:
-        """SKUPAJ of the amounts that are valid (a wrong one counts as nothing)."""
-        total = ZERO
-        for r in self._rows:
-            try:
-                total += parse_amount_text(r["amount"], "amount") or ZERO
-            except InputError:
-                pass
-        return total
-
-    def expenses(self) -> list[dict]:
-        """Rows for the store; call only when errors() is empty."""
-        return [
-            {
-                "category": r["category"],
-                "description": r["description"].strip() or None,
-                "amount": parse_amount_text(r["amount"], "amount"),
-                "document": r["document"].strip() or None,
-            }
-            for r in self._rows
-        ]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        key = self.COLUMNS[index.column()]
-        value = self._rows[index.row()][key]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "category":
-                return self.categories.get(value, value)
-            return value
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        if key == "amount":
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            error = self._amount_error(index.row())
-            if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
-            if role == Qt.ItemDataRole.ToolTipRole and error:
-                return error
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        key = self.COLUMNS[index.column()]
-        text = "" if value is None else str(value)
-        if key == "amount":
-            # Show a valid amount the Slovenian way; keep a wrong one exactly as typed.
-            try:
-                parsed = parse_amount_text(text, "amount")
-                if parsed is not None:
-                    text = format_amount(parsed)
-            except InputError:
-                pass
-        if key == "category" and text not in self.categories:
-            reverse = {name: k for k, name in self.categories.items()}
-            text = reverse.get(text, text)
-        self._rows[index.row()][key] = text
-        self.dataChanged.emit(index, index)
-        self.changed.emit()
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-
-class CategoryDelegate(QStyledItemDelegate):
-    """A combo box of the four categories of čl. 27 for the first column."""
-
-    def __init__(self, categories: dict[str, str], parent=None) -> None:
-        super().__init__(parent)
-        self.categories = categories
-
-    def createEditor(self, parent, option, index):  # noqa: N802
-        combo = QComboBox(parent)
-        for key, name in self.categories.items():
-            combo.addItem(name, key)
-        return combo
-
-    def setEditorData(self, editor, index):  # noqa: N802
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
-
-    def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-# -- the refund's instalments ----------------------------------------------------------
-class InstalmentModel(QAbstractTableModel):
-    """Due date (editable within the rules), amount, paid mark (a checkbox with the day)."""
-
-    changed = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-        self._headers = ["Zapade", "Znesek (EUR)", "Plačano"]
-        self.today = date.today
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self._headers = list(headers)
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-
-    def set_instalments(self, rows: Sequence[dict]) -> None:
-        self.beginResetModel()
-        self._rows = [
-            {"due_text": format_date(r["due"]), "amount": r["amount"], "paid_on": r.get("paid_on")}
-            for r in rows
-        ]
-        self.endResetModel()
-
-    def due_error(self, row: int) -> str | None:
-        try:
-            if parse_date_text(self._rows[row]["due_text"], "due") is None:
-                return "Vpišite dan zapadlosti."
-        except InputError as error:
-            return error.message
-        return None
-
-    def instalments(self) -> list[Instalment]:
-        """Call only when no row has a due_error."""
-        return [Instalment(parse_date_text(r["due_text"], "due"), r["amount"]) for r in self._rows]
-
-    def records(self) -> list[dict]:
-        return [
-            {
-                "due": parse_date_text(r["due_text"], "due"),
-                "amount": r["amount"],
-                "paid_on": r["paid_on"],
-            }
-            for r in self._rows
-        ]
-
-    def records_raw(self) -> list[dict[str, Any]]:
-        """Rows as kept (the due date as typed)."""
-        return [dict(r) for r in self._rows]
-
-    def total(self) -> Decimal:
-        return sum((r["amount"] for r in self._rows), ZERO)
-
-    def all_paid(self) -> bool:
-        return bool(self._rows) and all(r["paid_on"] for r in self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
-        if column == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return r["due_text"]
-            error = self.due_error(index.row())
-            if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
-            if role == Qt.ItemDataRole.ToolTipRole and error:
-                return error
-        elif column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return format_amount(r["amount"])
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif column == 2:
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if r["paid_on"] else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return format_date(r["paid_on"]) if r["paid_on"] else ""
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid():
-            return False
-        r = self._rows[index.row()]
-        if index.column() == 0 and role == Qt.ItemDataRole.EditRole:
-            text = "" if value is None else str(value)
-            try:
-                parsed = parse_date_text(text, "due")
-                if parsed is not None:
-                    text = format_date(parsed)
-            except InputError:
-                pass  # keep what was typed; the reason shows in red
-            r["due_text"] = text
-        elif index.column() == 2 and role == Qt.ItemDataRole.CheckStateRole:
-            checked = (
-                Qt.CheckState(value) == Qt.CheckState.Checked
-                if not isinstance(value, bool)
-                else value
-            )
-            r["paid_on"] = self.today() if checked else None
-        else:
-            return False
-        self.dataChanged.emit(index, index)
-        self.changed.emit()
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if index.column() == 2:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-
 def received_increase(increase: Adjustment, placement: Sequence[Period], rates) -> Decimal:
     """SPEC 3.4: the board increase paid over the months of the increase period."""
     assert increase.period.end is not None
@@ -422,43 +102,26 @@ def received_increase(increase: Adjustment, placement: Sequence[Period], rates) 
 
 
 # -- the view --------------------------------------------------------------------------
-class R5View(View):
+class R5View(CaseEditorView):
     record_kinds = ("r5",)
+    kind = "r5"
+    id_attr = "increase_id"
+    leave_text = QT_TRANSLATE_NOOP(
+        "R5View", "Zvišanje oskrbnine ima neshranjene spremembe. Jih shranim?"
+    )
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.increase_id: int | None = None
         self.report_id: int | None = None
         self.refund_id: int | None = None
-        self._dirty = False
-        self._loading = False
         self._placement: dict | None = None
         self.received: Decimal | None = None
         self.plan: RefundPlan | None = None
         self._unjustified_offered = True
-        self.preview = None
-        self.last_document: bytes | None = None
         self.categories = _categories()
 
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        layout.addWidget(splitter)
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_editor())
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 800])
-        self.retranslate()
-        self._clear_editor()
-
-    # -- building -------------------------------------------------------------------
-    def _build_list(self) -> QWidget:
-        pane = QWidget(self)
-        layout = QVBoxLayout(pane)
-        self.search = QLineEdit(pane)
-        self.search.setObjectName("searchEdit")
-        self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
-        self.model = RecordTableModel(
+        self.build_panes(
             [
                 Column("child_name", ""),
                 Column("carer_name", ""),
@@ -468,46 +131,20 @@ class R5View(View):
                 Column("report_due", ""),
                 Column("status_name", ""),
             ],
-            self,
+            "increaseTable",
+            [400, 800],
         )
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(pane)
-        self.table.setObjectName("increaseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.table, 1)
-        self.new_button = QPushButton(pane)
-        self.new_button.setObjectName("newButton")
-        layout.addWidget(self.new_button)
-        self.search.textChanged.connect(self.proxy.set_text)
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.new_button.clicked.connect(self.new_record)
-        return pane
+        self.retranslate()
+        self._clear_editor()
 
+    # -- building -------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        editor = QWidget()
-        scroll.setWidget(editor)
-        layout = QVBoxLayout(editor)
+        scroll, editor, layout = self.editor_area()
 
         # Board increase ---------------------------------------------------------------
         self.increase_box = QGroupBox(editor)
         form = QFormLayout(self.increase_box)
-        self.placement_combo, self.placement_model = choice_combo(editor)
-        self.placement_combo.setObjectName("placementCombo")
-        self.placement_error = FieldError(editor)
-        box = QVBoxLayout()
-        box.addWidget(self.placement_combo)
-        box.addWidget(self.placement_error)
-        self.placement_label = QLabel(editor)
-        form.addRow(self.placement_label, box)
+        self.add_placement_row(form, editor)
         self.percent_combo = QComboBox(editor)
         self.percent_combo.setObjectName("percentCombo")
         self.percent_combo.addItem("25 %", 25)
@@ -561,9 +198,10 @@ class R5View(View):
         self.expense_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
-        self.expense_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (0, 3):  # category and document as wide as their text
+            self.expense_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.expense_table.setMinimumHeight(150)
         self.expense_table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked
@@ -660,23 +298,9 @@ class R5View(View):
         dlayout.addWidget(self.refund_error)
         layout.addWidget(self.refund_box)
 
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(editor)
-        self.save_button.setObjectName("saveButton")
-        self.print_button = QPushButton(editor)
-        self.print_button.setObjectName("printButton")
         self.print_call_button = QPushButton(editor)
         self.print_call_button.setObjectName("printCallButton")
-        for b in (self.save_button, self.print_button, self.print_call_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addStretch(1)
-        # The buttons stay in sight below the scrolling editor.
-        pane = QWidget(self)
-        pane_layout = QVBoxLayout(pane)
-        pane_layout.setContentsMargins(0, 0, 0, 0)
-        pane_layout.addWidget(scroll, 1)
-        pane_layout.addLayout(buttons)
+        pane = self.editor_pane(scroll, self.print_call_button)
 
         # Signals --------------------------------------------------------------------------
         self.placement_combo.currentIndexChanged.connect(self._placement_changed)
@@ -711,8 +335,6 @@ class R5View(View):
         self.method_group.buttonToggled.connect(self._refund_inputs_changed)
         self.plan_button.clicked.connect(self.make_plan)
         self.instalment_model.changed.connect(self._instalments_changed)
-        self.save_button.clicked.connect(self.save)
-        self.print_button.clicked.connect(self.print_document)
         self.print_call_button.clicked.connect(self.print_refund_call)
         return pane
 
@@ -803,10 +425,8 @@ class R5View(View):
                 }
             )
         self.model.set_rows(rows)
+        self.set_placement_choices(placements)
         self._loading = True
-        current = self.placement_combo.currentData()
-        self.placement_model.set_choices(placement_choices(placements))
-        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
         current_centre = self.centre_combo.currentData()
         self.centre_combo.clear()
         self.centre_combo.addItem("", None)
@@ -823,61 +443,6 @@ class R5View(View):
             return {}
         return {c["id"]: c["status"] for c in cases(self.ctx.db) if c["kind"] == "r5"}
 
-    def _select_row(self, increase_id: int | None) -> None:
-        if increase_id is None:
-            return
-        row = self.model.find_row("id", increase_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            sm = self.table.selectionModel()
-            sm.blockSignals(True)
-            sm.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            sm.blockSignals(False)
-
-    def _row_chosen(self, current, _previous) -> None:
-        if not current.isValid():
-            return
-        record = self.proxy.row_record(current.row())
-        if record["id"] == self.increase_id:
-            return
-        if not self._may_leave():
-            self._select_row(self.increase_id)
-            return
-        self.load_increase(record["id"])
-
-    def _may_leave(self) -> bool:
-        if not self.has_unsaved_changes():
-            return True
-        from rejnistvo.ui.interaction import Choice
-
-        choice = self.ctx.interaction.ask_save_discard_cancel(
-            self.tr("Neshranjene spremembe"),
-            self.tr("Zvišanje oskrbnine ima neshranjene spremembe. Jih shranim?"),
-        )
-        if choice is Choice.SAVE:
-            return self.save()
-        return choice is Choice.DISCARD
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "r5":
-            return False
-        if self.is_stale():
-            self.refresh()
-        if self._may_leave():
-            self.load_increase(record_id)
-            self._select_row(record_id)
-        return True
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     # -- editor state -----------------------------------------------------------------
     def _clear_editor(self) -> None:
         self._loading = True
@@ -887,17 +452,7 @@ class R5View(View):
         self.period_edit.set_value(None)
         for check in self.category_boxes.values():
             check.setChecked(False)
-        for w in (
-            self.decision_no_edit,
-            self.decision_date,
-            self.requested_date,
-            self.report_date,
-            self.finding_date,
-            self.justified_edit,
-            self.unjustified_edit,
-            self.call_date,
-            self.deadline_edit,
-        ):
+        for w in self._value_fields():
             w.set_value(None)
         self.expense_model.set_expenses([])
         self.centre_combo.setCurrentIndex(0)
@@ -920,8 +475,12 @@ class R5View(View):
             self.refund_error,
         ):
             w.clear_error()
-        for f in (
-            self.period_edit,
+        for f in (self.period_edit, *self._value_fields()):
+            f.clear_error()
+
+    def _value_fields(self) -> tuple:
+        """The typed fields besides the period (each shows its own error)."""
+        return (
             self.decision_no_edit,
             self.decision_date,
             self.requested_date,
@@ -931,17 +490,9 @@ class R5View(View):
             self.unjustified_edit,
             self.call_date,
             self.deadline_edit,
-        ):
-            f.clear_error()
+        )
 
-    def new_record(self) -> None:
-        if not self._may_leave():
-            return
-        self.table.clearSelection()
-        self._clear_editor()
-        self.placement_combo.setFocus()
-
-    def load_increase(self, increase_id: int) -> None:
+    def load(self, increase_id: int) -> None:
         from rejnistvo.store import StoreError, get_record, list_records
 
         try:
@@ -1004,16 +555,8 @@ class R5View(View):
             self._dirty = True
 
     def _placement_changed(self) -> None:
-        placement_id = self.placement_combo.currentData()
-        self._placement = None
         self.placement_error.clear_error()
-        if placement_id is not None:
-            from rejnistvo.store import StoreError, get_record
-
-            try:
-                self._placement = get_record(self.ctx.db, "placements", placement_id)
-            except StoreError as error:
-                self.placement_error.show_error(error.message)
+        self.read_placement()
         self.period_edit.set_outer(placement_periods(self._placement) if self._placement else None)
         if self._placement and self.centre_combo.currentData() is None and not self._loading:
             index = self.centre_combo.findData(self._placement.get("child_centre_id"))
@@ -1285,23 +828,11 @@ class R5View(View):
         self.plan_total_label.setText(text)
 
     # -- saving ---------------------------------------------------------------------------
-    def has_unsaved_changes(self) -> bool:
-        return self._dirty
-
-    def discard(self) -> None:
-        if self.increase_id is not None:
-            self.load_increase(self.increase_id)
-        else:
-            self._clear_editor()
-
     def collect(self) -> tuple[dict, dict | None, dict | None] | None:
         """(increase, report, refund) records, or None with the reasons shown."""
         self._clear_errors()
         v = FormValidator()
-        placement_id = self.placement_combo.currentData()
-        if placement_id is None:
-            self.placement_error.show_error(self.tr("Izberite namestitev (otrok in rejnik)."))
-            v.errors.append((self.placement_combo, "placement"))
+        placement_id = self.check_placement(v)
         period = v.check(self.period_edit)
         categories = [k for k, c in self.category_boxes.items() if c.isChecked()]
         if not categories:
@@ -1444,40 +975,17 @@ class R5View(View):
             self.plan = None
             self.instalment_model.set_instalments([])
             self._update_plan_total()
-        self._dirty = False
-        self.ctx.bus.status_message.emit(self.tr("Zvišanje oskrbnine je shranjeno."))
-        self.ctx.bus.records_changed.emit("r5")
-        if not self.isVisible():
-            self.refresh()
+        self.stored(self.tr("Zvišanje oskrbnine je shranjeno."))
         return True
 
     # -- printing -------------------------------------------------------------------------
-    def _ensure_saved(self) -> bool:
-        if self.has_unsaved_changes() or self.increase_id is None:
-            return self.save()
-        return True
-
     def print_document(self) -> None:
         """R-5 filled from the stored increase, report and finding."""
-        if not self._ensure_saved():
-            return
-
-        def make() -> bytes:
-            from forms import render_form
-            from rejnistvo.store.case_documents import r5_form_data
-
-            return render_form("r5", r5_form_data(self.ctx.db, self.increase_id))
-
-        self._show(
-            make,
-            self.tr("Obrazec R-5"),
-            f"R-5-{self.increase_id}.pdf",
-            self.tr("Obrazca R-5 ni mogoče natisniti"),
-        )
+        self.print_form("r5", self.tr("Obrazec R-5"), self.tr("Obrazca R-5 ni mogoče natisniti"))
 
     def print_refund_call(self) -> None:
         """The call to refund with the plan as stored (edited dates included)."""
-        if not self._ensure_saved():
+        if not self.ensure_saved():
             return
         if self.plan is None:
             self.ctx.interaction.error(
@@ -1493,9 +1001,10 @@ class R5View(View):
             "unit": self.unit_combo.currentText() or None,
             "case_no": self.decision_no_edit.text().strip() or None,
             "call_date": self.call_date.value(),
-            "carer": placement.get("carer_name") or self._name("carers", placement.get("carer_id")),
+            "carer": placement.get("carer_name")
+            or record_name(self.ctx.db, "carers", placement.get("carer_id")),
             "child": placement.get("child_name")
-            or self._name("children", placement.get("child_id")),
+            or record_name(self.ctx.db, "children", placement.get("child_id")),
             "increase_percent": increase.percent if increase else None,
             "increase_period": increase.period if increase else None,
         }
@@ -1505,43 +1014,13 @@ class R5View(View):
 
             return render_refund_call_bytes(header, plan)
 
-        self._show(
+        preview_document(
+            self,
             make,
             self.tr("Poziv k vračilu"),
             f"poziv-k-vracilu-{self.increase_id}.pdf",
             self.tr("Poziva ni mogoče natisniti"),
         )
-
-    def _name(self, entity: str, record_id: int | None) -> str | None:
-        if record_id is None:
-            return None
-        from rejnistvo.store import StoreError, get_record
-
-        try:
-            return get_record(self.ctx.db, entity, record_id).get("name")
-        except StoreError:
-            return None
-
-    def _show(self, make, title: str, file_name: str, failed: str) -> None:
-        try:
-            pdf = make()
-        except RuleError as error:
-            self.ctx.interaction.error(failed, error.message)
-            return
-        except Exception as error:  # noqa: BLE001 - never a traceback to the user
-            log.exception("printing failed")
-            self.ctx.interaction.error(
-                failed,
-                getattr(error, "message", None)
-                or self.tr(
-                    "Pri pripravi dokumenta je prišlo do nepričakovane napake; zapisana je v dnevnik."
-                ),
-            )
-            return
-        from rejnistvo.ui.documents import show_document
-
-        self.last_document = pdf
-        self.preview = show_document(self.ctx, pdf, title, file_name, self)
 
 
 VIEW_CLASS = R5View

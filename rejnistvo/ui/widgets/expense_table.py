@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from rejnistvo.rules.errors import InputError
@@ -22,7 +22,6 @@ class ExpenseModel(RowsModel):
     """R-5 expenses: category, description, amount, document. Amounts are kept as typed,
     so a wrong one stays visible (in red, with the reason as its tooltip)."""
 
-    changed = Signal()
     COLUMNS = ("category", "description", "amount", "document")
 
     def __init__(self, categories: dict[str, str], parent=None) -> None:
@@ -138,9 +137,7 @@ class ExpenseModel(RowsModel):
             reverse = {name: k for k, name in self.categories.items()}
             text = reverse.get(text, text)
         self._rows[index.row()][key] = text
-        self.dataChanged.emit(index, index)
-        self.changed.emit()
-        return True
+        return self._edited(index)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.refund import Instalment
@@ -21,8 +21,6 @@ ZERO = Decimal("0.00")
 
 class InstalmentModel(RowsModel):
     """Due date (editable within the rules), amount, paid mark (a checkbox with the day)."""
-
-    changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(["Zapade", "Znesek (EUR)", "Plačano"], parent)
@@ -115,9 +113,7 @@ class InstalmentModel(RowsModel):
             r["paid_on"] = self.today() if checked else None
         else:
             return False
-        self.dataChanged.emit(index, index)
-        self.changed.emit()
-        return True
+        return self._edited(index)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

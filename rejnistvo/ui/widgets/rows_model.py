@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -16,6 +16,9 @@ ERROR_BRUSH = QBrush(QColor("#b00020"))
 
 class RowsModel(QAbstractTableModel):
     """Rows (dicts) of an editable table; subclasses give ``data``, ``setData``, ``flags``."""
+
+    #: any edit, added or removed row
+    changed = Signal()
 
     def __init__(self, headers: Sequence[str], parent=None) -> None:
         super().__init__(parent)
@@ -41,3 +44,9 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return str(section + 1)
+
+    def _edited(self, index: Index) -> bool:
+        """Tell the view and the listeners that a cell was set; True for ``setData``."""
+        self.dataChanged.emit(index, index)
+        self.changed.emit()
+        return True

@@ -1,0 +1,254 @@
+"""The shape the R-4 and R-5 screens share: the cases on the left, the case's editor
+on the right (scrolling, with its buttons always in sight), and the question about
+unsaved edits before another case is shown.
+
+A subclass names its id attribute (``id_attr``) and its question about unsaved edits
+(``leave_text``), builds its editor in ``_build_editor()`` (using ``editor_area`` and
+``editor_pane``), provides ``load(record_id)``, ``_clear_editor()`` and ``save()``, and
+calls ``build_panes(columns, table_name, sizes)`` from its ``__init__`` once its own
+state is set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.ui.models import Column
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.placement_data import placement_choices
+from rejnistvo.ui.views.preview import preview_document
+from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
+from rejnistvo.ui.widgets.case_list import CaseListPane
+from rejnistvo.ui.widgets.choice_combo import choice_combo
+
+
+def check_period_typed(period: PeriodEdit) -> None:
+    """Check a period as soon as both dates are typed (inside the placement, in order)."""
+    if period.start_edit.text().strip() and period.end_edit.text().strip():
+        period.check()
+
+
+def add_row_with_error(
+    form: QFormLayout,
+    editor: QWidget,
+    widget: QWidget,
+    error: FieldError,
+    alignment: Qt.AlignmentFlag | None = None,
+) -> QLabel:
+    """A form row of a widget with its error below it; returns the row's label."""
+    box = QVBoxLayout()
+    if alignment is None:
+        box.addWidget(widget)
+    else:
+        box.addWidget(widget, 0, alignment)
+    box.addWidget(error)
+    label = QLabel(editor)
+    form.addRow(label, box)
+    return label
+
+
+class CaseEditorView(View):
+    #: the bus kind this screen opens ("r4", "r5")
+    kind = ""
+    #: the attribute holding the id of the case in the editor (None: a new one)
+    id_attr = ""
+    #: asked before unsaved edits would be replaced (marked for lupdate by the subclass)
+    leave_text = ""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._dirty = False
+        self._loading = False
+        self.preview = None
+        self.last_document: bytes | None = None
+
+    # -- for subclasses -------------------------------------------------------------
+    def current_id(self) -> int | None:
+        return getattr(self, self.id_attr)
+
+    def load(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def _clear_editor(self) -> None:
+        raise NotImplementedError
+
+    def _build_editor(self) -> QWidget:
+        raise NotImplementedError
+
+    # -- building -------------------------------------------------------------------
+    def build_panes(self, columns: Sequence[Column], table_name: str, sizes: list[int]) -> None:
+        self.list_pane = CaseListPane(columns, table_name, self)
+        self.search = self.list_pane.search
+        self.model = self.list_pane.model
+        self.proxy = self.list_pane.proxy
+        self.table = self.list_pane.table
+        self.new_button = self.list_pane.new_button
+        self.list_pane.record_chosen.connect(self._record_chosen)
+        self.new_button.clicked.connect(self.new_record)
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+        splitter.addWidget(self.list_pane)
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes(sizes)
+
+    def editor_area(self) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+        """A scrolling editor: the scroll area, the editor widget and its layout."""
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        editor = QWidget()
+        scroll.setWidget(editor)
+        return scroll, editor, QVBoxLayout(editor)
+
+    def editor_pane(self, scroll: QScrollArea, *more: QPushButton) -> QWidget:
+        """The scrolling editor with Shrani, Natisni (and ``more``) below it, in sight."""
+        scroll.widget().layout().addStretch(1)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveButton")
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printButton")
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_document)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.print_button, *more):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(scroll, 1)
+        pane_layout.addLayout(buttons)
+        return pane
+
+    def add_placement_row(self, form: QFormLayout, editor: QWidget) -> None:
+        """The placement (child and carer) the case is about, found by typing."""
+        self.placement_combo, self.placement_model = choice_combo(editor)
+        self.placement_combo.setObjectName("placementCombo")
+        self.placement_error = FieldError(editor)
+        self.placement_label = add_row_with_error(
+            form, editor, self.placement_combo, self.placement_error
+        )
+
+    def set_placement_choices(self, placements: Sequence[dict]) -> None:
+        """New choices; the chosen placement stays chosen (no edit is marked)."""
+        current = self.placement_combo.currentData()
+        self._loading = True
+        self.placement_model.set_choices(placement_choices(placements))
+        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
+        self._loading = False
+
+    def read_placement(self) -> None:
+        """The chosen placement with its periods into ``_placement`` (None if none)."""
+        placement_id = self.placement_combo.currentData()
+        self._placement = None
+        if placement_id is not None:
+            from rejnistvo.store import StoreError, get_record
+
+            try:
+                self._placement = get_record(self.ctx.db, "placements", placement_id)
+            except StoreError as error:
+                self.placement_error.show_error(error.message)
+
+    def check_placement(self, v: FormValidator) -> int | None:
+        placement_id = self.placement_combo.currentData()
+        if placement_id is None:
+            self.placement_error.show_error(self.tr("Izberite namestitev (otrok in rejnik)."))
+            v.errors.append((self.placement_combo, "placement"))
+        return placement_id
+
+    def stored(self, message: str) -> None:
+        """After a save: the editor is clean and the other screens hear of it."""
+        self._dirty = False
+        self.ctx.bus.status_message.emit(message)
+        self.ctx.bus.records_changed.emit(self.kind)
+        if not self.isVisible():
+            self.refresh()
+
+    # -- list -----------------------------------------------------------------------
+    def _select_row(self, record_id: int | None) -> None:
+        self.list_pane.select_id(record_id)
+
+    def _record_chosen(self, record: dict) -> None:
+        if record["id"] == self.current_id():
+            return
+        if not self._may_leave():
+            self._select_row(self.current_id())
+            return
+        self.load(record["id"])
+
+    def _may_leave(self) -> bool:
+        """Ask before the editor's unsaved edits would be replaced."""
+        if not self.has_unsaved_changes():
+            return True
+        from rejnistvo.ui.interaction import Choice
+
+        choice = self.ctx.interaction.ask_save_discard_cancel(
+            self.tr("Neshranjene spremembe"), self.tr(self.leave_text)
+        )
+        if choice is Choice.SAVE:
+            return self.save()
+        return choice is Choice.DISCARD
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != self.kind:
+            return False
+        if self.is_stale():
+            self.refresh()
+        if self._may_leave():
+            self.load(record_id)
+            self._select_row(record_id)
+        return True
+
+    def focus_search(self) -> None:
+        self.list_pane.focus_search()
+
+    # -- editing --------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def discard(self) -> None:
+        if self.current_id() is not None:
+            self.load(self.current_id())
+        else:
+            self._clear_editor()
+
+    def new_record(self) -> None:
+        if not self._may_leave():
+            return
+        self.table.clearSelection()
+        self._clear_editor()
+        self.placement_combo.setFocus()
+
+    # -- printing -------------------------------------------------------------------
+    def ensure_saved(self) -> bool:
+        """Documents are made from the stored case: store the edits first."""
+        if self.has_unsaved_changes() or self.current_id() is None:
+            return self.save()
+        return True
+
+    def print_form(self, form: str, title: str, failed: str) -> None:
+        """The official form ("r4", "r5") filled from the stored case, in the preview."""
+        if not self.ensure_saved():
+            return
+        record_id = self.current_id()
+
+        def make() -> bytes:
+            from forms import render_form
+            from rejnistvo.store import case_documents
+
+            form_data = getattr(case_documents, f"{form}_form_data")
+            return render_form(form, form_data(self.ctx.db, record_id))
+
+        preview_document(self, make, title, f"R-{form[1:]}-{record_id}.pdf", failed)
