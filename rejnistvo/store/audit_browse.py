@@ -1,0 +1,83 @@
+"""Reading the audit log for the window's viewer (Nastavitve → Dnevnik sprememb).
+
+The log grows with every change (tens of thousands of rows in a demo at scale), so the
+viewer asks for the newest rows that match a text and a date range, a bounded page at a
+time, instead of loading the whole log the way ``audit.audit_rows`` does.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.store.errors import translate_sqlite_error
+
+DEFAULT_LIMIT = 500
+_SEARCHED = ("user_name", "os_user", "table_name", "action", "before", "after")
+
+
+def _like(fragment: str) -> str:
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def recent_audit_rows(
+    db: Database,
+    text: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], bool]:
+    """Newest first: rows whose user, OS account, table, action or values contain every
+    word of `text` (case-insensitive for ASCII), logged on a UTC day inside the range
+    (both ends inclusive). Returns (rows, more) where `more` says further rows match.
+    Rows carry before/after parsed and ``changed``: the names of the changed fields."""
+    where: list[str] = []
+    params: list[Any] = []
+    for word in (text or "").split():
+        where.append(
+            "(" + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED)
+            + " OR CAST(record_id AS TEXT) = ?)"
+        )
+        params += [_like(word)] * len(_SEARCHED) + [word]
+    if date_from is not None:
+        where.append("substr(at, 1, 10) >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("substr(at, 1, 10) <= ?")
+        params.append(date_to.isoformat())
+    sql = (
+        "SELECT id, at, user_name, os_user, table_name, record_id, action, before, after "
+        "FROM audit_log"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC LIMIT ? OFFSET ?"
+    params += [limit + 1, offset]
+    try:
+        cursor = db.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        fetched = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    more = len(fetched) > limit
+    rows = fetched[:limit]
+    for row in rows:
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+        row["changed"] = changed_fields(row["before"], row["after"])
+    return rows, more
+
+
+def changed_fields(before: Any, after: Any) -> list[str]:
+    """Top-level keys whose values differ between the two snapshots, in order; for an
+    insert or delete every key of the one that exists."""
+    old = before if isinstance(before, dict) else {}
+    new = after if isinstance(after, dict) else {}
+    keys = list(old) + [k for k in new if k not in old]
+    return [k for k in keys if k != "id" and old.get(k) != new.get(k)]
