@@ -25,8 +25,7 @@ from rejnistvo.rules.periods import check_keys, format_date, parse_date
 from rejnistvo.rules.rates import RateTable
 
 WHERE_TO_ADD_GRANT = (
-    "Dodajte znesek z datumom začetka veljavnosti in virom v datoteko "
-    "resources/birth_grant.json."
+    "Dodajte znesek z datumom začetka veljavnosti in virom v datoteko resources/birth_grant.json."
 )
 
 
@@ -143,7 +142,8 @@ def parse_kinds(obj: object, field: str = "one_off_kinds") -> dict[str, OneOffKi
             basis = AmountBasis(entry["amount"])
         except ValueError:
             raise InputError(
-                f"{where}.amount", f"»{entry['amount']}« ni dovoljen način; dovoljena sta {allowed}."
+                f"{where}.amount",
+                f"»{entry['amount']}« ni dovoljen način; dovoljena sta {allowed}.",
             ) from None
         once = entry.get("once_per_carer", False)
         if not isinstance(once, bool):
@@ -169,7 +169,9 @@ def _kind(kind: OneOffKind | str, kinds: Mapping[str, OneOffKind] | None) -> One
         return catalogue[kind]
     except KeyError:
         names = ", ".join(catalogue)
-        raise InputError("kind", f"»{kind}« ni vrsta enkratnega izplačila; dovoljene so: {names}.")
+        raise InputError(
+            "kind", f"»{kind}« ni vrsta enkratnega izplačila; dovoljene so: {names}."
+        ) from None
 
 
 def suggested_amount(

@@ -41,7 +41,8 @@ def recent_audit_rows(
     params: list[Any] = []
     for word in (text or "").split():
         where.append(
-            "(" + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED)
+            "("
+            + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED)
             + " OR CAST(record_id AS TEXT) = ?)"
         )
         params += [_like(word)] * len(_SEARCHED) + [word]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.database_menu import DatabaseMenu
     from rejnistvo.ui.views.base import View
 
 log = logging.getLogger("rejnistvo.ui")
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._screens = available_screens(screens)
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
+        self._database_menu: DatabaseMenu | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -165,11 +167,33 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self)
         self.act_quit.setShortcuts(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
+        # The database items: their handlers (database_menu.py) are imported on first use.
+        self.act_backup = QAction(self)
+        self.act_backup.triggered.connect(lambda: self.database_menu().backup())
+        self.act_check = QAction(self)
+        self.act_check.triggered.connect(lambda: self.database_menu().check())
+        self.act_backups_folder = QAction(self)
+        self.act_backups_folder.triggered.connect(lambda: self.database_menu().open_backups())
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(lambda: self.database_menu().about())
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.act_new, self.act_save, self.act_print, self.act_find):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        for action in (self.act_backup, self.act_check, self.act_backups_folder):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.act_about)
+
+    def database_menu(self) -> DatabaseMenu:
+        """The handlers of the database and About items, built on first use."""
+        if self._database_menu is None:
+            from rejnistvo.ui.database_menu import DatabaseMenu
+
+            self._database_menu = DatabaseMenu(self.ctx, self, status=self._status)
+        return self._database_menu
 
     def retranslate(self) -> None:
         if self.ctx.db is None:
@@ -183,7 +207,12 @@ class MainWindow(QMainWindow):
         self.act_save.setText(self.tr("&Shrani"))
         self.act_print.setText(self.tr("Na&tisni …"))
         self.act_find.setText(self.tr("&Išči"))
+        self.act_backup.setText(self.tr("&Varnostna kopija …"))
+        self.act_check.setText(self.tr("Preveri &bazo"))
+        self.act_backups_folder.setText(self.tr("&Odpri varnostne kopije"))
         self.act_quit.setText(self.tr("&Izhod"))
+        self.help_menu.setTitle(self.tr("&Pomoč"))
+        self.act_about.setText(self.tr("&O programu"))
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))

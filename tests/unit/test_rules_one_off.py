@@ -55,9 +55,7 @@ def test_first_placement_is_the_birth_grant_in_force_on_the_day():
     assert suggested_amount("first_placement", date(2025, 12, 31), RATES, GRANTS) == Decimal(
         "430.00"
     )
-    assert suggested_amount("first_placement", date(2026, 1, 1), RATES, GRANTS) == Decimal(
-        "441.61"
-    )
+    assert suggested_amount("first_placement", date(2026, 1, 1), RATES, GRANTS) == Decimal("441.61")
 
 
 @pytest.mark.parametrize("kind", ["primary_school", "secondary_school", "leaving_care"])
@@ -125,7 +123,10 @@ def test_catalogue_is_data(tmp_path):
             {"items": [{"key": "a", "name": "A", "amount": "base_fee"}] * 2},
             "one_off_kinds.items[1].key",
         ),
-        ({"items": [{"key": "a", "name": "A", "amount": "base_fee", "x": 1}]}, "one_off_kinds.items[0].x"),
+        (
+            {"items": [{"key": "a", "name": "A", "amount": "base_fee", "x": 1}]},
+            "one_off_kinds.items[0].x",
+        ),
     ],
 )
 def test_bad_catalogue_refused(obj, field):
@@ -142,7 +143,10 @@ def test_bad_catalogue_refused(obj, field):
         [{"valid_from": "2025-11-01", "amount": "430.001"}],
         [{"valid_from": "2025-13-01", "amount": "430.00"}],
         [{"valid_from": "2025-11-01", "amount": 430.0}],
-        [{"valid_from": "2025-11-01", "amount": "430"}, {"valid_from": "2025-11-01", "amount": "1"}],
+        [
+            {"valid_from": "2025-11-01", "amount": "430"},
+            {"valid_from": "2025-11-01", "amount": "1"},
+        ],
     ],
 )
 def test_bad_birth_grant_rows_refused(obj):

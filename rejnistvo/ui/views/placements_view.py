@@ -11,6 +11,7 @@ from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.list_editor import ListEditorView
 from rejnistvo.ui.views.placement_data import OPEN_END, period_spans
 from rejnistvo.ui.widgets import FormValidator, TextEdit
+from rejnistvo.ui.widgets.one_off_panel import OneOffPanel
 from rejnistvo.ui.widgets.periods_table import PeriodsTable
 from rejnistvo.ui.widgets.pickers import RecordPicker, ShareEdit, load_centres
 
@@ -26,6 +27,8 @@ class PlacementsView(ListEditorView):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self._narrowed = False
         super().__init__(ctx, parent)
+        editor_layout = self.heading.parentWidget().layout()
+        editor_layout.insertWidget(editor_layout.count() - 1, self.one_off)
         # The last column is a yes/no: it must not take the room that is left.
         self.table.horizontalHeader().setStretchLastSection(False)
         if self.ctx.settings.value(f"splitters/{self.splitter.objectName()}") is None:
@@ -103,6 +106,11 @@ class PlacementsView(ListEditorView):
         ]
         for label, widget in zip(self.labels, widgets, strict=True):
             form.addRow(label, widget)
+        # One-off payments (SPEC 3.1) are stored on their own, each add or delete at once,
+        # so they never make the placement itself "unsaved"; placed under the placement's
+        # buttons in __init__, so those buttons read as the placement's.
+        self.one_off = OneOffPanel(self.ctx, self)
+        self.one_off.changed.connect(self._one_off_changed)
         self._part_time_changed(False)
 
     def retranslate(self) -> None:
@@ -132,6 +140,7 @@ class PlacementsView(ListEditorView):
             "Izberite otroka s seznama (začnite tipkati ime)."
         )
         self.periods.retranslate()
+        self.one_off.retranslate()
         super().retranslate()
 
     def _part_time_changed(self, on: bool) -> None:
@@ -153,6 +162,7 @@ class PlacementsView(ListEditorView):
                 combo.addItem(c["name"], c["id"])
             combo.setCurrentIndex(max(combo.findData(current), 0))
         super().refresh()
+        self.one_off.reload()
         self._narrow_part_time()
 
     def _narrow_part_time(self) -> None:
@@ -180,6 +190,22 @@ class PlacementsView(ListEditorView):
         self.share_edit.set_value(r.get("fee_share"))
         self.note_edit.set_value(r.get("note"))
         self.periods.set_rows(r.get("periods", []))
+        self.one_off.set_placement(record)
+
+    def _one_off_changed(self) -> None:
+        """Tell the other views (the audit log, for one) without reloading this list."""
+        self._announcing = True
+        try:
+            self.ctx.bus.records_changed.emit("one_off_payment")
+        finally:
+            self._announcing = False
+
+    def save(self) -> bool:
+        stored = super().save()
+        if stored and self.current_id() is not None:
+            # A new placement can now have one-off payments; a changed carer is theirs.
+            self.one_off.set_placement(self.load_record(self.current_id()), keep_form=True)
+        return stored
 
     def collect(self, v: FormValidator) -> dict | None:
         contract = v.check(self.contract_edit)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.format import format_amount
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.audit_log_tab import AuditLogTab
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FieldError, FormValidator, TextEdit
 from rejnistvo.ui.widgets.pickers import CentreUnitPicker
@@ -52,6 +53,10 @@ class SettingsView(View):
         self.tabs.addTab(self._centres_tab(), "")
         self.tabs.addTab(self._subgroups_tab(), "")
         self.tabs.addTab(self._general_tab(), "")
+        self.audit_tab = AuditLogTab(ctx, self)
+        self.tabs.addTab(self.audit_tab, "")
+        # The log is read when its tab is opened, not with every refresh of the settings.
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._general_dirty = False
@@ -795,6 +800,8 @@ class SettingsView(View):
         self.tabs.setTabText(1, self.tr("Centri in enote"))
         self.tabs.setTabText(2, self.tr("Podskupine in kandidati"))
         self.tabs.setTabText(3, self.tr("Splošno"))
+        self.tabs.setTabText(4, self.tr("Dnevnik sprememb"))
+        self.audit_tab.retranslate()
         self.rates_model.set_columns_headers([c.header for c in self._rate_columns()])
         self.rate_note.setText(
             self.tr(
@@ -897,8 +904,14 @@ class SettingsView(View):
             )
         )
 
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.audit_tab:
+            self.audit_tab.reload()
+
     def refresh(self) -> None:
         super().refresh()
+        if self.tabs.currentWidget() is self.audit_tab:
+            self.audit_tab.reload()
         from rejnistvo.store import get_setting, list_records
         from rejnistvo.ui.widgets.pickers import load_centres
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -85,8 +86,11 @@ class OneOffPanel(QGroupBox):
         self.table.setModel(self.model)
         configure_table(self.table)
         self.table.setSortingEnabled(False)
-        self.table.setMinimumHeight(110)
-        self.table.setMaximumHeight(180)
+        self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(170)
+        header = self.table.horizontalHeader()
+        for column in range(3):  # kind, date, amount whole; the note takes the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.total_label = QLabel(self)
         self.info_label = QLabel(self)
@@ -117,10 +121,13 @@ class OneOffPanel(QGroupBox):
         self.btn_add.clicked.connect(self.add_payment)
         self.btn_delete.clicked.connect(self.delete_selected)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.btn_add)
         buttons.addWidget(self.btn_delete)
         buttons.addStretch(1)
         buttons.addWidget(self.total_label)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.btn_add)
+        add_row.addStretch(1)
+        form.addRow("", add_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.info_label)
@@ -172,9 +179,16 @@ class OneOffPanel(QGroupBox):
             )
 
     # -- data ---------------------------------------------------------------------------
-    def set_placement(self, placement: dict | None) -> None:
-        """Show the payments of a stored placement (None: a new one, nothing to show)."""
-        self._placement = placement if placement and placement.get("id") else None
+    def set_placement(self, placement: dict | None, keep_form: bool = False) -> None:
+        """Show the payments of a stored placement (None: a new one, nothing to show).
+        ``keep_form``: the same placement saved again; what is typed below stays."""
+        new = placement if placement and placement.get("id") else None
+        if keep_form and new is not None and self._placement is not None:
+            if new["id"] == self._placement["id"]:
+                self._placement = new
+                self.reload()
+                return
+        self._placement = new
         enabled = self._placement is not None
         for w in (self.kind_field, self.date_edit, self.amount_edit, self.note_edit):
             w.setEnabled(enabled)
@@ -290,7 +304,9 @@ class OneOffPanel(QGroupBox):
         note = v.check(self.note_edit)
         carer_id = self._placement["carer_id"]
         if kind is not None:
-            existing = [r["kind"] for r in list_records(self.ctx.db, "one_off_payments", carer_id=carer_id)]
+            existing = [
+                r["kind"] for r in list_records(self.ctx.db, "one_off_payments", carer_id=carer_id)
+            ]
             try:
                 check_once_per_carer(kind, existing, self._kinds)
             except InputError as exc:

@@ -1,0 +1,256 @@
+"""What the Datoteka and Pomoč menus do with the database file itself: a backup to a
+chosen file, the check of SPEC 5 (integrity and audit chain), the backups folder and
+the About box.
+
+Imported only when the user first picks one of these menu items, so none of it costs
+anything before the window's first paint (see main_window.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+import rejnistvo
+from rejnistvo.resources import resource_path
+from rejnistvo.store import StoreError, check_db
+from rejnistvo.store.backup import backup_to, backups_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from rejnistvo.ui.context import AppContext
+
+# A check can list every altered audit row; a message box shows this many, then a count.
+MAX_SHOWN_PROBLEMS = 15
+
+
+def _open_folder_with_desktop(folder: Path) -> bool:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _with_wait_cursor(work: Callable[[], object]) -> object:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return work()
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class DatabaseMenu(QObject):
+    """The handlers behind the menu items; questions go through ``ctx.interaction``.
+
+    ``open_folder`` is the seam for the file manager (tests replace it): it gets the
+    folder and returns whether the desktop could open it."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        status: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = status or (lambda _text: None)
+        self.open_folder: Callable[[Path], bool] = _open_folder_with_desktop
+
+    # -- Varnostna kopija … -----------------------------------------------------------
+    def suggested_backup_path(self, today: date | None = None) -> str:
+        name = f"rejnistvo-{(today or date.today()):%Y-%m-%d}.sqlite3"
+        folder = self.ctx.settings.value("backup/folder", "")
+        if not folder or not Path(str(folder)).is_dir():
+            from PySide6.QtCore import QStandardPaths
+
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
+        return str(Path(str(folder)) / name)
+
+    def backup(self) -> Path | None:
+        """Ask for a file and copy the open database into it; the copy's path, or None."""
+        if self.ctx.db is None:
+            return None
+        title = self.tr("Varnostna kopija")
+        answer = self.ctx.interaction.choose_save_path(
+            self.tr("Varnostna kopija baze"),
+            self.tr("Podatkovna zbirka (*.sqlite3);;Vse datoteke (*)"),
+            self.suggested_backup_path(),
+        )
+        if not answer:
+            return None
+        target = Path(answer)
+        if not target.suffix:
+            target = target.with_suffix(".sqlite3")
+        problem = self._target_problem(target)
+        if problem is None:
+            try:
+                _with_wait_cursor(lambda: backup_to(self.ctx.db, target))
+            except StoreError as error:
+                problem = self._backup_error(target, error)
+        if problem is not None:
+            self.ctx.interaction.error(self.tr("Varnostna kopija ni narejena"), problem)
+            return None
+        self.ctx.settings.setValue("backup/folder", str(target.parent))
+        self.status(self.tr("Varnostna kopija je shranjena: {0}").format(target))
+        self.ctx.interaction.info(
+            title,
+            self.tr(
+                "Varnostna kopija baze je shranjena v\n{0}\n\n"
+                "Hranite jo na varnem: vsebuje osebne podatke otrok in rejnikov."
+            ).format(target),
+        )
+        return target
+
+    def _target_problem(self, target: Path) -> str | None:
+        """A short reason the copy cannot go to ``target``, found before writing."""
+        db_path = Path(self.ctx.db_path)
+        try:
+            # the file itself, its -wal/-shm and its .lock: replacing any loses data
+            same = target.parent.resolve() == db_path.parent.resolve() and (
+                target.name.startswith(db_path.name)
+            )
+        except OSError:
+            same = False
+        if same:
+            return self.tr(
+                "Kopije ne morete zapisati čez odprto bazo. Izberite drugo ime ali mapo."
+            )
+        folder = target.parent
+        if not folder.is_dir():
+            return self.tr("Mapa »{0}« ne obstaja. Izberite drugo mapo.").format(folder)
+        if not os.access(folder, os.W_OK):
+            return self.tr("V mapo »{0}« ne morete pisati. Izberite drugo mapo.").format(folder)
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            return None  # the copy itself will say what is wrong
+        if free < self._database_size():
+            return self._disk_full(folder)
+        return None
+
+    def _database_size(self) -> int:
+        page_count = self.ctx.db.execute("PRAGMA page_count").fetchone()[0]
+        page_size = self.ctx.db.execute("PRAGMA page_size").fetchone()[0]
+        return int(page_count) * int(page_size)
+
+    def _disk_full(self, folder: Path) -> str:
+        return self.tr(
+            "Na disku z mapo »{0}« ni dovolj prostora za kopijo. Sprostite prostor ali "
+            "izberite drug disk."
+        ).format(folder)
+
+    def _backup_error(self, target: Path, error: StoreError) -> str:
+        message = getattr(error, "message", str(error))
+        # The store words its errors for the open database ("sprememba ni bila
+        # shranjena"); for a copy the user needs to hear where it went wrong.
+        if "prostora" in message:
+            return self._disk_full(target.parent)
+        if "ni mogoče odpreti" in message or "samo za branje" in message:
+            return self.tr("V mapo »{0}« ne morete pisati. Izberite drugo mapo.").format(
+                target.parent
+            )
+        return message
+
+    # -- Preveri bazo -----------------------------------------------------------------
+    def check(self) -> list[str] | None:
+        """Check the file (integrity, schema, audit chain) and show the result."""
+        if self.ctx.db is None:
+            return None
+        problems: list[str] = _with_wait_cursor(lambda: check_db(self.ctx.db_path))  # type: ignore[assignment]
+        title = self.tr("Preverjanje baze")
+        if not problems:
+            self.status(self.tr("Baza je v redu."))
+            self.ctx.interaction.info(
+                title,
+                self.tr(
+                    "Baza {0} je v redu: celovitost datoteke je brezhibna, shema je "
+                    "posodobljena, dnevnik sprememb ni bil spremenjen."
+                ).format(self.ctx.db_path),
+            )
+            return problems
+        shown = "\n".join(f"• {p}" for p in problems[:MAX_SHOWN_PROBLEMS])
+        more = len(problems) - MAX_SHOWN_PROBLEMS
+        if more > 0:
+            # "vseh težav: N" agrees with any N (Slovenian plural has four forms)
+            shown += "\n" + self.tr("… (vseh težav: {0})").format(len(problems))
+        self.status(self.tr("Baza ima težave: {0}.").format(len(problems)))
+        self.ctx.interaction.error(
+            title,
+            self.tr(
+                "V bazi {0} so težave:\n\n{1}\n\nNe popravljajte je sami: obvestite "
+                "skrbnika. Varnostne kopije so v mapi »backups« (Datoteka → Odpri "
+                "varnostne kopije)."
+            ).format(self.ctx.db_path, shown),
+        )
+        return problems
+
+    # -- Odpri varnostne kopije -------------------------------------------------------
+    def open_backups(self) -> bool:
+        if self.ctx.db is None:
+            return False
+        folder = backups_dir(Path(self.ctx.db_path))
+        if not folder.is_dir():
+            self.ctx.interaction.info(
+                self.tr("Varnostne kopije"),
+                self.tr(
+                    "Varnostnih kopij še ni. Program jih dela ob zagonu (največ eno na dan) "
+                    "v mapo\n{0}"
+                ).format(folder),
+            )
+            return False
+        if self.open_folder(folder):
+            return True
+        self.ctx.interaction.error(
+            self.tr("Varnostne kopije"),
+            self.tr("Mape ni bilo mogoče odpreti. Varnostne kopije so v mapi\n{0}").format(folder),
+        )
+        return False
+
+    # -- O programu -------------------------------------------------------------------
+    def schema_version(self) -> str:
+        if self.ctx.db is None:
+            return self.tr("ni znana")
+        from rejnistvo.store import schema
+
+        applied = [m.name for m in schema.migrations.applied(self.ctx.db)]
+        if not applied:
+            return self.tr("ni znana")
+        return f"{len(applied)} ({applied[-1]})"
+
+    def about_text(self) -> str:
+        database = str(self.ctx.db_path) if self.ctx.db is not None else self.tr("ni odprta")
+        return self.tr(
+            "Rejništvo, različica {version}\n"
+            "Obračun rejnin, predlogi R-4 in poročila R-5 za centre za socialno delo.\n\n"
+            "Baza: {db}\n"
+            "Različica sheme baze: {schema}\n\n"
+            "Pravna podlaga:\n"
+            "• Pravilnik o pogojih in postopkih za izvajanje rejniške dejavnosti, "
+            "kakor ga je spremenil Uradni list RS, št. 78/2025\n"
+            "• Zakon o izvajanju rejniške dejavnosti (ZIRD), kakor ga je spremenil "
+            "Uradni list RS, št. 41/2025\n\n"
+            "Pisave v natisnjenih dokumentih: DejaVu (prosta licenca Bitstream Vera, "
+            "spremembe DejaVu so javna last); besedilo licence je v\n{licence}"
+        ).format(
+            version=rejnistvo.__version__,
+            db=database,
+            schema=self.schema_version(),
+            licence=resource_path("fonts", "LICENSE-DejaVu.txt"),
+        )
+
+    def about(self) -> str:
+        text = self.about_text()
+        self.ctx.interaction.info(self.tr("O programu Rejništvo"), text)
+        return text

@@ -1,0 +1,375 @@
+"""Nastavitve → Dnevnik sprememb: the audit log, read-only (SPEC 5).
+
+Newest first, at most one page of rows at a time (the log of a busy centre holds tens of
+thousands), narrowed by a text and a date range in the store's query; a double click shows
+the record before and after the change; *Preveri verigo* checks the hash chain and the
+triggers that keep the log append-only.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.format import format_date
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets import DateEdit
+from rejnistvo.ui.widgets.tables import configure_table
+
+PAGE = 500
+
+# The store's table names as users know them.
+TABLE_NAMES = {
+    "carers": "Rejniki",
+    "carer_trainings": "Usposabljanja rejnikov",
+    "children": "Otroci",
+    "placements": "Namestitve",
+    "placement_periods": "Obdobja namestitev",
+    "r4_cases": "Predlogi R-4",
+    "r4_reasons": "Razlogi R-4",
+    "r4_members": "Člani komisije",
+    "board_increases": "Zvišane oskrbnine",
+    "board_increase_categories": "Vrste izrednih izdatkov",
+    "r5_reports": "Poročila R-5",
+    "r5_expenses": "Izdatki R-5",
+    "refunds": "Vračila",
+    "refund_instalments": "Obroki vračil",
+    "one_off_payments": "Enkratna izplačila",
+    "rates": "Zneski rejnine",
+    "settings": "Nastavitve",
+    "centres": "Centri",
+    "units": "Enote",
+    "subgroups": "Podskupine",
+    "subgroup_centres": "Razporeditev centrov",
+    "coordinators": "Koordinatorji",
+    "candidates": "Kandidati",
+}
+# Field names as the screens label them; a field not listed shows its stored name.
+FIELD_NAMES = {
+    "name": "ime",
+    "emso": "EMŠO",
+    "address": "naslov",
+    "email": "e-pošta",
+    "electronic_delivery": "elektronska vročitev",
+    "licence_date": "dovoljenje",
+    "birth_date": "datum rojstva",
+    "centre_id": "center",
+    "unit_id": "enota",
+    "carer_id": "rejnik",
+    "child_id": "otrok",
+    "placement_id": "namestitev",
+    "contract_no": "št. pogodbe",
+    "carer_centre_id": "center rejnika",
+    "child_centre_id": "center otroka",
+    "part_time": "le vikendi/počitnice",
+    "fee_share": "delež plačila dela",
+    "periods": "obdobja",
+    "trainings": "usposabljanja",
+    "note": "opomba",
+    "kind": "vrsta",
+    "amount": "znesek",
+    "date": "datum",
+    "percent": "odstotek",
+    "from_date": "od",
+    "to_date": "do",
+    "valid_from": "velja od",
+    "board": "oskrbnina",
+    "fee": "plačilo dela",
+    "source": "vir",
+    "rows": "vrstice",
+    "case_no": "št. zadeve",
+    "resolution_no": "št. sklepa",
+    "outcome": "odločitev",
+    "rationale": "obrazložitev",
+    "reasons": "razlogi",
+    "members": "člani komisije",
+    "categories": "vrste izdatkov",
+    "expenses": "izdatki",
+    "instalments": "obroki",
+    "justified": "namensko",
+    "unjustified": "nenamensko",
+    "deadline": "rok",
+    "call_date": "datum poziva",
+    "method": "način vračila",
+}
+ACTIONS = {
+    "insert": "nov zapis",
+    "update": "sprememba",
+    "delete": "izbris",
+    "migrate": "prenos",
+    "import": "uvoz",
+}
+
+
+def local_time(value: str | None) -> str:
+    """The log's UTC ISO time as the user's local date and time: `2. 3. 2026 14:05`."""
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M:%S}"
+
+
+def pretty_json(value: Any) -> str:
+    if value is None:
+        return "—"
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+class AuditDetailDialog(QDialog):
+    """One log row: the record before and after the change, side by side."""
+
+    def __init__(self, row: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Sprememba {0}: {1}, zapis {2}").format(
+                row["id"],
+                TABLE_NAMES.get(row["table_name"], row["table_name"]),
+                row.get("record_id") if row.get("record_id") is not None else "—",
+            )
+        )
+        self.resize(900, 560)
+        self.summary = QLabel(
+            self.tr("{0} · {1} (račun {2}) · {3}").format(
+                local_time(row["at"]),
+                row.get("user_name") or "—",
+                row.get("os_user") or "—",
+                ACTIONS.get(row["action"], row["action"]),
+            ),
+            self,
+        )
+        self.before = QPlainTextEdit(pretty_json(row.get("before")), self)
+        self.after = QPlainTextEdit(pretty_json(row.get("after")), self)
+        for edit in (self.before, self.after):
+            edit.setReadOnly(True)
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Prej"), self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Potem"), self), 0, 1)
+        grid.addWidget(self.before, 1, 0)
+        grid.addWidget(self.after, 1, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+        changed = row.get("changed") or []
+        if changed:
+            layout.addWidget(
+                QLabel(
+                    self.tr("Spremenjena polja: {0}").format(
+                        ", ".join(FIELD_NAMES.get(k, k) for k in changed)
+                    ),
+                    self,
+                )
+            )
+        layout.addWidget(buttons)
+
+
+class AuditLogTab(QWidget):
+    """The tab's widgets and its own loading; the model only gets rows (set_rows)."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page_size = PAGE
+        self._more = False
+        self.dialog: AuditDetailDialog | None = None
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.date_from = DateEdit("date_from", self)
+        self.date_to = DateEdit("date_to", self)
+        self.from_label = QLabel(self)
+        self.to_label = QLabel(self)
+        self.btn_verify = QPushButton(self)
+        self.btn_verify.clicked.connect(self.verify_chain)
+        self.verify_result = QLabel(self)
+        self.verify_result.setWordWrap(True)
+        self.count_label = QLabel(self)
+        self.btn_more = QPushButton(self)
+        self.btn_more.clicked.connect(self.load_more)
+
+        self.model = RecordTableModel(self._columns(), self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        configure_table(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.show_details(index.row()))
+
+        # Typing waits a moment before asking the store: one query, not one per key.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        for edit in (self.date_from, self.date_to):
+            edit.edited.connect(self._timer.start)
+            edit.edit.editingFinished.connect(self._timer.start)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.from_label)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.to_label)
+        filters.addWidget(self.date_to)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.btn_more)
+        bottom.addWidget(self.btn_verify)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.verify_result)
+        self._fitted = False
+        self.retranslate()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column("id", self.tr("Št.")),
+            Column("at", self.tr("Čas"), local_time),
+            Column("user_name", self.tr("Uporabnik")),
+            Column("os_user", self.tr("Račun OS")),
+            Column("table_label", self.tr("Tabela")),
+            Column("record_id", self.tr("Zapis")),
+            Column("action_label", self.tr("Dejanje")),
+            Column("changes", self.tr("Spremenjena polja")),
+        ]
+
+    def retranslate(self) -> None:
+        self.model.set_columns_headers([c.header for c in self._columns()])
+        self.note.setText(
+            self.tr(
+                "Dnevnik sprememb (kdo, kdaj, kaj) se le dopolnjuje; vrstic ni mogoče spreminjati "
+                "ali brisati. Najnovejše so na vrhu. Dvoklik pokaže zapis pred spremembo in po njej."
+            )
+        )
+        self.search.setPlaceholderText(
+            self.tr("Išči po uporabniku, tabeli, dejanju ali vrednostih …")
+        )
+        self.from_label.setText(self.tr("Od"))
+        self.to_label.setText(self.tr("Do"))
+        self.btn_verify.setText(self.tr("Preveri verigo"))
+        self.btn_more.setText(self.tr("Naloži starejše"))
+        self._update_count()
+
+    # -- loading ----------------------------------------------------------------------
+    def _range(self) -> tuple[bool, Any, Any]:
+        ok_from, start = self.date_from.check()
+        ok_to, end = self.date_to.check()
+        if ok_from and ok_to and start and end and end < start:
+            self.date_to.show_error(self.tr("Konec obdobja ne sme biti pred začetkom."))
+            return False, None, None
+        return ok_from and ok_to, start, end
+
+    def _fetch(self, offset: int) -> list[dict] | None:
+        from rejnistvo.store import StoreError
+        from rejnistvo.store.audit_browse import recent_audit_rows
+
+        ok, start, end = self._range()
+        if not ok:
+            return None
+        try:
+            rows, self._more = recent_audit_rows(
+                self.ctx.db, self.search.text(), start, end, self.page_size, offset
+            )
+        except (StoreError, InputError) as exc:
+            self.ctx.interaction.error(self.tr("Napaka pri branju dnevnika"), exc.message)
+            return None
+        for row in rows:
+            row["table_label"] = TABLE_NAMES.get(row["table_name"], row["table_name"])
+            row["action_label"] = ACTIONS.get(row["action"], row["action"])
+            row["changes"] = ", ".join(FIELD_NAMES.get(k, k) for k in row["changed"])
+        return rows
+
+    def reload(self) -> None:
+        """The newest page that matches the filter (what is typed stays as typed)."""
+        self._timer.stop()
+        rows = self._fetch(0)
+        if rows is None:
+            return
+        self.model.set_rows(rows)
+        if rows and not self._fitted:
+            self.table.resizeColumnsToContents()
+            self._fitted = True
+        self._update_count()
+
+    def load_more(self) -> None:
+        rows = self._fetch(self.model.rowCount())
+        if rows is None:
+            return
+        self.model.set_rows(self.model.rows() + rows)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        self.btn_more.setEnabled(self._more)
+        self.count_label.setText(
+            self.tr("Prikazanih {0} najnovejših vrstic; starejše naložite z gumbom.").format(shown)
+            if self._more
+            else self.tr("{0} vrstic").format(shown)
+        )
+
+    # -- actions ----------------------------------------------------------------------
+    def show_details(self, proxy_row: int) -> AuditDetailDialog | None:
+        if not 0 <= proxy_row < self.proxy.rowCount():
+            return None
+        self.dialog = AuditDetailDialog(self.proxy.row_record(proxy_row), self)
+        self.dialog.show()
+        return self.dialog
+
+    def verify_chain(self) -> list[str]:
+        from rejnistvo.store import StoreError
+        from rejnistvo.store.audit import verify_audit_chain
+
+        try:
+            problems = verify_audit_chain(self.ctx.db)
+        except StoreError as exc:
+            problems = [exc.message]
+        count = self.ctx.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        if problems:
+            text = self.tr("Veriga dnevnika NI cela:") + "\n" + "\n".join(problems[:20])
+            if len(problems) > 20:
+                text += "\n" + self.tr("… in še {0} težav.").format(len(problems) - 20)
+            self.verify_result.setStyleSheet("color: #b00020;")
+            self.verify_result.setText(text)
+            self.ctx.interaction.error(self.tr("Dnevnik sprememb"), text)
+        else:
+            text = self.tr(
+                "Veriga je cela: vseh {0} vrstic je takih, kot so bile zapisane, dnevnik je "
+                "zaščiten pred spreminjanjem."
+            ).format(count)
+            self.verify_result.setStyleSheet("color: #1b5e20;")
+            self.verify_result.setText(text)
+            self.ctx.interaction.info(self.tr("Dnevnik sprememb"), text)
+        return problems
