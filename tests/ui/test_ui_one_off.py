@@ -14,7 +14,8 @@ from rejnistvo.ui.views.placements_view import PlacementsView
 def _view(qtbot, ctx, placement=None):
     view = PlacementsView(ctx)
     qtbot.addWidget(view)
-    view.one_off.today = date(2026, 3, 2)
+    # before any yearly indexation row (1 March) someone may add to the shipped rates
+    view.one_off.today = date(2025, 12, 15)
     view.refresh()
     placement = placement or list_records(ctx.db, "placements")[0]
     assert view.open_record("placement", placement["id"])
@@ -56,7 +57,7 @@ def test_add_first_placement_payment_suggests_birth_grant_then_refuses_second(qt
     assert not view.has_unsaved_changes()  # the placement itself is untouched
     stored = list_records(ctx.db, "one_off_payments", placement_id=placement["id"])
     row = next(r for r in stored if r["kind"] == "first_placement")
-    assert row["amount"] == Decimal("430.00") and row["date"] == date(2026, 3, 2)
+    assert row["amount"] == Decimal("430.00") and row["date"] == date(2025, 12, 15)
     assert row["carer_id"] == placement["carer_id"] and row["note"] == "prva namestitev"
     log = audit_rows(ctx.db, "one_off_payments", row["id"])
     assert [r["action"] for r in log] == ["insert"]
@@ -102,6 +103,10 @@ def test_bad_inputs_shown_beside_fields_and_kept(qtbot, ctx):
     assert panel.amount_edit.error_text() and panel.date_edit.error_text()
     assert panel.amount_edit.text() == "12,345"
     assert panel.date_edit.text() == "31. 2. 2026"
+    panel.amount_edit.setText("0,00")
+    panel.date_edit.set_value(date(2025, 12, 15))
+    assert panel.add_payment() is False
+    assert "večji od 0" in panel.amount_edit.error_text()
     assert len(list_records(ctx.db, "one_off_payments")) == count
 
 

@@ -100,6 +100,9 @@ class OneOffPanel(QGroupBox):
         self.date_edit = DateEdit("date", self, required=True)
         self.amount_edit = AmountEdit("amount", self, required=True)
         self.note_edit = TextEdit("note", self)
+        self.amount_edit.add_check(
+            lambda value: self.tr("Znesek mora biti večji od 0,00 €.") if value == 0 else None
+        )
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.kind_field.edited.connect(self._suggest)
@@ -287,7 +290,9 @@ class OneOffPanel(QGroupBox):
         self._suggested = self.suggestion()
         # What the user typed into the amount stays; the rules fill it only while empty
         # or still holding an earlier suggestion.
-        if self._suggested is not None and not self._amount_typed:
+        if self._suggested is not None and (
+            not self._amount_typed or not self.amount_edit.text().strip()
+        ):
             self.amount_edit.set_value(self._suggested)
 
     # -- actions ------------------------------------------------------------------------

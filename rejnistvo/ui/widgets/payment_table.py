@@ -31,11 +31,11 @@ def format_factor(value: Fraction | None) -> str:
 
 
 def short_source(text: str) -> str:
-    """The act and its gazette number, e.g. "ZIRD, 48. in 49. člen (Ur. l. RS, št. 41/2025)"."""
+    """The act and its gazette number, e.g. "ZIRD, novela 2025 (Ur. l. RS, št. 41/2025)"."""
     text = " ".join(text.split())
     if len(text) <= SOURCE_LENGTH:
         return text
-    head = ", ".join(text.split(", ")[:2])
+    head = ", ".join(text.split(" (")[0].split(", ")[:2])
     gazette = _GAZETTE.search(text)
     short = f"{head} (Ur. l. RS, št. {gazette.group(1)})" if gazette else head
     if len(short) > SOURCE_LENGTH + 20:
