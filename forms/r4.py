@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
@@ -22,7 +23,7 @@ from forms._common import (
     period_from,
     period_to,
 )
-from forms.data import R4Decision, R4Form, parse_r4
+from forms.data import Person, R4Decision, R4Form, parse_r4
 from rejnistvo.printing import (
     FormLine,
     Rule,
@@ -63,32 +64,10 @@ def _proposal(form: R4Form) -> list[Flowable]:
             space_before=4,
         ),
         para(PROPOSAL_HEADING, "title"),
-        FormLine(
-            [
-                text("Št. zadeve: "),
-                field(form.case_no, 50),
-                tab(105),
-                text("Datum: "),
-                field(fmt_date(form.date) or None, 40),
-            ]
-        ),
+        _number_and_date("Št. zadeve: ", form.case_no, form.date),
         FormLine([text("Predlagamo, da se za:")], space_before=4),
-        FormLine(
-            [
-                text("otroka "),
-                field(child.name, 80, caption="(ime in priimek otroka)"),
-                text(", EMŠO "),
-                field(child.emso, 38),
-            ]
-        ),
-        FormLine(
-            [
-                text("rejniku/ici "),
-                field(carer.name, 80, caption="(ime in priimek rejnika/ice)"),
-                text(", EMŠO "),
-                field(carer.emso, 38),
-            ]
-        ),
+        _person_line("otroka ", child, "(ime in priimek otroka)"),
+        _person_line("rejniku/ici ", carer, "(ime in priimek rejnika/ice)"),
         FormLine(
             [
                 text("zviša plačilo dela za "),
@@ -123,15 +102,7 @@ def _resolution(form: R4Form) -> list[Flowable]:
     story: list[Flowable] = [
         CondPageBreak(120),
         para(RESOLUTION_HEADING, "title"),
-        FormLine(
-            [
-                text("Sklep št. "),
-                field(decision.resolution_no, 50),
-                tab(105),
-                text("Datum: "),
-                field(fmt_date(decision.date) or None, 40),
-            ]
-        ),
+        _number_and_date("Sklep št. ", decision.resolution_no, decision.date),
         FormLine(
             [
                 text("Komisija za določitev zvišanja plačila dela "),
@@ -141,22 +112,8 @@ def _resolution(form: R4Form) -> list[Flowable]:
             ],
             space_before=4,
         ),
-        FormLine(
-            [
-                text("rejniku/ici "),
-                field(carer.name if carer else None, 80, caption="(ime in priimek rejnika/ice)"),
-                text(", EMŠO "),
-                field(carer.emso if carer else None, 38),
-            ]
-        ),
-        FormLine(
-            [
-                text("za otroka "),
-                field(child.name if child else None, 80, caption="(ime in priimek otroka)"),
-                text(", EMŠO "),
-                field(child.emso if child else None, 38),
-            ]
-        ),
+        _person_line("rejniku/ici ", carer, "(ime in priimek rejnika/ice)"),
+        _person_line("za otroka ", child, "(ime in priimek otroka)"),
         FormLine(
             [
                 choice("1.", increase),
@@ -184,6 +141,31 @@ def _resolution(form: R4Form) -> list[Flowable]:
     return story
 
 
+def _number_and_date(label: str, number: str | None, day: date | None) -> FormLine:
+    """ "Št. zadeve: … Datum: …" and "Sklep št. … Datum: …": one layout for both numbers."""
+    return FormLine(
+        [
+            text(label),
+            field(number, 50),
+            tab(105),
+            text("Datum: "),
+            field(fmt_date(day) or None, 40),
+        ]
+    )
+
+
+def _person_line(lead: str, person: Person | None, caption: str) -> FormLine:
+    """A child's or carer's name and EMŠO; None (a blank resolution) prints blank lines."""
+    return FormLine(
+        [
+            text(lead),
+            field(person.name if person else None, 80, caption=caption),
+            text(", EMŠO "),
+            field(person.emso if person else None, 38),
+        ]
+    )
+
+
 _BLANK_DECISION = R4Decision(outcome="", members=(None, None, None))
 
 
@@ -195,15 +177,7 @@ def _attachment(form: R4Form) -> list[Flowable]:
     return [
         PageBreak(),
         para("PRILOGA k predlogu za zvišanje plačila dela: obrazložitev", "title"),
-        FormLine(
-            [
-                text("Št. zadeve: "),
-                field(form.case_no, 50),
-                tab(105),
-                text("Datum: "),
-                field(fmt_date(form.date) or None, 40),
-            ]
-        ),
+        _number_and_date("Št. zadeve: ", form.case_no, form.date),
         FormLine([text("Otrok: "), field(form.child.name, 80)]),
         FormLine([text("Rejnik/ica: "), field(form.carer.name, 80)]),
         markup("<b>Obrazložitev:</b>"),

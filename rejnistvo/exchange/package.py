@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from forms.data import R4_DECISION_FIELDS, R4_FIELDS, parse_r4
 from rejnistvo.exchange.crypto import KIND_NAMES, open_sealed, seal
 from rejnistvo.exchange.errors import PackageError
 from rejnistvo.rules.errors import InputError
@@ -39,38 +40,11 @@ _MAX_MEMBER = 20 * 1024 * 1024
 # then gives equal plaintext.
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
-_CASE_KEYS = {
-    "centre",
-    "unit",
-    "case_no",
-    "date",
-    "child",
-    "carer",
-    "proposed_percent",
-    "period",
-    "rationale",
-    "decision",
-}
-_REQUIRED_CASE_KEYS = {
-    "centre",
-    "unit",
-    "case_no",
-    "date",
-    "child",
-    "carer",
-    "proposed_percent",
-    "period",
-}
-_DECISION_KEYS = {
-    "resolution_no",
-    "date",
-    "subgroup",
-    "outcome",
-    "percent",
-    "period",
-    "rationale",
-    "members",
-}
+# The R-4 schema of SPEC 6.1 is owned by forms/data.py; the package only adds which fields
+# must be present (the form itself allows any to be blank).
+_CASE_KEYS = frozenset(R4_FIELDS)
+_REQUIRED_CASE_KEYS = _CASE_KEYS - {"rationale", "decision"}
+_DECISION_KEYS = frozenset(R4_DECISION_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -357,11 +331,7 @@ def _check_case(case: object, kind: str, subgroup: int) -> None:
 
 
 def _check_form_values(case: dict[str, Any]) -> None:
-    """The printing side's own validator (EMŠO, periods, members …), when it is installed."""
-    try:
-        from forms.data import parse_r4
-    except ImportError:
-        return
+    """The printing side's own validator (EMŠO, periods, members …)."""
     try:
         parse_r4(case)
     except InputError as error:

@@ -61,6 +61,34 @@ def _send(centre_db, tmp_path):
     return case, path
 
 
+def _decide_and_export(db, case_id, subgroup, tmp_path):
+    """The coordinator decides the case and exports the resolution: (number, package)."""
+    number = _decide(db, case_id, subgroup)
+    return number, export_resolution(db, case_id, PASS, tmp_path / "sklep.rejpaket")
+
+
+def _resolution_of_sent_case(centre_db, coordinator_db, tmp_path):
+    """A proposal sent, imported by the coordinator and decided: its resolution package."""
+    case, proposal = _send(centre_db, tmp_path)
+    imported = apply_import(
+        coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal")
+    )
+    _, resolution = _decide_and_export(coordinator_db, imported.case_id, case["subgroup"], tmp_path)
+    return resolution
+
+
+def _forged_resolution(contents, subgroup, decision):
+    """The package's case with another decision, sealed as a resolution of `subgroup`."""
+    return build_package(
+        kind="resolution",
+        subgroup=subgroup,
+        case_uuid=contents.case_uuid,
+        case=dict(contents.case, decision=decision),
+        pdf=contents.pdf,
+        passphrase=PASS,
+    )
+
+
 def test_full_round_trip(centre_db, coordinator_db, tmp_path):
     case, proposal = _send(centre_db, tmp_path)
     sent = get_record(centre_db, "r4_cases", case["id"])
@@ -85,9 +113,8 @@ def test_full_round_trip(centre_db, coordinator_db, tmp_path):
     )
     assert r4_form_data(coordinator_db, result.case_id) == form
 
-    number = _decide(coordinator_db, result.case_id, case["subgroup"])
-    resolution = export_resolution(
-        coordinator_db, result.case_id, PASS, tmp_path / "sklep.rejpaket"
+    number, resolution = _decide_and_export(
+        coordinator_db, result.case_id, case["subgroup"], tmp_path
     )
 
     back = preview_import(centre_db, resolution, PASS, kind="resolution")
@@ -123,8 +150,9 @@ def test_importing_twice_creates_nothing(centre_db, coordinator_db, tmp_path):
     assert not apply_import(coordinator_db, stale).created
     assert snapshot(coordinator_db) == before
 
-    number = _decide(coordinator_db, first.case_id, case["subgroup"])
-    resolution = export_resolution(coordinator_db, first.case_id, PASS, tmp_path / "sklep.rejpaket")
+    number, resolution = _decide_and_export(
+        coordinator_db, first.case_id, case["subgroup"], tmp_path
+    )
     apply_import(centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"))
     before = snapshot(centre_db)
     repeat = preview_import(centre_db, resolution, PASS, kind="resolution")
@@ -173,14 +201,7 @@ def test_bad_packages_refused_and_nothing_changed(centre_db, coordinator_db, tmp
 
 
 def test_resolution_for_a_case_not_here_refused(centre_db, coordinator_db, tmp_path):
-    case, proposal = _send(centre_db, tmp_path)
-    imported = apply_import(
-        coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal")
-    )
-    _decide(coordinator_db, imported.case_id, case["subgroup"])
-    resolution = export_resolution(
-        coordinator_db, imported.case_id, PASS, tmp_path / "sklep.rejpaket"
-    )
+    resolution = _resolution_of_sent_case(centre_db, coordinator_db, tmp_path)
     # The coordinator's own file has the case; a third centre's file does not.
     before = snapshot(coordinator_db)
     other = tmp_path / "other"
@@ -205,14 +226,7 @@ def test_resolution_from_other_subgroup_refused(centre_db, tmp_path):
         "rationale": "Ni razlogov.",
         "members": ["Ana Kos", "Bor Lah", "Cene Mrak"],
     }
-    forged = build_package(
-        kind="resolution",
-        subgroup=other,
-        case_uuid=contents.case_uuid,
-        case=dict(contents.case, decision=decision),
-        pdf=contents.pdf,
-        passphrase=PASS,
-    )
+    forged = _forged_resolution(contents, other, decision)
     before = snapshot(centre_db)
     with pytest.raises(PackageError, match=f"podskupina {other}"):
         preview_import(centre_db, forged, PASS, kind="resolution")
@@ -220,25 +234,11 @@ def test_resolution_from_other_subgroup_refused(centre_db, tmp_path):
 
 
 def test_other_resolution_over_a_decided_case_refused(centre_db, coordinator_db, tmp_path):
-    case, proposal = _send(centre_db, tmp_path)
-    imported = apply_import(
-        coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal")
-    )
-    _decide(coordinator_db, imported.case_id, case["subgroup"])
-    resolution = export_resolution(
-        coordinator_db, imported.case_id, PASS, tmp_path / "sklep.rejpaket"
-    )
+    resolution = _resolution_of_sent_case(centre_db, coordinator_db, tmp_path)
     apply_import(centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"))
     contents = read_package(resolution, PASS)
     decision = dict(contents.case["decision"], resolution_no="9-999/2026")
-    forged = build_package(
-        kind="resolution",
-        subgroup=contents.subgroup,
-        case_uuid=contents.case_uuid,
-        case=dict(contents.case, decision=decision),
-        pdf=contents.pdf,
-        passphrase=PASS,
-    )
+    forged = _forged_resolution(contents, contents.subgroup, decision)
     with pytest.raises(PackageError, match="že ima sklep"):
         preview_import(centre_db, forged, PASS, kind="resolution")
 

@@ -13,6 +13,26 @@ from rejnistvo.cli import main
 from rejnistvo.register.queries import register_rows
 
 
+def run_register(db, fmt, out, *extra):
+    """`register` for subgroup 1 and year 2026; the exit code."""
+    return main(
+        [
+            "register",
+            "--db",
+            str(db),
+            "--subgroup",
+            "1",
+            "--year",
+            "2026",
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+            *extra,
+        ]
+    )
+
+
 @pytest.fixture
 def demo_path(demo_db):
     expected = register_rows(demo_db, 1, 2026)
@@ -25,24 +45,7 @@ def demo_path(demo_db):
 def test_register_command(demo_path, tmp_path, capsys, fmt):
     path, expected = demo_path
     out = tmp_path / f"evidenca.{fmt}"
-    assert (
-        main(
-            [
-                "register",
-                "--db",
-                str(path),
-                "--subgroup",
-                "1",
-                "--year",
-                "2026",
-                "--format",
-                fmt,
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert run_register(path, fmt, out) == 0
     answer = json.loads(capsys.readouterr().out)
     assert answer["rows"] == len(expected) > 0
     if fmt == "csv":
@@ -63,26 +66,7 @@ def test_register_command(demo_path, tmp_path, capsys, fmt):
 def test_register_filter(demo_path, tmp_path, capsys):
     path, expected = demo_path
     out = tmp_path / "f.csv"
-    assert (
-        main(
-            [
-                "register",
-                "--db",
-                str(path),
-                "--subgroup",
-                "1",
-                "--year",
-                "2026",
-                "--format",
-                "csv",
-                "--out",
-                str(out),
-                "--filter",
-                expected[0].child,
-            ]
-        )
-        == 0
-    )
+    assert run_register(path, "csv", out, "--filter", expected[0].child) == 0
     assert json.loads(capsys.readouterr().out)["rows"] >= 1
 
 
@@ -104,24 +88,7 @@ def test_register_bad_input(demo_path, tmp_path, capsys, args, message):
 def test_register_not_a_database(tmp_path, capsys):
     bogus = tmp_path / "ni.sqlite3"
     bogus.write_text("to ni zbirka", encoding="utf-8")
-    assert (
-        main(
-            [
-                "register",
-                "--db",
-                str(bogus),
-                "--subgroup",
-                "1",
-                "--year",
-                "2026",
-                "--format",
-                "csv",
-                "--out",
-                str(tmp_path / "x.csv"),
-            ]
-        )
-        == 2
-    )
+    assert run_register(bogus, "csv", tmp_path / "x.csv") == 2
     assert "ni podatkovna zbirka" in capsys.readouterr().err
 
 

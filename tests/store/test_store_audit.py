@@ -39,20 +39,12 @@ def test_triggers_refuse_update_and_delete(db, statement):
     assert db["audit_log"].count == 1
 
 
-def test_a_row_altered_outside_the_program_is_found(db):
+def test_a_row_altered_outside_the_program_is_found(db, tamper_audit_row):
     _carer(db)
     _carer(db, "Boštjan Čuk")
     path = db.path
     db.close()
-    raw = sqlite3.connect(path)
-    raw.execute("DROP TRIGGER audit_log_no_update")
-    raw.execute("UPDATE audit_log SET user_name = 'nekdo drug' WHERE id = 1")
-    raw.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'Dnevnik sprememb se ne sme spreminjati.'); END"
-    )
-    raw.commit()
-    raw.close()
+    tamper_audit_row(path)
     problems = check_db(path)
     assert any("vrstica 1" in p and "spremenjena" in p for p in problems)
 

@@ -5,33 +5,15 @@ from __future__ import annotations
 import pytest
 from stdnum.si import emso
 
+from forms.data import R4_DECISION_FIELDS, R4_FIELDS, R5_FIELDS, R5_FINDING_FIELDS
 from rejnistvo.store import StoreError, open_db
 from rejnistvo.store.case_documents import cases, r4_form_data, r5_form_data
 
-R4_KEYS = {
-    "centre",
-    "unit",
-    "case_no",
-    "date",
-    "child",
-    "carer",
-    "proposed_percent",
-    "period",
-    "rationale",
-    "decision",
-}
-DECISION_KEYS = {
-    "resolution_no",
-    "date",
-    "subgroup",
-    "outcome",
-    "percent",
-    "period",
-    "rationale",
-    "members",
-}
-R5_KEYS = {"carer", "child", "period", "percent", "expenses", "report_date", "finding"}
-FINDING_KEYS = {"centre", "unit", "date", "justified", "unjustified", "refund_deadline", "method"}
+# Only what the form accepts: forms/data.py owns the SPEC 6.1 schema.
+R4_KEYS = set(R4_FIELDS)
+DECISION_KEYS = set(R4_DECISION_FIELDS)
+R5_KEYS = set(R5_FIELDS)
+FINDING_KEYS = set(R5_FINDING_FIELDS)
 
 
 @pytest.fixture

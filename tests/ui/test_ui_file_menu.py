@@ -147,17 +147,8 @@ def test_check_of_a_healthy_database_runs_with_a_wait_cursor(qtbot, ctx, interac
     assert window.statusBar().currentMessage() == "Baza je v redu."
 
 
-def test_check_reports_a_tampered_audit_row(qtbot, ctx, interaction, db_path):
-    # as tests/store do: drop the trigger, alter a row, put the trigger back
-    raw = sqlite3.connect(db_path)
-    raw.execute("DROP TRIGGER audit_log_no_update")
-    raw.execute("UPDATE audit_log SET user_name = 'nekdo drug' WHERE id = 1")
-    raw.execute(
-        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'Dnevnik sprememb se ne sme spreminjati.'); END"
-    )
-    raw.commit()
-    raw.close()
+def test_check_reports_a_tampered_audit_row(qtbot, ctx, interaction, db_path, tamper_audit_row):
+    tamper_audit_row(db_path)
     window = make_window(qtbot, ctx)
     window.act_check.trigger()
     assert len(interaction.errors) == 1

@@ -8,13 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
 
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
-from rejnistvo.ui.views.list_editor import ListEditorView
-from rejnistvo.ui.widgets import DateEdit, EmsoEdit, FormValidator, TextEdit
-from rejnistvo.ui.widgets.pickers import CentreUnitPicker, load_centres
+from rejnistvo.ui.views.person_view import PersonView
+from rejnistvo.ui.widgets import DateEdit, FormValidator, TextEdit
 from rejnistvo.ui.widgets.trainings import TrainingsEdit
 
 
-class CarersView(ListEditorView):
+class CarersView(PersonView):
     entity = "carers"
     kind = "carer"
 
@@ -33,12 +32,11 @@ class CarersView(ListEditorView):
         return ["name", "emso", "address"]
 
     def build_editor(self, form: QFormLayout) -> None:
-        self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
-        self.emso_edit = self.register_field("emso", EmsoEdit("emso", self))
+        self.add_person_fields()
         self.birth_label = QLabel(self)
         self.address_edit = self.register_field("address", TextEdit("address", self))
         self.licence_edit = self.register_field("licence_date", DateEdit("licence_date", self))
-        self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
+        self.add_centre_field()
         self.email_edit = self.register_field("email", TextEdit("email", self))
         self.email_edit.add_check(
             lambda v: (
@@ -53,45 +51,41 @@ class CarersView(ListEditorView):
         self.trainings.edited.connect(self.mark_dirty)
         self.emso_edit.birth_date_found.connect(self._show_birth)
         self.emso_edit.edited.connect(lambda: self.birth_label.setText(""))
-        self.labels = [QLabel(self) for _ in range(9)]
-        rows = [
-            self.name_edit,
-            self.emso_edit,
-            self.birth_label,
-            self.address_edit,
-            self.licence_edit,
-            self.centre_edit,
-            self.email_edit,
-            self.electronic_box,
-            self.trainings,
-        ]
-        for label, widget in zip(self.labels, rows, strict=True):
-            form.addRow(label, widget)
+        self.add_rows(
+            form,
+            [
+                self.name_edit,
+                self.emso_edit,
+                self.birth_label,
+                self.address_edit,
+                self.licence_edit,
+                self.centre_edit,
+                self.email_edit,
+                self.electronic_box,
+                self.trainings,
+            ],
+        )
 
     def retranslate(self) -> None:
-        texts = [
-            self.tr("Ime in priimek"),
-            self.tr("EMŠO"),
-            self.tr("Datum rojstva"),
-            self.tr("Naslov"),
-            self.tr("Dovoljenje od"),
-            self.tr("Center, enota"),
-            self.tr("E-pošta"),
-            "",
-            self.tr("Usposabljanja"),
-        ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        self.set_label_texts(
+            [
+                self.tr("Ime in priimek"),
+                self.tr("EMŠO"),
+                self.tr("Datum rojstva"),
+                self.tr("Naslov"),
+                self.tr("Dovoljenje od"),
+                self.tr("Center, enota"),
+                self.tr("E-pošta"),
+                "",
+                self.tr("Usposabljanja"),
+            ]
+        )
         self.electronic_box.setText(self.tr("Soglaša z elektronskim vročanjem"))
         self.trainings.retranslate()
         super().retranslate()
 
     def _show_birth(self, birth: date) -> None:
         self.birth_label.setText(format_date(birth))
-
-    def refresh(self) -> None:
-        self.centre_edit.set_centres(load_centres(self.ctx.db))
-        super().refresh()
 
     def fill_editor(self, record: dict | None) -> None:
         r = record or {}

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel
+from PySide6.QtWidgets import QFormLayout
 
 from rejnistvo.ui.models import Column
-from rejnistvo.ui.views.list_editor import ListEditorView
-from rejnistvo.ui.widgets import DateEdit, EmsoEdit, FormValidator, TextEdit
-from rejnistvo.ui.widgets.pickers import CentreUnitPicker, load_centres
+from rejnistvo.ui.views.person_view import PersonView
+from rejnistvo.ui.widgets import DateEdit, FormValidator
 
 
-class ChildrenView(ListEditorView):
+class ChildrenView(PersonView):
     entity = "children"
     kind = "child"
 
@@ -30,36 +29,25 @@ class ChildrenView(ListEditorView):
         return ["name", "emso"]
 
     def build_editor(self, form: QFormLayout) -> None:
-        self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
-        self.emso_edit = self.register_field("emso", EmsoEdit("emso", self))
+        self.add_person_fields()
         self.birth_edit = self.register_field("birth_date", DateEdit("birth_date", self))
-        self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
+        self.add_centre_field()
         self.emso_edit.birth_date_found.connect(self._birth_from_emso)
-        self.labels = [QLabel(self) for _ in range(4)]
-        for label, widget in zip(
-            self.labels,
-            [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit],
-            strict=True,
-        ):
-            form.addRow(label, widget)
+        self.add_rows(form, [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit])
 
     def retranslate(self) -> None:
-        texts = [
-            self.tr("Ime in priimek"),
-            self.tr("EMŠO"),
-            self.tr("Datum rojstva"),
-            self.tr("Center otroka, enota"),
-        ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        self.set_label_texts(
+            [
+                self.tr("Ime in priimek"),
+                self.tr("EMŠO"),
+                self.tr("Datum rojstva"),
+                self.tr("Center otroka, enota"),
+            ]
+        )
         super().retranslate()
 
     def _birth_from_emso(self, birth: date) -> None:
         self.birth_edit.set_value(birth)
-
-    def refresh(self) -> None:
-        self.centre_edit.set_centres(load_centres(self.ctx.db))
-        super().refresh()
 
     def fill_editor(self, record: dict | None) -> None:
         r = record or {}

@@ -89,24 +89,15 @@ def collect_deadlines(db, today: date, waiting_days: int) -> list[dict]:
         )
         names = (inc.get("carer_name", ""), inc.get("child_name", ""))
         due = r5_due(period, requested)
-        if status is R5Status.OVERDUE:
-            items.append(
-                _item(
-                    _tr("R-5 poročilo zamuja"),
-                    due,
-                    today,
-                    _tr("Zvišanje oskrbnine {0} % do {1}").format(
-                        inc["percent"], format_date(period.end)
-                    ),
-                    *names,
-                    "r5",
-                    inc["id"],
-                )
+        if status in (R5Status.OVERDUE, R5Status.DUE_SOON):
+            title = (
+                _tr("R-5 poročilo zamuja")
+                if status is R5Status.OVERDUE
+                else _tr("R-5 poročilo kmalu")
             )
-        elif status is R5Status.DUE_SOON:
             items.append(
                 _item(
-                    _tr("R-5 poročilo kmalu"),
+                    title,
                     due,
                     today,
                     _tr("Zvišanje oskrbnine {0} % do {1}").format(

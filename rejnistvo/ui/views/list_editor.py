@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -37,7 +37,12 @@ from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
-from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+from rejnistvo.ui.widgets.tables import (
+    configure_table,
+    fit_columns,
+    make_current_row,
+    record_index,
+)
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -213,16 +218,9 @@ class ListEditorView(View):
         if record_id is None:
             selection.clearSelection()
             return
-        row = self.model.find_row("id", record_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = record_index(self.model, self.proxy, record_id)
         if index.isValid():
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            make_current_row(self.table, index)
             self.table.scrollTo(index)
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

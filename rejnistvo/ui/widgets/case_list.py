@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.tables import make_current_row, record_index
 
 
 class CaseListPane(QWidget):
@@ -52,18 +53,11 @@ class CaseListPane(QWidget):
         """Show the record's row as current without announcing it (no record_chosen)."""
         if record_id is None:
             return
-        row = self.model.find_row("id", record_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = record_index(self.model, self.proxy, record_id)
         if index.isValid():
             selection = self.table.selectionModel()
             selection.blockSignals(True)
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            make_current_row(self.table, index)
             selection.blockSignals(False)
 
     def focus_search(self) -> None:

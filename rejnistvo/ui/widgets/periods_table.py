@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_date
-from rejnistvo.ui.widgets.fields import FieldError, FormValidator, parse_date_text
+from rejnistvo.ui.widgets.edit_rows_table import EditRowsTable
+from rejnistvo.ui.widgets.fields import FormValidator, parse_date_text
 
 KIND, DOCUMENT, FROM, TO = range(4)
 
 
-class PeriodsTable(QWidget):
-    edited = Signal()
-
+class PeriodsTable(EditRowsTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 4, self)
-        self.table.verticalHeader().hide()
+        super().__init__(4, 110, 190, parent)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DOCUMENT, QHeaderView.ResizeMode.Stretch)
@@ -36,23 +23,6 @@ class PeriodsTable(QWidget):
         for col in (FROM, TO):
             header.resizeSection(col, 92)
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(110)
-        self.table.setMaximumHeight(190)
-        self.table.itemChanged.connect(lambda _i: self.edited.emit())
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.add_button.clicked.connect(self.add_annex)
-        self.remove_button.clicked.connect(self._remove)
-        self.error_label = FieldError(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,15 +74,8 @@ class PeriodsTable(QWidget):
         self.table.setCurrentCell(self.table.rowCount() - 1, DOCUMENT)
         self.edited.emit()
 
-    def _remove(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self.edited.emit()
-
-    def _text(self, row: int, col: int) -> str:
-        item = self.table.item(row, col)
-        return item.text() if item else ""
+    def _add(self) -> None:
+        self.add_annex()
 
     def rows(self, validator: FormValidator) -> list[dict]:
         """The periods as the store takes them; problems shown under the table."""
@@ -144,11 +107,7 @@ class PeriodsTable(QWidget):
             )
         if not out and not problems:
             problems.append(self.tr("Namestitev potrebuje vsaj obdobje iz pogodbe (od … do)."))
-        if problems:
-            self.error_label.show_error("\n".join(problems))
-            validator.errors.append((self.table, problems[0]))
-        else:
-            self.error_label.clear_error()
+        self._show_problems(problems, validator)
         return out
 
     @staticmethod

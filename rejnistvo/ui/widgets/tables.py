@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from rejnistvo.ui.models import RecordTableModel
 
 
 def configure_table(table: QTableView) -> None:
@@ -23,6 +25,24 @@ def configure_table(table: QTableView) -> None:
     header.setStretchLastSection(True)
     header.setResizeContentsPrecision(300)  # look at a few hundred rows, not 20,000
     header.setHighlightSections(False)
+
+
+def record_index(
+    model: RecordTableModel, proxy: QSortFilterProxyModel, record_id: int
+) -> QModelIndex:
+    """Where the record with this id is shown; invalid when it is not there or filtered out."""
+    row = model.find_row("id", record_id)
+    if row < 0:
+        return QModelIndex()
+    return proxy.mapFromSource(model.index(row, 0))
+
+
+def make_current_row(table: QTableView, index: QModelIndex) -> None:
+    """The index's whole row becomes the one current and selected row."""
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def fit_columns(table: QTableView, max_width: int = 320) -> None:

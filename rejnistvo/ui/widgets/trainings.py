@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.format import format_date
-from rejnistvo.ui.widgets.fields import FieldError, FormValidator, parse_date_text
+from rejnistvo.ui.widgets.edit_rows_table import EditRowsTable
+from rejnistvo.ui.widgets.fields import FormValidator, parse_date_text
 
 
-class TrainingsEdit(QWidget):
-    edited = Signal()
-
+class TrainingsEdit(EditRowsTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 2, self)
-        self.table.verticalHeader().hide()
+        super().__init__(2, 90, 150, parent)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(90)
-        self.table.setMaximumHeight(150)
-        self.table.itemChanged.connect(lambda _i: self.edited.emit())
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        self.add_button.clicked.connect(self._add)
-        self.remove_button.clicked.connect(self._remove)
-        self.error_label = FieldError(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -68,17 +40,11 @@ class TrainingsEdit(QWidget):
         self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
         self.edited.emit()
 
-    def _remove(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self.edited.emit()
-
     def rows(self, validator: FormValidator) -> list[dict]:
         out, problems = [], []
         for row in range(self.table.rowCount()):
-            day_text = (self.table.item(row, 0) or QTableWidgetItem()).text()
-            text = (self.table.item(row, 1) or QTableWidgetItem()).text().strip()
+            day_text = self._text(row, 0)
+            text = self._text(row, 1).strip()
             if not day_text.strip() and not text:
                 continue
             try:
@@ -89,9 +55,5 @@ class TrainingsEdit(QWidget):
                 problems.append(self.tr("Vrstica {0}: {1}").format(row + 1, exc.message))
                 continue
             out.append({"date": day, "description": text or None})
-        if problems:
-            self.error_label.show_error("\n".join(problems))
-            validator.errors.append((self.table, problems[0]))
-        else:
-            self.error_label.clear_error()
+        self._show_problems(problems, validator)
         return out

@@ -1,0 +1,41 @@
+"""What the carers' and children's screens share: a person with a name and an EMŠO who
+belongs to a centre and unit, and an editor whose rows carry translatable labels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from rejnistvo.ui.views.list_editor import ListEditorView
+from rejnistvo.ui.widgets import EmsoEdit, TextEdit
+from rejnistvo.ui.widgets.pickers import CentreUnitPicker, load_centres
+
+
+class PersonView(ListEditorView):
+    """Subclasses call `add_person_fields` and `add_centre_field` in `build_editor` (in
+    the order the fields are shown), then `add_rows`; `set_label_texts` in `retranslate`."""
+
+    name_edit: TextEdit
+    emso_edit: EmsoEdit
+    centre_edit: CentreUnitPicker
+    labels: list[QLabel]
+
+    def add_person_fields(self) -> None:
+        self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
+        self.emso_edit = self.register_field("emso", EmsoEdit("emso", self))
+
+    def add_centre_field(self) -> None:
+        self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
+
+    def add_rows(self, form: QFormLayout, widgets: list[QWidget]) -> None:
+        """One labelled row a widget; the labels get their text in `set_label_texts`."""
+        self.labels = [QLabel(self) for _ in widgets]
+        for label, widget in zip(self.labels, widgets, strict=True):
+            form.addRow(label, widget)
+
+    def set_label_texts(self, texts: list[str]) -> None:
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+    def refresh(self) -> None:
+        self.centre_edit.set_centres(load_centres(self.ctx.db))
+        super().refresh()
