@@ -275,3 +275,25 @@ def test_period_outside_placement_is_shown_when_typed(qtbot, b_ctx):  # noqa: F8
     qtbot.keyClick(view.period_edit.end_edit.edit, Qt.Key.Key_Return)
     assert "v času namestitve" in view.period_edit.error_text()
     assert view.period_edit.start_edit.text() == "1. 1. 2025"
+
+
+def test_typed_reasons_stay_separate_reasons_after_save_and_reload(qtbot, b_ctx):  # noqa: F811
+    """Two reasons typed by hand are two reasons (čl. 30/2: 50 %), also after the case is
+    saved and opened again: saving must never merge them into one."""
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    check_reason(view, 0)
+    view.reason_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.keyClicks(view.free_reason, "dietna prehrana; nocno bedenje")
+    assert view.reason_count() == 2
+    assert "50 %" in view.suggestion_label.text()
+    view.proposed_percent.setCurrentIndex(view.proposed_percent.findData(50))
+    assert view.save() is True
+    stored = get_record(b_ctx.db, "r4_cases", view.case_id)
+    assert [r["text"] for r in stored["reasons"]] == ["dietna prehrana", "nocno bedenje"]
+
+    view.open_record("r4", view.case_id)
+    assert view.reason_count() == 2
+    assert view.save() is True
+    again = get_record(b_ctx.db, "r4_cases", view.case_id)
+    assert [r["text"] for r in again["reasons"]] == ["dietna prehrana", "nocno bedenje"]

@@ -333,9 +333,9 @@ class R4View(CaseEditorView):
         self.case_no_label.setText(self.tr("Št. zadeve:"))
         self.proposal_date_label.setText(self.tr("Datum predloga:"))
         self.reasons_label.setText(self.tr("Razlogi (53. člen ZIRD):"))
-        self.free_reason_label.setText(self.tr("Drug razlog:"))
+        self.free_reason_label.setText(self.tr("Drugi razlogi:"))
         self.free_reason.setPlaceholderText(
-            self.tr("po potrebi opišite razlog, ki ga ni na seznamu")
+            self.tr("razlogi, ki jih ni na seznamu; več razlogov ločite s podpičjem (;)")
         )
         self.workload_label.setText(self.tr("Obseg dela:"))
         self.workload_moderate.setText(self.tr("zmerno povečan"))
@@ -580,7 +580,12 @@ class R4View(CaseEditorView):
             for i in range(self.reason_list.count())
             if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
         )
-        return checked + (1 if self.free_reason.text().strip() else 0)
+        return checked + len(self.free_reasons())
+
+    def free_reasons(self) -> list[str]:
+        """The typed reasons, one per ';'-separated part: each counts as a reason of its
+        own (čl. 30), so two typed reasons must never be saved back as one."""
+        return [part.strip() for part in self.free_reason.text().split(";") if part.strip()]
 
     def workload(self) -> Workload | None:
         if self.workload_moderate.isChecked():
@@ -696,8 +701,7 @@ class R4View(CaseEditorView):
             for i in range(self.reason_list.count())
             if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
         ]
-        if self.free_reason.text().strip():
-            reasons.append({"text": self.free_reason.text().strip()})
+        reasons.extend({"text": text} for text in self.free_reasons())
         member_rows = []
         for position, combo in enumerate(self.member_combos, start=1):
             name = combo.currentText().strip()
