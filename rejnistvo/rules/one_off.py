@@ -10,8 +10,6 @@ never zero; the program never extrapolates an amount.
 
 from __future__ import annotations
 
-import json
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -19,9 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from rejnistvo.rules.effective import EffectiveTable, load_resource_json, parse_dated_rows
 from rejnistvo.rules.errors import InputError, MissingRateError
-from rejnistvo.rules.money import parse_amount
-from rejnistvo.rules.periods import check_keys, format_date, parse_date
+from rejnistvo.rules.periods import check_keys, format_date
 from rejnistvo.rules.rates import RateTable
 
 WHERE_TO_ADD_GRANT = (
@@ -54,26 +52,15 @@ class BirthGrant:
     source: str = ""
 
 
-class BirthGrantTable:
+class BirthGrantTable(EffectiveTable[BirthGrant]):
     """Birth grant amounts sorted by `valid_from`; one row per start day."""
 
-    def __init__(self, rows: Iterable[BirthGrant]) -> None:
-        self.rows: tuple[BirthGrant, ...] = tuple(sorted(rows, key=lambda r: r.valid_from))
-        for a, b in zip(self.rows, self.rows[1:], strict=False):
-            if a.valid_from == b.valid_from:
-                raise InputError(
-                    "birth_grant",
-                    f"dva zneska pomoči ob rojstvu otroka veljata od istega dne "
-                    f"({format_date(a.valid_from)}); od posameznega dne sme veljati le en znesek.",
-                )
-        self._starts = [r.valid_from.toordinal() for r in self.rows]
-
-    def __len__(self) -> int:
-        return len(self.rows)
+    field = "birth_grant"
+    what = "zneska pomoči ob rojstvu otroka"
 
     def grant_on(self, day: date) -> BirthGrant:
         """The row in force on `day`; MissingRateError naming the date if there is none."""
-        index = bisect_right(self._starts, day.toordinal()) - 1
+        index = self.index_on(day.toordinal())
         if index < 0:
             raise MissingRateError(
                 "birth_grant",
@@ -86,35 +73,19 @@ class BirthGrantTable:
 
 def parse_birth_grants(obj: object, field: str = "birth_grant") -> BirthGrantTable:
     """From JSON: `[{"valid_from", "amount", "source"?}, …]` (amounts as strings)."""
-    if not isinstance(obj, list) or not obj:
-        raise InputError(field, "pričakovan je neprazen seznam zneskov {valid_from, amount}.")
-    rows = []
-    for i, item in enumerate(obj):
-        where = f"{field}[{i}]"
-        data = check_keys(
-            item, where, ("valid_from", "amount", "source"), required=("valid_from", "amount")
-        )
-        source = data.get("source", "")
-        if not isinstance(source, str):
-            raise InputError(f"{where}.source", "vir mora biti besedilo.")
-        rows.append(
-            BirthGrant(
-                valid_from=parse_date(data["valid_from"], f"{where}.valid_from"),
-                amount=parse_amount(data["amount"], f"{where}.amount"),
-                source=source,
-            )
-        )
-    return BirthGrantTable(rows)
+    return BirthGrantTable(
+        parse_dated_rows(
+            obj,
+            field,
+            ("amount",),
+            lambda day, amounts, source: BirthGrant(day, amounts["amount"], source),
+        )  # fmt: skip
+    )
 
 
 def load_birth_grants(path: Path | str | None = None) -> BirthGrantTable:
     """The shipped (or given) birth grant file, `resources/birth_grant.json` by default."""
-    if path is None:
-        from rejnistvo.resources import resource_path
-
-        path = resource_path("birth_grant.json")
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_birth_grants(json.loads(text, parse_float=Decimal))
+    return parse_birth_grants(load_resource_json(path, "birth_grant.json"))
 
 
 def parse_kinds(obj: object, field: str = "one_off_kinds") -> dict[str, OneOffKind]:
@@ -154,11 +125,7 @@ def parse_kinds(obj: object, field: str = "one_off_kinds") -> dict[str, OneOffKi
 
 def one_off_kinds(path: Path | str | None = None) -> dict[str, OneOffKind]:
     """key → kind, from `resources/catalogues/one_off_kinds.json` (editable) by default."""
-    if path is None:
-        from rejnistvo.resources import resource_path
-
-        path = resource_path("catalogues", "one_off_kinds.json")
-    return parse_kinds(json.loads(Path(path).read_text(encoding="utf-8")))
+    return parse_kinds(load_resource_json(path, "catalogues", "one_off_kinds.json"))
 
 
 def _kind(kind: OneOffKind | str, kinds: Mapping[str, OneOffKind] | None) -> OneOffKind:

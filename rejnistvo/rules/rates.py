@@ -3,17 +3,15 @@ editable in Nastavitve → Tabela zneskov; the program never extrapolates a miss
 
 from __future__ import annotations
 
-import json
-from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from rejnistvo.rules.effective import EffectiveTable, load_resource_json, parse_dated_rows
 from rejnistvo.rules.errors import InputError, MissingRateError
-from rejnistvo.rules.money import parse_amount, to_cents
-from rejnistvo.rules.periods import check_keys, format_date, month_name, parse_date
+from rejnistvo.rules.money import to_cents
+from rejnistvo.rules.periods import format_date, month_name
 
 WHERE_TO_ADD = "Dodajte znesek v Nastavitve → Tabela zneskov."
 
@@ -47,36 +45,18 @@ class Rate:
                 ) from None
 
 
-class RateTable:
+class RateTable(EffectiveTable[Rate]):
     """Rates sorted by `valid_from`; each is in force until the next one starts."""
 
-    def __init__(self, rows: Iterable[Rate]) -> None:
-        self.rows: tuple[Rate, ...] = tuple(sorted(rows, key=lambda r: r.valid_from))
-        for a, b in zip(self.rows, self.rows[1:], strict=False):
-            if a.valid_from == b.valid_from:
-                raise InputError(
-                    "rates",
-                    f"dva zneska veljata od istega dne ({format_date(a.valid_from)}); "
-                    "od posameznega dne sme veljati le en znesek.",
-                )
-        self._starts = [r.valid_from.toordinal() for r in self.rows]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __repr__(self) -> str:
-        return f"RateTable({list(self.rows)!r})"
+    field = "rates"
+    what = "zneska"
 
     def rate_on(self, day: date) -> Rate:
         """The rate in force on `day`; MissingRateError naming the month if there is none."""
-        index = bisect_right(self._starts, day.toordinal()) - 1
+        index = self.index_on(day.toordinal())
         if index < 0:
             raise missing_rate(day)
         return self.rows[index]
-
-    def index_on(self, ordinal: int) -> int:
-        """Index of the row in force on the day with this ordinal, -1 if none."""
-        return bisect_right(self._starts, ordinal) - 1
 
 
 def missing_rate(day: date) -> MissingRateError:
@@ -89,32 +69,16 @@ def missing_rate(day: date) -> MissingRateError:
 
 def parse_rate_rows(obj: object, field: str = "rates") -> RateTable:
     """Rates from JSON: `[{"valid_from", "board", "fee", "source"?}, …]`."""
-    if not isinstance(obj, list) or not obj:
-        raise InputError(field, "pričakovan je neprazen seznam zneskov {valid_from, board, fee}.")
-    rows = []
-    for i, item in enumerate(obj):
-        where = f"{field}[{i}]"
-        data = check_keys(item, where, ("valid_from", "board", "fee", "source"),
-                          required=("valid_from", "board", "fee"))  # fmt: skip
-        source = data.get("source", "")
-        if not isinstance(source, str):
-            raise InputError(f"{where}.source", "vir mora biti besedilo.")
-        rows.append(
-            Rate(
-                valid_from=parse_date(data["valid_from"], f"{where}.valid_from"),
-                board=parse_amount(data["board"], f"{where}.board"),
-                fee=parse_amount(data["fee"], f"{where}.fee"),
-                source=source,
-            )
-        )
-    return RateTable(rows)
+    return RateTable(
+        parse_dated_rows(
+            obj,
+            field,
+            ("board", "fee"),
+            lambda day, amounts, source: Rate(day, amounts["board"], amounts["fee"], source),
+        )  # fmt: skip
+    )
 
 
 def load_rate_table(path: Path | str | None = None) -> RateTable:
     """The shipped (or given) rate table file, `resources/rates.json` by default."""
-    if path is None:
-        from rejnistvo.resources import resource_path
-
-        path = resource_path("rates.json")
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_rate_rows(json.loads(text, parse_float=Decimal), "rates")
+    return parse_rate_rows(load_resource_json(path, "rates.json"), "rates")
