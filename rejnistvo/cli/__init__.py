@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from rejnistvo.cli.io import CliInputError
 
-# Modules that contribute sub-commands; a module missing from a partial checkout is skipped.
+# Modules that contribute sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "rejnistvo.cli.rules_commands",
     "rejnistvo.cli.store_commands",
@@ -37,16 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m rejnistvo",
         description="Rejništvo – izračuni rejnin, primeri R-4 in R-5, obrazci.",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="UKAZ", parser_class=_SlovenianArgumentParser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="UKAZ", parser_class=_SlovenianArgumentParser
+    )
     subparsers.required = True
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            raise
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 

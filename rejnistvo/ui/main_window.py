@@ -1,8 +1,7 @@
 """The main window: navigation on the left, the current screen on the right.
 
 Screens are modules in ``rejnistvo/ui/views`` (see ``views/base.py`` for the contract),
-listed in ``SCREENS`` in navigation order. A module that does not exist yet is left
-out. Each screen is built the first time it is shown, so the window appears quickly
+listed in ``SCREENS`` in navigation order. Each screen is built the first time it is shown, so the window appears quickly
 even on a large database.
 
 Before the first paint this module touches only the Qt classes the window needs: not
@@ -13,7 +12,6 @@ dialogs (issue 5).
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -81,19 +79,6 @@ class _Pending(QWidget):
             QTimer.singleShot(0, callback)
 
 
-def available_screens(screens=SCREENS) -> list[tuple[str, tuple[str, ...]]]:
-    """The screens whose module exists (found without importing it)."""
-    found = []
-    for name, kinds in screens:
-        try:
-            spec = importlib.util.find_spec(f"{VIEWS_PACKAGE}.{name}")
-        except ImportError:
-            spec = None
-        if spec is not None:
-            found.append((name, kinds))
-    return found
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -108,7 +93,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._opener = opener
-        self._screens = available_screens(screens)
+        self._screens = list(screens)
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
         self._database_menu: DatabaseMenu | None = None

@@ -437,10 +437,8 @@ class R5View(CaseEditorView):
         self._select_row(self.increase_id)
 
     def _statuses(self) -> dict[int, str]:
-        try:
-            from rejnistvo.store.case_documents import cases
-        except ImportError:
-            return {}
+        from rejnistvo.store.case_documents import cases
+
         return {c["id"]: c["status"] for c in cases(self.ctx.db) if c["kind"] == "r5"}
 
     # -- editor state -----------------------------------------------------------------
