@@ -19,9 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from forms import render_form  # noqa: E402
-from forms.payment_sheet import render_payment_sheet_bytes  # noqa: E402
-from forms.refund_call import render_refund_call_bytes  # noqa: E402
+from rejnistvo.forms import render_form  # noqa: E402
+from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes  # noqa: E402
+from rejnistvo.forms.refund_call import render_refund_call_bytes  # noqa: E402
+
 from rejnistvo.rules.months import Adjustment, month_payments, month_range  # noqa: E402
 from rejnistvo.rules.periods import Period  # noqa: E402
 from rejnistvo.rules.rates import load_rate_table  # noqa: E402

@@ -17,7 +17,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from forms.data import PARSERS, parse_r1, parse_r4, parse_r5
+from rejnistvo.forms.data import PARSERS, parse_r1, parse_r4, parse_r5
 
 FORM_KINDS = ("r1", "r4", "r5")
 

@@ -13,10 +13,10 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from rejnistvo.forms._common import annex_label, coerce, form_label
+from rejnistvo.forms.data import R1Form, parse_r1
 from reportlab.platypus import Flowable
 
-from forms._common import annex_label, coerce, form_label
-from forms.data import R1Form, parse_r1
 from rejnistvo.printing import FormLine, box, build_pdf, field, markup, para, tab, text
 from rejnistvo.printing.formats import fmt_date
 

@@ -13,9 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
-
-from forms._common import (
+from rejnistvo.forms._common import (
     annex_label,
     blank_lines,
     coerce,
@@ -23,7 +21,9 @@ from forms._common import (
     period_from,
     period_to,
 )
-from forms.data import Person, R4Decision, R4Form, parse_r4
+from rejnistvo.forms.data import Person, R4Decision, R4Form, parse_r4
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
 from rejnistvo.printing import (
     FormLine,
     Rule,

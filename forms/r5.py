@@ -14,10 +14,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
-
-from forms._common import (
+from rejnistvo.forms._common import (
     annex_label,
     coerce,
     date_and_signature,
@@ -25,7 +22,10 @@ from forms._common import (
     period_from,
     period_to,
 )
-from forms.data import R5Finding, R5Form, parse_r5
+from rejnistvo.forms.data import R5Finding, R5Form, parse_r5
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+
 from rejnistvo.printing import (
     FRAME_WIDTH,
     FormLine,

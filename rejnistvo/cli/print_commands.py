@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle_print(args: argparse.Namespace) -> int:
-    from forms import render_form
+    from rejnistvo.forms import render_form
 
     data = _form_data(args)
     try:

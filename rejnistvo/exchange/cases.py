@@ -41,7 +41,7 @@ def _store():
 
 def default_render_pdf(case: dict[str, Any]) -> bytes:
     """The printed R-4 of forms/r4.py (the same the `print r4` command makes)."""
-    from forms.r4 import render_r4_bytes
+    from rejnistvo.forms.r4 import render_r4_bytes
 
     return render_r4_bytes(case)
 

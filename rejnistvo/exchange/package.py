@@ -24,9 +24,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from forms.data import R4_DECISION_FIELDS, R4_FIELDS, parse_r4
 from rejnistvo.exchange.crypto import KIND_NAMES, open_sealed, seal
 from rejnistvo.exchange.errors import PackageError
+from rejnistvo.forms.data import R4_DECISION_FIELDS, R4_FIELDS, parse_r4
 from rejnistvo.rules.errors import InputError
 
 PACKAGE_SUFFIX = ".rejpaket"

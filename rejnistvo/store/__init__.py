@@ -108,7 +108,7 @@ from __future__ import annotations
 
 from rejnistvo.store.centres import delete_unit, save_centre, save_unit, units_of
 from rejnistvo.store.connection import StoreDatabase, check_db, default_db_path, open_db
-from rejnistvo.store.errors import StoreError
+from rejnistvo.store.errors import StaleRecordError, StoreError
 from rejnistvo.store.repository import (
     all_settings,
     candidate_changes,
@@ -124,6 +124,7 @@ from rejnistvo.store.repository import (
 
 __all__ = [
     "StoreDatabase",
+    "StaleRecordError",
     "StoreError",
     "all_settings",
     "candidate_changes",

@@ -20,6 +20,26 @@ class StoreError(RuleError):
         super().__init__("", message)
 
 
+class StaleRecordError(StoreError):
+    """A save made from a copy of a record that someone else has changed since.
+
+    Nothing is written; the message says who changed it, when and which fields, and that
+    the editor should reload the record (the window offers to)."""
+
+    def __init__(self, table: str, record_id: int, who: str, when: str, fields: list[str]) -> None:
+        what = f" ({', '.join(fields)})" if fields else ""
+        at = f" {when}" if when else ""
+        super().__init__(
+            f"Zapis je medtem spremenil {who}{at}{what}. Vaše spremembe niso shranjene, da "
+            "ne bi prepisale novejših podatkov: znova naložite zapis in jih vnesite še enkrat."
+        )
+        self.table = table
+        self.record_id = record_id
+        self.who = who
+        self.when = when
+        self.fields = fields
+
+
 def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreError:
     """Map an sqlite3 error to a StoreError with a message a caseworker understands."""
     text = str(error).lower()

@@ -8,10 +8,11 @@ amounts as TEXT "123.45", dates as ISO TEXT, flags 0/1. Returned: Decimal, date,
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,7 +23,8 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import parse_date
 from rejnistvo.store.audit import write_audit
-from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StaleRecordError, StoreError, translate_sqlite_error
+from rejnistvo.store.labels import field_label
 
 DATE_COLUMNS = frozenset(
     """licence_date birth_date date from_date to_date term_from term_to added_on removed_on
@@ -336,10 +338,15 @@ def _get(db: Database, ent: Entity, record_id: int) -> dict[str, Any]:
 
 def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     """Insert (no "id") or update a record and replace its nested lists; one transaction
-    with its audit row. InputError for a bad value, StoreError if the file refuses."""
+    with its audit row. InputError for a bad value, StoreError if the file refuses.
+
+    An update that carries ``version`` (the one its editor read) is refused with
+    ``StaleRecordError`` when the stored record has moved on since; every update of a
+    versioned table raises the stored version by one."""
     ent = entity(entity_name)
     record = dict(record)
     record_id: int | None = record.pop("id", None)
+    read_version: int | None = record.pop("version", None)
     if ent.prepare:
         ent.prepare(record, record_id is not None)
     if record_id is None and ent.on_insert:
@@ -357,6 +364,10 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     try:
         with db.atomic():
             before = get_record(db, entity_name, record_id) if record_id is not None else None
+            if before is not None and record_id is not None and "version" in before:
+                if read_version is not None and read_version != before["version"]:
+                    raise _stale(db, ent, record_id, read_version)
+                row["version"] = before["version"] + 1
             if record_id is None:
                 # One-column integer key, so last_pk is the new id (sqlite-utils types it Any).
                 last_pk: Any = db.table(ent.table).insert(row).last_pk
@@ -381,12 +392,17 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
     return record_id
 
 
-def delete_record(db: Database, entity_name: str, record_id: int) -> None:
-    """Delete a record and its nested rows; refused while other records refer to it."""
+def delete_record(
+    db: Database, entity_name: str, record_id: int, version: int | None = None
+) -> None:
+    """Delete a record and its nested rows; refused while other records refer to it, and
+    (with ``version``) when someone changed it after the caller read it."""
     ent = entity(entity_name)
     try:
         with db.atomic():
             before = get_record(db, entity_name, record_id)
+            if version is not None and before.get("version", version) != version:
+                raise _stale(db, ent, record_id, version)
             db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [record_id])
             write_audit(db, ent.table, record_id, "delete", before, None)
     except sqlite3.IntegrityError:
@@ -396,6 +412,36 @@ def delete_record(db: Database, entity_name: str, record_id: int) -> None:
         ) from None
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+
+
+def _stale(db: Database, ent: Entity, record_id: int, read_version: int) -> StaleRecordError:
+    """Who changed the record since `read_version`, when, and which fields (the log)."""
+    last = db.execute(
+        "SELECT at, user_name, os_user, before, after FROM audit_log "
+        "WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
+        [ent.table, record_id],
+    ).fetchone()
+    who, when, fields = "drug uporabnik ali zaslon", "", []
+    if last:
+        at, user_name, os_user, before_json, after_json = last
+        who = user_name or os_user or who
+        when = _local_time(at)
+        before = json.loads(before_json) if before_json else {}
+        after = json.loads(after_json) if after_json else {}
+        for key in after:
+            if key != "version" and before.get(key) != after.get(key):
+                label = field_label(key)
+                if label and label not in fields:
+                    fields.append(label)
+    return StaleRecordError(ent.table, record_id, who, when, fields)
+
+
+def _local_time(iso: str) -> str:
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    return f"{moment.day}. {moment.month}. {moment.year} ob {moment:%H.%M}"
 
 
 def _integrity_message(ent: Entity, error: sqlite3.IntegrityError) -> StoreError:

@@ -408,6 +408,31 @@ def _move_exchange_cases(db: Database) -> None:
     db["exchange_cases"].drop()
 
 
+# Records two screens can edit at once: each carries a version that every update raises,
+# so that a save made from a stale copy is refused instead of overwriting newer work.
+VERSIONED_TABLES = (
+    "centres",
+    "coordinators",
+    "candidates",
+    "carers",
+    "children",
+    "placements",
+    "r4_cases",
+    "board_increases",
+    "r5_reports",
+    "refunds",
+    "one_off_payments",
+    "rates",
+)
+
+
+@migrations()
+def m004_record_versions(db: Database) -> None:
+    """``version`` on every editable record (1 for existing rows): optimistic locking."""
+    for table in VERSIONED_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
 def known_steps() -> list[str]:
     """Names of every step this program knows, in order."""
     # pending() on an empty database lists them all without touching any file.

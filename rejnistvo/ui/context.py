@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from rejnistvo.ui.bus import Bus
 
 if TYPE_CHECKING:
+    from rejnistvo.clock import Clock
     from rejnistvo.ui.interaction import Interaction
 
 ORGANIZATION = "Rejnistvo"
@@ -35,7 +36,14 @@ class AppContext:
         settings: QSettings,
         interaction: Interaction,
         bus: Bus | None = None,
+        clock: Clock | None = None,
     ) -> None:
+        if clock is None:
+            from rejnistvo.clock import SystemClock
+
+            clock = SystemClock()
+        #: the one "today" of the window: views and services ask it, tests pin it
+        self.clock = clock
         self.db = db
         self.db_path = db_path
         self.settings = settings

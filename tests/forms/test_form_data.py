@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from rejnistvo.forms.data import parse_r1, parse_r4, parse_r5
 
-from forms.data import parse_r1, parse_r4, parse_r5
 from rejnistvo.rules.errors import InputError
 
 

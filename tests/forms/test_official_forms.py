@@ -7,14 +7,14 @@ import copy
 from io import BytesIO
 
 from pypdf import PdfReader
+from rejnistvo.forms import render_form
+from rejnistvo.forms.data import parse_r4, parse_r5
+from rejnistvo.forms.r1 import render_r1_bytes
+from rejnistvo.forms.r4 import build_story as r4_story
+from rejnistvo.forms.r4 import render_r4, render_r4_bytes
+from rejnistvo.forms.r5 import build_story as r5_story
+from rejnistvo.forms.r5 import render_r5_bytes
 
-from forms import render_form
-from forms.data import parse_r4, parse_r5
-from forms.r1 import render_r1_bytes
-from forms.r4 import build_story as r4_story
-from forms.r4 import render_r4, render_r4_bytes
-from forms.r5 import build_story as r5_story
-from forms.r5 import render_r5_bytes
 from rejnistvo.printing import FormLine
 from tests.forms.conftest import pdf_pages, pdf_text
 
@@ -283,7 +283,8 @@ def test_r1_without_consent_leaves_the_statement_blank(r1_data):
 
 def test_nothing_runs_off_the_line(r4_data):
     """A value without spaces longer than the line is cut into pieces, never off the page."""
-    from forms.r4 import build_story
+    from rejnistvo.forms.r4 import build_story
+
     from rejnistvo.printing import FRAME_WIDTH
 
     r4_data["centre"] = "Center" + "X" * 300

@@ -145,7 +145,8 @@ def test_whole_process(tmp_path):
 
 def test_printing_never_loads_qt():
     code = (
-        "import sys, forms, forms.r4, forms.r5, forms.r1, forms.payment_sheet, forms.refund_call, "
+        "import sys, rejnistvo.forms, rejnistvo.forms.r4, rejnistvo.forms.r5, rejnistvo.forms.r1, "
+        "rejnistvo.forms.payment_sheet, rejnistvo.forms.refund_call, "
         "rejnistvo.printing, rejnistvo.cli.print_commands; "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'"
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from forms.payment_sheet import render_payment_sheet, render_payment_sheet_bytes
-from forms.refund_call import render_refund_call, render_refund_call_bytes
+from rejnistvo.forms.payment_sheet import render_payment_sheet, render_payment_sheet_bytes
+from rejnistvo.forms.refund_call import render_refund_call, render_refund_call_bytes
+
 from rejnistvo.rules.months import Adjustment, month_payments, month_range
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.rates import Rate, RateTable, load_rate_table

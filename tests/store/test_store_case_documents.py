@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rejnistvo.forms.data import R4_DECISION_FIELDS, R4_FIELDS, R5_FIELDS, R5_FINDING_FIELDS
 from stdnum.si import emso
 
-from forms.data import R4_DECISION_FIELDS, R4_FIELDS, R5_FIELDS, R5_FINDING_FIELDS
 from rejnistvo.store import StoreError, open_db
 from rejnistvo.store.case_documents import cases, r4_form_data, r5_form_data
 

@@ -234,7 +234,7 @@ def test_leaving_unsaved_edits_asks_and_cancel_keeps_them(qtbot, b_ctx):  # noqa
 
 
 def _sample_pdf() -> bytes:
-    from forms import render_form
+    from rejnistvo.forms import render_form
 
     return render_form("r4", {"case_no": "1/2026"})
 

@@ -28,7 +28,7 @@ print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "
     [
         ("rejnistvo.rules",),
         ("rejnistvo.store",),
-        ("rejnistvo.printing", "forms"),
+        ("rejnistvo.printing", "rejnistvo.forms"),
         ("rejnistvo.register", "rejnistvo.exchange"),
     ],
 )

@@ -441,7 +441,7 @@ class CalcView(View):
                 )
             if not ok:
                 raise RuleError("", reason)
-            from forms.payment_sheet import render_payment_sheet_bytes
+            from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes
 
             return render_payment_sheet_bytes(header, payments)
 

@@ -245,7 +245,7 @@ class CaseEditorView(View):
         record_id = self.current_id()
 
         def make() -> bytes:
-            from forms import render_form
+            from rejnistvo.forms import render_form
             from rejnistvo.store import case_documents
 
             form_data = getattr(case_documents, f"{form}_form_data")

@@ -1008,7 +1008,7 @@ class R5View(CaseEditorView):
         }
 
         def make() -> bytes:
-            from forms.refund_call import render_refund_call_bytes
+            from rejnistvo.forms.refund_call import render_refund_call_bytes
 
             return render_refund_call_bytes(header, plan)
 
