@@ -81,4 +81,5 @@ def changed_fields(before: Any, after: Any) -> list[str]:
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
     keys = list(old) + [k for k in new if k not in old]
-    return [k for k in keys if k != "id" and old.get(k) != new.get(k)]
+    # The version is bookkeeping of every update, not a change the user made.
+    return [k for k in keys if k not in ("id", "version") and old.get(k) != new.get(k)]
