@@ -66,3 +66,30 @@ def test_sorting_by_amount_is_numeric_and_empty_dates_last(qapp):
     assert [proxy.row_record(r)["id"] for r in range(3)] == [2, 1, 3]
     proxy.set_text("a")  # filter after sorting keeps the order
     assert [proxy.row_record(r)["id"] for r in range(proxy.rowCount())] == [2, 1, 3]
+
+
+def test_upsert_replaces_one_row_in_place_and_appends_new(qtmodeltester, qapp):
+    model = make_model(qapp)
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_text("novak")
+    changed = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    assert model.upsert_row({"id": 2, "name": "Novak Ana Marija", "amount": Decimal("5")}) == 1
+    assert changed == [(1, 1)]
+    assert model.index(1, 0).data() == "Novak Ana Marija"
+    assert proxy.rowCount() == 1
+    assert model.upsert_row({"id": 4, "name": "Novak Bor", "amount": Decimal("7")}) == 3
+    assert model.rowCount() == 4 and proxy.rowCount() == 2
+    qtmodeltester.check(model)
+
+
+def test_remove_row_takes_the_deleted_record_away(qtmodeltester, qapp):
+    model = make_model(qapp)
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    assert model.remove_row(1) is True
+    assert model.remove_row(99) is False
+    assert [model.row_record(i)["id"] for i in range(model.rowCount())] == [2, 3]
+    assert proxy.rowCount() == 2
+    qtmodeltester.check(proxy)

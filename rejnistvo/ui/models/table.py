@@ -116,6 +116,43 @@ class RecordTableModel(QAbstractTableModel):
         self.generation += 1
         self.endResetModel()
 
+    def upsert_row(self, record: dict, key: str = "id") -> int:
+        """Show one saved record: replace the row with the same ``key`` in place, or
+        append it. A save updates its row instead of reloading every record."""
+        row = self.find_row(key, record.get(key))
+        display = self._format_row(record)
+        cols = self._search_columns
+        search = fold(" ".join(display[i] for i in cols))
+        if row >= 0:
+            self._rows[row] = record
+            self._display[row] = display
+            self._search_text[row] = search
+            self.generation += 1
+            last = max(len(self._columns) - 1, 0)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            return row
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(record)
+        self._display.append(display)
+        self._search_text.append(search)
+        self.generation += 1
+        self.endInsertRows()
+        return row
+
+    def remove_row(self, value: Any, key: str = "id") -> bool:
+        """Take away the row whose ``key`` equals ``value`` (a deleted record)."""
+        row = self.find_row(key, value)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._display[row]
+        del self._search_text[row]
+        self.generation += 1
+        self.endRemoveRows()
+        return True
+
     def _format_row(self, record: dict) -> list[str]:
         out = []
         for c in self._columns:
