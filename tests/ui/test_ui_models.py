@@ -93,3 +93,13 @@ def test_remove_row_takes_the_deleted_record_away(qtmodeltester, qapp):
     assert [model.row_record(i)["id"] for i in range(model.rowCount())] == [2, 3]
     assert proxy.rowCount() == 2
     qtmodeltester.check(proxy)
+
+
+def test_amounts_round_half_up_and_match_babel_symbols():
+    from babel.numbers import format_decimal
+
+    assert format_amount(Decimal("0.005")) == "0,01"  # half-up, not half-even
+    assert format_amount(Decimal("-1234567.125")) == "-1.234.567,13"
+    for text in ("1234.5", "0", "999999.99", "-12.3"):
+        value = Decimal(text)
+        assert format_amount(value) == format_decimal(value, "#,##0.00", locale="sl_SI")
