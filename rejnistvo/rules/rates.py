@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rejnistvo.rules.effective import EffectiveTable, load_resource_json, parse_dated_rows
 from rejnistvo.rules.errors import InputError, MissingRateError
-from rejnistvo.rules.money import to_cents
-from rejnistvo.rules.periods import format_date, month_name
+from rejnistvo.rules.money import format_amount, round2, to_cents
+from rejnistvo.rules.periods import format_date, last_of_month, month_name
 
 WHERE_TO_ADD = "Dodajte znesek v Nastavitve → Tabela zneskov."
 
@@ -65,6 +65,43 @@ def missing_rate(day: date) -> MissingRateError:
         f"za mesec {month_name(day)} ni vnesenega zneska oskrbnine in plačila dela; "
         f"izračun ni mogoč. {WHERE_TO_ADD}",
     )
+
+
+# Transfers, foster families' payments among them, are indexed every year on 1 March (ZUTPG).
+INDEXATION_MONTH = 3
+
+
+def missing_indexations(rates: RateTable, month: date) -> list[str]:
+    """Slovenian warning lines, one per 1 March whose indexation is not entered (SPEC 3.1).
+
+    A month that ends on or after a 1 March later than the newest row's `valid_from` is
+    still computed with the newest row's amounts — the program never extrapolates — but
+    every calculation of it says which indexations are missing. `month` is any day of
+    the month. An empty table gives no lines: such a month is a MissingRateError anyway.
+    """
+    if not rates.rows:
+        return []
+    newest = rates.rows[-1]
+    end = last_of_month(month)
+    year = newest.valid_from.year
+    if newest.valid_from >= date(year, INDEXATION_MONTH, 1):
+        year += 1
+    lines = []
+    while date(year, INDEXATION_MONTH, 1) <= end:
+        march = date(year, INDEXATION_MONTH, 1)
+        lines.append(
+            f"Uskladitev zneskov od {format_date(march)} ni vnesena: mesec {month_name(month)} "
+            f"je izračunan z zneski, ki veljajo od {format_date(newest.valid_from)} "
+            f"(oskrbnina {format_amount(newest.board)} EUR, plačilo dela "
+            f"{format_amount(newest.fee)} EUR). {WHERE_TO_ADD}"
+        )
+        year += 1
+    return lines
+
+
+def indexed(amount: Decimal, percent: Decimal) -> Decimal:
+    """`amount × (1 + percent/100)`, half-up to the cent (SPEC 3.1 indexation)."""
+    return round2(amount * (1 + percent / 100))
 
 
 def parse_rate_rows(obj: object, field: str = "rates") -> RateTable:
