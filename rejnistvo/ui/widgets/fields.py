@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_amount, format_date
 
@@ -76,15 +77,12 @@ def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
         raw = raw.replace(".", "").replace(",", ".")
     if not re.fullmatch(r"-?\d*(\.\d*)?", raw) or raw in {".", "-", "-."}:
         raise InputError(field, f"»{text.strip()}« ni znesek. {allowed}")
+    # The one parser of amounts (size guard, two decimals, no NaN): a 27-digit amount is
+    # a message here, never an InvalidOperation.
     try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise InputError(field, f"»{text.strip()}« ni znesek. {allowed}") from None
-    if amount < 0:
-        raise InputError(field, f"znesek ne sme biti negativen. {allowed}")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise InputError(field, f"znesek ima več kot dve decimalki. {allowed}")
-    return amount.quantize(Decimal("0.01"))
+        return parse_amount(raw, field)
+    except InputError as error:
+        raise InputError(field, f"{error.message.split('. ')[0]}. {allowed}") from None
 
 
 class FieldError(QLabel):
