@@ -19,7 +19,8 @@ from rejnistvo.rules.months import (
     month_payments,
     month_range,
 )
-from rejnistvo.rules.periods import Period, add_months, format_date
+from rejnistvo.rules.periods import Period, format_date
+from rejnistvo.rules.plural import count_phrase
 from rejnistvo.rules.rates import RateTable
 from rejnistvo.rules.workdays import next_working_day
 
@@ -39,7 +40,8 @@ class Instalment:
 
 @dataclass(frozen=True, slots=True)
 class RefundMonth:
-    """The board increase paid in one month of the increase period (SPEC 3.2)."""
+    """The board increase paid in one month of the increase period, counting only the
+    days before the call (SPEC 3.2 for that part of the month)."""
 
     month: date
     increase: Decimal
@@ -57,13 +59,38 @@ class RefundPlan:
     instalments: list[Instalment]
     method: RefundMethod
     paid_days: int = 0
+    # The deadline as typed, when it fell on a non-working day and was moved (ZUP 101).
+    deadline_moved_from: date | None = None
+    # Why the report is due on the period's last day (a period shorter than 31 days).
+    report_due_reason: str | None = None
 
 
 def days_text(count: int) -> str:
     """`1 dan`, `2 dneva`, `3 dnevi`, `5 dni` — Slovenian dual and plural."""
-    rest = count % 100
-    word = {1: "dan", 2: "dneva", 3: "dnevi", 4: "dnevi"}.get(rest, "dni")
-    return f"{count} {word}"
+    return count_phrase(count, "dan")
+
+
+def _shift(day: date, days: int, field_name: str) -> date:
+    """`day` + `days`, or a clean InputError when that leaves the calendar (year 1–9999)."""
+    ordinal = day.toordinal() + days
+    if not date.min.toordinal() <= ordinal <= date.max.toordinal():
+        raise InputError(
+            field_name,
+            f"datum {format_date(day)} je preblizu roba koledarja: izračunani rok bi padel "
+            "izven let 1–9999; vnesite resničen datum.",
+        )
+    return date.fromordinal(ordinal)
+
+
+def _working_day(day: date, field_name: str) -> date:
+    """next_working_day, refused cleanly when no working day is left before year 10000."""
+    try:
+        return next_working_day(day)
+    except OverflowError:
+        raise InputError(
+            field_name,
+            f"po {format_date(day)} v koledarju ni več delovnega dne; vnesite resničen datum.",
+        ) from None
 
 
 def _closed(period: Period, field_name: str) -> date:
@@ -76,13 +103,37 @@ def _closed(period: Period, field_name: str) -> date:
 
 
 def report_due_date(increase_period: Period) -> date:
-    """Čl. 28/3: the R-5 report is due 30 days before the increase period ends."""
-    return _closed(increase_period, "increase.to") - timedelta(days=REPORT_DAYS_BEFORE_END)
-
-
-def paid_days(increase_period: Period, placement: Sequence[Period]) -> int:
-    """L: days of the increase period inside the placement (the days it was paid for)."""
+    """Čl. 28/3: the R-5 report is due "najkasneje 30 dni pred iztekom" of the increase.
+    For a period shorter than 31 days that day falls before the period starts; the report
+    is then due on the period's last day (`report_due_reason` says why)."""
     end = _closed(increase_period, "increase.to")
+    if end.toordinal() - REPORT_DAYS_BEFORE_END < increase_period.start.toordinal():
+        return end
+    return end - timedelta(days=REPORT_DAYS_BEFORE_END)
+
+
+def report_due_reason(increase_period: Period) -> str | None:
+    """Why the report is due on the last day, or None when it is due 30 days before."""
+    end = _closed(increase_period, "increase.to")
+    if end.toordinal() - REPORT_DAYS_BEFORE_END >= increase_period.start.toordinal():
+        return None
+    return (
+        f"Zvišanje traja le {count_phrase(increase_period.days(), 'dan')}: 30 dni pred iztekom "
+        "(28. člen pravilnika) bi bilo pred začetkom obdobja, zato je poročilo R-5 "
+        f"treba oddati najpozneje zadnji dan zvišanja, {format_date(end)}."
+    )
+
+
+def paid_days(
+    increase_period: Period, placement: Sequence[Period], before: date | None = None
+) -> int:
+    """L: days of the increase period inside the placement (the days it was paid for),
+    and, given a call date `before`, only the days before it."""
+    end = _closed(increase_period, "increase.to")
+    if before is not None:
+        if before <= increase_period.start:
+            return 0
+        end = min(end, before - timedelta(days=1))
     total = 0
     for period in placement:
         part = period.clip(increase_period.start, end)
@@ -95,7 +146,33 @@ def latest_refund_deadline(call_date: date, paid_days: int) -> date:
     """Čl. 28/4: the term may not be longer than the period of receipt. It runs from the
     day after the call is served (ZUP 100), so the last day is call_date + L; a
     Saturday, Sunday or holiday moves it to the next working day (ZUP 101)."""
-    return next_working_day(call_date + timedelta(days=paid_days))
+    return _working_day(_shift(call_date, paid_days, "call_date"), "call_date")
+
+
+def _cut_before(placement: Sequence[Period], call_date: date) -> list[Period]:
+    """The placement as it stood on the eve of the call: money for later days is unpaid."""
+    eve = call_date - timedelta(days=1)
+    cut = []
+    for period in placement:
+        if period.start <= eve:
+            end = eve if period.end is None or period.end > eve else period.end
+            cut.append(Period(period.start, end))
+    return cut
+
+
+def received_months(
+    increase: Adjustment, placement: Sequence[Period], rates: RateTable, call_date: date
+) -> list[RefundMonth]:
+    """The board increase paid month by month before the call (SPEC 3.4): a month cut by
+    the call counts its days before the call, computed by SPEC 3.2 for that part."""
+    end = min(_closed(increase.period, "increase.to"), call_date - timedelta(days=1))
+    cut = _cut_before(placement, call_date)
+    if end < increase.period.start or not cut:
+        return []
+    payments = month_payments(
+        month_range(increase.period.start, end), cut, rates, board_increases=[increase]
+    )
+    return [RefundMonth(p.month, p.board_increase, p) for p in payments if p.board_increase > 0]
 
 
 def refund_plan(
@@ -105,71 +182,83 @@ def refund_plan(
     call_date: date,
     unjustified: Decimal | None,
     deadline: date | None,
-    method: RefundMethod,
+    method: RefundMethod | str,
 ) -> RefundPlan:
     """What was received, what is refunded by when and how (čl. 28/4).
 
     `unjustified` None means all that was received."""
     check_placement(placement)
-    end = _closed(increase.period, "increase.to")
+    _closed(increase.period, "increase.to")
     try:
         method = RefundMethod(method)
     except ValueError:
         raise InputError(
             "method", "način vračila je »lump_sum« (v enkratnem znesku) ali »as_received«."
         ) from None
-    payments = month_payments(
-        month_range(increase.period.start, end), placement, rates, board_increases=[increase]
-    )
-    months = [RefundMonth(p.month, p.board_increase, p) for p in payments if p.board_increase > 0]
-    received = sum((m.increase for m in months), ZERO)
-    days = paid_days(increase.period, placement)
+    if call_date <= increase.period.start:
+        raise InputError(
+            "call_date",
+            f"poziv z dne {format_date(call_date)} ni po prvem dnevu zvišanja "
+            f"({format_date(increase.period.start)}): do tedaj zvišana oskrbnina še ni bila "
+            "prejeta, zato je ni mogoče vračati. Poziv je lahko datiran najprej "
+            f"{format_date(_shift(increase.period.start, 1, 'call_date'))}.",
+        )
+    days = paid_days(increase.period, placement, before=call_date)
     if days == 0:
         raise InputError(
             "increase",
-            "obdobje zvišanja oskrbnine ne seže v obdobje namestitve, zato zvišana oskrbnina "
-            "ni bila prejeta in je ni mogoče vračati.",
+            "pred dnem poziva obdobje zvišanja oskrbnine ne seže v obdobje namestitve, zato "
+            "zvišana oskrbnina ni bila prejeta in je ni mogoče vračati.",
         )
+    # Before the months: an absurd date fails here at once, not after a century of months.
+    latest = latest_refund_deadline(call_date, days)
+    months = received_months(increase, placement, rates, call_date)
+    received = sum((m.increase for m in months), ZERO)
 
     if unjustified is None:
         refund = received
     else:
         if unjustified < 0:
             raise InputError("unjustified", "znesek za vračilo ne sme biti negativen.")
+        if unjustified != round2(unjustified):
+            raise InputError("unjustified", "znesek za vračilo ima več kot dve decimalki.")
         if unjustified > received:
             raise InputError(
                 "unjustified",
-                f"znesek za vračilo ({format_amount(unjustified)} EUR) presega prejeta sredstva "
-                f"zvišane oskrbnine; dovoljeno je od 0,00 do {format_amount(received)} EUR.",
+                f"znesek za vračilo ({format_amount(unjustified)} EUR) presega zvišano "
+                f"oskrbnino, prejeto pred dnem poziva; dovoljeno je od 0,00 do "
+                f"{format_amount(received)} EUR.",
             )
-        if unjustified != round2(unjustified):
-            raise InputError("unjustified", "znesek za vračilo ima več kot dve decimalki.")
         refund = round2(unjustified)
 
-    latest = latest_refund_deadline(call_date, days)
+    moved_from: date | None = None
     if deadline is None:
         deadline = latest
-    elif deadline > latest:
-        raise InputError(
-            "deadline",
-            f"rok vračila ne sme biti daljši od obdobja prejemanja zvišane oskrbnine ({days_text(days)}); "
-            f"najpozneje dovoljeni rok je {format_date(latest)}.",
-        )
-    elif deadline < call_date:
-        raise InputError(
-            "deadline",
-            f"rok vračila ({format_date(deadline)}) je pred dnem poziva "
-            f"({format_date(call_date)}); dovoljen je rok od {format_date(call_date)} "
-            f"do {format_date(latest)}.",
-        )
+    else:
+        if deadline <= call_date:
+            raise InputError(
+                "deadline",
+                f"rok vračila ({format_date(deadline)}) mora biti po dnevu poziva "
+                f"({format_date(call_date)}); dovoljen je rok od "
+                f"{format_date(_shift(call_date, 1, 'deadline'))} do {format_date(latest)}.",
+            )
+        if deadline > latest:
+            raise InputError(
+                "deadline",
+                "rok vračila ne sme biti daljši od obdobja prejemanja zvišane oskrbnine "
+                f"({count_phrase(days, 'dan')}); najpozneje dovoljeni rok je "
+                f"{format_date(latest)}.",
+            )
+        moved = _working_day(deadline, "deadline")
+        if moved != deadline:
+            moved_from, deadline = deadline, moved
 
     if refund == 0:
         instalments: list[Instalment] = []
     elif method is RefundMethod.LUMP_SUM:
         instalments = [Instalment(deadline, refund)]
     else:
-        # A tiny partial refund can scale a month down to 0.00: no payment for that month.
-        amounts = [a for a in split_as_received([m.increase for m in months], refund) if a > 0]
+        amounts = merge_non_positive(split_as_received([m.increase for m in months], refund))
         dues = instalment_due_dates(len(amounts), call_date, deadline)
         instalments = [Instalment(d, a) for d, a in zip(dues, amounts, strict=True)]
 
@@ -183,71 +272,93 @@ def refund_plan(
         instalments=instalments,
         method=method,
         paid_days=days,
+        deadline_moved_from=moved_from,
+        report_due_reason=report_due_reason(increase.period),
     )
 
 
 def split_as_received(increases: Sequence[Decimal], refund: Decimal) -> list[Decimal]:
     """One amount per month, each that month's increase, scaled to `refund`; the rounding
-    remainder goes to the last one so that they sum to `refund` exactly."""
+    remainder goes to the last one so that they sum to `refund` exactly. Amounts may be
+    zero (or the last one negative); `merge_non_positive` folds those into a neighbour."""
     received = sum(increases, ZERO)
     if not increases or received == 0:
         return []
     if refund == received:
         return list(increases)
     amounts = [round2(i * refund / received) for i in increases[:-1]]
-    last = refund - sum(amounts, ZERO)
-    if last >= 0:
-        return [*amounts, last]
-    # Only for a few cents spread over many months can half-up rounding overshoot; then
-    # round the running totals instead, which never gives a negative instalment.
-    result, previous, running = [], ZERO, ZERO
-    for increase in increases:
-        running += increase
-        cumulative = round2(running * refund / received)
-        result.append(cumulative - previous)
-        previous = cumulative
-    return result
+    return [*amounts, refund - sum(amounts, ZERO)]
 
 
-def _same_day_in_month(month: date, day: int) -> date:
-    return month.replace(day=min(day, calendar.monthrange(month.year, month.month)[1]))
+def merge_non_positive(amounts: Sequence[Decimal]) -> list[Decimal]:
+    """No instalment of 0.00 or less (SPEC 3.4): such a month is merged into the next one;
+    a non-positive last one is merged back into the one before. The sum is kept."""
+    merged: list[Decimal] = []
+    carry = ZERO
+    for amount in amounts:
+        carry += amount
+        if carry > 0:
+            merged.append(carry)
+            carry = ZERO
+    while carry != 0 and merged:
+        carry += merged.pop()
+        if carry > 0:
+            merged.append(carry)
+            carry = ZERO
+    return merged
+
+
+def _same_day_in_month(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def instalment_due_dates(count: int, call_date: date, deadline: date) -> list[date]:
-    """Monthly on the deadline's day of the month, counting back from the deadline (the
-    last one is due on the deadline); if the first would fall before the call date, the
-    dates are spread evenly between the call date and the deadline instead."""
+    """Default due dates of `count` instalments (SPEC 3.4; `deadline` is a working day).
+
+    Monthly on the deadline's day of the month, counting back from the deadline (the last
+    one is due on it). Where that would put the first one on or before the call date, the
+    k-th (k = 1…n) is due call_date + ceil(k × span / n) days instead, span = deadline −
+    call date, so none is due on the call date itself. Every date on a Saturday, Sunday
+    or holiday moves to the next working day (ZUP 101); the order is kept and none
+    passes the deadline."""
     if count <= 0:
         return []
-    first_of_deadline_month = deadline.replace(day=1)
-    monthly = [
-        _same_day_in_month(add_months(first_of_deadline_month, k - (count - 1)), deadline.day)
-        for k in range(count)
-    ]
-    if monthly[0] >= call_date:
-        return monthly
-    span = (deadline - call_date).days
-    return [call_date + timedelta(days=span * (k + 1) // count) for k in range(count)]
+    last_index = deadline.year * 12 + deadline.month - 1
+    first_index = last_index - (count - 1)
+    dates: list[date] | None = None
+    if first_index >= 12:  # year 1 or later
+        dates = [
+            _same_day_in_month(index // 12, index % 12 + 1, deadline.day)
+            for index in range(first_index, last_index + 1)
+        ]
+        if dates[0] <= call_date:
+            dates = None
+    if dates is None:
+        span = (deadline - call_date).days
+        dates = [call_date + timedelta(days=-(-k * span // count)) for k in range(1, count + 1)]
+    return [min(next_working_day(d), deadline) for d in dates]
 
 
 def check_instalment_dates(
     instalments: Sequence[Instalment], call_date: date, deadline: date
 ) -> None:
-    """Dates the user edited: in order, none before the call date, none after the deadline."""
+    """Dates the user edited: in order, after the call date, none after the deadline."""
     previous: date | None = None
     for i, instalment in enumerate(instalments):
         where = f"instalments[{i}].due"
-        if instalment.due < call_date:
+        if instalment.due <= call_date:
             raise InputError(
                 where,
-                f"obrok ne sme zapasti pred dnem poziva ({format_date(call_date)}); "
-                f"dovoljeni so dnevi od {format_date(call_date)} do {format_date(deadline)}.",
+                f"obrok mora zapasti po dnevu poziva ({format_date(call_date)}); "
+                f"dovoljeni so dnevi od {format_date(call_date + timedelta(days=1))} "
+                f"do {format_date(deadline)}.",
             )
         if instalment.due > deadline:
             raise InputError(
                 where,
                 f"obrok ne sme zapasti po roku vračila ({format_date(deadline)}); "
-                f"dovoljeni so dnevi od {format_date(call_date)} do {format_date(deadline)}.",
+                f"dovoljeni so dnevi od {format_date(call_date + timedelta(days=1))} "
+                f"do {format_date(deadline)}.",
             )
         if previous is not None and instalment.due < previous:
             raise InputError(

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from rejnistvo.rules.periods import Period
-from rejnistvo.rules.refund import report_due_date
+from rejnistvo.rules.refund import report_due_date, report_due_reason
 
 T = TypeVar("T")
 
@@ -85,9 +85,19 @@ class R5Status(StrEnum):
 
 
 def r5_due(increase_period: Period, requested_by: date | None = None) -> date:
-    """Čl. 28/3: 30 days before the increase ends; the child's centre may ask earlier."""
+    """Čl. 28/3: 30 days before the increase ends (for a period shorter than 31 days, its
+    last day); the child's centre may ask earlier."""
     due = report_due_date(increase_period)
     return due if requested_by is None else min(due, requested_by)
+
+
+def r5_due_reason(increase_period: Period, requested_by: date | None = None) -> str | None:
+    """Why the report is due when it is not simply 30 days before the end, for the
+    deadlines screen and the R-5 window to show; None in the ordinary case."""
+    due = report_due_date(increase_period)
+    if requested_by is not None and requested_by < due:
+        return None
+    return report_due_reason(increase_period)
 
 
 def r5_status(

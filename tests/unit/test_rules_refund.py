@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.months import Adjustment
 from rejnistvo.rules.periods import Period
-from rejnistvo.rules.rates import load_rate_table
+from rejnistvo.rules.rates import Rate, RateTable
 from rejnistvo.rules.refund import (
     Instalment,
     RefundMethod,
@@ -24,7 +24,8 @@ from rejnistvo.rules.refund import (
 )
 from rejnistvo.rules.workdays import is_working_day, next_working_day
 
-RATES = load_rate_table()
+# Our own table (never the shipped rows): the 2025 amounts only, as in SPEC's examples.
+RATES = RateTable([Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"), "test")])
 D = date
 SPEC_INCREASE = Adjustment(25, Period(D(2026, 1, 1), D(2026, 6, 30)))
 SPEC_PLACEMENT = [Period(D(2025, 6, 1))]
@@ -83,7 +84,7 @@ def test_as_received_monthly_counting_back_from_the_deadline():
         SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2027, 1, 7), "as_received"
     )
     assert [i.due for i in plan.instalments] == [
-        D(2026, 8, 7), D(2026, 9, 7), D(2026, 10, 7), D(2026, 11, 7), D(2026, 12, 7), D(2027, 1, 7)
+        D(2026, 8, 7), D(2026, 9, 7), D(2026, 10, 7), D(2026, 11, 9), D(2026, 12, 7), D(2027, 1, 7)
     ]  # fmt: skip
     assert all(i.amount == Decimal("159.50") for i in plan.instalments)
 
@@ -102,7 +103,8 @@ def test_even_spread_when_monthly_dates_would_start_before_the_call():
         SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 8, 15), "as_received"
     )
     dues = [i.due for i in plan.instalments]
-    assert dues[-1] == D(2026, 8, 15)
+    assert dues[-1] == D(2026, 8, 17)  # 15 Aug: Saturday and a holiday
+    assert plan.deadline_moved_from == D(2026, 8, 15)
     assert dues[0] > D(2026, 7, 10)
     assert dues == sorted(dues)
     gaps = {(b - a).days for a, b in zip(dues, dues[1:], strict=False)}
@@ -112,10 +114,12 @@ def test_even_spread_when_monthly_dates_would_start_before_the_call():
 def test_month_length_clamp():
     dues = instalment_due_dates(3, D(2026, 1, 1), D(2026, 5, 31))
     assert dues == [D(2026, 3, 31), D(2026, 4, 30), D(2026, 5, 31)]
-    assert instalment_due_dates(2, D(2026, 1, 1), D(2026, 3, 31)) == [
-        D(2026, 2, 28),
-        D(2026, 3, 31),
+    assert instalment_due_dates(2, D(2025, 1, 1), D(2025, 3, 31)) == [
+        D(2025, 2, 28),
+        D(2025, 3, 31),
     ]
+    # 28 Feb 2026 is a Saturday: moved to Monday 2 March
+    assert instalment_due_dates(2, D(2026, 1, 1), D(2026, 3, 31))[0] == D(2026, 3, 2)
 
 
 def test_refund_above_received_refused():
@@ -175,9 +179,11 @@ def test_nothing_to_refund_has_no_instalments():
 
 
 def test_split_never_negative_for_tiny_refunds():
-    amounts = split_as_received([Decimal("10.00")] * 6, Decimal("0.03"))
+    from rejnistvo.rules.refund import merge_non_positive
+
+    amounts = merge_non_positive(split_as_received([Decimal("10.00")] * 6, Decimal("0.03")))
     assert sum(amounts) == Decimal("0.03")
-    assert all(a >= 0 for a in amounts)
+    assert all(a > 0 for a in amounts)
 
 
 def test_check_instalment_dates():
@@ -215,26 +221,29 @@ def test_instalments_sum_to_the_refund_inside_call_and_deadline(
     p_start = base + timedelta(days=placed_from)
     p_end = None if placed_len is None else p_start + timedelta(days=placed_len - 1)
     placement = [Period(p_start, p_end)]
-    assume(paid_days(period, placement) > 0)
     call = period.end + timedelta(days=call_after)
+    assume(call > period.start and paid_days(period, placement, before=call) > 0)
     probe = refund_plan(Adjustment(percent, period), placement, RATES, call, None, None, method)
     unjustified = (probe.received * share.numerator / share.denominator).quantize(Decimal("0.01"))
     unjustified = min(unjustified, probe.received)
     span = (probe.latest_deadline - call).days
-    deadline = call + timedelta(days=int(span * deadline_frac)) if use_deadline else None
+    deadline = call + timedelta(days=max(1, int(span * deadline_frac))) if use_deadline else None
     plan = refund_plan(
         Adjustment(percent, period), placement, RATES, call, unjustified, deadline, method
     )
     total = sum((i.amount for i in plan.instalments), Decimal("0.00"))
     assert total == plan.refund == unjustified
     for instalment in plan.instalments:
-        assert call <= instalment.due <= plan.deadline <= plan.latest_deadline
+        assert call < instalment.due <= plan.deadline <= plan.latest_deadline
+        assert is_working_day(instalment.due)
         assert type(instalment.amount) is Decimal and instalment.amount.as_tuple().exponent == -2
         assert instalment.amount > 0
     check_instalment_dates(plan.instalments, call, plan.deadline)
     assert plan.received == sum((m.increase for m in plan.months), Decimal("0.00"))
     if plan.instalments:
         assert plan.instalments[-1].due == plan.deadline
+    assert is_working_day(plan.deadline)
+    assert plan.months == [m for m in plan.months if m.month < call]
     if method is RefundMethod.AS_RECEIVED and unjustified == plan.received:
         assert [i.amount for i in plan.instalments] == [m.increase for m in plan.months]
 
@@ -253,3 +262,175 @@ def test_days_text_and_bad_method():
             SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), Decimal("1.001"), None, "lump_sum"
         )
     assert caught.value.field == "unjustified"
+
+
+# --- issue 11: the revised SPEC 3.4 ------------------------------------------------------
+
+
+def test_call_before_the_increase_starts_is_refused():
+    # The issue's case: a call of 1 Dec 2025 for an increase from 1 Jan 2026.
+    for call in (D(2025, 12, 1), D(2026, 1, 1)):
+        with pytest.raises(InputError) as caught:
+            refund_plan(SPEC_INCREASE, SPEC_PLACEMENT, RATES, call, None, None, "lump_sum")
+        assert caught.value.field == "call_date"
+        assert "2. 1. 2026" in caught.value.message  # the earliest possible call
+
+
+def test_only_days_before_the_call_count_as_received():
+    # Call on 16 April: January–March whole, April only 1–15 (P = 15, f = 15/30).
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 4, 16), None, None, "as_received"
+    )
+    assert [(m.month, m.increase) for m in plan.months] == [
+        (D(2026, 1, 1), Decimal("159.50")),
+        (D(2026, 2, 1), Decimal("159.50")),
+        (D(2026, 3, 1), Decimal("159.50")),
+        (D(2026, 4, 1), Decimal("79.75")),  # 398.75 − 319.00
+    ]
+    assert plan.received == Decimal("558.25")
+    assert plan.paid_days == 31 + 28 + 31 + 15
+    assert plan.latest_deadline == D(2026, 7, 30)  # 16 Apr + 105 days, a Thursday
+    assert sum(i.amount for i in plan.instalments) == Decimal("558.25")
+    with pytest.raises(InputError) as caught:
+        refund_plan(
+            SPEC_INCREASE,
+            SPEC_PLACEMENT,
+            RATES,
+            D(2026, 4, 16),
+            Decimal("957.00"),
+            None,
+            "lump_sum",
+        )
+    assert caught.value.field == "unjustified" and "558,25" in caught.value.message
+
+
+def test_call_on_the_second_day_receives_one_day():
+    plan = refund_plan(SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 1, 2), None, None, "lump_sum")
+    assert plan.paid_days == 1
+    # one day: board 638 × 1.25 / 30 = 26.58, without 21.27
+    assert plan.received == Decimal("5.31")
+    assert plan.latest_deadline == D(2026, 1, 5)  # 3 Jan is Saturday → Monday 5 Jan
+
+
+def test_typed_deadline_on_a_holiday_moves_and_says_so():
+    # 25 Dec 2026 (Friday, Christmas) → 26th (Saturday, holiday) → 27th Sunday → Monday 28th
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 12, 25), "lump_sum"
+    )
+    assert plan.deadline == D(2026, 12, 28)
+    assert plan.deadline_moved_from == D(2026, 12, 25)
+    assert plan.instalments == [Instalment(D(2026, 12, 28), Decimal("957.00"))]
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 12, 23), "lump_sum"
+    )
+    assert plan.deadline == D(2026, 12, 23) and plan.deadline_moved_from is None
+
+
+def test_instalments_on_sunday_25_october_move_to_monday():
+    # Typed deadline Sunday 25 Oct 2026 → Monday 26 Oct. Monthly on the 26th back from
+    # October would start on 26 May, before the call: spread evenly over 108 days.
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 10, 25), "as_received"
+    )
+    assert plan.deadline_moved_from == D(2026, 10, 25)
+    assert [i.due for i in plan.instalments] == [
+        D(2026, 7, 28),  # call + 18
+        D(2026, 8, 17),  # + 36 = 15 Aug, Saturday and a holiday → Monday
+        D(2026, 9, 2),  # + 54
+        D(2026, 9, 21),  # + 72 = Sunday 20 Sep → Monday
+        D(2026, 10, 8),  # + 90
+        D(2026, 10, 26),  # + 108 = the deadline in force
+    ]
+    assert all(is_working_day(i.due) for i in plan.instalments)
+
+
+def test_monthly_due_dates_move_off_weekends_and_keep_the_deadline_day():
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 12, 25), "as_received"
+    )
+    # Deadline in force: Monday 28 Dec; monthly on the 28th, 28 Nov is a Saturday.
+    assert [i.due for i in plan.instalments] == [
+        D(2026, 7, 28), D(2026, 8, 28), D(2026, 9, 28), D(2026, 10, 28), D(2026, 11, 30),
+        D(2026, 12, 28),
+    ]  # fmt: skip
+
+
+def test_even_spread_never_on_the_call_date():
+    # The issue's case: call 10 July, deadline 12 July (a Sunday → Monday 13 July).
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, D(2026, 7, 12), "as_received"
+    )
+    assert plan.deadline == D(2026, 7, 13) and plan.deadline_moved_from == D(2026, 7, 12)
+    assert all(D(2026, 7, 10) < i.due <= D(2026, 7, 13) for i in plan.instalments)
+    assert all(is_working_day(i.due) for i in plan.instalments)
+    # call + ceil(k × 3 / 6): 11, 11, 12, 12, 13, 13 July → weekend days to Monday 13th
+    assert instalment_due_dates(6, D(2026, 7, 10), D(2026, 7, 13)) == [D(2026, 7, 13)] * 6
+    assert instalment_due_dates(3, D(2026, 7, 6), D(2026, 7, 10)) == [
+        D(2026, 7, 8), D(2026, 7, 9), D(2026, 7, 10)
+    ]  # fmt: skip
+
+
+def test_deadline_on_or_before_the_call_refused():
+    for bad in (D(2026, 7, 10), D(2026, 7, 9)):
+        with pytest.raises(InputError) as caught:
+            refund_plan(SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), None, bad, "lump_sum")
+        assert caught.value.field == "deadline"
+        assert "11. 7. 2026" in caught.value.message
+
+
+def test_no_zero_instalment_merged_into_the_next():
+    from rejnistvo.rules.refund import merge_non_positive
+
+    assert merge_non_positive([Decimal("0.00"), Decimal("0.01"), Decimal("0.00")]) == [
+        Decimal("0.01")
+    ]
+    assert merge_non_positive([Decimal("0.01"), Decimal("0.01"), Decimal("-0.01")]) == [
+        Decimal("0.01")
+    ]
+    # 0.02 of 957.00 over six months: 0.00 each but the last — one instalment of 0.02
+    plan = refund_plan(
+        SPEC_INCREASE, SPEC_PLACEMENT, RATES, D(2026, 7, 10), Decimal("0.02"), None, "as_received"
+    )
+    assert [i.amount for i in plan.instalments] == [Decimal("0.02")]
+    assert plan.instalments[0].due == plan.deadline
+    # 0.03 of three equal months: 0.01 each (round2(0.01)), remainder 0.01 on the last
+    amounts = split_as_received([Decimal("1.00")] * 3, Decimal("0.02"))
+    assert amounts == [Decimal("0.01"), Decimal("0.01"), Decimal("0.00")]
+    assert merge_non_positive(amounts) == [Decimal("0.01"), Decimal("0.01")]
+
+
+def test_short_increase_report_due_on_its_last_day_with_the_reason():
+    from rejnistvo.rules.refund import report_due_reason
+
+    short = Period(D(2026, 3, 1), D(2026, 3, 20))
+    assert report_due_date(short) == D(2026, 3, 20)
+    reason = report_due_reason(short)
+    assert reason is not None and "20 dni" in reason and "20. 3. 2026" in reason
+    exactly = Period(D(2026, 3, 1), D(2026, 3, 31))  # 31 days: 30 before the end is day 1
+    assert report_due_date(exactly) == D(2026, 3, 1) and report_due_reason(exactly) is None
+    assert report_due_reason(SPEC_INCREASE.period) is None
+
+
+@pytest.mark.parametrize(
+    ("increase", "call"),
+    [
+        (Adjustment(25, Period(D(2026, 1, 1), D(9999, 12, 31))), D(9999, 12, 31)),
+        (Adjustment(25, Period(D(9999, 1, 1), D(9999, 12, 31))), D(9999, 12, 1)),
+        (Adjustment(25, Period(D(1, 1, 1), D(1, 1, 31))), D(1, 1, 1)),
+    ],
+)
+def test_extreme_dates_give_a_clean_input_error(increase, call):
+    table = RateTable([Rate(D(1, 1, 1), Decimal("638.00"), Decimal("460.00"), "test")])
+    with pytest.raises(InputError):
+        refund_plan(increase, [Period(D(1, 1, 1))], table, call, None, None, "as_received")
+
+
+def test_earliest_dates_work():
+    table = RateTable([Rate(D(1, 1, 1), Decimal("638.00"), Decimal("460.00"), "test")])
+    increase = Adjustment(50, Period(D(1, 1, 1), D(1, 3, 31)))
+    plan = refund_plan(
+        increase, [Period(D(1, 1, 1))], table, D(1, 2, 15), None, None, "as_received"
+    )
+    assert plan.paid_days == 45
+    assert sum(i.amount for i in plan.instalments) == plan.received
+    assert report_due_date(Period(D(1, 1, 1), D(1, 1, 10))) == D(1, 1, 10)

@@ -60,3 +60,17 @@ def test_r4_waiting():
     assert not r4_waiting_too_long(D(2026, 3, 1), D(2026, 3, 31))
     assert r4_waiting_too_long(D(2026, 3, 1), D(2026, 4, 1))
     assert r4_waiting_too_long(D(2026, 3, 1), D(2026, 3, 15), limit_days=10)
+
+
+def test_short_increase_report_not_overdue_before_it_starts():
+    from rejnistvo.rules.reminders import r5_due_reason
+
+    short = Period(D(2026, 3, 1), D(2026, 3, 20))
+    assert r5_due(short) == D(2026, 3, 20)
+    assert r5_status(short, today=D(2026, 2, 20)) is R5Status.NOT_DUE
+    assert r5_status(short, today=D(2026, 3, 1)) is R5Status.NOT_DUE  # not "zamuja"
+    assert r5_status(short, today=D(2026, 3, 10)) is R5Status.DUE_SOON
+    assert r5_status(short, today=D(2026, 3, 21)) is R5Status.OVERDUE
+    assert "20. 3. 2026" in (r5_due_reason(short) or "")
+    assert r5_due_reason(short, requested_by=D(2026, 3, 10)) is None
+    assert r5_due_reason(Period(D(2026, 1, 1), D(2026, 6, 30))) is None
