@@ -1,0 +1,561 @@
+"""Board increases with their R-5 report, the centre's finding and the refund
+(Pravilnik čl. 27, 28; SPEC 3.4). One use case per function; no Qt.
+
+* ``load_case(db, increase_id)`` → ``R5Case`` (typed records with their versions);
+* ``increase_facts(db, placement_id, percent, period)`` → what the window shows while
+  an increase is typed: R-5 due date (and why, for a short period), days paid, received;
+* ``refund_preview(db, case)`` → the refund plan of the rules for what is typed;
+* ``save_case(db, case, today)`` → stores the increase, its report and its refund in ONE
+  transaction after every check (overlap with another increase of the placement, period
+  inside the placement, the consistency checks ``print`` makes, the refund rules); a
+  stale version is refused with ``StaleRecordError``;
+* ``list_rows(db, today)`` / ``case_row(db, increase_id, today)`` → the list of cases
+  with the status of each (one function decides it).
+
+Refused input raises ``InputError(field, message)``; the fields are ``placement``,
+``percent``, ``period``, ``categories``, ``report_date``, ``expenses[i].amount``,
+``finding_date``, ``justified``, ``unjustified``, ``call_date``, ``deadline``,
+``method``, ``instalments`` and ``instalments[i].due``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.rules import consistency
+from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import ZERO, format_amount
+from rejnistvo.rules.months import Adjustment, check_percent, month_payments, month_range
+from rejnistvo.rules.overlap import check_no_overlap
+from rejnistvo.rules.periods import Period, check_within
+from rejnistvo.rules.rates import RateTable
+from rejnistvo.rules.refund import (
+    Instalment,
+    RefundMethod,
+    RefundPlan,
+    check_instalment_dates,
+    paid_days,
+    refund_plan,
+    report_due_date,
+    report_due_reason,
+)
+from rejnistvo.services import cases
+from rejnistvo.services.rates import rate_table
+from rejnistvo.store import (
+    StoreError,
+    delete_record,
+    get_record,
+    list_records,
+    save_record,
+    units_of,
+)
+
+
+# -- typed records -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Expense:
+    category: str
+    amount: Decimal
+    description: str | None = None
+    document: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefundInstalment:
+    due: date
+    amount: Decimal
+    paid_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardIncrease:
+    placement_id: int
+    percent: int
+    period: Period
+    categories: tuple[str, ...]
+    decision_no: str | None = None
+    decision_date: date | None = None
+    report_requested_on: date | None = None
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class R5Report:
+    """The carer's report (date, expenses) and the centre's finding on it."""
+
+    report_date: date | None = None
+    expenses: tuple[Expense, ...] = ()
+    finding_date: date | None = None
+    justified: Decimal | None = None
+    unjustified: Decimal | None = None
+    finding_centre_id: int | None = None
+    finding_unit_id: int | None = None
+    id: int | None = None
+    version: int | None = None
+
+    @property
+    def total(self) -> Decimal:
+        """SKUPAJ of the report."""
+        return sum((e.amount for e in self.expenses), ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class Refund:
+    """The call to refund. ``deadline`` None = the latest allowed one; ``instalments``
+    empty = the rules' default plan; ``amount`` is set by the service (= unjustified)."""
+
+    call_date: date
+    method: RefundMethod = RefundMethod.LUMP_SUM
+    deadline: date | None = None
+    instalments: tuple[RefundInstalment, ...] = ()
+    amount: Decimal | None = None
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class R5Case:
+    increase: BoardIncrease
+    report: R5Report | None = None
+    refund: Refund | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueDate:
+    """The R-5 due date and, when it is not "30 days before the end", why."""
+
+    day: date
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncreaseFacts:
+    due: DueDate
+    paid_days: int
+    received: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class R5Row:
+    """One line of the list of R-5 cases."""
+
+    id: int
+    version: int
+    placement_id: int
+    child_name: str
+    carer_name: str
+    percent: int
+    from_date: date
+    to_date: date
+    report_due: date
+    status: str
+    decision_no: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "extra"
+        }
+        return data
+
+
+# -- reading -------------------------------------------------------------------------------
+def placement_periods(db: Database, placement_id: int) -> list[Period]:
+    """The contract's and the annexes' periods of a stored placement."""
+    placement = get_record(db, "placements", placement_id)
+    return [
+        Period(p["from_date"], p["to_date"])
+        for p in placement.get("periods") or []
+        if p.get("from_date")
+    ]
+
+
+def _increase(row: dict[str, Any]) -> BoardIncrease:
+    return BoardIncrease(
+        placement_id=row["placement_id"],
+        percent=row["percent"],
+        period=Period(row["from_date"], row["to_date"]),
+        categories=tuple(c["category"] for c in row.get("categories", [])),
+        decision_no=row.get("decision_no"),
+        decision_date=row.get("decision_date"),
+        report_requested_on=row.get("report_requested_on"),
+        id=row["id"],
+        version=row.get("version"),
+    )
+
+
+def _report(row: dict[str, Any]) -> R5Report:
+    return R5Report(
+        report_date=row.get("report_date"),
+        expenses=tuple(
+            Expense(e["category"], e["amount"], e.get("description"), e.get("document"))
+            for e in row.get("expenses", [])
+        ),
+        finding_date=row.get("finding_date"),
+        justified=row.get("justified"),
+        unjustified=row.get("unjustified"),
+        finding_centre_id=row.get("finding_centre_id"),
+        finding_unit_id=row.get("finding_unit_id"),
+        id=row["id"],
+        version=row.get("version"),
+    )
+
+
+def _refund(row: dict[str, Any]) -> Refund:
+    return Refund(
+        call_date=row["call_date"],
+        method=RefundMethod(row.get("method") or RefundMethod.LUMP_SUM),
+        deadline=row.get("deadline"),
+        instalments=tuple(
+            RefundInstalment(i["due"], i["amount"], i.get("paid_on"))
+            for i in row.get("instalments", [])
+        ),
+        amount=row.get("amount"),
+        id=row["id"],
+        version=row.get("version"),
+    )
+
+
+def load_case(db: Database, increase_id: int) -> R5Case:
+    """The increase with its report and refund, as stored (StoreError if it is gone)."""
+    increase = _increase(get_record(db, "board_increases", increase_id))
+    reports = list_records(db, "r5_reports", increase_id=increase_id)
+    refunds = list_records(db, "refunds", increase_id=increase_id)
+    report = _report(get_record(db, "r5_reports", reports[0]["id"])) if reports else None
+    refund = _refund(get_record(db, "refunds", refunds[0]["id"])) if refunds else None
+    return R5Case(increase, report, refund)
+
+
+def stored_version(db: Database, increase_id: int) -> int | None:
+    """The increase's version now (None if it was deleted): editors compare it with the
+    one they loaded to know whether another screen changed the case."""
+    rows = list_records(db, "board_increases", id=increase_id)
+    return rows[0].get("version") if rows else None
+
+
+def finding_centre_default(db: Database, placement_id: int) -> tuple[int | None, int | None]:
+    """The centre (and unit) that makes the finding: the child's centre of the placement
+    (čl. 28: the child's centre checks the report), the child's unit if it is of it."""
+    placement = get_record(db, "placements", placement_id)
+    centre = placement.get("child_centre_id")
+    unit = None
+    if centre is not None and placement.get("child_id") is not None:
+        child = get_record(db, "children", placement["child_id"])
+        if child.get("centre_id") == centre:
+            unit = child.get("unit_id")
+    return centre, unit
+
+
+def centre_choices(db: Database) -> list[tuple[str, int]]:
+    return [(c["name"], c["id"]) for c in list_records(db, "centres")]
+
+
+def unit_choices(db: Database, centre_id: int | None) -> list[tuple[str, int]]:
+    if centre_id is None:
+        return []
+    return [(u["name"], u["id"]) for u in units_of(db, centre_id)]
+
+
+# -- figures -------------------------------------------------------------------------------
+def report_due(period: Period) -> DueDate:
+    """Čl. 28/3: 30 days before the end; for a period shorter than 31 days that day is
+    before the start, so the report is due on the last day (SPEC 3.4), and the rules
+    say why."""
+    if period.end is None:
+        raise InputError("period", "zvišanje oskrbnine je začasno: obdobje mora imeti konec.")
+    return DueDate(report_due_date(period), report_due_reason(period))
+
+
+def increase_facts(db: Database, placement_id: int, percent: int, period: Period) -> IncreaseFacts:
+    """What the window shows while an increase is typed (RuleError if it cannot say)."""
+    check_percent(percent, "percent")
+    due = report_due(period)
+    placement = placement_periods(db, placement_id)
+    adjustment = Adjustment(percent, period)
+    return IncreaseFacts(
+        due=due,
+        paid_days=paid_days(period, placement),
+        received=_received_whole(adjustment, placement, rate_table(db)),
+    )
+
+
+def _received_whole(increase: Adjustment, placement: Sequence[Period], rates: RateTable) -> Decimal:
+    assert increase.period.end is not None
+    if paid_days(increase.period, placement) == 0:
+        return ZERO
+    payments = month_payments(
+        month_range(increase.period.start, increase.period.end),
+        placement,
+        rates,
+        board_increases=[increase],
+    )
+    return sum((p.board_increase for p in payments), ZERO)
+
+
+def refund_preview(db: Database, case: R5Case) -> RefundPlan:
+    """The rules' refund plan for the case as typed (``case.refund`` must be set)."""
+    if case.refund is None:
+        raise InputError("call_date", "vpišite datum poziva k vračilu.")
+    inc = case.increase
+    unjustified = case.report.unjustified if case.report else None
+    finding = case.report.finding_date if case.report else None
+    consistency.check_refund_deadline_after(
+        case.refund.deadline, finding, "deadline", "ugotovitve centra"
+    )
+    return refund_plan(
+        Adjustment(inc.percent, inc.period),
+        placement_periods(db, inc.placement_id),
+        rate_table(db),
+        case.refund.call_date,
+        unjustified,
+        case.refund.deadline,
+        case.refund.method,
+    )
+
+
+# -- checks --------------------------------------------------------------------------------
+def _overlap_label(row: dict[str, Any]) -> tuple[str, str]:
+    reference = f"odločba {row['decision_no']}" if row.get("decision_no") else ""
+    return f"zvišanjem oskrbnine {row['percent']} %", reference
+
+
+def check_increase(db: Database, increase: BoardIncrease) -> list[Period]:
+    """The increase alone: percent, a closed period inside the placement, not overlapping
+    another increase of the placement, at least one category. Returns the placement."""
+    check_percent(increase.percent, "percent")
+    if increase.period.end is None:
+        raise InputError(
+            "period",
+            "zvišanje oskrbnine je začasno (28. člen): vpišite tudi konec obdobja.",
+        )
+    if not increase.categories:
+        raise InputError("categories", "izberite vsaj eno vrsto izrednih izdatkov (27. člen).")
+    for key in increase.categories:
+        if key not in EXPENSE_CATEGORY_KEYS:
+            raise InputError("categories", f"»{key}« ni vrsta izrednih izdatkov 27. člena.")
+    try:
+        placement = placement_periods(db, increase.placement_id)
+    except StoreError:
+        raise InputError("placement", "izbrane namestitve ni več; izberite drugo.") from None
+    check_within(increase.period, placement, "period")
+    others = [
+        (_overlap_label(row), Period(row["from_date"], row["to_date"]))
+        for row in list_records(db, "board_increases", placement_id=increase.placement_id)
+        if row["id"] != increase.id
+    ]
+    check_no_overlap(others, increase.period, "period")
+    return placement
+
+
+def _check_report(report: R5Report, received_amount: Decimal) -> None:
+    consistency.check_finding_not_before_report(
+        report.report_date, report.finding_date, "finding_date"
+    )
+    if report.expenses:
+        consistency.check_justified_within_total(report.justified, report.total, "justified")
+    if report.justified is not None and report.justified > received_amount:
+        raise InputError(
+            "justified",
+            f"namensko porabljeni znesek ({format_amount(report.justified)} EUR) presega "
+            f"prejeto zvišanje oskrbnine; dovoljeno je od 0,00 do "
+            f"{format_amount(received_amount)} EUR.",
+        )
+    consistency.check_unjustified_within_received(
+        report.unjustified, received_amount, "unjustified"
+    )
+
+
+def _checked_refund(db: Database, case: R5Case) -> Refund:
+    """The refund as it will be stored: the rules' amount and deadline; the typed
+    instalment dates kept when they fit the plan, else the plan's own."""
+    assert case.refund is not None
+    refund = case.refund
+    unjustified = case.report.unjustified if case.report else None
+    consistency.check_method_has_refund(str(refund.method), unjustified, "unjustified")
+    plan = refund_preview(db, case)
+    typed = refund.instalments
+    if typed and len(typed) == len(plan.instalments):
+        if sum((i.amount for i in typed), ZERO) != plan.refund:
+            typed = ()
+    else:
+        typed = ()
+    if typed:
+        check_instalment_dates(
+            [Instalment(i.due, i.amount) for i in typed], refund.call_date, plan.deadline
+        )
+        instalments = typed
+    else:
+        paid = [i.paid_on for i in refund.instalments]
+        instalments = tuple(
+            RefundInstalment(i.due, i.amount, paid[k] if k < len(paid) else None)
+            for k, i in enumerate(plan.instalments)
+        )
+    return dataclasses.replace(
+        refund, deadline=plan.deadline, amount=plan.refund, instalments=instalments
+    )
+
+
+# -- saving --------------------------------------------------------------------------------
+def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "placement_id": inc.placement_id,
+        "percent": inc.percent,
+        "from_date": inc.period.start,
+        "to_date": inc.period.end,
+        "decision_no": inc.decision_no,
+        "decision_date": inc.decision_date,
+        "report_requested_on": inc.report_requested_on,
+        "categories": [{"category": c} for c in inc.categories],
+    }
+    if inc.id is not None:
+        record["id"] = inc.id
+        if inc.version is not None:
+            record["version"] = inc.version
+    return record
+
+
+def _with_identity(record: dict[str, Any], item: R5Report | Refund) -> dict[str, Any]:
+    if item.id is not None:
+        record["id"] = item.id
+        if item.version is not None:
+            record["version"] = item.version
+    return record
+
+
+def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | None = None) -> R5Case:
+    """Store the increase, its report and finding and its refund in one transaction.
+
+    ``drop_refund`` is the stored refund as the editor read it, to be deleted (the call
+    date was cleared); its version is checked like the others. Returns the case as
+    stored, with new ids and versions. ``today`` is unused by the rules today but keeps
+    the signature of every service that may need a day."""
+    del today
+    placement = check_increase(db, case.increase)
+    inc = case.increase
+    report = case.report
+    if report is not None:
+        if report.finding_date is not None and report.finding_centre_id is None:
+            centre, unit = finding_centre_default(db, inc.placement_id)
+            report = dataclasses.replace(report, finding_centre_id=centre, finding_unit_id=unit)
+        got = _received_whole(Adjustment(inc.percent, inc.period), placement, rate_table(db))
+        _check_report(report, got)
+    refund = _checked_refund(db, dataclasses.replace(case, report=report)) if case.refund else None
+
+    with db.atomic():
+        # The increase is saved even when unchanged: its version is the case's version,
+        # so a second editor of any part of the case is refused.
+        increase_id = save_record(db, "board_increases", _increase_record(inc))
+        if report is not None:
+            save_record(
+                db,
+                "r5_reports",
+                _with_identity(
+                    {
+                        "increase_id": increase_id,
+                        "report_date": report.report_date,
+                        "finding_date": report.finding_date,
+                        "justified": report.justified,
+                        "unjustified": report.unjustified,
+                        "finding_centre_id": report.finding_centre_id,
+                        "finding_unit_id": report.finding_unit_id,
+                        "expenses": [
+                            {
+                                "category": e.category,
+                                "description": e.description,
+                                "amount": e.amount,
+                                "document": e.document,
+                            }
+                            for e in report.expenses
+                        ],
+                    },
+                    report,
+                ),
+            )
+        if refund is not None:
+            save_record(
+                db,
+                "refunds",
+                _with_identity(
+                    {
+                        "increase_id": increase_id,
+                        "call_date": refund.call_date,
+                        "deadline": refund.deadline,
+                        "method": str(refund.method),
+                        "amount": refund.amount,
+                        "instalments": [
+                            {"due": i.due, "amount": i.amount, "paid_on": i.paid_on}
+                            for i in refund.instalments
+                        ],
+                    },
+                    refund,
+                ),
+            )
+        elif drop_refund is not None and drop_refund.id is not None:
+            delete_record(db, "refunds", drop_refund.id, drop_refund.version)
+    return load_case(db, increase_id)
+
+
+# -- the list and the status ---------------------------------------------------------------
+STATUSES = cases.R5_STATUSES
+
+
+def case_status(case: R5Case, today: date) -> str:
+    """The status of one R-5 case, by the one rule of ``services.cases``."""
+    refund = case.refund
+    report = case.report or R5Report()
+    return cases.r5_status(
+        period_from=case.increase.period.start,
+        period_to=case.increase.period.end or case.increase.period.start,
+        today=today,
+        report_date=report.report_date,
+        requested_on=case.increase.report_requested_on,
+        finding_date=report.finding_date,
+        has_refund=refund is not None,
+        refund_paid=refund is not None
+        and bool(refund.instalments)
+        and all(i.paid_on for i in refund.instalments),
+    )
+
+
+def _row(row: dict[str, Any], status: str) -> R5Row:
+    return R5Row(
+        id=row["id"],
+        version=row.get("version") or 1,
+        placement_id=row["placement_id"],
+        child_name=row.get("child_name") or "",
+        carer_name=row.get("carer_name") or "",
+        percent=row["percent"],
+        from_date=row["from_date"],
+        to_date=row["to_date"],
+        report_due=cases.r5_report_due(
+            row["from_date"], row["to_date"], row.get("report_requested_on")
+        ),
+        status=status,
+        decision_no=row.get("decision_no"),
+    )
+
+
+def list_rows(db: Database, today: date) -> list[R5Row]:
+    """Every R-5 case for the list, with its status (by ``services.cases``)."""
+    statuses = cases.r5_statuses(db, today)
+    return [
+        _row(row, statuses.get(row["id"], "awaiting_report"))
+        for row in list_records(db, "board_increases")
+    ]
+
+
+def case_row(db: Database, increase_id: int, today: date) -> R5Row:
+    """The list line of one case (after a save: update that row, not the whole list)."""
+    rows = list_records(db, "board_increases", id=increase_id)
+    if not rows:
+        raise StoreError(f"Zvišanja oskrbnine {increase_id} ni (morda je bilo izbrisano).")
+    return _row(rows[0], case_status(load_case(db, increase_id), today))

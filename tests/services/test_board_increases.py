@@ -1,0 +1,251 @@
+"""services/board_increases.py: an increase with its R-5 report, finding and refund
+saved in one transaction, refused when stale, overlapping or inconsistent (SPEC 3.4)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.refund import RefundMethod
+from rejnistvo.services.board_increases import (
+    BoardIncrease,
+    Expense,
+    R5Case,
+    R5Report,
+    Refund,
+    case_row,
+    finding_centre_default,
+    increase_facts,
+    list_rows,
+    load_case,
+    refund_preview,
+    save_case,
+    stored_version,
+)
+from rejnistvo.store import StaleRecordError, delete_record, list_records, open_db, save_record
+
+TODAY = date(2026, 3, 2)
+H1 = Period(date(2026, 1, 1), date(2026, 6, 30))
+
+
+def own_rates(db) -> None:
+    """Our own rate table (SPEC 3.2 examples), not the shipped one."""
+    for row in list_records(db, "rates"):
+        delete_record(db, "rates", row["id"])
+    save_record(
+        db,
+        "rates",
+        {"valid_from": date(2025, 1, 1), "board": "638.00", "fee": "460.00", "source": "test"},
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "r5.sqlite3")
+    own_rates(database)
+    centre = save_record(
+        database,
+        "centres",
+        {"code": "GOR", "name": "Center za socialno delo Gorenjska", "units": [{"name": "Kranj"}]},
+    )
+    unit = (
+        list_records(database, "centres")[0]["id"]
+        and database.execute("SELECT id FROM units WHERE centre_id = ?", [centre]).fetchone()[0]
+    )
+    carer = save_record(database, "carers", {"name": "Marija Rejnik", "centre_id": centre})
+    child = save_record(
+        database, "children", {"name": "Luka Otrok", "centre_id": centre, "unit_id": unit}
+    )
+    placement = save_record(
+        database,
+        "placements",
+        {
+            "contract_no": "RP-1/2025",
+            "carer_id": carer,
+            "child_id": child,
+            "carer_centre_id": centre,
+            "child_centre_id": centre,
+            "periods": [{"kind": "contract", "from_date": date(2025, 6, 1), "to_date": None}],
+        },
+    )
+    database.ids = {"centre": centre, "unit": unit, "placement": placement}
+    yield database
+    database.close()
+
+
+def increase(db, period: Period = H1, **more) -> BoardIncrease:
+    return BoardIncrease(
+        placement_id=db.ids["placement"],
+        percent=more.pop("percent", 25),
+        period=period,
+        categories=("education",),
+        **more,
+    )
+
+
+def test_save_and_load_a_whole_case(db):
+    case = R5Case(
+        increase(db, decision_no="1-001/2026"),
+        R5Report(
+            report_date=date(2026, 5, 20),
+            expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
+            finding_date=date(2026, 6, 5),
+            justified=Decimal("800.00"),
+            unjustified=Decimal("157.00"),
+        ),
+        Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED),
+    )
+    stored = save_case(db, case, TODAY)
+    assert stored.increase.id is not None and stored.increase.version == 1
+    assert stored.report.expenses[0].amount == Decimal("800.00")
+    assert stored.refund.amount == Decimal("157.00")
+    assert sum(i.amount for i in stored.refund.instalments) == Decimal("157.00")
+    assert load_case(db, stored.increase.id) == stored
+    # The finding centre comes from the placement's child centre (and the child's unit).
+    assert stored.report.finding_centre_id == db.ids["centre"]
+    assert stored.report.finding_unit_id == db.ids["unit"]
+    assert case_row(db, stored.increase.id, TODAY).status == "refund_ordered"
+
+
+def test_facts_received_and_short_period_due_reason(db):
+    facts = increase_facts(db, db.ids["placement"], 25, H1)
+    assert facts.received == Decimal("957.00")
+    assert facts.due.day == date(2026, 5, 31) and facts.due.reason is None
+    short = increase_facts(db, db.ids["placement"], 25, Period(date(2026, 3, 1), date(2026, 3, 20)))
+    assert short.due.day == date(2026, 3, 20)
+    assert "20. 3. 2026" in short.due.reason
+
+
+def test_overlapping_increase_is_refused_naming_the_other(db):
+    save_case(db, R5Case(increase(db, decision_no="1-001/2026")), TODAY)
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db, Period(date(2026, 6, 1), date(2026, 12, 31)))), TODAY)
+    assert caught.value.field == "period"
+    assert "zvišanjem oskrbnine 25 % od 1. 1. 2026 do 30. 6. 2026" in caught.value.message
+    assert "odločba 1-001/2026" in caught.value.message
+    assert len(list_records(db, "board_increases")) == 1
+    # An extension adjoins and is stored.
+    save_case(db, R5Case(increase(db, Period(date(2026, 7, 1), date(2026, 12, 31)))), TODAY)
+    assert len(list_records(db, "board_increases")) == 2
+
+
+def test_period_outside_the_placement_is_refused(db):
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db, Period(date(2025, 1, 1), date(2025, 6, 30)))), TODAY)
+    assert caught.value.field == "period"
+
+
+def test_stale_save_is_refused_and_nothing_is_lost(db):
+    first = save_case(db, R5Case(increase(db)), TODAY)
+    other = dataclasses.replace(first.increase, decision_no="1-002/2026")
+    save_case(db, R5Case(other), TODAY)
+    assert stored_version(db, first.increase.id) == 2
+    mine = dataclasses.replace(first.increase, percent=50)
+    with pytest.raises(StaleRecordError) as caught:
+        save_case(db, R5Case(mine, R5Report(report_date=date(2026, 5, 1))), TODAY)
+    assert "Zapis je medtem spremenil" in caught.value.message
+    now = load_case(db, first.increase.id)
+    assert now.increase.decision_no == "1-002/2026" and now.increase.percent == 25
+    assert now.report is None
+
+
+def test_refused_refund_writes_nothing(db):
+    case = R5Case(
+        increase(db),
+        R5Report(finding_date=date(2026, 6, 5), unjustified=Decimal("100.00")),
+        Refund(date(2026, 7, 10), deadline=date(2027, 6, 1)),
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, case, TODAY)
+    assert caught.value.field == "deadline"
+    assert list_records(db, "board_increases") == []
+
+
+@pytest.mark.parametrize(
+    ("report", "field"),
+    [
+        (R5Report(report_date=date(2026, 5, 20), finding_date=date(2026, 5, 1)), "finding_date"),
+        (
+            R5Report(
+                expenses=(Expense("education", Decimal("100.00")),), justified=Decimal("200.00")
+            ),
+            "justified",
+        ),
+        (R5Report(unjustified=Decimal("958.00")), "unjustified"),
+    ],
+)
+def test_inconsistent_finding_is_refused_at_its_field(db, report, field):
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db), report), TODAY)
+    assert caught.value.field == field
+    assert list_records(db, "board_increases") == []
+
+
+def test_refund_without_unjustified_amount_is_refused(db):
+    case = R5Case(increase(db), R5Report(unjustified=Decimal("0.00")), Refund(date(2026, 7, 10)))
+    with pytest.raises(InputError) as caught:
+        save_case(db, case, TODAY)
+    assert caught.value.field == "unjustified"
+
+
+def test_call_on_the_first_day_is_refused(db):
+    case = R5Case(increase(db), R5Report(unjustified=Decimal("10.00")), Refund(date(2026, 1, 1)))
+    with pytest.raises(InputError) as caught:
+        refund_preview(db, case)
+    assert caught.value.field == "call_date"
+
+
+def test_deadline_on_a_sunday_moves_and_says_so(db):
+    # 25 October 2026 is a Sunday; the refund is due on Monday 26 October.
+    case = R5Case(
+        increase(db),
+        R5Report(unjustified=Decimal("50.00")),
+        Refund(date(2026, 7, 10), deadline=date(2026, 10, 25)),
+    )
+    plan = refund_preview(db, case)
+    assert plan.deadline == date(2026, 10, 26)
+    assert plan.deadline_moved_from == date(2026, 10, 25)
+
+
+def test_deadline_must_follow_the_finding(db):
+    case = R5Case(
+        increase(db),
+        R5Report(finding_date=date(2026, 7, 20), unjustified=Decimal("50.00")),
+        Refund(date(2026, 7, 10), deadline=date(2026, 7, 15)),
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, case, TODAY)
+    assert caught.value.field == "deadline"
+
+
+def test_list_status_honours_the_requested_date(db):
+    requested = save_case(
+        db, R5Case(increase(db, report_requested_on=date(2026, 2, 1))), TODAY
+    ).increase
+    rows = {r.id: r for r in list_rows(db, TODAY)}
+    assert rows[requested.id].status == "overdue"
+    assert rows[requested.id].report_due == date(2026, 2, 1)
+    assert case_row(db, requested.id, TODAY) == rows[requested.id]
+    assert finding_centre_default(db, db.ids["placement"]) == (db.ids["centre"], db.ids["unit"])
+
+
+def test_dropping_the_refund_checks_its_version(db):
+    case = R5Case(increase(db), R5Report(unjustified=Decimal("50.00")), Refund(date(2026, 7, 10)))
+    stored = save_case(db, case, TODAY)
+    again = save_case(db, stored, TODAY)  # another editor saves: the refund's version moves
+    assert again.refund.version == 2
+    with pytest.raises(StaleRecordError):
+        save_case(
+            db,
+            R5Case(again.increase, again.report),
+            TODAY,
+            drop_refund=stored.refund,
+        )
+    assert load_case(db, stored.increase.id).refund is not None
+    save_case(db, R5Case(again.increase, again.report), TODAY, drop_refund=again.refund)
+    assert load_case(db, stored.increase.id).refund is None
