@@ -437,3 +437,86 @@ def known_steps() -> list[str]:
     """Names of every step this program knows, in order."""
     # pending() on an empty database lists them all without touching any file.
     return [migration.name for migration in migrations.pending(Database(memory=True))]
+
+@migrations()
+def m005_payment_ledger(db: Database) -> None:
+    """The payment ledger of SPEC 3.6: closed months and the lines paid in them, with the
+    date and the user; the log of reopened months with the reason; how each overpayment
+    was settled; the carer's bank account (``carers.iban``).
+
+    A line keeps the names, contract number and IBAN as they were when the month was
+    closed, its five amounts and what it was computed from (``basis``, JSON), so that a
+    closed month shows exactly what was paid whatever changed since."""
+    for statement in (
+        """
+        CREATE TABLE payment_runs (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL UNIQUE,  -- first day of the month
+            closed_on TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            total TEXT NOT NULL,
+            overpayments TEXT NOT NULL,
+            line_count INTEGER NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]'
+        )
+        """,
+        """
+        CREATE TABLE payment_lines (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES payment_runs(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('month', 'arrears', 'overpayment', 'one_off')),
+            for_month TEXT NOT NULL,
+            placement_id INTEGER REFERENCES placements(id),
+            one_off_id INTEGER,
+            carer_id INTEGER,
+            carer_name TEXT NOT NULL,
+            child_name TEXT NOT NULL,
+            contract_no TEXT NOT NULL,
+            iban TEXT,
+            centre_id INTEGER,
+            centre_name TEXT NOT NULL,
+            unit_id INTEGER,
+            unit_name TEXT NOT NULL,
+            days INTEGER NOT NULL,
+            factor TEXT NOT NULL,
+            board TEXT NOT NULL,
+            board_increase TEXT NOT NULL,
+            fee TEXT NOT NULL,
+            fee_uplift TEXT NOT NULL,
+            total TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            basis TEXT
+        )
+        """,
+        "CREATE INDEX payment_lines_run ON payment_lines(run_id)",
+        "CREATE INDEX payment_lines_placement ON payment_lines(placement_id, for_month)",
+        """
+        CREATE TABLE payment_reopenings (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            reopened_on TEXT NOT NULL,
+            reopened_at TEXT NOT NULL,
+            reopened_by TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            closed_on TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            total TEXT NOT NULL,
+            line_count INTEGER NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE overpayment_settlements (
+            id INTEGER PRIMARY KEY,
+            line_id INTEGER NOT NULL UNIQUE REFERENCES payment_lines(id),
+            method TEXT NOT NULL CHECK (method IN ('offset', 'refund')),
+            offset_month TEXT,
+            settled_on TEXT NOT NULL,
+            note TEXT,
+            recorded_by TEXT NOT NULL,
+            CHECK (method = 'refund' OR offset_month IS NOT NULL)
+        )
+        """,
+        "ALTER TABLE carers ADD COLUMN iban TEXT",
+    ):
+        db.execute(statement)

@@ -1,0 +1,351 @@
+"""The monthly payment run and its arrears (SPEC 3.6), pure: no database, no clock.
+
+A run line is one placement's month (SPEC 3.2, computed by ``rules.months`` — there is
+no second formula here), a one-off payment, or the difference between what a closed
+month gives today and what the ledger says was paid for it (*poračun*). What a line was
+computed from is its **basis**: the placement's periods, board increases and fee
+uplifts that touch the month (each with its document), the rate rows used and the
+part-time share. The basis is stored with every closed line, so a later difference can
+be explained in words by comparing the basis of then with the basis of now, and every
+line can be recomputed with ``calc`` from ``calc_inputs(basis, month)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from rejnistvo.rules.money import ZERO, format_amount
+from rejnistvo.rules.months import Adjustment, MonthPayment, PartTimePlacement
+from rejnistvo.rules.periods import Period, add_months, format_date, last_of_month, month_name
+
+# Line kinds (SPEC 6 `run`): the month's payment, a positive difference for a closed
+# month, a negative one (listed apart, never deducted), a one-off payment of the month.
+MONTH = "month"
+ARREARS = "arrears"
+OVERPAYMENT = "overpayment"
+ONE_OFF = "one_off"
+KINDS = (MONTH, ARREARS, OVERPAYMENT, ONE_OFF)
+# What the run pays: everything except overpayments, which are recovered separately.
+PAID_KINDS = frozenset({MONTH, ARREARS, ONE_OFF})
+
+KIND_LABELS = {
+    MONTH: "mesec",
+    ARREARS: "poračun",
+    OVERPAYMENT: "preplačilo",
+    ONE_OFF: "enkratno izplačilo",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A dated item of a placement with the document it comes from (contract, annex,
+    R-4 resolution, board-increase decision). `percent` is 0 for placement periods."""
+
+    period: Period
+    reference: str
+    percent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementInputs:
+    """Everything a placement's month is computed from, with documents for the reasons."""
+
+    periods: tuple[Document, ...]
+    board_increases: tuple[Document, ...] = ()
+    fee_uplifts: tuple[Document, ...] = ()
+    part_time: PartTimePlacement | None = None
+
+    @property
+    def placement(self) -> list[Period]:
+        return [d.period for d in self.periods]
+
+    @property
+    def increases(self) -> list[Adjustment]:
+        return [Adjustment(d.percent, d.period) for d in self.board_increases]
+
+    @property
+    def uplifts(self) -> list[Adjustment]:
+        return [Adjustment(d.percent, d.period) for d in self.fee_uplifts]
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """The five figures of a line, each rounded to cents."""
+
+    board: Decimal = ZERO
+    board_increase: Decimal = ZERO
+    fee: Decimal = ZERO
+    fee_uplift: Decimal = ZERO
+    total: Decimal = ZERO
+
+    def __sub__(self, other: Amounts) -> Amounts:
+        return Amounts(
+            self.board - other.board,
+            self.board_increase - other.board_increase,
+            self.fee - other.fee,
+            self.fee_uplift - other.fee_uplift,
+            self.total - other.total,
+        )
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts(
+            self.board + other.board,
+            self.board_increase + other.board_increase,
+            self.fee + other.fee,
+            self.fee_uplift + other.fee_uplift,
+            self.total + other.total,
+        )
+
+    def is_zero(self) -> bool:
+        return not any((self.board, self.board_increase, self.fee, self.fee_uplift, self.total))
+
+
+NO_AMOUNTS = Amounts()
+
+
+def amounts_of(payment: MonthPayment) -> Amounts:
+    return Amounts(
+        payment.board, payment.board_increase, payment.fee, payment.fee_uplift, payment.total
+    )
+
+
+def factor_text(factor: Fraction, days: int) -> str:
+    """ "1" or "22/30" — the coverage factor as a reader checks it (SPEC 3.2)."""
+    if days == 0:
+        return "0"
+    return "1" if factor == 1 else f"{days}/30"
+
+
+# --------------------------------------------------------------------------- basis
+
+
+def _touches(period: Period, first: date, last: date) -> bool:
+    return period.start <= last and (period.end is None or period.end >= first)
+
+
+def _doc_json(doc: Document, with_percent: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    if with_percent:
+        item["percent"] = doc.percent
+    item["from"] = doc.period.start.isoformat()
+    item["to"] = None if doc.period.end is None else doc.period.end.isoformat()
+    item["document"] = doc.reference
+    return item
+
+
+def basis(month: date, inputs: PlacementInputs, payment: MonthPayment) -> dict[str, Any]:
+    """What `payment` (the month `month` of a placement) was computed from, as JSON-ready
+    data: only the periods and decisions that touch the month, and the rate rows used."""
+    first, last = month, last_of_month(month)
+    data: dict[str, Any] = {
+        "placement": [
+            _doc_json(d, False) for d in inputs.periods if _touches(d.period, first, last)
+        ],
+        "board_increases": [
+            _doc_json(d, True) for d in inputs.board_increases if _touches(d.period, first, last)
+        ],
+        "fee_uplifts": [
+            _doc_json(d, True) for d in inputs.fee_uplifts if _touches(d.period, first, last)
+        ],
+        "rates": [
+            {
+                "valid_from": r.valid_from.isoformat(),
+                "board": str(r.board),
+                "fee": str(r.fee),
+                "source": r.source,
+            }
+            for r in payment.rates
+        ],
+    }
+    if inputs.part_time is not None:
+        data["part_time_fee_share"] = str(inputs.part_time.fee_share)
+    return data
+
+
+def calc_inputs(line_basis: Mapping[str, Any] | None, month: date) -> dict[str, Any] | None:
+    """The line's basis in the shape of `calc`'s request (SPEC 6), so that anyone can
+    recompute the line. A part-time placement also carries `part_time_fee_share`, which
+    `calc` does not take: such a month is not a plain `calc` month (SPEC 3.2)."""
+    if line_basis is None:
+        return None
+    if "one_off" in line_basis:
+        return {"one_off": dict(line_basis["one_off"])}
+    placement = [{"from": p["from"], "to": p["to"]} for p in line_basis.get("placement", [])]
+    request: dict[str, Any] = {
+        "placement": placement,
+        "months": [f"{month.year:04d}-{month.month:02d}"],
+        "board_increases": [
+            {"percent": a["percent"], "from": a["from"], "to": a["to"]}
+            for a in line_basis.get("board_increases", [])
+        ],
+        "fee_uplifts": [
+            {"percent": a["percent"], "from": a["from"], "to": a["to"]}
+            for a in line_basis.get("fee_uplifts", [])
+        ],
+        "rates": [
+            {"valid_from": r["valid_from"], "board": r["board"], "fee": r["fee"]}
+            for r in line_basis.get("rates", [])
+        ],
+    }
+    if "part_time_fee_share" in line_basis:
+        request["part_time_fee_share"] = line_basis["part_time_fee_share"]
+    return request
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def _day(text: str | None) -> str:
+    return "" if text is None else format_date(date.fromisoformat(text))
+
+
+def _span(item: Mapping[str, Any]) -> str:
+    if item.get("to") is None:
+        return f"od {_day(item['from'])}"
+    return f"od {_day(item['from'])} do {_day(item['to'])}"
+
+
+def _key(item: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (item.get("document"), item.get("from"), item.get("to"), item.get("percent"))
+
+
+def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list[str]:
+    before = {r["valid_from"]: r for r in old}
+    after = {r["valid_from"]: r for r in new}
+    reasons = []
+    added = [day for day in after if day not in before]
+    for day in added:
+        r = after[day]
+        reasons.append(
+            f"dodan znesek od {_day(day)} (oskrbnina {format_amount(Decimal(r['board']))}, "
+            f"plačilo dela {format_amount(Decimal(r['fee']))} EUR)"
+        )
+    for day in after:
+        if day in before and (before[day]["board"], before[day]["fee"]) != (
+            after[day]["board"],
+            after[day]["fee"],
+        ):
+            b, a = before[day], after[day]
+            reasons.append(
+                f"popravljen znesek od {_day(day)} (oskrbnina {format_amount(Decimal(b['board']))}"
+                f" → {format_amount(Decimal(a['board']))}, plačilo dela "
+                f"{format_amount(Decimal(b['fee']))} → {format_amount(Decimal(a['fee']))} EUR)"
+            )
+    if not added:
+        for day in before:
+            if day not in after:
+                reasons.append(f"znesek od {_day(day)} je bil odstranjen iz tabele zneskov")
+    return reasons
+
+
+def _decision_reasons(
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], what: str, component: str
+) -> list[str]:
+    before = {_key(d): d for d in old}
+    after = {_key(d): d for d in new}
+    old_refs = {d.get("document"): d for d in old}
+    new_refs = {d.get("document"): d for d in new}
+    reasons = []
+    for key, d in after.items():
+        if key in before:
+            continue
+        ref = d.get("document") or ""
+        if ref in old_refs:
+            reasons.append(f"{what} {ref} spremenjen: {d['percent']} % {_span(d)}")
+        else:
+            reasons.append(
+                f"{what} {ref} {_span(d)} (+{d['percent']} % {component})".replace("  ", " ")
+            )
+    for key, d in before.items():
+        if key not in after and d.get("document") not in new_refs:
+            reasons.append(f"{what} {d.get('document') or ''} ({_span(d)}) ne velja več")
+    return reasons
+
+
+def _period_reasons(
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]
+) -> list[str]:
+    before = {(p.get("document"), p["from"]): p for p in old}
+    after = {(p.get("document"), p["from"]): p for p in new}
+    reasons = []
+    for key, p in after.items():
+        q = before.get(key)
+        if q is None:
+            reasons.append(f"{p.get('document') or 'obdobje namestitve'} {_span(p)}")
+        elif q.get("to") != p.get("to"):
+            if p.get("to") is not None and (q.get("to") is None or p["to"] < q["to"]):
+                reasons.append(f"namestitev se je končala {_day(p['to'])}")
+            elif p.get("to") is None:
+                reasons.append(f"{p.get('document') or 'namestitev'} velja za nedoločen čas")
+            else:
+                reasons.append(f"namestitev podaljšana do {_day(p['to'])}")
+    for key, q in before.items():
+        if key not in after:
+            reasons.append(f"{q.get('document') or 'obdobje namestitve'} ({_span(q)}) odstranjeno")
+    return reasons
+
+
+def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month: date) -> str:
+    """Why a closed month gives a different amount today, in words (SPEC 3.6)."""
+    if old is None:
+        return f"za {month_name(month)} ob zaključku meseca ni bilo izplačila za to namestitev"
+    new = new or {}
+    parts = [
+        *_rate_reasons(old.get("rates", []), new.get("rates", [])),
+        *_decision_reasons(
+            old.get("fee_uplifts", []), new.get("fee_uplifts", []), "sklep R-4", "plačila dela"
+        ),
+        *_decision_reasons(
+            old.get("board_increases", []),
+            new.get("board_increases", []),
+            "odločba o zvišanju oskrbnine",
+            "oskrbnine",
+        ),
+        *_period_reasons(old.get("placement", []), new.get("placement", [])),
+    ]
+    if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
+        parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
+    if not parts:
+        parts.append("ponoven izračun po današnjih podatkih")
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- months
+
+
+def closed_month_check(
+    month: date, first_closed: date | None, last_closed: date | None
+) -> str | None:
+    """Why a run of `month` is refused (SPEC 6 `run`), or None when it may be run: a
+    month before the first closed one, or two months (or more) after the last closed one."""
+    if first_closed is None or last_closed is None:
+        return None
+    next_month = add_months(last_closed, 1)
+    if month < first_closed:
+        return (
+            f"mesec {month_name(month)} je pred prvim zaključenim mesecem "
+            f"({month_name(first_closed)}); izplačila za ta mesec niso vodena v programu. "
+            f"Zaženite izplačilo za {_iso_month(first_closed)} ali poznejši mesec do "
+            f"{_iso_month(next_month)}."
+        )
+    if month > next_month:
+        return (
+            f"meseci se zaključujejo po vrsti: zadnji zaključeni mesec je "
+            f"{month_name(last_closed)}, zato zaženite izplačilo za {_iso_month(next_month)} "
+            f"({month_name(next_month)})."
+        )
+    return None
+
+
+def _iso_month(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def difference_kind(diff: Amounts) -> str:
+    """Arrears when the closed month gives more today, an overpayment when less."""
+    return OVERPAYMENT if diff.total < 0 else ARREARS

@@ -1,0 +1,311 @@
+"""The payment run written out (SPEC 3.6): CSV and XLSX for the accounting office, the
+PDF list (``rejnistvo.forms.payment_run``) and a SEPA credit transfer (pain.001.001.03,
+made and validated against its schema by the ``sepaxml`` package).
+
+Every writer goes to a temporary file first and renames it at the end, so an error or a
+cancel never leaves half a file under the name the user chose. ``progress(done, total)``
+returning False cancels (``ExportCancelled``).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.iban import check_iban
+from rejnistvo.rules.money import ZERO
+from rejnistvo.rules.payment_run import KIND_LABELS
+from rejnistvo.rules.periods import month_name
+from rejnistvo.services.payment_run import PaymentRun, RunLine
+
+FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
+Progress = Callable[[int, int], bool]
+
+COLUMNS = (
+    "Center", "Enota", "Rejnik/ica", "IBAN", "Otrok", "Pogodba", "Vrsta", "Za mesec", "Dni",
+    "Faktor", "Oskrbnina", "Zvišanje oskrbnine", "Plačilo dela", "Zvišanje plačila dela",
+    "Skupaj", "Razlog",
+)  # fmt: skip
+_AMOUNT_COLUMNS = range(10, 15)
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; no file was written."""
+
+
+class _Steps:
+    def __init__(self, progress: Progress | None, total: int, every: int = 200) -> None:
+        self.progress, self.total, self.every, self.done = progress, max(total, 1), every, 0
+
+    def step(self, count: int = 1) -> None:
+        before = self.done
+        self.done = min(self.done + count, self.total)
+        if self.done == self.total or self.done // self.every != before // self.every:
+            self.ask()
+
+    def ask(self) -> None:
+        if self.progress is not None and self.progress(self.done, self.total) is False:
+            raise ExportCancelled()
+
+
+def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        write(temporary)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise InputError(
+            "out", f"datoteke »{target}« ni mogoče zapisati: {error.strerror}."
+        ) from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _month(value: date) -> str:
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+def _row(line: RunLine) -> list[Any]:
+    a = line.amounts
+    reason = line.reason + (f" ({line.settlement})" if line.settlement else "")
+    return [
+        line.centre, line.unit, line.carer, line.iban or "", line.child, line.contract,
+        KIND_LABELS[line.kind], _month(line.for_month), line.days, line.factor, a.board,
+        a.board_increase, a.fee, a.fee_uplift, a.total, reason,
+    ]  # fmt: skip
+
+
+def _comma(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def write_csv(
+    run: PaymentRun, path: str | os.PathLike[str], progress: Progress | None = None
+) -> Path:
+    """UTF-8 with BOM and `;`, decimal comma: what Slovenian Excel opens with a double click.
+    Paid lines first, then the overpayments under their own heading, then the totals."""
+    steps = _Steps(progress, len(run.lines))
+
+    def write(temporary: Path) -> None:
+        steps.ask()
+        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow([f"Izplačilo za {month_name(run.month)}", _status(run)])
+            writer.writerow(COLUMNS)
+            for line in run.paid_lines():
+                writer.writerow(_csv_cells(_row(line)))
+                steps.step()
+            writer.writerow(["SKUPAJ ZA IZPLAČILO", *[""] * 13, _comma(run.total)])
+            if run.overpayment_lines():
+                writer.writerow([])
+                writer.writerow(["PREPLAČILA (niso odšteta od izplačila)"])
+                for line in run.overpayment_lines():
+                    writer.writerow(_csv_cells(_row(line)))
+                    steps.step()
+                writer.writerow(["SKUPAJ PREPLAČILA", *[""] * 13, _comma(-run.overpayments)])
+            for warning in run.warnings:
+                writer.writerow([f"Opozorilo: {warning}"])
+
+    return _atomic(path, write)
+
+
+def _csv_cells(cells: list[Any]) -> list[Any]:
+    return [_comma(c) if isinstance(c, Decimal) else c for c in cells]
+
+
+def _status(run: PaymentRun) -> str:
+    if run.closed_on is None:
+        return "odprt mesec (predlog izplačila)"
+    return f"zaključeno {run.closed_on.day}. {run.closed_on.month}. {run.closed_on.year}, {run.closed_by}"
+
+
+def write_xlsx(
+    run: PaymentRun, path: str | os.PathLike[str], progress: Progress | None = None
+) -> Path:
+    """Sheet "Izplačilo" (paid lines and totals per unit), sheet "Preplačila"."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    steps = _Steps(progress, 2 * len(run.lines) or 1)
+    steps.ask()
+    workbook = Workbook()
+    sheet: Any = workbook.active
+    sheet.title = "Izplačilo"
+
+    def fill(ws: Any, lines: Sequence[RunLine], total_label: str, total: Decimal) -> None:
+        ws.append([f"Izplačilo za {month_name(run.month)} – {_status(run)}"])
+        ws.append(list(COLUMNS))
+        for cell in ws[2]:
+            cell.font = Font(bold=True)
+        for line in lines:
+            ws.append(_row(line))
+            steps.step()
+        ws.append([total_label, *[None] * 13, total])
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+        for col in _AMOUNT_COLUMNS:
+            for (cell,) in ws.iter_rows(min_row=3, min_col=col + 1, max_col=col + 1):
+                cell.number_format = "#,##0.00"
+        for letter, width in zip("ABCDEFGHIJKLMNOP", (22, 22, 24, 26, 22, 16, 12, 10, 6, 7,
+                                                     11, 11, 11, 11, 12, 60), strict=True):  # fmt: skip
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A3"
+
+    fill(sheet, run.paid_lines(), "SKUPAJ ZA IZPLAČILO", run.total)
+    sheet.append([])
+    for level, label in (("unit", "Skupaj po enotah"), ("centre", "Skupaj po centrih")):
+        sheet.append([label])
+        for name, amount in run.totals_by(level):
+            sheet.append([name, *[None] * 13, amount])
+    over = workbook.create_sheet("Preplačila")
+    fill(over, run.overpayment_lines(), "SKUPAJ PREPLAČILA", -run.overpayments)
+    if run.warnings:
+        notes = workbook.create_sheet("Opozorila")
+        for warning in run.warnings:
+            notes.append([warning])
+    workbook.properties.title = f"Izplačilo {_month(run.month)}"
+    workbook.properties.created = datetime(2000, 1, 1)
+
+    def write(temporary: Path) -> None:
+        workbook.save(temporary)
+        steps.step(steps.total)
+
+    return _atomic(path, write)
+
+
+def write_pdf(
+    run: PaymentRun,
+    path: str | os.PathLike[str],
+    printed_on: date,
+    progress: Progress | None = None,
+) -> Path:
+    from rejnistvo.forms.payment_run import render_payment_run
+
+    steps = _Steps(progress, 2)
+    steps.ask()
+    data = render_payment_run(run, printed_on)
+    steps.step()
+
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(data)
+        steps.step()
+
+    return _atomic(path, write)
+
+
+# --------------------------------------------------------------------------- SEPA
+
+
+def remittance(run_month: date, line: RunLine) -> str:
+    """Month and contract number — never the child's name (SPEC 3.6)."""
+    if line.contract:
+        return f"Rejnina {_month(run_month)}, pogodba {line.contract}"
+    return f"Enkratno izplacilo {_month(run_month)}"
+
+
+def sepa_transfers(run: PaymentRun, centre_iban: str, centre_name: str) -> list[dict[str, Any]]:
+    """One transfer per carer and contract (its month, arrears and one-off lines summed);
+    refused with the names when a carer's or the centre's IBAN is missing or invalid."""
+    if not centre_name.strip():
+        raise InputError("centre_name", "v Nastavitvah vpišite ime centra (plačnika) za SEPA.")
+    if not centre_iban.strip():
+        raise InputError("centre_iban", "v Nastavitvah vpišite IBAN centra (plačnika) za SEPA.")
+    check_iban(centre_iban, "centre_iban")
+    groups: dict[tuple[str, str, str], Decimal] = {}
+    names: dict[tuple[str, str, str], RunLine] = {}
+    missing: list[str] = []
+    for line in run.paid_lines():
+        if not line.iban:
+            if line.carer not in missing:
+                missing.append(line.carer)
+            continue
+        try:
+            iban = check_iban(line.iban, "iban") or ""
+        except InputError:
+            if line.carer not in missing:
+                missing.append(line.carer)
+            continue
+        key = (iban, line.carer, line.contract)
+        groups[key] = groups.get(key, ZERO) + line.total
+        names.setdefault(key, line)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" in še {len(missing) - 5}" if len(missing) > 5 else "")
+        raise InputError(
+            "iban",
+            f"rejniki brez veljavnega IBAN: {shown}. Vpišite IBAN v podatke rejnika "
+            "(Rejniki), nato ponovite izvoz.",
+        )
+    transfers = []
+    for index, (key, amount) in enumerate(groups.items(), start=1):
+        if amount <= 0:
+            continue
+        iban, carer, _ = key
+        transfers.append(
+            {
+                "name": carer,
+                "IBAN": iban,
+                "amount": int(amount * 100),
+                "description": remittance(run.month, names[key]),
+                "endtoend_id": f"REJ{run.month:%Y%m}-{index:06d}",
+            }
+        )
+    return transfers
+
+
+def write_sepa(
+    run: PaymentRun,
+    path: str | os.PathLike[str],
+    centre_iban: str,
+    centre_name: str,
+    execution_date: date,
+    progress: Progress | None = None,
+) -> Path:
+    """pain.001.001.03 via sepaxml, validated against its schema on export; its control
+    sum equals the run's total (checked before the file is written)."""
+    from sepaxml import SepaTransfer
+
+    transfers = sepa_transfers(run, centre_iban, centre_name)
+    steps = _Steps(progress, len(transfers) + 2)
+    steps.ask()
+    sepa = SepaTransfer(
+        {
+            "name": centre_name.strip(),
+            "IBAN": check_iban(centre_iban, "centre_iban"),
+            "batch": True,
+            "currency": "EUR",
+        },
+        schema="pain.001.001.03",
+    )
+    for transfer in transfers:
+        sepa.add_payment({**transfer, "execution_date": execution_date})
+        steps.step()
+    try:
+        xml: bytes = sepa.export(validate=True)
+    except Exception as error:  # noqa: BLE001 - sepaxml raises plain exceptions
+        raise InputError("sepa", f"datoteka SEPA ni veljavna po shemi pain.001: {error}") from None
+    match = re.search(rb"<GrpHdr>.*?<CtrlSum>([0-9.]+)</CtrlSum>", xml, re.S)
+    control = Decimal(match.group(1).decode()) if match else None
+    if control != run.total:
+        raise InputError(
+            "sepa",
+            f"kontrolna vsota datoteke SEPA ({control}) se ne ujema s skupnim zneskom "
+            f"izplačila ({run.total}); datoteka ni zapisana.",
+        )
+    steps.step()
+
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(xml)
+        steps.step()
+
+    return _atomic(path, write)

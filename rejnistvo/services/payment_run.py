@@ -1,0 +1,673 @@
+"""The monthly payment run (SPEC 3.6): run a month, close it, reopen the latest closed
+month with a reason, record how an overpayment was settled.
+
+* ``payment_run(db, month, clock)`` — the run of a month: a closed month exactly as it
+  was paid (from the ledger); the next month to close computed from today's data, with
+  arrears and overpayments for every earlier closed month. A month before the first
+  closed one, or two months or more after the last closed one, is refused
+  (``InputError`` naming the month to run).
+* ``close_month(db, month, clock)`` — writes the run to the ledger in one transaction
+  with the date and the user, audited. Months close in order.
+* ``reopen_month(db, month, reason, clock)`` — only the latest closed month, with a
+  reason, audited; its lines leave the ledger (the reopening log keeps what was closed).
+* ``settle_overpayment(db, line_id, method, offset_month, note, clock)`` and
+  ``unsettled_overpayments(db)`` (the deadlines screen lists these).
+* ``run_document(run)`` — the JSON of SPEC 6 ``run``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rejnistvo.clock import Clock
+from rejnistvo.rules.errors import InputError, MissingRateError, RuleError
+from rejnistvo.rules.money import ZERO
+from rejnistvo.rules.months import month_payments, month_range
+from rejnistvo.rules.payment_run import (
+    ARREARS,
+    MONTH,
+    NO_AMOUNTS,
+    ONE_OFF,
+    OVERPAYMENT,
+    PAID_KINDS,
+    Amounts,
+    amounts_of,
+    basis,
+    calc_inputs,
+    closed_month_check,
+    difference_kind,
+    factor_text,
+    reasons,
+)
+from rejnistvo.rules.periods import add_months, first_of_month, last_of_month, month_name
+from rejnistvo.rules.rates import Rate, RateTable, load_rate_table, missing_indexations
+from rejnistvo.store import ledger
+from rejnistvo.store.audit import os_user, write_audit
+from rejnistvo.store.ledger import LedgerLine, PlacementSource
+from rejnistvo.store.repository import get_setting, rate_rows
+
+#: ``progress(done, total) -> bool``: called as the work goes on; False cancels it.
+Progress = Callable[[int, int], bool]
+
+OPEN = "open"
+CLOSED = "closed"
+_KIND_ORDER = {MONTH: 0, ONE_OFF: 1, ARREARS: 2, OVERPAYMENT: 3}
+
+
+class RunCancelled(Exception):
+    """The progress callback asked to stop; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunLine:
+    """One line of a run (SPEC 3.6, 6)."""
+
+    kind: str
+    for_month: date
+    placement_id: int | None
+    carer_id: int | None
+    carer: str
+    child: str
+    contract: str
+    iban: str | None
+    centre_id: int | None
+    centre: str
+    unit_id: int | None
+    unit: str
+    days: int
+    factor: str
+    amounts: Amounts
+    reason: str
+    basis: dict[str, Any] | None
+    one_off_id: int | None = None
+    line_id: int | None = None  # the ledger line of a closed month
+    settlement: str = ""  # how an overpayment was settled, in words
+
+    @property
+    def total(self) -> Decimal:
+        return self.amounts.total
+
+    @property
+    def inputs(self) -> dict[str, Any] | None:
+        return calc_inputs(self.basis, self.for_month)
+
+
+@dataclass(frozen=True)
+class PaymentRun:
+    month: date
+    status: str
+    lines: tuple[RunLine, ...]
+    warnings: tuple[str, ...]
+    closed_on: date | None = None
+    closed_by: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        """What the run pays: months, arrears and one-off payments (never overpayments)."""
+        return sum((line.total for line in self.lines if line.kind in PAID_KINDS), ZERO)
+
+    @property
+    def overpayments(self) -> Decimal:
+        """The overpayments listed apart (a positive figure: what is to be recovered)."""
+        return -sum((line.total for line in self.lines if line.kind == OVERPAYMENT), ZERO)
+
+    def paid_lines(self) -> list[RunLine]:
+        return [line for line in self.lines if line.kind in PAID_KINDS]
+
+    def overpayment_lines(self) -> list[RunLine]:
+        return [line for line in self.lines if line.kind == OVERPAYMENT]
+
+    def totals_by(self, level: str) -> list[tuple[str, Decimal]]:
+        """Paid totals per "centre" or per "unit" ("centre – unit"), in line order."""
+        sums: dict[str, Decimal] = {}
+        for line in self.paid_lines():
+            key = line.centre if level == "centre" else f"{line.centre} – {line.unit}"
+            sums[key] = sums.get(key, ZERO) + line.total
+        return list(sums.items())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def rate_table(db: Any) -> RateTable:
+    """The rate table kept in the database (Nastavitve); the shipped one if it is empty."""
+    rows = rate_rows(db)
+    if not rows:
+        return load_rate_table()
+    return RateTable(
+        Rate(r["valid_from"], Decimal(r["board"]), Decimal(r["fee"]), str(r["source"] or ""))
+        for r in rows
+    )
+
+
+def closed_months(db: Any) -> list[ledger.ClosedRun]:
+    return ledger.closed_runs(db)
+
+
+def next_month_to_close(db: Any, today: date) -> date:
+    """The month after the last closed one; with nothing closed, the current month."""
+    _, last = ledger.closed_range(db)
+    return add_months(last, 1) if last is not None else first_of_month(today)
+
+
+def check_month(db: Any, month: date) -> None:
+    first, last = ledger.closed_range(db)
+    refusal = closed_month_check(first_of_month(month), first, last)
+    if refusal:
+        raise InputError("month", refusal)
+
+
+def payment_run(db: Any, month: date, clock: Clock, progress: Progress | None = None) -> PaymentRun:
+    """The run of `month` (any day of it): as paid if closed, else computed today."""
+    month = first_of_month(month)
+    check_month(db, month)
+    closed = ledger.closed_run(db, month)
+    if closed is not None:
+        return _closed(db, closed)
+    return _compute(db, month, progress)
+
+
+def _closed(db: Any, run: ledger.ClosedRun) -> PaymentRun:
+    lines = ledger.run_lines(db, run.id)
+    done = ledger.settlements(db, [line.id for line in lines if line.kind == OVERPAYMENT])
+    return PaymentRun(
+        run.month,
+        CLOSED,
+        tuple(_from_ledger(line, done.get(line.id)) for line in lines),
+        run.warnings,
+        run.closed_on,
+        run.closed_by,
+    )
+
+
+def settlement_text(s: ledger.Settlement | None) -> str:
+    if s is None:
+        return ""
+    if s.method == "offset" and s.offset_month is not None:
+        text = f"poračunano z izplačilom za {month_name(s.offset_month)}"
+    else:
+        text = "poravnano z vračilom (poziv k vračilu)"
+    return f"{text}, vpisano {s.settled_on.day}. {s.settled_on.month}. {s.settled_on.year}" + (
+        f" – {s.note}" if s.note else ""
+    )
+
+
+def _from_ledger(line: LedgerLine, settled: ledger.Settlement | None = None) -> RunLine:
+    return RunLine(
+        line.kind, line.for_month, line.placement_id, line.carer_id, line.carer_name,
+        line.child_name, line.contract_no, line.iban, line.centre_id, line.centre_name,
+        line.unit_id, line.unit_name, line.days, line.factor, line.amounts, line.reason,
+        line.basis, line.one_off_id, line.id, settlement_text(settled),
+    )  # fmt: skip
+
+
+def _line(src: PlacementSource, kind: str, month: date, **values: Any) -> RunLine:
+    return RunLine(
+        kind=kind,
+        for_month=month,
+        placement_id=src.placement_id,
+        carer_id=src.carer_id,
+        carer=src.carer_name,
+        child=src.child_name,
+        contract=src.contract_no,
+        iban=src.iban,
+        centre_id=src.centre_id,
+        centre=src.centre_name,
+        unit_id=src.unit_id,
+        unit=src.unit_name,
+        **values,
+    )
+
+
+def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
+    """The open run of `month`: its lines and the differences for earlier closed months."""
+    rates = rate_table(db)
+    first_closed, last_closed = ledger.closed_range(db)
+    arrears_months = (
+        [m for m in month_range(first_closed, last_closed) if m < month]
+        if first_closed is not None and last_closed is not None
+        else []
+    )
+    months = [*arrears_months, month]
+    sources = ledger.placement_sources(db, months[0], last_of_month(month))
+    paid = ledger.paid_months(db, month) if arrears_months else {}
+    warnings = list(missing_indexations(rates, month))
+    lines: list[RunLine] = []
+    # (source, month, today's payment, difference, ledger line whose basis was paid)
+    pending: list[tuple[PlacementSource, date, Any, Amounts, int | None]] = []
+    total = len(sources)
+    for index, src in enumerate(sources):
+        if progress is not None and index % 500 == 0 and progress(index, total) is False:
+            raise RunCancelled()
+        inputs = src.inputs
+        try:
+            payments = month_payments(
+                months, inputs.placement, rates, inputs.increases, inputs.uplifts, inputs.part_time
+            )
+        except MissingRateError:
+            raise
+        except RuleError as error:
+            warnings.append(
+                f"Pogodba {src.contract_no} ({src.child_name}, {src.carer_name}): "
+                f"{error.message} Namestitev ni v izplačilu, dokler podatki niso popravljeni."
+            )
+            continue
+        for m, p in zip(arrears_months, payments, strict=False):
+            was = paid.pop((src.placement_id, m), None)
+            now = amounts_of(p) if p.days_placed else NO_AMOUNTS
+            if was is None:
+                if not p.days_placed:
+                    continue
+                diff, last_id = now, None
+            else:
+                diff, last_id = now - was.amounts, was.last_line_id
+            if not diff.is_zero():
+                pending.append((src, m, p, diff, last_id))
+        p = payments[-1]
+        if p.days_placed:
+            lines.append(
+                _line(
+                    src,
+                    MONTH,
+                    month,
+                    days=p.days_placed,
+                    factor=factor_text(p.factor, p.days_placed),
+                    amounts=amounts_of(p),
+                    reason="",
+                    basis=basis(month, inputs, p),
+                )  # fmt: skip
+            )
+    old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
+    for src, m, p, diff, last_id in pending:
+        new = basis(m, src.inputs, p) if p.days_placed else _empty_basis()
+        old = old_bases.get(last_id) if last_id is not None else None
+        lines.append(
+            _line(
+                src,
+                difference_kind(diff),
+                m,
+                days=p.days_placed,
+                factor=factor_text(p.factor, p.days_placed),
+                amounts=diff,
+                reason=reasons(old, new, m),
+                basis=new if p.days_placed else None,
+            )  # fmt: skip
+        )
+    lines += _vanished(db, paid, arrears_months)
+    lines += _one_offs(db, month, first_closed)
+    if progress is not None and progress(total, total) is False:
+        raise RunCancelled()
+    lines.sort(key=_order)
+    return PaymentRun(month, OPEN, tuple(lines), tuple(warnings))
+
+
+def _empty_basis() -> dict[str, Any]:
+    return {"placement": [], "board_increases": [], "fee_uplifts": [], "rates": []}
+
+
+def _order(line: RunLine) -> tuple[Any, ...]:
+    return (
+        line.centre,
+        line.unit,
+        line.carer.casefold(),
+        line.contract,
+        _KIND_ORDER[line.kind],
+        line.for_month,
+    )
+
+
+def _vanished(
+    db: Any, paid: dict[tuple[int, date], ledger.PaidMonth], arrears_months: list[date]
+) -> list[RunLine]:
+    """Paid months of placements that no longer have a day in the closed months (their
+    periods were removed or moved): everything paid for them is an overpayment."""
+    wanted = set(arrears_months)
+    left = {key: value for key, value in paid.items() if key[1] in wanted}
+    if not left:
+        return []
+    known = ledger.lines_by_id(db, [v.last_line_id for v in left.values()])
+    lines = []
+    for (_, m), was in left.items():
+        if was.amounts.is_zero():
+            continue
+        source = known[was.last_line_id]
+        lines.append(
+            RunLine(
+                OVERPAYMENT,
+                m,
+                source.placement_id,
+                source.carer_id,
+                source.carer_name,
+                source.child_name,
+                source.contract_no,
+                source.iban,
+                source.centre_id,
+                source.centre_name,
+                source.unit_id,
+                source.unit_name,
+                0,
+                "0",
+                NO_AMOUNTS - was.amounts,
+                reasons(source.basis, _empty_basis(), m),
+                None,
+            )  # fmt: skip
+        )
+    return lines
+
+
+def _one_offs(db: Any, month: date, first_closed: date | None) -> list[RunLine]:
+    """One-off payments dated in the month, those dated in a closed month but entered
+    after it closed, and differences for those whose amount was corrected since."""
+    window = first_closed if first_closed is not None and first_closed < month else month
+    paid = ledger.paid_one_offs(db)
+    lines = []
+    for o in ledger.one_off_sources(db, last_of_month(month)):
+        in_month = first_of_month(o.day)
+        done = paid.get(o.id)
+        one_off_basis = {
+            "one_off": {"kind": o.kind, "amount": str(o.amount), "date": o.day.isoformat()}
+        }
+        if done is None:
+            if in_month < window:
+                continue  # before the ledger began: paid outside the program
+            kind, amount = ONE_OFF, o.amount
+            reason = o.note if in_month == month else (
+                f"enkratno izplačilo z dne {o.day.day}. {o.day.month}. {o.day.year}, vpisano "
+                "po zaključku tega meseca"
+            )  # fmt: skip
+        else:
+            amount = o.amount - done[0]
+            if amount == 0:
+                continue
+            kind = ARREARS if amount > 0 else OVERPAYMENT
+            reason = f"popravljen znesek enkratnega izplačila ({o.kind})"
+        lines.append(
+            RunLine(
+                kind,
+                in_month,
+                o.placement_id,
+                o.carer_id,
+                o.carer_name,
+                o.child_name,
+                o.contract_no,
+                o.iban,
+                o.centre_id,
+                o.centre_name,
+                o.unit_id,
+                o.unit_name,
+                0,
+                "",
+                Amounts(total=amount),
+                reason,
+                one_off_basis,
+                o.id,
+            )  # fmt: skip
+        )
+    return lines
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _user(db: Any) -> str:
+    return get_setting(db, "user_name") or os_user()
+
+
+def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = None) -> PaymentRun:
+    """Close `month`: its run goes to the ledger in one transaction, with the date and the
+    user; audited. Months close in order and none before it has begun."""
+    month = first_of_month(month)
+    today = clock.today()
+    first, last = ledger.closed_range(db)
+    if last is not None and month <= last:
+        raise InputError(
+            "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
+        )
+    if last is not None and month != add_months(last, 1):
+        nxt = add_months(last, 1)
+        raise InputError(
+            "month",
+            f"meseci se zaključujejo po vrsti: najprej zaključite {month_name(nxt)} "
+            f"({nxt.year:04d}-{nxt.month:02d}).",
+        )
+    if month > today:
+        raise InputError(
+            "month",
+            f"mesec {month_name(month)} se še ni začel; zaključiti ga je mogoče od "
+            f"1. {month.month}. {month.year} dalje.",
+        )
+    with db.atomic():
+        run = _compute(db, month, progress)
+        user = _user(db)
+        at = clock.now().isoformat(timespec="seconds")
+        run_id = ledger.insert_run(
+            db,
+            {
+                "month": month,
+                "closed_on": today,
+                "closed_at": at,
+                "closed_by": user,
+                "total": run.total,
+                "overpayments": run.overpayments,
+                "warnings": run.warnings,
+            },
+            [_ledger_row(line) for line in run.lines],
+        )
+        write_audit(
+            db, "payment_runs", run_id, "close", None,
+            {"month": month, "total": run.total, "overpayments": run.overpayments,
+             "lines": len(run.lines), "closed_by": user, "closed_on": today},
+        )  # fmt: skip
+    closed = ledger.closed_run(db, month)
+    assert closed is not None
+    return _closed(db, closed)
+
+
+def _ledger_row(line: RunLine) -> dict[str, Any]:
+    return {
+        "kind": line.kind,
+        "for_month": line.for_month,
+        "placement_id": line.placement_id,
+        "one_off_id": line.one_off_id,
+        "carer_id": line.carer_id,
+        "carer_name": line.carer,
+        "child_name": line.child,
+        "contract_no": line.contract,
+        "iban": line.iban,
+        "centre_id": line.centre_id,
+        "centre_name": line.centre,
+        "unit_id": line.unit_id,
+        "unit_name": line.unit,
+        "days": line.days,
+        "factor": line.factor,
+        "amounts": line.amounts,
+        "reason": line.reason,
+        "basis": line.basis,
+    }
+
+
+def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
+    """Reopen the latest closed month with a reason (audited). Its lines leave the ledger;
+    the reopening log keeps when it was closed, by whom and its total."""
+    month = first_of_month(month)
+    if not isinstance(reason, str) or len(reason.strip()) < 5:
+        raise InputError("reason", "vpišite razlog za ponovno odprtje meseca (vsaj nekaj besed).")
+    _, last = ledger.closed_range(db)
+    run = ledger.closed_run(db, month)
+    if run is None:
+        raise InputError("month", f"mesec {month_name(month)} ni zaključen.")
+    if last is not None and month != last:
+        raise InputError(
+            "month",
+            f"ponovno odpreti je mogoče le zadnji zaključeni mesec ({month_name(last)}).",
+        )
+    with db.atomic():
+        if ledger.settled_lines_of_run(db, run.id):
+            raise InputError(
+                "month",
+                f"za preplačila, ugotovljena ob zaključku meseca {month_name(month)}, je že "
+                "vpisano, kako so bila poravnana; meseca ni mogoče ponovno odpreti.",
+            )
+        user = _user(db)
+        ledger.insert_reopening(
+            db,
+            {
+                "month": month,
+                "reopened_on": clock.today(),
+                "reopened_at": clock.now().isoformat(timespec="seconds"),
+                "reopened_by": user,
+                "reason": reason.strip(),
+                "closed_on": run.closed_on,
+                "closed_by": run.closed_by,
+                "total": run.total,
+                "line_count": run.line_count,
+            },
+        )
+        ledger.delete_run(db, run.id)
+        write_audit(
+            db, "payment_runs", run.id, "reopen",
+            {"month": month, "total": run.total, "lines": run.line_count,
+             "closed_by": run.closed_by, "closed_on": run.closed_on},
+            {"reason": reason.strip(), "reopened_by": user},
+        )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- overpayments
+
+
+@dataclass(frozen=True, slots=True)
+class Overpayment:
+    """An overpayment listed in a closed month and not yet settled (the deadlines screen)."""
+
+    line_id: int
+    run_month: date
+    for_month: date
+    carer: str
+    child: str
+    contract: str
+    amount: Decimal  # positive: what is to be recovered
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return (
+            f"Preplačilo {self.amount} EUR za {month_name(self.for_month)} "
+            f"({self.carer}, pogodba {self.contract}): {self.reason}. Vpišite, kako je "
+            "bilo poravnano (Izplačila)."
+        )
+
+
+def unsettled_overpayments(db: Any) -> list[Overpayment]:
+    """Overpayments of closed months whose settlement is not yet recorded, oldest first."""
+    lines = ledger.overpayment_lines(db, unsettled_only=True)
+    runs = {run.id: run.month for run in ledger.closed_runs(db)}
+    return [
+        Overpayment(
+            line.id,
+            runs[line.run_id],
+            line.for_month,
+            line.carer_name,
+            line.child_name,
+            line.contract_no,
+            -line.amounts.total,
+            line.reason,
+        )  # fmt: skip
+        for line in lines
+    ]
+
+
+SETTLEMENT_METHODS = {"offset": "poračun z izplačilom", "refund": "vračilo"}
+
+
+def settle_overpayment(
+    db: Any,
+    line_id: int,
+    method: str,
+    offset_month: date | None,
+    note: str,
+    clock: Clock,
+) -> None:
+    """Record how an overpayment was settled: offset in a named month, or a refund call."""
+    if method not in SETTLEMENT_METHODS:
+        raise InputError("method", "način poravnave je »offset« (poračun) ali »refund« (vračilo).")
+    if method == "offset" and offset_month is None:
+        raise InputError("offset_month", "vpišite mesec, v katerem je bilo preplačilo poračunano.")
+    with db.atomic():
+        line = ledger.lines_by_id(db, [line_id]).get(line_id)
+        if line is None or line.kind != OVERPAYMENT:
+            raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
+        if line_id in ledger.settlements(db, [line_id]):
+            raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
+        settlement = ledger.Settlement(
+            line_id,
+            method,
+            first_of_month(offset_month) if method == "offset" and offset_month else None,
+            clock.today(),
+            (note or "").strip(),
+            _user(db),
+        )
+        new_id = ledger.insert_settlement(db, settlement)
+        write_audit(
+            db, "overpayment_settlements", new_id, "insert", None,
+            {"line_id": line_id, "method": method, "offset_month": settlement.offset_month,
+             "note": settlement.note, "amount": -line.amounts.total},
+        )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _iso_month(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def line_document(line: RunLine) -> dict[str, Any]:
+    return {
+        "placement": line.placement_id,
+        "carer": line.carer,
+        "child": line.child,
+        "contract": line.contract,
+        "kind": line.kind,
+        "for_month": _iso_month(line.for_month),
+        "days": line.days,
+        "board": line.amounts.board,
+        "board_increase": line.amounts.board_increase,
+        "fee": line.amounts.fee,
+        "fee_uplift": line.amounts.fee_uplift,
+        "total": line.amounts.total,
+        "reason": line.reason,
+        "inputs": line.inputs,
+    }
+
+
+def run_document(run: PaymentRun) -> dict[str, Any]:
+    """The run as SPEC 6 `run` prints it (amounts as Decimals; the CLI writes strings)."""
+    return {
+        "month": _iso_month(run.month),
+        "status": run.status,
+        "lines": [line_document(line) for line in run.lines],
+        "total": run.total,
+        "warnings": list(run.warnings),
+    }
+
+
+def carers_missing_iban(run: PaymentRun) -> list[str]:
+    """Carers paid by the run with no bank account on the line."""
+    names: list[str] = []
+    for line in run.paid_lines():
+        if not line.iban and line.carer not in names:
+            names.append(line.carer)
+    return names
+
+
+def months_for_choice(db: Any, today: date) -> list[date]:
+    """Months the screen offers: every closed month and the next one to close."""
+    months = [run.month for run in ledger.closed_runs(db)]
+    nxt = next_month_to_close(db, today)
+    if nxt not in months:
+        months.append(nxt)
+    return months

@@ -1,0 +1,576 @@
+"""The payment ledger (SPEC 3.6; schema step m005): closed months, their lines, reopened
+months, overpayment settlements — and what a payment run reads about placements.
+
+Typed rows at this boundary (dataclasses; Decimal amounts, dates); every write here
+runs inside the caller's ``db.atomic()`` (``rejnistvo.services.payment_run`` owns the
+transactions and the audit rows).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.rules.money import cents_to_decimal
+from rejnistvo.rules.months import PartTimePlacement
+from rejnistvo.rules.payment_run import Amounts, Document, PlacementInputs
+from rejnistvo.rules.periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedRun:
+    id: int
+    month: date
+    closed_on: date
+    closed_at: str
+    closed_by: str
+    total: Decimal
+    overpayments: Decimal
+    line_count: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """A line as it was paid (names, contract and IBAN as of the closing)."""
+
+    id: int
+    run_id: int
+    kind: str
+    for_month: date
+    placement_id: int | None
+    one_off_id: int | None
+    carer_id: int | None
+    carer_name: str
+    child_name: str
+    contract_no: str
+    iban: str | None
+    centre_id: int | None
+    centre_name: str
+    unit_id: int | None
+    unit_name: str
+    days: int
+    factor: str
+    amounts: Amounts
+    reason: str
+    basis: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementSource:
+    """A placement as a run needs it: who is paid, where, and what it is computed from."""
+
+    placement_id: int
+    contract_no: str
+    carer_id: int
+    carer_name: str
+    child_name: str
+    iban: str | None
+    centre_id: int | None
+    centre_name: str
+    unit_id: int | None
+    unit_name: str
+    inputs: PlacementInputs
+
+
+@dataclass(frozen=True, slots=True)
+class OneOffSource:
+    id: int
+    placement_id: int | None
+    carer_id: int
+    carer_name: str
+    child_name: str
+    contract_no: str
+    iban: str | None
+    centre_id: int | None
+    centre_name: str
+    unit_id: int | None
+    unit_name: str
+    kind: str
+    amount: Decimal
+    day: date
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaidMonth:
+    """What the ledger holds for one placement's month: the sum of its month, arrears
+    and overpayment lines, and the id of the latest of them (whose basis is the newest)."""
+
+    amounts: Amounts
+    last_line_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    line_id: int
+    method: str
+    offset_month: date | None
+    settled_on: date
+    note: str
+    recorded_by: str
+
+
+def _d(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _month_key(month: date) -> str:
+    return month.isoformat()
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def _closed_run(row: Sequence[Any]) -> ClosedRun:
+    return ClosedRun(
+        int(row[0]),
+        date.fromisoformat(row[1]),
+        date.fromisoformat(row[2]),
+        str(row[3]),
+        str(row[4]),
+        Decimal(row[5]),
+        Decimal(row[6]),
+        int(row[7]),
+        tuple(json.loads(row[8] or "[]")),
+    )
+
+
+_RUN_COLUMNS = (
+    "id, month, closed_on, closed_at, closed_by, total, overpayments, line_count, warnings"
+)
+
+
+def closed_runs(db: Database) -> list[ClosedRun]:
+    """Every closed month, oldest first."""
+    cursor = db.execute(f"SELECT {_RUN_COLUMNS} FROM payment_runs ORDER BY month")
+    return [_closed_run(row) for row in cursor.fetchall()]
+
+
+def closed_run(db: Database, month: date) -> ClosedRun | None:
+    row = db.execute(
+        f"SELECT {_RUN_COLUMNS} FROM payment_runs WHERE month = ?", [_month_key(month)]
+    ).fetchone()
+    return None if row is None else _closed_run(row)
+
+
+def closed_range(db: Database) -> tuple[date | None, date | None]:
+    """(first, last) closed month, or (None, None)."""
+    row = db.execute("SELECT min(month), max(month) FROM payment_runs").fetchone()
+    return _d(row[0]), _d(row[1])
+
+
+_LINE_COLUMNS = (
+    "id, run_id, kind, for_month, placement_id, one_off_id, carer_id, carer_name, "
+    "child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, "
+    "factor, board, board_increase, fee, fee_uplift, total, reason, basis"
+)
+
+
+def run_lines(db: Database, run_id: int) -> list[LedgerLine]:
+    """The lines of a closed month, in the order they were written."""
+    return _lines(db, "run_id = ?", [run_id])
+
+
+def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
+    cursor = db.execute(
+        f"SELECT {_LINE_COLUMNS} FROM payment_lines WHERE {where} ORDER BY id", params
+    )
+    return [
+        LedgerLine(
+            int(r[0]),
+            int(r[1]),
+            r[2],
+            date.fromisoformat(r[3]),
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            int(r[15]),
+            r[16],
+            Amounts(Decimal(r[17]), Decimal(r[18]), Decimal(r[19]), Decimal(r[20]), Decimal(r[21])),
+            r[22],
+            json.loads(r[23]) if r[23] else None,
+        )  # fmt: skip
+        for r in cursor.fetchall()
+    ]
+
+
+_CENTS = "CAST(replace({0}, '.', '') AS INTEGER)"  # "638.00" → 63800, exact, no float
+
+
+def paid_months(db: Database, before: date) -> dict[tuple[int, date], PaidMonth]:
+    """For each (placement, month before `before`): what the closed runs paid for it,
+    overpayments already listed counting as recorded (so none is listed twice)."""
+    sums = ", ".join(
+        f"sum({_CENTS.format(c)})"
+        for c in ("board", "board_increase", "fee", "fee_uplift", "total")
+    )
+    cursor = db.execute(
+        f"SELECT placement_id, for_month, max(id), {sums} FROM payment_lines "
+        "WHERE one_off_id IS NULL AND placement_id IS NOT NULL AND for_month < ? "
+        "GROUP BY placement_id, for_month",
+        [_month_key(before)],
+    )
+    cache: dict[int, Decimal] = {}
+
+    def money(cents: int) -> Decimal:
+        value = cache.get(cents)
+        if value is None:
+            value = cache[cents] = cents_to_decimal(cents)
+        return value
+
+    months: dict[str, date] = {}
+    result: dict[tuple[int, date], PaidMonth] = {}
+    for pid, month_text, last_id, board, inc, fee, upl, total in cursor.fetchall():
+        month = months.get(month_text)
+        if month is None:
+            month = months[month_text] = date.fromisoformat(month_text)
+        result[(pid, month)] = PaidMonth(
+            Amounts(money(board), money(inc), money(fee), money(upl), money(total)), last_id
+        )
+    return result
+
+
+def line_bases(db: Database, line_ids: Iterable[int]) -> dict[int, dict[str, Any] | None]:
+    """The stored basis of each line id (one query however many)."""
+    ids = json.dumps(sorted(set(line_ids)))
+    cursor = db.execute(
+        "SELECT id, basis FROM payment_lines WHERE id IN (SELECT value FROM json_each(?))", [ids]
+    )
+    return {int(i): (json.loads(b) if b else None) for i, b in cursor.fetchall()}
+
+
+def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
+    """{one-off payment id: (amount paid so far, latest line id)} over the closed runs."""
+    cursor = db.execute(
+        f"SELECT one_off_id, sum({_CENTS.format('total')}), max(id) FROM payment_lines "
+        "WHERE one_off_id IS NOT NULL GROUP BY one_off_id"
+    )
+    return {int(i): (cents_to_decimal(int(c)), int(m)) for i, c, m in cursor.fetchall()}
+
+
+def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]]) -> int:
+    """Write a closed month and its lines (inside the caller's transaction)."""
+    cursor = db.execute(
+        "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, overpayments, "
+        "line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            _month_key(run["month"]),
+            run["closed_on"].isoformat(),
+            run["closed_at"],
+            run["closed_by"],
+            str(run["total"]),
+            str(run["overpayments"]),
+            len(lines),
+            json.dumps(list(run["warnings"]), ensure_ascii=False),
+        ],
+    )
+    run_id = int(cursor.lastrowid or 0)
+    db.conn.executemany(
+        "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, carer_id, "
+        "carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, "
+        "days, factor, board, board_increase, fee, fee_uplift, total, reason, basis) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                run_id,
+                line["kind"],
+                _month_key(line["for_month"]),
+                line["placement_id"],
+                line["one_off_id"],
+                line["carer_id"],
+                line["carer_name"],
+                line["child_name"],
+                line["contract_no"],
+                line["iban"],
+                line["centre_id"],
+                line["centre_name"],
+                line["unit_id"],
+                line["unit_name"],
+                line["days"],
+                line["factor"],
+                str(line["amounts"].board),
+                str(line["amounts"].board_increase),
+                str(line["amounts"].fee),
+                str(line["amounts"].fee_uplift),
+                str(line["amounts"].total),
+                line["reason"],
+                None
+                if line["basis"] is None
+                else json.dumps(line["basis"], ensure_ascii=False, separators=(",", ":")),
+            )  # fmt: skip
+            for line in lines
+        ),
+    )
+    return run_id
+
+
+def delete_run(db: Database, run_id: int) -> None:
+    db.execute("DELETE FROM payment_lines WHERE run_id = ?", [run_id])
+    db.execute("DELETE FROM payment_runs WHERE id = ?", [run_id])
+
+
+def insert_reopening(db: Database, row: dict[str, Any]) -> int:
+    cursor = db.execute(
+        "INSERT INTO payment_reopenings (month, reopened_on, reopened_at, reopened_by, reason, "
+        "closed_on, closed_by, total, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            _month_key(row["month"]),
+            row["reopened_on"].isoformat(),
+            row["reopened_at"],
+            row["reopened_by"],
+            row["reason"],
+            row["closed_on"].isoformat(),
+            row["closed_by"],
+            str(row["total"]),
+            row["line_count"],
+        ],  # fmt: skip
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def reopenings(db: Database) -> list[dict[str, Any]]:
+    """The log of reopened months, newest first."""
+    cursor = db.execute(
+        "SELECT month, reopened_on, reopened_by, reason, total, line_count FROM "
+        "payment_reopenings ORDER BY id DESC"
+    )
+    return [
+        {
+            "month": date.fromisoformat(m),
+            "reopened_on": date.fromisoformat(on),
+            "reopened_by": by,
+            "reason": reason,
+            "total": Decimal(total),
+            "line_count": count,
+        }
+        for m, on, by, reason, total, count in cursor.fetchall()
+    ]
+
+
+# --------------------------------------------------------------------------- overpayments
+
+
+def settlements(db: Database, line_ids: Iterable[int] | None = None) -> dict[int, Settlement]:
+    sql = (
+        "SELECT line_id, method, offset_month, settled_on, note, recorded_by "
+        "FROM overpayment_settlements"
+    )
+    params: list[Any] = []
+    if line_ids is not None:
+        sql += " WHERE line_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(set(line_ids))))
+    return {
+        int(r[0]): Settlement(int(r[0]), r[1], _d(r[2]), date.fromisoformat(r[3]), r[4] or "", r[5])
+        for r in db.execute(sql, params).fetchall()
+    }
+
+
+def overpayment_lines(db: Database, unsettled_only: bool) -> list[LedgerLine]:
+    """Overpayment lines of closed months (only those not yet settled, if asked)."""
+    where = "kind = 'overpayment'"
+    if unsettled_only:
+        where += " AND id NOT IN (SELECT line_id FROM overpayment_settlements)"
+    return _lines(db, where, [])
+
+
+def lines_by_id(db: Database, line_ids: Iterable[int]) -> dict[int, LedgerLine]:
+    """Lines by their ids (one query however many)."""
+    return {
+        line.id: line
+        for line in _lines(
+            db, "id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(line_ids)))]
+        )
+    }
+
+
+def run_month_of_line(db: Database, line_id: int) -> date | None:
+    """The month of the closed run a line was paid in."""
+    row = db.execute(
+        "SELECT r.month FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id WHERE l.id = ?",
+        [line_id],
+    ).fetchone()
+    return None if row is None else date.fromisoformat(row[0])
+
+
+def insert_settlement(db: Database, settlement: Settlement) -> int:
+    cursor = db.execute(
+        "INSERT INTO overpayment_settlements (line_id, method, offset_month, settled_on, note, "
+        "recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            settlement.line_id,
+            settlement.method,
+            None if settlement.offset_month is None else _month_key(settlement.offset_month),
+            settlement.settled_on.isoformat(),
+            settlement.note,
+            settlement.recorded_by,
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def settled_lines_of_run(db: Database, run_id: int) -> int:
+    row = db.execute(
+        "SELECT count(*) FROM overpayment_settlements s JOIN payment_lines l ON l.id = s.line_id "
+        "WHERE l.run_id = ?",
+        [run_id],
+    ).fetchone()
+    return int(row[0])
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _period_reference(kind: str, document_no: str | None, contract_no: str) -> str:
+    if kind == "contract":
+        return f"pogodba {document_no or contract_no}"
+    text = document_no or ""
+    return text if "aneks" in text.casefold() else f"aneks {text}".strip()
+
+
+def placement_sources(db: Database, first: date, last: date) -> list[PlacementSource]:
+    """Every placement with a day placed between `first` and `last`, with its periods,
+    board increases and decided fee uplifts (R-4 with outcome "increase") that touch
+    those months. The centre and unit are the child's (the centre that pays)."""
+    lo, hi = first.isoformat(), last.isoformat()
+    overlap = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
+    periods: dict[int, list[tuple[str, str | None, str, str | None]]] = {}
+    for pid, kind, doc, start, end in db.execute(
+        "SELECT placement_id, kind, document_no, from_date, to_date FROM placement_periods "
+        f"WHERE {overlap} ORDER BY placement_id, from_date",
+        [hi, lo],
+    ).fetchall():
+        periods.setdefault(pid, []).append((kind, doc, start, end))
+    if not periods:
+        return []
+    increases: dict[int, list[Document]] = {}
+    for pid, percent, start, end, decision_no, decision_date in db.execute(
+        "SELECT placement_id, percent, from_date, to_date, decision_no, decision_date "
+        f"FROM board_increases WHERE {overlap} ORDER BY from_date",
+        [hi, lo],
+    ).fetchall():
+        ref = decision_no or (f"z dne {decision_date}" if decision_date else "")
+        increases.setdefault(pid, []).append(
+            Document(Period(date.fromisoformat(start), _d(end)), ref, int(percent))
+        )
+    uplifts: dict[int, list[Document]] = {}
+    for pid, percent, start, end, resolution_no, case_no in db.execute(
+        "SELECT placement_id, decision_percent, decision_from, decision_to, resolution_no, "
+        "case_no FROM r4_cases WHERE outcome = 'increase' AND decision_percent IS NOT NULL "
+        "AND decision_from IS NOT NULL AND decision_from <= ? "
+        "AND (decision_to IS NULL OR decision_to >= ?) ORDER BY decision_from",
+        [hi, lo],
+    ).fetchall():
+        uplifts.setdefault(pid, []).append(
+            Document(
+                Period(date.fromisoformat(start), _d(end)),
+                resolution_no or case_no or "",
+                int(percent),
+            )  # fmt: skip
+        )
+    sources = []
+    for row in db.execute(
+        """
+        SELECT p.id, p.contract_no, p.carer_id, c.name, ch.name, c.iban, p.part_time,
+               p.fee_share, ce.id, ce.name, u.id, u.name
+        FROM placements p
+        JOIN carers c ON c.id = p.carer_id
+        JOIN children ch ON ch.id = p.child_id
+        LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id)
+        LEFT JOIN units u ON u.id = ch.unit_id
+        ORDER BY ce.name, u.name, c.name_key, p.id
+        """
+    ).fetchall():
+        pid = row[0]
+        own = periods.get(pid)
+        if not own:
+            continue
+        docs = tuple(
+            Document(
+                Period(date.fromisoformat(start), _d(end)), _period_reference(kind, doc, row[1])
+            )
+            for kind, doc, start, end in own
+        )
+        part_time = PartTimePlacement(Decimal(row[7] or "0")) if row[6] else None
+        sources.append(
+            PlacementSource(
+                pid,
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[8],
+                row[9] or "",
+                row[10],
+                row[11] or "",
+                PlacementInputs(
+                    docs, tuple(increases.get(pid, ())), tuple(uplifts.get(pid, ())), part_time
+                ),
+            )  # fmt: skip
+        )
+    return sources
+
+
+def one_off_sources(db: Database, last: date) -> list[OneOffSource]:
+    """One-off payments dated on or before `last`, with who is paid and where."""
+    cursor = db.execute(
+        """
+        SELECT o.id, o.placement_id, o.carer_id, c.name, coalesce(ch.name, ''),
+               coalesce(p.contract_no, ''), c.iban, ce.id, ce.name, u.id, u.name, o.kind,
+               o.amount, o.date, coalesce(o.note, '')
+        FROM one_off_payments o
+        JOIN carers c ON c.id = o.carer_id
+        LEFT JOIN placements p ON p.id = o.placement_id
+        LEFT JOIN children ch ON ch.id = p.child_id
+        LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id, c.centre_id)
+        LEFT JOIN units u ON u.id = coalesce(ch.unit_id, c.unit_id)
+        WHERE o.date <= ?
+        ORDER BY o.date, o.id
+        """,
+        [last.isoformat()],
+    )
+    return [
+        OneOffSource(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8] or "",
+            r[9],
+            r[10] or "",
+            r[11],
+            Decimal(r[12]),
+            date.fromisoformat(r[13]),
+            r[14],
+        )  # fmt: skip
+        for r in cursor.fetchall()
+    ]
+
+
+def carers_without_iban(db: Database, carer_ids: Iterable[int]) -> list[str]:
+    ids = json.dumps(sorted(set(carer_ids)))
+    cursor = db.execute(
+        "SELECT name FROM carers WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND (iban IS NULL OR iban = '') ORDER BY name_key",
+        [ids],
+    )
+    return [r[0] for r in cursor.fetchall()]
