@@ -55,9 +55,12 @@ class DocumentPreview(QDialog):
         title: str,
         suggested_name: str,
         parent: QWidget | None = None,
+        kind: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: remembers its own folder per kind of document (issue 12: files)
+        self.kind = kind or "pdf"
         self.pdf = bytes(pdf)
         self.document_title = title
         self.suggested_name = suggested_name
@@ -123,25 +126,21 @@ class DocumentPreview(QDialog):
 
     # -- save -----------------------------------------------------------------------
     def save_as(self) -> bool:
-        """Ask for a file name and write the PDF. True when written."""
-        path = self.ctx.interaction.choose_save_path(
-            self.tr("Shrani kot PDF"), self.tr("Dokument PDF (*.pdf)"), self.suggested_name
+        """Ask for a file name (in the folder last used for this kind of document, else
+        Documents; an existing file only replaced when the user says so) and write the
+        PDF. True when written."""
+        from rejnistvo.ui.interaction import ask_save_file, write_file
+
+        name = self.suggested_name
+        if not name.lower().endswith(".pdf"):
+            name += ".pdf"
+        target = ask_save_file(
+            self.ctx, self.kind, name, self.tr("Shrani kot PDF"), self.tr("Dokument PDF (*.pdf)")
         )
-        if not path:
+        if target is None:
             return False
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            target.write_bytes(self.pdf)
-        except OSError as error:
-            log.warning("saving %s failed: %s", target, error)
-            self.ctx.interaction.error(
-                self.tr("Shranjevanje ni uspelo"),
-                self.tr("Datoteke »%1« ni bilo mogoče zapisati (%2). Izberite drugo mapo.")
-                .replace("%1", str(target))
-                .replace("%2", error.strerror or str(error)),
-            )
+        if not write_file(self.ctx, target, self.pdf):
+            log.warning("saving %s failed", target)
             return False
         self.saved_path = target
         self.ctx.bus.status_message.emit(self.tr("Shranjeno: %1").replace("%1", str(target)))
@@ -201,9 +200,11 @@ def show_document(
     title: str,
     suggested_name: str,
     parent: QWidget | None = None,
+    kind: str = "",
 ) -> DocumentPreview:
-    """Open the preview window (not blocking) and return it."""
-    dialog = DocumentPreview(ctx, pdf, title, suggested_name, parent)
+    """Open the preview window (not blocking) and return it. ``kind`` names the folder
+    remembered for saving ("r4", "payment_sheet" …; default: one for every PDF)."""
+    dialog = DocumentPreview(ctx, pdf, title, suggested_name, parent, kind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -6,12 +6,17 @@ Views call ``ctx.interaction.confirm(...)`` etc.; the program injects
 
 from __future__ import annotations
 
+import errno
 from collections import deque
 from enum import Enum
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from rejnistvo.ui.context import AppContext
 
 
 class Choice(Enum):
@@ -25,7 +30,9 @@ class Interaction(Protocol):
 
     def ask_save_discard_cancel(self, title: str, text: str) -> Choice: ...
 
-    def choose_save_path(self, title: str, filter: str, suggested: str) -> str | None: ...
+    def choose_save_path(
+        self, title: str, filter: str, suggested: str, confirm_overwrite: bool = True
+    ) -> str | None: ...
 
     def choose_open_path(self, title: str, filter: str) -> str | None: ...
 
@@ -76,8 +83,14 @@ class QtInteraction:
             return Choice.DISCARD
         return Choice.CANCEL
 
-    def choose_save_path(self, title: str, filter: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filter)
+    def choose_save_path(
+        self, title: str, filter: str, suggested: str, confirm_overwrite: bool = True
+    ) -> str | None:
+        # Non-native: the program's Slovenian Qt catalogue translates it (issue 12).
+        options = QFileDialog.Option.DontUseNativeDialog
+        if not confirm_overwrite:
+            options |= QFileDialog.Option.DontConfirmOverwrite
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filter, "", options)
         return path or None
 
     def choose_open_path(self, title: str, filter: str) -> str | None:
@@ -123,7 +136,9 @@ class FakeInteraction:
         assert isinstance(answer, Choice)
         return answer
 
-    def choose_save_path(self, title: str, filter: str, suggested: str) -> str | None:
+    def choose_save_path(
+        self, title: str, filter: str, suggested: str, confirm_overwrite: bool = True
+    ) -> str | None:
         self.asked.append(("save_path", title, suggested))
         return self._next(None)  # type: ignore[return-value]
 
@@ -144,3 +159,93 @@ class FakeInteraction:
     @property
     def errors(self) -> list[str]:
         return [text for kind, _title, text in self.asked if kind == "error"]
+
+
+# -- files ---------------------------------------------------------------------------
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder where there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def ask_save_file(
+    ctx: AppContext,
+    kind: str,
+    file_name: str,
+    title: str,
+    filter: str,
+    suffixes: tuple[str, ...] = (),
+) -> Path | None:
+    """Ask where to write a file and return the path, or None when the user cancelled.
+
+    The dialog opens in the folder last used for this ``kind`` of file ("r4", "export",
+    "payment_sheet" …), else in Documents, with ``file_name`` suggested (say what the file
+    is: "R-4 1220-14-2026 Čuk.pdf"). The suffix of ``file_name`` is added when the user
+    leaves it out (or gives one not among ``suffixes``, e.g. (".xlsx", ".csv")). An existing file is replaced only after the user says so."""
+    settings_key = f"files/{kind}"
+    remembered = ctx.settings.value(settings_key, "")
+    folder = Path(str(remembered)) if remembered else documents_folder()
+    if not folder.is_dir():
+        folder = documents_folder()
+    suffix = Path(file_name).suffix
+    answer = ctx.interaction.choose_save_path(
+        title, filter, str(folder / file_name), confirm_overwrite=False
+    )
+    if not answer:
+        return None
+    target = Path(answer)
+    allowed = {x.lower() for x in suffixes} | {suffix.lower()}
+    if suffix and target.suffix.lower() not in allowed:
+        target = target.with_name(target.name + suffix)
+    if target.exists() and not ctx.interaction.confirm(
+        _tr("Datoteka že obstaja"),
+        _tr("Datoteka »{0}« že obstaja. Jo želite zamenjati z novo?").format(target.name),
+    ):
+        return None
+    ctx.settings.setValue(settings_key, str(target.parent))
+    return target
+
+
+# What the operating system says in English, as a Slovenian clerk needs to hear it.
+_OS_ERRORS = {
+    errno.EPERM: "dejanje ni dovoljeno (datoteka je morda odprta v drugem programu ali zaščitena)",
+    errno.EACCES: "dostop ni dovoljen (nimate pravice pisanja v to mapo ali datoteko)",
+    errno.ENOENT: "datoteka ali mapa ne obstaja",
+    errno.ENOSPC: "na disku ni dovolj prostora",
+    errno.EROFS: "disk je samo za branje",
+    errno.EEXIST: "datoteka že obstaja",
+    errno.EISDIR: "izbrano ime je mapa, ne datoteka",
+    errno.ENOTDIR: "del poti ni mapa",
+    errno.ENAMETOOLONG: "ime datoteke je predolgo",
+    errno.EBUSY: "datoteka je v uporabi",
+}
+
+
+def os_error_text(error: BaseException) -> str:
+    """An OSError in Slovenian ("Operation not permitted." → "dejanje ni dovoljeno …")."""
+    code: Any = getattr(error, "errno", None)
+    if code in _OS_ERRORS:
+        return _tr(_OS_ERRORS[code])
+    if isinstance(error, PermissionError):
+        return _tr(_OS_ERRORS[errno.EACCES])
+    return _tr("sistemska napaka pri delu z datoteko (št. {0})").format(code or "—")
+
+
+def write_file(ctx: AppContext, target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` whole or not at all; on failure tell the user in
+    Slovenian what went wrong and return False."""
+    from rejnistvo.printing import write_atomic
+
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        ctx.interaction.error(
+            _tr("Shranjevanje ni uspelo"),
+            _tr("Datoteke »{0}« ni bilo mogoče zapisati: {1}. Izberite drugo mapo ali ime.").format(
+                target, os_error_text(error)
+            ),
+        )
+        return False
+    return True

@@ -171,6 +171,28 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_quit)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.act_about)
+        self._make_screen_actions()
+
+    def _make_screen_actions(self) -> None:
+        """Ctrl+1 … Ctrl+9 (and Ctrl+0 for a tenth) open the screens in the list's
+        order; listed in the Pogled menu so a user can find them."""
+        self.view_menu = self.menuBar().addMenu("")
+        self.screen_actions: list[QAction] = []
+        keys = [f"Ctrl+{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)]
+        for row, (name, _kinds) in enumerate(self._screens[: len(keys)]):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(keys[row])])
+            action.triggered.connect(lambda _checked=False, n=name: self._go_to(n))
+            self.view_menu.addAction(action)
+            self.screen_actions.append(action)
+
+    def _go_to(self, name: str) -> None:
+        """Show a screen and put the keyboard into it (its first field or list)."""
+        self.show_screen(name)
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
 
     def database_menu(self) -> DatabaseMenu:
         """The handlers of the database and About items, built on first use."""
@@ -201,6 +223,11 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))
+        self.view_menu.setTitle(self.tr("&Pogled"))
+        for row, action in enumerate(self.screen_actions):
+            name = self._screens[row][0]
+            action.setText(titles.get(name, name))
+            self.nav.item(row).setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
 
     def _titles(self) -> dict[str, str]:
         # Names here as well as in each view's title(): the list is shown before the
@@ -225,6 +252,11 @@ class MainWindow(QMainWindow):
         """The view of a screen, built on first use (None if it could not be built)."""
         if name in self._views:
             return self._views[name]
+        # Built with the first screen, after the first paint (it needs Qt's namespace):
+        # unfocused combos and spin boxes ignore the wheel everywhere from then on.
+        from rejnistvo.ui.widgets.keyboard import install_wheel_guard
+
+        install_wheel_guard()
         index = self.screen_names().index(name)
         try:
             module = importlib.import_module(f"{VIEWS_PACKAGE}.{name}")
@@ -352,6 +384,27 @@ class MainWindow(QMainWindow):
                 if splitter.objectName():
                     s.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
 
+    def fit_to_screen(self) -> None:
+        """A size saved on a larger monitor never exceeds this one: shrink the window to
+        the screen's available area and move it back onto it."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = max(frame.width() - self.width(), 0)
+        extra_h = max(frame.height() - self.height(), 0)
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            if self.isMaximized() or self.isFullScreen():
+                return
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - width - extra_w + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - height - extra_h + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
     def _restore_layout(self) -> None:
         s = self.ctx.settings
         geometry = s.value("window/geometry")
@@ -359,6 +412,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_to_screen()
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

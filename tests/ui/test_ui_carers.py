@@ -48,6 +48,11 @@ def test_valid_emso_fills_birth_date_and_saves(qtbot, ctx):
     with qtbot.waitSignal(view.emso_edit.birth_date_found):
         qtbot.keyClicks(view.emso_edit.edit, VALID_EMSO)
     assert view.birth_label.text() == "1. 1. 2006"
+    assert view.save() is False  # no address, no centre: refused, the fields named
+    assert "naslov" in view.address_edit.error_text().lower()
+    assert "center" in view.centre_edit.error_text().lower()
+    qtbot.keyClicks(view.address_edit.edit, "Cesta 1, Kranj")
+    view.centre_edit.centre.setCurrentIndex(1)
     with qtbot.waitSignal(ctx.bus.records_changed):
         assert view.save() is True
     names = [r["name"] for r in list_records(ctx.db, "carers")]

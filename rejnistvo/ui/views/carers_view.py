@@ -31,10 +31,24 @@ class CarersView(PersonView):
     def search_keys(self) -> list[str]:
         return ["name", "emso", "address"]
 
+    def load_rows(self) -> list[dict]:
+        from rejnistvo.services.people import list_carers
+
+        return list_carers(self.ctx.db)
+
+    def store(self, record: dict) -> int:
+        from rejnistvo.services.people import Carer, Training, save_carer
+
+        trainings = tuple(Training(t["date"], t.get("description")) for t in record["trainings"])
+        return save_carer(self.ctx.db, Carer(**{**record, "trainings": trainings}))
+
     def build_editor(self, form: QFormLayout) -> None:
         self.add_person_fields()
         self.birth_label = QLabel(self)
-        self.address_edit = self.register_field("address", TextEdit("address", self))
+        self.address_edit = self.register_field("address", TextEdit("address", self, required=True))
+        self.address_edit.required_message = self.tr(
+            "Vpišite naslov rejnika (ulica, hišna številka, pošta): potreben je za R-4."
+        )
         self.licence_edit = self.register_field("licence_date", DateEdit("licence_date", self))
         self.add_centre_field()
         self.email_edit = self.register_field("email", TextEdit("email", self))
@@ -112,6 +126,11 @@ class CarersView(PersonView):
         address = v.check(self.address_edit)
         licence = v.check(self.licence_edit)
         centre_id, unit_id = self.centre_edit.value()
+        if centre_id is None:
+            v.add_error(
+                self.centre_edit,
+                self.tr("Izberite center, ki vodi rejnika (začnite tipkati ime kraja)."),
+            )
         email = v.check(self.email_edit)
         trainings = self.trainings.rows(v)
         if not v.ok:

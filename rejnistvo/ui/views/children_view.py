@@ -28,6 +28,16 @@ class ChildrenView(PersonView):
     def search_keys(self) -> list[str]:
         return ["name", "emso"]
 
+    def load_rows(self) -> list[dict]:
+        from rejnistvo.services.people import list_children
+
+        return list_children(self.ctx.db)
+
+    def store(self, record: dict) -> int:
+        from rejnistvo.services.people import Child, save_child
+
+        return save_child(self.ctx.db, Child(**record))
+
     def build_editor(self, form: QFormLayout) -> None:
         self.add_person_fields()
         self.birth_edit = self.register_field("birth_date", DateEdit("birth_date", self))

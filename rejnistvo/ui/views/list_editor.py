@@ -7,7 +7,15 @@ same shape may be. Subclasses say which store entity they edit and provide:
 * ``search_keys()`` — the column keys the search box looks in,
 * ``build_editor(form)`` — create the fields (connect their ``edited`` to ``mark_dirty``),
 * ``fill_editor(record | None)`` — show a record (None: a new, empty one),
-* ``collect(validator) -> dict | None`` — the record to store, checking every field.
+* ``collect(validator) -> dict | None`` — the record to store, checking every field,
+* ``load_rows()``, ``load_record(id)``, ``store(record) -> id``, ``remove(id, version)``
+  — the service calls (``rejnistvo.services.people`` / ``placements``; no SQL here),
+* ``confirm_store(record) -> bool`` — a last question before storing (a duplicate EMŠO).
+
+The list exports to XLSX/CSV and prints (Ctrl+P) through ``ListExporter``. The editor
+sends the version it loaded; a record changed meanwhile elsewhere is not overwritten —
+the user is told who changed what and may reload it. On a narrow window (a laptop) the
+list and the editor stack instead of standing side by side.
 
 The view keeps what was typed whatever happens: a refused save shows the reasons beside
 the fields, a refresh of the list never touches the editor while it holds edits.
@@ -37,6 +45,7 @@ from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
+from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.tables import (
     configure_table,
     fit_columns,
@@ -55,6 +64,7 @@ class ListEditorView(View):
         super().__init__(ctx, parent)
         self.record_kinds = (self.kind,)
         self._current_id: int | None = None
+        self._version: int | None = None
         self._dirty = False
         self._loading = False
         self._announcing = False
@@ -82,6 +92,13 @@ class ListEditorView(View):
         top.addWidget(self.count_label)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
+        self.exporter = ListExporter(ctx, self.table, self.title, f"list_{self.entity}", self)
+        self.btn_export, self.btn_print_list = self.exporter.buttons(left)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.btn_export)
+        list_buttons.addWidget(self.btn_print_list)
+        list_buttons.addStretch(1)
+        left_layout.addLayout(list_buttons)
 
         # editor side
         self.heading = QLabel(self)
@@ -114,6 +131,7 @@ class ListEditorView(View):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
+        self.editor_scroll = scroll
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(f"{type(self).__name__}Splitter")
@@ -155,6 +173,32 @@ class ListEditorView(View):
 
         return get_record(self.ctx.db, self.entity, record_id)
 
+    def store(self, record: dict) -> int:
+        """Store the collected record (with "id" and "version" when it is an update)."""
+        from rejnistvo.store import save_record
+
+        return save_record(self.ctx.db, self.entity, record)
+
+    def remove(self, record_id: int, version: int | None) -> None:
+        from rejnistvo.store import delete_record
+
+        delete_record(self.ctx.db, self.entity, record_id, version)
+
+    def confirm_store(self, record: dict) -> bool:
+        """A last question before storing (default: none)."""
+        return True
+
+    # -- laptop ---------------------------------------------------------------------
+    #: below this width the list stands above the editor
+    STACK_BELOW = 860
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        vertical = event.size().width() < self.STACK_BELOW
+        wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)
+
     def register_field(self, key: str, field: ValidatedField) -> ValidatedField:
         """Map a store field name to its widget, so a store's InputError lands beside it."""
         self._fields[key] = field
@@ -167,6 +211,8 @@ class ListEditorView(View):
     # -- translation ----------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
+        self.btn_export.setText(self.tr("Izvozi …"))
+        self.btn_print_list.setText(self.tr("Natisni seznam (Ctrl+P)"))
         self.btn_new.setText(self.tr("Nov (Ctrl+N)"))
         self.btn_save.setText(self.tr("Shrani (Ctrl+S)"))
         self.btn_discard.setText(self.tr("Zavrzi spremembe"))
@@ -257,6 +303,7 @@ class ListEditorView(View):
         self._loading = True
         try:
             self._current_id = record.get("id") if record else None
+            self._version = record.get("version") if record else None
             for field in self._fields.values():
                 field.clear_error()
             self.fill_editor(record)
@@ -277,12 +324,15 @@ class ListEditorView(View):
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind != self.kind:
             return False
+        from rejnistvo.services.people import missing_message
         from rejnistvo.store import StoreError
 
         try:
             record = self.load_record(record_id)
-        except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Zapisa ni"), exc.message)
+        except StoreError:
+            # The store's own words name its tables; a clerk reads what is missing.
+            self.ctx.interaction.error(self.tr("Zapisa ni"), missing_message(self.entity))
+            self.refresh()
             return True
         self._set_editor(record)
         self._loading = True
@@ -313,6 +363,10 @@ class ListEditorView(View):
     def discard(self) -> None:
         self._dirty = False
 
+    def print_document(self) -> None:
+        """Ctrl+P: the list as shown (filter and order) to print or save as PDF."""
+        self.exporter.print_list()
+
     def _discard_clicked(self) -> None:
         if self._current_id is None:
             self._set_editor(None)
@@ -320,7 +374,7 @@ class ListEditorView(View):
             self.open_record(self.kind, self._current_id)
 
     def save(self) -> bool:
-        from rejnistvo.store import StoreError, save_record
+        from rejnistvo.store import StaleRecordError, StoreError
 
         if not self._dirty:
             return True  # nothing typed since the record was shown or stored
@@ -334,8 +388,22 @@ class ListEditorView(View):
             return False
         if self._current_id is not None:
             record["id"] = self._current_id
+            if self._version is not None:
+                record["version"] = self._version
+        if not self.confirm_store(record):
+            return False
         try:
-            record_id = save_record(self.ctx.db, self.entity, record)
+            record_id = self.store(record)
+        except StaleRecordError as exc:
+            if self.ctx.interaction.confirm(
+                self.tr("Zapis je bil medtem spremenjen"),
+                exc.message
+                + "\n\n"
+                + self.tr("Naložim shranjeni zapis (vaše spremembe se zavržejo)?"),
+            ):
+                self._dirty = False
+                self.open_record(self.kind, self._current_id)
+            return False
         except InputError as exc:
             field = self._fields.get(exc.field)
             if field is not None:
@@ -349,6 +417,10 @@ class ListEditorView(View):
             return False
         self._current_id = record_id
         self._dirty = False
+        try:
+            self._version = self.load_record(record_id).get("version")
+        except StoreError:
+            self._version = None
         self.heading.setText(self.record_heading(record))
         self.btn_delete.setEnabled(True)
         self._announce()
@@ -369,7 +441,7 @@ class ListEditorView(View):
             super()._on_records_changed(kind)
 
     def delete_current(self) -> None:
-        from rejnistvo.store import StoreError, delete_record
+        from rejnistvo.store import StoreError
 
         if self._current_id is None:
             return
@@ -379,7 +451,7 @@ class ListEditorView(View):
         ):
             return
         try:
-            delete_record(self.ctx.db, self.entity, self._current_id)
+            self.remove(self._current_id, self._version)
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), exc.message)
             return

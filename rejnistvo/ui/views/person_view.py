@@ -39,3 +39,18 @@ class PersonView(ListEditorView):
     def refresh(self) -> None:
         self.centre_edit.set_centres(load_centres(self.ctx.db))
         super().refresh()
+
+    # -- services -------------------------------------------------------------------
+    def remove(self, record_id: int, version: int | None) -> None:
+        from rejnistvo.services.people import delete_person
+
+        delete_person(self.ctx.db, self.entity, record_id, version)
+
+    def confirm_store(self, record: dict) -> bool:
+        """A second person with the same EMŠO is a slip more often than not: say who."""
+        from rejnistvo.services.people import duplicate_emso_warning
+
+        warning = duplicate_emso_warning(
+            self.ctx.db, record.get("emso"), self.entity, record.get("id")
+        )
+        return warning is None or self.ctx.interaction.confirm(self.tr("Enak EMŠO"), warning)

@@ -93,18 +93,7 @@ def record_name(db: Any, entity: str, record_id: int | None) -> str | None:
         return None
 
 
-#: the "to" of a placement that has not ended: sorts after every real date
-OPEN_END = date.max
+# Kept for the screens that import them from here; the one copy is in services.
+from rejnistvo.services.placements import OPEN_END, period_spans  # noqa: E402
 
-
-def period_spans(db: Any) -> dict[int, tuple[date, date]]:
-    """Each placement's first period start and last period end (``OPEN_END`` if a
-    period is open), in one query for the whole list."""
-    rows = db.execute(
-        "SELECT placement_id, min(from_date), max(to_date), max(to_date IS NULL) "
-        "FROM placement_periods GROUP BY placement_id"
-    ).fetchall()
-    return {
-        placement_id: (as_date(first), OPEN_END if is_open else as_date(last))
-        for placement_id, first, last, is_open in rows
-    }
+__all__ = ["OPEN_END", "period_spans"]

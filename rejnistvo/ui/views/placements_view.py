@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
+from rejnistvo.rules.errors import InputError
+from rejnistvo.services.placements import OPEN_END
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.list_editor import ListEditorView
-from rejnistvo.ui.views.placement_data import OPEN_END, period_spans
 from rejnistvo.ui.widgets import FormValidator, TextEdit
 from rejnistvo.ui.widgets.one_off_panel import OneOffPanel
 from rejnistvo.ui.widgets.periods_table import PeriodsTable
-from rejnistvo.ui.widgets.pickers import RecordPicker, ShareEdit, load_centres
+from rejnistvo.ui.widgets.pickers import CentreField, RecordPicker, ShareEdit, load_centres
 
 
 def _label(record: dict) -> str:
@@ -56,12 +57,21 @@ class PlacementsView(ListEditorView):
         return self.tr("odprto") if value == OPEN_END else format_date(value)
 
     def load_rows(self) -> list[dict]:
-        """The placements with their first start and last end (sorted as dates)."""
-        rows = super().load_rows()
-        spans = period_spans(self.ctx.db)
-        for row in rows:
-            row["first_from"], row["last_to"] = spans.get(row["id"], (None, None))
-        return rows
+        """The placements with their first start and last end, by the carer's surname."""
+        from rejnistvo.services.placements import list_placements
+
+        return list_placements(self.ctx.db)
+
+    def store(self, record: dict) -> int:
+        from rejnistvo.services.placements import Placement, PlacementPeriod, save_placement
+
+        periods = tuple(PlacementPeriod(**p) for p in record["periods"])
+        return save_placement(self.ctx.db, Placement(**{**record, "periods": periods}))
+
+    def remove(self, record_id: int, version: int | None) -> None:
+        from rejnistvo.services.placements import delete_placement
+
+        delete_placement(self.ctx.db, record_id, version)
 
     def search_keys(self) -> list[str]:
         return ["contract_no", "carer_name", "child_name"]
@@ -81,10 +91,17 @@ class PlacementsView(ListEditorView):
         self.child_edit = self.register_field(
             "child_id", RecordPicker("child_id", self, required=True)
         )
-        self.carer_centre = QComboBox(self)
-        self.child_centre = QComboBox(self)
-        for combo in (self.carer_centre, self.child_centre):
-            combo.activated.connect(self.mark_dirty)
+        self.carer_centre = self.register_field(
+            "carer_centre_id", CentreField("carer_centre_id", self, required=True)
+        )
+        self.child_centre = self.register_field(
+            "child_centre_id", CentreField("child_centre_id", self, required=True)
+        )
+        # The centres follow the chosen carer and child (a clerk rarely needs others).
+        self.carer_edit.picked.connect(self._prefill_centres)
+        self.child_edit.picked.connect(self._prefill_centres)
+        self.carer_edit.edit.editingFinished.connect(self._prefill_centres)
+        self.child_edit.edit.editingFinished.connect(self._prefill_centres)
         self.part_time_box = QCheckBox(self)
         self.part_time_box.toggled.connect(self.mark_dirty)
         self.part_time_box.toggled.connect(self._part_time_changed)
@@ -133,6 +150,13 @@ class PlacementsView(ListEditorView):
             "Polje je obvezno, če je otrok nameščen le ob vikendih, praznikih in počitnicah: "
             "vpišite delež plačila dela iz pogodbe, npr. 40 %."
         )
+        self.carer_centre.required_message = self.tr(
+            "Izberite center rejnika (predlog R-4 gre v njegovo podskupino); izpolni se "
+            "sam, ko ima rejnik vpisan center."
+        )
+        self.child_centre.required_message = self.tr(
+            "Izberite center otroka; izpolni se sam, ko ima otrok vpisan center."
+        )
         self.carer_edit.not_found_message = self.tr(
             "Izberite rejnika s seznama (začnite tipkati ime)."
         )
@@ -148,19 +172,14 @@ class PlacementsView(ListEditorView):
         self.share_edit.required = on
 
     def refresh(self) -> None:
-        from rejnistvo.store import list_records
+        from rejnistvo.services.people import list_carers, list_children
 
         db = self.ctx.db
-        self.carer_edit.set_records([(r["id"], _label(r)) for r in list_records(db, "carers")])
-        self.child_edit.set_records([(r["id"], _label(r)) for r in list_records(db, "children")])
+        self.carer_edit.set_records([(r["id"], _label(r)) for r in list_carers(db)])
+        self.child_edit.set_records([(r["id"], _label(r)) for r in list_children(db)])
         centres = load_centres(db)
-        for combo in (self.carer_centre, self.child_centre):
-            current = combo.currentData()
-            combo.clear()
-            combo.addItem("—", None)
-            for c in centres:
-                combo.addItem(c["name"], c["id"])
-            combo.setCurrentIndex(max(combo.findData(current), 0))
+        for field in (self.carer_centre, self.child_centre):
+            field.set_centres(centres)
         super().refresh()
         self.one_off.reload()
         self._narrow_part_time()
@@ -179,18 +198,34 @@ class PlacementsView(ListEditorView):
         self.contract_edit.set_value(r.get("contract_no"))
         self.carer_edit.set_value(r.get("carer_id"), r.get("carer_name"))
         self.child_edit.set_value(r.get("child_id"), r.get("child_name"))
-        self.carer_centre.setCurrentIndex(
-            max(self.carer_centre.findData(r.get("carer_centre_id")), 0)
-        )
-        self.child_centre.setCurrentIndex(
-            max(self.child_centre.findData(r.get("child_centre_id")), 0)
-        )
+        self.carer_centre.set_value(r.get("carer_centre_id"))
+        self.child_centre.set_value(r.get("child_centre_id"))
         self.part_time_box.setChecked(bool(r.get("part_time")))
         self._part_time_changed(bool(r.get("part_time")))
         self.share_edit.set_value(r.get("fee_share"))
         self.note_edit.set_value(r.get("note"))
         self.periods.set_rows(r.get("periods", []))
         self.one_off.set_placement(record)
+
+    def _prefill_centres(self, *_args: object) -> None:
+        """An empty centre takes the chosen carer's (child's) centre."""
+        from rejnistvo.services.placements import placement_centres
+
+        if self._loading:
+            return
+        try:
+            carer_id = self.carer_edit.value()
+        except InputError:
+            carer_id = None
+        try:
+            child_id = self.child_edit.value()
+        except InputError:
+            child_id = None
+        carer_centre, child_centre = placement_centres(self.ctx.db, carer_id, child_id)
+        for field, centre in ((self.carer_centre, carer_centre), (self.child_centre, child_centre)):
+            if centre is not None and field.combo.currentData() is None:
+                field.set_value(centre)
+                self.mark_dirty()
 
     def _one_off_changed(self) -> None:
         """Tell the other views (the audit log, for one) without reloading this list."""
@@ -211,6 +246,8 @@ class PlacementsView(ListEditorView):
         contract = v.check(self.contract_edit)
         carer_id = v.check(self.carer_edit)
         child_id = v.check(self.child_edit)
+        carer_centre = v.check(self.carer_centre)
+        child_centre = v.check(self.child_centre)
         part_time = self.part_time_box.isChecked()
         share = v.check(self.share_edit) if part_time else None
         note = v.check(self.note_edit)
@@ -221,8 +258,8 @@ class PlacementsView(ListEditorView):
             "contract_no": contract,
             "carer_id": carer_id,
             "child_id": child_id,
-            "carer_centre_id": self.carer_centre.currentData(),
-            "child_centre_id": self.child_centre.currentData(),
+            "carer_centre_id": carer_centre,
+            "child_centre_id": child_centre,
             "part_time": part_time,
             "fee_share": share,
             "note": note,

@@ -18,7 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def preview_document(
-    view: Any, make: Callable[[], bytes], title: str, file_name: str, failed: str
+    view: Any,
+    make: Callable[[], bytes],
+    title: str,
+    file_name: str,
+    failed: str,
+    kind: str = "",
 ) -> bool:
     """Show the document ``make`` returns; False (with the reason shown) if it failed.
 
@@ -42,5 +47,5 @@ def preview_document(
     from rejnistvo.ui.documents import show_document
 
     view.last_document = pdf
-    view.preview = show_document(view.ctx, pdf, title, file_name, view)
+    view.preview = show_document(view.ctx, pdf, title, file_name, view, kind)
     return True

@@ -32,6 +32,7 @@ class PeriodsTable(EditRowsTable):
         self.table.setToolTip(self.tr("Datumi kot 2. 3. 2026; prazen »Do« pomeni odprto obdobje."))
         self.add_button.setText(self.tr("Dodaj aneks"))
         self.remove_button.setText(self.tr("Odstrani vrstico"))
+        self.retranslate_frame()
         for row in range(self.table.rowCount()):
             combo = self.table.cellWidget(row, KIND)
             if isinstance(combo, QComboBox):
@@ -68,11 +69,34 @@ class PeriodsTable(EditRowsTable):
         if not periods:
             self._append("contract", "", "", "")
         self.error_label.clear_error()
+        self.forget_removed()
 
     def add_annex(self) -> None:
+        """A new annex row; the keyboard goes to its first cell to type in (the document
+        number), never stays on a button a typed space would press."""
         self._append("annex", "", "", "")
-        self.table.setCurrentCell(self.table.rowCount() - 1, DOCUMENT)
+        row = self.table.rowCount() - 1
+        self.focus_cell(row, DOCUMENT)
+        self.table.editItem(self.table.item(row, DOCUMENT))
         self.edited.emit()
+
+    def _row_values(self, row: int) -> list[str]:
+        combo = self.table.cellWidget(row, KIND)
+        kind = combo.currentData() if isinstance(combo, QComboBox) else "annex"
+        return [kind, self._text(row, DOCUMENT), self._text(row, FROM), self._text(row, TO)]
+
+    def _insert_values(self, row: int, values: list[str]) -> None:
+        self._append(*values)
+        last = self.table.rowCount() - 1
+        if row != last:  # move the appended row back to where it was
+            self.table.blockSignals(True)
+            kind, document, start, end = values
+            self.table.removeRow(last)
+            self.table.insertRow(row)
+            self.table.setCellWidget(row, KIND, self._kind_combo(kind))
+            for col, text in ((DOCUMENT, document), (FROM, start), (TO, end)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.blockSignals(False)
 
     def _add(self) -> None:
         self.add_annex()

@@ -9,21 +9,19 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets.fields import ValidatedField, _LineField
+from rejnistvo.ui.widgets.keyboard import make_searchable
 
 
 def load_centres(db) -> list[dict]:
-    """Centres with their units, each unit with its id (the store's nested lists leave
-    the ids out, and a carer refers to a unit by id)."""
-    from rejnistvo.store import list_records
+    """Centres with their units, each unit with its id (services.people)."""
+    from rejnistvo.services.people import centres_with_units
 
-    units: dict[int, list[dict]] = {}
-    for row in db.query("SELECT id, centre_id, name FROM units ORDER BY name"):
-        units.setdefault(row["centre_id"], []).append({"id": row["id"], "name": row["name"]})
-    return [{**c, "units": units.get(c["id"], [])} for c in list_records(db, "centres")]
+    return centres_with_units(db)
 
 
 class CentreUnitPicker(ValidatedField):
-    """Two combo boxes: the centre, then one of its units (both may stay empty)."""
+    """Two combo boxes: the centre, then one of its units (both may stay empty). Typing
+    any part of a centre's name ("mari") finds it among the 16."""
 
     def __init__(self, field: str = "centre_id", parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -37,6 +35,8 @@ class CentreUnitPicker(ValidatedField):
         self.unit.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        make_searchable(self.centre)
+        self.setFocusProxy(self.centre)
         self.row.addWidget(self.centre, 2)
         self.row.addWidget(self.unit, 1)
         self._centres: list[dict] = []
@@ -146,3 +146,40 @@ class ShareEdit(_LineField):
             return
         percent = (share * 100).normalize()
         self.setText(f"{percent:f}".replace(".", ",") + " %")
+
+
+class CentreField(ValidatedField):
+    """One centre chosen from the list (searchable by typing); ``value()`` → its id."""
+
+    def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
+        super().__init__(field, parent, required)
+        self.combo = QComboBox(self)
+        self.combo.setMinimumContentsLength(18)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        make_searchable(self.combo)
+        self.row.addWidget(self.combo, 1)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(self._changed)
+
+    def _changed(self, _index: int) -> None:
+        self.clear_error()
+        self.edited.emit()
+
+    def set_centres(self, centres: list[dict]) -> None:
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("—", None)
+        for c in centres:
+            self.combo.addItem(c["name"], c["id"])
+        self.combo.blockSignals(False)
+        self.set_value(current)
+
+    def set_value(self, centre_id: int | None) -> None:
+        self.combo.setCurrentIndex(max(self.combo.findData(centre_id), 0))
+        self.clear_error()
+
+    def _parse(self) -> int | None:
+        return self.combo.currentData()

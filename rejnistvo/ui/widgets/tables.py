@@ -1,4 +1,5 @@
-"""One look for every read-only list: whole rows selected, no wrapping, sortable."""
+"""One look for every read-only list: whole rows selected, no wrapping, sortable, one
+stop for Tab."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ def configure_table(table: QTableView) -> None:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
+    # A read-only list is one stop for Tab: the arrows move between rows, Tab leaves.
+    table.setTabKeyNavigation(False)
     table.setWordWrap(False)
     vertical = table.verticalHeader()
     vertical.hide()

@@ -20,6 +20,7 @@ class TrainingsEdit(EditRowsTable):
         self.table.setHorizontalHeaderLabels([self.tr("Datum"), self.tr("Usposabljanje")])
         self.add_button.setText(self.tr("Dodaj"))
         self.remove_button.setText(self.tr("Odstrani"))
+        self.retranslate_frame()
 
     def set_rows(self, rows: list[dict]) -> None:
         self.table.blockSignals(True)
@@ -28,6 +29,7 @@ class TrainingsEdit(EditRowsTable):
             self._append(format_date(r.get("date")), r.get("description") or "")
         self.table.blockSignals(False)
         self.error_label.clear_error()
+        self.forget_removed()
 
     def _append(self, day: str, text: str) -> None:
         row = self.table.rowCount()
@@ -37,7 +39,9 @@ class TrainingsEdit(EditRowsTable):
 
     def _add(self) -> None:
         self._append("", "")
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        row = self.table.rowCount() - 1
+        self.focus_cell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
         self.edited.emit()
 
     def rows(self, validator: FormValidator) -> list[dict]:

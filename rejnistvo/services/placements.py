@@ -1,0 +1,237 @@
+"""Placements and their one-off payments: typed records, checks, pre-filled centres.
+
+* ``save_placement`` refuses a placement without the carer's and the child's centre (the
+  R-4 goes to the carer's centre's subgroup), naming the field; ``placement_centres``
+  gives the centres to pre-fill from the chosen carer and child.
+* ``list_placements`` adds each placement's first start and last end (``OPEN_END`` for a
+  placement still running), sorted by the carer's surname.
+* One-off payments: ``add_one_off`` checks the once-per-carer rule; ``delete_one_off``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.services.people import missing_message, surname_key
+from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
+
+#: the "to" of a placement that has not ended: sorts after every real date
+OPEN_END = date.max
+
+
+@dataclass(frozen=True)
+class PlacementPeriod:
+    kind: str  # "contract" | "annex"
+    from_date: date
+    to_date: date | None = None
+    document_no: str | None = None
+
+
+@dataclass(frozen=True)
+class Placement:
+    contract_no: str
+    carer_id: int | None
+    child_id: int | None
+    carer_centre_id: int | None = None
+    child_centre_id: int | None = None
+    part_time: bool = False
+    fee_share: Decimal | None = None
+    note: str | None = None
+    periods: tuple[PlacementPeriod, ...] = ()
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class OneOffPayment:
+    carer_id: int
+    placement_id: int
+    kind: str
+    amount: Decimal
+    date: date
+    note: str | None = None
+
+
+def placement_from_row(row: dict[str, Any]) -> Placement:
+    return Placement(
+        contract_no=str(row.get("contract_no") or ""),
+        carer_id=row.get("carer_id"),
+        child_id=row.get("child_id"),
+        carer_centre_id=row.get("carer_centre_id"),
+        child_centre_id=row.get("child_centre_id"),
+        part_time=bool(row.get("part_time")),
+        fee_share=row.get("fee_share"),
+        note=row.get("note"),
+        periods=tuple(
+            PlacementPeriod(
+                p.get("kind") or "contract", p["from_date"], p.get("to_date"), p.get("document_no")
+            )
+            for p in row.get("periods") or []
+            if p.get("from_date")
+        ),
+        id=row.get("id"),
+        version=row.get("version"),
+    )
+
+
+def _row(p: Placement) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "contract_no": p.contract_no,
+        "carer_id": p.carer_id,
+        "child_id": p.child_id,
+        "carer_centre_id": p.carer_centre_id,
+        "child_centre_id": p.child_centre_id,
+        "part_time": p.part_time,
+        "fee_share": p.fee_share,
+        "note": p.note,
+        "periods": [
+            {
+                "kind": q.kind,
+                "document_no": q.document_no,
+                "from_date": q.from_date,
+                "to_date": q.to_date,
+            }
+            for q in p.periods
+        ],
+    }
+    if p.id is not None:
+        out["id"] = p.id
+        if p.version is not None:
+            out["version"] = p.version
+    return out
+
+
+# -- reading ---------------------------------------------------------------------------
+def period_spans(db: Any) -> dict[int, tuple[date | None, date | None]]:
+    """Each placement's first period start and last period end (``OPEN_END`` if a
+    period is open), in one query for the whole list."""
+    rows = db.execute(
+        "SELECT placement_id, min(from_date), max(to_date), max(to_date IS NULL) "
+        "FROM placement_periods GROUP BY placement_id"
+    ).fetchall()
+    return {
+        placement_id: (_day(first), OPEN_END if is_open else _day(last))
+        for placement_id, first, last, is_open in rows
+    }
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def list_placements(db: Any) -> list[dict[str, Any]]:
+    """The placements with ``first_from``/``last_to``, by the carer's surname."""
+    rows = list_records(db, "placements")
+    spans = period_spans(db)
+    for row in rows:
+        row["first_from"], row["last_to"] = spans.get(row["id"], (None, None))
+    return sorted(
+        rows, key=lambda r: (surname_key(r.get("carer_name")), surname_key(r.get("child_name")))
+    )
+
+
+def get_placement(db: Any, placement_id: int) -> Placement:
+    try:
+        return placement_from_row(get_record(db, "placements", placement_id))
+    except StoreError:
+        raise StoreError(missing_message("placements")) from None
+
+
+def placement_centres(
+    db: Any, carer_id: int | None, child_id: int | None
+) -> tuple[int | None, int | None]:
+    """The carer's and the child's centre, to pre-fill a placement's centres."""
+    carer_centre = child_centre = None
+    if carer_id is not None:
+        try:
+            carer_centre = get_record(db, "carers", carer_id).get("centre_id")
+        except StoreError:
+            carer_centre = None
+    if child_id is not None:
+        try:
+            child_centre = get_record(db, "children", child_id).get("centre_id")
+        except StoreError:
+            child_centre = None
+    return carer_centre, child_centre
+
+
+# -- checks and writing ----------------------------------------------------------------
+def check_placement(p: Placement) -> None:
+    if not p.contract_no.strip():
+        raise InputError("contract_no", "Vpišite številko pogodbe o izvajanju rejniške dejavnosti.")
+    if p.carer_id is None:
+        raise InputError("carer_id", "Izberite rejnika s seznama (začnite tipkati ime).")
+    if p.child_id is None:
+        raise InputError("child_id", "Izberite otroka s seznama (začnite tipkati ime).")
+    if p.carer_centre_id is None:
+        raise InputError(
+            "carer_centre_id",
+            "Izberite center rejnika: po njem se določi podskupina za predlog R-4.",
+        )
+    if p.child_centre_id is None:
+        raise InputError(
+            "child_centre_id", "Izberite center otroka (center, ki je otroka namestil)."
+        )
+    if not p.periods:
+        raise InputError("periods", "Namestitev potrebuje vsaj obdobje iz pogodbe (od … do).")
+    if p.part_time and p.fee_share is None:
+        raise InputError(
+            "fee_share",
+            "Vpišite delež plačila dela iz pogodbe (npr. 40 %), ker je otrok nameščen le ob "
+            "vikendih, praznikih in počitnicah.",
+        )
+
+
+def save_placement(db: Any, placement: Placement) -> int:
+    """Check and store a placement with its periods (one audited transaction); its id."""
+    check_placement(placement)
+    return save_record(db, "placements", _row(placement))
+
+
+def delete_placement(db: Any, placement_id: int, version: int | None = None) -> None:
+    try:
+        delete_record(db, "placements", placement_id, version)
+    except StoreError as error:
+        if "sklicujejo" not in error.message:
+            raise
+        raise StoreError(
+            "Namestitve ni mogoče izbrisati, ker so nanjo vezani predlogi R-4, zvišanja "
+            "oskrbnine ali enkratna izplačila. Najprej izbrišite te."
+        ) from None
+
+
+def list_one_off(db: Any, placement_id: int) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = list_records(db, "one_off_payments", placement_id=placement_id)
+    return rows
+
+
+def add_one_off(db: Any, payment: OneOffPayment, kinds: dict[str, Any]) -> int:
+    """Store a one-off payment after the once-per-carer check (SPEC 3.1)."""
+    from rejnistvo.rules.one_off import check_once_per_carer
+
+    existing = [r["kind"] for r in list_records(db, "one_off_payments", carer_id=payment.carer_id)]
+    check_once_per_carer(payment.kind, existing, kinds)
+    return save_record(
+        db,
+        "one_off_payments",
+        {
+            "carer_id": payment.carer_id,
+            "placement_id": payment.placement_id,
+            "kind": payment.kind,
+            "amount": payment.amount,
+            "date": payment.date,
+            "note": payment.note,
+        },
+    )
+
+
+def delete_one_off(db: Any, payment_id: int) -> None:
+    delete_record(db, "one_off_payments", payment_id)

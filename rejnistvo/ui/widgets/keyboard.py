@@ -1,0 +1,175 @@
+"""Keyboard and mouse habits every screen shares (issue 12, items 1 and 3).
+
+* :class:`WheelGuard` — installed once on the application by the main window: a combo
+  box or spin box that does not have the focus ignores the mouse wheel (the wheel
+  scrolls the editor around it instead), so passing over a field never changes it.
+* :class:`PlainTextField` — a multi-line text box where Tab moves to the next field
+  (Ctrl+Tab types a tab character, as in Qt's own convention).
+* :class:`EditTable` — an editable table that Tab leaves after its last cell (and
+  Shift+Tab before its first), so a keyboard user never gets trapped in it.
+* :func:`make_searchable` — a combo box (the 16 centres) where typing any part of a
+  name finds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
+
+_GUARDED = (QComboBox, QAbstractSpinBox)
+
+
+class WheelGuard(QObject):
+    """Application-wide event filter: unfocused combos and spin boxes ignore the wheel.
+
+    A real wheel event would first give such a widget the focus (Qt's ``WheelFocus``
+    policy), so the guard also turns that policy into ``StrongFocus`` when the widget is
+    polished. The ignored wheel goes on to the widget's parent, so the scroll area
+    around an editor still scrolls."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
+            if not watched.hasFocus() and not _has_focused_child(watched):
+                parent = watched.parentWidget()
+                if parent is not None:
+                    QApplication.sendEvent(parent, event)
+                return True
+        return False
+
+
+def _has_focused_child(widget: QWidget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and widget.isAncestorOf(focus)
+
+
+def install_wheel_guard(app: QApplication | None = None) -> WheelGuard:
+    """Install the guard on the application once; returns the one installed."""
+    application = app or QApplication.instance()
+    assert isinstance(application, QApplication)
+    existing = application.property("rejnistvoWheelGuard")
+    if isinstance(existing, WheelGuard):
+        return existing
+    guard = WheelGuard(application)
+    application.installEventFilter(guard)
+    application.setProperty("rejnistvoWheelGuard", guard)
+    return guard
+
+
+class PlainTextField(QPlainTextEdit):
+    """A multi-line text (a rationale, a note) where Tab goes to the next field.
+
+    ``edited`` fires when the user changes the text (not when ``set_text`` fills it)."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self._filling = False
+        self.textChanged.connect(self._changed)
+        line = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(line * min_lines + 12)
+
+    def _changed(self) -> None:
+        if not self._filling:
+            self.edited.emit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str | None) -> None:
+        self._filling = True
+        try:
+            self.setPlainText(text or "")
+        finally:
+            self._filling = False
+
+
+class EditTable(QTableWidget):
+    """An editable table Tab walks through cell by cell and leaves after the last one.
+
+    Shift+Tab leaves before the first cell; an empty table is passed over at once."""
+
+    def _at_edge(self, forward: bool) -> bool:
+        rows, cols = self.rowCount(), self.columnCount()
+        if rows == 0 or cols == 0:
+            return True
+        current = self.currentIndex()
+        if not current.isValid():
+            return False
+        if forward:
+            return current.row() == rows - 1 and current.column() == self._last_column()
+        return current.row() == 0 and current.column() == self._first_column()
+
+    def _last_column(self) -> int:
+        for col in range(self.columnCount() - 1, -1, -1):
+            if not self.isColumnHidden(col):
+                return col
+        return 0
+
+    def _first_column(self) -> int:
+        for col in range(self.columnCount()):
+            if not self.isColumnHidden(col):
+                return col
+        return 0
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 (Qt names)
+        if self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget, hint: Any) -> None:  # noqa: N802 (Qt name)
+        hints = QAbstractItemDelegate.EndEditHint
+        forward = hint == hints.EditNextItem
+        if (forward or hint == hints.EditPreviousItem) and self._at_edge(forward):
+            super().closeEditor(editor, hints.NoHint)
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().closeEditor(editor, hint)
+
+
+def make_searchable(combo: QComboBox) -> QComboBox:
+    """Typing any part of an item's text (any case) offers it; Enter or a click takes it.
+
+    What is typed but matches no item goes back to the chosen item's text when the
+    field is left, so the combo never holds a name that is not in its list."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    line = combo.lineEdit()
+    if line is not None:
+        line.editingFinished.connect(lambda: _settle(combo))
+    return combo
+
+
+def _settle(combo: QComboBox) -> None:
+    """Take the item whose text was typed in full; otherwise show the current one again."""
+    line = combo.lineEdit()
+    if line is None:
+        return
+    typed = line.text().strip()
+    index = combo.findText(typed, Qt.MatchFlag.MatchFixedString)
+    if index >= 0 and index != combo.currentIndex():
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+    elif index < 0:
+        line.setText(combo.itemText(combo.currentIndex()))
