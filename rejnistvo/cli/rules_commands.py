@@ -21,7 +21,7 @@ from rejnistvo.rules.months import Adjustment, check_percent, month_payments
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
 from rejnistvo.rules.rates import RateTable, load_rate_table, parse_rate_rows
 from rejnistvo.rules.refund import RefundMethod, refund_plan
-from rejnistvo.rules.uplift import Workload, suggest_uplift
+from rejnistvo.rules.uplift import Workload, distinct_reasons, suggest_uplift
 
 MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batch input
 
@@ -144,15 +144,11 @@ def run_uplift(args: argparse.Namespace) -> int:
     """The R-4 rule (SPEC 3.3): only how many reasons there are counts."""
     document = _root(read_json_input(args), ("reasons", "workload"), ("reasons",))
     reasons = _list(document["reasons"], "reasons", "razlogov (besedil ali ključev kataloga)")
-    seen: set[str] = set()
     for i, reason in enumerate(reasons):
         if not isinstance(reason, str) or not reason.strip():
             raise InputError(
                 f"reasons[{i}]", "razlog mora biti neprazno besedilo ali ključ kataloga."
             )
-        if reason.strip() in seen:
-            raise InputError(f"reasons[{i}]", "razlog se ponovi; vsak razlog navedite enkrat.")
-        seen.add(reason.strip())
     raw_workload = document.get("workload")
     workload = None
     if raw_workload is not None:
@@ -164,7 +160,8 @@ def run_uplift(args: argparse.Namespace) -> int:
                 f"»{raw_workload}« ni dovoljen obseg dela; dovoljena sta »moderate« (zmerno "
                 "povečan) in »strong« (močno povečan).",
             ) from None
-    suggestion = suggest_uplift(len(reasons), workload)
+    # A reason repeated in another letter case or spacing is still one reason (issue 11).
+    suggestion = suggest_uplift(len(distinct_reasons(reasons)), workload)
     write_json(
         {
             "eligible": suggestion.eligible,
@@ -211,6 +208,7 @@ def run_refund(args: argparse.Namespace) -> int:
             "received": plan.received,
             "report_due": plan.report_due,
             "latest_deadline": plan.latest_deadline,
+            "deadline_moved_from": plan.deadline_moved_from,
             "refund": plan.refund,
             "months": [
                 {"month": _month_text(m.month), "increase": m.increase} for m in plan.months

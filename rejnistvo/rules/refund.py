@@ -25,6 +25,8 @@ from rejnistvo.rules.rates import RateTable
 from rejnistvo.rules.workdays import next_working_day
 
 REPORT_DAYS_BEFORE_END = 30  # čl. 28/3: "najkasneje 30 dni pred iztekom"
+# An increase is temporary (čl. 28/1); a century bounds the work for absurd input.
+MAX_RECEIVED_DAYS = 36_525
 
 
 class RefundMethod(StrEnum):
@@ -209,6 +211,12 @@ def refund_plan(
             "increase",
             "pred dnem poziva obdobje zvišanja oskrbnine ne seže v obdobje namestitve, zato "
             "zvišana oskrbnina ni bila prejeta in je ni mogoče vračati.",
+        )
+    if days > MAX_RECEIVED_DAYS:
+        raise InputError(
+            "increase",
+            f"zvišanje oskrbnine je začasno (28. člen pravilnika); pred pozivom bi bilo "
+            f"prejeto za {count_phrase(days, 'dan')}, kar je več kot sto let. Preverite datume.",
         )
     # Before the months: an absurd date fails here at once, not after a century of months.
     latest = latest_refund_deadline(call_date, days)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,6 +15,25 @@ class Workload(StrEnum):
 
     MODERATE = "moderate"  # zmerno povečan
     STRONG = "strong"  # močno povečan
+
+
+def reason_key(reason: str) -> str:
+    """How two reasons are compared: letter case and spacing do not make a new reason."""
+    return " ".join(reason.split()).casefold()
+
+
+def distinct_reasons(reasons: Iterable[str]) -> list[str]:
+    """The reasons with repeats dropped (first spelling kept, order kept), comparing
+    case- and space-insensitively: "Bolezen" and " bolezen " are one reason, so they
+    cannot turn a 25 % uplift into 50 %. Blank entries are no reason at all."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for reason in reasons:
+        key = reason_key(reason)
+        if key and key not in seen:
+            seen.add(key)
+            result.append(" ".join(reason.split()))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,8 @@ REFUND_EXAMPLE = {
     "unjustified": "all",
     "deadline": None,
     "method": "lump_sum",
+    # our own table: SPEC's examples use the 2025 amounts; never the shipped rows
+    "rates": [{"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00"}],
 }
 
 
@@ -145,8 +147,10 @@ def test_malformed_json_refused(monkeypatch, capsys, raw):
 def test_refund_spec_example(monkeypatch, capsys):
     answer = ok(monkeypatch, capsys, ["refund"], REFUND_EXAMPLE)
     assert list(answer) == [
-        "received", "report_due", "latest_deadline", "refund", "months", "instalments"
+        "received", "report_due", "latest_deadline", "deadline_moved_from", "refund", "months",
+        "instalments",
     ]  # fmt: skip
+    assert answer["deadline_moved_from"] is None
     assert answer["received"] == "957.00"
     assert answer["report_due"] == "2026-05-31"
     assert answer["latest_deadline"] == "2027-01-07"
@@ -154,6 +158,21 @@ def test_refund_spec_example(monkeypatch, capsys):
     assert answer["months"][0] == {"month": "2026-01", "increase": "159.50"}
     assert len(answer["months"]) == 6
     assert answer["instalments"] == [{"due": "2027-01-07", "amount": "957.00"}]
+
+
+def test_refund_typed_deadline_on_christmas_moves(monkeypatch, capsys):
+    document = {**REFUND_EXAMPLE, "deadline": "2026-12-25"}
+    answer = ok(monkeypatch, capsys, ["refund"], document)
+    assert answer["deadline_moved_from"] == "2026-12-25"
+    assert answer["instalments"] == [{"due": "2026-12-28", "amount": "957.00"}]
+
+
+def test_refund_counts_only_money_before_the_call(monkeypatch, capsys):
+    document = {**REFUND_EXAMPLE, "call_date": "2026-04-16", "method": "as_received"}
+    answer = ok(monkeypatch, capsys, ["refund"], document)
+    assert answer["received"] == "558.25"
+    assert [m["month"] for m in answer["months"]] == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert answer["latest_deadline"] == "2026-07-30"
 
 
 def test_refund_partial_as_received(monkeypatch, capsys):
@@ -178,8 +197,16 @@ def test_refund_partial_as_received(monkeypatch, capsys):
         ),
         ({"increase": {"percent": 25, "from": "2026-01-01", "to": None}}, "increase.to:"),
         ({"bonus": True}, "bonus:"),
+        ({"call_date": "2025-12-01"}, "call_date:"),  # issue 11: before the increase
+        ({"call_date": "2026-01-01"}, "call_date:"),
+        ({"call_date": "0001-01-01"}, "call_date:"),  # issue 15: was ValueError year 0
+        ({"deadline": "2026-07-10"}, "deadline:"),
+        ({"increase": {"percent": 25, "from": "2026-01-01", "to": "9999-12-31"},
+          "call_date": "9999-12-31"}, "increase:"),  # issue 15: was OverflowError
+        ({"increase": {"percent": 25, "from": "9999-06-01", "to": "9999-12-31"},
+          "call_date": "9999-12-31", "rates": None}, ":"),
     ],
-)
+)  # fmt: skip
 def test_refund_refuses_bad_input(monkeypatch, capsys, change, field):
     err = refused(monkeypatch, capsys, ["refund"], {**REFUND_EXAMPLE, **change})
     assert field in err
@@ -197,6 +224,13 @@ def test_refund_requires_method(monkeypatch, capsys):
         ({"reasons": ["dolgotrajna bolezen"], "workload": "moderate"}, True, 25),
         ({"reasons": ["severe_illness"], "workload": "strong"}, True, 50),
         ({"reasons": ["a", "b"], "workload": "moderate"}, True, 50),
+        # issue 11: the same reason in another letter case or spacing counts once
+        ({"reasons": ["Bolezen", " bolezen ", "BOLEZEN"], "workload": "moderate"}, True, 25),
+        (
+            {"reasons": ["dolgotrajna  bolezen", "Dolgotrajna bolezen"], "workload": "moderate"},
+            True,
+            25,
+        ),
     ],
 )
 def test_uplift(monkeypatch, capsys, document, eligible, percent):
@@ -219,7 +253,9 @@ def test_emso(capsys):
 @pytest.mark.parametrize(
     ("number", "reason"),
     [("123", "13 števk"), ("01010065A0006", "števke"), ("2902999500120", "datum"),
-     ("0101006500007", "kontrolna")],
+     ("0101006500007", "kontrolna"), ("\u0660" * 13, "števke 0–9"),
+     ("０１０１００６５００００６", "števke 0–9"), ("0101799500001", "prihodnosti"),
+     ("0101899500009", "pred letom 1900")],
 )  # fmt: skip
 def test_emso_invalid(capsys, number, reason):
     assert main(["emso", number]) == 2

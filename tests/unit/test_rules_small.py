@@ -65,3 +65,45 @@ def test_catalogues():
     reasons = uplift_reasons()
     assert len(reasons) >= 5
     assert all(isinstance(text, str) and text for text in reasons.values())
+
+
+def test_emso_birth_date_in_the_future_refused_against_the_injected_today():
+    from stdnum.si import emso
+
+    from rejnistvo.clock import FixedClock
+
+    born_2030 = "0101030500" + "00"
+    born_2030 += emso.calc_check_digit(born_2030)
+    with pytest.raises(InputError) as caught:
+        check_emso(born_2030, "child.emso", today=date(2029, 12, 31))
+    assert caught.value.field == "child.emso" and "prihodnosti" in caught.value.message
+    assert check_emso(born_2030, today=date(2030, 1, 1)).birth_date == date(2030, 1, 1)
+    with pytest.raises(InputError):
+        check_emso(born_2030, clock=FixedClock(date(2029, 6, 1)))
+
+
+def test_emso_before_1900_and_non_ascii_digits_refused():
+    from stdnum.si import emso
+
+    old = "311289950000"
+    old += emso.calc_check_digit(old)  # 31. 12. 1899
+    with pytest.raises(InputError) as caught:
+        check_emso(old, today=date(2026, 1, 1))
+    assert "1900" in caught.value.message
+    for digits in ("\u0660" * 13, "０１０１００６５００００６", "0101006500006\u0663"):
+        with pytest.raises(InputError) as caught:
+            check_emso(digits, today=date(2026, 1, 1))
+        assert "števke 0–9" in caught.value.message
+
+
+def test_distinct_reasons_case_and_space_insensitive():
+    from rejnistvo.rules.uplift import distinct_reasons
+
+    assert distinct_reasons(["Bolezen", " bolezen", "BOLEZEN ", "selitev", "  ", "Selitev"]) == [
+        "Bolezen",
+        "selitev",
+    ]
+    assert (
+        suggest_uplift(len(distinct_reasons(["Bolezen", "bolezen"])), Workload.MODERATE).percent
+        == 25
+    )
