@@ -16,20 +16,19 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
+from rejnistvo.locations import Locations, choose_locations, user_locations
 from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
 
 log = logging.getLogger("rejnistvo.ui")
 
 
-def log_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APPLICATION, appauthor=False))
+def log_dir(locations: Locations | None = None) -> Path:
+    return (locations or user_locations()).logs
 
 
-def setup_logging() -> Path:
-    """Log to rejnistvo.log in the user's log folder; returns the file's path."""
-    folder = log_dir()
+def setup_logging(locations: Locations | None = None) -> Path:
+    """Log to rejnistvo.log in the user's (or the portable) log folder; returns its path."""
+    folder = log_dir(locations)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "rejnistvo.log"
@@ -44,19 +43,13 @@ def setup_logging() -> Path:
     return path
 
 
-def install_translators(app: QApplication) -> list:
-    """Qt's own Slovenian catalogues, so standard dialogs and buttons speak Slovenian."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+def install_translators(app: QApplication, cache_dir: Path | None = None) -> list:
+    """Slovenian for Qt's own strings (rejnistvo.ui.translations); keep the result alive."""
+    from rejnistvo.ui.translations import install_translators as install
 
-    QLocale.setDefault(QLocale(QLocale.Language.Slovenian, QLocale.Country.Slovenia))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    loaded = []
-    for name in ("qtbase_sl", "qt_sl"):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            loaded.append(translator)
-    return loaded
+    if cache_dir is None:
+        cache_dir = user_locations().cache
+    return install(app, cache_dir)
 
 
 class ErrorReporter:
@@ -66,14 +59,15 @@ class ErrorReporter:
     ``log_path``: the program does that right after the window's first paint, or the
     first error does it if it comes sooner."""
 
-    def __init__(self, log_path: Path | None = None) -> None:
+    def __init__(self, log_path: Path | None = None, locations: Locations | None = None) -> None:
         self._log_path = log_path
+        self._locations = locations
         self._showing = False
 
     @property
     def log_path(self) -> Path:
         if self._log_path is None:
-            self._log_path = setup_logging()
+            self._log_path = setup_logging(self._locations)
         return self._log_path
 
     @log_path.setter
@@ -93,6 +87,13 @@ class ErrorReporter:
             return
         self._showing = True
         try:
+            from rejnistvo.resources import MissingResourceError
+
+            if isinstance(exc, MissingResourceError):  # a damaged install: say which file
+                self.show(
+                    QApplication.translate("ErrorReporter", "Nepopolna namestitev"), exc.message
+                )
+                return
             self.show(
                 QApplication.translate("ErrorReporter", "Nepričakovana napaka"),
                 QApplication.translate(
@@ -113,7 +114,7 @@ class ErrorReporter:
         message_box(None, QMessageBox.Icon.Critical, title, text)
 
 
-def open_database(db: str | None, demo: bool):
+def open_database(db: str | None, demo: bool, locations: Locations | None = None):
     """(database, path) — a fresh demo file in a temp folder, or the given/default file
     with the daily backup. Raises StoreError with a Slovenian message."""
     from rejnistvo.store import default_db_path, open_db
@@ -125,7 +126,12 @@ def open_database(db: str | None, demo: bool):
         database = open_db(path)
         fill_demo(database)
         return database, path
-    path = Path(db) if db else Path(default_db_path())
+    if db:
+        path = Path(db)
+    elif locations is not None and locations.portable:
+        path = locations.database
+    else:
+        path = Path(default_db_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         database = open_db(path, daily_backup=True)
@@ -134,20 +140,51 @@ def open_database(db: str | None, demo: bool):
     return database, path
 
 
-def main(db: str | None = None, demo: bool = False) -> int:
+def set_window_icon(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from rejnistvo.resources import resource_path
+
+    icon = resource_path("icons", "rejnistvo.png", must_exist=False)
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def settings_for(locations: Locations):
+    """QSettings: the platform's place normally; an INI file in the portable folder."""
+    if not locations.portable:
+        return default_settings()
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(locations.config / "rejnistvo.ini"), QSettings.Format.IniFormat)
+
+
+def main(
+    db: str | None = None,
+    demo: bool = False,
+    portable: bool = False,
+    locations: Locations | None = None,
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Rejništvo")
-    translators = install_translators(app)  # noqa: F841 - kept alive for the app's life
-    reporter = ErrorReporter()  # the log file is set up after the first paint
+    set_window_icon(app)
+    if locations is None:
+        locations = choose_locations(portable)
+    if locations.portable:
+        from rejnistvo.locations import apply
+
+        apply(locations)
+    translators = install_translators(app, locations.cache)  # noqa: F841 - kept alive
+    reporter = ErrorReporter(locations=locations)  # the log file is set up after the first paint
     sys.excepthook = reporter
 
     from rejnistvo.ui.main_window import MainWindow
 
     # The dialogs (QtInteraction) are set up after the first paint, in opener(): no
     # screen is built and nothing can ask the user anything before it.
-    ctx = AppContext(db=None, db_path=Path(), settings=default_settings(), interaction=None)
+    ctx = AppContext(db=None, db_path=Path(), settings=settings_for(locations), interaction=None)
 
     def opener() -> bool:
         """Open the database once the window is on screen (checking a large file takes
@@ -161,7 +198,7 @@ def main(db: str | None = None, demo: bool = False) -> int:
         ctx.interaction = interaction = QtInteraction(window)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ctx.db, ctx.db_path = open_database(db, demo)
+            ctx.db, ctx.db_path = open_database(db, demo, locations)
         except StoreError as exc:
             QApplication.restoreOverrideCursor()
             interaction.error(
@@ -181,3 +218,35 @@ def main(db: str | None = None, demo: bool = False) -> int:
         except Exception:  # noqa: BLE001 - closing at exit must not raise at the user
             log.exception("closing the database")
     return code
+
+
+def parse_args(argv: list[str]):
+    """The window's options (main.py, rejnistvo-okno, the bundle's Rejnistvo)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="rejnistvo-okno", description="Rejništvo – namizni program"
+    )
+    parser.add_argument("--db", metavar="POT", help="datoteka z bazo (privzeto: v mapi uporabnika)")
+    parser.add_argument(
+        "--demo", action="store_true", help="odpri novo datoteko s preizkusnimi podatki"
+    )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="prenosni način: podatki, dnevnik in nastavitve v mapi Rejnistvo-podatki "
+        "poleg programa (npr. na ključku USB)",
+    )
+    return parser.parse_args(argv)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """One entry for the window and the CLI: ``Rejnistvo calc …`` (a first argument that
+    is not an option) runs the headless CLI of SPEC 6; anything else starts the window."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and not args[0].startswith("-"):
+        from rejnistvo.cli import main as cli_main
+
+        return cli_main(args)
+    options = parse_args(args)
+    return main(db=options.db, demo=options.demo, portable=options.portable)
