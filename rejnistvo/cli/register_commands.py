@@ -7,7 +7,8 @@
     candidate-changes --db DB --subgroup N --since DATE --out FILE.csv
 
 The passphrase is read from a file (its first line), never from the command line,
-where other users of the machine could see it in the process list.
+where other users of the machine could see it in the process list. The day a proposal
+is sent or a package imported is the system clock's (``rejnistvo.clock``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
 
 from rejnistvo.cli.io import CliInputError, write_json
 from rejnistvo.rules.errors import InputError
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     reg = subparsers.add_parser("register", help="evidenca obravnavanih primerov R-4 podskupine")
     _db_option(reg)
     reg.add_argument("--subgroup", type=int, required=True, metavar="N", help="podskupina 1–6")
@@ -71,7 +76,7 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 @contextlib.contextmanager
-def _opened(args: argparse.Namespace) -> Iterator:
+def _opened(args: argparse.Namespace) -> Iterator[Database]:
     from rejnistvo.store import StoreError, open_db
 
     try:
@@ -84,6 +89,12 @@ def _opened(args: argparse.Namespace) -> Iterator:
         raise CliInputError(error.message) from None
     finally:
         db.close()
+
+
+def _today() -> date:
+    from rejnistvo.clock import SystemClock
+
+    return SystemClock().today()
 
 
 def _subgroup(value: int) -> int:
@@ -116,7 +127,9 @@ def run_register(args: argparse.Namespace) -> int:
         rows = register_rows(db, subgroup, args.year)
     if args.filter:
         rows = renumber(filter_rows(rows, text=args.filter))
-    out = write_register(rows, args.format, args.out, subgroup=subgroup, year=args.year)
+    out = write_register(
+        rows, args.format, args.out, subgroup=subgroup, year=args.year, printed_on=_today()
+    )
     write_json(
         {
             "subgroup": subgroup,
@@ -139,7 +152,7 @@ def run_export_case(args: argparse.Namespace) -> int:
         case = get_record(db, "r4_cases", args.case)
         kind = args.kind or ("resolution" if case.get("decided_on") else "proposal")
         if kind == "proposal":
-            out = export_proposal(db, args.case, passphrase, args.out)
+            out = export_proposal(db, args.case, passphrase, args.out, today=_today())
         else:
             out = export_resolution(db, args.case, passphrase, args.out)
     write_json({"case": args.case, "kind": kind, "out": str(out)})
@@ -162,7 +175,7 @@ def run_import_case(args: argparse.Namespace) -> int:
             "notes": preview.notes,
         }
         if not args.preview:
-            result = apply_import(db, preview)
+            result = apply_import(db, preview, today=_today())
             answer.update(
                 case=result.case_id,
                 created=result.created,

@@ -10,6 +10,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from rejnistvo.cli.io import CliInputError, write_json
 
@@ -28,7 +29,7 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     demo = subparsers.add_parser("demo", help="napolni novo zbirko s predstavitvenimi podatki")
     _add_db(demo)
     demo.add_argument(
@@ -110,15 +111,16 @@ def backup_command(args: argparse.Namespace) -> int:
 
 
 def cases_command(args: argparse.Namespace) -> int:
+    from rejnistvo.clock import SystemClock
+    from rejnistvo.services.cases import list_cases
     from rejnistvo.store import StoreError, open_db
-    from rejnistvo.store.case_documents import cases
 
     path = _db_path(args)
     if not path.exists():
         raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
     try:
         with open_db(path) as db:
-            rows = cases(db, name=args.name)
+            rows = [case.as_json() for case in list_cases(db, SystemClock().today(), args.name)]
     except StoreError as error:
         raise CliInputError(error.message) from None
     write_json(rows)

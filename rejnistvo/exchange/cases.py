@@ -7,6 +7,10 @@ Import is always two steps: `preview_import` opens and checks the package and sa
 what would happen (nothing is written); `apply_import` writes it in one transaction.
 The case is identified by its UUID (``r4_cases.case_uuid``, exchange/links.py), so
 importing the same package twice creates nothing new.
+
+"Today" (the day a proposal is sent, received or its resolution imported) is always
+the caller's: the window passes its clock's day, the CLI the system clock's, tests a
+fixed one. Nothing here reads the machine's date.
 """
 
 from __future__ import annotations
@@ -29,26 +33,22 @@ from rejnistvo.exchange.package import (
     read_package,
     write_package,
 )
+from rejnistvo.store import get_record, get_setting, save_record
+from rejnistvo.store.audit import write_audit
+from rejnistvo.store.case_documents import r4_form_data
 
 PdfRenderer = Callable[[dict[str, Any]], bytes]
 
 
-def _store():
-    from rejnistvo import store
-
-    return store
-
-
 def default_render_pdf(case: dict[str, Any]) -> bytes:
     """The printed R-4 of forms/r4.py (the same the `print r4` command makes)."""
-    from rejnistvo.forms.r4 import render_r4_bytes
+    # forms/ installs as rejnistvo.forms (package-dir), which mypy cannot follow.
+    from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]
 
-    return render_r4_bytes(case)
+    return bytes(render_form("r4", case))
 
 
 def _form_data(db: Database, case_id: int) -> dict[str, Any]:
-    from rejnistvo.store.case_documents import r4_form_data
-
     return r4_form_data(db, case_id)
 
 
@@ -96,7 +96,7 @@ def _sender(db: Database, case: dict[str, Any]) -> dict[str, Any]:
     return {
         "centre": centre[0] if centre else "",
         "unit": unit[0] if unit else "",
-        "user": _store().get_setting(db, "user_name") or "",
+        "user": get_setting(db, "user_name") or "",
     }
 
 
@@ -109,7 +109,7 @@ def export_proposal(
     passphrase: str,
     out: str | Path,
     *,
-    today: date | None = None,
+    today: date,
     render_pdf: PdfRenderer | None = None,
 ) -> Path:
     """Centre: write the proposal package and mark the case sent (today, unless already).
@@ -118,8 +118,7 @@ def export_proposal(
     none does (a failed write rolls the database back).
     """
     check_passphrase(passphrase)  # before any work: a too-short passphrase is refused at once
-    today = today or date.today()
-    case = _store().get_record(db, "r4_cases", case_id)
+    case = get_record(db, "r4_cases", case_id)
     if case.get("decided_on"):
         raise PackageError("Primer je že odločen; predloga ni mogoče poslati znova.")
     subgroup = case_subgroup(db, case)
@@ -137,7 +136,7 @@ def export_proposal(
             changes["sent_on"] = today
         if changes or not had_uuid:
             case.update(changes)
-            _store().save_record(db, "r4_cases", case)
+            save_record(db, "r4_cases", case)
         data = build_package(
             kind="proposal",
             subgroup=subgroup,
@@ -171,7 +170,7 @@ def export_resolution(
 ) -> Path:
     """Coordinator: write the decided case (with the signed resolution's data) back."""
     check_passphrase(passphrase)
-    case = _store().get_record(db, "r4_cases", case_id)
+    case = get_record(db, "r4_cases", case_id)
     if not case.get("decided_on") or not case.get("resolution_no"):
         raise PackageError(
             "Primer še ni odločen; sklep lahko izvozite, ko je vpisana odločitev komisije."
@@ -181,9 +180,7 @@ def export_resolution(
     with db.atomic():
         if not case.get("case_uuid"):
             # A case entered at the coordinator by hand travels for the first time now.
-            _store().save_record(
-                db, "r4_cases", {"id": case_id, "case_uuid": links.ensure_uuid(case)}
-            )
+            save_record(db, "r4_cases", {"id": case_id, "case_uuid": links.ensure_uuid(case)})
         case_uuid = str(case["case_uuid"])
         data = build_package(
             kind="resolution",
@@ -277,7 +274,7 @@ def _preview_resolution(
             "Primera, na katerega se sklep nanaša, v tej evidenci ni (paket je namenjen drugemu "
             "centru ali pa predlog ni bil poslan iz te evidence)."
         )
-    case = _store().get_record(db, "r4_cases", existing)
+    case = get_record(db, "r4_cases", existing)
     decision = contents.case["decision"]
     if case.get("subgroup_id") and int(case["subgroup_id"]) != contents.subgroup:
         raise PackageError(
@@ -313,11 +310,9 @@ def _read(source: str | Path) -> bytes:
         raise PackageError(f"Paketa »{source}« ni mogoče prebrati: {error.strerror}.") from None
 
 
-def apply_import(
-    db: Database, preview: ImportPreview, *, today: date | None = None
-) -> ImportResult:
-    """Write what the preview promised, in one transaction; a second import is a no-op."""
-    today = today or date.today()
+def apply_import(db: Database, preview: ImportPreview, *, today: date) -> ImportResult:
+    """Write what the preview promised, in one transaction; a second import is a no-op.
+    `today` is the day of receipt (a proposal) or of the resolution's import."""
     contents = preview.contents
     with db.atomic():
         # Read again inside the transaction: another import may have run since the preview.
@@ -330,6 +325,8 @@ def apply_import(
             case_id = _create_proposal(db, contents, today)
             return ImportResult(case_id, True, True, f"Predlog je uvožen kot primer {case_id}.")
         fresh = _preview_resolution(db, contents, preview.package_sha256, existing)
+        if existing is None:  # _preview_resolution refuses a package without its case
+            raise PackageError("Primera, na katerega se sklep nanaša, v tej evidenci ni.")
         if fresh.action == "nothing":
             return ImportResult(existing, False, False, fresh.notes[0])
         _apply_resolution(db, existing, contents, today)
@@ -347,9 +344,9 @@ def apply_import(
 def _find_or_create_centre(db: Database, name: str) -> int:
     row = db.execute("SELECT id FROM centres WHERE name = ?", [name]).fetchone()
     if row:
-        return row[0]
+        return int(row[0])
     code = "X-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return _store().save_record(db, "centres", {"code": code, "name": name})
+    return save_record(db, "centres", {"code": code, "name": name})
 
 
 def _find_or_create_unit(db: Database, centre_id: int, name: str) -> int | None:
@@ -359,13 +356,13 @@ def _find_or_create_unit(db: Database, centre_id: int, name: str) -> int | None:
         "SELECT id FROM units WHERE centre_id = ? AND name = ?", [centre_id, name]
     ).fetchone()
     if row:
-        return row[0]
-    db["units"].insert({"centre_id": centre_id, "name": name})
-    unit_id = db.execute(
-        "SELECT id FROM units WHERE centre_id = ? AND name = ?", [centre_id, name]
-    ).fetchone()[0]
-    from rejnistvo.store.audit import write_audit
-
+        return int(row[0])
+    db.table("units").insert({"centre_id": centre_id, "name": name})
+    unit_id = int(
+        db.execute(
+            "SELECT id FROM units WHERE centre_id = ? AND name = ?", [centre_id, name]
+        ).fetchone()[0]
+    )
     write_audit(db, "units", unit_id, "insert", None, {"centre_id": centre_id, "name": name})
     return unit_id
 
@@ -377,14 +374,13 @@ def _find_or_create_person(
     if emso:
         row = db.execute(f"SELECT id FROM {entity} WHERE emso = ?", [emso]).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
     record = {"name": person["name"], "emso": emso or None, "centre_id": centre_id}
-    return _store().save_record(db, entity, record)
+    return save_record(db, entity, record)
 
 
 def _create_proposal(db: Database, contents: PackageContents, today: date) -> int:
     case = contents.case
-    store = _store()
     centre_id = _find_or_create_centre(db, case["centre"])
     unit_id = _find_or_create_unit(db, centre_id, case.get("unit") or "")
     carer_id = _find_or_create_person(db, "carers", case["carer"], centre_id)
@@ -394,9 +390,9 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
         [carer_id, child_id],
     ).fetchone()
     placement_id = (
-        row[0]
+        int(row[0])
         if row
-        else store.save_record(
+        else save_record(
             db,
             "placements",
             {
@@ -414,7 +410,7 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
     period = case.get("period") or {}
     # Packages of older versions name only the sender's user, who usually wrote it.
     author = details.get("prepared_by") or contents.sender.get("user") or None
-    case_id = store.save_record(
+    case_id = save_record(
         db,
         "r4_cases",
         {
@@ -448,11 +444,10 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
 
 
 def _apply_resolution(db: Database, case_id: int, contents: PackageContents, today: date) -> None:
-    store = _store()
-    case = store.get_record(db, "r4_cases", case_id)
+    case = get_record(db, "r4_cases", case_id)
     decision = contents.case["decision"]
     workflow = contents.workflow
-    decided = _as_date(workflow.get("decided")) or _as_date(decision["date"])
+    decided = _as_date(workflow.get("decided")) or _as_date(decision["date"]) or today
     period = decision.get("period") or {}
     increase = decision.get("outcome") == "increase"
     case.update(
@@ -475,4 +470,4 @@ def _apply_resolution(db: Database, case_id: int, contents: PackageContents, tod
             for position, name in enumerate(decision.get("members") or [], start=1)
         ],
     )
-    store.save_record(db, "r4_cases", case)
+    save_record(db, "r4_cases", case)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.rows import COLUMNS, RegisterRow
@@ -60,7 +61,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _atomic(path: str | Path, write) -> Path:
+def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
@@ -171,7 +172,8 @@ def write_pdf(
     usable = page_size[0] - 2 * margin
     total_width = sum(column.pdf_width for column in COLUMNS)
     widths = [usable * column.pdf_width / total_width for column in COLUMNS]
-    printed = fmt_date(printed_on or date.today())
+    # The day printed comes from the caller's clock; without one the footer omits it.
+    printed = f" · natisnjeno {fmt_date(printed_on)}" if printed_on else ""
 
     steps = _Steps(progress, 2 * len(rows) or 1)
     steps.start()
@@ -198,10 +200,10 @@ def write_pdf(
         )
     )
 
-    def furniture(canvas, document) -> None:
+    def furniture(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFont(regular, 7)
-        canvas.drawString(margin, 6 * mm, f"{title} · natisnjeno {printed}")
+        canvas.drawString(margin, 6 * mm, f"{title}{printed}")
         canvas.drawRightString(page_size[0] - margin, 6 * mm, f"Stran {document.page}")
         canvas.restoreState()
 
@@ -241,8 +243,9 @@ def write_register(
     subgroup: int,
     year: int,
     progress: Progress | None = None,
+    printed_on: date | None = None,
 ) -> Path:
-    """Write the register in `fmt` (csv, xlsx or pdf).
+    """Write the register in `fmt` (csv, xlsx or pdf); a PDF's footer names `printed_on`.
 
     ``progress(done, total)`` is called as the work goes on (first with done = 0); when
     it returns False the export stops with ``ExportCancelled`` and no file is left."""
@@ -252,5 +255,5 @@ def write_register(
     if fmt == "xlsx":
         return write_xlsx(rows, path, title=title, progress=progress)
     if fmt == "pdf":
-        return write_pdf(rows, path, title=title, progress=progress)
+        return write_pdf(rows, path, title=title, progress=progress, printed_on=printed_on)
     raise InputError("format", f"Neznana oblika »{fmt}«; dovoljene so: csv, xlsx, pdf.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -56,7 +57,7 @@ def case_members(db: Database, case_ids: Sequence[int]) -> dict[int, tuple[str, 
     return {key: tuple(value) for key, value in members.items()}
 
 
-def to_row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
+def to_row(record: dict[str, Any], members: tuple[str, ...], seq: int = 0) -> RegisterRow:
     return RegisterRow(
         seq=seq,
         case_id=record["id"],
@@ -82,7 +83,7 @@ def to_row(record: dict, members: tuple[str, ...], seq: int = 0) -> RegisterRow:
     )
 
 
-def select_cases(db: Database, where: str, params: Sequence[object]) -> list[dict]:
+def select_cases(db: Database, where: str, params: Sequence[object]) -> list[dict[str, Any]]:
     cursor = db.execute(_SELECT + " WHERE " + where, list(params))
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]

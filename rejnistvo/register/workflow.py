@@ -4,33 +4,40 @@ received (received_on, else sent_on) → accepted → commission named → decid
 number) → returned.
 Each step is one transaction through the store's `save_record`, so it is audited; each
 refuses, with a Slovenian message and no change, a step out of order or a date before
-the previous step.
+the previous step. A step given the ``version`` of the case its screen showed is refused
+with ``StaleRecordError`` (who changed what) when the case has changed since, before any
+other check: a coordinator never acts on a case she has not seen.
+
+These are the only functions that write the workflow's fields (received, accepted,
+commission, decision, resolution number, members, returned); the proposer's screen
+writes the proposal through ``rejnistvo.services.r4_cases`` and cannot touch them.
+
+Waiting time at the coordinator (SPEC 3.5) is counted from the day of receipt:
+``received_on`` (set by the import of the package or recorded by the coordinator),
+else ``sent_on`` (a package travels by e-mail the same day) — ``received_date`` —
+until the decision or today (``waiting_days``). *Koordinator* and *Roki* both use it.
 """
 
 from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
+from rejnistvo.store import get_record, get_setting, save_record
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
 DEFAULT_WAITING_DAYS = 30
 OUTCOMES = ("increase", "no_increase")
-
-
-def _store():
-    # Imported late: the store is another helper's package and the register's exports
-    # and rows must stay importable without it.
-    from rejnistvo import store
-
-    return store
 
 
 def _as_date(value: object) -> date | None:
@@ -41,16 +48,32 @@ def _as_date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def load_case(db: Database, case_id: int) -> dict:
-    return _store().get_record(db, "r4_cases", case_id)
+Case = dict[str, Any]
 
 
-def _save(db: Database, case: dict) -> None:
-    _store().save_record(db, "r4_cases", case)
+def load_case(db: Database, case_id: int, version: int | None = None) -> Case:
+    """The stored case; with `version`, StaleRecordError if it has changed since."""
+    case = get_record(db, "r4_cases", case_id)
+    if version is not None and case["version"] != version:
+        # The store's version check says who changed the case, when and which fields;
+        # an update carrying the old version is refused before anything is written.
+        save_record(db, "r4_cases", {"id": case_id, "version": version})
+    return case
+
+
+def _save(db: Database, case: Case) -> None:
+    save_record(db, "r4_cases", case)
+
+
+@contextmanager
+def _step(db: Database) -> Iterator[None]:
+    """One transaction for the read, the checks and the write of a step."""
+    with db.atomic():
+        yield
 
 
 def _require_order(
-    case: dict, step_field: str, on: date, before_field: str, not_yet: str, step_name: str
+    case: Case, step_field: str, on: date, before_field: str, not_yet: str, step_name: str
 ) -> None:
     """Refuse a step before its predecessor, dated before it, or done twice."""
     previous = _as_date(case.get(before_field))
@@ -62,26 +85,29 @@ def _require_order(
             f"Datum ({fmt_date(on)}) je pred datumom prejšnjega koraka ({fmt_date(previous)}); "
             "dovoljen je isti ali poznejši datum.",
         )
-    if case.get(step_field):
-        raise InputError(
-            step_field,
-            f"Korak »{step_name}« je že zapisan ({fmt_date(_as_date(case[step_field]))}).",
-        )
+    done = _as_date(case.get(step_field))
+    if done is not None:
+        raise InputError(step_field, f"Korak »{step_name}« je že zapisan ({fmt_date(done)}).")
 
 
 # --- accept --------------------------------------------------------------------------------
 
 
-def received_date(case: dict) -> date | None:
+def received_date(case: dict[str, Any]) -> date | None:
     """When the coordinator received the proposal: received_on, else the day it was sent
     (packages travel by e-mail the same day)."""
     return _as_date(case.get("received_on")) or _as_date(case.get("sent_on"))
 
 
-def record_received(db: Database, case_id: int, on: date) -> None:
+def record_received(db: Database, case_id: int, on: date, *, version: int | None = None) -> None:
     """Set (or correct) the day the coordinator received the proposal. It may not be
     before the day the centre sent it, nor after the acceptance."""
-    case = load_case(db, case_id)
+    with _step(db):
+        _record_received(db, load_case(db, case_id, version), on)
+
+
+def _record_received(db: Database, case: Case, on: date) -> None:
+    case_id = case["id"]
     sent, accepted = _as_date(case.get("sent_on")), _as_date(case.get("accepted_on"))
     if sent is not None and on < sent:
         raise InputError(
@@ -98,10 +124,14 @@ def record_received(db: Database, case_id: int, on: date) -> None:
     _save(db, {"id": case_id, "received_on": on})
 
 
-def accept_proposal(db: Database, case_id: int, on: date) -> None:
+def accept_proposal(db: Database, case_id: int, on: date, *, version: int | None = None) -> None:
     """The coordinator accepts a proposal that arrived (received_on set by the import or
     `record_received`, else sent_on set by the centre)."""
-    case = load_case(db, case_id)
+    with _step(db):
+        _accept(db, load_case(db, case_id, version), on)
+
+
+def _accept(db: Database, case: Case, on: date) -> None:
     received = received_date(case)
     if received is None:
         # A case entered at the coordinator by hand counts as received the day it is accepted.
@@ -148,11 +178,13 @@ def proposal_author(db: Database, case_id: int) -> str:
     """Who wrote the proposal: ``r4_cases.prepared_by`` (the user name when the case was
     first saved here, or the author named in an imported package)."""
     row = db.execute("SELECT prepared_by FROM r4_cases WHERE id = ?", [case_id]).fetchone()
-    return (row[0] or "") if row else ""
+    return str(row[0] or "") if row else ""
 
 
 def _same_person(a: str, b: str) -> bool:
-    normal = lambda s: " ".join(s.casefold().split())  # noqa: E731
+    def normal(text: str) -> str:
+        return " ".join(text.casefold().split())
+
     return bool(a.strip()) and normal(a) == normal(b)
 
 
@@ -187,14 +219,24 @@ def _unit_label(member: Candidate) -> str:
 
 
 def name_commission(
-    db: Database, case_id: int, candidate_ids: Sequence[int], on: date
+    db: Database,
+    case_id: int,
+    candidate_ids: Sequence[int],
+    on: date,
+    *,
+    version: int | None = None,
 ) -> list[str]:
     """Name the three members from the subgroup's candidate list; return the warnings.
 
     The UI shows `commission_warnings` before it calls this; the warnings are returned
     again so the headless caller sees them too.
     """
-    case = load_case(db, case_id)
+    with _step(db):
+        return _name_commission(db, load_case(db, case_id, version), candidate_ids, on)
+
+
+def _name_commission(db: Database, case: Case, candidate_ids: Sequence[int], on: date) -> list[str]:
+    case_id = case["id"]
     _require_order(
         case,
         "commission_named_on",
@@ -208,6 +250,8 @@ def name_commission(
             "members", "Komisijo sestavljajo natanko trije različni člani s seznama kandidatov."
         )
     subgroup = case.get("subgroup_id")
+    if subgroup is None:
+        raise InputError("subgroup", "Primer nima podskupine; komisije ni mogoče imenovati.")
     available = {c.id: c for c in active_candidates(db, subgroup, on)}
     missing = [cid for cid in candidate_ids if cid not in available]
     if missing:
@@ -232,13 +276,10 @@ def name_commission(
 
 def waiting_threshold(db: Database) -> int:
     """Days after which a waiting proposal is overdue (setting, default 30; SPEC 3.5)."""
-    try:
-        value = _store().get_setting(db, "waiting_days_threshold")
-    except Exception:  # noqa: BLE001 - a missing or odd setting falls back to the default
-        value = None
+    value = get_setting(db, "waiting_days_threshold")
     try:
         return int(value) if value not in (None, "") else DEFAULT_WAITING_DAYS
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # an odd setting falls back to the default
         return DEFAULT_WAITING_DAYS
 
 
@@ -269,20 +310,23 @@ def waiting_cases(db: Database, subgroup: int, today: date) -> list[WaitingCase]
     records = select_cases(
         db,
         "c.subgroup_id = ? AND c.decided_on IS NULL "
-        "AND COALESCE(c.received_on, c.sent_on, c.accepted_on) IS NOT NULL",
+        "AND COALESCE(c.received_on, c.sent_on) IS NOT NULL",
         (subgroup,),
     )
     result = []
     for record in records:
         row = to_row(record, ())
-        days = waiting_days(row.received, None, today) or 0
+        received = received_date(record)
+        if received is None:  # excluded by the query; keeps the type checker sure
+            continue
+        days = waiting_days(received, None, today) or 0
         result.append(
             WaitingCase(
                 row.case_id,
                 row.case_no,
                 row.centre,
                 row.child,
-                row.received,
+                received,
                 days,
                 days > threshold,
                 row.status,
@@ -295,11 +339,7 @@ def waiting_cases(db: Database, subgroup: int, today: date) -> list[WaitingCase]
 
 
 def number_format(db: Database) -> str:
-    try:
-        value = _store().get_setting(db, "resolution_number_format")
-    except Exception:  # noqa: BLE001 - fall back to the default format
-        value = None
-    return value or DEFAULT_NUMBER_FORMAT
+    return get_setting(db, "resolution_number_format") or DEFAULT_NUMBER_FORMAT
 
 
 def format_resolution_no(fmt: str, subgroup: int, seq: int, year: int) -> str:
@@ -359,10 +399,8 @@ def next_resolution_no(db: Database, subgroup: int, year: int) -> str:
 # --- decision ----------------------------------------------------------------------------------
 
 
-def rule_suggestion(case: dict):
+def rule_suggestion(case: dict[str, Any]) -> UpliftSuggestion:
     """The R-4 rule's suggestion for the case's reasons and workload (rules.uplift)."""
-    from rejnistvo.rules.uplift import Workload, suggest_uplift
-
     workload = Workload(case["workload"]) if case.get("workload") else None
     return suggest_uplift(len(case.get("reasons") or []), workload)
 
@@ -374,14 +412,17 @@ def _check_inside_placement(db: Database, placement_id: int, start: date, end: d
         "SELECT from_date, to_date FROM placement_periods WHERE placement_id = ? ORDER BY from_date",
         [placement_id],
     ).fetchall()
-    merged: list[list[date | None]] = []
+    merged: list[tuple[date, date | None]] = []
     for first, last in rows:
         first_day, last_day = date.fromisoformat(first), _as_date(last)
-        if merged and (merged[-1][1] is None or merged[-1][1] >= first_day - timedelta(days=1)):
-            if merged[-1][1] is not None:
-                merged[-1][1] = None if last_day is None else max(merged[-1][1], last_day)
-        else:
-            merged.append([first_day, last_day])
+        if merged:
+            head, tail = merged[-1]
+            if tail is None:
+                continue  # an open period already covers everything after it
+            if tail >= first_day - timedelta(days=1):
+                merged[-1] = (head, None if last_day is None else max(tail, last_day))
+                continue
+        merged.append((first_day, last_day))
     if merged and not any(a <= start and (b is None or end <= b) for a, b in merged):
         spans = ", ".join(
             f"{fmt_date(a)} – {fmt_date(b) if b else 'nedoločeno'}" for a, b in merged
@@ -393,23 +434,18 @@ def _check_inside_placement(db: Database, placement_id: int, start: date, end: d
         )
 
 
-def record_decision(
+def check_decision(
     db: Database,
-    case_id: int,
-    *,
-    on: date,
+    case: Case,
     outcome: str,
-    percent: int | None = None,
-    period_from: date | None = None,
-    period_to: date | None = None,
-    rationale: str = "",
-) -> str:
-    """Record the commission's decision; the resolution number is assigned here, in the
-    same transaction, so two decisions can never get the same number. Returns it."""
-    case = load_case(db, case_id)
-    _require_order(
-        case, "decided_on", on, "commission_named_on", "dokler ni imenovana komisija", "odločitev"
-    )
+    percent: int | None,
+    period_from: date | None,
+    period_to: date | None,
+    rationale: str,
+) -> tuple[int | None, date | None, date | None]:
+    """The checks of a decision (SPEC 3.3), also used by an audited correction: outcome,
+    percent 25/50, the period in order and inside the placement, and a rationale when
+    the decision departs from the rule. Returns the percent and period to store."""
     if outcome not in OUTCOMES:
         raise InputError("outcome", "Odločitev je »increase« (ZVIŠA) ali »no_increase« (NE ZVIŠA).")
     if outcome == "increase":
@@ -438,12 +474,41 @@ def record_decision(
             f"Odločitev ({'ZVIŠA za ' + str(decided) + ' %' if decided else 'NE ZVIŠA'}) se "
             f"razlikuje od predloga pravila ({suggestion.explanation}); vpišite obrazložitev.",
         )
-    subgroup = case.get("subgroup_id")
-    if subgroup is None:
-        raise InputError(
-            "subgroup", "Primer nima podskupine; brez nje ni mogoče dati številke sklepa."
+    return percent, period_from, period_to
+
+
+def record_decision(
+    db: Database,
+    case_id: int,
+    *,
+    on: date,
+    outcome: str,
+    percent: int | None = None,
+    period_from: date | None = None,
+    period_to: date | None = None,
+    rationale: str = "",
+    version: int | None = None,
+) -> str:
+    """Record the commission's decision; the resolution number is assigned here, in the
+    same transaction, so two decisions can never get the same number. Returns it."""
+    with _step(db):
+        case = load_case(db, case_id, version)
+        _require_order(
+            case,
+            "decided_on",
+            on,
+            "commission_named_on",
+            "dokler ni imenovana komisija",
+            "odločitev",
         )
-    with db.atomic():
+        percent, period_from, period_to = check_decision(
+            db, case, outcome, percent, period_from, period_to, rationale
+        )
+        subgroup = case.get("subgroup_id")
+        if subgroup is None:
+            raise InputError(
+                "subgroup", "Primer nima podskupine; brez nje ni mogoče dati številke sklepa."
+            )
         number = next_resolution_no(db, subgroup, on.year)
         case.update(
             decided_on=on,
@@ -459,9 +524,10 @@ def record_decision(
     return number
 
 
-def mark_returned(db: Database, case_id: int, on: date) -> None:
+def mark_returned(db: Database, case_id: int, on: date, *, version: int | None = None) -> None:
     """The documents went back to the carer's centre."""
-    case = load_case(db, case_id)
-    _require_order(case, "returned_on", on, "decided_on", "dokler primer ni odločen", "vrnitev")
-    case["returned_on"] = on
-    _save(db, case)
+    with _step(db):
+        case = load_case(db, case_id, version)
+        _require_order(case, "returned_on", on, "decided_on", "dokler primer ni odločen", "vrnitev")
+        case["returned_on"] = on
+        _save(db, case)

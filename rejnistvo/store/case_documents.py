@@ -5,13 +5,9 @@ and its coordinator).
 Case ids: an R-4 case is a row of `r4_cases`; an R-5 case is a board increase (its
 report, finding and refund hang off it), so its id is `board_increases.id`.
 
-Statuses (English codes, the window translates them):
-* r4 — the last workflow step with a date: prepared, sent, accepted, commission_named,
-  decided, returned.
-* r5 — refunded (a refund whose every instalment is paid), refund_ordered (a refund),
-  found (the centre's finding), reported (the R-5 report arrived), overdue (no report
-  and its due date, end of the increase − 30 days, čl. 28/3, is before today),
-  awaiting_report (otherwise).
+The status of a case is not decided here: ``case_facts`` reads what a status depends on
+and ``rejnistvo.services.cases`` (the one status rule, used by every screen and the
+`cases` command) judges it.
 """
 
 from __future__ import annotations
@@ -23,45 +19,52 @@ from sqlite_utils import Database
 
 from rejnistvo.store.errors import StoreError
 
-_R4_STATUS = """CASE
-    WHEN r.returned_on IS NOT NULL THEN 'returned'
-    WHEN r.decided_on IS NOT NULL THEN 'decided'
-    WHEN r.commission_named_on IS NOT NULL THEN 'commission_named'
-    WHEN r.accepted_on IS NOT NULL THEN 'accepted'
-    WHEN r.sent_on IS NOT NULL THEN 'sent'
-    ELSE 'prepared' END"""
-
-_R5_STATUS = """CASE
-    WHEN f.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM refund_instalments i
-         WHERE i.refund_id = f.id AND i.paid_on IS NULL)
-         AND EXISTS (SELECT 1 FROM refund_instalments i WHERE i.refund_id = f.id) THEN 'refunded'
-    WHEN f.id IS NOT NULL THEN 'refund_ordered'
-    WHEN rep.finding_date IS NOT NULL THEN 'found'
-    WHEN rep.report_date IS NOT NULL THEN 'reported'
-    WHEN date(b.to_date, '-30 days') < :today THEN 'overdue'
-    ELSE 'awaiting_report' END"""
-
-_CASES_SQL = f"""
+_FACTS_SQL = """
 SELECT * FROM (
-    SELECT r.id AS id, 'r4' AS kind, ch.name AS child, c.name AS carer, {_R4_STATUS} AS status,
+    SELECT r.id AS id, 'r4' AS kind, ch.name AS child, c.name AS carer,
+           r.sent_on, r.accepted_on, r.commission_named_on, r.decided_on, r.returned_on,
+           NULL AS from_date, NULL AS to_date, NULL AS report_requested_on,
+           NULL AS report_date, NULL AS finding_date, NULL AS refund_id,
+           0 AS instalments, 0 AS unpaid_instalments,
            c.name_key AS carer_key, ch.name_key AS child_key
     FROM r4_cases r JOIN placements p ON p.id = r.placement_id
     JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
     UNION ALL
-    SELECT b.id, 'r5', ch.name, c.name, {_R5_STATUS}, c.name_key, ch.name_key
+    SELECT b.id, 'r5', ch.name, c.name, NULL, NULL, NULL, NULL, NULL,
+           b.from_date, b.to_date, b.report_requested_on,
+           rep.report_date, rep.finding_date, f.id,
+           (SELECT count(*) FROM refund_instalments i WHERE i.refund_id = f.id),
+           (SELECT count(*) FROM refund_instalments i
+            WHERE i.refund_id = f.id AND i.paid_on IS NULL),
+           c.name_key, ch.name_key
     FROM board_increases b JOIN placements p ON p.id = b.placement_id
     JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
     LEFT JOIN r5_reports rep ON rep.increase_id = b.id
     LEFT JOIN refunds f ON f.increase_id = b.id
 )"""
+_FACT_DATES = (
+    "sent_on",
+    "accepted_on",
+    "commission_named_on",
+    "decided_on",
+    "returned_on",
+    "from_date",
+    "to_date",
+    "report_requested_on",
+    "report_date",
+    "finding_date",
+)
 
 
-def cases(db: Database, name: str | None = None, today: date | None = None) -> list[dict[str, Any]]:
-    """R-4 and R-5 cases: [{"id", "kind": "r4"|"r5", "child", "carer", "status"}], r4 first.
+def case_facts(db: Database, name: str | None = None) -> list[dict[str, Any]]:
+    """What the status of each R-4 and R-5 case depends on, r4 first, each by id: id,
+    kind ("r4"|"r5"), child, carer, the R-4 step dates (sent_on … returned_on), the R-5
+    period (from_date, to_date), report_requested_on, report_date, finding_date,
+    refund_id, instalments and unpaid_instalments (counts). Dates as ``date``.
 
     `name` keeps the cases whose child's or carer's name contains the fragment."""
-    params: dict[str, Any] = {"today": (today or date.today()).isoformat()}
-    sql = _CASES_SQL
+    params: dict[str, Any] = {}
+    sql = _FACTS_SQL
     if name and name.strip():
         fragment = name.strip().casefold()
         params["name"] = (
@@ -69,16 +72,28 @@ def cases(db: Database, name: str | None = None, today: date | None = None) -> l
         )
         sql += " WHERE carer_key LIKE :name ESCAPE '\\' OR child_key LIKE :name ESCAPE '\\'"
     sql += " ORDER BY kind, id"
-    return [
-        {
-            "id": row["id"],
-            "kind": row["kind"],
-            "child": row["child"],
-            "carer": row["carer"],
-            "status": row["status"],
-        }
-        for row in db.query(sql, params)
-    ]
+    facts = []
+    for row in db.query(sql, params):
+        fact = {k: v for k, v in row.items() if k not in ("carer_key", "child_key")}
+        for column in _FACT_DATES:
+            value = fact[column]
+            fact[column] = date.fromisoformat(value) if value else None
+        facts.append(fact)
+    return facts
+
+
+def cases(db: Database, name: str | None = None, today: date | None = None) -> list[dict[str, Any]]:
+    """The `cases` list as JSON rows. Kept for callers that still import it from here;
+    the list and its status rule are ``rejnistvo.services.cases.list_cases`` (a lazy
+    import: the store does not depend on the services at import time). Without `today`,
+    the system clock's day."""
+    from rejnistvo.services.cases import list_cases
+
+    if today is None:
+        from rejnistvo.clock import SystemClock
+
+        today = SystemClock().today()
+    return [case.as_json() for case in list_cases(db, today, name)]
 
 
 def _one(db: Database, sql: str, params: list[Any], what: str) -> dict[str, Any]:

@@ -19,10 +19,17 @@ from rejnistvo.exchange.errors import PackageError
 from rejnistvo.exchange.package import build_package, read_package
 from rejnistvo.register import workflow
 from rejnistvo.register.queries import register_row
+from rejnistvo.services.cases import list_cases
 from rejnistvo.store import get_record
-from rejnistvo.store.case_documents import cases, r4_form_data
+from rejnistvo.store.case_documents import r4_form_data
 
 PASS = "modra hiša ob reki"
+# Every day is pinned: the exchange takes "today" from its caller, never the machine's
+# clock, so these tests give the same answer on any date (CI runs them under faketime).
+SENT = date(2026, 11, 21)
+RECEIVED = date(2026, 11, 21)
+IMPORTED = date(2026, 11, 26)
+LATER = date(2026, 11, 30)
 
 
 def snapshot(db) -> str:
@@ -71,7 +78,9 @@ def _resolution_of_sent_case(centre_db, coordinator_db, tmp_path):
     """A proposal sent, imported by the coordinator and decided: its resolution package."""
     case, proposal = _send(centre_db, tmp_path)
     imported = apply_import(
-        coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal")
+        coordinator_db,
+        preview_import(coordinator_db, proposal, PASS, kind="proposal"),
+        today=RECEIVED,
     )
     _, resolution = _decide_and_export(coordinator_db, imported.case_id, case["subgroup"], tmp_path)
     return resolution
@@ -129,7 +138,7 @@ def test_full_round_trip(centre_db, coordinator_db, tmp_path):
     assert [m["name"] for m in decided["members"]] == [
         m["name"] for m in get_record(coordinator_db, "r4_cases", result.case_id)["members"]
     ]
-    status = {c["id"]: c["status"] for c in cases(centre_db) if c["kind"] == "r4"}
+    status = {c.id: c.status for c in list_cases(centre_db, LATER) if c.kind == "r4"}
     assert status[case["id"]] == "decided"
     assert (
         r4_form_data(centre_db, case["id"])["decision"]
@@ -140,30 +149,32 @@ def test_full_round_trip(centre_db, coordinator_db, tmp_path):
 def test_importing_twice_creates_nothing(centre_db, coordinator_db, tmp_path):
     case, proposal = _send(centre_db, tmp_path)
     stale = preview_import(coordinator_db, proposal, PASS, kind="proposal")
-    first = apply_import(coordinator_db, stale)
+    first = apply_import(coordinator_db, stale, today=RECEIVED)
     before = snapshot(coordinator_db)
     again = preview_import(coordinator_db, proposal, PASS, kind="proposal")
     assert again.action == "nothing" and again.existing_case_id == first.case_id
-    second = apply_import(coordinator_db, again)
+    second = apply_import(coordinator_db, again, today=LATER)
     assert not second.created and second.case_id == first.case_id
     # Even a stale preview (made before the first import) applied again adds nothing.
-    assert not apply_import(coordinator_db, stale).created
+    assert not apply_import(coordinator_db, stale, today=LATER).created
     assert snapshot(coordinator_db) == before
 
     number, resolution = _decide_and_export(
         coordinator_db, first.case_id, case["subgroup"], tmp_path
     )
-    apply_import(centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"))
+    apply_import(
+        centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"), today=IMPORTED
+    )
     before = snapshot(centre_db)
     repeat = preview_import(centre_db, resolution, PASS, kind="resolution")
     assert repeat.action == "nothing" and number in repeat.notes[0]
-    assert not apply_import(centre_db, repeat).changed
+    assert not apply_import(centre_db, repeat, today=LATER).changed
     assert snapshot(centre_db) == before
 
 
 def test_re_export_keeps_the_same_case_uuid(centre_db, tmp_path):
     case, first = _send(centre_db, tmp_path)
-    second = export_proposal(centre_db, case["id"], PASS, tmp_path / "znova.rejpaket")
+    second = export_proposal(centre_db, case["id"], PASS, tmp_path / "znova.rejpaket", today=LATER)
     assert read_package(first, PASS).case_uuid == read_package(second, PASS).case_uuid
     # The first sending date stays.
     assert get_record(centre_db, "r4_cases", case["id"])["sent_on"] == date(2026, 11, 21)
@@ -235,7 +246,9 @@ def test_resolution_from_other_subgroup_refused(centre_db, tmp_path):
 
 def test_other_resolution_over_a_decided_case_refused(centre_db, coordinator_db, tmp_path):
     resolution = _resolution_of_sent_case(centre_db, coordinator_db, tmp_path)
-    apply_import(centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"))
+    apply_import(
+        centre_db, preview_import(centre_db, resolution, PASS, kind="resolution"), today=IMPORTED
+    )
     contents = read_package(resolution, PASS)
     decision = dict(contents.case["decision"], resolution_no="9-999/2026")
     forged = _forged_resolution(contents, contents.subgroup, decision)
@@ -247,7 +260,9 @@ def test_failed_export_changes_nothing(centre_db, tmp_path):
     case = prepared_case(centre_db)
     before = snapshot(centre_db)
     with pytest.raises(PackageError, match="ni mogoče zapisati"):
-        export_proposal(centre_db, case["id"], PASS, tmp_path / "ni-mape" / "p.rejpaket")
+        export_proposal(
+            centre_db, case["id"], PASS, tmp_path / "ni-mape" / "p.rejpaket", today=SENT
+        )
     assert snapshot(centre_db) == before
     assert links.uuid_for_case(centre_db, case["id"]) is None
 
@@ -324,18 +339,24 @@ def test_cli_export_and_import(centre_db, coordinator_db, tmp_path, capsys):
 
 def test_re_sent_changed_proposal_is_flagged_not_taken(centre_db, coordinator_db, tmp_path):
     case, proposal = _send(centre_db, tmp_path)
-    apply_import(coordinator_db, preview_import(coordinator_db, proposal, PASS, kind="proposal"))
+    apply_import(
+        coordinator_db,
+        preview_import(coordinator_db, proposal, PASS, kind="proposal"),
+        today=RECEIVED,
+    )
     record = get_record(centre_db, "r4_cases", case["id"])
     record["rationale"] = "Dopolnjena obrazložitev."
     from rejnistvo.store import save_record
 
     save_record(centre_db, "r4_cases", record)
-    again = export_proposal(centre_db, case["id"], PASS, tmp_path / "dopolnjen.rejpaket")
+    again = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "dopolnjen.rejpaket", today=LATER
+    )
     before = snapshot(coordinator_db)
     preview = preview_import(coordinator_db, again, PASS, kind="proposal")
     assert preview.action == "nothing"
     assert "razlikuje" in preview.notes[-1] and "rationale" in preview.notes[-1]
-    apply_import(coordinator_db, preview)
+    apply_import(coordinator_db, preview, today=LATER)
     assert snapshot(coordinator_db) == before
 
 

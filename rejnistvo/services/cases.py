@@ -1,0 +1,143 @@
+"""The status of every case, R-4 and R-5: one rule for every screen and the `cases` CLI.
+
+* R-4 (a row of ``r4_cases``): the last workflow step with a date — prepared, sent,
+  accepted, commission_named, decided, returned (SPEC 3.3).
+* R-5 (a board increase; its report, finding and refund hang off it): refunded (a
+  refund whose every instalment is paid), refund_ordered (a refund), found (the centre's
+  finding), reported (the report arrived), overdue (no report and the due date has
+  passed), awaiting_report (otherwise). The due date is ``rules.reminders.r5_due``: the
+  last day of the increase − 30 days (čl. 28/3; a period shorter than 31 days: its last
+  day), or the day the centre asked for the report (``report_requested_on``), whichever
+  is earlier. *Roki*, the R-5 list and ``python -m rejnistvo cases`` all call
+  ``r5_report_state`` / ``r5_status``, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.reminders import R5Status, r5_due
+from rejnistvo.rules.reminders import r5_status as report_state_rule
+from rejnistvo.store.case_documents import case_facts
+
+R4_STATUSES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")
+R5_STATUSES = (
+    "awaiting_report",
+    "overdue",
+    "reported",
+    "found",
+    "refund_ordered",
+    "refunded",
+)
+#: the R-4 workflow's step columns after preparing, in order (status = last one dated)
+R4_STEP_COLUMNS = ("sent_on", "accepted_on", "commission_named_on", "decided_on", "returned_on")
+
+
+def r4_status(steps: dict[str, Any]) -> str:
+    """The last step with a date (keys as the columns of ``r4_cases``)."""
+    status = "prepared"
+    for column in R4_STEP_COLUMNS:
+        if steps.get(column):
+            status = column.removesuffix("_on")
+    return status
+
+
+def r5_report_state(
+    period_from: date,
+    period_to: date,
+    today: date,
+    *,
+    report_date: date | None = None,
+    requested_on: date | None = None,
+    soon_days: int | None = None,
+) -> R5Status:
+    """Where the R-5 report stands (received, overdue, due soon, not due): the rule of
+    ``rules.reminders.r5_status`` with the centre's request honoured."""
+    period = Period(period_from, period_to)
+    if soon_days is None:
+        return report_state_rule(period, today, report_date, requested_on)
+    return report_state_rule(period, today, report_date, requested_on, soon_days=soon_days)
+
+
+def r5_report_due(period_from: date, period_to: date, requested_on: date | None) -> date:
+    """The day the R-5 report is due (čl. 28/3, or earlier at the centre's request)."""
+    return r5_due(Period(period_from, period_to), requested_on)
+
+
+def r5_status(
+    *,
+    period_from: date,
+    period_to: date,
+    today: date,
+    report_date: date | None = None,
+    requested_on: date | None = None,
+    finding_date: date | None = None,
+    has_refund: bool = False,
+    refund_paid: bool = False,
+) -> str:
+    """The status code of one R-5 case (see the module docstring)."""
+    if has_refund:
+        return "refunded" if refund_paid else "refund_ordered"
+    if finding_date is not None:
+        return "found"
+    if report_date is not None:
+        return "reported"
+    state = r5_report_state(period_from, period_to, today, requested_on=requested_on)
+    return "overdue" if state is R5Status.OVERDUE else "awaiting_report"
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of the `cases` list (SPEC 6)."""
+
+    id: int
+    kind: str  # "r4" | "r5"
+    child: str
+    carer: str
+    status: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "child": self.child,
+            "carer": self.carer,
+            "status": self.status,
+        }
+
+
+def status_of_facts(fact: dict[str, Any], today: date) -> str:
+    """The status of one row of ``store.case_documents.case_facts``."""
+    if fact["kind"] == "r4":
+        return r4_status(fact)
+    return r5_status(
+        period_from=fact["from_date"],
+        period_to=fact["to_date"],
+        today=today,
+        report_date=fact["report_date"],
+        requested_on=fact["report_requested_on"],
+        finding_date=fact["finding_date"],
+        has_refund=fact["refund_id"] is not None,
+        refund_paid=bool(fact["instalments"]) and not fact["unpaid_instalments"],
+    )
+
+
+def list_cases(db: Database, today: date, name: str | None = None) -> list[CaseSummary]:
+    """R-4 and R-5 cases with their status, r4 first, each by id. `name` keeps the cases
+    whose child's or carer's name contains the fragment."""
+    return [
+        CaseSummary(
+            fact["id"], fact["kind"], fact["child"], fact["carer"], status_of_facts(fact, today)
+        )
+        for fact in case_facts(db, name)
+    ]
+
+
+def r5_statuses(db: Database, today: date) -> dict[int, str]:
+    """{board increase id: status} — for the R-5 screen's list."""
+    return {c.id: c.status for c in list_cases(db, today) if c.kind == "r5"}
