@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "rejnistvo.cli.store_commands",
     "rejnistvo.cli.print_commands",
     "rejnistvo.cli.register_commands",
+    "rejnistvo.cli.rates_commands",
 )
 
 

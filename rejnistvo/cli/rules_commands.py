@@ -19,7 +19,12 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, check_percent, month_payments
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
-from rejnistvo.rules.rates import RateTable, load_rate_table, parse_rate_rows
+from rejnistvo.rules.rates import (
+    RateTable,
+    load_rate_table,
+    missing_indexations,
+    parse_rate_rows,
+)
 from rejnistvo.rules.refund import RefundMethod, refund_plan
 from rejnistvo.rules.uplift import Workload, distinct_reasons, suggest_uplift
 
@@ -29,6 +34,9 @@ MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batc
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     calc = subparsers.add_parser("calc", help="mesečne rejnine ene namestitve (JSON)")
     add_input_option(calc)
+    calc.add_argument(
+        "--db", metavar="DATOTEKA", help="izračun s tabelo zneskov te podatkovne zbirke"
+    )
     calc.set_defaults(handler=run_calc)
 
     uplift = subparsers.add_parser("uplift", help="predlog zvišanja plačila dela R-4 (JSON)")
@@ -116,8 +124,9 @@ def run_calc(args: argparse.Namespace) -> int:
     months = _months(document["months"])
     board_increases = _adjustments(document.get("board_increases"), "board_increases")
     fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
-    rates = _rates(document)
+    rates = _calc_rates(args, document)
     payments = month_payments(months, placement, rates, board_increases, fee_uplifts)
+    warnings = missing_indexations(rates, max(months))
     write_json(
         {
             "months": [
@@ -136,8 +145,32 @@ def run_calc(args: argparse.Namespace) -> int:
             "fee": sum((p.fee for p in payments), ZERO),
             "total": sum((p.total for p in payments), ZERO),
         }
+        # SPEC 6: the key is there only when an indexation is missing.
+        | ({"warnings": warnings} if warnings else {})
     )
     return 0
+
+
+def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:
+    """`--db FILE`: that file's rate table (one table for window, CLI and print); else the
+    request's `rates`; else the shipped table."""
+    if getattr(args, "db", None) is None:
+        return _rates(document)
+    if document.get("rates") is not None:
+        raise InputError(
+            "rates",
+            "z možnostjo --db se uporabi tabela zneskov iz zbirke; polja »rates« ne navajajte.",
+        )
+    from pathlib import Path
+
+    from rejnistvo.services.rates import rate_table
+    from rejnistvo.store import open_db
+
+    path = Path(args.db)
+    if not path.exists():
+        raise InputError("--db", f"datoteka »{path}« ne obstaja.")
+    with open_db(path) as db:
+        return rate_table(db)
 
 
 def run_uplift(args: argparse.Namespace) -> int:

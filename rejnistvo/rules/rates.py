@@ -104,6 +104,32 @@ def indexed(amount: Decimal, percent: Decimal) -> Decimal:
     return round2(amount * (1 + percent / 100))
 
 
+MAX_INDEX_PERCENT = Decimal(100)
+
+
+def parse_percent(value: object, field: str = "percent") -> Decimal:
+    """A published indexation percentage: `2.7`, `2,7` or `"2.7 %"`; above 0, at most
+    100, at most two decimals. Never a float (it has already lost digits)."""
+    allowed = "Vpišite objavljeni odstotek uskladitve, večji od 0 in največ 100, npr. »2,7«."
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        percent = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().removesuffix("%").strip().replace(",", ".")
+        if not text or any(c not in "0123456789.-+" for c in text):
+            raise InputError(field, f"»{value.strip()}« ni odstotek. {allowed}")
+        try:
+            percent = Decimal(text)
+        except ArithmeticError:
+            raise InputError(field, f"»{value.strip()}« ni odstotek. {allowed}") from None
+    else:
+        raise InputError(field, f"manjka odstotek. {allowed}")
+    if not percent.is_finite() or not 0 < percent <= MAX_INDEX_PERCENT:
+        raise InputError(field, f"odstotek »{value}« ni dovoljen. {allowed}")
+    if percent != percent.quantize(Decimal("0.01")):
+        raise InputError(field, f"odstotek ima več kot dve decimalki. {allowed}")
+    return percent
+
+
 def parse_rate_rows(obj: object, field: str = "rates") -> RateTable:
     """Rates from JSON: `[{"valid_from", "board", "fee", "source"?}, …]`."""
     return RateTable(

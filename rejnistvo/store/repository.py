@@ -182,6 +182,7 @@ ENTITIES: dict[str, Entity] = {
         ),
         Entity("one_off_payments", "one_off_payments", order_by="t.date, t.id"),
         Entity("rates", "rates", order_by="t.valid_from"),
+        Entity("birth_grants", "birth_grants", order_by="t.valid_from"),
     )
 }
 

@@ -520,3 +520,67 @@ def m005_payment_ledger(db: Database) -> None:
         "ALTER TABLE carers ADD COLUMN iban TEXT",
     ):
         db.execute(statement)
+
+
+# The 2026 indexation (SPEC 3.1), written into the step itself: a released step must add
+# the same rows whatever later versions ship in resources/.
+RATE_2026 = {
+    "valid_from": "2026-03-01",
+    "board": "655.23",
+    "fee": "472.42",
+    "source": (
+        "Uskladitev transferjev s 1. 3. 2026 za 2,7 % (ZUTPG): znesek iz leta 2025 × 1,027, "
+        "zaokrožen na cent, izračunan s programom iz objavljenega odstotka; preverite ga z "
+        "zneski, ki jih je objavilo ministrstvo."
+    ),
+}
+BIRTH_GRANTS_2025_2026 = (
+    {
+        "valid_from": "2025-11-01",
+        "amount": "430.00",
+        "source": (
+            "Pomoč ob rojstvu otroka (ZSDP-1), znesek za leto 2025; rejnik ga kot enkratni "
+            "prejemek ob prvi namestitvi prejme po ZIRD, kot ga spreminja Uradni list RS, "
+            "št. 41/2025, v uporabi od 1. 11. 2025"
+        ),
+    },
+    {
+        "valid_from": "2026-03-01",
+        "amount": "441.60",
+        "source": (
+            "Pomoč ob rojstvu otroka po uskladitvi transferjev s 1. 3. 2026 za 2,7 % (ZUTPG); "
+            "preverite znesek z objavo ministrstva."
+        ),
+    },
+)
+
+
+@migrations()
+def m007_rates_2026(db: Database) -> None:
+    """The 2026 indexation: the rate row of 1. 3. 2026, and the birth grants, kept in the
+    file like the rates (``birth_grants``: valid_from, amount, source, version) so that
+    the indexation in Nastavitve can add them. A row is added only where the user has
+    not entered one for that date; what the user entered is never overwritten."""
+    # One statement at a time: the step stays one transaction with its record.
+    db.execute(
+        """
+        CREATE TABLE birth_grants (
+            id INTEGER PRIMARY KEY,
+            valid_from TEXT NOT NULL UNIQUE,
+            amount TEXT NOT NULL,
+            source TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    for table, row in (
+        ("rates", RATE_2026),
+        *(("birth_grants", g) for g in BIRTH_GRANTS_2025_2026),
+    ):
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        db.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {marks} "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE valid_from = ?)",
+            [*row.values(), row["valid_from"]],
+        )

@@ -1,0 +1,403 @@
+"""The rate table in force for a database (SPEC 3.1): one table for the window, the CLI
+and print alike — the rows kept in the database, never a silent fallback to the shipped
+file. A database without rates says so (MissingRateError with where to add them).
+
+Use cases: list the rates and the birth grants; add a row (with its source); correct or
+remove a wrong row (audited, refused when stale); propose an indexation from the
+published percentage and add it on confirmation; the stale-rate warnings of a month.
+Each write is one transaction with its audit rows (``save_record``/``delete_record``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.rules.errors import InputError, MissingRateError
+from rejnistvo.rules.money import format_amount, parse_amount
+from rejnistvo.rules.one_off import BirthGrant, BirthGrantTable
+from rejnistvo.rules.periods import format_date, parse_date
+from rejnistvo.rules.rates import (
+    WHERE_TO_ADD,
+    Rate,
+    RateTable,
+    indexed,
+    missing_indexations,
+    parse_percent,
+)
+
+MAX_SOURCE = 1000
+
+NO_RATES = (
+    "V podatkovni zbirki ni nobenega zneska oskrbnine in plačila dela, zato izračun ni "
+    f"mogoč. {WHERE_TO_ADD} Ali v ukazni vrstici: rates --db ZBIRKA --add."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RateRow:
+    """One row of the rate table as stored: monthly base board and fee from `valid_from`."""
+
+    id: int
+    valid_from: date
+    board: Decimal
+    fee: Decimal
+    source: str
+    version: int
+
+    def as_rate(self) -> Rate:
+        return Rate(self.valid_from, self.board, self.fee, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class BirthGrantRow:
+    """One stored birth-grant amount (the one-off payment at a carer's first placement)."""
+
+    id: int
+    valid_from: date
+    amount: Decimal
+    source: str
+    version: int
+
+    def as_grant(self) -> BirthGrant:
+        return BirthGrant(self.valid_from, self.amount, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexationProposal:
+    """New amounts from the published percentage, beside the ones they replace."""
+
+    valid_from: date
+    percent: Decimal
+    old_rate: RateRow
+    board: Decimal
+    fee: Decimal
+    old_grant: BirthGrantRow | None
+    birth_grant: Decimal | None
+
+    def source(self, published: str) -> str:
+        """The rate row's source: what the user cites, and how the amounts were made."""
+        return (
+            f"{published.strip()}; izračunano iz objavljenih {_percent_text(self.percent)} % "
+            f"od zneskov, veljavnih od {format_date(self.old_rate.valid_from)}, zaokroženo "
+            "na cent"
+        )
+
+    def grant_source(self, published: str) -> str:
+        since = format_date(self.old_grant.valid_from) if self.old_grant else ""
+        return (
+            f"{published.strip()}; izračunano iz objavljenih {_percent_text(self.percent)} % "
+            f"od zneska, veljavnega od {since}, zaokroženo na cent"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexationResult:
+    rate: RateRow
+    birth_grant: BirthGrantRow | None
+
+
+def _percent_text(percent: Decimal) -> str:
+    return format(percent.normalize(), "f").replace(".", ",")
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _rate_row(record: dict[str, Any]) -> RateRow:
+    return RateRow(
+        id=int(record["id"]),
+        valid_from=record["valid_from"],
+        board=record["board"],
+        fee=record["fee"],
+        source=str(record.get("source") or ""),
+        version=int(record.get("version") or 1),
+    )
+
+
+def _grant_row(record: dict[str, Any]) -> BirthGrantRow:
+    return BirthGrantRow(
+        id=int(record["id"]),
+        valid_from=record["valid_from"],
+        amount=record["amount"],
+        source=str(record.get("source") or ""),
+        version=int(record.get("version") or 1),
+    )
+
+
+def list_rates(db: Database) -> list[RateRow]:
+    """Every rate row in the database, oldest first."""
+    from rejnistvo.store import list_records
+
+    return [_rate_row(r) for r in list_records(db, "rates")]
+
+
+def list_birth_grants(db: Database) -> list[BirthGrantRow]:
+    """Every birth-grant row in the database, oldest first."""
+    from rejnistvo.store import list_records
+
+    return [_grant_row(r) for r in list_records(db, "birth_grants")]
+
+
+def rate_table(db: Database) -> RateTable:
+    """The rate table in force for this database; MissingRateError when it has none."""
+    rows = list_rates(db)
+    if not rows:
+        raise MissingRateError("rates", NO_RATES)
+    return RateTable(row.as_rate() for row in rows)
+
+
+def birth_grant_table(db: Database) -> BirthGrantTable:
+    """The birth-grant amounts of this database (may be empty: `grant_on` then names the
+    day and where to add one)."""
+    return BirthGrantTable(row.as_grant() for row in list_birth_grants(db))
+
+
+def rate_warnings(db: Database, months: Sequence[date]) -> list[str]:
+    """Stale-rate warnings (SPEC 3.1) for a calculation over `months`: one line per
+    missing indexation up to the latest month; none for a database without rates."""
+    rows = list_rates(db)
+    if not rows or not months:
+        return []
+    return missing_indexations(RateTable(r.as_rate() for r in rows), max(months))
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+def _source(value: object, field: str = "source") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(
+            field,
+            "vpišite vir zneska (npr. uradni list ali objava ministrstva); vsak znesek "
+            "mora imeti vir.",
+        )
+    text = value.strip()
+    if len(text) > MAX_SOURCE:
+        raise InputError(field, f"vir je predolg; največ {MAX_SOURCE} znakov.")
+    return text
+
+
+def _day(value: object, field: str) -> date:
+    return value if isinstance(value, date) else parse_date(value, field)
+
+
+def _taken(rows: Sequence[RateRow | BirthGrantRow], day: date, but: int | None = None) -> bool:
+    return any(r.valid_from == day and r.id != but for r in rows)
+
+
+def _already(day: date, what: str) -> InputError:
+    return InputError(
+        "valid_from",
+        f"{what} od {format_date(day)} je že vnesen; popravite obstoječo vrstico ali "
+        "izberite drug datum.",
+    )
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def add_rate(
+    db: Database, valid_from: object, board: object, fee: object, source: object
+) -> RateRow:
+    """Add one rate row (typed amounts with their source)."""
+    from rejnistvo.store import get_record, save_record
+
+    day = _day(valid_from, "valid_from")
+    record = {
+        "valid_from": day,
+        "board": parse_amount(board, "board"),
+        "fee": parse_amount(fee, "fee"),
+        "source": _source(source),
+    }
+    if _taken(list_rates(db), day):
+        raise _already(day, "znesek oskrbnine in plačila dela")
+    return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
+
+
+def correct_rate(
+    db: Database,
+    row_id: int,
+    version: int,
+    valid_from: object,
+    board: object,
+    fee: object,
+    source: object,
+) -> RateRow:
+    """Correct a wrong row (date, amounts, source); refused if someone changed it since
+    `version` was read (StaleRecordError). Audited with before and after."""
+    from rejnistvo.store import get_record, save_record
+
+    day = _day(valid_from, "valid_from")
+    record = {
+        "id": row_id,
+        "version": version,
+        "valid_from": day,
+        "board": parse_amount(board, "board"),
+        "fee": parse_amount(fee, "fee"),
+        "source": _source(source),
+    }
+    if _taken(list_rates(db), day, but=row_id):
+        raise _already(day, "znesek oskrbnine in plačila dela")
+    return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
+
+
+def remove_rate(db: Database, row_id: int, version: int) -> None:
+    """Remove a wrong row, audited; refused when stale."""
+    from rejnistvo.store import delete_record
+
+    delete_record(db, "rates", row_id, version)
+
+
+def add_birth_grant(
+    db: Database, valid_from: object, amount: object, source: object
+) -> BirthGrantRow:
+    from rejnistvo.store import get_record, save_record
+
+    day = _day(valid_from, "valid_from")
+    record = {
+        "valid_from": day,
+        "amount": parse_amount(amount, "amount"),
+        "source": _source(source),
+    }
+    if _taken(list_birth_grants(db), day):
+        raise _already(day, "znesek pomoči ob rojstvu otroka")
+    return _grant_row(get_record(db, "birth_grants", save_record(db, "birth_grants", record)))
+
+
+def correct_birth_grant(
+    db: Database, row_id: int, version: int, valid_from: object, amount: object, source: object
+) -> BirthGrantRow:
+    from rejnistvo.store import get_record, save_record
+
+    day = _day(valid_from, "valid_from")
+    record = {
+        "id": row_id,
+        "version": version,
+        "valid_from": day,
+        "amount": parse_amount(amount, "amount"),
+        "source": _source(source),
+    }
+    if _taken(list_birth_grants(db), day, but=row_id):
+        raise _already(day, "znesek pomoči ob rojstvu otroka")
+    return _grant_row(get_record(db, "birth_grants", save_record(db, "birth_grants", record)))
+
+
+def remove_birth_grant(db: Database, row_id: int, version: int) -> None:
+    from rejnistvo.store import delete_record
+
+    delete_record(db, "birth_grants", row_id, version)
+
+
+# --- indexation (uskladitev) -------------------------------------------------------------
+
+
+def propose_indexation(db: Database, valid_from: object, percent: object) -> IndexationProposal:
+    """New board, fee and birth grant = old × (1 + p/100), half-up (SPEC 3.1). Nothing is
+    written; `add_indexation` adds the rows the user confirms."""
+    day = _day(valid_from, "valid_from")
+    p = parse_percent(percent, "percent")
+    rates = list_rates(db)
+    if _taken(rates, day):
+        raise _already(day, "znesek oskrbnine in plačila dela")
+    before = [r for r in rates if r.valid_from < day]
+    if not before:
+        raise InputError(
+            "valid_from",
+            f"pred {format_date(day)} ni nobenega zneska, ki bi ga lahko uskladili; vpišite "
+            "objavljene zneske sami.",
+        )
+    old = before[-1]
+    grants = [g for g in list_birth_grants(db) if g.valid_from < day]
+    old_grant = grants[-1] if grants else None
+    return IndexationProposal(
+        valid_from=day,
+        percent=p,
+        old_rate=old,
+        board=indexed(old.board, p),
+        fee=indexed(old.fee, p),
+        old_grant=old_grant,
+        birth_grant=indexed(old_grant.amount, p) if old_grant else None,
+    )
+
+
+def add_indexation(
+    db: Database,
+    valid_from: object,
+    board: object,
+    fee: object,
+    birth_grant: object | None,
+    source: object,
+    grant_source: object | None = None,
+) -> IndexationResult:
+    """Add the indexed rows (rate, and the birth grant unless None) in one transaction,
+    each with its source. The amounts are those the user confirmed or typed."""
+    from rejnistvo.store import get_record, save_record
+
+    day = _day(valid_from, "valid_from")
+    rate_record = {
+        "valid_from": day,
+        "board": parse_amount(board, "board"),
+        "fee": parse_amount(fee, "fee"),
+        "source": _source(source),
+    }
+    grant_record = None
+    if birth_grant is not None:
+        grant_record = {
+            "valid_from": day,
+            "amount": parse_amount(birth_grant, "birth_grant"),
+            "source": _source(source if grant_source is None else grant_source),
+        }
+    if _taken(list_rates(db), day):
+        raise _already(day, "znesek oskrbnine in plačila dela")
+    if grant_record is not None and _taken(list_birth_grants(db), day):
+        raise _already(day, "znesek pomoči ob rojstvu otroka")
+    with db.atomic():  # save_record's own transactions nest as savepoints
+        rate_id = save_record(db, "rates", rate_record)
+        grant_id = save_record(db, "birth_grants", grant_record) if grant_record else None
+    return IndexationResult(
+        rate=_rate_row(get_record(db, "rates", rate_id)),
+        birth_grant=_grant_row(get_record(db, "birth_grants", grant_id)) if grant_id else None,
+    )
+
+
+def apply_indexation(
+    db: Database, proposal: IndexationProposal, published: object
+) -> IndexationResult:
+    """Add the proposed rows, each with a source that says how it was computed."""
+    text = _source(published)
+    return add_indexation(
+        db,
+        proposal.valid_from,
+        proposal.board,
+        proposal.fee,
+        proposal.birth_grant,
+        proposal.source(text),
+        proposal.grant_source(text),
+    )
+
+
+def describe_proposal(proposal: IndexationProposal) -> list[tuple[str, str, str]]:
+    """(what, old, new) lines for showing the proposal side by side."""
+    lines = [
+        (
+            "Osnovna oskrbnina",
+            format_amount(proposal.old_rate.board),
+            format_amount(proposal.board),
+        ),
+        ("Osnovno plačilo dela", format_amount(proposal.old_rate.fee), format_amount(proposal.fee)),
+    ]
+    if proposal.old_grant is not None and proposal.birth_grant is not None:
+        lines.append(
+            (
+                "Pomoč ob rojstvu otroka",
+                format_amount(proposal.old_grant.amount),
+                format_amount(proposal.birth_grant),
+            )
+        )
+    return lines
