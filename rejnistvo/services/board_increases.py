@@ -36,6 +36,7 @@ from rejnistvo.rules.money import ZERO, format_amount
 from rejnistvo.rules.months import Adjustment, check_percent, month_payments, month_range
 from rejnistvo.rules.overlap import check_no_overlap
 from rejnistvo.rules.periods import Period, check_within
+from rejnistvo.rules.plural import count_phrase
 from rejnistvo.rules.rates import RateTable
 from rejnistvo.rules.refund import (
     Instalment,
@@ -142,6 +143,11 @@ class IncreaseFacts:
     due: DueDate
     paid_days: int
     received: Decimal
+
+    @property
+    def paid_days_text(self) -> str:
+        """ "181 dni zvišanja v času namestitve" (Slovenian counts, rules.plural)."""
+        return f"{count_phrase(self.paid_days, 'dan')} zvišanja v času namestitve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,3 +565,48 @@ def case_row(db: Database, increase_id: int, today: date) -> R5Row:
     if not rows:
         raise StoreError(f"Zvišanja oskrbnine {increase_id} ni (morda je bilo izbrisano).")
     return _row(rows[0], case_status(load_case(db, increase_id), today))
+
+
+# -- helpers of the window -----------------------------------------------------------------
+def placement_rows(db: Database) -> list[dict[str, Any]]:
+    """The placements to choose from (with the child's and the carer's names)."""
+    return list_records(db, "placements")
+
+
+def check_instalments(
+    instalments: Sequence[Instalment], plan: RefundPlan, call_date: date | None
+) -> None:
+    """Instalment dates the user edited: in order, after the call, not after the deadline."""
+    if call_date is not None:
+        check_instalment_dates(instalments, call_date, plan.deadline)
+
+
+def refund_call_header(db: Database, case: R5Case) -> dict[str, Any]:
+    """The stored names the call to refund prints: the finding centre (or the child's
+    centre), the carer with the address, the child, the decision and the period."""
+    inc = case.increase
+    placement = get_record(db, "placements", inc.placement_id)
+    report = case.report or R5Report()
+    centre_id = report.finding_centre_id or placement.get("child_centre_id")
+    centre = get_record(db, "centres", centre_id) if centre_id is not None else {}
+    unit = None
+    if report.finding_unit_id is not None and centre_id is not None:
+        unit = next(
+            (u["name"] for u in units_of(db, centre_id) if u["id"] == report.finding_unit_id),
+            None,
+        )
+    carer = get_record(db, "carers", placement["carer_id"])
+    child = get_record(db, "children", placement["child_id"])
+    return {
+        "centre": centre.get("name"),
+        "unit": unit,
+        "case_no": inc.decision_no,
+        "call_date": case.refund.call_date if case.refund else None,
+        "carer": carer.get("name"),
+        "carer_address": carer.get("address"),
+        "child": child.get("name"),
+        "increase_percent": inc.percent,
+        "increase_period": inc.period,
+        "account": centre.get("account"),
+        "reference": centre.get("reference"),
+    }

@@ -6,14 +6,42 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from _fixtures_b import b_ctx, b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QPoint, Qt
+import pytest
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from PySide6.QtCore import QPoint, QSettings, Qt
 
+from rejnistvo.clock import FixedClock
 from rejnistvo.rules.workdays import next_working_day
-from rejnistvo.store import get_record, list_records
+from rejnistvo.store import delete_record, get_record, list_records, save_record
+from rejnistvo.ui.bus import Bus
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import FakeInteraction
 from rejnistvo.ui.views.r5_view import R5View
 from rejnistvo.ui.widgets.expense_table import ExpenseModel
 from rejnistvo.ui.widgets.instalment_table import InstalmentModel
+
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def b_ctx(qapp, b_db, tmp_path):  # noqa: F811
+    """The small database with our own rate table and a pinned clock."""
+    for row in list_records(b_db, "rates"):
+        delete_record(b_db, "rates", row["id"])
+    save_record(
+        b_db,
+        "rates",
+        {"valid_from": date(2025, 1, 1), "board": "638.00", "fee": "460.00", "source": "test"},
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=settings,
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(TODAY),
+    )
 
 
 def make_view(qtbot, ctx) -> R5View:
@@ -38,7 +66,7 @@ def set_expense(view: R5View, row: int, description: str, amount: str, document:
     model.setData(model.index(row, 3), document)
 
 
-def test_increase_shows_due_date_and_received_live(qtbot, b_ctx):  # noqa: F811
+def test_increase_shows_due_date_and_received_live(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     # čl. 28/3: 30 days before 30. 6. 2026; received 6 × 25 % of 638,00.
@@ -47,7 +75,7 @@ def test_increase_shows_due_date_and_received_live(qtbot, b_ctx):  # noqa: F811
     assert "957,00" in view.facts_label.text()
 
 
-def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
+def test_whole_case_to_a_refund_plan(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     with qtbot.waitSignal(b_ctx.bus.records_changed) as blocker:
@@ -101,7 +129,7 @@ def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
     assert refund["deadline"] == latest
     assert sum(i["amount"] for i in refund["instalments"]) == Decimal("157.00")
     assert refund["instalments"][0]["due"] == date(2026, 7, 15)
-    assert refund["instalments"][0]["paid_on"] == date.today()
+    assert refund["instalments"][0]["paid_on"] == TODAY
 
     # Loading the case again shows what was stored, paid marks included.
     view.new_record()
@@ -127,7 +155,7 @@ def test_whole_case_to_a_refund_plan(qtbot, b_ctx):  # noqa: F811
     qtbot.addWidget(view.preview)
 
 
-def test_wrong_amount_is_shown_and_kept(qtbot, b_ctx):  # noqa: F811
+def test_wrong_amount_is_shown_and_kept(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     view.expense_model.add_row()
@@ -139,7 +167,7 @@ def test_wrong_amount_is_shown_and_kept(qtbot, b_ctx):  # noqa: F811
     assert view.period_edit.start_edit.text() == "1. 1. 2026"
 
 
-def test_unjustified_above_received_is_refused(qtbot, b_ctx):  # noqa: F811
+def test_unjustified_above_received_is_refused(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     qtbot.keyClicks(view.unjustified_edit.edit, "1000,00")
@@ -148,7 +176,7 @@ def test_unjustified_above_received_is_refused(qtbot, b_ctx):  # noqa: F811
     assert view.unjustified_edit.text() == "1000,00"
 
 
-def test_deadline_past_the_limit_names_the_latest_date(qtbot, b_ctx):  # noqa: F811
+def test_deadline_past_the_limit_names_the_latest_date(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
@@ -159,7 +187,7 @@ def test_deadline_past_the_limit_names_the_latest_date(qtbot, b_ctx):  # noqa: F
     assert view.deadline_edit.text() == "1. 6. 2027"
 
 
-def test_period_outside_placement_and_missing_category(qtbot, b_ctx):  # noqa: F811
+def test_period_outside_placement_and_missing_category(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     view.new_record()
     view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
@@ -170,7 +198,7 @@ def test_period_outside_placement_and_missing_category(qtbot, b_ctx):  # noqa: F
     assert "vsaj eno" in view.categories_error.text()
 
 
-def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
+def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     assert view.save()
@@ -184,7 +212,7 @@ def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
     )
     expenses.add_row("health")
     qtmodeltester.check(expenses)
-    instalments = InstalmentModel()
+    instalments = InstalmentModel(lambda: TODAY)
     instalments.set_instalments(
         [
             {"due": date(2026, 8, 1), "amount": Decimal("10.00")},
@@ -194,7 +222,7 @@ def test_models_pass_modeltester(qtbot, qtmodeltester, b_ctx):  # noqa: F811
     qtmodeltester.check(instalments)
 
 
-def test_paid_marks_survive_a_new_plan_and_typing(qtbot, b_ctx):  # noqa: F811
+def test_paid_marks_survive_a_new_plan_and_typing(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
@@ -211,11 +239,16 @@ def test_paid_marks_survive_a_new_plan_and_typing(qtbot, b_ctx):  # noqa: F811
     assert model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
 
-def test_clearing_the_call_date_asks_before_the_refund_goes(qtbot, b_ctx):  # noqa: F811
+def test_clearing_the_call_date_asks_before_the_refund_goes(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
-    assert view.make_plan() and view.save()
+    assert view.make_plan()
+    # A refund without an unjustified amount is refused at that field (as print refuses it).
+    assert view.save() is False
+    assert "nenamensko" in view.unjustified_edit.error_text()
+    qtbot.keyClicks(view.unjustified_edit.edit, "100,00")
+    assert view.save()
     refund_id = view.refund_id
     view.call_date.set_value(None)
     view._refund_inputs_changed()

@@ -3,7 +3,7 @@ amounts from the refund plan, and a paid mark with the day it was ticked."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,9 +22,10 @@ ZERO = Decimal("0.00")
 class InstalmentModel(RowsModel):
     """Due date (editable within the rules), amount, paid mark (a checkbox with the day)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, today: Callable[[], date], parent=None) -> None:
         super().__init__(["Zapade", "Znesek (EUR)", "Plačano"], parent)
-        self.today = date.today
+        # The day a paid mark is ticked comes from the window's clock (tests pin it).
+        self.today = today
 
     def set_instalments(self, rows: Sequence[dict]) -> None:
         self.beginResetModel()

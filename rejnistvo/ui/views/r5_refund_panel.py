@@ -1,0 +1,245 @@
+"""The refund part of the R-5 editor (čl. 28/4; ZUP 100, 101): call date, the latest
+allowed deadline, the deadline (and whether it moved to a working day), the method and
+the plan of instalments. Widgets only: the plan comes from the service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.refund import RefundMethod, RefundPlan
+from rejnistvo.services.board_increases import Refund, RefundInstalment
+from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator
+from rejnistvo.ui.widgets.instalment_table import InstalmentModel
+
+
+class RefundPanel(QGroupBox):
+    """``inputs_changed`` when call date, deadline or method change (the plan is then
+    made again); ``edited`` when an instalment's date or paid mark changes."""
+
+    inputs_changed = Signal()
+    edited = Signal()
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.call_date = DateEdit("call_date", self)
+        self.call_date_label = QLabel(self)
+        form.addRow(self.call_date_label, self.call_date)
+        self.latest_label = QLabel(self)
+        self.latest_label.setObjectName("latestLabel")
+        self.latest_label.setWordWrap(True)
+        self.latest_title = QLabel(self)
+        form.addRow(self.latest_title, self.latest_label)
+        self.deadline_edit = DateEdit("deadline", self)
+        self.deadline_label = QLabel(self)
+        form.addRow(self.deadline_label, self.deadline_edit)
+        self.moved_label = QLabel(self)
+        self.moved_label.setObjectName("movedLabel")
+        self.moved_label.setWordWrap(True)
+        form.addRow("", self.moved_label)
+        method_row = QHBoxLayout()
+        self.method_group = QButtonGroup(self)
+        self.lump_sum_radio = QRadioButton(self)
+        self.lump_sum_radio.setObjectName("lumpSum")
+        self.as_received_radio = QRadioButton(self)
+        self.as_received_radio.setObjectName("asReceived")
+        for button in (self.lump_sum_radio, self.as_received_radio):
+            self.method_group.addButton(button)
+            method_row.addWidget(button)
+        method_row.addStretch(1)
+        self.method_label = QLabel(self)
+        form.addRow(self.method_label, method_row)
+        layout.addLayout(form)
+        plan_row = QHBoxLayout()
+        self.plan_button = QPushButton(self)
+        self.plan_button.setObjectName("planButton")
+        plan_row.addWidget(self.plan_button)
+        plan_row.addStretch(1)
+        self.plan_total_label = QLabel(self)
+        plan_row.addWidget(self.plan_total_label)
+        layout.addLayout(plan_row)
+        self.instalment_model = InstalmentModel(today, self)
+        self.instalment_table = QTableView(self)
+        self.instalment_table.setObjectName("instalmentTable")
+        self.instalment_table.setModel(self.instalment_model)
+        self.instalment_table.horizontalHeader().setStretchLastSection(True)
+        self.instalment_table.setMinimumHeight(200)
+        layout.addWidget(self.instalment_table)
+        self.refund_error = FieldError(self)
+        self.refund_error.setObjectName("refundError")
+        layout.addWidget(self.refund_error)
+
+        for w in (self.call_date, self.deadline_edit):
+            w.edited.connect(self.inputs_changed)
+            w.edit.editingFinished.connect(self.inputs_changed)
+        self.method_group.buttonToggled.connect(self.inputs_changed)
+        self.instalment_model.changed.connect(self.edited)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Vračilo (28. člen, četrti odstavek)"))
+        self.call_date_label.setText(self.tr("Datum poziva:"))
+        self.latest_title.setText(self.tr("Najpoznejši dopustni rok:"))
+        self.deadline_label.setText(self.tr("Rok vračila:"))
+        self.deadline_edit.edit.setPlaceholderText(self.tr("najpoznejši"))
+        self.method_label.setText(self.tr("Način:"))
+        self.lump_sum_radio.setText(self.tr("v enkratnem znesku"))
+        self.as_received_radio.setText(self.tr("v posameznih zneskih, kot jih je prejel"))
+        self.plan_button.setText(self.tr("Pripravi načrt vračila"))
+        self.instalment_model.set_headers(
+            [self.tr("Zapade"), self.tr("Znesek (EUR)"), self.tr("Plačano")]
+        )
+
+    # -- values ------------------------------------------------------------------------
+    def method(self) -> RefundMethod:
+        if self.as_received_radio.isChecked():
+            return RefundMethod.AS_RECEIVED
+        return RefundMethod.LUMP_SUM
+
+    def set_refund(self, refund: Refund | None) -> None:
+        self.call_date.set_value(refund.call_date if refund else None)
+        self.deadline_edit.set_value(refund.deadline if refund else None)
+        as_received = refund is not None and refund.method is RefundMethod.AS_RECEIVED
+        (self.as_received_radio if as_received else self.lump_sum_radio).setChecked(True)
+        self.instalment_model.set_instalments(
+            [
+                {"due": i.due, "amount": i.amount, "paid_on": i.paid_on}
+                for i in (refund.instalments if refund else ())
+            ]
+        )
+
+    def typed(self, identity: Refund | None) -> Refund | None:
+        """The refund as typed, leniently (no reasons shown); None without a call date."""
+        try:
+            call = self.call_date.value()
+            deadline = self.deadline_edit.value()
+        except InputError:
+            return None
+        if call is None:
+            return None
+        return self._refund(call, deadline, identity, ())
+
+    def read(self, v: FormValidator, identity: Refund | None) -> Refund | None:
+        """The refund for the service (None when no call date), reasons shown."""
+        call = v.check(self.call_date)
+        deadline = v.check(self.deadline_edit)
+        rows = []
+        for row in range(self.instalment_model.rowCount()):
+            error = self.instalment_model.due_error(row)
+            if error:
+                self.refund_error.show_error(self.tr("Obrok {0}: {1}").format(row + 1, error))
+                v.errors.append((self.instalment_table, error))
+                return None
+        if call is None:
+            return None
+        rows = [
+            RefundInstalment(r["due"], r["amount"], r["paid_on"])
+            for r in self.instalment_model.records()
+        ]
+        return self._refund(call, deadline, identity, tuple(rows))
+
+    def _refund(
+        self,
+        call: date,
+        deadline: date | None,
+        identity: Refund | None,
+        instalments: tuple[RefundInstalment, ...],
+    ) -> Refund:
+        return Refund(
+            call_date=call,
+            method=self.method(),
+            deadline=deadline,
+            instalments=instalments,
+            id=identity.id if identity else None,
+            version=identity.version if identity else None,
+        )
+
+    # -- figures -----------------------------------------------------------------------
+    def show_plan(self, plan: RefundPlan | None, reset_rows: bool) -> None:
+        """The latest deadline, a moved deadline and why, and (``reset_rows``) the plan's
+        instalments; paid marks stay with their instalment by order."""
+        if plan is None:
+            self.latest_label.setText(self.tr("— (vpišite obdobje zvišanja in datum poziva)"))
+            self.moved_label.setText("")
+        else:
+            self.latest_label.setText(
+                self.tr(
+                    "{0} (dan poziva + {1}, premaknjeno na delovni dan; 28. člen, ZUP 100 in 101)"
+                ).format(format_date(plan.latest_deadline), plan_days_text(plan))
+            )
+            moved = plan.deadline_moved_from
+            self.moved_label.setText(
+                self.tr(
+                    "Rok {0} ni delovni dan (sobota, nedelja ali praznik), zato je rok vračila "
+                    "{1} (ZUP 101)."
+                ).format(format_date(moved), format_date(plan.deadline))
+                if moved is not None
+                else ""
+            )
+            if reset_rows:
+                paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
+                self.instalment_model.set_instalments(
+                    [
+                        {
+                            "due": i.due,
+                            "amount": i.amount,
+                            "paid_on": paid[k] if k < len(paid) else None,
+                        }
+                        for k, i in enumerate(plan.instalments)
+                    ]
+                )
+        self.update_total(plan)
+
+    def update_total(self, plan: RefundPlan | None) -> None:
+        if plan is None and not self.instalment_model.rowCount():
+            self.plan_total_label.setText("")
+            return
+        text = self.tr("Za vračilo: {0} €").format(format_amount(self.instalment_model.total()))
+        if plan is not None:
+            text += self.tr(" (prejeto pred pozivom {0} €, rok {1})").format(
+                format_amount(plan.received), format_date(plan.deadline)
+            )
+        self.plan_total_label.setText(text)
+
+    def show_error(self, field: str, message: str) -> bool:
+        if field == "call_date":
+            self.call_date.show_error(message)
+        elif field == "deadline":
+            self.deadline_edit.show_error(message)
+        elif field.startswith("instalments["):
+            number = field.split("[")[1].split("]")[0]
+            shown = int(number) + 1 if number.isdigit() else number
+            self.refund_error.show_error(self.tr("Obrok {0}: {1}").format(shown, message))
+        elif field in ("method", "instalments", "increase"):
+            self.refund_error.show_error(message)
+        else:
+            return False
+        return True
+
+    def clear_errors(self) -> None:
+        self.refund_error.clear_error()
+        self.call_date.clear_error()
+        self.deadline_edit.clear_error()
+
+
+def plan_days_text(plan: RefundPlan) -> str:
+    from rejnistvo.rules.plural import count_phrase
+
+    return count_phrase(plan.paid_days, "dan")
