@@ -24,3 +24,10 @@ def tamper_audit_row():
         raw.close()
 
     return tamper
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path_factory, monkeypatch):
+    """The installation folder (audit keys, chain heads) is a temporary one in every test,
+    never the real user's."""
+    monkeypatch.setenv("REJNISTVO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -1,26 +1,40 @@
-"""Append-only processing log (ZVOP-2) with a hash chain.
+"""Append-only processing log (ZVOP-2) with a keyed hash chain.
 
 Each row stores who (the user name from settings and the OS account), when, which
-record, and the values before and after, as JSON. Triggers make UPDATE and DELETE on
-the table fail; an edit made outside the program (triggers dropped, file edited) breaks
-the chain: each row's hash is sha256(previous row's hash + this row's content), so
-`verify_audit_chain` names the first row that does not match.
+record, and the values before and after, as JSON. Triggers refuse UPDATE, DELETE and
+any INSERT that is not the next row (so REPLACE INTO cannot overwrite one).
+
+Each row's ``hash`` chains it to the previous row. Since schema step m006 it is an
+HMAC-SHA256 with a key kept outside the file, in the installation's config folder
+(``audit_keys``), named by the row's ``key_id``: someone who has only the file can no
+longer re-hash a rewritten chain. Rows written before m006 keep their plain SHA-256
+(``key_id`` NULL); after the first keyed row every row must be keyed. Deleting the
+newest rows leaves a valid shorter chain, so the head (count, last id and hash) is also
+recorded outside the file — in the config folder and, implicitly, in every backup — and
+``verify_audit_chain`` reports a chain that no longer reaches them.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+import hmac
 import json
+import sqlite3
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.store import audit_keys
 from rejnistvo.store.schema import AUDIT_TRIGGERS
 
 GENESIS = "0" * 64
+APPEND_TRIGGER = "audit_log_append_only"
+DATABASE_ID = "database_id"
 _CONTENT_FIELDS = (
     "id",
     "at",
@@ -48,9 +62,14 @@ def to_json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
 
 
-def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    content = json.dumps([row.get(field) for field in _CONTENT_FIELDS], ensure_ascii=False)
-    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+def row_hash(prev_hash: str, row: dict[str, Any], key: bytes | None = None) -> str:
+    """SHA-256 (rows before m006) or, with the key, HMAC-SHA256 that covers the key id."""
+    fields = [row.get(name) for name in _CONTENT_FIELDS]
+    if key is None:
+        content = json.dumps(fields, ensure_ascii=False)
+        return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+    content = json.dumps([*fields, row.get("key_id")], ensure_ascii=False)
+    return hmac.new(key, (prev_hash + content).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def os_user() -> str:
@@ -69,11 +88,14 @@ def write_audit(
     after: Any = None,
 ) -> None:
     """Append one row. Call inside the transaction of the change it records."""
-    last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    prev_hash = last[1] if last else GENESIS
+    cursor = db.execute("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
+    columns = [d[0] for d in cursor.description]
+    last = cursor.fetchone()
+    previous = dict(zip(columns, last, strict=True)) if last else None
+    prev_hash = previous["hash"] if previous else GENESIS
     user = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
     row: dict[str, Any] = {
-        "id": (last[0] + 1) if last else 1,
+        "id": (previous["id"] + 1) if previous else 1,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
         "user_name": (user[0] if user else "") or "",
         "os_user": os_user(),
@@ -83,8 +105,11 @@ def write_audit(
         "before": to_json(before),
         "after": to_json(after),
     }
+    key: bytes | None = None
+    if "key_id" in columns:  # m006 applied: the chain is keyed from here on
+        row["key_id"], key = audit_keys.own_key()
     row["prev_hash"] = prev_hash
-    row["hash"] = row_hash(prev_hash, row)
+    row["hash"] = row_hash(prev_hash, row, key)
     db.table("audit_log").insert(row)
 
 
@@ -109,24 +134,222 @@ def audit_rows(
     return result
 
 
-def verify_audit_chain(db: Database) -> list[str]:
-    """Problems with the log, in Slovenian; empty when every row is as written."""
-    problems = []
-    present = {trigger.name for trigger in db.table("audit_log").triggers}
-    for name in AUDIT_TRIGGERS:
-        if name not in present:
-            problems.append(f"Dnevnik sprememb ni več zaščiten: manjka sprožilec {name}.")
-    prev_hash = GENESIS
-    for row in db.query("SELECT * FROM audit_log ORDER BY id"):
+@dataclass
+class ChainState:
+    """Where a verification ended: the rows seen and the last row that matched."""
+
+    problems: list[str] = field(default_factory=list)
+    count: int = 0
+    last_id: int = 0
+    last_hash: str = GENESIS
+    verified_id: int = 0
+    verified_hash: str = GENESIS
+
+
+def database_id(db: Database) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [DATABASE_ID]).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def _has_key_column(db: Database) -> bool:
+    return any(row[1] == "key_id" for row in db.execute("PRAGMA table_info(audit_log)"))
+
+
+def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> None:
+    """Check rows with id > after_id against `prev_hash`, extending `state`."""
+    keyed_seen = False
+    keyed = _has_key_column(db)
+    missing_keys: dict[str, int] = {}
+    sql = "SELECT * FROM audit_log WHERE id > ? ORDER BY id"
+    cursor = db.execute(sql, [after_id])
+    columns = [d[0] for d in cursor.description]
+    broken = bool(state.problems)
+    for values in cursor:
+        row = dict(zip(columns, values, strict=True))
+        key_id = row.get("key_id") if keyed else None
+        problem = None
         if row["prev_hash"] != prev_hash:
-            problems.append(
+            problem = (
                 f"Dnevnik sprememb, vrstica {row['id']}: ne nadaljuje prejšnje vrstice "
                 "(vrstica je bila izbrisana ali vstavljena zunaj programa)."
             )
-        elif row_hash(prev_hash, row) != row["hash"]:
-            problems.append(
-                f"Dnevnik sprememb, vrstica {row['id']}: vsebina ne ustreza zapisanemu "
-                "odtisu (vrstica je bila spremenjena zunaj programa)."
+        elif key_id is None and keyed_seen:
+            problem = (
+                f"Dnevnik sprememb, vrstica {row['id']}: ni podpisana s ključem kot vrstice "
+                "pred njo (zapisana je bila zunaj programa)."
             )
+        elif key_id is None:
+            if row_hash(prev_hash, row) != row["hash"]:
+                problem = _altered(row["id"])
+        else:
+            keyed_seen = True
+            key = audit_keys.key_for(str(key_id))
+            if key is None:
+                missing_keys.setdefault(str(key_id), row["id"])
+            elif not hmac.compare_digest(row_hash(prev_hash, row, key), str(row["hash"])):
+                problem = _altered(row["id"])
+        if problem is not None:
+            state.problems.append(problem)
+            broken = True
+        elif not broken and str(key_id) not in missing_keys:
+            state.verified_id, state.verified_hash = row["id"], row["hash"]
+        state.count += 1
+        state.last_id, state.last_hash = row["id"], row["hash"]
         prev_hash = row["hash"]
+    for key_id, first in missing_keys.items():
+        state.problems.append(
+            f"Dnevnik sprememb: vrstic od {first} naprej, podpisanih s ključem {key_id}, ni "
+            "mogoče preveriti, ker tega ključa ni na tem računalniku (kopirajte ga v mapo "
+            f"»{audit_keys.config_dir(create=False) / audit_keys.KEYS_DIR}«)."
+        )
+
+
+def _altered(row_id: int) -> str:
+    return (
+        f"Dnevnik sprememb, vrstica {row_id}: vsebina ne ustreza zapisanemu "
+        "odtisu (vrstica je bila spremenjena zunaj programa)."
+    )
+
+
+def _trigger_problems(db: Database) -> list[str]:
+    present = {trigger.name for trigger in db.table("audit_log").triggers}
+    expected = list(AUDIT_TRIGGERS) + ([APPEND_TRIGGER] if _has_key_column(db) else [])
+    return [
+        f"Dnevnik sprememb ni več zaščiten: manjka sprožilec {name}."
+        for name in expected
+        if name not in present
+    ]
+
+
+def _head_problems(db: Database, state: ChainState, db_path: Path | None) -> list[str]:
+    """The chain must still reach every head recorded outside the file."""
+    problems: list[str] = []
+    ident = database_id(db)
+    heads: list[tuple[str, int, str]] = []
+    if ident is not None:
+        head = audit_keys.read_head(ident)
+        if head is not None and head.last_id:
+            heads.append(("ta računalnik", head.last_id, head.last_hash))
+    if db_path is not None:
+        newest = _newest_backup_head(db_path, ident)
+        if newest is not None:
+            heads.append(newest)
+    for where, last_id, last_hash in heads:
+        row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [last_id]).fetchone()
+        if row is None:
+            problems.append(
+                f"Dnevnik sprememb je krajši, kot ga pozna {where} (zadnja znana vrstica "
+                f"{last_id}, zdaj {state.last_id}): najnovejše vrstice so bile izbrisane ali "
+                "pa je bila obnovljena starejša kopija zbirke."
+            )
+        elif row[0] != last_hash:
+            problems.append(
+                f"Dnevnik sprememb se ne ujema z ohranjeno glavo ({where}, vrstica {last_id}): "
+                "dnevnik je bil prepisan zunaj programa."
+            )
     return problems
+
+
+def _newest_backup_head(db_path: Path, ident: str | None) -> tuple[str, int, str] | None:
+    """The last audit row of the newest backup of this same database, if any."""
+    from rejnistvo.store.backup import list_backups
+
+    for backup in reversed(list_backups(db_path)):
+        try:
+            conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        except sqlite3.Error:
+            continue
+        try:
+            their = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", [DATABASE_ID]
+            ).fetchone()
+            if ident is None or their is None or their[0] != ident:
+                continue
+            last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            row = last.fetchone()
+            if row is not None:
+                return (f"varnostna kopija {backup.name}", int(row[0]), str(row[1]))
+        except sqlite3.Error:
+            continue
+        finally:
+            conn.close()
+        return None
+    return None
+
+
+def verify_audit_chain(db: Database, db_path: Path | None = None) -> list[str]:
+    """Every problem with the whole log, in Slovenian; empty when every row is as written.
+
+    `db_path` (the file's path) also compares the chain with its newest backup's head."""
+    state = ChainState(problems=_trigger_problems(db))
+    if db_path is None:
+        db_path = getattr(db, "path", None)
+    _scan(db, state, 0, GENESIS)
+    state.problems += _head_problems(db, state, db_path)
+    if not state.problems:
+        remember_head(db, state)
+    return state.problems
+
+
+def verify_since_last(db: Database) -> list[str]:
+    """Fast open: verify only the rows after the last one this installation verified.
+
+    The recorded row must still be there with the same hash; otherwise (or with no
+    record) the whole chain is verified."""
+    ident = database_id(db)
+    head = audit_keys.read_head(ident) if ident else None
+    start_id, start_hash, count = 0, GENESIS, 0
+    if head is not None and head.verified_id:
+        row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [head.verified_id]).fetchone()
+        if row is not None and row[0] == head.verified_hash:
+            start_id, start_hash = head.verified_id, head.verified_hash
+            count = int(
+                db.execute("SELECT count(*) FROM audit_log WHERE id <= ?", [start_id]).fetchone()[
+                    0
+                ]
+            )
+    state = ChainState(
+        problems=_trigger_problems(db),
+        count=count,
+        last_id=start_id,
+        last_hash=start_hash,
+        verified_id=start_id,
+        verified_hash=start_hash,
+    )
+    _scan(db, state, start_id, start_hash)
+    state.problems += _head_problems(db, state, None)
+    remember_head(db, state)
+    return state.problems
+
+
+def current_head(db: Database) -> audit_keys.Head:
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    return audit_keys.Head(
+        count=int(count),
+        last_id=int(row[0]) if row else 0,
+        last_hash=str(row[1]) if row else GENESIS,
+    )
+
+
+def remember_head(db: Database, state: ChainState | None = None) -> None:
+    """Record the chain's head (and how far it was verified) outside the file."""
+    ident = database_id(db)
+    if ident is None:
+        return
+    try:
+        if state is None:
+            head = current_head(db)
+            old = audit_keys.read_head(ident)
+            if old is not None:
+                head.verified_id, head.verified_hash = old.verified_id, old.verified_hash
+        else:
+            head = audit_keys.Head(
+                state.count, state.last_id, state.last_hash, state.verified_id, state.verified_hash
+            )
+    except sqlite3.Error:
+        return
+    audit_keys.record_head(ident, head)

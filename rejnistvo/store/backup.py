@@ -8,56 +8,128 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from rejnistvo.store.atomic_write import atomic_path
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
 
 KEEP = 10
 _PREFIX_SEP = "-"
+# How long a backup waits for another program's exclusive lock before giving up.
+BUSY_SECONDS = 5.0
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+class _GaveUp(Exception):
+    pass
 
 
 def backups_dir(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
 
-def backup_to(source: Path | str | Database, out: Path | str) -> Path:
-    """Copy the database to `out` (a new file, replaced if it exists) and return it."""
+def backup_to(
+    source: Path | str | Database, out: Path | str, *, busy_seconds: float = BUSY_SECONDS
+) -> Path:
+    """Copy the database to `out` (a new file, replaced if it exists) and return it.
+
+    Refused when `out` is the database itself (under any name, link or hard link) or a
+    database open in a copy of the program; gives up after `busy_seconds` when another
+    program holds the file locked."""
     out_path = Path(out)
-    tmp = out_path.with_name(out_path.name + ".tmp")
     own = not isinstance(source, Database)
+    src_path = Path(source) if own else getattr(source, "path", None)  # type: ignore[arg-type]
+    _refuse_target(src_path, out_path)
     try:
         if own:
-            src_path = Path(source)  # type: ignore[arg-type]
+            assert src_path is not None
             _require_database(src_path)
-            src = sqlite3.connect(f"{src_path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+            src = sqlite3.connect(
+                f"{src_path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_seconds
+            )
         else:
             src = source.conn  # type: ignore[union-attr]
         try:
-            if tmp.exists():
-                tmp.unlink()
-            dst = sqlite3.connect(str(tmp))
-            try:
-                src.backup(dst)
-                # A backup is one self-contained file: no -wal beside it.
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            # Through a temporary file noted outside, so a crash leaves no half copy.
+            with atomic_path(out_path) as tmp:
+                tmp.unlink(missing_ok=True)
+                dst = sqlite3.connect(str(tmp))
+                try:
+                    _copy(src, dst, busy_seconds)
+                    # A backup is one self-contained file: no -wal beside it.
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
         finally:
             if own:
                 src.close()
-        os.replace(tmp, out_path)
+    except _GaveUp:
+        raise StoreError(
+            f"Varnostne kopije ni mogoče narediti: podatkovno zbirko »{src_path}« ima že več "
+            f"kot {busy_seconds:.0f} s zaklenjeno drug program. Zaprite program, ki jo "
+            "uporablja (npr. pregledovalnik SQLite), in poskusite znova."
+        ) from None
     except sqlite3.Error as error:
-        tmp.unlink(missing_ok=True)
         raise translate_sqlite_error(error, out_path) from None
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise StoreError(
             f"Varnostne kopije »{out_path}« ni mogoče zapisati: {error.strerror}."
         ) from None
+    if not own:
+        # The chain's head as of this copy, kept outside the file too.
+        from rejnistvo.store.audit import remember_head
+
+        try:
+            remember_head(source)  # type: ignore[arg-type]
+        except sqlite3.Error:
+            pass
     return out_path
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, busy_seconds: float) -> None:
+    deadline = time.monotonic() + busy_seconds
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        # sqlite3's backup() retries a busy source forever; this bounds the wait.
+        if status in (_SQLITE_BUSY, _SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise _GaveUp
+
+    src.backup(dst, pages=256, progress=progress, sleep=0.05)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _refuse_target(src_path: Path | None, out_path: Path) -> None:
+    """Writing the copy over the database (or its journal) would destroy it."""
+    from rejnistvo.store.lock import FileLock
+
+    if src_path is not None:
+        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+            if _same_file(out_path, src_path.with_name(src_path.name + suffix)):
+                raise StoreError(
+                    f"Varnostne kopije ni mogoče zapisati v »{out_path}«: to je podatkovna "
+                    "zbirka sama (ali njena pomožna datoteka). Izberite drugo ime datoteke."
+                )
+    if out_path.exists() and FileLock(out_path).is_held_elsewhere():
+        raise StoreError(
+            f"Varnostne kopije ni mogoče zapisati v »{out_path}«: ta datoteka je podatkovna "
+            "zbirka, odprta v programu Rejništvo. Izberite drugo ime datoteke."
+        )
+    if not out_path.parent.is_dir():
+        raise StoreError(
+            f"Mapa »{out_path.parent}« ne obstaja. Izberite obstoječo mapo za varnostno kopijo."
+        )
 
 
 def _require_database(path: Path) -> None:

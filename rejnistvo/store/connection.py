@@ -3,10 +3,26 @@
 The order matters so that a bad file is refused before anything is written to it:
 header check → read-only check → one-copy lock → connect → integrity check → newer
 schema check → backup copy → pending migrations.
+
+A writer (the window, `demo`, `import-case`) holds the one-copy lock on the file's
+resolved path. A new file is built aside (``<file>.creating``) and renamed into place
+when complete, so a crash during creation leaves nothing or a whole file; a file left
+half-made by an older version (only our tables, no data, steps missing) is rebuilt the
+same way. Opening runs ``PRAGMA quick_check`` and the schema check; the full
+``integrity_check`` runs after an unclean shutdown (the lock file says the last holder
+never closed, or a ``-wal`` is left), when asked, and in ``check_db``. The audit chain
+is verified from the last row this installation verified (``audit.verify_since_last``).
+
+Readers (``read_only=True``: `cases`, `print --db`, `register`) take no lock and
+write nothing, so they work beside an open window; ``lock=False`` is a short writer
+beside the window (`export-case`), whose writes are guarded by record versions.
+What a writer could not do but did not need to refuse the file for (the daily backup on
+a full disk, an audit chain that does not verify) is in ``db.warnings``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -21,6 +37,15 @@ from rejnistvo.store.lock import FileLock
 APP_NAME = "Rejnistvo"
 DB_FILE_NAME = "rejnistvo.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
+CREATING_SUFFIX = ".creating"
+# Tables whose rows are what the user entered; the others are seeded by m001.
+_SEEDED_TABLES = frozenset(
+    {"settings", "subgroups", "rates", "centres", "units", "subgroup_centres", "birth_grants"}
+)
+
+
+class EmptyFileError(StoreError):
+    """A 0-byte file: the window asks before making it a new database; the CLI refuses."""
 
 
 class StoreDatabase(Database):
@@ -28,9 +53,17 @@ class StoreDatabase(Database):
 
     path: Path
     _lock: FileLock | None = None
+    read_only: bool = False
+    # Slovenian lines the window shows after opening (e.g. the daily backup failed).
+    warnings: list[str]
 
     def close(self) -> None:
         try:
+            if self._lock is not None and not self.read_only:
+                from rejnistvo.store.audit import remember_head
+
+                with contextlib.suppress(sqlite3.Error, StoreError):
+                    remember_head(self)
             super().close()
         finally:
             if self._lock is not None:
@@ -45,14 +78,23 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
 
 
-def _check_file(path: Path) -> bool:
+def _check_file(path: Path, *, create: bool, replace_empty: bool) -> bool:
     """Refuse what is surely not usable; True when the file exists with content."""
     if path.is_dir():
         raise StoreError(f"»{path}« je mapa, ne datoteka podatkovne zbirke.")
-    if not path.exists() or path.stat().st_size == 0:
+    exists = path.exists()
+    if not exists or path.stat().st_size == 0:
         if not path.parent.exists():
             raise StoreError(
                 f"Mapa »{path.parent}« ne obstaja. Izberite obstoječo mapo za podatkovno zbirko."
+            )
+        if not exists and not create:
+            raise StoreError(f"Podatkovna zbirka »{path}« ne obstaja.")
+        if exists and not replace_empty:
+            raise EmptyFileError(
+                f"Datoteka »{path}« je prazna (0 bajtov). Če želite vanjo ustvariti novo "
+                "podatkovno zbirko, to potrdite v programu; sicer izberite pravo datoteko ali "
+                "obnovite varnostno kopijo iz mape »backups«."
             )
         return False
     try:
@@ -65,12 +107,15 @@ def _check_file(path: Path) -> bool:
             f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo. Izberite drugo "
             "datoteko ali obnovite varnostno kopijo iz mape »backups«."
         )
+    return True
+
+
+def _refuse_read_only(path: Path) -> None:
     if is_read_only(path):
         raise StoreError(
             f"Podatkovna zbirka »{path}« je samo za branje. Omogočite pisanje v datoteko "
             "in njeno mapo ali jo skopirajte v mapo, kamor lahko pišete."
         )
-    return True
 
 
 def is_read_only(path: Path) -> bool:
@@ -89,30 +134,51 @@ def open_db(
     daily_backup: bool = False,
     busy_timeout: float = 2.0,
     migrate: bool = True,
+    read_only: bool = False,
+    lock: bool = True,
+    create: bool = True,
+    replace_empty: bool = False,
+    full_check: bool = False,
 ) -> StoreDatabase:
     """Open (or create) the program's database file, ready for use.
 
     Raises StoreError (Slovenian message) and leaves the file as it was when the file is
     not a database, is locked, read-only, newer than this program, or open elsewhere.
+    ``read_only``: a reader (no lock, nothing written, the file must exist);
+    ``lock=False``: a writer beside the window; ``create=False``: a missing file is
+    refused; a 0-byte file raises ``EmptyFileError`` unless ``replace_empty``;
+    ``full_check``: the full integrity check instead of ``quick_check``.
     """
     db_path = Path(path) if path is not None else default_db_path()
-    if path is None:
+    if path is None and not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    existed = _check_file(db_path)
-    lock = FileLock(db_path)
-    lock.acquire()
+    if read_only or not lock:
+        return _open_beside(db_path, busy_timeout, read_only=read_only)
+    _check_file(db_path, create=create, replace_empty=replace_empty)
+    file_lock = FileLock(db_path)
+    unclean = file_lock.acquire()
     db: StoreDatabase | None = None
     try:
         try:
-            # No sqlite-utils plugins: what runs on a case file is only this program.
-            db = StoreDatabase(connect(db_path, busy_timeout), execute_plugins=False)
-            db.path = db_path
-            db._lock = lock
-            _check_integrity(db, db_path)
-            db.execute("PRAGMA foreign_keys = ON")
+            _remove_leftovers(db_path)
+            # Checked again under the lock: another process may have created it meanwhile.
+            existed = _check_file(db_path, create=create, replace_empty=replace_empty)
             if existed:
-                refuse_foreign_database(db, db_path)
-                refuse_newer_schema(db)
+                _refuse_read_only(db_path)
+            else:
+                _create_aside(db_path)
+            unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
+            db = _connect_store(db_path, busy_timeout, file_lock)
+            _check_integrity(db, db_path, full=full_check or unclean)
+            db.execute("PRAGMA foreign_keys = ON")
+            if existed and is_unfinished(db):
+                db.close()
+                db = None
+                _create_aside(db_path)
+                db = _connect_store(db_path, busy_timeout, file_lock)
+                db.execute("PRAGMA foreign_keys = ON")
+            refuse_foreign_database(db, db_path)
+            refuse_newer_schema(db)
             pending = schema.migrations.pending(db)
             if pending and not migrate:
                 raise StoreError(
@@ -120,33 +186,171 @@ def open_db(
                     f"({', '.join(m.name for m in pending)})."
                 )
             db.enable_wal()
-            if pending and existed and _has_tables(db):
+            if pending and _has_tables(db):
                 from rejnistvo.store.backup import backup_before_migrations
 
                 backup_before_migrations(db)
             if pending:
                 schema.migrations.apply(db)
+            _check_schema(db, db_path)
+            _verify_audit(db)
             if daily_backup:
-                from rejnistvo.store.backup import daily_backup as make_daily_backup
-
-                make_daily_backup(db_path, source=db)
+                _daily_backup(db, db_path)
         except sqlite3.Error as error:
             raise translate_sqlite_error(error, db_path) from None
     except BaseException:
         if db is not None:
             db.close()
         else:
-            lock.release()
+            file_lock.release()
         raise
     return db
+
+
+def _connect_store(db_path: Path, busy_timeout: float, file_lock: FileLock | None) -> StoreDatabase:
+    # No sqlite-utils plugins: what runs on a case file is only this program.
+    db = StoreDatabase(connect(db_path, busy_timeout), execute_plugins=False)
+    db.path = db_path
+    db._lock = file_lock
+    db.warnings = []
+    return db
+
+
+def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> StoreDatabase:
+    """A reader, or a short writer beside an open window: no lock, no migrations."""
+    _check_file(db_path, create=False, replace_empty=False)
+    if not read_only:
+        _refuse_read_only(db_path)
+    for attempt in range(2):
+        uri = f"{db_path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+        except sqlite3.Error as error:
+            raise translate_sqlite_error(error, db_path) from None
+        db = StoreDatabase(conn, execute_plugins=False)
+        db.path = db_path
+        db.read_only = read_only
+        db.warnings = []
+        try:
+            if read_only:
+                db.execute("PRAGMA query_only = ON")
+            db.execute("PRAGMA foreign_keys = ON")
+            if attempt == 0 and (is_unfinished(db) or schema.migrations.pending(db)):
+                # Older schema: the one who may change it is a writer. If the window has
+                # it open, the window brought it up to date already, so this is rare.
+                db.close()
+                open_db(db_path, create=False).close()
+                continue
+            refuse_foreign_database(db, db_path)
+            refuse_newer_schema(db)
+            _check_schema(db, db_path)
+        except sqlite3.Error as error:
+            db.close()
+            raise translate_sqlite_error(error, db_path) from None
+        except BaseException:
+            db.close()
+            raise
+        return db
+    raise StoreError(f"Podatkovne zbirke »{db_path}« ni mogoče posodobiti.")  # pragma: no cover
+
+
+def _create_aside(db_path: Path) -> None:
+    """Build a complete new database beside the target, then rename it into place."""
+    tmp = db_path.with_name(db_path.name + CREATING_SUFFIX)
+    _unlink_with_journals(tmp)
+    try:
+        conn = sqlite3.connect(str(tmp))
+        try:
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            schema.migrations.apply(db)
+            conn.commit()
+        finally:
+            conn.close()
+        _fsync(tmp)
+        # A stale -wal/-shm of an earlier file of this name would be applied to the new
+        # one; the lock is held, so nothing else uses them.
+        for suffix in ("-wal", "-shm", "-journal"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
+    except sqlite3.Error as error:
+        _unlink_with_journals(tmp)
+        raise translate_sqlite_error(error, db_path) from None
+    except OSError as error:
+        _unlink_with_journals(tmp)
+        raise StoreError(
+            f"Nove podatkovne zbirke »{db_path}« ni mogoče ustvariti: "
+            f"{error.strerror or error}."
+        ) from None
+
+
+def _unlink_with_journals(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced on Windows
+        return
+    with contextlib.suppress(OSError):
+        _fsync(folder)
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """Temporary files a crash left behind (the lock is held: none of them is in use)."""
+    from rejnistvo.store.atomic_write import clean_leftovers
+    from rejnistvo.store.backup import backups_dir
+
+    _unlink_with_journals(db_path.with_name(db_path.name + CREATING_SUFFIX))
+    folder = backups_dir(db_path)
+    if folder.is_dir():
+        for tmp in folder.glob("*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    clean_leftovers()
+
+
+def _daily_backup(db: StoreDatabase, db_path: Path) -> None:
+    from rejnistvo.store.backup import daily_backup as make_daily_backup
+
+    try:
+        make_daily_backup(db_path, source=db)
+    except StoreError as error:
+        # A full disk must not lock the user out of their cases: open, and say so.
+        db.warnings.append(f"Dnevna varnostna kopija ni bila narejena. {error.message}")
+
+
+def _verify_audit(db: StoreDatabase) -> None:
+    from rejnistvo.store.audit import verify_since_last
+
+    try:
+        problems = verify_since_last(db)
+    except (sqlite3.Error, StoreError):
+        return
+    if problems:
+        db.warnings.append(
+            "Dnevnik sprememb ni cel: "
+            + " ".join(problems[:3])
+            + (f" (in še {len(problems) - 3})" if len(problems) > 3 else "")
+            + " Zaženite Preveri zbirko."
+        )
 
 
 def _has_tables(db: Database) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
 
 
-def _check_integrity(db: Database, path: Path) -> None:
-    problems = integrity_problems(db)
+def _check_integrity(db: Database, path: Path, *, full: bool) -> None:
+    problems = integrity_problems(db, full=full)
     if problems:
         raise StoreError(
             f"Podatkovna zbirka »{path}« je poškodovana ({problems[0]}). Obnovite zadnjo "
@@ -154,9 +358,70 @@ def _check_integrity(db: Database, path: Path) -> None:
         )
 
 
-def integrity_problems(db: Database) -> list[str]:
-    rows = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+def integrity_problems(db: Database, *, full: bool = True) -> list[str]:
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [row[0] for row in db.execute(f"PRAGMA {pragma}").fetchall()]
     return [] if rows == ["ok"] else rows
+
+
+_expected: dict[str, set[str]] | None = None
+
+
+def expected_schema() -> dict[str, set[str]]:
+    """Every table and its columns after all steps (built once, in memory)."""
+    global _expected
+    if _expected is None:
+        memory = Database(memory=True)
+        schema.migrations.apply(memory)
+        _expected = {
+            name: set(memory[name].columns_dict)
+            for name in memory.table_names()
+            if not name.startswith("_")
+        }
+        memory.close()
+    return _expected
+
+
+def _check_schema(db: Database, path: Path) -> None:
+    """Tables or columns missing although every step is recorded: edited outside."""
+    if schema.migrations.pending(db):
+        return
+    present: dict[str, set[str]] = {}
+    for table, column in db.execute(
+        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+        "WHERE m.type = 'table'"
+    ):
+        present.setdefault(table, set()).add(column)
+    missing = [
+        f"{table}.{column}" if table in present else table
+        for table, columns in expected_schema().items()
+        for column in (sorted(columns - present[table]) if table in present else [""])
+    ]
+    if missing:
+        raise StoreError(
+            f"Podatkovni zbirki »{path}« manjkajo tabele ali stolpci "
+            f"({', '.join(m.rstrip('.') for m in missing[:5])}); spremenjena je bila zunaj "
+            "programa. Obnovite zadnjo varnostno kopijo iz mape »backups«."
+        )
+
+
+def is_unfinished(db: Database) -> bool:
+    """A file whose creation never finished (an older version crashed while making it):
+    only this program's tables, steps missing, and nothing the user entered."""
+    if not schema.migrations.pending(db):
+        return False
+    names = [
+        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]
+    known = set(expected_schema()) | {"_sqlite_migrations", "sqlite_sequence", "exchange_cases"}
+    if not names or any(name not in known for name in names):
+        return False
+    for name in names:
+        if name in _SEEDED_TABLES or name.startswith("_") or name == "sqlite_sequence":
+            continue
+        if db.execute(f"SELECT 1 FROM [{name}] LIMIT 1").fetchone():
+            return False
+    return True
 
 
 def refuse_foreign_database(db: Database, path: Path) -> None:
@@ -185,27 +450,46 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
     """Everything `check` reports: empty when the file is healthy.
 
     Opens read-only with no lock and no migrations, so it can run beside an open window.
+    Runs the full integrity check and verifies the whole audit chain. It says the same as
+    `open_db` would: a file the program refuses is never called fine or "to be opened".
     """
     from rejnistvo.store.audit import verify_audit_chain
 
     db_path = Path(path)
     if not db_path.exists():
         return [f"Datoteka »{db_path}« ne obstaja."]
+    if db_path.is_dir():
+        return [f"»{db_path}« je mapa, ne datoteka podatkovne zbirke."]
+    if db_path.stat().st_size == 0:
+        return [
+            f"Datoteka »{db_path}« je prazna (0 bajtov): ni podatkovna zbirka. Obnovite "
+            "varnostno kopijo iz mape »backups« ali ustvarite novo zbirko."
+        ]
     try:
         with db_path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return [f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo."]
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except (OSError, sqlite3.Error) as error:
-        return [translate_sqlite_error(error, db_path).message]  # type: ignore[arg-type]
+        if isinstance(error, sqlite3.Error):
+            return [translate_sqlite_error(error, db_path).message]
+        return [f"Datoteke »{db_path}« ni mogoče brati: {error.strerror or error}."]
     db = Database(conn)
     problems: list[str] = []
     try:
         problems += [f"Celovitost: {p}" for p in integrity_problems(db)]
+        if problems:
+            return problems
+        if is_unfinished(db):
+            return [
+                "Ustvarjanje zbirke ni bilo dokončano (program se je prej ustavil); v njej ni "
+                "vpisanih podatkov. Ob naslednjem odprtju jo program ustvari znova."
+            ]
         try:
+            refuse_foreign_database(db, db_path)
             refuse_newer_schema(db)
         except StoreError as error:
-            problems.append(error.message)
+            return [error.message]
         pending = schema.migrations.pending(db)
         if pending:
             problems.append(
@@ -213,8 +497,13 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
                 + ", ".join(m.name for m in pending)
                 + " (odprite zbirko v programu, da se posodobi)."
             )
+        else:
+            try:
+                _check_schema(db, db_path)
+            except StoreError as error:
+                problems.append(error.message)
         if db["audit_log"].exists():
-            problems += verify_audit_chain(db)
+            problems += verify_audit_chain(db, db_path)
         fk = db.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"Neveljavne povezave med zapisi: {len(fk)} (npr. tabela {fk[0][0]}).")

@@ -58,10 +58,29 @@ class FileLock:
     """Held while a database file is open in this program."""
 
     def __init__(self, db_path: Path) -> None:
-        self.path = lock_path(db_path)
+        # The resolved path: another name or a symbolic link of the same file must meet
+        # the same lock (a hard link is caught by comparing files in backup_to).
+        self.path = lock_path(Path(db_path).resolve())
         self._fd: int | None = None
 
-    def acquire(self) -> None:
+    def is_held_elsewhere(self) -> bool:
+        """True when another open copy (this process or another) holds the lock."""
+        if self._fd is not None:
+            return False
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            if not _try_lock(fd):
+                return True
+            _unlock(fd)
+            return False
+        finally:
+            os.close(fd)
+
+    def acquire(self) -> bool:
+        """Take the lock; True when the previous holder never released it (a crash)."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
@@ -76,19 +95,23 @@ class FileLock:
                 "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
                 f"{holder}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
             )
+        unclean = _read_info(fd).get("open") is True
         # Who holds it, for the message another copy will show; written after locking.
-        info = json.dumps(
-            {"pid": os.getpid(), "host": socket.gethostname(), "user": _user()}
-        ).encode("utf-8")
-        # Leave byte 0 alone on Windows (it is the locked byte); keep the text after it.
-        os.lseek(fd, 1, os.SEEK_SET)
-        os.write(fd, info)
-        os.ftruncate(fd, 1 + len(info))
+        # "open" stays true until a clean close: found true, the last holder crashed.
+        _write_info(fd, {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
+                         "open": True})
         self._fd = fd
+        return unclean
 
     def release(self) -> None:
         if self._fd is not None:
             try:
+                info = _read_info(self._fd)
+                info["open"] = False
+                try:
+                    _write_info(self._fd, info)
+                except OSError:
+                    pass
                 _unlock(self._fd)
             finally:
                 os.close(self._fd)
@@ -101,10 +124,25 @@ def _user() -> str:
     return os_user()
 
 
-def _read_holder(fd: int) -> str:
+def _read_info(fd: int) -> dict[str, object]:
     try:
         os.lseek(fd, 1, os.SEEK_SET)
         info = json.loads(os.read(fd, 4096).decode("utf-8"))
-        return f" (uporabnik {info['user']} na računalniku {info['host']})"
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError):
+        return {}
+    return info if isinstance(info, dict) else {}
+
+
+def _write_info(fd: int, info: dict[str, object]) -> None:
+    data = json.dumps(info).encode("utf-8")
+    # Leave byte 0 alone on Windows (it is the locked byte); keep the text after it.
+    os.lseek(fd, 1, os.SEEK_SET)
+    os.write(fd, data)
+    os.ftruncate(fd, 1 + len(data))
+
+
+def _read_holder(fd: int) -> str:
+    info = _read_info(fd)
+    if "user" not in info or "host" not in info:
         return ""
+    return f" (uporabnik {info['user']} na računalniku {info['host']})"

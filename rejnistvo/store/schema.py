@@ -522,6 +522,30 @@ def m005_payment_ledger(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m006_audit_anchor(db: Database) -> None:
+    """A tamper-evident audit log (issue 15): ``audit_log.key_id`` names the installation
+    key whose HMAC chains each row from here on (``store.audit``); a trigger refuses every
+    INSERT that is not the next row, so ``REPLACE INTO`` / ``INSERT OR REPLACE`` cannot
+    overwrite one; ``database_id`` (setting) names the file for the chain heads kept
+    outside it."""
+    import uuid
+
+    for statement in (
+        "ALTER TABLE audit_log ADD COLUMN key_id TEXT",
+        """
+        CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log
+        WHEN NEW.id IS NULL OR NEW.id <= (SELECT coalesce(max(id), 0) FROM audit_log)
+        BEGIN SELECT RAISE(ABORT, 'V dnevnik sprememb se sme le dodajati.'); END
+        """,
+    ):
+        db.execute(statement)
+    db.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES ('database_id', ?)",
+        [str(uuid.uuid4())],
+    )
+
+
 # The 2026 indexation (SPEC 3.1), written into the step itself: a released step must add
 # the same rows whatever later versions ship in resources/.
 RATE_2026 = {

@@ -1,0 +1,167 @@
+"""THE one way this program writes a file the user asked for (exports, PDFs, packages).
+
+The bytes go to ``<out>.tmp`` beside the target, are flushed to disk, then renamed over
+the target: a crash or a full disk leaves either the old file or the new one, never half
+a file. The temporary name is noted in the installation's folder first
+(``pending-temp-files.txt``), so that a ``<out>.tmp`` left by a crash is removed at the
+next start (``clean_leftovers``, called when a database is opened for writing and by
+the command line).
+
+A missing folder is refused rather than created: the user chose a place that is not
+there (a typo, an unplugged drive), and a new folder would hide the mistake.
+
+    from rejnistvo.store.atomic_write import write_atomic
+    write_atomic(path, data)            # bytes; raises WriteError (Slovenian message)
+    with atomic_path(path) as tmp: ...  # for writers that need a path (openpyxl, reportlab)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from rejnistvo.store.config_dir import config_dir
+from rejnistvo.store.errors import StoreError
+
+PENDING_FILE = "pending-temp-files.txt"
+TMP_SUFFIX = ".tmp"
+_REASONS = {
+    errno.ENOENT: "mapa ne obstaja",
+    errno.ENOTDIR: "del poti ni mapa",
+    errno.EACCES: "ni dovoljenja za pisanje",
+    errno.EPERM: "ni dovoljenja za pisanje",
+    errno.EROFS: "disk je samo za branje",
+    errno.ENOSPC: "na disku ni prostora",
+    errno.EDQUOT: "porabljena je kvota diska",
+    errno.EISDIR: "na tem mestu je mapa",
+    errno.ENAMETOOLONG: "ime je predolgo",
+}
+
+
+class WriteError(StoreError):
+    """A file could not be written; nothing was left half-written."""
+
+
+def reason(error: OSError) -> str:
+    """A Slovenian reason for an OS error (never the OS's English text)."""
+    return _REASONS.get(error.errno or 0, "napaka pri pisanju")
+
+
+def require_folder(path: str | os.PathLike[str]) -> Path:
+    """The target's folder must exist; refuse instead of creating it."""
+    target = Path(path)
+    if target.is_dir():
+        raise WriteError(f"»{target}« je mapa; navedite ime datoteke.")
+    if not target.parent.is_dir():
+        raise WriteError(
+            f"Mapa »{target.parent}« ne obstaja. Izberite obstoječo mapo (program map ne "
+            "ustvarja, da se tipkarska napaka ne bi skrila)."
+        )
+    return target
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield the temporary path to write; on success it replaces `path`."""
+    target = require_folder(path)
+    tmp = target.with_name(target.name + TMP_SUFFIX)
+    _note(tmp)
+    try:
+        yield tmp
+        _fsync(tmp)
+        os.replace(tmp, target)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        _forget(tmp)
+        raise WriteError(
+            f"Datoteke »{target}« ni mogoče zapisati: {reason(error)}. Izberite mapo, v "
+            "katero lahko pišete."
+        ) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        _forget(tmp)
+        raise
+    _forget(tmp)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file; return the path."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _pending() -> Path | None:
+    try:
+        return config_dir() / PENDING_FILE
+    except OSError:
+        return None
+
+
+def _note(tmp: Path) -> None:
+    pending = _pending()
+    if pending is None:
+        return
+    with contextlib.suppress(OSError), pending.open("a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()}\t{tmp.resolve()}\n")
+
+
+def _forget(tmp: Path) -> None:
+    pending = _pending()
+    if pending is None:
+        return
+    me = f"{os.getpid()}\t{tmp.resolve()}"
+    with contextlib.suppress(OSError):
+        lines = pending.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if line != me]
+        if len(kept) != len(lines):
+            pending.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # pragma: no cover - no cheap check: keep the entry while unsure
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def clean_leftovers() -> list[Path]:
+    """Remove temporary files of writes that a crash interrupted; return them."""
+    pending = _pending()
+    if pending is None or not pending.exists():
+        return []
+    removed: list[Path] = []
+    kept: list[str] = []
+    with contextlib.suppress(OSError):
+        for line in pending.read_text(encoding="utf-8").splitlines():
+            pid_text, _, name = line.partition("\t")
+            if not name or not pid_text.isdigit():
+                continue
+            if _alive(int(pid_text)):
+                kept.append(line)
+                continue
+            tmp = Path(name)
+            if tmp.name.endswith(TMP_SUFFIX) and tmp.is_file():
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                    removed.append(tmp)
+        pending.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+    return removed
