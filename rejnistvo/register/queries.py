@@ -22,7 +22,7 @@ from rejnistvo.register.rows import RegisterRow
 RECEIVED = "COALESCE(c.received_on, c.sent_on, c.accepted_on)"
 
 _SELECT = """
-SELECT c.id, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
+SELECT c.id, c.version, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
        c.decided_on, c.outcome, c.decision_percent, c.decision_from, c.decision_to,
        c.resolution_no, c.returned_on, c.subgroup_id,
        ce.name AS centre, u.name AS unit, ch.name AS child, ca.name AS carer

@@ -40,12 +40,16 @@ DEFAULT_WAITING_DAYS = 30
 OUTCOMES = ("increase", "no_increase")
 
 
-def _as_date(value: object) -> date | None:
+def as_date(value: object) -> date | None:
+    """A stored date (``date`` from the repository, ISO text from the register's query)."""
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+_as_date = as_date
 
 
 Case = dict[str, Any]
@@ -405,7 +409,7 @@ def rule_suggestion(case: dict[str, Any]) -> UpliftSuggestion:
     return suggest_uplift(len(case.get("reasons") or []), workload)
 
 
-def _check_inside_placement(db: Database, placement_id: int, start: date, end: date) -> None:
+def check_inside_placement(db: Database, placement_id: int, start: date, end: date) -> None:
     """SPEC 6: a decided period lies inside the placement (contract and annexes). A
     placement the coordinator only knows from a package has no periods: nothing to check."""
     rows = db.execute(
@@ -459,7 +463,7 @@ def check_decision(
             raise InputError(
                 "period", "Konec obdobja je pred začetkom; konec mora biti isti ali poznejši dan."
             )
-        _check_inside_placement(db, case["placement_id"], period_from, period_to)
+        check_inside_placement(db, case["placement_id"], period_from, period_to)
     else:
         percent, period_from, period_to = None, None, None
     suggestion = rule_suggestion(case)

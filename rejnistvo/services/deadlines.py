@@ -1,0 +1,225 @@
+"""Everything *Roki* lists (SPEC 3.5), computed once for the window and any other caller.
+
+Each reminder is a ``Deadline``: the day it falls due, the days left (negative = late),
+a kind code (the screen names it), a Slovenian detail line, the carer and child, and
+what a double click opens. The rules are the shared ones:
+
+* R-5 report overdue / due soon: ``services.cases.r5_report_state`` — the same rule as
+  the R-5 list and the `cases` command, honouring the day the centre asked for the
+  report (``report_requested_on``);
+* R-4 waiting at the coordinator: ``register.workflow.waiting_days`` from
+  ``received_date`` (received_on, else sent_on) — the same count *Koordinator* shows —
+  listed once it passes the setting ``waiting_days_threshold`` (default 30); due = the
+  day of receipt + the threshold;
+* fee uplifts and board increases ending within 60 days (extension needed);
+* carers' training (čl. 42) due within 60 days; coordinator's term ending within 60 days;
+* refund instalments past their due date and not marked paid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.printing.formats import fmt_amount, fmt_date
+from rejnistvo.register import workflow
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.reminders import (
+    ENDING_SOON_DAYS,
+    R5Status,
+    coordinator_term_end,
+    ends_within,
+    training_due_date,
+)
+from rejnistvo.services.cases import r5_report_due, r5_report_state
+from rejnistvo.store import list_records
+from rejnistvo.store.case_documents import last_trainings, unpaid_instalments
+
+R5_SOON_DAYS = 30
+TRAINING_SOON_DAYS = 60
+
+#: kind codes, in the order the screen explains them
+KINDS = (
+    "r5_overdue",
+    "r5_due_soon",
+    "increase_ending",
+    "r4_waiting",
+    "uplift_ending",
+    "training",
+    "coordinator_term",
+    "refund_instalment",
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    days: int  # days from today to `due`; negative = late
+    kind: str  # one of KINDS
+    what: str  # Slovenian detail
+    carer: str
+    child: str
+    open_kind: str  # "r4" | "r5" | "carer" | "subgroup"
+    open_id: int
+
+    @property
+    def late(self) -> bool:
+        return self.days < 0
+
+    def as_row(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def _deadline(
+    kind: str, due: date, today: date, what: str, carer: Any, child: Any, opens: tuple[str, int]
+) -> Deadline:
+    return Deadline(due, (due - today).days, kind, what, carer or "", child or "", *opens)
+
+
+def _board_increases(db: Database, today: date) -> list[Deadline]:
+    items = []
+    reports = {r["increase_id"]: r for r in list_records(db, "r5_reports")}
+    for inc in list_records(db, "board_increases"):
+        report = reports.get(inc["id"])
+        requested = inc.get("report_requested_on")
+        names = (inc.get("carer_name"), inc.get("child_name"))
+        opens = ("r5", int(inc["id"]))
+        state = r5_report_state(
+            inc["from_date"],
+            inc["to_date"],
+            today,
+            report_date=report.get("report_date") if report else None,
+            requested_on=requested,
+            soon_days=R5_SOON_DAYS,
+        )
+        if state in (R5Status.OVERDUE, R5Status.DUE_SOON):
+            due = r5_report_due(inc["from_date"], inc["to_date"], requested)
+            asked = f", center je poročilo zahteval do {fmt_date(requested)}" if requested else ""
+            items.append(
+                _deadline(
+                    "r5_overdue" if state is R5Status.OVERDUE else "r5_due_soon",
+                    due,
+                    today,
+                    f"Zvišanje oskrbnine {inc['percent']} % do {fmt_date(inc['to_date'])}{asked}",
+                    *names,
+                    opens,
+                )
+            )
+        period = Period(inc["from_date"], inc["to_date"])
+        if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
+            items.append(
+                _deadline(
+                    "increase_ending",
+                    period.end,
+                    today,
+                    f"Podaljšanje? {inc['percent']} % od {fmt_date(period.start)}",
+                    *names,
+                    opens,
+                )
+            )
+    return items
+
+
+def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
+    items = []
+    for case in list_records(db, "r4_cases"):
+        names = (case.get("carer_name"), case.get("child_name"))
+        opens = ("r4", int(case["id"]))
+        received = workflow.received_date(case)
+        days = workflow.waiting_days(received, case.get("decided_on"), today)
+        if received is not None and not case.get("decided_on") and (days or 0) > threshold:
+            items.append(
+                _deadline(
+                    "r4_waiting",
+                    received + timedelta(days=threshold),
+                    today,
+                    f"Prejeto {fmt_date(received)}, čaka {days} dni",
+                    *names,
+                    opens,
+                )
+            )
+        if case.get("outcome") == "increase" and case.get("decision_from"):
+            period = Period(case["decision_from"], case.get("decision_to"))
+            if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
+                items.append(
+                    _deadline(
+                        "uplift_ending",
+                        period.end,
+                        today,
+                        f"Podaljšanje? {case.get('decision_percent')} % "
+                        f"(sklep {case.get('resolution_no') or '—'})",
+                        *names,
+                        opens,
+                    )
+                )
+    return items
+
+
+def _people(db: Database, today: date) -> list[Deadline]:
+    items = []
+    trained = last_trainings(db)
+    for carer in list_records(db, "carers"):
+        if not carer.get("licence_date"):
+            continue
+        due = training_due_date(carer["licence_date"], trained.get(carer["id"]))
+        if due <= today + timedelta(days=TRAINING_SOON_DAYS):
+            items.append(
+                _deadline(
+                    "training",
+                    due,
+                    today,
+                    "Obvezno usposabljanje (vsaka 3 leta)",
+                    carer["name"],
+                    "",
+                    ("carer", int(carer["id"])),
+                )
+            )
+    latest: dict[int, dict[str, Any]] = {}
+    for coord in list_records(db, "coordinators"):
+        subgroup = coord["subgroup_id"]
+        if subgroup not in latest or coord["term_from"] > latest[subgroup]["term_from"]:
+            latest[subgroup] = coord
+    for subgroup, coord in latest.items():
+        end = coord.get("term_to") or coordinator_term_end(coord["term_from"])
+        if end <= today + timedelta(days=ENDING_SOON_DAYS):
+            items.append(
+                _deadline(
+                    "coordinator_term",
+                    end,
+                    today,
+                    f"Podskupina {subgroup}: {coord['name']}",
+                    "",
+                    "",
+                    ("subgroup", int(subgroup)),
+                )
+            )
+    return items
+
+
+def _instalments(db: Database, today: date) -> list[Deadline]:
+    return [
+        _deadline(
+            "refund_instalment",
+            row["due"],
+            today,
+            f"Obrok vračila {fmt_amount(row['amount'])} EUR ni plačan",
+            row["carer"],
+            row["child"],
+            ("r5", row["increase_id"]),
+        )
+        for row in unpaid_instalments(db, today)
+    ]
+
+
+def list_deadlines(db: Database, today: date) -> list[Deadline]:
+    """Every reminder of SPEC 3.5 on `today`, earliest first."""
+    items = (
+        _board_increases(db, today)
+        + _r4_cases(db, today, workflow.waiting_threshold(db))
+        + _people(db, today)
+        + _instalments(db, today)
+    )
+    return sorted(items, key=lambda d: (d.due, KINDS.index(d.kind), d.open_id))
