@@ -1,38 +1,58 @@
+"""Roki: the list from services.deadlines on the context clock's day, in agreement with
+the R-5 status of services.cases and the waiting days of Koordinator."""
+
 from datetime import date, timedelta
 
+from rejnistvo.clock import FixedClock
+from rejnistvo.services.cases import list_cases
+from rejnistvo.services.coordinator import incoming_cases
 from rejnistvo.store import list_records, save_record
 from rejnistvo.ui.views.deadlines_view import DeadlinesView
 
+TODAY = date(2026, 11, 22)
+
+
+def _view(qtbot, ctx) -> DeadlinesView:
+    ctx.clock = FixedClock(TODAY)
+    view = DeadlinesView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view
+
+
+def _rows(view) -> list[dict]:
+    return [view.model.row_record(r) for r in range(view.model.rowCount())]
+
+
+def _unreported_increase(db) -> dict:
+    return next(
+        i
+        for i in list_records(db, "board_increases")
+        if not list_records(db, "r5_reports", increase_id=i["id"])
+    )
+
 
 def test_deadlines_list_shows_a_case_made_overdue(qtbot, ctx):
-    today = date(2026, 11, 22)
     # an increase ending in 10 days without a report: due 30 days before its end = overdue
-    increase = next(
-        i
-        for i in list_records(ctx.db, "board_increases")
-        if not list_records(ctx.db, "r5_reports", increase_id=i["id"])
-    )
+    increase = _unreported_increase(ctx.db)
     save_record(
         ctx.db,
         "board_increases",
         {
             "id": increase["id"],
-            "from_date": today - timedelta(days=120),
-            "to_date": today + timedelta(days=10),
+            "from_date": TODAY - timedelta(days=120),
+            "to_date": TODAY + timedelta(days=10),
+            "report_requested_on": None,
         },
     )
-    view = DeadlinesView(ctx)
-    qtbot.addWidget(view)
-    view.today = lambda: today
-    view.refresh()
-    late = [view.model.row_record(r) for r in range(view.model.rowCount())]
+    view = _view(qtbot, ctx)
     mine = [
         r
-        for r in late
+        for r in _rows(view)
         if r["open_kind"] == "r5" and r["open_id"] == increase["id"] and r["days"] < 0
     ]
-    assert mine and mine[0]["due"] == today - timedelta(days=20)
-    assert "zamuja" in mine[0]["kind"]
+    assert mine and mine[0]["due"] == TODAY - timedelta(days=20)
+    assert "zamuja" in mine[0]["kind_name"]
     # double click opens the case through the bus
     row = next(r for r in range(view.proxy.rowCount()) if view.proxy.row_record(r) is mine[0])
     with qtbot.waitSignal(ctx.bus.open_case) as blocker:
@@ -40,9 +60,55 @@ def test_deadlines_list_shows_a_case_made_overdue(qtbot, ctx):
     assert blocker.args == ["r5", increase["id"]]
 
 
+def test_report_requested_earlier_is_overdue_on_roki_and_in_the_case_list(qtbot, ctx):
+    """Issue 9: the centre asked for the report by a day now past; the period's own due
+    date is months away. Roki and the `cases` status must both say overdue."""
+    increase = _unreported_increase(ctx.db)
+    save_record(
+        ctx.db,
+        "board_increases",
+        {
+            "id": increase["id"],
+            "from_date": TODAY - timedelta(days=60),
+            "to_date": TODAY + timedelta(days=200),
+            "report_requested_on": TODAY - timedelta(days=3),
+        },
+    )
+    view = _view(qtbot, ctx)
+    roki = [r for r in _rows(view) if r["open_kind"] == "r5" and r["open_id"] == increase["id"]]
+    assert [r["kind"] for r in roki] == ["r5_overdue"]
+    assert roki[0]["due"] == TODAY - timedelta(days=3)
+    status = {c.id: c.status for c in list_cases(ctx.db, TODAY) if c.kind == "r5"}
+    assert status[increase["id"]] == "overdue"
+
+
+def test_r4_waiting_days_are_the_same_on_roki_and_koordinator(qtbot, ctx):
+    case = next(
+        c
+        for c in list_records(ctx.db, "r4_cases")
+        if c["sent_on"] and not c["decided_on"] and c["subgroup_id"]
+    )
+    # Sent 50 days ago, received 45 days ago: both screens count from receipt.
+    save_record(
+        ctx.db,
+        "r4_cases",
+        {
+            "id": case["id"],
+            "sent_on": TODAY - timedelta(days=50),
+            "received_on": TODAY - timedelta(days=45),
+            "accepted_on": None,
+            "commission_named_on": None,
+        },
+    )
+    view = _view(qtbot, ctx)
+    roki = [r for r in _rows(view) if r["open_kind"] == "r4" and r["open_id"] == case["id"]]
+    assert roki and "45 dni" in roki[0]["what"]
+    assert roki[0]["due"] == TODAY - timedelta(days=45) + timedelta(days=30)
+    waiting = {c.id: c.waiting for c in incoming_cases(ctx.db, case["subgroup_id"], TODAY)}
+    assert waiting[case["id"]] == 45
+
+
 def test_deadlines_model_passes_qtmodeltester(qtbot, qtmodeltester, ctx):
-    view = DeadlinesView(ctx)
-    qtbot.addWidget(view)
-    view.refresh()
+    view = _view(qtbot, ctx)
     assert view.model.rowCount() > 0
     qtmodeltester.check(view.model)
