@@ -68,14 +68,12 @@ class DatabaseMenu(QObject):
 
     # -- Varnostna kopija … -----------------------------------------------------------
     def suggested_backup_path(self, today: date | None = None) -> str:
-        name = f"rejnistvo-{(today or date.today()):%Y-%m-%d}.sqlite3"
+        name = f"rejnistvo-{(today or self.ctx.clock.today()):%Y-%m-%d}.sqlite3"
         folder = self.ctx.settings.value("backup/folder", "")
         if not folder or not Path(str(folder)).is_dir():
-            from PySide6.QtCore import QStandardPaths
+            from rejnistvo.ui.interaction import documents_folder
 
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            ) or str(Path.home())
+            folder = str(documents_folder())
         return str(Path(str(folder)) / name)
 
     def backup(self) -> Path | None:
@@ -141,9 +139,14 @@ class DatabaseMenu(QObject):
         return None
 
     def _database_size(self) -> int:
-        page_count = self.ctx.db.execute("PRAGMA page_count").fetchone()[0]
-        page_size = self.ctx.db.execute("PRAGMA page_size").fetchone()[0]
-        return int(page_count) * int(page_size)
+        """The file and its write-ahead log: what a copy needs at most."""
+        total = 0
+        for suffix in ("", "-wal"):
+            try:
+                total += Path(f"{self.ctx.db_path}{suffix}").stat().st_size
+            except OSError:
+                continue
+        return total
 
     def _disk_full(self, folder: Path) -> str:
         return self.tr(
@@ -227,7 +230,8 @@ class DatabaseMenu(QObject):
         applied = [m.name for m in schema.migrations.applied(self.ctx.db)]
         if not applied:
             return self.tr("ni znana")
-        return f"{len(applied)} ({applied[-1]})"
+        # The number of steps only: the steps' names are the developers' words.
+        return str(len(applied))
 
     def about_text(self) -> str:
         database = str(self.ctx.db_path) if self.ctx.db is not None else self.tr("ni odprta")

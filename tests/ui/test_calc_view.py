@@ -14,7 +14,30 @@ from rejnistvo.store import save_record
 from rejnistvo.ui.views.calc_view import CalcView
 
 
+def pin_rates(db) -> None:
+    """The SPEC 3.2 examples' table (638,00 / 460,00 from 1. 11. 2025) and nothing else:
+    never the rows shipped in resources/."""
+    from rejnistvo.store import delete_record, list_records
+
+    for row in list_records(db, "rates"):
+        delete_record(db, "rates", row["id"])
+    save_record(
+        db,
+        "rates",
+        {
+            "valid_from": date(2025, 11, 1),
+            "board": Decimal("638.00"),
+            "fee": Decimal("460.00"),
+            "source": "ZIRD, novela 2025 (preizkusna tabela)",
+        },
+    )
+
+
 def make_view(qtbot, ctx) -> CalcView:
+    from rejnistvo.clock import FixedClock
+
+    pin_rates(ctx.db)
+    ctx.clock = FixedClock(date(2026, 3, 2))
     return show_view(qtbot, CalcView(ctx))
 
 
@@ -55,8 +78,8 @@ def test_payment_sheet_of_a_stored_placement(qtbot, qtmodeltester, b_ctx):  # no
 
 
 def test_whatif_follows_the_typing_and_stores_nothing(qtbot, qtmodeltester, b_ctx):  # noqa: F811
-    before = audit_count(b_ctx.db)
     view = make_view(qtbot, b_ctx)
+    before = audit_count(b_ctx.db)
     view.tabs.setCurrentIndex(1)
     row = view.whatif_placement.rows[0]
     row.period.set_value(None)
@@ -71,7 +94,11 @@ def test_whatif_follows_the_typing_and_stores_nothing(qtbot, qtmodeltester, b_ct
         Decimal("337.33"),
         Decimal("805.20"),
     )
-    assert view.whatif_model.index(0, 3).data() == "11/15"
+    assert view.whatif_model.index(0, 3).data() == "22/30"  # P/30, not reduced
+    explained = view.whatif_explain.text()
+    assert "638,00" in explained and "460,00" in explained  # full rate …
+    assert "preizkusna tabela" in explained  # … and its source
+    assert "P/30 = 22/30" in explained and "zaokrožen na cent" in explained
 
     # A fee uplift from 16 March on a whole month (last example of SPEC 3.2).
     row.period.set_value(Period(date(2026, 1, 1), None))

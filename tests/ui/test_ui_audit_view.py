@@ -43,8 +43,9 @@ def test_filter_and_details(qtbot, ctx):
     assert tab.proxy.index(0, 4).data() == "Rejniki"
     dialog = tab.show_details(0)
     qtbot.addWidget(dialog)
-    assert '"address": null' in dialog.before.toPlainText()
-    assert '"address": "Kranj 1"' in dialog.after.toPlainText()
+    assert "naslov: —" in dialog.before.toPlainText()  # Slovenian names, no JSON
+    assert "address" not in dialog.before.toPlainText()
+    assert "naslov: Kranj 1" in dialog.after.toPlainText()
     assert "Žnidaršič" in dialog.after.toPlainText()
     dialog.close()
 

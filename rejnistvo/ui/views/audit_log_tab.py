@@ -8,7 +8,6 @@ triggers that keep the log append-only.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.ui.format import format_date
+from rejnistvo.store.labels import FIELD_LABELS
+from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets import DateEdit
 from rejnistvo.ui.widgets.tables import configure_table
@@ -62,54 +62,42 @@ TABLE_NAMES = {
     "coordinators": "Koordinatorji",
     "candidates": "Kandidati",
 }
-# Field names as the screens label them; a field not listed shows its stored name.
+# Field names as the screens label them (one list for the program: store/labels.py);
+# a field without a Slovenian name is shown as "drugo polje", never by its stored name.
 FIELD_NAMES = {
-    "name": "ime",
-    "emso": "EMŠO",
-    "address": "naslov",
-    "email": "e-pošta",
-    "electronic_delivery": "elektronska vročitev",
-    "licence_date": "dovoljenje",
-    "birth_date": "datum rojstva",
-    "centre_id": "center",
-    "unit_id": "enota",
-    "carer_id": "rejnik",
-    "child_id": "otrok",
-    "placement_id": "namestitev",
-    "contract_no": "št. pogodbe",
+    **FIELD_LABELS,
+    "periods": "obdobja",
+    "rows": "vrstice",
+    "version": "različica",
+    "electronic_delivery": "elektronsko vročanje",
     "carer_centre_id": "center rejnika",
     "child_centre_id": "center otroka",
-    "part_time": "le vikendi/počitnice",
-    "fee_share": "delež plačila dela",
-    "periods": "obdobja",
-    "trainings": "usposabljanja",
-    "note": "opomba",
-    "kind": "vrsta",
-    "amount": "znesek",
-    "date": "datum",
-    "percent": "odstotek",
-    "from_date": "od",
-    "to_date": "do",
-    "valid_from": "velja od",
-    "board": "oskrbnina",
-    "fee": "plačilo dela",
-    "source": "vir",
-    "rows": "vrstice",
-    "case_no": "št. zadeve",
-    "resolution_no": "št. sklepa",
-    "outcome": "odločitev",
-    "rationale": "obrazložitev",
-    "reasons": "razlogi",
-    "members": "člani komisije",
-    "categories": "vrste izdatkov",
-    "expenses": "izdatki",
-    "instalments": "obroki",
-    "justified": "namensko",
-    "unjustified": "nenamensko",
-    "deadline": "rok",
-    "call_date": "datum poziva",
-    "method": "način vračila",
+    "placement_id": "namestitev",
+    "increase_id": "zvišanje oskrbnine",
+    "finding_centre_id": "center ugotovitve",
+    "finding_unit_id": "enota ugotovitve",
+    "resolution_year": "leto sklepa",
+    "prepared_by": "pripravil",
+    "resolution_received_on": "sklep prejet",
+    "candidate_id": "kandidat",
+    "position": "mesto",
+    "reason_key": "razlog",
+    "text": "besedilo",
+    "description": "opis",
+    "document": "dokument",
+    "document_no": "številka dokumenta",
+    "category": "vrsta",
+    "due": "zapadlost",
+    "paid_on": "plačano",
+    "key": "nastavitev",
+    "value": "vrednost",
 }
+
+
+def field_name(key: str) -> str:
+    return FIELD_NAMES.get(key) or "drugo polje"
+
+
 ACTIONS = {
     "insert": "nov zapis",
     "update": "sprememba",
@@ -133,10 +121,50 @@ def local_time(value: str | None) -> str:
     return f"{format_date(local.date())} {local:%H:%M:%S}"
 
 
+def pretty_value(value: Any) -> str:
+    """A stored value as a clerk reads it: dates "2. 3. 2026", yes/no, lists by item."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "da" if value else "ne"
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return format_date(value) + value[10:].replace("T", " ")
+        except ValueError:
+            return value
+    if isinstance(value, list):
+        if not value:
+            return "—"
+        return "\n".join("  • " + pretty_value(v).replace("\n", "; ") for v in value)
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{field_name(k)} {pretty_value(v)}" for k, v in value.items() if k not in HIDDEN
+        )
+    if isinstance(value, float):
+        return format_amount(str(value))
+    return str(value)
+
+
+#: technical columns a clerk never needs to see in the log
+HIDDEN = {"id", "version", "name_key", "case_uuid"}
+
+
 def pretty_json(value: Any) -> str:
+    """A logged record as "field: value" lines with Slovenian field names (no JSON)."""
     if value is None:
         return "—"
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    if not isinstance(value, dict):
+        return pretty_value(value)
+    lines = []
+    for key in sorted(value, key=lambda k: field_name(k)):
+        if key in HIDDEN:
+            continue
+        text = pretty_value(value[key])
+        if "\n" in text:
+            lines.append(f"{field_name(key)}:\n{text}")
+        else:
+            lines.append(f"{field_name(key)}: {text}")
+    return "\n".join(lines)
 
 
 class AuditDetailDialog(QDialog):
@@ -181,7 +209,7 @@ class AuditDetailDialog(QDialog):
             layout.addWidget(
                 QLabel(
                     self.tr("Spremenjena polja: {0}").format(
-                        ", ".join(FIELD_NAMES.get(k, k) for k in changed)
+                        ", ".join(field_name(k) for k in changed)
                     ),
                     self,
                 )
@@ -309,7 +337,9 @@ class AuditLogTab(QWidget):
         for row in rows:
             row["table_label"] = TABLE_NAMES.get(row["table_name"], row["table_name"])
             row["action_label"] = ACTIONS.get(row["action"], row["action"])
-            row["changes"] = ", ".join(FIELD_NAMES.get(k, k) for k in row["changed"])
+            row["changes"] = ", ".join(
+                dict.fromkeys(field_name(k) for k in row["changed"] if k != "version")
+            )
         return rows
 
     def reload(self) -> None:
@@ -356,7 +386,6 @@ class AuditLogTab(QWidget):
             problems = verify_audit_chain(self.ctx.db)
         except StoreError as exc:
             problems = [exc.message]
-        count = self.ctx.db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
         if problems:
             text = self.tr("Veriga dnevnika NI cela:") + "\n" + "\n".join(problems[:20])
             if len(problems) > 20:
@@ -366,9 +395,9 @@ class AuditLogTab(QWidget):
             self.ctx.interaction.error(self.tr("Dnevnik sprememb"), text)
         else:
             text = self.tr(
-                "Veriga je cela: vseh {0} vrstic je takih, kot so bile zapisane, dnevnik je "
+                "Veriga je cela: vse vrstice so take, kot so bile zapisane, dnevnik je "
                 "zaščiten pred spreminjanjem."
-            ).format(count)
+            )
             self.verify_result.setStyleSheet("color: #1b5e20;")
             self.verify_result.setText(text)
             self.ctx.interaction.info(self.tr("Dnevnik sprememb"), text)

@@ -50,6 +50,7 @@ from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
 from rejnistvo.ui.widgets.choice_combo import choice_combo
 from rejnistvo.ui.widgets.payment_table import (
+    explain_month,
     make_payment_model,
     make_table,
     payment_headers,
@@ -89,7 +90,7 @@ class CalcView(View):
         form = QFormLayout()
         self.placement_combo, self.placement_model = choice_combo(tab, blank=False)
         self.placement_combo.setObjectName("placementCombo")
-        self.placement_combo.setMinimumContentsLength(40)
+        self.placement_combo.setMinimumContentsLength(24)
         self.placement_label = QLabel(tab)
         form.addRow(self.placement_label, self.placement_combo)
         self.sheet_range = PeriodEdit("obdobje", tab, required=True, open_allowed=False)
@@ -113,6 +114,13 @@ class CalcView(View):
         self.sheet_totals = QLabel(tab)
         self.sheet_totals.setObjectName("sheetTotals")
         layout.addWidget(self.sheet_totals)
+        self.sheet_explain = self._explain_label(tab, "sheetExplain")
+        layout.addWidget(self.sheet_explain)
+        self.sheet_table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._explain(
+                self.sheet_explain, self.sheet_payments, current.row()
+            )
+        )
         self.tabs.addTab(tab, "")
 
         self.placement_combo.currentIndexChanged.connect(self._placement_chosen)
@@ -123,6 +131,8 @@ class CalcView(View):
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         splitter = QSplitter(Qt.Orientation.Horizontal, tab)
+        splitter.setChildrenCollapsible(False)
+        self.whatif_splitter = splitter
         layout.addWidget(splitter)
 
         inputs = QWidget()
@@ -161,7 +171,7 @@ class CalcView(View):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inputs)
-        scroll.setMinimumWidth(500)
+        scroll.setMinimumWidth(340)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(scroll)
 
@@ -176,6 +186,13 @@ class CalcView(View):
         self.whatif_totals = QLabel(results)
         self.whatif_totals.setObjectName("whatifTotals")
         results_layout.addWidget(self.whatif_totals)
+        self.whatif_explain = self._explain_label(results, "whatifExplain")
+        results_layout.addWidget(self.whatif_explain)
+        self.whatif_table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._explain(
+                self.whatif_explain, self.whatif_payments, current.row()
+            )
+        )
         splitter.addWidget(results)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([500, 880])
@@ -189,7 +206,7 @@ class CalcView(View):
         self.whatif_range.end_edit.edit.editingFinished.connect(self.compute_whatif)
 
         # A sensible start: a whole year of a placement running since January.
-        today = date.today()
+        today = self.ctx.clock.today()
         self.whatif_placement.add_row(Period(date(today.year, 1, 1), None))
         self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
 
@@ -260,7 +277,7 @@ class CalcView(View):
             return
         periods = placement_periods(placement)
         if periods:
-            self.sheet_range.set_value(default_range(periods, date.today()))
+            self.sheet_range.set_value(default_range(periods, self.ctx.clock.today()))
         self.compute_sheet()
 
     def _load_placement(self) -> dict | None:
@@ -383,7 +400,34 @@ class CalcView(View):
         self._show_totals(self.whatif_totals, [])
         return False
 
+    # -- explaining -----------------------------------------------------------------
+    def _explain_label(self, parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)  # never widens the window, however long the source
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _explain(self, label: QLabel, payments: Sequence[MonthPayment], row: int) -> None:
+        """How the chosen month (the first, until one is chosen) was computed."""
+        if not payments:
+            label.setText("")
+            return
+        row = row if 0 <= row < len(payments) else 0
+        label.setText(explain_month(payments[row], self.tr))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        # On a laptop the what-if inputs stand above the table instead of beside it.
+        narrow = event.size().width() < 900
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.whatif_splitter.orientation() != wanted:
+            self.whatif_splitter.setOrientation(wanted)
+        super().resizeEvent(event)
+
     def _show_totals(self, label: QLabel, payments: Sequence[MonthPayment]) -> None:
+        label.setWordWrap(True)  # a long total line must not widen the window
+        explain = self.sheet_explain if label is self.sheet_totals else self.whatif_explain
+        self._explain(explain, payments, 0)
         if not payments:
             label.setText("")
             return
@@ -405,7 +449,7 @@ class CalcView(View):
     def sheet_header(self) -> dict:
         """The sheet's heading: the people, the contract and the periods used."""
         placement = self._load_placement() or {}
-        header: dict[str, Any] = {"date": date.today()}
+        header: dict[str, Any] = {"date": self.ctx.clock.today()}
         if placement:
             inputs = self._stored_inputs(placement)
             header.update(
@@ -461,7 +505,7 @@ class CalcView(View):
             "placement": [p for _, p in self.whatif_placement.values()],
             "board_increases": [Adjustment(pc, p) for pc, p in self.whatif_increases.values()],
             "fee_uplifts": [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()],
-            "date": date.today(),
+            "date": self.ctx.clock.today(),
         }
         return True, header, list(self.whatif_payments)
 

@@ -203,7 +203,7 @@ class OneOffPanel(QGroupBox):
 
     def _clear_form(self) -> None:
         self.kind_field.set_value(None)
-        self.date_edit.set_value(self.today or date.today())
+        self.date_edit.set_value(self.today or self.ctx.clock.today())
         self.amount_edit.set_value(None)
         self.note_edit.set_value(None)
         self._amount_typed = False

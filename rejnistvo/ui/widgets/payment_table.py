@@ -23,11 +23,74 @@ _GAZETTE = re.compile(r"Uradni list RS, št\. ([\d/, ]*\d)")
 
 
 def format_factor(value: Fraction | None) -> str:
+    """The coverage factor as the rule writes it: 1 for a whole month, else P/30
+    ("22/30", never the reduced "11/15")."""
     if value is None:
         return ""
     if value == 1 or value == 0:
         return str(value.numerator)
+    days = value * 30
+    if days.denominator == 1:
+        return f"{days.numerator}/30"
     return f"{value.numerator}/{value.denominator}"
+
+
+def explain_month(payment: MonthPayment, tr: Callable[[str], str]) -> str:
+    """One month's figures in words: the full monthly rate and its source, the factor,
+    the rounding, and that "Oskrbnina" already holds the increase (SPEC 3.2)."""
+    lines = []
+    for rate in dict.fromkeys(payment.rates):
+        lines.append(
+            tr("Polna mesečna oskrbnina {0} € in plačilo dela {1} € (vir: {2}).").format(
+                format_amount(rate.board), format_amount(rate.fee), rate.source or "—"
+            )
+        )
+    name = month_name(payment.month)
+    if payment.factor == 1:
+        lines.append(
+            tr("{0}: nameščen {1} od {2} dni – cel mesec, faktor 1.").format(
+                name, payment.days_placed, payment.days_in_month
+            )
+        )
+    else:
+        lines.append(
+            tr(
+                "{0}: nameščen {1} od {2} dni – manj kot 30 dni, zato faktor P/30 = {3} "
+                "(P = dnevi namestitve)."
+            ).format(
+                name, payment.days_placed, payment.days_in_month, format_factor(payment.factor)
+            )
+        )
+    lines.append(
+        tr(
+            "Oskrbnina = mesečni znesek × faktor = {0} €; plačilo dela = {1} €. Vsak znesek "
+            "je zaokrožen na cent (polovica navzgor), skupaj je vsota zaokroženih."
+        ).format(format_amount(payment.board), format_amount(payment.fee))
+    )
+    if payment.board_increase:
+        lines.append(
+            tr(
+                "Stolpec »Oskrbnina« že vsebuje zvišanje oskrbnine {0} € (brez zvišanja {1} €); "
+                "zvišanje ni dodano še enkrat."
+            ).format(
+                format_amount(payment.board_increase),
+                format_amount(payment.board_without_increase),
+            )
+        )
+    if payment.fee_uplift:
+        lines.append(
+            tr("Stolpec »Plačilo dela« že vsebuje zvišanje plačila dela {0} €.").format(
+                format_amount(payment.fee_uplift)
+            )
+        )
+    if payment.part_time:
+        lines.append(
+            tr(
+                "Namestitev le ob vikendih, praznikih in počitnicah: oskrbnina je 75 % "
+                "polne, plačilo dela delež iz pogodbe."
+            )
+        )
+    return "\n".join(lines)
 
 
 def short_source(text: str) -> str:
@@ -104,10 +167,10 @@ def payment_headers(tr: Callable[[str], str]) -> list[str]:
         tr("Dni"),
         tr("Dni nam."),
         tr("Faktor"),
-        tr("Oskrbnina"),
-        tr("Zvišanje oskrbnine"),
-        tr("Plačilo dela"),
-        tr("Zvišanje plačila dela"),
+        tr("Oskrbnina (z zvišanjem)"),
+        tr("od tega zvišanje"),
+        tr("Plačilo dela (z zvišanjem)"),
+        tr("od tega zvišanje"),
         tr("Skupaj"),
         tr("Vir zneska"),
     ]
