@@ -260,3 +260,119 @@ def test_clearing_the_call_date_asks_before_the_refund_goes(qtbot, b_ctx):
     assert view.save() is True
     assert list_records(b_ctx.db, "refunds") == []
     assert view.instalment_model.rowCount() == 0
+
+
+def test_two_editors_second_save_is_refused_and_nothing_is_lost(qtbot, b_ctx):
+    """Issue 9: two R-5 editors on one increase; the second save is refused, told why and
+    offered a reload; what the first stored stays, what the second typed stays too."""
+    first = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, first, b_ctx)
+    assert first.save()
+    increase_id = first.increase_id
+    second = make_view(qtbot, b_ctx)
+    second.open_record("r5", increase_id)
+    assert second.increase_id == increase_id
+
+    qtbot.keyClicks(second.report_date.edit, "20. 5. 2026")
+    qtbot.keyClicks(first.decision_no_edit.edit, "1-001/2026")
+    assert first.save()
+    # The second editor has unsaved edits, so the bus did not reload it under the user.
+    assert second.has_unsaved_changes()
+    b_ctx.interaction.answers.append(False)  # do not reload yet
+    assert second.save() is False
+    assert b_ctx.interaction.asked[-1][0] == "confirm"
+    assert "medtem spremenil" in str(b_ctx.interaction.asked[-1])
+    assert second.report_date.text() == "20. 5. 2026"
+    stored = get_record(b_ctx.db, "board_increases", increase_id)
+    assert stored["decision_no"] == "1-001/2026"
+    assert list_records(b_ctx.db, "r5_reports") == []
+
+    # Reloading shows the first editor's work; the second can then save on top of it.
+    b_ctx.interaction.answers.append(True)
+    assert second.save() is False
+    assert second.decision_no_edit.text() == "1-001/2026"
+    qtbot.keyClicks(second.report_date.edit, "20. 5. 2026")
+    assert second.save() is True
+    assert get_record(b_ctx.db, "board_increases", increase_id)["decision_no"] == "1-001/2026"
+
+
+def test_an_editor_without_edits_reloads_when_the_bus_says_so(qtbot, b_ctx):
+    first = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, first, b_ctx)
+    assert first.save()
+    second = make_view(qtbot, b_ctx)
+    second.open_record("r5", first.increase_id)
+    qtbot.keyClicks(first.decision_no_edit.edit, "1-002/2026")
+    assert first.save()
+    assert second.decision_no_edit.text() == "1-002/2026"
+    assert not second.has_unsaved_changes()
+
+
+def test_overlapping_increase_is_refused_at_the_period(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save()
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 6. 2026")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "31. 12. 2026")
+    view.category_boxes["health"].setChecked(True)
+    assert view.save() is False
+    assert "od 1. 1. 2026 do 30. 6. 2026" in view.period_edit.error_text()
+    assert len(list_records(b_ctx.db, "board_increases")) == 1
+    assert view.period_edit.start_edit.text() == "1. 6. 2026"
+
+
+def test_absurd_amounts_are_field_messages(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.unjustified_edit.edit, "nan")
+    qtbot.keyClicks(view.justified_edit.edit, "1" * 27)
+    view.expense_model.add_row()
+    set_expense(view, 0, "Zvezki", "9" * 27, "račun 1")
+    assert view.save() is False
+    assert "velik" in view.justified_edit.error_text()
+    assert "ni znesek" in view.unjustified_edit.error_text()
+    assert "Vrstica 1" in view.expense_error.text()
+    assert view.unjustified_edit.text() == "nan"
+
+
+def test_short_increase_says_why_the_report_is_due_on_its_last_day(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 3. 2026")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "20. 3. 2026")
+    text = view.facts_label.text()
+    assert "20. 3. 2026" in text and "30 dni pred iztekom" in text
+
+
+def test_deadline_on_a_sunday_is_moved_and_explained(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.unjustified_edit.edit, "100,00")
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    qtbot.keyClicks(view.deadline_edit.edit, "25. 10. 2026")
+    assert view.make_plan()
+    assert view.plan.deadline == date(2026, 10, 26)
+    assert "25. 10. 2026" in view.moved_label.text()
+    assert "26. 10. 2026" in view.moved_label.text()
+    # A call on the increase's first day is refused at the call date.
+    view.call_date.set_value(date(2026, 1, 1))
+    assert view.make_plan() is False
+    assert "prvem dnevu" in view.call_date.error_text()
+
+
+def test_finding_centre_comes_from_the_childs_centre(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.centre_combo.currentData() == b_ctx.db.b_ids["centre"]
+
+
+def test_a_save_updates_its_row_only(qtbot, b_ctx):
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    with qtbot.assertNotEmitted(view.model.modelReset):
+        assert view.save()
+    row = view.model.find_row("id", view.increase_id)
+    assert view.model.row_record(row)["status_name"] == "čaka poročilo"

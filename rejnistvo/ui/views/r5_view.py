@@ -10,7 +10,6 @@ save is refused with the service's message and an offer to reload. The panels ar
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from decimal import Decimal
 from typing import Any
@@ -19,15 +18,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS, expense_categories
-from rejnistvo.rules.errors import InputError, RuleError
-from rejnistvo.rules.money import ZERO
+from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.refund import RefundPlan
 from rejnistvo.services import board_increases as service
 from rejnistvo.services.board_increases import R5Case
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.case_editor import CaseEditorView
-from rejnistvo.ui.views.preview import preview_document
+from rejnistvo.ui.views.r5_figures import R5Figures
 from rejnistvo.ui.views.r5_increase_panel import IncreasePanel
 from rejnistvo.ui.views.r5_refund_panel import RefundPanel
 from rejnistvo.ui.views.r5_report_panel import FindingPanel, ReportPanel
@@ -53,7 +51,7 @@ def _categories() -> dict[str, str]:
         return {key: key for key in EXPENSE_CATEGORY_KEYS}
 
 
-class R5View(CaseEditorView):
+class R5View(R5Figures, CaseEditorView):
     kind = "r5"
     id_attr = "increase_id"
     leave_text = QT_TRANSLATE_NOOP(
@@ -323,144 +321,6 @@ class R5View(CaseEditorView):
         keep = unit_id if unit_id != centre_id or centre_id is None else None
         self.finding_panel.set_units(choices, keep)
 
-    # -- live figures -------------------------------------------------------------------
-    def _increase_changed(self, *_args: Any) -> None:
-        if self._loading:
-            return
-        self._edited()
-        self._update_facts()
-        self._refund_inputs_changed()
-
-    def _update_facts(self) -> None:
-        """R-5 due date (and why), days paid and the amount received, from the service."""
-        self.received = None
-        typed = self.increase_panel.typed()
-        placement_id = self.placement_combo.currentData()
-        if typed is None:
-            self.increase_panel.show_facts(None)
-            return
-        if placement_id is None:
-            self.increase_panel.show_facts(
-                None, self.tr("Izberite namestitev: program pokaže rok za R-5 in prejeti znesek.")
-            )
-            return
-        try:
-            facts = service.increase_facts(self.ctx.db, placement_id, *typed)
-        except RuleError as error:
-            self.increase_panel.show_facts(None, error.message)
-            return
-        self.received = facts.received
-        self.increase_panel.show_facts(facts)
-
-    def offered_unjustified(self) -> Decimal | None:
-        """Received − justified, when both are known (never below zero)."""
-        justified = self.finding_panel.amount(self.justified_edit)
-        if self.received is None or justified is None:
-            return None
-        return max(self.received - justified, ZERO)
-
-    def offer_unjustified(self) -> None:
-        value = self.offered_unjustified()
-        if value is None:
-            self.unjustified_edit.show_error(
-                self.tr("Najprej vpišite obdobje zvišanja in namensko porabljeni znesek.")
-            )
-            return
-        self.unjustified_edit.set_value(value)
-        self._unjustified_offered = True
-        self._edited()
-        self._refund_inputs_changed()
-
-    def _justified_changed(self, *_args: Any) -> None:
-        self._edited()
-        if self._unjustified_offered and not self._loading:
-            value = self.offered_unjustified()
-            if value is not None:
-                self.unjustified_edit.set_value(value)
-                self._refund_inputs_changed()
-
-    def _unjustified_typed(self) -> None:
-        self._unjustified_offered = not self.unjustified_edit.text().strip()
-        self._edited()
-        self._refund_inputs_changed()
-
-    def _refund_inputs_changed(self, *_args: Any) -> None:
-        if self._loading:
-            return
-        self._edited()
-        had_plan = self.instalment_model.rowCount() or self.plan is not None
-        plan = self._compute_plan(show_errors=False)
-        if plan is not None and had_plan:
-            self.plan = plan
-        # A plan made earlier no longer matches: make it again (paid marks kept).
-        self.refund_panel.show_plan(plan, reset_rows=bool(plan is not None and had_plan))
-
-    def _typed_case(self) -> R5Case | None:
-        """The case as typed, leniently, for the figures (None when incomplete)."""
-        typed = self.increase_panel.typed()
-        placement_id = self.placement_combo.currentData()
-        if typed is None or placement_id is None:
-            return None
-        increase = service.BoardIncrease(placement_id, typed[0], typed[1], ())
-        report = service.R5Report(
-            finding_date=_lenient(self.finding_date),
-            unjustified=self.finding_panel.amount(self.unjustified_edit),
-        )
-        refund = self.refund_panel.typed(None)
-        return R5Case(increase, report, refund)
-
-    def _compute_plan(self, show_errors: bool = True) -> RefundPlan | None:
-        """The refund plan of the service for what is typed; None with reasons shown."""
-        if show_errors:
-            self.refund_panel.clear_errors()
-        case = self._typed_case()
-        if case is None or case.refund is None:
-            if show_errors and case is None:
-                self.refund_error.show_error(
-                    self.tr("Najprej izberite namestitev in vpišite obdobje zvišanja.")
-                )
-            elif show_errors:
-                self.call_date.show_error(self.tr("Vpišite datum poziva k vračilu."))
-            return None
-        try:
-            return service.refund_preview(self.ctx.db, case)
-        except RuleError as error:
-            if show_errors:
-                self._show_refusal(error)
-            return None
-
-    def make_plan(self) -> bool:
-        """Refund plan from the rules: instalments with their default dates."""
-        plan = self._compute_plan()
-        if plan is None:
-            self.refund_panel.update_total(self.plan)
-            return False
-        self.plan = plan
-        self.refund_panel.show_plan(plan, reset_rows=True)
-        self._edited()
-        return True
-
-    def check_instalments(self) -> bool:
-        """Edited dates: each a date, in order, after the call date, not after the deadline."""
-        self.refund_error.clear_error()
-        for row in range(self.instalment_model.rowCount()):
-            error = self.instalment_model.due_error(row)
-            if error:
-                self.refund_error.show_error(self.tr("Obrok {0}: {1}").format(row + 1, error))
-                return False
-        if self.plan is None or not self.instalment_model.rowCount():
-            return True
-        try:
-            service.check_instalments(
-                self.instalment_model.instalments(), self.plan, _lenient(self.call_date)
-            )
-        except InputError as error:
-            self.refund_panel.show_error(error.field, error.message)
-            return False
-        finally:
-            self.refund_panel.update_total(self.plan)
-        return True
-
     # -- saving ---------------------------------------------------------------------------
     def collect(self) -> R5Case | None:
         """The case for the service, or None with the reasons shown."""
@@ -539,64 +399,6 @@ class R5View(CaseEditorView):
             and self.case.increase.id is not None
         ):
             self.load(self.case.increase.id)
-
-    def _show_refusal(self, error: RuleError) -> bool:
-        """Show a service's refusal at its field; False when no field here is named."""
-        field = error.field
-        if field == "placement":
-            self.placement_error.show_error(error.message)
-            shown = True
-        elif field == "report_date":
-            self.report_date.show_error(error.message)
-            shown = True
-        elif field.startswith("expenses"):
-            self.expense_error.show_error(error.message)
-            shown = True
-        else:
-            shown = (
-                self.increase_panel.show_error(field, error.message)
-                or self.finding_panel.show_error(field, error.message)
-                or self.refund_panel.show_error(field, error.message)
-            )
-        return shown
-
-    # -- printing -------------------------------------------------------------------------
-    def print_document(self) -> None:
-        """R-5 filled from the stored increase, report and finding."""
-        self.print_form("r5", self.tr("Obrazec R-5"), self.tr("Obrazca R-5 ni mogoče natisniti"))
-
-    def print_refund_call(self) -> None:
-        """The call to refund with the plan as stored (edited dates included)."""
-        if not self.ensure_saved():
-            return
-        if self.plan is None or self.case is None:
-            self.ctx.interaction.error(
-                self.tr("Poziva ni mogoče natisniti"),
-                self.tr("Najprej vpišite datum poziva in pripravite načrt vračila."),
-            )
-            return
-        plan = dataclasses.replace(self.plan, instalments=self.instalment_model.instalments())
-        header = service.refund_call_header(self.ctx.db, self.case)
-
-        def make() -> bytes:
-            from rejnistvo.forms.refund_call import render_refund_call_bytes
-
-            return render_refund_call_bytes(header, plan)
-
-        preview_document(
-            self,
-            make,
-            self.tr("Poziv k vračilu"),
-            f"poziv-k-vracilu-{self.increase_id}.pdf",
-            self.tr("Poziva ni mogoče natisniti"),
-        )
-
-
-def _lenient(edit) -> Any:
-    try:
-        return edit.value()
-    except InputError:
-        return None
 
 
 VIEW_CLASS = R5View
