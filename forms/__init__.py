@@ -17,7 +17,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from rejnistvo.forms.data import PARSERS, parse_r1, parse_r4, parse_r5
+from .data import PARSERS, R1Form, R4Form, R5Form, parse_r1, parse_r4, parse_r5
 
 FORM_KINDS = ("r1", "r4", "r5")
 
@@ -29,11 +29,15 @@ def render_form(
     them to out_path too when given. Bad data raises InputError before anything is written."""
     if kind not in PARSERS:
         raise ValueError(f"unknown form {kind!r}")
-    form = PARSERS[kind](data)
-    module = importlib.import_module(f"forms.{kind}")
+    # Already parsed (and checked) forms are printed as they are.
+    form = data if isinstance(data, R1Form | R4Form | R5Form) else PARSERS[kind](data)
+    module = importlib.import_module(f".{kind}", __package__)
+    pdf: bytes
     if out_path is None:
-        return getattr(module, f"render_{kind}_bytes")(form)
-    return getattr(module, f"render_{kind}")(form, out_path)
+        pdf = getattr(module, f"render_{kind}_bytes")(form)
+    else:
+        pdf = getattr(module, f"render_{kind}")(form, out_path)
+    return pdf
 
 
 __all__ = ["FORM_KINDS", "parse_r1", "parse_r4", "parse_r5", "render_form"]

@@ -16,17 +16,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
+from rejnistvo.rules.months import Adjustment
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_period
+from rejnistvo.rules.rates import RateTable
+from rejnistvo.rules.refund import RefundMethod, RefundPlan, refund_plan
 
 OUTCOMES = ("increase", "no_increase")
 METHODS = ("lump_sum", "as_received")
 SUBGROUPS = range(1, 7)
 PERCENTS = (25, 50)
 MEMBER_COUNT = 3
+Day = date  # the dataclasses below have a field called `date`, which shadows the type
 
 
 # -- dataclasses -------------------------------------------------------------------------
@@ -83,7 +88,7 @@ class R5Finding:
     date: date | None = None
     justified: Decimal | None = None
     unjustified: Decimal | None = None
-    refund_deadline: date | None = None
+    refund_deadline: Day | None = None
     method: str | None = None  # "lump_sum" | "as_received"
 
 
@@ -256,7 +261,7 @@ R4_DECISION_FIELDS = (
 
 def parse_r4(obj: object) -> R4Form:
     data = _root(obj, R4_FIELDS, "R-4")
-    return R4Form(
+    form = R4Form(
         centre=_text(data, "centre", "", "center za socialno delo"),
         unit=_text(data, "unit", "", "enota"),
         case_no=_text(data, "case_no", "", "številka zadeve"),
@@ -268,6 +273,21 @@ def parse_r4(obj: object) -> R4Form:
         rationale=_text(data, "rationale", "", "obrazložitev predloga"),
         decision=_decision(data.get("decision")),
     )
+    check_r4(form)
+    return form
+
+
+def check_r4(form: R4Form) -> None:
+    """Fields valid alone but not together (issue 11); the R-4 window runs the same
+    checks from `rejnistvo.rules.consistency`."""
+    consistency.check_child_and_carer_differ(form.child.emso, form.carer.emso, "carer.emso")
+    decision = form.decision
+    if decision is None:
+        return
+    consistency.check_decision_not_before_proposal(form.date, decision.date, "decision.date")
+    consistency.check_increase_has_period(decision.outcome, decision.period, "decision.period")
+    consistency.check_three_members(decision.members, "decision.members")
+    consistency.check_distinct_members(decision.members, "decision.members")
 
 
 def _decision(obj: object) -> R4Decision | None:
@@ -298,12 +318,12 @@ def _decision(obj: object) -> R4Decision | None:
             "sklep »plačila dela ne zviša« nima odstotka ne obdobja; pustite ju prazna (null).",
         )
     members = data.get("members")
-    if not isinstance(members, list) or len(members) != MEMBER_COUNT:
-        count = len(members) if isinstance(members, list) else "ni seznam"
+    if not isinstance(members, list):
         raise InputError(
             f"{p}.members",
-            f"komisija odloča v sestavi treh članov (7. člen): navedite natanko 3 imena (navedenih: {count}).",
+            "člani komisije so seznam natanko treh imen (7. člen pravilnika).",
         )
+    consistency.check_three_members(members, f"{p}.members")
     names: list[str | None] = []
     for i, member in enumerate(members):
         if member is not None and not isinstance(member, str):
@@ -343,7 +363,7 @@ def parse_r5(obj: object) -> R5Form:
         raw_expenses = []
     if not isinstance(raw_expenses, list):
         raise InputError("expenses", "izredni izdatki morajo biti seznam objektov JSON.")
-    return R5Form(
+    form = R5Form(
         carer=_person(data, "carer", "rejnika/ce"),
         child=_person(data, "child", "otroka", with_emso=False),
         period=_period(data, "period", "", "obdobje zvišane oskrbnine"),
@@ -352,6 +372,69 @@ def parse_r5(obj: object) -> R5Form:
         report_date=_date(data, "report_date", "", "datum poročila"),
         finding=_finding(data.get("finding")),
     )
+    check_r5(form)
+    return form
+
+
+def check_r5(form: R5Form) -> None:
+    """Fields valid alone but not together (issue 11); the R-5 window runs the same
+    checks from `rejnistvo.rules.consistency`. What needs the amounts in force (the money
+    received before the finding, the latest refund deadline) is `check_r5_refund`."""
+    finding = form.finding
+    if finding is None:
+        return
+    p = "finding"
+    consistency.check_finding_not_before_report(form.report_date, finding.date, f"{p}.date")
+    consistency.check_refund_deadline_after(
+        finding.refund_deadline, finding.date, f"{p}.refund_deadline"
+    )
+    # An R-5 without expenses prints a blank table (SKUPAJ blank): nothing to compare.
+    total = form.total if form.expenses else None
+    consistency.check_justified_within_total(finding.justified, total, f"{p}.justified")
+    consistency.check_method_has_refund(finding.method, finding.unjustified, f"{p}.method")
+
+
+def check_r5_refund(form: R5Form, rates: RateTable) -> RefundPlan | None:
+    """The finding against the program's own refund rule (SPEC 3.4, čl. 28/4), the finding
+    being the call: the unjustified amount within the increase received before it, and the
+    refund deadline not past the latest allowed one. The form does not carry the placement,
+    so the child counts as placed for the whole increase period (the most that can have
+    been received); a stored case is checked against its placement by the R-5 service.
+    None when the form lacks what the rule needs (period, percent, finding date)."""
+    finding = form.finding
+    if (
+        finding is None
+        or form.period is None
+        or form.period.end is None
+        or form.percent is None
+        or finding.date is None
+        or not finding.unjustified
+    ):
+        return None
+    p = "finding"
+    increase = Adjustment(form.percent, form.period)
+    try:
+        plan = refund_plan(
+            increase,
+            [form.period],
+            rates,
+            finding.date,
+            finding.unjustified,
+            finding.refund_deadline,
+            RefundMethod(finding.method or RefundMethod.LUMP_SUM),
+        )
+    except InputError as error:
+        where = {
+            "call_date": f"{p}.date",
+            "unjustified": f"{p}.unjustified",
+            "deadline": f"{p}.refund_deadline",
+            "increase": "period",
+        }.get(error.field, error.field)
+        raise InputError(where, error.message) from None
+    consistency.check_unjustified_within_received(
+        finding.unjustified, plan.received, f"{p}.unjustified"
+    )
+    return plan
 
 
 def _expense(obj: object, index: int) -> Expense:

@@ -13,12 +13,13 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from rejnistvo.forms._common import annex_label, coerce, form_label
-from rejnistvo.forms.data import R1Form, parse_r1
 from reportlab.platypus import Flowable
 
 from rejnistvo.printing import FormLine, box, build_pdf, field, markup, para, tab, text
 from rejnistvo.printing.formats import fmt_date
+
+from ._common import annex_label, coerce, form_label
+from .data import R1Form, parse_r1
 
 TITLE = "OBRAZEC R-1 – Vloga za pridobitev dovoljenja za izvajanje rejniške dejavnosti"
 HEADING = "VLOGA ZA PRIDOBITEV DOVOLJENJA ZA IZVAJANJE<br/>REJNIŠKE DEJAVNOSTI"

@@ -13,15 +13,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from rejnistvo.forms._common import (
-    annex_label,
-    blank_lines,
-    coerce,
-    form_label,
-    period_from,
-    period_to,
-)
-from rejnistvo.forms.data import Person, R4Decision, R4Form, parse_r4
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from rejnistvo.printing import (
@@ -38,6 +29,16 @@ from rejnistvo.printing import (
     text_block,
 )
 from rejnistvo.printing.formats import fmt_date
+
+from ._common import (
+    annex_label,
+    blank_lines,
+    coerce,
+    form_label,
+    period_from,
+    period_to,
+)
+from .data import Person, R4Decision, R4Form, parse_r4
 
 TITLE = "OBRAZEC R-4 – Zvišanje plačila dela"
 PROPOSAL_HEADING = "PREDLOG ZA ZVIŠANJE PLAČILA DELA"

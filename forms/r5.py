@@ -14,15 +14,6 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from rejnistvo.forms._common import (
-    annex_label,
-    coerce,
-    date_and_signature,
-    form_label,
-    period_from,
-    period_to,
-)
-from rejnistvo.forms.data import R5Finding, R5Form, parse_r5
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
@@ -41,6 +32,16 @@ from rejnistvo.printing import (
 )
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur
 from rejnistvo.rules.catalogues import expense_categories
+
+from ._common import (
+    annex_label,
+    coerce,
+    date_and_signature,
+    form_label,
+    period_from,
+    period_to,
+)
+from .data import R5Finding, R5Form, parse_r5
 
 TITLE = "OBRAZEC R-5 – Poročilo o namenskosti porabe sredstev zvišane oskrbnine"
 HEADING = "POROČILO O NAMENSKOSTI PORABE SREDSTEV ZVIŠANE OSKRBNINE"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rejnistvo.cli.io import CliInputError, add_input_option, read_json_input, write_json
+from rejnistvo.rules.rates import load_rate_table
 
 FORMS = ("r1", "r4", "r5")
 _WRITE_ERRORS = {
@@ -31,7 +32,7 @@ _WRITE_ERRORS = {
 _PAGE = re.compile(rb"/Type /Page\b(?!s)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "print",
         help="natisni obrazec R-1, R-4 ali R-5 v PDF",
@@ -48,13 +49,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle_print(args: argparse.Namespace) -> int:
-    from rejnistvo.forms import render_form
+    # The checkout's forms/ folder imports as rejnistvo.forms (a finder in rejnistvo/__init__),
+    # which mypy cannot follow; the functions used here are typed where they are defined.
+    from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]
+    from rejnistvo.forms.data import (  # type: ignore[import-not-found,unused-ignore]
+        PARSERS,
+        check_r5_refund,
+    )
 
     data = _form_data(args)
+    form = PARSERS[args.form](data)
+    if args.form == "r5" and args.db is None:
+        # JSON from outside: the finding against the program's own refund rule and the
+        # amounts in force (SPEC 3.4). A stored case was checked against its placement and
+        # its call date by the R-5 service when it was saved.
+        check_r5_refund(form, load_rate_table())
     try:
-        pdf = render_form(args.form, data, out_path=Path(args.out))
+        pdf: bytes = render_form(args.form, form, out_path=Path(args.out))
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno, "napaka pri pisanju")
+        reason = _WRITE_ERRORS.get(error.errno or 0, "napaka pri pisanju")
         raise CliInputError(
             f"PDF ni mogoče zapisati v »{args.out}«: {reason}. Izberite mapo, v katero lahko pišete."
         ) from None

@@ -81,7 +81,7 @@ class _Token:
 _JOINABLE = ("text", "bold", "small", "field")
 
 
-class FormLine(Flowable):
+class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A line (or, when long, several) of form text with fields and marks."""
 
     def __init__(
@@ -277,7 +277,7 @@ class FormLine(Flowable):
         return [s.text or "☒" for s in self.segments if s.kind in ("choice", "box") and s.chosen]
 
 
-class Rule(Flowable):
+class Rule(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A thin horizontal rule across the frame (separates the parts of a form)."""
 
     def __init__(self, space: float = 4) -> None:

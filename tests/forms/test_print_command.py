@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,70 @@ def test_bad_input_exit_2_one_line(form, change, words, tmp_path, capsys):
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and words in captured.err
     assert not out.exists()
+
+
+def _set(path: str, value: object):
+    """A change to the example: `path` is "a.b" into nested objects."""
+
+    def change(data: dict) -> None:
+        *parents, last = path.split(".")
+        for key in parents:
+            data = data[key]
+        data[last] = value
+
+    return change
+
+
+# Issue 11: each input that is valid alone but not together is refused by `print`, exit 2,
+# with the field named — and nothing is written.
+@pytest.mark.parametrize(
+    ("form", "change", "field"),
+    [
+        ("r4", _set("decision.date", "2026-03-01"), "decision.date:"),  # before the proposal
+        ("r4", _set("decision.period", None), "decision.period:"),  # increase, no period
+        ("r4", _set("decision.members", ["Ana Kos", "Ana Kos", "Ana Kos"]), "decision.members[1]:"),
+        ("r4", _set("decision.members", ["Ana Kos", "Bine Zupan", " ana  KOS"]), "decision.members[2]:"),
+        ("r4", _set("decision.members", ["Ana Kos", "Bine Zupan"]), "decision.members:"),
+        ("r4", _set("decision.members", ["A", "B", "C", "D"]), "decision.members:"),
+        ("r4", lambda d: d["carer"].update(emso=d["child"]["emso"]), "carer.emso:"),
+        ("r5", _set("finding.refund_deadline", "2026-07-01"), "finding.refund_deadline:"),
+        ("r5", _set("finding.refund_deadline", "2026-07-06"), "finding.refund_deadline:"),
+        ("r5", _set("finding.date", "2026-05-19"), "finding.date:"),  # before the report
+        ("r5", _set("finding.justified", "800.01"), "finding.justified:"),  # above SKUPAJ
+        ("r5", _set("finding.unjustified", "1500.00"), "finding.unjustified:"),  # > received
+        ("r5", _set("finding.unjustified", None), "finding.method:"),  # method, no amount
+        ("r5", _set("finding.unjustified", "0.00"), "finding.method:"),
+        ("r5", _set("finding.refund_deadline", "2027-06-30"), "finding.refund_deadline:"),
+        ("r5", _set("finding.date", "2026-01-01"), "finding.date:"),  # nothing received yet
+        ("r4", lambda d: d["child"].update(emso="\u0660" * 13), "child.emso:"),
+    ],
+)  # fmt: skip
+def test_inconsistent_form_refused_naming_the_field(form, change, field, tmp_path, capsys):
+    data = json.loads((FORMS_DIR / f"{form}.example.json").read_text(encoding="utf-8"))
+    change(data)
+    out = tmp_path / "out.pdf"
+    assert main(["print", form, "--input", _write(tmp_path, data), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith(field), captured.err
+    assert not out.exists()
+
+
+def test_example_r5_is_consistent_with_the_refund_rule():
+    """The shipped example passes the program's own refund rule (issue 11)."""
+    from rejnistvo.forms.data import check_r5_refund, parse_r5
+
+    from rejnistvo.rules.rates import Rate, RateTable
+
+    form = parse_r5(json.loads((FORMS_DIR / "r5.example.json").read_text(encoding="utf-8")))
+    rates = RateTable([Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"), "test")])
+    plan = check_r5_refund(form, rates)
+    assert plan is not None
+    assert plan.received == Decimal("957.00")
+    assert form.finding is not None and form.finding.justified is not None
+    assert form.finding.justified + plan.refund <= plan.received
+    assert form.finding.refund_deadline is not None
+    assert form.finding.refund_deadline <= plan.latest_deadline
 
 
 def test_db_and_input_errors(tmp_path, capsys):
