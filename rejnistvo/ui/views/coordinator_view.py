@@ -2,8 +2,11 @@
 the register of handled cases (čl. 29) with its exports, and the encrypted packages that
 carry a case between a centre and its coordinator.
 
-All work is done by ``rejnistvo.register`` and ``rejnistvo.exchange``; this screen only
-asks, shows and calls them.
+All work is done by ``rejnistvo.services.coordinator`` (the workflow's steps, each
+given the version of the case shown, so a step on a case changed meanwhile is refused),
+``rejnistvo.register`` and ``rejnistvo.exchange``; this screen only asks, shows and
+calls them. "Today" is the context clock's. Waiting days count from the day of receipt
+(received_on, else sent_on), exactly as on *Roki*.
 """
 
 from __future__ import annotations
@@ -69,7 +72,6 @@ class CoordinatorView(View):
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.today = date.today
         self.subgroup_combo = QComboBox(self)
         self.subgroup_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.subgroup_label = QLabel(self)
@@ -130,7 +132,7 @@ class CoordinatorView(View):
         self.case_info.setWordWrap(True)
         self.case_info.setTextFormat(Qt.TextFormat.PlainText)
         self.step_date = DateEdit("on", panel, required=True)
-        self.step_date.set_value(date.today())
+        self.step_date.set_value(self.ctx.clock.today())
         self.step_date_label = QLabel(panel)
         step_row = QHBoxLayout()
         step_row.addWidget(self.step_date_label)
@@ -217,35 +219,13 @@ class CoordinatorView(View):
         layout.addWidget(self.cases_splitter)
         return page
 
-    def _load_cases(self, subgroup: int) -> None:
-        from rejnistvo.register.queries import register_rows, register_years
-        from rejnistvo.register.workflow import waiting_days, waiting_threshold
+    def today(self) -> date:
+        return self.ctx.clock.today()
 
-        today = self.today()
-        threshold = waiting_threshold(self.ctx.db)
-        years = set(register_years(self.ctx.db, subgroup)) | {today.year}
-        # The register row's "received" falls back to the day sent; the list shows both
-        # dates as stored, so a missing date of receipt can be seen and recorded.
-        stored = {
-            case_id: (date.fromisoformat(sent) if sent else None, received)
-            for case_id, sent, received in self.ctx.db.execute(
-                "SELECT id, sent_on, received_on FROM r4_cases WHERE subgroup_id = ?", [subgroup]
-            ).fetchall()
-        }
-        records = []
-        for year in sorted(years):
-            for row in register_rows(self.ctx.db, subgroup, year):
-                if row.returned:
-                    continue
-                record = _row_dict(row)
-                sent, received = stored.get(row.case_id, (None, None))
-                record["sent_on"] = sent
-                record["received_on"] = date.fromisoformat(received) if received else None
-                days = waiting_days(row.received, row.decided, today)
-                record["waiting"] = days
-                record["overdue"] = days is not None and not row.decided and days > threshold
-                records.append(record)
-        records.sort(key=lambda r: -(r["waiting"] or 0))
+    def _load_cases(self, subgroup: int) -> None:
+        from rejnistvo.services.coordinator import incoming_cases
+
+        records = [case.as_row() for case in incoming_cases(self.ctx.db, subgroup, self.today())]
         self.cases_model.set_rows(records)
         fit_columns(self.cases_table, 200)
         current = self._case["id"] if self._case else None
@@ -265,7 +245,7 @@ class CoordinatorView(View):
         self._show_case(self.cases_proxy.row_record(current.row()))
 
     def _show_case(self, row: dict | None) -> None:
-        from rejnistvo.register.workflow import active_candidates, load_case, rule_suggestion
+        from rejnistvo.services.coordinator import candidates, case_detail
 
         self._case = row
         enabled = row is not None
@@ -284,19 +264,18 @@ class CoordinatorView(View):
             self.case_heading.setText(self.tr("Izberite predlog na seznamu."))
             self.case_info.setText("")
             return
-        case = load_case(self.ctx.db, row["id"])
-        self._case_record = case
+        detail = case_detail(self.ctx.db, row["id"])
         self.case_heading.setText(self.tr("Predlog {0}").format(row["case_no"] or row["id"]))
-        suggestion = rule_suggestion(case)
+        suggestion = detail.suggestion
         lines = [
             self.tr("Otrok: {0}; rejnik: {1}").format(row["child"], row["carer"]),
             self.tr("Center: {0}").format(
                 ", ".join(x for x in (row["centre"], row.get("unit")) if x)
             ),
             self.tr("Predlagano: {0} od {1} do {2}").format(
-                _percent(case.get("proposed_percent")),
-                format_date(case.get("period_from")),
-                format_date(case.get("period_to")),
+                _percent(detail.proposed_percent),
+                format_date(detail.period_from),
+                format_date(detail.period_to),
             ),
             self.tr("Poslano {0}, prejeto {1}, sprejeto {2}, komisija {3}, odločeno {4}").format(
                 format_date(row.get("sent_on")) or "—",
@@ -321,13 +300,14 @@ class CoordinatorView(View):
         self.accept_button.setEnabled(not row["accepted"])
         self.commission_box.setEnabled(bool(row["accepted"]) and not row["commission_named"])
         self.decision_box.setEnabled(bool(row["commission_named"]) and not row["decided"])
-        self.return_button.setEnabled(bool(row["decided"]) and not row["returned"])
-        candidates = active_candidates(self.ctx.db, self._subgroup(), self.today())
-        self._candidates = {c.id: c for c in candidates}
+        self.return_button.setEnabled(bool(row["decided"]) and not row.get("returned"))
+        subgroup = self._subgroup()
+        found = candidates(self.ctx.db, subgroup, self.today()) if subgroup is not None else []
+        self._candidates = {c.id: c for c in found}
         for i, combo in enumerate(self.member_combos):
             combo.clear()
             combo.addItem(self.tr("— član {0} —").format(i + 1), None)
-            for c in candidates:
+            for c in found:
                 combo.addItem(f"{c.name} ({c.centre})" if c.centre else c.name, c.id)
         self.suggestion_label.setText(
             self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation)
@@ -339,18 +319,22 @@ class CoordinatorView(View):
             self.no_increase_radio.setChecked(True)
         from rejnistvo.rules.periods import Period
 
-        if case.get("period_from") and case.get("period_to"):
-            self.decision_period.set_value(Period(case["period_from"], case["period_to"]))
+        if detail.period_from and detail.period_to:
+            self.decision_period.set_value(Period(detail.period_from, detail.period_to))
         else:
             self.decision_period.set_value(None)
         self.rationale_edit.setPlainText("")
         self._update_number()
 
     def _update_number(self) -> None:
-        from rejnistvo.register.workflow import next_resolution_no
+        from rejnistvo.services.coordinator import next_resolution_no
 
+        subgroup = self._subgroup()
+        if subgroup is None:
+            self.number_label.setText("")
+            return
         try:
-            number = next_resolution_no(self.ctx.db, self._subgroup(), self.today().year)
+            number = next_resolution_no(self.ctx.db, subgroup, self.today().year)
         except InputError as exc:
             number = exc.message
         self.number_label.setText(self.tr("Številka sklepa bo: {0}").format(number))
@@ -382,30 +366,30 @@ class CoordinatorView(View):
         return True
 
     def record_received(self) -> bool:
-        from rejnistvo.register.workflow import record_received
+        from rejnistvo.services.coordinator import record_received
 
         on = self._step_date()
         if self._case is None or on is None:
             return False
-        case_id = self._case["id"]
+        case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: record_received(self.ctx.db, case_id, on),
+            lambda: record_received(self.ctx.db, case_id, version, on),
             self.tr("Datum prejema je zapisan."),
         )
 
     def accept_case(self) -> bool:
-        from rejnistvo.register.workflow import accept_proposal
+        from rejnistvo.services.coordinator import accept
 
         on = self._step_date()
         if self._case is None or on is None:
             return False
-        case_id = self._case["id"]
+        case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: accept_proposal(self.ctx.db, case_id, on), self.tr("Predlog je sprejet.")
+            lambda: accept(self.ctx.db, case_id, version, on), self.tr("Predlog je sprejet.")
         )
 
     def name_commission(self) -> bool:
-        from rejnistvo.register.workflow import commission_warnings, name_commission
+        from rejnistvo.services.coordinator import commission_warnings, name_commission
 
         on = self._step_date()
         if self._case is None or on is None:
@@ -417,7 +401,7 @@ class CoordinatorView(View):
             )
             return False
         self.commission_error.clear_error()
-        case_id = self._case["id"]
+        case_id, version = self._case["id"], self._case["version"]
         warnings = commission_warnings(self.ctx.db, case_id, [self._candidates[i] for i in ids])
         if warnings and not self.ctx.interaction.confirm(
             self.tr("Opozorilo o komisiji"),
@@ -425,12 +409,12 @@ class CoordinatorView(View):
         ):
             return False
         return self._run_step(
-            lambda: name_commission(self.ctx.db, case_id, ids, on),
+            lambda: name_commission(self.ctx.db, case_id, version, ids, on),
             self.tr("Komisija je imenovana."),
         )
 
     def record_decision(self) -> bool:
-        from rejnistvo.register.workflow import record_decision
+        from rejnistvo.services.coordinator import Decision, decide
 
         on = self._step_date()
         if self._case is None or on is None:
@@ -441,27 +425,20 @@ class CoordinatorView(View):
         if not v.ok:
             return False
         rationale = self.rationale_edit.toPlainText()
-        case_id = self._case["id"]
+        case_id, version = self._case["id"], self._case["version"]
+        decision = Decision(
+            outcome="increase" if increase else "no_increase",
+            percent=self.percent_combo.currentData() if increase else None,
+            period_from=period.start if period else None,
+            period_to=period.end if period else None,
+            rationale=rationale,
+        )
         numbers: list[str] = []
-
-        def decide() -> None:
-            numbers.append(
-                record_decision(
-                    self.ctx.db,
-                    case_id,
-                    on=on,
-                    outcome="increase" if increase else "no_increase",
-                    percent=self.percent_combo.currentData() if increase else None,
-                    period_from=period.start if period else None,
-                    period_to=period.end if period else None,
-                    rationale=rationale,
-                )
-            )
 
         from rejnistvo.store import StoreError
 
         try:
-            decide()
+            numbers.append(decide(self.ctx.db, case_id, version, decision, on))
         except InputError as exc:
             target = self.rationale_error if exc.field == "rationale" else None
             if exc.field == "period":
@@ -483,14 +460,14 @@ class CoordinatorView(View):
         return True
 
     def mark_returned(self) -> bool:
-        from rejnistvo.register.workflow import mark_returned
+        from rejnistvo.services.coordinator import mark_returned
 
         on = self._step_date()
         if self._case is None or on is None:
             return False
-        case_id = self._case["id"]
+        case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: mark_returned(self.ctx.db, case_id, on),
+            lambda: mark_returned(self.ctx.db, case_id, version, on),
             self.tr("Vrnitev dokumentov je zabeležena."),
         )
 
@@ -623,7 +600,13 @@ class CoordinatorView(View):
                 self,
                 self.tr("Izvažam evidenco ({0} primerov) …").format(len(rows)),
                 lambda progress: write_register(
-                    rows, fmt, path, subgroup=subgroup, year=year, progress=progress
+                    rows,
+                    fmt,
+                    path,
+                    subgroup=subgroup,
+                    year=year,
+                    progress=progress,
+                    printed_on=self.today(),
                 ),
             )
         except ExportCancelled:
@@ -692,19 +675,26 @@ class CoordinatorView(View):
         return page
 
     def _load_all_cases(self) -> None:
-        from rejnistvo.store import list_records
+        from rejnistvo.services.r4_cases import list_cases
 
-        steps = (
-            ("returned_on", self.tr("vrnjeno")),
-            ("decided_on", self.tr("odločeno")),
-            ("commission_named_on", self.tr("komisija imenovana")),
-            ("accepted_on", self.tr("sprejeto")),
-            ("sent_on", self.tr("poslano")),
-        )
-        rows = []
-        for case in list_records(self.ctx.db, "r4_cases"):
-            state = next((text for key, text in steps if case.get(key)), self.tr("pripravljeno"))
-            rows.append({**case, "state": state})
+        names = {
+            "returned": self.tr("vrnjeno"),
+            "decided": self.tr("odločeno"),
+            "commission_named": self.tr("komisija imenovana"),
+            "accepted": self.tr("sprejeto"),
+            "sent": self.tr("poslano"),
+            "prepared": self.tr("pripravljeno"),
+        }
+        rows = [
+            {
+                "id": case.id,
+                "case_no": case.proposal.case_no,
+                "carer_name": case.carer_name,
+                "child_name": case.child_name,
+                "state": names[case.status],
+            }
+            for case in list_cases(self.ctx.db)
+        ]
         self.all_cases_model.set_rows(rows)
         fit_columns(self.all_cases_table)
 
@@ -739,7 +729,7 @@ class CoordinatorView(View):
         passphrase = self._ask_passphrase()
         if not passphrase:
             return False
-        export = export_proposal if kind == "proposal" else export_resolution
+        today = self.today()
         from rejnistvo.exchange.cases import default_render_pdf
         from rejnistvo.register.export import ExportCancelled
         from rejnistvo.ui.progress import run_reporting
@@ -756,7 +746,12 @@ class CoordinatorView(View):
                     raise ExportCancelled()
                 return pdf
 
-            export(self.ctx.db, case["id"], passphrase, path, render_pdf=render)
+            if kind == "proposal":
+                export_proposal(
+                    self.ctx.db, case["id"], passphrase, path, today=today, render_pdf=render
+                )
+            else:
+                export_resolution(self.ctx.db, case["id"], passphrase, path, render_pdf=render)
             progress(3, 3)
 
         cancelled = False
@@ -808,7 +803,7 @@ class CoordinatorView(View):
         ):
             return False
         try:
-            result = apply_import(self.ctx.db, preview)
+            result = apply_import(self.ctx.db, preview, today=self.today())
         except (InputError, StoreError) as exc:
             self.ctx.interaction.error(
                 self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))

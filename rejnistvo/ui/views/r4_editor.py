@@ -1,0 +1,308 @@
+"""The widgets of the R-4 editor (R-4 predlogi): the proposal, the case's steps and the
+commission's decision, built and named here; ``r4_view.R4View`` binds them to the
+services. Kept apart so that each module stays small."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.ui.views.case_editor import CaseEditorView, add_row_with_error, check_period_typed
+from rejnistvo.ui.widgets import DateEdit, FieldError, PeriodEdit, TextEdit
+
+#: the case's steps in order (column of r4_cases, Slovenian label)
+STEPS = (
+    ("prepared_on", QT_TRANSLATE_NOOP("R4View", "Pripravljen")),
+    ("sent_on", QT_TRANSLATE_NOOP("R4View", "Poslan koordinatorju")),
+    ("accepted_on", QT_TRANSLATE_NOOP("R4View", "Sprejet")),
+    ("commission_named_on", QT_TRANSLATE_NOOP("R4View", "Imenovana komisija")),
+    ("decided_on", QT_TRANSLATE_NOOP("R4View", "Odločeno (datum sklepa)")),
+    ("returned_on", QT_TRANSLATE_NOOP("R4View", "Vrnjen centru rejnika")),
+)
+#: the steps the proposer's screen writes (sending only through its button)
+EDITABLE_STEPS = ("prepared_on", "sent_on")
+DIFFERENCE_STYLE = "color: #8a4b00; background: #fff4e0; padding: 4px;"
+
+
+class R4EditorWidgets(CaseEditorView):
+    """The editor's widgets; the subclass provides the slots they connect to."""
+
+    def _build_editor(self) -> QWidget:
+        scroll, editor, layout = self.editor_area()
+
+        # Proposal -------------------------------------------------------------------
+        self.proposal_box = QGroupBox(editor)
+        form = QFormLayout(self.proposal_box)
+        self.add_placement_row(form, editor)
+        self.case_no_edit = TextEdit("case_no", editor)
+        self.case_no_label = QLabel(editor)
+        form.addRow(self.case_no_label, self.case_no_edit)
+        self.proposal_date = DateEdit("date", editor)
+        self.proposal_date_label = QLabel(editor)
+        form.addRow(self.proposal_date_label, self.proposal_date)
+
+        self.reason_list = QListWidget(editor)
+        self.reason_list.setObjectName("reasonList")
+        self.reason_list.setWordWrap(True)
+        for key, text in self.reasons.items():
+            item = QListWidgetItem(text, self.reason_list)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        # As tall as the catalogue (two wrapped lines allowed for), no empty space below.
+        lines = self.reason_list.fontMetrics().lineSpacing() * (self.reason_list.count() + 2)
+        self.reason_list.setFixedHeight(max(120, lines + 12))
+        self.reasons_label = QLabel(editor)
+        form.addRow(self.reasons_label, self.reason_list)
+        self.free_reason = QLineEdit(editor)
+        self.free_reason.setObjectName("freeReasonEdit")
+        self.free_reason_label = QLabel(editor)
+        form.addRow(self.free_reason_label, self.free_reason)
+
+        workload_row = QHBoxLayout()
+        self.workload_group = QButtonGroup(self)
+        self.workload_moderate = QRadioButton(editor)
+        self.workload_moderate.setObjectName("workloadModerate")
+        self.workload_strong = QRadioButton(editor)
+        self.workload_strong.setObjectName("workloadStrong")
+        self.workload_group.addButton(self.workload_moderate)
+        self.workload_group.addButton(self.workload_strong)
+        workload_row.addWidget(self.workload_moderate)
+        workload_row.addWidget(self.workload_strong)
+        workload_row.addStretch(1)
+        self.workload_label = QLabel(editor)
+        form.addRow(self.workload_label, workload_row)
+
+        self.suggestion_label = QLabel(editor)
+        self.suggestion_label.setObjectName("suggestionLabel")
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setStyleSheet(
+            "background: #eef4ff; padding: 6px; border-radius: 3px;"
+        )
+        self.suggestion_title = QLabel(editor)
+        form.addRow(self.suggestion_title, self.suggestion_label)
+
+        self.proposed_percent = QComboBox(editor)
+        self.proposed_percent.setObjectName("proposedPercent")
+        self.proposed_percent.addItem("", None)
+        self.proposed_percent.addItem("25 %", 25)
+        self.proposed_percent.addItem("50 %", 50)
+        self.proposed_error = FieldError(editor)
+        self.proposed_label = add_row_with_error(
+            form, editor, self.proposed_percent, self.proposed_error, Qt.AlignmentFlag.AlignLeft
+        )
+        self.period_edit = PeriodEdit("period", editor, required=True, open_allowed=False)
+        self.period_label = QLabel(editor)
+        form.addRow(self.period_label, self.period_edit)
+        self.rationale_edit = QPlainTextEdit(editor)
+        self.rationale_edit.setObjectName("rationaleEdit")
+        self.rationale_edit.setMaximumHeight(90)
+        self.rationale_label = QLabel(editor)
+        form.addRow(self.rationale_label, self.rationale_edit)
+        layout.addWidget(self.proposal_box)
+
+        # Steps ----------------------------------------------------------------------
+        self.steps_box = QGroupBox(editor)
+        steps_form = QFormLayout(self.steps_box)
+        self.step_edits: dict[str, DateEdit] = {}
+        self.step_labels: dict[str, QLabel] = {}
+        for column, _ in STEPS:
+            edit = DateEdit(column, editor)
+            edit.setObjectName(f"step_{column}")
+            label = QLabel(editor)
+            self.step_edits[column] = edit
+            self.step_labels[column] = label
+            if column == "sent_on":
+                # Sending is the proposer's workflow step, taken explicitly.
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                self.send_button = QPushButton(editor)
+                self.send_button.setObjectName("sendButton")
+                row.addWidget(self.send_button)
+                steps_form.addRow(label, row)
+            else:
+                steps_form.addRow(label, edit)
+            # Only the workflow writes the later steps: shown, never typed here.
+            edit.edit.setReadOnly(column not in EDITABLE_STEPS)
+        self.steps_note = QLabel(editor)
+        self.steps_note.setWordWrap(True)
+        steps_form.addRow(self.steps_note)
+        layout.addWidget(self.steps_box)
+
+        # Decision -------------------------------------------------------------------
+        self.decision_box = QGroupBox(editor)
+        dform = QFormLayout(self.decision_box)
+        self.subgroup_combo = QComboBox(editor)
+        self.subgroup_combo.setObjectName("subgroupCombo")
+        self.subgroup_combo.addItem("", None)
+        for number in range(1, 7):
+            self.subgroup_combo.addItem(f"{number}.", number)
+        self.subgroup_label = QLabel(editor)
+        dform.addRow(self.subgroup_label, self.subgroup_combo)
+        self.resolution_no_edit = TextEdit("resolution_no", editor)
+        self.resolution_label = QLabel(editor)
+        dform.addRow(self.resolution_label, self.resolution_no_edit)
+        self.member_combos: list[QComboBox] = []
+        members_box = QVBoxLayout()
+        for position in range(3):
+            combo = QComboBox(editor)
+            combo.setObjectName(f"member{position + 1}")
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.lineEdit().setPlaceholderText(f"{position + 1}.")
+            self.member_combos.append(combo)
+            members_box.addWidget(combo)
+        self.members_error = FieldError(editor)
+        members_box.addWidget(self.members_error)
+        self.members_label = QLabel(editor)
+        dform.addRow(self.members_label, members_box)
+
+        outcome_row = QHBoxLayout()
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_none = QRadioButton(editor)
+        self.outcome_increase = QRadioButton(editor)
+        self.outcome_increase.setObjectName("outcomeIncrease")
+        self.outcome_no = QRadioButton(editor)
+        self.outcome_no.setObjectName("outcomeNoIncrease")
+        for button in (self.outcome_none, self.outcome_increase, self.outcome_no):
+            self.outcome_group.addButton(button)
+            outcome_row.addWidget(button)
+        self.decision_percent = QComboBox(editor)
+        self.decision_percent.setObjectName("decisionPercent")
+        self.decision_percent.addItem("25 %", 25)
+        self.decision_percent.addItem("50 %", 50)
+        outcome_row.insertWidget(2, self.decision_percent)
+        outcome_row.addStretch(1)
+        self.outcome_label = QLabel(editor)
+        dform.addRow(self.outcome_label, outcome_row)
+        self.decision_period = PeriodEdit("decision.period", editor, open_allowed=False)
+        self.decision_period_label = QLabel(editor)
+        dform.addRow(self.decision_period_label, self.decision_period)
+        self.difference_label = QLabel(editor)
+        self.difference_label.setObjectName("differenceLabel")
+        self.difference_label.setWordWrap(True)
+        self.difference_label.setStyleSheet(DIFFERENCE_STYLE)
+        self.difference_label.hide()
+        dform.addRow(self.difference_label)
+        self.decision_rationale = QPlainTextEdit(editor)
+        self.decision_rationale.setObjectName("decisionRationale")
+        self.decision_rationale.setMaximumHeight(90)
+        self.decision_rationale_error = FieldError(editor)
+        self.decision_rationale_label = add_row_with_error(
+            dform, editor, self.decision_rationale, self.decision_rationale_error
+        )
+        self.correction_reason = QLineEdit(editor)
+        self.correction_reason.setObjectName("correctionReason")
+        self.correction_reason_error = FieldError(editor)
+        self.correction_reason_label = add_row_with_error(
+            dform, editor, self.correction_reason, self.correction_reason_error
+        )
+        self.correct_button = QPushButton(editor)
+        self.correct_button.setObjectName("correctButton")
+        dform.addRow(self.correct_button)
+        layout.addWidget(self.decision_box)
+
+        pane = self.editor_pane(scroll)
+        self.send_button.clicked.connect(self.send_to_coordinator)
+        self.correct_button.clicked.connect(self.start_correction)
+        self.correction_reason.textEdited.connect(self._edited)
+
+        # Signals: everything typed marks the editor dirty; the rule follows live.
+        self.placement_combo.currentIndexChanged.connect(self._placement_changed)
+        self.reason_list.itemChanged.connect(self._edited)
+        self.free_reason.textEdited.connect(self._edited)
+        self.workload_group.buttonToggled.connect(self._edited)
+        self.outcome_group.buttonToggled.connect(self._edited)
+        self.proposed_percent.currentIndexChanged.connect(self._proposed_changed)
+        self.decision_percent.currentIndexChanged.connect(self._edited)
+        self.subgroup_combo.currentIndexChanged.connect(self._subgroup_changed)
+        for combo in self.member_combos:
+            combo.editTextChanged.connect(self._edited)
+        for widget in (
+            self.case_no_edit,
+            self.proposal_date,
+            self.period_edit,
+            self.resolution_no_edit,
+            self.decision_period,
+            *self.step_edits.values(),
+        ):
+            widget.edited.connect(self._edited)
+        for period in (self.period_edit, self.decision_period):
+            for date_edit in (period.start_edit, period.end_edit):
+                date_edit.edit.editingFinished.connect(lambda p=period: check_period_typed(p))
+        self.rationale_edit.textChanged.connect(self._edited)
+        self.decision_rationale.textChanged.connect(self._edited)
+        return pane
+
+    def _retranslate_editor(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)")
+        )
+        self.model.set_columns_headers(
+            [
+                self.tr("Št. zadeve"),
+                self.tr("Otrok"),
+                self.tr("Rejnik"),
+                self.tr("Stanje"),
+                self.tr("Sklep"),
+            ]
+        )
+        self.new_button.setText(self.tr("Nov predlog (Ctrl+N)"))
+        self.proposal_box.setTitle(self.tr("Predlog za zvišanje plačila dela"))
+        self.placement_label.setText(self.tr("Namestitev:"))
+        self.case_no_label.setText(self.tr("Št. zadeve:"))
+        self.proposal_date_label.setText(self.tr("Datum predloga:"))
+        self.reasons_label.setText(self.tr("Razlogi (53. člen ZIRD):"))
+        self.free_reason_label.setText(self.tr("Drugi razlogi:"))
+        self.free_reason.setPlaceholderText(
+            self.tr("razlogi, ki jih ni na seznamu; več razlogov ločite s podpičjem (;)")
+        )
+        self.workload_label.setText(self.tr("Obseg dela:"))
+        self.workload_moderate.setText(self.tr("zmerno povečan"))
+        self.workload_strong.setText(self.tr("močno povečan"))
+        self.suggestion_title.setText(self.tr("Predlog pravila:"))
+        self.proposed_label.setText(self.tr("Predlagano zvišanje:"))
+        self.period_label.setText(self.tr("Obdobje:"))
+        self.rationale_label.setText(self.tr("Obrazložitev:"))
+        self.steps_box.setTitle(self.tr("Potek zadeve"))
+        for column, label in STEPS:
+            self.step_labels[column].setText(self.tr(label) + ":")
+        self.decision_box.setTitle(self.tr("Sklep komisije"))
+        self.subgroup_label.setText(self.tr("Podskupina:"))
+        self.resolution_label.setText(self.tr("Sklep št.:"))
+        self.members_label.setText(self.tr("Člani komisije:"))
+        self.outcome_label.setText(self.tr("Odločitev:"))
+        self.outcome_none.setText(self.tr("še ni odločeno"))
+        self.outcome_increase.setText(self.tr("ZVIŠA za"))
+        self.outcome_no.setText(self.tr("NE ZVIŠA"))
+        self.decision_period_label.setText(self.tr("V obdobju:"))
+        self.decision_rationale_label.setText(self.tr("Obrazložitev sklepa:"))
+        self.send_button.setText(self.tr("Označi kot poslano"))
+        self.steps_note.setText(
+            self.tr(
+                "Nadaljnje korake (prejem, sprejem, komisija, sklep, vrnitev) zapiše "
+                "koordinator na zaslonu Koordinator ali jih prinese uvoz sklepa."
+            )
+        )
+        self.correction_reason_label.setText(self.tr("Razlog popravka:"))
+        self.correction_reason.setPlaceholderText(
+            self.tr("obvezno: zakaj se sklep popravlja (zapiše se v dnevnik sprememb)")
+        )
+        self.correct_button.setText(self.tr("Popravi sklep …"))
+        self.save_button.setText(self.tr("Shrani (Ctrl+S)"))
+        self.print_button.setText(self.tr("Natisni R-4… (Ctrl+P)"))
