@@ -31,3 +31,27 @@ def _config_dir(tmp_path_factory, monkeypatch):
     """The installation folder (audit keys, chain heads) is a temporary one in every test,
     never the real user's."""
     monkeypatch.setenv("REJNISTVO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+# The tests' own amounts (SPEC 3.1): no test depends on the rows shipped in resources/,
+# so adding next year's row there breaks nothing. The SPEC's worked examples use these.
+TEST_RATE_ROWS = (
+    {"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00", "source": "test: 2025"},
+)
+TEST_BIRTH_GRANT_ROWS = ({"valid_from": "2025-11-01", "amount": "430.00", "source": "test: 2025"},)
+
+
+def set_test_rates(db, rates=TEST_RATE_ROWS, birth_grants=TEST_BIRTH_GRANT_ROWS) -> None:
+    """Replace a test database's rate and birth-grant rows with the tests' own."""
+    with db.atomic():
+        db.execute("DELETE FROM rates")
+        db.table("rates").insert_all([dict(row) for row in rates])
+        db.execute("DELETE FROM birth_grants")
+        db.table("birth_grants").insert_all([dict(row) for row in birth_grants])
+
+
+@pytest.fixture(scope="session")
+def own_rates():
+    """`own_rates(db, rates=…, birth_grants=…)`: the database computes with the tests'
+    own table (default: the 2025 amounts 638.00 / 460.00 and birth grant 430.00)."""
+    return set_test_rates

@@ -10,9 +10,21 @@ from rejnistvo.forms.refund_call import render_refund_call, render_refund_call_b
 
 from rejnistvo.rules.months import Adjustment, month_payments, month_range
 from rejnistvo.rules.periods import Period
-from rejnistvo.rules.rates import Rate, RateTable, load_rate_table
+from rejnistvo.rules.rates import Rate, RateTable
 from rejnistvo.rules.refund import RefundMethod, refund_plan
 from tests.forms.conftest import pdf_pages, pdf_text
+
+# Our own table (never the shipped rows): the 2025 amounts of SPEC's worked examples.
+OWN_RATES = RateTable(
+    [
+        Rate(
+            date(2025, 11, 1),
+            Decimal("638.00"),
+            Decimal("460.00"),
+            "ZIRD (Uradni list RS, št. 41/2025)",
+        )
+    ]
+)
 
 PLACEMENT = [Period(date(2026, 3, 10), None)]
 BOARD_UP = Adjustment(25, Period(date(2026, 3, 15), date(2026, 8, 31)))
@@ -33,7 +45,7 @@ def test_payment_sheet_shows_each_month_and_the_sums(tmp_path):
     payments = month_payments(
         month_range(date(2026, 3, 1), date(2026, 4, 1)),
         PLACEMENT,
-        load_rate_table(),
+        OWN_RATES,
         [BOARD_UP],
         [FEE_UP],
     )
@@ -90,7 +102,7 @@ def test_payment_sheet_for_years_runs_onto_pages_with_header():
     payments = month_payments(
         month_range(date(2026, 1, 1), date(2031, 12, 1)),
         [Period(date(2025, 12, 1), None)],
-        load_rate_table(),
+        OWN_RATES,
     )
     pages = pdf_pages(render_payment_sheet_bytes(HEADER, payments))
     assert len(pages) >= 2
@@ -102,7 +114,7 @@ def _plan(method=RefundMethod.AS_RECEIVED, unjustified=Decimal("157.00")):
     return refund_plan(
         increase,
         [Period(date(2025, 6, 1), None)],
-        load_rate_table(),
+        OWN_RATES,
         date(2026, 7, 10),
         unjustified,
         None,
@@ -165,7 +177,7 @@ def test_payment_sheet_marks_part_time_months():
     payments = month_payments(
         [date(2026, 3, 1)],
         PLACEMENT,
-        load_rate_table(),
+        OWN_RATES,
         part_time=PartTimePlacement(Decimal("0.40")),
     )
     text = pdf_text(render_payment_sheet_bytes({}, payments))

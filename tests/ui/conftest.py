@@ -21,7 +21,7 @@ TODAY = date(2026, 3, 2)
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory):
+def demo_template(tmp_path_factory, own_rates):
     """One demo file per test session; each test copies it (filling it is slow)."""
     from rejnistvo.store import open_db
 
@@ -32,6 +32,7 @@ def demo_template(tmp_path_factory):
     except ImportError:
         pytest.skip("the store's demo data is not there yet")
     fill_demo(db)
+    own_rates(db)
     db.close()
     return path
 

@@ -18,6 +18,8 @@ CALC_EXAMPLE = {
     "months": ["2026-03", "2026-04"],
     "board_increases": [{"percent": 25, "from": "2026-03-15", "to": "2026-08-31"}],
     "fee_uplifts": [{"percent": 50, "from": "2026-04-01", "to": None}],
+    # our own table: SPEC's examples use the 2025 amounts; never the shipped rows
+    "rates": [{"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00"}],
 }
 REFUND_EXAMPLE = {
     "increase": {"percent": 25, "from": "2026-01-01", "to": "2026-06-30"},
@@ -56,7 +58,9 @@ def refused(monkeypatch, capsys, argv, document=None, raw=None):
 
 def test_calc_spec_example(monkeypatch, capsys):
     answer = ok(monkeypatch, capsys, ["calc"], CALC_EXAMPLE)
-    assert list(answer) == ["months", "board", "board_increase", "fee", "total"]
+    # The 2025-only table lacks the indexation of 1 March 2026: the answer says so (3.1).
+    assert list(answer) == ["months", "board", "board_increase", "fee", "total", "warnings"]
+    assert len(answer["warnings"]) == 1 and "1. 3. 2026" in answer["warnings"][0]
     assert answer["months"] == [
         {"month": "2026-03", "days_placed": 22, "board": "558.25", "board_increase": "90.38",
          "fee": "337.33", "total": "895.58"},
@@ -80,7 +84,11 @@ def test_calc_spec_example(monkeypatch, capsys):
     ],
 )
 def test_calc_worked_examples(monkeypatch, capsys, start, month, uplift, total):
-    document = {"placement": [{"from": start, "to": None}], "months": [month]}
+    document = {
+        "placement": [{"from": start, "to": None}],
+        "months": [month],
+        "rates": CALC_EXAMPLE["rates"],
+    }
     if uplift:
         document["fee_uplifts"] = [{"percent": 25, "from": uplift, "to": None}]
     assert ok(monkeypatch, capsys, ["calc"], document)["total"] == total
