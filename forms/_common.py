@@ -55,3 +55,25 @@ def date_and_signature(date_value: str | None, signature_label: str = "Podpis:")
         ],
         space_before=10,
     )
+
+
+CENTRE_LABEL = "Center za socialno delo"
+UNIT_LABEL = "Enota"
+_LABEL_ABBREVIATIONS = {CENTRE_LABEL: ("CSD",), UNIT_LABEL: ("enota",)}
+
+
+def after_label(name: str | None, label: str) -> str | None:
+    """A stored name as it fills the blank after the form's own printed label.
+
+    Names are stored whole ("Center za socialno delo Gorenjska", "Enota Kranj"); the
+    forms print the label themselves ("Center za socialno delo: ____, Enota: ____"), so
+    the blank gets "Gorenjska" and "Kranj" and the label is never printed twice."""
+    if name is None:
+        return None
+    text = " ".join(name.split())
+    for prefix in (label, *_LABEL_ABBREVIATIONS.get(label, ())):
+        head, rest_of = text[: len(prefix)], text[len(prefix) : len(prefix) + 1]
+        if head.casefold() == prefix.casefold() and rest_of in (" ", ":", ","):
+            rest = text[len(prefix) :].lstrip(" :,-–")
+            return rest or None
+    return text or None

@@ -31,6 +31,9 @@ from rejnistvo.printing import (
 from rejnistvo.printing.formats import fmt_date
 
 from ._common import (
+    CENTRE_LABEL,
+    UNIT_LABEL,
+    after_label,
     annex_label,
     blank_lines,
     coerce,
@@ -58,9 +61,9 @@ def _proposal(form: R4Form) -> list[Flowable]:
         FormLine(
             [
                 text("Center za socialno delo: "),
-                field(form.centre, 62),
+                field(after_label(form.centre, CENTRE_LABEL), 62),
                 text(", Enota: "),
-                field(form.unit, 40),
+                field(after_label(form.unit, UNIT_LABEL), 40),
             ],
             space_before=4,
         ),

@@ -34,6 +34,9 @@ from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur
 from rejnistvo.rules.catalogues import expense_categories
 
 from ._common import (
+    CENTRE_LABEL,
+    UNIT_LABEL,
+    after_label,
     annex_label,
     coerce,
     date_and_signature,
@@ -143,10 +146,12 @@ def _centre_part(finding: R5Finding | None) -> list[Flowable]:
     # "ustrezno označi": circle each finding that applies (both may, for a partial refund)
     justified = finding is not None and bool(f.justified)
     unjustified = finding is not None and bool(f.unjustified)
-    centre_1 = f.centre if justified else None
-    unit_1 = f.unit if justified else None
-    centre_2 = f.centre if unjustified else None
-    unit_2 = f.unit if unjustified else None
+    centre = after_label(f.centre, CENTRE_LABEL)  # the form prints the label itself
+    unit = after_label(f.unit, UNIT_LABEL)
+    centre_1 = centre if justified else None
+    unit_1 = unit if justified else None
+    centre_2 = centre if unjustified else None
+    unit_2 = unit if unjustified else None
     return [
         CondPageBreak(90 * mm),
         markup("<b>Izpolni center za socialno delo</b> (ustrezno označi)"),

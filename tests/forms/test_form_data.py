@@ -120,3 +120,16 @@ def test_r1_refusals(r1_data, change, field):
 def test_not_an_object_is_refused():
     with pytest.raises(InputError, match="objekt JSON"):
         parse_r4([1, 2])
+
+
+def test_after_label_never_repeats_the_printed_label():
+    from rejnistvo.forms._common import CENTRE_LABEL, UNIT_LABEL, after_label
+
+    assert after_label("Center za socialno delo Gorenjska", CENTRE_LABEL) == "Gorenjska"
+    assert after_label("center za  socialno delo: Celje", CENTRE_LABEL) == "Celje"
+    assert after_label("CSD Koroška", CENTRE_LABEL) == "Koroška"
+    assert after_label("Gorenjska", CENTRE_LABEL) == "Gorenjska"
+    assert after_label("Enota Kranj", UNIT_LABEL) == "Kranj"
+    assert after_label("Enotanova", UNIT_LABEL) == "Enotanova"
+    assert after_label(None, UNIT_LABEL) is None
+    assert after_label("Enota", UNIT_LABEL) == "Enota"
