@@ -23,7 +23,51 @@ COMMAND_MODULES = (
     "rejnistvo.cli.print_commands",
     "rejnistvo.cli.register_commands",
     "rejnistvo.cli.rates_commands",
+    "rejnistvo.cli.run_commands",
 )
+
+
+# argparse's own texts (it calls gettext at use time, through these module globals).
+_ARGPARSE_TEXTS = {
+    "usage: ": "uporaba: ",
+    "positional arguments": "argumenti",
+    "options": "možnosti",
+    "optional arguments": "možnosti",
+    "show this help message and exit": "pokaži to pomoč in končaj",
+    "the following arguments are required: %s": "manjkajo obvezni argumenti: %s",
+    "unrecognized arguments: %s": "neznani argumenti: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "neveljavna izbira %(value)r (izberite med %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "neveljavna vrednost %(value)r",
+    "expected one argument": "manjka vrednost",
+    "expected at most one argument": "največ ena vrednost",
+    "expected at least one argument": "vsaj ena vrednost",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "dvoumna možnost %(option)s (ustreza: %(matches)s)"
+    ),
+    "not allowed with argument %s": "ni dovoljeno skupaj z argumentom %s",
+    "ignored explicit argument %r": "neupoštevana vrednost %r",
+    "one of the arguments %s is required": "obvezen je eden od argumentov %s",
+    "can't open '%(filename)s': %(error)s": "datoteke »%(filename)s« ni mogoče odpreti",
+    "show program's version number and exit": "pokaži različico programa in končaj",
+}
+_TYPE_NAMES = {"int": "celo število", "float": "število"}
+
+
+def _translate(text: str) -> str:
+    return _ARGPARSE_TEXTS.get(text, text)
+
+
+def _ntranslate(singular: str, plural: str, count: int) -> str:
+    if singular == "expected %s argument":
+        return "pričakovanih vrednosti: %s"
+    return _translate(singular if count == 1 else plural)
+
+
+argparse._ = _translate  # type: ignore[attr-defined]
+argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
 
 
 class _SlovenianArgumentParser(argparse.ArgumentParser):
@@ -31,6 +75,20 @@ class _SlovenianArgumentParser(argparse.ArgumentParser):
         # argparse's own English usage text is not for our users: one line, exit 2.
         sys.stderr.write(f"Napaka v ukazni vrstici: {message}\n")
         raise SystemExit(2)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        # "invalid int value: 'x'" names a Python type; say what was expected.
+        convert = action.type
+        type_name = getattr(convert, "__name__", "")
+        if type_name in _TYPE_NAMES and callable(convert):
+            try:
+                return convert(arg_string)
+            except (TypeError, ValueError):
+                shown = arg_string if len(arg_string) <= 40 else arg_string[:40] + "…"
+                raise argparse.ArgumentError(
+                    action, f"»{shown}« ni {_TYPE_NAMES[type_name]}"
+                ) from None
+        return super()._get_value(action, arg_string)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    _remove_leftovers()
     try:
         return int(args.handler(args) or 0)
     except (CliInputError, RuleError) as error:
@@ -60,3 +119,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Prekinjeno.\n")
         return 130
+    except RecursionError:
+        sys.stderr.write("Vhod je pregloboko gnezden; ničesar nisem zapisal.\n")
+        return 2
+    except MemoryError:
+        sys.stderr.write("Vhod je prevelik za obdelavo; ničesar nisem zapisal.\n")
+        return 2
+    except OSError as error:
+        from rejnistvo.store.errors import os_error_reason as reason
+
+        where = f" (»{error.filename}«)" if error.filename else ""
+        sys.stderr.write(f"Napaka pri delu z datoteko{where}: {reason(error)}.\n")
+        return 2
+    except Exception as error:  # noqa: BLE001 - a bug: one line, never a traceback
+        sys.stderr.write(
+            f"Notranja napaka programa ({type(error).__name__}); ukaz ni bil izveden do konca. "
+            "Prosimo, sporočite, kaj ste vnesli.\n"
+        )
+        return 70
+
+
+def _remove_leftovers() -> None:
+    """Temporary files of a write a crash interrupted (only if the folder exists)."""
+    try:
+        from rejnistvo.atomic_write import PENDING_FILE, clean_leftovers
+        from rejnistvo.config_dir import config_dir
+
+        if (config_dir(create=False) / PENDING_FILE).exists():
+            clean_leftovers()
+    except OSError:
+        pass

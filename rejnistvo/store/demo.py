@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
+from stdnum import iban as stdnum_iban
 from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.store.audit import write_audit
@@ -113,7 +114,10 @@ def fill_demo(
 ) -> dict[str, int]:
     """Fill an empty database; returns how many rows each table got."""
     ensure_empty(db)
-    today = today or date.today()
+    if today is None:
+        from rejnistvo.clock import SystemClock
+
+        today = SystemClock().today()
     rng = random.Random(seed)
     n_placements = scale if scale else DEFAULT_PLACEMENTS
     builder = _Builder(db, rng, today)
@@ -127,15 +131,107 @@ def fill_demo(
             builder.board_increases()
             builder.one_off_payments()
             counts = builder.write()
+        counts["closed_months"] = _close_and_backdate(db, today)
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
     return counts
+
+
+DEMO_BANKS = ("01100", "02010", "03100", "04430", "05100", "06000", "10100", "19100")
+
+
+def make_iban(rng: random.Random) -> str:
+    """An invented Slovenian IBAN: bank code, account, national and IBAN check digits."""
+    body = rng.choice(DEMO_BANKS) + f"{rng.randrange(10**8):08d}"
+    national = 98 - int(body + "00") % 97  # ISO 7064 mod 97-10, as Slovenian accounts
+    bban = f"{body}{national:02d}"
+    return f"SI{stdnum_iban.calc_check_digits('SI00' + bban)}{bban}"
+
+
+def _close_and_backdate(db: Database, today: date) -> int:
+    """Close the two months before today's month (the payment ledger, SPEC 3.6), then
+    move the start of an R-4 uplift decided after them back to the first of them: the
+    current month's run shows its arrears. Returns how many months were closed."""
+    from rejnistvo.clock import FixedClock
+    from rejnistvo.rules.periods import add_months
+    from rejnistvo.services.payment_run import close_month
+    from rejnistvo.store.repository import save_record
+
+    clock = FixedClock(today)
+    this_month = today.replace(day=1)
+    months = [add_months(this_month, -2), add_months(this_month, -1)]
+    for month in months:
+        close_month(db, month, clock)
+    # The commission decided after those months closed, with the uplift from the first of
+    # them (the usual late R-4 decision): the current month's run pays it as arrears.
+    row = db.execute(
+        "SELECT id, version FROM r4_cases WHERE outcome = 'increase' AND decided_on >= ? "
+        "ORDER BY id LIMIT 1",
+        [months[-1].isoformat()],
+    ).fetchone()
+    if row is not None:
+        year_end = add_months(months[0], 12) - timedelta(days=1)
+        save_record(
+            db,
+            "r4_cases",
+            {"id": row[0], "version": row[1], "period_from": months[0], "period_to": year_end,
+             "decision_from": months[0], "decision_to": year_end},
+        )  # fmt: skip
+    return len(months)
+    item = late[0]
+    carer = item["carer"]
+    subgroup = builder.subgroup_of.get(carer["centre_id"], 1)
+    members = [c for c in builder.rows["candidates"] if c["subgroup_id"] == subgroup][:3]
+    decided = today - timedelta(days=min(3, today.day - 1))
+    taken = db.execute(
+        "SELECT count(*) FROM r4_cases WHERE subgroup_id = ? AND resolution_year = ?",
+        [subgroup, decided.year],
+    ).fetchone()[0]
+    save_record(
+        db,
+        "r4_cases",
+        {
+            "placement_id": item["placement"]["id"],
+            "case_no": f"1220-90/{decided.year}",
+            "centre_id": carer["centre_id"],
+            "unit_id": carer["unit_id"],
+            "proposal_date": months[0] - timedelta(days=20),
+            "workload": "moderate",
+            "proposed_percent": 25,
+            "period_from": months[0],
+            "period_to": add_months(months[0], 12) - timedelta(days=1),
+            "rationale": "Otrok po operaciji potrebuje vsakodnevno nego in spremstvo.",
+            "prepared_on": months[0] - timedelta(days=20),
+            "sent_on": months[0] - timedelta(days=18),
+            "received_on": months[0] - timedelta(days=16),
+            "accepted_on": months[0] - timedelta(days=16),
+            "commission_named_on": months[0] - timedelta(days=10),
+            "decided_on": decided,
+            "subgroup_id": subgroup,
+            "resolution_no": f"{subgroup}-{taken + 1:03d}/{decided.year}",
+            "resolution_year": decided.year,
+            "outcome": "increase",
+            "decision_percent": 25,
+            "decision_from": months[0],
+            "decision_to": add_months(months[0], 12) - timedelta(days=1),
+            "decision_rationale": "Komisija je odločila po zaključku meseca; plačilo se "
+            "poračuna za nazaj.",
+            "reasons": [{"reason_key": "severe_illness", "text": None}],
+            "members": [
+                {"position": n, "name": m["name"], "candidate_id": m["id"]}
+                for n, m in enumerate(members, start=1)
+            ],
+        },
+    )
+    return len(months)
 
 
 class _Builder:
     def __init__(self, db: Database, rng: random.Random, today: date) -> None:
         self.db, self.rng, self.today = db, rng, today
         self.rows: dict[str, list[dict[str, Any]]] = {}
+        # IBANs from their own generator: the rest of the data stays what it was.
+        self.iban_rng = random.Random(rng.getstate()[1][0])
         self.centres = [row["id"] for row in db.query("SELECT id FROM centres ORDER BY id")]
         if not self.centres:
             raise StoreError("V zbirki ni centrov za socialno delo (katalog centres.json manjka).")
@@ -159,6 +255,10 @@ class _Builder:
     # -- settings, subgroups ------------------------------------------------------
     def settings(self) -> None:
         self.db.table("settings").upsert({"key": "user_name", "value": "Demo uporabnik"}, pk="key")
+        # The payer of the SEPA file (SPEC 3.6): the first centre, an invented account.
+        payer = self.centre_names[self.centres[0]]
+        for key, value in (("centre_name", payer), ("centre_iban", make_iban(random.Random(7)))):
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     def subgroup_people(self) -> None:
         rng = self.rng
@@ -233,6 +333,7 @@ class _Builder:
                 "unit_id": rng.choice(self.units.get(centre, [None])),
                 "email": None,
                 "electronic_delivery": 0,
+                "iban": make_iban(self.iban_rng),
             }
             self.carers.append(carer)
             self.add("carers", carer)

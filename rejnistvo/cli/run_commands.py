@@ -1,0 +1,84 @@
+"""Headless payment run of SPEC 6: `run --db DB --month YYYY-MM [--close]
+[--format json|csv|xlsx|pdf|sepa] [--out FILE]` (SPEC 3.6).
+
+JSON goes to standard output unless `--out` names a file; the other formats need
+`--out`. `--close` closes the month first and prints the closed run. A refused month
+(before the first closed one, two months after the last closed one) is exit status 2
+with the month to run named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rejnistvo.cli.io import CliInputError, _default, write_json
+from rejnistvo.rules.periods import parse_month
+
+FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = subparsers.add_parser("run", help="mesečno izplačilo rejnin s poračunom (SPEC 3.6)")
+    run.add_argument(
+        "--db",
+        metavar="DATOTEKA",
+        help="podatkovna zbirka (privzeto datoteka programa v uporabnikovi podatkovni mapi)",
+    )
+    run.add_argument("--month", required=True, metavar="LLLL-MM", help="mesec izplačila")
+    run.add_argument("--close", action="store_true", help="zaključi mesec (zapis v knjigo)")
+    run.add_argument("--format", choices=FORMATS, default="json", help="oblika izpisa")
+    run.add_argument("--out", metavar="DATOTEKA", help="izhodna datoteka")
+    run.set_defaults(handler=run_command)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from rejnistvo.clock import SystemClock
+    from rejnistvo.services import payment_exports
+    from rejnistvo.services.payment_run import close_month, payment_run, run_document
+    from rejnistvo.store import StoreError, default_db_path, get_setting, open_db
+
+    month = parse_month(args.month, "--month")
+    if args.format != "json" and not args.out:
+        raise CliInputError(f"--out: za obliko »{args.format}« navedite izhodno datoteko.")
+    path = Path(args.db) if args.db else default_db_path()
+    if not path.exists():
+        raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
+    clock = SystemClock()
+    try:
+        with open_db(path) as db:
+            run = close_month(db, month, clock) if args.close else payment_run(db, month, clock)
+            if args.format == "json":
+                _write_json(run_document(run), args.out)
+            elif args.format == "csv":
+                payment_exports.write_csv(run, args.out)
+            elif args.format == "xlsx":
+                payment_exports.write_xlsx(run, args.out)
+            elif args.format == "pdf":
+                payment_exports.write_pdf(run, args.out, clock.today())
+            else:
+                payment_exports.write_sepa(
+                    run,
+                    args.out,
+                    get_setting(db, "centre_iban") or "",
+                    get_setting(db, "centre_name") or "",
+                    clock.today(),
+                )
+    except StoreError as error:
+        raise CliInputError(error.message) from None
+    if args.out:
+        sys.stderr.write(f"Izplačilo za {args.month} zapisano v »{args.out}«.\n")
+    return 0
+
+
+def _write_json(document: dict[str, Any], out: str | None) -> None:
+    if out is None:
+        write_json(document)
+        return
+    from rejnistvo.services.payment_exports import _atomic
+
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=_default) + "\n"
+    _atomic(out, lambda temporary: temporary.write_text(text, encoding="utf-8"))
