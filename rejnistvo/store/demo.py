@@ -178,52 +178,6 @@ def _close_and_backdate(db: Database, today: date) -> int:
              "decision_from": months[0], "decision_to": year_end},
         )  # fmt: skip
     return len(months)
-    item = late[0]
-    carer = item["carer"]
-    subgroup = builder.subgroup_of.get(carer["centre_id"], 1)
-    members = [c for c in builder.rows["candidates"] if c["subgroup_id"] == subgroup][:3]
-    decided = today - timedelta(days=min(3, today.day - 1))
-    taken = db.execute(
-        "SELECT count(*) FROM r4_cases WHERE subgroup_id = ? AND resolution_year = ?",
-        [subgroup, decided.year],
-    ).fetchone()[0]
-    save_record(
-        db,
-        "r4_cases",
-        {
-            "placement_id": item["placement"]["id"],
-            "case_no": f"1220-90/{decided.year}",
-            "centre_id": carer["centre_id"],
-            "unit_id": carer["unit_id"],
-            "proposal_date": months[0] - timedelta(days=20),
-            "workload": "moderate",
-            "proposed_percent": 25,
-            "period_from": months[0],
-            "period_to": add_months(months[0], 12) - timedelta(days=1),
-            "rationale": "Otrok po operaciji potrebuje vsakodnevno nego in spremstvo.",
-            "prepared_on": months[0] - timedelta(days=20),
-            "sent_on": months[0] - timedelta(days=18),
-            "received_on": months[0] - timedelta(days=16),
-            "accepted_on": months[0] - timedelta(days=16),
-            "commission_named_on": months[0] - timedelta(days=10),
-            "decided_on": decided,
-            "subgroup_id": subgroup,
-            "resolution_no": f"{subgroup}-{taken + 1:03d}/{decided.year}",
-            "resolution_year": decided.year,
-            "outcome": "increase",
-            "decision_percent": 25,
-            "decision_from": months[0],
-            "decision_to": add_months(months[0], 12) - timedelta(days=1),
-            "decision_rationale": "Komisija je odločila po zaključku meseca; plačilo se "
-            "poračuna za nazaj.",
-            "reasons": [{"reason_key": "severe_illness", "text": None}],
-            "members": [
-                {"position": n, "name": m["name"], "candidate_id": m["id"]}
-                for n, m in enumerate(members, start=1)
-            ],
-        },
-    )
-    return len(months)
 
 
 class _Builder:
