@@ -1,0 +1,345 @@
+"""What the user waits for in the window (issue 13), reported, never asserted.
+
+    python benchmarks/bench_window.py --db demo20000.sqlite3 [--db demo80000.sqlite3] [--runs 5]
+    python benchmarks/bench_window.py --scale 1000 --scale 20000     # makes the demo files
+
+For each database file:
+
+1. start → the first screen's rows on screen (Roki), a child process running the
+   program's own ``main``, interleaved with a child showing a bare PySide6 window, medians;
+2. in one process: each screen's first opening, an R-4 and an R-5 save (the user's
+   edit, then ``save()`` with the list updated), the first and the later filter
+   keystrokes on the R-4 list and on Namestitve, and the resident memory after every
+   screen has been opened (VmHWM, the peak, and VmRSS).
+
+Runs offscreen unless DISPLAY is set and QT_QPA_PLATFORM is not. Settings and logs of
+the runs go to a scratch folder, never the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# The child notices its first paint with an event filter on each window as it is shown.
+SPY = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication.instance() or QApplication(sys.argv)
+def painted(): pass
+class Spy(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and getattr(obj, "isWidgetType", lambda: False)():
+            obj.removeEventFilter(self)
+            painted()
+        return False
+spy = Spy()
+_show = QWidget.show
+def _spied_show(self):
+    self.installEventFilter(spy)
+    _show(self)
+QWidget.show = _spied_show
+"""
+
+BARE_CHILD = (
+    SPY
+    + """
+from PySide6.QtWidgets import QMainWindow
+def painted():
+    print("ROWS", flush=True)
+    QTimer.singleShot(0, app.quit)
+w = QMainWindow(); w.resize(1280, 800); w.show()
+app.exec()
+"""
+)
+
+# Rows are on screen when the first screen has loaded its data (not stale) and the
+# window has painted once after that.
+APP_CHILD = (
+    SPY
+    + """
+state = {"loaded": False}
+def painted():
+    QTimer.singleShot(0, check)
+def check():
+    from rejnistvo.ui.main_window import MainWindow
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    view = windows[0].current_view() if windows else None
+    if view is None or view.is_stale():
+        QTimer.singleShot(2, check)
+        return
+    if not state["loaded"]:
+        state["loaded"] = True
+        windows[0].repaint()  # the rows, painted now
+        print("ROWS", flush=True)
+        app.exit(0)
+from rejnistvo.ui.app import main
+main(db=sys.argv[1])
+"""
+)
+
+
+def scratch_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    scratch = tempfile.mkdtemp(prefix="rejnistvo-bench-home-")
+    for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[key] = scratch
+    if not env.get("DISPLAY") or "QT_QPA_PLATFORM" in os.environ:
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
+def timed_child(code: str, *args: str) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=scratch_env(),
+    )
+    seen = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "ROWS" and seen is None:
+            seen = time.perf_counter() - start
+    proc.wait()
+    if proc.returncode or seen is None:
+        raise SystemExit(f"child failed ({proc.returncode})")
+    return seen
+
+
+def bench_startup(db: Path, runs: int) -> dict[str, float]:
+    bare: list[float] = []
+    app: list[float] = []
+    timed_child(BARE_CHILD)  # warm the file cache for both
+    timed_child(APP_CHILD, str(db))
+    for _ in range(runs):  # interleaved, so both see the same machine
+        bare.append(timed_child(BARE_CHILD))
+        app.append(timed_child(APP_CHILD, str(db)))
+    b, a = statistics.median(bare), statistics.median(app)
+    return {"bare_ms": b * 1000, "rows_ms": a * 1000, "ratio": a / b}
+
+
+def make_demo(scale: int) -> Path:
+    from rejnistvo.store import open_db
+    from rejnistvo.store.demo import fill_demo
+
+    path = Path(tempfile.mkdtemp(prefix="rejnistvo-bench-")) / f"demo{scale}.sqlite3"
+    print(f"making a demo file with scale {scale} in {path} …", flush=True)
+    db = open_db(path)
+    fill_demo(db, scale=scale)
+    db.close()
+    return path
+
+
+def memory_kib() -> tuple[int, int]:
+    """(peak, current) resident memory of this process in KiB (Linux /proc)."""
+    values = {}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmHWM", "VmRSS"):
+                values[key] = int(rest.split()[0])
+    except OSError:
+        return (0, 0)
+    return values.get("VmHWM", 0), values.get("VmRSS", 0)
+
+
+IN_PROCESS = """
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+from benchmarks.bench_window import measure_in_process
+print("RESULT " + json.dumps(measure_in_process(sys.argv[1])), flush=True)
+"""
+
+
+def measure_in_process(db_path: str) -> dict[str, object]:
+    import tempfile as _tempfile
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+    from rejnistvo.store import open_db
+    from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.interaction import FakeInteraction
+    from rejnistvo.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    db = open_db(Path(db_path))
+    settings = QSettings(str(Path(_tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    interaction = FakeInteraction()
+    ctx = AppContext(db=db, db_path=Path(db_path), settings=settings, interaction=interaction)
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    while window.current_view() is None or window.current_view().is_stale():
+        app.processEvents()
+    opened: dict[str, float] = {}
+    for name in window.screen_names():
+        start = time.perf_counter()
+        window.show_screen(name)
+        app.processEvents()
+        opened[name] = (time.perf_counter() - start) * 1000
+    peak, current = memory_kib()
+
+    def settle(seconds: float = 0.3) -> None:
+        # the user's reaction time: idle work (search texts) runs meanwhile
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+
+    def keystrokes(view: object, text: str) -> list[float]:
+        search = getattr(getattr(view, "list_pane", view), "search", None)
+        if search is None:
+            search = getattr(view, "search", None)
+        times = []
+        typed = ""
+        for ch in text:
+            typed += ch
+            start = time.perf_counter()
+            search.setText(typed)
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        search.setText("")
+        app.processEvents()
+        return times
+
+    results: dict[str, object] = {"open_ms": opened, "peak_kib": peak, "rss_kib": current}
+
+    r4 = window.show_screen("r4_view")
+    settle()
+    results["r4_keys_ms"] = keystrokes(r4, "novak")
+    placements = window.show_screen("placements_view")
+    settle()
+    results["placements_keys_ms"] = keystrokes(placements, "kos")
+
+    # An R-4 proposal still at the centre: edit the rationale, save.
+    row = db.execute(
+        "SELECT id FROM r4_cases WHERE sent_on IS NULL ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    saves: dict[str, list[float]] = {"r4": [], "r5": []}
+    if row:
+        r4 = window.show_screen("r4_view")
+        r4.open_record("r4", row[0])
+        app.processEvents()
+        for i in range(5):
+            edits = [
+                w for w in r4.findChildren(QPlainTextEdit) if w.isEnabled() and not w.isReadOnly()
+            ]
+            if edits:
+                edits[0].insertPlainText(f" {i}")
+            start = time.perf_counter()
+            r4.save()
+            app.processEvents()
+            saves["r4"].append((time.perf_counter() - start) * 1000)
+    row = db.execute("SELECT id FROM board_increases ORDER BY id DESC LIMIT 1").fetchone()
+    if row:
+        r5 = window.show_screen("r5_view")
+        r5.open_record("r5", row[0])
+        app.processEvents()
+        for i in range(5):
+            edit = getattr(getattr(r5, "increase_panel", r5), "decision_no_edit", None)
+            line = getattr(edit, "edit", edit)
+            if isinstance(line, QLineEdit):
+                line.setText(f"1220-{i}/2026")
+            start = time.perf_counter()
+            r5.save()
+            app.processEvents()
+            saves["r5"].append((time.perf_counter() - start) * 1000)
+    results["save_ms"] = saves
+    window._save_layout = lambda: None  # keep the scratch settings as they are
+    for view in window.built_views():
+        if view.has_unsaved_changes():
+            view.discard()
+    window.close()
+    db.close()
+    return results
+
+
+def bench_in_process(db: Path) -> dict[str, object]:
+    import json
+
+    proc = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS, str(db), str(ROOT)],
+        capture_output=True,
+        text=True,
+        env=scratch_env(),
+        timeout=900,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[7:])
+    raise SystemExit(f"in-process run failed:\n{proc.stderr[-3000:]}")
+
+
+def bare_memory_kib() -> int:
+    code = (
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "app = QApplication([]); w = QMainWindow(); w.show(); app.processEvents()\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from benchmarks.bench_window import memory_kib; print(memory_kib()[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=scratch_env()
+    )
+    return int(done.stdout.strip() or 0)
+
+
+def report(db: Path, runs: int) -> None:
+    print(f"\n== {db.name} ==", flush=True)
+    startup = bench_startup(db, runs)
+    print(
+        f"start → Roki rows on screen: {startup['rows_ms']:.0f} ms; bare window "
+        f"{startup['bare_ms']:.0f} ms; ratio {startup['ratio']:.2f}× "
+        f"(target ≤ 1.5× at 20k, ≤ 2× at 80k; medians of {runs}, interleaved)"
+    )
+    found = bench_in_process(db)
+    for name, ms in found["open_ms"].items():  # type: ignore[union-attr]
+        print(f"first opening of {name:<18} {ms:7.0f} ms (target ≤ 150 ms)")
+    for kind, values in found["save_ms"].items():  # type: ignore[union-attr]
+        if values:
+            print(
+                f"{kind} save: median {statistics.median(values):.0f} ms, worst "
+                f"{max(values):.0f} ms over {len(values)} (target ≤ 50 ms)"
+            )
+    for key in ("r4_keys_ms", "placements_keys_ms"):
+        values = found[key]
+        assert isinstance(values, list)
+        print(
+            f"{key[:-8]} filter keystrokes: first {values[0]:.1f} ms, later median "
+            f"{statistics.median(values[1:]):.1f} ms, worst {max(values):.1f} ms (target ≤ 16 ms)"
+        )
+    bare = bare_memory_kib()
+    print(
+        f"memory after every screen: peak {int(found['peak_kib']) / 1024:.0f} MiB "  # type: ignore[call-overload]
+        f"(bare window {bare / 1024:.0f} MiB; target ≤ 200 MiB at 20k, ≤ 300 MiB at 80k)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, action="append", default=[])
+    parser.add_argument("--scale", type=int, action="append", default=[])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    files = list(args.db) + [make_demo(scale) for scale in args.scale]
+    if not files:
+        files = [make_demo(20000)]
+    for db in files:
+        report(db, args.runs)
+
+
+if __name__ == "__main__":
+    main()
