@@ -1,15 +1,18 @@
 """Call to refund unjustified board-increase money, with its instalment plan (not an
 official form; SPEC 3.4, Pravilnik čl. 28/4, ZUP 100, 101).
 
-States who calls whom for what: the centre, the carer, the child, the increase period, the
-amount received, the amount to refund, the deadline with its legal limit (no longer than
-the period the increase was received), the method, and the instalments with due dates and
-amounts that sum to the refund.
+States who calls whom for what, as the centre ("we") to the carer ("you") throughout: the
+centre, the carer with the address, the child, the increase period, the amount received
+before the call, the amount to refund, the deadline with its legal limit (no longer than
+the period the increase was received; moved off a non-working day), the method, the
+instalments with due dates (working days) and amounts that sum to the refund, and where
+to pay: the centre's account, the payment reference (sklic) and the purpose.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -17,6 +20,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
+from stdnum import iban
 
 from rejnistvo.printing import (
     FRAME_WIDTH,
@@ -31,20 +35,24 @@ from rejnistvo.printing import (
 )
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur, fmt_month
 from rejnistvo.rules.periods import Period
+from rejnistvo.rules.plural import count_phrase
 from rejnistvo.rules.refund import RefundPlan
 
 TITLE = "POZIV K VRAČILU SREDSTEV ZVIŠANE OSKRBNINE"
+# The call speaks as the centre ("we") to the carer ("you", formal plural) throughout.
 METHOD_TEXT = {
     "lump_sum": "v enkratnem znesku",
-    "as_received": "v posameznih zneskih, kot jih je prejel/a",
+    "as_received": "v posameznih zneskih, kot ste jih prejeli",
 }
 LEGAL_BASIS = (
     "Podlaga: četrti odstavek 28. člena Pravilnika o pogojih in postopkih za izvajanje "
-    "rejniške dejavnosti (Uradni list RS, št. 77/19 in 78/25). Center otroka v pozivu določi "
-    "rok vračila, ki ne sme biti daljši od obdobja prejemanja sredstev zvišane oskrbnine; "
-    "rok začne teči naslednji dan po vročitvi poziva (100. člen ZUP), če se izteče na dan, ko "
-    "center ne dela, se izteče naslednji delovni dan (101. člen ZUP)."
+    "rejniške dejavnosti (Uradni list RS, št. 77/19 in 78/25). Rok vračila ne sme biti daljši "
+    "od obdobja prejemanja sredstev zvišane oskrbnine. Začne teči naslednji dan po vročitvi "
+    "poziva (100. člen ZUP); če se izteče na soboto, nedeljo ali praznik, se izteče prvi "
+    "naslednji delovni dan (101. člen ZUP). Enako velja za roke plačila obrokov."
 )
+PURPOSE = "vračilo zvišane oskrbnine"
+BLANK = "____________"
 
 
 def _esc(value: object) -> str:
@@ -58,8 +66,34 @@ def _nb(value: str) -> str:
 
 def _b(value: object) -> str:
     # no line break inside a date or an amount ("7. 1.|2027" reads wrong)
+    if value in (None, ""):
+        return BLANK
     shown = _esc(value).replace(" ", "\u00a0") if len(str(value)) < 20 else _esc(value)
-    return f"<b>{shown}</b>" if value not in (None, "") else "____________"
+    return f"<b>{shown}</b>"
+
+
+def payment_reference(case_no: str | None) -> str | None:
+    """The payment reference (sklic) of a call: model SI00 with the case number's digits,
+    up to three parts joined by "-" (P1-P2-P3, at most 20 digits), e.g. 1221-3/2026 →
+    "SI00 1221-3-2026". None when the case has no number."""
+    if not case_no:
+        return None
+    parts = [p for p in re.split(r"\D+", case_no) if p][:3]
+    if not parts:
+        return None
+    digits = 0
+    kept: list[str] = []
+    for part in parts:
+        if digits + len(part) > 20:
+            break
+        kept.append(part)
+        digits += len(part)
+    return f"SI00 {'-'.join(kept)}" if kept else None
+
+
+def _account(value: object) -> str | None:
+    """IBAN grouped by four, as Slovenian payment slips print it."""
+    return str(iban.format(str(value))) if value else None
 
 
 def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
@@ -68,51 +102,45 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     call_date: date | None = header.get("call_date")
     method = str(plan.method)
     period_text = (
-        f"od {fmt_date(period.start)} do {fmt_date(period.end)}"
+        f"od {_nb(fmt_date(period.start))} do {_nb(fmt_date(period.end))}"
         if period and period.end
-        else "____________"
+        else f"od {BLANK} do {BLANK}"
     )
+    reference = header.get("reference") or payment_reference(header.get("case_no"))
+    address = header.get("carer_address")
     story: list[Flowable] = [
         markup(f"{_b(header.get('centre'))}<br/>{_esc(header.get('unit') or '')}"),
         markup(f"Številka: {_b(header.get('case_no'))}<br/>Datum: {_b(fmt_date(call_date))}"),
         markup(
-            f"Rejnik/ica: {_b(header.get('carer'))}<br/>{_esc(header.get('carer_address') or '')}"
+            f"{_b(header.get('carer'))}<br/>"
+            + (_esc(address).replace("\n", "<br/>") if address else f"{BLANK}<br/>{BLANK}"),
         ),
         para(TITLE, "title"),
         markup(
-            f"Center za socialno delo je pri pregledu poročila o namenskosti porabe sredstev "
-            f"zvišane oskrbnine (obrazec R-5) za otroka {_b(header.get('child'))} ugotovil, da "
-            f"sredstva zvišane oskrbnine (zvišanje za {_b(f'{percent} %' if percent else '')} "
-            f"v obdobju {period_text}) v višini {_b(fmt_eur(plan.refund))} niso bila porabljena "
-            f"za izredne izdatke, zaradi katerih je bila oskrbnina zvišana, ali za njihov prejem "
-            f"ni bilo več zakonskih razlogov."
+            f"Pri pregledu vašega poročila o namenskosti porabe sredstev zvišane oskrbnine "
+            f"(obrazec R-5) za otroka {_b(header.get('child'))} smo ugotovili, da sredstva "
+            f"zvišane oskrbnine (zvišanje za {_b(f'{percent} %' if percent else '')} v obdobju "
+            f"{period_text}) v višini {_b(fmt_eur(plan.refund))} niso bila porabljena za izredne "
+            f"izdatke, zaradi katerih je bila oskrbnina zvišana, ali da za njihov prejem ni bilo "
+            f"več zakonskih razlogov."
         ),
         markup(
-            f"V obdobju zvišanja ste prejeli {_b(fmt_eur(plan.received))} sredstev zvišane "
+            f"Do dneva poziva ste prejeli {_b(fmt_eur(plan.received))} sredstev zvišane "
             f"oskrbnine. Pozivamo vas, da znesek {_b(fmt_eur(plan.refund))} vrnete "
-            f"<b>{METHOD_TEXT.get(method, method)}</b> najkasneje do {_b(fmt_date(plan.deadline))}."
+            f"<b>{METHOD_TEXT.get(method, method)}</b> najpozneje do "
+            f"{_b(fmt_date(plan.deadline))}."
         ),
-        markup(
-            f"Zvišana oskrbnina je bila izplačana za {plan.paid_days} dni, zato je najpoznejši "
-            f"dopustni rok vračila {_nb(fmt_date(plan.latest_deadline))}."
-            if plan.paid_days
-            else f"Najpoznejši dopustni rok vračila je {_nb(fmt_date(plan.latest_deadline))}.",
-            "body",
-        ),
+        markup(_term_text(plan), "body"),
         para(LEGAL_BASIS, "small"),
-        para("Prejeta sredstva zvišane oskrbnine po mesecih", "heading"),
+        para("Prejeta sredstva zvišane oskrbnine po mesecih (pred dnem poziva)", "heading"),
         _months_table(plan),
-        para("Načrt vračila", "heading"),
+        para(f"Načrt vračila: {count_phrase(len(plan.instalments), 'obrok')}", "heading"),
         _instalments_table(plan),
+        markup(
+            f"Zneske nakažite na račun {_b(_account(header.get('account')))}, "
+            f"sklic {_b(reference)}, namen: {PURPOSE}."
+        ),
     ]
-    account = header.get("account")
-    if account:
-        story.append(
-            markup(
-                f"Zneske nakažite na račun {_b(account)}"
-                + (f", sklic {_b(header.get('reference'))}." if header.get("reference") else ".")
-            )
-        )
     story.append(
         KeepTogether(
             [
@@ -131,6 +159,26 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         )
     )
     return story
+
+
+def _term_text(plan: RefundPlan) -> str:
+    """The legal limit of the term, and a deadline moved off a non-working day."""
+    latest = _nb(fmt_date(plan.latest_deadline))
+    lines = []
+    if plan.paid_days:
+        lines.append(
+            f"Obdobje prejemanja zvišane oskrbnine pred pozivom: "
+            f"{count_phrase(plan.paid_days, 'dan')}; najpoznejši dopustni rok vračila je "
+            f"{latest}."
+        )
+    else:
+        lines.append(f"Najpoznejši dopustni rok vračila je {latest}.")
+    if plan.deadline_moved_from is not None:
+        lines.append(
+            f"Rok {_nb(fmt_date(plan.deadline_moved_from))} je dela prost dan, zato se izteče "
+            f"prvi naslednji delovni dan, {_nb(fmt_date(plan.deadline))}."
+        )
+    return " ".join(lines)
 
 
 def _months_table(plan: RefundPlan) -> Flowable:
@@ -177,8 +225,9 @@ def _instalments_table(plan: RefundPlan) -> Flowable:
 
 def render_refund_call_bytes(header: Mapping[str, Any], plan: RefundPlan) -> bytes:
     """The refund call as PDF bytes. `header` keys (all optional): centre, unit, case_no,
-    call_date (date), carer, carer_address, child, increase_percent, increase_period
-    (Period), account, reference."""
+    call_date (date), carer, carer_address (lines separated by newlines), child,
+    increase_percent, increase_period (Period), account (the centre's IBAN), reference
+    (sklic; default: SI00 with the case number). A missing one prints a blank line."""
     return build_pdf(build_story(header, plan), title=TITLE, footer_label="Poziv k vračilu")
 
 

@@ -131,6 +131,8 @@ REFUND_HEADER = {
     "child": "Žiga Čebašek",
     "increase_percent": 25,
     "increase_period": Period(date(2026, 1, 1), date(2026, 6, 30)),
+    "carer_address": "Cesta talcev 12\n4000 Kranj",
+    "account": "SI56011006000000123",
 }
 
 
@@ -148,9 +150,14 @@ def test_refund_call_states_amounts_deadline_and_instalments(tmp_path):
         "10. 7. 2026",
         "957,00 EUR",
         "157,00 EUR",
-        "v posameznih zneskih, kot jih je prejel/a",
+        "v posameznih zneskih, kot ste jih prejeli",  # one person: "we" to "you"
         "28. člena",
-        "181 dni",
+        "pred pozivom: 181 dni",
+        "Načrt vračila: 6 obrokov",
+        "Cesta talcev 12",
+        "4000 Kranj",
+        "SI56 0110 0600 0000 123",
+        "sklic SI00 1221-3-2026",
         "januar 2026",
         "junij 2026",
         "Načrt vračila",
@@ -160,6 +167,8 @@ def test_refund_call_states_amounts_deadline_and_instalments(tmp_path):
     ]:
         assert value in text, value
     assert "7. 1. 2027" in text  # deadline and latest allowed deadline
+    for third_person in ("je prejel", "rejnik/ica je", "Center za socialno delo je"):
+        assert third_person not in text
     for instalment in plan.instalments:
         assert f"{instalment.due.day}. {instalment.due.month}. {instalment.due.year}" in text
 
@@ -168,7 +177,35 @@ def test_refund_call_lump_sum():
     plan = _plan(RefundMethod.LUMP_SUM, None)
     text = pdf_text(render_refund_call_bytes(REFUND_HEADER, plan))
     assert "v enkratnem znesku" in text and "957,00 EUR" in text
+    assert "Načrt vračila: 1 obrok" in text
     assert len(plan.instalments) == 1
+
+
+def test_refund_call_moved_deadline_and_blank_payment_details():
+    increase = Adjustment(25, Period(date(2026, 1, 1), date(2026, 6, 30)))
+    plan = refund_plan(
+        increase,
+        [Period(date(2025, 6, 1), None)],
+        OWN_RATES,
+        date(2026, 7, 10),
+        Decimal("100.00"),
+        date(2026, 7, 12),  # a Sunday
+        RefundMethod.AS_RECEIVED,
+    )
+    header = {k: v for k, v in REFUND_HEADER.items() if k not in ("account", "case_no")}
+    text = pdf_text(render_refund_call_bytes(header, plan))
+    assert "Rok 12. 7. 2026 je dela prost dan" in text and "13. 7. 2026" in text
+    assert "na račun ____" in text and "sklic ____" in text  # blank lines to fill by hand
+    assert "Načrt vračila: 6 obrokov" in text
+
+
+def test_payment_reference_from_the_case_number():
+    from rejnistvo.forms.refund_call import payment_reference
+
+    assert payment_reference("1221-3/2026") == "SI00 1221-3-2026"
+    assert payment_reference("RP 12/2026") == "SI00 12-2026"
+    assert payment_reference("a-b") is None and payment_reference(None) is None
+    assert payment_reference("1-2-3-4-5") == "SI00 1-2-3"
 
 
 def test_payment_sheet_marks_part_time_months():
