@@ -411,8 +411,9 @@ class R4View(R4EditorWidgets):
             self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(s.percent), 0))
             self.proposed_percent.blockSignals(False)
         outcome = self.outcome()
-        self.decision_percent.setEnabled(outcome == "increase")
-        self.decision_period.setEnabled(outcome == "increase")
+        # The decision is the workflow's: editable here only in an explicit correction.
+        self.decision_percent.setEnabled(outcome == "increase" and self.correcting)
+        self.decision_period.setEnabled(outcome == "increase" and self.correcting)
         differs = differs_from_suggestion(s, outcome, self.decision_percent.currentData())
         if differs:
             shown = (
@@ -529,13 +530,12 @@ class R4View(R4EditorWidgets):
 
     def send_to_coordinator(self) -> bool:
         """Sending: store the edits, then record the day (typed, else today)."""
-        if not self.ensure_saved() or self.case is None:
+        ok, on = self.step_edits["sent_on"].check()  # read before a save reloads the editor
+        if not ok or not self.ensure_saved() or self.case is None:
             return False
         from rejnistvo.services.r4_cases import mark_sent
 
-        ok, on = self.step_edits["sent_on"].check()
-        if not ok:
-            return False
+        self.step_edits["sent_on"].set_value(on)  # what was typed stays through the save
         try:
             case = mark_sent(
                 self.ctx.db, self.case.id, self.case.version, on or self.ctx.clock.today()
