@@ -1,4 +1,5 @@
-"""Monthly payment sheet of one placement (not an official form; SPEC 3.2, Pravilnik čl. 26).
+"""Monthly payment sheet of one placement (not an official form; SPEC 3.2, Pravilnik čl. 26
+and the program's two readings of it, each stated on the sheet).
 
 Each month: days in the month, days placed, the coverage factor, the rates in force with
 their legal source (footnotes), board and its increase, fee and its uplift, the total; then
@@ -23,17 +24,25 @@ from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_factor, fmt_mon
 from rejnistvo.rules.months import MonthPayment
 from rejnistvo.rules.periods import Period
 
+from ._common import after_label
+
 TITLE = "OBRAČUN REJNINE PO MESECIH"
 
 EXPLANATION = (
-    "Kako je izračunano (Pravilnik, 26. člen): za mesec z <i>D</i> dnevi in <i>P</i> dnevi "
-    "namestitve po rejniški pogodbi in aneksih je faktor 1, če je <i>P</i> ≥ 30 ali "
-    "<i>P</i> = <i>D</i> (cel mesec), sicer <i>P</i>/30. Oskrbnina = faktor × povprečje "
-    "dnevnih zneskov (veljavni znesek × (1 + zvišanje)) po dnevih namestitve; enako plačilo "
-    "dela z zvišanjem plačila dela. Vsak znesek je zaokrožen na cent (polovica navzgor). "
-    "Primer: 22 dni v marcu, osnovna oskrbnina 638,00 EUR: 22/30 × 638,00 = 467,87 EUR. "
-    "Zvišanje oskrbnine v mesecu je oskrbnina z zvišanjem minus oskrbnina brez njega; "
-    "skupaj = oskrbnina + plačilo dela."
+    "Kako je izračunano: 26. člen pravilnika določa, da se oskrbnina, če je obdobje "
+    "namestitve v mesecu krajše od 30 dni, izplača v sorazmernem delu. Za mesec z <i>D</i> "
+    "dnevi in <i>P</i> dnevi namestitve po rejniški pogodbi in aneksih je faktor 1, če je "
+    "<i>P</i> ≥ 30 ali <i>P</i> = <i>D</i> (cel mesec), sicer <i>P</i>/30. Oskrbnina = faktor "
+    "× povprečje dnevnih zneskov (veljavni znesek × (1 + zvišanje)) po dnevih namestitve. "
+    "Vsak znesek je zaokrožen na cent (polovica navzgor). Primer: 22 dni v marcu, osnovna "
+    "oskrbnina 638,00 EUR: 22/30 × 638,00 = 467,87 EUR. Zvišanje oskrbnine v mesecu je "
+    "oskrbnina z zvišanjem minus oskrbnina brez njega; skupaj = oskrbnina + plačilo dela."
+)
+READINGS = (
+    "Razlaga programa, ne besedilo 26. člena: 26. člen govori le o oskrbnini, plačilo dela "
+    "(z zvišanjem) program po analogiji deli v enakem sorazmerju. "
+    "Razlaga programa, ne besedilo 26. člena: cel mesec s 28 ali 29 dnevi program šteje kot "
+    "cel mesec (faktor 1), čeprav ima manj kot 30 dni."
 )
 PART_TIME_NOTE = (
     "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
@@ -75,6 +84,8 @@ def _header(header: Mapping[str, Any]) -> list[Flowable]:
             if key in ("board_increases", "fee_uplifts")
             else _periods(value)
         )
+        if key in ("centre", "unit"):  # the label column names it already
+            shown = after_label(shown, label) or shown
         rows.append([para(label, "cell"), para(shown, "cell_value")])
     if not rows:
         return []
@@ -169,6 +180,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     for i, source in enumerate(sources, start=1):
         story.append(para(f"{_superscript(i)} {source}", "small"))
     story.append(markup(EXPLANATION, "small"))
+    story.append(markup(READINGS, "small"))
     return story
 
 

@@ -68,8 +68,14 @@ def test_payment_sheet_shows_each_month_and_the_sums(tmp_path):
         "Faktor",
         "SKUPAJ",
         "Kako je izračunano",
+        # issue 11: the readings are the program's, not the letter of čl. 26
+        "26. člen govori le o oskrbnini, plačilo dela (z zvišanjem) program po analogiji",
+        "cel mesec s 28 ali 29 dnevi program šteje kot cel mesec",
     ]:
         assert value in text, value
+    assert text.count("Razlaga programa, ne besedilo 26. člena") == 2
+    assert "Center za socialno delo Gorenjska" in text  # the label cell, then "Gorenjska"
+    assert "Center za socialno delo Center" not in text  # the label column names it once
     march, april = payments
     for amount in (
         march.board,
