@@ -10,7 +10,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rejnistvo.forms._common import date_and_signature
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -20,6 +19,8 @@ from rejnistvo.printing.fonts import SERIF
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
+
+from ._common import date_and_signature
 
 if TYPE_CHECKING:
     from rejnistvo.services.payment_run import PaymentRun, RunLine

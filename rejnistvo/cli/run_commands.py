@@ -81,4 +81,8 @@ def _write_json(document: dict[str, Any], out: str | None) -> None:
     from rejnistvo.services.payment_exports import _atomic
 
     text = json.dumps(document, ensure_ascii=False, indent=2, default=_default) + "\n"
-    _atomic(out, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+
+    def write(temporary: Path) -> None:
+        temporary.write_text(text, encoding="utf-8")
+
+    _atomic(out, write)

@@ -190,7 +190,10 @@ def write_pdf(
     printed_on: date,
     progress: Progress | None = None,
 ) -> Path:
-    from rejnistvo.forms.payment_run import render_payment_run
+    # The checkout's forms/ folder imports as rejnistvo.forms (a finder in rejnistvo/__init__).
+    from rejnistvo.forms.payment_run import (  # type: ignore[import-not-found,unused-ignore]
+        render_payment_run,
+    )
 
     steps = _Steps(progress, 2)
     steps.ask()

@@ -44,11 +44,12 @@ from rejnistvo.rules.payment_run import (
     reasons,
 )
 from rejnistvo.rules.periods import add_months, first_of_month, last_of_month, month_name
-from rejnistvo.rules.rates import Rate, RateTable, load_rate_table, missing_indexations
+from rejnistvo.rules.rates import missing_indexations
+from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import os_user, write_audit
 from rejnistvo.store.ledger import LedgerLine, PlacementSource
-from rejnistvo.store.repository import get_setting, rate_rows
+from rejnistvo.store.repository import get_setting
 
 #: ``progress(done, total) -> bool``: called as the work goes on; False cancels it.
 Progress = Callable[[int, int], bool]
@@ -131,17 +132,6 @@ class PaymentRun:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def rate_table(db: Any) -> RateTable:
-    """The rate table kept in the database (Nastavitve); the shipped one if it is empty."""
-    rows = rate_rows(db)
-    if not rows:
-        return load_rate_table()
-    return RateTable(
-        Rate(r["valid_from"], Decimal(r["board"]), Decimal(r["fee"]), str(r["source"] or ""))
-        for r in rows
-    )
 
 
 def closed_months(db: Any) -> list[ledger.ClosedRun]:
@@ -283,8 +273,13 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
             )
     old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
     for src, m, p, diff, last_id in pending:
-        new = basis(m, src.inputs, p) if p.days_placed else _empty_basis()
         old = old_bases.get(last_id) if last_id is not None else None
+        new: dict[str, Any] | None = None
+        if p.days_placed:
+            new = basis(m, src.inputs, p)
+            why = reasons(old, new, m)
+        else:
+            why = _no_days_reason(src, m)
         lines.append(
             _line(
                 src,
@@ -293,9 +288,9 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                 days=p.days_placed,
                 factor=factor_text(p.factor, p.days_placed),
                 amounts=diff,
-                reason=reasons(old, new, m),
-                basis=new if p.days_placed else None,
-            )  # fmt: skip
+                reason=why,
+                basis=new,
+            )
         )
     lines += _vanished(db, paid, arrears_months)
     lines += _one_offs(db, month, first_closed)
@@ -303,6 +298,19 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
         raise RunCancelled()
     lines.sort(key=_order)
     return PaymentRun(month, OPEN, tuple(lines), tuple(warnings))
+
+
+def _no_days_reason(src: PlacementSource, month: date) -> str:
+    """A closed month with no placed day today: the placement ended earlier, or its
+    periods were moved."""
+    ends = [d.period.end for d in src.inputs.periods]
+    if ends and all(end is not None and end < month for end in ends):
+        last = max(end for end in ends if end is not None)
+        return (
+            f"namestitev se je končala {last.day}. {last.month}. {last.year}; "
+            f"v mesecu {month_name(month)} ni dni namestitve"
+        )
+    return f"po današnjih podatkih v mesecu {month_name(month)} ni dni namestitve"
 
 
 def _empty_basis() -> dict[str, Any]:
