@@ -10,8 +10,9 @@ the command line).
 A missing folder is refused rather than created: the user chose a place that is not
 there (a typo, an unplugged drive), and a new folder would hide the mistake.
 
-    from rejnistvo.store.atomic_write import write_atomic
+    from rejnistvo.atomic_write import write_atomic
     write_atomic(path, data)            # bytes; raises WriteError (Slovenian message)
+    replace_bytes(path, data)           # the same, raising OSError (printing.write_atomic)
     with atomic_path(path) as tmp: ...  # for writers that need a path (openpyxl, reportlab)
 """
 
@@ -23,31 +24,43 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from rejnistvo.store.config_dir import config_dir
-from rejnistvo.store.errors import StoreError
+from rejnistvo.config_dir import config_dir
+from rejnistvo.rules.errors import RuleError
 
 PENDING_FILE = "pending-temp-files.txt"
 TMP_SUFFIX = ".tmp"
-_REASONS = {
-    errno.ENOENT: "mapa ne obstaja",
+
+
+class WriteError(RuleError):
+    """A file could not be written; nothing was left half-written. (No field: the CLI
+    turns it into one line and exit 2, like a StoreError.)"""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message)
+
+
+_OS_REASONS = {
+    errno.ENOENT: "mapa ali datoteka ne obstaja",
     errno.ENOTDIR: "del poti ni mapa",
-    errno.EACCES: "ni dovoljenja za pisanje",
-    errno.EPERM: "ni dovoljenja za pisanje",
+    errno.EACCES: "ni dovoljenja",
+    errno.EPERM: "ni dovoljenja",
     errno.EROFS: "disk je samo za branje",
     errno.ENOSPC: "na disku ni prostora",
     errno.EDQUOT: "porabljena je kvota diska",
     errno.EISDIR: "na tem mestu je mapa",
     errno.ENAMETOOLONG: "ime je predolgo",
+    errno.EEXIST: "datoteka že obstaja",
+    errno.EBUSY: "datoteko uporablja drug program",
+    errno.EIO: "napaka diska",
 }
 
 
-class WriteError(StoreError):
-    """A file could not be written; nothing was left half-written."""
+def os_error_reason(error: OSError) -> str:
+    """A Slovenian reason for an OS error: the OS's own text is English."""
+    return _OS_REASONS.get(error.errno or 0, "napaka pri delu z datoteko")
 
 
-def reason(error: OSError) -> str:
-    """A Slovenian reason for an OS error (never the OS's English text)."""
-    return _REASONS.get(error.errno or 0, "napaka pri pisanju")
+reason = os_error_reason
 
 
 def require_folder(path: str | os.PathLike[str]) -> Path:
@@ -64,27 +77,44 @@ def require_folder(path: str | os.PathLike[str]) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield the temporary path to write; on success it replaces `path`."""
-    target = require_folder(path)
+def atomic_os_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield the temporary path to write; on success it replaces `path`. Raises OSError
+    (a missing folder: FileNotFoundError), for callers that word OS errors themselves."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "folder does not exist", str(target.parent))
     tmp = target.with_name(target.name + TMP_SUFFIX)
     _note(tmp)
     try:
         yield tmp
         _fsync(tmp)
         os.replace(tmp, target)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        _forget(tmp)
-        raise WriteError(
-            f"Datoteke »{target}« ni mogoče zapisati: {reason(error)}. Izberite mapo, v "
-            "katero lahko pišete."
-        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         _forget(tmp)
         raise
     _forget(tmp)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """As ``atomic_os_path``, but a failure is a WriteError with a Slovenian message."""
+    target = require_folder(path)
+    try:
+        with atomic_os_path(target) as tmp:
+            yield tmp
+    except OSError as error:
+        raise WriteError(
+            f"Datoteke »{target}« ni mogoče zapisati: {reason(error)}. Izberite mapo, v "
+            "katero lahko pišete."
+        ) from None
+
+
+def replace_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file; OSError on failure."""
+    with atomic_os_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:

@@ -6,9 +6,17 @@ import argparse
 import json
 import sys
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+# Bounds on what a JSON input may hold, so that a crafted document is one clear line
+# instead of a RecursionError, a ValueError about digits or minutes of work.
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 30
+MAX_NUMBER_CHARS = 40
+MAX_EXPONENT = 30
+MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
 class CliInputError(Exception):
@@ -16,27 +24,137 @@ class CliInputError(Exception):
 
 
 def add_input_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--input", metavar="DATOTEKA", help="JSON vhod (privzeto standardni vhod)"
-    )
+    parser.add_argument("--input", metavar="DATOTEKA", help="JSON vhod (privzeto standardni vhod)")
 
 
-def read_json_input(args: argparse.Namespace) -> Any:
-    """Read the JSON document from --input FILE or standard input."""
-    source = getattr(args, "input", None)
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise CliInputError(
+            f"Vhod vsebuje preveliko celo število ({len(text)} števk); dovoljenih je največ "
+            f"{MAX_INT_DIGITS}."
+        )
+    return int(text)
+
+
+def _parse_decimal(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise CliInputError(f"Vhod vsebuje predolgo število ({len(text)} znakov).")
     try:
-        text = Path(source).read_text(encoding="utf-8") if source else sys.stdin.read()
-    except OSError as error:
-        raise CliInputError(f"Vhodne datoteke »{source}« ni mogoče prebrati: {error.strerror}.") from None
-    except UnicodeDecodeError:
-        raise CliInputError("Vhod ni besedilo v kodiranju UTF-8.") from None
+        value = Decimal(text)
+    except InvalidOperation:
+        raise CliInputError(f"Vhod vsebuje neveljavno število »{text}«.") from None
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise CliInputError(f"Število »{text}« v vhodu je zunaj smiselnega obsega.")
+    return value
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of brackets outside strings."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def parse_json_text(text: str) -> Any:
+    """A JSON document with amounts as Decimal, refused (CliInputError) when malformed,
+    too deep or with numbers out of any sensible range. A UTF-8 BOM is skipped."""
+    text = text.removeprefix("\ufeff")
+    if _depth(text) > MAX_DEPTH:
+        raise CliInputError(f"Vhod je pregloboko gnezden (več kot {MAX_DEPTH} ravni oklepajev).")
     try:
         # Decimal keeps amounts exact: no float ever reaches a rule.
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(
+            text,
+            parse_float=_parse_decimal,
+            parse_int=_parse_int,
+            parse_constant=_refuse_constant,
+        )
     except json.JSONDecodeError as error:
         raise CliInputError(
             f"Vhod ni veljaven JSON (vrstica {error.lineno}, stolpec {error.colno})."
         ) from None
+    except RecursionError:
+        raise CliInputError("Vhod je pregloboko gnezden.") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise CliInputError(f"Vhod vsebuje {name}, ki ni število.")
+
+
+def read_json_input(args: argparse.Namespace) -> Any:
+    """Read the JSON document from --input FILE or standard input."""
+    from rejnistvo.store.errors import os_error_reason as reason
+
+    source = getattr(args, "input", None)
+    try:
+        if source:
+            path = Path(source)
+            if path.is_dir():
+                raise CliInputError(f"--input: »{source}« je mapa, ne datoteka.")
+            data = path.read_bytes()
+        elif hasattr(sys.stdin, "buffer"):
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:  # a text stream put in place of standard input (tests, embedding)
+            data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
+    except OSError as error:
+        raise CliInputError(
+            f"Vhodne datoteke »{source}« ni mogoče prebrati: {_read_reason(error, reason)}."
+        ) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise CliInputError(f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB).")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliInputError("Vhod ni besedilo v kodiranju UTF-8.") from None
+    return parse_json_text(text)
+
+
+def _read_reason(error: OSError, reason: Any) -> str:
+    import errno
+
+    if error.errno == errno.ENOENT:
+        return "datoteka ne obstaja"
+    return str(reason(error))
+
+
+def require_output_folder(path: str | Path, option: str = "--out") -> Path:
+    """Refuse an output path whose folder does not exist (never create folders)."""
+    target = Path(path)
+    if target.is_dir():
+        raise CliInputError(f"{option}: »{target}« je mapa; navedite ime datoteke.")
+    if not target.parent.is_dir():
+        raise CliInputError(
+            f"{option}: mapa »{target.parent}« ne obstaja. Izberite obstoječo mapo."
+        )
+    return target
+
+
+def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:
+    """A headless command never turns a 0-byte or missing file into a new database."""
+    target = Path(path)
+    if not target.exists():
+        raise CliInputError(f"{option}: datoteka »{target}« ne obstaja.")
+    if target.is_file() and target.stat().st_size == 0:
+        raise CliInputError(
+            f"{option}: datoteka »{target}« je prazna (0 bajtov), ni podatkovna zbirka. "
+            "Navedite pravo datoteko ali obnovite varnostno kopijo."
+        )
+    return target
 
 
 def _default(value: Any) -> Any:

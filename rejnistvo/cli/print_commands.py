@@ -97,7 +97,7 @@ def _form_data(args: argparse.Namespace) -> Any:
     from rejnistvo.store.case_documents import r4_form_data, r5_form_data
 
     try:
-        db = open_db(args.db)
+        db = open_db(args.db, read_only=True)  # a reader: works beside an open window
         try:
             reader = r4_form_data if args.form == "r4" else r5_form_data
             return reader(db, args.case)

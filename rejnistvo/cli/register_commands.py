@@ -76,11 +76,15 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 @contextlib.contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Database]:
+def _opened(
+    args: argparse.Namespace, *, read_only: bool = False, lock: bool = True
+) -> Iterator[Database]:
     from rejnistvo.store import StoreError, open_db
 
     try:
-        db = open_db(args.db)
+        # Never a new database from a headless command (a typo, a 0-byte file); readers
+        # and the short export take no one-copy lock, so they work beside the window.
+        db = open_db(args.db, read_only=read_only, lock=lock, create=False)
     except StoreError as error:
         raise CliInputError(error.message) from None
     try:
@@ -123,7 +127,7 @@ def run_register(args: argparse.Namespace) -> int:
     subgroup = _subgroup(args.subgroup)
     if not 2000 <= args.year <= 2100:
         raise InputError("year", "leto mora biti med 2000 in 2100.")
-    with _opened(args) as db:
+    with _opened(args, read_only=True) as db:
         rows = register_rows(db, subgroup, args.year)
     if args.filter:
         rows = renumber(filter_rows(rows, text=args.filter))
@@ -146,7 +150,7 @@ def run_export_case(args: argparse.Namespace) -> int:
     from rejnistvo.exchange.cases import export_proposal, export_resolution
 
     passphrase = _passphrase(args.passphrase_file)
-    with _opened(args) as db:
+    with _opened(args, lock=False) as db:
         from rejnistvo.store import get_record
 
         case = get_record(db, "r4_cases", args.case)
@@ -165,6 +169,9 @@ def run_import_case(args: argparse.Namespace) -> int:
     passphrase = _passphrase(args.passphrase_file)
     subgroups = {_subgroup(n) for n in args.subgroup} if args.subgroup else None
     with _opened(args) as db:
+        from rejnistvo.exchange.subgroups import subgroups_for_import
+
+        subgroups = subgroups_for_import(db, args.kind, subgroups)
         preview = preview_import(db, args.package, passphrase, kind=args.kind, subgroups=subgroups)
         answer = {
             "kind": preview.contents.kind,
@@ -191,7 +198,7 @@ def run_candidate_changes(args: argparse.Namespace) -> int:
     from rejnistvo.rules.periods import parse_date
 
     since = parse_date(args.since, "since")
-    with _opened(args) as db:
+    with _opened(args, read_only=True) as db:
         changes = candidate_changes(db, _subgroup(args.subgroup), since)
     out = write_candidate_changes_csv(changes, args.out)
     write_json(

@@ -12,7 +12,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.cli.io import CliInputError, write_json
+from rejnistvo.cli.io import (
+    CliInputError,
+    refuse_empty_database,
+    require_output_folder,
+    write_json,
+)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     backup = subparsers.add_parser("backup", help="varnostna kopija zbirke v datoteko")
     _add_db(backup)
     backup.add_argument("--out", required=True, metavar="DATOTEKA", help="datoteka kopije")
+    backup.add_argument(
+        "--keys",
+        metavar="MAPA",
+        help="kopiraj tudi ključe dnevnika sprememb te namestitve v obstoječo mapo",
+    )
     backup.set_defaults(handler=backup_command)
 
     cases = subparsers.add_parser("cases", help="seznam primerov R-4 in R-5 (JSON)")
@@ -66,6 +76,7 @@ def demo_command(args: argparse.Namespace) -> int:
     # fill_demo refuses a file with records: invented people never mix with real ones.
     started = time.perf_counter()
     try:
+        # A 0-byte file is refused (EmptyFileError), never silently made a database.
         db = open_db(path)
         try:
             counts = fill_demo(db, scale=args.scale)
@@ -99,14 +110,20 @@ def backup_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import StoreError
     from rejnistvo.store.backup import backup_to
 
-    path = _db_path(args)
-    if not path.exists():
-        raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
+    path = refuse_empty_database(_db_path(args))
+    out = require_output_folder(args.out)
     try:
-        out = backup_to(path, Path(args.out))
+        written = backup_to(path, out)
+        if args.keys:
+            from rejnistvo.store.audit_keys import export_keys
+
+            keys = require_output_folder(Path(args.keys) / "x", "--keys").parent
+            copied = export_keys(keys)
     except StoreError as error:
         raise CliInputError(error.message) from None
-    sys.stderr.write(f"Varnostna kopija zapisana v »{out}«.\n")
+    sys.stderr.write(f"Varnostna kopija zapisana v »{written}«.\n")
+    if args.keys:
+        sys.stderr.write(f"Ključi dnevnika sprememb ({len(copied)}) kopirani v »{keys}«.\n")
     return 0
 
 
@@ -115,11 +132,10 @@ def cases_command(args: argparse.Namespace) -> int:
     from rejnistvo.services.cases import list_cases
     from rejnistvo.store import StoreError, open_db
 
-    path = _db_path(args)
-    if not path.exists():
-        raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
+    path = refuse_empty_database(_db_path(args))
     try:
-        with open_db(path) as db:
+        # A reader: no one-copy lock, so it works while the window has the file open.
+        with open_db(path, read_only=True) as db:
             rows = [case.as_json() for case in list_cases(db, SystemClock().today(), args.name)]
     except StoreError as error:
         raise CliInputError(error.message) from None

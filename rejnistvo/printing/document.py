@@ -7,7 +7,6 @@ long tables flow onto further pages; nothing is ever cut off at a page edge.
 from __future__ import annotations
 
 import os
-import tempfile
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -204,13 +203,9 @@ def build_pdf(
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write data to path through a temporary file in the same folder (the program's one
+    writer, ``rejnistvo.atomic_write``): a missing folder is refused, not created; a
+    temporary file a crash leaves is removed at the next start. Raises OSError."""
+    from rejnistvo.atomic_write import replace_bytes
+
+    replace_bytes(path, data)

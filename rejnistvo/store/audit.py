@@ -30,6 +30,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rejnistvo.store import audit_keys
+from rejnistvo.config_dir import config_dir
 from rejnistvo.store.schema import AUDIT_TRIGGERS
 
 GENESIS = "0" * 64
@@ -203,7 +204,7 @@ def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> Non
         state.problems.append(
             f"Dnevnik sprememb: vrstic od {first} naprej, podpisanih s ključem {key_id}, ni "
             "mogoče preveriti, ker tega ključa ni na tem računalniku (kopirajte ga v mapo "
-            f"»{audit_keys.config_dir(create=False) / audit_keys.KEYS_DIR}«)."
+            f"»{config_dir(create=False) / audit_keys.KEYS_DIR}«)."
         )
 
 
@@ -307,9 +308,7 @@ def verify_since_last(db: Database) -> list[str]:
         if row is not None and row[0] == head.verified_hash:
             start_id, start_hash = head.verified_id, head.verified_hash
             count = int(
-                db.execute("SELECT count(*) FROM audit_log WHERE id <= ?", [start_id]).fetchone()[
-                    0
-                ]
+                db.execute("SELECT count(*) FROM audit_log WHERE id <= ?", [start_id]).fetchone()[0]
             )
     state = ChainState(
         problems=_trigger_problems(db),

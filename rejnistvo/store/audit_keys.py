@@ -25,8 +25,9 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from rejnistvo.store.config_dir import config_dir
+from rejnistvo.config_dir import config_dir
 from rejnistvo.store.errors import StoreError
+from rejnistvo.store.errors import os_error_reason as reason
 
 KEYS_DIR = "audit-keys"
 CURRENT = "current"
@@ -63,7 +64,7 @@ def own_key() -> tuple[str, bytes]:
     except OSError as error:
         raise StoreError(
             f"Ključa dnevnika sprememb v mapi »{config_dir(create=False)}« ni mogoče "
-            f"ustvariti ali prebrati ({error.strerror or error}). Mapa mora dovoliti pisanje."
+            f"ustvariti ali prebrati ({reason(error)}). Mapa mora dovoliti pisanje."
         ) from None
 
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from rejnistvo.store.atomic_write import atomic_path
+from rejnistvo.atomic_write import atomic_path
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import os_error_reason as reason
 
 KEEP = 10
 _PREFIX_SEP = "-"
@@ -77,7 +78,7 @@ def backup_to(
         raise translate_sqlite_error(error, out_path) from None
     except OSError as error:
         raise StoreError(
-            f"Varnostne kopije »{out_path}« ni mogoče zapisati: {error.strerror}."
+            f"Varnostne kopije »{out_path}« ni mogoče zapisati: {reason(error)}."
         ) from None
     if not own:
         # The chain's head as of this copy, kept outside the file too.
@@ -139,7 +140,7 @@ def _require_database(path: Path) -> None:
         with path.open("rb") as handle:
             ok = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as error:
-        raise StoreError(f"Datoteke »{path}« ni mogoče brati: {error.strerror or error}.") from None
+        raise StoreError(f"Datoteke »{path}« ni mogoče brati: {reason(error)}.") from None
     if not ok:
         raise StoreError(f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo.")
 
@@ -168,7 +169,7 @@ def _make(db_path: Path, source: Path | Database, label: str, now: datetime | No
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise StoreError(
-            f"Mape za varnostne kopije »{folder}« ni mogoče ustvariti: {error.strerror}."
+            f"Mape za varnostne kopije »{folder}« ni mogoče ustvariti: {reason(error)}."
         ) from None
     out = backup_to(source, folder / _backup_name(db_path, now, label))
     _prune(db_path)

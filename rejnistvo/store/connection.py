@@ -32,6 +32,7 @@ from sqlite_utils import Database
 
 from rejnistvo.store import schema
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import os_error_reason as reason
 from rejnistvo.store.lock import FileLock
 
 APP_NAME = "Rejnistvo"
@@ -101,7 +102,7 @@ def _check_file(path: Path, *, create: bool, replace_empty: bool) -> bool:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreError(f"Datoteke »{path}« ni mogoče brati: {error.strerror}.") from None
+        raise StoreError(f"Datoteke »{path}« ni mogoče brati: {reason(error)}.") from None
     if header != SQLITE_HEADER:
         raise StoreError(
             f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo. Izberite drugo "
@@ -280,8 +281,7 @@ def _create_aside(db_path: Path) -> None:
     except OSError as error:
         _unlink_with_journals(tmp)
         raise StoreError(
-            f"Nove podatkovne zbirke »{db_path}« ni mogoče ustvariti: "
-            f"{error.strerror or error}."
+            f"Nove podatkovne zbirke »{db_path}« ni mogoče ustvariti: {reason(error)}."
         ) from None
 
 
@@ -307,7 +307,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _remove_leftovers(db_path: Path) -> None:
     """Temporary files a crash left behind (the lock is held: none of them is in use)."""
-    from rejnistvo.store.atomic_write import clean_leftovers
+    from rejnistvo.atomic_write import clean_leftovers
     from rejnistvo.store.backup import backups_dir
 
     _unlink_with_journals(db_path.with_name(db_path.name + CREATING_SUFFIX))
@@ -410,9 +410,7 @@ def is_unfinished(db: Database) -> bool:
     only this program's tables, steps missing, and nothing the user entered."""
     if not schema.migrations.pending(db):
         return False
-    names = [
-        row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    ]
+    names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     known = set(expected_schema()) | {"_sqlite_migrations", "sqlite_sequence", "exchange_cases"}
     if not names or any(name not in known for name in names):
         return False
@@ -473,7 +471,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
     except (OSError, sqlite3.Error) as error:
         if isinstance(error, sqlite3.Error):
             return [translate_sqlite_error(error, db_path).message]
-        return [f"Datoteke »{db_path}« ni mogoče brati: {error.strerror or error}."]
+        return [f"Datoteke »{db_path}« ni mogoče brati: {reason(error)}."]
     db = Database(conn)
     problems: list[str] = []
     try:

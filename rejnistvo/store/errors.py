@@ -70,3 +70,8 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
             "imate pravico pisanja vanjo."
         )
     return StoreError(f"Napaka podatkovne zbirke{where}: {error}. Sprememba ni bila shranjena.")
+
+
+from rejnistvo.atomic_write import os_error_reason  # noqa: E402 - re-exported
+
+__all__ = ["StaleRecordError", "StoreError", "os_error_reason", "translate_sqlite_error"]

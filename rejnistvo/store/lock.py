@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from rejnistvo.store.errors import StoreError
+from rejnistvo.store.errors import os_error_reason as reason
 
 # sys.platform (not os.name) so mypy checks only the branch of the platform it runs on.
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -86,7 +87,7 @@ class FileLock:
         except OSError as error:
             raise StoreError(
                 f"Ob podatkovni zbirki »{self.path.with_suffix('')}« ni mogoče ustvariti "
-                f"datoteke zaklepa ({error.strerror}). Mapa mora dovoliti pisanje."
+                f"datoteke zaklepa ({reason(error)}). Mapa mora dovoliti pisanje."
             ) from None
         if not _try_lock(fd):
             holder = _read_holder(fd)
@@ -98,8 +99,9 @@ class FileLock:
         unclean = _read_info(fd).get("open") is True
         # Who holds it, for the message another copy will show; written after locking.
         # "open" stays true until a clean close: found true, the last holder crashed.
-        _write_info(fd, {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(),
-                         "open": True})
+        _write_info(
+            fd, {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "open": True}
+        )
         self._fd = fd
         return unclean
 
