@@ -184,7 +184,14 @@ def _source(value: object, field: str = "source") -> str:
 
 
 def _day(value: object, field: str) -> date:
-    return value if isinstance(value, date) else parse_date(value, field)
+    """A row's start: amounts change from the first of a month (1 November, 1 March)."""
+    day = value if isinstance(value, date) else parse_date(value, field)
+    if day.day != 1:
+        raise InputError(
+            field,
+            f"zneski veljajo od prvega dne v mesecu, npr. 1. 3. {day.year}; ne od {format_date(day)}.",
+        )
+    return day
 
 
 def _taken(rows: Sequence[RateRow | BirthGrantRow], day: date, but: int | None = None) -> bool:

@@ -6,35 +6,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from rejnistvo.rules.periods import Period, add_months, last_of_month
-from rejnistvo.rules.rates import Rate, RateTable, load_rate_table
+from rejnistvo.rules.rates import RateTable
 
 log = logging.getLogger(__name__)
 
 
 def rate_table(db: Any) -> RateTable:
-    """The rate table kept in the database (Nastavitve), or the shipped one."""
-    try:
-        from rejnistvo.store import rate_rows
+    """The rate table kept in the database (Nastavitve) — the one the CLI and print use
+    too; MissingRateError when the database has none (never a silent fallback)."""
+    from rejnistvo.services.rates import rate_table as database_rate_table
 
-        rows = rate_rows(db)
-    except Exception:  # noqa: BLE001 - no database or an older one: use the shipped table
-        log.exception("reading rates from the database failed; using the shipped table")
-        return load_rate_table()
-    if not rows:
-        return load_rate_table()
-    return RateTable(
-        Rate(
-            valid_from=as_date(r["valid_from"]),
-            board=Decimal(str(r["board"])),
-            fee=Decimal(str(r["fee"])),
-            source=str(r.get("source") or ""),
-        )
-        for r in rows
-    )
+    return database_rate_table(db)
 
 
 def as_date(value: Any) -> date | None:

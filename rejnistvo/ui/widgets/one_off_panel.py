@@ -256,9 +256,8 @@ class OneOffPanel(QGroupBox):
     def suggestion(self) -> Decimal | None:
         """The amount the rules give for the chosen kind and date; the reason in the hint
         when there is none (no kind or date yet, or no amount in force on that day)."""
-        from rejnistvo.rules.one_off import load_birth_grants, suggested_amount
-        from rejnistvo.rules.rates import Rate, RateTable
-        from rejnistvo.store import rate_rows
+        from rejnistvo.rules.one_off import suggested_amount
+        from rejnistvo.services.rates import birth_grant_table, rate_table
 
         self.hint.setStyleSheet("")
         kind = self.kind_field.combo.currentData()
@@ -270,11 +269,9 @@ class OneOffPanel(QGroupBox):
             self.hint.clear()
             return None
         try:
-            rates = RateTable(
-                Rate(r["valid_from"], r["board"], r["fee"], r["source"] or "")
-                for r in rate_rows(self.ctx.db)
-            )
-            amount = suggested_amount(kind, day, rates, load_birth_grants(), self._kinds)
+            # The database's tables (Nastavitve), as everywhere else; never the shipped files.
+            rates, grants = rate_table(self.ctx.db), birth_grant_table(self.ctx.db)
+            amount = suggested_amount(kind, day, rates, grants, self._kinds)
         except (RuleError, OSError, ValueError) as exc:
             self.hint.setStyleSheet("color: #b00020;")
             self.hint.setText(getattr(exc, "message", str(exc)))

@@ -1,0 +1,200 @@
+"""Nastavitve: the general settings (the user's name, reminder limit, resolution number
+format, the centre's name and IBAN for the SEPA file), centres with their subgroup, and
+the subgroups' coordinators and candidates. Qt-free; each write is one transaction with
+its audit rows. The rate table has its own service (``rejnistvo.services.rates``).
+
+Setting keys: ``user_name``, ``waiting_days_threshold``, ``resolution_number_format``,
+``centre_name`` (the payer's name in the SEPA file), ``centre_iban`` (compact IBAN,
+checked with python-stdnum; empty = not entered).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.iban import check_iban
+
+DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
+MAX_WAITING_DAYS = 365
+MAX_NAME = 200
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralSettings:
+    user_name: str
+    waiting_days: int
+    resolution_number_format: str
+    centre_name: str
+    centre_iban: str  # compact ("SI56191000000123438"), "" when not entered
+
+
+def load_general(db: Database) -> GeneralSettings:
+    from rejnistvo.store import get_setting
+
+    def text(key: str, default: str = "") -> str:
+        return get_setting(db, key, default) or default
+
+    try:
+        waiting = int(text("waiting_days_threshold", "30"))
+    except ValueError:
+        waiting = 30
+    return GeneralSettings(
+        user_name=text("user_name"),
+        waiting_days=waiting,
+        resolution_number_format=text("resolution_number_format", DEFAULT_NUMBER_FORMAT),
+        centre_name=text("centre_name"),
+        centre_iban=text("centre_iban"),
+    )
+
+
+def check_number_format(value: object, field: str = "resolution_number_format") -> str:
+    """A resolution number format with {number} and only {subgroup}, {number}, {year}."""
+    example = DEFAULT_NUMBER_FORMAT
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(field, f"vpišite obliko številke sklepa, npr. {example}.")
+    fmt = value.strip()
+    if "{number" not in fmt:
+        raise InputError(field, f"oblika mora vsebovati {{number}}, npr. {example}.")
+    try:
+        fmt.format(subgroup=3, number=17, year=2026)
+    except (KeyError, ValueError, IndexError, AttributeError):
+        raise InputError(
+            field, f"dovoljena polja so {{subgroup}}, {{number}} in {{year}}, npr. {example}."
+        ) from None
+    return fmt
+
+
+def _name(value: object, field: str, required: bool, what: str) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if required and not text:
+        raise InputError(field, f"vpišite {what}.")
+    if len(text) > MAX_NAME:
+        raise InputError(field, f"{what} je predolgo; največ {MAX_NAME} znakov.")
+    return text
+
+
+def save_general(db: Database, settings: GeneralSettings) -> GeneralSettings:
+    """Check every field, then write them all in one audited transaction."""
+    from rejnistvo.store import set_setting
+
+    user = _name(settings.user_name, "user_name", True, "svoje ime (za dnevnik sprememb)")
+    waiting = settings.waiting_days
+    if isinstance(waiting, bool) or not isinstance(waiting, int) or not 1 <= waiting <= 365:
+        raise InputError(
+            "waiting_days_threshold", f"vpišite število dni od 1 do {MAX_WAITING_DAYS}."
+        )
+    fmt = check_number_format(settings.resolution_number_format)
+    centre = _name(settings.centre_name, "centre_name", False, "ime centra")
+    iban = check_iban(settings.centre_iban, "centre_iban") or ""
+    clean = GeneralSettings(user, waiting, fmt, centre, iban)
+    values = {
+        "user_name": user,
+        "waiting_days_threshold": str(waiting),
+        "resolution_number_format": fmt,
+        "centre_name": centre,
+        "centre_iban": iban,
+    }
+    before = load_general(db)
+    old = {
+        "user_name": before.user_name,
+        "waiting_days_threshold": str(before.waiting_days),
+        "resolution_number_format": before.resolution_number_format,
+        "centre_name": before.centre_name,
+        "centre_iban": before.centre_iban,
+    }
+    with db.atomic():  # set_setting's own transactions nest as savepoints
+        for key, value in values.items():
+            if value != old[key]:
+                set_setting(db, key, value)
+    return clean
+
+
+# --- centres and subgroups ---------------------------------------------------------------
+
+
+def centres_with_subgroups(db: Database) -> list[dict[str, Any]]:
+    """Centres with their units and the subgroup each belongs to (None if unassigned)."""
+    from rejnistvo.services.people import centres_with_units
+
+    assigned = {
+        member["centre_id"]: subgroup["id"]
+        for subgroup in subgroups_with_centres(db)
+        for member in subgroup["centres"]
+    }
+    return [{**c, "subgroup_id": assigned.get(c["id"])} for c in centres_with_units(db)]
+
+
+def subgroups_with_centres(db: Database) -> list[dict[str, Any]]:
+    """The six subgroups, each with ``centres``: [{"centre_id"}]."""
+    from rejnistvo.store import get_record, list_records
+
+    return [get_record(db, "subgroups", s["id"]) for s in list_records(db, "subgroups")]
+
+
+def candidates_of(db: Database, subgroup_id: int) -> list[dict[str, Any]]:
+    from rejnistvo.store import list_records
+
+    return list_records(db, "candidates", subgroup_id=subgroup_id)
+
+
+def current_coordinator(db: Database, subgroup_id: int) -> dict[str, Any] | None:
+    """The coordinator with the latest term start, or None."""
+    from rejnistvo.store import list_records
+
+    coords = list_records(db, "coordinators", subgroup_id=subgroup_id)
+    return max(coords, key=lambda r: r["term_from"]) if coords else None
+
+
+def elect_coordinator(db: Database, subgroup_id: int, name: str, term_from: date) -> int:
+    """A new coordinator for one year from `term_from` (čl. 7/3); audited."""
+    from rejnistvo.store import save_record
+
+    record = {"subgroup_id": subgroup_id, "name": name, "term_from": term_from}
+    return save_record(db, "coordinators", record)
+
+
+def add_candidate(db: Database, subgroup_id: int, record: dict[str, Any]) -> int:
+    from rejnistvo.store import save_record
+
+    return save_record(db, "candidates", {"subgroup_id": subgroup_id, **record})
+
+
+def update_candidate(db: Database, candidate_id: int, record: dict[str, Any]) -> int:
+    """Correct a candidate's name, centre and unit; the date added stays."""
+    from rejnistvo.store import save_record
+
+    fields = {k: v for k, v in record.items() if k in ("name", "centre_id", "unit_id")}
+    return save_record(db, "candidates", {"id": candidate_id, **fields})
+
+
+def remove_candidate(db: Database, candidate_id: int, today: date) -> int:
+    """Take a candidate off the list from `today` (kept, with the date, for the log)."""
+    from rejnistvo.store import save_record
+
+    return save_record(db, "candidates", {"id": candidate_id, "removed_on": today})
+
+
+def save_centre(db: Database, record: dict[str, Any]) -> int:
+    """A centre's code, name, seat and subgroup (ids kept; units untouched); audited."""
+    from rejnistvo.store import save_centre as store_save_centre
+
+    return store_save_centre(db, record)
+
+
+def save_unit(db: Database, centre_id: int, name: str, unit_id: int | None = None) -> int:
+    """Add a unit to a centre, or rename one keeping its id; audited."""
+    from rejnistvo.store import save_unit as store_save_unit
+
+    return store_save_unit(db, centre_id, name, unit_id)
+
+
+def delete_unit(db: Database, unit_id: int) -> None:
+    """Delete a unit nobody refers to (StoreError naming who still does); audited."""
+    from rejnistvo.store import delete_unit as store_delete_unit
+
+    store_delete_unit(db, unit_id)

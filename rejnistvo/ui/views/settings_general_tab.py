@@ -1,0 +1,155 @@
+"""Nastavitve → Splošno: the user's name (for the log), the R-4 waiting limit, the
+resolution number format, and the centre's name and IBAN for the SEPA payment file.
+Checked and saved by `rejnistvo.services.settings` (IBAN with python-stdnum); each
+refusal is shown in red at its field, and nothing typed is lost."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.views.settings_common import SettingsTab
+from rejnistvo.ui.widgets import FormValidator, TextEdit
+
+
+def _iban_reason(value: str) -> str | None:
+    """The reason an IBAN is wrong, checked as the rules check it (python-stdnum)."""
+    from rejnistvo.rules.iban import check_iban
+
+    try:
+        check_iban(value, "centre_iban")
+    except InputError as error:
+        return error.message
+    return None
+
+
+class GeneralTab(SettingsTab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dirty = False
+        self._loading = False
+        self.user_edit = TextEdit("user_name", self, required=True)
+        self.waiting_spin = QSpinBox(self)
+        self.waiting_spin.setRange(1, 365)
+        self.number_format = TextEdit("resolution_number_format", self, required=True)
+        self.centre_name = TextEdit("centre_name", self)
+        self.centre_iban = TextEdit("centre_iban", self)
+        self.centre_iban.add_check(_iban_reason)
+        self.fields = {
+            "user_name": self.user_edit,
+            "resolution_number_format": self.number_format,
+            "centre_name": self.centre_name,
+            "centre_iban": self.centre_iban,
+        }
+        self.labels = [QLabel(self) for _ in range(5)]
+        form = QFormLayout()
+        widgets = (
+            self.user_edit,
+            self.waiting_spin,
+            self.number_format,
+            self.centre_name,
+            self.centre_iban,
+        )
+        for label, w in zip(self.labels, widgets, strict=True):
+            form.addRow(label, w)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        self.format_hint = QLabel(self)
+        self.format_hint.setWordWrap(True)
+        for field in self.fields.values():
+            field.edited.connect(self.mark)
+        self.waiting_spin.valueChanged.connect(self.mark)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.format_hint)
+        layout.addStretch(1)
+
+    def mark(self, *_args) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    def save(self) -> bool:
+        """Save when something changed; False with the reason at the field otherwise."""
+        from rejnistvo.services.settings import GeneralSettings, save_general
+        from rejnistvo.store import StoreError
+
+        if not self.dirty:
+            return True
+        v = FormValidator()
+        values = {key: v.check(field) for key, field in self.fields.items()}
+        if not v.ok:
+            self.reveal()
+            v.focus_first()
+            return False
+        try:
+            saved = save_general(
+                self.ctx.db,
+                GeneralSettings(
+                    user_name=values["user_name"],
+                    waiting_days=self.waiting_spin.value(),
+                    resolution_number_format=values["resolution_number_format"],
+                    centre_name=values["centre_name"] or "",
+                    centre_iban=values["centre_iban"] or "",
+                ),
+            )
+        except InputError as error:
+            field = self.fields.get(error.field)
+            if field is None:
+                self.ctx.interaction.error(self.tr("Nastavitve niso shranjene"), error.message)
+            else:
+                self.reveal()
+                field.show_error(error.message)
+                field.setFocus()
+            return False
+        except StoreError as error:
+            self.ctx.interaction.error(self.tr("Nastavitve niso shranjene"), error.message)
+            return False
+        self.ctx.user_name = saved.user_name
+        self.dirty = False
+        self.refresh()
+        self.ctx.bus.records_changed.emit("settings")
+        self.ctx.bus.status_message.emit(self.tr("Nastavitve so shranjene."))
+        return True
+
+    # -- contract ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        from rejnistvo.rules.iban import format_iban
+        from rejnistvo.services.settings import load_general
+
+        if self.dirty:
+            return  # what the user typed stays until saved or discarded
+        settings = load_general(self.ctx.db)
+        self._loading = True
+        try:
+            self.user_edit.set_value(settings.user_name or self.ctx.user_name)
+            self.waiting_spin.setValue(settings.waiting_days)
+            self.number_format.set_value(settings.resolution_number_format)
+            self.centre_name.set_value(settings.centre_name)
+            self.centre_iban.set_value(format_iban(settings.centre_iban))
+        finally:
+            self._loading = False
+
+    def retranslate(self) -> None:
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("Vaše ime (za dnevnik sprememb)"),
+                self.tr("R-4 čaka predolgo po (dneh)"),
+                self.tr("Oblika številke sklepa"),
+                self.tr("Ime centra (plačnik v datoteki SEPA)"),
+                self.tr("IBAN centra"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        from rejnistvo.rules.iban import EXAMPLE
+
+        self.centre_iban.edit.setPlaceholderText(self.tr("npr. {0}").format(EXAMPLE))
+        self.save_button.setText(self.tr("Shrani nastavitve (Ctrl+S)"))
+        self.format_hint.setText(
+            self.tr(
+                "Številka sklepa: {subgroup} = podskupina, {number:03d} = zaporedna številka v letu, "
+                "{year} = leto. Primer: {subgroup}-{number:03d}/{year} da 3-017/2026."
+            )
+        )

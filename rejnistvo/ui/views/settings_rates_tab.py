@@ -1,0 +1,434 @@
+"""Nastavitve → Zneski rejnine: the rate table of this database (SPEC 3.1).
+
+* a row picked in the table can be corrected or removed (audited; a row someone else
+  changed meanwhile is refused and reloaded);
+* a new row with typed amounts and its source;
+* the indexation (*uskladitev*): date and published percentage → the proposed board, fee
+  and birth grant beside the old ones; the user may overwrite them with the published
+  amounts and adds them on confirmation, each with its source.
+
+Everything is decided by `rejnistvo.services.rates`; this tab only shows and asks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import RuleError
+from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.models import Column, RecordTableModel
+from rejnistvo.ui.views.settings_common import SettingsTab, record_table
+from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
+
+
+class RatesTab(SettingsTab):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.proposal = None  # services.rates.IndexationProposal shown in the box
+        self.selected = None  # services.rates.RateRow loaded into the editor
+        self._rows: dict = {}  # id → RateRow, as last read
+        self.rate_note = QLabel(self)
+        self.rate_note.setWordWrap(True)
+        self.rates_model = RecordTableModel(self._rate_columns(), self)
+        self.rates_table, self.rates_proxy = record_table(self, self.rates_model)
+        self.rates_table.selectionModel().currentRowChanged.connect(self._rate_selected)
+        self.grants_label = QLabel(self)
+        self.grants_model = RecordTableModel(self._grant_columns(), self)
+        self.grants_table, _ = record_table(self, self.grants_model)
+        self.grants_table.setMaximumHeight(110)
+
+        self.rate_box = QGroupBox(self)
+        self.rate_from = DateEdit("valid_from", self, required=True)
+        self.rate_board = AmountEdit("board", self, required=True)
+        self.rate_fee = AmountEdit("fee", self, required=True)
+        self.rate_source = TextEdit("source", self, required=True)
+        self.rate_labels = [QLabel(self) for _ in range(4)]
+        form = QFormLayout(self.rate_box)
+        fields = (self.rate_from, self.rate_board, self.rate_fee, self.rate_source)
+        for label, w in zip(self.rate_labels, fields, strict=True):
+            form.addRow(label, w)
+        self.rate_add = QPushButton(self)
+        self.rate_add.clicked.connect(self.add_rate)
+        self.rate_correct = QPushButton(self)
+        self.rate_correct.clicked.connect(self.correct_rate)
+        self.rate_remove = QPushButton(self)
+        self.rate_remove.clicked.connect(self.remove_rate)
+        buttons = QHBoxLayout()
+        for button in (self.rate_add, self.rate_correct, self.rate_remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
+
+        self.index_box = QGroupBox(self)
+        self.index_from = DateEdit("valid_from", self, required=True)
+        self.index_percent = TextEdit("percent", self, required=True)
+        self.index_source = TextEdit("source", self, required=True)
+        self.index_propose = QPushButton(self)
+        self.index_propose.clicked.connect(self.propose_indexation)
+        self.index_labels = [QLabel(self) for _ in range(3)]
+        index_form = QFormLayout()
+        for label, w in zip(
+            self.index_labels, (self.index_from, self.index_percent, self.index_source), strict=True
+        ):
+            index_form.addRow(label, w)
+        index_form.addRow("", self.index_propose)
+        # Old and new side by side; the new amounts stay editable (published figures).
+        grid = QGridLayout()
+        self.grid_headers = [QLabel(self) for _ in range(3)]
+        for column, header in enumerate(self.grid_headers):
+            grid.addWidget(header, 0, column)
+        self.new_board = AmountEdit("board", self, required=True)
+        self.new_fee = AmountEdit("fee", self, required=True)
+        self.new_grant = AmountEdit("birth_grant", self)
+        self.new_fields = (self.new_board, self.new_fee, self.new_grant)
+        self.grid_names = [QLabel(self) for _ in range(3)]
+        self.old_amounts = [QLabel(self) for _ in range(3)]
+        for row, (name, old, new) in enumerate(
+            zip(self.grid_names, self.old_amounts, self.new_fields, strict=True), start=1
+        ):
+            grid.addWidget(name, row, 0)
+            grid.addWidget(old, row, 1)
+            grid.addWidget(new, row, 2)
+        self.index_add = QPushButton(self)
+        self.index_add.clicked.connect(self.add_indexation)
+        grid.addWidget(self.index_add, 4, 2)
+        index_layout = QHBoxLayout(self.index_box)
+        index_layout.addLayout(index_form, 1)
+        index_layout.addLayout(grid, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rate_note)
+        layout.addWidget(self.rates_table, 1)
+        layout.addWidget(self.grants_label)
+        layout.addWidget(self.grants_table)
+        lower = QHBoxLayout()
+        lower.addWidget(self.rate_box, 1)
+        lower.addWidget(self.index_box, 1)
+        layout.addLayout(lower)
+        self._show_proposal(None)
+        self._update_buttons()
+
+    def _rate_columns(self) -> list[Column]:
+        return [
+            Column("valid_from", self.tr("Velja od"), format_date),
+            Column("board", self.tr("Oskrbnina"), format_amount, True),
+            Column("fee", self.tr("Plačilo dela"), format_amount, True),
+            Column("source", self.tr("Vir")),
+        ]
+
+    def _grant_columns(self) -> list[Column]:
+        return [
+            Column("valid_from", self.tr("Velja od"), format_date),
+            Column("amount", self.tr("Pomoč ob rojstvu otroka"), format_amount, True),
+            Column("source", self.tr("Vir")),
+        ]
+
+    # -- one row: add, correct, remove ---------------------------------------------------
+    def _rate_selected(self, current, _previous) -> None:
+        record = self.rates_proxy.row_record(current.row()) if current.isValid() else None
+        self.selected = self._rows.get(record["id"]) if record else None
+        if self.selected is not None:
+            self.rate_from.set_value(self.selected.valid_from)
+            self.rate_board.set_value(self.selected.board)
+            self.rate_fee.set_value(self.selected.fee)
+            self.rate_source.set_value(self.selected.source)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.rate_correct.setEnabled(self.selected is not None)
+        self.rate_remove.setEnabled(self.selected is not None)
+
+    def _row_fields(self) -> tuple | None:
+        v = FormValidator()
+        values = tuple(
+            v.check(w) for w in (self.rate_from, self.rate_board, self.rate_fee, self.rate_source)
+        )
+        if not v.ok:
+            self.reveal()
+            v.focus_first()
+            return None
+        return values
+
+    def _refused(self, error: RuleError, title: str) -> bool:
+        """Show a refusal at its field (or in a message), reload a stale row."""
+        from rejnistvo.store import StaleRecordError
+
+        target = {
+            "valid_from": self.rate_from,
+            "board": self.rate_board,
+            "fee": self.rate_fee,
+            "source": self.rate_source,
+        }.get(error.field)
+        if target is not None:
+            target.show_error(error.message)
+            target.setFocus()
+        else:
+            self.ctx.interaction.error(title, error.message)
+        if isinstance(error, StaleRecordError):
+            self.refresh()
+        return False
+
+    def _saved(self, message: str) -> bool:
+        for w in (self.rate_from, self.rate_board, self.rate_fee, self.rate_source):
+            w.set_value(None)
+        self.selected = None
+        self.ctx.bus.records_changed.emit("rate")
+        self.ctx.bus.status_message.emit(message)
+        self.refresh()
+        return True
+
+    def add_rate(self) -> bool:
+        from rejnistvo.services.rates import add_rate
+
+        values = self._row_fields()
+        if values is None:
+            return False
+        valid_from, board, fee, source = values
+        if not self.ctx.interaction.confirm(
+            self.tr("Nova vrstica zneskov"),
+            self.tr("Od {0} velja oskrbnina {1} € in plačilo dela {2} €. Shranim?").format(
+                format_date(valid_from), format_amount(board), format_amount(fee)
+            ),
+        ):
+            return False
+        try:
+            add_rate(self.ctx.db, valid_from, board, fee, source)
+        except RuleError as error:
+            return self._refused(error, self.tr("Vrstica ni shranjena"))
+        return self._saved(self.tr("Vrstica od {0} je dodana.").format(format_date(valid_from)))
+
+    def correct_rate(self) -> bool:
+        from rejnistvo.services.rates import correct_rate
+
+        row = self.selected
+        values = self._row_fields()
+        if row is None or values is None:
+            return False
+        valid_from, board, fee, source = values
+        if not self.ctx.interaction.confirm(
+            self.tr("Popravek vrstice zneskov"),
+            self.tr(
+                "Vrstica od {0} (oskrbnina {1} €, plačilo dela {2} €) bo popravljena na: od {3}, "
+                "oskrbnina {4} €, plačilo dela {5} €. Zaključeni meseci ostanejo, kot so bili "
+                "izplačani; razlika se pokaže kot poračun. Shranim?"
+            ).format(
+                format_date(row.valid_from),
+                format_amount(row.board),
+                format_amount(row.fee),
+                format_date(valid_from),
+                format_amount(board),
+                format_amount(fee),
+            ),
+        ):
+            return False
+        try:
+            correct_rate(self.ctx.db, row.id, row.version, valid_from, board, fee, source)
+        except RuleError as error:
+            return self._refused(error, self.tr("Popravek ni shranjen"))
+        return self._saved(
+            self.tr("Vrstica od {0} je popravljena.").format(format_date(valid_from))
+        )
+
+    def remove_rate(self) -> bool:
+        from rejnistvo.services.rates import remove_rate
+
+        row = self.selected
+        if row is None:
+            return False
+        if not self.ctx.interaction.confirm(
+            self.tr("Odstrani vrstico zneskov"),
+            self.tr(
+                "Vrstica od {0} (oskrbnina {1} €, plačilo dela {2} €) bo odstranjena; sprememba "
+                "se zabeleži. Nadaljujem?"
+            ).format(format_date(row.valid_from), format_amount(row.board), format_amount(row.fee)),
+        ):
+            return False
+        try:
+            remove_rate(self.ctx.db, row.id, row.version)
+        except RuleError as error:
+            return self._refused(error, self.tr("Vrstica ni odstranjena"))
+        return self._saved(
+            self.tr("Vrstica od {0} je odstranjena.").format(format_date(row.valid_from))
+        )
+
+    # -- indexation ----------------------------------------------------------------------
+    def propose_indexation(self) -> bool:
+        from rejnistvo.services.rates import propose_indexation
+
+        v = FormValidator()
+        valid_from = v.check(self.index_from)
+        percent = v.check(self.index_percent)
+        if not v.ok:
+            v.focus_first()
+            return False
+        try:
+            proposal = propose_indexation(self.ctx.db, valid_from, percent)
+        except RuleError as error:
+            target = self.index_percent if error.field == "percent" else self.index_from
+            target.show_error(error.message)
+            target.setFocus()
+            self._show_proposal(None)
+            return False
+        self._show_proposal(proposal)
+        return True
+
+    def _show_proposal(self, proposal) -> None:
+        self.proposal = proposal
+        grant_old = proposal.old_grant if proposal else None
+        olds = (
+            proposal.old_rate.board if proposal else None,
+            proposal.old_rate.fee if proposal else None,
+            grant_old.amount if grant_old else None,
+        )
+        news = (
+            proposal.board if proposal else None,
+            proposal.fee if proposal else None,
+            proposal.birth_grant if proposal else None,
+        )
+        for label, old, field, new in zip(
+            self.old_amounts, olds, self.new_fields, news, strict=True
+        ):
+            label.setText(f"{format_amount(old)} €" if old is not None else "—")
+            field.set_value(new)
+            field.setEnabled(proposal is not None)
+        self.index_add.setEnabled(proposal is not None)
+
+    def add_indexation(self) -> bool:
+        from rejnistvo.services.rates import add_indexation
+
+        proposal = self.proposal
+        v = FormValidator()
+        board, fee, grant = (v.check(w) for w in self.new_fields)
+        published = v.check(self.index_source)
+        if proposal is None or not v.ok:
+            v.focus_first()
+            return False
+        as_proposed = (board, fee) == (proposal.board, proposal.fee)
+        grant_as_proposed = grant == proposal.birth_grant
+        summary = self.tr("oskrbnina {0} €, plačilo dela {1} €").format(
+            format_amount(board), format_amount(fee)
+        )
+        if grant is not None:
+            summary += self.tr(", pomoč ob rojstvu otroka {0} €").format(format_amount(grant))
+        if not self.ctx.interaction.confirm(
+            self.tr("Uskladitev zneskov"),
+            self.tr("Od {0} bodo veljali zneski: {1}. Dodam jih?").format(
+                format_date(proposal.valid_from), summary
+            ),
+        ):
+            return False
+        try:
+            add_indexation(
+                self.ctx.db,
+                proposal.valid_from,
+                board,
+                fee,
+                grant,
+                # A typed (published) amount is cited as typed; a computed one says so.
+                proposal.source(published) if as_proposed else published,
+                proposal.grant_source(published) if grant_as_proposed else published,
+            )
+        except RuleError as error:
+            self.ctx.interaction.error(self.tr("Uskladitev ni shranjena"), error.message)
+            return False
+        self._show_proposal(None)
+        for w in (self.index_from, self.index_percent, self.index_source):
+            w.set_value(None)
+        self.ctx.bus.records_changed.emit("rate")
+        self.ctx.bus.status_message.emit(
+            self.tr("Usklajeni zneski od {0} so dodani.").format(format_date(proposal.valid_from))
+        )
+        self.refresh()
+        return True
+
+    # -- contract ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        from rejnistvo.services.rates import list_birth_grants, list_rates
+
+        rows = list_rates(self.ctx.db)
+        self._rows = {r.id: r for r in rows}
+        self.rates_model.set_rows(
+            [
+                {
+                    "id": r.id,
+                    "valid_from": r.valid_from,
+                    "board": r.board,
+                    "fee": r.fee,
+                    "source": r.source,
+                }
+                for r in rows
+            ]  # fmt: skip
+        )
+        self.grants_model.set_rows(
+            [
+                {"id": g.id, "valid_from": g.valid_from, "amount": g.amount, "source": g.source}
+                for g in list_birth_grants(self.ctx.db)
+            ]
+        )
+        self.selected = None
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.rates_model.set_columns_headers([c.header for c in self._rate_columns()])
+        self.grants_model.set_columns_headers([c.header for c in self._grant_columns()])
+        self.rate_note.setText(
+            self.tr(
+                "Zneski, s katerimi program računa rejnine, kot jih hrani ta zbirka. Uskladijo "
+                "se vsako leto 1. marca: vpišite objavljeni odstotek (program predlaga nove "
+                "zneske) ali objavljene zneske, vedno z virom. Napačno vrstico izberite, "
+                "popravite ali odstranite. Vsaka sprememba se zabeleži."
+            )
+        )
+        self.grants_label.setText(
+            self.tr("Pomoč ob rojstvu otroka (enkratno izplačilo ob prvi namestitvi)")
+        )
+        self.rate_box.setTitle(self.tr("Vrstica zneskov (nova ali izbrana)"))
+        for label, text in zip(
+            self.rate_labels,
+            (
+                self.tr("Velja od"),
+                self.tr("Osnovna oskrbnina"),
+                self.tr("Osnovno plačilo dela"),
+                self.tr("Vir"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.rate_source.edit.setPlaceholderText(self.tr("npr. Uradni list RS, št. 20/2026"))
+        self.rate_add.setText(self.tr("Dodaj novo vrstico"))
+        self.rate_correct.setText(self.tr("Shrani popravek izbrane"))
+        self.rate_remove.setText(self.tr("Odstrani izbrano"))
+        self.index_box.setTitle(self.tr("Uskladitev (1. marec)"))
+        for label, text in zip(
+            self.index_labels,
+            (self.tr("Velja od"), self.tr("Objavljeni odstotek"), self.tr("Vir objave")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.index_percent.edit.setPlaceholderText(self.tr("npr. 2,7"))
+        self.index_source.edit.setPlaceholderText(self.tr("npr. objava ministrstva, marec 2026"))
+        self.index_propose.setText(self.tr("Predlagaj nove zneske"))
+        for label, text in zip(
+            self.grid_headers, ("", self.tr("Doslej"), self.tr("Novo")), strict=True
+        ):
+            label.setText(text)
+        for label, text in zip(
+            self.grid_names,
+            (
+                self.tr("Osnovna oskrbnina"),
+                self.tr("Osnovno plačilo dela"),
+                self.tr("Pomoč ob rojstvu otroka"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.index_add.setText(self.tr("Dodaj usklajene zneske"))

@@ -1,0 +1,141 @@
+"""Nastavitve → Zneski rejnine: rows added, corrected and removed, and the indexation,
+driven through the widgets (the database holds the tests' own 2025 table)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from rejnistvo.services.rates import correct_rate, list_birth_grants, list_rates
+from rejnistvo.store.audit import audit_rows
+from rejnistvo.ui.views.settings_view import SettingsView
+
+
+def make_tab(qtbot, ctx):
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    return view, view.rates_tab
+
+
+def select_row(tab, valid_from):
+    row = next(r for r in range(tab.rates_proxy.rowCount())
+               if tab.rates_proxy.row_record(r)["valid_from"] == valid_from)  # fmt: skip
+    tab.rates_table.selectRow(row)
+
+
+def type_into(qtbot, field, text):
+    field.edit.clear()
+    if text.isascii():
+        qtbot.keyClicks(field.edit, text)
+    else:  # QTest types ASCII only: č, š, ž arrive as one edit
+        field.edit.setText(text)
+        field.edit.textEdited.emit(text)
+
+
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx):
+    _view, tab = make_tab(qtbot, ctx)
+    qtmodeltester.check(tab.rates_model)
+    qtmodeltester.check(tab.grants_model)
+    assert tab.rates_model.rowCount() == 1 and tab.grants_model.rowCount() == 1
+
+
+def test_new_row_needs_its_source_and_is_stored(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    type_into(qtbot, tab.rate_from, "1. 3. 2027")
+    type_into(qtbot, tab.rate_board, "700,00")
+    type_into(qtbot, tab.rate_fee, "500,00")
+    assert tab.add_rate() is False  # no source
+    assert "obvezno" in tab.rate_source.error_text().lower()
+    assert tab.rate_board.text() == "700,00"  # nothing typed is lost
+    type_into(qtbot, tab.rate_source, "Uradni list RS, št. 20/2027")
+    interaction.answers.append(True)
+    qtbot.mouseClick(tab.rate_add, Qt.MouseButton.LeftButton)
+    rows = list_rates(ctx.db)
+    assert [(r.valid_from, r.board) for r in rows][-1] == (date(2027, 3, 1), Decimal("700.00"))
+    assert rows[-1].source == "Uradni list RS, št. 20/2027"
+    assert tab.rates_model.rowCount() == 2
+
+
+def test_row_not_on_the_first_of_a_month_is_refused_at_the_field(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    for field, text in ((tab.rate_from, "15. 3. 2027"), (tab.rate_board, "1,00"),
+                        (tab.rate_fee, "1,00"), (tab.rate_source, "x")):  # fmt: skip
+        type_into(qtbot, field, text)
+    interaction.answers.append(True)
+    assert tab.add_rate() is False
+    assert "prvega dne" in tab.rate_from.error_text()
+    assert len(list_rates(ctx.db)) == 1
+
+
+def test_wrong_row_corrected_from_the_table_and_audited(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    select_row(tab, date(2025, 11, 1))
+    assert tab.rate_board.text() == "638,00" and tab.rate_correct.isEnabled()
+    type_into(qtbot, tab.rate_board, "639,00")
+    interaction.answers.append(True)
+    qtbot.mouseClick(tab.rate_correct, Qt.MouseButton.LeftButton)
+    (row,) = list_rates(ctx.db)
+    assert row.board == Decimal("639.00") and row.version == 2
+    assert audit_rows(ctx.db, "rates", row.id)[-1]["action"] == "update"
+
+
+def test_stale_correction_is_refused_and_the_table_reloaded(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    select_row(tab, date(2025, 11, 1))
+    (row,) = list_rates(ctx.db)
+    # Another window corrects the same row meanwhile.
+    correct_rate(ctx.db, row.id, row.version, row.valid_from, "640.00", row.fee, row.source)
+    type_into(qtbot, tab.rate_board, "639,00")
+    interaction.answers.append(True)
+    assert tab.correct_rate() is False
+    assert "medtem spremenil" in interaction.errors[-1]
+    assert list_rates(ctx.db)[0].board == Decimal("640.00")
+    assert tab.rates_model.rows()[0]["board"] == Decimal("640.00")
+
+
+def test_wrong_row_removed_after_confirmation(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    select_row(tab, date(2025, 11, 1))
+    interaction.answers.append(False)
+    assert tab.remove_rate() is False
+    assert len(list_rates(ctx.db)) == 1
+    interaction.answers.append(True)
+    assert tab.remove_rate() is True
+    assert list_rates(ctx.db) == [] and tab.rates_model.rowCount() == 0
+
+
+def test_indexation_shows_old_and_new_and_adds_them_with_sources(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    assert not tab.index_add.isEnabled()
+    type_into(qtbot, tab.index_from, "1. 3. 2026")
+    type_into(qtbot, tab.index_percent, "2,7")
+    type_into(qtbot, tab.index_source, "Objava MSP")
+    qtbot.mouseClick(tab.index_propose, Qt.MouseButton.LeftButton)
+    assert [label.text() for label in tab.old_amounts] == ["638,00 €", "460,00 €", "430,00 €"]
+    assert [f.text() for f in tab.new_fields] == ["655,23", "472,42", "441,61"]
+    # The ministry published 441.60 for the birth grant: typed over the proposal.
+    type_into(qtbot, tab.new_grant, "441,60")
+    interaction.answers.append(True)
+    qtbot.mouseClick(tab.index_add, Qt.MouseButton.LeftButton)
+    rate = list_rates(ctx.db)[-1]
+    assert (rate.valid_from, rate.board, rate.fee) == (
+        date(2026, 3, 1),
+        Decimal("655.23"),
+        Decimal("472.42"),
+    )
+    assert "Objava MSP" in rate.source and "2,7 %" in rate.source
+    grant = list_birth_grants(ctx.db)[-1]
+    assert (grant.amount, grant.source) == (Decimal("441.60"), "Objava MSP")
+    assert tab.rates_model.rowCount() == 2 and not tab.index_add.isEnabled()
+
+
+def test_bad_percentage_is_shown_at_its_field(qtbot, ctx):
+    _view, tab = make_tab(qtbot, ctx)
+    type_into(qtbot, tab.index_from, "1. 3. 2026")
+    type_into(qtbot, tab.index_percent, "dva")
+    assert tab.propose_indexation() is False
+    assert "ni odstotek" in tab.index_percent.error_text()
+    assert tab.index_percent.text() == "dva"
