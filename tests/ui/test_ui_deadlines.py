@@ -109,6 +109,13 @@ def test_r4_waiting_days_are_the_same_on_roki_and_koordinator(qtbot, ctx):
 
 
 def test_deadlines_model_passes_qtmodeltester(qtbot, qtmodeltester, ctx):
+    # The shared demo file follows the machine's date; make one reminder on TODAY.
+    increase = _unreported_increase(ctx.db)
+    save_record(
+        ctx.db,
+        "board_increases",
+        {"id": increase["id"], "from_date": TODAY - timedelta(days=20), "to_date": TODAY},
+    )
     view = _view(qtbot, ctx)
     assert view.model.rowCount() > 0
     qtmodeltester.check(view.model)
