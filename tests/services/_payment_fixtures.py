@@ -15,8 +15,8 @@ from rejnistvo.rules.rates import Rate, RateTable
 from rejnistvo.store import open_db, save_record
 
 TODAY = date(2026, 12, 10)
-IBANS = ("SI56191000000123438", "SI56020100012345698", "SI56031001000000019")
-CENTRE_IBAN = "SI56011006000000005"
+IBANS = ("SI56191000000123438", "SI56044307954291696", "SI56031004965454156")
+CENTRE_IBAN = "SI56020108128219338"
 
 
 def D(text: str) -> date:

@@ -1,0 +1,109 @@
+"""Headless `run` (SPEC 6, 3.6): run, --close, a backdated `rates --add`, arrears line by
+line recomputable with `calc` from each line's `inputs`; refusals with exit 2."""
+
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from rejnistvo.cli import main
+from rejnistvo.store import open_db, save_record
+
+IBAN = "SI56191000000123438"
+
+
+@pytest.fixture
+def db_path(tmp_path, own_rates):
+    path = tmp_path / "run.sqlite3"
+    with open_db(path) as db:
+        own_rates(db)
+        for key, start, end in (("A", "2026-01-01", None), ("B", "2026-09-10", "2026-10-20")):
+            carer = save_record(
+                db, "carers", {"name": f"Rejnica {key}", "centre_id": 1, "iban": IBAN}
+            )
+            child = save_record(db, "children", {"name": f"Otrok {key}", "centre_id": 1})
+            save_record(
+                db,
+                "placements",
+                {"contract_no": f"1220-{key}/2026", "carer_id": carer, "child_id": child,
+                 "child_centre_id": 1,
+                 "periods": [{"kind": "contract", "from_date": start, "to_date": end}]},
+            )  # fmt: skip
+        db.table("settings").upsert({"key": "centre_iban", "value": IBAN}, pk="key")
+        db.table("settings").upsert({"key": "centre_name", "value": "CSD Test"}, pk="key")
+    return path
+
+
+def run_json(capsys, *args):
+    assert main(["run", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def calc(monkeypatch, capsys, request):
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(request)))
+    assert main(["calc"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_run_close_backdated_rate_then_arrears_recomputable_with_calc(db_path, capsys, monkeypatch):
+    db = str(db_path)
+    sep = run_json(capsys, "--db", db, "--month", "2026-09")
+    assert sep["status"] == "open" and sep["total"] == "1866.60"
+    closed = run_json(capsys, "--db", db, "--month", "2026-09", "--close")
+    assert closed["status"] == "closed" and closed["lines"] == sep["lines"]
+    assert main(["rates", "--db", db, "--add", "--from", "2026-03-01", "--board", "655.23",
+                 "--fee", "472.42", "--source", "test: 2026"]) == 0  # fmt: skip
+    capsys.readouterr()
+    oct_ = run_json(capsys, "--db", db, "--month", "2026-10")
+    arrears = [line for line in oct_["lines"] if line["kind"] == "arrears"]
+    assert {line["contract"] for line in arrears} == {"1220-A/2026", "1220-B/2026"}
+    paid = {line["contract"]: line for line in closed["lines"]}
+    for line in arrears:
+        assert line["for_month"] == "2026-09"
+        assert "dodan znesek od 1. 3. 2026" in line["reason"]
+        today = calc(monkeypatch, capsys, line["inputs"])
+        assert Decimal(line["total"]) == Decimal(today["total"]) - Decimal(
+            paid[line["contract"]]["total"]
+        )
+    for line in oct_["lines"]:
+        if line["kind"] == "month":
+            assert calc(monkeypatch, capsys, line["inputs"])["total"] == line["total"]
+    assert Decimal(oct_["total"]) == sum(Decimal(line["total"]) for line in oct_["lines"])
+    # The closed month still prints exactly as paid.
+    assert run_json(capsys, "--db", db, "--month", "2026-09") == closed
+
+
+def test_lower_row_gives_overpayments_not_deducted(db_path, capsys):
+    db = str(db_path)
+    run_json(capsys, "--db", db, "--month", "2026-09", "--close")
+    assert main(["rates", "--db", db, "--add", "--from", "2026-09-01", "--board", "600.00",
+                 "--fee", "450.00", "--source", "test: nižje"]) == 0  # fmt: skip
+    capsys.readouterr()
+    oct_ = run_json(capsys, "--db", db, "--month", "2026-10")
+    over = [line for line in oct_["lines"] if line["kind"] == "overpayment"]
+    assert over and all(Decimal(line["total"]) < 0 for line in over)
+    months = sum(Decimal(line["total"]) for line in oct_["lines"] if line["kind"] == "month")
+    assert Decimal(oct_["total"]) == months
+
+
+def test_refused_months_name_the_month_to_run(db_path, capsys):
+    db = str(db_path)
+    run_json(capsys, "--db", db, "--month", "2026-09", "--close")
+    assert main(["run", "--db", db, "--month", "2026-11"]) == 2
+    err = capsys.readouterr().err
+    assert "2026-10" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert main(["run", "--db", db, "--month", "2026-08"]) == 2
+    assert "2026-09" in capsys.readouterr().err
+    assert main(["run", "--db", db, "--month", "2026-13"]) == 2
+    assert "LLLL-MM" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt, magic", [("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"),
+                                        ("pdf", b"%PDF"), ("sepa", b"<?xml")])  # fmt: skip
+def test_formats_write_files(db_path, capsys, tmp_path, fmt, magic):
+    out = tmp_path / f"run.{fmt}"
+    assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt,
+                 "--out", str(out)]) == 0  # fmt: skip
+    assert out.read_bytes().startswith(magic)
+    assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt]) == 2

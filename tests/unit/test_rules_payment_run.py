@@ -1,0 +1,108 @@
+"""rules.payment_run (SPEC 3.6): basis, calc inputs, reasons in words, month refusals;
+rules.iban."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.iban import check_iban, format_iban
+from rejnistvo.rules.months import month_payment
+from rejnistvo.rules.payment_run import (
+    Amounts,
+    Document,
+    PlacementInputs,
+    basis,
+    calc_inputs,
+    closed_month_check,
+    difference_kind,
+    factor_text,
+    reasons,
+)
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.rates import Rate, RateTable
+
+OCT = date(2026, 10, 1)
+R2025 = Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"), "test 2025")
+R2026 = Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42"), "test 2026")
+CONTRACT = Document(Period(date(2026, 1, 1)), "pogodba 1220-1/2026")
+
+
+def month_basis(inputs, rates):
+    payment = month_payment(OCT, inputs.placement, RateTable(rates), inputs.increases,
+                            inputs.uplifts)  # fmt: skip
+    return payment, basis(OCT, inputs, payment)
+
+
+def test_basis_keeps_only_what_touches_the_month_and_gives_calc_inputs():
+    old = Document(Period(date(2025, 1, 1), date(2025, 12, 31)), "pogodba 1")
+    inputs = PlacementInputs(
+        (old, CONTRACT), (), (Document(Period(date(2026, 10, 16)), "3-017/2026", 25),)
+    )
+    payment, data = month_basis(inputs, [R2025])
+    assert [p["document"] for p in data["placement"]] == ["pogodba 1220-1/2026"]
+    request = calc_inputs(data, OCT)
+    assert request == {
+        "placement": [{"from": "2026-01-01", "to": None}],
+        "months": ["2026-10"],
+        "board_increases": [],
+        "fee_uplifts": [{"percent": 25, "from": "2026-10-16", "to": None}],
+        "rates": [{"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00"}],
+    }
+    assert payment.fee_uplift > 0
+
+
+def test_reasons_name_the_rate_row_the_decision_and_the_end():
+    before_inputs = PlacementInputs((CONTRACT,))
+    _, before = month_basis(before_inputs, [R2025])
+    ended = Document(Period(date(2026, 1, 1), date(2026, 10, 12)), "pogodba 1220-1/2026")
+    after_inputs = PlacementInputs(
+        (ended,), (), (Document(Period(OCT, date(2027, 9, 30)), "3-017/2026", 25),)
+    )
+    _, after = month_basis(after_inputs, [R2025, R2026])
+    text = reasons(before, after, OCT)
+    assert "dodan znesek od 1. 3. 2026" in text
+    assert "sklep R-4 3-017/2026 od 1. 10. 2026 do 30. 9. 2027 (+25 % plačila dela)" in text
+    assert "namestitev se je končala 12. 10. 2026" in text
+
+
+def test_corrected_rate_and_annex_in_words():
+    _, before = month_basis(PlacementInputs((CONTRACT,)), [R2026])
+    fixed = Rate(R2026.valid_from, Decimal("660.00"), R2026.fee)
+    annex = Document(Period(date(2026, 10, 20)), "Aneks 1 k 1220-1/2026")
+    first = Document(Period(date(2026, 1, 1), date(2026, 10, 19)), "pogodba 1220-1/2026")
+    _, after = month_basis(PlacementInputs((first, annex)), [fixed])
+    text = reasons(before, after, OCT)
+    assert "popravljen znesek od 1. 3. 2026" in text and "655,23 → 660,00" in text
+    assert "Aneks 1 k 1220-1/2026 od 20. 10. 2026" in text
+    assert reasons(None, after, OCT).startswith("za oktober 2026")
+    assert reasons(after, after, OCT) == "ponoven izračun po današnjih podatkih"
+
+
+def test_month_refusals_name_the_month_to_run():
+    first, last = date(2026, 9, 1), date(2026, 11, 1)
+    assert closed_month_check(date(2026, 12, 1), first, last) is None
+    assert closed_month_check(date(2026, 10, 1), first, last) is None
+    assert closed_month_check(date(2027, 5, 1), None, None) is None
+    assert "2026-12" in closed_month_check(date(2027, 1, 1), first, last)
+    assert "2026-09" in closed_month_check(date(2026, 8, 1), first, last)
+
+
+def test_amounts_and_kinds():
+    a = Amounts(Decimal("1.00"), Decimal("0.00"), Decimal("2.00"), Decimal("0.00"), Decimal("3.00"))
+    assert (a - a).is_zero() and (a + a).total == Decimal("6.00")
+    assert difference_kind(Amounts() - a) == "overpayment" and difference_kind(a) == "arrears"
+    assert factor_text(__import__("fractions").Fraction(22, 30), 22) == "22/30"
+    assert factor_text(__import__("fractions").Fraction(1), 31) == "1"
+
+
+def test_iban_checked_with_stdnum():
+    assert check_iban(" SI56 1910 0000 0123 438 ") == "SI56191000000123438"
+    assert check_iban("") is None and check_iban(None) is None
+    assert format_iban("SI56191000000123438") == "SI56 1910 0000 0123 438"
+    with pytest.raises(InputError) as caught:
+        check_iban("SI56 1910 0000 0123 439", "iban")
+    assert caught.value.field == "iban" and "kontrolni" in caught.value.message
+    with pytest.raises(InputError):
+        check_iban("SI56 1910", "iban")
