@@ -17,6 +17,7 @@ from rejnistvo.printing.document import (
 )
 from rejnistvo.printing.fonts import register_fonts
 from rejnistvo.printing.formats import (
+    count_phrase,
     fmt_amount,
     fmt_date,
     fmt_eur,
@@ -36,6 +37,7 @@ __all__ = [
     "box",
     "build_pdf",
     "choice",
+    "count_phrase",
     "field",
     "fmt_amount",
     "fmt_date",

@@ -9,6 +9,19 @@ from fractions import Fraction
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from rejnistvo.rules.plural import count_phrase, plural
+
+__all__ = [
+    "count_phrase",
+    "fmt_amount",
+    "fmt_date",
+    "fmt_eur",
+    "fmt_factor",
+    "fmt_month",
+    "fmt_percent",
+    "plural",
+]
+
 LOCALE = "sl_SI"
 CENT = Decimal("0.01")
 

@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
+
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur, fmt_factor, fmt_month
 
 
@@ -28,3 +30,43 @@ def test_factor_as_the_reader_checks_it():
     assert fmt_factor(Fraction(1)) == "1"
     assert fmt_factor(Fraction(22, 30), 22) == "22/30"
     assert fmt_factor(Fraction(22, 30)) == "11/15"
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [
+        (1, "dan", "1 dan"),
+        (2, "dan", "2 dneva"),
+        (3, "dan", "3 dnevi"),
+        (4, "dan", "4 dnevi"),
+        (5, "dan", "5 dni"),
+        (0, "dan", "0 dni"),
+        (11, "dan", "11 dni"),
+        (101, "dan", "101 dan"),
+        (102, "dan", "102 dneva"),
+        (104, "dan", "104 dnevi"),
+        (181, "dan", "181 dni"),
+        (1, "obrok", "1 obrok"),
+        (2, "obrok", "2 obroka"),
+        (3, "obrok", "3 obroki"),
+        (6, "obrok", "6 obrokov"),
+        (2, "leto", "2 leti"),
+        (3, "leto", "3 leta"),
+        (5, "leto", "5 let"),
+        (2, "vrstica", "2 vrstici"),
+        (2, "član", "2 člana"),
+        (3, "mesec", "3 meseci"),
+        (7, "mesec", "7 mesecev"),
+    ],
+)
+def test_count_phrase_slovenian_plural(count, noun, expected):
+    from rejnistvo.printing import count_phrase
+
+    assert count_phrase(count, noun) == expected
+
+
+def test_count_phrase_unknown_noun_is_a_programming_error():
+    from rejnistvo.printing import count_phrase
+
+    with pytest.raises(KeyError):
+        count_phrase(2, "krava")

@@ -434,3 +434,36 @@ def test_earliest_dates_work():
     assert plan.paid_days == 45
     assert sum(i.amount for i in plan.instalments) == plan.received
     assert report_due_date(Period(D(1, 1, 1), D(1, 1, 10))) == D(1, 1, 10)
+
+
+# Issue 15: whatever the dates, the rule answers or refuses with a RuleError — never an
+# OverflowError or a ValueError from the calendar's edges.
+any_day = st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31))
+EDGE_RATES = RateTable([Rate(D(1, 1, 1), Decimal("638.00"), Decimal("460.00"), "test")])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    a=any_day, b=any_day, call=any_day, placed=any_day,
+    deadline=st.one_of(st.none(), any_day), method=st.sampled_from(list(RefundMethod)),
+    unjustified=st.one_of(st.none(), st.decimals(0, 5000, places=2)),
+    near_end=st.booleans(),
+)  # fmt: skip
+def test_refund_never_crashes_at_the_calendar_edges(
+    a, b, call, placed, deadline, method, unjustified, near_end
+):
+    from rejnistvo.rules.errors import RuleError
+
+    start, end = min(a, b), max(a, b)
+    if near_end:  # short periods near the edges, where the arithmetic overflows
+        start = max(start, end - timedelta(days=400))
+        call = min(D(9999, 12, 31), end + timedelta(days=(call.toordinal() % 60)))
+    try:
+        plan = refund_plan(
+            Adjustment(25, Period(start, end)), [Period(min(placed, start))], EDGE_RATES,
+            call, unjustified, deadline, method,
+        )  # fmt: skip
+    except RuleError:
+        return
+    assert sum((i.amount for i in plan.instalments), Decimal("0.00")) == plan.refund
+    assert all(call < i.due <= plan.deadline for i in plan.instalments)
