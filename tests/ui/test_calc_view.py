@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from _fixtures_b import b_ctx, b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from rejnistvo.rules.periods import Period
 from rejnistvo.store import save_record
@@ -175,3 +176,18 @@ def test_choice_model_passes_modeltester_and_finds_by_value(qtbot, qtmodeltester
         == view.placement_model.index_of(b_ctx.db.b_ids["placement"])
     )
     assert "Luka Otrok" in combo.itemText(0)
+
+
+def test_missing_indexation_is_one_red_line_under_the_totals(qtbot, b_ctx):  # noqa: F811
+    # The tests' table holds only the 2025 row: March 2026 lacks its indexation (SPEC 3.1).
+    view = make_view(qtbot, b_ctx)
+    view.whatif_placement.rows[0].period.set_value(Period(date(2026, 1, 1), None))
+    view.whatif_range.set_value(Period(date(2026, 1, 1), date(2026, 2, 1)))
+    assert view.compute_whatif() is True
+    stale = view.findChild(QLabel, "whatifTotalsStale")
+    assert stale is None or stale.isHidden()
+    view.whatif_range.set_value(Period(date(2026, 2, 1), date(2026, 3, 1)))
+    assert view.compute_whatif() is True
+    stale = view.findChild(QLabel, "whatifTotalsStale")
+    assert not stale.isHidden() and "1. 3. 2026" in stale.text()
+    assert "\n" not in stale.text()

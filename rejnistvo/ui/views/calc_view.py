@@ -428,6 +428,7 @@ class CalcView(View):
         label.setWordWrap(True)  # a long total line must not widen the window
         explain = self.sheet_explain if label is self.sheet_totals else self.whatif_explain
         self._explain(explain, payments, 0)
+        self._show_stale_rates(label, payments)
         if not payments:
             label.setText("")
             return
@@ -444,6 +445,24 @@ class CalcView(View):
                 format_amount(s["total"]),
             )
         )
+
+    def _show_stale_rates(self, totals: QLabel, payments: Sequence[MonthPayment]) -> None:
+        """One red line under the totals when an indexation is missing (SPEC 3.1); every
+        missing one in its tooltip."""
+        from rejnistvo.services.rates import rate_warnings
+
+        warning = totals.parentWidget().findChild(QLabel, totals.objectName() + "Stale")
+        if warning is None:
+            warning = QLabel(totals.parentWidget())
+            warning.setObjectName(totals.objectName() + "Stale")
+            warning.setStyleSheet("color: #b00020;")
+            warning.setWordWrap(True)
+            layout = totals.parentWidget().layout()
+            layout.insertWidget(layout.indexOf(totals) + 1, warning)
+        lines = rate_warnings(self.ctx.db, [p.month for p in payments]) if payments else []
+        warning.setText(lines[0] if lines else "")
+        warning.setToolTip("\n".join(lines))
+        warning.setVisible(bool(lines))
 
     # -- printing -------------------------------------------------------------------
     def sheet_header(self) -> dict:
