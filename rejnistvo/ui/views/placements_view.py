@@ -100,8 +100,9 @@ class PlacementsView(ListEditorView):
         # The centres follow the chosen carer and child (a clerk rarely needs others).
         self.carer_edit.picked.connect(self._prefill_centres)
         self.child_edit.picked.connect(self._prefill_centres)
-        self.carer_edit.edit.editingFinished.connect(self._prefill_centres)
-        self.child_edit.edit.editingFinished.connect(self._prefill_centres)
+        # as soon as the typed name is one on the list (a popup may hold the focus)
+        self.carer_edit.edited.connect(self._prefill_centres)
+        self.child_edit.edited.connect(self._prefill_centres)
         self.part_time_box = QCheckBox(self)
         self.part_time_box.toggled.connect(self.mark_dirty)
         self.part_time_box.toggled.connect(self._part_time_changed)

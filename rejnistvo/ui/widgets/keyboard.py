@@ -155,10 +155,40 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
+    # An exact name (typed in full, or taken from the list) is chosen at once …
     line = combo.lineEdit()
     if line is not None:
-        line.editingFinished.connect(lambda: _settle(combo))
+        line.textEdited.connect(lambda text: _take_exact(combo, text))
+    completer.activated.connect(lambda text: _take_exact(combo, text))
+    # … and a partial one is put back when the keyboard leaves the combo.
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(combo_settler(combo))
     return combo
+
+
+def combo_settler(combo: QComboBox) -> Any:
+    import shiboken6
+
+    def changed(old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(combo):
+            return
+        was_in = old is not None and (old is combo or combo.isAncestorOf(old))
+        now_in = new is not None and (new is combo or combo.isAncestorOf(new))
+        if was_in and not now_in:
+            _settle(combo)
+
+    return changed
+
+
+def _take_exact(combo: QComboBox, text: str) -> None:
+    index = combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+    if index >= 0 and index != combo.currentIndex():
+        line = combo.lineEdit()
+        combo.setCurrentIndex(index)
+        if line is not None and line.text() != text:
+            line.setText(combo.itemText(index))
+        combo.activated.emit(index)
 
 
 def _settle(combo: QComboBox) -> None:
