@@ -27,6 +27,7 @@ import os
 import struct
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -48,7 +49,13 @@ SCRYPT_P = 1
 # minutes or gigabytes before refusing it.
 _MAX_SCRYPT_N = 2**20
 _MIN_SCRYPT_N = 2**14
+# scrypt needs 128·n·r bytes and n·r·p units of work: at most 4× what seal() uses
+# (128 MiB, ~0.3 s), whatever n, r and p a header names.
+_MAX_SCRYPT_MEMORY_UNITS = 4 * SCRYPT_N * SCRYPT_R
+_MAX_SCRYPT_WORK = 4 * SCRYPT_N * SCRYPT_R * SCRYPT_P
 _MAX_HEADER = 4096
+# A package holds one case and its PDF; anything larger is not one of ours.
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 _TAG_LENGTH = 16
 
 
@@ -59,7 +66,7 @@ class Envelope:
     version: int
     kind: str
     subgroup: int
-    header: dict
+    header: dict[str, Any]
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -114,7 +121,12 @@ def seal(plaintext: bytes, *, kind: str, subgroup: int, passphrase: str) -> byte
     return prefix + AESGCM(key).encrypt(nonce, plaintext, prefix)
 
 
-def _split(data: bytes) -> tuple[bytes, dict, bytes]:
+def _split(data: bytes) -> tuple[bytes, dict[str, Any], bytes]:
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise PackageError(
+            f"Datoteka je prevelika za paket (več kot {MAX_PACKAGE_BYTES // 1024 // 1024} MiB); "
+            "to ni paket programa Rejništvo."
+        )
     if not data.startswith(MAGIC):
         if MAGIC.startswith(data):
             raise PackageError(
@@ -135,7 +147,7 @@ def _split(data: bytes) -> tuple[bytes, dict, bytes]:
     header_bytes = data[start : start + header_length]
     try:
         header = json.loads(header_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise PackageError(
             "Glava paketa je poškodovana (ni berljiva); paket je bil spremenjen."
         ) from None
@@ -202,12 +214,21 @@ def open_sealed(
     ):
         raise PackageError("Glava paketa je poškodovana (neznan način šifriranja).")
     n, r, p = kdf.get("n"), kdf.get("r"), kdf.get("p")
-    if not all(isinstance(v, int) for v in (n, r, p)) or not (
-        _MIN_SCRYPT_N <= n <= _MAX_SCRYPT_N and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
+    if not (
+        isinstance(n, int)
+        and isinstance(r, int)
+        and isinstance(p, int)
+        and not any(isinstance(v, bool) for v in (n, r, p))
+        and _MIN_SCRYPT_N <= n <= _MAX_SCRYPT_N
+        and n & (n - 1) == 0
+        and 1 <= r <= 16
+        and 1 <= p <= 4
+        and n * r <= _MAX_SCRYPT_MEMORY_UNITS
+        and n * r * p <= _MAX_SCRYPT_WORK
     ):
         raise PackageError("Glava paketa je poškodovana (parametri gesla).")
     length = header.get("length")
-    if not isinstance(length, int) or length < _TAG_LENGTH:
+    if not isinstance(length, int) or not _TAG_LENGTH <= length <= MAX_PACKAGE_BYTES:
         raise PackageError("Glava paketa je poškodovana (dolžina vsebine).")
     if len(ciphertext) < length:
         raise PackageError(

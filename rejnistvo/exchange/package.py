@@ -26,7 +26,13 @@ from typing import Any
 
 from rejnistvo.exchange.crypto import KIND_NAMES, open_sealed, seal
 from rejnistvo.exchange.errors import PackageError
-from rejnistvo.forms.data import R4_DECISION_FIELDS, R4_FIELDS, parse_r4
+
+# The checkout's forms/ folder imports as rejnistvo.forms (a finder in rejnistvo/__init__).
+from rejnistvo.forms.data import (  # type: ignore[import-not-found,unused-ignore]
+    R4_DECISION_FIELDS,
+    R4_FIELDS,
+    parse_r4,
+)
 from rejnistvo.rules.errors import InputError
 
 PACKAGE_SUFFIX = ".rejpaket"
@@ -255,24 +261,35 @@ def read_package(
 
 def write_package(path: str | Path, data: bytes) -> Path:
     """Write package bytes next to a temporary name first, so a failed write leaves no half file."""
+    from rejnistvo.atomic_write import os_error_reason, replace_bytes
+
     target = Path(path)
-    temporary = target.with_name(target.name + ".part")
     try:
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        # The program's one writer: temporary file, then rename; no folder is created.
+        replace_bytes(target, data)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PackageError(f"Paketa ni mogoče zapisati v »{target}«: {error.strerror}.") from None
+        raise PackageError(
+            f"Paketa ni mogoče zapisati v »{target}«: {os_error_reason(error)}."
+        ) from None
     return target
 
 
 def _read_source(source: bytes | str | Path) -> bytes:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
+    from rejnistvo.atomic_write import os_error_reason
+    from rejnistvo.exchange.crypto import MAX_PACKAGE_BYTES
+
     try:
-        return Path(source).read_bytes()
+        path = Path(source)
+        # Bounded before reading: a huge file is not a package and must not fill memory.
+        if path.is_file() and path.stat().st_size > MAX_PACKAGE_BYTES:
+            raise PackageError(f"Datoteka »{source}« je prevelika za paket programa Rejništvo.")
+        return path.read_bytes()
     except OSError as error:
-        raise PackageError(f"Paketa »{source}« ni mogoče prebrati: {error.strerror}.") from None
+        raise PackageError(
+            f"Paketa »{source}« ni mogoče prebrati: {os_error_reason(error)}."
+        ) from None
 
 
 def _unzip(plaintext: bytes) -> dict[str, bytes]:
@@ -292,7 +309,7 @@ def _unzip(plaintext: bytes) -> dict[str, bytes]:
 def _json_member(data: bytes, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise PackageError(f"Datoteka {name} v paketu ni veljaven JSON.") from None
 
 
