@@ -140,6 +140,23 @@ def open_database(db: str | None, demo: bool, locations: Locations | None = None
     return database, path
 
 
+READY_ENV = "REJNISTVO_READY_FILE"
+
+
+def signal_ready() -> None:
+    """Write "ready" to the file named by REJNISTVO_READY_FILE once the window is on
+    screen with its database open: packaging/smoke.py times the start-up of a bundle
+    from outside by waiting for it. Without the variable nothing happens."""
+    import os
+
+    target = os.environ.get(READY_ENV)
+    if target:
+        try:
+            Path(target).write_text("ready", encoding="utf-8")
+        except OSError:
+            log.warning("cannot write %s", target)
+
+
 def set_window_icon(app: QApplication) -> None:
     from PySide6.QtGui import QIcon
 
@@ -207,6 +224,7 @@ def main(
             )
             return False
         QApplication.restoreOverrideCursor()
+        signal_ready()
         return True
 
     window = MainWindow(ctx, opener=opener)

@@ -1,5 +1,7 @@
 import logging
 
+import pytest
+
 from rejnistvo.store import list_records
 from rejnistvo.ui import app as app_module
 from rejnistvo.ui.progress import run_with_progress
@@ -49,3 +51,68 @@ def test_progress_runs_every_step(qapp):
     seen = []
     done, cancelled = run_with_progress(None, "Tiskam …", [1, 2, 3], seen.append)
     assert (done, cancelled, seen) == (3, False, [1, 2, 3])
+
+
+def test_a_sub_command_runs_the_cli_not_the_window(qapp, capsys, monkeypatch):
+    """`Rejnistvo calc …` (the bundle) and `rejnistvo-okno calc …` reach the CLI."""
+    monkeypatch.setattr(app_module, "main", lambda **kw: pytest.fail("window started"))
+    code = app_module.run(["emso", "0101006500006"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in err
+    assert out or err
+
+
+def test_window_options(qapp):
+    options = app_module.parse_args(["--portable", "--db", "x.sqlite3"])
+    assert (options.portable, options.db, options.demo) == (True, "x.sqlite3", False)
+
+
+def test_portable_mode_keeps_database_and_settings_next_to_the_program(qapp, tmp_path):
+    from rejnistvo.locations import portable_locations
+
+    where = portable_locations(tmp_path)
+    db, path = app_module.open_database(None, demo=False, locations=where)
+    try:
+        assert path == tmp_path / "Rejnistvo-podatki" / "podatki" / "rejnistvo.sqlite3"
+        assert path.exists()
+    finally:
+        db.close()
+    settings = app_module.settings_for(where)
+    settings.setValue("preizkus", "da")
+    settings.sync()
+    assert (where.config / "rejnistvo.ini").is_file()
+
+
+def test_log_goes_to_the_chosen_log_folder(qapp, tmp_path):
+    from rejnistvo.locations import portable_locations
+
+    where = portable_locations(tmp_path)
+    path = app_module.setup_logging(where)
+    root = logging.getLogger("rejnistvo")
+    try:
+        assert path == where.logs / "rejnistvo.log"
+    finally:
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                root.removeHandler(handler)
+                handler.close()
+
+
+def test_missing_resource_is_shown_with_its_message(qapp, tmp_path):
+    from rejnistvo.resources import MissingResourceError
+
+    reporter = RecordingReporter(tmp_path / "rejnistvo.log")
+    error = MissingResourceError("fonts/DejaVuSans.ttf", tmp_path)
+    reporter(type(error), error, None)
+    assert len(reporter.shown) == 1
+    assert "fonts/DejaVuSans.ttf" in reporter.shown[0] and "namestite znova" in reporter.shown[0]
+
+
+def test_ready_file_is_written_only_when_asked(qapp, tmp_path, monkeypatch):
+    target = tmp_path / "ready"
+    monkeypatch.delenv(app_module.READY_ENV, raising=False)
+    app_module.signal_ready()
+    assert not target.exists()
+    monkeypatch.setenv(app_module.READY_ENV, str(target))
+    app_module.signal_ready()
+    assert target.read_text(encoding="utf-8") == "ready"
