@@ -215,3 +215,62 @@ def test_error_text_has_no_field_prefix():
     with pytest.raises(PackageError) as caught:
         read_package(make(), "napačno geslo 123")
     assert str(caught.value).startswith("Geslo ni pravilno") and caught.value.field == "paket"
+
+
+# --- issue 15: a crafted header costs nothing before it is refused --------------------------
+
+
+def _with_header(data: bytes, **changes) -> bytes:
+    envelope = crypto.peek(data)
+    header = dict(envelope.header, **changes)
+    header_bytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    old_length = int.from_bytes(data[16:18], "big")
+    return (
+        crypto.MAGIC + len(header_bytes).to_bytes(2, "big") + header_bytes + data[18 + old_length :]
+    )
+
+
+@pytest.mark.parametrize(
+    "kdf_change",
+    [
+        {"n": 2**20, "r": 16, "p": 1},  # 2 GiB of scrypt memory
+        {"n": 2**20, "r": 8, "p": 4},
+        {"n": 2**17, "r": 16, "p": 4},
+        {"n": 2**15, "r": 8, "p": 10**6},
+        {"n": 2**100},
+        {"n": True, "r": True, "p": True},
+        {"n": "32768"},
+    ],
+)
+def test_crafted_cost_parameters_are_refused_at_once(kdf_change):
+    import time
+
+    data = make()
+    kdf = dict(crypto.peek(data).header["kdf"], **kdf_change)
+    started = time.perf_counter()
+    with pytest.raises(PackageError, match="parametri gesla"):
+        read_package(_with_header(data, kdf=kdf), PASS)
+    assert time.perf_counter() - started < 1  # refused before any scrypt run
+
+
+@pytest.mark.parametrize("length", [10**12, -1, 2**70, "100", None])
+def test_crafted_lengths_are_refused(length):
+    with pytest.raises(PackageError, match="dolžina|prirezan"):
+        read_package(_with_header(make(), length=length), PASS)
+
+
+def test_a_deeply_nested_header_is_one_clear_refusal():
+    body = b"[" * 4000 + b"]" * 4000
+    header_bytes = body[:4096]
+    data = crypto.MAGIC + len(header_bytes).to_bytes(2, "big") + header_bytes
+    with pytest.raises(PackageError, match="poškodovana"):
+        read_package(data, PASS)
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "velik.rejpaket"
+    with path.open("wb") as handle:
+        handle.write(crypto.MAGIC)
+        handle.truncate(crypto.MAX_PACKAGE_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(PackageError, match="prevelika"):
+        read_package(path, PASS)

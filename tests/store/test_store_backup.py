@@ -48,3 +48,61 @@ def test_backup_of_a_non_database_is_refused(tmp_path):
     with pytest.raises(StoreError, match="ni podatkovna zbirka"):
         backup_to(bad, tmp_path / "out.sqlite3")
     assert not (tmp_path / "out.sqlite3").exists()
+
+
+# --- issue 15: never onto the open file, never waiting forever ------------------------------
+
+
+def _names(db, tmp_path):
+    link = tmp_path / "povezava.sqlite3"
+    link.symlink_to(db.path)
+    hard = tmp_path / "trdna.sqlite3"
+    import os
+
+    os.link(db.path, hard)
+    return [db.path, tmp_path / "." / db.path.name, link, hard]
+
+
+def test_backup_onto_the_database_itself_is_refused(db, tmp_path):
+    save_record(db, "children", {"name": "Živa Golob"})
+    for target in _names(db, tmp_path):
+        with pytest.raises(StoreError, match="zbirka sama"):
+            backup_to(db.path, target)
+        with pytest.raises(StoreError, match="zbirka sama"):
+            backup_to(db, target)
+    assert db["children"].count == 1
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_backup_onto_a_database_open_in_the_program_is_refused(db, tmp_path):
+    other = tmp_path / "druga.sqlite3"
+    open_db(other).close()
+    with pytest.raises(StoreError, match="odprta v programu"):
+        backup_to(other, db.path)
+
+
+def test_backup_gives_up_under_another_programs_exclusive_lock(db_path, tmp_path):
+    import time
+
+    open_db(db_path).close()
+    other = sqlite3.connect(db_path)
+    other.execute("PRAGMA journal_mode = DELETE")
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE settings SET value = value")
+    started = time.monotonic()
+    try:
+        with pytest.raises(StoreError, match="zaklenjeno drug program"):
+            backup_to(db_path, tmp_path / "kopija.sqlite3", busy_seconds=0.5)
+    finally:
+        other.rollback()
+        other.close()
+    assert time.monotonic() - started < 5
+    assert not (tmp_path / "kopija.sqlite3").exists()
+    assert not (tmp_path / "kopija.sqlite3.tmp").exists()
+
+
+def test_backup_into_a_missing_folder_is_refused(db, tmp_path):
+    with pytest.raises(StoreError, match="ne obstaja"):
+        backup_to(db, tmp_path / "ni" / "kopija.sqlite3")
+    assert not (tmp_path / "ni").exists()

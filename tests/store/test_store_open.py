@@ -152,3 +152,186 @@ def test_damaged_file_is_refused(tmp_path, digest):
     with pytest.raises(StoreError, match="poškodovana"):
         open_db(path)
     assert digest(path) == before
+
+
+# --- issue 15: creation, readers, fast open, leftovers, full disk -------------------------
+
+
+def test_a_new_file_is_built_aside_and_renamed(tmp_path, monkeypatch):
+    from rejnistvo.store import connection, schema
+
+    path = tmp_path / "nova.sqlite3"
+    seen = []
+
+    def spy(db):
+        # While the steps run, the target name does not exist yet: a crash now leaves nothing.
+        seen.append(path.exists())
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema.migrations, "apply", spy)
+    with pytest.raises(StoreError):
+        open_db(path)
+    assert seen == [False]
+    assert not path.exists()
+    assert not (tmp_path / "nova.sqlite3.creating").exists()
+    monkeypatch.undo()
+    with open_db(path) as db:
+        assert db["centres"].count == 16
+    assert connection.check_db(path) == []
+
+
+def test_a_half_made_file_of_an_older_version_is_finished(tmp_path):
+    """An older version crashed while creating the file: our tables, no steps, no data."""
+    from rejnistvo.store import check_db
+
+    path = tmp_path / "napol.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    raw.execute("CREATE TABLE centres (id INTEGER PRIMARY KEY, code TEXT, name TEXT)")
+    raw.commit()
+    raw.close()
+    # check says what open will do, never "open it" for a file open would refuse
+    (problem,) = check_db(path)
+    assert "ni bilo dokončano" in problem and "ustvari znova" in problem
+    with open_db(path) as db:
+        assert db["centres"].count == 16
+    assert check_db(path) == []
+
+
+def test_a_foreign_file_is_called_foreign_by_check_too(tmp_path):
+    from rejnistvo.store import check_db
+
+    path = tmp_path / "tuja.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, title TEXT)")
+    raw.execute("INSERT INTO photos (title) VALUES ('morje')")
+    raw.commit()
+    raw.close()
+    (problem,) = check_db(path)
+    assert "drugega programa" in problem and "odprite" not in problem
+
+
+def test_a_zero_byte_file_is_refused_unless_confirmed(tmp_path):
+    from rejnistvo.store import check_db
+    from rejnistvo.store.connection import EmptyFileError
+
+    path = tmp_path / "prazna.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(EmptyFileError, match="prazna"):
+        open_db(path)
+    assert path.read_bytes() == b""
+    assert "prazna" in check_db(path)[0]
+    with open_db(path, replace_empty=True) as db:  # the window asked and the user agreed
+        assert db["centres"].count == 16
+
+
+def test_missing_file_is_refused_when_not_creating(tmp_path):
+    with pytest.raises(StoreError, match="ne obstaja"):
+        open_db(tmp_path / "ni.sqlite3", create=False)
+    assert not (tmp_path / "ni.sqlite3").exists()
+
+
+def test_readers_work_while_a_writer_has_the_file_open(db):
+    save_record(db, "children", {"name": "Živa Golob"})
+    with open_db(db.path, read_only=True) as reader:
+        assert reader.execute("SELECT name FROM children").fetchall() == [("Živa Golob",)]
+        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+            reader.execute("DELETE FROM children")
+    # a short writer beside the window (export-case) takes no lock either
+    with open_db(db.path, lock=False) as beside:
+        save_record(beside, "children", {"name": "Tine Golob"})
+    assert db["children"].count == 2
+
+
+def test_a_reader_never_creates_a_file(tmp_path):
+    with pytest.raises(StoreError, match="ne obstaja"):
+        open_db(tmp_path / "ni.sqlite3", read_only=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_lock_holds_on_the_resolved_path(db, tmp_path):
+    link = tmp_path / "povezava.sqlite3"
+    link.symlink_to(db.path)
+    with pytest.raises(StoreError, match="že odprta"):
+        open_db(link)
+    other_name = tmp_path / "sub" / ".." / db.path.name
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(StoreError, match="že odprta"):
+        open_db(other_name)
+
+
+def test_open_runs_quick_check_and_the_full_check_after_a_crash(db_path, monkeypatch):
+    from rejnistvo.store import connection
+
+    open_db(db_path).close()
+    pragmas = []
+    real = connection.integrity_problems
+
+    def spy(db, *, full=True):
+        pragmas.append(full)
+        return real(db, full=full)
+
+    monkeypatch.setattr(connection, "integrity_problems", spy)
+    open_db(db_path).close()
+    assert pragmas == [False]
+    # A holder that never released the lock (killed): the lock file still says "open".
+    lock = db_path.with_name(db_path.name + ".lock")
+    lock.write_bytes(lock.read_bytes().replace(b'"open": false', b'"open": true'))
+    open_db(db_path).close()
+    assert pragmas == [False, True]
+    open_db(db_path, full_check=True).close()
+    assert pragmas[-1] is True
+
+
+def test_leftovers_of_a_crash_are_removed_at_the_next_start(db_path):
+    from rejnistvo.atomic_write import atomic_os_path, clean_leftovers
+
+    open_db(db_path).close()
+    folder = db_path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    (folder / "rejnistvo-2026-01-01-dnevna.sqlite3.tmp").write_bytes(b"half")
+    (db_path.parent / (db_path.name + ".creating")).write_bytes(b"half")
+    # an export interrupted by a crash: its <out>.tmp is noted outside, the process gone
+    out = db_path.parent / "izvoz.xlsx"
+    with pytest.raises(RuntimeError), atomic_os_path(out) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("crash")
+    assert not tmp.exists()  # a failure in-process cleans up at once
+    tmp.write_bytes(b"half")
+    from rejnistvo.atomic_write import _note
+
+    _note(tmp)
+    pending = clean_leftovers()  # this process is alive: its entry stays
+    assert pending == [] and tmp.exists()
+    import os
+
+    from rejnistvo import atomic_write
+
+    monkey_pid = os.getpid() + 10_000_000  # a pid that cannot be running
+    note = atomic_write.config_dir() / atomic_write.PENDING_FILE
+    note.write_text(f"{monkey_pid}\t{tmp.resolve()}\n", encoding="utf-8")
+    open_db(db_path).close()
+    assert list(folder.glob("*.tmp")) == []
+    assert not (db_path.parent / (db_path.name + ".creating")).exists()
+    assert not tmp.exists()
+
+
+def test_full_disk_opens_the_file_and_says_the_backup_failed(db_path, monkeypatch):
+    import contextlib
+    import errno
+
+    from rejnistvo.store import backup
+
+    open_db(db_path).close()
+
+    @contextlib.contextmanager
+    def full_disk(path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+        yield path
+
+    monkeypatch.setattr(backup, "atomic_path", full_disk)
+    with open_db(db_path, daily_backup=True) as db:
+        assert db["centres"].count == 16
+        (warning,) = db.warnings
+        assert "varnostna kopija ni bila narejena" in warning
+        assert "ni prostora" in warning and "No space" not in warning
