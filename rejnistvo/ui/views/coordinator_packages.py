@@ -1,0 +1,215 @@
+"""Koordinator, tab *Paketi*: encrypted packages that carry an R-4 case between a
+centre and its coordinator (``rejnistvo.exchange.cases``); "today" is the clock's."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+
+
+class CoordinatorPackagesMixin:
+    """The packages tab of ``CoordinatorView`` (a QWidget with ``ctx``)."""
+
+    # == packages =====================================================================
+    def _packages_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.packages_note = QLabel(page)
+        self.packages_note.setWordWrap(True)
+        self.all_cases_model = RecordTableModel(
+            [
+                Column("case_no", ""),
+                Column("carer_name", ""),
+                Column("child_name", ""),
+                Column("state", ""),
+            ],
+            self,
+        )
+        self.all_cases_proxy = FilterProxy(self)
+        self.all_cases_proxy.setSourceModel(self.all_cases_model)
+        self.all_cases_table = QTableView(page)
+        self.all_cases_table.setModel(self.all_cases_proxy)
+        configure_table(self.all_cases_table)
+        self.packages_search = QLineEdit(page)
+        self.packages_search.setClearButtonEnabled(True)
+        self.packages_search.textChanged.connect(self.all_cases_proxy.set_text)
+        self.export_proposal_button = QPushButton(page)
+        self.export_resolution_button = QPushButton(page)
+        self.import_proposal_button = QPushButton(page)
+        self.import_resolution_button = QPushButton(page)
+        self.export_proposal_button.clicked.connect(lambda: self.export_package("proposal"))
+        self.export_resolution_button.clicked.connect(lambda: self.export_package("resolution"))
+        self.import_proposal_button.clicked.connect(lambda: self.import_package("proposal"))
+        self.import_resolution_button.clicked.connect(lambda: self.import_package("resolution"))
+        self.centre_box, self.coordinator_box = QGroupBox(page), QGroupBox(page)
+        centre_layout = QVBoxLayout(self.centre_box)
+        centre_layout.addWidget(self.export_proposal_button)
+        centre_layout.addWidget(self.import_resolution_button)
+        coordinator_layout = QVBoxLayout(self.coordinator_box)
+        coordinator_layout.addWidget(self.import_proposal_button)
+        coordinator_layout.addWidget(self.export_resolution_button)
+        side = QVBoxLayout()
+        side.addWidget(self.centre_box)
+        side.addWidget(self.coordinator_box)
+        side.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.packages_search)
+        left.addWidget(self.all_cases_table, 1)
+        row = QHBoxLayout()
+        row.addLayout(left, 3)
+        row.addLayout(side, 1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.packages_note)
+        layout.addLayout(row, 1)
+        return page
+
+    def _load_all_cases(self) -> None:
+        from rejnistvo.services.r4_cases import list_cases
+
+        names = {
+            "returned": self.tr("vrnjeno"),
+            "decided": self.tr("odločeno"),
+            "commission_named": self.tr("komisija imenovana"),
+            "accepted": self.tr("sprejeto"),
+            "sent": self.tr("poslano"),
+            "prepared": self.tr("pripravljeno"),
+        }
+        rows = [
+            {
+                "id": case.id,
+                "case_no": case.proposal.case_no,
+                "carer_name": case.carer_name,
+                "child_name": case.child_name,
+                "state": names[case.status],
+            }
+            for case in list_cases(self.ctx.db)
+        ]
+        self.all_cases_model.set_rows(rows)
+        fit_columns(self.all_cases_table)
+
+    def _ask_passphrase(self) -> str | None:
+        return self.ctx.interaction.ask_text(
+            self.tr("Geslo paketa"),
+            self.tr(
+                "Geslo (vsaj 10 znakov; prejemniku ga sporočite po drugi poti, npr. po telefonu):"
+            ),
+            password=True,
+        )
+
+    def export_package(self, kind: str) -> bool:
+        from rejnistvo.exchange.cases import export_proposal, export_resolution
+        from rejnistvo.exchange.package import suggested_file_name
+        from rejnistvo.store import StoreError
+
+        index = self.all_cases_table.currentIndex()
+        if not index.isValid():
+            self.ctx.interaction.info(
+                self.tr("Izvoz paketa"), self.tr("Najprej izberite primer na seznamu.")
+            )
+            return False
+        case = self.all_cases_proxy.row_record(index.row())
+        path = self.ctx.interaction.choose_save_path(
+            self.tr("Shrani paket"),
+            self.tr("Paket Rejništvo (*.rejpaket)"),
+            suggested_file_name(kind, case.get("case_no") or str(case["id"])),
+        )
+        if not path:
+            return False
+        passphrase = self._ask_passphrase()
+        if not passphrase:
+            return False
+        today = self.today()
+        from rejnistvo.exchange.cases import default_render_pdf
+        from rejnistvo.register.export import ExportCancelled
+        from rejnistvo.ui.progress import run_reporting
+
+        def work(progress) -> None:
+            # Three steps: print the R-4, then encrypt and write (one transaction). A
+            # cancel before the last step leaves the database and the folder untouched.
+            if not progress(0, 3):
+                raise ExportCancelled()
+
+            def render(form: dict) -> bytes:
+                pdf = default_render_pdf(form)
+                if not progress(1, 3):
+                    raise ExportCancelled()
+                return pdf
+
+            if kind == "proposal":
+                export_proposal(
+                    self.ctx.db, case["id"], passphrase, path, today=today, render_pdf=render
+                )
+            else:
+                export_resolution(self.ctx.db, case["id"], passphrase, path, render_pdf=render)
+            progress(3, 3)
+
+        cancelled = False
+        try:
+            run_reporting(self, self.tr("Pripravljam paket …"), work)
+        except ExportCancelled:
+            cancelled = True
+        except (InputError, StoreError, OSError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Paket ni izvožen"), getattr(exc, "message", str(exc))
+            )
+            return False
+        if cancelled:
+            self.ctx.bus.status_message.emit(self.tr("Izvoz paketa je preklican."))
+            self.refresh()
+            return False
+        self.ctx.bus.records_changed.emit("r4")
+        self.ctx.bus.status_message.emit(self.tr("Paket je shranjen v {0}.").format(path))
+        self.refresh()
+        return True
+
+    def import_package(self, kind: str) -> bool:
+        from rejnistvo.exchange.cases import apply_import, preview_import
+        from rejnistvo.store import StoreError
+
+        path = self.ctx.interaction.choose_open_path(
+            self.tr("Odpri paket"), self.tr("Paket Rejništvo (*.rejpaket)")
+        )
+        if not path:
+            return False
+        passphrase = self._ask_passphrase()
+        if not passphrase:
+            return False
+        subgroups = {self._subgroup()} if kind == "proposal" and self._subgroup() else None
+        try:
+            preview = preview_import(self.ctx.db, path, passphrase, kind=kind, subgroups=subgroups)
+        except (InputError, StoreError, OSError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
+            )
+            return False
+        text = "\n".join(f"{label}: {value}" for label, value in preview.contents.summary())
+        text += "\n\n" + "\n".join(preview.notes)
+        if not preview.changes_anything:
+            self.ctx.interaction.info(self.tr("Predogled paketa"), text)
+            return False
+        if not self.ctx.interaction.confirm(
+            self.tr("Predogled paketa"), text + "\n\n" + self.tr("Uvozim?")
+        ):
+            return False
+        try:
+            result = apply_import(self.ctx.db, preview, today=self.today())
+        except (InputError, StoreError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
+            )
+            return False
+        self.ctx.bus.records_changed.emit("r4")
+        self.ctx.interaction.info(self.tr("Paket je uvožen"), result.message)
+        self.refresh()
+        return True

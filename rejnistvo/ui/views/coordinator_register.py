@@ -1,0 +1,192 @@
+"""Koordinator, tab *Evidenca (čl. 29)*: the register of handled cases by year, its
+filter and its exports (CSV, XLSX, PDF) with progress and cancel."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+
+
+def _row_dict(row) -> dict:
+    """A RegisterRow as a table record (id = the case)."""
+    d = asdict(row)
+    d.update(
+        id=row.case_id,
+        status=row.status,
+        decision=row.decision_text,
+        members=", ".join(row.members),
+    )
+    return d
+
+
+def _percent(value) -> str:
+    return f"{value} %" if value else ""
+
+
+class CoordinatorRegisterMixin:
+    """The register tab of ``CoordinatorView`` (a QWidget with ``ctx``)."""
+
+    # == register =====================================================================
+    def _register_columns(self) -> list[Column]:
+        return [
+            Column("seq", self.tr("Zap. št."), align_right=True),
+            Column("case_no", self.tr("Številka zadeve")),
+            Column("centre", self.tr("Center")),
+            Column("unit", self.tr("Enota")),
+            Column("child", self.tr("Otrok")),
+            Column("carer", self.tr("Rejnik")),
+            Column("proposed_percent", self.tr("Predlog"), _percent),
+            Column("received", self.tr("Prejeto")),
+            Column("accepted", self.tr("Sprejeto")),
+            Column("commission_named", self.tr("Komisija")),
+            Column("members", self.tr("Člani komisije")),
+            Column("decided", self.tr("Odločeno")),
+            Column("decision", self.tr("Odločitev")),
+            Column("resolution_no", self.tr("Sklep št.")),
+            Column("returned", self.tr("Vrnjeno")),
+        ]
+
+    def _register_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.year_combo = QComboBox(page)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self._load_register())
+        self.status_combo = QComboBox(page)
+        self.register_search = QLineEdit(page)
+        self.register_search.setClearButtonEnabled(True)
+        self.register_model = RecordTableModel(self._register_columns(), self)
+        self.register_proxy = FilterProxy(self)
+        self.register_proxy.setSourceModel(self.register_model)
+        self.register_search.textChanged.connect(lambda _t: self._apply_register_filter())
+        self.status_combo.currentIndexChanged.connect(lambda _i: self._status_changed())
+        self.register_table = QTableView(page)
+        self.register_table.setModel(self.register_proxy)
+        configure_table(self.register_table)
+        self.export_buttons = {
+            fmt: QPushButton(fmt.upper(), page) for fmt in ("csv", "xlsx", "pdf")
+        }
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _c=False, f=fmt: self.export_register(f))
+        self.year_label, self.status_label, self.export_label = (
+            QLabel(page),
+            QLabel(page),
+            QLabel(page),
+        )
+        self.register_count = QLabel(page)
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year_combo)
+        top.addWidget(self.status_label)
+        top.addWidget(self.status_combo)
+        top.addWidget(self.register_search, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.register_count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.export_label)
+        for button in self.export_buttons.values():
+            bottom.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.register_table, 1)
+        layout.addLayout(bottom)
+        return page
+
+    def _load_register(self) -> None:
+        from rejnistvo.register.queries import register_rows
+
+        year = self.year_combo.currentData()
+        subgroup = self._subgroup()
+        if year is None or subgroup is None:
+            self._register_rows = []
+            self.register_model.set_rows([])
+            return
+        self._register_rows = register_rows(self.ctx.db, subgroup, year)
+        self.register_model.set_rows([_row_dict(r) for r in self._register_rows])
+        fit_columns(self.register_table, 220)
+        self._apply_register_filter()
+
+    def _filtered_register(self) -> list:
+        """The register rows shown (status and search applied), numbered 1, 2, … for export."""
+        from rejnistvo.register.rows import renumber
+
+        shown = {
+            self.register_proxy.row_record(r)["case_id"]
+            for r in range(self.register_proxy.rowCount())
+        }
+        return renumber([r for r in getattr(self, "_register_rows", []) if r.case_id in shown])
+
+    def _apply_register_filter(self) -> None:
+        status = self.status_combo.currentData()
+        rows = [r for r in getattr(self, "_register_rows", []) if not status or r.status == status]
+        if len(rows) != self.register_model.rowCount():
+            self.register_model.set_rows([_row_dict(r) for r in rows])
+        self.register_proxy.set_text(self.register_search.text())
+        self.register_count.setText(self.tr("{0} primerov").format(self.register_proxy.rowCount()))
+
+    def _status_changed(self) -> None:
+        # a different status may keep the same number of rows: reload before filtering
+        self.register_model.set_rows([])
+        self._apply_register_filter()
+
+    def export_register(self, fmt: str) -> bool:
+        from rejnistvo.register.export import write_register
+
+        subgroup, year = self._subgroup(), self.year_combo.currentData()
+        if subgroup is None or year is None:
+            return False
+        filters = {
+            "csv": self.tr("CSV (*.csv)"),
+            "xlsx": self.tr("Excel (*.xlsx)"),
+            "pdf": self.tr("PDF (*.pdf)"),
+        }
+        path = self.ctx.interaction.choose_save_path(
+            self.tr("Izvoz evidence"), filters[fmt], f"evidenca-podskupina-{subgroup}-{year}.{fmt}"
+        )
+        if not path:
+            return False
+        rows = self._filtered_register()
+        from rejnistvo.register.export import ExportCancelled
+        from rejnistvo.ui.progress import run_reporting
+
+        # Cancelled only when the writer stopped (ExportCancelled): a click on "Prekliči"
+        # after the last step comes too late, the file is already there.
+        cancelled = False
+        try:
+            run_reporting(
+                self,
+                self.tr("Izvažam evidenco ({0} primerov) …").format(len(rows)),
+                lambda progress: write_register(
+                    rows,
+                    fmt,
+                    path,
+                    subgroup=subgroup,
+                    year=year,
+                    progress=progress,
+                    printed_on=self.today(),
+                ),
+            )
+        except ExportCancelled:
+            cancelled = True
+        except (InputError, OSError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Evidenca ni izvožena"), getattr(exc, "message", str(exc))
+            )
+            return False
+        if cancelled:
+            self.ctx.bus.status_message.emit(self.tr("Izvoz evidence je preklican; datoteke ni."))
+            return False
+        self.ctx.bus.status_message.emit(self.tr("Evidenca je shranjena v {0}.").format(path))
+        return True

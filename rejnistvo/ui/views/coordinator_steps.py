@@ -1,0 +1,427 @@
+"""Koordinator, tab *Prejeti predlogi*: the subgroup's incoming proposals with their
+waiting days, and the workflow's steps (received, accepted, commission, decision,
+returned) through ``rejnistvo.services.coordinator``. Each step carries the version of the
+case shown, so a step on a case someone changed meanwhile is refused with a message."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.format import format_date
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
+from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+
+_STEP_DATE_FIELDS = frozenset(
+    {"received_on", "accepted_on", "commission_named_on", "decided_on", "returned_on"}
+)
+
+
+def _percent(value) -> str:
+    return f"{value} %" if value else ""
+
+
+class CoordinatorStepsMixin:
+    """The incoming cases tab of ``CoordinatorView`` (a QWidget with ``ctx``)."""
+
+    # == incoming cases ===============================================================
+    def _case_columns(self) -> list[Column]:
+        return [
+            Column("case_no", self.tr("Številka zadeve")),
+            Column("waiting", self.tr("Čaka (dni)"), align_right=True),
+            Column("status", self.tr("Stanje")),
+            Column("sent_on", self.tr("Poslano")),
+            Column("received_on", self.tr("Prejeto")),
+            Column("child", self.tr("Otrok")),
+            Column("centre", self.tr("Center")),
+        ]
+
+    def _cases_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.cases_model = RecordTableModel(self._case_columns(), self)
+        self.cases_model.set_row_foreground(
+            lambda r: QColor("#b00020") if r.get("overdue") else None
+        )
+        self.cases_proxy = FilterProxy(self)
+        self.cases_proxy.setSourceModel(self.cases_model)
+        self.cases_table = QTableView(page)
+        self.cases_table.setModel(self.cases_proxy)
+        configure_table(self.cases_table)
+        self.cases_table.selectionModel().currentRowChanged.connect(self._case_selected)
+        self.cases_search = QLineEdit(page)
+        self.cases_search.setClearButtonEnabled(True)
+        self.cases_search.textChanged.connect(self.cases_proxy.set_text)
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.cases_search)
+        left_layout.addWidget(self.cases_table, 1)
+
+        panel = QWidget(page)
+        self.case_heading = QLabel(panel)
+        font = self.case_heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.case_heading.setFont(font)
+        self.case_info = QLabel(panel)
+        self.case_info.setWordWrap(True)
+        self.case_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.step_date = DateEdit("on", panel, required=True)
+        self.step_date.set_value(self.ctx.clock.today())
+        self.step_date_label = QLabel(panel)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_date_label)
+        step_row.addWidget(self.step_date, 1)
+
+        self.received_button = QPushButton(panel)
+        self.received_button.clicked.connect(self.record_received)
+        self.accept_button = QPushButton(panel)
+        self.accept_button.clicked.connect(self.accept_case)
+        step_buttons = QHBoxLayout()
+        step_buttons.addWidget(self.received_button)
+        step_buttons.addWidget(self.accept_button)
+        step_buttons.addStretch(1)
+
+        self.commission_box = QGroupBox(panel)
+        self.member_combos = [QComboBox(panel) for _ in range(3)]
+        self.commission_error = FieldError(panel)
+        self.commission_button = QPushButton(panel)
+        self.commission_button.clicked.connect(self.name_commission)
+        box = QVBoxLayout(self.commission_box)
+        for combo in self.member_combos:
+            box.addWidget(combo)
+        box.addWidget(self.commission_error)
+        box.addWidget(self.commission_button)
+
+        self.decision_box = QGroupBox(panel)
+        self.suggestion_label = QLabel(panel)
+        self.suggestion_label.setWordWrap(True)
+        self.increase_radio = QRadioButton(panel)
+        self.no_increase_radio = QRadioButton(panel)
+        self.outcome_group = QButtonGroup(panel)
+        self.outcome_group.addButton(self.increase_radio)
+        self.outcome_group.addButton(self.no_increase_radio)
+        self.increase_radio.setChecked(True)
+        self.percent_combo = QComboBox(panel)
+        self.percent_combo.addItem("25 %", 25)
+        self.percent_combo.addItem("50 %", 50)
+        self.decision_period = PeriodEdit("period", panel, open_allowed=False)
+        self.rationale_edit = QPlainTextEdit(panel)
+        self.rationale_edit.setMaximumHeight(80)
+        self.rationale_error = FieldError(panel)
+        self.number_label = QLabel(panel)
+        self.decide_button = QPushButton(panel)
+        self.decide_button.clicked.connect(self.record_decision)
+        outcome_row = QHBoxLayout()
+        outcome_row.addWidget(self.increase_radio)
+        outcome_row.addWidget(self.percent_combo)
+        outcome_row.addWidget(self.no_increase_radio)
+        outcome_row.addStretch(1)
+        self.rationale_label = QLabel(panel)
+        form = QVBoxLayout(self.decision_box)
+        form.addWidget(self.suggestion_label)
+        form.addLayout(outcome_row)
+        form.addWidget(self.decision_period)
+        form.addWidget(self.rationale_label)
+        form.addWidget(self.rationale_edit)
+        form.addWidget(self.rationale_error)
+        form.addWidget(self.number_label)
+        form.addWidget(self.decide_button)
+
+        self.return_button = QPushButton(panel)
+        self.return_button.clicked.connect(self.mark_returned)
+
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.case_heading)
+        panel_layout.addWidget(self.case_info)
+        panel_layout.addLayout(step_row)
+        panel_layout.addLayout(step_buttons)
+        panel_layout.addWidget(self.commission_box)
+        panel_layout.addWidget(self.decision_box)
+        panel_layout.addWidget(self.return_button)
+        panel_layout.addStretch(1)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(panel)
+
+        self.cases_splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        self.cases_splitter.setObjectName("CoordinatorCasesSplitter")
+        self.cases_splitter.addWidget(left)
+        self.cases_splitter.addWidget(scroll)
+        self.cases_splitter.setSizes([620, 480])
+        self.remember_splitter(self.cases_splitter)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.cases_splitter)
+        return page
+
+    def today(self) -> date:
+        return self.ctx.clock.today()
+
+    def _load_cases(self, subgroup: int) -> None:
+        from rejnistvo.services.coordinator import incoming_cases
+
+        records = [case.as_row() for case in incoming_cases(self.ctx.db, subgroup, self.today())]
+        self.cases_model.set_rows(records)
+        fit_columns(self.cases_table, 200)
+        current = self._case["id"] if self._case else None
+        self._case = None
+        row = self.cases_model.find_row("id", current) if current is not None else -1
+        if row >= 0:
+            self.cases_table.selectRow(
+                self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
+            )
+        else:
+            self._show_case(None)
+
+    def _case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self._show_case(None)
+            return
+        self._show_case(self.cases_proxy.row_record(current.row()))
+
+    def _show_case(self, row: dict | None) -> None:
+        from rejnistvo.services.coordinator import candidates, case_detail
+
+        self._case = row
+        enabled = row is not None
+        for w in (
+            self.received_button,
+            self.accept_button,
+            self.commission_box,
+            self.decision_box,
+            self.return_button,
+        ):
+            w.setEnabled(enabled)
+        self.step_date.clear_error()
+        self.commission_error.clear_error()
+        self.rationale_error.clear_error()
+        if row is None:
+            self.case_heading.setText(self.tr("Izberite predlog na seznamu."))
+            self.case_info.setText("")
+            return
+        detail = case_detail(self.ctx.db, row["id"])
+        self.case_heading.setText(self.tr("Predlog {0}").format(row["case_no"] or row["id"]))
+        suggestion = detail.suggestion
+        lines = [
+            self.tr("Otrok: {0}; rejnik: {1}").format(row["child"], row["carer"]),
+            self.tr("Center: {0}").format(
+                ", ".join(x for x in (row["centre"], row.get("unit")) if x)
+            ),
+            self.tr("Predlagano: {0} od {1} do {2}").format(
+                _percent(detail.proposed_percent),
+                format_date(detail.period_from),
+                format_date(detail.period_to),
+            ),
+            self.tr("Poslano {0}, prejeto {1}, sprejeto {2}, komisija {3}, odločeno {4}").format(
+                format_date(row.get("sent_on")) or "—",
+                format_date(row.get("received_on")) or self.tr("ni vpisano"),
+                format_date(row["accepted"]) or "—",
+                format_date(row["commission_named"]) or "—",
+                format_date(row["decided"]) or "—",
+            ),
+        ]
+        if row.get("members"):
+            lines.append(self.tr("Komisija: {0}").format(row["members"]))
+        if row.get("decision"):
+            lines.append(
+                self.tr("Odločitev: {0}, sklep št. {1}").format(
+                    row["decision"], row.get("resolution_no") or ""
+                )
+            )
+        self.case_info.setText("\n".join(lines))
+        # The date of receipt may be recorded or corrected until the decision (the
+        # workflow keeps it between sending and acceptance).
+        self.received_button.setEnabled(not row["decided"])
+        self.accept_button.setEnabled(not row["accepted"])
+        self.commission_box.setEnabled(bool(row["accepted"]) and not row["commission_named"])
+        self.decision_box.setEnabled(bool(row["commission_named"]) and not row["decided"])
+        self.return_button.setEnabled(bool(row["decided"]) and not row.get("returned"))
+        subgroup = self._subgroup()
+        found = candidates(self.ctx.db, subgroup, self.today()) if subgroup is not None else []
+        self._candidates = {c.id: c for c in found}
+        for i, combo in enumerate(self.member_combos):
+            combo.clear()
+            combo.addItem(self.tr("— član {0} —").format(i + 1), None)
+            for c in found:
+                combo.addItem(f"{c.name} ({c.centre})" if c.centre else c.name, c.id)
+        self.suggestion_label.setText(
+            self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation)
+        )
+        if suggestion.eligible and suggestion.percent:
+            self.increase_radio.setChecked(True)
+            self.percent_combo.setCurrentIndex(self.percent_combo.findData(suggestion.percent))
+        elif not suggestion.eligible:
+            self.no_increase_radio.setChecked(True)
+        from rejnistvo.rules.periods import Period
+
+        if detail.period_from and detail.period_to:
+            self.decision_period.set_value(Period(detail.period_from, detail.period_to))
+        else:
+            self.decision_period.set_value(None)
+        self.rationale_edit.setPlainText("")
+        self._update_number()
+
+    def _update_number(self) -> None:
+        from rejnistvo.services.coordinator import next_resolution_no
+
+        subgroup = self._subgroup()
+        if subgroup is None:
+            self.number_label.setText("")
+            return
+        try:
+            number = next_resolution_no(self.ctx.db, subgroup, self.today().year)
+        except InputError as exc:
+            number = exc.message
+        self.number_label.setText(self.tr("Številka sklepa bo: {0}").format(number))
+
+    def _step_date(self) -> date | None:
+        ok, value = self.step_date.check()
+        return value if ok else None
+
+    def _run_step(self, action, done_message: str) -> bool:
+        """Call a workflow step; show its refusal, or announce the change."""
+        from rejnistvo.store import StoreError
+
+        try:
+            action()
+        except InputError as exc:
+            if exc.field in _STEP_DATE_FIELDS:
+                # A date out of order: said beside the date field, which keeps what was typed.
+                self.step_date.show_error(exc.message)
+                self.step_date.setFocus()
+            else:
+                self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+            return False
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+            return False
+        self.ctx.bus.status_message.emit(done_message)
+        self.ctx.bus.records_changed.emit("r4")
+        self.refresh()
+        return True
+
+    def record_received(self) -> bool:
+        from rejnistvo.services.coordinator import record_received
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        case_id, version = self._case["id"], self._case["version"]
+        return self._run_step(
+            lambda: record_received(self.ctx.db, case_id, version, on),
+            self.tr("Datum prejema je zapisan."),
+        )
+
+    def accept_case(self) -> bool:
+        from rejnistvo.services.coordinator import accept
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        case_id, version = self._case["id"], self._case["version"]
+        return self._run_step(
+            lambda: accept(self.ctx.db, case_id, version, on), self.tr("Predlog je sprejet.")
+        )
+
+    def name_commission(self) -> bool:
+        from rejnistvo.services.coordinator import commission_warnings, name_commission
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        ids = [c.currentData() for c in self.member_combos]
+        if None in ids or len(set(ids)) != 3:
+            self.commission_error.show_error(
+                self.tr("Izberite tri različne člane s seznama kandidatov podskupine.")
+            )
+            return False
+        self.commission_error.clear_error()
+        case_id, version = self._case["id"], self._case["version"]
+        warnings = commission_warnings(self.ctx.db, case_id, [self._candidates[i] for i in ids])
+        if warnings and not self.ctx.interaction.confirm(
+            self.tr("Opozorilo o komisiji"),
+            "\n".join(warnings) + "\n\n" + self.tr("Komisijo vseeno imenujem?"),
+        ):
+            return False
+        return self._run_step(
+            lambda: name_commission(self.ctx.db, case_id, version, ids, on),
+            self.tr("Komisija je imenovana."),
+        )
+
+    def record_decision(self) -> bool:
+        from rejnistvo.services.coordinator import Decision, decide
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        increase = self.increase_radio.isChecked()
+        v = FormValidator()
+        period = v.check(self.decision_period) if increase else None
+        if not v.ok:
+            return False
+        rationale = self.rationale_edit.toPlainText()
+        case_id, version = self._case["id"], self._case["version"]
+        decision = Decision(
+            outcome="increase" if increase else "no_increase",
+            percent=self.percent_combo.currentData() if increase else None,
+            period_from=period.start if period else None,
+            period_to=period.end if period else None,
+            rationale=rationale,
+        )
+        numbers: list[str] = []
+
+        from rejnistvo.store import StoreError
+
+        try:
+            numbers.append(decide(self.ctx.db, case_id, version, decision, on))
+        except InputError as exc:
+            target = self.rationale_error if exc.field == "rationale" else None
+            if exc.field == "period":
+                self.decision_period.show_error(exc.message)
+            elif target is not None:
+                target.show_error(exc.message)
+                self.rationale_edit.setFocus()
+            else:
+                self.ctx.interaction.error(self.tr("Odločitev ni zapisana"), exc.message)
+            return False
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Odločitev ni zapisana"), exc.message)
+            return False
+        self.ctx.bus.status_message.emit(
+            self.tr("Odločitev je zapisana, sklep št. {0}.").format(numbers[0])
+        )
+        self.ctx.bus.records_changed.emit("r4")
+        self.refresh()
+        return True
+
+    def mark_returned(self) -> bool:
+        from rejnistvo.services.coordinator import mark_returned
+
+        on = self._step_date()
+        if self._case is None or on is None:
+            return False
+        case_id, version = self._case["id"], self._case["version"]
+        return self._run_step(
+            lambda: mark_returned(self.ctx.db, case_id, version, on),
+            self.tr("Vrnitev dokumentov je zabeležena."),
+        )
