@@ -23,14 +23,16 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
 from rejnistvo.rules.catalogues import uplift_reasons
-from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.periods import Period
-from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
+from rejnistvo.rules.uplift import suggest_uplift
 from rejnistvo.services.r4_cases import Proposal, R4Case, reasons_from
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.placement_data import placement_periods
+from rejnistvo.ui.views.r4_correction import R4CorrectionMixin
 from rejnistvo.ui.views.r4_editor import DIFFERENCE_STYLE, STEPS, R4EditorWidgets
+from rejnistvo.ui.views.r4_rule import R4RuleMixin, differs_from_suggestion
 from rejnistvo.ui.widgets import FormValidator
 
 log = logging.getLogger(__name__)
@@ -54,20 +56,7 @@ _ERROR_FIELDS = {
 }
 
 
-def differs_from_suggestion(
-    suggestion: UpliftSuggestion, outcome: str | None, percent: int | None
-) -> bool:
-    """Whether a decision departs from the rule (SPEC 3.3: allowed, with a rationale)."""
-    if outcome is None:
-        return False
-    if outcome == "no_increase":
-        return suggestion.eligible
-    if not suggestion.eligible:
-        return True
-    return suggestion.percent is not None and percent != suggestion.percent
-
-
-class R4View(R4EditorWidgets):
+class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
     record_kinds = ("r4",)
     kind = "r4"
     id_attr = "case_id"
@@ -367,70 +356,6 @@ class R4View(R4EditorWidgets):
         self._dirty = True
         self._update_suggestion()
 
-    # -- the rule, live ------------------------------------------------------------------
-    def reason_count(self) -> int:
-        checked = sum(
-            1
-            for i in range(self.reason_list.count())
-            if self.reason_list.item(i).checkState() == Qt.CheckState.Checked
-        )
-        return checked + len(self.free_reasons())
-
-    def free_reasons(self) -> list[str]:
-        """The typed reasons, one per ';'-separated part: each counts as a reason of its
-        own (čl. 30), so two typed reasons must never be saved back as one."""
-        return [part.strip() for part in self.free_reason.text().split(";") if part.strip()]
-
-    def workload(self) -> Workload | None:
-        if self.workload_moderate.isChecked():
-            return Workload.MODERATE
-        if self.workload_strong.isChecked():
-            return Workload.STRONG
-        return None
-
-    def outcome(self) -> str | None:
-        if self.outcome_increase.isChecked():
-            return "increase"
-        if self.outcome_no.isChecked():
-            return "no_increase"
-        return None
-
-    def _update_suggestion(self) -> None:
-        self.suggestion = suggest_uplift(self.reason_count(), self.workload())
-        s = self.suggestion
-        if not s.eligible:
-            head = self.tr("ni upravičeno")
-        elif s.percent is None:
-            head = self.tr("25 % ali 50 % (navedite obseg dela)")
-        else:
-            head = self.tr("zvišanje za {0} %").format(s.percent)
-        self.suggestion_label.setText(f"<b>{head}</b><br>{s.explanation}")
-        if not self._proposed_chosen and not self._loading:
-            # Until the user picks the proposal, it follows the rule.
-            self.proposed_percent.blockSignals(True)
-            self.proposed_percent.setCurrentIndex(max(self.proposed_percent.findData(s.percent), 0))
-            self.proposed_percent.blockSignals(False)
-        outcome = self.outcome()
-        # The decision is the workflow's: editable here only in an explicit correction.
-        self.decision_percent.setEnabled(outcome == "increase" and self.correcting)
-        self.decision_period.setEnabled(outcome == "increase" and self.correcting)
-        differs = differs_from_suggestion(s, outcome, self.decision_percent.currentData())
-        if differs:
-            shown = (
-                self.tr("ZVIŠA za {0} %").format(self.decision_percent.currentData())
-                if outcome == "increase"
-                else self.tr("NE ZVIŠA")
-            )
-            self.difference_label.setText(
-                self.tr(
-                    "Odločitev »{0}« se razlikuje od predloga pravila ({1}). "
-                    "Vpišite obrazložitev odstopanja."
-                ).format(shown, head)
-            )
-            self.difference_label.show()
-        else:
-            self.difference_label.hide()
-
     # -- saving ---------------------------------------------------------------------
     def collect(self) -> Proposal | None:
         """The proposal from the editor, or None with each reason shown beside its field."""
@@ -544,58 +469,6 @@ class R4View(R4EditorWidgets):
             self._refused(error, self.tr("Pošiljanje ni zapisano"))
             return False
         self._announce(case, self.tr("Predlog je označen kot poslan koordinatorju."))
-        return True
-
-    # -- correction of a decision ------------------------------------------------------
-    def start_correction(self) -> None:
-        """Open the decision for an explicit correction (with a reason)."""
-        if self.case is None or not self.case.decided:
-            return
-        self.correcting = True
-        self._set_editable()
-        self.correction_reason.setFocus()
-
-    def save_correction(self) -> bool:
-        if self.case is None:
-            return False
-        from rejnistvo.services.r4_cases import correct_decision
-
-        self._clear_errors()
-        v = FormValidator()
-        decided_on = v.check(self.step_edits["decided_on"])
-        number = v.check(self.resolution_no_edit)
-        outcome = self.outcome()
-        period = v.check(self.decision_period) if outcome == "increase" else None
-        if not v.ok:
-            v.focus_first()
-            return False
-        changes: dict[str, Any] = {
-            "decided_on": decided_on,
-            "outcome": outcome,
-            "decision_percent": self.decision_percent.currentData()
-            if outcome == "increase"
-            else None,
-            "decision_from": period.start if period else None,
-            "decision_to": period.end if period else None,
-            "decision_rationale": self.decision_rationale.toPlainText().strip() or None,
-            "resolution_no": number,
-        }
-        members = [c.currentText().strip() for c in self.member_combos]
-        if members != [m.name for m in self.case.members]:
-            changes["members"] = members
-        try:
-            case = correct_decision(
-                self.ctx.db,
-                self.case.id,
-                self.case.version,
-                changes,
-                self.correction_reason.text(),
-                self.ctx.clock,
-            )
-        except (InputError, RuleError) as error:
-            self._refused(error, self.tr("Popravek ni shranjen"))
-            return False
-        self._announce(case, self.tr("Sklep je popravljen; razlog je zapisan v dnevnik."))
         return True
 
     # -- printing -------------------------------------------------------------------
