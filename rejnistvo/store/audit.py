@@ -29,8 +29,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from rejnistvo.store import audit_keys
 from rejnistvo.config_dir import config_dir
+from rejnistvo.store import audit_keys
 from rejnistvo.store.schema import AUDIT_TRIGGERS
 
 GENESIS = "0" * 64

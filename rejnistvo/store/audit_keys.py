@@ -97,12 +97,13 @@ def export_keys(destination: Path) -> list[Path]:
     return copied
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
+def _write_private(path: Path, data: bytes, *, sync: bool = True) -> None:
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, data)
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
     finally:
         os.close(fd)
     os.replace(tmp, path)
@@ -155,7 +156,8 @@ def record_head(database_id: str, head: Head) -> None:
         if old is not None and old.last_id > head.last_id:
             return
         data[database_id] = asdict(head)
-        _write_private(_heads_path(), json.dumps(data, indent=1).encode("utf-8"))
+        # No fsync: a head lost in a power cut only weakens the check, it never alarms.
+        _write_private(_heads_path(), json.dumps(data, indent=1).encode("utf-8"), sync=False)
     except OSError:
         # The head is a second line of defence: a read-only config folder must not stop
         # the user from working; `check` still verifies the chain itself.
