@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QWidget
 
 from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.rules.errors import RuleError
-from rejnistvo.rules.periods import Period
 from rejnistvo.rules.uplift import suggest_uplift
 from rejnistvo.services.r4_cases import Proposal, R4Case, reasons_from
 from rejnistvo.store import StaleRecordError
@@ -207,105 +206,11 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._set_editable()
         self._update_suggestion()
 
-    def _fill(self, case: R4Case) -> None:
-        self.case_id, self.case = case.id, case
-        p = case.proposal
-        self._clear_errors()
-        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(p.placement_id), 0))
-        self.case_no_edit.set_value(p.case_no)
-        self.proposal_date.set_value(p.proposal_date)
-        keys = {r.reason_key for r in p.reasons if r.reason_key}
-        texts = [r.text for r in p.reasons if not r.reason_key and r.text]
-        for i in range(self.reason_list.count()):
-            item = self.reason_list.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in keys
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.free_reason.setText("; ".join(texts))
-        self._set_workload(p.workload)
-        self.proposed_percent.setCurrentIndex(
-            max(self.proposed_percent.findData(p.proposed_percent), 0)
-        )
-        self._proposed_chosen = p.proposed_percent is not None
-        self.period_edit.set_value(Period(p.period_from, p.period_to) if p.period_from else None)
-        self.rationale_edit.setPlainText(p.rationale or "")
-        for column, edit in self.step_edits.items():
-            edit.set_value(p.prepared_on if column == "prepared_on" else getattr(case, column))
-        self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(p.subgroup_id), 0))
-        self._fill_candidates()
-        self.resolution_no_edit.set_value(case.resolution_no)
-        names = {m.position: m.name for m in case.members}
-        for position, combo in enumerate(self.member_combos, start=1):
-            combo.setEditText(names.get(position, ""))
-        {"increase": self.outcome_increase, "no_increase": self.outcome_no}.get(
-            case.outcome or "", self.outcome_none
-        ).setChecked(True)
-        self.decision_percent.setCurrentIndex(
-            max(self.decision_percent.findData(case.decision_percent), 0)
-        )
-        self.decision_period.set_value(
-            Period(case.decision_from, case.decision_to) if case.decision_from else None
-        )
-        self.decision_rationale.setPlainText(case.decision_rationale or "")
-        self.correction_reason.clear()
-
-    def _set_editable(self) -> None:
-        """What this screen may change: the proposal until the decision; sending once;
-        the decision only in an explicit correction."""
-        case = self.case
-        decided = case is not None and case.decided
-        sent = case is not None and case.sent_on is not None
-        self.proposal_box.setEnabled(not decided)
-        self.subgroup_combo.setEnabled(not sent and not decided)
-        self.step_edits["prepared_on"].edit.setReadOnly(decided)
-        self.step_edits["sent_on"].edit.setReadOnly(sent)
-        self.send_button.setEnabled(case is not None and not sent)
-        for widget in (
-            self.resolution_no_edit,
-            *self.member_combos,
-            self.outcome_increase,
-            self.outcome_no,
-            self.outcome_none,
-            self.decision_percent,
-            self.decision_period,
-            self.decision_rationale,
-        ):
-            widget.setEnabled(self.correcting)
-        self.step_edits["decided_on"].edit.setReadOnly(not self.correcting)
-        self.correct_button.setEnabled(decided and not self.correcting)
-        self.correction_reason.setVisible(self.correcting)
-        self.correction_reason_label.setVisible(self.correcting)
-        self.save_button.setEnabled(not decided or self.correcting)
-
-    def _clear_errors(self) -> None:
-        for w in (
-            self.placement_error,
-            self.proposed_error,
-            self.members_error,
-            self.decision_rationale_error,
-            self.correction_reason_error,
-        ):
-            w.clear_error()
-        for field in (
-            self.case_no_edit,
-            self.proposal_date,
-            self.period_edit,
-            self.resolution_no_edit,
-            self.decision_period,
-            *self.step_edits.values(),
-        ):
-            field.clear_error()
-
     def _proposed_changed(self, _index: int) -> None:
         # Programmatic changes block signals or happen while loading: this is the user.
         if not self._loading:
             self._proposed_chosen = True
         self._edited()
-
-    def _set_workload(self, value: str | None) -> None:
-        self.workload_group.setExclusive(False)
-        self.workload_moderate.setChecked(value == "moderate")
-        self.workload_strong.setChecked(value == "strong")
-        self.workload_group.setExclusive(True)
 
     def _placement_changed(self) -> None:
         """Load the placement's periods (the proposal's period must lie inside them)."""
