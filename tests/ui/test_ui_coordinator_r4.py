@@ -79,8 +79,9 @@ def test_stale_save_in_r4_is_refused_and_coordinator_work_kept(qtbot, screens, b
     qtbot.keyClicks(r4.rationale_edit, " Dodano.")
     assert r4.has_unsaved_changes()
     number = _coordinator_works(coordinator, case_id)
-    # The editor keeps the user's words while the case changes under it …
+    # The editor keeps the user's words while the case changes under it, and says so …
     assert "Dodano." in r4.rationale_edit.toPlainText()
+    assert r4.stale_label.isVisibleTo(r4) and "vrnjen" in r4.stale_label.text()
     b_ctx.interaction.answers.append(False)  # "Naložim primer …?" — not yet
     assert r4.save() is False
     kind, title, text = b_ctx.interaction.asked[-1]

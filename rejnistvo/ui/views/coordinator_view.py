@@ -29,7 +29,6 @@ from rejnistvo.ui.views.coordinator_steps import CoordinatorStepsMixin
 class CoordinatorView(
     CoordinatorStepsMixin, CoordinatorRegisterMixin, CoordinatorPackagesMixin, View
 ):
-    record_kinds = ("coordinator",)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

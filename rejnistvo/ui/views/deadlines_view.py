@@ -55,7 +55,6 @@ def days_text(days: int | None) -> str:
 
 
 class DeadlinesView(View):
-    record_kinds = ()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -46,6 +46,13 @@ class R4EditorWidgets(CaseEditorView):
 
     def _build_editor(self) -> QWidget:
         scroll, editor, layout = self.editor_area()
+        # Said while the user edits a case another screen has changed meanwhile.
+        self.stale_label = QLabel(editor)
+        self.stale_label.setObjectName("staleLabel")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet(DIFFERENCE_STYLE)
+        self.stale_label.hide()
+        layout.addWidget(self.stale_label)
 
         # Proposal -------------------------------------------------------------------
         self.proposal_box = QGroupBox(editor)
@@ -311,6 +318,7 @@ class R4EditorWidgets(CaseEditorView):
 
     # -- the editor's state ------------------------------------------------------
     def _fill(self, case: R4Case) -> None:
+        self.stale_label.hide()
         self.case_id, self.case = case.id, case
         p = case.proposal
         self._clear_errors()

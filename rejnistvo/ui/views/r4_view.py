@@ -56,7 +56,6 @@ _ERROR_FIELDS = {
 
 
 class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
-    record_kinds = ("r4",)
     kind = "r4"
     id_attr = "case_id"
     leave_text = QT_TRANSLATE_NOOP("R4View", "Predlog R-4 ima neshranjene spremembe. Jih shranim?")
@@ -127,6 +126,17 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         # the user is editing (a save will then be refused and a reload offered).
         if self.case_id is not None and not self.has_unsaved_changes():
             self.load(self.case_id)
+        elif self.case is not None:
+            stored = next((c for c in cases if c.id == self.case.id), None)
+            if stored is not None and stored.version != self.case.version:
+                self.stale_label.setText(
+                    self.tr(
+                        "Ta primer je medtem spremenil drug zaslon ali uporabnik (zdaj: {0}). "
+                        "Vaših sprememb ni mogoče shraniti čez novejše podatke: ob shranjevanju "
+                        "vam program ponudi, da primer znova naložite."
+                    ).format(self.tr(STATUS_NAMES[stored.status]))
+                )
+                self.stale_label.show()
 
     def _on_records_changed(self, kind: str) -> None:
         if self._own_change:
@@ -176,6 +186,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self.decision_period.set_value(None)
         self.decision_rationale.clear()
         self.correction_reason.clear()
+        self.stale_label.hide()
         self._clear_errors()
         self._loading = False
         self._placement_changed()
