@@ -95,3 +95,76 @@ def test_child_birth_date_filled_from_emso_and_mismatch_refused(qtbot, ctx):
     view.birth_edit.setText("1. 1. 2006")
     assert view.save() is True
     assert any(r["name"] == "Nik Novak" for r in list_records(ctx.db, "children"))
+
+
+def test_duplicate_emso_warns_naming_the_other_person(qtbot, ctx):
+    other = next(r for r in list_records(ctx.db, "carers") if r.get("emso"))
+    view = make_view(qtbot, ctx)
+    view.new_record()
+    qtbot.keyClicks(view.name_edit.edit, "Druga Oseba")
+    qtbot.keyClicks(view.emso_edit.edit, other["emso"])
+    qtbot.keyClicks(view.address_edit.edit, "Cesta 2, Kranj")
+    view.centre_edit.centre.setCurrentIndex(1)
+    ctx.interaction.answers.append(False)  # "save anyway?" → no
+    assert view.save() is False
+    kind, _title, text = ctx.interaction.asked[-1]
+    assert kind == "confirm" and other["name"] in text and other["emso"] in text
+    assert view.has_unsaved_changes() and view.name_edit.text() == "Druga Oseba"
+    assert not any(r["name"] == "Druga Oseba" for r in list_records(ctx.db, "carers"))
+
+
+def test_lists_sort_by_surname_and_export_to_documents_asking_before_overwriting(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    from rejnistvo.services.people import surname_key
+    from rejnistvo.ui import interaction
+
+    monkeypatch.setattr(interaction, "documents_folder", lambda: tmp_path)
+    view = make_view(qtbot, ctx)
+    names = [view.model.row_record(r)["name"] for r in range(view.model.rowCount())]
+    assert names == sorted(names, key=surname_key)
+
+    target = tmp_path / "rejniki.xlsx"
+    ctx.interaction.answers.append(str(target))
+    qtbot.mouseClick(view.btn_export, Qt.MouseButton.LeftButton)
+    kind, _title, suggested = ctx.interaction.asked[-1]
+    assert kind == "save_path" and suggested.startswith(str(tmp_path))  # Documents
+    assert suggested.endswith(".xlsx") and "rejniki" in suggested
+    sheet = load_workbook(target).active
+    assert sheet["A1"].value == "Ime in priimek"
+    assert sheet.max_row == view.proxy.rowCount() + 1
+
+    # The same file again: asked first; "no" keeps the old file.
+    before = target.read_bytes()
+    view.search.setText(names[0].split()[-1])
+    ctx.interaction.answers.extend([str(target), False])
+    qtbot.mouseClick(view.btn_export, Qt.MouseButton.LeftButton)
+    assert (
+        ctx.interaction.asked[-1][0] == "confirm" and "že obstaja" in ctx.interaction.asked[-1][2]
+    )
+    assert target.read_bytes() == before
+    # The folder is remembered for this kind of file.
+    ctx.interaction.answers.append(None)
+    view.exporter.export()
+    assert ctx.interaction.asked[-1][2].startswith(str(tmp_path))
+
+
+def test_ctrl_p_prints_the_list(qtbot, ctx):
+    view = make_view(qtbot, ctx)
+    view.print_document()
+    assert view.exporter.preview is not None
+    qtbot.addWidget(view.exporter.preview)
+    assert view.exporter.preview.pdf.startswith(b"%PDF")
+    assert view.exporter.preview.suggested_name.endswith(".pdf")
+
+
+def test_os_errors_are_told_in_slovenian(tmp_path):
+    import errno
+
+    from rejnistvo.ui.interaction import os_error_text
+
+    assert "ni dovoljeno" in os_error_text(PermissionError(errno.EPERM, "Operation not permitted."))
+    assert "prostora" in os_error_text(OSError(errno.ENOSPC, "No space left on device"))
+    assert "Operation" not in os_error_text(OSError(9999, "Operation failed"))

@@ -38,3 +38,71 @@ def test_part_time_needs_a_fee_share(qtbot, ctx):
     assert view.save() is True
     stored = get_record(ctx.db, "placements", placement["id"])
     assert stored["part_time"] is True and str(stored["fee_share"]) in ("0.4", "0.40")
+
+
+def _shown(qtbot, ctx):
+    view = PlacementsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.refresh()
+    return view
+
+
+def test_dodaj_aneks_puts_the_keyboard_in_the_new_row_and_ctrl_z_undoes_a_removal(qtbot, ctx):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from rejnistvo.ui.widgets.periods_table import DOCUMENT
+
+    view = _shown(qtbot, ctx)
+    placement = list_records(ctx.db, "placements")[0]
+    view.open_record("placement", placement["id"])
+    periods = view.periods
+    rows = periods.table.rowCount()
+    periods.add_button.setFocus()
+    qtbot.keyClick(periods.add_button, Qt.Key.Key_Space)
+    assert periods.table.rowCount() == rows + 1
+    assert (periods.table.currentRow(), periods.table.currentColumn()) == (rows, DOCUMENT)
+    focus = QApplication.focusWidget()
+    assert focus is not None and periods.table.isAncestorOf(focus) or focus is periods.table
+    qtbot.keyClicks(QApplication.focusWidget(), "aneks 9")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    # Qt commits what was typed on its next turn of the event loop
+    qtbot.waitUntil(lambda: periods.table.item(rows, DOCUMENT).text() == "aneks 9")
+
+    # Remove the row with the keyboard: the focus leaves the button, Ctrl+Z brings it back.
+    periods.remove_button.setFocus()
+    qtbot.keyClick(periods.remove_button, Qt.Key.Key_Space)
+    assert periods.table.rowCount() == rows
+    assert QApplication.focusWidget() is not periods.remove_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert periods.table.rowCount() == rows + 1
+    assert periods.table.item(rows, DOCUMENT).text() == "aneks 9"
+    assert periods.table.cellWidget(rows, 0).currentData() == "annex"
+
+
+def test_new_placement_takes_the_centres_of_carer_and_child_and_needs_them(qtbot, ctx):
+    from rejnistvo.services.people import list_carers, list_children
+
+    view = _shown(qtbot, ctx)
+    carer = next(c for c in list_carers(ctx.db) if c.get("centre_id"))
+    child = next(c for c in list_children(ctx.db) if c.get("centre_id"))
+    view.new_record()
+    qtbot.keyClicks(view.contract_edit.edit, "NOVA-1/2026")
+    label = view.carer_edit._labels[carer["id"]]
+    view.carer_edit.edit.setText("")
+    view.carer_edit.edit.insert(label)  # typed (non-ASCII names: QTest cannot type them)
+    view.carer_edit.edit.textEdited.emit(label)
+    assert view.carer_centre.value() == carer["centre_id"]
+    view.child_edit.edit.insert(view.child_edit._labels[child["id"]])
+    view.child_edit.edit.textEdited.emit(view.child_edit.edit.text())
+    assert view.child_centre.value() == child["centre_id"]
+    # Emptied by hand, a centre is refused with its field named.
+    view.carer_centre.set_value(None)
+    view.periods.table.item(0, 2).setText("1. 1. 2026")
+    assert view.save() is False
+    assert "center rejnika" in view.carer_centre.error_text().lower()
