@@ -191,3 +191,25 @@ def test_missing_indexation_is_one_red_line_under_the_totals(qtbot, b_ctx):  # n
     stale = view.findChild(QLabel, "whatifTotalsStale")
     assert not stale.isHidden() and "1. 3. 2026" in stale.text()
     assert "\n" not in stale.text()
+
+
+def test_kaj_ce_removed_period_comes_back_with_ctrl_z(qtbot, b_ctx):  # noqa: F811
+    from PySide6.QtWidgets import QApplication
+
+    view = make_view(qtbot, b_ctx)
+    view.tabs.setCurrentIndex(1)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    row = view.whatif_placement.rows[0]
+    row.period.set_value(Period(date(2026, 1, 1), date(2026, 6, 30)))
+    view.compute_whatif()
+    total = view.whatif_totals.text()
+    assert total
+    row.remove_button.setFocus()
+    qtbot.keyClick(row.remove_button, Qt.Key.Key_Space)
+    assert view.whatif_placement.rows == []
+    assert view.whatif_totals.text() == ""  # recomputed at once
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (back,) = view.whatif_placement.rows
+    assert back.period.value() == Period(date(2026, 1, 1), date(2026, 6, 30))
+    assert view.whatif_totals.text() == total

@@ -1,9 +1,12 @@
 """Rows of periods typed in by hand (the what-if calculator's placement periods, board
-increases and fee uplifts): each row a period, with a percent where it is an increase."""
+increases and fee uplifts): each row a period, with a percent where it is an increase.
+
+A removed row comes back with Ctrl+Z (or *Razveljavi*), so a slip loses nothing."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -70,27 +73,65 @@ class PeriodRowsEditor(QGroupBox):
         outer.addWidget(self.error)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(lambda: self.add_row())
-        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self._removed: list[tuple[int, Period | None, int | None]] = []
+        self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.activated.connect(self.undo_remove)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Dodaj obdobje"))
+        self.undo_button.setText(self.tr("Razveljavi odstranitev (Ctrl+Z)"))
 
-    def add_row(self, period: Period | None = None, percent: int | None = None) -> PeriodRow:
+    def add_row(
+        self, period: Period | None = None, percent: int | None = None, at: int | None = None
+    ) -> PeriodRow:
         row = PeriodRow(f"{self.field}[{len(self.rows)}]", self.with_percent, self)
         row.set_value(period, percent)
         row.removed.connect(self._remove)
         row.edited.connect(self.changed)
-        self.rows.append(row)
-        self.rows_layout.addWidget(row)
+        index = len(self.rows) if at is None else min(at, len(self.rows))
+        self.rows.insert(index, row)
+        self.rows_layout.insertWidget(index, row)
         self.changed.emit()
         return row
 
     def _remove(self, row: PeriodRow) -> None:
+        index = self.rows.index(row)
+        try:
+            period = row.period.value()
+        except InputError:
+            period = None  # half-typed: comes back empty
+        percent = row.percent.currentData() if row.percent is not None else None
+        self._removed.append((index, period, percent))
+        self.undo_button.setEnabled(True)
         self.rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        # The keyboard goes to a neighbour, never stays nowhere.
+        if self.rows:
+            self.rows[min(index, len(self.rows) - 1)].period.setFocus()
+        else:
+            self.add_button.setFocus()
         self.changed.emit()
+
+    def undo_remove(self) -> bool:
+        """Ctrl+Z: the last removed period comes back where it was."""
+        if not self._removed:
+            return False
+        index, period, percent = self._removed.pop()
+        row = self.add_row(period, percent, at=index)
+        self.undo_button.setEnabled(bool(self._removed))
+        row.period.setFocus()
+        return True
 
     def values(self) -> list[tuple[int | None, Period]]:
         """The non-empty rows; InputError (shown beside the row) for a wrong one."""
