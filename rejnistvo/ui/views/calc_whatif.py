@@ -1,0 +1,188 @@
+"""Izračun → Kaj če: a what-if payment sheet from typed-in periods, board increases and
+fee uplifts, recomputed as the user types; it never writes anything. Mixed into
+``CalcView`` (calc_view.py), whose helpers (_show_totals, _explain_label) it uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.months import (
+    Adjustment,
+    MonthPayment,
+    PartTimePlacement,
+    month_payments,
+    month_range,
+)
+from rejnistvo.rules.periods import Period
+from rejnistvo.ui.views.placement_data import rate_table
+from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
+from rejnistvo.ui.widgets.payment_table import make_payment_model, make_table, payment_rows
+from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
+
+# Longest range one sheet shows: 10 years is far beyond any real question and keeps the
+# table quick while typing.
+MAX_MONTHS = 120
+
+
+class WhatIfMixin:
+    """The Kaj če tab of CalcView."""
+
+    def _build_whatif_tab(self) -> None:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        splitter = QSplitter(Qt.Orientation.Horizontal, tab)
+        splitter.setChildrenCollapsible(False)
+        self.whatif_splitter = splitter
+        layout.addWidget(splitter)
+
+        inputs = QWidget()
+        inputs_layout = QVBoxLayout(inputs)
+        self.whatif_intro = QLabel(inputs)
+        self.whatif_intro.setWordWrap(True)
+        inputs_layout.addWidget(self.whatif_intro)
+        self.whatif_placement = PeriodRowsEditor("placement", False, inputs)
+        self.whatif_increases = PeriodRowsEditor("board_increases", True, inputs)
+        self.whatif_uplifts = PeriodRowsEditor("fee_uplifts", True, inputs)
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            inputs_layout.addWidget(editor)
+            editor.changed.connect(self.compute_whatif)
+        part = QHBoxLayout()
+        self.part_time_box = QCheckBox(inputs)
+        self.fee_share_edit = QLineEdit(inputs)
+        self.fee_share_edit.setObjectName("feeShareEdit")
+        self.fee_share_edit.setMaximumWidth(80)
+        self.fee_share_edit.setEnabled(False)
+        self.fee_share_label = QLabel(inputs)
+        inputs_layout.addWidget(self.part_time_box)
+        part.addSpacing(20)
+        part.addWidget(self.fee_share_label)
+        part.addWidget(self.fee_share_edit)
+        part.addStretch(1)
+        inputs_layout.addLayout(part)
+        self.fee_share_error = FieldError(inputs)
+        inputs_layout.addWidget(self.fee_share_error)
+        range_row = QHBoxLayout()
+        self.whatif_range_label = QLabel(inputs)
+        self.whatif_range = PeriodEdit("obdobje", inputs, required=True, open_allowed=False)
+        range_row.addWidget(self.whatif_range_label, 0, Qt.AlignmentFlag.AlignTop)
+        range_row.addWidget(self.whatif_range, 1)
+        inputs_layout.addLayout(range_row)
+        inputs_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inputs)
+        scroll.setMinimumWidth(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(scroll)
+
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        self.whatif_error = FieldError(results)
+        self.whatif_error.setObjectName("whatifError")
+        results_layout.addWidget(self.whatif_error)
+        self.whatif_model = make_payment_model(self)
+        self.whatif_table = make_table(self.whatif_model, results)
+        results_layout.addWidget(self.whatif_table, 1)
+        self.whatif_totals = QLabel(results)
+        self.whatif_totals.setObjectName("whatifTotals")
+        results_layout.addWidget(self.whatif_totals)
+        self.whatif_explain = self._explain_label(results, "whatifExplain")
+        results_layout.addWidget(self.whatif_explain)
+        self.whatif_table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._explain(
+                self.whatif_explain, self.whatif_payments, current.row()
+            )
+        )
+        splitter.addWidget(results)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 880])
+        self.tabs.addTab(tab, "")
+
+        self.part_time_box.toggled.connect(self.fee_share_edit.setEnabled)
+        self.part_time_box.toggled.connect(self.compute_whatif)
+        self.fee_share_edit.textEdited.connect(self.compute_whatif)
+        self.whatif_range.edited.connect(self.compute_whatif)
+        self.whatif_range.start_edit.edit.editingFinished.connect(self.compute_whatif)
+        self.whatif_range.end_edit.edit.editingFinished.connect(self.compute_whatif)
+
+        # A sensible start: a whole year of a placement running since January.
+        today = self.ctx.clock.today()
+        self.whatif_placement.add_row(Period(date(today.year, 1, 1), None))
+        self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
+
+    def compute_whatif(self) -> bool:
+        """Recompute the what-if table from what is typed; nothing is stored."""
+        self.whatif_error.clear_error()
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            editor.error.clear_error()
+        self.fee_share_error.clear_error()
+        try:
+            placement = [p for _, p in self.whatif_placement.values()]
+            increases = [Adjustment(pc, p) for pc, p in self.whatif_increases.values()]
+            uplifts = [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()]
+            part_time = None
+            if self.part_time_box.isChecked():
+                share = parse_amount_text(self.fee_share_edit.text(), "fee_share")
+                if share is None:
+                    raise InputError(
+                        "fee_share", self.tr("vpišite delež plačila dela iz pogodbe, npr. 0,40.")
+                    )
+                part_time = PartTimePlacement(share)
+            ok, period = self.whatif_range.check()
+            if not ok:
+                return self._whatif_failed(None)
+            months = month_range(period.start, period.end)
+            if len(months) > MAX_MONTHS:
+                raise InputError(
+                    "months", self.tr("izberite največ {0} mesecev.").format(MAX_MONTHS)
+                )
+            payments = month_payments(
+                months, placement, rate_table(self.ctx.db), increases, uplifts, part_time
+            )
+        except RuleError as error:
+            return self._whatif_failed(error)
+        self.whatif_payments = payments
+        self.whatif_model.set_rows(payment_rows(payments))
+        self._show_totals(self.whatif_totals, payments)
+        return True
+
+    def _whatif_failed(self, error: RuleError | None) -> bool:
+        if error is not None:
+            target = {
+                "placement": self.whatif_placement.error,
+                "board_increases": self.whatif_increases.error,
+                "fee_uplifts": self.whatif_uplifts.error,
+                "fee_share": self.fee_share_error,
+            }.get(error.field.split("[")[0].split(".")[0], self.whatif_error)
+            # A row's own date error is already shown under the row itself.
+            if not ("[" in error.field and target is not self.whatif_error and "." in error.field):
+                target.show_error(error.message)
+        self.whatif_payments = []
+        self.whatif_model.set_rows([])
+        self._show_totals(self.whatif_totals, [])
+        return False
+
+    def _whatif_document(self) -> tuple[bool, dict, list[MonthPayment]]:
+        if not self.compute_whatif():
+            return False, {}, []
+        header = {
+            "title": self.tr("Informativni izračun (ni shranjen)"),
+            "placement": [p for _, p in self.whatif_placement.values()],
+            "board_increases": [Adjustment(pc, p) for pc, p in self.whatif_increases.values()],
+            "fee_uplifts": [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()],
+            "date": self.ctx.clock.today(),
+        }
+        return True, header, list(self.whatif_payments)
