@@ -226,12 +226,12 @@ class OneOffPanel(QGroupBox):
         return self._kinds
 
     def reload(self) -> None:
-        from rejnistvo.store import list_records
+        from rejnistvo.services.placements import list_one_off
 
         kinds = self._kinds or self._load_kinds()
         rows: list[dict] = []
         if self._placement is not None:
-            rows = list_records(self.ctx.db, "one_off_payments", placement_id=self._placement["id"])
+            rows = list_one_off(self.ctx.db, self._placement["id"])
             for row in rows:
                 kind = kinds.get(row["kind"])
                 row["kind_name"] = kind.name if kind else row["kind"]
@@ -294,8 +294,8 @@ class OneOffPanel(QGroupBox):
 
     # -- actions ------------------------------------------------------------------------
     def add_payment(self) -> bool:
-        from rejnistvo.rules.one_off import check_once_per_carer
-        from rejnistvo.store import StoreError, list_records, save_record
+        from rejnistvo.services.placements import OneOffPayment, add_one_off
+        from rejnistvo.store import StoreError
 
         if self._placement is None:
             return False
@@ -304,30 +304,28 @@ class OneOffPanel(QGroupBox):
         day = v.check(self.date_edit)
         amount = v.check(self.amount_edit)
         note = v.check(self.note_edit)
-        carer_id = self._placement["carer_id"]
-        if kind is not None:
-            existing = [
-                r["kind"] for r in list_records(self.ctx.db, "one_off_payments", carer_id=carer_id)
-            ]
-            try:
-                check_once_per_carer(kind, existing, self._kinds)
-            except InputError as exc:
-                v.add_error(self.kind_field, exc.message[:1].upper() + exc.message[1:])
         if not v.ok:
             v.focus_first()
             return False
-        record = {
-            "carer_id": carer_id,
-            "placement_id": self._placement["id"],
-            "kind": kind,
-            "amount": amount,
-            "date": day,
-            "note": note,
-        }
+        payment = OneOffPayment(
+            carer_id=self._placement["carer_id"],
+            placement_id=self._placement["id"],
+            kind=kind,
+            amount=amount,
+            date=day,
+            note=note,
+        )
         try:
-            save_record(self.ctx.db, "one_off_payments", record)
+            add_one_off(self.ctx.db, payment, self._kinds)
         except InputError as exc:
-            field = {"amount": self.amount_edit, "date": self.date_edit}.get(exc.field)
+            field = {
+                "amount": self.amount_edit,
+                "date": self.date_edit,
+                "kind": self.kind_field,
+            }.get(exc.field)
+            if field is self.kind_field:
+                field.show_error(exc.message[:1].upper() + exc.message[1:])
+                return False
             if field is not None:
                 field.show_error(exc.message)
             else:
@@ -343,7 +341,8 @@ class OneOffPanel(QGroupBox):
         return True
 
     def delete_selected(self) -> bool:
-        from rejnistvo.store import StoreError, delete_record
+        from rejnistvo.services.placements import delete_one_off
+        from rejnistvo.store import StoreError
 
         record = self._selected()
         if record is None:
@@ -358,7 +357,7 @@ class OneOffPanel(QGroupBox):
         ):
             return False
         try:
-            delete_record(self.ctx.db, "one_off_payments", record["id"])
+            delete_one_off(self.ctx.db, record["id"])
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Izplačilo ni izbrisano"), exc.message)
             return False
