@@ -238,3 +238,46 @@ def test_workflow_1_with_keys_only(qtbot, window, ctx):
     key(qtbot, Qt.Key.Key_Space)
     months = [p.month for p in calc.sheet_payments]
     assert date(2026, 2, 1) in months  # the annex's month is paid
+
+
+def test_every_button_and_field_of_namestitve_is_reached_with_tab(qtbot, window, ctx):
+    view = go(qtbot, window, 4, "placements_view")
+    placement = list_records(ctx.db, "placements")[0]
+    view.open_record("placement", placement["id"])
+    view.search.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(200):
+        key(qtbot, Qt.Key.Key_Tab)
+        current = focus()
+        if current is view.search:
+            break
+        seen.append(current)
+    wanted = {
+        "search": view.search,
+        "list": view.table,
+        "export": view.btn_export,
+        "print list": view.btn_print_list,
+        "contract": view.contract_edit,
+        "carer": view.carer_edit,
+        "child": view.child_edit,
+        "carer centre": view.carer_centre,
+        "child centre": view.child_centre,
+        "periods": view.periods.table,
+        "Dodaj aneks": view.periods.add_button,
+        "Odstrani vrstico": view.periods.remove_button,
+        "Nov": view.btn_new,
+        "Shrani": view.btn_save,
+        "Zavrzi": view.btn_discard,
+        "Izbriši": view.btn_delete,
+        "one-off kind": view.one_off.kind_field,
+        "one-off date": view.one_off.date_edit,
+        "one-off amount": view.one_off.amount_edit,
+        "Dodaj izplačilo": view.one_off.btn_add,
+    }
+    missing = [
+        name
+        for name, widget in wanted.items()
+        if widget is not view.search
+        and not any(w is widget or widget.isAncestorOf(w) for w in seen)
+    ]
+    assert missing == []
