@@ -223,6 +223,33 @@ def delete_person(db: Any, entity: str, record_id: int, version: int | None = No
         ) from None
 
 
+#: the store's table names as a clerk knows them, for messages that name a table
+TABLE_WORDS = {
+    "carers": "Rejniki",
+    "carer_trainings": "Usposabljanja rejnikov",
+    "children": "Otroci",
+    "placements": "Namestitve",
+    "placement_periods": "Obdobja namestitev",
+    "one_off_payments": "Enkratna izplačila",
+    "centres": "Centri",
+    "units": "Enote",
+    "r4_cases": "Predlogi R-4",
+    "board_increases": "Zvišane oskrbnine",
+    "r5_reports": "Poročila R-5",
+    "refunds": "Vračila",
+    "rates": "Zneski rejnine",
+}
+
+
+def readable_store_message(message: str) -> str:
+    """»carers« → »Rejniki«; "Zapisa 29 iz »carers«" → "Zapisa iz »Rejniki«" (no ids)."""
+    import re
+
+    for table, word in TABLE_WORDS.items():
+        message = message.replace(f"»{table}«", f"»{word}«")
+    return re.sub(r"\b(Zapis[a]?) \d+ ", r"\1 ", message)
+
+
 def missing_message(entity: str) -> str:
     """What a clerk reads when the record shown was deleted meanwhile."""
     what = {"carers": "Rejnika", "children": "Otroka", "placements": "Namestitve"}
@@ -248,6 +275,7 @@ __all__ = [
     "list_carers",
     "list_children",
     "missing_message",
+    "readable_store_message",
     "save_carer",
     "save_child",
     "surname_key",

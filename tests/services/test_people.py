@@ -160,3 +160,11 @@ def test_file_names_say_what_they_are():
     assert file_name("R-4", "1220-14/2026", "Čuk", ext="pdf") == "R-4 1220-14-2026 Čuk.pdf"
     assert file_name("izplačila", "2026-11", ext=".xlsx") == "izplačila 2026-11.xlsx"
     assert file_name(None, "", ext="csv") == "dokument.csv"
+
+
+def test_store_messages_name_screens_not_tables():
+    from rejnistvo.services.people import readable_store_message
+
+    text = readable_store_message("Zapisa 29 iz »carers« ni mogoče izbrisati, ker …")
+    assert text == "Zapisa iz »Rejniki« ni mogoče izbrisati, ker …"
+    assert "placements" not in readable_store_message("Zapis »placements« se sklicuje …")

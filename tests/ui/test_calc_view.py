@@ -76,6 +76,10 @@ def test_payment_sheet_of_a_stored_placement(qtbot, qtmodeltester, b_ctx):  # no
     assert b_ctx.interaction.errors == []
     assert view.last_document.startswith(b"%PDF")
     qtbot.addWidget(view.preview)
+    # The file name says what it is and whose; saved in Documents unless told otherwise.
+    name = view.preview.suggested_name
+    assert name.startswith("plačilni list ") and name.endswith(" 2026-01 do 2026-03.pdf")
+    assert view.preview.kind == "payment_sheet"
 
 
 def test_whatif_follows_the_typing_and_stores_nothing(qtbot, qtmodeltester, b_ctx):  # noqa: F811
@@ -159,7 +163,7 @@ def test_whatif_prints_its_own_sheet(qtbot, b_ctx):  # noqa: F811
     assert b_ctx.interaction.errors == []
     assert view.last_document.startswith(b"%PDF")
     qtbot.addWidget(view.preview)
-    assert view.preview.suggested_name == "izracun-kaj-ce.pdf"
+    assert view.preview.suggested_name == "informativni izračun 2026-03-02.pdf"
 
 
 def test_choice_model_passes_modeltester_and_finds_by_value(qtbot, qtmodeltester, b_ctx):  # noqa: F811

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.rules.months import (
     Adjustment,
     MonthPayment,
@@ -368,8 +368,30 @@ class CalcView(WhatIfMixin, View):
             self,
             make,
             self.tr("Plačilni list"),
-            "izracun-kaj-ce.pdf" if whatif else "placilni-list.pdf",
+            self._document_name(whatif),
             self.tr("Plačilnega lista ni mogoče natisniti"),
+            "payment_sheet",
+        )
+
+    def _document_name(self, whatif: bool) -> str:
+        """ "plačilni list 1220-14-2026 Čuk 2026-01 do 2026-03.pdf": what it is, whose."""
+        from rejnistvo.services.list_exports import file_name
+
+        if whatif:
+            return file_name(
+                self.tr("informativni izračun"), f"{self.ctx.clock.today():%Y-%m-%d}", ext="pdf"
+            )
+        placement = next(
+            (p for p in self._placements if p.get("id") == self.placement_combo.currentData()), {}
+        )
+        surname = (placement.get("carer_name") or "").split()[-1:]
+        try:
+            period = self.sheet_range.value()
+        except InputError:
+            period = None
+        months = f"{period.start:%Y-%m} do {period.end:%Y-%m}" if period and period.end else ""
+        return file_name(
+            self.tr("plačilni list"), placement.get("contract_no"), *surname, months, ext="pdf"
         )
 
 

@@ -410,10 +410,10 @@ class ListEditorView(View):
                 field.show_error(exc.message)
                 field.setFocus()
             else:
-                self.ctx.interaction.error(self.tr("Zapis ni shranjen"), exc.message)
+                self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
             return False
         except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Zapis ni shranjen"), exc.message)
+            self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
             return False
         self._current_id = record_id
         self._dirty = False
@@ -426,6 +426,12 @@ class ListEditorView(View):
         self._announce()
         self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
         return True
+
+    def _readable(self, error: Exception) -> str:
+        """The store names its tables (»carers«); a clerk reads the screen's name."""
+        from rejnistvo.services.people import readable_store_message
+
+        return readable_store_message(getattr(error, "message", str(error)))
 
     def _announce(self) -> None:
         """Reload this list now, then tell the other views (not this one again)."""
@@ -453,7 +459,7 @@ class ListEditorView(View):
         try:
             self.remove(self._current_id, self._version)
         except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), exc.message)
+            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), self._readable(exc))
             return
         self._set_editor(None)
         self._announce()
