@@ -39,7 +39,7 @@ def run_command(args: argparse.Namespace) -> int:
     from rejnistvo.clock import SystemClock
     from rejnistvo.services import payment_exports
     from rejnistvo.services.payment_run import close_month, payment_run, run_document
-    from rejnistvo.store import StoreError, default_db_path, get_setting, open_db
+    from rejnistvo.store import StoreError, default_db_path, open_db
 
     month = parse_month(args.month, "--month")
     if args.format != "json" and not args.out:
@@ -60,13 +60,7 @@ def run_command(args: argparse.Namespace) -> int:
             elif args.format == "pdf":
                 payment_exports.write_pdf(run, args.out, clock.today())
             else:
-                payment_exports.write_sepa(
-                    run,
-                    args.out,
-                    get_setting(db, "centre_iban") or "",
-                    get_setting(db, "centre_name") or "",
-                    clock.today(),
-                )
+                payment_exports.write_sepa_for(db, run, args.out, clock.today())
     except StoreError as error:
         raise CliInputError(error.message) from None
     if args.out:

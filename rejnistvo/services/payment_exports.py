@@ -312,3 +312,24 @@ def write_sepa(
         steps.step()
 
     return _atomic(path, write)
+
+
+def write_sepa_for(
+    db: Any,
+    run: PaymentRun,
+    path: str | os.PathLike[str],
+    execution_date: date,
+    progress: Progress | None = None,
+) -> Path:
+    """`write_sepa` with the centre's IBAN and name from the settings (`centre_iban`,
+    `centre_name`, Nastavitve)."""
+    from rejnistvo.store import get_setting
+
+    return write_sepa(
+        run,
+        path,
+        get_setting(db, "centre_iban") or "",
+        get_setting(db, "centre_name") or "",
+        execution_date,
+        progress,
+    )

@@ -1,0 +1,72 @@
+"""Payment run speed (SPEC 3.6): 20,000 placements, twelve closed months and more.
+
+Run: python benchmarks/bench_payment_run.py [N]   (default 20000 placements).
+Figures are printed, never asserted; the targets are a run ≤ 2 s and closing ≤ 3 s.
+
+The demo is made as of 5. 6. 2026 (it closes April and May 2026), then every month
+from June 2026 to May 2027 is closed: fourteen closed months in all. Measured: the run
+of June 2027 with nothing changed (every closed month of every placement recomputed and
+compared with the ledger), the same after a backdated correction of the 2026 rate row
+(arrears for every placement in every closed month), and closing June 2027 with those
+arrears.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.rules.months import month_range
+from rejnistvo.services import payment_run
+from rejnistvo.services import rates as rate_service
+from rejnistvo.store import open_db
+from rejnistvo.store.demo import fill_demo
+
+
+def seconds(function):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def main(scale: int = 20000) -> None:
+    clock = FixedClock(date(2027, 6, 15))
+    june = date(2027, 6, 1)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        with open_db(path) as db:
+            took, _ = seconds(lambda: fill_demo(db, scale=scale, today=date(2026, 6, 5)))
+            print(f"demo --scale {scale} (5. 6. 2026, two months closed): {took:.2f} s")
+            closes = []
+            for month in month_range(date(2026, 6, 1), date(2027, 5, 1)):
+                took, run = seconds(lambda m=month: payment_run.close_month(db, m, clock))
+                closes.append(took)
+            closed = payment_run.closed_months(db)
+            print(
+                f"closed months: {len(closed)}; closing one month took "
+                f"{min(closes):.2f}–{max(closes):.2f} s (last: {len(run.lines)} lines)"
+            )
+            took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
+            print(f"run of 2027-06, nothing changed: {took:.2f} s, {len(run.lines)} lines")
+            row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
+            rate_service.correct_rate(
+                db, row.id, row.version, "2026-03-01", "656.00", "473.00", "bench: correction"
+            )
+            took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
+            arrears = sum(1 for line in run.lines if line.kind == "arrears")
+            print(
+                f"run of 2027-06 after a backdated correction: {took:.2f} s, {len(run.lines)} "
+                f"lines ({arrears} arrears), total {run.total} EUR"
+            )
+            took, run = seconds(lambda: payment_run.close_month(db, june, clock))
+            print(f"closing 2027-06 with those arrears: {took:.2f} s, {len(run.lines)} lines")
+            took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
+            print(f"opening the closed 2027-06: {took:.2f} s")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20000)
