@@ -48,25 +48,18 @@ def _parse_decimal(text: str) -> Decimal:
     return value
 
 
-def _depth(text: str) -> int:
-    """The deepest nesting of brackets outside strings."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
+def _depth(value: Any) -> int:
+    """The deepest nesting of lists and objects (iterative: no recursion to exhaust)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
             deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in item)
     return deepest
 
 
@@ -74,11 +67,10 @@ def parse_json_text(text: str) -> Any:
     """A JSON document with amounts as Decimal, refused (CliInputError) when malformed,
     too deep or with numbers out of any sensible range. A UTF-8 BOM is skipped."""
     text = text.removeprefix("\ufeff")
-    if _depth(text) > MAX_DEPTH:
-        raise CliInputError(f"Vhod je pregloboko gnezden (več kot {MAX_DEPTH} ravni oklepajev).")
+    too_deep = CliInputError(f"Vhod je pregloboko gnezden (več kot {MAX_DEPTH} ravni oklepajev).")
     try:
         # Decimal keeps amounts exact: no float ever reaches a rule.
-        return json.loads(
+        document = json.loads(
             text,
             parse_float=_parse_decimal,
             parse_int=_parse_int,
@@ -89,7 +81,10 @@ def parse_json_text(text: str) -> Any:
             f"Vhod ni veljaven JSON (vrstica {error.lineno}, stolpec {error.colno})."
         ) from None
     except RecursionError:
-        raise CliInputError("Vhod je pregloboko gnezden.") from None
+        raise too_deep from None
+    if _depth(document) > MAX_DEPTH:
+        raise too_deep
+    return document
 
 
 def _refuse_constant(name: str) -> Any:
