@@ -23,7 +23,7 @@ from rejnistvo.rules.periods import check_keys, format_date
 from rejnistvo.rules.rates import RateTable
 
 WHERE_TO_ADD_GRANT = (
-    "Dodajte znesek z datumom začetka veljavnosti in virom v datoteko resources/birth_grant.json."
+    "Dodajte znesek z datumom začetka veljavnosti in virom v Nastavitve → Zneski rejnine."
 )
 
 

@@ -1,5 +1,5 @@
 """Amounts in force, effective-dated (SPEC 3.1). Amounts are data: `resources/rates.json`,
-editable in Nastavitve → Tabela zneskov; the program never extrapolates a missing year."""
+editable in Nastavitve → Zneski rejnine; the program never extrapolates a missing year."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import format_amount, round2, to_cents
 from rejnistvo.rules.periods import format_date, last_of_month, month_name
 
-WHERE_TO_ADD = "Dodajte znesek v Nastavitve → Tabela zneskov."
+WHERE_TO_ADD = "Dodajte znesek v Nastavitve → Zneski rejnine."
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ def test_database_without_rates_says_so_and_never_falls_back(db):
     with pytest.raises(MissingRateError) as caught:
         service.rate_table(db)
     assert "ni nobenega zneska" in caught.value.message
-    assert "Nastavitve → Tabela zneskov" in caught.value.message
+    assert "Nastavitve → Zneski rejnine" in caught.value.message
     assert service.rate_warnings(db, [D(2030, 3, 1)]) == []
 
 
@@ -189,3 +189,11 @@ def test_m007_keeps_a_row_the_user_entered_for_that_date(tmp_path):
     with open_db(path) as db:
         (row,) = service.list_rates(db)
     assert (row.board, row.fee, row.source) == (Decimal("655.00"), Decimal("472.00"), "moj vnos")
+
+
+def test_rows_start_on_the_first_of_a_month(db):
+    with pytest.raises(InputError) as caught:
+        service.add_rate(db, "2026-03-15", "655.23", "472.42", "test")
+    assert caught.value.field == "valid_from" and "prvega dne" in caught.value.message
+    with pytest.raises(InputError):
+        service.propose_indexation(db, "2026-03-02", "2.7")

@@ -129,7 +129,7 @@ def test_calc_db_warns_about_a_missing_indexation(capsys, tmp_path, db_file):
     answer = calc(capsys, tmp_path, CALC, "--db", str(db_file))
     assert [m["total"] for m in answer["months"]] == ["1098.00", "1098.00"]
     (line,) = answer["warnings"]
-    assert "1. 3. 2026" in line and "Nastavitve → Tabela zneskov" in line
+    assert "1. 3. 2026" in line and "Nastavitve → Zneski rejnine" in line
 
 
 def test_calc_db_of_a_database_without_rates_says_so(capsys, tmp_path, own_rates):

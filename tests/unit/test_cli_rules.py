@@ -144,7 +144,7 @@ def test_calc_refuses_bad_input_naming_the_field(monkeypatch, capsys, change, fi
 def test_calc_missing_rate_says_where_to_add(monkeypatch, capsys):
     document = {"placement": [{"from": "2025-10-20", "to": None}], "months": ["2025-10"]}
     err = refused(monkeypatch, capsys, ["calc"], document)
-    assert "oktober 2025" in err and "Nastavitve → Tabela zneskov" in err
+    assert "oktober 2025" in err and "Nastavitve → Zneski rejnine" in err
 
 
 @pytest.mark.parametrize("raw", ["{", "[]", "", '"x"'])

@@ -75,7 +75,7 @@ def test_missing_birth_grant_is_an_error_naming_the_date_never_zero():
     with pytest.raises(MissingRateError) as info:
         suggested_amount("first_placement", date(2025, 10, 31), RATES, GRANTS)
     assert "31. 10. 2025" in info.value.message
-    assert "birth_grant.json" in info.value.message
+    assert "Nastavitve → Zneski rejnine" in info.value.message
 
 
 def test_missing_base_fee_names_the_month():

@@ -38,7 +38,7 @@ def test_missing_rate_names_the_month_and_where_to_add():
     with pytest.raises(MissingRateError) as caught:
         ONLY_2025.rate_on(date(2025, 10, 31))
     assert "oktober 2025" in str(caught.value)
-    assert "Nastavitve → Tabela zneskov" in str(caught.value)
+    assert "Nastavitve → Zneski rejnine" in str(caught.value)
 
 
 def test_month_with_placed_days_and_no_rate_is_an_error_not_zero():
@@ -95,7 +95,7 @@ def test_month_containing_a_missing_1_march_is_warned_about_it():
     assert "1. 3. 2026" in lines[0]
     assert "marec 2026" in lines[0]
     assert "638,00" in lines[0] and "460,00" in lines[0]
-    assert "Nastavitve → Tabela zneskov" in lines[0]
+    assert "Nastavitve → Zneski rejnine" in lines[0]
 
 
 def test_one_line_per_missing_indexation():
