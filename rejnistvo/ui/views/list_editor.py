@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.list_editor_actions import EditorActions
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.tables import (
@@ -56,7 +56,7 @@ from rejnistvo.ui.widgets.tables import (
 log = logging.getLogger("rejnistvo.ui")
 
 
-class ListEditorView(View):
+class ListEditorView(EditorActions, View):
     entity = ""  # store entity, e.g. "carers"
     kind = ""  # bus record kind, e.g. "carer"
 
@@ -373,93 +373,6 @@ class ListEditorView(View):
         else:
             self.open_record(self.kind, self._current_id)
 
-    def save(self) -> bool:
-        from rejnistvo.store import StaleRecordError, StoreError
-
-        if not self._dirty:
-            return True  # nothing typed since the record was shown or stored
-        validator = FormValidator()
-        record = self.collect(validator)
-        if not validator.ok or record is None:
-            validator.focus_first()
-            self.ctx.bus.status_message.emit(
-                self.tr("Zapis ni shranjen: popravite označena polja.")
-            )
-            return False
-        if self._current_id is not None:
-            record["id"] = self._current_id
-            if self._version is not None:
-                record["version"] = self._version
-        if not self.confirm_store(record):
-            return False
-        try:
-            record_id = self.store(record)
-        except StaleRecordError as exc:
-            if self.ctx.interaction.confirm(
-                self.tr("Zapis je bil medtem spremenjen"),
-                exc.message
-                + "\n\n"
-                + self.tr("Naložim shranjeni zapis (vaše spremembe se zavržejo)?"),
-            ):
-                self._dirty = False
-                self.open_record(self.kind, self._current_id)
-            return False
-        except InputError as exc:
-            field = self._fields.get(exc.field)
-            if field is not None:
-                field.show_error(exc.message)
-                field.setFocus()
-            else:
-                self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
-            return False
-        except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
-            return False
-        self._current_id = record_id
-        self._dirty = False
-        try:
-            self._version = self.load_record(record_id).get("version")
-        except StoreError:
-            self._version = None
-        self.heading.setText(self.record_heading(record))
-        self.btn_delete.setEnabled(True)
-        self._announce()
-        self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
-        return True
-
-    def _readable(self, error: Exception) -> str:
-        """The store names its tables (»carers«); a clerk reads the screen's name."""
-        from rejnistvo.services.people import readable_store_message
-
-        return readable_store_message(getattr(error, "message", str(error)))
-
-    def _announce(self) -> None:
-        """Reload this list now, then tell the other views (not this one again)."""
-        self.refresh()
-        self._announcing = True
-        try:
-            self.ctx.bus.records_changed.emit(self.kind)
-        finally:
-            self._announcing = False
-
     def _on_records_changed(self, kind: str) -> None:
         if not self._announcing:
             super()._on_records_changed(kind)
-
-    def delete_current(self) -> None:
-        from rejnistvo.store import StoreError
-
-        if self._current_id is None:
-            return
-        if not self.ctx.interaction.confirm(
-            self.tr("Brisanje"),
-            self.tr("Res želite izbrisati zapis »{0}«?").format(self.heading.text()),
-        ):
-            return
-        try:
-            self.remove(self._current_id, self._version)
-        except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), self._readable(exc))
-            return
-        self._set_editor(None)
-        self._announce()

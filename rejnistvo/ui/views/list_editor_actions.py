@@ -1,0 +1,100 @@
+"""Save and delete of a list editor (``ListEditorView``): validation, the version the
+editor read, the question before a duplicate, a stale save offered to reload, the
+store's messages in a clerk's words, the list reloaded and the other screens told."""
+
+from __future__ import annotations
+
+from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.widgets import FormValidator
+
+
+class EditorActions:
+    """Mixed into ListEditorView, whose fields and hooks (collect, store, remove,
+    confirm_store) it uses."""
+
+    def save(self) -> bool:
+        from rejnistvo.store import StaleRecordError, StoreError
+
+        if not self._dirty:
+            return True  # nothing typed since the record was shown or stored
+        validator = FormValidator()
+        record = self.collect(validator)
+        if not validator.ok or record is None:
+            validator.focus_first()
+            self.ctx.bus.status_message.emit(
+                self.tr("Zapis ni shranjen: popravite označena polja.")
+            )
+            return False
+        if self._current_id is not None:
+            record["id"] = self._current_id
+            if self._version is not None:
+                record["version"] = self._version
+        if not self.confirm_store(record):
+            return False
+        try:
+            record_id = self.store(record)
+        except StaleRecordError as exc:
+            if self.ctx.interaction.confirm(
+                self.tr("Zapis je bil medtem spremenjen"),
+                exc.message
+                + "\n\n"
+                + self.tr("Naložim shranjeni zapis (vaše spremembe se zavržejo)?"),
+            ):
+                self._dirty = False
+                self.open_record(self.kind, self._current_id)
+            return False
+        except InputError as exc:
+            field = self._fields.get(exc.field)
+            if field is not None:
+                field.show_error(exc.message)
+                field.setFocus()
+            else:
+                self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
+            return False
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
+            return False
+        self._current_id = record_id
+        self._dirty = False
+        try:
+            self._version = self.load_record(record_id).get("version")
+        except StoreError:
+            self._version = None
+        self.heading.setText(self.record_heading(record))
+        self.btn_delete.setEnabled(True)
+        self._announce()
+        self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
+        return True
+
+    def _readable(self, error: Exception) -> str:
+        """The store names its tables (»carers«); a clerk reads the screen's name."""
+        from rejnistvo.services.people import readable_store_message
+
+        return readable_store_message(getattr(error, "message", str(error)))
+
+    def _announce(self) -> None:
+        """Reload this list now, then tell the other views (not this one again)."""
+        self.refresh()
+        self._announcing = True
+        try:
+            self.ctx.bus.records_changed.emit(self.kind)
+        finally:
+            self._announcing = False
+
+    def delete_current(self) -> None:
+        from rejnistvo.store import StoreError
+
+        if self._current_id is None:
+            return
+        if not self.ctx.interaction.confirm(
+            self.tr("Brisanje"),
+            self.tr("Res želite izbrisati zapis »{0}«?").format(self.heading.text()),
+        ):
+            return
+        try:
+            self.remove(self._current_id, self._version)
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), self._readable(exc))
+            return
+        self._set_editor(None)
+        self._announce()
