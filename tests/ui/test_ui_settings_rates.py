@@ -109,17 +109,21 @@ def test_wrong_row_removed_after_confirmation(qtbot, ctx, interaction):
 
 def test_indexation_shows_old_and_new_and_adds_them_with_sources(qtbot, ctx, interaction):
     _view, tab = make_tab(qtbot, ctx)
-    assert not tab.index_add.isEnabled()
-    type_into(qtbot, tab.index_from, "1. 3. 2026")
-    type_into(qtbot, tab.index_percent, "2,7")
-    type_into(qtbot, tab.index_source, "Objava MSP")
-    qtbot.mouseClick(tab.index_propose, Qt.MouseButton.LeftButton)
-    assert [label.text() for label in tab.old_amounts] == ["638,00 €", "460,00 €", "430,00 €"]
-    assert [f.text() for f in tab.new_fields] == ["655,23", "472,42", "441,61"]
+    assert not tab.indexation.index_add.isEnabled()
+    type_into(qtbot, tab.indexation.index_from, "1. 3. 2026")
+    type_into(qtbot, tab.indexation.index_percent, "2,7")
+    type_into(qtbot, tab.indexation.index_source, "Objava MSP")
+    qtbot.mouseClick(tab.indexation.index_propose, Qt.MouseButton.LeftButton)
+    assert [label.text() for label in tab.indexation.old_amounts] == [
+        "638,00 €",
+        "460,00 €",
+        "430,00 €",
+    ]
+    assert [f.text() for f in tab.indexation.new_fields] == ["655,23", "472,42", "441,61"]
     # The ministry published 441.60 for the birth grant: typed over the proposal.
-    type_into(qtbot, tab.new_grant, "441,60")
+    type_into(qtbot, tab.indexation.new_grant, "441,60")
     interaction.answers.append(True)
-    qtbot.mouseClick(tab.index_add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.indexation.index_add, Qt.MouseButton.LeftButton)
     rate = list_rates(ctx.db)[-1]
     assert (rate.valid_from, rate.board, rate.fee) == (
         date(2026, 3, 1),
@@ -129,13 +133,13 @@ def test_indexation_shows_old_and_new_and_adds_them_with_sources(qtbot, ctx, int
     assert "Objava MSP" in rate.source and "2,7 %" in rate.source
     grant = list_birth_grants(ctx.db)[-1]
     assert (grant.amount, grant.source) == (Decimal("441.60"), "Objava MSP")
-    assert tab.rates_model.rowCount() == 2 and not tab.index_add.isEnabled()
+    assert tab.rates_model.rowCount() == 2 and not tab.indexation.index_add.isEnabled()
 
 
 def test_bad_percentage_is_shown_at_its_field(qtbot, ctx):
     _view, tab = make_tab(qtbot, ctx)
-    type_into(qtbot, tab.index_from, "1. 3. 2026")
-    type_into(qtbot, tab.index_percent, "dva")
-    assert tab.propose_indexation() is False
-    assert "ni odstotek" in tab.index_percent.error_text()
-    assert tab.index_percent.text() == "dva"
+    type_into(qtbot, tab.indexation.index_from, "1. 3. 2026")
+    type_into(qtbot, tab.indexation.index_percent, "dva")
+    assert tab.indexation.propose_indexation() is False
+    assert "ni odstotek" in tab.indexation.index_percent.error_text()
+    assert tab.indexation.index_percent.text() == "dva"
