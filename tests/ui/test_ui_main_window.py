@@ -4,15 +4,6 @@ from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.main_window import MainWindow
 from rejnistvo.ui.views.base import View
 
-MINE = {
-    "deadlines_view",
-    "carers_view",
-    "children_view",
-    "placements_view",
-    "coordinator_view",
-    "settings_view",
-}
-
 
 def make_window(qtbot, ctx):
     window = MainWindow(ctx)
@@ -30,8 +21,7 @@ def test_main_window_opens_on_deadlines_and_switches_views(qtbot, ctx):
     for row, name in enumerate(names):
         window.nav.setCurrentRow(row)
         assert window.stack.currentIndex() == row
-        if name in MINE:  # the other screens are tested by their authors
-            assert isinstance(window.current_view(), View), name
+        assert isinstance(window.current_view(), View), name
 
 
 def test_shortcuts_route_to_the_current_view(qtbot, ctx):
@@ -74,4 +64,41 @@ def test_deadline_of_a_coordinator_term_opens_the_settings(qtbot, ctx):
     ctx.bus.open_case.emit("subgroup", 2)
     view = window.current_view()
     assert view is window.view("settings_view")
-    assert view.subgroup_combo.currentData() == 2
+    assert view.subgroups_tab.subgroup_combo.currentData() == 2
+
+
+def test_wheel_over_an_unfocused_combo_of_a_screen_changes_nothing(qtbot, ctx):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(qtbot, ctx)
+    window.show_screen("carers_view")
+    view = window.current_view()
+    record = view.model.row_record(0)
+    view.open_record("carer", record["id"])
+    combo = view.centre_edit.centre
+    before = combo.currentIndex()
+    view.name_edit.setFocus()
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(combo.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, event)
+    assert combo.currentIndex() == before  # the centre stays; the unit is not cleared
+    assert not view.has_unsaved_changes()
+
+
+def test_pogled_menu_lists_the_screens_with_their_shortcuts(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    actions = window.view_menu.actions()
+    assert [a.text() for a in actions[:3]] == ["Roki", "Rejniki", "Otroci"]
+    assert actions[1].shortcut().toString() == "Ctrl+2"
+    actions[3].trigger()
+    assert window.stack.currentIndex() == 3
