@@ -673,8 +673,12 @@ def carers_missing_iban(run: PaymentRun) -> list[str]:
 
 
 def months_for_choice(db: Any, today: date) -> list[date]:
-    """Months the screen offers: every closed month and the next one to close."""
+    """Months the screen offers, oldest first: every closed month and the next one to
+    close; before anything is closed, the twelve months up to the current one (the
+    ledger may start with any of them)."""
     months = [run.month for run in ledger.closed_runs(db)]
+    if not months:
+        return [add_months(first_of_month(today), -k) for k in range(11, -1, -1)]
     nxt = next_month_to_close(db, today)
     if nxt not in months:
         months.append(nxt)

@@ -46,6 +46,7 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("r4_view", ("r4",)),
     ("r5_view", ("r5",)),
     ("calc_view", ()),
+    ("payments_view", ()),
     ("coordinator_view", ("coordinator",)),
     ("settings_view", ("subgroup",)),
 )

@@ -1,0 +1,380 @@
+"""Izplačila (SPEC 3.6): the payment run of a month — every placement's line, one-off
+payments, arrears and overpayments with their reasons, totals per unit, centre and
+overall; Zaključi mesec; the latest closed month reopened with a reason; a closed month
+shown exactly as paid; exports (PDF, XLSX, CSV, SEPA) with progress and Prekliči.
+
+Everything is computed and written by ``rejnistvo.services.payment_run`` and
+``payment_exports``; this screen only shows it and asks the user."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.money import format_amount
+from rejnistvo.rules.periods import month_name, parse_month
+from rejnistvo.ui.models import FilterProxy, RecordTableModel
+from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.payments_table import (
+    line_columns,
+    line_record,
+    total_columns,
+    total_records,
+)
+from rejnistvo.ui.widgets.tables import configure_table
+
+EXPORTS = {
+    "pdf": ("PDF", "PDF (*.pdf)"),
+    "xlsx": ("XLSX", "Excel (*.xlsx)"),
+    "csv": ("CSV", "CSV (*.csv)"),
+    "sepa": ("SEPA", "SEPA pain.001 (*.xml)"),
+}
+
+
+class PaymentsView(View):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.run: Any = None
+        self.month_label = QLabel(self)
+        self.month_combo = QComboBox(self)
+        self.month_combo.activated.connect(lambda _i: self.load_run())
+        self.status = QLabel(self)
+        self.compute_button = QPushButton(self)
+        self.compute_button.clicked.connect(lambda: self.load_run())
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(lambda: self.close_month())
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.clicked.connect(lambda: self.reopen_month())
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #9a4d00;")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+
+        self.paid_model = RecordTableModel(line_columns(False), self)
+        self.paid_table = self._table(self.paid_model)
+        self.diff_model = RecordTableModel(line_columns(True), self)
+        self.diff_table = self._table(self.diff_model)
+        self.over_model = RecordTableModel(line_columns(True), self)
+        self.over_table = self._table(self.over_model)
+        self.totals_model = RecordTableModel(total_columns(), self)
+        self.totals_table = self._table(self.totals_model)
+        self.settle_button = QPushButton(self)
+        self.settle_button.clicked.connect(lambda: self.settle_selected())
+        over_page = QWidget(self)
+        over_layout = QVBoxLayout(over_page)
+        over_layout.addWidget(self.over_table, 1)
+        over_layout.addWidget(self.settle_button)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.paid_table, "")
+        self.tabs.addTab(self.diff_table, "")
+        self.tabs.addTab(over_page, "")
+        self.tabs.addTab(self.totals_table, "")
+        self.total_label = QLabel(self)
+        self.export_buttons = {fmt: QPushButton(label, self) for fmt, (label, _) in EXPORTS.items()}
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _c=False, f=fmt: self.export(f))
+
+        top = QHBoxLayout()
+        for widget in (self.month_label, self.month_combo, self.compute_button, self.status):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.close_button)
+        top.addWidget(self.reopen_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total_label, 1)
+        for button in self.export_buttons.values():
+            bottom.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.retranslate()
+        self._update_buttons()
+
+    def _table(self, model: RecordTableModel) -> QTableView:
+        proxy = FilterProxy(self)
+        proxy.setSourceModel(model)
+        table = QTableView(self)
+        table.setModel(proxy)
+        configure_table(table)
+        return table
+
+    # -- texts ----------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Izplačila")
+
+    def retranslate(self) -> None:
+        self.month_label.setText(self.tr("Mesec:"))
+        self.compute_button.setText(self.tr("Izračunaj"))
+        self.close_button.setText(self.tr("Zaključi mesec"))
+        self.reopen_button.setText(self.tr("Ponovno odpri …"))
+        self.settle_button.setText(self.tr("Vpiši poravnavo izbranega preplačila …"))
+        for index, text in enumerate(
+            (
+                self.tr("Izplačilo"),
+                self.tr("Poračun"),
+                self.tr("Preplačila (niso odšteta)"),
+                self.tr("Skupaj po enotah in centrih"),
+            )
+        ):
+            self.tabs.setTabText(index, text)
+        self._show_status()
+
+    # -- loading ----------------------------------------------------------------------
+    def today(self) -> date:
+        return self.ctx.clock.today()
+
+    def refresh(self) -> None:
+        super().refresh()
+        from rejnistvo.services.payment_run import months_for_choice
+
+        chosen = self.month_combo.currentData()
+        months = months_for_choice(self.ctx.db, self.today())
+        self.month_combo.blockSignals(True)
+        self.month_combo.clear()
+        for month in reversed(months):
+            # ISO text as item data: findData cannot match a Python date it converted
+            self.month_combo.addItem(month_name(month), month.isoformat())
+        index = self.month_combo.findData(chosen) if chosen else 0
+        self.month_combo.setCurrentIndex(max(index, 0))
+        self.month_combo.blockSignals(False)
+        self.load_run()
+
+    def selected_month(self) -> date | None:
+        month = self.month_combo.currentData()
+        return date.fromisoformat(month) if isinstance(month, str) else None
+
+    def load_run(self, month: date | None = None) -> bool:
+        """Compute (or, for a closed month, read) the run of the chosen month."""
+        from rejnistvo.services.payment_run import RunCancelled, payment_run
+        from rejnistvo.ui.progress import run_reporting
+
+        if month is not None:
+            index = self.month_combo.findData(month.isoformat())
+            if index >= 0:
+                self.month_combo.setCurrentIndex(index)
+        month = self.selected_month()
+        self.error.clear()
+        if month is None:
+            return False
+        try:
+            run, cancelled = run_reporting(
+                self,
+                self.tr("Računam izplačilo za {0} …").format(month_name(month)),
+                lambda progress: payment_run(self.ctx.db, month, self.ctx.clock, progress),
+            )
+        except RunCancelled:
+            self.error.setText(self.tr("Izračun je preklican."))
+            return False
+        except RuleError as exc:
+            self.show_run(None)
+            self.error.setText(exc.message)
+            return False
+        if cancelled or run is None:
+            return False
+        self.show_run(run)
+        return True
+
+    def show_run(self, run: Any) -> None:
+        self.run = run
+        lines = list(run.lines) if run else []
+        paid = [line_record(i, x) for i, x in enumerate(lines) if x.kind in ("month", "one_off")]
+        diff = [line_record(i, x) for i, x in enumerate(lines) if x.kind == "arrears"]
+        over = [line_record(i, x) for i, x in enumerate(lines) if x.kind == "overpayment"]
+        self.paid_model.set_rows(paid)
+        self.diff_model.set_rows(diff)
+        self.over_model.set_rows(over)
+        self.totals_model.set_rows(total_records(run) if run else [])
+        self.warnings.setText("\n".join(run.warnings) if run else "")
+        self.warnings.setVisible(bool(run and run.warnings))
+        self._show_status()
+        self._update_buttons()
+
+    def _show_status(self) -> None:
+        run = self.run
+        if run is None:
+            self.status.setText("")
+            self.total_label.setText("")
+            return
+        if run.status == "closed" and run.closed_on is not None:
+            on = run.closed_on
+            self.status.setText(
+                self.tr("Zaključen {0}. {1}. {2} ({3}) – prikazano, kar je bilo izplačano.").format(
+                    on.day, on.month, on.year, run.closed_by
+                )
+            )
+        else:
+            self.status.setText(self.tr("Odprt mesec – izračun po današnjih podatkih."))
+        self.total_label.setText(
+            self.tr("Skupaj za izplačilo: {0} EUR · preplačila (niso odšteta): {1} EUR").format(
+                format_amount(run.total), format_amount(run.overpayments)
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        from rejnistvo.services.payment_run import closed_months
+
+        run = self.run
+        closed = run is not None and run.status == "closed"
+        last = closed_months(self.ctx.db)[-1:] if run is not None else []
+        self.close_button.setEnabled(run is not None and not closed)
+        self.reopen_button.setEnabled(closed and bool(last) and last[0].month == run.month)
+        self.settle_button.setEnabled(closed and bool(run.overpayment_lines()))
+        for button in self.export_buttons.values():
+            button.setEnabled(run is not None)
+
+    # -- actions ----------------------------------------------------------------------
+    def close_month(self) -> bool:
+        """Zaključi mesec: write the run to the ledger (asks first)."""
+        from rejnistvo.services.payment_run import RunCancelled, close_month
+        from rejnistvo.ui.progress import run_reporting
+
+        month = self.selected_month()
+        if month is None or self.run is None:
+            return False
+        if not self.ctx.interaction.confirm(
+            self.tr("Zaključi mesec"),
+            self.tr(
+                "Zaključim {0}? Izplačilo ({1} EUR) se zapiše v knjigo izplačil in se ne "
+                "spreminja več; poznejše spremembe se pokažejo kot poračun."
+            ).format(month_name(month), format_amount(self.run.total)),
+        ):
+            return False
+        try:
+            run, cancelled = run_reporting(
+                self,
+                self.tr("Zaključujem {0} …").format(month_name(month)),
+                lambda progress: close_month(self.ctx.db, month, self.ctx.clock, progress),
+            )
+        except RunCancelled:
+            self.error.setText(self.tr("Zaključevanje je preklicano; nič ni zapisano."))
+            return False
+        except RuleError as exc:
+            self.ctx.interaction.error(self.tr("Mesec ni zaključen"), exc.message)
+            return False
+        self.ctx.bus.records_changed.emit("payment_runs")
+        self.refresh()
+        self.load_run(month)
+        self.ctx.bus.status_message.emit(self.tr("{0} je zaključen.").format(month_name(month)))
+        return True
+
+    def reopen_month(self) -> bool:
+        """Ponovno odpri: only the latest closed month, with a reason (audited)."""
+        from rejnistvo.services.payment_run import reopen_month
+
+        month = self.selected_month()
+        if month is None:
+            return False
+        reason = self.ctx.interaction.ask_text(
+            self.tr("Ponovno odpri mesec"),
+            self.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
+        )
+        if reason is None:
+            return False
+        try:
+            reopen_month(self.ctx.db, month, reason, self.ctx.clock)
+        except RuleError as exc:
+            self.ctx.interaction.error(self.tr("Mesec ni ponovno odprt"), exc.message)
+            return False
+        self.ctx.bus.records_changed.emit("payment_runs")
+        self.refresh()
+        self.load_run(month)
+        return True
+
+    def settle_selected(self) -> bool:
+        """Record how the selected overpayment was settled: a month of offset or a refund."""
+        from rejnistvo.services.payment_run import settle_overpayment
+
+        rows = self.over_table.selectionModel().selectedRows()
+        proxy = self.over_table.model()
+        if not rows or self.run is None:
+            self.ctx.interaction.error(
+                self.tr("Poravnava preplačila"), self.tr("Izberite preplačilo v seznamu.")
+            )
+            return False
+        record = proxy.row_record(rows[0].row())  # type: ignore[attr-defined]
+        answer = self.ctx.interaction.ask_text(
+            self.tr("Poravnava preplačila"),
+            self.tr(
+                "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
+                "rejnik pozvan k vračilu:"
+            ),
+        )
+        if answer is None:
+            return False
+        try:
+            offset = parse_month(answer, "offset_month") if answer.strip() else None
+            settle_overpayment(
+                self.ctx.db,
+                record["line_id"],
+                "offset" if offset else "refund",
+                offset,
+                "",
+                self.ctx.clock,
+            )
+        except RuleError as exc:
+            self.ctx.interaction.error(self.tr("Poravnava ni vpisana"), exc.message)
+            return False
+        self.ctx.bus.records_changed.emit("payment_runs")
+        self.load_run()
+        return True
+
+    def export(self, fmt: str) -> bool:
+        """Write the shown run as PDF, XLSX, CSV or SEPA, with progress and Prekliči."""
+        from rejnistvo.services import payment_exports as exports
+        from rejnistvo.ui.interaction import ask_save_file
+        from rejnistvo.ui.progress import run_reporting
+
+        run = self.run
+        if run is None:
+            return False
+        suffix = ".xml" if fmt == "sepa" else f".{fmt}"
+        name = f"izplacilo-{run.month:%Y-%m}{'-sepa' if fmt == 'sepa' else ''}{suffix}"
+        path = ask_save_file(
+            self.ctx, "payment_run", name, self.tr("Izvoz izplačila"), EXPORTS[fmt][1]
+        )
+        if path is None:
+            return False
+        today = self.today()
+        writers = {
+            "csv": lambda p: exports.write_csv(run, path, p),
+            "xlsx": lambda p: exports.write_xlsx(run, path, p),
+            "pdf": lambda p: exports.write_pdf(run, path, today, p),
+            "sepa": lambda p: exports.write_sepa_for(self.ctx.db, run, path, today, p),
+        }
+        try:
+            _result, cancelled = run_reporting(self, self.tr("Izvažam izplačilo …"), writers[fmt])
+        except exports.ExportCancelled:
+            cancelled = True
+        except (RuleError, OSError) as exc:
+            self.ctx.interaction.error(
+                self.tr("Izplačilo ni izvoženo"), getattr(exc, "message", str(exc))
+            )
+            return False
+        if cancelled and not path.exists():
+            self.ctx.bus.status_message.emit(self.tr("Izvoz je preklican; datoteke ni."))
+            return False
+        self.ctx.bus.status_message.emit(self.tr("Izplačilo je shranjeno v {0}.").format(path))
+        return True
+
+    def print_document(self) -> None:
+        self.export("pdf")
+
+
+VIEW_CLASS = PaymentsView

@@ -1,0 +1,107 @@
+"""Izplačila (SPEC 3.6): run a month, close it, arrears with reasons after a backdated
+rate, reopen the latest month with a reason, export — driven by the mouse."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from PySide6.QtCore import QSettings, Qt
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.services import rates as rate_service
+from rejnistvo.store import save_record
+from rejnistvo.store.audit import audit_rows
+from rejnistvo.ui.bus import Bus
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import FakeInteraction
+from rejnistvo.ui.views.payments_view import PaymentsView
+
+TODAY = date(2026, 12, 10)
+
+
+@pytest.fixture
+def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
+    save_record(b_db, "carers", {"id": b_db.b_ids["carer"], "iban": "SI56191000000123438"})
+    with b_db.atomic():
+        b_db.table("settings").upsert(
+            {"key": "centre_iban", "value": "SI56020108128219338"}, pk="key"
+        )
+        b_db.table("settings").upsert({"key": "centre_name", "value": "CSD Gorenjska"}, pk="key")
+    ctx = AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(TODAY),
+    )
+    return show_view(qtbot, PaymentsView(ctx))
+
+
+def choose(qtbot, view, month: date) -> None:
+    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
+    qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+
+
+def rows(model):
+    return [model.row_record(r) for r in range(model.rowCount())]
+
+
+def test_run_close_arrears_reopen_export(qtbot, view, tmp_path):
+    choose(qtbot, view, date(2026, 10, 1))
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1098.00")]
+    assert "1.098,00" in view.total_label.text()
+    assert view.close_button.isEnabled() and not view.reopen_button.isEnabled()
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert view.run.status == "closed" and "Zaključen" in view.status.text()
+    assert not view.close_button.isEnabled() and view.reopen_button.isEnabled()
+    choose(qtbot, view, date(2026, 11, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert view.run.status == "closed"
+
+    # A backdated indexation: December's run pays October and November as arrears.
+    rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    choose(qtbot, view, date(2026, 12, 1))
+    arrears = rows(view.diff_model)
+    assert [r["for_month"] for r in arrears] == ["oktober 2026", "november 2026"]
+    assert all(r["total"] == Decimal("29.65") for r in arrears)
+    assert all("dodan znesek od 1. 3. 2026" in r["reason"] for r in arrears)
+    assert rows(view.over_model) == []
+    # A closed month still shows what was paid.
+    choose(qtbot, view, date(2026, 10, 1))
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1098.00")]
+    assert not view.reopen_button.isEnabled()  # only the latest closed month
+
+    # Reopen November with a reason (asked, audited).
+    choose(qtbot, view, date(2026, 11, 1))
+    view.ctx.interaction.answers.append("napačno vnesen aneks")
+    qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    assert view.run.status == "open"
+    reopen = [r for r in audit_rows(view.ctx.db, "payment_runs") if r["action"] == "reopen"]
+    assert reopen[-1]["after"]["reason"] == "napačno vnesen aneks"
+
+    # Export: CSV and SEPA of the open November run.
+    for fmt, name in (("csv", "n.csv"), ("sepa", "n.xml")):
+        view.ctx.interaction.answers.append(str(tmp_path / name))
+        qtbot.mouseClick(view.export_buttons[fmt], Qt.MouseButton.LeftButton)
+        assert (tmp_path / name).exists(), view.ctx.interaction.errors
+    assert "Otrok" not in (tmp_path / "n.xml").read_text(encoding="utf-8")
+
+
+def test_reopen_without_a_reason_is_refused_and_month_stays_closed(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    view.ctx.interaction.answers.append("  ")
+    qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    assert view.run.status == "closed"
+    assert "razlog" in view.ctx.interaction.errors[-1]
+
+
+def test_refused_month_shows_the_month_to_run(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    months = [view.month_combo.itemData(i) for i in range(view.month_combo.count())]
+    assert months == ["2026-11-01", "2026-10-01"]
