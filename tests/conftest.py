@@ -1,10 +1,14 @@
 import os
 import sqlite3
+import tempfile
 
 import pytest
 
 # GUI tests run without a screen; set before any Qt module is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The installation folder (audit keys, chain heads, schema cache): one temporary folder for
+# the whole run, set before any fixture (session ones too), never the real user's.
+os.environ["REJNISTVO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="rejnistvo-test-config-")
 
 
 @pytest.fixture
@@ -26,11 +30,6 @@ def tamper_audit_row():
     return tamper
 
 
-@pytest.fixture(autouse=True)
-def _config_dir(tmp_path_factory, monkeypatch):
-    """The installation folder (audit keys, chain heads) is a temporary one in every test,
-    never the real user's."""
-    monkeypatch.setenv("REJNISTVO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 
 
 # The tests' own amounts (SPEC 3.1): no test depends on the rows shipped in resources/,

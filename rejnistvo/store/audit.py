@@ -155,6 +155,16 @@ def database_id(db: Database) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
+def head_key(db: Database, db_path: Path | str | None = None) -> str | None:
+    """Which head in the installation folder is this file's: its ``database_id`` and
+    where it lives (a copy elsewhere, e.g. a test's or a second office's, has its own)."""
+    ident = database_id(db)
+    if ident is None:
+        return None
+    path = db_path if db_path is not None else getattr(db, "path", None)
+    return f"{ident}|{Path(path).resolve()}" if path is not None else ident
+
+
 def _has_key_column(db: Database) -> bool:
     return any(row[1] == "key_id" for row in db.execute("PRAGMA table_info(audit_log)"))
 
@@ -229,9 +239,10 @@ def _head_problems(db: Database, state: ChainState, db_path: Path | None) -> lis
     """The chain must still reach every head recorded outside the file."""
     problems: list[str] = []
     ident = database_id(db)
+    key = head_key(db, db_path)
     heads: list[tuple[str, int, str]] = []
-    if ident is not None:
-        head = audit_keys.read_head(ident)
+    if key is not None:
+        head = audit_keys.read_head(key)
         if head is not None and head.last_id:
             heads.append(("ta računalnik", head.last_id, head.last_hash))
     if db_path is not None:
@@ -291,7 +302,7 @@ def verify_audit_chain(db: Database, db_path: Path | None = None) -> list[str]:
     _scan(db, state, 0, GENESIS)
     state.problems += _head_problems(db, state, db_path)
     if not state.problems:
-        remember_head(db, state)
+        remember_head(db, state, db_path)
     return state.problems
 
 
@@ -300,8 +311,8 @@ def verify_since_last(db: Database) -> list[str]:
 
     The recorded row must still be there with the same hash; otherwise (or with no
     record) the whole chain is verified."""
-    ident = database_id(db)
-    head = audit_keys.read_head(ident) if ident else None
+    key = head_key(db)
+    head = audit_keys.read_head(key) if key else None
     start_id, start_hash, count = 0, GENESIS, 0
     if head is not None and head.verified_id:
         row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [head.verified_id]).fetchone()
@@ -334,9 +345,11 @@ def current_head(db: Database) -> audit_keys.Head:
     )
 
 
-def remember_head(db: Database, state: ChainState | None = None) -> None:
+def remember_head(
+    db: Database, state: ChainState | None = None, db_path: Path | str | None = None
+) -> None:
     """Record the chain's head (and how far it was verified) outside the file."""
-    ident = database_id(db)
+    ident = head_key(db, db_path)
     if ident is None:
         return
     try:

@@ -186,7 +186,7 @@ def test_open_verifies_only_the_rows_after_the_last_verified(db_path):
 
     with open_db(db_path) as db:
         _three(db)
-        ident = audit.database_id(db)
+        ident = audit.head_key(db)
     with open_db(db_path) as db:  # verifies rows 1-3 and remembers so
         assert db.warnings == []
     head = audit_keys.read_head(ident)
