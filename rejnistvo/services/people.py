@@ -41,6 +41,7 @@ class Carer:
     trainings: tuple[Training, ...] = ()
     id: int | None = None
     version: int | None = None
+    iban: str | None = None  # the carer's bank account for the payment run (SPEC 3.6)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def carer_from_row(row: dict[str, Any]) -> Carer:
         unit_id=row.get("unit_id"),
         email=row.get("email"),
         electronic_delivery=bool(row.get("electronic_delivery")),
+        iban=row.get("iban"),
         trainings=tuple(
             Training(t["date"], t.get("description")) for t in row.get("trainings") or []
         ),
@@ -196,6 +198,12 @@ def check_child(child: Child) -> None:
 def save_carer(db: Any, carer: Carer) -> int:
     """Check and store a carer (one audited transaction); its id."""
     check_carer(carer)
+    from dataclasses import replace
+
+    from rejnistvo.rules.iban import check_iban
+
+    # Stored compact ("SI56191000000123438"); a wrong one refused with the field named.
+    carer = replace(carer, iban=check_iban(carer.iban, "iban"))
     return save_record(db, "carers", _row(carer))
 
 

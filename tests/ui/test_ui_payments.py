@@ -105,3 +105,32 @@ def test_refused_month_shows_the_month_to_run(qtbot, view):
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     months = [view.month_combo.itemData(i) for i in range(view.month_combo.count())]
     assert months == ["2026-11-01", "2026-10-01"]
+
+
+def test_carer_iban_field_red_reason_and_compact_storage(qtbot, qapp, b_db, tmp_path):  # noqa: F811
+    from rejnistvo.store import get_record
+    from rejnistvo.ui.views.carers_view import CarersView
+
+    ctx = AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(TODAY),
+    )
+    view = CarersView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.open_record("carer", b_db.b_ids["carer"])
+    view.address_edit.edit.clear()
+    qtbot.keyClicks(view.address_edit.edit, "Cesta 1, Kranj")
+    view.iban_edit.edit.clear()
+    qtbot.keyClicks(view.iban_edit.edit, "SI56 1910 0000 0123 439")  # wrong check digits
+    assert view.save() is False
+    assert "IBAN" in view.iban_edit.error_text()
+    assert view.iban_edit.text() == "SI56 1910 0000 0123 439"  # what was typed stays
+    view.iban_edit.edit.clear()
+    qtbot.keyClicks(view.iban_edit.edit, "si56 1910 0000 0123 438")
+    assert view.save() is True
+    assert get_record(b_db, "carers", b_db.b_ids["carer"])["iban"] == "SI56191000000123438"

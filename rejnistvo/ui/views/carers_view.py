@@ -59,6 +59,8 @@ class CarersView(PersonView):
                 else self.tr("Elektronski naslov mora imeti obliko ime@domena.si.")
             )
         )
+        self.iban_edit = self.register_field("iban", TextEdit("iban", self))
+        self.iban_edit.add_check(_iban_problem)
         self.electronic_box = QCheckBox(self)
         self.electronic_box.toggled.connect(self.mark_dirty)
         self.trainings = TrainingsEdit(self)
@@ -76,6 +78,7 @@ class CarersView(PersonView):
                 self.centre_edit,
                 self.email_edit,
                 self.electronic_box,
+                self.iban_edit,
                 self.trainings,
             ],
         )
@@ -91,6 +94,7 @@ class CarersView(PersonView):
                 self.tr("Center, enota"),
                 self.tr("E-pošta"),
                 "",
+                self.tr("IBAN (za izplačila)"),
                 self.tr("Usposabljanja"),
             ]
         )
@@ -118,6 +122,7 @@ class CarersView(PersonView):
         self.centre_edit.set_value(r.get("centre_id"), r.get("unit_id"))
         self.email_edit.set_value(r.get("email"))
         self.electronic_box.setChecked(bool(r.get("electronic_delivery")))
+        self.iban_edit.set_value(format_iban(r.get("iban")))
         self.trainings.set_rows(r.get("trainings", []))
 
     def collect(self, v: FormValidator) -> dict | None:
@@ -132,6 +137,7 @@ class CarersView(PersonView):
                 self.tr("Izberite center, ki vodi rejnika (začnite tipkati ime kraja)."),
             )
         email = v.check(self.email_edit)
+        iban = v.check(self.iban_edit)
         trainings = self.trainings.rows(v)
         if not v.ok:
             return None
@@ -144,8 +150,27 @@ class CarersView(PersonView):
             "unit_id": unit_id,
             "email": email,
             "electronic_delivery": self.electronic_box.isChecked(),
+            "iban": iban or None,
             "trainings": trainings,
         }
+
+
+def _iban_problem(value: str) -> str | None:
+    """The red reason at the IBAN field (checked with python-stdnum, rules.iban)."""
+    from rejnistvo.rules.errors import InputError
+    from rejnistvo.rules.iban import check_iban
+
+    try:
+        check_iban(value, "iban")
+    except InputError as error:
+        return error.message
+    return None
+
+
+def format_iban(value: str | None) -> str | None:
+    from rejnistvo.rules.iban import format_iban as formatted
+
+    return formatted(value) or None
 
 
 VIEW_CLASS = CarersView
