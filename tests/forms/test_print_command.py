@@ -94,6 +94,8 @@ def _set(path: str, value: object):
         ("r5", _set("finding.refund_deadline", "2027-06-30"), "finding.refund_deadline:"),
         ("r5", _set("finding.date", "2026-01-01"), "finding.date:"),  # nothing received yet
         ("r4", lambda d: d["child"].update(emso="\u0660" * 13), "child.emso:"),
+        ("r4", lambda d: d["child"].update(emso="0101799500001"), "child.emso:"),  # born 2799
+        ("r4", lambda d: d["carer"].update(emso="0101899500009"), "carer.emso:"),  # born 1899
     ],
 )  # fmt: skip
 def test_inconsistent_form_refused_naming_the_field(form, change, field, tmp_path, capsys):
