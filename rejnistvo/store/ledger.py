@@ -319,6 +319,11 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
     return run_id
 
 
+def first_line_id(db: Database, run_id: int) -> int:
+    row = db.execute("SELECT min(id) FROM payment_lines WHERE run_id = ?", [run_id]).fetchone()
+    return int(row[0] or 0)
+
+
 def delete_run(db: Database, run_id: int) -> None:
     db.execute("DELETE FROM payment_lines WHERE run_id = ?", [run_id])
     db.execute("DELETE FROM payment_runs WHERE id = ?", [run_id])
