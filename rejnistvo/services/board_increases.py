@@ -54,6 +54,7 @@ from rejnistvo.store import (
     StoreError,
     delete_record,
     get_record,
+    get_setting,
     list_records,
     save_record,
     units_of,
@@ -607,6 +608,8 @@ def refund_call_header(db: Database, case: R5Case) -> dict[str, Any]:
         "child": child.get("name"),
         "increase_percent": inc.percent,
         "increase_period": inc.period,
-        "account": centre.get("account"),
-        "reference": centre.get("reference"),
+        # The refund is paid to this installation's centre: its IBAN from Nastavitve;
+        # the reference (sklic) defaults to SI00 + the case number in the form.
+        "account": get_setting(db, "centre_iban") or None,
+        "reference": None,
     }
