@@ -49,6 +49,7 @@ class IncomingCase:
     resolution_no: str | None
     waiting: int | None
     overdue: bool
+    returned: date | None = None  # a returned case leaves the list
 
     def as_row(self) -> dict[str, Any]:
         """The record a table model shows (id = the case)."""
@@ -84,6 +85,7 @@ def _incoming(
         resolution_no=row.resolution_no,
         waiting=days,
         overdue=days is not None and row.decided is None and days > threshold,
+        returned=row.returned,
     )
 
 

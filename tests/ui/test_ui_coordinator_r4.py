@@ -136,3 +136,43 @@ def test_proposal_service_cannot_rewrite_a_decided_case(qtbot, screens, b_ctx): 
     assert not r4.outcome_no.isEnabled() and not r4.resolution_no_edit.isEnabled()
     assert r4.save() is True  # nothing to store
     _coordinator_data_intact(b_ctx.db, r4.case_id, number)
+
+
+def test_koordinator_step_on_a_case_changed_meanwhile_is_refused(qtbot, screens, b_ctx):  # noqa: F811
+    """The coordinator shows version n; the proposer saves (n + 1) from another copy of
+    the program, which sends no bus signal here. Accepting is refused, the list reloads."""
+    r4, coordinator = screens
+    case_id = r4.case_id
+    row = coordinator.cases_model.find_row("id", case_id)
+    coordinator.cases_table.selectRow(
+        coordinator.cases_proxy.mapFromSource(coordinator.cases_model.index(row, 0)).row()
+    )
+    case = load_case(b_ctx.db, case_id)
+    save_proposal(
+        b_ctx.db,
+        proposal_from_changes(case, rationale="Drugje."),
+        case_id=case_id,
+        version=case.version,
+    )
+    coordinator.step_date.set_value(date(2026, 3, 5))
+    assert coordinator.accept_case() is False
+    assert "medtem spremenil" in b_ctx.interaction.errors[-1]
+    assert get_record(b_ctx.db, "r4_cases", case_id)["accepted_on"] is None
+    assert coordinator.accept_case() is True  # now on the version it shows
+    assert get_record(b_ctx.db, "r4_cases", case_id)["accepted_on"] == date(2026, 3, 5)
+
+
+def test_a_step_updates_its_row_without_reloading_the_screen(qtbot, screens, monkeypatch):  # noqa: F811
+    r4, coordinator = screens
+    reloads: list[int] = []
+    monkeypatch.setattr(coordinator, "refresh", lambda: reloads.append(1))
+    row = coordinator.cases_model.find_row("id", r4.case_id)
+    coordinator.cases_table.selectRow(
+        coordinator.cases_proxy.mapFromSource(coordinator.cases_model.index(row, 0)).row()
+    )
+    coordinator.step_date.set_value(date(2026, 3, 5))
+    assert coordinator.accept_case()
+    assert reloads == []
+    shown = coordinator.cases_model.row_record(coordinator.cases_model.find_row("id", r4.case_id))
+    assert shown["status"] == "sprejeto" and shown["accepted"] == date(2026, 3, 5)
+    assert r4.step_edits["accepted_on"].text() == "5. 3. 2026"  # the other screen heard it

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.store import StaleRecordError, StoreError
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
@@ -300,8 +301,6 @@ class CoordinatorStepsMixin:
 
     def _run_step(self, action, done_message: str) -> bool:
         """Call a workflow step; show its refusal, or announce the change."""
-        from rejnistvo.store import StoreError
-
         try:
             action()
         except InputError as exc:
@@ -313,12 +312,40 @@ class CoordinatorStepsMixin:
                 self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
             return False
         except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+            self._step_refused(exc)
             return False
-        self.ctx.bus.status_message.emit(done_message)
-        self.ctx.bus.records_changed.emit("r4")
-        self.refresh()
+        self._step_done(done_message)
         return True
+
+    def _step_refused(self, exc: StoreError) -> None:
+        self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+        if isinstance(exc, StaleRecordError):
+            self.refresh()  # show the case as it is now before the next step
+
+    def _step_done(self, message: str) -> None:
+        """After a step: the changed row only (and the other tabs), then tell the others."""
+        from rejnistvo.services.coordinator import incoming_case
+
+        self.ctx.bus.status_message.emit(message)
+        case_id = self._case["id"] if self._case else None
+        if case_id is not None:
+            case = incoming_case(self.ctx.db, case_id, self.today())
+            if case is None or case.returned is not None:
+                self.cases_model.remove_row(case_id)
+                self._show_case(None)
+            else:
+                row = self.cases_model.upsert_row(case.as_row())
+                self.cases_table.selectRow(
+                    self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
+                )
+                self._show_case(self.cases_model.row_record(row))
+        self._load_register()
+        self._load_all_cases()
+        self._own_change = True
+        try:
+            self.ctx.bus.records_changed.emit("r4")
+        finally:
+            self._own_change = False
 
     def record_received(self) -> bool:
         from rejnistvo.services.coordinator import record_received
@@ -389,9 +416,6 @@ class CoordinatorStepsMixin:
             rationale=rationale,
         )
         numbers: list[str] = []
-
-        from rejnistvo.store import StoreError
-
         try:
             numbers.append(decide(self.ctx.db, case_id, version, decision, on))
         except InputError as exc:
@@ -405,13 +429,9 @@ class CoordinatorStepsMixin:
                 self.ctx.interaction.error(self.tr("Odločitev ni zapisana"), exc.message)
             return False
         except StoreError as exc:
-            self.ctx.interaction.error(self.tr("Odločitev ni zapisana"), exc.message)
+            self._step_refused(exc)
             return False
-        self.ctx.bus.status_message.emit(
-            self.tr("Odločitev je zapisana, sklep št. {0}.").format(numbers[0])
-        )
-        self.ctx.bus.records_changed.emit("r4")
-        self.refresh()
+        self._step_done(self.tr("Odločitev je zapisana, sklep št. {0}.").format(numbers[0]))
         return True
 
     def mark_returned(self) -> bool:

@@ -29,9 +29,9 @@ from rejnistvo.ui.views.coordinator_steps import CoordinatorStepsMixin
 class CoordinatorView(
     CoordinatorStepsMixin, CoordinatorRegisterMixin, CoordinatorPackagesMixin, View
 ):
-
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._own_change = False  # set while this screen announces its own step
         self.subgroup_combo = QComboBox(self)
         self.subgroup_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.subgroup_label = QLabel(self)
@@ -52,6 +52,11 @@ class CoordinatorView(
     # == contract =====================================================================
     def _subgroup(self) -> int | None:
         return self.subgroup_combo.currentData()
+
+    def _on_records_changed(self, kind: str) -> None:
+        if self._own_change:
+            return  # this screen's own step: its rows are already updated
+        super()._on_records_changed(kind)
 
     def title(self) -> str:
         return self.tr("Koordinator")
