@@ -12,6 +12,7 @@ two different inodes of the same name.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -99,9 +100,14 @@ class FileLock:
         unclean = _read_info(fd).get("open") is True
         # Who holds it, for the message another copy will show; written after locking.
         # "open" stays true until a clean close: found true, the last holder crashed.
-        _write_info(
-            fd, {"pid": os.getpid(), "host": socket.gethostname(), "user": _user(), "open": True}
-        )
+        info: dict[str, object] = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "user": _user(),
+            "open": True,
+        }
+        with contextlib.suppress(OSError):  # a full disk: the lock holds without the note
+            _write_info(fd, info)
         self._fd = fd
         return unclean
 
