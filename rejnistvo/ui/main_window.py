@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
         self._database_menu: DatabaseMenu | None = None
+        self._focus_kept = False
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -187,6 +189,29 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.screen_actions.append(action)
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A screen that removes or rebuilds the widget with the keyboard must not leave
+        the keyboard nowhere (Ctrl+1…9 and every shortcut need a focus): put it back
+        into the screen, or the list of screens."""
+        # (also when a progress dialog that held the keyboard has just closed)
+        if new is None and (self.isActiveWindow() or QApplication.activeWindow() is None):
+            QTimer.singleShot(0, self._refocus)
+
+    def _refocus(self) -> None:
+        if QApplication.focusWidget() is not None or not self.isVisible():
+            return
+        if QApplication.activeWindow() is None:
+            self.activateWindow()
+        elif not self.isActiveWindow():
+            return
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.nav.setFocus()
+
     def _go_to(self, name: str) -> None:
         """Show a screen and put the keyboard into it (its first field or list)."""
         self.show_screen(name)
@@ -194,6 +219,10 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.setFocus()
             page.focusNextChild()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            # a screen with nothing to type in yet: the keyboard stays in the window
+            self.nav.setFocus()
 
     def database_menu(self) -> DatabaseMenu:
         """The handlers of the database and About items, built on first use."""
@@ -228,7 +257,9 @@ class MainWindow(QMainWindow):
         for row, action in enumerate(self.screen_actions):
             name = self._screens[row][0]
             action.setText(titles.get(name, name))
-            self.nav.item(row).setToolTip(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            self.nav.item(row).setToolTip(
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
 
     def _titles(self) -> dict[str, str]:
         # Names here as well as in each view's title(): the list is shown before the
@@ -257,7 +288,11 @@ class MainWindow(QMainWindow):
         # unfocused combos and spin boxes ignore the wheel everywhere from then on.
         from rejnistvo.ui.widgets.keyboard import install_wheel_guard
 
-        install_wheel_guard()
+        if install_wheel_guard() and not self._focus_kept:
+            self._focus_kept = True
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._focus_changed)
         index = self.screen_names().index(name)
         try:
             module = importlib.import_module(f"{VIEWS_PACKAGE}.{name}")
@@ -274,8 +309,21 @@ class MainWindow(QMainWindow):
             self._replace_page(index, label)
             return None
         self._views[name] = view
-        self._replace_page(index, view)
+        self._replace_page(index, self._scrolling_page(view))
         return view
+
+    def _scrolling_page(self, view: QWidget) -> QWidget:
+        """The screen inside a frameless scroll area: a screen that cannot shrink to a
+        laptop's width scrolls instead of widening the window (issue 12)."""
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        page = QScrollArea(self.stack)
+        page.setObjectName(f"{view.objectName() or type(view).__name__}Page")
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidgetResizable(True)
+        page.setWidget(view)
+        page.setFocusProxy(view)
+        return page
 
     def _replace_page(self, index: int, widget: QWidget) -> None:
         old = self.stack.widget(index)
@@ -288,6 +336,9 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> View | None:
         widget = self.stack.currentWidget()
+        inner = getattr(widget, "widget", None)  # the scroll area around a built screen
+        if callable(inner):
+            widget = inner()
         # the built views are exactly the View pages (saves importing views.base early)
         return next((view for view in self._views.values() if view is widget), None)
 

@@ -67,17 +67,20 @@ def window(qtbot, ctx):
 
 
 def go(qtbot, window, number: int, name: str):
+    # A progress dialog a screen showed may just have closed: the window is active again.
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(
         focus() or window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier
     )
-    qtbot.waitUntil(lambda: window.current_view() is window.view(name))
+    index = window.screen_names().index(name)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == index)
     return window.view(name)
 
 
 def test_ctrl_digits_reach_every_screen(qtbot, window):
     for number, name in enumerate(window.screen_names()[:9], start=1):
         view = go(qtbot, window, number, name)
-        assert window.stack.currentWidget() is view
+        assert window.current_view() is view and view.isVisible()
 
 
 def test_tab_leaves_a_read_only_list_and_an_editable_table(qtbot, window):
