@@ -224,7 +224,10 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     )
     months = [*arrears_months, month]
     sources = ledger.placement_sources(db, months[0], last_of_month(month))
-    paid = ledger.paid_months(db, month) if arrears_months else {}
+    # Only placements whose inputs were written since the last closing can differ from
+    # what was paid; the others skip their closed months (the usual monthly run).
+    changed = ledger.changed_since_last_close(db) if arrears_months else set()
+    paid = ledger.paid_months(db, month, changed) if arrears_months else {}
     warnings = list(missing_indexations(rates, month))
     lines: list[RunLine] = []
     # (source, month, today's payment, difference, ledger line whose basis was paid)
@@ -234,9 +237,15 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
         if progress is not None and index % 500 == 0 and progress(index, total) is False:
             raise RunCancelled()
         inputs = src.inputs
+        recheck = changed is None or src.placement_id in changed
         try:
             payments = month_payments(
-                months, inputs.placement, rates, inputs.increases, inputs.uplifts, inputs.part_time
+                months if recheck else [month],
+                inputs.placement,
+                rates,
+                inputs.increases,
+                inputs.uplifts,
+                inputs.part_time,
             )
         except MissingRateError:
             raise
@@ -247,7 +256,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
             )
             continue
         pid = src.placement_id
-        for m, p in zip(arrears_months, payments, strict=False):
+        for m, p in zip(arrears_months if recheck else (), payments, strict=False):
             was = paid.pop((pid, m), None)
             if was is None:
                 if p.days_placed:
