@@ -34,6 +34,9 @@ def test_menus_list_the_database_items_and_about(qtbot, ctx):
 
 
 def test_backup_writes_a_valid_copy_with_the_same_records(qtbot, ctx, interaction, tmp_path):
+    from rejnistvo.clock import FixedClock
+
+    ctx.clock = FixedClock(date(2026, 3, 2))
     window = make_window(qtbot, ctx)
     save_record(ctx.db, "children", {"name": "Živa Golob"})  # the newest change, in the WAL
     out_dir = tmp_path / "usb"
@@ -43,7 +46,7 @@ def test_backup_writes_a_valid_copy_with_the_same_records(qtbot, ctx, interactio
 
     kind, _title, suggested = interaction.asked[0]
     assert kind == "save_path"
-    assert Path(suggested).name == f"rejnistvo-{date.today():%Y-%m-%d}.sqlite3"
+    assert Path(suggested).name == "rejnistvo-2026-03-02.sqlite3"  # the window's clock
     out = out_dir / "kopija.sqlite3"
     assert out.exists() and not interaction.errors
     infos = [text for kind, _t, text in interaction.asked if kind == "info"]
