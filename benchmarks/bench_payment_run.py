@@ -33,7 +33,25 @@ def seconds(function):  # type: ignore[no-untyped-def]
     return time.perf_counter() - start, result
 
 
+def calibration() -> float:
+    """Microseconds per month of the rules alone (README: 4.3 µs on the reference
+    machine), printed so a figure taken on a busy machine can be read against it."""
+    from decimal import Decimal
+
+    from rejnistvo.rules.months import month_payments
+    from rejnistvo.rules.periods import Period
+    from rejnistvo.rules.rates import Rate, RateTable
+
+    rates = RateTable([Rate(date(2025, 11, 1), Decimal("638.00"), Decimal("460.00"))])
+    months = month_range(date(2026, 1, 1), date(2026, 12, 1))
+    start = time.perf_counter()
+    for i in range(2000):
+        month_payments(months, [Period(date(2025, 1, 1 + i % 28))], rates)
+    return (time.perf_counter() - start) / 24000 * 1e6
+
+
 def main(scale: int = 20000) -> None:
+    print(f"calibration: rules alone {calibration():.1f} µs a month")
     clock = FixedClock(date(2027, 6, 15))
     june = date(2027, 6, 1)
     with tempfile.TemporaryDirectory() as folder:
@@ -66,6 +84,7 @@ def main(scale: int = 20000) -> None:
             print(f"closing 2027-06 with those arrears: {took:.2f} s, {len(run.lines)} lines")
             took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
             print(f"opening the closed 2027-06: {took:.2f} s")
+    print(f"calibration again: rules alone {calibration():.1f} µs a month")
 
 
 if __name__ == "__main__":
