@@ -226,16 +226,16 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
             f"plačilo dela {format_amount(Decimal(r['fee']))} EUR)"
         )
     for day in after:
-        if day in before and (before[day]["board"], before[day]["fee"]) != (
-            after[day]["board"],
-            after[day]["fee"],
-        ):
-            b, a = before[day], after[day]
-            reasons.append(
-                f"popravljen znesek od {_day(day)} (oskrbnina {format_amount(Decimal(b['board']))}"
-                f" → {format_amount(Decimal(a['board']))}, plačilo dela "
-                f"{format_amount(Decimal(b['fee']))} → {format_amount(Decimal(a['fee']))} EUR)"
-            )
+        if day not in before:
+            continue
+        b, a = before[day], after[day]
+        changes = [
+            f"{label} {format_amount(Decimal(b[key]))} → {format_amount(Decimal(a[key]))}"
+            for key, label in (("board", "oskrbnina"), ("fee", "plačilo dela"))
+            if b[key] != a[key]
+        ]
+        if changes:
+            reasons.append(f"popravljen znesek od {_day(day)} ({', '.join(changes)} EUR)")
     if not added:
         for day in before:
             if day not in after:
