@@ -193,6 +193,7 @@ class AuditDetailDialog(QDialog):
         self.after = QPlainTextEdit(pretty_json(row.get("after")), self)
         for edit in (self.before, self.after):
             edit.setReadOnly(True)
+            edit.setTabChangesFocus(True)  # Tab goes on to the next box, then Zapri
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Prej"), self), 0, 0)
