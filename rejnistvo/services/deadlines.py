@@ -29,14 +29,19 @@ from rejnistvo.register import workflow
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import (
     ENDING_SOON_DAYS,
+    TRAINING_YEARS,
+    TRANSITION_LICENCE_BEFORE,
+    TRANSITION_TRAINING_BY,
     R5Status,
+    add_years,
     coordinator_term_end,
     ends_within,
     training_due_date,
 )
 from rejnistvo.services.cases import r5_report_due, r5_report_state
+from rejnistvo.services.lists import carers_for_training
 from rejnistvo.store import list_records
-from rejnistvo.store.case_documents import last_trainings, unpaid_instalments
+from rejnistvo.store.case_documents import unpaid_instalments
 
 R5_SOON_DAYS = 30
 TRAINING_SOON_DAYS = 60
@@ -81,8 +86,23 @@ def _deadline(
 
 def _board_increases(db: Database, today: date) -> list[Deadline]:
     items = []
-    reports = {r["increase_id"]: r for r in list_records(db, "r5_reports")}
-    for inc in list_records(db, "board_increases"):
+    # The window, wider than the rules below (they decide): ending within 60 days, or no
+    # report yet and due by today + 30 days (the report falls due 30 days before the end,
+    # or at the end, or earlier on the centre's request). Not 20,000 increases of the past.
+    soon = (today + timedelta(days=R5_SOON_DAYS)).isoformat()
+    ending = (today + timedelta(days=ENDING_SOON_DAYS)).isoformat()
+    increases = list_records(
+        db,
+        "board_increases",
+        window=(
+            "t.to_date BETWEEN ? AND ? OR (NOT EXISTS (SELECT 1 FROM r5_reports r "
+            "WHERE r.increase_id = t.id AND r.report_date IS NOT NULL) "
+            "AND (t.to_date <= ? OR t.report_requested_on <= ?))",
+            [today.isoformat(), ending, ending, soon],
+        ),
+    )
+    reports = _reports_of(db, [int(inc["id"]) for inc in increases])
+    for inc in increases:
         report = reports.get(inc["id"])
         requested = inc.get("report_requested_on")
         names = (inc.get("carer_name"), inc.get("child_name"))
@@ -123,9 +143,36 @@ def _board_increases(db: Database, today: date) -> list[Deadline]:
     return items
 
 
+def _reports_of(db: Database, increase_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The R-5 reports of these board increases, by increase id."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(increase_ids), 500):  # SQLite's limit on parameters
+        chunk = increase_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for report in list_records(db, "r5_reports", window=(f"t.increase_id IN ({marks})", chunk)):
+            found[report["increase_id"]] = report
+    return found
+
+
 def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
     items = []
-    for case in list_records(db, "r4_cases"):
+    # The window (the rules below decide): undecided and received more than `threshold`
+    # days ago, or an uplift ending within 60 days.
+    cases = list_records(
+        db,
+        "r4_cases",
+        window=(
+            "(t.decided_on IS NULL OR t.decided_on = '') "
+            "AND coalesce(t.received_on, t.sent_on) < ? "
+            "OR t.outcome = 'increase' AND t.decision_to BETWEEN ? AND ?",
+            [
+                (today - timedelta(days=threshold)).isoformat(),
+                today.isoformat(),
+                (today + timedelta(days=ENDING_SOON_DAYS)).isoformat(),
+            ],
+        ),
+    )
+    for case in cases:
         names = (case.get("carer_name"), case.get("child_name"))
         opens = ("r4", int(case["id"]))
         received = workflow.received_date(case)
@@ -160,21 +207,27 @@ def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
 
 def _people(db: Database, today: date) -> list[Deadline]:
     items = []
-    trained = last_trainings(db)
-    for carer in list_records(db, "carers"):
-        if not carer.get("licence_date"):
-            continue
-        due = training_due_date(carer["licence_date"], trained.get(carer["id"]))
-        if due <= today + timedelta(days=TRAINING_SOON_DAYS):
+    horizon = today + timedelta(days=TRAINING_SOON_DAYS)
+    # The window (training_due_date decides): the transitional rule when its day is
+    # near, or licence and training old enough that three years end by the horizon
+    # (two days' slack for 29 February).
+    carers = carers_for_training(
+        db,
+        licensed_before=TRANSITION_LICENCE_BEFORE if TRANSITION_TRAINING_BY <= horizon else None,
+        settled_before=add_years(horizon + timedelta(days=2), -TRAINING_YEARS),
+    )
+    for carer in carers:
+        due = training_due_date(carer.licence_date, carer.last_training)
+        if due <= horizon:
             items.append(
                 _deadline(
                     "training",
                     due,
                     today,
                     "Obvezno usposabljanje (vsaka 3 leta)",
-                    carer["name"],
+                    carer.name,
                     "",
-                    ("carer", int(carer["id"])),
+                    ("carer", carer.carer_id),
                 )
             )
     latest: dict[int, dict[str, Any]] = {}

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -105,7 +106,12 @@ def _row(record: Carer | Child) -> dict[str, Any]:
 # -- sorting ---------------------------------------------------------------------------
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # one regex pass, not a Python call per character: 20,000 names are sorted at a time
+    return _COMBINING.sub("", decomposed)
+
+
+#: the combining diacritical mark blocks (what NFKD splits off č, š, ž, é, ü …)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def surname_key(name: str | None) -> tuple[str, str]:

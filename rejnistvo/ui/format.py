@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -41,4 +42,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+    # one regex pass, not a Python call per character: 20,000 rows are folded at a time
+    return _COMBINING.sub("", decomposed).replace("đ", "d")
+
+
+#: the combining diacritical mark blocks (what NFKD splits off č, š, ž, é, ü …)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

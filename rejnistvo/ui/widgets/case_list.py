@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.widgets.tables import make_current_row, record_index
+from rejnistvo.ui.widgets.tables import fit_columns, make_current_row, record_index
 
 
 class CaseListPane(QWidget):
@@ -37,7 +37,9 @@ class CaseListPane(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from a sample of rows once per reload: ResizeToContents would ask data()
+        # for every cell on every keystroke (3 s at 20,000 cases).
+        self.model.modelReset.connect(lambda: fit_columns(self.table))
         layout.addWidget(self.table, 1)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newButton")
