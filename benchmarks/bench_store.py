@@ -10,11 +10,15 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
+from rejnistvo.services.cases import list_cases
 from rejnistvo.store import list_records, open_db
-from rejnistvo.store.case_documents import cases
 from rejnistvo.store.demo import fill_demo
+
+# A fixed day, so that the figures do not move with the machine's date.
+TODAY = date(2026, 11, 30)
 
 
 def timed(function, repeat: int = 7) -> tuple[float, int]:
@@ -32,7 +36,7 @@ def main(scale: int = 20000) -> None:
         path = Path(folder) / "bench.sqlite3"
         start = time.perf_counter()
         with open_db(path) as db:
-            counts = fill_demo(db, scale=scale)
+            counts = fill_demo(db, scale=scale, today=TODAY)
         print(
             f"demo --scale {scale}: {time.perf_counter() - start:.2f} s "
             f"({counts['placements']} placements, {counts['r4_cases']} R-4, "
@@ -43,9 +47,9 @@ def main(scale: int = 20000) -> None:
         db = open_db(path)
         print(f"open_db (integrity check): {(time.perf_counter() - start) * 1000:.0f} ms")
         queries = {
-            "cases (all)": lambda: cases(db),
-            "cases name='novak'": lambda: cases(db, name="novak"),
-            "cases name='šuš'": lambda: cases(db, name="šuš"),
+            "cases (all)": lambda: list_cases(db, TODAY),
+            "cases name='novak'": lambda: list_cases(db, TODAY, name="novak"),
+            "cases name='šuš'": lambda: list_cases(db, TODAY, name="šuš"),
             "placements (all)": lambda: list_records(db, "placements"),
             "placements name='žag'": lambda: list_records(db, "placements", name="žag"),
             "carers name='čuk'": lambda: list_records(db, "carers", name="čuk"),

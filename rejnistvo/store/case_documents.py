@@ -83,20 +83,6 @@ def case_facts(db: Database, name: str | None = None) -> list[dict[str, Any]]:
     return facts
 
 
-def cases(db: Database, name: str | None = None, today: date | None = None) -> list[dict[str, Any]]:
-    """The `cases` list as JSON rows. Kept for callers that still import it from here;
-    the list and its status rule are ``rejnistvo.services.cases.list_cases`` (a lazy
-    import: the store does not depend on the services at import time). Without `today`,
-    the system clock's day."""
-    from rejnistvo.services.cases import list_cases
-
-    if today is None:
-        from rejnistvo.clock import SystemClock
-
-        today = SystemClock().today()
-    return [case.as_json() for case in list_cases(db, today, name)]
-
-
 def _one(db: Database, sql: str, params: list[Any], what: str) -> dict[str, Any]:
     rows = list(db.query(sql, params))
     if not rows:

@@ -519,7 +519,11 @@ class _Builder:
             kind = R5_KINDS[k % len(R5_KINDS)]
             percent = 25 if k % 3 else 50
             to_date = self.today + timedelta(days=end_offset[kind] + rng.randint(-3, 3))
-            from_date = max(to_date - timedelta(days=181), item["start"], date(2025, 11, 1))
+            from_date = max(to_date - timedelta(days=181), item["start"])
+            # Increases under the amended rules start on 1 November 2025 at the earliest,
+            # unless the demo's today is so early that the period would end before it.
+            if to_date >= date(2025, 12, 1):
+                from_date = max(from_date, date(2025, 11, 1))
             increase = {
                 "id": next(inc_ids),
                 "placement_id": item["placement"]["id"],

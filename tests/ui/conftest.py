@@ -27,11 +27,9 @@ def demo_template(tmp_path_factory, own_rates):
 
     path = tmp_path_factory.mktemp("demo") / "template.sqlite3"
     db = open_db(path)
-    try:
-        from rejnistvo.store.demo import fill_demo
-    except ImportError:
-        pytest.skip("the store's demo data is not there yet")
-    fill_demo(db)
+    from rejnistvo.store.demo import fill_demo
+
+    fill_demo(db, today=TODAY)
     own_rates(db)
     db.close()
     return path
