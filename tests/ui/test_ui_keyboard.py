@@ -243,20 +243,60 @@ def test_workflow_1_with_keys_only(qtbot, window, ctx):
     assert date(2026, 2, 1) in months  # the annex's month is paid
 
 
+def tab_cycle(qtbot, start: QWidget) -> list[QWidget]:
+    """Every widget Tab visits from ``start`` until it comes back."""
+    start.setFocus()
+    seen: list[QWidget] = []
+    for _ in range(250):
+        key(qtbot, Qt.Key.Key_Tab)
+        current = focus()
+        if current is start:
+            break
+        seen.append(current)
+    return seen
+
+
+def unreached(wanted: dict[str, QWidget], seen: list[QWidget]) -> list[str]:
+    return [
+        name
+        for name, widget in wanted.items()
+        if not any(w is widget or widget.isAncestorOf(w) for w in seen)
+    ]
+
+
+def test_every_button_and_field_of_rejniki_is_reached_with_tab(qtbot, window, ctx):
+    view = go(qtbot, window, 2, "carers_view")
+    view.open_record("carer", view.model.row_record(0)["id"])
+    seen = tab_cycle(qtbot, view.search)
+    wanted = {
+        "list": view.table,
+        "export": view.btn_export,
+        "print list": view.btn_print_list,
+        "name": view.name_edit,
+        "EMŠO": view.emso_edit,
+        "address": view.address_edit,
+        "licence": view.licence_edit,
+        "centre": view.centre_edit.centre,
+        "unit": view.centre_edit.unit,
+        "e-mail": view.email_edit,
+        "electronic delivery": view.electronic_box,
+        "trainings": view.trainings.table,
+        "add training": view.trainings.add_button,
+        "remove training": view.trainings.remove_button,
+        "Nov": view.btn_new,
+        "Shrani": view.btn_save,
+        "Zavrzi": view.btn_discard,
+        "Izbriši": view.btn_delete,
+    }
+    assert unreached(wanted, seen) == []
+
+
 def test_every_button_and_field_of_namestitve_is_reached_with_tab(qtbot, window, ctx):
     view = go(qtbot, window, 4, "placements_view")
     placement = list_records(ctx.db, "placements")[0]
     view.open_record("placement", placement["id"])
-    view.search.setFocus()
-    seen: list[QWidget] = []
-    for _ in range(200):
-        key(qtbot, Qt.Key.Key_Tab)
-        current = focus()
-        if current is view.search:
-            break
-        seen.append(current)
+    seen = tab_cycle(qtbot, view.search)
     wanted = {
-        "search": view.search,
         "list": view.table,
         "export": view.btn_export,
         "print list": view.btn_print_list,
