@@ -33,6 +33,7 @@ KEYS_DIR = "audit-keys"
 CURRENT = "current"
 HEADS_FILE = "audit-heads.json"
 _cache: dict[tuple[str, str], bytes] = {}
+_own: dict[str, tuple[str, bytes]] = {}
 
 
 def _keys_dir() -> Path:
@@ -47,6 +48,11 @@ def key_id_of(key: bytes) -> str:
 
 def own_key() -> tuple[str, bytes]:
     """(key id, key) this installation signs audit rows with; made on first use."""
+    # Every audit row asks: no file access once the key of this folder is known.
+    location = str(config_dir(create=False))
+    known = _own.get(location)
+    if known is not None:
+        return known
     try:
         folder = _keys_dir()
         current = folder / CURRENT
@@ -54,12 +60,14 @@ def own_key() -> tuple[str, bytes]:
             key_id = current.read_text(encoding="ascii").strip()
             key = key_for(key_id)
             if key is not None:
+                _own[location] = (key_id, key)
                 return key_id, key
         key = secrets.token_bytes(32)
         key_id = key_id_of(key)
         _write_private(folder / f"{key_id}.key", key.hex().encode("ascii"))
         _write_private(current, key_id.encode("ascii"))
         _cache[(str(folder), key_id)] = key
+        _own[location] = (key_id, key)
         return key_id, key
     except OSError as error:
         raise StoreError(
@@ -72,7 +80,7 @@ def key_for(key_id: str) -> bytes | None:
     """The key with this id, if this installation has it."""
     if not key_id or not all(c in "0123456789abcdef" for c in key_id):
         return None
-    folder = config_dir() / KEYS_DIR
+    folder = config_dir(create=False) / KEYS_DIR
     cached = _cache.get((str(folder), key_id))
     if cached is not None:
         return cached
