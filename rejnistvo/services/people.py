@@ -105,6 +105,8 @@ def _row(record: Carer | Child) -> dict[str, Any]:
 
 # -- sorting ---------------------------------------------------------------------------
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # one regex pass, not a Python call per character: 20,000 names are sorted at a time
     return _COMBINING.sub("", decomposed)
@@ -116,8 +118,23 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 def surname_key(name: str | None) -> tuple[str, str]:
     """ "Ana Čuk" sorts under C(uk) before "Bor Novak": surname first, č = c."""
-    words = (name or "").split()
-    return (_fold(words[-1]) if words else "", _fold(name or ""))
+    folded = _fold(name or "")
+    words = folded.split()
+    return (words[-1] if words else "", folded)
+
+
+def surname_keys() -> Any:
+    """``surname_key`` remembering the names it has seen: a list of 20,000 placements
+    names each carer many times."""
+    seen: dict[str | None, tuple[str, str]] = {}
+
+    def key(name: str | None) -> tuple[str, str]:
+        found = seen.get(name)
+        if found is None:
+            found = seen[name] = surname_key(name)
+        return found
+
+    return key
 
 
 def by_surname(rows: list[dict[str, Any]], key: str = "name") -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.people import missing_message, surname_key
+from rejnistvo.services.people import missing_message, surname_keys
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
 #: the "to" of a placement that has not ended: sorts after every real date
@@ -133,9 +133,8 @@ def list_placements(db: Any) -> list[dict[str, Any]]:
     spans = period_spans(db)
     for row in rows:
         row["first_from"], row["last_to"] = spans.get(row["id"], (None, None))
-    return sorted(
-        rows, key=lambda r: (surname_key(r.get("carer_name")), surname_key(r.get("child_name")))
-    )
+    key = surname_keys()
+    return sorted(rows, key=lambda r: (key(r.get("carer_name")), key(r.get("child_name"))))
 
 
 def get_placement(db: Any, placement_id: int) -> Placement:
