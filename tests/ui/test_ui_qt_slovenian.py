@@ -86,3 +86,17 @@ def test_no_catalogue_means_english_not_a_crash(qapp, tmp_path, monkeypatch):
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+def test_calendar_and_progress_dialog_are_slovenian(qtbot, slovenian):
+    from PySide6.QtWidgets import QCalendarWidget, QProgressDialog, QPushButton
+
+    calendar = QCalendarWidget()
+    qtbot.addWidget(calendar)
+    calendar.setCurrentPage(2026, 3)
+    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    assert month.text().lower() == "marec"
+    progress = QProgressDialog()
+    qtbot.addWidget(progress)
+    progress.show()
+    assert [b.text() for b in progress.findChildren(QPushButton)] == ["Prekliči"]
