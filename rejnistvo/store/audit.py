@@ -64,14 +64,18 @@ def to_json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
 
 
+# The same text as json.dumps(..., ensure_ascii=False), without a new encoder per row.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def row_hash(prev_hash: str, row: dict[str, Any], key: bytes | None = None) -> str:
     """SHA-256 (rows before m006) or, with the key, HMAC-SHA256 that covers the key id."""
     fields = [row.get(name) for name in _CONTENT_FIELDS]
     if key is None:
-        content = json.dumps(fields, ensure_ascii=False)
+        content = _encode(fields)
         return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
-    content = json.dumps([*fields, row.get("key_id")], ensure_ascii=False)
-    return hmac.new(key, (prev_hash + content).encode("utf-8"), hashlib.sha256).hexdigest()
+    content = _encode([*fields, row.get("key_id")])
+    return hmac.digest(key, (prev_hash + content).encode("utf-8"), "sha256").hex()
 
 
 @functools.cache
