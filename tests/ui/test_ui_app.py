@@ -1,4 +1,5 @@
 import logging
+import sys
 
 import pytest
 
@@ -121,3 +122,13 @@ def test_ready_file_is_written_only_when_asked(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv(app_module.READY_ENV, str(target))
     app_module.signal_ready()
     assert target.read_text(encoding="utf-8") == "ready"
+
+
+def test_the_windows_console_executable_is_the_cli_only(qapp, monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(app_module, "main", lambda **kw: pytest.fail("window started"))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "rejnistvo-cli.exe"))
+    with pytest.raises(SystemExit) as exit_info:
+        app_module.run([])  # no sub-command: the CLI's own one-line complaint
+    assert exit_info.value.code == 2
+    assert "Napaka v ukazni vrstici" in capsys.readouterr().err
