@@ -284,11 +284,8 @@ class MainWindow(QMainWindow):
         """The view of a screen, built on first use (None if it could not be built)."""
         if name in self._views:
             return self._views[name]
-        # Built with the first screen, after the first paint (it needs Qt's namespace):
-        # unfocused combos and spin boxes ignore the wheel everywhere from then on.
-        from rejnistvo.ui.widgets.keyboard import install_wheel_guard
-
-        if install_wheel_guard() and not self._focus_kept:
+        # Set up with the first screen, after the first paint (it needs Qt's namespace).
+        if not self._focus_kept:
             self._focus_kept = True
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -375,11 +372,16 @@ class MainWindow(QMainWindow):
             self._build_and_show(row)
 
     def _build_and_show(self, row: int) -> None:
+        from rejnistvo.ui.widgets.keyboard import guard_wheel
+
         name = self._screens[row][0]
         view = self.view(name)
         self.stack.setCurrentIndex(row)
         if view is not None:
             self.statusBar().clearMessage()
+            # Unfocused combos and spin boxes of the screen ignore the wheel (again on
+            # each visit: a screen may have made new ones).
+            guard_wheel(view)
 
     def _route(self, method: str) -> None:
         view = self.current_view()

@@ -57,15 +57,15 @@ def test_restored_geometry_never_exceeds_the_screen(qtbot, ctx):
 
 
 def test_wheel_over_an_unfocused_combo_changes_nothing(qtbot, ctx):
-    from rejnistvo.ui.widgets.keyboard import install_wheel_guard
+    from rejnistvo.ui.widgets.keyboard import guard_wheel
 
-    install_wheel_guard()
     outer = QWidget()
     qtbot.addWidget(outer)
     layout = QVBoxLayout(outer)
     combo = QComboBox(outer)
     combo.addItems(["CSD Maribor", "CSD Celje", "CSD Koper"])
     layout.addWidget(combo)
+    assert guard_wheel(outer) == 1 and guard_wheel(outer) == 0  # once
     outer.show()
     qtbot.waitExposed(outer)
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus

@@ -67,6 +67,7 @@ def test_dodaj_aneks_puts_the_keyboard_in_the_new_row_and_ctrl_z_undoes_a_remova
     qtbot.keyClick(periods.add_button, Qt.Key.Key_Space)
     assert periods.table.rowCount() == rows + 1
     assert (periods.table.currentRow(), periods.table.currentColumn()) == (rows, DOCUMENT)
+    assert periods.table.cellWidget(rows, 0).property("rejnistvoWheelGuarded")  # new row too
     focus = QApplication.focusWidget()
     assert focus is not None and periods.table.isAncestorOf(focus) or focus is periods.table
     qtbot.keyClicks(QApplication.focusWidget(), "aneks 9")

@@ -1,8 +1,9 @@
 """Keyboard and mouse habits every screen shares (issue 12, items 1 and 3).
 
-* :class:`WheelGuard` — installed once on the application by the main window: a combo
-  box or spin box that does not have the focus ignores the mouse wheel (the wheel
-  scrolls the editor around it instead), so passing over a field never changes it.
+* :class:`WheelGuard` / :func:`guard_wheel` — the main window guards every screen it
+  shows (and widgets that make combos later guard them): a combo box or spin box that
+  does not have the focus ignores the mouse wheel (the wheel scrolls the editor around
+  it instead), so passing over a field never changes it.
 * :class:`PlainTextField` — a multi-line text box where Tab moves to the next field
   (Ctrl+Tab types a tab character, as in Qt's own convention).
 * :class:`EditTable` — an editable table that Tab leaves after its last cell (and
@@ -31,19 +32,17 @@ _GUARDED = (QComboBox, QAbstractSpinBox)
 
 
 class WheelGuard(QObject):
-    """Application-wide event filter: unfocused combos and spin boxes ignore the wheel.
+    """Event filter on combo boxes and spin boxes: without the focus they ignore the wheel.
 
     A real wheel event would first give such a widget the focus (Qt's ``WheelFocus``
-    policy), so the guard also turns that policy into ``StrongFocus`` when the widget is
-    polished. The ignored wheel goes on to the widget's parent, so the scroll area
-    around an editor still scrolls."""
+    policy), so guarded widgets get ``StrongFocus`` instead. The ignored wheel goes on to
+    the widget's parent, so the scroll area around an editor still scrolls.
+
+    The filter sits on the guarded widgets only (see ``guard_wheel``), not on the whole
+    application: a Python filter on every event of the program would slow each keystroke."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
             if not watched.hasFocus() and not _has_focused_child(watched):
                 parent = watched.parentWidget()
                 if parent is not None:
@@ -58,16 +57,34 @@ def _has_focused_child(widget: QWidget) -> bool:
 
 
 def install_wheel_guard(app: QApplication | None = None) -> WheelGuard:
-    """Install the guard on the application once; returns the one installed."""
+    """The program's one guard (made on first use, owned by the application)."""
     application = app or QApplication.instance()
     assert isinstance(application, QApplication)
     existing = application.property("rejnistvoWheelGuard")
     if isinstance(existing, WheelGuard):
         return existing
     guard = WheelGuard(application)
-    application.installEventFilter(guard)
     application.setProperty("rejnistvoWheelGuard", guard)
     return guard
+
+
+def guard_wheel(root: QWidget) -> int:
+    """Guard ``root`` and every combo and spin box inside it (again after a screen
+    made new ones: a widget is guarded once). How many were newly guarded."""
+    guard = install_wheel_guard()
+    found: list[QWidget] = [root] if isinstance(root, _GUARDED) else []
+    found += root.findChildren(QComboBox)
+    found += root.findChildren(QAbstractSpinBox)
+    count = 0
+    for widget in found:
+        if widget.property("rejnistvoWheelGuarded"):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(guard)
+        widget.setProperty("rejnistvoWheelGuarded", True)
+        count += 1
+    return count
 
 
 class PlainTextField(QPlainTextEdit):

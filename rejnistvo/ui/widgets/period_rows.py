@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.widgets.fields import FieldError, PeriodEdit
+from rejnistvo.ui.widgets.keyboard import guard_wheel
 
 
 class PeriodRow(QWidget):
@@ -38,6 +39,7 @@ class PeriodRow(QWidget):
             self.percent.addItem("25 %", 25)
             self.percent.addItem("50 %", 50)
             self.percent.currentIndexChanged.connect(self.edited)
+            guard_wheel(self.percent)  # a row made after the screen was guarded
             layout.addWidget(self.percent, 0, Qt.AlignmentFlag.AlignTop)
         self.period = PeriodEdit(field, self)
         self.period.edited.connect(self.edited)

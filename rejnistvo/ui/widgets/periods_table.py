@@ -9,6 +9,7 @@ from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.widgets.edit_rows_table import EditRowsTable
 from rejnistvo.ui.widgets.fields import FormValidator, parse_date_text
+from rejnistvo.ui.widgets.keyboard import guard_wheel
 
 KIND, DOCUMENT, FROM, TO = range(4)
 
@@ -45,6 +46,7 @@ class PeriodsTable(EditRowsTable):
         combo.addItem(self.tr("aneks"), "annex")
         combo.setCurrentIndex(0 if kind == "contract" else 1)
         combo.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        guard_wheel(combo)  # a row made after the screen was guarded
         return combo
 
     def _append(self, kind: str, document: str, start: str, end: str) -> None:
