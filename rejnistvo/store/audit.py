@@ -179,49 +179,57 @@ def _has_key_column(db: Database) -> bool:
 
 
 def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> None:
-    """Check rows with id > after_id against `prev_hash`, extending `state`."""
+    """Check rows with id > after_id against `prev_hash`, extending `state`.
+
+    Rows are read as tuples in the hashed order (content fields, key id, prev, hash), so
+    a row's digest is computed from a slice: the same text as ``row_hash``, no dict."""
     keyed_seen = False
     keyed = _has_key_column(db)
     missing_keys: dict[str, int] = {}
     keys: dict[str, bytes | None] = {}
-    sql = "SELECT * FROM audit_log WHERE id > ? ORDER BY id"
-    cursor = db.execute(sql, [after_id])
-    columns = [d[0] for d in cursor.description]
+    sql = (
+        f"SELECT {', '.join(_CONTENT_FIELDS)}, {'key_id' if keyed else 'NULL'}, prev_hash, hash "
+        "FROM audit_log WHERE id > ? ORDER BY id"
+    )
+    width = len(_CONTENT_FIELDS)
     broken = bool(state.problems)
-    for values in cursor:
-        row = dict(zip(columns, values, strict=True))
-        key_id = row.get("key_id") if keyed else None
+    for values in db.execute(sql, [after_id]):
+        row_id, key_id, row_prev, row_digest = values[0], values[width], values[-2], values[-1]
         problem = None
-        if row["prev_hash"] != prev_hash:
+        if row_prev != prev_hash:
             problem = (
-                f"Dnevnik sprememb, vrstica {row['id']}: ne nadaljuje prejšnje vrstice "
+                f"Dnevnik sprememb, vrstica {row_id}: ne nadaljuje prejšnje vrstice "
                 "(vrstica je bila izbrisana ali vstavljena zunaj programa)."
             )
         elif key_id is None and keyed_seen:
             problem = (
-                f"Dnevnik sprememb, vrstica {row['id']}: ni podpisana s ključem kot vrstice "
+                f"Dnevnik sprememb, vrstica {row_id}: ni podpisana s ključem kot vrstice "
                 "pred njo (zapisana je bila zunaj programa)."
             )
         elif key_id is None:
-            if row_hash(prev_hash, row) != row["hash"]:
-                problem = _altered(row["id"])
+            content = (prev_hash + _encode(list(values[:width]))).encode("utf-8")
+            if hashlib.sha256(content).hexdigest() != row_digest:
+                problem = _altered(row_id)
         else:
             keyed_seen = True
             if key_id not in keys:
                 keys[key_id] = audit_keys.key_for(str(key_id))
             key = keys[key_id]
             if key is None:
-                missing_keys.setdefault(str(key_id), row["id"])
-            elif not hmac.compare_digest(row_hash(prev_hash, row, key), str(row["hash"])):
-                problem = _altered(row["id"])
+                missing_keys.setdefault(str(key_id), row_id)
+            else:
+                content = (prev_hash + _encode(list(values[: width + 1]))).encode("utf-8")
+                digest = hmac.digest(key, content, "sha256").hex()
+                if not hmac.compare_digest(digest, str(row_digest)):
+                    problem = _altered(row_id)
         if problem is not None:
             state.problems.append(problem)
             broken = True
         elif not broken and str(key_id) not in missing_keys:
-            state.verified_id, state.verified_hash = row["id"], row["hash"]
+            state.verified_id, state.verified_hash = row_id, row_digest
         state.count += 1
-        state.last_id, state.last_hash = row["id"], row["hash"]
-        prev_hash = row["hash"]
+        state.last_id, state.last_hash = row_id, row_digest
+        prev_hash = row_digest
     for key_id, first in missing_keys.items():
         state.problems.append(
             f"Dnevnik sprememb: vrstic od {first} naprej, podpisanih s ključem {key_id}, ni "

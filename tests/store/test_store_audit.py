@@ -245,3 +245,24 @@ def test_the_newest_backup_also_holds_the_head(db, tmp_path, monkeypatch):
     raw.commit()
     raw.close()
     assert any("varnostna kopija" in p and "krajši" in p for p in check_db(path))
+
+
+def test_rows_from_before_m006_keep_their_plain_chain_and_new_rows_are_keyed(tmp_path):
+    from sqlite_utils import Database
+
+    from rejnistvo.store import open_db, schema
+    from rejnistvo.store.audit import write_audit
+
+    path = tmp_path / "stara.sqlite3"
+    old = Database(path)
+    schema.migrations.apply(old, stop_before="m006_audit_anchor")
+    with old.conn:
+        write_audit(old, "carers", 1, "insert", None, {"name": "Ana Novak"})
+        write_audit(old, "carers", 1, "update", {"name": "Ana Novak"}, {"name": "Ana Kos"})
+    old.close()
+    with open_db(path) as db:  # runs m006
+        _carer(db)
+        rows = audit_rows(db)
+        assert [r["key_id"] is None for r in rows] == [True, True, False]
+        assert verify_audit_chain(db) == []
+    assert check_db(path) == []
