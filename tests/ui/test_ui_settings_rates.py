@@ -38,8 +38,8 @@ def type_into(qtbot, field, text):
 def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx):
     _view, tab = make_tab(qtbot, ctx)
     qtmodeltester.check(tab.rates_model)
-    qtmodeltester.check(tab.grants_model)
-    assert tab.rates_model.rowCount() == 1 and tab.grants_model.rowCount() == 1
+    qtmodeltester.check(tab.grants.model)
+    assert tab.rates_model.rowCount() == 1 and tab.grants.model.rowCount() == 1
 
 
 def test_new_row_needs_its_source_and_is_stored(qtbot, ctx, interaction):
@@ -143,3 +143,23 @@ def test_bad_percentage_is_shown_at_its_field(qtbot, ctx):
     assert tab.indexation.propose_indexation() is False
     assert "ni odstotek" in tab.indexation.index_percent.error_text()
     assert tab.indexation.index_percent.text() == "dva"
+
+
+def test_wrong_birth_grant_corrected_then_removed(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    box = tab.grants
+    box.table.selectRow(0)
+    assert box.grant_amount.text() == "430,00" and box.correct_button.isEnabled()
+    type_into(qtbot, box.grant_amount, "431,00")
+    interaction.answers.append(True)
+    qtbot.mouseClick(box.correct_button, Qt.MouseButton.LeftButton)
+    (grant,) = list_birth_grants(ctx.db)
+    assert (grant.amount, grant.version) == (Decimal("431.00"), 2)
+    box.table.selectRow(0)
+    interaction.answers.append(True)
+    assert box.remove_grant() is True
+    assert list_birth_grants(ctx.db) == [] and box.model.rowCount() == 0
+    assert [a["action"] for a in audit_rows(ctx.db, "birth_grants", grant.id)][-2:] == [
+        "update",
+        "delete",
+    ]

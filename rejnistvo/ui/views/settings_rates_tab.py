@@ -26,6 +26,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.views.settings_common import SettingsTab, record_table
+from rejnistvo.ui.views.settings_grants import GrantsBox
 from rejnistvo.ui.views.settings_indexation import IndexationBox
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
 
@@ -40,13 +41,11 @@ class RatesTab(SettingsTab):
         self.rates_model = RecordTableModel(self._rate_columns(), self)
         self.rates_table, self.rates_proxy = record_table(self, self.rates_model)
         self.rates_table.selectionModel().currentRowChanged.connect(self._rate_selected)
-        self.grants_label = QLabel(self)
-        self.grants_model = RecordTableModel(self._grant_columns(), self)
-        self.grants_table, _ = record_table(self, self.grants_model)
-        self.grants_table.setMaximumHeight(110)
+        self.grants = GrantsBox(ctx, self)
 
         self.indexation = IndexationBox(ctx, self)
         self.indexation.added.connect(self.refresh)
+        self.indexation.added.connect(self.grants.refresh)
         self.rate_box = QGroupBox(self)
         self.rate_from = DateEdit("valid_from", self, required=True)
         self.rate_board = AmountEdit("board", self, required=True)
@@ -72,8 +71,7 @@ class RatesTab(SettingsTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.rate_note)
         layout.addWidget(self.rates_table, 1)
-        layout.addWidget(self.grants_label)
-        layout.addWidget(self.grants_table)
+        layout.addWidget(self.grants)
         lower = QHBoxLayout()
         lower.addWidget(self.rate_box, 1)
         lower.addWidget(self.indexation, 1)
@@ -85,13 +83,6 @@ class RatesTab(SettingsTab):
             Column("valid_from", self.tr("Velja od"), format_date),
             Column("board", self.tr("Oskrbnina"), format_amount, True),
             Column("fee", self.tr("Plačilo dela"), format_amount, True),
-            Column("source", self.tr("Vir")),
-        ]
-
-    def _grant_columns(self) -> list[Column]:
-        return [
-            Column("valid_from", self.tr("Velja od"), format_date),
-            Column("amount", self.tr("Pomoč ob rojstvu otroka"), format_amount, True),
             Column("source", self.tr("Vir")),
         ]
 
@@ -225,7 +216,7 @@ class RatesTab(SettingsTab):
 
     # -- contract ------------------------------------------------------------------------
     def refresh(self) -> None:
-        from rejnistvo.services.rates import list_birth_grants, list_rates
+        from rejnistvo.services.rates import list_rates
 
         rows = list_rates(self.ctx.db)
         self._rows = {r.id: r for r in rows}
@@ -241,19 +232,14 @@ class RatesTab(SettingsTab):
                 for r in rows
             ]  # fmt: skip
         )
-        self.grants_model.set_rows(
-            [
-                {"id": g.id, "valid_from": g.valid_from, "amount": g.amount, "source": g.source}
-                for g in list_birth_grants(self.ctx.db)
-            ]
-        )
+        self.grants.refresh()
         self.selected = None
         self._update_buttons()
 
     def retranslate(self) -> None:
         self.indexation.retranslate()
         self.rates_model.set_columns_headers([c.header for c in self._rate_columns()])
-        self.grants_model.set_columns_headers([c.header for c in self._grant_columns()])
+        self.grants.retranslate()
         self.rate_note.setText(
             self.tr(
                 "Zneski, s katerimi program računa rejnine, kot jih hrani ta zbirka. Uskladijo "
@@ -261,9 +247,6 @@ class RatesTab(SettingsTab):
                 "zneske) ali objavljene zneske, vedno z virom. Napačno vrstico izberite, "
                 "popravite ali odstranite. Vsaka sprememba se zabeleži."
             )
-        )
-        self.grants_label.setText(
-            self.tr("Pomoč ob rojstvu otroka (enkratno izplačilo ob prvi namestitvi)")
         )
         self.rate_box.setTitle(self.tr("Vrstica zneskov (nova ali izbrana)"))
         for label, text in zip(
