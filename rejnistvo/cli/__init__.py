@@ -26,6 +26,26 @@ COMMAND_MODULES = (
     "rejnistvo.cli.run_commands",
 )
 
+#: The module that adds each command: running one imports only its module (a process
+#: for `print r4` or `calc` does not load the register's, the store's or reportlab's
+#: imports it never uses). `--help` and an unknown command load them all.
+COMMAND_OWNERS = {
+    "calc": "rejnistvo.cli.rules_commands",
+    "uplift": "rejnistvo.cli.rules_commands",
+    "refund": "rejnistvo.cli.rules_commands",
+    "emso": "rejnistvo.cli.rules_commands",
+    "demo": "rejnistvo.cli.store_commands",
+    "check": "rejnistvo.cli.store_commands",
+    "backup": "rejnistvo.cli.store_commands",
+    "cases": "rejnistvo.cli.store_commands",
+    "print": "rejnistvo.cli.print_commands",
+    "register": "rejnistvo.cli.register_commands",
+    "export-case": "rejnistvo.cli.register_commands",
+    "import-case": "rejnistvo.cli.register_commands",
+    "candidate-changes": "rejnistvo.cli.register_commands",
+    "rates": "rejnistvo.cli.rates_commands",
+    "run": "rejnistvo.cli.run_commands",
+}
 
 # argparse's own texts (it calls gettext at use time, through these module globals).
 _ARGPARSE_TEXTS = {
@@ -91,7 +111,8 @@ class _SlovenianArgumentParser(argparse.ArgumentParser):
         return super()._get_value(action, arg_string)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command line, only the module of its command."""
     parser = _SlovenianArgumentParser(
         prog="python -m rejnistvo",
         description="Rejništvo – izračuni rejnin, primeri R-4 in R-5, obrazci.",
@@ -100,7 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="UKAZ", parser_class=_SlovenianArgumentParser
     )
     subparsers.required = True
-    for module_name in COMMAND_MODULES:
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = words[0] if words else None
+    owner = COMMAND_OWNERS.get(command) if command else None
+    for module_name in (owner,) if owner else COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -108,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from rejnistvo.rules.errors import RuleError
 
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     _remove_leftovers()
     try:

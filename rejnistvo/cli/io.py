@@ -93,8 +93,6 @@ def _refuse_constant(name: str) -> Any:
 
 def read_json_input(args: argparse.Namespace) -> Any:
     """Read the JSON document from --input FILE or standard input."""
-    from rejnistvo.store.errors import os_error_reason as reason
-
     source = getattr(args, "input", None)
     try:
         if source:
@@ -107,6 +105,10 @@ def read_json_input(args: argparse.Namespace) -> Any:
         else:  # a text stream put in place of standard input (tests, embedding)
             data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
     except OSError as error:
+        # imported only here: rejnistvo.store brings sqlite_utils, which `print` from
+        # JSON and `calc` never need
+        from rejnistvo.store.errors import os_error_reason as reason
+
         raise CliInputError(
             f"Vhodne datoteke »{source}« ni mogoče prebrati: {_read_reason(error, reason)}."
         ) from None

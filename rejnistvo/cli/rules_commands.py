@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from rejnistvo.cli.io import add_input_option, read_json_input, write_json
-from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, check_percent, month_payments
@@ -25,7 +24,6 @@ from rejnistvo.rules.rates import (
     missing_indexations,
     parse_rate_rows,
 )
-from rejnistvo.rules.refund import RefundMethod, refund_plan
 from rejnistvo.rules.uplift import Workload, distinct_reasons, suggest_uplift
 
 MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batch input
@@ -207,6 +205,8 @@ def run_uplift(args: argparse.Namespace) -> int:
 
 def run_refund(args: argparse.Namespace) -> int:
     """The R-5 money (SPEC 3.4): received, report due, refund term cap, instalments."""
+    from rejnistvo.rules.refund import RefundMethod, refund_plan
+
     document = _root(
         read_json_input(args),
         ("increase", "placement", "call_date", "unjustified", "deadline", "method", "rates"),
@@ -262,6 +262,9 @@ def _unjustified(value: Any) -> Decimal:
 
 
 def run_emso(args: argparse.Namespace) -> int:
+    # imported here: python-stdnum is a quarter of a `calc` process's start otherwise
+    from rejnistvo.rules.emso import check_emso
+
     info = check_emso(args.number, "emso")
     write_json({"valid": True, "birth_date": info.birth_date, "sex": info.sex})
     return 0

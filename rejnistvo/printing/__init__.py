@@ -4,28 +4,84 @@ lines with blank fields, circled choices and tick boxes. No Qt here.
 Documents themselves live in the top-level `forms` package, one module per document.
 """
 
-from rejnistvo.printing.document import (
-    FRAME_WIDTH,
-    LANDSCAPE_FRAME_WIDTH,
-    build_pdf,
-    markup,
-    para,
-    styles,
-    table,
-    text_block,
-    write_atomic,
-)
-from rejnistvo.printing.fonts import register_fonts
-from rejnistvo.printing.formats import (
-    count_phrase,
-    fmt_amount,
-    fmt_date,
-    fmt_eur,
-    fmt_factor,
-    fmt_month,
-    fmt_percent,
-)
-from rejnistvo.printing.marks import FormLine, Rule, Seg, bold, box, choice, field, small, tab, text
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The names below load their module on first use (PEP 562): importing
+# ``rejnistvo.printing.formats`` for a date, as Roki does at the window's start, must not
+# bring reportlab's platypus with it (a second of the start on a busy machine).
+if TYPE_CHECKING:
+    from rejnistvo.printing.document import (
+        FRAME_WIDTH,
+        LANDSCAPE_FRAME_WIDTH,
+        build_pdf,
+        markup,
+        para,
+        styles,
+        table,
+        text_block,
+        write_atomic,
+    )
+    from rejnistvo.printing.fonts import register_fonts
+    from rejnistvo.printing.formats import (
+        count_phrase,
+        fmt_amount,
+        fmt_date,
+        fmt_eur,
+        fmt_factor,
+        fmt_month,
+        fmt_percent,
+    )
+    from rejnistvo.printing.marks import (
+        FormLine,
+        Rule,
+        Seg,
+        bold,
+        box,
+        choice,
+        field,
+        small,
+        tab,
+        text,
+    )
+
+_HOMES = {
+    "document": (
+        "FRAME_WIDTH",
+        "LANDSCAPE_FRAME_WIDTH",
+        "build_pdf",
+        "markup",
+        "para",
+        "styles",
+        "table",
+        "text_block",
+        "write_atomic",
+    ),
+    "fonts": ("register_fonts",),
+    "formats": (
+        "count_phrase",
+        "fmt_amount",
+        "fmt_date",
+        "fmt_eur",
+        "fmt_factor",
+        "fmt_month",
+        "fmt_percent",
+    ),
+    "marks": ("FormLine", "Rule", "Seg", "bold", "box", "choice", "field", "small", "tab", "text"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FRAME_WIDTH",

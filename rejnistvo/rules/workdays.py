@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> frozenset[date]:
+    # imported on first use: a process printing an R-4 never asks for a working day
+    import holidays
+
     return frozenset(holidays.country_holidays("SI", years=year))
 
 

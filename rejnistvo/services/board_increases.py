@@ -570,8 +570,9 @@ def case_row(db: Database, increase_id: int, today: date) -> R5Row:
 
 # -- helpers of the window -----------------------------------------------------------------
 def placement_rows(db: Database) -> list[dict[str, Any]]:
-    """The placements to choose from (with the child's and the carer's names)."""
-    return list_records(db, "placements")
+    """The placements to choose from (contract number, the child's and the carer's
+    names): the few columns a combo shows, not 20,000 full records."""
+    return list_records(db, "placements", columns=("id", "contract_no"))
 
 
 def check_instalments(

@@ -154,7 +154,8 @@ class CalcView(WhatIfMixin, View):
         from rejnistvo.store import StoreError, list_records
 
         try:
-            rows = list_records(self.ctx.db, "placements")
+            # the combo shows contract and names: not 20,000 full placement dicts
+            rows = list_records(self.ctx.db, "placements", columns=("id", "contract_no"))
         except StoreError as error:
             self.sheet_error.show_error(error.message)
             return

@@ -119,9 +119,9 @@ class DeadlinesView(View):
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
-        items = [
-            {**d.as_row(), "kind_name": self.tr(KIND_NAMES.get(d.kind, d.kind))} for d in deadlines
-        ]
+        # one translation per kind, not one per reminder (15,000 at 20k placements)
+        names = {kind: self.tr(KIND_NAMES.get(kind, kind)) for kind in {d.kind for d in deadlines}}
+        items = [{**d.as_row(), "kind_name": names[d.kind]} for d in deadlines]
         self.model.set_rows(items)
         fit_columns(self.table)
         late = sum(1 for i in items if i["days"] < 0)

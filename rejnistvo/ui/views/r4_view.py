@@ -115,7 +115,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
 
         try:
             cases = list_cases(self.ctx.db)
-            placements = list_records(self.ctx.db, "placements")
+            # the combo shows contract and names: not 20,000 full placement dicts
+            placements = list_records(self.ctx.db, "placements", columns=("id", "contract_no"))
         except StoreError as error:
             self.ctx.interaction.error(self.tr("Branje ni uspelo"), error.message)
             return
