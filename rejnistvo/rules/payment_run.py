@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from rejnistvo.rules.money import ZERO, format_amount
 from rejnistvo.rules.months import Adjustment, MonthPayment, PartTimePlacement
 from rejnistvo.rules.periods import Period, add_months, format_date, last_of_month, month_name
+from rejnistvo.rules.rates import Rate
 
 # Line kinds (SPEC 6 `run`): the month's payment, a positive difference for a closed
 # month, a negative one (listed apart, never deducted), a one-off payment of the month.
@@ -128,6 +130,9 @@ def _touches(period: Period, first: date, last: date) -> bool:
     return period.start <= last and (period.end is None or period.end >= first)
 
 
+# Bases are made for every line of a run (20,000 and more): the JSON of a document or
+# of a set of rate rows is made once and shared. Nobody mutates a basis once made.
+@lru_cache(maxsize=65536)
 def _doc_json(doc: Document, with_percent: bool) -> dict[str, Any]:
     item: dict[str, Any] = {}
     if with_percent:
@@ -138,29 +143,39 @@ def _doc_json(doc: Document, with_percent: bool) -> dict[str, Any]:
     return item
 
 
+@lru_cache(maxsize=1024)
+def _rates_json(rates: tuple[Rate, ...]) -> list[dict[str, Any]]:
+    # No source text: the row is named by its date; the basis stays small.
+    return [
+        {"valid_from": r.valid_from.isoformat(), "board": str(r.board), "fee": str(r.fee)}
+        for r in rates
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _last_day(month: date) -> date:
+    return last_of_month(month)
+
+
 def basis(month: date, inputs: PlacementInputs, payment: MonthPayment) -> dict[str, Any]:
     """What `payment` (the month `month` of a placement) was computed from, as JSON-ready
     data: only the periods and decisions that touch the month, and the rate rows used."""
-    first, last = month, last_of_month(month)
+    first, last = month, _last_day(month)
     data: dict[str, Any] = {
         "placement": [
             _doc_json(d, False) for d in inputs.periods if _touches(d.period, first, last)
         ],
         "board_increases": [
             _doc_json(d, True) for d in inputs.board_increases if _touches(d.period, first, last)
-        ],
+        ]
+        if inputs.board_increases
+        else [],
         "fee_uplifts": [
             _doc_json(d, True) for d in inputs.fee_uplifts if _touches(d.period, first, last)
-        ],
-        "rates": [
-            {
-                "valid_from": r.valid_from.isoformat(),
-                "board": str(r.board),
-                "fee": str(r.fee),
-                "source": r.source,
-            }
-            for r in payment.rates
-        ],
+        ]
+        if inputs.fee_uplifts
+        else [],
+        "rates": _rates_json(payment.rates),
     }
     if inputs.part_time is not None:
         data["part_time_fee_share"] = str(inputs.part_time.fee_share)
@@ -243,6 +258,19 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
     return reasons
 
 
+def _rate_key(data: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    return tuple((r["valid_from"], r["board"], r["fee"]) for r in data.get("rates", []))
+
+
+@lru_cache(maxsize=256)
+def _cached_rate_reasons(
+    old: tuple[tuple[str, str, str], ...], new: tuple[tuple[str, str, str], ...]
+) -> tuple[str, ...]:
+    # The same few rate rows explain thousands of lines: worded once.
+    as_rows = [[{"valid_from": v, "board": b, "fee": f} for v, b, f in rows] for rows in (old, new)]
+    return tuple(_rate_reasons(as_rows[0], as_rows[1]))
+
+
 def _decision_reasons(
     old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], what: str, component: str
 ) -> list[str]:
@@ -295,19 +323,21 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
     if old is None:
         return f"za {month_name(month)} ob zaključku meseca ni bilo izplačila za to namestitev"
     new = new or {}
-    parts = [
-        *_rate_reasons(old.get("rates", []), new.get("rates", [])),
-        *_decision_reasons(
+    parts = list(_cached_rate_reasons(_rate_key(old), _rate_key(new)))
+    # Equal lists (the usual case after a rate change) need no comparing item by item.
+    if old.get("fee_uplifts", []) != new.get("fee_uplifts", []):
+        parts += _decision_reasons(
             old.get("fee_uplifts", []), new.get("fee_uplifts", []), "sklep R-4", "plačila dela"
-        ),
-        *_decision_reasons(
+        )
+    if old.get("board_increases", []) != new.get("board_increases", []):
+        parts += _decision_reasons(
             old.get("board_increases", []),
             new.get("board_increases", []),
             "odločba o zvišanju oskrbnine",
             "oskrbnine",
-        ),
-        *_period_reasons(old.get("placement", []), new.get("placement", [])),
-    ]
+        )
+    if old.get("placement", []) != new.get("placement", []):
+        parts += _period_reasons(old.get("placement", []), new.get("placement", []))
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
         parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
     if not parts:

@@ -300,7 +300,18 @@ def line_bases(db: Database, line_ids: Iterable[int]) -> dict[int, dict[str, Any
     cursor = db.execute(
         "SELECT id, basis FROM payment_lines WHERE id IN (SELECT value FROM json_each(?))", [ids]
     )
-    return {int(i): (json.loads(b) if b else None) for i, b in cursor.fetchall()}
+    # A placement's months share one basis text more often than not: parsed once.
+    parsed: dict[str, dict[str, Any]] = {}
+    result: dict[int, dict[str, Any] | None] = {}
+    for i, text in cursor.fetchall():
+        if not text:
+            result[int(i)] = None
+            continue
+        data = parsed.get(text)
+        if data is None:
+            data = parsed[text] = json.loads(text)
+        result[int(i)] = data
+    return result
 
 
 def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
