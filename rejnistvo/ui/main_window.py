@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))
-        self.view_menu.setTitle(self.tr("&Pogled"))
+        self.view_menu.setTitle(self.tr("Po&gled"))  # Alt+P is Pomoč
         for row, action in enumerate(self.screen_actions):
             name = self._screens[row][0]
             action.setText(titles.get(name, name))

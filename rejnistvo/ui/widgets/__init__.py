@@ -1,4 +1,5 @@
-"""Validated input fields: each shows its own error beside it and keeps what was typed."""
+"""Validated input fields (each shows its own error beside it and keeps what was typed)
+and the keyboard habits every screen shares (widgets/keyboard.py)."""
 
 from rejnistvo.ui.widgets.fields import (
     AmountEdit,
@@ -12,9 +13,14 @@ from rejnistvo.ui.widgets.fields import (
     parse_amount_text,
     parse_date_text,
 )
+from rejnistvo.ui.widgets.keyboard import EditTable, PlainTextField, guard_wheel, make_searchable
 
 __all__ = [
     "AmountEdit",
+    "EditTable",
+    "PlainTextField",
+    "guard_wheel",
+    "make_searchable",
     "DateEdit",
     "EmsoEdit",
     "FieldError",
