@@ -168,3 +168,25 @@ def test_os_errors_are_told_in_slovenian(tmp_path):
     assert "ni dovoljeno" in os_error_text(PermissionError(errno.EPERM, "Operation not permitted."))
     assert "prostora" in os_error_text(OSError(errno.ENOSPC, "No space left on device"))
     assert "Operation" not in os_error_text(OSError(9999, "Operation failed"))
+
+
+def test_a_carer_changed_elsewhere_is_not_overwritten_and_can_be_reloaded(qtbot, ctx):
+    from rejnistvo.store import get_record, save_record
+
+    view = make_view(qtbot, ctx)
+    record = view.model.row_record(0)
+    view.open_record("carer", record["id"])
+    # Another screen (or colleague) changes the address meanwhile.
+    save_record(ctx.db, "carers", {"id": record["id"], "address": "Nova ulica 5, Celje"})
+    view.address_edit.edit.selectAll()
+    qtbot.keyClicks(view.address_edit.edit, "Moja ulica 1, Kranj")
+    ctx.interaction.answers.append(False)  # don't reload: keep what I typed
+    assert view.save() is False
+    kind, _title, text = ctx.interaction.asked[-1]
+    assert kind == "confirm" and "naslov" in text
+    assert view.address_edit.text() == "Moja ulica 1, Kranj"  # nothing typed is lost
+    assert get_record(ctx.db, "carers", record["id"])["address"] == "Nova ulica 5, Celje"
+    ctx.interaction.answers.append(True)  # now reload
+    assert view.save() is False
+    assert view.address_edit.text() == "Nova ulica 5, Celje"
+    assert not view.has_unsaved_changes()
