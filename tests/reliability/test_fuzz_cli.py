@@ -197,7 +197,7 @@ def test_the_reported_inputs_are_one_line_and_exit_2_or_answered(command, text):
 
 
 def test_fuzz_small():
-    _fuzz(full_size("REJNISTVO_FUZZ_SMALL", 150))
+    _fuzz(full_size("REJNISTVO_FUZZ_SMALL", 100))
 
 
 @pytest.mark.reliability

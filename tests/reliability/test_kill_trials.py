@@ -132,13 +132,13 @@ def _statements_of_a_run(folder: Path) -> int:
 
 
 def test_random_kills_small(tmp_path):
-    figures = _random_kills(tmp_path, 6, seed=15)
-    assert figures["kills"] == 6
+    figures = _random_kills(tmp_path, 4, seed=15)
+    assert figures["kills"] == 4 and figures["creations"] == 2
 
 
 def test_statement_level_crashes_small(tmp_path):
     total = _statements_of_a_run(tmp_path)
-    points = sorted({1, 2, total // 3, total // 2, total - 5, total - 1})
+    points = sorted({2, total // 3, total - 5, total - 1})
     assert _statement_points(tmp_path, points) == len(points)
 
 
