@@ -119,3 +119,29 @@ def test_deadlines_model_passes_qtmodeltester(qtbot, qtmodeltester, ctx):
     view = _view(qtbot, ctx)
     assert view.model.rowCount() > 0
     qtmodeltester.check(view.model)
+
+
+def test_roki_and_the_r4_list_export_to_excel_and_print(qtbot, ctx, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import Qt
+
+    from rejnistvo.ui.views.r4_view import R4View
+
+    view = _view(qtbot, ctx)
+    target = tmp_path / "roki.xlsx"
+    ctx.interaction.answers.append(str(target))
+    qtbot.mouseClick(view.btn_export, Qt.MouseButton.LeftButton)
+    sheet = load_workbook(target).active
+    assert sheet["A1"].value == "Rok" and sheet.max_row == view.proxy.rowCount() + 1
+    view.print_document()
+    qtbot.addWidget(view.exporter.preview)
+    assert view.exporter.preview.pdf.startswith(b"%PDF")
+
+    r4 = R4View(ctx)
+    qtbot.addWidget(r4)
+    r4.refresh()
+    target = tmp_path / "r4.csv"
+    ctx.interaction.answers.append(str(target))
+    r4.list_exporter.export()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == r4.proxy.rowCount() + 1

@@ -31,6 +31,7 @@ from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
 from rejnistvo.ui.widgets.choice_combo import choice_combo
+from rejnistvo.ui.widgets.list_export import ListExporter
 
 
 def check_period_typed(period: PeriodEdit) -> None:
@@ -96,6 +97,11 @@ class CaseEditorView(View):
         self.new_button = self.list_pane.new_button
         self.list_pane.record_chosen.connect(self._record_chosen)
         self.new_button.clicked.connect(self.new_record)
+        # The list as shown, to Excel/CSV or print (the case's own document stays Ctrl+P).
+        self.list_exporter = ListExporter(
+            self.ctx, self.table, self.title, f"list_{self.kind}", self
+        )
+        self.list_pane.add_buttons(*self.list_exporter.buttons(self.list_pane))
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(splitter)

@@ -128,6 +128,9 @@ class CoordinatorStepsMixin:
         self.percent_combo.addItem("50 %", 50)
         self.decision_period = PeriodEdit("period", panel, open_allowed=False)
         self.rationale_edit = QPlainTextEdit(panel)
+        self.rationale_edit.setTabChangesFocus(
+            True
+        )  # Tab goes to the next field, never into the text
         self.rationale_edit.setMaximumHeight(80)
         self.rationale_error = FieldError(panel)
         self.number_label = QLabel(panel)

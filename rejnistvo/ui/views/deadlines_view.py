@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
+from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 log = logging.getLogger("rejnistvo.ui")
@@ -55,7 +56,6 @@ def days_text(days: int | None) -> str:
 
 
 class DeadlinesView(View):
-
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading = QLabel(self)
@@ -78,6 +78,8 @@ class DeadlinesView(View):
         configure_table(self.table)
         self.table.doubleClicked.connect(self._open)
         self.hint = QLabel(self)
+        self.exporter = ListExporter(ctx, self.table, self.title, "list_deadlines", self)
+        self.btn_export, self.btn_print_list = self.exporter.buttons(self)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -86,7 +88,11 @@ class DeadlinesView(View):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.btn_export)
+        bottom.addWidget(self.btn_print_list)
+        layout.addLayout(bottom)
         self.retranslate()
 
     def _columns(self) -> list[Column]:
@@ -101,6 +107,10 @@ class DeadlinesView(View):
 
     def title(self) -> str:
         return self.tr("Roki")
+
+    def print_document(self) -> None:
+        """Ctrl+P: the deadlines as they are listed, to the preview."""
+        self.exporter.print_list()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Roki"))

@@ -119,6 +119,9 @@ class R4EditorWidgets(CaseEditorView):
         self.period_label = QLabel(editor)
         form.addRow(self.period_label, self.period_edit)
         self.rationale_edit = QPlainTextEdit(editor)
+        self.rationale_edit.setTabChangesFocus(
+            True
+        )  # Tab goes to the next field, never into the text
         self.rationale_edit.setObjectName("rationaleEdit")
         self.rationale_edit.setMaximumHeight(90)
         self.rationale_label = QLabel(editor)
@@ -209,6 +212,9 @@ class R4EditorWidgets(CaseEditorView):
         self.difference_label.hide()
         dform.addRow(self.difference_label)
         self.decision_rationale = QPlainTextEdit(editor)
+        self.decision_rationale.setTabChangesFocus(
+            True
+        )  # Tab goes to the next field, never into the text
         self.decision_rationale.setObjectName("decisionRationale")
         self.decision_rationale.setMaximumHeight(90)
         self.decision_rationale_error = FieldError(editor)

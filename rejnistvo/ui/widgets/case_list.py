@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import fit_columns, make_current_row, record_index
@@ -43,9 +50,17 @@ class CaseListPane(QWidget):
         layout.addWidget(self.table, 1)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newButton")
-        layout.addWidget(self.new_button)
+        self._buttons = QHBoxLayout()
+        self._buttons.addWidget(self.new_button)
+        self._buttons.addStretch(1)
+        layout.addLayout(self._buttons)
         self.search.textChanged.connect(self.proxy.set_text)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def add_buttons(self, *buttons: QPushButton) -> None:
+        """More buttons under the list, after *Nov*, e.g. the list's export and print."""
+        for button in buttons:
+            self._buttons.insertWidget(self._buttons.count() - 1, button)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
