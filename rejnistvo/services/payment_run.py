@@ -262,17 +262,16 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                 if p.days_placed:
                     pending.append((src, m, p, amounts_of(p), None))
                 continue
-            a = was.amounts
             # The usual case, nothing changed: compared field by field, no objects made.
             if (
-                p.total == a.total
-                and p.board == a.board
-                and p.fee == a.fee
-                and p.board_increase == a.board_increase
-                and p.fee_uplift == a.fee_uplift
+                p.total == was[4]
+                and p.board == was[0]
+                and p.fee == was[2]
+                and p.board_increase == was[1]
+                and p.fee_uplift == was[3]
             ):
                 continue
-            pending.append((src, m, p, amounts_of(p) - a, was.last_line_id))
+            pending.append((src, m, p, amounts_of(p) - ledger.paid_amounts(was), was[5]))
         p = payments[-1]
         if p.days_placed:
             lines.append(
@@ -353,12 +352,12 @@ def _vanished(
     left = {key: value for key, value in paid.items() if key[1] in wanted}
     if not left:
         return []
-    known = ledger.lines_by_id(db, [v.last_line_id for v in left.values()])
+    known = ledger.lines_by_id(db, [v[5] for v in left.values()])
     lines = []
     for (_, m), was in left.items():
-        if was.amounts.is_zero():
+        if ledger.paid_amounts(was).is_zero():
             continue
-        source = known[was.last_line_id]
+        source = known[was[5]]
         lines.append(
             RunLine(
                 OVERPAYMENT,
@@ -375,7 +374,7 @@ def _vanished(
                 source.unit_name,
                 0,
                 "0",
-                NO_AMOUNTS - was.amounts,
+                NO_AMOUNTS - ledger.paid_amounts(was),
                 reasons(source.basis, _empty_basis(), m),
                 None,
             )  # fmt: skip

@@ -98,13 +98,14 @@ class OneOffSource:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class PaidMonth:
-    """What the ledger holds for one placement's month: the sum of its month, arrears
-    and overpayment lines, and the id of the latest of them (whose basis is the newest)."""
+#: What the ledger holds for one placement's month: the sums of its month, arrears and
+#: overpayment lines (board, board increase, fee, fee uplift, total) and the id of the
+#: latest of them (whose basis is the newest). A plain tuple: a run reads 280,000.
+PaidMonth = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, int]
 
-    amounts: Amounts
-    last_line_id: int
+
+def paid_amounts(paid: PaidMonth) -> Amounts:
+    return Amounts(paid[0], paid[1], paid[2], paid[3], paid[4])
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,12 +243,18 @@ def paid_months(
         if month is None:
             month = months[month_text] = date.fromisoformat(month_text)
         key = (pid, month)
-        amounts = Amounts(money(board), money(inc), money(fee), money(upl), money(total))
+        row = (money(board), money(inc), money(fee), money(upl), money(total), line_id)
         earlier = result.get(key)
         if earlier is not None:
-            amounts = earlier.amounts + amounts
-            line_id = max(line_id, earlier.last_line_id)
-        result[key] = PaidMonth(amounts, line_id)
+            row = (
+                earlier[0] + row[0],
+                earlier[1] + row[1],
+                earlier[2] + row[2],
+                earlier[3] + row[3],
+                earlier[4] + row[4],
+                max(line_id, earlier[5]),
+            )
+        result[key] = row
     return result
 
 
