@@ -70,6 +70,12 @@ def main(scale: int = 20000) -> None:
             )
             took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
             print(f"run of 2027-06, nothing changed: {took:.2f} s, {len(run.lines)} lines")
+            rate_service.add_rate(db, "2028-03-01", "700.00", "500.00", "bench: future row")
+            took, run = seconds(lambda: payment_run.payment_run(db, june, clock))
+            print(
+                f"run of 2027-06 after a rate row was added (every closed month of every "
+                f"placement recomputed, no difference): {took:.2f} s, {len(run.lines)} lines"
+            )
             row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
             rate_service.correct_rate(
                 db, row.id, row.version, "2026-03-01", "656.00", "473.00", "bench: correction"
