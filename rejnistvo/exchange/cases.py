@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.atomic_write import os_error_reason
 from rejnistvo.exchange import links
 from rejnistvo.exchange.crypto import check_passphrase
 from rejnistvo.exchange.errors import PackageError
@@ -307,7 +308,9 @@ def _read(source: str | Path) -> bytes:
     try:
         return Path(source).read_bytes()
     except OSError as error:
-        raise PackageError(f"Paketa »{source}« ni mogoče prebrati: {error.strerror}.") from None
+        raise PackageError(
+            f"Paketa »{source}« ni mogoče prebrati: {os_error_reason(error)}."
+        ) from None
 
 
 def apply_import(db: Database, preview: ImportPreview, *, today: date) -> ImportResult:

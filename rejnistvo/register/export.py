@@ -7,12 +7,12 @@ never leaves half a file under the name the user chose.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from rejnistvo.atomic_write import WriteError, atomic_path
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.rows import COLUMNS, RegisterRow
 from rejnistvo.rules.errors import InputError
@@ -62,20 +62,13 @@ def _cell_text(value: object) -> str:
 
 
 def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
+    """The program's one temp-file-then-rename writer; a cancel or an error leaves no file."""
     try:
-        write(temporary)
-        temporary.replace(target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            "out", f"Datoteke »{target}« ni mogoče zapisati: {error.strerror}."
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return target
+        with atomic_path(path) as temporary:
+            write(temporary)
+    except WriteError as error:
+        raise InputError("out", error.message) from None
+    return Path(path)
 
 
 def write_csv(

@@ -121,7 +121,7 @@ def test_pdf_of_empty_register(tmp_path):
 def test_unknown_format_and_unwritable_target(tmp_path):
     with pytest.raises(InputError, match="csv, xlsx, pdf"):
         write_register(_rows(), "ods", tmp_path / "x.ods", subgroup=3, year=2026)
-    with pytest.raises(InputError, match="ni mogoče zapisati"):
+    with pytest.raises(InputError, match="ne obstaja"):
         write_register(_rows(), "csv", tmp_path / "ni" / "x.csv", subgroup=3, year=2026)
     assert list(tmp_path.iterdir()) == []  # no half file left behind
 
