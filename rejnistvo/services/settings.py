@@ -52,19 +52,58 @@ def load_general(db: Database) -> GeneralSettings:
     )
 
 
+# What a caseworker types and reads instead of Python's format fields.
+NUMBER_FORMAT_WORDS = (
+    ("{subgroup}", "[podskupina]"),
+    ("{number:03d}", "[št]"),
+    ("{number}", "[zaporedna]"),
+    ("{seq:03d}", "[št]"),
+    ("{seq}", "[zaporedna]"),
+    ("{year}", "[leto]"),
+)
+
+
+def number_format_for_user(fmt: str) -> str:
+    """``{subgroup}-{number:03d}/{year}`` → ``[podskupina]-[št]/[leto]``."""
+    for field, word in NUMBER_FORMAT_WORDS:
+        fmt = fmt.replace(field, word)
+    return fmt
+
+
+def number_format_from_user(text: str) -> str:
+    """``[podskupina]-[št]/[leto]`` → ``{subgroup}-{number:03d}/{year}`` ([št] = three
+    digits with leading zeros, [zaporedna] = the plain number)."""
+    for field, word in NUMBER_FORMAT_WORDS:
+        if field.startswith("{seq"):
+            continue
+        text = text.replace(word, field)
+    return text
+
+
+def number_format_example(text: str) -> str:
+    """What resolution 17 of subgroup 3 in 2026 is called in the user's format."""
+    return check_number_format(number_format_from_user(text)).format(
+        subgroup=3, number=17, year=2026
+    )
+
+
 def check_number_format(value: object, field: str = "resolution_number_format") -> str:
     """A resolution number format with {number} and only {subgroup}, {number}, {year}."""
-    example = DEFAULT_NUMBER_FORMAT
+    example = number_format_for_user(DEFAULT_NUMBER_FORMAT)
     if not isinstance(value, str) or not value.strip():
         raise InputError(field, f"vpišite obliko številke sklepa, npr. {example}.")
     fmt = value.strip()
-    if "{number" not in fmt:
-        raise InputError(field, f"oblika mora vsebovati {{number}}, npr. {example}.")
+    if "{number" not in fmt and "{seq" not in fmt:
+        raise InputError(
+            field, f"oblika mora vsebovati zaporedno številko [št] ali [zaporedna], npr. {example}."
+        )
     try:
-        fmt.format(subgroup=3, number=17, year=2026)
+        fmt.format(subgroup=3, number=17, seq=17, year=2026)
     except (KeyError, ValueError, IndexError, AttributeError):
         raise InputError(
-            field, f"dovoljena polja so {{subgroup}}, {{number}} in {{year}}, npr. {example}."
+            field,
+            "dovoljene oznake so [podskupina], [št] (tri števke), [zaporedna] in [leto], "
+            f"npr. {example}.",
         ) from None
     return fmt
 

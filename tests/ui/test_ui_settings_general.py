@@ -22,12 +22,15 @@ def test_general_settings_saved_and_checked(qtbot, ctx):
     tab = view.general_tab
     tab.user_edit.setText("Mojca Novak")
     tab.mark()
-    tab.number_format.setText("{subgroup}/{year}")
+    # The number format is shown and typed in words, never as Python format fields.
+    assert tab.number_format.text() == "[podskupina]-[št]/[leto]"
+    tab.number_format.setText("[podskupina]/[leto]")
     assert view.save() is False
-    assert "{number" in tab.number_format.error_text()
-    tab.number_format.setText("{subgroup}-{number:03d}/{year}")
+    assert "[št]" in tab.number_format.error_text() and "{" not in tab.number_format.error_text()
+    tab.number_format.setText("SKL [podskupina]-[št]/[leto]")
     tab.waiting_spin.setValue(45)
     assert view.save() is True
+    assert get_setting(ctx.db, "resolution_number_format") == "SKL {subgroup}-{number:03d}/{year}"
     assert get_setting(ctx.db, "user_name") == "Mojca Novak"
     assert get_setting(ctx.db, "waiting_days_threshold") == "45"
     assert ctx.user_name == "Mojca Novak"

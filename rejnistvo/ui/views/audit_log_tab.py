@@ -104,6 +104,7 @@ ACTIONS = {
     "delete": "izbris",
     "migrate": "prenos",
     "import": "uvoz",
+    "correction": "popravek sklepa",
 }
 
 

@@ -71,7 +71,11 @@ class GeneralTab(SettingsTab):
 
     def save(self) -> bool:
         """Save when something changed; False with the reason at the field otherwise."""
-        from rejnistvo.services.settings import GeneralSettings, save_general
+        from rejnistvo.services.settings import (
+            GeneralSettings,
+            number_format_from_user,
+            save_general,
+        )
         from rejnistvo.store import StoreError
 
         if not self.dirty:
@@ -88,7 +92,9 @@ class GeneralTab(SettingsTab):
                 GeneralSettings(
                     user_name=values["user_name"],
                     waiting_days=self.waiting_spin.value(),
-                    resolution_number_format=values["resolution_number_format"],
+                    resolution_number_format=number_format_from_user(
+                        values["resolution_number_format"]
+                    ),
                     centre_name=values["centre_name"] or "",
                     centre_iban=values["centre_iban"] or "",
                 ),
@@ -115,7 +121,7 @@ class GeneralTab(SettingsTab):
     # -- contract ------------------------------------------------------------------------
     def refresh(self) -> None:
         from rejnistvo.rules.iban import format_iban
-        from rejnistvo.services.settings import load_general
+        from rejnistvo.services.settings import load_general, number_format_for_user
 
         if self.dirty:
             return  # what the user typed stays until saved or discarded
@@ -124,7 +130,7 @@ class GeneralTab(SettingsTab):
         try:
             self.user_edit.set_value(settings.user_name or self.ctx.user_name)
             self.waiting_spin.setValue(settings.waiting_days)
-            self.number_format.set_value(settings.resolution_number_format)
+            self.number_format.set_value(number_format_for_user(settings.resolution_number_format))
             self.centre_name.set_value(settings.centre_name)
             self.centre_iban.set_value(format_iban(settings.centre_iban))
         finally:
@@ -149,7 +155,8 @@ class GeneralTab(SettingsTab):
         self.save_button.setText(self.tr("Shrani nastavitve (Ctrl+S)"))
         self.format_hint.setText(
             self.tr(
-                "Številka sklepa: {subgroup} = podskupina, {number:03d} = zaporedna številka v letu, "
-                "{year} = leto. Primer: {subgroup}-{number:03d}/{year} da 3-017/2026."
+                "Številka sklepa: [podskupina] = podskupina, [št] = zaporedna številka v letu s "
+                "tremi števkami, [zaporedna] = ista brez ničel spredaj, [leto] = leto. "
+                "Primer: [podskupina]-[št]/[leto] da 3-017/2026."
             )
         )

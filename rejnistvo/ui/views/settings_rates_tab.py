@@ -72,10 +72,9 @@ class RatesTab(SettingsTab):
         layout.addWidget(self.rate_note)
         layout.addWidget(self.rates_table, 1)
         layout.addWidget(self.grants)
-        lower = QHBoxLayout()
-        lower.addWidget(self.rate_box, 1)
-        lower.addWidget(self.indexation, 1)
-        layout.addLayout(lower)
+        # One above the other: side by side they need 1,244 px, more than a laptop has.
+        layout.addWidget(self.rate_box)
+        layout.addWidget(self.indexation)
         self._update_buttons()
 
     def _rate_columns(self) -> list[Column]:
