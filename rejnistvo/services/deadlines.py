@@ -13,7 +13,10 @@ what a double click opens. The rules are the shared ones:
   day of receipt + the threshold;
 * fee uplifts and board increases ending within 60 days (extension needed);
 * carers' training (čl. 42) due within 60 days; coordinator's term ending within 60 days;
-* refund instalments past their due date and not marked paid.
+* refund instalments past their due date and not marked paid;
+* overpayments found by a payment run and not yet settled (SPEC 3.6), due with the run
+  of the month that found them;
+* a missing 1 March indexation of the rate table (SPEC 3.1), due on that 1 March.
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ KINDS = (
     "training",
     "coordinator_term",
     "refund_instalment",
+    "overpayment",
+    "indexation",
 )
 
 
@@ -277,6 +282,29 @@ def _instalments(db: Database, today: date) -> list[Deadline]:
     ]
 
 
+def _overpayments(db: Database, today: date) -> list[Deadline]:
+    from rejnistvo.services.payment_run import unsettled_overpayments
+
+    return [
+        _deadline(
+            "overpayment", o.run_month, today, o.text, o.carer, o.child, ("payments", o.line_id)
+        )
+        for o in unsettled_overpayments(db)
+    ]
+
+
+def _indexation(db: Database, today: date) -> list[Deadline]:
+    from rejnistvo.services.rates import rate_warnings
+
+    month = today.replace(day=1)
+    # The 1 March of the newest missing indexation: on or before this month.
+    march = date(month.year if month.month >= 3 else month.year - 1, 3, 1)
+    return [
+        _deadline("indexation", march, today, text, "", "", ("settings", 0))
+        for text in rate_warnings(db, [month])
+    ]
+
+
 def list_deadlines(db: Database, today: date) -> list[Deadline]:
     """Every reminder of SPEC 3.5 on `today`, earliest first."""
     items = (
@@ -284,5 +312,7 @@ def list_deadlines(db: Database, today: date) -> list[Deadline]:
         + _r4_cases(db, today, workflow.waiting_threshold(db))
         + _people(db, today)
         + _instalments(db, today)
+        + _overpayments(db, today)
+        + _indexation(db, today)
     )
     return sorted(items, key=lambda d: (d.due, KINDS.index(d.kind), d.open_id))

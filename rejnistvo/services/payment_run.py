@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from rejnistvo.clock import Clock
+from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import InputError, MissingRateError, RuleError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.months import month_payments, month_range
@@ -586,7 +587,7 @@ class Overpayment:
     @property
     def text(self) -> str:
         return (
-            f"Preplačilo {self.amount} EUR za {month_name(self.for_month)} "
+            f"Preplačilo {fmt_amount(self.amount)} EUR za {month_name(self.for_month)} "
             f"({self.carer}, pogodba {self.contract}): {self.reason}. Vpišite, kako je "
             "bilo poravnano (Izplačila)."
         )

@@ -47,9 +47,9 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("r4_view", ("r4",)),
     ("r5_view", ("r5",)),
     ("calc_view", ()),
-    ("payments_view", ()),
+    ("payments_view", ("payments",)),
     ("coordinator_view", ("coordinator",)),
-    ("settings_view", ("subgroup",)),
+    ("settings_view", ("subgroup", "settings")),
 )
 
 VIEWS_PACKAGE = "rejnistvo.ui.views"

@@ -38,6 +38,8 @@ KIND_NAMES = {
     "training": QT_TRANSLATE_NOOP("DeadlinesView", "Usposabljanje rejnika"),
     "coordinator_term": QT_TRANSLATE_NOOP("DeadlinesView", "Mandat koordinatorja se izteka"),
     "refund_instalment": QT_TRANSLATE_NOOP("DeadlinesView", "Obrok vračila ni plačan"),
+    "overpayment": QT_TRANSLATE_NOOP("DeadlinesView", "Preplačilo ni poravnano"),
+    "indexation": QT_TRANSLATE_NOOP("DeadlinesView", "Uskladitev zneskov ni vnesena"),
 }
 
 
@@ -136,7 +138,7 @@ class DeadlinesView(View):
         fit_columns(self.table)
         late = sum(1 for i in items if i["days"] < 0)
         self.summary.setText(
-            self.tr("{0} opomnikov, od tega {1} zamujenih.").format(len(items), late)
+            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(items), late)
             if items
             else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )

@@ -86,10 +86,13 @@ class SettingsView(View):
         self.rates_tab.rate_from.setFocus()
 
     def open_record(self, kind: str, record_id: int) -> bool:
-        if kind != "subgroup":
+        if kind not in ("subgroup", "settings"):
             return False
         if self.is_stale():
             self.refresh()
+        if kind == "settings":  # Roki's missing indexation: the rate table
+            self.tabs.setCurrentWidget(self.rates_tab)
+            return True
         self.tabs.setCurrentWidget(self.subgroups_tab)
         self.subgroups_tab.show_subgroup(record_id)
         return True

@@ -1,0 +1,42 @@
+"""Roki lists the money reminders of SPEC 3.5: overpayments a payment run found and
+nobody settled yet, and a missing 1 March indexation of the rate table."""
+
+from __future__ import annotations
+
+from _payment_fixtures import (
+    TODAY,
+    D,
+    run_db,  # noqa: F401 (fixture)
+)
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.services import payment_run, rates
+from rejnistvo.services.deadlines import list_deadlines
+
+
+def _of(db, day, kind):
+    return [d for d in list_deadlines(db, day) if d.kind == kind]
+
+
+def test_unsettled_overpayments_wait_on_roki_until_settled(run_db):  # noqa: F811
+    clock = FixedClock(TODAY)
+    for month in ("2026-09-01", "2026-10-01", "2026-11-01"):
+        payment_run.close_month(run_db, D(month), clock)
+    rates.add_rate(run_db, "2026-10-01", "600.00", "450.00", "test: napačen")
+    payment_run.close_month(run_db, D("2026-12-01"), clock)
+    waiting = _of(run_db, TODAY, "overpayment")
+    assert waiting and all("Preplačilo" in d.what and "," in d.what for d in waiting)
+    assert {d.open_kind for d in waiting} == {"payments"}
+    for d in waiting:
+        payment_run.settle_overpayment(run_db, d.open_id, "offset", D("2027-01-01"), "", clock)
+    assert _of(run_db, TODAY, "overpayment") == []
+
+
+def test_a_missing_indexation_is_a_reminder_from_its_1_march(run_db):  # noqa: F811
+    # The tests' own table ends with the 2025 row: 1 March 2026 is not entered.
+    (missing,) = _of(run_db, TODAY, "indexation")
+    assert missing.due == D("2026-03-01") and missing.days < 0
+    assert "1. 3. 2026" in missing.what
+    rates.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: uskladitev 2,7 %")
+    assert _of(run_db, TODAY, "indexation") == []
+    assert _of(run_db, D("2026-02-20"), "indexation") == []
