@@ -13,6 +13,7 @@ import os
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
@@ -174,7 +175,11 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     t.spaceBefore = 8
     t.hAlign = "LEFT"
     t.spaceAfter = 6
-    story: list[Flowable] = [para(header.get("title") or TITLE, "title"), *_header(header), t]
+    story: list[Flowable] = [para(header.get("title") or TITLE, "title"), *_header(header)]
+    # A missing 1 March indexation (SPEC 3.1) is said before the figures it affects.
+    for warning in header.get("warnings") or ():
+        story.append(markup(f"<b>Opozorilo:</b> {escape(str(warning))}", "small"))
+    story.append(t)
     if part_time:
         story.append(para(PART_TIME_NOTE, "small"))
     for i, source in enumerate(sources, start=1):
@@ -193,7 +198,7 @@ def render_payment_sheet_bytes(
 ) -> bytes:
     """The payment sheet as PDF bytes. `header` keys (all optional): title, centre, unit,
     carer, child, contract_no, placement (Period or list), board_increases, fee_uplifts
-    (Adjustment or list), date."""
+    (Adjustment or list), date, warnings (lines printed above the table)."""
     return build_pdf(
         build_story(header, payments), title=TITLE, footer_label="Obračun rejnine", wide=True
     )

@@ -226,3 +226,15 @@ def test_payment_sheet_marks_part_time_months():
     text = pdf_text(render_payment_sheet_bytes({}, payments))
     assert "marec 2026 *" in text and "75 % veljavne" in text
     assert f"{payments[0].board:.2f}".replace(".", ",") in text
+
+
+def test_payment_sheet_prints_a_missing_indexation_before_the_figures():
+    from rejnistvo.rules.rates import missing_indexations
+
+    months = month_range(date(2026, 2, 1), date(2026, 4, 1))
+    payments = month_payments(months, PLACEMENT, OWN_RATES)
+    warnings = missing_indexations(OWN_RATES, months[-1])
+    assert warnings
+    text = pdf_text(render_payment_sheet_bytes({**HEADER, "warnings": warnings}, payments))
+    assert "Opozorilo:" in text and "1. 3. 2026" in text
+    assert "Opozorilo:" not in pdf_text(render_payment_sheet_bytes(HEADER, payments))

@@ -362,8 +362,10 @@ class CalcView(WhatIfMixin, View):
             if not ok:
                 raise RuleError("", reason)
             from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes
+            from rejnistvo.services.rates import rate_warnings
 
-            return render_payment_sheet_bytes(header, payments)
+            warnings = rate_warnings(self.ctx.db, [p.month for p in payments])
+            return render_payment_sheet_bytes({**header, "warnings": warnings}, payments)
 
         preview_document(
             self,
