@@ -17,6 +17,7 @@ month with a reason, record how an overpayment was settled.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -84,7 +85,7 @@ class RunLine:
     factor: str
     amounts: Amounts
     reason: str
-    basis: dict[str, Any] | None
+    basis: dict[str, Any] | str | None  # str: as the ledger keeps it (JSON), parsed on use
     one_off_id: int | None = None
     line_id: int | None = None  # the ledger line of a closed month
     settlement: str = ""  # how an overpayment was settled, in words
@@ -95,7 +96,8 @@ class RunLine:
 
     @property
     def inputs(self) -> dict[str, Any] | None:
-        return calc_inputs(self.basis, self.for_month)
+        data = json.loads(self.basis) if isinstance(self.basis, str) else self.basis
+        return calc_inputs(data, self.for_month)
 
 
 @dataclass(frozen=True)
@@ -376,7 +378,7 @@ def _vanished(
                 0,
                 "0",
                 NO_AMOUNTS - ledger.paid_amounts(was),
-                reasons(source.basis, _empty_basis(), m),
+                reasons(source.basis_data, _empty_basis(), m),
                 None,
             )  # fmt: skip
         )

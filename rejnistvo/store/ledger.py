@@ -59,7 +59,13 @@ class LedgerLine:
     factor: str
     amounts: Amounts
     reason: str
-    basis: dict[str, Any] | None
+    # As stored (JSON text): a closed month of 20,000 lines opens without parsing them;
+    # ``basis_data`` parses one when it is needed.
+    basis: str | None
+
+    @property
+    def basis_data(self) -> dict[str, Any] | None:
+        return None if self.basis is None else dict(json.loads(self.basis))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +210,7 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
             r[16],
             Amounts(Decimal(r[17]), Decimal(r[18]), Decimal(r[19]), Decimal(r[20]), Decimal(r[21])),
             r[22],
-            json.loads(r[23]) if r[23] else None,
+            r[23] or None,
         )  # fmt: skip
         for r in cursor.fetchall()
     ]
@@ -376,9 +382,7 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
                 str(line["amounts"].fee_uplift),
                 str(line["amounts"].total),
                 line["reason"],
-                None
-                if line["basis"] is None
-                else json.dumps(line["basis"], ensure_ascii=False, separators=(",", ":")),
+                _basis_text(line["basis"]),
             )  # fmt: skip
             for line in lines
         ),
@@ -389,6 +393,12 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
 def first_line_id(db: Database, run_id: int) -> int:
     row = db.execute("SELECT min(id) FROM payment_lines WHERE run_id = ?", [run_id]).fetchone()
     return int(row[0] or 0)
+
+
+def _basis_text(basis: dict[str, Any] | str | None) -> str | None:
+    if basis is None or isinstance(basis, str):
+        return basis
+    return json.dumps(basis, ensure_ascii=False, separators=(",", ":"))
 
 
 def delete_run(db: Database, run_id: int) -> None:
