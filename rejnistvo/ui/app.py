@@ -11,6 +11,7 @@ import logging
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -114,10 +115,17 @@ class ErrorReporter:
         message_box(None, QMessageBox.Icon.Critical, title, text)
 
 
-def open_database(db: str | None, demo: bool, locations: Locations | None = None):
+def open_database(
+    db: str | None,
+    demo: bool,
+    locations: Locations | None = None,
+    replace_empty: Callable[[Path], bool] | None = None,
+):
     """(database, path) — a fresh demo file in a temp folder, or the given/default file
-    with the daily backup. Raises StoreError with a Slovenian message."""
+    with the daily backup. A 0-byte file becomes a new database only if
+    ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message."""
     from rejnistvo.store import default_db_path, open_db
+    from rejnistvo.store.connection import EmptyFileError
 
     if demo:
         from rejnistvo.store.demo import fill_demo
@@ -135,8 +143,10 @@ def open_database(db: str | None, demo: bool, locations: Locations | None = None
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         database = open_db(path, daily_backup=True)
-    except TypeError:  # a store without the daily backup option
-        database = open_db(path)
+    except EmptyFileError:
+        if replace_empty is None or not replace_empty(path):
+            raise
+        database = open_db(path, daily_backup=True, replace_empty=True)
     return database, path
 
 
@@ -214,8 +224,23 @@ def main(
         reporter.log_path  # noqa: B018 - sets up the log file now, off the first paint
         ctx.interaction = interaction = QtInteraction(window)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def replace_empty(path: Path) -> bool:
+            QApplication.restoreOverrideCursor()
+            try:
+                return interaction.confirm(
+                    QApplication.translate("App", "Prazna datoteka"),
+                    QApplication.translate(
+                        "App",
+                        "Datoteka »{0}« je prazna (0 bajtov). Naj program v njej ustvari "
+                        "novo, prazno podatkovno zbirko?",
+                    ).format(path),
+                )
+            finally:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
         try:
-            ctx.db, ctx.db_path = open_database(db, demo, locations)
+            ctx.db, ctx.db_path = open_database(db, demo, locations, replace_empty)
         except StoreError as exc:
             QApplication.restoreOverrideCursor()
             interaction.error(
@@ -224,6 +249,13 @@ def main(
             )
             return False
         QApplication.restoreOverrideCursor()
+        # Opened, but something the user should know (the daily backup failed, the
+        # change log does not verify): said once, the work goes on.
+        warnings = list(getattr(ctx.db, "warnings", None) or [])
+        if warnings:
+            interaction.info(
+                QApplication.translate("App", "Opozorilo ob odpiranju baze"), "\n\n".join(warnings)
+            )
         signal_ready()
         return True
 

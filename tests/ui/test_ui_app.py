@@ -132,3 +132,21 @@ def test_the_windows_console_executable_is_the_cli_only(qapp, monkeypatch, tmp_p
         app_module.run([])  # no sub-command: the CLI's own one-line complaint
     assert exit_info.value.code == 2
     assert "Napaka v ukazni vrstici" in capsys.readouterr().err
+
+
+def test_an_empty_file_becomes_a_database_only_when_the_user_says_yes(qapp, tmp_path):
+    from rejnistvo.store import StoreError
+
+    empty = tmp_path / "prazna.sqlite3"
+    empty.write_bytes(b"")
+    asked = []
+    with pytest.raises(StoreError):
+        app_module.open_database(
+            str(empty), False, replace_empty=lambda p: asked.append(p) or False
+        )
+    assert asked == [empty] and empty.stat().st_size == 0
+    db, path = app_module.open_database(str(empty), False, replace_empty=lambda p: True)
+    try:
+        assert path == empty and db["rates"].exists()
+    finally:
+        db.close()
