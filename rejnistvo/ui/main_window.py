@@ -172,9 +172,9 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
+        self._make_screen_actions()  # Pogled before Pomoč: help is the last menu
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.act_about)
-        self._make_screen_actions()
 
     def _make_screen_actions(self) -> None:
         """Ctrl+1 … Ctrl+9 (and Ctrl+0 for a tenth) open the screens in the list's
@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
             "r4_view": self.tr("R-4 predlogi"),
             "r5_view": self.tr("Zvišane oskrbnine in R-5"),
             "calc_view": self.tr("Izračun"),
+            "payments_view": self.tr("Izplačila"),
             "coordinator_view": self.tr("Koordinator"),
             "settings_view": self.tr("Nastavitve"),
         }

@@ -102,3 +102,13 @@ def test_pogled_menu_lists_the_screens_with_their_shortcuts(qtbot, ctx):
     assert actions[1].shortcut().toString() == "Ctrl+2"
     actions[3].trigger()
     assert window.stack.currentIndex() == 3
+
+
+def test_every_screen_has_a_slovenian_name_and_help_is_the_last_menu(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    names = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert "Izplačila" in names
+    assert not [n for n in names if "_" in n or n.endswith("view")]
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus[-1] == "Pomoč"
