@@ -30,6 +30,12 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "zadeva": ("zadeva", "zadevi", "zadeve", "zadev"),
     "rejnik": ("rejnik", "rejnika", "rejniki", "rejnikov"),
 }
+# The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
+ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {
+    "dan": ("dan", "dneva", "dni", "dni"),
+    "teden": ("teden", "tedna", "tedne", "tednov"),
+    "mesec": ("mesec", "meseca", "mesece", "mesecev"),
+}
 _INDEX = {"one": 0, "two": 1, "few": 2, "other": 3}
 
 
@@ -54,3 +60,11 @@ def plural(count: int, noun: str) -> str:
 def count_phrase(count: int, noun: str) -> str:
     """`count_phrase(2, "dan")` → "2 dneva"; 1 dan, 2 dneva, 3–4 dnevi, 5+ dni."""
     return f"{count} {plural(count, noun)}"
+
+
+def accusative_phrase(count: int, noun: str) -> str:
+    """After "čez", "zamuja", "čaka": 1 dan, 2 dneva, 3 dni, 5 dni."""
+    forms = ACCUSATIVE.get(noun)
+    if forms is None:
+        raise KeyError(f"no Slovenian accusative forms listed for {noun!r}; add them")
+    return f"{count} {forms[_INDEX.get(plural_category(count), 3)]}"

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from rejnistvo.printing.formats import fmt_amount, fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.rules.periods import Period
+from rejnistvo.rules.plural import accusative_phrase
 from rejnistvo.rules.reminders import (
     ENDING_SOON_DAYS,
     TRAINING_YEARS,
@@ -198,7 +199,7 @@ def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
                     "r4_waiting",
                     received + timedelta(days=threshold),
                     today,
-                    f"Prejeto {fmt_date(received)}, čaka {days} dni",
+                    f"Prejeto {fmt_date(received)}, čaka {accusative_phrase(days, 'dan')}",
                     *names,
                     opens,
                 )

@@ -70,3 +70,14 @@ def test_count_phrase_unknown_noun_is_a_programming_error():
 
     with pytest.raises(KeyError):
         count_phrase(2, "krava")
+
+
+def test_accusative_counts_after_cez_and_zamuja():
+    from rejnistvo.rules.plural import accusative_phrase
+    from rejnistvo.ui.views.deadlines_view import days_text
+
+    assert [accusative_phrase(n, "dan") for n in (1, 2, 3, 4, 5, 101, 102)] == [
+        "1 dan", "2 dneva", "3 dni", "4 dni", "5 dni", "101 dan", "102 dneva",
+    ]  # fmt: skip
+    assert days_text(-2) == "zamuja 2 dneva" and days_text(3) == "čez 3 dni"
+    assert days_text(1) == "čez 1 dan" and days_text(0) == "danes"

@@ -50,11 +50,13 @@ def _tr(text: str) -> str:
 def days_text(days: int | None) -> str:
     if days is None:
         return ""
+    from rejnistvo.rules.plural import accusative_phrase
+
     if days < 0:
-        return _tr("zamuja {0} dni").format(-days)
+        return _tr("zamuja {0}").format(accusative_phrase(-days, "dan"))
     if days == 0:
         return _tr("danes")
-    return _tr("čez {0} dni").format(days)
+    return _tr("čez {0}").format(accusative_phrase(days, "dan"))
 
 
 class DeadlinesView(View):
