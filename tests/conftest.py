@@ -30,8 +30,6 @@ def tamper_audit_row():
     return tamper
 
 
-
-
 # The tests' own amounts (SPEC 3.1): no test depends on the rows shipped in resources/,
 # so adding next year's row there breaks nothing. The SPEC's worked examples use these.
 TEST_RATE_ROWS = (

@@ -199,7 +199,7 @@ def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
                     "r4_waiting",
                     received + timedelta(days=threshold),
                     today,
-                    f"Prejeto {fmt_date(received)}, čaka {accusative_phrase(days, 'dan')}",
+                    f"Prejeto {fmt_date(received)}, čaka {accusative_phrase(days or 0, 'dan')}",
                     *names,
                     opens,
                 )
