@@ -8,19 +8,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
-from rejnistvo.printing import build_pdf, markup, para, table
-from rejnistvo.printing.fonts import SERIF
+from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
+from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
 
-from ._common import date_and_signature
+from ._common import CENTRE_LABEL, date_and_signature
 
 if TYPE_CHECKING:
     from rejnistvo.services.payment_run import PaymentRun, RunLine
@@ -30,38 +34,106 @@ HEAD = (
     "Rejnik/ica", "Otrok", "Pogodba", "Vrsta", "Za mesec", "Dni", "Faktor", "Oskrbnina",
     "od tega zvišanje", "Plačilo dela", "od tega zvišanje", "Skupaj", "Razlog",
 )  # fmt: skip
-_WIDTHS = (34, 30, 24, 18, 18, 9, 11, 18, 16, 18, 16, 19, 60)
+NUM_COLS = tuple(range(5, 12))  # days, factor and the five amounts: right-aligned, serif
+NOWRAP_COLS = (2, 4, *NUM_COLS)  # a contract number, a month or a figure never wraps
+TEXT_WEIGHTS = {0: 3, 1: 3, 12: 5}  # names and the reason share what the figures leave
+TEXT_MIN = {0: 20 * mm, 1: 20 * mm, 12: 30 * mm}
+BODY_SIZE = 8
+HEAD_SIZE = 8.5
+TOTAL_SIZE = 9
+PADDING = 3  # left and right, as the shared table() sets them
 
 
-def _cells(line: RunLine) -> list[object]:
+@cache
+def _cell_style() -> ParagraphStyle:
+    return ParagraphStyle("run_cell", parent=styles()["cell"], fontSize=BODY_SIZE, leading=10)
+
+
+def _kind(line: RunLine) -> str:
+    return KIND_LABELS[line.kind]
+
+
+def _text_cells(line: RunLine) -> list[str]:
+    """The row as plain strings, in HEAD order (widths are measured on these)."""
     a = line.amounts
     reason = line.reason + (f" ({line.settlement})" if line.settlement else "")
     return [
-        line.carer, line.child, line.contract, KIND_LABELS[line.kind],
-        fmt_month(line.for_month), str(line.days) if line.days else "", line.factor,
-        fmt_amount(a.board), fmt_amount(a.board_increase), fmt_amount(a.fee),
-        fmt_amount(a.fee_uplift), fmt_amount(a.total),
-        para(reason, "cell") if reason else "",
+        line.carer, line.child, line.contract, _kind(line), fmt_month(line.for_month),
+        str(line.days) if line.days else "", line.factor, fmt_amount(a.board),
+        fmt_amount(a.board_increase), fmt_amount(a.fee), fmt_amount(a.fee_uplift),
+        fmt_amount(a.total), reason,
     ]  # fmt: skip
 
 
-def _table(lines: Sequence[RunLine], total_label: str, total: Decimal) -> Flowable:
-    scale = WIDTH / (sum(_WIDTHS) * mm)
+def _cells(texts: list[str]) -> list[object]:
+    # Names, the kind and the reason wrap inside their cell; everything else is one line.
+    return [
+        value if col in NOWRAP_COLS or not value else Paragraph(escape(value), _cell_style())
+        for col, value in enumerate(texts)
+    ]
+
+
+def _longest_word(value: str, font: str, size: float) -> float:
+    return max((stringWidth(word, font, size) for word in value.split()), default=0.0)
+
+
+def column_widths(rows: Sequence[list[str]], totals: Sequence[str]) -> list[float]:
+    """Column widths (points) from the content: a column that must not wrap is as wide as
+    its widest value, one that may wrap at least as wide as its longest word; the header
+    wraps between words only. The names and the reason take what is left."""
+    register_fonts()
+    widths: list[float] = []
+    for col, head in enumerate(HEAD):
+        need = _longest_word(head, SANS_BOLD, HEAD_SIZE)
+        font = SERIF if col in NUM_COLS else SANS
+        for row in rows:
+            value = row[col]
+            if col in NOWRAP_COLS:
+                need = max(need, stringWidth(value, font, BODY_SIZE))
+            else:
+                need = max(need, _longest_word(value, font, BODY_SIZE))
+        if col == 11:
+            for total in totals:
+                need = max(need, stringWidth(total, SERIF_BOLD, TOTAL_SIZE))
+        widths.append(need + 2 * PADDING + 1)
+    fixed = sum(w for col, w in enumerate(widths) if col not in TEXT_WEIGHTS)
+    free = WIDTH - fixed
+    weight = sum(TEXT_WEIGHTS.values())
+    for col, share in TEXT_WEIGHTS.items():
+        widths[col] = max(widths[col], TEXT_MIN[col], free * share / weight)
+    overflow = sum(widths) - WIDTH
+    if overflow > 0:  # long words in the names: the reason gives way first, never a figure
+        widths[12] = max(widths[12] - overflow, TEXT_MIN[12])
+    return widths
+
+
+def run_widths(run: PaymentRun) -> list[float]:
+    """One set of widths for every table of the run, so the columns line up down the pages."""
+    lines = [*run.paid_lines(), *run.overpayment_lines()]
+    totals = [fmt_amount(run.total), fmt_amount(-run.overpayments)]
+    return column_widths([_text_cells(line) for line in lines], totals)
+
+
+def _table(
+    lines: Sequence[RunLine], total_label: str, total: Decimal, widths: list[float]
+) -> Flowable:
+    texts = [_text_cells(line) for line in lines]
+    total_text = fmt_amount(total)
     rows: list[list[object]] = [[para(h, "cell_head") for h in HEAD]]
-    rows += [_cells(line) for line in lines]
+    rows += [_cells(row) for row in texts]
     rows.append(
         [
-            markup(f"<b>{total_label}</b>", "cell"),
+            markup(f"<b>{escape(total_label)}</b>", "cell"),
             *[""] * 10,
-            markup(f"<b>{fmt_amount(total)}</b>", "cell_num"),
+            markup(f"<b>{total_text}</b>", "cell_num"),
             "",
         ]  # fmt: skip
     )
-    t = table(rows, [w * mm * scale for w in _WIDTHS], total_row=True, num_cols=tuple(range(5, 12)))
+    t = table(rows, widths, total_row=True, num_cols=NUM_COLS)
     t.setStyle(
         [
             ("FONTNAME", (5, 1), (11, -2), SERIF),
-            ("FONTSIZE", (0, 1), (-1, -2), 8),
+            ("FONTSIZE", (0, 1), (-1, -2), BODY_SIZE),
             ("LEADING", (0, 1), (-1, -2), 10),
             ("SPAN", (0, -1), (10, -1)),
         ]
@@ -69,6 +141,16 @@ def _table(lines: Sequence[RunLine], total_label: str, total: Decimal) -> Flowab
     t.hAlign = "LEFT"
     t.spaceAfter = 4
     return t
+
+
+def short_name(name: str, label: str) -> str:
+    """ "Enota Novo mesto" after the label "Enota" is just "Novo mesto": a heading never
+    repeats its label ("Enota: Enota Novo mesto")."""
+    if name.casefold().startswith(label.casefold() + " "):
+        rest = name[len(label) :].strip()
+        if rest:
+            return rest
+    return name
 
 
 def _status(run: PaymentRun) -> str:
@@ -86,6 +168,7 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         para(f"{_status(run)} Datum izpisa: {fmt_date(printed_on)}.", "body"),
     ]
     paid = run.paid_lines()
+    widths = run_widths(run)
     by_centre: dict[str, dict[str, list[RunLine]]] = {}
     for line in paid:
         by_centre.setdefault(line.centre or "(brez centra)", {}).setdefault(
@@ -97,9 +180,17 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         for unit, lines in units.items():
             unit_total = sum((line.total for line in lines), ZERO)
             centre_total += unit_total
-            story.append(para(f"Enota: {unit}", "body"))
-            story.append(_table(lines, f"Skupaj enota {unit}", unit_total))
-        story.append(markup(f"<b>Skupaj {centre}: {fmt_amount(centre_total)} EUR</b>", "body"))
+            unit_name = short_name(unit, "Enota")
+            story.append(para(f"Enota: {unit_name}", "body"))
+            story.append(_table(lines, f"Skupaj enota {unit_name}", unit_total, widths))
+        centre_name = short_name(centre, CENTRE_LABEL)
+        story.append(
+            markup(
+                f"<b>Skupaj {CENTRE_LABEL.lower()} {escape(centre_name)}: "
+                f"{fmt_amount(centre_total)} EUR</b>",
+                "body",
+            )
+        )
     if not paid:
         story.append(para("V tem mesecu ni izplačil.", "body"))
     story.append(Spacer(1, 4 * mm))
@@ -109,12 +200,13 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         story.append(
             para("Preplačila (niso odšteta od izplačila; poravnajo se posebej)", "heading")
         )
-        story.append(_table(over, "Skupaj preplačila", -run.overpayments))
+        story.append(_table(over, "Skupaj preplačila", -run.overpayments, widths))
     for warning in run.warnings:
         story.append(para(f"Opozorilo: {warning}", "small"))
     story.append(Spacer(1, 6 * mm))
     story.append(para("Pripravil/a:", "body"))
     story.append(date_and_signature(None))
+    story.append(Spacer(1, 4 * mm))
     story.append(para("Odobril/a:", "body"))
     story.append(date_and_signature(None))
     return story
