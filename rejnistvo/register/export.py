@@ -61,6 +61,20 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# In the PDF the column heading already names what the cell is: "Center" over "Center za
+# socialno delo Ljubljana" or "Enota" over "Enota Domžale" only repeats it in a narrow cell.
+_PDF_DROP_PREFIX = {"centre": "Center za socialno delo ", "unit": "Enota "}
+
+
+def pdf_cell_text(key: str, value: object) -> str:
+    """A cell as the PDF prints it: the column's own label not repeated at its start."""
+    text = _cell_text(value)
+    prefix = _PDF_DROP_PREFIX.get(key)
+    if prefix and text.casefold().startswith(prefix.casefold()) and text[len(prefix) :].strip():
+        return text[len(prefix) :].strip()
+    return text
+
+
 def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
     """The program's one temp-file-then-rename writer; a cancel or an error leaves no file."""
     try:
@@ -173,7 +187,10 @@ def write_pdf(
     data = [[Paragraph(escape(column.heading), head_style) for column in COLUMNS]]
     for row in rows:
         data.append(
-            [Paragraph(escape(_cell_text(column.value(row))), cell_style) for column in COLUMNS]
+            [
+                Paragraph(escape(pdf_cell_text(column.key, column.value(row))), cell_style)
+                for column in COLUMNS
+            ]
         )
         steps.step()
     if not rows:
