@@ -122,7 +122,7 @@ def _expense_table(form: R5Form) -> Flowable:
         rows.append(["", ""])
     total = fmt_amount(form.total) if form.expenses else ""
     rows.append([markup("<b>SKUPAJ</b>", "cell"), markup(f"<b>{total}</b>", "cell_num")])
-    widths = [FRAME_WIDTH - 55 * mm, 55 * mm]
+    widths = [FRAME_WIDTH - 62 * mm, 62 * mm]  # the amount's heading on one line
     t = table(rows, widths, num_cols=(1,), total_row=True)
     t.spaceBefore = 6
     return t

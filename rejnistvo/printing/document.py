@@ -26,8 +26,11 @@ PAGE_SIZE = A4
 MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 20 * mm
-FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
-LANDSCAPE_FRAME_WIDTH = PAGE_SIZE[1] - MARGIN_LEFT - MARGIN_RIGHT
+# platypus' frame keeps 6 pt inside each margin; a table as wide as the margins allow would
+# stick out past the text on both sides (and past the right margin when left-aligned)
+FRAME_PADDING = 6
+FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
+LANDSCAPE_FRAME_WIDTH = PAGE_SIZE[1] - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
 
 
 @cache

@@ -97,6 +97,59 @@ def _xlsx_value(value: Cell) -> object:
     return value
 
 
+PDF_BODY_SIZE = 9  # the "cell" style
+PDF_HEAD_SIZE = 8.5  # the "cell_head" style
+PDF_PADDING = 3 + 3 + 1  # left and right padding of the shared table, and a point to spare
+
+
+def pdf_column_widths(table: ListTable, width: float) -> list[float]:
+    """Column widths (points) from the content: a date, a number or an amount is never
+    broken, a text column is at least as wide as its longest word; room left over goes to
+    the columns whose text is longest, and a too-wide list shrinks only its text columns."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_fonts
+
+    register_fonts()
+    count = max(len(table.headers), 1)
+    least = [0.0] * count  # no cell wraps inside a word (nor inside a figure)
+    natural = [0.0] * count  # every cell on one line
+    for col, head in enumerate(table.headers):
+        words = head.split() or [""]
+        least[col] = max(stringWidth(w, SANS_BOLD, PDF_HEAD_SIZE) for w in words)
+        natural[col] = stringWidth(head, SANS_BOLD, PDF_HEAD_SIZE)
+    for row in table.rows:
+        for col, value in enumerate(row[:count]):
+            text = cell_text(value)
+            figure = not isinstance(value, str) or col in table.amount_columns
+            font = SERIF if col in table.amount_columns else SANS
+            full = stringWidth(text, font, PDF_BODY_SIZE)
+            natural[col] = max(natural[col], full)
+            if figure:
+                least[col] = max(least[col], full)
+            else:
+                words = text.split() or [""]
+                longest = max(stringWidth(w, font, PDF_BODY_SIZE) for w in words)
+                least[col] = max(least[col], longest)
+    least = [w + PDF_PADDING for w in least]
+    natural = [max(w + PDF_PADDING, low) for w, low in zip(natural, least, strict=True)]
+    if sum(natural) <= width:
+        spare = width - sum(natural)
+        total = sum(natural) or 1.0
+        return [w + spare * w / total for w in natural]
+    if sum(least) >= width:  # even unbroken words do not fit: shrink all alike
+        return [w * width / sum(least) for w in least]
+    # Short columns first get all they need (one line); the longest texts share the rest.
+    widths = list(least)
+    room = width - sum(least)
+    order = sorted(range(count), key=lambda c: natural[c] - least[c])
+    for left, col in enumerate(order):
+        extra = min(natural[col] - least[col], room / (count - left))
+        widths[col] += extra
+        room -= extra
+    return widths
+
+
 def to_pdf(table: ListTable) -> bytes:
     """The list on A4 (landscape when it has more than five columns), its header
     repeated on every page."""
@@ -115,11 +168,16 @@ def to_pdf(table: ListTable) -> bytes:
     story = [para(table.title, "title")]
     if table.subtitle:
         story.append(para(table.subtitle))
-    rows: list[list[object]] = [[para(h, "body") for h in table.headers]]
+    rows: list[list[object]] = [[para(h, "cell_head") for h in table.headers]]
     for row in table.rows:
-        rows.append([para(cell_text(v), "body") for v in row])
-    count = max(len(table.headers), 1)
-    story.append(grid(rows, [width / count] * count, num_cols=tuple(table.amount_columns)))
+        rows.append(
+            [
+                para(cell_text(v), "cell_num" if col in table.amount_columns else "cell")
+                for col, v in enumerate(row)
+            ]
+        )
+    widths = pdf_column_widths(table, width)
+    story.append(grid(rows, widths, num_cols=tuple(table.amount_columns)))
     story.append(para(f"Vrstic: {len(table.rows)}"))
     return build_pdf(story, title=table.title, footer_label=table.title, wide=wide)
 
