@@ -92,6 +92,7 @@ def _header(header: Mapping[str, Any]) -> list[Flowable]:
         return []
     t = table(rows, [50 * mm, 120 * mm], header_rows=0)
     t.hAlign = "LEFT"
+    t.spaceAfter = 4  # a warning below must not touch the table
     t.setStyle(
         [("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("BACKGROUND", (0, 0), (0, -1), "#eeeeee")]
     )

@@ -121,10 +121,11 @@ def table(
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
+    if header_rows:  # (a table without a header must not turn grey: row -1 is the last)
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")))
     for col in num_cols:
         commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
     if total_row:
