@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
@@ -36,8 +36,10 @@ HEAD = (
 )  # fmt: skip
 NUM_COLS = tuple(range(5, 12))  # days, factor and the five amounts: right-aligned, serif
 NOWRAP_COLS = (2, 4, *NUM_COLS)  # a contract number, a month or a figure never wraps
-TEXT_WEIGHTS = {0: 3, 1: 3, 12: 5}  # names and the reason share what the figures leave
-TEXT_MIN = {0: 20 * mm, 1: 20 * mm, 12: 30 * mm}
+NAME_COLS = (0, 1)  # a name gets one line up to NAME_MAX, then wraps
+NAME_MAX = 34 * mm
+REASON_COL = 12  # the reason takes what the figures and the names leave
+TEXT_MIN = {0: 20 * mm, 1: 20 * mm, 12: 40 * mm}
 BODY_SIZE = 8
 HEAD_SIZE = 8.5
 TOTAL_SIZE = 9
@@ -83,6 +85,7 @@ def column_widths(rows: Sequence[list[str]], totals: Sequence[str]) -> list[floa
     wraps between words only. The names and the reason take what is left."""
     register_fonts()
     widths: list[float] = []
+    one_line = [0.0] * len(HEAD)  # names: their width unbroken
     for col, head in enumerate(HEAD):
         need = _longest_word(head, SANS_BOLD, HEAD_SIZE)
         font = SERIF if col in NUM_COLS else SANS
@@ -92,18 +95,23 @@ def column_widths(rows: Sequence[list[str]], totals: Sequence[str]) -> list[floa
                 need = max(need, stringWidth(value, font, BODY_SIZE))
             else:
                 need = max(need, _longest_word(value, font, BODY_SIZE))
+                one_line[col] = max(one_line[col], stringWidth(value, font, BODY_SIZE))
         if col == 11:
             for total in totals:
                 need = max(need, stringWidth(total, SERIF_BOLD, TOTAL_SIZE))
         widths.append(need + 2 * PADDING + 1)
-    fixed = sum(w for col, w in enumerate(widths) if col not in TEXT_WEIGHTS)
-    free = WIDTH - fixed
-    weight = sum(TEXT_WEIGHTS.values())
-    for col, share in TEXT_WEIGHTS.items():
-        widths[col] = max(widths[col], TEXT_MIN[col], free * share / weight)
-    overflow = sum(widths) - WIDTH
-    if overflow > 0:  # long words in the names: the reason gives way first, never a figure
-        widths[12] = max(widths[12] - overflow, TEXT_MIN[12])
+    least = list(widths)
+    for col in NAME_COLS:
+        unbroken = one_line[col] + 2 * PADDING + 1
+        widths[col] = max(least[col], TEXT_MIN[col], min(unbroken, NAME_MAX))
+    widths[REASON_COL] = WIDTH - (sum(widths) - widths[REASON_COL])
+    if widths[REASON_COL] < TEXT_MIN[REASON_COL]:  # names wrap more before the reason does
+        short = TEXT_MIN[REASON_COL] - widths[REASON_COL]
+        for col in NAME_COLS:
+            give = min(short, widths[col] - least[col])
+            widths[col] -= give
+            short -= give
+        widths[REASON_COL] = max(WIDTH - (sum(widths) - widths[REASON_COL]), least[REASON_COL])
     return widths
 
 
@@ -204,11 +212,18 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
     for warning in run.warnings:
         story.append(para(f"Opozorilo: {warning}", "small"))
     story.append(Spacer(1, 6 * mm))
-    story.append(para("Pripravil/a:", "body"))
-    story.append(date_and_signature(None))
-    story.append(Spacer(1, 4 * mm))
-    story.append(para("Odobril/a:", "body"))
-    story.append(date_and_signature(None))
+    # both signatures on one page: an approval alone on a last page is easily lost
+    story.append(
+        KeepTogether(
+            [
+                para("Pripravil/a:", "body"),
+                date_and_signature(None),
+                Spacer(1, 4 * mm),
+                para("Odobril/a:", "body"),
+                date_and_signature(None),
+            ]
+        )
+    )
     return story
 
 

@@ -67,3 +67,19 @@ def test_pdf_keeps_contract_numbers_and_totals_whole_and_wraps_long_names(run_db
     assert "Enota: Enota" not in text and "enota Enota" not in text
     # the long name wraps inside its cell: its words are there, split over lines
     assert LONG_NAME not in text and all(word in text for word in LONG_NAME.split())
+
+
+def test_both_signatures_on_one_page(run_db, clock, tmp_path):
+    from pypdf import PdfReader
+
+    run = service.payment_run(run_db, OCT, clock)
+    out = exports.write_pdf(run, tmp_path / "run.pdf", clock.today())
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    assert [("Pripravil/a" in p, "Odobril/a" in p) for p in pages if "/a:" in p] == [(True, True)]
+
+
+def test_names_take_one_line_up_to_a_limit_and_the_reason_the_rest():
+    short = form.column_widths([_row(reason="dodan znesek od 1. 12. 2026")], ["1,00"])
+    long = form.column_widths([[LONG_NAME, *_row()[1:]]], ["1,00"])
+    assert short[0] < long[0] <= form.NAME_MAX
+    assert short[12] > long[12] >= form.TEXT_MIN[12]
