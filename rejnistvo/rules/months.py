@@ -9,6 +9,7 @@ percent so the result is exact without floats or Fractions on the hot path.
 from __future__ import annotations
 
 import calendar
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -145,6 +146,21 @@ _ONE = Fraction(1)
 _NO_FACTOR = Fraction(0)
 _DECIMALS: dict[int, Decimal] = {}
 _MONTHS: dict[date, tuple[date, int, int]] = {}
+# A month's payment depends only on its placed days, the adjustments, the part-time
+# share and the rate table: thousands of placements share each result (a payment run
+# recomputes 20,000 placements × the closed months). MonthPayment is immutable, so one
+# object serves them all; the memo lives as long as its rate table.
+_MEMO: weakref.WeakKeyDictionary[RateTable, dict[tuple[object, ...], MonthPayment]] = (
+    weakref.WeakKeyDictionary()
+)
+_MEMO_LIMIT = 200_000
+
+
+def _memo_for(rates: RateTable) -> dict[tuple[object, ...], MonthPayment]:
+    memo = _MEMO.get(rates)
+    if memo is None:
+        memo = _MEMO[rates] = {}
+    return memo
 
 
 def _decimal(cents: int) -> Decimal:
@@ -172,7 +188,10 @@ class _MonthCalculator:
     """Pre-digested inputs of one placement. `month()` works per segment of constant
     parameters (rate, increase, uplift), not per day."""
 
-    __slots__ = ("placed", "board_adj", "fee_adj", "rates", "part_time", "fee_share", "cuts")
+    __slots__ = (
+        "placed", "board_adj", "fee_adj", "rates", "part_time", "fee_share", "cuts", "memo",
+        "key",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -195,6 +214,12 @@ class _MonthCalculator:
             if e != _OPEN_END:
                 cuts.add(e + 1)
         self.cuts = sorted(cuts)
+        self.memo = _memo_for(rates)
+        self.key = (
+            tuple(self.board_adj),
+            tuple(self.fee_adj),
+            None if part_time is None else part_time.fee_share,
+        )
 
     def month(self, month: date) -> MonthPayment:
         month, ms, days_in_month = _month_info(month)
@@ -211,7 +236,24 @@ class _MonthCalculator:
         if placed == 0:
             return MonthPayment(month, days_in_month, 0, _NO_FACTOR, _ZERO, _ZERO, _ZERO,
                                 _ZERO, _ZERO, _ZERO, _ZERO, (), self.part_time is not None)  # fmt: skip
+        key = (ms, tuple(pieces), self.key)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        payment = self._compute(month, days_in_month, ms, me, pieces, placed)
+        if len(self.memo) < _MEMO_LIMIT:
+            self.memo[key] = payment
+        return payment
 
+    def _compute(
+        self,
+        month: date,
+        days_in_month: int,
+        ms: int,
+        me: int,
+        pieces: list[tuple[int, int]],
+        placed: int,
+    ) -> MonthPayment:
         rates = self.rates
         rows = rates.rows
         month_cuts = self.cuts[bisect_right(self.cuts, ms) : bisect_right(self.cuts, me)]

@@ -182,6 +182,34 @@ def basis(month: date, inputs: PlacementInputs, payment: MonthPayment) -> dict[s
     return data
 
 
+class BasisMaker:
+    """`basis()` for the months of one placement, made once per distinct basis: the
+    months of a placement mostly share the same documents and rate rows, so a run of
+    twelve closed months makes one or two dicts per placement, not twelve (the dicts
+    are shared; nobody mutates a basis once made)."""
+
+    __slots__ = ("inputs", "spans", "made")
+
+    def __init__(self, inputs: PlacementInputs) -> None:
+        self.inputs = inputs
+        self.spans = [
+            (d.period.start, d.period.end or date.max)
+            for d in (*inputs.periods, *inputs.board_increases, *inputs.fee_uplifts)
+        ]
+        self.made: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def make(self, month: date, payment: MonthPayment) -> dict[str, Any]:
+        last = _last_day(month)
+        key = (
+            tuple([start <= last and end >= month for start, end in self.spans]),
+            tuple([id(r) for r in payment.rates]),
+        )
+        data = self.made.get(key)
+        if data is None:
+            data = self.made[key] = basis(month, self.inputs, payment)
+        return data
+
+
 def calc_inputs(line_basis: Mapping[str, Any] | None, month: date) -> dict[str, Any] | None:
     """The line's basis in the shape of `calc`'s request (SPEC 6), so that anyone can
     recompute the line. A part-time placement also carries `part_time_fee_share`, which

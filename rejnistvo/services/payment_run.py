@@ -37,8 +37,8 @@ from rejnistvo.rules.payment_run import (
     OVERPAYMENT,
     PAID_KINDS,
     Amounts,
+    BasisMaker,
     amounts_of,
-    basis,
     calc_inputs,
     closed_month_check,
     difference_kind,
@@ -233,8 +233,9 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     paid = ledger.paid_months(db, month, changed) if arrears_months else {}
     warnings = list(missing_indexations(rates, month))
     lines: list[RunLine] = []
-    # (source, month, today's payment, difference, ledger line whose basis was paid)
-    pending: list[tuple[PlacementSource, date, Any, Amounts, int | None]] = []
+    # (source, its bases, month, today's payment, difference, ledger line whose basis
+    # was paid)
+    pending: list[tuple[PlacementSource, BasisMaker, date, Any, Amounts, int | None]] = []
     total = len(sources)
     for index, src in enumerate(sources):
         if progress is not None and index % 500 == 0 and progress(index, total) is False:
@@ -259,11 +260,12 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
             )
             continue
         pid = src.placement_id
+        maker = BasisMaker(inputs)
         for m, p in zip(arrears_months if recheck else (), payments, strict=False):
             was = paid.pop((pid, m), None)
             if was is None:
                 if p.days_placed:
-                    pending.append((src, m, p, amounts_of(p), None))
+                    pending.append((src, maker, m, p, amounts_of(p), None))
                 continue
             # The usual case, nothing changed: compared field by field, no objects made.
             if (
@@ -274,7 +276,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                 and p.fee_uplift == was[3]
             ):
                 continue
-            pending.append((src, m, p, amounts_of(p) - ledger.paid_amounts(was), was[5]))
+            pending.append((src, maker, m, p, amounts_of(p) - ledger.paid_amounts(was), was[5]))
         p = payments[-1]
         if p.days_placed:
             lines.append(
@@ -286,16 +288,23 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                     factor=factor_text(p.factor, p.days_placed),
                     amounts=amounts_of(p),
                     reason="",
-                    basis=basis(month, inputs, p),
+                    basis=maker.make(month, p),
                 )  # fmt: skip
             )
     old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
-    for src, m, p, diff, last_id in pending:
+    # Old and new bases are shared dicts (parsed once, made once): the words for a pair
+    # are made once. Keyed by identity; both stay alive until the loop ends.
+    worded: dict[tuple[int, int], str] = {}
+    for src, maker, m, p, diff, last_id in pending:
         old = old_bases.get(last_id) if last_id is not None else None
         new: dict[str, Any] | None = None
         if p.days_placed:
-            new = basis(m, src.inputs, p)
-            why = reasons(old, new, m)
+            new = maker.make(m, p)
+            if old is None:
+                why = reasons(old, new, m)
+            else:
+                pair = (id(old), id(new))
+                why = worded.get(pair) or worded.setdefault(pair, reasons(old, new, m))
         else:
             why = _no_days_reason(src, m)
         lines.append(

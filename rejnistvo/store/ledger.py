@@ -189,12 +189,28 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
     cursor = db.execute(
         f"SELECT {_LINE_COLUMNS} FROM payment_lines WHERE {where} ORDER BY id", params
     )
+    # A closed month of 20,000 lines repeats few amounts and months: each parsed once.
+    money: dict[str, Decimal] = {}
+    months: dict[str, date] = {}
+
+    def m(text: str) -> Decimal:
+        value = money.get(text)
+        if value is None:
+            value = money[text] = Decimal(text)
+        return value
+
+    def d(text: str) -> date:
+        value = months.get(text)
+        if value is None:
+            value = months[text] = date.fromisoformat(text)
+        return value
+
     return [
         LedgerLine(
             int(r[0]),
             int(r[1]),
             r[2],
-            date.fromisoformat(r[3]),
+            d(r[3]),
             r[4],
             r[5],
             r[6],
@@ -208,7 +224,7 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
             r[14],
             int(r[15]),
             r[16],
-            Amounts(Decimal(r[17]), Decimal(r[18]), Decimal(r[19]), Decimal(r[20]), Decimal(r[21])),
+            Amounts(m(r[17]), m(r[18]), m(r[19]), m(r[20]), m(r[21])),
             r[22],
             r[23] or None,
         )  # fmt: skip
@@ -353,6 +369,18 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
         ],
     )
     run_id = int(cursor.lastrowid or 0)
+    # Lines share their basis dicts (a placement's months, the rate rows): each is
+    # written to JSON once, keyed by identity (alive in `lines` throughout).
+    texts: dict[int, str | None] = {}
+
+    def basis_text(basis: dict[str, Any] | str | None) -> str | None:
+        if basis is None or isinstance(basis, str):
+            return basis
+        key = id(basis)
+        if key not in texts:
+            texts[key] = _basis_text(basis)
+        return texts[key]
+
     db.conn.executemany(
         "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, carer_id, "
         "carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, "
@@ -382,7 +410,7 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
                 str(line["amounts"].fee_uplift),
                 str(line["amounts"].total),
                 line["reason"],
-                _basis_text(line["basis"]),
+                basis_text(line["basis"]),
             )  # fmt: skip
             for line in lines
         ),
