@@ -5,6 +5,7 @@ uplift, the total; totals per unit, per centre and overall; the overpayments lis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -39,7 +40,7 @@ NOWRAP_COLS = (2, 4, *NUM_COLS)  # a contract number, a month or a figure never 
 NAME_COLS = (0, 1)  # a name gets one line up to NAME_MAX, then wraps
 NAME_MAX = 34 * mm
 REASON_COL = 12  # the reason takes what the figures and the names leave
-TEXT_MIN = {0: 20 * mm, 1: 20 * mm, 12: 40 * mm}
+TEXT_MIN = {0: 20 * mm, 1: 20 * mm, 12: 38 * mm}
 BODY_SIZE = 8
 HEAD_SIZE = 8.5
 TOTAL_SIZE = 9
@@ -67,10 +68,20 @@ def _text_cells(line: RunLine) -> list[str]:
     ]  # fmt: skip
 
 
+_DATE = re.compile(r"(\d{1,2}\.) (\d{1,2}\.) (\d{4})")
+
+
+def keep_dates_whole(text: str) -> str:
+    """ "1. 11. 2026" with no-break spaces: a wrapped reason never splits a date."""
+    return _DATE.sub("\\1\u00a0\\2\u00a0\\3", text)
+
+
 def _cells(texts: list[str]) -> list[object]:
     # Names, the kind and the reason wrap inside their cell; everything else is one line.
     return [
-        value if col in NOWRAP_COLS or not value else Paragraph(escape(value), _cell_style())
+        value
+        if col in NOWRAP_COLS or not value
+        else Paragraph(escape(keep_dates_whole(value)), _cell_style())
         for col, value in enumerate(texts)
     ]
 
@@ -107,8 +118,8 @@ def column_widths(rows: Sequence[list[str]], totals: Sequence[str]) -> list[floa
     widths[REASON_COL] = WIDTH - (sum(widths) - widths[REASON_COL])
     if widths[REASON_COL] < TEXT_MIN[REASON_COL]:  # names wrap more before the reason does
         short = TEXT_MIN[REASON_COL] - widths[REASON_COL]
-        for col in NAME_COLS:
-            give = min(short, widths[col] - least[col])
+        for left, col in enumerate(NAME_COLS):  # both names give way alike
+            give = min(short / (len(NAME_COLS) - left), widths[col] - least[col])
             widths[col] -= give
             short -= give
         widths[REASON_COL] = max(WIDTH - (sum(widths) - widths[REASON_COL]), least[REASON_COL])

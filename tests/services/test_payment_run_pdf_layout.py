@@ -82,4 +82,10 @@ def test_names_take_one_line_up_to_a_limit_and_the_reason_the_rest():
     short = form.column_widths([_row(reason="dodan znesek od 1. 12. 2026")], ["1,00"])
     long = form.column_widths([[LONG_NAME, *_row()[1:]]], ["1,00"])
     assert short[0] < long[0] <= form.NAME_MAX
-    assert short[12] > long[12] >= form.TEXT_MIN[12]
+    assert short[12] > long[12] >= form.TEXT_MIN[12] - 0.01
+
+
+def test_a_wrapped_reason_never_splits_a_date():
+    assert (
+        form.keep_dates_whole("dodan znesek od 1. 11. 2026") == "dodan znesek od 1.\xa011.\xa02026"
+    )
