@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -500,37 +500,27 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
     # What was just written, without reading 20,000 lines back: the ledger's ids are
     # consecutive within the transaction (one writer, INTEGER PRIMARY KEY).
     first_id = ledger.first_line_id(db, run_id)
+    for index, line in enumerate(run.lines):
+        # The lines were made by this call and are not shared yet: their ledger ids are
+        # set in place rather than copying 270,000 frozen objects.
+        object.__setattr__(line, "line_id", first_id + index)
     return PaymentRun(
         month,
         CLOSED,
-        tuple(replace(line, line_id=first_id + index) for index, line in enumerate(run.lines)),
+        run.lines,
         run.warnings,
         today,
         user,
     )
 
 
-def _ledger_row(line: RunLine) -> dict[str, Any]:
-    return {
-        "kind": line.kind,
-        "for_month": line.for_month,
-        "placement_id": line.placement_id,
-        "one_off_id": line.one_off_id,
-        "carer_id": line.carer_id,
-        "carer_name": line.carer,
-        "child_name": line.child,
-        "contract_no": line.contract,
-        "iban": line.iban,
-        "centre_id": line.centre_id,
-        "centre_name": line.centre,
-        "unit_id": line.unit_id,
-        "unit_name": line.unit,
-        "days": line.days,
-        "factor": line.factor,
-        "amounts": line.amounts,
-        "reason": line.reason,
-        "basis": line.basis,
-    }
+def _ledger_row(line: RunLine) -> ledger.LineRow:
+    return (
+        line.kind, line.for_month, line.placement_id, line.one_off_id, line.carer_id,
+        line.carer, line.child, line.contract, line.iban, line.centre_id, line.centre,
+        line.unit_id, line.unit, line.days, line.factor, line.amounts, line.reason,
+        line.basis,
+    )  # fmt: skip
 
 
 def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:

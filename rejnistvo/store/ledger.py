@@ -352,7 +352,17 @@ def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
     return {int(i): (cents_to_decimal(int(c)), int(m)) for i, c, m in cursor.fetchall()}
 
 
-def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]]) -> int:
+#: A line to write, in this order (a plain tuple: a close writes 270,000 of them):
+#: kind, for_month, placement_id, one_off_id, carer_id, carer_name, child_name,
+#: contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
+#: amounts, reason, basis (a dict, JSON text or None).
+LineRow = tuple[
+    str, date, int | None, int | None, int | None, str, str, str, str | None, int | None,
+    str, int | None, str, int, str, Amounts, str, dict[str, Any] | str | None,
+]  # fmt: skip
+
+
+def insert_run(db: Database, run: dict[str, Any], lines: Sequence[LineRow]) -> int:
     """Write a closed month and its lines (inside the caller's transaction)."""
     cursor = db.execute(
         "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, overpayments, "
@@ -381,6 +391,14 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
             texts[key] = _basis_text(basis)
         return texts[key]
 
+    keys: dict[date, str] = {}
+
+    def month_key(month: date) -> str:
+        text = keys.get(month)
+        if text is None:
+            text = keys[month] = _month_key(month)
+        return text
+
     db.conn.executemany(
         "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, carer_id, "
         "carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, "
@@ -389,30 +407,49 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[dict[str, Any]
         (
             (
                 run_id,
-                line["kind"],
-                _month_key(line["for_month"]),
-                line["placement_id"],
-                line["one_off_id"],
-                line["carer_id"],
-                line["carer_name"],
-                line["child_name"],
-                line["contract_no"],
-                line["iban"],
-                line["centre_id"],
-                line["centre_name"],
-                line["unit_id"],
-                line["unit_name"],
-                line["days"],
-                line["factor"],
-                str(line["amounts"].board),
-                str(line["amounts"].board_increase),
-                str(line["amounts"].fee),
-                str(line["amounts"].fee_uplift),
-                str(line["amounts"].total),
-                line["reason"],
-                basis_text(line["basis"]),
+                kind,
+                month_key(month),
+                placement_id,
+                one_off_id,
+                carer_id,
+                carer_name,
+                child_name,
+                contract_no,
+                iban,
+                centre_id,
+                centre_name,
+                unit_id,
+                unit_name,
+                days,
+                factor,
+                str(amounts.board),
+                str(amounts.board_increase),
+                str(amounts.fee),
+                str(amounts.fee_uplift),
+                str(amounts.total),
+                reason,
+                basis_text(basis),
             )  # fmt: skip
-            for line in lines
+            for (
+                kind,
+                month,
+                placement_id,
+                one_off_id,
+                carer_id,
+                carer_name,
+                child_name,
+                contract_no,
+                iban,
+                centre_id,
+                centre_name,
+                unit_id,
+                unit_name,
+                days,
+                factor,
+                amounts,
+                reason,
+                basis,
+            ) in lines  # fmt: skip
         ),
     )
     return run_id
