@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import cents_to_decimal
@@ -124,8 +125,25 @@ def month_payments(
     check_placement(placement)
     check_adjustments(board_increases, "board_increases")
     check_adjustments(fee_uplifts, "fee_uplifts")
+    months = tuple(months)
+    # Placements with the same periods and adjustments (many start on the same day) get
+    # the same months: the whole list is shared through the rate table's memo.
+    key = (
+        tuple(_spans(placement)),
+        tuple((*_spans([a.period])[0], a.percent) for a in board_increases),
+        tuple((*_spans([a.period])[0], a.percent) for a in fee_uplifts),
+        None if part_time is None else part_time.fee_share,
+        months,
+    )
+    memo = _memo_for(rates)
+    known = memo.get(key)
+    if known is not None:
+        return list(cast("tuple[MonthPayment, ...]", known))
     calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
-    return [calc.month(m) for m in months]
+    payments = [calc.month(m) for m in months]
+    if len(memo) < _MEMO_LIMIT:
+        memo[key] = tuple(payments)
+    return payments
 
 
 def _spans(periods: Iterable[Period]) -> list[tuple[int, int]]:
@@ -150,13 +168,13 @@ _MONTHS: dict[date, tuple[date, int, int]] = {}
 # share and the rate table: thousands of placements share each result (a payment run
 # recomputes 20,000 placements × the closed months). MonthPayment is immutable, so one
 # object serves them all; the memo lives as long as its rate table.
-_MEMO: weakref.WeakKeyDictionary[RateTable, dict[tuple[object, ...], MonthPayment]] = (
+_MEMO: weakref.WeakKeyDictionary[RateTable, dict[tuple[object, ...], object]] = (
     weakref.WeakKeyDictionary()
 )
 _MEMO_LIMIT = 200_000
 
 
-def _memo_for(rates: RateTable) -> dict[tuple[object, ...], MonthPayment]:
+def _memo_for(rates: RateTable) -> dict[tuple[object, ...], object]:
     memo = _MEMO.get(rates)
     if memo is None:
         memo = _MEMO[rates] = {}
@@ -239,7 +257,7 @@ class _MonthCalculator:
         key = (ms, tuple(pieces), self.key)
         known = self.memo.get(key)
         if known is not None:
-            return known
+            return cast(MonthPayment, known)
         payment = self._compute(month, days_in_month, ms, me, pieces, placed)
         if len(self.memo) < _MEMO_LIMIT:
             self.memo[key] = payment

@@ -250,22 +250,21 @@ def paid_months(
         + ("" if placements is None else " AND placement_id IN (SELECT value FROM json_each(?))"),
         [_month_key(before)] + ([] if placements is None else [json.dumps(sorted(placements))]),
     )
-    cache: dict[str, Decimal] = {}
-
-    def money(text: str) -> Decimal:
-        value = cache.get(text)
-        if value is None:
-            value = cache[text] = Decimal(text)
-        return value
-
+    # Almost every month was paid the same few amounts: the five texts of a line are
+    # parsed once per distinct set, not five Decimals per line.
+    amounts: dict[tuple[str, ...], tuple[Decimal, ...]] = {}
     months: dict[str, date] = {}
     result: dict[tuple[int, date], PaidMonth] = {}
-    for pid, month_text, line_id, board, inc, fee, upl, total in cursor.fetchall():
+    for pid, month_text, line_id, *texts in cursor.fetchall():
         month = months.get(month_text)
         if month is None:
             month = months[month_text] = date.fromisoformat(month_text)
         key = (pid, month)
-        row = (money(board), money(inc), money(fee), money(upl), money(total), line_id)
+        figures = tuple(texts)
+        parsed = amounts.get(figures)
+        if parsed is None:
+            parsed = amounts[figures] = tuple(Decimal(t) for t in texts)
+        row: PaidMonth = (*parsed, line_id)
         earlier = result.get(key)
         if earlier is not None:
             row = (
