@@ -83,6 +83,16 @@ def check():
         windows[0].repaint()  # the rows, painted now
         print("ROWS", flush=True)
         app.exit(0)
+def dismiss():
+    # A warning at opening (a copied file's change log signed on another computer) is
+    # a modal box: answered at once, as a user would, and said on stderr.
+    from PySide6.QtWidgets import QMessageBox
+    for box in app.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.isVisible():
+            print("dismissed: " + " ".join(box.text()[:100].split()), file=sys.stderr, flush=True)
+            box.done(0)
+    QTimer.singleShot(50, dismiss)
+QTimer.singleShot(0, dismiss)
 from rejnistvo.ui.app import main
 main(db=sys.argv[1])
 """
