@@ -438,6 +438,7 @@ def known_steps() -> list[str]:
     # pending() on an empty database lists them all without touching any file.
     return [migration.name for migration in migrations.pending(Database(memory=True))]
 
+
 @migrations()
 def m005_payment_ledger(db: Database) -> None:
     """The payment ledger of SPEC 3.6: closed months and the lines paid in them, with the
