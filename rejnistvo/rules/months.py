@@ -128,21 +128,14 @@ def month_payments(
     months = tuple(months)
     # Placements with the same periods and adjustments (many start on the same day) get
     # the same months: the whole list is shared through the rate table's memo.
-    key = (
-        tuple(_spans(placement)),
-        tuple((*_spans([a.period])[0], a.percent) for a in board_increases),
-        tuple((*_spans([a.period])[0], a.percent) for a in fee_uplifts),
-        None if part_time is None else part_time.fee_share,
-        months,
-    )
-    memo = _memo_for(rates)
-    known = memo.get(key)
+    calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
+    key = (tuple(calc.placed), calc.key, months)
+    known = calc.memo.get(key)
     if known is not None:
         return list(cast("tuple[MonthPayment, ...]", known))
-    calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
     payments = [calc.month(m) for m in months]
-    if len(memo) < _MEMO_LIMIT:
-        memo[key] = tuple(payments)
+    if len(calc.memo) < _MEMO_LIMIT:
+        calc.memo[key] = tuple(payments)
     return payments
 
 
