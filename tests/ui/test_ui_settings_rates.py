@@ -163,3 +163,14 @@ def test_wrong_birth_grant_corrected_then_removed(qtbot, ctx, interaction):
         "update",
         "delete",
     ]
+
+
+def test_birth_grant_the_store_refuses_is_shown_at_its_field(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    box = tab.grants
+    box.table.selectRow(0)  # the same date as the existing row: the service refuses it
+    type_into(qtbot, box.grant_amount, "500,00")
+    interaction.answers.append(True)
+    assert box.add_grant() is False
+    assert box.grant_from.error_text() or interaction.asked[-1][0] == "error"
+    assert [g.amount for g in list_birth_grants(ctx.db)] == [Decimal("430.00")]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table
 
@@ -19,6 +21,23 @@ def record_table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, 
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view, proxy
+
+
+def show_refusal(widget: Any, error: RuleError, title: str, fields: dict[str, Any]) -> bool:
+    """A refused write on a settings widget (it has ``ctx`` and ``refresh``): the reason at
+    its field, or in a message; a stale row is reloaded. Returns False, the answer of a
+    save that did not happen."""
+    from rejnistvo.store import StaleRecordError
+
+    target = fields.get(error.field)
+    if target is not None:
+        target.show_error(error.message)
+        target.setFocus()
+    else:
+        widget.ctx.interaction.error(title, error.message)
+    if isinstance(error, StaleRecordError):
+        widget.refresh()
+    return False
 
 
 class SettingsTab(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.views.settings_common import record_table
+from rejnistvo.ui.views.settings_common import record_table, show_refusal
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
 
 
@@ -86,21 +86,12 @@ class GrantsBox(QWidget):
         return values
 
     def _refused(self, error: RuleError, title: str) -> bool:
-        from rejnistvo.store import StaleRecordError
-
-        target = {
+        fields = {
             "valid_from": self.grant_from,
             "amount": self.grant_amount,
             "source": self.grant_source,
-        }.get(error.field)
-        if target is not None:
-            target.show_error(error.message)
-            target.setFocus()
-        else:
-            self.ctx.interaction.error(title, error.message)
-        if isinstance(error, StaleRecordError):
-            self.refresh()
-        return False
+        }
+        return show_refusal(self, error, title, fields)
 
     def _done(self, message: str) -> bool:
         for w in (self.grant_from, self.grant_amount, self.grant_source):

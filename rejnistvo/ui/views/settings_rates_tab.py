@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.views.settings_common import SettingsTab, record_table
+from rejnistvo.ui.views.settings_common import SettingsTab, record_table, show_refusal
 from rejnistvo.ui.views.settings_grants import GrantsBox
 from rejnistvo.ui.views.settings_indexation import IndexationBox
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
@@ -113,22 +113,13 @@ class RatesTab(SettingsTab):
 
     def _refused(self, error: RuleError, title: str) -> bool:
         """Show a refusal at its field (or in a message), reload a stale row."""
-        from rejnistvo.store import StaleRecordError
-
-        target = {
+        fields = {
             "valid_from": self.rate_from,
             "board": self.rate_board,
             "fee": self.rate_fee,
             "source": self.rate_source,
-        }.get(error.field)
-        if target is not None:
-            target.show_error(error.message)
-            target.setFocus()
-        else:
-            self.ctx.interaction.error(title, error.message)
-        if isinstance(error, StaleRecordError):
-            self.refresh()
-        return False
+        }
+        return show_refusal(self, error, title, fields)
 
     def _saved(self, message: str) -> bool:
         for w in (self.rate_from, self.rate_board, self.rate_fee, self.rate_source):
