@@ -129,6 +129,8 @@ def month_payments(
     # Placements with the same periods and adjustments (many start on the same day) get
     # the same months: the whole list is shared through the rate table's memo.
     calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
+    if len(months) == 1:
+        return [calc.month(months[0])]  # the month's own memo serves it
     key = (tuple(calc.placed), calc.key, months)
     known = calc.memo.get(key)
     if known is not None:

@@ -39,6 +39,7 @@ from rejnistvo.rules.payment_run import (
     Amounts,
     BasisMaker,
     amounts_of,
+    basis,
     calc_inputs,
     closed_month_check,
     difference_kind,
@@ -235,7 +236,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     lines: list[RunLine] = []
     # (source, its bases, month, today's payment, difference, ledger line whose basis
     # was paid)
-    pending: list[tuple[PlacementSource, BasisMaker, date, Any, Amounts, int | None]] = []
+    pending: list[tuple[PlacementSource, BasisMaker | None, date, Any, Amounts, int | None]] = []
     total = len(sources)
     for index, src in enumerate(sources):
         if progress is not None and index % 500 == 0 and progress(index, total) is False:
@@ -260,7 +261,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
             )
             continue
         pid = src.placement_id
-        maker = BasisMaker(inputs)
+        maker = BasisMaker(inputs) if recheck else None
         for m, p in zip(arrears_months if recheck else (), payments, strict=False):
             was = paid.pop((pid, m), None)
             if was is None:
@@ -288,7 +289,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                     factor=factor_text(p.factor, p.days_placed),
                     amounts=amounts_of(p),
                     reason="",
-                    basis=maker.make(month, p),
+                    basis=basis(month, inputs, p) if maker is None else maker.make(month, p),
                 )  # fmt: skip
             )
     old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
@@ -299,7 +300,7 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
         old = old_bases.get(last_id) if last_id is not None else None
         new: dict[str, Any] | None = None
         if p.days_placed:
-            new = maker.make(m, p)
+            new = (maker or BasisMaker(src.inputs)).make(m, p)  # always made when rechecked
             if old is None:
                 why = reasons(old, new, m)
             else:
