@@ -189,28 +189,12 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
     cursor = db.execute(
         f"SELECT {_LINE_COLUMNS} FROM payment_lines WHERE {where} ORDER BY id", params
     )
-    # A closed month of 20,000 lines repeats few amounts and months: each parsed once.
-    money: dict[str, Decimal] = {}
-    months: dict[str, date] = {}
-
-    def m(text: str) -> Decimal:
-        value = money.get(text)
-        if value is None:
-            value = money[text] = Decimal(text)
-        return value
-
-    def d(text: str) -> date:
-        value = months.get(text)
-        if value is None:
-            value = months[text] = date.fromisoformat(text)
-        return value
-
     return [
         LedgerLine(
             int(r[0]),
             int(r[1]),
             r[2],
-            d(r[3]),
+            date.fromisoformat(r[3]),
             r[4],
             r[5],
             r[6],
@@ -224,7 +208,7 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
             r[14],
             int(r[15]),
             r[16],
-            Amounts(m(r[17]), m(r[18]), m(r[19]), m(r[20]), m(r[21])),
+            Amounts(Decimal(r[17]), Decimal(r[18]), Decimal(r[19]), Decimal(r[20]), Decimal(r[21])),
             r[22],
             r[23] or None,
         )  # fmt: skip
