@@ -13,6 +13,7 @@ from datetime import date  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from rejnistvo.clock import FixedClock  # noqa: E402
 from rejnistvo.ui.bus import Bus  # noqa: E402
 from rejnistvo.ui.context import AppContext  # noqa: E402
 from rejnistvo.ui.interaction import FakeInteraction  # noqa: E402
@@ -67,4 +68,12 @@ def interaction():
 
 @pytest.fixture
 def ctx(qapp, db, db_path, settings, interaction):
-    return AppContext(db=db, db_path=db_path, settings=settings, interaction=interaction, bus=Bus())
+    # The demo's own day: every "today" of the screens is pinned, never the machine's.
+    return AppContext(
+        db=db,
+        db_path=db_path,
+        settings=settings,
+        interaction=interaction,
+        bus=Bus(),
+        clock=FixedClock(TODAY),
+    )

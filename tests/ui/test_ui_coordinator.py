@@ -1,5 +1,4 @@
 import csv
-from datetime import date
 
 from rejnistvo.store import get_record
 from rejnistvo.ui.views.coordinator_view import CoordinatorView
@@ -37,7 +36,7 @@ def test_a_proposal_from_acceptance_to_return(qtbot, ctx, interaction, tmp_path)
             break
     assert record is not None, "the demo has a proposal not yet accepted"
     case_id = record["id"]
-    today = date.today()
+    today = ctx.clock.today()
     view.today = lambda: today
     view.step_date.set_value(today)
     assert view.accept_case()
