@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from rejnistvo.clock import FixedClock
 from rejnistvo.ui.bus import Bus
 from rejnistvo.ui.context import AppContext
 from rejnistvo.ui.interaction import FakeInteraction
@@ -99,4 +100,6 @@ def b_ctx(qapp, b_db, tmp_path):
         settings=settings,
         interaction=FakeInteraction(),
         bus=Bus(),
+        # A pinned day (tests that need another set their own): never the machine's date.
+        clock=FixedClock(date(2026, 3, 2)),
     )
