@@ -6,8 +6,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from babel.dates import format_date
-
 from rejnistvo.rules.plural import count_phrase, plural
 
 __all__ = [
@@ -36,6 +34,8 @@ def fmt_date(value: date | None) -> str:
 
 def fmt_month(value: date) -> str:
     """marec 2026."""
+    from babel.dates import format_date  # only month names need babel's calendar data
+
     return format_date(value, "LLLL yyyy", locale=LOCALE)
 
 

@@ -1,16 +1,15 @@
-"""Slovenian display formats (CLDR sl, as babel gives them): dates "2. 3. 2026", amounts "1.234,56"."""
+"""Slovenian display formats for the window: the printed documents' formats
+(``rejnistvo.printing.formats``: dates "2. 3. 2026", amounts "1.234,56"), also taking the
+ISO strings and empty values a table cell may hold; and the search key ``fold``."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-LOCALE = "sl_SI"
-_CENT = Decimal("0.01")
-# Slovenian number symbols (CLDR sl: group ".", decimal ","), swapped in one pass.
-_TO_SLOVENIAN = str.maketrans({",": ".", ".": ","})
+from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_percent
 
 
 def format_date(value: date | str | None) -> str:
@@ -19,22 +18,17 @@ def format_date(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    # CLDR "d. M. y" for sl; written out because babel parses the pattern on every call
-    # (7.6 µs against 0.3 µs), and lists format tens of thousands of dates.
-    return f"{value.day}. {value.month}. {value.year}"
+    return fmt_date(value)
 
 
 def format_amount(value: Decimal | str | int | None) -> str:
-    """Decimal("1234.5") → "1.234,50"; None → ""."""
+    """Decimal("1234.5") → "1.234,50" (half-up to cents); None → ""."""
     if value is None or value == "":
         return ""
-    # Rounded half-up first: Decimal's own format() would round half-even.
-    cents = Decimal(str(value)).quantize(_CENT, rounding=ROUND_HALF_UP)
-    return f"{cents:,.2f}".translate(_TO_SLOVENIAN)
+    return fmt_amount(Decimal(str(value)))
 
 
-def format_percent(value: int | None) -> str:
-    return "" if value is None else f"{value} %"
+format_percent = fmt_percent
 
 
 def fold(text: str) -> str:
