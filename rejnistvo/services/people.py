@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.text import fold
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
 KIND_LABELS = {"carers": "rejnik", "children": "otrok"}
@@ -104,21 +104,9 @@ def _row(record: Carer | Child) -> dict[str, Any]:
 
 
 # -- sorting ---------------------------------------------------------------------------
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # one regex pass, not a Python call per character: 20,000 names are sorted at a time
-    return _COMBINING.sub("", decomposed)
-
-
-#: the combining diacritical mark blocks (what NFKD splits off č, š, ž, é, ü …)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
 def surname_key(name: str | None) -> tuple[str, str]:
     """ "Ana Čuk" sorts under C(uk) before "Bor Novak": surname first, č = c."""
-    folded = _fold(name or "")
+    folded = fold(name or "")
     words = folded.split()
     return (words[-1] if words else "", folded)
 
@@ -274,7 +262,6 @@ TABLE_WORDS = {
 
 def readable_store_message(message: str) -> str:
     """»carers« → »Rejniki«; "Zapisa 29 iz »carers«" → "Zapisa iz »Rejniki«" (no ids)."""
-    import re
 
     for table, word in TABLE_WORDS.items():
         message = message.replace(f"»{table}«", f"»{word}«")

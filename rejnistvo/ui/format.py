@@ -4,12 +4,13 @@ ISO strings and empty values a table cell may hold; and the search key ``fold``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_percent
+from rejnistvo.rules.text import fold
+
+__all__ = ["fold", "format_amount", "format_date", "format_percent"]
 
 
 def format_date(value: date | str | None) -> str:
@@ -29,16 +30,3 @@ def format_amount(value: Decimal | str | int | None) -> str:
 
 
 format_percent = fmt_percent
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-insensitive key for searching: "Čebašek" → "cebasek"."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # one regex pass, not a Python call per character: 20,000 rows are folded at a time
-    return _COMBINING.sub("", decomposed).replace("đ", "d")
-
-
-#: the combining diacritical mark blocks (what NFKD splits off č, š, ž, é, ü …)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

@@ -103,3 +103,9 @@ def test_amounts_round_half_up_and_match_babel_symbols():
     for text in ("1234.5", "0", "999999.99", "-12.3"):
         value = Decimal(text)
         assert format_amount(value) == format_decimal(value, "#,##0.00", locale="sl_SI")
+
+
+def test_the_window_folds_with_the_rules_one_key():
+    from rejnistvo.rules.text import fold as rules_fold
+
+    assert fold is rules_fold

@@ -148,3 +148,11 @@ def test_check_within_placement():
     with pytest.raises(InputError) as caught:
         check_within(Period(date(2026, 2, 1), date(2026, 7, 1)), placement, "decision.period")
     assert caught.value.field == "decision.period"
+
+
+def test_fold_is_the_one_search_and_sort_key():
+    from rejnistvo.rules.text import fold
+    from rejnistvo.services.people import surname_key
+
+    assert fold("Čebašek ŽIGA Đurić") == "cebasek ziga duric"
+    assert surname_key("Ana Čuk") == ("cuk", "ana cuk")
