@@ -16,3 +16,31 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # one regex pass, not a Python call per character: 20,000 rows are folded at a time
     return _COMBINING.sub("", decomposed).replace("đ", "d")
+
+
+#: between the texts of ``fold_all``: a control character no name or number contains
+_UNIT = "\x1f"
+#: the letters of Slovenian names, folded by a plain replace over the whole joined text
+_COMMON = (("č", "c"), ("š", "s"), ("ž", "z"), ("ć", "c"), ("đ", "d"))
+
+
+def fold_all(texts: list[str]) -> list[str]:
+    """``fold`` of every text: 20,000 search texts of a list in a few milliseconds.
+
+    The texts are joined and lowered in one pass, and č, š, ž, ć, đ replaced in one pass
+    each; only a text still not ASCII after that (ß, é, a ligature …) goes through
+    ``fold`` itself. Where ``lower`` already gives ASCII, ``casefold`` and NFKD give the
+    same, so the result is ``fold``'s (a property test checks it)."""
+    if not texts:
+        return []
+    joined = _UNIT.join(texts).lower()
+    for letter, plain in _COMMON:
+        joined = joined.replace(letter, plain)
+    folded = joined.split(_UNIT)
+    if len(folded) != len(texts):  # a text held the separator itself
+        return [fold(text) for text in texts]
+    if not joined.isascii():
+        for i, text in enumerate(folded):
+            if not text.isascii():
+                folded[i] = fold(texts[i])
+    return folded

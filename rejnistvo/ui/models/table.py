@@ -11,6 +11,11 @@ while the program is idle (or at once, when the user types first). The proxy kee
 list of shown source rows itself, so a keystroke is one list comprehension over plain
 strings instead of 20,000 ``filterAcceptsRow`` calls through Python. Sorting orders
 the source rows with a key function. A save updates its one row (``upsert_row``).
+
+A long list comes in paged instead (``set_pages`` with a service's ``RowPages``): the
+model keeps every row's id and folded search text, and asks the service for the records
+of a page of rows when one of them is first painted; pages read long ago are forgotten,
+so a screen of 20,000 records holds a few hundred of them (issue 13).
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from rejnistvo.rules.text import fold_all
+from rejnistvo.services.row_pages import RowPages, chunks
 from rejnistvo.ui.format import fold, format_amount, format_date
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -84,12 +91,21 @@ class RecordTableModel(QAbstractTableModel):
     #: rows whose search text is made per idle slice
     SEARCH_SLICE = 2000
     SLICE_SECONDS = 0.004
+    #: paged lists: rows read around the first unread painted row, and how many records
+    #: may be kept before the oldest pages are forgotten
+    PAGE_BEFORE = 40
+    PAGE_AFTER = 160
+    KEEP_RECORDS = 2400
 
     def __init__(self, columns: Sequence[Column | tuple], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = [_as_column(c) for c in columns]
-        self._rows: list[dict] = []
+        self._rows: list[dict | None] = []  # None: a paged row not read (or forgotten)
         self._display: list[list[str] | None] = []
+        #: paged lists: each row's record id, the service's reader, how many rows are read
+        self._ids: list[Any] | None = None
+        self._fetch: Any = None
+        self._kept = 0
         self._search_columns: list[int] = list(range(len(self._columns)))
         self._search_text: list[str | None] = []
         self._search_done = 0  # rows before this one all have their search text
@@ -124,11 +140,73 @@ class RecordTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[dict]) -> None:
         self.beginResetModel()
+        self._ids = None
+        self._fetch = None
         self._rows = list(rows)
         self._display = [None] * len(self._rows)
         self._forget_search()
         self.generation += 1
         self.endResetModel()
+
+    def set_pages(self, pages: RowPages) -> None:
+        """A long list: ids and search texts now, records a page at a time when painted."""
+        self.beginResetModel()
+        self._idle.stop()
+        self._ids = list(pages.ids)
+        self._fetch = pages.fetch
+        count = len(self._ids)
+        self._rows = [None] * count
+        self._display = [None] * count
+        self._kept = 0
+        self._search_text = list(fold_all(pages.search))
+        self._search_done = count
+        self.generation += 1
+        self.endResetModel()
+
+    def is_paged(self) -> bool:
+        return self._ids is not None
+
+    def _record(self, row: int) -> dict:
+        record = self._rows[row]
+        if record is None:
+            self._read_page(row)
+            record = self._rows[row]
+            assert record is not None
+        return record
+
+    def _read_page(self, row: int) -> None:
+        """Read the unread rows around ``row`` (the ones about to be painted)."""
+        assert self._ids is not None
+        if self._kept + self.PAGE_BEFORE + self.PAGE_AFTER > self.KEEP_RECORDS:
+            self._forget_pages()
+        start = max(row - self.PAGE_BEFORE, 0)
+        end = min(row + self.PAGE_AFTER, len(self._ids))
+        wanted = [i for i in range(start, end) if self._rows[i] is None]
+        found = {r["id"]: r for r in self._fetch([self._ids[i] for i in wanted])}
+        for i in wanted:
+            key = self._ids[i]
+            # deleted meanwhile: an empty row until the list is read again
+            self._rows[i] = found.get(key) or {"id": key}
+        self._kept += len(wanted)
+
+    def _forget_pages(self) -> None:
+        self._rows = [None] * len(self._rows)
+        self._display = [None] * len(self._rows)
+        self._kept = 0
+
+    def _all_records(self) -> list[dict]:
+        """Every row's record in row order; a paged list reads the missing ones in chunks
+        without keeping them (an export, a sort by a column)."""
+        if self._ids is None:
+            return list(self._rows)  # type: ignore[arg-type]  # unpaged rows are all read
+        missing = [self._ids[i] for i, r in enumerate(self._rows) if r is None]
+        found: dict[Any, dict] = {}
+        for part in chunks(missing):
+            found.update((r["id"], r) for r in self._fetch(part))
+        return [
+            r if r is not None else found.get(key) or {"id": key}
+            for r, key in zip(self._rows, self._ids, strict=True)
+        ]
 
     def upsert_row(self, record: dict, key: str = "id") -> int:
         """Show one saved record: replace the row with the same ``key`` in place, or
@@ -137,6 +215,8 @@ class RecordTableModel(QAbstractTableModel):
         display = self._format_row(record)
         search = self._search_of(display)
         if row >= 0:
+            if self._rows[row] is None:
+                self._kept += 1
             self._rows[row] = record
             self._display[row] = display
             self._search_text[row] = search
@@ -147,6 +227,9 @@ class RecordTableModel(QAbstractTableModel):
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(record)
+        if self._ids is not None:
+            self._ids.append(record.get(key))
+            self._kept += 1
         self._display.append(display)
         self._search_text.append(search)
         if self._search_done == row:
@@ -161,6 +244,9 @@ class RecordTableModel(QAbstractTableModel):
         if row < 0:
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
+        if self._ids is not None:
+            del self._ids[row]
+            self._kept -= self._rows[row] is not None
         del self._rows[row]
         del self._display[row]
         del self._search_text[row]
@@ -180,7 +266,7 @@ class RecordTableModel(QAbstractTableModel):
     def _row_display(self, row: int) -> list[str]:
         shown = self._display[row]
         if shown is None:
-            shown = self._display[row] = self._format_row(self._rows[row])
+            shown = self._display[row] = self._format_row(self._record(row))
         return shown
 
     def _search_of(self, display: list[str]) -> str:
@@ -225,19 +311,22 @@ class RecordTableModel(QAbstractTableModel):
         return self._search_text  # type: ignore[return-value]  # all filled above
 
     def row_record(self, row: int) -> dict:
-        return self._rows[row]
+        return self._record(row)
 
     def rows(self) -> list[dict]:
-        return list(self._rows)
+        return self._all_records()
 
     def find_row(self, key: str, value: Any) -> int:
         if key == "id":
             # looked up after every keystroke and save: keep an index per generation
             if self._id_index_generation != self.generation:
-                self._id_index = {r.get("id"): i for i, r in enumerate(self._rows)}
+                if self._ids is not None:
+                    self._id_index = {k: i for i, k in enumerate(self._ids)}
+                else:
+                    self._id_index = {r.get("id"): i for i, r in enumerate(self._rows)}  # type: ignore[union-attr]
                 self._id_index_generation = self.generation
             return self._id_index.get(value, -1)
-        for i, r in enumerate(self._rows):
+        for i, r in enumerate(self._all_records()):
             if r.get(key) == value:
                 return i
         return -1
@@ -270,13 +359,13 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             return self._row_display(row)[col]
         if role == SORT_ROLE:
-            return self._rows[row].get(self._columns[col].key)
+            return self._record(row).get(self._columns[col].key)
         if role == RECORD_ROLE:
-            return self._rows[row]
+            return self._record(row)
         if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
-            return self._foreground(self._rows[row])
+            return self._foreground(self._record(row))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            value = self._rows[row].get(self._columns[col].key)
+            value = self._record(row).get(self._columns[col].key)
             if (
                 self._columns[col].align_right
                 or isinstance(value, Decimal | int)
@@ -308,13 +397,16 @@ class RecordTableModel(QAbstractTableModel):
             return
         key = self._columns[column].key
         self.layoutAboutToBeChanged.emit()
-        old = list(self._rows)
+        old = self._rows
+        values = [r.get(key) for r in self._all_records()]
         order_idx = sorted(
             range(len(self._rows)),
-            key=lambda i: _sort_key(self._rows[i].get(key)),
+            key=lambda i: _sort_key(values[i]),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self._rows = [self._rows[i] for i in order_idx]
+        if self._ids is not None:
+            self._ids = [self._ids[i] for i in order_idx]
         self._display = [self._display[i] for i in order_idx]
         self._search_text = [self._search_text[i] for i in order_idx]
         # the idle slices restart from the top; rows already done are skipped quickly

@@ -1,0 +1,58 @@
+"""A long list for a screen, read in pages: what a list of 20,000 records hands the window.
+
+Opening a screen must not turn every record into a dict (issue 13: 150 ms for the first
+opening, memory that does not grow with each list). A service therefore answers a list
+with ``RowPages``:
+
+* ``ids`` — every record's id, in the list's first order, from one narrow query;
+* ``search`` — for each id, the texts of the list's search columns *as the screen shows
+  them*, joined by single spaces (the window folds them all at once, so the search box
+  filters every row from the first keystroke);
+* ``fetch(ids)`` — the display records of just these ids (each a dict with ``"id"``),
+  asked for when the rows are about to be painted, a page at a time.
+
+The window keeps only the ids, the search texts and the pages it paints. A record
+``fetch`` no longer finds (deleted meanwhile) is simply left out of its answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Record = dict[str, Any]
+
+#: SQLite's default limit on bound parameters is 999 on old builds
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RowPages:
+    ids: list[int]
+    search: list[str]
+    fetch: Callable[[Sequence[int]], list[Record]]
+
+    def __post_init__(self) -> None:
+        if len(self.ids) != len(self.search):
+            raise ValueError("ids and search texts differ in length")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    """``ids`` in slices short enough for one ``IN (?, ?, …)``."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def marks(count: int) -> str:
+    """``?, ?, ?`` for an ``IN`` list of ``count`` parameters."""
+    return ", ".join("?" * count)
+
+
+def search_text(*parts: object) -> str:
+    """The search columns' texts joined as the window joins them (empty parts kept, so the
+    folded text matches the window's own join of the shown cells)."""
+    return " ".join("" if part is None else str(part) for part in parts)

@@ -1,0 +1,25 @@
+"""fold_all: the whole-list fold the window uses for search texts is fold, text by text."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rejnistvo.rules.text import fold, fold_all
+
+NAMES = st.text(
+    alphabet=st.sampled_from(list("abcČčŠšŽžĆćĐđ ßẞéÉİıǄﬁKΣς-0129/\x1f")) | st.characters(),
+    max_size=12,
+)
+
+
+@given(st.lists(NAMES, max_size=30))
+def test_fold_all_is_fold_of_each(texts):
+    assert fold_all(texts) == [fold(t) for t in texts]
+
+
+def test_fold_all_of_slovenian_names():
+    assert fold_all(["Čebašek Žiga", "Đurić Ćiril", "", "Ana"]) == [
+        "cebasek ziga",
+        "duric ciril",
+        "",
+        "ana",
+    ]
