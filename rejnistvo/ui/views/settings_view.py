@@ -2,84 +2,162 @@
 (`settings_rates_tab`), centres and units (`settings_centres_tab`), subgroups with
 coordinators and candidates (`settings_subgroups_tab`), the general settings with the
 centre's name and IBAN (`settings_general_tab`) and the change log (`audit_log_tab`).
-Each tab calls the services; this view only puts them together."""
+Each tab calls the services; this view only puts them together.
+
+A tab is built (its module imported, its widgets made, its rows read) when it is first
+shown or first asked for (``view.centres_tab``), not with the screen: the first opening
+pays for the tab in front only (issue 13)."""
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from rejnistvo.ui.views.audit_log_tab import AuditLogTab
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.settings_centres_tab import CentresTab
-from rejnistvo.ui.views.settings_general_tab import GeneralTab
-from rejnistvo.ui.views.settings_rates_tab import RatesTab
-from rejnistvo.ui.views.settings_subgroups_tab import SubgroupsTab
+
+# (attribute, module, class) of each tab, in the order of the tab bar
+TABS = (
+    ("rates_tab", "settings_rates_tab", "RatesTab"),
+    ("centres_tab", "settings_centres_tab", "CentresTab"),
+    ("subgroups_tab", "settings_subgroups_tab", "SubgroupsTab"),
+    ("general_tab", "settings_general_tab", "GeneralTab"),
+    ("audit_tab", "audit_log_tab", "AuditLogTab"),
+)
+
+
+class _Unbuilt(QWidget):
+    """The page of a tab not built yet (empty; replaced when the tab is first shown)."""
 
 
 class SettingsView(View):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.tabs = QTabWidget(self)
-        self.rates_tab = RatesTab(ctx, self)
-        self.centres_tab = CentresTab(ctx, self)
-        self.subgroups_tab = SubgroupsTab(ctx, self)
-        self.general_tab = GeneralTab(ctx, self)
-        for tab in (self.rates_tab, self.centres_tab, self.subgroups_tab, self.general_tab):
-            self.tabs.addTab(tab, "")
-            tab.reveal = lambda tab=tab: self.tabs.setCurrentWidget(tab)
-        # A centre's subgroup shows on the subgroups tab too: reload every tab.
-        self.centres_tab.changed = self.refresh
-        self.audit_tab = AuditLogTab(ctx, self)
-        self.tabs.addTab(self.audit_tab, "")
-        # The log is read when its tab is opened, not with every refresh of the settings.
+        self._built: dict[str, Any] = {}
+        for _attr, _module, _cls in TABS:
+            self.tabs.addTab(_Unbuilt(self.tabs), "")
+        # A tab is built when it comes to the front; the log is read only then, too.
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.retranslate()
+        self._tab(TABS[0][0])  # the tab in front
 
+    # -- the tabs, built on first use ---------------------------------------------------
+    @property
+    def rates_tab(self) -> Any:
+        return self._tab("rates_tab")
+
+    @property
+    def centres_tab(self) -> Any:
+        return self._tab("centres_tab")
+
+    @property
+    def subgroups_tab(self) -> Any:
+        return self._tab("subgroups_tab")
+
+    @property
+    def general_tab(self) -> Any:
+        return self._tab("general_tab")
+
+    @property
+    def audit_tab(self) -> Any:
+        return self._tab("audit_tab")
+
+    def built_tabs(self) -> list[Any]:
+        """The settings tabs built so far (not the log), in the tab bar's order."""
+        return [self._built[attr] for attr, _m, _c in TABS[:-1] if attr in self._built]
+
+    def _tab(self, attr: str) -> Any:
+        tab = self._built.get(attr)
+        if tab is not None:
+            return tab
+        index = [a for a, _m, _c in TABS].index(attr)
+        module = importlib.import_module(f"rejnistvo.ui.views.{TABS[index][1]}")
+        tab = getattr(module, TABS[index][2])(self.ctx, self)
+        self._built[attr] = tab
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, self._titles()[index])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        if attr == "audit_tab":
+            tab.retranslate()
+        else:
+            tab.reveal = lambda tab=tab: self.tabs.setCurrentWidget(tab)
+            if attr == "centres_tab":
+                # A centre's subgroup shows on the subgroups tab too: reload every tab.
+                tab.changed = self.refresh
+            if not self.is_stale():
+                tab.refresh()  # the view has shown its rows: this tab shows its own too
+        if self.isVisible():
+            from rejnistvo.ui.widgets.keyboard import guard_wheel
+
+            guard_wheel(tab)  # as the window does for the screen's other combos
+        return tab
+
+    # -- the view's contract ------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
-        return self.general_tab.dirty or self.centres_tab.has_unsaved_changes()
+        general = self._built.get("general_tab")
+        centres = self._built.get("centres_tab")
+        return bool(general is not None and general.dirty) or bool(
+            centres is not None and centres.has_unsaved_changes()
+        )
 
     def discard(self) -> None:
-        self.general_tab.dirty = False
-        self.centres_tab._centre_dirty = False
+        if "general_tab" in self._built:
+            self._built["general_tab"].dirty = False
+        if "centres_tab" in self._built:
+            self._built["centres_tab"]._centre_dirty = False
 
     def save(self) -> bool:
-        if self.centres_tab.has_unsaved_changes() and not self.centres_tab.save_centre():
+        centres = self._built.get("centres_tab")
+        if centres is not None and centres.has_unsaved_changes() and not centres.save_centre():
             return False
-        return self.general_tab.save()
+        general = self._built.get("general_tab")
+        return True if general is None else bool(general.save())
 
     def title(self) -> str:
         return self.tr("Nastavitve")
 
+    def _titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("Zneski rejnine"),
+            self.tr("Centri in enote"),
+            self.tr("Podskupine in kandidati"),
+            self.tr("Splošno"),
+            self.tr("Dnevnik sprememb"),
+        )
+
     def retranslate(self) -> None:
-        for index, text in enumerate(
-            (
-                self.tr("Zneski rejnine"),
-                self.tr("Centri in enote"),
-                self.tr("Podskupine in kandidati"),
-                self.tr("Splošno"),
-                self.tr("Dnevnik sprememb"),
-            )
-        ):
+        for index, text in enumerate(self._titles()):
             self.tabs.setTabText(index, text)
-        for tab in (self.rates_tab, self.centres_tab, self.subgroups_tab, self.general_tab):
+        for tab in self._built.values():
             tab.retranslate()
-        self.audit_tab.retranslate()
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.audit_tab:
-            self.audit_tab.reload()
+        if isinstance(self.tabs.widget(index), _Unbuilt):
+            self._tab(TABS[index][0])  # builds it (and reads its rows)
+        if self.tabs.widget(index) is self._built.get("audit_tab"):
+            self._built["audit_tab"].reload()
 
     def refresh(self) -> None:
         super().refresh()
-        if self.tabs.currentWidget() is self.audit_tab:
-            self.audit_tab.reload()
-        for tab in (self.rates_tab, self.centres_tab, self.subgroups_tab, self.general_tab):
+        audit = self._built.get("audit_tab")
+        if audit is not None and self.tabs.currentWidget() is audit:
+            audit.reload()
+        for tab in self.built_tabs():
             tab.refresh()
 
     def new_record(self) -> None:
-        if self.tabs.currentWidget() is self.centres_tab:
+        if self.tabs.currentWidget() is self._built.get("centres_tab"):
             self.centres_tab.new_centre()
             return
         self.tabs.setCurrentWidget(self.rates_tab)
