@@ -27,6 +27,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -34,6 +35,9 @@ from rejnistvo.store import schema
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
 from rejnistvo.store.errors import os_error_reason as reason
 from rejnistvo.store.lock import FileLock
+
+if TYPE_CHECKING:
+    from rejnistvo.store.background_checks import BackgroundChecks
 
 APP_NAME = "Rejnistvo"
 DB_FILE_NAME = "rejnistvo.sqlite3"
@@ -57,8 +61,19 @@ class StoreDatabase(Database):
     read_only: bool = False
     # Slovenian lines the window shows after opening (e.g. the daily backup failed).
     warnings: list[str]
+    #: the quick_check and daily backup running beside the window (open_db checks_beside)
+    checks: BackgroundChecks | None = None
+
+    def refuse_writes(self) -> None:
+        """A damaged file found after opening: nothing more is written to it."""
+        with contextlib.suppress(sqlite3.Error):
+            self.execute("PRAGMA query_only = ON")
+        self.read_only = True
 
     def close(self) -> None:
+        if self.checks is not None:
+            # the daily backup, if it is still copying, finishes before the file is let go
+            self.checks.result(timeout=120)
         try:
             if self._lock is not None and not self.read_only:
                 from rejnistvo.store.audit import remember_head
@@ -140,6 +155,7 @@ def open_db(
     create: bool = True,
     replace_empty: bool = False,
     full_check: bool = False,
+    checks_beside: bool = False,
 ) -> StoreDatabase:
     """Open (or create) the program's database file, ready for use.
 
@@ -148,7 +164,9 @@ def open_db(
     ``read_only``: a reader (no lock, nothing written, the file must exist);
     ``lock=False``: a writer beside the window; ``create=False``: a missing file is
     refused; a 0-byte file raises ``EmptyFileError`` unless ``replace_empty``;
-    ``full_check``: the full integrity check instead of ``quick_check``.
+    ``full_check``: the full integrity check instead of ``quick_check``;
+    ``checks_beside`` (the window): on a clean, current file the ``quick_check`` and the
+    daily backup run in a thread (``db.checks``, see ``background_checks``).
     """
     db_path = Path(path) if path is not None else default_db_path()
     if path is None and not read_only:
@@ -170,7 +188,16 @@ def open_db(
                 _create_aside(db_path)
             unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
             db = _connect_store(db_path, busy_timeout, file_lock)
-            _check_integrity(db, db_path, full=full_check or unclean)
+            # Beside the window only when nothing else needs a sound file first: no crash
+            # to recover from, no new file, no schema step to apply.
+            beside = (
+                checks_beside
+                and existed
+                and not (full_check or unclean)
+                and not schema.migrations.pending(db)
+            )
+            if not beside:
+                _check_integrity(db, db_path, full=full_check or unclean)
             db.execute("PRAGMA foreign_keys = ON")
             if existed and is_unfinished(db):
                 db.close()
@@ -195,7 +222,13 @@ def open_db(
                 schema.migrations.apply(db)
             _check_schema(db, db_path)
             _verify_audit(db)
-            if daily_backup:
+            if beside:
+                from rejnistvo.store.background_checks import BackgroundChecks
+
+                db.checks = BackgroundChecks(
+                    db_path, daily_backup=daily_backup, busy_timeout=busy_timeout
+                )
+            elif daily_backup:
                 _daily_backup(db, db_path)
         except sqlite3.Error as error:
             raise translate_sqlite_error(error, db_path) from None
@@ -350,12 +383,11 @@ def _has_tables(db: Database) -> bool:
 
 
 def _check_integrity(db: Database, path: Path, *, full: bool) -> None:
+    from rejnistvo.store.background_checks import damaged_message
+
     problems = integrity_problems(db, full=full)
     if problems:
-        raise StoreError(
-            f"Podatkovna zbirka »{path}« je poškodovana ({problems[0]}). Obnovite zadnjo "
-            "varnostno kopijo iz mape »backups«."
-        )
+        raise StoreError(damaged_message(path, problems[0]))
 
 
 def integrity_problems(db: Database, *, full: bool = True) -> list[str]:

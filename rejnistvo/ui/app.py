@@ -142,12 +142,48 @@ def open_database(
         path = Path(default_db_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        database = open_db(path, daily_backup=True)
+        database = open_db(path, daily_backup=True, checks_beside=True)
     except EmptyFileError:
         if replace_empty is None or not replace_empty(path):
             raise
         database = open_db(path, daily_backup=True, replace_empty=True)
     return database, path
+
+
+def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
+    """When the checks running beside the window end: damage found stops the work on the
+    file (nothing more is written, the user is told, the window closes); a failed daily
+    backup is said once."""
+    from PySide6.QtCore import QTimer
+
+    checks = getattr(ctx.db, "checks", None)
+    if checks is None:
+        return
+    timer = QTimer(window)
+    timer.setInterval(interval_ms)
+
+    def poll() -> None:
+        result = checks.result(timeout=0)
+        if result is None:
+            return
+        timer.stop()
+        timer.deleteLater()
+        if result.damaged:
+            ctx.db.refuse_writes()
+            for view in getattr(window, "built_views", list)():
+                view.discard()  # nothing is saved into a damaged file on closing
+            ctx.interaction.error(
+                QApplication.translate("App", "Baze ni mogoče uporabljati"), result.damaged
+            )
+            window.close()
+        elif result.warnings:
+            ctx.interaction.info(
+                QApplication.translate("App", "Opozorilo ob odpiranju baze"),
+                "\n\n".join(result.warnings),
+            )
+
+    timer.timeout.connect(poll)
+    timer.start()
 
 
 READY_ENV = "REJNISTVO_READY_FILE"
@@ -256,6 +292,7 @@ def main(
             interaction.info(
                 QApplication.translate("App", "Opozorilo ob odpiranju baze"), "\n\n".join(warnings)
             )
+        watch_checks(ctx, window)
         signal_ready()
         return True
 

@@ -150,3 +150,65 @@ def test_an_empty_file_becomes_a_database_only_when_the_user_says_yes(qapp, tmp_
         assert path == empty and db["rates"].exists()
     finally:
         db.close()
+
+
+def test_damage_found_beside_the_window_closes_it_and_stops_writes(qapp, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    from rejnistvo.store.background_checks import CheckResult
+    from rejnistvo.ui.interaction import FakeInteraction
+
+    class Checks:
+        def __init__(self) -> None:
+            self.outcome: CheckResult | None = None
+
+        def result(self, timeout=None):
+            return self.outcome
+
+    class Db:
+        checks = Checks()
+        refused = False
+
+        def refuse_writes(self) -> None:
+            self.refused = True
+
+    class Ctx:
+        db = Db()
+        interaction = FakeInteraction()
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    ctx = Ctx()
+    app_module.watch_checks(ctx, window, interval_ms=5)
+    qtbot.wait(30)
+    assert window.isVisible() and ctx.interaction.asked == []  # still checking
+    ctx.db.checks.outcome = CheckResult(damaged="Podatkovna zbirka »x« je poškodovana (Page 7).")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+    assert ctx.db.refused
+    assert ctx.interaction.errors == ["Podatkovna zbirka »x« je poškodovana (Page 7)."]
+
+
+def test_a_failed_daily_backup_found_beside_is_said_once(qapp, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from rejnistvo.store.background_checks import CheckResult
+    from rejnistvo.ui.interaction import FakeInteraction
+
+    class Checks:
+        def result(self, timeout=None):
+            return CheckResult(warnings=["Dnevna varnostna kopija ni bila narejena."])
+
+    class Ctx:
+        db = type("Db", (), {"checks": Checks()})()
+        interaction = FakeInteraction()
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    ctx = Ctx()
+    app_module.watch_checks(ctx, window, interval_ms=5)
+    qtbot.waitUntil(lambda: bool(ctx.interaction.asked), timeout=2000)
+    qtbot.wait(30)
+    assert [kind for kind, *_ in ctx.interaction.asked] == ["info"]
+    assert window.isVisible()

@@ -1,0 +1,84 @@
+"""The window's open: quick_check and the daily backup beside it, on a clean current file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from rejnistvo.store import open_db, save_record
+from rejnistvo.store.backup import list_backups
+
+
+def test_a_clean_file_is_checked_and_backed_up_beside_the_window(db_path):
+    open_db(db_path).close()
+    db = open_db(db_path, daily_backup=True, checks_beside=True)
+    try:
+        assert db.checks is not None
+        result = db.checks.result(timeout=30)
+        assert result is not None and result.damaged is None and result.warnings == []
+        assert len(list_backups(db_path)) == 1
+        save_record(db, "children", {"name": "Živa Golob"})  # the file is usable meanwhile
+    finally:
+        db.close()
+
+
+def test_a_new_file_or_one_after_a_crash_is_checked_before_opening(db_path, monkeypatch):
+    from rejnistvo.store import connection
+
+    calls = []
+    real = connection.integrity_problems
+    monkeypatch.setattr(
+        connection, "integrity_problems", lambda db, *, full=True: calls.append(full) or real(db)
+    )
+    db = open_db(db_path, checks_beside=True)  # new: checked at once, as before
+    assert db.checks is None
+    db.close()
+    lock = db_path.with_name(db_path.name + ".lock")
+    lock.write_bytes(lock.read_bytes().replace(b'"open": false', b'"open": true'))
+    db = open_db(db_path, checks_beside=True)  # unclean: the full check, first
+    assert db.checks is None and calls[-1] is True
+    db.close()
+    db = open_db(db_path, checks_beside=True)
+    assert db.checks is not None and calls == [False, True]  # the clean one: beside
+    db.close()
+
+
+def test_damage_found_beside_stops_writes_and_no_backup_is_made(db_path, monkeypatch):
+    from rejnistvo.store.background_checks import BackgroundChecks
+
+    open_db(db_path).close()
+    monkeypatch.setattr(
+        BackgroundChecks, "_quick_check", lambda self: ["*** in database main *** Page 7"]
+    )
+    db = open_db(db_path, daily_backup=True, checks_beside=True)
+    try:
+        result = db.checks.result(timeout=30)
+        assert result.damaged and "poškodovana (*** in database main *** Page 7)" in result.damaged
+        assert list_backups(db_path) == []
+        db.refuse_writes()
+        with pytest.raises(sqlite3.OperationalError):
+            db.execute("INSERT INTO children (name) VALUES ('x')")
+    finally:
+        db.close()
+
+
+def test_a_failed_daily_backup_is_a_warning(db_path, monkeypatch):
+    from rejnistvo.store import backup
+    from rejnistvo.store.errors import StoreError
+
+    open_db(db_path).close()
+
+    def full_disk(*_args, **_kw):
+        raise StoreError("Na disku ni dovolj prostora.")
+
+    monkeypatch.setattr(backup, "daily_backup", full_disk)
+    db = open_db(db_path, daily_backup=True, checks_beside=True)
+    try:
+        result = db.checks.result(timeout=30)
+        assert result.damaged is None
+        assert result.warnings == [
+            "Dnevna varnostna kopija ni bila narejena. Na disku ni dovolj prostora."
+        ]
+    finally:
+        db.close()
