@@ -50,6 +50,7 @@ from rejnistvo.rules.refund import (
 )
 from rejnistvo.services import cases
 from rejnistvo.services.rates import rate_table
+from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 from rejnistvo.store import (
     StoreError,
     delete_record,
@@ -551,21 +552,69 @@ def _row(row: dict[str, Any], status: str) -> R5Row:
     )
 
 
+#: the R-5 list: an increase with its child and carer and what its status depends on
+_LIST_FROM = (
+    " FROM board_increases b JOIN placements p ON p.id = b.placement_id"
+    " JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+)
+_ROW_SQL = (
+    "SELECT b.id, b.version, b.placement_id, ch.name AS child_name, c.name AS carer_name,"
+    " b.percent, b.from_date, b.to_date, b.report_requested_on, b.decision_no,"
+    " rep.report_date, rep.finding_date, f.id AS refund_id,"
+    " (SELECT count(*) FROM refund_instalments i WHERE i.refund_id = f.id) AS instalments,"
+    " (SELECT count(*) FROM refund_instalments i"
+    "  WHERE i.refund_id = f.id AND i.paid_on IS NULL) AS unpaid_instalments"
+    + _LIST_FROM
+    + " LEFT JOIN r5_reports rep ON rep.increase_id = b.id"
+    " LEFT JOIN refunds f ON f.increase_id = b.id"
+)
+_ROW_DATES = ("from_date", "to_date", "report_requested_on", "report_date", "finding_date")
+
+
+def _list_row(row: dict[str, Any], today: date) -> R5Row:
+    """One line of the R-5 list; the status by the one rule of ``services.cases``."""
+    for column in _ROW_DATES:
+        value = row[column]
+        row[column] = date.fromisoformat(value) if value else None
+    row["kind"] = "r5"
+    return _row(row, cases.status_of_facts(row, today))
+
+
+def case_rows(db: Database, ids: Sequence[int], today: date) -> list[R5Row]:
+    """The R-5 list's lines of these increases; one that is gone is left out."""
+    found: list[R5Row] = []
+    for part in chunks(ids):
+        sql = f"{_ROW_SQL} WHERE b.id IN ({marks(len(part))})"
+        found += [_list_row(row, today) for row in cases.read_rows(db, sql, part)]
+    return found
+
+
 def list_rows(db: Database, today: date) -> list[R5Row]:
     """Every R-5 case for the list, with its status (by ``services.cases``)."""
-    statuses = cases.r5_statuses(db, today)
-    return [
-        _row(row, statuses.get(row["id"], "awaiting_report"))
-        for row in list_records(db, "board_increases")
-    ]
+    return [_list_row(row, today) for row in cases.read_rows(db, _ROW_SQL + " ORDER BY b.id")]
 
 
 def case_row(db: Database, increase_id: int, today: date) -> R5Row:
     """The list line of one case (after a save: update that row, not the whole list)."""
-    rows = list_records(db, "board_increases", id=increase_id)
+    rows = case_rows(db, [increase_id], today)
     if not rows:
         raise StoreError(f"Zvišanja oskrbnine {increase_id} ni (morda je bilo izbrisano).")
-    return _row(rows[0], case_status(load_case(db, increase_id), today))
+    return rows[0]
+
+
+def case_pages(db: Database, today: date) -> RowPages:
+    """The R-5 list in pages: ids by id, searched by child and carer (as the search box
+    says); the lines (``case_rows``, as dicts) read only for the rows painted."""
+    ids: list[int] = []
+    search: list[str] = []
+    for row in cases.read_rows(
+        db, f"SELECT b.id, ch.name AS child, c.name AS carer{_LIST_FROM} ORDER BY b.id"
+    ):
+        ids.append(row["id"])
+        search.append(search_text(row["child"], row["carer"]))
+    return RowPages(
+        ids, search, lambda wanted: [row.as_dict() for row in case_rows(db, wanted, today)]
+    )
 
 
 # -- helpers of the window -----------------------------------------------------------------

@@ -27,11 +27,21 @@ from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.cases import r4_status
-from rejnistvo.store import get_record, list_records, save_record
+from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status, read_rows
+from rejnistvo.services.row_pages import Record, RowPages, chunks, marks, search_text
+from rejnistvo.store import StoreError, get_record, list_records, save_record
 from rejnistvo.store.audit import write_audit
 
 WORKLOADS = ("moderate", "strong")
+
+
+def decision_text(outcome: str | None, percent: int | None) -> str:
+    """The commission's decision as the list shows it."""
+    if outcome == "increase":
+        return f"ZVIŠA {percent} %"
+    if outcome == "no_increase":
+        return "NE ZVIŠA"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -135,11 +145,7 @@ class R4Case:
 
     @property
     def decision_text(self) -> str:
-        if self.outcome == "increase":
-            return f"ZVIŠA {self.decision_percent} %"
-        if self.outcome == "no_increase":
-            return "NE ZVIŠA"
-        return ""
+        return decision_text(self.outcome, self.decision_percent)
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> R4Case:
@@ -185,6 +191,61 @@ def load_case(db: Database, case_id: int) -> R4Case:
 def list_cases(db: Database, name: str | None = None) -> list[R4Case]:
     """Every R-4 case with the carer's and child's names (no reasons or members)."""
     return [R4Case.from_record(row) for row in list_records(db, "r4_cases", name=name)]
+
+
+#: the R-4 list: a case with its placement's child and carer (the list's first order: id)
+_LIST_FROM = (
+    " FROM r4_cases r JOIN placements p ON p.id = r.placement_id"
+    " JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+)
+_ROW_COLUMNS = (
+    "r.id, r.version, r.case_no, ch.name AS child_name, c.name AS carer_name, r.outcome, "
+    "r.decision_percent, " + ", ".join(f"r.{column}" for column in R4_STEP_COLUMNS)
+)
+
+
+def _list_row(row: Mapping[str, Any]) -> Record:
+    """One line of the R-4 list (the status by the one rule of ``services.cases``)."""
+    return {
+        "id": row["id"],
+        "version": int(row["version"] or 1),
+        "case_no": row["case_no"],
+        "child_name": row["child_name"] or "",
+        "carer_name": row["carer_name"] or "",
+        "status": r4_status(row),
+        "decision": decision_text(row["outcome"], row["decision_percent"]),
+    }
+
+
+def case_rows(db: Database, ids: Sequence[int]) -> list[Record]:
+    """The R-4 list's lines of these cases (id, version, case_no, child_name,
+    carer_name, status, decision); a case that is gone is left out."""
+    found: list[Record] = []
+    for part in chunks(ids):
+        sql = f"SELECT {_ROW_COLUMNS}{_LIST_FROM} WHERE r.id IN ({marks(len(part))})"
+        found += [_list_row(row) for row in read_rows(db, sql, part)]
+    return found
+
+
+def case_row(db: Database, case_id: int) -> Record:
+    """The list line of one case (after a save; the editor's "changed elsewhere" check)."""
+    rows = case_rows(db, [case_id])
+    if not rows:
+        raise StoreError(f"Primera R-4 {case_id} ni (morda je bil izbrisan).")
+    return rows[0]
+
+
+def case_pages(db: Database) -> RowPages:
+    """The R-4 list in pages: ids by id, searched by case number, child and carer (as the
+    search box says); the lines (``case_rows``) read only for the rows painted."""
+    ids: list[int] = []
+    search: list[str] = []
+    for row in read_rows(
+        db, f"SELECT r.id, r.case_no, ch.name AS child, c.name AS carer{_LIST_FROM} ORDER BY r.id"
+    ):
+        ids.append(row["id"])
+        search.append(search_text(row["case_no"], row["child"], row["carer"]))
+    return RowPages(ids, search, lambda wanted: case_rows(db, wanted))
 
 
 def subgroup_of_centre(db: Database, centre_id: int | None) -> int | None:

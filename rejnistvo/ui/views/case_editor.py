@@ -11,6 +11,7 @@ state is set."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,8 +31,8 @@ from rejnistvo.ui.views.placement_data import placement_choices
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
-from rejnistvo.ui.widgets.choice_combo import choice_combo
 from rejnistvo.ui.widgets.list_export import ListExporter
+from rejnistvo.ui.widgets.placement_picker import PlacementPicker
 
 
 def check_period_typed(period: PeriodEdit) -> None:
@@ -139,21 +140,44 @@ class CaseEditorView(View):
         return pane
 
     def add_placement_row(self, form: QFormLayout, editor: QWidget) -> None:
-        """The placement (child and carer) the case is about, found by typing."""
-        self.placement_combo, self.placement_model = choice_combo(editor)
+        """The placement (child and carer) the case is about, found by typing: the
+        service offers the first matches of what is typed, never all 20,000."""
+        self.placement_combo = PlacementPicker(self._find_placements, self._read_placements, editor)
+        self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
         self.placement_label = add_row_with_error(
             form, editor, self.placement_combo, self.placement_error
         )
 
-    def set_placement_choices(self, placements: Sequence[dict]) -> None:
-        """New choices; the chosen placement stays chosen (no edit is marked)."""
-        current = self.placement_combo.currentData()
+    def _find_placements(self, text: str) -> list[tuple[str, Any]]:
+        from rejnistvo.services.cases import placement_matches
+        from rejnistvo.store import StoreError
+
+        try:
+            return placement_choices(placement_matches(self.ctx.db, text))
+        except StoreError as error:
+            self.placement_error.show_error(error.message)
+            return []
+
+    def _read_placements(self, ids: Sequence[Any]) -> list[tuple[str, Any]]:
+        from rejnistvo.services.cases import placement_choice_rows
+        from rejnistvo.store import StoreError
+
+        try:
+            return placement_choices(placement_choice_rows(self.ctx.db, ids))
+        except StoreError as error:
+            self.placement_error.show_error(error.message)
+            return []
+
+    def set_placement_choices(self) -> None:
+        """The chosen placement's label read again (a name changed elsewhere); it stays
+        chosen and no edit is marked."""
         self._loading = True
-        self.placement_model.set_choices(placement_choices(placements))
-        self.placement_combo.setCurrentIndex(max(self.placement_model.index_of(current), 0))
-        self._loading = False
+        try:
+            self.placement_combo.refresh_choices()
+        finally:
+            self._loading = False
 
     def read_placement(self) -> None:
         """The chosen placement with its periods into ``_placement`` (None if none)."""

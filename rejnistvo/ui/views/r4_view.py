@@ -17,6 +17,7 @@ changes the open case, an editor without edits reloads it at once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -26,6 +27,7 @@ from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.uplift import suggest_uplift
 from rejnistvo.services.r4_cases import Proposal, R4Case, reasons_from
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.placement_data import placement_periods
@@ -86,6 +88,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             "caseTable",
             [380, 820],
         )
+        # what the search box promises (and what the service's search texts hold)
+        self.model.set_search_columns(["case_no", "child_name", "carer_name"])
         self.retranslate()
         self._clear_editor()
 
@@ -97,47 +101,56 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._update_suggestion()
 
     # -- list -----------------------------------------------------------------------
-    def _row(self, case: R4Case) -> dict[str, Any]:
-        return {
-            "id": case.id,
-            "case_no": case.proposal.case_no,
-            "child_name": case.child_name,
-            "carer_name": case.carer_name,
-            "status": case.status,
-            "status_name": self.tr(STATUS_NAMES[case.status]),
-            "decision": case.decision_text,
-        }
+    def _row(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A line of the list as shown: the service's line with the status's name (one
+        builder for the rows painted and the row a save updates)."""
+        row["status_name"] = self.tr(STATUS_NAMES[row["status"]])
+        return row
+
+    def _fetch(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        from rejnistvo.services.r4_cases import case_rows
+
+        return [self._row(row) for row in case_rows(self.ctx.db, ids)]
 
     def refresh(self) -> None:
         super().refresh()
-        from rejnistvo.services.r4_cases import list_cases
-        from rejnistvo.store import StoreError, list_records
+        from rejnistvo.services.r4_cases import case_pages
+        from rejnistvo.store import StoreError
 
         try:
-            cases = list_cases(self.ctx.db)
-            # the combo shows contract and names: not 20,000 full placement dicts
-            placements = list_records(self.ctx.db, "placements", columns=("id", "contract_no"))
+            pages = case_pages(self.ctx.db)
+            self.set_placement_choices()
         except StoreError as error:
             self.ctx.interaction.error(self.tr("Branje ni uspelo"), error.message)
             return
-        self.model.set_rows([self._row(case) for case in cases])
-        self.set_placement_choices(placements)
+        self.model.set_pages(RowPages(pages.ids, pages.search, self._fetch))
         self._select_row(self.case_id)
         # Another screen may have changed the open case: show it as stored now, unless
         # the user is editing (a save will then be refused and a reload offered).
         if self.case_id is not None and not self.has_unsaved_changes():
             self.load(self.case_id)
         elif self.case is not None:
-            stored = next((c for c in cases if c.id == self.case.id), None)
-            if stored is not None and stored.version != self.case.version:
-                self.stale_label.setText(
-                    self.tr(
-                        "Ta primer je medtem spremenil drug zaslon ali uporabnik (zdaj: {0}). "
-                        "Vaših sprememb ni mogoče shraniti čez novejše podatke: ob shranjevanju "
-                        "vam program ponudi, da primer znova naložite."
-                    ).format(self.tr(STATUS_NAMES[stored.status]))
-                )
-                self.stale_label.show()
+            self._tell_if_changed_elsewhere(self.case)
+
+    def _tell_if_changed_elsewhere(self, case: R4Case) -> None:
+        """The open case's stored line only (not every case): a newer version is shown
+        as a notice above the unsaved edits."""
+        from rejnistvo.services.r4_cases import case_row
+        from rejnistvo.store import StoreError
+
+        try:
+            stored = case_row(self.ctx.db, case.id)
+        except StoreError:
+            return
+        if stored["version"] != case.version:
+            self.stale_label.setText(
+                self.tr(
+                    "Ta primer je medtem spremenil drug zaslon ali uporabnik (zdaj: {0}). "
+                    "Vaših sprememb ni mogoče shraniti čez novejše podatke: ob shranjevanju "
+                    "vam program ponudi, da primer znova naložite."
+                ).format(self.tr(STATUS_NAMES[stored["status"]]))
+            )
+            self.stale_label.show()
 
     def _on_records_changed(self, kind: str) -> None:
         if self._own_change:
@@ -146,7 +159,14 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
 
     def _announce(self, case: R4Case, message: str) -> None:
         """After a write: the changed row only, the editor clean, the others told."""
-        self.model.upsert_row(self._row(case))
+        from rejnistvo.store import StoreError
+
+        try:
+            rows = self._fetch([case.id])
+        except StoreError:
+            rows = []  # stored all the same; the list shows it when next read
+        if rows:
+            self.model.upsert_row(rows[0])
         self._dirty = False
         self._show_case(case)
         self._select_row(case.id)

@@ -11,6 +11,7 @@ save is refused with the service's message and an offer to reload. The panels ar
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +23,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.refund import RefundPlan
 from rejnistvo.services import board_increases as service
 from rejnistvo.services.board_increases import R5Case
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.case_editor import CaseEditorView
@@ -80,6 +82,8 @@ class R5View(R5Figures, CaseEditorView):
             "increaseTable",
             [400, 800],
         )
+        # what the search box promises (and what the service's search texts hold)
+        self.model.set_search_columns(["child_name", "carer_name"])
         # Thousands of cases: fixed, user-resizable columns (ResizeToContents would ask
         # data() of every cell).
         header = self.table.horizontalHeader()
@@ -176,23 +180,27 @@ class R5View(R5Figures, CaseEditorView):
         self._update_facts()
 
     # -- list -----------------------------------------------------------------------
-    def _list_row(self, row: service.R5Row) -> dict:
-        data = row.as_dict()
-        data["status_name"] = self.tr(STATUS_NAMES.get(row.status, row.status))
-        return data
+    def _list_row(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A line of the list as shown: the service's line with the status's name (one
+        builder for the rows painted and the row a save updates)."""
+        row["status_name"] = self.tr(STATUS_NAMES.get(row["status"], row["status"]))
+        return row
+
+    def _fetch(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        rows = service.case_rows(self.ctx.db, ids, self.ctx.clock.today())
+        return [self._list_row(row.as_dict()) for row in rows]
 
     def refresh(self) -> None:
         super().refresh()
         today = self.ctx.clock.today()
         try:
-            rows = service.list_rows(self.ctx.db, today)
-            placements = service.placement_rows(self.ctx.db)
+            pages = service.case_pages(self.ctx.db, today)
             centres = service.centre_choices(self.ctx.db)
+            self.set_placement_choices()
         except RuleError as error:
             self.ctx.interaction.error(self.tr("Branje ni uspelo"), error.message)
             return
-        self.model.set_rows([self._list_row(r) for r in rows])
-        self.set_placement_choices(placements)
+        self.model.set_pages(RowPages(pages.ids, pages.search, self._fetch))
         self.finding_panel.set_centres(centres)
         self._select_row(self.increase_id)
         self._reload_if_changed_elsewhere()
@@ -379,10 +387,11 @@ class R5View(R5Figures, CaseEditorView):
         if case.increase.id is None:
             return
         try:
-            row = service.case_row(self.ctx.db, case.increase.id, self.ctx.clock.today())
+            rows = self._fetch([case.increase.id])
         except RuleError:
             return
-        self.model.upsert_row(self._list_row(row))
+        if rows:
+            self.model.upsert_row(rows[0])
         self._select_row(case.increase.id)
 
     def _offer_reload(self, error: StaleRecordError) -> None:
