@@ -18,7 +18,7 @@ month with a reason, record how an overpayment was settled.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -155,23 +155,77 @@ def check_month(db: Any, month: date) -> None:
         raise InputError("month", refusal)
 
 
-def payment_run(db: Any, month: date, clock: Clock, progress: Progress | None = None) -> PaymentRun:
-    """The run of `month` (any day of it): as paid if closed, else computed today."""
+#: The run a slice at a time: yields (done, total) between slices; returns the run.
+RunSteps = Generator[tuple[int, int], None, "PaymentRun"]
+
+#: Placements computed (or closed lines read) between two yields of ``run_steps``: a
+#: slice is a few tens of milliseconds, so a window driving it keeps painting.
+SLICE = 200
+PAGE = 1000
+
+
+def payment_run(
+    db: Any,
+    month: date,
+    clock: Clock,
+    progress: Progress | None = None,
+    *,
+    with_basis: bool = True,
+) -> PaymentRun:
+    """The run of `month` (any day of it): as paid if closed, else computed today.
+    ``with_basis=False`` leaves out what each line was computed from (``RunLine.basis``,
+    the JSON of SPEC 6 ``inputs``): what a screen shows, in a fraction of the memory."""
+    return drive(run_steps(db, month, with_basis=with_basis), progress)
+
+
+def run_steps(db: Any, month: date, *, with_basis: bool = True) -> RunSteps:
+    """``payment_run`` a slice at a time, for a caller that does other work in between
+    (the window paints and answers the user). Nothing is read before the first step;
+    an unrunnable month raises ``InputError`` then. The database is read at the start
+    and at the end: a caller that lets anything be written in between must compare
+    ``data_stamp`` and start again when it changed (the result would mix both)."""
     month = first_of_month(month)
     check_month(db, month)
     closed = ledger.closed_run(db, month)
     if closed is not None:
-        return _closed(db, closed)
-    return _compute(db, month, progress)
+        return (yield from _closed_steps(db, closed, with_basis))
+    return (yield from _compute_steps(db, month, with_basis))
 
 
-def _closed(db: Any, run: ledger.ClosedRun) -> PaymentRun:
-    lines = ledger.run_lines(db, run.id)
-    done = ledger.settlements(db, [line.id for line in lines if line.kind == OVERPAYMENT])
+def drive(steps: RunSteps, progress: Progress | None = None) -> PaymentRun:
+    """Run ``steps`` to the end, reporting each slice; ``RunCancelled`` when the progress
+    callback returns False."""
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as stop:
+            run: PaymentRun = stop.value
+            if progress is not None and progress(len(run.lines), len(run.lines)) is False:
+                raise RunCancelled() from None
+            return run
+        if progress is not None and progress(done, total) is False:
+            steps.close()
+            raise RunCancelled()
+
+
+def data_stamp(db: Any) -> tuple[int, int]:
+    """Changes to the file as seen from this connection (``store.ledger.data_stamp``): a
+    run shown with the same stamp is still today's; a different one means recompute."""
+    return ledger.data_stamp(db)
+
+
+def _closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
+    """A closed month exactly as paid, read from the ledger a page at a time."""
+    lines: list[RunLine] = []
+    for page in ledger.run_line_pages(db, run.id, PAGE, with_basis):
+        over = [line.id for line in page if line.kind == OVERPAYMENT]
+        done = ledger.settlements(db, over) if over else {}
+        lines += [_from_ledger(line, done.get(line.id)) for line in page]
+        yield len(lines), run.line_count
     return PaymentRun(
         run.month,
         CLOSED,
-        tuple(_from_ledger(line, done.get(line.id)) for line in lines),
+        tuple(lines),
         run.warnings,
         run.closed_on,
         run.closed_by,
@@ -219,6 +273,11 @@ def _line(src: PlacementSource, kind: str, month: date, **values: Any) -> RunLin
 
 def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     """The open run of `month`: its lines and the differences for earlier closed months."""
+    return drive(_compute_steps(db, month, True), progress)
+
+
+def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
+    """``_compute`` a slice of placements at a time (see ``run_steps``)."""
     rates = rate_table(db)
     first_closed, last_closed = ledger.closed_range(db)
     arrears_months = (
@@ -227,71 +286,82 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
         else []
     )
     months = [*arrears_months, month]
-    sources = ledger.placement_sources(db, months[0], last_of_month(month))
+    raw = ledger.source_rows(db, months[0], last_of_month(month))
+    yield 0, 0
+    for _ in ledger.read_source_parts(db, raw):
+        yield 0, 0
+    total = len(raw.rows)
     # Only placements whose inputs were written since the last closing can differ from
     # what was paid; the others skip their closed months (the usual monthly run).
     changed = ledger.changed_since_last_close(db) if arrears_months else set()
     paid = ledger.paid_months(db, month, changed) if arrears_months else {}
+    yield 0, total
     warnings = list(missing_indexations(rates, month))
     lines: list[RunLine] = []
     # (source, its bases, month, today's payment, difference, ledger line whose basis
     # was paid)
     pending: list[tuple[PlacementSource, BasisMaker | None, date, Any, Amounts, int | None]] = []
-    total = len(sources)
-    for index, src in enumerate(sources):
-        if progress is not None and index % 500 == 0 and progress(index, total) is False:
-            raise RunCancelled()
-        inputs = src.inputs
-        recheck = changed is None or src.placement_id in changed
-        try:
-            payments = month_payments(
-                months if recheck else [month],
-                inputs.placement,
-                rates,
-                inputs.increases,
-                inputs.uplifts,
-                inputs.part_time,
-            )
-        except MissingRateError:
-            raise
-        except RuleError as error:
-            warnings.append(
-                f"Pogodba {src.contract_no} ({src.child_name}, {src.carer_name}): "
-                f"{error.message} Namestitev ni v izplačilu, dokler podatki niso popravljeni."
-            )
-            continue
-        pid = src.placement_id
-        maker = BasisMaker(inputs) if recheck else None
-        for m, p in zip(arrears_months if recheck else (), payments, strict=False):
-            was = paid.pop((pid, m), None)
-            if was is None:
-                if p.days_placed:
-                    pending.append((src, maker, m, p, amounts_of(p), None))
+    for start in range(0, total, SLICE):
+        for src in ledger.make_sources(raw, start, start + SLICE):
+            inputs = src.inputs
+            recheck = changed is None or src.placement_id in changed
+            try:
+                payments = month_payments(
+                    months if recheck else [month],
+                    inputs.placement,
+                    rates,
+                    inputs.increases,
+                    inputs.uplifts,
+                    inputs.part_time,
+                )
+            except MissingRateError:
+                raise
+            except RuleError as error:
+                warnings.append(
+                    f"Pogodba {src.contract_no} ({src.child_name}, {src.carer_name}): "
+                    f"{error.message} Namestitev ni v izplačilu, dokler podatki niso popravljeni."
+                )
                 continue
-            # The usual case, nothing changed: compared field by field, no objects made.
-            if (
-                p.total == was[4]
-                and p.board == was[0]
-                and p.fee == was[2]
-                and p.board_increase == was[1]
-                and p.fee_uplift == was[3]
-            ):
-                continue
-            pending.append((src, maker, m, p, amounts_of(p) - ledger.paid_amounts(was), was[5]))
-        p = payments[-1]
-        if p.days_placed:
-            lines.append(
-                _line(
-                    src,
-                    MONTH,
-                    month,
-                    days=p.days_placed,
-                    factor=factor_text(p.factor, p.days_placed),
-                    amounts=amounts_of(p),
-                    reason="",
-                    basis=basis(month, inputs, p) if maker is None else maker.make(month, p),
-                )  # fmt: skip
-            )
+            pid = src.placement_id
+            maker = BasisMaker(inputs) if recheck else None
+            for m, p in zip(arrears_months if recheck else (), payments, strict=False):
+                was = paid.pop((pid, m), None)
+                if was is None:
+                    if p.days_placed:
+                        pending.append((src, maker, m, p, amounts_of(p), None))
+                    continue
+                # The usual case, nothing changed: compared field by field, no objects made.
+                if (
+                    p.total == was[4]
+                    and p.board == was[0]
+                    and p.fee == was[2]
+                    and p.board_increase == was[1]
+                    and p.fee_uplift == was[3]
+                ):
+                    continue
+                diff = amounts_of(p) - ledger.paid_amounts(was)
+                pending.append((src, maker, m, p, diff, was[5]))
+            p = payments[-1]
+            if p.days_placed:
+                if not with_basis:
+                    month_basis = None
+                elif maker is None:
+                    month_basis = basis(month, inputs, p)
+                else:
+                    month_basis = maker.make(month, p)
+                lines.append(
+                    _line(
+                        src,
+                        MONTH,
+                        month,
+                        days=p.days_placed,
+                        factor=factor_text(p.factor, p.days_placed),
+                        amounts=amounts_of(p),
+                        reason="",
+                        basis=month_basis,
+                    )  # fmt: skip
+                )
+        yield min(start + SLICE, total), total
     old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
     # Old and new bases are shared dicts (parsed once, made once): the words for a pair
     # are made once. Keyed by identity; both stay alive until the loop ends.
@@ -317,13 +387,11 @@ def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
                 factor=factor_text(p.factor, p.days_placed),
                 amounts=diff,
                 reason=why,
-                basis=new,
+                basis=new if with_basis else None,
             )
         )
     lines += _vanished(db, paid, arrears_months)
-    lines += _one_offs(db, month, first_closed)
-    if progress is not None and progress(total, total) is False:
-        raise RunCancelled()
+    lines += _one_offs(db, month, first_closed, with_basis)
     lines.sort(key=_order)
     return PaymentRun(month, OPEN, tuple(lines), tuple(warnings))
 
@@ -395,7 +463,9 @@ def _vanished(
     return lines
 
 
-def _one_offs(db: Any, month: date, first_closed: date | None) -> list[RunLine]:
+def _one_offs(
+    db: Any, month: date, first_closed: date | None, with_basis: bool = True
+) -> list[RunLine]:
     """One-off payments dated in the month, those dated in a closed month but entered
     after it closed, and differences for those whose amount was corrected since."""
     window = first_closed if first_closed is not None and first_closed < month else month
@@ -439,7 +509,7 @@ def _one_offs(db: Any, month: date, first_closed: date | None) -> list[RunLine]:
                 "",
                 Amounts(total=amount),
                 reason,
-                one_off_basis,
+                one_off_basis if with_basis else None,
                 o.id,
             )  # fmt: skip
         )

@@ -9,7 +9,7 @@ transactions and the audit rows).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -185,16 +185,83 @@ def run_lines(db: Database, run_id: int) -> list[LedgerLine]:
     return _lines(db, "run_id = ?", [run_id])
 
 
-def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
-    cursor = db.execute(
-        f"SELECT {_LINE_COLUMNS} FROM payment_lines WHERE {where} ORDER BY id", params
-    )
+def data_stamp(db: Database) -> tuple[int, int]:
+    """Changes as seen from this connection: (other connections' commits, this
+    connection's row writes). Any write anywhere changes it, so a result computed from
+    the file with the same stamp is still the file's; reading it costs microseconds."""
+    row = db.execute("PRAGMA data_version").fetchone()
+    return int(row[0]), int(db.conn.total_changes)
+
+
+def run_line_pages(
+    db: Database, run_id: int, size: int = 1000, with_basis: bool = True
+) -> Iterator[list[LedgerLine]]:
+    """The lines of a closed month a page at a time, in the order they were written.
+    Each page is its own query over a range of ids (a closed month's lines are written
+    together, so its ids are one range): no cursor is held open between pages, and the
+    caller may do other work in between. Without the basis (JSON text, the largest
+    column) a line is about a third of the memory; the screen does not show it."""
+    row = db.execute(
+        "SELECT min(id), max(id) FROM payment_lines WHERE run_id = ?", [run_id]
+    ).fetchone()
+    if row is None or row[0] is None:
+        return
+    first, last = int(row[0]), int(row[1])
+    shared = _Shared()
+    start = first
+    while start <= last:
+        end = start + size - 1
+        yield _lines(
+            db, "id BETWEEN ? AND ? AND run_id = ?", [start, end, run_id], with_basis, shared
+        )
+        start = end + 1
+
+
+class _Shared:
+    """Values repeated across lines, made once: the same names of centres and units,
+    the same few sets of amounts, the same months (a closed month of 20,000 lines holds
+    each of them once, not 20,000 times)."""
+
+    __slots__ = ("texts", "amounts", "months")
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.amounts: dict[tuple[str, ...], Amounts] = {}
+        self.months: dict[str, date] = {}
+
+    def text(self, value: str) -> str:
+        return self.texts.setdefault(value, value)
+
+    def month(self, value: str) -> date:
+        month = self.months.get(value)
+        if month is None:
+            month = self.months[value] = date.fromisoformat(value)
+        return month
+
+    def figures(self, texts: tuple[str, ...]) -> Amounts:
+        found = self.amounts.get(texts)
+        if found is None:
+            found = self.amounts[texts] = Amounts(*(Decimal(t) for t in texts))
+        return found
+
+
+def _lines(
+    db: Database,
+    where: str,
+    params: list[Any],
+    with_basis: bool = True,
+    shared: _Shared | None = None,
+) -> list[LedgerLine]:
+    shared = shared or _Shared()
+    text, month, figures = shared.text, shared.month, shared.figures
+    columns = _LINE_COLUMNS if with_basis else _LINE_COLUMNS.replace(", basis", ", NULL")
+    cursor = db.execute(f"SELECT {columns} FROM payment_lines WHERE {where} ORDER BY id", params)
     return [
         LedgerLine(
-            int(r[0]),
-            int(r[1]),
-            r[2],
-            date.fromisoformat(r[3]),
+            r[0],
+            r[1],
+            text(r[2]),
+            month(r[3]),
             r[4],
             r[5],
             r[6],
@@ -203,12 +270,12 @@ def _lines(db: Database, where: str, params: list[Any]) -> list[LedgerLine]:
             r[9],
             r[10],
             r[11],
-            r[12],
+            text(r[12]),
             r[13],
-            r[14],
-            int(r[15]),
-            r[16],
-            Amounts(Decimal(r[17]), Decimal(r[18]), Decimal(r[19]), Decimal(r[20]), Decimal(r[21])),
+            text(r[14]),
+            r[15],
+            text(r[16]),
+            figures(r[17:22]),
             r[22],
             r[23] or None,
         )  # fmt: skip
@@ -572,32 +639,52 @@ def _period_reference(kind: str, document_no: str | None, contract_no: str) -> s
     return text if "aneks" in text.casefold() else f"aneks {text}".strip()
 
 
-def placement_sources(db: Database, first: date, last: date) -> list[PlacementSource]:
-    """Every placement with a day placed between `first` and `last`, with its periods,
-    board increases and decided fee uplifts (R-4 with outcome "increase") that touch
-    those months. The centre and unit are the child's (the centre that pays)."""
+@dataclass(slots=True)
+class SourceRows:
+    """What a run reads about placements, read in a few quick queries and made into
+    ``PlacementSource`` objects a slice at a time (``make_sources``): a run of 20,000
+    placements can go on between the window's paints."""
+
+    first: str
+    last: str
+    periods: dict[int, list[tuple[str, str | None, str, str | None]]]
+    increases: dict[int, list[Document]]
+    uplifts: dict[int, list[Document]]
+    rows: list[tuple[Any, ...]]  # the placements with a period in the window, in run order
+
+
+_OVERLAP = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
+
+
+def source_rows(db: Database, first: date, last: date) -> SourceRows:
+    """Begin reading placements for `first`..`last`: their periods (the other parts are
+    read by ``read_source_parts``, one query a step)."""
     lo, hi = first.isoformat(), last.isoformat()
-    overlap = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
     periods: dict[int, list[tuple[str, str | None, str, str | None]]] = {}
     for pid, kind, doc, start, end in db.execute(
         "SELECT placement_id, kind, document_no, from_date, to_date FROM placement_periods "
-        f"WHERE {overlap} ORDER BY placement_id, from_date",
+        f"WHERE {_OVERLAP} ORDER BY placement_id, from_date",
         [hi, lo],
     ).fetchall():
         periods.setdefault(pid, []).append((kind, doc, start, end))
-    if not periods:
-        return []
-    increases: dict[int, list[Document]] = {}
+    return SourceRows(lo, hi, periods, {}, {}, [])
+
+
+def read_source_parts(db: Database, raw: SourceRows) -> Iterator[None]:
+    """The board increases, fee uplifts and placements of ``raw``, one query per step
+    (yields between them)."""
+    if not raw.periods:
+        return
+    lo, hi = raw.first, raw.last
     for pid, percent, start, end, decision_no, decision_date in db.execute(
         "SELECT placement_id, percent, from_date, to_date, decision_no, decision_date "
-        f"FROM board_increases WHERE {overlap} ORDER BY from_date",
+        f"FROM board_increases WHERE {_OVERLAP} ORDER BY from_date",
         [hi, lo],
     ).fetchall():
         ref = decision_no or (f"z dne {decision_date}" if decision_date else "")
-        increases.setdefault(pid, []).append(
+        raw.increases.setdefault(pid, []).append(
             Document(Period(date.fromisoformat(start), _d(end)), ref, int(percent))
         )
-    uplifts: dict[int, list[Document]] = {}
     for pid, percent, start, end, resolution_no, case_no in db.execute(
         "SELECT placement_id, decision_percent, decision_from, decision_to, resolution_no, "
         "case_no FROM r4_cases WHERE outcome = 'increase' AND decision_percent IS NOT NULL "
@@ -605,35 +692,45 @@ def placement_sources(db: Database, first: date, last: date) -> list[PlacementSo
         "AND (decision_to IS NULL OR decision_to >= ?) ORDER BY decision_from",
         [hi, lo],
     ).fetchall():
-        uplifts.setdefault(pid, []).append(
+        raw.uplifts.setdefault(pid, []).append(
             Document(
                 Period(date.fromisoformat(start), _d(end)),
                 resolution_no or case_no or "",
                 int(percent),
             )  # fmt: skip
         )
+    yield
+    periods = raw.periods
+    raw.rows = [
+        row
+        for row in db.execute(
+            """
+            SELECT p.id, p.contract_no, p.carer_id, c.name, ch.name, c.iban, p.part_time,
+                   p.fee_share, ce.id, ce.name, u.id, u.name
+            FROM placements p
+            JOIN carers c ON c.id = p.carer_id
+            JOIN children ch ON ch.id = p.child_id
+            LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id)
+            LEFT JOIN units u ON u.id = ch.unit_id
+            ORDER BY ce.name, u.name, c.name_key, p.id
+            """
+        ).fetchall()
+        if row[0] in periods
+    ]
+
+
+def make_sources(raw: SourceRows, start: int, end: int) -> list[PlacementSource]:
+    """The placements ``raw.rows[start:end]`` as run sources."""
     sources = []
-    for row in db.execute(
-        """
-        SELECT p.id, p.contract_no, p.carer_id, c.name, ch.name, c.iban, p.part_time,
-               p.fee_share, ce.id, ce.name, u.id, u.name
-        FROM placements p
-        JOIN carers c ON c.id = p.carer_id
-        JOIN children ch ON ch.id = p.child_id
-        LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id)
-        LEFT JOIN units u ON u.id = ch.unit_id
-        ORDER BY ce.name, u.name, c.name_key, p.id
-        """
-    ).fetchall():
+    shared: dict[str, str] = {}
+    for row in raw.rows[start:end]:
         pid = row[0]
-        own = periods.get(pid)
-        if not own:
-            continue
         docs = tuple(
             Document(
-                Period(date.fromisoformat(start), _d(end)), _period_reference(kind, doc, row[1])
+                Period(date.fromisoformat(begin), _d(finish)),
+                _period_reference(kind, doc, row[1]),
             )
-            for kind, doc, start, end in own
+            for kind, doc, begin, finish in raw.periods[pid]
         )
         part_time = PartTimePlacement(Decimal(row[7] or "0")) if row[6] else None
         sources.append(
@@ -645,15 +742,28 @@ def placement_sources(db: Database, first: date, last: date) -> list[PlacementSo
                 row[4],
                 row[5],
                 row[8],
-                row[9] or "",
+                shared.setdefault(row[9] or "", row[9] or ""),
                 row[10],
-                row[11] or "",
+                shared.setdefault(row[11] or "", row[11] or ""),
                 PlacementInputs(
-                    docs, tuple(increases.get(pid, ())), tuple(uplifts.get(pid, ())), part_time
+                    docs,
+                    tuple(raw.increases.get(pid, ())),
+                    tuple(raw.uplifts.get(pid, ())),
+                    part_time,
                 ),
             )  # fmt: skip
         )
     return sources
+
+
+def placement_sources(db: Database, first: date, last: date) -> list[PlacementSource]:
+    """Every placement with a day placed between `first` and `last`, with its periods,
+    board increases and decided fee uplifts (R-4 with outcome "increase") that touch
+    those months. The centre and unit are the child's (the centre that pays)."""
+    raw = source_rows(db, first, last)
+    for _ in read_source_parts(db, raw):
+        pass
+    return make_sources(raw, 0, len(raw.rows))
 
 
 def one_off_sources(db: Database, last: date) -> list[OneOffSource]:

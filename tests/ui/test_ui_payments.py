@@ -41,9 +41,15 @@ def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
     return show_view(qtbot, PaymentsView(ctx))
 
 
+def ready(qtbot, view) -> None:
+    """The run is made on the event loop: wait until it is on screen."""
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+
+
 def choose(qtbot, view, month: date) -> None:
     view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
     qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
+    ready(qtbot, view)
 
 
 def rows(model):
@@ -79,6 +85,7 @@ def test_run_close_arrears_reopen_export(qtbot, view, tmp_path):
     choose(qtbot, view, date(2026, 11, 1))
     view.ctx.interaction.answers.append("napačno vnesen aneks")
     qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    ready(qtbot, view)
     assert view.run.status == "open"
     reopen = [r for r in audit_rows(view.ctx.db, "payment_runs") if r["action"] == "reopen"]
     assert reopen[-1]["after"]["reason"] == "napačno vnesen aneks"

@@ -4,7 +4,14 @@ overall; Zaključi mesec; the latest closed month reopened with a reason; a clos
 shown exactly as paid; exports (PDF, XLSX, CSV, SEPA) with progress and Prekliči.
 
 Everything is computed and written by ``rejnistvo.services.payment_run`` and
-``payment_exports``; this screen only shows it and asks the user."""
+``payment_exports``; this screen only shows it and asks the user.
+
+Opening never holds the window: the chosen month is computed (or, when closed, read
+from the ledger) a slice at a time on the event loop (``payments_loader``), with a bar
+and Prekliči under the month; the rows appear when the run is whole. The run shown is
+kept with the data stamp it was made from, so coming back to the screen with nothing
+written since shows it at once, and any write (here, on another screen, by another
+program) makes the next opening compute it again."""
 
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -27,9 +35,10 @@ from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.periods import month_name, parse_month
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
     line_columns,
-    line_record,
+    line_records,
     total_columns,
     total_records,
 )
@@ -47,6 +56,21 @@ class PaymentsView(View):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.run: Any = None
+        #: the data stamp and month the shown run was made from (None: nothing shown)
+        self._shown: tuple[object, date] | None = None
+        self._loading: date | None = None
+        self._closed: list[Any] = []
+        self.loader = RunLoader(self._data_stamp, self)
+        self.loader.progressed.connect(self._on_progress)
+        self.loader.finished.connect(self._on_finished)
+        self.loader.failed.connect(self._on_failed)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setMaximumWidth(260)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(lambda: self.cancel_load())
+        self.cancel_button.hide()
         self.month_label = QLabel(self)
         self.month_combo = QComboBox(self)
         self.month_combo.activated.connect(lambda _i: self.load_run())
@@ -89,7 +113,14 @@ class PaymentsView(View):
             button.clicked.connect(lambda _c=False, f=fmt: self.export(f))
 
         top = QHBoxLayout()
-        for widget in (self.month_label, self.month_combo, self.compute_button, self.status):
+        for widget in (
+            self.month_label,
+            self.month_combo,
+            self.compute_button,
+            self.progress_bar,
+            self.cancel_button,
+            self.status,
+        ):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.close_button)
@@ -122,6 +153,7 @@ class PaymentsView(View):
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Mesec:"))
         self.compute_button.setText(self.tr("Izračunaj"))
+        self.cancel_button.setText(self.tr("Prekliči"))
         self.close_button.setText(self.tr("Zaključi mesec"))
         self.reopen_button.setText(self.tr("Ponovno odpri …"))
         self.settle_button.setText(self.tr("Vpiši poravnavo izbranega preplačila …"))
@@ -140,11 +172,19 @@ class PaymentsView(View):
     def today(self) -> date:
         return self.ctx.clock.today()
 
+    def _data_stamp(self) -> object:
+        from rejnistvo.services.payment_run import data_stamp
+
+        return data_stamp(self.ctx.db)
+
     def refresh(self) -> None:
+        """The months to choose from, and the chosen month's run unless the one shown
+        (or the one being made) is still the file's."""
         super().refresh()
-        from rejnistvo.services.payment_run import months_for_choice
+        from rejnistvo.services.payment_run import closed_months, months_for_choice
 
         chosen = self.month_combo.currentData()
+        self._closed = closed_months(self.ctx.db)
         months = months_for_choice(self.ctx.db, self.today())
         self.month_combo.blockSignals(True)
         self.month_combo.clear()
@@ -154,16 +194,26 @@ class PaymentsView(View):
         index = self.month_combo.findData(chosen) if chosen else 0
         self.month_combo.setCurrentIndex(max(index, 0))
         self.month_combo.blockSignals(False)
+        month = self.selected_month()
+        if self.loader.is_busy() and self._loading == month:
+            return  # the loader itself starts again if anything was written
+        if self._shown is not None and self._shown == (self._data_stamp(), month):
+            self._update_buttons()
+            return
         self.load_run()
 
     def selected_month(self) -> date | None:
         month = self.month_combo.currentData()
         return date.fromisoformat(month) if isinstance(month, str) else None
 
+    def is_busy(self) -> bool:
+        """True while a run is being computed or read."""
+        return self.loader.is_busy()
+
     def load_run(self, month: date | None = None) -> bool:
-        """Compute (or, for a closed month, read) the run of the chosen month."""
-        from rejnistvo.services.payment_run import RunCancelled, payment_run
-        from rejnistvo.ui.progress import run_reporting
+        """Start computing (or, for a closed month, reading) the run of the chosen
+        month; the rows appear when it is whole. False when there is no month."""
+        from rejnistvo.services.payment_run import run_steps
 
         if month is not None:
             index = self.month_combo.findData(month.isoformat())
@@ -173,33 +223,63 @@ class PaymentsView(View):
         self.error.clear()
         if month is None:
             return False
-        try:
-            run, cancelled = run_reporting(
-                self,
-                self.tr("Računam izplačilo za {0} …").format(month_name(month)),
-                lambda progress: payment_run(self.ctx.db, month, self.ctx.clock, progress),
-            )
-        except RunCancelled:
-            self.error.setText(self.tr("Izračun je preklican."))
-            return False
-        except RuleError as exc:
-            self.show_run(None)
-            self.error.setText(exc.message)
-            return False
-        if cancelled or run is None:
-            return False
-        self.show_run(run)
+        self.show_run(None)
+        self._loading = month
+        closed = any(run.month == month for run in self._closed)
+        self.status.setText(
+            (
+                self.tr("Berem izplačilo za {0} iz knjige izplačil …")
+                if closed
+                else self.tr("Računam izplačilo za {0} po današnjih podatkih …")
+            ).format(month_name(month))
+        )
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        db = self.ctx.db
+        self.loader.start(lambda: run_steps(db, month, with_basis=False))
         return True
+
+    def cancel_load(self) -> None:
+        """Prekliči: stop computing; nothing is shown (Izračunaj starts again)."""
+        if not self.loader.is_busy():
+            return
+        self.loader.cancel()
+        self._loading = None
+        self._end_progress()
+        self.status.setText("")
+        self.error.setText(self.tr("Izračun je preklican. Za nov izračun kliknite Izračunaj."))
+        self._update_buttons()
+
+    def _end_progress(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total and self.progress_bar.maximum() != total:
+            self.progress_bar.setRange(0, total)
+        if total:
+            self.progress_bar.setValue(min(done, total))
+
+    def _on_finished(self, run: Any, stamp: object) -> None:
+        self._loading = None
+        self._end_progress()
+        self.show_run(run)
+        self._shown = (stamp, run.month)
+
+    def _on_failed(self, error: RuleError) -> None:
+        self._loading = None
+        self._end_progress()
+        self.show_run(None)
+        self.error.setText(error.message)
 
     def show_run(self, run: Any) -> None:
         self.run = run
-        lines = list(run.lines) if run else []
-        paid = [line_record(i, x) for i, x in enumerate(lines) if x.kind in ("month", "one_off")]
-        diff = [line_record(i, x) for i, x in enumerate(lines) if x.kind == "arrears"]
-        over = [line_record(i, x) for i, x in enumerate(lines) if x.kind == "overpayment"]
-        self.paid_model.set_rows(paid)
-        self.diff_model.set_rows(diff)
-        self.over_model.set_rows(over)
+        self._shown = None
+        lines = run.lines if run else ()
+        self.paid_model.set_rows(line_records(lines, ("month", "one_off")))
+        self.diff_model.set_rows(line_records(lines, ("arrears",)))
+        self.over_model.set_rows(line_records(lines, ("overpayment",)))
         self.totals_model.set_rows(total_records(run) if run else [])
         self.warnings.setText("\n".join(run.warnings) if run else "")
         self.warnings.setVisible(bool(run and run.warnings))
@@ -209,7 +289,8 @@ class PaymentsView(View):
     def _show_status(self) -> None:
         run = self.run
         if run is None:
-            self.status.setText("")
+            if not self.loader.is_busy():
+                self.status.setText("")
             self.total_label.setText("")
             return
         if run.status == "closed" and run.closed_on is not None:
@@ -228,11 +309,9 @@ class PaymentsView(View):
         )
 
     def _update_buttons(self) -> None:
-        from rejnistvo.services.payment_run import closed_months
-
         run = self.run
         closed = run is not None and run.status == "closed"
-        last = closed_months(self.ctx.db)[-1:] if run is not None else []
+        last = self._closed[-1:] if run is not None else []
         self.close_button.setEnabled(run is not None and not closed)
         self.reopen_button.setEnabled(closed and bool(last) and last[0].month == run.month)
         self.settle_button.setEnabled(closed and bool(run.overpayment_lines()))
@@ -246,7 +325,18 @@ class PaymentsView(View):
         from rejnistvo.ui.progress import run_reporting
 
         month = self.selected_month()
-        if month is None or self.run is None:
+        if month is None or self.run is None or self.loader.is_busy():
+            return False
+        if self._shown != (self._data_stamp(), month):
+            # Written since it was computed (by another program): the total the user
+            # would confirm is not the one that would be paid.
+            self.load_run()
+            self.error.setText(
+                self.tr(
+                    "Podatki so se medtem spremenili; izplačilo se računa znova. Preverite "
+                    "ga in mesec zaključite potem."
+                )
+            )
             return False
         if not self.ctx.interaction.confirm(
             self.tr("Zaključi mesec"),
@@ -268,9 +358,16 @@ class PaymentsView(View):
         except RuleError as exc:
             self.ctx.interaction.error(self.tr("Mesec ni zaključen"), exc.message)
             return False
+        if cancelled or run is None:
+            return False
+        # What was written is shown as it is (no second read of 20,000 lines); its stamp
+        # is taken now, so the refresh that the announcement brings keeps it.
+        from rejnistvo.services.payment_run import closed_months
+
+        self._closed = closed_months(self.ctx.db)
+        self.show_run(run)
+        self._shown = (self._data_stamp(), month)
         self.ctx.bus.records_changed.emit("payment_runs")
-        self.refresh()
-        self.load_run(month)
         self.ctx.bus.status_message.emit(self.tr("{0} je zaključen.").format(month_name(month)))
         return True
 
@@ -292,9 +389,8 @@ class PaymentsView(View):
         except RuleError as exc:
             self.ctx.interaction.error(self.tr("Mesec ni ponovno odprt"), exc.message)
             return False
+        # The announcement refreshes this screen too: the month, open again, is computed.
         self.ctx.bus.records_changed.emit("payment_runs")
-        self.refresh()
-        self.load_run(month)
         return True
 
     def settle_selected(self) -> bool:
@@ -331,8 +427,7 @@ class PaymentsView(View):
         except RuleError as exc:
             self.ctx.interaction.error(self.tr("Poravnava ni vpisana"), exc.message)
             return False
-        self.ctx.bus.records_changed.emit("payment_runs")
-        self.load_run()
+        self.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
         return True
 
     def export(self, fmt: str) -> bool:

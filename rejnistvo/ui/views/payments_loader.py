@@ -1,0 +1,97 @@
+"""Izplačila: a payment run made a slice at a time on the event loop, so the window
+keeps painting and answering while 20,000 placements are computed (or a closed month
+of 20,000 lines is read).
+
+The service gives the work as a generator (``services.payment_run.run_steps``); this
+calls it for a few milliseconds at a time. Before each slice it compares the file's
+``data_stamp``: if anything was written meanwhile (a save on another screen, another
+program), the half-made run would mix old and new data, so it starts again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from rejnistvo.rules.errors import RuleError
+
+Steps = Generator[tuple[int, int], None, Any]
+
+
+class RunLoader(QObject):
+    """Drives one run at a time: ``progressed(done, total)`` after each slice,
+    ``finished(run, stamp)`` with the data stamp it was made from, ``failed(error)``
+    with the service's ``RuleError`` (its Slovenian message is for the user)."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object, object)
+    failed = Signal(object)
+
+    #: one slice's share of a frame or two: the window answers within ~30 ms
+    BUDGET_SECONDS = 0.02
+
+    def __init__(self, stamp: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stamp = stamp
+        self._make: Callable[[], Steps] | None = None
+        self._steps: Steps | None = None
+        self._started: object = None
+        self.restarts = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    def start(self, make: Callable[[], Steps]) -> None:
+        """Begin a new run (any run under way is dropped): the first slice now, so a
+        quick run (a small file) is on screen before the window paints again."""
+        self.cancel()
+        self._make = make
+        self.restarts = 0
+        self._begin()
+        self._slice()
+
+    def _begin(self) -> None:
+        assert self._make is not None
+        self._started = self._stamp()
+        self._steps = self._make()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        if self._steps is not None:
+            self._steps.close()
+        self._steps = None
+        self._make = None
+
+    def is_busy(self) -> bool:
+        return self._steps is not None
+
+    def _slice(self) -> None:
+        if self._steps is None:
+            return
+        if self._stamp() != self._started:
+            # Written meanwhile: what was made so far may be out of date.
+            self._steps.close()
+            self.restarts += 1
+            self._begin()
+        deadline = time.perf_counter() + self.BUDGET_SECONDS
+        done = total = 0
+        try:
+            while True:
+                done, total = next(self._steps)
+                if time.perf_counter() >= deadline:
+                    break
+        except StopIteration as stop:
+            self._steps = None
+            self._make = None
+            self.finished.emit(stop.value, self._started)
+            return
+        except RuleError as error:
+            self._steps = None
+            self._make = None
+            self.failed.emit(error)
+            return
+        self.progressed.emit(done, total)
+        self._timer.start()
