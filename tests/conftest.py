@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The installation folder (audit keys, chain heads, schema cache): one temporary folder for
 # the whole run, set before any fixture (session ones too), never the real user's.
 os.environ["REJNISTVO_CONFIG_DIR"] = tempfile.mkdtemp(prefix="rejnistvo-test-config-")
+# The parsed-font cache (rejnistvo.printing.font_cache): not the real user's either.
+os.environ["REJNISTVO_CACHE_DIR"] = tempfile.mkdtemp(prefix="rejnistvo-test-cache-")
 
 
 @pytest.fixture

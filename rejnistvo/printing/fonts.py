@@ -3,16 +3,29 @@
 The standard PDF fonts have no č, š, ž that copy out correctly, so every document is set
 in DejaVu (resources/fonts/, licence in LICENSE-DejaVu.txt); reportlab embeds the subset
 of glyphs each document uses.
+
+Reading a TrueType file costs about 30 ms, and a `print` process used to read all eight
+faces for the three or four a form sets. So a face is registered by name only and read on
+the first use of its metrics (`_BundledFace`), and what reportlab extracts from the file
+(widths, glyph table, names — everything but the file's bytes) is kept in the user's cache
+folder (`font_cache`); the next process loads it in a few ms. The PDF is the same either
+way: the subset is still cut from the font file itself.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import cache
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
+from rejnistvo.printing import font_cache
 from rejnistvo.resources import resource_path
 
 SANS = "DejaVuSans"
@@ -20,24 +33,79 @@ SANS_BOLD = "DejaVuSans-Bold"
 SERIF = "DejaVuSerif"
 SERIF_BOLD = "DejaVuSerif-Bold"
 
-# family -> (regular, bold, italic, bold italic) file stems
+# family -> (regular, bold, italic, bold italic) file stems; each file's PostScript name
+# is its stem (tests/forms/test_font_cache.py checks it), which registration relies on
 _FAMILIES = {
     SANS: ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
     SERIF: ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
 }
+
+_LOAD_LOCK = threading.Lock()
+
+
+class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
+    """A TrueType face whose file is read on the first use of anything but its name.
+
+    Registering a font asks only for `name`; widths (`charWidths`), the glyph table and
+    the file's bytes come with the first attribute reportlab looks for and does not find,
+    from the font cache when it holds this file's data, else by parsing the file.
+    """
+
+    def __init__(self, path: Path, postscript_name: str) -> None:
+        # Deliberately not TTFontFace.__init__: that parses the file now.
+        self._path = path
+        self.name = TTFNameBytes(postscript_name.encode("ascii"))
+
+    def __getattr__(self, attribute: str) -> Any:
+        # Only called for attributes not set yet. Dunder look-ups (copy, pickle, hasattr
+        # probes) must not read a font file.
+        if attribute.startswith("__") or attribute == "_path" or "_ttf_data" in self.__dict__:
+            raise AttributeError(attribute)
+        self._load()
+        return object.__getattribute__(self, attribute)
+
+    def _load(self) -> None:
+        with _LOAD_LOCK:
+            if "_ttf_data" in self.__dict__:
+                return
+            state = font_cache.load_face_state(self._path)
+            self.__dict__.update(state)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the file has been read (tests: unused faces stay unread)."""
+        return "_ttf_data" in self.__dict__
+
+
+class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
+    """reportlab's TTFont with a lazily read face (see `_BundledFace`).
+
+    TTFont.__init__ minus its parse: the same attributes, set the same way (a test
+    compares them with a TTFont made by reportlab itself, so a reportlab upgrade that
+    adds one is noticed).
+    """
+
+    def __init__(self, name: str, path: Path) -> None:
+        from fnmatch import fnmatch
+
+        self.fontName = name
+        self.face = _BundledFace(path, name)
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
 
 
 @cache
 def register_family(family: str = SANS) -> str:
     """Register the four faces of a bundled family; return the regular face's name.
 
-    Cached: parsing a TrueType file costs milliseconds and a process prints many forms.
-    <b> and <i> in paragraphs then map to the right face through addMapping.
+    Cheap: a face's file is read only when a document first sets text in it (see
+    `_BundledFace`). <b> and <i> in paragraphs map to the right face through addMapping.
     """
     faces = _FAMILIES[family]
     for stem in faces:
-        path = resource_path("fonts", f"{stem}.ttf")
-        pdfmetrics.registerFont(TTFont(stem, str(path)))
+        pdfmetrics.registerFont(_BundledFont(stem, resource_path("fonts", f"{stem}.ttf")))
     regular, bold, italic, bold_italic = faces
     addMapping(family, 0, 0, regular)
     addMapping(family, 1, 0, bold)
@@ -50,3 +118,25 @@ def register_fonts() -> None:
     """Register every bundled family (the forms use Sans, the engine allows Serif)."""
     register_family(SANS)
     register_family(SERIF)
+
+
+def loaded_faces() -> list[str]:
+    """Names of the bundled faces whose file this process has read (tests, benchmarks)."""
+    names = []
+    for faces in _FAMILIES.values():
+        for stem in faces:
+            font = pdfmetrics._fonts.get(stem)  # noqa: SLF001 - reportlab has no getter
+            if isinstance(font, _BundledFont) and font.face.loaded:
+                names.append(stem)
+    return names
+
+
+__all__ = [
+    "SANS",
+    "SANS_BOLD",
+    "SERIF",
+    "SERIF_BOLD",
+    "loaded_faces",
+    "register_family",
+    "register_fonts",
+]
