@@ -5,18 +5,24 @@
   gives the centres to pre-fill from the chosen carer and child.
 * ``list_placements`` adds each placement's first start and last end (``OPEN_END`` for a
   placement still running), sorted by the carer's surname.
+* ``placement_pages``: that list for the screen Namestitve, read in pages (``RowPages``):
+  ids in that order and the searched texts (contract, carer, child) from one narrow
+  query; ``placement_rows`` gives the shown columns of a few placements (a save shows
+  its row through it too).
 * One-off payments: ``add_one_off`` checks the once-per-carer rule; ``delete_one_off``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.people import missing_message, surname_keys
+from rejnistvo.services.people import missing_message, surname_key_map, surname_keys
+from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
 #: the "to" of a placement that has not ended: sorts after every real date
@@ -135,6 +141,50 @@ def list_placements(db: Any) -> list[dict[str, Any]]:
         row["first_from"], row["last_to"] = spans.get(row["id"], (None, None))
     key = surname_keys()
     return sorted(rows, key=lambda r: (key(r.get("carer_name")), key(r.get("child_name"))))
+
+
+def placement_pages(db: Any) -> RowPages:
+    """Namestitve in ``list_placements``' order (carer's surname, then child's; among
+    equals the store's order: carer's name_key, id), searched by contract number, carer
+    and child (joined by SQLite as ``search_text`` joins them)."""
+    rows = db.execute(
+        "SELECT t.id, c.name, ch.name, c.name_key, "
+        "t.contract_no || ' ' || c.name || ' ' || ch.name FROM placements t "
+        "JOIN carers c ON c.id = t.carer_id JOIN children ch ON ch.id = t.child_id"
+    ).fetchall()
+    keys = surname_key_map([r[1] for r in rows] + [r[2] for r in rows])
+    rows.sort(key=lambda r: (keys[r[1]], keys[r[2]], r[3], r[0]))
+    return RowPages([r[0] for r in rows], [r[4] for r in rows], lambda ids: placement_rows(db, ids))
+
+
+def placement_rows(db: Any, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The list's columns of these placements: contract, carer, child, the first start
+    and the last end (``OPEN_END`` while a period is open), part time. A deleted
+    placement is left out."""
+    out: list[dict[str, Any]] = []
+    for part in chunks(ids):
+        cursor = db.execute(
+            "SELECT t.id, t.contract_no, c.name, ch.name, t.part_time, min(pp.from_date), "
+            "max(pp.to_date), max(pp.id IS NOT NULL AND pp.to_date IS NULL) "
+            "FROM placements t JOIN carers c ON c.id = t.carer_id "
+            "JOIN children ch ON ch.id = t.child_id "
+            "LEFT JOIN placement_periods pp ON pp.placement_id = t.id "
+            f"WHERE t.id IN ({marks(len(part))}) GROUP BY t.id",
+            list(part),
+        )
+        out.extend(
+            {
+                "id": i,
+                "contract_no": contract,
+                "carer_name": carer,
+                "child_name": child,
+                "first_from": _day(first),
+                "last_to": OPEN_END if is_open else _day(last),
+                "part_time": bool(part_time),
+            }
+            for i, contract, carer, child, part_time, first, last, is_open in cursor
+        )
+    return out
 
 
 def get_placement(db: Any, placement_id: int) -> Placement:

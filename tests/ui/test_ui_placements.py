@@ -94,12 +94,12 @@ def test_new_placement_takes_the_centres_of_carer_and_child_and_needs_them(qtbot
     child = next(c for c in list_children(ctx.db) if c.get("centre_id"))
     view.new_record()
     qtbot.keyClicks(view.contract_edit.edit, "NOVA-1/2026")
-    label = view.carer_edit._labels[carer["id"]]
+    label = view.carer_edit.label(carer["id"])
     view.carer_edit.edit.setText("")
     view.carer_edit.edit.insert(label)  # typed (non-ASCII names: QTest cannot type them)
     view.carer_edit.edit.textEdited.emit(label)
     assert view.carer_centre.value() == carer["centre_id"]
-    view.child_edit.edit.insert(view.child_edit._labels[child["id"]])
+    view.child_edit.edit.insert(view.child_edit.label(child["id"]))
     view.child_edit.edit.textEdited.emit(view.child_edit.edit.text())
     assert view.child_centre.value() == child["centre_id"]
     # Emptied by hand, a centre is refused with its field named.

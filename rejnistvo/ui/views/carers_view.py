@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
 
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.person_view import PersonView
@@ -31,10 +32,15 @@ class CarersView(PersonView):
     def search_keys(self) -> list[str]:
         return ["name", "emso", "address"]
 
-    def load_rows(self) -> list[dict]:
-        from rejnistvo.services.people import list_carers
+    def load_pages(self) -> RowPages:
+        from rejnistvo.services.people import carer_pages
 
-        return list_carers(self.ctx.db)
+        return carer_pages(self.ctx.db)
+
+    def display_rows(self, ids: list[int]) -> list[dict]:
+        from rejnistvo.services.people import carer_rows
+
+        return carer_rows(self.ctx.db, ids)
 
     def store(self, record: dict) -> int:
         from rejnistvo.services.people import Carer, Training, save_carer

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFormLayout
 
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.person_view import PersonView
 from rejnistvo.ui.widgets import DateEdit, FormValidator
@@ -28,10 +29,15 @@ class ChildrenView(PersonView):
     def search_keys(self) -> list[str]:
         return ["name", "emso"]
 
-    def load_rows(self) -> list[dict]:
-        from rejnistvo.services.people import list_children
+    def load_pages(self) -> RowPages:
+        from rejnistvo.services.people import child_pages
 
-        return list_children(self.ctx.db)
+        return child_pages(self.ctx.db)
+
+    def display_rows(self, ids: list[int]) -> list[dict]:
+        from rejnistvo.services.people import child_rows
+
+        return child_rows(self.ctx.db, ids)
 
     def store(self, record: dict) -> int:
         from rejnistvo.services.people import Child, save_child

@@ -8,8 +8,9 @@ same shape may be. Subclasses say which store entity they edit and provide:
 * ``build_editor(form)`` — create the fields (connect their ``edited`` to ``mark_dirty``),
 * ``fill_editor(record | None)`` — show a record (None: a new, empty one),
 * ``collect(validator) -> dict | None`` — the record to store, checking every field,
-* ``load_rows()``, ``load_record(id)``, ``store(record) -> id``, ``remove(id, version)``
-  — the service calls (``rejnistvo.services.people`` / ``placements``; no SQL here),
+* ``load_pages() -> RowPages``, ``display_rows(ids)``, ``load_record(id)``,
+  ``store(record) -> id``, ``remove(id, version)`` — the service calls
+  (``rejnistvo.services.people`` / ``placements``; no SQL here),
 * ``confirm_store(record) -> bool`` — a last question before storing (a duplicate EMŠO).
 
 The list exports to XLSX/CSV and prints (Ctrl+P) through ``ListExporter``. The editor
@@ -19,6 +20,10 @@ list and the editor stack instead of standing side by side.
 
 The view keeps what was typed whatever happens: a refused save shows the reasons beside
 the fields, a refresh of the list never touches the editor while it holds edits.
+
+Speed (issue 13): the list is paged — the model holds every row's id and search text and
+reads the shown columns of the rows being painted (``display_rows``); a save or a delete
+changes its one row through the same ``display_rows`` instead of reloading the list.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.interaction import Choice
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
@@ -163,10 +169,13 @@ class ListEditorView(EditorActions, View):
     def collect(self, validator: FormValidator) -> dict | None:
         raise NotImplementedError
 
-    def load_rows(self) -> list[dict]:
-        from rejnistvo.store import list_records
+    def load_pages(self) -> RowPages:
+        """Every row's id and search text, and the reader of the shown columns."""
+        raise NotImplementedError
 
-        return list_records(self.ctx.db, self.entity)
+    def display_rows(self, ids: list[int]) -> list[dict]:
+        """The shown columns of these records (what ``load_pages``' reader gives)."""
+        raise NotImplementedError
 
     def load_record(self, record_id: int) -> dict:
         from rejnistvo.store import get_record
@@ -224,7 +233,7 @@ class ListEditorView(EditorActions, View):
     def refresh(self) -> None:
         super().refresh()
         try:
-            rows = self.load_rows()
+            pages = self.load_pages()
         except Exception as exc:  # noqa: BLE001 - a StoreError or a broken file
             log.exception("loading %s", self.entity)
             self.ctx.interaction.error(
@@ -233,11 +242,37 @@ class ListEditorView(EditorActions, View):
             return
         self._loading = True
         try:
-            self.model.set_rows(rows)
-            if not self._fitted and rows:
+            self.model.set_pages(pages)
+            if not self._fitted and len(pages):
                 fit_columns(self.table)
                 self._fitted = True
             self._select_id(self._current_id)
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def show_stored(self, record_id: int) -> None:
+        """A stored record's row, changed or added, without reading the list again."""
+        rows = self.display_rows([record_id])
+        self._loading = True
+        try:
+            if rows:
+                row = self.model.upsert_row(rows[0])
+                # from the row, not a new look-up of the id (an index of 20,000 ids)
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid() and record_id == self._current_id:
+                    make_current_row(self.table, index)
+                    self.table.scrollTo(index)
+            else:
+                self.model.remove_row(record_id)
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def show_removed(self, record_id: int) -> None:
+        self._loading = True
+        try:
+            self.model.remove_row(record_id)
         finally:
             self._loading = False
         self._update_count()

@@ -1,6 +1,7 @@
 """Save and delete of a list editor (``ListEditorView``): validation, the version the
 editor read, the question before a duplicate, a stale save offered to reload, the
-store's messages in a clerk's words, the list reloaded and the other screens told."""
+store's messages in a clerk's words, the one changed row shown again (not the whole
+list) and the other screens told."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class EditorActions:
             self._version = None
         self.heading.setText(self.record_heading(record))
         self.btn_delete.setEnabled(True)
+        self.show_stored(record_id)
         self._announce()
         self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
         return True
@@ -73,8 +75,7 @@ class EditorActions:
         return readable_store_message(getattr(error, "message", str(error)))
 
     def _announce(self) -> None:
-        """Reload this list now, then tell the other views (not this one again)."""
-        self.refresh()
+        """Tell the other views (not this one: it has shown its changed row)."""
         self._announcing = True
         try:
             self.ctx.bus.records_changed.emit(self.kind)
@@ -96,5 +97,7 @@ class EditorActions:
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), self._readable(exc))
             return
+        removed = self._current_id
         self._set_editor(None)
+        self.show_removed(removed)
         self._announce()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.placements import OPEN_END
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.list_editor import ListEditorView
@@ -15,10 +16,6 @@ from rejnistvo.ui.widgets import FormValidator, TextEdit
 from rejnistvo.ui.widgets.one_off_panel import OneOffPanel
 from rejnistvo.ui.widgets.periods_table import PeriodsTable
 from rejnistvo.ui.widgets.pickers import CentreField, RecordPicker, ShareEdit, load_centres
-
-
-def _label(record: dict) -> str:
-    return f"{record['name']} ({record['emso']})" if record.get("emso") else record["name"]
 
 
 class PlacementsView(ListEditorView):
@@ -56,11 +53,16 @@ class PlacementsView(ListEditorView):
     def _format_end(self, value: date) -> str:
         return self.tr("odprto") if value == OPEN_END else format_date(value)
 
-    def load_rows(self) -> list[dict]:
+    def load_pages(self) -> RowPages:
         """The placements with their first start and last end, by the carer's surname."""
-        from rejnistvo.services.placements import list_placements
+        from rejnistvo.services.placements import placement_pages
 
-        return list_placements(self.ctx.db)
+        return placement_pages(self.ctx.db)
+
+    def display_rows(self, ids: list[int]) -> list[dict]:
+        from rejnistvo.services.placements import placement_rows
+
+        return placement_rows(self.ctx.db, ids)
 
     def store(self, record: dict) -> int:
         from rejnistvo.services.placements import Placement, PlacementPeriod, save_placement
@@ -97,6 +99,9 @@ class PlacementsView(ListEditorView):
         self.child_centre = self.register_field(
             "child_centre_id", CentreField("child_centre_id", self, required=True)
         )
+        # Searched as one types (the first matches), never 35,000 names in completers.
+        for picker, entity in ((self.carer_edit, "carers"), (self.child_edit, "children")):
+            picker.set_search(self._chooser(entity), self._labeller(entity))
         # The centres follow the chosen carer and child (a clerk rarely needs others).
         self.carer_edit.picked.connect(self._prefill_centres)
         self.child_edit.picked.connect(self._prefill_centres)
@@ -172,13 +177,24 @@ class PlacementsView(ListEditorView):
         self.share_edit.setEnabled(on)
         self.share_edit.required = on
 
-    def refresh(self) -> None:
-        from rejnistvo.services.people import list_carers, list_children
+    def _chooser(self, entity: str):
+        def search(text: str) -> list[tuple[int, str]]:
+            from rejnistvo.services.people import person_choices
 
-        db = self.ctx.db
-        self.carer_edit.set_records([(r["id"], _label(r)) for r in list_carers(db)])
-        self.child_edit.set_records([(r["id"], _label(r)) for r in list_children(db)])
-        centres = load_centres(db)
+            return person_choices(self.ctx.db, entity, text)
+
+        return search
+
+    def _labeller(self, entity: str):
+        def label(record_id: int) -> str | None:
+            from rejnistvo.services.people import person_label
+
+            return person_label(self.ctx.db, entity, record_id)
+
+        return label
+
+    def refresh(self) -> None:
+        centres = load_centres(self.ctx.db)
         for field in (self.carer_centre, self.child_centre):
             field.set_centres(centres)
         super().refresh()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.errors import InputError
@@ -81,17 +81,44 @@ class CentreUnitPicker(ValidatedField):
         return self.centre.currentText() if self.centre.currentData() is not None else ""
 
 
+class _FoldedCompleter(QCompleter):
+    """Matches what is typed against each label's folded text (č = c, case ignored) and
+    puts the label itself into the field."""
+
+    #: the role holding a label's folded text
+    FOLDED = int(Qt.ItemDataRole.UserRole) + 7
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt name)
+        from rejnistvo.rules.text import fold
+
+        return [fold(path)]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt name)
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
 class RecordPicker(_LineField):
-    """A name typed with completion from a list of records; value() → the record's id."""
+    """A name typed with completion; value() → the record's id.
+
+    ``set_search(search, label_of)``: each key asks ``search(text)`` for the first matches
+    (``[(id, label)]``, a narrow query: never every carer in a completer) and the popup
+    offers them, matched as typed with č = c; ``label_of(id)`` names the record shown.
+    ``set_records`` gives a fixed list instead."""
 
     picked = Signal(object)
 
     def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
+        from PySide6.QtGui import QStandardItemModel
+
         super().__init__(field, parent, required)
         self._ids: dict[str, int] = {}
         self._labels: dict[int, str] = {}
-        self._model = QStringListModel(self)
-        self.completer = QCompleter(self._model, self)
+        self._search = None
+        self._label_of = None
+        self._searched: str | None = None
+        self._model = QStandardItemModel(self)
+        self.completer = _FoldedCompleter(self._model, self)
+        self.completer.setCompletionRole(_FoldedCompleter.FOLDED)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setMaxVisibleItems(12)
@@ -100,9 +127,36 @@ class RecordPicker(_LineField):
         self.not_found_message = "Izberite zapis s seznama (začnite tipkati ime)."
 
     def set_records(self, records: list[tuple[int, str]]) -> None:
+        from PySide6.QtGui import QStandardItem
+
+        from rejnistvo.rules.text import fold_all
+
         self._labels = dict(records)
         self._ids = {label: rid for rid, label in records}
-        self._model.setStringList([label for _rid, label in records])
+        self._model.clear()
+        labels = [label for _rid, label in records]
+        for label, folded in zip(labels, fold_all(labels), strict=True):
+            item = QStandardItem(label)
+            item.setData(folded, _FoldedCompleter.FOLDED)
+            self._model.appendRow(item)
+
+    def set_search(self, search, label_of) -> None:
+        """Search as one types: ``search(text) -> [(id, label)]`` (the first matches),
+        ``label_of(id) -> label | None``."""
+        self._search = search
+        self._label_of = label_of
+        self.set_records([])
+
+    def _on_edited(self, text: str) -> None:
+        # before the completer looks at its model (QLineEdit completes after this signal)
+        if self._search is not None:
+            self._find(text)
+        super()._on_edited(text)
+
+    def _find(self, text: str) -> None:
+        self._searched = text
+        assert self._search is not None
+        self.set_records(list(self._search(text)) if text.strip() else [])
 
     def _activated(self, text: str) -> None:
         self.clear_error()
@@ -113,12 +167,25 @@ class RecordPicker(_LineField):
         text = self.edit.text().strip()
         if not text:
             return None
+        if text not in self._ids and self._search is not None and text != self._searched:
+            self._find(text)  # set as text, not typed: ask the store once
         if text not in self._ids:
             raise InputError(self.field, self.not_found_message)
         return self._ids[text]
 
     def set_value(self, record_id: int | None, label: str | None = None) -> None:
+        if record_id is not None and self._label_of is not None:
+            label = self._label_of(record_id) or label
+            if label:  # the record shown is a valid choice without typing
+                self._labels[record_id] = label
+                self._ids[label] = record_id
         self.setText(self._labels.get(record_id, label or "") if record_id is not None else "")
+
+    def label(self, record_id: int) -> str | None:
+        """The label a record is chosen by."""
+        if self._label_of is not None:
+            return self._label_of(record_id)
+        return self._labels.get(record_id)
 
 
 class ShareEdit(_LineField):
