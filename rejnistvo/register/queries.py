@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from rejnistvo.register.rows import RegisterRow
+from rejnistvo.printing.formats import fmt_date
+from rejnistvo.register.rows import RegisterRow, decision_text, register_status
+from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 
 # The date of receipt in SQL (alias c for r4_cases).
 RECEIVED = "COALESCE(c.received_on, c.sent_on, c.accepted_on)"
@@ -120,3 +122,105 @@ def register_years(db: Database, subgroup: int) -> list[int]:
         [subgroup],
     ).fetchall()
     return [int(value) for (value,) in rows if value and value.isdigit()]
+
+
+# ------------------------------------------------------------------------ the screen's list
+
+
+def register_record(row: RegisterRow) -> dict[str, Any]:
+    """A register row as the coordinator's table shows it (id = the case; the status,
+    the decision's text and the members joined as the register writes them)."""
+    record: dict[str, Any] = dict(vars(row))  # the fields (a frozen dataclass without slots)
+    record.update(
+        id=row.case_id,
+        status=row.status,
+        decision=row.decision_text,
+        members=", ".join(row.members),
+    )
+    return record
+
+
+#: what the register's search needs of each case (its table shows every column)
+_SEARCH_SELECT = f"""
+SELECT c.id, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on,
+       c.commission_named_on, c.decided_on, c.outcome, c.decision_percent, c.decision_from,
+       c.decision_to, c.resolution_no, c.returned_on,
+       ce.name, u.name, ch.name, ca.name
+FROM r4_cases c
+LEFT JOIN centres ce ON ce.id = c.centre_id
+LEFT JOIN units u ON u.id = c.unit_id
+LEFT JOIN placements p ON p.id = c.placement_id
+LEFT JOIN children ch ON ch.id = p.child_id
+LEFT JOIN carers ca ON ca.id = p.carer_id
+WHERE c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ?
+"""
+
+_MEMBERS_OF_YEAR = f"""
+SELECT m.case_id, m.name FROM r4_members m JOIN r4_cases c ON c.id = m.case_id
+WHERE c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ? ORDER BY m.case_id, m.position
+"""
+
+
+def _percent_text(value: int | None) -> str:
+    return f"{value} %" if value else ""
+
+
+def register_pages(db: Database, subgroup: int, year: int, status: str | None = None) -> RowPages:
+    """The register of `subgroup` for `year` as the coordinator's screen lists it, read in
+    pages: in order of receipt, each case keeping its running number in the whole year's
+    register (``register_rows``) when `status` (``rows.STATUSES``) leaves some out.
+
+    The search text of a case is every column as the screen shows it (dates "2. 3. 2026",
+    the proposal "25 %", the members joined by ", ")."""
+    params = [subgroup, f"{year:04d}-01-01", f"{year:04d}-12-31"]
+    found = db.execute(_SEARCH_SELECT, params).fetchall()
+    # the same order as register_rows: the stored receipt text, then the id
+    found.sort(key=lambda r: (r[3] or r[4] or r[5] or "", r[0]))
+    members: dict[int, list[str]] = {}
+    for case_id, name in db.execute(_MEMBERS_OF_YEAR, params):
+        members.setdefault(case_id, []).append(name)
+    seqs: dict[int, int] = {}
+    ids: list[int] = []
+    search: list[str] = []
+    for seq, r in enumerate(found, start=1):
+        (case_id, case_no, proposed, received_on, sent_on, accepted_on, named_on, decided_on,
+         outcome, decided_percent, decision_from, decision_to, resolution_no, returned_on,
+         centre, unit, child, carer) = r  # fmt: skip
+        accepted, named = _date(accepted_on), _date(named_on)
+        decided, returned = _date(decided_on), _date(returned_on)
+        if status and register_status(accepted, named, decided, returned) != status:
+            continue
+        seqs[case_id] = seq
+        ids.append(case_id)
+        search.append(
+            search_text(
+                seq,
+                case_no or "",
+                centre or "",
+                unit or "",
+                child or "",
+                carer or "",
+                _percent_text(proposed),
+                fmt_date(_date(received_on) or _date(sent_on) or accepted),
+                fmt_date(accepted),
+                fmt_date(named),
+                ", ".join(members.get(case_id, ())),
+                fmt_date(decided),
+                decision_text(outcome, decided_percent, _date(decision_from), _date(decision_to)),
+                resolution_no or "",
+                fmt_date(returned),
+            )
+        )
+
+    def fetch(wanted: Sequence[int]) -> list[dict[str, Any]]:
+        records: list[dict[str, Any]] = []
+        for part in chunks(wanted):
+            rows = select_cases(db, f"c.id IN ({marks(len(part))})", part)
+            names = case_members(db, part)
+            records += [
+                register_record(to_row(row, names.get(row["id"], ()), seqs.get(row["id"], 0)))
+                for row in rows
+            ]
+        return records
+
+    return RowPages(ids, search, fetch)

@@ -13,6 +13,36 @@ from datetime import date
 from rejnistvo.printing.formats import fmt_date
 
 
+def register_status(
+    accepted: object, commission_named: object, decided: object, returned: object
+) -> str:
+    """Where a case stands at the coordinator (Slovenian, for the view and the filter): the
+    last step done. Steps are dates (or stored ISO texts; empty means not done)."""
+    if returned:
+        return "vrnjeno"
+    if decided:
+        return "odločeno"
+    if commission_named:
+        return "komisija imenovana"
+    if accepted:
+        return "sprejeto"
+    return "prejeto"
+
+
+def decision_text(
+    outcome: str | None, percent: int | None, period_from: date | None, period_to: date | None
+) -> str:
+    """The decision as the register writes it: "ZVIŠA za 25 % (1. 1. 2026 – …)", "NE ZVIŠA"."""
+    if outcome == "increase":
+        text = f"ZVIŠA za {percent} %"
+        if period_from:
+            text += f" ({fmt_date(period_from)} – {fmt_date(period_to)})"
+        return text
+    if outcome == "no_increase":
+        return "NE ZVIŠA"
+    return ""
+
+
 @dataclass(frozen=True)
 class RegisterRow:
     """A handled case as the register lists it; dates are None until the step is done."""
@@ -40,15 +70,7 @@ class RegisterRow:
     @property
     def status(self) -> str:
         """Where the case stands at the coordinator (Slovenian, for the view and filter)."""
-        if self.returned:
-            return "vrnjeno"
-        if self.decided:
-            return "odločeno"
-        if self.commission_named:
-            return "komisija imenovana"
-        if self.accepted:
-            return "sprejeto"
-        return "prejeto"
+        return register_status(self.accepted, self.commission_named, self.decided, self.returned)
 
     def waiting_days(self, today: date) -> int | None:
         """Days at the coordinator: from receipt to the decision, or to today if undecided."""
@@ -58,14 +80,7 @@ class RegisterRow:
 
     @property
     def decision_text(self) -> str:
-        if self.outcome == "increase":
-            text = f"ZVIŠA za {self.decided_percent} %"
-            if self.period_from:
-                text += f" ({fmt_date(self.period_from)} – {fmt_date(self.period_to)})"
-            return text
-        if self.outcome == "no_increase":
-            return "NE ZVIŠA"
-        return ""
+        return decision_text(self.outcome, self.decided_percent, self.period_from, self.period_to)
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,21 @@ until the decision or today. *Roki* (``services.deadlines``) counts the same way
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
-from rejnistvo.register.queries import case_members, select_cases, to_row
+from rejnistvo.register.queries import case_members, select_cases
+from rejnistvo.register.rows import decision_text, register_status
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
+from rejnistvo.services.cases import r4_status
+from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 
 
 @dataclass(frozen=True)
@@ -52,41 +56,61 @@ class IncomingCase:
     returned: date | None = None  # a returned case leaves the list
 
     def as_row(self) -> dict[str, Any]:
-        """The record a table model shows (id = the case)."""
+        """The record a table model shows (id = the case): ``incoming_row``'s."""
         return {name: getattr(self, name) for name in self.__dataclass_fields__} | {
             "members": ", ".join(self.members)
         }
 
 
+def incoming_row(
+    record: dict[str, Any], members: Sequence[str], today: date, threshold: int
+) -> dict[str, Any]:
+    """A case (a ``select_cases`` record) as the incoming list shows it: the one builder
+    of the list's records, for its pages, a step's changed row and ``IncomingCase``.
+
+    Status is the register's (``rows.register_status``), waiting days
+    ``workflow.waiting_days`` from ``workflow.received_date``; overdue once undecided and
+    waiting longer than `threshold` days."""
+    as_date = workflow.as_date
+    received_on, sent_on = as_date(record["received_on"]), as_date(record["sent_on"])
+    accepted, named = as_date(record["accepted_on"]), as_date(record["commission_named_on"])
+    decided, returned = as_date(record["decided_on"]), as_date(record["returned_on"])
+    received = workflow.received_date({"received_on": received_on, "sent_on": sent_on})
+    days = workflow.waiting_days(received, decided, today)
+    return {
+        "id": record["id"],
+        "version": int(record["version"]),
+        "case_no": record["case_no"] or "",
+        "child": record["child"] or "",
+        "carer": record["carer"] or "",
+        "centre": record["centre"] or "",
+        "unit": record["unit"] or "",
+        "proposed_percent": record["proposed_percent"],
+        "sent_on": sent_on,
+        "received_on": received_on,
+        "received": received,
+        "accepted": accepted,
+        "commission_named": named,
+        "decided": decided,
+        "status": register_status(accepted, named, decided, returned),
+        "members": ", ".join(members),
+        "decision": decision_text(
+            record["outcome"],
+            record["decision_percent"],
+            as_date(record["decision_from"]),
+            as_date(record["decision_to"]),
+        ),
+        "resolution_no": record["resolution_no"],
+        "waiting": days,
+        "overdue": days is not None and decided is None and days > threshold,
+        "returned": returned,
+    }
+
+
 def _incoming(
     record: dict[str, Any], members: tuple[str, ...], today: date, threshold: int
 ) -> IncomingCase:
-    row = to_row(record, members)
-    received = workflow.received_date(record)
-    days = workflow.waiting_days(received, row.decided, today)
-    return IncomingCase(
-        id=row.case_id,
-        version=int(record["version"]),
-        case_no=row.case_no,
-        child=row.child,
-        carer=row.carer,
-        centre=row.centre,
-        unit=row.unit,
-        proposed_percent=row.proposed_percent,
-        sent_on=workflow.as_date(record.get("sent_on")),
-        received_on=workflow.as_date(record.get("received_on")),
-        received=received,
-        accepted=row.accepted,
-        commission_named=row.commission_named,
-        decided=row.decided,
-        status=row.status,
-        members=row.members,
-        decision=row.decision_text,
-        resolution_no=row.resolution_no,
-        waiting=days,
-        overdue=days is not None and row.decided is None and days > threshold,
-        returned=row.returned,
-    )
+    return IncomingCase(**{**incoming_row(record, members, today, threshold), "members": members})
 
 
 _INCOMING = (
@@ -105,6 +129,18 @@ def incoming_cases(db: Database, subgroup: int, today: date) -> list[IncomingCas
     return sorted(cases, key=lambda c: (-(c.waiting or 0), c.id))
 
 
+def incoming_rows(db: Database, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
+    """The given cases as the list shows them (``incoming_row``; in no particular order,
+    a case no longer there left out)."""
+    threshold = workflow.waiting_threshold(db)
+    rows: list[dict[str, Any]] = []
+    for part in chunks(ids):
+        records = select_cases(db, f"c.id IN ({marks(len(part))})", part)
+        members = case_members(db, part)
+        rows += [incoming_row(r, members.get(r["id"], ()), today, threshold) for r in records]
+    return rows
+
+
 def incoming_case(db: Database, case_id: int, today: date) -> IncomingCase | None:
     """One case as the list shows it (after a step: the changed row only)."""
     records = select_cases(db, "c.id = ?", (case_id,))
@@ -112,6 +148,118 @@ def incoming_case(db: Database, case_id: int, today: date) -> IncomingCase | Non
         return None
     members = case_members(db, [case_id]).get(case_id, ())
     return _incoming(records[0], members, today, workflow.waiting_threshold(db))
+
+
+#: what the incoming list's order and search need of each case (not its members)
+_INCOMING_NARROW = (
+    "SELECT c.id, c.case_no, c.sent_on, c.received_on, c.accepted_on, c.commission_named_on, "
+    "c.decided_on, c.returned_on, ch.name, ce.name FROM r4_cases c "
+    "LEFT JOIN centres ce ON ce.id = c.centre_id "
+    "LEFT JOIN placements p ON p.id = c.placement_id "
+    "LEFT JOIN children ch ON ch.id = p.child_id WHERE "
+)
+
+
+def incoming_pages(db: Database, subgroup: int, today: date) -> RowPages:
+    """``incoming_cases`` read in pages: the ids longest waiting first, each case's search
+    text as the list shows its columns (number, waiting days, status, sent, received,
+    child, centre), and ``IncomingCase.as_row`` records of the rows painted."""
+    order: list[tuple[int, int, str]] = []
+    for (
+        case_id,
+        case_no,
+        sent_on,
+        received_on,
+        accepted_on,
+        named_on,
+        decided_on,
+        returned_on,
+        child,
+        centre,
+    ) in db.execute(_INCOMING_NARROW + _INCOMING, [subgroup]).fetchall():
+        sent, received_on = workflow.as_date(sent_on), workflow.as_date(received_on)
+        decided = workflow.as_date(decided_on)
+        received = workflow.received_date({"received_on": received_on, "sent_on": sent})
+        days = workflow.waiting_days(received, decided, today)
+        status = register_status(accepted_on, named_on, decided, returned_on)
+        text = search_text(
+            case_no or "",
+            "" if days is None else days,
+            status,
+            fmt_date(sent),
+            fmt_date(received_on),
+            child or "",
+            centre or "",
+        )
+        order.append((-(days or 0), case_id, text))
+    order.sort(key=lambda item: (item[0], item[1]))
+
+    return RowPages(
+        [item[1] for item in order],
+        [item[2] for item in order],
+        lambda ids: incoming_rows(db, ids, today),
+    )
+
+
+# ---------------------------------------------------------------------- every case (Paketi)
+
+_PACKAGE_CASES = (
+    "SELECT t.id, t.case_no, c.name, ch.name, t.sent_on, t.accepted_on, "
+    "t.commission_named_on, t.decided_on, t.returned_on FROM r4_cases t "
+    "JOIN placements p ON p.id = t.placement_id "
+    "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+)
+
+
+def _package_record(row: Sequence[Any], state_names: Mapping[str, str]) -> dict[str, Any]:
+    case_id, case_no, carer, child, *steps = row
+    status = r4_status(dict(zip(("sent_on", *_LATER_STEPS), steps, strict=True)))
+    return {
+        "id": case_id,
+        "case_no": case_no,
+        "carer_name": carer or "",
+        "child_name": child or "",
+        "state": state_names[status],
+    }
+
+
+_LATER_STEPS = ("accepted_on", "commission_named_on", "decided_on", "returned_on")
+
+
+def package_case_pages(db: Database, state_names: Mapping[str, str]) -> RowPages:
+    """Every R-4 case (the list a package is made from), by id, read in pages: number,
+    carer, child and the state (``services.cases.r4_status``, shown as `state_names`
+    names it); the search text is those four as shown."""
+    ids: list[int] = []
+    search: list[str] = []
+    for row in db.execute(_PACKAGE_CASES + " ORDER BY t.id").fetchall():
+        record = _package_record(row, state_names)
+        ids.append(record["id"])
+        search.append(
+            search_text(
+                record["case_no"], record["carer_name"], record["child_name"], record["state"]
+            )
+        )
+
+    return RowPages(ids, search, lambda wanted: _package_records(db, wanted, state_names))
+
+
+def _package_records(
+    db: Database, ids: Sequence[int], state_names: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    for part in chunks(ids):
+        sql = _PACKAGE_CASES + f" WHERE t.id IN ({marks(len(part))})"
+        records += [_package_record(row, state_names) for row in db.execute(sql, list(part))]
+    return records
+
+
+def package_case(
+    db: Database, case_id: int, state_names: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """One case as the packages list shows it (after a step: its row only)."""
+    found = _package_records(db, [case_id], state_names)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)

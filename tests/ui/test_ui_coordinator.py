@@ -22,7 +22,10 @@ def select_case(view, predicate):
 
 def test_models_pass_qtmodeltester(qtbot, qtmodeltester, ctx):
     view = make_view(qtbot, ctx)
+    for tab in (1, 2):  # each tab's list is read when the tab is first shown
+        view.tabs.setCurrentIndex(tab)
     for model in (view.cases_model, view.register_model, view.all_cases_model):
+        assert model.rowCount()
         qtmodeltester.check(model)
 
 
@@ -68,6 +71,7 @@ def test_a_proposal_from_acceptance_to_return(qtbot, ctx, interaction, tmp_path)
     assert get_record(ctx.db, "r4_cases", case_id)["returned_on"] == today
 
     out = tmp_path / "evidenca.csv"
+    view.tabs.setCurrentIndex(1)
     view.year_combo.setCurrentIndex(max(view.year_combo.findData(today.year), 0))
     interaction.answers.append(str(out))
     assert view.export_register("csv")

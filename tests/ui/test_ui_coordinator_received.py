@@ -61,6 +61,7 @@ def test_received_date_recorded_and_shown(qtbot, ctx):
 
 
 def _register_ready(view):
+    view.tabs.setCurrentIndex(1)  # the register is read when its tab is first shown
     for index in range(view.subgroup_combo.count()):
         view.subgroup_combo.setCurrentIndex(index)
         if view.register_proxy.rowCount():
@@ -103,6 +104,7 @@ def test_register_export_cancelled_leaves_no_file(qtbot, ctx, interaction, tmp_p
 
 def test_package_export_cancelled_changes_nothing(qtbot, ctx, interaction, tmp_path, monkeypatch):
     view = make_view(qtbot, ctx)
+    view.tabs.setCurrentIndex(2)  # Paketi: its list is read when the tab is first shown
     row = next(
         r
         for r in range(view.all_cases_proxy.rowCount())

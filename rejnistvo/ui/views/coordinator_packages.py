@@ -74,10 +74,8 @@ class CoordinatorPackagesMixin:
         layout.addLayout(row, 1)
         return page
 
-    def _load_all_cases(self) -> None:
-        from rejnistvo.services.r4_cases import list_cases
-
-        names = {
+    def _state_names(self) -> dict[str, str]:
+        return {
             "returned": self.tr("vrnjeno"),
             "decided": self.tr("odločeno"),
             "commission_named": self.tr("komisija imenovana"),
@@ -85,18 +83,22 @@ class CoordinatorPackagesMixin:
             "sent": self.tr("poslano"),
             "prepared": self.tr("pripravljeno"),
         }
-        rows = [
-            {
-                "id": case.id,
-                "case_no": case.proposal.case_no,
-                "carer_name": case.carer_name,
-                "child_name": case.child_name,
-                "state": names[case.status],
-            }
-            for case in list_cases(self.ctx.db)
-        ]
-        self.all_cases_model.set_rows(rows)
+
+    def _load_all_cases(self) -> None:
+        from rejnistvo.services.coordinator import package_case_pages
+
+        self.all_cases_model.set_pages(package_case_pages(self.ctx.db, self._state_names()))
         fit_columns(self.all_cases_table)
+
+    def _update_package_case(self, case_id: int) -> None:
+        """One case's row after a step on it (the same record as the list reads)."""
+        from rejnistvo.services.coordinator import package_case
+
+        record = package_case(self.ctx.db, case_id, self._state_names())
+        if record is None:
+            self.all_cases_model.remove_row(case_id)
+        else:
+            self.all_cases_model.upsert_row(record)
 
     def _ask_passphrase(self) -> str | None:
         return self.ctx.interaction.ask_text(

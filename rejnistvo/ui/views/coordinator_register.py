@@ -3,8 +3,6 @@ filter and its exports (CSV, XLSX, PDF) with progress and cancel."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,18 +17,6 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
-
-
-def _row_dict(row) -> dict:
-    """A RegisterRow as a table record (id = the case)."""
-    d = asdict(row)
-    d.update(
-        id=row.case_id,
-        status=row.status,
-        decision=row.decision_text,
-        members=", ".join(row.members),
-    )
-    return d
 
 
 def _percent(value) -> str:
@@ -105,45 +91,50 @@ class CoordinatorRegisterMixin:
         return page
 
     def _load_register(self) -> None:
-        from rejnistvo.register.queries import register_rows
+        """The year's register, read in pages; the status chosen is applied by the service
+        (the search box by the proxy)."""
+        from rejnistvo.register.queries import register_pages
 
         year = self.year_combo.currentData()
         subgroup = self._subgroup()
         if year is None or subgroup is None:
-            self._register_rows = []
             self.register_model.set_rows([])
-            return
-        self._register_rows = register_rows(self.ctx.db, subgroup, year)
-        self.register_model.set_rows([_row_dict(r) for r in self._register_rows])
-        fit_columns(self.register_table, 220)
+        else:
+            status = self.status_combo.currentData()
+            self.register_model.set_pages(register_pages(self.ctx.db, subgroup, year, status))
+            fit_columns(self.register_table, 220)
         self._apply_register_filter()
 
     def _filtered_register(self) -> list:
-        """The register rows shown (status and search applied), numbered 1, 2, … for export."""
+        """The register rows shown (status and search applied), numbered 1, 2, … for export,
+        in the register's order."""
+        from rejnistvo.register.queries import register_rows
         from rejnistvo.register.rows import renumber
 
+        subgroup, year = self._subgroup(), self.year_combo.currentData()
+        if subgroup is None or year is None:
+            return []
+        records = self.register_model.rows()
         shown = {
-            self.register_proxy.row_record(r)["case_id"]
+            records[self.register_proxy.source_row(r)]["id"]
             for r in range(self.register_proxy.rowCount())
         }
-        return renumber([r for r in getattr(self, "_register_rows", []) if r.case_id in shown])
+        return renumber(
+            [r for r in register_rows(self.ctx.db, subgroup, year) if r.case_id in shown]
+        )
 
     def _apply_register_filter(self) -> None:
-        status = self.status_combo.currentData()
-        rows = [r for r in getattr(self, "_register_rows", []) if not status or r.status == status]
-        if len(rows) != self.register_model.rowCount():
-            self.register_model.set_rows([_row_dict(r) for r in rows])
         self.register_proxy.set_text(self.register_search.text())
         self.register_count.setText(self.tr("{0} primerov").format(self.register_proxy.rowCount()))
 
     def _status_changed(self) -> None:
-        # a different status may keep the same number of rows: reload before filtering
-        self.register_model.set_rows([])
-        self._apply_register_filter()
+        if 1 in self._loaded_tabs:
+            self._load_register()
 
     def export_register(self, fmt: str) -> bool:
         from rejnistvo.register.export import write_register
 
+        self._ensure_tab(1)
         subgroup, year = self._subgroup(), self.year_combo.currentData()
         if subgroup is None or year is None:
             return False

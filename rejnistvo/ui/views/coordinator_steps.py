@@ -182,10 +182,9 @@ class CoordinatorStepsMixin:
         return self.ctx.clock.today()
 
     def _load_cases(self, subgroup: int) -> None:
-        from rejnistvo.services.coordinator import incoming_cases
+        from rejnistvo.services.coordinator import incoming_pages
 
-        records = [case.as_row() for case in incoming_cases(self.ctx.db, subgroup, self.today())]
-        self.cases_model.set_rows(records)
+        self.cases_model.set_pages(incoming_pages(self.ctx.db, subgroup, self.today()))
         fit_columns(self.cases_table, 200)
         current = self._case["id"] if self._case else None
         self._case = None
@@ -327,28 +326,35 @@ class CoordinatorStepsMixin:
 
     def _step_done(self, message: str) -> None:
         """After a step: the changed row only (and the other tabs), then tell the others."""
-        from rejnistvo.services.coordinator import incoming_case
+        from rejnistvo.services.coordinator import incoming_rows
 
         self.ctx.bus.status_message.emit(message)
         case_id = self._case["id"] if self._case else None
         if case_id is not None:
-            case = incoming_case(self.ctx.db, case_id, self.today())
-            if case is None or case.returned is not None:
+            # the same record as the list's pages (incoming_row)
+            found = incoming_rows(self.ctx.db, [case_id], self.today())
+            if not found or found[0]["returned"] is not None:
                 self.cases_model.remove_row(case_id)
                 self._show_case(None)
             else:
-                row = self.cases_model.upsert_row(case.as_row())
+                row = self.cases_model.upsert_row(found[0])
                 self.cases_table.selectRow(
                     self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
                 )
                 self._show_case(self.cases_model.row_record(row))
-        self._load_register()
-        self._load_all_cases()
+            self._case_changed_elsewhere(case_id)
         self._own_change = True
         try:
             self.ctx.bus.records_changed.emit("r4")
         finally:
             self._own_change = False
+
+    def _case_changed_elsewhere(self, case_id: int) -> None:
+        """The other tabs after a step: the case's row in Paketi; the register is read
+        again when next shown (a step may move the case to another year or status)."""
+        self._loaded_tabs.discard(1)
+        if 2 in self._loaded_tabs:
+            self._update_package_case(case_id)
 
     def record_received(self) -> bool:
         from rejnistvo.services.coordinator import record_received

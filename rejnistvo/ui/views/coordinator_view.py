@@ -39,6 +39,10 @@ class CoordinatorView(
         self.tabs.addTab(self._cases_tab(), "")
         self.tabs.addTab(self._register_tab(), "")
         self.tabs.addTab(self._packages_tab(), "")
+        # A tab's list is read when the tab is first shown after a refresh (the register
+        # and the 8,000 cases of Paketi wait until the coordinator looks at them).
+        self._loaded_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(self._ensure_tab)
         top = QHBoxLayout()
         top.addWidget(self.subgroup_label)
         top.addWidget(self.subgroup_combo)
@@ -123,7 +127,6 @@ class CoordinatorView(
 
     def refresh(self) -> None:
         super().refresh()
-        from rejnistvo.register.queries import register_years
         from rejnistvo.store import list_records
 
         if self.subgroup_combo.count() == 0:
@@ -131,11 +134,26 @@ class CoordinatorView(
             for s in list_records(self.ctx.db, "subgroups"):
                 self.subgroup_combo.addItem(f"{s['id']} – {s['name']}", s["id"])
             self.subgroup_combo.blockSignals(False)
-        subgroup = self._subgroup()
-        if subgroup is None:
+        self._loaded_tabs.clear()
+        self._ensure_tab(self.tabs.currentIndex())
+
+    def _ensure_tab(self, index: int) -> None:
+        """Read the tab's list unless it is read since the last refresh."""
+        if index in self._loaded_tabs or self._subgroup() is None:
             return
-        self._load_cases(subgroup)
-        years = register_years(self.ctx.db, subgroup) or [self.today().year]
+        self._loaded_tabs.add(index)
+        if index == 0:
+            self._load_cases(self._subgroup())
+        elif index == 1:
+            self._load_years()
+            self._load_register()
+        elif index == 2:
+            self._load_all_cases()
+
+    def _load_years(self) -> None:
+        from rejnistvo.register.queries import register_years
+
+        years = register_years(self.ctx.db, self._subgroup()) or [self.today().year]
         current = self.year_combo.currentData()
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -143,8 +161,6 @@ class CoordinatorView(
             self.year_combo.addItem(str(y), y)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(current), 0))
         self.year_combo.blockSignals(False)
-        self._load_register()
-        self._load_all_cases()
 
     def focus_search(self) -> None:
         target = (self.cases_search, self.register_search, self.packages_search)[
@@ -162,6 +178,7 @@ class CoordinatorView(
             return False
         if self.is_stale():
             self.refresh()
+        self._ensure_tab(0)
         row = self.cases_model.find_row("id", record_id)
         if row >= 0:
             self.tabs.setCurrentIndex(0)
