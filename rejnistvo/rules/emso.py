@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
-from stdnum.si import emso as _emso
-
 from rejnistvo.clock import Clock, SystemClock
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import format_date
@@ -36,6 +33,15 @@ def check_emso(
     # Checked on what was typed: stdnum's compact() folds full-width digits to ASCII.
     if any(c not in _ASCII_DIGITS for c in value if not c.isspace()):
         raise InputError(field, "EMŠO sme vsebovati le števke 0–9 (brez drugih znakov).")
+    # stdnum when a number is checked, not when the store loads (the window's start)
+    from stdnum.exceptions import (
+        InvalidChecksum,
+        InvalidComponent,
+        InvalidFormat,
+        InvalidLength,
+    )
+    from stdnum.si import emso as _emso
+
     number = _emso.compact(value)
     try:
         number = _emso.validate(number)

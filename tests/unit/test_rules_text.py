@@ -23,3 +23,13 @@ def test_fold_all_of_slovenian_names():
         "",
         "ana",
     ]
+
+
+def test_the_slovenian_plural_rule_is_babels_locale_data():
+    from babel import Locale
+
+    from rejnistvo.rules.plural import SLOVENIAN_RULE, plural_category
+
+    babel_rule = Locale.parse("sl").plural_form
+    assert babel_rule.rules == SLOVENIAN_RULE
+    assert [plural_category(n) for n in range(0, 1000)] == [babel_rule(n) for n in range(0, 1000)]
