@@ -38,21 +38,23 @@ from rejnistvo.ui.views.placement_data import (
     as_date,
     default_range,
     placement_choices,
+    placement_label,
     placement_periods,
     rate_table,
     record_name,
 )
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, PeriodEdit
-from rejnistvo.ui.widgets.choice_combo import choice_combo
 from rejnistvo.ui.widgets.payment_table import (
     explain_month,
+    fit_columns,
     make_payment_model,
     make_table,
     payment_headers,
     payment_rows,
     sums,
 )
+from rejnistvo.ui.widgets.pickers import SearchCombo
 
 
 # -- the view --------------------------------------------------------------------------
@@ -61,17 +63,18 @@ class CalcView(WhatIfMixin, View):
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._whatif_built = False  # from here on, asking for a Kaj če widget builds it
         self.sheet_payments: list[MonthPayment] = []
         self.whatif_payments: list[MonthPayment] = []
         self.preview = None
         self.last_document: bytes | None = None
-        self._placements: list[dict] = []
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
         self._build_sheet_tab()
-        self._build_whatif_tab()
+        self.tabs.addTab(QWidget(self.tabs), "")  # Kaj če: built when first shown
+        self.tabs.currentChanged.connect(self._whatif_tab_shown)
         self.retranslate()
 
     # -- building ---------------------------------------------------------------------
@@ -79,9 +82,11 @@ class CalcView(WhatIfMixin, View):
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         form = QFormLayout()
-        self.placement_combo, self.placement_model = choice_combo(tab, blank=False)
+        # Searches the store as the user types: a few choices held, never every
+        # placement (20,000 combo items cost the first opening 0.3 s and their memory).
+        self.placement_combo = SearchCombo(self._find_placements, tab)
+        self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
-        self.placement_combo.setMinimumContentsLength(24)
         self.placement_label = QLabel(tab)
         form.addRow(self.placement_label, self.placement_combo)
         self.sheet_range = PeriodEdit("obdobje", tab, required=True, open_allowed=False)
@@ -123,61 +128,65 @@ class CalcView(WhatIfMixin, View):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Plačilni list namestitve"))
-        self.tabs.setTabText(1, self.tr("Kaj če – izračun brez shranjevanja"))
         self.placement_label.setText(self.tr("Namestitev:"))
         self.sheet_range_label.setText(self.tr("Meseci:"))
         self.sheet_button.setText(self.tr("Izračunaj"))
         self.print_button.setText(self.tr("Natisni plačilni list…"))
-        self.whatif_intro.setText(
-            self.tr(
-                "Vpišite obdobja namestitve (pogodba in aneksi), zvišanja oskrbnine in "
-                "zvišanja plačila dela. Izračun sledi vnosu po istih pravilih kot plačilni "
-                "list; nič se ne shrani."
-            )
-        )
-        self.whatif_placement.setTitle(self.tr("Obdobja namestitve"))
-        self.whatif_increases.setTitle(self.tr("Zvišanja oskrbnine"))
-        self.whatif_uplifts.setTitle(self.tr("Zvišanja plačila dela"))
-        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
-            editor.retranslate()
-        self.part_time_box.setText(self.tr("Samo ob vikendih, praznikih in počitnicah"))
-        self.fee_share_label.setText(self.tr("delež plačila dela iz pogodbe:"))
-        self.fee_share_edit.setPlaceholderText("0,40")
-        self.whatif_range_label.setText(self.tr("Meseci:"))
-        headers = payment_headers(self.tr)
-        self.sheet_model.set_columns_headers(headers)
-        self.whatif_model.set_columns_headers(headers)
+        self.sheet_model.set_columns_headers(payment_headers(self.tr))
+        self._retranslate_whatif()
 
     # -- data -----------------------------------------------------------------------
-    def refresh(self) -> None:
-        super().refresh()
-        from rejnistvo.store import StoreError, list_records
+    def _find_placements(self, text: str, limit: int) -> list[tuple[str, Any]]:
+        """The placements whose contract or names contain what is typed (a page)."""
+        from rejnistvo.services.placement_search import find_placements
+        from rejnistvo.store import StoreError
 
         try:
-            # the combo shows contract and names: not 20,000 full placement dicts
-            rows = list_records(self.ctx.db, "placements", columns=("id", "contract_no"))
+            return placement_choices(find_placements(self.ctx.db, text, limit))
         except StoreError as error:
             self.sheet_error.show_error(error.message)
-            return
+            return []
+
+    def _placement_row(self, placement_id: Any) -> dict | None:
+        """Contract and names of one placement (None when it is gone)."""
+        from rejnistvo.services.placement_search import placement_choice
+        from rejnistvo.store import StoreError
+
+        if placement_id is None:
+            return None
+        try:
+            return placement_choice(self.ctx.db, placement_id)
+        except StoreError as error:
+            self.sheet_error.show_error(error.message)
+            return None
+
+    def refresh(self) -> None:
+        super().refresh()
         current = self.placement_combo.currentData()
-        self._placements = rows
-        self.placement_combo.blockSignals(True)
-        self.placement_model.set_choices(placement_choices(rows))
-        index = self.placement_model.index_of(current) if current is not None else -1
-        self.placement_combo.setCurrentIndex(max(index, 0) if rows else -1)
-        self.placement_combo.blockSignals(False)
-        if current is None and rows:
-            self._placement_chosen()
+        choices = self._find_placements("", self.placement_combo.limit)
+        if current is not None and all(value != current for _label, value in choices):
+            row = self._placement_row(current)  # still there (perhaps renamed)?
+            if row is not None:
+                choices.insert(0, (placement_label(row), current))
+        self.placement_combo.load(choices, current)
+        if choices and self.placement_combo.currentData() != current:
+            self._placement_chosen()  # the first one, or another since this one is gone
 
     def show_placement(self, placement_id: int) -> None:
         """Select a stored placement and show its sheet (used from other screens)."""
         if self.is_stale():
             self.refresh()
         index = self.placement_model.index_of(placement_id)
-        if index >= 0:
-            self.tabs.setCurrentIndex(0)
-            self.placement_combo.setCurrentIndex(index)
-            self.compute_sheet()
+        if index < 0:
+            row = self._placement_row(placement_id)
+            if row is None:
+                return
+            blocked = self.placement_combo.blockSignals(True)
+            index = self.placement_combo.choose(placement_label(row), placement_id)
+            self.placement_combo.blockSignals(blocked)
+        self.tabs.setCurrentIndex(0)
+        self.placement_combo.setCurrentIndex(index)
+        self.compute_sheet()
 
     def _placement_chosen(self) -> None:
         """Offer this year's months of the placement as the default range."""
@@ -254,6 +263,7 @@ class CalcView(WhatIfMixin, View):
             return False
         self.sheet_payments = payments
         self.sheet_model.set_rows(payment_rows(payments))
+        fit_columns(self.sheet_table)
         self._show_totals(self.sheet_totals, payments)
         return True
 
@@ -274,11 +284,7 @@ class CalcView(WhatIfMixin, View):
         label.setText(explain_month(payments[row], self.tr))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        # On a laptop the what-if inputs stand above the table instead of beside it.
-        narrow = event.size().width() < 900
-        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.whatif_splitter.orientation() != wanted:
-            self.whatif_splitter.setOrientation(wanted)
+        self._fit_whatif(event.size().width())
         super().resizeEvent(event)
 
     def _show_totals(self, label: QLabel, payments: Sequence[MonthPayment]) -> None:
@@ -384,9 +390,7 @@ class CalcView(WhatIfMixin, View):
             return file_name(
                 self.tr("informativni izračun"), f"{self.ctx.clock.today():%Y-%m-%d}", ext="pdf"
             )
-        placement = next(
-            (p for p in self._placements if p.get("id") == self.placement_combo.currentData()), {}
-        )
+        placement = self._placement_row(self.placement_combo.currentData()) or {}
         surname = (placement.get("carer_name") or "").split()[-1:]
         try:
             period = self.sheet_range.value()

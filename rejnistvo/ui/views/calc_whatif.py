@@ -29,7 +29,12 @@ from rejnistvo.rules.months import (
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.views.placement_data import rate_table
 from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
-from rejnistvo.ui.widgets.payment_table import make_payment_model, make_table, payment_rows
+from rejnistvo.ui.widgets.payment_table import (
+    fit_columns,
+    make_payment_model,
+    make_table,
+    payment_rows,
+)
 from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
 
 # Longest range one sheet shows: 10 years is far beyond any real question and keeps the
@@ -37,10 +42,50 @@ from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
 MAX_MONTHS = 120
 
 
+#: the widgets of the Kaj če tab: asking for one builds the tab (``CalcView.__getattr__``)
+WHATIF_PARTS = frozenset(
+    {
+        "whatif_splitter",
+        "whatif_intro",
+        "whatif_placement",
+        "whatif_increases",
+        "whatif_uplifts",
+        "part_time_box",
+        "fee_share_edit",
+        "fee_share_label",
+        "fee_share_error",
+        "whatif_range_label",
+        "whatif_range",
+        "whatif_error",
+        "whatif_model",
+        "whatif_table",
+        "whatif_totals",
+        "whatif_explain",
+    }
+)
+
+
 class WhatIfMixin:
-    """The Kaj če tab of CalcView."""
+    """The Kaj če tab of CalcView, built when it is first shown or used: the screen's
+    first opening pays for the payment sheet only (issue 13)."""
+
+    _whatif_built = False
+
+    def __getattr__(self, name: str):
+        # Only reached for a name not set yet: a Kaj če widget before the tab is built.
+        if name in WHATIF_PARTS and not self.__dict__.get("_whatif_built", True):
+            self._build_whatif_tab()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def _whatif_tab_shown(self, index: int) -> None:
+        if index == 1 and not self._whatif_built:
+            self._build_whatif_tab()
 
     def _build_whatif_tab(self) -> None:
+        if self._whatif_built:
+            return
+        self._whatif_built = True
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
         splitter = QSplitter(Qt.Orientation.Horizontal, tab)
@@ -109,7 +154,20 @@ class WhatIfMixin:
         splitter.addWidget(results)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([500, 880])
-        self.tabs.addTab(tab, "")
+        # In place of the empty page the tab bar held until now.
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(1)
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, tab, "")
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._retranslate_whatif()
+        self._fit_whatif(self.width())
 
         self.part_time_box.toggled.connect(self.fee_share_edit.setEnabled)
         self.part_time_box.toggled.connect(self.compute_whatif)
@@ -122,6 +180,39 @@ class WhatIfMixin:
         today = self.ctx.clock.today()
         self.whatif_placement.add_row(Period(date(today.year, 1, 1), None))
         self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
+
+    def _retranslate_whatif(self) -> None:
+        from rejnistvo.ui.widgets.payment_table import payment_headers
+
+        self.tabs.setTabText(1, self.tr("Kaj če – izračun brez shranjevanja"))
+        if not self._whatif_built:
+            return
+        self.whatif_intro.setText(
+            self.tr(
+                "Vpišite obdobja namestitve (pogodba in aneksi), zvišanja oskrbnine in "
+                "zvišanja plačila dela. Izračun sledi vnosu po istih pravilih kot plačilni "
+                "list; nič se ne shrani."
+            )
+        )
+        self.whatif_placement.setTitle(self.tr("Obdobja namestitve"))
+        self.whatif_increases.setTitle(self.tr("Zvišanja oskrbnine"))
+        self.whatif_uplifts.setTitle(self.tr("Zvišanja plačila dela"))
+        for editor in (self.whatif_placement, self.whatif_increases, self.whatif_uplifts):
+            editor.retranslate()
+        self.part_time_box.setText(self.tr("Samo ob vikendih, praznikih in počitnicah"))
+        self.fee_share_label.setText(self.tr("delež plačila dela iz pogodbe:"))
+        self.fee_share_edit.setPlaceholderText("0,40")
+        self.whatif_range_label.setText(self.tr("Meseci:"))
+        self.whatif_model.set_columns_headers(payment_headers(self.tr))
+
+    def _fit_whatif(self, width: int) -> None:
+        """On a laptop the what-if inputs stand above the table instead of beside it."""
+        if not self._whatif_built:
+            return
+        narrow = width < 900
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.whatif_splitter.orientation() != wanted:
+            self.whatif_splitter.setOrientation(wanted)
 
     def compute_whatif(self) -> bool:
         """Recompute the what-if table from what is typed; nothing is stored."""
@@ -156,6 +247,7 @@ class WhatIfMixin:
             return self._whatif_failed(error)
         self.whatif_payments = payments
         self.whatif_model.set_rows(payment_rows(payments))
+        fit_columns(self.whatif_table)
         self._show_totals(self.whatif_totals, payments)
         return True
 

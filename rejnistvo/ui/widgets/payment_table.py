@@ -196,6 +196,13 @@ def make_table(model: RecordTableModel, parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Fitted once per new sheet (fit_columns), not on every layout pass: ResizeToContents
+    # asks every cell again each time the screen is laid out.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     return table
+
+
+def fit_columns(table: QTableView) -> None:
+    """The figures as wide as they need, after new rows; the source takes the rest."""
+    table.resizeColumnsToContents()
