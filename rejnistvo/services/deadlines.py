@@ -17,13 +17,20 @@ what a double click opens. The rules are the shared ones:
 * overpayments found by a payment run and not yet settled (SPEC 3.6), due with the run
   of the month that found them;
 * a missing 1 March indexation of the rate table (SPEC 3.1), due on that 1 March.
+
+Speed (issue 13: *Roki* is the first screen, 15,000 reminders at 20,000 placements):
+the database gives only the rows a rule can pick (``services.lists``: the windows are
+SQL ``WHERE`` clauses, the columns named, plain tuples), and each rule is asked once
+per distinct set of inputs (the same period, the same day of receipt), not once per
+row; dates, days and the Slovenian texts likewise once per distinct value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -33,6 +40,7 @@ from rejnistvo.rules.periods import Period
 from rejnistvo.rules.plural import accusative_phrase
 from rejnistvo.rules.reminders import (
     ENDING_SOON_DAYS,
+    NEW_RULES_FROM,
     TRAINING_YEARS,
     TRANSITION_LICENCE_BEFORE,
     TRANSITION_TRAINING_BY,
@@ -42,13 +50,13 @@ from rejnistvo.rules.reminders import (
     ends_within,
     training_due_date,
 )
+from rejnistvo.services import lists
 from rejnistvo.services.cases import r5_report_due, r5_report_state
-from rejnistvo.services.lists import carers_for_training
 from rejnistvo.store import list_records
-from rejnistvo.store.case_documents import unpaid_instalments
 
 R5_SOON_DAYS = 30
 TRAINING_SOON_DAYS = 60
+TRAINING_TEXT = "Obvezno usposabljanje (vsaka 3 leta)"
 
 #: kind codes, in the order the screen explains them
 KINDS = (
@@ -65,8 +73,11 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
+    """One reminder. A named tuple (immutable, typed) rather than a frozen dataclass:
+    Roki makes 15,000 of them at the program's start, and a frozen dataclass costs
+    several times as much to make."""
+
     due: date
     days: int  # days from today to `due`; negative = late
     kind: str  # one of KINDS
@@ -81,7 +92,6 @@ class Deadline:
         return self.days < 0
 
     def as_row(self) -> dict[str, Any]:
-        # spelt out: Roki turns 15,000 reminders into rows at the window's start
         return {
             "due": self.due,
             "days": self.days,
@@ -94,167 +104,229 @@ class Deadline:
         }
 
 
+# A Deadline straight from its fields' tuple, without the generated __new__ (which only
+# names the same arguments): the hot loops below make one per reminder.
+_make = tuple.__new__
+_DUE = itemgetter(0)
+_OPEN_ID = itemgetter(7)
+Buckets = dict[str, list[Deadline]]
+Key = tuple[Any, ...]
+
+
+class _Day:
+    """`today` and what is worked out from it, each distinct value once per call: a
+    stored date's ``date``, the days from today to a date, a date's Slovenian text."""
+
+    __slots__ = ("today", "_dates", "_days", "_texts")
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._dates: dict[str, date] = {}
+        self._days: dict[date, int] = {}
+        self._texts: dict[date, str] = {}
+
+    def parse(self, text: str) -> date:
+        found = self._dates.get(text)
+        if found is None:
+            found = self._dates[text] = date.fromisoformat(text)
+        return found
+
+    def parse_or_none(self, text: str | None) -> date | None:
+        return None if text is None else self.parse(text)
+
+    def days(self, day: date) -> int:
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = (day - self.today).days
+        return found
+
+    def text(self, day: date) -> str:
+        found = self._texts.get(day)
+        if found is None:
+            found = self._texts[day] = fmt_date(day)
+        return found
+
+
 def _deadline(
     kind: str, due: date, today: date, what: str, carer: Any, child: Any, opens: tuple[str, int]
 ) -> Deadline:
     return Deadline(due, (due - today).days, kind, what, carer or "", child or "", *opens)
 
 
-def _board_increases(db: Database, today: date) -> list[Deadline]:
-    items = []
-    # The window, wider than the rules below (they decide): ending within 60 days, or no
+Judged = tuple[tuple[str, date, int, str], ...]
+
+
+def _increase_reminders(
+    day: _Day, percent: Any, start: str, end: str, requested: str | None, reported: str | None
+) -> Judged:
+    """The reminders of one board increase (kind, due, days, text), by the shared rules."""
+    period = Period(day.parse(start), day.parse(end))
+    asked_on = day.parse_or_none(requested)
+    found = []
+    state = r5_report_state(
+        period.start,
+        day.parse(end),
+        day.today,
+        report_date=day.parse_or_none(reported),
+        requested_on=asked_on,
+        soon_days=R5_SOON_DAYS,
+    )
+    if state in (R5Status.OVERDUE, R5Status.DUE_SOON):
+        due = r5_report_due(period.start, day.parse(end), asked_on)
+        asked = f", center je poročilo zahteval do {day.text(asked_on)}" if asked_on else ""
+        found.append(
+            (
+                "r5_overdue" if state is R5Status.OVERDUE else "r5_due_soon",
+                due,
+                day.days(due),
+                f"Zvišanje oskrbnine {percent} % do {day.text(day.parse(end))}{asked}",
+            )
+        )
+    if period.end is not None and ends_within(period, day.today, ENDING_SOON_DAYS):
+        found.append(
+            (
+                "increase_ending",
+                period.end,
+                day.days(period.end),
+                f"Podaljšanje? {percent} % od {day.text(period.start)}",
+            )
+        )
+    return tuple(found)
+
+
+def _board_increases(db: Database, day: _Day, out: Buckets) -> None:
+    today = day.today
+    # The window, wider than the rules (they decide): ending within 60 days, or no
     # report yet and due by today + 30 days (the report falls due 30 days before the end,
     # or at the end, or earlier on the centre's request). Not 20,000 increases of the past.
-    soon = (today + timedelta(days=R5_SOON_DAYS)).isoformat()
-    ending = (today + timedelta(days=ENDING_SOON_DAYS)).isoformat()
-    increases = list_records(
+    rows = lists.increases_to_remind(
         db,
-        "board_increases",
-        window=(
-            "t.to_date BETWEEN ? AND ? OR (NOT EXISTS (SELECT 1 FROM r5_reports r "
-            "WHERE r.increase_id = t.id AND r.report_date IS NOT NULL) "
-            "AND (t.to_date <= ? OR t.report_requested_on <= ?))",
-            [today.isoformat(), ending, ending, soon],
-        ),
+        today,
+        today + timedelta(days=ENDING_SOON_DAYS),
+        today + timedelta(days=R5_SOON_DAYS),
     )
-    reports = _reports_of(db, [int(inc["id"]) for inc in increases])
-    for inc in increases:
-        report = reports.get(inc["id"])
-        requested = inc.get("report_requested_on")
-        names = (inc.get("carer_name"), inc.get("child_name"))
-        opens = ("r5", int(inc["id"]))
-        state = r5_report_state(
-            inc["from_date"],
-            inc["to_date"],
-            today,
-            report_date=report.get("report_date") if report else None,
-            requested_on=requested,
-            soon_days=R5_SOON_DAYS,
-        )
-        if state in (R5Status.OVERDUE, R5Status.DUE_SOON):
-            due = r5_report_due(inc["from_date"], inc["to_date"], requested)
-            asked = f", center je poročilo zahteval do {fmt_date(requested)}" if requested else ""
-            items.append(
-                _deadline(
-                    "r5_overdue" if state is R5Status.OVERDUE else "r5_due_soon",
-                    due,
-                    today,
-                    f"Zvišanje oskrbnine {inc['percent']} % do {fmt_date(inc['to_date'])}{asked}",
-                    *names,
-                    opens,
+    judged: dict[Key, Judged] = {}  # most increases share their period with many others
+    for increase_id, percent, start, end, requested, reported, carer, child in rows:
+        key = (percent, start, end, requested, reported)
+        found = judged.get(key)
+        if found is None:
+            found = judged[key] = _increase_reminders(day, *key)
+        for kind, due, days, what in found:
+            out[kind].append(
+                _make(
+                    Deadline, (due, days, kind, what, carer or "", child or "", "r5", increase_id)
                 )
             )
-        period = Period(inc["from_date"], inc["to_date"])
-        if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
-            items.append(
-                _deadline(
-                    "increase_ending",
-                    period.end,
-                    today,
-                    f"Podaljšanje? {inc['percent']} % od {fmt_date(period.start)}",
-                    *names,
-                    opens,
-                )
-            )
-    return items
 
 
-def _reports_of(db: Database, increase_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The R-5 reports of these board increases, by increase id."""
-    found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(increase_ids), 500):  # SQLite's limit on parameters
-        chunk = increase_ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for report in list_records(db, "r5_reports", window=(f"t.increase_id IN ({marks})", chunk)):
-            found[report["increase_id"]] = report
-    return found
+def _waiting(day: _Day, threshold: int, received_on: Any, sent_on: Any, decided_on: Any) -> Any:
+    """(due, days, text) of an R-4 proposal waiting too long at the coordinator, or None."""
+    case = {"received_on": received_on, "sent_on": sent_on}
+    received = workflow.received_date(case)
+    decided = workflow.as_date(decided_on)
+    days = workflow.waiting_days(received, decided, day.today)
+    if received is None or decided or (days or 0) <= threshold:
+        return None
+    due = received + timedelta(days=threshold)
+    waited = accusative_phrase(days or 0, "dan")
+    return due, day.days(due), f"Prejeto {day.text(received)}, čaka {waited}"
 
 
-def _r4_cases(db: Database, today: date, threshold: int) -> list[Deadline]:
-    items = []
-    # The window (the rules below decide): undecided and received more than `threshold`
-    # days ago, or an uplift ending within 60 days.
-    cases = list_records(
+def _uplift_end(day: _Day, start: str, end: str | None) -> tuple[date, int] | None:
+    """(end, days) of a fee uplift ending within 60 days, or None."""
+    period = Period(day.parse(start), day.parse_or_none(end))
+    if period.end is not None and ends_within(period, day.today, ENDING_SOON_DAYS):
+        return period.end, day.days(period.end)
+    return None
+
+
+def _r4_cases(db: Database, day: _Day, threshold: int, out: Buckets) -> None:
+    today = day.today
+    # The window (the rules decide): undecided and received more than `threshold` days
+    # ago, or an uplift ending within 60 days.
+    rows = lists.r4_cases_to_remind(
         db,
-        "r4_cases",
-        window=(
-            "(t.decided_on IS NULL OR t.decided_on = '') "
-            "AND coalesce(t.received_on, t.sent_on) < ? "
-            "OR t.outcome = 'increase' AND t.decision_to BETWEEN ? AND ?",
-            [
-                (today - timedelta(days=threshold)).isoformat(),
-                today.isoformat(),
-                (today + timedelta(days=ENDING_SOON_DAYS)).isoformat(),
-            ],
-        ),
+        today - timedelta(days=threshold),
+        today,
+        today + timedelta(days=ENDING_SOON_DAYS),
     )
-    for case in cases:
-        names = (case.get("carer_name"), case.get("child_name"))
-        opens = ("r4", int(case["id"]))
-        received = workflow.received_date(case)
-        days = workflow.waiting_days(received, case.get("decided_on"), today)
-        if received is not None and not case.get("decided_on") and (days or 0) > threshold:
-            items.append(
-                _deadline(
-                    "r4_waiting",
-                    received + timedelta(days=threshold),
-                    today,
-                    f"Prejeto {fmt_date(received)}, čaka {accusative_phrase(days or 0, 'dan')}",
-                    *names,
-                    opens,
+    waiting, uplifts = out["r4_waiting"], out["uplift_ending"]
+    waits: dict[Key, Any] = {}
+    ends: dict[Key, tuple[date, int] | None] = {}
+    for row in rows:
+        case_id, received_on, sent_on, decided_on, outcome, start, end, percent = row[:8]
+        resolution, carer, child = row[8:]
+        steps = (received_on, sent_on, decided_on)
+        if steps in waits:
+            late = waits[steps]
+        else:
+            late = waits[steps] = _waiting(day, threshold, *steps)
+        if late is not None:
+            due, days, what = late
+            waiting.append(
+                _make(
+                    Deadline,
+                    (due, days, "r4_waiting", what, carer or "", child or "", "r4", case_id),
                 )
             )
-        if case.get("outcome") == "increase" and case.get("decision_from"):
-            period = Period(case["decision_from"], case.get("decision_to"))
-            if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
-                items.append(
-                    _deadline(
-                        "uplift_ending",
-                        period.end,
-                        today,
-                        f"Podaljšanje? {case.get('decision_percent')} % "
-                        f"(sklep {case.get('resolution_no') or '—'})",
-                        *names,
-                        opens,
+        if outcome == "increase" and start:
+            span = (start, end)
+            if span in ends:
+                ending = ends[span]
+            else:
+                ending = ends[span] = _uplift_end(day, start, end)
+            if ending is not None:
+                what = f"Podaljšanje? {percent} % (sklep {resolution or '—'})"
+                uplifts.append(
+                    _make(
+                        Deadline,
+                        (*ending, "uplift_ending", what, carer or "", child or "", "r4", case_id),
                     )
                 )
-    return items
 
 
-def _people(db: Database, today: date) -> list[Deadline]:
-    items = []
+def _people(db: Database, day: _Day, out: Buckets) -> None:
+    today = day.today
     horizon = today + timedelta(days=TRAINING_SOON_DAYS)
     # The window (training_due_date decides): the transitional rule when its day is
-    # near, or licence and training old enough that three years end by the horizon
-    # (two days' slack for 29 February).
-    carers = carers_for_training(
+    # near (licensed before 1 November 2022 and not trained under the new rules), or
+    # licence and training old enough that three years end by the horizon (two days'
+    # slack for 29 February).
+    rows = lists.carers_for_training(
         db,
         licensed_before=TRANSITION_LICENCE_BEFORE if TRANSITION_TRAINING_BY <= horizon else None,
+        trained_before=NEW_RULES_FROM,
         settled_before=add_years(horizon + timedelta(days=2), -TRAINING_YEARS),
     )
-    for carer in carers:
-        due = training_due_date(carer.licence_date, carer.last_training)
+    training = out["training"]
+    parse, days_to = day.parse, day.days
+    for carer_id, name, licence, last in rows:
+        due = training_due_date(parse(licence), parse(last) if last else None)
         if due <= horizon:
-            items.append(
-                _deadline(
-                    "training",
-                    due,
-                    today,
-                    "Obvezno usposabljanje (vsaka 3 leta)",
-                    carer.name,
-                    "",
-                    ("carer", carer.carer_id),
+            training.append(
+                _make(
+                    Deadline,
+                    (
+                        due,
+                        days_to(due),
+                        "training",
+                        TRAINING_TEXT,
+                        name or "",
+                        "",
+                        "carer",
+                        carer_id,
+                    ),
                 )
             )
     latest: dict[int, dict[str, Any]] = {}
-    for coord in list_records(db, "coordinators"):
+    for coord in list_records(db, "coordinators"):  # a handful
         subgroup = coord["subgroup_id"]
         if subgroup not in latest or coord["term_from"] > latest[subgroup]["term_from"]:
             latest[subgroup] = coord
     for subgroup, coord in latest.items():
         end = coord.get("term_to") or coordinator_term_end(coord["term_from"])
         if end <= today + timedelta(days=ENDING_SOON_DAYS):
-            items.append(
+            out["coordinator_term"].append(
                 _deadline(
                     "coordinator_term",
                     end,
@@ -265,55 +337,71 @@ def _people(db: Database, today: date) -> list[Deadline]:
                     ("subgroup", int(subgroup)),
                 )
             )
-    return items
 
 
-def _instalments(db: Database, today: date) -> list[Deadline]:
-    return [
-        _deadline(
-            "refund_instalment",
-            row["due"],
-            today,
-            f"Obrok vračila {fmt_amount(row['amount'])} EUR ni plačan",
-            row["carer"],
-            row["child"],
-            ("r5", row["increase_id"]),
+def _instalments(db: Database, day: _Day, out: Buckets) -> None:
+    texts: dict[str, str] = {}
+    found = out["refund_instalment"]
+    for due_on, amount, increase_id, carer, child in lists.unpaid_instalments(db, day.today):
+        text = texts.get(amount)
+        if text is None:
+            text = texts[amount] = f"Obrok vračila {fmt_amount(Decimal(amount))} EUR ni plačan"
+        due = day.parse(due_on)
+        found.append(
+            _make(
+                Deadline,
+                (
+                    due,
+                    day.days(due),
+                    "refund_instalment",
+                    text,
+                    carer or "",
+                    child or "",
+                    "r5",
+                    int(increase_id),
+                ),
+            )
         )
-        for row in unpaid_instalments(db, today)
-    ]
 
 
-def _overpayments(db: Database, today: date) -> list[Deadline]:
+def _overpayments(db: Database, day: _Day, out: Buckets) -> None:
     from rejnistvo.services.payment_run import unsettled_overpayments
 
-    return [
+    out["overpayment"] += [
         _deadline(
-            "overpayment", o.run_month, today, o.text, o.carer, o.child, ("payments", o.line_id)
+            "overpayment", o.run_month, day.today, o.text, o.carer, o.child, ("payments", o.line_id)
         )
         for o in unsettled_overpayments(db)
     ]
 
 
-def _indexation(db: Database, today: date) -> list[Deadline]:
+def _indexation(db: Database, day: _Day, out: Buckets) -> None:
     from rejnistvo.services.rates import rate_warnings
 
-    month = today.replace(day=1)
+    month = day.today.replace(day=1)
     # The 1 March of the newest missing indexation: on or before this month.
     march = date(month.year if month.month >= 3 else month.year - 1, 3, 1)
-    return [
-        _deadline("indexation", march, today, text, "", "", ("settings", 0))
+    out["indexation"] += [
+        _deadline("indexation", march, day.today, text, "", "", ("settings", 0))
         for text in rate_warnings(db, [month])
     ]
 
 
 def list_deadlines(db: Database, today: date) -> list[Deadline]:
-    """Every reminder of SPEC 3.5 on `today`, earliest first."""
-    items = (
-        _board_increases(db, today)
-        + _r4_cases(db, today, workflow.waiting_threshold(db))
-        + _people(db, today)
-        + _instalments(db, today)
-        + _overpayments(db, today)
-        + _indexation(db, today)
-    )
-    return sorted(items, key=lambda d: (d.due, KINDS.index(d.kind), d.open_id))
+    """Every reminder of SPEC 3.5 on `today`, earliest first: by due day, then in the
+    order of KINDS, then by the case's id."""
+    day = _Day(today)
+    out: Buckets = {kind: [] for kind in KINDS}
+    _board_increases(db, day, out)
+    _r4_cases(db, day, workflow.waiting_threshold(db), out)
+    _people(db, day, out)
+    _instalments(db, day, out)
+    _overpayments(db, day, out)
+    _indexation(db, day, out)
+    # Each kind comes from one query, in the order it was found: sorted by case within
+    # its kind, laid out in the order of KINDS, then one stable sort by the due day.
+    items: list[Deadline] = []
+    for kind in KINDS:
+        items += sorted(out[kind], key=_OPEN_ID)
+    items.sort(key=_DUE)
+    return items

@@ -9,47 +9,93 @@ to a superset of what the rules can pick, and say why in a comment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
-
-@dataclass(frozen=True)
-class CarerTraining:
-    carer_id: int
-    name: str
-    licence_date: date
-    last_training: date | None
+#: a row as the database gives it: stored text, numbers, None
+Row = tuple[Any, ...]
 
 
 def carers_for_training(
-    db: Database, *, licensed_before: date | None, settled_before: date
-) -> list[CarerTraining]:
-    """Carers with a licence who may be due for training: licensed before
-    `licensed_before` (the transitional rule; None = that rule cannot make anyone due),
-    or whose licence and latest training both lie on or before `settled_before`."""
-    rows = db.execute(
+    db: Database,
+    *,
+    licensed_before: date | None,
+    trained_before: date,
+    settled_before: date,
+) -> list[Row]:
+    """(id, name, licence_date, latest training) of the carers with a licence who may be
+    due for training: licensed before `licensed_before` and not trained on or after
+    `trained_before` (the transitional rule; None = that rule cannot make anyone due),
+    or whose licence and latest training both lie on or before `settled_before`.
+
+    The trainings are read once each for the two NOT IN sets (SQLite keeps them as
+    in-memory indexes), and the latest training only for the carers listed."""
+    return db.execute(
         """SELECT t.id, t.name, t.licence_date,
-                  (SELECT max(g.date) FROM carer_trainings g
-                   WHERE g.carer_id = t.id AND g.date IS NOT NULL) AS last
+                  (SELECT max(g.date) FROM carer_trainings g WHERE g.carer_id = t.id)
            FROM carers t
-           WHERE t.licence_date IS NOT NULL
-             AND (t.licence_date < ? OR (t.licence_date <= ? AND NOT EXISTS (
-                    SELECT 1 FROM carer_trainings g
-                    WHERE g.carer_id = t.id AND g.date > ?)))""",
+           WHERE t.licence_date < ?1 AND t.id NOT IN (
+                   SELECT carer_id FROM carer_trainings WHERE date >= ?2)
+              OR t.licence_date <= ?3 AND t.id NOT IN (
+                   SELECT carer_id FROM carer_trainings WHERE date > ?3)""",
         [
             licensed_before.isoformat() if licensed_before else "",
-            settled_before.isoformat(),
+            trained_before.isoformat(),
             settled_before.isoformat(),
         ],
     ).fetchall()
-    return [
-        CarerTraining(
-            int(carer_id),
-            str(name),
-            date.fromisoformat(licence),
-            date.fromisoformat(last) if last else None,
-        )
-        for carer_id, name, licence, last in rows
-    ]
+
+
+# *Roki* (services.deadlines) at the program's start: the rows of each reminder's rule
+# as plain tuples of stored text, ordered as the rule's list used to be (by id).
+
+_NAMES = (
+    "JOIN placements p ON p.id = t.placement_id "
+    "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
+)
+
+
+def increases_to_remind(db: Database, today: date, ending: date, soon: date) -> list[Row]:
+    """(id, percent, from_date, to_date, report_requested_on, report_date, carer, child)
+    of the board increases ending between `today` and `ending`, or without a report and
+    ending by `ending` or asked for by `soon`. Every other increase ended long ago with
+    its report in, or ends later and was not asked for early."""
+    return db.execute(
+        "SELECT t.id, t.percent, t.from_date, t.to_date, t.report_requested_on, "
+        "r.report_date, c.name, ch.name FROM board_increases t "
+        "LEFT JOIN r5_reports r ON r.increase_id = t.id " + _NAMES + " "
+        "WHERE t.to_date BETWEEN ?1 AND ?2 OR r.report_date IS NULL "
+        "AND (t.to_date <= ?2 OR t.report_requested_on <= ?3) ORDER BY t.id",
+        [today.isoformat(), ending.isoformat(), soon.isoformat()],
+    ).fetchall()
+
+
+def r4_cases_to_remind(db: Database, received_before: date, today: date, ending: date) -> list[Row]:
+    """(id, received_on, sent_on, decided_on, outcome, decision_from, decision_to,
+    decision_percent, resolution_no, carer, child) of the R-4 cases undecided and
+    received (else sent) before `received_before`, or whose uplift ends between `today`
+    and `ending`."""
+    return db.execute(
+        "SELECT t.id, t.received_on, t.sent_on, t.decided_on, t.outcome, t.decision_from, "
+        "t.decision_to, t.decision_percent, t.resolution_no, c.name, ch.name "
+        "FROM r4_cases t " + _NAMES + " "
+        "WHERE (t.decided_on IS NULL OR t.decided_on = '') "
+        "AND coalesce(t.received_on, t.sent_on) < ?1 "
+        "OR t.outcome = 'increase' AND t.decision_to BETWEEN ?2 AND ?3 ORDER BY t.id",
+        [received_before.isoformat(), today.isoformat(), ending.isoformat()],
+    ).fetchall()
+
+
+def unpaid_instalments(db: Database, due_before: date) -> list[Row]:
+    """(due, amount, increase_id, carer, child) of the refund instalments due before
+    `due_before` and not marked paid, by due day and increase."""
+    return db.execute(
+        """SELECT i.due, i.amount, f.increase_id, c.name, ch.name
+           FROM refund_instalments i JOIN refunds f ON f.id = i.refund_id
+           JOIN board_increases t ON t.id = f.increase_id """
+        + _NAMES
+        + """ WHERE i.paid_on IS NULL AND i.due < ? ORDER BY i.due, f.increase_id""",
+        [due_before.isoformat()],
+    ).fetchall()

@@ -13,7 +13,6 @@ and ``rejnistvo.services.cases`` (the one status rule, used by every screen and 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlite_utils import Database
@@ -217,27 +216,3 @@ def last_trainings(db: Database) -> dict[int, date]:
             "WHERE date IS NOT NULL GROUP BY carer_id"
         )
     }
-
-
-def unpaid_instalments(db: Database, due_before: date) -> list[dict[str, Any]]:
-    """Refund instalments due before `due_before` and not marked paid, with the board
-    increase they refund and the carer's and child's names (SPEC 3.5)."""
-    rows = db.query(
-        """SELECT i.due, i.amount, f.increase_id, c.name AS carer, ch.name AS child
-           FROM refund_instalments i JOIN refunds f ON f.id = i.refund_id
-           JOIN board_increases b ON b.id = f.increase_id
-           JOIN placements p ON p.id = b.placement_id
-           JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
-           WHERE i.paid_on IS NULL AND i.due < ? ORDER BY i.due, f.increase_id""",
-        [due_before.isoformat()],
-    )
-    return [
-        {
-            "due": date.fromisoformat(row["due"]),
-            "amount": Decimal(row["amount"]),
-            "increase_id": int(row["increase_id"]),
-            "carer": row["carer"],
-            "child": row["child"],
-        }
-        for row in rows
-    ]

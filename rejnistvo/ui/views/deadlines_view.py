@@ -9,6 +9,8 @@ names the kinds and shows the rows. A double click opens the case in its own scr
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
+from operator import attrgetter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor
@@ -27,6 +29,7 @@ from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 log = logging.getLogger("rejnistvo.ui")
+_DAYS = attrgetter("days")
 
 #: the services' kind codes as the screen names them
 KIND_NAMES = {
@@ -133,15 +136,31 @@ class DeadlinesView(View):
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
-        # one translation per kind, not one per reminder (15,000 at 20k placements)
-        names = {kind: self.tr(KIND_NAMES.get(kind, kind)) for kind in {d.kind for d in deadlines}}
-        items = [{**d.as_row(), "kind_name": names[d.kind]} for d in deadlines]
-        self.model.set_rows(items)
+        # Roki is the first screen: 15,000 reminders at 20k placements become rows at the
+        # start. One translation per kind, one dict per reminder straight from its fields
+        # (a Deadline is a tuple), the texts formatted by the model only when painted.
+        names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
+        rows = [
+            {
+                "due": due,
+                "days": days,
+                "kind": kind,
+                "kind_name": names.get(kind, kind),
+                "what": what,
+                "carer": carer,
+                "child": child,
+                "open_kind": open_kind,
+                "open_id": open_id,
+            }
+            for due, days, kind, what, carer, child, open_kind, open_id in deadlines
+        ]
+        self.model.set_rows(rows)
         fit_columns(self.table)
-        late = sum(1 for i in items if i["days"] < 0)
+        # earliest first: the late ones (negative days) are the first rows
+        late = bisect_left(deadlines, 0, key=_DAYS)
         self.summary.setText(
-            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(items), late)
-            if items
+            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(rows), late)
+            if rows
             else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )
 

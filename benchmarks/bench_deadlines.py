@@ -1,0 +1,87 @@
+"""*Roki*'s data at the program's start: ``services.deadlines.list_deadlines`` on copies
+of demo files (issue 13, goal 1: ≤ 40 ms at 20,000 placements, ≤ 150 ms at 80,000).
+
+Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] FILE...
+
+Each FILE (e.g. /work/bench/d20k.sqlite3) is copied to a temporary folder first, never
+opened in place. Prints the median and the fastest of 5 runs, wall clock and the
+CPU time of the thread (on a busy machine the CPU time is the steadier figure), and the
+number of reminders. ``--reference`` runs the implementation before the speed work
+(``tests/services/_deadlines_reference.py``) interleaved with the current one, for the
+before/after figures of the README. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rejnistvo.services.deadlines import list_deadlines
+from rejnistvo.store import open_db
+
+# The day the demo files were made on (their dates are relative to it).
+DAY = date(2026, 12, 1)
+RUNS = 5
+
+
+def _reference() -> Callable[[Any, date], list[Any]]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "services"))
+    from _deadlines_reference import reference_deadlines
+
+    return reference_deadlines
+
+
+def _timed(
+    function: Callable[[Any, date], list[Any]], db: Any, day: date
+) -> tuple[float, float, int]:
+    wall, cpu = time.perf_counter(), time.thread_time()
+    count = len(function(db, day))
+    return (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000, count
+
+
+def _summary(label: str, runs: list[tuple[float, float, int]]) -> str:
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
+    return (
+        f"  {label:<10} wall median {statistics.median(walls):7.1f} ms (fastest "
+        f"{min(walls):6.1f}), CPU median {statistics.median(cpus):7.1f} ms "
+        f"(fastest {min(cpus):6.1f}); {runs[0][2]} reminders"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--day", type=date.fromisoformat, default=DAY)
+    parser.add_argument("--reference", action="store_true")
+    args = parser.parse_args()
+    reference = _reference() if args.reference else None
+    for source in args.files:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / source.name
+            shutil.copyfile(source, path)
+            db = open_db(path)
+            try:
+                list_deadlines(db, args.day)  # the first call warms the file's pages
+                now, before = [], []
+                for _ in range(RUNS):
+                    now.append(_timed(list_deadlines, db, args.day))
+                    if reference is not None:
+                        before.append(_timed(reference, db, args.day))
+            finally:
+                db.close()
+        print(f"{source.name} on {args.day}:")
+        if before:
+            print(_summary("before", before))
+        print(_summary("now", now))
+
+
+if __name__ == "__main__":
+    main()
