@@ -9,7 +9,7 @@ transactions and the audit rows).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -641,12 +641,10 @@ def _period_reference(kind: str, document_no: str | None, contract_no: str) -> s
 
 @dataclass(slots=True)
 class SourceRows:
-    """What a run reads about placements, read in a few quick queries and made into
-    ``PlacementSource`` objects a slice at a time (``make_sources``): a run of 20,000
-    placements can go on between the window's paints."""
+    """What a run reads about placements, read a window of placement ids at a time
+    (``read_source_rows``) and made into ``PlacementSource`` objects a slice at a time
+    (``make_sources``): a run of 20,000 placements goes on between the window's paints."""
 
-    first: str
-    last: str
     periods: dict[int, list[tuple[str, str | None, str, str | None]]]
     increases: dict[int, list[Document]]
     uplifts: dict[int, list[Document]]
@@ -654,69 +652,81 @@ class SourceRows:
 
 
 _OVERLAP = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
+_PLACEMENTS = """
+    SELECT p.id, p.contract_no, p.carer_id, c.name, ch.name, c.iban, p.part_time,
+           p.fee_share, ce.id, ce.name, u.id, u.name, c.name_key
+    FROM placements p
+    JOIN carers c ON c.id = p.carer_id
+    JOIN children ch ON ch.id = p.child_id
+    LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id)
+    LEFT JOIN units u ON u.id = ch.unit_id
+    WHERE p.id BETWEEN ? AND ?
+"""
 
 
-def source_rows(db: Database, first: date, last: date) -> SourceRows:
-    """Begin reading placements for `first`..`last`: their periods (the other parts are
-    read by ``read_source_parts``, one query a step)."""
+def _run_order(row: tuple[Any, ...]) -> str:
+    """ORDER BY centre name, unit name, carer's name key, id (SQLite: NULL first; text
+    by code point, as Python compares str) as one string: parts joined by NUL (in no
+    name), a missing name as NUL before any name. Sorts like the tuple, much quicker."""
+    centre = "\0" if row[9] is None else f"\1{row[9]}"
+    unit = "\0" if row[11] is None else f"\1{row[11]}"
+    return f"{centre}\0{unit}\0{row[12]}\0{row[0]:012d}"
+
+
+def read_source_rows(
+    db: Database, first: date, last: date, size: int = 1000
+) -> Generator[None, None, SourceRows]:
+    """Placements with a day placed between `first` and `last`: their periods, board
+    increases and decided fee uplifts (R-4 with outcome "increase") that touch those
+    months, and who is paid where. Yields after each window of `size` placement ids
+    (each window is its own few queries; no cursor stays open in between); returns
+    the rows."""
     lo, hi = first.isoformat(), last.isoformat()
-    periods: dict[int, list[tuple[str, str | None, str, str | None]]] = {}
-    for pid, kind, doc, start, end in db.execute(
-        "SELECT placement_id, kind, document_no, from_date, to_date FROM placement_periods "
-        f"WHERE {_OVERLAP} ORDER BY placement_id, from_date",
-        [hi, lo],
-    ).fetchall():
-        periods.setdefault(pid, []).append((kind, doc, start, end))
-    return SourceRows(lo, hi, periods, {}, {}, [])
-
-
-def read_source_parts(db: Database, raw: SourceRows) -> Iterator[None]:
-    """The board increases, fee uplifts and placements of ``raw``, one query per step
-    (yields between them)."""
-    if not raw.periods:
-        return
-    lo, hi = raw.first, raw.last
-    for pid, percent, start, end, decision_no, decision_date in db.execute(
-        "SELECT placement_id, percent, from_date, to_date, decision_no, decision_date "
-        f"FROM board_increases WHERE {_OVERLAP} ORDER BY from_date",
-        [hi, lo],
-    ).fetchall():
-        ref = decision_no or (f"z dne {decision_date}" if decision_date else "")
-        raw.increases.setdefault(pid, []).append(
-            Document(Period(date.fromisoformat(start), _d(end)), ref, int(percent))
-        )
-    for pid, percent, start, end, resolution_no, case_no in db.execute(
-        "SELECT placement_id, decision_percent, decision_from, decision_to, resolution_no, "
-        "case_no FROM r4_cases WHERE outcome = 'increase' AND decision_percent IS NOT NULL "
-        "AND decision_from IS NOT NULL AND decision_from <= ? "
-        "AND (decision_to IS NULL OR decision_to >= ?) ORDER BY decision_from",
-        [hi, lo],
-    ).fetchall():
-        raw.uplifts.setdefault(pid, []).append(
-            Document(
-                Period(date.fromisoformat(start), _d(end)),
-                resolution_no or case_no or "",
-                int(percent),
-            )  # fmt: skip
-        )
-    yield
-    periods = raw.periods
-    raw.rows = [
-        row
-        for row in db.execute(
-            """
-            SELECT p.id, p.contract_no, p.carer_id, c.name, ch.name, c.iban, p.part_time,
-                   p.fee_share, ce.id, ce.name, u.id, u.name
-            FROM placements p
-            JOIN carers c ON c.id = p.carer_id
-            JOIN children ch ON ch.id = p.child_id
-            LEFT JOIN centres ce ON ce.id = coalesce(p.child_centre_id, ch.centre_id)
-            LEFT JOIN units u ON u.id = ch.unit_id
-            ORDER BY ce.name, u.name, c.name_key, p.id
-            """
-        ).fetchall()
-        if row[0] in periods
-    ]
+    raw = SourceRows({}, {}, {}, [])
+    bounds = db.execute("SELECT min(id), max(id) FROM placements").fetchone()
+    if bounds is None or bounds[0] is None:
+        return raw
+    periods, increases, uplifts, rows = raw.periods, raw.increases, raw.uplifts, raw.rows
+    keys: list[str] = []
+    for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
+        window = [start, start + size - 1]
+        for pid, kind, doc, begin, end in db.execute(
+            "SELECT placement_id, kind, document_no, from_date, to_date FROM placement_periods "
+            f"WHERE placement_id BETWEEN ? AND ? AND {_OVERLAP} ORDER BY placement_id, from_date",
+            [*window, hi, lo],
+        ).fetchall():
+            periods.setdefault(pid, []).append((kind, doc, begin, end))
+        for pid, percent, begin, end, decision_no, decision_date in db.execute(
+            "SELECT placement_id, percent, from_date, to_date, decision_no, decision_date "
+            f"FROM board_increases WHERE placement_id BETWEEN ? AND ? AND {_OVERLAP} "
+            "ORDER BY from_date, id",
+            [*window, hi, lo],
+        ).fetchall():
+            ref = decision_no or (f"z dne {decision_date}" if decision_date else "")
+            increases.setdefault(pid, []).append(
+                Document(Period(date.fromisoformat(begin), _d(end)), ref, int(percent))
+            )
+        for pid, percent, begin, end, resolution_no, case_no in db.execute(
+            "SELECT placement_id, decision_percent, decision_from, decision_to, resolution_no, "
+            "case_no FROM r4_cases WHERE placement_id BETWEEN ? AND ? "
+            "AND outcome = 'increase' AND decision_percent IS NOT NULL "
+            "AND decision_from IS NOT NULL AND decision_from <= ? "
+            "AND (decision_to IS NULL OR decision_to >= ?) ORDER BY decision_from, id",
+            [*window, hi, lo],
+        ).fetchall():
+            uplifts.setdefault(pid, []).append(
+                Document(
+                    Period(date.fromisoformat(begin), _d(end)),
+                    resolution_no or case_no or "",
+                    int(percent),
+                )  # fmt: skip
+            )
+        found = [row for row in db.execute(_PLACEMENTS, window).fetchall() if row[0] in periods]
+        rows += found
+        keys += [_run_order(row) for row in found]
+        yield
+    raw.rows = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
+    return raw
 
 
 def make_sources(raw: SourceRows, start: int, end: int) -> list[PlacementSource]:
@@ -760,10 +770,13 @@ def placement_sources(db: Database, first: date, last: date) -> list[PlacementSo
     """Every placement with a day placed between `first` and `last`, with its periods,
     board increases and decided fee uplifts (R-4 with outcome "increase") that touch
     those months. The centre and unit are the child's (the centre that pays)."""
-    raw = source_rows(db, first, last)
-    for _ in read_source_parts(db, raw):
-        pass
-    return make_sources(raw, 0, len(raw.rows))
+    steps = read_source_rows(db, first, last)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            raw: SourceRows = stop.value
+            return make_sources(raw, 0, len(raw.rows))
 
 
 def one_off_sources(db: Database, last: date) -> list[OneOffSource]:
