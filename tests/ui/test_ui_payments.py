@@ -141,3 +141,87 @@ def test_carer_iban_field_red_reason_and_compact_storage(qtbot, qapp, b_db, tmp_
     qtbot.keyClicks(view.iban_edit.edit, "si56 1910 0000 0123 438")
     assert view.save() is True
     assert get_record(b_db, "carers", b_db.b_ids["carer"])["iban"] == "SI56191000000123438"
+
+
+# -- opening without holding the window ------------------------------------------------
+
+
+@pytest.fixture
+def one_step_slices(monkeypatch):
+    """Every slice of the loader is one step of the run, so the run is visibly under way
+    between slices however quick the machine is."""
+    from rejnistvo.services import payment_run as service
+    from rejnistvo.ui.views.payments_loader import RunLoader
+
+    monkeypatch.setattr(RunLoader, "BUDGET_SECONDS", 0.0)
+    monkeypatch.setattr(service, "SLICE", 1)
+
+
+def test_opening_computes_on_the_event_loop_with_a_bar_and_shows_rows_when_whole(
+    qtbot, view, one_step_slices
+):
+    view.load_run(date(2026, 10, 1))
+    assert view.is_busy() and view.run is None
+    assert view.progress_bar.isVisible() and view.cancel_button.isVisible()
+    assert "Računam izplačilo za oktober 2026" in view.status.text()
+    assert not view.close_button.isEnabled()  # nothing to close until it is whole
+    ready(qtbot, view)
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1098.00")]
+    assert not view.progress_bar.isVisible() and not view.cancel_button.isVisible()
+    assert view.close_button.isEnabled() and "Odprt mesec" in view.status.text()
+
+
+def test_cancel_stops_the_run_and_shows_nothing(qtbot, view, one_step_slices):
+    view.load_run(date(2026, 10, 1))
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert not view.is_busy() and view.run is None
+    assert "preklican" in view.error.text()
+    assert not view.close_button.isEnabled() and view.paid_model.rowCount() == 0
+    choose(qtbot, view, date(2026, 10, 1))  # Izračunaj starts it again
+    assert view.paid_model.rowCount() == 1
+
+
+def test_shown_run_is_kept_until_something_is_written(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    shown = view.run
+    view.ctx.bus.records_changed.emit("settings")  # nothing written: the run stays
+    assert view.run is shown and not view.is_busy()
+    # A backdated rate row written elsewhere: the next refresh computes again.
+    rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    view.ctx.bus.records_changed.emit("rates")
+    ready(qtbot, view)
+    assert view.run is not shown
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1127.65")]
+
+
+def test_a_write_by_another_program_is_seen_when_the_screen_is_shown_again(qtbot, view):
+    import sqlite3
+
+    choose(qtbot, view, date(2026, 10, 1))
+    view.hide()
+    path = view.ctx.db.execute("PRAGMA database_list").fetchone()[2]
+    other = sqlite3.connect(path)
+    with other:
+        other.execute("UPDATE placement_periods SET from_date = '2026-10-16'")
+    other.close()
+    view.show()
+    ready(qtbot, view)
+    (line,) = rows(view.paid_model)
+    assert line["days"] == 16 and line["total"] < Decimal("1098.00")
+
+
+def test_a_write_while_computing_starts_the_run_again(qtbot, view, one_step_slices):
+    view.load_run(date(2026, 10, 1))
+    assert view.is_busy()
+    rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    ready(qtbot, view)
+    assert view.loader.restarts >= 1
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1127.65")]
+
+
+def test_closing_shows_what_was_written_without_reading_it_again(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert not view.is_busy()  # the refresh the close announced kept the closed run
+    assert view.run.status == "closed"
+    assert [r["line_id"] for r in rows(view.paid_model)] == [view.run.lines[0].line_id]

@@ -177,6 +177,13 @@ class PaymentsView(View):
 
         return data_stamp(self.ctx.db)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        # Another program may have written meanwhile (no bus message for that): the
+        # stamp is a PRAGMA away, so the shown run is checked on every showing.
+        if self._shown is not None and self._shown[0] != self._data_stamp():
+            self.mark_stale()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """The months to choose from, and the chosen month's run unless the one shown
         (or the one being made) is still the file's."""

@@ -1,0 +1,120 @@
+"""services.payment_run in steps (what the window drives a slice at a time): the same
+run as in one call, a closed month read a page at a time exactly as paid, the data
+stamp that tells a kept run from a stale one."""
+
+from dataclasses import replace
+from datetime import date
+
+from _payment_fixtures import D, add_placement
+
+from rejnistvo.services import payment_run as service
+from rejnistvo.services import rates as rate_service
+from rejnistvo.store import ledger, save_record
+
+SEP, OCT, NOV, DEC = D("2026-09-01"), D("2026-10-01"), D("2026-11-01"), D("2026-12-01")
+
+
+def drain(steps):
+    """Every (done, total) a generator yields, and what it returns."""
+    seen = []
+    while True:
+        try:
+            seen.append(next(steps))
+        except StopIteration as stop:
+            return seen, stop.value
+
+
+def test_run_in_steps_is_the_run_in_one_call(run_db, clock, monkeypatch):
+    for month in (SEP, OCT):
+        service.close_month(run_db, month, clock)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    monkeypatch.setattr(service, "SLICE", 1)  # one placement a step
+    seen, run = drain(service.run_steps(run_db, NOV))
+    whole = service.payment_run(run_db, NOV, clock)
+    assert run == whole and any(line.kind == "arrears" for line in run.lines)
+    totals = {total for _, total in seen if total}
+    assert totals == {3} and seen[-1] == (3, 3)  # three placements, one a step
+    assert len(seen) > 3
+
+
+def test_without_basis_the_lines_are_the_same_but_carry_no_inputs(run_db, clock):
+    service.close_month(run_db, SEP, clock)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    full = service.payment_run(run_db, OCT, clock)
+    narrow = service.payment_run(run_db, OCT, clock, with_basis=False)
+    assert all(line.basis is None for line in narrow.lines)
+    assert narrow.lines == tuple(replace(line, basis=None) for line in full.lines)
+    assert (narrow.total, narrow.overpayments) == (full.total, full.overpayments)
+    closed = service.payment_run(run_db, SEP, clock, with_basis=False)
+    assert closed.status == "closed" and all(line.basis is None for line in closed.lines)
+
+
+def test_closed_month_read_a_page_at_a_time_is_what_was_written(run_db, clock, monkeypatch):
+    written = service.close_month(run_db, SEP, clock)
+    monkeypatch.setattr(service, "PAGE", 1)
+    seen, read = drain(service.run_steps(run_db, SEP))
+    assert [done for done, _ in seen] == list(range(1, len(written.lines) + 1))
+    assert read.status == "closed" and read.closed_on == written.closed_on
+    assert [line.line_id for line in read.lines] == [line.line_id for line in written.lines]
+    assert [(x.kind, x.child, x.amounts, x.reason) for x in read.lines] == [
+        (x.kind, x.child, x.amounts, x.reason) for x in written.lines
+    ]
+    assert read.total == written.total
+
+
+def test_placements_read_in_windows_are_the_same_in_the_same_order(run_db):
+    # a fourth placement with no unit sorts first (SQLite: NULL before any name)
+    carer = save_record(run_db, "carers", {"name": "Ana Brez", "centre_id": 1})
+    child = save_record(run_db, "children", {"name": "Otrok D", "centre_id": 1})
+    save_record(
+        run_db,
+        "placements",
+        {
+            "contract_no": "1220-D/2026",
+            "carer_id": carer,
+            "child_id": child,
+            "periods": [{"kind": "contract", "from_date": "2026-02-01", "to_date": None}],
+        },
+    )
+    add_placement(run_db, "E", "2026-03-01", None, 0, None)
+
+    def read(size):
+        _, raw = drain(ledger.read_source_rows(run_db, SEP, D("2026-09-30"), size))
+        return ledger.make_sources(raw, 0, len(raw.rows))
+
+    one_by_one, at_once = read(1), read(1000)
+    assert one_by_one == at_once
+    assert [s.contract_no for s in at_once][0] == "1220-D/2026"
+    assert ledger.placement_sources(run_db, SEP, D("2026-09-30")) == at_once
+
+
+def test_data_stamp_changes_with_every_write_and_not_with_reads(run_db, clock):
+    stamp = service.data_stamp(run_db)
+    service.payment_run(run_db, SEP, clock)
+    service.closed_months(run_db)
+    assert service.data_stamp(run_db) == stamp
+    save_record(run_db, "carers", {"id": 1, "address": "Cesta 2, Kranj"})
+    assert service.data_stamp(run_db) != stamp
+
+
+def test_data_stamp_sees_another_connection_write(run_db, tmp_path):
+    import sqlite3
+
+    stamp = service.data_stamp(run_db)
+    path = run_db.execute("PRAGMA database_list").fetchone()[2]
+    other = sqlite3.connect(path)
+    with other:
+        other.execute("UPDATE carers SET address = 'Drugje 1' WHERE id = 1")
+    other.close()
+    assert service.data_stamp(run_db) != stamp
+
+
+def test_runnable_month_check_happens_on_the_first_step(run_db, clock):
+    import pytest
+
+    from rejnistvo.rules.errors import InputError
+
+    service.close_month(run_db, SEP, clock)
+    steps = service.run_steps(run_db, date(2026, 12, 1))  # two months after the last closed
+    with pytest.raises(InputError):
+        next(steps)
