@@ -217,3 +217,72 @@ def test_kaj_ce_removed_period_comes_back_with_ctrl_z(qtbot, b_ctx):  # noqa: F8
     (back,) = view.whatif_placement.rows
     assert back.period.value() == Period(date(2026, 1, 1), date(2026, 6, 30))
     assert view.whatif_totals.text() == total
+
+
+def test_placement_picker_holds_a_page_and_finds_the_rest_by_typing(qtbot, ctx):
+    """The picker asks the store as one types; it never holds every placement."""
+    from rejnistvo.services.placement_search import find_placements
+
+    everyone = find_placements(ctx.db, "", limit=1000)
+    assert len(everyone) > 12
+    view = CalcView(ctx)
+    view.placement_combo.limit = 5
+    show_view(qtbot, view)
+    combo = view.placement_combo
+    assert combo.count() == 5  # the first page, in the list's order …
+    assert combo.currentData() == everyone[0]["id"]  # … and its first one shown
+    assert view.sheet_error.text() == "" and view.sheet_payments
+
+    last = everyone[-1]  # far beyond the page
+    view.activateWindow()
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    line = combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, last["contract_no"])
+    popup = combo.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and combo.offered.rowCount() == 1)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentData() == last["id"]
+    assert last["contract_no"] in combo.currentText()
+    assert combo.count() <= 1 + combo.limit
+
+    # A partial text is put back to the chosen placement when the keyboard leaves.
+    line.selectAll()
+    qtbot.keyClicks(line, "zzz-nobody")
+    assert line.text() == "zzz-nobody" and combo.offered.rowCount() == 0
+    view.sheet_button.setFocus()
+    qtbot.waitUntil(lambda: "zzz" not in line.text())
+    assert combo.currentData() == last["id"] and last["contract_no"] in line.text()
+
+
+def test_placement_opened_from_another_screen_beyond_the_page(qtbot, ctx):
+    from rejnistvo.services.placement_search import find_placements
+
+    everyone = find_placements(ctx.db, "", limit=1000)
+    view = CalcView(ctx)
+    view.placement_combo.limit = 3
+    show_view(qtbot, view)
+    target = everyone[-2]
+    view.show_placement(target["id"])
+    assert view.placement_combo.currentData() == target["id"]
+    assert view.tabs.currentIndex() == 0 and view.sheet_error.text() == ""
+    # a refresh (another screen saved something) keeps it chosen
+    view.refresh()
+    assert view.placement_combo.currentData() == target["id"]
+    assert view.placement_combo.count() <= 1 + 3
+
+
+def test_kaj_ce_is_built_when_first_shown(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    assert not view._whatif_built  # the first opening pays for the payment sheet only
+    view.tabs.setCurrentIndex(1)
+    assert view._whatif_built and view.tabs.currentIndex() == 1
+    assert view.tabs.currentWidget().isAncestorOf(view.whatif_table)
+    assert view.tabs.tabText(1).startswith("Kaj če")
+    assert [row.period.value().start for row in view.whatif_placement.rows] == [date(2026, 1, 1)]
+    # a Kaj če widget asked for before the tab is shown builds it too
+    other = make_view(qtbot, b_ctx)
+    assert other.whatif_range.value() == Period(date(2026, 1, 1), date(2026, 12, 31))
+    assert other._whatif_built and other.tabs.currentIndex() == 0

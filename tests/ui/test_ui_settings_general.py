@@ -79,3 +79,20 @@ def test_candidate_added_today_by_the_clock(qtbot, ctx):
     ctx.clock = FixedClock(date(2031, 5, 6))
     view = make_view(qtbot, ctx)
     assert view.subgroups_tab.cand_added.value() == date(2031, 5, 6)
+
+
+def test_tabs_built_when_first_shown(qtbot, ctx):
+    """The first opening builds the tab in front only (issue 13); the others are built
+    and read when shown or asked for, and Ctrl+S with unbuilt tabs stores nothing."""
+    view = make_view(qtbot, ctx)
+    assert list(view._built) == ["rates_tab"]
+    assert not view.has_unsaved_changes() and view.save()
+    view.tabs.setCurrentIndex(1)  # Centri in enote: built and filled
+    assert view.tabs.currentWidget() is view.centres_tab
+    assert view.centres_tab.centres_model.rowCount() > 0
+    assert view.tabs.tabText(1) == "Centri in enote"
+    view.tabs.setCurrentIndex(4)  # the change log is read when it comes to the front
+    assert view.tabs.currentWidget() is view.audit_tab and view.audit_tab.model.rowCount() > 0
+    assert "general_tab" not in view._built
+    assert view.general_tab.user_edit is not None  # asking for a tab builds it
+    assert view.tabs.widget(3) is view.general_tab and view.tabs.currentIndex() == 4

@@ -1,0 +1,62 @@
+"""services/placement_search.py: a placement found by what is typed, a page at a time
+(Izračun's picker never holds every placement)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rejnistvo.services.placement_search import find_placements, placement_choice
+from rejnistvo.store import open_db, save_record
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "search.sqlite3")
+    yield database
+    database.close()
+
+
+def placement(db, contract: str, carer: str, child: str) -> int:
+    carer_id = save_record(db, "carers", {"name": carer})
+    child_id = save_record(db, "children", {"name": child})
+    return save_record(
+        db, "placements", {"contract_no": contract, "carer_id": carer_id, "child_id": child_id}
+    )
+
+
+def test_first_page_in_the_lists_order_and_no_more_than_asked(db):
+    ids = {
+        name: placement(db, f"RP-{i}/2026", name, f"Otrok {i}")
+        for i, name in enumerate(["Zala Zupan", "Ana Čuk", "Maja Kos", "Ana Ahlin"])
+    }
+    rows = find_placements(db, "", limit=3)
+    # ordered by the carer's name (its key), as the Namestitve list
+    assert [r["carer_name"] for r in rows] == ["Ana Ahlin", "Ana Čuk", "Maja Kos"]
+    assert set(rows[0]) == {"id", "contract_no", "child_name", "carer_name"}
+    assert rows[0]["id"] == ids["Ana Ahlin"]
+
+
+def test_every_word_in_the_contract_or_a_name_any_case(db):
+    kos = placement(db, "RP-17/2026", "Maja Kos", "Luka Čebašek")
+    placement(db, "RP-18/2026", "Maja Novak", "Ana Kos")
+    placement(db, "RP-100%/2026", "Peter Zupan", "Eva Zupan")
+    assert [r["id"] for r in find_placements(db, "rp-17")] == [kos]
+    assert [r["id"] for r in find_placements(db, "čebašek MAJA")] == [kos]
+    assert len(find_placements(db, "kos")) == 2  # carer of one, child of the other
+    # the label typed back ("contract – child – carer") finds its placement
+    assert [r["id"] for r in find_placements(db, "RP-17/2026 – Luka Čebašek – Maja Kos")] == [kos]
+    # % and _ are letters here, not patterns
+    assert [r["contract_no"] for r in find_placements(db, "100%")] == ["RP-100%/2026"]
+    assert find_placements(db, "RP_1") == []
+    assert find_placements(db, "nikogar") == []
+
+
+def test_one_placement_by_id(db):
+    kos = placement(db, "RP-17/2026", "Maja Kos", "Luka Čebašek")
+    assert placement_choice(db, kos) == {
+        "id": kos,
+        "contract_no": "RP-17/2026",
+        "child_name": "Luka Čebašek",
+        "carer_name": "Maja Kos",
+    }
+    assert placement_choice(db, kos + 1) is None
