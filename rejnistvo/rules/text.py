@@ -41,6 +41,7 @@ def fold_all(texts: list[str]) -> list[str]:
         return [fold(text) for text in texts]
     if not joined.isascii():
         for i, text in enumerate(folded):
-            if not text.isascii():
+            # an en dash (centre names, periods) folds to itself: no need for fold
+            if not text.isascii() and not text.replace("\u2013", "").isascii():
                 folded[i] = fold(texts[i])
     return folded
