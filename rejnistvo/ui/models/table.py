@@ -45,6 +45,17 @@ from rejnistvo.ui.format import fold, format_amount, format_date
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
+# The roles as plain ints, looked up once: a painted cell asks ~8 roles, a keystroke
+# repaints a few hundred cells, and most roles (font, icon, check box …) get None.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, SORT_ROLE, RECORD_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -354,26 +365,27 @@ class RecordTableModel(QAbstractTableModel):
 
     def cell(self, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """What ``data`` answers for a row and column (the proxy asks directly)."""
-        if not (0 <= row < len(self._rows) and 0 <= col < len(self._columns)):
+        if role not in _ANSWERED or not (
+            0 <= row < len(self._rows) and 0 <= col < len(self._columns)
+        ):
             return None
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
-            return self._row_display(row)[col]
+        if role == _DISPLAY or role == _TOOLTIP:
+            shown = self._display[row]
+            if shown is None:
+                shown = self._row_display(row)
+            return shown[col]
+        if role == _ALIGNMENT:
+            if self._columns[col].align_right:
+                return _RIGHT
+            value = self._record(row).get(self._columns[col].key)
+            if isinstance(value, Decimal | int) and not isinstance(value, bool):
+                return _RIGHT
+            return None
+        if role == _FOREGROUND:
+            return None if self._foreground is None else self._foreground(self._record(row))
         if role == SORT_ROLE:
             return self._record(row).get(self._columns[col].key)
-        if role == RECORD_ROLE:
-            return self._record(row)
-        if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
-            return self._foreground(self._record(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            value = self._record(row).get(self._columns[col].key)
-            if (
-                self._columns[col].align_right
-                or isinstance(value, Decimal | int)
-                and not isinstance(value, bool)
-            ):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        return None
+        return self._record(row)  # RECORD_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -387,9 +399,7 @@ class RecordTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by the native value of ``column`` (stable, empty last)."""
@@ -435,6 +445,9 @@ class FilterProxy(QAbstractProxyModel):
         self._shown: list[int] = []
         self._source: RecordTableModel | None = None
         self._plain_source = True
+        self._filtered_generation = -1
+        self._plain_cell = True
+        self._plain_flags = True
         self._layout_proxy: list[QPersistentModelIndex] = []
         self._layout_sources: list[QPersistentModelIndex] = []
         self._removing: tuple[int, int] | None = None
@@ -449,6 +462,9 @@ class FilterProxy(QAbstractProxyModel):
         self._source = model
         # a model that answers data() its own way is asked through data()
         self._plain_source = type(model).data is RecordTableModel.data
+        # only RecordTableModel's own cell() and flags() may be answered from here
+        self._plain_cell = self._plain_source and type(model).cell is RecordTableModel.cell
+        self._plain_flags = type(model).flags is RecordTableModel.flags
         super().setSourceModel(model)
         for signal, slot in self._connections(model):
             signal.connect(slot)
@@ -473,25 +489,38 @@ class FilterProxy(QAbstractProxyModel):
         fragment = fold(text.strip())
         if fragment == self._fragment:
             return
+        # Typing on (the new text extends the old): only the rows shown now can match.
+        source = self._source
+        narrow = (
+            bool(self._fragment)
+            and fragment.startswith(self._fragment)
+            and source is not None
+            and self._filtered_generation == source.generation
+        )
         self.beginResetModel()
         self._fragment = fragment
-        self._refilter()
+        self._refilter(within=self._shown if narrow else None)
         self.endResetModel()
 
     def text(self) -> str:
         return self._fragment
 
-    def _refilter(self) -> None:
+    def _refilter(self, within: list[int] | None = None) -> None:
         source = self._source
         if source is None:
             self._shown = []
             return
+        self._filtered_generation = source.generation
         if not self._fragment:
             self._shown = list(range(source.rowCount()))
             return
         texts = source.search_texts()
+        self._filtered_generation = source.generation
         words = self._fragment.split()
-        shown = [i for i, t in enumerate(texts) if words[0] in t]
+        if within is None:
+            shown = [i for i, t in enumerate(texts) if words[0] in t]
+        else:
+            shown = [i for i in within if words[0] in texts[i]]
         for word in words[1:]:
             shown = [i for i in shown if word in texts[i]]
         self._shown = shown
@@ -604,19 +633,23 @@ class FilterProxy(QAbstractProxyModel):
         # Straight to the source row: Qt's default makes a source index through Python's
         # mapToSource on each of the ~8 calls per painted cell (a keystroke repaints 300).
         source = self._source
-        if source is None or not index.isValid():
+        if source is None:
             return None
         row = index.row()
-        if not 0 <= row < len(self._shown):
+        if not 0 <= row < len(self._shown):  # an invalid index has row -1
             return None
         if self._plain_source:
+            if self._plain_cell and role not in _ANSWERED:
+                return None
             return source.cell(self._shown[row], index.column(), role)
         return source.data(source.index(self._shown[row], index.column()), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         row = index.row()
         if not index.isValid() or self._source is None or not 0 <= row < len(self._shown):
-            return Qt.ItemFlag.NoItemFlags
+            return _NO_FLAGS
+        if self._plain_flags:
+            return _ROW_FLAGS
         return self._source.flags(self._source.index(self._shown[row], index.column()))
 
     def mapFromSource(self, source_index: Index) -> QModelIndex:  # noqa: N802
