@@ -9,8 +9,10 @@
   transaction after every check (overlap with another increase of the placement, period
   inside the placement, the consistency checks ``print`` makes, the refund rules); a
   stale version is refused with ``StaleRecordError``;
-* ``list_rows(db, today)`` / ``case_row(db, increase_id, today)`` → the list of cases
-  with the status of each (one function decides it).
+* ``case_pages(db, today)`` → the list in pages (ids and search texts; the lines of
+  the rows painted), ``case_rows`` / ``case_row`` → lines of a few cases (a save updates
+  its row), ``list_rows`` → every line (an export); the status of each by the one rule
+  of ``services.cases``.
 
 Refused input raises ``InputError(field, message)``; the fields are ``placement``,
 ``percent``, ``period``, ``categories``, ``report_date``, ``expenses[i].amount``,
@@ -50,7 +52,7 @@ from rejnistvo.rules.refund import (
 )
 from rejnistvo.services import cases
 from rejnistvo.services.rates import rate_table
-from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
+from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import (
     StoreError,
     delete_record,
@@ -605,25 +607,20 @@ def case_row(db: Database, increase_id: int, today: date) -> R5Row:
 def case_pages(db: Database, today: date) -> RowPages:
     """The R-5 list in pages: ids by id, searched by child and carer (as the search box
     says); the lines (``case_rows``, as dicts) read only for the rows painted."""
-    ids: list[int] = []
-    search: list[str] = []
-    for row in cases.read_rows(
-        db, f"SELECT b.id, ch.name AS child, c.name AS carer{_LIST_FROM} ORDER BY b.id"
-    ):
-        ids.append(row["id"])
-        search.append(search_text(row["child"], row["carer"]))
+    # the texts joined by SQLite as ``search_text`` joins them: no Python call per case
+    rows = cases.read_tuples(
+        db,
+        "SELECT b.id, coalesce(ch.name, '') || ' ' || coalesce(c.name, '')"
+        f"{_LIST_FROM} ORDER BY b.id",
+    )
+    ids = [row[0] for row in rows]
+    search = [row[1] for row in rows]
     return RowPages(
         ids, search, lambda wanted: [row.as_dict() for row in case_rows(db, wanted, today)]
     )
 
 
 # -- helpers of the window -----------------------------------------------------------------
-def placement_rows(db: Database) -> list[dict[str, Any]]:
-    """The placements to choose from (contract number, the child's and the carer's
-    names): the few columns a combo shows, not 20,000 full records."""
-    return list_records(db, "placements", columns=("id", "contract_no"))
-
-
 def check_instalments(
     instalments: Sequence[Instalment], plan: RefundPlan, call_date: date | None
 ) -> None:

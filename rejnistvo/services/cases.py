@@ -156,6 +156,15 @@ def read_rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[s
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
+def read_tuples(db: Database, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """``read_rows`` as plain tuples: a list's ids and search texts (20,000 rows) without a
+    dict per row."""
+    try:
+        return db.execute(sql, list(params)).fetchall()
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+
+
 # -- the placement a case is about ------------------------------------------------------------
 #: the case editors' placement picker: contract number, child and carer of a placement
 _PLACEMENT_CHOICE_SQL = (
