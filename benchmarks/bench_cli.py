@@ -7,7 +7,9 @@ installed program has compiled .pyc files) and one warm-up round is not counted.
 cache lives in a scratch XDG_CACHE_HOME: one run with it empty (the first print after an
 install or upgrade) is reported apart.
 
-Run from the project folder: `python benchmarks/bench_cli.py [--runs N]`.
+Run from the project folder: `python benchmarks/bench_cli.py [--runs N] [--before DIR]`;
+`--before` adds the same commands run in another checkout (e.g. `git archive OLD | tar -x
+-C DIR`), interleaved with these, for before/after figures from one run.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,16 +36,26 @@ CALC_INPUT = {
 }
 
 
-def run(command: list[str], env: dict[str, str]) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one process, in ms. On a busy machine
+    the wall time grows with the other processes' load; the CPU time much less."""
+    cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    return (time.perf_counter() - start) * 1000
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000, (_children_cpu() - cpu) * 1000
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--before", type=Path, help="another checkout to compare with")
+    options = parser.parse_args()
+    runs = options.runs
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
@@ -53,38 +66,44 @@ def main() -> None:
         calc_json = scratch / "calc.json"
         calc_json.write_text(json.dumps(CALC_INPUT), encoding="utf-8")
         py = sys.executable
-        commands = {
-            'python -c "import reportlab"': [py, "-c", "import reportlab"],
-            "calc --input calc.json": [py, "-m", "rejnistvo", "calc", "--input", str(calc_json)],
-            "print r4 --input r4.example.json": [
-                py,
-                "-m",
-                "rejnistvo",
-                "print",
-                "r4",
-                "--input",
-                str(ROOT / "forms" / "r4.example.json"),
-                "--out",
-                str(scratch / "r4.pdf"),
-            ],
+        calc = [py, "-m", "rejnistvo", "calc", "--input", str(calc_json)]
+        r4_json = str(ROOT / "forms" / "r4.example.json")
+        print_r4 = [py, "-m", "rejnistvo", "print", "r4", "--input", r4_json]
+        print_r4 += ["--out", str(scratch / "r4.pdf")]
+        commands: dict[str, tuple[list[str], Path]] = {
+            'python -c "import reportlab"': ([py, "-c", "import reportlab"], ROOT),
+            "calc --input calc.json": (calc, ROOT),
+            "print r4 --input r4.example.json": (print_r4, ROOT),
         }
-        print_r4 = commands["print r4 --input r4.example.json"]
-        cold = run(print_r4, env)  # empty font cache: parses the TrueType files, fills it
-        for command in commands.values():  # warm-up: .pyc written, files in the page cache
-            run(command, env)
+        if options.before:
+            before = options.before.resolve()
+            commands["before: calc"] = (calc, before)
+            commands["before: print r4"] = (print_r4, before)
+        cold = run(print_r4, env)[0]  # empty font cache: parses the TrueType files, fills it
+        for command, cwd in commands.values():  # warm-up: .pyc written, page cache filled
+            run(command, env, cwd)
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):
-            for name, command in commands.items():
-                times[name].append(run(command, env))
+            for name, (command, cwd) in commands.items():
+                wall, used = run(command, env, cwd)
+                times[name].append(wall)
+                cpu[name].append(used)
         shutil.rmtree(scratch / "CACHE")
         (scratch / "CACHE").mkdir()
-        cold_again = run(print_r4, env)
+        cold_again = run(print_r4, env)[0]
 
     base = statistics.median(times['python -c "import reportlab"'])
-    print(f"{'process':36} {'median ms':>10} {'worst ms':>9} {'× import reportlab':>19}")
+    base_cpu = statistics.median(cpu['python -c "import reportlab"'])
+    print(f"{runs} interleaved runs each, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'process':34} {'median ms':>9} {'worst ms':>8} {'×':>6} {'CPU ms':>7} {'× (CPU)':>8}")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:36} {median:10.0f} {max(values):9.0f} {median / base:18.2f}×")
+        used = statistics.median(cpu[name])
+        print(
+            f"{name:34} {median:9.0f} {max(values):8.0f} {median / base:5.2f}×"
+            f" {used:7.0f} {used / base_cpu:7.2f}×"
+        )
     print(
         f"print r4 with an empty font cache (first print after install): "
         f"{cold:.0f} / {cold_again:.0f} ms"

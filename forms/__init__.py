@@ -17,6 +17,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+import rejnistvo.printing  # noqa: F401 - first, so that reportlab starts faster (rl_startup)
+
 from .data import PARSERS, R1Form, R4Form, R5Form, parse_r1, parse_r4, parse_r5
 
 FORM_KINDS = ("r1", "r4", "r5")

@@ -14,17 +14,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
-from rejnistvo.rules.months import Adjustment
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_period
-from rejnistvo.rules.rates import RateTable
-from rejnistvo.rules.refund import RefundMethod, RefundPlan, refund_plan
+
+if TYPE_CHECKING:  # the refund rule (and Babel with it) loads only for an R-5 check
+    from rejnistvo.rules.rates import RateTable
+    from rejnistvo.rules.refund import RefundPlan
 
 OUTCOMES = ("increase", "no_increase")
 METHODS = ("lump_sum", "as_received")
@@ -401,6 +402,9 @@ def check_r5_refund(form: R5Form, rates: RateTable) -> RefundPlan | None:
     so the child counts as placed for the whole increase period (the most that can have
     been received); a stored case is checked against its placement by the R-5 service.
     None when the form lacks what the rule needs (period, percent, finding date)."""
+    from rejnistvo.rules.months import Adjustment
+    from rejnistvo.rules.refund import RefundMethod, refund_plan
+
     finding = form.finding
     if (
         finding is None

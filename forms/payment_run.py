@@ -11,7 +11,6 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -20,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
+from rejnistvo.printing.document import escape
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.money import ZERO

@@ -13,13 +13,13 @@ import os
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, table
+from rejnistvo.printing.document import escape
 from rejnistvo.printing.fonts import SERIF
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_factor, fmt_month
 from rejnistvo.rules.months import MonthPayment

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from rejnistvo.cli.io import CliInputError, add_input_option, read_json_input, write_json
-from rejnistvo.rules.rates import load_rate_table
 
 FORMS = ("r1", "r4", "r5")
 _WRITE_ERRORS = {
@@ -63,6 +62,8 @@ def handle_print(args: argparse.Namespace) -> int:
         # JSON from outside: the finding against the program's own refund rule and the
         # amounts in force (SPEC 3.4). A stored case was checked against its placement and
         # its call date by the R-5 service when it was saved.
+        from rejnistvo.rules.rates import load_rate_table  # (only R-5 needs the amounts)
+
         check_r5_refund(form, load_rate_table())
     try:
         pdf: bytes = render_form(args.form, form, out_path=Path(args.out))

@@ -24,7 +24,6 @@ from rejnistvo.rules.rates import (
     missing_indexations,
     parse_rate_rows,
 )
-from rejnistvo.rules.uplift import Workload, distinct_reasons, suggest_uplift
 
 MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batch input
 
@@ -173,6 +172,8 @@ def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTa
 
 def run_uplift(args: argparse.Namespace) -> int:
     """The R-4 rule (SPEC 3.3): only how many reasons there are counts."""
+    from rejnistvo.rules.uplift import Workload, distinct_reasons, suggest_uplift  # not for calc
+
     document = _root(read_json_input(args), ("reasons", "workload"), ("reasons",))
     reasons = _list(document["reasons"], "reasons", "razlogov (besedil ali ključev kataloga)")
     for i, reason in enumerate(reasons):

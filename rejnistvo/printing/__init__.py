@@ -9,6 +9,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from rejnistvo.printing.rl_startup import defer_uri_pattern
+
+# Before anything here imports reportlab.platypus: its import-time URL regex (60 ms of a
+# `print` process) is compiled when first used instead (see rl_startup).
+defer_uri_pattern()
+
 # The names below load their module on first use (PEP 562): importing
 # ``rejnistvo.printing.formats`` for a date, as Roki does at the window's start, must not
 # bring reportlab's platypus with it (a second of the start on a busy machine).

@@ -6,11 +6,11 @@ long tables flow onto further pages; nothing is ever cut off at a page edge.
 
 from __future__ import annotations
 
+import html
 import os
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -87,6 +87,12 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceAfter=0,
         ),
     }
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities, for user text inside reportlab markup: xml.sax.saxutils'
+    escape without its import (urllib.request, http.client, email: 20 ms of a `print`)."""
+    return html.escape(text, quote=False)
 
 
 def para(text: str, style: str = "body") -> Paragraph:

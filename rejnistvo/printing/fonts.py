@@ -23,6 +23,7 @@ from weakref import WeakKeyDictionary
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from rejnistvo.printing import font_cache
@@ -71,10 +72,65 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
             state = font_cache.load_face_state(self._path)
             self.__dict__.update(state)
 
+    def makeSubset(self, subset: list[int]) -> bytes:  # noqa: N802 - reportlab's name
+        """The embedded subset for these characters, made once per process: the same
+        characters cut from the same file give the same bytes (reportlab's makeSubset
+        depends on nothing else), and forms printed one after another mostly repeat
+        their letters."""
+        key = tuple(subset)
+        memo: dict[tuple[int, ...], bytes] = self.__dict__.setdefault("_subset_memo", {})
+        data = memo.get(key)
+        if data is None:
+            data = super().makeSubset(subset)
+            if len(memo) >= _SUBSETS_KEPT:
+                del memo[next(iter(memo))]
+            memo[key] = data
+        return data
+
+    def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:  # noqa: N802
+        """reportlab's, with the subset's compression also made once (see _Flate)."""
+        descriptor = super().addSubsetObjects(doc, fontname, subset)
+        stream = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+        if isinstance(stream, PDFStream) and stream.filters == [PDFZCompress]:
+            stream.filters = [_FLATE]
+        return descriptor
+
     @property
     def loaded(self) -> bool:
         """Whether the file has been read (tests: unused faces stay unread)."""
         return "_ttf_data" in self.__dict__
+
+
+_SUBSETS_KEPT = 64  # per face; a subset is 10–40 kB
+
+
+class _Flate:
+    """reportlab's FlateDecode filter (zlib.compress, the same level, so the same bytes)
+    remembering its last results: a subset from `makeSubset`'s memo is the same bytes
+    object, so it is compressed once per process."""
+
+    pdfname = PDFZCompress.pdfname
+
+    def __init__(self) -> None:
+        self._memo: dict[bytes, bytes] = {}
+        self._lock = threading.Lock()
+
+    def encode(self, content: bytes) -> bytes:
+        with self._lock:
+            packed = self._memo.get(content)
+        if packed is None:
+            packed = PDFZCompress.encode(content)
+            with self._lock:
+                if len(self._memo) >= _SUBSETS_KEPT * 4:
+                    del self._memo[next(iter(self._memo))]
+                self._memo[content] = packed
+        return bytes(packed)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return bytes(PDFZCompress.decode(encoded))
+
+
+_FLATE = _Flate()
 
 
 class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
