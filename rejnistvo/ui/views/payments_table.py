@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -114,25 +115,86 @@ def line_record(index: int, line: Any) -> dict[str, Any]:
     return dict(LineRecord(index, line))
 
 
-def line_records(lines: Sequence[Any], kinds: tuple[str, ...]) -> list[Any]:
-    """The lines of the given kinds as table records, in run order."""
-    return [LineRecord(i, x) for i, x in enumerate(lines) if x.kind in kinds]
+@dataclass(frozen=True)
+class ShownRun:
+    """A run with what the screen shows of it, made a slice at a time: its lines as
+    records of the three tabs, the totals per unit and centre, the two sums."""
+
+    run: Any
+    paid: list[LineRecord]
+    arrears: list[LineRecord]
+    overpayments: list[LineRecord]
+    totals: list[dict[str, Any]]
+    total: Decimal
+    overpaid: Decimal  # positive: what is to be recovered
 
 
-def total_records(run: Any) -> list[dict[str, Any]]:
-    """Paid totals per unit, per centre and overall, in line order (one pass over the
-    lines; the same sums as ``PaymentRun.totals_by`` and ``.total``)."""
+#: lines made into records between two yields
+SHOW_SLICE = 2000
+
+
+def shown_steps(
+    steps: Generator[tuple[int, int], None, Any],
+) -> Generator[tuple[int, int], None, ShownRun]:
+    """The run's own steps, then its records and sums a slice of lines at a time (one
+    pass, instead of a pass per tab and per sum when it is shown)."""
+    run = yield from steps
+    tabs: dict[str, list[LineRecord]] = {
+        "month": [], "one_off": [], "arrears": [], "overpayment": []
+    }  # fmt: skip
     units: dict[str, Decimal] = {}
     centres: dict[str, Decimal] = {}
-    overall = ZERO
-    for line in run.lines:
-        if line.kind not in PAID_KINDS:
-            continue
-        total = line.amounts.total
-        unit = f"{line.centre} – {line.unit}"
-        units[unit] = units.get(unit, ZERO) + total
-        centres[line.centre] = centres.get(line.centre, ZERO) + total
-        overall += total
+    overall = overpaid = ZERO
+    lines = run.lines
+    count = len(lines)
+    for start in range(0, count, SHOW_SLICE):
+        for index in range(start, min(start + SHOW_SLICE, count)):
+            line = lines[index]
+            kind = line.kind
+            tabs[kind].append(LineRecord(index, line))
+            amount = line.amounts.total
+            if kind == "overpayment":
+                overpaid -= amount
+            elif kind in PAID_KINDS:
+                unit = f"{line.centre} – {line.unit}"
+                units[unit] = units.get(unit, ZERO) + amount
+                centres[line.centre] = centres.get(line.centre, ZERO) + amount
+                overall += amount
+        yield min(start + SHOW_SLICE, count), count
+    paid = tabs["month"] + tabs["one_off"]
+    paid.sort(key=lambda record: record.index)  # run order, as the lines came
+    return ShownRun(
+        run,
+        paid,
+        tabs["arrears"],
+        tabs["overpayment"],
+        _total_rows(units, centres, overall),
+        overall,
+        overpaid,
+    )
+
+
+def shown_run(run: Any) -> ShownRun:
+    """``shown_steps`` at once (a run already made, e.g. the one just closed)."""
+    steps = shown_steps(_done(run))
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            shown: ShownRun = stop.value
+            return shown
+
+
+def _done(run: Any) -> Generator[tuple[int, int], None, Any]:
+    return run
+    yield 0, 0  # a generator that returns at once
+
+
+def _total_rows(
+    units: dict[str, Decimal], centres: dict[str, Decimal], overall: Decimal
+) -> list[dict[str, Any]]:
+    """Paid totals per unit, per centre and overall (the same sums as
+    ``PaymentRun.totals_by`` and ``.total``)."""
     rows: list[dict[str, Any]] = []
     for label, sums in ((_tr("enota"), units), (_tr("center"), centres)):
         for name, amount in sums.items():

@@ -37,10 +37,11 @@ from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
+    ShownRun,
     line_columns,
-    line_records,
+    shown_run,
+    shown_steps,
     total_columns,
-    total_records,
 )
 from rejnistvo.ui.widgets.tables import configure_table
 
@@ -56,6 +57,7 @@ class PaymentsView(View):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.run: Any = None
+        self.shown: ShownRun | None = None
         #: the data stamp and month the shown run was made from (None: nothing shown)
         self._shown: tuple[object, date] | None = None
         self._loading: date | None = None
@@ -244,7 +246,7 @@ class PaymentsView(View):
         self.progress_bar.show()
         self.cancel_button.show()
         db = self.ctx.db
-        self.loader.start(lambda: run_steps(db, month, with_basis=False))
+        self.loader.start(lambda: shown_steps(run_steps(db, month, with_basis=False)))
         return True
 
     def cancel_load(self) -> None:
@@ -268,11 +270,11 @@ class PaymentsView(View):
         if total:
             self.progress_bar.setValue(min(done, total))
 
-    def _on_finished(self, run: Any, stamp: object) -> None:
+    def _on_finished(self, shown: ShownRun, stamp: object) -> None:
         self._loading = None
         self._end_progress()
-        self.show_run(run)
-        self._shown = (stamp, run.month)
+        self.show_run(shown)
+        self._shown = (stamp, shown.run.month)
 
     def _on_failed(self, error: RuleError) -> None:
         self._loading = None
@@ -280,26 +282,31 @@ class PaymentsView(View):
         self.show_run(None)
         self.error.setText(error.message)
 
-    def show_run(self, run: Any) -> None:
-        self.run = run
+    def show_run(self, shown: ShownRun | Any | None) -> None:
+        """Show a run (a ``ShownRun``, or a ``PaymentRun`` made into one now)."""
+        if shown is not None and not isinstance(shown, ShownRun):
+            shown = shown_run(shown)
+        self.shown = shown
+        self.run = shown.run if shown else None
         self._shown = None
-        lines = run.lines if run else ()
-        self.paid_model.set_rows(line_records(lines, ("month", "one_off")))
-        self.diff_model.set_rows(line_records(lines, ("arrears",)))
-        self.over_model.set_rows(line_records(lines, ("overpayment",)))
-        self.totals_model.set_rows(total_records(run) if run else [])
-        self.warnings.setText("\n".join(run.warnings) if run else "")
-        self.warnings.setVisible(bool(run and run.warnings))
+        self.paid_model.set_rows(shown.paid if shown else [])
+        self.diff_model.set_rows(shown.arrears if shown else [])
+        self.over_model.set_rows(shown.overpayments if shown else [])
+        self.totals_model.set_rows(shown.totals if shown else [])
+        warnings = self.run.warnings if self.run else ()
+        self.warnings.setText("\n".join(warnings))
+        self.warnings.setVisible(bool(warnings))
         self._show_status()
         self._update_buttons()
 
     def _show_status(self) -> None:
-        run = self.run
-        if run is None:
+        shown = self.shown
+        if shown is None:
             if not self.loader.is_busy():
                 self.status.setText("")
             self.total_label.setText("")
             return
+        run = shown.run
         if run.status == "closed" and run.closed_on is not None:
             on = run.closed_on
             self.status.setText(
@@ -311,7 +318,7 @@ class PaymentsView(View):
             self.status.setText(self.tr("Odprt mesec – izračun po današnjih podatkih."))
         self.total_label.setText(
             self.tr("Skupaj za izplačilo: {0} EUR · preplačila (niso odšteta): {1} EUR").format(
-                format_amount(run.total), format_amount(run.overpayments)
+                format_amount(shown.total), format_amount(shown.overpaid)
             )
         )
 
@@ -321,7 +328,7 @@ class PaymentsView(View):
         last = self._closed[-1:] if run is not None else []
         self.close_button.setEnabled(run is not None and not closed)
         self.reopen_button.setEnabled(closed and bool(last) and last[0].month == run.month)
-        self.settle_button.setEnabled(closed and bool(run.overpayment_lines()))
+        self.settle_button.setEnabled(closed and bool(self.shown and self.shown.overpayments))
         for button in self.export_buttons.values():
             button.setEnabled(run is not None)
 
@@ -350,7 +357,7 @@ class PaymentsView(View):
             self.tr(
                 "Zaključim {0}? Izplačilo ({1} EUR) se zapiše v knjigo izplačil in se ne "
                 "spreminja več; poznejše spremembe se pokažejo kot poračun."
-            ).format(month_name(month), format_amount(self.run.total)),
+            ).format(month_name(month), format_amount(self.shown.total if self.shown else 0)),
         ):
             return False
         try:
