@@ -1,0 +1,100 @@
+"""What makes a `print` process start faster must not change what reportlab does:
+the deferred URL pattern matches as reportlab's own, the escape is saxutils', repeated
+prints (memoised subsets) give the same bytes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape as sax_escape
+
+import pytest
+from rejnistvo.forms import render_form
+from reportlab.platypus import paragraph
+
+from rejnistvo.printing.document import escape
+from rejnistvo.printing.rl_startup import URI_FLAGS, URI_PATTERN, DeferredPattern
+from tests.forms.conftest import load_example, pdf_text
+
+ROOT = Path(__file__).resolve().parents[2]
+URIS = [
+    "https://www.gov.si/zbirke/zakonodaja/pravilnik-o-rejnistvu",
+    "http://192.168.1.10:8080/a/b?c=d",
+    "ftp://user:geslo@strežnik.si/datoteka",
+    "not a uri",
+    "https://localhost/x",
+    "HTTPS://EXAMPLE.COM/ŠČŽ",
+]
+
+
+def run_python(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_pattern_is_reportlabs_own() -> None:
+    """In a process without our package, reportlab compiles exactly this pattern; if an
+    upgrade changes it, the deferral silently stops working — this says so."""
+    out = run_python(
+        "import reportlab.platypus.paragraph as p; print(p.uri_pat.pattern == "
+        f"{URI_PATTERN!r}, int(p.uri_pat.flags) & ~32 == {URI_FLAGS})"
+    )
+    assert out == "True True"
+
+
+def test_forms_process_defers_the_pattern() -> None:
+    out = run_python(
+        "import rejnistvo.forms.r4\n"
+        "from reportlab.platypus import paragraph as p\n"
+        "print(type(p.uri_pat).__name__, p.uri_pat.is_compiled)"
+    )
+    assert out == "DeferredPattern False"
+
+
+@pytest.mark.parametrize("uri", URIS)
+def test_deferred_pattern_matches_as_the_real_one(uri: str) -> None:
+    real = re.compile(URI_PATTERN, URI_FLAGS)
+    deferred = DeferredPattern(URI_PATTERN, URI_FLAGS)
+    got, want = deferred.match(uri), real.match(uri)
+    assert (got and got.groups()) == (want and want.groups())
+    assert deferred.is_compiled
+    # reportlab's own splitter, whatever its uri_pat is in this process
+    assert paragraph._uri_split_pairs(uri) == (
+        None if want is None else paragraph._uri_split_pairs(uri)
+    )
+
+
+def test_deferred_pattern_leaves_no_stand_in_in_re_cache() -> None:
+    deferred = DeferredPattern(URI_PATTERN, URI_FLAGS)
+    deferred.compiled()
+    assert isinstance(re.compile(URI_PATTERN, URI_FLAGS), re.Pattern)
+
+
+@pytest.mark.parametrize("text", ["a < b & c > d", "»Šola« & <b>ne</b>", "&amp; ' \""])
+def test_escape_is_saxutils_escape(text: str) -> None:
+    assert escape(text) == sax_escape(text)
+
+
+def test_repeated_prints_are_byte_identical() -> None:
+    """Subsets and their compression are remembered per process: R-4, R-5, R-4 again
+    gives the first R-4's bytes, and the text keeps č, š, ž."""
+    first = render_form("r4", load_example("r4"))
+    other = render_form("r5", load_example("r5"))
+    again = render_form("r4", load_example("r4"))
+    assert again == first
+    assert render_form("r5", load_example("r5")) == other
+    text = pdf_text(again)
+    assert "ZVIŠANJE" in text.upper() and any(c in text for c in "čšž")
+
+
+def test_changed_letters_change_the_subset() -> None:
+    """A name with a letter the first print did not have embeds that glyph too."""
+    data = load_example("r4")
+    plain = render_form("r4", data)
+    data["child"]["name"] = "Ǆemal Ćosić"
+    changed = render_form("r4", data)
+    assert changed != plain
+    assert "Ǆemal Ćosić" in pdf_text(changed)
