@@ -12,6 +12,10 @@ A decided case is read-only here. A wrong decision is put right only through
 ``correct_decision``: an explicit correction with a reason, checked like a decision and
 written in one transaction together with an audit row (action ``correction``) that
 keeps the reason, the day and the fields before and after.
+
+The list reads narrow: ``case_pages`` gives every case's id and search text (case
+number, child, carer) from one query; ``case_rows`` the shown lines (status by the one
+rule of ``services.cases``) of just the rows painted, or of the one row a save changed.
 """
 
 from __future__ import annotations
