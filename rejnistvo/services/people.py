@@ -138,15 +138,20 @@ def by_surname(rows: list[dict[str, Any]], key: str = "name") -> list[dict[str, 
     return sorted(rows, key=lambda r: surname_key(r.get(key)))
 
 
-def surname_key_map(names: Sequence[str | None]) -> dict[str | None, tuple[str, str]]:
-    """``surname_key`` of each distinct name, folded in one pass (``fold_all``): the
-    first order of a list of 20,000 placements names 35,000 people."""
+#: between the parts of a sort key: lower than any character of a name
+_PART = "\x00"
+
+
+def surname_sort_keys(names: Sequence[str | None]) -> dict[str | None, str]:
+    """For each distinct name, ``surname_key`` as one string (surname, NUL, folded
+    name): the same order, but a plain string comparison (a list of 20,000 placements
+    sorted by nested tuples took several times longer); folded in one pass."""
     distinct = list(dict.fromkeys(names))
     folded = fold_all([name or "" for name in distinct])
-    keys: dict[str | None, tuple[str, str]] = {}
+    keys: dict[str | None, str] = {}
     for name, text in zip(distinct, folded, strict=True):
         words = text.split()
-        keys[name] = (words[-1] if words else "", text)
+        keys[name] = (words[-1] if words else "") + _PART + text
     return keys
 
 
@@ -170,7 +175,7 @@ def _person_pages(db: Any, table: str, search_columns: Sequence[str], fetch: Any
     the texts as ``search_text`` does (a missing one is an empty text)."""
     joined = " || ' ' || ".join(f"coalesce({c}, '')" for c in ("name", *search_columns))
     rows = db.execute(f"SELECT id, name, {joined} FROM {table} ORDER BY name_key, id").fetchall()
-    keys = surname_key_map([r[1] for r in rows])
+    keys = surname_sort_keys([r[1] for r in rows])
     rows.sort(key=lambda r: keys[r[1]])
     return RowPages([r[0] for r in rows], [r[2] for r in rows], lambda ids: fetch(db, ids))
 
@@ -474,5 +479,5 @@ __all__ = [
     "save_carer",
     "save_child",
     "surname_key",
-    "surname_key_map",
+    "surname_sort_keys",
 ]

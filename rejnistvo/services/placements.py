@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.people import missing_message, surname_key_map, surname_keys
+from rejnistvo.services.people import missing_message, surname_keys, surname_sort_keys
 from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
@@ -150,10 +150,12 @@ def placement_pages(db: Any) -> RowPages:
     rows = db.execute(
         "SELECT t.id, c.name, ch.name, c.name_key, "
         "t.contract_no || ' ' || c.name || ' ' || ch.name FROM placements t "
-        "JOIN carers c ON c.id = t.carer_id JOIN children ch ON ch.id = t.child_id"
+        "JOIN carers c ON c.id = t.carer_id JOIN children ch ON ch.id = t.child_id "
+        "ORDER BY t.id"
     ).fetchall()
-    keys = surname_key_map([r[1] for r in rows] + [r[2] for r in rows])
-    rows.sort(key=lambda r: (keys[r[1]], keys[r[2]], r[3], r[0]))
+    keys = surname_sort_keys([r[1] for r in rows] + [r[2] for r in rows])
+    # one string a row (the parts NUL-separated keep the tuple order); equals stay by id
+    rows.sort(key=lambda r: f"{keys[r[1]]}\x00{keys[r[2]]}\x00{r[3]}")
     return RowPages([r[0] for r in rows], [r[4] for r in rows], lambda ids: placement_rows(db, ids))
 
 

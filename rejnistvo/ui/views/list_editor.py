@@ -81,6 +81,7 @@ class ListEditorView(EditorActions, View):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.count_label = QLabel(self)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = RecordTableModel(self.columns(), self)
         self.model.set_search_columns(self.search_keys())
         self.proxy = FilterProxy(self)
@@ -288,11 +289,14 @@ class ListEditorView(EditorActions, View):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(
-            self.tr("{0} zapisov").format(total)
-            if shown == total
-            else self.tr("{0} od {1}").format(shown, total)
-        )
+        every = self.tr("{0} zapisov").format(total)
+        part = self.tr("{0} od {1}")
+        # As wide as its widest text for this total: a keystroke that changes the count
+        # must not resize the label and lay out the whole screen again.
+        metrics = self.count_label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (every, part.format(total, total)))
+        self.count_label.setMinimumWidth(widest + 2)
+        self.count_label.setText(every if shown == total else part.format(shown, total))
 
     def _select_id(self, record_id: int | None) -> None:
         selection = self.table.selectionModel()
