@@ -62,11 +62,25 @@ class IncomingCase:
         }
 
 
-def incoming_row(
-    record: dict[str, Any], members: Sequence[str], today: date, threshold: int
-) -> dict[str, Any]:
-    """A case (a ``select_cases`` record) as the incoming list shows it: the one builder
-    of the list's records, for its pages, a step's changed row and ``IncomingCase``.
+#: what the incoming list shows and its steps need of a case (its record, narrow)
+_LIST_SELECT = (
+    "SELECT c.id, c.version, c.case_no, c.sent_on, c.received_on, c.accepted_on, "
+    "c.commission_named_on, c.decided_on, c.returned_on, ch.name AS child, ce.name AS centre "
+    "FROM r4_cases c "
+    "LEFT JOIN centres ce ON ce.id = c.centre_id "
+    "LEFT JOIN placements p ON p.id = c.placement_id "
+    "LEFT JOIN children ch ON ch.id = p.child_id WHERE "
+)
+
+_INCOMING = (
+    "c.subgroup_id = ? AND c.returned_on IS NULL "
+    "AND COALESCE(c.received_on, c.sent_on, c.accepted_on) IS NOT NULL"
+)
+
+
+def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str, Any]:
+    """A case (a record with the columns of ``_LIST_SELECT``) as the incoming list shows
+    it: the one builder of the list's records, for its pages and a step's changed row.
 
     Status is the register's (``rows.register_status``), waiting days
     ``workflow.waiting_days`` from ``workflow.received_date``; overdue once undecided and
@@ -82,10 +96,7 @@ def incoming_row(
         "version": int(record["version"]),
         "case_no": record["case_no"] or "",
         "child": record["child"] or "",
-        "carer": record["carer"] or "",
         "centre": record["centre"] or "",
-        "unit": record["unit"] or "",
-        "proposed_percent": record["proposed_percent"],
         "sent_on": sent_on,
         "received_on": received_on,
         "received": received,
@@ -93,6 +104,37 @@ def incoming_row(
         "commission_named": named,
         "decided": decided,
         "status": register_status(accepted, named, decided, returned),
+        "waiting": days,
+        "overdue": days is not None and decided is None and days > threshold,
+        "returned": returned,
+    }
+
+
+def list_search_text(row: Mapping[str, Any]) -> str:
+    """The list's columns of a ``list_row`` as the screen shows them: number, waiting
+    days, status, sent, received (as stored), child, centre."""
+    waiting = row["waiting"]
+    return search_text(
+        row["case_no"],
+        "" if waiting is None else waiting,
+        row["status"],
+        fmt_date(row["sent_on"]),
+        fmt_date(row["received_on"]),
+        row["child"],
+        row["centre"],
+    )
+
+
+def incoming_row(
+    record: dict[str, Any], members: Sequence[str], today: date, threshold: int
+) -> dict[str, Any]:
+    """A case (a ``select_cases`` record) with everything the step panel shows: its list
+    record (``list_row``) and the carer, unit, proposal, commission and decision."""
+    as_date = workflow.as_date
+    return list_row(record, today, threshold) | {
+        "carer": record["carer"] or "",
+        "unit": record["unit"] or "",
+        "proposed_percent": record["proposed_percent"],
         "members": ", ".join(members),
         "decision": decision_text(
             record["outcome"],
@@ -101,9 +143,6 @@ def incoming_row(
             as_date(record["decision_to"]),
         ),
         "resolution_no": record["resolution_no"],
-        "waiting": days,
-        "overdue": days is not None and decided is None and days > threshold,
-        "returned": returned,
     }
 
 
@@ -111,12 +150,6 @@ def _incoming(
     record: dict[str, Any], members: tuple[str, ...], today: date, threshold: int
 ) -> IncomingCase:
     return IncomingCase(**{**incoming_row(record, members, today, threshold), "members": members})
-
-
-_INCOMING = (
-    "c.subgroup_id = ? AND c.returned_on IS NULL "
-    "AND COALESCE(c.received_on, c.sent_on, c.accepted_on) IS NOT NULL"
-)
 
 
 def incoming_cases(db: Database, subgroup: int, today: date) -> list[IncomingCase]:
@@ -129,20 +162,8 @@ def incoming_cases(db: Database, subgroup: int, today: date) -> list[IncomingCas
     return sorted(cases, key=lambda c: (-(c.waiting or 0), c.id))
 
 
-def incoming_rows(db: Database, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
-    """The given cases as the list shows them (``incoming_row``; in no particular order,
-    a case no longer there left out)."""
-    threshold = workflow.waiting_threshold(db)
-    rows: list[dict[str, Any]] = []
-    for part in chunks(ids):
-        records = select_cases(db, f"c.id IN ({marks(len(part))})", part)
-        members = case_members(db, part)
-        rows += [incoming_row(r, members.get(r["id"], ()), today, threshold) for r in records]
-    return rows
-
-
 def incoming_case(db: Database, case_id: int, today: date) -> IncomingCase | None:
-    """One case as the list shows it (after a step: the changed row only)."""
+    """One case with what the step panel shows (read when the coordinator selects it)."""
     records = select_cases(db, "c.id = ?", (case_id,))
     if not records:
         return None
@@ -150,53 +171,32 @@ def incoming_case(db: Database, case_id: int, today: date) -> IncomingCase | Non
     return _incoming(records[0], members, today, workflow.waiting_threshold(db))
 
 
-#: what the incoming list's order and search need of each case (not its members)
-_INCOMING_NARROW = (
-    "SELECT c.id, c.case_no, c.sent_on, c.received_on, c.accepted_on, c.commission_named_on, "
-    "c.decided_on, c.returned_on, ch.name, ce.name FROM r4_cases c "
-    "LEFT JOIN centres ce ON ce.id = c.centre_id "
-    "LEFT JOIN placements p ON p.id = c.placement_id "
-    "LEFT JOIN children ch ON ch.id = p.child_id WHERE "
-)
+def _list_rows(db: Database, where: str, params: Sequence[object]) -> list[dict[str, Any]]:
+    cursor = db.execute(_LIST_SELECT + where, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+
+def incoming_rows(db: Database, ids: Sequence[int], today: date) -> list[dict[str, Any]]:
+    """The given cases' list records (``list_row``; in no particular order, a case no
+    longer there left out)."""
+    threshold = workflow.waiting_threshold(db)
+    rows: list[dict[str, Any]] = []
+    for part in chunks(ids):
+        found = _list_rows(db, f"c.id IN ({marks(len(part))})", part)
+        rows += [list_row(record, today, threshold) for record in found]
+    return rows
 
 
 def incoming_pages(db: Database, subgroup: int, today: date) -> RowPages:
-    """``incoming_cases`` read in pages: the ids longest waiting first, each case's search
-    text as the list shows its columns (number, waiting days, status, sent, received,
-    child, centre), and ``IncomingCase.as_row`` records of the rows painted."""
-    order: list[tuple[int, int, str]] = []
-    for (
-        case_id,
-        case_no,
-        sent_on,
-        received_on,
-        accepted_on,
-        named_on,
-        decided_on,
-        returned_on,
-        child,
-        centre,
-    ) in db.execute(_INCOMING_NARROW + _INCOMING, [subgroup]).fetchall():
-        sent, received_on = workflow.as_date(sent_on), workflow.as_date(received_on)
-        decided = workflow.as_date(decided_on)
-        received = workflow.received_date({"received_on": received_on, "sent_on": sent})
-        days = workflow.waiting_days(received, decided, today)
-        status = register_status(accepted_on, named_on, decided, returned_on)
-        text = search_text(
-            case_no or "",
-            "" if days is None else days,
-            status,
-            fmt_date(sent),
-            fmt_date(received_on),
-            child or "",
-            centre or "",
-        )
-        order.append((-(days or 0), case_id, text))
-    order.sort(key=lambda item: (item[0], item[1]))
-
+    """``incoming_cases`` as the list reads them, in pages: the ids longest waiting first,
+    each case's ``list_search_text``, and ``list_row`` records of the rows painted."""
+    threshold = workflow.waiting_threshold(db)
+    rows = [list_row(r, today, threshold) for r in _list_rows(db, _INCOMING, [subgroup])]
+    rows.sort(key=lambda row: (-(row["waiting"] or 0), row["id"]))
     return RowPages(
-        [item[1] for item in order],
-        [item[2] for item in order],
+        [row["id"] for row in rows],
+        [list_search_text(row) for row in rows],
         lambda ids: incoming_rows(db, ids, today),
     )
 

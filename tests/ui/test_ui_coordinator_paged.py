@@ -24,7 +24,7 @@ from rejnistvo.register.queries import (
     to_row,
 )
 from rejnistvo.register.rows import STATUSES
-from rejnistvo.services.coordinator import incoming_pages, package_case_pages
+from rejnistvo.services.coordinator import incoming_case, incoming_pages, package_case_pages
 from rejnistvo.services.r4_cases import list_cases
 from rejnistvo.ui.models import RecordTableModel
 from rejnistvo.ui.views.coordinator_view import CoordinatorView
@@ -32,6 +32,26 @@ from rejnistvo.ui.views.coordinator_view import CoordinatorView
 _INCOMING = (
     "c.subgroup_id = ? AND c.returned_on IS NULL "
     "AND COALESCE(c.received_on, c.sent_on, c.accepted_on) IS NOT NULL"
+)
+
+
+#: what the incoming list's records hold (the columns, the colour and the steps' state)
+LIST_KEYS = (
+    "id",
+    "version",
+    "case_no",
+    "child",
+    "centre",
+    "sent_on",
+    "received_on",
+    "received",
+    "accepted",
+    "commission_named",
+    "decided",
+    "status",
+    "waiting",
+    "overdue",
+    "returned",
 )
 
 
@@ -151,7 +171,12 @@ def test_incoming_pages_show_the_old_list(qtbot, varied):
     for subgroup in subgroups(varied.db):
         old = old_incoming(varied.db, subgroup, today)
         seen += len(old)
-        assert_same_list(view.cases_model, incoming_pages(varied.db, subgroup, today), old)
+        # the list's records are narrow; the step panel reads the whole case when selected
+        narrow = [{key: row[key] for key in LIST_KEYS} for row in old]
+        assert_same_list(view.cases_model, incoming_pages(varied.db, subgroup, today), narrow)
+        for row in old:
+            case = incoming_case(varied.db, row["id"], today)
+            assert case is not None and case.as_row() == row
     assert seen, "the demo has proposals at the coordinators"
     statuses = {
         r["status"] for s in subgroups(varied.db) for r in old_incoming(varied.db, s, today)

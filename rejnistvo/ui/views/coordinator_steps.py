@@ -203,8 +203,13 @@ class CoordinatorStepsMixin:
         self._show_case(self.cases_proxy.row_record(current.row()))
 
     def _show_case(self, row: dict | None) -> None:
-        from rejnistvo.services.coordinator import candidates, case_detail
+        """The step panel for a list row: the case read now with all the panel shows
+        (carer, unit, commission, decision); its version goes with the next step."""
+        from rejnistvo.services.coordinator import candidates, case_detail, incoming_case
 
+        if row is not None:
+            case = incoming_case(self.ctx.db, row["id"], self.today())
+            row = case.as_row() if case is not None else None
         self._case = row
         enabled = row is not None
         for w in (
