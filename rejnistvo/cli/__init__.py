@@ -47,6 +47,11 @@ COMMAND_OWNERS = {
     "run": "rejnistvo.cli.run_commands",
 }
 
+#: Commands that compute and answer on standard output, writing no file: they leave a
+#: crashed write's temporary files to the next command that writes (or the window), and
+#: skip finding the installation folder (platformdirs) — a few ms of a 0.2 s process.
+COMPUTE_ONLY = frozenset({"calc", "uplift", "refund", "emso"})
+
 # argparse's own texts (it calls gettext at use time, through these module globals).
 _ARGPARSE_TEXTS = {
     "usage: ": "uporaba: ",
@@ -134,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser(argv)
     args = parser.parse_args(argv)
-    _remove_leftovers()
+    if args.command not in COMPUTE_ONLY:
+        _remove_leftovers()
     try:
         return int(args.handler(args) or 0)
     except (CliInputError, RuleError) as error:
