@@ -83,3 +83,26 @@ def changed_fields(before: Any, after: Any) -> list[str]:
     keys = list(old) + [k for k in new if k not in old]
     # The version is bookkeeping of every update, not a change the user made.
     return [k for k in keys if k not in ("id", "version") and old.get(k) != new.get(k)]
+
+
+def audit_row(db: Database, row_id: int) -> dict[str, Any] | None:
+    """One row of the log with before/after parsed and ``changed`` (as
+    ``recent_audit_rows`` gives it): the viewer keeps only the listed columns of a page
+    and reads the record's snapshots when the user opens that row. None if there is none."""
+    sql = (
+        "SELECT id, at, user_name, os_user, table_name, record_id, action, before, after "
+        "FROM audit_log WHERE id = ?"
+    )
+    try:
+        cursor = db.execute(sql, [row_id])
+        columns = [d[0] for d in cursor.description]
+        found = cursor.fetchone()
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    if found is None:
+        return None
+    row = dict(zip(columns, found, strict=True))
+    row["before"] = json.loads(row["before"]) if row["before"] else None
+    row["after"] = json.loads(row["after"]) if row["after"] else None
+    row["changed"] = changed_fields(row["before"], row["after"])
+    return row

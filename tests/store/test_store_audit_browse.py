@@ -58,3 +58,15 @@ def test_changed_fields():
     assert changed_fields({"id": 1, "a": 1}, None) == ["a"]
     assert changed_fields({"k": None}, {"k": "x", "n": 1}) == ["k", "n"]
     assert changed_fields(None, None) == []
+
+
+def test_one_row_with_its_records(db):
+    from rejnistvo.store.audit_browse import audit_row
+
+    carer, _payment = _one_off(db)
+    save_record(db, "carers", {"id": carer, "address": "Kranj 1"})
+    newest, _ = recent_audit_rows(db, limit=1)
+    assert newest[0]["changed"] == ["address"]
+    row = audit_row(db, newest[0]["id"])
+    assert row == newest[0]  # the same row, before/after parsed, changed fields named
+    assert audit_row(db, newest[0]["id"] + 1000) is None

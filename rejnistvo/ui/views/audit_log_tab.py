@@ -342,6 +342,9 @@ class AuditLogTab(QWidget):
             row["changes"] = ", ".join(
                 dict.fromkeys(field_name(k) for k in row["changed"] if k != "version")
             )
+            # The whole records before and after are read again when a row is opened
+            # (show_details): pages of them are not kept in memory.
+            del row["before"], row["after"]
         return rows
 
     def reload(self) -> None:
@@ -374,9 +377,19 @@ class AuditLogTab(QWidget):
 
     # -- actions ----------------------------------------------------------------------
     def show_details(self, proxy_row: int) -> AuditDetailDialog | None:
+        from rejnistvo.store import StoreError
+        from rejnistvo.store.audit_browse import audit_row
+
         if not 0 <= proxy_row < self.proxy.rowCount():
             return None
-        self.dialog = AuditDetailDialog(self.proxy.row_record(proxy_row), self)
+        try:
+            row = audit_row(self.ctx.db, self.proxy.row_record(proxy_row)["id"])
+        except StoreError as exc:
+            self.ctx.interaction.error(self.tr("Napaka pri branju dnevnika"), exc.message)
+            return None
+        if row is None:
+            return None
+        self.dialog = AuditDetailDialog(row, self)
         self.dialog.show()
         return self.dialog
 
