@@ -1,15 +1,16 @@
 """reportlab's start-up, made cheaper without changing what it does.
 
-`reportlab.platypus.paragraph` compiles, when it is imported, a Django-derived URL pattern
-(`uri_pat`) with case folding over the range ¡…U+FFFF; building that one regular
-expression takes about 60 ms — half of what importing the rest of platypus costs — and
-reportlab uses it only to split a long URL across lines when a paragraph hyphenates
-(`hyphenationLang`), which no document of ours does.
+Importing platypus compiles two regular expressions that a `print` process never uses:
+`reportlab.platypus.paragraph.uri_pat`, a Django-derived URL pattern with case folding
+over the range ¡…U+FFFF (about 60 ms — half of what importing the rest of platypus
+costs), used only to split a long URL across lines when a paragraph hyphenates
+(`hyphenationLang`, which no document of ours sets); and `reportlab.lib.textsplit.rx`
+(U+2E80…U+FFFF, 7–10 ms), used only by `cjkwrap` for Chinese/Japanese text.
 
-`defer_uri_pattern` puts a stand-in under that exact pattern in `re`'s own compile cache
+`defer_uri_pattern` puts a stand-in under each exact pattern in `re`'s own compile cache
 before platypus is imported: `re.compile` returns it, and it compiles the real pattern on
-first use, so a hyphenating paragraph still gets the same match. If reportlab's pattern
-or Python's `re` cache ever differ from what is below, nothing is deferred and reportlab
+first use, so the rare caller still gets the same match. If reportlab's pattern or
+Python's `re` cache ever differ from what is below, nothing is deferred and reportlab
 compiles the pattern itself as before (only slower); nothing can match differently.
 """
 
@@ -28,6 +29,10 @@ URI_PATTERN = (
     "(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z"
 )
 URI_FLAGS = int(re.IGNORECASE)
+# reportlab lib/textsplit.py, `rx` (flags re.UNICODE)
+CJK_PATTERN = "([\u2e80-\uffff])"
+CJK_FLAGS = int(re.UNICODE)
+DEFERRED = ((URI_PATTERN, URI_FLAGS), (CJK_PATTERN, CJK_FLAGS))
 
 
 class DeferredPattern:
@@ -42,7 +47,7 @@ class DeferredPattern:
     def compiled(self) -> re.Pattern[str]:
         with self._lock:
             if self._compiled is None:
-                _forget(self)  # so that re.compile below builds the real pattern
+                _forget(self, self._pattern, self._flags)  # re.compile must build it
                 self._compiled = re.compile(self._pattern, self._flags)
             return self._compiled
 
@@ -65,23 +70,24 @@ def _caches() -> list[dict[Any, Any]]:
     ]
 
 
-def _key() -> tuple[type, str, int]:
-    return (str, URI_PATTERN, URI_FLAGS)
-
-
-def _forget(stand_in: DeferredPattern) -> None:
+def _forget(stand_in: DeferredPattern, pattern: str, flags: int) -> None:
+    key = (str, pattern, flags)
     for cache in _caches():
-        if cache.get(_key()) is stand_in:
-            del cache[_key()]
+        if cache.get(key) is stand_in:
+            del cache[key]
 
 
 def defer_uri_pattern() -> None:
-    """Before `reportlab.platypus` is first imported: let its URL pattern compile on use."""
+    """Before `reportlab.platypus` is first imported: let its two unused patterns compile
+    on first use."""
     import sys
 
-    if "reportlab.platypus.paragraph" in sys.modules:
+    if "reportlab.lib.textsplit" in sys.modules or "reportlab.platypus.paragraph" in sys.modules:
         return  # too late: already compiled
-    for cache in _caches():
-        if _key() not in cache:
-            cache[_key()] = DeferredPattern(URI_PATTERN, URI_FLAGS)
-            return
+    caches = _caches()
+    if not caches:
+        return
+    for pattern, flags in DEFERRED:
+        key = (str, pattern, flags)
+        if all(key not in cache for cache in caches):
+            caches[0][key] = DeferredPattern(pattern, flags)

@@ -15,7 +15,13 @@ from rejnistvo.forms import render_form
 from reportlab.platypus import paragraph
 
 from rejnistvo.printing.document import escape
-from rejnistvo.printing.rl_startup import URI_FLAGS, URI_PATTERN, DeferredPattern
+from rejnistvo.printing.rl_startup import (
+    CJK_FLAGS,
+    CJK_PATTERN,
+    URI_FLAGS,
+    URI_PATTERN,
+    DeferredPattern,
+)
 from tests.forms.conftest import load_example, pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,23 +41,26 @@ def run_python(code: str) -> str:
     ).stdout.strip()
 
 
-def test_pattern_is_reportlabs_own() -> None:
-    """In a process without our package, reportlab compiles exactly this pattern; if an
-    upgrade changes it, the deferral silently stops working — this says so."""
+def test_patterns_are_reportlabs_own() -> None:
+    """In a process without our package, reportlab compiles exactly these patterns; if an
+    upgrade changes one, its deferral silently stops working — this says so."""
     out = run_python(
-        "import reportlab.platypus.paragraph as p; print(p.uri_pat.pattern == "
-        f"{URI_PATTERN!r}, int(p.uri_pat.flags) & ~32 == {URI_FLAGS})"
+        "import reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t\n"
+        f"print(p.uri_pat.pattern == {URI_PATTERN!r}, p.uri_pat.flags == {URI_FLAGS | 32},"
+        f" t.rx.pattern == {CJK_PATTERN!r}, t.rx.flags == {CJK_FLAGS})"
     )
-    assert out == "True True"
+    assert out == "True True True True"
 
 
-def test_forms_process_defers_the_pattern() -> None:
+def test_forms_process_defers_the_patterns() -> None:
     out = run_python(
         "import rejnistvo.forms.r4\n"
         "from reportlab.platypus import paragraph as p\n"
-        "print(type(p.uri_pat).__name__, p.uri_pat.is_compiled)"
+        "from reportlab.lib import textsplit as t\n"
+        "print(type(p.uri_pat).__name__, p.uri_pat.is_compiled, type(t.rx).__name__)\n"
+        "print(t.rx.sub(r'\\1\\0 ', '中文abc') == '中\\0 文\\0 abc', t.rx.is_compiled)"
     )
-    assert out == "DeferredPattern False"
+    assert out.splitlines() == ["DeferredPattern False DeferredPattern", "True True"]
 
 
 @pytest.mark.parametrize("uri", URIS)
