@@ -22,6 +22,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from rejnistvo.clock import Clock
@@ -287,7 +288,8 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     )
     months = [*arrears_months, month]
     raw = yield from _reading(ledger.read_source_rows(db, months[0], last_of_month(month)))
-    total = len(raw.rows)
+    total = raw.count
+    ordered = raw.ordered()
     # Only placements whose inputs were written since the last closing can differ from
     # what was paid; the others skip their closed months (the usual monthly run).
     changed = ledger.changed_since_last_close(db) if arrears_months else set()
@@ -300,7 +302,7 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # was paid)
     pending: list[tuple[PlacementSource, BasisMaker | None, date, Any, Amounts, int | None]] = []
     for start in range(0, total, SLICE):
-        for src in ledger.make_sources(raw, start, start + SLICE):
+        for src in ledger.make_sources(raw, islice(ordered, SLICE)):
             inputs = src.inputs
             recheck = changed is None or src.placement_id in changed
             try:

@@ -8,6 +8,7 @@ transactions and the audit rows).
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -648,7 +649,17 @@ class SourceRows:
     periods: dict[int, list[tuple[str, str | None, str, str | None]]]
     increases: dict[int, list[Document]]
     uplifts: dict[int, list[Document]]
-    rows: list[tuple[Any, ...]]  # the placements with a period in the window, in run order
+    #: each window's placements with a period in the months, as (run order key, row),
+    #: sorted within the window; ``ordered`` merges them as they are taken
+    windows: list[list[tuple[str, tuple[Any, ...]]]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(window) for window in self.windows)
+
+    def ordered(self) -> Iterator[tuple[Any, ...]]:
+        """The placements in run order, merged lazily: no sort of all of them at once."""
+        return (row for _, row in heapq.merge(*self.windows))
 
 
 _OVERLAP = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
@@ -674,7 +685,7 @@ def _run_order(row: tuple[Any, ...]) -> str:
 
 
 def read_source_rows(
-    db: Database, first: date, last: date, size: int = 1000
+    db: Database, first: date, last: date, size: int = 500
 ) -> Generator[None, None, SourceRows]:
     """Placements with a day placed between `first` and `last`: their periods, board
     increases and decided fee uplifts (R-4 with outcome "increase") that touch those
@@ -686,8 +697,7 @@ def read_source_rows(
     bounds = db.execute("SELECT min(id), max(id) FROM placements").fetchone()
     if bounds is None or bounds[0] is None:
         return raw
-    periods, increases, uplifts, rows = raw.periods, raw.increases, raw.uplifts, raw.rows
-    keys: list[str] = []
+    periods, increases, uplifts = raw.periods, raw.increases, raw.uplifts
     for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
         window = [start, start + size - 1]
         for pid, kind, doc, begin, end in db.execute(
@@ -721,19 +731,22 @@ def read_source_rows(
                     int(percent),
                 )  # fmt: skip
             )
-        found = [row for row in db.execute(_PLACEMENTS, window).fetchall() if row[0] in periods]
-        rows += found
-        keys += [_run_order(row) for row in found]
+        found = [
+            (_run_order(row), row)
+            for row in db.execute(_PLACEMENTS, window).fetchall()
+            if row[0] in periods
+        ]
+        found.sort()  # keys are unique (the id ends them): rows are never compared
+        raw.windows.append(found)
         yield
-    raw.rows = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
     return raw
 
 
-def make_sources(raw: SourceRows, start: int, end: int) -> list[PlacementSource]:
-    """The placements ``raw.rows[start:end]`` as run sources."""
+def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[PlacementSource]:
+    """The placements of ``rows`` (taken from ``raw.ordered()``) as run sources."""
     sources = []
     shared: dict[str, str] = {}
-    for row in raw.rows[start:end]:
+    for row in rows:
         pid = row[0]
         docs = tuple(
             Document(
@@ -776,7 +789,7 @@ def placement_sources(db: Database, first: date, last: date) -> list[PlacementSo
             next(steps)
         except StopIteration as stop:
             raw: SourceRows = stop.value
-            return make_sources(raw, 0, len(raw.rows))
+            return make_sources(raw, raw.ordered())
 
 
 def one_off_sources(db: Database, last: date) -> list[OneOffSource]:

@@ -80,7 +80,7 @@ def test_placements_read_in_windows_are_the_same_in_the_same_order(run_db):
 
     def read(size):
         _, raw = drain(ledger.read_source_rows(run_db, SEP, D("2026-09-30"), size))
-        return ledger.make_sources(raw, 0, len(raw.rows))
+        return ledger.make_sources(raw, raw.ordered())
 
     one_by_one, at_once = read(1), read(1000)
     assert one_by_one == at_once

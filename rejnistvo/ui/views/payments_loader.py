@@ -45,13 +45,13 @@ class RunLoader(QObject):
         self._timer.timeout.connect(self._slice)
 
     def start(self, make: Callable[[], Steps]) -> None:
-        """Begin a new run (any run under way is dropped): the first slice now, so a
-        quick run (a small file) is on screen before the window paints again."""
+        """Begin a new run (any run under way is dropped); its slices follow on the
+        event loop."""
         self.cancel()
         self._make = make
         self.restarts = 0
         self._begin()
-        self._slice()
+        self._timer.start()  # the screen paints its empty tables and bar first
 
     def _begin(self) -> None:
         assert self._make is not None
