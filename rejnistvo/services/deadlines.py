@@ -298,24 +298,30 @@ def _people(db: Database, day: _Day, out: Buckets) -> None:
         trained_before=NEW_RULES_FROM,
         settled_before=add_years(horizon + timedelta(days=2), -TRAINING_YEARS),
     )
-    training = out["training"]
-    parse, days_to = day.parse, day.days
+    # 7,000 of Roki's 15,000 reminders at 20k placements: the loop spelt out, dates
+    # parsed once per distinct text and days counted once per distinct due day.
+    dates: dict[str, date] = {}
+    days: dict[date, int] = {}
+    parse = date.fromisoformat
+    add = out["training"].append
     for carer_id, name, licence, last in rows:
-        due = training_due_date(parse(licence), parse(last) if last else None)
+        licensed = dates.get(licence)
+        if licensed is None:
+            licensed = dates[licence] = parse(licence)
+        trained = None
+        if last:
+            trained = dates.get(last)
+            if trained is None:
+                trained = dates[last] = parse(last)
+        due = training_due_date(licensed, trained)
         if due <= horizon:
-            training.append(
+            left = days.get(due)
+            if left is None:
+                left = days[due] = (due - today).days
+            add(
                 _make(
                     Deadline,
-                    (
-                        due,
-                        days_to(due),
-                        "training",
-                        TRAINING_TEXT,
-                        name or "",
-                        "",
-                        "carer",
-                        carer_id,
-                    ),
+                    (due, left, "training", TRAINING_TEXT, name or "", "", "carer", carer_id),
                 )
             )
     latest: dict[int, dict[str, Any]] = {}
