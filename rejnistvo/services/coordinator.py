@@ -25,7 +25,7 @@ from rejnistvo.register.queries import case_members, select_cases
 from rejnistvo.register.rows import decision_text, register_status
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
-from rejnistvo.services.cases import r4_status
+from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
 from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 
 
@@ -204,26 +204,23 @@ def incoming_pages(db: Database, subgroup: int, today: date) -> RowPages:
 # ---------------------------------------------------------------------- every case (Paketi)
 
 _PACKAGE_CASES = (
-    "SELECT t.id, t.case_no, c.name, ch.name, t.sent_on, t.accepted_on, "
-    "t.commission_named_on, t.decided_on, t.returned_on FROM r4_cases t "
-    "JOIN placements p ON p.id = t.placement_id "
+    "SELECT t.id, t.case_no, c.name, ch.name, "
+    + ", ".join(f"t.{column}" for column in R4_STEP_COLUMNS)
+    + " FROM r4_cases t JOIN placements p ON p.id = t.placement_id "
     "JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id"
 )
 
 
 def _package_record(row: Sequence[Any], state_names: Mapping[str, str]) -> dict[str, Any]:
+    """A case as the packages list shows it (the one builder, for pages and a step's row)."""
     case_id, case_no, carer, child, *steps = row
-    status = r4_status(dict(zip(("sent_on", *_LATER_STEPS), steps, strict=True)))
     return {
         "id": case_id,
         "case_no": case_no,
         "carer_name": carer or "",
         "child_name": child or "",
-        "state": state_names[status],
+        "state": state_names[r4_status(dict(zip(R4_STEP_COLUMNS, steps, strict=True)))],
     }
-
-
-_LATER_STEPS = ("accepted_on", "commission_named_on", "decided_on", "returned_on")
 
 
 def package_case_pages(db: Database, state_names: Mapping[str, str]) -> RowPages:
@@ -232,15 +229,14 @@ def package_case_pages(db: Database, state_names: Mapping[str, str]) -> RowPages
     names it); the search text is those four as shown."""
     ids: list[int] = []
     search: list[str] = []
-    for row in db.execute(_PACKAGE_CASES + " ORDER BY t.id").fetchall():
+    for row in db.execute(_PACKAGE_CASES + " ORDER BY t.id"):
         record = _package_record(row, state_names)
         ids.append(record["id"])
+        # search_text's join, spelt out: 34,000 cases at 80k
         search.append(
-            search_text(
-                record["case_no"], record["carer_name"], record["child_name"], record["state"]
-            )
+            f"{record['case_no'] or ''} {record['carer_name']} {record['child_name']} "
+            f"{record['state']}"
         )
-
     return RowPages(ids, search, lambda wanted: _package_records(db, wanted, state_names))
 
 
