@@ -106,7 +106,7 @@ Demo data (``rejnistvo.store.demo``): ``fill_demo(db, scale=None, today=None)``.
 
 from __future__ import annotations
 
-from rejnistvo.store import _without_numpy  # noqa: F401  # first: see there
+from rejnistvo.store import _lean_sqlite_utils  # noqa: F401  # first: see there
 from rejnistvo.store.centres import delete_unit, save_centre, save_unit, units_of
 from rejnistvo.store.connection import StoreDatabase, check_db, default_db_path, open_db
 from rejnistvo.store.errors import StaleRecordError, StoreError

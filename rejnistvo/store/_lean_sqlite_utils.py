@@ -1,23 +1,112 @@
-"""sqlite-utils loaded without numpy (imported first by ``rejnistvo.store``).
+"""sqlite-utils loaded without what this program never uses from it (imported first by
+``rejnistvo.store``): every window's start waits for it (issue 13).
 
-sqlite-utils imports numpy when it can, only to store numpy values, which this program
-never has: a tenth of a second of every window's start (more on a busy machine). numpy
-is hidden while sqlite-utils loads, and only then; whoever needs numpy later gets it.
+* numpy: sqlite-utils imports it when it can, only to store numpy values, which this
+  program never has. It is hidden while sqlite-utils loads, and only then; whoever
+  needs numpy later gets it.
+* dateutil's parser (sqlite-utils' conversion recipes) and click (its command line:
+  progress bars and a plugin hook's annotation) are not needed to open a file. They are
+  given to sqlite-utils as modules that load on first use (``importlib.util.LazyLoader``
+  for dateutil; for click a stand-in whose attributes come from the real click when
+  first asked, apart from the one name the hook's annotation reads at import).
+
+Should any of this not work with the installed sqlite-utils, it is loaded the plain way:
+slower, never broken (a test checks both ways give a working sqlite-utils).
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
+import types
+from typing import Any
 
 
-def load_sqlite_utils() -> None:
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+def _lazy_module(name: str) -> types.ModuleType | None:
+    """``name`` as a module that runs its code on first attribute access (stdlib recipe)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return None
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        # as the import system does for a loaded submodule: ``from parent import child``
+        # then finds it without asking the import machinery (which would load it)
+        setattr(importlib.import_module(parent), child, module)
+    return module
+
+
+class _ClickOnFirstUse(types.ModuleType):
+    """Stands in for ``click`` inside sqlite-utils: the real one is imported when a name
+    other than the annotation's ``Group`` is first asked for."""
+
+    class Group:  # only a type annotation of sqlite-utils' plugin hook reads it
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name.endswith(("_spec", "_impl")):
+            # what pluggy looks for on every name of the hook module: click has none
+            raise AttributeError(name)
+        real = sys.modules.get("click")
+        if real is None or real is self:
+            stand_in = sys.modules.pop("click", None)
+            try:
+                real = importlib.import_module("click")
+            except ImportError:
+                if stand_in is not None:
+                    sys.modules["click"] = stand_in
+                raise
+        return getattr(real, name)
+
+
+def _forget_sqlite_utils() -> None:
+    for name in [n for n in sys.modules if n == "sqlite_utils" or n.startswith("sqlite_utils.")]:
+        del sys.modules[name]
+
+
+def load_sqlite_utils(lean: bool = True) -> None:
+    if "sqlite_utils" in sys.modules:
         return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # import numpy → ImportError
+    hidden: dict[str, Any] = {}
+    if "numpy" not in sys.modules:
+        hidden["numpy"] = None  # import numpy → ImportError
+    if lean and "click" not in sys.modules:
+        hidden["click"] = _ClickOnFirstUse("click")
+    saved = {name: sys.modules.get(name) for name in hidden}
+    sys.modules.update(hidden)
+    try:
+        if lean and "dateutil.parser" not in sys.modules:
+            _lazy_module("dateutil.parser")
+        import sqlite_utils  # noqa: F401
+    except Exception:  # noqa: BLE001 - a newer sqlite-utils: load it the plain way below
+        _forget_sqlite_utils()
+        lean = False
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                del sys.modules[name]
+            else:
+                sys.modules[name] = module
+    if not lean:
+        load_sqlite_utils_plainly()
+
+
+def load_sqlite_utils_plainly() -> None:
+    if "sqlite_utils" in sys.modules:
+        return
+    hide_numpy = "numpy" not in sys.modules
+    if hide_numpy:
+        sys.modules["numpy"] = None  # type: ignore[assignment]
     try:
         import sqlite_utils  # noqa: F401
     finally:
-        del sys.modules["numpy"]
+        if hide_numpy:
+            del sys.modules["numpy"]
 
 
 load_sqlite_utils()
