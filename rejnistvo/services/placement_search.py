@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from rejnistvo.rules.text import fold, fold_all
 from rejnistvo.store.errors import translate_sqlite_error
 
 #: choices offered at a time: a screenful in a popup, a moment to read from the file
@@ -24,17 +25,28 @@ _FIRST_PAGE = (
 )
 _MATCHING = (
     f"SELECT {_COLUMNS} FROM placements t JOIN carers c ON c.id = t.carer_id "
-    "JOIN children ch ON ch.id = t.child_id WHERE {where} ORDER BY c.name_key, t.id LIMIT ?"
+    "JOIN children ch ON ch.id = t.child_id WHERE {where} ORDER BY c.name_key, t.id"
 )
 _WORD = (
     "(c.name_key LIKE ? ESCAPE '\\' OR ch.name_key LIKE ? ESCAPE '\\' "
     "OR lower(t.contract_no) LIKE ? ESCAPE '\\')"
 )
+#: letters typed with or without their mark (c = č = ć …): any one letter in the LIKE
+_MARKED = frozenset("csdzčšžćđ")
 
 
 def _like(word: str) -> str:
-    escaped = word.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """A LIKE pattern finding ``word`` anywhere, a marked letter (or its plain one) as
+    any letter: a superset of the matches, which ``fold`` then decides."""
+    out = []
+    for ch in word.casefold():
+        if ch in _MARKED:
+            out.append("_")
+        elif ch in "%_\\":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "%" + "".join(out) + "%"
 
 
 def _words(text: str) -> list[str]:
@@ -45,18 +57,39 @@ def _words(text: str) -> list[str]:
 
 def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list[dict[str, Any]]:
     """Up to ``limit`` placements, in the list's order (by the carer's name), each word of
-    ``text`` found in the contract number, the child's or the carer's name (case does not
-    matter). Each as ``{"id", "contract_no", "child_name", "carer_name"}``."""
+    ``text`` found in the contract number, the child's or the carer's name (case and
+    č/š/ž do not matter: "cebasek" finds Čebašek). Each as ``{"id", "contract_no",
+    "child_name", "carer_name"}``."""
     words = _words(text)
-    if words:
-        sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
-        params: list[Any] = [like for word in words for like in [_like(word)] * 3]
-    else:
-        sql, params = _FIRST_PAGE, []
     try:
-        cursor = db.execute(sql, [*params, limit])
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        if not words:
+            cursor = db.execute(_FIRST_PAGE, [limit])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
+        params = [like for word in words for like in [_like(word)] * 3]
+        wanted = [fold(word) for word in words]
+        # Pages of the SQL answer (a top-N sort each, never all matches sorted): without
+        # a marked letter the pattern is exact and one page is the answer.
+        page = limit * 2 if any(ch in _MARKED for ch in "".join(words).casefold()) else limit
+        found: list[dict[str, Any]] = []
+        offset = 0
+        while len(found) < limit:
+            cursor = db.execute(sql + " LIMIT ? OFFSET ?", [*params, page, offset])
+            names = [d[0] for d in cursor.description]
+            batch = cursor.fetchall()
+            # each word within one of the three texts, folded as the lists fold them
+            keys = fold_all(["\n".join(str(v or "") for v in row[1:]) for row in batch])
+            for row, key in zip(batch, keys, strict=True):
+                parts = key.split("\n")
+                if all(any(w in part for part in parts) for w in wanted):
+                    found.append(dict(zip(names, row, strict=True)))
+                    if len(found) == limit:
+                        break
+            if len(batch) < page:
+                break
+            offset += page
+        return found
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
