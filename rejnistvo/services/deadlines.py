@@ -27,6 +27,7 @@ row; dates, days and the Slovenian texts likewise once per distinct value.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import itemgetter
@@ -53,6 +54,7 @@ from rejnistvo.rules.reminders import (
 from rejnistvo.services import lists
 from rejnistvo.services.cases import r5_report_due, r5_report_state
 from rejnistvo.store import list_records
+from rejnistvo.store.errors import translate_sqlite_error
 
 R5_SOON_DAYS = 30
 TRAINING_SOON_DAYS = 60
@@ -398,12 +400,15 @@ def list_deadlines(db: Database, today: date) -> list[Deadline]:
     order of KINDS, then by the case's id."""
     day = _Day(today)
     out: Buckets = {kind: [] for kind in KINDS}
-    _board_increases(db, day, out)
-    _r4_cases(db, day, workflow.waiting_threshold(db), out)
-    _people(db, day, out)
-    _instalments(db, day, out)
-    _overpayments(db, day, out)
-    _indexation(db, day, out)
+    try:
+        _board_increases(db, day, out)
+        _r4_cases(db, day, workflow.waiting_threshold(db), out)
+        _people(db, day, out)
+        _instalments(db, day, out)
+        _overpayments(db, day, out)
+        _indexation(db, day, out)
+    except sqlite3.Error as error:  # the window says "Rokov ni mogoče prebrati"
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
     # Each kind comes from one query, in the order it was found: sorted by case within
     # its kind, laid out in the order of KINDS, then one stable sort by the due day.
     items: list[Deadline] = []

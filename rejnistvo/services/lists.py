@@ -48,8 +48,8 @@ def carers_for_training(
     ).fetchall()
 
 
-# *Roki* (services.deadlines) at the program's start: the rows of each reminder's rule
-# as plain tuples of stored text, ordered as the rule's list used to be (by id).
+# *Roki* (services.deadlines) at the program's start: the rows each reminder's rule may
+# pick, as plain tuples of stored text (services.deadlines parses each distinct value once).
 
 _NAMES = (
     "JOIN placements p ON p.id = t.placement_id "
@@ -61,7 +61,12 @@ def increases_to_remind(db: Database, today: date, ending: date, soon: date) -> 
     """(id, percent, from_date, to_date, report_requested_on, report_date, carer, child)
     of the board increases ending between `today` and `ending`, or without a report and
     ending by `ending` or asked for by `soon`. Every other increase ended long ago with
-    its report in, or ends later and was not asked for early."""
+    its report in, or ends later and was not asked for early.
+
+    Which past increases lack a report only r5_reports can say, so SQLite goes through
+    the increases (one index lookup each) rather than the range of board_increases_to;
+    the names are joined for the rows kept only (EXPLAIN QUERY PLAN: SCAN t, SEARCH r,
+    then p, c, ch by primary key)."""
     return db.execute(
         "SELECT t.id, t.percent, t.from_date, t.to_date, t.report_requested_on, "
         "r.report_date, c.name, ch.name FROM board_increases t "

@@ -20,7 +20,7 @@ from _payment_fixtures import (
 from rejnistvo.clock import FixedClock
 from rejnistvo.services import payment_run, rates
 from rejnistvo.services.deadlines import list_deadlines
-from rejnistvo.store import open_db, save_record
+from rejnistvo.store import StoreError, open_db, save_record
 from rejnistvo.store.demo import fill_demo
 
 DAY = date(2026, 11, 30)
@@ -118,3 +118,13 @@ def test_money_reminders_are_the_old_ones(run_db):  # noqa: F811
     rates.add_rate(run_db, "2026-10-01", "600.00", "450.00", "test: napačen")
     payment_run.close_month(run_db, D("2026-12-01"), clock)
     _same_money(run_db, "overpayment")
+
+
+def test_a_damaged_file_is_a_store_error_not_a_traceback(tmp_path):
+    db = open_db(tmp_path / "damaged.sqlite3")
+    save_record(db, "carers", {"name": "Ana Novak", "licence_date": date(2020, 1, 1)})
+    db.execute("DROP TABLE carer_trainings")
+    with pytest.raises(StoreError) as caught:
+        list_deadlines(db, DAY)
+    assert caught.value.message
+    db.close()
