@@ -287,7 +287,10 @@ class CoordinatorStepsMixin:
         else:
             self.decision_period.set_value(None)
         self.rationale_edit.setPlainText("")
-        self._update_number()
+        if self.decision_box.isEnabledTo(self):
+            self._update_number()
+        else:  # the number is given at the decision: looked up only when one can be made
+            self.number_label.setText("")
 
     def _update_number(self) -> None:
         from rejnistvo.services.coordinator import next_resolution_no
