@@ -145,3 +145,19 @@ def test_roki_and_the_r4_list_export_to_excel_and_print(qtbot, ctx, tmp_path):
     r4.list_exporter.export()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == r4.proxy.rowCount() + 1
+
+
+def test_rows_and_summary_are_the_services_list(qtbot, ctx):
+    """Each row is the reminder of services.deadlines in its order, named by its kind, and
+    the summary counts the late ones (the first rows: the list is earliest first)."""
+    from rejnistvo.services.deadlines import list_deadlines
+
+    view = _view(qtbot, ctx)
+    deadlines = list_deadlines(ctx.db, TODAY)
+    rows = _rows(view)
+    assert [{k: v for k, v in r.items() if k != "kind_name"} for r in rows] == [
+        d.as_row() for d in deadlines
+    ]
+    assert {r["kind"]: r["kind_name"] for r in rows}.get("training") == "Usposabljanje rejnika"
+    late = sum(1 for d in deadlines if d.late)
+    assert late and view.summary.text() == f"Opomniki: {len(rows)}, od tega zamujeni: {late}."
