@@ -101,6 +101,8 @@ class PlacementPicker(QComboBox):
         """Read the chosen placement's label again and forget the other items (after
         a change elsewhere); the choice stays and the caller decides about signals."""
         current = self.currentData()
+        if current is None and self.count() == 1:
+            return  # only the blank choice: nothing to read again
         self.choices.set_choices([])
         self.setCurrentIndex(max(self.choices.index_of(current), 0))
 
