@@ -54,7 +54,7 @@ from rejnistvo.ui.widgets.payment_table import (
     payment_rows,
     sums,
 )
-from rejnistvo.ui.widgets.pickers import SearchCombo
+from rejnistvo.ui.widgets.search_combo import SearchCombo
 
 
 # -- the view --------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class CalcView(WhatIfMixin, View):
         periods = placement_periods(placement)
         if periods:
             self.sheet_range.set_value(default_range(periods, self.ctx.clock.today()))
-        self.compute_sheet()
+        self._compute_sheet(placement)
 
     def _load_placement(self) -> dict | None:
         from rejnistvo.store import StoreError, get_record
@@ -240,8 +240,10 @@ class CalcView(WhatIfMixin, View):
 
     def compute_sheet(self) -> bool:
         """Compute the payment sheet of the chosen placement; False with a reason shown."""
+        return self._compute_sheet(self._load_placement())
+
+    def _compute_sheet(self, placement: dict | None) -> bool:
         self.sheet_error.clear_error()
-        placement = self._load_placement()
         if placement is None:
             self.sheet_error.show_error(self.tr("Izberite namestitev."))
             return False

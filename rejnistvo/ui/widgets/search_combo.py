@@ -1,0 +1,192 @@
+"""One record among thousands in a combo box that searches the store as one types
+(Izračun's placement): the combo holds the chosen record and the matches of the typed
+text, never every record (issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
+
+from rejnistvo.rules.text import fold
+from rejnistvo.ui.widgets.choice_combo import ChoiceModel
+from rejnistvo.ui.widgets.keyboard import combo_settler
+
+#: (text typed, how many) → (label, value) choices, in the order to offer them
+Search = Callable[[str, int], Sequence[tuple[str, Any]]]
+
+
+class SearchChoices(ChoiceModel):
+    """The few choices a search combo holds: the chosen one and the matches of what was
+    typed last (never every record). Rows are removed and inserted, never reset: a reset
+    would clear the text the user is typing and move the combo's current row."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(blank=False, parent=parent)
+        self._matched: set[Any] = set()
+
+    def set_choices(self, items: Sequence[tuple[str, Any]]) -> None:
+        super().set_choices(items)
+        self._matched = {value for _label, value in self._items}
+
+    def is_match(self, row: int) -> bool:
+        return 0 <= row < len(self._items) and self._items[row][1] in self._matched
+
+    def matches(self) -> list[tuple[str, Any]]:
+        return [item for item in self._items if item[1] in self._matched]
+
+    def add_choice(self, label: str, value: Any) -> int:
+        """One more choice (a record opened from elsewhere); its row."""
+        row = self._rows.get(value, -1)
+        if row >= 0:
+            return row
+        row = len(self._items)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.append((label, value))
+        self._rows[value] = row
+        self.endInsertRows()
+        return row
+
+    def narrow(self, text: str) -> None:
+        """At once, before the store answers: only the held choices that still contain
+        every typed word stay offered."""
+        words = fold(text).split()
+        self._matched = {
+            value for label, value in self._items if all(w in fold(label) for w in words)
+        }
+
+    def show_matches(self, items: Sequence[tuple[str, Any]], keep: Any) -> None:
+        """Hold ``keep`` (the chosen value, moved to the top) and ``items``; offer ``items``."""
+        matched = {value for _label, value in items}
+        if items and [i for i in self._items if i[1] != keep] == [i for i in items if i[1] != keep]:
+            self._matched = matched  # the same answer: leave the popup's selection alone
+            return
+        root = QModelIndex()
+        row = self._rows.get(keep, -1) if keep is not None else -1
+        end = len(self._items)
+        if row >= 0:
+            if row + 1 < end:
+                self.beginRemoveRows(root, row + 1, end - 1)
+                del self._items[row + 1 :]
+                self.endRemoveRows()
+            if row > 0:
+                self.beginRemoveRows(root, 0, row - 1)
+                del self._items[:row]
+                self.endRemoveRows()
+        elif end:
+            self.beginRemoveRows(root, 0, end - 1)
+            self._items = []
+            self.endRemoveRows()
+        self._rows = {value: i for i, (_label, value) in enumerate(self._items)}
+        new = [item for item in items if item[1] not in self._rows]
+        if new:
+            start = len(self._items)
+            self.beginInsertRows(root, start, start + len(new) - 1)
+            self._items.extend(new)
+            self._rows = {value: i for i, (_label, value) in enumerate(self._items)}
+            self.endInsertRows()
+        self._matched = matched
+
+
+class _Offered(QSortFilterProxyModel):
+    """What the completer's popup offers: the matches, not the chosen record kept for
+    the combo."""
+
+    def filterAcceptsRow(  # noqa: N802 (Qt name)
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        return isinstance(model, SearchChoices) and model.is_match(source_row)
+
+
+class SearchCombo(QComboBox):
+    """An editable combo over a few choices: typing asks ``search`` (after a short pause,
+    one query for a typed word, not one per key) and the popup offers what it found.
+
+    Keyboard: type, Down to the offered choice, Enter takes it; a partial text is put
+    back to the chosen record when the focus leaves. The drop-down (F4, Alt+Down) shows
+    the chosen record and the last matches."""
+
+    #: the pause after a key before the store is asked
+    PAUSE_MS = 150
+
+    def __init__(self, search: Search, parent: QWidget | None = None, limit: int = 50) -> None:
+        super().__init__(parent)
+        self.search = search
+        self.limit = limit
+        self.choices = SearchChoices(self)
+        self.setModel(self.choices)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Sized by characters, not by its items (as choice_combo does).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+        self.offered = _Offered(self)
+        self.offered.setSourceModel(self.choices)
+        completer = QCompleter(self.offered, self)
+        # The store has already matched every word: the popup shows its answer as it is.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.PAUSE_MS)
+        self._timer.timeout.connect(self.search_now)
+        line = self.lineEdit()
+        if line is not None:
+            line.textEdited.connect(self._typed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(combo_settler(self))
+
+    def load(self, items: Sequence[tuple[str, Any]], current: Any) -> None:
+        """Hold these choices (a first page) and choose ``current`` among them (or the
+        first, when it is not among them); without signals, as a refresh."""
+        blocked = self.blockSignals(True)
+        try:
+            self.choices.set_choices(items)
+            self.offered.invalidate()
+            row = self.choices.index_of(current) if current is not None else -1
+            self.setCurrentIndex(max(row, 0) if items else -1)
+        finally:
+            self.blockSignals(blocked)
+
+    def choose(self, label: str, value: Any) -> int:
+        """Choose a record by its value, held or not (a record opened from elsewhere)."""
+        row = self.choices.add_choice(label, value)
+        self.setCurrentIndex(row)
+        return row
+
+    def _typed(self, text: str) -> None:
+        self.choices.narrow(text)
+        self.offered.invalidate()
+        self._timer.start()
+
+    def search_now(self) -> None:
+        """Ask the store for what is typed now and offer the answer."""
+        self._timer.stop()
+        line = self.lineEdit()
+        text = line.text() if line is not None else ""
+        if line is not None and text == self.itemText(self.currentIndex()):
+            text = ""  # the chosen record's own label: offer the first page again
+        items = list(self.search(text, self.limit))
+        blocked = self.blockSignals(True)  # the chosen record stays chosen
+        try:
+            self.choices.show_matches(items, self.currentData())
+        finally:
+            self.blockSignals(blocked)
+        self.offered.invalidate()
+        completer = self.completer()
+        if line is not None and line.hasFocus() and text.strip() and completer is not None:
+            completer.setCompletionPrefix(text)
+            completer.complete()
