@@ -362,11 +362,22 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 lines.append(line)
                 keys.append(_order(line))
         yield min(start + SLICE, total), total
-    old_bases = ledger.line_bases(db, [last for *_, last in pending if last is not None])
     # Old and new bases are shared dicts (parsed once, made once): the words for a pair
-    # are made once. Keyed by identity; both stay alive until the loop ends.
+    # are made once. Keyed by identity; both stay alive until the loop ends (`parsed`
+    # and the makers in `pending` hold them).
     worded: dict[tuple[int, int], str] = {}
-    for src, maker, m, p, diff, last_id in pending:
+    parsed: dict[str, dict[str, Any]] = {}
+    old_bases: dict[int, dict[str, Any] | None] = {}
+    differences = len(pending)
+    for index, (src, maker, m, p, diff, last_id) in enumerate(pending):
+        if index % SLICE == 0:
+            # After a backdated rate every placement's closed months differ: their
+            # reasons are worded a slice at a time too.
+            yield total + index, total + differences
+            part = pending[index : index + SLICE]
+            old_bases = ledger.line_bases(
+                db, [last for *_, last in part if last is not None], parsed
+            )
         old = old_bases.get(last_id) if last_id is not None else None
         new: dict[str, Any] | None = None
         if p.days_placed:

@@ -374,14 +374,17 @@ def changed_since_last_close(db: Database) -> set[int] | None:
     return changed
 
 
-def line_bases(db: Database, line_ids: Iterable[int]) -> dict[int, dict[str, Any] | None]:
-    """The stored basis of each line id (one query however many)."""
+def line_bases(
+    db: Database, line_ids: Iterable[int], parsed: dict[str, dict[str, Any]] | None = None
+) -> dict[int, dict[str, Any] | None]:
+    """The stored basis of each line id (one query however many). `parsed` keeps the
+    texts parsed so far across calls (the same text gives the same dict)."""
     ids = json.dumps(sorted(set(line_ids)))
     cursor = db.execute(
         "SELECT id, basis FROM payment_lines WHERE id IN (SELECT value FROM json_each(?))", [ids]
     )
     # A placement's months share one basis text more often than not: parsed once.
-    parsed: dict[str, dict[str, Any]] = {}
+    parsed = {} if parsed is None else parsed
     result: dict[int, dict[str, Any] | None] = {}
     for i, text in cursor.fetchall():
         if not text:
