@@ -172,6 +172,14 @@ class CalcView(WhatIfMixin, View):
         if choices and self.placement_combo.currentData() != current:
             self._placement_chosen()  # the first one, or another since this one is gone
 
+    def focus_search(self) -> None:
+        """Ctrl+F: type a contract number or a name into the placement picker."""
+        self.tabs.setCurrentIndex(0)
+        self.placement_combo.setFocus()
+        line = self.placement_combo.lineEdit()
+        if line is not None:
+            line.selectAll()
+
     def show_placement(self, placement_id: int) -> None:
         """Select a stored placement and show its sheet (used from other screens)."""
         if self.is_stale():
