@@ -72,6 +72,8 @@ def main() -> None:
         print_r4 += ["--out", str(scratch / "r4.pdf")]
         commands: dict[str, tuple[list[str], Path]] = {
             'python -c "import reportlab"': ([py, "-c", "import reportlab"], ROOT),
+            # the floor of any PDF from platypus (and PIL, which reportlab.lib.utils loads)
+            "import reportlab.platypus": ([py, "-c", "import reportlab.platypus"], ROOT),
             "calc --input calc.json": (calc, ROOT),
             "print r4 --input r4.example.json": (print_r4, ROOT),
         }
