@@ -128,3 +128,17 @@ def test_a_damaged_file_is_a_store_error_not_a_traceback(tmp_path):
         list_deadlines(db, DAY)
     assert caught.value.message
     db.close()
+
+
+def test_the_collector_is_left_as_it_was(demo_db):
+    import gc
+
+    assert gc.isenabled()
+    list_deadlines(demo_db, DAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list_deadlines(demo_db, DAY)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -8,9 +8,11 @@ names the kinds and shows the rows. A double click opens the case in its own scr
 
 from __future__ import annotations
 
+import gc
 import logging
 from bisect import bisect_left
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor
@@ -27,6 +29,9 @@ from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+
+if TYPE_CHECKING:
+    from rejnistvo.services.deadlines import Deadline
 
 log = logging.getLogger("rejnistvo.ui")
 _DAYS = attrgetter("days")
@@ -131,16 +136,38 @@ class DeadlinesView(View):
         from rejnistvo.store import StoreError
 
         try:
-            deadlines = list_deadlines(self.ctx.db, self.ctx.clock.today())
+            # at the start, read beside the window while it was being built (app.py)
+            deadlines = self.ctx.take_prefetched("deadlines") or list_deadlines(
+                self.ctx.db, self.ctx.clock.today()
+            )
         except StoreError as exc:
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
         # Roki is the first screen: 15,000 reminders at 20k placements become rows at the
         # start. One translation per kind, one dict per reminder straight from its fields
-        # (a Deadline is a tuple), the texts formatted by the model only when painted.
+        # (a Deadline is a tuple); the model formats a row's cells when it is painted.
         names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
-        rows = [
+        collecting = gc.isenabled()
+        gc.disable()  # no cycles among these dicts: the collector would only walk the heap
+        try:
+            rows = self._rows(deadlines, names)
+        finally:
+            if collecting:
+                gc.enable()
+        self.model.set_rows(rows)
+        fit_columns(self.table)
+        # earliest first: the late ones (negative days) are the first rows
+        late = bisect_left(deadlines, 0, key=_DAYS)
+        self.summary.setText(
+            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(rows), late)
+            if rows
+            else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
+        )
+
+    @staticmethod
+    def _rows(deadlines: list[Deadline], names: dict[str, str]) -> list[dict]:
+        return [
             {
                 "due": due,
                 "days": days,
@@ -154,15 +181,6 @@ class DeadlinesView(View):
             }
             for due, days, kind, what, carer, child, open_kind, open_id in deadlines
         ]
-        self.model.set_rows(rows)
-        fit_columns(self.table)
-        # earliest first: the late ones (negative days) are the first rows
-        late = bisect_left(deadlines, 0, key=_DAYS)
-        self.summary.setText(
-            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(rows), late)
-            if rows
-            else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
-        )
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
