@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets import FormValidator
+from rejnistvo.ui.widgets.tables import make_current_row
 
 
 class EditorActions:
@@ -67,6 +68,32 @@ class EditorActions:
         self._announce()
         self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
         return True
+
+    def show_stored(self, record_id: int) -> None:
+        """A stored record's row, changed or added, without reading the list again."""
+        rows = self.display_rows([record_id])
+        self._loading = True
+        try:
+            if rows:
+                row = self.model.upsert_row(rows[0])
+                # from the row, not a new look-up of the id (an index of 20,000 ids)
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid() and record_id == self._current_id:
+                    make_current_row(self.table, index)
+                    self.table.scrollTo(index)
+            else:
+                self.model.remove_row(record_id)
+        finally:
+            self._loading = False
+        self._update_count()
+
+    def show_removed(self, record_id: int) -> None:
+        self._loading = True
+        try:
+            self.model.remove_row(record_id)
+        finally:
+            self._loading = False
+        self._update_count()
 
     def _readable(self, error: Exception) -> str:
         """The store names its tables (»carers«); a clerk reads the screen's name."""
