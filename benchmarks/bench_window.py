@@ -60,32 +60,44 @@ BARE_CHILD = (
     SPY
     + """
 from PySide6.QtWidgets import QMainWindow
-def painted():
+def painted():  # the paint event arrives; its flush ends before the timer fires
+    QTimer.singleShot(0, done)
+def done():
     print("ROWS", flush=True)
-    QTimer.singleShot(0, app.quit)
+    app.quit()
 w = QMainWindow(); w.resize(1280, 800); w.show()
 app.exec()
 """
 )
 
 # Rows are on screen when the first screen has loaded its data (not stale) and the
-# window has painted once after that.
+# window has painted once after that: at once when the first paint already had them (the
+# program reads the first screen before it shows the window), else after a repaint.
 APP_CHILD = (
     SPY
     + """
 state = {"loaded": False}
-def painted():
-    QTimer.singleShot(0, check)
-def check():
+def first_view():
     from rejnistvo.ui.main_window import MainWindow
     windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
-    view = windows[0].current_view() if windows else None
+    return windows[0] if windows else None, windows[0].current_view() if windows else None
+def painted():
+    _window, view = first_view()
+    # the paint event is being delivered: its flush ends before the timer fires
+    state["at_paint"] = view is not None and not view.is_stale()
+    QTimer.singleShot(0, check)
+def check():
+    window, view = first_view()
+    if state.get("at_paint"):
+        print("ROWS", flush=True)
+        app.exit(0)
+        return
     if view is None or view.is_stale():
         QTimer.singleShot(2, check)
         return
     if not state["loaded"]:
         state["loaded"] = True
-        windows[0].repaint()  # the rows, painted now
+        window.repaint()  # the rows, painted now
         print("ROWS", flush=True)
         app.exit(0)
 def dismiss():

@@ -150,6 +150,20 @@ def open_database(
     return database, path
 
 
+def start_first_screen_reads(ctx: AppContext) -> None:
+    """*Roki* (the first screen) read beside the window while it builds (services.prefetch)."""
+    from rejnistvo.services.prefetch import Prefetch
+
+    today = ctx.clock.today()
+
+    def read_deadlines(db):
+        from rejnistvo.services.deadlines import list_deadlines
+
+        return list_deadlines(db, today)
+
+    ctx.prefetched["deadlines"] = Prefetch(ctx.db_path, read_deadlines)
+
+
 def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
     """When the checks running beside the window end: damage found stops the work on the
     file (nothing more is written, the user is told, the window closes); a failed daily
@@ -292,12 +306,22 @@ def main(
             interaction.info(
                 QApplication.translate("App", "Opozorilo ob odpiranju baze"), "\n\n".join(warnings)
             )
+        if not demo:
+            start_first_screen_reads(ctx)
         watch_checks(ctx, window)
-        signal_ready()
+        if demo:  # opened after the first paint; otherwise said once the window shows
+            signal_ready()
         return True
 
     window = MainWindow(ctx, opener=opener)
+    # A file is opened (its checks run beside) and the first screen read before the
+    # window shows, so the first paint has the rows; a new demo file takes seconds to
+    # fill, so then the window shows first and fills after its first paint.
+    if not demo and not window.open_before_show():
+        return 1
     window.show()
+    if not demo:
+        signal_ready()
     code = app.exec()
     if ctx.db is not None:
         try:

@@ -89,9 +89,10 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         opener: Callable[[], bool] | None = None,
     ) -> None:
-        """``opener``: called once after the window is first painted, to open the database
-        into ``ctx`` (so the window shows at once); returns False when it could not, and
-        the window then closes. Without it, ``ctx.db`` must be open already."""
+        """``opener``: called once to open the database into ``ctx`` — by
+        ``open_before_show``, or else after the window is first painted (so a window that
+        must wait for its file shows at once); returns False when it could not, and the
+        window then closes. Without it, ``ctx.db`` must be open already."""
         super().__init__(parent)
         self.ctx = ctx
         self._opener = opener
@@ -360,6 +361,20 @@ class MainWindow(QMainWindow):
         if self._opener is not None:
             return  # the database is not open yet; _first_paint shows the screen
         self._build_and_show(row)
+
+    def open_before_show(self) -> bool:
+        """Open the database and build the first screen now, before the window is shown:
+        its first paint is then the screen with its rows (issue 13), not "Nalagam …".
+        False when the database could not be opened (the opener has said why)."""
+        opener, self._opener = self._opener, None
+        if opener is not None:
+            if not opener():
+                return False
+            self.retranslate()
+        row = self.nav.currentRow()
+        if row >= 0:
+            self._build_and_show(row)  # the screen reads its rows when the window shows
+        return True
 
     def _first_paint(self) -> None:
         if self._opener is not None:
