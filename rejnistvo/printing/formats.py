@@ -5,8 +5,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
-from rejnistvo.rules.plural import count_phrase, plural
+if TYPE_CHECKING:
+    from rejnistvo.rules.plural import count_phrase, plural
+
+
+def __getattr__(name: str) -> Any:
+    # count_phrase and plural are re-exported on first use: they bring Babel's plural
+    # rules, which a form that counts nothing need not load in a `print`
+    if name in ("count_phrase", "plural"):
+        from rejnistvo.rules import plural as module
+
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "count_phrase",
