@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_amount
@@ -293,7 +293,9 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # Only placements whose inputs were written since the last closing can differ from
     # what was paid; the others skip their closed months (the usual monthly run).
     changed = ledger.changed_since_last_close(db) if arrears_months else set()
-    paid = ledger.paid_months(db, month, changed) if arrears_months else {}
+    paid: dict[tuple[int, date], ledger.PaidMonth] = {}
+    if arrears_months:
+        paid = yield from _reading(ledger.paid_month_steps(db, month, changed))
     yield 0, total
     warnings = list(missing_indexations(rates, month))
     lines: list[RunLine] = []
@@ -408,16 +410,17 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     return PaymentRun(month, OPEN, tuple([lines[i] for i in order]), tuple(warnings))
 
 
-def _reading(
-    steps: Generator[None, None, ledger.SourceRows],
-) -> Generator[tuple[int, int], None, ledger.SourceRows]:
-    """The source reader's steps as run steps (nothing computed yet: 0 of unknown)."""
+_Read = TypeVar("_Read")
+
+
+def _reading(steps: Generator[None, None, _Read]) -> Generator[tuple[int, int], None, _Read]:
+    """A reader's steps as run steps (nothing computed yet: 0 of unknown)."""
     while True:
         try:
             next(steps)
         except StopIteration as stop:
-            raw: ledger.SourceRows = stop.value
-            return raw
+            read: _Read = stop.value
+            return read
         yield 0, 0
 
 

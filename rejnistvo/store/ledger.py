@@ -287,21 +287,50 @@ def _lines(
 _CENTS = "CAST(replace({0}, '.', '') AS INTEGER)"  # "638.00" → 63800, exact, no float
 
 
+def paid_month_steps(
+    db: Database, before: date, placements: set[int] | None = None, size: int = 500
+) -> Generator[None, None, dict[tuple[int, date], PaidMonth]]:
+    """``paid_months`` a window of `size` placement ids at a time when every placement
+    is wanted (after a rate row changed: a year of 20,000 placements is 240,000 lines),
+    yielding between windows; a given set is read at once."""
+    if placements is not None:
+        return paid_months(db, before, placements)
+    bounds = db.execute("SELECT min(placement_id), max(placement_id) FROM payment_lines").fetchone()
+    result: dict[tuple[int, date], PaidMonth] = {}
+    if bounds is None or bounds[0] is None:
+        return result
+    for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
+        # windows are disjoint in placements, so their months never overlap
+        result.update(paid_months(db, before, None, (start, start + size - 1)))
+        yield
+    return result
+
+
 def paid_months(
-    db: Database, before: date, placements: set[int] | None = None
+    db: Database,
+    before: date,
+    placements: set[int] | None = None,
+    ids: tuple[int, int] | None = None,
 ) -> dict[tuple[int, date], PaidMonth]:
     """For each (placement, month before `before`): what the closed runs paid for it,
     overpayments already listed counting as recorded (so none is listed twice). Only the
-    given placements, when a set is given."""
+    given placements, when a set is given; only placement ids within `ids` (first,
+    last), when given."""
     # A plain scan summed here is three times quicker than GROUP BY in SQL: almost
     # every month has one line, so the sum is the line itself.
-    cursor = db.execute(
+    sql = (
         "SELECT placement_id, for_month, id, board, board_increase, fee, fee_uplift, total "
         "FROM payment_lines WHERE one_off_id IS NULL AND placement_id IS NOT NULL "
         "AND for_month < ?"
-        + ("" if placements is None else " AND placement_id IN (SELECT value FROM json_each(?))"),
-        [_month_key(before)] + ([] if placements is None else [json.dumps(sorted(placements))]),
     )
+    params: list[Any] = [_month_key(before)]
+    if placements is not None:
+        sql += " AND placement_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(placements)))
+    if ids is not None:
+        sql += " AND placement_id BETWEEN ? AND ?"
+        params += list(ids)
+    cursor = db.execute(sql, params)
     # Almost every month was paid the same few amounts: the five texts of a line are
     # parsed once per distinct set, not five Decimals per line.
     amounts: dict[tuple[str, ...], tuple[Decimal, ...]] = {}

@@ -120,3 +120,16 @@ def test_runnable_month_check_happens_on_the_first_step(run_db, clock):
     steps = service.run_steps(run_db, date(2026, 12, 1))  # two months after the last closed
     with pytest.raises(InputError):
         next(steps)
+
+
+def test_paid_months_read_in_windows_are_all_of_them(run_db, clock):
+    for month in (SEP, OCT, NOV):
+        service.close_month(run_db, month, clock)
+    whole = ledger.paid_months(run_db, DEC)
+    seen, windowed = drain(ledger.paid_month_steps(run_db, DEC, None, size=1))
+    assert windowed == whole and len(seen) >= 3
+    assert {pid for pid, _ in whole} == set(run_db.ids.values())
+    one = {run_db.ids["B"]}
+    assert drain(ledger.paid_month_steps(run_db, DEC, one))[1] == ledger.paid_months(
+        run_db, DEC, one
+    )
