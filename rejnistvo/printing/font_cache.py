@@ -32,14 +32,20 @@ from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 #: override of the folder (tests, portable mode); default: platformdirs' user cache
 CACHE_ENV = "REJNISTVO_CACHE_DIR"
 APP_NAME = "Rejnistvo"
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"REJNISTVO-FONT\n"
 _DIGEST_SIZE = 32
 # Set by TTFontFace from the file itself or from where it was opened; restored, not stored.
-_NOT_STORED = ("_ttf_data", "_pdfScale", "filename", "_path")
+_NOT_STORED = ("_ttf_data", "_pdfScale", "filename", "_path", "_subset_memo")
 # What a usable cache entry must have (the rest is checked by the payload hash and key).
-_REQUIRED = ("name", "charWidths", "charToGlyph", "glyphPos", "hmetrics", "unitsPerEm")
+_REQUIRED = ("name", "charWidths", "charToGlyph", "unitsPerEm")
 _PLAIN = (int, float, str, bytes, bool, type(None))
+#: Tables unmarshalled only when first asked for: subsetting needs the glyph positions and
+#: metrics once per face, glyphToChar only text shaping (uharfbuzz), which we do not use.
+#: Thousands of small objects each: loading them with the widths took most of a load.
+DEFERRED = ("glyphToChar", "hmetrics", "glyphPos")
+#: key of the face's state holding the deferred tables as marshal bytes
+DEFERRED_KEY = "_deferred_tables"
 
 _override: Path | None = None
 
@@ -68,7 +74,10 @@ def cache_file(font_path: Path) -> Path:
 
 
 def load_face_state(font_path: Path) -> dict[str, Any]:
-    """The attributes of `TTFontFace(font_path)`, from the cache or by parsing the file."""
+    """The attributes of `TTFontFace(font_path)`, from the cache or by parsing the file.
+
+    From the cache, the DEFERRED tables are not attributes yet but marshal bytes under
+    DEFERRED_KEY, for `load_deferred` when first used (`full_state` makes them all)."""
     data = font_path.read_bytes()
     key = _key(data)
     target = cache_file(font_path)
@@ -85,6 +94,19 @@ def load_face_state(font_path: Path) -> dict[str, Any]:
     return _restore(stored, data, str(font_path))
 
 
+def load_deferred(blob: bytes) -> Any:
+    """One deferred table (its bytes were checked with the whole cache file)."""
+    return marshal.loads(blob)
+
+
+def full_state(state: dict[str, Any]) -> dict[str, Any]:
+    """`load_face_state`'s answer with every deferred table loaded (tests, tools)."""
+    full = {k: v for k, v in state.items() if k != DEFERRED_KEY}
+    for attribute, blob in state.get(DEFERRED_KEY, {}).items():
+        full[attribute] = load_deferred(blob)
+    return full
+
+
 def _key(font_data: bytes) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -98,6 +120,7 @@ def _storable(state: dict[str, Any]) -> dict[str, Any] | None:
     """The face's attributes as plain data, names (TTFNameBytes) listed apart."""
     values: dict[str, Any] = {}
     names: list[str] = []
+    later: dict[str, bytes] = {}
     for attribute, value in state.items():
         if attribute in _NOT_STORED:
             continue
@@ -106,8 +129,11 @@ def _storable(state: dict[str, Any]) -> dict[str, Any] | None:
             value = bytes(value)
         elif not _plain(value):
             return None
-        values[attribute] = value
-    return {"values": values, "names": names}
+        if attribute in DEFERRED:
+            later[attribute] = marshal.dumps(value)
+        else:
+            values[attribute] = value
+    return {"values": values, "names": names, "later": later}
 
 
 def _plain(value: object) -> bool:
@@ -128,6 +154,7 @@ def _restore(stored: dict[str, Any], font_data: bytes, filename: str) -> dict[st
     state["_ttf_data"] = font_data
     state["filename"] = filename
     state["_pdfScale"] = _scale(state["unitsPerEm"])
+    state[DEFERRED_KEY] = dict(stored["later"])
     return state
 
 
@@ -163,6 +190,9 @@ def _read(path: Path, key: dict[str, Any]) -> dict[str, Any] | None:
         not isinstance(stored, dict)
         or not isinstance(stored.get("values"), dict)
         or not isinstance(stored.get("names"), list)
+        or not isinstance(stored.get("later"), dict)
+        or any(not isinstance(blob, bytes) for blob in stored["later"].values())
+        or any(attribute not in stored["later"] for attribute in DEFERRED)
         or any(attribute not in stored["values"] for attribute in _REQUIRED)
         or any(not isinstance(stored["values"].get(n), bytes) for n in stored["names"])
     ):

@@ -49,7 +49,8 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
 
     Registering a font asks only for `name`; widths (`charWidths`), the glyph table and
     the file's bytes come with the first attribute reportlab looks for and does not find,
-    from the font cache when it holds this file's data, else by parsing the file.
+    from the font cache when it holds this file's data, else by parsing the file. The
+    cache's deferred tables (`font_cache.DEFERRED`) are unpacked when first asked for.
     """
 
     def __init__(self, path: Path, postscript_name: str) -> None:
@@ -60,9 +61,17 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
     def __getattr__(self, attribute: str) -> Any:
         # Only called for attributes not set yet. Dunder look-ups (copy, pickle, hasattr
         # probes) must not read a font file.
-        if attribute.startswith("__") or attribute == "_path" or "_ttf_data" in self.__dict__:
+        if attribute.startswith("__") or attribute == "_path":
             raise AttributeError(attribute)
-        self._load()
+        own = self.__dict__
+        if "_ttf_data" not in own:
+            self._load()
+        later = own.get(font_cache.DEFERRED_KEY)
+        if later and attribute in later:
+            with _LOAD_LOCK:
+                if attribute not in own:
+                    own[attribute] = font_cache.load_deferred(later[attribute])
+            return own[attribute]
         return object.__getattribute__(self, attribute)
 
     def _load(self) -> None:

@@ -36,7 +36,7 @@ def face_state(path: Path) -> dict:
 
 
 def comparable(state: dict) -> dict:
-    state = dict(state)
+    state = font_cache.full_state(state)
     scale = state.pop("_pdfScale")
     state["scaled"] = [scale(v) for v in (1, 7, 2048, -462, 1793)]
     return state
@@ -104,22 +104,39 @@ def test_stale_cache_is_ignored(cache: Path, field: str) -> None:
     entry = marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])
     entry["key"][field] = "something else" if field != "format" else 0
     entry["state"]["values"]["charWidths"] = {ord("č"): 1.0}
+    entry["state"]["later"]["glyphPos"] = marshal.dumps([0, 1, 2])
     write_entry(target, entry["key"], entry["state"])
-    state = font_cache.load_face_state(SANS_FILE)
-    assert state["charWidths"][ord("č")] > 1.0
+    state = font_cache.full_state(font_cache.load_face_state(SANS_FILE))
+    assert state["charWidths"][ord("č")] > 1.0 and len(state["glyphPos"]) > 3
     assert (
         marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])["key"][field]
         != (entry["key"][field])
     )
 
 
-def test_entry_missing_tables_is_ignored(cache: Path) -> None:
+@pytest.mark.parametrize("part, table", [("values", "charToGlyph"), ("later", "hmetrics")])
+def test_entry_missing_tables_is_ignored(cache: Path, part: str, table: str) -> None:
     font_cache.load_face_state(SANS_FILE)
     target = font_cache.cache_file(SANS_FILE)
     entry = marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])
-    del entry["state"]["values"]["charToGlyph"]
+    del entry["state"][part][table]
     write_entry(target, entry["key"], entry["state"])
-    assert "charToGlyph" in font_cache.load_face_state(SANS_FILE)
+    assert table in font_cache.full_state(font_cache.load_face_state(SANS_FILE))
+
+
+def test_deferred_tables_load_on_first_use(cache: Path) -> None:
+    """From the cache, the glyph positions, metrics and glyph→character map are unpacked
+    only when reportlab asks for them, and then equal reportlab's own parse."""
+    font_cache.load_face_state(SANS_FILE)  # fill the cache
+    reference = TTFontFace(str(SANS_FILE))
+    face = fonts._BundledFace(SANS_FILE, "DejaVuSans")
+    assert face.charWidths == reference.charWidths
+    for table in font_cache.DEFERRED:
+        assert table not in face.__dict__
+    assert face.hmetrics == reference.hmetrics
+    assert "hmetrics" in face.__dict__ and "glyphToChar" not in face.__dict__
+    assert face.glyphToChar == reference.glyphToChar
+    assert face.glyphPos == reference.glyphPos
 
 
 def test_cache_folder_that_cannot_be_written_only_costs_the_parse(tmp_path: Path) -> None:
@@ -189,9 +206,12 @@ def test_forms_from_cache_are_byte_identical_with_correct_letters(tmp_path: Path
     """Fresh processes: the first parses the fonts and fills the cache, the second reads
     the cache; both make the same bytes. Only the faces the forms set are read."""
     cold = print_in_fresh_process(tmp_path)
-    assert sorted((tmp_path / "fonts").iterdir())  # filled
+    written = {p: p.stat().st_mtime_ns for p in (tmp_path / "fonts").iterdir()}
+    assert written  # filled
     warm = print_in_fresh_process(tmp_path)
     assert cold == warm
+    # valid, so read and not written again
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "fonts").iterdir()} == written
     *pdfs, faces = warm
     assert set(faces.decode().split(",")) == {
         "DejaVuSans",
