@@ -225,3 +225,21 @@ def test_closing_shows_what_was_written_without_reading_it_again(qtbot, view):
     assert not view.is_busy()  # the refresh the close announced kept the closed run
     assert view.run.status == "closed"
     assert [r["line_id"] for r in rows(view.paid_model)] == [view.run.lines[0].line_id]
+
+
+def test_settling_an_overpayment_reads_the_closed_month_again(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    rate_service.add_rate(view.ctx.db, "2026-10-01", "600.00", "400.00", "test: lower")
+    view.ctx.bus.records_changed.emit("rates")
+    choose(qtbot, view, date(2026, 11, 1))
+    assert [r["for_month"] for r in rows(view.over_model)] == ["oktober 2026"]
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert view.settle_button.isEnabled()
+    view.over_table.selectRow(0)
+    view.ctx.interaction.answers.append("")  # no month: a refund call
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    ready(qtbot, view)
+    (line,) = rows(view.over_model)
+    assert line["settled"] and "vračilom" in line["reason"]
+    assert view.run.status == "closed"

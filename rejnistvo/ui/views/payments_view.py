@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
-from rejnistvo.rules.periods import month_name, parse_month
+from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
+from rejnistvo.ui.views.payments_actions import EXPORTS, export_run, settle_selected
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
     ShownRun,
@@ -44,13 +45,6 @@ from rejnistvo.ui.views.payments_table import (
     total_columns,
 )
 from rejnistvo.ui.widgets.tables import configure_table
-
-EXPORTS = {
-    "pdf": ("PDF", "PDF (*.pdf)"),
-    "xlsx": ("XLSX", "Excel (*.xlsx)"),
-    "csv": ("CSV", "CSV (*.csv)"),
-    "sepa": ("SEPA", "SEPA pain.001 (*.xml)"),
-}
 
 
 class PaymentsView(View):
@@ -409,78 +403,11 @@ class PaymentsView(View):
 
     def settle_selected(self) -> bool:
         """Record how the selected overpayment was settled: a month of offset or a refund."""
-        from rejnistvo.services.payment_run import settle_overpayment
-
-        rows = self.over_table.selectionModel().selectedRows()
-        proxy = self.over_table.model()
-        if not rows or self.run is None:
-            self.ctx.interaction.error(
-                self.tr("Poravnava preplačila"), self.tr("Izberite preplačilo v seznamu.")
-            )
-            return False
-        record = proxy.row_record(rows[0].row())  # type: ignore[attr-defined]
-        answer = self.ctx.interaction.ask_text(
-            self.tr("Poravnava preplačila"),
-            self.tr(
-                "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
-                "rejnik pozvan k vračilu:"
-            ),
-        )
-        if answer is None:
-            return False
-        try:
-            offset = parse_month(answer, "offset_month") if answer.strip() else None
-            settle_overpayment(
-                self.ctx.db,
-                record["line_id"],
-                "offset" if offset else "refund",
-                offset,
-                "",
-                self.ctx.clock,
-            )
-        except RuleError as exc:
-            self.ctx.interaction.error(self.tr("Poravnava ni vpisana"), exc.message)
-            return False
-        self.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
-        return True
+        return settle_selected(self)
 
     def export(self, fmt: str) -> bool:
         """Write the shown run as PDF, XLSX, CSV or SEPA, with progress and Prekliči."""
-        from rejnistvo.services import payment_exports as exports
-        from rejnistvo.ui.interaction import ask_save_file
-        from rejnistvo.ui.progress import run_reporting
-
-        run = self.run
-        if run is None:
-            return False
-        suffix = ".xml" if fmt == "sepa" else f".{fmt}"
-        name = f"izplacilo-{run.month:%Y-%m}{'-sepa' if fmt == 'sepa' else ''}{suffix}"
-        path = ask_save_file(
-            self.ctx, "payment_run", name, self.tr("Izvoz izplačila"), EXPORTS[fmt][1]
-        )
-        if path is None:
-            return False
-        today = self.today()
-        writers = {
-            "csv": lambda p: exports.write_csv(run, path, p),
-            "xlsx": lambda p: exports.write_xlsx(run, path, p),
-            "pdf": lambda p: exports.write_pdf(run, path, today, p),
-            "sepa": lambda p: exports.write_sepa_for(self.ctx.db, run, path, today, p),
-        }
-        try:
-            _result, cancelled = run_reporting(self, self.tr("Izvažam izplačilo …"), writers[fmt])
-        except exports.ExportCancelled:
-            cancelled = True
-        except (RuleError, OSError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Izplačilo ni izvoženo"), getattr(exc, "message", str(exc))
-            )
-            return False
-        if cancelled and not path.exists():
-            self.ctx.bus.status_message.emit(self.tr("Izvoz je preklican; datoteke ni."))
-            return False
-        self.ctx.bus.status_message.emit(self.tr("Izplačilo je shranjeno v {0}.").format(path))
-        return True
+        return export_run(self, fmt)
 
     def print_document(self) -> None:
         self.export("pdf")
