@@ -214,6 +214,7 @@ def test_a_write_while_computing_starts_the_run_again(qtbot, view, one_step_slic
     view.load_run(date(2026, 10, 1))
     assert view.is_busy()
     rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    qtbot.waitUntil(lambda: "računam znova" in view.status.text(), timeout=5000)
     ready(qtbot, view)
     assert view.loader.restarts >= 1
     assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1127.65")]

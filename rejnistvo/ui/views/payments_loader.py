@@ -22,10 +22,12 @@ Steps = Generator[tuple[int, int], None, Any]
 
 class RunLoader(QObject):
     """Drives one run at a time: ``progressed(done, total)`` after each slice,
+    ``restarted()`` when a write made it start again,
     ``finished(run, stamp)`` with the data stamp it was made from, ``failed(error)``
     with the service's ``RuleError`` (its Slovenian message is for the user)."""
 
     progressed = Signal(int, int)
+    restarted = Signal()
     finished = Signal(object, object)
     failed = Signal(object)
 
@@ -76,6 +78,7 @@ class RunLoader(QObject):
             self._steps.close()
             self.restarts += 1
             self._begin()
+            self.restarted.emit()
         deadline = time.perf_counter() + self.BUDGET_SECONDS
         done = total = 0
         try:

@@ -60,6 +60,7 @@ class PaymentsView(View):
         self.loader.progressed.connect(self._on_progress)
         self.loader.finished.connect(self._on_finished)
         self.loader.failed.connect(self._on_failed)
+        self.loader.restarted.connect(self._on_restarted)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setMaximumWidth(260)
@@ -263,6 +264,10 @@ class PaymentsView(View):
             self.progress_bar.setRange(0, total)
         if total:
             self.progress_bar.setValue(min(done, total))
+
+    def _on_restarted(self) -> None:
+        self.status.setText(self.tr("Podatki so se med računanjem spremenili – računam znova …"))
+        self.progress_bar.setRange(0, 0)
 
     def _on_finished(self, shown: ShownRun, stamp: object) -> None:
         self._loading = None
