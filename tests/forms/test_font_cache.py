@@ -63,7 +63,7 @@ def test_cache_hit_does_not_parse(cache: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def damaged(blob: bytes) -> list[bytes]:
-    header = len(font_cache.MAGIC) + 32
+    header = font_cache.HEADER_SIZE
     flipped = bytearray(blob)
     flipped[header + 100] ^= 0xFF
     return [
@@ -89,10 +89,7 @@ def test_damaged_cache_is_ignored_and_rebuilt(cache: Path, case: int) -> None:
 
 def write_entry(target: Path, key: dict, state: object) -> None:
     payload = marshal.dumps({"key": key, "state": state})
-    import hashlib
-
-    digest = hashlib.blake2b(payload, digest_size=32).digest()
-    target.write_bytes(font_cache.MAGIC + digest + payload)
+    target.write_bytes(font_cache.MAGIC + font_cache.digest(payload) + payload)
 
 
 @pytest.mark.parametrize("field", ["font", "reportlab", "python", "format"])
@@ -101,7 +98,7 @@ def test_stale_cache_is_ignored(cache: Path, field: str) -> None:
     with lying widths — is not used."""
     font_cache.load_face_state(SANS_FILE)
     target = font_cache.cache_file(SANS_FILE)
-    entry = marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])
+    entry = marshal.loads(target.read_bytes()[font_cache.HEADER_SIZE :])
     entry["key"][field] = "something else" if field != "format" else 0
     entry["state"]["values"]["charWidths"] = {ord("č"): 1.0}
     entry["state"]["later"]["glyphPos"] = marshal.dumps([0, 1, 2])
@@ -109,7 +106,7 @@ def test_stale_cache_is_ignored(cache: Path, field: str) -> None:
     state = font_cache.full_state(font_cache.load_face_state(SANS_FILE))
     assert state["charWidths"][ord("č")] > 1.0 and len(state["glyphPos"]) > 3
     assert (
-        marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])["key"][field]
+        marshal.loads(target.read_bytes()[font_cache.HEADER_SIZE :])["key"][field]
         != (entry["key"][field])
     )
 
@@ -118,7 +115,7 @@ def test_stale_cache_is_ignored(cache: Path, field: str) -> None:
 def test_entry_missing_tables_is_ignored(cache: Path, part: str, table: str) -> None:
     font_cache.load_face_state(SANS_FILE)
     target = font_cache.cache_file(SANS_FILE)
-    entry = marshal.loads(target.read_bytes()[len(font_cache.MAGIC) + 32 :])
+    entry = marshal.loads(target.read_bytes()[font_cache.HEADER_SIZE :])
     del entry["state"][part][table]
     write_entry(target, entry["key"], entry["state"])
     assert table in font_cache.full_state(font_cache.load_face_state(SANS_FILE))
