@@ -609,3 +609,13 @@ def m007_rates_2026(db: Database) -> None:
             f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE valid_from = ?)",
             [*row.values(), row["valid_from"]],
         )
+
+
+@migrations()
+def m008_overpayment_index(db: Database) -> None:
+    """An index of the ledger's overpayment lines: *Roki* looks for the unsettled ones at
+    every start, and without it SQLite read every paid line to find none (10 ms at 20,000
+    placements, ~50 ms at 80,000; issue 13)."""
+    db.execute(
+        "CREATE INDEX payment_lines_overpayment ON payment_lines(id) WHERE kind = 'overpayment'"
+    )
