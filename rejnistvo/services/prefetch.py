@@ -11,12 +11,15 @@ the error the usual way).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+
+log = logging.getLogger("rejnistvo.services")
 
 
 class Prefetch(Generic[T]):
@@ -38,6 +41,7 @@ class Prefetch(Generic[T]):
             finally:
                 db.close()
         except Exception:  # noqa: BLE001 - the screen reads itself and reports the error
+            log.warning("the first screen's read beside the window failed", exc_info=True)
             self._value = None
 
     def take(self, timeout: float = 30.0) -> T | None:
