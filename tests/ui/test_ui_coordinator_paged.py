@@ -187,6 +187,7 @@ def test_incoming_pages_show_the_old_list(qtbot, varied):
 def test_register_pages_show_the_old_register(qtbot, varied):
     view = CoordinatorView(varied)
     qtbot.addWidget(view)
+    view.tabs.setCurrentIndex(1)  # the register tab is built when first shown
     compared = 0
     for subgroup in subgroups(varied.db):
         for year in register_years(varied.db, subgroup):
@@ -202,6 +203,7 @@ def test_register_pages_show_the_old_register(qtbot, varied):
 def test_package_pages_show_every_case_as_before(qtbot, varied):
     view = CoordinatorView(varied)
     qtbot.addWidget(view)
+    view.tabs.setCurrentIndex(2)  # Paketi is built when first shown
     names = view._state_names()
     old = old_package_rows(varied.db, names)
     assert len({r["state"] for r in old}) >= 4
@@ -240,3 +242,33 @@ def test_a_step_row_is_the_pages_record(qtbot, varied):
     package_row = view.all_cases_model.row_record(view.all_cases_model.find_row("id", record["id"]))
     assert package_row == package_case_pages(varied.db, names).fetch([record["id"]])[0]
     assert package_row["state"] == names["accepted"]
+
+
+def test_hidden_tabs_wait_until_shown(qtbot, ctx, monkeypatch):
+    """Opening the screen reads the incoming list only; the register and Paketi are built
+    and read when the coordinator first looks at them, and read again after a refresh."""
+    import rejnistvo.register.queries as queries
+    import rejnistvo.services.coordinator as service
+
+    calls: list[str] = []
+    for module, name in ((queries, "register_pages"), (service, "package_case_pages")):
+        original = getattr(module, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view._built_tabs == {0} and view._loaded_tabs == {0} and calls == []
+    view.tabs.setCurrentIndex(1)
+    view.tabs.setCurrentIndex(2)
+    assert calls == ["register_pages", "package_case_pages"]
+    assert view.status_combo.count() == 6  # "vsa" and the five statuses, in Slovenian
+    assert view.status_combo.property("rejnistvoWheelGuarded")  # like the screen's others
+    view.tabs.setCurrentIndex(1)
+    assert calls == ["register_pages", "package_case_pages"]  # read once per refresh
+    view.refresh()
+    assert calls[-1] == "register_pages" and len(calls) == 3  # only the tab on screen

@@ -37,10 +37,14 @@ class CoordinatorView(
         self.subgroup_label = QLabel(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._cases_tab(), "")
-        self.tabs.addTab(self._register_tab(), "")
-        self.tabs.addTab(self._packages_tab(), "")
-        # A tab's list is read when the tab is first shown after a refresh (the register
-        # and the 8,000 cases of Paketi wait until the coordinator looks at them).
+        # The register and Paketi are built when first shown, and a tab's list is read
+        # when the tab is first shown after a refresh (the register and the 8,000 cases
+        # of Paketi wait until the coordinator looks at them).
+        for _ in range(2):
+            holder = QWidget(self.tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, "")
+        self._built_tabs: set[int] = {0}
         self._loaded_tabs: set[int] = set()
         self.tabs.currentChanged.connect(self._ensure_tab)
         top = QHBoxLayout()
@@ -70,6 +74,18 @@ class CoordinatorView(
         self.tabs.setTabText(0, self.tr("Prejeti predlogi"))
         self.tabs.setTabText(1, self.tr("Evidenca (čl. 29)"))
         self.tabs.setTabText(2, self.tr("Paketi"))
+        for index in sorted(self._built_tabs):
+            self._retranslate_tab(index)
+
+    def _retranslate_tab(self, index: int) -> None:
+        if index == 0:
+            self._retranslate_cases()
+        elif index == 1:
+            self._retranslate_register()
+        elif index == 2:
+            self._retranslate_packages()
+
+    def _retranslate_cases(self) -> None:
         self.cases_model.set_columns_headers([c.header for c in self._case_columns()])
         self.cases_search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
         self.step_date_label.setText(self.tr("Datum koraka:"))
@@ -91,6 +107,8 @@ class CoordinatorView(
         )
         self.decide_button.setText(self.tr("Zapiši odločitev"))
         self.return_button.setText(self.tr("Označi vrnitev dokumentov centru"))
+
+    def _retranslate_register(self) -> None:
         self.register_model.set_columns_headers([c.header for c in self._register_columns()])
         self.year_label.setText(self.tr("Leto:"))
         self.status_label.setText(self.tr("Stanje:"))
@@ -108,6 +126,8 @@ class CoordinatorView(
             self.status_combo.addItem(status, status)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(current), 0))
         self.status_combo.blockSignals(False)
+
+    def _retranslate_packages(self) -> None:
         self.packages_note.setText(
             self.tr(
                 "Paket je šifrirana datoteka s primerom (podatki obrazca R-4 in PDF). Pošljite ga po "
@@ -138,7 +158,9 @@ class CoordinatorView(
         self._ensure_tab(self.tabs.currentIndex())
 
     def _ensure_tab(self, index: int) -> None:
-        """Read the tab's list unless it is read since the last refresh."""
+        """Build the tab when first shown; read its list unless read since the refresh."""
+        if index not in self._built_tabs:
+            self._build_tab(index)
         if index in self._loaded_tabs or self._subgroup() is None:
             return
         self._loaded_tabs.add(index)
@@ -149,6 +171,16 @@ class CoordinatorView(
             self._load_register()
         elif index == 2:
             self._load_all_cases()
+
+    def _build_tab(self, index: int) -> None:
+        from rejnistvo.ui.widgets.keyboard import guard_wheel
+
+        page = self._register_tab() if index == 1 else self._packages_tab()
+        holder = self.tabs.widget(index)
+        holder.layout().addWidget(page)
+        self._built_tabs.add(index)
+        self._retranslate_tab(index)
+        guard_wheel(page)  # as the window guarded the screen's other combos
 
     def _load_years(self) -> None:
         from rejnistvo.register.queries import register_years
