@@ -107,3 +107,14 @@ def test_changed_letters_change_the_subset() -> None:
     changed = render_form("r4", data)
     assert changed != plain
     assert "Ǆemal Ćosić" in pdf_text(changed)
+
+
+def test_reportlab_uses_its_c_accelerator() -> None:
+    """rl_accel is a dependency (pyproject): without it every width and number in a PDF
+    goes through Python (forms 1.5× slower). reportlab falls back silently, so check."""
+    from reportlab.lib import rl_accel
+    from reportlab.pdfbase import ttfonts
+
+    for name in ("fp_str", "instanceStringWidthTTF", "calcChecksum", "escapePDF"):
+        assert getattr(rl_accel, name).__module__ == "_rl_accel", name
+    assert ttfonts.instanceStringWidthTTF.__module__ == "_rl_accel"
