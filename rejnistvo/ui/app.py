@@ -320,6 +320,7 @@ def main(
     if not demo and not window.open_before_show():
         return 1
     window.show()
+    window.preload_screens()
     if not demo:
         signal_ready()
     code = app.exec()

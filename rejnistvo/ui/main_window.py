@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -375,6 +376,27 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self._build_and_show(row)  # the screen reads its rows when the window shows
         return True
+
+    def preload_screens(self, delay_ms: int = 250) -> None:
+        """Import the other screens' modules while the user reads the first one, one per
+        turn of the event loop (a module at a time holds the window for ~20–60 ms): the
+        first opening of a screen then builds it without importing it (issue 13)."""
+        pending = [
+            f"{VIEWS_PACKAGE}.{name}" for name, _kinds in self._screens if name not in self._views
+        ]
+
+        def next_one() -> None:
+            while pending and pending[0] in sys.modules:
+                pending.pop(0)
+            if not pending or not self.isVisible():
+                return
+            try:
+                importlib.import_module(pending.pop(0))
+            except Exception:  # noqa: BLE001 - the screen's own opening will say what is wrong
+                log.exception("preloading a screen")
+            QTimer.singleShot(20, next_one)
+
+        QTimer.singleShot(delay_ms, next_one)
 
     def _first_paint(self) -> None:
         if self._opener is not None:

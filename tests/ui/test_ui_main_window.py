@@ -112,3 +112,19 @@ def test_every_screen_has_a_slovenian_name_and_help_is_the_last_menu(qtbot, ctx)
     assert not [n for n in names if "_" in n or n.endswith("view")]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus[-1] == "Pomoč"
+
+
+def test_the_other_screens_are_imported_while_the_first_is_read(qtbot, ctx, monkeypatch):
+    import sys
+
+    for name in ("rejnistvo.ui.views.settings_view", "rejnistvo.ui.views.payments_view"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.preload_screens(delay_ms=1)
+    qtbot.waitUntil(lambda: "rejnistvo.ui.views.settings_view" in sys.modules, timeout=10000)
+    assert "rejnistvo.ui.views.payments_view" in sys.modules
+    assert [v.objectName() or type(v).__name__ for v in window.built_views()] == [
+        "DeadlinesView"
+    ]  # imported, not built: a screen is built when it is first opened
