@@ -66,3 +66,19 @@ def test_required_date(qtbot):
     qtbot.addWidget(field)
     ok, _ = field.check()
     assert not ok and "obvezno" in field.error_text()
+
+
+def test_date_field_makes_its_calendar_when_opened_on_the_typed_date(qtbot):
+    from PySide6.QtCore import QDate
+
+    from rejnistvo.ui.widgets import DateEdit
+
+    field = DateEdit("od")
+    qtbot.addWidget(field)
+    assert field._calendar is None  # not built with the field
+    field.set_value(date(2026, 3, 2))
+    field.button.menu().aboutToShow.emit()
+    assert field.calendar.selectedDate() == QDate(2026, 3, 2)
+    with qtbot.waitSignal(field.edited):
+        field.calendar.clicked.emit(QDate(2026, 4, 15))
+    assert field.value() == date(2026, 4, 15) and field.edit.text() == "15. 4. 2026"

@@ -277,14 +277,12 @@ class DateEdit(_LineField):
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
+        # The calendar is made when its menu first opens: a screen has a dozen date
+        # fields and a calendar costs more to build than the rest of the field.
+        self._calendar: QCalendarWidget | None = None
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_calendar)
         self.button.setMenu(menu)
-        self.calendar.clicked.connect(self._picked)
         self.row.addWidget(self.button)
         self.row.addStretch(1)
         self.edit.editingFinished.connect(self._reformat)
@@ -293,6 +291,28 @@ class DateEdit(_LineField):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("d. m. llll"))
         self.button.setToolTip(self.tr("Izberi datum v koledarju"))
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        if self._calendar is None:
+            menu = self.button.menu()
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(True)
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self._calendar)
+            menu.addAction(action)
+            self._calendar.clicked.connect(self._picked)
+        return self._calendar
+
+    def _show_calendar(self) -> None:
+        """The menu opens on the date in the field (when it is one)."""
+        calendar = self.calendar
+        try:
+            value = parse_date_text(self.edit.text(), self.field)
+        except InputError:
+            value = None
+        if value is not None:
+            calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
     def _picked(self, qdate: QDate) -> None:
         self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
@@ -308,7 +328,6 @@ class DateEdit(_LineField):
             return
         if value is not None:
             self.edit.setText(format_date(value))
-            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
         self.check()
 
     def _parse(self) -> date | None:
@@ -316,8 +335,6 @@ class DateEdit(_LineField):
 
     def set_value(self, value: date | None) -> None:
         self.setText(format_date(value) if value else "")
-        if value:
-            self.calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
 
 class AmountEdit(_LineField):
