@@ -168,6 +168,10 @@ class WhatIfMixin:
             placeholder.deleteLater()
         self._retranslate_whatif()
         self._fit_whatif(self.width())
+        if self.isVisible():
+            from rejnistvo.ui.widgets.keyboard import guard_wheel
+
+            guard_wheel(tab)  # as the window does for the screen's other combos
 
         self.part_time_box.toggled.connect(self.fee_share_edit.setEnabled)
         self.part_time_box.toggled.connect(self.compute_whatif)
