@@ -8,6 +8,11 @@ with ``StaleRecordError`` instead of acting on what she has not seen.
 Waiting time (*Čaka (dni)*) is ``workflow.waiting_days`` from ``workflow.received_date``
 — the day of receipt (``received_on``), else the day the centre sent it (``sent_on``) —
 until the decision or today. *Roki* (``services.deadlines``) counts the same way.
+
+Long lists come as ``RowPages`` (issue 13): ``incoming_pages`` (the narrow ``list_row``
+records; the step panel reads the whole case with ``incoming_case`` when one is
+selected) and ``package_case_pages`` (every case, for Paketi); a step's changed row is
+built by the same functions (``incoming_rows``, ``package_case``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ given the version of the case shown, so a step on a case changed meanwhile is re
 ``rejnistvo.register`` and ``rejnistvo.exchange``; this screen only asks, shows and
 calls them. "Today" is the context clock's. Waiting days count from the day of receipt
 (received_on, else sent_on), exactly as on *Roki*.
+
+The lists are read in pages (``RecordTableModel.set_pages``), and only the tab on screen:
+Evidenca and Paketi are built and read when first shown, and a refresh reads again only
+the tab shown (issue 13).
 """
 
 from __future__ import annotations
