@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The screen's services come with its module, which the window imports while the user
+# reads the first screen (preload_screens): the first opening does not import them.
+import rejnistvo.services.coordinator  # noqa: F401
 from rejnistvo.rules.errors import InputError
 from rejnistvo.store import StaleRecordError, StoreError
 from rejnistvo.ui.format import format_date
