@@ -13,6 +13,11 @@ month with a reason, record how an overpayment was settled.
 * ``settle_overpayment(db, line_id, method, offset_month, note, clock)`` and
   ``unsettled_overpayments(db)`` (the deadlines screen lists these).
 * ``run_document(run)`` — the JSON of SPEC 6 ``run``.
+* ``run_steps(db, month, with_basis=…)`` — the same run a slice at a time (a generator
+  of (done, total), returning the run), for the window, which computes between paints;
+  ``data_stamp(db)`` tells whether anything was written since a run was made (then it
+  is made again). ``with_basis=False`` leaves out each line's ``inputs`` (the screen
+  does not show them; a run of 20,000 lines takes a third of the memory).
 """
 
 from __future__ import annotations
