@@ -260,9 +260,9 @@ def person_choices(
     db: Any, entity: str, fragment: str, limit: int = CHOICES
 ) -> list[tuple[int, str]]:
     """The first ``limit`` carers or children (``entity``) whose name contains every
-    typed word (case and č/š/ž ignored), or whose EMŠO contains a typed word of digits (a
-    label's brackets ignored), by name, as ``(id, label)``; nothing for an empty
-    fragment."""
+    typed word (case ignored; č, š, ž, ć, đ found by c, s, z, d too), or whose EMŠO
+    contains a typed word of digits (a label's brackets ignored), by name, as
+    ``(id, label)``; nothing for an empty fragment."""
     table = _person_table(entity)
     words = [w.strip("()") for w in fragment.split()]
     words = [w for w in words if w]
