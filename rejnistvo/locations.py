@@ -21,6 +21,8 @@ PORTABLE_FOLDER = "Rejnistvo-podatki"
 DB_FILE_NAME = "rejnistvo.sqlite3"
 #: read by rejnistvo.store.config_dir (audit keys, crash leftovers)
 CONFIG_ENV = "REJNISTVO_CONFIG_DIR"
+#: printing.font_cache reads it (the same name, kept here so locations needs no reportlab)
+CACHE_ENV = "REJNISTVO_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,5 @@ def apply(locations: Locations) -> None:
     mode only: otherwise the store keeps its own platformdirs default)."""
     if locations.portable:
         os.environ[CONFIG_ENV] = str(locations.config)
+        # the parsed fonts of printing.font_cache stay in the portable folder too
+        os.environ[CACHE_ENV] = str(locations.cache)

@@ -75,9 +75,15 @@ def test_program_dir_of_a_frozen_bundle(tmp_path, monkeypatch):
 
 def test_portable_mode_points_the_store_at_its_config_folder(tmp_path, monkeypatch):
     monkeypatch.delenv(locations.CONFIG_ENV, raising=False)
+    monkeypatch.delenv(locations.CACHE_ENV, raising=False)
     locations.apply(locations.portable_locations(tmp_path))
     import os
 
+    from rejnistvo.printing import font_cache
+
     assert os.environ[locations.CONFIG_ENV] == str(tmp_path / "Rejnistvo-podatki" / "nastavitve")
+    # the parsed fonts stay in the portable folder too
+    assert locations.CACHE_ENV == font_cache.CACHE_ENV
+    assert font_cache.cache_dir().is_relative_to(tmp_path / "Rejnistvo-podatki")
     locations.apply(locations.user_locations())  # not portable: leaves it as it is
     assert os.environ[locations.CONFIG_ENV] == str(tmp_path / "Rejnistvo-podatki" / "nastavitve")
