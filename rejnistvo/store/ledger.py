@@ -690,8 +690,15 @@ class SourceRows:
         return sum(len(window) for window in self.windows)
 
     def ordered(self) -> Iterator[tuple[Any, ...]]:
-        """The placements in run order, merged lazily: no sort of all of them at once."""
-        return (row for _, row in heapq.merge(*self.windows))
+        """The placements in run order, merged lazily: no sort of all of them at once.
+        Each row is let go as it is taken (the run's peak memory is not all of them)."""
+        return (row for _, row in heapq.merge(*(_draining(w) for w in self.windows)))
+
+
+def _draining(window: list[tuple[str, tuple[Any, ...]]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    window.reverse()
+    while window:
+        yield window.pop()
 
 
 _OVERLAP = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
@@ -730,6 +737,11 @@ def read_source_rows(
     if bounds is None or bounds[0] is None:
         return raw
     periods, increases, uplifts = raw.periods, raw.increases, raw.uplifts
+    names: dict[str | None, str | None] = {}
+
+    def name(text: str | None) -> str | None:
+        return names.setdefault(text, text)
+
     for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
         window = [start, start + size - 1]
         for pid, kind, doc, begin, end in db.execute(
@@ -763,10 +775,12 @@ def read_source_rows(
                     int(percent),
                 )  # fmt: skip
             )
+        # Kept until the run takes them: the centre's and unit's names once each, not
+        # once a row, and the name key only in the sort key.
         found = [
-            (_run_order(row), row)
-            for row in db.execute(_PLACEMENTS, window).fetchall()
-            if row[0] in periods
+            (_run_order(r), (*r[:9], name(r[9]), r[10], name(r[11])))
+            for r in db.execute(_PLACEMENTS, window).fetchall()
+            if r[0] in periods
         ]
         found.sort()  # keys are unique (the id ends them): rows are never compared
         raw.windows.append(found)
@@ -775,7 +789,8 @@ def read_source_rows(
 
 
 def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[PlacementSource]:
-    """The placements of ``rows`` (taken from ``raw.ordered()``) as run sources."""
+    """The placements of ``rows`` (taken from ``raw.ordered()``) as run sources; what
+    ``raw`` held for them is let go (each placement is made once)."""
     sources = []
     shared: dict[str, str] = {}
     for row in rows:
@@ -785,7 +800,7 @@ def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[Place
                 Period(date.fromisoformat(begin), _d(finish)),
                 _period_reference(kind, doc, row[1]),
             )
-            for kind, doc, begin, finish in raw.periods[pid]
+            for kind, doc, begin, finish in raw.periods.pop(pid)
         )
         part_time = PartTimePlacement(Decimal(row[7] or "0")) if row[6] else None
         sources.append(
@@ -802,8 +817,8 @@ def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[Place
                 shared.setdefault(row[11] or "", row[11] or ""),
                 PlacementInputs(
                     docs,
-                    tuple(raw.increases.get(pid, ())),
-                    tuple(raw.uplifts.get(pid, ())),
+                    tuple(raw.increases.pop(pid, ())),
+                    tuple(raw.uplifts.pop(pid, ())),
                     part_time,
                 ),
             )  # fmt: skip
