@@ -394,9 +394,9 @@ class MainWindow(QMainWindow):
                 importlib.import_module(pending.pop(0))
             except Exception:  # noqa: BLE001 - the screen's own opening will say what is wrong
                 log.exception("preloading a screen")
-            QTimer.singleShot(20, next_one)
+            QTimer.singleShot(20, self, next_one)  # not after the window is gone
 
-        QTimer.singleShot(delay_ms, next_one)
+        QTimer.singleShot(delay_ms, self, next_one)
 
     def _first_paint(self) -> None:
         if self._opener is not None:

@@ -97,3 +97,15 @@ def test_paged_model_passes_qtmodeltester(qtmodeltester, qapp):
     qtmodeltester.check(model)
     proxy.set_text("kos")
     qtmodeltester.check(proxy)
+
+
+def test_a_filtered_list_reads_the_rows_it_shows_in_one_fetch(qapp):
+    model, proxy, reader = make(20000)
+    proxy.set_text("novak")  # every fifth row: the shown rows lie far apart
+    calls = []
+    real = reader.__call__
+    model._fetch = lambda ids: calls.append(len(ids)) or real(ids)
+    for row in range(40):  # a screenful
+        proxy.index(row, 0).data()
+    assert len(calls) == 1 and calls[0] <= model.PAGE_BEFORE + model.PAGE_AFTER
+    assert proxy.index(39, 0).data() == f"Novak Ana {5 * 39 + 1}"

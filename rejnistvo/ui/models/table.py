@@ -187,12 +187,21 @@ class RecordTableModel(QAbstractTableModel):
 
     def _read_page(self, row: int) -> None:
         """Read the unread rows around ``row`` (the ones about to be painted)."""
-        assert self._ids is not None
-        if self._kept + self.PAGE_BEFORE + self.PAGE_AFTER > self.KEEP_RECORDS:
-            self._forget_pages()
         start = max(row - self.PAGE_BEFORE, 0)
-        end = min(row + self.PAGE_AFTER, len(self._ids))
-        wanted = [i for i in range(start, end) if self._rows[i] is None]
+        self.read_rows(range(start, min(row + self.PAGE_AFTER, len(self._rows))))
+
+    def is_read(self, row: int) -> bool:
+        return self._rows[row] is not None
+
+    def read_rows(self, rows: Sequence[int]) -> None:
+        """Read these rows of a paged list if unread, in one ``fetch``: a filtered list
+        names the rows it shows next to each other, which lie apart in the whole list."""
+        assert self._ids is not None
+        if self._kept + len(rows) > self.KEEP_RECORDS:
+            self._forget_pages()
+        wanted = [i for i in rows if self._rows[i] is None]
+        if not wanted:
+            return
         found = {r["id"]: r for r in self._fetch([self._ids[i] for i in wanted])}
         for i in wanted:
             key = self._ids[i]
@@ -647,7 +656,13 @@ class FilterProxy(QAbstractProxyModel):
         if self._plain_source:
             if self._plain_cell and role not in _ANSWERED:
                 return None
-            return source.cell(self._shown[row], index.column(), role)
+            source_row = self._shown[row]
+            if source._ids is not None and source._rows[source_row] is None:
+                # a paged list: read the rows shown around this one, not the whole
+                # list's neighbours of each (a filter shows rows far apart)
+                start = max(row - source.PAGE_BEFORE, 0)
+                source.read_rows(self._shown[start : row + source.PAGE_AFTER])
+            return source.cell(source_row, index.column(), role)
         return source.data(source.index(self._shown[row], index.column()), role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
