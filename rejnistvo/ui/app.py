@@ -115,6 +115,17 @@ class ErrorReporter:
         message_box(None, QMessageBox.Icon.Critical, title, text)
 
 
+def database_path(db: str | None, locations: Locations | None) -> Path:
+    """The file the window opens: the one named, the portable one, or the user's."""
+    if db:
+        return Path(db)
+    if locations is not None and locations.portable:
+        return locations.database
+    from rejnistvo.store import default_db_path
+
+    return Path(default_db_path())
+
+
 def open_database(
     db: str | None,
     demo: bool,
@@ -124,7 +135,7 @@ def open_database(
     """(database, path) — a fresh demo file in a temp folder, or the given/default file
     with the daily backup. A 0-byte file becomes a new database only if
     ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message."""
-    from rejnistvo.store import default_db_path, open_db
+    from rejnistvo.store import open_db
     from rejnistvo.store.connection import EmptyFileError
 
     if demo:
@@ -134,12 +145,7 @@ def open_database(
         database = open_db(path)
         fill_demo(database)
         return database, path
-    if db:
-        path = Path(db)
-    elif locations is not None and locations.portable:
-        path = locations.database
-    else:
-        path = Path(default_db_path())
+    path = database_path(db, locations)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         database = open_db(path, daily_backup=True, checks_beside=True)
@@ -148,20 +154,6 @@ def open_database(
             raise
         database = open_db(path, daily_backup=True, replace_empty=True)
     return database, path
-
-
-def start_first_screen_reads(ctx: AppContext) -> None:
-    """*Roki* (the first screen) read beside the window while it builds (services.prefetch)."""
-    from rejnistvo.services.prefetch import Prefetch
-
-    today = ctx.clock.today()
-
-    def read_deadlines(db):
-        from rejnistvo.services.deadlines import list_deadlines
-
-        return list_deadlines(db, today)
-
-    ctx.prefetched["deadlines"] = Prefetch(ctx.db_path, read_deadlines)
 
 
 def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
@@ -253,15 +245,14 @@ def main(
         from rejnistvo.locations import apply
 
         apply(locations)
+    # The dialogs (QtInteraction) are set up in opener(): nothing can ask the user
+    # anything before it.
+    ctx = AppContext(db=None, db_path=Path(), settings=settings_for(locations), interaction=None)
     translators = install_translators(app, locations.cache)  # noqa: F841 - kept alive
     reporter = ErrorReporter(locations=locations)  # the log file is set up after the first paint
     sys.excepthook = reporter
 
     from rejnistvo.ui.main_window import MainWindow
-
-    # The dialogs (QtInteraction) are set up after the first paint, in opener(): no
-    # screen is built and nothing can ask the user anything before it.
-    ctx = AppContext(db=None, db_path=Path(), settings=settings_for(locations), interaction=None)
 
     def opener() -> bool:
         """Open the database once the window is on screen (checking a large file takes
@@ -306,8 +297,6 @@ def main(
             interaction.info(
                 QApplication.translate("App", "Opozorilo ob odpiranju baze"), "\n\n".join(warnings)
             )
-        if not demo:
-            start_first_screen_reads(ctx)
         watch_checks(ctx, window)
         if demo:  # opened after the first paint; otherwise said once the window shows
             signal_ready()

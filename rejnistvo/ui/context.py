@@ -49,13 +49,6 @@ class AppContext:
         self.settings = settings
         self.interaction = interaction
         self.bus = Bus() if bus is None else bus
-        #: reads started beside the window at its start, by name (services.prefetch)
-        self.prefetched: dict[str, Any] = {}
-
-    def take_prefetched(self, name: str) -> Any:
-        """What a read started beside the window found (once), or None: read it yourself."""
-        prefetch = self.prefetched.pop(name, None)
-        return None if prefetch is None else prefetch.take()
 
     def __repr__(self) -> str:
         return f"AppContext(db_path={self.db_path!r})"

@@ -161,32 +161,3 @@ def test_rows_and_summary_are_the_services_list(qtbot, ctx):
     assert {r["kind"]: r["kind_name"] for r in rows}.get("training") == "Usposabljanje rejnika"
     late = sum(1 for d in deadlines if d.late)
     assert late and view.summary.text() == f"Opomniki: {len(rows)}, od tega zamujeni: {late}."
-
-
-def test_at_the_start_roki_takes_the_rows_read_beside_the_window(qtbot, ctx, monkeypatch):
-    import threading
-
-    from rejnistvo.services import deadlines
-    from rejnistvo.ui import app as app_module
-
-    ctx.clock = FixedClock(TODAY)
-    expected = deadlines.list_deadlines(ctx.db, TODAY)
-    read_here = []
-    real = deadlines.list_deadlines
-
-    def counted(db, day):
-        if threading.current_thread() is threading.main_thread():
-            read_here.append(day)
-        return real(db, day)
-
-    monkeypatch.setattr(deadlines, "list_deadlines", counted)
-    app_module.start_first_screen_reads(ctx)  # what the window's start does after opening
-    view = DeadlinesView(ctx)
-    qtbot.addWidget(view)
-    view.refresh()
-    assert [(r["due"], r["kind"], r["open_id"]) for r in _rows(view)] == [
-        (d.due, d.kind, d.open_id) for d in expected
-    ]
-    assert read_here == [] and ctx.prefetched == {}  # taken, not read again here
-    view.refresh()  # a later refresh reads afresh
-    assert read_here == [TODAY]

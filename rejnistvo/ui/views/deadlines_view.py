@@ -136,10 +136,7 @@ class DeadlinesView(View):
         from rejnistvo.store import StoreError
 
         try:
-            # at the start, read beside the window while it was being built (app.py)
-            deadlines = self.ctx.take_prefetched("deadlines") or list_deadlines(
-                self.ctx.db, self.ctx.clock.today()
-            )
+            deadlines = list_deadlines(self.ctx.db, self.ctx.clock.today())
         except StoreError as exc:
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
