@@ -246,3 +246,16 @@ def test_settling_an_overpayment_reads_the_closed_month_again(qtbot, view):
     (line,) = rows(view.over_model)
     assert line["settled"] and "vračilom" in line["reason"]
     assert view.run.status == "closed"
+
+
+def test_the_run_waits_while_the_screen_is_hidden_and_goes_on_when_shown(
+    qtbot, view, one_step_slices
+):
+    view.load_run(date(2026, 10, 1))
+    assert view.is_busy()
+    view.hide()  # the user went to another screen: typing there must not wait behind it
+    qtbot.wait(200)
+    assert view.is_busy() and view.run is None
+    view.show()
+    ready(qtbot, view)
+    assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1098.00")]

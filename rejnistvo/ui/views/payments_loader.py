@@ -41,6 +41,7 @@ class RunLoader(QObject):
         self._steps: Steps | None = None
         self._started: object = None
         self.restarts = 0
+        self._paused = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -53,7 +54,8 @@ class RunLoader(QObject):
         self._make = make
         self.restarts = 0
         self._begin()
-        self._timer.start()  # the screen paints its empty tables and bar first
+        if not self._paused:
+            self._timer.start()  # the screen paints its empty tables and bar first
 
     def _begin(self) -> None:
         assert self._make is not None
@@ -69,6 +71,17 @@ class RunLoader(QObject):
 
     def is_busy(self) -> bool:
         return self._steps is not None
+
+    def pause(self) -> None:
+        """No slices while the screen is not shown: typing on another screen must not
+        wait behind the run (issue 13: a keystroke in one frame). ``resume`` goes on."""
+        self._paused = True
+        self._timer.stop()
+
+    def resume(self) -> None:
+        self._paused = False
+        if self._steps is not None:
+            self._timer.start()
 
     def _slice(self) -> None:
         if self._steps is None:
@@ -97,4 +110,5 @@ class RunLoader(QObject):
             self.failed.emit(error)
             return
         self.progressed.emit(done, total)
-        self._timer.start()
+        if not self._paused:
+            self._timer.start()

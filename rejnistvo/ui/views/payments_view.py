@@ -180,6 +180,11 @@ class PaymentsView(View):
         if self._shown is not None and self._shown[0] != self._data_stamp():
             self.mark_stale()
         super().showEvent(event)
+        self.loader.resume()  # a run left when the user went elsewhere goes on
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.loader.pause()  # typing on another screen never waits behind the run
+        super().hideEvent(event)
 
     def refresh(self) -> None:
         """The months to choose from, and the chosen month's run unless the one shown
