@@ -23,11 +23,8 @@ from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 # The date of receipt in SQL (alias c for r4_cases).
 RECEIVED = "COALESCE(c.received_on, c.sent_on, c.accepted_on)"
 
-_SELECT = """
-SELECT c.id, c.version, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
-       c.decided_on, c.outcome, c.decision_percent, c.decision_from, c.decision_to,
-       c.resolution_no, c.returned_on, c.subgroup_id,
-       ce.name AS centre, u.name AS unit, ch.name AS child, ca.name AS carer
+#: a case with its centre, unit, child and carer (the register's rows and its search)
+_CASE_JOINS = """
 FROM r4_cases c
 LEFT JOIN centres ce ON ce.id = c.centre_id
 LEFT JOIN units u ON u.id = c.unit_id
@@ -35,6 +32,15 @@ LEFT JOIN placements p ON p.id = c.placement_id
 LEFT JOIN children ch ON ch.id = p.child_id
 LEFT JOIN carers ca ON ca.id = p.carer_id
 """
+
+_SELECT = (
+    """
+SELECT c.id, c.version, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
+       c.decided_on, c.outcome, c.decision_percent, c.decision_from, c.decision_to,
+       c.resolution_no, c.returned_on, c.subgroup_id,
+       ce.name AS centre, u.name AS unit, ch.name AS child, ca.name AS carer"""
+    + _CASE_JOINS
+)
 
 
 def _date(value: object) -> date | None:
@@ -141,19 +147,15 @@ def register_record(row: RegisterRow) -> dict[str, Any]:
 
 
 #: what the register's search needs of each case (its table shows every column)
-_SEARCH_SELECT = f"""
+_SEARCH_SELECT = (
+    """
 SELECT c.id, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on,
        c.commission_named_on, c.decided_on, c.outcome, c.decision_percent, c.decision_from,
        c.decision_to, c.resolution_no, c.returned_on,
-       ce.name, u.name, ch.name, ca.name
-FROM r4_cases c
-LEFT JOIN centres ce ON ce.id = c.centre_id
-LEFT JOIN units u ON u.id = c.unit_id
-LEFT JOIN placements p ON p.id = c.placement_id
-LEFT JOIN children ch ON ch.id = p.child_id
-LEFT JOIN carers ca ON ca.id = p.carer_id
-WHERE c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ?
-"""
+       ce.name, u.name, ch.name, ca.name"""
+    + _CASE_JOINS
+    + f"WHERE c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ?\n"
+)
 
 _MEMBERS_OF_YEAR = f"""
 SELECT m.case_id, m.name FROM r4_members m JOIN r4_cases c ON c.id = m.case_id
