@@ -7,6 +7,7 @@ platformdirs and the store are imported after it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import tempfile
@@ -309,6 +310,10 @@ def main(
     if not demo and not window.open_before_show():
         return 1
     window.show()
+    # What the start made (modules, Qt wrappers, the first screen's rows) lives as long as
+    # the window: kept out of the collector's full passes, which otherwise walk it again
+    # and again while a payment run or a long list allocates (pauses of 0.2–0.5 s at 80k).
+    gc.freeze()
     window.preload_screens()
     if not demo:
         signal_ready()

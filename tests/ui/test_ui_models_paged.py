@@ -109,3 +109,17 @@ def test_a_filtered_list_reads_the_rows_it_shows_in_one_fetch(qapp):
         proxy.index(row, 0).data()
     assert len(calls) == 1 and calls[0] <= model.PAGE_BEFORE + model.PAGE_AFTER
     assert proxy.index(39, 0).data() == f"Novak Ana {5 * 39 + 1}"
+
+
+def test_a_list_without_search_columns_formats_no_row_until_painted(qapp):
+    model = RecordTableModel([Column("name", "Ime")])
+    model.set_search_columns([])
+    model.set_rows([{"id": i, "name": f"Vrstica {i}"} for i in range(5000)])
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    qapp.processEvents()
+    assert model._display.count(None) == 5000  # nothing formatted for searching
+    assert model.search_texts()[:2] == ["", ""]
+    assert proxy.index(3, 0).data() == "Vrstica 3"
+    model.upsert_row({"id": 3, "name": "Nova"})
+    assert proxy.index(3, 0).data() == "Nova"

@@ -299,9 +299,15 @@ class RecordTableModel(QAbstractTableModel):
         return fold(" ".join(display[i] for i in self._search_columns))
 
     def _forget_search(self) -> None:
+        self.generation += 1
+        if not self._search_columns:
+            # a list without a search box: no texts to make, and no row formatted and
+            # kept for it (18,000 payment lines held their display texts only for this)
+            self._search_text = [""] * len(self._rows)
+            self._search_done = len(self._rows)
+            return
         self._search_text = [None] * len(self._rows)
         self._search_done = 0
-        self.generation += 1
         if self._rows:
             self._idle.start()
 
@@ -325,7 +331,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         text = self._search_text[row]
-        if text is None:
+        if text is None and not self._search_columns:
+            text = self._search_text[row] = ""
+        elif text is None:
             text = self._search_text[row] = self._search_of(self._row_display(row))
         return text
 

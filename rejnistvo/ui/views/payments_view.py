@@ -136,6 +136,7 @@ class PaymentsView(View):
         self._update_buttons()
 
     def _table(self, model: RecordTableModel) -> QTableView:
+        model.set_search_columns([])  # no search box here: no search texts to keep
         proxy = FilterProxy(self)
         proxy.setSourceModel(model)
         table = QTableView(self)
