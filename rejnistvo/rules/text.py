@@ -45,3 +45,22 @@ def fold_all(texts: list[str]) -> list[str]:
             if not text.isascii() and not text.replace("\u2013", "").isascii():
                 folded[i] = fold(texts[i])
     return folded
+
+
+#: letters a Slovenian name may carry with or without their mark ("Čuk" found by "cuk")
+MARKED = frozenset("csdzčšžćđ")
+
+
+def like_pattern(word: str, marked: bool = True) -> str:
+    """A LIKE pattern (``ESCAPE '\\'``) finding ``word`` anywhere in a casefolded text;
+    ``marked``: c, s, z, d, č, š, ž, ć, đ as any one letter. With marks this is a
+    superset of the matches (SQLite cannot fold č), which ``fold`` then decides."""
+    out = []
+    for ch in word.casefold():
+        if marked and ch in MARKED:
+            out.append("_")
+        elif ch in "%_\\":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "%" + "".join(out) + "%"

@@ -25,7 +25,6 @@ from sqlite_utils import Database
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import R5Status, r5_due
 from rejnistvo.rules.reminders import r5_status as report_state_rule
-from rejnistvo.services.row_pages import chunks, marks
 from rejnistvo.store.case_documents import case_facts
 from rejnistvo.store.errors import translate_sqlite_error
 
@@ -163,42 +162,3 @@ def read_tuples(db: Database, sql: str, params: Sequence[Any] = ()) -> list[tupl
         return db.execute(sql, list(params)).fetchall()
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-
-
-# -- the placement a case is about ------------------------------------------------------------
-#: the case editors' placement picker: contract number, child and carer of a placement
-_PLACEMENT_CHOICE_SQL = (
-    "SELECT t.id, t.contract_no, ch.name AS child_name, c.name AS carer_name FROM placements t"
-    " JOIN carers c ON c.id = t.carer_id JOIN children ch ON ch.id = t.child_id"
-)
-#: how many placements the picker offers for what is typed (the user types on to narrow)
-CHOICE_LIMIT = 50
-
-
-def placement_matches(
-    db: Database, fragment: str = "", limit: int = CHOICE_LIMIT
-) -> list[dict[str, Any]]:
-    """The first ``limit`` placements (by carer, as Namestitve lists them) whose carer's
-    or child's name or contract number contains ``fragment`` (case-insensitive): what
-    the R-4 and R-5 editors offer while the user types, instead of 20,000 choices."""
-    sql = _PLACEMENT_CHOICE_SQL
-    params: list[Any] = []
-    fragment = fragment.strip().casefold()
-    if fragment:
-        like = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        sql += (
-            " WHERE c.name_key LIKE ? ESCAPE '\\' OR ch.name_key LIKE ? ESCAPE '\\'"
-            " OR lower(t.contract_no) LIKE ? ESCAPE '\\'"
-        )
-        params = [like, like, like]
-    sql += " ORDER BY c.name_key, t.id LIMIT ?"
-    return read_rows(db, sql, [*params, limit])
-
-
-def placement_choice_rows(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The picker's rows (id, contract_no, child_name, carer_name) of these placements:
-    the one a loaded case is about is shown without reading every placement."""
-    found: list[dict[str, Any]] = []
-    for part in chunks(ids):
-        found += read_rows(db, f"{_PLACEMENT_CHOICE_SQL} WHERE t.id IN ({marks(len(part))})", part)
-    return found

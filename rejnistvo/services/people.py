@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.text import fold, fold_all
+from rejnistvo.rules.text import fold, fold_all, like_pattern
 from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
@@ -227,24 +227,6 @@ def child_rows(db: Any, ids: Sequence[int]) -> list[dict[str, Any]]:
 CHOICES = 50
 
 
-#: letters a Slovenian name may carry with or without their mark ("Čuk" found by "cuk")
-_MARKED = frozenset("csdzčšžćđ")
-
-
-def _like(word: str, marked: bool) -> str:
-    """A LIKE pattern finding ``word`` anywhere; ``marked``: c, s, z, d, č, š, ž, ć, đ
-    as any one letter (a superset: the names found are then checked with ``fold``)."""
-    out = []
-    for ch in word.casefold():
-        if marked and ch in _MARKED:
-            out.append("_")
-        elif ch in "%_\\":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "%" + "".join(out) + "%"
-
-
 def choice_label(name: str | None, emso: str | None) -> str:
     """How a picker shows a person: "Ana Novak (0101990505123)", or the name alone."""
     return f"{name} ({emso})" if emso else str(name or "")
@@ -275,7 +257,7 @@ def person_choices(
     names = [w for w in words if w not in digits]
     where = ["name_key LIKE ? ESCAPE '\\'" for _ in names]
     where += ["coalesce(emso, '') LIKE ? ESCAPE '\\'" for _ in digits]
-    params = [_like(w, True) for w in names] + [_like(w, False) for w in digits]
+    params = [like_pattern(w) for w in names] + [like_pattern(w, marked=False) for w in digits]
     cursor = db.execute(
         f"SELECT id, name, emso, name_key FROM {table} WHERE {' AND '.join(where)} "
         # an EMŠO alone: a plain scan, then its few matches sorted (not every row looked

@@ -1,6 +1,6 @@
 """Finding a placement by what is typed: a few choices at a time, never the whole list.
 
-A screen that lets the user pick one placement (Izračun) asks for the first page when it
+A screen that lets the user pick one placement (Izračun, the R-4 and R-5 editors) asks for the first page when it
 opens and for the matches of the typed text as the user types; 20,000 placements are
 never turned into 20,000 combo items (issue 13: first opening, memory).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from rejnistvo.rules.text import fold, fold_all
+from rejnistvo.rules.text import MARKED, fold, fold_all, like_pattern
 from rejnistvo.store.errors import translate_sqlite_error
 
 #: choices offered at a time: a screenful in a popup, a moment to read from the file
@@ -31,22 +31,6 @@ _WORD = (
     "(c.name_key LIKE ? ESCAPE '\\' OR ch.name_key LIKE ? ESCAPE '\\' "
     "OR lower(t.contract_no) LIKE ? ESCAPE '\\')"
 )
-#: letters typed with or without their mark (c = č = ć …): any one letter in the LIKE
-_MARKED = frozenset("csdzčšžćđ")
-
-
-def _like(word: str) -> str:
-    """A LIKE pattern finding ``word`` anywhere, a marked letter (or its plain one) as
-    any letter: a superset of the matches, which ``fold`` then decides."""
-    out = []
-    for ch in word.casefold():
-        if ch in _MARKED:
-            out.append("_")
-        elif ch in "%_\\":
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "%" + "".join(out) + "%"
 
 
 def _words(text: str) -> list[str]:
@@ -67,11 +51,11 @@ def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
-        params = [like for word in words for like in [_like(word)] * 3]
+        params = [like for word in words for like in [like_pattern(word)] * 3]
         wanted = [fold(word) for word in words]
         # Pages of the SQL answer (a top-N sort each, never all matches sorted): without
         # a marked letter the pattern is exact and one page is the answer.
-        page = limit * 2 if any(ch in _MARKED for ch in "".join(words).casefold()) else limit
+        page = limit * 2 if any(ch in MARKED for ch in "".join(words).casefold()) else limit
         found: list[dict[str, Any]] = []
         offset = 0
         while len(found) < limit:

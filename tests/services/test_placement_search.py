@@ -62,3 +62,12 @@ def test_one_placement_by_id(db):
         "carer_name": "Maja Kos",
     }
     assert placement_choice(db, kos + 1) is None
+
+
+def test_like_pattern_is_shared_by_the_placement_and_person_searches():
+    from rejnistvo.rules.text import like_pattern
+
+    assert like_pattern("Čebašek") == "%_eba_ek%"  # any letter where a mark may be
+    assert like_pattern("RP_1%") == "%rp\\_1\\%%"  # LIKE's own signs stay literal
+    assert like_pattern("0101_9", marked=False) == "%0101\\_9%"
+    assert like_pattern("cdz", marked=False) == "%cdz%"

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from rejnistvo.clock import FixedClock
 from rejnistvo.rules.text import fold
 from rejnistvo.services import cases
+from rejnistvo.services.placement_search import DEFAULT_LIMIT
 from rejnistvo.services.r4_cases import list_cases
 from rejnistvo.store import list_records, open_db
 from rejnistvo.store.demo import fill_demo
@@ -211,25 +212,32 @@ def test_picker_holds_few_placements_and_finds_by_typing(qtbot, make_ctx):
     combo.lineEdit().setFocus()
     combo.lineEdit().selectAll()  # typing replaces the chosen label
     qtbot.keyClicks(combo.lineEdit(), fragment)
-    popup = combo.completer_.popup()
-    qtbot.waitUntil(popup.isVisible)
-    labels = [combo.matches.index(r).data() for r in range(combo.matches.rowCount())]
-    assert 0 < len(labels) <= cases.CHOICE_LIMIT
-    assert all(fragment.casefold() in label.casefold() for label in labels)
-    target = next(
-        r
-        for r in range(combo.matches.rowCount())
-        if combo.matches.index(r).data(Qt.ItemDataRole.UserRole) == other["id"]
-    )
+    popup = combo.completer().popup()
+    offered = combo.offered  # what the popup offers: the service's matches
+
+    def values() -> list:
+        return [
+            offered.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(offered.rowCount())
+        ]
+
+    def labels() -> list[str]:
+        return [offered.index(r, 0).data() for r in range(offered.rowCount())]
+
+    qtbot.waitUntil(lambda: popup.isVisible() and other["id"] in values())
+    assert 0 < len(labels()) <= DEFAULT_LIMIT == combo.limit
+    # every match holds the typed text, case and č/š/ž aside
+    assert all(fold(fragment) in fold(label) for label in labels())
+    target = values().index(other["id"])
     for _ in range(target + 1):
         qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.currentData() == other["id"]
     assert view.has_unsaved_changes()
-    assert combo.count() <= 3
+    # the blank choice, the chosen placement and the last matches: never all 300
+    assert combo.count() <= 2 + combo.limit < len(list_records(ctx.db, "placements"))
     # the arrow (F4, Alt+Down): the first placements, to narrow by typing
     qtbot.keyClick(combo, Qt.Key.Key_F4)
     qtbot.waitUntil(popup.isVisible)
-    assert combo.matches.rowCount() == cases.CHOICE_LIMIT
+    assert offered.rowCount() == DEFAULT_LIMIT
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert combo.currentData() == other["id"]

@@ -84,7 +84,7 @@ class CalcView(WhatIfMixin, View):
         form = QFormLayout()
         # Searches the store as the user types: a few choices held, never every
         # placement (20,000 combo items cost the first opening 0.3 s and their memory).
-        self.placement_combo = SearchCombo(self._find_placements, tab)
+        self.placement_combo = SearchCombo(self._find_placements, tab, read=self._read_placement)
         self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_label = QLabel(tab)
@@ -160,6 +160,11 @@ class CalcView(WhatIfMixin, View):
             self.sheet_error.show_error(error.message)
             return None
 
+    def _read_placement(self, placement_id: Any) -> str | None:
+        """The label of one placement not held by the picker (None when it is gone)."""
+        row = self._placement_row(placement_id)
+        return None if row is None else placement_label(row)
+
     def refresh(self) -> None:
         super().refresh()
         current = self.placement_combo.currentData()
@@ -184,14 +189,9 @@ class CalcView(WhatIfMixin, View):
         """Select a stored placement and show its sheet (used from other screens)."""
         if self.is_stale():
             self.refresh()
-        index = self.placement_model.index_of(placement_id)
+        index = self.placement_model.index_of(placement_id)  # read when not held
         if index < 0:
-            row = self._placement_row(placement_id)
-            if row is None:
-                return
-            blocked = self.placement_combo.blockSignals(True)
-            index = self.placement_combo.choose(placement_label(row), placement_id)
-            self.placement_combo.blockSignals(blocked)
+            return  # gone
         self.tabs.setCurrentIndex(0)
         self.placement_combo.setCurrentIndex(index)
         self.compute_sheet()

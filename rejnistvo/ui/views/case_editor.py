@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.placement_data import placement_choices
+from rejnistvo.ui.views.placement_data import placement_choices, placement_label
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
 from rejnistvo.ui.widgets.list_export import ListExporter
-from rejnistvo.ui.widgets.placement_picker import PlacementPicker
+from rejnistvo.ui.widgets.search_combo import SearchCombo
 
 
 def check_period_typed(period: PeriodEdit) -> None:
@@ -142,7 +142,9 @@ class CaseEditorView(View):
     def add_placement_row(self, form: QFormLayout, editor: QWidget) -> None:
         """The placement (child and carer) the case is about, found by typing: the
         service offers the first matches of what is typed, never all 20,000."""
-        self.placement_combo = PlacementPicker(self._find_placements, self._read_placements, editor)
+        self.placement_combo = SearchCombo(
+            self._find_placements, editor, blank=True, read=self._read_placement
+        )
         self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
@@ -150,25 +152,27 @@ class CaseEditorView(View):
             form, editor, self.placement_combo, self.placement_error
         )
 
-    def _find_placements(self, text: str) -> list[tuple[str, Any]]:
-        from rejnistvo.services.cases import placement_matches
+    def _find_placements(self, text: str, limit: int) -> list[tuple[str, Any]]:
+        from rejnistvo.services.placement_search import find_placements
         from rejnistvo.store import StoreError
 
         try:
-            return placement_choices(placement_matches(self.ctx.db, text))
+            return placement_choices(find_placements(self.ctx.db, text, limit))
         except StoreError as error:
             self.placement_error.show_error(error.message)
             return []
 
-    def _read_placements(self, ids: Sequence[Any]) -> list[tuple[str, Any]]:
-        from rejnistvo.services.cases import placement_choice_rows
+    def _read_placement(self, placement_id: Any) -> str | None:
+        """The label of one placement (a loaded case's), None when it is gone."""
+        from rejnistvo.services.placement_search import placement_choice
         from rejnistvo.store import StoreError
 
         try:
-            return placement_choices(placement_choice_rows(self.ctx.db, ids))
+            row = placement_choice(self.ctx.db, placement_id)
         except StoreError as error:
             self.placement_error.show_error(error.message)
-            return []
+            return None
+        return None if row is None else placement_label(row)
 
     def set_placement_choices(self) -> None:
         """The chosen placement's label read again (a name changed elsewhere); it stays

@@ -1,6 +1,17 @@
 """One record among thousands in a combo box that searches the store as one types
-(Izračun's placement): the combo holds the chosen record and the matches of the typed
-text, never every record (issue 13)."""
+(the placement of Izračun, R-4 and R-5): the combo holds the chosen record and the
+matches of the typed text, never every record (issue 13: 20,000 combo items built on
+each refresh).
+
+Typing asks the search for the first matches and offers them in a popup under the box;
+Down/Up and Enter (or a click) choose one. The arrow of the box (or Alt+Down, F4) opens
+the same popup with the first records. A half-typed text is put back to the chosen
+record when the focus leaves.
+
+With a ``read``, ``findData(value)`` and ``choices.index_of(value)`` add a record that
+is not among the items yet (read by its value), so a loaded case's placement is shown
+and a caller can choose any record by its id.
+"""
 
 from __future__ import annotations
 
@@ -23,20 +34,37 @@ from rejnistvo.ui.widgets.keyboard import combo_settler
 
 #: (text typed, how many) → (label, value) choices, in the order to offer them
 Search = Callable[[str, int], Sequence[tuple[str, Any]]]
+#: a value → its label (None when there is no such record any more)
+Read = Callable[[Any], str | None]
 
 
 class SearchChoices(ChoiceModel):
     """The few choices a search combo holds: the chosen one and the matches of what was
-    typed last (never every record). Rows are removed and inserted, never reset: a reset
-    would clear the text the user is typing and move the combo's current row."""
+    typed last (never every record), after the blank choice when there is one. Rows are
+    removed and inserted, never reset: a reset would clear the text the user is typing
+    and move the combo's current row.
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(blank=False, parent=parent)
+    With ``read``, ``index_of`` a value not held reads its label and appends it (after
+    the current row: the current choice and the typed text stay)."""
+
+    def __init__(
+        self, parent: QObject | None = None, blank: bool = False, read: Read | None = None
+    ) -> None:
+        super().__init__(blank=blank, parent=parent)
+        self._read = read
         self._matched: set[Any] = set()
+
+    def index_of(self, value: Any) -> int:
+        row = self._rows.get(value, -1)
+        if row < 0 and value is not None and self._read is not None:
+            label = self._read(value)
+            if label is not None:
+                row = self.add_choice(label, value)
+        return row
 
     def set_choices(self, items: Sequence[tuple[str, Any]]) -> None:
         super().set_choices(items)
-        self._matched = {value for _label, value in self._items}
+        self._matched = {value for _label, value in self._items if value is not None}
 
     def is_match(self, row: int) -> bool:
         return 0 <= row < len(self._items) and self._items[row][1] in self._matched
@@ -61,30 +89,34 @@ class SearchChoices(ChoiceModel):
         every typed word stay offered."""
         words = fold(text).split()
         self._matched = {
-            value for label, value in self._items if all(w in fold(label) for w in words)
+            value
+            for label, value in self._items
+            if value is not None and all(w in fold(label) for w in words)
         }
 
     def show_matches(self, items: Sequence[tuple[str, Any]], keep: Any) -> None:
         """Hold ``keep`` (the chosen value, moved to the top) and ``items``; offer ``items``."""
         matched = {value for _label, value in items}
-        if items and [i for i in self._items if i[1] != keep] == [i for i in items if i[1] != keep]:
+        first = 1 if self.blank else 0  # the blank choice stays first
+        held = self._items[first:]
+        if items and [i for i in held if i[1] != keep] == [i for i in items if i[1] != keep]:
             self._matched = matched  # the same answer: leave the popup's selection alone
             return
         root = QModelIndex()
         row = self._rows.get(keep, -1) if keep is not None else -1
         end = len(self._items)
-        if row >= 0:
+        if row >= first:
             if row + 1 < end:
                 self.beginRemoveRows(root, row + 1, end - 1)
                 del self._items[row + 1 :]
                 self.endRemoveRows()
-            if row > 0:
-                self.beginRemoveRows(root, 0, row - 1)
-                del self._items[:row]
+            if row > first:
+                self.beginRemoveRows(root, first, row - 1)
+                del self._items[first:row]
                 self.endRemoveRows()
-        elif end:
-            self.beginRemoveRows(root, 0, end - 1)
-            self._items = []
+        elif end > first:
+            self.beginRemoveRows(root, first, end - 1)
+            del self._items[first:]
             self.endRemoveRows()
         self._rows = {value: i for i, (_label, value) in enumerate(self._items)}
         new = [item for item in items if item[1] not in self._rows]
@@ -113,17 +145,26 @@ class SearchCombo(QComboBox):
     one query for a typed word, not one per key) and the popup offers what it found.
 
     Keyboard: type, Down to the offered choice, Enter takes it; a partial text is put
-    back to the chosen record when the focus leaves. The drop-down (F4, Alt+Down) shows
-    the chosen record and the last matches."""
+    back to the chosen record when the focus leaves. The drop-down (the arrow, F4,
+    Alt+Down) offers the first records. ``blank``: a first, empty choice (no record);
+    ``read``: see ``SearchChoices``."""
 
     #: the pause after a key before the store is asked
     PAUSE_MS = 150
 
-    def __init__(self, search: Search, parent: QWidget | None = None, limit: int = 50) -> None:
+    def __init__(
+        self,
+        search: Search,
+        parent: QWidget | None = None,
+        limit: int = 50,
+        *,
+        blank: bool = False,
+        read: Read | None = None,
+    ) -> None:
         super().__init__(parent)
         self.search = search
         self.limit = limit
-        self.choices = SearchChoices(self)
+        self.choices = SearchChoices(self, blank=blank, read=read)
         self.setModel(self.choices)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -166,6 +207,55 @@ class SearchCombo(QComboBox):
         row = self.choices.add_choice(label, value)
         self.setCurrentIndex(row)
         return row
+
+    def findData(  # noqa: N802  # Qt's name
+        self,
+        data: Any,
+        role: int = Qt.ItemDataRole.UserRole,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive,
+    ) -> int:
+        """A value's row; a record not held yet is read and added (see ``read``)."""
+        if role == Qt.ItemDataRole.UserRole:
+            return self.choices.index_of(data)
+        return super().findData(data, role, flags)
+
+    def refresh_choices(self) -> None:
+        """Read the chosen record's label again and forget the other choices (after a
+        change elsewhere); the choice stays and the caller decides about signals."""
+        current = self.currentData()
+        if current is None and self.count() <= (1 if self.choices.blank else 0):
+            return  # nothing held to read again
+        self.choices.set_choices([])
+        self.offered.invalidate()
+        row = self.choices.index_of(current) if current is not None else -1
+        self.setCurrentIndex(max(row, 0) if self.count() else -1)
+
+    def showPopup(self) -> None:  # noqa: N802  # Qt's name
+        """The arrow, Alt+Down or F4: the first records (typing narrows them)."""
+        self._timer.stop()
+        items = list(self.search("", self.limit))
+        blocked = self.blockSignals(True)  # the chosen record stays chosen
+        try:
+            self.choices.show_matches(items, self.currentData())
+        finally:
+            self.blockSignals(blocked)
+        self.offered.invalidate()
+        completer = self.completer()
+        line = self.lineEdit()
+        if completer is None or line is None:
+            super().showPopup()
+            return
+        line.setFocus()
+        completer.setCompletionPrefix("")
+        completer.complete()
+
+    def hidePopup(self) -> None:  # noqa: N802  # Qt's name
+        completer = self.completer()
+        if completer is not None:
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
+        super().hidePopup()
 
     def _typed(self, text: str) -> None:
         self.choices.narrow(text)
