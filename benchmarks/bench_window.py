@@ -381,11 +381,22 @@ def main() -> None:
     parser.add_argument("--db", type=Path, action="append", default=[])
     parser.add_argument("--scale", type=int, action="append", default=[])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--home",
+        help="the scratch home a --db file was made under (its change log's key); "
+        "without it a file made elsewhere warns at every start",
+    )
+    parser.add_argument(
+        "--make-only", action="store_true", help="only make the --scale files; print where"
+    )
     args = parser.parse_args()
     for db in args.db:
-        report(db, args.runs)
+        report(db, args.runs, args.home)
     for scale in args.scale or ([] if args.db else [20000]):
         db = make_demo(scale)
+        if args.make_only:
+            print(f"--db {db} --home {_HOME[0]}", flush=True)
+            continue
         report(db, args.runs, _HOME[0])
 
 
