@@ -33,6 +33,12 @@ _WORD = (
 )
 
 
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
+    """A cursor's rows as dicts by column name."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def _words(text: str) -> list[str]:
     # "RP-1/2026 – Ana Novak – Marija Kos" (a label typed back) is three searches for
     # words; a lone dash between them is no word.
@@ -47,9 +53,7 @@ def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list
     words = _words(text)
     try:
         if not words:
-            cursor = db.execute(_FIRST_PAGE, [limit])
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return _dicts(db.execute(_FIRST_PAGE, [limit]))
         sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
         params = [like for word in words for like in [like_pattern(word)] * 3]
         wanted = [fold(word) for word in words]
@@ -86,9 +90,7 @@ def placement_choice(db: Any, placement_id: int) -> dict[str, Any] | None:
         "JOIN children ch ON ch.id = t.child_id WHERE t.id = ?"
     )
     try:
-        cursor = db.execute(sql, [placement_id])
-        names = [d[0] for d in cursor.description]
-        row = cursor.fetchone()
+        found = _dicts(db.execute(sql, [placement_id]))
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-    return None if row is None else dict(zip(names, row, strict=True))
+    return found[0] if found else None

@@ -232,14 +232,7 @@ class SearchCombo(QComboBox):
 
     def showPopup(self) -> None:  # noqa: N802  # Qt's name
         """The arrow, Alt+Down or F4: the first records (typing narrows them)."""
-        self._timer.stop()
-        items = list(self.search("", self.limit))
-        blocked = self.blockSignals(True)  # the chosen record stays chosen
-        try:
-            self.choices.show_matches(items, self.currentData())
-        finally:
-            self.blockSignals(blocked)
-        self.offered.invalidate()
+        self._offer("")
         completer = self.completer()
         line = self.lineEdit()
         if completer is None or line is None:
@@ -262,13 +255,9 @@ class SearchCombo(QComboBox):
         self.offered.invalidate()
         self._timer.start()
 
-    def search_now(self) -> None:
-        """Ask the store for what is typed now and offer the answer."""
+    def _offer(self, text: str) -> None:
+        """Hold and offer the search's first matches of ``text``."""
         self._timer.stop()
-        line = self.lineEdit()
-        text = line.text() if line is not None else ""
-        if line is not None and text == self.itemText(self.currentIndex()):
-            text = ""  # the chosen record's own label: offer the first page again
         items = list(self.search(text, self.limit))
         blocked = self.blockSignals(True)  # the chosen record stays chosen
         try:
@@ -276,6 +265,15 @@ class SearchCombo(QComboBox):
         finally:
             self.blockSignals(blocked)
         self.offered.invalidate()
+
+    def search_now(self) -> None:
+        """Ask the store for what is typed now and offer the answer."""
+        self._timer.stop()
+        line = self.lineEdit()
+        text = line.text() if line is not None else ""
+        if line is not None and text == self.itemText(self.currentIndex()):
+            text = ""  # the chosen record's own label: offer the first page again
+        self._offer(text)
         completer = self.completer()
         if line is not None and line.hasFocus() and text.strip() and completer is not None:
             completer.setCompletionPrefix(text)
