@@ -125,11 +125,92 @@ def test_runnable_month_check_happens_on_the_first_step(run_db, clock):
 def test_paid_months_read_in_windows_are_all_of_them(run_db, clock):
     for month in (SEP, OCT, NOV):
         service.close_month(run_db, month, clock)
-    whole = ledger.paid_months(run_db, DEC)
-    seen, windowed = drain(ledger.paid_month_steps(run_db, DEC, None, size=1))
-    assert windowed == whole and len(seen) >= 3
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    service.close_month(run_db, DEC, clock)  # arrears: months with lines in two runs
+    JAN = D("2027-01-01")
+    whole = ledger.paid_months(run_db, JAN)
+    twice = run_db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM payment_lines WHERE one_off_id IS NULL "
+        "GROUP BY placement_id, for_month HAVING count(*) > 1)"
+    ).fetchone()[0]
+    assert twice > 0
+    for size in (1, 2, 5, 1000):
+        seen, windowed = drain(ledger.paid_month_steps(run_db, JAN, None, size=size))
+        # the same sums, in the order of one scan (a vanished month's overpayments
+        # come in this order)
+        assert list(windowed.items()) == list(whole.items())
+    assert len(drain(ledger.paid_month_steps(run_db, JAN, None, size=1))[0]) >= 3
     assert {pid for pid, _ in whole} == set(run_db.ids.values())
     one = {run_db.ids["B"]}
-    assert drain(ledger.paid_month_steps(run_db, DEC, one))[1] == ledger.paid_months(
-        run_db, DEC, one
+    assert drain(ledger.paid_month_steps(run_db, JAN, one))[1] == ledger.paid_months(
+        run_db, JAN, one
     )
+
+
+def test_run_lines_are_in_the_order_of_their_keys(run_db, clock):
+    # a run's keys are made a placement at a time (prefix) and a kind and month at a
+    # time (suffix): the same as ``_order`` of each line
+    for month in (SEP, OCT):
+        service.close_month(run_db, month, clock)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    run = service.payment_run(run_db, NOV, clock)
+    kinds = {line.kind for line in run.lines}
+    assert {"month", "arrears"} <= kinds
+    assert list(run.lines) == sorted(run.lines, key=service._order)
+    assert len({service._order(line) for line in run.lines}) == len(run.lines)
+
+
+def test_the_collector_is_paused_in_a_run_and_left_as_it_was(run_db, clock, monkeypatch):
+    import gc
+
+    import pytest
+
+    from rejnistvo.rules.errors import InputError
+
+    seen: list[bool] = []
+    real = service.month_payments
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "month_payments", watched)
+    monkeypatch.setattr(service, "SLICE", 1)
+    assert gc.isenabled()
+    service.close_month(run_db, SEP, clock)
+    assert gc.isenabled() and seen and not any(seen)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    service.payment_run(run_db, OCT, clock)
+    assert gc.isenabled()
+    # in steps: paused while a slice is computed, on again between slices
+    steps = service.run_steps(run_db, OCT)
+    between = []
+    seen.clear()
+    for _ in steps:
+        between.append(gc.isenabled())
+    assert all(between) and len(between) > 3 and seen and not any(seen)
+    # a run left between slices, a cancelled run and a refused month leave it on too
+    steps = service.run_steps(run_db, OCT)
+    next(steps)
+    next(steps)
+    steps.close()
+    assert gc.isenabled()
+    with pytest.raises(service.RunCancelled):
+        service.payment_run(run_db, OCT, clock, lambda done, total: False)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        service.payment_run(run_db, date(2027, 3, 1), clock)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        next(service.run_steps(run_db, date(2027, 3, 1)))
+    assert gc.isenabled()
+    # a caller that had it off finds it off
+    gc.disable()
+    try:
+        service.close_month(run_db, OCT, clock)
+        assert not gc.isenabled()
+        for _ in service.run_steps(run_db, NOV):
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
