@@ -64,3 +64,19 @@ def like_pattern(word: str, marked: bool = True) -> str:
         else:
             out.append(ch)
     return "%" + "".join(out) + "%"
+
+
+#: between the parts of a sort key: lower than any character of a name
+SORT_PART = "\x00"
+
+
+def surname_sort_keys(names: list[str]) -> list[str]:
+    """Each name's place in a list by surname as one string — the folded surname (the
+    last word), NUL, the folded name: "Ana Čuk" → "cuk\\x00ana cuk" sorts under C before
+    "Bor Novak". Compared as plain strings (by code point, as SQLite compares UTF-8
+    text), the order is that of the pair (surname, name); folded in one pass."""
+    keys = []
+    for text in fold_all(names):
+        words = text.split()
+        keys.append((words[-1] if words else "") + SORT_PART + text)
+    return keys

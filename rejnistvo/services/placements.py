@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.people import missing_message, surname_keys, surname_sort_keys
+from rejnistvo.services.people import missing_message, surname_keys
 from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
@@ -147,16 +147,13 @@ def placement_pages(db: Any) -> RowPages:
     """Namestitve in ``list_placements``' order (carer's surname, then child's; among
     equals the store's order: carer's name_key, id), searched by contract number, carer
     and child (joined by SQLite as ``search_text`` joins them)."""
+    # ordered by SQLite on the stored surname keys (store step m009)
     rows = db.execute(
-        "SELECT t.id, c.name, ch.name, c.name_key, "
-        "t.contract_no || ' ' || c.name || ' ' || ch.name FROM placements t "
+        "SELECT t.id, t.contract_no || ' ' || c.name || ' ' || ch.name FROM placements t "
         "JOIN carers c ON c.id = t.carer_id JOIN children ch ON ch.id = t.child_id "
-        "ORDER BY t.id"
+        "ORDER BY c.surname_key, ch.surname_key, c.name_key, t.id"
     ).fetchall()
-    keys = surname_sort_keys([r[1] for r in rows] + [r[2] for r in rows])
-    # one string a row (the parts NUL-separated keep the tuple order); equals stay by id
-    rows.sort(key=lambda r: f"{keys[r[1]]}\x00{keys[r[2]]}\x00{r[3]}")
-    return RowPages([r[0] for r in rows], [r[4] for r in rows], lambda ids: placement_rows(db, ids))
+    return RowPages([r[0] for r in rows], [r[1] for r in rows], lambda ids: placement_rows(db, ids))
 
 
 def placement_rows(db: Any, ids: Sequence[int]) -> list[dict[str, Any]]:

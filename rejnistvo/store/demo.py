@@ -24,6 +24,7 @@ from sqlite_utils import Database
 from stdnum import iban as stdnum_iban
 from stdnum.si import emso as stdnum_emso
 
+from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
 
@@ -82,7 +83,12 @@ def _person(rng: random.Random, birth: date, sex: str | None = None) -> dict[str
     first = rng.choice(MALE if sex == "M" else FEMALE)
     surname = rng.choice(SURNAMES)
     name = f"{first} {surname}"
-    return {"name": name, "name_key": name.casefold(), "emso": make_emso(rng, birth, sex)}
+    return {
+        "name": name,
+        "name_key": name.casefold(),
+        "surname_key": surname_sort_keys([name])[0],
+        "emso": make_emso(rng, birth, sex),
+    }
 
 
 def _birth(rng: random.Random, today: date, min_age: int, max_age: int) -> date:

@@ -22,6 +22,7 @@ from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import parse_date
+from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StaleRecordError, StoreError, translate_sqlite_error
 from rejnistvo.store.labels import field_label
@@ -36,7 +37,7 @@ DATE_COLUMNS = frozenset(
 MONEY_COLUMNS = frozenset({"amount", "justified", "unjustified", "board", "fee"})
 DECIMAL_COLUMNS = frozenset({"fee_share"})
 BOOL_COLUMNS = frozenset({"part_time", "electronic_delivery"})
-DERIVED_KEYS = frozenset({"carer_name", "child_name", "name_key"})
+DERIVED_KEYS = frozenset({"carer_name", "child_name", "name_key", "surname_key"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ def _name_key(record: dict[str, Any], update: bool) -> None:
 
 def _person(record: dict[str, Any], update: bool) -> None:
     _name_key(record, update)
+    if "name" in record:
+        # the lists' order by surname (store step m009), kept with the name
+        record["surname_key"] = surname_sort_keys([record["name"]])[0]
     if record.get("emso"):
         check_emso(record["emso"], "emso")
         record["emso"] = "".join(record["emso"].split())

@@ -622,3 +622,22 @@ def m008_lookup_indexes(db: Database) -> None:
     )
     db.execute("CREATE INDEX carers_emso ON carers(emso) WHERE emso IS NOT NULL")
     db.execute("CREATE INDEX children_emso ON children(emso) WHERE emso IS NOT NULL")
+
+
+@migrations()
+def m009_surname_keys(db: Database) -> None:
+    """``surname_key`` of carers and children (``rules.text.surname_sort_keys``: surname
+    first, č = c), kept by the store with the name: the lists of Rejniki, Otroci and
+    Namestitve are ordered by SQLite instead of by Python after reading every name
+    (issue 13: first opening at 80,000 placements). No index: the whole list is read
+    in id order and sorted by SQLite, quicker than row look-ups through an index."""
+    from rejnistvo.rules.text import surname_sort_keys
+
+    for table in ("carers", "children"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN surname_key TEXT")
+        rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
+        keys = surname_sort_keys([name or "" for _id, name in rows])
+        db.conn.executemany(
+            f"UPDATE {table} SET surname_key = ? WHERE id = ?",
+            [(key, row_id) for (row_id, _name), key in zip(rows, keys, strict=True)],
+        )

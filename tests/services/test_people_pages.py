@@ -208,3 +208,40 @@ def test_a_renamed_carer_is_shown_by_the_same_row_reader(db):
     save_carer(db, dataclasses.replace(get_carer(db, carer_id), name="Bor  Novak Kos"))
     (after,) = carer_rows(db, [carer_id])
     assert after == {**before, "name": "Bor Novak Kos"}
+
+
+def test_a_renamed_carer_moves_to_the_place_of_the_new_surname(db):
+    from rejnistvo.services.people import get_carer
+
+    carer_id = db.carers["Bor Novak"]
+    save_carer(db, dataclasses.replace(get_carer(db, carer_id), name="Bor Ahačič"))
+    pages = carer_pages(db)
+    assert pages.ids == [r["id"] for r in list_carers(db)]
+    assert pages.ids[0] == carer_id  # Ahačič sorts first, č = c
+
+
+def test_store_step_m009_gives_existing_people_their_surname_keys(tmp_path):
+    from sqlite_utils import Database
+
+    from rejnistvo.rules.text import surname_sort_keys
+    from rejnistvo.store.schema import migrations
+
+    path = tmp_path / "old.sqlite3"
+    raw = Database(path)
+    migrations.apply(raw, stop_before="m009_surname_keys")
+    for name in ("Zala Čuk", "Bor Novak", "Ana Ahac"):
+        raw["carers"].insert({"name": name, "name_key": name.casefold()})
+    raw["children"].insert({"name": "Maks Čop", "name_key": "maks čop"})
+    raw.conn.commit()
+    raw.close()
+    db = open_db(path)
+    try:
+        rows = db.execute("SELECT name, surname_key FROM carers ORDER BY id").fetchall()
+        assert [key for _name, key in rows] == surname_sort_keys([n for n, _k in rows])
+        assert [
+            db.execute(f"SELECT name FROM carers WHERE id = {i}").fetchone()[0]
+            for i in carer_pages(db).ids
+        ] == ["Ana Ahac", "Zala Čuk", "Bor Novak"]
+        assert db.execute("SELECT surname_key FROM children").fetchone()[0] == "cop\x00maks cop"
+    finally:
+        db.close()
