@@ -259,3 +259,21 @@ def test_the_run_waits_while_the_screen_is_hidden_and_goes_on_when_shown(
     view.show()
     ready(qtbot, view)
     assert [r["total"] for r in rows(view.paid_model)] == [Decimal("1098.00")]
+
+
+def test_the_collector_is_off_only_while_a_run_is_under_way_on_screen(qtbot, view, one_step_slices):
+    import gc
+
+    ready(qtbot, view)  # the month shown when the screen opened
+    assert gc.isenabled()
+    view.load_run(date(2026, 10, 1))
+    assert view.is_busy() and not gc.isenabled()
+    view.hide()  # paused: the window runs with the collector on
+    assert gc.isenabled()
+    view.show()
+    assert not gc.isenabled()
+    ready(qtbot, view)
+    assert gc.isenabled()
+    view.load_run(date(2026, 10, 1))
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert gc.isenabled()
