@@ -6,9 +6,9 @@ Documents themselves live in the top-level `forms` package, one module per docum
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rejnistvo.lazy_names import lazy_names
 from rejnistvo.printing.rl_startup import defer_uri_pattern
 
 # Before anything here imports reportlab.platypus: its import-time URL regex (60 ms of a
@@ -80,13 +80,7 @@ _HOMES = {
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOME_OF)
 
 
 __all__ = [

@@ -7,8 +7,7 @@ before the window shows its rows."""
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from rejnistvo.lazy_names import lazy_names
 
 _WHERE = {
     "AmountEdit": "fields",
@@ -30,10 +29,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE)
