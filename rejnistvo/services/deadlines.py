@@ -27,7 +27,6 @@ row; dates, days and the Slovenian texts likewise once per distinct value.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
@@ -36,6 +35,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
+from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount, fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.rules.periods import Period
@@ -401,23 +401,17 @@ def list_deadlines(db: Database, today: date) -> list[Deadline]:
     order of KINDS, then by the case's id."""
     day = _Day(today)
     out: Buckets = {kind: [] for kind in KINDS}
-    # Tens of thousands of tuples and no reference cycles: without the pause the cyclic
-    # collector walks the window's whole heap several times meanwhile (a third of the
-    # time at 80k placements).
-    collecting = gc.isenabled()
-    gc.disable()
+    # tens of thousands of tuples and no reference cycles (rejnistvo.collector)
     try:
-        _board_increases(db, day, out)
-        _r4_cases(db, day, workflow.waiting_threshold(db), out)
-        _people(db, day, out)
-        _instalments(db, day, out)
-        _overpayments(db, day, out)
-        _indexation(db, day, out)
+        with collector_paused():
+            _board_increases(db, day, out)
+            _r4_cases(db, day, workflow.waiting_threshold(db), out)
+            _people(db, day, out)
+            _instalments(db, day, out)
+            _overpayments(db, day, out)
+            _indexation(db, day, out)
     except sqlite3.Error as error:  # the window says "Rokov ni mogoče prebrati"
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-    finally:
-        if collecting:
-            gc.enable()
     # Each kind comes from one query, in the order it was found: sorted by case within
     # its kind, laid out in the order of KINDS, then one stable sort by the due day.
     items: list[Deadline] = []

@@ -22,10 +22,8 @@ month with a reason, record how an overpayment was settled.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,6 +31,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from rejnistvo.clock import Clock
+from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import InputError, MissingRateError, RuleError
 from rejnistvo.rules.money import ZERO
@@ -204,32 +203,12 @@ def _month_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     return (yield from _compute_steps(db, month, with_basis))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic collector paused, then left as it was found.
-
-    A run makes about a million small containers that all live until it ends (after a
-    backdated rate: 270,000 lines, their bases and amounts, the paid months) and no
-    reference cycles (checked with ``gc.DEBUG_SAVEALL`` on the 20k demo: nothing to
-    collect), so reference counting frees everything and the collector finds nothing.
-    Left on, each of its full passes walks the whole heap (the run's objects and the
-    caller's) and they come at every quarter of growth: a quarter of a 20k run's time
-    after a backdated rate, more in the window's larger heap."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def _paused_steps(steps: RunSteps) -> RunSteps:
     """``steps`` with the collector paused while each slice is computed and on again
     (if it was) whenever the caller has control between slices."""
     try:
         while True:
-            with _collector_paused():
+            with collector_paused():
                 try:
                     step = next(steps)
                 except StopIteration as stop:
@@ -242,8 +221,8 @@ def _paused_steps(steps: RunSteps) -> RunSteps:
 
 def drive(steps: RunSteps, progress: Progress | None = None) -> PaymentRun:
     """Run ``steps`` to the end, reporting each slice; ``RunCancelled`` when the progress
-    callback returns False. The collector stays paused throughout (``_collector_paused``)."""
-    with _collector_paused():
+    callback returns False. The collector stays paused throughout (``rejnistvo.collector``)."""
+    with collector_paused():
         while True:
             try:
                 done, total = next(steps)
@@ -644,8 +623,8 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
             f"1. {month.month}. {month.year} dalje.",
         )
     # Computing and writing 270,000 lines (after a backdated rate) make no reference
-    # cycles: the collector waits (see ``_collector_paused``).
-    with _collector_paused(), db.atomic():
+    # cycles: the collector waits (see ``rejnistvo.collector``).
+    with collector_paused(), db.atomic():
         run = _compute(db, month, progress)
         user = _user(db)
         at = clock.now().isoformat(timespec="seconds")

@@ -8,7 +8,6 @@ names the kinds and shows the rows. A double click opens the case in its own scr
 
 from __future__ import annotations
 
-import gc
 import logging
 from bisect import bisect_left
 from operator import attrgetter
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rejnistvo.collector import collector_paused
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets.list_export import ListExporter
@@ -145,13 +145,8 @@ class DeadlinesView(View):
         # start. One translation per kind, one dict per reminder straight from its fields
         # (a Deadline is a tuple); the model formats a row's cells when it is painted.
         names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
-        collecting = gc.isenabled()
-        gc.disable()  # no cycles among these dicts: the collector would only walk the heap
-        try:
+        with collector_paused():  # no cycles among these dicts (rejnistvo.collector)
             rows = self._rows(deadlines, names)
-        finally:
-            if collecting:
-                gc.enable()
         self.model.set_rows(rows)
         fit_columns(self.table)
         # earliest first: the late ones (negative days) are the first rows
