@@ -206,17 +206,15 @@ class MainWindow(QMainWindow):
             self.activateWindow()
         elif not self.isActiveWindow():
             return
-        page = self.stack.currentWidget()
-        if page is not None:
-            page.setFocus()
-            page.focusNextChild()
-        focus = QApplication.focusWidget()
-        if focus is None or not self.isAncestorOf(focus):
-            self.nav.setFocus()
+        self._focus_screen()
 
     def _go_to(self, name: str) -> None:
         """Show a screen and put the keyboard into it (its first field or list)."""
         self.show_screen(name)
+        self._focus_screen()
+
+    def _focus_screen(self) -> None:
+        """The keyboard into the current screen's first field or list."""
         page = self.stack.currentWidget()
         if page is not None:
             page.setFocus()
