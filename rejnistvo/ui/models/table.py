@@ -99,8 +99,7 @@ def _sort_key(value: Any) -> tuple:
 class RecordTableModel(QAbstractTableModel):
     """Rows are dicts; columns are (key, header, formatter) tuples or ``Column``s."""
 
-    #: rows whose search text is made per idle slice
-    SEARCH_SLICE = 2000
+    #: how long one idle slice may spend making search texts
     SLICE_SECONDS = 0.004
     #: paged lists: rows read around the first unread painted row, and how many records
     #: may be kept before the oldest pages are forgotten
@@ -189,9 +188,6 @@ class RecordTableModel(QAbstractTableModel):
         """Read the unread rows around ``row`` (the ones about to be painted)."""
         start = max(row - self.PAGE_BEFORE, 0)
         self.read_rows(range(start, min(row + self.PAGE_AFTER, len(self._rows))))
-
-    def is_read(self, row: int) -> bool:
-        return self._rows[row] is not None
 
     def read_rows(self, rows: Sequence[int]) -> None:
         """Read these rows of a paged list if unread, in one ``fetch``: a filtered list
