@@ -62,6 +62,7 @@ from rejnistvo.store import (
     save_record,
     units_of,
 )
+from rejnistvo.store.reads import read_rows, read_tuples
 
 
 # -- typed records -------------------------------------------------------------------------
@@ -588,13 +589,13 @@ def case_rows(db: Database, ids: Sequence[int], today: date) -> list[R5Row]:
     found: list[R5Row] = []
     for part in chunks(ids):
         sql = f"{_ROW_SQL} WHERE b.id IN ({marks(len(part))})"
-        found += [_list_row(row, today) for row in cases.read_rows(db, sql, part)]
+        found += [_list_row(row, today) for row in read_rows(db, sql, part)]
     return found
 
 
 def list_rows(db: Database, today: date) -> list[R5Row]:
     """Every R-5 case for the list, with its status (by ``services.cases``)."""
-    return [_list_row(row, today) for row in cases.read_rows(db, _ROW_SQL + " ORDER BY b.id")]
+    return [_list_row(row, today) for row in read_rows(db, _ROW_SQL + " ORDER BY b.id")]
 
 
 def case_row(db: Database, increase_id: int, today: date) -> R5Row:
@@ -609,7 +610,7 @@ def case_pages(db: Database, today: date) -> RowPages:
     """The R-5 list in pages: ids by id, searched by child and carer (as the search box
     says); the lines (``case_rows``, as dicts) read only for the rows painted."""
     # the texts joined by SQLite as ``search_text`` joins them: no Python call per case
-    rows = cases.read_tuples(
+    rows = read_tuples(
         db,
         "SELECT b.id, coalesce(ch.name, '') || ' ' || coalesce(c.name, '')"
         f"{_LIST_FROM} ORDER BY b.id",

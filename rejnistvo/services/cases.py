@@ -14,8 +14,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,7 +25,6 @@ from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import R5Status, r5_due
 from rejnistvo.rules.reminders import r5_status as report_state_rule
 from rejnistvo.store.case_documents import case_facts
-from rejnistvo.store.errors import translate_sqlite_error
 
 R4_STATUSES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")
 R5_STATUSES = (
@@ -144,21 +142,3 @@ def list_cases(db: Database, today: date, name: str | None = None) -> list[CaseS
 def r5_statuses(db: Database, today: date) -> dict[int, str]:
     """{board increase id: status} — for the R-5 screen's list."""
     return {c.id: c.status for c in list_cases(db, today) if c.kind == "r5"}
-
-
-def read_rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    """The rows of one narrow query of a case list (a file that cannot be read: a
-    StoreError with its Slovenian message, never sqlite's)."""
-    try:
-        return list(db.query(sql, list(params)))
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-
-
-def read_tuples(db: Database, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """``read_rows`` as plain tuples: a list's ids and search texts (20,000 rows) without a
-    dict per row."""
-    try:
-        return db.execute(sql, list(params)).fetchall()
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None

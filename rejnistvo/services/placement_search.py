@@ -12,6 +12,7 @@ from typing import Any
 
 from rejnistvo.rules.text import MARKED, fold, fold_all, like_pattern
 from rejnistvo.store.errors import translate_sqlite_error
+from rejnistvo.store.reads import read_rows
 
 #: choices offered at a time: a screenful in a popup, a moment to read from the file
 DEFAULT_LIMIT = 50
@@ -33,12 +34,6 @@ _WORD = (
 )
 
 
-def _dicts(cursor: Any) -> list[dict[str, Any]]:
-    """A cursor's rows as dicts by column name."""
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def _words(text: str) -> list[str]:
     # "RP-1/2026 – Ana Novak – Marija Kos" (a label typed back) is three searches for
     # words; a lone dash between them is no word.
@@ -53,7 +48,7 @@ def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list
     words = _words(text)
     try:
         if not words:
-            return _dicts(db.execute(_FIRST_PAGE, [limit]))
+            return read_rows(db, _FIRST_PAGE, [limit])
         sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
         params = [like for word in words for like in [like_pattern(word)] * 3]
         wanted = [fold(word) for word in words]
@@ -89,8 +84,5 @@ def placement_choice(db: Any, placement_id: int) -> dict[str, Any] | None:
         f"SELECT {_COLUMNS} FROM placements t JOIN carers c ON c.id = t.carer_id "
         "JOIN children ch ON ch.id = t.child_id WHERE t.id = ?"
     )
-    try:
-        found = _dicts(db.execute(sql, [placement_id]))
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    found = read_rows(db, sql, [placement_id])
     return found[0] if found else None

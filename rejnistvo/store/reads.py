@@ -1,0 +1,29 @@
+"""One narrow query read whole, for the services' lists and pickers: a file that cannot
+be read is a ``StoreError`` with its Slovenian message, never sqlite's."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from rejnistvo.store.errors import translate_sqlite_error
+
+
+def read_rows(db: Any, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """The rows as dicts by column name."""
+    try:
+        cursor = db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+
+
+def read_tuples(db: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """The rows as plain tuples: a list's ids and search texts (20,000 rows) without a
+    dict per row."""
+    try:
+        return list(db.execute(sql, list(params)).fetchall())
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
