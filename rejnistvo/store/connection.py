@@ -420,7 +420,7 @@ def expected_schema() -> dict[str, set[str]]:
         return _expected
     except (OSError, ValueError, AttributeError, TypeError):
         pass
-    memory = Database(memory=True)
+    memory = Database(memory=True, execute_plugins=False)
     schema.migrations.apply(memory)
     _expected = {
         name: set(memory[name].columns_dict)
@@ -525,7 +525,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
         if isinstance(error, sqlite3.Error):
             return [translate_sqlite_error(error, db_path).message]
         return [f"Datoteke »{db_path}« ni mogoče brati: {reason(error)}."]
-    db = Database(conn)
+    db = Database(conn, execute_plugins=False)
     problems: list[str] = []
     try:
         problems += [f"Celovitost: {p}" for p in integrity_problems(db)]

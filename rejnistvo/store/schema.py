@@ -435,8 +435,10 @@ def m004_record_versions(db: Database) -> None:
 
 def known_steps() -> list[str]:
     """Names of every step this program knows, in order."""
-    # pending() on an empty database lists them all without touching any file.
-    return [migration.name for migration in migrations.pending(Database(memory=True))]
+    # pending() on an empty database lists them all without touching any file; no
+    # sqlite-utils plugins (their discovery reads every installed package's metadata).
+    empty = Database(memory=True, execute_plugins=False)
+    return [migration.name for migration in migrations.pending(empty)]
 
 
 @migrations()

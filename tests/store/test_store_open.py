@@ -335,3 +335,23 @@ def test_full_disk_opens_the_file_and_says_the_backup_failed(db_path, monkeypatc
         (warning,) = db.warnings
         assert "varnostna kopija ni bila narejena" in warning
         assert "ni prostora" in warning and "No space" not in warning
+
+
+def test_opening_and_checking_never_load_sqlite_utils_plugins(tmp_path, monkeypatch):
+    """Plugin discovery reads every installed package's metadata (tens of ms at every
+    start), and a plugin found there could change our connections: never asked for."""
+    import sqlite_utils.plugins
+
+    from rejnistvo.store import check_db
+    from rejnistvo.store.schema import known_steps
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("sqlite-utils plugins were looked up")
+
+    monkeypatch.setattr(sqlite_utils.plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(sqlite_utils.plugins.pm, "load_setuptools_entrypoints", refuse)
+    path = tmp_path / "plugins.sqlite3"
+    open_db(path).close()
+    open_db(path).close()
+    assert check_db(path) == []
+    assert known_steps()
