@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rejnistvo.lazy_names import lazy_names
-from rejnistvo.printing.rl_startup import defer_uri_pattern
+from rejnistvo.printing.rl_startup import REPORTLAB_UNUSED, defer_modules, defer_uri_pattern
 
 # Before anything here imports reportlab.platypus: its import-time URL regex (60 ms of a
-# `print` process) is compiled when first used instead (see rl_startup).
+# `print` process) is compiled when first used instead, and Pillow is loaded only if
+# something draws a bitmap (see rl_startup).
 defer_uri_pattern()
+defer_modules(REPORTLAB_UNUSED)
 
 # The names below load their module on first use (PEP 562): importing
 # ``rejnistvo.printing.formats`` for a date, as Roki does at the window's start, must not

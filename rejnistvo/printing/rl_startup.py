@@ -12,12 +12,22 @@ before platypus is imported: `re.compile` returns it, and it compiles the real p
 first use, so the rare caller still gets the same match. If reportlab's pattern or
 Python's `re` cache ever differ from what is below, nothing is deferred and reportlab
 compiles the pattern itself as before (only slower); nothing can match differently.
+
+`defer_module` does the same for whole modules a `print` process imports but never uses:
+`reportlab.lib.utils` imports Pillow's `PIL.Image` (20–40 ms) for bitmaps, which no form
+draws; python-stdnum's `stdnum.util` imports `ssl`, `pydoc` and `pkgutil` (20 ms) for its
+online checks and its module descriptions, never for an EMŠO. Such a module is put in
+`sys.modules` with its code not run yet; the code runs when one of its names is first
+used, so a caller that does use it gets the same module, only later.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 import threading
+import types
 from typing import Any
 
 # reportlab 4.x/5.x platypus/paragraph.py, `uri_pat` (flags re.I)
@@ -80,8 +90,6 @@ def _forget(stand_in: DeferredPattern, pattern: str, flags: int) -> None:
 def defer_uri_pattern() -> None:
     """Before `reportlab.platypus` is first imported: let its two unused patterns compile
     on first use."""
-    import sys
-
     if "reportlab.lib.textsplit" in sys.modules or "reportlab.platypus.paragraph" in sys.modules:
         return  # too late: already compiled
     caches = _caches()
@@ -91,3 +99,59 @@ def defer_uri_pattern() -> None:
         key = (str, pattern, flags)
         if all(key not in cache for cache in caches):
             caches[0][key] = DeferredPattern(pattern, flags)
+
+
+#: Modules reportlab imports for what no document of ours does (bitmaps).
+REPORTLAB_UNUSED = ("PIL.Image",)
+#: Modules python-stdnum imports for what an EMŠO check never does (online checks, docs).
+STDNUM_UNUSED = ("ssl", "pydoc", "pkgutil")
+
+
+class DeferredModule(types.ModuleType):
+    """A module whose code runs at the first look-up of a name it does not have yet.
+
+    The standard library's `importlib.util.LazyLoader` loads on *any* attribute access,
+    and the import system reads `__spec__` at every `import name` (CPython 3.11–3.13), so
+    a lazily loaded `ssl` would be loaded by stdnum's own `import ssl`. Here `__spec__`,
+    `__name__`, `__file__` … are real attributes (set by `module_from_spec`); only a
+    missing name runs the module's code, in this same module object."""
+
+    def __getattr__(self, name: str) -> Any:
+        with _MODULE_LOCK:
+            if type(self) is DeferredModule:  # not loaded meanwhile
+                self.__class__ = types.ModuleType  # type: ignore[assignment]  # (its code may look itself up)
+                spec = self.__spec__
+                assert spec is not None and spec.loader is not None
+                spec.loader.exec_module(self)
+        return getattr(self, name)
+
+
+_MODULE_LOCK = threading.RLock()  # (a module's code may load another deferred module)
+
+
+def defer_module(name: str) -> bool:
+    """Make `import name` cheap: the module is loaded when one of its names is first used
+    (`DeferredModule`). Nothing happens — and False is returned — when it is already
+    imported, cannot be found or its loader cannot load into a given module object."""
+    if name in sys.modules:
+        return False
+    try:
+        spec = importlib.util.find_spec(name)  # (imports the parent package of a submodule)
+    except (ImportError, ValueError):
+        return False
+    if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+        return False
+    if name in sys.modules:  # the parent package imported it
+        return False
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = DeferredModule
+    sys.modules[name] = module
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+    return True
+
+
+def defer_modules(names: tuple[str, ...]) -> None:
+    for name in names:
+        defer_module(name)

@@ -118,3 +118,39 @@ def test_reportlab_uses_its_c_accelerator() -> None:
     for name in ("fp_str", "instanceStringWidthTTF", "calcChecksum", "escapePDF"):
         assert getattr(rl_accel, name).__module__ == "_rl_accel", name
     assert ttfonts.instanceStringWidthTTF.__module__ == "_rl_accel"
+
+
+def test_deferred_module_runs_its_code_at_first_use() -> None:
+    """`import name` binds the module without running it (LazyLoader would run it: the
+    import system reads __spec__); the first name looked up runs it in the same object."""
+    out = run_python(
+        "import sys\n"
+        "from rejnistvo.printing.rl_startup import defer_module\n"
+        "print(defer_module('colorsys'), defer_module('colorsys'), defer_module('no_such_mod'))\n"
+        "import colorsys\n"
+        "first = sys.modules['colorsys']\n"
+        "print(type(first).__name__, 'rgb_to_hls' in vars(first))\n"
+        "from colorsys import rgb_to_hls\n"
+        "print(type(colorsys).__name__, sys.modules['colorsys'] is first, rgb_to_hls(1, 0, 0))"
+    )
+    assert out.splitlines() == [
+        "True False False",
+        "DeferredModule False",
+        "module True (0.0, 0.5, 1.0)",
+    ]
+
+
+def test_print_process_loads_no_pillow_nor_ssl(tmp_path: Path) -> None:
+    """What a `print` process imports for bitmaps (Pillow) and stdnum's online checks
+    (ssl, pydoc) stays unloaded, and the PDF is the same as in-process."""
+    out = tmp_path / "r4.pdf"
+    code = (
+        "import sys\n"
+        "from rejnistvo.cli import main\n"
+        f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}])\n"
+        "loaded = [n for n in ('PIL.Image', 'ssl', 'pydoc')\n"
+        "          if type(sys.modules.get(n)).__name__ == 'module']\n"
+        "print('loaded:', loaded)"
+    )
+    assert run_python(code).splitlines()[-1] == "loaded: []"
+    assert out.read_bytes() == render_form("r4", load_example("r4"))
