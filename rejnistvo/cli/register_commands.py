@@ -20,10 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.cli.io import CliInputError, write_json
 from rejnistvo.rules.errors import InputError
+from rejnistvo.store import Database
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:

@@ -22,8 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.atomic_write import os_error_reason
 from rejnistvo.exchange import links
 from rejnistvo.exchange.crypto import check_passphrase
@@ -34,7 +32,7 @@ from rejnistvo.exchange.package import (
     read_package,
     write_package,
 )
-from rejnistvo.store import get_record, get_setting, save_record
+from rejnistvo.store import Database, get_record, get_setting, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.case_documents import r4_form_data
 

@@ -8,9 +8,8 @@ import of a proposal at the coordinator, which keeps the sender's UUID.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from rejnistvo.exchange.package import new_case_uuid
+from rejnistvo.store import Database
 
 
 def uuid_for_case(db: Database, case_id: int) -> str | None:

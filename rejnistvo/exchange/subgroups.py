@@ -8,9 +8,8 @@ proposal (issue 15: a wrong success).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from rejnistvo.exchange.errors import PackageError
+from rejnistvo.store import Database
 
 SETTING = "own_subgroups"
 

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.export import _atomic
+from rejnistvo.store import Database
 
 CHANGE_NAMES = {"added": "dodan(a)", "removed": "odstranjen(a)"}
 

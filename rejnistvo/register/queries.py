@@ -14,11 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.rows import RegisterRow, decision_text, register_status
 from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
+from rejnistvo.store import Database
 
 # The date of receipt in SQL (alias c for r4_cases).
 RECEIVED = "COALESCE(c.received_on, c.sent_on, c.accepted_on)"

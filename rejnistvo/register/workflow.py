@@ -28,12 +28,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
-from rejnistvo.store import get_record, get_setting, save_record
+from rejnistvo.store import Database, get_record, get_setting, save_record
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
 DEFAULT_WAITING_DAYS = 30

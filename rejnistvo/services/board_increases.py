@@ -29,8 +29,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.errors import InputError
@@ -54,6 +52,7 @@ from rejnistvo.services import cases
 from rejnistvo.services.rates import rate_table
 from rejnistvo.services.row_pages import RowPages, chunks, marks
 from rejnistvo.store import (
+    Database,
     StoreError,
     delete_record,
     get_record,

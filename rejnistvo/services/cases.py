@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import R5Status, r5_due
 from rejnistvo.rules.reminders import r5_status as report_state_rule
+from rejnistvo.store import Database
 from rejnistvo.store.case_documents import case_facts
 
 R4_STATUSES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.register.queries import case_members, select_cases
@@ -32,6 +30,7 @@ from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
 from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
 from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
+from rejnistvo.store import Database
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,6 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlite_utils import Database
-
 from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount, fmt_date
 from rejnistvo.register import workflow
@@ -54,7 +52,7 @@ from rejnistvo.rules.reminders import (
 )
 from rejnistvo.services import lists
 from rejnistvo.services.cases import r5_report_due, r5_report_state
-from rejnistvo.store import list_records
+from rejnistvo.store import Database, list_records
 from rejnistvo.store.errors import translate_sqlite_error
 
 R5_SOON_DAYS = 30

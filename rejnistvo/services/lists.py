@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
+from rejnistvo.store import Database
 
 #: a row as the database gives it: stored text, numbers, None
 Row = tuple[Any, ...]

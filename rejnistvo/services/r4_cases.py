@@ -25,15 +25,13 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
 from rejnistvo.services.row_pages import Record, RowPages, chunks, marks
-from rejnistvo.store import StoreError, get_record, list_records, save_record
+from rejnistvo.store import Database, StoreError, get_record, list_records, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.reads import read_rows, read_tuples
 

@@ -16,8 +16,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import format_amount, parse_amount
 from rejnistvo.rules.one_off import BirthGrant, BirthGrantTable
@@ -30,6 +28,7 @@ from rejnistvo.rules.rates import (
     missing_indexations,
     parse_percent,
 )
+from rejnistvo.store import Database
 
 MAX_SOURCE = 1000
 

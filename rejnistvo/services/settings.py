@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.iban import check_iban
+from rejnistvo.store import Database
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
 MAX_WAITING_DAYS = 365

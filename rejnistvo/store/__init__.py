@@ -107,6 +107,12 @@ Demo data (``rejnistvo.store.demo``): ``fill_demo(db, scale=None, today=None)``.
 from __future__ import annotations
 
 from rejnistvo.store import _lean_sqlite_utils  # noqa: F401  # first: see there
+
+# isort: split
+# The other layers name the database type from here, never from sqlite-utils: the first
+# import of sqlite-utils must be the lean one above (a plain one loads numpy and click).
+from sqlite_utils import Database
+
 from rejnistvo.store.centres import delete_unit, save_centre, save_unit, units_of
 from rejnistvo.store.connection import StoreDatabase, check_db, default_db_path, open_db
 from rejnistvo.store.errors import StaleRecordError, StoreError
@@ -124,6 +130,7 @@ from rejnistvo.store.repository import (
 )
 
 __all__ = [
+    "Database",
     "StoreDatabase",
     "StaleRecordError",
     "StoreError",

@@ -55,3 +55,39 @@ def test_the_store_starts_without_click_and_dateutil_and_they_load_when_used(tmp
 
 def test_the_plain_way_still_loads_a_working_sqlite_utils():
     assert run(PLAIN) == "ok"
+
+
+SERVICES_FIRST = """
+import sys
+import rejnistvo.services.deadlines, rejnistvo.register.workflow, rejnistvo.exchange.cases
+assert "click" not in sys.modules, "click loaded"
+assert sys.modules.get("numpy") is None, "numpy loaded"
+print("ok")
+"""
+
+
+def test_a_service_imported_first_still_gets_the_lean_sqlite_utils():
+    """The window's start imports its reminders' service before anything else."""
+    assert run(SERVICES_FIRST) == "ok"
+
+
+def test_only_the_store_imports_sqlite_utils():
+    """Other layers take the database type from ``rejnistvo.store``: were any of them to
+    import sqlite-utils first, it would load the plain, slow way."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "rejnistvo").rglob("*.py")):
+        if "store" in path.relative_to(ROOT / "rejnistvo").parts[:1]:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(name.split(".")[0] == "sqlite_utils" for name in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
