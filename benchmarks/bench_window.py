@@ -72,11 +72,33 @@ app.exec()
 """
 )
 
+# The program's child imports nothing before the program does (its start imports its
+# Qt-free modules before PySide6, which costs more after): the spy is put in when the
+# program's own import of PySide6.QtWidgets has run.
+SPY_WHEN_IMPORTED = """
+import importlib.abc, importlib.util, sys
+class SpyOnImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            exec(SPY, globals())
+            spy_ready()
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, SpyOnImport())
+"""
+
 # Rows are on screen when the first screen has loaded its data (not stale) and the
 # window has painted once after that: at once when the first paint already had them (the
 # program reads the first screen before it shows the window), else after a repaint.
 APP_CHILD = (
-    SPY
+    f"SPY = {SPY.replace('def painted(): pass', '')!r}\n"
+    + SPY_WHEN_IMPORTED
     + """
 state = {"loaded": False}
 def first_view():
@@ -111,7 +133,8 @@ def dismiss():
             print("dismissed: " + " ".join(box.text()[:100].split()), file=sys.stderr, flush=True)
             box.done(0)
     QTimer.singleShot(50, dismiss)
-QTimer.singleShot(0, dismiss)
+def spy_ready():
+    QTimer.singleShot(0, dismiss)
 from rejnistvo.ui.app import main
 main(db=sys.argv[1])
 """

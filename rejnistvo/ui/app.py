@@ -1,8 +1,8 @@
 """The QApplication: Slovenian translations, error handling, opening the database.
 
-Start-up time matters (issue 5): before the window's first paint only what the window
-needs is imported; Qt's ``Qt`` namespace (~15 ms to build its enums), the dialogs,
-platformdirs and the store are imported after it.
+Start-up time matters (issues 5 and 13): the window opens its file and reads its first
+screen before it shows; what the other screens need is imported after the first paint
+(``MainWindow.preload_screens``), and the start's Qt-free modules before PySide6.
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+# The start's Qt-free modules load before PySide6 (about 130 with what they import):
+# once PySide6 is imported, shiboken reads the source of every module imported after it
+# to look for "PySide6" (its __feature__ switch), ~0.3 ms a module.
+import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
+import rejnistvo.services.payment_run  # noqa: F401 - the reminders' overpayments
+import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
+
+# isort: split
 from PySide6.QtWidgets import QApplication
 
 from rejnistvo.locations import Locations, choose_locations, user_locations
