@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
-from rejnistvo.printing.document import escape
+from rejnistvo.printing.document import Paragraph, escape
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.money import ZERO

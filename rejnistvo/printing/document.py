@@ -11,6 +11,7 @@ import os
 from functools import cache
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -18,7 +19,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import Paragraph as _RLParagraph
+from reportlab.platypus.paragraph import ParaParser, textTransformFrags
 
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_family
 
@@ -93,6 +96,64 @@ def escape(text: str) -> str:
     """&, < and > as entities, for user text inside reportlab markup: xml.sax.saxutils'
     escape without its import (urllib.request, http.client, email: 20 ms of a `print`)."""
     return html.escape(text, quote=False)
+
+
+class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
+    """reportlab's Paragraph without the work it repeats for the same text.
+
+    * Parsing the markup (html.parser, a fifth of a table-heavy form) is done once per
+      text and style: headings, labels, months and amounts repeat within a document and
+      from one document to the next. Each paragraph gets its own copies of the parsed
+      fragments, since laying out a paragraph rewrites them.
+    * Laying out again at the width it was last laid out at gives the same lines, so it
+      is not redone (a table measures each cell before it draws it).
+    Anything unusual (bullets, a parse error, frags given by reportlab's own `split`)
+    takes reportlab's path unchanged."""
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        self._laid_out_at: tuple[float, Any] | None = None
+        if frags is not None or bulletText or self.caseSensitive != 1:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        key = (text, id(style))
+        parsed = _PARSED.get(key)
+        if parsed is None or parsed[0] is not style:
+            cleaned = cleaner(text)
+            parser = ParaParser()
+            parser.caseSensitive = self.caseSensitive
+            out_style, parsed_frags, bullet_frags = parser.parse(cleaned, style)
+            if parsed_frags is None or bullet_frags:
+                super()._setup(text, style, bulletText, frags, cleaner)  # (its error, or bullets)
+                return
+            textTransformFrags(parsed_frags, out_style)
+            if len(_PARSED) >= _PARSED_KEPT:
+                _PARSED.clear()
+            parsed = _PARSED[key] = (style, cleaned, out_style, parsed_frags)
+        _, cleaned, out_style, parsed_frags = parsed
+        # what reportlab's _setup sets, in the same order
+        self.text = cleaned
+        self.frags = [frag.clone() for frag in parsed_frags]
+        self.style = out_style
+        self.bulletText = bulletText
+        self.debug = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # (reportlab's split may drop or replace the lines: then they are made again)
+        lines = self.__dict__.get("blPara")
+        done = self._laid_out_at
+        if lines is not None and done is not None and done[0] == availWidth and done[1] is lines:
+            return self.width, self.height
+        self._laid_out_at = None
+        width, height = super().wrap(availWidth, availHeight)
+        lines = self.__dict__.get("blPara")
+        if lines is not None:  # (none when there is no room at all)
+            self._laid_out_at = (availWidth, lines)
+        return width, height
+
+
+#: (text, id(style)) -> (style, cleaned text, parsed style, parsed fragments)
+_PARSED: dict[tuple[str, int], tuple[Any, str, Any, list[Any]]] = {}
+_PARSED_KEPT = 4096
 
 
 def para(text: str, style: str = "body") -> Paragraph:

@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFStream, PDFZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from rejnistvo.printing import font_cache
@@ -142,6 +142,25 @@ class _Flate:
 _FLATE = _Flate()
 
 
+class _Widths(PDFArray):  # type: ignore[misc]  # reportlab is untyped
+    """A subset's /Widths array written once per process: its text depends only on the
+    numbers (reportlab's own formatting, remembered), and a document sets the same letters
+    in the same order as the one before more often than not."""
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803
+        key = (tuple(self.sequence), rl_config.pdfMultiLine, IND)
+        data = _WIDTHS_TEXT.get(key)
+        if data is None:
+            data = super().format(document, IND)
+            if len(_WIDTHS_TEXT) >= _SUBSETS_KEPT * 8:
+                _WIDTHS_TEXT.clear()
+            _WIDTHS_TEXT[key] = data
+        return data
+
+
+_WIDTHS_TEXT: dict[tuple[Any, ...], bytes] = {}
+
+
 class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
     """reportlab's TTFont with a lazily read face (see `_BundledFace`).
 
@@ -159,6 +178,21 @@ class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's, with what it writes the same way for the same subset made once:
+        the /Widths text (`_Widths`) and the compressed ToUnicode map (`_Flate`)."""
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        super().addObjects(doc)
+        for name in set(fonts) - before:
+            font = fonts[name]
+            widths = getattr(font, "Widths", None)
+            if isinstance(widths, PDFArray) and type(widths) is PDFArray:
+                font.Widths = _Widths(widths.sequence)
+            cmap = doc.idToObject.get(f"toUnicodeCMap:{font.BaseFont}")
+            if isinstance(cmap, PDFStream) and cmap.filters == [PDFZCompress]:
+                cmap.filters = [_FLATE]
 
 
 @cache

@@ -25,6 +25,22 @@ Kind = Literal["text", "bold", "small", "field", "choice", "box", "tab"]
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
+def _width(value: str, font: str, size: float) -> float:
+    """reportlab's stringWidth, remembered: a form's labels and blanks are measured again
+    at every line break decision and in every document."""
+    key = (value, font, size)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) >= _WIDTHS_KEPT:
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = stringWidth(value, font, size)
+    return width
+
+
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+_WIDTHS_KEPT = 16384
+
+
 @dataclass(frozen=True)
 class Seg:
     """One piece of a form line; build them with the helpers below, not by hand."""
@@ -116,27 +132,27 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         tokens: list[_Token] = []
         for seg in self.segments:
             font, size = self._font(seg)
-            space = stringWidth(" ", font, size)
+            space = _width(" ", font, size)
             if seg.kind == "tab":
                 tokens.append(_Token(seg, "", 0, 0))
             elif seg.kind == "box":
                 w = self.font_size * 0.9
                 tokens.append(_Token(seg, "", w + space, space))
             elif seg.kind == "choice":
-                w = stringWidth(seg.text, font, size) + 4
+                w = _width(seg.text, font, size) + 4
                 tokens.append(_Token(seg, seg.text, w + space, space))
             elif seg.kind == "field" and not seg.text:
                 # a blank never wider than the line: it would wrap into a stray "___"
-                n = max(3, int(min(seg.width, avail) // stringWidth("_", font, size)))
+                n = max(3, int(min(seg.width, avail) // _width("_", font, size)))
                 blank = "_" * n
-                w = stringWidth(blank, font, size)
+                w = _width(blank, font, size)
                 tokens.append(_Token(seg, blank, w, 0, w))
             else:
                 words = _WORDS.findall(seg.text)
                 for word in words:
                     stripped = word.rstrip()
-                    w = stringWidth(word, font, size)
-                    trail = w - stringWidth(stripped, font, size)
+                    w = _width(word, font, size)
+                    trail = w - _width(stripped, font, size)
                     tokens.append(_Token(seg, word, w, trail))
                 if seg.kind == "field" and tokens:
                     # A short value still gets the field's full line, like ink on a blank.
@@ -266,7 +282,7 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         y = baseline - size - (6 if seg.kind == "choice" else 3)
         if seg.kind == "field":
             # under a field the caption is centred, as on the official forms
-            width = max(seg.width, stringWidth(seg.text, SERIF, self.font_size))
+            width = max(seg.width, _width(seg.text, SERIF, self.font_size))
             self.canv.drawCentredString(x + min(width, self.width - x) / 2, y, seg.caption)
         else:
             self.canv.drawString(x, y, seg.caption)

@@ -1,0 +1,76 @@
+"""What the PDF engine remembers between paragraphs and documents (parsed markup, laid-out
+lines, font widths, compressed maps) must not change a byte of what reportlab writes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Table
+from reportlab.platypus.paragraph import Paragraph as ReportlabParagraph
+
+from rejnistvo.printing import document
+from rejnistvo.printing.document import Paragraph, build_pdf, styles, table
+from tests.forms.conftest import pdf_text
+
+LONG = (
+    "Otrok obiskuje osnovno šolo s prilagojenim programom & potrebuje vsakodnevno učno "
+    "pomoč; rejnica ga vozi na terapije <b>v Ljubljano</b> in k specialistom. "
+) * 40
+
+
+def _story(paragraph: type) -> list[object]:
+    st = styles()
+    cells = [
+        [paragraph("<b>Mesec</b>", st["cell_head"]), paragraph("Znesek", st["cell_head"])],
+        *[
+            [paragraph(f"marec {year}", st["cell"]), paragraph("1.234,56", st["cell_num"])]
+            for year in range(2020, 2060)
+        ],
+    ]
+    return [
+        paragraph("OBRAČUN – žiga čebašek", st["title"]),
+        *[paragraph(LONG, st["body"]) for _ in range(3)],  # split across pages
+        table(cells, [200, 100]),
+        paragraph("OBRAČUN – žiga čebašek", st["title"]),  # the same text again
+    ]
+
+
+def test_our_paragraph_writes_reportlabs_bytes() -> None:
+    """Parsed once, laid out once per width: the PDF is byte for byte reportlab's own,
+    also for paragraphs split across pages and table headers repeated on each page."""
+    ours = build_pdf(_story(Paragraph), title="t")
+    again = build_pdf(_story(Paragraph), title="t")  # everything remembered now
+    plain = build_pdf(_story(ReportlabParagraph), title="t")
+    assert ours == plain
+    assert again == plain
+    assert "žiga čebašek" in pdf_text(ours)
+
+
+def test_paragraphs_of_the_same_text_do_not_share_fragments() -> None:
+    """Laying out a paragraph rewrites its fragments; another of the same text keeps its own."""
+    first = Paragraph("<b>Ena</b> dva tri", styles()["body"])
+    second = Paragraph("<b>Ena</b> dva tri", styles()["body"])
+    assert first.frags is not second.frags
+    assert all(a is not b for a, b in zip(first.frags, second.frags, strict=True))
+    first.wrap(30, 100)
+    assert [f.text for f in second.frags] == ["Ena", " dva tri"]
+
+
+def test_a_new_width_lays_the_paragraph_out_again() -> None:
+    para = Paragraph(LONG, styles()["body"])
+    _, wide = para.wrap(400, 1000)
+    _, narrow = para.wrap(200, 1000)
+    _, wide_again = para.wrap(400, 1000)
+    assert narrow > wide == wide_again
+
+
+def test_remembered_texts_are_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(document, "_PARSED_KEPT", 3)
+    monkeypatch.setattr(document, "_PARSED", {})
+    for n in range(10):
+        Paragraph(f"besedilo {n}", styles()["body"])
+    assert len(document._PARSED) <= 3
+
+
+def test_table_cells_are_our_paragraphs() -> None:
+    cell = document.para("x", "cell")
+    assert isinstance(cell, Paragraph)
+    assert isinstance(table([[cell]], [50]), Table)
