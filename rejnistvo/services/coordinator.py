@@ -31,6 +31,7 @@ from rejnistvo.rules.uplift import UpliftSuggestion
 from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
 from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
 from rejnistvo.store import Database
+from rejnistvo.store.reads import read_rows
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,7 @@ def incoming_case(db: Database, case_id: int, today: date) -> IncomingCase | Non
 
 
 def _list_rows(db: Database, where: str, params: Sequence[object]) -> list[dict[str, Any]]:
-    cursor = db.execute(_LIST_SELECT + where, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    return read_rows(db, _LIST_SELECT + where, params)
 
 
 def incoming_rows(db: Database, ids: Sequence[int], today: date) -> list[dict[str, Any]]:

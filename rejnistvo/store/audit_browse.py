@@ -8,13 +8,12 @@ time, instead of loading the whole log the way ``audit.audit_rows`` does.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from rejnistvo.store.errors import translate_sqlite_error
+from rejnistvo.store.reads import read_rows
 
 DEFAULT_LIMIT = 500
 _SEARCHED = ("user_name", "os_user", "table_name", "action", "before", "after")
@@ -60,19 +59,18 @@ def recent_audit_rows(
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC LIMIT ? OFFSET ?"
     params += [limit + 1, offset]
-    try:
-        cursor = db.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        fetched = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    fetched = read_rows(db, sql, params)
     more = len(fetched) > limit
-    rows = fetched[:limit]
-    for row in rows:
-        row["before"] = json.loads(row["before"]) if row["before"] else None
-        row["after"] = json.loads(row["after"]) if row["after"] else None
-        row["changed"] = changed_fields(row["before"], row["after"])
+    rows = [_with_changes(row) for row in fetched[:limit]]
     return rows, more
+
+
+def _with_changes(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its snapshots parsed and the names of the fields that changed."""
+    row["before"] = json.loads(row["before"]) if row["before"] else None
+    row["after"] = json.loads(row["after"]) if row["after"] else None
+    row["changed"] = changed_fields(row["before"], row["after"])
+    return row
 
 
 def changed_fields(before: Any, after: Any) -> list[str]:
@@ -93,16 +91,5 @@ def audit_row(db: Database, row_id: int) -> dict[str, Any] | None:
         "SELECT id, at, user_name, os_user, table_name, record_id, action, before, after "
         "FROM audit_log WHERE id = ?"
     )
-    try:
-        cursor = db.execute(sql, [row_id])
-        columns = [d[0] for d in cursor.description]
-        found = cursor.fetchone()
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-    if found is None:
-        return None
-    row = dict(zip(columns, found, strict=True))
-    row["before"] = json.loads(row["before"]) if row["before"] else None
-    row["after"] = json.loads(row["after"]) if row["after"] else None
-    row["changed"] = changed_fields(row["before"], row["after"])
-    return row
+    found = read_rows(db, sql, [row_id])
+    return _with_changes(found[0]) if found else None
