@@ -106,12 +106,15 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
       from one document to the next. Each paragraph gets its own copies of the parsed
       fragments, since laying out a paragraph rewrites them.
     * Laying out again at the width it was last laid out at gives the same lines, so it
-      is not redone (a table measures each cell before it draws it).
+      is not redone (a table measures each cell before it draws it); and a plain
+      paragraph (one font, reportlab's "kind 0") of a text already laid out at that width
+      takes the lines made then: they are only read afterwards, by drawing and splitting.
     Anything unusual (bullets, a parse error, frags given by reportlab's own `split`)
     takes reportlab's path unchanged."""
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         self._laid_out_at: tuple[float, Any] | None = None
+        self._parsed_as: tuple[Any, ...] | None = None
         if frags is not None or bulletText or self.caseSensitive != 1:
             super()._setup(text, style, bulletText, frags, cleaner)
             return
@@ -136,6 +139,7 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
         self.style = out_style
         self.bulletText = bulletText
         self.debug = 0
+        self._parsed_as = parsed
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # (reportlab's split may drop or replace the lines: then they are made again)
@@ -143,17 +147,41 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
         done = self._laid_out_at
         if lines is not None and done is not None and done[0] == availWidth and done[1] is lines:
             return self.width, self.height
+        parsed = self._parsed_as
+        if done is None and parsed is not None:  # first layout of a paragraph we parsed
+            known = _LINES.get((id(parsed), availWidth))
+            if known is not None and known[0] is parsed:
+                self.__dict__.update(known[1])
+                self._laid_out_at = (availWidth, self.blPara)
+                return self.width, self.height
         self._laid_out_at = None
         width, height = super().wrap(availWidth, availHeight)
         lines = self.__dict__.get("blPara")
-        if lines is not None:  # (none when there is no room at all)
-            self._laid_out_at = (availWidth, lines)
+        if lines is None:  # (none when there is no room at all)
+            return width, height
+        self._laid_out_at = (availWidth, lines)
+        if done is None and parsed is not None and getattr(lines, "kind", None) == 0:
+            if len(_LINES) >= _PARSED_KEPT:
+                _LINES.clear()
+            laid_out = {name: self.__dict__[name] for name in _LAYOUT if name in self.__dict__}
+            _LINES[(id(parsed), availWidth)] = (parsed, laid_out)
         return width, height
 
 
 #: (text, id(style)) -> (style, cleaned text, parsed style, parsed fragments)
 _PARSED: dict[tuple[str, int], tuple[Any, str, Any, list[Any]]] = {}
 _PARSED_KEPT = 4096
+#: (id(parsed), width) -> (parsed, what reportlab's wrap and breakLines set on a paragraph)
+_LINES: dict[tuple[int, float], tuple[Any, dict[str, Any]]] = {}
+_LAYOUT = (
+    "width",
+    "height",
+    "blPara",
+    "_wrapWidths",
+    "_width_max",
+    "_splitLongWordCount",
+    "_hyphenations",
+)
 
 
 def para(text: str, style: str = "body") -> Paragraph:

@@ -74,3 +74,25 @@ def test_table_cells_are_our_paragraphs() -> None:
     cell = document.para("x", "cell")
     assert isinstance(cell, Paragraph)
     assert isinstance(table([[cell]], [50]), Table)
+
+
+def test_a_plain_paragraph_takes_the_lines_of_the_same_text_at_the_same_width() -> None:
+    """One font, the same text, style and width: the lines laid out before are taken
+    (they are only read afterwards); another width lays the paragraph out anew."""
+    first = Paragraph("marec 2026 – 1.234,56 EUR", styles()["cell"])
+    second = Paragraph("marec 2026 – 1.234,56 EUR", styles()["cell"])
+    assert first.wrap(60, 100) == second.wrap(60, 100)
+    assert second.blPara is first.blPara
+    third = Paragraph("marec 2026 – 1.234,56 EUR", styles()["cell"])
+    assert third.wrap(300, 100)[1] < first.height
+    assert third.blPara is not first.blPara
+
+
+def test_a_paragraph_with_markup_is_laid_out_on_its_own() -> None:
+    """Several fonts ("kind 1"): reportlab rewrites the fragments while laying out, so
+    nothing is taken over from another paragraph."""
+    first = Paragraph("<b>Obrazložitev:</b> dolgo besedilo " * 5, styles()["body"])
+    second = Paragraph("<b>Obrazložitev:</b> dolgo besedilo " * 5, styles()["body"])
+    first.wrap(120, 500)
+    second.wrap(120, 500)
+    assert second.blPara is not first.blPara
