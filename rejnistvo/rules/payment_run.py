@@ -190,20 +190,31 @@ class BasisMaker:
 
     __slots__ = ("inputs", "spans", "made")
 
-    def __init__(self, inputs: PlacementInputs) -> None:
+    def __init__(
+        self, inputs: PlacementInputs, first: date | None = None, last: date | None = None
+    ) -> None:
+        """`first` and `last`, when given, bound every month `make` is asked for: a
+        period or decision covering all of them touches each, so it is left out of the
+        key (usually every one is: the key is the rate rows alone)."""
         self.inputs = inputs
         self.spans = [
-            (d.period.start, d.period.end or date.max)
-            for d in (*inputs.periods, *inputs.board_increases, *inputs.fee_uplifts)
+            (start, end)
+            for start, end in (
+                (d.period.start, d.period.end or date.max)
+                for d in (*inputs.periods, *inputs.board_increases, *inputs.fee_uplifts)
+            )
+            if first is None or last is None or not (start <= first and end >= last)
         ]
         self.made: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def make(self, month: date, payment: MonthPayment) -> dict[str, Any]:
-        last = _last_day(month)
-        key = (
-            tuple([start <= last and end >= month for start, end in self.spans]),
-            tuple([id(r) for r in payment.rates]),
-        )
+        rates = tuple([id(r) for r in payment.rates])
+        key: tuple[Any, ...]
+        if self.spans:
+            last = _last_day(month)
+            key = (tuple([start <= last and end >= month for start, end in self.spans]), rates)
+        else:
+            key = rates
         data = self.made.get(key)
         if data is None:
             data = self.made[key] = basis(month, self.inputs, payment)

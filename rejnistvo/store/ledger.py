@@ -105,13 +105,16 @@ class OneOffSource:
     note: str
 
 
+#: The five sums of what was paid: board, board increase, fee, fee uplift, total.
+PaidFigures = tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
 #: What the ledger holds for one placement's month: the sums of its month, arrears and
-#: overpayment lines (board, board increase, fee, fee uplift, total) and the id of the
-#: latest of them (whose basis is the newest). A plain tuple: a run reads 280,000.
-PaidMonth = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, int]
+#: overpayment lines and the id of the latest of them (whose basis is the newest). Plain
+#: tuples: a run reads 280,000; months paid the same amounts share one figures tuple
+#: (a run compares each distinct pair of payment and figures once).
+PaidMonth = tuple[PaidFigures, int]
 
 
-def paid_amounts(paid: PaidMonth) -> Amounts:
+def paid_amounts(paid: PaidFigures) -> Amounts:
     return Amounts(paid[0], paid[1], paid[2], paid[3], paid[4])
 
 
@@ -340,7 +343,7 @@ class _PaidCache:
     __slots__ = ("amounts", "months")
 
     def __init__(self) -> None:
-        self.amounts: dict[tuple[str, ...], tuple[Decimal, ...]] = {}
+        self.amounts: dict[tuple[str, ...], PaidFigures] = {}
         self.months: dict[str, date] = {}
 
 
@@ -356,19 +359,20 @@ def _add_paid(
         figures = tuple(texts)
         parsed = amounts.get(figures)
         if parsed is None:
-            parsed = amounts[figures] = tuple(Decimal(t) for t in texts)
-        row: PaidMonth = (*parsed, line_id)
+            b, bi, f, fu, t = (Decimal(t) for t in texts)
+            parsed = amounts[figures] = (b, bi, f, fu, t)
         earlier = result.get(key)
-        if earlier is not None:
-            row = (
-                earlier[0] + row[0],
-                earlier[1] + row[1],
-                earlier[2] + row[2],
-                earlier[3] + row[3],
-                earlier[4] + row[4],
-                max(line_id, earlier[5]),
-            )
-        result[key] = row
+        if earlier is None:
+            result[key] = (parsed, line_id)
+            continue
+        was = earlier[0]
+        summed = (
+            was[0] + parsed[0], was[1] + parsed[1], was[2] + parsed[2], was[3] + parsed[3],
+            was[4] + parsed[4],
+        )  # fmt: skip
+        # Sums are shared like single lines' figures (the same few overpayments).
+        summed = amounts.setdefault(("+", *(str(v) for v in summed)), summed)
+        result[key] = (summed, max(line_id, earlier[1]))
 
 
 def paid_months(
