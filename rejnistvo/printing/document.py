@@ -106,9 +106,10 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
       from one document to the next. Each paragraph gets its own copies of the parsed
       fragments, since laying out a paragraph rewrites them.
     * Laying out again at the width it was last laid out at gives the same lines, so it
-      is not redone (a table measures each cell before it draws it); and a plain
-      paragraph (one font, reportlab's "kind 0") of a text already laid out at that width
-      takes the lines made then: they are only read afterwards, by drawing and splitting.
+      is not redone (a table measures each cell before it draws it); and a paragraph of
+      a text already laid out at that width takes the lines made then (and, with several
+      fonts, the word list reportlab puts in place of its fragments): laying out rewrites
+      fragments, but drawing and splitting only read the lines.
     Anything unusual (bullets, a parse error, frags given by reportlab's own `split`)
     takes reportlab's path unchanged."""
 
@@ -152,6 +153,8 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
             known = _LINES.get((id(parsed), availWidth))
             if known is not None and known[0] is parsed:
                 self.__dict__.update(known[1])
+                if "frags" in known[1]:
+                    self.frags = list(known[1]["frags"])  # (its own list: split slices it)
                 self._laid_out_at = (availWidth, self.blPara)
                 return self.width, self.height
         self._laid_out_at = None
@@ -160,10 +163,12 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # reportlab is untyped
         if lines is None:  # (none when there is no room at all)
             return width, height
         self._laid_out_at = (availWidth, lines)
-        if done is None and parsed is not None and getattr(lines, "kind", None) == 0:
+        if done is None and parsed is not None and getattr(lines, "kind", None) in (0, 1):
             if len(_LINES) >= _PARSED_KEPT:
                 _LINES.clear()
             laid_out = {name: self.__dict__[name] for name in _LAYOUT if name in self.__dict__}
+            if lines.kind == 1:  # laying out replaced the fragments by its word list
+                laid_out["frags"] = list(self.frags)
             _LINES[(id(parsed), availWidth)] = (parsed, laid_out)
         return width, height
 
