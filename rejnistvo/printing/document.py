@@ -226,12 +226,23 @@ def table(
     ]
     if header_rows:  # (a table without a header must not turn grey: row -1 is the last)
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")))
-    for col in num_cols:
-        commands.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    for first, last in _runs(sorted(set(num_cols))):  # (one command for adjacent columns)
+        commands.append(("ALIGN", (first, 0), (last, -1), "RIGHT"))
     if total_row:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
     t.setStyle(TableStyle(commands))
     return t
+
+
+def _runs(columns: list[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 5] -> [(1, 3), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for col in columns:
+        if runs and col > 0 and runs[-1][1] == col - 1:
+            runs[-1] = (runs[-1][0], col)
+        else:
+            runs.append((col, col))
+    return runs
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped

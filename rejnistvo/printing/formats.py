@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,8 +46,10 @@ def fmt_date(value: date | None) -> str:
     return f"{value.day}. {value.month}. {value.year:04d}"
 
 
+@lru_cache(maxsize=1024)
 def fmt_month(value: date) -> str:
-    """marec 2026."""
+    """marec 2026 (remembered: babel parses its pattern at every call, and a sheet or a
+    payment run names the same few months on every line)."""
     from babel.dates import format_date  # only month names need babel's calendar data
 
     return format_date(value, "LLLL yyyy", locale=LOCALE)
