@@ -74,6 +74,12 @@ def main() -> None:
             'python -c "import reportlab"': ([py, "-c", "import reportlab"], ROOT),
             # the floor of any PDF from platypus (and PIL, which reportlab.lib.utils loads)
             "import reportlab.platypus": ([py, "-c", "import reportlab.platypus"], ROOT),
+            # the floor of any PDF from reportlab at all, as our process imports it (with
+            # Pillow deferred, rl_startup): a form drawn on the bare canvas starts here
+            "rl_startup + pdfgen.canvas": (
+                [py, "-c", "import rejnistvo.printing, reportlab.pdfgen.canvas"],
+                ROOT,
+            ),
             "calc --input calc.json": (calc, ROOT),
             "print r4 --input r4.example.json": (print_r4, ROOT),
         }
