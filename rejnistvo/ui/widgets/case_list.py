@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.widgets.tables import fit_columns, make_current_row, record_index
+from rejnistvo.ui.widgets.tables import (
+    fit_columns,
+    make_current_row,
+    record_index,
+    use_cell_delegate,
+)
 
 
 class CaseListPane(QWidget):
@@ -39,6 +44,7 @@ class CaseListPane(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName(table_name)
         self.table.setModel(self.proxy)
+        use_cell_delegate(self.table)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

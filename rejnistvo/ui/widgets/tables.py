@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
-from rejnistvo.ui.models import RecordTableModel
+from rejnistvo.ui.models import CellDelegate, RecordTableModel
 
 
 def configure_table(table: QTableView) -> None:
+    use_cell_delegate(table)
     table.setSortingEnabled(True)
     # -1: keep the order the rows came in until the user clicks a header
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -28,6 +29,12 @@ def configure_table(table: QTableView) -> None:
     header.setStretchLastSection(True)
     header.setResizeContentsPrecision(300)  # look at a few hundred rows, not 20,000
     header.setHighlightSections(False)
+
+
+def use_cell_delegate(table: QTableView) -> None:
+    """Cells of a ``RecordTableModel``/``FilterProxy`` painted from one Python call each
+    instead of seven ``data()`` round trips (a filter keystroke repaints ~180 cells)."""
+    table.setItemDelegate(CellDelegate(table))
 
 
 def record_index(

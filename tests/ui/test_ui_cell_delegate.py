@@ -1,0 +1,140 @@
+"""CellDelegate paints a list's cells exactly as Qt's own delegate does from data(),
+with one Python call a cell instead of seven (issue 13: a filter keystroke in a frame)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+
+from rejnistvo.services.row_pages import RowPages
+from rejnistvo.ui.format import format_date
+from rejnistvo.ui.models import CellDelegate, Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.tables import configure_table
+
+RED = QColor("#b00020")
+
+
+def _records(count: int = 60) -> list[dict]:
+    names = ["Čebašek Žiga", "Novak Ana", "Šinkovec Maša", "Kos Peter"]
+    return [
+        {
+            "id": i,
+            "name": f"{names[i % 4]} {i}",
+            "born": date(2010, 1 + i % 12, 1 + i % 28) if i % 5 else None,
+            "amount": Decimal(i * 1234) / 7,
+            "count": i,
+            "note": f"prva vrstica\ndruga {i}" if i % 3 == 0 else "",
+            "late": i % 4 == 1,
+        }
+        for i in range(1, count + 1)
+    ]
+
+
+def _columns() -> list[Column]:
+    return [
+        Column("name", "Ime"),
+        Column("born", "Rojen", format_date),
+        Column("amount", "Znesek"),  # a Decimal: right-aligned by its value
+        Column("count", "Št.", str),  # an int through a formatter: right-aligned too
+        Column("note", "Opomba"),  # a line break shown inside one line
+        Column("late", "Zamuda", lambda v: "da" if v else "", align_right=True),
+    ]
+
+
+def _model(paged: bool) -> RecordTableModel:
+    model = RecordTableModel(_columns())
+    model.set_row_foreground(lambda r: RED if r.get("late") else None)
+    records = _records()
+    if paged:
+        by_id = {r["id"]: r for r in records}
+        model.set_pages(
+            RowPages(
+                [r["id"] for r in records],
+                [r["name"] for r in records],
+                lambda ids: [dict(by_id[i]) for i in ids],
+            )
+        )
+    else:
+        model.set_rows(records)
+    return model
+
+
+def _painted(qtbot, model: Any, delegate: bool, select: int | None = None) -> QImage:
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    configure_table(table)
+    if not delegate:
+        table.setItemDelegate(QStyledItemDelegate(table))
+    for column, width in enumerate((140, 90, 110, 50, 90, 60)):
+        table.horizontalHeader().resizeSection(column, width)
+    table.resize(640, 480)
+    table.show()
+    qtbot.waitExposed(table)
+    if select is not None:
+        table.selectRow(select)
+    return table.viewport().grab().toImage()
+
+
+def test_configure_table_installs_the_cell_delegate(qtbot):
+    table = QTableView()
+    qtbot.addWidget(table)
+    configure_table(table)
+    assert isinstance(table.itemDelegate(), CellDelegate)
+
+
+def test_model_cells_paint_as_with_qts_delegate(qtbot):
+    ours = _painted(qtbot, _model(paged=False), delegate=True, select=2)
+    qts = _painted(qtbot, _model(paged=False), delegate=False, select=2)
+    assert ours == qts
+
+
+def test_filtered_paged_cells_paint_as_with_qts_delegate(qtbot):
+    images = []
+    for delegate in (True, False):
+        proxy = FilterProxy()
+        proxy.setSourceModel(_model(paged=True))
+        proxy.set_text("a")  # Ana, Maša, Žiga: colours and rows far apart in the source
+        images.append(_painted(qtbot, proxy, delegate=delegate, select=1))
+    assert images[0] == images[1]
+
+
+def test_paint_cell_answers_what_data_answers(qtbot):
+    proxy = FilterProxy()
+    proxy.setSourceModel(_model(paged=True))
+    proxy.set_text("novak")
+    for row in range(proxy.rowCount()):
+        for column in range(proxy.columnCount()):
+            index = proxy.index(row, column)
+            text, align, colour = proxy.paint_cell(row, column)
+            assert text == index.data(Qt.ItemDataRole.DisplayRole)
+            assert colour == index.data(Qt.ItemDataRole.ForegroundRole)
+            expected = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            assert (None if align is None else int(align)) == expected
+    assert proxy.paint_cell(proxy.rowCount(), 0) is None
+
+
+class _OwnData(RecordTableModel):
+    """A model answering data() its own way (as the payment sheet does for tooltips)."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            return "drugače"
+        return super().data(index, role)
+
+
+def test_a_model_with_its_own_data_is_asked_through_data(qtbot):
+    model = _OwnData(_columns())
+    model.set_rows(_records(5))
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.paint_cell(0, 0) is None  # the delegate falls back to data()
+    ours = _painted(qtbot, proxy, delegate=True)
+    other = FilterProxy()
+    other.setSourceModel(model)
+    assert ours == _painted(qtbot, other, delegate=False)
