@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import Flowable
 
 from rejnistvo.printing import FormLine, field, markup, para, tab, text
 from rejnistvo.printing.formats import fmt_date

@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import Flowable
 
 from rejnistvo.printing import FormLine, box, build_pdf, field, markup, para, tab, text
 from rejnistvo.printing.formats import fmt_date

@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus.flowables import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+)
 
 from rejnistvo.printing import (
     FormLine,

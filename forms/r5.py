@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether
 
 from rejnistvo.printing import (
     FRAME_WIDTH,
@@ -105,7 +105,7 @@ def _attachments(documents: list[str]) -> list[Flowable]:
 
 def _expense_table(form: R5Form) -> Flowable:
     names = expense_categories()
-    head = [
+    head: list[object] = [
         para("Vrsta izrednega izdatka", "cell_head"),
         para("Višina izrednega izdatka (v evrih)", "cell_head"),
     ]

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.flowables import Flowable, KeepTogether
 from stdnum import iban
 
 from rejnistvo.printing import (

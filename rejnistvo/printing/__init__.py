@@ -12,8 +12,9 @@ from rejnistvo.lazy_names import lazy_names
 from rejnistvo.printing.rl_startup import REPORTLAB_UNUSED, defer_modules, defer_uri_pattern
 
 # Before anything here imports reportlab.platypus: its import-time URL regex (60 ms of a
-# `print` process) is compiled when first used instead, and Pillow is loaded only if
-# something draws a bitmap (see rl_startup).
+# `print` process) is compiled when first used instead, Pillow is loaded only if
+# something draws a bitmap, and platypus' package code (all of platypus) only if a name
+# is taken from the package rather than from its submodules (see rl_startup).
 defer_uri_pattern()
 defer_modules(REPORTLAB_UNUSED)
 

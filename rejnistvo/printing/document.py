@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Sequence
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -19,11 +20,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.doctemplate import SimpleDocTemplate
+from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.paragraph import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import ParaParser, textTransformFrags
 
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_family
+
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import Table
 
 PAGE_SIZE = A4
 MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
@@ -208,7 +213,7 @@ def text_block(value: str | None, style: str = "value") -> list[Flowable]:
 
 
 def table(
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     col_widths: list[float],
     *,
     header_rows: int = 1,
@@ -216,6 +221,9 @@ def table(
     total_row: bool = False,
 ) -> Table:
     """A grid table whose header repeats on every page it runs onto."""
+    # (imported here: a form without a table, R-4 or R-1, does not load reportlab's tables)
+    from reportlab.platypus.tables import Table, TableStyle
+
     t = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), SANS),

@@ -16,7 +16,7 @@ from typing import Literal
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import Flowable
 
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, register_family
 

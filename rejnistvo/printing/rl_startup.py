@@ -16,7 +16,9 @@ compiles the pattern itself as before (only slower); nothing can match different
 `defer_module` does the same for whole modules a `print` process imports but never uses:
 `reportlab.lib.utils` imports Pillow's `PIL.Image` (20–40 ms) for bitmaps, which no form
 draws; python-stdnum's `stdnum.util` imports `ssl`, `pydoc` and `pkgutil` (20 ms) for its
-online checks and its module descriptions, never for an EMŠO. Such a module is put in
+online checks and its module descriptions, never for an EMŠO; and the `reportlab.platypus`
+package imports all of platypus (tables, too, which R-1 and R-4 have none of) for the
+names it re-exports, while our modules import from its submodules. Such a module is put in
 `sys.modules` with its code not run yet; the code runs when one of its names is first
 used, so a caller that does use it gets the same module, only later.
 """
@@ -101,8 +103,11 @@ def defer_uri_pattern() -> None:
             caches[0][key] = DeferredPattern(pattern, flags)
 
 
-#: Modules reportlab imports for what no document of ours does (bitmaps).
-REPORTLAB_UNUSED = ("PIL.Image",)
+#: Modules reportlab imports for what no document of ours does (bitmaps), and the
+#: `reportlab.platypus` package's own code, which imports every part of platypus (tables,
+#: multi-column frames, preformatted text) for its re-exported names: our modules import
+#: the parts they use from the submodules, which loads only those.
+REPORTLAB_UNUSED = ("PIL.Image", "reportlab.platypus")
 #: Modules python-stdnum imports for what an EMŠO check never does (online checks, docs).
 STDNUM_UNUSED = ("ssl", "pydoc", "pkgutil")
 

@@ -140,17 +140,31 @@ def test_deferred_module_runs_its_code_at_first_use() -> None:
     ]
 
 
-def test_print_process_loads_no_pillow_nor_ssl(tmp_path: Path) -> None:
-    """What a `print` process imports for bitmaps (Pillow) and stdnum's online checks
-    (ssl, pydoc) stays unloaded, and the PDF is the same as in-process."""
+def test_print_process_loads_no_pillow_nor_ssl_nor_tables(tmp_path: Path) -> None:
+    """What a `print r4` process imports for bitmaps (Pillow), stdnum's online checks
+    (ssl, pydoc) and platypus' package code (tables, which R-4 has none of) stays
+    unloaded, and the PDF is the same as in-process."""
     out = tmp_path / "r4.pdf"
     code = (
         "import sys\n"
         "from rejnistvo.cli import main\n"
         f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}])\n"
-        "loaded = [n for n in ('PIL.Image', 'ssl', 'pydoc')\n"
-        "          if type(sys.modules.get(n)).__name__ == 'module']\n"
-        "print('loaded:', loaded)"
+        "names = ('PIL.Image', 'ssl', 'pydoc', 'reportlab.platypus')\n"
+        "loaded = [n for n in names if type(sys.modules.get(n)).__name__ == 'module']\n"
+        "print('loaded:', loaded, 'reportlab.platypus.tables' in sys.modules)"
     )
-    assert run_python(code).splitlines()[-1] == "loaded: []"
+    assert run_python(code).splitlines()[-1] == "loaded: [] False"
     assert out.read_bytes() == render_form("r4", load_example("r4"))
+
+
+def test_platypus_package_names_still_work_after_our_forms() -> None:
+    """Code that takes names from the package itself (the register's export) gets them:
+    the package's own code runs then, with the submodules our forms loaded."""
+    out = run_python(
+        "import sys, rejnistvo.forms.r4\n"
+        "from reportlab.platypus.flowables import Spacer\n"
+        "from reportlab.platypus import LongTable, Spacer as PackageSpacer\n"
+        "print(type(sys.modules['reportlab.platypus']).__name__, PackageSpacer is Spacer,"
+        " LongTable.__module__)"
+    )
+    assert out == "module True reportlab.platypus.tables"
