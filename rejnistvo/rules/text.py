@@ -22,20 +22,26 @@ def fold(text: str) -> str:
 _UNIT = "\x1f"
 #: the letters of Slovenian names, folded by a plain replace over the whole joined text
 _COMMON = (("č", "c"), ("š", "s"), ("ž", "z"), ("ć", "c"), ("đ", "d"))
+#: the same letters in capitals and small, replaced *before* lowering: ``lower`` of a
+#: text that is ASCII by then takes CPython's fast path (15,000 carers: 5 -> 0.5 ms)
+_BOTH_CASES = tuple((letter.upper(), plain) for letter, plain in _COMMON) + _COMMON
 
 
 def fold_all(texts: list[str]) -> list[str]:
     """``fold`` of every text: 20,000 search texts of a list in a few milliseconds.
 
-    The texts are joined and lowered in one pass, and č, š, ž, ć, đ replaced in one pass
-    each; only a text still not ASCII after that (ß, é, a ligature …) goes through
-    ``fold`` itself. Where ``lower`` already gives ASCII, ``casefold`` and NFKD give the
+    The texts are joined, Č/č, Š/š, Ž/ž, Ć/ć, Đ/đ replaced in one pass each and the
+    result lowered in one pass; only a text still not ASCII after that (ß, é, a
+    ligature …) goes through ``fold`` itself. Where ``lower`` already gives ASCII, ``casefold`` and NFKD give the
     same, so the result is ``fold``'s (a property test checks it)."""
     if not texts:
         return []
-    joined = _UNIT.join(texts).lower()
-    for letter, plain in _COMMON:
+    joined = _UNIT.join(texts)
+    # Č and č both become c here, as lower-then-replace would make them; no other
+    # character lowers to one of these letters
+    for letter, plain in _BOTH_CASES:
         joined = joined.replace(letter, plain)
+    joined = joined.lower()
     folded = joined.split(_UNIT)
     if len(folded) != len(texts):  # a text held the separator itself
         return [fold(text) for text in texts]
