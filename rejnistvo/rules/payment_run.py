@@ -207,8 +207,12 @@ class BasisMaker:
         ]
         self.made: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def make(self, month: date, payment: MonthPayment) -> dict[str, Any]:
-        rates = tuple([id(r) for r in payment.rates])
+    def make(
+        self, month: date, payment: MonthPayment, rates: tuple[int, ...] | None = None
+    ) -> dict[str, Any]:
+        """`rates`: the ids of ``payment.rates``, when the caller has them already."""
+        if rates is None:
+            rates = tuple([id(r) for r in payment.rates])
         key: tuple[Any, ...]
         if self.spans:
             last = _last_day(month)

@@ -301,47 +301,64 @@ def _line(
     )  # fmt: skip
 
 
+#: A payment as a line shows it: (amounts, factor text, the ids of its rate rows).
+_Shown = tuple[Amounts, str, tuple[int, ...]]
+#: A difference as a line shows it: (amounts, kind, factor text, the ids of the rate
+#: rows, the kind's place in the run order as a part of ``_Order``'s key).
+_Difference = tuple[Amounts, str, str, tuple[int, ...], int]
+
+
 class _Figures:
-    """What the lines of one run share, made once: a month's payment as a line's amounts
-    and factor, and the difference between a payment and what the ledger holds. The rules
-    hand the same ``MonthPayment`` to thousands of placements and the ledger's amounts
-    are the same few tuples (``ledger.paid_month_steps``), so after a backdated rate
-    270,000 differences are a few thousand subtractions. Keyed by identity; each entry
-    keeps its objects alive, so no identity is reused while the memo lives."""
+    """What the lines of one run share, made once: a month's payment as a line shows it,
+    and the difference between a payment and what the ledger holds. The rules hand the
+    same ``MonthPayment`` to thousands of placements and the ledger's amounts are the
+    same few tuples (``ledger.paid_month_steps``), so after a backdated rate 270,000
+    differences are a few thousand subtractions. Keyed by identity; each entry keeps its
+    objects alive, so no identity is reused while the memo lives."""
 
     __slots__ = ("payments", "differences")
 
     def __init__(self) -> None:
-        self.payments: dict[int, tuple[Any, Amounts, str]] = {}
-        self.differences: dict[tuple[int, int], tuple[Any, Any, tuple[Amounts, str] | None]] = {}
+        self.payments: dict[int, tuple[Any, _Shown]] = {}
+        #: (id of the payment, id of the paid figures) -> (payment, figures, difference
+        #: or None when equal); the run looks it up inline, ``difference`` fills it
+        self.differences: dict[tuple[int, int], tuple[Any, Any, _Difference | None]] = {}
 
-    def payment(self, p: Any) -> tuple[Amounts, str]:
-        """(amounts, factor text) of today's payment `p`."""
+    def payment(self, p: Any) -> _Shown:
         known = self.payments.get(id(p))
         if known is None:
-            known = self.payments[id(p)] = (
-                p, amounts_of(p), factor_text(p.factor, p.days_placed)
+            shown = (
+                amounts_of(p), factor_text(p.factor, p.days_placed),
+                tuple([id(r) for r in p.rates]),
             )  # fmt: skip
-        return known[1], known[2]
+            known = self.payments[id(p)] = (p, shown)
+        return known[1]
 
-    def difference(self, p: Any, paid: ledger.PaidFigures) -> tuple[Amounts, str] | None:
-        """(today's payment minus what was paid, its line kind), or None when equal."""
+    def new_month(self, p: Any) -> _Difference:
+        """A month paid nothing so far: all of today's payment is the difference."""
+        amounts, factor, rates = self.payment(p)
+        kind = difference_kind(amounts)
+        return amounts, kind, factor, rates, _KIND_ORDER[kind] * _MONTHS_KEY
+
+    def difference(self, p: Any, paid: ledger.PaidFigures) -> tuple[Any, Any, _Difference | None]:
+        """The entry of ``differences`` for `p` and `paid` (made if new)."""
         key = (id(p), id(paid))
         known = self.differences.get(key)
         if known is None:
-            if (
+            found: _Difference | None = None
+            if not (
                 p.total == paid[4]
                 and p.board == paid[0]
                 and p.fee == paid[2]
                 and p.board_increase == paid[1]
                 and p.fee_uplift == paid[3]
             ):
-                found = None
-            else:
-                diff = self.payment(p)[0] - ledger.paid_amounts(paid)
-                found = (diff, difference_kind(diff))
+                amounts, factor, rates = self.payment(p)
+                diff = amounts - ledger.paid_amounts(paid)
+                kind = difference_kind(diff)
+                found = (diff, kind, factor, rates, _KIND_ORDER[kind] * _MONTHS_KEY)
             known = self.differences[key] = (p, paid, found)
-        return known[2]
+        return known
 
 
 class _Order:
@@ -360,19 +377,19 @@ class _Order:
         self.keys: list[int] = []
 
     def prefix(self, text: str) -> int:
-        """The number of a placement's ``_order`` prefix, for ``add``."""
+        """The key of a line whose ``_order`` up to the kind is `text`, before its kind
+        and month are added (``key``)."""
         number = self.prefixes.get(text)
         if number is None:
             number = self.prefixes[text] = len(self.prefixes)
-        return number
+        return number * 4 * _MONTHS_KEY
 
-    def add(self, prefix: int, kind: str, month: date) -> None:
-        self.keys.append(
-            (prefix * 4 + _KIND_ORDER[kind]) * _MONTHS_KEY + month.year * 12 + month.month
-        )
+    @staticmethod
+    def key(prefix: int, kind: str, month: date) -> int:
+        return prefix + _KIND_ORDER[kind] * _MONTHS_KEY + month.year * 12 + month.month
 
     def add_line(self, line: RunLine) -> None:
-        self.add(self.prefix(_order_of_line(line)), line.kind, line.for_month)
+        self.keys.append(self.key(self.prefix(_order_of_line(line)), line.kind, line.for_month))
 
     def sorted(self, lines: list[RunLine]) -> tuple[RunLine, ...]:
         rank = {n: i for i, (_, n) in enumerate(sorted(self.prefixes.items()))}
@@ -418,11 +435,15 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     warnings = list(missing_indexations(rates, month))
     lines: list[RunLine] = []
     order = _Order()
+    keys = order.keys
     figures = _Figures()
-    # (source, its bases, month, today's payment, difference, its kind, ledger line
-    # whose basis was paid, the source's order prefix)
+    differences_of = figures.differences
+    # Each closed month with its part of the order key.
+    closed = [(m, m.year * 12 + m.month) for m in arrears_months]
+    # (source, its bases, month, today's payment, the difference as shown, ledger line
+    # whose basis was paid, the line's order key)
     pending: list[
-        tuple[PlacementSource, BasisMaker | None, date, Any, Amounts, str, int | None, int]
+        tuple[PlacementSource, BasisMaker | None, date, Any, _Difference, int | None, int]
     ] = []
     for start in range(0, total, SLICE):
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
@@ -448,31 +469,31 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
             pid = src.placement_id
             prefix = order.prefix(_order_of(src))
             maker = BasisMaker(inputs, months[0], last_day) if recheck else None
-            for m, p in zip(arrears_months if recheck else (), payments, strict=False):
+            for (m, at), p in zip(closed if recheck else (), payments, strict=False):
                 was = paid.pop((pid, m), None)
                 if was is None:
                     if p.days_placed:
-                        amounts = figures.payment(p)[0]
-                        kind = difference_kind(amounts)
-                        pending.append((src, maker, m, p, amounts, kind, None, prefix))
+                        new = figures.new_month(p)
+                        pending.append((src, maker, m, p, new, None, prefix + new[4] + at))
                     continue
                 # The usual case, nothing changed: one look-up, no objects made.
-                found = figures.difference(p, was[0])
+                known = differences_of.get((id(p), id(was[0])))
+                found = (known or figures.difference(p, was[0]))[2]
                 if found is not None:
-                    pending.append((src, maker, m, p, found[0], found[1], was[1], prefix))
+                    pending.append((src, maker, m, p, found, was[1], prefix + found[4] + at))
             p = payments[-1]
             if p.days_placed:
+                amounts, factor, rate_ids = figures.payment(p)
                 if not with_basis:
                     month_basis = None
                 elif maker is None:
                     month_basis = basis(month, inputs, p)
                 else:
-                    month_basis = maker.make(month, p)
-                amounts, factor = figures.payment(p)
+                    month_basis = maker.make(month, p, rate_ids)
                 lines.append(
                     _line(src, MONTH, month, p.days_placed, factor, amounts, "", month_basis)
                 )
-                order.add(prefix, MONTH, month)
+                keys.append(order.key(prefix, MONTH, month))
         yield min(start + SLICE, total), total
     # Old and new bases are shared dicts (parsed once, made once): the words for a pair
     # are made once. Keyed by identity; both stay alive until the loop ends (`parsed`
@@ -481,40 +502,52 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     parsed: dict[str, dict[str, Any]] = {}
     old_bases: dict[int, dict[str, Any] | None] = {}
     differences = len(pending)
-    for index, (src, maker, m, p, diff, kind, last_id, prefix) in enumerate(pending):
+    for index, (src, maker, m, p, (diff, kind, factor, rate_ids, _), last_id, key) in enumerate(
+        pending
+    ):
         if index % SLICE == 0:
             # After a backdated rate every placement's closed months differ: their
             # reasons are worded a slice at a time too.
             yield total + index, total + differences
             if index % BASES == 0:
                 old_bases = ledger.line_bases(
-                    db, [e[6] for e in pending[index : index + BASES] if e[6] is not None], parsed
+                    db, [e[5] for e in pending[index : index + BASES] if e[5] is not None], parsed
                 )
-        new: dict[str, Any] | None = None
+        new_basis: dict[str, Any] | None = None
         days = p.days_placed
         if days:
-            new = (maker or BasisMaker(src.inputs)).make(m, p)  # always made when rechecked
+            # always made when rechecked
+            new_basis = (maker or BasisMaker(src.inputs)).make(m, p, rate_ids)
             old = old_bases.get(last_id) if last_id is not None else None
             if old is None:
-                why = reasons(old, new, m)
+                why = reasons(old, new_basis, m)
             else:
-                pair = (id(old), id(new))
-                why = worded.get(pair) or worded.setdefault(pair, reasons(old, new, m))
+                pair = (id(old), id(new_basis))
+                why = worded.get(pair) or worded.setdefault(pair, reasons(old, new_basis, m))
         else:
             why = _no_days_reason(src, m)
         lines.append(
-            _line(
-                src,
+            RunLine(
                 kind,
                 m,
+                src.placement_id,
+                src.carer_id,
+                src.carer_name,
+                src.child_name,
+                src.contract_no,
+                src.iban,
+                src.centre_id,
+                src.centre_name,
+                src.unit_id,
+                src.unit_name,
                 days,
-                figures.payment(p)[1],
+                factor,
                 diff,
                 why,
-                new if with_basis else None,
+                new_basis if with_basis else None,
             )  # fmt: skip
         )
-        order.add(prefix, kind, m)
+        keys.append(key)
     more = [*_vanished(db, paid, arrears_months), *_one_offs(db, month, first_closed, with_basis)]
     for line in more:
         order.add_line(line)

@@ -37,9 +37,11 @@ class ClosedRun:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LedgerLine:
-    """A line as it was paid (names, contract and IBAN as of the closing)."""
+    """A line as it was paid (names, contract and IBAN as of the closing). Read-only by
+    use; not a frozen dataclass, whose ``__init__`` costs ten times a plain one's for
+    24 fields (opening a closed month after a backdated rate reads 270,000 lines)."""
 
     id: int
     run_id: int
@@ -315,8 +317,11 @@ def paid_month_steps(
     return result
 
 
+# The five amounts as one text: a quarter of a million rows come as four values each,
+# not eight, and the few distinct texts are parsed once (``_PaidCache``).
 _PAID_SQL = (
-    "SELECT placement_id, for_month, id, board, board_increase, fee, fee_uplift, total "
+    "SELECT placement_id, for_month, id, "
+    "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total "
     "FROM payment_lines WHERE one_off_id IS NULL AND placement_id IS NOT NULL "
     "AND for_month < ?"
 )
@@ -343,7 +348,7 @@ class _PaidCache:
     __slots__ = ("amounts", "months")
 
     def __init__(self) -> None:
-        self.amounts: dict[tuple[str, ...], PaidFigures] = {}
+        self.amounts: dict[str, PaidFigures] = {}
         self.months: dict[str, date] = {}
 
 
@@ -351,15 +356,14 @@ def _add_paid(
     rows: Iterable[Any], result: dict[tuple[int, date], PaidMonth], cache: _PaidCache
 ) -> None:
     amounts, months = cache.amounts, cache.months
-    for pid, month_text, line_id, *texts in rows:
+    for pid, month_text, line_id, figures in rows:
         month = months.get(month_text)
         if month is None:
             month = months[month_text] = date.fromisoformat(month_text)
         key = (pid, month)
-        figures = tuple(texts)
         parsed = amounts.get(figures)
         if parsed is None:
-            b, bi, f, fu, t = (Decimal(t) for t in texts)
+            b, bi, f, fu, t = (Decimal(t) for t in figures.split(" "))
             parsed = amounts[figures] = (b, bi, f, fu, t)
         earlier = result.get(key)
         if earlier is None:
@@ -371,7 +375,7 @@ def _add_paid(
             was[4] + parsed[4],
         )  # fmt: skip
         # Sums are shared like single lines' figures (the same few overpayments).
-        summed = amounts.setdefault(("+", *(str(v) for v in summed)), summed)
+        summed = amounts.setdefault("+" + " ".join(str(v) for v in summed), summed)
         result[key] = (summed, max(line_id, earlier[1]))
 
 
@@ -441,20 +445,23 @@ def line_bases(
     """The stored basis of each line id (one query however many). `parsed` keeps the
     texts parsed so far across calls (the same text gives the same dict)."""
     ids = json.dumps(sorted(set(line_ids)))
+    # Lines share their basis texts (a placement's months, placements alike): SQLite
+    # groups the ids by text, so each distinct text comes to Python (and is parsed) once.
     cursor = db.execute(
-        "SELECT id, basis FROM payment_lines WHERE id IN (SELECT value FROM json_each(?))", [ids]
+        "SELECT basis, group_concat(id) FROM payment_lines "
+        "WHERE id IN (SELECT value FROM json_each(?)) GROUP BY basis",
+        [ids],
     )
-    # A placement's months share one basis text more often than not: parsed once.
     parsed = {} if parsed is None else parsed
     result: dict[int, dict[str, Any] | None] = {}
-    for i, text in cursor.fetchall():
-        if not text:
-            result[int(i)] = None
-            continue
-        data = parsed.get(text)
-        if data is None:
-            data = parsed[text] = json.loads(text)
-        result[int(i)] = data
+    for text, group in cursor.fetchall():
+        data = None
+        if text:
+            data = parsed.get(text)
+            if data is None:
+                data = parsed[text] = json.loads(text)
+        for i in str(group).split(","):
+            result[int(i)] = data
     return result
 
 
@@ -494,80 +501,61 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[LineRow]) -> i
         ],
     )
     run_id = int(cursor.lastrowid or 0)
-    # Lines share their basis dicts (a placement's months, the rate rows): each is
-    # written to JSON once, keyed by identity (alive in `lines` throughout).
+    # Lines share their basis dicts (a placement's months, the rate rows), their amounts
+    # (the run makes each distinct difference once) and their months: each is made into
+    # text once, keyed by identity (alive in `lines` throughout).
     texts: dict[int, str | None] = {}
-
-    def basis_text(basis: dict[str, Any] | str | None) -> str | None:
-        if basis is None or isinstance(basis, str):
-            return basis
-        key = id(basis)
-        if key not in texts:
-            texts[key] = _basis_text(basis)
-        return texts[key]
-
+    figures: dict[int, tuple[str, str, str, str, str]] = {}
     keys: dict[date, str] = {}
 
-    def month_key(month: date) -> str:
-        text = keys.get(month)
-        if text is None:
-            text = keys[month] = _month_key(month)
-        return text
-
-    db.conn.executemany(
-        "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, carer_id, "
-        "carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, "
-        "days, factor, board, board_increase, fee, fee_uplift, total, reason, basis) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (
-                run_id,
-                kind,
-                month_key(month),
-                placement_id,
-                one_off_id,
-                carer_id,
-                carer_name,
-                child_name,
-                contract_no,
-                iban,
-                centre_id,
-                centre_name,
-                unit_id,
-                unit_name,
-                days,
-                factor,
-                str(amounts.board),
-                str(amounts.board_increase),
-                str(amounts.fee),
-                str(amounts.fee_uplift),
-                str(amounts.total),
-                reason,
-                basis_text(basis),
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for (
+            kind, month, placement_id, one_off_id, carer_id, carer_name, child_name,
+            contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
+            amounts, reason, basis,
+        ) in lines:  # fmt: skip
+            month_text = keys.get(month)
+            if month_text is None:
+                month_text = keys[month] = _month_key(month)
+            amount_texts = figures.get(id(amounts))
+            if amount_texts is None:
+                amount_texts = figures[id(amounts)] = (
+                    str(amounts.board), str(amounts.board_increase), str(amounts.fee),
+                    str(amounts.fee_uplift), str(amounts.total),
+                )  # fmt: skip
+            if basis is None or isinstance(basis, str):
+                basis_text: str | None = basis
+            else:
+                basis_text = texts.get(id(basis))
+                if basis_text is None:
+                    basis_text = texts[id(basis)] = _basis_text(basis)
+            yield (
+                run_id, kind, month_text, placement_id, one_off_id, carer_id, carer_name,
+                child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name,
+                days, factor, *amount_texts, reason, basis_text,
             )  # fmt: skip
-            for (
-                kind,
-                month,
-                placement_id,
-                one_off_id,
-                carer_id,
-                carer_name,
-                child_name,
-                contract_no,
-                iban,
-                centre_id,
-                centre_name,
-                unit_id,
-                unit_name,
-                days,
-                factor,
-                amounts,
-                reason,
-                basis,
-            ) in lines  # fmt: skip
-        ),
-    )
+
+    # Each line goes into the placement index at a place of its own: with SQLite's
+    # default page cache (2 MB) a 270,000-line month spills and re-reads index pages
+    # throughout (twice the time). A larger cache for this statement, then the old one.
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {_WRITE_CACHE}")
+    try:
+        db.conn.executemany(
+            "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, "
+            "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, "
+            "unit_id, unit_name, days, factor, board, board_increase, fee, fee_uplift, total, "
+            "reason, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?)",
+            rows(),
+        )
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
     return run_id
+
+
+#: SQLite's page cache while a month's lines are written (negative: KiB): 64 MiB.
+_WRITE_CACHE = -65536
 
 
 def first_line_id(db: Database, run_id: int) -> int:
