@@ -70,12 +70,16 @@ def fit_columns(table: QTableView, max_width: int = 320, sample: int = 60) -> No
     pad += 8
     rows = min(model.rowCount(), sample)
     display = Qt.ItemDataRole.DisplayRole
+    # a list's own model answers a cell's text in one Python call; data() through Qt
+    # is a round trip per cell (240-360 of them at each first opening)
+    paint_cell = getattr(model, "paint_cell", None)
     for col in range(header.count()):
         if header.isSectionHidden(col):
             continue
         width = header.sectionSizeHint(col)
         for row in range(rows):
-            text = model.index(row, col).data(display)
+            cell = paint_cell(row, col) if paint_cell is not None else None
+            text = cell[0] if cell is not None else model.index(row, col).data(display)
             if text:
                 width = max(width, metrics.horizontalAdvance(str(text)) + pad)
         if col < header.count() - 1 or not header.stretchLastSection():
