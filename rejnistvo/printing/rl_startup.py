@@ -122,16 +122,31 @@ class DeferredModule(types.ModuleType):
     missing name runs the module's code, in this same module object."""
 
     def __getattr__(self, name: str) -> Any:
-        with _MODULE_LOCK:
+        spec = self.__spec__
+        if spec is None or spec.loader is None:
+            raise AttributeError(name)
+        # One lock per module: another thread asking waits until the code has run; the
+        # module's own code (or a module it imports) asking for a name it has not made
+        # yet gets AttributeError, as from any module still being imported.
+        with _LOCKS.setdefault(spec.name, threading.RLock()):
             if type(self) is DeferredModule:  # not loaded meanwhile
-                self.__class__ = types.ModuleType  # type: ignore[assignment]  # (its code may look itself up)
-                spec = self.__spec__
-                assert spec is not None and spec.loader is not None
-                spec.loader.exec_module(self)
+                if spec.name in _RUNNING:
+                    raise AttributeError(name)
+                _RUNNING.add(spec.name)
+                try:
+                    spec.loader.exec_module(self)
+                except BaseException:
+                    if sys.modules.get(spec.name) is self:  # as a failed import leaves it
+                        del sys.modules[spec.name]
+                    raise
+                finally:
+                    _RUNNING.discard(spec.name)
+                self.__class__ = types.ModuleType  # type: ignore[assignment]
         return getattr(self, name)
 
 
-_MODULE_LOCK = threading.RLock()  # (a module's code may load another deferred module)
+_LOCKS: dict[str, threading.RLock] = {}
+_RUNNING: set[str] = set()
 
 
 def defer_module(name: str) -> bool:

@@ -168,3 +168,23 @@ def test_platypus_package_names_still_work_after_our_forms() -> None:
         " LongTable.__module__)"
     )
     assert out == "module True reportlab.platypus.tables"
+
+
+def test_deferred_module_that_fails_is_not_left_behind(tmp_path: Path) -> None:
+    """A deferred module whose code raises leaves sys.modules as a failed import does;
+    its code asking for a name of its own not made yet gets AttributeError, not a loop."""
+    (tmp_path / "selfish.py").write_text(
+        "import sys\nFIRST = 1\ntry:\n    sys.modules[__name__].LATER\n"
+        "except AttributeError:\n    EARLY_LOOKUP = 'AttributeError'\nLATER = 2\n"
+    )
+    (tmp_path / "broken.py").write_text("VALUE = 1\nraise ValueError('broken module')\n")
+    out = run_python(
+        f"import sys\nsys.path.insert(0, {str(tmp_path)!r})\n"
+        "from rejnistvo.printing.rl_startup import defer_module\n"
+        "defer_module('selfish'); defer_module('broken')\n"
+        "import selfish, broken\n"
+        "print(selfish.LATER, selfish.EARLY_LOOKUP)\n"
+        "try:\n    broken.VALUE\nexcept ValueError as e:\n    print('raised', e)\n"
+        "print('broken' in sys.modules)"
+    )
+    assert out.splitlines() == ["2 AttributeError", "raised broken module", "False"]
