@@ -138,3 +138,12 @@ def test_a_model_with_its_own_data_is_asked_through_data(qtbot):
     other = FilterProxy()
     other.setSourceModel(model)
     assert ours == _painted(qtbot, other, delegate=False)
+
+
+def test_such_a_model_shown_without_a_proxy_is_asked_through_data(qtbot):
+    images = []
+    for delegate in (True, False):
+        model = _OwnData(_columns())
+        model.set_rows(_records(5))
+        images.append(_painted(qtbot, model, delegate=delegate))
+    assert images[0] == images[1]

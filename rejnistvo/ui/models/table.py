@@ -511,7 +511,7 @@ class FilterProxy(QAbstractProxyModel):
         # a model that answers data() its own way is asked through data()
         self._plain_source = type(model).data is RecordTableModel.data
         # only RecordTableModel's own cell() and flags() may be answered from here
-        self._plain_cell = self._plain_source and type(model).cell is RecordTableModel.cell
+        self._plain_cell = _plain(type(model))
         self._plain_flags = type(model).flags is RecordTableModel.flags
         self._column_count = model.columnCount()
         super().setSourceModel(model)
@@ -753,6 +753,11 @@ class FilterProxy(QAbstractProxyModel):
         return self._shown[proxy_row]
 
 
+def _plain(kind: type) -> bool:
+    """Whether a RecordTableModel (sub)class answers data() as ``cell`` does."""
+    return kind.data is RecordTableModel.data and kind.cell is RecordTableModel.cell
+
+
 class CellDelegate(QStyledItemDelegate):
     """Paints a ``RecordTableModel`` or ``FilterProxy`` cell from one Python call.
 
@@ -777,6 +782,8 @@ class CellDelegate(QStyledItemDelegate):
             # looked up once a model: a failed getattr on a Qt model costs 10 µs
             self._model = model
             self._paint_cell = getattr(model, "paint_cell", None)
+            if isinstance(model, RecordTableModel) and not _plain(type(model)):
+                self._paint_cell = None  # a subclass answering data() its own way
         paint_cell = self._paint_cell
         cell = None if paint_cell is None else paint_cell(index.row(), index.column())
         if cell is None:
