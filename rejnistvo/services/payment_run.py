@@ -58,7 +58,7 @@ from rejnistvo.rules.rates import missing_indexations
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import os_user, write_audit
-from rejnistvo.store.ledger import LedgerLine, PlacementSource
+from rejnistvo.store.ledger import PlacementSource
 from rejnistvo.store.repository import get_setting
 
 #: ``progress(done, total) -> bool``: called as the work goes on; False cancels it.
@@ -248,10 +248,14 @@ def data_stamp(db: Any) -> tuple[int, int]:
 def _closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
     """A closed month exactly as paid, read from the ledger a page at a time."""
     lines: list[RunLine] = []
-    for page in ledger.run_line_pages(db, run.id, PAGE, with_basis):
-        over = [line.id for line in page if line.kind == OVERPAYMENT]
-        done = ledger.settlements(db, over) if over else {}
-        lines += [_from_ledger(line, done.get(line.id)) for line in page]
+    for page in ledger.run_line_pages(db, run.id, _closed_line, PAGE, with_basis):
+        over = [line for line in page if line.kind == OVERPAYMENT]
+        if over:
+            done = ledger.settlements(db, [line.line_id for line in over if line.line_id])
+            for line in over:
+                if line.line_id in done:
+                    line.settlement = settlement_text(done[line.line_id])
+        lines += page
         yield len(lines), run.line_count
     return PaymentRun(
         run.month,
@@ -275,12 +279,33 @@ def settlement_text(s: ledger.Settlement | None) -> str:
     )
 
 
-def _from_ledger(line: LedgerLine, settled: ledger.Settlement | None = None) -> RunLine:
+def _closed_line(
+    line_id: int,
+    run_id: int,
+    kind: str,
+    for_month: date,
+    placement_id: int | None,
+    one_off_id: int | None,
+    carer_id: int | None,
+    carer: str,
+    child: str,
+    contract: str,
+    iban: str | None,
+    centre_id: int | None,
+    centre: str,
+    unit_id: int | None,
+    unit: str,
+    days: int,
+    factor: str,
+    amounts: Amounts,
+    reason: str,
+    line_basis: str | None,
+) -> RunLine:
+    """A closed month's line from the ledger's fields (``ledger.LedgerLine``'s order),
+    made straight into a run line."""
     return RunLine(
-        line.kind, line.for_month, line.placement_id, line.carer_id, line.carer_name,
-        line.child_name, line.contract_no, line.iban, line.centre_id, line.centre_name,
-        line.unit_id, line.unit_name, line.days, line.factor, line.amounts, line.reason,
-        line.basis, line.one_off_id, line.id, settlement_text(settled),
+        kind, for_month, placement_id, carer_id, carer, child, contract, iban, centre_id,
+        centre, unit_id, unit, days, factor, amounts, reason, line_basis, one_off_id, line_id,
     )  # fmt: skip
 
 
