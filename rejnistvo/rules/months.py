@@ -131,7 +131,14 @@ def month_payments(
     calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
     if len(months) == 1:
         return [calc.month(months[0])]  # the month's own memo serves it
-    key = (tuple(calc.placed), calc.key, months)
+    # Only the placed days within the months count (``month`` cuts each span to its
+    # month): placements that began on different days before the first of them share
+    # one list (a run's arrears: fourteen months of 18,000 placements).
+    lo, hi = _bounds(months)
+    placed = tuple(
+        (s if s > lo else lo, e if e < hi else hi) for s, e in calc.placed if s <= hi and e >= lo
+    )
+    key = (placed, calc.key, months)
     known = calc.memo.get(key)
     if known is not None:
         return list(cast("tuple[MonthPayment, ...]", known))
@@ -139,6 +146,20 @@ def month_payments(
     if len(calc.memo) < _MEMO_LIMIT:
         calc.memo[key] = tuple(payments)
     return payments
+
+
+_BOUNDS: dict[tuple[date, ...], tuple[int, int]] = {}
+
+
+def _bounds(months: tuple[date, ...]) -> tuple[int, int]:
+    """Ordinals of the first day of the earliest month and the last day of the latest."""
+    found = _BOUNDS.get(months)
+    if found is None:
+        first, last = _month_info(min(months)), _month_info(max(months))
+        found = (first[1], last[1] + last[2] - 1)
+        if len(_BOUNDS) < 1000:
+            _BOUNDS[months] = found
+    return found
 
 
 def _spans(periods: Iterable[Period]) -> list[tuple[int, int]]:

@@ -275,3 +275,52 @@ def test_full_coverage_average_may_rise_when_a_plain_day_is_removed():
     from_2nd = month_payment(D(2026, 3, 1), [Period(D(2026, 3, 2))], RATES, increase)
     assert whole.board == Decimal("946.71")  # (638 + 30 × 957) / 31
     assert from_2nd.board == Decimal("957.00")
+
+
+def _table() -> RateTable:
+    """A new table each time: a new memo, so what it gives is computed, not shared."""
+    return RateTable(
+        [
+            Rate(date(2024, 1, 1), Decimal("600.00"), Decimal("400.00")),
+            Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42")),
+        ]
+    )
+
+
+def test_placements_begun_before_the_months_share_one_list_of_them():
+    rates = _table()
+    months = month_range(date(2026, 1, 1), date(2026, 12, 1))
+    early = month_payments(months, [Period(date(2025, 5, 3))], rates)
+    earlier = month_payments(months, [Period(date(2024, 1, 17))], rates)
+    assert all(x is y for x, y in zip(early, earlier, strict=True))  # one list shared
+    fresh = [month_payment(m, [Period(date(2024, 1, 17))], _table()) for m in months]
+    assert earlier == fresh
+    # the days inside the months still tell placements apart
+    ending = month_payments(months, [Period(date(2024, 1, 17), date(2026, 6, 14))], rates)
+    assert (ending[5].days_placed, ending[6].days_placed) == (14, 0)
+    late = month_payments(months, [Period(date(2026, 2, 10))], rates)
+    assert late[0].days_placed == 0 and late[1].days_placed == 19
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(
+            st.dates(date(2024, 1, 1), date(2027, 12, 31)),
+            st.one_of(st.none(), st.integers(0, 900)),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    first=st.dates(date(2025, 1, 1), date(2027, 6, 30)),
+    count=st.integers(2, 14),
+)
+def test_a_list_of_months_from_the_shared_memo_is_each_month_computed_alone(spans, first, count):
+    # many placements through one table (its memo shared between them), each compared
+    # with its months computed alone through a table of their own
+    rates = _table()
+    months = month_range(first, date(2028, 12, 1))[:count]
+    for start, length in spans:
+        placement = [Period(start, None if length is None else start + timedelta(days=length))]
+        shared = month_payments(months, placement, rates)
+        assert shared == [month_payment(m, placement, _table()) for m in months]
