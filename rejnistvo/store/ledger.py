@@ -553,27 +553,15 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[LineRow]) -> i
                 days, factor, *amount_texts, reason, basis_text,
             )  # fmt: skip
 
-    # Each line goes into the placement index at a place of its own: with SQLite's
-    # default page cache (2 MB) a 270,000-line month spills and re-reads index pages
-    # throughout (twice the time). A larger cache for this statement, then the old one.
-    cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = {_WRITE_CACHE}")
-    try:
-        db.conn.executemany(
-            "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, "
-            "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, "
-            "unit_id, unit_name, days, factor, board, board_increase, fee, fee_uplift, total, "
-            "reason, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?)",
-            rows(),
-        )
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
+    db.conn.executemany(
+        "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, "
+        "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, "
+        "unit_id, unit_name, days, factor, board, board_increase, fee, fee_uplift, total, "
+        "reason, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)",
+        rows(),
+    )
     return run_id
-
-
-#: SQLite's page cache while a month's lines are written (negative: KiB): 64 MiB.
-_WRITE_CACHE = -65536
 
 
 def first_line_id(db: Database, run_id: int) -> int:
