@@ -96,6 +96,10 @@ class _Token:
 
 _JOINABLE = ("text", "bold", "small", "field")
 
+#: (segments, font size, leading, width) -> (lines of tokens, height)
+_LAID_OUT: dict[tuple[object, ...], tuple[list[list[_Token]], float]] = {}
+_LAID_OUT_KEPT = 4096
+
 
 class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A line (or, when long, several) of form text with fields and marks."""
@@ -163,6 +167,21 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         return tokens
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # The same segments at the same width break the same way: a form's fixed lines
+        # (and a line measured twice, as KeepTogether does) are laid out once. Tokens are
+        # only read after this (drawing joins copies of them).
+        key = (tuple(self.segments), self.font_size, self.leading, availWidth)
+        known = _LAID_OUT.get(key)
+        if known is None:
+            known = self._lay_out(availWidth)
+            if len(_LAID_OUT) >= _LAID_OUT_KEPT:
+                _LAID_OUT.clear()
+            _LAID_OUT[key] = known
+        self._lines, self.height = known
+        self.width = availWidth
+        return self.width, self.height
+
+    def _lay_out(self, availWidth: float) -> tuple[list[list[_Token]], float]:  # noqa: N803
         lines: list[list[_Token]] = [[]]
         x = 0.0
         for token in self._split_long(self._tokens(availWidth), availWidth):
@@ -175,10 +194,7 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
                 x = 0.0
             lines[-1].append(token)
             x += token.width
-        self._lines = lines
-        self.width = availWidth
-        self.height = sum(self._line_height(line) for line in lines)
-        return self.width, self.height
+        return lines, sum(self._line_height(line) for line in lines)
 
     def _split_long(self, tokens: list[_Token], avail: float) -> list[_Token]:
         """Cut a word wider than the line into pieces: nothing may run off the page."""

@@ -97,3 +97,21 @@ def test_a_paragraph_with_markup_takes_the_lines_but_keeps_its_own_word_list() -
     assert first.wrap(120, 500) == second.wrap(120, 500)
     assert second.blPara is first.blPara and first.blPara.kind == 1
     assert second.frags == first.frags and second.frags is not first.frags
+
+
+def test_form_lines_of_the_same_segments_share_their_layout() -> None:
+    """A form's fixed lines break the same way in every document: laid out once per
+    width; other values or another width are laid out anew."""
+    from rejnistvo.printing import FormLine, field, tab, text
+
+    def line(name: str | None) -> FormLine:
+        return FormLine([text("otroka "), field(name, 80), tab(105), text("Datum: ")])
+
+    first, second, other = line("Žiga Čebašek"), line("Žiga Čebašek"), line("Ana Novak")
+    assert first.wrap(480, 100) == second.wrap(480, 100)
+    assert second._lines is first._lines
+    other.wrap(480, 100)
+    assert other._lines is not first._lines
+    narrow = line("Žiga Čebašek")
+    assert narrow.wrap(120, 100)[1] > first.height
+    assert narrow._lines is not first._lines
