@@ -13,7 +13,8 @@ strings instead of 20,000 ``filterAcceptsRow`` calls through Python. Sorting ord
 the source rows with a key function. A save updates its one row (``upsert_row``).
 
 A long list comes in paged instead (``set_pages`` with a service's ``RowPages``): the
-model keeps every row's id and folded search text, and asks the service for the records
+model keeps every row's id and search text (folded in idle slices once the list is
+painted, or at once when the user types first), and asks the service for the records
 of a page of rows when one of them is first painted; pages read long ago are forgotten,
 so a screen of 20,000 records holds a few hundred of them (issue 13).
 """
@@ -106,6 +107,8 @@ class RecordTableModel(QAbstractTableModel):
 
     #: how long one idle slice may spend making search texts
     SLICE_SECONDS = 0.004
+    #: a paged list's service texts folded at a time (about 0.6 ms)
+    RAW_STEP = 2000
     #: paged lists: rows read around the first unread painted row, and how many records
     #: may be kept before the oldest pages are forgotten. A page is a few screens: the
     #: first paint after a keystroke reads the rows it shows (filtered rows lie apart in
@@ -126,6 +129,9 @@ class RecordTableModel(QAbstractTableModel):
         self._search_columns: list[int] = list(range(len(self._columns)))
         self._search_text: list[str | None] = []
         self._search_done = 0  # rows before this one all have their search text
+        #: a paged list's rows from ``_search_done`` on hold the service's texts not yet
+        #: folded (folded in idle slices after the first paint, or at the first keystroke)
+        self._raw_search = False
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
         self.generation = 0
         self._foreground: Callable[[dict], Any] | None = None
@@ -166,7 +172,8 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_pages(self, pages: RowPages) -> None:
-        """A long list: ids and search texts now, records a page at a time when painted."""
+        """A long list: ids now, records a page at a time when painted, the search texts
+        folded while idle after the first paint (or at the first keystroke)."""
         self.beginResetModel()
         self._idle.stop()
         self._ids = list(pages.ids)
@@ -175,10 +182,15 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = [None] * count
         self._display = [None] * count
         self._kept = 0
-        self._search_text = list(fold_all(pages.search))
-        self._search_done = count
+        # folded after the list is painted (20,000 texts: 6 ms, 80,000: 25-30 ms of the
+        # opening), a few thousand an idle slice; the first keystroke folds what is left
+        self._search_text = list(pages.search)
+        self._raw_search = count > 0
+        self._search_done = 0
         self.generation += 1
         self.endResetModel()
+        if self._search_done < count:
+            self._idle.start()
 
     def is_paged(self) -> bool:
         return self._ids is not None
@@ -234,6 +246,7 @@ class RecordTableModel(QAbstractTableModel):
     def upsert_row(self, record: dict, key: str = "id") -> int:
         """Show one saved record: replace the row with the same ``key`` in place, or
         append it. A save updates its row instead of reloading every record."""
+        self._fold_raw()
         row = self.find_row(key, record.get(key))
         display = self._format_row(record)
         search = self._search_of(display)
@@ -269,6 +282,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def remove_row(self, value: Any, key: str = "id") -> bool:
         """Take away the row whose ``key`` equals ``value`` (a deleted record)."""
+        self._fold_raw()
         row = self.find_row(key, value)
         if row < 0:
             return False
@@ -303,6 +317,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _forget_search(self) -> None:
         self.generation += 1
+        self._raw_search = False
         if not self._search_columns:
             # a list without a search box: no texts to make, and no row formatted and
             # kept for it (18,000 payment lines held their display texts only for this)
@@ -320,25 +335,39 @@ class RecordTableModel(QAbstractTableModel):
         once after a start; 2,000 rows in one go held the window for 30–80 ms)."""
         deadline = time.perf_counter() + self.SLICE_SECONDS
         total = len(self._rows)
+        step = self.RAW_STEP if self._raw_search else 64
         while self._search_done < total and time.perf_counter() < deadline:
-            self._fill_search(min(self._search_done + 64, total))
+            self._fill_search(min(self._search_done + step, total))
         if self._search_done < len(self._rows):
             self._idle.start()
 
     def _fill_search(self, end: int) -> None:
         texts = self._search_text
+        if self._raw_search:
+            start = self._search_done
+            texts[start:end] = fold_all(texts[start:end])  # type: ignore[arg-type]
+            self._search_done = end
+            self._raw_search = end < len(texts)
+            return
         for row in range(self._search_done, end):
             if texts[row] is None:
                 texts[row] = self._search_of(self._row_display(row))
         self._search_done = max(self._search_done, end)
 
     def search_text(self, row: int) -> str:
+        if self._raw_search and row >= self._search_done:
+            self.search_texts()
         text = self._search_text[row]
         if text is None and not self._search_columns:
             text = self._search_text[row] = ""
         elif text is None:
             text = self._search_text[row] = self._search_of(self._row_display(row))
         return text
+
+    def _fold_raw(self) -> None:
+        """Fold a paged list's remaining service texts before its rows change."""
+        if self._raw_search:
+            self.search_texts()
 
     def search_texts(self) -> list[str]:
         """Every row's folded search text (made now for rows the idle slices missed)."""
@@ -452,6 +481,7 @@ class RecordTableModel(QAbstractTableModel):
         if not 0 <= column < len(self._columns):
             return
         key = self._columns[column].key
+        self._fold_raw()
         self.layoutAboutToBeChanged.emit()
         old = self._rows
         values = [r.get(key) for r in self._all_records()]
