@@ -184,7 +184,7 @@ def closed_range(db: Database) -> tuple[date | None, date | None]:
 _AMOUNTS_TEXT = "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total"
 _LINE_COLUMNS = (
     "id, run_id, kind, for_month, placement_id, one_off_id, carer_id, carer_name, "
-    f"child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, "
+    "child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, "
     f"factor, {_AMOUNTS_TEXT}, reason, basis"
 )
 
@@ -338,8 +338,7 @@ def paid_month_steps(
 # The five amounts as one text: a quarter of a million rows come as four values each,
 # not eight, and the few distinct texts are parsed once (``_PaidCache``).
 _PAID_SQL = (
-    "SELECT placement_id, for_month, id, "
-    "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total "
+    f"SELECT placement_id, for_month, id, {_AMOUNTS_TEXT} "
     "FROM payment_lines WHERE one_off_id IS NULL AND placement_id IS NOT NULL "
     "AND for_month < ?"
 )
