@@ -6,8 +6,9 @@
 
 For each database file:
 
-1. start → the first screen's rows on screen (Roki), a child process running the
-   program's own ``main``, interleaved with a child showing a bare PySide6 window, medians;
+1. start → the first screen's rows on screen (Roki), a child process starting the program
+   as ``main.py --db FILE`` (importing nothing before it: the paint spy goes in when the
+   program imports PySide6), interleaved with a child showing a bare PySide6 window, medians;
 2. in one process: each screen's first opening — after two seconds on Roki, during which
    the program imports the other screens' modules as it does after its start, and again
    in a second process at once after the start (``cold``) — an R-4 and an R-5 save (the user's
@@ -98,6 +99,7 @@ sys.meta_path.insert(0, SpyOnImport())
 # program reads the first screen before it shows the window), else after a repaint.
 APP_CHILD = (
     f"SPY = {SPY.replace('def painted(): pass', '')!r}\n"
+    + f"MAIN = {str(ROOT / 'main.py')!r}\n"
     + SPY_WHEN_IMPORTED
     + """
 state = {"loaded": False}
@@ -135,8 +137,9 @@ def dismiss():
     QTimer.singleShot(50, dismiss)
 def spy_ready():
     QTimer.singleShot(0, dismiss)
-from rejnistvo.ui.app import main
-main(db=sys.argv[1])
+import runpy
+sys.argv = [MAIN, "--db", sys.argv[1]]
+runpy.run_path(MAIN, run_name="__main__")  # the program as it is started (main.py)
 """
 )
 
