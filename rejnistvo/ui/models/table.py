@@ -430,17 +430,20 @@ class RecordTableModel(QAbstractTableModel):
                 shown = self._row_display(row)
             return shown[col]
         if role == _ALIGNMENT:
-            if self._columns[col].align_right:
-                return _RIGHT
-            value = self._record(row).get(self._columns[col].key)
-            if isinstance(value, Decimal | int) and not isinstance(value, bool):
-                return _RIGHT
-            return None
+            return _RIGHT if self._right_aligned(row, col) else None
         if role == _FOREGROUND:
             return None if self._foreground is None else self._foreground(self._record(row))
         if role == SORT_ROLE:
             return self._record(row).get(self._columns[col].key)
         return self._record(row)  # RECORD_ROLE
+
+    def _right_aligned(self, row: int, col: int) -> bool:
+        """A column set to the right, or a number (an amount, a count)."""
+        column = self._columns[col]
+        if column.align_right:
+            return True
+        value = self._record(row).get(column.key)
+        return isinstance(value, Decimal | int) and not isinstance(value, bool)
 
     def paint_cell(self, row: int, col: int) -> tuple[str, Any, Any] | None:
         """A painted cell in one call (``CellDelegate``): its text, its alignment (None:
@@ -451,14 +454,7 @@ class RecordTableModel(QAbstractTableModel):
         shown = self._display[row]
         if shown is None:
             shown = self._row_display(row)
-        column = self._columns[col]
-        align = None
-        if column.align_right:
-            align = _RIGHT_FLAGS
-        else:
-            value = self._record(row).get(column.key)
-            if isinstance(value, Decimal | int) and not isinstance(value, bool):
-                align = _RIGHT_FLAGS
+        align = _RIGHT_FLAGS if self._right_aligned(row, col) else None
         colour = None if self._foreground is None else self._foreground(self._record(row))
         return shown[col], align, colour
 
