@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from collections.abc import Sequence
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.collector import collector_paused
+from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.widgets.list_export import ListExporter
@@ -141,38 +144,29 @@ class DeadlinesView(View):
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
-        # Roki is the first screen: 15,000 reminders at 20k placements become rows at the
-        # start. One translation per kind, one dict per reminder straight from its fields
-        # (a Deadline is a tuple); the model formats a row's cells when it is painted.
+        # Roki is the first screen: 15,000 reminders at 20k placements, 59,000 at 80k. The
+        # list is paged over the service's tuples: a reminder becomes a record (its row
+        # number as the id) when its row is painted, and the search texts, made here from
+        # the same cells the list shows, are folded after the first paint.
         names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
-        with collector_paused():  # no cycles among these dicts (rejnistvo.collector)
-            rows = self._rows(deadlines, names)
-        self.model.set_rows(rows)
+        with collector_paused():  # no cycles among these texts (rejnistvo.collector)
+            # the shown cells joined as the list joins them (services.row_pages.search_text);
+            # a reminder's texts are never None
+            search = [
+                f"{names.get(kind, kind)} {carer} {child} {what}"
+                for _due, _days, kind, what, carer, child, _opens, _id in deadlines
+            ]
+        self.model.set_pages(
+            RowPages(list(range(len(deadlines))), search, partial(_records, deadlines, names))
+        )
         fit_columns(self.table)
         # earliest first: the late ones (negative days) are the first rows
         late = bisect_left(deadlines, 0, key=_DAYS)
         self.summary.setText(
-            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(rows), late)
-            if rows
+            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(deadlines), late)
+            if deadlines
             else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )
-
-    @staticmethod
-    def _rows(deadlines: list[Deadline], names: dict[str, str]) -> list[dict]:
-        return [
-            {
-                "due": due,
-                "days": days,
-                "kind": kind,
-                "kind_name": names.get(kind, kind),
-                "what": what,
-                "carer": carer,
-                "child": child,
-                "open_kind": open_kind,
-                "open_id": open_id,
-            }
-            for due, days, kind, what, carer, child, open_kind, open_id in deadlines
-        ]
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -183,6 +177,29 @@ class DeadlinesView(View):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def _records(deadlines: list[Deadline], names: dict[str, str], ids: Sequence[int]) -> list[dict]:
+    """The records of the rows ``ids`` (row numbers) of Roki's list, as the columns read
+    them; ``id`` is the row number."""
+    records = []
+    for i in ids:
+        due, days, kind, what, carer, child, open_kind, open_id = deadlines[i]
+        records.append(
+            {
+                "id": i,
+                "due": due,
+                "days": days,
+                "kind": kind,
+                "kind_name": names.get(kind, kind),
+                "what": what,
+                "carer": carer,
+                "child": child,
+                "open_kind": open_kind,
+                "open_id": open_id,
+            }
+        )
+    return records
 
 
 VIEW_CLASS = DeadlinesView
