@@ -198,15 +198,17 @@ class RecordTableModel(QAbstractTableModel):
     def _record(self, row: int) -> dict:
         record = self._rows[row]
         if record is None:
-            self._read_page(row)
+            self.read_around(range(len(self._rows)), row)
             record = self._rows[row]
             assert record is not None
         return record
 
-    def _read_page(self, row: int) -> None:
-        """Read the unread rows around ``row`` (the ones about to be painted)."""
-        start = max(row - self.PAGE_BEFORE, 0)
-        self.read_rows(range(start, min(row + self.PAGE_AFTER, len(self._rows))))
+    def read_around(self, rows: Sequence[int], at: int) -> None:
+        """A paged list's row ``rows[at]``, if unread, read with the rows listed around it
+        (the ones about to be painted): ``rows`` is the whole list or, through a filter,
+        the rows it shows, which lie apart in the whole list."""
+        if self._ids is not None and self._rows[rows[at]] is None:
+            self.read_rows(rows[max(at - self.PAGE_BEFORE, 0) : at + self.PAGE_AFTER])
 
     def read_rows(self, rows: Sequence[int]) -> None:
         """Read these rows of a paged list if unread, in one ``fetch``: a filtered list
@@ -721,13 +723,8 @@ class FilterProxy(QAbstractProxyModel):
         if self._plain_source:
             if self._plain_cell and role not in _ANSWERED:
                 return None
-            source_row = self._shown[row]
-            if source._ids is not None and source._rows[source_row] is None:
-                # a paged list: read the rows shown around this one, not the whole
-                # list's neighbours of each (a filter shows rows far apart)
-                start = max(row - source.PAGE_BEFORE, 0)
-                source.read_rows(self._shown[start : row + source.PAGE_AFTER])
-            return source.cell(source_row, index.column(), role)
+            source.read_around(self._shown, row)
+            return source.cell(self._shown[row], index.column(), role)
         return source.data(source.index(self._shown[row], index.column()), role)
 
     def paint_cell(self, row: int, col: int) -> tuple[str, Any, Any] | None:
@@ -736,11 +733,8 @@ class FilterProxy(QAbstractProxyModel):
         source = self._source
         if source is None or not self._plain_cell or not 0 <= row < len(self._shown):
             return None
-        source_row = self._shown[row]
-        if source._ids is not None and source._rows[source_row] is None:
-            start = max(row - source.PAGE_BEFORE, 0)
-            source.read_rows(self._shown[start : row + source.PAGE_AFTER])
-        return source.paint_cell(source_row, col)
+        source.read_around(self._shown, row)
+        return source.paint_cell(self._shown[row], col)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         row = index.row()  # -1 for an invalid index
