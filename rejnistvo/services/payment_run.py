@@ -618,15 +618,19 @@ def _order(line: RunLine) -> str:
     return f"{_order_of_line(line)}{_KIND_ORDER[line.kind]}{line.for_month.isoformat()}"
 
 
-def _order_of_line(line: RunLine) -> str:
+def _order_prefix(centre: str, unit: str, carer: str, contract: str) -> str:
     """``_order`` up to the kind."""
-    return f"{line.centre}\0{line.unit}\0{line.carer.casefold()}\0{line.contract}\0"
+    return f"{centre}\0{unit}\0{carer.casefold()}\0{contract}\0"
+
+
+def _order_of_line(line: RunLine) -> str:
+    return _order_prefix(line.centre, line.unit, line.carer, line.contract)
 
 
 def _order_of(src: PlacementSource) -> str:
     """``_order`` up to the kind, for every line of `src` (``_line`` copies these names):
     made once a placement, not once a line (after a backdated rate: 18,000, not 270,000)."""
-    return f"{src.centre_name}\0{src.unit_name}\0{src.carer_name.casefold()}\0{src.contract_no}\0"
+    return _order_prefix(src.centre_name, src.unit_name, src.carer_name, src.contract_no)
 
 
 def _vanished(
