@@ -32,8 +32,9 @@ def fold_all(texts: list[str]) -> list[str]:
 
     The texts are joined, Č/č, Š/š, Ž/ž, Ć/ć, Đ/đ replaced in one pass each and the
     result lowered in one pass; only a text still not ASCII after that (ß, é, a
-    ligature …) goes through ``fold`` itself. Where ``lower`` already gives ASCII, ``casefold`` and NFKD give the
-    same, so the result is ``fold``'s (a property test checks it)."""
+    ligature …) goes through ``fold`` itself. Where ``lower`` already gives ASCII,
+    ``casefold`` and NFKD give the same, so the result is ``fold``'s (a property test
+    checks it)."""
     if not texts:
         return []
     joined = _UNIT.join(texts)
