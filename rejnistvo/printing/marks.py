@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from reportlab.lib.units import mm
@@ -25,20 +26,12 @@ Kind = Literal["text", "bold", "small", "field", "choice", "box", "tab"]
 _WORDS = re.compile(r"\S+\s*|\s+")
 
 
+@lru_cache(maxsize=16384)
 def _width(value: str, font: str, size: float) -> float:
     """reportlab's stringWidth, remembered: a form's labels and blanks are measured again
     at every line break decision and in every document."""
-    key = (value, font, size)
-    width = _WIDTHS.get(key)
-    if width is None:
-        if len(_WIDTHS) >= _WIDTHS_KEPT:
-            _WIDTHS.clear()
-        width = _WIDTHS[key] = stringWidth(value, font, size)
+    width: float = stringWidth(value, font, size)
     return width
-
-
-_WIDTHS: dict[tuple[str, str, float], float] = {}
-_WIDTHS_KEPT = 16384
 
 
 @dataclass(frozen=True)
