@@ -25,6 +25,28 @@ import click
 assert click.Group.__module__ == "click.core" and "click" in sys.modules
 from dateutil import parser
 assert parser.parse("2026-01-02").year == 2026
+import re
+assert re.compile.__module__ == "re", "re.compile left replaced"
+import sqlite_utils
+memory = sqlite_utils.Database(memory=True)
+memory["notes"].insert({"text": "čas"})
+memory["notes"].enable_fts(["text"])
+assert memory["notes_fts"].virtual_table_using == "FTS5"
+assert list(memory["notes"].search("čas")) == [{"rowid": 1, "text": "čas"}]
+print("ok")
+"""
+
+COMPILED_WHEN_USED = """
+import re, sys
+seen = []
+compile_ = re.compile
+re.compile = lambda *a, **k: seen.append(a[0]) or compile_(*a, **k)
+import rejnistvo.store
+assert not any("VIRTUAL" in str(p) for p in seen), "compiled at import"
+re.compile = compile_
+import sqlite_utils.db as db
+assert db._virtual_table_using_re.match("CREATE VIRTUAL TABLE t USING fts4(a)").group("using") == "fts4"
+assert db._quote_fts_re.split('a "b c"')[3] == '"b c"'
 print("ok")
 """
 
@@ -51,6 +73,11 @@ def run(code: str, *args: str) -> str:
 
 def test_the_store_starts_without_click_and_dateutil_and_they_load_when_used(tmp_path):
     assert run(LEAN, str(tmp_path / "x.sqlite3")) == "ok"
+
+
+def test_sqlite_utils_patterns_are_compiled_when_first_used():
+    """One of them takes 26 ms to compile: not at every start."""
+    assert run(COMPILED_WHEN_USED) == "ok"
 
 
 def test_the_plain_way_still_loads_a_working_sqlite_utils():
