@@ -24,6 +24,7 @@ import rejnistvo.services.payment_run  # noqa: F401 - the reminders' overpayment
 import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
 
 # isort: split
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from rejnistvo.collector import collector_paused
@@ -170,7 +171,6 @@ def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
     """When the checks running beside the window end: damage found stops the work on the
     file (nothing more is written, the user is told, the window closes); a failed daily
     backup is said once."""
-    from PySide6.QtCore import QTimer
 
     checks = getattr(ctx.db, "checks", None)
     if checks is None:
@@ -327,6 +327,7 @@ def main(
         window.show()
         gc.freeze()
     window.preload_screens()
+    QTimer.singleShot(200, app, install_mnemonics)  # after the first paint
     if not demo:
         signal_ready()
     code = app.exec()
@@ -336,6 +337,15 @@ def main(
         except Exception:  # noqa: BLE001 - closing at exit must not raise at the user
             log.exception("closing the database")
     return code
+
+
+def install_mnemonics() -> None:
+    """Alt shows a letter on each button on screen; Alt+letter clicks it."""
+    from rejnistvo.ui.widgets import mnemonics
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        mnemonics.install(app)
 
 
 def parse_args(argv: list[str]):

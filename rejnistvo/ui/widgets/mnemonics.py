@@ -1,0 +1,137 @@
+"""Alt+letter for the buttons on screen (issue 12: the program works from the keyboard).
+
+The screens set their buttons' texts in over a hundred places (``retranslate`` and the
+workflow steps that rename a button), so the letters are not written into those texts:
+when the user presses Alt, the buttons then visible in the active window that have no
+letter yet get one, as a Windows program shows its underlined letters while Alt is held.
+Alt+S then clicks *Shrani* the way Qt's own ``&`` does (the same text, so the same
+underline and shortcut).
+
+Push buttons (the screen's actions) choose before check boxes and radio buttons. Every
+button first tries its text's first letter, then the first letters of its other words,
+then any letter (a shortcut in brackets, "(Ctrl+S)", is not part of the name); ASCII
+letters first (every keyboard has them), č, š, ž only when nothing else is free.
+Taken are the menu bar's letters (Alt+D opens *Datoteka*) and those of the visible
+buttons that already have one; two visible buttons never share a letter (a hidden panel
+that shows again may have one the screen gave away meanwhile: the later button gives it
+up and gets another).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QPushButton, QWidget
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The letter after a single ``&`` (lower case), or None; ``&&`` is a literal &."""
+    at = 0
+    while (at := text.find("&", at)) != -1 and at + 1 < len(text):
+        if text[at + 1] != "&":
+            return text[at + 1].lower()
+        at += 2
+    return None
+
+
+#: how good a letter is: the text's first letter, another word's first, any other
+LEVELS = ("first", "word", "any")
+
+
+def _candidates(text: str, level: str) -> list[int]:
+    # A shortcut shown in brackets ("Shrani (Ctrl+S)") is not part of the name.
+    end = text.find(" (")
+    name = text if end == -1 else text[:end]
+    letters = [i for i, c in enumerate(name) if c.isalpha()]
+    starts = [i for i in letters if i == 0 or not name[i - 1].isalpha()]
+    if level == "first":
+        return starts[:1]
+    if level == "word":
+        return starts[1:]
+    return [i for i in letters if i not in starts]
+
+
+def with_mnemonic(text: str, taken: set[str], levels: tuple[str, ...] = LEVELS) -> str | None:
+    """``text`` with ``&`` before its best free letter (ASCII before č, š, ž), or None."""
+    for ascii_only in (True, False):
+        for level in levels:
+            for i in _candidates(text, level):
+                letter = text[i].lower()
+                if letter not in taken and (letter.isascii() or not ascii_only):
+                    return text[:i] + "&" + text[i:]
+    return None
+
+
+def _letters(texts: Iterable[str]) -> set[str]:
+    return {letter for text in texts if (letter := mnemonic_of(text))}
+
+
+def add_mnemonics(window: QWidget) -> None:
+    """Give each visible, enabled-or-not button of ``window`` without one a free letter."""
+    taken: set[str] = set()
+    if isinstance(window, QMainWindow) and window.menuWidget() is not None:
+        taken |= _letters(action.text() for action in window.menuBar().actions())
+    # Push buttons (the screen's actions: Shrani, Natisni …) choose first, then check
+    # boxes and radio buttons, each in the order they were made.
+    found = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window) and b.text()]
+    buttons = [b for b in found if isinstance(b, QPushButton)]
+    buttons += [b for b in found if not isinstance(b, QPushButton)]
+    pending: list[QAbstractButton] = []
+    for button in buttons:
+        letter = mnemonic_of(button.text())
+        if letter is None or letter in taken:
+            if letter is not None:  # shared with a button before it: gives it up
+                button.setText(_without_mnemonic(button.text()))
+            pending.append(button)
+        else:
+            taken.add(letter)
+    # Level by level over all of them, so that Shrani gets its S before an earlier
+    # button takes it as a second-best letter.
+    pending = [b for b in pending if "&" not in b.text()]  # a literal && stays as it is
+    for levels in (("first",), ("first", "word"), LEVELS):
+        for button in list(pending):
+            marked = with_mnemonic(button.text(), taken, levels)
+            if marked is not None:
+                taken.add(mnemonic_of(marked) or "")
+                button.setText(marked)
+                pending.remove(button)
+
+
+def _without_mnemonic(text: str) -> str:
+    """``text`` without its letter's ``&``; a literal ``&&`` stays."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        if text[at] == "&" and at + 1 < len(text):
+            if text[at + 1] == "&":
+                out.append("&&")
+            at += 1 if text[at + 1] != "&" else 2
+            continue
+        out.append(text[at])
+        at += 1
+    return "".join(out)
+
+
+class MnemonicsOnAlt(QObject):
+    """Application event filter: Alt pressed → :func:`add_mnemonics` on the active window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Alt
+            and not event.isAutoRepeat()
+        ):
+            window = QApplication.activeWindow()
+            if window is not None:
+                add_mnemonics(window)
+        return False
+
+
+def install(app: QApplication) -> MnemonicsOnAlt:
+    """Install the filter on ``app``; keep the result alive (it is parented to ``app``)."""
+    keeper = MnemonicsOnAlt(app)
+    app.installEventFilter(keeper)
+    return keeper
