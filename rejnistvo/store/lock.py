@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -102,7 +101,7 @@ class FileLock:
         # "open" stays true until a clean close: found true, the last holder crashed.
         info: dict[str, object] = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host(),
             "user": _user(),
             "open": True,
         }
@@ -154,3 +153,13 @@ def _read_holder(fd: int) -> str:
     if "user" not in info or "host" not in info:
         return ""
     return f" (uporabnik {info['user']} na računalniku {info['host']})"
+
+
+def _host() -> str:
+    """This computer's name. ``os.uname`` gives what ``socket.gethostname`` does on
+    POSIX without importing ``socket`` (~6 ms of every start); Windows has no uname."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()

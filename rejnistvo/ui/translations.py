@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def compile_catalogue(ts: Path, qm: Path) -> bool:
     if tool is None:
         log.warning("lrelease is missing: Qt's base strings stay in English")
         return False
+    import subprocess  # only when a catalogue is compiled (once), not at every start
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     partial = qm.with_suffix(".part")
     try:
