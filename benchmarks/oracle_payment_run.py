@@ -8,7 +8,8 @@ the CPU and wall seconds. Cases: the run of June 2027 with nothing changed, afte
 future rate row, after the backdated correction of the 2026 row (with and without
 bases), closing it (the closed run and the ledger rows it wrote, raw and with each
 basis decoded, so a change in how a basis is written shows whether its content is
-the same), and opening the closed month (with and without bases). Slow (the sha1s
+the same; the basis as text wherever the file keeps it), and opening the closed month
+(with and without bases). Slow (the sha1s
 of 270,000-line documents): minutes, not seconds.
 
 Run it with the old code (e.g. ``git archive OLD rejnistvo resources forms`` unpacked
@@ -36,6 +37,25 @@ from rejnistvo.store import open_db
 
 CLOCK = FixedClock(date(2027, 6, 15))
 JUNE = date(2027, 6, 1)
+
+
+# The ledger's columns up to the basis, as the first schema had them: the rows of a file
+# that keeps each basis once (m010) compare with those of one that does not.
+_LEDGER_COLUMNS = ", ".join(
+    f"l.{c}"
+    for c in (
+        "id run_id kind for_month placement_id one_off_id carer_id carer_name child_name "
+        "contract_no iban centre_id centre_name unit_id unit_name days factor board "
+        "board_increase fee fee_uplift total reason"
+    ).split()
+)
+
+
+def _basis(db: Any) -> str:
+    """The line's basis text, wherever the file keeps it."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'payment_bases'").fetchone():
+        return "coalesce((SELECT b.text FROM payment_bases b WHERE b.id = l.basis_id), l.basis)"
+    return "l.basis"
 
 
 def sha(data: Any) -> str:
@@ -78,7 +98,9 @@ def main(base: Path) -> None:
             del closed
             run_id = db.execute("SELECT id FROM payment_runs WHERE month = '2027-06-01'").fetchone()
             rows = db.execute(
-                "SELECT * FROM payment_lines WHERE run_id = ? ORDER BY id", [run_id[0]]
+                f"SELECT {_LEDGER_COLUMNS}, {_basis(db)} FROM payment_lines l "
+                "WHERE l.run_id = ? ORDER BY l.id",
+                [run_id[0]],
             ).fetchall()
             print("ledger_rows", sha([list(r) for r in rows]), len(rows))
             decoded = [[*r[:-1], None if r[-1] is None else json.loads(r[-1])] for r in rows]

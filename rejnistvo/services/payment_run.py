@@ -23,12 +23,12 @@ month with a reason, record how an overpayment was settled.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from rejnistvo.clock import Clock
 from rejnistvo.collector import collector_paused
@@ -111,11 +111,158 @@ class RunLine:
         return calc_inputs(data, self.for_month)
 
 
+#: A line of a computed run before it is made (``RunLines``): kind, amounts, placement,
+#: month, today's payment, factor text, the ids of its rate rows, the placement's
+#: ``BasisMaker`` (None: not rechecked) and the basis id of what the ledger paid for the
+#: month (None: nothing, or a line without a basis). A plain tuple: 270,000 after a
+#: backdated rate.
+_Entry = tuple[str, Amounts, PlacementSource, date, Any, str, tuple[int, ...], Any, int | None]
+
+
+class RunLines(Sequence[RunLine]):
+    """A run's lines in run order, each made when it is first asked for (then kept).
+
+    A computed run keeps each line as an ``_Entry``, what it is made from: after a
+    backdated rate a run has 270,000 lines, and the screen shows a few dozen at a time,
+    the close writes them straight from the entries (``ledger_rows``), and the sums
+    (``summary``) need no line at all. The reason of a difference is worded when its
+    line is made, from the basis the ledger paid (its text, read with the run) and
+    today's; both are shared, so each pair is worded once. Lines made here are the
+    lines a run made all at once would hold (tests compare them)."""
+
+    __slots__ = ("_entries", "_made", "_with_basis", "_old_texts", "_old", "_worded", "_first")
+
+    def __init__(
+        self,
+        entries: Sequence[RunLine | _Entry],
+        with_basis: bool = True,
+        old_texts: dict[int, str] | None = None,
+    ) -> None:
+        self._entries = entries
+        self._made: list[RunLine | None] = [e if isinstance(e, RunLine) else None for e in entries]
+        self._with_basis = with_basis
+        self._old_texts = old_texts or {}
+        self._old: dict[int, dict[str, Any]] = {}
+        #: (id of the paid basis, id of today's) -> (today's basis, the words): the basis
+        #: is kept so that its id is not reused while the memo lives
+        self._worded: dict[tuple[int, int], tuple[Any, str]] = {}
+        self._first: int | None = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> RunLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RunLine]: ...
+
+    def __getitem__(self, index: int | slice) -> RunLine | list[RunLine]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._entries)))]
+        line = self._made[index]
+        if line is None:
+            if index < 0:
+                index += len(self._entries)
+            line = self._made[index] = self._make(self._entries[index], index)  # type: ignore[arg-type]
+        return line
+
+    def __iter__(self) -> Iterator[RunLine]:
+        for index in range(len(self._entries)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RunLines | tuple | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def summary(self, index: int) -> tuple[str, Amounts, str, str]:
+        """(kind, amounts, centre, unit) of a line, without making it."""
+        entry = self._entries[index]
+        if isinstance(entry, RunLine):
+            return entry.kind, entry.amounts, entry.centre, entry.unit
+        src = entry[2]
+        return entry[0], entry[1], src.centre_name, src.unit_name
+
+    def kinds(self) -> Iterator[tuple[str, Amounts]]:
+        """(kind, amounts) of each line in order, without making them."""
+        for entry in self._entries:
+            if isinstance(entry, RunLine):
+                yield entry.kind, entry.amounts
+            else:
+                yield entry[0], entry[1]
+
+    def set_first_line_id(self, first: int) -> None:
+        """The lines were written to the ledger with consecutive ids from `first`."""
+        self._first = first
+        for index, line in enumerate(self._made):
+            if line is not None:
+                line.line_id = first + index
+
+    def ledger_rows(self) -> Iterator[ledger.LineRow]:
+        """Each line as the ledger writes it, made straight from its entry."""
+        for entry in self._entries:
+            if isinstance(entry, RunLine):
+                yield _ledger_row(entry)
+                continue
+            kind, amounts, src, m, p, factor, rates, maker, old = entry
+            days, reason, line_basis = self._parts(entry)
+            yield (
+                kind, m, src.placement_id, None, src.carer_id, src.carer_name,
+                src.child_name, src.contract_no, src.iban, src.centre_id, src.centre_name,
+                src.unit_id, src.unit_name, days, factor, amounts, reason, line_basis,
+            )  # fmt: skip
+
+    def _parts(self, entry: _Entry) -> tuple[int, str, dict[str, Any] | None]:
+        """(days, reason, basis) of a line: what an entry does not hold ready."""
+        kind, _amounts, src, m, p, _factor, rates, maker, old_id = entry
+        days: int = p.days_placed
+        if kind == MONTH:
+            if not self._with_basis:
+                return days, "", None
+            if maker is None:
+                return days, "", basis(m, src.inputs, p)
+            return days, "", maker.make(m, p, rates)
+        if not days:
+            return days, _no_days_reason(src, m), None
+        new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
+        return days, self._reason(old_id, new, m), new if self._with_basis else None
+
+    def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
+        if old_id is None:
+            return reasons(None, new, month)
+        old = self._old.get(old_id)
+        if old is None:
+            text = self._old_texts.get(old_id)
+            if text is None:
+                return reasons(None, new, month)
+            old = self._old[old_id] = json.loads(text)
+        pair = (id(old), id(new))
+        known = self._worded.get(pair)
+        if known is None:
+            known = self._worded[pair] = (new, reasons(old, new, month))
+        return known[1]
+
+    def _make(self, entry: _Entry, index: int) -> RunLine:
+        kind, amounts, src, m, _p, factor, _rates, _maker, _old = entry
+        days, reason, line_basis = self._parts(entry)
+        line = RunLine(
+            kind, m, src.placement_id, src.carer_id, src.carer_name, src.child_name,
+            src.contract_no, src.iban, src.centre_id, src.centre_name, src.unit_id,
+            src.unit_name, days, factor, amounts, reason, line_basis,
+        )  # fmt: skip
+        if self._first is not None:
+            line.line_id = self._first + index
+        return line
+
+
 @dataclass(frozen=True)
 class PaymentRun:
     month: date
     status: str
-    lines: tuple[RunLine, ...]
+    lines: RunLines
     warnings: tuple[str, ...]
     closed_on: date | None = None
     closed_by: str = ""
@@ -123,25 +270,30 @@ class PaymentRun:
     @property
     def total(self) -> Decimal:
         """What the run pays: months, arrears and one-off payments (never overpayments)."""
-        return sum((line.total for line in self.lines if line.kind in PAID_KINDS), ZERO)
+        return sum((a.total for kind, a in self.lines.kinds() if kind in PAID_KINDS), ZERO)
 
     @property
     def overpayments(self) -> Decimal:
         """The overpayments listed apart (a positive figure: what is to be recovered)."""
-        return -sum((line.total for line in self.lines if line.kind == OVERPAYMENT), ZERO)
+        return -sum((a.total for kind, a in self.lines.kinds() if kind == OVERPAYMENT), ZERO)
 
     def paid_lines(self) -> list[RunLine]:
-        return [line for line in self.lines if line.kind in PAID_KINDS]
+        lines = self.lines
+        return [lines[i] for i, (kind, _) in enumerate(lines.kinds()) if kind in PAID_KINDS]
 
     def overpayment_lines(self) -> list[RunLine]:
-        return [line for line in self.lines if line.kind == OVERPAYMENT]
+        lines = self.lines
+        return [lines[i] for i, (kind, _) in enumerate(lines.kinds()) if kind == OVERPAYMENT]
 
     def totals_by(self, level: str) -> list[tuple[str, Decimal]]:
         """Paid totals per "centre" or per "unit" ("centre – unit"), in line order."""
         sums: dict[str, Decimal] = {}
-        for line in self.paid_lines():
-            key = line.centre if level == "centre" else f"{line.centre} – {line.unit}"
-            sums[key] = sums.get(key, ZERO) + line.total
+        for index in range(len(self.lines)):
+            kind, amounts, centre, unit = self.lines.summary(index)
+            if kind not in PAID_KINDS:
+                continue
+            key = centre if level == "centre" else f"{centre} – {unit}"
+            sums[key] = sums.get(key, ZERO) + amounts.total
         return list(sums.items())
 
 
@@ -260,7 +412,7 @@ def _closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
     return PaymentRun(
         run.month,
         CLOSED,
-        tuple(lines),
+        RunLines(lines),
         run.warnings,
         run.closed_on,
         run.closed_by,
@@ -306,23 +458,6 @@ def _closed_line(
     return RunLine(
         kind, for_month, placement_id, carer_id, carer, child, contract, iban, centre_id,
         centre, unit_id, unit, days, factor, amounts, reason, line_basis, one_off_id, line_id,
-    )  # fmt: skip
-
-
-def _line(
-    src: PlacementSource,
-    kind: str,
-    month: date,
-    days: int,
-    factor: str,
-    amounts: Amounts,
-    reason: str,
-    line_basis: dict[str, Any] | None,
-) -> RunLine:
-    return RunLine(
-        kind, month, src.placement_id, src.carer_id, src.carer_name, src.child_name,
-        src.contract_no, src.iban, src.centre_id, src.centre_name, src.unit_id, src.unit_name,
-        days, factor, amounts, reason, line_basis,
     )  # fmt: skip
 
 
@@ -416,13 +551,15 @@ class _Order:
     def add_line(self, line: RunLine) -> None:
         self.keys.append(self.key(self.prefix(_order_of_line(line)), line.kind, line.for_month))
 
-    def sorted(self, lines: list[RunLine]) -> tuple[RunLine, ...]:
+    def sorted(self, lines: list[_Sorted]) -> list[_Sorted]:
         rank = {n: i for i, (_, n) in enumerate(sorted(self.prefixes.items()))}
         span = 4 * _MONTHS_KEY
         keys = [rank[k // span] * span + k % span for k in self.keys]
         order = sorted(range(len(lines)), key=keys.__getitem__)  # stable, as lines.sort
-        return tuple([lines[i] for i in order])
+        return [lines[i] for i in order]
 
+
+_Sorted = TypeVar("_Sorted")
 
 _MONTHS_KEY = 12 * 10_000  # year × 12 + month of any year up to 9999
 
@@ -430,10 +567,6 @@ _MONTHS_KEY = 12 * 10_000  # year × 12 + month of any year up to 9999
 def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     """The open run of `month`: its lines and the differences for earlier closed months."""
     return drive(_compute_steps(db, month, True), progress)
-
-
-#: Ledger lines whose stored basis is read in one query (a few slices' worth).
-BASES = 2000
 
 
 def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
@@ -458,18 +591,17 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         paid = yield from _reading(ledger.paid_month_steps(db, month, changed))
     yield 0, total
     warnings = list(missing_indexations(rates, month))
-    lines: list[RunLine] = []
+    # The month's lines, then the differences of closed months (the order lines of
+    # equal keys keep), each with its order key.
+    lines: list[_Entry] = []
     order = _Order()
     keys = order.keys
+    pending: list[_Entry] = []
+    pending_keys: list[int] = []
     figures = _Figures()
     differences_of = figures.differences
     # Each closed month with its part of the order key.
     closed = [(m, m.year * 12 + m.month) for m in arrears_months]
-    # (source, its bases, month, today's payment, the difference as shown, ledger line
-    # whose basis was paid, the line's order key)
-    pending: list[
-        tuple[PlacementSource, BasisMaker | None, date, Any, _Difference, int | None, int]
-    ] = []
     for start in range(0, total, SLICE):
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
             inputs = src.inputs
@@ -499,85 +631,34 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 if was is None:
                     if p.days_placed:
                         new = figures.new_month(p)
-                        pending.append((src, maker, m, p, new, None, prefix + new[4] + at))
+                        pending.append((new[1], new[0], src, m, p, new[2], new[3], maker, None))
+                        pending_keys.append(prefix + new[4] + at)
                     continue
                 # The usual case, nothing changed: one look-up, no objects made.
                 known = differences_of.get((id(p), id(was[0])))
                 found = (known or figures.difference(p, was[0]))[2]
                 if found is not None:
-                    pending.append((src, maker, m, p, found, was[1], prefix + found[4] + at))
+                    pending.append(
+                        (found[1], found[0], src, m, p, found[2], found[3], maker, was[2])
+                    )
+                    pending_keys.append(prefix + found[4] + at)
             p = payments[-1]
             if p.days_placed:
                 amounts, factor, rate_ids = figures.payment(p)
-                if not with_basis:
-                    month_basis = None
-                elif maker is None:
-                    month_basis = basis(month, inputs, p)
-                else:
-                    month_basis = maker.make(month, p, rate_ids)
-                lines.append(
-                    _line(src, MONTH, month, p.days_placed, factor, amounts, "", month_basis)
-                )
+                lines.append((MONTH, amounts, src, month, p, factor, rate_ids, maker, None))
                 keys.append(order.key(prefix, MONTH, month))
         yield min(start + SLICE, total), total
-    # Old and new bases are shared dicts (parsed once, made once): the words for a pair
-    # are made once. Keyed by identity; both stay alive until the loop ends (`parsed`
-    # and the makers in `pending` hold them).
-    worded: dict[tuple[int, int], str] = {}
-    parsed: dict[str, dict[str, Any]] = {}
-    old_bases: dict[int, dict[str, Any] | None] = {}
-    differences = len(pending)
-    for index, (src, maker, m, p, (diff, kind, factor, rate_ids, _), last_id, key) in enumerate(
-        pending
-    ):
-        if index % SLICE == 0:
-            # After a backdated rate every placement's closed months differ: their
-            # reasons are worded a slice at a time too.
-            yield total + index, total + differences
-            if index % BASES == 0:
-                old_bases = ledger.line_bases(
-                    db, [e[5] for e in pending[index : index + BASES] if e[5] is not None], parsed
-                )
-        new_basis: dict[str, Any] | None = None
-        days = p.days_placed
-        if days:
-            # always made when rechecked
-            new_basis = (maker or BasisMaker(src.inputs)).make(m, p, rate_ids)
-            old = old_bases.get(last_id) if last_id is not None else None
-            if old is None:
-                why = reasons(old, new_basis, m)
-            else:
-                pair = (id(old), id(new_basis))
-                why = worded.get(pair) or worded.setdefault(pair, reasons(old, new_basis, m))
-        else:
-            why = _no_days_reason(src, m)
-        lines.append(
-            RunLine(
-                kind,
-                m,
-                src.placement_id,
-                src.carer_id,
-                src.carer_name,
-                src.child_name,
-                src.contract_no,
-                src.iban,
-                src.centre_id,
-                src.centre_name,
-                src.unit_id,
-                src.unit_name,
-                days,
-                factor,
-                diff,
-                why,
-                new_basis if with_basis else None,
-            )  # fmt: skip
-        )
-        keys.append(key)
+    # What the ledger paid for the differing months is worded when their lines are made
+    # (``RunLines``); its bases are read now, while the run is the file's.
+    old_texts = ledger.basis_texts(db, {e[8] for e in pending if e[8] is not None})
+    keys += pending_keys
     more = [*_vanished(db, paid, arrears_months), *_one_offs(db, month, first_closed, with_basis)]
     for line in more:
         order.add_line(line)
-    lines += more
-    return PaymentRun(month, OPEN, order.sorted(lines), tuple(warnings))
+    entries: list[RunLine | _Entry] = [*lines, *pending, *more]
+    return PaymentRun(
+        month, OPEN, RunLines(order.sorted(entries), with_basis, old_texts), tuple(warnings)
+    )
 
 
 _Read = TypeVar("_Read")
@@ -772,7 +853,7 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
                 "overpayments": run.overpayments,
                 "warnings": run.warnings,
             },
-            [_ledger_row(line) for line in run.lines],
+            run.lines.ledger_rows(),
         )
         write_audit(
             db, "payment_runs", run_id, "close", None,
@@ -781,11 +862,9 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
         )  # fmt: skip
     # What was just written, without reading 20,000 lines back: the ledger's ids are
     # consecutive within the transaction (one writer, INTEGER PRIMARY KEY).
-    first_id = ledger.first_line_id(db, run_id)
-    for index, line in enumerate(run.lines):
-        # The lines were made by this call and are not shared yet: their ledger ids are
-        # set in place rather than copying 270,000 objects.
-        line.line_id = first_id + index
+    # The lines were made by this call and are not shared yet: their ledger ids are set
+    # in place (a line made later gets its own).
+    run.lines.set_first_line_id(ledger.first_line_id(db, run_id))
     return PaymentRun(
         month,
         CLOSED,

@@ -110,10 +110,11 @@ class OneOffSource:
 #: The five sums of what was paid: board, board increase, fee, fee uplift, total.
 PaidFigures = tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
 #: What the ledger holds for one placement's month: the sums of its month, arrears and
-#: overpayment lines and the id of the latest of them (whose basis is the newest). Plain
-#: tuples: a run reads 280,000; months paid the same amounts share one figures tuple
-#: (a run compares each distinct pair of payment and figures once).
-PaidMonth = tuple[PaidFigures, int]
+#: overpayment lines, the id of the latest of them and the id of that line's basis (the
+#: newest; None if it has none). Plain tuples: a run reads 280,000; months paid the same
+#: amounts share one figures tuple (a run compares each distinct pair of payment and
+#: figures once).
+PaidMonth = tuple[PaidFigures, int, int | None]
 
 
 def paid_amounts(paid: PaidFigures) -> Amounts:
@@ -182,10 +183,12 @@ def closed_range(db: Database) -> tuple[date | None, date | None]:
 # The five amounts come as one text (``_Shared.figures``): opening a closed month after
 # a backdated rate reads 270,000 lines, and the few distinct texts are parsed once.
 _AMOUNTS_TEXT = "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total"
+# A line's basis is stored once per distinct text (schema step m010): read through its id.
+_BASIS_TEXT = "(SELECT b.text FROM payment_bases b WHERE b.id = payment_lines.basis_id)"
 _LINE_COLUMNS = (
     "id, run_id, kind, for_month, placement_id, one_off_id, carer_id, carer_name, "
     "child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, "
-    f"factor, {_AMOUNTS_TEXT}, reason, basis"
+    f"factor, {_AMOUNTS_TEXT}, reason, {_BASIS_TEXT}"
 )
 
 #: Makes one line of ``run_line_pages`` from LedgerLine's fields, in their order.
@@ -278,7 +281,7 @@ def _made_lines(
     text = shared.texts.setdefault
     known_month, month = shared.months.get, shared.month
     known_figures, figures = shared.amounts.get, shared.figures
-    columns = _LINE_COLUMNS if with_basis else _LINE_COLUMNS.replace(", basis", ", NULL")
+    columns = _LINE_COLUMNS if with_basis else _LINE_COLUMNS.replace(_BASIS_TEXT, "NULL")
     cursor = db.execute(f"SELECT {columns} FROM payment_lines WHERE {where} ORDER BY id", params)
     return [
         make(
@@ -338,7 +341,7 @@ def paid_month_steps(
 # The five amounts as one text: a quarter of a million rows come as four values each,
 # not eight, and the few distinct texts are parsed once (``_PaidCache``).
 _PAID_SQL = (
-    f"SELECT placement_id, for_month, id, {_AMOUNTS_TEXT} "
+    f"SELECT placement_id, for_month, id, {_AMOUNTS_TEXT}, basis_id "
     "FROM payment_lines WHERE one_off_id IS NULL AND placement_id IS NOT NULL "
     "AND for_month < ?"
 )
@@ -373,7 +376,7 @@ def _add_paid(
     rows: Iterable[Any], result: dict[tuple[int, date], PaidMonth], cache: _PaidCache
 ) -> None:
     amounts, months = cache.amounts, cache.months
-    for pid, month_text, line_id, figures in rows:
+    for pid, month_text, line_id, figures, basis_id in rows:
         month = months.get(month_text)
         if month is None:
             month = months[month_text] = date.fromisoformat(month_text)
@@ -382,7 +385,7 @@ def _add_paid(
         if parsed is None:
             b, bi, f, fu, t = (Decimal(t) for t in figures.split(" "))
             parsed = amounts[figures] = (b, bi, f, fu, t)
-        row = (parsed, line_id)
+        row = (parsed, line_id, basis_id)
         earlier = result.setdefault(key, row)  # one look-up for the usual single line
         if earlier is row:
             continue
@@ -393,7 +396,10 @@ def _add_paid(
         )  # fmt: skip
         # Sums are shared like single lines' figures (the same few overpayments).
         summed = amounts.setdefault("+" + " ".join(str(v) for v in summed), summed)
-        result[key] = (summed, max(line_id, earlier[1]))
+        if line_id > earlier[1]:
+            result[key] = (summed, line_id, basis_id)
+        else:
+            result[key] = (summed, earlier[1], earlier[2])
 
 
 def paid_months(
@@ -462,11 +468,12 @@ def line_bases(
     """The stored basis of each line id (one query however many). `parsed` keeps the
     texts parsed so far across calls (the same text gives the same dict)."""
     ids = json.dumps(sorted(set(line_ids)))
-    # Lines share their basis texts (a placement's months, placements alike): SQLite
-    # groups the ids by text, so each distinct text comes to Python (and is parsed) once.
+    # Lines share their bases (a placement's months, placements alike; m010 stores each
+    # once): each distinct one comes to Python (and is parsed) once.
     cursor = db.execute(
-        "SELECT basis, group_concat(id) FROM payment_lines "
-        "WHERE id IN (SELECT value FROM json_each(?)) GROUP BY basis",
+        "SELECT b.text, group_concat(l.id) FROM payment_lines l "
+        "LEFT JOIN payment_bases b ON b.id = l.basis_id "
+        "WHERE l.id IN (SELECT value FROM json_each(?)) GROUP BY l.basis_id",
         [ids],
     )
     parsed = {} if parsed is None else parsed
@@ -480,6 +487,16 @@ def line_bases(
         for i in str(group).split(","):
             result[int(i)] = data
     return result
+
+
+def basis_texts(db: Database, basis_ids: Iterable[int]) -> dict[int, str]:
+    """The text of each basis id (``PaidMonth``'s last part), one query however many.
+    A basis never changes once written (m010), so the texts may be kept and parsed later."""
+    cursor = db.execute(
+        "SELECT id, text FROM payment_bases WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(basis_ids)))],
+    )
+    return dict(cursor.fetchall())
 
 
 def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
@@ -501,11 +518,17 @@ LineRow = tuple[
 ]  # fmt: skip
 
 
-def insert_run(db: Database, run: dict[str, Any], lines: Sequence[LineRow]) -> int:
-    """Write a closed month and its lines (inside the caller's transaction)."""
+#: Lines written a chunk at a time: the bases first seen in a chunk are stored (or
+#: found) in one go before it (``_BasisIds``).
+CHUNK = 5000
+
+
+def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:
+    """Write a closed month and its lines (inside the caller's transaction). `lines` may
+    be a generator: each line is written as it comes, none is kept."""
     cursor = db.execute(
         "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, overpayments, "
-        "line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
         [
             _month_key(run["month"]),
             run["closed_on"].isoformat(),
@@ -513,54 +536,111 @@ def insert_run(db: Database, run: dict[str, Any], lines: Sequence[LineRow]) -> i
             run["closed_by"],
             str(run["total"]),
             str(run["overpayments"]),
-            len(lines),
             json.dumps(list(run["warnings"]), ensure_ascii=False),
         ],
     )
     run_id = int(cursor.lastrowid or 0)
     # Lines share their basis dicts (a placement's months, the rate rows), their amounts
     # (the run makes each distinct difference once) and their months: each is made into
-    # text once, keyed by identity (alive in `lines` throughout).
-    texts: dict[int, str | None] = {}
-    figures: dict[int, tuple[str, str, str, str, str]] = {}
+    # text once, keyed by identity; each entry keeps its object, so no id is reused.
+    texts: dict[int, tuple[Any, str | None]] = {}
+    figures: dict[int, tuple[Amounts, tuple[str, str, str, str, str]]] = {}
     keys: dict[date, str] = {}
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        for (
-            kind, month, placement_id, one_off_id, carer_id, carer_name, child_name,
-            contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
-            amounts, reason, basis,
-        ) in lines:  # fmt: skip
-            month_text = keys.get(month)
-            if month_text is None:
-                month_text = keys[month] = _month_key(month)
-            amount_texts = figures.get(id(amounts))
-            if amount_texts is None:
-                amount_texts = figures[id(amounts)] = (
+    bases = _BasisIds(db)
+    known_basis = bases.ids.get
+    chunk: list[list[Any]] = []
+    unresolved: list[list[Any]] = []
+    count = 0
+    for (
+        kind, month, placement_id, one_off_id, carer_id, carer_name, child_name,
+        contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
+        amounts, reason, basis,
+    ) in lines:  # fmt: skip
+        month_text = keys.get(month)
+        if month_text is None:
+            month_text = keys[month] = _month_key(month)
+        shown = figures.get(id(amounts))
+        if shown is None:
+            shown = figures[id(amounts)] = (
+                amounts,
+                (
                     str(amounts.board), str(amounts.board_increase), str(amounts.fee),
                     str(amounts.fee_uplift), str(amounts.total),
-                )  # fmt: skip
-            if basis is None or isinstance(basis, str):
-                basis_text: str | None = basis
-            else:
-                basis_text = texts.get(id(basis))
-                if basis_text is None:
-                    basis_text = texts[id(basis)] = _basis_text(basis)
-            yield (
-                run_id, kind, month_text, placement_id, one_off_id, carer_id, carer_name,
-                child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name,
-                days, factor, *amount_texts, reason, basis_text,
+                ),
             )  # fmt: skip
+        if basis is None or isinstance(basis, str):
+            basis_text = basis or None
+        else:
+            made = texts.get(id(basis))
+            if made is None:
+                made = texts[id(basis)] = (basis, _basis_text(basis))
+            basis_text = made[1]
+        row = [
+            run_id, kind, month_text, placement_id, one_off_id, carer_id, carer_name,
+            child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name,
+            days, factor, *shown[1], reason, None,
+        ]  # fmt: skip
+        if basis_text is not None:
+            basis_id = known_basis(basis_text)
+            if basis_id is None:
+                row[-1] = basis_text  # its id once the chunk's new bases are stored
+                unresolved.append(row)
+            else:
+                row[-1] = basis_id
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            count += _write_lines(db, chunk, unresolved, bases)
+    count += _write_lines(db, chunk, unresolved, bases)
+    db.execute("UPDATE payment_runs SET line_count = ? WHERE id = ?", [count, run_id])
+    return run_id
 
+
+class _BasisIds:
+    """The id of each basis text written so far, a text stored once (m010): a new one is
+    added, one already in the file (last month's, usually) is found."""
+
+    __slots__ = ("db", "ids")
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.ids: dict[str, int] = {}
+
+    def store(self, texts: Iterable[str]) -> None:
+        new = sorted({text for text in texts if text not in self.ids})
+        if not new:
+            return
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO payment_bases (text) VALUES (?)", [(t,) for t in new]
+        )
+        self.ids.update(
+            (text, basis_id)
+            for basis_id, text in self.db.execute(
+                "SELECT id, text FROM payment_bases WHERE text IN (SELECT value FROM json_each(?))",
+                [json.dumps(new)],
+            ).fetchall()
+        )
+
+
+def _write_lines(
+    db: Database, chunk: list[list[Any]], unresolved: list[list[Any]], bases: _BasisIds
+) -> int:
+    """Write `chunk` (emptied with `unresolved`), its new bases first; the line count."""
+    if unresolved:
+        bases.store(row[-1] for row in unresolved)
+        for row in unresolved:
+            row[-1] = bases.ids[row[-1]]
     db.conn.executemany(
         "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, "
         "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, "
         "unit_id, unit_name, days, factor, board, board_increase, fee, fee_uplift, total, "
-        "reason, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "reason, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?, ?, ?)",
-        rows(),
+        chunk,
     )
-    return run_id
+    count = len(chunk)
+    chunk.clear()
+    unresolved.clear()
+    return count
 
 
 def first_line_id(db: Database, run_id: int) -> int:

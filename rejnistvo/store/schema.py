@@ -643,3 +643,33 @@ def m009_surname_keys(db: Database) -> None:
             f"UPDATE {table} SET surname_key = ? WHERE id = ?",
             [(key, row_id) for (row_id, _name), key in zip(rows, keys, strict=True)],
         )
+
+
+@migrations()
+def m010_payment_bases(db: Database) -> None:
+    """Each distinct basis of a ledger line (SPEC 3.6: what the line was computed from,
+    JSON) stored once in ``payment_bases``; a line names it by ``basis_id``. A closing
+    after a backdated rate wrote 270,000 basis texts of ~210 bytes each, a few tens of
+    thousands of them distinct (a placement's months share one); the ledger was 40 % of
+    the file. Bases are never changed or deleted (a reopened month's lines go, their
+    bases stay), so a basis id read once names the same text for good.
+
+    Existing lines move their text to the new table and keep ``basis`` NULL (the column
+    stays: dropping it would rewrite the table); readers take the text through
+    ``basis_id``."""
+    db.execute(
+        "CREATE TABLE payment_bases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)"
+    )
+    db.execute(
+        "ALTER TABLE payment_lines ADD COLUMN basis_id INTEGER REFERENCES payment_bases(id)"
+    )
+    # Ids in the order the texts were first written (a file migrates the same way twice).
+    db.execute(
+        "INSERT INTO payment_bases (text) SELECT basis FROM payment_lines "
+        "WHERE basis IS NOT NULL AND basis != '' GROUP BY basis ORDER BY min(id)"
+    )
+    db.execute(
+        "UPDATE payment_lines SET basis_id = "
+        "(SELECT b.id FROM payment_bases b WHERE b.text = payment_lines.basis), basis = NULL "
+        "WHERE basis IS NOT NULL"
+    )

@@ -59,7 +59,11 @@ def test_a_month_key_is_the_same_for_the_placement_and_its_lines():
 def test_bases_read_grouped_by_text_are_each_lines_own(run_db, clock):
     for month in (SEP, OCT):
         service.close_month(run_db, month, clock)
-    rows = run_db.execute("SELECT id, basis FROM payment_lines ORDER BY id").fetchall()
+    rows = run_db.execute(
+        "SELECT l.id, b.text FROM payment_lines l LEFT JOIN payment_bases b ON b.id = l.basis_id "
+        "ORDER BY l.id"
+    ).fetchall()
+    assert all(text for _, text in rows)  # every line has its basis, stored once
     ids = [i for i, _ in rows]
     parsed: dict[str, dict] = {}
     read = ledger.line_bases(run_db, ids + ids[:1], parsed)  # an id twice: once
@@ -88,7 +92,7 @@ def test_differences_are_today_minus_paid_and_alike_ones_are_one_object(run_db, 
         today = month_payment(
             line.for_month, inputs.placement, table, inputs.increases, inputs.uplifts
         )
-        figures, _ = paid[line.placement_id, line.for_month]
+        figures, _, _ = paid[line.placement_id, line.for_month]
         assert line.amounts == amounts_of(today) - ledger.paid_amounts(figures)
     mine = {(x.placement_id, x.for_month): x.amounts for x in arrears}
     a = run_db.ids["A"]
