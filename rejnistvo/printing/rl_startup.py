@@ -32,6 +32,10 @@ import threading
 import types
 from typing import Any
 
+from rejnistvo.deferred_patterns import DeferredPattern, seed_re_cache
+
+__all__ = ["DeferredPattern", "defer_module", "defer_modules", "defer_uri_pattern"]
+
 # reportlab 4.x/5.x platypus/paragraph.py, `uri_pat` (flags re.I)
 URI_PATTERN = (
     "(^(?:[a-z0-9\\.\\-\\+]*)://)(?:\\S+(?::\\S*)?@)?(?:(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)"
@@ -47,60 +51,12 @@ CJK_FLAGS = int(re.UNICODE)
 DEFERRED = ((URI_PATTERN, URI_FLAGS), (CJK_PATTERN, CJK_FLAGS))
 
 
-class DeferredPattern:
-    """Stands for `re.compile(pattern, flags)`; compiles it on first use."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
-        self._lock = threading.Lock()
-
-    def compiled(self) -> re.Pattern[str]:
-        with self._lock:
-            if self._compiled is None:
-                _forget(self, self._pattern, self._flags)  # re.compile must build it
-                self._compiled = re.compile(self._pattern, self._flags)
-            return self._compiled
-
-    @property
-    def is_compiled(self) -> bool:
-        return self._compiled is not None
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.compiled(), name)
-
-
-def _caches() -> list[dict[Any, Any]]:
-    """`re`'s compile caches (3.11: `_cache`; 3.12+ also `_cache2`), if they are dicts."""
-    return [
-        c
-        for c in (getattr(re, "_cache", None), getattr(re, "_cache2", None))
-        if isinstance(c, dict)
-    ]
-
-
-def _forget(stand_in: DeferredPattern, pattern: str, flags: int) -> None:
-    key = (str, pattern, flags)
-    for cache in _caches():
-        if cache.get(key) is stand_in:
-            del cache[key]
-
-
 def defer_uri_pattern() -> None:
     """Before `reportlab.platypus` is first imported: let its two unused patterns compile
     on first use."""
     if "reportlab.lib.textsplit" in sys.modules or "reportlab.platypus.paragraph" in sys.modules:
         return  # too late: already compiled
-    caches = _caches()
-    if not caches:
-        return
-    for pattern, flags in DEFERRED:
-        key = (str, pattern, flags)
-        if all(key not in cache for cache in caches):
-            caches[0][key] = DeferredPattern(pattern, flags)
+    seed_re_cache(DEFERRED)
 
 
 #: Modules reportlab imports for what no document of ours does (bitmaps), and the

@@ -9,10 +9,11 @@
   given to sqlite-utils as modules that load on first use (``importlib.util.LazyLoader``
   for dateutil; for click a stand-in whose attributes come from the real click when
   first asked, apart from the one name the hook's annotation reads at import).
-* Its module-level regular expressions are compiled when first used, not at import: one
-  of them (the ``CREATE VIRTUAL TABLE`` parser, case-insensitive over ``\u0080-\uffff``)
-  takes re 26 ms to compile, a tenth of a bare window's start, and this program uses it
-  only when sqlite-utils looks at a full-text table.
+* Its module-level regular expressions are compiled when first used, not at import
+  (``rejnistvo.deferred_patterns``): one of them (the ``CREATE VIRTUAL TABLE`` parser,
+  case-insensitive over ``\u0080-\uffff``) takes re 26 ms to compile, a tenth of a bare
+  window's start, and this program uses it only when sqlite-utils looks at a full-text
+  table.
 
 Should any of this not work with the installed sqlite-utils, it is loaded the plain way:
 slower, never broken (a test checks both ways give a working sqlite-utils).
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 import types
+from contextlib import nullcontext
 from typing import Any
+
+from rejnistvo.deferred_patterns import compiled_on_first_use
 
 
 def _lazy_module(name: str) -> types.ModuleType | None:
@@ -69,34 +72,6 @@ class _ClickOnFirstUse(types.ModuleType):
         return getattr(real, name)
 
 
-class _PatternOnFirstUse:
-    """Stands in for a compiled pattern of sqlite-utils: compiled when a method or an
-    attribute (``match``, ``split``, ``pattern`` …) is first asked for."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, *args: Any) -> None:
-        self._args = args
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = _compile(*self._args)
-        return getattr(self._compiled, name)
-
-
-_compile = re.compile
-
-
-def _compile_when_used(pattern: Any, flags: int = 0) -> Any:
-    # Only sqlite-utils' own modules get stand-ins: what it imports (the standard
-    # library) compiles as always.
-    caller = sys._getframe(1).f_globals.get("__name__", "")
-    if caller == "sqlite_utils" or caller.startswith("sqlite_utils."):
-        return _PatternOnFirstUse(pattern, flags)
-    return _compile(pattern, flags)
-
-
 def _forget_sqlite_utils() -> None:
     for name in [n for n in sys.modules if n == "sqlite_utils" or n.startswith("sqlite_utils.")]:
         del sys.modules[name]
@@ -115,14 +90,12 @@ def load_sqlite_utils(lean: bool = True) -> None:
     try:
         if lean and "dateutil.parser" not in sys.modules:
             _lazy_module("dateutil.parser")
-        if lean:
-            re.compile = _compile_when_used
-        import sqlite_utils  # noqa: F401
+        with compiled_on_first_use("sqlite_utils") if lean else nullcontext():
+            import sqlite_utils  # noqa: F401
     except Exception:  # noqa: BLE001 - a newer sqlite-utils: load it the plain way below
         _forget_sqlite_utils()
         lean = False
     finally:
-        re.compile = _compile
         for name, module in saved.items():
             if module is None:
                 del sys.modules[name]
