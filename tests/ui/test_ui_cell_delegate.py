@@ -1,5 +1,6 @@
 """CellDelegate paints a list's cells exactly as Qt's own delegate does from data(),
-with one Python call a cell instead of seven (issue 13: a filter keystroke in a frame)."""
+with one Python call a cell instead of seven and each text laid out once (issue 13: a
+filter keystroke in a frame)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.format import format_date
@@ -147,3 +154,120 @@ def test_such_a_model_shown_without_a_proxy_is_asked_through_data(qtbot):
         model.set_rows(_records(5))
         images.append(_painted(qtbot, model, delegate=delegate))
     assert images[0] == images[1]
+
+
+# -- the kept layouts (issue 13: most cells drawn without Qt's text layout) ------------------
+
+
+def _counting(monkeypatch) -> dict[str, int]:
+    """Counts the cells CellDelegate draws itself and the ones it leaves to Qt."""
+    counts = {"quick": 0, "qt": 0}
+    draw = CellDelegate._draw
+
+    def counted(self, *args):
+        drawn = draw(self, *args)
+        counts["quick" if drawn else "qt"] += 1
+        return drawn
+
+    monkeypatch.setattr(CellDelegate, "_draw", counted)
+    return counts
+
+
+def _table(
+    qtbot, model: Any, delegate: bool, widths=(140, 90, 110, 50, 90, 60), style=None
+) -> QTableView:
+    table = QTableView()
+    qtbot.addWidget(table)
+    if style is not None:
+        style.setParent(table)
+        table.setStyle(style)
+    table.setModel(model)
+    configure_table(table)
+    if not delegate:
+        table.setItemDelegate(QStyledItemDelegate(table))
+    for column, width in enumerate(widths):
+        table.horizontalHeader().resizeSection(column, width)
+    table.resize(640, 480)
+    table.show()
+    qtbot.waitExposed(table)
+    return table
+
+
+def test_most_cells_are_drawn_from_kept_layouts(qtbot, monkeypatch):
+    counts = _counting(monkeypatch)
+    table = _table(qtbot, _model(paged=False), delegate=True)
+    table.viewport().grab()
+    # every cell but the line breaks (Opomba, every third row) is drawn the quick way
+    assert counts["quick"] >= 5 * 15
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, CellDelegate)
+    first = table.model().index(0, 0).data()
+    assert first in delegate._texts  # laid out once, kept for the next paint
+
+
+def test_focus_frame_and_elided_texts_paint_as_with_qts_delegate(qtbot, monkeypatch):
+    images = []
+    for delegate in (True, False):
+        # the names' column too narrow for "Šinkovec Maša 10": Qt elides it with "…"
+        table = _table(qtbot, _model(paged=False), delegate, widths=(70, 90, 60, 50, 90, 60))
+        table.setFocus()
+        table.setCurrentIndex(table.model().index(3, 1))  # the current cell has a frame
+        qtbot.waitUntil(table.hasFocus)
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+
+
+def test_a_new_font_lays_the_texts_out_again(qtbot):
+    images = []
+    for delegate in (True, False):
+        table = _table(qtbot, _model(paged=False), delegate)
+        table.viewport().grab()  # the texts are kept in the old font
+        font = table.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        table.setFont(font)
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+
+
+def test_a_disabled_list_paints_as_with_qts_delegate(qtbot):
+    images = []
+    for delegate in (True, False):
+        table = _table(qtbot, _model(paged=False), delegate)
+        table.selectRow(1)
+        table.setEnabled(False)
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+
+
+def test_many_texts_are_forgotten_and_laid_out_again(qtbot, monkeypatch):
+    from rejnistvo.ui.models import cell_delegate
+
+    monkeypatch.setattr(cell_delegate, "TEXT_LIMIT", 10)
+    ours = _table(qtbot, _model(paged=False), delegate=True)
+    image = ours.viewport().grab().toImage()
+    assert len(ours.itemDelegate()._texts) <= 10
+    qts = _table(qtbot, _model(paged=False), delegate=False)
+    assert image == qts.viewport().grab().toImage()
+
+
+class _ShiftedText(QProxyStyle):
+    """A style painting item texts its own way (as another platform's style may)."""
+
+    def drawControl(self, element, option, painter, widget=None):  # noqa: N802
+        if element == QStyle.ControlElement.CE_ItemViewItem and option.text:
+            shifted = QStyleOptionViewItem(option)
+            shifted.rect = option.rect.adjusted(6, 2, 0, 0)
+            super().drawControl(element, shifted, painter, widget)
+            return
+        super().drawControl(element, option, painter, widget)
+
+
+def test_a_style_painting_items_otherwise_is_left_to_qt(qtbot, monkeypatch):
+    counts = _counting(monkeypatch)
+    images = []
+    for delegate in (True, False):
+        table = _table(qtbot, _model(paged=False), delegate, style=_ShiftedText())
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+    assert counts["quick"] <= 4  # the one cell of each kind painted both ways offscreen

@@ -38,8 +38,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from rejnistvo.rules.text import fold_all
 from rejnistvo.services.row_pages import RowPages, chunks
@@ -57,8 +55,6 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, SORT_ROLE, RECORD_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_FLAGS = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
-_TEXT_ROLE = QPalette.ColorRole.Text
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
@@ -776,51 +772,3 @@ class FilterProxy(QAbstractProxyModel):
 def _plain(kind: type) -> bool:
     """Whether a RecordTableModel (sub)class answers data() as ``cell`` does."""
     return kind.data is RecordTableModel.data and kind.cell is RecordTableModel.cell
-
-
-class CellDelegate(QStyledItemDelegate):
-    """Paints a ``RecordTableModel`` or ``FilterProxy`` cell from one Python call.
-
-    Qt's delegate asks ``data()`` for seven roles of every painted cell (font, alignment,
-    colour, check state, icon, text, background); through Python each is a round trip of
-    ~10,000 instructions, so a filter keystroke repainting 180 cells spent more in them
-    than in drawing the text (issue 13: one frame, 16 ms). This one asks the model's
-    ``paint_cell`` once and fills the style option as ``QStyledItemDelegate`` does from
-    those roles; any other model is asked as usual."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model: object = None
-        self._paint_cell: Callable[[int, int], tuple[str, Any, Any] | None] | None = None
-        #: the view's features (alternate row, wrap) with HasDisplay added: ``|`` on
-        #: PySide's flags runs Python enum code, 5 µs a cell
-        self._with_display: dict[Any, Any] = {}
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
-        model = index.model()
-        if model is not self._model:
-            # looked up once a model: a failed getattr on a Qt model costs 10 µs
-            self._model = model
-            self._paint_cell = getattr(model, "paint_cell", None)
-            if isinstance(model, RecordTableModel) and not _plain(type(model)):
-                self._paint_cell = None  # a subclass answering data() its own way
-        paint_cell = self._paint_cell
-        cell = None if paint_cell is None else paint_cell(index.row(), index.column())
-        if cell is None:
-            super().initStyleOption(option, index)
-            return
-        text, align, colour = cell
-        option.index = index
-        features = option.features
-        shown = self._with_display.get(features)
-        if shown is None:
-            shown = self._with_display[features] = features | _HAS_DISPLAY
-        option.features = shown
-        # as Qt's displayText shows a line break inside one line
-        option.text = text.replace("\n", "\u2028") if "\n" in text else text
-        if align is not None:
-            option.displayAlignment = align
-        if colour is not None:
-            palette = option.palette
-            palette.setBrush(_TEXT_ROLE, QBrush(colour))
-            option.palette = palette

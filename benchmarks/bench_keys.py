@@ -1,0 +1,126 @@
+"""Filter keystrokes in one list, key by key: wall time and CPU time (issue 13).
+
+    python benchmarks/bench_keys.py --db FILE --home HOME [--screen placements_view]
+        [--text kos --text novak …] [--rounds 3] [--grab before.png]
+
+Opens the window in-process on FILE (settings and logs under HOME, the scratch home the
+file's change log was signed in), shows the screen, lets it settle for a second (the
+idle slices fold the search texts as they do while the user reads), then types each
+``--text`` letter by letter into the screen's search box (each key: ``setText`` and one
+``processEvents``, which filters and repaints), clears it, and goes on with the next
+text. Prints every key's wall and CPU milliseconds, the first key's and the median of the
+others. For A/B runs start it once with the old code on ``PYTHONPATH`` and once with the
+new, interleaved, and compare the CPU figures (the machine is shared).
+
+``--grab FILE.png`` saves the list after the last key of the first text, so a change to
+painting can be compared picture by picture (``compare -metric AE``).
+
+Reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))  # after PYTHONPATH: an A/B run's old code comes first
+
+
+def search_box(view: object, screen: str) -> object:
+    if screen == "coordinator_view":
+        return view.cases_search  # type: ignore[attr-defined]
+    pane = getattr(view, "list_pane", None)
+    return getattr(pane, "search", None) or view.search  # type: ignore[attr-defined]
+
+
+def list_table(view: object, screen: str) -> object:
+    if screen == "coordinator_view":
+        return view.cases_table  # type: ignore[attr-defined]
+    pane = getattr(view, "list_pane", None)
+    return getattr(pane, "table", None) or view.table  # type: ignore[attr-defined]
+
+
+def run(args: argparse.Namespace) -> None:
+    if args.home:
+        for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+            os.environ[key] = args.home
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    import rejnistvo
+    from rejnistvo.store import open_db
+    from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.interaction import FakeInteraction
+    from rejnistvo.ui.main_window import MainWindow
+
+    print(f"code: {Path(rejnistvo.__file__).parent}", flush=True)
+    app = QApplication.instance() or QApplication([])
+    db = open_db(Path(args.db))
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(db=db, db_path=Path(args.db), settings=settings, interaction=FakeInteraction())
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    while window.current_view() is None or window.current_view().is_stale():
+        app.processEvents()
+    view = window.show_screen(args.screen)
+    app.processEvents()
+
+    def settle(seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+
+    settle(1.0)
+    search = search_box(view, args.screen)
+    walls: list[float] = []
+    cpus: list[float] = []
+    for n, text in enumerate(args.text or ["kos", "novak", "ana", "2"]):
+        typed = ""
+        for ch in text:
+            typed += ch
+            wall, cpu = time.perf_counter(), time.process_time()
+            search.setText(typed)  # type: ignore[attr-defined]
+            app.processEvents()
+            walls.append((time.perf_counter() - wall) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+        if n == 0 and args.grab:
+            list_table(view, args.screen).grab().save(args.grab)  # type: ignore[attr-defined]
+        search.setText("")  # type: ignore[attr-defined]
+        app.processEvents()
+        settle(0.2)
+    print("wall ms: " + " ".join(f"{w:.1f}" for w in walls))
+    print("cpu  ms: " + " ".join(f"{c:.1f}" for c in cpus))
+    print(
+        f"first key: wall {walls[0]:.1f} cpu {cpus[0]:.1f} ms; others: median wall "
+        f"{statistics.median(walls[1:]):.1f} cpu {statistics.median(cpus[1:]):.1f} ms, "
+        f"worst wall {max(walls):.1f} ms ({len(walls)} keys)",
+        flush=True,
+    )
+    window._save_layout = lambda: None  # keep the scratch settings as they are
+    window.close()
+    db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--home")
+    parser.add_argument("--screen", default="placements_view")
+    parser.add_argument("--text", action="append")
+    parser.add_argument("--grab")
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

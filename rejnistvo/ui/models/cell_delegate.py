@@ -1,0 +1,267 @@
+"""Paints the cells of a ``RecordTableModel``/``FilterProxy`` list (issue 13: a filter
+keystroke within one frame, 16 ms).
+
+Qt's own delegate asks ``data()`` for seven roles of every painted cell and then lays the
+text out two or three times (once to see whether it must be elided, once to draw it) and
+shapes it each time: at 20,000 placements a keystroke repainting 160 cells spent two
+thirds of its time there (callgrind: 26 of 44 million instructions). ``CellDelegate``
+asks the model's ``paint_cell`` once per cell and keeps each text it has drawn laid out
+(``QTextLayout`` with its glyphs cached, shaped once with kerning), so a repaint only
+draws: the style paints the cell's background and selection, then the kept layout is
+drawn where ``QCommonStyle`` would draw the text.
+
+Whatever this cannot promise to paint exactly as Qt does goes to Qt's own painting, with
+the text from ``paint_cell`` (``initStyleOption``): the current cell with its focus
+frame, a text that must be elided or holds a line break, a cell with a check box, icon
+or wrapping, a right-to-left view, a model answering ``data()`` its own way. And each
+kind of cell (its state, selection and alignment) is painted both ways once, offscreen,
+when it is first met: if the pictures differ (another style's item painting), that kind
+is left to Qt for good. The tests compare whole tables with Qt's delegate pixel by pixel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from rejnistvo.ui.models.table import _RIGHT_FLAGS, RecordTableModel, _plain
+
+Index = QModelIndex | QPersistentModelIndex
+
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_TEXT_ROLE = QPalette.ColorRole.Text
+#: features and states whose painting is left to Qt (see the module's docstring)
+_QT_FEATURES = (
+    QStyleOptionViewItem.ViewItemFeature.WrapText
+    | QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    | QStyleOptionViewItem.ViewItemFeature.HasDecoration
+)
+_QT_STATES = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Editing
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_LEFT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+#: events after which every kept layout, colour and verdict is made again
+_RESET_EVENTS = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
+#: laid-out texts kept per list: a screen shows ~200 cells, a few pages scrolled more
+TEXT_LIMIT = 4000
+#: a line as long as any cell: the text is laid out once, whatever its column's width
+_LONG_LINE = 1_000_000.0
+
+
+class _Plan:
+    """How to paint the cells of one state (selected, active, alternate row …)."""
+
+    __slots__ = ("colour", "margin", "selected", "style", "verdict", "widget")
+
+    def __init__(self, style: QStyle, widget: Any, colour: QColor, selected: bool) -> None:
+        self.style = style
+        self.widget = widget
+        # QCommonStyle's text margin inside a cell: the focus frame's margin and one pixel
+        self.margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        self.colour = colour  # the palette's text colour for this state
+        self.selected = selected
+        #: per alignment (left, right): None not tried yet, else whether it paints as Qt
+        self.verdict: list[bool | None] = [None, None]
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a ``RecordTableModel`` or ``FilterProxy`` cell from one ``paint_cell``
+    call and a kept text layout; any other model is painted by Qt as usual."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model: object = None
+        self._paint_cell: Callable[[int, int], tuple[str, Any, Any] | None] | None = None
+        #: the view's features (alternate row, wrap) with HasDisplay added: ``|`` on
+        #: PySide's flags runs Python enum code, 5 µs a cell
+        self._with_display: dict[Any, Any] = {}
+        #: text -> (its layout, natural width, line height), None: left to Qt
+        self._texts: dict[str, tuple[QTextLayout, float, int] | None] = {}
+        self._text_option = QTextOption()
+        self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+        #: (state, features) -> how to paint such cells, None: left to Qt
+        self._plans: dict[tuple[Any, Any], _Plan | None] = {}
+        if parent is not None:
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _RESET_EVENTS:
+            self.forget()
+        return False
+
+    def forget(self) -> None:
+        """Lay out and verify again (the view's font, palette or style changed)."""
+        self._texts.clear()
+        self._plans.clear()
+
+    def _cell_of(self, index: Index) -> tuple[str, Any, Any] | None:
+        model = index.model()
+        if model is not self._model:
+            # looked up once a model: a failed getattr on a Qt model costs 10 µs
+            self._model = model
+            self._paint_cell = getattr(model, "paint_cell", None)
+            if isinstance(model, RecordTableModel) and not _plain(type(model)):
+                self._paint_cell = None  # a subclass answering data() its own way
+        paint_cell = self._paint_cell
+        return None if paint_cell is None else paint_cell(index.row(), index.column())
+
+    # -- Qt's painting, with the text from paint_cell ------------------------------------
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        cell = self._cell_of(index)
+        if cell is None:
+            super().initStyleOption(option, index)
+            return
+        text, align, colour = cell
+        option.index = index
+        features = option.features
+        shown = self._with_display.get(features)
+        if shown is None:
+            shown = self._with_display[features] = features | _HAS_DISPLAY
+        option.features = shown
+        # as Qt's displayText shows a line break inside one line
+        option.text = text.replace("\n", "\u2028") if "\n" in text else text
+        if align is not None:
+            option.displayAlignment = align
+        if colour is not None:
+            palette = option.palette
+            palette.setBrush(_TEXT_ROLE, QBrush(colour))
+            option.palette = palette
+
+    # -- the quick way ----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell = self._cell_of(index)
+        if cell is None:
+            super().paint(painter, option, index)
+            return
+        key = (option.state, option.features)
+        plan = self._plans.get(key, False)
+        if plan is False:
+            plan = self._plans[key] = self._plan(option)
+        text, align, colour = cell
+        laid = self._texts.get(text, False) if text else None
+        if laid is False:
+            laid = self._lay_out(text, option)
+        # the model's own constant: an identity test, not PySide's enum arithmetic
+        right = align is _RIGHT_FLAGS
+        if plan is None or (text and laid is None) or (align is not None and not right):
+            super().paint(painter, option, index)
+            return
+        verdict = plan.verdict[right]
+        if verdict is None and laid is not None:  # tried on a cell with a text
+            verdict = self._same_as_qt(plan, laid, right, colour, option, index)
+            plan.verdict[right] = verdict
+        if not verdict or not self._draw(painter, plan, laid, right, colour, option):
+            super().paint(painter, option, index)
+
+    def _draw(
+        self,
+        painter: QPainter,
+        plan: _Plan,
+        laid: tuple[QTextLayout, float, int] | None,
+        right: bool,
+        colour: Any,
+        option: QStyleOptionViewItem,
+    ) -> bool:
+        """The cell as QCommonStyle paints it (background, selection, then the text in
+        the cell less its margins, centred vertically); False when the text must be
+        elided (nothing painted: Qt paints it)."""
+        x, y, width, height = option.rect.getRect()
+        if laid is not None:
+            layout, natural, line_height = laid
+            if natural > width - 2 * plan.margin:
+                return False
+        plan.style.drawPrimitive(_PANEL, option, painter, plan.widget)
+        if laid is None:
+            return True
+        if colour is not None and not plan.selected:
+            # what the style draws with after initStyleOption: the brush's colour
+            painter.setPen(colour if isinstance(colour, QColor) else QBrush(colour).color())
+        else:
+            painter.setPen(plan.colour)
+        left = x + width - plan.margin - natural if right else x + plan.margin
+        # QStyle.alignedRect's vertical centring, in whole pixels
+        top = y + height // 2 - line_height // 2
+        layout.draw(painter, QPointF(left, top))
+        return True
+
+    def _plan(self, option: QStyleOptionViewItem) -> _Plan | None:
+        widget = option.widget
+        state = option.state
+        if (
+            widget is None
+            or widget is not self.parent()  # the events that reset the plans are its own
+            or option.direction != Qt.LayoutDirection.LeftToRight
+            or option.features & _QT_FEATURES
+            or state & _QT_STATES
+            or option.displayAlignment != _LEFT_FLAGS
+        ):
+            return None
+        if not state & QStyle.StateFlag.State_Enabled:
+            group = QPalette.ColorGroup.Disabled
+        elif state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Normal
+        else:
+            group = QPalette.ColorGroup.Inactive
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else _TEXT_ROLE
+        colour = option.palette.color(group, role)
+        return _Plan(widget.style(), widget, colour, selected)
+
+    def _lay_out(
+        self, text: str, option: QStyleOptionViewItem
+    ) -> tuple[QTextLayout, float, int] | None:
+        """The text laid out in one line in the view's font and kept (None: a line
+        break, left to Qt)."""
+        if len(self._texts) >= TEXT_LIMIT:
+            self._texts.clear()
+        if "\n" in text or "\u2028" in text:
+            self._texts[text] = None
+            return None
+        layout = QTextLayout(text, option.font)
+        layout.setTextOption(self._text_option)
+        layout.setCacheEnabled(True)  # keep the shaped glyphs for the next paint
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(_LONG_LINE)
+        layout.endLayout()
+        laid = (layout, line.naturalTextWidth(), int(line.height()))
+        self._texts[text] = laid
+        return laid
+
+    def _same_as_qt(
+        self,
+        plan: _Plan,
+        laid: tuple[QTextLayout, float, int] | None,
+        right: bool,
+        colour: Any,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> bool | None:
+        """Whether this cell, painted the quick way, is pixel for pixel the cell Qt
+        paints (tried once for each kind of cell, offscreen); None: not known from this
+        cell (an elided text, which Qt paints anyway)."""
+        rect = option.rect
+        images = []
+        for quick in (True, False):
+            image = QImage(rect.width(), rect.height(), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(option.palette.color(QPalette.ColorRole.Base))
+            painter = QPainter(image)
+            painter.translate(-rect.x(), -rect.y())
+            if quick and not self._draw(painter, plan, laid, right, colour, option):
+                painter.end()
+                return None
+            if not quick:
+                super().paint(painter, option, index)
+            painter.end()
+            images.append(image)
+        return images[0] == images[1]
