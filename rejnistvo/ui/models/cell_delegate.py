@@ -25,7 +25,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rejnistvo.ui.models.table import _RIGHT_FLAGS, RecordTableModel, _plain
@@ -58,6 +67,10 @@ TEXT_LIMIT = 4000
 _LONG_LINE = 1_000_000.0
 
 
+#: a kept text: its layout (owning the line), its one line, natural width, line height
+_Laid = tuple[QTextLayout, QTextLine, float, int]
+
+
 class _Plan:
     """How to paint the cells of one state (selected, active, alternate row …)."""
 
@@ -85,12 +98,13 @@ class CellDelegate(QStyledItemDelegate):
         #: the view's features (alternate row, wrap) with HasDisplay added: ``|`` on
         #: PySide's flags runs Python enum code, 5 µs a cell
         self._with_display: dict[Any, Any] = {}
-        #: text -> (its layout, natural width, line height), None: left to Qt
-        self._texts: dict[str, tuple[QTextLayout, float, int] | None] = {}
+        #: text -> (its layout, its line, natural width, line height), None: left to Qt
+        self._texts: dict[str, _Laid | None] = {}
         self._text_option = QTextOption()
         self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
         #: (state, features) -> how to paint such cells, None: left to Qt
         self._plans: dict[tuple[Any, Any], _Plan | None] = {}
+        self._last: tuple[Any, Any, _Plan | None] = (None, None, None)  # state, features, plan
         if parent is not None:
             parent.installEventFilter(self)
 
@@ -103,15 +117,20 @@ class CellDelegate(QStyledItemDelegate):
         """Lay out and verify again (the view's font, palette or style changed)."""
         self._texts.clear()
         self._plans.clear()
+        self._last = (None, None, None)
+
+    def _use(self, model: object) -> None:
+        """The model whose cells come next (looked up once a model: a failed getattr on
+        a Qt model costs 10 µs)."""
+        self._model = model
+        self._paint_cell = getattr(model, "paint_cell", None)
+        if isinstance(model, RecordTableModel) and not _plain(type(model)):
+            self._paint_cell = None  # a subclass answering data() its own way
 
     def _cell_of(self, index: Index) -> tuple[str, Any, Any] | None:
         model = index.model()
         if model is not self._model:
-            # looked up once a model: a failed getattr on a Qt model costs 10 µs
-            self._model = model
-            self._paint_cell = getattr(model, "paint_cell", None)
-            if isinstance(model, RecordTableModel) and not _plain(type(model)):
-                self._paint_cell = None  # a subclass answering data() its own way
+            self._use(model)
         paint_cell = self._paint_cell
         return None if paint_cell is None else paint_cell(index.row(), index.column())
 
@@ -139,14 +158,25 @@ class CellDelegate(QStyledItemDelegate):
 
     # -- the quick way ----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        cell = self._cell_of(index)
+        model = index.model()
+        if model is not self._model:
+            self._use(model)
+        paint_cell = self._paint_cell
+        cell = None if paint_cell is None else paint_cell(index.row(), index.column())
         if cell is None:
             super().paint(painter, option, index)
             return
-        key = (option.state, option.features)
-        plan = self._plans.get(key, False)
-        if plan is False:
-            plan = self._plans[key] = self._plan(option)
+        # PySide makes each flag a Python enum (~1.5 µs) whose hash is Python code: the
+        # cells of a row share their state, so the last plan is checked by identity first
+        state = option.state
+        features = option.features
+        if state is self._last[0] and features is self._last[1]:
+            plan = self._last[2]
+        else:
+            plan = self._plans.get((state, features), False)
+            if plan is False:
+                plan = self._plans[(state, features)] = self._plan(option)
+            self._last = (state, features, plan)
         text, align, colour = cell
         laid = self._texts.get(text, False) if text else None
         if laid is False:
@@ -167,7 +197,7 @@ class CellDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         plan: _Plan,
-        laid: tuple[QTextLayout, float, int] | None,
+        laid: _Laid | None,
         right: bool,
         colour: Any,
         option: QStyleOptionViewItem,
@@ -177,7 +207,7 @@ class CellDelegate(QStyledItemDelegate):
         elided (nothing painted: Qt paints it)."""
         x, y, width, height = option.rect.getRect()
         if laid is not None:
-            layout, natural, line_height = laid
+            _layout, line, natural, line_height = laid
             if natural > width - 2 * plan.margin:
                 return False
         plan.style.drawPrimitive(_PANEL, option, painter, plan.widget)
@@ -191,7 +221,7 @@ class CellDelegate(QStyledItemDelegate):
         left = x + width - plan.margin - natural if right else x + plan.margin
         # QStyle.alignedRect's vertical centring, in whole pixels
         top = y + height // 2 - line_height // 2
-        layout.draw(painter, QPointF(left, top))
+        line.draw(painter, QPointF(left, top))  # as QTextLayout.draw draws its one line
         return True
 
     def _plan(self, option: QStyleOptionViewItem) -> _Plan | None:
@@ -217,9 +247,7 @@ class CellDelegate(QStyledItemDelegate):
         colour = option.palette.color(group, role)
         return _Plan(widget.style(), widget, colour, selected)
 
-    def _lay_out(
-        self, text: str, option: QStyleOptionViewItem
-    ) -> tuple[QTextLayout, float, int] | None:
+    def _lay_out(self, text: str, option: QStyleOptionViewItem) -> _Laid | None:
         """The text laid out in one line in the view's font and kept (None: a line
         break, left to Qt)."""
         if len(self._texts) >= TEXT_LIMIT:
@@ -234,14 +262,14 @@ class CellDelegate(QStyledItemDelegate):
         line = layout.createLine()
         line.setLineWidth(_LONG_LINE)
         layout.endLayout()
-        laid = (layout, line.naturalTextWidth(), int(line.height()))
+        laid = (layout, line, line.naturalTextWidth(), int(line.height()))
         self._texts[text] = laid
         return laid
 
     def _same_as_qt(
         self,
         plan: _Plan,
-        laid: tuple[QTextLayout, float, int] | None,
+        laid: _Laid | None,
         right: bool,
         colour: Any,
         option: QStyleOptionViewItem,
