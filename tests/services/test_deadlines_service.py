@@ -89,3 +89,31 @@ def test_unpaid_instalment_and_ending_increase(r4_db):  # noqa: F811
     assert kinds.count("refund_instalment") == 1 and "increase_ending" in kinds
     items = list_deadlines(r4_db, DAY)
     assert [d.due for d in items] == sorted(d.due for d in items)
+
+
+def test_reminders_are_ordered_by_day_then_kind_then_case():
+    """The order Roki shows: earliest due day first (the late ones, negative days, on
+    top), on one day in the order of KINDS, within a kind by the case's id — whatever
+    order the queries found them in."""
+    from datetime import timedelta
+
+    from rejnistvo.services.deadlines import KINDS, Deadline, _earliest_first
+
+    def item(days: int, kind: str, open_id: int) -> Deadline:
+        return Deadline(DAY + timedelta(days=days), days, kind, "", "", "", "r5", open_id)
+
+    found = {kind: [] for kind in KINDS}
+    found["training"] += [item(5, "training", 9), item(-3, "training", 2), item(5, "training", 1)]
+    found["r5_overdue"] += [item(5, "r5_overdue", 7), item(0, "r5_overdue", 4)]
+    found["refund_instalment"] += [item(-3, "refund_instalment", 1)]
+    found["indexation"] += [item(-40, "indexation", 0)]
+    ordered = _earliest_first(found)
+    assert [(d.days, d.kind, d.open_id) for d in ordered] == [
+        (-40, "indexation", 0),
+        (-3, "training", 2),
+        (-3, "refund_instalment", 1),
+        (0, "r5_overdue", 4),
+        (5, "r5_overdue", 7),
+        (5, "training", 1),
+        (5, "training", 9),
+    ]
