@@ -130,7 +130,9 @@ class RunLines(Sequence[RunLine]):
     today's; both are shared, so each pair is worded once. Lines made here are the
     lines a run made all at once would hold (tests compare them)."""
 
-    __slots__ = ("_entries", "_made", "_with_basis", "_old_texts", "_old", "_worded", "_first")
+    __slots__ = (
+        "_entries", "_made", "_with_basis", "_old_texts", "_old", "_worded", "_first", "_sums"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -139,7 +141,7 @@ class RunLines(Sequence[RunLine]):
         old_texts: dict[int, str] | None = None,
     ) -> None:
         self._entries = entries
-        self._made: list[RunLine | None] = [e if isinstance(e, RunLine) else None for e in entries]
+        self._made: list[RunLine | None] = [None] * len(entries)
         self._with_basis = with_basis
         self._old_texts = old_texts or {}
         self._old: dict[int, dict[str, Any]] = {}
@@ -147,6 +149,7 @@ class RunLines(Sequence[RunLine]):
         #: is kept so that its id is not reused while the memo lives
         self._worded: dict[tuple[int, int], tuple[Any, str]] = {}
         self._first: int | None = None
+        self._sums: tuple[Decimal, Decimal] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -164,7 +167,7 @@ class RunLines(Sequence[RunLine]):
         if line is None:
             if index < 0:
                 index += len(self._entries)
-            line = self._made[index] = self._make(self._entries[index], index)  # type: ignore[arg-type]
+            line = self._made[index] = self._make(self._entries[index], index)
         return line
 
     def __iter__(self) -> Iterator[RunLine]:
@@ -193,6 +196,18 @@ class RunLines(Sequence[RunLine]):
                 yield entry.kind, entry.amounts
             else:
                 yield entry[0], entry[1]
+
+    def sums(self) -> tuple[Decimal, Decimal]:
+        """(what the run pays, the sum of its overpayments, negative), added up once."""
+        if self._sums is None:
+            paid = over = ZERO
+            for kind, amounts in self.kinds():
+                if kind == OVERPAYMENT:
+                    over += amounts.total
+                elif kind in PAID_KINDS:
+                    paid += amounts.total
+            self._sums = (paid, over)
+        return self._sums
 
     def set_first_line_id(self, first: int) -> None:
         """The lines were written to the ledger with consecutive ids from `first`."""
@@ -245,7 +260,11 @@ class RunLines(Sequence[RunLine]):
             known = self._worded[pair] = (new, reasons(old, new, month))
         return known[1]
 
-    def _make(self, entry: _Entry, index: int) -> RunLine:
+    def _make(self, entry: RunLine | _Entry, index: int) -> RunLine:
+        if isinstance(entry, RunLine):
+            if self._first is not None:
+                entry.line_id = self._first + index
+            return entry
         kind, amounts, src, m, _p, factor, _rates, _maker, _old = entry
         days, reason, line_basis = self._parts(entry)
         line = RunLine(
@@ -270,12 +289,12 @@ class PaymentRun:
     @property
     def total(self) -> Decimal:
         """What the run pays: months, arrears and one-off payments (never overpayments)."""
-        return sum((a.total for kind, a in self.lines.kinds() if kind in PAID_KINDS), ZERO)
+        return self.lines.sums()[0]
 
     @property
     def overpayments(self) -> Decimal:
         """The overpayments listed apart (a positive figure: what is to be recovered)."""
-        return -sum((a.total for kind, a in self.lines.kinds() if kind == OVERPAYMENT), ZERO)
+        return -self.lines.sums()[1]
 
     def paid_lines(self) -> list[RunLine]:
         lines = self.lines
@@ -542,7 +561,7 @@ class _Order:
         number = self.prefixes.get(text)
         if number is None:
             number = self.prefixes[text] = len(self.prefixes)
-        return number * 4 * _MONTHS_KEY
+        return number << _PREFIX_SHIFT
 
     @staticmethod
     def key(prefix: int, kind: str, month: date) -> int:
@@ -552,16 +571,20 @@ class _Order:
         self.keys.append(self.key(self.prefix(_order_of_line(line)), line.kind, line.for_month))
 
     def sorted(self, lines: list[_Sorted]) -> list[_Sorted]:
-        rank = {n: i for i, (_, n) in enumerate(sorted(self.prefixes.items()))}
-        span = 4 * _MONTHS_KEY
-        keys = [rank[k // span] * span + k % span for k in self.keys]
+        ranks = [0] * len(self.prefixes)
+        for rank, (_, number) in enumerate(sorted(self.prefixes.items())):
+            ranks[number] = rank
+        # a key is (number << _PREFIX_SHIFT) | (kind and month): the number becomes its rank
+        low = (1 << _PREFIX_SHIFT) - 1
+        keys = [ranks[k >> _PREFIX_SHIFT] << _PREFIX_SHIFT | k & low for k in self.keys]
         order = sorted(range(len(lines)), key=keys.__getitem__)  # stable, as lines.sort
         return [lines[i] for i in order]
 
 
 _Sorted = TypeVar("_Sorted")
 
-_MONTHS_KEY = 12 * 10_000  # year × 12 + month of any year up to 9999
+_MONTHS_KEY = 1 << 17  # above year × 12 + month of any year up to 9999 (120,000)
+_PREFIX_SHIFT = 19  # above the kind (0-3) × _MONTHS_KEY
 
 
 def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
@@ -650,15 +673,21 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         yield min(start + SLICE, total), total
     # What the ledger paid for the differing months is worded when their lines are made
     # (``RunLines``); its bases are read now, while the run is the file's.
+    # What is left is a few steps of a tenth of a second or two each after a backdated
+    # rate (270,000 lines): the window paints in between.
     old_texts = ledger.basis_texts(db, {e[8] for e in pending if e[8] is not None})
+    yield total, total
     keys += pending_keys
     more = [*_vanished(db, paid, arrears_months), *_one_offs(db, month, first_closed, with_basis)]
     for line in more:
         order.add_line(line)
     entries: list[RunLine | _Entry] = [*lines, *pending, *more]
-    return PaymentRun(
-        month, OPEN, RunLines(order.sorted(entries), with_basis, old_texts), tuple(warnings)
-    )
+    del lines, pending
+    yield total, total
+    in_order = order.sorted(entries)
+    del entries
+    yield total, total
+    return PaymentRun(month, OPEN, RunLines(in_order, with_basis, old_texts), tuple(warnings))
 
 
 _Read = TypeVar("_Read")
