@@ -230,6 +230,16 @@ def test_a_new_font_lays_the_texts_out_again(qtbot):
     assert images[0] == images[1]
 
 
+def test_a_wrapping_list_paints_as_with_qts_delegate(qtbot):
+    images = []
+    for delegate in (True, False):
+        table = _table(qtbot, _model(paged=False), delegate, widths=(70, 90, 60, 50, 90, 60))
+        table.setWordWrap(True)
+        table.verticalHeader().setDefaultSectionSize(44)  # room for two lines
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+
+
 def test_a_disabled_list_paints_as_with_qts_delegate(qtbot):
     images = []
     for delegate in (True, False):
@@ -271,3 +281,30 @@ def test_a_style_painting_items_otherwise_is_left_to_qt(qtbot, monkeypatch):
         images.append(table.viewport().grab().toImage())
     assert images[0] == images[1]
     assert counts["quick"] <= 4  # the one cell of each kind painted both ways offscreen
+
+
+def _assert_paint_cells_answer_data(model: Any) -> None:
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            text, align, colour = model.paint_cell(row, column)
+            assert text == index.data(Qt.ItemDataRole.DisplayRole)
+            assert colour == index.data(Qt.ItemDataRole.ForegroundRole)
+
+
+def test_kept_painted_rows_follow_saves_sorts_and_colours(qapp):
+    model = _model(paged=True)
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    _assert_paint_cells_answer_data(proxy)  # every row's cells made and kept
+    record = dict(model.row_record(0), name="Zupan Zala", late=True)
+    model.upsert_row(record)  # a save: new text, now late (red)
+    assert model.paint_cell(0, 0) == ("Zupan Zala", None, RED)
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # the rows move under the kept cells
+    _assert_paint_cells_answer_data(proxy)
+    assert proxy.paint_cell(0, 0)[0] == "Zupan Zala"
+    blue = QColor("#0000ff")
+    model.set_row_foreground(lambda r: blue)
+    assert all(model.paint_cell(row, 2)[2] == blue for row in range(model.rowCount()))
+    model.remove_row(record["id"])
+    _assert_paint_cells_answer_data(proxy)

@@ -12,8 +12,8 @@ drawn where ``QCommonStyle`` would draw the text.
 
 Whatever this cannot promise to paint exactly as Qt does goes to Qt's own painting, with
 the text from ``paint_cell`` (``initStyleOption``): the current cell with its focus
-frame, a text that must be elided or holds a line break, a cell with a check box, icon
-or wrapping, a right-to-left view, a model answering ``data()`` its own way. And each
+frame, a text that must be elided (or wrapped) or holds a line break, a cell with a
+check box or icon, a right-to-left view, a model answering ``data()`` its own way. Each
 kind of cell (its state, selection and alignment) is painted both ways once, offscreen,
 when it is first met: if the pictures differ (another style's item painting), that kind
 is left to Qt for good. The tests compare whole tables with Qt's delegate pixel by pixel.
@@ -45,8 +45,7 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT_ROLE = QPalette.ColorRole.Text
 #: features and states whose painting is left to Qt (see the module's docstring)
 _QT_FEATURES = (
-    QStyleOptionViewItem.ViewItemFeature.WrapText
-    | QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
     | QStyleOptionViewItem.ViewItemFeature.HasDecoration
 )
 _QT_STATES = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Editing
@@ -102,9 +101,9 @@ class CellDelegate(QStyledItemDelegate):
         self._texts: dict[str, _Laid | None] = {}
         self._text_option = QTextOption()
         self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
-        #: (state, features) -> how to paint such cells, None: left to Qt
-        self._plans: dict[tuple[Any, Any], _Plan | None] = {}
-        self._last: tuple[Any, Any, _Plan | None] = (None, None, None)  # state, features, plan
+        #: a cell's state -> how to paint such cells, None: left to Qt
+        self._plans: dict[Any, _Plan | None] = {}
+        self._last: tuple[Any, _Plan | None] = (None, None)  # the last state and its plan
         if parent is not None:
             parent.installEventFilter(self)
 
@@ -117,7 +116,7 @@ class CellDelegate(QStyledItemDelegate):
         """Lay out and verify again (the view's font, palette or style changed)."""
         self._texts.clear()
         self._plans.clear()
-        self._last = (None, None, None)
+        self._last = (None, None)
 
     def _use(self, model: object) -> None:
         """The model whose cells come next (looked up once a model: a failed getattr on
@@ -167,16 +166,18 @@ class CellDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         # PySide makes each flag a Python enum (~1.5 µs) whose hash is Python code: the
-        # cells of a row share their state, so the last plan is checked by identity first
+        # cells of a row share their state, so the last plan is checked by identity first.
+        # The features (alternate row, wrapping) are not read per cell: the background is
+        # the style's from this very option, and a text is drawn here only when it fits
+        # on its line, where wrapping changes nothing
         state = option.state
-        features = option.features
-        if state is self._last[0] and features is self._last[1]:
-            plan = self._last[2]
+        if state is self._last[0]:
+            plan = self._last[1]
         else:
-            plan = self._plans.get((state, features), False)
+            plan = self._plans.get(state, False)
             if plan is False:
-                plan = self._plans[(state, features)] = self._plan(option)
-            self._last = (state, features, plan)
+                plan = self._plans[state] = self._plan(option)
+            self._last = (state, plan)
         text, align, colour = cell
         laid = self._texts.get(text, False) if text else None
         if laid is False:

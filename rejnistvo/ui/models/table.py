@@ -131,6 +131,8 @@ class RecordTableModel(QAbstractTableModel):
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
         self.generation = 0
         self._foreground: Callable[[dict], Any] | None = None
+        #: row -> (the display texts they were made from, each column's paint_cell)
+        self._painted: dict[int, tuple[list[str], list[tuple[str, Any, Any]]]] = {}
         self._id_index: dict[Any, int] = {}
         self._id_index_generation = -1
         self._idle = QTimer(self)
@@ -151,6 +153,7 @@ class RecordTableModel(QAbstractTableModel):
     def set_row_foreground(self, pick: Callable[[dict], Any] | None) -> None:
         """A colour (QColor/QBrush or None) for each record's text, e.g. red when overdue."""
         self._foreground = pick
+        self._painted.clear()
 
     def set_search_columns(self, keys: Sequence[str]) -> None:
         wanted = set(keys)
@@ -449,12 +452,26 @@ class RecordTableModel(QAbstractTableModel):
         display, alignment and foreground roles; None for a cell out of range."""
         if not (0 <= row < len(self._rows) and 0 <= col < len(self._columns)):
             return None
-        shown = self._display[row]
-        if shown is None:
-            shown = self._row_display(row)
-        align = _RIGHT_FLAGS if self._right_aligned(row, col) else None
+        kept = self._painted.get(row)
+        # made with the row's display texts of now (a save, a sort or a forgotten page
+        # puts a new list there): the colour and alignments are the record's of now
+        if kept is None or kept[0] is not self._display[row]:
+            kept = self._paint_row(row)
+        return kept[1][col]
+
+    def _paint_row(self, row: int) -> tuple[list[str], list[tuple[str, Any, Any]]]:
+        """A row's painted cells, made once for all its columns (a repaint asks each cell;
+        the colour is one call per row, not per cell) and kept with its display texts."""
+        if len(self._painted) >= self.KEEP_RECORDS:
+            self._painted.clear()
+        shown = self._row_display(row)
         colour = None if self._foreground is None else self._foreground(self._record(row))
-        return shown[col], align, colour
+        cells = [
+            (text, _RIGHT_FLAGS if self._right_aligned(row, col) else None, colour)
+            for col, text in enumerate(shown)
+        ]
+        kept = self._painted[row] = (shown, cells)
+        return kept
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
