@@ -31,7 +31,10 @@ def carers_for_training(
     or whose licence and latest training both lie on or before `settled_before`.
 
     The trainings are read once each for the two NOT IN sets (SQLite keeps them as
-    in-memory indexes), and the latest training only for the carers listed."""
+    in-memory indexes), and the latest training only for the carers listed; all three
+    from the index of (carer_id, date) alone, not the table (store step m012). Asking
+    the latest training once per carer for both conditions instead of the two sets
+    measured slower (more steps per carer than the sets' look-ups)."""
     return db.execute(
         """SELECT t.id, t.name, t.licence_date,
                   (SELECT max(g.date) FROM carer_trainings g WHERE g.carer_id = t.id)
