@@ -308,3 +308,18 @@ def test_kept_painted_rows_follow_saves_sorts_and_colours(qapp):
     assert all(model.paint_cell(row, 2)[2] == blue for row in range(model.rowCount()))
     model.remove_row(record["id"])
     _assert_paint_cells_answer_data(proxy)
+
+
+def test_a_hidden_list_lets_its_texts_go_and_paints_them_again(qtbot):
+    ours = _table(qtbot, _model(paged=False), delegate=True)
+    ours.viewport().grab()
+    delegate = ours.itemDelegate()
+    assert delegate._texts
+    ours.hide()  # another screen shown
+    assert not delegate._texts
+    ours.show()
+    qtbot.waitExposed(ours)
+    image = ours.viewport().grab().toImage()
+    assert delegate._texts
+    qts = _table(qtbot, _model(paged=False), delegate=False)
+    assert image == qts.viewport().grab().toImage()

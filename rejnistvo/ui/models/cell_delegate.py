@@ -60,8 +60,9 @@ _RESET_EVENTS = frozenset(
         QEvent.Type.LayoutDirectionChange,
     }
 )
-#: laid-out texts kept per list: a screen shows ~200 cells, a few pages scrolled more
-TEXT_LIMIT = 4000
+#: laid-out texts kept by the list on screen (3-7 KB each with their glyphs): a screen
+#: shows 150-300 cells, and the next keystroke shows many of them again
+TEXT_LIMIT = 1500
 #: a line as long as any cell: the text is laid out once, whatever its column's width
 _LONG_LINE = 1_000_000.0
 
@@ -108,8 +109,13 @@ class CellDelegate(QStyledItemDelegate):
             parent.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _RESET_EVENTS:
+        kind = event.type()
+        if kind in _RESET_EVENTS:
             self.forget()
+        elif kind == QEvent.Type.Hide:
+            # another screen is shown: only the list on screen keeps its texts (a kept
+            # layout holds its glyphs, 3-7 KB)
+            self._texts.clear()
         return False
 
     def forget(self) -> None:
