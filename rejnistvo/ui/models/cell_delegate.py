@@ -22,7 +22,7 @@ is left to Qt for good. The tests compare whole tables with Qt's delegate pixel 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import (
@@ -146,7 +146,7 @@ class CellDelegate(QStyledItemDelegate):
             super().initStyleOption(option, index)
             return
         text, align, colour = cell
-        option.index = index
+        option.index = index  # type: ignore[assignment]  # Qt takes either index
         features = option.features
         shown = self._with_display.get(features)
         if shown is None:
@@ -180,14 +180,18 @@ class CellDelegate(QStyledItemDelegate):
         if state is self._last[0]:
             plan = self._last[1]
         else:
-            plan = self._plans.get(state, False)
-            if plan is False:
+            if state in self._plans:
+                plan = self._plans[state]
+            else:
                 plan = self._plans[state] = self._plan(option)
             self._last = (state, plan)
         text, align, colour = cell
-        laid = self._texts.get(text, False) if text else None
-        if laid is False:
-            laid = self._lay_out(text, option)
+        laid = None
+        if text:
+            try:
+                laid = self._texts[text]
+            except KeyError:
+                laid = self._lay_out(text, option)
         # the model's own constant: an identity test, not PySide's enum arithmetic
         right = align is _RIGHT_FLAGS
         if plan is None or (text and laid is None) or (align is not None and not right):
@@ -212,7 +216,7 @@ class CellDelegate(QStyledItemDelegate):
         """The cell as QCommonStyle paints it (background, selection, then the text in
         the cell less its margins, centred vertically); False when the text must be
         elided (nothing painted: Qt paints it)."""
-        x, y, width, height = option.rect.getRect()
+        x, y, width, height = cast(tuple[int, int, int, int], option.rect.getRect())
         if laid is not None:
             _layout, line, natural, line_height = laid
             if natural > width - 2 * plan.margin:
