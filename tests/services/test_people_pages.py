@@ -245,3 +245,60 @@ def test_store_step_m009_gives_existing_people_their_surname_keys(tmp_path):
         assert db.execute("SELECT surname_key FROM children").fetchone()[0] == "cop\x00maks cop"
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("table", "pages"), [("carers", carer_pages), ("children", child_pages)])
+def test_the_list_is_read_from_its_index_alone_without_a_sort(db, table, pages, monkeypatch):
+    """Store step m011: the list's order and its searched columns are one index, so the
+    ids and texts are read from it alone (no table rows, no temporary sort)."""
+    asked: list[str] = []
+    execute = type(db).execute
+
+    def spy(self, sql, *args, **kwargs):
+        if sql.startswith("SELECT id,"):
+            asked.append(sql)
+        return execute(self, sql, *args, **kwargs)
+
+    # the same name three times: their place is by id, as in list_carers
+    same = [
+        save_carer(db, Carer(name=n, address="Ulica 1", centre_id=db.centre))
+        for n in ("Eva Kos", "eva kos", "EVA KOS")
+    ]
+    monkeypatch.setattr(type(db), "execute", spy)
+    found = pages(db)
+    monkeypatch.undo()
+    if table == "carers":
+        assert [i for i in found.ids if i in same] == same
+        assert found.ids == [r["id"] for r in list_carers(db)]
+    (sql,) = asked
+    plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    assert f"COVERING INDEX {table}_list_order" in plan
+    assert "TEMP B-TREE" not in plan
+
+
+def test_store_step_m011_gives_an_existing_file_the_list_indexes(tmp_path):
+    from sqlite_utils import Database
+
+    from rejnistvo.rules.text import surname_sort_keys
+    from rejnistvo.store.schema import migrations
+
+    path = tmp_path / "old.sqlite3"
+    raw = Database(path)
+    migrations.apply(raw, stop_before="m011_list_indexes")
+    for name in ("Zala Čuk", "Bor Novak", "Ana Ahac"):
+        key = surname_sort_keys([name])[0]
+        raw["carers"].insert({"name": name, "name_key": name.casefold(), "surname_key": key})
+    raw.conn.commit()
+    before = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "carers_list_order" not in before
+    raw.close()
+    db = open_db(path)
+    try:
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"carers_list_order", "children_list_order"} <= indexes
+        assert [
+            db.execute(f"SELECT name FROM carers WHERE id = {i}").fetchone()[0]
+            for i in carer_pages(db).ids
+        ] == ["Ana Ahac", "Zala Čuk", "Bor Novak"]
+    finally:
+        db.close()
