@@ -183,12 +183,12 @@ def closed_range(db: Database) -> tuple[date | None, date | None]:
 # The five amounts come as one text (``_Shared.figures``): opening a closed month after
 # a backdated rate reads 270,000 lines, and the few distinct texts are parsed once.
 _AMOUNTS_TEXT = "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total"
-# A line's basis is stored once per distinct text (schema step m010): read through its id.
-_BASIS_TEXT = "(SELECT b.text FROM payment_bases b WHERE b.id = payment_lines.basis_id)"
+# A line's basis is stored once per distinct text (schema step m010): its id is read and
+# each distinct text once (``_Shared.bases``), one str for all the lines that share it.
 _LINE_COLUMNS = (
     "id, run_id, kind, for_month, placement_id, one_off_id, carer_id, carer_name, "
     "child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, "
-    f"factor, {_AMOUNTS_TEXT}, reason, {_BASIS_TEXT}"
+    f"factor, {_AMOUNTS_TEXT}, reason, basis_id"
 )
 
 #: Makes one line of ``run_line_pages`` from LedgerLine's fields, in their order.
@@ -243,12 +243,13 @@ class _Shared:
     the same few sets of amounts, the same months (a closed month of 20,000 lines holds
     each of them once, not 20,000 times)."""
 
-    __slots__ = ("texts", "amounts", "months")
+    __slots__ = ("texts", "amounts", "months", "bases")
 
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
         self.amounts: dict[str, Amounts] = {}
         self.months: dict[str, date] = {}
+        self.bases: dict[int | None, str | None] = {None: None}
 
     def month(self, value: str) -> date:
         month = self.months.get(value)
@@ -281,8 +282,18 @@ def _made_lines(
     text = shared.texts.setdefault
     known_month, month = shared.months.get, shared.month
     known_figures, figures = shared.amounts.get, shared.figures
-    columns = _LINE_COLUMNS if with_basis else _LINE_COLUMNS.replace(_BASIS_TEXT, "NULL")
-    cursor = db.execute(f"SELECT {columns} FROM payment_lines WHERE {where} ORDER BY id", params)
+    columns = _LINE_COLUMNS if with_basis else _LINE_COLUMNS.replace("basis_id", "NULL")
+    sql = f"SELECT {columns} FROM payment_lines WHERE {where} ORDER BY id"
+    rows = db.execute(sql, params).fetchall()
+    bases = shared.bases
+    if with_basis:
+        # not ``set - bases.keys()``: that goes over every basis known so far, each page
+        missing = {r[19] for r in rows if r[19] not in bases}
+        if missing:
+            found = basis_texts(db, [i for i in missing if i is not None])
+            for basis_id in missing:
+                bases[basis_id] = found.get(basis_id)
+    basis_of = bases.__getitem__
     return [
         make(
             r[0],
@@ -304,9 +315,9 @@ def _made_lines(
             text(r[16], r[16]),
             known_figures(r[17]) or figures(r[17]),
             r[18],
-            r[19] or None,
+            basis_of(r[19]),
         )  # fmt: skip
-        for r in cursor.fetchall()
+        for r in rows
     ]
 
 
