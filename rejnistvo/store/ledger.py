@@ -1,5 +1,8 @@
-"""The payment ledger (SPEC 3.6; schema step m005): closed months, their lines, reopened
-months, overpayment settlements — and what a payment run reads about placements.
+"""The payment ledger (SPEC 3.6; schema steps m005, m010): closed months, their lines,
+reopened months, overpayment settlements — and what a payment run reads about placements.
+Each distinct basis of a line (what it was computed from, JSON) is stored once in
+``payment_bases`` and named by the line's ``basis_id`` (m010); readers give each line its
+text as before.
 
 Typed rows at this boundary (dataclasses; Decimal amounts, dates); every write here
 runs inside the caller's ``db.atomic()`` (``rejnistvo.services.payment_run`` owns the
