@@ -657,12 +657,8 @@ def m010_payment_bases(db: Database) -> None:
     Existing lines move their text to the new table and keep ``basis`` NULL (the column
     stays: dropping it would rewrite the table); readers take the text through
     ``basis_id``."""
-    db.execute(
-        "CREATE TABLE payment_bases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)"
-    )
-    db.execute(
-        "ALTER TABLE payment_lines ADD COLUMN basis_id INTEGER REFERENCES payment_bases(id)"
-    )
+    db.execute("CREATE TABLE payment_bases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)")
+    db.execute("ALTER TABLE payment_lines ADD COLUMN basis_id INTEGER REFERENCES payment_bases(id)")
     # Ids in the order the texts were first written (a file migrates the same way twice).
     db.execute(
         "INSERT INTO payment_bases (text) SELECT basis FROM payment_lines "
