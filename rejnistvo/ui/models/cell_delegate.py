@@ -110,12 +110,18 @@ class CellDelegate(QStyledItemDelegate):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind in _RESET_EVENTS:
-            self.forget()
-        elif kind == QEvent.Type.Hide:
+        if kind != QEvent.Type.Hide and kind not in _RESET_EVENTS:
+            return False
+        if "_texts" not in self.__dict__:
+            # the view is going away and this delegate with it (PySide has already let
+            # go of its attributes): nothing to forget
+            return False
+        if kind == QEvent.Type.Hide:
             # another screen is shown: only the list on screen keeps its texts (a kept
             # layout holds its glyphs, 3-7 KB)
             self._texts.clear()
+        else:
+            self.forget()
         return False
 
     def forget(self) -> None:
