@@ -1,7 +1,7 @@
 """*Roki*'s data at the program's start: ``services.deadlines.list_deadlines`` on copies
 of demo files (issue 13, goal 1: ≤ 40 ms at 20,000 placements, ≤ 150 ms at 80,000).
 
-Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] FILE...
+Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] [--parts] FILE...
 
 Each FILE (e.g. /work/bench/d20k.sqlite3) is copied to a temporary folder first, never
 opened in place. Prints the median and the fastest of 5 runs, wall clock and the
@@ -12,7 +12,9 @@ these tables yet; the file itself stays in the system's cache) and the collector
 window's start holds it off and freezes what it made; left on, its passes after the call
 grow with the heap and were a part of the old figures at 80,000 placements). ``--reference`` runs the implementation before the speed work
 (``tests/services/_deadlines_reference.py``) interleaved with the current one, for the
-before/after figures of the README. Figures are printed, never asserted.
+before/after figures of the README. ``--parts`` also times each rule's part alone (its
+query and its loop; the CPU median and fastest, and the reminders it made): where the
+time goes. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rejnistvo.services.deadlines import list_deadlines
 from rejnistvo.store import open_db
@@ -39,9 +41,11 @@ RUNS = 5
 
 def _reference() -> Callable[[Any, date], list[Any]]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "services"))
-    from _deadlines_reference import reference_deadlines
+    from _deadlines_reference import (  # type: ignore[import-not-found]
+        reference_deadlines,
+    )
 
-    return reference_deadlines
+    return cast(Callable[[Any, date], list[Any]], reference_deadlines)
 
 
 def _timed(
@@ -58,6 +62,41 @@ def _timed(
         gc.enable()
 
 
+def _parts(db: Any, day: date) -> None:
+    """Each rule's part of ``list_deadlines`` alone, measured as the whole is."""
+    from rejnistvo.register import workflow
+    from rejnistvo.services import deadlines
+
+    parts: dict[str, Callable[[Any, dict[str, list[Any]]], None]] = {
+        "increases": lambda d, out: deadlines._board_increases(db, d, out),
+        "r4": lambda d, out: deadlines._r4_cases(db, d, workflow.waiting_threshold(db), out),
+        "people": lambda d, out: deadlines._people(db, d, out),
+        "instalments": lambda d, out: deadlines._instalments(db, d, out),
+        "overpayments": lambda d, out: deadlines._overpayments(db, d, out),
+        "indexation": lambda d, out: deadlines._indexation(db, d, out),
+    }
+    times: dict[str, list[float]] = {name: [] for name in parts}
+    made: dict[str, int] = {}
+    for _run in range(RUNS):
+        for name, part in parts.items():
+            out: dict[str, list[Any]] = {kind: [] for kind in deadlines.KINDS}
+            db.execute("PRAGMA shrink_memory")
+            gc.collect()
+            gc.disable()
+            try:
+                cpu = time.thread_time()
+                part(deadlines._Day(day), out)
+                times[name].append((time.thread_time() - cpu) * 1000)
+            finally:
+                gc.enable()
+            made[name] = sum(len(found) for found in out.values())
+    for name, cpus in times.items():
+        print(
+            f"  {name:<12} CPU median {statistics.median(cpus):6.1f} ms "
+            f"(fastest {min(cpus):6.1f}); {made[name]} reminders"
+        )
+
+
 def _summary(label: str, runs: list[tuple[float, float, int]]) -> str:
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     return (
@@ -72,6 +111,7 @@ def main() -> None:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--day", type=date.fromisoformat, default=DAY)
     parser.add_argument("--reference", action="store_true")
+    parser.add_argument("--parts", action="store_true")
     args = parser.parse_args()
     reference = _reference() if args.reference else None
     for source in args.files:
@@ -81,21 +121,25 @@ def main() -> None:
             db = open_db(path)
             try:
                 list_deadlines(db, args.day)  # the first call warms the file's pages
-                now, before = [], []
+                now: list[tuple[float, float, int]] = []
+                before: list[tuple[float, float, int]] = []
                 for run in range(RUNS):
                     # interleaved, each first in turn (the second of a pair may find
                     # the system's caches warmer)
+                    pair: list[tuple[list[Any], Callable[[Any, date], list[Any]]]]
                     pair = [(now, list_deadlines)]
                     if reference is not None:
                         pair.append((before, reference))
                     for found, function in pair if run % 2 else pair[::-1]:
                         found.append(_timed(function, db, args.day))
+                print(f"{source.name} on {args.day}:")
+                if before:
+                    print(_summary("before", before))
+                print(_summary("now", now))
+                if args.parts:
+                    _parts(db, args.day)
             finally:
                 db.close()
-        print(f"{source.name} on {args.day}:")
-        if before:
-            print(_summary("before", before))
-        print(_summary("now", now))
 
 
 if __name__ == "__main__":
