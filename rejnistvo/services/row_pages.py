@@ -6,8 +6,9 @@ with ``RowPages``:
 
 * ``ids`` — every record's id, in the list's first order, from one narrow query;
 * ``search`` — for each id, the texts of the list's search columns *as the screen shows
-  them*, joined by single spaces (the window folds them all at once, so the search box
-  filters every row from the first keystroke);
+  them*, joined by single spaces (the window folds them after the first paint, a slice at
+  a time, all of them by the first keystroke): a list, or a sequence that makes its texts
+  when sliced;
 * ``fetch(ids)`` — the display records of just these ids (each a dict with ``"id"``),
   asked for when the rows are about to be painted, a page at a time.
 
@@ -30,7 +31,7 @@ CHUNK = 500
 @dataclass(frozen=True)
 class RowPages:
     ids: list[int]
-    search: list[str]
+    search: Sequence[str]
     fetch: Callable[[Sequence[int]], list[Record]]
 
     def __post_init__(self) -> None:

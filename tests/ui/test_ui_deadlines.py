@@ -161,3 +161,23 @@ def test_rows_and_summary_are_the_services_list(qtbot, ctx):
     assert {r["kind"]: r["kind_name"] for r in rows}.get("training") == "Usposabljanje rejnika"
     late = sum(1 for d in deadlines if d.late)
     assert late and view.summary.text() == f"Opomniki: {len(rows)}, od tega zamujeni: {late}."
+
+
+def test_search_finds_by_kind_carer_and_child_without_accents(qtbot, ctx):
+    """The search texts are the shown cells (kind, carer, child, detail), made after the
+    list is shown; č = c as in every list."""
+    view = _view(qtbot, ctx)
+    rows = _rows(view)
+    carer = next(r["carer"] for r in rows if any(c in r["carer"] for c in "čšžČŠŽ"))
+    plain = carer.translate(str.maketrans("čšžČŠŽ", "cszCSZ")).lower()
+    assert view.model.search_texts()[0]  # made on demand (all of them by the first key)
+    view.search.setText(plain)
+    shown = [view.proxy.row_record(r) for r in range(view.proxy.rowCount())]
+    assert [r for r in rows if r["carer"] == carer] == [r for r in shown if r["carer"] == carer]
+    fold = str.maketrans("čšžćđČŠŽĆĐ", "cszcdCSZCD")
+    for r in shown:  # nothing else: each shown row has the name in a shown cell
+        cells = f"{r['kind_name']} {r['carer']} {r['child']} {r['what']}"
+        assert plain in cells.translate(fold).lower()
+    view.search.setText("usposabljanje")
+    shown = [view.proxy.row_record(r) for r in range(view.proxy.rowCount())]
+    assert shown and all(r["kind"] == "training" for r in shown)

@@ -124,8 +124,9 @@ class RecordTableModel(QAbstractTableModel):
         self._kept = 0
         self._search_columns: list[int] = list(range(len(self._columns)))
         self._search_text: list[str | None] = []
+        self._search_source: Sequence[str] = ()  # a paged list's texts from its service
         self._search_done = 0  # rows before this one all have their search text
-        #: a paged list's rows from ``_search_done`` on hold the service's texts not yet
+        #: a paged list's rows from ``_search_done`` on have the service's texts not yet
         #: folded (folded in idle slices after the first paint, or at the first keystroke)
         self._raw_search = False
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
@@ -182,8 +183,11 @@ class RecordTableModel(QAbstractTableModel):
         self._display = [None] * count
         self._kept = 0
         # folded after the list is painted (20,000 texts: 6 ms, 80,000: 25-30 ms of the
-        # opening), a few thousand an idle slice; the first keystroke folds what is left
-        self._search_text = list(pages.search)
+        # opening), a few thousand an idle slice; the first keystroke folds what is left.
+        # The service's texts are read a slice at a time: a sequence that makes its texts
+        # when sliced (Roki's) makes them after the first paint too.
+        self._search_source = pages.search
+        self._search_text = [None] * count
         self._raw_search = count > 0
         self._search_done = 0
         self.generation += 1
@@ -346,9 +350,11 @@ class RecordTableModel(QAbstractTableModel):
         texts = self._search_text
         if self._raw_search:
             start = self._search_done
-            texts[start:end] = fold_all(texts[start:end])  # type: ignore[arg-type]
+            texts[start:end] = fold_all(list(self._search_source[start:end]))
             self._search_done = end
             self._raw_search = end < len(texts)
+            if not self._raw_search:
+                self._search_source = ()
             return
         for row in range(self._search_done, end):
             if texts[row] is None:
