@@ -372,6 +372,8 @@ def _instalments(db: Database, day: _Day, out: Buckets) -> None:
 
 
 def _overpayments(db: Database, day: _Day, out: Buckets) -> None:
+    if not lists.has_unsettled_overpayments(db):
+        return  # the usual case: the payment run's modules stay unloaded at the start
     from rejnistvo.services.payment_run import unsettled_overpayments
 
     out["overpayment"] += [

@@ -107,3 +107,16 @@ def unpaid_instalments(db: Database, due_before: date) -> list[Row]:
         + """ WHERE i.paid_on IS NULL AND i.due < ? ORDER BY i.due, f.increase_id""",
         [due_before.isoformat()],
     ).fetchall()
+
+
+def has_unsettled_overpayments(db: Database) -> bool:
+    """Whether any overpayment of a closed month waits for its settlement to be recorded
+    (the partial index of m008 answers it): on most days none does, and *Roki* then need
+    not load the payment run's modules at the program's start."""
+    return (
+        db.execute(
+            "SELECT 1 FROM payment_lines WHERE kind = 'overpayment' "
+            "AND id NOT IN (SELECT line_id FROM overpayment_settlements) LIMIT 1"
+        ).fetchone()
+        is not None
+    )

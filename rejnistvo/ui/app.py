@@ -20,7 +20,7 @@ from types import TracebackType
 # once PySide6 is imported, shiboken reads the source of every module imported after it
 # to look for "PySide6" (its __feature__ switch), ~0.3 ms a module.
 import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
-import rejnistvo.services.payment_run  # noqa: F401 - the reminders' overpayments
+import rejnistvo.services.rates  # noqa: F401 - the reminders' missing indexation
 import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
 
 # isort: split
