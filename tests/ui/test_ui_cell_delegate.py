@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QProxyStyle,
@@ -323,3 +323,33 @@ def test_a_hidden_list_lets_its_texts_go_and_paints_them_again(qtbot):
     assert delegate._texts
     qts = _table(qtbot, _model(paged=False), delegate=False)
     assert image == qts.viewport().grab().toImage()
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_filter_keystroke_paints_the_list_once(qtbot):
+    model = RecordTableModel(_columns())
+    model.set_rows(_records(600))  # every fragment below leaves more rows than shown
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    table = _table(qtbot, proxy, delegate=True)
+    table.viewport().grab()
+    counter = _PaintCounter()
+    table.viewport().installEventFilter(counter)
+    for typed in ("a", "an", "ana", "an", ""):
+        counter.paints = 0
+        proxy.set_text(typed)
+        # what Qt does after a key until it is idle (its layout timer, then a repaint)
+        for _ in range(5):
+            QCoreApplication.processEvents()
+            qtbot.wait(5)
+        assert counter.paints == 1, typed

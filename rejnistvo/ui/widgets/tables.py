@@ -33,8 +33,24 @@ def configure_table(table: QTableView) -> None:
 
 def use_cell_delegate(table: QTableView) -> None:
     """Cells of a ``RecordTableModel``/``FilterProxy`` painted from one Python call each
-    instead of seven ``data()`` round trips (a filter keystroke repaints ~180 cells)."""
+    instead of seven ``data()`` round trips (a filter keystroke repaints ~180 cells), and
+    painted once per keystroke (``lay_out_at_reset``)."""
     table.setItemDelegate(CellDelegate(table))
+    lay_out_at_reset(table)
+
+
+def lay_out_at_reset(table: QTableView) -> None:
+    """When the table's model is reset (each filter keystroke), the table lays its rows
+    out at once, before it paints them.
+
+    Qt lays a reset view out on a 0 ms timer that fires after the first paint, and that
+    layout asks for a second full repaint of the same rows: every keystroke painted the
+    list twice (20k placements: 26 -> 14 ms CPU a key until idle). The model's reset
+    reaches the view's own slot first (connected by ``setModel``), so the view is reset
+    when it lays out; call this after ``setModel``."""
+    model = table.model()
+    if model is not None:
+        model.modelReset.connect(table.doItemsLayout)
 
 
 def record_index(
