@@ -872,7 +872,7 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
         )
     # Computing and writing 270,000 lines (after a backdated rate) make no reference
     # cycles: the collector waits (see ``rejnistvo.collector``).
-    with collector_paused(), db.atomic():
+    with collector_paused(), ledger.page_cache_for_close(db), db.atomic():
         run = _compute(db, month, progress)
         user = _user(db)
         at = clock.now().isoformat(timespec="seconds")

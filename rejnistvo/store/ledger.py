@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -535,6 +536,23 @@ LineRow = tuple[
 #: Lines written a chunk at a time: the bases first seen in a chunk are stored (or
 #: found) in one go before it (``_BasisIds``).
 CHUNK = 5000
+
+
+#: SQLite's page cache while a month closes: its 270,000 lines after a backdated change
+#: go into three indexes all over a ~150 MB file, and at the default 2 MB the pages went
+#: out and came back (closing at 20k placements: 10-17 % less CPU with 64 MB)
+CLOSE_CACHE_KIB = 65536
+
+
+@contextmanager
+def page_cache_for_close(db: Database) -> Iterator[None]:
+    """A larger page cache for a close (through its commit), the file's own after it."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-CLOSE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:

@@ -52,6 +52,23 @@ def test_closing_writes_the_ledger_with_date_and_user_audited(run_db, clock):
     assert audit and audit[-1]["after"]["total"] == "2964.60"
 
 
+def test_a_close_has_a_larger_page_cache_and_leaves_the_files_own(run_db, clock, monkeypatch):
+    from rejnistvo.store import ledger
+
+    seen = []
+    insert = ledger.insert_run
+
+    def watching(db, run, lines):
+        seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
+        return insert(db, run, lines)
+
+    monkeypatch.setattr(ledger, "insert_run", watching)
+    run_db.execute("PRAGMA cache_size = -3000")
+    service.close_month(run_db, SEP, clock)
+    assert seen == [-ledger.CLOSE_CACHE_KIB]
+    assert run_db.execute("PRAGMA cache_size").fetchone()[0] == -3000
+
+
 def test_backdated_rate_gives_arrears_equal_to_today_minus_paid_line_by_line(run_db, clock):
     close_three(run_db, clock)
     paid = {
