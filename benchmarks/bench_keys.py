@@ -26,7 +26,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -55,26 +54,11 @@ def run(args: argparse.Namespace) -> None:
             os.environ[key] = args.home
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
     import rejnistvo
-    from rejnistvo.store import open_db
-    from rejnistvo.ui.context import AppContext
-    from rejnistvo.ui.interaction import FakeInteraction
-    from rejnistvo.ui.main_window import MainWindow
+    from benchmarks.bench_window import open_window
 
     print(f"code: {Path(rejnistvo.__file__).parent}", flush=True)
-    app = QApplication.instance() or QApplication([])
-    db = open_db(Path(args.db))
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(db=db, db_path=Path(args.db), settings=settings, interaction=FakeInteraction())
-    window = MainWindow(ctx)
-    window.resize(1280, 800)
-    window.show()
-    app.processEvents()
-    while window.current_view() is None or window.current_view().is_stale():
-        app.processEvents()
+    app, db, window = open_window(args.db)
     view = window.show_screen(args.screen)
     app.processEvents()
 

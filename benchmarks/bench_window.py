@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -228,11 +229,16 @@ print("RESULT " + json.dumps(measure_in_process(sys.argv[1], sys.argv[3] == "col
 """
 
 
-def measure_in_process(db_path: str, cold: bool = False) -> dict[str, object]:
+def open_window(db_path: str) -> tuple[Any, Any, Any]:
+    """(app, db, window): the window on ``db_path`` in this process, as the program shows
+    it (1280×800), its first screen read, and what the start made frozen out of the
+    collector's passes as app.main does after the first screen is built (else a full pass
+    over it, 60-70 ms at 20k, falls on whichever screen opens next). Settings go to a
+    scratch file; dialogs answer themselves (FakeInteraction)."""
     import tempfile as _tempfile
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
     from rejnistvo.store import open_db
     from rejnistvo.ui.context import AppContext
@@ -250,10 +256,14 @@ def measure_in_process(db_path: str, cold: bool = False) -> dict[str, object]:
     app.processEvents()
     while window.current_view() is None or window.current_view().is_stale():
         app.processEvents()
-    # What the start made is frozen out of the collector's passes, as app.main does after
-    # the first screen is built: else a full pass over it (60-70 ms at 20k) falls on
-    # whichever screen opens next.
     gc.freeze()
+    return app, db, window
+
+
+def measure_in_process(db_path: str, cold: bool = False) -> dict[str, object]:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    app, db, window = open_window(db_path)
     if not cold:
         # as the program does after its first paint (app.main), while the user reads Roki
         window.preload_screens(delay_ms=0)

@@ -205,49 +205,59 @@ def test_most_cells_are_drawn_from_kept_layouts(qtbot, monkeypatch):
     assert first in delegate._texts  # laid out once, kept for the next paint
 
 
-def test_focus_frame_and_elided_texts_paint_as_with_qts_delegate(qtbot, monkeypatch):
+def _both_ways(qtbot, arrange, **table_args) -> list[QImage]:
+    """The list painted by CellDelegate and by Qt's own delegate, each after
+    ``arrange(table)``: the two pictures must be equal."""
     images = []
     for delegate in (True, False):
-        # the names' column too narrow for "Šinkovec Maša 10": Qt elides it with "…"
-        table = _table(qtbot, _model(paged=False), delegate, widths=(70, 90, 60, 50, 90, 60))
+        table = _table(qtbot, _model(paged=False), delegate, **table_args)
+        arrange(table)
+        images.append(table.viewport().grab().toImage())
+    return images
+
+
+#: the names' column too narrow for "Šinkovec Maša 10": Qt elides it with "…"
+NARROW = (70, 90, 60, 50, 90, 60)
+
+
+def test_focus_frame_and_elided_texts_paint_as_with_qts_delegate(qtbot, monkeypatch):
+    def focused(table: QTableView) -> None:
         table.setFocus()
         table.setCurrentIndex(table.model().index(3, 1))  # the current cell has a frame
         qtbot.waitUntil(table.hasFocus)
-        images.append(table.viewport().grab().toImage())
-    assert images[0] == images[1]
+
+    ours, qts = _both_ways(qtbot, focused, widths=NARROW)
+    assert ours == qts
 
 
 def test_a_new_font_lays_the_texts_out_again(qtbot):
-    images = []
-    for delegate in (True, False):
-        table = _table(qtbot, _model(paged=False), delegate)
+    def bigger_font(table: QTableView) -> None:
         table.viewport().grab()  # the texts are kept in the old font
         font = table.font()
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
         table.setFont(font)
-        images.append(table.viewport().grab().toImage())
-    assert images[0] == images[1]
+
+    ours, qts = _both_ways(qtbot, bigger_font)
+    assert ours == qts
 
 
 def test_a_wrapping_list_paints_as_with_qts_delegate(qtbot):
-    images = []
-    for delegate in (True, False):
-        table = _table(qtbot, _model(paged=False), delegate, widths=(70, 90, 60, 50, 90, 60))
+    def wrapping(table: QTableView) -> None:
         table.setWordWrap(True)
         table.verticalHeader().setDefaultSectionSize(44)  # room for two lines
-        images.append(table.viewport().grab().toImage())
-    assert images[0] == images[1]
+
+    ours, qts = _both_ways(qtbot, wrapping, widths=NARROW)
+    assert ours == qts
 
 
 def test_a_disabled_list_paints_as_with_qts_delegate(qtbot):
-    images = []
-    for delegate in (True, False):
-        table = _table(qtbot, _model(paged=False), delegate)
+    def disabled(table: QTableView) -> None:
         table.selectRow(1)
         table.setEnabled(False)
-        images.append(table.viewport().grab().toImage())
-    assert images[0] == images[1]
+
+    ours, qts = _both_ways(qtbot, disabled)
+    assert ours == qts
 
 
 def test_many_texts_are_forgotten_and_laid_out_again(qtbot, monkeypatch):
@@ -276,7 +286,7 @@ class _ShiftedText(QProxyStyle):
 def test_a_style_painting_items_otherwise_is_left_to_qt(qtbot, monkeypatch):
     counts = _counting(monkeypatch)
     images = []
-    for delegate in (True, False):
+    for delegate in (True, False):  # a style each: a table owns its style
         table = _table(qtbot, _model(paged=False), delegate, style=_ShiftedText())
         images.append(table.viewport().grab().toImage())
     assert images[0] == images[1]
