@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from rejnistvo.services.deadlines import list_deadlines
 from rejnistvo.store import open_db
 
@@ -41,34 +43,32 @@ def _old_file(path) -> None:
     raw.close()
 
 
-def test_an_existing_file_gets_the_training_index(tmp_path):
+@pytest.fixture
+def migrated(tmp_path):
+    """A file made before m012, opened (and so brought up to date) by this program."""
     path = tmp_path / "old.sqlite3"
     _old_file(path)
     db = open_db(path)
-    try:
-        indexes = _indexes(db, "carer_trainings")
-        assert indexes["carer_trainings_latest"] == ["carer_id", "date"]
-        assert "carer_trainings_carer" not in indexes  # its prefix serves those look-ups
-        training = [(d.open_id, d.due) for d in list_deadlines(db, DAY) if d.kind == "training"]
-        # Bor: the transitional day; Ana: three years from her latest training, not from
-        # the first (2026-06-01, which would be late); Cene is not due
-        assert training == [(2, date(2026, 12, 31)), (1, date(2027, 1, 15))]
-    finally:
-        db.close()
+    yield db
+    db.close()
 
 
-def test_the_training_query_reads_the_index_alone(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    _old_file(path)
-    db = open_db(path)
-    try:
-        sql = (
-            "EXPLAIN QUERY PLAN SELECT t.id, (SELECT max(g.date) FROM carer_trainings g "
-            "WHERE g.carer_id = t.id) FROM carers t WHERE t.id NOT IN "
-            "(SELECT carer_id FROM carer_trainings WHERE date >= '2025-11-01')"
-        )
-        plan = " ".join(row[-1] for row in db.execute(sql).fetchall())
-        assert "carer_trainings USING COVERING INDEX carer_trainings_latest" in plan
-        assert "SEARCH g USING COVERING INDEX carer_trainings_latest (carer_id=?)" in plan
-    finally:
-        db.close()
+def test_an_existing_file_gets_the_training_index(migrated):
+    indexes = _indexes(migrated, "carer_trainings")
+    assert indexes["carer_trainings_latest"] == ["carer_id", "date"]
+    assert "carer_trainings_carer" not in indexes  # its prefix serves those look-ups
+    training = [(d.open_id, d.due) for d in list_deadlines(migrated, DAY) if d.kind == "training"]
+    # Bor: the transitional day; Ana: three years from her latest training, not from
+    # the first (2026-06-01, which would be late); Cene is not due
+    assert training == [(2, date(2026, 12, 31)), (1, date(2027, 1, 15))]
+
+
+def test_the_training_query_reads_the_index_alone(migrated):
+    sql = (
+        "EXPLAIN QUERY PLAN SELECT t.id, (SELECT max(g.date) FROM carer_trainings g "
+        "WHERE g.carer_id = t.id) FROM carers t WHERE t.id NOT IN "
+        "(SELECT carer_id FROM carer_trainings WHERE date >= '2025-11-01')"
+    )
+    plan = " ".join(row[-1] for row in migrated.execute(sql).fetchall())
+    assert "carer_trainings USING COVERING INDEX carer_trainings_latest" in plan
+    assert "SEARCH g USING COVERING INDEX carer_trainings_latest (carer_id=?)" in plan

@@ -115,14 +115,7 @@ def test_paint_cell_answers_what_data_answers(qtbot):
     proxy = FilterProxy()
     proxy.setSourceModel(_model(paged=True))
     proxy.set_text("novak")
-    for row in range(proxy.rowCount()):
-        for column in range(proxy.columnCount()):
-            index = proxy.index(row, column)
-            text, align, colour = proxy.paint_cell(row, column)
-            assert text == index.data(Qt.ItemDataRole.DisplayRole)
-            assert colour == index.data(Qt.ItemDataRole.ForegroundRole)
-            expected = index.data(Qt.ItemDataRole.TextAlignmentRole)
-            assert (None if align is None else int(align)) == expected
+    _assert_paint_cells_answer_data(proxy)
     assert proxy.paint_cell(proxy.rowCount(), 0) is None
 
 
@@ -300,6 +293,8 @@ def _assert_paint_cells_answer_data(model: Any) -> None:
             text, align, colour = model.paint_cell(row, column)
             assert text == index.data(Qt.ItemDataRole.DisplayRole)
             assert colour == index.data(Qt.ItemDataRole.ForegroundRole)
+            expected = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            assert (None if align is None else int(align)) == expected
 
 
 def test_kept_painted_rows_follow_saves_sorts_and_colours(qapp):
