@@ -686,7 +686,9 @@ def m011_list_indexes(db: Database) -> None:
     db.execute(
         "CREATE INDEX carers_list_order ON carers(surname_key, name_key, id, name, emso, address)"
     )
-    db.execute("CREATE INDEX children_list_order ON children(surname_key, name_key, id, name, emso)")
+    db.execute(
+        "CREATE INDEX children_list_order ON children(surname_key, name_key, id, name, emso)"
+    )
 
 
 @migrations()
