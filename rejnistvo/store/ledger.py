@@ -477,33 +477,6 @@ def changed_since_last_close(db: Database) -> set[int] | None:
     return changed
 
 
-def line_bases(
-    db: Database, line_ids: Iterable[int], parsed: dict[str, dict[str, Any]] | None = None
-) -> dict[int, dict[str, Any] | None]:
-    """The stored basis of each line id (one query however many). `parsed` keeps the
-    texts parsed so far across calls (the same text gives the same dict)."""
-    ids = json.dumps(sorted(set(line_ids)))
-    # Lines share their bases (a placement's months, placements alike; m010 stores each
-    # once): each distinct one comes to Python (and is parsed) once.
-    cursor = db.execute(
-        "SELECT b.text, group_concat(l.id) FROM payment_lines l "
-        "LEFT JOIN payment_bases b ON b.id = l.basis_id "
-        "WHERE l.id IN (SELECT value FROM json_each(?)) GROUP BY l.basis_id",
-        [ids],
-    )
-    parsed = {} if parsed is None else parsed
-    result: dict[int, dict[str, Any] | None] = {}
-    for text, group in cursor.fetchall():
-        data = None
-        if text:
-            data = parsed.get(text)
-            if data is None:
-                data = parsed[text] = json.loads(text)
-        for i in str(group).split(","):
-            result[int(i)] = data
-    return result
-
-
 def basis_texts(db: Database, basis_ids: Iterable[int]) -> dict[int, str]:
     """The text of each basis id (``PaidMonth``'s last part), one query however many.
     A basis never changes once written (m010), so the texts may be kept and parsed later."""

@@ -3,7 +3,6 @@ the same results as making everything once a line: the int order keys sort as th
 ``_order`` strings, grouped basis reads are the per-line texts, shared differences are
 today's payment minus what was paid."""
 
-import json
 import random
 from datetime import date
 
@@ -56,24 +55,21 @@ def test_a_month_key_is_the_same_for_the_placement_and_its_lines():
     assert order.key(prefix, line.kind, line.for_month) > prefix
 
 
-def test_bases_read_grouped_by_text_are_each_lines_own(run_db, clock):
+def test_each_lines_basis_is_stored_once_and_read_by_its_id(run_db, clock):
     for month in (SEP, OCT):
         service.close_month(run_db, month, clock)
     rows = run_db.execute(
-        "SELECT l.id, b.text FROM payment_lines l LEFT JOIN payment_bases b ON b.id = l.basis_id "
-        "ORDER BY l.id"
+        "SELECT l.id, l.basis_id, b.text FROM payment_lines l "
+        "LEFT JOIN payment_bases b ON b.id = l.basis_id ORDER BY l.id"
     ).fetchall()
-    assert all(text for _, text in rows)  # every line has its basis, stored once
-    ids = [i for i, _ in rows]
-    parsed: dict[str, dict] = {}
-    read = ledger.line_bases(run_db, ids + ids[:1], parsed)  # an id twice: once
-    assert read == {i: (json.loads(text) if text else None) for i, text in rows}
-    # one dict per distinct text, kept across calls
-    by_text = {text: read[i] for i, text in rows if text}
-    assert all(read[i] is by_text[text] for i, text in rows if text)
-    again = ledger.line_bases(run_db, ids[:2], parsed)
-    assert all(again[i] is read[i] for i in ids[:2])
-    assert ledger.line_bases(run_db, []) == {}
+    assert all(text for _, _, text in rows)  # every line has its basis, stored once
+    ids = [basis_id for _, basis_id, _ in rows]
+    read = ledger.basis_texts(run_db, ids + ids[:1])  # an id twice: once
+    assert {line: read[basis_id] for line, basis_id, _ in rows} == {
+        line: text for line, _, text in rows
+    }
+    assert len(read) == len(set(ids)) < len(rows)  # the lines share their bases
+    assert ledger.basis_texts(run_db, []) == {}
 
 
 def test_differences_are_today_minus_paid_and_alike_ones_are_one_object(run_db, clock):
