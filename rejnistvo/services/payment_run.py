@@ -743,7 +743,7 @@ def _order_of_line(line: RunLine) -> str:
 
 
 def _order_of(src: PlacementSource) -> str:
-    """``_order`` up to the kind, for every line of `src` (``_line`` copies these names):
+    """``_order`` up to the kind, for every line of `src` (a line copies these names):
     made once a placement, not once a line (after a backdated rate: 18,000, not 270,000)."""
     return _order_prefix(src.centre_name, src.unit_name, src.carer_name, src.contract_no)
 
