@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from rejnistvo.store import Database
+from rejnistvo.store.reads import UNSETTLED_OVERPAYMENTS
 
 #: a row as the database gives it: stored text, numbers, None
 Row = tuple[Any, ...]
@@ -113,10 +114,5 @@ def has_unsettled_overpayments(db: Database) -> bool:
     """Whether any overpayment of a closed month waits for its settlement to be recorded
     (the partial index of m008 answers it): on most days none does, and *Roki* then need
     not load the payment run's modules at the program's start."""
-    return (
-        db.execute(
-            "SELECT 1 FROM payment_lines WHERE kind = 'overpayment' "
-            "AND id NOT IN (SELECT line_id FROM overpayment_settlements) LIMIT 1"
-        ).fetchone()
-        is not None
-    )
+    sql = f"SELECT 1 FROM payment_lines WHERE {UNSETTLED_OVERPAYMENTS} LIMIT 1"
+    return db.execute(sql).fetchone() is not None

@@ -26,6 +26,7 @@ from rejnistvo.rules.money import cents_to_decimal
 from rejnistvo.rules.months import PartTimePlacement
 from rejnistvo.rules.payment_run import Amounts, Document, PlacementInputs
 from rejnistvo.rules.periods import Period
+from rejnistvo.store.reads import UNSETTLED_OVERPAYMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,9 +723,7 @@ def settlements(db: Database, line_ids: Iterable[int] | None = None) -> dict[int
 
 def overpayment_lines(db: Database, unsettled_only: bool) -> list[LedgerLine]:
     """Overpayment lines of closed months (only those not yet settled, if asked)."""
-    where = "kind = 'overpayment'"
-    if unsettled_only:
-        where += " AND id NOT IN (SELECT line_id FROM overpayment_settlements)"
+    where = UNSETTLED_OVERPAYMENTS if unsettled_only else "kind = 'overpayment'"
     return _lines(db, where, [])
 
 
