@@ -171,7 +171,6 @@ def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
     """When the checks running beside the window end: damage found stops the work on the
     file (nothing more is written, the user is told, the window closes); a failed daily
     backup is said once."""
-
     checks = getattr(ctx.db, "checks", None)
     if checks is None:
         return
