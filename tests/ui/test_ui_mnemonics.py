@@ -97,3 +97,17 @@ def test_a_first_letter_goes_before_an_earlier_buttons_second_choice(qtbot):
     add_mnemonics(window)
     assert save.text() == "&Shrani (Ctrl+S)"  # not "Shrani (&Ctrl+S)": the hint is no name
     assert fix.text() == "P&opravi sklep …"
+
+
+def test_on_screen_too_an_ascii_letter_goes_before_c_s_z(qtbot):
+    """As ``with_mnemonic`` promises: č, š, ž only when no ASCII letter is free."""
+    window = QMainWindow()
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    clock, hour = QPushButton("Čas"), QPushButton("Ura")
+    layout.addWidget(clock)
+    layout.addWidget(hour)
+    window.setCentralWidget(body)
+    qtbot.addWidget(window)
+    add_mnemonics(window)
+    assert (clock.text(), hour.text()) == ("Č&as", "&Ura")

@@ -19,25 +19,36 @@ up and gets another).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QPushButton, QWidget
 
 
-def mnemonic_of(text: str) -> str | None:
-    """The letter after a single ``&`` (lower case), or None; ``&&`` is a literal &."""
+def _mnemonic_at(text: str) -> int:
+    """Where the single ``&`` before the letter is, or -1; ``&&`` is a literal &."""
     at = 0
     while (at := text.find("&", at)) != -1 and at + 1 < len(text):
         if text[at + 1] != "&":
-            return text[at + 1].lower()
+            return at
         at += 2
-    return None
+    return -1
 
 
-#: how good a letter is: the text's first letter, another word's first, any other
-LEVELS = ("first", "word", "any")
+def mnemonic_of(text: str) -> str | None:
+    """The letter after a single ``&`` (lower case), or None."""
+    at = _mnemonic_at(text)
+    return None if at == -1 else text[at + 1].lower()
+
+
+def _without_mnemonic(text: str) -> str:
+    """``text`` without its letter's ``&``; a literal ``&&`` stays."""
+    at = _mnemonic_at(text)
+    return text if at == -1 else text[:at] + text[at + 1 :]
+
+
+#: how good a letter is, best first: ASCII (every keyboard has it) before č, š, ž, and
+#: then the text's first letter, another word's first, any other
+PASSES = [(ascii_only, level) for ascii_only in (True, False) for level in ("first", "word", "any")]
 
 
 def _candidates(text: str, level: str) -> list[int]:
@@ -53,26 +64,33 @@ def _candidates(text: str, level: str) -> list[int]:
     return [i for i in letters if i not in starts]
 
 
-def with_mnemonic(text: str, taken: set[str], levels: tuple[str, ...] = LEVELS) -> str | None:
-    """``text`` with ``&`` before its best free letter (ASCII before č, š, ž), or None."""
-    for ascii_only in (True, False):
-        for level in levels:
-            for i in _candidates(text, level):
-                letter = text[i].lower()
-                if letter not in taken and (letter.isascii() or not ascii_only):
-                    return text[:i] + "&" + text[i:]
+def _free_letter(text: str, taken: set[str], ascii_only: bool, level: str) -> int:
+    """Where the first free letter of this kind is in ``text``, or -1."""
+    for i in _candidates(text, level):
+        letter = text[i].lower()
+        if letter not in taken and (letter.isascii() or not ascii_only):
+            return i
+    return -1
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str | None:
+    """``text`` with ``&`` before its best free letter (``PASSES``), or None."""
+    for ascii_only, level in PASSES:
+        at = _free_letter(text, taken, ascii_only, level)
+        if at != -1:
+            return text[:at] + "&" + text[at:]
     return None
-
-
-def _letters(texts: Iterable[str]) -> set[str]:
-    return {letter for text in texts if (letter := mnemonic_of(text))}
 
 
 def add_mnemonics(window: QWidget) -> None:
     """Give each visible, enabled-or-not button of ``window`` without one a free letter."""
     taken: set[str] = set()
     if isinstance(window, QMainWindow) and window.menuWidget() is not None:
-        taken |= _letters(action.text() for action in window.menuBar().actions())
+        taken |= {
+            letter
+            for action in window.menuBar().actions()
+            if (letter := mnemonic_of(action.text()))
+        }
     # Push buttons (the screen's actions: Shrani, Natisni …) choose first, then check
     # boxes and radio buttons, each in the order they were made.
     found = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window) and b.text()]
@@ -87,31 +105,17 @@ def add_mnemonics(window: QWidget) -> None:
             pending.append(button)
         else:
             taken.add(letter)
-    # Level by level over all of them, so that Shrani gets its S before an earlier
-    # button takes it as a second-best letter.
+    # Pass by pass over all of them, so that Shrani gets its S before an earlier button
+    # takes it as a second-best letter.
     pending = [b for b in pending if "&" not in b.text()]  # a literal && stays as it is
-    for levels in (("first",), ("first", "word"), LEVELS):
+    for ascii_only, level in PASSES:
         for button in list(pending):
-            marked = with_mnemonic(button.text(), taken, levels)
-            if marked is not None:
-                taken.add(mnemonic_of(marked) or "")
-                button.setText(marked)
+            text = button.text()
+            at = _free_letter(text, taken, ascii_only, level)
+            if at != -1:
+                taken.add(text[at].lower())
+                button.setText(text[:at] + "&" + text[at:])
                 pending.remove(button)
-
-
-def _without_mnemonic(text: str) -> str:
-    """``text`` without its letter's ``&``; a literal ``&&`` stays."""
-    out: list[str] = []
-    at = 0
-    while at < len(text):
-        if text[at] == "&" and at + 1 < len(text):
-            if text[at + 1] == "&":
-                out.append("&&")
-            at += 1 if text[at + 1] != "&" else 2
-            continue
-        out.append(text[at])
-        at += 1
-    return "".join(out)
 
 
 class MnemonicsOnAlt(QObject):
