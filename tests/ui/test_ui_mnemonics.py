@@ -84,30 +84,28 @@ def test_pressing_alt_marks_the_buttons_and_alt_letter_clicks(qtbot, window):
         QApplication.instance().removeEventFilter(keeper)
 
 
-def test_a_first_letter_goes_before_an_earlier_buttons_second_choice(qtbot):
+def _lettered(qtbot, menus: tuple[str, ...], *texts: str) -> list[str]:
+    """The texts of buttons in a window with these menus after ``add_mnemonics``."""
     window = QMainWindow()
-    window.menuBar().addMenu("&Pomoč")
+    for menu in menus:
+        window.menuBar().addMenu(menu)
     body = QWidget()
     layout = QVBoxLayout(body)
-    fix, save = QPushButton("Popravi sklep …"), QPushButton("Shrani (Ctrl+S)")
-    layout.addWidget(fix)
-    layout.addWidget(save)
+    buttons = [QPushButton(text) for text in texts]
+    for button in buttons:
+        layout.addWidget(button)
     window.setCentralWidget(body)
     qtbot.addWidget(window)
     add_mnemonics(window)
-    assert save.text() == "&Shrani (Ctrl+S)"  # not "Shrani (&Ctrl+S)": the hint is no name
-    assert fix.text() == "P&opravi sklep …"
+    return [button.text() for button in buttons]
+
+
+def test_a_first_letter_goes_before_an_earlier_buttons_second_choice(qtbot):
+    fix, save = _lettered(qtbot, ("&Pomoč",), "Popravi sklep …", "Shrani (Ctrl+S)")
+    assert save == "&Shrani (Ctrl+S)"  # not "Shrani (&Ctrl+S)": the hint is no name
+    assert fix == "P&opravi sklep …"
 
 
 def test_on_screen_too_an_ascii_letter_goes_before_c_s_z(qtbot):
     """As ``with_mnemonic`` promises: č, š, ž only when no ASCII letter is free."""
-    window = QMainWindow()
-    body = QWidget()
-    layout = QVBoxLayout(body)
-    clock, hour = QPushButton("Čas"), QPushButton("Ura")
-    layout.addWidget(clock)
-    layout.addWidget(hour)
-    window.setCentralWidget(body)
-    qtbot.addWidget(window)
-    add_mnemonics(window)
-    assert (clock.text(), hour.text()) == ("Č&as", "&Ura")
+    assert _lettered(qtbot, (), "Čas", "Ura") == ["Č&as", "&Ura"]
