@@ -255,10 +255,18 @@ def _trigger_problems(db: Database) -> list[str]:
     ]
 
 
-def _head_problems(db: Database, state: ChainState, db_path: Path | None) -> list[str]:
-    """The chain must still reach every head recorded outside the file."""
-    problems: list[str] = []
-    ident = database_id(db)
+@dataclass(frozen=True)
+class UnreachedHead:
+    """A head recorded outside the file that the file's chain no longer reaches."""
+
+    where: str  # "ta računalnik" or "varnostna kopija <name>"
+    last_id: int
+    gone: bool  # the row is gone (a cut tail, an older copy) rather than another in its place
+
+
+def unreached_heads(db: Database, db_path: Path | None = None) -> list[UnreachedHead]:
+    """The heads recorded outside the file (this installation's, the newest backup's)
+    that the chain no longer reaches: the same row with the same hash."""
     key = head_key(db, db_path)
     heads: list[tuple[str, int, str]] = []
     if key is not None:
@@ -266,23 +274,33 @@ def _head_problems(db: Database, state: ChainState, db_path: Path | None) -> lis
         if head is not None and head.last_id:
             heads.append(("ta računalnik", head.last_id, head.last_hash))
     if db_path is not None:
-        newest = _newest_backup_head(db_path, ident)
+        newest = _newest_backup_head(db_path, database_id(db))
         if newest is not None:
             heads.append(newest)
+    found = []
     for where, last_id, last_hash in heads:
         row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [last_id]).fetchone()
-        if row is None:
-            problems.append(
-                f"Dnevnik sprememb je krajši, kot ga pozna {where} (zadnja znana vrstica "
-                f"{last_id}, zdaj {state.last_id}): najnovejše vrstice so bile izbrisane ali "
-                "pa je bila obnovljena starejša kopija zbirke."
-            )
-        elif row[0] != last_hash:
-            problems.append(
-                f"Dnevnik sprememb se ne ujema z ohranjeno glavo ({where}, vrstica {last_id}): "
-                "dnevnik je bil prepisan zunaj programa."
-            )
-    return problems
+        if row is None or row[0] != last_hash:
+            found.append(UnreachedHead(where, last_id, gone=row is None))
+    return found
+
+
+def _head_problems(db: Database, state: ChainState, db_path: Path | None) -> list[str]:
+    """The chain must still reach every head recorded outside the file."""
+    return [
+        (
+            f"Dnevnik sprememb je krajši, kot ga pozna {head.where} (zadnja znana vrstica "
+            f"{head.last_id}, zdaj {state.last_id}): najnovejše vrstice so bile izbrisane ali "
+            "pa je bila obnovljena starejša kopija zbirke."
+        )
+        if head.gone
+        else (
+            f"Dnevnik sprememb se ne ujema z ohranjeno glavo ({head.where}, vrstica "
+            f"{head.last_id}): dnevnik je bil prepisan zunaj programa ali pa je bila "
+            "obnovljena starejša kopija zbirke, v katero so bile nato vpisane spremembe."
+        )
+        for head in unreached_heads(db, db_path)
+    ]
 
 
 def _newest_backup_head(db_path: Path, ident: str | None) -> tuple[str, int, str] | None:
@@ -355,6 +373,38 @@ def verify_since_last(db: Database) -> list[str]:
     return state.problems
 
 
+def _reaches(db: Database, head: audit_keys.Head) -> bool:
+    row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [head.last_id]).fetchone()
+    return row is not None and row[0] == head.last_hash
+
+
+def require_intact_chain(db: Database) -> None:
+    """Raise StoreError unless every row of the chain verifies (and its triggers are
+    there): before a restored older copy is accepted. Rows altered, inserted or signed
+    with an unknown key are not what a restore leaves."""
+    from rejnistvo.store.errors import StoreError
+
+    state = ChainState(problems=_trigger_problems(db))
+    _scan(db, state, 0, GENESIS)
+    if state.problems:
+        raise StoreError(
+            "Obnovljene kopije ni mogoče sprejeti, ker dnevnik sprememb ni cel: "
+            + state.problems[0]
+        )
+
+
+def replace_recorded_head(db: Database, db_path: Path | None = None) -> audit_keys.Head:
+    """Record the chain's head as this installation's although it no longer reaches the
+    one recorded before: the user accepted a restored older copy (after
+    ``require_intact_chain`` and the audit row saying so, which is the head now)."""
+    head = current_head(db)
+    head.verified_id, head.verified_hash = head.last_id, head.last_hash
+    ident = head_key(db, db_path)
+    if ident is not None:
+        audit_keys.record_head(ident, head, replace=True)
+    return head
+
+
 def current_head(db: Database) -> audit_keys.Head:
     row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     count = db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
@@ -373,9 +423,13 @@ def remember_head(
     if ident is None:
         return
     try:
+        old = audit_keys.read_head(ident)
+        if old is not None and old.last_id and not _reaches(db, old):
+            # A cut tail or a restored older copy stays reported until the user accepts
+            # it (services.restored_copy): a later change must not hide it.
+            return
         if state is None:
             head = current_head(db)
-            old = audit_keys.read_head(ident)
             if old is not None:
                 head.verified_id, head.verified_hash = old.verified_id, old.verified_hash
         else:

@@ -156,12 +156,13 @@ def read_head(database_id: str) -> Head | None:
         return None
 
 
-def record_head(database_id: str, head: Head) -> None:
-    """Remember `head`; never moves a recorded head backwards (that is what it guards)."""
+def record_head(database_id: str, head: Head, *, replace: bool = False) -> None:
+    """Remember `head`; never moves a recorded head backwards (that is what it guards)
+    unless `replace` (the user accepted a restored older copy)."""
     try:
         data = _read_all()
         old = read_head(database_id)
-        if old is not None and old.last_id > head.last_id:
+        if old is not None and old.last_id > head.last_id and not replace:
             return
         data[database_id] = asdict(head)
         # No fsync: a head lost in a power cut only weakens the check, it never alarms.

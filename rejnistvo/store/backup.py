@@ -188,6 +188,12 @@ def daily_backup(
     return _make(db_path, source if source is not None else db_path, "dnevna", now)
 
 
+def backup_accepted_copy(db: Database) -> Path:
+    """A copy of a restored older file the user accepted: the newest backup then holds
+    its chain's head, as ``check`` compares the chain with the newest backup's head."""
+    return _make(db.path, db, "sprejeta-obnova", None)  # type: ignore[attr-defined]
+
+
 def backup_before_migrations(db: Database) -> Path:
     """Copy the file before its schema changes; the copy opens in the older program."""
     db_path = db.path  # type: ignore[attr-defined]

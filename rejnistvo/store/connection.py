@@ -374,7 +374,7 @@ def _verify_audit(db: StoreDatabase) -> None:
             "Dnevnik sprememb ni cel: "
             + " ".join(problems[:3])
             + (f" (in še {len(problems) - 3})" if len(problems) > 3 else "")
-            + " Zaženite Preveri zbirko."
+            + " Preverite bazo (Datoteka → Preveri bazo ali ukaz check)."
         )
 
 

@@ -306,6 +306,7 @@ def main(
             interaction.info(
                 QApplication.translate("App", "Opozorilo ob odpiranju baze"), "\n\n".join(warnings)
             )
+            window.database_menu().offer_restored_copy()  # when the log lost its newest rows
         watch_checks(ctx, window)
         if demo:  # opened after the first paint; otherwise said once the window shows
             signal_ready()

@@ -197,7 +197,51 @@ class DatabaseMenu(QObject):
                 "varnostne kopije)."
             ).format(self.ctx.db_path, shown),
         )
+        self.offer_restored_copy()
         return problems
+
+    # -- a restored older copy --------------------------------------------------------
+    def offer_restored_copy(self) -> bool:
+        """When the change log no longer reaches the rows this computer knew, ask whether
+        the user restored an older backup and, if so, accept it (services.restored_copy).
+        True when accepted."""
+        from rejnistvo.services.restored_copy import accept_restored_copy, restored_copy
+
+        db = self.ctx.db
+        if db is None or getattr(db, "read_only", False):
+            return False
+        found = restored_copy(db)
+        if found is None:
+            return False
+        title = self.tr("Obnovljena varnostna kopija?")
+        if not self.ctx.interaction.confirm(
+            title,
+            self.tr(
+                "Dnevnik sprememb v tej bazi se ne nadaljuje tam, kjer ga je ta računalnik "
+                "nazadnje videl (znana vrstica {0}, v bazi je zadnja vrstica {1}). Tako je, "
+                "če je bila baza obnovljena iz starejše varnostne kopije: spremembe, vpisane "
+                "po tej kopiji, v njej niso več.\n\n"
+                "Ste bazo obnovili sami in jo sprejmete kot veljavno? Program bo to zapisal "
+                "v dnevnik sprememb in naredil njeno varnostno kopijo; starejše kopije "
+                "ostanejo v mapi »backups«. Če baze niste obnavljali, izberite »Ne« in "
+                "obvestite skrbnika."
+            ).format(found.known_id, found.last_id),
+        ):
+            return False
+        try:
+            backup = _with_wait_cursor(lambda: accept_restored_copy(db))
+        except StoreError as error:
+            self.ctx.interaction.error(title, getattr(error, "message", str(error)))
+            return False
+        self.status(self.tr("Obnovljena baza je sprejeta."))
+        self.ctx.interaction.info(
+            title,
+            self.tr(
+                "Obnovljena baza je sprejeta in zapisana v dnevnik sprememb. Njena "
+                "varnostna kopija: {0}"
+            ).format(backup),
+        )
+        return True
 
     # -- Odpri varnostne kopije -------------------------------------------------------
     def open_backups(self) -> bool:

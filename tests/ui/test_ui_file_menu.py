@@ -209,3 +209,66 @@ def test_menu_items_wait_for_the_database(qtbot, ctx, interaction):
     assert window.database_menu().open_backups() is False
     assert interaction.asked == []
     assert "ni odprta" in window.database_menu().about_text()
+
+
+def _restore_older_copy(db_path):
+    """The file as the user restores it: a copy from before the newest change."""
+    import shutil
+
+    older = db_path.with_name("starejša.sqlite3")
+    with open_db(db_path):
+        pass  # this computer records the log's head
+    shutil.copyfile(db_path, older)
+    with open_db(db_path) as db:
+        save_record(db, "children", {"name": "Živa Golob"})
+    shutil.copyfile(older, db_path)
+
+
+def _restored_window(qtbot, qapp, db_path, settings, interaction):
+    from rejnistvo.clock import FixedClock
+    from rejnistvo.ui.context import AppContext, Bus
+
+    _restore_older_copy(db_path)
+    db = open_db(db_path)
+    ctx = AppContext(
+        db=db,
+        db_path=db_path,
+        settings=settings,
+        interaction=interaction,
+        bus=Bus(),
+        clock=FixedClock(date(2026, 3, 2)),
+    )
+    assert any("krajši" in w for w in db.warnings)
+    return make_window(qtbot, ctx), db
+
+
+def test_check_offers_to_accept_a_restored_copy(qtbot, qapp, db_path, settings, interaction):
+    window, db = _restored_window(qtbot, qapp, db_path, settings, interaction)
+    try:
+        interaction.answers.append(True)  # "Ste bazo obnovili sami …?" — Da
+        window.act_check.trigger()
+        kinds = [kind for kind, _title, _text in interaction.asked]
+        assert kinds == ["error", "confirm", "info"], interaction.asked
+        assert "krajši" in interaction.asked[0][2]
+        assert "obnovljena iz starejše varnostne kopije" in interaction.asked[1][2]
+        assert "sprejeta" in interaction.asked[2][2]
+        assert window.statusBar().currentMessage() == "Obnovljena baza je sprejeta."
+        interaction.asked.clear()
+        window.act_check.trigger()  # now the file checks clean
+        assert interaction.errors == [] and "je v redu" in interaction.asked[0][2]
+    finally:
+        db.close()
+
+
+def test_a_restored_copy_not_accepted_stays_reported(qtbot, qapp, db_path, settings, interaction):
+    window, db = _restored_window(qtbot, qapp, db_path, settings, interaction)
+    try:
+        interaction.answers.append(False)  # "Ne": the user did not restore anything
+        window.act_check.trigger()
+        assert [kind for kind, _t, _x in interaction.asked] == ["error", "confirm"]
+        interaction.asked.clear()
+        interaction.answers.append(False)
+        window.act_check.trigger()
+        assert "krajši" in interaction.errors[0]
+    finally:
+        db.close()
