@@ -122,18 +122,40 @@ def month_payments(
     part_time: PartTimePlacement | None = None,
 ) -> list[MonthPayment]:
     """The payments of several months of one placement; inputs are checked once."""
-    check_placement(placement)
-    check_adjustments(board_increases, "board_increases")
-    check_adjustments(fee_uplifts, "fee_uplifts")
-    months = tuple(months)
+    return list(
+        shared_month_payments(
+            tuple(months), placement, rates, board_increases, fee_uplifts, part_time
+        )
+    )
+
+
+def shared_month_payments(
+    months: tuple[date, ...],
+    placement: Sequence[Period],
+    rates: RateTable,
+    board_increases: Sequence[Adjustment] = (),
+    fee_uplifts: Sequence[Adjustment] = (),
+    part_time: PartTimePlacement | None = None,
+) -> tuple[MonthPayment, ...]:
+    """``month_payments`` as a tuple that placements with the same months share (the same
+    object while the rate table's memo holds it): a payment run compares each distinct
+    tuple with what was paid once, keyed by its identity. Never mutated."""
+    # The checks of one item cannot fail (nothing to overlap): most placements have one
+    # period and no adjustment, and a run checks 20,000 of them.
+    if len(placement) != 1:
+        check_placement(placement)
+    if len(board_increases) > 1:
+        check_adjustments(board_increases, "board_increases")
+    if len(fee_uplifts) > 1:
+        check_adjustments(fee_uplifts, "fee_uplifts")
     # Placements with the same periods and adjustments (many start on the same day) get
-    # the same months: the whole list is shared through the rate table's memo.
+    # the same months: the whole tuple is shared through the rate table's memo.
     calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
     if len(months) == 1:
-        return [calc.month(months[0])]  # the month's own memo serves it
+        return (calc.month(months[0]),)  # the month's own memo serves it
     # Only the placed days within the months count (``month`` cuts each span to its
     # month): placements that began on different days before the first of them share
-    # one list (a run's arrears: fourteen months of 18,000 placements).
+    # one tuple (a run's arrears: fourteen months of 18,000 placements).
     lo, hi = _bounds(months)
     placed = tuple(
         (s if s > lo else lo, e if e < hi else hi) for s, e in calc.placed if s <= hi and e >= lo
@@ -141,10 +163,10 @@ def month_payments(
     key = (placed, calc.key, months)
     known = calc.memo.get(key)
     if known is not None:
-        return list(cast("tuple[MonthPayment, ...]", known))
-    payments = [calc.month(m) for m in months]
+        return cast("tuple[MonthPayment, ...]", known)
+    payments = tuple([calc.month(m) for m in months])
     if len(calc.memo) < _MEMO_LIMIT:
-        calc.memo[key] = tuple(payments)
+        calc.memo[key] = payments
     return payments
 
 
@@ -162,11 +184,18 @@ def _bounds(months: tuple[date, ...]) -> tuple[int, int]:
     return found
 
 
-def _spans(periods: Iterable[Period]) -> list[tuple[int, int]]:
+def _spans(periods: Sequence[Period]) -> list[tuple[int, int]]:
+    if len(periods) == 1:  # the usual placement: nothing to sort
+        p = periods[0]
+        return [(p.start.toordinal(), _OPEN_END if p.end is None else p.end.toordinal())]
     return [
         (p.start.toordinal(), _OPEN_END if p.end is None else p.end.toordinal())
         for p in sorted(periods, key=lambda p: p.start)
     ]
+
+
+def _span(period: Period) -> tuple[int, int]:
+    return (period.start.toordinal(), _OPEN_END if period.end is None else period.end.toordinal())
 
 
 def _round_div(numerator: int, denominator: int) -> int:
@@ -236,24 +265,31 @@ class _MonthCalculator:
         part_time: PartTimePlacement | None,
     ) -> None:
         self.placed = _spans(placement)
-        self.board_adj = [(*_spans([a.period])[0], a.percent) for a in board_increases]
-        self.fee_adj = [(*_spans([a.period])[0], a.percent) for a in fee_uplifts]
+        self.board_adj = [(*_span(a.period), a.percent) for a in board_increases]
+        self.fee_adj = [(*_span(a.period), a.percent) for a in fee_uplifts]
         self.rates = rates
         self.part_time = part_time
         self.fee_share = Fraction(part_time.fee_share) if part_time else _ONE
-        # Days on which a parameter may change: a rate starts, an adjustment starts or ends.
-        cuts = {r.valid_from.toordinal() for r in rates.rows}
-        for s, e, _ in self.board_adj + self.fee_adj:
-            cuts.add(s)
-            if e != _OPEN_END:
-                cuts.add(e + 1)
-        self.cuts = sorted(cuts)
+        # Days on which a parameter may change: made when a month is first computed (most
+        # placements find their months in the memo and never need them).
+        self.cuts: list[int] | None = None
         self.memo = _memo_for(rates)
         self.key = (
             tuple(self.board_adj),
             tuple(self.fee_adj),
             None if part_time is None else part_time.fee_share,
         )
+
+    def _cuts(self) -> list[int]:
+        """Days on which a parameter may change: a rate starts, an adjustment starts or ends."""
+        if self.cuts is None:
+            cuts = {r.valid_from.toordinal() for r in self.rates.rows}
+            for s, e, _ in self.board_adj + self.fee_adj:
+                cuts.add(s)
+                if e != _OPEN_END:
+                    cuts.add(e + 1)
+            self.cuts = sorted(cuts)
+        return self.cuts
 
     def month(self, month: date) -> MonthPayment:
         month, ms, days_in_month = _month_info(month)
@@ -290,7 +326,8 @@ class _MonthCalculator:
     ) -> MonthPayment:
         rates = self.rates
         rows = rates.rows
-        month_cuts = self.cuts[bisect_right(self.cuts, ms) : bisect_right(self.cuts, me)]
+        cuts = self._cuts()
+        month_cuts = cuts[bisect_right(cuts, ms) : bisect_right(cuts, me)]
         if not month_cuts:
             # Nothing changes inside the month (the usual case): one segment.
             index = rates.index_on(ms)

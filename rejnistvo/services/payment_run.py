@@ -40,7 +40,7 @@ from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import InputError, MissingRateError, RuleError
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.months import month_payments, month_range
+from rejnistvo.rules.months import month_range, shared_month_payments
 from rejnistvo.rules.payment_run import (
     ARREARS,
     MONTH,
@@ -59,7 +59,7 @@ from rejnistvo.rules.payment_run import (
     reasons,
 )
 from rejnistvo.rules.periods import add_months, first_of_month, last_of_month, month_name
-from rejnistvo.rules.rates import missing_indexations
+from rejnistvo.rules.rates import RateTable, missing_indexations
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import os_user, write_audit
@@ -220,6 +220,26 @@ class RunLines(Sequence[RunLine]):
         for index, line in enumerate(self._made):
             if line is not None:
                 line.line_id = first + index
+
+    @property
+    def has_bases(self) -> bool:
+        """Whether lines are made with what they were computed from (``with_basis``)."""
+        return self._with_basis
+
+    def with_bases(self, one_offs: dict[tuple[int, str, date], RunLine]) -> RunLines | None:
+        """These lines as a run with bases makes them (for the ledger, which keeps every
+        line's basis): the same entries, whose bases are made from what they hold, and
+        the one-off lines given again with theirs (``one_offs``, by one-off id, kind and
+        month). None when a one-off line of the run is not among them."""
+        entries: list[RunLine | _Entry] = []
+        for entry in self._entries:
+            if isinstance(entry, RunLine) and entry.one_off_id is not None:
+                again = one_offs.get((entry.one_off_id, entry.kind, entry.for_month))
+                if again is None or again.amounts != entry.amounts:
+                    return None
+                entry = again
+            entries.append(entry)
+        return RunLines(entries, True, self._old_texts)
 
     def ledger_rows(self) -> Iterator[ledger.LineRow]:
         """Each line as the ledger writes it, made straight from its entry."""
@@ -592,6 +612,106 @@ _MONTHS_KEY = 1 << 17  # above year × 12 + month of any year up to 9999 (120,00
 _PREFIX_SHIFT = 19  # above the kind (0-3) × _MONTHS_KEY
 
 
+def _to_recheck(
+    db: Any, arrears_months: list[date], rates: RateTable
+) -> tuple[set[int] | None, _Screen | None]:
+    """(placements whose closed months are compared with the ledger, None for all; the
+    screen of the others after a rate row changed, or None)."""
+    if not arrears_months:
+        return set(), None
+    since = ledger.changes_since_last_close(db)
+    if since is None:
+        return None, None
+    if not since.rates_changed:
+        return since.placements, None
+    if since.placements is None or since.rates_then is None:
+        return None, None
+    try:
+        then = RateTable(since.rates_then)
+    except RuleError:
+        return None, None
+    return since.placements, _Screen(then, tuple(arrears_months))
+
+
+class _Screen:
+    """After a rate row was added, corrected or removed since the last close: which
+    placements' closed months can differ from what was paid.
+
+    The last close brought every earlier closed month of every placement up to date
+    with the rate table it computed with (``rates_then``, rebuilt from the audit log):
+    since then a placement whose own inputs were not written (``changed_since_last_close``
+    reasons the same way) was paid, for each closed month, what the rules give with
+    that table. So its months can differ today only where the rules give other amounts
+    with today's table: when none does (a future row, a row of a month not closed), its
+    closed months are not compared with the ledger, whose 250,000 lines are then not
+    read. Compared once for each distinct pair of the shared results (``rules.months``)."""
+
+    __slots__ = ("rates", "months", "known", "absent")
+
+    def __init__(self, rates: RateTable, months: tuple[date, ...]) -> None:
+        self.rates = rates
+        self.months = months
+        #: (id of the months then, id of today's) -> (both, whether they differ): the
+        #: objects are kept so that no id is reused while the memo lives
+        self.known: dict[tuple[int, int], tuple[Any, Any, bool]] = {}
+        #: placements paid in the ledger and not in the run (``_paid_of``)
+        self.absent: set[int] = set()
+
+    def differs(self, inputs: Any, payments: Sequence[Any]) -> bool:
+        """Whether a closed month of the placement gives other amounts today."""
+        try:
+            then = shared_month_payments(
+                self.months,
+                inputs.placement,
+                self.rates,
+                inputs.increases,
+                inputs.uplifts,
+                inputs.part_time,
+            )
+        except RuleError:
+            return True  # not computed then as it is today: compared with the ledger
+        key = (id(then), id(payments))
+        known = self.known.get(key)
+        if known is None:
+            differ = any(
+                a.days_placed != b.days_placed
+                or a.total != b.total
+                or a.board != b.board
+                or a.fee != b.fee
+                or a.board_increase != b.board_increase
+                or a.fee_uplift != b.fee_uplift
+                for a, b in zip(then, payments, strict=False)
+            )
+            known = self.known[key] = (then, payments, differ)
+        return known[2]
+
+
+def _paid_of(
+    db: Any,
+    month: date,
+    changed: set[int] | None,
+    screen: _Screen | None,
+    computed: list[tuple[PlacementSource, Any, bool]],
+    failed: set[int],
+    total: int,
+) -> Generator[None, None, dict[tuple[int, date], ledger.PaidMonth]]:
+    """What the ledger paid for the closed months the run compares: of the placements
+    rechecked, and (after a screen) of those a run rechecking every placement would list
+    as vanished: not computed, or paid and not in the run."""
+    if screen is None:
+        return (yield from ledger.paid_month_steps(db, month, changed))
+    rechecked = {src.placement_id for src, _, recheck in computed if recheck}
+    in_run = {src.placement_id for src, _, _ in computed} | failed
+    screen.absent = ledger.paid_placements(db, month) - in_run
+    wanted = rechecked | failed | screen.absent
+    if not wanted:
+        return {}
+    if len(wanted) * 4 > total:
+        # most of the ledger: a scan in windows is quicker than the placement index
+        return (yield from ledger.paid_month_steps(db, month, None))
+    return ledger.paid_months(db, month, wanted, in_id_order=True)
+
+
 def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
     """The open run of `month`: its lines and the differences for earlier closed months."""
     return drive(_compute_steps(db, month, True), progress)
@@ -606,37 +726,26 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         if first_closed is not None and last_closed is not None
         else []
     )
-    months = [*arrears_months, month]
+    months = (*arrears_months, month)
     last_day = last_of_month(month)
     raw = yield from _reading(ledger.read_source_rows(db, months[0], last_day))
     total = raw.count
     ordered = raw.ordered()
     # Only placements whose inputs were written since the last closing can differ from
-    # what was paid; the others skip their closed months (the usual monthly run).
-    changed = ledger.changed_since_last_close(db) if arrears_months else set()
-    paid: dict[tuple[int, date], ledger.PaidMonth] = {}
-    if arrears_months:
-        paid = yield from _reading(ledger.paid_month_steps(db, month, changed))
-    yield 0, total
+    # what was paid; the others skip their closed months (the usual monthly run). After
+    # a rate row changed, the others are screened (``_Screen``).
+    changed, screen = _to_recheck(db, arrears_months, rates)
     warnings = list(missing_indexations(rates, month))
-    # The month's lines, then the differences of closed months (the order lines of
-    # equal keys keep), each with its order key.
-    lines: list[_Entry] = []
-    order = _Order()
-    keys = order.keys
-    pending: list[_Entry] = []
-    pending_keys: list[int] = []
-    figures = _Figures()
-    differences_of = figures.differences
-    # Each closed month with its part of the order key.
-    closed = [(m, m.year * 12 + m.month) for m in arrears_months]
+    # First the rules for every placement, then what was paid for those rechecked.
+    computed: list[tuple[PlacementSource, Any, bool]] = []
+    failed: set[int] = set()  # not computed: what was paid for them is left (``_vanished``)
     for start in range(0, total, SLICE):
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
             inputs = src.inputs
             recheck = changed is None or src.placement_id in changed
             try:
-                payments = month_payments(
-                    months if recheck else [month],
+                payments = shared_month_payments(
+                    months if recheck or screen is not None else (month,),
                     inputs.placement,
                     rates,
                     inputs.increases,
@@ -650,10 +759,34 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                     f"Pogodba {src.contract_no} ({src.child_name}, {src.carer_name}): "
                     f"{error.message} Namestitev ni v izplačilu, dokler podatki niso popravljeni."
                 )
+                failed.add(src.placement_id)
                 continue
+            if not recheck and screen is not None:
+                recheck = screen.differs(inputs, payments)
+            computed.append((src, payments, recheck))
+        yield min(start + SLICE, total), total
+    paid: dict[tuple[int, date], ledger.PaidMonth] = {}
+    if arrears_months:
+        paid = yield from _reading(
+            _paid_of(db, month, changed, screen, computed, failed, total), total
+        )
+    yield total, total
+    # The month's lines, then the differences of closed months (the order lines of
+    # equal keys keep), each with its order key.
+    lines: list[_Entry] = []
+    order = _Order()
+    keys = order.keys
+    pending: list[_Entry] = []
+    pending_keys: list[int] = []
+    figures = _Figures()
+    differences_of = figures.differences
+    # Each closed month with its part of the order key.
+    closed = [(m, m.year * 12 + m.month) for m in arrears_months]
+    for start in range(0, len(computed), SLICE):
+        for src, payments, recheck in computed[start : start + SLICE]:
             pid = src.placement_id
             prefix = order.prefix(_order_of(src))
-            maker = BasisMaker(inputs, months[0], last_day) if recheck else None
+            maker = BasisMaker(src.inputs, months[0], last_day) if recheck else None
             for (m, at), p in zip(closed if recheck else (), payments, strict=False):
                 was = paid.pop((pid, m), None)
                 if was is None:
@@ -675,7 +808,12 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 amounts, factor, rate_ids = figures.payment(p)
                 lines.append((MONTH, amounts, src, month, p, factor, rate_ids, maker, None))
                 keys.append(order.key(prefix, MONTH, month))
-        yield min(start + SLICE, total), total
+        yield total, total
+    if screen is not None and changed is not None:
+        # What is left of a whole ledger read: only the months of placements not
+        # computed, or not in the run, are vanished (as a run rechecking all would list).
+        left = failed | screen.absent
+        paid = {key: was for key, was in paid.items() if key[0] in left}
     # What the ledger paid for the differing months is worded when their lines are made
     # (``RunLines``); its bases are read now, while the run is the file's.
     # What is left is a few steps of a tenth of a second or two each after a backdated
@@ -698,15 +836,17 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
 _Read = TypeVar("_Read")
 
 
-def _reading(steps: Generator[None, None, _Read]) -> Generator[tuple[int, int], None, _Read]:
-    """A reader's steps as run steps (nothing computed yet: 0 of unknown)."""
+def _reading(
+    steps: Generator[None, None, _Read], done: int = 0
+) -> Generator[tuple[int, int], None, _Read]:
+    """A reader's steps as run steps: `done` of `done` (nothing computed yet: 0 of unknown)."""
     while True:
         try:
             next(steps)
         except StopIteration as stop:
             read: _Read = stop.value
             return read
-        yield 0, 0
+        yield done, done
 
 
 def _no_days_reason(src: PlacementSource, month: date) -> str:
@@ -847,9 +987,25 @@ def _user(db: Any) -> str:
     return get_setting(db, "user_name") or os_user()
 
 
-def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = None) -> PaymentRun:
+def close_month(
+    db: Any,
+    month: date,
+    clock: Clock,
+    progress: Progress | None = None,
+    *,
+    computed: PaymentRun | None = None,
+    stamp: object = None,
+) -> PaymentRun:
     """Close `month`: its run goes to the ledger in one transaction, with the date and the
-    user; audited. Months close in order and none before it has begun."""
+    user; audited. Months close in order and none before it has begun.
+
+    `computed` with its `stamp` (``data_stamp`` taken when it was made, as the screen
+    keeps it): the run of `month` the caller already has. It is written as it is when
+    the file's stamp, read inside the closing transaction, is still `stamp` — nothing was
+    written since, so computing it again would give the same lines (after a backdated
+    rate that is 4 of the close's 13 s) — else the run is computed again. A run made
+    without bases is written with them (its entries hold what a basis is made from). The
+    close takes `computed` over: its lines are the closed month's (with their ledger ids)."""
     month = first_of_month(month)
     today = clock.today()
     first, last = ledger.closed_range(db)
@@ -873,7 +1029,11 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
     # Computing and writing 270,000 lines (after a backdated rate) make no reference
     # cycles: the collector waits (see ``rejnistvo.collector``).
     with collector_paused(), ledger.page_cache_for_close(db), db.atomic():
-        run = _compute(db, month, progress)
+        lines = _still_current(db, month, computed, stamp)
+        run = computed if computed is not None and lines is not None else None
+        if run is None or lines is None:
+            run = _compute(db, month, progress)
+            lines = run.lines
         user = _user(db)
         at = clock.now().isoformat(timespec="seconds")
         run_id = ledger.insert_run(
@@ -887,26 +1047,62 @@ def close_month(db: Any, month: date, clock: Clock, progress: Progress | None = 
                 "overpayments": run.overpayments,
                 "warnings": run.warnings,
             },
-            run.lines.ledger_rows(),
+            _reporting(lines.ledger_rows(), len(lines), progress),
         )
         write_audit(
             db, "payment_runs", run_id, "close", None,
             {"month": month, "total": run.total, "overpayments": run.overpayments,
-             "lines": len(run.lines), "closed_by": user, "closed_on": today},
+             "lines": len(lines), "closed_by": user, "closed_on": today},
         )  # fmt: skip
     # What was just written, without reading 20,000 lines back: the ledger's ids are
     # consecutive within the transaction (one writer, INTEGER PRIMARY KEY).
-    # The lines were made by this call and are not shared yet: their ledger ids are set
-    # in place (a line made later gets its own).
-    run.lines.set_first_line_id(ledger.first_line_id(db, run_id))
+    # The lines were made by this call, or taken over from `computed`: their ledger ids
+    # are set in place (a line made later gets its own).
+    lines.set_first_line_id(ledger.first_line_id(db, run_id))
     return PaymentRun(
         month,
         CLOSED,
-        run.lines,
+        lines,
         run.warnings,
         today,
         user,
     )
+
+
+def _still_current(
+    db: Any, month: date, computed: PaymentRun | None, stamp: object
+) -> RunLines | None:
+    """The lines of `computed` to write, if it is the run of `month` the file would give
+    now (see ``close_month``); None: compute it. Called inside the closing transaction:
+    its first read fixes what the transaction sees, so a write by another program after
+    this check makes the close's own first write fail (SQLite refuses to write on an
+    older snapshot) instead of writing a run of older data."""
+    if computed is None or stamp is None or computed.status != OPEN or computed.month != month:
+        return None
+    first, _ = ledger.closed_range(db)  # the transaction's first read
+    if data_stamp(db) != stamp:
+        return None
+    lines = computed.lines
+    if lines.has_bases:
+        return lines
+    again = _one_offs(db, month, first, True)
+    return lines.with_bases({(o.one_off_id or 0, o.kind, o.for_month): o for o in again})
+
+
+def _reporting(
+    rows: Iterator[ledger.LineRow], total: int, progress: Progress | None
+) -> Iterator[ledger.LineRow]:
+    """`rows` as they are written, reporting every ``ledger.CHUNK`` lines; ``RunCancelled``
+    (the transaction is rolled back) when the progress callback returns False."""
+    if progress is None:
+        yield from rows
+        return
+    done = 0
+    for chunk in iter(lambda: list(islice(rows, ledger.CHUNK)), []):
+        yield from chunk
+        done += len(chunk)
+        if progress(done, total) is False:
+            raise RunCancelled()
 
 
 def _ledger_row(line: RunLine) -> ledger.LineRow:

@@ -18,14 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
+from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import cents_to_decimal
 from rejnistvo.rules.months import PartTimePlacement
 from rejnistvo.rules.payment_run import Amounts, Document, PlacementInputs
 from rejnistvo.rules.periods import Period
+from rejnistvo.rules.rates import Rate
 from rejnistvo.store.reads import UNSETTLED_OVERPAYMENTS
 
 
@@ -364,7 +366,11 @@ _PAID_SQL = (
 
 
 def _paid_rows(
-    db: Database, before: date, placements: set[int] | None, ids: tuple[int, int] | None
+    db: Database,
+    before: date,
+    placements: set[int] | None,
+    ids: tuple[int, int] | None,
+    in_id_order: bool = False,
 ) -> list[Any]:
     sql = _PAID_SQL
     params: list[Any] = [_month_key(before)]
@@ -374,7 +380,20 @@ def _paid_rows(
     if ids is not None:
         sql += " AND id BETWEEN ? AND ?"
         params += list(ids)
+    if in_id_order:
+        sql += " ORDER BY id"
     return list(db.execute(sql, params).fetchall())
+
+
+def paid_placements(db: Database, before: date) -> set[int]:
+    """Placements with a line in the ledger for a month before `before` (one-off payments'
+    placements too: a superset), from the placement index alone."""
+    cursor = db.execute(
+        "SELECT DISTINCT placement_id FROM payment_lines WHERE placement_id IS NOT NULL "
+        "AND for_month < ?",
+        [_month_key(before)],
+    )
+    return {int(r[0]) for r in cursor.fetchall()}
 
 
 class _PaidCache:
@@ -423,15 +442,17 @@ def paid_months(
     before: date,
     placements: set[int] | None = None,
     ids: tuple[int, int] | None = None,
+    in_id_order: bool = False,
 ) -> dict[tuple[int, date], PaidMonth]:
     """For each (placement, month before `before`): what the closed runs paid for it,
     overpayments already listed counting as recorded (so none is listed twice). Only the
     given placements, when a set is given; only ledger line ids within `ids` (first,
-    last), when given."""
+    last), when given. `in_id_order`: the months in the order of their first line, as a
+    scan of the whole ledger gives them (``paid_month_steps`` without a set)."""
     # A plain scan summed here is three times quicker than GROUP BY in SQL: almost
     # every month has one line, so the sum is the line itself.
     result: dict[tuple[int, date], PaidMonth] = {}
-    _add_paid(_paid_rows(db, before, placements, ids), result, _PaidCache())
+    _add_paid(_paid_rows(db, before, placements, ids, in_id_order), result, _PaidCache())
     return result
 
 
@@ -448,6 +469,29 @@ def changed_since_last_close(db: Database) -> set[int] | None:
     At each closing every earlier closed month was brought up to date (its arrears paid
     or its overpayment listed), so a placement with no such write since then has no
     difference to show: the run skips recomputing its closed months."""
+    since = changes_since_last_close(db)
+    if since is None or since.rates_changed:
+        return None
+    return since.placements
+
+
+@dataclass(frozen=True, slots=True)
+class SinceClose:
+    """What was written since the last closed month was closed (``changes_since_last_close``).
+
+    `placements`: placements whose own inputs (periods, board increases, R-4 cases) were
+    written, None when that cannot be narrowed (every placement). `rates_changed`: a rate
+    row was added, corrected or removed; `rates_then` is then the table the last close
+    computed with (rebuilt from the audit log's before and after), None when it cannot
+    be rebuilt."""
+
+    placements: set[int] | None
+    rates_changed: bool = False
+    rates_then: tuple[Rate, ...] | None = None
+
+
+def changes_since_last_close(db: Database) -> SinceClose | None:
+    """``SinceClose`` from the audit log, None when no close is found."""
     row = db.execute(
         "SELECT max(a.id) FROM audit_log a WHERE a.table_name = 'payment_runs' "
         "AND a.action = 'close' AND a.record_id = "
@@ -456,14 +500,21 @@ def changed_since_last_close(db: Database) -> set[int] | None:
     if row is None or row[0] is None:
         return None
     marks = ", ".join("?" for _ in _INPUT_TABLES)
-    changed: set[int] = set()
-    for table, record_id, before, after in db.execute(
-        f"SELECT table_name, record_id, before, after FROM audit_log WHERE id > ? "
-        f"AND table_name IN ({marks})",
+    changed: set[int] | None = set()
+    rate_rows: list[tuple[int | None, str, str | None, str | None]] = []
+    for table, record_id, action, before, after in db.execute(
+        f"SELECT table_name, record_id, action, before, after FROM audit_log WHERE id > ? "
+        f"AND table_name IN ({marks}) ORDER BY id",
         [row[0], *_INPUT_TABLES],
     ).fetchall():
-        if table == "rates" or record_id is None:
-            return None
+        if table == "rates":
+            rate_rows.append((record_id, action, before, after))
+            continue
+        if changed is None:
+            continue
+        if record_id is None:
+            changed = None
+            continue
         if table == "placements":
             changed.add(int(record_id))
             continue
@@ -474,8 +525,55 @@ def changed_since_last_close(db: Database) -> set[int] | None:
                 changed.add(data["placement_id"])
                 found = True
         if not found:
+            changed = None
+    if not rate_rows:
+        return SinceClose(changed)
+    return SinceClose(changed, True, _rates_then(db, rate_rows))
+
+
+def _rates_then(
+    db: Database, changes: list[tuple[int | None, str, str | None, str | None]]
+) -> tuple[Rate, ...] | None:
+    """The rate rows as they were before `changes` (audit rows of ``rates``, oldest
+    first): today's rows with each change undone, newest first. None when a change is
+    not one this can undo (an unknown action, a row missing from its record)."""
+    rows: dict[int, tuple[str, str, str]] = {
+        int(i): (str(v), str(b), str(f))
+        for i, v, b, f in db.execute("SELECT id, valid_from, board, fee FROM rates").fetchall()
+    }
+
+    def record(text: str | None) -> tuple[int, tuple[str, str, str]] | None:
+        data = json.loads(text) if text else None
+        if not isinstance(data, dict) or not isinstance(data.get("id"), int):
             return None
-    return changed
+        values = (data.get("valid_from"), data.get("board"), data.get("fee"))
+        if not all(isinstance(v, str) for v in values):
+            return None
+        return data["id"], cast("tuple[str, str, str]", values)
+
+    for record_id, action, before, after in reversed(changes):
+        was, now = record(before), record(after)
+        if record_id is None or record_id not in {r[0] for r in (was, now) if r is not None}:
+            return None
+        if action == "insert" and now is not None and rows.get(now[0]) == now[1]:
+            del rows[now[0]]
+        elif action == "update" and was is not None and now is not None and was[0] == now[0]:
+            if rows.get(now[0]) != now[1]:
+                return None
+            rows[was[0]] = was[1]
+        elif action == "delete" and was is not None and was[0] not in rows:
+            rows[was[0]] = was[1]
+        else:
+            return None
+    try:
+        return tuple(
+            sorted(
+                (Rate(date.fromisoformat(v), Decimal(b), Decimal(f)) for v, b, f in rows.values()),
+                key=lambda r: r.valid_from,
+            )
+        )
+    except (ValueError, ArithmeticError, RuleError):
+        return None
 
 
 def basis_texts(db: Database, basis_ids: Iterable[int]) -> dict[int, str]:

@@ -32,10 +32,11 @@ def test_run_in_steps_is_the_run_in_one_call(run_db, clock, monkeypatch):
     seen, run = drain(service.run_steps(run_db, NOV))
     whole = service.payment_run(run_db, NOV, clock)
     assert run == whole and any(line.kind == "arrears" for line in run.lines)
-    # three placements one a step, then reading the paid bases, the other lines and the
-    # sort a step each (the differences are worded when their lines are made); what is
-    # done never goes back
-    assert [total for _, total in seen if total] == [3] * 7
+    # the rules of three placements one a step, what was paid (one window of the
+    # ledger, then the step after it), their lines one a step, then reading the paid
+    # bases, the other lines and the sort a step each (the differences are worded when
+    # their lines are made); what is done never goes back
+    assert [total for _, total in seen if total] == [3] * 11
     done = [d for d, _ in seen]
     assert done == sorted(done) and done[-1] == 3
 
@@ -169,13 +170,13 @@ def test_the_collector_is_paused_in_a_run_and_left_as_it_was(run_db, clock, monk
     from rejnistvo.rules.errors import InputError
 
     seen: list[bool] = []
-    real = service.month_payments
+    real = service.shared_month_payments
 
     def watched(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "month_payments", watched)
+    monkeypatch.setattr(service, "shared_month_payments", watched)
     monkeypatch.setattr(service, "SLICE", 1)
     assert gc.isenabled()
     service.close_month(run_db, SEP, clock)
