@@ -358,3 +358,48 @@ def test_a_filter_keystroke_paints_the_list_once(qtbot):
             QCoreApplication.processEvents()
             qtbot.wait(5)
         assert counter.paints == 1, typed
+
+
+class _PanelCounter(QProxyStyle):
+    """Fusion, counting the item panels it is asked to paint; ``unselected`` fills an
+    unselected cell's panel too (a style whose panel is never empty)."""
+
+    def __init__(self, unselected: QColor | None = None) -> None:
+        super().__init__("Fusion")
+        self.panels = 0
+        self.unselected = unselected
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802
+        if element == QStyle.PrimitiveElement.PE_PanelItemViewItem:
+            self.panels += 1
+            if self.unselected is not None and not option.state & QStyle.StateFlag.State_Selected:
+                painter.fillRect(option.rect, self.unselected)
+                return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def test_unselected_quick_cells_skip_the_empty_item_panel(qtbot):
+    style = _PanelCounter()
+    table = _table(qtbot, _model(paged=False), delegate=True, style=style)
+    table.viewport().grab()
+    style.panels = 0
+    table.viewport().grab()
+    # Qt asks its panel only for the cells it paints itself (the line breaks in
+    # Opomba): 15 rows × 6 columns are shown, none selected
+    assert 0 < style.panels <= 15
+    table.selectRow(2)
+    style.panels = 0
+    table.viewport().grab()
+    assert style.panels >= 6  # the selected row's panels are painted
+
+
+def test_a_style_painting_unselected_panels_paints_as_qt(qtbot):
+    grey = QColor("#d0d0d0")
+    images = []
+    for delegate in (True, False):
+        style = _PanelCounter(unselected=grey)
+        table = _table(qtbot, _model(paged=False), delegate, style=style)
+        table.selectRow(2)
+        images.append(table.viewport().grab().toImage())
+    assert images[0] == images[1]
+    assert images[0].pixelColor(40, 5) == grey  # the panel is there, under the text

@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
@@ -57,6 +58,10 @@ _RIGHT_FLAGS = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = int(_RIGHT_FLAGS)  # data()'s answer; paint_cell's is the flags themselves
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
+#: a filter keystroke changes which rows are shown, never the columns
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+#: the layout signals' overload that carries the hint (PySide picks it by its signature)
+_HINTED = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -541,6 +546,7 @@ class FilterProxy(QAbstractProxyModel):
         self._filtered_generation = -1
         self._plain_cell = True
         self._plain_flags = True
+        self._own_paint_cell = True
         self._layout_proxy: list[QPersistentModelIndex] = []
         self._layout_sources: list[QPersistentModelIndex] = []
         self._removing: tuple[int, int] | None = None
@@ -560,6 +566,7 @@ class FilterProxy(QAbstractProxyModel):
         # only RecordTableModel's own cell() and flags() may be answered from here
         self._plain_cell = _plain(type(model))
         self._plain_flags = type(model).flags is RecordTableModel.flags
+        self._own_paint_cell = type(model).paint_cell is RecordTableModel.paint_cell
         self._column_count = model.columnCount()
         super().setSourceModel(model)
         for signal, slot in self._connections(model):
@@ -593,10 +600,23 @@ class FilterProxy(QAbstractProxyModel):
             and source is not None
             and self._filtered_generation == source.generation
         )
-        self.beginResetModel()
+        # A layout change of the rows, not a reset: a reset makes the column header
+        # forget its sections, ask each header's data again for its size and repaint
+        # itself (~2 million instructions a key at 20,000 rows), and drops the selection.
+        # Told as a change of the rows alone (the vertical hint), the columns' header
+        # keeps what it has; the selected and current rows stay where they are shown.
+        self.layoutAboutToBeChanged[_HINTED].emit([], _ROWS_ONLY)
+        kept = self.persistentIndexList()
+        sources = [self._shown[i.row()] if 0 <= i.row() < len(self._shown) else -1 for i in kept]
         self._fragment = fragment
         self._refilter(within=self._shown if narrow else None)
-        self.endResetModel()
+        if kept:
+            moved = []
+            for index, source_row in zip(kept, sources, strict=True):
+                row = self._proxy_row(source_row) if source_row >= 0 else -1
+                moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+            self.changePersistentIndexList(kept, moved)
+        self.layoutChanged[_HINTED].emit([], _ROWS_ONLY)
 
     def text(self) -> str:
         return self._fragment
@@ -750,10 +770,22 @@ class FilterProxy(QAbstractProxyModel):
         """The source's ``paint_cell`` of a shown row (``CellDelegate``); None when the
         source answers ``data`` its own way (the delegate then asks ``data``)."""
         source = self._source
-        if source is None or not self._plain_cell or not 0 <= row < len(self._shown):
+        shown = self._shown
+        if source is None or not self._plain_cell or not 0 <= row < len(shown):
             return None
-        source.read_around(self._shown, row)
-        return source.paint_cell(self._shown[row], col)
+        at = shown[row]
+        # a row painted before (most cells of a keystroke): its kept cells, without the
+        # two calls below (a repaint asks ~250 cells, each call through PySide's frames)
+        if self._own_paint_cell:
+            kept = source._painted.get(at)
+            if (
+                kept is not None
+                and kept[0] is source._display[at]
+                and 0 <= col < self._column_count
+            ):
+                return kept[1][col]
+        source.read_around(shown, row)
+        return source.paint_cell(at, col)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         row = index.row()  # -1 for an invalid index

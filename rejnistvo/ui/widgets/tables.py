@@ -51,6 +51,8 @@ def lay_out_at_reset(table: QTableView) -> None:
     model = table.model()
     if model is not None:
         model.modelReset.connect(table.doItemsLayout)
+        # a filter keystroke changes the rows' layout (FilterProxy.set_text): the same
+        model.layoutChanged.connect(table.doItemsLayout)
 
 
 def record_index(
