@@ -357,6 +357,7 @@ class PaymentsView(View):
                 )
             )
             return False
+        on_screen, stamp = self.run, self._shown[0] if self._shown else None
         if not self.ctx.interaction.confirm(
             self.tr("Zaključi mesec"),
             self.tr(
@@ -369,7 +370,10 @@ class PaymentsView(View):
             run, cancelled = run_reporting(
                 self,
                 self.tr("Zaključujem {0} …").format(month_name(month)),
-                lambda progress: close_month(self.ctx.db, month, self.ctx.clock, progress),
+                # the run on screen is written as it is if nothing was written since
+                lambda progress: close_month(
+                    self.ctx.db, month, self.ctx.clock, progress, computed=on_screen, stamp=stamp
+                ),
             )
         except RunCancelled:
             self.error.setText(self.tr("Zaključevanje je preklicano; nič ni zapisano."))

@@ -1,0 +1,198 @@
+"""Closing a month with the run the caller already computed (``close_month(computed=,
+stamp=)``): written as it is only while nothing was written since it was made (the file's
+stamp, read inside the closing transaction), else computed again; either way the ledger
+gets exactly the lines a close that computes gets — bases and one-off lines included,
+also from a run made without bases (the screen's)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from _payment_fixtures import D, add_placement
+
+from rejnistvo.services import payment_run as service
+from rejnistvo.services import rates as rate_service
+from rejnistvo.store import get_record, ledger, open_db, save_record
+
+SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
+
+
+def _with_arrears_and_one_offs(run_db, clock):
+    """Two closed months, then a backdated rate (arrears), a shortened placement (an
+    overpayment) and one-off payments: one in November, one dated in a closed month."""
+    add_placement(run_db, "D", "2026-01-01", None, 1, None)
+    for month in (SEP, OCT):
+        service.close_month(run_db, month, clock)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    c = run_db.ids["C"]
+    period = run_db.execute(
+        "SELECT id FROM placement_periods WHERE placement_id = ?", [c]
+    ).fetchone()[0]
+    version = get_record(run_db, "placements", c)["version"]
+    save_record(
+        run_db,
+        "placements",
+        {"id": c, "version": version, "periods": [
+            {"id": period, "kind": "contract", "document_no": "1220-C/2026",
+             "from_date": "2025-06-01", "to_date": "2026-10-15"}
+        ]},
+    )  # fmt: skip
+    carer = get_record(run_db, "placements", run_db.ids["B"])["carer_id"]
+    for day, amount in (("2026-11-03", "430.00"), ("2026-09-20", "120.00")):
+        save_record(
+            run_db,
+            "one_off_payments",
+            {"carer_id": carer, "placement_id": run_db.ids["B"], "kind": "first_placement",
+             "amount": amount, "date": day},
+        )  # fmt: skip
+
+
+def _ledger(db, month):
+    """The month's ledger lines as its readers get them, without their ids."""
+    run = ledger.closed_run(db, month)
+    assert run is not None
+    return [
+        (
+            line.kind,
+            line.for_month,
+            line.placement_id,
+            line.one_off_id,
+            line.carer_id,
+            line.carer_name,
+            line.child_name,
+            line.contract_no,
+            line.iban,
+            line.centre_id,
+            line.centre_name,
+            line.unit_id,
+            line.unit_name,
+            line.days,
+            line.factor,
+            line.amounts,
+            line.reason,
+            line.basis,
+        )  # fmt: skip
+        for line in ledger.run_lines(db, run.id)
+    ]
+
+
+def _document(run):
+    return service.run_document(run)
+
+
+@pytest.fixture
+def computes(monkeypatch):
+    """How many times a close computed its run."""
+    calls = []
+    compute = service._compute
+
+    def counted(*args, **kwargs):
+        calls.append(args[1])
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(service, "_compute", counted)
+    return calls
+
+
+def _closed_by_computing(run_db, clock):
+    """The ledger and document of November closed the old way; November open again."""
+    closed = service.close_month(run_db, NOV, clock)
+    written, document = _ledger(run_db, NOV), _document(closed)
+    service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
+    return written, document
+
+
+@pytest.mark.parametrize("with_basis", [True, False])
+def test_a_run_still_current_is_written_as_the_close_would_compute_it(
+    run_db, clock, computes, with_basis
+):
+    _with_arrears_and_one_offs(run_db, clock)
+    written, document = _closed_by_computing(run_db, clock)
+    kinds = {row[0] for row in written}
+    assert {"month", "arrears", "overpayment", "one_off"} <= kinds
+    assert all(row[-1] for row in written if row[0] != "overpayment")  # bases kept
+    computes.clear()
+    run = service.payment_run(run_db, NOV, clock, with_basis=with_basis)
+    stamp = service.data_stamp(run_db)
+    closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
+    assert computes == []  # taken as it was
+    assert _ledger(run_db, NOV) == written
+    assert _document(closed) == document
+    ids = [line.line_id for line in closed.lines]
+    assert ids == [line.id for line in ledger.run_lines(run_db, ledger.closed_run(run_db, NOV).id)]
+    assert service.payment_run(run_db, NOV, clock).total == closed.total
+
+
+def test_a_write_since_the_run_was_made_makes_the_close_compute_it_again(run_db, clock, computes):
+    _with_arrears_and_one_offs(run_db, clock)
+    run = service.payment_run(run_db, NOV, clock, with_basis=False)
+    stamp = service.data_stamp(run_db)
+    rate_service.add_rate(run_db, "2026-06-01", "660.00", "480.00", "test: later")
+    written, document = _closed_by_computing(run_db, clock)
+    computes.clear()
+    closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
+    assert computes == [NOV]
+    assert _ledger(run_db, NOV) == written != []
+    assert _document(closed) == document
+    assert closed.total != run.total  # the stale run was not written
+
+
+def test_another_programs_write_makes_the_close_compute_it_again(run_db, clock, computes, tmp_path):
+    _with_arrears_and_one_offs(run_db, clock)
+    run = service.payment_run(run_db, NOV, clock)
+    stamp = service.data_stamp(run_db)
+    beside = open_db(tmp_path / "run.sqlite3", lock=False)  # e.g. the command line
+    try:
+        rate_service.add_rate(beside, "2026-06-01", "660.00", "480.00", "test: beside")
+    finally:
+        beside.close()
+    computes.clear()
+    closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
+    assert computes == [NOV]
+    assert closed.total != run.total
+    assert closed.total == sum(
+        (row[15].total for row in _ledger(run_db, NOV) if row[0] != "overpayment"),
+        Decimal("0"),
+    )
+
+
+def test_a_run_of_another_month_or_without_a_stamp_is_not_taken(run_db, clock, computes):
+    service.close_month(run_db, SEP, clock)
+    computes.clear()
+    october = service.payment_run(run_db, OCT, clock)
+    service.close_month(run_db, OCT, clock, computed=october)  # no stamp: computed
+    assert computes == [OCT]
+    computes.clear()
+    stamp = service.data_stamp(run_db)  # nothing written since: only the month differs
+    service.close_month(run_db, NOV, clock, computed=october, stamp=stamp)
+    assert computes == [NOV]
+
+
+def test_a_one_off_line_not_made_again_alike_makes_the_close_compute(run_db, clock, computes):
+    _with_arrears_and_one_offs(run_db, clock)
+    run = service.payment_run(run_db, NOV, clock, with_basis=False)
+    assert run.lines.with_bases({}) is None  # its one-off lines are not among those given
+    again = service._one_offs(run_db, NOV, SEP, True)
+    given = {(o.one_off_id or 0, o.kind, o.for_month): o for o in again}
+    made = run.lines.with_bases(given)
+    assert made is not None and made.has_bases
+    assert [line.basis for line in made if line.one_off_id] == [o.basis for o in again]
+
+
+def test_cancelling_while_the_lines_are_written_writes_nothing(run_db, clock):
+    _with_arrears_and_one_offs(run_db, clock)
+    run = service.payment_run(run_db, NOV, clock)
+    stamp = service.data_stamp(run_db)
+    lines_before = run_db.execute("SELECT count(*) FROM payment_lines").fetchone()[0]
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(service.RunCancelled):
+        service.close_month(run_db, NOV, clock, progress, computed=run, stamp=stamp)
+    assert seen == [(len(run.lines), len(run.lines))]  # one chunk: a few lines
+    assert ledger.closed_run(run_db, NOV) is None
+    assert run_db.execute("SELECT count(*) FROM payment_lines").fetchone()[0] == lines_before
