@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from rejnistvo.ui.models import CellDelegate, RecordTableModel
+from rejnistvo.ui.widgets.steady_scroll_bar import steady_vertical_scroll_bar
 
 
 def configure_table(table: QTableView) -> None:
@@ -34,9 +35,11 @@ def configure_table(table: QTableView) -> None:
 def use_cell_delegate(table: QTableView) -> None:
     """Cells of a ``RecordTableModel``/``FilterProxy`` painted from one Python call each
     instead of seven ``data()`` round trips (a filter keystroke repaints ~180 cells), and
-    painted once per keystroke (``lay_out_at_reset``)."""
+    painted once per keystroke (``lay_out_at_reset``), its scroll bar only when its
+    picture changes (``SteadyScrollBar``)."""
     table.setItemDelegate(CellDelegate(table))
     lay_out_at_reset(table)
+    steady_vertical_scroll_bar(table)
 
 
 def lay_out_at_reset(table: QTableView) -> None:

@@ -1,0 +1,84 @@
+"""SteadyScrollBar repaints a list's scroll bar only when the picture changes (issue 13):
+a filter keystroke that leaves the handle where it was paints nothing there, and a bar
+that skipped a repaint looks exactly as a bar painted afresh."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QScrollBar, QTableView
+
+from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.steady_scroll_bar import SteadyScrollBar
+from rejnistvo.ui.widgets.tables import configure_table
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _settle(qtbot) -> None:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        qtbot.wait(5)
+
+
+def test_a_list_gets_the_steady_bar_and_keys_that_keep_the_handle_paint_no_bar(qtbot):
+    model = RecordTableModel([Column("name", "Ime")])
+    model.set_rows([{"id": i, "name": f"{'Ana' if i % 3 else 'Kos'} {i}"} for i in range(3000)])
+    proxy = FilterProxy()
+    proxy.setSourceModel(model)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(proxy)
+    configure_table(table)
+    table.resize(300, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    bar = table.verticalScrollBar()
+    assert isinstance(bar, SteadyScrollBar)
+    assert bar.maximum() > 0  # Qt gave the new bar the old one's range
+    _settle(qtbot)
+    paints = _Paints()
+    bar.installEventFilter(paints)
+    for typed in ("a", "an", "ana"):  # 2,000 rows each: the handle stays at its least length
+        proxy.set_text(typed)
+        _settle(qtbot)
+    assert paints.count == 0
+    proxy.set_text("kos 12")  # a few dozen rows: a longer handle
+    _settle(qtbot)
+    assert paints.count == 1
+
+
+def test_a_bar_that_skipped_a_repaint_looks_as_one_painted_afresh(qtbot):
+    ours = SteadyScrollBar(Qt.Orientation.Vertical)
+    plain = QScrollBar(Qt.Orientation.Vertical)
+    for bar in (ours, plain):
+        qtbot.addWidget(bar)
+        bar.resize(16, 300)
+        bar.show()
+        qtbot.waitExposed(bar)
+    skipped = 0
+    changes = [(0, 20000, 0), (0, 19000, 0), (0, 19000, 5), (0, 1500, 5), (0, 1500, 0)]
+    changes += [(0, 300, 0), (0, 300, 300), (0, 299, 299), (0, 0, 0), (0, 40, 0), (0, 20000, 0)]
+    for low, high, value in changes:
+        before = ours.grab().toImage()
+        paints = _Paints()
+        ours.installEventFilter(paints)
+        for bar in (ours, plain):
+            bar.setRange(low, high)
+            bar.setValue(value)
+        _settle(qtbot)
+        ours.removeEventFilter(paints)
+        after = plain.grab().toImage()
+        assert ours.grab().toImage() == after  # the same state paints the same
+        if paints.count == 0:  # nothing repainted: what was on screen must be right
+            skipped += 1
+            assert before == after, (low, high, value)
+    assert skipped >= 2
