@@ -149,24 +149,32 @@ def shared_month_payments(
     if len(fee_uplifts) > 1:
         check_adjustments(fee_uplifts, "fee_uplifts")
     # Placements with the same periods and adjustments (many start on the same day) get
-    # the same months: the whole tuple is shared through the rate table's memo.
-    calc = _MonthCalculator(placement, rates, board_increases, fee_uplifts, part_time)
+    # the same months: the whole tuple is shared through the rate table's memo, looked
+    # up before anything else is made.
+    placed = _spans(placement)
+    board_adj = tuple([(*_span(a.period), a.percent) for a in board_increases])
+    fee_adj = tuple([(*_span(a.period), a.percent) for a in fee_uplifts])
+    adjusted = (board_adj, fee_adj, None if part_time is None else part_time.fee_share)
+    memo = _memo_for(rates)
+    key: tuple[object, ...] = ()
+    if len(months) > 1:
+        # Only the placed days within the months count (``month`` cuts each span to its
+        # month): placements that began on different days before the first of them
+        # share one tuple (a run's arrears: fourteen months of 18,000 placements).
+        lo, hi = _bounds(months)
+        cut = tuple(
+            (s if s > lo else lo, e if e < hi else hi) for s, e in placed if s <= hi and e >= lo
+        )
+        key = (cut, adjusted, months)
+        known = memo.get(key)
+        if known is not None:
+            return cast("tuple[MonthPayment, ...]", known)
+    calc = _MonthCalculator(placed, board_adj, fee_adj, adjusted, rates, part_time, memo)
     if len(months) == 1:
         return (calc.month(months[0]),)  # the month's own memo serves it
-    # Only the placed days within the months count (``month`` cuts each span to its
-    # month): placements that began on different days before the first of them share
-    # one tuple (a run's arrears: fourteen months of 18,000 placements).
-    lo, hi = _bounds(months)
-    placed = tuple(
-        (s if s > lo else lo, e if e < hi else hi) for s, e in calc.placed if s <= hi and e >= lo
-    )
-    key = (placed, calc.key, months)
-    known = calc.memo.get(key)
-    if known is not None:
-        return cast("tuple[MonthPayment, ...]", known)
     payments = tuple([calc.month(m) for m in months])
-    if len(calc.memo) < _MEMO_LIMIT:
-        calc.memo[key] = payments
+    if len(memo) < _MEMO_LIMIT:
+        memo[key] = payments
     return payments
 
 
@@ -258,27 +266,28 @@ class _MonthCalculator:
 
     def __init__(
         self,
-        placement: Sequence[Period],
+        placed: list[tuple[int, int]],
+        board_adj: tuple[tuple[int, int, int], ...],
+        fee_adj: tuple[tuple[int, int, int], ...],
+        key: tuple[object, ...],
         rates: RateTable,
-        board_increases: Sequence[Adjustment],
-        fee_uplifts: Sequence[Adjustment],
         part_time: PartTimePlacement | None,
+        memo: dict[tuple[object, ...], object],
     ) -> None:
-        self.placed = _spans(placement)
-        self.board_adj = [(*_span(a.period), a.percent) for a in board_increases]
-        self.fee_adj = [(*_span(a.period), a.percent) for a in fee_uplifts]
+        """`placed`: the placement's spans (``_spans``); `board_adj`, `fee_adj`: each
+        adjustment as (first, last ordinal, percent); `key`: what besides the placed days
+        a month depends on (adjustments, part-time share)."""
+        self.placed = placed
+        self.board_adj = board_adj
+        self.fee_adj = fee_adj
         self.rates = rates
         self.part_time = part_time
         self.fee_share = Fraction(part_time.fee_share) if part_time else _ONE
         # Days on which a parameter may change: made when a month is first computed (most
         # placements find their months in the memo and never need them).
         self.cuts: list[int] | None = None
-        self.memo = _memo_for(rates)
-        self.key = (
-            tuple(self.board_adj),
-            tuple(self.fee_adj),
-            None if part_time is None else part_time.fee_share,
-        )
+        self.memo = memo
+        self.key = key
 
     def _cuts(self) -> list[int]:
         """Days on which a parameter may change: a rate starts, an adjustment starts or ends."""
@@ -400,7 +409,7 @@ class _MonthCalculator:
         )
 
 
-def _percent_on(adjustments: list[tuple[int, int, int]], ordinal: int) -> int:
+def _percent_on(adjustments: Sequence[tuple[int, int, int]], ordinal: int) -> int:
     for s, e, percent in adjustments:
         if s <= ordinal <= e:
             return percent

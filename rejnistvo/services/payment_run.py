@@ -40,7 +40,12 @@ from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import InputError, MissingRateError, RuleError
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.months import month_range, shared_month_payments
+from rejnistvo.rules.months import (
+    Adjustment,
+    PartTimePlacement,
+    month_range,
+    shared_month_payments,
+)
 from rejnistvo.rules.payment_run import (
     ARREARS,
     MONTH,
@@ -58,7 +63,13 @@ from rejnistvo.rules.payment_run import (
     factor_text,
     reasons,
 )
-from rejnistvo.rules.periods import add_months, first_of_month, last_of_month, month_name
+from rejnistvo.rules.periods import (
+    Period,
+    add_months,
+    first_of_month,
+    last_of_month,
+    month_name,
+)
 from rejnistvo.rules.rates import RateTable, missing_indexations
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
@@ -657,16 +668,18 @@ class _Screen:
         #: placements paid in the ledger and not in the run (``_paid_of``)
         self.absent: set[int] = set()
 
-    def differs(self, inputs: Any, payments: Sequence[Any]) -> bool:
+    def differs(
+        self,
+        placement: Sequence[Period],
+        increases: Sequence[Adjustment],
+        uplifts: Sequence[Adjustment],
+        part_time: PartTimePlacement | None,
+        payments: Sequence[Any],
+    ) -> bool:
         """Whether a closed month of the placement gives other amounts today."""
         try:
             then = shared_month_payments(
-                self.months,
-                inputs.placement,
-                self.rates,
-                inputs.increases,
-                inputs.uplifts,
-                inputs.part_time,
+                self.months, placement, self.rates, increases, uplifts, part_time
             )
         except RuleError:
             return True  # not computed then as it is today: compared with the ledger
@@ -743,13 +756,15 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
             inputs = src.inputs
             recheck = changed is None or src.placement_id in changed
+            # made once: the screen computes the same inputs with the table then
+            placement, increases, uplifts = inputs.placement, inputs.increases, inputs.uplifts
             try:
                 payments = shared_month_payments(
                     months if recheck or screen is not None else (month,),
-                    inputs.placement,
+                    placement,
                     rates,
-                    inputs.increases,
-                    inputs.uplifts,
+                    increases,
+                    uplifts,
                     inputs.part_time,
                 )
             except MissingRateError:
@@ -762,7 +777,7 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 failed.add(src.placement_id)
                 continue
             if not recheck and screen is not None:
-                recheck = screen.differs(inputs, payments)
+                recheck = screen.differs(placement, increases, uplifts, inputs.part_time, payments)
             computed.append((src, payments, recheck))
         yield min(start + SLICE, total), total
     paid: dict[tuple[int, date], ledger.PaidMonth] = {}
