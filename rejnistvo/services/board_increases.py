@@ -50,7 +50,7 @@ from rejnistvo.rules.refund import (
 )
 from rejnistvo.services import cases
 from rejnistvo.services.rates import rate_table
-from rejnistvo.services.row_pages import RowPages, chunks, marks
+from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
 from rejnistvo.store import (
     Database,
     StoreError,
@@ -608,16 +608,23 @@ def case_row(db: Database, increase_id: int, today: date) -> R5Row:
 def case_pages(db: Database, today: date) -> RowPages:
     """The R-5 list in pages: ids by id, searched by child and carer (as the search box
     says); the lines (``case_rows``, as dicts) read only for the rows painted."""
-    # the texts joined by SQLite as ``search_text`` joins them: no Python call per case
-    rows = read_tuples(
-        db,
-        "SELECT b.id, coalesce(ch.name, '') || ' ' || coalesce(c.name, '')"
-        f"{_LIST_FROM} ORDER BY b.id",
-    )
-    ids = [row[0] for row in rows]
-    search = [row[1] for row in rows]
+    # the ids only; the texts when the list folds them, after its first paint
+    ids = [row[0] for row in read_tuples(db, "SELECT id FROM board_increases ORDER BY id")]
     return RowPages(
-        ids, search, lambda wanted: [row.as_dict() for row in case_rows(db, wanted, today)]
+        ids,
+        TextsOf(ids, lambda part: case_texts(db, part)),
+        lambda wanted: [row.as_dict() for row in case_rows(db, wanted, today)],
+    )
+
+
+def case_texts(db: Database, ids: Sequence[int]) -> dict[int, str]:
+    """The search texts (child, carer) of these cases, ascending ids: one range in id
+    order, joined by SQLite as ``search_text`` joins them; a case gone is left out."""
+    if not ids:
+        return {}
+    sql = "SELECT b.id, coalesce(ch.name, '') || ' ' || coalesce(c.name, '')"
+    return dict(
+        read_tuples(db, f"{sql}{_LIST_FROM} WHERE b.id BETWEEN ? AND ?", [min(ids), max(ids)])
     )
 
 

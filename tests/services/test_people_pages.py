@@ -142,7 +142,9 @@ def test_placements_by_carer_then_child_with_spans_and_part_time(db):
     pages = placement_pages(db)
     full = list_placements(db)
     assert pages.ids == [r["id"] for r in full] == [closed, part, open_one]
-    assert pages.search == [f"{r['contract_no']} {r['carer_name']} {r['child_name']}" for r in full]
+    assert list(pages.search) == [
+        f"{r['contract_no']} {r['carer_name']} {r['child_name']}" for r in full
+    ]
     rows = {r["id"]: r for r in placement_rows(db, pages.ids)}
     assert rows[closed]["first_from"] == date(2025, 1, 1)
     assert rows[closed]["last_to"] == date(2025, 12, 31)
@@ -195,7 +197,7 @@ def test_pages_of_an_empty_file(tmp_path):
     database = open_db(tmp_path / "empty.sqlite3")
     try:
         for pages in (carer_pages(database), child_pages(database), placement_pages(database)):
-            assert pages.ids == [] and pages.search == [] and pages.fetch([1]) == []
+            assert pages.ids == [] and list(pages.search) == [] and pages.fetch([1]) == []
     finally:
         database.close()
 
