@@ -646,83 +646,114 @@ def _to_recheck(
 
 class _Screen:
     """After a rate row was added, corrected or removed since the last close: which
-    placements' closed months can differ from what was paid.
+    closed months of a placement can differ from what was paid.
 
     The last close brought every earlier closed month of every placement up to date
     with the rate table it computed with (``rates_then``, rebuilt from the audit log):
     since then a placement whose own inputs were not written (``changed_since_last_close``
     reasons the same way) was paid, for each closed month, what the rules give with
-    that table. So its months can differ today only where the rules give other amounts
-    with today's table: when none does (a future row, a row of a month not closed), its
-    closed months are not compared with the ledger, whose 250,000 lines are then not
-    read. Compared once for each distinct pair of the shared results (``rules.months``)."""
+    that table. So a month of it can differ today only where the rules give other
+    amounts with today's table; the others are not compared with the ledger, whose
+    lines of those months are not read (a future row: none of its 250,000 lines; a
+    correction of this year's row: the months since it). Compared once for each
+    distinct pair of the shared results (``rules.months``)."""
 
-    __slots__ = ("rates", "months", "known", "absent")
+    __slots__ = ("rates", "months", "every", "known", "differing", "absent")
 
     def __init__(self, rates: RateTable, months: tuple[date, ...]) -> None:
         self.rates = rates
         self.months = months
-        #: (id of the months then, id of today's) -> (both, whether they differ): the
-        #: objects are kept so that no id is reused while the memo lives
-        self.known: dict[tuple[int, int], tuple[Any, Any, bool]] = {}
+        self.every = tuple(range(len(months)))
+        #: (id of the months then, id of today's) -> (both, the indices of the months
+        #: that differ): the objects are kept so that no id is reused while it lives
+        self.known: dict[tuple[int, int], tuple[Any, Any, tuple[int, ...]]] = {}
+        #: indices of the months that differ for some placement
+        self.differing: set[int] = set()
         #: placements paid in the ledger and not in the run (``_paid_of``)
         self.absent: set[int] = set()
 
-    def differs(
+    def months_to_compare(
         self,
         placement: Sequence[Period],
         increases: Sequence[Adjustment],
         uplifts: Sequence[Adjustment],
         part_time: PartTimePlacement | None,
         payments: Sequence[Any],
-    ) -> bool:
-        """Whether a closed month of the placement gives other amounts today."""
+    ) -> tuple[int, ...]:
+        """The indices of the closed months of the placement that give other amounts
+        today (every month when they cannot be computed with the table then)."""
         try:
             then = shared_month_payments(
                 self.months, placement, self.rates, increases, uplifts, part_time
             )
         except RuleError:
-            return True  # not computed then as it is today: compared with the ledger
+            self.differing.update(self.every)
+            return self.every  # not computed then as it is today: compared with the ledger
         key = (id(then), id(payments))
         known = self.known.get(key)
         if known is None:
-            differ = any(
-                a.days_placed != b.days_placed
-                or a.total != b.total
-                or a.board != b.board
-                or a.fee != b.fee
-                or a.board_increase != b.board_increase
-                or a.fee_uplift != b.fee_uplift
-                for a, b in zip(then, payments, strict=False)
+            differ = tuple(
+                [
+                    i
+                    for i, (a, b) in enumerate(zip(then, payments, strict=False))
+                    if a.days_placed != b.days_placed
+                    or a.total != b.total
+                    or a.board != b.board
+                    or a.fee != b.fee
+                    or a.board_increase != b.board_increase
+                    or a.fee_uplift != b.fee_uplift
+                ]
             )
+            self.differing.update(differ)
             known = self.known[key] = (then, payments, differ)
         return known[2]
+
+
+#: A placement computed: its source, its payments (the closed months and the month) and
+#: the indices of the closed months compared with the ledger.
+_Computed = tuple[PlacementSource, Any, tuple[int, ...]]
 
 
 def _paid_of(
     db: Any,
     month: date,
+    arrears_months: list[date],
     changed: set[int] | None,
     screen: _Screen | None,
-    computed: list[tuple[PlacementSource, Any, bool]],
+    computed: list[_Computed],
     failed: set[int],
     total: int,
-) -> Generator[None, None, dict[tuple[int, date], ledger.PaidMonth]]:
-    """What the ledger paid for the closed months the run compares: of the placements
-    rechecked, and (after a screen) of those a run rechecking every placement would list
-    as vanished: not computed, or paid and not in the run."""
+) -> Generator[
+    None,
+    None,
+    tuple[dict[tuple[int, date], ledger.PaidMonth], dict[tuple[int, date], ledger.PaidMonth]],
+]:
+    """(what the ledger paid for the closed months the run compares, what it paid for
+    the placements whose months vanished). Without a screen they are one dict: what is
+    left of it once the run took its months has vanished. After a screen, the vanished
+    are those a run comparing every placement would list: not computed, or paid and not
+    in the run (read apart, in the order of their lines)."""
     if screen is None:
-        return (yield from ledger.paid_month_steps(db, month, changed))
-    rechecked = {src.placement_id for src, _, recheck in computed if recheck}
+        paid = yield from ledger.paid_month_steps(db, month, changed)
+        return paid, paid
     in_run = {src.placement_id for src, _, _ in computed} | failed
     screen.absent = ledger.paid_placements(db, month) - in_run
-    wanted = rechecked | failed | screen.absent
-    if not wanted:
-        return {}
-    if len(wanted) * 4 > total:
+    gone = failed | screen.absent
+    vanished = ledger.paid_months(db, month, gone, in_id_order=True) if gone else {}
+    whole = {
+        src.placement_id for src, _, _ in computed if changed is None or src.placement_id in changed
+    }
+    if len(whole) * 4 > total:
         # most of the ledger: a scan in windows is quicker than the placement index
-        return (yield from ledger.paid_month_steps(db, month, None))
-    return ledger.paid_months(db, month, wanted, in_id_order=True)
+        everything = yield from ledger.paid_month_steps(db, month, None)
+        return everything, vanished
+    compared: dict[tuple[int, date], ledger.PaidMonth] = {}
+    if screen.differing:
+        differing = [arrears_months[i] for i in sorted(screen.differing)]
+        compared = yield from ledger.paid_month_steps(db, month, None, months=differing)
+    if whole:
+        compared.update(ledger.paid_months(db, month, whole))
+    return compared, vanished
 
 
 def _compute(db: Any, month: date, progress: Progress | None) -> PaymentRun:
@@ -750,8 +781,9 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     changed, screen = _to_recheck(db, arrears_months, rates)
     warnings = list(missing_indexations(rates, month))
     # First the rules for every placement, then what was paid for those rechecked.
-    computed: list[tuple[PlacementSource, Any, bool]] = []
+    computed: list[_Computed] = []
     failed: set[int] = set()  # not computed: what was paid for them is left (``_vanished``)
+    every = tuple(range(len(arrears_months)))
     for start in range(0, total, SLICE):
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
             inputs = src.inputs
@@ -776,14 +808,21 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 )
                 failed.add(src.placement_id)
                 continue
-            if not recheck and screen is not None:
-                recheck = screen.differs(placement, increases, uplifts, inputs.part_time, payments)
-            computed.append((src, payments, recheck))
+            if recheck:
+                compare = every
+            elif screen is not None:
+                compare = screen.months_to_compare(
+                    placement, increases, uplifts, inputs.part_time, payments
+                )
+            else:
+                compare = ()
+            computed.append((src, payments, compare))
         yield min(start + SLICE, total), total
     paid: dict[tuple[int, date], ledger.PaidMonth] = {}
+    vanished = paid
     if arrears_months:
-        paid = yield from _reading(
-            _paid_of(db, month, changed, screen, computed, failed, total), total
+        paid, vanished = yield from _reading(
+            _paid_of(db, month, arrears_months, changed, screen, computed, failed, total), total
         )
     yield total, total
     # The month's lines, then the differences of closed months (the order lines of
@@ -798,11 +837,13 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # Each closed month with its part of the order key.
     closed = [(m, m.year * 12 + m.month) for m in arrears_months]
     for start in range(0, len(computed), SLICE):
-        for src, payments, recheck in computed[start : start + SLICE]:
+        for src, payments, compare in computed[start : start + SLICE]:
             pid = src.placement_id
             prefix = order.prefix(_order_of(src))
-            maker = BasisMaker(src.inputs, months[0], last_day) if recheck else None
-            for (m, at), p in zip(closed if recheck else (), payments, strict=False):
+            maker = BasisMaker(src.inputs, months[0], last_day) if compare else None
+            for i in compare:
+                m, at = closed[i]
+                p = payments[i]
                 was = paid.pop((pid, m), None)
                 if was is None:
                     if p.days_placed:
@@ -824,11 +865,6 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 lines.append((MONTH, amounts, src, month, p, factor, rate_ids, maker, None))
                 keys.append(order.key(prefix, MONTH, month))
         yield total, total
-    if screen is not None and changed is not None:
-        # What is left of a whole ledger read: only the months of placements not
-        # computed, or not in the run, are vanished (as a run rechecking all would list).
-        left = failed | screen.absent
-        paid = {key: was for key, was in paid.items() if key[0] in left}
     # What the ledger paid for the differing months is worded when their lines are made
     # (``RunLines``); its bases are read now, while the run is the file's.
     # What is left is a few steps of a tenth of a second or two each after a backdated
@@ -836,7 +872,10 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     old_texts = ledger.basis_texts(db, {e[8] for e in pending if e[8] is not None})
     yield total, total
     keys += pending_keys
-    more = [*_vanished(db, paid, arrears_months), *_one_offs(db, month, first_closed, with_basis)]
+    more = [
+        *_vanished(db, vanished, arrears_months),
+        *_one_offs(db, month, first_closed, with_basis),
+    ]
     for line in more:
         order.add_line(line)
     entries: list[RunLine | _Entry] = [*lines, *pending, *more]

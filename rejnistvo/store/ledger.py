@@ -332,7 +332,11 @@ _CENTS = "CAST(replace({0}, '.', '') AS INTEGER)"  # "638.00" → 63800, exact, 
 
 
 def paid_month_steps(
-    db: Database, before: date, placements: set[int] | None = None, size: int = 20000
+    db: Database,
+    before: date,
+    placements: set[int] | None = None,
+    size: int = 20000,
+    months: Iterable[date] | None = None,
 ) -> Generator[None, None, dict[tuple[int, date], PaidMonth]]:
     """``paid_months`` a window of `size` ledger line ids at a time when every placement
     is wanted (after a rate row changed: a year of 20,000 placements is 240,000 lines),
@@ -341,7 +345,8 @@ def paid_month_steps(
     Windows of line ids, not of placements: each is a range of the table's own order
     (a placement's months lie in every closed run, so a window of placements is read
     through the placement index a row at a time, half again as slow), and the months
-    come in the order of one plain scan, as ``paid_months`` gives them."""
+    come in the order of one plain scan, as ``paid_months`` gives them. `months`: only
+    these months (every placement's), when given."""
     if placements is not None:
         return paid_months(db, before, placements)
     bounds = db.execute("SELECT min(id), max(id) FROM payment_lines").fetchone()
@@ -351,7 +356,8 @@ def paid_month_steps(
     cache = _PaidCache()
     for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
         # a placement's month may have lines in two windows: summed into one result
-        _add_paid(_paid_rows(db, before, None, (start, start + size - 1)), result, cache)
+        window = (start, start + size - 1)
+        _add_paid(_paid_rows(db, before, None, window, months=months), result, cache)
         yield
     return result
 
@@ -371,9 +377,13 @@ def _paid_rows(
     placements: set[int] | None,
     ids: tuple[int, int] | None,
     in_id_order: bool = False,
+    months: Iterable[date] | None = None,
 ) -> list[Any]:
     sql = _PAID_SQL
     params: list[Any] = [_month_key(before)]
+    if months is not None:
+        sql += " AND for_month IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted({_month_key(m) for m in months})))
     if placements is not None:
         sql += " AND placement_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(sorted(placements)))

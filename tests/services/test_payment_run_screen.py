@@ -219,3 +219,24 @@ def test_a_rate_change_it_cannot_undo_means_every_placement(run_db, clock, monke
     assert since is not None and since.rates_changed and since.rates_then is None
     assert service._to_recheck(run_db, [SEP, OCT, NOV], None) == (None, None)
     same_as_every_placement(run_db, DEC, clock, monkeypatch)
+
+
+def test_a_correction_of_a_recent_row_reads_only_its_months(run_db, clock, monkeypatch):
+    service.close_month(run_db, SEP, clock)
+    rate_service.add_rate(run_db, "2026-10-01", "650.00", "470.00", "test: October")
+    for month in (OCT, NOV):
+        service.close_month(run_db, month, clock)
+    row = rate(run_db, "2026-10-01")
+    rate_service.correct_rate(run_db, row.id, row.version, "2026-10-01", "655.00", "471.00", "t")
+    asked = []
+    real = ledger.paid_month_steps
+
+    def watched(*args, **kwargs):
+        asked.append(kwargs.get("months"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ledger, "paid_month_steps", watched)
+    run = service.run_document(service.payment_run(run_db, DEC, clock))
+    assert asked == [[OCT, NOV]]
+    assert {m for k, _, m in kinds(run) if k == "arrears"} == {"2026-10", "2026-11"}
+    assert run == every_placement(run_db, DEC, clock, monkeypatch)
