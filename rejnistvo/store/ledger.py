@@ -11,7 +11,6 @@ transactions and the audit rows).
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -899,23 +898,34 @@ class SourceRows:
     increases: dict[int, list[Document]]
     uplifts: dict[int, list[Document]]
     #: each window's placements with a period in the months, as (run order key, row),
-    #: sorted within the window; ``ordered`` merges them as they are taken
+    #: sorted within the window; ``ordered`` sorts them together once
     windows: list[list[tuple[str, tuple[Any, ...]]]]
+
+    #: the count once the windows were taken (``ordered``)
+    taken: int | None = None
 
     @property
     def count(self) -> int:
+        if self.taken is not None:
+            return self.taken
         return sum(len(window) for window in self.windows)
 
     def ordered(self) -> Iterator[tuple[Any, ...]]:
-        """The placements in run order, merged lazily: no sort of all of them at once.
-        Each row is let go as it is taken (the run's peak memory is not all of them)."""
-        return (row for _, row in heapq.merge(*(_draining(w) for w in self.windows)))
+        """The placements in run order. Each row is let go as it is taken (the run's
+        peak memory is not all of them). One sort of the windows' sorted runs (Python's
+        sort merges them in C), not a merge in Python, which took ten times as long."""
+        merged = [entry for window in self.windows for entry in window]
+        self.taken = len(merged)
+        self.windows.clear()
+        merged.sort()  # keys are unique (the id ends them): rows are never compared
+        return _taken(merged)
 
 
-def _draining(window: list[tuple[str, tuple[Any, ...]]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    window.reverse()
-    while window:
-        yield window.pop()
+def _taken(entries: list[tuple[str, tuple[Any, ...]]]) -> Iterator[tuple[Any, ...]]:
+    """The rows of `entries` in order, each let go as it is taken."""
+    entries.reverse()
+    while entries:
+        yield entries.pop()[1]
 
 
 _OVERLAP = "from_date <= ? AND (to_date IS NULL OR to_date >= ?)"
@@ -1010,15 +1020,16 @@ def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[Place
     ``raw`` held for them is let go (each placement is made once)."""
     sources = []
     shared: dict[str, str] = {}
+    # Periods are immutable and placements share their days: each (from, to) made once.
+    spans: dict[tuple[str, str | None], Period] = {}
     for row in rows:
         pid = row[0]
-        docs = tuple(
-            Document(
-                Period(date.fromisoformat(begin), _d(finish)),
-                _period_reference(kind, doc, row[1]),
-            )
-            for kind, doc, begin, finish in raw.periods.pop(pid)
-        )
+        docs = []
+        for kind, doc, begin, finish in raw.periods.pop(pid):
+            period = spans.get((begin, finish))
+            if period is None:
+                period = spans[begin, finish] = Period(date.fromisoformat(begin), _d(finish))
+            docs.append(Document(period, _period_reference(kind, doc, row[1])))
         part_time = PartTimePlacement(Decimal(row[7] or "0")) if row[6] else None
         sources.append(
             PlacementSource(
@@ -1033,7 +1044,7 @@ def make_sources(raw: SourceRows, rows: Iterable[tuple[Any, ...]]) -> list[Place
                 row[10],
                 shared.setdefault(row[11] or "", row[11] or ""),
                 PlacementInputs(
-                    docs,
+                    tuple(docs),
                     tuple(raw.increases.pop(pid, ())),
                     tuple(raw.uplifts.pop(pid, ())),
                     part_time,
