@@ -304,3 +304,37 @@ def test_store_step_m011_gives_an_existing_file_the_list_indexes(tmp_path):
         ] == ["Ana Ahac", "Zala Čuk", "Bor Novak"]
     finally:
         db.close()
+
+
+def test_placement_texts_in_any_order_and_after_a_rename(db):
+    """The texts of a slice of Namestitve are read by its carers' surname range; ids in
+    another order or a carer renamed out of that range are looked up one by one."""
+    from rejnistvo.services.placements import placement_texts
+
+    made = [
+        placement(db, f"P-{i}", carer, child)
+        for i, (carer, child) in enumerate(
+            (
+                ("Zala Čuk", "Maks Čop"),
+                ("Cene Cvet", "Eva Zupan"),
+                ("Bor Novak", "Ian Ahac"),
+                ("Đuro Šišić", "Eva Zupan"),
+            )
+        )
+    ]
+    ids = placement_pages(db).ids
+    full = {
+        r["id"]: f"{r['contract_no']} {r['carer_name']} {r['child_name']}"
+        for r in list_placements(db)
+    }
+    assert placement_texts(db, ids) == full
+    assert placement_texts(db, list(reversed(ids))) == full  # the range of the ends: every one
+    # Cvet renamed to Ahlin: now before the range of the slice's ends (Čuk … Šišić)
+    from rejnistvo.services.people import get_carer
+
+    cvet = get_carer(db, db.carers["Cene Cvet"])
+    save_carer(db, dataclasses.replace(cvet, name="Cene Ahlin"))
+    texts = placement_texts(db, ids)
+    assert texts[made[1]] == "P-1 Cene Ahlin Eva Zupan" and len(texts) == 4
+    assert placement_texts(db, [ids[0], 999_999]) == {ids[0]: full[ids[0]]}  # gone: left out
+    assert placement_texts(db, []) == {}
