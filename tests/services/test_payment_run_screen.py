@@ -240,3 +240,37 @@ def test_a_correction_of_a_recent_row_reads_only_its_months(run_db, clock, monke
     assert asked == [[OCT, NOV]]
     assert {m for k, _, m in kinds(run) if k == "arrears"} == {"2026-10", "2026-11"}
     assert run == every_placement(run_db, DEC, clock, monkeypatch)
+
+
+def test_an_annex_and_a_one_off_with_a_backdated_row(run_db, clock, monkeypatch):
+    """An annex that ends a contract and continues it with other days, a one-off payment
+    entered after its month closed, and a backdated rate row: as every placement."""
+    close_three(run_db, clock)
+    ids = run_db.ids
+    placement = get_record(run_db, "placements", ids["B"])
+    periods = placement["periods"]
+    periods[0]["to_date"] = date(2026, 10, 19)
+    periods.append(
+        {
+            "kind": "annex",
+            "document_no": "Aneks 1",
+            "from_date": date(2026, 10, 25),
+            "to_date": None,
+        }
+    )
+    save_record(run_db, "placements", {"id": ids["B"], "periods": periods})
+    carer = get_record(run_db, "placements", ids["A"])["carer_id"]
+    save_record(
+        run_db,
+        "one_off_payments",
+        {"carer_id": carer, "placement_id": ids["A"], "kind": "first_placement",
+         "amount": "430.00", "date": "2026-10-12"},
+    )  # fmt: skip
+    rate_service.add_rate(run_db, "2026-11-01", "660.00", "480.00", "test: November")
+    run = same_as_every_placement(run_db, DEC, clock, monkeypatch)
+    found = set(kinds(run))
+    assert ("overpayment", "Otrok B", "2026-10") in found  # five days less in October
+    assert ("one_off", "Otrok A", "2026-10") in found
+    assert ("arrears", "Otrok C", "2026-11") in found  # the row alone
+    reasons = [line["reason"] for line in run["lines"] if line["child"] == "Otrok B"]
+    assert any("Aneks 1" in reason for reason in reasons)
