@@ -345,7 +345,9 @@ class RecordTableModel(QAbstractTableModel):
         once after a start; 2,000 rows in one go held the window for 30–80 ms)."""
         deadline = time.perf_counter() + self.SLICE_SECONDS
         total = len(self._rows)
-        step = self.RAW_STEP if self._raw_search else 64
+        # a source that reads its texts from the file says how many make a short step
+        raw_step = getattr(self._search_source, "slice_rows", self.RAW_STEP)
+        step = raw_step if self._raw_search else 64
         while self._search_done < total and time.perf_counter() < deadline:
             self._fill_search(min(self._search_done + step, total))
         if self._search_done < len(self._rows):
