@@ -2,7 +2,9 @@
 asserted: the ids and search texts of Rejniki, Otroci, Namestitve, R-4, R-5 and the
 Koordinator's packages list, each read through its service on a fresh connection
 with SQLite's page cache emptied before each read (as at a screen's first opening; the
-file itself is in the system's cache), CPU time.
+file itself is in the system's cache), CPU time. A list whose search texts are read
+after the first paint (``row_pages.TextsOf``) shows that reading apart ("texts after"):
+the window does it in idle slices, or at once at the first keystroke.
 
     python benchmarks/bench_lists.py --db demo20000.sqlite3 [--db demo80000.sqlite3] [--runs 7]
 
@@ -58,6 +60,7 @@ def measure(path: Path, runs: int) -> None:
 
     print(f"\n== {path.name} == (CPU ms, fastest / median of {runs}, page cache emptied)")
     found: dict[str, list[float]] = {}
+    later: dict[str, list[float]] = {}
     counts: dict[str, int] = {}
     db = open_db(path, read_only=True)
     try:
@@ -68,12 +71,22 @@ def measure(path: Path, runs: int) -> None:
                 pages = read(db)
                 found.setdefault(name, []).append(time.process_time() - start)
                 counts[name] = len(pages)
+                if not isinstance(pages.search, list):  # read when the list folds them
+                    start = time.process_time()
+                    list(pages.search)
+                    later.setdefault(name, []).append(time.process_time() - start)
     finally:
         db.close()
     for name, times in found.items():
+        after = later.get(name)
         print(
             f"{name:<22} {counts[name]:>7} rows  {min(times) * 1000:7.1f} / "
             f"{statistics.median(times) * 1000:7.1f} ms"
+            + (
+                f"   texts after: {min(after) * 1000:6.1f} / {statistics.median(after) * 1000:6.1f} ms"
+                if after
+                else ""
+            )
         )
 
 
