@@ -22,7 +22,7 @@ is left to Qt for good. The tests compare whole tables with Qt's delegate pixel 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import (
@@ -108,6 +108,9 @@ class CellDelegate(QStyledItemDelegate):
         self._with_display: dict[Any, Any] = {}
         #: text -> (its layout, its line, natural width, line height), None: left to Qt
         self._texts: dict[str, _Laid | None] = {}
+        #: where texts were drawn (a repaint draws its texts where the last one did): a
+        #: QPointF made through PySide costs as much as a third of drawing the text
+        self._points: dict[tuple[float, int], QPointF] = {}
         self._text_option = QTextOption()
         self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
         #: a cell's state -> how to paint such cells, None: left to Qt
@@ -230,7 +233,7 @@ class CellDelegate(QStyledItemDelegate):
         """The cell as QCommonStyle paints it (background, selection, then the text in
         the cell less its margins, centred vertically); False when the text must be
         elided (nothing painted: Qt paints it)."""
-        x, y, width, height = option.rect.getRect()
+        x, y, width, height = cast(tuple[int, int, int, int], option.rect.getRect())
         if laid is not None:
             _layout, line, natural, line_height = laid
             if natural > width - 2 * plan.margin:
@@ -250,7 +253,12 @@ class CellDelegate(QStyledItemDelegate):
         left = x + width - plan.margin - natural if right else x + plan.margin
         # QStyle.alignedRect's vertical centring, in whole pixels
         top = y + height // 2 - line_height // 2
-        line.draw(painter, QPointF(left, top))  # as QTextLayout.draw draws its one line
+        point = self._points.get((left, top))
+        if point is None:
+            if len(self._points) >= TEXT_LIMIT:
+                self._points.clear()
+            point = self._points[(left, top)] = QPointF(left, top)
+        line.draw(painter, point)  # as QTextLayout.draw draws its one line
         return True
 
     @staticmethod
