@@ -253,17 +253,21 @@ class RunLines(Sequence[RunLine]):
         return RunLines(entries, True, self._old_texts)
 
     def ledger_rows(self) -> Iterator[ledger.LineRow]:
-        """Each line as the ledger writes it, made straight from its entry."""
+        """Each line as the ledger writes it, made straight from its entry; the lines of
+        a placement share one payee tuple (the ledger looks each up once)."""
+        payees: dict[int, tuple[PlacementSource, ledger.Payee]] = {}
         for entry in self._entries:
             if isinstance(entry, RunLine):
                 yield _ledger_row(entry)
                 continue
             kind, amounts, src, m, p, factor, rates, maker, old = entry
             days, reason, line_basis = self._parts(entry)
+            known = payees.get(id(src))
+            if known is None:
+                known = payees[id(src)] = (src, _payee(src))
             yield (
-                kind, m, src.placement_id, None, src.carer_id, src.carer_name,
-                src.child_name, src.contract_no, src.iban, src.centre_id, src.centre_name,
-                src.unit_id, src.unit_name, days, factor, amounts, reason, line_basis,
+                kind, m, src.placement_id, None, known[1], days, factor, amounts, reason,
+                line_basis,
             )  # fmt: skip
 
     def _parts(self, entry: _Entry) -> tuple[int, str, dict[str, Any] | None]:
@@ -1160,11 +1164,20 @@ def _reporting(
 
 
 def _ledger_row(line: RunLine) -> ledger.LineRow:
+    payee = (
+        line.carer_id, line.carer, line.child, line.contract, line.iban, line.centre_id,
+        line.centre, line.unit_id, line.unit,
+    )  # fmt: skip
     return (
-        line.kind, line.for_month, line.placement_id, line.one_off_id, line.carer_id,
-        line.carer, line.child, line.contract, line.iban, line.centre_id, line.centre,
-        line.unit_id, line.unit, line.days, line.factor, line.amounts, line.reason,
-        line.basis,
+        line.kind, line.for_month, line.placement_id, line.one_off_id, payee, line.days,
+        line.factor, line.amounts, line.reason, line.basis,
+    )  # fmt: skip
+
+
+def _payee(src: PlacementSource) -> ledger.Payee:
+    return (
+        src.carer_id, src.carer_name, src.child_name, src.contract_no, src.iban, src.centre_id,
+        src.centre_name, src.unit_id, src.unit_name,
     )  # fmt: skip
 
 

@@ -604,13 +604,17 @@ def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
     return {int(i): (cents_to_decimal(int(c)), int(m)) for i, c, m in cursor.fetchall()}
 
 
+#: Who a line pays, as the ledger keeps it (``payment_payees``, m013): carer_id,
+#: carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name.
+#: One tuple for all the lines of a placement (a close looks it up once per tuple).
+Payee = tuple[int | None, str, str, str, str | None, int | None, str, int | None, str]
+
 #: A line to write, in this order (a plain tuple: a close writes 270,000 of them):
-#: kind, for_month, placement_id, one_off_id, carer_id, carer_name, child_name,
-#: contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
-#: amounts, reason, basis (a dict, JSON text or None).
+#: kind, for_month, placement_id, one_off_id, payee, days, factor, amounts, reason,
+#: basis (a dict, JSON text or None).
 LineRow = tuple[
-    str, date, int | None, int | None, int | None, str, str, str, str | None, int | None,
-    str, int | None, str, int, str, Amounts, str, dict[str, Any] | str | None,
+    str, date, int | None, int | None, Payee, int, str, Amounts, str,
+    dict[str, Any] | str | None,
 ]  # fmt: skip
 
 
@@ -638,7 +642,12 @@ def page_cache_for_close(db: Database) -> Iterator[None]:
 
 def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:
     """Write a closed month and its lines (inside the caller's transaction). `lines` may
-    be a generator: each line is written as it comes, none is kept."""
+    be a generator: each line is written as it comes, none is kept.
+
+    A line is written in parts (m013): who is paid (``payment_payees``) and what
+    (``payment_figures``: days, factor, amounts, reason) each once in the file, found
+    by value among those written before; the line names them, its month, placement
+    and basis."""
     cursor = db.execute(
         "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, overpayments, "
         "line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
@@ -653,34 +662,30 @@ def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> i
         ],
     )
     run_id = int(cursor.lastrowid or 0)
-    # Lines share their basis dicts (a placement's months, the rate rows), their amounts
-    # (the run makes each distinct difference once) and their months: each is made into
-    # text once, keyed by identity; each entry keeps its object, so no id is reused.
+    # Lines share their payees (a placement's lines), their amounts (the run makes each
+    # distinct difference once), reasons, bases and months: each is looked up by
+    # identity first, by value only when new; each entry keeps its object, so no id is
+    # reused while it lives.
     texts: dict[int, tuple[Any, str | None]] = {}
-    figures: dict[int, tuple[Amounts, tuple[str, str, str, str, str]]] = {}
     keys: dict[date, str] = {}
+    parts = _Parts(db)
+    payee_of, figures_of = parts.payee_ids.get, parts.figures_ids.get
     bases = _BasisIds(db)
     known_basis = bases.ids.get
     chunk: list[list[Any]] = []
     unresolved: list[list[Any]] = []
     count = 0
-    for (
-        kind, month, placement_id, one_off_id, carer_id, carer_name, child_name,
-        contract_no, iban, centre_id, centre_name, unit_id, unit_name, days, factor,
-        amounts, reason, basis,
-    ) in lines:  # fmt: skip
+    for kind, month, placement_id, one_off_id, payee, days, factor, amounts, reason, basis in lines:
         month_text = keys.get(month)
         if month_text is None:
             month_text = keys[month] = _month_key(month)
-        shown = figures.get(id(amounts))
-        if shown is None:
-            shown = figures[id(amounts)] = (
-                amounts,
-                (
-                    str(amounts.board), str(amounts.board_increase), str(amounts.fee),
-                    str(amounts.fee_uplift), str(amounts.total),
-                ),
-            )  # fmt: skip
+        payee_id = payee_of(id(payee))
+        if payee_id is None:
+            payee_id = parts.payee(payee)
+        shown = (days, factor, id(amounts), reason)
+        figures_id = figures_of(shown)
+        if figures_id is None:
+            figures_id = parts.figures(shown, amounts)
         if basis is None or isinstance(basis, str):
             basis_text = basis or None
         else:
@@ -688,11 +693,7 @@ def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> i
             if made is None:
                 made = texts[id(basis)] = (basis, _basis_text(basis))
             basis_text = made[1]
-        row = [
-            run_id, kind, month_text, placement_id, one_off_id, carer_id, carer_name,
-            child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name,
-            days, factor, *shown[1], reason, None,
-        ]  # fmt: skip
+        row = [run_id, kind, month_text, placement_id, one_off_id, payee_id, figures_id, None]
         if basis_text is not None:
             basis_id = known_basis(basis_text)
             if basis_id is None:
@@ -702,10 +703,88 @@ def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> i
                 row[-1] = basis_id
         chunk.append(row)
         if len(chunk) >= CHUNK:
-            count += _write_lines(db, chunk, unresolved, bases)
-    count += _write_lines(db, chunk, unresolved, bases)
+            count += _write_lines(db, chunk, unresolved, bases, parts)
+    count += _write_lines(db, chunk, unresolved, bases, parts)
     db.execute("UPDATE payment_runs SET line_count = ? WHERE id = ?", [count, run_id])
     return run_id
+
+
+class _Parts:
+    """The payees and figures of the file by value (read at the start of a close: a few
+    tens of thousands of short rows), new ones numbered here (the close is the file's
+    one writer, inside its transaction) and written with the chunk that first uses them.
+    Looked up by the identity of the line's objects first (``payee_ids``,
+    ``figures_ids``), whose objects are kept here so that no id is reused."""
+
+    __slots__ = (
+        "payees", "figures_by_value", "payee_ids", "figures_ids", "kept", "new_payees",
+        "new_figures", "next_payee", "next_figures",
+    )  # fmt: skip
+
+    def __init__(self, db: Database) -> None:
+        self.payees: dict[tuple[Any, ...], int] = {
+            tuple(row[1:]): int(row[0])
+            for row in db.execute(f"SELECT id, {_PAYEE_COLUMNS} FROM payment_payees").fetchall()
+        }
+        self.figures_by_value: dict[tuple[Any, ...], int] = {
+            tuple(row[1:]): int(row[0])
+            for row in db.execute(f"SELECT id, {_FIGURE_COLUMNS} FROM payment_figures").fetchall()
+        }
+        self.payee_ids: dict[int, int] = {}
+        self.figures_ids: dict[tuple[int, str, int, str], int] = {}
+        self.kept: list[Any] = []
+        self.new_payees: list[tuple[Any, ...]] = []
+        self.new_figures: list[tuple[Any, ...]] = []
+        self.next_payee = max(self.payees.values(), default=0) + 1
+        self.next_figures = max(self.figures_by_value.values(), default=0) + 1
+
+    def payee(self, payee: Payee) -> int:
+        found = self.payees.get(payee)
+        if found is None:
+            found = self.payees[payee] = self.next_payee
+            self.next_payee += 1
+            self.new_payees.append((found, *payee))
+        self.kept.append(payee)
+        self.payee_ids[id(payee)] = found
+        return found
+
+    def figures(self, shown: tuple[int, str, int, str], amounts: Amounts) -> int:
+        days, factor, _, reason = shown
+        value = (
+            days, factor, str(amounts.board), str(amounts.board_increase), str(amounts.fee),
+            str(amounts.fee_uplift), str(amounts.total), reason,
+        )  # fmt: skip
+        found = self.figures_by_value.get(value)
+        if found is None:
+            found = self.figures_by_value[value] = self.next_figures
+            self.next_figures += 1
+            self.new_figures.append((found, *value))
+        self.kept.append(amounts)
+        self.figures_ids[shown] = found
+        return found
+
+    def write(self, db: Database) -> None:
+        if self.new_payees:
+            db.conn.executemany(
+                f"INSERT INTO payment_payees (id, {_PAYEE_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.new_payees,
+            )
+            self.new_payees.clear()
+        if self.new_figures:
+            db.conn.executemany(
+                f"INSERT INTO payment_figures (id, {_FIGURE_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.new_figures,
+            )
+            self.new_figures.clear()
+
+
+_PAYEE_COLUMNS = (
+    "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, "
+    "unit_name"
+)
+_FIGURE_COLUMNS = "days, factor, board, board_increase, fee, fee_uplift, total, reason"
 
 
 class _BasisIds:
@@ -735,19 +814,22 @@ class _BasisIds:
 
 
 def _write_lines(
-    db: Database, chunk: list[list[Any]], unresolved: list[list[Any]], bases: _BasisIds
+    db: Database,
+    chunk: list[list[Any]],
+    unresolved: list[list[Any]],
+    bases: _BasisIds,
+    parts: _Parts,
 ) -> int:
-    """Write `chunk` (emptied with `unresolved`), its new bases first; the line count."""
+    """Write `chunk` (emptied with `unresolved`), its new bases and parts first; the
+    line count."""
     if unresolved:
         bases.store(row[-1] for row in unresolved)
         for row in unresolved:
             row[-1] = bases.ids[row[-1]]
+    parts.write(db)
     db.conn.executemany(
-        "INSERT INTO payment_lines (run_id, kind, for_month, placement_id, one_off_id, "
-        "carer_id, carer_name, child_name, contract_no, iban, centre_id, centre_name, "
-        "unit_id, unit_name, days, factor, board, board_increase, fee, fee_uplift, total, "
-        "reason, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)",
+        "INSERT INTO payment_entries (run_id, kind, for_month, placement_id, one_off_id, "
+        "payee_id, figures_id, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         chunk,
     )
     count = len(chunk)
@@ -768,7 +850,7 @@ def _basis_text(basis: dict[str, Any] | str | None) -> str | None:
 
 
 def delete_run(db: Database, run_id: int) -> None:
-    db.execute("DELETE FROM payment_lines WHERE run_id = ?", [run_id])
+    db.execute("DELETE FROM payment_entries WHERE run_id = ?", [run_id])
     db.execute("DELETE FROM payment_runs WHERE id = ?", [run_id])
 
 
