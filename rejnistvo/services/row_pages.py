@@ -69,9 +69,11 @@ class TextsOf(Sequence[str]):
     stored then (a save in between shows its new text); an id no longer found (deleted
     meanwhile) has an empty text, as its row is empty until the list is read again."""
 
-    #: rows the list folds in one step of an idle slice: one ``read`` (a few ms at 20k), so
-    #: a slice stays short when the texts come from the file (the list's own step is 2,000)
-    slice_rows = CHUNK
+    #: what the list reads in one idle slice: one step of one ``read`` (~1-2 ms at 20k),
+    #: not its own 4 ms of 2,000-row steps. Several lists read their texts after their
+    #: first paints; a screen opened meanwhile waits for one slice of each, not 4 ms each
+    slice_rows = CHUNK // 2
+    slice_seconds = 0.0005
 
     def __init__(self, ids: Sequence[int], read: Callable[[Sequence[int]], Mapping[int, str]]):
         self._ids = list(ids)

@@ -41,7 +41,7 @@ def test_idle_slices_read_one_chunk_a_step(qtbot):
     model._fill_search = spied  # type: ignore[method-assign]
     qtbot.waitUntil(lambda: sum(reads) == 5 * CHUNK, timeout=5000)
     assert max(reads) <= CHUNK
-    assert steps and max(steps) == CHUNK  # a step of one read, not the list's 2,000
+    assert steps and max(steps) == TextsOf.slice_rows  # one read, not the list's 2,000
     assert model.search_texts()[0] == fold(f"{NAMES[1]} 1")
 
 

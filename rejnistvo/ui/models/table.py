@@ -343,11 +343,12 @@ class RecordTableModel(QAbstractTableModel):
         """Make search texts for a few milliseconds while the user is not typing yet: a
         keystroke or a paint never waits behind more than that (several lists fill at
         once after a start; 2,000 rows in one go held the window for 30–80 ms)."""
-        deadline = time.perf_counter() + self.SLICE_SECONDS
+        # a source that reads its texts from the file says what makes a short slice
+        source = self._search_source if self._raw_search else None
+        seconds = getattr(source, "slice_seconds", self.SLICE_SECONDS)
+        deadline = time.perf_counter() + seconds
         total = len(self._rows)
-        # a source that reads its texts from the file says how many make a short step
-        raw_step = getattr(self._search_source, "slice_rows", self.RAW_STEP)
-        step = raw_step if self._raw_search else 64
+        step = getattr(source, "slice_rows", self.RAW_STEP) if self._raw_search else 64
         while self._search_done < total and time.perf_counter() < deadline:
             self._fill_search(min(self._search_done + step, total))
         if self._search_done < len(self._rows):
