@@ -744,6 +744,7 @@ def _paid_of(
     screen.absent = ledger.paid_placements(db, month) - in_run
     gone = failed | screen.absent
     vanished = ledger.paid_months(db, month, gone, in_id_order=True) if gone else {}
+    yield  # a step of its own: the index of every paid placement is read whole
     whole = {
         src.placement_id for src, _, _ in computed if changed is None or src.placement_id in changed
     }

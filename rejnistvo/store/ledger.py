@@ -352,22 +352,36 @@ def paid_month_steps(
     result: dict[tuple[int, date], PaidMonth] = {}
     if bounds is None or bounds[0] is None:
         return result
-    cache = _PaidCache()
+    cache = _PaidCache(db)
     for start in range(int(bounds[0]), int(bounds[1]) + 1, size):
         # a placement's month may have lines in two windows: summed into one result
         window = (start, start + size - 1)
-        _add_paid(_paid_rows(db, before, None, window, months=months), result, cache)
+        _add_paid(cache.rows(before, None, window, months=months), result, cache)
         yield
     return result
 
 
 # The five amounts as one text: a quarter of a million rows come as four values each,
 # not eight, and the few distinct texts are parsed once (``_PaidCache``).
+_PAID_WHERE = "one_off_id IS NULL AND placement_id IS NOT NULL AND for_month < ?"
 _PAID_SQL = (
     f"SELECT placement_id, for_month, id, {_AMOUNTS_TEXT}, basis_id "
-    "FROM payment_lines WHERE one_off_id IS NULL AND placement_id IS NOT NULL "
-    "AND for_month < ?"
+    f"FROM payment_lines WHERE {_PAID_WHERE}"
 )
+# The ledger in parts (m013): a line names its figures, a few thousand for all the
+# lines, each read once (``_PaidCache``); the lines alone are a narrow table.
+_PAID_PARTS_SQL = (
+    "SELECT placement_id, for_month, id, figures_id, basis_id "
+    f"FROM payment_entries WHERE {_PAID_WHERE}"
+)
+
+
+def _in_parts(db: Database) -> bool:
+    """Whether the ledger's lines are kept in parts (schema step m013)."""
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'payment_entries'"
+    ).fetchone()
+    return row is not None
 
 
 def _paid_rows(
@@ -377,8 +391,11 @@ def _paid_rows(
     ids: tuple[int, int] | None,
     in_id_order: bool = False,
     months: Iterable[date] | None = None,
+    parts: bool = False,
 ) -> list[Any]:
-    sql = _PAID_SQL
+    """(placement, month, line id, its amounts as one text or, in `parts`, its figures'
+    id, basis id) of each paid month's line."""
+    sql = _PAID_PARTS_SQL if parts else _PAID_SQL
     params: list[Any] = [_month_key(before)]
     if months is not None:
         sql += " AND for_month IN (SELECT value FROM json_each(?))"
@@ -407,13 +424,46 @@ def paid_placements(db: Database, before: date) -> set[int]:
 
 class _PaidCache:
     """Almost every month was paid the same few amounts: the five texts of a line are
-    parsed once per distinct set, not five Decimals per line; months once each."""
+    parsed once per distinct set, not five Decimals per line (in a ledger in parts,
+    once per figures id as well, all the ids of one text sharing its figures); months
+    once each."""
 
-    __slots__ = ("amounts", "months")
+    __slots__ = ("amounts", "months", "db", "parts")
 
-    def __init__(self) -> None:
-        self.amounts: dict[str, PaidFigures] = {}
+    def __init__(self, db: Database) -> None:
+        self.amounts: dict[str | int, PaidFigures] = {}
         self.months: dict[str, date] = {}
+        self.db = db
+        self.parts = _in_parts(db)
+
+    def rows(
+        self,
+        before: date,
+        placements: set[int] | None,
+        ids: tuple[int, int] | None,
+        in_id_order: bool = False,
+        months: Iterable[date] | None = None,
+    ) -> list[Any]:
+        """``_paid_rows``, the figures of a ledger in parts read first (those not yet)."""
+        rows = _paid_rows(self.db, before, placements, ids, in_id_order, months, self.parts)
+        if self.parts:
+            known = self.amounts
+            missing = {r[3] for r in rows if r[3] not in known}
+            if missing:
+                for figures_id, text in self.db.execute(
+                    f"SELECT id, {_AMOUNTS_TEXT} FROM payment_figures "
+                    "WHERE id IN (SELECT value FROM json_each(?))",
+                    [json.dumps(sorted(missing))],
+                ).fetchall():
+                    known[figures_id] = self.parse(text)
+        return rows
+
+    def parse(self, text: str) -> PaidFigures:
+        parsed = self.amounts.get(text)
+        if parsed is None:
+            b, bi, f, fu, t = (Decimal(t) for t in text.split(" "))
+            parsed = self.amounts[text] = (b, bi, f, fu, t)
+        return parsed
 
 
 def _add_paid(
@@ -427,8 +477,7 @@ def _add_paid(
         key = (pid, month)
         parsed = amounts.get(figures)
         if parsed is None:
-            b, bi, f, fu, t = (Decimal(t) for t in figures.split(" "))
-            parsed = amounts[figures] = (b, bi, f, fu, t)
+            parsed = cache.parse(figures)
         row = (parsed, line_id, basis_id)
         earlier = result.setdefault(key, row)  # one look-up for the usual single line
         if earlier is row:
@@ -461,7 +510,8 @@ def paid_months(
     # A plain scan summed here is three times quicker than GROUP BY in SQL: almost
     # every month has one line, so the sum is the line itself.
     result: dict[tuple[int, date], PaidMonth] = {}
-    _add_paid(_paid_rows(db, before, placements, ids, in_id_order), result, _PaidCache())
+    cache = _PaidCache(db)
+    _add_paid(cache.rows(before, placements, ids, in_id_order), result, cache)
     return result
 
 

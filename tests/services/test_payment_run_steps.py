@@ -32,11 +32,11 @@ def test_run_in_steps_is_the_run_in_one_call(run_db, clock, monkeypatch):
     seen, run = drain(service.run_steps(run_db, NOV))
     whole = service.payment_run(run_db, NOV, clock)
     assert run == whole and any(line.kind == "arrears" for line in run.lines)
-    # the rules of three placements one a step, what was paid (one window of the
-    # ledger, then the step after it), their lines one a step, then reading the paid
-    # bases, the other lines and the sort a step each (the differences are worded when
-    # their lines are made); what is done never goes back
-    assert [total for _, total in seen if total] == [3] * 11
+    # the rules of three placements one a step, what was paid (the placements paid,
+    # one window of the ledger, then the step after it), their lines one a step, then
+    # reading the paid bases, the other lines and the sort a step each (the differences
+    # are worded when their lines are made); what is done never goes back
+    assert [total for _, total in seen if total] == [3] * 12
     done = [d for d, _ in seen]
     assert done == sorted(done) and done[-1] == 3
 
