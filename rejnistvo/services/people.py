@@ -8,8 +8,9 @@
 * ``list_carers`` / ``list_children`` come sorted by surname (the last word of the name),
   then by the whole name, as a clerk looks people up on paper.
 * ``carer_pages`` / ``child_pages``: the same lists for a screen, read in pages
-  (``RowPages``): ids in that order and search texts from one narrow query (an index
-  holds them in that order: store step m011), the shown
+  (``RowPages``): ids in that order from one narrow query (an index holds them in that
+  order: store step m011), search texts read from the same index a slice at a time
+  when the list folds them after its first paint (``TextsOf``), the shown
   columns of a few rows at a time from ``carer_rows`` / ``child_rows`` (a save shows its
   row through the same function).
 * ``person_choices``: the first matches of a typed fragment (any word of the name or the
