@@ -1,8 +1,10 @@
-"""The payment ledger (SPEC 3.6; schema steps m005, m010): closed months, their lines,
-reopened months, overpayment settlements — and what a payment run reads about placements.
-Each distinct basis of a line (what it was computed from, JSON) is stored once in
-``payment_bases`` and named by the line's ``basis_id`` (m010); readers give each line its
-text as before.
+"""The payment ledger (SPEC 3.6; schema steps m005, m010, m013): closed months, their
+lines, reopened months, overpayment settlements — and what a payment run reads about
+placements. Each distinct basis of a line (what it was computed from, JSON) is stored once
+in ``payment_bases`` and named by the line's ``basis_id`` (m010); readers give each line its
+text as before. A line is written in parts (m013: ``payment_entries`` naming its payee and
+figures, each stored once) and read through the view ``payment_lines``, which has the
+columns the table of m005 had.
 
 Typed rows at this boundary (dataclasses; Decimal amounts, dates); every write here
 runs inside the caller's ``db.atomic()`` (``rejnistvo.services.payment_run`` owns the
