@@ -29,9 +29,9 @@ from rejnistvo.register.rows import decision_text, register_status
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
 from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
-from rejnistvo.services.row_pages import RowPages, chunks, marks, search_text
+from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks, search_text
 from rejnistvo.store import Database
-from rejnistvo.store.reads import read_rows
+from rejnistvo.store.reads import read_rows, read_tuples
 
 
 @dataclass(frozen=True)
@@ -192,16 +192,33 @@ def incoming_rows(db: Database, ids: Sequence[int], today: date) -> list[dict[st
 
 
 def incoming_pages(db: Database, subgroup: int, today: date) -> RowPages:
-    """``incoming_cases`` as the list reads them, in pages: the ids longest waiting first,
-    each case's ``list_search_text``, and ``list_row`` records of the rows painted."""
-    threshold = workflow.waiting_threshold(db)
-    rows = [list_row(r, today, threshold) for r in _list_rows(db, _INCOMING, [subgroup])]
-    rows.sort(key=lambda row: (-(row["waiting"] or 0), row["id"]))
-    return RowPages(
-        [row["id"] for row in rows],
-        [list_search_text(row) for row in rows],
-        lambda ids: incoming_rows(db, ids, today),
+    """``incoming_cases`` as the list reads them, in pages: the ids longest waiting first
+    (from the three dates ``list_row`` counts the waiting from, read narrow), each case's
+    ``list_search_text`` read when the list folds it after its first paint (``TextsOf``),
+    and ``list_row`` records of the rows painted."""
+    as_date = workflow.as_date
+    found = read_tuples(
+        db,
+        "SELECT c.id, c.received_on, c.sent_on, c.decided_on FROM r4_cases c WHERE " + _INCOMING,
+        [subgroup],
     )
+    # list_row's waiting days (received: received_on, else sent_on), without the row
+    waiting = {
+        case_id: workflow.waiting_days(
+            as_date(received_on) or as_date(sent_on), as_date(decided_on), today
+        )
+        for case_id, received_on, sent_on, decided_on in found
+    }
+    ids = sorted(waiting, key=lambda case_id: (-(waiting[case_id] or 0), case_id))
+    return RowPages(
+        ids,
+        TextsOf(ids, lambda part: _incoming_texts(db, part, today)),
+        lambda wanted: incoming_rows(db, wanted, today),
+    )
+
+
+def _incoming_texts(db: Database, ids: Sequence[int], today: date) -> dict[int, str]:
+    return {row["id"]: list_search_text(row) for row in incoming_rows(db, ids, today)}
 
 
 # ---------------------------------------------------------------------- every case (Paketi)
