@@ -1,7 +1,7 @@
 """Filter keystrokes in one list, key by key: wall time and CPU time (issue 13).
 
     python benchmarks/bench_keys.py --db FILE --home HOME [--screen placements_view]
-        [--text kos --text novak …] [--grab before.png]
+        [--screen r4_view … | --screen all] [--text kos --text novak …] [--grab before.png]
 
 Opens the window in-process on FILE (settings and logs under HOME, the scratch home the
 file's change log was signed in), shows the screen, lets it settle for a second (the
@@ -14,8 +14,13 @@ does after the paint: a layout timer, a repaint asked for by it). For A/B runs s
 once with the old code on ``PYTHONPATH`` and once with the new, interleaved, and compare
 the CPU figures (the machine is shared).
 
+``--screen`` may be given more than once, or as ``all`` (every list with a search box:
+Namestitve, Roki, Rejniki, Otroci, R-4, R-5, Koordinator), one after another in the same
+process, each reported on its own line.
+
 ``--grab FILE.png`` saves the list after the last key of the first text, so a change to
-painting can be compared picture by picture (``compare -metric AE``).
+painting can be compared picture by picture (``compare -metric AE``); with several
+screens each picture is FILE-SCREEN.png.
 
 Reported, never asserted.
 """
@@ -48,6 +53,18 @@ def list_table(view: object, screen: str) -> object:
     return getattr(pane, "table", None) or view.table  # type: ignore[attr-defined]
 
 
+#: the lists with a search box, in the order ``--screen all`` types into them
+LISTS = (
+    "placements_view",
+    "deadlines_view",
+    "carers_view",
+    "children_view",
+    "r4_view",
+    "r5_view",
+    "coordinator_view",
+)
+
+
 def run(args: argparse.Namespace) -> None:
     if args.home:
         for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
@@ -59,59 +76,73 @@ def run(args: argparse.Namespace) -> None:
 
     print(f"code: {Path(rejnistvo.__file__).parent}", flush=True)
     app, db, window = open_window(args.db)
-    view = window.show_screen(args.screen)
-    app.processEvents()
+    screens = args.screen or ["placements_view"]
+    if screens == ["all"]:
+        screens = list(LISTS)
+    for screen in screens:
+        grab = args.grab
+        if grab and len(screens) > 1:
+            grab = str(Path(grab).with_name(f"{Path(grab).stem}-{screen}{Path(grab).suffix}"))
+        type_keys(app, window, screen, args.text, grab, len(screens) > 1)
+    window._save_layout = lambda: None  # keep the scratch settings as they are
+    window.close()
+    db.close()
+
+
+def type_keys(
+    app: object, window: object, screen: str, texts: list[str] | None, grab: str | None, named: bool
+) -> None:
+    view = window.show_screen(screen)  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[attr-defined]
 
     def settle(seconds: float) -> None:
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
-            app.processEvents()
+            app.processEvents()  # type: ignore[attr-defined]
 
     settle(1.0)
-    search = search_box(view, args.screen)
+    search = search_box(view, screen)
     walls: list[float] = []
     cpus: list[float] = []
     idle: list[float] = []
-    for n, text in enumerate(args.text or ["kos", "novak", "ana", "2"]):
+    for n, text in enumerate(texts or ["kos", "novak", "ana", "2"]):
         typed = ""
         for ch in text:
             typed += ch
             wall, cpu = time.perf_counter(), time.process_time()
             search.setText(typed)  # type: ignore[attr-defined]
-            app.processEvents()
+            app.processEvents()  # type: ignore[attr-defined]
             walls.append((time.perf_counter() - wall) * 1000)
             cpus.append((time.process_time() - cpu) * 1000)
             # what Qt still does for this key once the rows are painted (timers, a
             # repaint they ask for): the CPU a key costs before the next can be served
             for _ in range(3):
                 time.sleep(0.002)
-                app.processEvents()
+                app.processEvents()  # type: ignore[attr-defined]
             idle.append((time.process_time() - cpu) * 1000)
-        if n == 0 and args.grab:
-            list_table(view, args.screen).grab().save(args.grab)  # type: ignore[attr-defined]
+        if n == 0 and grab:
+            list_table(view, screen).grab().save(grab)  # type: ignore[attr-defined]
         search.setText("")  # type: ignore[attr-defined]
-        app.processEvents()
+        app.processEvents()  # type: ignore[attr-defined]
         settle(0.2)
-    print("wall ms: " + " ".join(f"{w:.1f}" for w in walls))
-    print("cpu  ms: " + " ".join(f"{c:.1f}" for c in cpus))
-    print("cpu until idle ms: " + " ".join(f"{c:.1f}" for c in idle))
+    prefix = f"{screen}: " if named else ""
+    print(prefix + "wall ms: " + " ".join(f"{w:.1f}" for w in walls))
+    print(prefix + "cpu  ms: " + " ".join(f"{c:.1f}" for c in cpus))
+    print(prefix + "cpu until idle ms: " + " ".join(f"{c:.1f}" for c in idle))
     print(
-        f"first key: wall {walls[0]:.1f} cpu {cpus[0]:.1f} ms; others: median wall "
+        prefix + f"first key: wall {walls[0]:.1f} cpu {cpus[0]:.1f} ms; others: median wall "
         f"{statistics.median(walls[1:]):.1f} cpu {statistics.median(cpus[1:]):.1f} ms, "
         f"worst wall {max(walls):.1f} ms ({len(walls)} keys); CPU until idle: first "
         f"{idle[0]:.1f}, median {statistics.median(idle[1:]):.1f} ms",
         flush=True,
     )
-    window._save_layout = lambda: None  # keep the scratch settings as they are
-    window.close()
-    db.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", required=True)
     parser.add_argument("--home")
-    parser.add_argument("--screen", default="placements_view")
+    parser.add_argument("--screen", action="append", help="a screen, again for more, or all")
     parser.add_argument("--text", action="append")
     parser.add_argument("--grab")
     run(parser.parse_args())
