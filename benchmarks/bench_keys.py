@@ -126,14 +126,15 @@ def type_keys(
         app.processEvents()  # type: ignore[attr-defined]
         settle(0.2)
     prefix = f"{screen}: " if named else ""
+    later = slice(1, None) if len(walls) > 1 else slice(None)  # one key: it is all there is
     print(prefix + "wall ms: " + " ".join(f"{w:.1f}" for w in walls))
     print(prefix + "cpu  ms: " + " ".join(f"{c:.1f}" for c in cpus))
     print(prefix + "cpu until idle ms: " + " ".join(f"{c:.1f}" for c in idle))
     print(
         prefix + f"first key: wall {walls[0]:.1f} cpu {cpus[0]:.1f} ms; others: median wall "
-        f"{statistics.median(walls[1:]):.1f} cpu {statistics.median(cpus[1:]):.1f} ms, "
+        f"{statistics.median(walls[later]):.1f} cpu {statistics.median(cpus[later]):.1f} ms, "
         f"worst wall {max(walls):.1f} ms ({len(walls)} keys); CPU until idle: first "
-        f"{idle[0]:.1f}, median {statistics.median(idle[1:]):.1f} ms",
+        f"{idle[0]:.1f}, median {statistics.median(idle[later]):.1f} ms",
         flush=True,
     )
 
