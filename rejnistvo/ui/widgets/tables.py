@@ -43,14 +43,15 @@ def use_cell_delegate(table: QTableView) -> None:
 
 
 def lay_out_at_reset(table: QTableView) -> None:
-    """When the table's model is reset (each filter keystroke), the table lays its rows
-    out at once, before it paints them.
+    """When the table's model is reset (a reload) or its rows' layout changes (each
+    filter keystroke, ``FilterProxy.set_text``), the table lays its rows out at once,
+    before it paints them.
 
-    Qt lays a reset view out on a 0 ms timer that fires after the first paint, and that
+    Qt lays such a view out on a 0 ms timer that fires after the first paint, and that
     layout asks for a second full repaint of the same rows: every keystroke painted the
-    list twice (20k placements: 26 -> 14 ms CPU a key until idle). The model's reset
-    reaches the view's own slot first (connected by ``setModel``), so the view is reset
-    when it lays out; call this after ``setModel``."""
+    list twice (20k placements: 26 -> 14 ms CPU a key until idle). The model's signal
+    reaches the view's own slot first (connected by ``setModel``), so the view knows the
+    new rows when it lays out; call this after ``setModel``."""
     model = table.model()
     if model is not None:
         model.modelReset.connect(table.doItemsLayout)
