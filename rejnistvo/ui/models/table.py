@@ -608,7 +608,7 @@ class FilterProxy(QAbstractProxyModel):
         # itself (~2 million instructions a key at 20,000 rows), and drops the selection.
         # Told as a change of the rows alone (the vertical hint), the columns' header
         # keeps what it has; the selected and current rows stay where they are shown.
-        self.layoutAboutToBeChanged[_HINTED].emit([], _ROWS_ONLY)
+        self.layoutAboutToBeChanged[_HINTED].emit([], _ROWS_ONLY)  # type: ignore[index]
         kept = self.persistentIndexList()
         sources = [self._shown[i.row()] if 0 <= i.row() < len(self._shown) else -1 for i in kept]
         self._fragment = fragment
@@ -619,7 +619,7 @@ class FilterProxy(QAbstractProxyModel):
                 row = self._proxy_row(source_row) if source_row >= 0 else -1
                 moved.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
             self.changePersistentIndexList(kept, moved)
-        self.layoutChanged[_HINTED].emit([], _ROWS_ONLY)
+        self.layoutChanged[_HINTED].emit([], _ROWS_ONLY)  # type: ignore[index]
 
     def text(self) -> str:
         return self._fragment

@@ -13,6 +13,8 @@ empty. Everything else (hover, press, style, size, enabling) repaints as usual.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
@@ -46,7 +48,8 @@ class SteadyScrollBar(QScrollBar):
         self.initStyleOption(option)
         handle = self.style().subControlRect(_BAR, option, _SLIDER, self)
         value, low, high = option.sliderValue, option.minimum, option.maximum
-        return (handle.getRect(), value <= low, value >= high, low == high)
+        place = cast(tuple[int, int, int, int], handle.getRect())
+        return (place, value <= low, value >= high, low == high)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self._painted = self.look()
