@@ -181,3 +181,21 @@ def test_search_finds_by_kind_carer_and_child_without_accents(qtbot, ctx):
     view.search.setText("usposabljanje")
     shown = [view.proxy.row_record(r) for r in range(view.proxy.rowCount())]
     assert shown and all(r["kind"] == "training" for r in shown)
+
+
+def test_day_phrases_are_made_once_for_every_repaint(monkeypatch):
+    from rejnistvo.rules import plural
+    from rejnistvo.ui.views import deadlines_view
+
+    made = []
+    real = plural.accusative_phrase
+
+    def counted(count, noun):
+        made.append(count)
+        return real(count, noun)
+
+    monkeypatch.setattr(plural, "accusative_phrase", counted)
+    monkeypatch.setattr(deadlines_view, "_PHRASES", {})
+    texts = [deadlines_view.days_text(d) for d in (3, -3, 3, 0, None, 1)]
+    assert texts == ["čez 3 dni", "zamuja 3 dni", "čez 3 dni", "danes", "", "čez 1 dan"]
+    assert made == [3, 1]  # a filter keystroke repaints the same counts again and again

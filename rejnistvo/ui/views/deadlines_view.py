@@ -58,16 +58,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeadlinesView", text)
 
 
+#: "3 dni" for 3: a list repaints the same few day counts on every filter keystroke, and
+#: each phrase went through an import statement (PySide's import hook) and babel's
+#: plural rule
+_PHRASES: dict[int, str] = {}
+
+
+def _day_phrase(count: int) -> str:
+    phrase = _PHRASES.get(count)
+    if phrase is None:
+        from rejnistvo.rules.plural import accusative_phrase  # babel: not at start
+
+        phrase = _PHRASES[count] = accusative_phrase(count, "dan")
+    return phrase
+
+
 def days_text(days: int | None) -> str:
     if days is None:
         return ""
-    from rejnistvo.rules.plural import accusative_phrase
-
     if days < 0:
-        return _tr("zamuja {0}").format(accusative_phrase(-days, "dan"))
+        return _tr("zamuja {0}").format(_day_phrase(-days))
     if days == 0:
         return _tr("danes")
-    return _tr("čez {0}").format(accusative_phrase(days, "dan"))
+    return _tr("čez {0}").format(_day_phrase(days))
 
 
 class DeadlinesView(View):
