@@ -173,7 +173,7 @@ def _person_pages(db: Any, table: str, search_columns: Sequence[str], fetch: Any
 def _person_texts(
     db: Any, table: str, search_columns: Sequence[str], ids: Sequence[int]
 ) -> dict[int, str]:
-    """The search texts of these people (a slice of the list, at most ``CHUNK``): name
+    """The search texts of these people (a run of the list, as it slices them): name
     and the search columns joined by SQLite as ``search_text`` joins them (a missing one
     is an empty text). The slice's first and last rows bound a range of the list's index,
     read in order; an id outside it (another order, renamed since) is looked up by id,
@@ -195,11 +195,10 @@ def _person_texts(
                 [*low, *high],
             )
         )
-    missing = [i for i in ids if i not in found]
-    if missing:
+    for part in chunks([i for i in ids if i not in found]):
         found.update(
             db.execute(
-                f"SELECT id, {joined} FROM {table} WHERE id IN ({marks(len(missing))})", missing
+                f"SELECT id, {joined} FROM {table} WHERE id IN ({marks(len(part))})", list(part)
             )
         )
     return found

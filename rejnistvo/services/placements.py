@@ -22,7 +22,7 @@ from typing import Any
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.people import missing_message, surname_keys
-from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
+from rejnistvo.services.row_pages import CHUNK, RowPages, TextsOf, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
 #: the "to" of a placement that has not ended: sorts after every real date
@@ -167,11 +167,13 @@ def placement_pages(db: Any) -> RowPages:
 
 #: a placement's search text, joined by SQLite as ``search_text`` joins it
 _TEXT = "SELECT t.id, t.contract_no || ' ' || c.name || ' ' || ch.name"
+#: more ids than an idle slice asks for: read by one scan of every placement
+_READ_ALL_FROM = 4 * CHUNK
 
 
 def placement_texts(db: Any, ids: Sequence[int]) -> dict[int, str]:
-    """The search texts of these placements (at most ``CHUNK``, as the list slices
-    them): contract number, carer and child; a deleted placement is left out.
+    """The search texts of these placements (a run of the list, as it slices them):
+    contract number, carer and child; a deleted placement is left out.
 
     A slice of the list is a run of carers by surname: its first and last placements'
     carers bound a range of the carers' list index (m011), read in order with their
@@ -179,6 +181,15 @@ def placement_texts(db: Any, ids: Sequence[int]) -> dict[int, str]:
     ids in another order, a carer renamed since the list was read) is looked up."""
     if not ids:
         return {}
+    if len(ids) > _READ_ALL_FROM:
+        # the rest at the first keystroke: every text in one scan of the placements is
+        # 3x quicker than their carers' range through the index (80k: ~0.25 s vs ~0.75)
+        return dict(
+            db.execute(
+                f"{_TEXT} FROM placements t JOIN carers c ON c.id = t.carer_id "
+                "JOIN children ch ON ch.id = t.child_id"
+            ).fetchall()
+        )
     bounds = db.execute(
         "SELECT min(c.surname_key), max(c.surname_key) FROM placements t "
         "JOIN carers c ON c.id = t.carer_id WHERE t.id IN (?, ?)",
@@ -193,13 +204,12 @@ def placement_texts(db: Any, ids: Sequence[int]) -> dict[int, str]:
                 list(bounds),
             ).fetchall()
         )
-    missing = [i for i in ids if i not in found]
-    if missing:
+    for part in chunks([i for i in ids if i not in found]):
         found.update(
             db.execute(
                 f"{_TEXT} FROM placements t JOIN carers c ON c.id = t.carer_id "
-                f"JOIN children ch ON ch.id = t.child_id WHERE t.id IN ({marks(len(missing))})",
-                missing,
+                f"JOIN children ch ON ch.id = t.child_id WHERE t.id IN ({marks(len(part))})",
+                list(part),
             ).fetchall()
         )
     return found

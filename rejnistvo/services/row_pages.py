@@ -63,7 +63,8 @@ def search_text(*parts: object) -> str:
 
 class TextsOf(Sequence[str]):
     """The search texts of ``ids``, read when the list slices them: ``read(ids)`` answers
-    ``{id: text}`` for a chunk of ids (``CHUNK`` at most). The list folds them after its
+    ``{id: text}`` for a run of ids in the list's order, of any length (a look-up by id
+    it needs goes in ``chunks``). The list folds them after its
     first paint, a slice at a time in idle moments, and all that are left at the first
     keystroke, sort or save — so a search always sees every row. A text is read as it is
     stored then (a save in between shows its new text); an id no longer found (deleted
@@ -91,9 +92,10 @@ class TextsOf(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             wanted = self._ids[index]
-            found: dict[int, str] = {}
-            for part in chunks(wanted):
-                found.update(self._read(part))
+            # One read, whatever its length: the texts left at the first keystroke are
+            # one range of the list's order, so one query (as the opening read them
+            # before), not one a chunk (at 80k: ~1 s of the first key instead of ~0.2).
+            found = self._read(wanted) if wanted else {}
             return [found.get(i, "") for i in wanted]
         key = self._ids[index]  # IndexError past the end, as a list
         return self._read([key]).get(key, "")

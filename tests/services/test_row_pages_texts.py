@@ -73,6 +73,37 @@ def test_placement_texts_are_the_shown_ones_read_when_folded(r4_db):  # noqa: F8
     assert any("Marija Preimenovana" in text for text in pages.search)
 
 
+def test_the_texts_left_at_the_first_key_are_read_at_once_and_the_same(r4_db, monkeypatch):  # noqa: F811
+    """A slice longer than an idle one (the rest, at the first keystroke) is one read:
+    one scan of every placement, the same texts as the slices of the carers' range."""
+    import rejnistvo.services.placements as placements
+
+    db = r4_db
+    placement = get_record(db, "placements", db.ids["placement"])
+    for number in range(3):
+        other = {k: v for k, v in placement.items() if k not in ("id", "version", "periods")}
+        other["contract_no"] = f"P-{number}"
+        other["periods"] = [
+            {"kind": "contract", "from_date": p["from_date"], "to_date": p["to_date"]}
+            for p in placement["periods"]
+        ]
+        save_record(db, "placements", other)
+    pages = placement_pages(db)
+    sliced = [pages.search[i : i + 1][0] for i in range(len(pages.ids))]
+    asked: list[int] = []
+    real = placements.placement_texts
+
+    def counted(db, ids):
+        asked.append(len(ids))
+        return real(db, ids)
+
+    monkeypatch.setattr(placements, "_READ_ALL_FROM", 1)
+    monkeypatch.setattr(placements, "placement_texts", counted)
+    whole = placement_pages(db).search
+    assert whole[0:] == sliced == _placement_texts(db)
+    assert asked == [len(sliced)]  # one read, not one a chunk
+
+
 def test_r4_texts_by_id_range_and_a_deleted_case(r4_db, clock):  # noqa: F811
     db = r4_db
     first = db.case
