@@ -70,6 +70,45 @@ def run_db(tmp_path, own_rates):
     db.close()
 
 
+def closed_then_changed(run_db, clock) -> None:
+    """September and October 2026 closed, then the 2026 rate row added (arrears for every
+    placement) and placement C ended on 15 October, earlier than paid (its October is an
+    overpayment with a reason of its own)."""
+    from rejnistvo.services import payment_run as service
+    from rejnistvo.services import rates as rate_service
+    from rejnistvo.store import get_record
+
+    add_placement(run_db, "D", "2026-01-01", None, 1, None)
+    for month in (D("2026-09-01"), D("2026-10-01")):
+        service.close_month(run_db, month, clock)
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    c = run_db.ids["C"]
+    period = run_db.execute(
+        "SELECT id FROM placement_periods WHERE placement_id = ?", [c]
+    ).fetchone()[0]
+    version = get_record(run_db, "placements", c)["version"]
+    save_record(
+        run_db,
+        "placements",
+        {"id": c, "version": version, "periods": [
+            {"id": period, "kind": "contract", "document_no": "1220-C/2026",
+             "from_date": "2025-06-01", "to_date": "2026-10-15"}
+        ]},
+    )  # fmt: skip
+
+
+def late_r4_decision(run_db) -> None:
+    """Placement A's R-4 decision 3-017/2026, +25 % from 1 October 2026, entered after
+    October was closed."""
+    save_record(
+        run_db,
+        "r4_cases",
+        {"placement_id": run_db.ids["A"], "outcome": "increase", "decision_percent": 25,
+         "decision_from": "2026-10-01", "decision_to": "2027-09-30",
+         "resolution_no": "3-017/2026", "resolution_year": 2026, "subgroup_id": 3},
+    )  # fmt: skip
+
+
 def expected(month: date, periods, rates, uplifts=(), increases=()):
     """Today's figure of a month, computed here straight from rules.months."""
     table = RateTable(Rate(D(v), Decimal(b), Decimal(f)) for v, b, f in rates)

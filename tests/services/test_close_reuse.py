@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from _payment_fixtures import D, add_placement
+from _payment_fixtures import D, closed_then_changed
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
@@ -21,23 +21,7 @@ SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
 def _with_arrears_and_one_offs(run_db, clock):
     """Two closed months, then a backdated rate (arrears), a shortened placement (an
     overpayment) and one-off payments: one in November, one dated in a closed month."""
-    add_placement(run_db, "D", "2026-01-01", None, 1, None)
-    for month in (SEP, OCT):
-        service.close_month(run_db, month, clock)
-    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
-    c = run_db.ids["C"]
-    period = run_db.execute(
-        "SELECT id FROM placement_periods WHERE placement_id = ?", [c]
-    ).fetchone()[0]
-    version = get_record(run_db, "placements", c)["version"]
-    save_record(
-        run_db,
-        "placements",
-        {"id": c, "version": version, "periods": [
-            {"id": period, "kind": "contract", "document_no": "1220-C/2026",
-             "from_date": "2025-06-01", "to_date": "2026-10-15"}
-        ]},
-    )  # fmt: skip
+    closed_then_changed(run_db, clock)
     carer = get_record(run_db, "placements", run_db.ids["B"])["carer_id"]
     for day, amount in (("2026-11-03", "430.00"), ("2026-09-20", "120.00")):
         save_record(

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from _payment_fixtures import TODAY, D, expected
+from _payment_fixtures import TODAY, D, expected, late_r4_decision
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services import payment_run as service
@@ -143,13 +143,7 @@ def test_settling_an_overpayment_takes_it_off_the_list(run_db, clock):
 def test_late_r4_decision_and_ended_placement_explained_in_words(run_db, clock):
     close_three(run_db, clock)
     ids = run_db.ids
-    save_record(
-        run_db,
-        "r4_cases",
-        {"placement_id": ids["A"], "outcome": "increase", "decision_percent": 25,
-         "decision_from": "2026-10-01", "decision_to": "2027-09-30",
-         "resolution_no": "3-017/2026", "resolution_year": 2026, "subgroup_id": 3},
-    )  # fmt: skip
+    late_r4_decision(run_db)
     placement = get_record(run_db, "placements", ids["C"])
     periods = placement["periods"]
     periods[0]["to_date"] = date(2026, 10, 10)

@@ -6,36 +6,17 @@ from __future__ import annotations
 
 import random
 
-from _payment_fixtures import D, add_placement
+from _payment_fixtures import D, closed_then_changed
 
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import OVERPAYMENT, PAID_KINDS
 from rejnistvo.services import payment_run as service
-from rejnistvo.services import rates as rate_service
-from rejnistvo.store import save_record
 
 SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
 
 
 def _run_with_differences(run_db, clock):
-    add_placement(run_db, "D", "2026-01-01", None, 1, None)
-    for month in (SEP, OCT):
-        service.close_month(run_db, month, clock)
-    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
-    # C ended earlier than paid: its October is an overpayment with a reason of its own
-    c = run_db.ids["C"]
-    period = run_db.execute(
-        "SELECT id FROM placement_periods WHERE placement_id = ?", [c]
-    ).fetchone()[0]
-    placement = run_db.execute("SELECT version FROM placements WHERE id = ?", [c]).fetchone()[0]
-    save_record(
-        run_db,
-        "placements",
-        {"id": c, "version": placement, "periods": [
-            {"id": period, "kind": "contract", "document_no": "1220-C/2026",
-             "from_date": "2025-06-01", "to_date": "2026-10-15"}
-        ]},
-    )  # fmt: skip
+    closed_then_changed(run_db, clock)
     return lambda **kw: service.payment_run(run_db, NOV, clock, **kw)
 
 

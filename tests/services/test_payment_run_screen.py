@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from _payment_fixtures import D
+from _payment_fixtures import D, late_r4_decision
 
 from rejnistvo.rules.rates import Rate
 from rejnistvo.services import payment_run as service
@@ -115,13 +115,7 @@ def test_placements_changed_with_a_rate_row_are_compared(run_db, clock, monkeypa
     each changed placement has its differences, as when every placement is compared."""
     close_three(run_db, clock)
     ids = run_db.ids
-    save_record(
-        run_db,
-        "r4_cases",
-        {"placement_id": ids["A"], "outcome": "increase", "decision_percent": 25,
-         "decision_from": "2026-10-01", "decision_to": "2027-09-30",
-         "resolution_no": "3-017/2026", "resolution_year": 2026, "subgroup_id": 3},
-    )  # fmt: skip
+    late_r4_decision(run_db)
     save_record(
         run_db,
         "board_increases",

@@ -4,28 +4,20 @@ row stays selected while it is shown."""
 
 from __future__ import annotations
 
+from _filtered_table import filtered_table
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTableView
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.widgets.tables import configure_table, make_current_row, record_index
+from rejnistvo.ui.widgets.tables import make_current_row, record_index
 
 NAMES = ["Čebašek Žiga", "Novak Ana", "Šinkovec Maša", "Kos Peter", "Kovač Ana"]
 
 
 def _table(qtbot) -> tuple[QTableView, FilterProxy, RecordTableModel]:
-    model = RecordTableModel([Column("name", "Ime"), Column("no", "Številka", str)])
-    model.set_rows([{"id": i, "name": f"{NAMES[i % 5]} {i}", "no": i} for i in range(300)])
-    proxy = FilterProxy()
-    proxy.setSourceModel(model)
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(proxy)
-    configure_table(table)
-    table.resize(400, 300)
-    table.show()
-    qtbot.waitExposed(table)
-    return table, proxy, model
+    rows = [{"id": i, "name": f"{NAMES[i % 5]} {i}", "no": i} for i in range(300)]
+    columns = [Column("name", "Ime"), Column("no", "Številka", str)]
+    return filtered_table(qtbot, columns, rows, 400, 300)
 
 
 def _idle(qtbot) -> None:

@@ -4,12 +4,12 @@ that skipped a repaint looks exactly as a bar painted afresh."""
 
 from __future__ import annotations
 
+from _filtered_table import filtered_table
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QScrollBar, QTableView
+from PySide6.QtWidgets import QScrollBar
 
-from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.models import Column
 from rejnistvo.ui.widgets.steady_scroll_bar import SteadyScrollBar
-from rejnistvo.ui.widgets.tables import configure_table
 
 
 class _Paints(QObject):
@@ -30,17 +30,8 @@ def _settle(qtbot) -> None:
 
 
 def test_a_list_gets_the_steady_bar_and_keys_that_keep_the_handle_paint_no_bar(qtbot):
-    model = RecordTableModel([Column("name", "Ime")])
-    model.set_rows([{"id": i, "name": f"{'Ana' if i % 3 else 'Kos'} {i}"} for i in range(3000)])
-    proxy = FilterProxy()
-    proxy.setSourceModel(model)
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(proxy)
-    configure_table(table)
-    table.resize(300, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    rows = [{"id": i, "name": f"{'Ana' if i % 3 else 'Kos'} {i}"} for i in range(3000)]
+    table, proxy, _model = filtered_table(qtbot, [Column("name", "Ime")], rows, 300, 400)
     bar = table.verticalScrollBar()
     assert isinstance(bar, SteadyScrollBar)
     assert bar.maximum() > 0  # Qt gave the new bar the old one's range
