@@ -53,3 +53,15 @@ def test_a_search_before_the_texts_are_read_finds_every_row(qtbot):
     shown = [proxy.row_record(r)["id"] for r in range(proxy.rowCount())]
     assert shown == [i for i in range(1, count + 1) if i % 5 == 0]
     assert sum(reads) == count
+
+
+def test_a_save_before_the_texts_are_read_reads_none_and_is_found(qtbot):
+    reads: list[int] = []
+    count = 3 * CHUNK
+    model, proxy = _model(count, reads)
+    model.upsert_row({"id": 7, "name": "Žiga Preimenovan 7"})  # a save in place
+    assert reads == []  # the save read no search text
+    model.upsert_row({"id": count + 1, "name": "Nova Oseba"})  # a new row: texts folded first
+    assert sum(reads) == count
+    proxy.set_text("ziga preimenovan")
+    assert [proxy.row_record(r)["id"] for r in range(proxy.rowCount())] == [7]
