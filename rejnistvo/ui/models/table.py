@@ -134,8 +134,6 @@ class RecordTableModel(QAbstractTableModel):
         #: a paged list's rows from ``_search_done`` on have the service's texts not yet
         #: folded (folded in idle slices after the first paint, or at the first keystroke)
         self._raw_search = False
-        #: rows saved in place before their service text was read: the text saved wins
-        self._saved_unread: dict[int, str] = {}
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
         self.generation = 0
         self._foreground: Callable[[dict], Any] | None = None
@@ -195,7 +193,6 @@ class RecordTableModel(QAbstractTableModel):
         # when sliced (Roki's) makes them after the first paint too.
         self._search_source = pages.search
         self._search_text = [None] * count
-        self._saved_unread = {}
         self._raw_search = count > 0
         self._search_done = 0
         self.generation += 1
@@ -262,15 +259,10 @@ class RecordTableModel(QAbstractTableModel):
         row = self.find_row(key, record.get(key))
         display = self._format_row(record)
         search = self._search_of(display)
-        if row < 0:
-            # a new row: the texts not yet read follow the rows by position
-            self._fold_raw()
         if row >= 0:
             # In place: no text moves, so those not yet read stay so (a save right after
             # the opening reads none of them: 70 ms at 20k, 0.2 s at 80k); the text saved
-            # is kept when its slice is read.
-            if self._raw_search and row >= self._search_done:
-                self._saved_unread[row] = search
+            # here is kept when its slice is read (``_fill_search``).
             if self._rows[row] is None:
                 self._kept += 1
             self._rows[row] = record
@@ -282,6 +274,7 @@ class RecordTableModel(QAbstractTableModel):
             last = max(len(self._columns) - 1, 0)
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
             return row
+        self._fold_raw()  # a new row: the texts not yet read follow the rows by position
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(record)
@@ -338,7 +331,6 @@ class RecordTableModel(QAbstractTableModel):
     def _forget_search(self) -> None:
         self.generation += 1
         self._raw_search = False
-        self._saved_unread = {}
         if not self._search_columns:
             # a list without a search box: no texts to make, and no row formatted and
             # kept for it (18,000 payment lines held their display texts only for this)
@@ -369,15 +361,15 @@ class RecordTableModel(QAbstractTableModel):
         texts = self._search_text
         if self._raw_search:
             start = self._search_done
+            # a text already there was saved in place before its slice was read: it wins
+            saved = [(row, t) for row, t in enumerate(texts[start:end], start) if t is not None]
             texts[start:end] = fold_all(list(self._search_source[start:end]))
-            for row, text in self._saved_unread.items():
-                if start <= row < end:
-                    texts[row] = text
+            for row, text in saved:
+                texts[row] = text
             self._search_done = end
             self._raw_search = end < len(texts)
             if not self._raw_search:
                 self._search_source = ()
-                self._saved_unread = {}
             return
         for row in range(self._search_done, end):
             if texts[row] is None:
