@@ -279,9 +279,9 @@ def unreached_heads(db: Database, db_path: Path | None = None) -> list[Unreached
             heads.append(newest)
     found = []
     for where, last_id, last_hash in heads:
-        row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [last_id]).fetchone()
-        if row is None or row[0] != last_hash:
-            found.append(UnreachedHead(where, last_id, gone=row is None))
+        there = _hash_of(db, last_id)
+        if there != last_hash:
+            found.append(UnreachedHead(where, last_id, gone=there is None))
     return found
 
 
@@ -353,8 +353,7 @@ def verify_since_last(db: Database) -> list[str]:
     head = audit_keys.read_head(key) if key else None
     start_id, start_hash, count = 0, GENESIS, 0
     if head is not None and head.verified_id:
-        row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [head.verified_id]).fetchone()
-        if row is not None and row[0] == head.verified_hash:
+        if _hash_of(db, head.verified_id) == head.verified_hash:
             start_id, start_hash = head.verified_id, head.verified_hash
             count = int(
                 db.execute("SELECT count(*) FROM audit_log WHERE id <= ?", [start_id]).fetchone()[0]
@@ -373,9 +372,10 @@ def verify_since_last(db: Database) -> list[str]:
     return state.problems
 
 
-def _reaches(db: Database, head: audit_keys.Head) -> bool:
-    row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [head.last_id]).fetchone()
-    return row is not None and row[0] == head.last_hash
+def _hash_of(db: Database, row_id: int) -> str | None:
+    """The hash of the log's row `row_id`; None when there is no such row."""
+    row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [row_id]).fetchone()
+    return None if row is None else str(row[0])
 
 
 def require_intact_chain(db: Database) -> None:
@@ -424,7 +424,7 @@ def remember_head(
         return
     try:
         old = audit_keys.read_head(ident)
-        if old is not None and old.last_id and not _reaches(db, old):
+        if old is not None and old.last_id and _hash_of(db, old.last_id) != old.last_hash:
             # A cut tail or a restored older copy stays reported until the user accepts
             # it (services.restored_copy): a later change must not hide it.
             return
