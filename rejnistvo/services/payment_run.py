@@ -700,12 +700,7 @@ class _Screen:
                 [
                     i
                     for i, (a, b) in enumerate(zip(then, payments, strict=False))
-                    if a.days_placed != b.days_placed
-                    or a.total != b.total
-                    or a.board != b.board
-                    or a.fee != b.fee
-                    or a.board_increase != b.board_increase
-                    or a.fee_uplift != b.fee_uplift
+                    if a.days_placed != b.days_placed or amounts_of(a) != amounts_of(b)
                 ]
             )
             self.differing.update(differ)
