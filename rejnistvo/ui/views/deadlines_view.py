@@ -216,8 +216,7 @@ class _SearchTexts(Sequence[str]):
                     f"{names.get(kind, kind)} {carer} {child} {what}"
                     for _due, _days, kind, what, carer, child, _opens, _id in self._deadlines[index]
                 ]
-        _due, _days, kind, what, carer, child, _opens, _id = self._deadlines[index]
-        return f"{names.get(kind, kind)} {carer} {child} {what}"
+        return self[index : index + 1 or None][0]  # one text, made as a slice's are
 
 
 def _records(deadlines: list[Deadline], names: dict[str, str], ids: Sequence[int]) -> list[dict]:
