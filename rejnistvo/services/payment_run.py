@@ -654,7 +654,7 @@ class _Screen:
 
     The last close brought every earlier closed month of every placement up to date
     with the rate table it computed with (``rates_then``, rebuilt from the audit log):
-    since then a placement whose own inputs were not written (``changed_since_last_close``
+    since then a placement whose own inputs were not written (``changes_since_last_close``
     reasons the same way) was paid, for each closed month, what the rules give with
     that table. So a month of it can differ today only where the rules give other
     amounts with today's table; the others are not compared with the ledger, whose

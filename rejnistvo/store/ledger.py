@@ -522,20 +522,6 @@ def paid_months(
 _INPUT_TABLES = ("rates", "placements", "placement_periods", "board_increases", "r4_cases")
 
 
-def changed_since_last_close(db: Database) -> set[int] | None:
-    """Placements whose inputs were written since the last closed month was closed, from
-    the audit log; None when that cannot be narrowed (a rate row changed, a bulk import,
-    no close found) and every placement must be recomputed.
-
-    At each closing every earlier closed month was brought up to date (its arrears paid
-    or its overpayment listed), so a placement with no such write since then has no
-    difference to show: the run skips recomputing its closed months."""
-    since = changes_since_last_close(db)
-    if since is None or since.rates_changed:
-        return None
-    return since.placements
-
-
 @dataclass(frozen=True, slots=True)
 class SinceClose:
     """What was written since the last closed month was closed (``changes_since_last_close``).
@@ -552,7 +538,11 @@ class SinceClose:
 
 
 def changes_since_last_close(db: Database) -> SinceClose | None:
-    """``SinceClose`` from the audit log, None when no close is found."""
+    """``SinceClose`` from the audit log, None when no close is found.
+
+    At each closing every earlier closed month was brought up to date (its arrears paid
+    or its overpayment listed), so a placement with no such write since then has no
+    difference to show: the run skips comparing its closed months."""
     row = db.execute(
         "SELECT max(a.id) FROM audit_log a WHERE a.table_name = 'payment_runs' "
         "AND a.action = 'close' AND a.record_id = "
