@@ -194,15 +194,12 @@ def _bounds(months: tuple[date, ...]) -> tuple[int, int]:
 
 def _spans(periods: Sequence[Period]) -> list[tuple[int, int]]:
     if len(periods) == 1:  # the usual placement: nothing to sort
-        p = periods[0]
-        return [(p.start.toordinal(), _OPEN_END if p.end is None else p.end.toordinal())]
-    return [
-        (p.start.toordinal(), _OPEN_END if p.end is None else p.end.toordinal())
-        for p in sorted(periods, key=lambda p: p.start)
-    ]
+        return [_span(periods[0])]
+    return [_span(p) for p in sorted(periods, key=lambda p: p.start)]
 
 
 def _span(period: Period) -> tuple[int, int]:
+    """(first, last ordinal) of a period; an open end is ``_OPEN_END``."""
     return (period.start.toordinal(), _OPEN_END if period.end is None else period.end.toordinal())
 
 
