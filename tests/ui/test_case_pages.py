@@ -198,6 +198,10 @@ def test_picker_holds_few_placements_and_finds_by_typing(qtbot, make_ctx):
     view = R5View(ctx)
     qtbot.addWidget(view)
     view.show()
+    # The popup opens only for a box that has the focus, which a window has only once it
+    # is active: on a loaded machine the activation came after the typing (a timeout).
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
     view.refresh()
     combo = view.placement_combo
     assert combo.count() <= 2  # the blank choice (and the chosen placement), not 300
@@ -210,6 +214,7 @@ def test_picker_holds_few_placements_and_finds_by_typing(qtbot, make_ctx):
     other = list_records(ctx.db, "placements", columns=("id", "contract_no"))[42]
     fragment = other["child_name"].split()[-1][:5]
     combo.lineEdit().setFocus()
+    qtbot.waitUntil(combo.lineEdit().hasFocus)
     combo.lineEdit().selectAll()  # typing replaces the chosen label
     qtbot.keyClicks(combo.lineEdit(), fragment)
     popup = combo.completer().popup()
