@@ -357,7 +357,8 @@ def check_increase(db: Database, increase: BoardIncrease) -> list[Period]:
         placement = placement_periods(db, increase.placement_id)
     except StoreError:
         raise InputError("placement", "izbrane namestitve ni več; izberite drugo.") from None
-    check_within(increase.period, placement, "period")
+    if not _recorded_as_is(db, increase):
+        check_within(increase.period, placement, "period")
     others = [
         (_overlap_label(row), Period(row["from_date"], row["to_date"]))
         for row in list_records(db, "board_increases", placement_id=increase.placement_id)
@@ -365,6 +366,23 @@ def check_increase(db: Database, increase: BoardIncrease) -> list[Period]:
     ]
     check_no_overlap(others, increase.period, "period")
     return placement
+
+
+def _recorded_as_is(db: Database, increase: BoardIncrease) -> bool:
+    """Whether the increase is stored with this placement and period: a decision recorded
+    inside the placement stays valid when the child later leaves early (SPEC 6: only
+    placed days count), so its R-5 report, finding and refund can still be saved. A new or
+    changed period must lie inside the placement."""
+    if increase.id is None:
+        return False
+    try:
+        row = get_record(db, "board_increases", increase.id)
+    except StoreError:
+        return False
+    return (
+        row["placement_id"] == increase.placement_id
+        and Period(row["from_date"], row["to_date"]) == increase.period
+    )
 
 
 def _check_report(report: R5Report, received_amount: Decimal) -> None:

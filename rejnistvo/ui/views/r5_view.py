@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS, expense_categories
 from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.periods import Period
 from rejnistvo.rules.refund import RefundPlan
 from rejnistvo.services import board_increases as service
 from rejnistvo.services.board_increases import R5Case
@@ -204,6 +205,7 @@ class R5View(R5Figures, CaseEditorView):
         self.finding_panel.set_centres(centres)
         self._select_row(self.increase_id)
         self._reload_if_changed_elsewhere()
+        self._placement_saved_elsewhere()
 
     def _on_records_changed(self, kind: str) -> None:
         if self._announcing:
@@ -304,7 +306,7 @@ class R5View(R5Figures, CaseEditorView):
                 periods = service.placement_periods(self.ctx.db, placement_id)
             except RuleError as error:
                 self.placement_error.show_error(error.message)
-        self.period_edit.set_outer(periods)
+        self.period_edit.set_outer(periods, self._recorded_period(placement_id))
         if (
             placement_id is not None
             and not self._loading
@@ -318,6 +320,26 @@ class R5View(R5Figures, CaseEditorView):
             self.finding_panel.set_centre(centre)
             self._fill_units(unit)
         self._increase_changed()
+
+    def _recorded_period(self, placement_id: Any) -> Period | None:
+        """The stored increase's period, valid even if the child left early (SPEC 6)."""
+        case = self.case
+        if case is None or case.increase.id is None or case.increase.placement_id != placement_id:
+            return None
+        return case.increase.period
+
+    def _placement_saved_elsewhere(self) -> None:
+        """Namestitve saved: the period's bounds and the days and amount received follow
+        the stored placement, edits or not (the increase's own version did not change)."""
+        placement_id = self.placement_combo.currentData()
+        if self.case is None or placement_id is None:
+            return
+        try:
+            periods = service.placement_periods(self.ctx.db, placement_id)
+        except RuleError:
+            return
+        self.period_edit.set_outer(periods, self._recorded_period(placement_id))
+        self._update_facts()
 
     def _fill_units(self, unit_id: Any = None) -> None:
         centre_id = self.centre_combo.currentData()

@@ -385,6 +385,7 @@ class PeriodEdit(ValidatedField):
         super().__init__(field, parent, required)
         self.open_allowed = open_allowed
         self._outer: Sequence[Period] | None = None
+        self._keep: Period | None = None
         self.from_label = QLabel(self)
         self.start_edit = DateEdit(f"{field}.od", self, required=False)
         self.to_label = QLabel(self)
@@ -401,9 +402,12 @@ class PeriodEdit(ValidatedField):
         self.from_label.setText(self.tr("od"))
         self.to_label.setText(self.tr("do"))
 
-    def set_outer(self, periods: Sequence[Period] | None) -> None:
-        """The placement's periods: the value must lie inside them."""
+    def set_outer(self, periods: Sequence[Period] | None, keep: Period | None = None) -> None:
+        """The placement's periods: the value must lie inside them. ``keep`` is the period
+        as already recorded: it stays valid when the placement later ends early (only
+        placed days count, SPEC 6); a new or changed period must lie inside."""
         self._outer = periods
+        self._keep = keep
 
     def _parse(self) -> Period | None:
         start = self.start_edit.value()
@@ -424,7 +428,7 @@ class PeriodEdit(ValidatedField):
                 ).format(format_date(end), format_date(start)),
             )
         period = Period(start, end)
-        if self._outer is not None and not period.within(self._outer):
+        if self._outer is not None and period != self._keep and not period.within(self._outer):
             shown = ", ".join(
                 f"{format_date(p.start)}–{format_date(p.end) if p.end else '…'}"
                 for p in self._outer
