@@ -87,7 +87,8 @@ def missing_indexations(rates: RateTable, month: date) -> list[str]:
     if newest.valid_from >= date(year, INDEXATION_MONTH, 1):
         year += 1
     lines = []
-    while date(year, INDEXATION_MONTH, 1) <= end:
+    # The year bound first: past 9999 there is no 1 March to compare (date() would raise).
+    while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:
         march = date(year, INDEXATION_MONTH, 1)
         lines.append(
             f"Uskladitev zneskov od {format_date(march)} ni vnesena: mesec {month_name(month)} "
