@@ -104,12 +104,26 @@ class CaseEditorView(View):
         )
         self.list_pane.add_buttons(*self.list_exporter.buttons(self.list_pane))
         layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(splitter)
         splitter.addWidget(self.list_pane)
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes(sizes)
+
+    #: below this width (a laptop, 1024 × 700) the list stands above the editor, as on
+    #: Rejniki, Otroci and Namestitve: side by side the editor's fields and its Shrani
+    #: were only reached by scrolling sideways
+    STACK_BELOW = 860
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        splitter = getattr(self, "splitter", None)
+        if splitter is not None:
+            vertical = event.size().width() < self.STACK_BELOW
+            wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+            if splitter.orientation() != wanted:
+                splitter.setOrientation(wanted)
+        super().resizeEvent(event)
 
     def editor_area(self) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
         """A scrolling editor: the scroll area, the editor widget and its layout."""

@@ -1,0 +1,30 @@
+"""R-4 predlogi and Zvišane oskrbnine in R-5 on a laptop (1024 × 700): the list stands
+above the editor, as on Rejniki, Otroci and Namestitve, so the editor's fields and its
+Shrani are in sight without scrolling sideways; a wide window puts them side by side."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.ui.main_window import MainWindow
+
+
+def test_case_screens_fit_1024_and_stand_side_by_side_when_wide(qtbot, ctx):
+    ctx.clock = FixedClock(date(2026, 3, 2))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    nav = window.nav.minimumSizeHint().width() + 40  # the list of screens and the margins
+    for name in ("r4_view", "r5_view"):
+        window.show_screen(name)
+        view = window.view(name)
+        qtbot.waitUntil(lambda v=view: v.splitter.orientation() == Qt.Orientation.Vertical)
+        assert view.minimumSizeHint().width() + nav <= 1024, name
+    window.resize(1400, 900)
+    view = window.view("r5_view")
+    qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Horizontal)
