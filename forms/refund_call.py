@@ -136,14 +136,16 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         _months_table(plan),
         para(f"Načrt vračila: {count_phrase(len(plan.instalments), 'obrok')}", "heading"),
         _instalments_table(plan),
-        markup(
-            f"Zneske nakažite na račun {_b(_account(header.get('account')))}, "
-            f"sklic {_b(reference)}, namen: {PURPOSE}."
-        ),
     ]
+    # The date and signature go with the payment instructions they sign: alone at the top
+    # of a page they would sign nothing a reader can see.
     story.append(
         KeepTogether(
             [
+                markup(
+                    f"Zneske nakažite na račun {_b(_account(header.get('account')))}, "
+                    f"sklic {_b(reference)}, namen: {PURPOSE}."
+                ),
                 FormLine(
                     [
                         text("Datum: "),
