@@ -156,6 +156,7 @@ def open_db(
     replace_empty: bool = False,
     full_check: bool = False,
     checks_beside: bool = False,
+    start_checks: bool = True,
 ) -> StoreDatabase:
     """Open (or create) the program's database file, ready for use.
 
@@ -166,7 +167,9 @@ def open_db(
     refused; a 0-byte file raises ``EmptyFileError`` unless ``replace_empty``;
     ``full_check``: the full integrity check instead of ``quick_check``;
     ``checks_beside`` (the window): on a clean, current file the ``quick_check`` and the
-    daily backup run in a thread (``db.checks``, see ``background_checks``).
+    daily backup run in a thread (``db.checks``, see ``background_checks``);
+    ``start_checks=False`` leaves them for ``db.checks.start()`` (the window: once its
+    first screen is painted).
     """
     db_path = Path(path) if path is not None else default_db_path()
     if path is None and not read_only:
@@ -226,7 +229,10 @@ def open_db(
                 from rejnistvo.store.background_checks import BackgroundChecks
 
                 db.checks = BackgroundChecks(
-                    db_path, daily_backup=daily_backup, busy_timeout=busy_timeout
+                    db_path,
+                    daily_backup=daily_backup,
+                    busy_timeout=busy_timeout,
+                    start=start_checks,
                 )
             elif daily_backup:
                 _daily_backup(db, db_path)

@@ -22,14 +22,43 @@ from types import TracebackType
 import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
 import rejnistvo.services.rates  # noqa: F401 - the reminders' missing indexation
 import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
-
-# isort: split
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from rejnistvo.collector import collector_paused
 from rejnistvo.locations import Locations, choose_locations, user_locations
-from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
+
+# isort: split
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def restore_plain_import() -> None:
+    """Put back the import statement PySide6 wraps, once PySide6 is loaded.
+
+    PySide6 replaces ``builtins.__import__`` with its hook for ``from __feature__ import
+    snake_case`` (and ``true_property``), which this program never uses. The hook calls
+    into Python at every import statement and, for every module first met after PySide6,
+    reads the module's source to look for the word "PySide6" (``inspect.getsource``):
+    ~90 modules and ~20 ms of processor time at the start, and again for every screen
+    opened later. A module never marked that way is treated as one that selects no
+    feature, which is every module here. The import it wraps (``__orig_import__``,
+    PySide6's own lazy import of its classes) is put back; any other arrangement (a
+    PySide6 without the hook, a hook of someone else) is left alone."""
+    import builtins
+
+    hook = getattr(builtins, "__feature_import__", None)
+    plain = getattr(builtins, "__orig_import__", None)
+    if hook is not None and plain is not None and builtins.__import__ is hook:
+        builtins.__import__ = plain
+
+
+restore_plain_import()
+
+# isort: split
+from rejnistvo.ui.context import (  # noqa: E402 - after the import is plain again
+    APPLICATION,
+    ORGANIZATION,
+    AppContext,
+    default_settings,
+)
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -159,7 +188,8 @@ def open_database(
     path = database_path(db, locations)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        database = open_db(path, daily_backup=True, checks_beside=True)
+        # the checks beside start once the first screen is painted (watch_checks)
+        database = open_db(path, daily_backup=True, checks_beside=True, start_checks=False)
     except EmptyFileError:
         if replace_empty is None or not replace_empty(path):
             raise
@@ -168,14 +198,20 @@ def open_database(
 
 
 def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
-    """When the checks running beside the window end: damage found stops the work on the
-    file (nothing more is written, the user is told, the window closes); a failed daily
-    backup is said once."""
+    """The checks beside the window start once it is painted (at once if it is already
+    on screen); when they end, damage found stops the work on the file (nothing more is
+    written, the user is told, the window closes); a failed daily backup is said once."""
     checks = getattr(ctx.db, "checks", None)
     if checks is None:
         return
     timer = QTimer(window)
     timer.setInterval(interval_ms)
+
+    def start() -> None:
+        begin = getattr(checks, "start", None)
+        if begin is not None:
+            begin()
+        timer.start()
 
     def poll() -> None:
         result = checks.result(timeout=0)
@@ -198,7 +234,34 @@ def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
             )
 
     timer.timeout.connect(poll)
-    timer.start()
+    if window.isVisible():
+        start()
+    else:
+        after_first_paint(window, start)
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, right after ``widget``'s first paint has reached the
+    screen (a timer posted while the paint is delivered fires after its flush)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` once ``widget`` has been painted for the first time: what the
+    start need not wait for (the file's checks) takes no processor time from the first
+    screen (issue 13)."""
+    _FirstPaint(widget, callback)
 
 
 READY_ENV = "REJNISTVO_READY_FILE"

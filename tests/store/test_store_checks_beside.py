@@ -82,3 +82,30 @@ def test_a_failed_daily_backup_is_a_warning(db_path, monkeypatch):
         ]
     finally:
         db.close()
+
+
+def test_checks_left_for_later_start_when_asked_or_when_waited_for(db_path, monkeypatch):
+    from rejnistvo.store.background_checks import BackgroundChecks
+
+    open_db(db_path).close()
+    ran = []
+    real = BackgroundChecks._quick_check
+    monkeypatch.setattr(BackgroundChecks, "_quick_check", lambda self: ran.append(1) or real(self))
+    db = open_db(db_path, daily_backup=True, checks_beside=True, start_checks=False)
+    try:
+        assert db.checks is not None and not db.checks.started and not db.checks.done()
+        assert ran == [] and list_backups(db_path) == []  # nothing read or copied yet
+        db.checks.start()
+        db.checks.start()  # once
+        result = db.checks.result(timeout=30)
+        assert result is not None and result.damaged is None and ran == [1]
+        assert db.checks.done() and len(list_backups(db_path)) == 1
+    finally:
+        db.close()
+    # a caller waiting for checks never started gets them run, not a wait for nothing
+    db = open_db(db_path, checks_beside=True, start_checks=False)
+    try:
+        result = db.checks.result(timeout=30)
+        assert result is not None and result.damaged is None and ran == [1, 1]
+    finally:
+        db.close()

@@ -212,3 +212,66 @@ def test_a_failed_daily_backup_found_beside_is_said_once(qapp, qtbot):
     qtbot.wait(30)
     assert [kind for kind, *_ in ctx.interaction.asked] == ["info"]
     assert window.isVisible()
+
+
+def test_the_checks_beside_start_after_the_windows_first_paint(qapp, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from rejnistvo.store.background_checks import CheckResult
+    from rejnistvo.ui.interaction import FakeInteraction
+
+    class Checks:
+        started = 0
+
+        def start(self) -> None:
+            self.started += 1
+
+        def result(self, timeout=None):
+            return CheckResult() if self.started else None
+
+    class Ctx:
+        db = type("Db", (), {"checks": Checks()})()
+        interaction = FakeInteraction()
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    ctx = Ctx()
+    app_module.watch_checks(ctx, window, interval_ms=5)  # as the opener does, before show
+    qtbot.wait(30)
+    assert ctx.db.checks.started == 0  # nothing on screen yet: the start is not slowed
+    painted = []
+    window.paintEvent = lambda event: painted.append(ctx.db.checks.started)
+    window.show()
+    qtbot.waitUntil(lambda: ctx.db.checks.started == 1, timeout=2000)
+    assert painted and painted[0] == 0  # started after the first paint, not before
+    qtbot.wait(30)
+    assert ctx.db.checks.started == 1 and ctx.interaction.asked == []
+    # a window already on screen (the demo opens its file after the first paint): at once
+    late = Ctx()
+    late.db = type("Db", (), {"checks": Checks()})()
+    app_module.watch_checks(late, window, interval_ms=5)
+    assert late.db.checks.started == 1
+
+
+def test_pysides_import_hook_is_taken_out_and_qt_still_imports(qapp):
+    import builtins
+    import subprocess
+
+    hook = getattr(builtins, "__feature_import__", None)
+    assert hook is None or builtins.__import__ is not hook
+    # in a fresh process, as the program starts: the hook PySide6 puts in is gone after
+    # the window's module is imported, and PySide6's classes still import lazily
+    code = (
+        "import builtins, sys\n"
+        "import rejnistvo.ui.app\n"
+        "assert builtins.__import__ is builtins.__orig_import__, builtins.__import__\n"
+        "from PySide6.QtWidgets import QStyle\n"
+        "from PySide6.QtGui import QTextLayout\n"
+        "assert QStyle.PrimitiveElement.PE_PanelItemViewItem is not None\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
