@@ -33,6 +33,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.store import StaleRecordError, StoreError
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.coordinator_typed import restore_panel, typed_panel
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
@@ -190,12 +191,14 @@ class CoordinatorStepsMixin:
         self.cases_model.set_pages(incoming_pages(self.ctx.db, subgroup, self.today()))
         fit_columns(self.cases_table, 200)
         current = self._case["id"] if self._case else None
+        typed = typed_panel(self)
         self._case = None
         row = self.cases_model.find_row("id", current) if current is not None else -1
         if row >= 0:
             self.cases_table.selectRow(
                 self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
             )
+            restore_panel(self, typed)  # what was typed is never lost to a reload
         else:
             self._show_case(None)
 
@@ -331,9 +334,19 @@ class CoordinatorStepsMixin:
         return True
 
     def _step_refused(self, exc: StoreError) -> None:
-        self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
-        if isinstance(exc, StaleRecordError):
-            self.refresh()  # show the case as it is now before the next step
+        if not isinstance(exc, StaleRecordError):
+            self.ctx.interaction.error(self.tr("Korak ni zapisan"), exc.message)
+            return
+        self.refresh()  # show the case as it is now before the next step
+        self.ctx.interaction.error(
+            self.tr("Korak ni zapisan"),
+            exc.message
+            + "\n\n"
+            + self.tr(
+                "Primer je prikazan, kot je zdaj shranjen; vaši vnosi so ostali. "
+                "Preverite ga in korak ponovite."
+            ),
+        )
 
     def _step_done(self, message: str) -> None:
         """After a step: the changed row only (and the other tabs), then tell the others."""
