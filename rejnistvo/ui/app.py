@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-# The start's Qt-free modules load before PySide6 (about 130 with what they import):
-# once PySide6 is imported, shiboken reads the source of every module imported after it
-# to look for "PySide6" (its __feature__ switch), ~0.3 ms a module.
+# The first screen's Qt-free modules (about 130 with what they import), then PySide6. (Before
+# lean_pyside took PySide6's import hook out, every module imported after PySide6 had its
+# source read by the hook, ~0.3 ms a module: hence this order.)
 import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
 import rejnistvo.services.rates  # noqa: F401 - the reminders' missing indexation
 import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
@@ -26,39 +26,13 @@ from rejnistvo.collector import collector_paused
 from rejnistvo.locations import Locations, choose_locations, user_locations
 
 # isort: split
+import rejnistvo.ui.lean_pyside  # noqa: F401 - PySide6 loaded first, the lean way (see there)
+
+# isort: split
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-
-def restore_plain_import() -> None:
-    """Put back the import statement PySide6 wraps, once PySide6 is loaded.
-
-    PySide6 replaces ``builtins.__import__`` with its hook for ``from __feature__ import
-    snake_case`` (and ``true_property``), which this program never uses. The hook calls
-    into Python at every import statement and, for every module first met after PySide6,
-    reads the module's source to look for the word "PySide6" (``inspect.getsource``):
-    ~90 modules and ~20 ms of processor time at the start, and again for every screen
-    opened later. A module never marked that way is treated as one that selects no
-    feature, which is every module here. The import it wraps (``__orig_import__``,
-    PySide6's own lazy import of its classes) is put back; any other arrangement (a
-    PySide6 without the hook, a hook of someone else) is left alone."""
-    import builtins
-
-    hook = getattr(builtins, "__feature_import__", None)
-    plain = getattr(builtins, "__orig_import__", None)
-    if hook is not None and plain is not None and builtins.__import__ is hook:
-        builtins.__import__ = plain
-
-
-restore_plain_import()
-
-# isort: split
-from rejnistvo.ui.context import (  # noqa: E402 - after the import is plain again
-    APPLICATION,
-    ORGANIZATION,
-    AppContext,
-    default_settings,
-)
+from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
 
 log = logging.getLogger("rejnistvo.ui")
 

@@ -251,27 +251,3 @@ def test_the_checks_beside_start_after_the_windows_first_paint(qapp, qtbot):
     late.db = type("Db", (), {"checks": Checks()})()
     app_module.watch_checks(late, window, interval_ms=5)
     assert late.db.checks.started == 1
-
-
-def test_pysides_import_hook_is_taken_out_and_qt_still_imports(qapp):
-    import builtins
-    import subprocess
-
-    hook = getattr(builtins, "__feature_import__", None)
-    assert hook is None or builtins.__import__ is not hook
-    # in a fresh process, as the program starts: the hook PySide6 puts in is gone after
-    # the window's module is imported, and PySide6's classes still import lazily
-    code = (
-        "import builtins, sys\n"
-        "import rejnistvo.ui.app\n"
-        "assert builtins.__import__ is builtins.__orig_import__, builtins.__import__\n"
-        "from PySide6.QtWidgets import QStyle\n"
-        "from PySide6.QtGui import QTextLayout\n"
-        "assert QStyle.PrimitiveElement.PE_PanelItemViewItem is not None\n"
-        "print('ok')\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "ok"
