@@ -69,11 +69,31 @@ class R5Figures:
         self.increase_panel.show_facts(facts)
 
     def offered_unjustified(self) -> Decimal | None:
-        """Received − justified, when both are known (never below zero)."""
+        """Received − justified, when both are known (never below zero). With a call date
+        typed, received is what was paid before the call (SPEC 3.4): a call before the
+        increase ends must not offer more than can be refunded."""
         justified = self.finding_panel.amount(self.justified_edit)
-        if self.received is None or justified is None:
+        received = self._received_before_call()
+        if received is None:
+            received = self.received
+        if received is None or justified is None:
             return None
-        return max(self.received - justified, ZERO)
+        return max(received - justified, ZERO)
+
+    def _received_before_call(self) -> Decimal | None:
+        """The board increase paid before the typed call date; None without one."""
+        case = self._typed_case()
+        if case is None or case.refund is None:
+            return None
+        everything = R5Case(
+            case.increase,
+            service.R5Report(),  # the whole amount: no finding limits what was received
+            dataclasses.replace(case.refund, deadline=None),
+        )
+        try:
+            return service.refund_preview(self.ctx.db, everything).received
+        except RuleError:
+            return None
 
     def offer_unjustified(self) -> None:
         value = self.offered_unjustified()
@@ -104,6 +124,11 @@ class R5Figures:
         if self._loading:
             return
         self._edited()
+        if self._unjustified_offered:
+            # The call date decides what was received: an offered amount follows it.
+            value = self.offered_unjustified()
+            if value is not None and value != self.finding_panel.amount(self.unjustified_edit):
+                self.unjustified_edit.set_value(value)
         had_plan = self.instalment_model.rowCount() or self.plan is not None
         plan = self._compute_plan(show_errors=False)
         if plan is not None and had_plan:

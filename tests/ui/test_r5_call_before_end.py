@@ -1,0 +1,49 @@
+"""Zvišane oskrbnine in R-5: a call to refund dated before the increase ends (SPEC 3.4:
+only money paid before the call counts). The offered unjustified amount follows what was
+received before the call, so the plan can be made and the case saved; before, it stayed
+at the whole period's received − justified and the save was refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+from test_r5_flow import b_ctx, fill_increase, make_view, set_expense  # noqa: F401 (fixtures)
+
+from rejnistvo.store import get_record
+
+
+def test_call_before_the_end_offers_what_was_received_before_it(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)  # 25 % from 1. 1. to 30. 6. 2026, 638,00 a month
+    assert view.save()
+    qtbot.keyClicks(view.report_date.edit, "1. 4. 2026")
+    qtbot.mouseClick(view.add_expense_button, Qt.MouseButton.LeftButton)
+    set_expense(view, 0, "Instrukcije", "100,00", "r 1")
+    qtbot.keyClicks(view.finding_date.edit, "5. 4. 2026")
+    qtbot.keyClicks(view.justified_edit.edit, "100,00")
+    assert view.unjustified_edit.text() == "857,00"  # no call yet: the whole period
+
+    qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
+    view.call_date.edit.editingFinished.emit()
+    # January to March (3 × 159,50) and 9 days of April: 526,35 received before the call.
+    assert view.unjustified_edit.text() == "426,35"
+    qtbot.mouseClick(view.as_received_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)
+    assert view.plan is not None and view.plan.refund == Decimal("426.35")
+    assert view.instalment_model.total() == Decimal("426.35")
+    assert view.save() is True, b_ctx.interaction.errors
+    assert get_record(b_ctx.db, "refunds", view.refund_id)["amount"] == Decimal("426.35")
+
+
+def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save()
+    qtbot.keyClicks(view.report_date.edit, "1. 4. 2026")
+    qtbot.keyClicks(view.finding_date.edit, "5. 4. 2026")
+    qtbot.keyClicks(view.unjustified_edit.edit, "200,00")
+    qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
+    view.call_date.edit.editingFinished.emit()
+    assert view.unjustified_edit.text() == "200,00"
