@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
@@ -660,8 +661,8 @@ LineRow = tuple[
 ]  # fmt: skip
 
 
-#: Lines written a chunk at a time: the bases first seen in a chunk are stored (or
-#: found) in one go before it (``_BasisIds``).
+#: Lines written a chunk at a time (``LineWriter.write``): the parts first seen in a
+#: chunk are written with it, and the caller hears of each chunk (progress, cancel).
 CHUNK = 5000
 
 
@@ -684,86 +685,56 @@ def page_cache_for_close(db: Database) -> Iterator[None]:
 
 def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:
     """Write a closed month and its lines (inside the caller's transaction). `lines` may
-    be a generator: each line is written as it comes, none is kept.
+    be a generator: each line is written as it comes, none is kept. A close with many
+    lines resolves their parts itself and writes through ``LineWriter``."""
+    writer = LineWriter(db, run)
+    writer.write(writer.entry(line) for line in lines)
+    return writer.finish()
+
+
+#: A line as ``payment_entries`` keeps it (m013), its parts resolved to ids: run_id, kind,
+#: for_month (ISO), placement_id, one_off_id, payee_id, figures_id, basis_id.
+Entry = tuple[int, str, str, int | None, int | None, int, int, int | None]
+
+
+class LineWriter:
+    """Writes a closed month and its lines (inside the caller's transaction).
 
     A line is written in parts (m013): who is paid (``payment_payees``) and what
-    (``payment_figures``: days, factor, amounts, reason) each once in the file, found
-    by value among those written before; the line names them, its month, placement
-    and basis."""
-    cursor = db.execute(
-        "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, overpayments, "
-        "line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-        [
-            _month_key(run["month"]),
-            run["closed_on"].isoformat(),
-            run["closed_at"],
-            run["closed_by"],
-            str(run["total"]),
-            str(run["overpayments"]),
-            json.dumps(list(run["warnings"]), ensure_ascii=False),
-        ],
-    )
-    run_id = int(cursor.lastrowid or 0)
-    # Lines share their payees (a placement's lines), their amounts (the run makes each
-    # distinct difference once), reasons, bases and months: each is looked up by
-    # identity first, by value only when new; each entry keeps its object, so no id is
-    # reused while it lives.
-    texts: dict[int, tuple[Any, str | None]] = {}
-    keys: dict[date, str] = {}
-    parts = _Parts(db)
-    payee_of, figures_of = parts.payee_ids.get, parts.figures_ids.get
-    bases = _BasisIds(db)
-    known_basis = bases.ids.get
-    chunk: list[list[Any]] = []
-    unresolved: list[list[Any]] = []
-    count = 0
-    for kind, month, placement_id, one_off_id, payee, days, factor, amounts, reason, basis in lines:
-        month_text = keys.get(month)
-        if month_text is None:
-            month_text = keys[month] = _month_key(month)
-        payee_id = payee_of(id(payee))
-        if payee_id is None:
-            payee_id = parts.payee(payee)
-        shown = (days, factor, id(amounts), reason)
-        figures_id = figures_of(shown)
-        if figures_id is None:
-            figures_id = parts.figures(shown, amounts)
-        if basis is None or isinstance(basis, str):
-            basis_text = basis or None
-        else:
-            made = texts.get(id(basis))
-            if made is None:
-                made = texts[id(basis)] = (basis, _basis_text(basis))
-            basis_text = made[1]
-        row = [run_id, kind, month_text, placement_id, one_off_id, payee_id, figures_id, None]
-        if basis_text is not None:
-            basis_id = known_basis(basis_text)
-            if basis_id is None:
-                row[-1] = basis_text  # its id once the chunk's new bases are stored
-                unresolved.append(row)
-            else:
-                row[-1] = basis_id
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            count += _write_lines(db, chunk, unresolved, bases, parts)
-    count += _write_lines(db, chunk, unresolved, bases, parts)
-    db.execute("UPDATE payment_runs SET line_count = ? WHERE id = ?", [count, run_id])
-    return run_id
-
-
-class _Parts:
-    """The payees and figures of the file by value (read at the start of a close: a few
-    tens of thousands of short rows), new ones numbered here (the close is the file's
-    one writer, inside its transaction) and written with the chunk that first uses them.
-    Looked up by the identity of the line's objects first (``payee_ids``,
-    ``figures_ids``), whose objects are kept here so that no id is reused."""
+    (``payment_figures``: days, factor, amounts, reason) each once in the file, as its
+    basis (``payment_bases``, m010); the line (``Entry``) names them by id with its
+    month and placement. ``payee``, ``figures`` and ``basis`` give the id of a part,
+    found by value among those written before or numbered here (the close is the file's
+    one writer: the run's row written first holds the write lock to the commit); new
+    parts are written with the next chunk of lines (the lines have no foreign key to
+    them). The caller resolves each distinct part once and hands ``write`` lines whose
+    parts are ids already: after a backdated rate 270,000 lines share ~18,000 payees,
+    ~27,000 bases and a few thousand figures, so a line is a tuple of ids, not ten
+    look-ups (see ``services.payment_run.RunLines.ledger_entries``)."""
 
     __slots__ = (
-        "payees", "figures_by_value", "payee_ids", "figures_ids", "kept", "new_payees",
-        "new_figures", "next_payee", "next_figures",
+        "db", "run_id", "count", "payees", "figures_by_value", "figures_ids", "basis_texts",
+        "basis_ids", "kept", "new_payees", "new_figures", "new_bases", "next_payee",
+        "next_figures", "next_basis", "moved", "months",
     )  # fmt: skip
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, run: dict[str, Any]) -> None:
+        self.db = db
+        cursor = db.execute(
+            "INSERT INTO payment_runs (month, closed_on, closed_at, closed_by, total, "
+            "overpayments, line_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+            [
+                _month_key(run["month"]),
+                run["closed_on"].isoformat(),
+                run["closed_at"],
+                run["closed_by"],
+                str(run["total"]),
+                str(run["overpayments"]),
+                json.dumps(list(run["warnings"]), ensure_ascii=False),
+            ],
+        )
+        self.run_id = int(cursor.lastrowid or 0)
+        self.count = 0
         self.payees: dict[tuple[Any, ...], int] = {
             tuple(row[1:]): int(row[0])
             for row in db.execute(f"SELECT id, {_PAYEE_COLUMNS} FROM payment_payees").fetchall()
@@ -772,13 +743,31 @@ class _Parts:
             tuple(row[1:]): int(row[0])
             for row in db.execute(f"SELECT id, {_FIGURE_COLUMNS} FROM payment_figures").fetchall()
         }
-        self.payee_ids: dict[int, int] = {}
+        #: (days, factor, id of the amounts, reason) -> figures id; the amounts are kept
+        #: (``kept``) so that no id is reused while the writer lives
         self.figures_ids: dict[tuple[int, str, int, str], int] = {}
+        #: id of a basis dict -> (the dict, its text); text -> basis id
+        self.basis_texts: dict[int, tuple[Any, str]] = {}
+        self.basis_ids: dict[str, int] = {}
         self.kept: list[Any] = []
         self.new_payees: list[tuple[Any, ...]] = []
         self.new_figures: list[tuple[Any, ...]] = []
+        self.new_bases: list[tuple[int, str]] = []
         self.next_payee = max(self.payees.values(), default=0) + 1
         self.next_figures = max(self.figures_by_value.values(), default=0) + 1
+        self.next_basis = (
+            int(db.execute("SELECT coalesce(max(id), 0) FROM payment_bases").fetchone()[0]) + 1
+        )
+        #: a basis numbered as new that the file held: number -> id in the file
+        self.moved: dict[int, int] = {}
+        self.months: dict[date, str] = {}
+
+    def month(self, month: date) -> str:
+        """The month as a line keeps it."""
+        text = self.months.get(month)
+        if text is None:
+            text = self.months[month] = _month_key(month)
+        return text
 
     def payee(self, payee: Payee) -> int:
         found = self.payees.get(payee)
@@ -786,12 +775,13 @@ class _Parts:
             found = self.payees[payee] = self.next_payee
             self.next_payee += 1
             self.new_payees.append((found, *payee))
-        self.kept.append(payee)
-        self.payee_ids[id(payee)] = found
         return found
 
-    def figures(self, shown: tuple[int, str, int, str], amounts: Amounts) -> int:
-        days, factor, _, reason = shown
+    def figures(self, days: int, factor: str, amounts: Amounts, reason: str) -> int:
+        shown = (days, factor, id(amounts), reason)
+        found = self.figures_ids.get(shown)
+        if found is not None:
+            return found
         value = (
             days, factor, str(amounts.board), str(amounts.board_increase), str(amounts.fee),
             str(amounts.fee_uplift), str(amounts.total), reason,
@@ -805,21 +795,114 @@ class _Parts:
         self.figures_ids[shown] = found
         return found
 
-    def write(self, db: Database) -> None:
+    def basis(self, basis: dict[str, Any] | str | None) -> int | None:
+        """The id of a line's basis (None: it has none); a dict is written as JSON once
+        for each dict object (the run shares them between lines)."""
+        if basis is None or basis == "":
+            return None
+        if isinstance(basis, str):
+            text = basis
+        else:
+            made = self.basis_texts.get(id(basis))
+            if made is None:
+                made = self.basis_texts[id(basis)] = (basis, _BASIS_JSON.encode(basis))
+            text = made[1]
+        found = self.basis_ids.get(text)
+        if found is None:
+            # numbered as new; one already in the file is found when the chunk is written
+            found = self.basis_ids[text] = self.next_basis
+            self.next_basis += 1
+            self.new_bases.append((found, text))
+        return found
+
+    def entry(self, line: LineRow) -> Entry:
+        """A line given whole (``LineRow``) with its parts resolved."""
+        kind, month, placement_id, one_off_id, payee, days, factor, amounts, reason, basis = line
+        return (
+            self.run_id, kind, self.month(month), placement_id, one_off_id, self.payee(payee),
+            self.figures(days, factor, amounts, reason), self.basis(basis),
+        )  # fmt: skip
+
+    def write(self, entries: Iterable[Entry], written: Callable[[int], None] | None = None) -> None:
+        """Write `entries` (a generator is written as it comes, ``CHUNK`` lines at a
+        time, the new parts first); `written(lines so far)` after each chunk (it may
+        raise to stop: the caller's transaction is rolled back)."""
+        rows = iter(entries)
+        conn = self.db.conn
+        while True:
+            chunk = list(islice(rows, CHUNK))
+            if not chunk:
+                break
+            self._write_parts()
+            moved = self.moved
+            if moved:
+                chunk = [row if row[7] not in moved else (*row[:7], moved[row[7]]) for row in chunk]
+            conn.executemany(
+                "INSERT INTO payment_entries (run_id, kind, for_month, placement_id, "
+                "one_off_id, payee_id, figures_id, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                chunk,
+            )
+            self.count += len(chunk)
+            if written is not None:
+                written(self.count)
+        self._write_parts()
+
+    def finish(self) -> int:
+        """The run's line count recorded; its id."""
+        self._write_parts()
+        self.db.execute(
+            "UPDATE payment_runs SET line_count = ? WHERE id = ?", [self.count, self.run_id]
+        )
+        return self.run_id
+
+    def _write_parts(self) -> None:
+        """Write the parts numbered since the last call. A basis numbered as new whose
+        text the file already holds (a month closed before with the same basis) is not
+        written: its number is mapped to its id in the file (``moved``) for every line
+        given it (looking each new text up first cost ~0.3 s after a backdated rate,
+        when none is in the file)."""
+        conn = self.db.conn
         if self.new_payees:
-            db.conn.executemany(
+            conn.executemany(
                 f"INSERT INTO payment_payees (id, {_PAYEE_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 self.new_payees,
             )
             self.new_payees.clear()
         if self.new_figures:
-            db.conn.executemany(
+            conn.executemany(
                 f"INSERT INTO payment_figures (id, {_FIGURE_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 self.new_figures,
             )
             self.new_figures.clear()
+        if self.new_bases:
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT INTO payment_bases (id, text) VALUES (?, ?) ON CONFLICT (text) DO NOTHING",
+                self.new_bases,
+            )
+            if conn.total_changes - before != len(self.new_bases):
+                self._found_in_file()
+            self.new_bases.clear()
+
+    def _found_in_file(self) -> None:
+        """The new bases (``new_bases``) not written, their text in the file already:
+        each number mapped to the id in the file (``moved``, ``basis_ids``)."""
+        numbers = [number for number, _ in self.new_bases]
+        written = {
+            int(row[0])
+            for row in self.db.execute(
+                "SELECT id FROM payment_bases WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(numbers)],
+            ).fetchall()
+        }
+        for number, text in self.new_bases:
+            if number not in written:
+                row = self.db.execute(
+                    "SELECT id FROM payment_bases WHERE text = ?", [text]
+                ).fetchone()
+                self.moved[number] = self.basis_ids[text] = int(row[0])
 
 
 _PAYEE_COLUMNS = (
@@ -828,67 +911,14 @@ _PAYEE_COLUMNS = (
 )
 _FIGURE_COLUMNS = "days, factor, board, board_increase, fee, fee_uplift, total, reason"
 
-
-class _BasisIds:
-    """The id of each basis text written so far, a text stored once (m010): a new one is
-    added, one already in the file (last month's, usually) is found."""
-
-    __slots__ = ("db", "ids")
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.ids: dict[str, int] = {}
-
-    def store(self, texts: Iterable[str]) -> None:
-        new = sorted({text for text in texts if text not in self.ids})
-        if not new:
-            return
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO payment_bases (text) VALUES (?)", [(t,) for t in new]
-        )
-        self.ids.update(
-            (text, basis_id)
-            for basis_id, text in self.db.execute(
-                "SELECT id, text FROM payment_bases WHERE text IN (SELECT value FROM json_each(?))",
-                [json.dumps(new)],
-            ).fetchall()
-        )
-
-
-def _write_lines(
-    db: Database,
-    chunk: list[list[Any]],
-    unresolved: list[list[Any]],
-    bases: _BasisIds,
-    parts: _Parts,
-) -> int:
-    """Write `chunk` (emptied with `unresolved`), its new bases and parts first; the
-    line count."""
-    if unresolved:
-        bases.store(row[-1] for row in unresolved)
-        for row in unresolved:
-            row[-1] = bases.ids[row[-1]]
-    parts.write(db)
-    db.conn.executemany(
-        "INSERT INTO payment_entries (run_id, kind, for_month, placement_id, one_off_id, "
-        "payee_id, figures_id, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        chunk,
-    )
-    count = len(chunk)
-    chunk.clear()
-    unresolved.clear()
-    return count
+#: A basis as the ledger keeps it: compact JSON, names as written (one encoder, not one
+#: made for each of a close's ~27,000 bases)
+_BASIS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def first_line_id(db: Database, run_id: int) -> int:
     row = db.execute("SELECT min(id) FROM payment_lines WHERE run_id = ?", [run_id]).fetchone()
     return int(row[0] or 0)
-
-
-def _basis_text(basis: dict[str, Any] | str | None) -> str | None:
-    if basis is None or isinstance(basis, str):
-        return basis
-    return json.dumps(basis, ensure_ascii=False, separators=(",", ":"))
 
 
 def delete_run(db: Database, run_id: int) -> None:

@@ -56,13 +56,13 @@ def test_a_close_has_a_larger_page_cache_and_leaves_the_files_own(run_db, clock,
     from rejnistvo.store import ledger
 
     seen = []
-    insert = ledger.insert_run
+    write = ledger.LineWriter.write
 
-    def watching(db, run, lines):
-        seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
-        return insert(db, run, lines)
+    def watching(writer, entries, written=None):
+        seen.append(writer.db.execute("PRAGMA cache_size").fetchone()[0])
+        return write(writer, entries, written)
 
-    monkeypatch.setattr(ledger, "insert_run", watching)
+    monkeypatch.setattr(ledger.LineWriter, "write", watching)
     run_db.execute("PRAGMA cache_size = -3000")
     service.close_month(run_db, SEP, clock)
     assert seen == [-ledger.CLOSE_CACHE_KIB]

@@ -54,10 +54,28 @@ def test_sums_and_summaries_agree_with_the_lines(run_db, clock):
     assert run.paid_lines() == [x for x in lines if x.kind in PAID_KINDS]
 
 
+def _decoded(writer, entries):
+    """The entries a ``LineWriter`` resolved, their parts' ids replaced by the parts."""
+    payees = {i: value for value, i in writer.payees.items()}
+    figures = {i: value for value, i in writer.figures_by_value.items()}
+    bases = {i: text for text, i in writer.basis_ids.items()}
+    return [(e[1], e[2], e[3], e[4], payees[e[5]], figures[e[6]], bases.get(e[7])) for e in entries]
+
+
 def test_the_rows_a_close_writes_are_the_lines(run_db, clock):
+    from rejnistvo.store import ledger
+
     run = _run_with_differences(run_db, clock)
-    written = list(run().lines.ledger_rows())  # no line made first
-    assert written == [service._ledger_row(line) for line in run().lines]
+    header = {"month": D("2026-12-01"), "closed_on": D("2026-12-01"), "closed_at": "x",
+              "closed_by": "t", "total": ZERO, "overpayments": ZERO, "warnings": []}  # fmt: skip
+    fast = ledger.LineWriter(run_db, header)
+    written = list(run().lines.ledger_entries(fast))  # no line made first
+    whole = ledger.LineWriter(run_db, {**header, "month": D("2027-01-01")})
+    one_by_one = [whole.entry(service._ledger_row(line)) for line in run().lines]
+    assert {e[0] for e in written} == {fast.run_id}
+    assert _decoded(fast, written) == _decoded(whole, one_by_one)
+    assert any(e[7] is not None for e in written)  # with their bases
+    assert {e[1] for e in written} >= {"month", "arrears", "overpayment"}
     # without bases the lines are the same but for the basis
     narrow = run(with_basis=False).lines
     assert [_fields(x)[:13] for x in narrow] == [_fields(x)[:13] for x in run().lines]

@@ -1,0 +1,142 @@
+"""The close writes its lines through ``ledger.LineWriter`` with every part resolved to an
+id once (``RunLines.ledger_entries``): a basis the file already holds is found after it
+was numbered as new (``moved``), whatever chunk its lines fall in; lines written a few at
+a time read back exactly as paid, with consecutive ids in run order; a cancelled close
+writes nothing, not even the parts it numbered."""
+
+from __future__ import annotations
+
+import pytest
+from _payment_fixtures import D, closed_then_changed
+
+from rejnistvo.services import payment_run as service
+from rejnistvo.store import ledger
+
+SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
+
+
+def _read(db, month):
+    """The month's ledger lines as readers get them (``run_lines``), without ids."""
+    run = ledger.closed_run(db, month)
+    assert run is not None
+    return [
+        (
+            x.kind,
+            x.for_month,
+            x.placement_id,
+            x.one_off_id,
+            x.carer_id,
+            x.carer_name,
+            x.child_name,
+            x.contract_no,
+            x.iban,
+            x.centre_id,
+            x.centre_name,
+            x.unit_id,
+            x.unit_name,
+            x.days,
+            x.factor,
+            x.amounts,
+            x.reason,
+            x.basis,
+        )  # fmt: skip
+        for x in ledger.run_lines(db, run.id)
+    ]
+
+
+def _counts(db):
+    return tuple(
+        db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("payment_bases", "payment_payees", "payment_figures")
+    )
+
+
+def _as_run(lines):
+    """A closed run's lines as the ledger holds them, without their line ids."""
+    return [
+        (x.kind, x.for_month, x.placement_id, x.carer, x.amounts, x.reason, x.basis) for x in lines
+    ]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, ledger.CHUNK])
+def test_a_month_closed_again_finds_its_bases_and_parts_in_the_file(
+    run_db, clock, monkeypatch, chunk
+):
+    monkeypatch.setattr(ledger, "CHUNK", chunk)
+    closed_then_changed(run_db, clock)
+    first = service.close_month(run_db, NOV, clock)
+    written = _read(run_db, NOV)
+    before = _counts(run_db)
+    assert any(line[-1] for line in written)  # lines with bases
+    service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
+    found = []
+    look_up = ledger.LineWriter._found_in_file
+
+    def watched(writer):
+        look_up(writer)
+        found.append(dict(writer.moved))
+
+    monkeypatch.setattr(ledger.LineWriter, "_found_in_file", watched)
+    again = service.close_month(run_db, NOV, clock)
+    assert found and found[-1]  # numbered as new, then found in the file
+    # every basis, payee and figure of the second close was in the file: none added,
+    # and each line names the one it named the first time
+    assert _counts(run_db) == before
+    assert _read(run_db, NOV) == written
+    assert _as_run(again.lines) == _as_run(first.lines)
+    ids = [line.line_id for line in again.lines]
+    assert ids == list(range(ids[0], ids[0] + len(ids)))
+    assert [x.id for x in ledger.run_lines(run_db, ledger.closed_run(run_db, NOV).id)] == ids
+
+
+def test_a_basis_found_in_the_file_in_a_later_chunk_keeps_its_id(run_db, clock, monkeypatch):
+    """A basis numbered as new in one chunk and found in the file is the file's id in
+    every later chunk too (the run's memo keeps the number it was first given)."""
+    monkeypatch.setattr(ledger, "CHUNK", 1)
+    closed_then_changed(run_db, clock)
+    service.close_month(run_db, NOV, clock)
+    run_id = ledger.closed_run(run_db, NOV).id
+    named = {
+        r[0]
+        for r in run_db.execute(
+            "SELECT basis_id FROM payment_entries WHERE run_id = ? AND basis_id IS NOT NULL",
+            [run_id],
+        )
+    }
+    service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
+    service.close_month(run_db, NOV, clock)
+    run_id = ledger.closed_run(run_db, NOV).id
+    again = {
+        r[0]
+        for r in run_db.execute(
+            "SELECT basis_id FROM payment_entries WHERE run_id = ? AND basis_id IS NOT NULL",
+            [run_id],
+        )
+    }
+    assert again == named
+    orphans = run_db.execute(
+        "SELECT count(*) FROM payment_entries e WHERE e.basis_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM payment_bases b WHERE b.id = e.basis_id)"
+    ).fetchone()[0]
+    assert orphans == 0
+
+
+def test_a_cancelled_close_writes_neither_lines_nor_parts(run_db, clock, monkeypatch):
+    monkeypatch.setattr(ledger, "CHUNK", 2)
+    closed_then_changed(run_db, clock)
+    before = _counts(run_db)
+    entries = run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0]
+    calls = []
+
+    def progress(done, total):
+        calls.append(done)
+        return len(calls) < 2  # the second chunk cancels
+
+    # the run the screen made: the close computes nothing, its progress is the writing's
+    computed, stamp = service.payment_run(run_db, NOV, clock), service.data_stamp(run_db)
+    with pytest.raises(service.RunCancelled):
+        service.close_month(run_db, NOV, clock, progress, computed=computed, stamp=stamp)
+    assert calls == [2, 4]
+    assert ledger.closed_run(run_db, NOV) is None
+    assert _counts(run_db) == before
+    assert run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0] == entries
