@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from rejnistvo.atomic_write import os_error_reason
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.iban import check_iban
 from rejnistvo.rules.money import ZERO
@@ -64,7 +65,7 @@ def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise InputError(
-            "out", f"datoteke »{target}« ni mogoče zapisati: {error.strerror}."
+            "out", f"datoteke »{target}« ni mogoče zapisati: {os_error_reason(error)}."
         ) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
