@@ -28,3 +28,18 @@ def test_case_screens_fit_1024_and_stand_side_by_side_when_wide(qtbot, ctx):
     window.resize(1400, 900)
     view = window.view("r5_view")
     qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+def test_list_print_button_does_not_claim_ctrl_p_where_it_prints_the_case(qtbot, ctx):
+    """On R-4 and R-5 Ctrl+P prints the case's form; the list's button said "(Ctrl+P)" too."""
+    from PySide6.QtWidgets import QPushButton
+
+    ctx.clock = FixedClock(date(2026, 3, 2))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    for name in ("r4_view", "r5_view", "carers_view"):
+        window.show_screen(name)
+        view = window.view(name)
+        buttons = [b.text().replace("&", "") for b in view.findChildren(QPushButton)]
+        claiming = [text for text in buttons if "Ctrl+P" in text]
+        assert len(claiming) == 1, (name, claiming)

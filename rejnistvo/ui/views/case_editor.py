@@ -102,7 +102,7 @@ class CaseEditorView(View):
         self.list_exporter = ListExporter(
             self.ctx, self.table, self.title, f"list_{self.kind}", self
         )
-        self.list_pane.add_buttons(*self.list_exporter.buttons(self.list_pane))
+        self.list_pane.add_buttons(*self.list_exporter.buttons(self.list_pane, ctrl_p=False))
         layout = QHBoxLayout(self)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(splitter)

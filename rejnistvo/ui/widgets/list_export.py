@@ -100,12 +100,15 @@ class ListExporter(QObject):
         )
         return table_snapshot(self.table, self.title(), subtitle)
 
-    def buttons(self, parent: QWidget) -> tuple[QPushButton, QPushButton]:
+    def buttons(self, parent: QWidget, ctrl_p: bool = True) -> tuple[QPushButton, QPushButton]:
+        """Izvozi … and Natisni seznam; ``ctrl_p`` False where Ctrl+P prints the screen's
+        own document (R-4, R-5), so the list's button does not claim the shortcut."""
         export = QPushButton(self.tr("Izvozi …"), parent)
         export.setObjectName("exportListButton")
         export.setToolTip(self.tr("Shrani seznam, kot je prikazan, v Excel (XLSX) ali CSV."))
         export.clicked.connect(self.export)
-        printing = QPushButton(self.tr("Natisni seznam (Ctrl+P)"), parent)
+        label = self.tr("Natisni seznam (Ctrl+P)") if ctrl_p else self.tr("Natisni seznam")
+        printing = QPushButton(label, parent)
         printing.setObjectName("printListButton")
         printing.clicked.connect(self.print_list)
         return export, printing
