@@ -123,6 +123,9 @@ class CaseEditorView(View):
             wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
             if splitter.orientation() != wanted:
                 splitter.setOrientation(wanted)
+                if vertical:  # the editor is the work: two thirds of the height
+                    height = max(event.size().height(), 3)
+                    splitter.setSizes([height // 3, height - height // 3])
         super().resizeEvent(event)
 
     def editor_area(self) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
