@@ -68,7 +68,14 @@ R5_KINDS = (
 )
 # Caseworkers who write the demo's R-4 proposals (r4_cases.prepared_by).
 CASEWORKERS = ("Nataša Kovačič", "Boštjan Žnidaršič", "Mateja Pečnik", "Urška Čebular")
-_EMPTY_CHECK = ("carers", "children", "placements", "r4_cases", "board_increases")
+# Each table a demo must find empty, with its Slovenian name for the refusal.
+_EMPTY_CHECK = {
+    "carers": "rejnike",
+    "children": "otroke",
+    "placements": "namestitve",
+    "r4_cases": "predloge R-4",
+    "board_increases": "zvišanja oskrbnine",
+}
 
 
 def make_emso(rng: random.Random, birth: date, sex: str) -> str:
@@ -107,11 +114,11 @@ def _max_id(db: Database, table: str) -> int:
 
 
 def ensure_empty(db: Database) -> None:
-    for table in _EMPTY_CHECK:
+    for table, what in _EMPTY_CHECK.items():
         if db[table].exists() and db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
             raise StoreError(
                 "Predstavitvene podatke je mogoče vpisati le v novo, prazno podatkovno zbirko; "
-                f"ta že vsebuje zapise ({table}). Izberite ime nove datoteke."
+                f"ta že vsebuje {what}. Izberite ime nove datoteke."
             )
 
 
