@@ -29,10 +29,11 @@ from rejnistvo.locations import Locations, choose_locations, user_locations
 import rejnistvo.ui.lean_pyside  # noqa: F401 - PySide6 loaded first, the lean way (see there)
 
 # isort: split
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
+from rejnistvo.ui.first_paint import after_first_paint
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -211,31 +212,7 @@ def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
     if window.isVisible():
         start()
     else:
-        after_first_paint(window, start)
-
-
-class _FirstPaint(QObject):
-    """Calls ``callback`` once, right after ``widget``'s first paint has reached the
-    screen (a timer posted while the paint is delivered fires after its flush)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
-        return False
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``widget`` has been painted for the first time: what the
-    start need not wait for (the file's checks) takes no processor time from the first
-    screen (issue 13)."""
-    _FirstPaint(widget, callback)
+        after_first_paint(window, start)  # nothing of the first screen waits for them
 
 
 READY_ENV = "REJNISTVO_READY_FILE"

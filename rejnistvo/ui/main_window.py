@@ -82,6 +82,12 @@ class _Pending(QWidget):
             QTimer.singleShot(0, callback)
 
 
+def _guard_wheel(view: QWidget) -> None:
+    from rejnistvo.ui.widgets.keyboard import guard_wheel
+
+    guard_wheel(view)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -408,16 +414,21 @@ class MainWindow(QMainWindow):
             self._build_and_show(row)
 
     def _build_and_show(self, row: int) -> None:
-        from rejnistvo.ui.widgets.keyboard import guard_wheel
-
         name = self._screens[row][0]
         view = self.view(name)
         self.stack.setCurrentIndex(row)
         if view is not None:
             self.statusBar().clearMessage()
             # Unfocused combos and spin boxes of the screen ignore the wheel (again on
-            # each visit: a screen may have made new ones).
-            guard_wheel(view)
+            # each visit: a screen may have made new ones). A screen built before the
+            # window shows is guarded after the first paint: no wheel reaches it sooner,
+            # and the guard's module (~2 ms with the widget classes it names) waits.
+            if self.isVisible():
+                _guard_wheel(view)
+            else:
+                from rejnistvo.ui.first_paint import after_first_paint
+
+                after_first_paint(self, lambda: _guard_wheel(view))
 
     def _route(self, method: str) -> None:
         view = self.current_view()

@@ -1,0 +1,55 @@
+"""What the window's start leaves until its first paint is on screen (issue 13)."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from PySide6.QtWidgets import QComboBox, QVBoxLayout
+
+from rejnistvo.ui.main_window import MainWindow
+from rejnistvo.ui.views.base import View
+
+
+class _ComboScreen(View):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.combo = QComboBox(self)
+        self.combo.addItems(["a", "b"])
+        QVBoxLayout(self).addWidget(self.combo)
+
+    def title(self) -> str:
+        return "Preizkus"
+
+
+def _screens(monkeypatch):
+    module = types.ModuleType("rejnistvo.ui.views._start_order_screen")
+    module.VIEW_CLASS = _ComboScreen  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    return (("_start_order_screen", ()),)
+
+
+def test_a_screen_built_before_the_window_shows_is_guarded_after_its_first_paint(
+    qtbot, ctx, monkeypatch
+):
+    window = MainWindow(ctx, screens=_screens(monkeypatch))
+    qtbot.addWidget(window)
+    assert window.open_before_show()
+    view = window.current_view()
+    assert isinstance(view, _ComboScreen)
+    assert not view.combo.property("rejnistvoWheelGuarded")  # not before the paint
+    painted = []
+    view.paintEvent = lambda event: painted.append(
+        bool(view.combo.property("rejnistvoWheelGuarded"))
+    )
+    window.show()
+    qtbot.waitUntil(lambda: bool(view.combo.property("rejnistvoWheelGuarded")), timeout=2000)
+    assert painted and painted[0] is False  # the first paint came first
+
+
+def test_a_screen_built_on_a_shown_window_is_guarded_at_once(qtbot, ctx, monkeypatch):
+    window = MainWindow(ctx, screens=_screens(monkeypatch))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_view() is not None, timeout=2000)
+    assert window.current_view().combo.property("rejnistvoWheelGuarded")
