@@ -109,3 +109,29 @@ def test_the_window_folds_with_the_rules_one_key():
     from rejnistvo.rules.text import fold as rules_fold
 
     assert fold is rules_fold
+
+
+def test_proxy_indexes_name_their_cell_through_filters_and_a_new_source(qapp):
+    # the proxy keeps the indexes it made (one per row and column): each must still
+    # name its own cell after the rows change and after a source with other columns
+    proxy = FilterProxy()
+    proxy.setSourceModel(make_model(qapp))
+    first = [[proxy.index(r, c) for c in range(3)] for r in range(3)]
+    assert [[(i.row(), i.column()) for i in row] for row in first] == [
+        [(r, c) for c in range(3)] for r in range(3)
+    ]
+    proxy.set_text("novak")
+    assert proxy.index(0, 0).data() == "Novak Ana"
+    assert not proxy.index(1, 0).isValid()  # one row shown
+    assert not proxy.index(0, 0, proxy.index(0, 0)).isValid()  # no children
+    proxy.set_text("")
+    wider = RecordTableModel([("id", "Št."), ("name", "Ime"), ("born", "Rojen"), ("amount", "€")])
+    wider.set_rows(ROWS)
+    proxy.setSourceModel(wider)
+    assert [(proxy.index(1, c).row(), proxy.index(1, c).column()) for c in range(4)] == [
+        (1, 0),
+        (1, 1),
+        (1, 2),
+        (1, 3),
+    ]
+    assert proxy.index(2, 1).data() == "Šinkovec Maša"

@@ -3,7 +3,16 @@ stop for Tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from rejnistvo.ui.models import CellDelegate, RecordTableModel
@@ -55,8 +64,83 @@ def lay_out_at_reset(table: QTableView) -> None:
     model = table.model()
     if model is not None:
         model.modelReset.connect(table.doItemsLayout)
-        # a filter keystroke changes the rows' layout (FilterProxy.set_text): the same
-        model.layoutChanged.connect(table.doItemsLayout)
+        # a filter keystroke changes the rows' layout (FilterProxy.set_text): the same,
+        # and the column header lays out without repainting (``_RowsLaidOut``)
+        rows = _RowsLaidOut(table)
+        model.layoutAboutToBeChanged[_HINTED].connect(rows.about_to_change)  # type: ignore[index]
+        model.layoutChanged[_HINTED].connect(rows.laid_out)  # type: ignore[index]
+
+
+#: the layout signals' overload that carries the hint (PySide picks it by its signature)
+_HINTED = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_NO_UPDATES = Qt.WidgetAttribute.WA_UpdatesDisabled
+
+
+class _RowsLaidOut(QObject):
+    """Lays a table out when its model's rows change their layout; when only the rows
+    changed (a filter keystroke), the column header's own layout runs first with its
+    picture kept.
+
+    Every item view Qt connects to a model, the header too, answers a layout change by
+    asking for a layout of itself, and the table's layout (``updateGeometries`` reads
+    the header's length) runs the header's at once, which repaints all of the header: a
+    filter keystroke repainted the unchanged column header (~1.2 million instructions a
+    key at 20,000 placements, ``headerData`` asked ~40 times). Told that only the rows
+    changed, the header keeps its sections (its own handler ignores such a change), so
+    its layout is run here first, with its repaint held back; anything that does change
+    its picture afterwards (the table's width, a section sized to its contents, the
+    horizontal scroll) repaints it as usual. A header that highlights the sections of
+    selected cells is left alone: which cells are selected and shown may change with
+    the rows."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)  # its connection goes with the table
+        self._table = table
+        #: the header's sections before the rows change (None: not a change of rows only)
+        self._sections: tuple[int, ...] | None = None
+
+    def about_to_change(self, _parents: Any = None, hint: Any = None) -> None:
+        # read before the change: once the model has told its views, reading the header
+        # runs its layout, and its repaint, at once
+        header = self._table.horizontalHeader()
+        self._sections = _sections(header) if hint == _ROWS_ONLY else None
+
+    def laid_out(self, _parents: Any = None, hint: Any = None) -> None:
+        table = self._table
+        before, self._sections = self._sections, None
+        if hint == _ROWS_ONLY and before is not None:
+            _lay_out_quietly(table.horizontalHeader(), before)
+        table.doItemsLayout()
+
+
+def _lay_out_quietly(header: QHeaderView, before: tuple[int, ...]) -> None:
+    """The header's pending layout, now, without the repaint it asks for unless its
+    sections differ from `before`."""
+    viewport = header.viewport()
+    if (
+        header.isHidden()
+        or header.highlightSections()
+        or not header.updatesEnabled()
+        or viewport.testAttribute(_NO_UPDATES)  # someone else holds its repaints
+    ):
+        return
+    # The attribute itself, not setUpdatesEnabled: enabling updates again repaints the
+    # whole widget, which is what this avoids
+    viewport.setAttribute(_NO_UPDATES, True)
+    try:
+        header.doItemsLayout()  # what the header's timer would do (it stops the timer)
+        header.length()  # and the resize of its sections it asks for (stretch, contents)
+    finally:
+        viewport.setAttribute(_NO_UPDATES, False)
+    if _sections(header) != before:
+        viewport.update()  # a section moved or was resized: its picture changed
+
+
+def _sections(header: QHeaderView) -> tuple[int, ...]:
+    """What a header's picture is laid out from: where it is scrolled, its sections'
+    sizes in order (a hidden section has none)."""
+    return (header.offset(), *(header.sectionSize(i) for i in range(header.count())))
 
 
 def record_index(
