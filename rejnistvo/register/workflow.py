@@ -444,10 +444,15 @@ def check_decision(
     period_from: date | None,
     period_to: date | None,
     rationale: str,
+    keep_recorded: bool = False,
 ) -> tuple[int | None, date | None, date | None]:
     """The checks of a decision (SPEC 3.3), also used by an audited correction: outcome,
     percent 25/50, the period in order and inside the placement, and a rationale when
-    the decision departs from the rule. Returns the percent and period to store."""
+    the decision departs from the rule. Returns the percent and period to store.
+
+    ``keep_recorded`` (a correction): the period as already recorded is not checked
+    against the placement again: a child who left early does not make the resolution
+    wrong (SPEC 6: only placed days count), and a typo elsewhere must stay correctable."""
     if outcome not in OUTCOMES:
         raise InputError("outcome", "Odločitev je »increase« (ZVIŠA) ali »no_increase« (NE ZVIŠA).")
     if outcome == "increase":
@@ -461,7 +466,9 @@ def check_decision(
             raise InputError(
                 "period", "Konec obdobja je pred začetkom; konec mora biti isti ali poznejši dan."
             )
-        check_inside_placement(db, case["placement_id"], period_from, period_to)
+        recorded = (_as_date(case.get("decision_from")), _as_date(case.get("decision_to")))
+        if not (keep_recorded and (period_from, period_to) == recorded):
+            check_inside_placement(db, case["placement_id"], period_from, period_to)
     else:
         percent, period_from, period_to = None, None, None
     suggestion = rule_suggestion(case)

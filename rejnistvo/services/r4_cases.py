@@ -429,6 +429,7 @@ def correct_decision(
             merged.get("decision_from"),
             merged.get("decision_to"),
             merged.get("decision_rationale") or "",
+            keep_recorded=True,
         )
         decided_on = merged.get("decided_on")
         if not isinstance(decided_on, date):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.periods import Period
 from rejnistvo.rules.uplift import suggest_uplift
 from rejnistvo.services.r4_cases import Proposal, R4Case, reasons_from
 from rejnistvo.services.row_pages import RowPages
@@ -248,8 +249,22 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         """Load the placement's periods (the proposal's period must lie inside them)."""
         self.read_placement()
         periods = placement_periods(self._placement) if self._placement else None
-        self.period_edit.set_outer(periods)
-        self.decision_period.set_outer(periods)
+        # A recorded period stays valid if the child later left early (SPEC 6: only placed
+        # days count); a new or changed one must lie inside the placement.
+        case = self.case
+        proposed = decided = None
+        if (
+            case is not None
+            and self._placement
+            and case.proposal.placement_id == self._placement["id"]
+        ):
+            p = case.proposal
+            if p.period_from and p.period_to:
+                proposed = Period(p.period_from, p.period_to)
+            if case.decision_from and case.decision_to:
+                decided = Period(case.decision_from, case.decision_to)
+        self.period_edit.set_outer(periods, proposed)
+        self.decision_period.set_outer(periods, decided)
         if self._placement and self.subgroup_combo.currentData() is None and not self._loading:
             self._guess_subgroup()
         self._edited()
@@ -355,6 +370,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             target = self.step_edits.get(error.field.removeprefix("step_"))
         if error.field in ("sent_on", "decided_on"):
             target = self.step_edits[error.field]
+        if error.field == "period" and self.correcting:
+            target = self.decision_period  # a correction's period is the resolution's
         if target is not None and hasattr(target, "show_error"):
             target.show_error(error.message)
             return
