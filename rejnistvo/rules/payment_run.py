@@ -12,6 +12,7 @@ line can be recomputed with ``calc`` from ``calc_inputs(basis, month)``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -386,6 +387,56 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
     if not parts:
         parts.append("ponoven izračun po današnjih podatkih")
     return "; ".join(parts)
+
+
+_RATES_KEY = '"rates":['
+
+
+def reasons_of_texts(old: str, new: str, month: date) -> str | None:
+    """``reasons(json.loads(old), json.loads(new), month)`` for two bases as the ledger
+    keeps them (compact JSON) that differ at most in their rate rows — the usual pair
+    after a rate change, 250,000 of them after a backdated one —, without parsing them;
+    None for any other pair (the caller parses them and asks ``reasons``).
+
+    Exact: where the two texts are equal outside their ``"rates"`` lists, every other
+    part (periods, decisions, part-time share) reads the same, so ``reasons`` words the
+    rate rows alone. The key is found as text: a quote inside a JSON string is escaped,
+    so ``"rates":[`` is only ever the key of a basis (no part of a basis has a key of
+    that name), and it must occur once; a rate list that does not parse as rate rows
+    (``_rate_rows``) gives None too."""
+    at_old, at_new = old.find(_RATES_KEY), new.find(_RATES_KEY)
+    if at_old < 0 or at_new < 0 or old[:at_old] != new[:at_new]:
+        return None
+    # a rate row holds no list, so its list ends at the first "]"
+    end_old, end_new = old.find("]", at_old), new.find("]", at_new)
+    if end_old < 0 or end_new < 0 or old[end_old:] != new[end_new:]:
+        return None
+    if _RATES_KEY in old[end_old:]:
+        return None
+    old_rates = _rate_rows(old[at_old + len(_RATES_KEY) - 1 : end_old + 1])
+    new_rates = _rate_rows(new[at_new + len(_RATES_KEY) - 1 : end_new + 1])
+    if old_rates is None or new_rates is None:
+        return None
+    parts = _cached_rate_reasons(old_rates, new_rates)
+    return "; ".join(parts) if parts else "ponoven izračun po današnjih podatkih"
+
+
+@lru_cache(maxsize=1024)
+def _rate_rows(text: str) -> tuple[tuple[str, str, str], ...] | None:
+    """A basis's rate list as ``_rate_key`` gives it, from its JSON text (the same few
+    lists in thousands of bases); None when it is not a list of rate rows."""
+    try:
+        rows = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(rows, list) or not all(
+        isinstance(r, dict)
+        and set(r) == {"valid_from", "board", "fee"}
+        and all(isinstance(v, str) for v in r.values())
+        for r in rows
+    ):
+        return None
+    return _rate_key({"rates": rows})
 
 
 # --------------------------------------------------------------------------- months

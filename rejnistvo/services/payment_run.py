@@ -62,6 +62,7 @@ from rejnistvo.rules.payment_run import (
     difference_kind,
     factor_text,
     reasons,
+    reasons_of_texts,
 )
 from rejnistvo.rules.periods import (
     Period,
@@ -294,8 +295,9 @@ class RunLines(Sequence[RunLine]):
                     new = maker.make(m, p, rates)
                 words = worded.get((id(new), old))
                 if words is None:
-                    reason = "" if kind == MONTH else self._reason(old, new, m)
-                    words = worded[id(new), old] = (reason, writer.basis(new), new)
+                    text = writer.text(new)
+                    reason = "" if old is None else self._reason_of_text(old, new, text, m)
+                    words = worded[id(new), old] = (reason, writer.basis(text), new)
                 reason = words[0]
                 figures_id = figures.get((id(p), id(amounts), reason))
                 if figures_id is None:
@@ -324,6 +326,14 @@ class RunLines(Sequence[RunLine]):
             return days, _no_days_reason(src, m), None
         new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
         return days, self._reason(old_id, new, m), new if self._with_basis else None
+
+    def _reason_of_text(self, old_id: int, new: dict[str, Any], text: str, month: date) -> str:
+        """``_reason`` for today's basis `new` whose ledger text is `text`: from the two
+        texts where they differ in their rate rows alone (``reasons_of_texts``: the paid
+        basis is not parsed), else as ``_reason``."""
+        old = self._old_texts.get(old_id)
+        words = None if old is None else reasons_of_texts(old, text, month)
+        return self._reason(old_id, new, month) if words is None else words
 
     def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
         if old_id is None:

@@ -795,18 +795,19 @@ class LineWriter:
         self.figures_ids[shown] = found
         return found
 
+    def text(self, basis: dict[str, Any]) -> str:
+        """A basis as the ledger keeps it (JSON), made once for each dict object (the run
+        shares them between lines)."""
+        made = self.basis_texts.get(id(basis))
+        if made is None:
+            made = self.basis_texts[id(basis)] = (basis, _BASIS_JSON.encode(basis))
+        return made[1]
+
     def basis(self, basis: dict[str, Any] | str | None) -> int | None:
-        """The id of a line's basis (None: it has none); a dict is written as JSON once
-        for each dict object (the run shares them between lines)."""
+        """The id of a line's basis, a dict or its text (None: it has none)."""
         if basis is None or basis == "":
             return None
-        if isinstance(basis, str):
-            text = basis
-        else:
-            made = self.basis_texts.get(id(basis))
-            if made is None:
-                made = self.basis_texts[id(basis)] = (basis, _BASIS_JSON.encode(basis))
-            text = made[1]
+        text = basis if isinstance(basis, str) else self.text(basis)
         found = self.basis_ids.get(text)
         if found is None:
             # numbered as new; one already in the file is found when the chunk is written
