@@ -259,8 +259,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             and case.proposal.placement_id == self._placement["id"]
         ):
             p = case.proposal
-            if p.period_from and p.period_to:
-                proposed = Period(p.period_from, p.period_to)
+            if p.period_from and p.period_to and case.sent_on is not None:
+                proposed = Period(p.period_from, p.period_to)  # sent: no longer edited here
             if case.decision_from and case.decision_to:
                 decided = Period(case.decision_from, case.decision_to)
         self.period_edit.set_outer(periods, proposed)
