@@ -199,3 +199,32 @@ def test_day_phrases_are_made_once_for_every_repaint(monkeypatch):
     texts = [deadlines_view.days_text(d) for d in (3, -3, 3, 0, None, 1)]
     assert texts == ["čez 3 dni", "zamuja 3 dni", "čez 3 dni", "danes", "", "čez 1 dan"]
     assert made == [3, 1]  # a filter keystroke repaints the same counts again and again
+
+
+def test_idle_turns_make_short_slices_of_search_texts_and_fill_them_all(qtbot, ctx, monkeypatch):
+    """The first idle turn comes before the window's first paint: each turn makes and
+    folds Roki's texts in short steps for half a millisecond (not 2,000-row steps for 4
+    ms), and the turns still make them all, the same as the texts made at once."""
+    from rejnistvo.ui.views import deadlines_view
+
+    asked: list[int] = []
+    real = deadlines_view._SearchTexts.__getitem__
+
+    def getitem(self, index):
+        found = real(self, index)
+        if isinstance(index, slice):
+            asked.append(len(found))
+        return found
+
+    monkeypatch.setattr(deadlines_view._SearchTexts, "__getitem__", getitem)
+    monkeypatch.setattr(deadlines_view._SearchTexts, "slice_rows", 7)
+    view = _view(qtbot, ctx)
+    count = view.model.rowCount()
+    assert count > 7 * 3
+    view.model._search_slice()  # one idle turn, as the list's timer runs it
+    assert asked and asked[0] == 7  # steps of the slice the texts ask for
+    qtbot.waitUntil(lambda: sum(asked) == count, timeout=5000)
+    assert max(asked) <= 7 and len(asked) >= count // 7
+    made = list(view.model.search_texts())
+    view.refresh()
+    assert made == view.model.search_texts()  # folded at once: the same texts

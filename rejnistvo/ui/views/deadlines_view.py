@@ -195,6 +195,12 @@ class _SearchTexts(Sequence[str]):
     the list reads them, a slice at a time after the first paint (59,000 at 80k took
     ~45 ms of the start when made before it)."""
 
+    #: what the list makes and folds in one idle turn (~0.3 ms), not its default 4 ms of
+    #: 2,000-row steps: the first turn comes before the window's first paint (its timer
+    #: starts with the list), and it took 3-5 ms of Roki's first paint at 20k
+    slice_rows = 500
+    slice_seconds = 0.0005
+
     def __init__(self, deadlines: list[Deadline], names: dict[str, str]) -> None:
         self._deadlines = deadlines
         self._names = names
