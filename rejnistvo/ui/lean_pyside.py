@@ -40,6 +40,7 @@ import __future__
 import builtins
 import functools
 import hashlib
+import importlib.util
 import marshal
 import os
 import re
@@ -98,7 +99,9 @@ _FUTURE_FLAGS = functools.reduce(
     __future__.all_feature_names,
     0,
 )
-_MAGIC = b"REJNISTVO-CODE\n"
+#: the file's first bytes: ours, and the bytecode's version (Python's own .pyc magic:
+#: it changes whenever code objects are written differently, also within 3.11.x)
+_MAGIC = b"REJNISTVO-CODE\n" + importlib.util.MAGIC_NUMBER
 _DIGEST = 20  # SHA-1 of the payload: a damaged or half-written file is never loaded
 
 
