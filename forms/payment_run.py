@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.flowables import Flowable, KeepTogether, Spacer
+from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
@@ -181,6 +181,11 @@ def _status(run: PaymentRun) -> str:
     )
 
 
+#: room a unit's heading needs below it (the heading, the table's head and two rows);
+#: with less left on the page the heading starts the next page
+HEADING_ROOM = 28 * mm
+
+
 def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
     story: list[Flowable] = [
         para(f"{TITLE} ZA {fmt_month(run.month).upper()}", "title"),
@@ -194,12 +199,15 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
             line.unit or "(brez enote)", []
         ).append(line)
     for centre, units in by_centre.items():
+        story.append(CondPageBreak(HEADING_ROOM + 8 * mm))
         story.append(para(centre, "heading"))
         centre_total = ZERO
         for unit, lines in units.items():
             unit_total = sum((line.total for line in lines), ZERO)
             centre_total += unit_total
             unit_name = short_name(unit, "Enota")
+            # a heading never ends a page with its table on the next one
+            story.append(CondPageBreak(HEADING_ROOM))
             story.append(para(f"Enota: {unit_name}", "body"))
             story.append(_table(lines, f"Skupaj enota {unit_name}", unit_total, widths))
         centre_name = short_name(centre, CENTRE_LABEL)
@@ -222,11 +230,14 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         story.append(_table(over, "Skupaj preplačila", -run.overpayments, widths))
     for warning in run.warnings:
         story.append(para(f"Opozorilo: {warning}", "small"))
-    story.append(Spacer(1, 6 * mm))
-    # both signatures on one page: an approval alone on a last page is easily lost
+    # both signatures on one page, with the line above them (the total or a warning; a
+    # table is not measured twice): an approval alone on a last page is easily lost
+    above = [story.pop()] if isinstance(story[-1], Paragraph) else []
     story.append(
         KeepTogether(
             [
+                *above,
+                Spacer(1, 6 * mm),
                 para("Pripravil/a:", "body"),
                 date_and_signature(None),
                 Spacer(1, 4 * mm),
