@@ -1,12 +1,14 @@
-"""A filter keystroke lays the column header out without repainting it (issue 13: a
-keystroke within one frame), and the header still repaints whenever its picture changes:
-a sort, a section sized to its contents, a header that highlights selected sections."""
+"""A filter keystroke lays the column header and the scroll bars out without repainting
+them (issue 13: a keystroke within one frame), and they still repaint whenever their
+picture changes: a sort, a section sized to its contents, a header that highlights
+selected sections, a scroll bar that shows, hides or moves."""
 
 from __future__ import annotations
 
 from _filtered_table import filtered_table
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from rejnistvo.ui.models import Column
 
@@ -97,3 +99,56 @@ def test_a_section_sized_to_its_contents_follows_the_rows_shown(qtbot):
     _settle(qtbot)
     assert header.sectionSize(2) < wide
     assert paints.count >= 1  # the narrower section is painted
+
+
+def _on_screen(table) -> QImage:
+    """What the window shows now (its backing store), not a fresh rendering."""
+    QCoreApplication.processEvents()
+    return table.screen().grabWindow(table.winId()).toImage()
+
+
+def _repainted(table) -> QImage:
+    table.repaint()
+    for child in table.findChildren(QWidget):
+        if child.isVisible():
+            child.repaint()
+    return _on_screen(table)
+
+
+def test_keystrokes_leave_both_scroll_bars_unpainted(qtbot):
+    table, proxy, _model = filtered_table(qtbot, COLUMNS, _rows(), 200, 300)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(3):
+        header.resizeSection(column, 120)  # wider than the view: both bars are shown
+    _settle(qtbot)
+    bars = [table.verticalScrollBar(), table.horizontalScrollBar()]
+    assert all(bar.isVisible() for bar in bars)
+    paints = [_watch(bar) for bar in bars]
+    for typed in ("a", "an", "ana", "", "maribor"):  # thousands of rows each
+        proxy.set_text(typed)
+        _settle(qtbot)
+    assert [p.count for p in paints] == [0, 0]
+    assert _on_screen(table) == _repainted(table)
+
+
+def test_a_bar_that_comes_and_goes_with_the_rows_is_painted_where_it_is(qtbot):
+    table, proxy, _model = filtered_table(qtbot, COLUMNS, _rows(), 200, 300)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(3):
+        header.resizeSection(column, 120)
+    _settle(qtbot)
+    for typed in ("kos 12", "kos 120", "kos 1", "kos 12", "", "kos 999"):
+        proxy.set_text(typed)  # few rows: the vertical bar hides, the other widens
+        _settle(qtbot)
+        # the bars' boxes and the rows as shown, and as painted afresh (Qt leaves the
+        # frame's corner pixel stale where the two bars met, with or without this)
+        shown = _on_screen(table)
+        afresh = _repainted(table)
+        for box in (table.verticalScrollBar().parentWidget(), table.viewport()):
+            place = box.geometry() if box.isVisible() else None
+            if place is not None:
+                assert shown.copy(place) == afresh.copy(place), typed
+        wide = table.horizontalScrollBar().parentWidget().geometry()
+        assert shown.copy(wide) == afresh.copy(wide), typed
