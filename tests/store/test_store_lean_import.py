@@ -8,12 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 LEAN = """
+import sqlite3
 import sys
 import rejnistvo.store
 from rejnistvo.store import list_records, open_db, save_record
 assert "click" not in sys.modules, "click loaded"
 assert "dateutil.parser._parser" not in sys.modules, "dateutil parser loaded"
 assert "numpy" not in sys.modules or sys.modules["numpy"] is not None
+assert "pluggy" not in sys.modules, "pluggy loaded"
 db = open_db(sys.argv[1])
 save_record(db, "children", {"name": "Živa Golob"})
 assert [r["name"] for r in list_records(db, "children")] == ["Živa Golob"]
@@ -33,6 +35,27 @@ memory["notes"].insert({"text": "čas"})
 memory["notes"].enable_fts(["text"])
 assert memory["notes_fts"].virtual_table_using == "FTS5"
 assert list(memory["notes"].search("čas")) == [{"rowid": 1, "text": "čas"}]
+# a plugin of sqlite-utils works as it always did: its hooks run on a plugin database
+import types
+plugin = types.ModuleType("test_plugin")
+@sqlite_utils.hookimpl
+def prepare_connection(conn):
+    conn.create_function("hello", 1, lambda name: f"Živjo, {name}!")
+plugin.prepare_connection = prepare_connection
+from sqlite_utils.plugins import pm
+pm.register(plugin, name="test-plugin")
+assert "pluggy" in sys.modules  # loaded now, with the real plugin modules
+plugged = sqlite_utils.Database(memory=True)
+assert plugged.execute("select hello('Ana')").fetchone()[0] == "Živjo, Ana!"
+assert "test_plugin" in [p["name"] for p in sqlite_utils.plugins.get_plugins()]
+unplugged = sqlite_utils.Database(memory=True, execute_plugins=False)
+try:
+    unplugged.execute("select hello('Ana')")
+    raise SystemExit("a plugin ran with execute_plugins=False")
+except sqlite3.OperationalError:
+    pass
+from sqlite_utils import hookspecs
+assert hookspecs.hookspec.project_name == "sqlite_utils"
 print("ok")
 """
 
