@@ -88,9 +88,10 @@ class SettingsView(View):
         finally:
             self.tabs.blockSignals(blocked)
         placeholder.deleteLater()
-        if attr == "audit_tab":
-            tab.retranslate()
-        else:
+        # Every tab's texts are set when it is built: the view's own retranslate() ran
+        # before any tab existed (without this the tabs showed blank buttons and labels).
+        tab.retranslate()
+        if attr != "audit_tab":
             tab.reveal = lambda tab=tab: self.tabs.setCurrentWidget(tab)
             if attr == "centres_tab":
                 # A centre's subgroup shows on the subgroups tab too: reload every tab.
