@@ -183,13 +183,56 @@ def basis(month: date, inputs: PlacementInputs, payment: MonthPayment) -> dict[s
     return data
 
 
+#: A basis as the ledger keeps it: compact JSON, names as written (``basis_json``).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def basis_json(data: Mapping[str, Any]) -> str:
+    """A basis as the ledger keeps it (one encoder, not one made for each basis)."""
+    return _JSON.encode(data)
+
+
+@lru_cache(maxsize=65536)
+def _doc_text(doc: Document, with_percent: bool) -> str:
+    return _JSON.encode(_doc_json(doc, with_percent))
+
+
+@lru_cache(maxsize=1024)
+def _rates_text(rates: tuple[Rate, ...]) -> str:
+    return _JSON.encode(_rates_json(rates))
+
+
+def basis_text(month: date, inputs: PlacementInputs, payment: MonthPayment) -> str:
+    """``basis_json(basis(month, inputs, payment))``, made from the JSON of its parts,
+    each made once (a close after a backdated rate writes 27,000 bases from a few
+    thousand documents and one or two sets of rate rows): compact JSON is the JSON of
+    its items joined by "," and ":", so the text is the same (tests compare them)."""
+    first, last = month, _last_day(month)
+    placement = ",".join(
+        [_doc_text(d, False) for d in inputs.periods if _touches(d.period, first, last)]
+    )
+    increases = ",".join(
+        [_doc_text(d, True) for d in inputs.board_increases if _touches(d.period, first, last)]
+    )
+    uplifts = ",".join(
+        [_doc_text(d, True) for d in inputs.fee_uplifts if _touches(d.period, first, last)]
+    )
+    text = (
+        f'{{"placement":[{placement}],"board_increases":[{increases}],'
+        f'"fee_uplifts":[{uplifts}],"rates":{_rates_text(payment.rates)}'
+    )
+    if inputs.part_time is not None:
+        text += f',"part_time_fee_share":{_JSON.encode(str(inputs.part_time.fee_share))}'
+    return text + "}"
+
+
 class BasisMaker:
     """`basis()` for the months of one placement, made once per distinct basis: the
     months of a placement mostly share the same documents and rate rows, so a run of
     twelve closed months makes one or two dicts per placement, not twelve (the dicts
     are shared; nobody mutates a basis once made)."""
 
-    __slots__ = ("inputs", "spans", "made")
+    __slots__ = ("inputs", "spans", "made", "texts")
 
     def __init__(
         self, inputs: PlacementInputs, first: date | None = None, last: date | None = None
@@ -207,6 +250,26 @@ class BasisMaker:
             if first is None or last is None or not (start <= first and end >= last)
         ]
         self.made: dict[tuple[Any, ...], dict[str, Any]] = {}
+        #: the same keys -> the basis as the ledger keeps it (``text``)
+        self.texts: dict[tuple[Any, ...], str] = {}
+
+    def key(self, month: date, rates: tuple[int, ...]) -> tuple[Any, ...]:
+        """What tells the bases of the placement's months apart: the rate rows (their
+        ids), and which of the periods and decisions that do not cover every month
+        touch `month`."""
+        if self.spans:
+            last = _last_day(month)
+            return (tuple([start <= last and end >= month for start, end in self.spans]), rates)
+        return rates
+
+    def text(self, month: date, payment: MonthPayment, rates: tuple[int, ...]) -> str:
+        """``basis_json(self.make(month, payment, rates))``, without the basis (a close
+        writes the text; ``basis_text``)."""
+        key = self.key(month, rates)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = basis_text(month, self.inputs, payment)
+        return text
 
     def make(
         self, month: date, payment: MonthPayment, rates: tuple[int, ...] | None = None
@@ -214,12 +277,7 @@ class BasisMaker:
         """`rates`: the ids of ``payment.rates``, when the caller has them already."""
         if rates is None:
             rates = tuple([id(r) for r in payment.rates])
-        key: tuple[Any, ...]
-        if self.spans:
-            last = _last_day(month)
-            key = (tuple([start <= last and end >= month for start, end in self.spans]), rates)
-        else:
-            key = rates
+        key = self.key(month, rates)
         data = self.made.get(key)
         if data is None:
             data = self.made[key] = basis(month, self.inputs, payment)

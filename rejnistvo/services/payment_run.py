@@ -260,11 +260,12 @@ class RunLines(Sequence[RunLine]):
         figures once for each (payment, amounts, reason). After a backdated rate 270,000
         lines have ~27,000 bases and ~1,500 figures, so a line is a few look-ups by
         identity and a tuple (``_parts`` for the rare others: a month paid nothing so
-        far, a month with no day placed today, lines made without bases)."""
+        far, a month with no day placed today, lines made without bases). A basis is
+        made as the text the ledger keeps (``BasisMaker.text``), not as a dict."""
         run_id = writer.run_id
         months = writer.months
-        #: (id of today's basis, the paid basis id or None for the month's line) ->
-        #: (reason, basis id, the basis, kept alive so that its id is not reused)
+        #: (id of today's basis as text, the paid basis id or None for the month's
+        #: line) -> (reason, basis id, the text, kept alive so that its id is not reused)
         worded: dict[tuple[int, int | None], tuple[str, int | None, Any]] = {}
         #: (ids of today's payment and the line's amounts, reason) -> figures id; the
         #: entries keep the objects alive
@@ -287,17 +288,17 @@ class RunLines(Sequence[RunLine]):
                 and maker is not None
                 and (kind == MONTH or (old is not None and p.days_placed))
             ):
-                # ``maker.make`` inline where its key is the rate rows alone (half the
-                # lines after a backdated rate: the placement's documents cover every
-                # month); a call of its own for the others
-                new = None if maker.spans else maker.made.get(rates)
-                if new is None:
-                    new = maker.make(m, p, rates)
-                words = worded.get((id(new), old))
+                # The basis as the ledger keeps it (its text; the dict is made only if
+                # the reason needs it): ``maker.text`` inline where its key is the rate
+                # rows alone (half the lines after a backdated rate: the placement's
+                # documents cover every month), a call of its own for the others.
+                text = None if maker.spans else maker.texts.get(rates)
+                if text is None:
+                    text = maker.text(m, p, rates)
+                words = worded.get((id(text), old))
                 if words is None:
-                    text = writer.text(new)
-                    reason = "" if old is None else self._reason_of_text(old, new, text, m)
-                    words = worded[id(new), old] = (reason, writer.basis(text), new)
+                    reason = "" if old is None else self._reason_of_text(old, text, entry)
+                    words = worded[id(text), old] = (reason, writer.basis(text), text)
                 reason = words[0]
                 figures_id = figures.get((id(p), id(amounts), reason))
                 if figures_id is None:
@@ -327,13 +328,16 @@ class RunLines(Sequence[RunLine]):
         new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
         return days, self._reason(old_id, new, m), new if self._with_basis else None
 
-    def _reason_of_text(self, old_id: int, new: dict[str, Any], text: str, month: date) -> str:
-        """``_reason`` for today's basis `new` whose ledger text is `text`: from the two
-        texts where they differ in their rate rows alone (``reasons_of_texts``: the paid
-        basis is not parsed), else as ``_reason``."""
+    def _reason_of_text(self, old_id: int, text: str, entry: _Entry) -> str:
+        """``_reason`` for the line of `entry`, whose basis as the ledger keeps it is
+        `text`: from the two texts where they differ in their rate rows alone
+        (``reasons_of_texts``: neither basis is parsed or made), else as ``_reason``."""
+        _kind, _amounts, _src, month, p, _factor, rates, maker, _old = entry
         old = self._old_texts.get(old_id)
         words = None if old is None else reasons_of_texts(old, text, month)
-        return self._reason(old_id, new, month) if words is None else words
+        if words is None:
+            return self._reason(old_id, maker.make(month, p, rates), month)
+        return words
 
     def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
         if old_id is None:

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import cents_to_decimal
 from rejnistvo.rules.months import PartTimePlacement
-from rejnistvo.rules.payment_run import Amounts, Document, PlacementInputs
+from rejnistvo.rules.payment_run import Amounts, Document, PlacementInputs, basis_json
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.rates import Rate
 from rejnistvo.store.reads import UNSETTLED_OVERPAYMENTS
@@ -823,7 +823,7 @@ class LineWriter:
         shares them between lines)."""
         made = self.basis_texts.get(id(basis))
         if made is None:
-            made = self.basis_texts[id(basis)] = (basis, _BASIS_JSON.encode(basis))
+            made = self.basis_texts[id(basis)] = (basis, basis_json(basis))
         return made[1]
 
     def basis(self, basis: dict[str, Any] | str | None) -> int | None:
@@ -945,10 +945,6 @@ _PAYEE_COLUMNS = (
     "unit_name"
 )
 _FIGURE_COLUMNS = "days, factor, board, board_increase, fee, fee_uplift, total, reason"
-
-#: A basis as the ledger keeps it: compact JSON, names as written (one encoder, not one
-#: made for each of a close's ~27,000 bases)
-_BASIS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def first_line_id(db: Database, run_id: int) -> int:
