@@ -3,7 +3,8 @@
 What the first screen does not need (the file's checks beside the window, the wheel
 guard of a screen built before the window shows) would otherwise take processor time
 from the first paint (issue 13). A zero-time timer is not enough: started before the
-window shows, it fires before the first paint.
+window shows, it fires before the first paint. A window that is not painted soon (shown
+minimized, hidden behind a dialog) gets the work after ``FALLBACK_MS`` all the same.
 """
 
 from __future__ import annotations
@@ -13,28 +14,44 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+#: the work runs after this long even when no paint has come
+FALLBACK_MS = 2000
+
 
 class _FirstPaint(QObject):
-    """Calls ``callback`` once, right after ``widget``'s first paint has reached the
-    screen (a timer posted while the paint is delivered fires after its flush)."""
+    """Calls ``callback`` once: right after ``widget``'s first paint has reached the
+    screen (a timer posted while the paint is delivered fires after its flush), or after
+    ``fallback_ms`` without a paint."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
         super().__init__(widget)
-        self._callback = callback
+        self._callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
+            QTimer.singleShot(0, self, self._run)
         return False
 
+    def _run(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is None:
+            return
+        parent = self.parent()
+        if isinstance(parent, QObject):
+            parent.removeEventFilter(self)
+        self.deleteLater()
+        callback()
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+
+def after_first_paint(
+    widget: QWidget, callback: Callable[[], None], fallback_ms: int = FALLBACK_MS
+) -> None:
     """Run ``callback`` once ``widget`` has been painted for the first time (at once,
     on the next turn of the event loop, when it is already on screen)."""
     if widget.isVisible():
         QTimer.singleShot(0, callback)
     else:
-        _FirstPaint(widget, callback)
+        _FirstPaint(widget, callback, fallback_ms)

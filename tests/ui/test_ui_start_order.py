@@ -53,3 +53,25 @@ def test_a_screen_built_on_a_shown_window_is_guarded_at_once(qtbot, ctx, monkeyp
     window.show()
     qtbot.waitUntil(lambda: window.current_view() is not None, timeout=2000)
     assert window.current_view().combo.property("rejnistvoWheelGuarded")
+
+
+def test_work_after_the_first_paint_runs_once_and_also_without_a_paint(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from rejnistvo.ui.first_paint import after_first_paint
+
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    runs: list[str] = []
+    after_first_paint(shown, lambda: runs.append("painted"), fallback_ms=60_000)
+    shown.show()
+    qtbot.waitUntil(lambda: runs == ["painted"], timeout=2000)
+    shown.update()
+    qtbot.wait(50)
+    assert runs == ["painted"]  # once, not at every paint
+    never = QWidget()  # never shown: the work is not left undone
+    qtbot.addWidget(never)
+    after_first_paint(never, lambda: runs.append("fallback"), fallback_ms=30)
+    qtbot.waitUntil(lambda: runs == ["painted", "fallback"], timeout=2000)
+    qtbot.wait(50)
+    assert runs == ["painted", "fallback"]
