@@ -75,3 +75,19 @@ def test_work_after_the_first_paint_runs_once_and_also_without_a_paint(qtbot):
     qtbot.waitUntil(lambda: runs == ["painted", "fallback"], timeout=2000)
     qtbot.wait(50)
     assert runs == ["painted", "fallback"]
+
+
+def test_the_windows_dialogs_are_made_when_first_asked_for(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from rejnistvo.ui.app import DialogsWhenAsked
+    from rejnistvo.ui.interaction import QtInteraction
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialogs = DialogsWhenAsked(parent)
+    assert dialogs._dialogs is None  # nothing made (nor imported) before it is asked
+    confirm = dialogs.confirm
+    assert isinstance(dialogs._dialogs, QtInteraction) and dialogs._dialogs.parent is parent
+    assert confirm.__func__ is QtInteraction.confirm
+    assert dialogs.info.__self__ is dialogs._dialogs  # the same dialogs from then on
