@@ -9,7 +9,9 @@ future rate row, after the backdated correction of the 2026 row (with and withou
 bases), closing it (the closed run and the ledger rows it wrote, raw and with each
 basis decoded, so a change in how a basis is written shows whether its content is
 the same; the basis as text wherever the file keeps it), and opening the closed month
-(with and without bases). Slow (the sha1s
+(with and without bases); then, on a copy of its own, the same close from the run the
+Izplačila screen made (``close_screen``, ``line_ids_screen``, ``ledger_rows_screen``:
+equal to ``close``, ``line_ids``, ``ledger_rows``). Slow (the sha1s
 of 270,000-line documents): minutes, not seconds.
 
 Run it with the old code (e.g. ``git archive OLD rejnistvo resources forms`` unpacked
@@ -108,6 +110,41 @@ def main(base: Path) -> None:
             del rows, decoded
             show("open", *timed(run))
             show("open_without_bases", *timed(lambda: run(False)))
+    _from_the_screen(base)
+
+
+def _from_the_screen(base: Path) -> None:
+    """The same close as the Izplačila screen makes it, on a copy of its own: the run
+    made without bases first, then ``close_month`` given it with its ``data_stamp``
+    (code without that argument computes). Its lines and ledger rows must be those of
+    the close above (same sha1s)."""
+    import inspect
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "oracle.sqlite3"
+        shutil.copyfile(base, path)
+        with open_db(path) as db:
+            rate_service.add_rate(db, "2028-03-01", "700.00", "500.00", "oracle: future row")
+            row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
+            rate_service.correct_rate(
+                db, row.id, row.version, "2026-03-01", "656.00", "473.00", "oracle: correction"
+            )
+            arguments: dict[str, Any] = {}
+            if "computed" in inspect.signature(payment_run.close_month).parameters:
+                screen = payment_run.payment_run(db, JUNE, CLOCK, with_basis=False)
+                arguments = {"computed": screen, "stamp": payment_run.data_stamp(db)}
+            closed, cpu, wall = timed(lambda: payment_run.close_month(db, JUNE, CLOCK, **arguments))
+            document = sha(payment_run.run_document(closed))
+            print(f"close_screen {document} {len(closed.lines)} CPU {cpu:.2f} wall {wall:.2f}")
+            print("line_ids_screen", sha([line.line_id for line in closed.lines]))
+            del closed
+            run_id = db.execute("SELECT id FROM payment_runs WHERE month = '2027-06-01'").fetchone()
+            rows = db.execute(
+                f"SELECT {_LEDGER_COLUMNS}, {_basis(db)} FROM payment_lines l "
+                "WHERE l.run_id = ? ORDER BY l.id",
+                [run_id[0]],
+            ).fetchall()
+            print("ledger_rows_screen", sha([list(r) for r in rows]), len(rows))
 
 
 if __name__ == "__main__":

@@ -1111,9 +1111,15 @@ def close_month(
     keeps it): the run of `month` the caller already has. It is written as it is when
     the file's stamp, read inside the closing transaction, is still `stamp` — nothing was
     written since, so computing it again would give the same lines (after a backdated
-    rate that is 4 of the close's 13 s) — else the run is computed again. A run made
-    without bases is written with them (its entries hold what a basis is made from). The
-    close takes `computed` over: its lines are the closed month's (with their ledger ids)."""
+    rate at 20,000 placements: ~1.7 s of CPU) — else the run is computed again. A run
+    made without bases is written with them (its entries hold what a basis is made
+    from). The close takes `computed` over: its lines are the closed month's (with their
+    ledger ids).
+
+    The lines go to the ledger through ``ledger.LineWriter`` with each distinct part
+    resolved once (``RunLines.ledger_entries``), SQLite's foreign key checks off while
+    they are written (``ledger.foreign_keys_checked_by_writer``: the writer checks the
+    placements once each)."""
     month = first_of_month(month)
     today = clock.today()
     first, last = ledger.closed_range(db)

@@ -139,6 +139,7 @@ def test_a_cancelled_close_writes_neither_lines_nor_parts(run_db, clock, monkeyp
     with pytest.raises(service.RunCancelled):
         service.close_month(run_db, NOV, clock, progress, computed=computed, stamp=stamp)
     assert calls == [2, 4]
+    assert run_db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert ledger.closed_run(run_db, NOV) is None
     assert _counts(run_db) == before
     assert run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0] == entries
