@@ -32,7 +32,9 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)
+            # after what the paint has queued already (a plain function: a timer with a
+            # receiver is served first)
+            QTimer.singleShot(0, lambda: self._run())
         return False
 
     def _run(self) -> None:
