@@ -43,3 +43,19 @@ def test_list_print_button_does_not_claim_ctrl_p_where_it_prints_the_case(qtbot,
         buttons = [b.text().replace("&", "") for b in view.findChildren(QPushButton)]
         claiming = [text for text in buttons if "Ctrl+P" in text]
         assert len(claiming) == 1, (name, claiming)
+
+
+def test_koordinator_step_panel_needs_no_sideways_scrolling_at_1024(qtbot, ctx):
+    """The decision's long rationale label widened the step panel past its half of the
+    screen: the panel scrolled sideways and the label was cut."""
+    ctx.clock = FixedClock(date(2026, 3, 2))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_screen("coordinator_view")
+    view = window.view("coordinator_view")
+    scroll = view.cases_splitter.widget(1)
+    qtbot.waitUntil(lambda: scroll.viewport().width() > 0)
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

@@ -146,6 +146,7 @@ class CoordinatorStepsMixin:
         outcome_row.addWidget(self.no_increase_radio)
         outcome_row.addStretch(1)
         self.rationale_label = QLabel(panel)
+        self.rationale_label.setWordWrap(True)  # a long label must not widen the panel
         form = QVBoxLayout(self.decision_box)
         form.addWidget(self.suggestion_label)
         form.addLayout(outcome_row)
