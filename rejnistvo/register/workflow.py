@@ -29,23 +29,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from rejnistvo.printing.formats import fmt_date
+
+# The waiting rule lives in register.waiting (Roki's start imports it without this
+# module); its names are this module's too.
+from rejnistvo.register.waiting import DEFAULT_WAITING_DAYS as DEFAULT_WAITING_DAYS
+from rejnistvo.register.waiting import as_date as as_date
+from rejnistvo.register.waiting import received_date as received_date
+from rejnistvo.register.waiting import waiting_days as waiting_days
+from rejnistvo.register.waiting import waiting_threshold as waiting_threshold
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
 from rejnistvo.store import Database, get_record, get_setting, save_record
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
-DEFAULT_WAITING_DAYS = 30
 OUTCOMES = ("increase", "no_increase")
-
-
-def as_date(value: object) -> date | None:
-    """A stored date (``date`` from the repository, ISO text from the register's query)."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
 
 _as_date = as_date
 
@@ -93,12 +90,6 @@ def _require_order(
 
 
 # --- accept --------------------------------------------------------------------------------
-
-
-def received_date(case: dict[str, Any]) -> date | None:
-    """When the coordinator received the proposal: received_on, else the day it was sent
-    (packages travel by e-mail the same day)."""
-    return _as_date(case.get("received_on")) or _as_date(case.get("sent_on"))
 
 
 def record_received(db: Database, case_id: int, on: date, *, version: int | None = None) -> None:
@@ -274,22 +265,6 @@ def _name_commission(db: Database, case: Case, candidate_ids: Sequence[int], on:
 
 
 # --- waiting time ----------------------------------------------------------------------------
-
-
-def waiting_threshold(db: Database) -> int:
-    """Days after which a waiting proposal is overdue (setting, default 30; SPEC 3.5)."""
-    value = get_setting(db, "waiting_days_threshold")
-    try:
-        return int(value) if value not in (None, "") else DEFAULT_WAITING_DAYS
-    except (TypeError, ValueError):  # an odd setting falls back to the default
-        return DEFAULT_WAITING_DAYS
-
-
-def waiting_days(received: date | None, decided: date | None, today: date) -> int | None:
-    """Days a proposal has waited at the coordinator: until the decision, or until today."""
-    if received is None:
-        return None
-    return ((decided or today) - received).days
 
 
 @dataclass(frozen=True)

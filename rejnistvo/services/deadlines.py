@@ -7,8 +7,9 @@ what a double click opens. The rules are the shared ones:
 * R-5 report overdue / due soon: ``services.cases.r5_report_state`` — the same rule as
   the R-5 list and the `cases` command, honouring the day the centre asked for the
   report (``report_requested_on``);
-* R-4 waiting at the coordinator: ``register.workflow.waiting_days`` from
-  ``received_date`` (received_on, else sent_on) — the same count *Koordinator* shows —
+* R-4 waiting at the coordinator: ``register.waiting.waiting_days`` from
+  ``received_date`` (received_on, else sent_on) — the same count *Koordinator* shows
+  (``register.workflow`` re-exports them; the start does not load the workflow) —
   listed once it passes the setting ``waiting_days_threshold`` (default 30); due = the
   day of receipt + the threshold;
 * fee uplifts and board increases ending within 60 days (extension needed);
@@ -36,7 +37,7 @@ from typing import Any, NamedTuple
 
 from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount, fmt_date
-from rejnistvo.register import workflow
+from rejnistvo.register import waiting
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.plural import accusative_phrase
 from rejnistvo.rules.reminders import (
@@ -223,9 +224,9 @@ def _board_increases(db: Database, day: _Day, out: Buckets) -> None:
 def _waiting(day: _Day, threshold: int, received_on: Any, sent_on: Any, decided_on: Any) -> Any:
     """(due, days, text) of an R-4 proposal waiting too long at the coordinator, or None."""
     case = {"received_on": received_on, "sent_on": sent_on}
-    received = workflow.received_date(case)
-    decided = workflow.as_date(decided_on)
-    days = workflow.waiting_days(received, decided, day.today)
+    received = waiting.received_date(case)
+    decided = waiting.as_date(decided_on)
+    days = waiting.waiting_days(received, decided, day.today)
     if received is None or decided or (days or 0) <= threshold:
         return None
     due = received + timedelta(days=threshold)
@@ -405,7 +406,7 @@ def list_deadlines(db: Database, today: date) -> list[Deadline]:
     try:
         with collector_paused():
             _board_increases(db, day, out)
-            _r4_cases(db, day, workflow.waiting_threshold(db), out)
+            _r4_cases(db, day, waiting.waiting_threshold(db), out)
             _people(db, day, out)
             _instalments(db, day, out)
             _overpayments(db, day, out)
