@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from rejnistvo.ui.models import Column
+from rejnistvo.ui.widgets import tables
 
 COLUMNS = [Column("name", "Ime"), Column("town", "Kraj"), Column("note", "Opomba")]
 
@@ -122,6 +123,7 @@ def test_keystrokes_leave_both_scroll_bars_unpainted(qtbot):
     for column in range(3):
         header.resizeSection(column, 120)  # wider than the view: both bars are shown
     _settle(qtbot)
+    qtbot.wait(tables._FIND_BOXES_MS + 50)  # the bars' boxes are looked up by then
     bars = [table.verticalScrollBar(), table.horizontalScrollBar()]
     assert all(bar.isVisible() for bar in bars)
     paints = [_watch(bar) for bar in bars]
@@ -139,6 +141,7 @@ def test_a_bar_that_comes_and_goes_with_the_rows_is_painted_where_it_is(qtbot):
     for column in range(3):
         header.resizeSection(column, 120)
     _settle(qtbot)
+    qtbot.wait(tables._FIND_BOXES_MS + 50)
     for typed in ("kos 12", "kos 120", "kos 1", "kos 12", "", "kos 999"):
         proxy.set_text(typed)  # few rows: the vertical bar hides, the other widens
         _settle(qtbot)

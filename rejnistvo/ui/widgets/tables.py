@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from rejnistvo.ui.models import CellDelegate, RecordTableModel
 from rejnistvo.ui.widgets.steady_scroll_bar import steady_vertical_scroll_bar
@@ -78,6 +79,10 @@ _HINTED = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _NO_UPDATES = Qt.WidgetAttribute.WA_UpdatesDisabled
 _META_CALL = int(QEvent.Type.MetaCall)
+#: the object name Qt gives a scroll area's viewport (QAbstractScrollArea)
+_VIEWPORT = "qt_scrollarea_viewport"
+#: how long after a list is built its scroll bars' boxes are looked up
+_FIND_BOXES_MS = 250
 
 
 class _RowsLaidOut(QObject):
@@ -102,6 +107,18 @@ class _RowsLaidOut(QObject):
         self._table = table
         #: the header's sections before the rows change (None: not a change of rows only)
         self._sections: tuple[int, ...] | None = None
+        #: the scroll bars' boxes (None: not looked up yet, ``_find_boxes``)
+        self._boxes: list[QWidget] | None = None
+        QTimer.singleShot(_FIND_BOXES_MS, self, self._find_boxes)
+
+    def _find_boxes(self) -> None:
+        # Looked up a while after the list is built, not at its first keystroke: the
+        # first widget of a class PySide does not know (the boxes are Qt's private
+        # class) makes it build the enum types of ~40 other widget classes, ~9 ms once
+        # in a process, which would fall on the first key (or on the list's opening)
+        boxes = (self._table.verticalScrollBar(), self._table.horizontalScrollBar())
+        found = [bar.parentWidget() for bar in boxes]
+        self._boxes = [box for box in found if box is not None and box is not self._table]
 
     def about_to_change(self, _parents: Any = None, hint: Any = None) -> None:
         # read before the change: once the model has told its views, reading the header
@@ -116,10 +133,13 @@ class _RowsLaidOut(QObject):
             table.doItemsLayout()
             return
         _lay_out_quietly(table.horizontalHeader(), before)
-        _lay_out_bars_kept(table)
+        if self._boxes is None:
+            table.doItemsLayout()
+        else:
+            _lay_out_bars_kept(table, self._boxes)
 
 
-def _lay_out_bars_kept(table: QTableView) -> None:
+def _lay_out_bars_kept(table: QTableView, all_boxes: list[QWidget]) -> None:
     """The table's layout, with its scroll bars' boxes repainted only if they moved.
 
     Laying out a scroll area raises its two scroll bars' boxes, one above the other,
@@ -129,14 +149,7 @@ def _lay_out_bars_kept(table: QTableView) -> None:
     those boxes, so their repaint is held back while the table lays out and answers the
     range (the answer is taken now, not after the paint); a box that moved, resized,
     showed or hid is repainted, and the bars themselves repaint on their own changes."""
-    boxes = [
-        box
-        for box in (
-            table.verticalScrollBar().parentWidget(),
-            table.horizontalScrollBar().parentWidget(),
-        )
-        if box is not None and box is not table and not box.testAttribute(_NO_UPDATES)
-    ]
+    boxes = [box for box in all_boxes if not box.testAttribute(_NO_UPDATES)]
     places = [(box.geometry().getRect(), box.isVisible()) for box in boxes]
     for box in boxes:
         box.setAttribute(_NO_UPDATES, True)
@@ -155,9 +168,13 @@ def _lay_out_bars_kept(table: QTableView) -> None:
 def _lay_out_quietly(header: QHeaderView, before: tuple[int, ...]) -> None:
     """The header's pending layout, now, without the repaint it asks for unless its
     sections differ from `before`."""
-    viewport = header.viewport()
+    # Found by the name Qt gives it, not viewport(): the first viewport() call in a
+    # process makes PySide build ~40 enum types of other scroll areas (~9 ms), which the
+    # program otherwise never pays, and would fall on the first keystroke
+    viewport = header.findChild(QWidget, _VIEWPORT)
     if (
-        header.isHidden()
+        viewport is None
+        or header.isHidden()
         or header.highlightSections()
         or not header.updatesEnabled()
         or viewport.testAttribute(_NO_UPDATES)  # someone else holds its repaints
