@@ -116,6 +116,22 @@ def check_finding_not_before_report(
         )
 
 
+def check_call_not_before_finding(
+    finding_date: date | None, call_date: date | None, field: str = "call_date"
+) -> None:
+    """The call to refund carries out the centre's finding (čl. 28/4): it is dated on the
+    day of the finding or later."""
+    if finding_date is None or call_date is None:
+        return
+    if call_date < finding_date:
+        raise InputError(
+            field,
+            f"datum poziva k vračilu ({format_date(call_date)}) je pred datumom ugotovitve "
+            f"centra ({format_date(finding_date)}); poziv je lahko na dan ugotovitve ali "
+            "pozneje.",
+        )
+
+
 def check_refund_deadline_after(
     deadline: date | None,
     after: date | None,

@@ -319,6 +319,7 @@ def refund_preview(db: Database, case: R5Case) -> RefundPlan:
     inc = case.increase
     unjustified = case.report.unjustified if case.report else None
     finding = case.report.finding_date if case.report else None
+    consistency.check_call_not_before_finding(finding, case.refund.call_date, "call_date")
     consistency.check_refund_deadline_after(
         case.refund.deadline, finding, "deadline", "ugotovitve centra"
     )

@@ -212,7 +212,9 @@ def test_deadline_on_a_sunday_moves_and_says_so(db):
     assert plan.deadline_moved_from == date(2026, 10, 25)
 
 
-def test_deadline_must_follow_the_finding(db):
+def test_call_must_not_precede_the_finding(db):
+    # the call carries out the finding: dated before it, it is refused at its field (and
+    # so is a deadline before the finding, which must follow the call)
     case = R5Case(
         increase(db),
         R5Report(finding_date=date(2026, 7, 20), unjustified=Decimal("50.00")),
@@ -220,7 +222,11 @@ def test_deadline_must_follow_the_finding(db):
     )
     with pytest.raises(InputError) as caught:
         save_case(db, case, TODAY)
-    assert caught.value.field == "deadline"
+    assert caught.value.field == "call_date"
+    assert "pred datumom ugotovitve" in caught.value.message
+    assert list_records(db, "board_increases") == []
+    on_the_day = dataclasses.replace(case, refund=Refund(date(2026, 7, 20)))
+    assert refund_preview(db, on_the_day).refund == Decimal("50.00")
 
 
 def test_list_status_honours_the_requested_date(db):
