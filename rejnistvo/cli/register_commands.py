@@ -106,16 +106,46 @@ def _subgroup(value: int) -> int:
     return value
 
 
+PASSPHRASE_OPTION = "--passphrase-file"
+
+
 def _passphrase(path: str) -> str:
+    from rejnistvo.exchange.crypto import check_passphrase
+    from rejnistvo.exchange.errors import PackageError
+
     try:
         # utf-8-sig: Notepad may save the file with a BOM, which is not part of the passphrase.
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         raise CliInputError(
-            f"Datoteke z geslom »{path}« ni mogoče prebrati (UTF-8 besedilo)."
+            f"{PASSPHRASE_OPTION}: datoteke z geslom »{path}« ni mogoče prebrati "
+            "(pričakovana je besedilna datoteka UTF-8 z geslom v prvi vrstici)."
         ) from None
     lines = text.splitlines()
-    return lines[0] if lines else ""
+    passphrase = lines[0] if lines else ""
+    try:
+        # Checked here, before the database is opened, so the refusal names the option.
+        check_passphrase(passphrase)
+    except PackageError as error:
+        raise CliInputError(
+            f"{PASSPHRASE_OPTION}: {error.message} Geslo je prva vrstica datoteke »{path}«."
+        ) from None
+    return passphrase
+
+
+@contextlib.contextmanager
+def _passphrase_named() -> Iterator[None]:
+    """A wrong passphrase found while opening a package is said about the option."""
+    from rejnistvo.exchange.errors import PackageError
+
+    try:
+        yield
+    except PackageError as error:
+        # The exchange's two passphrase refusals (too short, wrong) are the ones whose text
+        # starts with "Geslo"; every other one is about the package and stays as it is.
+        if not error.message.startswith("Geslo "):
+            raise
+        raise CliInputError(f"{PASSPHRASE_OPTION}: {error.message}") from None
 
 
 def run_register(args: argparse.Namespace) -> int:
@@ -171,7 +201,10 @@ def run_import_case(args: argparse.Namespace) -> int:
         from rejnistvo.exchange.subgroups import subgroups_for_import
 
         subgroups = subgroups_for_import(db, args.kind, subgroups)
-        preview = preview_import(db, args.package, passphrase, kind=args.kind, subgroups=subgroups)
+        with _passphrase_named():
+            preview = preview_import(
+                db, args.package, passphrase, kind=args.kind, subgroups=subgroups
+            )
         answer = {
             "kind": preview.contents.kind,
             "subgroup": preview.contents.subgroup,

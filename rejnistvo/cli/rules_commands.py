@@ -8,6 +8,7 @@ writes the answer, so bad input writes nothing.
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -72,11 +73,34 @@ def _placement(value: Any) -> list[Period]:
     return [parse_period(item, f"placement[{i}]") for i, item in enumerate(items)]
 
 
+def _as_json(value: Any) -> str:
+    """A value from the input echoed as the JSON the user wrote (true, null, "25"), not
+    as Python shows it (True, None, 25)."""
+    if isinstance(value, Decimal):
+        return str(value)  # a JSON number with a fraction (25.0) is read as a Decimal
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _percent(value: Any, field: str) -> int:
+    # A JSON number 25 or 50; the rule's own refusal would echo "25" (a string) as »25«,
+    # which reads as if 25 itself were refused.
+    if isinstance(value, bool) or not isinstance(value, int) or value not in (25, 50):
+        raise InputError(
+            field, f"vrednost {_as_json(value)} ni dovoljena; pričakovano je število 25 ali 50."
+        )
+    return check_percent(value, field)
+
+
 def _adjustment(item: Any, field: str) -> Adjustment:
     period = parse_period(item, field, extra_keys=("percent",))
     if "percent" not in item:
-        raise InputError(f"{field}.percent", "obvezno polje manjka; dovoljena sta 25 in 50.")
-    return Adjustment(check_percent(item["percent"], f"{field}.percent"), period)
+        raise InputError(
+            f"{field}.percent", "obvezno polje manjka; pričakovano je število 25 ali 50."
+        )
+    return Adjustment(_percent(item["percent"], f"{field}.percent"), period)
 
 
 def _adjustments(value: Any, field: str) -> list[Adjustment]:
@@ -189,7 +213,7 @@ def run_uplift(args: argparse.Namespace) -> int:
         except ValueError:
             raise InputError(
                 "workload",
-                f"»{raw_workload}« ni dovoljen obseg dela; dovoljena sta »moderate« (zmerno "
+                f"{_as_json(raw_workload)} ni dovoljen obseg dela; dovoljena sta »moderate« (zmerno "
                 "povečan) in »strong« (močno povečan).",
             ) from None
     # A reason repeated in another letter case or spacing is still one reason (issue 11).
@@ -232,7 +256,7 @@ def run_refund(args: argparse.Namespace) -> int:
     except ValueError:
         raise InputError(
             "method",
-            f"»{document['method']}« ni dovoljen način vračila; dovoljena sta »lump_sum« "
+            f"{_as_json(document['method'])} ni dovoljen način vračila; dovoljena sta »lump_sum« "
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
     rates = _rates(document)

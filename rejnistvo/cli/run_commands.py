@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rejnistvo.cli.io import CliInputError, _default, write_json
+from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import parse_month
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
@@ -63,6 +64,12 @@ def run_command(args: argparse.Namespace) -> int:
                 payment_exports.write_sepa_for(db, run, args.out, clock.today())
     except StoreError as error:
         raise CliInputError(error.message) from None
+    except InputError as error:
+        if error.field != "month":
+            raise
+        # The services name the month by their own field; here the user typed --month, as in
+        # the refusal of a malformed month and in the other commands' option errors.
+        raise InputError("--month", error.message) from None
     if args.out:
         sys.stderr.write(f"Izplačilo za {args.month} zapisano v »{args.out}«.\n")
     return 0

@@ -93,10 +93,13 @@ def test_refused_months_name_the_month_to_run(db_path, capsys):
     assert main(["run", "--db", db, "--month", "2026-11"]) == 2
     err = capsys.readouterr().err
     assert "2026-10" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("--month: ")
     assert main(["run", "--db", db, "--month", "2026-08"]) == 2
-    assert "2026-09" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "2026-09" in err and err.startswith("--month: ")
     assert main(["run", "--db", db, "--month", "2026-13"]) == 2
-    assert "LLLL-MM" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "LLLL-MM" in err and err.startswith("--month: ")
 
 
 @pytest.mark.parametrize("fmt, magic", [("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"),
