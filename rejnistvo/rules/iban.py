@@ -29,6 +29,14 @@ def check_iban(value: object, field: str = "iban") -> str | None:
     )
     from stdnum.exceptions import ValidationError as StdnumValidationError
 
+    # stdnum checks the mod-97 digits first, so "SI56" or a pasted "…438x" was refused as
+    # "the check digits do not match"; the shape and the country's length are said first.
+    reason = _shape_problem(stdnum_iban.compact(shown))
+    if reason is not None:
+        raise InputError(
+            field,
+            f"IBAN »{shown}« {reason}. Vpišite celoten IBAN z oznako države, npr. »{EXAMPLE}«.",
+        )
     try:
         return str(stdnum_iban.validate(shown))
     except InvalidChecksum:
@@ -45,6 +53,38 @@ def check_iban(value: object, field: str = "iban") -> str | None:
         field,
         f"IBAN »{shown}« {reason}. Vpišite celoten IBAN z oznako države, npr. »{EXAMPLE}«.",
     )
+
+
+def _shape_problem(compact: str) -> str | None:
+    """What is wrong with the IBAN's characters, country prefix or length, before its
+    check digits are worth checking; None when only the digits can be wrong."""
+    import re
+
+    from stdnum import numdb
+
+    if not re.fullmatch(r"[A-Z0-9]*", compact):
+        return "vsebuje nedovoljene znake (dovoljene so črke, števke in presledki)"
+    if not re.fullmatch(r"[A-Z]{2}[0-9]{2}.*", compact):
+        return "se mora začeti z oznako države in dvema kontrolnima števkama (npr. SI56)"
+    country = numdb.get("iban").info(compact)[0][1]
+    if not country:
+        return f"ima neznano oznako države »{compact[:2]}«"
+    # The national part's layout, e.g. "5!n8!n2!n": its lengths add up to the BBAN's.
+    expected = 4 + sum(int(n) for n in re.findall(r"(\d+)!?[nac]", country.get("bban", "")))
+    if len(compact) != expected:
+        return (
+            f"ima {_characters(len(compact))} (brez presledkov); IBAN države {compact[:2]} "
+            f"jih ima {expected}"
+        )
+    return None
+
+
+def _characters(count: int) -> str:
+    """ "ima 1 znak, 2 znaka, 4 znake, 20 znakov" (the accusative after "ima")."""
+    from rejnistvo.rules.plural import plural_category
+
+    forms = {"one": "znak", "two": "znaka", "few": "znake"}
+    return f"{count} {forms.get(plural_category(count), 'znakov')}"
 
 
 def format_iban(value: str | None) -> str:
