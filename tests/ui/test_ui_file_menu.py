@@ -272,3 +272,21 @@ def test_a_restored_copy_not_accepted_stays_reported(qtbot, qapp, db_path, setti
         assert "krajši" in interaction.errors[0]
     finally:
         db.close()
+
+
+def test_check_shows_sqlite_integrity_report_in_a_few_lines(qtbot, ctx, interaction, monkeypatch):
+    # SQLite's integrity_check of a damaged page is one text of a hundred lines: shown whole,
+    # the dialog outgrew a 700 px screen and its button could not be reached.
+    import rejnistvo.ui.database_menu as database_menu
+
+    report = "Celovitost: *** in database main ***\n" + "\n".join(
+        f"On tree page 13 cell {i}: invalid page number -1" for i in range(90)
+    )
+    monkeypatch.setattr(database_menu, "check_db", lambda path: [report, "Shema: manjka tabela"])
+    window = make_window(qtbot, ctx)
+    window.database_menu().check()
+    text = interaction.errors[0]
+    assert text.count("\n") < 12
+    assert "• Celovitost: *** in database main *** On tree page 13 cell 0" in text
+    assert "cell 2:" not in text and "(in še 88 vrstic poročila)" in text
+    assert "• Shema: manjka tabela" in text
