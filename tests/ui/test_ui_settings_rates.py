@@ -174,3 +174,28 @@ def test_birth_grant_the_store_refuses_is_shown_at_its_field(qtbot, ctx, interac
     assert box.add_grant() is False
     assert box.grant_from.error_text() or interaction.asked[-1][0] == "error"
     assert [g.amount for g in list_birth_grants(ctx.db)] == [Decimal("430.00")]
+
+
+def test_changed_date_or_percentage_withdraws_the_shown_proposal(qtbot, ctx, interaction):
+    # Proposed from 1. 3. 2026 at 2,7 %, then the percentage corrected to 3,5: adding
+    # would have stored the 2,7 % amounts (and cited 2,7 %) under fields saying 3,5.
+    _view, tab = make_tab(qtbot, ctx)
+    box = tab.indexation
+    type_into(qtbot, box.index_from, "1. 3. 2026")
+    type_into(qtbot, box.index_percent, "2,7")
+    type_into(qtbot, box.index_source, "Objava MSP")
+    qtbot.mouseClick(box.index_propose, Qt.MouseButton.LeftButton)
+    assert box.index_add.isEnabled()
+    type_into(qtbot, box.index_percent, "3,5")
+    assert not box.index_add.isEnabled() and box.proposal is None
+    assert box.add_indexation() is False and len(list_rates(ctx.db)) == 1
+    assert box.index_percent.text() == "3,5"  # what was typed stays
+    qtbot.mouseClick(box.index_propose, Qt.MouseButton.LeftButton)
+    assert [f.text() for f in box.new_fields][:2] == ["660,33", "476,10"]
+    type_into(qtbot, box.index_from, "1. 3. 2027")
+    assert not box.index_add.isEnabled()
+    qtbot.mouseClick(box.index_propose, Qt.MouseButton.LeftButton)
+    interaction.answers.append(True)
+    qtbot.mouseClick(box.index_add, Qt.MouseButton.LeftButton)
+    rate = list_rates(ctx.db)[-1]
+    assert rate.valid_from == date(2027, 3, 1) and "3,5 %" in rate.source

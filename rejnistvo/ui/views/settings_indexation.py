@@ -66,6 +66,15 @@ class IndexationBox(QGroupBox):
         index_layout.addLayout(grid, 1)
 
         self._show_proposal(None)
+        # The amounts shown were computed from the date and percentage typed then: a
+        # changed date or percentage would otherwise add the old proposal's amounts (and
+        # cite its percentage) under fields that say something else.
+        self.index_from.edited.connect(self._inputs_changed)
+        self.index_percent.edited.connect(self._inputs_changed)
+
+    def _inputs_changed(self) -> None:
+        if self.proposal is not None:
+            self._show_proposal(None)
 
     def propose_indexation(self) -> bool:
         from rejnistvo.services.rates import propose_indexation
