@@ -1142,12 +1142,7 @@ def close_month(
         )
     # Computing and writing 270,000 lines (after a backdated rate) make no reference
     # cycles: the collector waits (see ``rejnistvo.collector``).
-    with (
-        collector_paused(),
-        ledger.page_cache_for_close(db),
-        ledger.foreign_keys_checked_by_writer(db),
-        db.atomic(),
-    ):
+    with collector_paused(), ledger.page_cache_for_close(db), db.atomic():
         lines = _still_current(db, month, computed, stamp)
         run = computed if computed is not None and lines is not None else None
         if run is None or lines is None:

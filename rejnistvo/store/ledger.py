@@ -14,7 +14,6 @@ transactions and the audit rows).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -684,26 +683,6 @@ def page_cache_for_close(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-@contextmanager
-def foreign_keys_checked_by_writer(db: Database) -> Iterator[None]:
-    """SQLite's foreign key checks off for a close, on again after it (set outside the
-    close's transaction: inside one SQLite ignores the pragma, and the checks stay on).
-
-    A close writes up to 270,000 lines whose two foreign keys it knows to hold: the
-    run's id is the row ``LineWriter`` wrote first, and ``LineWriter.finish`` looks up
-    each placement the lines name once (18,000 look-ups, not 270,000: ~0.15 s of the
-    close at 20,000 placements). Every other statement, before and after, is checked
-    by SQLite as always (a placement with lines in the ledger still cannot be deleted)."""
-    if db.conn.in_transaction or not db.execute("PRAGMA foreign_keys").fetchone()[0]:
-        yield
-        return
-    db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
-
-
 def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:
     """Write a closed month and its lines (inside the caller's transaction). `lines` may
     be a generator: each line is written as it comes, none is kept. A close with many
@@ -736,7 +715,7 @@ class LineWriter:
     __slots__ = (
         "db", "run_id", "count", "payees", "figures_by_value", "figures_ids", "basis_texts",
         "basis_ids", "kept", "new_payees", "new_figures", "new_bases", "next_payee",
-        "next_figures", "next_basis", "moved", "months", "placements",
+        "next_figures", "next_basis", "moved", "months",
     )  # fmt: skip
 
     def __init__(self, db: Database, run: dict[str, Any]) -> None:
@@ -781,8 +760,6 @@ class LineWriter:
         )
         #: a basis numbered as new that the file held: number -> id in the file
         self.moved: dict[int, int] = {}
-        #: the placements the lines written name (``finish`` checks they exist)
-        self.placements: set[int | None] = set()
         self.months: dict[date, str] = {}
 
     def month(self, month: date) -> str:
@@ -866,25 +843,14 @@ class LineWriter:
                 "one_off_id, payee_id, figures_id, basis_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 chunk,
             )
-            self.placements.update([row[3] for row in chunk])
             self.count += len(chunk)
             if written is not None:
                 written(self.count)
         self._write_parts()
 
     def finish(self) -> int:
-        """The run's line count recorded; its id. Raises ``sqlite3.IntegrityError`` as
-        SQLite would when a line names a placement the file does not have (checked here
-        when SQLite's own checks are off: ``foreign_keys_checked_by_writer``)."""
+        """The run's line count recorded; its id."""
         self._write_parts()
-        self.placements.discard(None)
-        if self.placements and not self.db.execute("PRAGMA foreign_keys").fetchone()[0]:
-            found = self.db.execute(
-                "SELECT count(*) FROM placements WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps(sorted(self.placements))],
-            ).fetchone()[0]
-            if found != len(self.placements):
-                raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
         self.db.execute(
             "UPDATE payment_runs SET line_count = ? WHERE id = ?", [self.count, self.run_id]
         )

@@ -6,8 +6,6 @@ writes nothing, not even the parts it numbered."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from _payment_fixtures import D, closed_then_changed
 
@@ -143,45 +141,3 @@ def test_a_cancelled_close_writes_neither_lines_nor_parts(run_db, clock, monkeyp
     assert ledger.closed_run(run_db, NOV) is None
     assert _counts(run_db) == before
     assert run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0] == entries
-
-
-def test_a_close_leaves_the_foreign_key_checks_on(run_db, clock, monkeypatch):
-    closed_then_changed(run_db, clock)
-    checks = []
-    write = ledger.LineWriter.write
-
-    def watching(writer, entries, written=None):
-        checks.append(run_db.execute("PRAGMA foreign_keys").fetchone()[0])
-        return write(writer, entries, written)
-
-    monkeypatch.setattr(ledger.LineWriter, "write", watching)
-    service.close_month(run_db, NOV, clock)
-    assert checks == [0]  # off while the lines are written (the writer checks them)
-    assert run_db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    # on again: a placement paid in the ledger still cannot be deleted
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        run_db.execute("DELETE FROM placements WHERE id = ?", [run_db.ids["A"]])
-
-
-def test_a_line_naming_a_placement_the_file_lacks_is_refused(run_db, clock):
-    header = {"month": D("2026-09-01"), "closed_on": D("2026-09-01"), "closed_at": "x",
-              "closed_by": "t", "total": 0, "overpayments": 0, "warnings": []}  # fmt: skip
-    payee = (None, "Rejnica", "Otrok", "1220-X/2026", None, None, "Center", None, "Enota")
-    from rejnistvo.rules.payment_run import Amounts
-
-    for missing in (False, True):
-        placement = 987654 if missing else run_db.ids["A"]
-        line = ("month", D("2026-09-01"), placement, None, payee, 30, "1", Amounts(), "", None)
-        before = run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0]
-        with ledger.foreign_keys_checked_by_writer(run_db):
-            if missing:
-                with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-                    with run_db.atomic():
-                        ledger.insert_run(run_db, header, [line])
-            else:
-                with run_db.atomic():
-                    ledger.insert_run(run_db, header, [line])
-                    ledger.delete_run(run_db, ledger.closed_run(run_db, D("2026-09-01")).id)
-        assert run_db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        after = run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0]
-        assert after == before
