@@ -761,7 +761,7 @@ def m013_ledger_parts(db: Database) -> None:
     Indexes: ``payment_entries_run`` (a closed month's lines; appended in order),
     ``payment_entries_overpayment`` (as m008), ``payment_entries_placement`` (a run
     reads the paid months of the few placements changed since the last close through
-    it). The parts have no foreign key to them: only ``ledger.insert_run`` writes a line
+    it). The parts have no foreign key to them: only ``ledger.LineWriter`` writes a line
     and it writes its parts first, in the same transaction; the lines keep those to
     ``payment_runs`` and ``placements`` (a placement paid is never deleted).
 
