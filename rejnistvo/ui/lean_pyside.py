@@ -123,6 +123,9 @@ class CodeCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.codes: dict[tuple[Any, ...], Any] = {}
+        #: the keys this process asked for: what is written back (the code of a source
+        #: PySide6 no longer has, after an upgrade, is dropped rather than kept forever)
+        self.used: set[tuple[Any, ...]] = set()
         self.missed = self.found = 0
         self._real = builtins.compile
         try:
@@ -160,6 +163,7 @@ class CodeCache:
         level = sys.flags.optimize if optimize == -1 else optimize
         key = (filename, mode, flags, level, type(source).__name__, hashlib.sha1(raw).digest())
         code = self.codes.get(key)
+        self.used.add(key)
         self.found += code is not None
         if code is None:
             code = self.codes[key] = self._real(source, filename, mode, flags, True, optimize)
@@ -172,7 +176,7 @@ class CodeCache:
         if not self.missed:
             return
         try:
-            payload = marshal.dumps(self.codes)
+            payload = marshal.dumps({key: self.codes[key] for key in self.used})
         except ValueError:
             return
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")

@@ -115,3 +115,17 @@ def test_kept_code_is_what_compile_makes_and_a_damaged_file_is_compiled_again(tm
     assert marshal.dumps(_future_caller(damaged, source)) == marshal.dumps(expected)
     damaged.save()
     assert CodeCache(path).codes  # written again whole
+
+
+def test_code_of_a_source_no_longer_asked_for_is_not_kept(tmp_path):
+    # after a PySide6 upgrade its old support code is dropped, not carried forever
+    path = tmp_path / "support.code"
+    old = CodeCache(path)
+    _future_caller(old, b"old = 1\n")
+    old.save()
+    upgraded = CodeCache(path)
+    _future_caller(upgraded, b"new = 2\n")
+    upgraded.save()
+    kept = CodeCache(path)
+    assert len(kept.codes) == 1
+    assert "new" in next(iter(kept.codes.values())).co_names
