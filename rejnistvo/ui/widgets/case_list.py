@@ -50,6 +50,9 @@ class CaseListPane(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        # One Tab stop, as the other lists (tables.configure_table): Qt's default walked
+        # Tab through every cell of every case, so the editor beside it was out of reach.
+        self.table.setTabKeyNavigation(False)
         # Widths from a sample of rows once per reload: ResizeToContents would ask data()
         # for every cell on every keystroke (3 s at 20,000 cases).
         self.model.modelReset.connect(lambda: fit_columns(self.table))

@@ -194,6 +194,9 @@ def make_table(model: RecordTableModel, parent: QWidget) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    # A read-only sheet is one Tab stop (the arrows move in it), as the lists are: Qt's
+    # default walked Tab through every cell and the fields after it were out of reach.
+    table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     # Fitted once per new sheet (fit_columns), not on every layout pass: ResizeToContents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from rejnistvo.rules.errors import InputError
@@ -58,6 +59,29 @@ class PeriodsTable(EditRowsTable):
         self.table.setItem(row, FROM, QTableWidgetItem(start))
         self.table.setItem(row, TO, QTableWidgetItem(end))
         self.table.blockSignals(False)
+        self._order_kind_combos()
+
+    def _order_kind_combos(self) -> None:
+        """The rows' kind lists stand just before the table in the Tab order. Made with
+        a record's rows, long after the screen, they stood at the end of the window's
+        Tab order: Tab from the editor's last button went into the first of them, the
+        table took the keyboard through its cells and on to its buttons, round and round,
+        so the search, the list and the placement's first fields were never reached.
+        Before the table, Tab from the field above enters the first row's list and the
+        table's own walk leaves after its last cell (EditTable) to the next field."""
+        combos = [self.table.cellWidget(row, KIND) for row in range(self.table.rowCount())]
+        combos = [c for c in combos if c is not None]
+        previous = self.table.previousInFocusChain()
+        # Qt's setTabOrder ignores a widget that takes no focus (this frame, a label).
+        while previous is not None and (
+            self.table.isAncestorOf(previous) or previous.focusPolicy() == Qt.FocusPolicy.NoFocus
+        ):
+            previous = previous.previousInFocusChain()
+        if previous is None or previous is self.table:
+            return
+        for combo in combos:
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
 
     def set_rows(self, periods: list[dict]) -> None:
         self.table.setRowCount(0)
@@ -99,6 +123,7 @@ class PeriodsTable(EditRowsTable):
             for col, text in ((DOCUMENT, document), (FROM, start), (TO, end)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             self.table.blockSignals(False)
+            self._order_kind_combos()
 
     def _add(self) -> None:
         self.add_annex()
