@@ -304,10 +304,44 @@ def delete_placement(db: Any, placement_id: int, version: int | None = None) -> 
     except StoreError as error:
         if "sklicujejo" not in error.message:
             raise
-        raise StoreError(
-            "Namestitve ni mogoče izbrisati, ker so nanjo vezani predlogi R-4, zvišanja "
-            "oskrbnine ali enkratna izplačila. Najprej izbrišite te."
-        ) from None
+        raise StoreError(_in_use_message(db, placement_id)) from None
+
+
+#: what may hold a placement, as the refusal names it (table, words)
+_HOLDERS = (
+    ("r4_cases", "primeri R-4"),
+    ("board_increases", "zvišanja oskrbnine (R-5)"),
+    ("one_off_payments", "enkratna izplačila"),
+)
+
+
+def _in_use_message(db: Any, placement_id: int) -> str:
+    """Why a placement cannot be deleted, naming only what holds it: a placement paid in a
+    closed month was told to delete "R-4 proposals, board increases or one-off payments"
+    it did not have, and a closed month's payments cannot be deleted at all."""
+    paid = db.execute(
+        "SELECT 1 FROM payment_entries WHERE placement_id = ? LIMIT 1", [placement_id]
+    ).fetchone()
+    held = [
+        words
+        for table, words in _HOLDERS
+        if db.execute(
+            f"SELECT 1 FROM {table} WHERE placement_id = ? LIMIT 1", [placement_id]
+        ).fetchone()
+    ]
+    if paid:
+        return (
+            "Namestitve ni mogoče izbrisati, ker je bila izplačana v zaključenem mesecu "
+            "(knjiga izplačil se ne briše). Če se je namestitev končala, vpišite konec "
+            "v polje »Do« v obdobjih."
+        )
+    if held:
+        return (
+            "Namestitve ni mogoče izbrisati, ker so nanjo vezani: "
+            + ", ".join(held)
+            + ". Najprej izbrišite te."
+        )
+    return "Namestitve ni mogoče izbrisati, ker se nanjo sklicujejo drugi zapisi."
 
 
 def list_one_off(db: Any, placement_id: int) -> list[dict[str, Any]]:
