@@ -81,8 +81,9 @@ _NO_UPDATES = Qt.WidgetAttribute.WA_UpdatesDisabled
 _META_CALL = int(QEvent.Type.MetaCall)
 #: the object name Qt gives a scroll area's viewport (QAbstractScrollArea)
 _VIEWPORT = "qt_scrollarea_viewport"
-#: how long after a list is built its scroll bars' boxes are looked up
+#: how long after a list is first painted its scroll bars' boxes are looked up
 _FIND_BOXES_MS = 250
+_OWN_CHILD = Qt.FindChildOption.FindDirectChildrenOnly
 
 
 class _RowsLaidOut(QObject):
@@ -109,13 +110,21 @@ class _RowsLaidOut(QObject):
         self._sections: tuple[int, ...] | None = None
         #: the scroll bars' boxes (None: not looked up yet, ``_find_boxes``)
         self._boxes: list[QWidget] | None = None
-        QTimer.singleShot(_FIND_BOXES_MS, self, self._find_boxes)
+        # Looked up a while after the list is first painted, not at its first keystroke
+        # nor while the window starts: the first widget of a class PySide does not know
+        # (the boxes are Qt's private class) makes it build the enum types of ~40 other
+        # widget classes, ~9 ms once in a process
+        self._viewport = table.findChild(QWidget, _VIEWPORT, _OWN_CHILD)
+        if self._viewport is not None:
+            self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._viewport and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(_FIND_BOXES_MS, self, self._find_boxes)
+        return False
 
     def _find_boxes(self) -> None:
-        # Looked up a while after the list is built, not at its first keystroke: the
-        # first widget of a class PySide does not know (the boxes are Qt's private
-        # class) makes it build the enum types of ~40 other widget classes, ~9 ms once
-        # in a process, which would fall on the first key (or on the list's opening)
         boxes = (self._table.verticalScrollBar(), self._table.horizontalScrollBar())
         found = [bar.parentWidget() for bar in boxes]
         self._boxes = [box for box in found if box is not None and box is not self._table]
