@@ -7,7 +7,13 @@ def test_placement_with_annex_saved_and_bad_period_refused(qtbot, ctx):
     view = PlacementsView(ctx)
     qtbot.addWidget(view)
     view.refresh()
-    placement = list_records(ctx.db, "placements")[0]
+    # one that ended before the annex typed below (periods sharing a day are refused)
+    placement = next(
+        p
+        for p in list_records(ctx.db, "placements")
+        if all(q["to_date"] and q["to_date"].year < 2030
+               for q in get_record(ctx.db, "placements", p["id"])["periods"])
+    )  # fmt: skip
     assert view.open_record("placement", placement["id"])
     rows_before = view.periods.table.rowCount()
     view.periods.add_annex()

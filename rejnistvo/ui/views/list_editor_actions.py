@@ -46,7 +46,8 @@ class EditorActions:
                 self.open_record(self.kind, self._current_id)
             return False
         except InputError as exc:
-            field = self._fields.get(exc.field)
+            # "periods[1]": a row of a table field is shown at the table
+            field = self._fields.get(exc.field) or self._fields.get(exc.field.split("[")[0])
             if field is not None:
                 field.show_error(exc.message)
                 field.setFocus()

@@ -115,6 +115,8 @@ class PlacementsView(ListEditorView):
         self.note_edit = self.register_field("note", TextEdit("note", self))
         self.periods = PeriodsTable(self)
         self.periods.edited.connect(self.mark_dirty)
+        # the service's refusal of the periods (e.g. two sharing a day) under the table
+        self._fields["periods"] = self.periods  # type: ignore[assignment]
         self.labels = [QLabel(self) for _ in range(9)]
         widgets = [
             self.contract_edit,

@@ -25,6 +25,7 @@ class PeriodsTable(EditRowsTable):
         for col in (FROM, TO):
             header.resizeSection(col, 92)
         self.table.setWordWrap(False)
+        self.setFocusProxy(self.table)  # a refusal of the periods puts the keyboard there
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -60,6 +61,13 @@ class PeriodsTable(EditRowsTable):
         self.table.setItem(row, TO, QTableWidgetItem(end))
         self.table.blockSignals(False)
         self._order_kind_combos()
+
+    def show_error(self, message: str) -> None:
+        """A refusal of the periods as a whole (the service's), under the table."""
+        self.error_label.show_error(message[:1].upper() + message[1:])
+
+    def clear_error(self) -> None:
+        self.error_label.clear_error()
 
     def _order_kind_combos(self) -> None:
         """The rows' kind lists stand just before the table in the Tab order. Made with
