@@ -1117,9 +1117,9 @@ def close_month(
     ledger ids).
 
     The lines go to the ledger through ``ledger.LineWriter`` with each distinct part
-    resolved once (``RunLines.ledger_entries``), SQLite's foreign key checks off while
-    they are written (``ledger.foreign_keys_checked_by_writer``: the writer checks the
-    placements once each)."""
+    resolved once (``RunLines.ledger_entries``). SQLite checks every line's foreign keys
+    as it is written: turning the checks off for the write saved ~0.15 s at 20,000
+    placements, not worth a ledger written unchecked."""
     month = first_of_month(month)
     today = clock.today()
     first, last = ledger.closed_range(db)
