@@ -49,6 +49,9 @@ class PeriodRow(QWidget):
         layout.addWidget(self.period, 1)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("✕")
+        # what the cross does, for the mouse (tooltip) and a screen reader (a Tab stop)
+        self.remove_button.setToolTip(self.tr("Odstrani to obdobje"))
+        self.remove_button.setAccessibleName(self.tr("Odstrani to obdobje"))
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
 
