@@ -180,9 +180,16 @@ def run_export_case(args: argparse.Namespace) -> int:
 
     passphrase = _passphrase(args.passphrase_file)
     with _opened(args, lock=False) as db:
-        from rejnistvo.store import get_record
+        from rejnistvo.store import StoreError, get_record
 
-        case = get_record(db, "r4_cases", args.case)
+        try:
+            case = get_record(db, "r4_cases", args.case)
+        except StoreError:
+            # as `print r4 --case` says it; the store's text names its table (»r4_cases«)
+            raise CliInputError(
+                f"--case: primera R-4 s številko {args.case} ni v podatkovni zbirki "
+                "(seznam primerov izpiše ukaz »cases«)."
+            ) from None
         kind = args.kind or ("resolution" if case.get("decided_on") else "proposal")
         if kind == "proposal":
             out = export_proposal(db, args.case, passphrase, args.out, today=_today())

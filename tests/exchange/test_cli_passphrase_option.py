@@ -49,3 +49,14 @@ def test_import_case_wrong_passphrase_names_the_option(centre_db, coordinator_db
     assert cli_main([*args, "--passphrase-file", str(wrong), "--preview"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("--passphrase-file: Geslo ni pravilno") and err.count("\n") == 1
+
+
+def test_export_case_of_a_missing_case_names_the_option_not_the_table(centre_db, tmp_path, capsys):
+    path = centre_db.path
+    centre_db.close()
+    secret = tmp_path / "geslo.txt"
+    secret.write_text(PASS + "\n", encoding="utf-8")
+    args = ["export-case", "--db", str(path), "--case", "999", "--out", str(tmp_path / "p.x")]
+    assert cli_main([*args, "--passphrase-file", str(secret)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("--case: primera R-4 s številko 999 ni") and "r4_cases" not in err
