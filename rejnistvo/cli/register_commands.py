@@ -102,7 +102,7 @@ def _today() -> date:
 
 def _subgroup(value: int) -> int:
     if not 1 <= value <= 6:
-        raise InputError("subgroup", "podskupina je številka od 1 do 6.")
+        raise InputError("--subgroup", "podskupina je številka od 1 do 6.")
     return value
 
 
@@ -155,7 +155,7 @@ def run_register(args: argparse.Namespace) -> int:
 
     subgroup = _subgroup(args.subgroup)
     if not 2000 <= args.year <= 2100:
-        raise InputError("year", "leto mora biti med 2000 in 2100.")
+        raise InputError("--year", "leto mora biti med 2000 in 2100.")
     with _opened(args, read_only=True) as db:
         rows = register_rows(db, subgroup, args.year)
     if args.filter:
@@ -236,7 +236,7 @@ def run_candidate_changes(args: argparse.Namespace) -> int:
     from rejnistvo.register.candidates import candidate_changes, write_candidate_changes_csv
     from rejnistvo.rules.periods import parse_date
 
-    since = parse_date(args.since, "since")
+    since = parse_date(args.since, "--since")
     with _opened(args, read_only=True) as db:
         changes = candidate_changes(db, _subgroup(args.subgroup), since)
     out = write_candidate_changes_csv(changes, args.out)

@@ -1,5 +1,6 @@
 """Headless calc/uplift/refund: a refused value is echoed as the JSON that was typed
-(true, null, "25"), and a percentage says a number 25 or 50 is expected."""
+(true, null, "25"), and a percentage says a number 25 or 50 is expected; register and
+candidate-changes name their options as the other commands do (--subgroup:, not subgroup:)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,20 @@ def test_calc_percent_echoed_as_json(monkeypatch, capsys, percent, echoed):
 def test_uplift_workload_echoed_as_json(monkeypatch, capsys):
     err = _err(monkeypatch, capsys, "uplift", {"reasons": ["a"], "workload": True})
     assert err.startswith("workload: true ni dovoljen obseg dela")
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["register", "--subgroup", "9", "--year", "2026", "--format", "csv", "--out", "x"],
+         "--subgroup"),
+        (["register", "--subgroup", "1", "--year", "1999", "--format", "csv", "--out", "x"],
+         "--year"),
+        (["candidate-changes", "--subgroup", "1", "--since", "2026-13-01", "--out", "x"],
+         "--since"),
+    ],
+)  # fmt: skip
+def test_register_commands_name_the_option_like_the_others(capsys, tmp_path, args, option):
+    assert main([*args[:1], "--db", str(tmp_path / "none.sqlite3"), *args[1:]]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{option}: ") and err.count("\n") == 1
