@@ -40,6 +40,12 @@ def settle_selected(view: Any) -> bool:
         return False
     try:
         offset = parse_month(answer, "offset_month") if answer.strip() else None
+    except RuleError as exc:
+        view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), exc.message)
+        return False
+    if not _confirm_settlement(view, record, offset):
+        return False
+    try:
         settle_overpayment(
             view.ctx.db,
             record["line_id"],
@@ -53,6 +59,35 @@ def settle_selected(view: Any) -> bool:
         return False
     view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
     return True
+
+
+def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
+    """What will be recorded, said before it is: a settlement cannot be changed and keeps
+    its month from being reopened, and an empty answer (a mistyped Enter) meant a refund."""
+    from rejnistvo.rules.money import format_amount
+    from rejnistvo.rules.periods import month_name
+
+    how = (
+        view.tr("poračunano z izplačilom za {0}").format(month_name(offset))
+        if offset
+        else view.tr("rejnik je pozvan k vračilu")
+    )
+    return bool(
+        view.ctx.interaction.confirm(
+            view.tr("Poravnava preplačila"),
+            view.tr(
+                "Preplačilo {0} € ({1}, {2}, za {3}): {4}. Vpisane poravnave ni mogoče "
+                "spremeniti in meseca, v katerem je bilo preplačilo ugotovljeno, potem ni "
+                "mogoče ponovno odpreti. Vpišem?"
+            ).format(
+                format_amount(-record["total"]),
+                record["carer"],
+                record["child"],
+                record["for_month"],
+                how,
+            ),
+        )
+    )
 
 
 def export_run(view: Any, fmt: str) -> bool:

@@ -1,0 +1,44 @@
+"""Izplačila: a settlement of an overpayment is confirmed with what will be recorded
+(amount, carer, child, month or refund) before it is written: it cannot be changed and
+keeps its month from being reopened, and an empty answer (Enter) recorded a refund."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from _fixtures_b import b_db  # noqa: F401 (fixture)
+from PySide6.QtCore import Qt
+from test_ui_payments import choose, ready, rows, view  # noqa: F401 (fixture)
+
+from rejnistvo.services import rates as rate_service
+
+
+def overpayment_shown(qtbot, view):  # noqa: F811
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    rate_service.add_rate(view.ctx.db, "2026-10-01", "600.00", "400.00", "test: lower")
+    view.ctx.bus.records_changed.emit("rates")
+    choose(qtbot, view, date(2026, 11, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    view.over_table.selectRow(0)
+
+
+def test_settlement_says_what_it_records_and_no_writes_nothing(qtbot, view):  # noqa: F811
+    overpayment_shown(qtbot, view)
+    asked = view.ctx.interaction.asked
+    view.ctx.interaction.answers.extend(["2020-01", False])
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = asked[-1]
+    assert kind == "confirm" and "98,00 €" in text and "za oktober 2026" in text
+    assert "poračunano z izplačilom za januar 2020" in text
+    assert not rows(view.over_model)[0]["settled"]
+    view.over_table.selectRow(0)
+    view.ctx.interaction.answers.extend(["", False])  # Enter on an empty field
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    assert "rejnik je pozvan k vračilu" in asked[-1][2]
+    assert not rows(view.over_model)[0]["settled"]
+    view.over_table.selectRow(0)
+    view.ctx.interaction.answers.extend(["2026-12", True])
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    ready(qtbot, view)
+    assert rows(view.over_model)[0]["settled"]
