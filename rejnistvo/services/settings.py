@@ -202,11 +202,17 @@ def add_candidate(db: Database, subgroup_id: int, record: dict[str, Any]) -> int
     return save_record(db, "candidates", {"subgroup_id": subgroup_id, **record})
 
 
-def update_candidate(db: Database, candidate_id: int, record: dict[str, Any]) -> int:
-    """Correct a candidate's name, centre and unit; the date added stays."""
+def update_candidate(
+    db: Database, candidate_id: int, record: dict[str, Any], version: int | None = None
+) -> int:
+    """Correct a candidate's name, centre and unit; the date added stays. With the
+    `version` the editor read, a correction made meanwhile elsewhere is not overwritten
+    (StaleRecordError says who changed what)."""
     from rejnistvo.store import save_record
 
     fields = {k: v for k, v in record.items() if k in ("name", "centre_id", "unit_id")}
+    if version is not None:
+        fields["version"] = version
     return save_record(db, "candidates", {"id": candidate_id, **fields})
 
 

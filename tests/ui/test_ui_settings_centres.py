@@ -171,3 +171,19 @@ def test_candidate_with_unit(qtbot, ctx):
     assert not view.subgroups_tab.add_candidate()
     assert view.subgroups_tab.cand_name.error_text()
     assert len(view.subgroups_tab.candidates_model.rows()) == count
+
+
+def test_candidate_corrected_meanwhile_elsewhere_is_not_overwritten(qtbot, ctx, interaction):
+    view = make_view(qtbot, ctx)
+    view.tabs.setCurrentIndex(2)
+    tab = view.subgroups_tab
+    tab.candidates_table.selectRow(0)
+    cand = tab.candidates_proxy.row_record(0)
+    # another screen (or colleague) corrects the same candidate's name
+    save_record(ctx.db, "candidates", {"id": cand["id"], "name": "Popravljeno Ime",
+                                       "version": cand["version"]})  # fmt: skip
+    tab.cand_name.setText("Moje Ime")
+    assert tab.update_candidate() is False
+    assert "spremenil" in interaction.errors[-1]
+    assert get_record(ctx.db, "candidates", cand["id"])["name"] == "Popravljeno Ime"
+    assert tab.cand_name.text() == "Moje Ime"  # what was typed stays

@@ -234,7 +234,7 @@ class SubgroupsTab(SettingsTab):
     def update_candidate(self) -> bool:
         """Correct the selected candidate's name, centre and unit (the date added stays)."""
         from rejnistvo.services.settings import update_candidate
-        from rejnistvo.store import StoreError
+        from rejnistvo.store import StaleRecordError, StoreError
 
         index = self.candidates_table.currentIndex()
         if not index.isValid():
@@ -245,9 +245,11 @@ class SubgroupsTab(SettingsTab):
             return False
         record.pop("added_on")
         try:
-            update_candidate(self.ctx.db, cand["id"], record)
+            update_candidate(self.ctx.db, cand["id"], record, cand.get("version"))
         except (InputError, StoreError) as exc:
             self.ctx.interaction.error(self.tr("Kandidat ni shranjen"), exc.message)
+            if isinstance(exc, StaleRecordError):
+                self._load_subgroup()  # the list as stored now; what was typed stays
             return False
         self.cand_name.set_value(None)
         self.ctx.bus.records_changed.emit("candidate")
