@@ -228,3 +228,24 @@ def test_idle_turns_make_short_slices_of_search_texts_and_fill_them_all(qtbot, c
     made = list(view.model.search_texts())
     view.refresh()
     assert made == view.model.search_texts()  # folded at once: the same texts
+
+
+def test_enter_on_a_reminder_opens_its_record(qtbot, ctx):
+    from PySide6.QtCore import Qt
+
+    view = _view(qtbot, ctx)
+    view.show()
+    view.table.setFocus()
+    view.table.selectRow(0)
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    first = view.proxy.row_record(0)
+    with qtbot.waitSignal(ctx.bus.open_case) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [first["open_kind"], int(first["open_id"])]
+    qtbot.waitExposed(view)
+    rect = view.table.visualRect(view.proxy.index(0, 1))
+    assert rect.isValid()
+    with qtbot.waitSignal(ctx.bus.open_case) as blocker:  # and a double click, as before
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [first["open_kind"], int(first["open_id"])]

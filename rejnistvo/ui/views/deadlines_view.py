@@ -104,7 +104,9 @@ class DeadlinesView(View):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table)
-        self.table.doubleClicked.connect(self._open)
+        # activated: Enter on the chosen row as well as a double click (or the platform's
+        # single click where that opens items)
+        self.table.activated.connect(self._open)
         self.hint = QLabel(self)
         self.exporter = ListExporter(ctx, self.table, self.title, "list_deadlines", self)
         self.btn_export, self.btn_print_list = self.exporter.buttons(self)
