@@ -1348,6 +1348,16 @@ def settle_overpayment(
             raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
         if line_id in ledger.settlements(db, [line_id]):
             raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
+        found_in = ledger.run_month_of_line(db, line_id)
+        if method == "offset" and offset_month and found_in and offset_month < found_in:
+            # an overpayment is offset against a payment made after it was found, or the
+            # one of that month: an earlier month is a typo that would close it unpaid
+            raise InputError(
+                "offset_month",
+                f"preplačilo je bilo ugotovljeno v izplačilu za {month_name(found_in)}; "
+                "poračunati ga je mogoče v tem ali poznejšem mesecu, ne v mesecu "
+                f"{month_name(first_of_month(offset_month))}.",
+            )
         settlement = ledger.Settlement(
             line_id,
             method,

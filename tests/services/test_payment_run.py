@@ -131,6 +131,11 @@ def test_settling_an_overpayment_takes_it_off_the_list(run_db, clock):
     with pytest.raises(InputError) as caught:
         service.settle_overpayment(run_db, first.line_id, "offset", None, "", clock)
     assert caught.value.field == "offset_month"
+    # found by December's run: an offset month before it is refused, nothing written
+    with pytest.raises(InputError) as caught:
+        service.settle_overpayment(run_db, first.line_id, "offset", D("2020-01-01"), "", clock)
+    assert caught.value.field == "offset_month" and "december 2026" in caught.value.message
+    assert first.line_id in [o.line_id for o in service.unsettled_overpayments(run_db)]
     service.settle_overpayment(run_db, first.line_id, "offset", D("2027-01-01"), "", clock)
     assert [o.line_id for o in service.unsettled_overpayments(run_db)] == [o.line_id for o in rest]
     closed = service.payment_run(run_db, DEC, clock)
