@@ -25,11 +25,28 @@ from pathlib import Path
 
 from rejnistvo.store.errors import StoreError
 
+#: lines of one problem shown; SQLite's integrity report is one text of ~100 lines
+MAX_PROBLEM_LINES = 3
+
+
+def problem_summary(problem: str) -> str:
+    """A problem on one line: SQLite's integrity report (»*** in database main ***« and a
+    line per damaged cell, in English) made a message taller than a laptop's screen, its
+    button out of reach; the first lines and how many more the report has."""
+    from rejnistvo.rules.plural import count_phrase
+
+    lines = [line.strip() for line in problem.splitlines() if line.strip()]
+    text = " ".join(lines[:MAX_PROBLEM_LINES])
+    if len(lines) > MAX_PROBLEM_LINES:
+        more = count_phrase(len(lines) - MAX_PROBLEM_LINES, "vrstica")
+        text += f" … (in še {more} poročila)"
+    return text
+
 
 def damaged_message(path: Path, problem: str) -> str:
     return (
-        f"Podatkovna zbirka »{path}« je poškodovana ({problem}). Obnovite zadnjo "
-        "varnostno kopijo iz mape »backups«."
+        f"Podatkovna zbirka »{path}« je poškodovana ({problem_summary(problem)}). Obnovite "
+        "zadnjo varnostno kopijo iz mape »backups«."
     )
 
 

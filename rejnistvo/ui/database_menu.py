@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject
 import rejnistvo
 from rejnistvo.resources import resource_path
 from rejnistvo.store import StoreError, check_db
+from rejnistvo.store.background_checks import problem_summary
 from rejnistvo.store.backup import backup_to, backups_dir
 
 if TYPE_CHECKING:
@@ -29,24 +30,6 @@ if TYPE_CHECKING:
 
 # A check can list every altered audit row; a message box shows this many, then a count.
 MAX_SHOWN_PROBLEMS = 15
-
-
-#: lines of one problem shown; SQLite's integrity report is one text of ~100 lines
-MAX_PROBLEM_LINES = 3
-
-
-def _one_line(problem: str) -> str:
-    """A problem on one bullet: SQLite's integrity report (»*** in database main ***«
-    and a line per damaged cell) made the dialog taller than a laptop's screen, its
-    button out of reach; the first lines and how many more the report has."""
-    from rejnistvo.rules.plural import count_phrase
-
-    lines = [line.strip() for line in problem.splitlines() if line.strip()]
-    text = " ".join(lines[:MAX_PROBLEM_LINES])
-    if len(lines) > MAX_PROBLEM_LINES:
-        more = count_phrase(len(lines) - MAX_PROBLEM_LINES, "vrstica")
-        text += f" … (in še {more} poročila)"
-    return text
 
 
 def _open_folder_with_desktop(folder: Path) -> bool:
@@ -201,7 +184,7 @@ class DatabaseMenu(QObject):
                 ).format(self.ctx.db_path),
             )
             return problems
-        shown = "\n".join(f"• {_one_line(p)}" for p in problems[:MAX_SHOWN_PROBLEMS])
+        shown = "\n".join(f"• {problem_summary(p)}" for p in problems[:MAX_SHOWN_PROBLEMS])
         more = len(problems) - MAX_SHOWN_PROBLEMS
         if more > 0:
             # "vseh težav: N" agrees with any N (Slovenian plural has four forms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,17 @@ def test_checks_left_for_later_start_when_asked_or_when_waited_for(db_path, monk
         assert result is not None and result.damaged is None and ran == [1, 1]
     finally:
         db.close()
+
+
+def test_a_long_integrity_report_is_cut_to_its_first_lines():
+    # SQLite reports each damaged cell on a line of its own (~100 for one bad page): the
+    # message at opening would be taller than a laptop's screen, its button out of reach
+    from rejnistvo.store.background_checks import damaged_message
+
+    report = "*** in database main ***\n" + "\n".join(
+        f"Tree 2 page 7 cell {n}: invalid page number {n + 90}" for n in range(90)
+    )
+    message = damaged_message(Path("zbirka.sqlite3"), report)
+    assert "cell 1:" in message and "cell 2:" not in message
+    assert "(in še 88 vrstic poročila)" in message
+    assert len(message) < 400 and "\n" not in message
