@@ -187,3 +187,28 @@ def test_candidate_corrected_meanwhile_elsewhere_is_not_overwritten(qtbot, ctx, 
     assert "spremenil" in interaction.errors[-1]
     assert get_record(ctx.db, "candidates", cand["id"])["name"] == "Popravljeno Ime"
     assert tab.cand_name.text() == "Moje Ime"  # what was typed stays
+
+
+def test_centre_changed_meanwhile_elsewhere_is_not_overwritten(qtbot, ctx, interaction):
+    view = make_view(qtbot, ctx)
+    tab = view.centres_tab
+    select_centre(view, 1)
+    shown = get_record(ctx.db, "centres", 1)
+    # another screen (or colleague) renames the same centre
+    save_record(ctx.db, "centres", {"id": 1, "name": "Drugo ime", "version": shown["version"]})
+    tab.centre_seat.setText("Kranj")
+    tab._mark_centre()
+    interaction.answers.append(False)  # keep what I typed
+    assert tab.save_centre() is False
+    kind, _title, text = interaction.asked[-1]
+    assert kind == "confirm" and "spremenil" in text
+    assert get_record(ctx.db, "centres", 1)["name"] == "Drugo ime"  # not overwritten
+    assert tab.centre_seat.text() == "Kranj"  # what was typed stays
+    interaction.answers.append(True)  # now load the stored centre
+    assert tab.save_centre() is False
+    assert tab.centre_name.text() == "Drugo ime"
+    tab.centre_seat.setText("Kranj")
+    tab._mark_centre()
+    assert tab.save_centre()  # from the stored version: saved
+    stored = get_record(ctx.db, "centres", 1)
+    assert (stored["name"], stored["seat"]) == ("Drugo ime", "Kranj")

@@ -85,6 +85,9 @@ class CentresTab(SettingsTab):
             field.edited.connect(self._mark_centre)
         self.centre_subgroup.activated.connect(self._subgroup_picked)
         self._centre_id: int | None = None
+        #: the version of the centre as shown: a save made from it after another screen
+        #: changed the centre is refused (StaleRecordError), never a lost update
+        self._centre_version: int | None = None
         self._centre_dirty = False
 
         # The unit editor: add to the selected centre, rename or delete the selected unit.
@@ -169,6 +172,7 @@ class CentresTab(SettingsTab):
 
     def _show_centre(self, centre: dict | None) -> None:
         self._centre_id = centre["id"] if centre else None
+        self._centre_version = centre.get("version") if centre else None
         self.centre_code.set_value(centre["code"] if centre else None)
         self.centre_name.set_value(centre["name"] if centre else None)
         self.centre_seat.set_value(centre.get("seat") if centre else None)
@@ -215,7 +219,7 @@ class CentresTab(SettingsTab):
 
     def save_centre(self) -> bool:
         from rejnistvo.services.settings import save_centre
-        from rejnistvo.store import StoreError
+        from rejnistvo.store import StaleRecordError, StoreError
 
         v = FormValidator()
         code = v.check(self.centre_code)
@@ -233,6 +237,8 @@ class CentresTab(SettingsTab):
         record = {"code": code, "name": name, "seat": seat, "subgroup_id": subgroup}
         if self._centre_id is not None:
             record["id"] = self._centre_id
+            if self._centre_version is not None:
+                record["version"] = self._centre_version
         try:
             centre_id = save_centre(self.ctx.db, record)
         except InputError as exc:
@@ -242,6 +248,16 @@ class CentresTab(SettingsTab):
                 target.setFocus()
             else:
                 self.centre_subgroup_error.show_error(exc.message)
+            return False
+        except StaleRecordError as exc:
+            if self.ctx.interaction.confirm(
+                self.tr("Center ni shranjen"),
+                exc.message
+                + "\n\n"
+                + self.tr("Naložim shranjeno različico centra? (Ne: vaši vnosi ostanejo.)"),
+            ):
+                self._centre_dirty = False
+                self.refresh()
             return False
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Center ni shranjen"), exc.message)
