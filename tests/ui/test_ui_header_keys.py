@@ -5,8 +5,8 @@ selected sections, a scroll bar that shows, hides or moves."""
 
 from __future__ import annotations
 
-from _filtered_table import filtered_table
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from _filtered_table import filtered_table, settle, watch_paints
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -28,38 +28,15 @@ def _rows(count: int = 3000) -> list[dict]:
     ]
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched, event):  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _settle(qtbot) -> None:
-    for _ in range(3):
-        QCoreApplication.processEvents()
-        qtbot.wait(5)
-
-
-def _watch(widget) -> _Paints:
-    paints = _Paints()
-    widget.installEventFilter(paints)
-    return paints
-
-
 def test_keystrokes_leave_the_column_header_unpainted_and_as_it_was(qtbot):
     table, proxy, _model = filtered_table(qtbot, COLUMNS, _rows(), 360, 300)
     header = table.horizontalHeader()
-    _settle(qtbot)
+    settle(qtbot)
     before = header.grab().toImage()
-    paints = _watch(header.viewport())
+    paints = watch_paints(header.viewport())
     for typed in ("a", "an", "ana", "ana 1", "kos", "", "maribor"):
         proxy.set_text(typed)
-        _settle(qtbot)
+        settle(qtbot)
     assert paints.count == 0
     header.viewport().repaint()  # Qt's own picture of the header now
     assert header.grab().toImage() == before
@@ -69,10 +46,10 @@ def test_a_sort_still_repaints_the_header(qtbot):
     table, proxy, _model = filtered_table(qtbot, COLUMNS, _rows(), 360, 300)
     header = table.horizontalHeader()
     proxy.set_text("ana")
-    _settle(qtbot)
-    paints = _watch(header.viewport())
+    settle(qtbot)
+    paints = watch_paints(header.viewport())
     table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the sort indicator appears
-    _settle(qtbot)
+    settle(qtbot)
     assert paints.count >= 1
     assert header.sortIndicatorSection() == 1
 
@@ -81,10 +58,10 @@ def test_a_header_highlighting_selected_sections_repaints_with_the_rows(qtbot):
     table, proxy, _model = filtered_table(qtbot, COLUMNS, _rows(), 360, 300)
     header = table.horizontalHeader()
     header.setHighlightSections(True)  # what a list set up without configure_table has
-    _settle(qtbot)
-    paints = _watch(header.viewport())
+    settle(qtbot)
+    paints = watch_paints(header.viewport())
     proxy.set_text("kos")
-    _settle(qtbot)
+    settle(qtbot)
     assert paints.count >= 1
 
 
@@ -93,11 +70,11 @@ def test_a_section_sized_to_its_contents_follows_the_rows_shown(qtbot):
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-    _settle(qtbot)
+    settle(qtbot)
     wide = header.sectionSize(2)
-    paints = _watch(header.viewport())
+    paints = watch_paints(header.viewport())
     proxy.set_text("kratka")  # only the short notes are left
-    _settle(qtbot)
+    settle(qtbot)
     assert header.sectionSize(2) < wide
     assert paints.count >= 1  # the narrower section is painted
 
@@ -122,14 +99,14 @@ def test_keystrokes_leave_both_scroll_bars_unpainted(qtbot):
     header.setStretchLastSection(False)
     for column in range(3):
         header.resizeSection(column, 120)  # wider than the view: both bars are shown
-    _settle(qtbot)
+    settle(qtbot)
     qtbot.wait(tables._FIND_BOXES_MS + 50)  # the bars' boxes are looked up by then
     bars = [table.verticalScrollBar(), table.horizontalScrollBar()]
     assert all(bar.isVisible() for bar in bars)
-    paints = [_watch(bar) for bar in bars]
+    paints = [watch_paints(bar) for bar in bars]
     for typed in ("a", "an", "ana", "", "maribor"):  # thousands of rows each
         proxy.set_text(typed)
-        _settle(qtbot)
+        settle(qtbot)
     assert [p.count for p in paints] == [0, 0]
     assert _on_screen(table) == _repainted(table)
 
@@ -140,11 +117,11 @@ def test_a_bar_that_comes_and_goes_with_the_rows_is_painted_where_it_is(qtbot):
     header.setStretchLastSection(False)
     for column in range(3):
         header.resizeSection(column, 120)
-    _settle(qtbot)
+    settle(qtbot)
     qtbot.wait(tables._FIND_BOXES_MS + 50)
     for typed in ("kos 12", "kos 120", "kos 1", "kos 12", "", "kos 999"):
         proxy.set_text(typed)  # few rows: the vertical bar hides, the other widens
-        _settle(qtbot)
+        settle(qtbot)
         # the bars' boxes and the rows as shown, and as painted afresh (Qt leaves the
         # frame's corner pixel stale where the two bars met, with or without this)
         shown = _on_screen(table)

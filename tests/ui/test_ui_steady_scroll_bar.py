@@ -4,29 +4,12 @@ that skipped a repaint looks exactly as a bar painted afresh."""
 
 from __future__ import annotations
 
-from _filtered_table import filtered_table
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from _filtered_table import filtered_table, settle, watch_paints
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollBar
 
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.widgets.steady_scroll_bar import SteadyScrollBar
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched, event):  # noqa: N802
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _settle(qtbot) -> None:
-    for _ in range(3):
-        QCoreApplication.processEvents()
-        qtbot.wait(5)
 
 
 def test_a_list_gets_the_steady_bar_and_keys_that_keep_the_handle_paint_no_bar(qtbot):
@@ -35,15 +18,14 @@ def test_a_list_gets_the_steady_bar_and_keys_that_keep_the_handle_paint_no_bar(q
     bar = table.verticalScrollBar()
     assert isinstance(bar, SteadyScrollBar)
     assert bar.maximum() > 0  # Qt gave the new bar the old one's range
-    _settle(qtbot)
-    paints = _Paints()
-    bar.installEventFilter(paints)
+    settle(qtbot)
+    paints = watch_paints(bar)
     for typed in ("a", "an", "ana"):  # 2,000 rows each: the handle stays at its least length
         proxy.set_text(typed)
-        _settle(qtbot)
+        settle(qtbot)
     assert paints.count == 0
     proxy.set_text("kos 12")  # a few dozen rows: a longer handle
-    _settle(qtbot)
+    settle(qtbot)
     assert paints.count == 1
 
 
@@ -60,12 +42,11 @@ def test_a_bar_that_skipped_a_repaint_looks_as_one_painted_afresh(qtbot):
     changes += [(0, 300, 0), (0, 300, 300), (0, 299, 299), (0, 0, 0), (0, 40, 0), (0, 20000, 0)]
     for low, high, value in changes:
         before = ours.grab().toImage()
-        paints = _Paints()
-        ours.installEventFilter(paints)
+        paints = watch_paints(ours)
         for bar in (ours, plain):
             bar.setRange(low, high)
             bar.setValue(value)
-        _settle(qtbot)
+        settle(qtbot)
         ours.removeEventFilter(paints)
         after = plain.grab().toImage()
         assert ours.grab().toImage() == after  # the same state paints the same
