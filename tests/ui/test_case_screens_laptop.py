@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from _laptop_window import laptop_window
 from PySide6.QtCore import Qt
 
 from rejnistvo.clock import FixedClock
@@ -13,12 +14,7 @@ from rejnistvo.ui.main_window import MainWindow
 
 
 def test_case_screens_fit_1024_and_stand_side_by_side_when_wide(qtbot, ctx):
-    ctx.clock = FixedClock(date(2026, 3, 2))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(qtbot, ctx)
     nav = window.nav.minimumSizeHint().width() + 40  # the list of screens and the margins
     for name in ("r4_view", "r5_view"):
         window.show_screen(name)
@@ -48,12 +44,7 @@ def test_list_print_button_does_not_claim_ctrl_p_where_it_prints_the_case(qtbot,
 def test_koordinator_step_panel_needs_no_sideways_scrolling_at_1024(qtbot, ctx):
     """The decision's long rationale label widened the step panel past its half of the
     screen: the panel scrolled sideways and the label was cut."""
-    ctx.clock = FixedClock(date(2026, 3, 2))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(qtbot, ctx)
     window.show_screen("coordinator_view")
     view = window.view("coordinator_view")
     scroll = view.cases_splitter.widget(1)

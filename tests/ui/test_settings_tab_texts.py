@@ -4,17 +4,12 @@ window Zneski rejnine, Centri in enote … showed blank buttons and fields witho
 
 from __future__ import annotations
 
+from _laptop_window import laptop_window
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
-
-from rejnistvo.ui.main_window import MainWindow
 
 
 def test_every_settings_tab_has_its_texts_when_first_shown(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(qtbot, ctx)
     window.show_screen("settings_view")
     view = window.view("settings_view")
     for index in range(view.tabs.count()):

@@ -3,23 +3,16 @@ even after visiting every screen and typing into Izračun → Kaj če."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from _laptop_window import laptop_window
 from PySide6.QtCore import QByteArray, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QVBoxLayout, QWidget
 
-from rejnistvo.clock import FixedClock
 from rejnistvo.ui.main_window import MainWindow
 
 
 def test_every_screen_fits_1024_after_typing_into_kaj_ce(qtbot, ctx):
-    ctx.clock = FixedClock(date(2026, 3, 2))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(qtbot, ctx)
     for name in window.screen_names():
         window.show_screen(name)
         qtbot.waitUntil(
