@@ -5,28 +5,12 @@ percent, period, rationale) survives a step refused as stale and a reload of the
 
 from __future__ import annotations
 
-from datetime import date
-
 from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
-from test_ui_coordinator_r4 import screens  # noqa: F401 (fixtures)
+from test_ui_coordinator_r4 import screens, to_decision  # noqa: F401 (fixtures)
 
 from rejnistvo.store import get_record, save_record
 
 RATIONALE = "Komisija meni, da okoliscine ne vecajo obsega dela."  # keyClicks: ASCII
-
-
-def _to_decision(coordinator, case_id: int) -> None:
-    row = coordinator.cases_model.find_row("id", case_id)
-    coordinator.cases_table.selectRow(
-        coordinator.cases_proxy.mapFromSource(coordinator.cases_model.index(row, 0)).row()
-    )
-    coordinator.step_date.set_value(date(2026, 3, 5))
-    assert coordinator.accept_case()
-    coordinator.step_date.set_value(date(2026, 3, 10))
-    for index, combo in enumerate(coordinator.member_combos, start=1):
-        combo.setCurrentIndex(index)
-    assert coordinator.name_commission()
-    coordinator.step_date.set_value(date(2026, 3, 20))
 
 
 def _changed_by_another_program(db, case_id: int) -> None:
@@ -37,7 +21,7 @@ def _changed_by_another_program(db, case_id: int) -> None:
 def test_refused_decision_keeps_what_was_typed_and_records_it_next(qtbot, screens, b_ctx):  # noqa: F811
     r4, coordinator = screens
     case_id = r4.case_id
-    _to_decision(coordinator, case_id)
+    to_decision(coordinator, case_id)
     coordinator.no_increase_radio.setChecked(True)
     qtbot.keyClicks(coordinator.rationale_edit, RATIONALE)
     _changed_by_another_program(b_ctx.db, case_id)
@@ -57,7 +41,7 @@ def test_refused_decision_keeps_what_was_typed_and_records_it_next(qtbot, screen
 def test_panel_survives_a_reload_from_another_screen(qtbot, screens, b_ctx):  # noqa: F811
     r4, coordinator = screens
     case_id = r4.case_id
-    _to_decision(coordinator, case_id)
+    to_decision(coordinator, case_id)
     coordinator.percent_combo.setCurrentIndex(coordinator.percent_combo.findData(50))
     coordinator.decision_period.end_edit.edit.clear()
     qtbot.keyClicks(coordinator.decision_period.end_edit.edit, "31. 12. 2026")

@@ -41,8 +41,9 @@ def screens(qtbot, b_ctx):  # noqa: F811
     return r4, coordinator
 
 
-def _coordinator_works(coordinator: CoordinatorView, case_id: int) -> str:
-    """Accept, name the commission, decide, return — by the coordinator's buttons."""
+def to_decision(coordinator: CoordinatorView, case_id: int) -> None:
+    """Accept and name the commission by the coordinator's buttons; the step date set
+    for the decision (20 March)."""
     row = coordinator.cases_model.find_row("id", case_id)
     coordinator.cases_table.selectRow(
         coordinator.cases_proxy.mapFromSource(coordinator.cases_model.index(row, 0)).row()
@@ -54,6 +55,11 @@ def _coordinator_works(coordinator: CoordinatorView, case_id: int) -> str:
         combo.setCurrentIndex(index)
     assert coordinator.name_commission()
     coordinator.step_date.set_value(date(2026, 3, 20))
+
+
+def _coordinator_works(coordinator: CoordinatorView, case_id: int) -> str:
+    """Accept, name the commission, decide, return — by the coordinator's buttons."""
+    to_decision(coordinator, case_id)
     coordinator.increase_radio.setChecked(True)
     coordinator.percent_combo.setCurrentIndex(coordinator.percent_combo.findData(25))
     assert coordinator.record_decision()
