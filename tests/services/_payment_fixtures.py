@@ -119,3 +119,34 @@ def expected(month: date, periods, rates, uplifts=(), increases=()):
         [Adjustment(p, Period(D(s), D(e) if e else None)) for p, s, e in increases],
         [Adjustment(p, Period(D(s), D(e) if e else None)) for p, s, e in uplifts],
     )
+
+
+def closed_lines(db, month: date) -> list[tuple]:
+    """A closed month's ledger lines as its readers get them (``run_lines``), without ids."""
+    from rejnistvo.store import ledger
+
+    run = ledger.closed_run(db, month)
+    assert run is not None
+    return [
+        (
+            x.kind,
+            x.for_month,
+            x.placement_id,
+            x.one_off_id,
+            x.carer_id,
+            x.carer_name,
+            x.child_name,
+            x.contract_no,
+            x.iban,
+            x.centre_id,
+            x.centre_name,
+            x.unit_id,
+            x.unit_name,
+            x.days,
+            x.factor,
+            x.amounts,
+            x.reason,
+            x.basis,
+        )  # fmt: skip
+        for x in ledger.run_lines(db, run.id)
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from _payment_fixtures import D, closed_then_changed
+from _payment_fixtures import D, closed_lines, closed_then_changed
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
@@ -30,35 +30,6 @@ def _with_arrears_and_one_offs(run_db, clock):
             {"carer_id": carer, "placement_id": run_db.ids["B"], "kind": "first_placement",
              "amount": amount, "date": day},
         )  # fmt: skip
-
-
-def _ledger(db, month):
-    """The month's ledger lines as its readers get them, without their ids."""
-    run = ledger.closed_run(db, month)
-    assert run is not None
-    return [
-        (
-            line.kind,
-            line.for_month,
-            line.placement_id,
-            line.one_off_id,
-            line.carer_id,
-            line.carer_name,
-            line.child_name,
-            line.contract_no,
-            line.iban,
-            line.centre_id,
-            line.centre_name,
-            line.unit_id,
-            line.unit_name,
-            line.days,
-            line.factor,
-            line.amounts,
-            line.reason,
-            line.basis,
-        )  # fmt: skip
-        for line in ledger.run_lines(db, run.id)
-    ]
 
 
 def _document(run):
@@ -82,7 +53,7 @@ def computes(monkeypatch):
 def _closed_by_computing(run_db, clock):
     """The ledger and document of November closed the old way; November open again."""
     closed = service.close_month(run_db, NOV, clock)
-    written, document = _ledger(run_db, NOV), _document(closed)
+    written, document = closed_lines(run_db, NOV), _document(closed)
     service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
     return written, document
 
@@ -101,7 +72,7 @@ def test_a_run_still_current_is_written_as_the_close_would_compute_it(
     stamp = service.data_stamp(run_db)
     closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
     assert computes == []  # taken as it was
-    assert _ledger(run_db, NOV) == written
+    assert closed_lines(run_db, NOV) == written
     assert _document(closed) == document
     ids = [line.line_id for line in closed.lines]
     assert ids == [line.id for line in ledger.run_lines(run_db, ledger.closed_run(run_db, NOV).id)]
@@ -117,7 +88,7 @@ def test_a_write_since_the_run_was_made_makes_the_close_compute_it_again(run_db,
     computes.clear()
     closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
     assert computes == [NOV]
-    assert _ledger(run_db, NOV) == written != []
+    assert closed_lines(run_db, NOV) == written != []
     assert _document(closed) == document
     assert closed.total != run.total  # the stale run was not written
 
@@ -136,7 +107,7 @@ def test_another_programs_write_makes_the_close_compute_it_again(run_db, clock, 
     assert computes == [NOV]
     assert closed.total != run.total
     assert closed.total == sum(
-        (row[15].total for row in _ledger(run_db, NOV) if row[0] != "overpayment"),
+        (row[15].total for row in closed_lines(run_db, NOV) if row[0] != "overpayment"),
         Decimal("0"),
     )
 

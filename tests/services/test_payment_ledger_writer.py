@@ -7,7 +7,7 @@ writes nothing, not even the parts it numbered."""
 from __future__ import annotations
 
 import pytest
-from _payment_fixtures import D, closed_then_changed
+from _payment_fixtures import D, closed_lines, closed_then_changed
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.store import ledger
@@ -15,33 +15,15 @@ from rejnistvo.store import ledger
 SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
 
 
-def _read(db, month):
-    """The month's ledger lines as readers get them (``run_lines``), without ids."""
-    run = ledger.closed_run(db, month)
-    assert run is not None
-    return [
-        (
-            x.kind,
-            x.for_month,
-            x.placement_id,
-            x.one_off_id,
-            x.carer_id,
-            x.carer_name,
-            x.child_name,
-            x.contract_no,
-            x.iban,
-            x.centre_id,
-            x.centre_name,
-            x.unit_id,
-            x.unit_name,
-            x.days,
-            x.factor,
-            x.amounts,
-            x.reason,
-            x.basis,
-        )  # fmt: skip
-        for x in ledger.run_lines(db, run.id)
-    ]
+def _basis_ids(db, month):
+    run_id = ledger.closed_run(db, month).id
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT basis_id FROM payment_entries WHERE run_id = ? AND basis_id IS NOT NULL",
+            [run_id],
+        )
+    }
 
 
 def _counts(db):
@@ -65,7 +47,7 @@ def test_a_month_closed_again_finds_its_bases_and_parts_in_the_file(
     monkeypatch.setattr(ledger, "CHUNK", chunk)
     closed_then_changed(run_db, clock)
     first = service.close_month(run_db, NOV, clock)
-    written = _read(run_db, NOV)
+    written = closed_lines(run_db, NOV)
     before = _counts(run_db)
     assert any(line[-1] for line in written)  # lines with bases
     service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
@@ -82,7 +64,7 @@ def test_a_month_closed_again_finds_its_bases_and_parts_in_the_file(
     # every basis, payee and figure of the second close was in the file: none added,
     # and each line names the one it named the first time
     assert _counts(run_db) == before
-    assert _read(run_db, NOV) == written
+    assert closed_lines(run_db, NOV) == written
     assert _as_run(again.lines) == _as_run(first.lines)
     ids = [line.line_id for line in again.lines]
     assert ids == list(range(ids[0], ids[0] + len(ids)))
@@ -95,24 +77,10 @@ def test_a_basis_found_in_the_file_in_a_later_chunk_keeps_its_id(run_db, clock, 
     monkeypatch.setattr(ledger, "CHUNK", 1)
     closed_then_changed(run_db, clock)
     service.close_month(run_db, NOV, clock)
-    run_id = ledger.closed_run(run_db, NOV).id
-    named = {
-        r[0]
-        for r in run_db.execute(
-            "SELECT basis_id FROM payment_entries WHERE run_id = ? AND basis_id IS NOT NULL",
-            [run_id],
-        )
-    }
+    named = _basis_ids(run_db, NOV)
     service.reopen_month(run_db, NOV, "preizkus: zaključek znova", clock)
     service.close_month(run_db, NOV, clock)
-    run_id = ledger.closed_run(run_db, NOV).id
-    again = {
-        r[0]
-        for r in run_db.execute(
-            "SELECT basis_id FROM payment_entries WHERE run_id = ? AND basis_id IS NOT NULL",
-            [run_id],
-        )
-    }
+    again = _basis_ids(run_db, NOV)
     assert again == named
     orphans = run_db.execute(
         "SELECT count(*) FROM payment_entries e WHERE e.basis_id IS NOT NULL AND NOT EXISTS "
