@@ -162,6 +162,18 @@ class FakeInteraction:
 
 
 # -- files ---------------------------------------------------------------------------
+def offers_reload(interaction: Interaction, title: str, stale_message: str) -> bool:
+    """A save refused because another screen changed the record since it was read: says
+    who changed what (``StaleRecordError.message``) and asks whether to load the stored
+    record. True: load it (what was typed is dropped); False: what was typed stays."""
+    return interaction.confirm(
+        title,
+        stale_message
+        + "\n\n"
+        + _tr("Naložim shranjeno različico? (Da: vaši vnosi se zavržejo. Ne: ostanejo.)"),
+    )
+
+
 def documents_folder() -> Path:
     """The user's Documents folder (the home folder where there is none)."""
     from PySide6.QtCore import QStandardPaths

@@ -33,14 +33,13 @@ class EditorActions:
                 record["version"] = self._version
         if not self.confirm_store(record):
             return False
+        from rejnistvo.ui.interaction import offers_reload
+
         try:
             record_id = self.store(record)
         except StaleRecordError as exc:
-            if self.ctx.interaction.confirm(
-                self.tr("Zapis je bil medtem spremenjen"),
-                exc.message
-                + "\n\n"
-                + self.tr("Naložim shranjeni zapis (vaše spremembe se zavržejo)?"),
+            if offers_reload(
+                self.ctx.interaction, self.tr("Zapis je bil medtem spremenjen"), exc.message
             ):
                 self._dirty = False
                 self.open_record(self.kind, self._current_id)

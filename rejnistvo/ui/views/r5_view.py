@@ -419,12 +419,11 @@ class R5View(R5Figures, CaseEditorView):
     def _offer_reload(self, error: StaleRecordError) -> None:
         """Someone else saved the case since it was loaded: nothing of theirs is
         overwritten; what the user typed stays until they choose to reload."""
+        from rejnistvo.ui.interaction import offers_reload
+
         if (
-            self.ctx.interaction.confirm(
-                self.tr("Zvišanje je medtem spremenjeno"),
-                error.message
-                + "\n\n"
-                + self.tr("Naložim shranjeno različico (vaši vnosi se zavržejo)?"),
+            offers_reload(
+                self.ctx.interaction, self.tr("Zvišanje je medtem spremenjeno"), error.message
             )
             and self.case is not None
             and self.case.increase.id is not None

@@ -220,6 +220,7 @@ class CentresTab(SettingsTab):
     def save_centre(self) -> bool:
         from rejnistvo.services.settings import save_centre
         from rejnistvo.store import StaleRecordError, StoreError
+        from rejnistvo.ui.interaction import offers_reload
 
         v = FormValidator()
         code = v.check(self.centre_code)
@@ -250,12 +251,7 @@ class CentresTab(SettingsTab):
                 self.centre_subgroup_error.show_error(exc.message)
             return False
         except StaleRecordError as exc:
-            if self.ctx.interaction.confirm(
-                self.tr("Center ni shranjen"),
-                exc.message
-                + "\n\n"
-                + self.tr("Naložim shranjeno različico centra? (Ne: vaši vnosi ostanejo.)"),
-            ):
+            if offers_reload(self.ctx.interaction, self.tr("Center ni shranjen"), exc.message):
                 self._centre_dirty = False
                 self.refresh()
             return False
