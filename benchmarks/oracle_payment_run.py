@@ -72,6 +72,26 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float, float]:
     return result, time.process_time() - cpu, time.perf_counter() - wall
 
 
+def _correct_2026_row(db: Any) -> None:
+    """The backdated correction of the 1 March 2026 rate row (arrears in every month)."""
+    row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
+    rate_service.correct_rate(
+        db, row.id, row.version, "2026-03-01", "656.00", "473.00", "oracle: correction"
+    )
+
+
+def _june_ledger_rows(db: Any) -> list[Any]:
+    """The ledger rows June 2027's close wrote, in id order, with their bases."""
+    run_id = db.execute("SELECT id FROM payment_runs WHERE month = '2027-06-01'").fetchone()
+    return list(
+        db.execute(
+            f"SELECT {_LEDGER_COLUMNS}, {_basis(db)} FROM payment_lines l "
+            "WHERE l.run_id = ? ORDER BY l.id",
+            [run_id[0]],
+        ).fetchall()
+    )
+
+
 def main(base: Path) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "oracle.sqlite3"
@@ -88,22 +108,14 @@ def main(base: Path) -> None:
             show("nothing", *timed(run))
             rate_service.add_rate(db, "2028-03-01", "700.00", "500.00", "oracle: future row")
             show("future", *timed(run))
-            row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
-            rate_service.correct_rate(
-                db, row.id, row.version, "2026-03-01", "656.00", "473.00", "oracle: correction"
-            )
+            _correct_2026_row(db)
             show("correction", *timed(run))
             show("correction_without_bases", *timed(lambda: run(False)))
             closed, cpu, wall = timed(lambda: payment_run.close_month(db, JUNE, CLOCK))
             show("close", closed, cpu, wall)
             print("line_ids", sha([line.line_id for line in closed.lines]))
             del closed
-            run_id = db.execute("SELECT id FROM payment_runs WHERE month = '2027-06-01'").fetchone()
-            rows = db.execute(
-                f"SELECT {_LEDGER_COLUMNS}, {_basis(db)} FROM payment_lines l "
-                "WHERE l.run_id = ? ORDER BY l.id",
-                [run_id[0]],
-            ).fetchall()
+            rows = _june_ledger_rows(db)
             print("ledger_rows", sha([list(r) for r in rows]), len(rows))
             decoded = [[*r[:-1], None if r[-1] is None else json.loads(r[-1])] for r in rows]
             print("ledger_decoded", sha(decoded), len(rows))
@@ -125,10 +137,7 @@ def _from_the_screen(base: Path) -> None:
         shutil.copyfile(base, path)
         with open_db(path) as db:
             rate_service.add_rate(db, "2028-03-01", "700.00", "500.00", "oracle: future row")
-            row = next(r for r in rate_service.list_rates(db) if r.valid_from == date(2026, 3, 1))
-            rate_service.correct_rate(
-                db, row.id, row.version, "2026-03-01", "656.00", "473.00", "oracle: correction"
-            )
+            _correct_2026_row(db)
             arguments: dict[str, Any] = {}
             if "computed" in inspect.signature(payment_run.close_month).parameters:
                 screen = payment_run.payment_run(db, JUNE, CLOCK, with_basis=False)
@@ -138,12 +147,7 @@ def _from_the_screen(base: Path) -> None:
             print(f"close_screen {document} {len(closed.lines)} CPU {cpu:.2f} wall {wall:.2f}")
             print("line_ids_screen", sha([line.line_id for line in closed.lines]))
             del closed
-            run_id = db.execute("SELECT id FROM payment_runs WHERE month = '2027-06-01'").fetchone()
-            rows = db.execute(
-                f"SELECT {_LEDGER_COLUMNS}, {_basis(db)} FROM payment_lines l "
-                "WHERE l.run_id = ? ORDER BY l.id",
-                [run_id[0]],
-            ).fetchall()
+            rows = _june_ledger_rows(db)
             print("ledger_rows_screen", sha([list(r) for r in rows]), len(rows))
 
 
