@@ -36,7 +36,9 @@ class Interaction(Protocol):
 
     def choose_open_path(self, title: str, filter: str) -> str | None: ...
 
-    def ask_text(self, title: str, label: str, password: bool = False) -> str | None: ...
+    def ask_text(
+        self, title: str, label: str, password: bool = False, text: str = ""
+    ) -> str | None: ...
 
     def info(self, title: str, text: str) -> None: ...
 
@@ -97,12 +99,16 @@ class QtInteraction:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filter)
         return path or None
 
-    def ask_text(self, title: str, label: str, password: bool = False) -> str | None:
+    def ask_text(
+        self, title: str, label: str, password: bool = False, text: str = ""
+    ) -> str | None:
+        """What the user types (None: cancelled); ``text``: what the field starts with
+        (asked again after a refusal, what was typed stays)."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
-        text, ok = QInputDialog.getText(self.parent, title, label, mode)
-        return text if ok else None
+        answer, ok = QInputDialog.getText(self.parent, title, label, mode, text)
+        return answer if ok else None
 
     def info(self, title: str, text: str) -> None:
         message_box(self.parent, QMessageBox.Icon.Information, title, text)
@@ -146,8 +152,10 @@ class FakeInteraction:
         self.asked.append(("open_path", title, filter))
         return self._next(None)  # type: ignore[return-value]
 
-    def ask_text(self, title: str, label: str, password: bool = False) -> str | None:
-        self.asked.append(("text", title, label))
+    def ask_text(
+        self, title: str, label: str, password: bool = False, text: str = ""
+    ) -> str | None:
+        self.asked.append(("text", title, label + (f" [{text}]" if text else "")))
         return self._next(None)  # type: ignore[return-value]
 
     def info(self, title: str, text: str) -> None:

@@ -42,3 +42,17 @@ def test_settlement_says_what_it_records_and_no_writes_nothing(qtbot, view):  # 
     qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
     ready(qtbot, view)
     assert rows(view.over_model)[0]["settled"]
+
+
+def test_a_refused_month_is_asked_again_with_what_was_typed(qtbot, view):  # noqa: F811
+    overpayment_shown(qtbot, view)
+    asked = view.ctx.interaction.asked
+    # 2020-01 is before November, whose run found the overpayment: refused, asked again
+    view.ctx.interaction.answers.extend(["2020-01", True, "2026-12", True])
+    qtbot.mouseClick(view.settle_button, Qt.MouseButton.LeftButton)
+    errors = [text for kind, _title, text in asked if kind == "error"]
+    assert errors and "ugotovljeno v izplačilu za november 2026" in errors[-1]
+    questions = [label for kind, _title, label in asked if kind == "text"]
+    assert len(questions) == 2 and questions[-1].endswith("[2020-01]")
+    ready(qtbot, view)
+    assert rows(view.over_model)[0]["settled"]

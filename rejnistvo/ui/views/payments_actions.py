@@ -29,36 +29,37 @@ def settle_selected(view: Any) -> bool:
         )
         return False
     record = proxy.row_record(rows[0].row())  # type: ignore[attr-defined]
-    answer = view.ctx.interaction.ask_text(
-        view.tr("Poravnava preplačila"),
-        view.tr(
-            "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
-            "rejnik pozvan k vračilu:"
-        ),
-    )
-    if answer is None:
-        return False
-    try:
-        offset = parse_month(answer, "offset_month") if answer.strip() else None
-    except RuleError as exc:
-        view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), exc.message)
-        return False
-    if not _confirm_settlement(view, record, offset):
-        return False
-    try:
-        settle_overpayment(
-            view.ctx.db,
-            record["line_id"],
-            "offset" if offset else "refund",
-            offset,
-            "",
-            view.ctx.clock,
+    answer = ""
+    while True:  # a refused month is asked for again with what was typed
+        answer = view.ctx.interaction.ask_text(
+            view.tr("Poravnava preplačila"),
+            view.tr(
+                "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
+                "rejnik pozvan k vračilu:"
+            ),
+            text=answer,
         )
-    except RuleError as exc:
-        view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), exc.message)
-        return False
-    view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
-    return True
+        if answer is None:
+            return False
+        try:
+            offset = parse_month(answer, "offset_month") if answer.strip() else None
+            if not _confirm_settlement(view, record, offset):
+                return False
+            settle_overpayment(
+                view.ctx.db,
+                record["line_id"],
+                "offset" if offset else "refund",
+                offset,
+                "",
+                view.ctx.clock,
+            )
+        except RuleError as exc:
+            view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), exc.message)
+            if getattr(exc, "field", "") != "offset_month":
+                return False
+            continue
+        view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
+        return True
 
 
 def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
