@@ -24,6 +24,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.services.people import missing_message, surname_keys
 from rejnistvo.services.row_pages import CHUNK, RowPages, TextsOf, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
+from rejnistvo.store.reads import references
 
 #: the "to" of a placement that has not ended: sorts after every real date
 OPEN_END = date.max
@@ -316,11 +317,14 @@ def delete_placement(db: Any, placement_id: int, version: int | None = None) -> 
         raise StoreError(_in_use_message(db, placement_id)) from None
 
 
-#: what may hold a placement, as the refusal names it (table, words)
+#: what may hold a placement, as the refusal names it (table, column, words); the ledger
+#: first: a paid placement is never deleted, whatever else holds it
+_PAID = "knjiga izplačil"
 _HOLDERS = (
-    ("r4_cases", "primeri R-4"),
-    ("board_increases", "zvišanja oskrbnine (R-5)"),
-    ("one_off_payments", "enkratna izplačila"),
+    ("payment_entries", "placement_id", _PAID),
+    ("r4_cases", "placement_id", "primeri R-4"),
+    ("board_increases", "placement_id", "zvišanja oskrbnine (R-5)"),
+    ("one_off_payments", "placement_id", "enkratna izplačila"),
 )
 
 
@@ -328,17 +332,8 @@ def _in_use_message(db: Any, placement_id: int) -> str:
     """Why a placement cannot be deleted, naming only what holds it: a placement paid in a
     closed month was told to delete "R-4 proposals, board increases or one-off payments"
     it did not have, and a closed month's payments cannot be deleted at all."""
-    paid = db.execute(
-        "SELECT 1 FROM payment_entries WHERE placement_id = ? LIMIT 1", [placement_id]
-    ).fetchone()
-    held = [
-        words
-        for table, words in _HOLDERS
-        if db.execute(
-            f"SELECT 1 FROM {table} WHERE placement_id = ? LIMIT 1", [placement_id]
-        ).fetchone()
-    ]
-    if paid:
+    held = references(db, _HOLDERS, placement_id)
+    if _PAID in held:
         return (
             "Namestitve ni mogoče izbrisati, ker je bila izplačana v zaključenem mesecu "
             "(knjiga izplačil se ne briše). Če se je namestitev končala, vpišite konec "

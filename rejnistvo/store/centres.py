@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from rejnistvo.rules.errors import InputError
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.reads import references
 from rejnistvo.store.repository import save_record
 
 # Which records may refer to a unit, and how the refusal names them (Slovenian plural).
@@ -140,14 +141,7 @@ def save_unit(db: Database, centre_id: int, name: str, unit_id: int | None = Non
 
 def unit_references(db: Database, unit_id: int) -> dict[str, int]:
     """How many records of each kind refer to the unit (only kinds with at least one)."""
-    counts: dict[str, int] = {}
-    for table, column, label in UNIT_REFERENCES:
-        (count,) = db.execute(
-            f"SELECT count(*) FROM {table} WHERE {column} = ?", [unit_id]
-        ).fetchone()
-        if count:
-            counts[label] = int(count)
-    return counts
+    return references(db, UNIT_REFERENCES, unit_id)
 
 
 def delete_unit(db: Database, unit_id: int) -> None:

@@ -34,3 +34,18 @@ def read_tuples(db: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any
         return list(db.execute(sql, list(params)).fetchall())
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+
+
+def references(
+    db: Any, referring: Sequence[tuple[str, str, str]], record_id: int
+) -> dict[str, int]:
+    """How many records of each kind refer to a record: `referring` lists (table, column,
+    label); the labels with at least one, in that order (a refused delete names them)."""
+    counts: dict[str, int] = {}
+    for table, column, label in referring:
+        (count,) = read_tuples(db, f"SELECT count(*) FROM {table} WHERE {column} = ?", [record_id])[
+            0
+        ]
+        if count:
+            counts[label] = int(count)
+    return counts
