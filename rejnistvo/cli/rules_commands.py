@@ -85,13 +85,15 @@ def _as_json(value: Any) -> str:
 
 
 def _percent(value: Any, field: str) -> int:
-    # A JSON number 25 or 50; the rule's own refusal would echo "25" (a string) as »25«,
-    # which reads as if 25 itself were refused.
-    if isinstance(value, bool) or not isinstance(value, int) or value not in (25, 50):
+    # A JSON number 25 or 50 (the rule decides); its refusal is worded with the value as
+    # JSON: the rule's own echoes "25" (a string) as »25«, which reads as if 25 itself
+    # were refused.
+    try:
+        return check_percent(value, field)
+    except InputError:
         raise InputError(
             field, f"vrednost {_as_json(value)} ni dovoljena; pričakovano je število 25 ali 50."
-        )
-    return check_percent(value, field)
+        ) from None
 
 
 def _adjustment(item: Any, field: str) -> Adjustment:
