@@ -38,6 +38,12 @@ class _FirstPaint(QObject):
         return False
 
     def _run(self) -> None:
+        import shiboken6
+
+        # the zero-time timer has no receiver (see eventFilter): a widget deleted right
+        # after its first paint took this object with it, and its work with it
+        if not shiboken6.isValid(self):
+            return
         callback, self._callback = self._callback, None
         if callback is None:
             return

@@ -77,6 +77,36 @@ def test_work_after_the_first_paint_runs_once_and_also_without_a_paint(qtbot):
     assert runs == ["painted", "fallback"]
 
 
+def test_a_widget_deleted_right_after_its_first_paint_drops_its_work_quietly(qtbot):
+    # the work is posted while the paint is delivered; the widget (and the object that
+    # waits with it) may be gone when it comes: no "already deleted" error reaches the user
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from rejnistvo.ui.first_paint import after_first_paint
+
+    class DeletedWhenPainted(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                watched.deleteLater()
+            return False
+
+    runs: list[str] = []
+    widget = QWidget()
+    after_first_paint(widget, lambda: runs.append("ran"), fallback_ms=60_000)
+    killer = DeletedWhenPainted()
+    widget.installEventFilter(killer)  # a later filter is asked first
+    errors: list[BaseException] = []
+    hook, sys.excepthook = sys.excepthook, lambda _t, error, _tb: errors.append(error)
+    try:
+        widget.show()
+        qtbot.wait(200)
+    finally:
+        sys.excepthook = hook
+    assert errors == [] and runs == []
+
+
 def test_the_windows_dialogs_are_made_when_first_asked_for(qtbot):
     from PySide6.QtWidgets import QWidget
 
