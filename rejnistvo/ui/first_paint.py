@@ -23,11 +23,14 @@ class _FirstPaint(QObject):
     screen (a timer posted while the paint is delivered fires after its flush), or after
     ``fallback_ms`` without a paint."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], None], fallback_ms: int | None
+    ) -> None:
         super().__init__(widget)
         self._callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._run)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint:
@@ -55,10 +58,11 @@ class _FirstPaint(QObject):
 
 
 def after_first_paint(
-    widget: QWidget, callback: Callable[[], None], fallback_ms: int = FALLBACK_MS
+    widget: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS
 ) -> None:
     """Run ``callback`` once ``widget`` has been painted for the first time (at once,
-    on the next turn of the event loop, when it is already on screen)."""
+    on the next turn of the event loop, when it is already on screen); ``fallback_ms``
+    None: never without a paint (work that only a painted widget needs)."""
     if widget.isVisible():
         QTimer.singleShot(0, callback)
     else:

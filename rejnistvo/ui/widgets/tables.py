@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from rejnistvo.ui.first_paint import after_first_paint
 from rejnistvo.ui.models import CellDelegate, RecordTableModel
 from rejnistvo.ui.widgets.steady_scroll_bar import steady_vertical_scroll_bar
 
@@ -114,15 +115,12 @@ class _RowsLaidOut(QObject):
         # nor while the window starts: the first widget of a class PySide does not know
         # (the boxes are Qt's private class) makes it build the enum types of ~40 other
         # widget classes, ~9 ms once in a process
-        self._viewport = table.findChild(QWidget, _VIEWPORT, _OWN_CHILD)
-        if self._viewport is not None:
-            self._viewport.installEventFilter(self)
+        viewport = table.findChild(QWidget, _VIEWPORT, _OWN_CHILD)
+        if viewport is not None:
+            after_first_paint(viewport, self._painted, fallback_ms=None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._viewport and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(_FIND_BOXES_MS, self, self._find_boxes)
-        return False
+    def _painted(self) -> None:
+        QTimer.singleShot(_FIND_BOXES_MS, self, self._find_boxes)
 
     def _find_boxes(self) -> None:
         boxes = (self._table.verticalScrollBar(), self._table.horizontalScrollBar())
