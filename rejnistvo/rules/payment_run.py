@@ -364,6 +364,10 @@ def _rate_key(data: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r["valid_from"], r["board"], r["fee"]) for r in data.get("rates", []))
 
 
+#: the reason of a difference no changed document or rate row explains
+RECOMPUTED = "ponoven izračun po današnjih podatkih"
+
+
 @lru_cache(maxsize=256)
 def _cached_rate_reasons(
     old: tuple[tuple[str, str, str], ...], new: tuple[tuple[str, str, str], ...]
@@ -443,7 +447,7 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
         parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
     if not parts:
-        parts.append("ponoven izračun po današnjih podatkih")
+        parts.append(RECOMPUTED)
     return "; ".join(parts)
 
 
@@ -476,7 +480,7 @@ def reasons_of_texts(old: str, new: str, month: date) -> str | None:
     if old_rates is None or new_rates is None:
         return None
     parts = _cached_rate_reasons(old_rates, new_rates)
-    return "; ".join(parts) if parts else "ponoven izračun po današnjih podatkih"
+    return "; ".join(parts) if parts else RECOMPUTED
 
 
 @lru_cache(maxsize=1024)
