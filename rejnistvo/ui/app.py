@@ -210,10 +210,7 @@ def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
             )
 
     timer.timeout.connect(poll)
-    if window.isVisible():
-        start()
-    else:
-        after_first_paint(window, start)  # nothing of the first screen waits for them
+    after_first_paint(window, start)  # nothing of the first screen waits for them
 
 
 class DialogsWhenAsked:

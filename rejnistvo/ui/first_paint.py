@@ -60,10 +60,10 @@ class _FirstPaint(QObject):
 def after_first_paint(
     widget: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS
 ) -> None:
-    """Run ``callback`` once ``widget`` has been painted for the first time (at once,
-    on the next turn of the event loop, when it is already on screen); ``fallback_ms``
-    None: never without a paint (work that only a painted widget needs)."""
+    """Run ``callback`` once ``widget`` has been painted for the first time (at once when
+    it is already on screen); ``fallback_ms`` None: never without a paint (work that only
+    a painted widget needs)."""
     if widget.isVisible():
-        QTimer.singleShot(0, callback)
+        callback()
     else:
         _FirstPaint(widget, callback, fallback_ms)

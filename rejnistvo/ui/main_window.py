@@ -423,12 +423,9 @@ class MainWindow(QMainWindow):
             # each visit: a screen may have made new ones). A screen built before the
             # window shows is guarded after the first paint: no wheel reaches it sooner,
             # and the guard's module (~2 ms with the widget classes it names) waits.
-            if self.isVisible():
-                _guard_wheel(view)
-            else:
-                from rejnistvo.ui.first_paint import after_first_paint
+            from rejnistvo.ui.first_paint import after_first_paint
 
-                after_first_paint(self, lambda: _guard_wheel(view))
+            after_first_paint(self, lambda: _guard_wheel(view))
 
     def _route(self, method: str) -> None:
         view = self.current_view()
