@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     QRect,
     Qt,
@@ -47,9 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rejnistvo.ui.models.table import _RIGHT_FLAGS, RecordTableModel, _plain
-
-Index = QModelIndex | QPersistentModelIndex
+from rejnistvo.ui.models.table import _RIGHT_FLAGS, Index, RecordTableModel, _plain, _row_of
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT_ROLE = QPalette.ColorRole.Text
@@ -63,7 +60,6 @@ _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 #: Qt's methods called per painted cell, unbound: a method looked up on a PySide object
 #: costs about as much as the call (0.1 µs of each 0.2-0.3 µs)
 _model_of = cast(Callable[[Index], QAbstractItemModel], QModelIndex.model)
-_row_of = cast(Callable[[Index], int], QModelIndex.row)
 _column_of = cast(Callable[[Index], int], QModelIndex.column)
 _rect_of = cast(Callable[[QRect], tuple[int, int, int, int]], QRect.getRect)
 _set_pen = QPainter.setPen
