@@ -63,8 +63,9 @@ class PeriodsTable(EditRowsTable):
         self._order_kind_combos()
 
     def show_error(self, message: str) -> None:
-        """A refusal of the periods as a whole (the service's), under the table."""
-        self.error_label.show_error(message[:1].upper() + message[1:])
+        """A refusal of the periods as a whole (the service's), under the table (the
+        label starts it with a capital)."""
+        self.error_label.show_error(message)
 
     def clear_error(self) -> None:
         self.error_label.clear_error()
