@@ -145,7 +145,7 @@ class DeadlinesView(View):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Roki"))
         self.search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
-        self.hint.setText(self.tr("Dvoklik odpre primer. Rdeče: rok je že pretekel."))
+        self.hint.setText(self.tr("Dvoklik ali Enter odpre primer. Rdeče: rok je že pretekel."))
         self.model.set_columns_headers([c.header for c in self._columns()])
 
     def refresh(self) -> None:
