@@ -65,10 +65,12 @@ class CarersView(PersonView):
                 else self.tr("Elektronski naslov mora imeti obliko ime@domena.si.")
             )
         )
-        self.iban_edit = self.register_field("iban", TextEdit("iban", self))
-        self.iban_edit.add_check(_iban_problem)
+        # Made before the IBAN field: Tab follows the order widgets are made in, and the
+        # box stands between E-pošta and IBAN on screen.
         self.electronic_box = QCheckBox(self)
         self.electronic_box.toggled.connect(self.mark_dirty)
+        self.iban_edit = self.register_field("iban", TextEdit("iban", self))
+        self.iban_edit.add_check(_iban_problem)
         self.trainings = TrainingsEdit(self)
         self.trainings.edited.connect(self.mark_dirty)
         self.emso_edit.birth_date_found.connect(self._show_birth)

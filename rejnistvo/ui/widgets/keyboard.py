@@ -163,8 +163,10 @@ class EditTable(QTableWidget):
 def make_searchable(combo: QComboBox) -> QComboBox:
     """Typing any part of an item's text (any case) offers it; Enter or a click takes it.
 
-    What is typed but matches no item goes back to the chosen item's text when the
-    field is left, so the combo never holds a name that is not in its list."""
+    A part that only one item contains (»mari«, with č = c) takes that item when the
+    field is left (Tab), as a click on the one offer would; what matches no item, or
+    several, goes back to the chosen item's text, so the combo never holds a name that
+    is not in its list."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = QCompleter(combo.model(), combo)
@@ -180,11 +182,14 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     # … and a partial one is put back when the keyboard leaves the combo.
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        app.focusChanged.connect(combo_settler(combo))
+        app.focusChanged.connect(combo_settler(combo, take_only_match=True))
     return combo
 
 
-def combo_settler(combo: QComboBox) -> Any:
+def combo_settler(combo: QComboBox, take_only_match: bool = False) -> Any:
+    """``focusChanged`` slot: settle the combo's text when the focus leaves it. With
+    ``take_only_match`` (a combo holding every choice, not a search's first page) a part
+    typed that only one item contains takes that item."""
     import shiboken6
 
     def changed(old: QWidget | None, new: QWidget | None) -> None:
@@ -193,7 +198,7 @@ def combo_settler(combo: QComboBox) -> Any:
         was_in = old is not None and (old is combo or combo.isAncestorOf(old))
         now_in = new is not None and (new is combo or combo.isAncestorOf(new))
         if was_in and not now_in:
-            _settle(combo)
+            _settle(combo, take_only_match)
 
     return changed
 
@@ -208,15 +213,29 @@ def _take_exact(combo: QComboBox, text: str) -> None:
         combo.activated.emit(index)
 
 
-def _settle(combo: QComboBox) -> None:
-    """Take the item whose text was typed in full; otherwise show the current one again."""
+def _only_match(combo: QComboBox, typed: str) -> int:
+    """The one item whose text contains ``typed`` (case and č/c ignored), else -1."""
+    from rejnistvo.rules.text import fold
+
+    part = fold(typed)
+    if not part:
+        return -1
+    found = [i for i in range(combo.count()) if part in fold(combo.itemText(i))]
+    return found[0] if len(found) == 1 else -1
+
+
+def _settle(combo: QComboBox, take_only_match: bool = False) -> None:
+    """Take the item whose text was typed in full (or, with ``take_only_match``, the only
+    item containing what was typed); otherwise show the current one again."""
     line = combo.lineEdit()
     if line is None:
         return
     typed = line.text().strip()
     index = combo.findText(typed, Qt.MatchFlag.MatchFixedString)
+    if index < 0 and take_only_match and typed != combo.itemText(combo.currentIndex()):
+        index = _only_match(combo, typed)
     if index >= 0 and index != combo.currentIndex():
         combo.setCurrentIndex(index)
         combo.activated.emit(index)
-    elif index < 0:
+    if line.text() != combo.itemText(combo.currentIndex()):
         line.setText(combo.itemText(combo.currentIndex()))

@@ -1,0 +1,117 @@
+"""A caseworker's day with the keyboard (round 8, QA3): what Tab and typing did in the
+real window that the screen did not show.
+
+* Rejniki: Tab went E-pošta → IBAN → the e-delivery box, while the box stands between
+  them; an IBAN typed after two Tabs went into the box (its spaces ticked it).
+* A centre found by typing part of its name (»mari«, as the README says) and left with
+  Tab was dropped: the field went back to »—« though the list offered one centre.
+* Koordinator: Tab went from the list to the search above it (Prejeti predlogi and
+  Paketi), and Paketi's buttons in an order other than they stand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QVBoxLayout, QWidget
+from test_ui_keyboard import focus, go, inside, key, type_in, window  # noqa: F401
+
+from rejnistvo.store import list_records
+from rejnistvo.ui.widgets.keyboard import make_searchable
+
+
+def test_carer_tab_goes_email_box_iban_as_they_stand(qtbot, window):  # noqa: F811
+    view = go(qtbot, window, 2, "carers_view")
+    view.email_edit.setFocus()
+    qtbot.waitUntil(lambda: inside(view.email_edit))
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focus() is view.electronic_box
+    key(qtbot, Qt.Key.Key_Tab)
+    assert inside(view.iban_edit)
+    key(qtbot, Qt.Key.Key_Backtab)
+    assert focus() is view.electronic_box
+
+
+def test_centre_part_left_with_tab_takes_the_only_match(qtbot, window, ctx):  # noqa: F811
+    view = go(qtbot, window, 2, "carers_view")
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    combo = view.centre_edit.centre
+    names = [combo.itemText(i) for i in range(1, combo.count())]
+    target = next(n for n in names if "Maribor" in n)
+    assert sum("mari" in n.lower() for n in names) == 1
+    combo.setFocus()
+    qtbot.waitUntil(lambda: inside(combo))
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # as Tab into it does
+    type_in(qtbot, "mari")
+    assert combo.lineEdit().text() == "mari"
+    popup = combo.completer().popup()
+    if popup.isVisible():  # the popup offers the one centre; Tab passes through it
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    if inside(combo):
+        key(qtbot, Qt.Key.Key_Tab)
+    assert not inside(combo)
+    assert combo.currentText() == target
+    centre = next(c for c in list_records(ctx.db, "centres") if c["name"] == target)
+    assert view.centre_edit.value()[0] == centre["id"]
+    assert view.has_unsaved_changes()  # the choice counts as an edit
+
+
+def test_centre_part_of_several_or_none_goes_back(qtbot):
+    outer = QWidget()
+    qtbot.addWidget(outer)
+    combo = QComboBox(outer)
+    for name in ("—", "Center Celje", "Center Kranj", "Center Koper"):
+        combo.addItem(name)
+    make_searchable(combo)
+    other = QLineEdit(outer)
+    QVBoxLayout(outer).addWidget(combo)
+    outer.layout().addWidget(other)
+    outer.show()
+    qtbot.waitExposed(outer)
+    outer.activateWindow()
+    qtbot.waitUntil(outer.isActiveWindow)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    line = combo.lineEdit()
+    for typed in ("k", "xyz"):  # two centres contain k, none xyz: nothing is guessed
+        line.setText(typed)
+        other.setFocus()
+        qtbot.waitUntil(other.hasFocus)
+        assert combo.currentIndex() == 0 and line.text() == "—"
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus)
+    line.setText("CELJE")  # one contains it, case ignored
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert combo.currentText() == "Center Celje" and line.text() == "Center Celje"
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    line.setText("cel")  # the chosen one's own part: it stays, its whole name shown
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    assert combo.currentText() == "Center Celje" and line.text() == "Center Celje"
+
+
+def test_coordinator_search_comes_before_its_list(qtbot, window):  # noqa: F811
+    view = go(qtbot, window, 9, "coordinator_view")
+    view.cases_search.setFocus()
+    qtbot.waitUntil(view.cases_search.hasFocus)
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focus() is view.cases_table
+    view.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: hasattr(view, "packages_search"))
+    qtbot.waitUntil(view.all_cases_table.isVisible)
+    view.packages_search.setFocus()
+    qtbot.waitUntil(view.packages_search.hasFocus)
+    order = []
+    for _ in range(5):
+        key(qtbot, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    expected = [
+        view.all_cases_table,
+        view.export_proposal_button,
+        view.import_resolution_button,
+        view.import_proposal_button,
+        view.export_resolution_button,
+    ]
+    enabled = [w for w in expected if w.isEnabled()]
+    assert order[: len(enabled)] == enabled
