@@ -130,10 +130,11 @@ def check():
         app.exit(0)
 def dismiss():
     # A warning at opening (a copied file's change log signed on another computer) is
-    # a modal box: answered at once, as a user would, and said on stderr.
-    from PySide6.QtWidgets import QMessageBox
+    # a modal box: answered at once, as a user would, and said on stderr. Found by its
+    # class name: importing QMessageBox (its enums, ~3 ms) would charge the program
+    # with the spy's work, at the first turn of its event loop, before its first paint.
     for box in app.topLevelWidgets():
-        if isinstance(box, QMessageBox) and box.isVisible():
+        if box.inherits("QMessageBox") and box.isVisible():
             print("dismissed: " + " ".join(box.text()[:100].split()), file=sys.stderr, flush=True)
             box.done(0)
     QTimer.singleShot(50, dismiss)

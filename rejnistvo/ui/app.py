@@ -17,24 +17,31 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-# The first screen's Qt-free modules (about 130 with what they import), then PySide6. (Before
-# lean_pyside took PySide6's import hook out, every module imported after PySide6 had its
-# source read by the hook, ~0.3 ms a module: hence this order.)
-import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
-import rejnistvo.services.rates  # noqa: F401 - the reminders' missing indexation
-import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
-from rejnistvo.collector import collector_paused
-from rejnistvo.locations import Locations, choose_locations, user_locations
+from rejnistvo.ui.code_cache import CodeCache, cache_file, texts_executed_from
 
-# isort: split
-import rejnistvo.ui.lean_pyside  # noqa: F401 - PySide6 loaded first, the lean way (see there)
+#: the code of the texts the start runs (its dataclasses' methods), kept between starts;
+#: written by main() once the first screen is built (an import for a test writes nothing)
+start_code = CodeCache(cache_file("start"))
 
-# isort: split
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+with texts_executed_from(start_code, save=False):
+    # The first screen's Qt-free modules (about 130 with what they import), then PySide6.
+    # (Before lean_pyside took PySide6's import hook out, every module imported after
+    # PySide6 had its source read by the hook, ~0.3 ms a module: hence this order.)
+    import rejnistvo.services.deadlines  # noqa: F401 - the first screen's reminders
+    import rejnistvo.services.rates  # noqa: F401 - the reminders' missing indexation
+    import rejnistvo.store.background_checks  # noqa: F401 - the file's checks at opening
+    from rejnistvo.collector import collector_paused
+    from rejnistvo.locations import Locations, choose_locations, user_locations
 
-from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
-from rejnistvo.ui.first_paint import after_first_paint
+    # isort: split
+    import rejnistvo.ui.lean_pyside  # noqa: F401 - PySide6 loaded first, the lean way
+
+    # isort: split
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from rejnistvo.ui.context import APPLICATION, ORGANIZATION, AppContext, default_settings
+    from rejnistvo.ui.first_paint import after_first_paint
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -348,7 +355,8 @@ def main(
     # passes took 14 ms of the start at 20k, 60 ms at 80k), then it is frozen, out of the
     # collector's full passes, which otherwise walk it again and again while a payment
     # run or a long list allocates (pauses of 0.2–0.5 s at 80k).
-    with collector_paused():
+    # ... and the first screen's texts too (its module is imported by open_before_show)
+    with collector_paused(), texts_executed_from(start_code):
         window = MainWindow(ctx, opener=opener)
         # A file is opened (its checks run beside) and the first screen read before the
         # window shows, so the first paint has the rows; a new demo file takes seconds to

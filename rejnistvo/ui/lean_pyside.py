@@ -24,8 +24,8 @@ processor time and give it nothing:
 
 * Its support package is Python source kept inside the shiboken6 library, compiled at
   every start (no ``.pyc``): ~150 KB, ~20 ms. The compiled code is kept in the user's
-  cache folder (:class:`CodeCache`, the folder of ``printing.font_cache``; in portable
-  mode the portable one) and used when the source, the compile flags and the Python are
+  cache folder (``rejnistvo.ui.code_cache.CodeCache``, the folder of
+  ``printing.font_cache``; in portable mode the portable one) and used when the source, the compile flags and the Python are
   the same; anything else (missing, stale, damaged) is compiled as before and the cache
   written again. ``marshal``, as Python's own ``.pyc`` files.
 
@@ -35,22 +35,20 @@ seen is compiled.
 """
 
 from __future__ import annotations
-import __future__
 
 import builtins
 import functools
-import hashlib
-import importlib.util
-import marshal
-import os
 import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from rejnistvo.deferred_patterns import DeferredPattern
+from rejnistvo.ui.code_cache import CodeCache, cache_file
+from rejnistvo.ui.code_cache import compiled_from as _compiled_from
+
+__all__ = ["CodeCache", "LazyPattern", "cache_file", "load", "restore_plain_import"]
 
 #: the package PySide6 loads from inside shiboken6 (its modules' ``__name__``)
 SUPPORT_PACKAGE = "shibokensupport"
@@ -93,120 +91,9 @@ def _patterns_on_first_use(package: str = SUPPORT_PACKAGE) -> Iterator[None]:
         re.compile = real
 
 
-#: the compile flags a ``compile()`` inherits from its caller's ``from __future__``
-_FUTURE_FLAGS = functools.reduce(
-    lambda flags, name: flags | getattr(__future__, name).compiler_flag,
-    __future__.all_feature_names,
-    0,
-)
-#: the file's first bytes: ours, and the bytecode's version (Python's own .pyc magic:
-#: it changes whenever code objects are written differently, also within 3.11.x)
-_MAGIC = b"REJNISTVO-CODE\n" + importlib.util.MAGIC_NUMBER
-_DIGEST = 20  # SHA-1 of the payload: a damaged or half-written file is never loaded
-
-
-def cache_file() -> Path:
-    """Where the compiled support code is kept: the program's cache folder, as the
-    window will choose it (``REJNISTVO_CACHE_DIR``, else portable or the user's)."""
-    from rejnistvo.locations import CACHE_ENV, choose_locations
-
-    base = os.environ.get(CACHE_ENV)
-    folder = Path(base) if base else choose_locations("--portable" in sys.argv[1:]).cache
-    return folder / "pyside" / f"support.{sys.implementation.cache_tag}.code"
-
-
-class CodeCache:
-    """``compile()`` of the support package's modules, answered from a file when the
-    same source was compiled the same way before (a dict of code objects by a key of
-    the file name, mode, effective flags, optimization level and SHA-1 of the source)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.codes: dict[tuple[Any, ...], Any] = {}
-        #: the keys this process asked for: what is written back (the code of a source
-        #: PySide6 no longer has, after an upgrade, is dropped rather than kept forever)
-        self.used: set[tuple[Any, ...]] = set()
-        self.missed = self.found = 0
-        self._real = builtins.compile
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return
-        payload = data[len(_MAGIC) + _DIGEST :]
-        if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : len(_MAGIC) + _DIGEST] != (
-            hashlib.sha1(payload).digest()
-        ):
-            return
-        try:
-            codes = marshal.loads(payload)
-        except (EOFError, ValueError, TypeError):
-            return
-        if isinstance(codes, dict):
-            self.codes = codes
-
-    def compile(
-        self,
-        source: Any,
-        filename: Any,
-        mode: str,
-        flags: int = 0,
-        dont_inherit: bool = False,
-        optimize: int = -1,
-        **kwargs: Any,
-    ) -> Any:
-        if not dont_inherit:
-            # what compile() itself would take from the calling code's __future__ imports
-            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
-        if kwargs or not isinstance(source, (str, bytes)) or not isinstance(filename, str):
-            return self._real(source, filename, mode, flags, True, optimize, **kwargs)
-        raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-        level = sys.flags.optimize if optimize == -1 else optimize
-        key = (filename, mode, flags, level, type(source).__name__, hashlib.sha1(raw).digest())
-        code = self.codes.get(key)
-        self.used.add(key)
-        self.found += code is not None
-        if code is None:
-            code = self.codes[key] = self._real(source, filename, mode, flags, True, optimize)
-            self.missed += 1
-        return code
-
-    def save(self) -> None:
-        """Write the codes when something was compiled (a cache folder that cannot be
-        written only costs the compiling)."""
-        if not self.missed:
-            return
-        try:
-            payload = marshal.dumps({key: self.codes[key] for key in self.used})
-        except ValueError:
-            return
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_MAGIC + hashlib.sha1(payload).digest() + payload)
-            os.replace(tmp, self.path)
-        except OSError:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
-@contextmanager
-def _compiled_from(cache: CodeCache) -> Iterator[None]:
-    """Within the block, ``compile()`` is the cache's (at the start, in one thread)."""
-    real = builtins.compile
-    builtins.compile = cache.compile
-    try:
-        yield
-    finally:
-        builtins.compile = real
-    cache.save()
-
-
 def restore_plain_import() -> None:
     """Put back the import statement PySide6 wraps for ``__feature__`` (see above); any
     other arrangement (no hook, a hook of someone else) is left alone."""
-    import builtins
 
     hook = getattr(builtins, "__feature_import__", None)
     plain = getattr(builtins, "__orig_import__", None)

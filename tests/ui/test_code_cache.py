@@ -1,0 +1,80 @@
+"""Texts the start runs with exec() (dataclasses' methods) kept compiled between starts
+(rejnistvo.ui.code_cache): the same classes and functions, compiled once."""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import marshal
+
+from rejnistvo.ui.code_cache import CodeCache, texts_executed_from
+
+
+def _make_class():
+    @dataclasses.dataclass(frozen=True, order=True)
+    class Point:
+        x: int
+        y: Undefined = 0  # noqa: F821 - a string under this module's __future__ import
+
+    return Point
+
+
+def test_a_dataclass_made_from_kept_code_behaves_as_one_made_plainly(tmp_path):
+    path = tmp_path / "start.code"
+    plain = _make_class()
+    with texts_executed_from(CodeCache(path)) as first:
+        made = _make_class()
+    assert first.missed >= 4 and first.found == 0  # __init__, __repr__, __eq__, order …
+    assert builtins.exec.__module__ == "builtins"  # the built-in is back
+    with texts_executed_from(CodeCache(path)) as second:
+        kept = _make_class()
+    assert second.missed == 0 and second.found == first.missed  # nothing compiled again
+    for cls in (made, kept):
+        point = cls(1, 2)
+        assert repr(point) == repr(plain(1, 2)).replace(plain.__qualname__, cls.__qualname__)
+        assert point == cls(1, 2) and point < cls(1, 3) and hash(point) == hash(cls(1, 2))
+        assert cls.__init__.__annotations__ == plain.__init__.__annotations__
+        for name in ("__init__", "__repr__", "__eq__", "__lt__", "__hash__", "__setattr__"):
+            ours, theirs = getattr(cls, name).__code__, getattr(plain, name).__code__
+            assert marshal.dumps(ours) == marshal.dumps(theirs), name
+        try:
+            point.x = 5  # type: ignore[misc]
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("frozen")
+
+
+def test_other_execs_are_the_built_ins_and_nothing_is_written_unasked(tmp_path):
+    path = tmp_path / "start.code"
+    cache = CodeCache(path)
+    local_value = 41  # noqa: F841 - read by the exec below
+    seen: dict = {}
+    with texts_executed_from(cache, save=False):
+        exec("seen['value'] = local_value + 1")  # the caller's namespaces, as the built-in
+        exec(compile("seen['code'] = True", "<x>", "exec"))  # a code object: as given
+        scope: dict = {}
+        exec("def f():\n    return 7\n", scope)
+        exec("def f():\n    return 7\n", scope)  # the same text: compiled once
+    assert seen == {"value": 42, "code": True} and scope["f"]() == 7
+    assert (cache.missed, cache.found) == (1, 1)
+    assert not path.exists()  # save=False: the caller writes it later (or never)
+    try:
+        with texts_executed_from(cache):
+            exec("raise ValueError('x')", {})
+    except ValueError:
+        pass
+    assert builtins.exec.__module__ == "builtins"  # back after an error too
+    with texts_executed_from(cache):
+        pass
+    assert CodeCache(path).codes.keys() == cache.codes.keys()  # what it compiled so far
+
+
+def test_the_window_start_keeps_its_texts_in_the_cache_folder(tmp_path, monkeypatch):
+    # ui/app.py: the start's imports and the first screen through one cache, which main()
+    # writes; an import alone (a test's) writes nothing
+    import rejnistvo.ui.app as app
+
+    assert isinstance(app.start_code, CodeCache)
+    assert app.start_code.path.name.startswith("start.")
+    assert builtins.exec.__module__ == "builtins"
