@@ -377,6 +377,34 @@ def _cached_rate_reasons(
     return tuple(_rate_reasons(as_rows[0], as_rows[1]))
 
 
+def _in_month(
+    old: Sequence[Mapping[str, Any]],
+    new: Sequence[Mapping[str, Any]],
+    first: str,
+    last: str,
+    with_percent: bool,
+) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """`old` and `new` without the items that read the same within the month (ISO days
+    `first` … `last`) as an item of the other side: a basis holds each period or
+    decision that touches the month whole, so a change outside the month (a placement
+    ended in a later month, a decision extended) changes no amount of this month and is
+    no reason of its difference."""
+
+    def cut(item: Mapping[str, Any]) -> tuple[Any, ...]:
+        start, end = item.get("from") or first, item.get("to") or last
+        return (
+            item.get("document"), max(start, first), min(end, last),
+            item.get("percent") if with_percent else None,
+        )  # fmt: skip
+
+    old_cuts = {cut(item) for item in old}
+    new_cuts = {cut(item) for item in new}
+    return (
+        [item for item in old if cut(item) not in new_cuts],
+        [item for item in new if cut(item) not in old_cuts],
+    )
+
+
 def _decision_reasons(
     old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], what: str, component: str
 ) -> list[str]:
@@ -424,26 +452,48 @@ def _period_reasons(
     return reasons
 
 
+def reasons_by_month(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether ``reasons(old, new, month)`` may differ from month to month: only where
+    the periods or decisions differ (a change is named in the months it reaches)."""
+    return any(old.get(key, []) != new.get(key, []) for key in _DOCUMENT_KEYS)
+
+
+_DOCUMENT_KEYS = ("placement", "board_increases", "fee_uplifts")
+
+
 def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month: date) -> str:
-    """Why a closed month gives a different amount today, in words (SPEC 3.6)."""
+    """Why a closed month gives a different amount today, in words (SPEC 3.6): the rate
+    rows, decisions and periods whose change reaches into the month. A month paid
+    nothing so far names the periods (contract, annex) that place the child in it."""
     if old is None:
-        return f"za {month_name(month)} ob zaključku meseca ni bilo izplačila za to namestitev"
+        text = f"za {month_name(month)} ob zaključku meseca ni bilo izplačila za to namestitev"
+        documents = [
+            f"{p.get('document') or 'obdobje namestitve'} {_span(p)}"
+            for p in (new or {}).get("placement", [])
+        ]
+        return "; ".join([text, *documents])
     new = new or {}
     parts = list(_cached_rate_reasons(_rate_key(old), _rate_key(new)))
+    first, last = month.isoformat(), _last_day(month).isoformat()
     # Equal lists (the usual case after a rate change) need no comparing item by item.
     if old.get("fee_uplifts", []) != new.get("fee_uplifts", []):
         parts += _decision_reasons(
-            old.get("fee_uplifts", []), new.get("fee_uplifts", []), "sklep R-4", "plačila dela"
+            *_in_month(old.get("fee_uplifts", []), new.get("fee_uplifts", []), first, last, True),
+            "sklep R-4",
+            "plačila dela",
         )
     if old.get("board_increases", []) != new.get("board_increases", []):
         parts += _decision_reasons(
-            old.get("board_increases", []),
-            new.get("board_increases", []),
+            *_in_month(
+                old.get("board_increases", []), new.get("board_increases", []), first, last, True
+            ),
             "odločba o zvišanju oskrbnine",
             "oskrbnine",
         )
     if old.get("placement", []) != new.get("placement", []):
-        parts += _period_reasons(old.get("placement", []), new.get("placement", []))
+        parts += _period_reasons(
+            *_in_month(old.get("placement", []), new.get("placement", []), first, last, False)
+        )
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
         parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
     if not parts:

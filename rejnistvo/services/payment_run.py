@@ -62,6 +62,7 @@ from rejnistvo.rules.payment_run import (
     difference_kind,
     factor_text,
     reasons,
+    reasons_by_month,
     reasons_of_texts,
 )
 from rejnistvo.rules.periods import (
@@ -148,7 +149,8 @@ class RunLines(Sequence[RunLine]):
     lines a run made all at once would hold (tests compare them)."""
 
     __slots__ = (
-        "_entries", "_made", "_with_basis", "_old_texts", "_old", "_worded", "_first", "_sums"
+        "_entries", "_made", "_with_basis", "_old_texts", "_old", "_worded", "_monthly", "_first",
+        "_sums",
     )  # fmt: skip
 
     def __init__(
@@ -164,7 +166,9 @@ class RunLines(Sequence[RunLine]):
         self._old: dict[int, dict[str, Any]] = {}
         #: (id of the paid basis, id of today's) -> (today's basis, the words): the basis
         #: is kept so that its id is not reused while the memo lives
-        self._worded: dict[tuple[int, int], tuple[Any, str]] = {}
+        self._worded: dict[tuple[int, int], tuple[Any, str | None]] = {}
+        #: (ids of the two bases, month) -> the words, where they depend on the month
+        self._monthly: dict[tuple[int, int, date], str] = {}
         self._first: int | None = None
         self._sums: tuple[Decimal, Decimal] | None = None
 
@@ -265,8 +269,9 @@ class RunLines(Sequence[RunLine]):
         run_id = writer.run_id
         months = writer.months
         #: (id of today's basis as text, the paid basis id or None for the month's
-        #: line) -> (reason, basis id, the text, kept alive so that its id is not reused)
-        worded: dict[tuple[int, int | None], tuple[str, int | None, Any]] = {}
+        #: line) -> (reason, None where it is worded for each month; basis id; the text,
+        #: kept alive so that its id is not reused)
+        worded: dict[tuple[int, int | None], tuple[str | None, int | None, Any]] = {}
         #: (ids of today's payment and the line's amounts, reason) -> figures id; the
         #: entries keep the objects alive
         figures: dict[tuple[int, int, str], int] = {}
@@ -297,9 +302,14 @@ class RunLines(Sequence[RunLine]):
                     text = maker.text(m, p, rates)
                 words = worded.get((id(text), old))
                 if words is None:
-                    reason = "" if old is None else self._reason_of_text(old, text, entry)
+                    reason: str | None = ""
+                    if old is not None:
+                        reason, fixed = self._reason_of_text(old, text, entry)
+                        reason = reason if fixed else None
                     words = worded[id(text), old] = (reason, writer.basis(text), text)
                 reason = words[0]
+                if reason is None:  # worded for each month (``_reason`` keeps them)
+                    reason = self._reason_of_text(cast(int, old), text, entry)[0]
                 figures_id = figures.get((id(p), id(amounts), reason))
                 if figures_id is None:
                     figures_id = figures[id(p), id(amounts), reason] = writer.figures(
@@ -328,16 +338,18 @@ class RunLines(Sequence[RunLine]):
         new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
         return days, self._reason(old_id, new, m), new if self._with_basis else None
 
-    def _reason_of_text(self, old_id: int, text: str, entry: _Entry) -> str:
-        """``_reason`` for the line of `entry`, whose basis as the ledger keeps it is
-        `text`: from the two texts where they differ in their rate rows alone
-        (``reasons_of_texts``: neither basis is parsed or made), else as ``_reason``."""
+    def _reason_of_text(self, old_id: int, text: str, entry: _Entry) -> tuple[str, bool]:
+        """(``_reason`` for the line of `entry`, whose basis as the ledger keeps it is
+        `text`; whether those words serve every month of the pair): from the two texts
+        where they differ in their rate rows alone (``reasons_of_texts``: neither basis
+        is parsed or made; the same words for any month), else as ``_reason`` (which
+        names only the changes that reach into the month)."""
         _kind, _amounts, _src, month, p, _factor, rates, maker, _old = entry
         old = self._old_texts.get(old_id)
         words = None if old is None else reasons_of_texts(old, text, month)
         if words is None:
-            return self._reason(old_id, maker.make(month, p, rates), month)
-        return words
+            return self._reason(old_id, maker.make(month, p, rates), month), False
+        return words, True
 
     def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
         if old_id is None:
@@ -351,8 +363,17 @@ class RunLines(Sequence[RunLine]):
         pair = (id(old), id(new))
         known = self._worded.get(pair)
         if known is None:
-            known = self._worded[pair] = (new, reasons(old, new, month))
-        return known[1]
+            # Where the documents differ the words depend on the month (only changes
+            # that reach into it are named): worded for each month apart.
+            words = None if reasons_by_month(old, new) else reasons(old, new, month)
+            known = self._worded[pair] = (new, words)
+        if known[1] is not None:
+            return known[1]
+        key = (id(old), id(new), month)
+        found = self._monthly.get(key)
+        if found is None:
+            found = self._monthly[key] = reasons(old, new, month)
+        return found
 
     def _make(self, entry: RunLine | _Entry, index: int) -> RunLine:
         if isinstance(entry, RunLine):
@@ -783,15 +804,16 @@ def _paid_of(
 ]:
     """(what the ledger paid for the closed months the run compares, what it paid for
     the placements whose months vanished). Without a screen they are one dict: what is
-    left of it once the run took its months has vanished. After a screen, the vanished
-    are those a run comparing every placement would list: not computed, or paid and not
-    in the run (read apart, in the order of their lines)."""
+    left of it once the run took its months has vanished (``_vanished`` passes over the
+    `failed`, which the run could not compute). After a screen, the vanished are those a
+    run comparing every placement would list: paid and not in the run (read apart, in
+    the order of their lines)."""
     if screen is None:
         paid = yield from ledger.paid_month_steps(db, month, changed)
         return paid, paid
     in_run = {src.placement_id for src, _, _ in computed} | failed
     screen.absent = ledger.paid_placements(db, month) - in_run
-    gone = failed | screen.absent
+    gone = screen.absent
     vanished = ledger.paid_months(db, month, gone, in_id_order=True) if gone else {}
     yield  # a step of its own: the index of every paid placement is read whole
     whole = {
@@ -836,7 +858,10 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     warnings = list(missing_indexations(rates, month))
     # First the rules for every placement, then what was paid for those rechecked.
     computed: list[_Computed] = []
-    failed: set[int] = set()  # not computed: what was paid for them is left (``_vanished``)
+    # Not computed (their data breaks a rule; a warning names them): their closed months
+    # are not compared either. What was paid for them is no overpayment: the months are
+    # compared once the data is mended (the mend is a write the next run rechecks).
+    failed: set[int] = set()
     every = tuple(range(len(arrears_months)))
     for start in range(0, total, SLICE):
         for src in ledger.make_sources(raw, islice(ordered, SLICE)):
@@ -927,7 +952,7 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     yield total, total
     keys += pending_keys
     more = [
-        *_vanished(db, vanished, arrears_months),
+        *_vanished(db, vanished, arrears_months, failed),
         *_one_offs(db, month, first_closed, with_basis),
     ]
     for line in more:
@@ -997,12 +1022,17 @@ def _order_of(src: PlacementSource) -> str:
 
 
 def _vanished(
-    db: Any, paid: dict[tuple[int, date], ledger.PaidMonth], arrears_months: list[date]
+    db: Any,
+    paid: dict[tuple[int, date], ledger.PaidMonth],
+    arrears_months: list[date],
+    failed: set[int],
 ) -> list[RunLine]:
     """Paid months of placements that no longer have a day in the closed months (their
-    periods were removed or moved): everything paid for them is an overpayment."""
+    periods were removed or moved): everything paid for them is an overpayment. Not
+    those of the `failed` placements: the run could not compute them, which says
+    nothing about what they are due."""
     wanted = set(arrears_months)
-    left = {key: value for key, value in paid.items() if key[1] in wanted}
+    left = {key: value for key, value in paid.items() if key[1] in wanted and key[0] not in failed}
     if not left:
         return []
     known = ledger.lines_by_id(db, [v[1] for v in left.values()])
@@ -1039,10 +1069,12 @@ def _one_offs(
     db: Any, month: date, first_closed: date | None, with_basis: bool = True
 ) -> list[RunLine]:
     """One-off payments dated in the month, those dated in a closed month but entered
-    after it closed, and differences for those whose amount was corrected since."""
+    after it closed, differences for those whose amount was corrected since, and what
+    was paid for those deleted since (``_deleted_one_offs``)."""
     window = first_closed if first_closed is not None and first_closed < month else month
     paid = ledger.paid_one_offs(db)
-    lines = []
+    lines = _deleted_one_offs(db, paid, with_basis)
+    names = _one_off_names()
     for o in ledger.one_off_sources(db, last_of_month(month)):
         in_month = first_of_month(o.day)
         done = paid.get(o.id)
@@ -1062,7 +1094,7 @@ def _one_offs(
             if amount == 0:
                 continue
             kind = ARREARS if amount > 0 else OVERPAYMENT
-            reason = f"popravljen znesek enkratnega izplačila ({o.kind})"
+            reason = f"popravljen znesek enkratnega izplačila ({names.get(o.kind, o.kind)})"
         lines.append(
             RunLine(
                 kind,
@@ -1084,6 +1116,59 @@ def _one_offs(
                 one_off_basis if with_basis else None,
                 o.id,
             )  # fmt: skip
+        )
+    return lines
+
+
+def _one_off_names() -> dict[str, str]:
+    """The Slovenian name of each kind of one-off payment (the catalogue), for reasons."""
+    from rejnistvo.rules.one_off import one_off_kinds
+
+    try:
+        return {key: kind.name.lower() for key, kind in one_off_kinds().items()}
+    except (RuleError, OSError, ValueError):
+        return {}
+
+
+def _deleted_one_offs(
+    db: Any, paid: dict[int, tuple[Decimal, int]], with_basis: bool
+) -> list[RunLine]:
+    """One-off payments paid in closed months and deleted since: what was paid for each
+    is an overpayment, for the month it was paid for, with the payee as paid (SPEC 3.6:
+    a later change is recovered as a difference, never lost). Listed once: the closed
+    overpayment brings the ledger's sum for it to zero."""
+    owed = {i: done for i, done in paid.items() if done[0] != 0}
+    if not owed:
+        return []
+    gone = set(owed) - ledger.one_off_ids(db, owed)
+    if not gone:
+        return []
+    known = ledger.lines_by_id(db, [owed[i][1] for i in gone])
+    lines = []
+    for one_off_id in sorted(gone):
+        was = known[owed[one_off_id][1]]
+        lines.append(
+            RunLine(
+                OVERPAYMENT,
+                was.for_month,
+                was.placement_id,
+                was.carer_id,
+                was.carer_name,
+                was.child_name,
+                was.contract_no,
+                was.iban,
+                was.centre_id,
+                was.centre_name,
+                was.unit_id,
+                was.unit_name,
+                0,
+                "",
+                Amounts(total=-owed[one_off_id][0]),
+                f"enkratno izplačilo za {month_name(was.for_month)} je bilo izbrisano; "
+                f"izplačanih {fmt_amount(owed[one_off_id][0])} EUR",
+                was.basis if with_basis else None,
+                one_off_id,
+            )
         )
     return lines
 

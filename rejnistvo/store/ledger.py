@@ -647,6 +647,16 @@ def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
     return {int(i): (cents_to_decimal(int(c)), int(m)) for i, c, m in cursor.fetchall()}
 
 
+def one_off_ids(db: Database, ids: Iterable[int]) -> set[int]:
+    """Which of the one-off payments `ids` are still recorded (the ledger keeps the ids
+    of those it paid; a deleted one leaves its id there)."""
+    cursor = db.execute(
+        "SELECT id FROM one_off_payments WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(ids)))],
+    )
+    return {int(r[0]) for r in cursor.fetchall()}
+
+
 #: Who a line pays, as the ledger keeps it (``payment_payees``, m013): carer_id,
 #: carer_name, child_name, contract_no, iban, centre_id, centre_name, unit_id, unit_name.
 #: One tuple for all the lines of a placement (a close looks it up once per tuple).
