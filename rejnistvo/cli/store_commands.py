@@ -84,13 +84,23 @@ def demo_command(args: argparse.Namespace) -> int:
             db.close()
     except StoreError as error:
         raise CliInputError(error.message) from None
-    seconds = time.perf_counter() - started
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # Slovenian comma
     sys.stderr.write(
-        f"Predstavitveni podatki zapisani v »{path}« v {seconds:.1f} s: "
-        f"{counts['placements']} namestitev, {counts['r4_cases']} primerov R-4, "
-        f"{counts['board_increases']} zvišanj oskrbnine.\n"
+        f"Predstavitveni podatki zapisani v »{path}« v {seconds} s: {demo_counts(counts)}.\n"
     )
     return 0
+
+
+def demo_counts(counts: dict[str, int]) -> str:
+    """`40 namestitev, 17 primerov R-4, 3 zvišanja oskrbnine` — each count with the noun in
+    the form Slovenian gives that number (1 namestitev, 2 namestitvi, 3 namestitve)."""
+    from rejnistvo.rules.plural import count_phrase
+
+    return (
+        f"{count_phrase(counts['placements'], 'namestitev')}, "
+        f"{count_phrase(counts['r4_cases'], 'primer')} R-4, "
+        f"{count_phrase(counts['board_increases'], 'zvišanje')} oskrbnine"
+    )
 
 
 def check_command(args: argparse.Namespace) -> int:

@@ -161,13 +161,23 @@ def parse_period(obj: object, field: str, extra_keys: Iterable[str] = ()) -> Per
 def check_no_overlap(periods: Sequence[Period], field: str, what: str = "obdobja") -> None:
     """Refuse periods that share a day (contract + annexes, or adjustments of one kind)."""
     ordered = sorted(enumerate(periods), key=lambda item: item[1].start)
-    for (_, a), (j, b) in zip(ordered, ordered[1:], strict=False):
+    for (i, a), (j, b) in zip(ordered, ordered[1:], strict=False):
         if a.overlaps(b):
+            # SPEC 3.4: the refusal names the other period (its place in the list, as a
+            # person counts, and its dates), not only the day the overlap begins.
             raise InputError(
                 f"{field}[{j}]",
-                f"{what} se prekrivajo (od {format_date(b.start)} dalje); "
+                f"{what} se prekrivajo (od {format_date(b.start)} dalje): obdobje št. {j + 1} "
+                f"({_span(b)}) se prekriva z obdobjem št. {i + 1} ({_span(a)}); "
                 "vsak dan sme biti le v enem obdobju.",
             )
+
+
+def _span(period: Period) -> str:
+    """`1. 3. 2026 – 31. 8. 2026`, or `od 1. 3. 2026 dalje` for an open period."""
+    if period.end is None:
+        return f"od {format_date(period.start)} dalje"
+    return f"{format_date(period.start)} – {format_date(period.end)}"
 
 
 def check_within(period: Period, placement: Sequence[Period], field: str) -> None:

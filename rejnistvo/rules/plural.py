@@ -41,6 +41,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "stran": ("stran", "strani", "strani", "strani"),
     "zadeva": ("zadeva", "zadevi", "zadeve", "zadev"),
     "rejnik": ("rejnik", "rejnika", "rejniki", "rejnikov"),
+    "zvišanje": ("zvišanje", "zvišanji", "zvišanja", "zvišanj"),
 }
 # The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
 ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {

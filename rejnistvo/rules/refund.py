@@ -20,7 +20,7 @@ from rejnistvo.rules.months import (
     month_range,
 )
 from rejnistvo.rules.periods import Period, format_date
-from rejnistvo.rules.plural import count_phrase
+from rejnistvo.rules.plural import accusative_phrase, count_phrase
 from rejnistvo.rules.rates import RateTable
 from rejnistvo.rules.workdays import next_working_day
 
@@ -120,8 +120,9 @@ def report_due_reason(increase_period: Period) -> str | None:
     if end.toordinal() - REPORT_DAYS_BEFORE_END >= increase_period.start.toordinal():
         return None
     return (
-        f"Zvišanje traja le {count_phrase(increase_period.days(), 'dan')}: 30 dni pred iztekom "
-        "(28. člen pravilnika) bi bilo pred začetkom obdobja, zato je poročilo R-5 "
+        # "traja" takes the accusative: "traja 3 dni", not "traja 3 dnevi"
+        f"Zvišanje traja le {accusative_phrase(increase_period.days(), 'dan')}: 30 dni pred "
+        "iztekom (28. člen pravilnika) bi bilo pred začetkom obdobja, zato je poročilo R-5 "
         f"treba oddati najpozneje zadnji dan zvišanja, {format_date(end)}."
     )
 
@@ -216,7 +217,7 @@ def refund_plan(
         raise InputError(
             "increase",
             f"zvišanje oskrbnine je začasno (28. člen pravilnika); pred pozivom bi bilo "
-            f"prejeto za {count_phrase(days, 'dan')}, kar je več kot sto let. Preverite datume.",
+            f"prejeto za {accusative_phrase(days, 'dan')}, kar je več kot sto let. Preverite datume.",
         )
     # Before the months: an absurd date fails here at once, not after a century of months.
     latest = latest_refund_deadline(call_date, days)
