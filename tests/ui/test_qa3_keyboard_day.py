@@ -115,3 +115,48 @@ def test_coordinator_search_comes_before_its_list(qtbot, window):  # noqa: F811
     ]
     enabled = [w for w in expected if w.isEnabled()]
     assert order[: len(enabled)] == enabled
+
+
+def _first_case_not_accepted(view):
+    for subgroup in range(1, 7):
+        view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(subgroup))
+        for row in range(view.cases_model.rowCount()):
+            if not view.cases_model.row_record(row)["accepted"]:
+                return row
+    raise AssertionError("the demo has no case waiting to be accepted")
+
+
+def test_coordinator_keyboard_goes_on_to_the_next_step(qtbot, window):  # noqa: F811
+    """Each step disables its own button; the keyboard went nowhere (no focus at all
+    after Imenuj komisijo and Zapiši odločitev), now it goes to the next step."""
+    view = go(qtbot, window, 9, "coordinator_view")
+    row = _first_case_not_accepted(view)
+    view.cases_table.setFocus()
+    view.cases_table.selectRow(view.cases_proxy.mapFromSource(view.cases_model.index(row, 0)).row())
+    view.accept_button.setFocus()
+    qtbot.waitUntil(view.accept_button.hasFocus)
+    key(qtbot, Qt.Key.Key_Space)
+    assert focus() is view.member_combos[0]
+    for i, combo in enumerate(view.member_combos):
+        combo.setCurrentIndex(i + 1)
+    view.commission_button.setFocus()
+    key(qtbot, Qt.Key.Key_Space)
+    assert focus() is view.increase_radio
+    view.rationale_edit.setPlainText("Obrazložitev komisije.")
+    view.decide_button.setFocus()
+    key(qtbot, Qt.Key.Key_Space)
+    assert focus() is view.return_button
+    key(qtbot, Qt.Key.Key_Space)
+    assert focus() is view.cases_table
+
+
+def test_coordinator_no_case_shows_no_rule_of_the_last_one(qtbot, window):  # noqa: F811
+    view = go(qtbot, window, 9, "coordinator_view")
+    row = _first_case_not_accepted(view)
+    view.cases_table.selectRow(view.cases_proxy.mapFromSource(view.cases_model.index(row, 0)).row())
+    assert view.suggestion_label.text()
+    shown = view.subgroup_combo.currentData()
+    other = next(n for n in range(1, 7) if n != shown)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(other))
+    assert view.case_heading.text() == "Izberite predlog na seznamu."
+    assert view.suggestion_label.text() == "" and view.number_label.text() == ""

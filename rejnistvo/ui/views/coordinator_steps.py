@@ -170,7 +170,7 @@ class CoordinatorStepsMixin:
         panel_layout.addWidget(self.decision_box)
         panel_layout.addWidget(self.return_button)
         panel_layout.addStretch(1)
-        scroll = QScrollArea(page)
+        scroll = self.step_scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setWidget(panel)
 
@@ -234,6 +234,10 @@ class CoordinatorStepsMixin:
         if row is None:
             self.case_heading.setText(self.tr("Izberite predlog na seznamu."))
             self.case_info.setText("")
+            # the rule and the next number of the case shown before (perhaps of another
+            # subgroup) must not stay under the heading that says none is chosen
+            self.suggestion_label.setText("")
+            self.number_label.setText("")
             return
         detail = case_detail(self.ctx.db, row["id"])
         self.case_heading.setText(self.tr("Predlog {0}").format(row["case_no"] or row["id"]))
@@ -369,11 +373,33 @@ class CoordinatorStepsMixin:
                 )
                 self._show_case(self.cases_model.row_record(row))
             self._case_changed_elsewhere(case_id)
+            self._focus_next_step()
         self._own_change = True
         try:
             self.ctx.bus.records_changed.emit("r4")
         finally:
             self._own_change = False
+
+    def _focus_next_step(self) -> None:
+        """The keyboard goes on to the next step's first field: the button just pressed
+        is disabled by its own step, and Qt then left the focus nowhere (after Imenuj
+        komisijo and Zapiši odločitev a keyboard user had to start again from the menu)."""
+        if self._case is None:
+            target: QWidget = self.cases_table
+        elif self.accept_button.isEnabled():
+            target = self.accept_button
+        elif self.commission_box.isEnabled():
+            target = self.member_combos[0]
+        elif self.decision_box.isEnabled():
+            checked = self.outcome_group.checkedButton()
+            target = checked if checked is not None else self.increase_radio
+        elif self.return_button.isEnabled():
+            target = self.return_button
+        else:
+            target = self.cases_table
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.step_scroll.isAncestorOf(target):
+            self.step_scroll.ensureWidgetVisible(target)
 
     def _case_changed_elsewhere(self, case_id: int) -> None:
         """The other tabs after a step: the case's row in Paketi; the register is read
