@@ -67,6 +67,11 @@ def parse_json_text(text: str) -> Any:
     """A JSON document with amounts as Decimal, refused (CliInputError) when malformed,
     too deep or with numbers out of any sensible range. A UTF-8 BOM is skipped."""
     text = text.removeprefix("\ufeff")
+    if not text.strip():
+        # an empty file or a forgotten redirect: say so, not "line 1, column 1"
+        raise CliInputError(
+            "Vhod je prazen; pričakovan je JSON objekt (standardni vhod ali --input)."
+        )
     too_deep = CliInputError(f"Vhod je pregloboko gnezden (več kot {MAX_DEPTH} ravni oklepajev).")
     try:
         # Decimal keeps amounts exact: no float ever reaches a rule.

@@ -280,6 +280,12 @@ def run_refund(args: argparse.Namespace) -> int:
 
 
 def _unjustified(value: Any) -> Decimal:
+    if isinstance(value, bool):  # JSON true/false is there, just not an amount
+        raise InputError(
+            "unjustified",
+            f"{_as_json(value)} ni znesek; pričakovan je znesek, npr. »120.00«, ali »all« za "
+            "ves prejeti znesek.",
+        )
     try:
         return parse_amount(value, "unjustified")
     except InputError as error:

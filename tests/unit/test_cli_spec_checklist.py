@@ -283,3 +283,31 @@ def test_demo_message_has_a_decimal_comma(tmp_path, capsys):
     seconds = err.split(" s: ")[0].rsplit(" v ", 1)[1]
     assert "," in seconds and "." not in seconds
     assert err.rstrip().endswith("oskrbnine.") and "2 namestitvi" in err
+
+
+# -- bad input: one line that says what is wrong (SPEC 6) -------------------------------------
+
+
+@pytest.mark.parametrize("command", ["calc", "refund", "uplift"])
+@pytest.mark.parametrize("text", ["", "\n", "  \n\n"])
+def test_empty_input_is_called_empty(monkeypatch, capsys, command, text):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    assert main([command]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith("Vhod je prazen")
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_refund_unjustified_true_is_not_an_amount(monkeypatch, capsys, value):
+    document = {
+        "increase": {"percent": 25, "from": "2026-01-01", "to": "2026-06-30"},
+        "placement": [{"from": "2025-06-01", "to": None}],
+        "call_date": "2026-07-10",
+        "unjustified": value,
+        "method": "lump_sum",
+        "rates": RATES_2026,
+    }
+    err = refused(monkeypatch, capsys, ["refund"], document)
+    assert err.startswith(f"unjustified: {json.dumps(value)} ni znesek")
+    assert "manjka" not in err and "»all«" in err
