@@ -160,3 +160,25 @@ def test_coordinator_no_case_shows_no_rule_of_the_last_one(qtbot, window):  # no
     view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(other))
     assert view.case_heading.text() == "Izberite predlog na seznamu."
     assert view.suggestion_label.text() == "" and view.number_label.text() == ""
+
+
+def test_r4_dates_only_shown_have_no_calendar_to_pick_from(qtbot, window, ctx):  # noqa: F811
+    """R-4's later steps are written by the coordinator, shown here read-only; their
+    calendar button still opened and put a picked date into the read-only field (and
+    the editor then counted an unsaved change)."""
+    from PySide6.QtCore import QDate
+
+    view = go(qtbot, window, 5, "r4_view")
+    case = next(
+        c for c in list_records(ctx.db, "r4_cases") if c.get("sent_on") and not c["accepted_on"]
+    )
+    view.open_record("r4", case["id"])
+    accepted = view.step_edits["accepted_on"]
+    sent = view.step_edits["sent_on"]
+    assert accepted.edit.isReadOnly() and not accepted.button.isEnabled()
+    assert sent.edit.isReadOnly() and not sent.button.isEnabled()
+    assert view.step_edits["prepared_on"].button.isEnabled()
+    accepted.calendar.clicked.emit(QDate(2026, 3, 1))  # a click that reached it anyway
+    assert accepted.value() is None and not view.has_unsaved_changes()
+    view.new_record()
+    assert view.step_edits["sent_on"].button.isEnabled()  # a new proposal may type it

@@ -150,7 +150,7 @@ class R4EditorWidgets(CaseEditorView):
             else:
                 steps_form.addRow(label, edit)
             # Only the workflow writes the later steps: shown, never typed here.
-            edit.edit.setReadOnly(column not in EDITABLE_STEPS)
+            edit.set_read_only(column not in EDITABLE_STEPS)
         self.steps_note = QLabel(editor)
         self.steps_note.setWordWrap(True)
         steps_form.addRow(self.steps_note)
@@ -373,8 +373,8 @@ class R4EditorWidgets(CaseEditorView):
         sent = case is not None and case.sent_on is not None
         self.proposal_box.setEnabled(not decided)
         self.subgroup_combo.setEnabled(not sent and not decided)
-        self.step_edits["prepared_on"].edit.setReadOnly(decided)
-        self.step_edits["sent_on"].edit.setReadOnly(sent)
+        self.step_edits["prepared_on"].set_read_only(decided)
+        self.step_edits["sent_on"].set_read_only(sent)
         self.send_button.setEnabled(case is not None and not sent)
         for widget in (
             self.resolution_no_edit,
@@ -387,7 +387,7 @@ class R4EditorWidgets(CaseEditorView):
             self.decision_rationale,
         ):
             widget.setEnabled(self.correcting)
-        self.step_edits["decided_on"].edit.setReadOnly(not self.correcting)
+        self.step_edits["decided_on"].set_read_only(not self.correcting)
         self.correct_button.setEnabled(decided and not self.correcting)
         self.correction_reason.setVisible(self.correcting)
         self.correction_reason_label.setVisible(self.correcting)

@@ -292,6 +292,12 @@ class DateEdit(_LineField):
         self.edit.setPlaceholderText(self.tr("d. m. llll"))
         self.button.setToolTip(self.tr("Izberi datum v koledarju"))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A date that is shown, not typed: its calendar button is off too (it picked a
+        date into a read-only field and was one more Tab stop that did nothing)."""
+        self.edit.setReadOnly(read_only)
+        self.button.setEnabled(not read_only)
+
     @property
     def calendar(self) -> QCalendarWidget:
         if self._calendar is None:
@@ -315,6 +321,9 @@ class DateEdit(_LineField):
             calendar.setSelectedDate(QDate(value.year, value.month, value.day))
 
     def _picked(self, qdate: QDate) -> None:
+        if self.edit.isReadOnly():
+            self.button.menu().hide()
+            return
         self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
         self.button.menu().hide()
         self.edited.emit()
