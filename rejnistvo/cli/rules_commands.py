@@ -17,7 +17,7 @@ from typing import Any
 from rejnistvo.cli.io import add_input_option, read_json_input, write_json
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, parse_amount
-from rejnistvo.rules.months import Adjustment, check_percent, month_payments
+from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
 from rejnistvo.rules.rates import (
     RateTable,
@@ -140,15 +140,16 @@ def run_calc(args: argparse.Namespace) -> int:
     """Monthly payments of one placement (SPEC 3.1, 3.2)."""
     document = _root(
         read_json_input(args),
-        ("placement", "months", "board_increases", "fee_uplifts", "rates"),
+        ("placement", "months", "board_increases", "fee_uplifts", "rates", "part_time_fee_share"),
         ("placement", "months"),
     )
     placement = _placement(document["placement"])
     months = _months(document["months"])
     board_increases = _adjustments(document.get("board_increases"), "board_increases")
     fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
+    part_time = _part_time(document.get("part_time_fee_share"))
     rates = _calc_rates(args, document)
-    payments = month_payments(months, placement, rates, board_increases, fee_uplifts)
+    payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
     warnings = missing_indexations(rates, max(months))
     write_json(
         {
@@ -172,6 +173,27 @@ def run_calc(args: argparse.Namespace) -> int:
         | ({"warnings": warnings} if warnings else {})
     )
     return 0
+
+
+def _part_time(value: Any) -> PartTimePlacement | None:
+    """`part_time_fee_share` (optional): the placement is on weekends, holidays and school
+    holidays only (SPEC 3.2) — board 75 %, fee × this share of the contract, 0 to 1. A
+    payment run's `inputs` carry it for such a placement, so that `calc` recomputes the line."""
+    if value is None:
+        return None
+    field = "part_time_fee_share"
+    allowed = "pričakovan je delež plačila dela iz pogodbe med 0 in 1, npr. »0.40«."
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise InputError(field, f"{_as_json(value)} ni delež; {allowed}")
+    try:
+        share = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+    except ArithmeticError:
+        raise InputError(field, f"{_as_json(value)} ni delež; {allowed}") from None
+    if not share.is_finite():
+        raise InputError(field, f"{_as_json(value)} ni delež; {allowed}")
+    if not 0 <= share <= 1:
+        raise InputError(field, f"delež {_as_json(value)} ni med 0 in 1; {allowed}")
+    return PartTimePlacement(share)
 
 
 def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:

@@ -311,3 +311,43 @@ def test_refund_unjustified_true_is_not_an_amount(monkeypatch, capsys, value):
     err = refused(monkeypatch, capsys, ["refund"], document)
     assert err.startswith(f"unjustified: {json.dumps(value)} ni znesek")
     assert "manjka" not in err and "»all«" in err
+
+
+# -- calc recomputes every line of a payment run (SPEC 6 `run` … "inputs") ----------------------
+
+
+def test_calc_takes_the_part_time_share_of_a_run_line(monkeypatch, capsys):
+    # SPEC 3.2: weekends and holidays only — board 75 %, fee × the contract's share. A run
+    # line of such a placement carries `part_time_fee_share` in its inputs; calc takes it.
+    from rejnistvo.rules.payment_run import calc_inputs
+
+    basis = {
+        "placement": [{"from": "2026-04-03", "to": None}],
+        "board_increases": [],
+        "fee_uplifts": [],
+        "rates": [{"valid_from": "2026-03-01", "board": "655.23", "fee": "472.42"}],
+        "part_time_fee_share": "0.40",
+    }
+    request = calc_inputs(basis, date(2026, 12, 1))
+    assert request is not None and request["part_time_fee_share"] == "0.40"
+    answer = ok(monkeypatch, capsys, ["calc"], request)
+    # 655.23 × 0.75 = 491.42; 472.42 × 0.40 = 188.97
+    assert figures(answer["months"][0]) == (31, "491.42", "0.00", "188.97")
+    assert answer["total"] == "680.39"
+    # a share of 1 pays the whole fee; 0 none
+    request["part_time_fee_share"] = 1
+    assert ok(monkeypatch, capsys, ["calc"], request)["fee"] == "472.42"
+    request["part_time_fee_share"] = "0"
+    assert ok(monkeypatch, capsys, ["calc"], request)["fee"] == "0.00"
+
+
+@pytest.mark.parametrize("share", ["1.5", "-0.1", "x", "NaN", True, [0.4]])
+def test_calc_refuses_a_share_outside_0_to_1(monkeypatch, capsys, share):
+    document = {
+        "placement": [{"from": "2026-04-03", "to": None}],
+        "months": ["2026-12"],
+        "part_time_fee_share": share,
+        "rates": RATES_2026,
+    }
+    err = refused(monkeypatch, capsys, ["calc"], document)
+    assert err.startswith("part_time_fee_share: ") and "med 0 in 1" in err
