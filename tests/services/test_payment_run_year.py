@@ -141,3 +141,26 @@ def test_a_month_paid_nothing_names_the_document_that_brings_its_days(run_db, cl
     assert "Aneks 1 od 15. 9. 2026" in by_month[SEP].reason
     assert "Aneks 1 od 15. 9. 2026" in by_month[OCT].reason
     assert by_month[SEP].reason.startswith("za september 2026 ob zaključku meseca ni bilo")
+
+
+def test_the_screen_closes_the_deleted_one_off_overpayment_as_a_computed_close_would(run_db, clock):
+    """The Izplačila screen's run (no bases) closed as it is writes the overpayment of the
+    deleted one-off with the basis it was paid with, like the close that computes."""
+    a = run_db.ids["A"]
+    carer = get_record(run_db, "placements", a)["carer_id"]
+    one_off = add_one_off(
+        run_db,
+        OneOffPayment(carer, a, "primary_school", Decimal("460.00"), date(2026, 9, 7), "šola"),
+        None,
+    )
+    service.close_month(run_db, SEP, clock)
+    delete_one_off(run_db, one_off)
+    run = service.payment_run(run_db, OCT, clock, with_basis=False)
+    assert [x.inputs for x in lines(run, "overpayment")] == [None]
+    closed = service.close_month(run_db, OCT, clock, computed=run, stamp=service.data_stamp(run_db))
+    assert closed.overpayments == Decimal("460.00")
+    over = lines(service.payment_run(run_db, OCT, clock), "overpayment")
+    assert [(x.total, x.one_off_id) for x in over] == [(Decimal("-460.00"), one_off)]
+    assert over[0].inputs == {
+        "one_off": {"kind": "primary_school", "amount": "460.00", "date": "2026-09-07"}
+    }
