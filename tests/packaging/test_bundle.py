@@ -1,0 +1,147 @@
+"""What packaging/build.py puts into the stand-alone program, checked without building it
+(a build takes minutes: `python packaging/build.py` then `python packaging/smoke.py`)."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+RTHOOK = PACKAGING / "pyinstaller" / "rthooks" / "pyi_rth_pyside6_lean.py"
+
+
+def load(name: str) -> ModuleType:
+    # by path: "packaging" is also the name of a library on the path
+    spec = importlib.util.spec_from_file_location(f"_packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def build() -> ModuleType:
+    return load("build")
+
+
+@pytest.fixture(scope="module")
+def bundle_libs() -> ModuleType:
+    return load("bundle_libs")
+
+
+def test_every_qt_module_the_program_imports_is_shipped(build):
+    used = set()
+    for path in [*(ROOT / "rejnistvo").rglob("*.py"), *(ROOT / "forms").rglob("*.py")]:
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert used, "no PySide6 import found: the pattern is wrong"
+    assert used <= build.QT_USED, used - build.QT_USED
+    assert not build.QT_USED & {m for m in build.QT_ALL if m not in build.QT_USED}
+
+
+def test_pyside6_runtime_hook_is_ours(build):
+    """PyInstaller takes the first rthooks.dat naming a module: ours, through hookspath."""
+    table = ast.literal_eval((build.HOOKS / "rthooks.dat").read_text(encoding="utf-8"))
+    assert table == {"PySide6": [RTHOOK.name]}
+    assert (build.HOOKS / "rthooks" / RTHOOK.name).is_file()
+    spec = build.spec_text(Path("/stage"), "1.2.3", None)
+    assert f"hookspath=[{str(build.HOOKS)!r}]" in spec
+    compile(spec, "Rejnistvo.spec", "exec")  # the generated spec is Python
+
+
+def test_gtk_theme_plugin_is_not_shipped(build):
+    kept = build.PLUGINS_KEPT["platformthemes"]
+    assert kept is not None and not any("gtk" in name for name in kept)
+
+
+def run_hook(env: dict[str, str]) -> dict[str, object]:
+    """Runs the hook in a fresh Python and returns what the program would then see."""
+    code = (
+        "import json, os, runpy, sys\n"
+        f"runpy.run_path({str(RTHOOK)!r})\n"
+        "print(json.dumps({'ld': os.environ.get('LD_LIBRARY_PATH'),"
+        " 'orig': os.environ.get('LD_LIBRARY_PATH_ORIG'),"
+        " 'qt': 'PySide6.QtCore' in sys.modules, 'plugins': os.environ.get('QT_PLUGIN_PATH')}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LD_LIBRARY_PATH", "QT_"))}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    import json
+
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_hook_puts_back_the_library_path_the_user_had():
+    seen = run_hook({"LD_LIBRARY_PATH": "/bundle/_internal", "LD_LIBRARY_PATH_ORIG": "/opt/lib"})
+    assert seen == {"ld": "/opt/lib", "orig": None, "qt": False, "plugins": None}
+
+
+def test_hook_removes_the_library_path_when_the_user_had_none():
+    seen = run_hook({"LD_LIBRARY_PATH": "/bundle/_internal"})
+    assert seen == {"ld": None, "orig": None, "qt": False, "plugins": None}
+
+
+def test_libraries_only_dropped_plugins_need_are_left_out(bundle_libs):
+    needs = {
+        "/src/libqgtk3.so": {
+            "libgtk-3.so.0",
+            "libcairo.so.2",
+            "libglib-2.0.so.0",
+            "libQt6Gui.so.6",
+        },
+        "/src/libcairo.so.2": {"libpixman-1.so.0", "libglib-2.0.so.0"},
+        "/src/libpixman-1.so.0": set(),
+        "/src/libglib-2.0.so.0": {"libpcre2-8.so.0"},
+        "/src/libpcre2-8.so.0": set(),
+        "/src/libQt6Core.so.6": {"libglib-2.0.so.0"},
+        "/src/QtCore.abi3.so": {"libQt6Core.so.6"},
+        "/src/libpython3.11.so.1.0": set(),
+    }
+    dropped = [("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY")]
+    kept = [
+        ("libcairo.so.2", "/src/libcairo.so.2", "BINARY"),
+        ("libpixman-1.so.0", "/src/libpixman-1.so.0", "BINARY"),
+        ("libglib-2.0.so.0", "/src/libglib-2.0.so.0", "BINARY"),
+        ("libpcre2-8.so.0", "/src/libpcre2-8.so.0", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/libQt6Core.so.6", "BINARY"),
+        ("PySide6/QtCore.abi3.so", "/src/QtCore.abi3.so", "EXTENSION"),
+        ("libpython3.11.so.1.0", "/src/libpython3.11.so.1.0", "BINARY"),
+    ]
+    gone = bundle_libs.only_needed_by(dropped, kept, needs.__getitem__)
+    # glib (and what it needs) stays: Qt's core needs it too
+    assert gone == {"libcairo.so.2", "libpixman-1.so.0"}
+
+
+def test_nothing_is_left_out_when_nothing_is_dropped(bundle_libs):
+    kept = [("libz.so.1", "/src/libz.so.1", "BINARY")]
+    assert bundle_libs.only_needed_by([], kept, lambda path: set()) == set()
+
+
+def test_frozen_python_runs_in_utf8_mode(build):
+    """Windows would otherwise read and write text in its ANSI code page."""
+    spec = build.spec_text(Path("/stage"), "1.2.3", None)
+    assert 'OPTIONS = [("X utf8", None, "OPTION")]' in spec
+    assert spec.count("pyz, a.scripts, OPTIONS,") == 1 + build.WINDOWS
+
+
+def test_windows_installer_is_per_user_without_asking():
+    text = (PACKAGING / "rejnistvo.iss").read_text(encoding="utf-8-sig")
+    settings = dict(
+        line.split("=", 1) for line in text.splitlines() if "=" in line and line[:1] not in ";#"
+    )
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert "PrivilegesRequiredOverridesAllowed" not in settings
+    assert settings["DefaultDirName"] == "{autopf}\\Rejnistvo"
+    # an update first removes the old library folder
+    assert 'Type: filesandordirs; Name: "{app}\\_internal"' in text
