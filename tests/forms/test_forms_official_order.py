@@ -157,3 +157,15 @@ def test_priloga_labels_are_the_printed_ones(r4_data, r5_data, r1_data):
     ]:
         text = pdf_text(render(data))
         assert text.count("Priloga ") == 1 and text.lstrip().startswith(label)
+
+
+def test_refund_call_is_a4_portrait():
+    # SPEC 4: a document that is not an official form is A4 as well (both pages of a call)
+    from rejnistvo.forms.refund_call import render_refund_call_bytes
+
+    from tests.forms.test_sheets import REFUND_HEADER, _plan
+
+    pages = PdfReader(BytesIO(render_refund_call_bytes(REFUND_HEADER, _plan()))).pages
+    for page in pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4, abs=1.0)
