@@ -145,3 +145,33 @@ def test_windows_installer_is_per_user_without_asking():
     assert settings["DefaultDirName"] == "{autopf}\\Rejnistvo"
     # an update first removes the old library folder
     assert 'Type: filesandordirs; Name: "{app}\\_internal"' in text
+
+
+def desktop_exec_path(value: str) -> str:
+    """The program a .desktop file's ``Exec="…"`` names (Desktop Entry Specification:
+    the value's string escapes first, then the quoted argument's, then ``%%``)."""
+    string = re.sub(
+        r"\\(.)", lambda m: {"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(m[1], m[1]), value
+    )
+    assert string.startswith('"') and string.endswith('"'), string
+    argument = re.sub(r'\\([`"$\\])', r"\1", string[1:-1])
+    return argument.replace("%%", "%")
+
+
+def test_menu_entry_names_the_program_in_any_folder(tmp_path):
+    folder = tmp_path / 'Moji programi & Žiga $HOME %u "x" \\y' / "Rejnistvo"
+    folder.mkdir(parents=True)
+    for name in ("namesti-bliznjico.sh", "rejnistvo.desktop"):
+        (folder / name).write_bytes((PACKAGING / "linux" / name).read_bytes())
+    (folder / "rejnistvo.png").write_bytes(b"png")
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+    done = subprocess.run(
+        ["sh", str(folder / "namesti-bliznjico.sh")], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    entry = (home / ".local/share/applications/rejnistvo.desktop").read_text(encoding="utf-8")
+    values = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
+    assert desktop_exec_path(values["Exec"]) == str(folder / "Rejnistvo")
+    assert values["Icon"] == str(home / ".local/share/icons/hicolor/256x256/apps/rejnistvo.png")
+    assert values["Name"] == "Rejništvo"
