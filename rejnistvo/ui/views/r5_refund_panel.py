@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from rejnistvo.services.board_increases import Refund, RefundInstalment
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator
 from rejnistvo.ui.widgets.instalment_table import InstalmentModel
+from rejnistvo.ui.widgets.keyboard import EditTableView
 
 
 class RefundPanel(QGroupBox):
@@ -77,7 +77,7 @@ class RefundPanel(QGroupBox):
         plan_row.addWidget(self.plan_total_label)
         layout.addLayout(plan_row)
         self.instalment_model = InstalmentModel(today, self)
-        self.instalment_table = QTableView(self)
+        self.instalment_table = EditTableView(self)  # Tab leaves after the last cell
         self.instalment_table.setObjectName("instalmentTable")
         self.instalment_table.setModel(self.instalment_model)
         self.instalment_table.horizontalHeader().setStretchLastSection(True)

@@ -26,6 +26,7 @@ from rejnistvo.services.board_increases import Expense, R5Report
 from rejnistvo.ui.format import format_amount
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FieldError, FormValidator
 from rejnistvo.ui.widgets.expense_table import CategoryDelegate, ExpenseModel
+from rejnistvo.ui.widgets.keyboard import EditTableView
 
 
 class ReportPanel(QGroupBox):
@@ -42,7 +43,7 @@ class ReportPanel(QGroupBox):
         form.addRow(self.report_date_label, self.report_date)
         layout.addLayout(form)
         self.expense_model = ExpenseModel(categories, self)
-        self.expense_table = QTableView(self)
+        self.expense_table = EditTableView(self)  # Tab leaves after the last cell
         self.expense_table.setObjectName("expenseTable")
         self.expense_table.setModel(self.expense_model)
         self.expense_table.setItemDelegateForColumn(0, CategoryDelegate(categories, self))

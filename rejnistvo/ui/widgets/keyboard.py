@@ -6,8 +6,8 @@
   it instead), so passing over a field never changes it.
 * :class:`PlainTextField` — a multi-line text box where Tab moves to the next field
   (Ctrl+Tab types a tab character, as in Qt's own convention).
-* :class:`EditTable` — an editable table that Tab leaves after its last cell (and
-  Shift+Tab before its first), so a keyboard user never gets trapped in it.
+* :class:`EditTable` / :class:`EditTableView` — an editable table that Tab leaves after
+  its last cell (and Shift+Tab before its first), so a keyboard user never gets trapped.
 * :func:`make_searchable` — a combo box (the 16 centres) where typing any part of a
   name finds it.
 """
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QPlainTextEdit,
+    QTableView,
     QTableWidget,
     QWidget,
 )
@@ -117,13 +118,20 @@ class PlainTextField(QPlainTextEdit):
             self._filling = False
 
 
-class EditTable(QTableWidget):
-    """An editable table Tab walks through cell by cell and leaves after the last one.
+class _LeavesAtEdges:
+    """Tab walks an editable table cell by cell and leaves it after the last one
+    (Shift+Tab before the first); an empty table is passed over at once. Mixed into a
+    QTableWidget or a QTableView (Qt's own Tab wraps round to the first cell, so a
+    keyboard user was trapped in the table)."""
 
-    Shift+Tab leaves before the first cell; an empty table is passed over at once."""
+    def _rows_columns(self) -> tuple[int, int]:
+        model = self.model()
+        if model is None:
+            return 0, 0
+        return model.rowCount(), model.columnCount()
 
     def _at_edge(self, forward: bool) -> bool:
-        rows, cols = self.rowCount(), self.columnCount()
+        rows, cols = self._rows_columns()
         if rows == 0 or cols == 0:
             return True
         current = self.currentIndex()
@@ -134,13 +142,13 @@ class EditTable(QTableWidget):
         return current.row() == 0 and current.column() == self._first_column()
 
     def _last_column(self) -> int:
-        for col in range(self.columnCount() - 1, -1, -1):
+        for col in range(self._rows_columns()[1] - 1, -1, -1):
             if not self.isColumnHidden(col):
                 return col
         return 0
 
     def _first_column(self) -> int:
-        for col in range(self.columnCount()):
+        for col in range(self._rows_columns()[1]):
             if not self.isColumnHidden(col):
                 return col
         return 0
@@ -158,6 +166,17 @@ class EditTable(QTableWidget):
             QWidget.focusNextPrevChild(self, forward)
             return
         super().closeEditor(editor, hint)
+
+
+class EditTable(_LeavesAtEdges, QTableWidget):
+    """An editable table Tab walks through cell by cell and leaves after the last one.
+
+    Shift+Tab leaves before the first cell; an empty table is passed over at once."""
+
+
+class EditTableView(_LeavesAtEdges, QTableView):
+    """``EditTable`` over a model of one's own (the R-5 expenses, the refund's
+    instalments)."""
 
 
 def make_searchable(combo: QComboBox) -> QComboBox:
