@@ -169,3 +169,26 @@ def test_refund_call_is_a4_portrait():
     for page in pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
         assert size == pytest.approx(A4, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "start"),
+    [
+        (("expenses", 0, "category"), "food", "expenses[0].category: vrsta izrednega izdatka"),
+        (("finding", "method"), "x", "finding.method: način vračila"),
+    ],
+)
+def test_a_choice_outside_the_list_is_refused_in_correct_slovenian(r5_data, path, value, start):
+    # "vrsta … ni dovoljen" mixed genders; the message says the value is not allowed
+    from rejnistvo.forms.data import parse_r5
+
+    from rejnistvo.rules.errors import InputError
+
+    target = r5_data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(InputError) as refused:
+        parse_r5(r5_data)
+    text = f"{refused.value.field}: {refused.value.message}"
+    assert text.startswith(start) and f"»{value}« ni dovoljena vrednost; dovoljeno:" in text
