@@ -303,9 +303,30 @@ def check_placement(p: Placement) -> None:
 
 
 def save_placement(db: Any, placement: Placement) -> int:
-    """Check and store a placement with its periods (one audited transaction); its id."""
+    """Check and store a placement with its periods (one audited transaction); its id.
+    The carer and the child of a placement paid in a closed month stay (``_check_payee``)."""
     check_placement(placement)
+    if placement.id is not None:
+        _check_payee(db, placement)
     return save_record(db, "placements", _row(placement))
+
+
+def _check_payee(db: Any, p: Placement) -> None:
+    """A placement paid in a closed month keeps its carer and child: the payment run pays a
+    closed month's arrears to the placement's carer and recovers its overpayments from
+    them, so a new carer would get (or owe) what the previous one was due. A child moved
+    to another carer is a new placement (the old one ends: »Do«)."""
+    stored = get_record(db, "placements", p.id) if p.id is not None else None
+    if stored is None:
+        return
+    for field, who in (("carer_id", "rejnika"), ("child_id", "otroka")):
+        if stored.get(field) != getattr(p, field) and references(db, _HOLDERS[:1], p.id or 0):
+            raise InputError(
+                field,
+                f"Namestitev je že izplačana v zaključenem mesecu, zato ji {who} ni mogoče "
+                "zamenjati (poračun za pretekle mesece bi šel drugemu rejniku). Vpišite konec "
+                "te namestitve v polje »Do« in novo namestitev z novo pogodbo.",
+            )
 
 
 def delete_placement(db: Any, placement_id: int, version: int | None = None) -> None:

@@ -1,10 +1,11 @@
 """Defects a centre met playing a year of payment runs (round 8): each test fails on
 the code before its fix. Own rate table (638.00 / 460.00), own placements."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from _payment_fixtures import D
+from _payment_fixtures import D, add_placement
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
@@ -164,3 +165,28 @@ def test_the_screen_closes_the_deleted_one_off_overpayment_as_a_computed_close_w
     assert over[0].inputs == {
         "one_off": {"kind": "primary_school", "amount": "460.00", "date": "2026-09-07"}
     }
+
+
+def test_a_paid_placement_keeps_its_carer_so_arrears_go_to_who_cared_then(run_db, clock):
+    """Changing the carer of a placement paid in a closed month is refused: the next run
+    would have paid October's arrears (a late R-4 from 1 October) to the new carer."""
+    import pytest
+
+    from rejnistvo.rules.errors import InputError
+    from rejnistvo.services.placements import get_placement, save_placement
+
+    for month in (SEP, OCT):
+        service.close_month(run_db, month, clock)
+    a = run_db.ids["A"]
+    other = save_record(run_db, "carers", {"name": "Nova Rejnica", "centre_id": 1, "unit_id": 1})
+    placement = replace(get_placement(run_db, a), carer_centre_id=1)
+    with pytest.raises(InputError) as refused:
+        save_placement(run_db, replace(placement, carer_id=other))
+    assert refused.value.field == "carer_id"
+    assert "»Do«" in refused.value.message
+    assert get_record(run_db, "placements", a)["carer_id"] == placement.carer_id
+    # a placement not paid yet may still be corrected
+    later = add_placement(run_db, "E", "2027-01-01", None, 0, None)
+    e = replace(get_placement(run_db, later), carer_centre_id=1)
+    save_placement(run_db, replace(e, carer_id=other))
+    assert get_record(run_db, "placements", later)["carer_id"] == other
