@@ -26,6 +26,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,35 @@ class StoreDatabase(Database):
     #: the quick_check and daily backup running beside the window (open_db checks_beside)
     checks: BackgroundChecks | None = None
 
+    #: (device, inode) of the file when it was opened: a save compares it with what is
+    #: at ``path`` now (see ``atomic``); None for a reader
+    identity: tuple[int, int] | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction, as sqlite-utils does it; the outermost one first makes sure
+        the file at ``path`` is still the one this connection writes to.
+
+        A USB stick pulled, or the folder moved or deleted while the window is open: in
+        WAL mode SQLite keeps writing to the open, now unreachable file and every save
+        "succeeds" into nothing (tried: a folder deleted, then a save). One ``stat`` per
+        transaction (a few µs) turns that into a Slovenian refusal, nothing written."""
+        if not self.conn.in_transaction:
+            self.ensure_in_place()
+        with super().atomic() as db:
+            yield db
+
+    def ensure_in_place(self) -> None:
+        """Raise StoreError when the opened file is no longer at ``path``."""
+        if self.identity is None:
+            return
+        try:
+            now: tuple[int, int] | None = file_identity(self.path)
+        except OSError:
+            now = None
+        if now != self.identity:
+            raise StoreError(moved_message(self.path))
+
     def refuse_writes(self) -> None:
         """A damaged file found after opening: nothing more is written to it."""
         with contextlib.suppress(sqlite3.Error):
@@ -85,6 +115,20 @@ class StoreDatabase(Database):
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+
+def file_identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
+
+
+def moved_message(path: Path) -> str:
+    return (
+        f"Podatkovne zbirke »{path}« ni več na njenem mestu (ključek USB je bil odstranjen ali "
+        "pa je bila mapa premaknjena, preimenovana ali izbrisana). Sprememba ni bila "
+        "shranjena; kar ste vpisali, ostane na zaslonu. Vrnite ključek oziroma datoteko na "
+        "njeno mesto, zaprite program in ga zaženite znova."
+    )
 
 
 def default_db_path() -> Path:
@@ -253,6 +297,7 @@ def _connect_store(db_path: Path, busy_timeout: float, file_lock: FileLock | Non
     db.path = db_path
     db._lock = file_lock
     db.warnings = []
+    db.identity = file_identity(db_path)
     return db
 
 
@@ -271,6 +316,8 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
         db.path = db_path
         db.read_only = read_only
         db.warnings = []
+        if not read_only:
+            db.identity = file_identity(db_path)
         try:
             if read_only:
                 db.execute("PRAGMA query_only = ON")

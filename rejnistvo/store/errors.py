@@ -64,6 +64,13 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
             f"Na disku ni dovolj prostora za podatkovno zbirko{where}. Sprostite prostor; "
             "sprememba ni bila shranjena."
         )
+    if "disk i/o error" in text:
+        # the disk or USB stick failed or went away under an open file (SQLITE_IOERR)
+        return StoreError(
+            f"Podatkovne zbirke{where} ni mogoče brati ali pisati: napaka diska ali pa je bil "
+            "ključek USB odstranjen. Sprememba ni bila shranjena. Zaprite program, preverite "
+            "disk oziroma vrnite ključek in program zaženite znova."
+        )
     if "unable to open" in text:
         return StoreError(
             f"Podatkovne zbirke{where} ni mogoče odpreti. Preverite, ali mapa obstaja in ali "
