@@ -60,3 +60,21 @@ def test_instalment_table_is_left_after_its_last_cell(qtbot, b_ctx):  # noqa: F8
     table.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 1))
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert not inside(table), focus()
+
+
+def test_stored_increase_without_finding_offers_the_childs_centre(qtbot, b_ctx):  # noqa: F811
+    """The report comes months after the increase: the increase is opened from the list,
+    and its finding's centre was blank (only an increase being made was offered it)."""
+    from rejnistvo.store import get_record
+
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    view.finding_panel.set_centre(None)  # as saved before the finding had a centre
+    assert view.save() is True
+    increase_id = view.increase_id
+    view.new_record()
+    assert view.open_record("r5", increase_id) is True
+    placement = get_record(b_ctx.db, "placements", b_ctx.db.b_ids["placement"])
+    assert placement["child_centre_id"] is not None
+    assert view.centre_combo.currentData() == placement["child_centre_id"]
+    assert not view.has_unsaved_changes()  # an offer, not an edit

@@ -285,6 +285,9 @@ class R5View(R5Figures, CaseEditorView):
             self._unjustified_offered = report.unjustified is None
             self.refund_panel.set_refund(case.refund)
             self._placement_changed()
+            # A stored increase without a finding yet (the report comes months later) is
+            # offered the child's centre too, not only an increase being made.
+            self._offer_finding_centre(inc.placement_id)
         finally:
             self._loading = False
         self._update_facts()
@@ -307,19 +310,21 @@ class R5View(R5Figures, CaseEditorView):
             except RuleError as error:
                 self.placement_error.show_error(error.message)
         self.period_edit.set_outer(periods, self._recorded_period(placement_id))
-        if (
-            placement_id is not None
-            and not self._loading
-            and self.centre_combo.currentData() is None
-        ):
-            # Issue 12: the finding is the child's centre's; offer it (and the child's unit).
-            try:
-                centre, unit = service.finding_centre_default(self.ctx.db, placement_id)
-            except RuleError:
-                centre, unit = None, None
-            self.finding_panel.set_centre(centre)
-            self._fill_units(unit)
+        if placement_id is not None and not self._loading:
+            self._offer_finding_centre(placement_id)
         self._increase_changed()
+
+    def _offer_finding_centre(self, placement_id: int) -> None:
+        """Issue 12: the finding is the child's centre's; offer it (and the child's unit)
+        while none is chosen."""
+        if self.centre_combo.currentData() is not None:
+            return
+        try:
+            centre, unit = service.finding_centre_default(self.ctx.db, placement_id)
+        except RuleError:
+            centre, unit = None, None
+        self.finding_panel.set_centre(centre)
+        self._fill_units(unit)
 
     def _recorded_period(self, placement_id: Any) -> Period | None:
         """The stored increase's period, valid even if the child left early (SPEC 6)."""
