@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from rejnistvo.cli.io import add_input_option, read_json_input, write_json
-from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
 from rejnistvo.rules.rates import (
+    WHERE_TO_ADD,
     RateTable,
     load_rate_table,
     missing_indexations,
@@ -149,8 +151,10 @@ def run_calc(args: argparse.Namespace) -> int:
     fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
     part_time = _part_time(document.get("part_time_fee_share"))
     rates = _calc_rates(args, document)
-    payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
-    warnings = missing_indexations(rates, max(months))
+    advice = _where_to_add(args, document)
+    with _rate_advice(advice):
+        payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
+    warnings = [w.replace(WHERE_TO_ADD, advice) for w in missing_indexations(rates, max(months))]
     write_json(
         {
             "months": [
@@ -194,6 +198,25 @@ def _part_time(value: Any) -> PartTimePlacement | None:
     if not 0 <= share <= 1:
         raise InputError(field, f"delež {_as_json(value)} ni med 0 in 1; {allowed}")
     return PartTimePlacement(share)
+
+
+def _where_to_add(args: argparse.Namespace, document: Mapping[str, Any]) -> str:
+    """Where a command-line user adds a missing rate (SPEC 3.1: the error says where): the
+    window's settings are the place only for a database's table."""
+    if getattr(args, "db", None) is not None:
+        return f"{WHERE_TO_ADD[:-1]} ali z ukazom »rates --db ZBIRKA --add«."
+    if document.get("rates") is not None:
+        return "Dodajte manjkajočo vrstico v polje »rates« zahteve."
+    return "Navedite zneske v polju »rates« zahteve ali računajte s tabelo zbirke (--db ZBIRKA)."
+
+
+@contextmanager
+def _rate_advice(advice: str) -> Iterator[None]:
+    """A missing rate refused with the advice that fits how the rates were given."""
+    try:
+        yield
+    except MissingRateError as error:
+        raise MissingRateError(error.field, error.message.replace(WHERE_TO_ADD, advice)) from None
 
 
 def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:
@@ -284,7 +307,8 @@ def run_refund(args: argparse.Namespace) -> int:
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
     rates = _rates(document)
-    plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
+    with _rate_advice(_where_to_add(args, document)):
+        plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
     write_json(
         {
             "received": plan.received,

@@ -351,3 +351,37 @@ def test_calc_refuses_a_share_outside_0_to_1(monkeypatch, capsys, share):
     }
     err = refused(monkeypatch, capsys, ["calc"], document)
     assert err.startswith("part_time_fee_share: ") and "med 0 in 1" in err
+
+
+# -- a missing rate: the advice fits where the rates came from (SPEC 3.1) ----------------------
+
+
+def test_missing_rate_in_the_requests_table_says_add_a_row_to_rates(monkeypatch, capsys):
+    document = {
+        "placement": [{"from": "2025-10-10", "to": None}],
+        "months": ["2025-10"],
+        "rates": RATES_2025,
+    }
+    err = refused(monkeypatch, capsys, ["calc"], document)
+    assert err.startswith("rates: za mesec oktober 2025 ni vnesenega zneska")
+    assert "v polje »rates« zahteve" in err and "Nastavitve" not in err
+    refund_document = {
+        "increase": {"percent": 25, "from": "2025-10-01", "to": "2026-06-30"},
+        "placement": [{"from": "2025-06-01", "to": None}],
+        "call_date": "2026-07-10",
+        "unjustified": "all",
+        "method": "lump_sum",
+        "rates": RATES_2025,
+    }
+    err = refused(monkeypatch, capsys, ["refund"], refund_document)
+    assert "oktober 2025" in err and "v polje »rates« zahteve" in err
+
+
+def test_stale_rate_warning_of_the_requests_table_says_add_a_row_to_rates(monkeypatch, capsys):
+    document = {
+        "placement": [{"from": "2026-01-01", "to": None}],
+        "months": ["2026-03"],
+        "rates": RATES_2025,
+    }
+    (warning,) = ok(monkeypatch, capsys, ["calc"], document)["warnings"]
+    assert "1. 3. 2026" in warning and warning.endswith("v polje »rates« zahteve.")
