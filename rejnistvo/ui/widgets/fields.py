@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -308,6 +308,8 @@ class DateEdit(_LineField):
             action.setDefaultWidget(self._calendar)
             menu.addAction(action)
             self._calendar.clicked.connect(self._picked)
+            # Enter on the day chosen with the arrow keys (the keyboard's click)
+            self._calendar.activated.connect(self._picked)
         return self._calendar
 
     def _show_calendar(self) -> None:
@@ -319,6 +321,9 @@ class DateEdit(_LineField):
             value = None
         if value is not None:
             calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        # The menu keeps the keyboard unless the calendar takes it once shown: the arrow
+        # keys and Enter did nothing, so the calendar was for the mouse only.
+        QTimer.singleShot(0, calendar, calendar.setFocus)
 
     def _picked(self, qdate: QDate) -> None:
         if self.edit.isReadOnly():
