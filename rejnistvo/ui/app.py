@@ -169,7 +169,19 @@ def open_database(
         fill_demo(database)
         return database, path
     path = database_path(db, locations)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. --portable in a folder the user cannot write to
+        from rejnistvo.store import StoreError
+
+        why = "ni dovoljenja za pisanje" if isinstance(exc, PermissionError) else exc.strerror
+        hint = (
+            "Za prenosni način program kopirajte v mapo, v katero lahko pišete (npr. na "
+            "ključek USB), ali ga zaženite brez --portable."
+            if locations is not None and locations.portable
+            else "Izberite drugo mapo ali datoteko z --db."
+        )
+        raise StoreError(f"Mape »{path.parent}« ni mogoče ustvariti ({why}). {hint}") from exc
     try:
         # the checks beside start once the first screen is painted (watch_checks)
         database = open_db(path, daily_backup=True, checks_beside=True, start_checks=False)
