@@ -5,7 +5,8 @@
 
 Bad input (unknown field, wrong EMŠO, …) is refused before anything is written: exit 2
 and one Slovenian line on standard error. On success the answer on standard output is
-`{"form", "out", "pages", "bytes"}`.
+`{"form", "out", "pages", "bytes"}`, and `"warnings"` when an R-5's refund could not be
+checked against the amounts in force.
 """
 
 from __future__ import annotations
@@ -63,13 +64,25 @@ def handle_print(args: argparse.Namespace) -> int:
 
     data = _form_data(args)
     form = PARSERS[args.form](data)
+    warnings: list[str] = []
     if args.form == "r5" and args.db is None:
         # JSON from outside: the finding against the program's own refund rule and the
         # amounts in force (SPEC 3.4). A stored case was checked against its placement and
         # its call date by the R-5 service when it was saved.
+        from rejnistvo.rules.errors import MissingRateError
         from rejnistvo.rules.rates import load_rate_table  # (only R-5 needs the amounts)
 
-        check_r5_refund(form, load_rate_table())
+        try:
+            check_r5_refund(form, load_rate_table())
+        except MissingRateError as error:
+            # An increase from before the table's first row (an R-5 of early 2025 found
+            # on the new form): the form is the centre's and prints; the answer says the
+            # refund was not checked against the money received, and why.
+            reason = error.message.split(";")[0]
+            warnings.append(
+                "Znesek za vračilo ni preverjen s prejeto zvišano oskrbnino: "
+                f"{reason} v tabeli zneskov programa."
+            )
     try:
         pdf: bytes = render_form(args.form, form, out_path=Path(args.out))
     except OSError as error:
@@ -84,6 +97,7 @@ def handle_print(args: argparse.Namespace) -> int:
             "pages": len(_PAGE.findall(pdf)),
             "bytes": len(pdf),
         }
+        | ({"warnings": warnings} if warnings else {})
     )
     return 0
 

@@ -385,3 +385,50 @@ def test_stale_rate_warning_of_the_requests_table_says_add_a_row_to_rates(monkey
     }
     (warning,) = ok(monkeypatch, capsys, ["calc"], document)["warnings"]
     assert "1. 3. 2026" in warning and warning.endswith("v polje »rates« zahteve.")
+
+
+# -- print r5 of an increase older than the rate table (SPEC 6.1, 3.4) ---------------------------
+
+
+def _r5_of_2025(tmp_path, monkeypatch, unjustified: str):
+    """The shipped example moved to the first half of 2025, before the table's first row;
+    the table is our own (2025-11-01 onwards), never the shipped one."""
+    from pathlib import Path
+
+    import rejnistvo.rules.rates as rates_module
+
+    table = rates_module.parse_rate_rows(RATES_2025, "rates")
+    monkeypatch.setattr(rates_module, "load_rate_table", lambda *a, **k: table)
+    examples = Path(__file__).resolve().parents[2] / "forms"
+    data = json.loads((examples / "r5.example.json").read_text(encoding="utf-8"))
+    data["period"] = {"from": "2025-01-01", "to": "2025-06-30"}
+    data["report_date"] = "2025-05-20"
+    data["finding"].update(date="2025-07-06", refund_deadline=None, unjustified=unjustified)
+    path = tmp_path / "r5.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_print_r5_older_than_the_rate_table_prints_and_says_it_was_not_checked(
+    tmp_path, monkeypatch, capsys
+):
+    path = _r5_of_2025(tmp_path, monkeypatch, "157.00")
+    out = tmp_path / "r5.pdf"
+    assert main(["print", "r5", "--input", str(path), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and out.read_bytes()[:5] == b"%PDF-"
+    (warning,) = json.loads(captured.out)["warnings"]
+    assert warning.startswith("Znesek za vračilo ni preverjen") and "januar 2025" in warning
+
+
+def test_print_r5_within_the_rate_table_has_no_warnings(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    import rejnistvo.rules.rates as rates_module
+
+    table = rates_module.parse_rate_rows(RATES_2026, "rates")
+    monkeypatch.setattr(rates_module, "load_rate_table", lambda *a, **k: table)
+    example = Path(__file__).resolve().parents[2] / "forms" / "r5.example.json"
+    out = tmp_path / "r5.pdf"
+    assert main(["print", "r5", "--input", str(example), "--out", str(out)]) == 0
+    assert "warnings" not in json.loads(capsys.readouterr().out)
