@@ -33,7 +33,7 @@ from rejnistvo.rules.months import (
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_amount
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.calc_whatif import MAX_MONTHS, WhatIfMixin
+from rejnistvo.ui.views.calc_whatif import MAX_MONTHS, WhatIfMixin, sheet_headers
 from rejnistvo.ui.views.placement_data import (
     as_date,
     default_range,
@@ -50,7 +50,6 @@ from rejnistvo.ui.widgets.payment_table import (
     fit_columns,
     make_payment_model,
     make_table,
-    payment_headers,
     payment_rows,
     sums,
 )
@@ -132,7 +131,7 @@ class CalcView(WhatIfMixin, View):
         self.sheet_range_label.setText(self.tr("Meseci:"))
         self.sheet_button.setText(self.tr("Izračunaj"))
         self.print_button.setText(self.tr("Natisni plačilni list…"))
-        self.sheet_model.set_columns_headers(payment_headers(self.tr))
+        self.sheet_model.set_columns_headers(sheet_headers(self.tr))
         self._retranslate_whatif()
 
     # -- data -----------------------------------------------------------------------

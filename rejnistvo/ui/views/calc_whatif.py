@@ -4,6 +4,7 @@ fee uplifts, recomputed as the user types; it never writes anything. Mixed into
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -33,6 +34,7 @@ from rejnistvo.ui.widgets.payment_table import (
     fit_columns,
     make_payment_model,
     make_table,
+    payment_headers,
     payment_rows,
 )
 from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
@@ -63,6 +65,15 @@ WHATIF_PARTS = frozenset(
         "whatif_explain",
     }
 )
+
+
+def sheet_headers(tr: Callable[[str], str]) -> list[str]:
+    """The sheet's column headers, the long ones on two lines: on one line they made the
+    sheet ~200 px wider than a 1024 px laptop gives it, and Skupaj was scrolled out of
+    sight."""
+    return [
+        text.replace(" (", "\n(").replace("od tega ", "od tega\n") for text in payment_headers(tr)
+    ]
 
 
 class WhatIfMixin:
@@ -186,8 +197,6 @@ class WhatIfMixin:
         self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
 
     def _retranslate_whatif(self) -> None:
-        from rejnistvo.ui.widgets.payment_table import payment_headers
-
         self.tabs.setTabText(1, self.tr("Kaj če – izračun brez shranjevanja"))
         if not self._whatif_built:
             return
@@ -207,7 +216,7 @@ class WhatIfMixin:
         self.fee_share_label.setText(self.tr("delež plačila dela iz pogodbe:"))
         self.fee_share_edit.setPlaceholderText("0,40")
         self.whatif_range_label.setText(self.tr("Meseci:"))
-        self.whatif_model.set_columns_headers(payment_headers(self.tr))
+        self.whatif_model.set_columns_headers(sheet_headers(self.tr))
 
     def _fit_whatif(self, width: int) -> None:
         """On a laptop the what-if inputs stand above the table instead of beside it."""

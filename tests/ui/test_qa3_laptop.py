@@ -1,0 +1,26 @@
+"""Screens at a laptop's 1024 × 700 (round 8, QA3): Izračun's payment sheet needed
+~200 px more than it was given, so its Skupaj column was scrolled out of sight; its long
+headers now take two lines."""
+
+from __future__ import annotations
+
+from _laptop_window import laptop_window
+
+
+def test_izracun_sheet_shows_skupaj_without_scrolling_sideways(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("calc_view")
+    qtbot.waitUntil(lambda: view.placement_combo.count() > 1)
+    view.placement_combo.setCurrentIndex(1)
+    assert view.compute_sheet() is True
+    table = view.sheet_table
+    assert table.model().rowCount() > 0
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    header = table.horizontalHeader()
+    total = table.model().columnCount() - 2  # Skupaj, before the rate's source
+    assert "Skupaj" in str(table.model().headerData(total, header.orientation()))
+    right = header.sectionViewportPosition(total) + header.sectionSize(total)
+    assert right <= table.viewport().width(), (right, table.viewport().width())
+    assert not table.horizontalScrollBar().isVisible()
+    heads = [table.model().headerData(c, header.orientation()) for c in range(total)]
+    assert "Oskrbnina\n(z zvišanjem)" in heads  # the same words, on two lines
