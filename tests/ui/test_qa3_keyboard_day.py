@@ -182,3 +182,43 @@ def test_r4_dates_only_shown_have_no_calendar_to_pick_from(qtbot, window, ctx): 
     assert accepted.value() is None and not view.has_unsaved_changes()
     view.new_record()
     assert view.step_edits["sent_on"].button.isEnabled()  # a new proposal may type it
+
+
+def test_izracun_sheet_follows_an_increase_saved_on_r5(qtbot, window, ctx):  # noqa: F811
+    """R-5 and Izračun on one placement: after a board increase was saved on R-5, the
+    sheet still showed the months without it until Izračunaj was pressed again."""
+    from datetime import date
+
+    from rejnistvo.store import save_record
+
+    view = go(qtbot, window, 7, "calc_view")
+    placement = next(
+        p
+        for p in list_records(ctx.db, "placements")
+        if not list_records(ctx.db, "board_increases", placement_id=p["id"])
+    )
+    view.show_placement(placement["id"])
+    view.sheet_range.set_value(None)
+    qtbot.keyClicks(view.sheet_range.start_edit.edit, "1. 1. 2026")
+    qtbot.keyClicks(view.sheet_range.end_edit.edit, "28. 2. 2026")
+    assert view.compute_sheet() is True
+    assert all(p.board_increase == 0 for p in view.sheet_payments)
+    shown = [p.month for p in view.sheet_payments if p.days_placed]
+    assert shown, "the placement must be placed in January or February 2026"
+
+    go(qtbot, window, 6, "r5_view")
+    save_record(
+        ctx.db,
+        "board_increases",
+        {
+            "placement_id": placement["id"],
+            "percent": 25,
+            "from_date": date(2026, 1, 1),
+            "to_date": date(2026, 6, 30),
+            "categories": [{"category": "education"}],
+        },
+    )
+    ctx.bus.records_changed.emit("r5")  # as R-5's save announces it
+    go(qtbot, window, 7, "calc_view")
+    assert view.placement_combo.currentData() == placement["id"]
+    assert any(p.board_increase > 0 for p in view.sheet_payments)

@@ -175,6 +175,11 @@ class CalcView(WhatIfMixin, View):
         self.placement_combo.load(choices, current)
         if choices and self.placement_combo.currentData() != current:
             self._placement_chosen()  # the first one, or another since this one is gone
+        elif current is not None and self.sheet_payments:
+            # The same placement after a change elsewhere (a board increase saved on R-5,
+            # an R-4 decision, a rate row, an annex): its sheet is computed again, it
+            # showed the figures from before the change until Izračunaj was pressed.
+            self._compute_sheet(self._load_placement())
 
     def focus_search(self) -> None:
         """Ctrl+F: type a contract number or a name into the placement picker."""
