@@ -18,6 +18,7 @@ checked beside the window.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -94,6 +95,19 @@ class BackgroundChecks:
         return None if self._thread.is_alive() else self._result
 
     def _run(self) -> None:
+        # No garbage collection starts in this thread. One started here frees whatever
+        # the window let go of, Qt objects too, outside the GUI thread: PySide then waits
+        # for the GUI thread, which at closing waits for this one (``result``) — tried:
+        # both hang. Off while the checks run (~1 s at start), then as it was found.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._check_and_back_up()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _check_and_back_up(self) -> None:
         try:
             problems = self._quick_check()
         except sqlite3.Error as error:

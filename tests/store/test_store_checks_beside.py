@@ -124,3 +124,36 @@ def test_a_long_integrity_report_is_cut_to_its_first_lines():
     assert "cell 1:" in message and "cell 2:" not in message
     assert "(in še 88 vrstic poročila)" in message
     assert len(message) < 400 and "\n" not in message
+
+
+def test_no_garbage_collection_starts_in_the_checks_thread(db_path, monkeypatch):
+    """A collection started in the thread would free the window's Qt objects outside the
+    GUI thread; automatic collection is off while the checks run, then on again."""
+    import gc
+    import threading
+
+    from rejnistvo.store.background_checks import BackgroundChecks
+
+    open_db(db_path).close()
+    inside, release = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def held(self):
+        seen.append(gc.isenabled())
+        inside.set()
+        release.wait(30)
+        return []
+
+    monkeypatch.setattr(BackgroundChecks, "_quick_check", held)
+    assert gc.isenabled()
+    db = open_db(db_path, checks_beside=True)
+    try:
+        assert inside.wait(30)
+        assert seen == [False] and not gc.isenabled()
+        release.set()
+        result = db.checks.result(timeout=30)
+        assert result is not None and result.damaged is None
+        assert gc.isenabled()
+    finally:
+        release.set()
+        db.close()

@@ -77,3 +77,25 @@ def ctx(qapp, db, db_path, settings, interaction):
         bus=Bus(),
         clock=FixedClock(TODAY),
     )
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's bot, holding the widgets given to ``addWidget`` until it has closed them.
+
+    pytest-qt keeps them by weak reference only, so a shown screen that only a reference
+    cycle kept alive was deleted by whichever garbage collection came next — inside
+    another widget's paint or a model's ``data()`` it took the process down (a segfault
+    that came and went with the allocations of the code around it). Held here, such a
+    widget lives until pytest-qt closes it after the test (its teardown runs before this
+    fixture's)."""
+    kept: list[object] = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget, *, before_close_func=None):
+        add(widget, before_close_func=before_close_func)
+        kept.append(widget)
+
+    qtbot.addWidget = qtbot.add_widget = add_and_keep
+    yield qtbot
+    kept.clear()
