@@ -127,7 +127,9 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         markup(
             f"Do dneva poziva ste prejeli {_b(fmt_eur(plan.received))} sredstev zvišane "
             f"oskrbnine. Pozivamo vas, da znesek {_b(fmt_eur(plan.refund))} vrnete "
-            f"<b>{METHOD_TEXT.get(method, method)}</b> najpozneje do "
+            # the clause "kot ste jih prejeli" is closed by a comma (vrinjeni stavek)
+            f"<b>{METHOD_TEXT.get(method, method)}</b>{',' if method == 'as_received' else ''} "
+            "najpozneje do "
             f"{_b(fmt_date(plan.deadline))}."
         ),
         markup(_term_text(plan), "body"),

@@ -192,3 +192,17 @@ def test_a_choice_outside_the_list_is_refused_in_correct_slovenian(r5_data, path
         parse_r5(r5_data)
     text = f"{refused.value.field}: {refused.value.message}"
     assert text.startswith(start) and f"»{value}« ni dovoljena vrednost; dovoljeno:" in text
+
+
+def test_refund_call_closes_the_as_received_clause_with_a_comma():
+    # "vrnete v posameznih zneskih, kot ste jih prejeli, najpozneje do …" (Slovenian
+    # punctuation closes the embedded clause); a lump sum has no clause to close
+    from rejnistvo.forms.refund_call import render_refund_call_bytes
+
+    from rejnistvo.rules.refund import RefundMethod
+    from tests.forms.test_sheets import REFUND_HEADER, _plan
+
+    text = pdf_text(render_refund_call_bytes(REFUND_HEADER, _plan()))
+    assert "kot ste jih prejeli, najpozneje do" in text
+    lump = pdf_text(render_refund_call_bytes(REFUND_HEADER, _plan(RefundMethod.LUMP_SUM)))
+    assert "v enkratnem znesku najpozneje do" in lump
