@@ -1072,9 +1072,9 @@ def _one_offs(
     after it closed, differences for those whose amount was corrected since, and what
     was paid for those deleted since (``_deleted_one_offs``)."""
     window = first_closed if first_closed is not None and first_closed < month else month
-    paid = ledger.paid_one_offs(db)
-    lines = _deleted_one_offs(db, paid, with_basis)
+    paid, orphans = _paid_one_offs(db)
     names = _one_off_names()
+    lines = _deleted_one_offs(db, orphans, names, with_basis)
     for o in ledger.one_off_sources(db, last_of_month(month)):
         in_month = first_of_month(o.day)
         done = paid.get(o.id)
@@ -1090,7 +1090,7 @@ def _one_offs(
                 "po zaključku tega meseca"
             )  # fmt: skip
         else:
-            amount = o.amount - done[0]
+            amount = o.amount - done
             if amount == 0:
                 continue
             kind = ARREARS if amount > 0 else OVERPAYMENT
@@ -1130,23 +1130,45 @@ def _one_off_names() -> dict[str, str]:
         return {}
 
 
+def _paid_one_offs(db: Any) -> tuple[dict[int, Decimal], list[ledger.PaidOneOff]]:
+    """(what the ledger paid for each recorded one-off payment; what it paid for one-off
+    payments deleted since, unless listed back already). A ledger line belongs to the
+    recorded payment of its id when its basis names the same placement, kind and day (a
+    line without a basis always does): a payment deleted after it was paid and a new one
+    that got its id are two payments, never one corrected."""
+    records = ledger.paid_one_off_records(db)
+    if not records:
+        return {}, []
+    now = ledger.one_off_identities(db, records)
+    done: dict[int, Decimal] = {}
+    orphans: list[ledger.PaidOneOff] = []
+    for one_off_id, parts in records.items():
+        ident = now.get(one_off_id)
+        for part in parts:
+            if ident is not None and (
+                part.kind is None or (part.placement_id, part.kind, part.day) == ident
+            ):
+                done[one_off_id] = done.get(one_off_id, ZERO) + part.amount
+            elif part.amount:
+                orphans.append(part)
+    return done, orphans
+
+
 def _deleted_one_offs(
-    db: Any, paid: dict[int, tuple[Decimal, int]], with_basis: bool
+    db: Any, orphans: list[ledger.PaidOneOff], names: dict[str, str], with_basis: bool
 ) -> list[RunLine]:
     """One-off payments paid in closed months and deleted since: what was paid for each
-    is an overpayment, for the month it was paid for, with the payee as paid (SPEC 3.6:
-    a later change is recovered as a difference, never lost). Listed once: the closed
-    overpayment brings the ledger's sum for it to zero."""
-    owed = {i: done for i, done in paid.items() if done[0] != 0}
-    if not owed:
+    is an overpayment, for the month it was paid for, with the payee and basis as paid
+    (SPEC 3.6: a later change is recovered as a difference, never lost). Listed once: the
+    closed overpayment, with the same basis, brings the ledger's sum for it to zero."""
+    if not orphans:
         return []
-    gone = set(owed) - ledger.one_off_ids(db, owed)
-    if not gone:
-        return []
-    known = ledger.lines_by_id(db, [owed[i][1] for i in gone])
+    known = ledger.lines_by_id(db, [part.last_line_id for part in orphans])
     lines = []
-    for one_off_id in sorted(gone):
-        was = known[owed[one_off_id][1]]
+    for part in sorted(orphans, key=lambda p: p.last_line_id):
+        was = known[part.last_line_id]
+        kind = names.get(part.kind or "", part.kind or "")
+        what = f"enkratno izplačilo ({kind})" if kind else "enkratno izplačilo"
         lines.append(
             RunLine(
                 OVERPAYMENT,
@@ -1163,12 +1185,12 @@ def _deleted_one_offs(
                 was.unit_name,
                 0,
                 "",
-                Amounts(total=-owed[one_off_id][0]),
-                f"enkratno izplačilo za {month_name(was.for_month)} je bilo izbrisano; "
-                f"izplačanih {fmt_amount(owed[one_off_id][0])} EUR",
+                Amounts(total=-part.amount),
+                f"{what} za {month_name(was.for_month)} je bilo izbrisano; izplačanih "
+                f"{fmt_amount(part.amount)} EUR",
                 was.basis if with_basis else None,
-                one_off_id,
-            )
+                part.one_off_id,
+            )  # fmt: skip
         )
     return lines
 

@@ -647,14 +647,48 @@ def paid_one_offs(db: Database) -> dict[int, tuple[Decimal, int]]:
     return {int(i): (cents_to_decimal(int(c)), int(m)) for i, c, m in cursor.fetchall()}
 
 
-def one_off_ids(db: Database, ids: Iterable[int]) -> set[int]:
-    """Which of the one-off payments `ids` are still recorded (the ledger keeps the ids
-    of those it paid; a deleted one leaves its id there)."""
+@dataclass(frozen=True, slots=True)
+class PaidOneOff:
+    """What the ledger paid for one one-off payment as it was when paid: its id, the
+    placement, kind and day its lines' bases name (None for lines without a basis), the
+    sum of those lines and the latest of them."""
+
+    one_off_id: int
+    placement_id: int | None
+    kind: str | None
+    day: str | None
+    amount: Decimal
+    last_line_id: int
+
+
+def paid_one_off_records(db: Database) -> dict[int, list[PaidOneOff]]:
+    """{one-off id: what was paid for it, by the placement, kind and day paid} over the
+    closed runs. SQLite gives a new row the id of a deleted one when that one had the
+    highest id, so the ledger's id alone does not tell a deleted payment from a new one:
+    the basis of each line (``{"one_off": {"kind", "amount", "date"}}``) does."""
     cursor = db.execute(
-        "SELECT id FROM one_off_payments WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT l.one_off_id, l.placement_id, json_extract(b.text, '$.one_off.kind'), "
+        f"json_extract(b.text, '$.one_off.date'), sum({_CENTS.format('l.total')}), max(l.id) "
+        "FROM payment_lines l LEFT JOIN payment_bases b ON b.id = l.basis_id "
+        "WHERE l.one_off_id IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 6"
+    )
+    found: dict[int, list[PaidOneOff]] = {}
+    for i, placement, kind, day, cents, last in cursor.fetchall():
+        found.setdefault(int(i), []).append(
+            PaidOneOff(int(i), placement, kind, day, cents_to_decimal(int(cents)), int(last))
+        )
+    return found
+
+
+def one_off_identities(db: Database, ids: Iterable[int]) -> dict[int, tuple[int | None, str, str]]:
+    """{id: (placement id, kind, day as ISO text)} of the one-off payments `ids` that are
+    still recorded."""
+    cursor = db.execute(
+        "SELECT id, placement_id, kind, date FROM one_off_payments "
+        "WHERE id IN (SELECT value FROM json_each(?))",
         [json.dumps(sorted(set(ids)))],
     )
-    return {int(r[0]) for r in cursor.fetchall()}
+    return {int(r[0]): (r[1], str(r[2]), str(r[3])) for r in cursor.fetchall()}
 
 
 #: Who a line pays, as the ledger keeps it (``payment_payees``, m013): carer_id,

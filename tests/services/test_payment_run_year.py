@@ -190,3 +190,36 @@ def test_a_paid_placement_keeps_its_carer_so_arrears_go_to_who_cared_then(run_db
     e = replace(get_placement(run_db, later), carer_centre_id=1)
     save_placement(run_db, replace(e, carer_id=other))
     assert get_record(run_db, "placements", later)["carer_id"] == other
+
+
+def test_a_new_one_off_payment_given_a_deleted_ones_id_is_paid(run_db, clock):
+    """SQLite gives a new row the id of a deleted one that had the highest id: the new
+    one-off payment (another child, same amount) was taken for the deleted one, already
+    paid, and was never paid; the deleted one was never recovered."""
+    a, b = run_db.ids["A"], run_db.ids["B"]
+    carer_a = get_record(run_db, "placements", a)["carer_id"]
+    carer_b = get_record(run_db, "placements", b)["carer_id"]
+    first = add_one_off(
+        run_db,
+        OneOffPayment(carer_a, a, "primary_school", Decimal("460.00"), date(2026, 9, 7), "A"),
+        None,
+    )
+    service.close_month(run_db, SEP, clock)
+    delete_one_off(run_db, first)
+    second = add_one_off(
+        run_db,
+        OneOffPayment(carer_b, b, "primary_school", Decimal("460.00"), date(2026, 10, 5), "B"),
+        None,
+    )
+    assert second == first  # the id is given again
+    run = service.payment_run(run_db, OCT, clock)
+    got = [
+        (x.kind, x.for_month, x.contract, x.total) for x in run.lines if x.one_off_id is not None
+    ]
+    assert sorted(got) == [
+        ("one_off", OCT, "1220-B/2026", Decimal("460.00")),
+        ("overpayment", SEP, "1220-A/2026", Decimal("-460.00")),
+    ]
+    service.close_month(run_db, OCT, clock)
+    later = service.payment_run(run_db, NOV, clock)
+    assert [x for x in later.lines if x.one_off_id is not None] == []
