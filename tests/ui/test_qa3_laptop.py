@@ -24,3 +24,18 @@ def test_izracun_sheet_shows_skupaj_without_scrolling_sideways(qtbot, ctx):
     assert not table.horizontalScrollBar().isVisible()
     heads = [table.model().headerData(c, header.orientation()) for c in range(total)]
     assert "Oskrbnina\n(z zvišanjem)" in heads  # the same words, on two lines
+
+
+def test_centres_names_are_whole_at_1024(qtbot, ctx):
+    """Centri in enote: the units' buttons in one row made their side ~420 px wide, and
+    the centres' names beside it were cut (»Center za socialno delo Dolenjska…«)."""
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("settings_view")
+    tab = view.centres_tab
+    view.tabs.setCurrentWidget(tab)
+    table = tab.centres_table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    header = table.horizontalHeader()
+    name = 1
+    right = header.sectionViewportPosition(name) + header.sectionSize(name)
+    assert right <= table.viewport().width(), (right, table.viewport().width())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -102,11 +103,16 @@ class CentresTab(SettingsTab):
         self.unit_rename.clicked.connect(self.rename_unit)
         self.unit_delete = QPushButton(page)
         self.unit_delete.clicked.connect(self.delete_unit)
-        unit_buttons = QHBoxLayout()
-        for button in (self.unit_add, self.unit_rename, self.unit_delete):
-            unit_buttons.addWidget(button)
-        unit_buttons.addStretch(1)
-        unit_form.addRow("", unit_buttons)
+        # The label above its field and the buttons on two rows: in one row they made
+        # the units' side ~420 px wide, and at 1024 px the centres' names beside it were
+        # cut and their table scrolled sideways.
+        unit_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        unit_buttons = QGridLayout()
+        unit_buttons.addWidget(self.unit_add, 0, 0)
+        unit_buttons.addWidget(self.unit_rename, 1, 0)
+        unit_buttons.addWidget(self.unit_delete, 1, 1)
+        unit_buttons.setColumnStretch(2, 1)
+        unit_form.addRow(unit_buttons)
         self.unit_name.edited.connect(self._mark_unit)
         self._unit_dirty = False
 
@@ -120,8 +126,8 @@ class CentresTab(SettingsTab):
         layout = QVBoxLayout(page)
         layout.addWidget(self.centres_note)
         row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(left, 2)  # the centres' long names; a unit's name is short
+        row.addLayout(right, 1)
         layout.addLayout(row, 1)
         self._show_centre(None)
 
