@@ -145,7 +145,9 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         KeepTogether(
             [
                 markup(
-                    f"Zneske nakažite na račun {_b(_account(header.get('account')))}, "
+                    # one payment (a lump sum, or one instalment): "Znesek", else "Zneske"
+                    f"{'Zneske' if len(plan.instalments) > 1 else 'Znesek'} nakažite na račun "
+                    f"{_b(_account(header.get('account')))}, "
                     f"sklic {_b(reference)}, namen: {PURPOSE}."
                 ),
                 FormLine(

@@ -206,3 +206,15 @@ def test_refund_call_closes_the_as_received_clause_with_a_comma():
     assert "kot ste jih prejeli, najpozneje do" in text
     lump = pdf_text(render_refund_call_bytes(REFUND_HEADER, _plan(RefundMethod.LUMP_SUM)))
     assert "v enkratnem znesku najpozneje do" in lump
+
+
+def test_refund_call_one_payment_is_znesek_several_are_zneske():
+    from rejnistvo.forms.refund_call import render_refund_call_bytes
+
+    from rejnistvo.rules.refund import RefundMethod
+    from tests.forms.test_sheets import REFUND_HEADER, _plan
+
+    several = pdf_text(render_refund_call_bytes(REFUND_HEADER, _plan()))
+    assert "Zneske nakažite na račun" in several
+    lump = pdf_text(render_refund_call_bytes(REFUND_HEADER, _plan(RefundMethod.LUMP_SUM)))
+    assert "Znesek nakažite na račun" in lump and "Zneske" not in lump
