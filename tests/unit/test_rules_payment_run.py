@@ -106,3 +106,29 @@ def test_iban_checked_with_stdnum():
     assert caught.value.field == "iban" and "kontrolni" in caught.value.message
     with pytest.raises(InputError):
         check_iban("SI56 1910", "iban")
+
+
+def test_reasons_name_only_the_changes_that_reach_into_the_month():
+    """A decision extended past the month, or a placement ended after it, is no reason of
+    the month's difference; the same change in the month it reaches is."""
+    from datetime import date as day
+
+    from rejnistvo.rules.payment_run import reasons, reasons_by_month
+
+    rates_then = [{"valid_from": "2026-03-01", "board": "655.23", "fee": "472.42"}]
+    rates_now = [{"valid_from": "2026-03-01", "board": "656.00", "fee": "472.42"}]
+    contract = {"from": "2026-01-01", "to": None, "document": "pogodba 7/2026"}
+    r4 = {"percent": 25, "from": "2026-04-01", "to": "2026-06-30", "document": "3-017/2026"}
+    old = {"placement": [contract], "fee_uplifts": [r4], "rates": rates_then}
+    new = {
+        "placement": [{**contract, "to": "2026-07-20"}],
+        "fee_uplifts": [{**r4, "to": "2026-12-31"}],
+        "rates": rates_now,
+    }
+    assert reasons_by_month(old, new)
+    rate = "popravljen znesek od 1. 3. 2026 (oskrbnina 655,23 → 656,00 EUR)"
+    assert reasons(old, new, day(2026, 5, 1)) == rate
+    july = reasons(old, new, day(2026, 7, 1))
+    assert july.startswith(rate)
+    assert "sklep R-4 3-017/2026" in july and "namestitev se je končala 20. 7. 2026" in july
+    assert not reasons_by_month(old, {**old, "rates": rates_now})
