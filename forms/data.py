@@ -199,7 +199,8 @@ def _choice(
         return None
     if value not in allowed:
         raise InputError(
-            _path(parent, key), f"{label}: »{value}« ni dovoljena vrednost; dovoljeno: {', '.join(allowed)}."
+            _path(parent, key),
+            f"{label}: »{value}« ni dovoljena vrednost; dovoljeno: {', '.join(allowed)}.",
         )
     return str(value)
 
