@@ -59,16 +59,18 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
             f"Podatkovna zbirka{where} je samo za branje. Omogočite pisanje v datoteko in "
             "njeno mapo ali jo skopirajte v mapo, kamor lahko pišete."
         )
-    if "disk is full" in text or "database or disk is full" in text:
+    # A full disk is also an I/O error where SQLite cannot make the WAL's index (-shm)
+    # when the file is opened (tried: a full tmpfs).
+    if "disk is full" in text or (_is_io_error(text) and _disk_full_at(path)):
         return StoreError(
-            f"Na disku ni dovolj prostora za podatkovno zbirko{where}. Sprostite prostor; "
-            "sprememba ni bila shranjena."
+            f"Na disku ni dovolj prostora za podatkovno zbirko{where}. V zbirko ni bilo nič "
+            "zapisano; sprostite prostor in poskusite znova."
         )
-    if "disk i/o error" in text:
+    if _is_io_error(text):
         # the disk or USB stick failed or went away under an open file (SQLITE_IOERR)
         return StoreError(
             f"Podatkovne zbirke{where} ni mogoče brati ali pisati: napaka diska ali pa je bil "
-            "ključek USB odstranjen. Sprememba ni bila shranjena. Zaprite program, preverite "
+            "ključek USB odstranjen. V zbirko ni bilo nič zapisano. Zaprite program, preverite "
             "disk oziroma vrnite ključek in program zaženite znova."
         )
     if "unable to open" in text:
@@ -77,6 +79,27 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
             "imate pravico pisanja vanjo."
         )
     return StoreError(f"Napaka podatkovne zbirke{where}: {error}. Sprememba ni bila shranjena.")
+
+
+def _is_io_error(text: str) -> bool:
+    return "disk i/o error" in text
+
+
+#: less free space than this beside the file: an I/O error is a full disk
+_FULL_BYTES = 1 << 20
+
+
+def _disk_full_at(path: object) -> bool:
+    import os
+    import shutil
+
+    if not isinstance(path, (str, os.PathLike)):
+        return False
+    folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+    try:
+        return shutil.disk_usage(folder).free < _FULL_BYTES
+    except (OSError, ValueError):
+        return False
 
 
 from rejnistvo.atomic_write import os_error_reason  # noqa: E402 - re-exported

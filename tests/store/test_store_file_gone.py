@@ -88,10 +88,25 @@ def test_the_short_writer_beside_the_window_is_guarded_too(stick):
         beside.close()
 
 
-def test_a_failing_disk_is_said_in_slovenian():
-    message = translate_sqlite_error(
-        sqlite3.OperationalError("disk I/O error"), "x.sqlite3"
-    ).message
+def _io_error_message(monkeypatch, free: int) -> str:
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: usage(1 << 30, 0, free))
+    error = sqlite3.OperationalError("disk I/O error")
+    return translate_sqlite_error(error, "x.sqlite3").message
+
+
+def test_a_failing_disk_is_said_in_slovenian(monkeypatch):
+    message = _io_error_message(monkeypatch, free=1 << 30)
     assert "napaka diska" in message and "ključek USB" in message
-    assert "Sprememba ni bila shranjena" in message
+    assert "nič zapisano" in message
     assert "I/O" not in message and "error" not in message
+
+
+def test_an_io_error_on_a_full_disk_is_called_a_full_disk(monkeypatch):
+    """Opening a file whose WAL index (-shm) cannot be made on a full disk is an I/O
+    error to SQLite (tried: a full tmpfs); the user is told to free space."""
+    message = _io_error_message(monkeypatch, free=4096)
+    assert "ni dovolj prostora" in message and "napaka diska" not in message
