@@ -61,6 +61,9 @@ TABLE_NAMES = {
     "subgroup_centres": "Razporeditev centrov",
     "coordinators": "Koordinatorji",
     "candidates": "Kandidati",
+    "payment_runs": "Mesečna izplačila",
+    "overpayment_settlements": "Poravnave preplačil",
+    "audit_log": "Dnevnik sprememb",
 }
 # Field names as the screens label them (one list for the program: store/labels.py);
 # a field without a Slovenian name is shown as "drugo polje", never by its stored name.
@@ -91,6 +94,18 @@ FIELD_NAMES = {
     "paid_on": "plačano",
     "key": "nastavitev",
     "value": "vrednost",
+    # a month's close and reopening, an overpayment's settlement, an accepted restore
+    "month": "mesec",
+    "total": "skupaj",
+    "overpayments": "preplačila",
+    "lines": "vrstice izplačila",
+    "closed_by": "zaključil",
+    "closed_on": "zaključeno",
+    "reason": "razlog",
+    "reopened_by": "ponovno odprl",
+    "line_id": "vrstica izplačila",
+    "offset_month": "mesec poračuna",
+    "last_id": "zadnja vrstica dnevnika",
 }
 
 
@@ -105,6 +120,9 @@ ACTIONS = {
     "migrate": "prenos",
     "import": "uvoz",
     "correction": "popravek sklepa",
+    "close": "zaključek meseca",
+    "reopen": "ponovno odprt mesec",
+    "accept_restored_copy": "sprejeta obnovljena baza",
 }
 
 
@@ -147,7 +165,7 @@ def pretty_value(value: Any) -> str:
 
 
 #: technical columns a clerk never needs to see in the log
-HIDDEN = {"id", "version", "name_key", "case_uuid"}
+HIDDEN = {"id", "version", "name_key", "surname_key", "case_uuid"}
 
 
 def pretty_json(value: Any) -> str:
@@ -340,7 +358,8 @@ class AuditLogTab(QWidget):
             row["table_label"] = TABLE_NAMES.get(row["table_name"], row["table_name"])
             row["action_label"] = ACTIONS.get(row["action"], row["action"])
             row["changes"] = ", ".join(
-                dict.fromkeys(field_name(k) for k in row["changed"] if k != "version")
+                # the sort keys follow the name: listed, they read "drugo polje"
+                dict.fromkeys(field_name(k) for k in row["changed"] if k not in HIDDEN)
             )
             # The whole records before and after are read again when a row is opened
             # (show_details): pages of them are not kept in memory.
