@@ -62,6 +62,21 @@ PYTHON_EXCLUDES = [
     "lib2to3",
     "idlelib",
     "numpy",  # Pillow (required by reportlab) uses it only when present
+    # Pillow's codecs for AVIF and WebP, colour management and Tk (~6 MiB with their
+    # libraries): no form draws a bitmap; Pillow treats each as optional when missing.
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    # Only python-stdnum's fallback for Pythons before 3.9 imports it; once collected,
+    # PyInstaller's run-time hook imports it at every start (0.18 s of processor time,
+    # which a `calc` process then spent on nothing else as much).
+    "pkg_resources",
+    "setuptools",
+    # Only concurrent.futures' process pool (never used) imports it; collected, it brings
+    # PyInstaller's run-time hook, which imports it and its spawn machinery at every start.
+    "multiprocessing",
     "IPython",
     "pytest",
     "hypothesis",
