@@ -234,7 +234,10 @@ def open_db(
             else:
                 _create_aside(db_path)
             unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
+            set_aside = _set_aside_foreign_wal(db_path) if existed and unclean else None
             db = _connect_store(db_path, busy_timeout, file_lock)
+            if set_aside is not None:
+                db.warnings.append(foreign_wal_message(db_path, set_aside))
             # Beside the window only when nothing else needs a sound file first: no crash
             # to recover from, no new file, no schema step to apply.
             beside = (
@@ -369,6 +372,82 @@ def _create_aside(db_path: Path) -> None:
         raise StoreError(
             f"Nove podatkovne zbirke »{db_path}« ni mogoče ustvariti: {reason(error)}."
         ) from None
+
+
+def _wal_of(db_path: Path) -> Path | None:
+    """The file's write-ahead log when one with frames is beside it."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        return wal if wal.stat().st_size > 0 else None
+    except OSError:
+        return None
+
+
+def _sound(db_path: Path, *, with_wal: bool) -> bool:
+    """``quick_check`` on a read-only connection (never a checkpoint at its close);
+    without the WAL (``immutable``: SQLite then reads the file alone)."""
+    uri = f"{db_path.resolve().as_uri()}?mode=ro" + ("" if with_wal else "&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=2.0)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return [row[0] for row in rows] == ["ok"]
+
+
+def is_foreign_wal(db_path: Path) -> bool:
+    """A WAL left by a crash beside a file that was then replaced (a backup restored,
+    as the damage message advises): SQLite would apply the old file's pages to the new
+    one. Damaged with the WAL, sound without it (a WAL of this very file never damages
+    it: its frames are checksummed), so the WAL is not this file's."""
+    return (
+        _wal_of(db_path) is not None
+        and not _sound(db_path, with_wal=True)
+        and _sound(db_path, with_wal=False)
+    )
+
+
+def _set_aside_foreign_wal(db_path: Path) -> Path | None:
+    """Move a foreign WAL (see ``is_foreign_wal``) into ``backups/`` before the file is
+    opened (the lock is held); where it went, or None when there was none.
+
+    Found by hand (round 8): a backup copied over the file after a crash came out
+    "damaged", and copying the backup again (what the message says to do) came out
+    damaged again, the same WAL applied each time; or, on the same pages, the backup
+    silently had every change made after it."""
+    if not is_foreign_wal(db_path):
+        return None
+    from rejnistvo.clock import SystemClock
+    from rejnistvo.store.backup import backups_dir
+
+    wal = db_path.with_name(db_path.name + "-wal")
+    stamp = f"{SystemClock().now():%Y-%m-%d-%H%M%S}"
+    target = backups_dir(db_path) / f"{db_path.stem}-{stamp}-tuji-dnevnik.sqlite3-wal"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(wal, target)
+        db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
+    except OSError:
+        return None  # left where it is: the integrity check then says the file is damaged
+    return target
+
+
+def foreign_wal_message(db_path: Path, set_aside: Path | None) -> str:
+    """What the opening says (``set_aside``: where the WAL went) or `check` (None)."""
+    what = (
+        f"Ob podatkovni zbirki »{db_path}« je ostal dnevnik zapisovanja (»{db_path.name}-wal«) "
+        "druge datoteke z istim imenom, najbrž po sesutju programa, ko je bila datoteka nato "
+        "zamenjana z varnostno kopijo. Z njim bi bila zbirka poškodovana"
+    )
+    if set_aside is None:
+        return (
+            what + "; datoteka sama je cela. Program ga ob naslednjem odprtju odloži v mapo "
+            "»backups« in ga ne uporabi."
+        )
+    return what + f", zato ni bil uporabljen; zbirka je cela. Shranjen je v »{set_aside}«."
 
 
 def _unlink_with_journals(path: Path) -> None:
@@ -581,8 +660,13 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
     db = Database(conn, execute_plugins=False)
     problems: list[str] = []
     try:
-        problems += [f"Celovitost: {p}" for p in integrity_problems(db)]
+        try:
+            problems += [f"Celovitost: {p}" for p in integrity_problems(db)]
+        except sqlite3.DatabaseError as error:  # pages so bad that the check stops
+            problems.append(translate_sqlite_error(error, db_path).message)
         if problems:
+            if is_foreign_wal(db_path):
+                return [foreign_wal_message(db_path, None)]
             return problems
         if is_unfinished(db):
             return [
