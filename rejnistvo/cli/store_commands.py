@@ -105,12 +105,15 @@ def demo_counts(counts: dict[str, int]) -> str:
 
 def check_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import check_db
+    from rejnistvo.store.background_checks import problem_summary
 
     problems = check_db(_db_path(args))
     if problems:
         sys.stdout.write("Podatkovna zbirka ima težave:\n")
         for problem in problems:
-            sys.stdout.write(f"- {problem}\n")
+            # SQLite's integrity report is a line per damaged cell (a hundred for one
+            # bad page): its first lines and how many more, as the window shows it
+            sys.stdout.write(f"- {problem_summary(problem)}\n")
         return 1
     sys.stdout.write("Podatkovna zbirka je v redu.\n")
     return 0

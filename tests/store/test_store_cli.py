@@ -72,3 +72,17 @@ def test_bad_file_is_exit_2_with_one_line(tmp_path, capsys):
     assert main(["check", "--db", str(bad)]) == 1
     captured = capsys.readouterr()
     assert "ni podatkovna zbirka" in captured.err
+
+
+def test_check_cuts_sqlites_integrity_report_to_its_first_lines(tmp_path, capsys, monkeypatch):
+    # one bad page is a hundred English lines of SQLite's report; the window showed three
+    import rejnistvo.store
+
+    report = "Celovitost: *** in database main ***\n" + "\n".join(
+        f"Page {n}: btreeInitPage() returns error code 11" for n in range(100)
+    )
+    monkeypatch.setattr(rejnistvo.store, "check_db", lambda _path: [report])
+    assert main(["check", "--db", str(tmp_path / "x.sqlite3")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "Page 1:" in lines[1] and "Page 2:" not in lines[1]
+    assert lines[1].endswith("(in še 98 vrstic poročila)")
