@@ -423,9 +423,9 @@ def run(argv: list[str] | None = None) -> int:
     """One entry for the window and the CLI: ``Rejnistvo calc …`` (a first argument that
     is not an option) runs the headless CLI of SPEC 6; anything else starts the window."""
     args = list(sys.argv[1:] if argv is None else argv)
-    # The Windows bundle's console executable is the CLI only (its --help, its errors).
-    cli_only = getattr(sys, "frozen", False) and Path(sys.executable).stem == "rejnistvo-cli"
-    if cli_only or (args and not args[0].startswith("-")):
+    from rejnistvo.launch import wants_cli
+
+    if wants_cli(args):
         from rejnistvo.cli import main as cli_main
 
         return cli_main(args)

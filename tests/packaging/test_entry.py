@@ -1,0 +1,58 @@
+"""main.py (the bundle's executable) runs a command without the window's start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rejnistvo import launch
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("args", "cli"),
+    [
+        (["calc", "--input", "x.json"], True),
+        (["print", "r4"], True),
+        ([], False),
+        (["--db", "x.sqlite3"], False),
+        (["--demo"], False),
+    ],
+)
+def test_a_command_is_a_first_argument_that_is_not_an_option(args, cli):
+    assert launch.wants_cli(args) is cli
+
+
+def test_the_windows_console_executable_is_the_cli_only(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "C:/Programi/Rejnistvo/rejnistvo-cli.exe")
+    assert launch.wants_cli([]) and launch.wants_cli(["--help"])
+    monkeypatch.setattr(sys, "executable", "C:/Programi/Rejnistvo/Rejnistvo.exe")
+    assert not launch.wants_cli([])
+
+
+def test_calc_through_main_py_imports_neither_qt_nor_the_window(tmp_path):
+    example = tmp_path / "primer.json"
+    example.write_text(
+        json.dumps({"placement": [{"from": "2026-03-10", "to": None}], "months": ["2026-03"]}),
+        encoding="utf-8",
+    )
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['main.py', 'calc', '--input', {str(example)!r}]\n"
+        "try:\n"
+        f"    runpy.run_path({str(ROOT / 'main.py')!r}, run_name='__main__')\n"
+        "except SystemExit as stop:\n"
+        "    status = stop.code\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('PySide6', 'rejnistvo.ui')))\n"
+        "print(repr((status, loaded)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    status, loaded = eval(done.stderr.strip().splitlines()[-1])  # noqa: S307 - our own repr
+    assert status in (0, None) and loaded == []
+    assert json.loads(done.stdout)["months"][0]["month"] == "2026-03"
