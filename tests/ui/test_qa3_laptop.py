@@ -39,3 +39,28 @@ def test_centres_names_are_whole_at_1024(qtbot, ctx):
     name = 1
     right = header.sectionViewportPosition(name) + header.sectionSize(name)
     assert right <= table.viewport().width(), (right, table.viewport().width())
+
+
+def test_editors_never_scroll_sideways_beside_their_list(qtbot, ctx):
+    """Between a laptop and a wide screen the list stood beside an editor too narrow for
+    its fields (Namestitve at 1280 × 800: 450 of 540 px; R-5 at 1100 px: 430 of 605):
+    the editor scrolled sideways, its buttons and columns cut. Now the editor gets its
+    width from the list, or the two stand one above the other."""
+    from PySide6.QtCore import Qt
+
+    window = laptop_window(qtbot, ctx)
+    screens = ("carers_view", "children_view", "placements_view", "r4_view", "r5_view")
+    for width, height in ((1280, 800), (1100, 700), (1180, 760), (1024, 700)):
+        window.resize(width, height)
+        for name in screens:
+            window.show_screen(name)
+            view = window.view(name)
+            scroll = view.editor_scroll
+
+            def settled(view=view, scroll=scroll) -> bool:
+                content = scroll.widget()
+                return content.minimumSizeHint().width() <= scroll.viewport().width()
+
+            qtbot.waitUntil(settled, timeout=2000)
+            if width >= 1280:
+                assert view.splitter.orientation() == Qt.Orientation.Horizontal, name

@@ -33,6 +33,7 @@ from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.search_combo import SearchCombo
+from rejnistvo.ui.widgets.side_by_side import SideBySide
 
 
 def check_period_typed(period: PeriodEdit) -> None:
@@ -110,6 +111,10 @@ class CaseEditorView(View):
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes(sizes)
+        # side by side while the editor has its width beside the list, else stacked
+        self.side_by_side = SideBySide(
+            self, splitter, self.editor_scroll, self.STACK_BELOW, on_stack=self._share_stacked
+        )
 
     #: below this width (a laptop, 1024 × 700) the list stands above the editor, as on
     #: Rejniki, Otroci and Namestitve: side by side the editor's fields and its Shrani
@@ -117,16 +122,15 @@ class CaseEditorView(View):
     STACK_BELOW = 860
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        splitter = getattr(self, "splitter", None)
-        if splitter is not None:
-            vertical = event.size().width() < self.STACK_BELOW
-            wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
-            if splitter.orientation() != wanted:
-                splitter.setOrientation(wanted)
-                if vertical:  # the editor is the work: two thirds of the height
-                    height = max(event.size().height(), 3)
-                    splitter.setSizes([height // 3, height - height // 3])
+        side_by_side = getattr(self, "side_by_side", None)
+        if side_by_side is not None:
+            side_by_side.resized(event.size().width(), event.size().height())
         super().resizeEvent(event)
+
+    def _share_stacked(self, height: int) -> None:
+        """Stacked, the editor is the work: two thirds of the height."""
+        height = max(height, 3)
+        self.splitter.setSizes([height // 3, height - height // 3])
 
     def editor_area(self) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
         """A scrolling editor: the scroll area, the editor widget and its layout."""
@@ -134,6 +138,7 @@ class CaseEditorView(View):
         scroll.setWidgetResizable(True)
         editor = QWidget()
         scroll.setWidget(editor)
+        self.editor_scroll = scroll
         return scroll, editor, QVBoxLayout(editor)
 
     def editor_pane(self, scroll: QScrollArea, *more: QPushButton) -> QWidget:

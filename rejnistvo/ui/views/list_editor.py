@@ -52,6 +52,7 @@ from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.list_editor_actions import EditorActions
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
 from rejnistvo.ui.widgets.list_export import ListExporter
+from rejnistvo.ui.widgets.side_by_side import SideBySide
 from rejnistvo.ui.widgets.tables import (
     configure_table,
     fit_columns,
@@ -148,6 +149,8 @@ class ListEditorView(EditorActions, View):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 600])
         self.remember_splitter(self.splitter)
+        # side by side while the editor has its width beside the list, else stacked
+        self.side_by_side = SideBySide(self, self.splitter, scroll, self.STACK_BELOW)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -203,10 +206,9 @@ class ListEditorView(EditorActions, View):
     STACK_BELOW = 860
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        vertical = event.size().width() < self.STACK_BELOW
-        wanted = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
+        side_by_side = getattr(self, "side_by_side", None)
+        if side_by_side is not None:
+            side_by_side.resized(event.size().width(), event.size().height())
         super().resizeEvent(event)
 
     def register_field(self, key: str, field: ValidatedField) -> ValidatedField:
