@@ -336,7 +336,14 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
     after = {r["valid_from"]: r for r in new}
     reasons = []
     added = [day for day in after if day not in before]
+    gone = [day for day in before if day not in after]
+    # A row in force today that is older than a row in force then was in the table all
+    # along: the newer row left the month (removed, or moved to a later day), so the
+    # older one applies again; it was not added.
+    again = [day for day in added if gone and day < min(gone)]
     for day in added:
+        if day in again:
+            continue
         r = after[day]
         reasons.append(
             f"dodan znesek od {_day(day)} (oskrbnina {format_amount(Decimal(r['board']))}, "
@@ -354,9 +361,19 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
         if changes:
             reasons.append(f"popravljen znesek od {_day(day)} ({', '.join(changes)} EUR)")
     if not added:
-        for day in before:
-            if day not in after:
-                reasons.append(f"znesek od {_day(day)} je bil odstranjen iz tabele zneskov")
+        for day in gone:
+            reasons.append(f"znesek od {_day(day)} je bil odstranjen iz tabele zneskov")
+    elif again:
+        now = ", ".join(
+            f"znesek od {_day(day)} (oskrbnina {format_amount(Decimal(after[day]['board']))}, "
+            f"plačilo dela {format_amount(Decimal(after[day]['fee']))} EUR)"
+            for day in again
+        )
+        left = ", ".join(f"od {_day(day)}" for day in gone)
+        reasons.append(
+            f"znesek {left} za ta mesec ne velja več (odstranjen ali premaknjen na poznejši "
+            f"dan); velja {now}"
+        )
     return reasons
 
 

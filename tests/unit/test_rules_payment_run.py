@@ -132,3 +132,21 @@ def test_reasons_name_only_the_changes_that_reach_into_the_month():
     assert july.startswith(rate)
     assert "sklep R-4 3-017/2026" in july and "namestitev se je končala 20. 7. 2026" in july
     assert not reasons_by_month(old, {**old, "rates": rates_now})
+
+
+def test_a_rate_row_moved_later_is_not_worded_as_an_older_row_added():
+    """The row of 1. 3. 2028 moved to 1. 4. 2028: March is paid by the row of 1. 3. 2027
+    again, which was in the table all along (the reason said it was "added")."""
+    from rejnistvo.rules.payment_run import reasons
+
+    row_2027 = {"valid_from": "2027-03-01", "board": "650.00", "fee": "471.00"}
+    row_2028 = {"valid_from": "2028-03-01", "board": "670.15", "fee": "483.57"}
+    contract = [{"from": "2027-01-01", "to": None, "document": "pogodba 7/2027"}]
+    old = {"placement": contract, "rates": [row_2028]}
+    new = {"placement": contract, "rates": [row_2027]}
+    assert reasons(old, new, date(2028, 3, 1)) == (
+        "znesek od 1. 3. 2028 za ta mesec ne velja več (odstranjen ali premaknjen na "
+        "poznejši dan); velja znesek od 1. 3. 2027 (oskrbnina 650,00, plačilo dela 471,00 EUR)"
+    )
+    # a newer row in force is still "added"
+    assert reasons(new, old, date(2028, 3, 1)).startswith("dodan znesek od 1. 3. 2028")
