@@ -92,4 +92,8 @@ def install_translators(app: QCoreApplication, cache_dir: Path | None) -> list[Q
             loaded.append(translator)
         else:
             log.warning("cannot load %s", ours)
+    # Qt's own look, like its texts: disabled fields (a decided case) readable
+    from rejnistvo.ui.palette import readable_disabled_texts
+
+    readable_disabled_texts(app)
     return loaded

@@ -45,3 +45,42 @@ def test_read_only_date_keeps_its_value_when_a_day_is_picked(qtbot):
     assert field.value() == date(2026, 3, 2)
     field.set_read_only(False)
     assert field.button.isEnabled()
+
+
+def test_disabled_texts_are_readable_after_the_start(qapp):
+    """A decided R-4 case is shown disabled: Fusion's grey (#bebebe on #efefef, 1.6 : 1)
+    could hardly be read. The start (install_translators) makes it 4.5 : 1."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from rejnistvo.ui.palette import contrast, readable_disabled_texts
+    from rejnistvo.ui.translations import install_translators
+
+    kept = qapp.palette()
+    try:
+        faint = QPalette(kept)
+        faint.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#bebebe"))
+        faint.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#efefef"))
+        qapp.setPalette(faint)
+        install_translators(qapp, None)
+        palette = qapp.palette()
+        disabled = QPalette.ColorGroup.Disabled
+        for text, behind in (
+            (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+            (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+        ):
+            assert contrast(palette.color(disabled, text), palette.color(disabled, behind)) >= 4.5
+        # still told apart from enabled text
+        active = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        assert palette.color(disabled, QPalette.ColorRole.Text) != active
+        # a dark theme gets a lighter grey, not a darker one
+        dark = QPalette(kept)
+        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#202020"))
+        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#303030"))
+        qapp.setPalette(dark)
+        assert readable_disabled_texts(qapp) is True
+        grey = qapp.palette().color(disabled, QPalette.ColorRole.Text)
+        assert grey.lightness() > 0x80
+        assert contrast(grey, QColor("#202020")) >= 4.5
+    finally:
+        qapp.setPalette(kept)
