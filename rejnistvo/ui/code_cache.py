@@ -5,11 +5,12 @@ No Qt here: ``rejnistvo.ui.app`` uses it before it imports PySide6.
 * PySide6's support package is Python source inside the shiboken6 library, compiled
   with ``compile()`` at every start (``rejnistvo.ui.lean_pyside``, :func:`compiled_from`).
 * Every ``@dataclass`` writes its ``__init__``, ``__repr__``, ``__eq__`` … as text and
-  runs it with ``exec()``: the start's 34 dataclasses (our rules and store, sqlite-utils)
-  make ~190 such texts, ~20 ms of compiling at every start for the same texts. Within
-  :func:`texts_executed_from` (the start's imports in ``ui/app.py``), ``exec()`` of a
+  runs it with ``exec()``, every ``namedtuple`` its ``__new__`` with ``eval()``: the
+  start's 34 dataclasses and ~24 named tuples (our rules and store, sqlite-utils) make
+  ~210 such texts, ~20 ms of compiling at every start for the same texts. Within
+  :func:`texts_executed_from` (the start in ``ui/app.py``), ``exec()``/``eval()`` of a
   text with its own globals runs the code compiled from the same text the same way
-  before; any other ``exec()`` is the built-in's.
+  before; any other call is the built-in's.
 
 The kept code is a :class:`CodeCache` file in the program's cache folder (``pyside/``;
 in portable mode the portable one): a dict of code objects by the file name, mode,
@@ -144,38 +145,44 @@ def compiled_from(cache: CodeCache) -> Iterator[None]:
     cache.save()
 
 
-def cached_exec(cache: CodeCache, real: Any = builtins.exec) -> Any:
-    """``exec`` that runs a text given with its globals (what ``dataclasses`` and
-    ``namedtuple`` do) as the cache's code of that text; anything else as ``real``."""
+def cached_exec(cache: CodeCache, real: Any = builtins.exec, mode: str = "exec") -> Any:
+    """``exec`` (or, with ``mode="eval"``, ``eval``) that runs a text given with its
+    globals (what ``dataclasses`` and ``namedtuple`` do) as the cache's code of that text;
+    anything else as ``real``."""
 
-    def exec_(source: Any, globals: Any = None, locals: Any = None, /, **kwargs: Any) -> Any:
+    def run(source: Any, globals: Any = None, locals: Any = None, /, **kwargs: Any) -> Any:
         caller = sys._getframe(1)
         if isinstance(source, str) and globals is not None and not kwargs:
-            # exec() compiles a text as "<string>", with its caller's __future__ flags
+            # the built-ins compile a text as "<string>", with their caller's __future__
+            # flags; eval() first drops the spaces and tabs a text starts with
             flags = caller.f_code.co_flags & _FUTURE_FLAGS
-            return real(cache.compile(source, "<string>", "exec", flags, True), globals, locals)
+            text = source.lstrip(" \t") if mode == "eval" else source
+            return real(cache.compile(text, "<string>", mode, flags, True), globals, locals)
         if globals is None:  # the caller's namespaces, as the built-in takes them
             globals = caller.f_globals
             if locals is None:
                 locals = caller.f_locals
         return real(source, globals, locals, **kwargs)
 
-    exec_.__wrapped__ = real  # type: ignore[attr-defined]
-    return exec_
+    run.__wrapped__ = real  # type: ignore[attr-defined]
+    return run
 
 
 @contextmanager
 def texts_executed_from(cache: CodeCache, *, save: bool = True) -> Iterator[CodeCache]:
-    """Within the block, ``exec()`` of a text runs the cache's code of it (the start's
-    imports, in one thread; a thread that calls ``exec`` meanwhile gets the same
-    result); with ``save`` the cache is written after the block when it compiled
+    """Within the block, ``exec()`` and ``eval()`` of a text run the cache's code of it
+    (the start's imports, in one thread; a thread that calls them meanwhile gets the
+    same result); with ``save`` the cache is written after the block when it compiled
     something (what it has kept so far: a later block may add to it)."""
-    real = builtins.exec
-    builtins.exec = cached_exec(cache, real)
+    real_exec, real_eval = builtins.exec, builtins.eval
+    builtins.exec = cached_exec(cache, real_exec)
+    builtins.eval = cached_exec(cache, real_eval, "eval")
     try:
         yield cache
     finally:
-        if getattr(builtins.exec, "__wrapped__", None) is real:
-            builtins.exec = real
+        if getattr(builtins.exec, "__wrapped__", None) is real_exec:
+            builtins.exec = real_exec
+        if getattr(builtins.eval, "__wrapped__", None) is real_eval:
+            builtins.eval = real_eval
     if save:
         cache.save()

@@ -78,3 +78,24 @@ def test_the_window_start_keeps_its_texts_in_the_cache_folder(tmp_path, monkeypa
     assert isinstance(app.start_code, CodeCache)
     assert app.start_code.path.name.startswith("start.")
     assert builtins.exec.__module__ == "builtins"
+
+
+def test_a_named_tuple_made_from_kept_code_and_evals_as_the_built_in(tmp_path):
+    from collections import namedtuple
+
+    path = tmp_path / "start.code"
+    plain = namedtuple("Pair", "left right")
+    with texts_executed_from(CodeCache(path)) as first:
+        made = namedtuple("Pair", "left right")
+        leading = eval("  1 + 1", {})  # the built-in drops the leading spaces too
+        here = 5  # noqa: F841 - read by the eval below
+        mine = eval("here * 2")  # the caller's namespaces
+    assert first.missed == 2  # the tuple's __new__ and "1 + 1"
+    with texts_executed_from(CodeCache(path)) as second:
+        kept = namedtuple("Pair", "left right")
+    assert (second.found, second.missed) == (1, 0)
+    assert builtins.eval.__module__ == "builtins"
+    assert (leading, mine) == (2, 10)
+    for cls in (made, kept):
+        assert cls(1, right=2) == plain(1, 2) and repr(cls(1, 2)) == "Pair(left=1, right=2)"
+        assert marshal.dumps(cls.__new__.__code__) == marshal.dumps(plain.__new__.__code__)
