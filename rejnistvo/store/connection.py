@@ -234,7 +234,13 @@ def open_db(
             else:
                 _create_aside(db_path)
             unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
-            set_aside = _set_aside_foreign_wal(db_path) if existed and unclean else None
+            set_aside, checked = None, False
+            if existed and unclean and _wal_of(db_path) is not None:
+                # The check after a crash runs first on a read-only connection: a writer's
+                # that found damage would, at its close, copy a foreign WAL into the file.
+                checked = _sound(db_path, with_wal=True, full=True)
+                if not checked:
+                    set_aside = _set_aside_foreign_wal(db_path)
             db = _connect_store(db_path, busy_timeout, file_lock)
             if set_aside is not None:
                 db.warnings.append(foreign_wal_message(db_path, set_aside))
@@ -246,7 +252,7 @@ def open_db(
                 and not (full_check or unclean)
                 and not schema.migrations.pending(db)
             )
-            if not beside:
+            if not beside and not checked:
                 _check_integrity(db, db_path, full=full_check or unclean)
             db.execute("PRAGMA foreign_keys = ON")
             if existed and is_unfinished(db):
@@ -383,14 +389,15 @@ def _wal_of(db_path: Path) -> Path | None:
         return None
 
 
-def _sound(db_path: Path, *, with_wal: bool) -> bool:
-    """``quick_check`` on a read-only connection (never a checkpoint at its close);
-    without the WAL (``immutable``: SQLite then reads the file alone)."""
+def _sound(db_path: Path, *, with_wal: bool, full: bool = False) -> bool:
+    """``quick_check`` (``full``: ``integrity_check``) on a read-only connection (never
+    a checkpoint at its close); without the WAL (``immutable``: the file alone)."""
     uri = f"{db_path.resolve().as_uri()}?mode=ro" + ("" if with_wal else "&immutable=1")
+    pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=2.0)
         try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
@@ -411,14 +418,15 @@ def is_foreign_wal(db_path: Path) -> bool:
 
 
 def _set_aside_foreign_wal(db_path: Path) -> Path | None:
-    """Move a foreign WAL (see ``is_foreign_wal``) into ``backups/`` before the file is
-    opened (the lock is held); where it went, or None when there was none.
+    """A file found damaged with its WAL: when it is sound without it, the WAL is not
+    its own (see ``is_foreign_wal``) and moves into ``backups/`` before the file is
+    opened (the lock is held); where it went, or None (the file is damaged itself).
 
     Found by hand (round 8): a backup copied over the file after a crash came out
     "damaged", and copying the backup again (what the message says to do) came out
     damaged again, the same WAL applied each time; or, on the same pages, the backup
     silently had every change made after it."""
-    if not is_foreign_wal(db_path):
+    if not _sound(db_path, with_wal=False):  # damaged with the WAL (the caller found)
         return None
     from rejnistvo.clock import SystemClock
     from rejnistvo.store.backup import backups_dir

@@ -75,10 +75,27 @@ def test_a_backup_restored_beside_a_crashed_files_log_opens_whole(crashed):
     assert [p for p in check_db(path) if "obnovljena starejša kopija" not in p] == []
 
 
-def test_the_files_own_log_after_a_crash_is_applied(crashed):
+def test_the_files_own_log_after_a_crash_is_applied(crashed, monkeypatch):
+    from rejnistvo.store import connection
+
     path, _backup, (main, wal) = crashed
     _as_after_a_crash(path, main, wal)
+    checks = []
+    sound, problems = connection._sound, connection.integrity_problems
+
+    def sound_spy(db_path, *, with_wal, full=False):
+        checks.append(("read-only", with_wal, full))
+        return sound(db_path, with_wal=with_wal, full=full)
+
+    def problems_spy(db, *, full=True):
+        checks.append(("writer", True, full))
+        return problems(db, full=full)
+
+    monkeypatch.setattr(connection, "_sound", sound_spy)
+    monkeypatch.setattr(connection, "integrity_problems", problems_spy)
     db = open_db(path)
+    # the full check after a crash, once, on a read-only connection
+    assert checks == [("read-only", True, True)]
     try:
         assert db.warnings == [] and db["carers"].count == 210
     finally:
