@@ -423,9 +423,9 @@ def _set_aside_foreign_wal(db_path: Path) -> Path | None:
     opened (the lock is held); where it went, or None (the file is damaged itself).
 
     Found by hand (round 8): a backup copied over the file after a crash came out
-    "damaged", and copying the backup again (what the message says to do) came out
-    damaged again, the same WAL applied each time; or, on the same pages, the backup
-    silently had every change made after it."""
+    "damaged", and the refusing writer's connection, closing, copied the foreign pages
+    into the file for good (the file changed although it was refused); or, on the same
+    pages, the backup silently had every change made after it."""
     if not _sound(db_path, with_wal=False):  # damaged with the WAL (the caller found)
         return None
     from rejnistvo.clock import SystemClock

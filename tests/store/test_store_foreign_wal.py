@@ -2,9 +2,10 @@
 log (``-wal``) is still beside it, and SQLite would apply its pages to the backup.
 
 Found by hand (round 8): the restored file came out damaged (`check`: a hundred
-»btreeInitPage() returns error code 11« lines); restoring the backup again, as the
-message advises, came out damaged again. Now the foreign log is set aside into
-``backups/`` and the backup opens whole; a log of the file itself is still applied."""
+»btreeInitPage() returns error code 11« lines), and the opening that refused it had
+already merged the foreign pages into the copy for good (a writer's connection
+checkpoints at its close). Now the foreign log is set aside into ``backups/`` and the
+backup opens whole; a log of the file itself is still applied."""
 
 from __future__ import annotations
 
