@@ -78,3 +78,27 @@ def test_stored_increase_without_finding_offers_the_childs_centre(qtbot, b_ctx):
     assert placement["child_centre_id"] is not None
     assert view.centre_combo.currentData() == placement["child_centre_id"]
     assert not view.has_unsaved_changes()  # an offer, not an edit
+
+
+def test_instalment_marked_paid_with_the_space_key(qtbot, b_ctx):  # noqa: F811
+    """The day ends with an instalment received: arrows to its »Plačano«, Space."""
+    view = make_view(qtbot, b_ctx)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save() is True
+    qtbot.keyClicks(view.report_date.edit, "20. 5. 2026")
+    qtbot.keyClicks(view.finding_date.edit, "5. 6. 2026")
+    qtbot.keyClicks(view.justified_edit.edit, "800,00")
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    view.as_received_radio.setChecked(True)
+    view.make_plan()
+    table, model = view.instalment_table, view.instalment_model
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert view.save() is True
