@@ -38,9 +38,3 @@ class FixedClock:
 
     def now(self) -> datetime:
         return self.at
-
-    def advance(self, days: int) -> None:
-        from datetime import timedelta
-
-        self.day += timedelta(days=days)
-        self.at += timedelta(days=days)

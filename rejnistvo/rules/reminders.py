@@ -1,17 +1,14 @@
 """Dates the program tracks (SPEC 3.5): training, coordinator term, periods ending soon,
-R-5 reports due or overdue, R-4 proposals waiting at the coordinator."""
+R-5 reports due or overdue. How long an R-4 proposal has waited at the coordinator is
+``register.waiting`` (one rule for *Koordinator*, *Roki* and the register)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TypeVar
 
 from rejnistvo.rules.periods import Period
-from rejnistvo.rules.refund import report_due_date, report_due_reason
-
-T = TypeVar("T")
+from rejnistvo.rules.refund import report_due_date
 
 TRAINING_YEARS = 3  # čl. 42/1 as amended: every three years (was five)
 # Transitional čl. 28 of the amending rules (Uradni list RS 78/2025): carers licensed
@@ -21,7 +18,6 @@ TRANSITION_TRAINING_BY = date(2026, 12, 31)
 NEW_RULES_FROM = date(2025, 11, 1)
 ENDING_SOON_DAYS = 60
 R5_DUE_SOON_DAYS = 14
-R4_WAITING_DAYS = 30  # default of the setting "R-4 waiting at the coordinator"
 
 
 def add_years(day: date, years: int) -> date:
@@ -57,26 +53,6 @@ def ends_within(period: Period, today: date, days: int = ENDING_SOON_DAYS) -> bo
     return period.end is not None and today <= period.end <= today + timedelta(days=days)
 
 
-def ending_soon(
-    items: Iterable[T],
-    today: date,
-    days: int = ENDING_SOON_DAYS,
-    period_of: Callable[[T], Period] | None = None,
-) -> list[T]:
-    """Fee uplifts and board increases whose period ends within `days` (extension
-    needed), soonest first. `period_of` picks the Period out of each item; without it
-    the items are Periods themselves."""
-
-    def end_of(item: T) -> date | None:
-        period = period_of(item) if period_of is not None else item
-        if not isinstance(period, Period):
-            raise TypeError("ending_soon needs Periods or a period_of function")
-        return period.end if ends_within(period, today, days) else None
-
-    found = [(end, i, item) for i, item in enumerate(items) if (end := end_of(item)) is not None]
-    return [item for _, _, item in sorted(found, key=lambda entry: (entry[0], entry[1]))]
-
-
 class R5Status(StrEnum):
     RECEIVED = "received"  # prejeto
     OVERDUE = "overdue"  # zamuja
@@ -89,15 +65,6 @@ def r5_due(increase_period: Period, requested_by: date | None = None) -> date:
     last day); the child's centre may ask earlier."""
     due = report_due_date(increase_period)
     return due if requested_by is None else min(due, requested_by)
-
-
-def r5_due_reason(increase_period: Period, requested_by: date | None = None) -> str | None:
-    """Why the report is due when it is not simply 30 days before the end, for the
-    deadlines screen and the R-5 window to show; None in the ordinary case."""
-    due = report_due_date(increase_period)
-    if requested_by is not None and requested_by < due:
-        return None
-    return report_due_reason(increase_period)
 
 
 def r5_status(
@@ -115,8 +82,3 @@ def r5_status(
     if (due - today).days <= soon_days:
         return R5Status.DUE_SOON
     return R5Status.NOT_DUE
-
-
-def r4_waiting_too_long(sent_on: date, today: date, limit_days: int = R4_WAITING_DAYS) -> bool:
-    """An R-4 proposal sent to the coordinator and still not decided after `limit_days`."""
-    return (today - sent_on).days > limit_days

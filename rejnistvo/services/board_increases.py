@@ -538,24 +538,6 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
 STATUSES = cases.R5_STATUSES
 
 
-def case_status(case: R5Case, today: date) -> str:
-    """The status of one R-5 case, by the one rule of ``services.cases``."""
-    refund = case.refund
-    report = case.report or R5Report()
-    return cases.r5_status(
-        period_from=case.increase.period.start,
-        period_to=case.increase.period.end or case.increase.period.start,
-        today=today,
-        report_date=report.report_date,
-        requested_on=case.increase.report_requested_on,
-        finding_date=report.finding_date,
-        has_refund=refund is not None,
-        refund_paid=refund is not None
-        and bool(refund.instalments)
-        and all(i.paid_on for i in refund.instalments),
-    )
-
-
 def _row(row: dict[str, Any], status: str) -> R5Row:
     return R5Row(
         id=row["id"],

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -215,7 +214,3 @@ def file_name(*parts: object, ext: str) -> str:
         words.append("".join("-" if c in bad or ord(c) < 32 else c for c in text))
     stem = " ".join(words).strip(" .") or "dokument"
     return f"{stem}.{ext.lstrip('.')}"
-
-
-def rows_of(values: Sequence[Sequence[Cell]]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple(tuple(r) for r in values)

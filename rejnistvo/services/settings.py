@@ -38,13 +38,11 @@ def load_general(db: Database) -> GeneralSettings:
     def text(key: str, default: str = "") -> str:
         return get_setting(db, key, default) or default
 
-    try:
-        waiting = int(text("waiting_days_threshold", "30"))
-    except ValueError:
-        waiting = 30
+    from rejnistvo.register.waiting import waiting_threshold
+
     return GeneralSettings(
         user_name=text("user_name"),
-        waiting_days=waiting,
+        waiting_days=waiting_threshold(db),
         resolution_number_format=text("resolution_number_format", DEFAULT_NUMBER_FORMAT),
         centre_name=text("centre_name"),
         centre_iban=text("centre_iban"),
@@ -77,13 +75,6 @@ def number_format_from_user(text: str) -> str:
             continue
         text = text.replace(word, field)
     return text
-
-
-def number_format_example(text: str) -> str:
-    """What resolution 17 of subgroup 3 in 2026 is called in the user's format."""
-    return check_number_format(number_format_from_user(text)).format(
-        subgroup=3, number=17, year=2026
-    )
 
 
 def check_number_format(value: object, field: str = "resolution_number_format") -> str:

@@ -205,14 +205,3 @@ def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
             }
         )
     return document
-
-
-def last_trainings(db: Database) -> dict[int, date]:
-    """{carer id: the day of the carer's latest training} (the deadlines list)."""
-    return {
-        int(row["carer_id"]): date.fromisoformat(row["last"])
-        for row in db.query(
-            "SELECT carer_id, max(date) AS last FROM carer_trainings "
-            "WHERE date IS NOT NULL GROUP BY carer_id"
-        )
-    }

@@ -69,9 +69,3 @@ class AppContext:
     @user_name.setter
     def user_name(self, value: str) -> None:
         self.settings.setValue("user/name", value.strip())
-
-    def setting_int(self, key: str, default: int) -> int:
-        try:
-            return int(self.settings.value(key, default))
-        except (TypeError, ValueError):
-            return default

@@ -6,8 +6,7 @@ from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import (
     R5Status,
     coordinator_term_end,
-    ending_soon,
-    r4_waiting_too_long,
+    ends_within,
     r5_due,
     r5_status,
     training_due_date,
@@ -35,15 +34,12 @@ def test_coordinator_term_is_one_year():
 
 def test_periods_ending_within_60_days():
     today = D(2026, 3, 1)
-    items = [
-        ("a", Period(D(2026, 1, 1), D(2026, 4, 30))),
-        ("b", Period(D(2026, 1, 1), D(2026, 3, 10))),
-        ("c", Period(D(2026, 1, 1), D(2026, 5, 1))),
-        ("d", Period(D(2026, 1, 1))),
-        ("e", Period(D(2026, 1, 1), D(2026, 2, 28))),
-    ]
-    found = ending_soon(items, today, period_of=lambda item: item[1])
-    assert [key for key, _ in found] == ["b", "a"]
+    assert ends_within(Period(D(2026, 1, 1), D(2026, 4, 30)), today)
+    assert ends_within(Period(D(2026, 1, 1), D(2026, 3, 1)), today)  # ends today
+    assert not ends_within(Period(D(2026, 1, 1), D(2026, 5, 1)), today)  # day 61
+    assert not ends_within(Period(D(2026, 1, 1)), today)  # open
+    assert not ends_within(Period(D(2026, 1, 1), D(2026, 2, 28)), today)  # already ended
+    assert ends_within(Period(D(2026, 1, 1), D(2026, 3, 11)), today, days=10)
 
 
 def test_r5_status():
@@ -56,21 +52,10 @@ def test_r5_status():
     assert r5_status(period, D(2026, 6, 1), report_date=D(2026, 5, 30)) is R5Status.RECEIVED
 
 
-def test_r4_waiting():
-    assert not r4_waiting_too_long(D(2026, 3, 1), D(2026, 3, 31))
-    assert r4_waiting_too_long(D(2026, 3, 1), D(2026, 4, 1))
-    assert r4_waiting_too_long(D(2026, 3, 1), D(2026, 3, 15), limit_days=10)
-
-
 def test_short_increase_report_not_overdue_before_it_starts():
-    from rejnistvo.rules.reminders import r5_due_reason
-
     short = Period(D(2026, 3, 1), D(2026, 3, 20))
     assert r5_due(short) == D(2026, 3, 20)
     assert r5_status(short, today=D(2026, 2, 20)) is R5Status.NOT_DUE
     assert r5_status(short, today=D(2026, 3, 1)) is R5Status.NOT_DUE  # not "zamuja"
     assert r5_status(short, today=D(2026, 3, 10)) is R5Status.DUE_SOON
     assert r5_status(short, today=D(2026, 3, 21)) is R5Status.OVERDUE
-    assert "20. 3. 2026" in (r5_due_reason(short) or "")
-    assert r5_due_reason(short, requested_by=D(2026, 3, 10)) is None
-    assert r5_due_reason(Period(D(2026, 1, 1), D(2026, 6, 30))) is None
