@@ -238,9 +238,14 @@ def open_db(
             if existed and unclean and _wal_of(db_path) is not None:
                 # The check after a crash runs first on a read-only connection: a writer's
                 # that found damage would, at its close, copy a foreign WAL into the file.
-                checked = _sound(db_path, with_wal=True, full=True)
-                if not checked:
+                problems = _ro_problems(db_path, with_wal=True, full=True)
+                checked = not problems
+                if problems:
                     set_aside = _set_aside_foreign_wal(db_path)
+                    if set_aside is None:  # refused as it is: no writer's close changes it
+                        from rejnistvo.store.background_checks import damaged_message
+
+                        raise StoreError(damaged_message(db_path, problems[0]))
             db = _connect_store(db_path, busy_timeout, file_lock)
             if set_aside is not None:
                 db.warnings.append(foreign_wal_message(db_path, set_aside))
@@ -389,7 +394,7 @@ def _wal_of(db_path: Path) -> Path | None:
         return None
 
 
-def _sound(db_path: Path, *, with_wal: bool, full: bool = False) -> bool:
+def _ro_problems(db_path: Path, *, with_wal: bool, full: bool = False) -> list[str]:
     """``quick_check`` (``full``: ``integrity_check``) on a read-only connection (never
     a checkpoint at its close); without the WAL (``immutable``: the file alone)."""
     uri = f"{db_path.resolve().as_uri()}?mode=ro" + ("" if with_wal else "&immutable=1")
@@ -397,12 +402,16 @@ def _sound(db_path: Path, *, with_wal: bool, full: bool = False) -> bool:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=2.0)
         try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}").fetchall()]
         finally:
             conn.close()
-    except sqlite3.Error:
-        return False
-    return [row[0] for row in rows] == ["ok"]
+    except sqlite3.Error as error:
+        return [str(error)]
+    return [] if rows == ["ok"] else rows
+
+
+def _sound(db_path: Path, *, with_wal: bool) -> bool:
+    return not _ro_problems(db_path, with_wal=with_wal)
 
 
 def is_foreign_wal(db_path: Path) -> bool:

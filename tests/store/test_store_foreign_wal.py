@@ -82,17 +82,17 @@ def test_the_files_own_log_after_a_crash_is_applied(crashed, monkeypatch):
     path, _backup, (main, wal) = crashed
     _as_after_a_crash(path, main, wal)
     checks = []
-    sound, problems = connection._sound, connection.integrity_problems
+    read_only, problems = connection._ro_problems, connection.integrity_problems
 
-    def sound_spy(db_path, *, with_wal, full=False):
+    def read_only_spy(db_path, *, with_wal, full=False):
         checks.append(("read-only", with_wal, full))
-        return sound(db_path, with_wal=with_wal, full=full)
+        return read_only(db_path, with_wal=with_wal, full=full)
 
     def problems_spy(db, *, full=True):
         checks.append(("writer", True, full))
         return problems(db, full=full)
 
-    monkeypatch.setattr(connection, "_sound", sound_spy)
+    monkeypatch.setattr(connection, "_ro_problems", read_only_spy)
     monkeypatch.setattr(connection, "integrity_problems", problems_spy)
     db = open_db(path)
     # the full check after a crash, once, on a read-only connection
@@ -102,3 +102,20 @@ def test_the_files_own_log_after_a_crash_is_applied(crashed, monkeypatch):
     finally:
         db.close()
     assert not list((path.parent / "backups").glob("*-tuji-dnevnik*"))
+
+
+def test_a_file_damaged_with_its_own_log_is_refused_untouched(crashed, digest):
+    """Damaged with the WAL and without it: refused, and neither file is changed (a
+    writer's connection would have copied the WAL into the file at its close)."""
+    from rejnistvo.store import StoreError
+
+    path, _backup, (main, wal) = crashed
+    damaged = bytearray(main)
+    for page in range(len(main) // 4096 // 2, len(main) // 4096 - 1):
+        damaged[page * 4096] = 7  # not a b-tree page type
+    _as_after_a_crash(path, bytes(damaged), wal)
+    before = digest(path)
+    with pytest.raises(StoreError, match="poškodovana"):
+        open_db(path)
+    assert digest(path) == before
+    assert path.with_name(path.name + "-wal").read_bytes() == wal
