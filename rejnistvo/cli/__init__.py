@@ -13,8 +13,12 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rejnistvo.cli.io import CliInputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Modules that contribute sub-commands, in the order `--help` lists them.
 COMMAND_MODULES = (
@@ -161,12 +165,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" (»{error.filename}«)" if error.filename else ""
         sys.stderr.write(f"Napaka pri delu z datoteko{where}: {reason(error)}.\n")
         return 2
-    except Exception as error:  # noqa: BLE001 - a bug: one line, never a traceback
+    except Exception as error:  # noqa: BLE001 - a bug: one line here, the traceback in the log
+        log = _log_defect(args.command)
+        where = f" Podrobnosti so v dnevniku »{log}«." if log is not None else ""
         sys.stderr.write(
-            f"Notranja napaka programa ({type(error).__name__}); ukaz ni bil izveden do konca. "
+            f"Notranja napaka programa ({type(error).__name__}); ukaz ni bil izveden do konca.{where} "
             "Prosimo, sporočite, kaj ste vnesli.\n"
         )
         return 70
+
+
+def _log_defect(command: str) -> Path | None:
+    """Append the traceback being handled to the program's log (the window's log file, in
+    the user's or the portable log folder); its path, or None when it cannot be written.
+
+    The user sees one line, but whoever fixes the defect needs the traceback: without it a
+    crash of a command left nothing to go on."""
+    import logging
+
+    from rejnistvo.locations import choose_locations
+
+    try:
+        folder = choose_locations(False).logs
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "rejnistvo.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log = logging.getLogger("rejnistvo.cli")
+    log.addHandler(handler)
+    try:
+        log.exception("command %s failed", command)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return path
 
 
 def _remove_leftovers() -> None:
