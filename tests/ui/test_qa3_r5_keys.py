@@ -102,3 +102,43 @@ def test_instalment_marked_paid_with_the_space_key(qtbot, b_ctx):  # noqa: F811
     qtbot.keyClick(table, Qt.Key.Key_Space)
     assert model.index(0, 2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert view.save() is True
+
+
+def _bottom(qtbot, view) -> None:
+    """The caseworker is at the refund, at the bottom of the editor."""
+    view.resize(1000, 520)  # an editor that scrolls, as on a laptop
+    view.call_date.edit.setFocus()
+    bar = view.editor_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: bar.value() > 0)
+
+
+def _in_sight(view, widget) -> bool:
+    scroll = view.editor_scroll
+    top = widget.mapTo(scroll.widget(), widget.rect().topLeft()).y()
+    first = scroll.verticalScrollBar().value()
+    return first <= top and top + widget.height() <= first + scroll.viewport().height()
+
+
+def test_refused_save_shows_the_field_where_it_is(qtbot, b_ctx):  # noqa: F811
+    """Ctrl+S at the refund with a wrong period at the top: the cursor went to the
+    period (or the reason was written under it) while the editor stayed at the bottom,
+    so the caseworker saw nothing. Now the field comes into sight."""
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save()
+    # the window's own check (a period's end before its start) …
+    _bottom(qtbot, view)
+    view.period_edit.end_edit.edit.setText("1. 1. 2025")
+    assert view.save() is False
+    assert _in_sight(view, view.period_edit)
+    # … and the service's (an overlapping second increase)
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
+    qtbot.keyClicks(view.period_edit.start_edit.edit, "1. 6. 2026")
+    qtbot.keyClicks(view.period_edit.end_edit.edit, "31. 12. 2026")
+    view.category_boxes["health"].setChecked(True)
+    _bottom(qtbot, view)
+    assert view.save() is False
+    assert "od 1. 1. 2026 do 30. 6. 2026" in view.period_edit.error_text()
+    assert _in_sight(view, view.period_edit)

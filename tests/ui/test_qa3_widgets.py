@@ -84,3 +84,38 @@ def test_disabled_texts_are_readable_after_the_start(qapp):
         assert contrast(grey, QColor("#202020")) >= 4.5
     finally:
         qapp.setPalette(kept)
+
+
+def test_reveal_scrolls_the_field_into_sight_and_focuses_it(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QScrollArea
+
+    from rejnistvo.ui.widgets.fields import FormValidator, reveal_first_error
+
+    scroll = QScrollArea()
+    qtbot.addWidget(scroll)
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    first = DateEdit("od", content, required=True)
+    layout.addWidget(first)
+    for _ in range(40):
+        layout.addWidget(QLineEdit(content))
+    last = QLineEdit(content)
+    layout.addWidget(last)
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.resize(300, 200)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    scroll.activateWindow()
+    qtbot.waitUntil(scroll.isActiveWindow)
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    last.setFocus()
+    validator = FormValidator()
+    validator.check(first)  # required and empty
+    validator.focus_first()
+    assert bar.value() == 0 and first.edit.hasFocus()
+    bar.setValue(bar.maximum())
+    last.setFocus()
+    assert reveal_first_error(content) is True
+    assert bar.value() == 0 and first.edit.hasFocus()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets import FormValidator
+from rejnistvo.ui.widgets.fields import reveal
 from rejnistvo.ui.widgets.tables import make_current_row
 
 
@@ -49,7 +50,7 @@ class EditorActions:
             field = self._fields.get(exc.field) or self._fields.get(exc.field.split("[")[0])
             if field is not None:
                 field.show_error(exc.message)
-                field.setFocus()
+                reveal(field)
             else:
                 self.ctx.interaction.error(self.tr("Zapis ni shranjen"), self._readable(exc))
             return False

@@ -36,6 +36,7 @@ from rejnistvo.ui.views.r4_correction import R4CorrectionMixin
 from rejnistvo.ui.views.r4_editor import DIFFERENCE_STYLE, STEPS, R4EditorWidgets
 from rejnistvo.ui.views.r4_rule import R4RuleMixin, differs_from_suggestion
 from rejnistvo.ui.widgets import FormValidator
+from rejnistvo.ui.widgets.fields import reveal
 
 log = logging.getLogger(__name__)
 
@@ -374,12 +375,15 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             target = self.decision_period  # a correction's period is the resolution's
         if target is not None and hasattr(target, "show_error"):
             target.show_error(error.message)
+            reveal(target)  # the cursor in the field, the field in sight
             return
         if error.field == "rationale":
             self.decision_rationale_error.show_error(error.message)
+            reveal(self.decision_rationale)
             return
         if error.field == "reason":
             self.correction_reason_error.show_error(error.message)
+            reveal(self.correction_reason)
             return
         self.ctx.interaction.error(title, error.message)
 

@@ -33,6 +33,7 @@ from rejnistvo.ui.views.r5_increase_panel import IncreasePanel
 from rejnistvo.ui.views.r5_refund_panel import RefundPanel
 from rejnistvo.ui.views.r5_report_panel import FindingPanel, ReportPanel
 from rejnistvo.ui.widgets import FormValidator
+from rejnistvo.ui.widgets.fields import reveal_first_error
 
 log = logging.getLogger(__name__)
 
@@ -397,6 +398,8 @@ class R5View(R5Figures, CaseEditorView):
         except RuleError as error:
             if not self._show_refusal(error):
                 self.ctx.interaction.error(self.tr("Shranjevanje ni uspelo"), error.message)
+            else:  # the reason where it is seen, with the cursor in its field
+                reveal_first_error(self.editor_scroll.widget())
             return False
         self._show_case(stored)
         self._update_row(stored)

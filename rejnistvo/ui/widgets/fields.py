@@ -111,6 +111,33 @@ class FieldError(QLabel):
         return bool(self.text())
 
 
+def reveal(widget: QWidget) -> None:
+    """Put the cursor in ``widget`` (when it takes one) and scroll every scroll area
+    around it so that it is seen: a refused save puts the cursor in the wrong field, and
+    ``setFocus`` alone left it out of sight when the editor was scrolled elsewhere."""
+    from PySide6.QtWidgets import QScrollArea
+
+    if widget.focusPolicy() != Qt.FocusPolicy.NoFocus or widget.focusProxy() is not None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
+            if ancestor.widget().isAncestorOf(widget):
+                ancestor.ensureWidgetVisible(widget, 10, 30)
+        ancestor = ancestor.parentWidget()
+
+
+def reveal_first_error(root: QWidget) -> bool:
+    """Reveal the first red reason shown under ``root`` (its field, when it is one's);
+    False when none is shown."""
+    for label in root.findChildren(FieldError):
+        if label.has_error() and label.isVisibleTo(root):
+            owner = label.parentWidget()
+            reveal(owner if isinstance(owner, ValidatedField) else label)
+            return True
+    return False
+
+
 class ValidatedField(QWidget):
     """Base of the fields: an input row above a FieldError. Subclasses fill ``row``."""
 
@@ -491,7 +518,7 @@ class FormValidator:
 
     def focus_first(self) -> None:
         if self.errors:
-            self.errors[0][0].setFocus()
+            reveal(self.errors[0][0])
 
     def summary(self) -> str:
         return "\n".join(msg for _w, msg in self.errors)
