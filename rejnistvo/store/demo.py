@@ -24,6 +24,8 @@ from sqlite_utils import Database
 from stdnum import iban as stdnum_iban
 from stdnum.si import emso as stdnum_emso
 
+from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.money import round2
 from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
@@ -568,11 +570,7 @@ class _Builder:
                 "finding_centre_id": None,
                 "finding_unit_id": None,
             }
-            spent = (
-                received
-                if kind in ("reported", "found")
-                else (received * Decimal("0.8")).quantize(Decimal("0.01"))
-            )
+            spent = received if kind in ("reported", "found") else round2(received * Decimal("0.8"))
             lines = _split_amount(rng, spent, 3)
             for n, amount in enumerate(lines):
                 category = categories[n % len(categories)]
@@ -708,9 +706,9 @@ def _received(percent: int, start: date, end: date, placed_from: date) -> Decima
             RefundMethod.LUMP_SUM,
         )
         return plan.received
-    except Exception:  # noqa: BLE001 - the demo must not depend on a rate for every month
+    except RuleError:  # the demo must not depend on a rate for every month
         months = max(1, (end - start).days // 30)
-        return (Decimal(638) * percent / 100 * months).quantize(Decimal("0.01"))
+        return round2(Decimal(638) * percent / 100 * months)
 
 
 @lru_cache(maxsize=1)
@@ -746,6 +744,6 @@ def _refund_plan(
             RefundMethod(method),
         )
         return plan.deadline, tuple((i.due, i.amount) for i in plan.instalments)
-    except Exception:  # noqa: BLE001 - fall back to one payment in 90 days
+    except RuleError:  # the rules refuse this plan (e.g. no rate): one payment in 90 days
         deadline = call + timedelta(days=90)
         return deadline, ((deadline, amount),)
