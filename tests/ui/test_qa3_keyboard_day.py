@@ -222,3 +222,35 @@ def test_izracun_sheet_follows_an_increase_saved_on_r5(qtbot, window, ctx):  # n
     go(qtbot, window, 7, "calc_view")
     assert view.placement_combo.currentData() == placement["id"]
     assert any(p.board_increase > 0 for p in view.sheet_payments)
+
+
+def test_carer_renamed_on_rejniki_while_namestitve_has_edits(qtbot, window, ctx):  # noqa: F811
+    """Rejniki and Namestitve on one carer: the carer is renamed while a placement of
+    theirs has unsaved edits; the placement still saves (with its carer) and the list
+    shows the new name."""
+    from rejnistvo.store import get_record
+
+    placement = list_records(ctx.db, "placements")[0]
+    carer_id = placement["carer_id"]
+    placements = go(qtbot, window, 4, "placements_view")
+    placements.open_record("placement", placement["id"])
+    placements.note_edit.setFocus()
+    qtbot.keyClicks(placements.note_edit.edit, "klic rejnice")
+    assert placements.has_unsaved_changes()
+
+    carers = go(qtbot, window, 2, "carers_view")
+    carers.open_record("carer", carer_id)
+    carers.name_edit.edit.selectAll()
+    carers.name_edit.setFocus()
+    qtbot.keyClicks(carers.name_edit.edit, "Marija Kovacic-Znidarsic")
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not carers.has_unsaved_changes(), ctx.interaction.asked
+
+    placements = go(qtbot, window, 4, "placements_view")
+    assert placements.has_unsaved_changes()  # what was typed is kept
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not placements.has_unsaved_changes(), ctx.interaction.errors
+    stored = get_record(ctx.db, "placements", placement["id"])
+    assert stored["carer_id"] == carer_id and "klic rejnice" in (stored.get("note") or "")
+    row = placements.model.find_row("id", placement["id"])
+    assert placements.model.row_record(row)["carer_name"] == "Marija Kovacic-Znidarsic"
