@@ -69,6 +69,7 @@ class CodeCache:
         #: no longer compiled, e.g. after an upgrade, is dropped rather than kept forever)
         self.used: set[tuple[Any, ...]] = set()
         self.missed = self.found = 0
+        self._unsaved = 0  # compiled since the file was last written
         self._real = builtins.compile
         try:
             data = path.read_bytes()
@@ -110,12 +111,13 @@ class CodeCache:
         if code is None:
             code = self.codes[key] = self._real(source, filename, mode, flags, True, optimize)
             self.missed += 1
+            self._unsaved += 1
         return code
 
     def save(self) -> None:
         """Write the codes when something was compiled (a cache folder that cannot be
         written only costs the compiling)."""
-        if not self.missed:
+        if not self._unsaved:
             return
         try:
             payload = marshal.dumps({key: self.codes[key] for key in self.used})
@@ -126,6 +128,7 @@ class CodeCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(_MAGIC + hashlib.sha1(payload).digest() + payload)
             os.replace(tmp, self.path)
+            self._unsaved = 0
         except OSError:
             try:
                 tmp.unlink(missing_ok=True)

@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from PySide6.QtGui import QCloseEvent
 
+    from rejnistvo.ui.code_cache import CodeCache
     from rejnistvo.ui.context import AppContext
     from rejnistvo.ui.database_menu import DatabaseMenu
     from rejnistvo.ui.views.base import View
@@ -80,6 +83,24 @@ class _Pending(QWidget):
         callback, self.on_painted = self.on_painted, None
         if callback is not None:
             QTimer.singleShot(0, callback)
+
+
+#: the code of the texts the screens' modules run (their dataclasses' methods), kept
+#: between starts (``ui/code_cache``): made at the first screen's import
+_screens_code: CodeCache | None = None
+
+
+def import_screen(module: str) -> ModuleType:
+    """A screen's module, imported with its dataclasses' and named tuples' texts compiled
+    as before (R-4's and R-5's modules compile ~40-55 such texts, 10-15 ms, at each
+    start's first opening or preloading); the kept code is written when it grew."""
+    from rejnistvo.ui.code_cache import CodeCache, cache_file, texts_executed_from
+
+    global _screens_code
+    if _screens_code is None:
+        _screens_code = CodeCache(cache_file("screens"))
+    with texts_executed_from(_screens_code):
+        return importlib.import_module(module)
 
 
 def _guard_wheel(view: QWidget) -> None:
@@ -299,7 +320,7 @@ class MainWindow(QMainWindow):
                 app.focusChanged.connect(self._focus_changed)
         index = self.screen_names().index(name)
         try:
-            module = importlib.import_module(f"{VIEWS_PACKAGE}.{name}")
+            module = import_screen(f"{VIEWS_PACKAGE}.{name}")
             view_class = module.VIEW_CLASS
             view = view_class(self.ctx)
         except Exception:  # noqa: BLE001 - one broken screen must not take the window down
@@ -395,7 +416,7 @@ class MainWindow(QMainWindow):
             if not pending or not self.isVisible():
                 return
             try:
-                importlib.import_module(pending.pop(0))
+                import_screen(pending.pop(0))
             except Exception:  # noqa: BLE001 - the screen's own opening will say what is wrong
                 log.exception("preloading a screen")
             QTimer.singleShot(20, self, next_one)  # not after the window is gone

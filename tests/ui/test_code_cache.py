@@ -99,3 +99,26 @@ def test_a_named_tuple_made_from_kept_code_and_evals_as_the_built_in(tmp_path):
     for cls in (made, kept):
         assert cls(1, right=2) == plain(1, 2) and repr(cls(1, 2)) == "Pair(left=1, right=2)"
         assert marshal.dumps(cls.__new__.__code__) == marshal.dumps(plain.__new__.__code__)
+
+
+def test_a_screens_module_is_imported_with_its_texts_kept(tmp_path, monkeypatch):
+    # main_window.import_screen: a screen's first opening (or its preloading) compiles
+    # its dataclasses once across starts; the file grows when a new text was compiled
+    import sys
+
+    from rejnistvo.ui import main_window
+
+    monkeypatch.setenv("REJNISTVO_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "fake_screen_mod.py").write_text(
+        "import dataclasses\n\n@dataclasses.dataclass\nclass Row:\n    a: int\n    b: str = ''\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for start in (1, 2):
+        monkeypatch.setattr(main_window, "_screens_code", None)
+        sys.modules.pop("fake_screen_mod", None)
+        module = main_window.import_screen("fake_screen_mod")
+        assert module.Row(1) == module.Row(1, "") and repr(module.Row(2)) == "Row(a=2, b='')"
+        kept = main_window._screens_code
+        assert kept is not None and kept.path.is_file()
+        assert (kept.found, kept.missed) == ((0, 3) if start == 1 else (3, 0))
+    assert builtins.exec.__module__ == "builtins"
