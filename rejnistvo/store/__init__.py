@@ -16,10 +16,10 @@ program, a read-only file, a full disk, a schema newer than this program, and a 
 already open in another copy of the program (an OS lock on ``<file>.lock``, held while
 open; released by the OS even if the program crashes). It turns on WAL and foreign
 keys, runs ``PRAGMA integrity_check``, copies the file to ``backups/`` and then runs
-pending migrations (``rejnistvo.store.schema``: m001 initial, m002 e-mail and indexes,
-m003 case identity — the columns above on r4_cases and candidates, and the rows of the
-exchange's former ``exchange_cases`` table moved into them). ``check_db(path) -> list[str]``
-lists problems (integrity, migrations, audit chain and triggers); empty = healthy.
+pending migrations (``rejnistvo.store.schema``, steps m001–m013, each a function named
+after what it adds: m004 record versions, m005/m010/m013 the payment ledger, m006 the
+audit anchor, …). ``check_db(path) -> list[str]`` lists problems (integrity, migrations,
+audit chain and triggers); empty = healthy.
 
 Backups (``rejnistvo.store.backup``): ``backup_to(source_path_or_db, out_path)``
 (SQLite online backup API), ``daily_backup(db_path) -> Path | None`` (at most one a day,
@@ -30,11 +30,14 @@ Records (``rejnistvo.store.repository``, also re-exported here)::
     list_records(db, entity, name=None, **equal_filters) -> list[dict]
     get_record(db, entity, record_id) -> dict            # StoreError if missing
     save_record(db, entity, record: dict) -> int         # insert without "id", else update
-    delete_record(db, entity, record_id) -> None
+    delete_record(db, entity, record_id, version=None) -> None
 
 Each save/delete is one ``db.atomic()`` transaction together with its audit row; a
 failure rolls everything back and raises ``StoreError`` (a bad value: ``InputError``
-naming the field, e.g. EMŠO check digit). An update (record with "id") may carry only
+naming the field, e.g. EMŠO check digit). Every editable record has a ``version``
+(step m004): a save or delete that carries the version its editor read is refused with
+``StaleRecordError`` when someone changed the record since (its ``.message`` says who,
+when and which fields). An update (record with "id") may carry only
 the fields that change; a nested list present replaces the stored one, an absent one is
 kept. Records come back typed: dates
 as ``date``, amounts as ``Decimal``, flags as ``bool``; save accepts the same (or ISO /
@@ -93,13 +96,16 @@ the repository (call it inside the same ``db.atomic()``);
 ``verify_audit_chain(db) -> list[str]``. Rows are never updated or deleted (triggers
 raise); each row's ``hash`` = sha256(previous hash + the row's content).
 
-Cases and printing (``rejnistvo.store.case_documents``): ``cases(db, name=None,
-today=None) -> [{"id", "kind": "r4"|"r5", "child", "carer", "status"}]`` (r4 id =
-``r4_cases.id``; r5 id = ``board_increases.id``); statuses r4: prepared, sent,
-accepted, commission_named, decided, returned; r5: awaiting_report, overdue (due date
-= end − 30 days passed, no report), reported, found, refund_ordered, refunded (every
-instalment paid). ``r4_form_data(db, case_id)`` and ``r5_form_data(db, case_id)``
-return the JSON of SPEC 6.1.
+Cases and printing (``rejnistvo.store.case_documents``): ``case_facts(db, name=None)``
+reads what each case's status depends on (r4 id = ``r4_cases.id``; r5 id =
+``board_increases.id``); the status itself is judged only by ``rejnistvo.services.cases``.
+``r4_form_data(db, case_id)`` and ``r5_form_data(db, case_id)`` return the JSON of
+SPEC 6.1.
+
+The payment ledger (closed months, their lines, reopenings, settlements of
+overpayments) is ``rejnistvo.store.ledger``; the change log's browsing for
+*Nastavitve → Dnevnik sprememb* is ``audit_browse``, its Slovenian names of tables and
+fields ``labels``.
 
 Demo data (``rejnistvo.store.demo``): ``fill_demo(db, scale=None, today=None)``.
 """
