@@ -7,7 +7,9 @@ from a temporary folder outside the checkout:
 2. `Rejnistvo print r4` writes a PDF from forms/r4.example.json;
 3. `Rejnistvo demo` fills a new file and the window opens on it (offscreen unless
    QT_QPA_PLATFORM says otherwise) and stays up for 10 s;
-4. reports the start-up time (start → window on screen with its database open, read from
+4. the window loaded PySide6 the lean way (``rejnistvo.ui.lean_pyside`` wrote its cache
+   of PySide6's compiled support code: nothing imported Qt before the program did);
+5. reports the start-up time (start → window on screen with its database open, read from
    the file the program writes when REJNISTVO_READY_FILE is set) and the bundle's size.
 
 Not part of the test run (it needs a bundle). Exit status 0 when every check passed.
@@ -148,6 +150,12 @@ class Smoke:
             if startup is not None:
                 time.sleep(STAY_UP)
                 self.check(process.poll() is None, f"okno ostane odprto {STAY_UP:.0f} s")
+                cached = sorted((self.work / "cache").rglob("pyside/support.*.code"))
+                self.check(
+                    bool(cached),
+                    "PySide6 naložen po lean_pyside (predpomnilnik prevedene kode)",
+                    cached[0].name if cached else "ni datoteke: Qt je uvozil kdo drug prej",
+                )
         finally:
             if process.poll() is None:
                 process.terminate()
