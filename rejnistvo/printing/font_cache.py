@@ -48,20 +48,11 @@ DEFERRED = ("glyphToChar", "hmetrics", "glyphPos")
 #: key of the face's state holding the deferred tables as marshal bytes
 DEFERRED_KEY = "_deferred_tables"
 
-_override: Path | None = None
-
-
-def set_cache_dir(path: str | os.PathLike[str] | None) -> None:
-    """Keep the font cache in `path` (portable mode, tests); None: back to the default."""
-    global _override
-    _override = Path(path) if path is not None else None
-
 
 def cache_dir() -> Path:
-    """The folder of the font cache (not created here)."""
-    if _override is not None:
-        base = _override
-    elif os.environ.get(CACHE_ENV):
+    """The folder of the font cache (not created here): under ``REJNISTVO_CACHE_DIR``
+    when set (portable mode, ``locations.apply``; tests), else the user cache folder."""
+    if os.environ.get(CACHE_ENV):
         base = Path(os.environ[CACHE_ENV])
     else:
         from platformdirs import user_cache_dir

@@ -23,10 +23,9 @@ SANS_FILE = resource_path("fonts", "DejaVuSans.ttf")
 
 
 @pytest.fixture
-def cache(tmp_path: Path):
-    font_cache.set_cache_dir(tmp_path)
-    yield tmp_path / "fonts"
-    font_cache.set_cache_dir(None)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(font_cache.CACHE_ENV, str(tmp_path))
+    return tmp_path / "fonts"
 
 
 def face_state(path: Path) -> dict:
@@ -136,14 +135,13 @@ def test_deferred_tables_load_on_first_use(cache: Path) -> None:
     assert face.glyphPos == reference.glyphPos
 
 
-def test_cache_folder_that_cannot_be_written_only_costs_the_parse(tmp_path: Path) -> None:
+def test_cache_folder_that_cannot_be_written_only_costs_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    font_cache.set_cache_dir(blocker)  # "<file>/fonts" can never be created
-    try:
-        state = font_cache.load_face_state(SANS_FILE)
-    finally:
-        font_cache.set_cache_dir(None)
+    monkeypatch.setenv(font_cache.CACHE_ENV, str(blocker))  # "<file>/fonts" can never be made
+    state = font_cache.load_face_state(SANS_FILE)
     assert comparable(state) == comparable(TTFontFace(str(SANS_FILE)).__dict__)
 
 
