@@ -88,7 +88,14 @@ def qtbot(qtbot):
     another widget's paint or a model's ``data()`` it took the process down (a segfault
     that came and went with the allocations of the code around it). Held here, such a
     widget lives until pytest-qt closes it after the test (its teardown runs before this
-    fixture's)."""
+    fixture's).
+
+    Then what pytest-qt closed is deleted here, at the end of its own test: its
+    ``deleteLater`` waits for an event loop, and the next one was a later test's
+    ``qtbot.wait`` — a window whose closing a screen had refused (unsaved changes) was
+    torn down in the middle of another test, its signals firing into that test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     kept: list[object] = []
     add = qtbot.addWidget
 
@@ -99,3 +106,4 @@ def qtbot(qtbot):
     qtbot.addWidget = qtbot.add_widget = add_and_keep
     yield qtbot
     kept.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

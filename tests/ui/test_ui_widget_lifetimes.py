@@ -30,3 +30,25 @@ def test_a_widget_given_to_qtbot_outlives_a_collection_until_the_test_ends(qtbot
     gc.collect()
     alive = ref()
     assert alive is not None and shiboken6.isValid(alive) and alive.isVisible()
+
+
+_left: list[QWidget] = []  # held past the test, as a cycle or a closure would
+
+
+def test_a_window_that_refuses_to_close_is_made(qtbot):
+    from PySide6.QtGui import QCloseEvent
+
+    class Refusing(QWidget):  # a screen with unsaved changes answered "Prekliči"
+        def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+            event.ignore()
+
+    widget = Refusing()
+    qtbot.addWidget(widget)
+    widget.show()
+    _left.append(widget)
+
+
+def test_and_is_gone_before_the_next_test_runs():
+    """Deleted at the end of its own test, not by the next test's event loop."""
+    assert len(_left) == 1
+    assert not shiboken6.isValid(_left.pop())
