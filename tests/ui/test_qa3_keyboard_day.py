@@ -254,3 +254,38 @@ def test_carer_renamed_on_rejniki_while_namestitve_has_edits(qtbot, window, ctx)
     assert stored["carer_id"] == carer_id and "klic rejnice" in (stored.get("note") or "")
     row = placements.model.find_row("id", placement["id"])
     assert placements.model.row_record(row)["carer_name"] == "Marija Kovacic-Znidarsic"
+
+
+def test_placement_typed_in_part_and_left_with_tab_is_chosen(qtbot, window, ctx):  # noqa: F811
+    """R-4 (and R-5, Izračun): a contract number typed in part that finds one placement,
+    then Tab (as in every other field), dropped what was typed: no placement chosen."""
+    placements = list_records(ctx.db, "placements")
+    target = placements[0]
+    part = target["contract_no"].split("-", 1)[1]  # "109/2022" of "1220-109/2022"
+    assert sum(part in (p["contract_no"] or "") for p in placements) == 1
+    view = go(qtbot, window, 5, "r4_view")
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    combo = view.placement_combo
+    combo.setFocus()
+    qtbot.waitUntil(lambda: inside(combo))
+    type_in(qtbot, part)
+    popup = combo.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    if inside(combo):
+        key(qtbot, Qt.Key.Key_Tab)
+    assert not inside(combo)
+    assert combo.currentData() == target["id"], combo.currentText()
+    # several matches: nothing is guessed, the field shows the chosen one again
+    view.discard()
+    view.new_record()
+    assert combo.currentData() is None
+    combo.setFocus()
+    qtbot.waitUntil(lambda: inside(combo))
+    type_in(qtbot, "1220")
+    popup = combo.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    if inside(combo):
+        key(qtbot, Qt.Key.Key_Tab)
+    assert combo.currentData() is None and combo.currentText() == ""

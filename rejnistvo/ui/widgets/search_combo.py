@@ -5,8 +5,8 @@ each refresh).
 
 Typing asks the search for the first matches and offers them in a popup under the box;
 Down/Up and Enter (or a click) choose one. The arrow of the box (or Alt+Down, F4) opens
-the same popup with the first records. A half-typed text is put back to the chosen
-record when the focus leaves.
+the same popup with the first records. Leaving the box with a part that finds exactly
+one record takes it; any other half-typed text is put back to the chosen record.
 
 With a ``read``, ``findData(value)`` and ``choices.index_of(value)`` add a record that
 is not among the items yet (read by its value), so a loaded case's placement is shown
@@ -144,8 +144,9 @@ class SearchCombo(QComboBox):
     """An editable combo over a few choices: typing asks ``search`` (after a short pause,
     one query for a typed word, not one per key) and the popup offers what it found.
 
-    Keyboard: type, Down to the offered choice, Enter takes it; a partial text is put
-    back to the chosen record when the focus leaves. The drop-down (the arrow, F4,
+    Keyboard: type, Down to the offered choice, Enter takes it; leaving the box (Tab)
+    with a part that finds one record takes it, any other partial text is put back to
+    the chosen record. The drop-down (the arrow, F4,
     Alt+Down) offers the first records. ``blank``: a first, empty choice (no record);
     ``read``: see ``SearchChoices``."""
 
@@ -188,7 +189,37 @@ class SearchCombo(QComboBox):
             line.textEdited.connect(self._typed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(combo_settler(self))
+            app.focusChanged.connect(self._focus_changed)
+            self._settle = combo_settler(self)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving the box with a part typed that finds one record takes that record
+        (Tab after »109/2022«, as a click on the one offer would); several or none put
+        the chosen record back (``combo_settler``)."""
+        import shiboken6
+
+        if not shiboken6.isValid(self):
+            return
+        was_in = old is not None and (old is self or self.isAncestorOf(old))
+        now_in = new is not None and (new is self or self.isAncestorOf(new))
+        if was_in and not now_in:
+            self._take_only_match()
+        self._settle(old, new)
+
+    def _take_only_match(self) -> None:
+        line = self.lineEdit()
+        if line is None:
+            return
+        typed = line.text().strip()
+        if not typed or typed == self.itemText(self.currentIndex()):
+            return
+        self.search_now()  # the store's answer to exactly what is typed (no pause)
+        matches = self.choices.matches()
+        if len(matches) == 1:
+            row = self.choices.index_of(matches[0][1])
+            if row >= 0 and row != self.currentIndex():
+                self.setCurrentIndex(row)
+                self.activated.emit(row)
 
     def load(self, items: Sequence[tuple[str, Any]], current: Any) -> None:
         """Hold these choices (a first page) and choose ``current`` among them (or the
