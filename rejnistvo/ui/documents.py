@@ -66,7 +66,10 @@ class DocumentPreview(QDialog):
         self.suggested_name = suggested_name
         self.saved_path: Path | None = None
         self.setObjectName("documentPreview")
-        self.resize(820, 960)
+        # A page's proportions, within the screen: on a 1366×768 laptop the buttons under
+        # the page would be off screen (the frame's title bar is not known yet: 60 px).
+        area = self.screen().availableGeometry()
+        self.resize(min(820, area.width()), min(960, area.height() - 60))
 
         layout = QVBoxLayout(self)
         self.document = None
