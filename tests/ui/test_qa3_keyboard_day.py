@@ -289,3 +289,41 @@ def test_placement_typed_in_part_and_left_with_tab_is_chosen(qtbot, window, ctx)
     if inside(combo):
         key(qtbot, Qt.Key.Key_Tab)
     assert combo.currentData() is None and combo.currentText() == ""
+
+
+def test_carer_typed_in_part_and_left_with_tab_is_chosen(qtbot, window, ctx):  # noqa: F811
+    """Namestitve: »kovacic-z« (one carer) and Tab stayed a half name, refused at
+    Shrani with »Izberite zapis s seznama«; now the one carer is taken and the centres
+    fill in from them."""
+    from rejnistvo.store import save_record
+
+    centre = list_records(ctx.db, "centres")[0]
+    carer = save_record(
+        ctx.db,
+        "carers",
+        {"name": "Marija Kovačič-Žnidaršič", "address": "Trubarjeva 1", "centre_id": centre["id"]},
+    )
+    view = go(qtbot, window, 4, "placements_view")
+    view.refresh()
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view.carer_edit.setFocus()
+    qtbot.waitUntil(lambda: inside(view.carer_edit))
+    type_in(qtbot, "kovacic-z")
+    popup = view.carer_edit.completer.popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    if inside(view.carer_edit):
+        key(qtbot, Qt.Key.Key_Tab)
+    assert view.carer_edit.value() == carer
+    assert view.carer_edit.text().startswith("Marija Kovačič-Žnidaršič")
+    assert view.carer_centre.combo.currentData() == centre["id"]
+    # a part that several carers share stays as typed (and is refused at Shrani)
+    view.child_edit.setFocus()
+    qtbot.waitUntil(lambda: inside(view.child_edit))
+    type_in(qtbot, "a")
+    popup = view.child_edit.completer.popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    if inside(view.child_edit):
+        key(qtbot, Qt.Key.Key_Tab)
+    assert view.child_edit.text() == "a"

@@ -124,7 +124,21 @@ class RecordPicker(_LineField):
         self.completer.setMaxVisibleItems(12)
         self.edit.setCompleter(self.completer)
         self.completer.activated.connect(self._activated)
+        self.edit.editingFinished.connect(self._take_only_match)
         self.not_found_message = "Izberite zapis s seznama (začnite tipkati ime)."
+
+    def _take_only_match(self) -> None:
+        """Leaving the field (Tab) with a part of a name that finds one record takes it,
+        as a click on the one offer would; it stayed a half name refused at Shrani."""
+        text = self.edit.text().strip()
+        if not text or text in self._ids or self._search is None:
+            return
+        if text != self._searched:
+            self._find(text)
+        if len(self._ids) == 1:
+            label = next(iter(self._ids))
+            self.edit.setText(label)
+            self._activated(label)
 
     def set_records(self, records: list[tuple[int, str]]) -> None:
         from PySide6.QtGui import QStandardItem
