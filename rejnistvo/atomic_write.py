@@ -56,9 +56,31 @@ _OS_REASONS = {
 }
 
 
-def os_error_reason(error: OSError) -> str:
-    """A Slovenian reason for an OS error: the OS's own text is English."""
-    return _OS_REASONS.get(error.errno or 0, "napaka pri delu z datoteko")
+#: A failed write says what the user can change (another folder, close the other program).
+_WRITE_REASONS = {
+    errno.ENOENT: "mapa ne obstaja",
+    errno.EACCES: "ni dovoljenja za pisanje (nimate pravice pisanja v to mapo ali datoteko)",
+    errno.EPERM: "dejanje ni dovoljeno (datoteka je morda odprta v drugem programu ali zaščitena)",
+}
+
+
+def os_error_reason(error: BaseException, *, writing: bool = False) -> str:
+    """A Slovenian reason for an OS error (the OS's own text is English): the one table
+    the window, the CLI and the store word OS errors with. ``writing``: the error came
+    from writing a file the user chose."""
+    code = getattr(error, "errno", None)
+    if writing and code in _WRITE_REASONS:
+        return _WRITE_REASONS[code]
+    if code in _OS_REASONS:
+        return _OS_REASONS[code]
+    if isinstance(error, PermissionError):
+        return _OS_REASONS[errno.EACCES]
+    # the number lets whoever supports the user look the error up
+    return (
+        f"napaka pri delu z datoteko (sistemska napaka št. {code})"
+        if code
+        else ("napaka pri delu z datoteko")
+    )
 
 
 reason = os_error_reason

@@ -12,7 +12,6 @@ checked against the amounts in force.
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 from pathlib import Path
 from typing import Any
@@ -20,15 +19,6 @@ from typing import Any
 from rejnistvo.cli.io import CliInputError, add_input_option, read_json_input, write_json
 
 FORMS = ("r1", "r4", "r5")
-_WRITE_ERRORS = {
-    errno.ENOENT: "mapa ne obstaja",
-    errno.ENOTDIR: "del poti ni mapa",
-    errno.EACCES: "ni dovoljenja za pisanje",
-    errno.EPERM: "ni dovoljenja za pisanje",
-    errno.EROFS: "disk je samo za branje",
-    errno.ENOSPC: "na disku ni prostora",
-    errno.EISDIR: "na tem mestu je mapa",
-}
 _PAGE = re.compile(rb"/Type /Page\b(?!s)")
 
 
@@ -86,7 +76,9 @@ def handle_print(args: argparse.Namespace) -> int:
     try:
         pdf: bytes = render_form(args.form, form, out_path=Path(args.out))
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno or 0, "napaka pri pisanju")
+        from rejnistvo.atomic_write import os_error_reason
+
+        reason = os_error_reason(error, writing=True)
         raise CliInputError(
             f"PDF ni mogoče zapisati v »{args.out}«: {reason}. Izberite mapo, v katero lahko pišete."
         ) from None

@@ -6,11 +6,10 @@ Views call ``ctx.interaction.confirm(...)`` etc.; the program injects
 
 from __future__ import annotations
 
-import errno
 from collections import deque
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -229,28 +228,12 @@ def ask_save_file(
 
 
 # What the operating system says in English, as a Slovenian clerk needs to hear it.
-_OS_ERRORS = {
-    errno.EPERM: "dejanje ni dovoljeno (datoteka je morda odprta v drugem programu ali zaščitena)",
-    errno.EACCES: "dostop ni dovoljen (nimate pravice pisanja v to mapo ali datoteko)",
-    errno.ENOENT: "datoteka ali mapa ne obstaja",
-    errno.ENOSPC: "na disku ni dovolj prostora",
-    errno.EROFS: "disk je samo za branje",
-    errno.EEXIST: "datoteka že obstaja",
-    errno.EISDIR: "izbrano ime je mapa, ne datoteka",
-    errno.ENOTDIR: "del poti ni mapa",
-    errno.ENAMETOOLONG: "ime datoteke je predolgo",
-    errno.EBUSY: "datoteka je v uporabi",
-}
-
-
 def os_error_text(error: BaseException) -> str:
-    """An OSError in Slovenian ("Operation not permitted." → "dejanje ni dovoljeno …")."""
-    code: Any = getattr(error, "errno", None)
-    if code in _OS_ERRORS:
-        return _tr(_OS_ERRORS[code])
-    if isinstance(error, PermissionError):
-        return _tr(_OS_ERRORS[errno.EACCES])
-    return _tr("sistemska napaka pri delu z datoteko (št. {0})").format(code or "—")
+    """An OSError in Slovenian ("Operation not permitted." → "dejanje ni dovoljeno …"), in
+    the words of ``atomic_write.os_error_reason`` (the CLI and the store use the same)."""
+    from rejnistvo.atomic_write import os_error_reason
+
+    return os_error_reason(error, writing=True)
 
 
 def write_file(ctx: AppContext, target: Path, data: bytes) -> bool:
