@@ -302,6 +302,31 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def uncommitted_changes() -> list[str]:
+    """Files of the checkout that differ from its last commit (git status), or [] where
+    there is no git: the bundle is built from the working tree as it is."""
+    if not (ROOT / ".git").exists() or not shutil.which("git"):
+        return []
+    done = subprocess.run(
+        [
+            "git",
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            "rejnistvo",
+            "forms",
+            "resources",
+            "main.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [line[3:] for line in done.stdout.splitlines() if line.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Zgradi samostojni program (PyInstaller).")
     parser.add_argument("--clean", action="store_true", help="zgradi vse znova")
@@ -313,6 +338,12 @@ def main(argv: list[str] | None = None) -> int:
         print("PyInstaller ni nameščen: pip install pyinstaller", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    changed = uncommitted_changes()
+    if changed:
+        # not an error (trying a change in the bundle is what one does), but a bundle to
+        # hand out is built from a commit
+        shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
+        print(f"Opozorilo: sveženj bo vseboval neshranjene spremembe ({shown}).", file=sys.stderr)
     ver = version()
     BUILD.mkdir(parents=True, exist_ok=True)
     staged = stage(BUILD / "stage")

@@ -183,3 +183,9 @@ def test_nothing_imports_pkg_resources_at_start(build):
     assert {"pkg_resources", "setuptools"} <= set(build.PYTHON_EXCLUDES)
     for path in (ROOT / "rejnistvo").rglob("*.py"):
         assert "pkg_resources" not in path.read_text(encoding="utf-8"), path
+
+
+def test_uncommitted_changes_are_listed_only_where_there_is_git(build, monkeypatch, tmp_path):
+    assert all(isinstance(path, str) for path in build.uncommitted_changes())
+    monkeypatch.setattr(build, "ROOT", tmp_path)  # an unpacked source archive: no .git
+    assert build.uncommitted_changes() == []
