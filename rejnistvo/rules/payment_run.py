@@ -286,8 +286,8 @@ class BasisMaker:
 
 def calc_inputs(line_basis: Mapping[str, Any] | None, month: date) -> dict[str, Any] | None:
     """The line's basis in the shape of `calc`'s request (SPEC 6), so that anyone can
-    recompute the line. A part-time placement also carries `part_time_fee_share`, which
-    `calc` does not take: such a month is not a plain `calc` month (SPEC 3.2)."""
+    recompute the line. A part-time placement also carries `part_time_fee_share` (the
+    contract's share of the fee, SPEC 3.2), which `calc` takes as well."""
     if line_basis is None:
         return None
     if "one_off" in line_basis:
