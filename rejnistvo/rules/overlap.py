@@ -6,7 +6,10 @@ entered, with a message naming the other decision and its period — never later
 payment sheet meets two increases on one day.
 
 Pure functions: the caller hands in the decisions already stored (a label and a period
-each) and the new period; the same rule serves board increases (R-5) and fee uplifts (R-4).
+each) and the new period. ``services.board_increases`` refuses an overlapping board
+increase with them; the commission's decision on a fee uplift
+(``register.workflow.check_decision``) does not call them yet, so two decided uplifts of
+one placement can overlap until the payment sheet refuses them (``rules.months``).
 """
 
 from __future__ import annotations
