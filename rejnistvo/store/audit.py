@@ -30,6 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.clock import SystemClock
 from rejnistvo.config_dir import config_dir
 from rejnistvo.store import audit_keys
 from rejnistvo.store.schema import AUDIT_TRIGGERS
@@ -93,8 +94,12 @@ def write_audit(
     action: str,
     before: Any = None,
     after: Any = None,
+    at: datetime | None = None,
 ) -> None:
-    """Append one row. Call inside the transaction of the change it records."""
+    """Append one row. Call inside the transaction of the change it records.
+
+    ``at``: when the change was made; by default the real time now (``SystemClock``), not
+    a what-if day: the change log records when someone changed the file."""
     cursor = db.execute("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
     columns = [d[0] for d in cursor.description]
     last = cursor.fetchone()
@@ -103,7 +108,7 @@ def write_audit(
     user = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
     row: dict[str, Any] = {
         "id": (previous["id"] + 1) if previous else 1,
-        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "at": (at or SystemClock().now()).astimezone(UTC).isoformat(timespec="seconds"),
         "user_name": (user[0] if user else "") or "",
         "os_user": os_user(),
         "table_name": table,
