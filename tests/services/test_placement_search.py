@@ -71,3 +71,25 @@ def test_like_pattern_is_shared_by_the_placement_and_person_searches():
     assert like_pattern("RP_1%") == "%rp\\_1\\%%"  # LIKE's own signs stay literal
     assert like_pattern("0101_9", marked=False) == "%0101\\_9%"
     assert like_pattern("cdz", marked=False) == "%cdz%"
+
+
+def test_marked_letters_matching_late_or_nowhere_are_read_with_two_queries(db):
+    """A word of c/s/z/d (each any letter to SQLite: it cannot fold č) matched every
+    placement, and the pages after the first were each a query with a growing OFFSET
+    that sorted all matches again: »zzz« at 20,000 placements took 7 s. The rest is now
+    one more query read in batches; what is found is the same."""
+    for i in range(120):
+        placement(db, f"RP-{i}/2026", f"Ana Novak {i:03d}", f"Otrok {i}")
+    late = [placement(db, f"RP-9{i}/2026", f"Žiga Zorž {i}", f"Otrok Z{i}") for i in range(3)]
+    statements: list[str] = []
+    db.conn.set_trace_callback(lambda sql: statements.append(sql))
+    try:
+        # a small page (limit 5: pages of 10) stands for 20,000 placements in pages of 100
+        found = find_placements(db, "zorz", limit=5)
+        nowhere = find_placements(db, "zzz", limit=5)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert [r["id"] for r in found] == late  # beyond the first page, in the list's order
+    assert nowhere == []
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) <= 4, selects
