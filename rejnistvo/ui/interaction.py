@@ -236,6 +236,24 @@ def os_error_text(error: BaseException) -> str:
     return os_error_reason(error, writing=True)
 
 
+def error_message(error: BaseException) -> str:
+    """What the user reads for an error a screen caught: the rule's or the store's own
+    Slovenian ``message``; an OS error in Slovenian with the file it concerns; never the
+    English text of Python or the OS (``str(OSError)`` is "[Errno 13] Permission denied")."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(error, OSError):
+        from rejnistvo.atomic_write import os_error_reason
+
+        if error.filename:
+            return _tr("Napaka pri delu z datoteko »{0}«: {1}.").format(
+                error.filename, os_error_reason(error)
+            )
+        return _tr("Napaka pri delu z datoteko: {0}.").format(os_error_reason(error))
+    return _tr("Notranja napaka programa ({0}).").format(type(error).__name__)
+
+
 def write_file(ctx: AppContext, target: Path, data: bytes) -> bool:
     """Write ``data`` to ``target`` whole or not at all; on failure tell the user in
     Slovenian what went wrong and return False."""
