@@ -83,9 +83,6 @@ def os_error_reason(error: BaseException, *, writing: bool = False) -> str:
     )
 
 
-reason = os_error_reason
-
-
 def require_folder(path: str | os.PathLike[str]) -> Path:
     """The target's folder must exist; refuse instead of creating it."""
     target = Path(path)
@@ -128,7 +125,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             yield tmp
     except OSError as error:
         raise WriteError(
-            f"Datoteke »{target}« ni mogoče zapisati: {reason(error)}. Izberite mapo, v "
+            f"Datoteke »{target}« ni mogoče zapisati: {os_error_reason(error)}. Izberite mapo, v "
             "katero lahko pišete."
         ) from None
 
