@@ -19,7 +19,7 @@ from pathlib import Path
 APP_NAME = "Rejnistvo"
 PORTABLE_FOLDER = "Rejnistvo-podatki"
 DB_FILE_NAME = "rejnistvo.sqlite3"
-#: read by rejnistvo.store.config_dir (audit keys, crash leftovers)
+#: read by rejnistvo.config_dir (audit keys, crash leftovers; the same name is kept there)
 CONFIG_ENV = "REJNISTVO_CONFIG_DIR"
 #: printing.font_cache reads it (the same name, kept here so locations needs no reportlab)
 CACHE_ENV = "REJNISTVO_CACHE_DIR"
