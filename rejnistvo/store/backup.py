@@ -162,8 +162,15 @@ def _prune(db_path: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+def local_now() -> datetime:
+    """The clock's time on this computer's wall (backup names, "once a day")."""
+    from rejnistvo.clock import SystemClock
+
+    return SystemClock().now().astimezone()
+
+
 def _make(db_path: Path, source: Path | Database, label: str, now: datetime | None) -> Path:
-    now = now or datetime.now()
+    now = now or local_now()
     folder = backups_dir(db_path)
     try:
         folder.mkdir(exist_ok=True)
@@ -181,7 +188,7 @@ def daily_backup(
 ) -> Path | None:
     """Back the file up unless it was already backed up today; returns the new copy."""
     db_path = Path(db_path)
-    now = now or datetime.now()
+    now = now or local_now()
     today = f"{db_path.stem}{_PREFIX_SEP}{now:%Y-%m-%d}-"
     if any(p.name.startswith(today) for p in list_backups(db_path)):
         return None

@@ -437,11 +437,10 @@ def _set_aside_foreign_wal(db_path: Path) -> Path | None:
     pages, the backup silently had every change made after it."""
     if not _sound(db_path, with_wal=False):  # damaged with the WAL (the caller found)
         return None
-    from rejnistvo.clock import SystemClock
-    from rejnistvo.store.backup import backups_dir
+    from rejnistvo.store.backup import backups_dir, local_now
 
     wal = db_path.with_name(db_path.name + "-wal")
-    stamp = f"{SystemClock().now():%Y-%m-%d-%H%M%S}"
+    stamp = f"{local_now():%Y-%m-%d-%H%M%S}"  # as the backups beside it are named
     target = backups_dir(db_path) / f"{db_path.stem}-{stamp}-tuji-dnevnik.sqlite3-wal"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
