@@ -87,7 +87,8 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
     """A case (a record with the columns of ``_LIST_SELECT``) as the incoming list shows
     it: the one builder of the list's records, for its pages and a step's changed row.
 
-    Status is the register's (``rows.register_status``), waiting days
+    Status is the register's (``rows.register_status``; »poslano« before the day of
+    receipt is recorded), waiting days
     ``workflow.waiting_days`` from ``workflow.received_date``; overdue once undecided and
     waiting longer than `threshold` days."""
     as_date = workflow.as_date
@@ -96,6 +97,10 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
     decided, returned = as_date(record["decided_on"]), as_date(record["returned_on"])
     received = workflow.received_date({"received_on": received_on, "sent_on": sent_on})
     days = workflow.waiting_days(received, decided, today)
+    status = register_status(accepted, named, decided, returned)
+    if status == "prejeto" and received_on is None:
+        # sent, its receipt not recorded yet: »prejeto« stood beside an empty Prejeto
+        status = "poslano"
     return {
         "id": record["id"],
         "version": int(record["version"]),
@@ -108,7 +113,7 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
         "accepted": accepted,
         "commission_named": named,
         "decided": decided,
-        "status": register_status(accepted, named, decided, returned),
+        "status": status,
         "waiting": days,
         "overdue": days is not None and decided is None and days > threshold,
         "returned": returned,

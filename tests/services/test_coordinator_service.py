@@ -78,3 +78,14 @@ def test_decision_against_the_rule_needs_its_rationale(r4_db):  # noqa: F811
 def test_case_detail_gives_the_rule(r4_db):  # noqa: F811
     detail = coordinator.case_detail(r4_db, r4_db.case.id)
     assert detail.suggestion.percent == 25 and detail.period_from == date(2026, 4, 1)
+
+
+def test_a_case_not_received_yet_reads_poslano_not_prejeto(r4_db):  # noqa: F811
+    """Koordinator's list said »prejeto« beside an empty »Prejeto« column (and the
+    panel's »prejeto ni vpisano«) for a case only sent so far."""
+    case = _sent(r4_db)
+    (row,) = coordinator.incoming_cases(r4_db, 3, date(2026, 4, 12))
+    assert row.received_on is None and row.status == "poslano"
+    save_record(r4_db, "r4_cases", {"id": case.id, "received_on": date(2026, 3, 20)})
+    (row,) = coordinator.incoming_cases(r4_db, 3, date(2026, 4, 12))
+    assert row.status == "prejeto"

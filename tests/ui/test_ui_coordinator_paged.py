@@ -81,7 +81,10 @@ def old_incoming(db, subgroup: int, today: date) -> list[dict]:
                 "accepted": row.accepted,
                 "commission_named": row.commission_named,
                 "decided": row.decided,
-                "status": row.status,
+                # a case only sent reads »poslano« until its receipt is recorded (QA3)
+                "status": "poslano"
+                if row.status == "prejeto" and not record.get("received_on")
+                else row.status,
                 "members": ", ".join(row.members),
                 "decision": row.decision_text,
                 "resolution_no": row.resolution_no,
