@@ -64,3 +64,25 @@ def test_editors_never_scroll_sideways_beside_their_list(qtbot, ctx):
             qtbot.waitUntil(settled, timeout=2000)
             if width >= 1280:
                 assert view.splitter.orientation() == Qt.Orientation.Horizontal, name
+
+
+def test_settings_tab_chosen_while_scrolled_shows_its_top(qtbot, ctx):
+    """Nastavitve scrolls as a whole at 1024 × 700: Splošno chosen while Centri in enote
+    was scrolled down showed the page below its top, the tab bar out of sight."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("settings_view")
+    view.tabs.setCurrentWidget(view.centres_tab)
+    page = next(
+        a
+        for a in window.findChildren(QScrollArea)
+        if a.widget() is not None and a.widget().isAncestorOf(view)
+    )
+    bar = page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    view.tabs.setCurrentWidget(view.general_tab)
+    tab_bar = view.tabs.tabBar()
+    top = tab_bar.mapTo(page.widget(), tab_bar.rect().topLeft()).y()
+    assert bar.value() <= top < bar.value() + page.viewport().height()

@@ -148,6 +148,11 @@ class SettingsView(View):
             self._tab(TABS[index][0])  # builds it (and reads its rows)
         if self.tabs.widget(index) is self._built.get("audit_tab"):
             self._built["audit_tab"].reload()
+        # The screen scrolls as a whole on a laptop: a tab chosen while a taller one was
+        # scrolled down showed the page below its own top, the tab bar out of sight.
+        from rejnistvo.ui.widgets.fields import into_sight
+
+        into_sight(self.tabs.tabBar())
 
     def refresh(self) -> None:
         super().refresh()

@@ -115,10 +115,15 @@ def reveal(widget: QWidget) -> None:
     """Put the cursor in ``widget`` (when it takes one) and scroll every scroll area
     around it so that it is seen: a refused save puts the cursor in the wrong field, and
     ``setFocus`` alone left it out of sight when the editor was scrolled elsewhere."""
-    from PySide6.QtWidgets import QScrollArea
-
     if widget.focusPolicy() != Qt.FocusPolicy.NoFocus or widget.focusProxy() is not None:
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    into_sight(widget)
+
+
+def into_sight(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` so that it is seen."""
+    from PySide6.QtWidgets import QScrollArea
+
     ancestor = widget.parentWidget()
     while ancestor is not None:
         if isinstance(ancestor, QScrollArea) and ancestor.widget() is not None:
