@@ -327,3 +327,17 @@ def test_carer_typed_in_part_and_left_with_tab_is_chosen(qtbot, window, ctx):  #
     if inside(view.child_edit):
         key(qtbot, Qt.Key.Key_Tab)
     assert view.child_edit.text() == "a"
+
+
+def test_after_izbrisi_the_keyboard_is_on_the_list(qtbot, window, ctx):  # noqa: F811
+    """Izbriši disables itself; the keyboard went to the editor's frame (no field)."""
+    view = go(qtbot, window, 3, "children_view")
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    type_in(qtbot, "Brisani Otrok")
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not view.has_unsaved_changes()
+    ctx.interaction.answers.append(True)  # Res želite izbrisati …? Da
+    view.btn_delete.setFocus()
+    key(qtbot, Qt.Key.Key_Space)
+    assert not any(r["name"] == "Brisani Otrok" for r in list_records(ctx.db, "children"))
+    assert focus() is view.table

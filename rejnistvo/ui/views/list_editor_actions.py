@@ -5,6 +5,8 @@ list) and the other screens told."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets import FormValidator
 from rejnistvo.ui.widgets.fields import reveal
@@ -128,4 +130,7 @@ class EditorActions:
         removed = self._current_id
         self._set_editor(None)
         self.show_removed(removed)
+        # Izbriši disabled itself and Qt put the keyboard on the editor's frame: it goes
+        # to the list, where the next record is chosen
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._announce()
