@@ -38,8 +38,10 @@ from rejnistvo.register.waiting import received_date as received_date
 from rejnistvo.register.waiting import waiting_days as waiting_days
 from rejnistvo.register.waiting import waiting_threshold as waiting_threshold
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.overlap import check_no_overlap
+from rejnistvo.rules.periods import Period
 from rejnistvo.rules.uplift import UpliftSuggestion, Workload, suggest_uplift
-from rejnistvo.store import Database, get_record, get_setting, save_record
+from rejnistvo.store import Database, get_record, get_setting, list_records, save_record
 
 DEFAULT_NUMBER_FORMAT = "{subgroup}-{number:03d}/{year}"
 OUTCOMES = ("increase", "no_increase")
@@ -411,6 +413,20 @@ def check_inside_placement(db: Database, placement_id: int, start: date, end: da
         )
 
 
+def other_uplifts(db: Database, case: Case) -> list[tuple[tuple[str, str], Period]]:
+    """The fee uplifts decided for the case's placement by its other R-4 cases, as
+    ``rules.overlap`` takes them (label, resolution number; period)."""
+    uplifts = []
+    for row in list_records(db, "r4_cases", placement_id=case["placement_id"]):
+        start = _as_date(row["decision_from"])
+        if row["id"] == case["id"] or row["outcome"] != "increase" or start is None:
+            continue
+        label = f"zvišanjem plačila dela {row['decision_percent']} %"
+        period = Period(start, _as_date(row["decision_to"]))
+        uplifts.append(((label, row["resolution_no"] or ""), period))
+    return uplifts
+
+
 def check_decision(
     db: Database,
     case: Case,
@@ -444,6 +460,7 @@ def check_decision(
         recorded = (_as_date(case.get("decision_from")), _as_date(case.get("decision_to")))
         if not (keep_recorded and (period_from, period_to) == recorded):
             check_inside_placement(db, case["placement_id"], period_from, period_to)
+            check_no_overlap(other_uplifts(db, case), Period(period_from, period_to), "period")
     else:
         percent, period_from, period_to = None, None, None
     suggestion = rule_suggestion(case)

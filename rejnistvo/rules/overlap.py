@@ -7,9 +7,9 @@ payment sheet meets two increases on one day.
 
 Pure functions: the caller hands in the decisions already stored (a label and a period
 each) and the new period. ``services.board_increases`` refuses an overlapping board
-increase with them; the commission's decision on a fee uplift
-(``register.workflow.check_decision``) does not call them yet, so two decided uplifts of
-one placement can overlap until the payment sheet refuses them (``rules.months``).
+increase with them, and the commission's decision on a fee uplift
+(``register.workflow.check_decision``) refuses an uplift overlapping another decided
+uplift of the placement.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """SPEC 3.4: two fee uplifts of one placement never overlap; an overlapping decision is
 refused where it is entered (the commission's decision), never later on a payment sheet.
 
-Found in the round-8 review: ``register.workflow.check_decision`` does not check it yet.
-The test is marked xfail(strict) so that the fix turns it into a failure that asks for
-the marker to be removed."""
+Found in the round-8 review: ``register.workflow.check_decision`` did not check it, and
+the payment run then could not compute the placement (its carer went unpaid)."""
 
 from __future__ import annotations
 
@@ -18,7 +17,6 @@ from rejnistvo.store import get_record, save_record
 TODAY = date(2026, 11, 20)
 
 
-@pytest.mark.xfail(strict=True, reason="R-4 decision does not check overlapping uplifts yet")
 def test_a_decision_overlapping_another_uplift_of_the_placement_is_refused(demo_db) -> None:  # type: ignore[no-untyped-def]
     decided = demo_db.execute(
         "SELECT id, placement_id, decision_from, decision_to FROM r4_cases "
