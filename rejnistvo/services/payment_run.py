@@ -1518,15 +1518,6 @@ def run_document(run: PaymentRun) -> dict[str, Any]:
     }
 
 
-def carers_missing_iban(run: PaymentRun) -> list[str]:
-    """Carers paid by the run with no bank account on the line."""
-    names: list[str] = []
-    for line in run.paid_lines():
-        if not line.iban and line.carer not in names:
-            names.append(line.carer)
-    return names
-
-
 def months_for_choice(db: Any, today: date) -> list[date]:
     """Months the screen offers, oldest first: every closed month and the next one to
     close; before anything is closed, the twelve months up to the current one (the

@@ -727,15 +727,6 @@ def page_cache_for_close(db: Database) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def insert_run(db: Database, run: dict[str, Any], lines: Iterable[LineRow]) -> int:
-    """Write a closed month and its lines (inside the caller's transaction). `lines` may
-    be a generator: each line is written as it comes, none is kept. A close with many
-    lines resolves their parts itself and writes through ``LineWriter``."""
-    writer = LineWriter(db, run)
-    writer.write(writer.entry(line) for line in lines)
-    return writer.finish()
-
-
 #: A line as ``payment_entries`` keeps it (m013), its parts resolved to ids: run_id, kind,
 #: for_month (ISO), placement_id, one_off_id, payee_id, figures_id, basis_id.
 Entry = tuple[int, str, str, int | None, int | None, int, int, int | None]
@@ -984,25 +975,6 @@ def insert_reopening(db: Database, row: dict[str, Any]) -> int:
         ],  # fmt: skip
     )
     return int(cursor.lastrowid or 0)
-
-
-def reopenings(db: Database) -> list[dict[str, Any]]:
-    """The log of reopened months, newest first."""
-    cursor = db.execute(
-        "SELECT month, reopened_on, reopened_by, reason, total, line_count FROM "
-        "payment_reopenings ORDER BY id DESC"
-    )
-    return [
-        {
-            "month": date.fromisoformat(m),
-            "reopened_on": date.fromisoformat(on),
-            "reopened_by": by,
-            "reason": reason,
-            "total": Decimal(total),
-            "line_count": count,
-        }
-        for m, on, by, reason, total, count in cursor.fetchall()
-    ]
 
 
 # --------------------------------------------------------------------------- overpayments
@@ -1300,13 +1272,3 @@ def one_off_sources(db: Database, last: date) -> list[OneOffSource]:
         )  # fmt: skip
         for r in cursor.fetchall()
     ]
-
-
-def carers_without_iban(db: Database, carer_ids: Iterable[int]) -> list[str]:
-    ids = json.dumps(sorted(set(carer_ids)))
-    cursor = db.execute(
-        "SELECT name FROM carers WHERE id IN (SELECT value FROM json_each(?)) "
-        "AND (iban IS NULL OR iban = '') ORDER BY name_key",
-        [ids],
-    )
-    return [r[0] for r in cursor.fetchall()]
