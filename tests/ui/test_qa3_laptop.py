@@ -86,3 +86,18 @@ def test_settings_tab_chosen_while_scrolled_shows_its_top(qtbot, ctx):
     tab_bar = view.tabs.tabBar()
     top = tab_bar.mapTo(page.widget(), tab_bar.rect().topLeft()).y()
     assert bar.value() <= top < bar.value() + page.viewport().height()
+
+
+def test_kaj_ce_at_1024_shows_its_sheet_at_once_in_a_usable_table(qtbot, ctx):
+    """Kaj če on a laptop: the filled-in start (a placement since January, this year's
+    months) had no sheet until something was typed, and the table under the form was
+    one row high (the sizes meant as widths, used as heights)."""
+    from PySide6.QtCore import Qt
+
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("calc_view")
+    view.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: view.whatif_model.rowCount() == 12)
+    assert view.whatif_splitter.orientation() == Qt.Orientation.Vertical
+    row = view.whatif_table.rowHeight(0)
+    qtbot.waitUntil(lambda: view.whatif_table.viewport().height() >= 4 * row)

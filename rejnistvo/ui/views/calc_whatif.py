@@ -195,6 +195,9 @@ class WhatIfMixin:
         today = self.ctx.clock.today()
         self.whatif_placement.add_row(Period(date(today.year, 1, 1), None))
         self.whatif_range.set_value(Period(date(today.year, 1, 1), date(today.year, 12, 31)))
+        # … and its sheet at once: the table stood empty under the filled-in start until
+        # something was typed
+        self.compute_whatif()
 
     def _retranslate_whatif(self) -> None:
         self.tabs.setTabText(1, self.tr("Kaj če – izračun brez shranjevanja"))
@@ -224,8 +227,18 @@ class WhatIfMixin:
             return
         narrow = width < 900
         wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
-        if self.whatif_splitter.orientation() != wanted:
-            self.whatif_splitter.setOrientation(wanted)
+        splitter = self.whatif_splitter
+        if splitter.orientation() != wanted:
+            splitter.setOrientation(wanted)
+            if narrow:
+                # The inputs get the height they need, the table the rest: the sizes
+                # meant as widths left the table one row high under a half-empty form.
+                total = max(sum(splitter.sizes()), self.height(), 2)
+                first = splitter.widget(0)
+                need = first.sizeHint().height() if first is not None else total // 2
+                splitter.setSizes(
+                    [min(need, total * 55 // 100), total - min(need, total * 55 // 100)]
+                )
 
     def compute_whatif(self) -> bool:
         """Recompute the what-if table from what is typed; nothing is stored."""
