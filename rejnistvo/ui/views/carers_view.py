@@ -119,11 +119,12 @@ class CarersView(PersonView):
         self.emso_edit.set_value(r.get("emso"))
         self.birth_label.setText("")
         if r.get("emso"):
-            try:
-                from rejnistvo.rules.emso import check_emso
+            from rejnistvo.rules.emso import check_emso
+            from rejnistvo.rules.errors import InputError
 
-                self._show_birth(check_emso(r["emso"]).birth_date)
-            except Exception:  # noqa: BLE001 - an old record with a wrong EMŠO: just no date
+            try:
+                self._show_birth(check_emso(r["emso"], today=self.ctx.clock.today()).birth_date)
+            except InputError:  # an old record with a wrong EMŠO: just no date
                 pass
         self.address_edit.set_value(r.get("address"))
         self.licence_edit.set_value(r.get("licence_date"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
@@ -164,9 +165,7 @@ class CoordinatorPackagesMixin:
         except ExportCancelled:
             cancelled = True
         except (InputError, StoreError, OSError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Paket ni izvožen"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Paket ni izvožen"), error_message(exc))
             return False
         if cancelled:
             self.ctx.bus.status_message.emit(self.tr("Izvoz paketa je preklican."))
@@ -193,9 +192,7 @@ class CoordinatorPackagesMixin:
         try:
             preview = preview_import(self.ctx.db, path, passphrase, kind=kind, subgroups=subgroups)
         except (InputError, StoreError, OSError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Paket ni uvožen"), error_message(exc))
             return False
         text = "\n".join(f"{label}: {value}" for label, value in preview.contents.summary())
         text += "\n\n" + "\n".join(preview.notes)
@@ -209,9 +206,7 @@ class CoordinatorPackagesMixin:
         try:
             result = apply_import(self.ctx.db, preview, today=self.today())
         except (InputError, StoreError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Paket ni uvožen"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Paket ni uvožen"), error_message(exc))
             return False
         self.ctx.bus.records_changed.emit("r4")
         self.ctx.interaction.info(self.tr("Paket je uvožen"), result.message)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
@@ -172,9 +173,7 @@ class CoordinatorRegisterMixin:
         except ExportCancelled:
             cancelled = True
         except (InputError, OSError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Evidenca ni izvožena"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Evidenca ni izvožena"), error_message(exc))
             return False
         if cancelled:
             self.ctx.bus.status_message.emit(self.tr("Izvoz evidence je preklican; datoteke ni."))

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.services.row_pages import RowPages
-from rejnistvo.ui.interaction import Choice
+from rejnistvo.ui.interaction import Choice, error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.list_editor_actions import EditorActions
@@ -239,9 +239,7 @@ class ListEditorView(EditorActions, View):
             pages = self.load_pages()
         except Exception as exc:  # noqa: BLE001 - a StoreError or a broken file
             log.exception("loading %s", self.entity)
-            self.ctx.interaction.error(
-                self.tr("Napaka pri branju"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Napaka pri branju"), error_message(exc))
             return
         self._loading = True
         try:

@@ -101,8 +101,9 @@ class EditorActions:
     def _readable(self, error: Exception) -> str:
         """The store names its tables (»carers«); a clerk reads the screen's name."""
         from rejnistvo.services.people import readable_store_message
+        from rejnistvo.ui.interaction import error_message
 
-        return readable_store_message(getattr(error, "message", str(error)))
+        return readable_store_message(error_message(error))
 
     def _announce(self) -> None:
         """Tell the other views (not this one: it has shown its changed row)."""

@@ -94,7 +94,7 @@ def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
 def export_run(view: Any, fmt: str) -> bool:
     """Write the shown run as PDF, XLSX, CSV or SEPA, with progress and Prekliči."""
     from rejnistvo.services import payment_exports as exports
-    from rejnistvo.ui.interaction import ask_save_file
+    from rejnistvo.ui.interaction import ask_save_file, error_message
     from rejnistvo.ui.progress import run_reporting
 
     run = view.run
@@ -117,9 +117,7 @@ def export_run(view: Any, fmt: str) -> bool:
     except exports.ExportCancelled:
         cancelled = True
     except (RuleError, OSError) as exc:
-        view.ctx.interaction.error(
-            view.tr("Izplačilo ni izvoženo"), getattr(exc, "message", str(exc))
-        )
+        view.ctx.interaction.error(view.tr("Izplačilo ni izvoženo"), error_message(exc))
         return False
     if cancelled and not path.exists():
         view.ctx.bus.status_message.emit(view.tr("Izvoz je preklican; datoteke ni."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.views.settings_common import SettingsTab, record_table
 from rejnistvo.ui.widgets import DateEdit, FormValidator, TextEdit
@@ -125,9 +126,7 @@ class SubgroupsTab(SettingsTab):
         try:
             write_candidate_changes_csv(candidate_changes(self.ctx.db, subgroup, since), path)
         except (InputError, OSError) as exc:
-            self.ctx.interaction.error(
-                self.tr("Spremembe niso izvožene"), getattr(exc, "message", str(exc))
-            )
+            self.ctx.interaction.error(self.tr("Spremembe niso izvožene"), error_message(exc))
             return False
         self.ctx.bus.status_message.emit(self.tr("Spremembe so shranjene v {0}.").format(path))
         return True

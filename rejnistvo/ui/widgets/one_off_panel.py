@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.widgets.fields import (
     AmountEdit,
@@ -219,7 +220,7 @@ class OneOffPanel(QGroupBox):
             self._kinds = {}
             self.hint.setText(
                 self.tr("Katalog vrst enkratnih izplačil ni berljiv: {0}").format(
-                    getattr(exc, "message", str(exc))
+                    error_message(exc)
                 )
             )
         self.kind_field.set_kinds([(k, kind.name) for k, kind in self._kinds.items()])
@@ -274,7 +275,7 @@ class OneOffPanel(QGroupBox):
             amount = suggested_amount(kind, day, rates, grants, self._kinds)
         except (RuleError, OSError, ValueError) as exc:
             self.hint.setStyleSheet("color: #b00020;")
-            self.hint.setText(getattr(exc, "message", str(exc)))
+            self.hint.setText(error_message(exc))
             return None
         self.hint.setText(
             self.tr("Predlagani znesek na dan {0}: {1} €").format(
