@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -201,8 +202,17 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     # … and a partial one is put back when the keyboard leaves the combo.
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        app.focusChanged.connect(combo_settler(combo, take_only_match=True))
+        settle = combo_settler(combo, take_only_match=True)
+        app.focusChanged.connect(settle)
+        # A function has no receiver Qt would disconnect with the combo: every screen
+        # built and closed would leave one more slot called at each focus change.
+        combo.destroyed.connect(lambda *_: _disconnect(app.focusChanged, settle))
     return combo
+
+
+def _disconnect(signal: Any, slot: Any) -> None:
+    with contextlib.suppress(RuntimeError, TypeError):  # the application is ending
+        signal.disconnect(slot)
 
 
 def combo_settler(combo: QComboBox, take_only_match: bool = False) -> Any:
