@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.rules.text import fold
+from rejnistvo.store.labels import ACTIONS, TABLE_NAMES
 from rejnistvo.store.reads import read_rows
 
 DEFAULT_LIMIT = 500
@@ -24,6 +26,27 @@ def _like(fragment: str) -> str:
     return f"%{escaped}%"
 
 
+def _named(names: dict[str, str], word: str) -> list[str]:
+    """The stored names whose Slovenian name, as the viewer shows it, contains `word`
+    (case and č, š, ž folded the way every list of the program searches)."""
+    key = fold(word)
+    return [stored for stored, shown in names.items() if key in fold(shown)]
+
+
+def _word_condition(word: str) -> tuple[str, list[Any]]:
+    """One word of the search: a stored column contains it, the record's id is it, or the
+    Slovenian name of the row's table or action contains it ("Rejniki", "zaključek")."""
+    parts = [f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED] + ["CAST(record_id AS TEXT) = ?"]
+    params: list[Any] = [_like(word)] * len(_SEARCHED) + [word]
+    # The few matching stored names go into the query: the paging stays in SQL.
+    for column, names in (("table_name", TABLE_NAMES), ("action", ACTIONS)):
+        stored = _named(names, word)
+        if stored:
+            parts.append(f"{column} IN ({', '.join('?' for _ in stored)})")
+            params += stored
+    return "(" + " OR ".join(parts) + ")", params
+
+
 def recent_audit_rows(
     db: Database,
     text: str | None = None,
@@ -33,18 +56,17 @@ def recent_audit_rows(
     offset: int = 0,
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first: rows whose user, OS account, table, action or values contain every
-    word of `text` (case-insensitive for ASCII), logged on a UTC day inside the range
-    (both ends inclusive). Returns (rows, more) where `more` says further rows match.
+    word of `text` (case-insensitive for ASCII) — a table or action also by the Slovenian
+    name the viewer shows ("Rejniki", "sprememba", "zakljucek"; case and č, š, ž
+    folded) — logged on a UTC day inside the range (both ends inclusive). Returns
+    (rows, more) where `more` says further rows match.
     Rows carry before/after parsed and ``changed``: the names of the changed fields."""
     where: list[str] = []
     params: list[Any] = []
     for word in (text or "").split():
-        where.append(
-            "("
-            + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in _SEARCHED)
-            + " OR CAST(record_id AS TEXT) = ?)"
-        )
-        params += [_like(word)] * len(_SEARCHED) + [word]
+        condition, values = _word_condition(word)
+        where.append(condition)
+        params += values
     if date_from is not None:
         where.append("substr(at, 1, 10) >= ?")
         params.append(date_from.isoformat())

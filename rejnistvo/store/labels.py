@@ -1,5 +1,6 @@
-"""Slovenian names of stored fields, for messages a caseworker reads (stale saves, the
-change log). A field without a name here is left out of such messages, never shown raw."""
+"""Slovenian names of stored fields, tables and change-log actions, for messages and
+screens a caseworker reads (stale saves, the change log). A field without a name here is
+left out of such messages, never shown raw."""
 
 from __future__ import annotations
 
@@ -78,3 +79,47 @@ FIELD_LABELS: dict[str, str] = {
 
 def field_label(column: str) -> str | None:
     return FIELD_LABELS.get(column)
+
+
+# The store's table names as users know them (Dnevnik sprememb shows and finds them).
+TABLE_NAMES: dict[str, str] = {
+    "carers": "Rejniki",
+    "carer_trainings": "Usposabljanja rejnikov",
+    "children": "Otroci",
+    "placements": "Namestitve",
+    "placement_periods": "Obdobja namestitev",
+    "r4_cases": "Predlogi R-4",
+    "r4_reasons": "Razlogi R-4",
+    "r4_members": "Člani komisije",
+    "board_increases": "Zvišane oskrbnine",
+    "board_increase_categories": "Vrste izrednih izdatkov",
+    "r5_reports": "Poročila R-5",
+    "r5_expenses": "Izdatki R-5",
+    "refunds": "Vračila",
+    "refund_instalments": "Obroki vračil",
+    "one_off_payments": "Enkratna izplačila",
+    "rates": "Zneski rejnine",
+    "settings": "Nastavitve",
+    "centres": "Centri",
+    "units": "Enote",
+    "subgroups": "Podskupine",
+    "subgroup_centres": "Razporeditev centrov",
+    "coordinators": "Koordinatorji",
+    "candidates": "Kandidati",
+    "payment_runs": "Mesečna izplačila",
+    "overpayment_settlements": "Poravnave preplačil",
+    "audit_log": "Dnevnik sprememb",
+}
+
+# The change log's actions as Dnevnik sprememb shows and finds them.
+ACTIONS: dict[str, str] = {
+    "insert": "nov zapis",
+    "update": "sprememba",
+    "delete": "izbris",
+    "migrate": "prenos",
+    "import": "uvoz",
+    "correction": "popravek sklepa",
+    "close": "zaključek meseca",
+    "reopen": "ponovno odprt mesec",
+    "accept_restored_copy": "sprejeta obnovljena baza",
+}

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from rejnistvo.store import save_record, set_setting
-from rejnistvo.store.audit import verify_audit_chain
+from rejnistvo.store.audit import verify_audit_chain, write_audit
 from rejnistvo.store.audit_browse import changed_fields, recent_audit_rows
 
 
@@ -70,3 +70,28 @@ def test_one_row_with_its_records(db):
     row = audit_row(db, newest[0]["id"])
     assert row == newest[0]  # the same row, before/after parsed, changed fields named
     assert audit_row(db, newest[0]["id"] + 1000) is None
+
+
+def test_text_finds_slovenian_names_of_tables_and_actions(db):
+    """The screen shows "Rejniki", "sprememba", "zaključek meseca": what it shows finds
+    the rows, in any case and with or without č, š, ž, as the stored names do."""
+    carer = save_record(db, "carers", {"name": "Ana Novak"})
+    save_record(db, "carers", {"id": carer, "name": "Ana Kos"})
+    save_record(db, "children", {"name": "Bor Novak"})
+    with db.atomic():
+        write_audit(db, "payment_runs", 1, "close", None, {"month": "2026-03"})
+
+    def found(text):
+        return [(r["table_name"], r["action"]) for r in recent_audit_rows(db, text)[0]]
+
+    assert found("Rejniki") == [("carers", "update"), ("carers", "insert")]
+    assert found("rejniki") == found("REJNIKI") == found("Rejniki")
+    assert found("sprememba") == [("carers", "update")]
+    assert found("zaključek") == found("zakljucek") == [("payment_runs", "close")]
+    assert found("Zaključek meseca") == [("payment_runs", "close")]
+    assert found("Mesečna izplačila") == [("payment_runs", "close")]
+    assert found("rejniki nov zapis") == [("carers", "insert")]
+    assert found("otroci sprememba") == []
+    # the stored names still find what they did
+    assert found("carers update") == [("carers", "update")]
+    assert found("close") == [("payment_runs", "close")]

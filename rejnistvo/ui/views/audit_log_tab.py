@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.store.labels import FIELD_LABELS
+from rejnistvo.store.labels import ACTIONS, FIELD_LABELS, TABLE_NAMES
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets import DateEdit
@@ -36,35 +36,6 @@ from rejnistvo.ui.widgets.tables import configure_table
 
 PAGE = 500
 
-# The store's table names as users know them.
-TABLE_NAMES = {
-    "carers": "Rejniki",
-    "carer_trainings": "Usposabljanja rejnikov",
-    "children": "Otroci",
-    "placements": "Namestitve",
-    "placement_periods": "Obdobja namestitev",
-    "r4_cases": "Predlogi R-4",
-    "r4_reasons": "Razlogi R-4",
-    "r4_members": "Člani komisije",
-    "board_increases": "Zvišane oskrbnine",
-    "board_increase_categories": "Vrste izrednih izdatkov",
-    "r5_reports": "Poročila R-5",
-    "r5_expenses": "Izdatki R-5",
-    "refunds": "Vračila",
-    "refund_instalments": "Obroki vračil",
-    "one_off_payments": "Enkratna izplačila",
-    "rates": "Zneski rejnine",
-    "settings": "Nastavitve",
-    "centres": "Centri",
-    "units": "Enote",
-    "subgroups": "Podskupine",
-    "subgroup_centres": "Razporeditev centrov",
-    "coordinators": "Koordinatorji",
-    "candidates": "Kandidati",
-    "payment_runs": "Mesečna izplačila",
-    "overpayment_settlements": "Poravnave preplačil",
-    "audit_log": "Dnevnik sprememb",
-}
 # Field names as the screens label them (one list for the program: store/labels.py);
 # a field without a Slovenian name is shown as "drugo polje", never by its stored name.
 FIELD_NAMES = {
@@ -111,19 +82,6 @@ FIELD_NAMES = {
 
 def field_name(key: str) -> str:
     return FIELD_NAMES.get(key) or "drugo polje"
-
-
-ACTIONS = {
-    "insert": "nov zapis",
-    "update": "sprememba",
-    "delete": "izbris",
-    "migrate": "prenos",
-    "import": "uvoz",
-    "correction": "popravek sklepa",
-    "close": "zaključek meseca",
-    "reopen": "ponovno odprt mesec",
-    "accept_restored_copy": "sprejeta obnovljena baza",
-}
 
 
 def local_time(value: str | None) -> str:
