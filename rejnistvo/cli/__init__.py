@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rejnistvo.argparse_sl import SlovenianArgumentParser
 from rejnistvo.cli.io import CliInputError
 
 if TYPE_CHECKING:
@@ -56,78 +57,15 @@ COMMAND_OWNERS = {
 #: skip finding the installation folder (platformdirs) — a few ms of a 0.2 s process.
 COMPUTE_ONLY = frozenset({"calc", "uplift", "refund", "emso"})
 
-# argparse's own texts (it calls gettext at use time, through these module globals).
-_ARGPARSE_TEXTS = {
-    "usage: ": "uporaba: ",
-    "positional arguments": "argumenti",
-    "options": "možnosti",
-    "optional arguments": "možnosti",
-    "show this help message and exit": "pokaži to pomoč in končaj",
-    "the following arguments are required: %s": "manjkajo obvezni argumenti: %s",
-    "unrecognized arguments: %s": "neznani argumenti: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "neveljavna izbira %(value)r (izberite med %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
-    "invalid %(type)s value: %(value)r": "neveljavna vrednost %(value)r",
-    "expected one argument": "manjka vrednost",
-    "expected at most one argument": "največ ena vrednost",
-    "expected at least one argument": "vsaj ena vrednost",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "dvoumna možnost %(option)s (ustreza: %(matches)s)"
-    ),
-    "not allowed with argument %s": "ni dovoljeno skupaj z argumentom %s",
-    "ignored explicit argument %r": "neupoštevana vrednost %r",
-    "one of the arguments %s is required": "obvezen je eden od argumentov %s",
-    "can't open '%(filename)s': %(error)s": "datoteke »%(filename)s« ni mogoče odpreti",
-    "show program's version number and exit": "pokaži različico programa in končaj",
-}
-_TYPE_NAMES = {"int": "celo število", "float": "število"}
-
-
-def _translate(text: str) -> str:
-    return _ARGPARSE_TEXTS.get(text, text)
-
-
-def _ntranslate(singular: str, plural: str, count: int) -> str:
-    if singular == "expected %s argument":
-        return "pričakovanih vrednosti: %s"
-    return _translate(singular if count == 1 else plural)
-
-
-argparse._ = _translate  # type: ignore[attr-defined]
-argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
-
-
-class _SlovenianArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own English usage text is not for our users: one line, exit 2.
-        sys.stderr.write(f"Napaka v ukazni vrstici: {message}\n")
-        raise SystemExit(2)
-
-    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
-        # "invalid int value: 'x'" names a Python type; say what was expected.
-        convert = action.type
-        type_name = getattr(convert, "__name__", "")
-        if type_name in _TYPE_NAMES and callable(convert):
-            try:
-                return convert(arg_string)
-            except (TypeError, ValueError):
-                shown = arg_string if len(arg_string) <= 40 else arg_string[:40] + "…"
-                raise argparse.ArgumentError(
-                    action, f"»{shown}« ni {_TYPE_NAMES[type_name]}"
-                ) from None
-        return super()._get_value(action, arg_string)
-
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given the command line, only the module of its command."""
-    parser = _SlovenianArgumentParser(
+    parser = SlovenianArgumentParser(
         prog="python -m rejnistvo",
         description="Rejništvo – izračuni rejnin, primeri R-4 in R-5, obrazci.",
     )
     subparsers = parser.add_subparsers(
-        dest="command", metavar="UKAZ", parser_class=_SlovenianArgumentParser
+        dest="command", metavar="UKAZ", parser_class=SlovenianArgumentParser
     )
     subparsers.required = True
     words = list(sys.argv[1:] if argv is None else argv)

@@ -168,7 +168,8 @@ def open_database(
         database = open_db(path)
         fill_demo(database)
         return database, path
-    path = database_path(db, locations)
+    # absolute: the window shows where the file is, whatever folder it was started from
+    path = database_path(db, locations).absolute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # e.g. --portable in a folder the user cannot write to
@@ -401,11 +402,10 @@ def install_mnemonics() -> None:
 
 def parse_args(argv: list[str]):
     """The window's options (main.py, rejnistvo-okno, the bundle's Rejnistvo)."""
-    import argparse
+    from rejnistvo.argparse_sl import SlovenianArgumentParser
 
-    parser = argparse.ArgumentParser(
-        prog="rejnistvo-okno", description="Rejništvo – namizni program"
-    )
+    # prog: the name the program was started by (Rejnistvo, rejnistvo-okno, main.py)
+    parser = SlovenianArgumentParser(description="Rejništvo – namizni program")
     parser.add_argument("--db", metavar="POT", help="datoteka z bazo (privzeto: v mapi uporabnika)")
     parser.add_argument(
         "--demo", action="store_true", help="odpri novo datoteko s preizkusnimi podatki"

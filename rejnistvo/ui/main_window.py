@@ -264,7 +264,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Rejništvo"))
             self.db_label.setText(self.tr("Odpiram bazo …"))
         else:
-            self.setWindowTitle(self.tr("Rejništvo – {0}").format(self.ctx.db_path.name))
+            # The program's name last: Qt appends the display name to a title that does
+            # not end with it ("Rejništvo – x.sqlite3 — Rejništvo" on Linux).
+            self.setWindowTitle(self.tr("{0} – Rejništvo").format(self.ctx.db_path.name))
             self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
         self.file_menu.setTitle(self.tr("&Datoteka"))
         self.act_new.setText(self.tr("&Nov zapis"))

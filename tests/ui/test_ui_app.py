@@ -73,6 +73,29 @@ def test_window_options(qapp):
     assert (options.portable, options.db, options.demo) == (True, "x.sqlite3", False)
 
 
+def test_window_options_speak_slovenian(qapp, capsys):
+    """`Rejnistvo --help` and a wrong option: Slovenian, never argparse's English."""
+    with pytest.raises(SystemExit) as shown:
+        app_module.parse_args(["--help"])
+    assert shown.value.code == 0
+    out = capsys.readouterr().out
+    assert "uporaba:" in out and "možnosti:" in out and "pokaži to pomoč" in out
+    assert "usage" not in out and "options" not in out
+    with pytest.raises(SystemExit) as refused:
+        app_module.parse_args(["--bogus"])
+    assert refused.value.code == 2
+    assert capsys.readouterr().err == "Napaka v ukazni vrstici: neznani argumenti: --bogus\n"
+
+
+def test_a_relative_file_name_is_opened_and_shown_as_a_whole_path(qapp, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db, path = app_module.open_database("zbirka.sqlite3", demo=False)
+    try:
+        assert path == tmp_path / "zbirka.sqlite3" and path.is_absolute()
+    finally:
+        db.close()
+
+
 def test_portable_mode_keeps_database_and_settings_next_to_the_program(qapp, tmp_path):
     from rejnistvo.locations import portable_locations
 
