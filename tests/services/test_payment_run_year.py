@@ -74,9 +74,9 @@ def test_the_placement_left_out_is_paid_its_months_once_its_data_is_mended(run_d
     assert run.overpayments == Decimal("0.00")
 
 
-def test_a_paid_one_off_payment_deleted_later_is_an_overpayment(run_db, clock):
-    """A one-off payment paid in a closed month and deleted afterwards: what was paid is
-    listed as an overpayment (it vanished without a trace before)."""
+def _paid_one_off_deleted(run_db, clock) -> int:  # type: ignore[no-untyped-def]
+    """A one-off payment of placement A dated in September, paid with September's close,
+    then deleted: its id."""
     a = run_db.ids["A"]
     carer = get_record(run_db, "placements", a)["carer_id"]
     one_off = add_one_off(
@@ -86,6 +86,13 @@ def test_a_paid_one_off_payment_deleted_later_is_an_overpayment(run_db, clock):
     )
     service.close_month(run_db, SEP, clock)
     delete_one_off(run_db, one_off)
+    return one_off
+
+
+def test_a_paid_one_off_payment_deleted_later_is_an_overpayment(run_db, clock):
+    """A one-off payment paid in a closed month and deleted afterwards: what was paid is
+    listed as an overpayment (it vanished without a trace before)."""
+    one_off = _paid_one_off_deleted(run_db, clock)
     run = service.payment_run(run_db, OCT, clock)
     over = lines(run, "overpayment")
     assert [(x.for_month, x.total, x.contract, x.one_off_id) for x in over] == [
@@ -147,15 +154,7 @@ def test_a_month_paid_nothing_names_the_document_that_brings_its_days(run_db, cl
 def test_the_screen_closes_the_deleted_one_off_overpayment_as_a_computed_close_would(run_db, clock):
     """The Izplačila screen's run (no bases) closed as it is writes the overpayment of the
     deleted one-off with the basis it was paid with, like the close that computes."""
-    a = run_db.ids["A"]
-    carer = get_record(run_db, "placements", a)["carer_id"]
-    one_off = add_one_off(
-        run_db,
-        OneOffPayment(carer, a, "primary_school", Decimal("460.00"), date(2026, 9, 7), "šola"),
-        None,
-    )
-    service.close_month(run_db, SEP, clock)
-    delete_one_off(run_db, one_off)
+    one_off = _paid_one_off_deleted(run_db, clock)
     run = service.payment_run(run_db, OCT, clock, with_basis=False)
     assert [x.inputs for x in lines(run, "overpayment")] == [None]
     closed = service.close_month(run_db, OCT, clock, computed=run, stamp=service.data_stamp(run_db))

@@ -41,7 +41,9 @@ def test_expense_typed_with_tab_and_left_after_the_last_cell(qtbot, b_ctx):  # n
     assert view.total_label.text().endswith("300,00 €")
 
 
-def test_instalment_table_is_left_after_its_last_cell(qtbot, b_ctx):  # noqa: F811
+def _with_instalment_plan(qtbot, b_ctx):  # noqa: F811
+    """An R-5 in an active window with its increase saved, a finding and a refund plan
+    in instalments as received."""
     view = make_view(qtbot, b_ctx)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
@@ -53,6 +55,11 @@ def test_instalment_table_is_left_after_its_last_cell(qtbot, b_ctx):  # noqa: F8
     qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
     view.as_received_radio.setChecked(True)
     view.make_plan()
+    return view
+
+
+def test_instalment_table_is_left_after_its_last_cell(qtbot, b_ctx):  # noqa: F811
+    view = _with_instalment_plan(qtbot, b_ctx)
     table = view.instalment_table
     model = view.instalment_model
     assert model.rowCount() > 1
@@ -82,17 +89,7 @@ def test_stored_increase_without_finding_offers_the_childs_centre(qtbot, b_ctx):
 
 def test_instalment_marked_paid_with_the_space_key(qtbot, b_ctx):  # noqa: F811
     """The day ends with an instalment received: arrows to its »Plačano«, Space."""
-    view = make_view(qtbot, b_ctx)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
-    fill_increase(qtbot, view, b_ctx)
-    assert view.save() is True
-    qtbot.keyClicks(view.report_date.edit, "20. 5. 2026")
-    qtbot.keyClicks(view.finding_date.edit, "5. 6. 2026")
-    qtbot.keyClicks(view.justified_edit.edit, "800,00")
-    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
-    view.as_received_radio.setChecked(True)
-    view.make_plan()
+    view = _with_instalment_plan(qtbot, b_ctx)
     table, model = view.instalment_table, view.instalment_model
     table.setFocus()
     table.setCurrentIndex(model.index(0, 0))
