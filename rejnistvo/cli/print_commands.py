@@ -60,6 +60,7 @@ def handle_print(args: argparse.Namespace) -> int:
         # amounts in force (SPEC 3.4). A stored case was checked against its placement and
         # its call date by the R-5 service when it was saved.
         from rejnistvo.rules.errors import MissingRateError
+        from rejnistvo.rules.periods import month_name
         from rejnistvo.rules.rates import load_rate_table  # (only R-5 needs the amounts)
 
         try:
@@ -68,7 +69,11 @@ def handle_print(args: argparse.Namespace) -> int:
             # An increase from before the table's first row (an R-5 of early 2025 found
             # on the new form): the form is the centre's and prints; the answer says the
             # refund was not checked against the money received, and why.
-            reason = error.message.split(";")[0]
+            reason = (
+                f"za mesec {month_name(error.month)} ni vnesenega {error.lacks}"
+                if error.month is not None
+                else error.problem.rstrip(".")
+            )
             warnings.append(
                 "Znesek za vračilo ni preverjen s prejeto zvišano oskrbnino: "
                 f"{reason} v tabeli zneskov programa."

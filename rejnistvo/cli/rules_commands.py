@@ -154,7 +154,7 @@ def run_calc(args: argparse.Namespace) -> int:
     advice = _where_to_add(args, document)
     with _rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
-    warnings = [w.replace(WHERE_TO_ADD, advice) for w in missing_indexations(rates, max(months))]
+    warnings = missing_indexations(rates, max(months), advice)
     write_json(
         {
             "months": [
@@ -216,7 +216,10 @@ def _rate_advice(advice: str) -> Iterator[None]:
     try:
         yield
     except MissingRateError as error:
-        raise MissingRateError(error.field, error.message.replace(WHERE_TO_ADD, advice)) from None
+        # only the program's own advice is replaced (a birth grant's has its own words)
+        if error.advice != WHERE_TO_ADD:
+            raise
+        raise error.with_advice(advice) from None
 
 
 def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:

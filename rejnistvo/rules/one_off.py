@@ -65,8 +65,10 @@ class BirthGrantTable(EffectiveTable[BirthGrant]):
             raise MissingRateError(
                 "birth_grant",
                 f"za dan {format_date(day)} ni vnesenega zneska pomoči ob rojstvu otroka, "
-                f"zato enkratnega izplačila ob prvi namestitvi ni mogoče predlagati. "
-                f"{WHERE_TO_ADD_GRANT}",
+                "zato enkratnega izplačila ob prvi namestitvi ni mogoče predlagati.",
+                advice=WHERE_TO_ADD_GRANT,
+                day=day,
+                lacks="zneska pomoči ob rojstvu otroka",
             )
         return self.rows[index]
 

@@ -59,11 +59,17 @@ class RateTable(EffectiveTable[Rate]):
         return self.rows[index]
 
 
+#: what a month without a rate lacks (MissingRateError.lacks)
+RATE_LACKS = "zneska oskrbnine in plačila dela"
+
+
 def missing_rate(day: date) -> MissingRateError:
     return MissingRateError(
         "rates",
-        f"za mesec {month_name(day)} ni vnesenega zneska oskrbnine in plačila dela; "
-        f"izračun ni mogoč. {WHERE_TO_ADD}",
+        f"za mesec {month_name(day)} ni vnesenega {RATE_LACKS}; izračun ni mogoč.",
+        advice=WHERE_TO_ADD,
+        month=day.replace(day=1),
+        lacks=RATE_LACKS,
     )
 
 
@@ -71,13 +77,14 @@ def missing_rate(day: date) -> MissingRateError:
 INDEXATION_MONTH = 3
 
 
-def missing_indexations(rates: RateTable, month: date) -> list[str]:
+def missing_indexations(rates: RateTable, month: date, advice: str = WHERE_TO_ADD) -> list[str]:
     """Slovenian warning lines, one per 1 March whose indexation is not entered (SPEC 3.1).
 
     A month that ends on or after a 1 March later than the newest row's `valid_from` is
     still computed with the newest row's amounts — the program never extrapolates — but
     every calculation of it says which indexations are missing. `month` is any day of
     the month. An empty table gives no lines: such a month is a MissingRateError anyway.
+    ``advice``: the closing sentence on where to add the amounts (the CLI gives its own).
     """
     if not rates.rows:
         return []
@@ -94,7 +101,7 @@ def missing_indexations(rates: RateTable, month: date) -> list[str]:
             f"Uskladitev zneskov od {format_date(march)} ni vnesena: mesec {month_name(month)} "
             f"je izračunan z zneski, ki veljajo od {format_date(newest.valid_from)} "
             f"(oskrbnina {format_amount(newest.board)} EUR, plačilo dela "
-            f"{format_amount(newest.fee)} EUR). {WHERE_TO_ADD}"
+            f"{format_amount(newest.fee)} EUR). {advice}"
         )
         year += 1
     return lines

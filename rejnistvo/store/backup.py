@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from rejnistvo.atomic_write import atomic_path
-from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StoreError, os_error_kind, translate_sqlite_error
 from rejnistvo.store.errors import os_error_reason as reason
 
 KEEP = 10
@@ -78,7 +78,8 @@ def backup_to(
         raise translate_sqlite_error(error, out_path) from None
     except OSError as error:
         raise StoreError(
-            f"Varnostne kopije »{out_path}« ni mogoče zapisati: {reason(error)}."
+            f"Varnostne kopije »{out_path}« ni mogoče zapisati: {reason(error)}.",
+            os_error_kind(error),
         ) from None
     if not own:
         # The chain's head as of this copy, kept outside the file too.
@@ -140,7 +141,9 @@ def _require_database(path: Path) -> None:
         with path.open("rb") as handle:
             ok = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as error:
-        raise StoreError(f"Datoteke »{path}« ni mogoče brati: {reason(error)}.") from None
+        raise StoreError(
+            f"Datoteke »{path}« ni mogoče brati: {reason(error)}.", os_error_kind(error)
+        ) from None
     if not ok:
         raise StoreError(f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo.")
 
@@ -176,7 +179,8 @@ def _make(db_path: Path, source: Path | Database, label: str, now: datetime | No
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise StoreError(
-            f"Mape za varnostne kopije »{folder}« ni mogoče ustvariti: {reason(error)}."
+            f"Mape za varnostne kopije »{folder}« ni mogoče ustvariti: {reason(error)}.",
+            os_error_kind(error),
         ) from None
     out = backup_to(source, folder / _backup_name(db_path, now, label))
     _prune(db_path)

@@ -174,7 +174,8 @@ def _refuse_read_only(path: Path) -> None:
     if is_read_only(path):
         raise StoreError(
             f"Podatkovna zbirka »{path}« je samo za branje. Omogočite pisanje v datoteko "
-            "in njeno mapo ali jo skopirajte v mapo, kamor lahko pišete."
+            "in njeno mapo ali jo skopirajte v mapo, kamor lahko pišete.",
+            "read_only",
         )
 
 

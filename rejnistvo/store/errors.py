@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
+from typing import Literal
 
 from rejnistvo.rules.errors import RuleError
+
+#: ``StoreError.kind``: "" for an error callers need not tell apart
+StoreErrorKind = Literal[
+    "", "not_database", "locked", "read_only", "disk_full", "io_error", "cannot_open"
+]
 
 
 class StoreError(RuleError):
@@ -16,8 +23,11 @@ class StoreError(RuleError):
     --db`, …) turns it into exit status 2 and one line, as the dispatcher does for bad input.
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, kind: StoreErrorKind = "") -> None:
         super().__init__("", message)
+        #: what went wrong, for callers that word it differently (a backup names the
+        #: target folder): decided by this, never by reading the message
+        self.kind: StoreErrorKind = kind
 
 
 class StaleRecordError(StoreError):
@@ -47,38 +57,54 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
     if "not a database" in text or "file is encrypted" in text or "malformed" in text:
         return StoreError(
             f"Datoteka{where} ni podatkovna zbirka programa Rejništvo ali je poškodovana. "
-            "Izberite drugo datoteko ali obnovite varnostno kopijo iz mape »backups«."
+            "Izberite drugo datoteko ali obnovite varnostno kopijo iz mape »backups«.",
+            "not_database",
         )
     if "locked" in text or "busy" in text:
         return StoreError(
             f"Podatkovno zbirko{where} ima zaklenjeno drug program. Zaprite program, ki jo "
-            "uporablja (npr. pregledovalnik SQLite), in poskusite znova."
+            "uporablja (npr. pregledovalnik SQLite), in poskusite znova.",
+            "locked",
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(
             f"Podatkovna zbirka{where} je samo za branje. Omogočite pisanje v datoteko in "
-            "njeno mapo ali jo skopirajte v mapo, kamor lahko pišete."
+            "njeno mapo ali jo skopirajte v mapo, kamor lahko pišete.",
+            "read_only",
         )
     # A full disk is also an I/O error where SQLite cannot make the WAL's index (-shm)
     # when the file is opened (tried: a full tmpfs).
     if "disk is full" in text or (_is_io_error(text) and _disk_full_at(path)):
         return StoreError(
             f"Na disku ni dovolj prostora za podatkovno zbirko{where}. V zbirko ni bilo nič "
-            "zapisano; sprostite prostor in poskusite znova."
+            "zapisano; sprostite prostor in poskusite znova.",
+            "disk_full",
         )
     if _is_io_error(text):
         # the disk or USB stick failed or went away under an open file (SQLITE_IOERR)
         return StoreError(
             f"Podatkovne zbirke{where} ni mogoče brati ali pisati: napaka diska ali pa je bil "
             "ključek USB odstranjen. V zbirko ni bilo nič zapisano. Zaprite program, preverite "
-            "disk oziroma vrnite ključek in program zaženite znova."
+            "disk oziroma vrnite ključek in program zaženite znova.",
+            "io_error",
         )
     if "unable to open" in text:
         return StoreError(
             f"Podatkovne zbirke{where} ni mogoče odpreti. Preverite, ali mapa obstaja in ali "
-            "imate pravico pisanja vanjo."
+            "imate pravico pisanja vanjo.",
+            "cannot_open",
         )
     return StoreError(f"Napaka podatkovne zbirke{where}: {error}. Sprememba ni bila shranjena.")
+
+
+def os_error_kind(error: BaseException) -> StoreErrorKind:
+    """The kind of a StoreError made from an OS error (a full or read-only disk)."""
+    code = getattr(error, "errno", None)
+    if code == errno.ENOSPC:
+        return "disk_full"
+    if code == errno.EROFS:
+        return "read_only"
+    return ""
 
 
 def _is_io_error(text: str) -> bool:
@@ -104,4 +130,11 @@ def _disk_full_at(path: object) -> bool:
 
 from rejnistvo.atomic_write import os_error_reason  # noqa: E402 - re-exported
 
-__all__ = ["StaleRecordError", "StoreError", "os_error_reason", "translate_sqlite_error"]
+__all__ = [
+    "StaleRecordError",
+    "StoreError",
+    "StoreErrorKind",
+    "os_error_kind",
+    "os_error_reason",
+    "translate_sqlite_error",
+]

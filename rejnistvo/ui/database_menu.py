@@ -156,16 +156,15 @@ class DatabaseMenu(QObject):
         ).format(folder)
 
     def _backup_error(self, target: Path, error: StoreError) -> str:
-        message = getattr(error, "message", str(error))
         # The store words its errors for the open database ("sprememba ni bila
         # shranjena"); for a copy the user needs to hear where it went wrong.
-        if "prostora" in message:
+        if error.kind == "disk_full":
             return self._disk_full(target.parent)
-        if "ni mogoče odpreti" in message or "samo za branje" in message:
+        if error.kind in ("cannot_open", "read_only"):
             return self.tr("V mapo »{0}« ne morete pisati. Izberite drugo mapo.").format(
                 target.parent
             )
-        return message
+        return error.message
 
     # -- Preveri bazo -----------------------------------------------------------------
     def check(self) -> list[str] | None:
