@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from rejnistvo.clock import SystemClock
 from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.emso import check_emso
@@ -210,7 +211,9 @@ def _emso(data: Mapping[str, Any], key: str, parent: str, label: str) -> str | N
     if value is None:
         return None
     try:
-        check_emso(value, _path(parent, key))
+        # a form's data from outside (print --json, a received package): nobody on it
+        # was born after the real day
+        check_emso(value, _path(parent, key), today=SystemClock().today())
     except InputError as error:
         raise InputError(error.field, f"{label}: {error.message}") from None
     return value.replace(" ", "")

@@ -345,8 +345,10 @@ def _unjustified(value: Any) -> Decimal:
 
 def run_emso(args: argparse.Namespace) -> int:
     # imported here: python-stdnum is a quarter of a `calc` process's start otherwise
+    from rejnistvo.clock import SystemClock
     from rejnistvo.rules.emso import check_emso
 
-    info = check_emso(args.number, "emso")
+    # a command line has no what-if day: a birth date after today's is a typing error
+    info = check_emso(args.number, "emso", today=SystemClock().today())
     write_json({"valid": True, "birth_date": info.birth_date, "sex": info.sex})
     return 0

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.clock import SystemClock
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
@@ -82,7 +83,10 @@ def _person(record: dict[str, Any], update: bool) -> None:
         # the lists' order by surname (store step m009), kept with the name
         record["surname_key"] = surname_sort_keys([record["name"]])[0]
     if record.get("emso"):
-        check_emso(record["emso"], "emso")
+        # The store's last net below every screen and command: nobody stored was born
+        # after the real day (as the change log's times, the system clock's); the window
+        # has checked with its own clock as the number was typed.
+        check_emso(record["emso"], "emso", today=SystemClock().today())
         record["emso"] = "".join(record["emso"].split())
 
 

@@ -80,7 +80,7 @@ class ChildrenView(PersonView):
         if v.ok and emso and birth:
             from rejnistvo.rules.emso import check_emso
 
-            encoded = check_emso(emso).birth_date
+            encoded = check_emso(emso, today=self.ctx.clock.today()).birth_date
             if encoded != birth:
                 v.add_error(
                     self.birth_edit,

@@ -21,7 +21,9 @@ class PersonView(ListEditorView):
 
     def add_person_fields(self) -> None:
         self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
-        self.emso_edit = self.register_field("emso", EmsoEdit("emso", self))
+        self.emso_edit = self.register_field(
+            "emso", EmsoEdit("emso", self, today=lambda: self.ctx.clock.today())
+        )
 
     def add_centre_field(self) -> None:
         self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))

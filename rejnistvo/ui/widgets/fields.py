@@ -245,14 +245,23 @@ class TextEdit(_LineField):
 
 
 class EmsoEdit(_LineField):
-    """EMŠO checked as typed (rules.emso.check_emso); ``birth_date_found`` on success."""
+    """EMŠO checked as typed (rules.emso.check_emso); ``birth_date_found`` on success.
+
+    ``today``: the owner's day (its window's clock), asked at each check: a birth date
+    after it is refused."""
 
     birth_date_found = Signal(object)  # datetime.date
 
     def __init__(
-        self, field: str = "emso", parent: QWidget | None = None, required: bool = False
+        self,
+        field: str,
+        parent: QWidget | None,
+        *,
+        today: Callable[[], date],
+        required: bool = False,
     ) -> None:
         super().__init__(field, parent, required)
+        self.today = today
         self.edit.setMaxLength(13)
         self.edit.textEdited.connect(self._check_as_typed)
         self.retranslate()
@@ -277,7 +286,7 @@ class EmsoEdit(_LineField):
         from rejnistvo.rules.emso import check_emso
 
         try:
-            info = check_emso(self.edit.text().strip(), self.field)
+            info = check_emso(self.edit.text().strip(), self.field, today=self.today())
         except InputError as exc:
             self.error_label.show_error(exc.message)
             return False, None
@@ -290,7 +299,7 @@ class EmsoEdit(_LineField):
         text = self.edit.text().strip()
         if not text:
             return None
-        check_emso(text, self.field)
+        check_emso(text, self.field, today=self.today())
         return text
 
     def set_value(self, value: str | None) -> None:
