@@ -34,7 +34,8 @@ LEFT JOIN carers ca ON ca.id = p.carer_id
 
 _SELECT = (
     """
-SELECT c.id, c.version, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
+SELECT c.id, c.version, c.case_no, c.proposed_percent, c.prepared_on, c.proposal_date,
+       c.received_on, c.sent_on, c.accepted_on, c.commission_named_on,
        c.decided_on, c.outcome, c.decision_percent, c.decision_from, c.decision_to,
        c.resolution_no, c.returned_on, c.subgroup_id,
        ce.name AS centre, u.name AS unit, ch.name AS child, ca.name AS carer"""
@@ -87,6 +88,7 @@ def to_row(record: dict[str, Any], members: tuple[str, ...], seq: int = 0) -> Re
         period_to=_date(record["decision_to"]),
         resolution_no=record["resolution_no"],
         returned=_date(record["returned_on"]),
+        prepared=_date(record.get("prepared_on")) or _date(record.get("proposal_date")),
     )
 
 
@@ -151,7 +153,7 @@ _SEARCH_SELECT = (
 SELECT c.id, c.case_no, c.proposed_percent, c.received_on, c.sent_on, c.accepted_on,
        c.commission_named_on, c.decided_on, c.outcome, c.decision_percent, c.decision_from,
        c.decision_to, c.resolution_no, c.returned_on,
-       ce.name, u.name, ch.name, ca.name"""
+       ce.name, u.name, ch.name, ca.name, COALESCE(c.prepared_on, c.proposal_date)"""
     + _CASE_JOINS
     + f"WHERE c.subgroup_id = ? AND {RECEIVED} BETWEEN ? AND ?\n"
 )
@@ -186,7 +188,7 @@ def register_pages(db: Database, subgroup: int, year: int, status: str | None = 
     for seq, r in enumerate(found, start=1):
         (case_id, case_no, proposed, received_on, sent_on, accepted_on, named_on, decided_on,
          outcome, decided_percent, decision_from, decision_to, resolution_no, returned_on,
-         centre, unit, child, carer) = r  # fmt: skip
+         centre, unit, child, carer, prepared_on) = r  # fmt: skip
         accepted, named = _date(accepted_on), _date(named_on)
         decided, returned = _date(decided_on), _date(returned_on)
         if status and register_status(accepted, named, decided, returned) != status:
@@ -202,6 +204,7 @@ def register_pages(db: Database, subgroup: int, year: int, status: str | None = 
                 child or "",
                 carer or "",
                 _percent_text(proposed),
+                fmt_date(_date(prepared_on)),
                 fmt_date(_date(received_on) or _date(sent_on) or accepted),
                 fmt_date(accepted),
                 fmt_date(named),

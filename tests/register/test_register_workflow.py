@@ -60,6 +60,28 @@ def test_register_rows_of_a_year(demo_db):
     assert 2026 in register_years(demo_db, 1)
 
 
+def test_the_register_lists_the_day_each_proposal_was_prepared(demo_db):
+    """SPEC 3.3: each step has a date and the register lists them — the first step
+    (prepared at the centre) too: the recorded step, else the proposal form's date."""
+    from rejnistvo.register.queries import register_pages
+    from rejnistvo.register.rows import COLUMNS
+
+    rows = register_rows(demo_db, 1, 2026)
+    assert rows and all(r.prepared is not None for r in rows)
+    assert all(r.prepared <= r.received for r in rows if r.received)
+    first = rows[0]
+    stored = demo_db.execute(
+        "SELECT COALESCE(prepared_on, proposal_date) FROM r4_cases WHERE id = ?", [first.case_id]
+    ).fetchone()[0]
+    assert first.prepared == date.fromisoformat(stored)
+    headings = [c.heading for c in COLUMNS]
+    assert headings.index("Datum predloga") == headings.index("Prejeto") - 1
+    # the screen's search finds a case by it, as by every column it shows
+    pages = register_pages(demo_db, 1, 2026)
+    shown = f"{first.prepared.day}. {first.prepared.month}. {first.prepared.year}"
+    assert any(shown in text for text in pages.search)
+
+
 def test_accept(demo_db):
     case = _sent(demo_db)
     with pytest.raises(InputError, match="pred datumom"):

@@ -37,6 +37,7 @@ class CoordinatorRegisterMixin:
             Column("child", self.tr("Otrok")),
             Column("carer", self.tr("Rejnik")),
             Column("proposed_percent", self.tr("Predlog"), _percent),
+            Column("prepared", self.tr("Datum predloga")),
             Column("received", self.tr("Prejeto")),
             Column("accepted", self.tr("Sprejeto")),
             Column("commission_named", self.tr("Komisija")),
