@@ -18,12 +18,12 @@ checked beside the window.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rejnistvo.collector import collector_paused
 from rejnistvo.store.errors import StoreError
 
 #: lines of one problem shown; SQLite's integrity report is one text of ~100 lines
@@ -99,13 +99,8 @@ class BackgroundChecks:
         # the window let go of, Qt objects too, outside the GUI thread: PySide then waits
         # for the GUI thread, which at closing waits for this one (``result``) — tried:
         # both hang. Off while the checks run (~1 s at start), then as it was found.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._check_and_back_up()
-        finally:
-            if collecting:
-                gc.enable()
 
     def _check_and_back_up(self) -> None:
         try:
