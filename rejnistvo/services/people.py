@@ -414,7 +414,7 @@ def delete_person(db: Any, entity: str, record_id: int, version: int | None = No
     try:
         delete_record(db, entity, record_id, version)
     except StoreError as error:
-        if "sklicujejo" not in error.message:
+        if error.kind != "referenced":
             raise
         who = "Rejnika" if entity == "carers" else "Otroka"
         raise StoreError(

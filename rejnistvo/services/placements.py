@@ -333,7 +333,7 @@ def delete_placement(db: Any, placement_id: int, version: int | None = None) -> 
     try:
         delete_record(db, "placements", placement_id, version)
     except StoreError as error:
-        if "sklicujejo" not in error.message:
+        if error.kind != "referenced":
             raise
         raise StoreError(_in_use_message(db, placement_id)) from None
 

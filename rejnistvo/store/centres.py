@@ -160,7 +160,7 @@ def delete_unit(db: Database, unit_id: int) -> None:
             write_audit(db, "units", unit_id, "delete", before, None)
     except sqlite3.IntegrityError:
         raise StoreError(
-            "Enote ni mogoče izbrisati, ker se nanjo sklicujejo drugi zapisi."
+            "Enote ni mogoče izbrisati, ker se nanjo sklicujejo drugi zapisi.", kind="referenced"
         ) from None
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None

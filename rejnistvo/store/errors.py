@@ -10,7 +10,14 @@ from rejnistvo.rules.errors import RuleError
 
 #: ``StoreError.kind``: "" for an error callers need not tell apart
 StoreErrorKind = Literal[
-    "", "not_database", "locked", "read_only", "disk_full", "io_error", "cannot_open"
+    "",
+    "not_database",
+    "locked",
+    "read_only",
+    "disk_full",
+    "io_error",
+    "cannot_open",
+    "referenced",  # a delete refused: other records refer to this one
 ]
 
 

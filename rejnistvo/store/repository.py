@@ -435,7 +435,8 @@ def delete_record(
     except sqlite3.IntegrityError:
         raise StoreError(
             f"Zapisa {record_id} iz »{ent.table}« ni mogoče izbrisati, ker se nanj sklicujejo "
-            "drugi zapisi (npr. namestitve ali primeri). Najprej izbrišite te."
+            "drugi zapisi (npr. namestitve ali primeri). Najprej izbrišite te.",
+            kind="referenced",
         ) from None
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None

@@ -129,6 +129,12 @@ def test_placement_centres_prefilled_and_required(db):
     with pytest.raises(StoreError) as in_use:
         delete_person(db, "carers", carer_id)
     assert "Ana Čuk" in in_use.value.message and "carers" not in in_use.value.message
+    # the store says why by its kind, which the service decides by (never by the words)
+    from rejnistvo.store import delete_record
+
+    with pytest.raises(StoreError) as referenced:
+        delete_record(db, "carers", carer_id)
+    assert referenced.value.kind == "referenced"
     delete_placement(db, placement_id)
     delete_person(db, "carers", carer_id)
     with pytest.raises(StoreError) as gone:
