@@ -219,17 +219,24 @@ def combo_settler(combo: QComboBox, take_only_match: bool = False) -> Any:
     """``focusChanged`` slot: settle the combo's text when the focus leaves it. With
     ``take_only_match`` (a combo holding every choice, not a search's first page) a part
     typed that only one item contains takes that item."""
-    import shiboken6
 
     def changed(old: QWidget | None, new: QWidget | None) -> None:
-        if not shiboken6.isValid(combo):
-            return
-        was_in = old is not None and (old is combo or combo.isAncestorOf(old))
-        now_in = new is not None and (new is combo or combo.isAncestorOf(new))
-        if was_in and not now_in:
-            _settle(combo, take_only_match)
+        if focus_left(combo, old, new):
+            settle_combo(combo, take_only_match)
 
     return changed
+
+
+def focus_left(widget: QWidget, old: QWidget | None, new: QWidget | None) -> bool:
+    """Whether a ``focusChanged(old, new)`` takes the focus out of `widget` (or out of a
+    child of it); False once the widget is deleted."""
+    import shiboken6
+
+    if not shiboken6.isValid(widget):
+        return False
+    was_in = old is not None and (old is widget or widget.isAncestorOf(old))
+    now_in = new is not None and (new is widget or widget.isAncestorOf(new))
+    return was_in and not now_in
 
 
 def _take_exact(combo: QComboBox, text: str) -> None:
@@ -253,7 +260,7 @@ def _only_match(combo: QComboBox, typed: str) -> int:
     return found[0] if len(found) == 1 else -1
 
 
-def _settle(combo: QComboBox, take_only_match: bool = False) -> None:
+def settle_combo(combo: QComboBox, take_only_match: bool = False) -> None:
     """Take the item whose text was typed in full (or, with ``take_only_match``, the only
     item containing what was typed); otherwise show the current one again."""
     line = combo.lineEdit()

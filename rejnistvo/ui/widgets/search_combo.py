@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.text import fold
 from rejnistvo.ui.widgets.choice_combo import ChoiceModel
-from rejnistvo.ui.widgets.keyboard import combo_settler
+from rejnistvo.ui.widgets.keyboard import focus_left, settle_combo
 
 #: (text typed, how many) → (label, value) choices, in the order to offer them
 Search = Callable[[str, int], Sequence[tuple[str, Any]]]
@@ -190,21 +190,14 @@ class SearchCombo(QComboBox):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-            self._settle = combo_settler(self)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the box with a part typed that finds one record takes that record
         (Tab after »109/2022«, as a click on the one offer would); several or none put
-        the chosen record back (``combo_settler``)."""
-        import shiboken6
-
-        if not shiboken6.isValid(self):
-            return
-        was_in = old is not None and (old is self or self.isAncestorOf(old))
-        now_in = new is not None and (new is self or self.isAncestorOf(new))
-        if was_in and not now_in:
+        the chosen record back (``settle_combo``)."""
+        if focus_left(self, old, new):
             self._take_only_match()
-        self._settle(old, new)
+            settle_combo(self)
 
     def _take_only_match(self) -> None:
         line = self.lineEdit()
