@@ -173,9 +173,10 @@ def open_database(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # e.g. --portable in a folder the user cannot write to
+        from rejnistvo.atomic_write import os_error_reason
         from rejnistvo.store import StoreError
 
-        why = "ni dovoljenja za pisanje" if isinstance(exc, PermissionError) else exc.strerror
+        why = os_error_reason(exc, writing=True)  # strerror is the OS's English
         hint = (
             "Za prenosni način program kopirajte v mapo, v katero lahko pišete (npr. na "
             "ključek USB), ali ga zaženite brez --portable."

@@ -42,3 +42,22 @@ def test_a_database_folder_that_cannot_be_made_names_it(read_only, monkeypatch):
         app_module.open_database(str(target), demo=False, locations=user_locations())
     assert f"»{target.parent}«" in raised.value.message
     assert "--portable" not in raised.value.message
+
+
+def test_the_reason_a_folder_cannot_be_made_is_slovenian(monkeypatch, tmp_path):
+    """Any OS error, not only a refused permission, is worded from the program's table
+    (the OS's own text is English)."""
+    import errno
+
+    real = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.is_relative_to(tmp_path):
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    with pytest.raises(StoreError) as raised:
+        app_module.open_database(str(tmp_path / "mapa" / "baza.sqlite3"), demo=False)
+    assert "na disku ni prostora" in raised.value.message
+    assert "No space" not in raised.value.message
