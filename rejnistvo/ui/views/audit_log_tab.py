@@ -212,14 +212,6 @@ class AuditLogTab(QWidget):
         self.date_to = DateEdit("date_to", self)
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
-        self.btn_verify = QPushButton(self)
-        self.btn_verify.clicked.connect(self.verify_chain)
-        self.verify_result = QLabel(self)
-        self.verify_result.setWordWrap(True)
-        self.count_label = QLabel(self)
-        self.btn_more = QPushButton(self)
-        self.btn_more.clicked.connect(self.load_more)
-
         self.model = RecordTableModel(self._columns(), self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -230,6 +222,15 @@ class AuditLogTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.show_details(index.row()))
+        # Made after the table, in the order they stand: Tab goes search, dates, table,
+        # then the buttons below it (made first, they came before the table).
+        self.count_label = QLabel(self)
+        self.btn_more = QPushButton(self)
+        self.btn_more.clicked.connect(self.load_more)
+        self.btn_verify = QPushButton(self)
+        self.btn_verify.clicked.connect(self.verify_chain)
+        self.verify_result = QLabel(self)
+        self.verify_result.setWordWrap(True)
 
         # Typing waits a moment before asking the store: one query, not one per key.
         self._timer = QTimer(self)

@@ -36,8 +36,9 @@ class CentresTab(SettingsTab):
             ],
             self,
         )
-        self.centres_table, self.centres_proxy = record_table(page, self.centres_model)
+        # The search first, as it stands above the table: Tab reaches it before the table.
         self.centres_search = QLineEdit(page)
+        self.centres_table, self.centres_proxy = record_table(page, self.centres_model)
         self.centres_search.setClearButtonEnabled(True)
         self.centres_search.textChanged.connect(self.centres_proxy.set_text)
         self.units_model = RecordTableModel([Column("name", "")], self)
@@ -73,10 +74,11 @@ class CentresTab(SettingsTab):
             strict=True,
         ):
             centre_form.addRow(label, w)
-        self.centre_new = QPushButton(page)
-        self.centre_new.clicked.connect(self.new_centre)
+        # Made in the order they stand (Shrani left of Nov), which is the Tab order.
         self.centre_save = QPushButton(page)
         self.centre_save.clicked.connect(self.save_centre)
+        self.centre_new = QPushButton(page)
+        self.centre_new.clicked.connect(self.new_centre)
         centre_buttons = QHBoxLayout()
         centre_buttons.addWidget(self.centre_save)
         centre_buttons.addWidget(self.centre_new)

@@ -43,9 +43,6 @@ class RatesTab(SettingsTab):
         self.rates_table.selectionModel().currentRowChanged.connect(self._rate_selected)
         self.grants = GrantsBox(ctx, self)
 
-        self.indexation = IndexationBox(ctx, self)
-        self.indexation.added.connect(self.refresh)
-        self.indexation.added.connect(self.grants.refresh)
         self.rate_box = QGroupBox(self)
         self.rate_from = DateEdit("valid_from", self, required=True)
         self.rate_board = AmountEdit("board", self, required=True)
@@ -67,6 +64,11 @@ class RatesTab(SettingsTab):
             buttons.addWidget(button)
         buttons.addStretch(1)
         form.addRow("", buttons)
+        # Made after the row's box, below which it stands: Tab goes down the tab, not
+        # from the indexation's last button back up to the row's date.
+        self.indexation = IndexationBox(ctx, self)
+        self.indexation.added.connect(self.refresh)
+        self.indexation.added.connect(self.grants.refresh)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.rate_note)

@@ -1,0 +1,70 @@
+"""QA4 (round 9): Nastavitve driven by the keyboard alone. Tab goes down each tab in the
+order its parts stand: the rate row's box before the indexation below it, the centres'
+search before their table and *Shrani center* before *Nov center*, the change log's table
+before the buttons under it (each stood the other way round in the Tab order)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rejnistvo.ui.views.settings_view import SettingsView
+
+
+def shown_view(qtbot, ctx) -> SettingsView:
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1024, 1400)  # every part on screen: Tab skips nothing hidden
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.refresh()
+    return view
+
+
+def tab_walk(qtbot, view: SettingsView, index: int) -> list[QWidget]:
+    """The widgets Tab visits on tab ``index``, from its tab bar until back there."""
+    view.tabs.setCurrentIndex(index)
+    bar = view.tabs.tabBar()
+    bar.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+    seen: list[QWidget] = []
+    for _ in range(100):
+        qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Tab)
+        current = QApplication.focusWidget()
+        if current is bar or current is None:
+            break
+        seen.append(current)
+    return seen
+
+
+def position(seen: list[QWidget], widget: QWidget) -> int:
+    return next(i for i, w in enumerate(seen) if w is widget or widget.isAncestorOf(w))
+
+
+def test_rate_row_box_comes_before_the_indexation_below_it(qtbot, ctx):
+    view = shown_view(qtbot, ctx)
+    tab = view.rates_tab
+    seen = tab_walk(qtbot, view, view.tabs.indexOf(tab))
+    order = [tab.rate_from, tab.rate_board, tab.rate_fee, tab.rate_source, tab.rate_add,
+             tab.indexation.index_from, tab.indexation.index_percent,
+             tab.indexation.index_propose]  # fmt: skip
+    positions = [position(seen, w) for w in order]
+    assert positions == sorted(positions)
+
+
+def test_centres_search_before_table_and_save_before_new(qtbot, ctx):
+    view = shown_view(qtbot, ctx)
+    tab = view.centres_tab
+    seen = tab_walk(qtbot, view, view.tabs.indexOf(tab))
+    assert position(seen, tab.centres_search) < position(seen, tab.centres_table)
+    assert position(seen, tab.centre_save) < position(seen, tab.centre_new)
+
+
+def test_change_log_table_before_the_buttons_below_it(qtbot, ctx):
+    view = shown_view(qtbot, ctx)
+    log = view.audit_tab
+    seen = tab_walk(qtbot, view, view.tabs.indexOf(log))
+    assert position(seen, log.search) < position(seen, log.table)
+    assert position(seen, log.table) < position(seen, log.btn_verify)
