@@ -68,3 +68,43 @@ def test_change_log_table_before_the_buttons_below_it(qtbot, ctx):
     seen = tab_walk(qtbot, view, view.tabs.indexOf(log))
     assert position(seen, log.search) < position(seen, log.table)
     assert position(seen, log.table) < position(seen, log.btn_verify)
+
+
+def type_keys(qtbot, field, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+
+
+def test_enter_proposes_the_indexation_and_adds_it_after_confirmation(qtbot, ctx, interaction):
+    """Enter in the percentage proposes (it did nothing: a clerk pressed it and waited),
+    Enter in a new amount adds after the question, Esc on the question adds nothing."""
+    from rejnistvo.services.rates import list_rates
+
+    view = shown_view(qtbot, ctx)
+    box = view.rates_tab.indexation
+    type_keys(qtbot, box.index_from, "1. 3. 2027")
+    type_keys(qtbot, box.index_source, "Objava ministrstva")
+    type_keys(qtbot, box.index_percent, "2,7")
+    qtbot.keyClick(box.index_percent.edit, Qt.Key.Key_Return)
+    assert box.proposal is not None and box.new_board.text() == "655,23"
+    assert QApplication.focusWidget() is box.new_board.edit  # where the amounts are checked
+    rows = len(list_rates(ctx.db))
+    interaction.answers.append(False)  # Esc on the question
+    qtbot.keyClick(box.new_board.edit, Qt.Key.Key_Enter)
+    assert len(list_rates(ctx.db)) == rows and box.proposal is not None
+    interaction.answers.append(True)
+    qtbot.keyClick(box.new_fee.edit, Qt.Key.Key_Return)
+    assert len(list_rates(ctx.db)) == rows + 1
+
+
+def test_enter_on_a_focused_settings_button_presses_it(qtbot, ctx, interaction):
+    view = shown_view(qtbot, ctx)
+    tab = view.rates_tab
+    for field, text in ((tab.rate_from, "1. 3. 2027"), (tab.rate_board, "700,00"),
+                        (tab.rate_fee, "500,00"), (tab.rate_source, "UL RS 1/2027")):  # fmt: skip
+        type_keys(qtbot, field, text)
+    tab.rate_add.setFocus()
+    interaction.answers.append(True)
+    qtbot.keyClick(tab.rate_add, Qt.Key.Key_Return)
+    assert tab.rates_model.rowCount() == 2

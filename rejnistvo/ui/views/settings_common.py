@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
@@ -21,6 +21,20 @@ def record_table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, 
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view, proxy
+
+
+def enter_presses(button: QPushButton, *fields: Any) -> None:
+    """Enter in any of ``fields`` (line fields with ``.edit``) presses ``button`` when it
+    is enabled: a clerk who typed the last value presses Enter, not Tab to a button."""
+    for field in fields:
+        field.edit.returnPressed.connect(lambda b=button: b.click() if b.isEnabled() else None)
+
+
+def enter_on_buttons(root: QWidget) -> None:
+    """Enter on a focused button of ``root`` presses it, as Space does (outside a dialog
+    Qt's buttons ignore Enter, and Nastavitve is no dialog)."""
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(True)
 
 
 def show_refusal(widget: Any, error: RuleError, title: str, fields: dict[str, Any]) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.views.settings_common import enter_presses
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
 
 
@@ -71,6 +72,8 @@ class IndexationBox(QGroupBox):
         # cite its percentage) under fields that say something else.
         self.index_from.edited.connect(self._inputs_changed)
         self.index_percent.edited.connect(self._inputs_changed)
+        enter_presses(self.index_propose, self.index_from, self.index_percent, self.index_source)
+        enter_presses(self.index_add, *self.new_fields)
 
     def _inputs_changed(self) -> None:
         if self.proposal is not None:
@@ -94,6 +97,7 @@ class IndexationBox(QGroupBox):
             self._show_proposal(None)
             return False
         self._show_proposal(proposal)
+        self.new_board.setFocus()  # the amounts to compare with the published ones
         return True
 
     def _show_proposal(self, proposal) -> None:

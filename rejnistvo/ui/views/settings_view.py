@@ -91,6 +91,9 @@ class SettingsView(View):
         # Every tab's texts are set when it is built: the view's own retranslate() ran
         # before any tab existed (without this the tabs showed blank buttons and labels).
         tab.retranslate()
+        from rejnistvo.ui.views.settings_common import enter_on_buttons
+
+        enter_on_buttons(tab)
         if attr != "audit_tab":
             tab.reveal = lambda tab=tab: self.tabs.setCurrentWidget(tab)
             if attr == "centres_tab":
