@@ -27,13 +27,18 @@ from rejnistvo.rules.periods import Period, add_months, format_date, last_of_mon
 from rejnistvo.rules.rates import Rate
 
 # Line kinds (SPEC 6 `run`): the month's payment, a positive difference for a closed
-# month, a negative one (listed apart, never deducted), a one-off payment of the month.
+# month, a negative one (listed apart, never deducted), a one-off payment of the month,
+# and the part of a positive difference that gives back an open overpayment of the same
+# placement and month (``undo_of``): it closes or reduces that overpayment instead of
+# being paid (schema step m014 links it to the overpayment line).
 MONTH = "month"
 ARREARS = "arrears"
 OVERPAYMENT = "overpayment"
 ONE_OFF = "one_off"
-KINDS = (MONTH, ARREARS, OVERPAYMENT, ONE_OFF)
-# What the run pays: everything except overpayments, which are recovered separately.
+UNDONE = "overpayment_undone"
+KINDS = (MONTH, ARREARS, OVERPAYMENT, ONE_OFF, UNDONE)
+# What the run pays: everything except overpayments, which are recovered separately, and
+# overpayments undone, which are money the carer never gave back.
 PAID_KINDS = frozenset({MONTH, ARREARS, ONE_OFF})
 
 KIND_LABELS = {
@@ -41,6 +46,7 @@ KIND_LABELS = {
     ARREARS: "poračun",
     OVERPAYMENT: "preplačilo",
     ONE_OFF: "enkratno izplačilo",
+    UNDONE: "razveljavljeno preplačilo",
 }
 
 
@@ -602,3 +608,60 @@ def _iso_month(month: date) -> str:
 def difference_kind(diff: Amounts) -> str:
     """Arrears when the closed month gives more today, an overpayment when less."""
     return OVERPAYMENT if diff.total < 0 else ARREARS
+
+
+def _toward_zero(diff: Decimal, open_part: Decimal) -> Decimal:
+    """The part of `diff` that moves `open_part` toward zero, at most all of it."""
+    if open_part < 0 < diff:
+        return min(diff, -open_part)
+    if diff < 0 < open_part:
+        return max(diff, -open_part)
+    return ZERO
+
+
+def undo_of(diff: Amounts, open_amounts: Amounts) -> Amounts:
+    """How much of `diff` (today's figures of a closed month minus what the ledger holds)
+    gives back the open overpayment `open_amounts` (negative total: what is still to be
+    recovered) — component by component (board, its increase, fee, its uplift), never
+    more of a component than the overpayment holds and never in the other direction.
+
+    The result's total is positive or nothing is undone: a difference that would make
+    an overpayment larger is a new overpayment. When the components would give back more
+    than the overpayment's total (its components netted a rise against a fall), the
+    whole overpayment is undone and the rest stays a difference (``diff`` minus the
+    result), so the carer is never owed less than today's figures."""
+    board = _toward_zero(diff.board, open_amounts.board)
+    fee = _toward_zero(diff.fee, open_amounts.fee)
+    undo = Amounts(
+        board,
+        _toward_zero(diff.board_increase, open_amounts.board_increase),
+        fee,
+        _toward_zero(diff.fee_uplift, open_amounts.fee_uplift),
+        board + fee,
+    )
+    if undo.total <= 0 or open_amounts.total >= 0:
+        return NO_AMOUNTS
+    if open_amounts.total + undo.total > 0:
+        return NO_AMOUNTS - open_amounts
+    return undo
+
+
+def undo_reason(
+    found_in: date, month: date, open_total: Decimal, undone: Decimal, words: str
+) -> str:
+    """The reason of an undone overpayment's line, in words: which overpayment (its
+    month and the run that found it), whether it is undone whole or in part (what is
+    left to recover), and why (`words`: the changes, as for arrears)."""
+    what = (
+        f"preplačilo {format_amount(-open_total)} EUR za {month_name(month)} "
+        f"(ugotovljeno v izplačilu za {month_name(found_in)})"
+    )
+    left = -open_total - undone
+    if left <= 0:
+        head = f"{what} je s poznejšo spremembo razveljavljeno v celoti in se ne terja"
+    else:
+        head = (
+            f"{what} je s poznejšo spremembo razveljavljeno za {format_amount(undone)} EUR; "
+            f"terja se še {format_amount(left)} EUR"
+        )
+    return f"{head}; {words}" if words else head

@@ -53,6 +53,7 @@ from rejnistvo.rules.payment_run import (
     ONE_OFF,
     OVERPAYMENT,
     PAID_KINDS,
+    UNDONE,
     Amounts,
     BasisMaker,
     amounts_of,
@@ -64,6 +65,8 @@ from rejnistvo.rules.payment_run import (
     reasons,
     reasons_by_month,
     reasons_of_texts,
+    undo_of,
+    undo_reason,
 )
 from rejnistvo.rules.periods import (
     Period,
@@ -84,7 +87,7 @@ Progress = Callable[[int, int], bool]
 
 OPEN = "open"
 CLOSED = "closed"
-_KIND_ORDER = {MONTH: 0, ONE_OFF: 1, ARREARS: 2, OVERPAYMENT: 3}
+_KIND_ORDER = {MONTH: 0, ONE_OFF: 1, ARREARS: 2, OVERPAYMENT: 3, UNDONE: 4}
 
 
 class RunCancelled(Exception):
@@ -118,6 +121,9 @@ class RunLine:
     one_off_id: int | None = None
     line_id: int | None = None  # the ledger line of a closed month
     settlement: str = ""  # how an overpayment was settled, in words
+    #: an undone overpayment's line (``UNDONE``) of a computed run: (the overpayment's
+    #: ledger line id, whether this line gives back all that was left of it)
+    undoes: tuple[int, bool] | None = None
 
     @property
     def total(self) -> Decimal:
@@ -236,6 +242,15 @@ class RunLines(Sequence[RunLine]):
         for index, line in enumerate(self._made):
             if line is not None:
                 line.line_id = first + index
+
+    def undoings(self) -> list[tuple[int, int, bool]]:
+        """(index, overpayment line id, whether it closes it) of each line that undoes an
+        overpayment (``RunLine.undoes``): the close links them (m014)."""
+        return [
+            (index, *entry.undoes)
+            for index, entry in enumerate(self._entries)
+            if type(entry) is RunLine and entry.undoes is not None
+        ]
 
     @property
     def has_bases(self) -> bool:
@@ -699,7 +714,7 @@ class _Order:
 _Sorted = TypeVar("_Sorted")
 
 _MONTHS_KEY = 1 << 17  # above year × 12 + month of any year up to 9999 (120,000)
-_PREFIX_SHIFT = 19  # above the kind (0-3) × _MONTHS_KEY
+_PREFIX_SHIFT = 20  # above the kind (0-4) × _MONTHS_KEY
 
 
 def _to_recheck(
@@ -899,6 +914,10 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         yield min(start + SLICE, total), total
     paid: dict[tuple[int, date], ledger.PaidMonth] = {}
     vanished = paid
+    # Overpayments still to be recovered: a later change that gives one back undoes it
+    # instead of paying the difference (``_give_back``).
+    opened = ledger.open_overpayments(db) if arrears_months else {}
+    undoings: list[_Undoing] = []
     if arrears_months:
         paid, vanished = yield from _reading(
             _paid_of(db, month, arrears_months, changed, screen, computed, failed, total), total
@@ -933,6 +952,9 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 # The usual case, nothing changed: one look-up, no objects made.
                 known = differences_of.get((id(p), id(was[0])))
                 found = (known or figures.difference(p, was[0]))[2]
+                if found is not None and opened and (pid, m) in opened:
+                    at_month = (src, m, p, cast(BasisMaker, maker), was)
+                    found = _give_back(opened.pop((pid, m)), found, at_month, undoings)
                 if found is not None:
                     pending.append(
                         (found[1], found[0], src, m, p, found[2], found[3], maker, was[2])
@@ -948,12 +970,17 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # (``RunLines``); its bases are read now, while the run is the file's.
     # What is left is a few steps of a tenth of a second or two each after a backdated
     # rate (270,000 lines): the window paints in between.
-    old_texts = ledger.basis_texts(db, {e[8] for e in pending if e[8] is not None})
+    old_texts = ledger.basis_texts(
+        db,
+        {e[8] for e in pending if e[8] is not None}
+        | {u[0][4][2] for u in undoings if u[0][4][2] is not None},
+    )
     yield total, total
     keys += pending_keys
     more = [
         *_vanished(db, vanished, arrears_months, failed),
         *_one_offs(db, month, first_closed, with_basis),
+        *_undone_lines(undoings, old_texts),
     ]
     for line in more:
         order.add_line(line)
@@ -964,6 +991,76 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     del entries
     yield total, total
     return PaymentRun(month, OPEN, RunLines(in_order, with_basis, old_texts), tuple(warnings))
+
+
+#: What a line that undoes an overpayment is made from: (the placement, the month, its
+#: payment today, the placement's ``BasisMaker``, what the ledger holds for the month),
+#: the overpayment, what is given back of it, the factor text and the rate rows' ids.
+_Undoing = tuple[
+    tuple[PlacementSource, date, Any, BasisMaker, ledger.PaidMonth],
+    ledger.OpenOverpayment, Amounts, str, tuple[int, ...],
+]  # fmt: skip
+
+
+def _give_back(
+    overpayments: list[ledger.OpenOverpayment],
+    found: _Difference,
+    where: tuple[PlacementSource, date, Any, BasisMaker, ledger.PaidMonth],
+    undoings: list[_Undoing],
+) -> _Difference | None:
+    """A closed month's difference `found` where the month has open overpayments (newest
+    first): what it gives back of each is an undoing (``undo_of``), added to `undoings`,
+    not paid; what is left of the difference (None: nothing) is a line as before."""
+    diff, _kind, factor, rates, _order = found
+    for over in overpayments:
+        undo = undo_of(diff, over.amounts)
+        if undo.is_zero():
+            continue
+        undoings.append((where, over, undo, factor, rates))
+        diff = diff - undo
+    if diff.is_zero():
+        return None
+    if diff is found[0]:
+        return found
+    kind = difference_kind(diff)
+    return diff, kind, factor, rates, _KIND_ORDER[kind] * _MONTHS_KEY
+
+
+def _undone_lines(undoings: list[_Undoing], old_texts: dict[int, str]) -> list[RunLine]:
+    """The lines of overpayments given back by a later change (``UNDONE``): not paid,
+    each naming the overpayment, what is left of it and why (the changes since the
+    ledger's basis of the month, worded as for arrears). Each has its basis whatever
+    the run (a few lines): the ledger keeps it as the month's newest."""
+    lines = []
+    for (src, m, p, maker, was), over, undo, factor, rates in undoings:
+        new = maker.make(m, p, rates)
+        old_text = old_texts.get(was[2]) if was[2] is not None else None
+        words = reasons(json.loads(old_text), new, m) if old_text is not None else ""
+        reason = undo_reason(over.found_in, m, over.amounts.total, undo.total, words)
+        closes = over.amounts.total + undo.total >= 0
+        lines.append(
+            RunLine(
+                UNDONE,
+                m,
+                src.placement_id,
+                src.carer_id,
+                src.carer_name,
+                src.child_name,
+                src.contract_no,
+                src.iban,
+                src.centre_id,
+                src.centre_name,
+                src.unit_id,
+                src.unit_name,
+                p.days_placed,
+                factor,
+                undo,
+                reason,
+                new,
+                undoes=(over.line_id, closes),
+            )  # fmt: skip
+        )
+    return lines
 
 
 _Read = TypeVar("_Read")
@@ -1271,6 +1368,8 @@ def close_month(
         )
         writer.write(lines.ledger_entries(writer), _reporting(len(lines), progress))
         run_id = writer.finish()
+        first_id = ledger.first_line_id(db, run_id)
+        _link_undoings(db, lines, first_id)
         write_audit(
             db, "payment_runs", run_id, "close", None,
             {"month": month, "total": run.total, "overpayments": run.overpayments,
@@ -1280,7 +1379,7 @@ def close_month(
     # consecutive within the transaction (one writer, INTEGER PRIMARY KEY).
     # The lines were made by this call, or taken over from `computed`: their ledger ids
     # are set in place (a line made later gets its own).
-    lines.set_first_line_id(ledger.first_line_id(db, run_id))
+    lines.set_first_line_id(first_id)
     return PaymentRun(
         month,
         CLOSED,
@@ -1289,6 +1388,24 @@ def close_month(
         today,
         user,
     )
+
+
+def _link_undoings(db: Any, lines: RunLines, first_id: int) -> None:
+    """Link each line of the closed month that undoes an overpayment to it (m014), in
+    the closing transaction, each audited: the overpayment is reduced, or leaves *Roki*
+    when nothing is left of it."""
+    links = [(first_id + index, over, closes) for index, over, closes in lines.undoings()]
+    if not links:
+        return
+    ledger.write_undoings(db, links)
+    for line_id, over, closes in links:
+        line = lines[line_id - first_id]
+        write_audit(
+            db, "overpayment_undoings", line_id, "insert", None,
+            {"overpayment_line_id": over, "for_month": line.for_month,
+             "placement_id": line.placement_id, "amount": line.amounts.total,
+             "closes": closes, "reason": line.reason},
+        )  # fmt: skip
 
 
 def _still_current(
@@ -1365,6 +1482,14 @@ def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
                 f"za preplačila, ugotovljena ob zaključku meseca {month_name(month)}, je že "
                 "vpisano, kako so bila poravnana; meseca ni mogoče ponovno odpreti.",
             )
+        if ledger.settled_undoings_of_run(db, run.id):
+            # the settlement covered what was left after this month's undoing
+            raise InputError(
+                "month",
+                f"izplačilo za {month_name(month)} je delno razveljavilo preplačilo, za "
+                "katero je že vpisano, kako je bilo poravnano; meseca ni mogoče ponovno "
+                "odpreti.",
+            )
         user = _user(db)
         ledger.insert_reopening(
             db,
@@ -1418,6 +1543,7 @@ def unsettled_overpayments(db: Any) -> list[Overpayment]:
     """Overpayments of closed months whose settlement is not yet recorded, oldest first."""
     lines = ledger.overpayment_lines(db, unsettled_only=True)
     runs = {run.id: run.month for run in ledger.closed_runs(db)}
+    undone = ledger.undone_amounts(db, [line.id for line in lines])
     return [
         Overpayment(
             line.id,
@@ -1426,7 +1552,7 @@ def unsettled_overpayments(db: Any) -> list[Overpayment]:
             line.carer_name,
             line.child_name,
             line.contract_no,
-            -line.amounts.total,
+            -(line.amounts.total + (undone[line.id].total if line.id in undone else ZERO)),
             line.reason,
         )  # fmt: skip
         for line in lines
@@ -1455,6 +1581,13 @@ def settle_overpayment(
             raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
         if line_id in ledger.settlements(db, [line_id]):
             raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
+        undone = ledger.undone_amounts(db, [line_id]).get(line_id)
+        left = -line.amounts.total - (undone.total if undone is not None else ZERO)
+        if left <= 0:
+            raise InputError(
+                "line_id",
+                "preplačilo je s poznejšo spremembo razveljavljeno v celoti; poravnati ni ničesar.",
+            )
         found_in = ledger.run_month_of_line(db, line_id)
         if method == "offset" and offset_month and found_in and offset_month < found_in:
             # an overpayment is offset against a payment made after it was found, or the
@@ -1477,7 +1610,7 @@ def settle_overpayment(
         write_audit(
             db, "overpayment_settlements", new_id, "insert", None,
             {"line_id": line_id, "method": method, "offset_month": settlement.offset_month,
-             "note": settlement.note, "amount": -line.amounts.total},
+             "note": settlement.note, "amount": left},
         )  # fmt: skip
 
 

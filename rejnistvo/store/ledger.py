@@ -954,6 +954,13 @@ def first_line_id(db: Database, run_id: int) -> int:
 
 
 def delete_run(db: Database, run_id: int) -> None:
+    # The links of the run's undone overpayments go with their lines (m014 cascades them
+    # too; said here so that a reopening never depends on the foreign-key setting).
+    db.execute(
+        "DELETE FROM overpayment_undoings WHERE line_id IN "
+        "(SELECT id FROM payment_entries WHERE run_id = ?)",
+        [run_id],
+    )
     db.execute("DELETE FROM payment_entries WHERE run_id = ?", [run_id])
     db.execute("DELETE FROM payment_runs WHERE id = ?", [run_id])
 
@@ -1034,6 +1041,85 @@ def insert_settlement(db: Database, settlement: Settlement) -> int:
         ],
     )
     return int(cursor.lastrowid or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenOverpayment:
+    """An overpayment of a closed month not settled and not wholly undone (m014): what
+    is still to be recovered (``amounts``, negative total), its month and placement and
+    the closed month whose run found it."""
+
+    line_id: int
+    placement_id: int
+    for_month: date
+    found_in: date
+    amounts: Amounts
+
+
+def open_overpayments(db: Database) -> dict[tuple[int, date], list[OpenOverpayment]]:
+    """{(placement, month): its open overpayments, newest first} — the ones a later
+    change may give back (a run undoes the newest first: the change made last is the
+    one most likely reverted). One-off payments' overpayments are not among them (they
+    are matched by their payment, ``services.payment_run._one_offs``). A few rows: this
+    reads only overpayment lines (a partial index) and their undoings."""
+    rows = db.execute(
+        "SELECT id, placement_id, for_month, "
+        "(SELECT r.month FROM payment_runs r WHERE r.id = run_id), "
+        f"{_AMOUNTS_TEXT} FROM payment_lines WHERE {UNSETTLED_OVERPAYMENTS} "
+        "AND placement_id IS NOT NULL AND one_off_id IS NULL ORDER BY id DESC"
+    ).fetchall()
+    if not rows:
+        return {}
+    undone = undone_amounts(db, [int(r[0]) for r in rows])
+    found: dict[tuple[int, date], list[OpenOverpayment]] = {}
+    for line_id, placement_id, month, run_month, text in rows:
+        amounts = Amounts(*(Decimal(t) for t in text.split(" ")))
+        amounts = amounts + undone.get(int(line_id), Amounts())
+        if amounts.total >= 0:
+            continue
+        for_month = date.fromisoformat(month)
+        found.setdefault((int(placement_id), for_month), []).append(
+            OpenOverpayment(
+                int(line_id), int(placement_id), for_month, date.fromisoformat(run_month), amounts
+            )
+        )
+    return found
+
+
+def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
+    """{overpayment line id: the sum of the lines that undid it (positive)} (m014)."""
+    found: dict[int, Amounts] = {}
+    for overpayment_id, text in db.execute(
+        "SELECT u.overpayment_id, l.board || ' ' || l.board_increase || ' ' || l.fee || ' ' "
+        "|| l.fee_uplift || ' ' || l.total "
+        "FROM overpayment_undoings u JOIN payment_lines l ON l.id = u.line_id "
+        "WHERE u.overpayment_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(line_ids)))],
+    ).fetchall():
+        amounts = Amounts(*(Decimal(t) for t in text.split(" ")))
+        found[int(overpayment_id)] = found.get(int(overpayment_id), Amounts()) + amounts
+    return found
+
+
+def write_undoings(db: Database, rows: Iterable[tuple[int, int, bool]]) -> None:
+    """Link each undone overpayment's line to the overpayment it gives back: (line id,
+    overpayment line id, whether it closes that overpayment)."""
+    db.conn.executemany(
+        "INSERT INTO overpayment_undoings (line_id, overpayment_id, closes) VALUES (?, ?, ?)",
+        [(line, over, int(closes)) for line, over, closes in rows],
+    )
+
+
+def settled_undoings_of_run(db: Database, run_id: int) -> int:
+    """How many lines of the run undid (part of) an overpayment that is settled since:
+    reopening the run would change what that settlement covers."""
+    row = db.execute(
+        "SELECT count(*) FROM overpayment_undoings u "
+        "JOIN payment_entries e ON e.id = u.line_id "
+        "JOIN overpayment_settlements s ON s.line_id = u.overpayment_id WHERE e.run_id = ?",
+        [run_id],
+    ).fetchone()
+    return int(row[0])
 
 
 def settled_lines_of_run(db: Database, run_id: int) -> int:

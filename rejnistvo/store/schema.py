@@ -870,3 +870,74 @@ def m013_ledger_parts(db: Database) -> None:
         _LEDGER_VIEW,
     ):
         db.execute(statement)
+
+
+@migrations()
+def m014_overpayment_undoings(db: Database) -> None:
+    """An overpayment given back by a later change (SPEC 3.6): an end date removed, a
+    rate corrected back, an R-4 decision restored. The run that finds the difference no
+    longer pays it as arrears while the overpayment waits on *Roki*: it writes a line of
+    the new kind ``overpayment_undone`` (not paid; it brings the ledger's sum for the
+    month to today's figures as arrears would) and links it here to the overpayment it
+    gives back, in the same transaction as the month's close. ``closes``: this line
+    gave back what was left of it (the overpayment leaves *Roki*); otherwise what is
+    left is the overpayment's amount plus its undoings. A reopened month's lines take
+    their links with them (ON DELETE CASCADE; ``ledger.delete_run`` deletes them first).
+
+    ``payment_entries`` is made again for the new kind (SQLite cannot change a CHECK),
+    the ids kept, and so is ``overpayment_settlements``, which refers to it."""
+    for statement in (
+        """
+        CREATE TABLE payment_entries_m014 (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES payment_runs(id) ON DELETE CASCADE,
+            -- not kind IN (…): SQLite builds that list anew for each row written
+            kind TEXT NOT NULL CHECK (kind = 'month' OR kind = 'arrears'
+                                      OR kind = 'overpayment' OR kind = 'one_off'
+                                      OR kind = 'overpayment_undone'),
+            for_month TEXT NOT NULL,
+            placement_id INTEGER REFERENCES placements(id),
+            one_off_id INTEGER,
+            payee_id INTEGER NOT NULL,
+            figures_id INTEGER NOT NULL,
+            basis_id INTEGER
+        )
+        """,
+        "INSERT INTO payment_entries_m014 (id, run_id, kind, for_month, placement_id, "
+        "one_off_id, payee_id, figures_id, basis_id) SELECT id, run_id, kind, for_month, "
+        "placement_id, one_off_id, payee_id, figures_id, basis_id FROM payment_entries "
+        "ORDER BY id",
+        """
+        CREATE TABLE overpayment_settlements_m014 (
+            id INTEGER PRIMARY KEY,
+            line_id INTEGER NOT NULL UNIQUE REFERENCES payment_entries_m014(id),
+            method TEXT NOT NULL CHECK (method IN ('offset', 'refund')),
+            offset_month TEXT,
+            settled_on TEXT NOT NULL,
+            note TEXT,
+            recorded_by TEXT NOT NULL,
+            CHECK (method = 'refund' OR offset_month IS NOT NULL)
+        )
+        """,
+        "INSERT INTO overpayment_settlements_m014 SELECT * FROM overpayment_settlements",
+        "DROP VIEW payment_lines",
+        "DROP TABLE overpayment_settlements",
+        "DROP TABLE payment_entries",
+        # renaming updates the settlements' reference to the new name
+        "ALTER TABLE payment_entries_m014 RENAME TO payment_entries",
+        "ALTER TABLE overpayment_settlements_m014 RENAME TO overpayment_settlements",
+        "CREATE INDEX payment_entries_run ON payment_entries(run_id)",
+        "CREATE INDEX payment_entries_placement ON payment_entries(placement_id, for_month)",
+        "CREATE INDEX payment_entries_overpayment ON payment_entries(id) "
+        "WHERE kind = 'overpayment'",
+        _LEDGER_VIEW,
+        """
+        CREATE TABLE overpayment_undoings (
+            line_id INTEGER PRIMARY KEY REFERENCES payment_entries(id) ON DELETE CASCADE,
+            overpayment_id INTEGER NOT NULL REFERENCES payment_entries(id),
+            closes INTEGER NOT NULL CHECK (closes IN (0, 1))
+        )
+        """,
+        "CREATE INDEX overpayment_undoings_overpayment ON overpayment_undoings(overpayment_id)",
+    ):
+        db.execute(statement)
