@@ -9,11 +9,13 @@ from typing import Any
 
 from rejnistvo.store.errors import translate_sqlite_error
 
-#: The ledger's overpayment lines (SPEC 3.6) whose settlement is not recorded yet, a
+#: The ledger's overpayment lines (SPEC 3.6) whose settlement is not recorded yet and
+#: that no later change gave back whole (``overpayment_undoings``, m014), a
 #: ``WHERE`` over ``payment_lines``: the ledger lists them, and *Roki* first asks whether
 #: there is any (without loading the ledger's modules at the program's start).
 UNSETTLED_OVERPAYMENTS = (
-    "kind = 'overpayment' AND id NOT IN (SELECT line_id FROM overpayment_settlements)"
+    "kind = 'overpayment' AND id NOT IN (SELECT line_id FROM overpayment_settlements) "
+    "AND id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1)"
 )
 
 
