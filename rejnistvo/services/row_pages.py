@@ -100,6 +100,15 @@ class TextsOf(Sequence[str]):
         key = self._ids[index]  # IndexError past the end, as a list
         return self._read([key]).get(key, "")
 
+    def insert_id(self, index: int, record_id: int) -> None:
+        """A record added to the list at ``index`` (its text is read with its slice, by
+        id when it lies outside the slice's range): the texts after it move with it."""
+        self._ids.insert(index, record_id)
+
+    def delete_at(self, index: int) -> None:
+        """The row at ``index`` taken out of the list (a deleted record)."""
+        del self._ids[index]
+
     def __iter__(self) -> Iterator[str]:
         for start in range(0, len(self._ids), CHUNK):
             yield from self[start : start + CHUNK]

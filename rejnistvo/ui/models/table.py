@@ -38,6 +38,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 
 from rejnistvo.rules.text import fold_all
@@ -68,6 +69,11 @@ _is_valid = cast(Callable[["Index"], bool], QModelIndex.isValid)
 _row_of = cast(Callable[["Index"], int], QModelIndex.row)
 #: indexes a proxy keeps (a screen shows a few hundred cells)
 _KEEP_INDEXES = 4096
+#: until when (perf_counter) the lists' idle slices wait: set by a filter keystroke
+_quiet_until = [0.0]
+#: how long after a filter keystroke the idle slices wait (a typist's next key comes
+#: after 100-300 ms; the slices go on between keys)
+KEY_QUIET_SECONDS = 0.05
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,7 +116,14 @@ def _sort_key(value: Any) -> tuple:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows are dicts; columns are (key, header, formatter) tuples or ``Column``s."""
+    """Rows are dicts; columns are (key, header, formatter) tuples or ``Column``s.
+
+    ``search_grown(start, end)``: the rows ``start``..``end - 1`` got their search texts
+    (an idle slice); every row before ``end`` has one. A filter shows the rows whose
+    texts are there and adds the others' matches as they come (``FilterProxy``), so a
+    keystroke never waits for the texts not yet read."""
+
+    search_grown = Signal(int, int)
 
     #: how long one idle slice may spend making search texts
     SLICE_SECONDS = 0.004
@@ -147,6 +160,10 @@ class RecordTableModel(QAbstractTableModel):
         self._painted: dict[int, tuple[list[str], list[tuple[str, Any, Any]]]] = {}
         self._id_index: dict[Any, int] = {}
         self._id_index_generation = -1
+        #: the order a new row is put into: the column sorted by (and descending), or
+        #: the list's first order as a key of a record (``set_order_key``), else the end
+        self._sorted_by: tuple[str, bool] | None = None
+        self._order_key: Callable[[dict], Any] | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -167,6 +184,11 @@ class RecordTableModel(QAbstractTableModel):
         self._foreground = pick
         self._painted.clear()
 
+    def set_order_key(self, key: Callable[[dict], Any] | None) -> None:
+        """The list's first order (the service's) as a key of a shown record: a new row
+        saved is put where this key sorts it, not at the end (``upsert_row``)."""
+        self._order_key = key
+
     def set_search_columns(self, keys: Sequence[str]) -> None:
         wanted = set(keys)
         self._search_columns = [i for i, c in enumerate(self._columns) if c.key in wanted]
@@ -178,6 +200,8 @@ class RecordTableModel(QAbstractTableModel):
         self._fetch = None
         self._rows = list(rows)
         self._display = [None] * len(self._rows)
+        self._sorted_by = None
+        self._painted.clear()
         self._forget_search()
         self.generation += 1
         self.endResetModel()
@@ -193,6 +217,8 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = [None] * count
         self._display = [None] * count
         self._kept = 0
+        self._sorted_by = None
+        self._painted.clear()
         # folded after the list is painted (20,000 texts: 6 ms, 80,000: 25-30 ms of the
         # opening), a few thousand an idle slice; the first keystroke folds what is left.
         # The service's texts are read a slice at a time: a sequence that makes its texts
@@ -261,7 +287,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def upsert_row(self, record: dict, key: str = "id") -> int:
         """Show one saved record: replace the row with the same ``key`` in place, or
-        append it. A save updates its row instead of reloading every record."""
+        put a new one where the list's order puts it (the column sorted by, else the
+        order key, else the end). A save changes its row instead of reloading every
+        record; the search texts not yet read stay unread (they move with their rows)."""
         row = self.find_row(key, record.get(key))
         display = self._format_row(record)
         search = self._search_of(display)
@@ -280,31 +308,99 @@ class RecordTableModel(QAbstractTableModel):
             last = max(len(self._columns) - 1, 0)
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
             return row
-        self._fold_raw()  # a new row: the texts not yet read follow the rows by position
-        row = len(self._rows)
+        row = self._insertion_row(record)
+        if self._raw_search and not self._raw_insert(row, record.get(key), search):
+            self._fold_raw()  # a source that cannot take a row: its texts now, by position
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(record)
+        self._rows.insert(row, record)
         if self._ids is not None:
-            self._ids.append(record.get(key))
+            self._ids.insert(row, record.get(key))
             self._kept += 1
-        self._display.append(display)
-        self._search_text.append(search)
-        if self._search_done == row:
-            self._search_done += 1
+        self._display.insert(row, display)
+        self._search_text.insert(row, search)
+        if row <= self._search_done:
+            self._search_done += 1  # the new row has its text: the read part grows by it
+        self._painted.clear()  # kept by row number, and the rows after it moved
         self.generation += 1
         if key == "id" and self._id_index_generation == self.generation - 1:
-            # a save must not rebuild the index of every id (80,000 rows: 30 ms)
-            self._id_index[record.get(key)] = row
+            # the ids after it move down a row: a save must not rebuild the index of
+            # every id in Python (80,000 rows: 30 ms), one C-level update of those after
+            index = self._id_index
+            ids = self._ids
+            if ids is not None:
+                index.update(zip(ids[row:], range(row, len(ids)), strict=True))
+            else:
+                index.update((r.get("id"), i) for i, r in enumerate(self._rows[row:], row))  # type: ignore[union-attr]
             self._id_index_generation = self.generation
         self.endInsertRows()
         return row
 
+    def _insertion_row(self, record: dict) -> int:
+        """Where a new record goes: after the rows its key sorts with or after (a binary
+        search reading ~17 rows of 80,000 one at a time, not the list)."""
+        count = len(self._rows)
+        if self._sorted_by is not None:
+            column, descending = self._sorted_by
+
+            def key(r: dict) -> Any:
+                return _sort_key(r.get(column))
+        elif self._order_key is not None:
+            key, descending = self._order_key, False
+        else:
+            return count
+        wanted = key(record)
+        low, high = 0, count
+        try:
+            while low < high:
+                middle = (low + high) // 2
+                there = key(self._probe(middle))
+                if (there < wanted) if descending else (wanted < there):
+                    high = middle
+                else:
+                    low = middle + 1
+        except TypeError:  # keys that do not compare (a row deleted meanwhile): the end
+            return count
+        return low
+
+    def _probe(self, row: int) -> dict:
+        """One row's record for a binary search: read alone if not read."""
+        record = self._rows[row]
+        if record is None and self._ids is not None:
+            self.read_rows([row])
+            record = self._rows[row]
+        return record or {}
+
+    def _raw_insert(self, row: int, record_id: Any, text: str) -> bool:
+        """The service's unread texts move with their rows: a new row at ``row`` gets a
+        place in them too (its own text is already known and wins when it is read)."""
+        source = self._search_source
+        if isinstance(source, list):
+            source.insert(row, text)
+            return True
+        insert = getattr(source, "insert_id", None)
+        if insert is None:
+            return False
+        insert(row, record_id)
+        return True
+
+    def _raw_delete(self, row: int) -> bool:
+        source = self._search_source
+        if isinstance(source, list):
+            del source[row]
+            return True
+        delete = getattr(source, "delete_at", None)
+        if delete is None:
+            return False
+        delete(row)
+        return True
+
     def remove_row(self, value: Any, key: str = "id") -> bool:
         """Take away the row whose ``key`` equals ``value`` (a deleted record)."""
-        self._fold_raw()
         row = self.find_row(key, value)
         if row < 0:
             return False
+        if self._raw_search and not self._raw_delete(row):
+            self._fold_raw()
         self.beginRemoveRows(QModelIndex(), row, row)
         if self._ids is not None:
             del self._ids[row]
@@ -314,6 +410,7 @@ class RecordTableModel(QAbstractTableModel):
         del self._search_text[row]
         if row < self._search_done:
             self._search_done -= 1
+        self._painted.clear()
         self.generation += 1
         self.endRemoveRows()
         return True
@@ -352,16 +449,26 @@ class RecordTableModel(QAbstractTableModel):
         """Make search texts for a few milliseconds while the user is not typing yet: a
         keystroke or a paint never waits behind more than that (several lists fill at
         once after a start; 2,000 rows in one go held the window for 30–80 ms)."""
+        wait = _quiet_until[0] - time.perf_counter()
+        if wait > 0:
+            # a filter key was typed a moment ago: its rows are painted first, and the
+            # next key, typed soon, does not wait behind a slice of every list reading
+            self._idle.start(int(wait * 1000) + 1)
+            return
+        self._idle.setInterval(0)
         # a source that reads its texts from the file says what makes a short slice
         source = self._search_source if self._raw_search else None
         seconds = getattr(source, "slice_seconds", self.SLICE_SECONDS)
         deadline = time.perf_counter() + seconds
         total = len(self._rows)
         step = getattr(source, "slice_rows", self.RAW_STEP) if self._raw_search else 64
+        start = self._search_done
         while self._search_done < total and time.perf_counter() < deadline:
             self._fill_search(min(self._search_done + step, total))
         if self._search_done < len(self._rows):
             self._idle.start()
+        if self._search_done > start:
+            self.search_grown.emit(start, self._search_done)
 
     def _fill_search(self, end: int) -> None:
         texts = self._search_text
@@ -383,11 +490,13 @@ class RecordTableModel(QAbstractTableModel):
         self._search_done = max(self._search_done, end)
 
     def search_text(self, row: int) -> str:
-        if self._raw_search and row >= self._search_done:
-            self.search_texts()
+        """One row's folded search text; a paged list not yet reading it reads it alone
+        (kept: its slice keeps it, as a text saved in place)."""
         text = self._search_text[row]
         if text is None and not self._search_columns:
             text = self._search_text[row] = ""
+        elif text is None and self._raw_search and row >= self._search_done:
+            text = self._search_text[row] = fold(self._search_source[row])
         elif text is None:
             text = self._search_text[row] = self._search_of(self._row_display(row))
         return text
@@ -398,11 +507,48 @@ class RecordTableModel(QAbstractTableModel):
             self.search_texts()
 
     def search_texts(self) -> list[str]:
-        """Every row's folded search text (made now for rows the idle slices missed)."""
-        if self._search_done < len(self._rows):
+        """Every row's folded search text (made now for rows the idle slices missed: a
+        paged list reads all its unread texts, 50-120 ms at 20k — a filter asks
+        ``ready_texts`` instead)."""
+        start = self._search_done
+        if start < len(self._rows):
             self._idle.stop()
             self._fill_search(len(self._rows))
+            self.search_grown.emit(start, self._search_done)
         return self._search_text  # type: ignore[return-value]  # all filled above
+
+    def read_texts_for(self, seconds: float) -> None:
+        """Read (make) search texts for about ``seconds``, at least one step: a filter
+        keystroke on a short list finds every row at once, on a long one it adds a slice
+        to what it looks through."""
+        if self._search_done >= len(self._rows):
+            return
+        start = self._search_done
+        raw = self._raw_search
+        step = getattr(self._search_source, "slice_rows", self.RAW_STEP) if raw else 64
+        if raw and hasattr(self._search_source, "slice_rows") and start + step < len(self._rows):
+            # texts read from the file: a slice is 1-5 ms of a query, more than a key can
+            # spare at 20k; a list that one slice completes is read now
+            return
+        deadline = time.perf_counter() + seconds
+        total = len(self._rows)
+        while True:
+            self._fill_search(min(self._search_done + step, total))
+            if self._search_done >= total or time.perf_counter() >= deadline:
+                break
+        if self._search_done >= total:
+            self._idle.stop()
+        # told as the idle slices tell it: a filter made meanwhile looks at these rows
+        self.search_grown.emit(start, self._search_done)
+
+    def ready_texts(self) -> tuple[list[str | None], int]:
+        """The folded search texts and how many rows from the top have theirs (the rest
+        come in idle slices, each told by ``search_grown``)."""
+        return self._search_text, self._search_done
+
+    def searching(self) -> bool:
+        """Whether some rows' search texts are still to come (a filter's result grows)."""
+        return self._search_done < len(self._rows)
 
     def row_record(self, row: int) -> dict:
         return self._record(row)
@@ -533,9 +679,13 @@ class RecordTableModel(QAbstractTableModel):
             self._ids = [self._ids[i] for i in order_idx]
         self._display = [self._display[i] for i in order_idx]
         self._search_text = [self._search_text[i] for i in order_idx]
-        # the idle slices restart from the top; rows already done are skipped quickly
-        self._search_done = 0
-        if self._rows:
+        self._sorted_by = (key, order == Qt.SortOrder.DescendingOrder)
+        self._painted.clear()
+        # the rows with texts are those before the first without one (a filter shows
+        # the matches among them at once); the idle slices go on from there
+        texts = self._search_text
+        self._search_done = next((i for i, t in enumerate(texts) if t is None), len(texts))
+        if self._search_done < len(texts):
             self._idle.start()
         self.generation += 1
         new_pos = {old_i: new_i for new_i, old_i in enumerate(order_idx)}
@@ -551,7 +701,22 @@ class FilterProxy(QAbstractProxyModel):
     case and diacritics, in the source's order; sorting is delegated to the source.
 
     It keeps the shown source rows as a sorted list of row numbers: filtering is one
-    list comprehension, mapping a row is a list look-up or a bisection."""
+    list comprehension, mapping a row is a list look-up or a bisection.
+
+    A list still reading its search texts (the first seconds after it opens) is
+    filtered over the rows whose texts are there; the matches among the others are
+    added at the end as their texts come (``RecordTableModel.search_grown``), so a key
+    never waits for the rest (at 20k: 50-120 ms, at 80k up to 0.4 s). ``searching()``
+    says whether the result may still grow; ``search_progress`` fires when it was
+    told more rows, so a count beside the list can follow."""
+
+    search_progress = Signal()
+    #: while the texts are read: matches enough to fill a screen are shown as they come,
+    #: more are added at most this often
+    SCREENFUL = 100
+    GROW_SECONDS = 0.25
+    #: what a keystroke may spend reading texts before it filters (at least one slice)
+    KEY_READ_SECONDS = 0.002
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -566,6 +731,12 @@ class FilterProxy(QAbstractProxyModel):
         self._layout_proxy: list[QPersistentModelIndex] = []
         self._layout_sources: list[QPersistentModelIndex] = []
         self._removing: tuple[int, int] | None = None
+        #: source rows before this one have been filtered (those after: texts to come)
+        self._scanned = 0
+        #: rows after ``_scanned`` shown already (selected when typed, saved since)
+        self._early: set[int] = set()
+        self._grown_at = 0.0
+        self._reading = False
         #: the source's column count (fixed for a model), read by ``index`` per cell
         self._column_count = 0
         #: the indexes ``index`` made, by row * column count + column
@@ -604,6 +775,7 @@ class FilterProxy(QAbstractProxyModel):
             (model.rowsAboutToBeRemoved, self._before_rows_removed),
             (model.rowsRemoved, self._on_rows_removed),
             (model.headerDataChanged, self.headerDataChanged),
+            (model.search_grown, self._on_search_grown),
         ]
 
     # -- filtering ----------------------------------------------------------------------
@@ -611,6 +783,7 @@ class FilterProxy(QAbstractProxyModel):
         fragment = fold(text.strip())
         if fragment == self._fragment:
             return
+        _quiet_until[0] = time.perf_counter() + KEY_QUIET_SECONDS
         # Typing on (the new text extends the old): only the rows shown now can match.
         source = self._source
         narrow = (
@@ -628,7 +801,8 @@ class FilterProxy(QAbstractProxyModel):
         kept = self.persistentIndexList()
         sources = [self._shown[i.row()] if 0 <= i.row() < len(self._shown) else -1 for i in kept]
         self._fragment = fragment
-        self._refilter(within=self._shown if narrow else None)
+        # the selected and current rows are looked at even if their texts are to come
+        self._refilter(within=self._shown if narrow else None, keep=sources)
         if kept:
             moved = []
             for index, source_row in zip(kept, sources, strict=True):
@@ -640,31 +814,131 @@ class FilterProxy(QAbstractProxyModel):
     def text(self) -> str:
         return self._fragment
 
-    def _refilter(self, within: list[int] | None = None) -> None:
+    def searching(self) -> bool:
+        """Whether the shown rows may still grow: a filter is typed and the list is still
+        reading the search texts of some rows."""
+        return bool(self._fragment) and self._source is not None and self._source.searching()
+
+    def _refilter(self, within: list[int] | None = None, keep: Sequence[int] = ()) -> None:
         source = self._source
+        self._early = set()
         if source is None:
             self._shown = []
             return
         self._filtered_generation = source.generation
         if not self._fragment:
             self._shown = list(range(source.rowCount()))
+            self._scanned = source.rowCount()
             return
-        texts = source.search_texts()
-        self._filtered_generation = source.generation
-        words = self._fragment.split()
+        if source.searching():
+            # a short list reads all its texts now; a long one one slice more (the rest
+            # comes in idle slices, each adding its matches)
+            self._reading = True
+            try:
+                source.read_texts_for(self.KEY_READ_SECONDS)
+            finally:
+                self._reading = False
+        # ``within``: the rows shown now, when the new text extends the old: those before
+        # ``_scanned`` (after it: rows shown early), then the rows read since
         if within is None:
-            shown = [i for i, t in enumerate(texts) if words[0] in t]
+            shown = self._scan(0)
         else:
-            shown = [i for i in within if words[0] in texts[i]]
+            before = within[: bisect_left(within, self._scanned)]
+            shown = self._matching(before) + self._scan(self._scanned)
+        # a selected or current row whose text is still to come: its text is read alone
+        # and the row shown if it matches (its slice, when read, does not add it again)
+        count = source.rowCount()
+        early = sorted({r for r in keep if self._scanned <= r < count and self._accepts(r)})
+        self._early = set(early)
+        self._shown = shown + early
+
+    def _matching(self, rows: list[int]) -> list[int]:
+        texts = self._source.ready_texts()[0]  # type: ignore[union-attr]
+        words = self._fragment.split()
+        shown = [i for i in rows if words[0] in texts[i]]  # type: ignore[operator]
         for word in words[1:]:
-            shown = [i for i in shown if word in texts[i]]
-        self._shown = shown
+            shown = [i for i in shown if word in texts[i]]  # type: ignore[operator]
+        return shown
+
+    def _scan(self, start: int) -> list[int]:
+        """The matches among the rows from ``start`` to the last with its text; they
+        count as filtered from now on."""
+        texts, done = self._source.ready_texts()  # type: ignore[union-attr]
+        self._scanned = max(done, start)
+        if done <= start:
+            return []
+        words = self._fragment.split()
+        first = words[0]
+        if start == 0 and done == len(texts):
+            shown = [i for i, t in enumerate(texts) if first in t]  # type: ignore[operator]
+        else:
+            shown = [i for i in range(start, done) if first in texts[i]]  # type: ignore[operator]
+        for word in words[1:]:
+            shown = [i for i in shown if word in texts[i]]  # type: ignore[operator]
+        return shown
+
+    def _on_search_grown(self, start: int, end: int) -> None:
+        """More rows have their texts: their matches join the end of the shown rows
+        (every shown row lies before them)."""
+        if self._reading:
+            return  # read by a keystroke's filter, which looks at them itself
+        source = self._source
+        if not self._fragment or source is None or end <= self._scanned:
+            return
+        # Each addition lays the table out and repaints it (~a keystroke's work): once
+        # the screen is full, the matches are added every ``GROW_SECONDS`` and when the
+        # last texts are read, not after every idle slice (80 of them at 20k).
+        now = time.perf_counter()
+        if (
+            len(self._shown) >= self.SCREENFUL
+            and end < source.rowCount()
+            and now - self._grown_at < self.GROW_SECONDS
+        ):
+            return
+        self._grown_at = now
+        new = self._scan(self._scanned)
+        if self._early:
+            new = [r for r in new if r not in self._early]
+            self._early = {r for r in self._early if r >= self._scanned}
+        self._insert_shown(new)
+        self.search_progress.emit()
+
+    def _insert_shown(self, new: list[int]) -> None:
+        """Show these source rows (in order, none shown yet), each run of them where it
+        belongs among the shown rows: at the end, or before a row shown early."""
+        shown = self._shown
+        i = 0
+        while i < len(new):
+            at = bisect_left(shown, new[i])
+            limit = shown[at] if at < len(shown) else None
+            j = i
+            while j < len(new) and (limit is None or new[j] < limit):
+                j += 1
+            self.beginInsertRows(QModelIndex(), at, at + j - i - 1)
+            shown[at:at] = new[i:j]
+            self.endInsertRows()
+            i = j
 
     def _accepts(self, source_row: int) -> bool:
+        """Whether the row matches (a row whose text is still to come: its text read
+        alone; a caller that shows such a row notes it in ``_early``)."""
         if not self._fragment or self._source is None:
             return True
         text = self._source.search_text(source_row)
         return all(word in text for word in self._fragment.split())
+
+    def _has_text(self, source_row: int) -> bool:
+        if not self._fragment or source_row < self._scanned or self._source is None:
+            return True
+        return self._source.ready_texts()[0][source_row] is not None
+
+    def _note_shown(self, source_row: int, shown: bool) -> None:
+        """A row after the filtered ones shown (or no longer) by a change of its own."""
+        if source_row >= self._scanned and self._fragment:
+            if shown:
+                self._early.add(source_row)
+            else:
+                self._early.discard(source_row)
 
     def _proxy_row(self, source_row: int) -> int:
         at = bisect_left(self._shown, source_row)
@@ -690,7 +964,8 @@ class FilterProxy(QAbstractProxyModel):
         ]
 
     def _after_layout(self) -> None:
-        self._refilter()
+        # the rows kept (selected, current) are looked at even if their texts are to come
+        self._refilter(keep=[QModelIndex(s).row() for s in self._layout_sources])
         for old, source in zip(self._layout_proxy, self._layout_sources, strict=True):
             self.changePersistentIndex(old, self.mapFromSource(QModelIndex(source)))
         self._layout_proxy, self._layout_sources = [], []
@@ -700,14 +975,18 @@ class FilterProxy(QAbstractProxyModel):
         last_column = max(self.columnCount() - 1, 0)
         for source_row in range(top.row(), bottom.row() + 1):
             row = self._proxy_row(source_row)
+            if row < 0 and source_row >= self._scanned and not self._has_text(source_row):
+                continue  # not shown, its text to come: looked at with its slice
             accepted = self._accepts(source_row)
             if row >= 0 and accepted:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
             elif row >= 0:
+                self._note_shown(source_row, False)
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._shown[row]
                 self.endRemoveRows()
             elif accepted:
+                self._note_shown(source_row, True)
                 at = bisect_left(self._shown, source_row)
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._shown.insert(at, source_row)
@@ -715,8 +994,17 @@ class FilterProxy(QAbstractProxyModel):
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
+        if first <= self._scanned:
+            # rows put among (or right after) the filtered ones come with their texts
+            self._scanned += count
+        if self._early:
+            self._early = {r + count if r >= first else r for r in self._early}
         shifted = [r + count if r >= first else r for r in self._shown]
-        new = [r for r in range(first, last + 1) if self._accepts(r)]
+        # a row added after the filtered ones (its text is there: a saved record) is
+        # shown at once if it matches, as one shown early
+        new = [r for r in range(first, last + 1) if self._has_text(r) and self._accepts(r)]
+        for r in new:
+            self._note_shown(r, True)
         at = bisect_left(shifted, first)
         if not new:
             self._shown = shifted
@@ -734,6 +1022,12 @@ class FilterProxy(QAbstractProxyModel):
 
     def _on_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
+        if first < self._scanned:
+            self._scanned -= min(count, self._scanned - first)
+        if self._early:
+            self._early = {
+                r - count if r > last else r for r in self._early if not first <= r <= last
+            }
         kept = [r for r in self._shown if not first <= r <= last]
         self._shown = [r - count if r > last else r for r in kept]
         if self._removing:

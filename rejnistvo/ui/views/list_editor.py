@@ -29,6 +29,7 @@ changes its one row through the same ``display_rows`` instead of reloading the l
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -85,8 +86,11 @@ class ListEditorView(EditorActions, View):
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = RecordTableModel(self.columns(), self)
         self.model.set_search_columns(self.search_keys())
+        self.model.set_order_key(self.order_key())
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        # while the list still reads its search texts, a filter's matches come in slices
+        self.proxy.search_progress.connect(self._search_progressed)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table)
@@ -177,6 +181,11 @@ class ListEditorView(EditorActions, View):
         """Every row's id and search text, and the reader of the shown columns."""
         raise NotImplementedError
 
+    def order_key(self) -> Callable[[dict], Any] | None:
+        """The list's first order as a key of a shown record (``load_pages``' order): a
+        new record saved is put where it sorts. None: at the end."""
+        return None
+
     def display_rows(self, ids: list[int]) -> list[dict]:
         """The shown columns of these records (what ``load_pages``' reader gives)."""
         raise NotImplementedError
@@ -261,16 +270,35 @@ class ListEditorView(EditorActions, View):
             self._loading = False
         self._update_count()
 
+    def _search_progressed(self) -> None:
+        """More of a filter's matches came (the list is reading its texts): the count,
+        and the record in the editor selected once its row is shown."""
+        if self._current_id is not None and not self.table.currentIndex().isValid():
+            self._loading = True
+            try:
+                self._select_id(self._current_id)
+            finally:
+                self._loading = False
+        self._update_count()
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         every = self.tr("{0} zapisov").format(total)
         part = self.tr("{0} od {1}")
+        # while the texts are still read, the count grows: said so, final when it ends
+        searching = self.tr("{0} od {1}, iščem …")
         # As wide as its widest text for this total: a keystroke that changes the count
         # must not resize the label and lay out the whole screen again.
         metrics = self.count_label.fontMetrics()
-        widest = max(metrics.horizontalAdvance(t) for t in (every, part.format(total, total)))
+        widest = max(
+            metrics.horizontalAdvance(t)
+            for t in (every, part.format(total, total), searching.format(total, total))
+        )
         self.count_label.setMinimumWidth(widest + 2)
-        self.count_label.setText(every if shown == total else part.format(shown, total))
+        if self.proxy.searching():
+            self.count_label.setText(searching.format(shown, total))
+        else:
+            self.count_label.setText(every if shown == total else part.format(shown, total))
 
     def _select_id(self, record_id: int | None) -> None:
         selection = self.table.selectionModel()

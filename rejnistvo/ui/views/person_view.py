@@ -3,6 +3,9 @@ belongs to a centre and unit, and an editor whose rows carry translatable labels
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from rejnistvo.ui.views.list_editor import ListEditorView
@@ -41,6 +44,11 @@ class PersonView(ListEditorView):
     def refresh(self) -> None:
         self.centre_edit.set_centres(load_centres(self.ctx.db))
         super().refresh()
+
+    def order_key(self) -> Callable[[dict], Any] | None:
+        from rejnistvo.services.list_order import person_order
+
+        return person_order
 
     # -- services -------------------------------------------------------------------
     def remove(self, record_id: int, version: int | None) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
@@ -52,6 +54,11 @@ class PlacementsView(ListEditorView):
 
     def _format_end(self, value: date) -> str:
         return self.tr("odprto") if value == OPEN_END else format_date(value)
+
+    def order_key(self) -> Callable[[dict], Any] | None:
+        from rejnistvo.services.list_order import placement_order
+
+        return placement_order
 
     def load_pages(self) -> RowPages:
         """The placements with their first start and last end, by the carer's surname."""
