@@ -128,7 +128,7 @@ def column_widths(rows: Sequence[list[str]], totals: Sequence[str]) -> list[floa
 
 def run_widths(run: PaymentRun) -> list[float]:
     """One set of widths for every table of the run, so the columns line up down the pages."""
-    lines = [*run.paid_lines(), *run.overpayment_lines()]
+    lines = [*run.paid_lines(), *run.overpayment_lines(), *run.undone_lines()]
     totals = [fmt_amount(run.total), fmt_amount(-run.overpayments)]
     return column_widths([_text_cells(line) for line in lines], totals)
 
@@ -228,6 +228,16 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
             para("Preplačila (niso odšteta od izplačila; poravnajo se posebej)", "heading")
         )
         story.append(_table(over, "Skupaj preplačila", -run.overpayments, widths))
+    undone = run.undone_lines()
+    if undone:
+        story.append(
+            para(
+                "Razveljavljena preplačila (poznejša sprememba jih je vrnila; se ne izplačajo "
+                "in ne terjajo)",
+                "heading",
+            )
+        )
+        story.append(_table(undone, "Skupaj razveljavljeno", run.undone, widths))
     for warning in run.warnings:
         story.append(para(f"Opozorilo: {warning}", "small"))
     # both signatures on one page, with the line above them (the total or a warning; a

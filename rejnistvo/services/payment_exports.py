@@ -73,6 +73,12 @@ def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path
     return target
 
 
+#: The heading of the overpayments a later change gave back (SPEC 3.6; m014).
+UNDONE_HEADING = (
+    "RAZVELJAVLJENA PREPLAČILA (poznejša sprememba jih je vrnila; se ne izplačajo in ne terjajo)"
+)
+
+
 def _month(value: date) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
@@ -115,6 +121,14 @@ def write_csv(
                     writer.writerow(_csv_cells(_row(line)))
                     steps.step()
                 writer.writerow(["SKUPAJ PREPLAČILA", *[""] * 13, _comma(-run.overpayments)])
+            undone = run.undone_lines()
+            if undone:
+                writer.writerow([])
+                writer.writerow([UNDONE_HEADING])
+                for line in undone:
+                    writer.writerow(_csv_cells(_row(line)))
+                    steps.step()
+                writer.writerow(["SKUPAJ RAZVELJAVLJENO", *[""] * 13, _comma(run.undone)])
             for warning in run.warnings:
                 writer.writerow([f"Opozorilo: {warning}"])
 
@@ -171,6 +185,10 @@ def write_xlsx(
             sheet.append([name, *[None] * 13, amount])
     over = workbook.create_sheet("Preplačila")
     fill(over, run.overpayment_lines(), "SKUPAJ PREPLAČILA", -run.overpayments)
+    undone = run.undone_lines()
+    if undone:
+        fill(workbook.create_sheet("Razveljavljena preplačila"), undone, "SKUPAJ RAZVELJAVLJENO",
+             run.undone)  # fmt: skip
     if run.warnings:
         notes = workbook.create_sheet("Opozorila")
         for warning in run.warnings:

@@ -434,6 +434,17 @@ class PaymentRun:
         lines = self.lines
         return [lines[i] for i, (kind, _) in enumerate(lines.kinds()) if kind == OVERPAYMENT]
 
+    def undone_lines(self) -> list[RunLine]:
+        """Overpayments of earlier runs given back by a later change (not paid)."""
+        lines = self.lines
+        return [lines[i] for i, (kind, _) in enumerate(lines.kinds()) if kind == UNDONE]
+
+    @property
+    def undone(self) -> Decimal:
+        """What the run gave back of open overpayments (positive; neither paid nor
+        recovered)."""
+        return sum((a.total for kind, a in self.lines.kinds() if kind == UNDONE), ZERO)
+
     def totals_by(self, level: str) -> list[tuple[str, Decimal]]:
         """Paid totals per "centre" or per "unit" ("centre – unit"), in line order."""
         sums: dict[str, Decimal] = {}

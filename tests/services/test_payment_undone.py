@@ -2,6 +2,7 @@
 does not pay the difference as arrears while the overpayment waits on *Roki*; it undoes
 the overpayment (whole or in part) in the closing transaction, audited, shown apart."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -217,3 +218,35 @@ def test_undo_of_components():
     assert undo_of(A("50"), A("-50", fee="10")) == A("50", fee="-10")
     # the increase part within the board
     assert undo_of(A("30", inc="30"), A("-30", inc="-30")) == A("30", inc="30")
+
+
+def test_exports_show_the_undone_overpayment_apart_and_sepa_pays_none_of_it(run_db, tmp_path):
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from rejnistvo.services import payment_exports as exports
+
+    overpaid_october(run_db)
+    c_ends(run_db, None)
+    run = service.close_month(run_db, DEC, LATER)
+    run = service.payment_run(run_db, DEC, LATER)  # as the ledger reads it
+    assert run.undone == Decimal("549.00")
+    text = exports.write_csv(run, tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    head, undone_part = text.split(exports.UNDONE_HEADING)
+    assert "razveljavljeno preplačilo" not in head
+    assert "razveljavljeno preplačilo" in undone_part and "SKUPAJ RAZVELJAVLJENO" in undone_part
+    assert "549,00" in undone_part
+    book = load_workbook(exports.write_xlsx(run, tmp_path / "r.xlsx"))
+    rows = [r for r in book["Razveljavljena preplačila"].iter_rows(values_only=True)]
+    assert rows[2][6] == "razveljavljeno preplačilo" and rows[-1][14] == 549
+    pdf = exports.write_pdf(run, tmp_path / "r.pdf", LATER.today())
+    words = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    assert "Razveljavljena preplačila" in words and "Skupaj razveljavljeno" in words
+    xml = exports.write_sepa(
+        run, tmp_path / "r.xml", "SI56020108128219338", "CSD", LATER.today()
+    ).read_text(encoding="utf-8")
+    sums = re.findall(r'<InstdAmt Ccy="EUR">([0-9.]+)</InstdAmt>', xml)
+    assert sum(Decimal(a) for a in sums) == run.total
+    assert run.total == sum(x.total for x in run.paid_lines())

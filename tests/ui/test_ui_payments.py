@@ -277,3 +277,21 @@ def test_the_collector_is_off_only_while_a_run_is_under_way_on_screen(qtbot, vie
     view.load_run(date(2026, 10, 1))
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert gc.isenabled()
+
+
+def test_an_overpayment_undone_by_a_later_change_is_shown_beside_the_overpayments(qtbot, view):
+    db = view.ctx.db
+    choose(qtbot, view, date(2026, 10, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    row = rate_service.add_rate(db, "2026-10-01", "600.00", "400.00", "test: lower")
+    view.ctx.bus.records_changed.emit("rates")
+    choose(qtbot, view, date(2026, 11, 1))
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    rate_service.remove_rate(db, row.id, row.version)  # the lower row was a mistake
+    view.ctx.bus.records_changed.emit("rates")
+    choose(qtbot, view, date(2026, 12, 1))
+    shown = rows(view.over_model)
+    assert [r["kind"] for r in shown] == ["razveljavljeno preplačilo"]
+    assert "razveljavljeno v celoti" in shown[0]["reason"]
+    # November was paid at the lower row, never overpaid: its arrears are paid
+    assert [r["for_month"] for r in rows(view.diff_model)] == ["november 2026"]

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS
+from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import Column
 
@@ -157,7 +157,8 @@ def shown_steps(
     for start in range(0, count, SHOW_SLICE):
         for index in range(start, min(start + SHOW_SLICE, count)):
             kind, amounts, centre, unit_name = summary(index)
-            tabs[kind].append(LineRecord(index, lines))
+            # an overpayment undone by a later change is shown beside the overpayments
+            tabs["overpayment" if kind == UNDONE else kind].append(LineRecord(index, lines))
             amount = amounts.total
             if kind == "overpayment":
                 overpaid -= amount
