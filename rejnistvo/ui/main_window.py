@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         the keyboard nowhere (Ctrl+1…9 and every shortcut need a focus): put it back
         into the screen, or the list of screens."""
         # (also when a progress dialog that held the keyboard has just closed)
+        if new is not None and new.window() is self:
+            self._last_focus = new
         if new is None and (self.isActiveWindow() or QApplication.activeWindow() is None):
             QTimer.singleShot(0, self._refocus)
 
@@ -232,6 +234,14 @@ class MainWindow(QMainWindow):
         if QApplication.activeWindow() is None:
             self.activateWindow()
         elif not self.isActiveWindow():
+            return
+        # A question box that closed (X11 gives the window back its activation later):
+        # the keyboard goes back to the field it came from, not to the screen's first.
+        import shiboken6  # loaded with PySide6 already
+
+        last = getattr(self, "_last_focus", None)
+        if last is not None and shiboken6.isValid(last) and last.isVisible() and last.isEnabled():
+            last.setFocus()
             return
         self._focus_screen()
 

@@ -97,8 +97,9 @@ class CalcView(WhatIfMixin, View):
         self.sheet_button.setObjectName("computeSheetButton")
         self.print_button = QPushButton(tab)
         self.print_button.setObjectName("printSheetButton")
-        buttons.addWidget(self.sheet_button)
-        buttons.addWidget(self.print_button)
+        for button in (self.sheet_button, self.print_button):
+            button.setAutoDefault(True)  # Enter on it presses it, as Space does
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.sheet_error = FieldError(tab)
@@ -120,6 +121,10 @@ class CalcView(WhatIfMixin, View):
 
         self.placement_combo.currentIndexChanged.connect(self._placement_chosen)
         self.sheet_button.clicked.connect(self.compute_sheet)
+        # Enter after typing the months computes them, as Izračunaj does: the table
+        # otherwise kept the earlier months under fields that named others.
+        for edit in (self.sheet_range.start_edit, self.sheet_range.end_edit):
+            edit.edit.returnPressed.connect(self.compute_sheet)
         self.print_button.clicked.connect(self.print_document)
 
     def title(self) -> str:
