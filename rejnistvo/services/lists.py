@@ -19,35 +19,53 @@ from rejnistvo.store.reads import UNSETTLED_OVERPAYMENTS
 Row = tuple[Any, ...]
 
 
+#: an inclusive range of record ids: *Roki* completes its list after the first paint in
+#: slices, each part's query over one range of ids at a time
+IdRange = tuple[int, int]
+
+
+def _in_range(column: str, ids: IdRange | None) -> str:
+    return "" if ids is None else f" AND {column} BETWEEN {int(ids[0])} AND {int(ids[1])}"
+
+
 def carers_for_training(
     db: Database,
     *,
     licensed_before: date | None,
     trained_before: date,
     settled_before: date,
+    settled_licensed_from: date | None = None,
+    ids: IdRange | None = None,
 ) -> list[Row]:
     """(id, name, licence_date, latest training) of the carers with a licence who may be
     due for training: licensed before `licensed_before` and not trained on or after
     `trained_before` (the transitional rule; None = that rule cannot make anyone due),
-    or whose licence and latest training both lie on or before `settled_before`.
+    or whose licence and latest training both lie on or before `settled_before` (and,
+    when `settled_licensed_from` is given, licensed on or after it); `ids`: only the
+    carers of that range.
 
     The trainings are read once each for the two NOT IN sets (SQLite keeps them as
     in-memory indexes), and the latest training only for the carers listed; all three
     from the index of (carer_id, date) alone, not the table (store step m012). Asking
     the latest training once per carer for both conditions instead of the two sets
-    measured slower (more steps per carer than the sets' look-ups)."""
+    measured slower (more steps per carer than the sets' look-ups). Over a range of
+    ids the sets hold that range's trainings only (a range of the same index)."""
+    within = _in_range("carer_id", ids)
+    licensed_from = "" if settled_licensed_from is None else " AND t.licence_date >= ?4"
     return db.execute(
-        """SELECT t.id, t.name, t.licence_date,
+        f"""SELECT t.id, t.name, t.licence_date,
                   (SELECT max(g.date) FROM carer_trainings g WHERE g.carer_id = t.id)
            FROM carers t
-           WHERE t.licence_date < ?1 AND t.id NOT IN (
-                   SELECT carer_id FROM carer_trainings WHERE date >= ?2)
-              OR t.licence_date <= ?3 AND t.id NOT IN (
-                   SELECT carer_id FROM carer_trainings WHERE date > ?3)""",
+           WHERE (t.licence_date < ?1 AND t.id NOT IN (
+                   SELECT carer_id FROM carer_trainings WHERE date >= ?2{within})
+              OR t.licence_date <= ?3{licensed_from} AND t.id NOT IN (
+                   SELECT carer_id FROM carer_trainings WHERE date > ?3{within})
+              ){_in_range("t.id", ids)}""",
         [
             licensed_before.isoformat() if licensed_before else "",
             trained_before.isoformat(),
             settled_before.isoformat(),
+            *([settled_licensed_from.isoformat()] if settled_licensed_from else []),
         ],
     ).fetchall()
 
@@ -61,11 +79,19 @@ _NAMES = (
 )
 
 
-def increases_to_remind(db: Database, today: date, ending: date, soon: date) -> list[Row]:
+def increases_to_remind(
+    db: Database,
+    today: date,
+    ending: date,
+    soon: date,
+    *,
+    report_by: date | None = None,
+    ids: IdRange | None = None,
+) -> list[Row]:
     """(id, percent, from_date, to_date, report_requested_on, report_date, carer, child)
     of the board increases ending between `today` and `ending`, or without a report and
-    ending by `ending` or asked for by `soon`. Every other increase ended long ago with
-    its report in, or ends later and was not asked for early.
+    ending by `report_by` (default `ending`) or asked for by `soon`. Every other increase
+    ended long ago with its report in, or ends later and was not asked for early.
 
     Which past increases lack a report only r5_reports can say, so SQLite goes through
     the increases (one index lookup each) rather than the range of board_increases_to;
@@ -75,13 +101,27 @@ def increases_to_remind(db: Database, today: date, ending: date, soon: date) -> 
         "SELECT t.id, t.percent, t.from_date, t.to_date, t.report_requested_on, "
         "r.report_date, c.name, ch.name FROM board_increases t "
         "LEFT JOIN r5_reports r ON r.increase_id = t.id " + _NAMES + " "
-        "WHERE t.to_date BETWEEN ?1 AND ?2 OR r.report_date IS NULL "
-        "AND (t.to_date <= ?2 OR t.report_requested_on <= ?3) ORDER BY t.id",
-        [today.isoformat(), ending.isoformat(), soon.isoformat()],
+        "WHERE (t.to_date BETWEEN ?1 AND ?2 OR r.report_date IS NULL "
+        "AND (t.to_date <= ?4 OR t.report_requested_on <= ?3))"
+        + _in_range("t.id", ids)
+        + " ORDER BY t.id",
+        [
+            today.isoformat(),
+            ending.isoformat(),
+            soon.isoformat(),
+            (report_by or ending).isoformat(),
+        ],
     ).fetchall()
 
 
-def r4_cases_to_remind(db: Database, received_before: date, today: date, ending: date) -> list[Row]:
+def r4_cases_to_remind(
+    db: Database,
+    received_before: date,
+    today: date,
+    ending: date,
+    *,
+    ids: IdRange | None = None,
+) -> list[Row]:
     """(id, received_on, sent_on, decided_on, outcome, decision_from, decision_to,
     decision_percent, resolution_no, carer, child) of the R-4 cases undecided and
     received (else sent) before `received_before`, or whose uplift ends between `today`
@@ -90,9 +130,11 @@ def r4_cases_to_remind(db: Database, received_before: date, today: date, ending:
         "SELECT t.id, t.received_on, t.sent_on, t.decided_on, t.outcome, t.decision_from, "
         "t.decision_to, t.decision_percent, t.resolution_no, c.name, ch.name "
         "FROM r4_cases t " + _NAMES + " "
-        "WHERE (t.decided_on IS NULL OR t.decided_on = '') "
+        "WHERE ((t.decided_on IS NULL OR t.decided_on = '') "
         "AND coalesce(t.received_on, t.sent_on) < ?1 "
-        "OR t.outcome = 'increase' AND t.decision_to BETWEEN ?2 AND ?3 ORDER BY t.id",
+        "OR t.outcome = 'increase' AND t.decision_to BETWEEN ?2 AND ?3)"
+        + _in_range("t.id", ids)
+        + " ORDER BY t.id",
         [received_before.isoformat(), today.isoformat(), ending.isoformat()],
     ).fetchall()
 
@@ -108,6 +150,56 @@ def unpaid_instalments(db: Database, due_before: date) -> list[Row]:
         + """ WHERE i.paid_on IS NULL AND i.due < ? ORDER BY i.due, f.increase_id""",
         [due_before.isoformat()],
     ).fetchall()
+
+
+def max_ids(db: Database) -> dict[str, int]:
+    """The highest id of each table *Roki* reads in ranges (0 when empty)."""
+    return {
+        table: db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+        for table in ("board_increases", "r4_cases", "carers")
+    }
+
+
+def nth_earliest(
+    db: Database, n: int, today: date, ending: date, received_before: date
+) -> dict[str, str]:
+    """The `n`-th earliest day of the rows each ordered reminder is listed by: where the
+    list's first `n` reminders end at the latest, as far as SQL can tell (an estimate:
+    the rules decide, and ``services.deadlines`` checks it). ``instalment``: unpaid
+    instalments due before `today`; ``received``: undecided R-4 cases received (else
+    sent) before `received_before`; ``increase_end`` / ``uplift_end``: board increases /
+    R-4 uplifts ending between `today` and `ending`. A kind with fewer rows is left out.
+    Each one query ordered by its column and cut after `n` rows (the sorter keeps `n`)."""
+    found = {}
+    for kind, sql, args in (
+        (
+            "instalment",
+            "SELECT due FROM refund_instalments WHERE paid_on IS NULL AND due < ?1",
+            [today],
+        ),
+        (
+            "received",
+            "SELECT coalesce(received_on, sent_on) AS d FROM r4_cases "
+            "WHERE (decided_on IS NULL OR decided_on = '') AND d < ?1",
+            [received_before],
+        ),
+        (
+            "increase_end",
+            "SELECT to_date FROM board_increases WHERE to_date BETWEEN ?1 AND ?2",
+            [today, ending],
+        ),
+        (
+            "uplift_end",
+            "SELECT decision_to FROM r4_cases "
+            "WHERE outcome = 'increase' AND decision_to BETWEEN ?1 AND ?2",
+            [today, ending],
+        ),
+    ):
+        sql += f" ORDER BY 1 LIMIT 1 OFFSET {max(int(n) - 1, 0)}"
+        row = db.execute(sql, [day.isoformat() for day in args]).fetchone()
+        if row is not None and row[0]:
+            found[kind] = row[0]
+    return found
 
 
 def has_unsettled_overpayments(db: Database) -> bool:

@@ -232,6 +232,26 @@ class RecordTableModel(QAbstractTableModel):
         if self._search_done < count:
             self._idle.start()
 
+    def extend_pages(self, ids: Sequence[Any], search: Sequence[str]) -> None:
+        """More rows at the end of a paged list (*Roki* adds the rest of its list after
+        the first paint): ``ids`` of the new rows; ``search`` the service's texts of the
+        whole list, old rows and new, by row. Rows shown, selected or scrolled to stay."""
+        assert self._ids is not None
+        first, count = len(self._rows), len(ids)
+        if not count:
+            return
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        self._ids += ids
+        self._rows += [None] * count
+        self._display += [None] * count
+        self._search_text += [None] * count
+        if self._raw_search or self._search_done == first:  # else made from the rows
+            self._raw_search = True
+            self._search_source = search
+        self.generation += 1
+        self.endInsertRows()
+        self._idle.start()
+
     def is_paged(self) -> bool:
         return self._ids is not None
 

@@ -4,18 +4,26 @@ The list is ``rejnistvo.services.deadlines.list_deadlines`` on the context clock
 (the same rules as the R-5 list, the `cases` command and *Koordinator*); this screen
 names the kinds and shows the rows. A double click opens the case in its own screen
 (``bus.open_case``).
+
+Roki is the first screen, and its list grows with the file (58,000 reminders at 80,000
+placements, ~0.5 s). The first paint shows the list's first rows (``first_deadlines``:
+exactly the reminders the whole list starts with), and the rest is made after it while
+the program is idle (``deadline_steps``, a few milliseconds a turn) and added below them.
+Until then the summary says the reminders are being counted; a search keystroke, a sort
+by a column, a key in the list, an export or a print completes the list at once first.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Generator, Sequence
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,9 +36,10 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.collector import collector_paused
 from rejnistvo.services.row_pages import RowPages
+from rejnistvo.ui.first_paint import after_first_paint
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.widgets.list_export import ListExporter
+from rejnistvo.ui.widgets.list_export import ListExporter, ListTable
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 if TYPE_CHECKING:
@@ -83,9 +92,50 @@ def days_text(days: int | None) -> str:
     return _tr("čez {0}").format(_day_phrase(days))
 
 
+class _CompletingModel(RecordTableModel):
+    """Roki's rows: a sort by a column completes the list first (rows are still being
+    added after the first paint). Only ``sort`` differs: the filter answers the cells of
+    a plain ``RecordTableModel`` directly."""
+
+    complete: Callable[[], None] | None = None
+
+    def sort(self, column: int, *args: Any) -> None:
+        if self.complete is not None:
+            self.complete()
+        super().sort(column, *args)
+
+
+class _CompletingExporter(ListExporter):
+    """Export and print (Ctrl+P) take the whole list: completed first."""
+
+    complete: Callable[[], None] | None = None
+
+    def snapshot(self) -> ListTable:
+        if self.complete is not None:
+            self.complete()
+        return super().snapshot()
+
+
 class DeadlinesView(View):
+    #: reminders before the first paint (None: the service's ``HEAD_ROWS``)
+    head_rows: int | None = None
+    #: how long one idle turn completes the list, and rows added to it at a time (each
+    #: addition is one insertion the filter and the table take in)
+    STEP_SECONDS = 0.004
+    APPEND_ROWS = 5000
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._deadlines: list[Deadline] = []
+        self._texts: _SearchTexts | None = None
+        #: the steps completing the list, then the rows made and not yet added
+        self._rest: Generator[None, None, list[Deadline]] | None = None
+        self._tail: list[Deadline] | None = None
+        self._made = 0  # refreshes so far: a completion started for an older one stops
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._complete_step)
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -95,12 +145,13 @@ class DeadlinesView(View):
         self.summary.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.model = RecordTableModel(self._columns(), self)
+        self.model = _CompletingModel(self._columns(), self)
+        self.model.complete = self.complete
         self.model.set_search_columns(["kind_name", "what", "carer", "child"])
         self.model.set_row_foreground(lambda r: QColor("#b00020") if r["days"] < 0 else None)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._search_changed)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table)
@@ -108,7 +159,8 @@ class DeadlinesView(View):
         # single click where that opens items)
         self.table.activated.connect(self._open)
         self.hint = QLabel(self)
-        self.exporter = ListExporter(ctx, self.table, self.title, "list_deadlines", self)
+        self.exporter = _CompletingExporter(ctx, self.table, self.title, "list_deadlines", self)
+        self.exporter.complete = self.complete
         self.btn_export, self.btn_print_list = self.exporter.buttons(self)
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -150,28 +202,48 @@ class DeadlinesView(View):
 
     def refresh(self) -> None:
         super().refresh()
-        from rejnistvo.services.deadlines import list_deadlines
+        from rejnistvo.services.deadlines import first_deadlines
         from rejnistvo.store import StoreError
 
+        self._stop_completing()
+        today = self.ctx.clock.today()
         try:
-            deadlines = list_deadlines(self.ctx.db, self.ctx.clock.today())
+            if self.head_rows is None:
+                head = first_deadlines(self.ctx.db, today)
+            else:
+                head = first_deadlines(self.ctx.db, today, self.head_rows)
         except StoreError as exc:
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
+        self._show(list(head.deadlines), complete=head.complete)
+        fit_columns(self.table)  # the first 60 rows: the same whether complete or not
+        if not head.complete:
+            made = self._made
+            # after the first paint: a zero-time timer started now would run first
+            after_first_paint(self.table, lambda: self._start_completing(made, today))
+
+    def _show(self, deadlines: list[Deadline], *, complete: bool) -> None:
         # Roki is the first screen: 15,000 reminders at 20k placements, 59,000 at 80k. The
         # list is paged over the service's tuples: a reminder becomes a record (its row
         # number as the id) when its row is painted, and its search text when the list
-        # folds the texts, a slice at a time after the first paint.
+        # folds the texts, a slice at a time after the first paint. Rows added later
+        # (``_append``) go to the end of the same list, which the texts and the records
+        # read from.
+        self._made += 1
         names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
+        self._deadlines = deadlines
+        self._texts = _SearchTexts(deadlines, names)
         self.model.set_pages(
-            RowPages(
-                list(range(len(deadlines))),
-                _SearchTexts(deadlines, names),
-                partial(_records, deadlines, names),
-            )
+            RowPages(list(range(len(deadlines))), self._texts, partial(_records, deadlines, names))
         )
-        fit_columns(self.table)
+        self._show_summary(complete)
+
+    def _show_summary(self, complete: bool) -> None:
+        deadlines = self._deadlines
+        if not complete:
+            self.summary.setText(self.tr("Opomniki: štejem …"))
+            return
         # earliest first: the late ones (negative days) are the first rows
         late = bisect_left(deadlines, 0, key=_DAYS)
         self.summary.setText(
@@ -179,6 +251,96 @@ class DeadlinesView(View):
             if deadlines
             else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )
+
+    # -- completing the list after the first paint ------------------------------------
+    def is_complete(self) -> bool:
+        return self._rest is None and self._tail is None
+
+    def _start_completing(self, made: int, today) -> None:
+        from rejnistvo.services.deadlines import deadline_steps
+
+        if made != self._made or not self.is_complete():
+            return  # refreshed meanwhile
+        self._rest = deadline_steps(self.ctx.db, today)
+        self.table.installEventFilter(self)
+        self._more.start()
+
+    def _stop_completing(self) -> None:
+        self._more.stop()
+        if self._rest is not None:
+            self._rest.close()
+        self._rest = self._tail = None
+        self.table.removeEventFilter(self)
+
+    def _complete_step(self) -> None:
+        """One idle turn: steps of the service, or rows added, for a few milliseconds."""
+        stop = time.perf_counter() + self.STEP_SECONDS
+        while not self.is_complete() and time.perf_counter() < stop:
+            if not self._advance(self.APPEND_ROWS):
+                return
+        if not self.is_complete():
+            self._more.start()
+
+    def complete(self) -> None:
+        """The whole list now (a search, a sort, a key, an export or a print)."""
+        self._more.stop()
+        while not self.is_complete():
+            if not self._advance(None):
+                return
+
+    def _advance(self, rows: int | None) -> bool:
+        """One step of the service, or `rows` rows added (None: all); False on an error
+        (said to the user, the list stays as it is)."""
+        from rejnistvo.store import StoreError
+
+        if self._tail is None:
+            assert self._rest is not None
+            try:
+                next(self._rest)
+            except StopIteration as done:
+                self._rest = None
+                self._take(done.value)
+            except StoreError as exc:
+                log.exception("collecting deadlines")
+                self._stop_completing()
+                self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
+                return False
+            return True
+        self._append(self._tail[:rows] if rows is not None else self._tail)
+        self._tail = self._tail[rows:] if rows is not None else []
+        if not self._tail:
+            self._stop_completing()
+            self._show_summary(complete=True)
+        return True
+
+    def _take(self, whole: list[Deadline]) -> None:
+        shown = self._deadlines
+        if whole[: len(shown)] == shown:
+            self._tail = whole[len(shown) :]
+            if not self._tail:
+                self._stop_completing()
+                self._show_summary(complete=True)
+            return
+        # the file changed between the first rows and the rest (a save on another screen
+        # refreshes Roki when it is shown): the whole list anew
+        self._stop_completing()
+        self._show(whole, complete=True)
+
+    def _append(self, rows: list[Deadline]) -> None:
+        first = len(self._deadlines)
+        self._deadlines += rows  # the list the texts and records read
+        assert self._texts is not None
+        self.model.extend_pages(list(range(first, first + len(rows))), self._texts)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        # only while the list is completed: a key in it (End, Page Down …) sees all rows
+        if event.type() == QEvent.Type.KeyPress and watched is self.table:
+            self.complete()
+        return False
+
+    def _search_changed(self, text: str) -> None:
+        self.complete()
+        self.proxy.set_text(text)
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
