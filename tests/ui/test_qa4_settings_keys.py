@@ -108,3 +108,32 @@ def test_enter_on_a_focused_settings_button_presses_it(qtbot, ctx, interaction):
     interaction.answers.append(True)
     qtbot.keyClick(tab.rate_add, Qt.Key.Key_Return)
     assert tab.rates_model.rowCount() == 2
+
+
+def test_after_a_save_the_saved_row_is_chosen_in_the_table_with_the_keyboard(
+    qtbot, ctx, interaction
+):
+    """The keyboard was left on a button that the save disabled (Qt moved it on to the
+    next field, at the other end of the tab): now it is on the table, on the row saved."""
+    view = shown_view(qtbot, ctx)
+    tab = view.rates_tab
+    for field, text in ((tab.rate_from, "1. 3. 2027"), (tab.rate_board, "700,00"),
+                        (tab.rate_fee, "500,00"), (tab.rate_source, "UL RS 1/2027")):  # fmt: skip
+        type_keys(qtbot, field, text)
+    interaction.answers.append(True)
+    tab.rate_add.setFocus()
+    qtbot.keyClick(tab.rate_add, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is tab.rates_table
+    row = tab.rates_proxy.row_record(tab.rates_table.currentIndex().row())
+    assert str(row["valid_from"]) == "2027-03-01" and tab.rate_correct.isEnabled()
+
+    box = tab.indexation
+    type_keys(qtbot, box.index_from, "1. 3. 2028")
+    type_keys(qtbot, box.index_source, "Objava")
+    type_keys(qtbot, box.index_percent, "2")
+    qtbot.keyClick(box.index_percent.edit, Qt.Key.Key_Return)
+    interaction.answers.append(True)
+    qtbot.keyClick(box.new_board.edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is tab.rates_table
+    row = tab.rates_proxy.row_record(tab.rates_table.currentIndex().row())
+    assert str(row["valid_from"]) == "2028-03-01"

@@ -24,7 +24,7 @@ from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
 
 
 class IndexationBox(QGroupBox):
-    added = Signal()  # rows were added: the table above reloads
+    added = Signal(object)  # rows from this date were added: the table above reloads
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +162,7 @@ class IndexationBox(QGroupBox):
         self._show_proposal(None)
         for w in (self.index_from, self.index_percent, self.index_source):
             w.set_value(None)
-        self.added.emit()
+        self.added.emit(proposal.valid_from)
         self.ctx.bus.records_changed.emit("rate")
         self.ctx.bus.status_message.emit(
             self.tr("Usklajeni zneski od {0} so dodani.").format(format_date(proposal.valid_from))

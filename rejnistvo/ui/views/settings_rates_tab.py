@@ -67,8 +67,7 @@ class RatesTab(SettingsTab):
         # Made after the row's box, below which it stands: Tab goes down the tab, not
         # from the indexation's last button back up to the row's date.
         self.indexation = IndexationBox(ctx, self)
-        self.indexation.added.connect(self.refresh)
-        self.indexation.added.connect(self.grants.refresh)
+        self.indexation.added.connect(self._show_saved)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.rate_note)
@@ -123,14 +122,24 @@ class RatesTab(SettingsTab):
         }
         return show_refusal(self, error, title, fields)
 
-    def _saved(self, message: str) -> bool:
+    def _saved(self, message: str, valid_from=None) -> bool:
         for w in (self.rate_from, self.rate_board, self.rate_fee, self.rate_source):
             w.set_value(None)
         self.selected = None
         self.ctx.bus.records_changed.emit("rate")
         self.ctx.bus.status_message.emit(message)
-        self.refresh()
+        self._show_saved(valid_from)
         return True
+
+    def _show_saved(self, valid_from=None) -> None:
+        """Reload, and put the keyboard on the row just saved: the button pressed was
+        disabled by the save and Qt had moved the keyboard to the tab's far end."""
+        self.refresh()
+        row = self.rates_model.find_row("valid_from", valid_from) if valid_from else -1
+        if row >= 0:
+            proxy_row = self.rates_proxy.mapFromSource(self.rates_model.index(row, 0)).row()
+            self.rates_table.selectRow(proxy_row)
+        self.rates_table.setFocus()
 
     def add_rate(self) -> bool:
         from rejnistvo.services.rates import add_rate
@@ -150,7 +159,9 @@ class RatesTab(SettingsTab):
             add_rate(self.ctx.db, valid_from, board, fee, source)
         except RuleError as error:
             return self._refused(error, self.tr("Vrstica ni shranjena"))
-        return self._saved(self.tr("Vrstica od {0} je dodana.").format(format_date(valid_from)))
+        return self._saved(
+            self.tr("Vrstica od {0} je dodana.").format(format_date(valid_from)), valid_from
+        )
 
     def correct_rate(self) -> bool:
         from rejnistvo.services.rates import correct_rate
@@ -181,7 +192,7 @@ class RatesTab(SettingsTab):
         except RuleError as error:
             return self._refused(error, self.tr("Popravek ni shranjen"))
         return self._saved(
-            self.tr("Vrstica od {0} je popravljena.").format(format_date(valid_from))
+            self.tr("Vrstica od {0} je popravljena.").format(format_date(valid_from)), valid_from
         )
 
     def remove_rate(self) -> bool:
