@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import islice
 from typing import Any, TypeVar, cast, overload
@@ -882,6 +882,7 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # a rate row changed, the others are screened (``_Screen``).
     changed, screen = _to_recheck(db, arrears_months, rates)
     warnings = list(missing_indexations(rates, month))
+    warnings += _paid_outside(db, month, first_closed)
     # First the rules for every placement, then what was paid for those rechecked.
     computed: list[_Computed] = []
     # Not computed (their data breaks a rule; a warning names them): their closed months
@@ -1226,6 +1227,71 @@ def _one_offs(
             )  # fmt: skip
         )
     return lines
+
+
+#: At most this many one-off payments are named one by one in a run's warnings.
+NAMED_PAID_OUTSIDE = 10
+
+
+def _paid_outside(db: Any, month: date, first_closed: date | None) -> list[str]:
+    """Warnings for one-off payments dated before the ledger began (before the first
+    closed month; with nothing closed, before `month`) that were entered or changed
+    since the latest close: the run takes them as paid outside the program and never
+    pays them. Historic payments are recorded on purpose (a first-placement grant is
+    paid once per carer); one entered late for a month long closed is a clerk's slip
+    that would cost a carer the payment. Named once, in the run after the entry, whose
+    close keeps the warning."""
+    window = first_closed if first_closed is not None and first_closed < month else month
+    fresh = ledger.one_offs_written_since_last_close(db)
+    if not fresh:
+        return []
+    paid = ledger.paid_one_offs(db)
+    early = [
+        o
+        for o in ledger.one_off_sources(db, window - timedelta(days=1))
+        if o.id in fresh and o.id not in paid
+    ]
+    if not early:
+        return []
+    names = _one_off_names()
+    # "pred" takes the instrumental, which ``month_name`` does not give: the month is
+    # named in brackets instead
+    start = (
+        f"prvi zaključeni mesec je {month_name(first_closed)}"
+        if first_closed is not None
+        else f"noben mesec še ni zaključen; knjiga se začne z mesecem {month_name(month)}"
+    )
+    texts = [
+        f"Enkratno izplačilo »{names.get(o.kind, o.kind)}« ({o.carer_name}"
+        + (f", pogodba {o.contract_no}" if o.contract_no else "")
+        + f") z dne {o.day.day}. {o.day.month}. {o.day.year}, {fmt_amount(o.amount)} EUR, "
+        f"je datirano pred začetkom knjige izplačil ({start}): program ga šteje za "
+        "izplačano zunaj programa in ga ne izplača. Če ga je treba izplačati, popravite "
+        "datum na mesec izplačila."
+        for o in early[:NAMED_PAID_OUTSIDE]
+    ]
+    if len(early) > NAMED_PAID_OUTSIDE:
+        texts.append(
+            "Enkratna izplačila, datirana pred začetkom knjige izplačil, ki jih to opozorilo "
+            f"ne našteva posebej: {len(early) - NAMED_PAID_OUTSIDE}. Tudi ta program šteje "
+            "za izplačana zunaj programa."
+        )
+    return texts
+
+
+def paid_outside_notice(db: Any, day: date) -> str | None:
+    """What the window tells before it saves a one-off payment dated `day` that the
+    run would take as paid outside the program (its month is before the first closed
+    month), None otherwise (nothing closed: the ledger may begin with any month)."""
+    first, _ = ledger.closed_range(db)
+    if first is None or first_of_month(day) >= first:
+        return None
+    return (
+        f"Datum {day.day}. {day.month}. {day.year} je pred prvim zaključenim mesecem "
+        f"({month_name(first)}), ko se knjiga izplačil začne. Program bo tako izplačilo "
+        "štel za izplačano zunaj programa in ga ne bo izplačal. To je prav za izplačilo iz "
+        "časa pred programom; če ga je treba izplačati, vpišite datum v mesecu izplačila."
+    )
 
 
 def _one_off_names() -> dict[str, str]:

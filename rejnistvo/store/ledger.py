@@ -538,6 +538,31 @@ class SinceClose:
     rates_then: tuple[Rate, ...] | None = None
 
 
+def _last_close_audit_id(db: Database) -> int | None:
+    """The audit row of the latest closed month's close (None: nothing closed)."""
+    row = db.execute(
+        "SELECT max(a.id) FROM audit_log a WHERE a.table_name = 'payment_runs' "
+        "AND a.action = 'close' AND a.record_id = "
+        "(SELECT id FROM payment_runs ORDER BY month DESC LIMIT 1)"
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def one_offs_written_since_last_close(db: Database) -> set[int]:
+    """One-off payments added or changed since the latest month was closed (every one
+    still recorded, when nothing is closed), from the audit log."""
+    since = _last_close_audit_id(db) or 0
+    return {
+        int(row[0])
+        for row in db.execute(
+            "SELECT DISTINCT record_id FROM audit_log WHERE id > ? "
+            "AND table_name = 'one_off_payments' AND action IN ('insert', 'update') "
+            "AND record_id IS NOT NULL",
+            [since],
+        ).fetchall()
+    }
+
+
 def changes_since_last_close(db: Database) -> SinceClose | None:
     """``SinceClose`` from the audit log, None when no close is found.
 

@@ -139,3 +139,29 @@ def test_panel_model_passes_modeltester(qtbot, qtmodeltester, ctx):
     _choose(panel, "primary_school")
     panel.add_payment()
     qtmodeltester.check(panel.model)
+
+
+def test_a_payment_dated_before_the_first_closed_month_is_saved_only_when_confirmed(qtbot, ctx):
+    from rejnistvo.store import ledger
+
+    first, _ = ledger.closed_range(ctx.db)
+    assert first is not None and date(2025, 12, 15) < first  # the demo closed two months
+    view, panel, placement = _view(qtbot, ctx)
+    before = panel.model.rowCount()
+    _choose(panel, "primary_school")
+    ctx.interaction.answers.append(False)  # "Ga vseeno shranim?" → Ne
+    assert panel.add_payment() is False
+    kind, title, text = ctx.interaction.asked[-1]
+    assert kind == "confirm" and "pred začetkom knjige izplačil" in title
+    assert "15. 12. 2025" in text and "zunaj programa" in text
+    assert panel.model.rowCount() == before and panel.amount_edit.text() == "460,00"
+    ctx.interaction.answers.append(True)  # a payment from before the program: kept
+    assert panel.add_payment() is True
+    assert panel.model.rowCount() == before + 1
+    # dated in a month of the ledger: no question
+    asked = len(ctx.interaction.asked)
+    panel.today = first
+    _choose(panel, "secondary_school")
+    panel.date_edit.set_value(first)
+    assert panel.add_payment() is True
+    assert len(ctx.interaction.asked) == asked

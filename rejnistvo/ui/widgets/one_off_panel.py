@@ -316,6 +316,8 @@ class OneOffPanel(QGroupBox):
             date=day,
             note=note,
         )
+        if not self._confirm_paid_outside(day):
+            return False
         try:
             add_one_off(self.ctx.db, payment, self._kinds)
         except InputError as exc:
@@ -340,6 +342,24 @@ class OneOffPanel(QGroupBox):
         self.changed.emit()
         self.ctx.bus.status_message.emit(self.tr("Enkratno izplačilo je shranjeno."))
         return True
+
+    def _confirm_paid_outside(self, day: Any) -> bool:
+        """A date before the first closed month: the run takes the payment as paid
+        outside the program and never pays it. Right for a payment from before the
+        program, a slip for one still to be paid: the user says which (No keeps the
+        form as typed, the date focused)."""
+        from rejnistvo.services.payment_run import paid_outside_notice
+
+        notice = paid_outside_notice(self.ctx.db, day)
+        if notice is None:
+            return True
+        if self.ctx.interaction.confirm(
+            self.tr("Izplačilo pred začetkom knjige izplačil"),
+            notice + " " + self.tr("Ga vseeno shranim?"),
+        ):
+            return True
+        self.date_edit.setFocus()
+        return False
 
     def delete_selected(self) -> bool:
         from rejnistvo.services.placements import delete_one_off
