@@ -137,3 +137,21 @@ def test_after_a_save_the_saved_row_is_chosen_in_the_table_with_the_keyboard(
     assert QApplication.focusWidget() is tab.rates_table
     row = tab.rates_proxy.row_record(tab.rates_table.currentIndex().row())
     assert str(row["valid_from"]) == "2028-03-01"
+
+
+def test_wrong_number_of_waiting_days_is_kept_and_named(qtbot, ctx):
+    """A spin box dropped "0" or "500" when the keyboard left it and put back 30, with no
+    word why; now the text stays and the reason is at the field."""
+    from rejnistvo.store import get_setting
+
+    view = shown_view(qtbot, ctx)
+    tab = view.general_tab
+    for typed in ("0", "500", "tri"):
+        type_keys(qtbot, tab.waiting_days, typed)
+        qtbot.keyClick(tab.waiting_days.edit, Qt.Key.Key_Tab)
+        assert tab.waiting_days.text() == typed
+        assert view.save() is False
+        assert "od 1 do 365" in tab.waiting_days.error_text()
+    type_keys(qtbot, tab.waiting_days, "45")
+    assert view.save() is True
+    assert get_setting(ctx.db, "waiting_days_threshold") == "45"

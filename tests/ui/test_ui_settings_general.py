@@ -28,7 +28,7 @@ def test_general_settings_saved_and_checked(qtbot, ctx):
     assert view.save() is False
     assert "[št]" in tab.number_format.error_text() and "{" not in tab.number_format.error_text()
     tab.number_format.setText("SKL [podskupina]-[št]/[leto]")
-    tab.waiting_spin.setValue(45)
+    tab.waiting_days.setText("45")
     assert view.save() is True
     assert get_setting(ctx.db, "resolution_number_format") == "SKL {subgroup}-{number:03d}/{year}"
     assert get_setting(ctx.db, "user_name") == "Mojca Novak"

@@ -5,7 +5,8 @@ refusal is shown in red at its field, and nothing typed is lost."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.views.settings_common import SettingsTab
@@ -23,20 +24,35 @@ def _iban_reason(value: str) -> str | None:
     return None
 
 
+def _waiting_days(text: str) -> str | None:
+    """The reason a typed number of days is wrong (a spin box dropped it unexplained)."""
+    from rejnistvo.services.settings import MAX_WAITING_DAYS
+
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_WAITING_DAYS:
+        return (
+            f"»{text}« ni dovoljeno število dni. Vpišite celo število od 1 do "
+            f"{MAX_WAITING_DAYS}, npr. 30."
+        )
+    return None
+
+
 class GeneralTab(SettingsTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.dirty = False
         self._loading = False
         self.user_edit = TextEdit("user_name", self, required=True)
-        self.waiting_spin = QSpinBox(self)
-        self.waiting_spin.setRange(1, 365)
+        self.waiting_days = TextEdit("waiting_days_threshold", self, required=True)
+        self.waiting_days.add_check(_waiting_days)
+        self.waiting_days.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.waiting_days.edit.setMaximumWidth(80)
         self.number_format = TextEdit("resolution_number_format", self, required=True)
         self.centre_name = TextEdit("centre_name", self)
         self.centre_iban = TextEdit("centre_iban", self)
         self.centre_iban.add_check(_iban_reason)
         self.fields = {
             "user_name": self.user_edit,
+            "waiting_days_threshold": self.waiting_days,
             "resolution_number_format": self.number_format,
             "centre_name": self.centre_name,
             "centre_iban": self.centre_iban,
@@ -45,7 +61,7 @@ class GeneralTab(SettingsTab):
         form = QFormLayout()
         widgets = (
             self.user_edit,
-            self.waiting_spin,
+            self.waiting_days,
             self.number_format,
             self.centre_name,
             self.centre_iban,
@@ -59,7 +75,6 @@ class GeneralTab(SettingsTab):
         self.format_hint.setWordWrap(True)
         for field in self.fields.values():
             field.edited.connect(self.mark)
-        self.waiting_spin.valueChanged.connect(self.mark)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.format_hint)
@@ -91,7 +106,7 @@ class GeneralTab(SettingsTab):
                 self.ctx.db,
                 GeneralSettings(
                     user_name=values["user_name"],
-                    waiting_days=self.waiting_spin.value(),
+                    waiting_days=int(values["waiting_days_threshold"]),
                     resolution_number_format=number_format_from_user(
                         values["resolution_number_format"]
                     ),
@@ -129,7 +144,7 @@ class GeneralTab(SettingsTab):
         self._loading = True
         try:
             self.user_edit.set_value(settings.user_name or self.ctx.user_name)
-            self.waiting_spin.setValue(settings.waiting_days)
+            self.waiting_days.set_value(str(settings.waiting_days))
             self.number_format.set_value(number_format_for_user(settings.resolution_number_format))
             self.centre_name.set_value(settings.centre_name)
             self.centre_iban.set_value(format_iban(settings.centre_iban))

@@ -230,6 +230,9 @@ class _LineField(ValidatedField):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt style)
         self.edit.setText(text)
+        # A loaded value shows its beginning (Qt leaves the cursor, and the view, at the
+        # end: a long source showed only its last words).
+        self.edit.setCursorPosition(0)
         self.clear_error()
 
 
