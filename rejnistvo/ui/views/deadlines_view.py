@@ -131,7 +131,9 @@ class DeadlinesView(View):
         #: the steps completing the list, then the rows made and not yet added
         self._rest: Generator[None, None, list[Deadline]] | None = None
         self._tail: list[Deadline] | None = None
-        self._made = 0  # refreshes so far: a completion started for an older one stops
+        self._made = 0  # lists shown so far: a completion started for an older one stops
+        self._whole = True  # the list shows every reminder
+        self._today = self.ctx.clock.today()
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
@@ -216,12 +218,13 @@ class DeadlinesView(View):
             log.exception("collecting deadlines")
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
+        self._today = today
         self._show(list(head.deadlines), complete=head.complete)
         fit_columns(self.table)  # the first 60 rows: the same whether complete or not
         if not head.complete:
             made = self._made
             # after the first paint: a zero-time timer started now would run first
-            after_first_paint(self.table, lambda: self._start_completing(made, today))
+            after_first_paint(self.table, lambda: self._start_completing(made))
 
     def _show(self, deadlines: list[Deadline], *, complete: bool) -> None:
         # Roki is the first screen: 15,000 reminders at 20k placements, 59,000 at 80k. The
@@ -231,17 +234,18 @@ class DeadlinesView(View):
         # (``_append``) go to the end of the same list, which the texts and the records
         # read from.
         self._made += 1
+        self._whole = complete
         names = {kind: self.tr(text) for kind, text in KIND_NAMES.items()}
         self._deadlines = deadlines
         self._texts = _SearchTexts(deadlines, names)
         self.model.set_pages(
             RowPages(list(range(len(deadlines))), self._texts, partial(_records, deadlines, names))
         )
-        self._show_summary(complete)
+        self._show_summary()
 
-    def _show_summary(self, complete: bool) -> None:
+    def _show_summary(self) -> None:
         deadlines = self._deadlines
-        if not complete:
+        if not self._whole:
             self.summary.setText(self.tr("Opomniki: štejem …"))
             return
         # earliest first: the late ones (negative days) are the first rows
@@ -254,16 +258,21 @@ class DeadlinesView(View):
 
     # -- completing the list after the first paint ------------------------------------
     def is_complete(self) -> bool:
-        return self._rest is None and self._tail is None
+        """Whether the list shows every reminder (else the first rows, more to come)."""
+        return self._whole
 
-    def _start_completing(self, made: int, today) -> None:
-        from rejnistvo.services.deadlines import deadline_steps
-
-        if made != self._made or not self.is_complete():
-            return  # refreshed meanwhile
-        self._rest = deadline_steps(self.ctx.db, today)
+    def _start_completing(self, made: int) -> None:
+        if made != self._made or self._whole or self._rest is not None or self._tail is not None:
+            return  # refreshed meanwhile, or completed already
+        self._begin()
+        # a key in the list (End, Page Down …) completes it first, to see every row
         self.table.installEventFilter(self)
         self._more.start()
+
+    def _begin(self) -> None:
+        from rejnistvo.services.deadlines import deadline_steps
+
+        self._rest = deadline_steps(self.ctx.db, self._today)
 
     def _stop_completing(self) -> None:
         self._more.stop()
@@ -272,25 +281,36 @@ class DeadlinesView(View):
         self._rest = self._tail = None
         self.table.removeEventFilter(self)
 
+    def _finish(self) -> None:
+        self._stop_completing()
+        self._whole = True
+        self._show_summary()
+
     def _complete_step(self) -> None:
         """One idle turn: steps of the service, or rows added, for a few milliseconds."""
         stop = time.perf_counter() + self.STEP_SECONDS
-        while not self.is_complete() and time.perf_counter() < stop:
+        while not self._whole:
             if not self._advance(self.APPEND_ROWS):
                 return
-        if not self.is_complete():
-            self._more.start()
+            if time.perf_counter() >= stop:
+                self._more.start()
+                return
 
     def complete(self) -> None:
         """The whole list now (a search, a sort, a key, an export or a print)."""
+        if self._whole:
+            return
         self._more.stop()
-        while not self.is_complete():
+        if self._rest is None and self._tail is None:
+            self._begin()
+        while not self._whole:
             if not self._advance(None):
                 return
 
     def _advance(self, rows: int | None) -> bool:
         """One step of the service, or `rows` rows added (None: all); False on an error
-        (said to the user, the list stays as it is)."""
+        (said to the user; the first rows stay, and nothing is tried again until the
+        next refresh)."""
         from rejnistvo.store import StoreError
 
         if self._tail is None:
@@ -303,14 +323,15 @@ class DeadlinesView(View):
             except StoreError as exc:
                 log.exception("collecting deadlines")
                 self._stop_completing()
+                self._whole = True  # as far as it goes: no second try at every key
                 self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
                 return False
             return True
-        self._append(self._tail[:rows] if rows is not None else self._tail)
-        self._tail = self._tail[rows:] if rows is not None else []
+        part = self._tail if rows is None else self._tail[:rows]
+        self._tail = self._tail[len(part) :]
+        self._append(part)
         if not self._tail:
-            self._stop_completing()
-            self._show_summary(complete=True)
+            self._finish()
         return True
 
     def _take(self, whole: list[Deadline]) -> None:
@@ -318,8 +339,7 @@ class DeadlinesView(View):
         if whole[: len(shown)] == shown:
             self._tail = whole[len(shown) :]
             if not self._tail:
-                self._stop_completing()
-                self._show_summary(complete=True)
+                self._finish()
             return
         # the file changed between the first rows and the rest (a save on another screen
         # refreshes Roki when it is shown): the whole list anew
@@ -333,7 +353,7 @@ class DeadlinesView(View):
         self.model.extend_pages(list(range(first, first + len(rows))), self._texts)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        # only while the list is completed: a key in it (End, Page Down …) sees all rows
+        # installed only while the list is completed
         if event.type() == QEvent.Type.KeyPress and watched is self.table:
             self.complete()
         return False
