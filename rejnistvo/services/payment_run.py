@@ -124,6 +124,11 @@ class RunLine:
     #: an undone overpayment's line (``UNDONE``) of a computed run: (the overpayment's
     #: ledger line id, whether this line gives back all that was left of it)
     undoes: tuple[int, bool] | None = None
+    #: an overpayment of a closed month: settled, or given back whole by a later change
+    cleared: bool = False
+    #: an overpayment of a closed month part of which a later change gave back: what is
+    #: left to recover (positive); None: all of it, as found
+    left: Decimal | None = None
 
     @property
     def total(self) -> Decimal:
@@ -563,10 +568,18 @@ def _closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
     for page in ledger.run_line_pages(db, run.id, _closed_line, PAGE, with_basis):
         over = [line for line in page if line.kind == OVERPAYMENT]
         if over:
-            done = ledger.settlements(db, [line.line_id for line in over if line.line_id])
+            ids = [line.line_id for line in over if line.line_id]
+            done = ledger.settlements(db, ids)
+            undone = ledger.undoings_of(db, ids)
             for line in over:
+                given = undone.get(line.line_id or 0, [])
+                texts = [undoing_text(*u) for u in given]
                 if line.line_id in done:
-                    line.settlement = settlement_text(done[line.line_id])
+                    texts.append(settlement_text(done[line.line_id]))
+                line.settlement = "; ".join(texts)
+                if given:
+                    line.left = -line.amounts.total - sum((u[1] for u in given), ZERO)
+                line.cleared = line.line_id in done or (line.left is not None and line.left <= 0)
         lines += page
         yield len(lines), run.line_count
     return PaymentRun(
@@ -577,6 +590,12 @@ def _closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
         run.closed_on,
         run.closed_by,
     )
+
+
+def undoing_text(run_month: date, amount: Decimal, closes: bool) -> str:
+    """How much of an overpayment a later run gave back (m014), in words."""
+    whole = "v celoti" if closes else f"za {fmt_amount(amount)} EUR"
+    return f"s poznejšo spremembo razveljavljeno {whole} v izplačilu za {month_name(run_month)}"
 
 
 def settlement_text(s: ledger.Settlement | None) -> str:
@@ -1604,13 +1623,21 @@ class Overpayment:
     carer: str
     child: str
     contract: str
-    amount: Decimal  # positive: what is to be recovered
+    amount: Decimal  # positive: what is still to be recovered
     reason: str
+    #: what the run found, when a later change gave part of it back (m014)
+    found: Decimal | None = None
 
     @property
     def text(self) -> str:
+        part = (
+            f" (ugotovljenih {fmt_amount(self.found)} EUR, del je s poznejšo spremembo "
+            "razveljavljen)"
+            if self.found is not None and self.found != self.amount
+            else ""
+        )
         return (
-            f"Preplačilo {fmt_amount(self.amount)} EUR za {month_name(self.for_month)} "
+            f"Preplačilo {fmt_amount(self.amount)} EUR za {month_name(self.for_month)}{part} "
             f"({self.carer}, pogodba {self.contract}): {self.reason}. Vpišite, kako je "
             "bilo poravnano (Izplačila)."
         )
@@ -1631,6 +1658,7 @@ def unsettled_overpayments(db: Any) -> list[Overpayment]:
             line.contract_no,
             -(line.amounts.total + (undone[line.id].total if line.id in undone else ZERO)),
             line.reason,
+            -line.amounts.total if line.id in undone else None,
         )  # fmt: skip
         for line in lines
     ]

@@ -1126,6 +1126,24 @@ def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
     return found
 
 
+def undoings_of(
+    db: Database, line_ids: Iterable[int]
+) -> dict[int, list[tuple[date, Decimal, bool]]]:
+    """{overpayment line id: (month of the run that gave part of it back, how much,
+    whether that closed it), in order} (m014)."""
+    found: dict[int, list[tuple[date, Decimal, bool]]] = {}
+    for overpayment_id, month, total, closes in db.execute(
+        "SELECT u.overpayment_id, r.month, l.total, u.closes FROM overpayment_undoings u "
+        "JOIN payment_lines l ON l.id = u.line_id JOIN payment_runs r ON r.id = l.run_id "
+        "WHERE u.overpayment_id IN (SELECT value FROM json_each(?)) ORDER BY u.line_id",
+        [json.dumps(sorted(set(line_ids)))],
+    ).fetchall():
+        found.setdefault(int(overpayment_id), []).append(
+            (date.fromisoformat(month), Decimal(total), bool(closes))
+        )
+    return found
+
+
 def write_undoings(db: Database, rows: Iterable[tuple[int, int, bool]]) -> None:
     """Link each undone overpayment's line to the overpayment it gives back: (line id,
     overpayment line id, whether it closes that overpayment)."""

@@ -69,6 +69,9 @@ def test_an_end_removed_undoes_the_open_overpayment_instead_of_paying_arrears(ru
     service.close_month(run_db, DEC, LATER)
     waiting = [o.line_id for o in service.unsettled_overpayments(run_db)]
     assert oct_line not in waiting
+    (found,) = [x for x in service.payment_run(run_db, NOV, LATER).lines if x.line_id == oct_line]
+    assert found.cleared and found.left == 0
+    assert "razveljavljeno v celoti v izplačilu za december 2026" in found.settlement
     audit = audit_rows(run_db, "overpayment_undoings")
     assert audit[-1]["after"]["overpayment_line_id"] == oct_line
     assert audit[-1]["after"]["closes"] is True
@@ -101,7 +104,15 @@ def test_a_partial_give_back_reduces_the_overpayment_and_the_rest_waits(run_db):
     service.close_month(run_db, DEC, LATER)
     waiting = {o.line_id: o for o in service.unsettled_overpayments(run_db)}
     assert waiting[oct_line].amount == Decimal("183.00")
-    assert "183,00 EUR" in waiting[oct_line].text
+    assert "Preplačilo 183,00 EUR za oktober 2026 (ugotovljenih 549,00 EUR" in (
+        waiting[oct_line].text
+    )
+    # November's closed run shows it on the overpayment's line, still open
+    (found,) = [x for x in service.payment_run(run_db, NOV, LATER).lines if x.line_id == oct_line]
+    assert found.settlement == (
+        "s poznejšo spremembo razveljavljeno za 366,00 EUR v izplačilu za december 2026"
+    )
+    assert found.left == Decimal("183.00") and not found.cleared
     # settled for what is left: the audit says so
     service.settle_overpayment(run_db, oct_line, "refund", None, "", LATER)
     assert audit_rows(run_db, "overpayment_settlements")[-1]["after"]["amount"] == "183.00"

@@ -81,7 +81,7 @@ def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
                 "spremeniti in meseca, v katerem je bilo preplačilo ugotovljeno, potem ni "
                 "mogoče ponovno odpreti. Vpišem?"
             ).format(
-                format_amount(-record["total"]),
+                format_amount(record["left"]),
                 record["carer"],
                 record["child"],
                 record["for_month"],

@@ -80,7 +80,9 @@ _VALUES: dict[str, Callable[[Any], Any]] = {
     "fee_uplift": lambda x: x.amounts.fee_uplift,
     "total": lambda x: x.amounts.total,
     "reason": _reason,
-    "settled": lambda x: bool(x.settlement),
+    "settled": lambda x: x.cleared,
+    # what an overpayment still asks back (a later change may have given part of it back)
+    "left": lambda x: -x.amounts.total if x.left is None else x.left,
 }
 
 
