@@ -22,6 +22,9 @@ from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.views.settings_common import SettingsTab, record_table
 from rejnistvo.ui.widgets import FieldError, FormValidator, TextEdit
 
+#: the most of a centre's name its editor's title shows (the 16 real names fit)
+TITLE_CHARS = 60
+
 
 class CentresTab(SettingsTab):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
@@ -192,9 +195,14 @@ class CentresTab(SettingsTab):
         self._show_unit(None)
         has_centre = centre is not None
         self.unit_box.setEnabled(has_centre)
+        # A group box's title is one line that never wraps: a long name widened the whole
+        # page (the units out of sight at 1024 px). Shortened here, whole in the tooltip.
+        name = centre["name"] if centre else ""
+        short = name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1].rstrip() + "…"
         self.centre_box.setTitle(
-            self.tr("Center: {0}").format(centre["name"]) if centre else self.tr("Nov center")
+            self.tr("Center: {0}").format(short) if centre else self.tr("Nov center")
         )
+        self.centre_box.setToolTip(name)
 
     def _unit_selected(self, current, _previous) -> None:
         unit = self.units_proxy.row_record(current.row()) if current.isValid() else None
