@@ -1014,23 +1014,30 @@ class FilterProxy(QAbstractProxyModel):
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
-        if first <= self._scanned:
-            # rows put among (or right after) the filtered ones come with their texts
+        if first < self._scanned:
+            # rows put among the filtered ones (a saved record) come with their texts
             self._scanned += count
         if self._early:
             self._early = {r + count if r >= first else r for r in self._early}
-        shifted = [r + count if r >= first else r for r in self._shown]
-        # a row added after the filtered ones (its text is there: a saved record) is
-        # shown at once if it matches, as one shown early
-        new = [r for r in range(first, last + 1) if self._has_text(r) and self._accepts(r)]
-        for r in new:
-            self._note_shown(r, True)
-        at = bisect_left(shifted, first)
+        shown = self._shown
+        at = bisect_left(shown, first)
+        if at < len(shown):  # only the rows after the new ones move (an append: none)
+            shown[at:] = [r + count for r in shown[at:]]
+        if not self._fragment:
+            new = list(range(first, last + 1))
+            if self._source is not None:
+                self._scanned = self._source.rowCount()
+        else:
+            # a row added after the filtered ones with its text there (a saved record)
+            # is shown at once if it matches, as one shown early; rows without one (more
+            # rows of a list completed later) come with their texts
+            new = [r for r in range(first, last + 1) if self._has_text(r) and self._accepts(r)]
+            for r in new:
+                self._note_shown(r, True)
         if not new:
-            self._shown = shifted
             return
         self.beginInsertRows(QModelIndex(), at, at + len(new) - 1)
-        self._shown = shifted[:at] + new + shifted[at:]
+        shown[at:at] = new
         self.endInsertRows()
 
     def _before_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
