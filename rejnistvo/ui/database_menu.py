@@ -82,25 +82,29 @@ class DatabaseMenu(QObject):
         if self.ctx.db is None:
             return None
         title = self.tr("Varnostna kopija")
-        answer = self.ctx.interaction.choose_save_path(
-            self.tr("Varnostna kopija baze"),
-            self.tr("Podatkovna zbirka (*.sqlite3);;Vse datoteke (*)"),
-            self.suggested_backup_path(),
-        )
-        if not answer:
-            return None
-        target = Path(answer)
-        if not target.suffix:
-            target = target.with_suffix(".sqlite3")
-        problem = self._target_problem(target)
-        if problem is None:
-            try:
-                _with_wait_cursor(lambda: backup_to(self.ctx.db, target))
-            except StoreError as error:
-                problem = self._backup_error(target, error)
-        if problem is not None:
+        suggested = self.suggested_backup_path()
+        while True:
+            answer = self.ctx.interaction.choose_save_path(
+                self.tr("Varnostna kopija baze"),
+                self.tr("Podatkovna zbirka (*.sqlite3);;Vse datoteke (*)"),
+                suggested,
+            )
+            if not answer:
+                return None
+            target = Path(answer)
+            if not target.suffix:
+                target = target.with_suffix(".sqlite3")
+            problem = self._target_problem(target)
+            if problem is None:
+                try:
+                    _with_wait_cursor(lambda target=target: backup_to(self.ctx.db, target))
+                except StoreError as error:
+                    problem = self._backup_error(target, error)
+            if problem is None:
+                break
             self.ctx.interaction.error(self.tr("Varnostna kopija ni narejena"), problem)
-            return None
+            # Asked again with what was typed: the user fixes the path, not types it anew.
+            suggested = str(target)
         self.ctx.settings.setValue("backup/folder", str(target.parent))
         self.status(self.tr("Varnostna kopija je shranjena: {0}").format(target))
         self.ctx.interaction.info(
@@ -116,10 +120,10 @@ class DatabaseMenu(QObject):
         """A short reason the copy cannot go to ``target``, found before writing."""
         db_path = Path(self.ctx.db_path)
         try:
-            # the file itself, its -wal/-shm and its .lock: replacing any loses data
-            same = target.parent.resolve() == db_path.parent.resolve() and (
-                target.name.startswith(db_path.name)
-            )
+            # the file itself, its -wal/-shm/-journal and its .lock: replacing any loses
+            # data (another file whose name begins the same, "….kopija", is only a copy)
+            companions = {db_path.name + end for end in ("", "-wal", "-shm", "-journal", ".lock")}
+            same = target.parent.resolve() == db_path.parent.resolve() and target.name in companions
         except OSError:
             same = False
         if same:

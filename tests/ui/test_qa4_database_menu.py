@@ -1,0 +1,42 @@
+"""QA4 (round 9): Datoteka → Varnostna kopija. A refused place for the copy (a missing
+folder, the open file) asked again with what the user had typed (the dialog was gone and
+the path had to be typed anew); a copy named after the open file but not one of its
+companions (``rejnistvo.sqlite3.kopija``) is no longer refused as »čez odprto bazo«."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rejnistvo.ui.main_window import MainWindow
+
+
+def make_window(qtbot, ctx):
+    window = MainWindow(ctx, screens=())
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_refused_place_is_asked_again_with_the_typed_path(qtbot, ctx, interaction, tmp_path):
+    window = make_window(qtbot, ctx)
+    typed = str(tmp_path / "ni" / "kopija.sqlite3")
+    good = tmp_path / "kopija.sqlite3"
+    interaction.answers.extend([typed, str(good)])
+    window.act_backup.trigger()
+    assert "ne obstaja" in interaction.errors[-1]
+    asked = [a for a in interaction.asked if a[0] == "save_path"]
+    assert len(asked) == 2 and asked[1][2] == typed
+    assert good.exists()
+    assert sqlite3.connect(good).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_copy_named_after_the_open_file_is_not_the_open_file(qtbot, ctx, interaction):
+    window = make_window(qtbot, ctx)
+    copy = ctx.db_path.with_name(ctx.db_path.name + ".kopija")
+    interaction.answers.append(str(copy))
+    window.act_backup.trigger()
+    assert interaction.errors == []
+    assert copy.exists()
+    for companion in ("", "-wal", "-shm", ".lock"):
+        interaction.answers.append(str(ctx.db_path) + companion)
+        window.act_backup.trigger()
+        assert "čez odprto bazo" in interaction.errors[-1]
