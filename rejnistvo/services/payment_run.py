@@ -1203,6 +1203,7 @@ def _one_offs(
     paid, orphans = _paid_one_offs(db)
     names = _one_off_names()
     lines = _deleted_one_offs(db, orphans, names, with_basis)
+    opened = ledger.open_one_off_overpayments(db) if paid else {}
     for o in ledger.one_off_sources(db, last_of_month(month)):
         in_month = first_of_month(o.day)
         done = paid.get(o.id)
@@ -1219,6 +1220,8 @@ def _one_offs(
             )  # fmt: skip
         else:
             amount = o.amount - done
+            if amount > 0 and o.id in opened:
+                amount = _one_off_give_back(o, amount, opened[o.id], names, lines)
             if amount == 0:
                 continue
             kind = ARREARS if amount > 0 else OVERPAYMENT
@@ -1246,6 +1249,53 @@ def _one_offs(
             )  # fmt: skip
         )
     return lines
+
+
+def _one_off_give_back(
+    o: ledger.OneOffSource,
+    amount: Decimal,
+    opened: list[tuple[ledger.OpenOverpayment, tuple[int | None, str | None, str | None]]],
+    names: dict[str, str],
+    lines: list[RunLine],
+) -> Decimal:
+    """A one-off payment's amount raised again (`amount` more than the ledger holds)
+    while an overpayment of its lowering waits: that overpayment is undone (newest
+    first; only those of this payment, by its placement, kind and day) instead of the
+    rise being paid; the lines go to `lines`. Returns what is left to pay."""
+    ident = (o.placement_id, o.kind, o.day.isoformat())
+    basis = {"one_off": {"kind": o.kind, "amount": str(o.amount), "date": o.day.isoformat()}}
+    for over, was in opened:
+        if amount <= 0:
+            break
+        if was[1] is not None and was != ident:
+            continue
+        undo = min(amount, -over.amounts.total)
+        amount -= undo
+        words = f"popravljen znesek enkratnega izplačila ({names.get(o.kind, o.kind)})"
+        lines.append(
+            RunLine(
+                UNDONE,
+                over.for_month,
+                o.placement_id,
+                o.carer_id,
+                o.carer_name,
+                o.child_name,
+                o.contract_no,
+                o.iban,
+                o.centre_id,
+                o.centre_name,
+                o.unit_id,
+                o.unit_name,
+                0,
+                "",
+                Amounts(total=undo),
+                undo_reason(over.found_in, over.for_month, over.amounts.total, undo, words),
+                basis,
+                o.id,
+                undoes=(over.line_id, over.amounts.total + undo >= 0),
+            )  # fmt: skip
+        )
+    return amount
 
 
 #: At most this many one-off payments are named one by one in a run's warnings.

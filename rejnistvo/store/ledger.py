@@ -1111,6 +1111,42 @@ def open_overpayments(db: Database) -> dict[tuple[int, date], list[OpenOverpayme
     return found
 
 
+def open_one_off_overpayments(
+    db: Database,
+) -> dict[int, list[tuple[OpenOverpayment, tuple[int | None, str | None, str | None]]]]:
+    """{one-off payment id: its open overpayments (a lowered amount), newest first, each
+    with the placement, kind and day its basis names (None where it has no basis): a
+    payment deleted after it was paid and a new one that got its id are two payments
+    (see ``paid_one_off_records``)."""
+    rows = db.execute(
+        "SELECT l.id, l.one_off_id, l.placement_id, l.for_month, "
+        "(SELECT r.month FROM payment_runs r WHERE r.id = l.run_id), l.total, "
+        "json_extract(b.text, '$.one_off.kind'), json_extract(b.text, '$.one_off.date') "
+        "FROM payment_lines l LEFT JOIN payment_bases b ON b.id = l.basis_id "
+        "WHERE l.kind = 'overpayment' AND l.one_off_id IS NOT NULL "
+        "AND l.id NOT IN (SELECT line_id FROM overpayment_settlements) "
+        "AND l.id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1) "
+        "ORDER BY l.id DESC"
+    ).fetchall()
+    if not rows:
+        return {}
+    undone = undone_amounts(db, [int(r[0]) for r in rows])
+    found: dict[int, list[tuple[OpenOverpayment, tuple[int | None, str | None, str | None]]]] = {}
+    for line_id, one_off_id, placement_id, month, run_month, total, kind, day in rows:
+        left = Decimal(total) + (undone[line_id].total if line_id in undone else Decimal(0))
+        if left >= 0:
+            continue
+        over = OpenOverpayment(
+            int(line_id),
+            int(placement_id or 0),
+            date.fromisoformat(month),
+            date.fromisoformat(run_month),
+            Amounts(total=left),
+        )
+        found.setdefault(int(one_off_id), []).append((over, (placement_id, kind, day)))
+    return found
+
+
 def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
     """{overpayment line id: the sum of the lines that undid it (positive)} (m014)."""
     found: dict[int, Amounts] = {}

@@ -261,3 +261,36 @@ def test_exports_show_the_undone_overpayment_apart_and_sepa_pays_none_of_it(run_
     sums = re.findall(r'<InstdAmt Ccy="EUR">([0-9.]+)</InstdAmt>', xml)
     assert sum(Decimal(a) for a in sums) == run.total
     assert run.total == sum(x.total for x in run.paid_lines())
+
+
+def test_a_one_off_amount_raised_back_undoes_the_overpayment_of_its_lowering(run_db):
+    a = run_db.ids["A"]
+    carer = run_db.execute("SELECT carer_id FROM placements WHERE id = ?", [a]).fetchone()[0]
+    payment = save_record(
+        run_db,
+        "one_off_payments",
+        {"carer_id": carer, "placement_id": a, "kind": "primary_school", "amount": "460.00",
+         "date": "2026-09-15"},
+    )  # fmt: skip
+
+    def amount(value: str) -> None:
+        version = get_record(run_db, "one_off_payments", payment)["version"]
+        save_record(
+            run_db, "one_off_payments", {"id": payment, "version": version, "amount": value}
+        )
+
+    service.close_month(run_db, SEP, LATER)
+    amount("300.00")  # lowered by mistake: October's run finds 160.00 overpaid
+    service.close_month(run_db, OCT, LATER)
+    (waiting,) = service.unsettled_overpayments(run_db)
+    assert waiting.amount == Decimal("160.00")
+    amount("500.00")  # back, and 40.00 more
+    run = service.payment_run(run_db, NOV, LATER)
+    (undone,) = lines(run, "overpayment_undone")
+    assert (undone.for_month, undone.total) == (SEP, Decimal("160.00"))
+    assert "razveljavljeno v celoti" in undone.reason
+    assert [x.total for x in lines(run, "arrears")] == [Decimal("40.00")]
+    service.close_month(run_db, NOV, LATER)
+    assert service.unsettled_overpayments(run_db) == []
+    dec = service.payment_run(run_db, DEC, LATER)
+    assert [x for x in dec.lines if x.kind != "month"] == []
