@@ -34,7 +34,7 @@ from collections.abc import Callable, Generator
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from rejnistvo.collector import collector_paused
 from rejnistvo.printing.formats import fmt_amount, fmt_date
@@ -392,11 +392,18 @@ def _coordinators(db: Database, day: _Day, out: Buckets, until: date | None = No
             )
 
 
-def _instalments(db: Database, day: _Day, out: Buckets, until: date | None = None) -> None:
+def _instalments(
+    db: Database,
+    day: _Day,
+    out: Buckets,
+    until: date | None = None,
+    increases: IdRange | None = None,
+) -> None:
     texts: dict[str, str] = {}
     found = out["refund_instalment"]
     due_before = day.today if until is None else min(day.today, until + timedelta(days=1))
-    for due_on, amount, increase_id, carer, child in lists.unpaid_instalments(db, due_before):
+    rows = lists.unpaid_instalments(db, due_before, increases=increases)
+    for due_on, amount, increase_id, carer, child in rows:
         text = texts.get(amount)
         if text is None:
             text = texts[amount] = f"Obrok vračila {fmt_amount(Decimal(amount))} EUR ni plačan"
@@ -547,7 +554,10 @@ def deadline_steps(
             ),
             *(lambda ids=ids: _people(db, day, out, ids=ids) for ids in ranges(tops["carers"])),
             lambda: _coordinators(db, day, out),
-            lambda: _instalments(db, day, out),
+            *(
+                lambda ids=ids: _instalments(db, day, out, increases=ids)
+                for ids in ranges(tops["board_increases"])
+            ),
             lambda: _overpayments(db, day, out),
             lambda: _indexation(db, day, out),
         ]
@@ -560,9 +570,7 @@ def deadline_steps(
                 step()
         except sqlite3.Error as error:
             raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-    yield
-    with collector_paused():
-        return _earliest_first(out)
+    return (yield from _laid_out(out))
 
 
 def _earliest_first(out: Buckets) -> list[Deadline]:
@@ -573,13 +581,26 @@ def _earliest_first(out: Buckets) -> list[Deadline]:
     the same order as the dates) in the order of KINDS, and the days laid out in order.
     A few thousand distinct days for 59,000 reminders at 80,000 placements: half the
     time of one stable sort of every reminder by its due date (8 against 15 ms)."""
+    steps = _laid_out(out)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return cast(list[Deadline], done.value)
+
+
+def _laid_out(out: Buckets) -> Generator[None, None, list[Deadline]]:
+    """``_earliest_first`` in steps: one kind a step (the steps of ``deadline_steps``)."""
     by_day: defaultdict[int, list[Deadline]] = defaultdict(list)
     for kind in KINDS:
-        found = out[kind]
-        found.sort(key=_OPEN_ID)
-        for item in found:
-            by_day[item[1]].append(item)
+        with collector_paused():
+            found = out[kind]
+            found.sort(key=_OPEN_ID)
+            for item in found:
+                by_day[item[1]].append(item)
+        yield
     items: list[Deadline] = []
-    for days in sorted(by_day):
-        items += by_day[days]
+    with collector_paused():
+        for days in sorted(by_day):
+            items += by_day[days]
     return items

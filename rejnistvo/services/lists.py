@@ -145,15 +145,20 @@ def r4_cases_to_remind(
     ).fetchall()
 
 
-def unpaid_instalments(db: Database, due_before: date) -> list[Row]:
+def unpaid_instalments(
+    db: Database, due_before: date, *, increases: IdRange | None = None
+) -> list[Row]:
     """(due, amount, increase_id, carer, child) of the refund instalments due before
-    `due_before` and not marked paid, by due day and increase."""
+    `due_before` and not marked paid, by due day and increase; `increases`: only of the
+    board increases in that range of ids (read through their refunds)."""
     return db.execute(
         """SELECT i.due, i.amount, f.increase_id, c.name, ch.name
            FROM refund_instalments i JOIN refunds f ON f.id = i.refund_id
            JOIN board_increases t ON t.id = f.increase_id """
         + _NAMES
-        + """ WHERE i.paid_on IS NULL AND i.due < ? ORDER BY i.due, f.increase_id""",
+        + " WHERE i.paid_on IS NULL AND i.due < ?"
+        + _in_range("f.increase_id", increases)
+        + " ORDER BY i.due, f.increase_id",
         [due_before.isoformat()],
     ).fetchall()
 
