@@ -8,7 +8,6 @@ triggers that keep the log append-only.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -28,120 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.store.labels import ACTIONS, FIELD_LABELS, TABLE_NAMES
-from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.store.labels import ACTIONS, TABLE_NAMES
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.audit_log_texts import (  # noqa: F401 (the tab's texts, re-exported)
+    FIELD_NAMES,
+    HIDDEN,
+    choice_name,
+    field_name,
+    local_time,
+    pretty_json,
+    pretty_value,
+)
 from rejnistvo.ui.widgets import DateEdit
 from rejnistvo.ui.widgets.tables import configure_table
 
 PAGE = 500
-
-# Field names as the screens label them (one list for the program: store/labels.py);
-# a field without a Slovenian name is shown as "drugo polje", never by its stored name.
-FIELD_NAMES = {
-    **FIELD_LABELS,
-    "periods": "obdobja",
-    "rows": "vrstice",
-    "version": "različica",
-    "electronic_delivery": "elektronsko vročanje",
-    "carer_centre_id": "center rejnika",
-    "child_centre_id": "center otroka",
-    "placement_id": "namestitev",
-    "increase_id": "zvišanje oskrbnine",
-    "finding_centre_id": "center ugotovitve",
-    "finding_unit_id": "enota ugotovitve",
-    "resolution_year": "leto sklepa",
-    "prepared_by": "pripravil",
-    "resolution_received_on": "sklep prejet",
-    "candidate_id": "kandidat",
-    "position": "mesto",
-    "reason_key": "razlog",
-    "text": "besedilo",
-    "description": "opis",
-    "document": "dokument",
-    "document_no": "številka dokumenta",
-    "category": "vrsta",
-    "due": "zapadlost",
-    "paid_on": "plačano",
-    "key": "nastavitev",
-    "value": "vrednost",
-    # a month's close and reopening, an overpayment's settlement, an accepted restore
-    "month": "mesec",
-    "total": "skupaj",
-    "overpayments": "preplačila",
-    "lines": "vrstice izplačila",
-    "closed_by": "zaključil",
-    "closed_on": "zaključeno",
-    "reason": "razlog",
-    "reopened_by": "ponovno odprl",
-    "line_id": "vrstica izplačila",
-    "offset_month": "mesec poračuna",
-    "last_id": "zadnja vrstica dnevnika",
-}
-
-
-def field_name(key: str) -> str:
-    return FIELD_NAMES.get(key) or "drugo polje"
-
-
-def local_time(value: str | None) -> str:
-    """The log's UTC ISO time as the user's local date and time: `2. 3. 2026 14:05`."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    return f"{format_date(local.date())} {local:%H:%M:%S}"
-
-
-def pretty_value(value: Any) -> str:
-    """A stored value as a clerk reads it: dates "2. 3. 2026", yes/no, lists by item."""
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "da" if value else "ne"
-    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
-        try:
-            return format_date(value) + value[10:].replace("T", " ")
-        except ValueError:
-            return value
-    if isinstance(value, list):
-        if not value:
-            return "—"
-        return "\n".join("  • " + pretty_value(v).replace("\n", "; ") for v in value)
-    if isinstance(value, dict):
-        return ", ".join(
-            f"{field_name(k)} {pretty_value(v)}" for k, v in value.items() if k not in HIDDEN
-        )
-    if isinstance(value, float):
-        return format_amount(str(value))
-    return str(value)
-
-
-#: technical columns a clerk never needs to see in the log
-HIDDEN = {"id", "version", "name_key", "surname_key", "case_uuid"}
-
-
-def pretty_json(value: Any) -> str:
-    """A logged record as "field: value" lines with Slovenian field names (no JSON)."""
-    if value is None:
-        return "—"
-    if not isinstance(value, dict):
-        return pretty_value(value)
-    lines = []
-    for key in sorted(value, key=lambda k: field_name(k)):
-        if key in HIDDEN:
-            continue
-        text = pretty_value(value[key])
-        if "\n" in text:
-            lines.append(f"{field_name(key)}:\n{text}")
-        else:
-            lines.append(f"{field_name(key)}: {text}")
-    return "\n".join(lines)
 
 
 class AuditDetailDialog(QDialog):
