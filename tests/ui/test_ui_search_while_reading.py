@@ -146,6 +146,9 @@ def test_a_save_during_reading_is_found_and_the_result_is_right(qtbot):
     assert store.reads == []  # neither save read the texts not yet read
     assert model.row_record(row)["id"] == COUNT + 1
     assert COUNT + 1 in _shown(proxy)  # a saved row that matches is shown at once
+    proxy.set_text("preimenovan")  # and so for a text typed after the save
+    assert _shown(proxy) == [late]
+    proxy.set_text("žiga")
     _complete(qtbot, proxy)
     assert _shown(proxy) == _expected(store, "žiga") == [COUNT + 1, late]
 

@@ -150,6 +150,9 @@ class RecordTableModel(QAbstractTableModel):
         self._search_text: list[str | None] = []
         self._search_source: Sequence[str] = ()  # a paged list's texts from its service
         self._search_done = 0  # rows before this one all have their search text
+        #: rows from ``_search_done`` on that have their text already (saved, or read
+        #: alone for a selected row): a filter shows them before their slice comes
+        self._ahead: set[int] = set()
         #: a paged list's rows from ``_search_done`` on have the service's texts not yet
         #: folded (folded in idle slices after the first paint, or at the first keystroke)
         self._raw_search = False
@@ -227,6 +230,7 @@ class RecordTableModel(QAbstractTableModel):
         self._search_text = [None] * count
         self._raw_search = count > 0
         self._search_done = 0
+        self._ahead = set()
         self.generation += 1
         self.endResetModel()
         if self._search_done < count:
@@ -322,6 +326,8 @@ class RecordTableModel(QAbstractTableModel):
             self._rows[row] = record
             self._display[row] = display
             self._search_text[row] = search
+            if row >= self._search_done:
+                self._ahead.add(row)
             self.generation += 1
             if key == "id" and self._id_index_generation == self.generation - 1:
                 self._id_index_generation = self.generation  # the same ids in the same rows
@@ -338,8 +344,12 @@ class RecordTableModel(QAbstractTableModel):
             self._kept += 1
         self._display.insert(row, display)
         self._search_text.insert(row, search)
+        if self._ahead:
+            self._ahead = {r + 1 if r >= row else r for r in self._ahead}
         if row <= self._search_done:
             self._search_done += 1  # the new row has its text: the read part grows by it
+        else:
+            self._ahead.add(row)
         self._painted.clear()  # kept by row number, and the rows after it moved
         self.generation += 1
         if key == "id" and self._id_index_generation == self.generation - 1:
@@ -430,6 +440,8 @@ class RecordTableModel(QAbstractTableModel):
         del self._search_text[row]
         if row < self._search_done:
             self._search_done -= 1
+        if self._ahead:
+            self._ahead = {r - 1 if r > row else r for r in self._ahead if r != row}
         self._painted.clear()
         self.generation += 1
         self.endRemoveRows()
@@ -454,6 +466,7 @@ class RecordTableModel(QAbstractTableModel):
     def _forget_search(self) -> None:
         self.generation += 1
         self._raw_search = False
+        self._ahead = set()
         if not self._search_columns:
             # a list without a search box: no texts to make, and no row formatted and
             # kept for it (18,000 payment lines held their display texts only for this)
@@ -462,6 +475,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._search_text = [None] * len(self._rows)
         self._search_done = 0
+        self._ahead = set()
         if self._rows:
             self._idle.start()
 
@@ -500,6 +514,8 @@ class RecordTableModel(QAbstractTableModel):
             for row, text in saved:
                 texts[row] = text
             self._search_done = end
+            if self._ahead:
+                self._ahead = {r for r in self._ahead if r >= end}
             self._raw_search = end < len(texts)
             if not self._raw_search:
                 self._search_source = ()
@@ -508,6 +524,8 @@ class RecordTableModel(QAbstractTableModel):
             if texts[row] is None:
                 texts[row] = self._search_of(self._row_display(row))
         self._search_done = max(self._search_done, end)
+        if self._ahead:
+            self._ahead = {r for r in self._ahead if r >= self._search_done}
 
     def search_text(self, row: int) -> str:
         """One row's folded search text; a paged list not yet reading it reads it alone
@@ -517,8 +535,11 @@ class RecordTableModel(QAbstractTableModel):
             text = self._search_text[row] = ""
         elif text is None and self._raw_search and row >= self._search_done:
             text = self._search_text[row] = fold(self._search_source[row])
+            self._ahead.add(row)
         elif text is None:
             text = self._search_text[row] = self._search_of(self._row_display(row))
+            if row >= self._search_done:
+                self._ahead.add(row)
         return text
 
     def _fold_raw(self) -> None:
@@ -560,6 +581,10 @@ class RecordTableModel(QAbstractTableModel):
             self._idle.stop()
         # told as the idle slices tell it: a filter made meanwhile looks at these rows
         self.search_grown.emit(start, self._search_done)
+
+    def texts_ahead(self) -> set[int]:
+        """The rows after those read in order that have their texts already."""
+        return self._ahead
 
     def ready_texts(self) -> tuple[list[str | None], int]:
         """The folded search texts and how many rows from the top have theirs (the rest
@@ -705,6 +730,8 @@ class RecordTableModel(QAbstractTableModel):
         # the matches among them at once); the idle slices go on from there
         texts = self._search_text
         self._search_done = next((i for i, t in enumerate(texts) if t is None), len(texts))
+        done = self._search_done
+        self._ahead = {i for i in range(done, len(texts)) if texts[i] is not None}
         if self._search_done < len(texts):
             self._idle.start()
         self.generation += 1
@@ -868,7 +895,10 @@ class FilterProxy(QAbstractProxyModel):
         # a selected or current row whose text is still to come: its text is read alone
         # and the row shown if it matches (its slice, when read, does not add it again)
         count = source.rowCount()
-        early = sorted({r for r in keep if self._scanned <= r < count and self._accepts(r)})
+        # (so are rows with their texts there already: saved, or read alone before)
+        ahead = source.texts_ahead()
+        wanted = set(keep) | ahead if ahead else keep
+        early = sorted({r for r in wanted if self._scanned <= r < count and self._accepts(r)})
         self._early = set(early)
         self._shown = shown + early
 
