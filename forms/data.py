@@ -39,6 +39,8 @@ Day = date  # the dataclasses below have a field called `date`, which shadows th
 # -- dataclasses -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Person:
+    """A child or a carer as a form names them."""
+
     name: str | None = None
     emso: str | None = None
 
@@ -75,6 +77,8 @@ class R4Form:
 
 @dataclass(frozen=True)
 class Expense:
+    """One expense of an R-5 report, with its document."""
+
     category: str  # education | interest | health | other (čl. 27/1–4)
     amount: Decimal
     description: str | None = None

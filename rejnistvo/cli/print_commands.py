@@ -40,10 +40,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def handle_print(args: argparse.Namespace) -> int:
     # A process that prints one form: what reportlab and stdnum import for bitmaps and
-    # online checks is loaded only if used (rl_startup; 40–60 ms of the process).
-    from rejnistvo.printing.rl_startup import STDNUM_UNUSED, defer_modules
+    # online checks, and the standard modules they and the rules import for what printing
+    # never does, are loaded only if used (rl_startup; 40–60 ms of the process).
+    from rejnistvo.printing.rl_startup import PRINT_UNUSED, STDNUM_UNUSED, defer_modules
 
-    defer_modules(STDNUM_UNUSED)
+    defer_modules(STDNUM_UNUSED + PRINT_UNUSED)
     # The checkout's forms/ folder imports as rejnistvo.forms (a finder in rejnistvo/__init__),
     # which mypy cannot follow; the functions used here are typed where they are defined.
     from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]

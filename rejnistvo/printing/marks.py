@@ -79,6 +79,8 @@ def tab(position_mm: float) -> Seg:
 
 @dataclass
 class _Token:
+    """One word (or field) of a segment, measured for line breaking."""
+
     seg: Seg
     text: str
     width: float  # including trailing spaces

@@ -34,7 +34,14 @@ from typing import Any
 
 from rejnistvo.deferred_patterns import DeferredPattern, seed_re_cache
 
-__all__ = ["DeferredPattern", "defer_module", "defer_modules", "defer_uri_pattern"]
+__all__ = [
+    "PRINT_UNUSED",
+    "STDNUM_UNUSED",
+    "DeferredPattern",
+    "defer_module",
+    "defer_modules",
+    "defer_uri_pattern",
+]
 
 # reportlab 4.x/5.x platypus/paragraph.py, `uri_pat` (flags re.I)
 URI_PATTERN = (
@@ -66,6 +73,16 @@ def defer_uri_pattern() -> None:
 REPORTLAB_UNUSED = ("PIL.Image", "reportlab.platypus")
 #: Modules python-stdnum imports for what an EMŠO check never does (online checks, docs).
 STDNUM_UNUSED = ("ssl", "pydoc", "pkgutil")
+#: Standard modules a `print` process imports (each importer only binds the module and
+#: uses it inside functions the printing never calls) — 5 % of the process's machine
+#: instructions: `inspect` (with `dis`, `tokenize`, `linecache`; dataclasses asks it for
+#: a signature only for a class without a docstring, reportlab's safe eval only when a
+#: document evaluates an expression), `textwrap` (the safe eval's class templates,
+#: argparse's help), `pickle` (reportlab's font and image stores), `traceback` (logging's
+#: report of an exception), `calendar` with `locale` (month lengths in the rules: an R-4
+#: prints the dates it is given).
+PRINT_UNUSED = ("inspect", "tokenize", "linecache", "textwrap", "pickle", "traceback")
+PRINT_UNUSED += ("calendar", "locale")
 
 
 class DeferredModule(types.ModuleType):

@@ -14,6 +14,8 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 @dataclass(frozen=True, slots=True)
 class EmsoInfo:
+    """What an EMŠO says about its holder."""
+
     birth_date: date
     sex: str  # "M" or "F"
 

@@ -188,3 +188,55 @@ def test_deferred_module_that_fails_is_not_left_behind(tmp_path: Path) -> None:
         "print('broken' in sys.modules)"
     )
     assert out.splitlines() == ["2 AttributeError", "raised broken module", "False"]
+
+
+def test_print_process_leaves_unused_standard_modules_unloaded(tmp_path: Path) -> None:
+    """The standard modules a `print r4` process imports but never uses (inspect,
+    pickle, calendar, …; rl_startup.PRINT_UNUSED) keep their code unrun — which also
+    says every dataclass on the way has a docstring (else dataclasses asks inspect for
+    a signature) — and the PDF is the same as in-process."""
+    out = tmp_path / "r4.pdf"
+    code = (
+        "import sys\n"
+        "from rejnistvo.cli import main\n"
+        "from rejnistvo.printing.rl_startup import PRINT_UNUSED\n"
+        f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}])\n"
+        "print('loaded:', [n for n in PRINT_UNUSED if type(sys.modules[n]).__name__ != "
+        "'DeferredModule'])"
+    )
+    assert run_python(code).splitlines()[-1] == "loaded: []"
+    assert out.read_bytes() == render_form("r4", load_example("r4"))
+
+
+def test_deferred_standard_modules_work_when_used_after_a_print(tmp_path: Path) -> None:
+    """Whatever runs after a print in the same process and does use one of them gets
+    the real module: a signature, a month's length, a formatted traceback, a pickle."""
+    code = (
+        "import sys\n"
+        "from rejnistvo.cli import main\n"
+        f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(tmp_path / 'a.pdf')!r}])\n"
+        "import calendar, inspect, pickle, textwrap, traceback\n"
+        "try:\n    1 / 0\nexcept ZeroDivisionError:\n"
+        "    last = traceback.format_exc().strip().splitlines()[-1]\n"
+        "print(inspect.signature(lambda a, b=2: a), calendar.monthrange(2028, 2)[1],"
+        " pickle.loads(pickle.dumps((1, 'š'))), textwrap.dedent('  x'), last,"
+        " type(inspect).__name__)"
+    )
+    assert run_python(code).splitlines()[-1] == (
+        "(a, b=2) 29 (1, 'š') x ZeroDivisionError: division by zero module"
+    )
+
+
+def test_r5_print_process_gives_the_in_process_pdf(tmp_path: Path) -> None:
+    """An R-5 from JSON checks its refund against the amounts in force (the rules, with
+    the deferred calendar) and prints the same PDF as in-process."""
+    out = tmp_path / "r5.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "rejnistvo", "print", "r5", "--input", "forms/r5.example.json"]
+        + ["--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == render_form("r5", load_example("r5"))
