@@ -110,3 +110,28 @@ def test_formats_write_files(db_path, capsys, tmp_path, fmt, magic):
                  "--out", str(out)]) == 0  # fmt: skip
     assert out.read_bytes().startswith(magic)
     assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt]) == 2
+
+
+def test_run_json_is_the_same_json_with_a_line_of_text_for_each_line():
+    from datetime import date
+
+    from rejnistvo.cli.io import _default
+    from rejnistvo.cli.run_commands import run_json
+
+    line = {
+        "placement": 1,
+        "child": "Žiga Čuk",
+        "total": Decimal("805.20"),
+        "inputs": {"placement": [{"from": "2026-03-10", "to": None}], "months": ["2026-03"]},
+    }
+    document = {"month": "2026-03", "status": "open", "lines": [line, dict(line, placement=2)],
+                "total": Decimal("1610.40"), "warnings": ["Uskladitev", "še ena"],
+                "day": date(2026, 3, 2)}  # fmt: skip
+    text = run_json(document)
+    assert json.loads(text) == json.loads(json.dumps(document, default=_default))
+    rows = text.splitlines()
+    assert rows[0] == "{" and rows[-1] == "}" and text.endswith("}\n")
+    assert sum('"placement": 1' in row for row in rows) == 1  # one line of text each
+    assert "Žiga Čuk" in text and '"805.20"' in text
+    empty = run_json({"month": "2026-03", "lines": [], "warnings": []})
+    assert json.loads(empty) == {"month": "2026-03", "lines": [], "warnings": []}
