@@ -108,6 +108,7 @@ TABLE_NAMES: dict[str, str] = {
     "candidates": "Kandidati",
     "payment_runs": "Mesečna izplačila",
     "overpayment_settlements": "Poravnave preplačil",
+    "overpayment_undoings": "Razveljavljena preplačila",
     "audit_log": "Dnevnik sprememb",
 }
 
