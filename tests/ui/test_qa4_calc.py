@@ -44,3 +44,25 @@ def test_enter_on_the_focused_izracunaj_button_computes(qtbot, b_ctx):  # noqa: 
     view.sheet_button.setFocus()
     qtbot.keyClick(view.sheet_button, Qt.Key.Key_Return)
     assert view.sheet_payments[0].month == date(2026, 4, 1)
+
+
+def test_dodaj_obdobje_puts_the_keyboard_into_the_new_row(qtbot, b_ctx):  # noqa: F811
+    """Kaj če: the keyboard stayed on *Dodaj obdobje*, so the date typed next pressed the
+    button at each space (three new rows for »1. 1. 2026«) and never reached a field."""
+    from PySide6.QtWidgets import QApplication
+
+    view = make_view(qtbot, b_ctx)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.tabs.setCurrentIndex(1)
+    editor = view.whatif_increases
+    editor.add_button.setFocus()
+    qtbot.keyClick(editor.add_button, Qt.Key.Key_Space)
+    assert len(editor.rows) == 1
+    row = editor.rows[0]
+    qtbot.waitUntil(lambda: row.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(row.period.start_edit.edit.isVisible)  # shown by the layout, queued
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # past the percent
+    qtbot.keyClicks(QApplication.focusWidget(), "1. 1. 2026")
+    assert len(editor.rows) == 1
+    assert row.period.start_edit.text() == "1. 1. 2026"

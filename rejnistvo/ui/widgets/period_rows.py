@@ -77,7 +77,7 @@ class PeriodRowsEditor(QGroupBox):
         self.error = FieldError(self)
         outer.addWidget(self.error)
         self.add_button = QPushButton(self)
-        self.add_button.clicked.connect(lambda: self.add_row())
+        self.add_button.clicked.connect(self._add_clicked)
         self.undo_button = QPushButton(self)
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_remove)
@@ -108,6 +108,12 @@ class PeriodRowsEditor(QGroupBox):
         self.rows_layout.insertWidget(index, row)
         self.changed.emit()
         return row
+
+    def _add_clicked(self) -> None:
+        """*Dodaj obdobje*: the keyboard goes into the new row (left on the button, the
+        spaces of a date typed next pressed it again and again)."""
+        row = self.add_row()
+        (row.percent or row.period).setFocus()
 
     def _remove(self, row: PeriodRow) -> None:
         index = self.rows.index(row)
