@@ -155,3 +155,26 @@ def test_wrong_number_of_waiting_days_is_kept_and_named(qtbot, ctx):
     type_keys(qtbot, tab.waiting_days, "45")
     assert view.save() is True
     assert get_setting(ctx.db, "waiting_days_threshold") == "45"
+
+
+def test_odstrani_izbranega_only_for_a_chosen_listed_candidate(qtbot, ctx, interaction):
+    """It was enabled with no candidate chosen (and for one already removed), and a
+    press did nothing, with no word why."""
+    from datetime import date
+
+    from rejnistvo.services.settings import remove_candidate
+
+    view = shown_view(qtbot, ctx)
+    tab = view.subgroups_tab
+    qtbot.waitUntil(lambda: tab.candidates_model.rowCount() > 1)
+    assert not tab.cand_remove.isEnabled()
+    tab.candidates_table.selectRow(0)
+    assert tab.cand_remove.isEnabled()
+    gone = tab.candidates_proxy.row_record(0)
+    remove_candidate(ctx.db, gone["id"], date(2026, 3, 2))
+    tab.refresh()
+    row = next(r for r in range(tab.candidates_proxy.rowCount())
+               if tab.candidates_proxy.row_record(r)["id"] == gone["id"])  # fmt: skip
+    tab.candidates_table.selectRow(row)
+    assert tab.candidates_proxy.row_record(row).get("removed_on")
+    assert not tab.cand_remove.isEnabled()

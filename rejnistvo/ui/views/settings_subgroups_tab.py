@@ -68,6 +68,7 @@ class SubgroupsTab(SettingsTab):
         self.cand_update.setEnabled(False)
         self.cand_remove = QPushButton(page)
         self.cand_remove.clicked.connect(self.remove_candidate)
+        self.cand_remove.setEnabled(False)  # until a listed candidate is chosen
         buttons = QHBoxLayout()
         buttons.addWidget(self.cand_add)
         buttons.addWidget(self.cand_update)
@@ -169,6 +170,7 @@ class SubgroupsTab(SettingsTab):
             for c in candidates_of(db, subgroup)
         ]
         self.candidates_model.set_rows(candidates)
+        self._candidate_selected(self.candidates_table.currentIndex(), None)
         c = current_coordinator(db, subgroup)
         if c is not None:
             self.coordinator_label.setText(
@@ -192,6 +194,9 @@ class SubgroupsTab(SettingsTab):
 
     def _candidate_selected(self, current, _previous) -> None:
         self.cand_update.setEnabled(current.isValid())
+        # Only a candidate still on the list can be removed (a press did nothing, unsaid).
+        chosen = self.candidates_proxy.row_record(current.row()) if current.isValid() else None
+        self.cand_remove.setEnabled(bool(chosen) and not chosen.get("removed_on"))
         if not current.isValid() or self._cand_typing():
             return
         cand = self.candidates_proxy.row_record(current.row())
