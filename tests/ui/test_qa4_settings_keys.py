@@ -178,3 +178,18 @@ def test_odstrani_izbranega_only_for_a_chosen_listed_candidate(qtbot, ctx, inter
     tab.candidates_table.selectRow(row)
     assert tab.candidates_proxy.row_record(row).get("removed_on")
     assert not tab.cand_remove.isEnabled()
+
+
+def test_an_empty_rate_table_says_that_nothing_can_be_computed(qtbot, ctx, interaction):
+    """The last row removed, the tab showed an empty table and nothing more (Izračun said
+    why it computes nothing; the tab where the rows are added did not)."""
+    from rejnistvo.services.rates import list_rates, remove_rate
+
+    view = shown_view(qtbot, ctx)
+    tab = view.rates_tab
+    assert not tab.rates_empty.isVisible()
+    for row in list_rates(ctx.db):
+        remove_rate(ctx.db, row.id, row.version)
+    tab.refresh()
+    assert tab.rates_empty.isVisible()
+    assert "ni mogoč" in tab.rates_empty.text()

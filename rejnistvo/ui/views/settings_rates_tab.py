@@ -38,6 +38,11 @@ class RatesTab(SettingsTab):
         self._rows: dict = {}  # id → RateRow, as last read
         self.rate_note = QLabel(self)
         self.rate_note.setWordWrap(True)
+        # No row at all: nothing can be computed; said here, where the rows are added.
+        self.rates_empty = QLabel(self)
+        self.rates_empty.setWordWrap(True)
+        self.rates_empty.setStyleSheet("color: #b00020;")
+        self.rates_empty.hide()
         self.rates_model = RecordTableModel(self._rate_columns(), self)
         self.rates_table, self.rates_proxy = record_table(self, self.rates_model)
         self.rates_table.selectionModel().currentRowChanged.connect(self._rate_selected)
@@ -71,6 +76,7 @@ class RatesTab(SettingsTab):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.rate_note)
+        layout.addWidget(self.rates_empty)
         layout.addWidget(self.rates_table, 1)
         layout.addWidget(self.grants)
         # One above the other: side by side they need 1,244 px, more than a laptop has.
@@ -223,6 +229,7 @@ class RatesTab(SettingsTab):
 
         rows = list_rates(self.ctx.db)
         self._rows = {r.id: r for r in rows}
+        self.rates_empty.setVisible(not rows)
         self.rates_model.set_rows(
             [
                 {
@@ -249,6 +256,12 @@ class RatesTab(SettingsTab):
                 "se vsako leto 1. marca: vpišite objavljeni odstotek (program predlaga nove "
                 "zneske) ali objavljene zneske, vedno z virom. Napačno vrstico izberite, "
                 "popravite ali odstranite. Vsaka sprememba se zabeleži."
+            )
+        )
+        self.rates_empty.setText(
+            self.tr(
+                "V tej zbirki ni nobenega zneska oskrbnine in plačila dela, zato noben izračun "
+                "ni mogoč. Spodaj vpišite vrstico z zneski, ki veljajo, in njihovim virom."
             )
         )
         self.rate_box.setTitle(self.tr("Vrstica zneskov (nova ali izbrana)"))
