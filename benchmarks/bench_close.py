@@ -17,6 +17,13 @@ Each round copies BASE, adds the future rate row and the backdated correction of
 Each figure is the process's CPU time (``time.process_time``) and the wall time of the
 close, the pass of the cyclic collector after it included; the file's opening (and its
 schema steps, on a file made before them) is not measured.
+
+``--cli``: also ``python -m rejnistvo run --month 2027-06 --close --out FILE`` as a
+process under ``faketime`` (the command line takes the machine's date), on a copy of
+BASE as it is (the usual month: nothing changed since May's close) and with the
+backdated correction: the child's CPU (user + system, ``RUSAGE_CHILDREN``) and wall
+time, everything included (start, imports, opening, the close, the JSON of the closed
+run). The copy is opened once before (its schema steps are not measured).
 """
 
 from __future__ import annotations
@@ -79,17 +86,48 @@ def close(base: Path, how: str) -> str:
             return f"{how}{used}: CPU {cpu:.2f} s, wall {wall:.2f} s, {len(run.lines)} lines"
 
 
-def main(base: Path, rounds: int) -> None:
+def cli_close(base: Path, backdated: bool) -> str:
+    import resource
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cli.sqlite3"
+        shutil.copyfile(base, path)
+        with open_db(path) as db:
+            if backdated:
+                _backdated(db)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = time.perf_counter()
+        subprocess.run(
+            ["faketime", "2027-06-15 12:00:00", sys.executable, "-m", "rejnistvo", "run",
+             "--db", str(path), "--month", "2027-06", "--close", "--out",
+             str(Path(folder) / "run.json")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        wall = time.perf_counter() - wall
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        what = "after the backdated correction" if backdated else "the usual month"
+        return f"command line, {what}: CPU {cpu:.2f} s, wall {wall:.2f} s"
+
+
+def main(base: Path, rounds: int, cli: bool = False) -> None:
     for _ in range(rounds):
         for how in ("computing", "from the screen"):
             print(close(base, how), flush=True)
+        if cli:
+            for backdated in (False, True):
+                print(cli_close(base, backdated), flush=True)
 
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     count = 1
+    cli = "--cli" in arguments
+    if cli:
+        arguments.remove("--cli")
     if "--rounds" in arguments:
         at = arguments.index("--rounds")
         count = int(arguments[at + 1])
         del arguments[at : at + 2]
-    main(Path(arguments[0]), count)
+    main(Path(arguments[0]), count, cli)
