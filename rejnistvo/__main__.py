@@ -4,4 +4,4 @@ import sys
 
 from rejnistvo.cli import main
 
-sys.exit(main())
+sys.exit(main(whole_process=True))

@@ -76,13 +76,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> int:
+    """Run one command; its exit status. `whole_process`: the command is all this
+    process does (`python -m rejnistvo`), so what exists before its handler runs — the
+    interpreter's start, the parser, the command's module — lives until the process ends
+    and is frozen out of the cyclic collector's passes (gc.freeze): reportlab's imports
+    and the first document start some forty collections, each walking all of it again
+    (4 % of a `print r4` process's machine instructions). Not for a caller that goes on
+    running (tests, the window), whose objects frozen now would never be collected."""
     from rejnistvo.rules.errors import RuleError
 
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command not in COMPUTE_ONLY:
         _remove_leftovers()
+    if whole_process:
+        import gc
+
+        gc.freeze()
     try:
         return int(args.handler(args) or 0)
     except (CliInputError, RuleError) as error:

@@ -1,0 +1,66 @@
+"""`python -m rejnistvo` runs its command as the whole process: what exists before the
+handler is frozen out of the cyclic collector's passes; a caller that goes on running
+(tests, the window's `Rejnistvo calc …`) keeps its collector as it was."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VALID_EMSO = "0101006500006"
+
+
+def _run(code: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip().splitlines()
+
+
+def test_whole_process_freezes_what_exists_before_the_handler() -> None:
+    code = (
+        "import gc\n"
+        "from rejnistvo.cli import main\n"
+        "import rejnistvo.cli.rules_commands as commands\n"
+        "seen = []\n"
+        "real = commands.run_emso\n"
+        "def spy(args):\n"
+        "    seen.append(gc.get_freeze_count())\n"
+        "    return real(args)\n"
+        "commands.run_emso = spy\n"
+        f"status = main(['emso', '{VALID_EMSO}'], whole_process=True)\n"
+        "print(status, seen[0] > 1000, gc.isenabled())"
+    )
+    assert _run(code)[-1] == "0 True True"
+
+
+def test_a_caller_that_goes_on_keeps_its_collector() -> None:
+    code = (
+        "import gc\n"
+        "from rejnistvo.cli import main\n"
+        f"status = main(['emso', '{VALID_EMSO}'])\n"
+        "print(status, gc.get_freeze_count(), gc.isenabled())"
+    )
+    assert _run(code)[-1] == "0 0 True"
+
+
+def test_module_entry_runs_as_the_whole_process() -> None:
+    """`python -m rejnistvo` (its __main__) passes whole_process."""
+    code = (
+        "import gc, runpy, sys\n"
+        "import rejnistvo.cli.rules_commands as commands\n"
+        "seen = []\n"
+        "real = commands.run_emso\n"
+        "def spy(args):\n"
+        "    seen.append(gc.get_freeze_count())\n"
+        "    return real(args)\n"
+        "commands.run_emso = spy\n"
+        f"sys.argv = ['rejnistvo', 'emso', '{VALID_EMSO}']\n"
+        "try:\n"
+        "    runpy.run_module('rejnistvo', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as end:\n"
+        "    print(end.code, seen[0] > 1000)"
+    )
+    assert _run(code)[-1] == "0 True"
