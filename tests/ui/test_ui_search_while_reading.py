@@ -193,3 +193,15 @@ def test_a_new_record_goes_where_the_sorted_column_puts_it(qtbot):
     values = [model.row_record(r)["id"] for r in range(model.rowCount())]
     assert values[row] == COUNT + 1
     assert values == sorted(values, reverse=True)
+
+
+def test_an_export_while_reading_holds_every_match(qtbot):
+    from rejnistvo.ui.widgets.list_export import table_snapshot
+
+    store, model, proxy, table = _list(qtbot)
+    proxy.set_text("kovač")
+    assert proxy.searching()
+    snapshot = table_snapshot(table, "Seznam")
+    expected = _expected(store, "kovač")
+    assert [int(row[1]) for row in snapshot.rows] == expected
+    assert not proxy.searching()

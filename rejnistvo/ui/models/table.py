@@ -558,29 +558,17 @@ class RecordTableModel(QAbstractTableModel):
             self.search_grown.emit(start, self._search_done)
         return self._search_text  # type: ignore[return-value]  # all filled above
 
-    def read_texts_for(self, seconds: float) -> None:
-        """Read (make) search texts for about ``seconds``, at least one step: a filter
-        keystroke on a short list finds every row at once, on a long one it adds a slice
-        to what it looks through."""
+    def read_texts_for_key(self) -> None:
+        """What a filter keystroke reads before it filters: texts read from the file
+        (a service's ``TextsOf``, *Roki*'s) only when one slice completes them — the rest
+        come in idle slices, each adding its matches; texts only folded or made from the
+        rows (a few ms at 20k) all at once, as before, so such a list's count is final."""
         if self._search_done >= len(self._rows):
             return
-        start = self._search_done
-        raw = self._raw_search
-        step = getattr(self._search_source, "slice_rows", self.RAW_STEP) if raw else 64
-        if raw and hasattr(self._search_source, "slice_rows") and start + step < len(self._rows):
-            # texts read from the file: a slice is 1-5 ms of a query, more than a key can
-            # spare at 20k; a list that one slice completes is read now
+        step = getattr(self._search_source, "slice_rows", None) if self._raw_search else None
+        if step is not None and self._search_done + step < len(self._rows):
             return
-        deadline = time.perf_counter() + seconds
-        total = len(self._rows)
-        while True:
-            self._fill_search(min(self._search_done + step, total))
-            if self._search_done >= total or time.perf_counter() >= deadline:
-                break
-        if self._search_done >= total:
-            self._idle.stop()
-        # told as the idle slices tell it: a filter made meanwhile looks at these rows
-        self.search_grown.emit(start, self._search_done)
+        self.search_texts()
 
     def texts_ahead(self) -> set[int]:
         """The rows after those read in order that have their texts already."""
@@ -762,8 +750,6 @@ class FilterProxy(QAbstractProxyModel):
     #: more are added at most this often
     SCREENFUL = 100
     GROW_SECONDS = 0.25
-    #: what a keystroke may spend reading texts before it filters (at least one slice)
-    KEY_READ_SECONDS = 0.002
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -878,11 +864,11 @@ class FilterProxy(QAbstractProxyModel):
             self._scanned = source.rowCount()
             return
         if source.searching():
-            # a short list reads all its texts now; a long one one slice more (the rest
-            # comes in idle slices, each adding its matches)
+            # texts made or folded here, or one slice from the file: read now; more from
+            # the file come in idle slices, each adding its matches
             self._reading = True
             try:
-                source.read_texts_for(self.KEY_READ_SECONDS)
+                source.read_texts_for_key()
             finally:
                 self._reading = False
         # ``within``: the rows shown now, when the new text extends the old: those before
@@ -901,6 +887,12 @@ class FilterProxy(QAbstractProxyModel):
         early = sorted({r for r in wanted if self._scanned <= r < count and self._accepts(r)})
         self._early = set(early)
         self._shown = shown + early
+
+    def complete_search(self) -> None:
+        """Every match shown now (the list's unread texts read at once): what an export
+        or a print of the shown rows needs while the list is still reading."""
+        if self.searching():
+            self._source.search_texts()  # type: ignore[union-attr]  # told by search_grown
 
     def _matching(self, rows: list[int]) -> list[int]:
         texts = self._source.ready_texts()[0]  # type: ignore[union-attr]

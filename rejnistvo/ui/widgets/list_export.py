@@ -41,6 +41,8 @@ def _raw(model: Any, row: int, column: int) -> Any:
 def table_snapshot(table: QTableView, title: str, subtitle: str = "") -> ListTable:
     """The rows the table shows, in its order, visible columns only."""
     model = table.model()
+    # a filter typed while the list still reads its search texts: every match first
+    getattr(model, "complete_search", lambda: None)()
     header = table.horizontalHeader()
     columns = [
         header.logicalIndex(v)
