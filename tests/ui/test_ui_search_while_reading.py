@@ -205,3 +205,25 @@ def test_an_export_while_reading_holds_every_match(qtbot):
     expected = _expected(store, "kovač")
     assert [int(row[1]) for row in snapshot.rows] == expected
     assert not proxy.searching()
+
+
+def test_the_search_box_says_iscem_while_the_matches_still_come(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from rejnistvo.ui.widgets.search_state import show_searching
+
+    store, model, proxy, _table = _list(qtbot)
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    box.setClearButtonEnabled(True)
+    box.textChanged.connect(proxy.set_text)
+    label = show_searching(box, proxy)
+    box.resize(300, 30)
+    box.show()
+    box.setText("kos")
+    assert label.isVisible() and label.text() == "iščem …"
+    assert box.rect().contains(label.geometry())  # inside the box: nothing laid out again
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=10000)
+    assert _shown(proxy) == _expected(store, "kos")
+    box.setText("")
+    assert not label.isVisible()

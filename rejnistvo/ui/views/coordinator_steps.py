@@ -73,6 +73,9 @@ class CoordinatorStepsMixin:
         self.cases_search = QLineEdit(page)
         self.cases_search.setClearButtonEnabled(True)
         self.cases_search.textChanged.connect(self.cases_proxy.set_text)
+        from rejnistvo.ui.widgets.search_state import show_searching  # »iščem …« (KEYS)
+
+        self.cases_searching = show_searching(self.cases_search, self.cases_proxy)
         self.cases_table = QTableView(page)
         self.cases_table.setModel(self.cases_proxy)
         configure_table(self.cases_table)

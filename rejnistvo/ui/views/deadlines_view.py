@@ -154,6 +154,9 @@ class DeadlinesView(View):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self._search_changed)
+        from rejnistvo.ui.widgets.search_state import show_searching  # »iščem …« (KEYS)
+
+        self.searching_label = show_searching(self.search, self.proxy)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table)

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.widgets.search_state import show_searching
 from rejnistvo.ui.widgets.tables import (
     fit_columns,
     make_current_row,
@@ -38,15 +38,7 @@ class CaseListPane(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("searchEdit")
         self.search.setClearButtonEnabled(True)
-        # said beside the box while the list is still reading its search texts and a
-        # filter's matches still come (the first seconds after the list opens)
-        self.searching_label = QLabel(self)
-        self.searching_label.setObjectName("searchingLabel")
-        self.searching_label.hide()
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.searching_label)
-        layout.addLayout(search_row)
+        layout.addWidget(self.search)
         self.model = RecordTableModel(columns, parent)
         self.proxy = FilterProxy(parent)
         self.proxy.setSourceModel(self.model)
@@ -72,19 +64,10 @@ class CaseListPane(QWidget):
         self._buttons.addWidget(self.new_button)
         self._buttons.addStretch(1)
         layout.addLayout(self._buttons)
-        self.search.textChanged.connect(self._filter)
-        self.proxy.search_progress.connect(self._show_searching)
+        self.search.textChanged.connect(self.proxy.set_text)
+        # »iščem …« in the box while the list still reads its texts (after the filter)
+        self.searching_label = show_searching(self.search, self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-
-    def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._show_searching()
-
-    def _show_searching(self) -> None:
-        searching = self.proxy.searching()
-        if searching == self.searching_label.isHidden():
-            self.searching_label.setText(self.tr("iščem …"))
-            self.searching_label.setVisible(searching)
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         """More buttons under the list, after *Nov*, e.g. the list's export and print."""
