@@ -66,3 +66,21 @@ def test_dodaj_obdobje_puts_the_keyboard_into_the_new_row(qtbot, b_ctx):  # noqa
     qtbot.keyClicks(QApplication.focusWidget(), "1. 1. 2026")
     assert len(editor.rows) == 1
     assert row.period.start_edit.text() == "1. 1. 2026"
+
+
+def test_kaj_ce_share_is_typed_as_on_namestitve(qtbot, b_ctx):  # noqa: F811
+    """Kaj če refused »40 %« (accepted on Namestitve) as »ni znesek«, called a share an
+    amount, and said »1.50 … (npr. 0.40)« with decimal points."""
+    view = make_view(qtbot, b_ctx)
+    view.tabs.setCurrentIndex(1)
+    view.part_time_box.setChecked(True)
+    for typed, said in (("abc", "ni delež"), ("150 %", "100 %"), ("-0,1", "100 %")):
+        view.fee_share_edit.setText(typed)
+        assert view.compute_whatif() is False
+        reason = view.fee_share_error.text()
+        assert said in reason and "znesek" not in reason and "0.40" not in reason, reason
+        assert view.fee_share_edit.text() == typed
+    view.fee_share_edit.setText("40 %")
+    assert view.compute_whatif() is True
+    view.fee_share_edit.setText("0,40")
+    assert view.compute_whatif() is True

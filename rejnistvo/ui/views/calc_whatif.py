@@ -29,7 +29,7 @@ from rejnistvo.rules.months import (
 )
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.views.placement_data import rate_table
-from rejnistvo.ui.widgets import FieldError, PeriodEdit, parse_amount_text
+from rejnistvo.ui.widgets import FieldError, PeriodEdit
 from rejnistvo.ui.widgets.payment_table import (
     fit_columns,
     make_payment_model,
@@ -38,6 +38,7 @@ from rejnistvo.ui.widgets.payment_table import (
     payment_rows,
 )
 from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
+from rejnistvo.ui.widgets.pickers import parse_share
 
 # Longest range one sheet shows: 10 years is far beyond any real question and keeps the
 # table quick while typing.
@@ -252,7 +253,8 @@ class WhatIfMixin:
             uplifts = [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()]
             part_time = None
             if self.part_time_box.isChecked():
-                share = parse_amount_text(self.fee_share_edit.text(), "fee_share")
+                # typed as on Namestitve ("40 %" or "0,40"), never read as an amount
+                share = parse_share(self.fee_share_edit.text(), "fee_share")
                 if share is None:
                     raise InputError(
                         "fee_share", self.tr("vpišite delež plačila dela iz pogodbe, npr. 0,40.")

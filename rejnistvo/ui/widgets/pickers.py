@@ -202,24 +202,30 @@ class RecordPicker(_LineField):
         return self._labels.get(record_id)
 
 
+def parse_share(typed: str, field: str) -> Decimal | None:
+    """A share between 0 and 1, typed as "40 %", "0,40" or "0.4" → Decimal("0.40"); None
+    for nothing typed; InputError with the Slovenian reason. (Namestitve and Kaj če.)"""
+    text = typed.strip().replace(" ", "")
+    if not text:
+        return None
+    allowed = "Vpišite delež med 0 in 100 %, npr. »40 %« ali »0,40«."
+    percent = text.endswith("%")
+    raw = text.rstrip("%").replace(",", ".")
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        raise InputError(field, f"»{typed.strip()}« ni delež. {allowed}") from None
+    share = number / 100 if percent or number > 1 else number
+    if not share.is_finite() or not (0 < share <= 1):
+        raise InputError(field, f"Delež mora biti večji od 0 in največ 100 %. {allowed}")
+    return share.normalize() if share.as_tuple().exponent < -4 else share
+
+
 class ShareEdit(_LineField):
     """A share between 0 and 1, typed as "40 %", "0,40" or "0.4" → Decimal("0.40")."""
 
     def _parse(self) -> Decimal | None:
-        text = self.edit.text().strip().replace(" ", "")
-        if not text:
-            return None
-        allowed = "Vpišite delež med 0 in 100 %, npr. »40 %« ali »0,40«."
-        percent = text.endswith("%")
-        raw = text.rstrip("%").replace(",", ".")
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            raise InputError(self.field, f"»{text}« ni delež. {allowed}") from None
-        share = number / 100 if percent or number > 1 else number
-        if not share.is_finite() or not (0 < share <= 1):
-            raise InputError(self.field, f"Delež mora biti večji od 0 in največ 100 %. {allowed}")
-        return share.normalize() if share.as_tuple().exponent < -4 else share
+        return parse_share(self.edit.text(), self.field)
 
     def set_value(self, share: Decimal | None) -> None:
         if share is None:
