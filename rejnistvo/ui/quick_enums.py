@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from itertools import repeat
 from types import DynamicClassAttribute
 from typing import Any
 
@@ -56,21 +57,46 @@ def uninstall() -> None:
         enum.EnumType._create_ = _STOCK  # type: ignore[method-assign]
 
 
-def _plain_members(cls: Any, names: Any, type_: Any) -> bool:
-    """Whether the call is one the quick path builds exactly as the standard one."""
-    if type_ is not None or cls not in _BASES or not isinstance(names, list):
-        return False
-    seen = set()
-    for item in names:
-        if type(item) is not tuple or len(item) != 2:
-            return False
-        name, value = item
-        if type(name) is not str or type(value) is not int:
-            return False
-        if not name or name.startswith("_") or name == "mro" or name in seen:
-            return False
-        seen.add(name)
-    return True
+class _Base:
+    """What the standard code works out from the base class alone, on every call: its
+    mixins, ``_generate_next_value_``, the member ``__new__``, the value repr and the
+    names its classes define (the base classes are the standard library's own)."""
+
+    def __init__(self, metacls: Any, base: Any) -> None:
+        bases = (base,)
+        self.member_type, self.first_enum = metacls._get_mixins_(base.__name__, bases)
+        self.next_value = getattr(self.first_enum, "_generate_next_value_", None)
+        self.new, self.save_new, self.use_args = metacls._find_new_(
+            {}, self.member_type, self.first_enum
+        )
+        self.value_repr = metacls._find_data_repr_(base.__name__, bases)
+        self.is_flag = issubclass(base, enum.Flag)
+        #: a member named as something of the bases (``name``, ``value`` …) needs the
+        #: standard search for a descriptor to redirect through
+        self.names = frozenset(name for klass in base.__mro__ for name in klass.__dict__)
+
+
+_BASE_FACTS: dict[Any, _Base] = {}
+
+
+def _plain_members(cls: Any, names: Any, type_: Any) -> tuple | None:
+    """(names, values) when the call is one the quick path builds exactly as the standard
+    one: a list of ``(str, int)`` pairs, distinct names not starting with ``_``."""
+    if type_ is not None or cls not in _BASES or type(names) is not list:
+        return None
+    if not names:
+        return (), ()
+    if set(map(type, names)) != {tuple} or set(map(len, names)) != {2}:
+        return None
+    keys, values = zip(*names, strict=True)
+    if set(map(type, keys)) != {str} or set(map(type, values)) != {int}:
+        return None
+    distinct = set(keys)
+    if len(distinct) != len(keys) or "" in distinct or "mro" in distinct:
+        return None
+    if any(map(str.startswith, keys, repeat("_"))):
+        return None
+    return keys, values
 
 
 def _create_(
@@ -92,7 +118,8 @@ def _create_(
             module = sys._getframe(2).f_globals["__name__"]
         except (AttributeError, ValueError, KeyError):
             pass
-    if not _plain_members(cls, names, type):
+    plain = _plain_members(cls, names, type)
+    if plain is None:
         # (a module not found above stays None: the standard code then names the
         # module of its own caller, EnumType.__call__; never met outside of a test)
         return _STOCK(
@@ -106,76 +133,64 @@ def _create_(
             boundary=boundary,
         )
     metacls = cls.__class__
-    bases = (cls,)
-    cls._get_mixins_(class_name, bases)  # its checks, as the standard code
-    classdict = metacls.__prepare__(class_name, bases)
-    # classdict[name] = value for each member, as _EnumDict.__setitem__ does it for a
-    # new plain name with an int value
-    member_names = classdict._member_names
-    last_values = classdict._last_values
-    for name, value in names:
-        member_names[name] = None
-        last_values.append(value)
-        dict.__setitem__(classdict, name, value)
+    facts = _BASE_FACTS.get(cls)
+    if facts is None:
+        facts = _BASE_FACTS[cls] = _Base(metacls, cls)
+    # The class dictionary as _create_ and EnumType.__new__ leave it for type.__new__,
+    # without the members (see _new): __prepare__'s _generate_next_value_, the module
+    # (or the unpicklable marks), the qualified name, then the house-keeping names.
+    classdict: dict[str, Any] = {"_generate_next_value_": facts.next_value}
     if module is None:
         _make_class_unpicklable(classdict)
     else:
         classdict["__module__"] = module
     if qualname is not None:
         classdict["__qualname__"] = qualname
-    return _new(metacls, class_name, bases, classdict, names, boundary)
+    return _new(metacls, class_name, (cls,), classdict, plain, facts, boundary)
 
 
-def _new(metacls: Any, cls: str, bases: tuple, enum_dict: Any, members: list, boundary: Any) -> Any:
+def _new(
+    metacls: Any,
+    cls: str,
+    bases: tuple,
+    classdict: dict[str, Any],
+    members: tuple,
+    facts: _Base,
+    boundary: Any,
+) -> Any:
     """``EnumType.__new__`` of Python 3.11 for plain members (see ``_create_``): the
     members are set right after ``type.__new__``, where its ``__set_name__`` calls set
     them (they come after every other name of the class dictionary either way)."""
-    Enum, Flag, ReprEnum = enum.Enum, enum.Flag, enum.ReprEnum  # noqa: N806 - its names
-    enum_dict.setdefault("_ignore_", []).append("_ignore_")
-    for key in enum_dict["_ignore_"]:
-        enum_dict.pop(key, None)
-    member_names = enum_dict._member_names
-    enum_dict.pop("_order_", None)  # never set by the functional API
-    classdict = {k: v for k, v in enum_dict.items() if k not in member_names}
-    member_type, first_enum = metacls._get_mixins_(cls, bases)
-    __new__, save_new, use_args = metacls._find_new_(classdict, member_type, first_enum)
-    classdict["_new_member_"] = __new__
-    classdict["_use_args_"] = use_args
+    Enum, Flag = enum.Enum, enum.Flag  # noqa: N806 - its names
+    member_type, first_enum = facts.member_type, facts.first_enum
+    classdict["_new_member_"] = facts.new
+    classdict["_use_args_"] = facts.use_args
     classdict["_member_names_"] = []
     classdict["_member_map_"] = {}
     classdict["_value2member_map_"] = {}
     classdict["_unhashable_values_"] = []
     classdict["_member_type_"] = member_type
-    classdict["_value_repr_"] = metacls._find_data_repr_(cls, bases)
+    classdict["_value_repr_"] = facts.value_repr
     classdict["_boundary_"] = boundary or getattr(first_enum, "_boundary_", None)
     classdict["_flag_mask_"] = 0
     classdict["_singles_mask_"] = 0
     classdict["_all_bits_"] = 0
     classdict["_inverted_"] = None
     enum_class = type.__new__(metacls, cls, bases, classdict)
-    _set_members(enum_class, members, use_args, member_type, issubclass(enum_class, Flag))
+    _set_members(enum_class, *members, facts)
     #
-    # from here on as EnumType.__new__ (Python 3.11.7)
-    classdict.update(enum_class.__dict__)
-    if ReprEnum is not None and ReprEnum in bases:
-        if "__format__" not in classdict:
-            enum_class.__format__ = member_type.__format__
-            classdict["__format__"] = enum_class.__format__
-        if "__str__" not in classdict:
-            method = member_type.__str__
-            if method is object.__str__:
-                method = member_type.__repr__
-            enum_class.__str__ = method
-            classdict["__str__"] = enum_class.__str__
+    # from here on as EnumType.__new__ (Python 3.11.7); its classdict is by now the
+    # class's own dictionary (ReprEnum is never the direct base here)
+    own = enum_class.__dict__
     for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
-        if name not in classdict:
+        if name not in own:
             enum_method = getattr(first_enum, name)
             found_method = getattr(enum_class, name)
             object_method = getattr(object, name)
             data_type_method = getattr(member_type, name)
             if found_method in (data_type_method, object_method):
                 setattr(enum_class, name, enum_method)
-    if issubclass(enum_class, Flag):
+    if facts.is_flag:
         for name in (
             "__or__",
             "__and__",
@@ -185,14 +200,12 @@ def _new(metacls: Any, cls: str, bases: tuple, enum_dict: Any, members: list, bo
             "__rxor__",
             "__invert__",
         ):
-            if name not in classdict:
-                enum_method = getattr(Flag, name)
-                setattr(enum_class, name, enum_method)
-                classdict[name] = enum_method
-    if save_new:
-        enum_class.__new_member__ = __new__
+            if name not in own:
+                setattr(enum_class, name, getattr(Flag, name))
+    if facts.save_new:
+        enum_class.__new_member__ = facts.new
     enum_class.__new__ = Enum.__new__
-    if not issubclass(enum_class, Flag):
+    if not facts.is_flag:
         delattr(enum_class, "_boundary_")
         delattr(enum_class, "_flag_mask_")
         delattr(enum_class, "_singles_mask_")
@@ -205,25 +218,20 @@ def _new(metacls: Any, cls: str, bases: tuple, enum_dict: Any, members: list, bo
     return enum_class
 
 
-def _base_names(enum_class: Any) -> set[str]:
-    """The names the classes of ``enum_class``'s bases define: a member named so needs
-    the standard search for a descriptor to redirect through (``name``, ``value`` …)."""
-    return {name for klass in enum_class.__mro__[1:] for name in klass.__dict__}
-
-
-def _set_members(
-    enum_class: Any, members: list, use_args: bool, member_type: type, is_flag: bool
-) -> None:
+def _set_members(enum_class: Any, keys: tuple, values: tuple, facts: _Base) -> None:
     """What ``_proto_member.__set_name__`` does for each ``(name, int)`` member, in
     order: the member, its alias check, its place in the class and its maps."""
-    new_member = enum_class._new_member_
+    new_member = facts.new
+    use_args = facts.use_args
+    member_type = facts.member_type
+    is_flag = facts.is_flag
+    base_names = facts.names
     names_list = enum_class._member_names_
     member_map = enum_class._member_map_
     value_map = enum_class._value2member_map_
-    base_names = _base_names(enum_class)
     set_attribute = type.__setattr__
     flag_mask = singles_mask = 0
-    for member_name, given in members:
+    for member_name, given in zip(keys, values, strict=True):
         enum_member = new_member(enum_class, given) if use_args else new_member(enum_class)
         if not hasattr(enum_member, "_value_"):
             if member_type is object:
