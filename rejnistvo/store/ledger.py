@@ -1148,15 +1148,19 @@ def open_one_off_overpayments(
 
 
 def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
-    """{overpayment line id: the sum of the lines that undid it (positive)} (m014)."""
+    """{overpayment line id: the sum of the lines that undid it (positive)} (m014), for
+    the overpayments `line_ids`. The undoings are few (a line each time a later change
+    gave an overpayment back) and read whole: the ids asked for may be a quarter of a
+    million overpayments after a lowered rate row, each a look-up in a set here."""
+    wanted = set(line_ids)
     found: dict[int, Amounts] = {}
     for overpayment_id, text in db.execute(
         "SELECT u.overpayment_id, l.board || ' ' || l.board_increase || ' ' || l.fee || ' ' "
         "|| l.fee_uplift || ' ' || l.total "
-        "FROM overpayment_undoings u JOIN payment_lines l ON l.id = u.line_id "
-        "WHERE u.overpayment_id IN (SELECT value FROM json_each(?))",
-        [json.dumps(sorted(set(line_ids)))],
+        "FROM overpayment_undoings u JOIN payment_lines l ON l.id = u.line_id"
     ).fetchall():
+        if overpayment_id not in wanted:
+            continue
         amounts = Amounts(*(Decimal(t) for t in text.split(" ")))
         found[int(overpayment_id)] = found.get(int(overpayment_id), Amounts()) + amounts
     return found
