@@ -193,3 +193,17 @@ def test_an_empty_rate_table_says_that_nothing_can_be_computed(qtbot, ctx, inter
     tab.refresh()
     assert tab.rates_empty.isVisible()
     assert "ni mogoč" in tab.rates_empty.text()
+
+
+def test_after_a_birth_grant_is_saved_the_keyboard_is_on_its_row(qtbot, ctx, interaction):
+    view = shown_view(qtbot, ctx)
+    grants = view.rates_tab.grants
+    for field, text in ((grants.grant_from, "1. 3. 2027"), (grants.grant_amount, "453,52"),
+                        (grants.grant_source, "Objava 2027")):  # fmt: skip
+        type_keys(qtbot, field, text)
+    interaction.answers.append(True)
+    grants.add_button.setFocus()
+    qtbot.keyClick(grants.add_button, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is grants.table
+    row = grants.proxy.row_record(grants.table.currentIndex().row())
+    assert str(row["valid_from"]) == "2027-03-01" and grants.correct_button.isEnabled()

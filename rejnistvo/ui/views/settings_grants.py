@@ -93,13 +93,18 @@ class GrantsBox(QWidget):
         }
         return show_refusal(self, error, title, fields)
 
-    def _done(self, message: str) -> bool:
+    def _done(self, message: str, day=None) -> bool:
         for w in (self.grant_from, self.grant_amount, self.grant_source):
             w.set_value(None)
         self.refresh()
         self.changed.emit()
         self.ctx.bus.records_changed.emit("rate")
         self.ctx.bus.status_message.emit(message)
+        # The keyboard on the row saved (the pressed button was disabled by the save).
+        row = self.model.find_row("valid_from", day) if day else -1
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.table.setFocus()
         return True
 
     def add_grant(self) -> bool:
@@ -120,7 +125,7 @@ class GrantsBox(QWidget):
             add_birth_grant(self.ctx.db, day, amount, source)
         except RuleError as error:
             return self._refused(error, self.tr("Znesek ni shranjen"))
-        return self._done(self.tr("Znesek od {0} je dodan.").format(format_date(day)))
+        return self._done(self.tr("Znesek od {0} je dodan.").format(format_date(day)), day)
 
     def correct_grant(self) -> bool:
         from rejnistvo.services.rates import correct_birth_grant
@@ -144,7 +149,7 @@ class GrantsBox(QWidget):
             correct_birth_grant(self.ctx.db, row.id, row.version, day, amount, source)
         except RuleError as error:
             return self._refused(error, self.tr("Popravek ni shranjen"))
-        return self._done(self.tr("Znesek od {0} je popravljen.").format(format_date(day)))
+        return self._done(self.tr("Znesek od {0} je popravljen.").format(format_date(day)), day)
 
     def remove_grant(self) -> bool:
         from rejnistvo.services.rates import remove_birth_grant
