@@ -207,3 +207,23 @@ def test_after_a_birth_grant_is_saved_the_keyboard_is_on_its_row(qtbot, ctx, int
     assert QApplication.focusWidget() is grants.table
     row = grants.proxy.row_record(grants.table.currentIndex().row())
     assert str(row["valid_from"]) == "2027-03-01" and grants.correct_button.isEnabled()
+
+
+def test_enter_in_a_general_setting_or_a_centre_field_saves(qtbot, ctx, interaction):
+    from rejnistvo.store import get_setting
+
+    view = shown_view(qtbot, ctx)
+    general = view.general_tab
+    type_keys(qtbot, general.user_edit, "Spela Znidarsic")  # QTest types ASCII only
+    qtbot.keyClick(general.user_edit.edit, Qt.Key.Key_Return)
+    assert get_setting(ctx.db, "user_name") == "Spela Znidarsic"
+    assert not general.dirty
+
+    centres = view.centres_tab
+    centres.new_centre()
+    type_keys(qtbot, centres.centre_code, "novi")
+    type_keys(qtbot, centres.centre_name, "Center za socialno delo Novi")
+    centres.centre_subgroup.setCurrentIndex(2)
+    centres._centre_dirty = True
+    qtbot.keyClick(centres.centre_name.edit, Qt.Key.Key_Enter)
+    assert centres.centres_model.find_row("code", "novi") >= 0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.views.settings_common import SettingsTab, record_table
+from rejnistvo.ui.views.settings_common import SettingsTab, enter_presses, record_table
 from rejnistvo.ui.widgets import FieldError, FormValidator, TextEdit
 
 #: the most of a centre's name its editor's title shows (the 16 real names fit)
@@ -82,6 +82,7 @@ class CentresTab(SettingsTab):
         self.centre_save.clicked.connect(self.save_centre)
         self.centre_new = QPushButton(page)
         self.centre_new.clicked.connect(self.new_centre)
+        enter_presses(self.centre_save, self.centre_code, self.centre_name, self.centre_seat)
         centre_buttons = QHBoxLayout()
         centre_buttons.addWidget(self.centre_save)
         centre_buttons.addWidget(self.centre_new)

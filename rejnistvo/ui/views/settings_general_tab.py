@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.ui.views.settings_common import SettingsTab
+from rejnistvo.ui.views.settings_common import SettingsTab, enter_presses
 from rejnistvo.ui.widgets import FormValidator, TextEdit
 
 
@@ -71,6 +71,7 @@ class GeneralTab(SettingsTab):
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save)
         form.addRow("", self.save_button)
+        enter_presses(self.save_button, *self.fields.values())  # as Ctrl+S does
         self.format_hint = QLabel(self)
         self.format_hint.setWordWrap(True)
         for field in self.fields.values():
