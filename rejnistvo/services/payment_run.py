@@ -954,7 +954,10 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     vanished = paid
     # Overpayments still to be recovered: a later change that gives one back undoes it
     # instead of paying the difference (``_give_back``).
-    opened = ledger.open_overpayments(db) if arrears_months else {}
+    # Read only when a difference may give one back (its board or fee rose), for those
+    # placements (``_undo_pending``): after a lowered rate a quarter of a million wait.
+    may_undo = bool(arrears_months) and ledger.has_open_overpayments(db)
+    candidates: list[int] = []
     undoings: list[_Undoing] = []
     if arrears_months:
         paid, vanished = yield from _reading(
@@ -990,10 +993,9 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 # The usual case, nothing changed: one look-up, no objects made.
                 known = differences_of.get((id(p), id(was[0])))
                 found = (known or figures.difference(p, was[0]))[2]
-                if found is not None and opened and (pid, m) in opened:
-                    at_month = (src, m, p, cast(BasisMaker, maker), was)
-                    found = _give_back(opened.pop((pid, m)), found, at_month, undoings)
                 if found is not None:
+                    if may_undo and (found[0].board > 0 or found[0].fee > 0):
+                        candidates.append(len(pending))
                     pending.append(
                         (found[1], found[0], src, m, p, found[2], found[3], maker, was[2])
                     )
@@ -1008,10 +1010,12 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # (``RunLines``); its bases are read now, while the run is the file's.
     # What is left is a few steps of a tenth of a second or two each after a backdated
     # rate (270,000 lines): the window paints in between.
+    if candidates:
+        pending, pending_keys = _undo_pending(db, pending, pending_keys, candidates, undoings)
     old_texts = ledger.basis_texts(
         db,
         {e[8] for e in pending if e[8] is not None}
-        | {u[0][4][2] for u in undoings if u[0][4][2] is not None},
+        | {u[0][4] for u in undoings if u[0][4] is not None},
     )
     yield total, total
     keys += pending_keys
@@ -1032,18 +1036,55 @@ def _compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
 
 
 #: What a line that undoes an overpayment is made from: (the placement, the month, its
-#: payment today, the placement's ``BasisMaker``, what the ledger holds for the month),
-#: the overpayment, what is given back of it, the factor text and the rate rows' ids.
+#: payment today, the placement's ``BasisMaker``, the id of the basis the ledger holds
+#: for the month), the overpayment, what is given back of it, the factor text and the
+#: rate rows' ids.
 _Undoing = tuple[
-    tuple[PlacementSource, date, Any, BasisMaker, ledger.PaidMonth],
+    tuple[PlacementSource, date, Any, BasisMaker, int | None],
     ledger.OpenOverpayment, Amounts, str, tuple[int, ...],
 ]  # fmt: skip
+
+
+def _undo_pending(
+    db: Any,
+    pending: list[_Entry],
+    keys: list[int],
+    candidates: list[int],
+    undoings: list[_Undoing],
+) -> tuple[list[_Entry], list[int]]:
+    """The differences of closed months (`pending`, with their order `keys`) once the
+    open overpayments they give back are undone (``_give_back``; the undoings go to
+    `undoings`): `candidates` are the places of those whose board or fee rose. A
+    difference given back whole leaves the run; one given back in part stays with what
+    is left (its kind, and so its place in the order, may change)."""
+    opened = ledger.open_overpayments(db, {pending[i][2].placement_id for i in candidates})
+    if not opened:
+        return pending, keys
+    gone = False
+    for i in candidates:
+        kind, diff, src, m, p, factor, rates, maker, old = pending[i]
+        overpayments = opened.pop((src.placement_id, m), None)
+        if overpayments is None:
+            continue
+        found = (diff, kind, factor, rates, _KIND_ORDER[kind] * _MONTHS_KEY)
+        where = (src, m, p, cast(BasisMaker, maker), old)
+        rest = _give_back(overpayments, found, where, undoings)
+        if rest is None:
+            pending[i] = None  # type: ignore[call-overload]
+            gone = True
+        elif rest is not found:
+            pending[i] = (rest[1], rest[0], src, m, p, factor, rates, maker, old)
+            keys[i] += rest[4] - found[4]
+    if not gone:
+        return pending, keys
+    kept = [i for i, entry in enumerate(pending) if entry is not None]
+    return [pending[i] for i in kept], [keys[i] for i in kept]
 
 
 def _give_back(
     overpayments: list[ledger.OpenOverpayment],
     found: _Difference,
-    where: tuple[PlacementSource, date, Any, BasisMaker, ledger.PaidMonth],
+    where: tuple[PlacementSource, date, Any, BasisMaker, int | None],
     undoings: list[_Undoing],
 ) -> _Difference | None:
     """A closed month's difference `found` where the month has open overpayments (newest
@@ -1070,9 +1111,9 @@ def _undone_lines(undoings: list[_Undoing], old_texts: dict[int, str]) -> list[R
     ledger's basis of the month, worded as for arrears). Each has its basis whatever
     the run (a few lines): the ledger keeps it as the month's newest."""
     lines = []
-    for (src, m, p, maker, was), over, undo, factor, rates in undoings:
+    for (src, m, p, maker, old_id), over, undo, factor, rates in undoings:
         new = maker.make(m, p, rates)
-        old_text = old_texts.get(was[2]) if was[2] is not None else None
+        old_text = old_texts.get(old_id) if old_id is not None else None
         words = reasons(json.loads(old_text), new, m) if old_text is not None else ""
         reason = undo_reason(over.found_in, m, over.amounts.total, undo.total, words)
         closes = over.amounts.total + undo.total >= 0
@@ -1210,7 +1251,7 @@ def _one_offs(
     paid, orphans = _paid_one_offs(db)
     names = _one_off_names()
     lines = _deleted_one_offs(db, orphans, names, with_basis)
-    opened = ledger.open_one_off_overpayments(db) if paid else {}
+    opened: dict[int, Any] | None = None  # read when a paid amount was raised
     for o in ledger.one_off_sources(db, last_of_month(month)):
         in_month = first_of_month(o.day)
         done = paid.get(o.id)
@@ -1227,8 +1268,11 @@ def _one_offs(
             )  # fmt: skip
         else:
             amount = o.amount - done
-            if amount > 0 and o.id in opened:
-                amount = _one_off_give_back(o, amount, opened[o.id], names, lines)
+            if amount > 0:
+                if opened is None:
+                    opened = ledger.open_one_off_overpayments(db)
+                if o.id in opened:
+                    amount = _one_off_give_back(o, amount, opened[o.id], names, lines)
             if amount == 0:
                 continue
             kind = ARREARS if amount > 0 else OVERPAYMENT

@@ -1081,18 +1081,36 @@ class OpenOverpayment:
     amounts: Amounts
 
 
-def open_overpayments(db: Database) -> dict[tuple[int, date], list[OpenOverpayment]]:
+def has_open_overpayments(db: Database) -> bool:
+    """Whether any placement's overpayment is open (``open_overpayments`` would find one)."""
+    row = db.execute(
+        f"SELECT 1 FROM payment_lines WHERE {UNSETTLED_OVERPAYMENTS} "
+        "AND placement_id IS NOT NULL AND one_off_id IS NULL LIMIT 1"
+    ).fetchone()
+    return row is not None
+
+
+def open_overpayments(
+    db: Database, placements: set[int] | None = None
+) -> dict[tuple[int, date], list[OpenOverpayment]]:
     """{(placement, month): its open overpayments, newest first} — the ones a later
     change may give back (a run undoes the newest first: the change made last is the
     one most likely reverted). One-off payments' overpayments are not among them (they
     are matched by their payment, ``services.payment_run._one_offs``). A few rows: this
-    reads only overpayment lines (a partial index) and their undoings."""
-    rows = db.execute(
+    reads only overpayment lines (a partial index) and their undoings; only those of
+    `placements`, when given (a run asks for the placements whose difference may give
+    one back: after a lowered rate a quarter of a million overpayments wait)."""
+    sql = (
         "SELECT id, placement_id, for_month, "
         "(SELECT r.month FROM payment_runs r WHERE r.id = run_id), "
         f"{_AMOUNTS_TEXT} FROM payment_lines WHERE {UNSETTLED_OVERPAYMENTS} "
-        "AND placement_id IS NOT NULL AND one_off_id IS NULL ORDER BY id DESC"
-    ).fetchall()
+        "AND placement_id IS NOT NULL AND one_off_id IS NULL"
+    )
+    params: list[Any] = []
+    if placements is not None:
+        sql += " AND placement_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(placements)))
+    rows = db.execute(sql + " ORDER BY id DESC", params).fetchall()
     if not rows:
         return {}
     undone = undone_amounts(db, [int(r[0]) for r in rows])
