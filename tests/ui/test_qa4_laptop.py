@@ -39,3 +39,17 @@ def test_a_centre_with_a_long_name_does_not_widen_the_page(qtbot, ctx):
     page = page_of(window, view)
     assert page.horizontalScrollBar().maximum() == 0
     assert LONG in tab.centre_box.toolTip()
+
+
+def test_zneski_rejnine_fit_a_1280_by_800_screen_without_scrolling(qtbot, ctx):
+    """The rate table (a row a year) took its full preferred height, so at 1280 × 800 the
+    indexation's *Dodaj usklajene zneske* was below the window's edge."""
+    window = laptop_window(qtbot, ctx)
+    window.resize(1280, 775)  # the screen less the desktop's panel
+    view = window.show_screen("settings_view")
+    tab = view.rates_tab
+    view.tabs.setCurrentWidget(tab)
+    qtbot.wait(50)
+    page = page_of(window, view)
+    assert page.verticalScrollBar().maximum() == 0
+    assert tab.rates_table.height() >= 100  # still a few rows on view

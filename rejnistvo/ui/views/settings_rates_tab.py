@@ -46,6 +46,9 @@ class RatesTab(SettingsTab):
         self.rates_model = RecordTableModel(self._rate_columns(), self)
         self.rates_table, self.rates_proxy = record_table(self, self.rates_model)
         self.rates_table.selectionModel().currentRowChanged.connect(self._rate_selected)
+        # A row a year: four rows in view are plenty. At its preferred height the tab was
+        # taller than a 1280 × 800 screen and the indexation's last button out of sight.
+        self.rates_table.setMaximumHeight(130)
         self.grants = GrantsBox(ctx, self)
 
         self.rate_box = QGroupBox(self)
