@@ -1,7 +1,8 @@
 """*Roki*'s data at the program's start: ``services.deadlines.list_deadlines`` on copies
 of demo files (issue 13, goal 1: ≤ 40 ms at 20,000 placements, ≤ 150 ms at 80,000).
 
-Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] [--parts] FILE...
+Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] [--parts] [--head]
+FILE...
 
 Each FILE (e.g. /work/bench/d20k.sqlite3) is copied to a temporary folder first, never
 opened in place. Prints the median and the fastest of 5 runs, wall clock and the
@@ -14,7 +15,10 @@ grow with the heap and were a part of the old figures at 80,000 placements). ``-
 (``tests/services/_deadlines_reference.py``) interleaved with the current one, for the
 before/after figures of the README. ``--parts`` also times each rule's part alone (its
 query and its loop; the CPU median and fastest, and the reminders it made): where the
-time goes. Figures are printed, never asserted.
+time goes. ``--head`` times what *Roki* does before its first paint now
+(``first_deadlines``: the list's first rows) and the steps that complete the list after it
+(``deadline_steps``: their number, CPU sum, median and longest step). Figures are
+printed, never asserted.
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ def _parts(db: Any, day: date) -> None:
         "increases": lambda d, out: deadlines._board_increases(db, d, out),
         "r4": lambda d, out: deadlines._r4_cases(db, d, workflow.waiting_threshold(db), out),
         "people": lambda d, out: deadlines._people(db, d, out),
+        "coordinators": lambda d, out: deadlines._coordinators(db, d, out),
         "instalments": lambda d, out: deadlines._instalments(db, d, out),
         "overpayments": lambda d, out: deadlines._overpayments(db, d, out),
         "indexation": lambda d, out: deadlines._indexation(db, d, out),
@@ -97,6 +102,41 @@ def _parts(db: Any, day: date) -> None:
         )
 
 
+def _head(db: Any, day: date) -> None:
+    """Roki's first rows before the first paint, and the steps completing the list."""
+    from rejnistvo.services.deadlines import deadline_steps, first_deadlines
+
+    heads: list[tuple[float, float, int]] = []
+    for _run in range(RUNS):
+        heads.append(_timed(lambda d, t: first_deadlines(d, t).deadlines, db, day))
+    print(_summary("first rows", heads))
+    sums, longest, count = [], [], 0
+    for _run in range(RUNS):
+        db.execute("PRAGMA shrink_memory")
+        steps = deadline_steps(db, day)
+        times: list[float] = []
+        gc.disable()
+        try:
+            while True:
+                cpu = time.thread_time()
+                try:
+                    next(steps)
+                except StopIteration:
+                    times.append((time.thread_time() - cpu) * 1000)
+                    break
+                times.append((time.thread_time() - cpu) * 1000)
+        finally:
+            gc.enable()
+        sums.append(sum(times))
+        longest.append(max(times))
+        count = len(times)
+    print(
+        f"  {'the rest':<10} {count} steps, CPU sum median {statistics.median(sums):7.1f} ms, "
+        f"longest step median {statistics.median(longest):5.1f} ms (each run's longest: "
+        f"{', '.join(f'{t:.1f}' for t in longest)})"
+    )
+
+
 def _summary(label: str, runs: list[tuple[float, float, int]]) -> str:
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     return (
@@ -112,6 +152,7 @@ def main() -> None:
     parser.add_argument("--day", type=date.fromisoformat, default=DAY)
     parser.add_argument("--reference", action="store_true")
     parser.add_argument("--parts", action="store_true")
+    parser.add_argument("--head", action="store_true")
     args = parser.parse_args()
     reference = _reference() if args.reference else None
     for source in args.files:
@@ -138,6 +179,8 @@ def main() -> None:
                 print(_summary("now", now))
                 if args.parts:
                     _parts(db, args.day)
+                if args.head:
+                    _head(db, args.day)
             finally:
                 db.close()
 
