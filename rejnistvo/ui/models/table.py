@@ -69,13 +69,22 @@ _is_valid = cast(Callable[["Index"], bool], QModelIndex.isValid)
 _row_of = cast(Callable[["Index"], int], QModelIndex.row)
 #: indexes a proxy keeps (a screen shows a few hundred cells)
 _KEEP_INDEXES = 4096
-#: until when (perf_counter) the lists' idle slices wait: set by a filter keystroke
+#: until when (perf_counter) the lists' idle slices wait, and how many filter keys were
+#: typed: set by a filter keystroke
 _quiet_until = [0.0]
+_keys_typed = [0]
 #: how long after a filter keystroke the idle slices wait (a typist's next key comes
 #: after 100-300 ms; the slices go on between keys)
 KEY_QUIET_SECONDS = 0.05
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def quiet_for() -> float:
+    """Seconds idle work should still wait after the last filter keystroke (0: none),
+    so that the keys typed one after another do not wait behind it (other idle steps,
+    e.g. *Roki*'s completion, may ask too)."""
+    return max(_quiet_until[0] - time.perf_counter(), 0.0)
 
 
 def default_formatter(value: Any) -> str:
@@ -167,6 +176,7 @@ class RecordTableModel(QAbstractTableModel):
         #: the list's first order as a key of a record (``set_order_key``), else the end
         self._sorted_by: tuple[str, bool] | None = None
         self._order_key: Callable[[dict], Any] | None = None
+        self._keys_seen = 0
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
@@ -483,6 +493,12 @@ class RecordTableModel(QAbstractTableModel):
         """Make search texts for a few milliseconds while the user is not typing yet: a
         keystroke or a paint never waits behind more than that (several lists fill at
         once after a start; 2,000 rows in one go held the window for 30–80 ms)."""
+        if self._keys_seen != _keys_typed[0]:
+            # the first slice after a key waits from now, not from the key: on a busy
+            # machine the key's paint alone can outlast the quiet time
+            self._keys_seen = _keys_typed[0]
+            self._idle.start(int(KEY_QUIET_SECONDS * 1000))
+            return
         wait = _quiet_until[0] - time.perf_counter()
         if wait > 0:
             # a filter key was typed a moment ago: its rows are painted first, and the
@@ -817,6 +833,7 @@ class FilterProxy(QAbstractProxyModel):
         if fragment == self._fragment:
             return
         _quiet_until[0] = time.perf_counter() + KEY_QUIET_SECONDS
+        _keys_typed[0] += 1
         # Typing on (the new text extends the old): only the rows shown now can match.
         source = self._source
         narrow = (
