@@ -23,7 +23,10 @@ Speed (issue 13: *Roki* is the first screen, 15,000 reminders at 20,000 placemen
 the database gives only the rows a rule can pick (``services.lists``: the windows are
 SQL ``WHERE`` clauses, the columns named, plain tuples), and each rule is asked once
 per distinct set of inputs (the same period, the same day of receipt), not once per
-row; dates, days and the Slovenian texts likewise once per distinct value.
+row; dates, days and the Slovenian texts likewise once per distinct value. At 80,000
+placements the list is ~58,000 reminders and still ~0.5 s, so the window's first paint
+takes only its first rows (``first_deadlines``: exactly the list's first reminders) and
+completes the list afterwards in steps of a few milliseconds (``deadline_steps``).
 """
 
 from __future__ import annotations
