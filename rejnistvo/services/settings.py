@@ -187,10 +187,48 @@ def elect_coordinator(db: Database, subgroup_id: int, name: str, term_from: date
     return save_record(db, "coordinators", record)
 
 
-def add_candidate(db: Database, subgroup_id: int, record: dict[str, Any]) -> int:
+def _candidate_place(db: Database, record: dict[str, Any]) -> dict[str, Any]:
+    """The candidate's name, centre and unit, checked: the coordinator is warned when a
+    member comes from the proposer's unit, so a new or corrected candidate needs both."""
+    from rejnistvo.services.people import centres_with_units
+
+    name = _name(record.get("name"), "name", True, "ime in priimek kandidata")
+    centre_id, unit_id = record.get("centre_id"), record.get("unit_id")
+    if centre_id is None:
+        raise InputError(
+            "centre_id",
+            "izberite center in enoto kandidata (po enoti koordinator vidi, ali je član "
+            "iz enote predlagatelja).",
+        )
+    if unit_id is None:
+        raise InputError("centre_id", "izberite še enoto kandidata v izbranem centru.")
+    units = next((c.get("units") or [] for c in centres_with_units(db) if c["id"] == centre_id), [])
+    if all(u.get("id") != unit_id for u in units):
+        raise InputError(
+            "centre_id", "izbrana enota ne spada k izbranemu centru; izberite enoto tega centra."
+        )
+    return {"name": name, "centre_id": centre_id, "unit_id": unit_id}
+
+
+def add_candidate(
+    db: Database, subgroup_id: int, record: dict[str, Any], today: date | None = None
+) -> int:
+    """A new candidate of a subgroup: name, centre and unit, and the day added (not after
+    `today`, when given); audited."""
+    from rejnistvo.rules.periods import format_date
     from rejnistvo.store import save_record
 
-    return save_record(db, "candidates", {"subgroup_id": subgroup_id, **record})
+    place = _candidate_place(db, record)
+    added = record.get("added_on")
+    if not isinstance(added, date):
+        raise InputError("added_on", "vpišite dan, ko je bil kandidat dodan, npr. 2. 3. 2026.")
+    if today is not None and added > today:
+        raise InputError(
+            "added_on",
+            f"dan dodajanja {format_date(added)} je v prihodnosti; vpišite današnji ali "
+            "prejšnji dan.",
+        )
+    return save_record(db, "candidates", {**record, "subgroup_id": subgroup_id, **place})
 
 
 def update_candidate(
@@ -201,7 +239,7 @@ def update_candidate(
     (StaleRecordError says who changed what)."""
     from rejnistvo.store import save_record
 
-    fields = {k: v for k, v in record.items() if k in ("name", "centre_id", "unit_id")}
+    fields = _candidate_place(db, record)
     if version is not None:
         fields["version"] = version
     return save_record(db, "candidates", {"id": candidate_id, **fields})

@@ -227,3 +227,23 @@ def test_enter_in_a_general_setting_or_a_centre_field_saves(qtbot, ctx, interact
     centres._centre_dirty = True
     qtbot.keyClick(centres.centre_name.edit, Qt.Key.Key_Enter)
     assert centres.centres_model.find_row("code", "novi") >= 0
+
+
+def test_a_candidate_without_unit_or_added_in_the_future_is_refused_at_the_field(
+    qtbot, ctx, interaction
+):
+    view = shown_view(qtbot, ctx)
+    tab = view.subgroups_tab
+    qtbot.waitUntil(lambda: tab.candidates_model.rowCount() > 0)
+    count = tab.candidates_model.rowCount()
+    type_keys(qtbot, tab.cand_name, "Test Kandidat")
+    tab.cand_centre.set_value(None)
+    assert tab.add_candidate() is False
+    assert "center in enoto" in tab.cand_centre.error_text()
+    centre = next(c for c in tab._centres if c.get("units"))
+    tab.cand_centre.set_value(centre["id"], centre["units"][0]["id"])
+    type_keys(qtbot, tab.cand_added, "2. 12. 2099")
+    assert tab.add_candidate() is False
+    assert "prihodnosti" in tab.cand_added.error_text()
+    assert tab.cand_added.text() == "2. 12. 2099" and tab.cand_name.text() == "Test Kandidat"
+    assert tab.candidates_model.rowCount() == count and interaction.errors == []

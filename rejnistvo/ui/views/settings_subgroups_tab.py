@@ -226,14 +226,32 @@ class SubgroupsTab(SettingsTab):
         if record is None:
             return False
         try:
-            add_candidate(self.ctx.db, self.subgroup_combo.currentData(), record)
-        except (InputError, StoreError) as exc:
+            add_candidate(
+                self.ctx.db, self.subgroup_combo.currentData(), record, self.ctx.clock.today()
+            )
+        except InputError as exc:
+            return self._candidate_refused(exc, self.tr("Kandidat ni dodan"))
+        except StoreError as exc:
             self.ctx.interaction.error(self.tr("Kandidat ni dodan"), exc.message)
             return False
         self.cand_name.set_value(None)
         self.ctx.bus.records_changed.emit("candidate")
         self._load_subgroup()
         return True
+
+    def _candidate_refused(self, error: InputError, title: str) -> bool:
+        """The reason at its field (name, centre and unit, day added); typed text stays."""
+        field = {
+            "name": self.cand_name,
+            "centre_id": self.cand_centre,
+            "added_on": self.cand_added,
+        }.get(error.field)
+        if field is None:
+            self.ctx.interaction.error(title, error.message)
+        else:
+            field.show_error(error.message)
+            field.setFocus()
+        return False
 
     def update_candidate(self) -> bool:
         """Correct the selected candidate's name, centre and unit (the date added stays)."""
@@ -250,7 +268,9 @@ class SubgroupsTab(SettingsTab):
         record.pop("added_on")
         try:
             update_candidate(self.ctx.db, cand["id"], record, cand.get("version"))
-        except (InputError, StoreError) as exc:
+        except InputError as exc:
+            return self._candidate_refused(exc, self.tr("Kandidat ni shranjen"))
+        except StoreError as exc:
             self.ctx.interaction.error(self.tr("Kandidat ni shranjen"), exc.message)
             if isinstance(exc, StaleRecordError):
                 self._load_subgroup()  # the list as stored now; what was typed stays
