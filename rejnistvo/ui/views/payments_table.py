@@ -134,6 +134,7 @@ class ShownRun:
     totals: list[dict[str, Any]]
     total: Decimal
     overpaid: Decimal  # positive: what is to be recovered
+    undone: Decimal = ZERO  # overpayments given back by a later change: neither paid nor due
 
 
 #: lines made into records between two yields
@@ -151,7 +152,7 @@ def shown_steps(
     }  # fmt: skip
     units: dict[str, Decimal] = {}
     centres: dict[str, Decimal] = {}
-    overall = overpaid = ZERO
+    overall = overpaid = undone = ZERO
     lines = run.lines
     # What a tab and a sum need, without making the line (``RunLines.summary``).
     summary = lines.summary
@@ -164,6 +165,8 @@ def shown_steps(
             amount = amounts.total
             if kind == "overpayment":
                 overpaid -= amount
+            elif kind == UNDONE:
+                undone += amount
             elif kind in PAID_KINDS:
                 unit = f"{centre} – {unit_name}"
                 units[unit] = units.get(unit, ZERO) + amount
@@ -180,6 +183,7 @@ def shown_steps(
         _total_rows(units, centres, overall),
         overall,
         overpaid,
+        undone,
     )
 
 

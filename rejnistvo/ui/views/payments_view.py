@@ -321,11 +321,14 @@ class PaymentsView(View):
             )
         else:
             self.status.setText(self.tr("Odprt mesec – izračun po današnjih podatkih."))
-        self.total_label.setText(
-            self.tr("Skupaj za izplačilo: {0} EUR · preplačila (niso odšteta): {1} EUR").format(
-                format_amount(shown.total), format_amount(shown.overpaid)
-            )
+        text = self.tr("Skupaj za izplačilo: {0} EUR · preplačila (niso odšteta): {1} EUR").format(
+            format_amount(shown.total), format_amount(shown.overpaid)
         )
+        if shown.undone:
+            text += self.tr(" · razveljavljena preplačila (se ne izplačajo): {0} EUR").format(
+                format_amount(shown.undone)
+            )
+        self.total_label.setText(text)
 
     def _update_buttons(self) -> None:
         run = self.run
