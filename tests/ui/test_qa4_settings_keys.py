@@ -247,3 +247,14 @@ def test_a_candidate_without_unit_or_added_in_the_future_is_refused_at_the_field
     assert "prihodnosti" in tab.cand_added.error_text()
     assert tab.cand_added.text() == "2. 12. 2099" and tab.cand_name.text() == "Test Kandidat"
     assert tab.candidates_model.rowCount() == count and interaction.errors == []
+
+
+def test_a_refused_coordinator_puts_the_keyboard_at_the_reason(qtbot, ctx):
+    view = shown_view(qtbot, ctx)
+    tab = view.subgroups_tab
+    type_keys(qtbot, tab.coord_name, "Nova Koordinatorka")
+    type_keys(qtbot, tab.coord_from, "31. 2. 2027")
+    tab.coord_button.setFocus()
+    assert tab.elect_coordinator() is False
+    assert "ne obstaja" in tab.coord_from.error_text()
+    assert tab.coord_from.isAncestorOf(QApplication.focusWidget())

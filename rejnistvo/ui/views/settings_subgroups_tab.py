@@ -141,6 +141,7 @@ class SubgroupsTab(SettingsTab):
         start = v.check(self.coord_from)
         subgroup = self.subgroup_combo.currentData()
         if not v.ok or subgroup is None:
+            v.focus_first()  # the keyboard at the reason, as on every other form
             return False
         try:
             elect_coordinator(self.ctx.db, subgroup, name, start)
