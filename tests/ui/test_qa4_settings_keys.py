@@ -258,3 +258,21 @@ def test_a_refused_coordinator_puts_the_keyboard_at_the_reason(qtbot, ctx):
     assert tab.elect_coordinator() is False
     assert "ne obstaja" in tab.coord_from.error_text()
     assert tab.coord_from.isAncestorOf(QApplication.focusWidget())
+
+
+def test_candidate_changes_are_offered_in_the_export_folder_with_a_telling_name(
+    qtbot, ctx, interaction, tmp_path
+):
+    """The CSV was offered as a bare name, so the dialog opened in the program's working
+    folder (the clerk's Documents or the folder last used, everywhere else)."""
+    from datetime import date
+
+    ctx.settings.setValue("files/export", str(tmp_path))
+    view = shown_view(qtbot, ctx)
+    tab = view.subgroups_tab
+    tab.changes_since.set_value(date(2026, 1, 1))
+    interaction.answers.append(str(tmp_path / "kandidati.csv"))
+    assert tab.export_candidate_changes()
+    suggested = next(a[2] for a in interaction.asked if a[0] == "save_path")
+    assert suggested.startswith(str(tmp_path)) and suggested.endswith(".csv")
+    assert (tmp_path / "kandidati.csv").exists()

@@ -114,15 +114,22 @@ class SubgroupsTab(SettingsTab):
         from rejnistvo.register.candidates import candidate_changes, write_candidate_changes_csv
 
         subgroup = self.subgroup_combo.currentData()
+        from rejnistvo.ui.interaction import ask_save_file
+
         ok, since = self.changes_since.check()
         if not ok or subgroup is None:
+            self.changes_since.setFocus()
             return False
-        path = self.ctx.interaction.choose_save_path(
+        # In the folder of the last export (else Documents), as every export is offered;
+        # a bare name opened the dialog in the program's working folder.
+        path = ask_save_file(
+            self.ctx,
+            "export",
+            f"kandidati podskupina {subgroup} od {since.isoformat()}.csv",
             self.tr("Spremembe seznama kandidatov"),
             self.tr("CSV (*.csv)"),
-            f"kandidati-podskupina-{subgroup}-od-{since.isoformat()}.csv",
         )
-        if not path:
+        if path is None:
             return False
         try:
             write_candidate_changes_csv(candidate_changes(self.ctx.db, subgroup, since), path)
