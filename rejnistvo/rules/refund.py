@@ -36,6 +36,8 @@ class RefundMethod(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Instalment:
+    """One instalment of a refund: the day it is due and its amount."""
+
     due: date
     amount: Decimal
 
@@ -52,6 +54,9 @@ class RefundMonth:
 
 @dataclass(frozen=True, slots=True)
 class RefundPlan:
+    """What an R-5 case's refund comes to: the amount received, the report's and the
+    refund's deadlines, the refund and its months."""
+
     received: Decimal
     report_due: date
     latest_deadline: date

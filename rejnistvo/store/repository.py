@@ -52,6 +52,9 @@ class Nested:
 
 @dataclass(frozen=True)
 class Entity:
+    """A kind of record the repository stores: its table, how it is listed and searched,
+    its nested rows and its checks before it is stored."""
+
     name: str
     table: str
     search: tuple[str, ...] = ()  # SQL expressions matched against the casefolded fragment
