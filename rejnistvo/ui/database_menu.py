@@ -75,6 +75,8 @@ class DatabaseMenu(QObject):
             from rejnistvo.ui.interaction import documents_folder
 
             folder = str(documents_folder())
+            if not Path(folder).is_dir():
+                folder = str(Path.home())  # no Documents: not the program's working folder
         return str(Path(str(folder)) / name)
 
     def backup(self) -> Path | None:

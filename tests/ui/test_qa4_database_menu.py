@@ -40,3 +40,19 @@ def test_a_copy_named_after_the_open_file_is_not_the_open_file(qtbot, ctx, inter
         interaction.answers.append(str(ctx.db_path) + companion)
         window.act_backup.trigger()
         assert "čez odprto bazo" in interaction.errors[-1]
+
+
+def test_backup_offered_at_home_when_there_is_no_documents_folder(
+    qtbot, ctx, interaction, tmp_path, monkeypatch
+):
+    """No Documents folder (a fresh Linux account): the dialog opened in the program's
+    working folder; now in the home folder."""
+    import rejnistvo.ui.interaction as interaction_module
+
+    monkeypatch.setattr(interaction_module, "documents_folder", lambda: tmp_path / "Dokumenti")
+    window = make_window(qtbot, ctx)
+    ctx.settings.remove("backup/folder")
+    from pathlib import Path
+
+    suggested = Path(window.database_menu().suggested_backup_path())
+    assert suggested.parent.is_dir() and suggested.parent == Path.home()
