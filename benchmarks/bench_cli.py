@@ -7,9 +7,16 @@ installed program has compiled .pyc files) and one warm-up round is not counted.
 cache lives in a scratch XDG_CACHE_HOME: one run with it empty (the first print after an
 install or upgrade) is reported apart.
 
-Run from the project folder: `python benchmarks/bench_cli.py [--runs N] [--before DIR]`;
-`--before` adds the same commands run in another checkout (e.g. `git archive OLD | tar -x
--C DIR`), interleaved with these, for before/after figures from one run.
+Run from the project folder: `python benchmarks/bench_cli.py [--runs N] [--before DIR]
+[--instructions]`; `--before` adds the same commands run in another checkout (e.g. `git
+archive OLD | tar -x -C DIR`), interleaved with these, for before/after figures from one
+run. `--instructions` also counts each command's machine instructions once under valgrind
+(callgrind; ~50× slower): a figure other processes on the machine do not change.
+
+Every process here runs Python's `site` — on a machine whose site-packages has `.pth`
+files that import modules at start (an editable install's finder, a certifi hook) the
+baseline pays for them too, so the ratios look smaller than on a clean installation;
+`python -S -c pass` is listed for that reason.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -50,10 +58,24 @@ def run(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[floa
     return (time.perf_counter() - start) * 1000, (_children_cpu() - cpu) * 1000
 
 
+def instructions(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> int | None:
+    """Machine instructions of one process (valgrind's callgrind), None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    probe = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+    done = subprocess.run(probe, cwd=cwd, env=env, check=True, capture_output=True, text=True)
+    match = re.search(r"Collected : (\d+)", done.stderr)
+    return int(match.group(1)) if match else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="another checkout to compare with")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     options = parser.parse_args()
     runs = options.runs
 
@@ -72,6 +94,8 @@ def main() -> None:
         print_r4 += ["--out", str(scratch / "r4.pdf")]
         commands: dict[str, tuple[list[str], Path]] = {
             'python -c "import reportlab"': ([py, "-c", "import reportlab"], ROOT),
+            # the interpreter without site's start-up hooks (see the module's docstring)
+            "python -S -c pass": ([py, "-S", "-c", "pass"], ROOT),
             # the floor of any PDF from platypus (and PIL, which reportlab.lib.utils loads)
             "import reportlab.platypus": ([py, "-c", "import reportlab.platypus"], ROOT),
             # the floor of any PDF from reportlab at all, as our process imports it (with
@@ -97,6 +121,10 @@ def main() -> None:
                 wall, used = run(command, env, cwd)
                 times[name].append(wall)
                 cpu[name].append(used)
+        counted: dict[str, int | None] = {}
+        if options.instructions:
+            for name, (command, cwd) in commands.items():
+                counted[name] = instructions(command, env, cwd)
         shutil.rmtree(scratch / "CACHE")
         (scratch / "CACHE").mkdir()
         cold_again = run(print_r4, env)[0]
@@ -112,6 +140,14 @@ def main() -> None:
             f"{name:34} {median:9.0f} {max(values):8.0f} {median / base:5.2f}×"
             f" {used:7.0f} {used / base_cpu:7.2f}×"
         )
+    base_count = counted.get('python -c "import reportlab"')
+    if base_count:
+        print(f"{'instructions (valgrind)':34} {'millions':>9} {'×':>6}")
+        for name, count in counted.items():
+            if count is not None:
+                print(f"{name:34} {count / 1e6:9.1f} {count / base_count:5.2f}×")
+    elif options.instructions:
+        print("instructions: valgrind not found")
     print(
         f"print r4 with an empty font cache (first print after install): "
         f"{cold:.0f} / {cold_again:.0f} ms"

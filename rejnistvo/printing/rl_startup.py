@@ -81,8 +81,8 @@ STDNUM_UNUSED = ("ssl", "pydoc", "pkgutil")
 #: argparse's help), `pickle` (reportlab's font and image stores), `traceback` (logging's
 #: report of an exception), `calendar` with `locale` (month lengths in the rules: an R-4
 #: prints the dates it is given).
-PRINT_UNUSED = ("inspect", "tokenize", "linecache", "textwrap", "pickle", "traceback")
-PRINT_UNUSED += ("calendar", "locale")
+PRINT_UNUSED: tuple[str, ...] = ("inspect", "tokenize", "linecache", "textwrap", "pickle")
+PRINT_UNUSED += ("traceback", "calendar", "locale")
 
 
 class DeferredModule(types.ModuleType):
