@@ -2,7 +2,7 @@
 
     python benchmarks/bench_keys.py --db FILE --home HOME [--screen placements_view]
         [--screen r4_view … | --screen all] [--text kos --text novak …] [--grab before.png]
-        [--settle 0]
+        [--settle 0] [--wait-start 5]
 
 Opens the window in-process on FILE (settings and logs under HOME, the scratch home the
 file's change log was signed in), shows the screen, lets it settle for a second (the
@@ -24,6 +24,10 @@ key; ``--settle 0`` types right after the screen's first paint, while the list i
 reading its search texts (what a user who opens a list and types at once pays). The
 first key's figures then are the ones to watch; ``--settle 0`` also prints how long
 after the first paint the list had read every text (its count final).
+
+``--wait-start SECONDS`` lets the program run that long after its start before the first
+screen is shown (*Roki* completes its list in idle steps after the first paint: without
+it those steps fall among the first screen's keys).
 
 ``--grab FILE.png`` saves the list after the last key of the first text, so a change to
 painting can be compared picture by picture (``compare -metric AE``); with several
@@ -83,6 +87,9 @@ def run(args: argparse.Namespace) -> None:
 
     print(f"code: {Path(rejnistvo.__file__).parent}", flush=True)
     app, db, window = open_window(args.db)
+    end = time.perf_counter() + args.wait_start
+    while time.perf_counter() < end:
+        app.processEvents()  # type: ignore[attr-defined]
     screens = args.screen or ["placements_view"]
     if screens == ["all"]:
         screens = list(LISTS)
@@ -172,6 +179,7 @@ def main() -> None:
     parser.add_argument("--text", action="append")
     parser.add_argument("--grab")
     parser.add_argument("--settle", type=float, default=1.0, help="seconds before the first key")
+    parser.add_argument("--wait-start", type=float, default=0.0, help="seconds after the start")
     run(parser.parse_args())
 
 
