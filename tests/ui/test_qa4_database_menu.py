@@ -56,3 +56,18 @@ def test_backup_offered_at_home_when_there_is_no_documents_folder(
 
     suggested = Path(window.database_menu().suggested_backup_path())
     assert suggested.parent.is_dir() and suggested.parent == Path.home()
+
+
+def test_documents_folder_is_the_home_folder_when_documents_is_missing(monkeypatch, tmp_path):
+    """Shrani kot PDF and every export opened in the program's working folder on an
+    account without a Documents folder (QStandardPaths names it even when it is absent)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from rejnistvo.ui.interaction import documents_folder
+
+    monkeypatch.setattr(
+        QStandardPaths, "writableLocation", staticmethod(lambda _kind: str(tmp_path / "nima"))
+    )
+    assert documents_folder() == Path.home()
