@@ -20,6 +20,7 @@ class SearchingLabel(QLabel):
         self.setObjectName("searchingLabel")
         self._search = search
         self._proxy = proxy
+        self._margins = search.textMargins()
         self.setText(self.tr("iščem …"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setEnabled(False)  # the palette's grey: a state, not a value
@@ -34,6 +35,10 @@ class SearchingLabel(QLabel):
             if searching:
                 self._place()
             self.setVisible(searching)
+            # what is typed stays clear of the words (a narrow box, a long text)
+            margins = self._margins
+            right = margins.right() + (self.width() + 4 if searching else 0)
+            self._search.setTextMargins(margins.left(), margins.top(), right, margins.bottom())
 
     def _place(self) -> None:
         self.adjustSize()
