@@ -47,14 +47,14 @@ def install() -> bool:
     if not supported():
         return False
     if enum.EnumType.__dict__["_create_"] is not _create_:
-        enum.EnumType._create_ = _create_  # type: ignore[assignment]
+        setattr(enum.EnumType, "_create_", _create_)  # noqa: B010 - not a declared name
     return True
 
 
 def uninstall() -> None:
     """Back to the standard library's functional API (tests)."""
     if enum.EnumType.__dict__["_create_"] is _create_:
-        enum.EnumType._create_ = _STOCK  # type: ignore[method-assign]
+        setattr(enum.EnumType, "_create_", _STOCK)  # noqa: B010 - not a declared name
 
 
 class _Base:
@@ -77,9 +77,11 @@ class _Base:
 
 
 _BASE_FACTS: dict[Any, _Base] = {}
+#: the members' names and values, in order
+_Pairs = tuple[tuple[str, ...], tuple[int, ...]]
 
 
-def _plain_members(cls: Any, names: Any, type_: Any) -> tuple | None:
+def _plain_members(cls: Any, names: Any, type_: Any) -> _Pairs | None:
     """(names, values) when the call is one the quick path builds exactly as the standard
     one: a list of ``(str, int)`` pairs, distinct names not starting with ``_``."""
     if type_ is not None or cls not in _BASES or type(names) is not list:
@@ -152,9 +154,9 @@ def _create_(
 def _new(
     metacls: Any,
     cls: str,
-    bases: tuple,
+    bases: tuple[Any, ...],
     classdict: dict[str, Any],
-    members: tuple,
+    members: _Pairs,
     facts: _Base,
     boundary: Any,
 ) -> Any:
@@ -177,7 +179,7 @@ def _new(
     classdict["_all_bits_"] = 0
     classdict["_inverted_"] = None
     enum_class = type.__new__(metacls, cls, bases, classdict)
-    _set_members(enum_class, *members, facts)
+    _set_members(enum_class, members[0], members[1], facts)
     #
     # from here on as EnumType.__new__ (Python 3.11.7); its classdict is by now the
     # class's own dictionary (ReprEnum is never the direct base here)
@@ -218,7 +220,9 @@ def _new(
     return enum_class
 
 
-def _set_members(enum_class: Any, keys: tuple, values: tuple, facts: _Base) -> None:
+def _set_members(
+    enum_class: Any, keys: tuple[str, ...], values: tuple[int, ...], facts: _Base
+) -> None:
     """What ``_proto_member.__set_name__`` does for each ``(name, int)`` member, in
     order: the member, its alias check, its place in the class and its maps."""
     new_member = facts.new
@@ -282,7 +286,7 @@ def _redirect(enum_class: Any, member_name: str, enum_member: Any) -> None:
                 continue
     if found_descriptor:
         redirect = enum.property()
-        redirect.member = enum_member  # type: ignore[attr-defined]
+        redirect.member = enum_member
         redirect.__set_name__(enum_class, member_name)
         redirect.fget = found_descriptor.fget
         redirect.fset = found_descriptor.fset
