@@ -1082,10 +1082,13 @@ class OpenOverpayment:
 
 
 def has_open_overpayments(db: Database) -> bool:
-    """Whether any placement's overpayment is open (``open_overpayments`` would find one)."""
+    """Whether any placement's overpayment is open (``open_overpayments`` would find one).
+    Through the partial index of overpayments: ``+placement_id`` keeps SQLite from
+    reading every line of the ledger through the placement index instead (0.7 s at
+    252,000 lines, none of them an overpayment)."""
     row = db.execute(
         f"SELECT 1 FROM payment_lines WHERE {UNSETTLED_OVERPAYMENTS} "
-        "AND placement_id IS NOT NULL AND one_off_id IS NULL LIMIT 1"
+        "AND +placement_id IS NOT NULL AND one_off_id IS NULL LIMIT 1"
     ).fetchone()
     return row is not None
 
