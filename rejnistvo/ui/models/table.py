@@ -176,7 +176,7 @@ class RecordTableModel(QAbstractTableModel):
         #: the list's first order as a key of a record (``set_order_key``), else the end
         self._sorted_by: tuple[str, bool] | None = None
         self._order_key: Callable[[dict], Any] | None = None
-        self._keys_seen = 0
+        self._keys_seen = _keys_typed[0]  # keys typed before this list: none to wait for
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(0)
