@@ -19,7 +19,7 @@ from typing import Any
 
 import rejnistvo.printing  # noqa: F401 - first, so that reportlab starts faster (rl_startup)
 
-from .data import PARSERS, R1Form, R4Form, R5Form, parse_r1, parse_r4, parse_r5
+from .data import PARSERS, ParsedForm, parse_r1, parse_r4, parse_r5
 
 FORM_KINDS = ("r1", "r4", "r5")
 
@@ -32,7 +32,7 @@ def render_form(
     if kind not in PARSERS:
         raise ValueError(f"unknown form {kind!r}")
     # Already parsed (and checked) forms are printed as they are.
-    form = data if isinstance(data, R1Form | R4Form | R5Form) else PARSERS[kind](data)
+    form = data if isinstance(data, ParsedForm) else PARSERS[kind](data)
     module = importlib.import_module(f".{kind}", __package__)
     pdf: bytes
     if out_path is None:

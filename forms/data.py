@@ -6,10 +6,14 @@ periods do not end before they start, the commission has exactly three members a
 subgroup is 1–6. Every refusal is an `InputError` naming the field (JSON path) with a
 Slovenian message. A field that is absent or null is None here and prints as the form's
 blank line, so an empty object prints a blank form to fill by hand.
+
+The R-5's and the R-1's dataclasses and parsers live in `data_r5` and `data_r1` and are
+named here too, loaded at first use: a process printing an R-4 does not make them.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,15 +22,22 @@ from typing import TYPE_CHECKING, Any
 
 from rejnistvo.clock import SystemClock
 from rejnistvo.rules import consistency
-from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_period
 
-if TYPE_CHECKING:  # the refund rule (and Babel with it) loads only for an R-5 check
-    from rejnistvo.rules.rates import RateTable
-    from rejnistvo.rules.refund import RefundPlan
+if TYPE_CHECKING:  # R-5 and R-1 load when first named (their own modules, see below)
+    from .data_r1 import R1_FIELDS as R1_FIELDS
+    from .data_r1 import R1Form as R1Form
+    from .data_r5 import R5_EXPENSE_FIELDS as R5_EXPENSE_FIELDS
+    from .data_r5 import R5_FIELDS as R5_FIELDS
+    from .data_r5 import R5_FINDING_FIELDS as R5_FINDING_FIELDS
+    from .data_r5 import Expense as Expense
+    from .data_r5 import R5Finding as R5Finding
+    from .data_r5 import R5Form as R5Form
+    from .data_r5 import check_r5 as check_r5
+    from .data_r5 import check_r5_refund as check_r5_refund
 
 OUTCOMES = ("increase", "no_increase")
 METHODS = ("lump_sum", "as_received")
@@ -37,6 +48,12 @@ Day = date  # the dataclasses below have a field called `date`, which shadows th
 
 
 # -- dataclasses -------------------------------------------------------------------------
+class ParsedForm:
+    """A form parsed and checked (R-1, R-4, R-5): printed as it is."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Person:
     """A child or a carer as a form names them."""
@@ -60,7 +77,7 @@ class R4Decision:
 
 
 @dataclass(frozen=True)
-class R4Form:
+class R4Form(ParsedForm):
     """OBRAZEC R-4: the centre's proposal and, when decided, the commission's resolution."""
 
     centre: str | None = None
@@ -73,69 +90,6 @@ class R4Form:
     period: Period | None = None
     rationale: str | None = None
     decision: R4Decision | None = None
-
-
-@dataclass(frozen=True)
-class Expense:
-    """One expense of an R-5 report, with its document."""
-
-    category: str  # education | interest | health | other (čl. 27/1–4)
-    amount: Decimal
-    description: str | None = None
-    document: str | None = None
-
-
-@dataclass(frozen=True)
-class R5Finding:
-    """The part the child's centre fills in: justified and unjustified amounts, refund."""
-
-    centre: str | None = None
-    unit: str | None = None
-    date: date | None = None
-    justified: Decimal | None = None
-    unjustified: Decimal | None = None
-    refund_deadline: Day | None = None
-    method: str | None = None  # "lump_sum" | "as_received"
-
-
-@dataclass(frozen=True)
-class R5Form:
-    """OBRAZEC R-5: the carer's report on the use of the board increase."""
-
-    carer: Person = Person()
-    child: Person = Person()
-    period: Period | None = None
-    percent: int | None = None
-    expenses: tuple[Expense, ...] = ()
-    report_date: date | None = None
-    finding: R5Finding | None = None
-
-    @property
-    def total(self) -> Decimal:
-        """SKUPAJ: the sum of the expenses."""
-        return sum((e.amount for e in self.expenses), Decimal("0.00"))
-
-    @property
-    def attachments(self) -> list[str]:
-        """PRILOGA (računi, dokazila): the expenses' documents, each once, in order."""
-        seen: list[str] = []
-        for expense in self.expenses:
-            if expense.document and expense.document not in seen:
-                seen.append(expense.document)
-        return seen
-
-
-@dataclass(frozen=True)
-class R1Form:
-    """OBRAZEC R-1: application for a licence to foster."""
-
-    name: str | None = None
-    emso: str | None = None
-    address: str | None = None
-    electronic_delivery: bool = False
-    email: str | None = None
-    place: str | None = None
-    date: date | None = None
 
 
 # -- field parsers -------------------------------------------------------------------------
@@ -352,172 +306,42 @@ def _decision(obj: object) -> R4Decision | None:
     )
 
 
-R5_FIELDS = ("carer", "child", "period", "percent", "expenses", "report_date", "finding")
-R5_EXPENSE_FIELDS = ("category", "description", "amount", "document")
-R5_FINDING_FIELDS = (
-    "centre",
-    "unit",
-    "date",
-    "justified",
-    "unjustified",
-    "refund_deadline",
-    "method",
-)
-
-
 def parse_r5(obj: object) -> R5Form:
-    data = _root(obj, R5_FIELDS, "R-5")
-    raw_expenses = data.get("expenses")
-    if raw_expenses is None:
-        raw_expenses = []
-    if not isinstance(raw_expenses, list):
-        raise InputError("expenses", "izredni izdatki morajo biti seznam objektov JSON.")
-    form = R5Form(
-        carer=_person(data, "carer", "rejnika/ce"),
-        child=_person(data, "child", "otroka", with_emso=False),
-        period=_period(data, "period", "", "obdobje zvišane oskrbnine"),
-        percent=_percent(data, "percent", "", "odstotek zvišanja oskrbnine"),
-        expenses=tuple(_expense(item, i) for i, item in enumerate(raw_expenses)),
-        report_date=_date(data, "report_date", "", "datum poročila"),
-        finding=_finding(data.get("finding")),
-    )
-    check_r5(form)
-    return form
+    from .data_r5 import parse_r5 as parse
 
-
-def check_r5(form: R5Form) -> None:
-    """Fields valid alone but not together (issue 11); the R-5 window runs the same
-    checks from `rejnistvo.rules.consistency`. What needs the amounts in force (the money
-    received before the finding, the latest refund deadline) is `check_r5_refund`."""
-    finding = form.finding
-    if finding is None:
-        return
-    p = "finding"
-    consistency.check_finding_not_before_report(form.report_date, finding.date, f"{p}.date")
-    consistency.check_refund_deadline_after(
-        finding.refund_deadline, finding.date, f"{p}.refund_deadline"
-    )
-    # An R-5 without expenses prints a blank table (SKUPAJ blank): nothing to compare.
-    total = form.total if form.expenses else None
-    consistency.check_justified_within_total(finding.justified, total, f"{p}.justified")
-    consistency.check_method_has_refund(finding.method, finding.unjustified, f"{p}.method")
-
-
-def check_r5_refund(form: R5Form, rates: RateTable) -> RefundPlan | None:
-    """The finding against the program's own refund rule (SPEC 3.4, čl. 28/4), the finding
-    being the call: the unjustified amount within the increase received before it, and the
-    refund deadline not past the latest allowed one. The form does not carry the placement,
-    so the child counts as placed for the whole increase period (the most that can have
-    been received); a stored case is checked against its placement by the R-5 service.
-    None when the form lacks what the rule needs (period, percent, finding date)."""
-    from rejnistvo.rules.months import Adjustment
-    from rejnistvo.rules.refund import RefundMethod, refund_plan
-
-    finding = form.finding
-    if (
-        finding is None
-        or form.period is None
-        or form.period.end is None
-        or form.percent is None
-        or finding.date is None
-        or not finding.unjustified
-    ):
-        return None
-    p = "finding"
-    increase = Adjustment(form.percent, form.period)
-    try:
-        plan = refund_plan(
-            increase,
-            [form.period],
-            rates,
-            finding.date,
-            finding.unjustified,
-            finding.refund_deadline,
-            RefundMethod(finding.method or RefundMethod.LUMP_SUM),
-        )
-    except InputError as error:
-        where = {
-            "call_date": f"{p}.date",
-            "unjustified": f"{p}.unjustified",
-            "deadline": f"{p}.refund_deadline",
-            "increase": "period",
-        }.get(error.field, error.field)
-        raise InputError(where, error.message) from None
-    consistency.check_unjustified_within_received(
-        finding.unjustified, plan.received, f"{p}.unjustified"
-    )
-    return plan
-
-
-def _expense(obj: object, index: int) -> Expense:
-    p = f"expenses[{index}]"
-    data = check_keys(obj, p, R5_EXPENSE_FIELDS, required=("category", "amount"))
-    category = _choice(
-        data, "category", p, "vrsta izrednega izdatka (27. člen)", EXPENSE_CATEGORY_KEYS
-    )
-    amount = _amount(data, "amount", p, "višina izrednega izdatka")
-    if category is None or amount is None:
-        field = f"{p}.category" if category is None else f"{p}.amount"
-        raise InputError(field, "vrsta in višina izrednega izdatka sta obvezni.")
-    return Expense(
-        category=category,
-        amount=amount,
-        description=_text(data, "description", p, "opis izdatka"),
-        document=_text(data, "document", p, "dokazilo"),
-    )
-
-
-def _finding(obj: object) -> R5Finding | None:
-    if obj is None:
-        return None
-    p = "finding"
-    data = check_keys(obj, p, R5_FINDING_FIELDS)
-    return R5Finding(
-        centre=_text(data, "centre", p, "center za socialno delo"),
-        unit=_text(data, "unit", p, "enota"),
-        date=_date(data, "date", p, "datum ugotovitve"),
-        justified=_amount(data, "justified", p, "namensko porabljeni znesek"),
-        unjustified=_amount(data, "unjustified", p, "nenamensko porabljeni znesek"),
-        refund_deadline=_date(data, "refund_deadline", p, "rok vračila"),
-        method=_choice(data, "method", p, "način vračila", METHODS),
-    )
-
-
-R1_FIELDS = ("name", "emso", "address", "electronic_delivery", "email", "place", "date")
+    return parse(obj)
 
 
 def parse_r1(obj: object) -> R1Form:
-    data = _root(obj, R1_FIELDS, "R-1")
-    electronic = data.get("electronic_delivery")
-    if electronic is None:
-        electronic = False
-    if not isinstance(electronic, bool):
-        raise InputError(
-            "electronic_delivery", "soglasje z elektronskim vročanjem je true ali false."
-        )
-    email = _text(data, "email", "", "elektronski naslov")
-    if email is not None:
-        if not electronic:
-            raise InputError(
-                "email",
-                "elektronski naslov se navede le ob soglasju z elektronskim "
-                "vročanjem (electronic_delivery: true).",
-            )
-        local, _, domain = email.partition("@")
-        if not local or "." not in domain or " " in email:
-            raise InputError(
-                "email",
-                f"»{email}« ni elektronski naslov; pričakovan je npr. ime.priimek@primer.si.",
-            )
-    return R1Form(
-        name=_text(data, "name", "", "priimek in ime"),
-        emso=_emso(data, "emso", "", "EMŠO vlagatelja/ice"),
-        address=_text(data, "address", "", "stalno prebivališče"),
-        electronic_delivery=electronic,
-        email=email,
-        place=_text(data, "place", "", "kraj"),
-        date=_date(data, "date", "", "datum vloge"),
-    )
+    from .data_r1 import parse_r1 as parse
+
+    return parse(obj)
 
 
 PARSERS = {"r1": parse_r1, "r4": parse_r4, "r5": parse_r5}
+
+# The R-5's and R-1's names live in their own modules, loaded at the first use of one of
+# them here (PEP 562): a process that prints an R-4 makes none of their dataclasses.
+_HOMES = {
+    "data_r5": (
+        "R5_EXPENSE_FIELDS",
+        "R5_FIELDS",
+        "R5_FINDING_FIELDS",
+        "Expense",
+        "R5Finding",
+        "R5Form",
+        "check_r5",
+        "check_r5_refund",
+    ),
+    "data_r1": ("R1_FIELDS", "R1Form"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value
+    return value

@@ -48,10 +48,7 @@ def handle_print(args: argparse.Namespace) -> int:
     # The checkout's forms/ folder imports as rejnistvo.forms (a finder in rejnistvo/__init__),
     # which mypy cannot follow; the functions used here are typed where they are defined.
     from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]
-    from rejnistvo.forms.data import (  # type: ignore[import-not-found,unused-ignore]
-        PARSERS,
-        check_r5_refund,
-    )
+    from rejnistvo.forms.data import PARSERS  # type: ignore[import-not-found,unused-ignore]
 
     data = _form_data(args)
     form = PARSERS[args.form](data)
@@ -60,6 +57,9 @@ def handle_print(args: argparse.Namespace) -> int:
         # JSON from outside: the finding against the program's own refund rule and the
         # amounts in force (SPEC 3.4). A stored case was checked against its placement and
         # its call date by the R-5 service when it was saved.
+        from rejnistvo.forms.data import (  # type: ignore[import-not-found,unused-ignore]
+            check_r5_refund,
+        )
         from rejnistvo.rules.errors import MissingRateError
         from rejnistvo.rules.periods import month_name
         from rejnistvo.rules.rates import load_rate_table  # (only R-5 needs the amounts)

@@ -240,3 +240,29 @@ def test_r5_print_process_gives_the_in_process_pdf(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == render_form("r5", load_example("r5"))
+
+
+def test_r4_print_makes_no_r5_or_r1_dataclasses(tmp_path: Path) -> None:
+    """The R-5's and R-1's data live in their own modules, loaded at first use: an R-4
+    print does not load them; their names still come from `data`, the same objects."""
+    out = tmp_path / "r4.pdf"
+    code = (
+        "import sys\n"
+        "from rejnistvo.cli import main\n"
+        f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('rejnistvo.forms.data_')))\n"
+        "from rejnistvo.forms import data, data_r1, data_r5\n"
+        "from rejnistvo.forms.data import Expense, R1Form, R5Form, check_r5_refund\n"
+        "print(R5Form is data_r5.R5Form, Expense is data_r5.Expense,"
+        " R1Form is data_r1.R1Form, check_r5_refund is data_r5.check_r5_refund)"
+    )
+    assert run_python(code).splitlines()[-2:] == ["[]", "True True True True"]
+
+
+def test_parsed_r5_and_r1_forms_print_as_they_are() -> None:
+    """render_form prints an already parsed form of each kind without parsing again."""
+    from rejnistvo.forms.data import parse_r1, parse_r5  # type: ignore[import-not-found,unused-ignore]
+
+    for kind, parse in (("r5", parse_r5), ("r1", parse_r1)):
+        data = load_example(kind)
+        assert render_form(kind, parse(data)) == render_form(kind, data)
