@@ -1852,14 +1852,21 @@ def run_document(run: PaymentRun) -> dict[str, Any]:
     dicts and lists, each a count toward a full collection of the run's millions of
     objects (it took three quarters of the time)."""
     with collector_paused():
-        lines = [line_document(line) for line in run.lines]
-    return {
+        lines = [line_document(line) for line in run.lines if line.kind != UNDONE]
+        undone = [line_document(line) for line in run.undone_lines()]
+    document = {
         "month": _iso_month(run.month),
         "status": run.status,
         "lines": lines,
         "total": run.total,
         "warnings": list(run.warnings),
     }
+    if undone:
+        # Not a line of SPEC 6's `lines` (their kinds are month, arrears, overpayment and
+        # one-off, and a reader may sum every line that is not an overpayment): a part of
+        # a rise that gives back an open overpayment is neither paid nor recovered.
+        document["overpayments_undone"] = undone
+    return document
 
 
 def months_for_choice(db: Any, today: date) -> list[date]:

@@ -65,7 +65,10 @@ def test_an_end_removed_undoes_the_open_overpayment_instead_of_paying_arrears(ru
     # not paid: the run pays the months and November's arrears only
     assert run.total == sum(x.total for x in run.lines if x.kind in ("month", "arrears"))
     doc = service.run_document(run)
-    assert "overpayment_undone" in {x["kind"] for x in doc["lines"]}
+    # SPEC 6's lines keep their four kinds; the undone part is a list of its own
+    assert "overpayment_undone" not in {x["kind"] for x in doc["lines"]}
+    assert [x["for_month"] for x in doc["overpayments_undone"]] == ["2026-10"]
+    assert sum(x["total"] for x in doc["lines"] if x["kind"] != "overpayment") == run.total
     service.close_month(run_db, DEC, LATER)
     waiting = [o.line_id for o in service.unsettled_overpayments(run_db)]
     assert oct_line not in waiting
