@@ -42,7 +42,10 @@ def explain_month(payment: MonthPayment, tr: Callable[[str], str]) -> str:
     for rate in dict.fromkeys(payment.rates):
         lines.append(
             tr("Polna mesečna oskrbnina {0} € in plačilo dela {1} € (vir: {2}).").format(
-                format_amount(rate.board), format_amount(rate.fee), rate.source or "—"
+                # a source is a sentence of its own; its full stop would end up as ".)."
+                format_amount(rate.board),
+                format_amount(rate.fee),
+                (rate.source or "—").rstrip("."),
             )
         )
     name = month_name(payment.month)
