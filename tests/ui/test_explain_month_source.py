@@ -36,4 +36,6 @@ def test_a_source_ending_in_a_full_stop_is_quoted_without_a_second_one():
 
 
 def test_a_source_without_a_full_stop_is_quoted_whole():
-    assert "(vir: Uradni list RS 12/2026)." in explain_month(_payment("Uradni list RS 12/2026"), str)
+    assert "(vir: Uradni list RS 12/2026)." in explain_month(
+        _payment("Uradni list RS 12/2026"), str
+    )
