@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     args = parser.parse_args(argv)
     if args.command not in COMPUTE_ONLY:
         _remove_leftovers()
+    args.whole_process = whole_process  # a handler that imports much may freeze again
     if whole_process:
         import gc
 

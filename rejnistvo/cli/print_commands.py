@@ -50,6 +50,16 @@ def handle_print(args: argparse.Namespace) -> int:
     from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]
     from rejnistvo.forms.data import PARSERS  # type: ignore[import-not-found,unused-ignore]
 
+    if getattr(args, "whole_process", False):
+        # The form's module (and reportlab's with it) lives until the process ends: loaded
+        # now and frozen out of the collector's passes over what the first document makes
+        # (as in cli.main; 2 % of a `print r4` process's instructions).
+        import gc
+        import importlib
+
+        importlib.import_module(f"rejnistvo.forms.{args.form}")
+        gc.freeze()
+
     data = _form_data(args)
     form = PARSERS[args.form](data)
     warnings: list[str] = []

@@ -64,3 +64,28 @@ def test_module_entry_runs_as_the_whole_process() -> None:
         "    print(end.code, seen[0] > 1000)"
     )
     assert _run(code)[-1] == "0 True"
+
+
+def test_print_freezes_the_forms_modules_before_the_first_document(tmp_path: Path) -> None:
+    """As the whole process, `print` loads its form's module (and reportlab) before the
+    document and freezes it too; called in-process it freezes nothing. Same PDF."""
+    answers = []
+    for whole in (False, True):
+        out = tmp_path / f"{whole}.pdf"
+        code = (
+            "import gc, sys\n"
+            "import rejnistvo.forms as forms\n"
+            "from rejnistvo.cli import main\n"
+            "seen = []\n"
+            "real = forms.render_form\n"
+            "def spy(*args, **kwargs):\n"
+            "    seen.append((gc.get_freeze_count() > 0, 'rejnistvo.forms.r4' in sys.modules))\n"
+            "    return real(*args, **kwargs)\n"
+            "forms.render_form = spy\n"
+            f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}],"
+            f" whole_process={whole})\n"
+            "print(seen)"
+        )
+        answers.append(_run(code)[-1])
+    assert answers == ["[(False, False)]", "[(True, True)]"]
+    assert (tmp_path / "False.pdf").read_bytes() == (tmp_path / "True.pdf").read_bytes()
