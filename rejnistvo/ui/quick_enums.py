@@ -17,7 +17,8 @@ the way Python 3.11.7's ``_create_`` and ``EnumType.__new__`` do, step for step 
 class dictionary in the same order, the same members, aliases, maps and flag masks), with
 each member's part of ``_proto_member.__set_name__`` done in one loop; any other call
 (another base, ``auto``, a string of names, a mapping …) goes to the standard code. Only
-on Python 3.11 (the code copies its ``enum`` module); elsewhere nothing is changed.
+where the standard functions it copies are byte for byte those of Python 3.11.7
+(``COPIED_FROM``, a hash of their code): with any other enum module nothing is changed.
 ``tests/ui/test_quick_enums.py`` builds every enum of QtCore, QtGui and QtWidgets both ways
 and compares the classes, their dictionaries and their members' behaviour.
 """
@@ -25,7 +26,9 @@ and compares the classes, their dictionaries and their members' behaviour.
 from __future__ import annotations
 
 import enum
+import hashlib
 import sys
+import types
 from itertools import repeat
 from types import DynamicClassAttribute
 from typing import Any
@@ -37,9 +40,55 @@ _is_single_bit = enum._is_single_bit  # type: ignore[attr-defined]
 _make_class_unpicklable = enum._make_class_unpicklable  # type: ignore[attr-defined]
 
 
+#: SHA-1 of the code of the standard functions the quick path copies or stands in for,
+#: as in Python 3.11.7 (their bytecode, names and constants; see ``_fingerprint``)
+COPIED_FROM = "20ef4feb93c6850be3dda72fd2bd5894e12a9c8b"
+
+
+def _fingerprint() -> str:
+    """The code of this Python's functions the quick path copies: another enum module
+    (another 3.11 release that changed them, another Python) is left alone."""
+
+    def add(code: types.CodeType) -> None:
+        digest.update(code.co_code)
+        digest.update(repr(code.co_names).encode())
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                add(const)
+            else:
+                digest.update(repr(const).encode())
+
+    digest = hashlib.sha1(usedforsecurity=False)
+    meta: Any = enum.EnumType
+    for function in (
+        _STOCK,
+        meta.__new__,
+        meta.__prepare__,
+        enum._proto_member.__set_name__,  # type: ignore[attr-defined]
+        enum._EnumDict.__setitem__,
+        meta._get_mixins_,
+        meta._find_new_,
+        meta._find_data_repr_,
+        meta._find_data_type_,
+        meta.__setattr__,
+        meta.__delattr__,
+    ):
+        add(function.__code__)
+    return digest.hexdigest()
+
+
+_supported: list[bool] = []
+
+
 def supported() -> bool:
-    """Whether this Python's enum module is the one the quick path copies."""
-    return sys.version_info[:2] == (3, 11) and hasattr(enum, "_proto_member")
+    """Whether this Python's enum module is the one the quick path copies (3.11.7's)."""
+    if not _supported:
+        try:
+            same = sys.version_info[:2] == (3, 11) and _fingerprint() == COPIED_FROM
+        except AttributeError:
+            same = False
+        _supported.append(same)
+    return _supported[0]
 
 
 def install() -> bool:

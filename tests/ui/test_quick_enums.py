@@ -13,7 +13,9 @@ import pytest
 
 from rejnistvo.ui import quick_enums
 
-pytestmark = pytest.mark.skipif(not quick_enums.supported(), reason="Python 3.11 only")
+pytestmark = pytest.mark.skipif(
+    not quick_enums.supported(), reason="the enum module of Python 3.11.7 only"
+)
 
 
 def _norm(value, owner):
@@ -135,6 +137,16 @@ def test_what_is_not_a_list_of_distinct_pairs_goes_to_python_unchanged():
     finally:
         quick_enums.uninstall()
     assert enum.EnumType.__dict__["_create_"] is quick_enums._STOCK
+
+
+def test_another_enum_module_than_the_copied_one_is_left_alone(monkeypatch):
+    assert quick_enums._fingerprint() == quick_enums.COPIED_FROM  # 3.11.7's own code
+    monkeypatch.setattr(quick_enums, "_supported", [])
+    monkeypatch.setattr(quick_enums, "COPIED_FROM", "another release's code")
+    before = enum.EnumType.__dict__["_create_"]
+    assert not quick_enums.supported()
+    assert not quick_enums.install()
+    assert enum.EnumType.__dict__["_create_"] is before
 
 
 # Every enum of QtCore, QtGui and QtWidgets (~900 classes): each PySide6 call to the
