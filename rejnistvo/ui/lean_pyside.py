@@ -31,7 +31,7 @@ processor time and give it nothing:
 
 * It makes each Qt enum class (~240 of them before the first screen's rows, ~110 when
   ``Qt`` is first used) through Python's enum functional API, ~20-30 µs a member:
-  :mod:`rejnistvo.ui.quick_enums` builds the same classes ~3.5× quicker.
+  :mod:`rejnistvo.ui.quick_enums` builds the same classes ~3× quicker.
 
 Should PySide6 change, nothing breaks: a pattern is still compiled when used (only
 later), an import hook of another shape is left alone, and source the cache has not
