@@ -15,7 +15,7 @@ if __name__ == "__main__":
     if wants_cli(sys.argv[1:]):  # a command: the window's start is not imported
         from rejnistvo.cli import main
 
-        sys.exit(main(sys.argv[1:]))
+        sys.exit(main(sys.argv[1:], whole_process=True))  # the command is the process
     # The start's imports (some 300 modules) make objects that live as long as the program
     # and no garbage cycles: the collector made 40 passes over them while importing (15–20
     # ms), so it waits, and what was imported is then frozen, out of its passes (a pass

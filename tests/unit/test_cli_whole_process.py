@@ -1,6 +1,6 @@
 """`python -m rejnistvo` runs its command as the whole process: what exists before the
-handler is frozen out of the cyclic collector's passes; a caller that goes on running
-(tests, the window's `Rejnistvo calc …`) keeps its collector as it was."""
+handler is frozen out of the cyclic collector's passes (so does the bundle's `Rejnistvo
+calc …`, built from main.py); a caller that goes on running (tests) keeps its collector."""
 
 from __future__ import annotations
 
@@ -89,3 +89,23 @@ def test_print_freezes_the_forms_modules_before_the_first_document(tmp_path: Pat
         answers.append(_run(code)[-1])
     assert answers == ["[(False, False)]", "[(True, True)]"]
     assert (tmp_path / "False.pdf").read_bytes() == (tmp_path / "True.pdf").read_bytes()
+
+
+def test_main_py_runs_a_command_as_the_whole_process() -> None:
+    """The bundle's executable is main.py: `Rejnistvo emso …` freezes as `python -m` does."""
+    code = (
+        "import gc, runpy, sys\n"
+        "import rejnistvo.cli.rules_commands as commands\n"
+        "seen = []\n"
+        "real = commands.run_emso\n"
+        "def spy(args):\n"
+        "    seen.append(gc.get_freeze_count())\n"
+        "    return real(args)\n"
+        "commands.run_emso = spy\n"
+        f"sys.argv = ['main.py', 'emso', '{VALID_EMSO}']\n"
+        "try:\n"
+        "    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    print(end.code, seen[0] > 1000)"
+    )
+    assert _run(code)[-1] == "0 True"
