@@ -141,15 +141,18 @@ def _read_all() -> dict[str, dict[str, object]]:
 
 
 def read_head(database_id: str) -> Head | None:
-    entry = _read_all().get(database_id)
+    return _head_of(_read_all().get(database_id))
+
+
+def _head_of(entry: object) -> Head | None:
     if not isinstance(entry, dict):
         return None
     try:
         return Head(
-            count=int(entry.get("count", 0)),  # type: ignore[call-overload]
-            last_id=int(entry.get("last_id", 0)),  # type: ignore[call-overload]
+            count=int(entry.get("count", 0)),
+            last_id=int(entry.get("last_id", 0)),
             last_hash=str(entry.get("last_hash", "")),
-            verified_id=int(entry.get("verified_id", 0)),  # type: ignore[call-overload]
+            verified_id=int(entry.get("verified_id", 0)),
             verified_hash=str(entry.get("verified_hash", "")),
         )
     except (TypeError, ValueError):
@@ -161,9 +164,11 @@ def record_head(database_id: str, head: Head, *, replace: bool = False) -> None:
     unless `replace` (the user accepted a restored older copy)."""
     try:
         data = _read_all()
-        old = read_head(database_id)
+        old = _head_of(data.get(database_id))
         if old is not None and old.last_id > head.last_id and not replace:
             return
+        if old == head:
+            return  # every open records its head: most opens change nothing to write
         data[database_id] = asdict(head)
         # No fsync: a head lost in a power cut only weakens the check, it never alarms.
         _write_private(_heads_path(), json.dumps(data, indent=1).encode("utf-8"), sync=False)

@@ -266,3 +266,27 @@ def test_rows_from_before_m006_keep_their_plain_chain_and_new_rows_are_keyed(tmp
         assert [r["key_id"] is None for r in rows] == [True, True, False]
         assert verify_audit_chain(db) == []
     assert check_db(path) == []
+
+
+def test_an_open_that_changes_nothing_does_not_rewrite_the_heads_file(db_path, monkeypatch):
+    """Every open records the chain's head; a head equal to the recorded one is not
+    written again (a file write before the window's first paint, for nothing)."""
+    from rejnistvo.store import audit_keys, open_db
+
+    with open_db(db_path) as db:
+        _three(db)
+    with open_db(db_path):  # verifies the rows and records so
+        pass
+    writes = []
+    real = audit_keys._write_private
+    monkeypatch.setattr(
+        audit_keys, "_write_private", lambda *a, **k: (writes.append(a[0]), real(*a, **k))
+    )
+    with open_db(db_path):
+        pass
+    assert writes == []
+    with open_db(db_path) as db:  # a change moves the head: written
+        _carer(db, "Nova Oseba")
+    with open_db(db_path):
+        pass
+    assert writes
