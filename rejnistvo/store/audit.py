@@ -392,10 +392,7 @@ def require_intact_chain(db: Database) -> None:
     state = ChainState(problems=_trigger_problems(db))
     _scan(db, state, 0, GENESIS)
     if state.problems:
-        raise StoreError(
-            "Obnovljene kopije ni mogoče sprejeti, ker dnevnik sprememb ni cel: "
-            + state.problems[0]
-        )
+        raise StoreError("Obnovljene kopije ni mogoče sprejeti. " + state.problems[0])
 
 
 def replace_recorded_head(db: Database, db_path: Path | None = None) -> audit_keys.Head:

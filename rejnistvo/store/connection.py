@@ -519,9 +519,9 @@ def _verify_audit(db: StoreDatabase) -> None:
     except (sqlite3.Error, StoreError):
         return
     if problems:
+        # each problem names the change log itself ("Dnevnik sprememb je krajši …")
         db.warnings.append(
-            "Dnevnik sprememb ni cel: "
-            + " ".join(problems[:3])
+            " ".join(problems[:3])
             + (f" (in še {len(problems) - 3})" if len(problems) > 3 else "")
             + " Preverite bazo (Datoteka → Preveri bazo ali ukaz check)."
         )
