@@ -8,8 +8,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 VALID_EMSO = "0101006500006"
+
+
+#: Python that records, in `seen`, how many objects were frozen when `emso` ran
+_EMSO_SPY = (
+    "import gc, runpy, sys\n"
+    "import rejnistvo.cli.rules_commands as commands\n"
+    "seen = []\n"
+    "real = commands.run_emso\n"
+    "def spy(args):\n"
+    "    seen.append(gc.get_freeze_count())\n"
+    "    return real(args)\n"
+    "commands.run_emso = spy\n"
+)
 
 
 def _run(code: str) -> list[str]:
@@ -21,15 +36,7 @@ def _run(code: str) -> list[str]:
 
 def test_whole_process_freezes_what_exists_before_the_handler() -> None:
     code = (
-        "import gc\n"
-        "from rejnistvo.cli import main\n"
-        "import rejnistvo.cli.rules_commands as commands\n"
-        "seen = []\n"
-        "real = commands.run_emso\n"
-        "def spy(args):\n"
-        "    seen.append(gc.get_freeze_count())\n"
-        "    return real(args)\n"
-        "commands.run_emso = spy\n"
+        _EMSO_SPY + "from rejnistvo.cli import main\n"
         f"status = main(['emso', '{VALID_EMSO}'], whole_process=True)\n"
         "print(status, seen[0] > 1000, gc.isenabled())"
     )
@@ -46,20 +53,20 @@ def test_a_caller_that_goes_on_keeps_its_collector() -> None:
     assert _run(code)[-1] == "0 0 True"
 
 
-def test_module_entry_runs_as_the_whole_process() -> None:
-    """`python -m rejnistvo` (its __main__) passes whole_process."""
+@pytest.mark.parametrize(
+    ("argv0", "entry"),
+    [
+        # `python -m rejnistvo` (its __main__)
+        ("rejnistvo", "runpy.run_module('rejnistvo', run_name='__main__', alter_sys=True)"),
+        # main.py: the bundle's `Rejnistvo emso …`
+        ("main.py", "runpy.run_path('main.py', run_name='__main__')"),
+    ],
+)
+def test_the_entries_run_a_command_as_the_whole_process(argv0: str, entry: str) -> None:
     code = (
-        "import gc, runpy, sys\n"
-        "import rejnistvo.cli.rules_commands as commands\n"
-        "seen = []\n"
-        "real = commands.run_emso\n"
-        "def spy(args):\n"
-        "    seen.append(gc.get_freeze_count())\n"
-        "    return real(args)\n"
-        "commands.run_emso = spy\n"
-        f"sys.argv = ['rejnistvo', 'emso', '{VALID_EMSO}']\n"
+        _EMSO_SPY + f"sys.argv = ['{argv0}', 'emso', '{VALID_EMSO}']\n"
         "try:\n"
-        "    runpy.run_module('rejnistvo', run_name='__main__', alter_sys=True)\n"
+        f"    {entry}\n"
         "except SystemExit as end:\n"
         "    print(end.code, seen[0] > 1000)"
     )
@@ -89,23 +96,3 @@ def test_print_freezes_the_forms_modules_before_the_first_document(tmp_path: Pat
         answers.append(_run(code)[-1])
     assert answers == ["[(False, False)]", "[(True, True)]"]
     assert (tmp_path / "False.pdf").read_bytes() == (tmp_path / "True.pdf").read_bytes()
-
-
-def test_main_py_runs_a_command_as_the_whole_process() -> None:
-    """The bundle's executable is main.py: `Rejnistvo emso …` freezes as `python -m` does."""
-    code = (
-        "import gc, runpy, sys\n"
-        "import rejnistvo.cli.rules_commands as commands\n"
-        "seen = []\n"
-        "real = commands.run_emso\n"
-        "def spy(args):\n"
-        "    seen.append(gc.get_freeze_count())\n"
-        "    return real(args)\n"
-        "commands.run_emso = spy\n"
-        f"sys.argv = ['main.py', 'emso', '{VALID_EMSO}']\n"
-        "try:\n"
-        "    runpy.run_path('main.py', run_name='__main__')\n"
-        "except SystemExit as end:\n"
-        "    print(end.code, seen[0] > 1000)"
-    )
-    assert _run(code)[-1] == "0 True"
