@@ -1278,28 +1278,42 @@ def _one_offs(
             kind = ARREARS if amount > 0 else OVERPAYMENT
             reason = f"popravljen znesek enkratnega izplačila ({names.get(o.kind, o.kind)})"
         lines.append(
-            RunLine(
-                kind,
-                in_month,
-                o.placement_id,
-                o.carer_id,
-                o.carer_name,
-                o.child_name,
-                o.contract_no,
-                o.iban,
-                o.centre_id,
-                o.centre_name,
-                o.unit_id,
-                o.unit_name,
-                0,
-                "",
-                Amounts(total=amount),
-                reason,
-                one_off_basis if with_basis else None,
-                o.id,
-            )  # fmt: skip
+            _one_off_line(o, kind, in_month, amount, reason, one_off_basis if with_basis else None)
         )
     return lines
+
+
+def _one_off_line(
+    o: ledger.OneOffSource,
+    kind: str,
+    for_month: date,
+    amount: Decimal,
+    reason: str,
+    basis: dict[str, Any] | None,
+    **extra: Any,
+) -> RunLine:
+    """A run line of one-off payment `o` (no days, no contract's month)."""
+    return RunLine(
+        kind,
+        for_month,
+        o.placement_id,
+        o.carer_id,
+        o.carer_name,
+        o.child_name,
+        o.contract_no,
+        o.iban,
+        o.centre_id,
+        o.centre_name,
+        o.unit_id,
+        o.unit_name,
+        0,
+        "",
+        Amounts(total=amount),
+        reason,
+        basis,
+        o.id,
+        **extra,
+    )  # fmt: skip
 
 
 def _one_off_give_back(
@@ -1323,29 +1337,9 @@ def _one_off_give_back(
         undo = min(amount, -over.amounts.total)
         amount -= undo
         words = f"popravljen znesek enkratnega izplačila ({names.get(o.kind, o.kind)})"
-        lines.append(
-            RunLine(
-                UNDONE,
-                over.for_month,
-                o.placement_id,
-                o.carer_id,
-                o.carer_name,
-                o.child_name,
-                o.contract_no,
-                o.iban,
-                o.centre_id,
-                o.centre_name,
-                o.unit_id,
-                o.unit_name,
-                0,
-                "",
-                Amounts(total=undo),
-                undo_reason(over.found_in, over.for_month, over.amounts.total, undo, words),
-                basis,
-                o.id,
-                undoes=(over.line_id, over.amounts.total + undo >= 0),
-            )  # fmt: skip
-        )
+        reason = undo_reason(over.found_in, over.for_month, over.amounts.total, undo, words)
+        undoes = (over.line_id, over.amounts.total + undo >= 0)
+        lines.append(_one_off_line(o, UNDONE, over.for_month, undo, reason, basis, undoes=undoes))
     return amount
 
 
