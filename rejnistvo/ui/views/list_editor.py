@@ -263,22 +263,22 @@ class ListEditorView(EditorActions, View):
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
+        self._reselect_current()
+        self._update_count()
+
+    def _reselect_current(self) -> None:
+        """Select the record in the editor again, without the selection loading it."""
         self._loading = True
         try:
             self._select_id(self._current_id)
         finally:
             self._loading = False
-        self._update_count()
 
     def _search_progressed(self) -> None:
         """More of a filter's matches came (the list is reading its texts): the count,
         and the record in the editor selected once its row is shown."""
         if self._current_id is not None and not self.table.currentIndex().isValid():
-            self._loading = True
-            try:
-                self._select_id(self._current_id)
-            finally:
-                self._loading = False
+            self._reselect_current()
         self._update_count()
 
     def _update_count(self) -> None:
@@ -317,11 +317,7 @@ class ListEditorView(EditorActions, View):
         if record.get("id") == self._current_id:
             return
         if not self._leave_current():
-            self._loading = True
-            try:
-                self._select_id(self._current_id)
-            finally:
-                self._loading = False
+            self._reselect_current()
             return
         self.open_record(self.kind, record["id"])
 
