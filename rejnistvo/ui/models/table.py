@@ -485,7 +485,6 @@ class RecordTableModel(QAbstractTableModel):
             return
         self._search_text = [None] * len(self._rows)
         self._search_done = 0
-        self._ahead = set()
         if self._rows:
             self._idle.start()
 
@@ -529,9 +528,7 @@ class RecordTableModel(QAbstractTableModel):
             texts[start:end] = fold_all(list(self._search_source[start:end]))
             for row, text in saved:
                 texts[row] = text
-            self._search_done = end
-            if self._ahead:
-                self._ahead = {r for r in self._ahead if r >= end}
+            self._read_to(end)
             self._raw_search = end < len(texts)
             if not self._raw_search:
                 self._search_source = ()
@@ -539,9 +536,13 @@ class RecordTableModel(QAbstractTableModel):
         for row in range(self._search_done, end):
             if texts[row] is None:
                 texts[row] = self._search_of(self._row_display(row))
-        self._search_done = max(self._search_done, end)
+        self._read_to(max(self._search_done, end))
+
+    def _read_to(self, end: int) -> None:
+        """Every row before `end` has its text now: none of them is "ahead" any more."""
+        self._search_done = end
         if self._ahead:
-            self._ahead = {r for r in self._ahead if r >= self._search_done}
+            self._ahead = {r for r in self._ahead if r >= end}
 
     def search_text(self, row: int) -> str:
         """One row's folded search text; a paged list not yet reading it reads it alone
