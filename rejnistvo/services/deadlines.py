@@ -513,11 +513,10 @@ def first_deadlines(db: Database, today: date, rows: int = HEAD_ROWS) -> Head:
         marks = lists.nth_earliest(db, rows, today, last, today - timedelta(days=threshold))
     except sqlite3.Error as error:
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
-    days = [date.fromisoformat(text[:10]) for text in marks.values()]
-    if "received" in marks:  # an R-4 case is due `threshold` days after it was received
-        days.remove(date.fromisoformat(marks["received"][:10]))
-        days.append(date.fromisoformat(marks["received"][:10]) + timedelta(days=threshold))
-    until = min(days, default=last)
+    days = {kind: date.fromisoformat(text[:10]) for kind, text in marks.items()}
+    if "received" in days:  # an R-4 case is due `threshold` days after it was received
+        days["received"] += timedelta(days=threshold)
+    until = min(days.values(), default=last)
     if until < last:
         head = deadlines_until(db, today, until)
         if len(head) >= rows:
