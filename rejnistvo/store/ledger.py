@@ -192,6 +192,13 @@ def closed_range(db: Database) -> tuple[date | None, date | None]:
 # The five amounts come as one text (``_Shared.figures``): opening a closed month after
 # a backdated rate reads 270,000 lines, and the few distinct texts are parsed once.
 _AMOUNTS_TEXT = "board || ' ' || board_increase || ' ' || fee || ' ' || fee_uplift || ' ' || total"
+
+
+def _amounts_of(text: str) -> Amounts:
+    """A line's amounts from ``_AMOUNTS_TEXT``."""
+    return Amounts(*(Decimal(t) for t in text.split(" ")))
+
+
 # A line's basis is stored once per distinct text (schema step m010): its id is read and
 # each distinct text once (``_Shared.bases``), one str for all the lines that share it.
 _LINE_COLUMNS = (
@@ -270,7 +277,7 @@ class _Shared:
         """Amounts from the five as one text (``_AMOUNTS_TEXT``)."""
         found = self.amounts.get(text)
         if found is None:
-            found = self.amounts[text] = Amounts(*(Decimal(t) for t in text.split(" ")))
+            found = self.amounts[text] = _amounts_of(text)
         return found
 
 
@@ -1119,7 +1126,7 @@ def open_overpayments(
     undone = undone_amounts(db, [int(r[0]) for r in rows])
     found: dict[tuple[int, date], list[OpenOverpayment]] = {}
     for line_id, placement_id, month, run_month, text in rows:
-        amounts = Amounts(*(Decimal(t) for t in text.split(" ")))
+        amounts = _amounts_of(text)
         amounts = amounts + undone.get(int(line_id), Amounts())
         if amounts.total >= 0:
             continue
@@ -1176,13 +1183,12 @@ def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
     wanted = set(line_ids)
     found: dict[int, Amounts] = {}
     for overpayment_id, text in db.execute(
-        "SELECT u.overpayment_id, l.board || ' ' || l.board_increase || ' ' || l.fee || ' ' "
-        "|| l.fee_uplift || ' ' || l.total "
+        f"SELECT u.overpayment_id, {_AMOUNTS_TEXT} "
         "FROM overpayment_undoings u JOIN payment_lines l ON l.id = u.line_id"
     ).fetchall():
         if overpayment_id not in wanted:
             continue
-        amounts = Amounts(*(Decimal(t) for t in text.split(" ")))
+        amounts = _amounts_of(text)
         found[int(overpayment_id)] = found.get(int(overpayment_id), Amounts()) + amounts
     return found
 
