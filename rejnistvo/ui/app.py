@@ -154,10 +154,13 @@ def open_database(
     demo: bool,
     locations: Locations | None = None,
     replace_empty: Callable[[Path], bool] | None = None,
+    remembered: object = None,
 ):
     """(database, path) — a fresh demo file in a temp folder, or the given/default file
     with the daily backup. A 0-byte file becomes a new database only if
-    ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message."""
+    ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message.
+    ``remembered``: the file last chosen in the window, opened when ``db`` names none
+    (gone or refused: the default file, told; see ui/open_database.py)."""
     from rejnistvo.store import open_db
     from rejnistvo.store.connection import EmptyFileError
 
@@ -168,6 +171,10 @@ def open_database(
         database = open_db(path)
         fill_demo(database)
         return database, path
+    if remembered and not db:
+        from rejnistvo.ui.open_database import open_remembered
+
+        return open_remembered(str(remembered), locations, replace_empty)
     # absolute: the window shows where the file is, whatever folder it was started from
     path = database_path(db, locations).absolute()
     try:
@@ -342,7 +349,9 @@ def main(
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
         try:
-            ctx.db, ctx.db_path = open_database(db, demo, locations, replace_empty)
+            # the file chosen in the window (Datoteka → Odpri drugo zbirko) unless --db
+            remembered = ctx.settings.value("database/path") if not (db or demo) else None
+            ctx.db, ctx.db_path = open_database(db, demo, locations, replace_empty, remembered)
         except StoreError as exc:
             QApplication.restoreOverrideCursor()
             interaction.error(

@@ -185,6 +185,11 @@ class MainWindow(QMainWindow):
         self.act_quit.setShortcuts(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         # The database items: their handlers (database_menu.py) are imported on first use.
+        self.act_open_db = QAction(self)
+        self.act_open_db.setShortcuts(QKeySequence.StandardKey.Open)
+        self.act_open_db.triggered.connect(lambda: self.switch_database())
+        self.act_new_db = QAction(self)
+        self.act_new_db.triggered.connect(lambda: self.switch_database(new=True))
         self.act_backup = QAction(self)
         self.act_backup.triggered.connect(lambda: self.database_menu().backup())
         self.act_check = QAction(self)
@@ -194,6 +199,9 @@ class MainWindow(QMainWindow):
         self.act_about = QAction(self)
         self.act_about.triggered.connect(lambda: self.database_menu().about())
         self.file_menu = self.menuBar().addMenu("")
+        for action in (self.act_open_db, self.act_new_db):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         for action in (self.act_new, self.act_save, self.act_print, self.act_find):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
         if new is not None and new.window() is self:
             self._last_focus = new
         if new is None and (self.isActiveWindow() or QApplication.activeWindow() is None):
-            QTimer.singleShot(0, self._refocus)
+            QTimer.singleShot(0, self, self._refocus)  # never after the window is gone
 
     def _refocus(self) -> None:
         if QApplication.focusWidget() is not None or not self.isVisible():
@@ -269,6 +277,13 @@ class MainWindow(QMainWindow):
             self._database_menu = DatabaseMenu(self.ctx, self, status=self._status)
         return self._database_menu
 
+    def switch_database(self, new: bool = False) -> MainWindow | None:
+        """Datoteka → Odpri drugo zbirko / Nova zbirka: the window around the other file
+        (this one then closes), or None (ui/open_database.py, imported on first use)."""
+        from rejnistvo.ui import open_database
+
+        return open_database.new_database(self) if new else open_database.open_other(self)
+
     def retranslate(self) -> None:
         if self.ctx.db is None:
             self.setWindowTitle(self.tr("Rejništvo"))
@@ -279,6 +294,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("{0} – Rejništvo").format(self.ctx.db_path.name))
             self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
         self.file_menu.setTitle(self.tr("&Datoteka"))
+        self.act_open_db.setText(self.tr("Odpri &drugo zbirko …"))
+        self.act_new_db.setText(self.tr("Nova &zbirka …"))
         self.act_new.setText(self.tr("&Nov zapis"))
         self.act_save.setText(self.tr("&Shrani"))
         self.act_print.setText(self.tr("Na&tisni …"))
@@ -484,9 +501,18 @@ class MainWindow(QMainWindow):
 
     # -- closing and layout -------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self._opener = None
+        if not self.settle_unsaved():
+            event.ignore()
+            return
+        self._save_layout()
+        event.accept()
+
+    def settle_unsaved(self) -> bool:
+        """Each screen with unsaved changes asks Shrani / Zavrzi / Prekliči (closing the
+        window, opening another file); False when the user cancelled or a save failed."""
         from rejnistvo.ui.interaction import Choice
 
-        self._opener = None
         for name, view in self._views.items():
             if not view.has_unsaved_changes():
                 continue
@@ -498,12 +524,10 @@ class MainWindow(QMainWindow):
                 ),
             )
             if choice is Choice.CANCEL or (choice is Choice.SAVE and not view.save()):
-                event.ignore()
-                return
+                return False
             if choice is Choice.DISCARD:
                 view.discard()
-        self._save_layout()
-        event.accept()
+        return True
 
     def _save_layout(self) -> None:
         s = self.ctx.settings
