@@ -261,11 +261,14 @@ def open_remembered(
 
     path = Path(remembered)
     default = app.database_path(None, locations).absolute()
+    opened: tuple[Any, Path]
     if _same_file(path, default) or path.absolute() == default:
-        return app.open_database(None, False, locations, replace_empty)
+        opened = app.open_database(None, False, locations, replace_empty)
+        return opened
     if path.is_file():
         try:
-            return app.open_database(str(path), False, locations, replace_empty)
+            opened = app.open_database(str(path), False, locations, replace_empty)
+            return opened
         except StoreError as error:
             why = _tr("Zbirke »{0}«, ki je bila odprta ob zadnjem delu, ni mogoče odpreti: {1}")
             reason = why.format(path, getattr(error, "message", str(error)))
@@ -276,7 +279,7 @@ def open_remembered(
             "ključek USB ni priključen)."
         ).format(path)
     log.warning("remembered database %s not opened; the default one instead", path)
-    database, opened = app.open_database(None, False, locations, replace_empty)
+    database, fallback = app.open_database(None, False, locations, replace_empty)
     database.warnings.insert(
         0,
         reason
@@ -284,6 +287,6 @@ def open_remembered(
         + _tr(
             "Odprta je privzeta zbirka »{0}«. Ko je vaša zbirka spet dosegljiva, zaženite "
             "program znova ali jo odprite z Datoteka → Odpri drugo zbirko …"
-        ).format(opened),
+        ).format(fallback),
     )
-    return database, opened
+    return database, fallback
