@@ -218,7 +218,9 @@ def _board_increases(
         ending = min(ending, until)
         soon = min(soon, until)
         report_by = min(report_by, until + timedelta(days=REPORT_DAYS_BEFORE_END))
-    rows = lists.increases_to_remind(db, today, ending, soon, report_by=report_by, ids=ids)
+    rows = lists.increases_to_remind(
+        db, today, ending, soon, report_by=report_by, ids=ids, by_day=until is not None
+    )
     judged: dict[Key, Judged] = {}  # most increases share their period with many others
     for increase_id, percent, start, end, requested, reported, carer, child in rows:
         key = (percent, start, end, requested, reported)
@@ -278,7 +280,9 @@ def _r4_cases(
         # only what falls due by `until`: `threshold` days after the day received, the end
         received_before = min(received_before, until - timedelta(days=threshold - 1))
         ends_by = min(ends_by, until)
-    rows = lists.r4_cases_to_remind(db, received_before, today, ends_by, ids=ids)
+    rows = lists.r4_cases_to_remind(
+        db, received_before, today, ends_by, ids=ids, by_day=until is not None
+    )
     waiting, uplifts = out["r4_waiting"], out["uplift_ending"]
     waits: dict[Key, Any] = {}
     ends: dict[Key, tuple[date, int] | None] = {}
@@ -405,7 +409,7 @@ def _instalments(
     texts: dict[str, str] = {}
     found = out["refund_instalment"]
     due_before = day.today if until is None else min(day.today, until + timedelta(days=1))
-    rows = lists.unpaid_instalments(db, due_before, increases=increases)
+    rows = lists.unpaid_instalments(db, due_before, increases=increases, by_day=until is not None)
     for due_on, amount, increase_id, carer, child in rows:
         text = texts.get(amount)
         if text is None:
@@ -466,7 +470,9 @@ def deadlines_until(db: Database, today: date, until: date | None) -> list[Deadl
     """The reminders of `list_deadlines` due on or before `until` (None: all), in its
     order: the list's first rows, exactly. Each part's query leaves out the rows whose
     reminders all fall due later (the rules still decide, and their reminders due later
-    are left out too)."""
+    are left out too). With `until` the queries read only those rows, through the
+    indexes of their days (store step m015, ``by_day``); the whole list (None) reads
+    most of each table and keeps its scans in id order."""
     day = _Day(today)
     out: Buckets = {kind: [] for kind in KINDS}
     # tens of thousands of tuples and no reference cycles (rejnistvo.collector)

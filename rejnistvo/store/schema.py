@@ -941,3 +941,39 @@ def m014_overpayment_undoings(db: Database) -> None:
         "CREATE INDEX overpayment_undoings_overpayment ON overpayment_undoings(overpayment_id)",
     ):
         db.execute(statement)
+
+
+#: m015's indexes, by name (``services.lists`` names them in its comments, the tests
+#: check that *Roki*'s first rows are read through each)
+ROKI_HEAD_INDEXES = {
+    # the earliest unpaid refund instalments (a few of all instalments ever written)
+    "refund_instalments_unpaid": "refund_instalments(due) WHERE paid_on IS NULL",
+    # the R-4 proposals waiting at the coordinator, by the day received (else sent)
+    "r4_cases_waiting": (
+        "r4_cases(coalesce(received_on, sent_on)) WHERE decided_on IS NULL OR decided_on = ''"
+    ),
+    # the R-4 fee uplifts by their end
+    "r4_cases_uplift_to": "r4_cases(decision_to) WHERE outcome = 'increase'",
+    # the board increases whose report the centre asked for early (čl. 28/3)
+    "board_increases_requested": (
+        "board_increases(report_requested_on) WHERE report_requested_on IS NOT NULL"
+    ),
+    # the carers by licence day (training every three years from it)
+    "carers_licence": "carers(licence_date)",
+}
+
+
+@migrations()
+def m015_roki_head_indexes(db: Database) -> None:
+    """Narrow indexes for *Roki*'s first rows (``services.deadlines.first_deadlines``):
+    the rows each ordered reminder is listed by, read in the order of their day and cut
+    after the first ones, instead of a scan of four tables at every start (issue 13).
+    Partial where only a few rows can ever be asked for (unpaid instalments, undecided
+    R-4 cases, fee uplifts, reports asked for early), so small and cheap to keep; no data
+    changes. A query of *Roki*'s whole list (the CLI, the steps completing the window's
+    list) reads most of each table and keeps its scan in id order: it names the column
+    as ``+t.licence_date`` where SQLite would otherwise take ``carers_licence`` (tested
+    in ``tests/store/test_m015.py``). ``IF NOT EXISTS``: a file that has them already
+    (made by hand to measure) is left as it is."""
+    for name, target in ROKI_HEAD_INDEXES.items():
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
