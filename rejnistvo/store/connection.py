@@ -313,6 +313,8 @@ def _connect_store(db_path: Path, busy_timeout: float, file_lock: FileLock | Non
     db._lock = file_lock
     db.warnings = []
     db.identity = file_identity(db_path)
+    if file_lock is not None:
+        file_lock.follow_identity()  # a file made or rebuilt aside is a new inode
     return db
 
 

@@ -8,6 +8,18 @@ on `<file>.lock` is held by the open file handle and released by the OS when the
 process ends, however it ends. The lock file records who holds it, for the message.
 The file itself is left in place on close: deleting it would let two processes lock
 two different inodes of the same name.
+
+A second name of the same file is locked too. The name's lock is on the resolved path,
+so another spelling or a symbolic link meets it; a **hard link** is another name of the
+same inode, and its ``.lock`` would be another file. So on POSIX the holder also locks
+a file named after the database's identity (device and inode number) in a folder of
+this computer's temporary directory (``rejnistvo-locks``, writable by every user, like
+``/tmp``): two names of one file meet there. This catches hard links made on this
+computer; two computers on a shared drive meet only at the name's lock (an inode number
+is per file system and a device number per computer). If that folder cannot be used
+(e.g. made by another user without write permission), the name's lock alone holds, as
+before. Windows keeps the name's lock only: NTFS hard links exist (``mklink /H``) but
+its file IDs need a handle per file, and no user makes them by accident.
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import contextlib
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from rejnistvo.store.errors import StoreError
@@ -60,25 +73,20 @@ class FileLock:
 
     def __init__(self, db_path: Path) -> None:
         # The resolved path: another name or a symbolic link of the same file must meet
-        # the same lock (a hard link is caught by comparing files in backup_to).
-        self.path = lock_path(Path(db_path).resolve())
+        # the same lock; a hard link meets it at the identity's lock (module docstring).
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path.resolve())
         self._fd: int | None = None
+        self._identity_fd: int | None = None
+        self._identity_path: Path | None = None
+        self._info: dict[str, object] = {}
 
     def is_held_elsewhere(self) -> bool:
-        """True when another open copy (this process or another) holds the lock."""
+        """True when another open copy (this process or another) holds the lock, under
+        this name or another name of the same file."""
         if self._fd is not None:
             return False
-        try:
-            fd = os.open(self.path, os.O_RDWR)
-        except OSError:
-            return False
-        try:
-            if not _try_lock(fd):
-                return True
-            _unlock(fd)
-            return False
-        finally:
-            os.close(fd)
+        return any(_held(path) for path in (self.path, identity_lock_path(self.db_path)))
 
     def acquire(self) -> bool:
         """Take the lock; True when the previous holder never released it (a crash)."""
@@ -92,10 +100,16 @@ class FileLock:
         if not _try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
-            raise StoreError(
-                "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
-                f"{holder}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
-            )
+            raise _refusal(holder)
+        try:
+            self._identity_path = identity_lock_path(self.db_path)
+            self._identity_fd = _lock_identity(self.db_path)
+        except StoreError:
+            _unlock(fd)
+            os.close(fd)
+            raise
+        if self._identity_fd is None:
+            self._identity_path = None
         unclean = _read_info(fd).get("open") is True
         # Who holds it, for the message another copy will show; written after locking.
         # "open" stays true until a clean close: found true, the last holder crashed.
@@ -107,10 +121,40 @@ class FileLock:
         }
         with contextlib.suppress(OSError):  # a full disk: the lock holds without the note
             _write_info(fd, info)
+        if self._identity_fd is not None:
+            with contextlib.suppress(OSError):
+                _write_info(self._identity_fd, info)
         self._fd = fd
+        self._info = info
         return unclean
 
+    def follow_identity(self) -> None:
+        """Lock the identity of the file now at the name (call after it was created or
+        rebuilt aside and renamed into place: a new inode)."""
+        if self._fd is None:
+            return
+        wanted = identity_lock_path(self.db_path)
+        if wanted is not None and wanted == self._identity_path:
+            return
+        self._release_identity()
+        self._identity_fd = _lock_identity(self.db_path)
+        self._identity_path = wanted if self._identity_fd is not None else None
+        if self._identity_fd is not None:
+            with contextlib.suppress(OSError):  # who holds it, for the other name's message
+                _write_info(self._identity_fd, self._info)
+
+    def _release_identity(self) -> None:
+        if self._identity_fd is not None:
+            fd, self._identity_fd = self._identity_fd, None
+            self._identity_path = None
+            try:
+                with contextlib.suppress(OSError):
+                    _unlock(fd)
+            finally:
+                os.close(fd)
+
     def release(self) -> None:
+        self._release_identity()
         if self._fd is not None:
             try:
                 info = _read_info(self._fd)
@@ -123,6 +167,70 @@ class FileLock:
             finally:
                 os.close(self._fd)
                 self._fd = None
+
+
+def _refusal(holder: str) -> StoreError:
+    return StoreError(
+        "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
+        f"{holder}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
+    )
+
+
+def _held(path: Path | None) -> bool:
+    if path is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        if not _try_lock(fd):
+            return True
+        _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
+
+
+def identity_locks_dir() -> Path:
+    return Path(tempfile.gettempdir()) / "rejnistvo-locks"
+
+
+def identity_lock_path(db_path: Path) -> Path | None:
+    """The lock every name of the file meets (POSIX); None on Windows or when the file
+    is not there yet (a new file has no other name)."""
+    if sys.platform == "win32":  # pragma: no cover - see the module docstring
+        return None
+    try:
+        status = os.stat(db_path)
+    except OSError:
+        return None
+    return identity_locks_dir() / f"{status.st_dev}-{status.st_ino}.lock"
+
+
+def _lock_identity(db_path: Path) -> int | None:
+    """Lock the file's identity; its fd, or None when that folder cannot be used (the
+    name's lock alone then holds). StoreError when another name of it is open."""
+    path = identity_lock_path(db_path)
+    if path is None:
+        return None
+    try:
+        folder = path.parent
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True)
+            # every user's copies meet here, as in /tmp (sticky: none deletes another's)
+            os.chmod(folder, 0o1777)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):  # the umask must not shut the next user out
+        if os.fstat(fd).st_uid == os.getuid():
+            os.fchmod(fd, 0o666)
+    if not _try_lock(fd):
+        holder = _read_holder(fd)
+        os.close(fd)
+        raise _refusal(holder)
+    return fd
 
 
 def _user() -> str:
