@@ -72,7 +72,7 @@ def test_run_close_arrears_reopen_export(qtbot, view, tmp_path):
     rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
     choose(qtbot, view, date(2026, 12, 1))
     arrears = rows(view.diff_model)
-    assert [r["for_month"] for r in arrears] == ["oktober 2026", "november 2026"]
+    assert [r["for_month"] for r in arrears] == [date(2026, 10, 1), date(2026, 11, 1)]
     assert all(r["total"] == Decimal("29.65") for r in arrears)
     assert all("dodan znesek od 1. 3. 2026" in r["reason"] for r in arrears)
     assert rows(view.over_model) == []
@@ -236,7 +236,7 @@ def test_settling_an_overpayment_reads_the_closed_month_again(qtbot, view):
     rate_service.add_rate(view.ctx.db, "2026-10-01", "600.00", "400.00", "test: lower")
     view.ctx.bus.records_changed.emit("rates")
     choose(qtbot, view, date(2026, 11, 1))
-    assert [r["for_month"] for r in rows(view.over_model)] == ["oktober 2026"]
+    assert [r["for_month"] for r in rows(view.over_model)] == [date(2026, 10, 1)]
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert view.settle_button.isEnabled()
     view.over_table.selectRow(0)
@@ -293,8 +293,6 @@ def test_an_overpayment_undone_by_a_later_change_is_shown_beside_the_overpayment
     shown = rows(view.over_model)
     assert [r["kind"] for r in shown] == ["razveljavljeno preplačilo"]
     assert "razveljavljeno v celoti" in shown[0]["reason"]
-    assert view.total_label.text().endswith(
-        "razveljavljena preplačila (se ne izplačajo): 98,00 EUR"
-    )
+    assert view.total_label.text().endswith("razveljavljena preplačila (se ne izplačajo): 98,00 €")
     # November was paid at the lower row, never overpaid: its arrears are paid
-    assert [r["for_month"] for r in rows(view.diff_model)] == ["november 2026"]
+    assert [r["for_month"] for r in rows(view.diff_model)] == [date(2026, 11, 1)]

@@ -84,7 +84,7 @@ def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
                 format_amount(record["left"]),
                 record["carer"],
                 record["child"],
-                record["for_month"],
+                month_name(record["for_month"]),
                 how,
             ),
         )

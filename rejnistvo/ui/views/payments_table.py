@@ -22,26 +22,69 @@ def _tr(text: str) -> str:
 
 
 def line_columns(with_reason: bool) -> list[Column]:
+    """SPEC 3.6's order (carer, child, contract, days, factor, the amounts, total), as the
+    PDF has it: at 1024 px the amounts and *Skupaj* are in view without scrolling
+    sideways; the centre, unit and IBAN (also on *Skupaj po enotah in centrih* and in the
+    exports) come last. Long headers wrap to two lines, as on the PDF. ``with_reason``:
+    the tabs of earlier months' differences (Poračun, Preplačila), with the month each
+    line is for, its total (the difference paid or asked back) right after it, and its
+    reason; on *Izplačilo* every line is for the month chosen."""
+    total = Column("total", _tr("Skupaj"), align_right=True)
     columns = [
-        Column("centre", _tr("Center")),
-        Column("unit", _tr("Enota")),
         Column("carer", _tr("Rejnik/ica")),
-        Column("iban", _tr("IBAN")),
         Column("child", _tr("Otrok")),
         Column("contract", _tr("Pogodba")),
-        Column("kind", _tr("Vrsta")),
-        Column("for_month", _tr("Za mesec")),
+        # the month as a date: a click on the header sorts by time, not by its name
+        *([Column("for_month", _tr("Za mesec"), _month_text), total] if with_reason else []),
         Column("days", _tr("Dni"), align_right=True),
-        Column("factor", _tr("Faktor")),
+        Column("factor", _tr("Faktor"), align_right=True),
         Column("board", _tr("Oskrbnina"), align_right=True),
-        Column("board_increase", _tr("Zvišanje oskrbnine"), align_right=True),
-        Column("fee", _tr("Plačilo dela"), align_right=True),
-        Column("fee_uplift", _tr("Zvišanje plačila dela"), align_right=True),
-        Column("total", _tr("Skupaj"), align_right=True),
+        Column("board_increase", _tr("od tega\nzvišanje"), align_right=True),
+        Column("fee", _tr("Plačilo\ndela"), align_right=True),
+        Column("fee_uplift", _tr("od tega\nzvišanje"), align_right=True),
+        *([] if with_reason else [total]),
+        Column("kind", _tr("Vrsta")),
     ]
     if with_reason:
         columns.append(Column("reason", _tr("Razlog")))
+    columns += [
+        Column("centre", _tr("Center")),
+        Column("unit", _tr("Enota")),
+        Column("iban", _tr("IBAN")),
+    ]
     return columns
+
+
+#: sample texts a column is made wide enough for (its header's lines too)
+_WIDEST = {
+    "carer": "Blaž Ferjančič",
+    "child": "Blaž Ferjančič",
+    "contract": "1220-112/2024",
+    "for_month": "november 2026",
+    "days": "31",
+    "factor": "22/30",
+    "board": "1.234,56",
+    "board_increase": "1.234,56",
+    "fee": "1.234,56",
+    "fee_uplift": "1.234,56",
+    "total": "12.345,67",
+    "kind": "enkratno izplačilo",
+    "reason": "dodan znesek od 1. 10. 2026 (oskrbnina 660,00, plačilo dela 475,00 €)",
+    "centre": "Center za socialno delo Gorenjska",
+    "unit": "Enota Novo mesto",
+    "iban": "SI56 1910 0428 6469 048",
+}
+
+
+def fit_columns(table: Any, columns: Sequence[Column]) -> None:
+    """Each column as wide as its usual text (not measured over the rows: a run has
+    20,000), so that the columns up to *Skupaj* fit beside the screen list at 1024 px."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    padding = metrics.horizontalAdvance("0") + 4  # the cell's margins, a little air
+    for index, column in enumerate(columns):
+        texts = [_WIDEST.get(column.key, ""), *column.header.split("\n")]
+        header.resizeSection(index, max(metrics.horizontalAdvance(t) for t in texts) + padding)
 
 
 def total_columns() -> list[Column]:
@@ -71,7 +114,7 @@ _VALUES: dict[str, Callable[[Any], Any]] = {
     "child": lambda x: x.child,
     "contract": lambda x: x.contract,
     "kind": lambda x: KIND_LABELS[x.kind],
-    "for_month": lambda x: _month_text(x.for_month),
+    "for_month": lambda x: x.for_month,
     "days": lambda x: x.days,
     "factor": lambda x: x.factor,
     "board": lambda x: x.amounts.board,

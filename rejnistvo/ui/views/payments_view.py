@@ -39,6 +39,7 @@ from rejnistvo.ui.views.payments_actions import EXPORTS, export_run, settle_sele
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
     ShownRun,
+    fit_columns,
     line_columns,
     shown_run,
     shown_steps,
@@ -86,11 +87,11 @@ class PaymentsView(View):
         self.error.setStyleSheet("color: #b00020;")
 
         self.paid_model = RecordTableModel(line_columns(False), self)
-        self.paid_table = self._table(self.paid_model)
+        self.paid_table = self._table(self.paid_model, line_columns(False))
         self.diff_model = RecordTableModel(line_columns(True), self)
-        self.diff_table = self._table(self.diff_model)
+        self.diff_table = self._table(self.diff_model, line_columns(True))
         self.over_model = RecordTableModel(line_columns(True), self)
-        self.over_table = self._table(self.over_model)
+        self.over_table = self._table(self.over_model, line_columns(True))
         self.totals_model = RecordTableModel(total_columns(), self)
         self.totals_table = self._table(self.totals_model)
         self.settle_button = QPushButton(self)
@@ -109,6 +110,11 @@ class PaymentsView(View):
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _c=False, f=fmt: self.export(f))
 
+        # The status has a line of its own, wrapped: »Zaključen 2. 12. 2026 (…) – prikazano,
+        # kar je bilo izplačano.« beside the buttons made the page wider than the window
+        # at 1024 px (Ponovno odpri and SEPA out of view, the month cut to »decembe«).
+        self.status.setWordWrap(True)
+        self.month_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top = QHBoxLayout()
         for widget in (
             self.month_label,
@@ -116,7 +122,6 @@ class PaymentsView(View):
             self.compute_button,
             self.progress_bar,
             self.cancel_button,
-            self.status,
         ):
             top.addWidget(widget)
         top.addStretch(1)
@@ -128,20 +133,31 @@ class PaymentsView(View):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
+        # Enter on a focused button presses it, as Space does (outside a dialog Qt's
+        # buttons ignore Enter)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)
+        # top to bottom: the tabs' bar before the table under it
+        self.setTabOrder(self.close_button, self.reopen_button)
+        self.setTabOrder(self.reopen_button, self.tabs.tabBar())
+        self.setTabOrder(self.tabs.tabBar(), self.paid_table)
         self.retranslate()
         self._update_buttons()
 
-    def _table(self, model: RecordTableModel) -> QTableView:
+    def _table(self, model: RecordTableModel, columns: list[Any] | None = None) -> QTableView:
         model.set_search_columns([])  # no search box here: no search texts to keep
         proxy = FilterProxy(self)
         proxy.setSourceModel(model)
         table = QTableView(self)
         table.setModel(proxy)
         configure_table(table)
+        if columns is not None:
+            fit_columns(table, columns)
         return table
 
     # -- texts ----------------------------------------------------------------------
@@ -321,11 +337,11 @@ class PaymentsView(View):
             )
         else:
             self.status.setText(self.tr("Odprt mesec – izračun po današnjih podatkih."))
-        text = self.tr("Skupaj za izplačilo: {0} EUR · preplačila (niso odšteta): {1} EUR").format(
+        text = self.tr("Skupaj za izplačilo: {0} € · preplačila (niso odšteta): {1} €").format(
             format_amount(shown.total), format_amount(shown.overpaid)
         )
         if shown.undone:
-            text += self.tr(" · razveljavljena preplačila (se ne izplačajo): {0} EUR").format(
+            text += self.tr(" · razveljavljena preplačila (se ne izplačajo): {0} €").format(
                 format_amount(shown.undone)
             )
         self.total_label.setText(text)
@@ -364,7 +380,7 @@ class PaymentsView(View):
         if not self.ctx.interaction.confirm(
             self.tr("Zaključi mesec"),
             self.tr(
-                "Zaključim {0}? Izplačilo ({1} EUR) se zapiše v knjigo izplačil in se ne "
+                "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
                 "spreminja več; poznejše spremembe se pokažejo kot poračun."
             ).format(month_name(month), format_amount(self.shown.total if self.shown else 0)),
         ):

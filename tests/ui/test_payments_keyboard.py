@@ -1,0 +1,117 @@
+"""Izplačila at 1024 × 700 and by keyboard alone: Enter presses the focused button, Tab
+goes top to bottom, a closed month's status never widens the page, the amounts and
+*Skupaj* are in view beside the screen list, and *Za mesec* sorts by time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from PySide6.QtCore import QSettings, Qt
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.services import rates as rate_service
+from rejnistvo.ui.bus import Bus
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import FakeInteraction
+from rejnistvo.ui.models.table import SORT_ROLE
+from rejnistvo.ui.views.payments_view import PaymentsView
+
+TODAY = date(2026, 12, 10)
+#: what the screen has beside the screen list in a 1024 px window (820 px page, the
+#: table's frame and scroll bar)
+TABLE_AT_1024 = 780
+
+
+@pytest.fixture
+def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
+    ctx = AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(TODAY),
+    )
+    return show_view(qtbot, PaymentsView(ctx))
+
+
+def choose(qtbot, view, month: date) -> None:
+    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
+    view.load_run()
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+
+
+def test_enter_on_the_focused_button_presses_it(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    view.close_button.setFocus()
+    qtbot.keyClick(view.close_button, Qt.Key.Key_Return)
+    asked = view.ctx.interaction.asked
+    assert [a[1] for a in asked] == ["Zaključi mesec"] and "1.098,00 €" in asked[0][2]
+    assert view.run.status == "closed"
+
+
+def test_tab_goes_from_the_buttons_to_the_tabs_then_to_the_table(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    view.close_button.setFocus()
+    qtbot.keyClick(view.close_button, Qt.Key.Key_Tab)  # Ponovno odpri is disabled
+    assert view.tabs.tabBar().hasFocus()
+    qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert view.paid_table.hasFocus()
+
+
+def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):
+    with view.ctx.db.atomic():  # the status names who closed the month
+        view.ctx.db.table("settings").upsert(
+            {"key": "user_name", "value": "Marjetka Kovačič Novak"}, pk="key"
+        )
+    choose(qtbot, view, date(2026, 10, 1))
+    assert view.close_month()
+    assert "Zaključen" in view.status.text()
+    view.layout().activate()  # the sizes of the texts shown now
+    # it stood beside the buttons: the page became wider than a 1024 px window's
+    assert view.minimumSizeHint().width() <= 820
+    assert view.layout().minimumSize().width() <= 820
+
+
+def _width_up_to(table, header_text: str) -> int:
+    model = table.model()
+    header = table.horizontalHeader()
+    for column in range(model.columnCount()):
+        if model.headerData(column, Qt.Orientation.Horizontal) == header_text:
+            return sum(header.sectionSize(c) for c in range(column + 1))
+    raise AssertionError(header_text)
+
+
+def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):
+    paid = view.paid_table.model()
+    headers = [paid.headerData(c, Qt.Orientation.Horizontal) for c in range(paid.columnCount())]
+    # SPEC 3.6's order: who, the contract, days, factor, the amounts, the total
+    assert headers[:3] == ["Rejnik/ica", "Otrok", "Pogodba"]
+    assert headers.index("Skupaj") < headers.index("Center")
+    assert _width_up_to(view.paid_table, "Skupaj") <= TABLE_AT_1024
+    for table in (view.diff_table, view.over_table):
+        # a difference: the month it is for and how much, before its parts and reason
+        assert _width_up_to(table, "Skupaj") <= TABLE_AT_1024 - 200
+        assert _width_up_to(table, "Za mesec") < _width_up_to(table, "Skupaj")
+
+
+def test_za_mesec_sorts_by_time_not_by_the_months_name(qtbot, view):
+    for month in (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)):
+        choose(qtbot, view, month)
+        assert view.close_month()
+    rate_service.add_rate(view.ctx.db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    view.ctx.bus.records_changed.emit("rates")
+    choose(qtbot, view, date(2026, 12, 1))
+    proxy = view.diff_table.model()
+    column = next(
+        c
+        for c in range(proxy.columnCount())
+        if proxy.headerData(c, Qt.Orientation.Horizontal) == "Za mesec"
+    )
+    view.diff_table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+    # by name it was »november, oktober, september«
+    assert shown == ["september 2026", "oktober 2026", "november 2026"]
+    assert proxy.index(0, column).data(SORT_ROLE) is not None
