@@ -28,6 +28,7 @@ has 270,000 lines).
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -122,8 +123,10 @@ class RunLine:
     line_id: int | None = None  # the ledger line of a closed month
     settlement: str = ""  # how an overpayment was settled, in words
     #: an undone overpayment's line (``UNDONE``) of a computed run: (the overpayment's
-    #: ledger line id, whether this line gives back all that was left of it)
-    undoes: tuple[int, bool] | None = None
+    #: ledger line id, or its line in the same run — a deleted one-off payment's, given
+    #: back by the payment entered again —, whether this line gives back all that was
+    #: left of it)
+    undoes: tuple[int | RunLine, bool] | None = None
     #: an overpayment of a closed month: settled, or given back whole by a later change
     cleared: bool = False
     #: an overpayment of a closed month part of which a later change gave back: what is
@@ -248,13 +251,24 @@ class RunLines(Sequence[RunLine]):
             if line is not None:
                 line.line_id = first + index
 
-    def undoings(self) -> list[tuple[int, int, bool]]:
+    def undoings(self, first_id: int) -> list[tuple[int, int, bool]]:
         """(index, overpayment line id, whether it closes it) of each line that undoes an
-        overpayment (``RunLine.undoes``): the close links them (m014)."""
-        return [
-            (index, *entry.undoes)
+        overpayment (``RunLine.undoes``), the lines written with consecutive ids from
+        `first_id` (an overpayment of this run is its line's): the close links them
+        (m014)."""
+        found = [
+            (index, entry.undoes)
             for index, entry in enumerate(self._entries)
             if type(entry) is RunLine and entry.undoes is not None
+        ]
+        if not found:
+            return []
+        at: dict[int, int] = {}
+        if any(type(over) is RunLine for _, (over, _closes) in found):
+            at = {id(e): i for i, e in enumerate(self._entries) if type(e) is RunLine}
+        return [
+            (index, over if type(over) is int else first_id + at[id(over)], closes)
+            for index, (over, closes) in found
         ]
 
     @property
@@ -262,17 +276,26 @@ class RunLines(Sequence[RunLine]):
         """Whether lines are made with what they were computed from (``with_basis``)."""
         return self._with_basis
 
-    def with_bases(self, one_offs: dict[tuple[int, str, date], RunLine]) -> RunLines | None:
+    def with_bases(self, one_offs: list[RunLine]) -> RunLines | None:
         """These lines as a run with bases makes them (for the ledger, which keeps every
         line's basis): the same entries, whose bases are made from what they hold, and
-        the one-off lines given again with theirs (``one_offs``, by one-off id, kind and
-        month). None when a one-off line of the run is not among them."""
+        the one-off lines given again with theirs (`one_offs`, as ``_one_offs`` made
+        them again: matched by one-off id, kind and month, in order — a payment may have
+        two lines of a kind, each undoing another overpayment). None when a one-off line
+        of the run is not among them."""
+        again_by: dict[tuple[int, str, date], list[RunLine]] = {}
+        for line in reversed(one_offs):
+            again_by.setdefault((line.one_off_id or 0, line.kind, line.for_month), []).append(line)
         entries: list[RunLine | _Entry] = []
         for entry in self._entries:
             if isinstance(entry, RunLine) and entry.one_off_id is not None:
-                again = one_offs.get((entry.one_off_id, entry.kind, entry.for_month))
+                same = again_by.get((entry.one_off_id, entry.kind, entry.for_month))
+                again = same.pop() if same else None
                 if again is None or again.amounts != entry.amounts:
                     return None
+                if type(entry.undoes) is tuple and type(entry.undoes[0]) is int:
+                    if again.undoes != entry.undoes:
+                        return None
                 entry = again
             entries.append(entry)
         return RunLines(entries, True, self._old_texts)
@@ -1242,17 +1265,32 @@ def _vanished(
 
 
 def _one_offs(
-    db: Any, month: date, first_closed: date | None, with_basis: bool = True
+    db: Any,
+    month: date,
+    first_closed: date | None,
+    with_basis: bool = True,
+    extra: ledger.OneOffSource | None = None,
+    told: list[tuple[Decimal, date, Decimal]] | None = None,
 ) -> list[RunLine]:
     """One-off payments dated in the month, those dated in a closed month but entered
     after it closed, differences for those whose amount was corrected since, and what
-    was paid for those deleted since (``_deleted_one_offs``)."""
+    was paid for those deleted since (``_deleted_one_offs``). A payment entered after a
+    paid one was deleted first gives back that one's open overpayment
+    (``_reentered_give_back``). `extra`: a payment not yet saved, as if it were (what the
+    window tells before it saves one, ``reentered_one_off_notice``), whose undoings go
+    to `told` too (``_reentered_give_back``)."""
     window = first_closed if first_closed is not None and first_closed < month else month
     paid, orphans = _paid_one_offs(db)
     names = _one_off_names()
-    lines = _deleted_one_offs(db, orphans, names, with_basis)
+    deleted = _deleted_one_offs(db, orphans, names, with_basis)
+    lines = [line for line, _kind in deleted]
     opened: dict[int, Any] | None = None  # read when a paid amount was raised
-    for o in ledger.one_off_sources(db, last_of_month(month)):
+    reentries: dict[_ReentryKey, list[_Reentry]] | None = None  # read as ``opened``
+    sources = ledger.one_off_sources(db, last_of_month(month))
+    if extra is not None:
+        # where the file will list it: after those of its day (its id is the highest)
+        sources.insert(bisect_right(sources, extra.day, key=_day_of), extra)
+    for o in sources:
         in_month = first_of_month(o.day)
         done = paid.get(o.id)
         one_off_basis = {
@@ -1266,6 +1304,14 @@ def _one_offs(
                 f"enkratno izplačilo z dne {o.day.day}. {o.day.month}. {o.day.year}, vpisano "
                 "po zaključku tega meseca"
             )  # fmt: skip
+            if in_month < month:  # a deleted one's overpayment is of a closed month
+                if reentries is None:
+                    reentries = _reentries(db, deleted, month)
+                amount = _reentered_give_back(
+                    o, amount, reentries, names, lines, told if o is extra else None
+                )
+                if amount == 0:
+                    continue
         else:
             amount = o.amount - done
             if amount > 0:
@@ -1273,6 +1319,10 @@ def _one_offs(
                     opened = ledger.open_one_off_overpayments(db)
                 if o.id in opened:
                     amount = _one_off_give_back(o, amount, opened[o.id], names, lines)
+                if amount > 0:
+                    if reentries is None:
+                        reentries = _reentries(db, deleted, month)
+                    amount = _reentered_give_back(o, amount, reentries, names, lines)
             if amount == 0:
                 continue
             kind = ARREARS if amount > 0 else OVERPAYMENT
@@ -1343,6 +1393,99 @@ def _one_off_give_back(
     return amount
 
 
+#: Which re-entered one-off payment gives back a deleted one's overpayment: (the
+#: placement, or 0; the carer where there is no placement, else 0; the kind; the month
+#: the deleted one was paid for, which is its day's month, as the run dates one-offs).
+_ReentryKey = tuple[int, int, str, date]
+
+
+class _Reentry:
+    """An open overpayment of a deleted one-off payment that a payment entered again
+    may give back: the overpayment (its ledger line id, or this run's own line when the
+    deletion is listed by this run), what is left of it (negative; less as the run
+    gives it back) and the month whose run found it."""
+
+    __slots__ = ("ref", "left", "found_in")
+
+    def __init__(self, ref: int | RunLine, left: Decimal, found_in: date) -> None:
+        self.ref = ref
+        self.left = left
+        self.found_in = found_in
+
+
+def _reentry_key(
+    placement_id: int | None, carer_id: int | None, kind: str, month: date
+) -> _ReentryKey:
+    return (placement_id or 0, 0 if placement_id else carer_id or 0, kind, month)
+
+
+def _day_of(o: ledger.OneOffSource) -> date:
+    return o.day
+
+
+def _reentries(
+    db: Any, deleted: list[tuple[RunLine, str | None]], month: date
+) -> dict[_ReentryKey, list[_Reentry]]:
+    """The open overpayments of deleted one-off payments by ``_ReentryKey``, newest
+    first: this run's deletions (``_deleted_one_offs``), then the ledger's not settled
+    and not wholly undone (a settled one is the carer's to repay or repaid: never
+    undone)."""
+    found: dict[_ReentryKey, list[_Reentry]] = {}
+    for line, kind in reversed(deleted):
+        if kind is not None:
+            key = _reentry_key(line.placement_id, line.carer_id, kind, line.for_month)
+            found.setdefault(key, []).append(_Reentry(line, line.amounts.total, month))
+    for d in ledger.open_deleted_one_off_overpayments(db):
+        over = d.over
+        key = _reentry_key(over.placement_id, d.carer_id, d.kind, over.for_month)
+        found.setdefault(key, []).append(_Reentry(over.line_id, over.amounts.total, over.found_in))
+    return found
+
+
+def _reentered_give_back(
+    o: ledger.OneOffSource,
+    amount: Decimal,
+    reentries: dict[_ReentryKey, list[_Reentry]],
+    names: dict[str, str],
+    lines: list[RunLine],
+    told: list[tuple[Decimal, date, Decimal]] | None = None,
+) -> Decimal:
+    """One-off payment `o`, `amount` of it still to pay, where a paid one of the same
+    placement, kind and month was deleted and its overpayment is open (the clerk
+    deleted a row with a typo and entered it again): that overpayment is undone by as
+    much (newest first), as a raised-back amount undoes the overpayment of its
+    lowering, instead of being paid again; the lines go to `lines` (and to `told`, if
+    given: what was open of each overpayment, negative, the month whose run found it,
+    what is undone). Returns what is left to pay (the part above the overpayments)."""
+    in_month = first_of_month(o.day)
+    found = reentries.get(_reentry_key(o.placement_id, o.carer_id, o.kind, in_month))
+    if not found:
+        return amount
+    basis = {"one_off": {"kind": o.kind, "amount": str(o.amount), "date": o.day.isoformat()}}
+    words = (
+        f"enkratno izplačilo ({names.get(o.kind, o.kind)}) za {month_name(in_month)} je "
+        f"bilo izbrisano in vpisano znova (z dne {o.day.day}. {o.day.month}. {o.day.year}, "
+        f"{fmt_amount(o.amount)} EUR)"
+    )
+    for entry in found:
+        if amount <= 0:
+            break
+        if entry.left >= 0:
+            continue
+        undo = min(amount, -entry.left)
+        amount -= undo
+        reason = undo_reason(entry.found_in, in_month, entry.left, undo, words)
+        if told is not None:
+            told.append((entry.left, entry.found_in, undo))
+        entry.left += undo
+        lines.append(
+            _one_off_line(
+                o, UNDONE, in_month, undo, reason, basis, undoes=(entry.ref, entry.left >= 0)
+            )
+        )
+    return amount
+
+
 #: At most this many one-off payments are named one by one in a run's warnings.
 NAMED_PAID_OUTSIDE = 10
 
@@ -1408,6 +1551,45 @@ def paid_outside_notice(db: Any, day: date) -> str | None:
     )
 
 
+def reentered_one_off_notice(db: Any, payment: Any) -> str | None:
+    """What the window tells before it saves one-off payment `payment` (placement_id,
+    carer_id, kind, amount, date: ``services.placements.OneOffPayment``) when the next
+    run would not pay it in full: a paid payment of the same placement, kind and month
+    was deleted and its overpayment is open, so the new one first undoes it
+    (``_reentered_give_back``; payments entered already take their part first). None
+    when it is paid as any other."""
+    first, last = ledger.closed_range(db)
+    day: date = payment.date
+    in_month = first_of_month(day)
+    if first is None or last is None or not first <= in_month <= last:
+        return None  # a deleted one's overpayment is of a closed month
+    amount = Decimal(payment.amount)
+    told: list[tuple[Decimal, date, Decimal]] = []
+    extra = ledger.OneOffSource(
+        0, payment.placement_id, payment.carer_id, "", "", "", None, None, "", None, "",
+        payment.kind, amount, day, "",
+    )  # fmt: skip
+    _one_offs(db, add_months(last, 1), first, False, extra, told)
+    if not told:
+        return None
+    open_total = -sum((left for left, _found, _undo in told), ZERO)
+    undone = sum((undo for _left, _found, undo in told), ZERO)
+    found = sorted({found_in for _left, found_in, _undo in told})
+    runs = " in ".join(month_name(m) for m in found)
+    what = (
+        f"Izplačilo bo najprej razveljavilo odprto preplačilo {fmt_amount(open_total)} EUR "
+        f"izbrisanega enkratnega izplačila za {month_name(in_month)} (ugotovljeno v "
+        f"izplačilu za {runs}), zato se "
+    )
+    if amount > undone:
+        return what + f"izplača le {fmt_amount(amount - undone)} EUR."
+    if open_total > undone:
+        return what + (
+            f"ne izplača nič; od preplačila se terja še {fmt_amount(open_total - undone)} EUR."
+        )
+    return what + "ne izplača nič."
+
+
 def _one_off_names() -> dict[str, str]:
     """The Slovenian name of each kind of one-off payment (the catalogue), for reasons."""
     from rejnistvo.rules.one_off import one_off_kinds
@@ -1444,42 +1626,42 @@ def _paid_one_offs(db: Any) -> tuple[dict[int, Decimal], list[ledger.PaidOneOff]
 
 def _deleted_one_offs(
     db: Any, orphans: list[ledger.PaidOneOff], names: dict[str, str], with_basis: bool
-) -> list[RunLine]:
+) -> list[tuple[RunLine, str | None]]:
     """One-off payments paid in closed months and deleted since: what was paid for each
     is an overpayment, for the month it was paid for, with the payee and basis as paid
     (SPEC 3.6: a later change is recovered as a difference, never lost). Listed once: the
-    closed overpayment, with the same basis, brings the ledger's sum for it to zero."""
+    closed overpayment, with the same basis, brings the ledger's sum for it to zero.
+    Each line with the kind of payment it was (None: its lines had no basis)."""
     if not orphans:
         return []
     known = ledger.lines_by_id(db, [part.last_line_id for part in orphans])
-    lines = []
+    lines: list[tuple[RunLine, str | None]] = []
     for part in sorted(orphans, key=lambda p: p.last_line_id):
         was = known[part.last_line_id]
         kind = names.get(part.kind or "", part.kind or "")
         what = f"enkratno izplačilo ({kind})" if kind else "enkratno izplačilo"
-        lines.append(
-            RunLine(
-                OVERPAYMENT,
-                was.for_month,
-                was.placement_id,
-                was.carer_id,
-                was.carer_name,
-                was.child_name,
-                was.contract_no,
-                was.iban,
-                was.centre_id,
-                was.centre_name,
-                was.unit_id,
-                was.unit_name,
-                0,
-                "",
-                Amounts(total=-part.amount),
-                f"{what} za {month_name(was.for_month)} je bilo izbrisano; izplačanih "
-                f"{fmt_amount(part.amount)} EUR",
-                was.basis if with_basis else None,
-                part.one_off_id,
-            )  # fmt: skip
-        )
+        line = RunLine(
+            OVERPAYMENT,
+            was.for_month,
+            was.placement_id,
+            was.carer_id,
+            was.carer_name,
+            was.child_name,
+            was.contract_no,
+            was.iban,
+            was.centre_id,
+            was.centre_name,
+            was.unit_id,
+            was.unit_name,
+            0,
+            "",
+            Amounts(total=-part.amount),
+            f"{what} za {month_name(was.for_month)} je bilo izbrisano; izplačanih "
+            f"{fmt_amount(part.amount)} EUR",
+            was.basis if with_basis else None,
+            part.one_off_id,
+        )  # fmt: skip
+        lines.append((line, part.kind))
     return lines
 
 
@@ -1585,7 +1767,7 @@ def _link_undoings(db: Any, lines: RunLines, first_id: int) -> None:
     """Link each line of the closed month that undoes an overpayment to it (m014), in
     the closing transaction, each audited: the overpayment is reduced, or leaves *Roki*
     when nothing is left of it."""
-    links = [(first_id + index, over, closes) for index, over, closes in lines.undoings()]
+    links = [(first_id + index, over, closes) for index, over, closes in lines.undoings(first_id)]
     if not links:
         return
     ledger.write_undoings(db, links)
@@ -1615,8 +1797,7 @@ def _still_current(
     lines = computed.lines
     if lines.has_bases:
         return lines
-    again = _one_offs(db, month, first, True)
-    return lines.with_bases({(o.one_off_id or 0, o.kind, o.for_month): o for o in again})
+    return lines.with_bases(_one_offs(db, month, first, True))
 
 
 def _reporting(total: int, progress: Progress | None) -> Callable[[int], None] | None:

@@ -1175,6 +1175,61 @@ def open_one_off_overpayments(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class DeletedOneOffOverpayment:
+    """An open overpayment of a one-off payment the file no longer holds as it was paid
+    (``open_deleted_one_off_overpayments``): what is left of it, the carer it was paid
+    to and the kind of payment its basis names."""
+
+    over: OpenOverpayment
+    carer_id: int | None
+    kind: str
+
+
+def open_deleted_one_off_overpayments(db: Database) -> list[DeletedOneOffOverpayment]:
+    """The open overpayments (not settled, not wholly undone) of one-off payments that
+    were deleted after they were paid — the record is gone, or its id was given to
+    another payment (its placement, kind or day differ from the line's basis, as in
+    ``paid_one_off_records``) — newest first. A new one-off payment entered for the same
+    placement, kind and month gives them back (``services.payment_run``). Lines without
+    a basis are left out: the kind they paid is not known. A few rows (the partial index
+    of overpayment lines)."""
+    rows = db.execute(
+        "SELECT l.id, l.placement_id, l.carer_id, l.for_month, "
+        "(SELECT r.month FROM payment_runs r WHERE r.id = l.run_id), l.total, "
+        "json_extract(b.text, '$.one_off.kind'), json_extract(b.text, '$.one_off.date'), "
+        "o.id, o.placement_id, o.kind, o.date "
+        "FROM payment_lines l JOIN payment_bases b ON b.id = l.basis_id "
+        "LEFT JOIN one_off_payments o ON o.id = l.one_off_id "
+        "WHERE l.kind = 'overpayment' AND l.one_off_id IS NOT NULL "
+        "AND l.id NOT IN (SELECT line_id FROM overpayment_settlements) "
+        "AND l.id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1) "
+        "ORDER BY l.id DESC"
+    ).fetchall()
+    gone = [
+        r
+        for r in rows
+        if r[6] is not None and (r[8] is None or (r[9], r[10], r[11]) != (r[1], r[6], r[7]))
+    ]
+    if not gone:
+        return []
+    undone = undone_amounts(db, [int(r[0]) for r in gone])
+    found = []
+    for line_id, placement_id, carer_id, month, run_month, total, kind, *_ in gone:
+        left = Decimal(total) + (undone[line_id].total if line_id in undone else Decimal(0))
+        if left >= 0:
+            continue
+        over = OpenOverpayment(
+            int(line_id),
+            int(placement_id or 0),
+            date.fromisoformat(month),
+            date.fromisoformat(run_month),
+            Amounts(total=left),
+        )
+        found.append(DeletedOneOffOverpayment(over, carer_id, str(kind)))
+    return found
+
+
 def undone_amounts(db: Database, line_ids: Iterable[int]) -> dict[int, Amounts]:
     """{overpayment line id: the sum of the lines that undid it (positive)} (m014), for
     the overpayments `line_ids`. The undoings are few (a line each time a later change
