@@ -165,3 +165,55 @@ def test_a_payment_dated_before_the_first_closed_month_is_saved_only_when_confir
     panel.date_edit.set_value(first)
     assert panel.add_payment() is True
     assert len(ctx.interaction.asked) == asked
+
+
+def test_a_payment_entered_again_after_a_paid_one_was_deleted_asks_first(qtbot, ctx):
+    """A paid school payment deleted (its overpayment open) and entered again for the
+    same month: before saving, the screen says the new one first undoes the open
+    overpayment, so only the rest is paid (the service's words); No keeps the form."""
+    from rejnistvo.services import payment_run
+    from rejnistvo.services.placements import OneOffPayment, add_one_off, delete_one_off
+
+    view, panel, placement = _view(qtbot, ctx)
+    paid = add_one_off(
+        ctx.db,
+        OneOffPayment(placement["carer_id"], placement["id"], "primary_school",
+                      Decimal("460.00"), date(2026, 3, 1), "šola"),
+        None,
+    )  # fmt: skip
+    payment_run.close_month(ctx.db, date(2026, 3, 1), ctx.clock)
+    delete_one_off(ctx.db, paid)
+    panel.reload()
+    before = panel.model.rowCount()
+    _choose(panel, "primary_school")
+    panel.date_edit.set_value(date(2026, 3, 2))
+    panel.amount_edit.setText("500,00")
+    asked = len(ctx.interaction.asked)
+    ctx.interaction.answers.append(False)
+    assert panel.add_payment() is False
+    kind, title, text = ctx.interaction.asked[-1]
+    assert len(ctx.interaction.asked) == asked + 1 and kind == "confirm"
+    assert title == "Izplačilo namesto izbrisanega"
+    assert text == (
+        "Izplačilo bo najprej razveljavilo odprto preplačilo 460,00 EUR izbrisanega "
+        "enkratnega izplačila za marec 2026 (ugotovljeno v izplačilu za april 2026), "
+        "zato se izplača le 40,00 EUR. Ga shranim?"
+    )
+    assert panel.model.rowCount() == before and panel.amount_edit.text() == "500,00"
+    ctx.interaction.answers.append(True)
+    assert panel.add_payment() is True
+    assert panel.model.rowCount() == before + 1
+    run = payment_run.payment_run(ctx.db, date(2026, 4, 1), ctx.clock)
+    mine = [(x.kind, x.total) for x in run.lines if x.placement_id == placement["id"]
+            and x.one_off_id is not None]  # fmt: skip
+    assert sorted(mine) == [
+        ("one_off", Decimal("40.00")),
+        ("overpayment", Decimal("-460.00")),
+        ("overpayment_undone", Decimal("460.00")),
+    ]
+    # another kind of payment: no question
+    asked = len(ctx.interaction.asked)
+    _choose(panel, "secondary_school")
+    panel.date_edit.set_value(date(2026, 3, 2))
+    assert panel.add_payment() is True
+    assert len(ctx.interaction.asked) == asked

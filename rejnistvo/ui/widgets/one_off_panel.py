@@ -297,6 +297,7 @@ class OneOffPanel(QGroupBox):
     def add_payment(self) -> bool:
         from rejnistvo.services.placements import OneOffPayment, add_one_off
         from rejnistvo.store import StoreError
+        from rejnistvo.ui.widgets.one_off_question import confirm_reentered
 
         if self._placement is None:
             return False
@@ -316,7 +317,7 @@ class OneOffPanel(QGroupBox):
             date=day,
             note=note,
         )
-        if not self._confirm_paid_outside(day):
+        if not self._confirm_paid_outside(day) or not confirm_reentered(self.ctx, payment):
             return False
         try:
             add_one_off(self.ctx.db, payment, self._kinds)
