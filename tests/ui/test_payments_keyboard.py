@@ -115,3 +115,19 @@ def test_za_mesec_sorts_by_time_not_by_the_months_name(qtbot, view):
     # by name it was »november, oktober, september«
     assert shown == ["september 2026", "oktober 2026", "november 2026"]
     assert proxy.index(0, column).data(SORT_ROLE) is not None
+
+
+def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    assert view.close_month()
+    fake = view.ctx.interaction
+    fake.asked.clear()
+    fake.answers.extend(["nap", "napaka v znesku"])
+    assert view.reopen_month()
+    kinds = [(a[0], a[2]) for a in fake.asked]
+    assert kinds[0] == ("text", "Razlog za ponovno odprtje meseca oktober 2026:")
+    # the refusal as a sentence (the CLI's field prefix is not there to start it)
+    assert kinds[1][0] == "error" and kinds[1][1].startswith("Vpišite razlog")
+    assert kinds[2] == ("text", "Razlog za ponovno odprtje meseca oktober 2026: [nap]")
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    assert view.run.status == "open"

@@ -20,6 +20,7 @@ EXPORTS = {
 def settle_selected(view: Any) -> bool:
     """Record how the selected overpayment was settled: a month of offset or a refund."""
     from rejnistvo.services.payment_run import settle_overpayment
+    from rejnistvo.ui.views.payments_view import sentence
 
     rows = view.over_table.selectionModel().selectedRows()
     proxy = view.over_table.model()
@@ -54,7 +55,7 @@ def settle_selected(view: Any) -> bool:
                 view.ctx.clock,
             )
         except RuleError as exc:
-            view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), exc.message)
+            view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), sentence(exc.message))
             if getattr(exc, "field", "") != "offset_month":
                 return False
             continue

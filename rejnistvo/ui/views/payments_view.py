@@ -48,6 +48,12 @@ from rejnistvo.ui.views.payments_table import (
 from rejnistvo.ui.widgets.tables import configure_table
 
 
+def sentence(message: str) -> str:
+    """A service's message as a sentence of its own: the CLI puts the field before it
+    (»--month: mesec … se še ni začel«), a message box starts it with a capital."""
+    return message[:1].upper() + message[1:]
+
+
 class PaymentsView(View):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -398,7 +404,7 @@ class PaymentsView(View):
             self.error.setText(self.tr("Zaključevanje je preklicano; nič ni zapisano."))
             return False
         except RuleError as exc:
-            self.ctx.interaction.error(self.tr("Mesec ni zaključen"), exc.message)
+            self.ctx.interaction.error(self.tr("Mesec ni zaključen"), sentence(exc.message))
             return False
         if cancelled or run is None:
             return False
@@ -420,17 +426,23 @@ class PaymentsView(View):
         month = self.selected_month()
         if month is None:
             return False
-        reason = self.ctx.interaction.ask_text(
-            self.tr("Ponovno odpri mesec"),
-            self.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
-        )
-        if reason is None:
-            return False
-        try:
-            reopen_month(self.ctx.db, month, reason, self.ctx.clock)
-        except RuleError as exc:
-            self.ctx.interaction.error(self.tr("Mesec ni ponovno odprt"), exc.message)
-            return False
+        reason: str | None = ""
+        while True:  # a refused reason is asked for again with what was typed
+            reason = self.ctx.interaction.ask_text(
+                self.tr("Ponovno odpri mesec"),
+                self.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
+                text=reason or "",
+            )
+            if reason is None:
+                return False
+            try:
+                reopen_month(self.ctx.db, month, reason, self.ctx.clock)
+            except RuleError as exc:
+                self.ctx.interaction.error(self.tr("Mesec ni ponovno odprt"), sentence(exc.message))
+                if getattr(exc, "field", "") == "reason":
+                    continue
+                return False
+            break
         # The announcement refreshes this screen too: the month, open again, is computed.
         self.ctx.bus.records_changed.emit("payment_runs")
         return True
