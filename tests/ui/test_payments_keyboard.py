@@ -123,7 +123,10 @@ def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, vi
     fake = view.ctx.interaction
     fake.asked.clear()
     fake.answers.extend(["nap", "napaka v znesku"])
+    view.reopen_button.setFocus()
     assert view.reopen_month()
+    # the button went disabled: the focus stays on the screen, on the month
+    assert view.month_combo.hasFocus()
     kinds = [(a[0], a[2]) for a in fake.asked]
     assert kinds[0] == ("text", "Razlog za ponovno odprtje meseca oktober 2026:")
     # the refusal as a sentence (the CLI's field prefix is not there to start it)

@@ -445,6 +445,8 @@ class PaymentsView(View):
             break
         # The announcement refreshes this screen too: the month, open again, is computed.
         self.ctx.bus.records_changed.emit("payment_runs")
+        # Ponovno odpri is disabled now: Qt gave the focus to the screen list on the left
+        self.month_combo.setFocus()
         return True
 
     def settle_selected(self) -> bool:
