@@ -134,3 +134,12 @@ def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, vi
     assert kinds[2] == ("text", "Razlog za ponovno odprtje meseca oktober 2026: [nap]")
     qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
     assert view.run.status == "open"
+
+
+def test_a_table_reached_by_tab_selects_its_first_row(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    view.tabs.tabBar().setFocus()
+    qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Tab)
+    assert view.paid_table.hasFocus()
+    # the first row is selected at once (↓ selected the second: the first was skipped)
+    assert [i.row() for i in view.paid_table.selectionModel().selectedRows()] == [0]

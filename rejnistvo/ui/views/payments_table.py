@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE
@@ -74,6 +74,20 @@ _WIDEST = {
     "unit": "Enota Novo mesto",
     "iban": "SI56 1910 0428 6469 048",
 }
+
+
+class SelectOnFocus(QObject):
+    """A table reached by Tab with no row selected selects the row of its cursor (the
+    first): Qt put the cursor on the first row without selecting it, so the first ↓
+    selected the second row and the first could be reached only by ↑ after it."""
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.FocusIn and not watched.selectionModel().hasSelection():
+            model = watched.model()
+            if model is not None and model.rowCount():
+                index = watched.currentIndex()
+                watched.setCurrentIndex(index if index.isValid() else model.index(0, 0))
+        return False
 
 
 def fit_columns(table: Any, columns: Sequence[Column]) -> None:

@@ -38,6 +38,7 @@ from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.payments_actions import EXPORTS, export_run, settle_selected
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
+    SelectOnFocus,
     ShownRun,
     fit_columns,
     line_columns,
@@ -92,6 +93,7 @@ class PaymentsView(View):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
 
+        self._select_on_focus = SelectOnFocus(self)
         self.paid_model = RecordTableModel(line_columns(False), self)
         self.paid_table = self._table(self.paid_model, line_columns(False))
         self.diff_model = RecordTableModel(line_columns(True), self)
@@ -162,6 +164,7 @@ class PaymentsView(View):
         table = QTableView(self)
         table.setModel(proxy)
         configure_table(table)
+        table.installEventFilter(self._select_on_focus)
         if columns is not None:
             fit_columns(table, columns)
         return table
