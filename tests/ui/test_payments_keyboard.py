@@ -143,3 +143,18 @@ def test_a_table_reached_by_tab_selects_its_first_row(qtbot, view):
     assert view.paid_table.hasFocus()
     # the first row is selected at once (↓ selected the second: the first was skipped)
     assert [i.row() for i in view.paid_table.selectionModel().selectedRows()] == [0]
+
+
+def test_after_a_settlement_the_settled_line_stays_selected_with_the_focus(qtbot, view):
+    from test_payments_settle_confirm import overpayment_shown
+
+    overpayment_shown(qtbot, view)
+    view.settle_button.setFocus()
+    view.ctx.interaction.answers.extend(["2026-12", True])
+    qtbot.keyClick(view.settle_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    assert view.over_model.row_record(0)["settled"]
+    # the month was read again: the line is still the one selected, and the focus is
+    # on it, not on the screen list (the settle button was disabled meanwhile)
+    assert view.over_table.hasFocus()
+    assert [i.row() for i in view.over_table.selectionModel().selectedRows()] == [0]

@@ -59,6 +59,7 @@ def settle_selected(view: Any) -> bool:
             if getattr(exc, "field", "") != "offset_month":
                 return False
             continue
+        view.select_after_load(view.over_table, record["line_id"])
         view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
         return True
 

@@ -64,6 +64,8 @@ class PaymentsView(View):
         self._shown: tuple[object, date] | None = None
         self._loading: date | None = None
         self._closed: list[Any] = []
+        #: a table and the line to select in it when the run being read is shown
+        self._after_load: tuple[QTableView, int] | None = None
         self.loader = RunLoader(self._data_stamp, self)
         self.loader.progressed.connect(self._on_progress)
         self.loader.finished.connect(self._on_finished)
@@ -323,11 +325,29 @@ class PaymentsView(View):
         self.diff_model.set_rows(shown.arrears if shown else [])
         self.over_model.set_rows(shown.overpayments if shown else [])
         self.totals_model.set_rows(shown.totals if shown else [])
+        if shown is not None and self._after_load is not None:
+            self._select_line(*self._after_load)
         warnings = self.run.warnings if self.run else ()
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
         self._show_status()
         self._update_buttons()
+
+    def select_after_load(self, table: QTableView, line_id: int) -> None:
+        """When the run being read is shown, select ``line_id`` in ``table`` and give it
+        the focus (a settlement reads the month again; the focus stays with the line)."""
+        self._after_load = (table, line_id)
+        table.setFocus()  # not the screen list, while the month is read
+
+    def _select_line(self, table: QTableView, line_id: int) -> None:
+        self._after_load = None
+        proxy = table.model()
+        row = proxy.sourceModel().find_row("line_id", line_id)  # type: ignore[attr-defined]
+        if row >= 0:
+            index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))  # type: ignore[attr-defined]
+            table.setCurrentIndex(index)
+            table.scrollTo(index)
+        table.setFocus()
 
     def _show_status(self) -> None:
         shown = self.shown
