@@ -2,7 +2,7 @@
 of demo files (issue 13, goal 1: ≤ 40 ms at 20,000 placements, ≤ 150 ms at 80,000).
 
 Run: python benchmarks/bench_deadlines.py [--day YYYY-MM-DD] [--reference] [--parts] [--head]
-FILE...
+[--plans] FILE...
 
 Each FILE (e.g. /work/bench/d20k.sqlite3) is copied to a temporary folder first, never
 opened in place. Prints the median and the fastest of 5 runs, wall clock and the
@@ -17,8 +17,11 @@ before/after figures of the README. ``--parts`` also times each rule's part alon
 query and its loop; the CPU median and fastest, and the reminders it made): where the
 time goes. ``--head`` times what *Roki* does before its first paint now
 (``first_deadlines``: the list's first rows) and the steps that complete the list after it
-(``deadline_steps``: their number, CPU sum, median and longest step). Figures are
-printed, never asserted.
+(``deadline_steps``: their number, CPU sum, median and longest step). ``--plans`` prints
+SQLite's plan of each query the first rows and the whole list run (the first rows read
+the narrow indexes of store step m015, the whole list keeps its scans; the same is
+asserted in ``tests/services/test_deadlines_plans.py``). Figures are printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -137,6 +140,28 @@ def _head(db: Any, day: date) -> None:
     )
 
 
+def _plans(db: Any, day: date) -> None:
+    """EXPLAIN QUERY PLAN of every query of the first rows and of the whole list."""
+    from rejnistvo.services.deadlines import first_deadlines
+
+    for label, call in (
+        ("first rows", lambda: first_deadlines(db, day)),
+        ("whole list", lambda: list_deadlines(db, day)),
+    ):
+        seen: list[str] = []
+        db.conn.set_trace_callback(seen.append)
+        try:
+            call()
+        finally:
+            db.conn.set_trace_callback(None)
+        print(f"  {label}:")
+        for sql in dict.fromkeys(" ".join(text.split()) for text in seen):
+            if not sql.upper().startswith("SELECT"):
+                continue
+            plan = [row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+            print(f"    {sql[:100]}…\n      " + " | ".join(plan))
+
+
 def _summary(label: str, runs: list[tuple[float, float, int]]) -> str:
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     return (
@@ -153,6 +178,7 @@ def main() -> None:
     parser.add_argument("--reference", action="store_true")
     parser.add_argument("--parts", action="store_true")
     parser.add_argument("--head", action="store_true")
+    parser.add_argument("--plans", action="store_true")
     args = parser.parse_args()
     reference = _reference() if args.reference else None
     for source in args.files:
@@ -181,6 +207,8 @@ def main() -> None:
                     _parts(db, args.day)
                 if args.head:
                     _head(db, args.day)
+                if args.plans:
+                    _plans(db, args.day)
             finally:
                 db.close()
 
