@@ -212,6 +212,16 @@ def text_block(value: str | None, style: str = "value") -> list[Flowable]:
     return [para(line, style) for line in value.strip().splitlines() if line.strip()]
 
 
+#: a row at most this tall is never split: when it does not fit in what is left of the
+#: page, it moves whole to the next one (under the repeated header) rather than leave its
+#: last words there. About 21 lines of 9 pt cells: a third of a portrait page, half a
+#: landscape one — so moving a row whole leaves at most that much blank at a page's foot.
+ROW_SPLIT_OVER = 240.0
+#: a taller row split at a page's foot puts at least this much there (three cell lines),
+#: never a line or two (reportlab's splitInRow: the least height of the part it splits off)
+ROW_SPLIT_FIRST_PART = 36
+
+
 def table(
     rows: Sequence[Sequence[object]],
     col_widths: list[float],
@@ -222,9 +232,11 @@ def table(
 ) -> Table:
     """A grid table whose header repeats on every page it runs onto."""
     # (imported here: a form without a table, R-4 or R-1, does not load reportlab's tables)
-    from reportlab.platypus.tables import Table, TableStyle
+    from reportlab.platypus.tables import TableStyle
 
-    t = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitInRow=1)
+    t = _table_class()(
+        rows, colWidths=col_widths, repeatRows=header_rows, splitInRow=ROW_SPLIT_FIRST_PART
+    )
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -240,6 +252,30 @@ def table(
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
     t.setStyle(TableStyle(commands))
     return t
+
+
+@cache
+def _table_class() -> type[Table]:
+    """reportlab's Table that splits a row only when it is tall (``ROW_SPLIT_OVER``).
+
+    reportlab splits between rows first and splits inside a row only when no row after
+    the header fits in what is left of the page (``splitInRow``, on so that a long
+    reason can flow over pages): a table that begins near a page's foot then showed its
+    header and a row's first lines there and the row's last words under the header
+    repeated on the next page. Refusing that split moves the table part to the next
+    page whole; a document without such a split is laid out exactly as before."""
+    from reportlab.platypus.tables import Table
+
+    class RowKeepingTable(Table):  # type: ignore[misc]  # reportlab is untyped
+        def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803
+            if doInRowSplit:
+                row = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=1)
+                if row < len(self._rowHeights) and self._rowHeights[row] <= ROW_SPLIT_OVER:
+                    return []
+            result: list[Any] = super()._splitRows(availHeight, doInRowSplit)
+            return result
+
+    return RowKeepingTable
 
 
 def _runs(columns: list[int]) -> list[tuple[int, int]]:
