@@ -52,13 +52,24 @@ def test_enter_on_the_focused_button_presses_it(qtbot, view):
     assert view.run.status == "closed"
 
 
-def test_tab_goes_from_the_buttons_to_the_tabs_then_to_the_table(qtbot, view):
+def tab_path(qtbot, view, start, steps: int) -> list:
+    start.setFocus()
+    path = []
+    for _ in range(steps):
+        qtbot.keyClick(view.focusWidget() or start, Qt.Key.Key_Tab)
+        path.append(view.focusWidget())
+    return path
+
+
+def test_tab_goes_top_to_bottom_through_the_tab_shown(qtbot, view):
     choose(qtbot, view, date(2026, 10, 1))
-    view.close_button.setFocus()
-    qtbot.keyClick(view.close_button, Qt.Key.Key_Tab)  # Ponovno odpri is disabled
-    assert view.tabs.tabBar().hasFocus()
-    qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Tab)
-    assert view.paid_table.hasFocus()
+    bar, pdf = view.tabs.tabBar(), view.export_buttons["pdf"]
+    # Ponovno odpri is disabled; the tabs' bar, then the table under it, then the exports
+    path = tab_path(qtbot, view, view.close_button, 4)
+    assert path == [bar, view.paid_table, pdf, view.export_buttons["xlsx"]]
+    view.tabs.setCurrentIndex(2)  # Preplačila: its table, then its button when enabled
+    assert tab_path(qtbot, view, bar, 2) == [view.over_table, pdf]
+    assert view.month_combo in tab_path(qtbot, view, pdf, 6)  # round, no trap
 
 
 def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):

@@ -152,10 +152,9 @@ class PaymentsView(View):
         # buttons ignore Enter)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(True)
-        # top to bottom: the tabs' bar before the table under it
-        self.setTabOrder(self.close_button, self.reopen_button)
-        self.setTabOrder(self.reopen_button, self.tabs.tabBar())
-        self.setTabOrder(self.tabs.tabBar(), self.paid_table)
+        # Tab top to bottom: the tabs' bar (made after the tables it shows, so Tab reached
+        # it after them) before the table of the tab shown, then the exports
+        self.setTabOrder(self.reopen_button, self.tabs)
         self.retranslate()
         self._update_buttons()
 
