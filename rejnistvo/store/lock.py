@@ -14,7 +14,8 @@ so another spelling or a symbolic link meets it; a **hard link** is another name
 same inode, and its ``.lock`` would be another file. So on POSIX the holder also locks
 a file named after the database's identity (device and inode number) in a folder of
 this computer's temporary directory (``rejnistvo-locks``, writable by every user, like
-``/tmp``): two names of one file meet there. This catches hard links made on this
+``/tmp``; the holder removes it on release, checking at each lock that the file it
+locked is still the one at the name): two names of one file meet there. This catches hard links made on this
 computer; two computers on a shared drive meet only at the name's lock (an inode number
 is per file system and a device number per computer). If that folder cannot be used
 (e.g. made by another user without write permission), the name's lock alone holds, as
@@ -145,9 +146,14 @@ class FileLock:
 
     def _release_identity(self) -> None:
         if self._identity_fd is not None:
-            fd, self._identity_fd = self._identity_fd, None
-            self._identity_path = None
+            fd, path = self._identity_fd, self._identity_path
+            self._identity_fd = self._identity_path = None
             try:
+                if path is not None:
+                    # removed while still locked (see _lock_identity); another user's
+                    # file in the sticky folder stays
+                    with contextlib.suppress(OSError):
+                        path.unlink()
                 with contextlib.suppress(OSError):
                     _unlock(fd)
             finally:
@@ -214,23 +220,34 @@ def _lock_identity(db_path: Path) -> int | None:
     path = identity_lock_path(db_path)
     if path is None:
         return None
-    try:
-        folder = path.parent
-        if not folder.is_dir():
-            folder.mkdir(exist_ok=True)
-            # every user's copies meet here, as in /tmp (sticky: none deletes another's)
-            os.chmod(folder, 0o1777)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError:
-        return None
-    with contextlib.suppress(OSError):  # the umask must not shut the next user out
-        if os.fstat(fd).st_uid == os.getuid():
-            os.fchmod(fd, 0o666)
-    if not _try_lock(fd):
-        holder = _read_holder(fd)
+    for _attempt in range(5):
+        try:
+            folder = path.parent
+            if not folder.is_dir():
+                folder.mkdir(exist_ok=True)
+                # every user's copies meet here, as in /tmp (sticky: none deletes another's)
+                os.chmod(folder, 0o1777)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):  # the umask must not shut the next user out
+            if os.fstat(fd).st_uid == os.getuid():
+                os.fchmod(fd, 0o666)
+        if not _try_lock(fd):
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise _refusal(holder)
+        # Its holder removes this file on release (one file per database ever opened
+        # would pile up): locked, it must still be the file at the name, or a holder
+        # removed it meanwhile and the next one locks a new file there — try again.
+        try:
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                return fd
+        except OSError:
+            pass
+        _unlock(fd)
         os.close(fd)
-        raise _refusal(holder)
-    return fd
+    return None
 
 
 def _user() -> str:

@@ -47,6 +47,8 @@ def test_a_hard_link_of_an_open_file_is_refused(own_tmp, db_path):
     finally:
         other.close()
     open_db(db_path).close()
+    # each holder removed its identity's lock file on closing: none pile up
+    assert list((own_tmp / "tmp" / "rejnistvo-locks").iterdir()) == []
 
 
 def test_a_hard_link_in_another_folder_and_another_process(own_tmp, db_path):
