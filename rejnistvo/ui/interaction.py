@@ -33,7 +33,7 @@ class Interaction(Protocol):
         self, title: str, filter: str, suggested: str, confirm_overwrite: bool = True
     ) -> str | None: ...
 
-    def choose_open_path(self, title: str, filter: str) -> str | None: ...
+    def choose_open_path(self, title: str, filter: str, directory: str = "") -> str | None: ...
 
     def ask_text(
         self, title: str, label: str, password: bool = False, text: str = ""
@@ -94,8 +94,8 @@ class QtInteraction:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filter, "", options)
         return path or None
 
-    def choose_open_path(self, title: str, filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filter)
+    def choose_open_path(self, title: str, filter: str, directory: str = "") -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, directory, filter)
         return path or None
 
     def ask_text(
@@ -147,7 +147,7 @@ class FakeInteraction:
         self.asked.append(("save_path", title, suggested))
         return self._next(None)  # type: ignore[return-value]
 
-    def choose_open_path(self, title: str, filter: str) -> str | None:
+    def choose_open_path(self, title: str, filter: str, directory: str = "") -> str | None:
         self.asked.append(("open_path", title, filter))
         return self._next(None)  # type: ignore[return-value]
 

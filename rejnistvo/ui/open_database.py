@@ -62,7 +62,11 @@ def file_filter() -> str:
 def open_other(window: MainWindow) -> MainWindow | None:
     """Datoteka → Odpri drugo zbirko …: the new window, or None (cancelled, refused)."""
     ctx = window.ctx
-    answer = ctx.interaction.choose_open_path(_tr("Odpri drugo zbirko"), file_filter())
+    # the dialog starts in the open file's folder (a shared drive's, usually), not in
+    # whatever folder the program was started from
+    answer = ctx.interaction.choose_open_path(
+        _tr("Odpri drugo zbirko"), file_filter(), directory=str(Path(ctx.db_path).parent)
+    )
     if not answer:
         return None
     path = Path(answer).absolute()
