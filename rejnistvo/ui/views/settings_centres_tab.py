@@ -41,7 +41,9 @@ class CentresTab(SettingsTab):
         )
         # The search first, as it stands above the table: Tab reaches it before the table.
         self.centres_search = QLineEdit(page)
-        self.centres_table, self.centres_proxy = record_table(page, self.centres_model)
+        self.centres_table, self.centres_proxy = record_table(
+            page, self.centres_model, stretch="name"
+        )
         self.centres_search.setClearButtonEnabled(True)
         self.centres_search.textChanged.connect(self.centres_proxy.set_text)
         self.units_model = RecordTableModel([Column("name", "")], self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
 from rejnistvo.rules.errors import RuleError
@@ -12,14 +13,26 @@ from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table
 
 
-def record_table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, FilterProxy]:
+def record_table(
+    parent: QWidget, model: RecordTableModel, stretch: str | None = None
+) -> tuple[QTableView, FilterProxy]:
+    """A settings table: columns as wide as their texts, the last one stretched. With
+    ``stretch`` (a column's key) that column takes what the others leave and its long
+    texts are shortened in the middle (whole in the tooltip): a centre's long name made
+    the table scroll sideways for its last columns at 1024 px, and names that all start
+    »Center za socialno delo« keep the words that tell them apart."""
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView(parent)
     view.setModel(proxy)
     configure_table(view)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch is None)
+    if stretch is not None:
+        column = next(c for c in range(model.columnCount()) if model.column_key(c) == stretch)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return view, proxy
 
 

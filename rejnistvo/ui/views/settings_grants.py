@@ -25,7 +25,7 @@ class GrantsBox(QWidget):
         self._rows: dict = {}
         self.title = QLabel(self)
         self.model = RecordTableModel(self._columns(), self)
-        self.table, self.proxy = record_table(self, self.model)
+        self.table, self.proxy = record_table(self, self.model, stretch="source")
         self.table.setMaximumHeight(110)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.grant_from = DateEdit("valid_from", self, required=True)
@@ -60,7 +60,7 @@ class GrantsBox(QWidget):
     def _columns(self) -> list[Column]:
         return [
             Column("valid_from", self.tr("Velja od"), format_date),
-            Column("amount", self.tr("Pomoč ob rojstvu otroka"), format_amount, True),
+            Column("amount", self.tr("Znesek"), format_amount, True),
             Column("source", self.tr("Vir")),
         ]
 

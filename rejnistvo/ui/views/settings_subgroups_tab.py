@@ -47,7 +47,9 @@ class SubgroupsTab(SettingsTab):
             ],
             self,
         )
-        self.candidates_table, self.candidates_proxy = record_table(page, self.candidates_model)
+        self.candidates_table, self.candidates_proxy = record_table(
+            page, self.candidates_model, stretch="centre"
+        )
         self.candidates_table.selectionModel().currentRowChanged.connect(self._candidate_selected)
         self.cand_box = QGroupBox(page)
         self.cand_name = TextEdit("name", page, required=True)
