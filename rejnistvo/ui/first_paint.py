@@ -63,7 +63,18 @@ def after_first_paint(
     """Run ``callback`` once ``widget`` has been painted for the first time (at once when
     it is already on screen); ``fallback_ms`` None: never without a paint (work that only
     a painted widget needs)."""
-    if widget.isVisible():
+    if on_screen(widget):
         callback()
     else:
         _FirstPaint(widget, callback, fallback_ms)
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Whether ``widget`` is visible in a window that has reached the screen. While a
+    window is first shown its widgets are visible already (a screen that reads its rows
+    in its ``showEvent`` sees them so), but nothing is painted until the window is
+    exposed: work started then would take its time from the first paint."""
+    if not widget.isVisible():
+        return False
+    handle = widget.window().windowHandle()
+    return handle is not None and handle.isExposed()

@@ -77,6 +77,41 @@ def test_work_after_the_first_paint_runs_once_and_also_without_a_paint(qtbot):
     assert runs == ["painted", "fallback"]
 
 
+def test_work_asked_for_while_the_window_is_first_shown_waits_for_its_paint(qtbot):
+    # A screen reading its rows in its showEvent (Roki) sees its widgets visible already,
+    # but nothing is painted until the window is exposed: the work must come after that
+    # paint, not at once (it took the first paint's time: the first idle step of Roki)
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from rejnistvo.ui.first_paint import after_first_paint, on_screen
+
+    events: list[str] = []
+
+    class Screen(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.child = QLabel("rows", self)
+            QVBoxLayout(self).addWidget(self.child)
+
+        def showEvent(self, event) -> None:  # noqa: N802
+            events.append(f"shown, on screen: {on_screen(self.child)}")
+            after_first_paint(self.child, lambda: events.append("work"), fallback_ms=60_000)
+            super().showEvent(event)
+
+        def paintEvent(self, event) -> None:  # noqa: N802
+            events.append("paint")
+
+    screen = Screen()
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: "work" in events, timeout=2000)
+    assert events[0] == "shown, on screen: False"
+    assert events.index("paint") < events.index("work")
+    assert on_screen(screen.child)  # on screen now: later work runs at once
+    after_first_paint(screen.child, lambda: events.append("at once"))
+    assert events[-1] == "at once"
+
+
 def test_a_widget_deleted_right_after_its_first_paint_drops_its_work_quietly(qtbot):
     # the work is posted while the paint is delivered; the widget (and the object that
     # waits with it) may be gone when it comes: no "already deleted" error reaches the user
