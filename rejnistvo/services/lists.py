@@ -111,14 +111,17 @@ def increases_to_remind(
     Which past increases lack a report only r5_reports can say, so SQLite goes through
     the increases (one index lookup each) rather than the range of board_increases_to;
     the names are joined for the rows kept only (EXPLAIN QUERY PLAN: SCAN t, SEARCH r,
-    then p, c, ch by primary key), in id order.
+    then p, c, ch by primary key).
 
     `by_day` (*Roki*'s first rows: `report_by` lies weeks, not years, ahead): the same
-    condition written so that each of its three days is a range of an index
-    (``board_increases_to`` twice, ``board_increases_requested`` of m015; EXPLAIN QUERY
-    PLAN: MULTI-INDEX OR), A or N and (B or C) as (A or B or C) and (A or N), and in
-    no particular order (asked for in id order, SQLite would rather scan). At 80,000
-    placements it reads the ~8,500 increases ended by then instead of all 34,000."""
+    condition, "ending soon, or no report and (ended by then or asked for)", written as
+    "(ending soon or ended by then or asked for) and (ending soon or no report)", so that
+    the part on the increase alone is checked first and its report is looked up only for
+    the increases ended by `report_by` (at 80,000 placements ~8,500 look-ups instead of
+    34,000, 20 -> 13 ms). Read through the index of ends (``board_increases_to``) and
+    one of the reports asked for early (tried for m015), the same rows came no faster
+    than by this scan.
+    """
     if by_day:
         where = (
             "WHERE (t.to_date BETWEEN ?1 AND ?2 OR t.to_date <= ?4 "
@@ -138,7 +141,7 @@ def increases_to_remind(
         + " "
         + where
         + _in_range("t.id", ids)
-        + ("" if by_day else " ORDER BY t.id"),
+        + " ORDER BY t.id",
         [
             today.isoformat(),
             ending.isoformat(),

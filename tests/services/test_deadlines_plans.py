@@ -21,11 +21,11 @@ from rejnistvo.store.schema import ROKI_HEAD_INDEXES
 DAY = date(2026, 11, 30)
 
 #: the table each part of Roki reads (as its query names it) and the indexes of m015
-#: (and m002's board_increases_to) its first rows are read through
+#: its first rows are read through (the board increases are scanned: which lack a
+#: report only r5_reports can say; ``lists.increases_to_remind``)
 HEAD_INDEXES = {
     "FROM refund_instalments i": ["refund_instalments_unpaid"],
     "FROM r4_cases t": ["r4_cases_waiting", "r4_cases_uplift_to"],
-    "FROM board_increases t": ["board_increases_to", "board_increases_requested"],
     "FROM carers t": ["carers_licence"],
 }
 

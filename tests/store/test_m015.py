@@ -28,11 +28,6 @@ EXPECTED = {
         "WHERE decided_on IS NULL OR decided_on = ''",
     ),
     "r4_cases_uplift_to": ("r4_cases", "(decision_to)", "WHERE outcome = 'increase'"),
-    "board_increases_requested": (
-        "board_increases",
-        "(report_requested_on)",
-        "WHERE report_requested_on IS NOT NULL",
-    ),
     "carers_licence": ("carers", "(licence_date)", ""),
 }
 
