@@ -154,7 +154,7 @@ def run_calc(args: argparse.Namespace) -> int:
     advice = _where_to_add(args, document)
     with _rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
-    warnings = missing_indexations(rates, max(months), advice)
+    warnings = missing_indexations(rates, max(months), advice, first=min(months))
     write_json(
         {
             "months": [

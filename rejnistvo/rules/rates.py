@@ -77,14 +77,19 @@ def missing_rate(day: date) -> MissingRateError:
 INDEXATION_MONTH = 3
 
 
-def missing_indexations(rates: RateTable, month: date, advice: str = WHERE_TO_ADD) -> list[str]:
+def missing_indexations(
+    rates: RateTable, month: date, advice: str = WHERE_TO_ADD, first: date | None = None
+) -> list[str]:
     """Slovenian warning lines, one per 1 March whose indexation is not entered (SPEC 3.1).
 
     A month that ends on or after a 1 March later than the newest row's `valid_from` is
     still computed with the newest row's amounts — the program never extrapolates — but
     every calculation of it says which indexations are missing. `month` is any day of
-    the month. An empty table gives no lines: such a month is a MissingRateError anyway.
-    ``advice``: the closing sentence on where to add the amounts (the CLI gives its own).
+    the (last) month. An empty table gives no lines: such a month is a MissingRateError
+    anyway. ``advice``: the closing sentence on where to add the amounts (the CLI gives
+    its own). ``first``: the first month of a calculation over several; each line then
+    names every month it concerns (»meseci marec 2026 – april 2026 so izračunani«),
+    not only the last one (March was computed with the old amounts as well).
     """
     if not rates.rows:
         return []
@@ -97,9 +102,15 @@ def missing_indexations(rates: RateTable, month: date, advice: str = WHERE_TO_AD
     # The year bound first: past 9999 there is no 1 March to compare (date() would raise).
     while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:
         march = date(year, INDEXATION_MONTH, 1)
+        since = max(march, first.replace(day=1)) if first is not None else end
+        months = (
+            f"mesec {month_name(month)} je izračunan"
+            if since.year == end.year and since.month == end.month
+            else f"meseci {month_name(since)} – {month_name(month)} so izračunani"
+        )
         lines.append(
-            f"Uskladitev zneskov od {format_date(march)} ni vnesena: mesec {month_name(month)} "
-            f"je izračunan z zneski, ki veljajo od {format_date(newest.valid_from)} "
+            f"Uskladitev zneskov od {format_date(march)} ni vnesena: {months} "
+            f"z zneski, ki veljajo od {format_date(newest.valid_from)} "
             f"(oskrbnina {format_amount(newest.board)} EUR, plačilo dela "
             f"{format_amount(newest.fee)} EUR). {advice}"
         )

@@ -163,7 +163,8 @@ def rate_warnings(db: Database, months: Sequence[date]) -> list[str]:
     rows = list_rates(db)
     if not rows or not months:
         return []
-    return missing_indexations(RateTable(r.as_rate() for r in rows), max(months))
+    table = RateTable(r.as_rate() for r in rows)
+    return missing_indexations(table, max(months), first=min(months))
 
 
 # --- checks ------------------------------------------------------------------------------

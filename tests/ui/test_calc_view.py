@@ -195,6 +195,13 @@ def test_missing_indexation_is_one_red_line_under_the_totals(qtbot, b_ctx):  # n
     stale = view.findChild(QLabel, "whatifTotalsStale")
     assert not stale.isHidden() and "1. 3. 2026" in stale.text()
     assert "\n" not in stale.text()
+    # the months it concerns, not only the last; € as everywhere on the screens
+    assert "meseci februar 2026 – marec 2026" not in stale.text()  # February is not stale
+    assert "mesec marec 2026 je izračunan" in stale.text()
+    assert "638,00 €" in stale.text() and "EUR" not in stale.text()
+    view.whatif_range.set_value(Period(date(2026, 2, 1), date(2026, 4, 1)))
+    assert view.compute_whatif() is True
+    assert "meseci marec 2026 – april 2026 so izračunani" in stale.text()
 
 
 def test_kaj_ce_removed_period_comes_back_with_ctrl_z(qtbot, b_ctx):  # noqa: F811

@@ -169,3 +169,12 @@ def test_after_a_settlement_the_settled_line_stays_selected_with_the_focus(qtbot
     # on it, not on the screen list (the settle button was disabled meanwhile)
     assert view.over_table.hasFocus()
     assert [i.row() for i in view.over_table.selectionModel().selectedRows()] == [0]
+
+
+def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):
+    # the tests' table has only the 2025 row: the 1 March 2026 indexation is missing
+    choose(qtbot, view, date(2026, 10, 1))
+    text = view.warnings.text()
+    assert "Uskladitev zneskov od 1. 3. 2026 ni vnesena" in text
+    assert "638,00 €" in text and "EUR" not in text
+    assert "EUR" in view.run.warnings[0]  # the CLI's and the PDF's sentence keeps it

@@ -61,6 +61,8 @@ def test_calc_spec_example(monkeypatch, capsys):
     # The 2025-only table lacks the indexation of 1 March 2026: the answer says so (3.1).
     assert list(answer) == ["months", "board", "board_increase", "fee", "total", "warnings"]
     assert len(answer["warnings"]) == 1 and "1. 3. 2026" in answer["warnings"][0]
+    # both months were computed with the 2025 amounts: the line names both, not April only
+    assert "meseci marec 2026 – april 2026 so izračunani" in answer["warnings"][0]
     assert answer["months"] == [
         {"month": "2026-03", "days_placed": 22, "board": "558.25", "board_increase": "90.38",
          "fee": "337.33", "total": "895.58"},

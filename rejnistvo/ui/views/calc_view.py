@@ -341,7 +341,10 @@ class CalcView(WhatIfMixin, View):
             warning.setWordWrap(True)
             layout = totals.parentWidget().layout()
             layout.insertWidget(layout.indexOf(totals) + 1, warning)
-        lines = rate_warnings(self.ctx.db, [p.month for p in payments]) if payments else []
+        from rejnistvo.ui.widgets.money_text import on_screen
+
+        found = rate_warnings(self.ctx.db, [p.month for p in payments]) if payments else []
+        lines = [on_screen(line) for line in found]  # € as on the screens, EUR on paper
         warning.setText(lines[0] if lines else "")
         warning.setToolTip("\n".join(lines))
         warning.setVisible(bool(lines))

@@ -46,6 +46,7 @@ from rejnistvo.ui.views.payments_table import (
     shown_steps,
     total_columns,
 )
+from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table
 
 
@@ -327,7 +328,8 @@ class PaymentsView(View):
         if shown is not None and self._after_load is not None:
             self._select_line(*self._after_load)
         warnings = self.run.warnings if self.run else ()
-        self.warnings.setText("\n".join(warnings))
+        # € as on the other screens (the run's sentences are the CLI's and the PDF's)
+        self.warnings.setText(on_screen("\n".join(warnings)))
         self.warnings.setVisible(bool(warnings))
         self._show_status()
         self._update_buttons()
