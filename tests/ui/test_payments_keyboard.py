@@ -178,3 +178,12 @@ def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):
     assert "Uskladitev zneskov od 1. 3. 2026 ni vnesena" in text
     assert "638,00 €" in text and "EUR" not in text
     assert "EUR" in view.run.warnings[0]  # the CLI's and the PDF's sentence keeps it
+
+
+def test_export_names_say_what_they_are(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    for fmt in ("pdf", "sepa"):
+        assert not view.export(fmt)  # the file dialog cancelled
+    suggested = [a[2] for a in view.ctx.interaction.asked if a[0] == "save_path"]
+    assert suggested[0].endswith("izplačilo rejnin 2026-10.pdf")
+    assert suggested[1].endswith("izplačilo rejnin 2026-10 SEPA.xml")

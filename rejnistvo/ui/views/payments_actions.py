@@ -103,7 +103,8 @@ def export_run(view: Any, fmt: str) -> bool:
     if run is None:
         return False
     suffix = ".xml" if fmt == "sepa" else f".{fmt}"
-    name = f"izplacilo-{run.month:%Y-%m}{'-sepa' if fmt == 'sepa' else ''}{suffix}"
+    # a name that says what it is, in Slovenian, as the other screens' documents have
+    name = f"izplačilo rejnin {run.month:%Y-%m}{' SEPA' if fmt == 'sepa' else ''}{suffix}"
     path = ask_save_file(view.ctx, "payment_run", name, view.tr("Izvoz izplačila"), EXPORTS[fmt][1])
     if path is None:
         return False
