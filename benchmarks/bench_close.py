@@ -24,6 +24,10 @@ BASE as it is (the usual month: nothing changed since May's close) and with the
 backdated correction: the child's CPU (user + system, ``RUSAGE_CHILDREN``) and wall
 time, everything included (start, imports, opening, the close, the JSON of the closed
 run). The copy is opened once before (its schema steps are not measured).
+
+``--window``: instead, Izplačila → Zaključi mesec in the main window on a copy, the usual
+month and after the backdated correction (``window_close``): what the clerk waits for.
+Set XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME and XDG_CACHE_HOME to scratch folders.
 """
 
 from __future__ import annotations
@@ -111,8 +115,71 @@ def cli_close(base: Path, backdated: bool) -> str:
         return f"command line, {what}: CPU {cpu:.2f} s, wall {wall:.2f} s"
 
 
-def main(base: Path, rounds: int, cli: bool = False) -> None:
+def window_close(base: Path, backdated: bool) -> str:
+    """Izplačila → Zaključi mesec in the window (1280×800, offscreen unless DISPLAY is
+    set), as the clerk waits for it: the main window on a copy of BASE with the clock at
+    15. 6. 2027, the Izplačila screen shown and its run of June 2027 made (the loader's
+    slices, not measured), then the click's handler (``PaymentsView.close_month``: the
+    confirmation answers itself, the close from the run on screen, the closed run shown)
+    and what the event loop does after it until it is idle (the other screens' answers
+    to the announcement), each CPU and wall time."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from rejnistvo.ui.context import AppContext
+    from rejnistvo.ui.interaction import FakeInteraction
+    from rejnistvo.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "window.sqlite3"
+        shutil.copyfile(base, path)
+        with open_db(path) as db:
+            if backdated:
+                _backdated(db)
+        db = open_db(path)
+        settings = QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+        ctx = AppContext(
+            db=db, db_path=path, settings=settings, interaction=FakeInteraction(), clock=CLOCK
+        )
+        window = MainWindow(ctx)
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        view = window.show_screen("payments_view")
+        app.processEvents()
+        while view.loader.is_busy() or view.run is None:
+            app.processEvents()
+        gc.collect()
+
+        def idle() -> None:
+            end = time.perf_counter() + 0.5
+            while time.perf_counter() < end:
+                app.processEvents()
+
+        idle()
+        cpu, wall = time.process_time(), time.perf_counter()
+        closed = view.close_month()
+        click = time.process_time() - cpu, time.perf_counter() - wall
+        idle()  # half a second of it is waiting: counted in the wall time, not the CPU
+        after = time.process_time() - cpu - click[0]
+        lines = len(view.run.lines) if view.run is not None else 0
+        window._save_layout = lambda: None  # type: ignore[method-assign]
+        window.close()
+        db.close()
+    what = "after the backdated correction" if backdated else "the usual month"
+    return (
+        f"window, {what}: Zaključi mesec CPU {click[0]:.2f} s, wall {click[1]:.2f} s "
+        f"(closed: {closed}, {lines} lines); then until idle CPU {after:.2f} s"
+    )
+
+
+def main(base: Path, rounds: int, cli: bool = False, window: bool = False) -> None:
     for _ in range(rounds):
+        if window:
+            for backdated in (False, True):
+                print(window_close(base, backdated), flush=True)
+            continue
         for how in ("computing", "from the screen"):
             print(close(base, how), flush=True)
         if cli:
@@ -126,8 +193,11 @@ if __name__ == "__main__":
     cli = "--cli" in arguments
     if cli:
         arguments.remove("--cli")
+    window = "--window" in arguments
+    if window:
+        arguments.remove("--window")
     if "--rounds" in arguments:
         at = arguments.index("--rounds")
         count = int(arguments[at + 1])
         del arguments[at : at + 2]
-    main(Path(arguments[0]), count, cli)
+    main(Path(arguments[0]), count, cli, window)

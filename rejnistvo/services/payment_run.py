@@ -59,6 +59,7 @@ from rejnistvo.rules.payment_run import (
     BasisMaker,
     amounts_of,
     basis,
+    basis_text,
     calc_inputs,
     closed_month_check,
     difference_kind,
@@ -362,11 +363,24 @@ class RunLines(Sequence[RunLine]):
                 yield (run_id, kind, month, placement_id, None, payee_id, figures_id, words[1])
                 continue
             # The line itself is made and kept (its basis is made once, not again when
-            # the closed run is printed: the usual close, where no placement changed,
-            # writes every month's line this way).
+            # the closed run is printed or shown: the usual close, where no placement
+            # changed, writes every month's line this way). A month's line of a placement
+            # not rechecked keeps its basis as the text the ledger keeps (``basis_text``,
+            # from the JSON of its parts, half the time of a dict encoded; ``inputs``
+            # parses it when asked for, as for a closed month read from the ledger).
             line = made[index]
             if line is None:
-                line = made[index] = self._make(entry, index)
+                if whole and maker is None and kind == MONTH:
+                    line = made[index] = RunLine(
+                        kind, m, placement_id, src.carer_id, src.carer_name, src.child_name,
+                        src.contract_no, src.iban, src.centre_id, src.centre_name, src.unit_id,
+                        src.unit_name, p.days_placed, factor, amounts, "",
+                        basis_text(m, src.inputs, p),
+                    )  # fmt: skip
+                    if self._first is not None:
+                        line.line_id = self._first + index
+                else:
+                    line = made[index] = self._make(entry, index)
             yield (
                 run_id, kind, month, placement_id, None, payee_id,
                 writer.figures(line.days, factor, amounts, line.reason),

@@ -965,12 +965,19 @@ class LineWriter:
                 [json.dumps(numbers)],
             ).fetchall()
         }
+        # Looked up together (the unique index on the text, one query): in the usual month
+        # every placement's basis is last month's, 18,000 texts one query each took
+        # ~0.4 s of the close at 20,000 placements.
+        texts = [text for number, text in self.new_bases if number not in written]
+        found = dict(
+            self.db.execute(
+                "SELECT text, id FROM payment_bases WHERE text IN (SELECT value FROM json_each(?))",
+                [json.dumps(texts, ensure_ascii=False)],
+            ).fetchall()
+        )
         for number, text in self.new_bases:
             if number not in written:
-                row = self.db.execute(
-                    "SELECT id FROM payment_bases WHERE text = ?", [text]
-                ).fetchone()
-                self.moved[number] = self.basis_ids[text] = int(row[0])
+                self.moved[number] = self.basis_ids[text] = int(found[text])
 
 
 _PAYEE_COLUMNS = (
