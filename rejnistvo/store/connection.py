@@ -235,21 +235,25 @@ def open_db(
             else:
                 _create_aside(db_path)
             unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
-            set_aside, checked = None, False
+            set_aside, checked, restored = None, False, False
             if existed and unclean and _wal_of(db_path) is not None:
+                # A copy the program made beside a -wal: never this file's log (see
+                # in_rollback_mode), applied it would undo the restore silently.
+                restored = in_rollback_mode(db_path)
                 # The check after a crash runs first on a read-only connection: a writer's
                 # that found damage would, at its close, copy a foreign WAL into the file.
-                problems = _ro_problems(db_path, with_wal=True, full=True)
-                checked = not problems
-                if problems:
+                problems = [] if restored else _ro_problems(db_path, with_wal=True, full=True)
+                checked = not problems and not restored
+                if problems or restored:
                     set_aside = _set_aside_foreign_wal(db_path)
                     if set_aside is None:  # refused as it is: no writer's close changes it
                         from rejnistvo.store.background_checks import damaged_message
 
+                        problems = problems or _ro_problems(db_path, with_wal=False) or ["?"]
                         raise StoreError(damaged_message(db_path, problems[0]))
             db = _connect_store(db_path, busy_timeout, file_lock)
             if set_aside is not None:
-                db.warnings.append(foreign_wal_message(db_path, set_aside))
+                db.warnings.append(foreign_wal_message(db_path, set_aside, restored=restored))
             # Beside the window only when nothing else needs a sound file first: no crash
             # to recover from, no new file, no schema step to apply.
             beside = (
@@ -429,6 +433,23 @@ def is_foreign_wal(db_path: Path) -> bool:
     )
 
 
+def in_rollback_mode(db_path: Path) -> bool:
+    """The file's header says rollback journal (bytes 18-19 are 1), not WAL (2).
+
+    Every file the program has opened says WAL: switching to it writes the version into
+    the file itself at once (not into the log). A copy made by ``backup_to`` (the daily
+    backups, *Varnostna kopija*, ``backup``) says rollback journal. So such a file with
+    a ``-wal`` beside it is a restored copy next to the log of the file it replaced:
+    when that log applies to it page for page, SQLite would bring back every change made
+    after the copy and nothing would look wrong (README, Zanesljivost)."""
+    try:
+        with db_path.open("rb") as handle:
+            handle.seek(18)
+            return handle.read(1) == b"\x01"
+    except OSError:
+        return False
+
+
 def _set_aside_foreign_wal(db_path: Path) -> Path | None:
     """A file found damaged with its WAL: when it is sound without it, the WAL is not
     its own (see ``is_foreign_wal``) and moves into ``backups/`` before the file is
@@ -454,12 +475,19 @@ def _set_aside_foreign_wal(db_path: Path) -> Path | None:
     return target
 
 
-def foreign_wal_message(db_path: Path, set_aside: Path | None) -> str:
-    """What the opening says (``set_aside``: where the WAL went) or `check` (None)."""
+def foreign_wal_message(db_path: Path, set_aside: Path | None, *, restored: bool = False) -> str:
+    """What the opening says (``set_aside``: where the WAL went) or `check` (None);
+    ``restored``: the file is a copy the program made (``in_rollback_mode``)."""
     what = (
         f"Ob podatkovni zbirki »{db_path}« je ostal dnevnik zapisovanja (»{db_path.name}-wal«) "
         "druge datoteke z istim imenom, najbrž po sesutju programa, ko je bila datoteka nato "
-        "zamenjana z varnostno kopijo. Z njim bi bila zbirka poškodovana"
+        "zamenjana z varnostno kopijo. "
+        + (
+            "Z njim bi se v obnovljeno kopijo tiho vrnile spremembe stare datoteke in obnova "
+            "bi bila razveljavljena"
+            if restored
+            else "Z njim bi bila zbirka poškodovana"
+        )
     )
     if set_aside is None:
         return (
@@ -671,6 +699,8 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
         with db_path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return [f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo."]
+        if _wal_of(db_path) is not None and in_rollback_mode(db_path):
+            return [foreign_wal_message(db_path, None, restored=True)]
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except (OSError, sqlite3.Error) as error:
         if isinstance(error, sqlite3.Error):

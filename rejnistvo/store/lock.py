@@ -15,8 +15,8 @@ same inode, and its ``.lock`` would be another file. So on POSIX the holder also
 a file named after the database's identity (device and inode number) in a folder of
 this computer's temporary directory (``rejnistvo-locks``, writable by every user, like
 ``/tmp``; the holder removes it on release, checking at each lock that the file it
-locked is still the one at the name): two names of one file meet there. This catches hard links made on this
-computer; two computers on a shared drive meet only at the name's lock (an inode number
+locked is still the one at the name): two names of one file meet there. This catches
+hard links made on this computer; two computers on a shared drive meet only at the name's lock (an inode number
 is per file system and a device number per computer). If that folder cannot be used
 (e.g. made by another user without write permission), the name's lock alone holds, as
 before. Windows keeps the name's lock only: NTFS hard links exist (``mklink /H``) but

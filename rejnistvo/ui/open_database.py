@@ -140,9 +140,8 @@ def switch_to(window: MainWindow, path: Path, *, new: bool = False) -> MainWindo
     title = _tr("Nove zbirke ni mogoče ustvariti") if new else _tr("Zbirke ni mogoče odpreti")
 
     def refused(message: str) -> None:
-        ctx.interaction.error(
-            title, _tr("{0}\n\nOdprta ostaja dosedanja zbirka »{1}«.").format(message, ctx.db_path)
-        )
+        kept = _tr("{0}\n\nOdprta ostaja dosedanja zbirka »{1}«.")
+        ctx.interaction.error(title, kept.format(message, ctx.db_path))
 
     if not new and not path.exists():  # opening another never makes a file
         refused(_tr("Podatkovna zbirka »{0}« ne obstaja.").format(path))
