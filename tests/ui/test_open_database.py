@@ -163,6 +163,38 @@ def test_a_refused_file_keeps_the_old_one_open_and_says_why(
         assert not other.exists()  # opening another never creates a file
 
 
+def test_what_the_opening_says_is_shown_in_the_new_window(qtbot, window, interaction, tmp_path):
+    """As at start: the open's warnings once and the restored copy's question (here a
+    backup restored beside the crashed file's -wal)."""
+    from rejnistvo.store.backup import backup_to
+
+    path = tmp_path / "obnova" / "centra.sqlite3"
+    path.parent.mkdir()
+    open_db(path).close()
+    copy = backup_to(path, tmp_path / "kopija.sqlite3")
+    db = open_db(path)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    save_record(db, "children", {"name": "Po Kopiji"})
+    wal = path.with_name(path.name + "-wal").read_bytes()
+    db.close()
+    path.write_bytes(copy.read_bytes())  # restored, the crashed file's -wal beside it
+    path.with_name(path.name + "-wal").write_bytes(wal)
+    window.current_view().unsaved = False
+    interaction.answers.append(str(path))
+    new = _adopt(qtbot, window.switch_database())
+    try:
+        asked = [(kind, title) for kind, title, _text in interaction.asked[1:]]
+        assert asked == [
+            ("info", "Opozorilo ob odpiranju baze"),  # the -wal set aside, said once
+            ("confirm", "Obnovljena varnostna kopija?"),  # the change log is shorter
+            ("info", "Obnovljena varnostna kopija?"),  # accepted (the fake says yes)
+        ]
+        assert "dnevnik zapisovanja" in interaction.asked[1][2]
+        assert list_records(new.ctx.db, "children") == []  # the restore holds
+    finally:
+        _close(new)
+
+
 def test_the_open_file_itself_is_not_opened_twice(qtbot, window, ctx, interaction, db_path):
     import os
 
