@@ -57,9 +57,9 @@ def line_columns(with_reason: bool) -> list[Column]:
 
 #: sample texts a column is made wide enough for (its header's lines too)
 _WIDEST = {
-    "carer": "Blaž Ferjančič",
-    "child": "Blaž Ferjančič",
-    "contract": "1220-112/2024",
+    "carer": "Andrej Rozman",
+    "child": "Andrej Rozman",
+    "contract": "1220-15962/2026",
     "for_month": "november 2026",
     "days": "31",
     "factor": "22/30",
