@@ -210,8 +210,14 @@ def _window_around(window: MainWindow, database: Any, path: Path) -> MainWindow:
 
 def _close_old(window: MainWindow) -> None:
     """The old window closes (nothing unsaved is left: settled before), then its file."""
+    from PySide6.QtCore import QTimer
+
     ctx = window.ctx
     window.close()
+    # its timers (the checks beside, a screen's slices) must not run on a closed file
+    # before the window is deleted
+    for timer in window.findChildren(QTimer):
+        timer.stop()
     window.deleteLater()
     _close_database(ctx)
 
