@@ -27,7 +27,8 @@ def person_order(record: dict[str, Any]) -> tuple[str, str, int]:
 
 def placement_order(record: dict[str, Any]) -> tuple[str, str, str, int]:
     """A placement's place (``placements.placement_pages``: the carer's surname_key, the
-    child's, the carer's name_key, id)."""
+    child's, the carer's name_key, id — the columns of store step m016's index
+    ``placement_order_list``, which SQLite keeps from the carers and children)."""
     carer, child = record.get("carer_name"), record.get("child_name")
     carer_key, child_key = _name_keys(carer, child)
     return (carer_key, child_key, str(carer or "").casefold(), int(record.get("id") or 0))
