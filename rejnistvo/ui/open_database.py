@@ -209,11 +209,13 @@ def _window_around(window: MainWindow, database: Any, path: Path) -> MainWindow:
 
 
 def _close_old(window: MainWindow) -> None:
-    """The old window closes (nothing unsaved is left: settled before), then its file."""
+    """The old window goes (nothing unsaved is left: settled before, its layout saved),
+    then its file. Hidden, not closed: its closing would ask and save all over again,
+    and a refusal there would leave a window without a file."""
     from PySide6.QtCore import QTimer
 
     ctx = window.ctx
-    window.close()
+    window.hide()
     # its timers (the checks beside, a screen's slices) must not run on a closed file
     # before the window is deleted
     for timer in window.findChildren(QTimer):
