@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from rejnistvo.rules.text import fold
 from rejnistvo.store.errors import StoreError
 
 _FACTS_SQL = """
@@ -62,18 +63,14 @@ def case_facts(db: Database, name: str | None = None) -> list[dict[str, Any]]:
     period (from_date, to_date), report_requested_on, report_date, finding_date,
     refund_id, instalments and unpaid_instalments (counts). Dates as ``date``.
 
-    `name` keeps the cases whose child's or carer's name contains the fragment."""
-    params: dict[str, Any] = {}
-    sql = _FACTS_SQL
-    if name and name.strip():
-        fragment = name.strip().casefold()
-        params["name"] = (
-            "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-        sql += " WHERE carer_key LIKE :name ESCAPE '\\' OR child_key LIKE :name ESCAPE '\\'"
-    sql += " ORDER BY kind, id"
+    `name` keeps the cases whose child's or carer's name contains the fragment, as the
+    window's lists search: without regard to case or č/c, š/s, ž/z (»cuk« finds Čuk; SQL's
+    LIKE folds ASCII letters only)."""
+    fragment = fold(name.strip()) if name and name.strip() else ""
     facts = []
-    for row in db.query(sql, params):
+    for row in db.query(_FACTS_SQL + " ORDER BY kind, id"):
+        if fragment and fragment not in fold(row["carer"]) and fragment not in fold(row["child"]):
+            continue
         fact = {k: v for k, v in row.items() if k not in ("carer_key", "child_key")}
         for column in _FACT_DATES:
             value = fact[column]

@@ -76,3 +76,18 @@ def test_cases_filter_by_name_fragment(demo, demo_today):
     some = cases(demo, demo_today, name=fragment)
     assert some and len(some) <= len(every)
     assert all(fragment.casefold() in (c["child"] + " " + c["carer"]).casefold() for c in some)
+
+
+def test_cases_filter_by_name_without_diacritics(demo, demo_today):
+    # as the window's lists search: »cuk« finds Čuk, »ZNIDARSIC« Žnidaršič, first names too
+    every = cases(demo, demo_today)
+    with_caron = [c for c in every if any(ch in c["child"] + c["carer"] for ch in "ČŠŽčšž")]
+    assert with_caron
+    case = with_caron[0]
+    name = next(n for n in (case["child"], case["carer"]) if any(ch in n for ch in "ČŠŽčšž"))
+    plain = name.translate(str.maketrans("ČŠŽčšž", "CSZcsz"))
+    for fragment in (plain, plain.upper(), name, plain.split()[0]):
+        assert case["id"] in {
+            c["id"] for c in cases(demo, demo_today, name=fragment) if c["kind"] == case["kind"]
+        }, fragment
+    assert cases(demo, demo_today, name="100%") == []  # a LIKE wildcard is a letter here
