@@ -160,7 +160,7 @@ def open_database(
     with the daily backup. A 0-byte file becomes a new database only if
     ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message.
     ``remembered``: the file last chosen in the window, opened when ``db`` names none
-    (gone or refused: the default file, told; see ui/open_database.py)."""
+    (gone or refused: the default file, told; see ui/remembered_database.py)."""
     from rejnistvo.store import open_db
     from rejnistvo.store.connection import EmptyFileError
 
@@ -172,7 +172,7 @@ def open_database(
         fill_demo(database)
         return database, path
     if remembered and not db:
-        from rejnistvo.ui.open_database import open_remembered
+        from rejnistvo.ui.remembered_database import open_remembered
 
         return open_remembered(str(remembered), locations, replace_empty)
     # absolute: the window shows where the file is, whatever folder it was started from

@@ -21,12 +21,8 @@ does at every open, nothing goes into the change log; the switch is written to t
 program's log (``rejnistvo.log``).
 
 The file is remembered in the window's settings (``REMEMBERED_KEY``) and opened at the
-next start unless ``--db`` or ``--demo`` names another (``open_remembered``). A
-remembered file that is gone or refused opens the default file with a message that says
-which file and why; the setting is kept, so a shared drive that was not yet connected is
-tried again at the next start.
-
-Imported only from the menu items' slot and, at start, only when a file is remembered.
+next start (``ui/remembered_database.py``, small: the start imports it only when a file
+is remembered). Imported only from the menu items' slot.
 """
 
 from __future__ import annotations
@@ -39,14 +35,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from rejnistvo.ui.remembered_database import REMEMBERED_KEY, same_file
+
 if TYPE_CHECKING:
-    from rejnistvo.locations import Locations
     from rejnistvo.ui.main_window import MainWindow
+
+__all__ = ["REMEMBERED_KEY", "new_database", "open_other", "switch_to"]
 
 log = logging.getLogger("rejnistvo.ui")
 
-#: the QSettings key of the file chosen in the window (app.main reads it at start)
-REMEMBERED_KEY = "database/path"
 SUFFIX = ".sqlite3"
 
 
@@ -70,7 +67,7 @@ def open_other(window: MainWindow) -> MainWindow | None:
     if not answer:
         return None
     path = Path(answer).absolute()
-    if _same_file(path, Path(ctx.db_path)):
+    if same_file(path, Path(ctx.db_path)):
         ctx.interaction.info(
             _tr("Odpri drugo zbirko"),
             _tr("Zbirka »{0}« je že odprta v tem oknu.").format(ctx.db_path),
@@ -116,13 +113,6 @@ def new_file_problem(target: Path) -> str | None:
     if not os.access(target.parent, os.W_OK):
         return _tr("V mapo »{0}« ne morete pisati. Izberite drugo mapo.").format(target.parent)
     return None
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(one, other)  # another name, a link or a hard link too
-    except OSError:
-        return False
 
 
 # -- the switch ----------------------------------------------------------------------
@@ -256,48 +246,3 @@ def _asks_about_empty(interaction: Any) -> Callable[[Path], bool]:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
     return ask
-
-
-# -- the next start ------------------------------------------------------------------
-def open_remembered(
-    remembered: str,
-    locations: Locations | None = None,
-    replace_empty: Callable[[Path], bool] | None = None,
-) -> tuple[Any, Path]:
-    """(database, path) of the remembered file; when it is gone or refused, the default
-    file with a first warning that says which file and why (shown as the start shows
-    the open's warnings). The default file refused too: its StoreError, as at start."""
-    from rejnistvo.store import StoreError
-    from rejnistvo.ui import app
-
-    path = Path(remembered)
-    default = app.database_path(None, locations).absolute()
-    opened: tuple[Any, Path]
-    if _same_file(path, default) or path.absolute() == default:
-        opened = app.open_database(None, False, locations, replace_empty)
-        return opened
-    if path.is_file():
-        try:
-            opened = app.open_database(str(path), False, locations, replace_empty)
-            return opened
-        except StoreError as error:
-            why = _tr("Zbirke »{0}«, ki je bila odprta ob zadnjem delu, ni mogoče odpreti: {1}")
-            reason = why.format(path, getattr(error, "message", str(error)))
-    else:
-        reason = _tr(
-            "Zbirke »{0}«, ki je bila odprta ob zadnjem delu, ni več na njenem mestu "
-            "(datoteka je bila premaknjena ali izbrisana ali pa omrežni disk oziroma "
-            "ključek USB ni priključen)."
-        ).format(path)
-    log.warning("remembered database %s not opened; the default one instead", path)
-    database, fallback = app.open_database(None, False, locations, replace_empty)
-    database.warnings.insert(
-        0,
-        reason
-        + "\n\n"
-        + _tr(
-            "Odprta je privzeta zbirka »{0}«. Ko je vaša zbirka spet dosegljiva, zaženite "
-            "program znova ali jo odprite z Datoteka → Odpri drugo zbirko …"
-        ).format(fallback),
-    )
-    return database, fallback
