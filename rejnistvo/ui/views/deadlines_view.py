@@ -40,6 +40,7 @@ from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.deadlines_rows import _records, _SearchTexts
 from rejnistvo.ui.widgets.list_export import ListExporter, ListTable
+from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 if TYPE_CHECKING:
@@ -189,7 +190,8 @@ class DeadlinesView(View):
             Column("kind_name", self.tr("Kaj")),
             Column("carer", self.tr("Rejnik")),
             Column("child", self.tr("Otrok")),
-            Column("what", self.tr("Podrobnosti")),
+            # amounts with € as on every screen (the services' sentences write EUR)
+            Column("what", self.tr("Podrobnosti"), on_screen),
         ]
 
     def title(self) -> str:
