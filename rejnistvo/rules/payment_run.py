@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from rejnistvo.rules.money import ZERO, format_amount
@@ -200,7 +201,20 @@ def basis_json(data: Mapping[str, Any]) -> str:
 
 @lru_cache(maxsize=65536)
 def _doc_text(doc: Document, with_percent: bool) -> str:
-    return _JSON.encode(_doc_json(doc, with_percent))
+    """``_JSON.encode(_doc_json(doc, with_percent))``, written out: the keys in their
+    order, the compact separators, the reference as the encoder writes a string (its
+    own function). Most documents are one placement's own (its contract): made once,
+    without the dict and the encoder's pass (a usual close makes 18,000)."""
+    start = doc.period.start.isoformat()
+    end = doc.period.end
+    to = "null" if end is None else f'"{end.isoformat()}"'
+    percent = doc.percent
+    head = (
+        "{" if not with_percent
+        else f'{{"percent":{percent},' if type(percent) is int
+        else f'{{"percent":{_JSON.encode(percent)},'
+    )  # fmt: skip
+    return f'{head}"from":"{start}","to":{to},"document":{encode_basestring(doc.reference)}}}'
 
 
 @lru_cache(maxsize=1024)

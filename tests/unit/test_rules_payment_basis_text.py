@@ -71,3 +71,15 @@ def test_a_makers_texts_are_the_json_of_its_bases(inputs, rate_sets):
         ids = tuple([id(r) for r in rates])
         assert maker.text(month, payment, ids) == basis_json(maker.make(month, payment, ids))
         assert maker.text(month, payment, ids) == basis_json(basis(month, inputs, payment))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_day, st.none() | st.integers(0, 500), st.text(), st.integers(0, 100), st.booleans())
+def test_a_document_written_out_is_its_json(start, days, reference, percent, with_percent):
+    """A document's text is written out, not encoded (``_doc_text``): any reference
+    (quotes, backslashes, control characters, č) gives the encoder's own JSON."""
+    from rejnistvo.rules.payment_run import _doc_json, _doc_text
+
+    end = None if days is None else start + timedelta(days=days)
+    doc = Document(Period(start, end), reference, percent)
+    assert _doc_text(doc, with_percent) == basis_json(_doc_json(doc, with_percent))
