@@ -1,13 +1,15 @@
-"""Izplačila: recording how an overpayment was settled, and exporting the shown run
-(PDF, XLSX, CSV, SEPA) with progress and Prekliči. Functions of the screen (``view`` is
-the ``PaymentsView``), apart so that the screen stays about showing the run."""
+"""Izplačila: closing the month shown and reopening the latest closed one, recording how
+an overpayment was settled, and exporting the shown run (PDF, XLSX, CSV, SEPA) with
+progress and Prekliči. Functions of the screen (``view`` is the ``PaymentsView``), apart
+so that the screen stays about showing the run."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rejnistvo.rules.errors import RuleError
-from rejnistvo.rules.periods import parse_month
+from rejnistvo.rules.money import format_amount
+from rejnistvo.rules.periods import month_name, parse_month
 
 EXPORTS = {
     "pdf": ("PDF", "PDF (*.pdf)"),
@@ -17,10 +19,104 @@ EXPORTS = {
 }
 
 
+def sentence(message: str) -> str:
+    """A service's message as a sentence of its own: the CLI puts the field before it
+    (»--month: mesec … se še ni začel«), a message box starts it with a capital."""
+    return message[:1].upper() + message[1:]
+
+
+def close_month(view: Any) -> bool:
+    """Zaključi mesec: write the run to the ledger (asks first)."""
+    from rejnistvo.services.payment_run import RunCancelled
+    from rejnistvo.services.payment_run import close_month as close
+    from rejnistvo.ui.progress import run_reporting
+
+    month = view.selected_month()
+    if month is None or view.run is None or view.loader.is_busy():
+        return False
+    if view._shown != (view._data_stamp(), month):
+        # Written since it was computed (by another program): the total the user
+        # would confirm is not the one that would be paid.
+        view.load_run()
+        view.error.setText(
+            view.tr(
+                "Podatki so se medtem spremenili; izplačilo se računa znova. Preverite "
+                "ga in mesec zaključite potem."
+            )
+        )
+        return False
+    on_screen, stamp = view.run, view._shown[0] if view._shown else None
+    if not view.ctx.interaction.confirm(
+        view.tr("Zaključi mesec"),
+        view.tr(
+            "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
+            "spreminja več; poznejše spremembe se pokažejo kot poračun."
+        ).format(month_name(month), format_amount(view.shown.total if view.shown else 0)),
+    ):
+        return False
+    try:
+        run, cancelled = run_reporting(
+            view,
+            view.tr("Zaključujem {0} …").format(month_name(month)),
+            # the run on screen is written as it is if nothing was written since
+            lambda progress: close(
+                view.ctx.db, month, view.ctx.clock, progress, computed=on_screen, stamp=stamp
+            ),
+        )
+    except RunCancelled:
+        view.error.setText(view.tr("Zaključevanje je preklicano; nič ni zapisano."))
+        return False
+    except RuleError as exc:
+        view.ctx.interaction.error(view.tr("Mesec ni zaključen"), sentence(exc.message))
+        return False
+    if cancelled or run is None:
+        return False
+    # What was written is shown as it is (no second read of 20,000 lines); its stamp
+    # is taken now, so the refresh that the announcement brings keeps it.
+    from rejnistvo.services.payment_run import closed_months
+
+    view._closed = closed_months(view.ctx.db)
+    view.show_run(run)
+    view._shown = (view._data_stamp(), month)
+    view.ctx.bus.records_changed.emit("payment_runs")
+    view.ctx.bus.status_message.emit(view.tr("{0} je zaključen.").format(month_name(month)))
+    return True
+
+
+def reopen_month(view: Any) -> bool:
+    """Ponovno odpri: only the latest closed month, with a reason (audited)."""
+    from rejnistvo.services.payment_run import reopen_month as reopen
+
+    month = view.selected_month()
+    if month is None:
+        return False
+    reason: str | None = ""
+    while True:  # a refused reason is asked for again with what was typed
+        reason = view.ctx.interaction.ask_text(
+            view.tr("Ponovno odpri mesec"),
+            view.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
+            text=reason or "",
+        )
+        if reason is None:
+            return False
+        try:
+            reopen(view.ctx.db, month, reason, view.ctx.clock)
+        except RuleError as exc:
+            view.ctx.interaction.error(view.tr("Mesec ni ponovno odprt"), sentence(exc.message))
+            if getattr(exc, "field", "") == "reason":
+                continue
+            return False
+        break
+    # The announcement refreshes this screen too: the month, open again, is computed.
+    view.ctx.bus.records_changed.emit("payment_runs")
+    # Ponovno odpri is disabled now: Qt gave the focus to the screen list on the left
+    view.month_combo.setFocus()
+    return True
+
+
 def settle_selected(view: Any) -> bool:
     """Record how the selected overpayment was settled: a month of offset or a refund."""
     from rejnistvo.services.payment_run import settle_overpayment
-    from rejnistvo.ui.views.payments_view import sentence
 
     rows = view.over_table.selectionModel().selectedRows()
     proxy = view.over_table.model()

@@ -35,7 +35,13 @@ from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
-from rejnistvo.ui.views.payments_actions import EXPORTS, export_run, settle_selected
+from rejnistvo.ui.views.payments_actions import (
+    EXPORTS,
+    close_month,
+    export_run,
+    reopen_month,
+    settle_selected,
+)
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
     SelectOnFocus,
@@ -48,12 +54,6 @@ from rejnistvo.ui.views.payments_table import (
 )
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table
-
-
-def sentence(message: str) -> str:
-    """A service's message as a sentence of its own: the CLI puts the field before it
-    (»--month: mesec … se še ni začel«), a message box starts it with a capital."""
-    return message[:1].upper() + message[1:]
 
 
 class PaymentsView(View):
@@ -389,89 +389,11 @@ class PaymentsView(View):
     # -- actions ----------------------------------------------------------------------
     def close_month(self) -> bool:
         """Zaključi mesec: write the run to the ledger (asks first)."""
-        from rejnistvo.services.payment_run import RunCancelled, close_month
-        from rejnistvo.ui.progress import run_reporting
-
-        month = self.selected_month()
-        if month is None or self.run is None or self.loader.is_busy():
-            return False
-        if self._shown != (self._data_stamp(), month):
-            # Written since it was computed (by another program): the total the user
-            # would confirm is not the one that would be paid.
-            self.load_run()
-            self.error.setText(
-                self.tr(
-                    "Podatki so se medtem spremenili; izplačilo se računa znova. Preverite "
-                    "ga in mesec zaključite potem."
-                )
-            )
-            return False
-        on_screen, stamp = self.run, self._shown[0] if self._shown else None
-        if not self.ctx.interaction.confirm(
-            self.tr("Zaključi mesec"),
-            self.tr(
-                "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
-                "spreminja več; poznejše spremembe se pokažejo kot poračun."
-            ).format(month_name(month), format_amount(self.shown.total if self.shown else 0)),
-        ):
-            return False
-        try:
-            run, cancelled = run_reporting(
-                self,
-                self.tr("Zaključujem {0} …").format(month_name(month)),
-                # the run on screen is written as it is if nothing was written since
-                lambda progress: close_month(
-                    self.ctx.db, month, self.ctx.clock, progress, computed=on_screen, stamp=stamp
-                ),
-            )
-        except RunCancelled:
-            self.error.setText(self.tr("Zaključevanje je preklicano; nič ni zapisano."))
-            return False
-        except RuleError as exc:
-            self.ctx.interaction.error(self.tr("Mesec ni zaključen"), sentence(exc.message))
-            return False
-        if cancelled or run is None:
-            return False
-        # What was written is shown as it is (no second read of 20,000 lines); its stamp
-        # is taken now, so the refresh that the announcement brings keeps it.
-        from rejnistvo.services.payment_run import closed_months
-
-        self._closed = closed_months(self.ctx.db)
-        self.show_run(run)
-        self._shown = (self._data_stamp(), month)
-        self.ctx.bus.records_changed.emit("payment_runs")
-        self.ctx.bus.status_message.emit(self.tr("{0} je zaključen.").format(month_name(month)))
-        return True
+        return close_month(self)
 
     def reopen_month(self) -> bool:
         """Ponovno odpri: only the latest closed month, with a reason (audited)."""
-        from rejnistvo.services.payment_run import reopen_month
-
-        month = self.selected_month()
-        if month is None:
-            return False
-        reason: str | None = ""
-        while True:  # a refused reason is asked for again with what was typed
-            reason = self.ctx.interaction.ask_text(
-                self.tr("Ponovno odpri mesec"),
-                self.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
-                text=reason or "",
-            )
-            if reason is None:
-                return False
-            try:
-                reopen_month(self.ctx.db, month, reason, self.ctx.clock)
-            except RuleError as exc:
-                self.ctx.interaction.error(self.tr("Mesec ni ponovno odprt"), sentence(exc.message))
-                if getattr(exc, "field", "") == "reason":
-                    continue
-                return False
-            break
-        # The announcement refreshes this screen too: the month, open again, is computed.
-        self.ctx.bus.records_changed.emit("payment_runs")
-        # Ponovno odpri is disabled now: Qt gave the focus to the screen list on the left
-        self.month_combo.setFocus()
-        return True
+        return reopen_month(self)
 
     def settle_selected(self) -> bool:
         """Record how the selected overpayment was settled: a month of offset or a refund."""
