@@ -187,3 +187,16 @@ def test_export_names_say_what_they_are(qtbot, view):
     suggested = [a[2] for a in view.ctx.interaction.asked if a[0] == "save_path"]
     assert suggested[0].endswith("izplačilo rejnin 2026-10.pdf")
     assert suggested[1].endswith("izplačilo rejnin 2026-10 SEPA.xml")
+
+
+def test_the_totals_show_the_centres_and_units_names(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    view.resize(820, 660)
+    view.tabs.setCurrentIndex(3)
+    qtbot.wait(20)
+    table = view.totals_table
+    header = table.horizontalHeader()
+    # the name column takes the width, the amount is as wide as an amount
+    assert header.sectionSize(1) > 2 * header.sectionSize(2)
+    assert header.length() <= table.viewport().width()
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -90,14 +90,18 @@ class SelectOnFocus(QObject):
         return False
 
 
-def fit_columns(table: Any, columns: Sequence[Column]) -> None:
+def fit_columns(
+    table: Any, columns: Sequence[Column], samples: Mapping[str, str] | None = None
+) -> None:
     """Each column as wide as its usual text (not measured over the rows: a run has
-    20,000), so that the columns up to *Skupaj* fit beside the screen list at 1024 px."""
+    20,000), so that the columns up to *Skupaj* fit beside the screen list at 1024 px.
+    ``samples``: other usual texts by column key."""
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
     padding = metrics.horizontalAdvance("0") + 4  # the cell's margins, a little air
+    widest = {**_WIDEST, **(samples or {})}
     for index, column in enumerate(columns):
-        texts = [_WIDEST.get(column.key, ""), *column.header.split("\n")]
+        texts = [widest.get(column.key, ""), *column.header.split("\n")]
         header.resizeSection(index, max(metrics.horizontalAdvance(t) for t in texts) + padding)
 
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -105,6 +107,15 @@ class PaymentsView(View):
         self.over_table = self._table(self.over_model, line_columns(True))
         self.totals_model = RecordTableModel(total_columns(), self)
         self.totals_table = self._table(self.totals_model)
+        # the centre's or unit's name takes the width (it showed »Center za so…« on every
+        # row at 1024 px while the amount stretched over the rest)
+        fit_columns(
+            self.totals_table, total_columns(), {"level": "center", "total": "123.456.789,00"}
+        )
+        totals_header = self.totals_table.horizontalHeader()
+        totals_header.setStretchLastSection(False)
+        totals_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.totals_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.settle_button = QPushButton(self)
         self.settle_button.clicked.connect(lambda: self.settle_selected())
         over_page = QWidget(self)
