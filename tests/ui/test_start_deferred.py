@@ -1,6 +1,7 @@
 """What the window's start imports but does not run before its first paint (issue 13):
-``hashlib`` with OpenSSL, ``secrets`` with ``hmac``, ``pickle`` and ``locale`` load when
-a name of theirs is first used; the start's own digests are the standard library's."""
+``hashlib`` with OpenSSL, ``secrets`` with ``hmac``, ``pickle``, ``locale`` and Babel's
+package (Roki takes only ``babel.plural``) load when a name of theirs is first used; the
+start's own digests are the standard library's."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ first_deadlines(db, date(2026, 11, 22))
 late = [n for n in app.WINDOW_UNUSED if not isinstance(sys.modules[n], DeferredModule)]
 assert not late, f"run before the first paint: {late}"
 assert "_hashlib" not in sys.modules, "OpenSSL loaded before the first paint"
+assert "babel.plural" in sys.modules and "babel.core" not in sys.modules
 db.close()
 
 # each is whole when used
@@ -40,6 +42,10 @@ assert len(secrets.token_hex(4)) == 8
 assert hmac.new(b"k", b"m", "sha256").hexdigest().startswith("b60090")
 assert pickle.loads(pickle.dumps({"č": 1})) == {"č": 1}
 assert isinstance(locale.getlocale(), tuple)
+import babel
+from babel.dates import format_date
+assert babel.Locale("sl").plural_form(2) == "two"
+assert format_date(date(2026, 3, 1), "LLLL yyyy", locale="sl_SI") == "marec 2026"
 assert not any(isinstance(sys.modules[n], DeferredModule) for n in app.WINDOW_UNUSED)
 print("ok")
 """
