@@ -200,3 +200,13 @@ def test_the_totals_show_the_centres_and_units_names(qtbot, view):
     assert header.sectionSize(1) > 2 * header.sectionSize(2)
     assert header.length() <= table.viewport().width()
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_no_empty_error_line_between_the_status_and_a_warning(qtbot, view):
+    choose(qtbot, view, date(2026, 10, 1))
+    assert view.warnings.isVisible() and view.error.isHidden()
+    view.load_run()
+    view.cancel_load()
+    assert view.error.isVisible() and "preklican" in view.error.text()
+    choose(qtbot, view, date(2026, 10, 1))
+    assert view.error.isHidden()

@@ -38,7 +38,7 @@ def close_month(view: Any) -> bool:
         # Written since it was computed (by another program): the total the user
         # would confirm is not the one that would be paid.
         view.load_run()
-        view.error.setText(
+        view.error.show_error(
             view.tr(
                 "Podatki so se medtem spremenili; izplačilo se računa znova. Preverite "
                 "ga in mesec zaključite potem."
@@ -64,7 +64,7 @@ def close_month(view: Any) -> bool:
             ),
         )
     except RunCancelled:
-        view.error.setText(view.tr("Zaključevanje je preklicano; nič ni zapisano."))
+        view.error.show_error(view.tr("Zaključevanje je preklicano; nič ni zapisano."))
         return False
     except RuleError as exc:
         view.ctx.interaction.error(view.tr("Mesec ni zaključen"), sentence(exc.message))

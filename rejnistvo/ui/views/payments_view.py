@@ -54,6 +54,7 @@ from rejnistvo.ui.views.payments_table import (
     shown_steps,
     total_columns,
 )
+from rejnistvo.ui.widgets.fields import FieldError
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table
 
@@ -94,9 +95,8 @@ class PaymentsView(View):
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #9a4d00;")
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        # hidden while empty: an empty line stood between the status and a warning
+        self.error = FieldError(self)
 
         self._select_on_focus = SelectOnFocus(self)
         self.paid_model = RecordTableModel(line_columns(False), self)
@@ -268,7 +268,7 @@ class PaymentsView(View):
             if index >= 0:
                 self.month_combo.setCurrentIndex(index)
         month = self.selected_month()
-        self.error.clear()
+        self.error.clear_error()
         if month is None:
             return False
         self.show_run(None)
@@ -296,7 +296,7 @@ class PaymentsView(View):
         self._loading = None
         self._end_progress()
         self.status.setText("")
-        self.error.setText(self.tr("Izračun je preklican. Za nov izračun kliknite Izračunaj."))
+        self.error.show_error(self.tr("Izračun je preklican. Za nov izračun kliknite Izračunaj."))
         self._update_buttons()
 
     def _end_progress(self) -> None:
@@ -323,7 +323,7 @@ class PaymentsView(View):
         self._loading = None
         self._end_progress()
         self.show_run(None)
-        self.error.setText(error.message)
+        self.error.show_error(error.message)
 
     def show_run(self, shown: ShownRun | Any | None) -> None:
         """Show a run (a ``ShownRun``, or a ``PaymentRun`` made into one now)."""
