@@ -121,16 +121,16 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
 
 
 def list_search_text(row: Mapping[str, Any]) -> str:
-    """The list's columns of a ``list_row`` as the screen shows them: number, waiting
-    days, status, sent, received (as stored), child, centre."""
+    """The list's columns of a ``list_row`` as the screen shows them: number, child,
+    status, waiting days, sent, received (as stored), centre."""
     waiting = row["waiting"]
     return search_text(
         row["case_no"],
-        "" if waiting is None else waiting,
+        row["child"],
         row["status"],
+        "" if waiting is None else waiting,
         fmt_date(row["sent_on"]),
         fmt_date(row["received_on"]),
-        row["child"],
         row["centre"],
     )
 

@@ -51,13 +51,16 @@ class CoordinatorStepsMixin:
 
     # == incoming cases ===============================================================
     def _case_columns(self) -> list[Column]:
+        # whose case it is right after its number: beside the step panel at 1024 px the
+        # list shows about four columns, and the child was the sixth, out of view (the
+        # search texts of ``services.coordinator.list_search_text`` follow this order)
         return [
             Column("case_no", self.tr("Številka zadeve")),
-            Column("waiting", self.tr("Čaka (dni)"), align_right=True),
+            Column("child", self.tr("Otrok")),
             Column("status", self.tr("Stanje")),
+            Column("waiting", self.tr("Čaka (dni)"), align_right=True),
             Column("sent_on", self.tr("Poslano")),
             Column("received_on", self.tr("Prejeto")),
-            Column("child", self.tr("Otrok")),
             Column("centre", self.tr("Center")),
         ]
 

@@ -1,0 +1,27 @@
+"""Koordinator at 1024 × 700: beside the step panel the incoming list shows about four
+columns; whose case it is (the child) comes right after the case number, in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from rejnistvo.ui.views.coordinator_view import CoordinatorView
+
+
+def test_the_child_is_in_view_beside_the_case_number(qtbot, ctx):
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.resize(820, 660)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    model = view.cases_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["Številka zadeve", "Otrok", "Stanje"]
+    # the search texts (read from the store a slice at a time) follow the same order
+    texts = model.search_texts()
+    if texts:
+        record = model.row_record(0)
+        assert texts[0].index(record["child"].casefold()[:3]) < texts[0].index(
+            record["status"].casefold()[:3]
+        )
