@@ -33,6 +33,7 @@ late = [n for n in app.WINDOW_UNUSED if not isinstance(sys.modules[n], DeferredM
 assert not late, f"run before the first paint: {late}"
 assert "_hashlib" not in sys.modules, "OpenSSL loaded before the first paint"
 assert "babel.plural" in sys.modules and "babel.core" not in sys.modules
+assert "rejnistvo.rules.one_off" not in sys.modules  # services.rates: the birth grant
 db.close()
 
 # each is whole when used
