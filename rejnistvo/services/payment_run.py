@@ -13,6 +13,10 @@ month with a reason, record how an overpayment was settled.
 * ``settle_overpayment(db, line_id, method, offset_month, note, clock)`` and
   ``unsettled_overpayments(db)`` (the deadlines screen lists these).
 * ``run_document(run)`` — the JSON of SPEC 6 ``run``.
+* ``paid_outside_notice(db, day)`` and ``reentered_one_off_notice(db, payment)`` — what
+  the window tells before it saves a one-off payment the run would not pay as typed
+  (dated before the ledger began; entered again after a paid one was deleted: it first
+  undoes that one's open overpayment).
 * ``run_steps(db, month, with_basis=…)`` — the same run a slice at a time (a generator
   of (done, total), returning the run), for the window, which computes between paints;
   ``data_stamp(db)`` tells whether anything was written since a run was made (then it
