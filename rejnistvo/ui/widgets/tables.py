@@ -245,10 +245,13 @@ def fit_columns(table: QTableView, max_width: int = 320, sample: int = 60) -> No
         if header.isSectionHidden(col):
             continue
         width = header.sectionSizeHint(col)
+        texts: set[str] = set()  # each text measured once: a column repeats its kinds, days, dates
         for row in range(rows):
             cell = paint_cell(row, col) if paint_cell is not None else None
             text = cell[0] if cell is not None else model.index(row, col).data(display)
             if text:
-                width = max(width, metrics.horizontalAdvance(str(text)) + pad)
+                texts.add(str(text))
+        for text in texts:
+            width = max(width, metrics.horizontalAdvance(text) + pad)
         if col < header.count() - 1 or not header.stretchLastSection():
             header.resizeSection(col, min(width, max_width))
