@@ -303,7 +303,11 @@ class RunLines(Sequence[RunLine]):
                         return None
                 entry = again
             entries.append(entry)
-        return RunLines(entries, True, self._old_texts)
+        made = RunLines(entries, True, self._old_texts)
+        # the same kinds and amounts, line by line: the sums are these lines' (added up
+        # over 270,000 lines after a backdated rate, twice as the close writes the run)
+        made._sums = self._sums
+        return made
 
     def ledger_entries(self, writer: ledger.LineWriter) -> Iterator[ledger.Entry]:
         """Each line as the ledger writes it (`writer`'s ``Entry``), made straight from
