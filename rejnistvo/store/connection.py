@@ -586,14 +586,13 @@ def expected_schema() -> dict[str, set[str]]:
     global _expected
     if _expected is not None:
         return _expected
+    import hashlib
     import json
 
     from rejnistvo.config_dir import config_dir
-    from rejnistvo.start_digests import sha256
 
     source = Path(schema.__file__).read_bytes() + "|".join(schema.known_steps()).encode()
-    # the standard library's SHA-256, not hashlib's: no OpenSSL before the first paint
-    cache = config_dir() / f"schema-{sha256(source).hexdigest()[:16]}.json"
+    cache = config_dir() / f"schema-{hashlib.sha256(source).hexdigest()[:16]}.json"
     try:
         loaded = json.loads(cache.read_text(encoding="utf-8"))
         _expected = {str(table): set(columns) for table, columns in loaded.items()}

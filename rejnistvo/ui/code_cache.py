@@ -25,6 +25,7 @@ import __future__
 
 import builtins
 import functools
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -33,8 +34,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from rejnistvo.start_digests import sha1  # not hashlib: it loads OpenSSL
 
 #: the compile flags a ``compile()`` inherits from its caller's ``from __future__``
 _FUTURE_FLAGS = functools.reduce(
@@ -78,7 +77,7 @@ class CodeCache:
             return
         payload = data[len(_MAGIC) + _DIGEST :]
         if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : len(_MAGIC) + _DIGEST] != (
-            sha1(payload).digest()
+            hashlib.sha1(payload).digest()
         ):
             return
         try:
@@ -105,7 +104,7 @@ class CodeCache:
             return self._real(source, filename, mode, flags, True, optimize, **kwargs)
         raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
         level = sys.flags.optimize if optimize == -1 else optimize
-        key = (filename, mode, flags, level, type(source).__name__, sha1(raw).digest())
+        key = (filename, mode, flags, level, type(source).__name__, hashlib.sha1(raw).digest())
         code = self.codes.get(key)
         self.used.add(key)
         self.found += code is not None
@@ -127,7 +126,7 @@ class CodeCache:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_MAGIC + sha1(payload).digest() + payload)
+            tmp.write_bytes(_MAGIC + hashlib.sha1(payload).digest() + payload)
             os.replace(tmp, self.path)
             self._unsaved = 0
         except OSError:

@@ -26,13 +26,12 @@ and compares the classes, their dictionaries and their members' behaviour.
 from __future__ import annotations
 
 import enum
+import hashlib
 import sys
 import types
 from itertools import repeat
 from types import DynamicClassAttribute
 from typing import Any
-
-from rejnistvo.start_digests import sha1  # not hashlib: it loads OpenSSL
 
 #: the standard library's functional API (EnumType._create_), kept for what is not ours
 _STOCK = enum.EnumType.__dict__["_create_"]
@@ -59,7 +58,7 @@ def _fingerprint() -> str:
             else:
                 digest.update(repr(const).encode())
 
-    digest = sha1(usedforsecurity=False)
+    digest = hashlib.sha1(usedforsecurity=False)
     meta: Any = enum.EnumType
     for function in (
         _STOCK,

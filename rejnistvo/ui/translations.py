@@ -12,6 +12,7 @@ an edited catalogue is recompiled. The binary ``.qm`` is never committed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -19,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from rejnistvo.resources import resource_path
-from rejnistvo.start_digests import sha256  # not hashlib (OpenSSL) before the first paint
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -66,7 +66,7 @@ def program_catalogue(cache_dir: Path | None) -> Path | None:
     source = resource_path("i18n", f"{CATALOGUE}.ts", must_exist=False)
     if not source.is_file() or cache_dir is None:
         return None
-    digest = sha256(source.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     compiled = cache_dir / "i18n" / f"{CATALOGUE}-{digest}.qm"
     if compiled.is_file() or compile_catalogue(source, compiled):
         return compiled

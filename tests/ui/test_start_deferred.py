@@ -1,11 +1,9 @@
 """What the window's start imports but does not run before its first paint (issue 13):
-``hashlib`` with OpenSSL, ``secrets`` with ``hmac``, ``pickle``, ``locale`` and Babel's
-package (Roki takes only ``babel.plural``) load when a name of theirs is first used; the
-start's own digests are the standard library's."""
+``secrets`` with ``hmac``, ``pickle``, ``locale`` and Babel's package (Roki takes only
+``babel.plural``) load when a name of theirs is first used."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -31,7 +29,6 @@ from rejnistvo.services.deadlines import first_deadlines
 first_deadlines(db, date(2026, 11, 22))
 late = [n for n in app.WINDOW_UNUSED if not isinstance(sys.modules[n], DeferredModule)]
 assert not late, f"run before the first paint: {late}"
-assert "_hashlib" not in sys.modules, "OpenSSL loaded before the first paint"
 assert "babel.plural" in sys.modules and "babel.core" not in sys.modules
 assert "rejnistvo.rules.one_off" not in sys.modules  # services.rates: the birth grant
 db.close()
@@ -63,18 +60,9 @@ def _run(code: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_start_runs_no_hash_pickle_or_locale_code_before_its_first_paint(tmp_path):
+def test_the_start_runs_no_secrets_pickle_locale_or_babel_code_before_its_first_paint(tmp_path):
     path = str(tmp_path / "rejnistvo.sqlite3")
     made = _run(CREATE, path, home=tmp_path)
     assert made.returncode == 0, made.stderr
     done = _run(START, path, home=tmp_path)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
-
-
-def test_the_starts_own_digests_are_hashlibs():
-    from rejnistvo.start_digests import sha1, sha256
-
-    for data in (b"", b"abc", "čšž".encode() * 1000):
-        assert sha1(data).digest() == hashlib.sha1(data).digest()
-        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
-    assert sha1(b"x", usedforsecurity=False).digest() == hashlib.sha1(b"x").digest()
