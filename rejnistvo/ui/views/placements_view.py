@@ -8,6 +8,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
+# Imported with the screen (preloaded after the first paint, its data classes' code kept
+# with the screens' code), not at its first opening: the one-off panel reads its kinds
+# through rules.one_off (its catalogue's path from resources), the list's first order key
+# is list_order's (~5 ms at the opening).
+import rejnistvo.resources  # noqa: F401
+import rejnistvo.rules.one_off  # noqa: F401
+import rejnistvo.services.list_order  # noqa: F401
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.placements import OPEN_END
 from rejnistvo.services.row_pages import RowPages
