@@ -83,3 +83,44 @@ def test_a_fields_reason_is_red_after_a_wrong_date(qtbot):
     assert field.check()[0] is False
     assert field.error_label.isVisible()
     assert field.error_label.styleSheet() == RED
+
+
+class NoticeStyledFromTheStart(QLabel):
+    """R-4's notice as it was made before: its style sheet set at once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from rejnistvo.ui.views.r4_editor import DIFFERENCE_STYLE
+
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(DIFFERENCE_STYLE)
+        self.hide()
+
+
+def _notice_shown(qtbot, label_class) -> list:
+    top = QWidget()
+    qtbot.addWidget(top)
+    layout = QVBoxLayout(top)
+    label = label_class(top)
+    label.setWordWrap(True)
+    label.hide()
+    layout.addWidget(label)
+    layout.addWidget(QLabel("spodaj", top))
+    top.resize(320, 160)
+    top.show()
+    qtbot.waitExposed(top)
+    label.setText("Sklep se razlikuje od predloga: predlagano 25 %, odločeno 50 %.")
+    label.show()
+    qtbot.wait(1)
+    return [top.grab().toImage()]
+
+
+def test_r4_notices_are_styled_once_shown_and_look_as_before(qtbot):
+    from rejnistvo.ui.views.r4_editor import DIFFERENCE_STYLE, NoticeLabel
+
+    notice = NoticeLabel()
+    qtbot.addWidget(notice)
+    assert notice.styleSheet() == ""
+    notice.show()
+    assert notice.styleSheet() == DIFFERENCE_STYLE
+    assert _notice_shown(qtbot, NoticeLabel) == _notice_shown(qtbot, NoticeStyledFromTheStart)

@@ -41,16 +41,26 @@ EDITABLE_STEPS = ("prepared_on", "sent_on")
 DIFFERENCE_STYLE = "color: #8a4b00; background: #fff4e0; padding: 4px;"
 
 
+class NoticeLabel(QLabel):
+    """A hidden notice (the case changed elsewhere, the decision differs from the
+    proposal) that takes its DIFFERENCE_STYLE when first shown: a style sheet costs its
+    building and polishing at every first opening, and these are rarely shown."""
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
+        if visible and not self.styleSheet():
+            self.setStyleSheet(DIFFERENCE_STYLE)
+        super().setVisible(visible)
+
+
 class R4EditorWidgets(CaseEditorView):
     """The editor's widgets; the subclass provides the slots they connect to."""
 
     def _build_editor(self) -> QWidget:
         scroll, editor, layout = self.editor_area()
         # Said while the user edits a case another screen has changed meanwhile.
-        self.stale_label = QLabel(editor)
+        self.stale_label = NoticeLabel(editor)
         self.stale_label.setObjectName("staleLabel")
         self.stale_label.setWordWrap(True)
-        self.stale_label.setStyleSheet(DIFFERENCE_STYLE)
         self.stale_label.hide()
         layout.addWidget(self.stale_label)
 
@@ -205,10 +215,9 @@ class R4EditorWidgets(CaseEditorView):
         self.decision_period = PeriodEdit("decision.period", editor, open_allowed=False)
         self.decision_period_label = QLabel(editor)
         dform.addRow(self.decision_period_label, self.decision_period)
-        self.difference_label = QLabel(editor)
+        self.difference_label = NoticeLabel(editor)
         self.difference_label.setObjectName("differenceLabel")
         self.difference_label.setWordWrap(True)
-        self.difference_label.setStyleSheet(DIFFERENCE_STYLE)
         self.difference_label.hide()
         dform.addRow(self.difference_label)
         self.decision_rationale = QPlainTextEdit(editor)
