@@ -88,7 +88,7 @@ def missing_indexations(
     the (last) month. An empty table gives no lines: such a month is a MissingRateError
     anyway. ``advice``: the closing sentence on where to add the amounts (the CLI gives
     its own). ``first``: the first month of a calculation over several; each line then
-    names every month it concerns (»meseci marec 2026 – april 2026 so izračunani«),
+    names every month it concerns (»meseca marec 2026 – april 2026 sta izračunana«),
     not only the last one (March was computed with the old amounts as well).
     """
     if not rates.rows:
@@ -103,11 +103,16 @@ def missing_indexations(
     while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:
         march = date(year, INDEXATION_MONTH, 1)
         since = max(march, first.replace(day=1)) if first is not None else end
-        months = (
-            f"mesec {month_name(month)} je izračunan"
-            if since.year == end.year and since.month == end.month
-            else f"meseci {month_name(since)} – {month_name(month)} so izračunani"
-        )
+        count = (end.year - since.year) * 12 + end.month - since.month + 1
+        span = f"{month_name(since)} – {month_name(month)}"
+        # Slovenian has a dual: two months "sta izračunana", three or more "so izračunani"
+        if count <= 1:
+            months = f"mesec {month_name(month)} je izračunan"
+        elif count == 2:
+            months = f"meseca {span} sta izračunana"
+        else:
+            months = f"meseci {span} so izračunani"
+
         lines.append(
             f"Uskladitev zneskov od {format_date(march)} ni vnesena: {months} "
             f"z zneski, ki veljajo od {format_date(newest.valid_from)} "

@@ -201,7 +201,7 @@ def test_missing_indexation_is_one_red_line_under_the_totals(qtbot, b_ctx):  # n
     assert "638,00 €" in stale.text() and "EUR" not in stale.text()
     view.whatif_range.set_value(Period(date(2026, 2, 1), date(2026, 4, 1)))
     assert view.compute_whatif() is True
-    assert "meseci marec 2026 – april 2026 so izračunani" in stale.text()
+    assert "meseca marec 2026 – april 2026 sta izračunana" in stale.text()
 
 
 def test_kaj_ce_removed_period_comes_back_with_ctrl_z(qtbot, b_ctx):  # noqa: F811

@@ -62,7 +62,7 @@ def test_calc_spec_example(monkeypatch, capsys):
     assert list(answer) == ["months", "board", "board_increase", "fee", "total", "warnings"]
     assert len(answer["warnings"]) == 1 and "1. 3. 2026" in answer["warnings"][0]
     # both months were computed with the 2025 amounts: the line names both, not April only
-    assert "meseci marec 2026 – april 2026 so izračunani" in answer["warnings"][0]
+    assert "meseca marec 2026 – april 2026 sta izračunana" in answer["warnings"][0]
     assert answer["months"] == [
         {"month": "2026-03", "days_placed": 22, "board": "558.25", "board_increase": "90.38",
          "fee": "337.33", "total": "895.58"},
@@ -290,3 +290,18 @@ def test_subprocess_exit_status_and_one_line():
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert bad.stderr.count("\n") == 1 and "placement" in bad.stderr
+
+
+def test_stale_rate_line_uses_the_slovenian_dual_and_plural():
+    from datetime import date
+    from decimal import Decimal
+
+    from rejnistvo.rules.rates import Rate, RateTable, missing_indexations
+
+    table = RateTable([Rate(date(2025, 3, 1), Decimal("638.00"), Decimal("460.00"))])
+    one = missing_indexations(table, date(2026, 3, 1), first=date(2026, 3, 1))
+    two = missing_indexations(table, date(2026, 4, 1), first=date(2026, 1, 1))
+    three = missing_indexations(table, date(2026, 5, 1), first=date(2026, 3, 1))
+    assert "mesec marec 2026 je izračunan" in one[0]
+    assert "meseca marec 2026 – april 2026 sta izračunana" in two[0]
+    assert "meseci marec 2026 – maj 2026 so izračunani" in three[0]
