@@ -213,7 +213,7 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         centre_name = short_name(centre, CENTRE_LABEL)
         story.append(
             markup(
-                f"<b>Skupaj {CENTRE_LABEL.lower()} {escape(centre_name)}: "
+                f"<b>Skupaj {CENTRE_LABEL} {escape(centre_name)}: "
                 f"{fmt_amount(centre_total)} EUR</b>",
                 "body",
             )

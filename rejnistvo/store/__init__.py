@@ -14,11 +14,13 @@ the user data folder "Rejnistvo" from platformdirs, file ``rejnistvo.sqlite3``) 
 ``.message``), touching nothing, a file that is not a database, one locked by another
 program, a read-only file, a full disk, a schema newer than this program, and a file
 already open in another copy of the program (an OS lock on ``<file>.lock``, held while
-open; released by the OS even if the program crashes). It turns on WAL and foreign
-keys, runs ``PRAGMA integrity_check``, copies the file to ``backups/`` and then runs
-pending migrations (``rejnistvo.store.schema``, steps m001–m013, each a function named
-after what it adds: m004 record versions, m005/m010/m013 the payment ledger, m006 the
-audit anchor, …). ``check_db(path) -> list[str]`` lists problems (integrity, migrations,
+open; released by the OS even if the program crashes; on POSIX also a lock named after
+the file's device and inode in the temporary folder, so that a hard link meets it). It
+turns on WAL and foreign keys, runs ``PRAGMA quick_check`` (the full integrity check after
+an unclean shutdown and in ``check_db``), copies the file to ``backups/`` and then runs
+pending migrations (``rejnistvo.store.schema``, steps m001–m016, each a function named
+after what it adds: m004 record versions, m005/m010/m013/m014 the payment ledger, m006
+the audit anchor, m015/m016 indexes of the first screens, …). ``check_db(path) -> list[str]`` lists problems (integrity, migrations,
 audit chain and triggers); empty = healthy.
 
 Backups (``rejnistvo.store.backup``): ``backup_to(source_path_or_db, out_path)``
