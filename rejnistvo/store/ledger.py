@@ -1158,28 +1158,49 @@ def open_one_off_overpayments(
         "(SELECT r.month FROM payment_runs r WHERE r.id = l.run_id), l.total, "
         "json_extract(b.text, '$.one_off.kind'), json_extract(b.text, '$.one_off.date') "
         "FROM payment_lines l LEFT JOIN payment_bases b ON b.id = l.basis_id "
-        "WHERE l.kind = 'overpayment' AND l.one_off_id IS NOT NULL "
-        "AND l.id NOT IN (SELECT line_id FROM overpayment_settlements) "
-        "AND l.id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1) "
-        "ORDER BY l.id DESC"
+        + _OPEN_ONE_OFF_OVERPAYMENTS
     ).fetchall()
     if not rows:
         return {}
     undone = undone_amounts(db, [int(r[0]) for r in rows])
     found: dict[int, list[tuple[OpenOverpayment, tuple[int | None, str | None, str | None]]]] = {}
     for line_id, one_off_id, placement_id, month, run_month, total, kind, day in rows:
-        left = Decimal(total) + (undone[line_id].total if line_id in undone else Decimal(0))
-        if left >= 0:
+        over = _still_open(undone, line_id, placement_id, month, run_month, total)
+        if over is None:
             continue
-        over = OpenOverpayment(
-            int(line_id),
-            int(placement_id or 0),
-            date.fromisoformat(month),
-            date.fromisoformat(run_month),
-            Amounts(total=left),
-        )
         found.setdefault(int(one_off_id), []).append((over, (placement_id, kind, day)))
     return found
+
+
+#: open overpayment lines of one-off payments (not settled, not wholly undone), newest first
+_OPEN_ONE_OFF_OVERPAYMENTS = (
+    "WHERE l.kind = 'overpayment' AND l.one_off_id IS NOT NULL "
+    "AND l.id NOT IN (SELECT line_id FROM overpayment_settlements) "
+    "AND l.id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1) "
+    "ORDER BY l.id DESC"
+)
+
+
+def _still_open(
+    undone: dict[int, Amounts],
+    line_id: int,
+    placement_id: int | None,
+    month: str,
+    run_month: str,
+    total: str,
+) -> OpenOverpayment | None:
+    """The overpayment line with what later changes gave back taken off; None when
+    nothing of it is left open."""
+    left = Decimal(total) + (undone[line_id].total if line_id in undone else Decimal(0))
+    if left >= 0:
+        return None
+    return OpenOverpayment(
+        int(line_id),
+        int(placement_id or 0),
+        date.fromisoformat(month),
+        date.fromisoformat(run_month),
+        Amounts(total=left),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1207,11 +1228,7 @@ def open_deleted_one_off_overpayments(db: Database) -> list[DeletedOneOffOverpay
         "json_extract(b.text, '$.one_off.kind'), json_extract(b.text, '$.one_off.date'), "
         "o.id, o.placement_id, o.kind, o.date "
         "FROM payment_lines l JOIN payment_bases b ON b.id = l.basis_id "
-        "LEFT JOIN one_off_payments o ON o.id = l.one_off_id "
-        "WHERE l.kind = 'overpayment' AND l.one_off_id IS NOT NULL "
-        "AND l.id NOT IN (SELECT line_id FROM overpayment_settlements) "
-        "AND l.id NOT IN (SELECT overpayment_id FROM overpayment_undoings WHERE closes = 1) "
-        "ORDER BY l.id DESC"
+        "LEFT JOIN one_off_payments o ON o.id = l.one_off_id " + _OPEN_ONE_OFF_OVERPAYMENTS
     ).fetchall()
     gone = [
         r
@@ -1223,16 +1240,9 @@ def open_deleted_one_off_overpayments(db: Database) -> list[DeletedOneOffOverpay
     undone = undone_amounts(db, [int(r[0]) for r in gone])
     found = []
     for line_id, placement_id, carer_id, month, run_month, total, kind, *_ in gone:
-        left = Decimal(total) + (undone[line_id].total if line_id in undone else Decimal(0))
-        if left >= 0:
+        over = _still_open(undone, line_id, placement_id, month, run_month, total)
+        if over is None:
             continue
-        over = OpenOverpayment(
-            int(line_id),
-            int(placement_id or 0),
-            date.fromisoformat(month),
-            date.fromisoformat(run_month),
-            Amounts(total=left),
-        )
         found.append(DeletedOneOffOverpayment(over, carer_id, str(kind)))
     return found
 
