@@ -82,6 +82,7 @@ from rejnistvo.rules.periods import (
     month_name,
 )
 from rejnistvo.rules.rates import RateTable, missing_indexations
+from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import os_user, write_audit
@@ -1221,15 +1222,27 @@ def _empty_basis() -> dict[str, Any]:
 
 
 def _order(line: RunLine) -> str:
-    """The line's place in the run: by centre, unit, carer (ignoring case), contract,
+    """The line's place in the run: by centre, unit, carer (surname, Slovenian), contract,
     kind and month. One string (parts joined by NUL, which no name holds) sorts as the
     tuple of its parts would. A run sorts by ``_Order``'s ints, in the same order."""
     return f"{_order_of_line(line)}{_KIND_ORDER[line.kind]}{line.for_month.isoformat()}"
 
 
 def _order_prefix(centre: str, unit: str, carer: str, contract: str) -> str:
-    """``_order`` up to the kind."""
-    return f"{centre}\0{unit}\0{carer.casefold()}\0{contract}\0"
+    """``_order`` up to the kind: the carers in Slovenian order by surname, as the
+    screens' lists (Čeh under C, before Novak; by code point č came after z)."""
+    return f"{centre}\0{unit}\0{_carer_key(carer)}\0{contract}\0"
+
+
+_CARER_KEYS: dict[str, str] = {}
+
+
+def _carer_key(carer: str) -> str:
+    # a few thousand carers, each named on many lines: folded once a name
+    key = _CARER_KEYS.get(carer)
+    if key is None:
+        key = _CARER_KEYS[carer] = surname_sort_keys([carer])[0]
+    return key
 
 
 def _order_of_line(line: RunLine) -> str:

@@ -251,3 +251,17 @@ def test_cancelled_close_writes_nothing(run_db, clock):
     with pytest.raises(service.RunCancelled):
         service.close_month(run_db, SEP, clock, progress=lambda done, total: False)
     assert service.closed_months(run_db) == []
+
+
+def test_lines_come_in_slovenian_order_of_the_carers_surnames(run_db, clock):
+    # A and C are in one unit. By the whole name (and by code point, č after z) Ana Zupan
+    # came first; the run (screen, PDF, CSV, SEPA) orders as the screens' lists do: by
+    # surname, č under c, so Čeh comes before Zupan.
+    names = {"Otrok A": "Ana Zupan", "Otrok B": "Bor Novak", "Otrok C": "Cene Čeh"}
+    for line in service.payment_run(run_db, NOV, clock).lines:
+        carer = get_record(run_db, "placements", line.placement_id)["carer_id"]
+        save_record(run_db, "carers", {**get_record(run_db, "carers", carer),
+                                       "name": names[line.child]})  # fmt: skip
+    run = service.payment_run(run_db, NOV, clock)
+    one_unit = [line.carer for line in lines(run, "month") if line.carer != "Bor Novak"]
+    assert one_unit == ["Cene Čeh", "Ana Zupan"]
