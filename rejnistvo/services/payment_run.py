@@ -1707,6 +1707,32 @@ def _user(db: Any) -> str:
     return get_setting(db, "user_name") or os_user()
 
 
+def check_closable(db: Any, month: date, clock: Clock) -> None:
+    """InputError when `month` cannot be closed today: closed already, not the next in
+    order, or not begun. ``close_month`` checks it; the window asks it before its
+    question, so that a refused month is not first confirmed."""
+    month = first_of_month(month)
+    today = clock.today()
+    _first, last = ledger.closed_range(db)
+    if last is not None and month <= last:
+        raise InputError(
+            "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
+        )
+    if last is not None and month != add_months(last, 1):
+        nxt = add_months(last, 1)
+        raise InputError(
+            "month",
+            f"meseci se zaključujejo po vrsti: najprej zaključite {month_name(nxt)} "
+            f"({nxt.year:04d}-{nxt.month:02d}).",
+        )
+    if month > today:
+        raise InputError(
+            "month",
+            f"mesec {month_name(month)} se še ni začel; zaključiti ga je mogoče od "
+            f"1. {month.month}. {month.year} dalje.",
+        )
+
+
 def close_month(
     db: Any,
     month: date,
@@ -1734,24 +1760,7 @@ def close_month(
     placements, not worth a ledger written unchecked."""
     month = first_of_month(month)
     today = clock.today()
-    first, last = ledger.closed_range(db)
-    if last is not None and month <= last:
-        raise InputError(
-            "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
-        )
-    if last is not None and month != add_months(last, 1):
-        nxt = add_months(last, 1)
-        raise InputError(
-            "month",
-            f"meseci se zaključujejo po vrsti: najprej zaključite {month_name(nxt)} "
-            f"({nxt.year:04d}-{nxt.month:02d}).",
-        )
-    if month > today:
-        raise InputError(
-            "month",
-            f"mesec {month_name(month)} se še ni začel; zaključiti ga je mogoče od "
-            f"1. {month.month}. {month.year} dalje.",
-        )
+    check_closable(db, month, clock)
     # Computing and writing 270,000 lines (after a backdated rate) make no reference
     # cycles: the collector waits (see ``rejnistvo.collector``).
     with collector_paused(), ledger.page_cache_for_close(db), db.atomic():

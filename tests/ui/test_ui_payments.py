@@ -296,3 +296,18 @@ def test_an_overpayment_undone_by_a_later_change_is_shown_beside_the_overpayment
     assert view.total_label.text().endswith("razveljavljena preplačila (se ne izplačajo): 98,00 €")
     # November was paid at the lower row, never overpaid: its arrears are paid
     assert [r["for_month"] for r in rows(view.diff_model)] == [date(2026, 11, 1)]
+
+
+def test_a_month_not_begun_is_refused_before_the_question(qtbot, view):
+    for month in (date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)):
+        choose(qtbot, view, month)
+        qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+        assert view.run.status == "closed"
+    choose(qtbot, view, date(2027, 1, 1))  # the next month to close, on 10 December
+    asked = len(view.ctx.interaction.asked)
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    new = view.ctx.interaction.asked[asked:]
+    # no "Zaključim …?" first: the refusal alone, in the service's words
+    assert [kind for kind, _title, _text in new] == ["error"]
+    assert "januar 2027 se še ni začel" in new[0][2]
+    assert view.run.status == "open"

@@ -46,6 +46,13 @@ def close_month(view: Any) -> bool:
         )
         return False
     on_screen, stamp = view.run, view._shown[0] if view._shown else None
+    from rejnistvo.services.payment_run import check_closable
+
+    try:  # a month that cannot be closed is refused before the question, not after it
+        check_closable(view.ctx.db, month, view.ctx.clock)
+    except RuleError as exc:
+        view.ctx.interaction.error(view.tr("Mesec ni zaključen"), sentence(exc.message))
+        return False
     if not view.ctx.interaction.confirm(
         view.tr("Zaključi mesec"),
         view.tr(
