@@ -37,6 +37,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from itertools import islice
 from typing import Any, TypeVar, cast, overload
 
@@ -1234,15 +1235,9 @@ def _order_prefix(centre: str, unit: str, carer: str, contract: str) -> str:
     return f"{centre}\0{unit}\0{_carer_key(carer)}\0{contract}\0"
 
 
-_CARER_KEYS: dict[str, str] = {}
-
-
+@cache  # a few thousand carers, each named on many lines: folded once a name
 def _carer_key(carer: str) -> str:
-    # a few thousand carers, each named on many lines: folded once a name
-    key = _CARER_KEYS.get(carer)
-    if key is None:
-        key = _CARER_KEYS[carer] = surname_sort_keys([carer])[0]
-    return key
+    return surname_sort_keys([carer])[0]
 
 
 def _order_of_line(line: RunLine) -> str:
