@@ -5,6 +5,8 @@ count says it is still searching, and is final when the texts are all read."""
 
 from __future__ import annotations
 
+import time
+
 from test_ui_lists_paged import no_reload, shown_view
 
 from rejnistvo.services.people import child_pages
@@ -48,7 +50,17 @@ def test_a_new_placement_stands_in_its_sorted_place(qtbot, ctx, monkeypatch):
 
 
 def test_the_count_says_searching_until_the_texts_are_read(qtbot, ctx, monkeypatch):
-    monkeypatch.setattr(TextsOf, "slice_rows", 1)  # one text a slice: a long read
+    # one text a slice, each taking longer than a slice may: a read of 40 slices that
+    # cannot end before the keystroke, however fast the machine (0.5 ms of slice read
+    # all 40 texts of the test file on a quick one)
+    monkeypatch.setattr(TextsOf, "slice_rows", 1)
+    read_one = TextsOf.__getitem__
+
+    def slow_read(self, index):
+        time.sleep(0.002)
+        return read_one(self, index)
+
+    monkeypatch.setattr(TextsOf, "__getitem__", slow_read)
     view = shown_view(qtbot, ctx, ChildrenView)
     total = view.model.rowCount()
     view.search.setText("a")
