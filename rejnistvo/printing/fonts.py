@@ -10,6 +10,16 @@ the first use of its metrics (`_BundledFace`), and what reportlab extracts from 
 (widths, glyph table, names — everything but the file's bytes) is kept in the user's cache
 folder (`font_cache`); the next process loads it in a few ms. The PDF is the same either
 way: the subset is still cut from the font file itself.
+
+A face is first read from its Latin subset (`<face>.latin.ttf`, made by
+packaging/font_subsets.py: 15–24 % of the glyphs, so of the tables to load and the bytes
+to fingerprint; loading the three full faces an R-4 sets took 0.68× `import reportlab`
+in machine instructions, the subsets take 0.29×).
+The subset keeps every table and glyph reportlab copies into a PDF, so the PDF is the
+same byte for byte. Text with a character the subset lacks (a Cyrillic or Greek name)
+makes the face read the full font before that text is measured or set
+(`_BundledFont.stringWidth`, `splitString`): widths, glyphs and the PDF are then the
+full font's, as before.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.rl_accel import instanceStringWidthTTF
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFZCompress
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
@@ -53,15 +64,18 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
     cache's deferred tables (`font_cache.DEFERRED`) are unpacked when first asked for.
     """
 
-    def __init__(self, path: Path, postscript_name: str) -> None:
+    def __init__(self, path: Path, postscript_name: str, subset: Path | None = None) -> None:
         # Deliberately not TTFontFace.__init__: that parses the file now.
         self._path = path
+        #: the Latin subset read instead of the file until a text needs more (None: the
+        #: full font is read or was asked for)
+        self._subset = subset
         self.name = TTFNameBytes(postscript_name.encode("ascii"))
 
     def __getattr__(self, attribute: str) -> Any:
         # Only called for attributes not set yet. Dunder look-ups (copy, pickle, hasattr
         # probes) must not read a font file.
-        if attribute.startswith("__") or attribute == "_path":
+        if attribute.startswith("__") or attribute in ("_path", "_subset"):
             raise AttributeError(attribute)
         own = self.__dict__
         if "_ttf_data" not in own:
@@ -78,8 +92,35 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
         with _LOAD_LOCK:
             if "_ttf_data" in self.__dict__:
                 return
-            state = font_cache.load_face_state(self._path)
+            subset = self._subset
+            state = font_cache.load_face_state(subset or self._path)
+            if subset is not None:
+                # the characters the subset has; any other makes the face read the full font
+                state["_covered"] = frozenset(map(chr, state["charToGlyph"]))
             self.__dict__.update(state)
+
+    def covers(self, text: str) -> bool:
+        """Whether the face as read so far has every character of `text` (ASCII
+        always). A character the subset lacks reads the full font even if that lacks it
+        too (it then prints as reportlab's missing glyph, as before)."""
+        if self._subset is None or text.isascii():
+            return True
+        covered: frozenset[str] = self._covered
+        return covered.issuperset(text)
+
+    def widen(self) -> None:
+        """Read the full font in place of the subset: from now on every width, glyph and
+        embedded subset comes from it. The subset's widths were the full font's, so what
+        was measured before stays true."""
+        with _LOAD_LOCK:
+            if self._subset is None:
+                return
+            state = font_cache.load_face_state(self._path)
+            own = self.__dict__
+            for attribute in [a for a in own if a not in ("_path", "_subset", "name")]:
+                del own[attribute]
+            own.update(state)
+            self._subset = None
 
     def makeSubset(self, subset: list[int]) -> bytes:  # noqa: N802 - reportlab's name
         """The embedded subset for these characters, made once per process: the same
@@ -169,15 +210,31 @@ class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
     adds one is noticed).
     """
 
-    def __init__(self, name: str, path: Path) -> None:
+    def __init__(self, name: str, path: Path, subset: Path | None = None) -> None:
         from fnmatch import fnmatch
 
         self.fontName = name
-        self.face = _BundledFace(path, name)
+        self.face = _BundledFace(path, name, subset)
         self.encoding = TTEncoding()
         self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+
+    # Every text reaches a face's widths or glyphs through these two (reportlab's
+    # paragraphs, canvas and our form lines): the place to see a character the subset
+    # lacks before it is measured or given a glyph.
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        face = self.face
+        if face._subset is not None and not face.covers(_as_text(text, encoding)):
+            face.widen()
+        width: float = instanceStringWidthTTF(self, text, size, encoding)
+        return width
+
+    def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:  # noqa: N802
+        face = self.face
+        if face._subset is not None and not face.covers(_as_text(text, encoding)):
+            face.widen()
+        return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
         """reportlab's, with what it writes the same way for the same subset made once:
@@ -195,6 +252,20 @@ class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
                 cmap.filters = [_FLATE]
 
 
+def _as_text(text: str | bytes, encoding: str) -> str:
+    return text if isinstance(text, str) else text.decode(encoding)
+
+
+#: file name ending of a face's Latin subset next to it (packaging/font_subsets.py)
+SUBSET_SUFFIX = ".latin.ttf"
+
+
+def _subset_of(path: Path) -> Path | None:
+    """The face's Latin subset, if shipped (a bundle without one reads the full font)."""
+    subset = path.with_name(path.stem + SUBSET_SUFFIX)
+    return subset if subset.is_file() else None
+
+
 @cache
 def register_family(family: str = SANS) -> str:
     """Register the four faces of a bundled family; return the regular face's name.
@@ -204,7 +275,8 @@ def register_family(family: str = SANS) -> str:
     """
     faces = _FAMILIES[family]
     for stem in faces:
-        pdfmetrics.registerFont(_BundledFont(stem, resource_path("fonts", f"{stem}.ttf")))
+        path = resource_path("fonts", f"{stem}.ttf")
+        pdfmetrics.registerFont(_BundledFont(stem, path, _subset_of(path)))
     regular, bold, italic, bold_italic = faces
     addMapping(family, 0, 0, regular)
     addMapping(family, 1, 0, bold)
