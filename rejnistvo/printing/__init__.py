@@ -9,14 +9,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rejnistvo.lazy_names import lazy_names
-from rejnistvo.printing.rl_startup import REPORTLAB_UNUSED, defer_modules, defer_uri_pattern
+from rejnistvo.printing.rl_startup import (
+    REPORTLAB_UNUSED,
+    compile_patterns_on_first_use,
+    defer_modules,
+    defer_uri_pattern,
+)
 
 # Before anything here imports reportlab.platypus: its import-time URL regex (60 ms of a
 # `print` process) is compiled when first used instead, Pillow is loaded only if
 # something draws a bitmap, and platypus' package code (all of platypus) only if a name
-# is taken from the package rather than from its submodules (see rl_startup).
+# is taken from the package rather than from its submodules (see rl_startup); `platform`
+# and reportlab's safe eval, when imported, compile their patterns on first use.
 defer_uri_pattern()
 defer_modules(REPORTLAB_UNUSED)
+compile_patterns_on_first_use()
 
 # The names below load their module on first use (PEP 562): importing
 # ``rejnistvo.printing.formats`` for a date, as Roki does at the window's start, must not

@@ -21,6 +21,14 @@ package imports all of platypus (tables, too, which R-1 and R-4 have none of) fo
 names it re-exports, while our modules import from its submodules. Such a module is put in
 `sys.modules` with its code not run yet; the code runs when one of its names is first
 used, so a caller that does use it gets the same module, only later.
+
+`compile_patterns_on_first_use` is for modules whose code a `print` needs but whose
+import-time patterns it never (or once) uses: `platform` (reportlab.lib.utils asks it
+whether this is PyPy, which needs one of its nine patterns; 12 M machine instructions)
+and `reportlab.lib.rl_safe_eval` (an alternation of ~100 names for its safe `eval`,
+8 M, which no form runs). When either is imported, its own `re.compile` calls return
+stand-ins compiled on first use (`deferred_patterns.compiled_on_first_use`); the
+module is otherwise loaded as always and keeps its own loader.
 """
 
 from __future__ import annotations
@@ -32,12 +40,14 @@ import threading
 import types
 from typing import Any
 
-from rejnistvo.deferred_patterns import DeferredPattern, seed_re_cache
+from rejnistvo.deferred_patterns import DeferredPattern, compiled_on_first_use, seed_re_cache
 
 __all__ = [
+    "PATTERNS_UNUSED",
     "PRINT_UNUSED",
     "STDNUM_UNUSED",
     "DeferredPattern",
+    "compile_patterns_on_first_use",
     "defer_module",
     "defer_modules",
     "defer_uri_pattern",
@@ -148,3 +158,72 @@ def defer_module(name: str) -> bool:
 def defer_modules(names: tuple[str, ...]) -> None:
     for name in names:
         defer_module(name)
+
+
+#: Modules whose import-time regular expressions printing never or once uses (see above).
+PATTERNS_UNUSED = ("platform", "reportlab.lib.rl_safe_eval")
+
+
+class _PatternsOnFirstUse:
+    """A finder (first on `sys.meta_path`) for the named modules only: it takes the spec
+    the other finders give and has the module's code run under `compiled_on_first_use`.
+    It leaves `sys.meta_path` once each of them has been imported."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = set(names)
+        self._lock = threading.Lock()
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name not in self._names:
+            return None
+        spec: Any = None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        spec.loader = _PatternsLoader(loader, self)
+        return spec
+
+    def done(self, name: str) -> None:
+        with self._lock:
+            self._names.discard(name)
+            if not self._names and self in sys.meta_path:
+                sys.meta_path.remove(self)
+
+
+class _PatternsLoader:
+    """Runs a module's code with its patterns compiled on first use; the module keeps
+    the real loader (tracebacks, `importlib.reload`, resources)."""
+
+    def __init__(self, loader: Any, finder: _PatternsOnFirstUse) -> None:
+        self._loader = loader
+        self._finder = finder
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        name = module.__name__
+        module.__loader__ = self._loader
+        if module.__spec__ is not None:
+            module.__spec__.loader = self._loader
+        try:
+            with compiled_on_first_use(name):
+                self._loader.exec_module(module)
+        finally:
+            self._finder.done(name)
+
+
+def compile_patterns_on_first_use(names: tuple[str, ...] = PATTERNS_UNUSED) -> None:
+    """When one of these modules is imported (not yet: nothing is imported here), its own
+    import-time patterns are compiled on first use. Already imported ones are left."""
+    waiting = tuple(name for name in names if name not in sys.modules)
+    if waiting and not any(isinstance(f, _PatternsOnFirstUse) for f in sys.meta_path):
+        sys.meta_path.insert(0, _PatternsOnFirstUse(waiting))
