@@ -24,9 +24,12 @@ used, so a caller that does use it gets the same module, only later.
 
 `compile_patterns_on_first_use` is for modules whose code a `print` needs but whose
 import-time patterns it never (or once) uses: `platform` (reportlab.lib.utils asks it
-whether this is PyPy, which needs one of its nine patterns; 12 M machine instructions)
-and `reportlab.lib.rl_safe_eval` (an alternation of ~100 names for its safe `eval`,
-8 M, which no form runs). When either is imported, its own `re.compile` calls return
+whether this is PyPy, which needs one of its nine patterns), `reportlab.lib.rl_safe_eval`
+(an alternation of ~100 names for its safe `eval`, which no form runs), `logging`
+(reportlab's frames get a logger; the patterns check a Formatter's format), `fractions`
+(the rules' money; the pattern parses a Fraction from text) and `_markupbase` (HTML
+declarations and comments, which our paragraph markup has none of): 18 M machine
+instructions of a `print r4`. When either is imported, its own `re.compile` calls return
 stand-ins compiled on first use (`deferred_patterns.compiled_on_first_use`); the
 module is otherwise loaded as always and keeps its own loader.
 """
@@ -161,7 +164,8 @@ def defer_modules(names: tuple[str, ...]) -> None:
 
 
 #: Modules whose import-time regular expressions printing never or once uses (see above).
-PATTERNS_UNUSED = ("platform", "reportlab.lib.rl_safe_eval")
+PATTERNS_UNUSED = ("platform", "reportlab.lib.rl_safe_eval", "logging", "fractions")
+PATTERNS_UNUSED += ("_markupbase",)
 
 
 class _PatternsOnFirstUse:
