@@ -164,8 +164,8 @@ def defer_modules(names: tuple[str, ...]) -> None:
 
 
 #: Modules whose import-time regular expressions printing never or once uses (see above).
-PATTERNS_UNUSED = ("platform", "reportlab.lib.rl_safe_eval", "logging", "fractions")
-PATTERNS_UNUSED += ("_markupbase",)
+PATTERNS_UNUSED: tuple[str, ...] = ("platform", "reportlab.lib.rl_safe_eval", "logging")
+PATTERNS_UNUSED += ("fractions", "_markupbase")
 
 
 class _PatternsOnFirstUse:
