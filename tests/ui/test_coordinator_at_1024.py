@@ -17,7 +17,7 @@ def test_the_child_is_in_view_beside_the_case_number(qtbot, ctx):
     view.refresh()
     model = view.cases_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["Številka zadeve", "Otrok", "Stanje"]
+    assert headers[:3] == ["Št. zadeve", "Otrok", "Stanje"]
     # the search texts (read from the store a slice at a time) follow the same order
     texts = model.search_texts()
     if texts:

@@ -33,13 +33,17 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.store import StaleRecordError, StoreError
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.coordinator_columns import FitColumnsToWidth, short_centre
 from rejnistvo.ui.views.coordinator_typed import restore_panel, typed_panel
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
-from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+from rejnistvo.ui.widgets.tables import configure_table
 
 _STEP_DATE_FIELDS = frozenset(
     {"received_on", "accepted_on", "commission_named_on", "decided_on", "returned_on"}
 )
+
+#: the columns that give way to a narrow list: the child, the state, the centre
+_ELASTIC = {1, 2, 6}
 
 
 def _percent(value) -> str:
@@ -55,13 +59,13 @@ class CoordinatorStepsMixin:
         # list shows about four columns, and the child was the sixth, out of view (the
         # search texts of ``services.coordinator.list_search_text`` follow this order)
         return [
-            Column("case_no", self.tr("Številka zadeve")),
+            Column("case_no", self.tr("Št. zadeve")),
             Column("child", self.tr("Otrok")),
             Column("status", self.tr("Stanje")),
-            Column("waiting", self.tr("Čaka (dni)"), align_right=True),
+            Column("waiting", self.tr("Dni"), align_right=True),
             Column("sent_on", self.tr("Poslano")),
             Column("received_on", self.tr("Prejeto")),
-            Column("centre", self.tr("Center")),
+            Column("centre", self.tr("Center"), short_centre),
         ]
 
     def _cases_tab(self) -> QWidget:
@@ -82,6 +86,8 @@ class CoordinatorStepsMixin:
         self.cases_table = QTableView(page)
         self.cases_table.setModel(self.cases_proxy)
         configure_table(self.cases_table)
+        # at 1024 px every column in view: the names give way (coordinator_columns)
+        self.cases_columns = FitColumnsToWidth(self.cases_table, _ELASTIC)
         self.cases_table.selectionModel().currentRowChanged.connect(self._case_selected)
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
@@ -184,11 +190,23 @@ class CoordinatorStepsMixin:
         self.cases_splitter.setObjectName("CoordinatorCasesSplitter")
         self.cases_splitter.addWidget(left)
         self.cases_splitter.addWidget(scroll)
-        self.cases_splitter.setSizes([620, 480])
+        # the panel as narrow as its fields allow (``fit_step_panel``): the list's seven
+        # columns need the room
+        self.cases_splitter.setSizes([700, 400])
         self.remember_splitter(self.cases_splitter)
         layout = QVBoxLayout(page)
         layout.addWidget(self.cases_splitter)
         return page
+
+    def fit_step_panel(self) -> None:
+        """The step panel never narrower than its fields (after its texts are set): the
+        splitter gives the list all the rest, and the panel never scrolls sideways."""
+        from PySide6.QtWidgets import QStyle
+
+        scroll = self.step_scroll
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll)
+        frame = 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width() + bar + frame)
 
     def today(self) -> date:
         return self.ctx.clock.today()
@@ -197,7 +215,7 @@ class CoordinatorStepsMixin:
         from rejnistvo.services.coordinator import incoming_pages
 
         self.cases_model.set_pages(incoming_pages(self.ctx.db, subgroup, self.today()))
-        fit_columns(self.cases_table, 200)
+        self.cases_columns.refit()
         current = self._case["id"] if self._case else None
         typed = typed_panel(self)
         self._case = None

@@ -111,6 +111,7 @@ class CoordinatorView(
         )
         self.decide_button.setText(self.tr("Zapiši odločitev"))
         self.return_button.setText(self.tr("Označi vrnitev dokumentov centru"))
+        self.fit_step_panel()
 
     def _retranslate_register(self) -> None:
         self.register_model.set_columns_headers([c.header for c in self._register_columns()])

@@ -1,0 +1,71 @@
+"""QA6 (round 11): Koordinator's incoming list at a laptop's 1024 × 700. Beside the step
+panel the list had ~435 px for seven columns at their natural widths (~700 px): Poslano,
+Prejeto and Center stood behind a horizontal scroll bar. Now the names give way (elided,
+the whole text in the cell's tooltip) and every column is in view."""
+
+from __future__ import annotations
+
+from _laptop_window import laptop_window
+from PySide6.QtCore import Qt
+
+from rejnistvo.ui.views.coordinator_columns import MIN_ELASTIC, short_centre, shrink_to
+
+
+def _busiest_subgroup(view) -> int:
+    from rejnistvo.services.coordinator import incoming_pages
+
+    counts = {
+        view.subgroup_combo.itemData(i): len(
+            incoming_pages(view.ctx.db, view.subgroup_combo.itemData(i), view.today())
+        )
+        for i in range(view.subgroup_combo.count())
+    }
+    return max(counts, key=lambda s: counts[s])
+
+
+def test_every_column_of_the_incoming_list_is_in_view_at_1024(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("coordinator_view")
+    qtbot.waitUntil(lambda: view.subgroup_combo.count() > 0)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(_busiest_subgroup(view)))
+    qtbot.waitUntil(lambda: view.cases_model.rowCount() > 0)
+    qtbot.wait(50)
+    table = view.cases_table
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    # the dates and the waiting days are whole: they mean nothing when cut
+    metrics = table.fontMetrics()
+    for column in (0, 3, 4, 5):
+        for row in range(view.cases_model.rowCount()):
+            text = view.cases_proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+            assert metrics.horizontalAdvance(text or "") < header.sectionSize(column)
+    # a cut name is whole in its tooltip
+    index = view.cases_proxy.index(0, 1)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_step_panel_does_not_scroll_sideways(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("coordinator_view")
+    qtbot.waitUntil(lambda: view.subgroup_combo.count() > 0)
+    qtbot.wait(50)
+    assert view.step_scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_the_names_give_way_first_and_exactly():
+    natural = [95, 99, 130, 42, 86, 86, 172]
+    widths = shrink_to(natural, {1, 2, 6}, 500)
+    assert sum(widths) == 500
+    assert widths[0] == 95 and widths[3:6] == [42, 86, 86]
+    assert min(widths[1], widths[2], widths[6]) >= MIN_ELASTIC
+    assert shrink_to(natural, {1, 2, 6}, 900) == natural
+    # narrower than the names can give: they stop at their minimum (the list scrolls)
+    assert shrink_to(natural, {1, 2, 6}, 300)[1] == MIN_ELASTIC
+
+
+def test_a_centre_is_named_by_what_tells_it_apart():
+    assert short_centre("Center za socialno delo Osrednja Slovenija – vzhod") == (
+        "Osrednja Slovenija – vzhod"
+    )
+    assert short_centre("Zavod Emma") == "Zavod Emma"
