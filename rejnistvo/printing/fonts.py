@@ -108,6 +108,11 @@ class _BundledFace(TTFontFace):  # type: ignore[misc]  # reportlab is untyped
         covered: frozenset[str] = self._covered
         return covered.issuperset(text)
 
+    def cover(self, text: str | bytes, encoding: str) -> None:
+        """Read the full font if the subset lacks a character of `text` (as text)."""
+        if not self.covers(text if isinstance(text, str) else text.decode(encoding)):
+            self.widen()
+
     def widen(self) -> None:
         """Read the full font in place of the subset: from now on every width, glyph and
         embedded subset comes from it. The subset's widths were the full font's, so what
@@ -223,17 +228,19 @@ class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
     # Every text reaches a face's widths or glyphs through these two (reportlab's
     # paragraphs, canvas and our form lines): the place to see a character the subset
     # lacks before it is measured or given a glyph.
+    # (A few hundred calls a document: ASCII text, a full face or a text of the subset's
+    # characters cost a few tests, not a call; bytes take the long way, `cover`.)
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:  # noqa: N802
         face = self.face
-        if face._subset is not None and not face.covers(_as_text(text, encoding)):
-            face.widen()
+        if face._subset is not None and not text.isascii() and not face._covered.issuperset(text):
+            face.cover(text, encoding)
         width: float = instanceStringWidthTTF(self, text, size, encoding)
         return width
 
     def splitString(self, text: str | bytes, doc: Any, encoding: str = "utf-8") -> Any:  # noqa: N802
         face = self.face
-        if face._subset is not None and not face.covers(_as_text(text, encoding)):
-            face.widen()
+        if face._subset is not None and not text.isascii() and not face._covered.issuperset(text):
+            face.cover(text, encoding)
         return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
@@ -250,10 +257,6 @@ class _BundledFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
             cmap = doc.idToObject.get(f"toUnicodeCMap:{font.BaseFont}")
             if isinstance(cmap, PDFStream) and cmap.filters == [PDFZCompress]:
                 cmap.filters = [_FLATE]
-
-
-def _as_text(text: str | bytes, encoding: str) -> str:
-    return text if isinstance(text, str) else text.decode(encoding)
 
 
 #: file name ending of a face's Latin subset next to it (packaging/font_subsets.py)
