@@ -58,6 +58,13 @@ EXPENSES = {
     "other": ("logopedska obravnava", "psihoterapevtska obravnava"),
 }
 R4_STATES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")
+#: the subgroup whose coordinator's register the README shows (``python -m rejnistvo
+#: register --subgroup 3``), and the places in the list of cases it gets, the most telling
+#: first (a small demo has two or three of its placements): a case's state is
+#: ``R4_STATES[k % 6]`` — decided (with its resolution number), sent and waiting too
+#: long, returned, accepted
+REGISTER_SUBGROUP = 3
+REGISTER_POSITIONS = (4, 1, 5, 2)
 R5_KINDS = (
     "awaiting",
     "due_soon",
@@ -395,6 +402,33 @@ class _Builder:
                 )
 
     # -- R-4 ----------------------------------------------------------------------
+    def _with_register_cases(self, chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every other active placement has an R-4 case, and ``REGISTER_SUBGROUP``'s
+        coordinator has some at each later step (the one waiting too long among them):
+        the README's register example is of that subgroup, and by chance its centres' carers
+        might have none. Placements of its centres take (or swap) the places of others,
+        with no draw of the generator: the rest of the data stays what it was."""
+        targets = [k for k in REGISTER_POSITIONS if k < len(chosen)]
+        ours = [
+            item
+            for item in self.active
+            if self.subgroup_of.get(item["carer"]["centre_id"]) == REGISTER_SUBGROUP
+            and not any(item is chosen[k] for k in targets)
+        ]
+        chosen = list(chosen)
+        for k in targets:
+            if not ours:
+                break
+            if self.subgroup_of.get(chosen[k]["carer"]["centre_id"]) == REGISTER_SUBGROUP:
+                continue
+            item = ours.pop(0)
+            # a case of the subgroup at another place swaps with this one: no placement twice
+            at = next((j for j, other in enumerate(chosen) if other is item), None)
+            if at is not None:
+                chosen[at] = chosen[k]
+            chosen[k] = item
+        return chosen
+
     def r4_cases(self) -> None:
         rng = self.rng
         case_ids = _ids(_max_id(self.db, "r4_cases") + 1)
@@ -407,7 +441,7 @@ class _Builder:
         for cand in self.rows["candidates"]:
             if not cand["removed_on"]:
                 candidates.setdefault(cand["subgroup_id"], []).append(cand)
-        chosen = self.active[0::2]  # every other active placement has an R-4 case
+        chosen = self._with_register_cases(self.active[0::2])
         for k, item in enumerate(chosen):
             state = R4_STATES[k % len(R4_STATES)]
             placement, carer = item["placement"], item["carer"]
