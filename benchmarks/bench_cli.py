@@ -17,6 +17,11 @@ Every process here runs Python's `site` — on a machine whose site-packages has
 files that import modules at start (an editable install's finder, a certifi hook) the
 baseline pays for them too, so the ratios look smaller than on a clean installation;
 `python -S -c pass` is listed for that reason.
+
+`--stages` (valgrind only) counts the instructions of `print r4`'s parts as cumulative
+stages, each a process that stops later than the one before (`STAGES`): where the
+process goes beyond `import reportlab`. Run a second time for figures: the first run
+writes the .pyc files and the font cache.
 """
 
 from __future__ import annotations
@@ -69,6 +74,78 @@ def instructions(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> i
     return int(match.group(1)) if match else None
 
 
+#: `print r4` cut into stages: (name, code run after the process's own start-up); each
+#: stage's code includes the previous one's, so differences are the stage's own cost.
+#: Each ends with gc.freeze() (as the command does once its form's module is loaded), or
+#: the interpreter's last collection at exit would charge each stage for all it made.
+_PRINT_SETUP = """
+import gc, importlib, json, sys
+from rejnistvo.printing.rl_startup import PRINT_UNUSED, STDNUM_UNUSED, defer_modules
+defer_modules(STDNUM_UNUSED + PRINT_UNUSED)
+import reportlab.pdfgen.canvas
+"""
+_PLATYPUS = "import reportlab.platypus.doctemplate, reportlab.platypus.paragraph\n"
+_FORMS = "from rejnistvo.forms import render_form\nfrom rejnistvo.forms.data import PARSERS\n"
+_R4 = 'importlib.import_module("rejnistvo.forms.r4")\n'
+_PARSE = "form = PARSERS['r4'](json.load(open(sys.argv[1], encoding='utf-8')))\n"
+_FONTS = """
+from reportlab.pdfbase.pdfmetrics import getFont
+from rejnistvo.printing.fonts import register_fonts
+register_fonts()
+for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif"):
+    face = getFont(name).face
+    face.charWidths, face.glyphPos, face.hmetrics
+"""
+_DOC = "render_form('r4', form, sys.argv[2])\n"
+STAGES = (
+    ("rl_startup + pdfgen.canvas", _PRINT_SETUP),
+    ("+ platypus (doctemplate, paragraph)", _PRINT_SETUP + _PLATYPUS),
+    ("+ forms, form data, rules", _PRINT_SETUP + _PLATYPUS + _FORMS),
+    ("+ R-4 module, JSON parsed", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE),
+    ("+ fonts from the cache", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS),
+    ("+ first document", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS + _DOC),
+    (
+        "+ second document",
+        _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS + _DOC + _DOC,
+    ),
+)
+
+
+def stages(env: dict[str, str], scratch: Path) -> None:
+    """Instructions of each stage of `print r4` (see STAGES) and of the command itself."""
+    py = sys.executable
+    r4_json = str(ROOT / "forms" / "r4.example.json")
+    out = str(scratch / "stage.pdf")
+    rows = [('python -c "import reportlab"', [py, "-c", "import reportlab"])]
+    rows += [(name, [py, "-c", code + "gc.freeze()\n", r4_json, out]) for name, code in STAGES]
+    rows.append(
+        (
+            "print r4 (the command)",
+            [py, "-m", "rejnistvo", "print", "r4", "--input", r4_json, "--out", out],
+        )
+    )
+    for _, command in rows:  # .pyc files and the font cache written
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    counts = [(name, instructions(command, env)) for name, command in rows]
+    base = counts[0][1]
+    if not base:
+        print("stages: valgrind not found")
+        return
+    print(f"{'stage (cumulative)':38} {'millions':>9} {'×':>6} {'own ×':>6}")
+    previous = None
+    for name, count in counts:
+        if count is None:
+            continue
+        own = (
+            ""
+            if previous is None or name.startswith("print")
+            else f"{(count - previous) / base:5.2f}×"
+        )
+        print(f"{name:38} {count / 1e6:9.1f} {count / base:5.2f}× {own:>6}")
+        if not name.startswith("print"):
+            previous = count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -76,8 +153,17 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (valgrind)"
     )
+    parser.add_argument(
+        "--stages", action="store_true", help="only print r4's stages in instructions"
+    )
     options = parser.parse_args()
     runs = options.runs
+    if options.stages:
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env["XDG_CACHE_HOME"] = tmp
+            stages(env, Path(tmp))
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
