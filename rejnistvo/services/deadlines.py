@@ -252,7 +252,9 @@ def _waiting(day: _Day, threshold: int, received_on: Any, sent_on: Any, decided_
         return None
     due = received + timedelta(days=threshold)
     waited = accusative_phrase(days or 0, "dan")
-    return due, day.days(due), f"Prejeto {day.text(received)}, čaka {waited}"
+    # a case not yet received counts from its sending day: it must not be called received
+    step = "Prejeto" if received_on else "Poslano"
+    return due, day.days(due), f"{step} {day.text(received)}, čaka {waited}"
 
 
 def _uplift_end(day: _Day, start: str, end: str | None) -> tuple[date, int] | None:

@@ -181,7 +181,8 @@ def _r4_cases(db: Database, today: date, threshold: int) -> list[RefDeadline]:
                     "r4_waiting",
                     received + timedelta(days=threshold),
                     today,
-                    f"Prejeto {fmt_date(received)}, čaka {accusative_phrase(days or 0, 'dan')}",
+                    f"{'Prejeto' if case.get('received_on') else 'Poslano'} "
+                    f"{fmt_date(received)}, čaka {accusative_phrase(days or 0, 'dan')}",
                     *names,
                     opens,
                 )

@@ -64,8 +64,12 @@ def test_r4_waiting_from_receipt_on_roki(r4_db):  # noqa: F811
     (late,) = [d for d in list_deadlines(r4_db, date(2026, 4, 3)) if d.open_kind == "r4"]
     assert late.kind == "r4_waiting" and late.due == date(2026, 4, 2) and late.days == -1
     assert "čaka 31 dni" in late.what
+    # QA6: only sent, never received: Roki said »Prejeto 3. 3. 2026«
+    assert late.what.startswith("Poslano 3. 3. 2026,")
     save_record(r4_db, "r4_cases", {"id": case.id, "received_on": date(2026, 3, 10)})
     assert _kinds(r4_db, date(2026, 4, 3), "r4", case.id) == []
+    (received,) = [d for d in list_deadlines(r4_db, date(2026, 4, 10)) if d.open_kind == "r4"]
+    assert received.what.startswith("Prejeto 10. 3. 2026,")
 
 
 def test_unpaid_instalment_and_ending_increase(r4_db):  # noqa: F811
