@@ -69,3 +69,19 @@ def test_a_centre_is_named_by_what_tells_it_apart():
         "Osrednja Slovenija – vzhod"
     )
     assert short_centre("Zavod Emma") == "Zavod Emma"
+
+
+def test_the_register_names_a_centre_as_the_incoming_list_does(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("coordinator_view")
+    qtbot.waitUntil(lambda: view.subgroup_combo.count() > 0)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(_busiest_subgroup(view)))
+    view.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: view.register_model.rowCount() > 0)
+    column = next(
+        c
+        for c in range(view.register_model.columnCount())
+        if view.register_model.column_key(c) == "centre"
+    )
+    shown = view.register_model.index(0, column).data(Qt.ItemDataRole.DisplayRole)
+    assert shown and not shown.startswith("Center za socialno delo")

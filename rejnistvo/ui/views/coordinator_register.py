@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.views.coordinator_columns import short_centre
 from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 
@@ -32,7 +33,8 @@ class CoordinatorRegisterMixin:
         return [
             Column("seq", self.tr("Zap. št."), align_right=True),
             Column("case_no", self.tr("Številka zadeve")),
-            Column("centre", self.tr("Center")),
+            # as on the incoming list: the words every centre's name shares left out
+            Column("centre", self.tr("Center"), short_centre),
             Column("unit", self.tr("Enota")),
             Column("child", self.tr("Otrok")),
             Column("carer", self.tr("Rejnik")),
