@@ -8,7 +8,13 @@ from __future__ import annotations
 from _laptop_window import laptop_window
 from PySide6.QtCore import Qt
 
-from rejnistvo.ui.views.coordinator_columns import MIN_ELASTIC, short_centre, shrink_to
+from rejnistvo.ui.views.coordinator_columns import (
+    LAST_RESORT,
+    MIN_ELASTIC,
+    FitColumnsToWidth,
+    short_centre,
+    shrink_to,
+)
 
 
 def _busiest_subgroup(view) -> int:
@@ -60,8 +66,55 @@ def test_the_names_give_way_first_and_exactly():
     assert widths[0] == 95 and widths[3:6] == [42, 86, 86]
     assert min(widths[1], widths[2], widths[6]) >= MIN_ELASTIC
     assert shrink_to(natural, {1, 2, 6}, 900) == natural
-    # narrower than the names can give: they stop at their minimum (the list scrolls)
-    assert shrink_to(natural, {1, 2, 6}, 300)[1] == MIN_ELASTIC
+    # a busy list (its scroll bar): the names go on giving way, equally, to the last resort
+    widths = shrink_to(natural, {1, 2, 6}, 420)
+    assert sum(widths) == 420 and widths[0] == 95
+    assert LAST_RESORT <= min(widths[1], widths[2], widths[6]) < MIN_ELASTIC
+    # narrower than that: they stop there (the list scrolls)
+    assert shrink_to(natural, {1, 2, 6}, 300)[1] == LAST_RESORT
+
+
+def test_a_busy_list_with_long_case_numbers_fits_beside_its_scroll_bar(qtbot):
+    """The 20,000-placement demo's subgroup: 1,100 cases (a vertical scroll bar) numbered
+    1220-5285/2026; at 1024 px it stood 15 px wider than its list."""
+    from PySide6.QtWidgets import QTableView
+
+    from rejnistvo.ui.models import Column, RecordTableModel
+    from rejnistvo.ui.widgets.tables import configure_table
+
+    columns = [
+        Column(key, key)
+        for key in ("case_no", "child", "status", "waiting", "sent", "received", "centre")
+    ]
+    model = RecordTableModel(columns)
+    model.set_rows(
+        [
+            {
+                "id": i,
+                "case_no": f"1220-{5000 + i}/2026",
+                "child": "Dušan Žnidaršič Kovačič",
+                "status": "komisija imenovana",
+                "waiting": 47,
+                "sent": "17. 10. 2026",
+                "received": "17. 10. 2026",
+                "centre": "Osrednja Slovenija – vzhod",
+            }
+            for i in range(300)
+        ]
+    )
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    configure_table(table)
+    fit = FitColumnsToWidth(table, {1, 2, 6})
+    table.resize(455, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    fit.refit()
+    qtbot.wait(20)
+    assert table.verticalScrollBar().isVisible()
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
 
 
 def test_a_centre_is_named_by_what_tells_it_apart():

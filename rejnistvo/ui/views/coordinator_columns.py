@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QTableView
 _CENTRE_PREFIX = "center za socialno delo "
 #: the narrowest an elastic column gets: a few letters and the ellipsis
 MIN_ELASTIC = 48
+#: ... and when the list is too narrow even for that: two letters and the ellipsis
+LAST_RESORT = 30
 #: a cell's text margins (the item view's 3 px a side) and a little air
-_CELL_PAD = 10
+_CELL_PAD = 8
 #: a header's margins and its sort arrow, drawn right of the text once sorted
 _HEADER_PAD = 22
 #: the rows measured: the list's first screenful or so, never thousands
@@ -31,12 +33,16 @@ def short_centre(name: str) -> str:
 
 def shrink_to(natural: list[int], elastic: set[int], width: int) -> list[int]:
     """Column widths that fit ``width``: the elastic columns give up their width above
-    ``MIN_ELASTIC`` in proportion to it; the others keep theirs. When even that is not
-    enough (a very narrow list) the elastic ones stay at their minimum and the list scrolls."""
+    ``MIN_ELASTIC`` in proportion to it; the others keep theirs. When that is not enough
+    (a busy list: its vertical scroll bar and five-figure case numbers) they go on down to
+    ``LAST_RESORT``, equally; below that the list scrolls sideways."""
     excess = sum(natural) - width
-    if excess <= 0:
+    if excess <= 0 or not elastic:
         return list(natural)
-    spare = {c: max(natural[c] - MIN_ELASTIC, 0) for c in elastic}
+    fixed = sum(w for c, w in enumerate(natural) if c not in elastic)
+    share = (width - fixed) // len(elastic)
+    floor = max(LAST_RESORT, min(MIN_ELASTIC, share))
+    spare = {c: max(natural[c] - floor, 0) for c in elastic}
     room = sum(spare.values())
     if room == 0:
         return list(natural)
