@@ -29,6 +29,9 @@ def test_refused_decision_keeps_what_was_typed_and_records_it_next(qtbot, screen
     assert coordinator.record_decision() is False
     assert "medtem spremenil" in b_ctx.interaction.errors[-1]
     assert "vnosi so ostali" in b_ctx.interaction.errors[-1]
+    # QA6: not the store's »znova naložite zapis in jih vnesite še enkrat«, which the
+    # screen's own sentence contradicted (it has reloaded the case and kept the input)
+    assert "vnesite še enkrat" not in b_ctx.interaction.errors[-1]
     assert coordinator.no_increase_radio.isChecked()
     assert coordinator.rationale_edit.toPlainText() == RATIONALE
 
