@@ -40,6 +40,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# The children say "ROWS" with their processor time so far when the rows are on screen;
+# with BENCH_EXIT_AT_ROWS set they end there (an instruction count stops at the rows).
+SAY_ROWS = """
+def say_rows():
+    import os, time
+    print("ROWS", time.process_time(), flush=True)
+    if os.environ.get("BENCH_EXIT_AT_ROWS"):
+        os._exit(0)
+"""
+
 # The child notices its first paint with an event filter on each window as it is shown.
 SPY = """
 import sys
@@ -63,12 +73,13 @@ QWidget.show = _spied_show
 
 BARE_CHILD = (
     SPY
+    + SAY_ROWS
     + """
 from PySide6.QtWidgets import QMainWindow
 def painted():  # the paint event arrives; its flush ends before the timer fires
     QTimer.singleShot(0, done)
 def done():
-    print("ROWS", flush=True)
+    say_rows()
     app.quit()
 w = QMainWindow(); w.resize(1280, 800); w.show()
 app.exec()
@@ -99,9 +110,9 @@ sys.meta_path.insert(0, SpyOnImport())
 # Rows are on screen when the first screen has loaded its data (not stale) and the
 # window has painted once after that: at once when the first paint already had them (the
 # program reads the first screen before it shows the window), else after a repaint.
-APP_CHILD = (
+APP_CHILD_BODY = (
     f"SPY = {SPY.replace('def painted(): pass', '')!r}\n"
-    + f"MAIN = {str(ROOT / 'main.py')!r}\n"
+    + SAY_ROWS
     + SPY_WHEN_IMPORTED
     + """
 state = {"loaded": False}
@@ -117,7 +128,7 @@ def painted():
 def check():
     window, view = first_view()
     if state.get("at_paint"):
-        print("ROWS", flush=True)
+        say_rows()
         app.exit(0)
         return
     if view is None or view.is_stale():
@@ -126,7 +137,7 @@ def check():
     if not state["loaded"]:
         state["loaded"] = True
         window.repaint()  # the rows, painted now
-        print("ROWS", flush=True)
+        say_rows()
         app.exit(0)
 def dismiss():
     # A warning at opening (a copied file's change log signed on another computer) is
@@ -147,6 +158,14 @@ runpy.run_path(MAIN, run_name="__main__")  # the program as it is started (main.
 )
 
 
+def app_child(root: Path = ROOT) -> str:
+    """The program's child starting ``main.py`` of the code at ``root``."""
+    return f"MAIN = {str(root / 'main.py')!r}\n" + APP_CHILD_BODY
+
+
+APP_CHILD = app_child()
+
+
 _HOME: list[str] = []
 
 
@@ -164,18 +183,26 @@ def scratch_env() -> dict[str, str]:
 
 
 def timed_child(code: str, *args: str) -> float:
+    return timed_child_cpu(code, *args)[0]
+
+
+def timed_child_cpu(
+    code: str, *args: str, env: dict[str, str] | None = None, cwd: str | None = None
+) -> tuple[float, float]:
+    """Wall time to the child's rows, and its processor time then (seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         text=True,
-        env=scratch_env(),
+        env=env or scratch_env(),
+        cwd=cwd,
     )
     seen = None
     assert proc.stdout is not None
     for line in proc.stdout:
-        if line.strip() == "ROWS" and seen is None:
-            seen = time.perf_counter() - start
+        if line.startswith("ROWS") and seen is None:
+            seen = (time.perf_counter() - start, float(line.split()[1]))
     proc.wait()
     if proc.returncode or seen is None:
         raise SystemExit(f"child failed ({proc.returncode})")

@@ -1,0 +1,178 @@
+"""Start → Roki rows painted, code versions compared in the same minutes (issue 13).
+
+    python benchmarks/bench_start_ab.py --db demo20000.sqlite3 --home HOME \\
+        --root /work/bench/base --root . [--runs 9] [--callgrind 2]
+
+Each ``--root`` is a checkout (its ``main.py`` starts, its package is imported: the
+children run outside any checkout, with ``PYTHONPATH`` set to the root). Each gets its own
+copy of ``--home`` (the change log's key; two code versions sharing one home rewrite each
+other's code and schema caches, ~15 % of a start) and its own copy of the file, under a
+new name (a copy replacing a file the program knew is a restored backup and asks). A
+warm-up start of each updates its copy and fills its caches; then every run starts a bare
+PySide6 window and each root in turn, so all see the same minutes of a shared machine.
+The children are ``bench_window``'s: the spy goes in when the program imports PySide6.
+
+Reported per root: wall time to the rows and the child's processor time then (medians and
+ranges), and the ratios to the bare window (of the medians, and the range of each run's
+ratio to the bare window of its own round). ``--callgrind N`` then counts the machine
+instructions to the rows (the child ends there) N times per root and for the bare window,
+interleaved: repeatable where wall time scatters ±30 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_window import BARE_CHILD, app_child, scratch_env, timed_child_cpu  # noqa: E402
+
+XDG = ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+
+
+@dataclass
+class Version:
+    """One code version with its own home and file copy, and what it measured."""
+
+    label: str
+    root: Path | None  # None: the bare window
+    home: Path
+    db: Path | None = None
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    instructions: list[int] = field(default_factory=list)
+
+    def env(self) -> dict[str, str]:
+        env = scratch_env()
+        env["PYTHONPATH"] = str(self.root) if self.root else ""
+        for key in XDG:
+            env[key] = str(self.home)
+        return env
+
+    def argv(self) -> list[str]:
+        if self.root is None:
+            return [BARE_CHILD]
+        return [app_child(self.root), str(self.db)]
+
+
+def prepare(roots: list[Path], db: Path, home: Path, scratch: Path) -> list[Version]:
+    versions = [Version("bare", None, scratch / "bare-home")]
+    versions[0].home.mkdir()
+    for i, root in enumerate(roots):
+        label = f"{i}:{root.name or root}"
+        copy_home = scratch / f"home{i}"
+        shutil.copytree(home, copy_home, symlinks=True)
+        copy_db = scratch / f"v{i}-{db.name}"
+        shutil.copy2(db, copy_db)
+        versions.append(Version(label, root.resolve(), copy_home, copy_db))
+    return versions
+
+
+def run_once(version: Version, cwd: str) -> tuple[float, float]:
+    return timed_child_cpu(*version.argv(), env=version.env(), cwd=cwd)
+
+
+def callgrind_once(version: Version, cwd: str, out: Path) -> int:
+    """Machine instructions of one start to its rows (the child ends at them)."""
+    env = version.env()
+    env["BENCH_EXIT_AT_ROWS"] = "1"
+    subprocess.run(
+        [
+            "valgrind",
+            "--tool=callgrind",
+            f"--callgrind-out-file={out}",
+            sys.executable,
+            "-c",
+            *version.argv(),
+        ],
+        env=env,
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if version.root is not None:
+        # ended at its rows, the program left its file as after a crash (its -wal): the
+        # next start would check it whole; a start that ends normally tidies it first
+        run_once(version, cwd)
+    for line in out.read_text().splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise SystemExit(f"no instruction count in {out}")
+
+
+def spread(values: list[float], scale: float = 1000) -> str:
+    return (
+        f"{statistics.median(values) * scale:.0f} "
+        f"({min(values) * scale:.0f}–{max(values) * scale:.0f})"
+    )
+
+
+def report(versions: list[Version]) -> None:
+    bare = versions[0]
+    bw, bc = statistics.median(bare.wall), statistics.median(bare.cpu)
+    print(f"bare window: wall {spread(bare.wall)} ms, cpu {spread(bare.cpu)} ms")
+    for v in versions[1:]:
+        per_run = [w / b for w, b in zip(v.wall, bare.wall, strict=True)]
+        print(
+            f"{v.label}: wall {spread(v.wall)} ms = {statistics.median(v.wall) / bw:.2f}× "
+            f"(runs {min(per_run):.2f}–{max(per_run):.2f}×); cpu {spread(v.cpu)} ms = "
+            f"{statistics.median(v.cpu) / bc:.2f}×"
+        )
+    if bare.instructions:
+        bi = statistics.median(bare.instructions)
+        print(f"bare window: {', '.join(f'{n / 1e6:.0f}' for n in bare.instructions)} M instr")
+        for v in versions[1:]:
+            counts = ", ".join(f"{n / 1e6:.1f}" for n in v.instructions)
+            ratio = statistics.median(v.instructions) / bi
+            print(f"{v.label}: {counts} M instructions to the rows ({ratio:.2f}× bare)")
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True, help="the file (copied per root)")
+    parser.add_argument("--home", type=Path, required=True, help="its home (copied per root)")
+    parser.add_argument("--root", type=Path, action="append", required=True)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--callgrind", type=int, default=0, metavar="N")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="rejnistvo-start-ab-"))
+    cwd = str(scratch)  # no checkout on sys.path[0]: each child imports its root's code
+    try:
+        versions = prepare(args.root, args.db, args.home, scratch)
+        for v in versions:  # warm-up: migrations, the day's backup, the code caches
+            run_once(v, cwd)
+            run_once(v, cwd)
+        print(f"load {load()}", flush=True)
+        for _ in range(args.runs):
+            for v in versions:
+                wall, cpu = run_once(v, cwd)
+                v.wall.append(wall)
+                v.cpu.append(cpu)
+        print(f"load {load()}; {args.runs} interleaved runs", flush=True)
+        for i in range(args.callgrind):
+            for v in versions:
+                v.instructions.append(callgrind_once(v, cwd, scratch / f"cg.{i}.{id(v)}"))
+        report(versions)
+    finally:
+        if args.keep:
+            print(f"scratch kept in {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
