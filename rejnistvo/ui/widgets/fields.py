@@ -161,14 +161,26 @@ class ValidatedField(QWidget):
         #: what to say when a required field is empty (default: "Polje je obvezno.")
         self.required_message = ""
         self._extra_checks: list[Callable[[Any], str | None]] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(2)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self.row)
-        self.error_label = FieldError(self)
-        outer.addWidget(self.error_label)
+        self._column.addLayout(self.row)
+        # The red reason is made when first needed: a hidden label takes no room in the
+        # layout, and an editor has 20-30 fields of which nearly none ever shows one (each
+        # label made from Python cost ~0.1 ms of PySide signal set-up and polishing).
+        self._error_label: FieldError | None = None
+
+    @property
+    def error_label(self) -> FieldError:
+        if self._error_label is None:
+            self._error_label = FieldError(self)
+            self._column.addWidget(self._error_label)
+        return self._error_label
+
+    def _has_error(self) -> bool:
+        return self._error_label is not None and self._error_label.has_error()
 
     def retranslate(self) -> None:
         """Set the field's own texts (placeholders, labels) through self.tr."""
@@ -204,17 +216,18 @@ class ValidatedField(QWidget):
         except InputError as exc:
             self.error_label.show_error(exc.message)
             return False, None
-        self.error_label.clear_error()
+        self.clear_error()
         return True, value
 
     def show_error(self, message: str) -> None:
         self.error_label.show_error(message)
 
     def clear_error(self) -> None:
-        self.error_label.clear_error()
+        if self._error_label is not None:
+            self._error_label.clear_error()
 
     def error_text(self) -> str:
-        return self.error_label.text()
+        return self._error_label.text() if self._error_label is not None else ""
 
 
 class _LineField(ValidatedField):
@@ -227,7 +240,7 @@ class _LineField(ValidatedField):
 
     def _on_edited(self, _text: str) -> None:
         # Once a reason is shown, re-check as the user types so it goes away when fixed.
-        if self.error_label.has_error():
+        if self._has_error():
             self.check()
         self.edited.emit()
 
@@ -299,7 +312,7 @@ class EmsoEdit(_LineField):
         except InputError as exc:
             self.error_label.show_error(exc.message)
             return False, None
-        self.error_label.clear_error()
+        self.clear_error()
         return True, info
 
     def _parse(self) -> str | None:
@@ -508,7 +521,7 @@ class PeriodEdit(ValidatedField):
         ok_a, _ = self.start_edit.check()
         ok_b, _ = self.end_edit.check()
         if not (ok_a and ok_b):
-            self.error_label.clear_error()
+            self.clear_error()
             return False, None
         return super().check()
 
