@@ -16,7 +16,9 @@ Reported per root: wall time to the rows and the child's processor time then (me
 ranges), and the ratios to the bare window (of the medians, and the range of each run's
 ratio to the bare window of its own round). ``--callgrind N`` then counts the machine
 instructions to the rows (the child ends there) N times per root and for the bare window,
-interleaved: repeatable where wall time scatters ±30 %.
+interleaved: repeatable where wall time scatters ±30 %. A root whose Python files
+were written during the runs is named at the end: compare a snapshot (``git worktree
+add``), not a checkout others are editing.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,6 +139,17 @@ def report(versions: list[Version]) -> None:
             print(f"{v.label}: {counts} M instructions to the rows ({ratio:.2f}× bare)")
 
 
+def changed_since(root: Path, since: float) -> list[str]:
+    """The root's Python files written during the runs: a live checkout that another
+    hand edits meanwhile rebuilds its caches (a changed ``store/schema.py`` rebuilds the
+    expected schema, ~0.3 s), so its later figures are not of one code."""
+    return sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.stat().st_mtime > since and "benchmarks" not in path.parts
+    )
+
+
 def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -153,6 +167,7 @@ def main() -> None:
     cwd = str(scratch)  # no checkout on sys.path[0]: each child imports its root's code
     try:
         versions = prepare(args.root, args.db, args.home, scratch)
+        began = time.time()
         for v in versions:  # warm-up: migrations, the day's backup, the code caches
             run_once(v, cwd)
             run_once(v, cwd)
@@ -167,6 +182,11 @@ def main() -> None:
             for v in versions:
                 v.instructions.append(callgrind_once(v, cwd, scratch / f"cg.{i}.{id(v)}"))
         report(versions)
+        for v in versions[1:]:
+            assert v.root is not None
+            changed = changed_since(v.root, began)
+            if changed:
+                print(f"warning: {v.label} changed during the runs: {', '.join(changed[:5])}")
     finally:
         if args.keep:
             print(f"scratch kept in {scratch}")
