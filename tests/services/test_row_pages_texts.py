@@ -91,14 +91,14 @@ def test_the_texts_left_at_the_first_key_are_read_at_once_and_the_same(r4_db, mo
     pages = placement_pages(db)
     sliced = [pages.search[i : i + 1][0] for i in range(len(pages.ids))]
     asked: list[int] = []
-    real = placements.placement_texts
+    real = placements.placement_texts_in_order  # one run of m017's index
 
     def counted(db, ids):
         asked.append(len(ids))
         return real(db, ids)
 
     monkeypatch.setattr(placements, "_READ_ALL_FROM", 1)
-    monkeypatch.setattr(placements, "placement_texts", counted)
+    monkeypatch.setattr(placements, "placement_texts_in_order", counted)
     whole = placement_pages(db).search
     assert whole[0:] == sliced == _placement_texts(db)
     assert asked == [len(sliced)]  # one read, not one a chunk
