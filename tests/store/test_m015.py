@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from sqlite_utils import Database
+from step_files import table_contents
 
 from rejnistvo.store import check_db, open_db
 from rejnistvo.store.schema import (
@@ -40,18 +41,6 @@ def _indexes(db) -> dict[str, tuple[str, str]]:
     return {name: (table, sql) for name, table, sql in rows}
 
 
-def _contents(db) -> dict[str, list[tuple]]:
-    """Every row of every table, to show that the step changes no data."""
-    tables = [
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name != '_sqlite_migrations'"
-        )
-    ]
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-
-
 def _m014_file(path) -> None:
     """A file made by the steps before m015, with a row in each table m015 indexes."""
     raw = Database(path)
@@ -77,7 +66,7 @@ def test_an_m014_file_gets_the_indexes_and_keeps_its_data(tmp_path):
     _m014_file(path)
     raw = sqlite3.connect(path)
     assert not set(EXPECTED) & set(_indexes(raw))
-    before = _contents(raw)
+    before = table_contents(raw)
     raw.close()
 
     with open_db(path) as db:
@@ -87,7 +76,7 @@ def test_an_m014_file_gets_the_indexes_and_keeps_its_data(tmp_path):
             assert found[name][0] == table
             assert f"ON {table}{column}" in " ".join(found[name][1].split())
             assert found[name][1].rstrip().endswith(where)
-        after = _contents(db)
+        after = table_contents(db)
         assert after.pop("placement_order") == []  # m016's list keys: no placements here
     assert after == before
     assert after["carers"][0][1] == "Špela Žagar"

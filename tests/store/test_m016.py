@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 from sqlite_utils import Database
+from step_files import table_contents, write_people_and_placements
 
 from rejnistvo.services.people import Carer, Child, delete_person, save_carer, save_child
 from rejnistvo.services.placements import (
@@ -56,17 +57,6 @@ def _same_as_the_join(db) -> list[int]:
     return ids
 
 
-def _contents(db) -> dict[str, list[tuple]]:
-    tables = [
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name != '_sqlite_migrations'"
-        )
-    ]
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-
-
 def _m015_file(path) -> None:
     """A file made by the steps before m016: two carers, three children (one with no
     placement), three placements, names that sort apart from their ids."""
@@ -81,18 +71,7 @@ def _m015_file(path) -> None:
             (3, "Ian Bor", "bor\x00ian bor"),
         ],
     }
-    for table, rows in people.items():
-        for row_id, name, key in rows:
-            raw.execute(
-                f"INSERT INTO {table} (id, name, name_key, surname_key) VALUES (?, ?, ?, ?)",
-                [row_id, name, name.casefold(), key],
-            )
-    for row_id, carer, child in ((1, 1, 1), (2, 2, 1), (3, 1, 2)):
-        raw.execute(
-            "INSERT INTO placements (id, contract_no, carer_id, child_id) VALUES (?, ?, ?, ?)",
-            [row_id, f"P-{row_id}", carer, child],
-        )
-    raw.conn.commit()
+    write_people_and_placements(raw, people)
     raw.close()
 
 
@@ -105,14 +84,14 @@ def test_an_m015_file_gets_the_keys_and_keeps_its_data(tmp_path):
     path = tmp_path / "old.sqlite3"
     _m015_file(path)
     raw = sqlite3.connect(path)
-    before = _contents(raw)
+    before = table_contents(raw)
     raw.close()
     assert "placement_order" not in before
     with open_db(path) as db:
         assert [m.name for m in migrations.applied(db)] == known_steps()
         # Čuk (č = c) before Novak; Čuk's children Ahac before Zupan
         assert _same_as_the_join(db) == [3, 1, 2]
-        after = _contents(db)
+        after = table_contents(db)
         triggers = {
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
@@ -133,9 +112,9 @@ def test_a_second_run_changes_nothing(tmp_path):
     db = Database(path)  # the steps to m016: m017 makes the table again, with the text
     try:
         migrations.apply(db, stop_before="m017_placement_texts")
-        before = _contents(db)
+        before = table_contents(db)
         m016_placement_order(db)
-        assert _contents(db) == before
+        assert table_contents(db) == before
         assert db.execute(STORED_KEYS).fetchall() == db.execute(JOINED_KEYS).fetchall()
     finally:
         db.close()

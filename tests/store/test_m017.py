@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 from sqlite_utils import Database
+from step_files import table_contents, write_people_and_placements
 
 from rejnistvo.services.people import Carer, Child, delete_person, save_carer, save_child
 from rejnistvo.services.placements import (
@@ -47,35 +48,14 @@ def _same_as_the_join(db) -> list[int]:
     return pages.ids
 
 
-def _contents(db) -> dict[str, list[tuple]]:
-    tables = [
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name != '_sqlite_migrations'"
-        )
-    ]
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
-
-
 def _m016_file(path) -> None:
     raw = Database(path)
     migrations.apply(raw, stop_before=STEP)
-    for table, rows in {
+    people = {
         "carers": [(1, "Zala Čuk", "cuk\x00zala cuk"), (2, "Ana Novak", "novak\x00ana novak")],
         "children": [(1, "Maks Zupan", "zupan\x00maks zupan"), (2, "Eva Ahac", "ahac\x00eva")],
-    }.items():
-        for row_id, name, key in rows:
-            raw.execute(
-                f"INSERT INTO {table} (id, name, name_key, surname_key) VALUES (?, ?, ?, ?)",
-                [row_id, name, name.casefold(), key],
-            )
-    for row_id, carer, child in ((1, 1, 1), (2, 2, 1), (3, 1, 2)):
-        raw.execute(
-            "INSERT INTO placements (id, contract_no, carer_id, child_id) VALUES (?, ?, ?, ?)",
-            [row_id, f"P-{row_id}", carer, child],
-        )
-    raw.conn.commit()
+    }
+    write_people_and_placements(raw, people)
     raw.close()
 
 
@@ -88,13 +68,13 @@ def test_an_m016_file_gets_the_texts_and_keeps_its_data(tmp_path):
     path = tmp_path / "old.sqlite3"
     _m016_file(path)
     raw = sqlite3.connect(path)
-    before = _contents(raw)
+    before = table_contents(raw)
     raw.close()
     with open_db(path) as db:
         assert [m.name for m in migrations.applied(db)] == known_steps()
         assert _same_as_the_join(db) == [3, 1, 2]
         assert placement_pages(db).search[0] == "P-3 Zala Čuk Eva Ahac"
-        after = _contents(db)
+        after = table_contents(db)
     stored = after.pop("placement_order")
     assert [row[:4] for row in stored] == [row[:4] for row in before.pop("placement_order")]
     assert after == before
@@ -105,9 +85,9 @@ def test_a_second_run_changes_nothing(tmp_path):
     path = tmp_path / "old.sqlite3"
     _m016_file(path)
     with open_db(path) as db:
-        before = _contents(db)
+        before = table_contents(db)
         m017_placement_texts(db)
-        assert _contents(db) == before
+        assert table_contents(db) == before
         _same_as_the_join(db)
 
 
