@@ -44,17 +44,23 @@ class StaleRecordError(StoreError):
     the editor should reload the record (the window offers to)."""
 
     def __init__(self, table: str, record_id: int, who: str, when: str, fields: list[str]) -> None:
-        what = f" ({', '.join(fields)})" if fields else ""
-        at = f" {when}" if when else ""
-        super().__init__(
-            f"Zapis je medtem spremenil {who}{at}{what}. Vaše spremembe niso shranjene, da "
-            "ne bi prepisale novejših podatkov: znova naložite zapis in jih vnesite še enkrat."
-        )
         self.table = table
         self.record_id = record_id
         self.who = who
         self.when = when
         self.fields = fields
+        super().__init__(
+            f"Zapis je medtem spremenil {self.changed_by}. Vaše spremembe niso shranjene, da "
+            "ne bi prepisale novejših podatkov: znova naložite zapis in jih vnesite še enkrat."
+        )
+
+    @property
+    def changed_by(self) -> str:
+        """Who changed the record, when and which fields, as the message says it (a
+        screen that words the rest of its own message uses this part)."""
+        at = f" {self.when}" if self.when else ""
+        what = f" ({', '.join(self.fields)})" if self.fields else ""
+        return f"{self.who}{at}{what}"
 
 
 def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreError:

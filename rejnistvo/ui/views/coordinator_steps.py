@@ -370,15 +370,13 @@ class CoordinatorStepsMixin:
         self.refresh()  # show the case as it is now before the next step
         # Said here, not with the store's message: that one asks to reload the record and
         # type it again, while this screen has already reloaded it and kept what was typed.
-        what = f" ({', '.join(exc.fields)})" if exc.fields else ""
-        when = f" {exc.when}" if exc.when else ""
         self.ctx.interaction.error(
             self.tr("Korak ni zapisan"),
             self.tr(
-                "Primer je medtem spremenil {0}{1}{2}, zato korak ni zapisan.\n\n"
+                "Primer je medtem spremenil {0}, zato korak ni zapisan.\n\n"
                 "Primer je prikazan, kot je zdaj shranjen; vaši vnosi so ostali. "
                 "Preverite ga in korak ponovite."
-            ).format(exc.who, when, what),
+            ).format(exc.changed_by),
         )
 
     def _step_done(self, message: str) -> None:
