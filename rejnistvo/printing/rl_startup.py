@@ -29,7 +29,7 @@ whether this is PyPy, which needs one of its nine patterns), `reportlab.lib.rl_s
 (reportlab's frames get a logger; the patterns check a Formatter's format), `fractions`
 (the rules' money; the pattern parses a Fraction from text) and `_markupbase` (HTML
 declarations and comments, which our paragraph markup has none of): 18 M machine
-instructions of a `print r4`. When either is imported, its own `re.compile` calls return
+instructions of a `print r4`. When one of them is imported, its own `re.compile` calls return
 stand-ins compiled on first use (`deferred_patterns.compiled_on_first_use`); the
 module is otherwise loaded as always and keeps its own loader.
 """
@@ -164,8 +164,13 @@ def defer_modules(names: tuple[str, ...]) -> None:
 
 
 #: Modules whose import-time regular expressions printing never or once uses (see above).
-PATTERNS_UNUSED: tuple[str, ...] = ("platform", "reportlab.lib.rl_safe_eval", "logging")
-PATTERNS_UNUSED += ("fractions", "_markupbase")
+PATTERNS_UNUSED: tuple[str, ...] = (
+    "platform",
+    "reportlab.lib.rl_safe_eval",
+    "logging",
+    "fractions",
+    "_markupbase",
+)
 
 
 class _PatternsOnFirstUse:
