@@ -1,6 +1,7 @@
 import os
 import sqlite3
 import tempfile
+import time
 
 import pytest
 
@@ -54,3 +55,14 @@ def own_rates():
     """`own_rates(db, rates=…, birth_grants=…)`: the database computes with the tests'
     own table (default: the 2025 amounts 638.00 / 460.00 and birth grant 430.00)."""
     return set_test_rates
+
+
+@pytest.fixture
+def in_ljubljana(monkeypatch):
+    """The machine's time zone pinned to Ljubljana, so a local time a screen or message
+    shows (the change log's, a package's "Poslano") is known whatever the machine's zone."""
+    monkeypatch.setenv("TZ", "Europe/Ljubljana")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +110,12 @@ def export_proposal(
     *,
     today: date,
     render_pdf: PdfRenderer | None = None,
+    now: datetime | None = None,
 ) -> Path:
     """Centre: write the proposal package and mark the case sent (today, unless already).
+
+    ``now``: the package's "Poslano" time, from the caller's clock (by default the real
+    time: when the file was made).
 
     One transaction: the case's UUID, its sent date and the file either all happen or
     none does (a failed write rolls the database back).
@@ -145,6 +149,7 @@ def export_proposal(
             passphrase=passphrase,
             sender=_sender(db, case),
             workflow=_workflow(case),
+            created_at=now,
             details={
                 # Who wrote it (the coordinator's "member wrote the proposal" warning);
                 # the sender's user is who exported it, maybe someone else.
@@ -166,8 +171,10 @@ def export_resolution(
     out: str | Path,
     *,
     render_pdf: PdfRenderer | None = None,
+    now: datetime | None = None,
 ) -> Path:
-    """Coordinator: write the decided case (with the signed resolution's data) back."""
+    """Coordinator: write the decided case (with the signed resolution's data) back;
+    ``now`` as for `export_proposal`."""
     check_passphrase(passphrase)
     case = get_record(db, "r4_cases", case_id)
     if not case.get("decided_on") or not case.get("resolution_no"):
@@ -190,6 +197,7 @@ def export_resolution(
             passphrase=passphrase,
             sender=_sender(db, case),
             workflow=_workflow(case),
+            created_at=now,
         )
         return write_package(out, data)
 

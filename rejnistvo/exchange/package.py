@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from rejnistvo.clock import SystemClock
 from rejnistvo.exchange.crypto import KIND_NAMES, open_sealed, seal
 from rejnistvo.exchange.errors import PackageError
 
@@ -34,6 +35,7 @@ from rejnistvo.forms.data import (  # type: ignore[import-not-found,unused-ignor
     parse_r4,
 )
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.times import local_moment
 
 PACKAGE_SUFFIX = ".rejpaket"
 MANIFEST_FORMAT = "rejnistvo-primer"
@@ -106,7 +108,7 @@ class PackageContents:
                 ("Odločitev", outcome),
                 ("Člani komisije", ", ".join(decision.get("members") or [])),
             ]
-        lines.append(("Poslano", _local_time(self.created_at)))
+        lines.append(("Poslano", local_moment(self.created_at)))
         return lines
 
 
@@ -115,15 +117,6 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 def _slovenian_dates(text: str) -> str:
     return _ISO_DATE.sub(lambda m: f"{int(m[3])}. {int(m[2])}. {m[1]}", text)
-
-
-def _local_time(stamp: str) -> str:
-    """An ISO time stamp as the user's local time, e.g. 22. 11. 2026 ob 5:32."""
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment.day}. {moment.month}. {moment.year} ob {moment.hour}:{moment.minute:02d}"
 
 
 def suggested_file_name(kind: str, case_no: str) -> str:
@@ -170,7 +163,10 @@ def build_package(
         "kind": kind,
         "subgroup": subgroup,
         "case_uuid": str(uuid.UUID(case_uuid)),
-        "created_at": (created_at or datetime.now(UTC)).isoformat(timespec="seconds"),
+        # when the file was made: the caller's clock, else the real time (clock.py's)
+        "created_at": (created_at or SystemClock().now())
+        .astimezone(UTC)
+        .isoformat(timespec="seconds"),
         "sender": sender or {},
         "workflow": {step: _iso((workflow or {}).get(step)) for step in WORKFLOW_STEPS},
         "details": details or {},

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,6 +24,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import parse_date
 from rejnistvo.rules.text import surname_sort_keys
+from rejnistvo.rules.times import local_moment
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StaleRecordError, StoreError, translate_sqlite_error
 from rejnistvo.store.labels import field_label
@@ -456,7 +457,7 @@ def _stale(db: Database, ent: Entity, record_id: int, read_version: int) -> Stal
     if last:
         at, user_name, os_user, before_json, after_json = last
         who = user_name or os_user or who
-        when = _local_time(at)
+        when = local_moment(at)
         before = json.loads(before_json) if before_json else {}
         after = json.loads(after_json) if after_json else {}
         for key in after:
@@ -465,14 +466,6 @@ def _stale(db: Database, ent: Entity, record_id: int, read_version: int) -> Stal
                 if label and label not in fields:
                     fields.append(label)
     return StaleRecordError(ent.table, record_id, who, when, fields)
-
-
-def _local_time(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    return f"{moment.day}. {moment.month}. {moment.year} ob {moment:%H.%M}"
 
 
 def _integrity_message(ent: Entity, error: sqlite3.IntegrityError) -> StoreError:

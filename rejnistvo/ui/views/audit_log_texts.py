@@ -3,9 +3,9 @@ times as a clerk reads them (no JSON, no stored words). Used by the log tab's de
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
+from rejnistvo.rules.times import local_moment
 from rejnistvo.store.labels import FIELD_LABELS
 from rejnistvo.ui.format import format_amount, format_date
 
@@ -58,17 +58,9 @@ def field_name(key: str) -> str:
 
 
 def local_time(value: str | None) -> str:
-    """The log's UTC ISO time as the user's local date and time: `2. 3. 2026 14:05`."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    return f"{format_date(local.date())} {local:%H:%M:%S}"
+    """The log's UTC ISO time as the user's local time: `2. 3. 2026 ob 14.05.09` (seconds
+    kept: several changes often fall within one minute)."""
+    return local_moment(value, seconds=True) if value else ""
 
 
 #: stored choices as the screens name them (the log showed »moderate«, »increase«)
@@ -123,8 +115,10 @@ def pretty_value(value: Any) -> str:
     if isinstance(value, bool):
         return "da" if value else "ne"
     if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        if value[10:11] == "T":  # a stored moment (closed_at …), worded as the log's times
+            return local_moment(value, seconds=True)
         try:
-            return format_date(value) + value[10:].replace("T", " ")
+            return format_date(value) + value[10:]
         except ValueError:
             return value
     if isinstance(value, list):

@@ -134,7 +134,7 @@ class CoordinatorPackagesMixin:
         passphrase = self._ask_passphrase()
         if not passphrase:
             return False
-        today = self.today()
+        today, now = self.today(), self.ctx.clock.now()
         from rejnistvo.exchange.cases import default_render_pdf
         from rejnistvo.register.export import ExportCancelled
         from rejnistvo.ui.progress import run_reporting
@@ -153,10 +153,18 @@ class CoordinatorPackagesMixin:
 
             if kind == "proposal":
                 export_proposal(
-                    self.ctx.db, case["id"], passphrase, path, today=today, render_pdf=render
+                    self.ctx.db,
+                    case["id"],
+                    passphrase,
+                    path,
+                    today=today,
+                    render_pdf=render,
+                    now=now,
                 )
             else:
-                export_resolution(self.ctx.db, case["id"], passphrase, path, render_pdf=render)
+                export_resolution(
+                    self.ctx.db, case["id"], passphrase, path, render_pdf=render, now=now
+                )
             progress(3, 3)
 
         cancelled = False
