@@ -283,33 +283,41 @@ class RunLines(Sequence[RunLine]):
         """Whether lines are made with what they were computed from (``with_basis``)."""
         return self._with_basis
 
-    def with_bases(self, one_offs: list[RunLine]) -> RunLines | None:
-        """These lines as a run with bases makes them (for the ledger, which keeps every
-        line's basis): the same entries, whose bases are made from what they hold, and
-        the one-off lines given again with theirs (`one_offs`, as ``_one_offs`` made
-        them again: matched by one-off id, kind and month, in order — a payment may have
-        two lines of a kind, each undoing another overpayment). None when a one-off line
-        of the run is not among them."""
+    def take_bases(self, one_offs: list[RunLine]) -> bool:
+        """Make these lines, in place, the lines a run with bases makes (for the ledger,
+        which keeps every line's basis): the entries stay (each basis is made from what
+        its entry holds), the one-off lines are replaced by `one_offs`, as ``_one_offs``
+        made them again with their bases (matched by one-off id, kind and month, in order
+        — a payment may have two lines of a kind, each undoing another overpayment), and
+        a line made without its basis is made again when next asked for. False, and
+        nothing changed, when a one-off line is not among them.
+
+        In place, not a copy: the close takes the screen's run over, so the lines the
+        screen shows (its records hold this object) are the closed month's, with their
+        ledger ids, without a record made again for each (270,000 after a backdated
+        rate). Kinds and amounts stay line by line, so do the sums."""
         again_by: dict[tuple[int, str, date], list[RunLine]] = {}
         for line in reversed(one_offs):
             again_by.setdefault((line.one_off_id or 0, line.kind, line.for_month), []).append(line)
-        entries: list[RunLine | _Entry] = []
-        for entry in self._entries:
+        swapped: dict[int, RunLine] = {}
+        for index, entry in enumerate(self._entries):
             if isinstance(entry, RunLine) and entry.one_off_id is not None:
                 same = again_by.get((entry.one_off_id, entry.kind, entry.for_month))
                 again = same.pop() if same else None
                 if again is None or again.amounts != entry.amounts:
-                    return None
+                    return False
                 if type(entry.undoes) is tuple and type(entry.undoes[0]) is int:
                     if again.undoes != entry.undoes:
-                        return None
-                entry = again
-            entries.append(entry)
-        made = RunLines(entries, True, self._old_texts)
-        # the same kinds and amounts, line by line: the sums are these lines' (added up
-        # over 270,000 lines after a backdated rate, twice as the close writes the run)
-        made._sums = self._sums
-        return made
+                        return False
+                swapped[index] = again
+        if swapped:
+            entries = list(self._entries)
+            for index, again in swapped.items():
+                entries[index] = again
+            self._entries = entries
+        self._made = [None] * len(self._entries)
+        self._with_basis = True
+        return True
 
     def ledger_entries(self, writer: ledger.LineWriter) -> Iterator[ledger.Entry]:
         """Each line as the ledger writes it (`writer`'s ``Entry``), made straight from
@@ -1834,9 +1842,9 @@ def _still_current(
     if data_stamp(db) != stamp:
         return None
     lines = computed.lines
-    if lines.has_bases:
+    if lines.has_bases or lines.take_bases(_one_offs(db, month, first, True)):
         return lines
-    return lines.with_bases(_one_offs(db, month, first, True))
+    return None
 
 
 def _reporting(total: int, progress: Progress | None) -> Callable[[int], None] | None:

@@ -127,11 +127,12 @@ def test_a_run_of_another_month_or_without_a_stamp_is_not_taken(run_db, clock, c
 def test_a_one_off_line_not_made_again_alike_makes_the_close_compute(run_db, clock, computes):
     _with_arrears_and_one_offs(run_db, clock)
     run = service.payment_run(run_db, NOV, clock, with_basis=False)
-    assert run.lines.with_bases([]) is None  # its one-off lines are not among those given
+    assert not run.lines.take_bases([])  # its one-off lines are not among those given
+    assert not run.lines.has_bases  # and nothing changed
     again = service._one_offs(run_db, NOV, SEP, True)
-    made = run.lines.with_bases(again)
-    assert made is not None and made.has_bases
-    assert [line.basis for line in made if line.one_off_id] == [o.basis for o in again]
+    assert run.lines.take_bases(again)
+    assert run.lines.has_bases
+    assert [line.basis for line in run.lines if line.one_off_id] == [o.basis for o in again]
 
 
 def test_cancelling_while_the_lines_are_written_writes_nothing(run_db, clock):

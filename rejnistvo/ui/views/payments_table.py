@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -196,6 +196,15 @@ class ShownRun:
     total: Decimal
     overpaid: Decimal  # positive: what is to be recovered
     undone: Decimal = ZERO  # overpayments given back by a later change: neither paid nor due
+
+    def closed_as(self, run: Any) -> ShownRun | None:
+        """These records and sums for `run`, the closed month that the close made of this
+        run's own lines (``close_month`` takes the run on screen over: its lines are the
+        ledger's, with their ids). None when the close computed the lines again: then
+        they are others."""
+        if run.lines is not self.run.lines:
+            return None
+        return replace(self, run=run)
 
 
 #: lines made into records between two yields

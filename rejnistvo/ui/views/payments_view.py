@@ -329,13 +329,17 @@ class PaymentsView(View):
         """Show a run (a ``ShownRun``, or a ``PaymentRun`` made into one now)."""
         if shown is not None and not isinstance(shown, ShownRun):
             shown = shown_run(shown)
+        # the same records (a run on screen closed, ``ShownRun.closed_as``): the tables
+        # keep their rows, their place and the texts they have painted
+        same = shown is not None and self.shown is not None and shown.paid is self.shown.paid
         self.shown = shown
         self.run = shown.run if shown else None
         self._shown = None
-        self.paid_model.set_rows(shown.paid if shown else [])
-        self.diff_model.set_rows(shown.arrears if shown else [])
-        self.over_model.set_rows(shown.overpayments if shown else [])
-        self.totals_model.set_rows(shown.totals if shown else [])
+        if not same:
+            self.paid_model.set_rows(shown.paid if shown else [])
+            self.diff_model.set_rows(shown.arrears if shown else [])
+            self.over_model.set_rows(shown.overpayments if shown else [])
+            self.totals_model.set_rows(shown.totals if shown else [])
         if shown is not None and self._after_load is not None:
             self._select_line(*self._after_load)
         warnings = self.run.warnings if self.run else ()
