@@ -5,6 +5,10 @@ bench_cli.py). Reported, never asserted (issue 13: ≤ 15 ms a form in-process).
 The engine remembers what repeats (parsed markup, laid-out lines of the same text, font
 widths): printing the same document again is the best case, so the rows "vsakič drugi
 podatki" change the names and numbers at every call (only the form's own texts repeat).
+
+Last, each kind's first document in fresh processes (`--first-runs N`, default 5): the
+form module's import (reportlab, fonts) and its first document, in CPU time — what a
+user waits for at the first print of a session.
 """
 
 from __future__ import annotations
@@ -23,10 +27,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-from rejnistvo.forms import render_form  # noqa: E402
-from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes  # noqa: E402
-from rejnistvo.forms.refund_call import render_refund_call_bytes  # noqa: E402
 
 from rejnistvo.rules.months import Adjustment, month_payments, month_range  # noqa: E402
 from rejnistvo.rules.periods import Period  # noqa: E402
@@ -53,10 +53,82 @@ def timed(fn: Callable[[], object], rounds: int) -> tuple[float, float, float]:
     return statistics.median(times), max(times), statistics.median(cpu)
 
 
+#: The first document of its kind in a fresh process: what a user waits for at the first
+#: print of a session. Timed from the form module's import (reportlab and the fonts come
+#: with it) to its bytes; the input is made before. Run as `python bench_forms.py --first KIND`.
+FIRST_KINDS = ("r1", "r4", "r5", "sheet", "call")
+
+
+def first_document(kind: str) -> None:
+    """Print the CPU ms of importing the form module and making its first document."""
+    import importlib
+
+    if kind == "sheet":
+        payments = month_payments(
+            month_range(date(2026, 1, 1), date(2026, 12, 1)),
+            [Period(date(2025, 12, 1), None)],
+            load_rate_table(),
+            [Adjustment(25, Period(date(2026, 3, 15), date(2026, 8, 31)))],
+        )
+        start = time.process_time()
+        module = importlib.import_module("rejnistvo.forms.payment_sheet")
+        module.render_payment_sheet_bytes({}, payments)
+    elif kind == "call":
+        plan = refund_plan(
+            Adjustment(25, Period(date(2026, 1, 1), date(2026, 6, 30))),
+            [Period(date(2025, 12, 1), None)],
+            load_rate_table(),
+            date(2026, 7, 10),
+            None,
+            None,
+            RefundMethod.AS_RECEIVED,
+        )
+        start = time.process_time()
+        module = importlib.import_module("rejnistvo.forms.refund_call")
+        module.render_refund_call_bytes({}, plan)
+    else:
+        data = example(kind)
+        start = time.process_time()
+        importlib.import_module(f"rejnistvo.forms.{kind}")
+        importlib.import_module("rejnistvo.forms").render_form(kind, data)
+    print(f"{(time.process_time() - start) * 1000:.2f}")
+
+
+def first_documents(runs: int) -> None:
+    """Each kind's first document in `runs` fresh processes, kinds interleaved."""
+    cpu: dict[str, list[float]] = {kind: [] for kind in FIRST_KINDS}
+    for _ in range(runs):
+        for kind in FIRST_KINDS:
+            done = subprocess.run(
+                [sys.executable, __file__, "--first", kind],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            cpu[kind].append(float(done.stdout.split()[-1]))
+    print(
+        f"first document of its kind in a fresh process (module import + fonts + document, {runs} runs)"
+    )
+    for kind, values in cpu.items():
+        print(
+            f"  {kind:8} CPU median {statistics.median(values):5.1f} ms, range {min(values):.1f}–{max(values):.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--first", choices=FIRST_KINDS, help=argparse.SUPPRESS)
+    parser.add_argument("--first-runs", type=int, default=5)
+    options = parser.parse_args()
+    if options.first:
+        first_document(options.first)
+        return
+    rounds = options.rounds
+    # (here, not at the top: `--first` times the forms' own imports)
+    from rejnistvo.forms import render_form
+    from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes
+    from rejnistvo.forms.refund_call import render_refund_call_bytes
 
     rates = load_rate_table()
     placement = [Period(date(2025, 12, 1), None)]
@@ -109,7 +181,7 @@ def main() -> None:
         "poziv k vračilu, 6 obrokov": lambda: render_refund_call_bytes({}, plan),
         "poziv, vsakič drugi podatki": lambda: render_refund_call_bytes(other_header(), plan),
     }
-    print(f"first document in a fresh process (fonts, babel): {first:.0f} ms")
+    print(f"first document in a fresh process (fonts): {first:.0f} ms")
     print(f"{'document':34} {'median ms':>10} {'worst ms':>9} {'CPU ms':>7}")
     for name, fn in cases.items():
         median, worst, cpu = timed(fn, rounds)
@@ -140,6 +212,7 @@ def main() -> None:
         f"`python -m rejnistvo print r4` whole process: median {statistics.median(times):.0f} ms, "
         f"worst {max(times):.0f} ms (5 runs)"
     )
+    first_documents(options.first_runs)
 
 
 if __name__ == "__main__":
