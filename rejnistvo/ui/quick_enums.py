@@ -15,7 +15,10 @@ calls PySide6 makes — one of ``Enum``/``IntEnum``/``Flag``/``IntFlag`` itself,
 ``(str, int)`` pairs with distinct names not starting with ``_`` — it builds the class
 the way Python 3.11.7's ``_create_`` and ``EnumType.__new__`` do, step for step (the same
 class dictionary in the same order, the same members, aliases, maps and flag masks), with
-each member's part of ``_proto_member.__set_name__`` done in one loop; any other call
+each member's part of ``_proto_member.__set_name__`` done in one loop (with what the
+standard code does for every member although the four bases make it a no-op — a check for
+an own ``_value_``, Enum's empty ``__init__``, a Flag's masks set again — left out, and
+what it finds out from the base worked out once per base); any other call
 (another base, ``auto``, a string of names, a mapping …) goes to the standard code. Only
 where the standard functions it copies are byte for byte those of Python 3.11.7
 (``COPIED_FROM``, a hash of their code): with any other enum module nothing is changed.
@@ -29,20 +32,21 @@ import enum
 import hashlib
 import sys
 import types
-from itertools import repeat
 from types import DynamicClassAttribute
 from typing import Any
 
 #: the standard library's functional API (EnumType._create_), kept for what is not ours
 _STOCK = enum.EnumType.__dict__["_create_"]
 _BASES = frozenset({enum.Enum, enum.IntEnum, enum.Flag, enum.IntFlag})
+#: members' ``__init__`` (it does nothing: covered by ``COPIED_FROM``)
+_ENUM_INIT = enum.Enum.__init__
 _is_single_bit = enum._is_single_bit  # type: ignore[attr-defined]
 _make_class_unpicklable = enum._make_class_unpicklable  # type: ignore[attr-defined]
 
 
 #: SHA-1 of the code of the standard functions the quick path copies or stands in for,
 #: as in Python 3.11.7 (their bytecode, names and constants; see ``_fingerprint``)
-COPIED_FROM = "20ef4feb93c6850be3dda72fd2bd5894e12a9c8b"
+COPIED_FROM = "6c875b30bbe4edfb54c02191492cea36f18079a8"
 
 
 def _fingerprint() -> str:
@@ -72,6 +76,7 @@ def _fingerprint() -> str:
         meta._find_data_type_,
         meta.__setattr__,
         meta.__delattr__,
+        enum.Enum.__init__,
     ):
         add(function.__code__)
     return digest.hexdigest()
@@ -120,6 +125,20 @@ class _Base:
         )
         self.value_repr = metacls._find_data_repr_(base.__name__, bases)
         self.is_flag = issubclass(base, enum.Flag)
+        #: a member made by ``object.__new__`` or ``int.__new__`` has no ``_value_`` of
+        #: its own before the standard code sets it, and Enum's ``__init__`` does
+        #: nothing: true of the four bases (otherwise the standard code builds the class)
+        self.plain = self.new in (object.__new__, int.__new__) and base.__init__ is _ENUM_INIT
+        #: the methods EnumType.__new__ sets on each new class of this base, in order
+        self.methods: list[tuple[str, Any]] = []
+        for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
+            found_method = getattr(base, name)
+            if found_method in (getattr(self.member_type, name), getattr(object, name)):
+                self.methods.append((name, getattr(self.first_enum, name)))
+        if self.is_flag:
+            for name in ("__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__"):
+                self.methods.append((name, getattr(enum.Flag, name)))
+            self.methods.append(("__invert__", enum.Flag.__invert__))
         #: a member named as something of the bases (``name``, ``value`` …) needs the
         #: standard search for a descriptor to redirect through
         self.names = frozenset(name for klass in base.__mro__ for name in klass.__dict__)
@@ -137,15 +156,20 @@ def _plain_members(cls: Any, names: Any, type_: Any) -> _Pairs | None:
         return None
     if not names:
         return (), ()
-    if set(map(type, names)) != {tuple} or set(map(len, names)) != {2}:
+    if set(map(type, names)) != {tuple}:
         return None
-    keys, values = zip(*names, strict=True)
+    try:  # pairs: zip finds tuples of unequal length, unpacking a length other than 2
+        keys, values = zip(*names, strict=True)
+    except ValueError:
+        return None
     if set(map(type, keys)) != {str} or set(map(type, values)) != {int}:
         return None
     distinct = set(keys)
     if len(distinct) != len(keys) or "" in distinct or "mro" in distinct:
         return None
-    if any(map(str.startswith, keys, repeat("_"))):
+    # a name starting with "_" (one that has a line break before "_" is sent to the
+    # standard code as well, which is only slower)
+    if "\n_" in "\n" + "\n".join(keys):
         return None
     return keys, values
 
@@ -170,7 +194,12 @@ def _create_(
         except (AttributeError, ValueError, KeyError):
             pass
     plain = _plain_members(cls, names, type)
-    if plain is None:
+    facts = None
+    if plain is not None:
+        facts = _BASE_FACTS.get(cls)
+        if facts is None:
+            facts = _BASE_FACTS[cls] = _Base(cls.__class__, cls)
+    if facts is None or not facts.plain:
         # (a module not found above stays None: the standard code then names the
         # module of its own caller, EnumType.__call__; never met outside of a test)
         return _STOCK(
@@ -184,9 +213,6 @@ def _create_(
             boundary=boundary,
         )
     metacls = cls.__class__
-    facts = _BASE_FACTS.get(cls)
-    if facts is None:
-        facts = _BASE_FACTS[cls] = _Base(metacls, cls)
     # The class dictionary as _create_ and EnumType.__new__ leave it for type.__new__,
     # without the members (see _new): __prepare__'s _generate_next_value_, the module
     # (or the unpicklable marks), the qualified name, then the house-keeping names.
@@ -212,7 +238,7 @@ def _new(
     """``EnumType.__new__`` of Python 3.11 for plain members (see ``_create_``): the
     members are set right after ``type.__new__``, where its ``__set_name__`` calls set
     them (they come after every other name of the class dictionary either way)."""
-    Enum, Flag = enum.Enum, enum.Flag  # noqa: N806 - its names
+    Enum = enum.Enum  # noqa: N806 - its name
     member_type, first_enum = facts.member_type, facts.first_enum
     classdict["_new_member_"] = facts.new
     classdict["_use_args_"] = facts.use_args
@@ -222,47 +248,28 @@ def _new(
     classdict["_unhashable_values_"] = []
     classdict["_member_type_"] = member_type
     classdict["_value_repr_"] = facts.value_repr
-    classdict["_boundary_"] = boundary or getattr(first_enum, "_boundary_", None)
-    classdict["_flag_mask_"] = 0
-    classdict["_singles_mask_"] = 0
-    classdict["_all_bits_"] = 0
-    classdict["_inverted_"] = None
+    if facts.is_flag:
+        classdict["_boundary_"] = boundary or getattr(first_enum, "_boundary_", None)
+        classdict["_flag_mask_"] = 0
+        classdict["_singles_mask_"] = 0
+        classdict["_all_bits_"] = 0
+        classdict["_inverted_"] = None
+    # (the standard code adds these five to every class and deletes them again from one
+    # that is not a Flag: left out, the class dictionary ends the same, in the same order)
     enum_class = type.__new__(metacls, cls, bases, classdict)
     _set_members(enum_class, members[0], members[1], facts)
     #
-    # from here on as EnumType.__new__ (Python 3.11.7); its classdict is by now the
-    # class's own dictionary (ReprEnum is never the direct base here)
-    own = enum_class.__dict__
-    for name in ("__repr__", "__str__", "__format__", "__reduce_ex__"):
-        if name not in own:
-            enum_method = getattr(first_enum, name)
-            found_method = getattr(enum_class, name)
-            object_method = getattr(object, name)
-            data_type_method = getattr(member_type, name)
-            if found_method in (data_type_method, object_method):
-                setattr(enum_class, name, enum_method)
-    if facts.is_flag:
-        for name in (
-            "__or__",
-            "__and__",
-            "__xor__",
-            "__ror__",
-            "__rand__",
-            "__rxor__",
-            "__invert__",
-        ):
-            if name not in own:
-                setattr(enum_class, name, getattr(Flag, name))
+    # from here on as EnumType.__new__ (Python 3.11.7). The class's own dictionary has
+    # none of the methods it looks up (the names above and members, none with "_"), so
+    # what it finds on the class is the base's: worked out once per base (_Base.methods).
+    # EnumType.__setattr__ only refuses a member's name: type's own is called.
+    set_attribute = type.__setattr__
+    for name, method in facts.methods:
+        set_attribute(enum_class, name, method)
     if facts.save_new:
-        enum_class.__new_member__ = facts.new
-    enum_class.__new__ = Enum.__new__
-    if not facts.is_flag:
-        delattr(enum_class, "_boundary_")
-        delattr(enum_class, "_flag_mask_")
-        delattr(enum_class, "_singles_mask_")
-        delattr(enum_class, "_all_bits_")
-        delattr(enum_class, "_inverted_")
-    else:
+        set_attribute(enum_class, "__new_member__", facts.new)
+    set_attribute(enum_class, "__new__", Enum.__new__)
+    if facts.is_flag:
         member_list = [m._value_ for m in enum_class]
         if member_list != sorted(member_list):
             enum_class._iter_member_ = enum_class._iter_member_by_def_
@@ -285,35 +292,37 @@ def _set_members(
     set_attribute = type.__setattr__
     flag_mask = singles_mask = 0
     for member_name, given in zip(keys, values, strict=True):
+        # (the standard code's test for a _value_ the new member has already, and its
+        # call of the members' __init__, are left out: see _Base.plain)
         enum_member = new_member(enum_class, given) if use_args else new_member(enum_class)
-        if not hasattr(enum_member, "_value_"):
-            if member_type is object:
-                enum_member._value_ = given
-            else:
-                enum_member._value_ = member_type(given)
-        value = enum_member._value_
-        enum_member._name_ = member_name
-        enum_member.__objclass__ = enum_class
-        enum_member.__init__(given)
-        enum_member._sort_order_ = len(names_list)
+        value = given if member_type is object else member_type(given)
+        enum_member.__dict__ = {
+            "_value_": value,
+            "_name_": member_name,
+            "__objclass__": enum_class,
+            "_sort_order_": len(names_list),
+        }
         if is_flag:
             flag_mask |= value
             if _is_single_bit(value):
                 singles_mask |= value
-            set_attribute(enum_class, "_flag_mask_", flag_mask)
-            set_attribute(enum_class, "_singles_mask_", singles_mask)
-            set_attribute(enum_class, "_all_bits_", 2 ** (flag_mask.bit_length()) - 1)
         canonical = value_map.get(value)
         if canonical is not None:
             enum_member = canonical  # an alias of the member with that value
-        elif not is_flag or _is_single_bit(value):
-            names_list.append(member_name)
+        else:
+            value_map[value] = enum_member
+            if not is_flag or _is_single_bit(value):
+                names_list.append(member_name)
         if member_name in base_names:
             _redirect(enum_class, member_name, enum_member)
         else:
             set_attribute(enum_class, member_name, enum_member)
         member_map[member_name] = enum_member
-        value_map.setdefault(value, enum_member)
+    if is_flag:
+        # the standard code sets these after every member; nothing reads them between
+        set_attribute(enum_class, "_flag_mask_", flag_mask)
+        set_attribute(enum_class, "_singles_mask_", singles_mask)
+        set_attribute(enum_class, "_all_bits_", 2 ** (flag_mask.bit_length()) - 1)
 
 
 def _redirect(enum_class: Any, member_name: str, enum_member: Any) -> None:

@@ -104,6 +104,8 @@ CASES = [
     (enum.Enum, [("name", 1), ("value", 2), ("other", 3)]),  # names of Enum's properties
     (enum.IntEnum, [("real", 1), ("numerator", 2), ("denominator", 3)]),  # int's names
     (enum.Flag, [("name", 1), ("value", 2)]),
+    (enum.IntFlag, [("A", 1), ("B", 2), ("A_or_B", 3), ("C", 4)]),  # an alias of two bits
+    (enum.Enum, [("Line\n_Break", 1), ("Other", 2)]),  # the standard code builds it
 ]
 
 
@@ -129,6 +131,12 @@ def test_what_is_not_a_list_of_distinct_pairs_goes_to_python_unchanged():
             enum.Enum("Twice", [("A", 1), ("A", 2)])
         with pytest.raises(ValueError):  # so is a reserved name
             enum.Enum("Sunder", [("_x_", 1)])
+        # pairs of another length, and a name after a line break before "_"
+        with pytest.raises(ValueError):
+            enum.Enum("Triples", [("A", 1, 2)])
+        with pytest.raises(ValueError):
+            enum.Enum("Uneven", [("A", 1), ("B",)])
+        assert enum.Enum("Lines", [("A\n_b", 1)])["A\n_b"].value == 1
 
         class Colour(enum.Enum):  # a class statement is not the functional API
             RED = 1
