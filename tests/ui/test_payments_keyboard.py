@@ -101,6 +101,8 @@ def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):
     # SPEC 3.6's order: who, the contract, days, factor, the amounts, the total
     assert headers[:3] == ["Rejnik/ica", "Otrok", "Pogodba"]
     assert headers.index("Skupaj") < headers.index("Center")
+    view.resize(820, 600)  # the page beside the screen list in a 1024 px window
+    qtbot.wait(10)
     assert _width_up_to(view.paid_table, "Skupaj") <= TABLE_AT_1024
     for table in (view.diff_table, view.over_table):
         # a difference: the month it is for and how much, before its parts and reason

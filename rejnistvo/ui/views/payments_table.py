@@ -9,12 +9,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE
 from rejnistvo.rules.periods import month_name
-from rejnistvo.ui.models import Column
+from rejnistvo.ui.models import Column, RecordTableModel
 
 
 def _tr(text: str) -> str:
@@ -55,6 +55,41 @@ def line_columns(with_reason: bool) -> list[Column]:
     return columns
 
 
+def header_tips() -> dict[str, str]:
+    """What a header means where its text is short, and that a right click on the
+    header shows or hides columns (``payments_columns``)."""
+    menu = _tr("Desni klik na glavo: kateri stolpci so prikazani.")
+    full = {
+        "days": _tr("Dnevi namestitve v mesecu"),
+        "factor": _tr("Faktor (1 za cel mesec, sicer P/30)"),
+        "board": _tr("Oskrbnina z zvišanjem"),
+        "board_increase": _tr("Od tega zvišanje oskrbnine"),
+        "fee": _tr("Plačilo dela z zvišanjem"),
+        "fee_uplift": _tr("Od tega zvišanje plačila dela"),
+    }
+    return {key: f"{text}. {menu}" for key, text in full.items()} | {"": menu}
+
+
+class LineTableModel(RecordTableModel):
+    """The ledger's lines: each header has its tooltip (``header_tips``)."""
+
+    def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
+        super().__init__(columns, parent)
+        tips = header_tips()
+        self._tips = [tips.get(column.key, tips[""]) for column in columns]
+
+    def headerData(  # noqa: N802 (Qt name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._tips)
+        ):
+            return self._tips[section]
+        return super().headerData(section, orientation, role)
+
+
 #: sample texts a column is made wide enough for (its header's lines too)
 _WIDEST = {
     "carer": "Andrej Rozman",
@@ -90,19 +125,28 @@ class SelectOnFocus(QObject):
         return False
 
 
-def fit_columns(
+def sample_widths(
     table: Any, columns: Sequence[Column], samples: Mapping[str, str] | None = None
-) -> None:
-    """Each column as wide as its usual text (not measured over the rows: a run has
-    20,000), so that the columns up to *Skupaj* fit beside the screen list at 1024 px.
-    ``samples``: other usual texts by column key."""
-    header = table.horizontalHeader()
+) -> list[int]:
+    """Each column's width for its usual text and its header's lines (not measured over
+    the rows: a run has 20,000). ``samples``: other usual texts by column key."""
     metrics = table.fontMetrics()
     padding = metrics.horizontalAdvance("0") + 4  # the cell's margins, a little air
     widest = {**_WIDEST, **(samples or {})}
-    for index, column in enumerate(columns):
-        texts = [widest.get(column.key, ""), *column.header.split("\n")]
-        header.resizeSection(index, max(metrics.horizontalAdvance(t) for t in texts) + padding)
+    return [
+        max(metrics.horizontalAdvance(t) for t in (widest.get(c.key, ""), *c.header.split("\n")))
+        + padding
+        for c in columns
+    ]
+
+
+def fit_columns(
+    table: Any, columns: Sequence[Column], samples: Mapping[str, str] | None = None
+) -> None:
+    """Each column as wide as its usual text (``sample_widths``)."""
+    header = table.horizontalHeader()
+    for index, width in enumerate(sample_widths(table, columns, samples)):
+        header.resizeSection(index, width)
 
 
 def total_columns() -> list[Column]:

@@ -44,12 +44,15 @@ from rejnistvo.ui.views.payments_actions import (
     reopen_month,
     settle_selected,
 )
+from rejnistvo.ui.views.payments_columns import LineColumns
 from rejnistvo.ui.views.payments_loader import RunLoader
 from rejnistvo.ui.views.payments_table import (
+    LineTableModel,
     SelectOnFocus,
     ShownRun,
     fit_columns,
     line_columns,
+    sample_widths,
     shown_run,
     shown_steps,
     total_columns,
@@ -99,14 +102,30 @@ class PaymentsView(View):
         self.error = FieldError(self)
 
         self._select_on_focus = SelectOnFocus(self)
-        self.paid_model = RecordTableModel(line_columns(False), self)
-        self.paid_table = self._table(self.paid_model, line_columns(False))
-        self.diff_model = RecordTableModel(line_columns(True), self)
-        self.diff_table = self._table(self.diff_model, line_columns(True))
-        self.over_model = RecordTableModel(line_columns(True), self)
-        self.over_table = self._table(self.over_model, line_columns(True))
+        self.paid_model = LineTableModel(line_columns(False), self)
+        self.paid_table = self._table(self.paid_model)
+        self.diff_model = LineTableModel(line_columns(True), self)
+        self.diff_table = self._table(self.diff_model)
+        self.over_model = LineTableModel(line_columns(True), self)
+        self.over_table = self._table(self.over_model)
         self.totals_model = RecordTableModel(total_columns(), self)
         self.totals_table = self._table(self.totals_model)
+        #: the ledger's columns fitted to the table's width, some hidden until shown
+        self.line_columns = {
+            name: LineColumns(
+                table,
+                line_columns(name != "paid"),
+                sample_widths(table, line_columns(name != "paid")),
+                name,
+                ctx.settings,
+                self.tr,
+            )
+            for name, table in (
+                ("paid", self.paid_table),
+                ("arrears", self.diff_table),
+                ("overpayments", self.over_table),
+            )
+        }
         # the centre's or unit's name takes the width (it showed »Center za so…« on every
         # row at 1024 px while the amount stretched over the rest)
         fit_columns(
@@ -170,7 +189,7 @@ class PaymentsView(View):
         self.retranslate()
         self._update_buttons()
 
-    def _table(self, model: RecordTableModel, columns: list[Any] | None = None) -> QTableView:
+    def _table(self, model: RecordTableModel) -> QTableView:
         model.set_search_columns([])  # no search box here: no search texts to keep
         proxy = FilterProxy(self)
         proxy.setSourceModel(model)
@@ -178,8 +197,6 @@ class PaymentsView(View):
         table.setModel(proxy)
         configure_table(table)
         table.installEventFilter(self._select_on_focus)
-        if columns is not None:
-            fit_columns(table, columns)
         return table
 
     # -- texts ----------------------------------------------------------------------
