@@ -28,6 +28,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import round2
 from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
+from rejnistvo.store.demo_places import post_office
 from rejnistvo.store.errors import StoreError, translate_sqlite_error
 
 SEED = 2026
@@ -212,8 +213,13 @@ class _Builder:
         if not self.centres:
             raise StoreError("V zbirki ni centrov za socialno delo (katalog centres.json manjka).")
         self.units: dict[int, list[int]] = {}
-        for row in db.query("SELECT id, centre_id FROM units ORDER BY id"):
+        self.post_of_unit: dict[int, str | None] = {}
+        for row in db.query("SELECT id, centre_id, name FROM units ORDER BY id"):
             self.units.setdefault(row["centre_id"], []).append(row["id"])
+            self.post_of_unit[row["id"]] = post_office(row["name"])
+        self.post_of_centre = {
+            row["id"]: post_office(row["seat"]) for row in db.query("SELECT id, seat FROM centres")
+        }
         self.subgroup_of = {
             row["centre_id"]: row["subgroup_id"]
             for row in db.query("SELECT centre_id, subgroup_id FROM subgroup_centres")
@@ -311,6 +317,10 @@ class _Builder:
                 "electronic_delivery": 0,
                 "iban": make_iban(self.iban_rng),
             }
+            # the unit's town (no further draw: the rest of the file stays what it was)
+            office = self.post_of_unit.get(carer["unit_id"]) or self.post_of_centre.get(centre)
+            if office:
+                carer["address"] += f", {office}"
             self.carers.append(carer)
             self.add("carers", carer)
             # Training every 3 years (čl. 42); the first carers' next one is due soon or overdue.
