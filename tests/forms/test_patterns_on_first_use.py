@@ -94,3 +94,89 @@ def test_their_patterns_wait_until_used_and_answer_as_before() -> None:
     # the module keeps its real loader and the finder is gone once both are imported
     assert ours["loader"] == ours["spec_loader"] == plain["loader"]
     assert "_PatternsOnFirstUse" not in ours["finders"]
+
+
+_PROBE_LAYOUT = """
+import json, sys
+if sys.argv[1] == "ours":
+    import rejnistvo.printing
+import string
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import paragraph, paraparser
+from rejnistvo.deferred_patterns import DeferredPattern
+
+def waiting(module):
+    return sorted(k for k, v in vars(module).items()
+                  if isinstance(v, DeferredPattern) and not v.is_compiled)
+
+before = {"paragraph": waiting(paragraph), "paraparser": waiting(paraparser),
+          "colors": waiting(colors),
+          "string": isinstance(string.Template.pattern, DeferredPattern)}
+
+def lines(**style):
+    # words with embedded hyphens and a long address: the hyphenation patterns' callers
+    text = ("Rejniška-dejavnost in so-rejništvo sta opisana na "
+            "https://www.gov.si/zbirke/zakonodaja/pravilnik-o-pogojih-za-rejnistvo "
+            '<a href="https://www.gov.si">povezava</a> ' * 3)
+    p = paragraph.Paragraph(text, ParagraphStyle("p", fontSize=10, leading=12, **style))
+    p.wrap(120, 1000)
+    return [[getattr(w, "text", w) if not isinstance(w, (list, tuple)) else str(w)
+             for w in getattr(line, "words", line[1] if isinstance(line, tuple) else [])]
+            for line in p.blPara.lines]
+
+style = ParagraphStyle("s", fontSize=10)
+parsed = paraparser.ParaParser().parse(
+    '<para><font size="0.25in">x</font><u offset="0.1*F">y</u></para>', style)
+answers = {
+    "template": string.Template("$a in ${b}").substitute(a="ena", b="dve"),
+    "identifiers": string.Template("$a in ${b}").get_identifiers(),
+    "css": [str(colors.toColor(c)) for c in ("rgb(10%, 20%, 30%)", "hsl(120, 50%, 50%)",
+                                            "cmyk(0.1, 0.2, 0.3, 0.4)", "#999999")],
+    "plain": lines(),
+    "uri": lines(uriWasteReduce=0.3),
+    "embedded": lines(embeddedHyphenation=1),
+    "parsed": [(f.fontSize, f.text, getattr(f, "underline", None)) for f in parsed[1]],
+}
+print(json.dumps({"before": before, "answers": answers, "after": waiting(paragraph)}))
+"""
+
+
+def test_layout_patterns_wait_until_used_and_answer_as_before() -> None:
+    """Hyphenation and link patterns of paragraphs, unit patterns of the paragraph parser,
+    CSS colour patterns and string.Template's pattern: no form uses them (no hyphenation,
+    links, CSS colours or templates), so they are compiled when a caller first does —
+    and then answer as reportlab's and the standard library's own."""
+
+    def probe(mode: str) -> dict:
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE_LAYOUT, mode],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result: dict = json.loads(done.stdout)
+        return result
+
+    ours, plain = probe("ours"), probe("plain")
+    assert ours["before"] == {
+        "paragraph": [
+            "_hy_letters_pat",
+            "_hy_pfx_pat",
+            "_hy_sfx_pat",
+            "_hy_shy_letters_pat",
+            "_hy_shy_pat",
+            "_re_us_value",  # (imported from the parser)
+            "_scheme_re",
+            "uri_pat",
+        ],
+        "paraparser": ["_re_para", "_re_us_value"],
+        "colors": ["_re_css_args", "_re_css_func"],
+        "string": True,
+    }
+    assert plain["before"] == {"paragraph": [], "paraparser": [], "colors": [], "string": False}
+    assert ours["answers"] == plain["answers"]
+    assert ours["answers"]["template"] == "ena in dve"
+    # (the hyphenating layouts asked for them: they were compiled and answered)
+    assert "_hy_pfx_pat" not in ours["after"] and "_hy_shy_pat" not in ours["after"]
