@@ -43,6 +43,8 @@ def test_every_column_of_the_incoming_list_is_in_view_at_1024(qtbot, ctx):
     # the dates and the waiting days are whole: they mean nothing when cut
     metrics = table.fontMetrics()
     for column in (0, 3, 4, 5):
+        if table.isColumnHidden(column):  # Poslano leaves a busy list (QA7): in the panel
+            continue
         for row in range(view.cases_model.rowCount()):
             text = view.cases_proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
             assert metrics.horizontalAdvance(text or "") < header.sectionSize(column)

@@ -3,9 +3,16 @@ panel at 1024 × 700 the list has ~430 px for seven columns, and at their natura
 the last three (Poslano, Prejeto, Center) stood off to the right behind a horizontal
 scroll bar. Here the columns whose texts are names (the child, the state, the centre)
 give way first, their texts elided (the cell's tooltip is its whole text); the case
-number, the waiting days and the dates keep their widths, being useless when cut."""
+number, the waiting days and the dates keep their widths, being useless when cut.
+
+A name is not cut below what a clerk can read (its floor, e.g. "Tjaša Kovačič"): on a
+busy subgroup (1,100 cases, five-figure case numbers, a scroll bar) the names had shrunk
+to two letters. Before that, the columns the step panel repeats for the chosen case
+(Poslano, then Center) leave the list, and come back when it is wide enough."""
 
 from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
@@ -31,41 +38,78 @@ def short_centre(name: str) -> str:
     return name
 
 
-def shrink_to(natural: list[int], elastic: set[int], width: int) -> list[int]:
+def shrink_to(
+    natural: list[int],
+    elastic: Collection[int],
+    width: int,
+    floors: dict[int, int] | None = None,
+) -> list[int]:
     """Column widths that fit ``width``: the elastic columns give up their width above
-    ``MIN_ELASTIC`` in proportion to it; the others keep theirs. When that is not enough
-    (a busy list: its vertical scroll bar and five-figure case numbers) they go on down to
-    ``LAST_RESORT``, equally; below that the list scrolls sideways."""
+    their floor (``floors``, else ``MIN_ELASTIC``), one after another in the order given
+    (a set: by column), so the last one keeps the most of its text; the others keep
+    theirs. When that is not enough (a busy list: its vertical scroll bar and five-figure
+    case numbers) they go on down to ``LAST_RESORT``, equally; below that the list
+    scrolls sideways."""
     excess = sum(natural) - width
     if excess <= 0 or not elastic:
         return list(natural)
-    fixed = sum(w for c, w in enumerate(natural) if c not in elastic)
-    share = (width - fixed) // len(elastic)
-    floor = max(LAST_RESORT, min(MIN_ELASTIC, share))
-    spare = {c: max(natural[c] - floor, 0) for c in elastic}
-    room = sum(spare.values())
-    if room == 0:
-        return list(natural)
-    take = min(excess, room)
+    order = sorted(elastic) if isinstance(elastic, set | frozenset) else list(elastic)
+    fixed = sum(w for c, w in enumerate(natural) if c not in order)
+    share = (width - fixed) // len(order)
+    floors = floors or {}
     widths = list(natural)
-    given = 0
-    ordered = sorted(c for c in spare if spare[c])
-    for position, c in enumerate(ordered):
-        # the last one takes the rounding, so the sum is exactly the width
-        cut = take - given if position == len(ordered) - 1 else spare[c] * take // room
+    for c in order:
+        floor = max(LAST_RESORT, min(floors.get(c, MIN_ELASTIC), share))
+        cut = min(max(natural[c] - floor, 0), excess)
         widths[c] -= cut
-        given += cut
+        excess -= cut
     return widths
+
+
+def columns_to_hide(
+    natural: list[int], floors: dict[int, int], droppable: Sequence[int], width: int
+) -> set[int]:
+    """The ``droppable`` columns (in that order) to leave out so that every name column
+    (``floors``) keeps its readable floor within ``width``; none when all fit."""
+    hidden: set[int] = set()
+
+    def needed() -> int:
+        return sum(
+            min(w, floors[c]) if c in floors else w
+            for c, w in enumerate(natural)
+            if c not in hidden
+        )
+
+    for column in droppable:
+        if needed() <= width:
+            break
+        hidden.add(column)
+    return hidden
 
 
 class FitColumnsToWidth(QObject):
     """Keeps a table's columns within its viewport's width (see the module's text):
     ``refit()`` after the rows are read measures the natural widths, a resize of the
-    list refits them."""
+    list refits them.
 
-    def __init__(self, table: QTableView, elastic: set[int], max_width: int = 200) -> None:
+    ``elastic``: the name columns in the order they give way, each with the text its
+    floor is measured on (None, or a plain set of columns: ``MIN_ELASTIC``); ``droppable``: the columns left out, in this order, before a name
+    goes below its floor."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        elastic: Mapping[int, str | None] | Collection[int],
+        max_width: int = 200,
+        droppable: Sequence[int] = (),
+    ) -> None:
         super().__init__(table)
-        self._table, self._elastic, self._max = table, elastic, max_width
+        self._table, self._max = table, max_width
+        self._elastic: dict[int, str | None] = (
+            dict(elastic) if isinstance(elastic, Mapping) else dict.fromkeys(sorted(elastic))
+        )
+        self._floors: dict[int, int] = {}
+        self._droppable = tuple(droppable)
         self._natural: list[int] = []
         table.horizontalHeader().setStretchLastSection(False)
         table.viewport().installEventFilter(self)
@@ -89,19 +133,31 @@ class FitColumnsToWidth(QObject):
                 width = max(width, metrics.horizontalAdvance(text) + _CELL_PAD)
             natural.append(min(width, self._max))
         self._natural = natural
+        self._floors = {
+            c: metrics.horizontalAdvance(text) + _CELL_PAD if text else MIN_ELASTIC
+            for c, text in self._elastic.items()
+        }
         self._apply()
 
     def _apply(self) -> None:
         if not self._natural:
             return
-        header = self._table.horizontalHeader()
-        room = self._table.viewport().width()
-        widths = shrink_to(self._natural, self._elastic, room)
-        # what is left over goes to the last column, as in the other lists (sized here,
-        # not by Qt's stretched last section, which kept its default 100 px)
-        widths[-1] += max(room - sum(widths), 0)
+        table = self._table
+        header = table.horizontalHeader()
+        room = table.viewport().width()
+        hidden = columns_to_hide(self._natural, self._floors, self._droppable, room)
+        for column in self._droppable:
+            table.setColumnHidden(column, column in hidden)
+        shown = [0 if c in hidden else w for c, w in enumerate(self._natural)]
+        elastic = [c for c in self._elastic if c not in hidden]
+        widths = shrink_to(shown, elastic, room, self._floors)
+        # what is left over goes to the last column shown, as in the other lists (sized
+        # here, not by Qt's stretched last section, which kept its default 100 px)
+        last = max(c for c in range(len(widths)) if c not in hidden)
+        widths[last] += max(room - sum(widths), 0)
         for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+            if column not in hidden:
+                header.resizeSection(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Resize:

@@ -42,8 +42,12 @@ _STEP_DATE_FIELDS = frozenset(
     {"received_on", "accepted_on", "commission_named_on", "decided_on", "returned_on"}
 )
 
-#: the columns that give way to a narrow list: the child, the state, the centre
-_ELASTIC = {1, 2, 6}
+#: the columns that give way to a narrow list, in this order (the state, the centre,
+#: the child: whose case it is keeps the most), each not below a text a clerk still
+#: reads (a step, a town, a usual name)
+_ELASTIC: dict[int, str | None] = {2: "komisija…", 6: "Ljubljana", 1: "Tjaša Kovačič"}
+#: ... and the ones the step panel repeats, left out first: Poslano, then Center
+_DROPPABLE = (4, 6)
 
 
 def _percent(value) -> str:
@@ -86,8 +90,9 @@ class CoordinatorStepsMixin:
         self.cases_table = QTableView(page)
         self.cases_table.setModel(self.cases_proxy)
         configure_table(self.cases_table)
-        # at 1024 px every column in view: the names give way (coordinator_columns)
-        self.cases_columns = FitColumnsToWidth(self.cases_table, _ELASTIC)
+        # at 1024 px the names give way, readable, and columns the panel repeats leave
+        # (coordinator_columns)
+        self.cases_columns = FitColumnsToWidth(self.cases_table, _ELASTIC, droppable=_DROPPABLE)
         self.cases_table.selectionModel().currentRowChanged.connect(self._case_selected)
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
