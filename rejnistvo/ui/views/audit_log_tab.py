@@ -38,10 +38,20 @@ from rejnistvo.ui.views.audit_log_texts import (  # noqa: F401 (the tab's texts,
     pretty_json,
     pretty_value,
 )
+from rejnistvo.ui.views.coordinator_columns import FitColumnsToWidth
 from rejnistvo.ui.widgets import DateEdit
 from rejnistvo.ui.widgets.tables import configure_table
 
 PAGE = 500
+#: the columns that give way at a narrow width, in this order, each not below a text a
+#: reader still recognises (an account, a name, a table, an action, a field or two)
+_ELASTIC: dict[int, str | None] = {
+    3: "uporabnik",
+    2: "Ana Novak",
+    4: "Predlogi R-4",
+    6: "sprememba",
+    7: "odločeno, sklep, člani",
+}
 
 
 class AuditDetailDialog(QDialog):
@@ -120,7 +130,10 @@ class AuditLogTab(QWidget):
         configure_table(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # At 1024 px the changed fields, what a reader came for, stood behind a sideways
+        # scroll bar: the names give way instead (elided, whole in the tooltip), the
+        # account first, the changed fields last; the time and numbers stay whole.
+        self.columns_fit = FitColumnsToWidth(self.table, _ELASTIC, max_width=320)
         self.table.doubleClicked.connect(lambda index: self.show_details(index.row()))
         # Made after the table, in the order they stand: Tab goes search, dates, table,
         # then the buttons below it (made first, they came before the table).
@@ -233,7 +246,7 @@ class AuditLogTab(QWidget):
             return
         self.model.set_rows(rows)
         if rows and not self._fitted:
-            self.table.resizeColumnsToContents()
+            self.columns_fit.refit()
             self._fitted = True
         self._update_count()
 
