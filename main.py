@@ -21,6 +21,9 @@ if __name__ == "__main__":
     # ms), so it waits, and what was imported is then frozen, out of its passes (a pass
     # right after would walk it all at once). The window's own start does the same.
     gc.disable()
+    from rejnistvo.launch import window_start_imports
+
+    window_start_imports()  # before the window's start: patterns it never uses wait
     from rejnistvo.ui.app import run
 
     gc.freeze()

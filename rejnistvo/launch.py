@@ -8,6 +8,7 @@ calculation. ``rejnistvo.ui.app.run`` asks the same question.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -21,3 +22,31 @@ def wants_cli(args: list[str]) -> bool:
     if getattr(sys, "frozen", False) and Path(sys.executable).stem == CLI_EXECUTABLE:
         return True
     return bool(args) and not args[0].startswith("-")
+
+
+#: Modules the window's start imports (the standard library's with PySide6, sqlite-utils
+#: and argparse; platformdirs for its folders) whose import-time regular expressions
+#: nothing before the first screen's rows uses: ``string.Template``'s, ``logging``'s for
+#: ``{``-style formats (its check of a ``%`` format compiles when the log is set up),
+#: ``json``'s pure-Python scanner and encoder (its C ones are used) and platformdirs'
+#: parser of ``user-dirs.dirs`` (Documents, Downloads …). Each uses them only as methods
+#: of the pattern (a stand-in is no ``re.Pattern``: ``gettext``, which passes its pattern
+#: to ``re.finditer``, and ``textwrap``, imported with ``site``, are not here).
+START_PATTERNS_UNUSED = ("string", "logging", "json", "platformdirs")
+
+
+def window_start_imports() -> None:
+    """Import ``START_PATTERNS_UNUSED`` with their own patterns compiled on first use
+    (``deferred_patterns.compiled_on_first_use``): a caller that does use one gets the
+    same match, only later. Called by ``main.py`` before the window's start imports
+    them; one imported already (or missing) is left as it is."""
+    from rejnistvo.deferred_patterns import compiled_on_first_use
+
+    for name in START_PATTERNS_UNUSED:
+        if name in sys.modules:
+            continue
+        with compiled_on_first_use(name):
+            try:
+                importlib.import_module(name)
+            except ImportError:  # (platformdirs is a dependency: never met)
+                continue
