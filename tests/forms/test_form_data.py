@@ -133,3 +133,22 @@ def test_after_label_never_repeats_the_printed_label():
     assert after_label("Enotanova", UNIT_LABEL) == "Enotanova"
     assert after_label(None, UNIT_LABEL) is None
     assert after_label("Enota", UNIT_LABEL) == "Enota"
+
+
+def test_parsed_r4_is_an_immutable_value() -> None:
+    """render_form prints a ParsedForm as it is, unchecked again: a parsed R-4 cannot be
+    changed after its checks, and equal JSON gives equal, hashable records."""
+    from rejnistvo.forms.data import ParsedForm, Person, R4Form
+
+    from tests.forms.conftest import load_example
+
+    raw = load_example("r4")
+    first, second = parse_r4(raw), parse_r4(copy.deepcopy(raw))
+    assert isinstance(first, ParsedForm) and isinstance(first, R4Form)
+    assert first == second and hash(first) == hash(second)
+    assert first != parse_r4(dict(raw, case_no="1220-99/2026"))
+    assert first.child == Person(raw["child"]["name"], raw["child"]["emso"])
+    assert first.decision is not None and first.decision.members[0] == raw["decision"]["members"][0]
+    assert R4Form().child == Person() and R4Form().decision is None
+    with pytest.raises(AttributeError):
+        first.case_no = "drugo"  # type: ignore[misc]
