@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
 
 from rejnistvo.services.row_pages import RowPages
@@ -110,6 +111,7 @@ class CarersView(PersonView):
         self.trainings.retranslate()
         super().retranslate()
 
+    @Slot(object)
     def _show_birth(self, birth: date) -> None:
         self.birth_label.setText(format_date(birth))
 

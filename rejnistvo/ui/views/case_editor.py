@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -236,6 +236,7 @@ class CaseEditorView(View):
     def _select_row(self, record_id: int | None) -> None:
         self.list_pane.select_id(record_id)
 
+    @Slot(object)
     def _record_chosen(self, record: dict) -> None:
         if record["id"] == self.current_id():
             return
@@ -280,6 +281,7 @@ class CaseEditorView(View):
         else:
             self._clear_editor()
 
+    @Slot()
     def new_record(self) -> None:
         if not self._may_leave():
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFormLayout
 
 from rejnistvo.services.row_pages import RowPages
@@ -62,6 +63,7 @@ class ChildrenView(PersonView):
         )
         super().retranslate()
 
+    @Slot(object)
     def _birth_from_emso(self, birth: date) -> None:
         self.birth_edit.set_value(birth)
 

@@ -32,7 +32,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -261,6 +261,7 @@ class ListEditorView(EditorActions, View):
             self._loading = False
         self._update_count()
 
+    @Slot(str)
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
         self._reselect_current()
@@ -274,6 +275,7 @@ class ListEditorView(EditorActions, View):
         finally:
             self._loading = False
 
+    @Slot()
     def _search_progressed(self) -> None:
         """More of a filter's matches came (the list is reading its texts): the count,
         and the record in the editor selected once its row is shown."""
@@ -310,6 +312,7 @@ class ListEditorView(EditorActions, View):
             make_current_row(self.table, index)
             self.table.scrollTo(index)
 
+    @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
             return
@@ -350,6 +353,8 @@ class ListEditorView(EditorActions, View):
             self._loading = False
         self._dirty = False
 
+    @Slot()
+    @Slot(bool)
     def mark_dirty(self, *_args: Any) -> None:
         if not self._loading:
             self._dirty = True
@@ -384,6 +389,7 @@ class ListEditorView(EditorActions, View):
     def has_unsaved_changes(self) -> bool:
         return self._dirty
 
+    @Slot()
     def new_record(self) -> None:
         if not self._leave_current():
             return
@@ -404,12 +410,14 @@ class ListEditorView(EditorActions, View):
         """Ctrl+P: the list as shown (filter and order) to print or save as PDF."""
         self.exporter.print_list()
 
+    @Slot()
     def _discard_clicked(self) -> None:
         if self._current_id is None:
             self._set_editor(None)
         else:
             self.open_record(self.kind, self._current_id)
 
+    @Slot(str)
     def _on_records_changed(self, kind: str) -> None:
         if not self._announcing:
             super()._on_records_changed(kind)

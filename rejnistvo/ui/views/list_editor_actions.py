@@ -5,7 +5,7 @@ list) and the other screens told."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets import FormValidator
@@ -17,6 +17,7 @@ class EditorActions:
     """Mixed into ListEditorView, whose fields and hooks (collect, store, remove,
     confirm_store) it uses."""
 
+    @Slot()
     def save(self) -> bool:
         from rejnistvo.store import StaleRecordError, StoreError
 
@@ -113,6 +114,7 @@ class EditorActions:
         finally:
             self._announcing = False
 
+    @Slot()
     def delete_current(self) -> None:
         from rejnistvo.store import StoreError
 

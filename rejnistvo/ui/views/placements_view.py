@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 # Imported with the screen (preloaded after the first paint, its data classes' code kept
@@ -189,6 +190,7 @@ class PlacementsView(ListEditorView):
         self.one_off.retranslate()
         super().retranslate()
 
+    @Slot(bool)
     def _part_time_changed(self, on: bool) -> None:
         self.share_edit.setEnabled(on)
         self.share_edit.required = on
@@ -240,6 +242,8 @@ class PlacementsView(ListEditorView):
         self.periods.set_rows(r.get("periods", []))
         self.one_off.set_placement(record)
 
+    @Slot()
+    @Slot(object)
     def _prefill_centres(self, *_args: object) -> None:
         """An empty centre takes the chosen carer's (child's) centre."""
         from rejnistvo.services.placements import placement_centres
@@ -260,6 +264,7 @@ class PlacementsView(ListEditorView):
                 field.set_value(centre)
                 self.mark_dirty()
 
+    @Slot()
     def _one_off_changed(self) -> None:
         """Tell the other views (the audit log, for one) without reloading this list."""
         self._announcing = True
@@ -268,6 +273,7 @@ class PlacementsView(ListEditorView):
         finally:
             self._announcing = False
 
+    @Slot()
     def save(self) -> bool:
         stored = super().save()
         if stored and self.current_id() is not None:

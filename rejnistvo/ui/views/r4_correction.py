@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Slot
+
 from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.ui.widgets import FormValidator
 
@@ -14,6 +16,7 @@ class R4CorrectionMixin:
     """The correction of ``R4View`` (uses its decision widgets, ``case`` and ``ctx``)."""
 
     # -- correction of a decision ------------------------------------------------------
+    @Slot()
     def start_correction(self) -> None:
         """Open the decision for an explicit correction (with a reason)."""
         if self.case is None or not self.case.decided:

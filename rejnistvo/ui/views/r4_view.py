@@ -20,8 +20,8 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtWidgets import QAbstractButton, QListWidgetItem, QWidget
 
 from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.rules.errors import RuleError
@@ -154,6 +154,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             )
             self.stale_label.show()
 
+    @Slot(str)
     def _on_records_changed(self, kind: str) -> None:
         if self._own_change:
             return  # this screen's own save: its row is already updated
@@ -240,12 +241,14 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._set_editable()
         self._update_suggestion()
 
+    @Slot(int)
     def _proposed_changed(self, _index: int) -> None:
         # Programmatic changes block signals or happen while loading: this is the user.
         if not self._loading:
             self._proposed_chosen = True
         self._edited()
 
+    @Slot()
     def _placement_changed(self) -> None:
         """Load the placement's periods (the proposal's period must lie inside them)."""
         self.read_placement()
@@ -278,6 +281,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         if subgroup is not None:
             self.subgroup_combo.setCurrentIndex(max(self.subgroup_combo.findData(subgroup), 0))
 
+    @Slot()
     def _subgroup_changed(self) -> None:
         self._fill_candidates()
         self._edited()
@@ -303,6 +307,11 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             combo.setEditText(text)
             combo.blockSignals(False)
 
+    @Slot()
+    @Slot(str)
+    @Slot(int)
+    @Slot(QListWidgetItem)
+    @Slot(QAbstractButton, bool)
     def _edited(self, *_args: Any) -> None:
         if self._loading:
             return
@@ -387,6 +396,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             return
         self.ctx.interaction.error(title, error.message)
 
+    @Slot()
     def save(self) -> bool:
         if self.correcting:
             return self.save_correction()
@@ -411,6 +421,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._announce(case, self.tr("Predlog R-4 je shranjen."))
         return True
 
+    @Slot()
     def send_to_coordinator(self) -> bool:
         """Sending: store the edits, then record the day (typed, else today)."""
         ok, on = self.step_edits["sent_on"].check()  # read before a save reloads the editor
@@ -430,6 +441,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         return True
 
     # -- printing -------------------------------------------------------------------
+    @Slot()
     def print_document(self) -> None:
         """Store the edits, then show R-4 filled from the stored case."""
         self.print_form("r4", self.tr("Obrazec R-4"), self.tr("Obrazca R-4 ni mogoče natisniti"))

@@ -12,6 +12,8 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Slot
+
 from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.refund import RefundPlan
@@ -40,6 +42,7 @@ class R5Figures:
     _unjustified_offered: bool
 
     # -- live figures -------------------------------------------------------------------
+    @Slot()
     def _increase_changed(self, *_args: Any) -> None:
         if self._loading:
             return
@@ -95,6 +98,7 @@ class R5Figures:
         except RuleError:
             return None
 
+    @Slot()
     def offer_unjustified(self) -> None:
         value = self.offered_unjustified()
         if value is None:
@@ -107,6 +111,7 @@ class R5Figures:
         self._edited()
         self._refund_inputs_changed()
 
+    @Slot()
     def _justified_changed(self, *_args: Any) -> None:
         self._edited()
         if self._unjustified_offered and not self._loading:
@@ -115,11 +120,13 @@ class R5Figures:
                 self.unjustified_edit.set_value(value)
                 self._refund_inputs_changed()
 
+    @Slot()
     def _unjustified_typed(self) -> None:
         self._unjustified_offered = not self.unjustified_edit.text().strip()
         self._edited()
         self._refund_inputs_changed()
 
+    @Slot()
     def _refund_inputs_changed(self, *_args: Any) -> None:
         if self._loading:
             return
@@ -170,6 +177,7 @@ class R5Figures:
                 self._show_refusal(error)
             return None
 
+    @Slot()
     def make_plan(self) -> bool:
         """Refund plan from the rules: instalments with their default dates."""
         plan = self._compute_plan()
@@ -181,6 +189,7 @@ class R5Figures:
         self._edited()
         return True
 
+    @Slot()
     def check_instalments(self) -> bool:
         """Edited dates: each a date, in order, after the call date, not after the deadline."""
         self.refund_error.clear_error()
@@ -224,10 +233,12 @@ class R5Figures:
         return shown
 
     # -- printing -------------------------------------------------------------------------
+    @Slot()
     def print_document(self) -> None:
         """R-5 filled from the stored increase, report and finding."""
         self.print_form("r5", self.tr("Obrazec R-5"), self.tr("Obrazca R-5 ni mogoče natisniti"))
 
+    @Slot()
     def print_refund_call(self) -> None:
         """The call to refund with the plan as stored (edited dates included)."""
         if not self.ensure_saved():

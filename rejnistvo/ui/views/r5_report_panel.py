@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -120,6 +120,7 @@ class ReportPanel(QGroupBox):
             for e in self.expense_model.expenses()
         )
 
+    @Slot()
     def _expenses_changed(self) -> None:
         self.update_total()
         self.edited.emit()
@@ -135,12 +136,14 @@ class ReportPanel(QGroupBox):
         else:
             self.expense_error.clear_error()
 
+    @Slot()
     def _add_expense(self) -> None:
         row = self.expense_model.add_row()
         index = self.expense_model.index(row, 1)
         self.expense_table.setCurrentIndex(index)
         self.expense_table.edit(index)
 
+    @Slot()
     def _remove_expense(self) -> None:
         index = self.expense_table.currentIndex()
         if index.isValid():
@@ -217,6 +220,7 @@ class FindingPanel(QGroupBox):
         """Choose a centre (the view then fills its units through ``centre_chosen``)."""
         self.centre_combo.setCurrentIndex(max(self.centre_combo.findData(centre_id), 0))
 
+    @Slot()
     def _centre_changed(self) -> None:
         self.centre_chosen.emit(self.centre_combo.currentData())
         self.edited.emit()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS, expense_categories
@@ -208,6 +208,7 @@ class R5View(R5Figures, CaseEditorView):
         self._reload_if_changed_elsewhere()
         self._placement_saved_elsewhere()
 
+    @Slot(str)
     def _on_records_changed(self, kind: str) -> None:
         if self._announcing:
             return  # our own save: its row is already updated
@@ -296,10 +297,12 @@ class R5View(R5Figures, CaseEditorView):
         self.refund_panel.show_plan(self.plan, False)
         self._dirty = False
 
+    @Slot()
     def _edited(self, *_args: Any) -> None:
         if not self._loading:
             self._dirty = True
 
+    @Slot()
     def _placement_changed(self) -> None:
         self.placement_error.clear_error()
         self.read_placement()
@@ -347,6 +350,7 @@ class R5View(R5Figures, CaseEditorView):
         self.period_edit.set_outer(periods, self._recorded_period(placement_id))
         self._update_facts()
 
+    @Slot(object)
     def _fill_units(self, unit_id: Any = None) -> None:
         centre_id = self.centre_combo.currentData()
         try:
@@ -374,6 +378,7 @@ class R5View(R5Figures, CaseEditorView):
             return None
         return R5Case(increase, report, refund)
 
+    @Slot()
     def save(self) -> bool:
         case = self.collect()
         if case is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -74,6 +74,7 @@ class CaseListPane(QWidget):
         for button in buttons:
             self._buttons.insertWidget(self._buttons.count() - 1, button)
 
+    @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.record_chosen.emit(self.proxy.row_record(current.row()))

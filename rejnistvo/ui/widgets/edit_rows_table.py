@@ -7,7 +7,7 @@ editor shows another record, so a slip of a key never loses what was typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -66,6 +66,7 @@ class EditRowsTable(QWidget):
             self.tr("Odstrani izbrano vrstico; s Ctrl+Z jo vrnete, dokler zapisa ne zapustite.")
         )
 
+    @Slot()
     def _add(self) -> None:
         raise NotImplementedError
 
@@ -87,6 +88,7 @@ class EditRowsTable(QWidget):
         self.table.setCurrentCell(row, col)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @Slot()
     def _remove(self) -> None:
         row = self.table.currentRow()
         if row < 0:
@@ -101,6 +103,7 @@ class EditRowsTable(QWidget):
             self.add_button.setFocus()
         self.edited.emit()
 
+    @Slot()
     def undo_remove(self) -> bool:
         """Ctrl+Z: the last removed row comes back where it was."""
         if not self._removed:

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -238,6 +238,7 @@ class _LineField(ValidatedField):
         self.edit.textEdited.connect(self._on_edited)
         self.setFocusProxy(self.edit)
 
+    @Slot(str)
     def _on_edited(self, _text: str) -> None:
         # Once a reason is shown, re-check as the user types so it goes away when fixed.
         if self._has_error():
@@ -291,6 +292,7 @@ class EmsoEdit(_LineField):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("13 števk"))
 
+    @Slot(str)
     def _check_as_typed(self, text: str) -> None:
         digits = text.strip()
         if not digits:
@@ -375,6 +377,7 @@ class DateEdit(_LineField):
             self._calendar.activated.connect(self._picked)
         return self._calendar
 
+    @Slot()
     def _show_calendar(self) -> None:
         """The menu opens on the date in the field (when it is one)."""
         calendar = self.calendar
@@ -388,6 +391,7 @@ class DateEdit(_LineField):
         # keys and Enter did nothing, so the calendar was for the mouse only.
         QTimer.singleShot(0, calendar, calendar.setFocus)
 
+    @Slot(QDate)
     def _picked(self, qdate: QDate) -> None:
         if self.edit.isReadOnly():
             self.button.menu().hide()
@@ -396,6 +400,7 @@ class DateEdit(_LineField):
         self.button.menu().hide()
         self.edited.emit()
 
+    @Slot()
     def _reformat(self) -> None:
         """After typing, show the date the program understood (only when valid)."""
         try:
@@ -431,6 +436,7 @@ class AmountEdit(_LineField):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("0,00"))
 
+    @Slot()
     def _reformat(self) -> None:
         try:
             value = parse_amount_text(self.edit.text(), self.field)

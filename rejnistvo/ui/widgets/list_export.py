@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QPushButton, QTableView, QWidget
 
 from rejnistvo.services.list_exports import Cell, ListTable, export_bytes, file_name
@@ -115,6 +115,7 @@ class ListExporter(QObject):
         printing.clicked.connect(self.print_list)
         return export, printing
 
+    @Slot()
     def export(self) -> Path | None:
         """Ask for a file (XLSX or CSV, by its suffix) and write the list into it."""
         from rejnistvo.ui.interaction import ask_save_file, write_file
@@ -138,6 +139,7 @@ class ListExporter(QObject):
         self.ctx.bus.status_message.emit(self.tr("Seznam je shranjen: {0}").format(target))
         return target
 
+    @Slot()
     def print_list(self) -> bool:
         """Ctrl+P: the list as a PDF in the preview (print or save from there)."""
         from rejnistvo.ui.documents import show_document

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,6 +47,7 @@ class KindField(ValidatedField):
         self.combo.activated.connect(self._changed)
         self.setFocusProxy(self.combo)
 
+    @Slot(int)
     def _changed(self, _index: int) -> None:
         self.clear_error()
         self.edited.emit()
@@ -243,6 +244,7 @@ class OneOffPanel(QGroupBox):
         )
         self._update_buttons()
 
+    @Slot(QItemSelection, QItemSelection)
     def _update_buttons(self, *_args: Any) -> None:
         self.btn_delete.setEnabled(self._selected() is not None)
 
@@ -251,6 +253,7 @@ class OneOffPanel(QGroupBox):
         return self.model.row_record(rows[0].row()) if rows else None
 
     # -- suggestion ---------------------------------------------------------------------
+    @Slot()
     def _amount_edited(self) -> None:
         self._amount_typed = True
 
@@ -284,6 +287,7 @@ class OneOffPanel(QGroupBox):
         )
         return amount
 
+    @Slot()
     def _suggest(self) -> None:
         self._suggested = self.suggestion()
         # What the user typed into the amount stays; the rules fill it only while empty
@@ -294,6 +298,7 @@ class OneOffPanel(QGroupBox):
             self.amount_edit.set_value(self._suggested)
 
     # -- actions ------------------------------------------------------------------------
+    @Slot()
     def add_payment(self) -> bool:
         from rejnistvo.services.placements import OneOffPayment, add_one_off
         from rejnistvo.store import StoreError
@@ -362,6 +367,7 @@ class OneOffPanel(QGroupBox):
         self.date_edit.setFocus()
         return False
 
+    @Slot()
     def delete_selected(self) -> bool:
         from rejnistvo.services.placements import delete_one_off
         from rejnistvo.store import StoreError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem, QWidget
 
 from rejnistvo.rules.errors import InputError
@@ -134,6 +134,7 @@ class PeriodsTable(EditRowsTable):
             self.table.blockSignals(False)
             self._order_kind_combos()
 
+    @Slot()
     def _add(self) -> None:
         self.add_annex()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.errors import InputError
@@ -55,6 +55,7 @@ class CentreUnitPicker(ValidatedField):
         self.centre.blockSignals(False)
         self.set_value(*current)
 
+    @Slot(int)
     def _centre_changed(self, _index: int) -> None:
         centre_id = self.centre.currentData()
         self.unit.clear()
@@ -127,6 +128,7 @@ class RecordPicker(_LineField):
         self.edit.editingFinished.connect(self._take_only_match)
         self.not_found_message = "Izberite zapis s seznama (začnite tipkati ime)."
 
+    @Slot()
     def _take_only_match(self) -> None:
         """Leaving the field (Tab) with a part of a name that finds one record takes it,
         as a click on the one offer would; it stayed a half name refused at Shrani."""
@@ -161,6 +163,7 @@ class RecordPicker(_LineField):
         self._label_of = label_of
         self.set_records([])
 
+    @Slot(str)
     def _on_edited(self, text: str) -> None:
         # before the completer looks at its model (QLineEdit completes after this signal)
         if self._search is not None:
@@ -172,6 +175,7 @@ class RecordPicker(_LineField):
         assert self._search is not None
         self.set_records(list(self._search(text)) if text.strip() else [])
 
+    @Slot(str)
     def _activated(self, text: str) -> None:
         self.clear_error()
         self.edited.emit()
@@ -250,6 +254,7 @@ class CentreField(ValidatedField):
         self.setFocusProxy(self.combo)
         self.combo.activated.connect(self._changed)
 
+    @Slot(int)
     def _changed(self, _index: int) -> None:
         self.clear_error()
         self.edited.emit()

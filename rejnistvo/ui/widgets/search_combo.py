@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Slot,
 )
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
@@ -191,6 +192,7 @@ class SearchCombo(QComboBox):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+    @Slot(QWidget, QWidget)
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the box with a part typed that finds one record takes that record
         (Tab after »109/2022«, as a click on the one offer would); several or none put
@@ -274,6 +276,7 @@ class SearchCombo(QComboBox):
                 popup.hide()
         super().hidePopup()
 
+    @Slot(str)
     def _typed(self, text: str) -> None:
         self.choices.narrow(text)
         self.offered.invalidate()
@@ -290,6 +293,7 @@ class SearchCombo(QComboBox):
             self.blockSignals(blocked)
         self.offered.invalidate()
 
+    @Slot()
     def search_now(self) -> None:
         """Ask the store for what is typed now and offer the answer."""
         self._timer.stop()

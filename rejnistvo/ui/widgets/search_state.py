@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 
@@ -29,6 +29,8 @@ class SearchingLabel(QLabel):
         proxy.search_progress.connect(self.update_state)
         search.installEventFilter(self)
 
+    @Slot()
+    @Slot(str)
     def update_state(self, *_args: object) -> None:
         searching = bool(self._proxy.searching())
         if searching == self.isHidden():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
 
@@ -81,6 +81,7 @@ class SideBySide(QObject):
         self._set_vertical(not self._fits(width, self._need), height)
         self._timer.start()  # and again once the splitter has its new size
 
+    @Slot()
     def arrange(self) -> None:
         """Stack when the editor cannot have its width beside the list; else give it."""
         width, height = self.owner.width(), self.owner.height()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from rejnistvo.rules.errors import InputError
@@ -37,6 +38,7 @@ class TrainingsEdit(EditRowsTable):
         self.table.setItem(row, 0, QTableWidgetItem(day))
         self.table.setItem(row, 1, QTableWidgetItem(text))
 
+    @Slot()
     def _add(self) -> None:
         self._append("", "")
         row = self.table.rowCount() - 1
