@@ -11,19 +11,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_PROBE = """
+#: what both probes begin with: our printing package first (or not), a look at the
+#: patterns a module holds that have not been compiled yet
+_PRELUDE = """
 import json, sys
 if sys.argv[1] == "ours":
     import rejnistvo.printing
-import reportlab.lib.utils  # imports platform and rl_safe_eval, as every PDF does
-import reportlab.platypus.paragraph  # logging (frames), _markupbase (html.parser)
-import fractions, logging, platform, _markupbase
-from reportlab.lib import rl_safe_eval
 from rejnistvo.deferred_patterns import DeferredPattern
 
 def waiting(module):
     return sorted(k for k, v in vars(module).items()
                   if isinstance(v, DeferredPattern) and not v.is_compiled)
+"""
+
+_PROBE = (
+    _PRELUDE
+    + """
+import reportlab.lib.utils  # imports platform and rl_safe_eval, as every PDF does
+import reportlab.platypus.paragraph  # logging (frames), _markupbase (html.parser)
+import fractions, logging, platform, _markupbase
+from reportlab.lib import rl_safe_eval
 
 before = {"platform": waiting(platform), "rl_safe_eval": waiting(rl_safe_eval),
           "logging": sorted(k for k in ("PercentStyle", "StrFormatStyle")
@@ -53,11 +60,12 @@ print(json.dumps({
     "finders": [type(f).__name__ for f in sys.meta_path],
 }))
 """
+)
 
 
-def _probe(mode: str) -> dict:
+def _probe(mode: str, code: str = _PROBE) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, mode],
+        [sys.executable, "-c", code, mode],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -96,19 +104,13 @@ def test_their_patterns_wait_until_used_and_answer_as_before() -> None:
     assert "_PatternsOnFirstUse" not in ours["finders"]
 
 
-_PROBE_LAYOUT = """
-import json, sys
-if sys.argv[1] == "ours":
-    import rejnistvo.printing
+_PROBE_LAYOUT = (
+    _PRELUDE
+    + """
 import string
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph, paraparser
-from rejnistvo.deferred_patterns import DeferredPattern
-
-def waiting(module):
-    return sorted(k for k, v in vars(module).items()
-                  if isinstance(v, DeferredPattern) and not v.is_compiled)
 
 before = {"paragraph": waiting(paragraph), "paraparser": waiting(paraparser),
           "colors": waiting(colors),
@@ -140,6 +142,7 @@ answers = {
 }
 print(json.dumps({"before": before, "answers": answers, "after": waiting(paragraph)}))
 """
+)
 
 
 def test_layout_patterns_wait_until_used_and_answer_as_before() -> None:
@@ -147,19 +150,7 @@ def test_layout_patterns_wait_until_used_and_answer_as_before() -> None:
     CSS colour patterns and string.Template's pattern: no form uses them (no hyphenation,
     links, CSS colours or templates), so they are compiled when a caller first does —
     and then answer as reportlab's and the standard library's own."""
-
-    def probe(mode: str) -> dict:
-        done = subprocess.run(
-            [sys.executable, "-c", _PROBE_LAYOUT, mode],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        result: dict = json.loads(done.stdout)
-        return result
-
-    ours, plain = probe("ours"), probe("plain")
+    ours, plain = _probe("ours", _PROBE_LAYOUT), _probe("plain", _PROBE_LAYOUT)
     assert ours["before"] == {
         "paragraph": [
             "_hy_letters_pat",
