@@ -15,10 +15,10 @@ The children are ``bench_window``'s: the spy goes in when the program imports Py
 Reported per root: wall time to the rows and the child's processor time then (medians and
 ranges), and the ratios to the bare window (of the medians, and the range of each run's
 ratio to the bare window of its own round). ``--callgrind N`` then counts the machine
-instructions to the rows (the child ends there) N times per root and for the bare window,
-interleaved: repeatable where wall time scatters ±30 %. A root whose Python files
-were written during the runs is named at the end: compare a snapshot (``git worktree
-add``), not a checkout others are editing.
+instructions of the main thread to the rows (the child ends there) N times per root and
+for the bare window, interleaved: repeatable where wall time scatters ±30 %. A root whose
+Python files were written during the runs is named at the end: compare a snapshot (``git
+worktree add``), not a checkout others are editing.
 """
 
 from __future__ import annotations
@@ -84,13 +84,17 @@ def run_once(version: Version, cwd: str) -> tuple[float, float]:
 
 
 def callgrind_once(version: Version, cwd: str, out: Path) -> int:
-    """Machine instructions of one start to its rows (the child ends at them)."""
+    """Machine instructions of the main thread of one start to its rows (the child ends
+    at them). Only the main thread's: the file's checks, which start in a thread of their
+    own once the window is painted, got 0-60 M instructions of its last moments,
+    depending on how valgrind (one thread at a time) took turns."""
     env = version.env()
     env["BENCH_EXIT_AT_ROWS"] = "1"
     subprocess.run(
         [
             "valgrind",
             "--tool=callgrind",
+            "--separate-threads=yes",  # a file per thread: out-01 is the main thread's
             f"--callgrind-out-file={out}",
             sys.executable,
             "-c",
@@ -106,10 +110,11 @@ def callgrind_once(version: Version, cwd: str, out: Path) -> int:
         # ended at its rows, the program left its file as after a crash (its -wal): the
         # next start would check it whole; a start that ends normally tidies it first
         run_once(version, cwd)
-    for line in out.read_text().splitlines():
+    main = out.with_name(f"{out.name}-01")
+    for line in main.read_text().splitlines():
         if line.startswith(("summary:", "totals:")):
             return int(line.split()[1])
-    raise SystemExit(f"no instruction count in {out}")
+    raise SystemExit(f"no instruction count in {main}")
 
 
 def spread(values: list[float], scale: float = 1000) -> str:
@@ -136,7 +141,9 @@ def report(versions: list[Version]) -> None:
         for v in versions[1:]:
             counts = ", ".join(f"{n / 1e6:.1f}" for n in v.instructions)
             ratio = statistics.median(v.instructions) / bi
-            print(f"{v.label}: {counts} M instructions to the rows ({ratio:.2f}× bare)")
+            print(
+                f"{v.label}: {counts} M instructions to the rows ({ratio:.2f}× bare; main thread)"
+            )
 
 
 def changed_since(root: Path, since: float) -> list[str]:
