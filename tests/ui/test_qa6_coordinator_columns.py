@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from rejnistvo.ui.views.coordinator_columns import (
     LAST_RESORT,
     MIN_ELASTIC,
-    FitColumnsToWidth,
     short_centre,
     shrink_to,
 )
@@ -79,41 +78,9 @@ def test_the_names_give_way_first_and_exactly():
 def test_a_busy_list_with_long_case_numbers_fits_beside_its_scroll_bar(qtbot):
     """The 20,000-placement demo's subgroup: 1,100 cases (a vertical scroll bar) numbered
     1220-5285/2026; at 1024 px it stood 15 px wider than its list."""
-    from PySide6.QtWidgets import QTableView
+    from _busy_case_list import busy_case_list
 
-    from rejnistvo.ui.models import Column, RecordTableModel
-    from rejnistvo.ui.widgets.tables import configure_table
-
-    columns = [
-        Column(key, key)
-        for key in ("case_no", "child", "status", "waiting", "sent", "received", "centre")
-    ]
-    model = RecordTableModel(columns)
-    model.set_rows(
-        [
-            {
-                "id": i,
-                "case_no": f"1220-{5000 + i}/2026",
-                "child": "Dušan Žnidaršič Kovačič",
-                "status": "komisija imenovana",
-                "waiting": 47,
-                "sent": "17. 10. 2026",
-                "received": "17. 10. 2026",
-                "centre": "Osrednja Slovenija – vzhod",
-            }
-            for i in range(300)
-        ]
-    )
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(model)
-    configure_table(table)
-    fit = FitColumnsToWidth(table, {1, 2, 6})
-    table.resize(455, 500)
-    table.show()
-    qtbot.waitExposed(table)
-    fit.refit()
-    qtbot.wait(20)
+    table, _fit = busy_case_list(qtbot, 455, "Dušan Žnidaršič Kovačič", 300, elastic={1, 2, 6})
     assert table.verticalScrollBar().isVisible()
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0

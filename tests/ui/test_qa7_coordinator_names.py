@@ -5,48 +5,15 @@ first and come back when it is wide enough."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
+from _busy_case_list import KEYS, busy_case_list
 
-from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.views.coordinator_columns import (
-    FitColumnsToWidth,
-    columns_to_hide,
-    shrink_to,
-)
-from rejnistvo.ui.widgets.tables import configure_table
+from rejnistvo.ui.views.coordinator_columns import columns_to_hide, shrink_to
 
-KEYS = ("case_no", "child", "status", "waiting", "sent", "received", "centre")
 ELASTIC = {2: "komisija…", 6: "Ljubljana", 1: "Tjaša Kovačič"}
 
 
-def _busy_list(qtbot, width: int) -> tuple[QTableView, FitColumnsToWidth]:
-    model = RecordTableModel([Column(key, key) for key in KEYS])
-    model.set_rows(
-        [
-            {
-                "id": i,
-                "case_no": f"1220-{5000 + i}/2026",
-                "child": "Boštjan Rozman",
-                "status": "komisija imenovana",
-                "waiting": 47,
-                "sent": "17. 10. 2026",
-                "received": "17. 10. 2026",
-                "centre": "Osrednja Slovenija – vzhod",
-            }
-            for i in range(1120)
-        ]
-    )
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(model)
-    configure_table(table)
-    fit = FitColumnsToWidth(table, ELASTIC, droppable=(4, 6))
-    table.resize(width, 500)
-    table.show()
-    qtbot.waitExposed(table)
-    fit.refit()
-    qtbot.wait(20)
-    return table, fit
+def _busy_list(qtbot, width: int):
+    return busy_case_list(qtbot, width, "Boštjan Rozman", 1120, elastic=ELASTIC, droppable=(4, 6))
 
 
 def test_a_name_stays_readable_beside_the_step_panel(qtbot):
