@@ -151,3 +151,24 @@ def test_cancelling_while_the_lines_are_written_writes_nothing(run_db, clock):
     assert seen == [(len(run.lines), len(run.lines))]  # one chunk: a few lines
     assert ledger.closed_run(run_db, NOV) is None
     assert run_db.execute("SELECT count(*) FROM payment_lines").fetchone()[0] == lines_before
+
+
+def test_a_screens_run_taken_over_by_a_cancelled_close_closes_alike_later(run_db, clock, computes):
+    """The close makes the screen's run one with bases in place (``take_bases``): after a
+    close cancelled while writing, that run still closes as a computing close."""
+    _with_arrears_and_one_offs(run_db, clock)
+    written, document = _closed_by_computing(run_db, clock)
+    run = service.payment_run(run_db, NOV, clock, with_basis=False)
+    shown = [line.reason for line in run.lines]  # made without bases, as painted
+    stamp = service.data_stamp(run_db)
+    with pytest.raises(service.RunCancelled):
+        service.close_month(run_db, NOV, clock, lambda *_: False, computed=run, stamp=stamp)
+    assert run.lines.has_bases and [line.reason for line in run.lines] == shown
+    computes.clear()
+    # (the rolled-back write moved the stamp: the screen reads the month again; given
+    # the stamp now, the run taken over is still the one to write)
+    stamp = service.data_stamp(run_db)
+    closed = service.close_month(run_db, NOV, clock, computed=run, stamp=stamp)
+    assert computes == [] and closed.lines is run.lines
+    assert closed_lines(run_db, NOV) == written
+    assert _document(closed) == document
