@@ -92,21 +92,22 @@ class CarersView(PersonView):
             ],
         )
 
+    def row_texts(self) -> list[str]:
+        return [
+            self.tr("Ime in priimek"),
+            self.tr("EMŠO"),
+            self.tr("Datum rojstva"),
+            self.tr("Naslov"),
+            self.tr("Dovoljenje od"),
+            self.tr("Center, enota"),
+            self.tr("E-pošta"),
+            "",
+            self.tr("IBAN (za izplačila)"),
+            self.tr("Usposabljanja"),
+        ]
+
     def retranslate(self) -> None:
-        self.set_label_texts(
-            [
-                self.tr("Ime in priimek"),
-                self.tr("EMŠO"),
-                self.tr("Datum rojstva"),
-                self.tr("Naslov"),
-                self.tr("Dovoljenje od"),
-                self.tr("Center, enota"),
-                self.tr("E-pošta"),
-                "",
-                self.tr("IBAN (za izplačila)"),
-                self.tr("Usposabljanja"),
-            ]
-        )
+        self.set_label_texts(self.row_texts())
         self.electronic_box.setText(self.tr("Soglaša z elektronskim vročanjem"))
         self.trainings.retranslate()
         super().retranslate()

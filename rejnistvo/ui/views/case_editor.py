@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,6 +30,7 @@ from rejnistvo.ui.views.placement_data import placement_choices, placement_label
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
+from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.search_combo import SearchCombo
 from rejnistvo.ui.widgets.side_by_side import SideBySide
@@ -42,23 +42,17 @@ def check_period_typed(period: PeriodEdit) -> None:
         period.check()
 
 
-def add_row_with_error(
-    form: QFormLayout,
-    editor: QWidget,
-    widget: QWidget,
-    error: FieldError,
-    alignment: Qt.AlignmentFlag | None = None,
-) -> QLabel:
-    """A form row of a widget with its error below it; returns the row's label."""
+def field_with_error(
+    widget: QWidget, error: FieldError, alignment: Qt.AlignmentFlag | None = None
+) -> QVBoxLayout:
+    """A form row's field: ``widget`` with its error below it."""
     box = QVBoxLayout()
     if alignment is None:
         box.addWidget(widget)
     else:
         box.addWidget(widget, 0, alignment)
     box.addWidget(error)
-    label = QLabel(editor)
-    form.addRow(label, box)
-    return label
+    return box
 
 
 class CaseEditorView(View):
@@ -73,6 +67,8 @@ class CaseEditorView(View):
         super().__init__(ctx, parent)
         self._dirty = False
         self._loading = False
+        #: the editor's row titles, made by its forms (``form_titles``)
+        self.titles = FormTitles()
         self.preview = None
         self.last_document: bytes | None = None
 
@@ -161,17 +157,18 @@ class CaseEditorView(View):
         pane_layout.addLayout(buttons)
         return pane
 
-    def add_placement_row(self, form: QFormLayout, editor: QWidget) -> None:
+    def add_placement_row(self, form: QFormLayout, editor: QWidget, title: str) -> None:
         """The placement (child and carer) the case is about, found by typing: the
-        service offers the first matches of what is typed, never all 20,000."""
+        service offers the first matches of what is typed, never all 20,000. Its row is
+        titled ``title`` under the key "placement"."""
         self.placement_combo = SearchCombo(
             self._find_placements, editor, blank=True, read=self._read_placement
         )
         self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
-        self.placement_label = add_row_with_error(
-            form, editor, self.placement_combo, self.placement_error
+        self.titles.add_row(
+            form, "placement", title, field_with_error(self.placement_combo, self.placement_error)
         )
 
     def _find_placements(self, text: str, limit: int) -> list[tuple[str, Any]]:

@@ -52,15 +52,16 @@ class ChildrenView(PersonView):
         self.emso_edit.birth_date_found.connect(self._birth_from_emso)
         self.add_rows(form, [self.name_edit, self.emso_edit, self.birth_edit, self.centre_edit])
 
+    def row_texts(self) -> list[str]:
+        return [
+            self.tr("Ime in priimek"),
+            self.tr("EMŠO"),
+            self.tr("Datum rojstva"),
+            self.tr("Center otroka, enota"),
+        ]
+
     def retranslate(self) -> None:
-        self.set_label_texts(
-            [
-                self.tr("Ime in priimek"),
-                self.tr("EMŠO"),
-                self.tr("Datum rojstva"),
-                self.tr("Center otroka, enota"),
-            ]
-        )
+        self.set_label_texts(self.row_texts())
         super().retranslate()
 
     @Slot(object)

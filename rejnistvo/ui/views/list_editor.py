@@ -52,6 +52,7 @@ from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.list_editor_actions import EditorActions
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
+from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.side_by_side import SideBySide
 from rejnistvo.ui.widgets.tables import (
@@ -122,6 +123,8 @@ class ListEditorView(EditorActions, View):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        #: the editor's row titles, made by the form (``form_titles``)
+        self.titles = FormTitles()
         self.build_editor(self.form)
         self.btn_new = QPushButton(self)
         self.btn_save = QPushButton(self)

@@ -15,12 +15,12 @@ from rejnistvo.ui.widgets.pickers import CentreUnitPicker, load_centres
 
 class PersonView(ListEditorView):
     """Subclasses call `add_person_fields` and `add_centre_field` in `build_editor` (in
-    the order the fields are shown), then `add_rows`; `set_label_texts` in `retranslate`."""
+    the order the fields are shown), then `add_rows`; they give the rows' titles in
+    `row_texts` and call `set_label_texts(self.row_texts())` in `retranslate`."""
 
     name_edit: TextEdit
     emso_edit: EmsoEdit
     centre_edit: CentreUnitPicker
-    labels: list[QLabel]
 
     def add_person_fields(self) -> None:
         self.name_edit = self.register_field("name", TextEdit("name", self, required=True))
@@ -31,15 +31,20 @@ class PersonView(ListEditorView):
     def add_centre_field(self) -> None:
         self.centre_edit = self.register_field("centre_id", CentreUnitPicker("centre_id", self))
 
+    def row_texts(self) -> list[str]:
+        """The rows' titles in the order of `add_rows`' widgets ("": none)."""
+        raise NotImplementedError
+
     def add_rows(self, form: QFormLayout, widgets: list[QWidget]) -> None:
-        """One labelled row a widget; the labels get their text in `set_label_texts`."""
-        self.labels = [QLabel(self) for _ in widgets]
-        for label, widget in zip(self.labels, widgets, strict=True):
-            form.addRow(label, widget)
+        """One row a widget, titled by `row_texts` (the form makes the titles)."""
+        for row, (text, widget) in enumerate(zip(self.row_texts(), widgets, strict=True)):
+            if text:
+                self.titles.add_row(form, str(row), text, widget)
+            else:  # a check box says what it is; its row's title is an empty label
+                form.addRow(QLabel(self), widget)
 
     def set_label_texts(self, texts: list[str]) -> None:
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        self.titles.retitle({str(row): text for row, text in enumerate(texts) if text})
 
     def refresh(self) -> None:
         self.centre_edit.set_centres(load_centres(self.ctx.db))

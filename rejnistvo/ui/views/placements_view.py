@@ -132,20 +132,23 @@ class PlacementsView(ListEditorView):
         self.periods.edited.connect(self.mark_dirty)
         # the service's refusal of the periods (e.g. two sharing a day) under the table
         self._fields["periods"] = self.periods  # type: ignore[assignment]
-        self.labels = [QLabel(self) for _ in range(9)]
-        widgets = [
-            self.contract_edit,
-            self.carer_edit,
-            self.child_edit,
-            self.carer_centre,
-            self.child_centre,
-            self.part_time_box,
-            self.share_edit,
-            self.note_edit,
-            self.periods,
+        titles = self._row_titles()
+        rows = [
+            ("contract_no", self.contract_edit),
+            ("carer", self.carer_edit),
+            ("child", self.child_edit),
+            ("carer_centre", self.carer_centre),
+            ("child_centre", self.child_centre),
+            ("", self.part_time_box),
+            ("fee_share", self.share_edit),
+            ("note", self.note_edit),
+            ("periods", self.periods),
         ]
-        for label, widget in zip(self.labels, widgets, strict=True):
-            form.addRow(label, widget)
+        for key, widget in rows:
+            if key:
+                self.titles.add_row(form, key, titles[key], widget)
+            else:  # the check box says what it is; its row's title is an empty label
+                form.addRow(QLabel(self), widget)
         # One-off payments (SPEC 3.1) are stored on their own, each add or delete at once,
         # so they never make the placement itself "unsaved"; placed under the placement's
         # buttons in __init__, so those buttons read as the placement's.
@@ -153,20 +156,21 @@ class PlacementsView(ListEditorView):
         self.one_off.changed.connect(self._one_off_changed)
         self._part_time_changed(False)
 
+    def _row_titles(self) -> dict[str, str]:
+        """The titles of the editor's rows by key (``self.titles``)."""
+        return {
+            "contract_no": self.tr("Št. pogodbe"),
+            "carer": self.tr("Rejnik"),
+            "child": self.tr("Otrok"),
+            "carer_centre": self.tr("Center rejnika"),
+            "child_centre": self.tr("Center otroka"),
+            "fee_share": self.tr("Delež plačila dela"),
+            "note": self.tr("Opomba"),
+            "periods": self.tr("Obdobja"),
+        }
+
     def retranslate(self) -> None:
-        texts = [
-            self.tr("Št. pogodbe"),
-            self.tr("Rejnik"),
-            self.tr("Otrok"),
-            self.tr("Center rejnika"),
-            self.tr("Center otroka"),
-            "",
-            self.tr("Delež plačila dela"),
-            self.tr("Opomba"),
-            self.tr("Obdobja"),
-        ]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
+        self.titles.retitle(self._row_titles())
         self.part_time_box.setText(self.tr("Le ob vikendih, praznikih in šolskih počitnicah"))
         self.share_edit.edit.setPlaceholderText(self.tr("npr. 40 % (iz pogodbe)"))
         self.share_edit.required_message = self.tr(

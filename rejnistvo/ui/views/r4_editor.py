@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.r4_cases import R4Case
-from rejnistvo.ui.views.case_editor import CaseEditorView, add_row_with_error, check_period_typed
+from rejnistvo.ui.views.case_editor import CaseEditorView, check_period_typed, field_with_error
 from rejnistvo.ui.widgets import DateEdit, FieldError, PeriodEdit, TextEdit
 
 #: the case's steps in order (column of r4_cases, Slovenian label)
@@ -57,6 +57,7 @@ class R4EditorWidgets(CaseEditorView):
 
     def _build_editor(self) -> QWidget:
         scroll, editor, layout = self.editor_area()
+        titles = self._row_titles()
         # Said while the user edits a case another screen has changed meanwhile.
         self.stale_label = NoticeLabel(editor)
         self.stale_label.setObjectName("staleLabel")
@@ -67,13 +68,11 @@ class R4EditorWidgets(CaseEditorView):
         # Proposal -------------------------------------------------------------------
         self.proposal_box = QGroupBox(editor)
         form = QFormLayout(self.proposal_box)
-        self.add_placement_row(form, editor)
+        self.add_placement_row(form, editor, titles["placement"])
         self.case_no_edit = TextEdit("case_no", editor)
-        self.case_no_label = QLabel(editor)
-        form.addRow(self.case_no_label, self.case_no_edit)
+        self.titles.add_row(form, "case_no", titles["case_no"], self.case_no_edit)
         self.proposal_date = DateEdit("date", editor)
-        self.proposal_date_label = QLabel(editor)
-        form.addRow(self.proposal_date_label, self.proposal_date)
+        self.titles.add_row(form, "proposal_date", titles["proposal_date"], self.proposal_date)
 
         self.reason_list = QListWidget(editor)
         self.reason_list.setObjectName("reasonList")
@@ -86,12 +85,10 @@ class R4EditorWidgets(CaseEditorView):
         # As tall as the catalogue (two wrapped lines allowed for), no empty space below.
         lines = self.reason_list.fontMetrics().lineSpacing() * (self.reason_list.count() + 2)
         self.reason_list.setFixedHeight(max(120, lines + 12))
-        self.reasons_label = QLabel(editor)
-        form.addRow(self.reasons_label, self.reason_list)
+        self.titles.add_row(form, "reasons", titles["reasons"], self.reason_list)
         self.free_reason = QLineEdit(editor)
         self.free_reason.setObjectName("freeReasonEdit")
-        self.free_reason_label = QLabel(editor)
-        form.addRow(self.free_reason_label, self.free_reason)
+        self.titles.add_row(form, "free_reason", titles["free_reason"], self.free_reason)
 
         workload_row = QHBoxLayout()
         self.workload_group = QButtonGroup(self)
@@ -104,8 +101,7 @@ class R4EditorWidgets(CaseEditorView):
         workload_row.addWidget(self.workload_moderate)
         workload_row.addWidget(self.workload_strong)
         workload_row.addStretch(1)
-        self.workload_label = QLabel(editor)
-        form.addRow(self.workload_label, workload_row)
+        self.titles.add_row(form, "workload", titles["workload"], workload_row)
 
         self.suggestion_label = QLabel(editor)
         self.suggestion_label.setObjectName("suggestionLabel")
@@ -113,8 +109,7 @@ class R4EditorWidgets(CaseEditorView):
         self.suggestion_label.setStyleSheet(
             "background: #eef4ff; padding: 6px; border-radius: 3px;"
         )
-        self.suggestion_title = QLabel(editor)
-        form.addRow(self.suggestion_title, self.suggestion_label)
+        self.titles.add_row(form, "suggestion", titles["suggestion"], self.suggestion_label)
 
         self.proposed_percent = QComboBox(editor)
         self.proposed_percent.setObjectName("proposedPercent")
@@ -122,33 +117,33 @@ class R4EditorWidgets(CaseEditorView):
         self.proposed_percent.addItem("25 %", 25)
         self.proposed_percent.addItem("50 %", 50)
         self.proposed_error = FieldError(editor)
-        self.proposed_label = add_row_with_error(
-            form, editor, self.proposed_percent, self.proposed_error, Qt.AlignmentFlag.AlignLeft
+        self.titles.add_row(
+            form,
+            "proposed",
+            titles["proposed"],
+            field_with_error(
+                self.proposed_percent, self.proposed_error, Qt.AlignmentFlag.AlignLeft
+            ),
         )
         self.period_edit = PeriodEdit("period", editor, required=True, open_allowed=False)
-        self.period_label = QLabel(editor)
-        form.addRow(self.period_label, self.period_edit)
+        self.titles.add_row(form, "period", titles["period"], self.period_edit)
         self.rationale_edit = QPlainTextEdit(editor)
         self.rationale_edit.setTabChangesFocus(
             True
         )  # Tab goes to the next field, never into the text
         self.rationale_edit.setObjectName("rationaleEdit")
         self.rationale_edit.setMaximumHeight(90)
-        self.rationale_label = QLabel(editor)
-        form.addRow(self.rationale_label, self.rationale_edit)
+        self.titles.add_row(form, "rationale", titles["rationale"], self.rationale_edit)
         layout.addWidget(self.proposal_box)
 
         # Steps ----------------------------------------------------------------------
         self.steps_box = QGroupBox(editor)
         steps_form = QFormLayout(self.steps_box)
         self.step_edits: dict[str, DateEdit] = {}
-        self.step_labels: dict[str, QLabel] = {}
         for column, _ in STEPS:
             edit = DateEdit(column, editor)
             edit.setObjectName(f"step_{column}")
-            label = QLabel(editor)
             self.step_edits[column] = edit
-            self.step_labels[column] = label
             if column == "sent_on":
                 # Sending is the proposer's workflow step, taken explicitly.
                 row = QHBoxLayout()
@@ -156,9 +151,9 @@ class R4EditorWidgets(CaseEditorView):
                 self.send_button = QPushButton(editor)
                 self.send_button.setObjectName("sendButton")
                 row.addWidget(self.send_button)
-                steps_form.addRow(label, row)
+                self.titles.add_row(steps_form, column, titles[column], row)
             else:
-                steps_form.addRow(label, edit)
+                self.titles.add_row(steps_form, column, titles[column], edit)
             # Only the workflow writes the later steps: shown, never typed here.
             edit.set_read_only(column not in EDITABLE_STEPS)
         self.steps_note = QLabel(editor)
@@ -174,11 +169,9 @@ class R4EditorWidgets(CaseEditorView):
         self.subgroup_combo.addItem("", None)
         for number in range(1, 7):
             self.subgroup_combo.addItem(f"{number}.", number)
-        self.subgroup_label = QLabel(editor)
-        dform.addRow(self.subgroup_label, self.subgroup_combo)
+        self.titles.add_row(dform, "subgroup", titles["subgroup"], self.subgroup_combo)
         self.resolution_no_edit = TextEdit("resolution_no", editor)
-        self.resolution_label = QLabel(editor)
-        dform.addRow(self.resolution_label, self.resolution_no_edit)
+        self.titles.add_row(dform, "resolution", titles["resolution"], self.resolution_no_edit)
         self.member_combos: list[QComboBox] = []
         members_box = QVBoxLayout()
         for position in range(3):
@@ -191,8 +184,7 @@ class R4EditorWidgets(CaseEditorView):
             members_box.addWidget(combo)
         self.members_error = FieldError(editor)
         members_box.addWidget(self.members_error)
-        self.members_label = QLabel(editor)
-        dform.addRow(self.members_label, members_box)
+        self.titles.add_row(dform, "members", titles["members"], members_box)
 
         outcome_row = QHBoxLayout()
         self.outcome_group = QButtonGroup(self)
@@ -210,11 +202,11 @@ class R4EditorWidgets(CaseEditorView):
         self.decision_percent.addItem("50 %", 50)
         outcome_row.insertWidget(2, self.decision_percent)
         outcome_row.addStretch(1)
-        self.outcome_label = QLabel(editor)
-        dform.addRow(self.outcome_label, outcome_row)
+        self.titles.add_row(dform, "outcome", titles["outcome"], outcome_row)
         self.decision_period = PeriodEdit("decision.period", editor, open_allowed=False)
-        self.decision_period_label = QLabel(editor)
-        dform.addRow(self.decision_period_label, self.decision_period)
+        self.titles.add_row(
+            dform, "decision_period", titles["decision_period"], self.decision_period
+        )
         self.difference_label = NoticeLabel(editor)
         self.difference_label.setObjectName("differenceLabel")
         self.difference_label.setWordWrap(True)
@@ -227,14 +219,20 @@ class R4EditorWidgets(CaseEditorView):
         self.decision_rationale.setObjectName("decisionRationale")
         self.decision_rationale.setMaximumHeight(90)
         self.decision_rationale_error = FieldError(editor)
-        self.decision_rationale_label = add_row_with_error(
-            dform, editor, self.decision_rationale, self.decision_rationale_error
+        self.titles.add_row(
+            dform,
+            "decision_rationale",
+            titles["decision_rationale"],
+            field_with_error(self.decision_rationale, self.decision_rationale_error),
         )
         self.correction_reason = QLineEdit(editor)
         self.correction_reason.setObjectName("correctionReason")
         self.correction_reason_error = FieldError(editor)
-        self.correction_reason_label = add_row_with_error(
-            dform, editor, self.correction_reason, self.correction_reason_error
+        # made from Python: shown and hidden with the correction
+        self.correction_reason_label = QLabel(editor)
+        dform.addRow(
+            self.correction_reason_label,
+            field_with_error(self.correction_reason, self.correction_reason_error),
         )
         self.correct_button = QPushButton(editor)
         self.correct_button.setObjectName("correctButton")
@@ -273,6 +271,28 @@ class R4EditorWidgets(CaseEditorView):
         self.decision_rationale.textChanged.connect(self._edited)
         return pane
 
+    def _row_titles(self) -> dict[str, str]:
+        """The titles of the editor's rows by key (``self.titles``)."""
+        return {
+            "placement": self.tr("Namestitev:"),
+            "case_no": self.tr("Št. zadeve:"),
+            "proposal_date": self.tr("Datum predloga:"),
+            "reasons": self.tr("Razlogi (53. člen ZIRD):"),
+            "free_reason": self.tr("Drugi razlogi:"),
+            "workload": self.tr("Obseg dela:"),
+            "suggestion": self.tr("Predlog pravila:"),
+            "proposed": self.tr("Predlagano zvišanje:"),
+            "period": self.tr("Obdobje:"),
+            "rationale": self.tr("Obrazložitev:"),
+            **{column: self.tr(label) + ":" for column, label in STEPS},
+            "subgroup": self.tr("Podskupina:"),
+            "resolution": self.tr("Sklep št.:"),
+            "members": self.tr("Člani komisije:"),
+            "outcome": self.tr("Odločitev:"),
+            "decision_period": self.tr("V obdobju:"),
+            "decision_rationale": self.tr("Obrazložitev sklepa:"),
+        }
+
     def _retranslate_editor(self) -> None:
         self.search.setPlaceholderText(
             self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)")
@@ -288,34 +308,17 @@ class R4EditorWidgets(CaseEditorView):
         )
         self.new_button.setText(self.tr("Nov predlog (Ctrl+N)"))
         self.proposal_box.setTitle(self.tr("Predlog za zvišanje plačila dela"))
-        self.placement_label.setText(self.tr("Namestitev:"))
-        self.case_no_label.setText(self.tr("Št. zadeve:"))
-        self.proposal_date_label.setText(self.tr("Datum predloga:"))
-        self.reasons_label.setText(self.tr("Razlogi (53. člen ZIRD):"))
-        self.free_reason_label.setText(self.tr("Drugi razlogi:"))
+        self.titles.retitle(self._row_titles())
         self.free_reason.setPlaceholderText(
             self.tr("razlogi, ki jih ni na seznamu; več razlogov ločite s podpičjem (;)")
         )
-        self.workload_label.setText(self.tr("Obseg dela:"))
         self.workload_moderate.setText(self.tr("zmerno povečan"))
         self.workload_strong.setText(self.tr("močno povečan"))
-        self.suggestion_title.setText(self.tr("Predlog pravila:"))
-        self.proposed_label.setText(self.tr("Predlagano zvišanje:"))
-        self.period_label.setText(self.tr("Obdobje:"))
-        self.rationale_label.setText(self.tr("Obrazložitev:"))
         self.steps_box.setTitle(self.tr("Potek zadeve"))
-        for column, label in STEPS:
-            self.step_labels[column].setText(self.tr(label) + ":")
         self.decision_box.setTitle(self.tr("Sklep komisije"))
-        self.subgroup_label.setText(self.tr("Podskupina:"))
-        self.resolution_label.setText(self.tr("Sklep št.:"))
-        self.members_label.setText(self.tr("Člani komisije:"))
-        self.outcome_label.setText(self.tr("Odločitev:"))
         self.outcome_none.setText(self.tr("še ni odločeno"))
         self.outcome_increase.setText(self.tr("ZVIŠA za"))
         self.outcome_no.setText(self.tr("NE ZVIŠA"))
-        self.decision_period_label.setText(self.tr("V obdobju:"))
-        self.decision_rationale_label.setText(self.tr("Obrazložitev sklepa:"))
         self.send_button.setText(self.tr("Označi kot poslano"))
         self.steps_note.setText(
             self.tr(

@@ -34,7 +34,7 @@ class IncreasePanel(QGroupBox):
     def __init__(self, view, categories: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
-        view.add_placement_row(form, self)  # the view owns the placement row
+        view.add_placement_row(form, self, view.tr("Namestitev:"))  # the view owns the row
         self.percent_combo = QComboBox(self)
         self.percent_combo.setObjectName("percentCombo")
         self.percent_combo.addItem("25 %", 25)

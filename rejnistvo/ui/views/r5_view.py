@@ -168,7 +168,7 @@ class R5View(R5Figures, CaseEditorView):
             ]
         )
         self.new_button.setText(self.tr("Novo zvišanje oskrbnine (Ctrl+N)"))
-        self.placement_label.setText(self.tr("Namestitev:"))
+        self.titles.retitle({"placement": self.tr("Namestitev:")})
         for panel in (
             self.increase_panel,
             self.report_panel,

@@ -33,6 +33,7 @@ from rejnistvo.ui.widgets.fields import (
     TextEdit,
     ValidatedField,
 )
+from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.tables import configure_table
 
 
@@ -111,15 +112,18 @@ class OneOffPanel(QGroupBox):
         self.date_edit.edited.connect(self._suggest)
         self.date_edit.edit.editingFinished.connect(self._suggest)
         self.amount_edit.edited.connect(self._amount_edited)
-        self.labels = [QLabel(self) for _ in range(4)]
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for label, widget in zip(
-            self.labels,
-            (self.kind_field, self.date_edit, self.amount_edit, self.note_edit),
-            strict=True,
+        #: the rows' titles, made by the form (``form_titles``)
+        self.titles = FormTitles()
+        titles = self._row_titles()
+        for key, widget in (
+            ("kind", self.kind_field),
+            ("date", self.date_edit),
+            ("amount", self.amount_edit),
+            ("note", self.note_edit),
         ):
-            form.addRow(label, widget)
+            self.titles.add_row(form, key, titles[key], widget)
         form.addRow("", self.hint)
         self.btn_add = QPushButton(self)
         self.btn_delete = QPushButton(self)
@@ -151,15 +155,18 @@ class OneOffPanel(QGroupBox):
             Column("note", self.tr("Opomba")),
         ]
 
+    def _row_titles(self) -> dict[str, str]:
+        return {
+            "kind": self.tr("Vrsta"),
+            "date": self.tr("Datum"),
+            "amount": self.tr("Znesek"),
+            "note": self.tr("Opomba"),
+        }
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Enkratna izplačila"))
         self.model.set_columns_headers([c.header for c in self._columns()])
-        for label, text in zip(
-            self.labels,
-            (self.tr("Vrsta"), self.tr("Datum"), self.tr("Znesek"), self.tr("Opomba")),
-            strict=True,
-        ):
-            label.setText(text)
+        self.titles.retitle(self._row_titles())
         self.kind_field.required_message = self.tr("Izberite vrsto enkratnega izplačila.")
         self.date_edit.required_message = self.tr("Vpišite datum izplačila, npr. 2. 3. 2026.")
         self.amount_edit.required_message = self.tr(
