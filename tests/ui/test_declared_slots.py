@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from _editor_window import editor_window
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
-from rejnistvo.clock import FixedClock
-from rejnistvo.ui.main_window import MainWindow
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, TextEdit
 from rejnistvo.ui.widgets.fields import EmsoEdit
 
@@ -49,13 +48,7 @@ def test_a_new_field_class_gets_no_slot_added_when_built(qtbot) -> None:
 
 
 def test_the_editors_get_no_slot_added_at_their_first_opening(qtbot, ctx) -> None:
-    ctx.clock = FixedClock(date(2026, 3, 2))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.current_view() is not None)
+    window = editor_window(qtbot, ctx)
     added: dict[str, list[str]] = {}
     for name in ("r4_view", "r5_view", "placements_view", "carers_view", "children_view"):
         window.show_screen(name)

@@ -4,13 +4,10 @@ screen); a title still follows a change of its text (the language)."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from _editor_window import editor_window
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from shiboken6 import Shiboken
 
-from rejnistvo.clock import FixedClock
-from rejnistvo.ui.main_window import MainWindow
 from rejnistvo.ui.widgets.form_titles import FormTitles
 
 
@@ -26,13 +23,7 @@ def _titles_made_from_python(view: QWidget) -> list[str]:
 
 
 def test_the_editors_titles_are_made_by_their_forms(qtbot, ctx) -> None:
-    ctx.clock = FixedClock(date(2026, 3, 2))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.current_view() is not None)
+    window = editor_window(qtbot, ctx)
     made: dict[str, list[str]] = {}
     for name in ("r4_view", "placements_view", "carers_view", "children_view"):
         window.show_screen(name)
