@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from _editor_window import editor_window
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
+from test_ui_keyboard import window  # noqa: F401 (the main window, its first screen shown)
 
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, TextEdit
 from rejnistvo.ui.widgets.fields import EmsoEdit
@@ -47,8 +47,7 @@ def test_a_new_field_class_gets_no_slot_added_when_built(qtbot) -> None:
         assert _added_at_connect(field) == [], type(field).__name__
 
 
-def test_the_editors_get_no_slot_added_at_their_first_opening(qtbot, ctx) -> None:
-    window = editor_window(qtbot, ctx)
+def test_the_editors_get_no_slot_added_at_their_first_opening(qtbot, window) -> None:  # noqa: F811
     added: dict[str, list[str]] = {}
     for name in ("r4_view", "r5_view", "placements_view", "carers_view", "children_view"):
         window.show_screen(name)

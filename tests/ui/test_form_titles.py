@@ -4,9 +4,9 @@ screen); a title still follows a change of its text (the language)."""
 
 from __future__ import annotations
 
-from _editor_window import editor_window
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from shiboken6 import Shiboken
+from test_ui_keyboard import window  # noqa: F401 (the main window, its first screen shown)
 
 from rejnistvo.ui.widgets.form_titles import FormTitles
 
@@ -22,8 +22,7 @@ def _titles_made_from_python(view: QWidget) -> list[str]:
     return made
 
 
-def test_the_editors_titles_are_made_by_their_forms(qtbot, ctx) -> None:
-    window = editor_window(qtbot, ctx)
+def test_the_editors_titles_are_made_by_their_forms(qtbot, window) -> None:  # noqa: F811
     made: dict[str, list[str]] = {}
     for name in ("r4_view", "placements_view", "carers_view", "children_view"):
         window.show_screen(name)
