@@ -5,6 +5,7 @@ pattern, once used, matches as the real one."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,17 +37,18 @@ print(sorted(name for name, p in waiting.items()
 """
 
 
-def test_main_imports_the_start_with_unused_patterns_not_compiled():
+def _lines(code: str, *args: str) -> list[str]:
+    """What a fresh Python prints running ``code`` (offscreen, for main.py's window)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
-        [sys.executable, "-c", _AFTER_MAIN, str(MAIN)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
     )
     assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.splitlines()[-1] == "[]"
+    return out.stdout.splitlines()
+
+
+def test_main_imports_the_start_with_unused_patterns_not_compiled():
+    assert _lines(_AFTER_MAIN, str(MAIN))[-1] == "[]"
 
 
 _USED_LATER = """
@@ -70,20 +72,12 @@ print(match.group("key"), match.group("quoted"))
 
 
 def test_each_waiting_pattern_matches_as_the_real_one_when_used():
-    out = subprocess.run(
-        [sys.executable, "-c", _USED_LATER],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.splitlines() == [
+    assert _lines(_USED_LATER) == [
         "1 x $",
         "INFO: 'msg a'",
         "INFO msg a",
         "(-125.0, 7)",
         '"\\u010d\\"" "č\\""',
         "{'a': [1, 2.5, 'č']} {\"a\": \"\\u010d\"}",
-        'XDG_DOCUMENTS_DIR $HOME/Dokumenti',
+        "XDG_DOCUMENTS_DIR $HOME/Dokumenti",
     ]
