@@ -7,7 +7,6 @@ screen before it shows; what the other screens need is imported after the first 
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import sys
@@ -421,39 +420,8 @@ def install_mnemonics() -> None:
         mnemonics.install(app)
 
 
-#: the window's switches (store_true) and the one option with a value
-_SWITCHES = ("--demo", "--portable")
-_DB = "--db"
-
-
-def plain_options(argv: list[str]) -> argparse.Namespace | None:
-    """The options of a command line only of ``--db PATH``, ``--db=PATH``, ``--demo`` and
-    ``--portable`` (a path not starting with "-"; the last one counts, as with
-    argparse), as ``parse_args`` gives them; None for anything else (help, an
-    abbreviation, an error), which argparse then reads. The window's start then needs no
-    parser (~1.3 ms: the Slovenian texts, the parser and its patterns)."""
-    found: dict[str, Any] = {"db": None, "demo": False, "portable": False}
-    rest = iter(argv)
-    for arg in rest:
-        if arg in _SWITCHES:
-            found[arg[2:]] = True
-        elif arg == _DB:
-            path = next(rest, None)
-            if not path or path.startswith("-"):
-                return None
-            found["db"] = path
-        elif arg.startswith(_DB + "=") and len(arg) > len(_DB) + 1:
-            found["db"] = arg[len(_DB) + 1 :]
-        else:
-            return None
-    return argparse.Namespace(**found)
-
-
 def parse_args(argv: list[str]):
     """The window's options (main.py, rejnistvo-okno, the bundle's Rejnistvo)."""
-    plain = plain_options(argv)
-    if plain is not None:
-        return plain
     from rejnistvo.argparse_sl import SlovenianArgumentParser
 
     # prog: the name the program was started by (Rejnistvo, rejnistvo-okno, main.py)
