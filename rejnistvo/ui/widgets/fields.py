@@ -330,6 +330,18 @@ class EmsoEdit(_LineField):
         self.setText(value or "")
 
 
+def _owners_today(widget: QWidget) -> date | None:
+    """The day of the clock of the window (or dialog's owner) `widget` sits in: the
+    nearest parent with the application's context (``ctx.clock``); None if there is none."""
+    owner: QWidget | None = widget
+    while owner is not None:
+        clock = getattr(getattr(owner, "ctx", None), "clock", None)
+        if clock is not None:
+            return clock.today()
+        owner = owner.parentWidget()
+    return None
+
+
 class DateEdit(_LineField):
     """A date typed as "2. 3. 2026" (or picked from the calendar); empty allowed unless
     ``required``. ``value()`` → date | None."""
@@ -385,6 +397,9 @@ class DateEdit(_LineField):
             value = parse_date_text(self.edit.text(), self.field)
         except InputError:
             value = None
+        if value is None:
+            # an empty field opens on the window's day, not the machine's (Qt's default)
+            value = _owners_today(self)
         if value is not None:
             calendar.setSelectedDate(QDate(value.year, value.month, value.day))
         # The menu keeps the keyboard unless the calendar takes it once shown: the arrow
