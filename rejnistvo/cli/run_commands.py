@@ -18,7 +18,7 @@ from typing import Any
 from rejnistvo.cli.io import CliInputError, _default
 from rejnistvo.collector import collector_paused
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.periods import parse_month
+from rejnistvo.rules.periods import month_name, parse_month
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
 #: a line of the run's JSON: not indented, amounts as two-decimal text
@@ -74,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
         # the refusal of a malformed month and in the other commands' option errors.
         raise InputError("--month", error.message) from None
     if args.out:
-        sys.stderr.write(f"Izplačilo za {args.month} zapisano v »{args.out}«.\n")
+        sys.stderr.write(f"Izplačilo za {month_name(month)} zapisano v »{args.out}«.\n")
     return 0
 
 

@@ -109,6 +109,8 @@ def test_formats_write_files(db_path, capsys, tmp_path, fmt, magic):
     assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt,
                  "--out", str(out)]) == 0  # fmt: skip
     assert out.read_bytes().startswith(magic)
+    # the month as the documents name it, not as it was typed
+    assert f"Izplačilo za september 2026 zapisano v »{out}«." in capsys.readouterr().err
     assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt]) == 2
 
 
