@@ -446,20 +446,28 @@ def delete_record(
         raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
+#: how many of the latest changes a refused save reads for the fields it names
+_STALE_CHANGES_NAMED = 50
+
+
 def _stale(db: Database, ent: Entity, record_id: int, read_version: int) -> StaleRecordError:
-    """Who changed the record since `read_version`, when, and which fields (the log)."""
-    last = db.execute(
+    """Who last changed the record since `read_version`, when, and which fields every
+    change since then touched (the log; a second save after the other screen's first
+    named only its own fields, maybe none the editor had seen change)."""
+    changes = db.execute(
         "SELECT at, user_name, os_user, before, after FROM audit_log "
-        "WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
-        [ent.table, record_id],
-    ).fetchone()
+        "WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT ?",
+        [ent.table, record_id, _STALE_CHANGES_NAMED],
+    ).fetchall()
     who, when, fields = "drug uporabnik ali zaslon", "", []
-    if last:
-        at, user_name, os_user, before_json, after_json = last
-        who = user_name or os_user or who
-        when = local_moment(at)
+    for index, (at, user_name, os_user, before_json, after_json) in enumerate(changes):
         before = json.loads(before_json) if before_json else {}
         after = json.loads(after_json) if after_json else {}
+        if index == 0:
+            who = user_name or os_user or who
+            when = local_moment(at)
+        elif (after.get("version") or 0) <= read_version:
+            break  # the editor read the record after this change
         for key in after:
             if key != "version" and before.get(key) != after.get(key):
                 label = field_label(key)
