@@ -98,6 +98,19 @@ def _account(value: object) -> str | None:
     return format_iban(str(value)) if value else None
 
 
+#: "street, 4290 Tržič": the post code (four digits) and town after the last comma
+_POST_TOWN = re.compile(r"^(?P<street>.+?),\s*(?P<town>\d{4}\s+\S.*)$")
+
+
+def address_lines(address: str | None) -> list[str]:
+    """The address as a letter prints it: its own lines, and an address typed on one line
+    ("Kidričeva cesta 28, 4290 Tržič") with the post code and town on a line of their own."""
+    lines = [line.strip() for line in (address or "").splitlines() if line.strip()]
+    if len(lines) == 1 and (match := _POST_TOWN.match(lines[0])):
+        return [match["street"], match["town"]]
+    return lines
+
+
 def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     period: Period | None = header.get("increase_period")
     percent = header.get("increase_percent")
@@ -115,7 +128,10 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         markup(f"Številka: {_b(header.get('case_no'))}<br/>Datum: {_b(fmt_date(call_date))}"),
         markup(
             f"{_b(header.get('carer'))}<br/>"
-            + (_esc(address).replace("\n", "<br/>") if address else f"{BLANK}<br/>{BLANK}"),
+            + (
+                "<br/>".join(_esc(line) for line in address_lines(address))
+                or f"{BLANK}<br/>{BLANK}"
+            ),
         ),
         para(TITLE, "title"),
         markup(
