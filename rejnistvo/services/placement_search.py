@@ -7,11 +7,10 @@ never turned into 20,000 combo items (issue 13: first opening, memory).
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from rejnistvo.rules.text import MARKED, fold, fold_all, like_pattern
-from rejnistvo.store.errors import translate_sqlite_error
+from rejnistvo.store.errors import sqlite_errors_as_store_errors
 from rejnistvo.store.reads import read_rows
 
 #: choices offered at a time: a screenful in a popup, a moment to read from the file
@@ -46,7 +45,7 @@ def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list
     č/š/ž do not matter: "cebasek" finds Čebašek). Each as ``{"id", "contract_no",
     "child_name", "carer_name"}``."""
     words = _words(text)
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         if not words:
             return read_rows(db, _FIRST_PAGE, [limit])
         sql = _MATCHING.format(where=" AND ".join([_WORD] * len(words)))
@@ -80,8 +79,6 @@ def find_placements(db: Any, text: str = "", limit: int = DEFAULT_LIMIT) -> list
                 rest = db.execute(sql + " LIMIT -1 OFFSET ?", [*params, page])
             batch = rest.fetchmany(page * 10)
             page = page * 10  # a short last batch ends the answer
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def placement_choice(db: Any, placement_id: int) -> dict[str, Any] | None:

@@ -74,7 +74,7 @@ def backup_to(
             f"kot {busy_seconds:.0f} s zaklenjeno drug program. Zaprite program, ki jo "
             "uporablja (npr. pregledovalnik SQLite), in poskusite znova."
         ) from None
-    except sqlite3.Error as error:
+    except sqlite3.Error as error:  # not the manager: one try words its three failures
         raise translate_sqlite_error(error, out_path) from None
     except OSError as error:
         raise StoreError(

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.store.audit import write_audit
-from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors
 from rejnistvo.store.reads import references
 from rejnistvo.store.repository import save_record
 
@@ -75,31 +75,30 @@ def save_centre(db: Database, record: dict[str, Any]) -> int:
     ).fetchone()
     if same_code is not None:
         raise InputError("code", f"Šifra »{record['code']}« je že uporabljena; vpišite drugo.")
-    try:
-        with db.atomic():
-            centre_id = save_record(db, "centres", record)
-            if subgroup is not None:
-                before = db.execute(
-                    "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [centre_id]
-                ).fetchone()
-                if before is None or before[0] != subgroup:
-                    db.table("subgroup_centres").upsert(
-                        {"centre_id": centre_id, "subgroup_id": subgroup}, pk="centre_id"
-                    )
-                    write_audit(
-                        db,
-                        "subgroup_centres",
-                        centre_id,
-                        "insert" if before is None else "update",
-                        None if before is None else {"subgroup_id": before[0]},
-                        {"subgroup_id": subgroup},
-                    )
-    except sqlite3.IntegrityError:
-        raise StoreError(
-            "Centra ni mogoče shraniti: šifra mora biti enolična, podskupina od 1 do 6."
-        ) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                centre_id = save_record(db, "centres", record)
+                if subgroup is not None:
+                    before = db.execute(
+                        "SELECT subgroup_id FROM subgroup_centres WHERE centre_id = ?", [centre_id]
+                    ).fetchone()
+                    if before is None or before[0] != subgroup:
+                        db.table("subgroup_centres").upsert(
+                            {"centre_id": centre_id, "subgroup_id": subgroup}, pk="centre_id"
+                        )
+                        write_audit(
+                            db,
+                            "subgroup_centres",
+                            centre_id,
+                            "insert" if before is None else "update",
+                            None if before is None else {"subgroup_id": before[0]},
+                            {"subgroup_id": subgroup},
+                        )
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                "Centra ni mogoče shraniti: šifra mora biti enolična, podskupina od 1 do 6."
+            ) from None
     return centre_id
 
 
@@ -115,28 +114,27 @@ def save_unit(db: Database, centre_id: int, name: str, unit_id: int | None = Non
     ).fetchone()
     if twin is not None:
         raise InputError("name", f"Enota »{clean}« v tem centru že obstaja; izberite drugo ime.")
-    try:
-        with db.atomic():
-            if unit_id is None:
-                last_pk: Any = (
-                    db.table("units").insert({"centre_id": centre_id, "name": clean}).last_pk
-                )
-                new_id = int(last_pk)
-                write_audit(db, "units", new_id, "insert", None, _unit_row(db, new_id))
-                return new_id
-            before = _unit_row(db, unit_id)
-            if before["centre_id"] != centre_id:
-                raise StoreError("Enota pripada drugemu centru; enote ni mogoče premakniti.")
-            if before["name"] != clean:
-                db.execute("UPDATE units SET name = ? WHERE id = ?", [clean, unit_id])
-                write_audit(db, "units", unit_id, "update", before, _unit_row(db, unit_id))
-            return unit_id
-    except sqlite3.IntegrityError:
-        raise InputError(
-            "name", f"Enota »{clean}« v tem centru že obstaja; izberite drugo ime."
-        ) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                if unit_id is None:
+                    last_pk: Any = (
+                        db.table("units").insert({"centre_id": centre_id, "name": clean}).last_pk
+                    )
+                    new_id = int(last_pk)
+                    write_audit(db, "units", new_id, "insert", None, _unit_row(db, new_id))
+                    return new_id
+                before = _unit_row(db, unit_id)
+                if before["centre_id"] != centre_id:
+                    raise StoreError("Enota pripada drugemu centru; enote ni mogoče premakniti.")
+                if before["name"] != clean:
+                    db.execute("UPDATE units SET name = ? WHERE id = ?", [clean, unit_id])
+                    write_audit(db, "units", unit_id, "update", before, _unit_row(db, unit_id))
+                return unit_id
+        except sqlite3.IntegrityError:
+            raise InputError(
+                "name", f"Enota »{clean}« v tem centru že obstaja; izberite drugo ime."
+            ) from None
 
 
 def unit_references(db: Database, unit_id: int) -> dict[str, int]:
@@ -146,21 +144,21 @@ def unit_references(db: Database, unit_id: int) -> dict[str, int]:
 
 def delete_unit(db: Database, unit_id: int) -> None:
     """Delete a unit nobody refers to; otherwise refuse and say who refers to it."""
-    try:
-        with db.atomic():
-            before = _unit_row(db, unit_id)
-            used = unit_references(db, unit_id)
-            if used:
-                listed = ", ".join(f"{label}: {count}" for label, count in used.items())
-                raise StoreError(
-                    f"Enote »{before['name']}« ni mogoče izbrisati, ker jo uporabljajo ({listed}). "
-                    "Najprej jim izberite drugo enoto ali enoto le preimenujte."
-                )
-            db.execute("DELETE FROM units WHERE id = ?", [unit_id])
-            write_audit(db, "units", unit_id, "delete", before, None)
-    except sqlite3.IntegrityError:
-        raise StoreError(
-            "Enote ni mogoče izbrisati, ker se nanjo sklicujejo drugi zapisi.", kind="referenced"
-        ) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                before = _unit_row(db, unit_id)
+                used = unit_references(db, unit_id)
+                if used:
+                    listed = ", ".join(f"{label}: {count}" for label, count in used.items())
+                    raise StoreError(
+                        f"Enote »{before['name']}« ni mogoče izbrisati, ker jo uporabljajo ({listed}). "
+                        "Najprej jim izberite drugo enoto ali enoto le preimenujte."
+                    )
+                db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+                write_audit(db, "units", unit_id, "delete", before, None)
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                "Enote ni mogoče izbrisati, ker se nanjo sklicujejo drugi zapisi.",
+                kind="referenced",
+            ) from None

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from rejnistvo.store import schema
-from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors, translate_sqlite_error
 from rejnistvo.store.errors import os_error_reason as reason
 from rejnistvo.store.lock import FileLock
 
@@ -226,7 +226,7 @@ def open_db(
     unclean = file_lock.acquire()
     db: StoreDatabase | None = None
     try:
-        try:
+        with sqlite_errors_as_store_errors(db_path):
             _remove_leftovers(db_path)
             # Checked again under the lock: another process may have created it meanwhile.
             existed = _check_file(db_path, create=create, replace_empty=replace_empty)
@@ -299,8 +299,6 @@ def open_db(
                 )
             elif daily_backup:
                 _daily_backup(db, db_path)
-        except sqlite3.Error as error:
-            raise translate_sqlite_error(error, db_path) from None
     except BaseException:
         if db is not None:
             db.close()
@@ -329,10 +327,8 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
         _refuse_read_only(db_path)
     for attempt in range(2):
         uri = f"{db_path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
-        try:
+        with sqlite_errors_as_store_errors(db_path):
             conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
-        except sqlite3.Error as error:
-            raise translate_sqlite_error(error, db_path) from None
         db = StoreDatabase(conn, execute_plugins=False)
         db.path = db_path
         db.read_only = read_only
@@ -340,21 +336,19 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
         if not read_only:
             db.identity = file_identity(db_path)
         try:
-            if read_only:
-                db.execute("PRAGMA query_only = ON")
-            db.execute("PRAGMA foreign_keys = ON")
-            if attempt == 0 and (is_unfinished(db) or schema.migrations.pending(db)):
-                # Older schema: the one who may change it is a writer. If the window has
-                # it open, the window brought it up to date already, so this is rare.
-                db.close()
-                open_db(db_path, create=False).close()
-                continue
-            refuse_foreign_database(db, db_path)
-            refuse_newer_schema(db)
-            _check_schema(db, db_path)
-        except sqlite3.Error as error:
-            db.close()
-            raise translate_sqlite_error(error, db_path) from None
+            with sqlite_errors_as_store_errors(db_path):
+                if read_only:
+                    db.execute("PRAGMA query_only = ON")
+                db.execute("PRAGMA foreign_keys = ON")
+                if attempt == 0 and (is_unfinished(db) or schema.migrations.pending(db)):
+                    # Older schema: the one who may change it is a writer. If the window has
+                    # it open, the window brought it up to date already, so this is rare.
+                    db.close()
+                    open_db(db_path, create=False).close()
+                    continue
+                refuse_foreign_database(db, db_path)
+                refuse_newer_schema(db)
+                _check_schema(db, db_path)
         except BaseException:
             db.close()
             raise
@@ -382,7 +376,7 @@ def _create_aside(db_path: Path) -> None:
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
-    except sqlite3.Error as error:
+    except sqlite3.Error as error:  # not the manager: the half-made file goes first
         _unlink_with_journals(tmp)
         raise translate_sqlite_error(error, db_path) from None
     except OSError as error:
@@ -703,7 +697,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
             return [foreign_wal_message(db_path, None, restored=True)]
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except (OSError, sqlite3.Error) as error:
-        if isinstance(error, sqlite3.Error):
+        if isinstance(error, sqlite3.Error):  # a check lists its problems, raises none
             return [translate_sqlite_error(error, db_path).message]
         return [f"Datoteke »{db_path}« ni mogoče brati: {reason(error)}."]
     db = Database(conn, execute_plugins=False)

@@ -13,7 +13,6 @@ row per table (not one per record), which keeps 20,000 placements to a few secon
 from __future__ import annotations
 
 import random
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -29,7 +28,7 @@ from rejnistvo.rules.money import round2
 from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.demo_places import post_office
-from rejnistvo.store.errors import StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors
 
 SEED = 2026
 DEFAULT_PLACEMENTS = 40
@@ -144,7 +143,7 @@ def fill_demo(
     rng = random.Random(seed)
     n_placements = scale if scale else DEFAULT_PLACEMENTS
     builder = _Builder(db, rng, today)
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         with db.atomic():
             builder.settings()
             builder.subgroup_people()
@@ -155,8 +154,6 @@ def fill_demo(
             builder.one_off_payments()
             counts = builder.write()
         counts["closed_months"] = _close_and_backdate(db, today)
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
     return counts
 
 

@@ -110,6 +110,29 @@ def translate_sqlite_error(error: sqlite3.Error, path: object = None) -> StoreEr
     return StoreError(f"Napaka podatkovne zbirke{where}: {error}. Sprememba ni bila shranjena.")
 
 
+class sqlite_errors_as_store_errors:  # noqa: N801 - read as a ``with`` clause
+    """``with sqlite_errors_as_store_errors(path):`` turns an sqlite3 error raised in the
+    block into the StoreError of `translate_sqlite_error`, as ``raise … from None`` does.
+
+    ``db=`` names the file by the connection's ``path`` (a plain sqlite3 connection or
+    a database without one names no file). A class, not a generator, so that a read
+    that runs per query pays no more than a try/except for it.
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: object = None, *, db: object = None) -> None:
+        self._path = path if db is None else getattr(db, "path", None)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        if isinstance(error, sqlite3.Error):
+            # The sqlite3 error is not shown to a user; its message is ours (from None).
+            raise translate_sqlite_error(error, self._path) from None
+
+
 def os_error_kind(error: BaseException) -> StoreErrorKind:
     """The kind of a StoreError made from an OS error (a full or read-only disk)."""
     code = getattr(error, "errno", None)
@@ -149,5 +172,6 @@ __all__ = [
     "StoreErrorKind",
     "os_error_kind",
     "os_error_reason",
+    "sqlite_errors_as_store_errors",
     "translate_sqlite_error",
 ]

@@ -3,11 +3,10 @@ be read is a ``StoreError`` with its Slovenian message, never sqlite's."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from rejnistvo.store.errors import translate_sqlite_error
+from rejnistvo.store.errors import sqlite_errors_as_store_errors
 
 #: The ledger's overpayment lines (SPEC 3.6) whose settlement is not recorded yet and
 #: that no later change gave back whole (``overpayment_undoings``, m014), a
@@ -21,21 +20,17 @@ UNSETTLED_OVERPAYMENTS = (
 
 def read_rows(db: Any, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """The rows as dicts by column name."""
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         cursor = db.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def read_tuples(db: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """The rows as plain tuples: a list's ids and search texts (20,000 rows) without a
     dict per row."""
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         return list(db.execute(sql, list(params)).fetchall())
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def references(

@@ -26,7 +26,7 @@ from rejnistvo.rules.periods import parse_date
 from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.rules.times import local_moment
 from rejnistvo.store.audit import write_audit
-from rejnistvo.store.errors import StaleRecordError, StoreError, translate_sqlite_error
+from rejnistvo.store.errors import StaleRecordError, StoreError, sqlite_errors_as_store_errors
 from rejnistvo.store.labels import field_label
 
 DATE_COLUMNS = frozenset(
@@ -328,23 +328,19 @@ def list_records(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {ent.order_by}"
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         cursor = db.execute(sql, params)
         columns = [d[0] for d in cursor.description]
         # Converters chosen once per query, not per cell: listings can be 20,000 rows.
         keep = [(i, c, _converter(c)) for i, c in enumerate(columns) if c != "name_key"]
         return [{c: conv(row[i]) for i, c, conv in keep} for row in cursor.fetchall()]
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def get_record(db: Database, entity_name: str, record_id: int) -> dict[str, Any]:
     """One record with its nested lists; StoreError if there is none."""
     ent = entity(entity_name)
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         return _get(db, ent, record_id)
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def _get(db: Database, ent: Entity, record_id: int) -> dict[str, Any]:
@@ -392,34 +388,35 @@ def save_record(db: Database, entity_name: str, record: dict[str, Any]) -> int:
         for n in ent.nested
         if n.key in record
     }
-    try:
-        with db.atomic():
-            before = get_record(db, entity_name, record_id) if record_id is not None else None
-            if before is not None and record_id is not None and "version" in before:
-                if read_version is not None and read_version != before["version"]:
-                    raise _stale(db, ent, record_id, read_version)
-                row["version"] = before["version"] + 1
-            if record_id is None:
-                # One-column integer key, so last_pk is the new id (sqlite-utils types it Any).
-                last_pk: Any = db.table(ent.table).insert(row).last_pk
-                record_id = int(last_pk)
-                action = "insert"
-            else:
-                if row:
-                    db.table(ent.table).update(record_id, row)
-                action = "update"
-            for n in ent.nested:
-                if n.key in nested_rows:
-                    db.execute(f"DELETE FROM {n.table} WHERE {n.parent_column} = ?", [record_id])
-                    db.table(n.table).insert_all(
-                        [{**child, n.parent_column: record_id} for child in nested_rows[n.key]]
-                    )
-            after = get_record(db, entity_name, record_id)
-            write_audit(db, ent.table, record_id, action, before, after)
-    except sqlite3.IntegrityError as error:
-        raise _integrity_message(ent, error) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                before = get_record(db, entity_name, record_id) if record_id is not None else None
+                if before is not None and record_id is not None and "version" in before:
+                    if read_version is not None and read_version != before["version"]:
+                        raise _stale(db, ent, record_id, read_version)
+                    row["version"] = before["version"] + 1
+                if record_id is None:
+                    # One-column integer key, so last_pk is the new id (sqlite-utils types it Any).
+                    last_pk: Any = db.table(ent.table).insert(row).last_pk
+                    record_id = int(last_pk)
+                    action = "insert"
+                else:
+                    if row:
+                        db.table(ent.table).update(record_id, row)
+                    action = "update"
+                for n in ent.nested:
+                    if n.key in nested_rows:
+                        db.execute(
+                            f"DELETE FROM {n.table} WHERE {n.parent_column} = ?", [record_id]
+                        )
+                        db.table(n.table).insert_all(
+                            [{**child, n.parent_column: record_id} for child in nested_rows[n.key]]
+                        )
+                after = get_record(db, entity_name, record_id)
+                write_audit(db, ent.table, record_id, action, before, after)
+        except sqlite3.IntegrityError as error:
+            raise _integrity_message(ent, error) from None
     return record_id
 
 
@@ -429,21 +426,20 @@ def delete_record(
     """Delete a record and its nested rows; refused while other records refer to it, and
     (with ``version``) when someone changed it after the caller read it."""
     ent = entity(entity_name)
-    try:
-        with db.atomic():
-            before = get_record(db, entity_name, record_id)
-            if version is not None and before.get("version", version) != version:
-                raise _stale(db, ent, record_id, version)
-            db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [record_id])
-            write_audit(db, ent.table, record_id, "delete", before, None)
-    except sqlite3.IntegrityError:
-        raise StoreError(
-            f"Zapisa {record_id} iz »{ent.table}« ni mogoče izbrisati, ker se nanj sklicujejo "
-            "drugi zapisi (npr. namestitve ali primeri). Najprej izbrišite te.",
-            kind="referenced",
-        ) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                before = get_record(db, entity_name, record_id)
+                if version is not None and before.get("version", version) != version:
+                    raise _stale(db, ent, record_id, version)
+                db.execute(f"DELETE FROM {ent.table} WHERE id = ?", [record_id])
+                write_audit(db, ent.table, record_id, "delete", before, None)
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                f"Zapisa {record_id} iz »{ent.table}« ni mogoče izbrisati, ker se nanj sklicujejo "
+                "drugi zapisi (npr. namestitve ali primeri). Najprej izbrišite te.",
+                kind="referenced",
+            ) from None
 
 
 #: how many of the latest changes a refused save reads for the fields it names
@@ -516,13 +512,11 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
 
 def set_setting(db: Database, key: str, value: str) -> None:
     """Change one setting, audited, in one transaction."""
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         with db.atomic():
             before = get_setting(db, key)
             db.table("settings").upsert({"key": key, "value": str(value)}, pk="key")
             write_audit(db, "settings", None, "update", {key: before}, {key: str(value)})
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
 
 
 def candidate_changes(db: Database, subgroup_id: int, since: date) -> list[dict[str, Any]]:
@@ -547,19 +541,22 @@ def set_subgroup_centres(db: Database, assignment: dict[int, int]) -> None:
 
     The assignment is a setting (the minister decides); saving two subgroups one after the
     other could not move a centre, since a centre belongs to exactly one subgroup."""
-    try:
-        with db.atomic():
-            before = {row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows}
-            db.table("subgroup_centres").upsert_all(
-                [{"centre_id": c, "subgroup_id": s} for c, s in assignment.items()],
-                pk="centre_id",
-            )
-            after = {row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows}
-            write_audit(db, "subgroup_centres", None, "update", before, after)
-    except sqlite3.IntegrityError:
-        raise StoreError(
-            "Razporeditve centrov ni mogoče shraniti: podskupina mora biti od 1 do 6, center pa "
-            "obstoječ."
-        ) from None
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    with sqlite_errors_as_store_errors(db=db):
+        try:
+            with db.atomic():
+                before = {
+                    row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows
+                }
+                db.table("subgroup_centres").upsert_all(
+                    [{"centre_id": c, "subgroup_id": s} for c, s in assignment.items()],
+                    pk="centre_id",
+                )
+                after = {
+                    row["centre_id"]: row["subgroup_id"] for row in db["subgroup_centres"].rows
+                }
+                write_audit(db, "subgroup_centres", None, "update", before, after)
+        except sqlite3.IntegrityError:
+            raise StoreError(
+                "Razporeditve centrov ni mogoče shraniti: podskupina mora biti od 1 do 6, center pa "
+                "obstoječ."
+            ) from None
