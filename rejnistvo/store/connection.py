@@ -738,7 +738,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
         fk = db.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"Neveljavne povezave med zapisi: {len(fk)} (npr. tabela {fk[0][0]}).")
-    except sqlite3.Error as error:
+    except sqlite3.Error as error:  # listed with the other problems, not raised
         problems.append(translate_sqlite_error(error, db_path).message)
     finally:
         conn.close()
