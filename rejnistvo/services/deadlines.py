@@ -31,7 +31,6 @@ completes the list afterwards in steps of a few milliseconds (``deadline_steps``
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Generator
 from datetime import date, timedelta
@@ -61,7 +60,7 @@ from rejnistvo.services import lists
 from rejnistvo.services.cases import r5_report_due, r5_report_state
 from rejnistvo.services.lists import IdRange
 from rejnistvo.store import Database, list_records
-from rejnistvo.store.errors import translate_sqlite_error
+from rejnistvo.store.errors import sqlite_errors_as_store_errors
 
 R5_SOON_DAYS = 30
 TRAINING_SOON_DAYS = 60
@@ -478,17 +477,15 @@ def deadlines_until(db: Database, today: date, until: date | None) -> list[Deadl
     day = _Day(today)
     out: Buckets = {kind: [] for kind in KINDS}
     # tens of thousands of tuples and no reference cycles (rejnistvo.collector)
-    try:
-        with collector_paused():
-            _board_increases(db, day, out, until)
-            _r4_cases(db, day, waiting.waiting_threshold(db), out, until)
-            _people(db, day, out, until)
-            _coordinators(db, day, out, until)
-            _instalments(db, day, out, until)
-            _overpayments(db, day, out, until)
-            _indexation(db, day, out, until)
-    except sqlite3.Error as error:  # the window says "Rokov ni mogoče prebrati"
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+    # a StoreError: the window says "Rokov ni mogoče prebrati"
+    with sqlite_errors_as_store_errors(db=db), collector_paused():
+        _board_increases(db, day, out, until)
+        _r4_cases(db, day, waiting.waiting_threshold(db), out, until)
+        _people(db, day, out, until)
+        _coordinators(db, day, out, until)
+        _instalments(db, day, out, until)
+        _overpayments(db, day, out, until)
+        _indexation(db, day, out, until)
     return _earliest_first(out)
 
 
@@ -516,11 +513,9 @@ def first_deadlines(db: Database, today: date, rows: int = HEAD_ROWS) -> Head:
     counted. If they are fewer than `rows` (the estimate did not hold, or nothing is
     ordered so), the whole list."""
     last = today + timedelta(days=ENDING_SOON_DAYS)  # no ordered reminder falls due later
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         threshold = waiting.waiting_threshold(db)
         marks = lists.nth_earliest(db, rows, today, last, today - timedelta(days=threshold))
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
     days = {kind: date.fromisoformat(text[:10]) for kind, text in marks.items()}
     if "received" in days:  # an R-4 case is due `threshold` days after it was received
         days["received"] += timedelta(days=threshold)
@@ -550,7 +545,7 @@ def deadline_steps(
     def ranges(top: int) -> list[IdRange]:
         return [(low, low + span - 1) for low in range(0, top + 1, span)]
 
-    try:
+    with sqlite_errors_as_store_errors(db=db):
         threshold = waiting.waiting_threshold(db)
         tops = lists.max_ids(db)
         steps: list[Callable[[], None]] = [
@@ -571,15 +566,10 @@ def deadline_steps(
             lambda: _overpayments(db, day, out),
             lambda: _indexation(db, day, out),
         ]
-    except sqlite3.Error as error:
-        raise translate_sqlite_error(error, getattr(db, "path", None)) from None
     for step in steps:
         yield
-        try:
-            with collector_paused():
-                step()
-        except sqlite3.Error as error:
-            raise translate_sqlite_error(error, getattr(db, "path", None)) from None
+        with sqlite_errors_as_store_errors(db=db), collector_paused():
+            step()
     return (yield from _laid_out(out))
 
 
