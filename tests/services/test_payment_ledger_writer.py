@@ -44,7 +44,7 @@ def _as_run(lines):
 def test_a_month_closed_again_finds_its_bases_and_parts_in_the_file(
     run_db, clock, monkeypatch, chunk
 ):
-    monkeypatch.setattr(ledger, "CHUNK", chunk)
+    monkeypatch.setattr(ledger.writer, "CHUNK", chunk)
     closed_then_changed(run_db, clock)
     first = service.close_month(run_db, NOV, clock)
     written = closed_lines(run_db, NOV)
@@ -74,7 +74,7 @@ def test_a_month_closed_again_finds_its_bases_and_parts_in_the_file(
 def test_a_basis_found_in_the_file_in_a_later_chunk_keeps_its_id(run_db, clock, monkeypatch):
     """A basis numbered as new in one chunk and found in the file is the file's id in
     every later chunk too (the run's memo keeps the number it was first given)."""
-    monkeypatch.setattr(ledger, "CHUNK", 1)
+    monkeypatch.setattr(ledger.writer, "CHUNK", 1)
     closed_then_changed(run_db, clock)
     service.close_month(run_db, NOV, clock)
     named = _basis_ids(run_db, NOV)
@@ -90,7 +90,7 @@ def test_a_basis_found_in_the_file_in_a_later_chunk_keeps_its_id(run_db, clock, 
 
 
 def test_a_cancelled_close_writes_neither_lines_nor_parts(run_db, clock, monkeypatch):
-    monkeypatch.setattr(ledger, "CHUNK", 2)
+    monkeypatch.setattr(ledger.writer, "CHUNK", 2)
     closed_then_changed(run_db, clock)
     before = _counts(run_db)
     entries = run_db.execute("SELECT count(*) FROM payment_entries").fetchone()[0]

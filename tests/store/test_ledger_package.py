@@ -23,13 +23,6 @@ def test_every_name_of_the_package_is_the_one_its_module_defines():
         assert getattr(module, value.__name__) is value
 
 
-def test_a_chunk_set_on_the_package_is_the_writers_chunk(monkeypatch):
-    from rejnistvo.store.ledger import writer
-
-    monkeypatch.setattr(ledger, "CHUNK", 7)
-    assert writer._chunk_lines() == 7
-
-
 def test_the_window_and_its_first_screen_load_no_ledger_module():
     code = (
         "import sys\n"

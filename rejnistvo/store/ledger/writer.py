@@ -192,7 +192,7 @@ class LineWriter:
         rows = iter(entries)
         conn = self.db.conn
         while True:
-            chunk = list(islice(rows, _chunk_lines()))
+            chunk = list(islice(rows, CHUNK))
             if not chunk:
                 break
             self._write_parts()
@@ -281,11 +281,3 @@ _PAYEE_COLUMNS = (
 
 
 _FIGURE_COLUMNS = "days, factor, board, board_increase, fee, fee_uplift, total, reason"
-
-
-def _chunk_lines() -> int:
-    """``CHUNK`` as the package has it at each write: tests set ``ledger.CHUNK`` to
-    write a few lines at a time, and the package holds a copy of this module's name."""
-    from rejnistvo.store import ledger
-
-    return ledger.CHUNK
