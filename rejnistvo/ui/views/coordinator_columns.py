@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
+
+from rejnistvo.ui.widgets.column_fitter import ColumnFitter, give_way, share_out
 
 #: every centre's name starts so (the catalogue's), and the column is headed »Center«
 _CENTRE_PREFIX = "center za socialno delo "
@@ -57,13 +59,11 @@ def shrink_to(
     fixed = sum(w for c, w in enumerate(natural) if c not in order)
     share = (width - fixed) // len(order)
     floors = floors or {}
-    widths = list(natural)
-    for c in order:
-        floor = max(LAST_RESORT, min(floors.get(c, MIN_ELASTIC), share))
-        cut = min(max(natural[c] - floor, 0), excess)
-        widths[c] -= cut
-        excess -= cut
-    return widths
+    return give_way(
+        natural,
+        [(c, max(LAST_RESORT, min(floors.get(c, MIN_ELASTIC), share))) for c in order],
+        width,
+    )
 
 
 def columns_to_hide(
@@ -87,7 +87,7 @@ def columns_to_hide(
     return hidden
 
 
-class FitColumnsToWidth(QObject):
+class FitColumnsToWidth(ColumnFitter):
     """Keeps a table's columns within its viewport's width (see the module's text):
     ``refit()`` after the rows are read measures the natural widths, a resize of the
     list refits them.
@@ -104,15 +104,13 @@ class FitColumnsToWidth(QObject):
         droppable: Sequence[int] = (),
     ) -> None:
         super().__init__(table)
-        self._table, self._max = table, max_width
+        self._max = max_width
         self._elastic: dict[int, str | None] = (
             dict(elastic) if isinstance(elastic, Mapping) else dict.fromkeys(sorted(elastic))
         )
         self._floors: dict[int, int] = {}
         self._droppable = tuple(droppable)
         self._natural: list[int] = []
-        table.horizontalHeader().setStretchLastSection(False)
-        table.viewport().installEventFilter(self)
 
     def refit(self) -> None:
         """Measure the columns' natural widths (after the rows are read) and fit them.
@@ -137,29 +135,17 @@ class FitColumnsToWidth(QObject):
             c: metrics.horizontalAdvance(text) + _CELL_PAD if text else MIN_ELASTIC
             for c, text in self._elastic.items()
         }
-        self._apply()
+        self.apply()
 
-    def _apply(self) -> None:
+    def layout(self, room: int) -> tuple[dict[int, bool], dict[int, int]] | None:
         if not self._natural:
-            return
-        table = self._table
-        header = table.horizontalHeader()
-        room = table.viewport().width()
+            return None
         hidden = columns_to_hide(self._natural, self._floors, self._droppable, room)
-        for column in self._droppable:
-            table.setColumnHidden(column, column in hidden)
         shown = [0 if c in hidden else w for c, w in enumerate(self._natural)]
         elastic = [c for c in self._elastic if c not in hidden]
         widths = shrink_to(shown, elastic, room, self._floors)
-        # what is left over goes to the last column shown, as in the other lists (sized
-        # here, not by Qt's stretched last section, which kept its default 100 px)
+        # what is left over goes to the last column shown, as in the other lists
         last = max(c for c in range(len(widths)) if c not in hidden)
-        widths[last] += max(room - sum(widths), 0)
-        for column, width in enumerate(widths):
-            if column not in hidden:
-                header.resizeSection(column, width)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Resize:
-            self._apply()
-        return False
+        share_out(widths, [last], room)
+        dropped = {column: column in hidden for column in self._droppable}
+        return dropped, {c: w for c, w in enumerate(widths) if c not in hidden}

@@ -21,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QTableView
 
 from rejnistvo.ui.models import Column
+from rejnistvo.ui.widgets.column_fitter import ColumnFitter, give_way, share_out
 
 #: hidden until the user shows them, by table (``LineColumns.name``)
 HIDDEN_AT_FIRST: dict[str, frozenset[str]] = {
@@ -53,31 +54,19 @@ def fitted(natural: Sequence[int], keys: Sequence[str], room: int) -> list[int]:
     """Widths of the columns shown (`natural`, their `keys`) within `room` px: the
     columns of ``GIVE_WAY`` give up width in its order, each down to its narrowest;
     the others keep theirs (below that the table scrolls sideways)."""
-    widths = list(natural)
-    excess = sum(widths) - room
-    for key, narrowest in GIVE_WAY:
-        if excess <= 0:
-            break
-        if key not in keys:
-            continue
-        at = keys.index(key)
-        cut = min(excess, max(widths[at] - narrowest, 0))
-        widths[at] -= cut
-        excess -= cut
-    if excess < 0:
-        # the room left: to the reason where it is shown (the longest text), else to
-        # the names (their usual width is a short name's), else to the last column
-        growing = [keys.index(k) for k in ("reason",) if k in keys] or [
-            keys.index(k) for k in ("carer", "child") if k in keys
-        ]
-        if not growing and widths:
-            growing = [len(widths) - 1]
-        for position, at in enumerate(growing):
-            widths[at] += -excess // len(growing) + (position < -excess % len(growing))
-    return widths
+    floors = [(keys.index(key), narrowest) for key, narrowest in GIVE_WAY if key in keys]
+    widths = give_way(natural, floors, room)
+    # the room left: to the reason where it is shown (the longest text), else to the
+    # names (their usual width is a short name's), else to the last column
+    growing = [keys.index(k) for k in ("reason",) if k in keys] or [
+        keys.index(k) for k in ("carer", "child") if k in keys
+    ]
+    if not growing and widths:
+        growing = [len(widths) - 1]
+    return share_out(widths, growing, room)
 
 
-class LineColumns(QObject):
+class LineColumns(ColumnFitter):
     """One of the ledger's tables (*Izplačilo*, *Poračun*, *Preplačila*) with its
     columns fitted to its width (see the module's text): `natural` are the columns'
     usual widths (``payments_table.sample_widths``), `name` the table's key in
@@ -93,7 +82,6 @@ class LineColumns(QObject):
         tr: Callable[[str], str],
     ) -> None:
         super().__init__(table)
-        self._table = table
         self._keys = [column.key for column in columns]
         self._headers = [column.header.replace("\n", " ") for column in columns]
         self._natural = list(natural)
@@ -106,24 +94,15 @@ class LineColumns(QObject):
         else:
             self.hidden = set(HIDDEN_AT_FIRST[name])
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)  # the last column shown is sized here
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
-        table.viewport().installEventFilter(self)
         self.apply()
 
-    def apply(self) -> None:
-        header = self._table.horizontalHeader()
+    def layout(self, room: int) -> tuple[dict[int, bool], dict[int, int]]:
         shown = [c for c, key in enumerate(self._keys) if key not in self.hidden]
-        widths = fitted(
-            [self._natural[c] for c in shown],
-            [self._keys[c] for c in shown],
-            self._table.viewport().width(),
-        )
-        for column, key in enumerate(self._keys):
-            header.setSectionHidden(column, key in self.hidden)
-        for column, width in zip(shown, widths, strict=True):
-            header.resizeSection(column, width)
+        widths = fitted([self._natural[c] for c in shown], [self._keys[c] for c in shown], room)
+        hidden = {column: key in self.hidden for column, key in enumerate(self._keys)}
+        return hidden, dict(zip(shown, widths, strict=True))
 
     def menu(self) -> QMenu:
         """The header's menu: each column with a check mark, shown or not (at least
@@ -149,10 +128,6 @@ class LineColumns(QObject):
             self._settings.setValue(self._setting, ",".join(sorted(self.hidden)))
         self.apply()
 
+    @Slot(QPoint)
     def _show_menu(self, at: QPoint) -> None:
         self.menu().exec(self._table.horizontalHeader().mapToGlobal(at))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Resize:
-            self.apply()
-        return False
