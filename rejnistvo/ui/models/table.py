@@ -39,6 +39,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    Slot,
 )
 
 from rejnistvo.rules.text import fold_all
@@ -488,6 +489,7 @@ class RecordTableModel(QAbstractTableModel):
         if self._rows:
             self._idle.start()
 
+    @Slot()
     def _search_slice(self) -> None:
         """Make search texts for a few milliseconds while the user is not typing yet: a
         keystroke or a paint never waits behind more than that (several lists fill at
@@ -937,6 +939,7 @@ class FilterProxy(QAbstractProxyModel):
             shown = [i for i in shown if word in texts[i]]  # type: ignore[operator]
         return shown
 
+    @Slot(int, int)
     def _on_search_grown(self, start: int, end: int) -> None:
         """More rows have their texts: their matches join the end of the shown rows
         (every shown row lies before them)."""
@@ -1005,9 +1008,11 @@ class FilterProxy(QAbstractProxyModel):
         return at if at < len(self._shown) and self._shown[at] == source_row else -1
 
     # -- source changes -------------------------------------------------------------------
+    @Slot()
     def _before_reset(self) -> None:
         self.beginResetModel()
 
+    @Slot()
     def _after_reset(self) -> None:
         if self._source is not None:
             self._column_count = self._source.columnCount()
@@ -1015,6 +1020,7 @@ class FilterProxy(QAbstractProxyModel):
         self._refilter()
         self.endResetModel()
 
+    @Slot()
     def _before_layout(self) -> None:
         self.layoutAboutToBeChanged.emit()
         self._layout_proxy = self.persistentIndexList()
@@ -1023,6 +1029,7 @@ class FilterProxy(QAbstractProxyModel):
             for i in self._layout_proxy
         ]
 
+    @Slot()
     def _after_layout(self) -> None:
         # the rows kept (selected, current) are looked at even if their texts are to come
         self._refilter(keep=[QModelIndex(s).row() for s in self._layout_sources])
@@ -1031,6 +1038,7 @@ class FilterProxy(QAbstractProxyModel):
         self._layout_proxy, self._layout_sources = [], []
         self.layoutChanged.emit()
 
+    @Slot(QModelIndex, QModelIndex, "QList<int>")
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = None) -> None:
         last_column = max(self.columnCount() - 1, 0)
         for source_row in range(top.row(), bottom.row() + 1):
@@ -1052,6 +1060,7 @@ class FilterProxy(QAbstractProxyModel):
                 self._shown.insert(at, source_row)
                 self.endInsertRows()
 
+    @Slot(QModelIndex, int, int)
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
         if first < self._scanned:
@@ -1084,6 +1093,7 @@ class FilterProxy(QAbstractProxyModel):
         shown[at:at] = new
         self.endInsertRows()
 
+    @Slot(QModelIndex, int, int)
     def _before_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
         start = bisect_left(self._shown, first)
         end = bisect_left(self._shown, last + 1)
@@ -1091,6 +1101,7 @@ class FilterProxy(QAbstractProxyModel):
         if self._removing:
             self.beginRemoveRows(QModelIndex(), start, end - 1)
 
+    @Slot(QModelIndex, int, int)
     def _on_rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
         count = last - first + 1
         if first < self._scanned:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Slot,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -77,6 +78,8 @@ def lay_out_at_reset(table: QTableView) -> None:
 
 #: the layout signals' overload that carries the hint (PySide picks it by its signature)
 _HINTED = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
+#: the first argument of that overload, as a slot declares it
+_PARENTS = "QList<QPersistentModelIndex>"
 _ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _NO_UPDATES = Qt.WidgetAttribute.WA_UpdatesDisabled
 _META_CALL = int(QEvent.Type.MetaCall)
@@ -127,12 +130,14 @@ class _RowsLaidOut(QObject):
         found = [bar.parentWidget() for bar in boxes]
         self._boxes = [box for box in found if box is not None and box is not self._table]
 
+    @Slot(_PARENTS, QAbstractItemModel.LayoutChangeHint)
     def about_to_change(self, _parents: Any = None, hint: Any = None) -> None:
         # read before the change: once the model has told its views, reading the header
         # runs its layout, and its repaint, at once
         header = self._table.horizontalHeader()
         self._sections = _sections(header) if hint == _ROWS_ONLY else None
 
+    @Slot(_PARENTS, QAbstractItemModel.LayoutChangeHint)
     def laid_out(self, _parents: Any = None, hint: Any = None) -> None:
         table = self._table
         before, self._sections = self._sections, None
