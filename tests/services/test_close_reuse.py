@@ -13,6 +13,7 @@ from _payment_fixtures import D, closed_lines, closed_then_changed
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
+from rejnistvo.services.payment_run import closing, one_offs
 from rejnistvo.store import get_record, ledger, open_db, save_record
 
 SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
@@ -40,13 +41,13 @@ def _document(run):
 def computes(monkeypatch):
     """How many times a close computed its run."""
     calls = []
-    compute = service._compute
+    compute = closing.compute
 
     def counted(*args, **kwargs):
         calls.append(args[1])
         return compute(*args, **kwargs)
 
-    monkeypatch.setattr(service, "_compute", counted)
+    monkeypatch.setattr(closing, "compute", counted)
     return calls
 
 
@@ -129,7 +130,7 @@ def test_a_one_off_line_not_made_again_alike_makes_the_close_compute(run_db, clo
     run = service.payment_run(run_db, NOV, clock, with_basis=False)
     assert not run.lines.take_bases([])  # its one-off lines are not among those given
     assert not run.lines.has_bases  # and nothing changed
-    again = service._one_offs(run_db, NOV, SEP, True)
+    again = one_offs.one_off_lines(run_db, NOV, SEP, True)
     assert run.lines.take_bases(again)
     assert run.lines.has_bases
     assert [line.basis for line in run.lines if line.one_off_id] == [o.basis for o in again]

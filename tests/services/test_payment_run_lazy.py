@@ -11,6 +11,7 @@ from _payment_fixtures import D, closed_then_changed
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import OVERPAYMENT, PAID_KINDS
 from rejnistvo.services import payment_run as service
+from rejnistvo.services.payment_run import lines as run_lines
 
 SEP, OCT, NOV = D("2026-09-01"), D("2026-10-01"), D("2026-11-01")
 
@@ -71,7 +72,7 @@ def test_the_rows_a_close_writes_are_the_lines(run_db, clock):
     fast = ledger.LineWriter(run_db, header)
     written = list(run().lines.ledger_entries(fast))  # no line made first
     whole = ledger.LineWriter(run_db, {**header, "month": D("2027-01-01")})
-    one_by_one = [whole.entry(service._ledger_row(line)) for line in run().lines]
+    one_by_one = [whole.entry(run_lines._ledger_row(line)) for line in run().lines]
     assert {e[0] for e in written} == {fast.run_id}
     assert _decoded(fast, written) == _decoded(whole, one_by_one)
     assert any(e[7] is not None for e in written)  # with their bases

@@ -13,6 +13,7 @@ from _payment_fixtures import D, late_r4_decision
 from rejnistvo.rules.rates import Rate
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
+from rejnistvo.services.payment_run import computed, recheck
 from rejnistvo.store import get_record, ledger, save_record
 from rejnistvo.store.audit import write_audit
 
@@ -27,7 +28,7 @@ def close_three(db, clock):
 def every_placement(db, month, clock, monkeypatch):
     """The run with every placement's closed months compared with the ledger."""
     with monkeypatch.context() as patch:
-        patch.setattr(service, "_to_recheck", lambda db, arrears, rates: (None, None))
+        patch.setattr(computed, "to_recheck", lambda db, arrears, rates: (None, None))
         return service.run_document(service.payment_run(db, month, clock))
 
 
@@ -210,7 +211,7 @@ def test_a_rate_change_it_cannot_undo_means_every_placement(run_db, clock, monke
     write_audit(run_db, "rates", 1, "import", None, {"rows": 3})
     since = ledger.changes_since_last_close(run_db)
     assert since is not None and since.rates_changed and since.rates_then is None
-    assert service._to_recheck(run_db, [SEP, OCT, NOV], None) == (None, None)
+    assert recheck.to_recheck(run_db, [SEP, OCT, NOV], None) == (None, None)
     same_as_every_placement(run_db, DEC, clock, monkeypatch)
 
 

@@ -12,6 +12,7 @@ from rejnistvo.rules.months import month_payment
 from rejnistvo.rules.payment_run import ARREARS, MONTH, ONE_OFF, OVERPAYMENT, Amounts, amounts_of
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
+from rejnistvo.services.payment_run import order as order_of_run
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 
@@ -37,21 +38,21 @@ def test_int_order_keys_sort_the_lines_as_their_order_strings_ties_in_made_order
     rng = random.Random(36)
     for _ in range(200):
         lines = [_line(rng) for _ in range(rng.randint(1, 60))]
-        order = service._Order()
+        order = order_of_run.Order()
         for line in lines:
             order.add_line(line)
         # sorted() is stable: equal strings keep the order the lines were made in
-        assert list(order.sorted(lines)) == sorted(lines, key=service._order)
+        assert list(order.sorted(lines)) == sorted(lines, key=order_of_run._order)
         assert [id(x) for x in order.sorted(lines)] == [
-            id(x) for x in sorted(lines, key=service._order)
+            id(x) for x in sorted(lines, key=order_of_run._order)
         ]
 
 
 def test_a_month_key_is_the_same_for_the_placement_and_its_lines():
-    order = service._Order()
+    order = order_of_run.Order()
     line = _line(random.Random(1))
-    prefix = order.prefix(service._order_of_line(line))
-    assert order.prefix(service._order_of_line(line)) == prefix  # numbered once
+    prefix = order.prefix(order_of_run.order_of_line(line))
+    assert order.prefix(order_of_run.order_of_line(line)) == prefix  # numbered once
     assert order.key(prefix, line.kind, line.for_month) > prefix
 
 

@@ -9,6 +9,9 @@ from _payment_fixtures import D, add_placement
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
+from rejnistvo.services.payment_run import closed as closed_reading
+from rejnistvo.services.payment_run import computed, recheck
+from rejnistvo.services.payment_run import order as run_order
 from rejnistvo.store import ledger, save_record
 
 SEP, OCT, NOV, DEC = D("2026-09-01"), D("2026-10-01"), D("2026-11-01"), D("2026-12-01")
@@ -28,7 +31,7 @@ def test_run_in_steps_is_the_run_in_one_call(run_db, clock, monkeypatch):
     for month in (SEP, OCT):
         service.close_month(run_db, month, clock)
     rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
-    monkeypatch.setattr(service, "SLICE", 1)  # one placement a step
+    monkeypatch.setattr(computed, "SLICE", 1)  # one placement a step
     seen, run = drain(service.run_steps(run_db, NOV))
     whole = service.payment_run(run_db, NOV, clock)
     assert run == whole and any(line.kind == "arrears" for line in run.lines)
@@ -55,7 +58,7 @@ def test_without_basis_the_lines_are_the_same_but_carry_no_inputs(run_db, clock)
 
 def test_closed_month_read_a_page_at_a_time_is_what_was_written(run_db, clock, monkeypatch):
     written = service.close_month(run_db, SEP, clock)
-    monkeypatch.setattr(service, "PAGE", 1)
+    monkeypatch.setattr(closed_reading, "PAGE", 1)
     seen, read = drain(service.run_steps(run_db, SEP))
     assert [done for done, _ in seen] == list(range(1, len(written.lines) + 1))
     assert read.status == "closed" and read.closed_on == written.closed_on
@@ -158,8 +161,8 @@ def test_run_lines_are_in_the_order_of_their_keys(run_db, clock):
     run = service.payment_run(run_db, NOV, clock)
     kinds = {line.kind for line in run.lines}
     assert {"month", "arrears"} <= kinds
-    assert list(run.lines) == sorted(run.lines, key=service._order)
-    assert len({service._order(line) for line in run.lines}) == len(run.lines)
+    assert list(run.lines) == sorted(run.lines, key=run_order._order)
+    assert len({run_order._order(line) for line in run.lines}) == len(run.lines)
 
 
 def test_the_collector_is_paused_in_a_run_and_left_as_it_was(run_db, clock, monkeypatch):
@@ -170,14 +173,15 @@ def test_the_collector_is_paused_in_a_run_and_left_as_it_was(run_db, clock, monk
     from rejnistvo.rules.errors import InputError
 
     seen: list[bool] = []
-    real = service.shared_month_payments
+    real = computed.shared_month_payments
 
     def watched(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(service, "shared_month_payments", watched)
-    monkeypatch.setattr(service, "SLICE", 1)
+    monkeypatch.setattr(computed, "shared_month_payments", watched)
+    monkeypatch.setattr(recheck, "shared_month_payments", watched)
+    monkeypatch.setattr(computed, "SLICE", 1)
     assert gc.isenabled()
     service.close_month(run_db, SEP, clock)
     assert gc.isenabled() and seen and not any(seen)

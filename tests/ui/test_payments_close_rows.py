@@ -13,6 +13,7 @@ from test_ui_payments import choose, rows, view  # noqa: F401 (fixture)
 
 from rejnistvo.services import payment_run as service
 from rejnistvo.services import rates as rate_service
+from rejnistvo.services.payment_run import closing
 from rejnistvo.store import save_record
 from rejnistvo.ui.views.payments_table import shown_run
 
@@ -75,10 +76,10 @@ def test_the_closed_month_keeps_the_rows_on_screen_and_they_are_the_ledgers(qtbo
 def test_a_close_that_computed_again_shows_its_own_rows(qtbot, view, monkeypatch):  # noqa: F811
     choose(qtbot, view, OCT)
     before = rows(view.paid_model)
-    taken = service._still_current
-    monkeypatch.setattr(service, "_still_current", lambda *a: None)  # as after a write
+    taken = closing._still_current
+    monkeypatch.setattr(closing, "_still_current", lambda *a: None)  # as after a write
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(service, "_still_current", taken)
+    monkeypatch.setattr(closing, "_still_current", taken)
     assert view.run.status == "closed"
     (record,) = rows(view.paid_model)
     assert record is not before[0] and record.lines is view.run.lines

@@ -150,11 +150,11 @@ def test_carer_iban_field_red_reason_and_compact_storage(qtbot, qapp, b_db, tmp_
 def one_step_slices(monkeypatch):
     """Every slice of the loader is one step of the run, so the run is visibly under way
     between slices however quick the machine is."""
-    from rejnistvo.services import payment_run as service
+    from rejnistvo.services.payment_run import computed
     from rejnistvo.ui.views.payments_loader import RunLoader
 
     monkeypatch.setattr(RunLoader, "BUDGET_SECONDS", 0.0)
-    monkeypatch.setattr(service, "SLICE", 1)
+    monkeypatch.setattr(computed, "SLICE", 1)
 
 
 def test_opening_computes_on_the_event_loop_with_a_bar_and_shows_rows_when_whole(

@@ -1,0 +1,125 @@
+"""Overpayments of closed months not yet settled (the deadlines screen) and recording
+how one was settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rejnistvo.clock import Clock
+from rejnistvo.printing.formats import fmt_amount
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import ZERO
+from rejnistvo.rules.payment_run import OVERPAYMENT
+from rejnistvo.rules.periods import first_of_month, month_name
+from rejnistvo.services.payment_run.closing import user_of
+from rejnistvo.store import ledger
+from rejnistvo.store.audit import write_audit
+
+
+@dataclass(frozen=True, slots=True)
+class Overpayment:
+    """An overpayment listed in a closed month and not yet settled (the deadlines screen)."""
+
+    line_id: int
+    run_month: date
+    for_month: date
+    carer: str
+    child: str
+    contract: str
+    amount: Decimal  # positive: what is still to be recovered
+    reason: str
+    #: what the run found, when a later change gave part of it back (m014)
+    found: Decimal | None = None
+
+    @property
+    def text(self) -> str:
+        part = (
+            f" (ugotovljenih {fmt_amount(self.found)} EUR, del je s poznejšo spremembo "
+            "razveljavljen)"
+            if self.found is not None and self.found != self.amount
+            else ""
+        )
+        return (
+            f"Preplačilo {fmt_amount(self.amount)} EUR za {month_name(self.for_month)}{part} "
+            f"({self.carer}, pogodba {self.contract}): {self.reason}. Vpišite, kako je "
+            "bilo poravnano (Izplačila)."
+        )
+
+
+def unsettled_overpayments(db: Any) -> list[Overpayment]:
+    """Overpayments of closed months whose settlement is not yet recorded, oldest first."""
+    lines = ledger.overpayment_lines(db, unsettled_only=True)
+    runs = {run.id: run.month for run in ledger.closed_runs(db)}
+    undone = ledger.undone_amounts(db, [line.id for line in lines])
+    return [
+        Overpayment(
+            line.id,
+            runs[line.run_id],
+            line.for_month,
+            line.carer_name,
+            line.child_name,
+            line.contract_no,
+            -(line.amounts.total + (undone[line.id].total if line.id in undone else ZERO)),
+            line.reason,
+            -line.amounts.total if line.id in undone else None,
+        )  # fmt: skip
+        for line in lines
+    ]
+
+
+SETTLEMENT_METHODS = {"offset": "poračun z izplačilom", "refund": "vračilo"}
+
+
+def settle_overpayment(
+    db: Any,
+    line_id: int,
+    method: str,
+    offset_month: date | None,
+    note: str,
+    clock: Clock,
+) -> None:
+    """Record how an overpayment was settled: offset in a named month, or a refund call."""
+    if method not in SETTLEMENT_METHODS:
+        raise InputError("method", "način poravnave je »offset« (poračun) ali »refund« (vračilo).")
+    if method == "offset" and offset_month is None:
+        raise InputError("offset_month", "vpišite mesec, v katerem je bilo preplačilo poračunano.")
+    with db.atomic():
+        line = ledger.lines_by_id(db, [line_id]).get(line_id)
+        if line is None or line.kind != OVERPAYMENT:
+            raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
+        if line_id in ledger.settlements(db, [line_id]):
+            raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
+        undone = ledger.undone_amounts(db, [line_id]).get(line_id)
+        left = -line.amounts.total - (undone.total if undone is not None else ZERO)
+        if left <= 0:
+            raise InputError(
+                "line_id",
+                "preplačilo je s poznejšo spremembo razveljavljeno v celoti; poravnati ni ničesar.",
+            )
+        found_in = ledger.run_month_of_line(db, line_id)
+        if method == "offset" and offset_month and found_in and offset_month < found_in:
+            # an overpayment is offset against a payment made after it was found, or the
+            # one of that month: an earlier month is a typo that would close it unpaid
+            raise InputError(
+                "offset_month",
+                f"preplačilo je bilo ugotovljeno v izplačilu za {month_name(found_in)}; "
+                "poračunati ga je mogoče v tem ali poznejšem mesecu, ne v mesecu "
+                f"{month_name(first_of_month(offset_month))}.",
+            )
+        settlement = ledger.Settlement(
+            line_id,
+            method,
+            first_of_month(offset_month) if method == "offset" and offset_month else None,
+            clock.today(),
+            (note or "").strip(),
+            user_of(db),
+        )
+        new_id = ledger.insert_settlement(db, settlement)
+        write_audit(
+            db, "overpayment_settlements", new_id, "insert", None,
+            {"line_id": line_id, "method": method, "offset_month": settlement.offset_month,
+             "note": settlement.note, "amount": left},
+        )  # fmt: skip
