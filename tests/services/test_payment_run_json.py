@@ -64,3 +64,29 @@ def test_the_closed_runs_lines_take_what_the_close_worked_out(changed_db, clock,
     assert [(x.reason, x.inputs, x.line_id) for x in made] == [
         (x.reason, x.inputs, x.line_id) for x in fresh.lines
     ]
+
+
+def test_every_kind_of_line_and_the_undone_overpayments_are_their_dicts_encoded(run_db):
+    """A run with months, arrears, an overpayment given back by a later change (its own
+    list, ``overpayments_undone``) and one read back closed: every line, whatever its
+    kind, is the same text through ``LineJson`` as its dict encoded, and so is the whole
+    document (one field list for both, ``documents.PAYEE_FIELDS`` …)."""
+    from test_payment_undone import DEC, LATER, c_ends, overpaid_october
+
+    from rejnistvo.services import rates as rate_service
+
+    overpaid_october(run_db)
+    c_ends(run_db, None)  # the end was a mistake: October's overpayment is given back
+    rate_service.add_rate(run_db, "2026-03-01", "655.23", "472.42", "test: 2026")
+    for run in (
+        service.payment_run(run_db, DEC, LATER),
+        service.close_month(run_db, DEC, LATER),
+        service.payment_run(run_db, DEC, LATER),  # read back from the ledger
+    ):
+        assert {"month", "arrears", "overpayment_undone"} <= {line.kind for line in run.lines}
+        texts = service.LineJson(_compact)
+        for line in run.lines:
+            assert texts(line) == _compact(service.line_document(line))
+        streamed = run_json(service.run_document(run, _compact))
+        assert streamed == run_json(service.run_document(run))
+        assert json.loads(streamed)["overpayments_undone"]

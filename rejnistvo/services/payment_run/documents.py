@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 from json.encoder import encode_basestring  # the encoder's own (ensure_ascii=False)
 from typing import Any, cast
 
@@ -18,46 +19,93 @@ def _iso_month(month: date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
 
 
-def line_document(
-    line: RunLine, inputs: Callable[[RunLine], dict[str, Any] | None] | None = None
-) -> dict[str, Any]:
-    """`inputs`: the line's ``inputs`` as a memo gives them (``_inputs_memo``)."""
-    return {
-        "placement": line.placement_id,
-        "carer": line.carer,
-        "child": line.child,
-        "contract": line.contract,
-        "kind": line.kind,
-        "for_month": _iso_month(line.for_month),
-        "days": line.days,
-        "board": line.amounts.board,
-        "board_increase": line.amounts.board_increase,
-        "fee": line.amounts.fee,
-        "fee_uplift": line.amounts.fee_uplift,
-        "total": line.amounts.total,
-        "reason": line.reason,
-        "inputs": line.inputs if inputs is None else inputs(line),
-    }
+#: A line's document (SPEC 6 ``run``) is these fields in this order: whom it pays
+#: (``_payee_values``: the same for every line of a placement), what the line is
+#: (``_line_values``), its amounts (the ``Amounts`` fields of the same names: one object
+#: that many lines share), its reason, and its inputs (one basis that many lines share,
+#: around the month). ``line_document`` and ``LineJson`` are both made from these.
+PAYEE_FIELDS = ("placement", "carer", "child", "contract")
+LINE_FIELDS = ("kind", "for_month", "days")
+AMOUNT_FIELDS = ("board", "board_increase", "fee", "fee_uplift", "total")
+REASON_FIELD, INPUTS_FIELD = "reason", "inputs"
 
 
-def _inputs_memo() -> Callable[[RunLine], dict[str, Any] | None]:
-    """``RunLine.inputs``, each basis parsed and its month-free parts made once
-    (``calc_request``; a run shares each basis object among its lines): after a
-    backdated rate 270,000 lines have ~27,000 bases."""
-    #: id of a basis -> (the basis, kept alive so that its id is not reused; its requests)
-    requests: dict[int, tuple[Any, Callable[[date], dict[str, Any]]]] = {}
+def _payee_values(line: RunLine) -> tuple[Any, ...]:
+    """The values of the line's ``PAYEE_FIELDS``, in their order."""
+    return (line.placement_id, line.carer, line.child, line.contract)
 
-    def inputs(line: RunLine) -> dict[str, Any] | None:
+
+def _line_values(line: RunLine) -> tuple[Any, ...]:
+    """The values of the line's ``LINE_FIELDS``, in their order."""
+    return (line.kind, _iso_month(line.for_month), line.days)
+
+
+def _amount_fields(amounts: Amounts) -> dict[str, Decimal]:
+    return {name: getattr(amounts, name) for name in AMOUNT_FIELDS}
+
+
+def line_document(line: RunLine, inputs: LineInputs | None = None) -> dict[str, Any]:
+    """`inputs`: the memo of a run's lines' inputs (``LineInputs``); without it, the
+    line's ``inputs`` are made alone."""
+    document = dict(zip(PAYEE_FIELDS, _payee_values(line), strict=True))
+    document.update(zip(LINE_FIELDS, _line_values(line), strict=True))
+    document.update(_amount_fields(line.amounts))
+    document[REASON_FIELD] = line.reason
+    document[INPUTS_FIELD] = line.inputs if inputs is None else inputs(line)
+    return document
+
+
+class LineInputs:
+    """Each line's ``inputs`` (``RunLine.inputs``) for a run's document: each basis
+    parsed and its month-free parts made once (``calc_request``; a run shares each basis
+    object among its lines: after a backdated rate 270,000 lines have ~27,000 bases),
+    and, with `encode` (``LineJson``'s), their JSON text encoded once a basis, cut at the
+    month (a basis whose text holds the month more than once is encoded for each line)."""
+
+    #: the month the inputs of a basis are first encoded with, then cut at
+    _AT = date(1, 1, 1)
+    _AT_TEXT = '["0001-01"]'
+
+    __slots__ = ("_encode", "_known")
+
+    def __init__(self, encode: Callable[[Any], str] | None = None) -> None:
+        self._encode = encode
+        #: id of a basis -> [the basis, kept alive so that its id is not reused; its
+        #: requests; the text of its inputs before and after the month, () where it is
+        #: not cut, None until it is first asked for]
+        self._known: dict[int, list[Any]] = {}
+
+    def _entry(self, basis: Any) -> list[Any]:
+        known = self._known.get(id(basis))
+        if known is None:
+            data = json.loads(basis) if isinstance(basis, str) else basis
+            known = self._known[id(basis)] = [basis, calc_request(data), None]
+        return known
+
+    def __call__(self, line: RunLine) -> dict[str, Any] | None:
         basis = line.basis
         if basis is None:
             return None
-        known = requests.get(id(basis))
-        if known is None:
-            data = json.loads(basis) if isinstance(basis, str) else basis
-            known = requests[id(basis)] = (basis, calc_request(data))
-        return known[1](line.for_month)
+        request: Callable[[date], dict[str, Any]] = self._entry(basis)[1]
+        return request(line.for_month)
 
-    return inputs
+    def text(self, line: RunLine) -> str:
+        """The JSON of the line's inputs as `encode` gives it."""
+        basis = line.basis
+        if basis is None:
+            return "null"
+        month = line.for_month
+        known = self._known.get(id(basis))
+        cut = known[2] if known is not None else None
+        if cut:  # the usual case: one look-up
+            return f'{cut[0]}["{month.year:04d}-{month.month:02d}"]{cut[1]}'
+        encode = cast(Callable[[Any], str], self._encode)
+        known = self._entry(basis)
+        if known[2] is None:
+            parts = encode(known[1](self._AT)).split(self._AT_TEXT)
+            known[2] = (parts[0], parts[1]) if len(parts) == 2 else ()
+            return self.text(line)
+        return encode(known[1](month))
 
 
 def run_document(run: PaymentRun, encode: Callable[[Any], str] | None = None) -> dict[str, Any]:
@@ -71,11 +119,11 @@ def run_document(run: PaymentRun, encode: Callable[[Any], str] | None = None) ->
     dict (``LineJson``), made as it is read: after a backdated rate the 270,000 dicts
     and their inputs are never made, each part of a line is encoded once for the lines
     that share it, and nothing is left for the collector to pass over."""
-    inputs = _inputs_memo()
+    inputs = LineInputs(encode)
     undone_lines = run.undone_lines()
     lines: Iterable[Any]
     if encode is not None:
-        texts = LineJson(encode)
+        texts = LineJson(encode, inputs)
         lines = (texts(line) for line in run.lines if line.kind != UNDONE)
         undone = [line_document(line, inputs) for line in undone_lines]
     else:
@@ -97,63 +145,47 @@ def run_document(run: PaymentRun, encode: Callable[[Any], str] | None = None) ->
     return document
 
 
-def _json_text(text: str | None) -> str:
-    return "null" if text is None else encode_basestring(text)
+def _json_value(value: Any) -> str:
+    """A line's field, a text, an int or None, as the encoder writes it."""
+    if type(value) is str:
+        return encode_basestring(value)
+    return "null" if value is None else str(value)
 
 
 class LineJson:
-    """A line's JSON text, exactly `encode`'s of its ``line_document`` with the amounts
-    as two-decimal text, made from parts each encoded once: the five amounts for each
-    ``Amounts`` (~1,500 after a backdated rate), the inputs for each basis (~27,000)
-    around the month (``calc_request``). A part that cannot be cut so (a month text
-    found more than once) is encoded whole for each line."""
+    """A line's JSON text, exactly `encode`'s of its ``line_document`` (a JSON encoder
+    with ``ensure_ascii=False``), made from parts put into a template made once from the
+    fields' names: the payee's fields encoded once for consecutive lines of the same
+    payee (a run lists a placement's lines together), the amounts once for each
+    ``Amounts`` (~1,500 after a backdated rate, 270,000 lines), the inputs once for each
+    basis (``LineInputs``, ~27,000)."""
 
-    #: the month the inputs of a basis are first encoded with, then cut at
-    _AT = date(1, 1, 1)
-    _AT_TEXT = '["0001-01"]'
+    __slots__ = ("_encode", "_amounts", "_inputs", "_template", "_payee")
 
-    def __init__(self, encode: Callable[[Any], str]) -> None:
+    def __init__(self, encode: Callable[[Any], str], inputs: LineInputs | None = None) -> None:
         self._encode = encode
+        #: id of an ``Amounts`` -> (it, kept alive so that its id is not reused; the
+        #: text of its fields)
         self._amounts: dict[int, tuple[Amounts, str]] = {}
-        #: id of a basis -> (the basis, kept alive so that its id is not reused; the text
-        #: of its inputs before and after the month, or its requests when not cut)
-        self._inputs: dict[int, tuple[Any, tuple[str, str] | Callable[[date], Any]]] = {}
+        self._inputs = LineInputs(encode) if inputs is None else inputs
+        own = ", ".join(f"{encode(name)}: %s" for name in (*PAYEE_FIELDS, *LINE_FIELDS))
+        self._template = f"{{{own}, %s, {encode(REASON_FIELD)}: %s, {encode(INPUTS_FIELD)}: %s}}"
+        #: the last line's payee: (its values, their texts)
+        self._payee: tuple[tuple[Any, ...], tuple[str, ...]] = ((), ())
 
     def __call__(self, line: RunLine) -> str:
-        e = encode_basestring
         amounts = self._amounts.get(id(line.amounts))
         if amounts is None:
             a = line.amounts
-            texts = (a.board, a.board_increase, a.fee, a.fee_uplift, a.total)
-            board, increase, fee, uplift, total = (f'"{x:.2f}"' for x in texts)
-            amounts = self._amounts[id(a)] = (
-                a,
-                f'"board": {board}, "board_increase": {increase}, "fee": {fee}, '
-                f'"fee_uplift": {uplift}, "total": {total}',
-            )
-        m = line.for_month
-        placement = "null" if line.placement_id is None else line.placement_id
-        carer, child, contract = line.carer, line.child, line.contract
-        return (
-            f'{{"placement": {placement}, "carer": {_json_text(carer)}, '
-            f'"child": {_json_text(child)}, "contract": {_json_text(contract)}, '
-            f'"kind": {e(line.kind)}, '
-            f'"for_month": "{m.year:04d}-{m.month:02d}", "days": {line.days}, {amounts[1]}, '
-            f'"reason": {_json_text(line.reason)}, '
-            f'"inputs": {self._inputs_text(line.basis, m)}}}'
+            amounts = self._amounts[id(a)] = (a, self._encode(_amount_fields(a))[1:-1])
+        payee = _payee_values(line)
+        last = self._payee
+        if payee != last[0]:
+            last = self._payee = (payee, tuple(map(_json_value, payee)))
+        return self._template % (
+            *last[1],
+            *map(_json_value, _line_values(line)),
+            amounts[1],
+            _json_value(line.reason),
+            self._inputs.text(line),
         )
-
-    def _inputs_text(self, basis: Any, month: date) -> str:
-        if basis is None:
-            return "null"
-        known = self._inputs.get(id(basis))
-        if known is None:
-            request = calc_request(json.loads(basis) if isinstance(basis, str) else basis)
-            whole = self._encode(request(self._AT))
-            parts = whole.split(self._AT_TEXT)
-            cut = (parts[0], parts[1]) if len(parts) == 2 else request
-            known = self._inputs[id(basis)] = (basis, cut)
-        cut = known[1]
-        if type(cut) is tuple:
-            return f'{cut[0]}["{month.year:04d}-{month.month:02d}"]{cut[1]}'
-        return self._encode(cast(Callable[[date], Any], cut)(month))
