@@ -22,6 +22,7 @@ from rejnistvo.resources import resource_path
 from rejnistvo.store import StoreError, check_db
 from rejnistvo.store.background_checks import problem_summary
 from rejnistvo.store.backup import backup_to, backups_dir
+from rejnistvo.ui.format import format_count
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -193,8 +194,8 @@ class DatabaseMenu(QObject):
         more = len(problems) - MAX_SHOWN_PROBLEMS
         if more > 0:
             # "vseh težav: N" agrees with any N (Slovenian plural has four forms)
-            shown += "\n" + self.tr("… (vseh težav: {0})").format(len(problems))
-        self.status(self.tr("Baza ima težave: {0}.").format(len(problems)))
+            shown += "\n" + self.tr("… (vseh težav: {0})").format(format_count(len(problems)))
+        self.status(self.tr("Baza ima težave: {0}.").format(format_count(len(problems))))
         self.ctx.interaction.error(
             title,
             self.tr(

@@ -163,11 +163,13 @@ def test_check_reports_a_tampered_audit_row(qtbot, ctx, interaction, db_path, ta
 def test_check_shows_at_most_fifteen_problems(qtbot, ctx, interaction, monkeypatch):
     import rejnistvo.ui.database_menu as database_menu
 
-    monkeypatch.setattr(database_menu, "check_db", lambda path: [f"težava {i}" for i in range(40)])
+    problems = [f"težava {i}" for i in range(1500)]
+    monkeypatch.setattr(database_menu, "check_db", lambda path: problems)
     window = make_window(qtbot, ctx)
-    assert len(window.database_menu().check()) == 40
+    assert len(window.database_menu().check()) == 1500
     text = interaction.errors[0]
-    assert "težava 14" in text and "težava 15" not in text and "… (vseh težav: 40)" in text
+    assert "težava 14" in text and "težava 15" not in text and "… (vseh težav: 1.500)" in text
+    assert window.statusBar().currentMessage() == "Baza ima težave: 1.500."
 
 
 def test_open_backups_opens_the_folder_beside_the_database(qtbot, ctx, interaction):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.store.labels import ACTIONS, TABLE_NAMES
+from rejnistvo.ui.format import count_text, format_count
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.audit_log_texts import (  # noqa: F401 (the tab's texts, re-exported)
     FIELD_NAMES,
@@ -261,9 +262,11 @@ class AuditLogTab(QWidget):
         shown = self.model.rowCount()
         self.btn_more.setEnabled(self._more)
         self.count_label.setText(
-            self.tr("Prikazanih {0} najnovejših vrstic; starejše naložite z gumbom.").format(shown)
+            self.tr("Prikazanih najnovejših vrstic: {0}; starejše naložite z gumbom.").format(
+                format_count(shown)
+            )
             if self._more
-            else self.tr("{0} vrstic").format(shown)
+            else count_text(shown, "vrstica")
         )
 
     # -- actions ----------------------------------------------------------------------
@@ -295,7 +298,8 @@ class AuditLogTab(QWidget):
         if problems:
             text = self.tr("Veriga dnevnika NI cela:") + "\n" + "\n".join(problems[:20])
             if len(problems) > 20:
-                text += "\n" + self.tr("… in še {0} težav.").format(len(problems) - 20)
+                # "vseh težav: N" agrees with any N, as in the database check's message
+                text += "\n" + self.tr("… (vseh težav: {0})").format(format_count(len(problems)))
             self.verify_result.setStyleSheet("color: #b00020;")
             self.verify_result.setText(text)
             self.ctx.interaction.error(self.tr("Dnevnik sprememb"), text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.ui.format import count_text
 from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.coordinator_columns import short_centre
@@ -129,7 +130,7 @@ class CoordinatorRegisterMixin:
 
     def _apply_register_filter(self) -> None:
         self.register_proxy.set_text(self.register_search.text())
-        self.register_count.setText(self.tr("{0} primerov").format(self.register_proxy.rowCount()))
+        self.register_count.setText(count_text(self.register_proxy.rowCount(), "primer"))
 
     def _status_changed(self) -> None:
         if 1 in self._loaded_tabs:
@@ -162,7 +163,7 @@ class CoordinatorRegisterMixin:
         try:
             run_reporting(
                 self,
-                self.tr("Izvažam evidenco ({0} primerov) …").format(len(rows)),
+                self.tr("Izvažam evidenco ({0}) …").format(count_text(len(rows), "primer")),
                 lambda progress: write_register(
                     rows,
                     fmt,

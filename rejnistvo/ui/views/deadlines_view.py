@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.first_paint import after_first_paint
+from rejnistvo.ui.format import format_count
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.deadlines_rows import _records, _SearchTexts
@@ -256,7 +257,9 @@ class DeadlinesView(View):
         # earliest first: the late ones (negative days) are the first rows
         late = bisect_left(deadlines, 0, key=_DAYS)
         self.summary.setText(
-            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(len(deadlines), late)
+            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(
+                format_count(len(deadlines)), format_count(late)
+            )
             if deadlines
             else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
         )
