@@ -50,8 +50,10 @@ def _tr(text: str) -> str:
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     """A message with a Slovenian "V redu" button (Qt's own catalogue leaves the
-    platform's standard "OK" untranslated)."""
-    box = QMessageBox(icon, title, text, parent=parent)
+    platform's standard "OK" untranslated). The text starts with a capital: a rule's
+    message starts in lower case so that the CLI can put its field before it
+    (»--month: mesec …«), and the box shows it as a sentence of its own."""
+    box = QMessageBox(icon, title, text[:1].upper() + text[1:], parent=parent)
     box.addButton(_tr("V redu"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
