@@ -30,7 +30,8 @@ from rejnistvo.services.payment_run.undoing import Undoing, undo_pending, undone
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 
-#: Placements computed between two yields of ``run_steps``: a slice is a few tens of milliseconds, so a window driving it keeps painting.
+#: Placements computed between two yields of ``run_steps``: a slice is a few tens of
+#: milliseconds, so a window driving it keeps painting.
 SLICE = 200
 
 
@@ -103,7 +104,7 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     paid: dict[tuple[int, date], ledger.PaidMonth] = {}
     vanished = paid
     # Overpayments still to be recovered: a later change that gives one back undoes it
-    # instead of paying the difference (``_give_back``).
+    # instead of paying the difference (``undoing._give_back``).
     # Read only when a difference may give one back (its board or fee rose), for those
     # placements (``undo_pending``): after a lowered rate a quarter of a million wait.
     may_undo = bool(arrears_months) and ledger.has_open_overpayments(db)

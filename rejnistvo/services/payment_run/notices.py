@@ -83,7 +83,7 @@ def reentered_one_off_notice(db: Any, payment: Any) -> str | None:
     carer_id, kind, amount, date: ``services.placements.OneOffPayment``) when the next
     run would not pay it in full: a paid payment of the same placement, kind and month
     was deleted and its overpayment is open, so the new one first undoes it
-    (``_reentered_give_back``; payments entered already take their part first). None
+    (``one_offs._reentered_give_back``; payments entered already take their part first). None
     when it is paid as any other."""
     first, last = ledger.closed_range(db)
     day: date = payment.date

@@ -119,7 +119,7 @@ def paid_of(
 ]:
     """(what the ledger paid for the closed months the run compares, what it paid for
     the placements whose months vanished). Without a screen they are one dict: what is
-    left of it once the run took its months has vanished (``_vanished`` passes over the
+    left of it once the run took its months has vanished (``computed._vanished`` passes over the
     `failed`, which the run could not compute). After a screen, the vanished are those a
     run comparing every placement would list: paid and not in the run (read apart, in
     the order of their lines)."""
