@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -144,6 +146,25 @@ def require_output_folder(path: str | Path, option: str = "--out") -> Path:
             f"{option}: mapa »{target.parent}« ne obstaja. Izberite obstoječo mapo."
         )
     return target
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    """`--db`, or without it the program's default file in the user's data folder (SPEC 6)."""
+    from rejnistvo.store import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+@contextmanager
+def store_errors_naming(option: str) -> Iterator[None]:
+    """A StoreError raised inside is bad input whose one line names `option` (SPEC 6: the
+    line names the field), as the checks made before opening the file do."""
+    from rejnistvo.store import StoreError
+
+    try:
+        yield
+    except StoreError as error:
+        raise CliInputError(f"{option}: {error.message}") from None
 
 
 def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:

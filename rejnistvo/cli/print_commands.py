@@ -16,7 +16,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.cli.io import CliInputError, add_input_option, read_json_input, write_json
+from rejnistvo.cli.io import (
+    CliInputError,
+    add_input_option,
+    read_json_input,
+    refuse_empty_database,
+    store_errors_naming,
+    write_json,
+)
 
 FORMS = ("r1", "r4", "r5")
 _PAGE = re.compile(rb"/Type /Page\b(?!s)")
@@ -119,17 +126,15 @@ def _form_data(args: argparse.Namespace) -> Any:
         raise CliInputError("Za tisk primera iz zbirke navedite oboje: --db ZBIRKA in --case ID.")
     if args.form == "r1":
         raise CliInputError("Obrazec R-1 se tiska le iz JSON (--input); v zbirki ni vlog R-1.")
-    if not Path(args.db).is_file():
-        raise CliInputError(f"Podatkovne zbirke »{args.db}« ni; navedite obstoječo datoteko.")
-    from rejnistvo.store import StoreError, open_db
+    from rejnistvo.store import open_db
     from rejnistvo.store.case_documents import r4_form_data, r5_form_data
 
+    path = refuse_empty_database(args.db)
+    with store_errors_naming("--db"):
+        db = open_db(path, read_only=True)  # a reader: works beside an open window
     try:
-        db = open_db(args.db, read_only=True)  # a reader: works beside an open window
-        try:
-            reader = r4_form_data if args.form == "r4" else r5_form_data
+        reader = r4_form_data if args.form == "r4" else r5_form_data
+        with store_errors_naming("--case"):  # the one error left: no such case
             return reader(db, args.case)
-        finally:
-            db.close()
-    except StoreError as error:
-        raise CliInputError(error.message) from None
+    finally:
+        db.close()

@@ -14,10 +14,15 @@ Bad input: exit 2 with one Slovenian line, nothing written.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from rejnistvo.cli.io import CliInputError, write_json
+from rejnistvo.cli.io import (
+    CliInputError,
+    database_path,
+    refuse_empty_database,
+    store_errors_naming,
+    write_json,
+)
 from rejnistvo.rules.errors import InputError
 
 OPTION_OF_FIELD = {
@@ -49,12 +54,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     rates.add_argument("--fee", metavar="ZNESEK", help="osnovno plačilo dela, npr. 472.42")
     rates.add_argument("--source", metavar="BESEDILO", help="vir zneskov (obvezen pri dodajanju)")
     rates.set_defaults(handler=rates_command)
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    from rejnistvo.store import default_db_path
-
-    return Path(args.db) if args.db else default_db_path()
 
 
 def _require(args: argparse.Namespace, *names: str) -> None:
@@ -90,11 +89,11 @@ def rates_command(args: argparse.Namespace) -> int:
     else:
         _refuse(args, "valid_from", "board", "fee", "source",
                 why="velja le z --add ali --index.")  # fmt: skip
-    path = _db_path(args)
-    if not path.exists():
-        raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
+    path = refuse_empty_database(database_path(args))
+    with store_errors_naming("--db"):
+        opened = open_db(path)
     try:
-        with open_db(path) as db:
+        with opened as db:
             if args.add:
                 row = service.add_rate(db, args.valid_from, args.board, args.fee, args.source)
                 write_json(rate_json(row))

@@ -20,7 +20,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.cli.io import CliInputError, write_json
+from rejnistvo.cli.io import (
+    CliInputError,
+    database_path,
+    refuse_empty_database,
+    store_errors_naming,
+    write_json,
+)
 from rejnistvo.rules.errors import InputError
 from rejnistvo.store import Database
 
@@ -80,12 +86,11 @@ def _opened(
 ) -> Iterator[Database]:
     from rejnistvo.store import StoreError, open_db
 
-    try:
-        # Never a new database from a headless command (a typo, a 0-byte file); readers
-        # and the short export take no one-copy lock, so they work beside the window.
-        db = open_db(args.db, read_only=read_only, lock=lock, create=False)
-    except StoreError as error:
-        raise CliInputError(error.message) from None
+    # Never a new database from a headless command (a typo, a 0-byte file); readers
+    # and the short export take no one-copy lock, so they work beside the window.
+    path = refuse_empty_database(database_path(args))
+    with store_errors_naming("--db"):
+        db = open_db(path, read_only=read_only, lock=lock, create=False)
     try:
         yield db
     except StoreError as error:

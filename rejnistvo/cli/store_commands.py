@@ -14,8 +14,10 @@ from typing import Any
 
 from rejnistvo.cli.io import (
     CliInputError,
+    database_path,
     refuse_empty_database,
     require_output_folder,
+    store_errors_naming,
     write_json,
 )
 
@@ -26,12 +28,6 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
         metavar="DATOTEKA",
         help="podatkovna zbirka (privzeto datoteka programa v uporabnikovi podatkovni mapi)",
     )
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    from rejnistvo.store import default_db_path
-
-    return Path(args.db) if args.db else default_db_path()
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -67,23 +63,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    from rejnistvo.store import StoreError, open_db
+    from rejnistvo.store import open_db
     from rejnistvo.store.demo import fill_demo
 
     if args.scale is not None and not 1 <= args.scale <= 1_000_000:
         raise CliInputError("--scale: število namestitev mora biti med 1 in 1000000.")
-    path = _db_path(args)
+    path = database_path(args)
     # fill_demo refuses a file with records: invented people never mix with real ones.
     started = time.perf_counter()
-    try:
+    with store_errors_naming("--db"):
         # A 0-byte file is refused (EmptyFileError), never silently made a database.
         db = open_db(path)
         try:
             counts = fill_demo(db, scale=args.scale)
         finally:
             db.close()
-    except StoreError as error:
-        raise CliInputError(error.message) from None
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # Slovenian comma
     sys.stderr.write(
         f"Predstavitveni podatki zapisani v »{path}« v {seconds} s: {demo_counts(counts)}.\n"
@@ -107,7 +101,7 @@ def check_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import check_db
     from rejnistvo.store.background_checks import problem_summary
 
-    problems = check_db(_db_path(args))
+    problems = check_db(database_path(args))
     if problems:
         sys.stdout.write("Podatkovna zbirka ima težave:\n")
         for problem in problems:
@@ -123,7 +117,7 @@ def backup_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import StoreError
     from rejnistvo.store.backup import backup_to
 
-    path = refuse_empty_database(_db_path(args))
+    path = refuse_empty_database(database_path(args))
     out = require_output_folder(args.out)
     try:
         written = backup_to(path, out)
@@ -143,14 +137,12 @@ def backup_command(args: argparse.Namespace) -> int:
 def cases_command(args: argparse.Namespace) -> int:
     from rejnistvo.clock import SystemClock
     from rejnistvo.services.cases import list_cases
-    from rejnistvo.store import StoreError, open_db
+    from rejnistvo.store import open_db
 
-    path = refuse_empty_database(_db_path(args))
-    try:
+    path = refuse_empty_database(database_path(args))
+    # Only a file that is not the program's database fails here: the one error of --db.
+    with store_errors_naming("--db"), open_db(path, read_only=True) as db:
         # A reader: no one-copy lock, so it works while the window has the file open.
-        with open_db(path, read_only=True) as db:
-            rows = [case.as_json() for case in list_cases(db, SystemClock().today(), args.name)]
-    except StoreError as error:
-        raise CliInputError(error.message) from None
+        rows = [case.as_json() for case in list_cases(db, SystemClock().today(), args.name)]
     write_json(rows)
     return 0
