@@ -33,7 +33,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "print",
         help="natisni obrazec R-1, R-4 ali R-5 v PDF",
-        description="Obrazec R-1, R-4 ali R-5 v PDF iz JSON (SPEC 6.1) ali iz primera v zbirki.",
+        description=(
+            "Obrazec R-1, R-4 ali R-5 v PDF iz podatkov v JSON ali iz primera v zbirki. "
+            "Zgledi podatkov so v mapi forms programa: r1.example.json, r4.example.json "
+            "in r5.example.json."
+        ),
     )
     parser.add_argument("form", choices=FORMS, metavar="OBRAZEC", help="r1, r4 ali r5")
     add_input_option(parser)
