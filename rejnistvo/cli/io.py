@@ -116,9 +116,8 @@ def read_json_input(args: argparse.Namespace) -> Any:
         # JSON and `calc` never need
         from rejnistvo.store.errors import os_error_reason as reason
 
-        raise CliInputError(
-            f"Vhodne datoteke »{source}« ni mogoče prebrati: {_read_reason(error, reason)}."
-        ) from None
+        what = f"--input: datoteke »{source}«" if source else "Standardnega vhoda"
+        raise CliInputError(f"{what} ni mogoče prebrati: {_read_reason(error, reason)}.") from None
     if len(data) > MAX_INPUT_BYTES:
         raise CliInputError(f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB).")
     try:

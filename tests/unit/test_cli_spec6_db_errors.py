@@ -93,3 +93,16 @@ def test_spec6_print_of_a_case_the_database_does_not_hold_names_case(
     err = one_line(capsys)
     assert err.startswith("--case: ") and "999" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["calc", "refund", "uplift", "print"])
+def test_spec6_an_input_file_that_is_not_there_names_input(tmp_path, capsys, command):
+    missing = tmp_path / "request.json"
+    argv = [command, "--input", str(missing)]
+    if command == "print":
+        argv[1:1] = ["r4"]
+        argv += ["--out", str(tmp_path / "x.pdf")]
+    assert main(argv) == 2
+    assert one_line(capsys) == (
+        f"--input: datoteke »{missing}« ni mogoče prebrati: datoteka ne obstaja.\n"
+    )
