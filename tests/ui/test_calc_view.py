@@ -126,6 +126,8 @@ def test_whatif_wrong_value_shows_reason_and_keeps_text(qtbot, b_ctx):  # noqa: 
     assert "pred začetkom" in increase.period.error_text()
     assert increase.period.end_edit.text() == "1. 4. 2026"
     assert view.whatif_model.rowCount() == 0
+    # said once, beside the row: not a second time under the list (Kaj če showed it twice)
+    assert view.whatif_increases.error.text() == ""
 
     # Overlapping increases are named beside their list.
     increase.period.set_value(Period(date(2026, 1, 1), date(2026, 6, 30)))

@@ -37,7 +37,7 @@ from rejnistvo.ui.widgets.payment_table import (
     payment_headers,
     payment_rows,
 )
-from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor
+from rejnistvo.ui.widgets.period_rows import PeriodRowsEditor, RowError
 from rejnistvo.ui.widgets.pickers import parse_share
 
 # Longest range one sheet shows: 10 years is far beyond any real question and keeps the
@@ -288,7 +288,10 @@ class WhatIfMixin:
                 "fee_share": self.fee_share_error,
             }.get(error.field.split("[")[0].split(".")[0], self.whatif_error)
             # A row's own date error is already shown under the row itself.
-            if not ("[" in error.field and target is not self.whatif_error and "." in error.field):
+            shown_by_row = isinstance(error, RowError) or (
+                "[" in error.field and target is not self.whatif_error and "." in error.field
+            )
+            if not shown_by_row:
                 target.show_error(error.message)
         self.whatif_payments = []
         self.whatif_model.set_rows([])

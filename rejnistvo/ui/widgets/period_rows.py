@@ -23,6 +23,11 @@ from rejnistvo.ui.widgets.fields import FieldError, PeriodEdit
 from rejnistvo.ui.widgets.keyboard import guard_wheel
 
 
+class RowError(InputError):
+    """A row's own wrong date: the row already shows it beside its fields, so whoever
+    catches it must not show it a second time under the list."""
+
+
 class PeriodRow(QWidget):
     """One period (with a percent for increases and uplifts) and a remove button."""
 
@@ -145,12 +150,12 @@ class PeriodRowsEditor(QGroupBox):
         return True
 
     def values(self) -> list[tuple[int | None, Period]]:
-        """The non-empty rows; InputError (shown beside the row) for a wrong one."""
+        """The non-empty rows; RowError (already shown beside the row) for a wrong one."""
         out = []
         for row in self.rows:
             ok, period = row.period.check()
             if not ok:
-                raise InputError(row.period.field, row.period.error_text() or "napačno obdobje")
+                raise RowError(row.period.field, row.period.error_text() or "napačno obdobje")
             if period is None:
                 continue
             out.append((row.percent.currentData() if row.percent is not None else None, period))
