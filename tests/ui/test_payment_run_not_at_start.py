@@ -4,12 +4,7 @@ needs it): with months closed and no overpayment waiting, as in the usual month.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from test_start_deferred import _run  # a child process with its own settings home
 
 CREATE = """
 import sys
@@ -37,17 +32,6 @@ assert not loaded, loaded
 db.close()
 print("ok")
 """
-
-
-def _run(code: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[key] = str(home)
-    env.pop("REJNISTVO_CONFIG_DIR", None)
-    env.pop("REJNISTVO_CACHE_DIR", None)
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT
-    )
 
 
 def test_the_start_and_rokis_first_rows_load_no_payment_run_module(tmp_path):
