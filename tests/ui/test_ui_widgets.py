@@ -24,6 +24,24 @@ def test_parse_date_text():
         parse_date_text("31. 2. 2026")
 
 
+def test_a_date_that_does_not_exist_says_why() -> None:
+    """The format was right, so the message says what is wrong with the day, not
+    »vpišite ga kot 2. 3. 2026« (which read like a date the program proposed)."""
+    cases = {
+        "31. 2. 2027": "datum »31. 2. 2027« ne obstaja: februar 2027 ima 28 dni.",
+        "30. 2. 2028": "datum »30. 2. 2028« ne obstaja: februar 2028 ima 29 dni.",
+        "31. 4. 2026": "datum »31. 4. 2026« ne obstaja: april 2026 ima 30 dni.",
+        "32. 1. 2020": "datum »32. 1. 2020« ne obstaja: januar 2020 ima 31 dni.",
+        "1. 13. 2026": "datum »1. 13. 2026« ne obstaja: mesec je število od 1 do 12.",
+        "2026-00-10": "datum »2026-00-10« ne obstaja: mesec je število od 1 do 12.",
+        "1. 1. 0000": "datum »1. 1. 0000« ne obstaja: leto mora biti vsaj 1.",
+    }
+    for text, message in cases.items():
+        with pytest.raises(InputError) as raised:
+            parse_date_text(text, "valid_from")
+        assert (raised.value.field, raised.value.message) == ("valid_from", message)
+
+
 def test_parse_amount_text_accepts_slovenian_comma():
     assert parse_amount_text("1.234,56") == Decimal("1234.56")
     assert parse_amount_text("120,5") == Decimal("120.50")
