@@ -15,7 +15,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from rejnistvo.cli.io import add_input_option, read_json_input, write_json
+from rejnistvo.cli.io import (
+    add_input_option,
+    read_json_input,
+    refuse_empty_database,
+    store_errors_naming,
+    write_json,
+)
 from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
@@ -34,9 +40,7 @@ MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batc
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     calc = subparsers.add_parser("calc", help="mesečne rejnine ene namestitve (JSON)")
     add_input_option(calc)
-    calc.add_argument(
-        "--db", metavar="DATOTEKA", help="izračun s tabelo zneskov te podatkovne zbirke"
-    )
+    _add_rates_db_option(calc)
     calc.set_defaults(handler=run_calc)
 
     uplift = subparsers.add_parser("uplift", help="predlog zvišanja plačila dela R-4 (JSON)")
@@ -45,11 +49,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     refund = subparsers.add_parser("refund", help="vračilo zvišane oskrbnine R-5 (JSON)")
     add_input_option(refund)
+    _add_rates_db_option(refund)  # SPEC 6: `rates` as for calc
     refund.set_defaults(handler=run_refund)
 
     emso = subparsers.add_parser("emso", help="preveri EMŠO")
     emso.add_argument("number", metavar="EMŠO")
     emso.set_defaults(handler=run_emso)
+
+
+def _add_rates_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="DATOTEKA", help="izračun s tabelo zneskov te podatkovne zbirke"
+    )
 
 
 # --- input ---------------------------------------------------------------------------
@@ -150,7 +161,7 @@ def run_calc(args: argparse.Namespace) -> int:
     board_increases = _adjustments(document.get("board_increases"), "board_increases")
     fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
     part_time = _part_time(document.get("part_time_fee_share"))
-    rates = _calc_rates(args, document)
+    rates = _request_rates(args, document)
     advice = _where_to_add(args, document)
     with _rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
@@ -222,7 +233,7 @@ def _rate_advice(advice: str) -> Iterator[None]:
         raise error.with_advice(advice) from None
 
 
-def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:
+def _request_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:
     """`--db FILE`: that file's rate table (one table for window, CLI and print); else the
     request's `rates`; else the shipped table."""
     if getattr(args, "db", None) is None:
@@ -232,15 +243,11 @@ def _calc_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTa
             "rates",
             "z možnostjo --db se uporabi tabela zneskov iz zbirke; polja »rates« ne navajajte.",
         )
-    from pathlib import Path
-
     from rejnistvo.services.rates import rate_table
     from rejnistvo.store import open_db
 
-    path = Path(args.db)
-    if not path.exists():
-        raise InputError("--db", f"datoteka »{path}« ne obstaja.")
-    with open_db(path) as db:
+    path = refuse_empty_database(args.db)
+    with store_errors_naming("--db"), open_db(path) as db:
         return rate_table(db)
 
 
@@ -309,7 +316,7 @@ def run_refund(args: argparse.Namespace) -> int:
             f"{_as_json(document['method'])} ni dovoljen način vračila; dovoljena sta »lump_sum« "
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
-    rates = _rates(document)
+    rates = _request_rates(args, document)
     with _rate_advice(_where_to_add(args, document)):
         plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
     write_json(

@@ -1,4 +1,4 @@
-"""`rates` and `calc --db` (SPEC 6): one rate table per database, JSON out, exit 2 on bad input."""
+"""`rates`, `calc --db` and `refund --db` (SPEC 6): one rate table per database, JSON out, exit 2 on bad input."""
 
 import json
 from datetime import date
@@ -158,3 +158,40 @@ def test_calc_without_db_uses_the_requests_rates_else_the_shipped_table(capsys, 
     # Rows start on the first of a month, so each whole month is its first day's rate.
     expected = sum((shipped.rate_on(date(2026, m, 1)).board for m in (2, 3)), Decimal("0.00"))
     assert Decimal(answer["board"]) == expected
+
+
+REFUND = {
+    "increase": {"percent": 25, "from": "2026-01-01", "to": "2026-06-30"},
+    "placement": [{"from": "2025-06-01", "to": None}],
+    "call_date": "2026-07-10",
+    "unjustified": "all",
+    "method": "lump_sum",
+}
+
+
+def test_refund_db_uses_that_files_rate_table_as_calc_does(capsys, tmp_path, db_file):
+    # SPEC 6: refund's `rates` as for calc. The file holds 638.00 from 1. 11. 2025 only:
+    # six months of 25 % of 638.00 (no stale-rate row of the shipped table is used).
+    path = tmp_path / "refund.json"
+    path.write_text(json.dumps(REFUND), encoding="utf-8")
+    answer = ok(capsys, ["refund", "--input", str(path), "--db", str(db_file)])
+    assert [m["increase"] for m in answer["months"]] == ["159.50"] * 6
+    assert answer["received"] == answer["refund"] == "957.00"
+
+
+def test_refund_db_with_rates_in_the_request_is_refused(capsys, tmp_path, db_file):
+    document = {**REFUND, "rates": [{"valid_from": "2025-11-01", "board": "1.00", "fee": "1.00"}]}
+    path = tmp_path / "refund.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    err = refused(capsys, ["refund", "--input", str(path), "--db", str(db_file)])
+    assert err.startswith("rates: z možnostjo --db")
+
+
+@pytest.mark.parametrize("command", ["calc", "refund"])
+def test_rate_table_of_a_file_that_is_not_a_database_names_db(capsys, tmp_path, command):
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a database\n", encoding="utf-8")
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(CALC if command == "calc" else REFUND), encoding="utf-8")
+    err = refused(capsys, [command, "--input", str(path), "--db", str(text)])
+    assert err.startswith("--db: ") and "ni podatkovna zbirka" in err
