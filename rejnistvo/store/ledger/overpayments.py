@@ -88,7 +88,7 @@ def open_overpayments(
     """{(placement, month): its open overpayments, newest first} — the ones a later
     change may give back (a run undoes the newest first: the change made last is the
     one most likely reverted). One-off payments' overpayments are not among them (they
-    are matched by their payment, ``services.payment_run._one_offs``). A few rows: this
+    are matched by their payment, ``services.payment_run.one_offs``). A few rows: this
     reads only overpayment lines (a partial index) and their undoings; only those of
     `placements`, when given (a run asks for the placements whose difference may give
     one back: after a lowered rate a quarter of a million overpayments wait)."""
