@@ -12,7 +12,6 @@ an edited catalogue is recompiled. The binary ``.qm`` is never committed.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from pathlib import Path
@@ -66,7 +65,10 @@ def program_catalogue(cache_dir: Path | None) -> Path | None:
     source = resource_path("i18n", f"{CATALOGUE}.ts", must_exist=False)
     if not source.is_file() or cache_dir is None:
         return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    # keyed as Python's hash-based .pyc files key their source (a third of SHA-256's time)
+    from importlib.util import source_hash
+
+    digest = source_hash(source.read_bytes()).hex()
     compiled = cache_dir / "i18n" / f"{CATALOGUE}-{digest}.qm"
     if compiled.is_file() or compile_catalogue(source, compiled):
         return compiled

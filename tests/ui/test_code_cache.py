@@ -122,3 +122,43 @@ def test_a_screens_module_is_imported_with_its_texts_kept(tmp_path, monkeypatch)
         assert kept is not None and kept.path.is_file()
         assert (kept.found, kept.missed) == ((0, 3) if start == 1 else (3, 0))
     assert builtins.exec.__module__ == "builtins"
+
+
+def test_a_file_of_the_sha1_format_is_compiled_again_and_rewritten(tmp_path):
+    """The kept code was keyed by SHA-1 before it was keyed by Python's source hash: such
+    a file (its own magic) is not read, its texts are compiled and the file rewritten."""
+    import hashlib
+    import importlib.util
+
+    path = tmp_path / "start.code"
+    source = "x = 1\n"
+    old_key = ("<string>", "exec", 0, 0, "str", hashlib.sha1(source.encode()).digest())
+    payload = marshal.dumps({old_key: compile("x = 2\n", "<string>", "exec")})
+    old_magic = b"REJNISTVO-CODE\n" + importlib.util.MAGIC_NUMBER
+    path.write_bytes(old_magic + hashlib.sha1(payload).digest() + payload)
+    cache = CodeCache(path)
+    assert cache.codes == {}
+    namespace: dict = {}
+    exec(cache.compile(source, "<string>", "exec", 0, True), namespace)
+    assert namespace["x"] == 1 and cache.missed == 1
+    cache.save()
+    again = CodeCache(path)
+    assert again.compile(source, "<string>", "exec", 0, True) is not None and again.found == 1
+
+
+def test_a_payload_changed_in_place_is_not_loaded(tmp_path):
+    """The payload's hash guards the file: one byte changed (same length) and it is
+    ignored, the text compiled as before."""
+    path = tmp_path / "start.code"
+    cache = CodeCache(path)
+    cache.compile("name_one = 1\n", "<string>", "exec", 0, True)
+    cache.save()
+    data = bytearray(path.read_bytes())
+    where = data.rindex(b"name_one")
+    data[where] = ord("N")
+    path.write_bytes(bytes(data))
+    damaged = CodeCache(path)
+    assert damaged.codes == {}
+    namespace: dict = {}
+    exec(damaged.compile("name_one = 1\n", "<string>", "exec", 0, True), namespace)
+    assert namespace == {"__builtins__": namespace["__builtins__"], "name_one": 1}
