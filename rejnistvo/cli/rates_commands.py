@@ -91,7 +91,8 @@ def rates_command(args: argparse.Namespace) -> int:
                 why="velja le z --add ali --index.")  # fmt: skip
     path = refuse_empty_database(database_path(args))
     with store_errors_naming("--db"):
-        opened = open_db(path)
+        # Listing is a reader (works beside the window, as `cases`); adding takes the lock.
+        opened = open_db(path, read_only=not args.add and args.index is None)
     try:
         with opened as db:
             if args.add:

@@ -247,7 +247,8 @@ def _request_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> Rat
     from rejnistvo.store import open_db
 
     path = refuse_empty_database(args.db)
-    with store_errors_naming("--db"), open_db(path) as db:
+    # A reader, as `cases`: a payment is checked by hand while the window has the file open.
+    with store_errors_naming("--db"), open_db(path, read_only=True) as db:
         return rate_table(db)
 
 

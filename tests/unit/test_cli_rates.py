@@ -195,3 +195,16 @@ def test_rate_table_of_a_file_that_is_not_a_database_names_db(capsys, tmp_path, 
     path.write_text(json.dumps(CALC if command == "calc" else REFUND), encoding="utf-8")
     err = refused(capsys, [command, "--input", str(path), "--db", str(text)])
     assert err.startswith("--db: ") and "ni podatkovna zbirka" in err
+
+
+def test_rate_table_is_read_beside_an_open_window(capsys, tmp_path, db_file):
+    # The window holds the file; a reader's commands still answer, a change is refused.
+    with open_db(db_file):
+        assert calc(capsys, tmp_path, CALC, "--db", str(db_file))["board"] == "1276.00"
+        path = tmp_path / "refund.json"
+        path.write_text(json.dumps(REFUND), encoding="utf-8")
+        assert ok(capsys, ["refund", "--input", str(path), "--db", str(db_file)])["refund"]
+        assert len(ok(capsys, ["rates", "--db", str(db_file)])) == 1
+        argv = ["rates", "--db", str(db_file), "--add", "--from", "2026-03-01"]
+        err = refused(capsys, [*argv, "--board", "1.00", "--fee", "1.00", "--source", "x"])
+        assert err.startswith("--db: ") and "že odprta" in err
