@@ -116,6 +116,8 @@ def write_xlsx(
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from rejnistvo.xlsx_rows import append_as_typed
+
     # Filling the cells is one half of the work, saving the file the other.
     steps = _Steps(progress, 2 * len(rows) or 1)
     steps.start()
@@ -127,7 +129,9 @@ def write_xlsx(
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append([column.value(row) if column.value(row) != "" else None for column in COLUMNS])
+        append_as_typed(
+            sheet, [column.value(row) if column.value(row) != "" else None for column in COLUMNS]
+        )
         steps.step()
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)

@@ -63,6 +63,8 @@ def to_xlsx(table: ListTable) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from rejnistvo.xlsx_rows import append_as_typed
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -73,7 +75,7 @@ def to_xlsx(table: ListTable) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_xlsx_value(v) for v in row])
+        append_as_typed(sheet, [_xlsx_value(v) for v in row])
     for index, header in enumerate(table.headers, start=1):
         values = [len(header)] + [len(cell_text(r[index - 1])) for r in table.rows[:300]]
         letter = sheet.cell(row=1, column=index).column_letter
