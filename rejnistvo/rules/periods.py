@@ -6,7 +6,7 @@ import calendar
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MINYEAR, date, datetime, timedelta
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
@@ -107,7 +107,19 @@ def parse_date(value: object, field: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(field, f"datum »{value}« ne obstaja; {allowed}") from None
+        year, month, _ = (int(part) for part in value.strip().split("-"))
+        raise InputError(field, no_such_date(value.strip(), year, month)) from None
+
+
+def no_such_date(text: str, year: int, month: int) -> str:
+    """Why a date written in the right form does not exist (»2027-02-31«): what to change,
+    not the form again, which reads like a proposed date."""
+    if not 1 <= month <= 12:
+        return f"datum »{text}« ne obstaja: mesec je število od 1 do 12."
+    if year < MINYEAR:
+        return f"datum »{text}« ne obstaja: leto mora biti vsaj {MINYEAR}."
+    days = calendar.monthrange(year, month)[1]  # 28 to 31: always »dni« in Slovenian
+    return f"datum »{text}« ne obstaja: {month_name(date(year, month, 1))} ima {days} dni."
 
 
 def parse_month(value: object, field: str) -> date:

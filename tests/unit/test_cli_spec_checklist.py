@@ -432,3 +432,19 @@ def test_print_r5_within_the_rate_table_has_no_warnings(tmp_path, monkeypatch, c
     out = tmp_path / "r5.pdf"
     assert main(["print", "r5", "--input", str(example), "--out", str(out)]) == 0
     assert "warnings" not in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("2027-02-29", "februar 2027 ima 28 dni."),
+        ("2028-04-31", "april 2028 ima 30 dni."),
+        ("2026-13-01", "mesec je število od 1 do 12."),
+        ("0000-03-01", "leto mora biti vsaj 1."),
+    ],
+)
+def test_a_date_that_does_not_exist_says_why_as_the_window_does(monkeypatch, capsys, typed, why):
+    # SPEC 5/6: the message says what is wrong; the form was right, so not the form again
+    document = {"placement": [{"from": typed, "to": None}], "months": ["2026-03"]}
+    err = refused(monkeypatch, capsys, ["calc"], {**document, "rates": RATES_2025})
+    assert err == f"placement[0].from: datum »{typed}« ne obstaja: {why}\n"
