@@ -253,10 +253,33 @@ def remove_candidate(db: Database, candidate_id: int, today: date) -> int:
 
 
 def save_centre(db: Database, record: dict[str, Any]) -> int:
-    """A centre's code, name, seat and subgroup (ids kept; units untouched); audited."""
+    """A centre's code, name, seat and subgroup (ids kept; units untouched); audited.
+
+    A name another centre has is refused: pickers, lists, payment totals and printed
+    forms show a centre by its name, so two of one name could not be told apart."""
     from rejnistvo.store import save_centre as store_save_centre
 
+    if "name" in record:
+        _refuse_taken_centre_name(db, record["name"], record.get("id"))
     return store_save_centre(db, record)
+
+
+def _refuse_taken_centre_name(db: Database, name: object, centre_id: object) -> None:
+    from rejnistvo.store import list_records
+
+    def key(text: object) -> str:
+        return " ".join(str(text or "").split()).casefold()
+
+    wanted = key(name)
+    if not wanted:
+        return  # the store says the name is required
+    for centre in list_records(db, "centres"):
+        if centre["id"] != centre_id and key(centre["name"]) == wanted:
+            raise InputError(
+                "name",
+                f"Center z imenom »{centre['name']}« že obstaja (šifra »{centre['code']}«); "
+                "vpišite drugo ime ali popravite obstoječi center.",
+            )
 
 
 def save_unit(db: Database, centre_id: int, name: str, unit_id: int | None = None) -> int:

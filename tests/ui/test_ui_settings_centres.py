@@ -86,6 +86,32 @@ def test_duplicate_code_refused_beside_field(qtbot, ctx):
     assert view.centres_tab.centre_name.text() == "Drugi center"
 
 
+def test_a_name_another_centre_has_is_refused_beside_the_field(qtbot, ctx):
+    """Two centres of one name could not be told apart in the pickers and totals: the
+    window saved a second »Center za socialno delo Celje« (another code) without a word."""
+    view = make_view(qtbot, ctx)
+    taken = view.centres_tab.centres_model.row_record(0)
+    before = len(ctx.db.execute("SELECT id FROM centres").fetchall())
+    view.centres_tab.new_centre()
+    view.centres_tab.centre_code.setText("nova_sifra")
+    view.centres_tab.centre_name.setText("  " + taken["name"].upper().replace(" ", "  ") + " ")
+    view.centres_tab.centre_subgroup.setCurrentIndex(1)
+    assert not view.centres_tab.save_centre()
+    error = view.centres_tab.centre_name.error_text()
+    assert f"»{taken['name']}« že obstaja (šifra »{taken['code']}«)" in error
+    assert view.centres_tab.centre_code.text() == "nova_sifra"  # what was typed stays
+    assert len(ctx.db.execute("SELECT id FROM centres").fetchall()) == before
+
+    # the centre itself keeps its name when saved again, and a new name is fine
+    select_centre(view, taken["id"])
+    assert view.centres_tab.save_centre()
+    view.centres_tab.new_centre()
+    view.centres_tab.centre_code.setText("nova_sifra")
+    view.centres_tab.centre_name.setText("Center za socialno delo Nova Šifra")
+    view.centres_tab.centre_subgroup.setCurrentIndex(1)
+    assert view.centres_tab.save_centre()
+
+
 def test_rename_centre_and_unit_keeps_ids(qtbot, ctx, interaction):
     view = make_view(qtbot, ctx)
     select_centre(view, 1)
