@@ -1,6 +1,7 @@
 """Which face of the program a start wants: the headless CLI of SPEC 6 or the window.
 
-Qt-free and imported first by ``main.py`` (the bundle's ``Rejnistvo``), so that
+Qt-free and imported first by ``main.py`` (the bundle's ``Rejnistvo``; :func:`start` is
+the whole of it, and the entry a wheel's window script should name), so that
 ``Rejnistvo calc …`` runs the CLI without importing the window's start (PySide6, the first
 screen's services): in the bundle that import cost a ``calc`` process more than the
 calculation. ``rejnistvo.ui.app.run`` asks the same question.
@@ -8,6 +9,7 @@ calculation. ``rejnistvo.ui.app.run`` asks the same question.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -50,3 +52,27 @@ def window_start_imports() -> None:
                 importlib.import_module(name)
             except ImportError:  # (platformdirs is a dependency: never met)
                 continue
+
+
+def start(argv: list[str] | None = None) -> int:
+    """The program as ``main.py`` starts it: a command runs the CLI as the whole process;
+    anything else the window, its start imported the quick way. Its exit status.
+
+    The start's imports (some 300 modules) make objects that live as long as the program
+    and no garbage cycles: the collector made 40 passes over them while importing (15–20
+    ms), so it waits, and what was imported is then frozen, out of its passes (a pass
+    right after would walk it all at once). The window's own start does the same. A
+    caller that imported ``rejnistvo.ui.app`` first (the wheel's ``rejnistvo-okno`` names
+    ``rejnistvo.ui.app:run``) gets neither."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if wants_cli(args):  # a command: the window's start is not imported
+        from rejnistvo.cli import main
+
+        return main(args, whole_process=True)  # the command is the process
+    gc.disable()
+    window_start_imports()  # before the window's start: patterns it never uses wait
+    from rejnistvo.ui.app import run
+
+    gc.freeze()
+    gc.enable()
+    return run(args)

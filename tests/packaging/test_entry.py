@@ -56,3 +56,38 @@ def test_calc_through_main_py_imports_neither_qt_nor_the_window(tmp_path):
     status, loaded = eval(done.stderr.strip().splitlines()[-1])  # noqa: S307 - our own repr
     assert status in (0, None) and loaded == []
     assert json.loads(done.stdout)["months"][0]["month"] == "2026-03"
+
+
+def test_start_runs_a_command_as_the_whole_process(monkeypatch):
+    import rejnistvo.cli
+
+    calls = []
+    monkeypatch.setattr(rejnistvo.cli, "main", lambda args, **kw: calls.append((args, kw)) or 3)
+    assert launch.start(["calc", "--input", "x.json"]) == 3
+    assert calls == [(["calc", "--input", "x.json"], {"whole_process": True})]
+
+
+def test_start_imports_the_window_with_the_collector_waiting_then_frozen(monkeypatch):
+    """What main.py (and a window script naming launch.start) does before the window."""
+    import gc
+
+    import rejnistvo.ui.app
+
+    seen: dict = {}
+    monkeypatch.setattr(
+        launch, "window_start_imports", lambda: seen.setdefault("collecting", gc.isenabled())
+    )
+    monkeypatch.setattr(gc, "freeze", lambda: seen.setdefault("frozen_while", gc.isenabled()))
+
+    def run(args):
+        seen["run"] = (args, gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(rejnistvo.ui.app, "run", run)
+    assert launch.start(["--db", "x.sqlite3"]) == 0
+    assert seen == {
+        "collecting": False,
+        "frozen_while": False,
+        "run": (["--db", "x.sqlite3"], True),
+    }
+    assert gc.isenabled()
