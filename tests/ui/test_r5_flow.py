@@ -176,6 +176,21 @@ def test_unjustified_above_received_is_refused(qtbot, b_ctx):
     assert view.unjustified_edit.text() == "1000,00"
 
 
+def test_the_refund_is_shown_before_the_plan_is_prepared(qtbot, b_ctx):
+    """Typed unjustified 157,00 and the call date: »Za vračilo« said 0,00 € (the sum of
+    no instalments) until *Pripravi načrt vračila* was pressed."""
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.justified_edit.edit, "800,00")
+    assert view.unjustified_edit.text() == "157,00"
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    view.call_date.edit.editingFinished.emit()
+    assert view.instalment_model.rowCount() == 0
+    assert view.refund_panel.plan_total_label.text().startswith("Za vračilo: 157,00 €")
+    assert view.make_plan()
+    assert view.refund_panel.plan_total_label.text().startswith("Za vračilo: 157,00 €")
+
+
 def test_deadline_past_the_limit_names_the_latest_date(qtbot, b_ctx):
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)

@@ -208,10 +208,14 @@ class RefundPanel(QGroupBox):
         self.update_total(plan)
 
     def update_total(self, plan: RefundPlan | None) -> None:
-        if plan is None and not self.instalment_model.rowCount():
+        rows = self.instalment_model.rowCount()
+        if plan is None and not rows:
             self.plan_total_label.setText("")
             return
-        text = self.tr("Za vračilo: {0} €").format(format_amount(self.instalment_model.total()))
+        # Before *Pripravi načrt vračila* there are no instalments to add up: the sum of
+        # none said »Za vračilo: 0,00 €« beside a typed unjustified amount.
+        amount = self.instalment_model.total() if rows or plan is None else plan.refund
+        text = self.tr("Za vračilo: {0} €").format(format_amount(amount))
         if plan is not None:
             text += self.tr(" (prejeto pred pozivom {0} €, rok {1})").format(
                 format_amount(plan.received), format_date(plan.deadline)
