@@ -15,7 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.cli.io import CliInputError, _default
+from rejnistvo.cli.io import (
+    CliInputError,
+    _default,
+    database_path,
+    refuse_empty_database,
+    store_errors_naming,
+)
 from rejnistvo.collector import collector_paused
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import month_name, parse_month
@@ -26,7 +32,7 @@ _compact = json.JSONEncoder(ensure_ascii=False, default=_default).encode
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    run = subparsers.add_parser("run", help="mesečno izplačilo rejnin s poračunom (SPEC 3.6)")
+    run = subparsers.add_parser("run", help="mesečno izplačilo rejnin s poračunom")
     run.add_argument(
         "--db",
         metavar="DATOTEKA",
@@ -43,17 +49,16 @@ def run_command(args: argparse.Namespace) -> int:
     from rejnistvo.clock import SystemClock
     from rejnistvo.services import payment_exports
     from rejnistvo.services.payment_run import close_month, payment_run, run_document
-    from rejnistvo.store import StoreError, default_db_path, open_db
+    from rejnistvo.store import open_db
 
     month = parse_month(args.month, "--month")
     if args.format != "json" and not args.out:
         raise CliInputError(f"--out: za obliko »{args.format}« navedite izhodno datoteko.")
-    path = Path(args.db) if args.db else default_db_path()
-    if not path.exists():
-        raise CliInputError(f"--db: datoteka »{path}« ne obstaja.")
+    path = refuse_empty_database(database_path(args))
     clock = SystemClock()
     try:
-        with open_db(path) as db:
+        # Only a close writes: a run is read as `cases` reads, beside the window's lock.
+        with store_errors_naming("--db"), open_db(path, read_only=not args.close) as db:
             run = close_month(db, month, clock) if args.close else payment_run(db, month, clock)
             if args.format == "json":
                 _write_json(run_document(run, _compact), args.out)
@@ -65,8 +70,6 @@ def run_command(args: argparse.Namespace) -> int:
                 payment_exports.write_pdf(run, args.out, clock.today())
             else:
                 payment_exports.write_sepa_for(db, run, args.out, clock.today())
-    except StoreError as error:
-        raise CliInputError(error.message) from None
     except InputError as error:
         if error.field != "month":
             raise

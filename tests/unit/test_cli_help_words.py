@@ -15,14 +15,7 @@ def help_of(command: str) -> str:
     return top + action.choices[command].format_help()
 
 
-COMMANDS = [
-    # cli/run_commands.py is RUN5's: its one-line help still says "(SPEC 3.6)"; strict, so
-    # that the fix there turns this into a failure asking for the marker to go.
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="run's help: SPEC 3.6"))
-    if c == "run"
-    else c
-    for c in sorted(COMMAND_OWNERS)
-]
+COMMANDS = sorted(COMMAND_OWNERS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -137,3 +137,18 @@ def test_run_json_is_the_same_json_with_a_line_of_text_for_each_line():
     assert "Žiga Čuk" in text and '"805.20"' in text
     empty = run_json({"month": "2026-03", "lines": [], "warnings": []})
     assert json.loads(empty) == {"month": "2026-03", "lines": [], "warnings": []}
+
+
+def test_run_is_read_beside_an_open_window_a_close_is_refused(db_path, capsys, tmp_path):
+    # The window holds the file: a run is only read (as `cases` reads), a close writes.
+    db = str(db_path)
+    with open_db(db_path):
+        assert run_json(capsys, "--db", db, "--month", "2026-09")["status"] == "open"
+        sepa = tmp_path / "sepa.xml"
+        assert main(["run", "--db", db, "--month", "2026-09", "--format", "sepa",
+                     "--out", str(sepa)]) == 0  # fmt: skip
+        assert sepa.read_bytes().startswith(b"<?xml")
+        capsys.readouterr()
+        assert main(["run", "--db", db, "--month", "2026-09", "--close"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("--db: ") and "že odprta" in err

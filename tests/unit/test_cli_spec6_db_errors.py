@@ -41,17 +41,9 @@ def one_line(capsys) -> str:
 
 
 COMMANDS = sorted(commands("x", "y"))
-# cli/run_commands.py is RUN5's, not this change's: its StoreError does not name --db yet.
-# Strict: once it does, this fails and asks for the marker to go.
-NOT_A_DATABASE = [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="run: --db not named yet"))
-    if c == "run"
-    else c
-    for c in COMMANDS
-]
 
 
-@pytest.mark.parametrize("command", NOT_A_DATABASE)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_spec6_a_file_that_is_not_a_database_is_refused_naming_db(tmp_path, capsys, command):
     text = tmp_path / "notes.sqlite3"
     text.write_text("not a database\n", encoding="utf-8")
