@@ -113,3 +113,19 @@ def test_new_placement_takes_the_centres_of_carer_and_child_and_needs_them(qtbot
     view.periods.table.item(0, 2).setText("1. 1. 2026")
     assert view.save() is False
     assert "center rejnika" in view.carer_centre.error_text().lower()
+
+
+def test_a_refused_period_shows_its_reason_on_screen_at_1024x700(qtbot, ctx):
+    """The status bar said »popravite označena polja« while the period's reason, under
+    the periods table, was scrolled out of the editor."""
+    view = _shown(qtbot, ctx)
+    view.resize(1024, 600)  # the screen's share of a 1024 × 700 window (menu, status bar)
+    qtbot.wait(50)
+    view.new_record()
+    view.periods.table.item(0, FROM).setText("1. 1. 2027")
+    view.periods.table.item(0, TO).setText("31. 12. 2026")
+    assert view.save() is False
+    label = view.periods.error_label
+    assert "pred začetkom" in label.text()
+    qtbot.wait(50)  # the label is laid out, then scrolled to
+    assert label.visibleRegion().boundingRect().height() == label.height()
