@@ -29,7 +29,7 @@ and compares the classes, their dictionaries and their members' behaviour.
 from __future__ import annotations
 
 import enum
-import hashlib
+import importlib.util
 import sys
 import types
 from types import DynamicClassAttribute
@@ -44,9 +44,10 @@ _is_single_bit = enum._is_single_bit  # type: ignore[attr-defined]
 _make_class_unpicklable = enum._make_class_unpicklable  # type: ignore[attr-defined]
 
 
-#: SHA-1 of the code of the standard functions the quick path copies or stands in for,
-#: as in Python 3.11.7 (their bytecode, names and constants; see ``_fingerprint``)
-COPIED_FROM = "6c875b30bbe4edfb54c02191492cea36f18079a8"
+#: source hash (``importlib.util.source_hash``, as ``code_cache``: no OpenSSL at the start)
+#: of the code of the standard functions the quick path copies or stands in for, as in
+#: Python 3.11.7 (their bytecode, names and constants; see ``_fingerprint``)
+COPIED_FROM = "6375e49acfd25e8c"
 
 
 def _fingerprint() -> str:
@@ -54,15 +55,15 @@ def _fingerprint() -> str:
     (another 3.11 release that changed them, another Python) is left alone."""
 
     def add(code: types.CodeType) -> None:
-        digest.update(code.co_code)
-        digest.update(repr(code.co_names).encode())
+        parts.append(code.co_code)
+        parts.append(repr(code.co_names).encode())
         for const in code.co_consts:
             if isinstance(const, types.CodeType):
                 add(const)
             else:
-                digest.update(repr(const).encode())
+                parts.append(repr(const).encode())
 
-    digest = hashlib.sha1(usedforsecurity=False)
+    parts: list[bytes] = []
     meta: Any = enum.EnumType
     for function in (
         _STOCK,
@@ -79,7 +80,7 @@ def _fingerprint() -> str:
         enum.Enum.__init__,
     ):
         add(function.__code__)
-    return digest.hexdigest()
+    return importlib.util.source_hash(b"".join(parts)).hex()
 
 
 _supported: list[bool] = []
