@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,12 +21,12 @@ from rejnistvo.cli.io import (
     store_errors_naming,
     write_json,
 )
-from rejnistvo.rules.errors import InputError, MissingRateError
+from rejnistvo.cli.rate_advice import WHERE_TO_ADD_WITH_DB, rate_advice
+from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
 from rejnistvo.rules.rates import (
-    WHERE_TO_ADD,
     RateTable,
     load_rate_table,
     missing_indexations,
@@ -163,7 +162,7 @@ def run_calc(args: argparse.Namespace) -> int:
     part_time = _part_time(document.get("part_time_fee_share"))
     rates = _request_rates(args, document)
     advice = _where_to_add(args, document)
-    with _rate_advice(advice):
+    with rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
     warnings = missing_indexations(rates, max(months), advice, first=min(months))
     write_json(
@@ -215,22 +214,10 @@ def _where_to_add(args: argparse.Namespace, document: Mapping[str, Any]) -> str:
     """Where a command-line user adds a missing rate (SPEC 3.1: the error says where): the
     window's settings are the place only for a database's table."""
     if getattr(args, "db", None) is not None:
-        return f"{WHERE_TO_ADD[:-1]} ali z ukazom »rates --db ZBIRKA --add«."
+        return WHERE_TO_ADD_WITH_DB
     if document.get("rates") is not None:
         return "Dodajte manjkajočo vrstico v polje »rates« zahteve."
     return "Navedite zneske v polju »rates« zahteve ali računajte s tabelo zbirke (--db ZBIRKA)."
-
-
-@contextmanager
-def _rate_advice(advice: str) -> Iterator[None]:
-    """A missing rate refused with the advice that fits how the rates were given."""
-    try:
-        yield
-    except MissingRateError as error:
-        # only the program's own advice is replaced (a birth grant's has its own words)
-        if error.advice != WHERE_TO_ADD:
-            raise
-        raise error.with_advice(advice) from None
 
 
 def _request_rates(args: argparse.Namespace, document: Mapping[str, Any]) -> RateTable:
@@ -318,7 +305,7 @@ def run_refund(args: argparse.Namespace) -> int:
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
     rates = _request_rates(args, document)
-    with _rate_advice(_where_to_add(args, document)):
+    with rate_advice(_where_to_add(args, document)):
         plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
     write_json(
         {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from rejnistvo.cli.io import (
     refuse_empty_database,
     store_errors_naming,
 )
+from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
 from rejnistvo.collector import collector_paused
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import month_name, parse_month
@@ -58,8 +60,15 @@ def run_command(args: argparse.Namespace) -> int:
     clock = SystemClock()
     try:
         # Only a close writes: a run is read as `cases` reads, beside the window's lock.
-        with store_errors_naming("--db"), open_db(path, read_only=not args.close) as db:
+        with (
+            store_errors_naming("--db"),
+            rate_advice(),
+            open_db(path, read_only=not args.close) as db,
+        ):
             run = close_month(db, month, clock) if args.close else payment_run(db, month, clock)
+            # SPEC 3.1's advice for a command-line user: the `rates` command beside the
+            # window's settings (a closed run keeps the window's words in the database)
+            run = replace(run, warnings=with_command_advice(run.warnings))
             if args.format == "json":
                 _write_json(run_document(run, _compact), args.out)
             elif args.format == "csv":

@@ -152,3 +152,41 @@ def test_run_is_read_beside_an_open_window_a_close_is_refused(db_path, capsys, t
         assert main(["run", "--db", db, "--month", "2026-09", "--close"]) == 2
         err = capsys.readouterr().err
         assert err.startswith("--db: ") and "že odprta" in err
+
+
+CLI_ADVICE = "Dodajte znesek v Nastavitve → Zneski rejnine ali z ukazom »rates --db ZBIRKA --add«."
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_stale_rate_warning_names_the_command_as_calc_does(db_path, capsys, tmp_path, fmt):
+    # The tests' rates are from 1 November 2025: September 2026 lacks the 1 March indexation.
+    out = tmp_path / f"run.{fmt}"
+    if fmt == "json":
+        warnings = run_json(capsys, "--db", str(db_path), "--month", "2026-09")["warnings"]
+    else:
+        assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", fmt,
+                     "--out", str(out)]) == 0  # fmt: skip
+        text = out.read_text(encoding="utf-8-sig")
+        warnings = [line for line in text.splitlines() if "Uskladitev" in line]
+    assert warnings and all(w.rstrip('"').endswith(CLI_ADVICE) for w in warnings)
+    assert "1. 3. 2026" in warnings[0]
+
+
+def test_closed_run_warning_names_the_command(db_path, capsys):
+    db = str(db_path)
+    closed = run_json(capsys, "--db", db, "--month", "2026-09", "--close")
+    assert closed["warnings"][0].endswith(CLI_ADVICE)
+    # the stored warning is the window's; the command line reads it with its own advice
+    with open_db(db_path) as database:
+        stored = json.dumps(list(database.query("SELECT * FROM payment_runs")), ensure_ascii=False)
+    assert "rates --db" not in stored
+
+
+def test_missing_rate_names_the_command_as_calc_does(db_path, capsys):
+    # placement A starts on 1 January 2026; a rate in force only from 1 February
+    with open_db(db_path) as db:
+        db.execute("UPDATE rates SET valid_from = '2026-02-01'")
+    assert main(["run", "--db", str(db_path), "--month", "2026-01"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rates: ") and err.count("\n") == 1, err
+    assert "januar 2026" in err and err.endswith(CLI_ADVICE + "\n")
