@@ -119,13 +119,23 @@ def test_a_refused_period_shows_its_reason_on_screen_at_1024x700(qtbot, ctx):
     """The status bar said »popravite označena polja« while the period's reason, under
     the periods table, was scrolled out of the editor."""
     view = _shown(qtbot, ctx)
-    view.resize(1024, 600)  # the screen's share of a 1024 × 700 window (menu, status bar)
+    # short enough that the reason falls below the editor's fold, as it did in the window
+    view.resize(1024, 480)
     qtbot.wait(50)
-    view.new_record()
-    view.periods.table.item(0, FROM).setText("1. 1. 2027")
-    view.periods.table.item(0, TO).setText("31. 12. 2026")
+    placement = list_records(ctx.db, "placements")[0]
+    assert view.open_record("placement", placement["id"])
+    view.periods.add_annex()
+    row = view.periods.table.rowCount() - 1
+    view.periods.table.item(row, FROM).setText("1. 5. 2030")
+    view.periods.table.item(row, TO).setText("1. 4. 2030")  # end before start
     assert view.save() is False
     label = view.periods.error_label
     assert "pred začetkom" in label.text()
-    qtbot.wait(50)  # the label is laid out, then scrolled to
+    qtbot.wait(50)  # the reason is laid out, then scrolled to
     assert label.visibleRegion().boundingRect().height() == label.height()
+
+    # When a field above has the first error, that field is what is shown.
+    view.contract_edit.setText("")
+    assert view.save() is False
+    qtbot.wait(50)
+    assert not view.contract_edit.visibleRegion().isEmpty()

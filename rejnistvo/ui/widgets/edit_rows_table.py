@@ -7,7 +7,7 @@ editor shows another record, so a slip of a key never loses what was typed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rejnistvo.ui.widgets.fields import FieldError, FormValidator, into_sight
+from rejnistvo.ui.widgets.fields import FieldError, FormValidator
 from rejnistvo.ui.widgets.keyboard import EditTable
 
 
@@ -121,11 +121,6 @@ class EditRowsTable(QWidget):
         self._removed.clear()
         self.undo_button.setEnabled(False)
 
-    @Slot()
-    def _reason_into_sight(self) -> None:
-        if self.error_label.has_error():
-            into_sight(self.error_label)
-
     def _text(self, row: int, col: int) -> str:
         item = self.table.item(row, col)
         return item.text() if item else ""
@@ -135,10 +130,8 @@ class EditRowsTable(QWidget):
         if problems:
             self.error_label.show_error("\n".join(problems))
             validator.errors.append((self.table, problems[0]))
-            # The reason is under the table and the buttons: revealing the table left it
-            # out of sight at 1024 × 700 (»popravite označena polja« with nothing marked).
-            # Once the label is laid out (after the events this show posted), it too is
-            # scrolled into sight; the table stays in sight above it.
-            QTimer.singleShot(0, self._reason_into_sight)
+            # Under the table and its buttons: revealing the table alone left it out of
+            # sight at 1024 × 700 (»popravite označena polja« with nothing marked).
+            validator.reasons[self.table] = self.error_label
         else:
             self.error_label.clear_error()

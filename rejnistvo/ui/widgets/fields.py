@@ -568,6 +568,9 @@ class FormValidator:
 
     def __init__(self) -> None:
         self.errors: list[tuple[QWidget, str]] = []
+        #: a field whose reason is shown apart from it (a table's rows: under the table
+        #: and its buttons, out of sight when only the table is revealed)
+        self.reasons: dict[QWidget, FieldError] = {}
 
     def check(self, field: ValidatedField) -> Any:
         ok, value = field.check()
@@ -586,7 +589,12 @@ class FormValidator:
 
     def focus_first(self) -> None:
         if self.errors:
-            reveal(self.errors[0][0])
+            first = self.errors[0][0]
+            reveal(first)
+            reason = self.reasons.get(first)
+            if reason is not None:
+                # once the reason just shown is laid out (the events its show posted)
+                QTimer.singleShot(0, reason, lambda: into_sight(reason))
 
     def summary(self) -> str:
         return "\n".join(msg for _w, msg in self.errors)
