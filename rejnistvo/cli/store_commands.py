@@ -115,23 +115,34 @@ def check_command(args: argparse.Namespace) -> int:
 
 def backup_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import StoreError
-    from rejnistvo.store.backup import backup_to
+    from rejnistvo.store.backup import BackupSourceError, backup_to
 
     path = refuse_empty_database(database_path(args))
     out = require_output_folder(args.out)
+    # checked before the copy: a refused --keys writes nothing, the copy neither
+    keys = require_output_folder(Path(args.keys) / "x", "--keys").parent if args.keys else None
     try:
         written = backup_to(path, out)
-        if args.keys:
-            from rejnistvo.store.audit_keys import export_keys
-
-            keys = require_output_folder(Path(args.keys) / "x", "--keys").parent
-            copied = export_keys(keys)
+    except BackupSourceError as error:
+        raise CliInputError(f"--db: {error.message}") from None
     except StoreError as error:
-        raise CliInputError(error.message) from None
+        raise CliInputError(f"--out: {_target_error(out, error)}") from None
     sys.stderr.write(f"Varnostna kopija zapisana v »{written}«.\n")
-    if args.keys:
+    if keys is not None:
+        from rejnistvo.store.audit_keys import export_keys
+
+        with store_errors_naming("--keys"):
+            copied = export_keys(keys)
         sys.stderr.write(f"Ključi dnevnika sprememb ({len(copied)}) kopirani v »{keys}«.\n")
     return 0
+
+
+def _target_error(out: Path, error: Any) -> str:
+    """SQLite words a file it cannot open as the database; for a copy, as the window does
+    (``database_menu._backup_error``), the folder the user chose is at fault."""
+    if error.kind in ("cannot_open", "read_only"):
+        return f"v mapo »{out.parent}« ni mogoče pisati. Izberite drugo mapo."
+    return str(error.message)
 
 
 def cases_command(args: argparse.Namespace) -> int:

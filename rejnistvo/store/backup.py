@@ -29,6 +29,15 @@ class _GaveUp(Exception):
     pass
 
 
+class BackupSourceError(StoreError):
+    """The database to copy cannot be read: missing, not a database, locked (the CLI's
+    ``--db``). Every other StoreError of ``backup_to`` is about where the copy goes."""
+
+
+#: what SQLite says about the file it reads: the rest fails writing the copy
+_SOURCE_KINDS = ("not_database", "locked")
+
+
 def backups_dir(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
 
@@ -69,13 +78,13 @@ def backup_to(
             if own:
                 src.close()
     except _GaveUp:
-        raise StoreError(
+        raise BackupSourceError(
             f"Varnostne kopije ni mogoče narediti: podatkovno zbirko »{src_path}« ima že več "
             f"kot {busy_seconds:.0f} s zaklenjeno drug program. Zaprite program, ki jo "
             "uporablja (npr. pregledovalnik SQLite), in poskusite znova."
         ) from None
     except sqlite3.Error as error:  # not the manager: one try words its three failures
-        raise translate_sqlite_error(error, out_path) from None
+        raise _translated(error, src_path, out_path) from None
     except OSError as error:
         raise StoreError(
             f"Varnostne kopije »{out_path}« ni mogoče zapisati: {reason(error)}.",
@@ -90,6 +99,15 @@ def backup_to(
         except sqlite3.Error:
             pass
     return out_path
+
+
+def _translated(error: sqlite3.Error, src_path: Path | None, out_path: Path) -> StoreError:
+    """SQLite's error named by the file it is about: the database read or the copy."""
+    target = translate_sqlite_error(error, out_path)
+    if target.kind not in _SOURCE_KINDS:
+        return target
+    source = translate_sqlite_error(error, src_path)
+    return BackupSourceError(source.message, source.kind)
 
 
 def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, busy_seconds: float) -> None:
@@ -141,11 +159,11 @@ def _require_database(path: Path) -> None:
         with path.open("rb") as handle:
             ok = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as error:
-        raise StoreError(
+        raise BackupSourceError(
             f"Datoteke »{path}« ni mogoče brati: {reason(error)}.", os_error_kind(error)
         ) from None
     if not ok:
-        raise StoreError(f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo.")
+        raise BackupSourceError(f"Datoteka »{path}« ni podatkovna zbirka programa Rejništvo.")
 
 
 def _backup_name(db_path: Path, when: datetime, label: str) -> str:
