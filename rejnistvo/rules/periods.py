@@ -114,23 +114,36 @@ def parse_date(value: object, field: str) -> date:
 def no_such_date(text: str, year: int, month: int) -> str:
     """Why a date written in the right form does not exist (»2027-02-31«): what to change,
     not the form again, which reads like a proposed date."""
-    if not 1 <= month <= 12:
-        return f"datum »{text}« ne obstaja: mesec je število od 1 do 12."
-    if year < MINYEAR:
-        return f"datum »{text}« ne obstaja: leto mora biti vsaj {MINYEAR}."
+    why = _no_such_month(year, month)
+    if why:
+        return f"datum »{text}« ne obstaja: {why}."
     days = calendar.monthrange(year, month)[1]  # 28 to 31: always »dni« in Slovenian
     return f"datum »{text}« ne obstaja: {month_name(date(year, month, 1))} ima {days} dni."
 
 
+def _no_such_month(year: int, month: int) -> str:
+    """Why a year and month in the right form name no month (»2026-13«); empty if they do."""
+    if not 1 <= month <= 12:
+        return "mesec je število od 1 do 12"
+    if year < MINYEAR:
+        return f"leto mora biti vsaj {MINYEAR}"
+    return ""
+
+
 def parse_month(value: object, field: str) -> date:
-    """A month `YYYY-MM` → the first day of that month."""
+    """A month `YYYY-MM` → the first day of that month. Refused in another form with the
+    form; in this form but no month (»2026-13«) with why as well."""
+    why = ""
     if isinstance(value, str) and _ISO_MONTH.fullmatch(value.strip()):
         year, month = (int(part) for part in value.strip().split("-"))
-        if 1 <= month <= 12 and year >= 1:
+        why = _no_such_month(year, month)
+        if not why:
             return date(year, month, 1)
     shown = "" if value is None else f"»{value}« "
     raise InputError(
-        field, f"{shown}ni veljaven mesec; pričakovan je mesec v obliki LLLL-MM, npr. 2026-03."
+        field,
+        f"{shown}ni veljaven mesec{f': {why}' if why else ''}; pričakovan je mesec v obliki "
+        "LLLL-MM, npr. 2026-03.",
     )
 
 

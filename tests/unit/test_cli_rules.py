@@ -151,6 +151,13 @@ def test_calc_missing_rate_says_where_to_add(monkeypatch, capsys):
     assert "Nastavitve" not in err
 
 
+def test_calc_month_that_does_not_exist_says_why_and_the_form(monkeypatch, capsys):
+    document = {**CALC_EXAMPLE, "months": ["2026-03", "2026-00"]}
+    err = refused(monkeypatch, capsys, ["calc"], document)
+    assert err.startswith("months[1]: »2026-00« ni veljaven mesec: mesec je število od 1 do 12;")
+    assert "LLLL-MM" in err
+
+
 @pytest.mark.parametrize("raw", ["{", "[]", "", '"x"'])
 def test_malformed_json_refused(monkeypatch, capsys, raw):
     refused(monkeypatch, capsys, ["calc"], raw=raw)

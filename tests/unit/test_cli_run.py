@@ -100,6 +100,7 @@ def test_refused_months_name_the_month_to_run(db_path, capsys):
     assert main(["run", "--db", db, "--month", "2026-13"]) == 2
     err = capsys.readouterr().err
     assert "LLLL-MM" in err and err.startswith("--month: ")
+    assert "mesec je število od 1 do 12" in err
 
 
 @pytest.mark.parametrize("fmt, magic", [("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"),

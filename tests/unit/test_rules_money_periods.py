@@ -95,6 +95,30 @@ def test_parse_date_and_month():
             parse_month(bad, "months[0]")
 
 
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("2026-13", "mesec je število od 1 do 12"),
+        ("2026-00", "mesec je število od 1 do 12"),
+        ("0000-05", "leto mora biti vsaj 1"),
+    ],
+)
+def test_a_month_that_does_not_exist_says_why_and_the_form(text, why):
+    with pytest.raises(InputError) as caught:
+        parse_month(text, "months[0]")
+    assert caught.value.message == (
+        f"»{text}« ni veljaven mesec: {why}; pričakovan je mesec v obliki LLLL-MM, npr. 2026-03."
+    )
+
+
+def test_a_month_in_another_form_names_the_form_only():
+    with pytest.raises(InputError) as caught:
+        parse_month("3.2026", "months[0]")
+    assert caught.value.message == (
+        "»3.2026« ni veljaven mesec; pričakovan je mesec v obliki LLLL-MM, npr. 2026-03."
+    )
+
+
 def test_format_date():
     assert format_date(date(2026, 3, 2)) == "2. 3. 2026"
 
