@@ -147,6 +147,53 @@ def require_output_folder(path: str | Path, option: str = "--out") -> Path:
     return target
 
 
+def refuse_overwriting(out: str | Path, *read: str | Path | None, option: str = "--out") -> None:
+    """An output never replaces a file the command reads (its --input, its --db) nor any
+    database: a slip in --out must not destroy records (a register written »over« the
+    database replaced the file with a CSV, exit status 0). Any other file is replaced,
+    as a batch run writes its report again."""
+    target = Path(out)
+    if not target.is_file():
+        return
+    import os
+
+    for source in read:
+        try:
+            same = source is not None and os.path.samefile(target, source)
+        except OSError:  # a source that is not there is refused by its own option
+            same = False
+        if same:
+            raise CliInputError(
+                f"{option}: »{target}« je datoteka, ki jo ukaz bere; izpis bi jo nadomestil. "
+                "Izberite drugo ime datoteke."
+            )
+    from rejnistvo.store.connection import SQLITE_HEADER
+
+    try:
+        with target.open("rb") as handle:
+            database = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return  # not readable: writing it fails and says so
+    if database:
+        raise CliInputError(
+            f"{option}: »{target}« je podatkovna zbirka; izpis bi jo nadomestil. "
+            "Izberite drugo ime datoteke."
+        )
+
+
+@contextmanager
+def field_as_option(field: str, option: str) -> Iterator[None]:
+    """A service's refusal of `field` said about the option the user typed for it."""
+    from rejnistvo.rules.errors import InputError
+
+    try:
+        yield
+    except InputError as error:
+        if error.field != field:
+            raise
+        raise InputError(option, error.message) from None
+
+
 def database_path(args: argparse.Namespace) -> Path:
     """`--db`, or without it the program's default file in the user's data folder (SPEC 6)."""
     from rejnistvo.store import default_db_path

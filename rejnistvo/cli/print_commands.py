@@ -21,6 +21,7 @@ from rejnistvo.cli.io import (
     add_input_option,
     read_json_input,
     refuse_empty_database,
+    refuse_overwriting,
     store_errors_naming,
     write_json,
 )
@@ -71,6 +72,7 @@ def handle_print(args: argparse.Namespace) -> int:
         importlib.import_module(f"rejnistvo.forms.{args.form}")
         gc.freeze()
 
+    refuse_overwriting(args.out, args.input, args.db)
     data = _form_data(args)
     form = PARSERS[args.form](data)
     warnings: list[str] = []
@@ -107,7 +109,8 @@ def handle_print(args: argparse.Namespace) -> int:
 
         reason = os_error_reason(error, writing=True)
         raise CliInputError(
-            f"PDF ni mogoče zapisati v »{args.out}«: {reason}. Izberite mapo, v katero lahko pišete."
+            f"--out: PDF ni mogoče zapisati v »{args.out}«: {reason}. Izberite mapo, v katero "
+            "lahko pišete."
         ) from None
     write_json(
         {

@@ -23,7 +23,9 @@ from typing import Any
 from rejnistvo.cli.io import (
     CliInputError,
     database_path,
+    field_as_option,
     refuse_empty_database,
+    refuse_overwriting,
     store_errors_naming,
     write_json,
 )
@@ -161,13 +163,15 @@ def run_register(args: argparse.Namespace) -> int:
     subgroup = _subgroup(args.subgroup)
     if not 2000 <= args.year <= 2100:
         raise InputError("--year", "leto mora biti med 2000 in 2100.")
+    refuse_overwriting(args.out, database_path(args))
     with _opened(args, read_only=True) as db:
         rows = register_rows(db, subgroup, args.year)
     if args.filter:
         rows = renumber(filter_rows(rows, text=args.filter))
-    out = write_register(
-        rows, args.format, args.out, subgroup=subgroup, year=args.year, printed_on=_today()
-    )
+    with field_as_option("out", "--out"):
+        out = write_register(
+            rows, args.format, args.out, subgroup=subgroup, year=args.year, printed_on=_today()
+        )
     write_json(
         {
             "subgroup": subgroup,
@@ -184,6 +188,7 @@ def run_export_case(args: argparse.Namespace) -> int:
     from rejnistvo.exchange.cases import export_proposal, export_resolution
 
     passphrase = _passphrase(args.passphrase_file)
+    refuse_overwriting(args.out, database_path(args), args.passphrase_file)
     with _opened(args, lock=False) as db:
         from rejnistvo.store import StoreError, get_record
 
@@ -242,9 +247,11 @@ def run_candidate_changes(args: argparse.Namespace) -> int:
     from rejnistvo.rules.periods import parse_date
 
     since = parse_date(args.since, "--since")
+    refuse_overwriting(args.out, database_path(args))
     with _opened(args, read_only=True) as db:
         changes = candidate_changes(db, _subgroup(args.subgroup), since)
-    out = write_candidate_changes_csv(changes, args.out)
+    with field_as_option("out", "--out"):
+        out = write_candidate_changes_csv(changes, args.out)
     write_json(
         {"subgroup": args.subgroup, "since": since, "changes": len(changes), "out": str(out)}
     )

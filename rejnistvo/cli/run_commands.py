@@ -20,12 +20,13 @@ from rejnistvo.cli.io import (
     CliInputError,
     _default,
     database_path,
+    field_as_option,
     refuse_empty_database,
+    refuse_overwriting,
     store_errors_naming,
 )
 from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
 from rejnistvo.collector import collector_paused
-from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import month_name, parse_month
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
@@ -57,8 +58,12 @@ def run_command(args: argparse.Namespace) -> int:
     if args.format != "json" and not args.out:
         raise CliInputError(f"--out: za obliko »{args.format}« navedite izhodno datoteko.")
     path = refuse_empty_database(database_path(args))
+    if args.out:
+        refuse_overwriting(args.out, path)
     clock = SystemClock()
-    try:
+    # The services name the month and the file by their own fields; here the user typed
+    # --month and --out, as in the refusal of a malformed month and the other commands'.
+    with field_as_option("month", "--month"), field_as_option("out", "--out"):
         # Only a close writes: a run is read as `cases` reads, beside the window's lock.
         with (
             store_errors_naming("--db"),
@@ -79,12 +84,6 @@ def run_command(args: argparse.Namespace) -> int:
                 payment_exports.write_pdf(run, args.out, clock.today())
             else:
                 payment_exports.write_sepa_for(db, run, args.out, clock.today())
-    except InputError as error:
-        if error.field != "month":
-            raise
-        # The services name the month by their own field; here the user typed --month, as in
-        # the refusal of a malformed month and in the other commands' option errors.
-        raise InputError("--month", error.message) from None
     if args.out:
         sys.stderr.write(f"Izplačilo za {month_name(month)} zapisano v »{args.out}«.\n")
     return 0
