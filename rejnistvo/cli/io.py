@@ -118,13 +118,21 @@ def read_json_input(args: argparse.Namespace) -> Any:
 
         what = f"--input: datoteke »{source}«" if source else "Standardnega vhoda"
         raise CliInputError(f"{what} ni mogoče prebrati: {_read_reason(error, reason)}.") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise CliInputError(f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB).")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CliInputError("Vhod ni besedilo v kodiranju UTF-8.") from None
-    return parse_json_text(text)
+        if len(data) > MAX_INPUT_BYTES:
+            raise CliInputError(
+                f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB)."
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise CliInputError("Vhod ni besedilo v kodiranju UTF-8.") from None
+        return parse_json_text(text)
+    except CliInputError as error:
+        if not source:
+            raise
+        # a file's content at fault is the option's, as a file that cannot be read
+        raise CliInputError(f"--input: {error}") from None
 
 
 def _read_reason(error: OSError, reason: Any) -> str:

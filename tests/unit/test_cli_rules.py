@@ -158,6 +158,22 @@ def test_calc_month_that_does_not_exist_says_why_and_the_form(monkeypatch, capsy
     assert "LLLL-MM" in err
 
 
+@pytest.mark.parametrize(
+    "content, why",
+    [(b"ni json", "ni veljaven JSON"), (b"", "je prazen"), (b"\xff{}", "UTF-8")],
+)
+@pytest.mark.parametrize("command", ["calc", "uplift", "refund", "print"])
+def test_an_input_file_that_is_no_json_names_input(tmp_path, capsys, command, content, why):
+    source = tmp_path / "vhod.json"
+    source.write_bytes(content)
+    argv = [command, "--input", str(source)]
+    if command == "print":
+        argv = [command, "r4", "--input", str(source), "--out", str(tmp_path / "x.pdf")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("--input: ") and why in err and err.count("\n") == 1, err
+
+
 @pytest.mark.parametrize("raw", ["{", "[]", "", '"x"'])
 def test_malformed_json_refused(monkeypatch, capsys, raw):
     refused(monkeypatch, capsys, ["calc"], raw=raw)
