@@ -221,11 +221,19 @@ def store_errors_naming(option: str) -> Iterator[None]:
         raise CliInputError(f"{option}: {error.message}") from None
 
 
-def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:
-    """A headless command never turns a 0-byte or missing file into a new database."""
+def refuse_missing_database(path: str | Path, option: str = "--db") -> Path:
+    """A path that names no file: a slip in the option, whatever the command does."""
     target = Path(path)
     if not target.exists():
         raise CliInputError(f"{option}: datoteka »{target}« ne obstaja.")
+    if target.is_dir():
+        raise CliInputError(f"{option}: »{target}« je mapa, ne datoteka podatkovne zbirke.")
+    return target
+
+
+def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:
+    """A headless command never turns a 0-byte or missing file into a new database."""
+    target = refuse_missing_database(path, option)
     if target.is_file() and target.stat().st_size == 0:
         raise CliInputError(
             f"{option}: datoteka »{target}« je prazna (0 bajtov), ni podatkovna zbirka. "

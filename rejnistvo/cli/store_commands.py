@@ -16,6 +16,7 @@ from rejnistvo.cli.io import (
     CliInputError,
     database_path,
     refuse_empty_database,
+    refuse_missing_database,
     require_output_folder,
     store_errors_naming,
     write_json,
@@ -101,7 +102,9 @@ def check_command(args: argparse.Namespace) -> int:
     from rejnistvo.store import check_db
     from rejnistvo.store.background_checks import problem_summary
 
-    problems = check_db(database_path(args))
+    # A path with no file is a slip in --db, not a database with problems (exit 1 would
+    # tell a script the records are damaged); an empty or foreign file is checked.
+    problems = check_db(refuse_missing_database(database_path(args)))
     if problems:
         sys.stdout.write("Podatkovna zbirka ima težave:\n")
         for problem in problems:

@@ -82,7 +82,20 @@ def test_check_cuts_sqlites_integrity_report_to_its_first_lines(tmp_path, capsys
         f"Page {n}: btreeInitPage() returns error code 11" for n in range(100)
     )
     monkeypatch.setattr(rejnistvo.store, "check_db", lambda _path: [report])
-    assert main(["check", "--db", str(tmp_path / "x.sqlite3")]) == 1
+    damaged = tmp_path / "x.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\x00")
+    assert main(["check", "--db", str(damaged)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and "Page 1:" in lines[1] and "Page 2:" not in lines[1]
     assert lines[1].endswith("(in še 98 vrstic poročila)")
+
+
+def test_check_of_no_file_is_bad_input_not_a_damaged_database(tmp_path, capsys):
+    for path, why in ((tmp_path / "ni.sqlite3", "ne obstaja"), (tmp_path, "je mapa")):
+        assert main(["check", "--db", str(path)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.startswith("--db: ") and why in err and err.count("\n") == 1
+    empty = tmp_path / "prazna.sqlite3"
+    empty.write_bytes(b"")
+    assert main(["check", "--db", str(empty)]) == 1
+    assert "prazna" in capsys.readouterr().out
