@@ -23,6 +23,7 @@ from rejnistvo.cli.io import (
     field_as_option,
     refuse_empty_database,
     refuse_overwriting,
+    require_output_folder,
     store_errors_naming,
 )
 from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
@@ -59,6 +60,8 @@ def run_command(args: argparse.Namespace) -> int:
         raise CliInputError(f"--out: za obliko »{args.format}« navedite izhodno datoteko.")
     path = refuse_empty_database(database_path(args))
     if args.out:
+        # before the run is computed (seconds for a large file), not when it is written
+        require_output_folder(args.out)
         refuse_overwriting(args.out, path)
     clock = SystemClock()
     # The services name the month and the file by their own fields; here the user typed

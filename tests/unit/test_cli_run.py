@@ -191,3 +191,15 @@ def test_missing_rate_names_the_command_as_calc_does(db_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("rates: ") and err.count("\n") == 1, err
     assert "januar 2026" in err and err.endswith(CLI_ADVICE + "\n")
+
+
+def test_an_out_in_no_folder_is_refused_before_the_run_is_computed(db_path, capsys, monkeypatch):
+    def not_computed(*args, **kwargs):
+        raise AssertionError("the run was computed")
+
+    monkeypatch.setattr("rejnistvo.services.payment_run.payment_run", not_computed)
+    for out, why in ((db_path.parent / "ni" / "run.csv", "ne obstaja"), (db_path.parent, "mapa")):
+        argv = ["run", "--db", str(db_path), "--month", "2026-09", "--format", "csv"]
+        assert main([*argv, "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("--out: ") and why in err and err.count("\n") == 1, err
