@@ -127,12 +127,18 @@ def handle_print(args: argparse.Namespace) -> int:
 def _form_data(args: argparse.Namespace) -> Any:
     if args.db is None and args.case is None:
         return read_json_input(args)
+    # each line starts with the option at fault (SPEC 6), as the other refusals do
     if args.input is not None:
-        raise CliInputError("Navedite ali --input ali --db s --case, ne obojega.")
+        raise CliInputError("--input: navedite ali --input ali --db s --case, ne obojega.")
     if args.db is None or args.case is None:
-        raise CliInputError("Za tisk primera iz zbirke navedite oboje: --db ZBIRKA in --case ID.")
+        missing = "--db" if args.db is None else "--case"
+        raise CliInputError(
+            f"{missing}: za tisk primera iz zbirke navedite oboje: --db ZBIRKA in --case ID."
+        )
     if args.form == "r1":
-        raise CliInputError("Obrazec R-1 se tiska le iz JSON (--input); v zbirki ni vlog R-1.")
+        raise CliInputError(
+            "--db: obrazec R-1 se tiska le iz JSON (--input); v zbirki ni vlog R-1."
+        )
     from rejnistvo.store import open_db
     from rejnistvo.store.case_documents import r4_form_data, r5_form_data
 
