@@ -26,6 +26,7 @@ from rejnistvo.cli.io import (
     field_as_option,
     refuse_empty_database,
     refuse_overwriting,
+    require_output_folder,
     store_errors_naming,
     write_json,
 )
@@ -188,6 +189,7 @@ def run_export_case(args: argparse.Namespace) -> int:
     from rejnistvo.exchange.cases import export_proposal, export_resolution
 
     passphrase = _passphrase(args.passphrase_file)
+    require_output_folder(args.out)
     refuse_overwriting(args.out, database_path(args), args.passphrase_file)
     with _opened(args, lock=False) as db:
         from rejnistvo.store import StoreError, get_record

@@ -77,3 +77,14 @@ def test_a_form_that_cannot_be_written_names_out(tmp_path, capsys):
     argv = ["print", "r4", "--input", str(FORMS / "r4.example.json"), "--out", str(out)]
     assert main(argv) == 2
     assert capsys.readouterr().err.startswith("--out: ")
+
+
+@pytest.mark.parametrize("where", ["no_folder", "folder"])
+def test_a_package_into_no_folder_names_out(db, tmp_path, capsys, where):
+    passphrase = tmp_path / "geslo.txt"
+    passphrase.write_text("dolgo-geslo-za-preskus-123\n", encoding="utf-8")
+    out = tmp_path / "ni" / "paket.rejpaket" if where == "no_folder" else tmp_path
+    argv = ["export-case", "--db", str(db), "--case", "1", "--passphrase-file", str(passphrase)]
+    assert main([*argv, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("--out: ") and err.count("\n") == 1, err
