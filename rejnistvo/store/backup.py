@@ -154,10 +154,10 @@ def _refuse_target(src_path: Path | None, out_path: Path) -> None:
 
 def _require_database(path: Path) -> None:
     from rejnistvo.store.connection import SQLITE_HEADER
+    from rejnistvo.store.file_start import read_start  # the window may have it open
 
     try:
-        with path.open("rb") as handle:
-            ok = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        ok = read_start(path, len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as error:
         raise BackupSourceError(
             f"Datoteke »{path}« ni mogoče brati: {reason(error)}.", os_error_kind(error)

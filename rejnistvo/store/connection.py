@@ -35,6 +35,7 @@ from sqlite_utils import Database
 from rejnistvo.store import schema
 from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors, translate_sqlite_error
 from rejnistvo.store.errors import os_error_reason as reason
+from rejnistvo.store.file_start import keep_open, let_go, read_start
 from rejnistvo.store.lock import FileLock
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class StoreDatabase(Database):
     #: (device, inode) of the file when it was opened: a save compares it with what is
     #: at ``path`` now (see ``atomic``); None for a reader
     identity: tuple[int, int] | None = None
+    #: this connection's hold on the file's kept descriptor (``file_start.keep_open``)
+    kept: tuple[int, int] | None = None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -112,6 +115,8 @@ class StoreDatabase(Database):
                     remember_head(self)
             super().close()
         finally:
+            let_go(self.kept)  # after the connection: closing it earlier drops its locks
+            self.kept = None
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
@@ -158,8 +163,7 @@ def _check_file(path: Path, *, create: bool, replace_empty: bool) -> bool:
             )
         return False
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = read_start(path, len(SQLITE_HEADER))
     except OSError as error:
         raise StoreError(f"Datoteke »{path}« ni mogoče brati: {reason(error)}.") from None
     if header != SQLITE_HEADER:
@@ -315,6 +319,7 @@ def _connect_store(db_path: Path, busy_timeout: float, file_lock: FileLock | Non
     db._lock = file_lock
     db.warnings = []
     db.identity = file_identity(db_path)
+    db.kept = keep_open(db_path)
     if file_lock is not None:
         file_lock.follow_identity()  # a file made or rebuilt aside is a new inode
     return db
@@ -333,6 +338,7 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
         db.path = db_path
         db.read_only = read_only
         db.warnings = []
+        db.kept = keep_open(db_path)
         if not read_only:
             db.identity = file_identity(db_path)
         try:
@@ -437,9 +443,7 @@ def in_rollback_mode(db_path: Path) -> bool:
     when that log applies to it page for page, SQLite would bring back every change made
     after the copy and nothing would look wrong (README, Zanesljivost)."""
     try:
-        with db_path.open("rb") as handle:
-            handle.seek(18)
-            return handle.read(1) == b"\x01"
+        return read_start(db_path, 1, offset=18) == b"\x01"
     except OSError:
         return False
 
@@ -690,9 +694,8 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
             "varnostno kopijo iz mape »backups« ali ustvarite novo zbirko."
         ]
     try:
-        with db_path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return [f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo."]
+        if read_start(db_path, len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return [f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo."]
         if _wal_of(db_path) is not None and in_rollback_mode(db_path):
             return [foreign_wal_message(db_path, None, restored=True)]
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
