@@ -61,9 +61,9 @@ def start(argv: list[str] | None = None) -> int:
     The start's imports (some 300 modules) make objects that live as long as the program
     and no garbage cycles: the collector made 40 passes over them while importing (15–20
     ms), so it waits, and what was imported is then frozen, out of its passes (a pass
-    right after would walk it all at once). The window's own start does the same. A
-    caller that imported ``rejnistvo.ui.app`` first (the wheel's ``rejnistvo-okno`` names
-    ``rejnistvo.ui.app:run``) gets neither."""
+    right after would walk it all at once). The window's own start does the same. The
+    wheel's ``rejnistvo-okno`` names this function too; a caller that imported
+    ``rejnistvo.ui.app`` first gets neither."""
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(args):  # a command: the window's start is not imported
         from rejnistvo.cli import main

@@ -584,13 +584,13 @@ def expected_schema() -> dict[str, set[str]]:
     global _expected
     if _expected is not None:
         return _expected
-    import hashlib
     import json
+    from importlib.util import source_hash  # Python's own .pyc hash: no OpenSSL at start
 
     from rejnistvo.config_dir import config_dir
 
     source = Path(schema.__file__).read_bytes() + "|".join(schema.known_steps()).encode()
-    cache = config_dir() / f"schema-{hashlib.sha256(source).hexdigest()[:16]}.json"
+    cache = config_dir() / f"schema-{source_hash(source).hex()}.json"
     try:
         loaded = json.loads(cache.read_text(encoding="utf-8"))
         _expected = {str(table): set(columns) for table, columns in loaded.items()}

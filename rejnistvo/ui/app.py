@@ -22,11 +22,11 @@ from rejnistvo.ui.code_cache import CodeCache, cache_file, texts_executed_from
 
 #: Standard modules the window's start imports only to bind their names: nothing before
 #: its first paint calls them, so each loads when one of its names is first used
-#: (``rl_startup.DeferredModule``): ``secrets`` with ``hmac`` (sqlite-utils' savepoint
-#: names, when a file is written), ``babel``'s package with its locale data and
+#: (``rl_startup.DeferredModule``): ``secrets`` with ``hmac`` and ``hashlib`` (sqlite-utils'
+#: savepoint names, when a file is written; the audit chain's hashes), ``babel``'s package with its locale data and
 #: ``pickle`` (Roki's day counts take only ``babel.plural``, which imports nothing of
 #: Babel) and ``locale`` (calendar's localised names; the program's come from Babel).
-WINDOW_UNUSED = ("secrets", "hmac", "pickle", "locale", "babel")
+WINDOW_UNUSED = ("secrets", "hmac", "hashlib", "pickle", "locale", "babel")
 defer_modules(WINDOW_UNUSED)
 
 #: the code of the texts the start runs (its dataclasses' methods), kept between starts;

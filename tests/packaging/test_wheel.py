@@ -76,4 +76,4 @@ def test_entry_points_for_the_cli_and_the_window(wheel, wheel_names):
         text = archive.read(name).decode("utf-8")
     console, gui = text.split("[gui_scripts]")
     assert "rejnistvo = rejnistvo.cli:main" in console
-    assert "rejnistvo-okno = rejnistvo.ui.app:run" in gui
+    assert "rejnistvo-okno = rejnistvo.launch:start" in gui
