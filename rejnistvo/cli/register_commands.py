@@ -142,18 +142,19 @@ def _passphrase(path: str) -> str:
 
 
 @contextlib.contextmanager
-def _passphrase_named() -> Iterator[None]:
-    """A wrong passphrase found while opening a package is said about the option."""
+def _package_errors_named() -> Iterator[None]:
+    """A package refused while it is opened is said about its option (SPEC 6): a wrong
+    passphrase about --passphrase-file, anything else (missing, not a package, altered,
+    another subgroup's) about --package."""
     from rejnistvo.exchange.errors import PackageError
 
     try:
         yield
     except PackageError as error:
         # The exchange's two passphrase refusals (too short, wrong) are the ones whose text
-        # starts with "Geslo"; every other one is about the package and stays as it is.
-        if not error.message.startswith("Geslo "):
-            raise
-        raise CliInputError(f"{PASSPHRASE_OPTION}: {error.message}") from None
+        # starts with "Geslo"; every other one is about the package.
+        option = PASSPHRASE_OPTION if error.message.startswith("Geslo ") else "--package"
+        raise CliInputError(f"{option}: {error.message}") from None
 
 
 def run_register(args: argparse.Namespace) -> int:
@@ -220,7 +221,7 @@ def run_import_case(args: argparse.Namespace) -> int:
         from rejnistvo.exchange.subgroups import subgroups_for_import
 
         subgroups = subgroups_for_import(db, args.kind, subgroups)
-        with _passphrase_named():
+        with _package_errors_named():
             preview = preview_import(
                 db, args.package, passphrase, kind=args.kind, subgroups=subgroups
             )
