@@ -16,9 +16,8 @@ typed: an error only adds the red text.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Callable, Sequence
-from datetime import MINYEAR, date
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
-from rejnistvo.rules.periods import Period, month_name
+from rejnistvo.rules.periods import Period, no_such_date
 from rejnistvo.ui.format import format_amount, format_date
 
 _DATE_SL = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\s*\.?\s*")
@@ -60,19 +59,7 @@ def parse_date_text(text: str, field: str = "datum") -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(field, _no_such_date(text.strip(), year, month)) from None
-
-
-def _no_such_date(text: str, year: int, month: int) -> str:
-    """Why a well-formed date does not exist, so the user sees what to change (the
-    format was right: showing it again as »vpišite ga kot 2. 3. 2026« read like a
-    proposed date)."""
-    if not 1 <= month <= 12:
-        return f"datum »{text}« ne obstaja: mesec je število od 1 do 12."
-    if year < MINYEAR:
-        return f"datum »{text}« ne obstaja: leto mora biti vsaj {MINYEAR}."
-    days = monthrange(year, month)[1]  # 28 to 31: always »dni« in Slovenian
-    return f"datum »{text}« ne obstaja: {month_name(date(year, month, 1))} ima {days} dni."
+        raise InputError(field, no_such_date(text.strip(), year, month)) from None
 
 
 def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
