@@ -202,6 +202,25 @@ def field_as_option(field: str, option: str) -> Iterator[None]:
         raise InputError(option, error.message) from None
 
 
+def require_writable_folder(path: str | Path, option: str = "--out") -> None:
+    """Refuse an output whose folder cannot be written, by making (and dropping) a
+    temporary file there: for a command that writes the database before the output
+    (`run --close`), so that a refused --out leaves the database as it was."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        with tempfile.TemporaryFile(dir=target.parent):
+            pass
+    except OSError as error:
+        from rejnistvo.atomic_write import os_error_reason
+
+        raise CliInputError(
+            f"{option}: v mapo »{target.parent}« ni mogoče pisati: "
+            f"{os_error_reason(error, writing=True)}."
+        ) from None
+
+
 def database_path(args: argparse.Namespace) -> Path:
     """`--db`, or without it the program's default file in the user's data folder (SPEC 6)."""
     from rejnistvo.store import default_db_path

@@ -24,6 +24,7 @@ from rejnistvo.cli.io import (
     refuse_empty_database,
     refuse_overwriting,
     require_output_folder,
+    require_writable_folder,
     store_errors_naming,
 )
 from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
@@ -63,6 +64,9 @@ def run_command(args: argparse.Namespace) -> int:
         # before the run is computed (seconds for a large file), not when it is written
         require_output_folder(args.out)
         refuse_overwriting(args.out, path)
+        if args.close:
+            # the close is written first: a file it cannot write must not leave it closed
+            require_writable_folder(args.out)
     clock = SystemClock()
     # The services name the month and the file by their own fields; here the user typed
     # --month and --out, as in the refusal of a malformed month and the other commands'.

@@ -203,3 +203,21 @@ def test_an_out_in_no_folder_is_refused_before_the_run_is_computed(db_path, caps
         assert main([*argv, "--out", str(out)]) == 2
         err = capsys.readouterr().err
         assert err.startswith("--out: ") and why in err and err.count("\n") == 1, err
+
+
+def test_close_with_an_out_it_cannot_write_leaves_the_month_open(db_path, capsys, monkeypatch):
+    def no_permission(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    out = db_path.parent / "run.csv"
+    argv = ["run", "--db", str(db_path), "--month", "2026-09"]
+    with monkeypatch.context() as patched:
+        patched.setattr("tempfile.TemporaryFile", no_permission)
+        assert main([*argv, "--close", "--format", "csv", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith(f"--out: v mapo »{db_path.parent}« ni mogoče pisati")
+        and err.count("\n") == 1
+    )
+    assert not out.exists()
+    assert run_json(capsys, *argv[1:])["status"] == "open"
