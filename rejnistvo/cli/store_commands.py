@@ -18,6 +18,7 @@ from rejnistvo.cli.io import (
     refuse_empty_database,
     refuse_missing_database,
     require_output_folder,
+    require_writable_folder,
     store_errors_naming,
     write_json,
 )
@@ -123,7 +124,10 @@ def backup_command(args: argparse.Namespace) -> int:
     path = refuse_empty_database(database_path(args))
     out = require_output_folder(args.out)
     # checked before the copy: a refused --keys writes nothing, the copy neither
-    keys = require_output_folder(Path(args.keys) / "x", "--keys").parent if args.keys else None
+    keys = None
+    if args.keys:
+        keys = require_output_folder(Path(args.keys) / "x", "--keys").parent
+        require_writable_folder(keys / "x", "--keys")
     try:
         written = backup_to(path, out)
     except BackupSourceError as error:

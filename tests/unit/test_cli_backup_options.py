@@ -85,3 +85,14 @@ def test_a_missing_keys_folder_is_refused_before_the_copy_is_written(db, tmp_pat
     err = refused(capsys, "--db", str(db), "--out", str(out), "--keys", str(tmp_path / "ni"))
     assert err.startswith("--keys: ")
     assert not out.exists()
+
+
+def test_an_unwritable_keys_folder_is_refused_before_the_copy(db, tmp_path, capsys, monkeypatch):
+    def no_permission(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.TemporaryFile", no_permission)
+    out = tmp_path / "kopija.sqlite3"
+    err = refused(capsys, "--db", str(db), "--out", str(out), "--keys", str(tmp_path))
+    assert err.startswith(f"--keys: v mapo »{tmp_path}« ni mogoče pisati")
+    assert not out.exists()
