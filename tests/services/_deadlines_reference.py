@@ -268,10 +268,22 @@ def _instalments(db: Database, today: date) -> list[RefDeadline]:
 
 def _overpayments(db: Database, today: date) -> list[RefDeadline]:
     from rejnistvo.services.payment_run import unsettled_overpayments
+    from rejnistvo.store.ledger import closed_run
+
+    def found_on(month: date) -> date:  # due the day its run was closed
+        run = closed_run(db, month)
+        assert run is not None
+        return run.closed_on
 
     return [
         _deadline(
-            "overpayment", o.run_month, today, o.text, o.carer, o.child, ("payments", o.line_id)
+            "overpayment",
+            found_on(o.run_month),
+            today,
+            o.text,
+            o.carer,
+            o.child,
+            ("payments", o.line_id),
         )
         for o in unsettled_overpayments(db)
     ]

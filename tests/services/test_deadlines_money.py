@@ -65,3 +65,23 @@ def test_without_overpayments_roki_leaves_the_payment_run_unloaded(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+def test_an_overpayment_falls_due_on_the_day_its_run_was_closed(run_db):  # noqa: F811
+    """QA10: January's overpayment, found by the run closed on 3. 2., was listed as due
+    1. 1. ("zamuja 33 dni"), late before it existed. It is due the day it was found."""
+    from rejnistvo.services.deadlines import deadlines_until
+
+    for month in ("2026-09-01", "2026-10-01", "2026-11-01"):
+        payment_run.close_month(run_db, D(month), FixedClock(TODAY))
+    rates.add_rate(run_db, "2026-10-01", "600.00", "450.00", "test: napačen")
+    closed_on = D("2027-01-05")
+    payment_run.close_month(run_db, D("2026-12-01"), FixedClock(closed_on))
+    waiting = _of(run_db, D("2027-01-08"), "overpayment")
+    assert waiting and {(d.due, d.days) for d in waiting} == {(closed_on, -3)}
+    assert {d.days for d in _of(run_db, closed_on, "overpayment")} == {0}
+    # the first rows of Roki (due by a day) take them only from the day they are due
+    early = deadlines_until(run_db, D("2027-01-02"), D("2027-01-04"))
+    assert [d for d in early if d.kind == "overpayment"] == []
+    due = deadlines_until(run_db, D("2027-01-02"), closed_on)
+    assert len([d for d in due if d.kind == "overpayment"]) == len(waiting)
