@@ -46,7 +46,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rejnistvo.ui.models.table import _RIGHT_FLAGS, Index, RecordTableModel, _plain, _row_of
+from rejnistvo.ui.models.cells import RIGHT_FLAGS, Index, row_of
+from rejnistvo.ui.models.table import RecordTableModel, answers_as_cell
 
 _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _TEXT_ROLE = QPalette.ColorRole.Text
@@ -159,7 +160,7 @@ class CellDelegate(QStyledItemDelegate):
         a Qt model costs 10 µs)."""
         self._model = model
         self._paint_cell = getattr(model, "paint_cell", None)
-        if isinstance(model, RecordTableModel) and not _plain(type(model)):
+        if isinstance(model, RecordTableModel) and not answers_as_cell(type(model)):
             self._paint_cell = None  # a subclass answering data() its own way
 
     def _cell_of(self, index: Index) -> tuple[str, Any, Any] | None:
@@ -202,7 +203,7 @@ class CellDelegate(QStyledItemDelegate):
         if model is not self._model:
             self._use(model)
         paint_cell = self._paint_cell
-        cell = None if paint_cell is None else paint_cell(_row_of(index), _column_of(index))
+        cell = None if paint_cell is None else paint_cell(row_of(index), _column_of(index))
         if cell is None:
             super().paint(painter, option, index)
             return
@@ -228,7 +229,7 @@ class CellDelegate(QStyledItemDelegate):
             except KeyError:
                 laid = self._lay_out(text, option)
         # the model's own constant: an identity test, not PySide's enum arithmetic
-        right = align is _RIGHT_FLAGS
+        right = align is RIGHT_FLAGS
         if plan is None or (text and laid is None) or (align is not None and not right):
             super().paint(painter, option, index)
             return

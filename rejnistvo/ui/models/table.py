@@ -51,7 +51,6 @@ from rejnistvo.ui.models.cells import (
     Index,
     as_column,
     default_formatter,
-    row_of,
     sort_key,
 )
 
@@ -711,7 +710,3 @@ class RecordTableModel(QAbstractTableModel):
 def answers_as_cell(kind: type) -> bool:
     """Whether a RecordTableModel (sub)class answers data() as ``cell`` does."""
     return kind.data is RecordTableModel.data and kind.cell is RecordTableModel.cell
-
-
-#: the names the cell delegate imports from here (``cell_delegate``)
-_RIGHT_FLAGS, _row_of, _plain = RIGHT_FLAGS, row_of, answers_as_cell
