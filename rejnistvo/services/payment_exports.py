@@ -25,6 +25,7 @@ from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
 from rejnistvo.rules.periods import month_name
 from rejnistvo.services.payment_run import PaymentRun, RunLine
+from rejnistvo.xlsx_rows import append_as_typed
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
 Progress = Callable[[int, int], bool]
@@ -159,12 +160,12 @@ def write_xlsx(
     sheet.title = "Izplačilo"
 
     def fill(ws: Any, lines: Sequence[RunLine], total_label: str, total: Decimal) -> None:
-        ws.append([f"Izplačilo za {month_name(run.month)} – {_status(run)}"])
+        append_as_typed(ws, [f"Izplačilo za {month_name(run.month)} – {_status(run)}"])
         ws.append(list(COLUMNS))
         for cell in ws[2]:
             cell.font = Font(bold=True)
         for line in lines:
-            ws.append(_row(line))
+            append_as_typed(ws, _row(line))
             steps.step()
         ws.append([total_label, *[None] * 13, total])
         for cell in ws[ws.max_row]:
@@ -182,7 +183,7 @@ def write_xlsx(
     for level, label in (("unit", "Skupaj po enotah"), ("centre", "Skupaj po centrih")):
         sheet.append([label])
         for name, amount in run.totals_by(level):
-            sheet.append([name, *[None] * 13, amount])
+            append_as_typed(sheet, [name, *[None] * 13, amount])
     over = workbook.create_sheet("Preplačila")
     fill(over, run.overpayment_lines(), "SKUPAJ PREPLAČILA", -run.overpayments)
     undone = run.undone_lines()
@@ -192,7 +193,7 @@ def write_xlsx(
     if run.warnings:
         notes = workbook.create_sheet("Opozorila")
         for warning in run.warnings:
-            notes.append([warning])
+            append_as_typed(notes, [warning])
     workbook.properties.title = f"Izplačilo {_month(run.month)}"
     workbook.properties.created = datetime(2000, 1, 1)
 

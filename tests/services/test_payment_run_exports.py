@@ -85,6 +85,19 @@ def test_xlsx_has_paid_and_overpayment_sheets(run_with_arrears_and_overpayment, 
     assert Decimal(str(totals[0][14])) == run.total
 
 
+def test_xlsx_keeps_a_name_starting_with_equals_as_text(run_db, clock, tmp_path):
+    """QA10: a carer named »=1+2« (or a note, a reason) became a formula in the XLSX."""
+    from openpyxl import load_workbook
+
+    carer = get_record(run_db, "placements", run_db.ids["A"])["carer_id"]
+    save_record(run_db, "carers", {"id": carer, "name": '=HYPERLINK("http://x","y")'})
+    run = service.payment_run(run_db, SEP, clock)
+    book = load_workbook(exports.write_xlsx(run, tmp_path / "run.xlsx"))
+    cells = [c for row in book["Izplačilo"].iter_rows() for c in row if c.column == 3]
+    named = [c for c in cells if c.value == '=HYPERLINK("http://x","y")']
+    assert named and all(c.data_type == "s" for c in named)
+
+
 def test_pdf_is_landscape_with_totals_and_signatures(
     run_with_arrears_and_overpayment, tmp_path, clock
 ):
