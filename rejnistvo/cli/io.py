@@ -155,6 +155,13 @@ def require_output_folder(path: str | Path, option: str = "--out") -> Path:
     return target
 
 
+#: the first bytes of every SQLite file (sqlite.org/fileformat.html, 1.3.1): the value of
+#: store.connection.SQLITE_HEADER, not imported from there, because ``rejnistvo.store``
+#: loads sqlite-utils and the store (~16 ms, +100 M instructions) into every `print`
+#: that writes over its last PDF
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def refuse_overwriting(out: str | Path, *read: str | Path | None, option: str = "--out") -> None:
     """An output never replaces a file the command reads (its --input, its --db) nor any
     database: a slip in --out must not destroy records (a register written »over« the
@@ -175,11 +182,9 @@ def refuse_overwriting(out: str | Path, *read: str | Path | None, option: str = 
                 f"{option}: »{target}« je datoteka, ki jo ukaz bere; izpis bi jo nadomestil. "
                 "Izberite drugo ime datoteke."
             )
-    from rejnistvo.store.connection import SQLITE_HEADER
-
     try:
         with target.open("rb") as handle:
-            database = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+            database = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
     except OSError:
         return  # not readable: writing it fails and says so
     if database:

@@ -142,14 +142,17 @@ def test_deferred_module_runs_its_code_at_first_use() -> None:
 
 def test_print_process_loads_no_pillow_nor_ssl_nor_tables(tmp_path: Path) -> None:
     """What a `print r4` process imports for bitmaps (Pillow), stdnum's online checks
-    (ssl, pydoc) and platypus' package code (tables, which R-4 has none of) stays
-    unloaded, and the PDF is the same as in-process."""
+    (ssl, pydoc), platypus' package code (tables, which R-4 has none of) and the store
+    (sqlite-utils: `print --input` reads no database, also when it writes over its last
+    PDF) stays unloaded, and the PDF is the same as in-process."""
     out = tmp_path / "r4.pdf"
+    out.write_bytes(b"%PDF-1.4 the last print")
     code = (
         "import sys\n"
         "from rejnistvo.cli import main\n"
         f"main(['print', 'r4', '--input', 'forms/r4.example.json', '--out', {str(out)!r}])\n"
-        "names = ('PIL.Image', 'ssl', 'pydoc', 'reportlab.platypus')\n"
+        "names = ('PIL.Image', 'ssl', 'pydoc', 'reportlab.platypus', 'sqlite_utils',"
+        " 'rejnistvo.store')\n"
         "loaded = [n for n in names if type(sys.modules.get(n)).__name__ == 'module']\n"
         "print('loaded:', loaded, 'reportlab.platypus.tables' in sys.modules)"
     )
@@ -266,3 +269,11 @@ def test_parsed_r5_and_r1_forms_print_as_they_are() -> None:
     for kind, parse in (("r5", parse_r5), ("r1", parse_r1)):
         data = load_example(kind)
         assert render_form(kind, parse(data)) == render_form(kind, data)
+
+
+def test_cli_knows_the_sqlite_header_as_the_store_does() -> None:
+    # cli.io keeps its own copy of the header so that `print` never loads the store
+    from rejnistvo.cli.io import _SQLITE_HEADER
+    from rejnistvo.store.connection import SQLITE_HEADER
+
+    assert _SQLITE_HEADER == SQLITE_HEADER
