@@ -20,7 +20,8 @@ _ARGPARSE_TEXTS = {
     "invalid choice: %(value)r (choose from %(choices)s)": (
         "neveljavna izbira %(value)r (izberite med %(choices)s)"
     ),
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    # a bad value's line starts with its option, as every other refusal of a command does
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
     "invalid %(type)s value: %(value)r": "neveljavna vrednost %(value)r",
     "expected one argument": "manjka vrednost",
     "expected at most one argument": "največ ena vrednost",
@@ -53,8 +54,10 @@ argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
 
 class SlovenianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        # argparse's own English usage text is not for our users: one line, exit 2.
-        sys.stderr.write(f"Napaka v ukazni vrstici: {message}\n")
+        # argparse's own English usage text is not for our users: one line, exit 2; a
+        # line about one option starts with it (»--month: …«), as the commands' own do.
+        prefix = "" if message.startswith("-") else "Napaka v ukazni vrstici: "
+        sys.stderr.write(f"{prefix}{message}\n")
         raise SystemExit(2)
 
     def _get_value(self, action: argparse.Action, arg_string: str) -> object:

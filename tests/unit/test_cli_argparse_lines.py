@@ -1,0 +1,31 @@
+"""SPEC 6: a wrong command line is one Slovenian line on standard error, exit status 2; a
+line about one option starts with that option (»--scale: …«), as the commands' own
+refusals do (»--month: …«, »--db: …«); a line about no single option keeps the prefix."""
+
+from __future__ import annotations
+
+import pytest
+
+from rejnistvo.cli import main
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["demo", "--scale", "abc", "--db", "x"], "--scale: »abc« ni celo število\n"),
+        (["run", "--db", "x", "--month"], "--month: manjka vrednost\n"),
+        (
+            ["run", "--db", "x", "--month", "2026-01", "--format", "doc"],
+            "--format: neveljavna izbira 'doc' (izberite med 'json', 'csv', 'xlsx', 'pdf', "
+            "'sepa')\n",
+        ),
+        (["print", "r4", "--db", "x", "--case", "abc"], "--case: »abc« ni celo število\n"),
+        (["emso"], "Napaka v ukazni vrstici: manjkajo obvezni argumenti: EMŠO\n"),
+    ],
+)
+def test_a_wrong_command_line_is_one_line_starting_with_the_option(capsys, argv, line):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", line)
