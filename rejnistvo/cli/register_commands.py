@@ -204,10 +204,11 @@ def run_export_case(args: argparse.Namespace) -> int:
                 "(seznam primerov izpiše ukaz »cases«)."
             ) from None
         kind = args.kind or ("resolution" if case.get("decided_on") else "proposal")
-        if kind == "proposal":
-            out = export_proposal(db, args.case, passphrase, args.out, today=_today())
-        else:
-            out = export_resolution(db, args.case, passphrase, args.out)
+        with field_as_option("out", "--out"):  # a package that cannot be written there
+            if kind == "proposal":
+                out = export_proposal(db, args.case, passphrase, args.out, today=_today())
+            else:
+                out = export_resolution(db, args.case, passphrase, args.out)
     write_json({"case": args.case, "kind": kind, "out": str(out)})
     return 0
 

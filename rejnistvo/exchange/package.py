@@ -265,7 +265,7 @@ def write_package(path: str | Path, data: bytes) -> Path:
         replace_bytes(target, data)
     except OSError as error:
         raise PackageError(
-            f"Paketa ni mogoče zapisati v »{target}«: {os_error_reason(error)}."
+            f"Paketa ni mogoče zapisati v »{target}«: {os_error_reason(error)}.", field="out"
         ) from None
     return target
 

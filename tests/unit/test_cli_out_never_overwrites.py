@@ -88,3 +88,25 @@ def test_a_package_into_no_folder_names_out(db, tmp_path, capsys, where):
     assert main([*argv, "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("--out: ") and err.count("\n") == 1, err
+
+
+def test_a_package_that_cannot_be_written_names_out(tmp_path, capsys, monkeypatch):
+    import errno
+
+    import rejnistvo.atomic_write
+
+    demo = tmp_path / "demo.sqlite3"
+    assert main(["demo", "--db", str(demo), "--scale", "2"]) == 0
+    capsys.readouterr()
+    passphrase = tmp_path / "geslo.txt"
+    passphrase.write_text("dolgo-geslo-za-preskus-123\n", encoding="utf-8")
+
+    def disk_full(target, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(rejnistvo.atomic_write, "replace_bytes", disk_full)
+    out = tmp_path / "paket.rejpaket"
+    argv = ["export-case", "--db", str(demo), "--case", "1", "--passphrase-file", str(passphrase)]
+    assert main([*argv, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("--out: Paketa ni mogoče zapisati") and err.count("\n") == 1, err
