@@ -164,7 +164,7 @@ def run_calc(args: argparse.Namespace) -> int:
     advice = _where_to_add(args, document)
     with rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)
-    warnings = missing_indexations(rates, max(months), advice, first=min(months))
+    warnings = missing_indexations(rates, max(months), advice, months=months)
     write_json(
         {
             "months": [

@@ -3,6 +3,7 @@ editable in Nastavitve → Zneski rejnine; the program never extrapolates a miss
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -78,7 +79,10 @@ INDEXATION_MONTH = 3
 
 
 def missing_indexations(
-    rates: RateTable, month: date, advice: str = WHERE_TO_ADD, first: date | None = None
+    rates: RateTable,
+    month: date,
+    advice: str = WHERE_TO_ADD,
+    months: Iterable[date] | None = None,
 ) -> list[str]:
     """Slovenian warning lines, one per 1 March whose indexation is not entered (SPEC 3.1).
 
@@ -87,14 +91,17 @@ def missing_indexations(
     every calculation of it says which indexations are missing. `month` is any day of
     the (last) month. An empty table gives no lines: such a month is a MissingRateError
     anyway. ``advice``: the closing sentence on where to add the amounts (the CLI gives
-    its own). ``first``: the first month of a calculation over several; each line then
-    names every month it concerns (»meseca marec 2026 – april 2026 sta izračunana«),
-    not only the last one (March was computed with the old amounts as well).
+    its own). ``months``: every month of a calculation over several; each line then
+    names the ones it concerns (»meseca marec 2026 – april 2026 sta izračunana«), not
+    only the last one (March was computed with the old amounts as well); months that do
+    not follow one another are named one by one (»meseca marec 2027 in marec 2028«),
+    never as a span that would claim the months between.
     """
     if not rates.rows:
         return []
     newest = rates.rows[-1]
     end = last_of_month(month)
+    computed = sorted({m.replace(day=1) for m in months}) if months else [end.replace(day=1)]
     year = newest.valid_from.year
     if newest.valid_from >= date(year, INDEXATION_MONTH, 1):
         year += 1
@@ -102,25 +109,35 @@ def missing_indexations(
     # The year bound first: past 9999 there is no 1 March to compare (date() would raise).
     while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:
         march = date(year, INDEXATION_MONTH, 1)
-        since = max(march, first.replace(day=1)) if first is not None else end
-        count = (end.year - since.year) * 12 + end.month - since.month + 1
-        span = f"{month_name(since)} – {month_name(month)}"
-        # Slovenian has a dual: two months "sta izračunana", three or more "so izračunani"
-        if count <= 1:
-            months = f"mesec {month_name(month)} je izračunan"
-        elif count == 2:
-            months = f"meseca {span} sta izračunana"
-        else:
-            months = f"meseci {span} so izračunani"
-
+        concerned = [m for m in computed if march <= last_of_month(m) <= end] or [
+            end.replace(day=1)
+        ]
         lines.append(
-            f"Uskladitev zneskov od {format_date(march)} ni vnesena: {months} "
+            f"Uskladitev zneskov od {format_date(march)} ni vnesena: {_months_computed(concerned)} "
             f"z zneski, ki veljajo od {format_date(newest.valid_from)} "
             f"(oskrbnina {format_amount(newest.board)} EUR, plačilo dela "
             f"{format_amount(newest.fee)} EUR). {advice}"
         )
         year += 1
     return lines
+
+
+def _months_computed(months: list[date]) -> str:
+    """»mesec marec 2026 je izračunan«, »meseca marec 2026 – april 2026 sta izračunana«,
+    »meseci … so izračunani«: a span when the months follow one another, else each named.
+    Slovenian has a dual: two months "sta izračunana", three or more "so izračunani"."""
+    first, last = months[0], months[-1]
+    following = (last.year - first.year) * 12 + last.month - first.month + 1 == len(months)
+    if len(months) == 1:
+        return f"mesec {month_name(first)} je izračunan"
+    if following:
+        named = f"{month_name(first)} – {month_name(last)}"
+    else:
+        names = [month_name(m) for m in months]
+        named = f"{', '.join(names[:-1])} in {names[-1]}"
+    if len(months) == 2:
+        return f"meseca {named} sta izračunana"
+    return f"meseci {named} so izračunani"
 
 
 def indexed(amount: Decimal, percent: Decimal) -> Decimal:

@@ -172,7 +172,7 @@ def rate_warnings(db: Database, months: Sequence[date]) -> list[str]:
     if not rows or not months:
         return []
     table = RateTable(r.as_rate() for r in rows)
-    return missing_indexations(table, max(months), first=min(months))
+    return missing_indexations(table, max(months), months=months)
 
 
 # --- checks ------------------------------------------------------------------------------

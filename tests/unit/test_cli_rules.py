@@ -322,9 +322,31 @@ def test_stale_rate_line_uses_the_slovenian_dual_and_plural():
     from rejnistvo.rules.rates import Rate, RateTable, missing_indexations
 
     table = RateTable([Rate(date(2025, 3, 1), Decimal("638.00"), Decimal("460.00"))])
-    one = missing_indexations(table, date(2026, 3, 1), first=date(2026, 3, 1))
-    two = missing_indexations(table, date(2026, 4, 1), first=date(2026, 1, 1))
-    three = missing_indexations(table, date(2026, 5, 1), first=date(2026, 3, 1))
+
+    def months(first, last):
+        return [date(2026, m, 1) for m in range(first, last + 1)]
+
+    one = missing_indexations(table, date(2026, 3, 1), months=months(3, 3))
+    two = missing_indexations(table, date(2026, 4, 1), months=months(1, 4))
+    three = missing_indexations(table, date(2026, 5, 1), months=months(3, 5))
     assert "mesec marec 2026 je izračunan" in one[0]
     assert "meseca marec 2026 – april 2026 sta izračunana" in two[0]
     assert "meseci marec 2026 – maj 2026 so izračunani" in three[0]
+
+
+def test_stale_rate_line_names_months_that_do_not_follow_one_another():
+    # QA10: a calculation of March 2027 and March 2028 said »meseci marec 2027 – marec
+    # 2028«, as if the eleven months between had been computed too
+    from datetime import date
+    from decimal import Decimal
+
+    from rejnistvo.rules.rates import Rate, RateTable, missing_indexations
+
+    table = RateTable([Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42"))])
+    asked = [date(2027, 3, 1), date(2028, 3, 1)]
+    lines = missing_indexations(table, date(2028, 3, 1), months=asked)
+    assert "meseca marec 2027 in marec 2028 sta izračunana" in lines[0]
+    assert "mesec marec 2028 je izračunan" in lines[1]
+    three = [date(2027, 3, 1), date(2027, 5, 1), date(2027, 6, 1)]
+    lines = missing_indexations(table, date(2027, 6, 1), months=three)
+    assert "meseci marec 2027, maj 2027 in junij 2027 so izračunani" in lines[0]
