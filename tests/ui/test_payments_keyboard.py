@@ -86,6 +86,33 @@ def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):
     assert view.layout().minimumSize().width() <= 820
 
 
+def test_a_long_totals_line_does_not_widen_the_page(qtbot, view):
+    """QA10: at 20,000 placements »Skupaj za izplačilo: 20.195.467,90 € · preplačila …«
+    beside the exports made the page wider than the window (SEPA and Ponovno odpri cut)."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    choose(qtbot, view, date(2026, 10, 1))
+    view.shown = replace(
+        view.shown,
+        total=Decimal("20195467.90"),
+        overpaid=Decimal("848099.91"),
+        undone=Decimal("123456.78"),
+    )
+    view._show_status()
+    # three parts, each kept on one line (»848.099,91« ended a line, »€« stood alone)
+    parts = view.total_label.text().split(" · ")
+    assert len(parts) == 3 and not any(" " in part for part in parts)
+    assert parts[1] == "preplačila (niso odšteta): 848.099,91 €".replace(" ", "\u00a0")
+    view.layout().activate()
+    assert view.minimumSizeHint().width() <= 820
+    assert view.layout().minimumSize().width() <= 820
+    view.resize(820, 600)
+    qtbot.wait(10)
+    for button in (view.export_buttons["sepa"], view.reopen_button):
+        assert button.geometry().right() < 820 and button.width() >= button.sizeHint().width()
+
+
 def _width_up_to(table, header_text: str) -> int:
     model = table.model()
     header = table.horizontalHeader()

@@ -61,6 +61,9 @@ from rejnistvo.ui.widgets.fields import FieldError
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table
 
+#: a space the wrapped totals line never breaks at
+NO_BREAK = "\u00a0"
+
 
 class PaymentsView(View):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
@@ -147,6 +150,10 @@ class PaymentsView(View):
         self.tabs.addTab(over_page, "")
         self.tabs.addTab(self.totals_table, "")
         self.total_label = QLabel(self)
+        # wrapped beside the exports: at 20,000 placements »Skupaj za izplačilo:
+        # 20.195.467,90 € · preplačila …« on one line made the page wider than a 1024 px
+        # window (QA10: a sideways scroll bar, SEPA and Ponovno odpri cut off)
+        self.total_label.setWordWrap(True)
         self.export_buttons = {fmt: QPushButton(label, self) for fmt, (label, _) in EXPORTS.items()}
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _c=False, f=fmt: self.export(f))
@@ -406,7 +413,10 @@ class PaymentsView(View):
             text += self.tr(" · razveljavljena preplačila (se ne izplačajo): {0} €").format(
                 format_amount(shown.undone)
             )
-        self.total_label.setText(text)
+        # it wraps only between its parts: »848.099,91« ended one line and »€« stood alone
+        self.total_label.setText(
+            " · ".join(part.replace(" ", NO_BREAK) for part in text.split(" · "))
+        )
 
     def _update_buttons(self) -> None:
         run = self.run
