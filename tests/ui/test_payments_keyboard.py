@@ -113,6 +113,24 @@ def test_a_long_totals_line_does_not_widen_the_page(qtbot, view):
         assert button.geometry().right() < 820 and button.width() >= button.sizeHint().width()
 
 
+def test_a_disabled_button_says_why(qtbot, view):
+    """QA10: »Vpiši poravnavo« was greyed out with no word why while the month was open
+    (Qt shows a disabled button's tooltip)."""
+    choose(qtbot, view, date(2026, 10, 1))
+    assert not view.settle_button.isEnabled()
+    assert "ko je mesec zaključen" in view.settle_button.toolTip()
+    assert not view.reopen_button.isEnabled() and "ni zaključen" in view.reopen_button.toolTip()
+    assert view.close_month()
+    assert not view.settle_button.isEnabled()  # closed without overpayments
+    assert "ni preplačil" in view.settle_button.toolTip()
+    assert view.reopen_button.isEnabled() and view.reopen_button.toolTip()
+    choose(qtbot, view, date(2026, 11, 1))
+    assert view.close_month()
+    choose(qtbot, view, date(2026, 10, 1))
+    assert not view.reopen_button.isEnabled()
+    assert "le zadnji zaključeni mesec (november 2026)" in view.reopen_button.toolTip()
+
+
 def _width_up_to(table, header_text: str) -> int:
     model = table.model()
     header = table.horizontalHeader()

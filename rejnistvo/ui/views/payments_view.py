@@ -425,6 +425,36 @@ class PaymentsView(View):
         self.close_button.setEnabled(run is not None and not closed)
         self.reopen_button.setEnabled(closed and bool(last) and last[0].month == run.month)
         self.settle_button.setEnabled(closed and bool(self.shown and self.shown.overpayments))
+        # a disabled button says why (Qt shows its tooltip): QA10 found »Vpiši poravnavo«
+        # greyed out with no word while the month was open
+        self.settle_button.setToolTip(self._settle_tip(run, closed))
+        self.reopen_button.setToolTip(self._reopen_tip(run, closed, last))
+
+    def _settle_tip(self, run: Any, closed: bool) -> str:
+        if run is None:
+            return ""
+        if not closed:
+            return self.tr(
+                "Poravnavo vpišete, ko je mesec zaključen: do zaključka se preplačila odprtega "
+                "meseca še lahko spremenijo."
+            )
+        if not self.settle_button.isEnabled():
+            return self.tr("V tem mesecu ni preplačil, katerih poravnavo bi bilo treba vpisati.")
+        return self.tr(
+            "Vpišite, kako je bilo izbrano preplačilo poravnano: poračun v imenovanem mesecu "
+            "ali poziv k vračilu."
+        )
+
+    def _reopen_tip(self, run: Any, closed: bool, last: list[Any]) -> str:
+        if run is None:
+            return ""
+        if not closed:
+            return self.tr("Mesec ni zaključen; ponovno odpreti je mogoče le zaključen mesec.")
+        if not self.reopen_button.isEnabled() and last:
+            return self.tr("Ponovno odpreti je mogoče le zadnji zaključeni mesec ({0}).").format(
+                month_name(last[0].month)
+            )
+        return self.tr("Ponovno odpre zaključeni mesec; vpisati morate razlog (dnevnik sprememb).")
         for button in self.export_buttons.values():
             button.setEnabled(run is not None)
 
