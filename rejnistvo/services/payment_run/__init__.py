@@ -9,9 +9,11 @@ month with a reason, record how an overpayment was settled.
 * ``close_month(db, month, clock)`` — writes the run to the ledger in one transaction
   with the date and the user, audited. Months close in order.
 * ``reopen_month(db, month, reason, clock)`` — only the latest closed month, with a
-  reason, audited; its lines leave the ledger (the reopening log keeps what was closed).
+  reason, audited; its lines leave the ledger (the reopening log keeps what was closed);
+  ``check_reopenable(db, month)`` refuses what it would refuse, before a reason is asked.
 * ``settle_overpayment(db, line_id, method, offset_month, note, clock)`` and
-  ``unsettled_overpayments(db)`` (the deadlines screen lists these).
+  ``unsettled_overpayments(db)`` (the deadlines screen lists these);
+  ``check_settlement(db, line_id, method, offset_month)`` refuses what it would refuse.
 * ``run_document(run)`` — the JSON of SPEC 6 ``run``.
 * ``paid_outside_notice(db, day)`` and ``reentered_one_off_notice(db, payment)`` — what
   the window tells before it saves a one-off payment the run would not pay as typed
@@ -39,7 +41,12 @@ payment is saved), ``documents`` (the JSON of SPEC 6).
 """
 
 from rejnistvo.services.payment_run.closed import settlement_text, undoing_text
-from rejnistvo.services.payment_run.closing import check_closable, close_month, reopen_month
+from rejnistvo.services.payment_run.closing import (
+    check_closable,
+    check_reopenable,
+    close_month,
+    reopen_month,
+)
 from rejnistvo.services.payment_run.documents import LineJson, line_document, run_document
 from rejnistvo.services.payment_run.lines import (
     CLOSED,
@@ -58,6 +65,7 @@ from rejnistvo.services.payment_run.notices import (
 from rejnistvo.services.payment_run.overpayments import (
     SETTLEMENT_METHODS,
     Overpayment,
+    check_settlement,
     settle_overpayment,
     unsettled_overpayments,
 )
@@ -86,6 +94,8 @@ __all__ = [
     "RunLines",
     "RunSteps",
     "check_closable",
+    "check_reopenable",
+    "check_settlement",
     "check_month",
     "close_month",
     "closed_months",

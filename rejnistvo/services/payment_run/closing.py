@@ -182,12 +182,10 @@ def _reporting(total: int, progress: Progress | None) -> Callable[[int], None] |
     return written
 
 
-def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
-    """Reopen the latest closed month with a reason (audited). Its lines leave the ledger;
-    the reopening log keeps when it was closed, by whom and its total."""
+def check_reopenable(db: Any, month: date) -> ledger.ClosedRun:
+    """Refuse a month `reopen_month` would refuse whatever the reason, with its message
+    (the window asks for the reason only after this passed); returns its closed run."""
     month = first_of_month(month)
-    if not isinstance(reason, str) or len(reason.strip()) < 5:
-        raise InputError("reason", "vpišite razlog za ponovno odprtje meseca (vsaj nekaj besed).")
     _, last = ledger.closed_range(db)
     run = ledger.closed_run(db, month)
     if run is None:
@@ -197,21 +195,31 @@ def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
             "month",
             f"ponovno odpreti je mogoče le zadnji zaključeni mesec ({month_name(last)}).",
         )
+    if ledger.settled_lines_of_run(db, run.id):
+        raise InputError(
+            "month",
+            f"za preplačila, ugotovljena ob zaključku meseca {month_name(month)}, je že "
+            "vpisano, kako so bila poravnana; meseca ni mogoče ponovno odpreti.",
+        )
+    if ledger.settled_undoings_of_run(db, run.id):
+        # the settlement covered what was left after this month's undoing
+        raise InputError(
+            "month",
+            f"izplačilo za {month_name(month)} je delno razveljavilo preplačilo, za "
+            "katero je že vpisano, kako je bilo poravnano; meseca ni mogoče ponovno "
+            "odpreti.",
+        )
+    return run
+
+
+def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
+    """Reopen the latest closed month with a reason (audited). Its lines leave the ledger;
+    the reopening log keeps when it was closed, by whom and its total."""
+    month = first_of_month(month)
+    if not isinstance(reason, str) or len(reason.strip()) < 5:
+        raise InputError("reason", "vpišite razlog za ponovno odprtje meseca (vsaj nekaj besed).")
     with db.atomic():
-        if ledger.settled_lines_of_run(db, run.id):
-            raise InputError(
-                "month",
-                f"za preplačila, ugotovljena ob zaključku meseca {month_name(month)}, je že "
-                "vpisano, kako so bila poravnana; meseca ni mogoče ponovno odpreti.",
-            )
-        if ledger.settled_undoings_of_run(db, run.id):
-            # the settlement covered what was left after this month's undoing
-            raise InputError(
-                "month",
-                f"izplačilo za {month_name(month)} je delno razveljavilo preplačilo, za "
-                "katero je že vpisano, kako je bilo poravnano; meseca ni mogoče ponovno "
-                "odpreti.",
-            )
+        run = check_reopenable(db, month)
         user = user_of(db)
         ledger.insert_reopening(
             db,

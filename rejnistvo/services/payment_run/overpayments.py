@@ -73,6 +73,38 @@ def unsettled_overpayments(db: Any) -> list[Overpayment]:
 SETTLEMENT_METHODS = {"offset": "poračun z izplačilom", "refund": "vračilo"}
 
 
+def check_settlement(db: Any, line_id: int, method: str, offset_month: date | None) -> Decimal:
+    """Refuse a settlement `settle_overpayment` would refuse, with its message (the
+    window asks »Vpišem?« only after this passed); returns what is left to recover."""
+    if method not in SETTLEMENT_METHODS:
+        raise InputError("method", "način poravnave je »offset« (poračun) ali »refund« (vračilo).")
+    if method == "offset" and offset_month is None:
+        raise InputError("offset_month", "vpišite mesec, v katerem je bilo preplačilo poračunano.")
+    line = ledger.lines_by_id(db, [line_id]).get(line_id)
+    if line is None or line.kind != OVERPAYMENT:
+        raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
+    if line_id in ledger.settlements(db, [line_id]):
+        raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
+    undone = ledger.undone_amounts(db, [line_id]).get(line_id)
+    left = -line.amounts.total - (undone.total if undone is not None else ZERO)
+    if left <= 0:
+        raise InputError(
+            "line_id",
+            "preplačilo je s poznejšo spremembo razveljavljeno v celoti; poravnati ni ničesar.",
+        )
+    found_in = ledger.run_month_of_line(db, line_id)
+    if method == "offset" and offset_month and found_in and offset_month < found_in:
+        # an overpayment is offset against a payment made after it was found, or the
+        # one of that month: an earlier month is a typo that would close it unpaid
+        raise InputError(
+            "offset_month",
+            f"preplačilo je bilo ugotovljeno v izplačilu za {month_name(found_in)}; "
+            "poračunati ga je mogoče v tem ali poznejšem mesecu, ne v mesecu "
+            f"{month_name(first_of_month(offset_month))}.",
+        )
+    return left
+
+
 def settle_overpayment(
     db: Any,
     line_id: int,
@@ -82,33 +114,8 @@ def settle_overpayment(
     clock: Clock,
 ) -> None:
     """Record how an overpayment was settled: offset in a named month, or a refund call."""
-    if method not in SETTLEMENT_METHODS:
-        raise InputError("method", "način poravnave je »offset« (poračun) ali »refund« (vračilo).")
-    if method == "offset" and offset_month is None:
-        raise InputError("offset_month", "vpišite mesec, v katerem je bilo preplačilo poračunano.")
     with db.atomic():
-        line = ledger.lines_by_id(db, [line_id]).get(line_id)
-        if line is None or line.kind != OVERPAYMENT:
-            raise InputError("line_id", f"vrstica {line_id} ni preplačilo zaključenega meseca.")
-        if line_id in ledger.settlements(db, [line_id]):
-            raise InputError("line_id", "za to preplačilo je poravnava že vpisana.")
-        undone = ledger.undone_amounts(db, [line_id]).get(line_id)
-        left = -line.amounts.total - (undone.total if undone is not None else ZERO)
-        if left <= 0:
-            raise InputError(
-                "line_id",
-                "preplačilo je s poznejšo spremembo razveljavljeno v celoti; poravnati ni ničesar.",
-            )
-        found_in = ledger.run_month_of_line(db, line_id)
-        if method == "offset" and offset_month and found_in and offset_month < found_in:
-            # an overpayment is offset against a payment made after it was found, or the
-            # one of that month: an earlier month is a typo that would close it unpaid
-            raise InputError(
-                "offset_month",
-                f"preplačilo je bilo ugotovljeno v izplačilu za {month_name(found_in)}; "
-                "poračunati ga je mogoče v tem ali poznejšem mesecu, ne v mesecu "
-                f"{month_name(first_of_month(offset_month))}.",
-            )
+        left = check_settlement(db, line_id, method, offset_month)
         settlement = ledger.Settlement(
             line_id,
             method,

@@ -96,10 +96,16 @@ def close_month(view: Any) -> bool:
 
 def reopen_month(view: Any) -> bool:
     """Ponovno odpri: only the latest closed month, with a reason (audited)."""
+    from rejnistvo.services.payment_run import check_reopenable
     from rejnistvo.services.payment_run import reopen_month as reopen
 
     month = view.selected_month()
     if month is None:
+        return False
+    try:  # a month that cannot be reopened is refused before its reason is asked for
+        check_reopenable(view.ctx.db, month)
+    except RuleError as exc:
+        view.ctx.interaction.error(view.tr("Mesec ni ponovno odprt"), sentence(exc.message))
         return False
     reason: str | None = ""
     while True:  # a refused reason is asked for again with what was typed
@@ -127,7 +133,7 @@ def reopen_month(view: Any) -> bool:
 
 def settle_selected(view: Any) -> bool:
     """Record how the selected overpayment was settled: a month of offset or a refund."""
-    from rejnistvo.services.payment_run import settle_overpayment
+    from rejnistvo.services.payment_run import check_settlement, settle_overpayment
 
     rows = view.over_table.selectionModel().selectedRows()
     proxy = view.over_table.model()
@@ -151,16 +157,12 @@ def settle_selected(view: Any) -> bool:
             return False
         try:
             offset = parse_month(answer, "offset_month") if answer.strip() else None
+            method = "offset" if offset else "refund"
+            # a month the save would refuse is refused before »Vpišem?«, not after it
+            check_settlement(view.ctx.db, record["line_id"], method, offset)
             if not _confirm_settlement(view, record, offset):
                 return False
-            settle_overpayment(
-                view.ctx.db,
-                record["line_id"],
-                "offset" if offset else "refund",
-                offset,
-                "",
-                view.ctx.clock,
-            )
+            settle_overpayment(view.ctx.db, record["line_id"], method, offset, "", view.ctx.clock)
         except RuleError as exc:
             view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), sentence(exc.message))
             if getattr(exc, "field", "") != "offset_month":
