@@ -365,7 +365,9 @@ class RunLines(Sequence[RunLine]):
                 return days, "", basis(m, src.inputs, p)
             return days, "", maker.make(m, p, rates)
         if not days:
-            return days, _no_days_reason(src, m), None
+            paid = self._paid_basis(old_id)
+            made = _no_days_basis(src, paid) if self._with_basis else None
+            return days, _no_days_reason(src, m), made
         new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
         return days, self._reason(old_id, new, m), new if self._with_basis else None
 
@@ -382,15 +384,22 @@ class RunLines(Sequence[RunLine]):
             return self._reason(old_id, maker.make(month, p, rates), month), False
         return words, True
 
-    def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
+    def _paid_basis(self, old_id: int | None) -> dict[str, Any] | None:
+        """The basis the ledger paid the month from (parsed once), or None."""
         if old_id is None:
-            return reasons(None, new, month)
+            return None
         old = self._old.get(old_id)
         if old is None:
             text = self._old_texts.get(old_id)
             if text is None:
-                return reasons(None, new, month)
+                return None
             old = self._old[old_id] = json.loads(text)
+        return old
+
+    def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
+        old = self._paid_basis(old_id)
+        if old is None:
+            return reasons(None, new, month)
         pair = (id(old), id(new))
         known = self._worded.get(pair)
         if known is None:
@@ -475,6 +484,32 @@ class PaymentRun:
             key = centre if level == "centre" else f"{centre} – {unit}"
             sums[key] = sums.get(key, ZERO) + amounts.total
         return list(sums.items())
+
+
+def _no_days_basis(src: PlacementSource, paid: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The inputs of a month with no day placed today (SPEC 6: `calc` recomputes the
+    line; QA10 found them null): the placement's periods of today, none of which reaches
+    into the month, so `calc` gives 0 days and 0,00, and the rate rows the month was paid
+    with (`calc` asks for at least one; with no day placed none is used). None where the
+    ledger kept no basis for the month or the placement has no period left."""
+    if paid is None or not paid.get("rates") or not src.inputs.periods:
+        return None
+    made: dict[str, Any] = {
+        "placement": [
+            {
+                "from": d.period.start.isoformat(),
+                "to": None if d.period.end is None else d.period.end.isoformat(),
+                "document": d.reference,
+            }
+            for d in src.inputs.periods
+        ],
+        "board_increases": [],
+        "fee_uplifts": [],
+        "rates": paid["rates"],
+    }
+    if src.inputs.part_time is not None:
+        made["part_time_fee_share"] = str(src.inputs.part_time.fee_share)
+    return made
 
 
 def _no_days_reason(src: PlacementSource, month: date) -> str:
