@@ -14,6 +14,8 @@ month with a reason, record how an overpayment was settled.
 * ``settle_overpayment(db, line_id, method, offset_month, note, clock)`` and
   ``unsettled_overpayments(db)`` (the deadlines screen lists these);
   ``check_settlement(db, line_id, method, offset_month)`` refuses what it would refuse.
+  ``settle_overpayments(db, line_ids, …)`` settles many the same way in one transaction
+  (one refused line refuses them all, ``check_settlements`` says which).
 * ``run_document(run)`` — the JSON of SPEC 6 ``run``.
 * ``paid_outside_notice(db, day)`` and ``reentered_one_off_notice(db, payment)`` — what
   the window tells before it saves a one-off payment the run would not pay as typed
@@ -66,7 +68,9 @@ from rejnistvo.services.payment_run.overpayments import (
     SETTLEMENT_METHODS,
     Overpayment,
     check_settlement,
+    check_settlements,
     settle_overpayment,
+    settle_overpayments,
     unsettled_overpayments,
 )
 from rejnistvo.services.payment_run.run import (
@@ -96,6 +100,7 @@ __all__ = [
     "check_closable",
     "check_reopenable",
     "check_settlement",
+    "check_settlements",
     "check_month",
     "close_month",
     "closed_months",
@@ -111,6 +116,7 @@ __all__ = [
     "run_document",
     "run_steps",
     "settle_overpayment",
+    "settle_overpayments",
     "settlement_text",
     "undoing_text",
     "unsettled_overpayments",
