@@ -1,5 +1,5 @@
 """Izplačila: closing the month shown and reopening the latest closed one, recording how
-an overpayment was settled, and exporting the shown run (PDF, XLSX, CSV, SEPA) with
+the selected overpayments were settled, and exporting the shown run (PDF, XLSX, CSV, SEPA) with
 progress and Prekliči. Functions of the screen (``view`` is the ``PaymentsView``), apart
 so that the screen stays about showing the run."""
 
@@ -9,7 +9,10 @@ from typing import Any
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
+from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
 from rejnistvo.rules.periods import month_name, parse_month
+from rejnistvo.rules.plural import plural_category
+from rejnistvo.ui.format import format_count
 
 EXPORTS = {
     "pdf": ("PDF", "PDF (*.pdf)"),
@@ -132,22 +135,38 @@ def reopen_month(view: Any) -> bool:
 
 
 def settle_selected(view: Any) -> bool:
-    """Record how the selected overpayment was settled: a month of offset or a refund."""
-    from rejnistvo.services.payment_run import check_settlement, settle_overpayment
+    """Record how the selected overpayments were settled: a month of offset or a refund,
+    the same for all of them (one transaction); settled ones in the selection are left."""
+    from rejnistvo.services.payment_run import check_settlements, settle_overpayments
 
-    rows = view.over_table.selectionModel().selectedRows()
+    selected = sorted(index.row() for index in view.over_table.selectionModel().selectedRows())
     proxy = view.over_table.model()
-    if not rows or view.run is None:
+    records = [proxy.row_record(row) for row in selected]
+    if not records or view.run is None:
         view.ctx.interaction.error(
             view.tr("Poravnava preplačila"), view.tr("Izberite preplačilo v seznamu.")
         )
         return False
-    record = proxy.row_record(rows[0].row())  # type: ignore[attr-defined]
+    # a settled one (or a line undoing one) is left out, not refused: Ctrl+A takes them all
+    open_records = [r for r in records if not r["settled"] and r["kind"] == OVERPAYMENT_LABEL]
+    if not open_records:
+        view.ctx.interaction.error(
+            view.tr("Poravnava preplačila"),
+            view.tr("Izbrana preplačila so že poravnana; izberite taka, ki še niso."),
+        )
+        return False
+    ids = [record["line_id"] for record in open_records]
+    many = len(records) > 1
     answer = ""
     while True:  # a refused month is asked for again with what was typed
         answer = view.ctx.interaction.ask_text(
             view.tr("Poravnava preplačila"),
             view.tr(
+                "Mesec, v katerem so bila preplačila poračunana (LLLL-MM), ali prazno, če so "
+                "rejniki pozvani k vračilu:"
+            )
+            if many
+            else view.tr(
                 "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
                 "rejnik pozvan k vračilu:"
             ),
@@ -159,26 +178,73 @@ def settle_selected(view: Any) -> bool:
             offset = parse_month(answer, "offset_month") if answer.strip() else None
             method = "offset" if offset else "refund"
             # a month the save would refuse is refused before »Vpišem?«, not after it
-            check_settlement(view.ctx.db, record["line_id"], method, offset)
-            if not _confirm_settlement(view, record, offset):
+            left = check_settlements(view.ctx.db, ids, method, offset)
+            confirmed = (
+                _confirm_batch(view, left, len(records) - len(ids), offset)
+                if many
+                else _confirm_settlement(view, open_records[0], offset)
+            )
+            if not confirmed:
                 return False
-            settle_overpayment(view.ctx.db, record["line_id"], method, offset, "", view.ctx.clock)
+            settle_overpayments(view.ctx.db, ids, method, offset, "", view.ctx.clock)
         except RuleError as exc:
             view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), sentence(exc.message))
             if getattr(exc, "field", "") != "offset_month":
                 return False
             continue
-        view.select_after_load(view.over_table, record["line_id"])
+        view.select_after_load(view.over_table, ids[0])
         view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
+        if many:
+            view.ctx.bus.status_message.emit(
+                view.tr("Poravnava je vpisana za {0}.").format(overpayments_text(len(ids)))
+            )
         return True
+
+
+#: the kind of line a settlement is recorded for, as the table shows it
+OVERPAYMENT_LABEL = KIND_LABELS[OVERPAYMENT]
+# "preplačilo" after »za« (accusative = nominative): 1, 2, 3–4, 5+ (rules.plural has no
+# form of it; its own table belongs to rules/)
+_OVERPAYMENT_FORMS = {
+    "one": "preplačilo",
+    "two": "preplačili",
+    "few": "preplačila",
+    "other": "preplačil",
+}
+
+
+def overpayments_text(count: int) -> str:
+    """`overpayments_text(1234)` → "1.234 preplačil"."""
+    return f"{format_count(count)} {_OVERPAYMENT_FORMS[plural_category(count)]}"
+
+
+def _confirm_batch(view: Any, left: dict[int, Any], skipped: int, offset: Any) -> bool:
+    """Several settlements said before they are recorded: how many, the total, how,
+    and how many of the selection are left out (settled already)."""
+    how = (
+        view.tr("Poračunana z izplačilom za {0}.").format(month_name(offset))
+        if offset
+        else view.tr("Rejniki so pozvani k vračilu.")
+    )
+    if skipped:
+        how += " " + view.tr("Že poravnanih med izbranimi: {0} (ostanejo, kot so).").format(
+            format_count(skipped)
+        )
+    return bool(
+        view.ctx.interaction.confirm(
+            view.tr("Poravnava preplačil"),
+            view.tr(
+                "{0} Vpisanih poravnav ni mogoče spremeniti in mesecev, v katerih so bila "
+                "preplačila ugotovljena, potem ni mogoče ponovno odpreti.\n\n"
+                "Vpišem poravnavo za {1}, skupaj {2} €?"
+            ).format(how, overpayments_text(len(left)), format_amount(sum(left.values()))),
+        )
+    )
 
 
 def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
     """What will be recorded, said before it is: a settlement cannot be changed and keeps
     its month from being reopened, and an empty answer (a mistyped Enter) meant a refund."""
-    from rejnistvo.rules.money import format_amount
-    from rejnistvo.rules.periods import month_name
-
     how = (
         view.tr("poračunano z izplačilom za {0}").format(month_name(offset))
         if offset
