@@ -49,7 +49,7 @@ def test_three_selected_are_settled_at_once(qtbot, view):  # noqa: F811
     kind, _title, text = asked[-1]
     assert kind == "confirm"
     assert f"Vpišem poravnavo za 3 preplačila, skupaj {format_amount(total)} €?" in text
-    assert "Poračunana z izplačilom za december 2026" in text
+    assert "Preplačila so poračunana z izplačilom za december 2026" in text
     assert "Že poravnanih" not in text
     assert [r["settled"] for r in rows(view.over_model)[:3]] == [True, True, True]
 

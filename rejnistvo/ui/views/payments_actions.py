@@ -222,7 +222,7 @@ def _confirm_batch(view: Any, left: dict[int, Any], skipped: int, offset: Any) -
     """Several settlements said before they are recorded: how many, the total, how,
     and how many of the selection are left out (settled already)."""
     how = (
-        view.tr("Poračunana z izplačilom za {0}.").format(month_name(offset))
+        view.tr("Preplačila so poračunana z izplačilom za {0}.").format(month_name(offset))
         if offset
         else view.tr("Rejniki so pozvani k vračilu.")
     )
