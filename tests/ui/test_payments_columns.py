@@ -91,3 +91,20 @@ def test_the_names_give_way_after_the_reason_and_the_amounts_never():
     # room left goes to the reason, else to the names
     assert fitted(natural, keys, 1000)[-1] == 500
     assert fitted([100, 100, 70], ["carer", "child", "total"], 311) == [121, 120, 70]
+
+
+def test_the_overpayments_tab_fits_at_1024_with_its_reason_elided(qtbot, ctx):
+    """QA10/BULK13: on *Preplačila* Razlog stood behind a sideways scroll bar (the tab's
+    layout took 22 px and the kind, cut to »prepl…«, took its place)."""
+    window = laptop_window(qtbot, ctx)
+    view = window.show_screen("payments_view")
+    qtbot.waitUntil(lambda: not view.is_busy() and view.run is not None, timeout=20000)
+    view.tabs.setCurrentIndex(2)
+    qtbot.wait(20)
+    table = view.over_table
+    assert _shown(table, view.over_model) == [
+        "carer", "child", "contract", "for_month", "total", "board", "fee", "reason"
+    ]  # fmt: skip
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.width() == view.tabs.currentWidget().width()  # no margins of its own

@@ -9,7 +9,8 @@ view without scrolling sideways:
   centre and unit, *Skupaj po enotah in centrih* has their sums and every export has
   all three; on *Poračun* and *Preplačila* also the days, the factor and the two
   increases (the difference is read from *Skupaj*, the board and the fee and the
-  reason), and on *Poračun* the kind (always »poračun«). A right click on the header
+  reason), and the kind (on *Poračun* always »poračun«; on *Preplačila* the reason
+  says whether an overpayment was undone). A right click on the header
   shows or hides any column; the choice is kept for the next start;
 * the reason, the kind and the names give way in that order (elided, the whole text in
   the cell's tooltip); the amounts, the contract, the month, the days and the factor
@@ -34,8 +35,11 @@ HIDDEN_AT_FIRST: dict[str, frozenset[str]] = {
     "arrears": frozenset(
         {"days", "factor", "board_increase", "fee_uplift", "kind", "centre", "unit", "iban"}
     ),
+    # the kind too: at 1024 px it showed »prepl…« for both of its kinds, and its
+    # reason says which (»preplačilo … je … razveljavljeno«); Razlog stood behind a
+    # sideways scroll bar
     "overpayments": frozenset(
-        {"days", "factor", "board_increase", "fee_uplift", "centre", "unit", "iban"}
+        {"days", "factor", "board_increase", "fee_uplift", "kind", "centre", "unit", "iban"}
     ),
 }
 #: the columns that give way, first to last, each down to its narrowest

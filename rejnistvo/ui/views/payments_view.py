@@ -146,6 +146,9 @@ class PaymentsView(View):
         self.settle_button.clicked.connect(lambda: self.settle_selected())
         over_page = QWidget(self)
         over_layout = QVBoxLayout(over_page)
+        # the table as wide as the other tabs' (they are tab pages themselves): the
+        # layout's margins took 22 px, and at 1024 px Razlog stood behind a scroll bar
+        over_layout.setContentsMargins(0, 0, 0, 0)
         over_layout.addWidget(self.over_table, 1)
         over_layout.addWidget(self.settle_button)
         self.tabs = QTabWidget(self)
