@@ -42,6 +42,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "zadeva": ("zadeva", "zadevi", "zadeve", "zadev"),
     "rejnik": ("rejnik", "rejnika", "rejniki", "rejnikov"),
     "zvišanje": ("zvišanje", "zvišanji", "zvišanja", "zvišanj"),
+    "preplačilo": ("preplačilo", "preplačili", "preplačila", "preplačil"),
 }
 # The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
 ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {

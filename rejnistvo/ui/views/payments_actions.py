@@ -11,8 +11,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
 from rejnistvo.rules.periods import month_name, parse_month
-from rejnistvo.rules.plural import plural_category
-from rejnistvo.ui.format import format_count
+from rejnistvo.ui.format import count_text, format_count
 
 EXPORTS = {
     "pdf": ("PDF", "PDF (*.pdf)"),
@@ -196,26 +195,13 @@ def settle_selected(view: Any) -> bool:
         view.ctx.bus.records_changed.emit("payment_runs")  # the month is read again
         if many:
             view.ctx.bus.status_message.emit(
-                view.tr("Poravnava je vpisana za {0}.").format(overpayments_text(len(ids)))
+                view.tr("Poravnava je vpisana za {0}.").format(count_text(len(ids), "preplačilo"))
             )
         return True
 
 
 #: the kind of line a settlement is recorded for, as the table shows it
 OVERPAYMENT_LABEL = KIND_LABELS[OVERPAYMENT]
-# "preplačilo" after »za« (accusative = nominative): 1, 2, 3–4, 5+ (rules.plural has no
-# form of it; its own table belongs to rules/)
-_OVERPAYMENT_FORMS = {
-    "one": "preplačilo",
-    "two": "preplačili",
-    "few": "preplačila",
-    "other": "preplačil",
-}
-
-
-def overpayments_text(count: int) -> str:
-    """`overpayments_text(1234)` → "1.234 preplačil"."""
-    return f"{format_count(count)} {_OVERPAYMENT_FORMS[plural_category(count)]}"
 
 
 def _confirm_batch(view: Any, left: dict[int, Any], skipped: int, offset: Any) -> bool:
@@ -237,7 +223,7 @@ def _confirm_batch(view: Any, left: dict[int, Any], skipped: int, offset: Any) -
                 "{0} Vpisanih poravnav ni mogoče spremeniti in mesecev, v katerih so bila "
                 "preplačila ugotovljena, potem ni mogoče ponovno odpreti.\n\n"
                 "Vpišem poravnavo za {1}, skupaj {2} €?"
-            ).format(how, overpayments_text(len(left)), format_amount(sum(left.values()))),
+            ).format(how, count_text(len(left), "preplačilo"), format_amount(sum(left.values()))),
         )
     )
 
