@@ -22,11 +22,12 @@ import hashlib
 import hmac
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -100,32 +101,62 @@ def write_audit(
 
     ``at``: when the change was made; by default the real time now (``SystemClock``), not
     a what-if day: the change log records when someone changed the file."""
+    write_audits(db, [AuditEntry(table, record_id, action, before, after)], at)
+
+
+class AuditEntry(NamedTuple):
+    """One change to record: which record of which table, what was done, before/after.
+    (A named tuple: the module is on the window's start path, where a dataclass costs
+    ~0.4 ms to make and this ~0.05 ms.)"""
+
+    table: str
+    record_id: int | None
+    action: str
+    before: Any = None
+    after: Any = None
+
+
+def write_audits(db: Database, entries: Iterable[AuditEntry], at: datetime | None = None) -> None:
+    """Append a row per entry, chained in their order, in one statement: what a batch of
+    changes in one transaction records (54,000 settlements: the last row, the user, the
+    key and the time read once, not once a row). Call inside that transaction."""
     cursor = db.execute("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
     columns = [d[0] for d in cursor.description]
     last = cursor.fetchone()
     previous = dict(zip(columns, last, strict=True)) if last else None
     prev_hash = previous["hash"] if previous else GENESIS
+    next_id = (previous["id"] + 1) if previous else 1
     user = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
-    row: dict[str, Any] = {
-        "id": (previous["id"] + 1) if previous else 1,
+    common = {
         "at": (at or SystemClock().now()).astimezone(UTC).isoformat(timespec="seconds"),
         "user_name": (user[0] if user else "") or "",
         "os_user": os_user(),
-        "table_name": table,
-        "record_id": record_id,
-        "action": action,
-        "before": to_json(before),
-        "after": to_json(after),
     }
-    key: bytes | None = None
-    if "key_id" in columns:  # m006 applied: the chain is keyed from here on
-        row["key_id"], key = audit_keys.own_key()
-    row["prev_hash"] = prev_hash
-    row["hash"] = row_hash(prev_hash, row, key)
+    keyed = "key_id" in columns  # m006 applied: the chain is keyed from here on
+    key_id, key = audit_keys.own_key() if keyed else (None, None)
+    rows = []
+    for entry in entries:
+        row: dict[str, Any] = {
+            "id": next_id,
+            **common,
+            "table_name": entry.table,
+            "record_id": entry.record_id,
+            "action": entry.action,
+            "before": to_json(entry.before),
+            "after": to_json(entry.after),
+        }
+        if keyed:
+            row["key_id"] = key_id
+        row["prev_hash"] = prev_hash
+        row["hash"] = prev_hash = row_hash(prev_hash, row, key)
+        rows.append(tuple(row.values()))
+        next_id += 1
+    if not rows:
+        return
     # Plain SQL: sqlite-utils' insert introspects the table on every call (~1 ms a row).
     names = ", ".join(row)
     marks = ", ".join("?" for _ in row)
-    db.execute(f"INSERT INTO audit_log ({names}) VALUES ({marks})", list(row.values()))
+    db.conn.executemany(f"INSERT INTO audit_log ({names}) VALUES ({marks})", rows)
 
 
 def audit_rows(

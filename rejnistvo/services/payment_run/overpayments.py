@@ -17,7 +17,7 @@ from rejnistvo.rules.payment_run import OVERPAYMENT, Amounts
 from rejnistvo.rules.periods import first_of_month, month_name
 from rejnistvo.services.payment_run.closing import user_of
 from rejnistvo.store import ledger
-from rejnistvo.store.audit import write_audit
+from rejnistvo.store.audit import AuditEntry, write_audits
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +175,15 @@ def settle_overpayments(
         left = check_settlements(db, line_ids, method, offset_month)
         month = first_of_month(offset_month) if method == "offset" and offset_month else None
         today, text, user = clock.today(), (note or "").strip(), user_of(db)
+        entries = []
         for line_id, amount in left.items():
             new_id = ledger.insert_settlement(
                 db, ledger.Settlement(line_id, method, month, today, text, user)
             )
-            write_audit(
-                db, "overpayment_settlements", new_id, "insert", None,
+            entries.append(AuditEntry(
+                "overpayment_settlements", new_id, "insert", None,
                 {"line_id": line_id, "method": method, "offset_month": month,
                  "note": text, "amount": amount},
-            )  # fmt: skip
+            ))  # fmt: skip
+        write_audits(db, entries)  # a row each, the chain's head read once
     return len(left)
