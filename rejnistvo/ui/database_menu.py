@@ -23,6 +23,7 @@ from rejnistvo.store import StoreError, check_db
 from rejnistvo.store.background_checks import problem_summary
 from rejnistvo.store.backup import backup_to, backups_dir
 from rejnistvo.ui.format import format_count
+from rejnistvo.ui.widgets.wait_cursor import wait_cursor
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -38,17 +39,6 @@ def _open_folder_with_desktop(folder: Path) -> bool:
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def _with_wait_cursor(work: Callable[[], object]) -> object:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return work()
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class DatabaseMenu(QObject):
@@ -100,7 +90,8 @@ class DatabaseMenu(QObject):
             problem = self._target_problem(target)
             if problem is None:
                 try:
-                    _with_wait_cursor(lambda target=target: backup_to(self.ctx.db, target))
+                    with wait_cursor():
+                        backup_to(self.ctx.db, target)
                 except StoreError as error:
                     problem = self._backup_error(target, error)
             if problem is None:
@@ -178,7 +169,8 @@ class DatabaseMenu(QObject):
         """Check the file (integrity, schema, audit chain) and show the result."""
         if self.ctx.db is None:
             return None
-        problems: list[str] = _with_wait_cursor(lambda: check_db(self.ctx.db_path))  # type: ignore[assignment]
+        with wait_cursor():
+            problems = check_db(self.ctx.db_path)
         title = self.tr("Preverjanje baze")
         if not problems:
             self.status(self.tr("Baza je v redu."))
@@ -236,7 +228,8 @@ class DatabaseMenu(QObject):
         ):
             return False
         try:
-            backup = _with_wait_cursor(lambda: accept_restored_copy(db))
+            with wait_cursor():
+                backup = accept_restored_copy(db)
         except StoreError as error:
             self.ctx.interaction.error(title, getattr(error, "message", str(error)))
             return False

@@ -75,3 +75,26 @@ def test_settled_ones_in_the_selection_are_skipped_and_said(qtbot, view):  # noq
     assert all(r["settled"] for r in rows(view.over_model))
     # the first kept its refund call: it was left out of the batch
     assert "vračil" in rows(view.over_model)[0]["reason"]
+
+
+def test_the_batch_is_written_under_the_wait_cursor(qtbot, view, monkeypatch):  # noqa: F811
+    # thousands of settlements take a second or two: the window shows it is working
+    from PySide6.QtWidgets import QApplication
+
+    from rejnistvo.services import payment_run
+
+    overpayments_shown(qtbot, view)
+    seen = []
+    settle = payment_run.settle_overpayments
+
+    def watched(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        seen.append(None if cursor is None else cursor.shape())
+        return settle(*args, **kwargs)
+
+    monkeypatch.setattr(payment_run, "settle_overpayments", watched)  # imported at use
+    view.ctx.interaction.answers.extend(["2026-12", True])
+    settle_by_keyboard(qtbot, view)
+    ready(qtbot, view)
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None

@@ -12,6 +12,7 @@ from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
 from rejnistvo.rules.periods import month_name, parse_month
 from rejnistvo.ui.format import count_text, format_count
+from rejnistvo.ui.widgets.wait_cursor import wait_cursor
 
 EXPORTS = {
     "pdf": ("PDF", "PDF (*.pdf)"),
@@ -185,7 +186,8 @@ def settle_selected(view: Any) -> bool:
             )
             if not confirmed:
                 return False
-            settle_overpayments(view.ctx.db, ids, method, offset, "", view.ctx.clock)
+            with wait_cursor():  # a batch of thousands takes a second or two
+                settle_overpayments(view.ctx.db, ids, method, offset, "", view.ctx.clock)
         except RuleError as exc:
             view.ctx.interaction.error(view.tr("Poravnava ni vpisana"), sentence(exc.message))
             if getattr(exc, "field", "") != "offset_month":
