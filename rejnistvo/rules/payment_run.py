@@ -190,6 +190,22 @@ def basis(month: date, inputs: PlacementInputs, payment: MonthPayment) -> dict[s
     return data
 
 
+def basis_without_days(inputs: PlacementInputs, rates: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a month no period of today reaches into is recomputed from (`calc` gives 0
+    days, 0,00): the placement's periods of today, no decision, and ``rates``, the rate
+    rows as the month's paid basis lists them (`calc` asks for at least one; with no day
+    placed none is used)."""
+    data: dict[str, Any] = {
+        "placement": [_doc_json(d, False) for d in inputs.periods],
+        "board_increases": [],
+        "fee_uplifts": [],
+        "rates": rates,
+    }
+    if inputs.part_time is not None:
+        data["part_time_fee_share"] = str(inputs.part_time.fee_share)
+    return data
+
+
 #: A basis as the ledger keeps it: compact JSON, names as written (``basis_json``).
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 

@@ -21,6 +21,7 @@ from rejnistvo.rules.payment_run import (
     BasisMaker,
     basis,
     basis_text,
+    basis_without_days,
     calc_inputs,
     reasons,
     reasons_by_month,
@@ -494,22 +495,7 @@ def _no_days_basis(src: PlacementSource, paid: dict[str, Any] | None) -> dict[st
     ledger kept no basis for the month or the placement has no period left."""
     if paid is None or not paid.get("rates") or not src.inputs.periods:
         return None
-    made: dict[str, Any] = {
-        "placement": [
-            {
-                "from": d.period.start.isoformat(),
-                "to": None if d.period.end is None else d.period.end.isoformat(),
-                "document": d.reference,
-            }
-            for d in src.inputs.periods
-        ],
-        "board_increases": [],
-        "fee_uplifts": [],
-        "rates": paid["rates"],
-    }
-    if src.inputs.part_time is not None:
-        made["part_time_fee_share"] = str(src.inputs.part_time.fee_share)
-    return made
+    return basis_without_days(src.inputs, paid["rates"])
 
 
 def _no_days_reason(src: PlacementSource, month: date) -> str:
