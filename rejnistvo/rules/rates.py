@@ -101,7 +101,8 @@ def missing_indexations(
         return []
     newest = rates.rows[-1]
     end = last_of_month(month)
-    computed = sorted({m.replace(day=1) for m in months}) if months else [end.replace(day=1)]
+    # `month` is always among them (the last): every line names at least that one
+    computed = sorted({end.replace(day=1), *(m.replace(day=1) for m in months or ())})
     year = newest.valid_from.year
     if newest.valid_from >= date(year, INDEXATION_MONTH, 1):
         year += 1
@@ -109,9 +110,7 @@ def missing_indexations(
     # The year bound first: past 9999 there is no 1 March to compare (date() would raise).
     while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:
         march = date(year, INDEXATION_MONTH, 1)
-        concerned = [m for m in computed if march <= last_of_month(m) <= end] or [
-            end.replace(day=1)
-        ]
+        concerned = [m for m in computed if march <= last_of_month(m) <= end]
         lines.append(
             f"Uskladitev zneskov od {format_date(march)} ni vnesena: {_months_computed(concerned)} "
             f"z zneski, ki veljajo od {format_date(newest.valid_from)} "
