@@ -85,16 +85,20 @@ def test_the_batch_is_written_under_the_wait_cursor(qtbot, view, monkeypatch):  
 
     overpayments_shown(qtbot, view)
     seen = []
-    settle = payment_run.settle_overpayments
 
-    def watched(*args, **kwargs):
-        cursor = QApplication.overrideCursor()
-        seen.append(None if cursor is None else cursor.shape())
-        return settle(*args, **kwargs)
+    def watched(work):
+        def under_cursor(*args, **kwargs):
+            cursor = QApplication.overrideCursor()
+            seen.append((work.__name__, None if cursor is None else cursor.shape()))
+            return work(*args, **kwargs)
 
-    monkeypatch.setattr(payment_run, "settle_overpayments", watched)  # imported at use
+        return under_cursor
+
+    for name in ("check_settlements", "settle_overpayments"):  # imported at use
+        monkeypatch.setattr(payment_run, name, watched(getattr(payment_run, name)))
     view.ctx.interaction.answers.extend(["2026-12", True])
     settle_by_keyboard(qtbot, view)
     ready(qtbot, view)
-    assert seen == [Qt.CursorShape.WaitCursor]
+    wait = Qt.CursorShape.WaitCursor
+    assert seen == [("check_settlements", wait), ("settle_overpayments", wait)]
     assert QApplication.overrideCursor() is None

@@ -178,7 +178,8 @@ def settle_selected(view: Any) -> bool:
             offset = parse_month(answer, "offset_month") if answer.strip() else None
             method = "offset" if offset else "refund"
             # a month the save would refuse is refused before »Vpišem?«, not after it
-            left = check_settlements(view.ctx.db, ids, method, offset)
+            with wait_cursor():  # thousands of lines are read for it
+                left = check_settlements(view.ctx.db, ids, method, offset)
             confirmed = (
                 _confirm_batch(view, left, len(records) - len(ids), offset)
                 if many
