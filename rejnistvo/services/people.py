@@ -377,7 +377,7 @@ def check_carer(carer: Carer) -> None:
     if carer.centre_id is None:
         raise InputError(
             "centre_id",
-            "Izberite center za socialno delo, ki vodi rejnika (začnite tipkati ime kraja).",
+            "Izberite center za socialno delo, ki vodi rejnika (začnite tipkati del imena centra, npr. »gorenj«).",
         )
 
 

@@ -146,8 +146,12 @@ class CarersView(PersonView):
         if centre_id is None:
             v.add_error(
                 self.centre_edit,
-                self.tr("Izberite center, ki vodi rejnika (začnite tipkati ime kraja)."),
+                self.tr(
+                    "Izberite center, ki vodi rejnika (začnite tipkati del imena centra, npr. »gorenj«)."
+                ),
             )
+        else:  # chosen by typing and Tab, no »activated« took the earlier reason away
+            self.centre_edit.clear_error()
         email = v.check(self.email_edit)
         iban = v.check(self.iban_edit)
         trainings = self.trainings.rows(v)
