@@ -175,7 +175,11 @@ def write_pdf(
     from rejnistvo.register.fonts import table_fonts
 
     regular, bold = table_fonts()
-    cell_style = ParagraphStyle("cell", fontName=regular, fontSize=6.5, leading=8)
+    # A hyphenated name ("Primorsko-notranjska") too long for its column breaks after its
+    # own hyphen, not mid-word where reportlab would otherwise cut it.
+    cell_style = ParagraphStyle(
+        "cell", fontName=regular, fontSize=6.5, leading=8, embeddedHyphenation=1
+    )
     head_style = ParagraphStyle("head", parent=cell_style, fontName=bold)
     title_style = ParagraphStyle("title", fontName=bold, fontSize=12, leading=15)
     page_size = landscape(A4)

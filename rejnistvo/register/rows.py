@@ -100,12 +100,12 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("seq", "Zap. št.", lambda r: r.seq, "int", 7, 8),
-    Column("case_no", "Številka zadeve", lambda r: r.case_no, "text", 15, 18),
+    Column("case_no", "Številka zadeve", lambda r: r.case_no, "text", 15, 22),
     Column("centre", "Center", lambda r: r.centre, "text", 26, 22),
     Column("unit", "Enota", lambda r: r.unit, "text", 16, 16),
     Column("child", "Otrok", lambda r: r.child, "text", 20, 20),
     Column("carer", "Rejnik", lambda r: r.carer, "text", 20, 20),
-    Column("proposed", "Predlog (%)", lambda r: r.proposed_percent, "int", 10, 14),
+    Column("proposed", "Predlog (%)", lambda r: r.proposed_percent, "int", 10, 12),
     Column("prepared", "Datum predloga", lambda r: r.prepared, "date", 11, 17),
     Column("received", "Prejeto", lambda r: r.received, "date", 11, 17),
     Column("accepted", "Sprejeto", lambda r: r.accepted, "date", 11, 17),
@@ -113,7 +113,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("members", "Člani komisije", lambda r: ", ".join(r.members), "text", 34, 20),
     Column("decided", "Odločeno", lambda r: r.decided, "date", 11, 17),
     Column("decision", "Odločitev", lambda r: r.decision_text, "text", 30, 22),
-    Column("resolution_no", "Sklep št.", lambda r: r.resolution_no or "", "text", 12, 18),
+    Column("resolution_no", "Sklep št.", lambda r: r.resolution_no or "", "text", 12, 16),
     Column("returned", "Vrnjeno", lambda r: r.returned, "date", 11, 17),
 )
 
