@@ -12,7 +12,8 @@ what a double click opens. The rules are the shared ones:
   (``register.workflow`` re-exports them; the start does not load the workflow) —
   listed once it passes the setting ``waiting_days_threshold`` (default 30); due = the
   day of receipt + the threshold;
-* fee uplifts and board increases ending within 60 days (extension needed);
+* fee uplifts and board increases ending within 60 days (extension needed); a board
+  increase already extended, or whose child is not placed the day after, needs none;
 * carers' training (čl. 42) due within 60 days; coordinator's term ending within 60 days;
 * refund instalments past their due date and not marked paid;
 * overpayments found by a payment run and not yet settled (SPEC 3.6), due the day the
@@ -221,17 +222,39 @@ def _board_increases(
         db, today, ending, soon, report_by=report_by, ids=ids, by_day=until is not None
     )
     judged: dict[Key, Judged] = {}  # most increases share their period with many others
+    settled = _extension_settled(db, today, ending, ids)
     for increase_id, percent, start, end, requested, reported, carer, child in rows:
         key = (percent, start, end, requested, reported)
         found = judged.get(key)
         if found is None:
             found = judged[key] = _by(until, _increase_reminders(day, *key))
         for kind, due, days, what in found:
+            if kind == "increase_ending" and increase_id in settled:
+                continue
             out[kind].append(
                 _make(
                     Deadline, (due, days, kind, what, carer or "", child or "", "r5", increase_id)
                 )
             )
+
+
+def _extension_settled(db: Database, today: date, ending: date, ids: IdRange | None) -> set[int]:
+    """Board increases ending between `today` and `ending` that need no extension: one
+    adjoins them already (SPEC 3.4: an extension starts the day after), or the child is
+    not placed the day after (an extension must lie inside the placement). "Podaljšanje?"
+    must go away once the caseworker has acted, or it stays on *Roki* until the end."""
+    in_range = "" if ids is None else f" AND a.id BETWEEN {int(ids[0])} AND {int(ids[1])}"
+    rows = db.execute(
+        "SELECT a.id FROM board_increases a WHERE a.to_date BETWEEN ?1 AND ?2"
+        + in_range
+        + " AND (EXISTS (SELECT 1 FROM board_increases b WHERE b.placement_id = a.placement_id"
+        " AND b.from_date = date(a.to_date, '+1 day'))"
+        " OR NOT EXISTS (SELECT 1 FROM placement_periods p"
+        " WHERE p.placement_id = a.placement_id AND p.from_date <= date(a.to_date, '+1 day')"
+        " AND (p.to_date IS NULL OR p.to_date >= date(a.to_date, '+1 day'))))",
+        [today.isoformat(), ending.isoformat()],
+    ).fetchall()
+    return {row[0] for row in rows}
 
 
 def _by(until: date | None, found: Judged) -> Judged:

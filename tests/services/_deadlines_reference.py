@@ -27,7 +27,7 @@ from rejnistvo.rules.reminders import (
     training_due_date,
 )
 from rejnistvo.services.cases import r5_report_due, r5_report_state
-from rejnistvo.store import list_records
+from rejnistvo.store import get_record, list_records
 
 R5_SOON_DAYS = 30
 TRAINING_SOON_DAYS = 60
@@ -127,7 +127,11 @@ def _board_increases(db: Database, today: date) -> list[RefDeadline]:
                 )
             )
         period = Period(inc["from_date"], inc["to_date"])
-        if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
+        if (
+            period.end is not None
+            and ends_within(period, today, ENDING_SOON_DAYS)
+            and _extension_needed(db, inc["placement_id"], period.end)
+        ):
             items.append(
                 _deadline(
                     "increase_ending",
@@ -139,6 +143,24 @@ def _board_increases(db: Database, today: date) -> list[RefDeadline]:
                 )
             )
     return items
+
+
+def _extension_needed(db: Database, placement_id: int, end: date) -> bool:
+    """No extension recorded (one starts the day after) and the child placed that day."""
+    after = end + timedelta(days=1)
+    if any(
+        date.fromisoformat(str(other["from_date"])) == after
+        for other in list_records(
+            db, "board_increases", window=("t.placement_id = ?", [placement_id])
+        )
+    ):
+        return False
+    periods = get_record(db, "placements", placement_id)["periods"]
+    return any(
+        date.fromisoformat(str(p["from_date"])) <= after
+        and (p["to_date"] is None or date.fromisoformat(str(p["to_date"])) >= after)
+        for p in periods
+    )
 
 
 def _reports_of(db: Database, increase_ids: list[int]) -> dict[int, dict[str, Any]]:
