@@ -148,11 +148,27 @@ def require_output_folder(path: str | Path, option: str = "--out") -> Path:
     target = Path(path)
     if target.is_dir():
         raise CliInputError(f"{option}: »{target}« je mapa; navedite ime datoteke.")
+    refuse_special_file(target, option)
     if not target.parent.is_dir():
         raise CliInputError(
             f"{option}: mapa »{target.parent}« ne obstaja. Izberite obstoječo mapo."
         )
     return target
+
+
+def refuse_special_file(target: Path, option: str = "--out") -> None:
+    """An output is written beside its name and renamed over it (``atomic_write``): over a
+    device, a pipe or a socket (``/dev/stdout``, ``/dev/null``, a FIFO a script reads) that
+    rename would put a regular file in its place, for root even in /dev."""
+    try:
+        special = target.exists() and not target.is_file() and not target.is_dir()
+    except OSError:
+        return  # not reachable: writing it fails and says so
+    if special:
+        raise CliInputError(
+            f"{option}: »{target}« ni navadna datoteka (naprava, cev ali vtičnica); izpis bi "
+            "jo nadomestil. Navedite ime datoteke v mapi, v katero lahko pišete."
+        )
 
 
 #: the first bytes of every SQLite file (sqlite.org/fileformat.html, 1.3.1): the value of
@@ -168,6 +184,7 @@ def refuse_overwriting(out: str | Path, *read: str | Path | None, option: str = 
     database replaced the file with a CSV, exit status 0). Any other file is replaced,
     as a batch run writes its report again."""
     target = Path(out)
+    refuse_special_file(target, option)
     if not target.is_file():
         return
     import os
