@@ -12,8 +12,8 @@ what a double click opens. The rules are the shared ones:
   (``register.workflow`` re-exports them; the start does not load the workflow) —
   listed once it passes the setting ``waiting_days_threshold`` (default 30); due = the
   day of receipt + the threshold;
-* fee uplifts and board increases ending within 60 days (extension needed); a board
-  increase already extended, or whose child is not placed the day after, needs none;
+* fee uplifts and board increases ending within 60 days (extension needed); one already
+  extended, or whose child is not placed the day after, needs none;
 * carers' training (čl. 42) due within 60 days; coordinator's term ending within 60 days;
 * refund instalments past their due date and not marked paid;
 * overpayments found by a payment run and not yet settled (SPEC 3.6), due the day the
@@ -32,6 +32,7 @@ completes the list afterwards in steps of a few milliseconds (``deadline_steps``
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Generator
 from datetime import date, timedelta
@@ -222,39 +223,63 @@ def _board_increases(
         db, today, ending, soon, report_by=report_by, ids=ids, by_day=until is not None
     )
     judged: dict[Key, Judged] = {}  # most increases share their period with many others
-    settled = _extension_settled(db, today, ending, ids)
+    ending_ids: list[int] = []
     for increase_id, percent, start, end, requested, reported, carer, child in rows:
         key = (percent, start, end, requested, reported)
         found = judged.get(key)
         if found is None:
             found = judged[key] = _by(until, _increase_reminders(day, *key))
         for kind, due, days, what in found:
-            if kind == "increase_ending" and increase_id in settled:
-                continue
+            if kind == "increase_ending":
+                ending_ids.append(increase_id)
             out[kind].append(
                 _make(
                     Deadline, (due, days, kind, what, carer or "", child or "", "r5", increase_id)
                 )
             )
+    _drop_settled(out["increase_ending"], _extension_settled(db, ending_ids))
 
 
-def _extension_settled(db: Database, today: date, ending: date, ids: IdRange | None) -> set[int]:
-    """Board increases ending between `today` and `ending` that need no extension: one
-    adjoins them already (SPEC 3.4: an extension starts the day after), or the child is
-    not placed the day after (an extension must lie inside the placement). "Podaljšanje?"
-    must go away once the caseworker has acted, or it stays on *Roki* until the end."""
-    in_range = "" if ids is None else f" AND a.id BETWEEN {int(ids[0])} AND {int(ids[1])}"
+def _drop_settled(found: list[Deadline], settled: set[int]) -> None:
+    """Leave out of `found` (one kind's reminders) those of the cases in `settled`."""
+    if settled:
+        found[:] = [item for item in found if item[7] not in settled]
+
+
+# An extension is needed only where none adjoins yet and the child is placed the day
+# after the end: "Podaljšanje?" must go away once the caseworker has acted (SPEC 3.4: an
+# extension starts the day after), not stay on *Roki* until the end. Asked of the few
+# cases ending soon, by primary key: the whole list keeps its scans (issue 13).
+_NOT_PLACED_AFTER = (
+    " OR NOT EXISTS (SELECT 1 FROM placement_periods p WHERE p.placement_id = a.placement_id"
+    " AND p.from_date <= date({end}, '+1 day')"
+    " AND (p.to_date IS NULL OR p.to_date >= date({end}, '+1 day')))"
+)
+
+
+def _settled(db: Database, ids: list[int], table: str, adjoins: str, end: str) -> set[int]:
+    if not ids:
+        return set()
     rows = db.execute(
-        "SELECT a.id FROM board_increases a WHERE a.to_date BETWEEN ?1 AND ?2"
-        + in_range
-        + " AND (EXISTS (SELECT 1 FROM board_increases b WHERE b.placement_id = a.placement_id"
-        " AND b.from_date = date(a.to_date, '+1 day'))"
-        " OR NOT EXISTS (SELECT 1 FROM placement_periods p"
-        " WHERE p.placement_id = a.placement_id AND p.from_date <= date(a.to_date, '+1 day')"
-        " AND (p.to_date IS NULL OR p.to_date >= date(a.to_date, '+1 day'))))",
-        [today.isoformat(), ending.isoformat()],
+        f"SELECT a.id FROM {table} a WHERE a.id IN (SELECT value FROM json_each(?))"
+        f" AND (EXISTS (SELECT 1 FROM {table} b WHERE b.placement_id = a.placement_id"
+        f" AND {adjoins} = date({end}, '+1 day'))" + _NOT_PLACED_AFTER.format(end=end) + ")",
+        [json.dumps(ids)],
     ).fetchall()
     return {row[0] for row in rows}
+
+
+def _extension_settled(db: Database, ids: list[int]) -> set[int]:
+    """Of these board increases, those that need no extension."""
+    return _settled(db, ids, "board_increases", "b.from_date", "a.to_date")
+
+
+def _uplift_settled(db: Database, ids: list[int]) -> set[int]:
+    """Of these R-4 cases (uplifts ending soon), those that need no extension: a later
+    decision to raise the fee adjoins, or the child leaves."""
+    return _settled(
+        db, ids, "r4_cases", "b.outcome = 'increase' AND b.decision_from", "a.decision_to"
+    )
 
 
 def _by(until: date | None, found: Judged) -> Judged:
@@ -308,6 +333,7 @@ def _r4_cases(
         db, received_before, today, ends_by, ids=ids, by_day=until is not None
     )
     waiting, uplifts = out["r4_waiting"], out["uplift_ending"]
+    ending_ids: list[int] = []
     waits: dict[Key, Any] = {}
     ends: dict[Key, tuple[date, int] | None] = {}
     for row in rows:
@@ -337,6 +363,7 @@ def _r4_cases(
                 if ending is not None and until is not None and ending[0] > until:
                     ending = ends[span] = None
             if ending is not None:
+                ending_ids.append(case_id)
                 what = f"Podaljšanje? {percent} % (sklep {resolution or '—'})"
                 uplifts.append(
                     _make(
@@ -344,6 +371,7 @@ def _r4_cases(
                         (*ending, "uplift_ending", what, carer or "", child or "", "r4", case_id),
                     )
                 )
+    _drop_settled(uplifts, _uplift_settled(db, ending_ids))
 
 
 def _people(

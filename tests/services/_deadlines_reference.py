@@ -155,10 +155,28 @@ def _extension_needed(db: Database, placement_id: int, end: date) -> bool:
         )
     ):
         return False
+    return _placed_on(db, placement_id, after)
+
+
+def _uplift_extension_needed(db: Database, placement_id: int, end: date) -> bool:
+    """No later decision to raise the fee adjoins it, and the child placed the day after."""
+    after = end + timedelta(days=1)
+    cases = list_records(db, "r4_cases", window=("t.placement_id = ?", [placement_id]))
+    if any(
+        c.get("outcome") == "increase"
+        and c.get("decision_from")
+        and date.fromisoformat(str(c["decision_from"])) == after
+        for c in cases
+    ):
+        return False
+    return _placed_on(db, placement_id, after)
+
+
+def _placed_on(db: Database, placement_id: int, day: date) -> bool:
     periods = get_record(db, "placements", placement_id)["periods"]
     return any(
-        date.fromisoformat(str(p["from_date"])) <= after
-        and (p["to_date"] is None or date.fromisoformat(str(p["to_date"])) >= after)
+        date.fromisoformat(str(p["from_date"])) <= day
+        and (p["to_date"] is None or date.fromisoformat(str(p["to_date"])) >= day)
         for p in periods
     )
 
@@ -211,7 +229,11 @@ def _r4_cases(db: Database, today: date, threshold: int) -> list[RefDeadline]:
             )
         if case.get("outcome") == "increase" and case.get("decision_from"):
             period = Period(case["decision_from"], case.get("decision_to"))
-            if period.end is not None and ends_within(period, today, ENDING_SOON_DAYS):
+            if (
+                period.end is not None
+                and ends_within(period, today, ENDING_SOON_DAYS)
+                and _uplift_extension_needed(db, case["placement_id"], period.end)
+            ):
                 items.append(
                     _deadline(
                         "uplift_ending",
