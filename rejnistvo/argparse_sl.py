@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 
 # argparse's own texts (it calls gettext at use time, through these module globals).
 _ARGPARSE_TEXTS = {
@@ -52,7 +53,36 @@ argparse._ = _translate  # type: ignore[attr-defined]
 argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, but a line never breaks inside a hyphenated word: »LLLL-MM« and
+    »export-case« stay whole (textwrap breaks at hyphens by default)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.fill(
+            text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        )
+
+
 class SlovenianArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        # argparse names a wrong choice and the allowed ones as Python shows strings
+        # ('r6', 'r1', …); a user reads »r6« and a plain list.
+        choices = action.choices
+        if choices is not None and value not in choices:
+            allowed = ", ".join(str(choice) for choice in choices)
+            raise argparse.ArgumentError(
+                action, f"»{value}« ni dovoljena izbira; dovoljeno je: {allowed}"
+            )
+
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse's own English usage text is not for our users: one line, exit 2; a
         # line about one option starts with it (»--month: …«), as the commands' own do.

@@ -58,14 +58,25 @@ COMMAND_OWNERS = {
 COMPUTE_ONLY = frozenset({"calc", "uplift", "refund", "emso"})
 
 
+#: what a script needs besides the commands: where each one's options are, the exit statuses
+EPILOG = (
+    "Pomoč posameznega ukaza: python -m rejnistvo UKAZ --help. Zneski so v JSON nizi z "
+    "dvema decimalkama (»805.20«), datumi v obliki LLLL-MM-DD. Izhodni status: 0 uspešno; "
+    "1 check je našel težave; 2 napačen vhod ali ukazna vrstica (ena vrstica na "
+    "standardni napaki, ničesar ni zapisano); 70 notranja napaka programa (podrobnosti v "
+    "dnevniku rejnistvo.log)."
+)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given the command line, only the module of its command."""
     parser = SlovenianArgumentParser(
         prog="python -m rejnistvo",
         description="Rejništvo – izračuni rejnin, primeri R-4 in R-5, obrazci.",
+        epilog=EPILOG,
     )
     subparsers = parser.add_subparsers(
-        dest="command", metavar="UKAZ", parser_class=SlovenianArgumentParser
+        title="ukazi", dest="command", metavar="UKAZ", parser_class=SlovenianArgumentParser
     )
     subparsers.required = True
     words = list(sys.argv[1:] if argv is None else argv)

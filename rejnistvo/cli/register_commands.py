@@ -38,17 +38,27 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     reg = subparsers.add_parser("register", help="evidenca obravnavanih primerov R-4 podskupine")
     _db_option(reg)
     reg.add_argument("--subgroup", type=int, required=True, metavar="N", help="podskupina 1–6")
-    reg.add_argument("--year", type=int, required=True, metavar="LETO")
-    reg.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
-    reg.add_argument("--out", required=True, metavar="DATOTEKA")
+    reg.add_argument(
+        "--year",
+        type=int,
+        required=True,
+        metavar="LETO",
+        help="leto, v katerem je koordinator predloge prejel, npr. 2026",
+    )
+    reg.add_argument(
+        "--format", choices=("csv", "xlsx", "pdf"), required=True, help="oblika datoteke"
+    )
+    reg.add_argument("--out", required=True, metavar="DATOTEKA", help="kam zapisati evidenco")
     reg.add_argument("--filter", metavar="BESEDILO", help="le primeri, ki vsebujejo besedilo")
     reg.set_defaults(handler=run_register)
 
     export = subparsers.add_parser("export-case", help="izvozi primer R-4 v šifriran paket")
     _db_option(export)
-    export.add_argument("--case", type=int, required=True, metavar="ID")
-    export.add_argument("--out", required=True, metavar="DATOTEKA")
-    export.add_argument("--passphrase-file", required=True, metavar="DATOTEKA")
+    export.add_argument(
+        "--case", type=int, required=True, metavar="ID", help="številka primera R-4 (ukaz cases)"
+    )
+    export.add_argument("--out", required=True, metavar="DATOTEKA", help="kam zapisati paket")
+    _passphrase_option(export)
     export.add_argument(
         "--kind",
         choices=("proposal", "resolution"),
@@ -58,9 +68,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     imp = subparsers.add_parser("import-case", help="uvozi šifriran paket primera R-4")
     _db_option(imp)
-    imp.add_argument("--package", required=True, metavar="DATOTEKA")
-    imp.add_argument("--passphrase-file", required=True, metavar="DATOTEKA")
-    imp.add_argument("--kind", choices=("proposal", "resolution"), required=True)
+    imp.add_argument("--package", required=True, metavar="DATOTEKA", help="prejeti paket")
+    _passphrase_option(imp)
+    imp.add_argument(
+        "--kind",
+        choices=("proposal", "resolution"),
+        required=True,
+        help="proposal: predlog centra (uvozi koordinator); resolution: sklep komisije "
+        "(uvozi center)",
+    )
     imp.add_argument(
         "--subgroup",
         type=int,
@@ -73,14 +89,29 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     changes = subparsers.add_parser("candidate-changes", help="spremembe seznama kandidatov (CSV)")
     _db_option(changes)
-    changes.add_argument("--subgroup", type=int, required=True, metavar="N")
-    changes.add_argument("--since", required=True, metavar="DATUM")
-    changes.add_argument("--out", required=True, metavar="DATOTEKA")
+    changes.add_argument("--subgroup", type=int, required=True, metavar="N", help="podskupina 1–6")
+    changes.add_argument(
+        "--since", required=True, metavar="DATUM", help="spremembe od tega dne (LLLL-MM-DD)"
+    )
+    changes.add_argument("--out", required=True, metavar="DATOTEKA", help="kam zapisati CSV")
     changes.set_defaults(handler=run_candidate_changes)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="DATOTEKA", help="podatkovna zbirka (privzeto: programova)")
+    parser.add_argument(
+        "--db",
+        metavar="DATOTEKA",
+        help="podatkovna zbirka (privzeto datoteka programa v uporabnikovi podatkovni mapi)",
+    )
+
+
+def _passphrase_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        required=True,
+        metavar="DATOTEKA",
+        help="datoteka z geslom paketa v prvi vrstici (nikoli geslo v ukazni vrstici)",
+    )
 
 
 @contextlib.contextmanager

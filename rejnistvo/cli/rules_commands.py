@@ -37,22 +37,52 @@ MAX_MONTHS = 1200  # a hundred years: enough for any placement, bounded for batc
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    calc = subparsers.add_parser("calc", help="mesečne rejnine ene namestitve (JSON)")
+    calc = subparsers.add_parser(
+        "calc",
+        help="mesečne rejnine ene namestitve (JSON)",
+        description=(
+            "Mesečne rejnine ene namestitve po mesecih (dnevi, oskrbnina, zvišanje oskrbnine, "
+            "plačilo dela, skupaj) in vsote. Vhod JSON: placement (obdobja pogodbe in "
+            "aneksov {from, to}, to: null pomeni odprto), months (meseci »LLLL-MM«), "
+            "neobvezno board_increases in fee_uplifts ({percent: 25 ali 50, from, to}), "
+            "rates ({valid_from, board, fee}; privzeto priložena tabela, z --db tabela "
+            "zbirke) in part_time_fee_share (namestitev le ob koncih tedna, praznikih in "
+            "počitnicah: delež plačila dela iz pogodbe, od 0 do 1)."
+        ),
+    )
     add_input_option(calc)
     _add_rates_db_option(calc)
     calc.set_defaults(handler=run_calc)
 
-    uplift = subparsers.add_parser("uplift", help="predlog zvišanja plačila dela R-4 (JSON)")
+    uplift = subparsers.add_parser(
+        "uplift",
+        help="predlog zvišanja plačila dela R-4 (JSON)",
+        description=(
+            "Predlog zvišanja plačila dela po 30. členu pravilnika. Vhod JSON: reasons "
+            "(razlogi iz 53. člena ZIRD, ključi kataloga ali besedilo; šteje le, koliko jih "
+            "je) in workload (obseg dela: »moderate« zmerno ali »strong« močno povečan)."
+        ),
+    )
     add_input_option(uplift)
     uplift.set_defaults(handler=run_uplift)
 
-    refund = subparsers.add_parser("refund", help="vračilo zvišane oskrbnine R-5 (JSON)")
+    refund = subparsers.add_parser(
+        "refund",
+        help="vračilo zvišane oskrbnine R-5 (JSON)",
+        description=(
+            "Zvišana oskrbnina, prejeta pred dnem poziva, rok za poročilo R-5, najpoznejši "
+            "dopustni rok vračila in obroki. Vhod JSON: increase ({percent, from, to}), "
+            "placement (kot pri calc), call_date (dan poziva), unjustified (znesek ali "
+            "»all«), neobvezno deadline (rok vračila), method (»lump_sum« v enkratnem "
+            "znesku ali »as_received« v posameznih zneskih, kot jih je prejel) in rates."
+        ),
+    )
     add_input_option(refund)
     _add_rates_db_option(refund)  # SPEC 6: `rates` as for calc
     refund.set_defaults(handler=run_refund)
 
-    emso = subparsers.add_parser("emso", help="preveri EMŠO")
-    emso.add_argument("number", metavar="EMŠO")
+    emso = subparsers.add_parser("emso", help="preveri EMŠO (JSON: datum rojstva, spol)")
+    emso.add_argument("number", metavar="EMŠO", help="enotna matična številka občana, 13 števk")
     emso.set_defaults(handler=run_emso)
 
 

@@ -44,9 +44,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="podatkovna zbirka (privzeto datoteka programa v uporabnikovi podatkovni mapi)",
     )
     run.add_argument("--month", required=True, metavar="LLLL-MM", help="mesec izplačila")
-    run.add_argument("--close", action="store_true", help="zaključi mesec (zapis v knjigo)")
-    run.add_argument("--format", choices=FORMATS, default="json", help="oblika izpisa")
-    run.add_argument("--out", metavar="DATOTEKA", help="izhodna datoteka")
+    run.add_argument(
+        "--close",
+        action="store_true",
+        help="zaključi mesec (zapis v knjigo izplačil) in izpiši zaključeno izplačilo",
+    )
+    run.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="oblika izpisa (privzeto json; sepa je datoteka nakazil pain.001)",
+    )
+    run.add_argument(
+        "--out",
+        metavar="DATOTEKA",
+        help="izhodna datoteka (JSON brez nje na standardni izhod; druge oblike jo zahtevajo)",
+    )
     run.set_defaults(handler=run_command)
 
 

@@ -16,11 +16,15 @@ from rejnistvo.cli import main
         (["run", "--db", "x", "--month"], "--month: manjka vrednost\n"),
         (
             ["run", "--db", "x", "--month", "2026-01", "--format", "doc"],
-            "--format: neveljavna izbira 'doc' (izberite med 'json', 'csv', 'xlsx', 'pdf', "
-            "'sepa')\n",
+            "--format: »doc« ni dovoljena izbira; dovoljeno je: json, csv, xlsx, pdf, sepa\n",
         ),
         (["print", "r4", "--db", "x", "--case", "abc"], "--case: »abc« ni celo število\n"),
         (["emso"], "Napaka v ukazni vrstici: manjkajo obvezni argumenti: EMŠO\n"),
+        (
+            ["print", "r6", "--out", "x.pdf"],
+            "Napaka v ukazni vrstici: OBRAZEC: »r6« ni dovoljena izbira; dovoljeno je: r1, r4, "
+            "r5\n",
+        ),
     ],
 )
 def test_a_wrong_command_line_is_one_line_starting_with_the_option(capsys, argv, line):

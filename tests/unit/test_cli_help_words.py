@@ -29,3 +29,30 @@ def test_print_help_names_the_example_of_each_form():
     assert "v mapi forms programa" in text
     for form in ("r1", "r4", "r5"):
         assert f"{form}.example.json" in text
+
+
+def _options(command: str):
+    parser = build_parser([command])
+    action = next(a for a in parser._actions if a.dest == "command")
+    return action.choices[command]._actions
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_option_and_argument_says_what_it_is(command):
+    # a bare »--year LETO« or »EMŠO« leaves the user to guess which year or what form
+    bare = [a.option_strings or [a.dest] for a in _options(command) if not a.help]
+    assert bare == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_no_word_is_broken_at_its_hyphen(command):
+    # textwrap breaks at hyphens: »LLLL-« at a line's end and »MM« on the next
+    lines = help_of(command).splitlines()
+    assert not [line for line in lines if line.rstrip().endswith("-") and "--" not in line[-3:]]
+
+
+def test_the_command_list_names_the_exit_statuses():
+    text = " ".join(build_parser(["calc"]).format_help().split())
+    assert "ukazi:" in text
+    for status in ("0 uspešno", "1 check", "2 napačen vhod", "70 notranja napaka"):
+        assert status in text
