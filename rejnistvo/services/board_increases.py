@@ -2,8 +2,9 @@
 (Pravilnik čl. 27, 28; SPEC 3.4). One use case per function; no Qt.
 
 * ``load_case(db, increase_id)`` → ``R5Case`` (typed records with their versions);
-* ``increase_facts(db, placement_id, percent, period)`` → what the window shows while
-  an increase is typed: R-5 due date (and why, for a short period), days paid, received;
+* ``increase_facts(db, placement_id, percent, period, today)`` → what the window shows
+  while an increase is typed: R-5 due date (and why, for a short period), days paid,
+  the whole period's amount and, while it lasts, what was received before today;
 * ``refund_preview(db, case)`` → the refund plan of the rules for what is typed;
 * ``save_case(db, case, today)`` → stores the increase, its report and its refund in ONE
   transaction after every check (overlap with another increase of the placement, period
@@ -44,6 +45,7 @@ from rejnistvo.rules.refund import (
     RefundPlan,
     check_instalment_dates,
     paid_days,
+    received_months,
     refund_plan,
     report_due_date,
     report_due_reason,
@@ -146,7 +148,10 @@ class DueDate:
 class IncreaseFacts:
     due: DueDate
     paid_days: int
-    received: Decimal
+    received: Decimal  # over the whole period
+    # While the period lasts (asked with `today`), only the days before today were paid:
+    # the whole period's amount is not "received" yet. None once the period is over.
+    received_by_today: Decimal | None = None
 
     @property
     def paid_days_text(self) -> str:
@@ -286,16 +291,25 @@ def report_due(period: Period) -> DueDate:
     return DueDate(report_due_date(period), report_due_reason(period))
 
 
-def increase_facts(db: Database, placement_id: int, percent: int, period: Period) -> IncreaseFacts:
-    """What the window shows while an increase is typed (RuleError if it cannot say)."""
+def increase_facts(
+    db: Database, placement_id: int, percent: int, period: Period, today: date | None = None
+) -> IncreaseFacts:
+    """What the window shows while an increase is typed (RuleError if it cannot say);
+    with `today` inside or before the period, also what was received before today."""
     check_percent(percent, "percent")
     due = report_due(period)
     placement = placement_periods(db, placement_id)
     adjustment = Adjustment(percent, period)
+    rates = rate_table(db)
+    by_today = None
+    if today is not None and period.end is not None and today <= period.end:
+        months = received_months(adjustment, placement, rates, today)
+        by_today = sum((m.increase for m in months), ZERO)
     return IncreaseFacts(
         due=due,
         paid_days=paid_days(period, placement),
-        received=_received_whole(adjustment, placement, rate_table(db)),
+        received=_received_whole(adjustment, placement, rates),
+        received_by_today=by_today,
     )
 
 

@@ -255,3 +255,15 @@ def test_dropping_the_refund_checks_its_version(db):
     assert load_case(db, stored.increase.id).refund is not None
     save_case(db, R5Case(again.increase, again.report), TODAY, drop_refund=again.refund)
     assert load_case(db, stored.increase.id).refund is None
+
+
+def test_facts_of_a_running_increase_tell_what_was_received_by_today(db):
+    """The whole period is not "received" while it runs: the days from today on are not
+    paid yet (QA13: the window said »Prejeto 1.944,93 €« a month before the end)."""
+    running = increase_facts(db, db.ids["placement"], 25, H1, today=date(2026, 3, 1))
+    assert running.received == Decimal("957.00")  # the whole period
+    assert running.received_by_today == Decimal("319.00")  # January and February
+    before = increase_facts(db, db.ids["placement"], 25, H1, today=date(2025, 12, 1))
+    assert before.received_by_today == Decimal("0.00")
+    over = increase_facts(db, db.ids["placement"], 25, H1, today=date(2026, 7, 1))
+    assert over.received_by_today is None

@@ -64,7 +64,9 @@ class R5Figures:
             )
             return
         try:
-            facts = service.increase_facts(self.ctx.db, placement_id, *typed)
+            facts = service.increase_facts(
+                self.ctx.db, placement_id, *typed, today=self.ctx.clock.today()
+            )
         except RuleError as error:
             self.increase_panel.show_facts(None, error.message)
             return

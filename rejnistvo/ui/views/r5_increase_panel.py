@@ -190,9 +190,20 @@ class IncreasePanel(QGroupBox):
             text += "<br>" + self.tr("Center je poročilo zahteval do {0}.").format(
                 format_date(requested)
             )
-        text += "<br>" + self.tr("Prejeto zvišanje oskrbnine: <b>{0} €</b> ({1})").format(
-            format_amount(facts.received), facts.paid_days_text
-        )
+        if facts.received_by_today is None:
+            text += "<br>" + self.tr("Prejeto zvišanje oskrbnine: <b>{0} €</b> ({1})").format(
+                format_amount(facts.received), facts.paid_days_text
+            )
+        else:
+            # The period still runs: its later months are not paid yet.
+            text += "<br>" + self.tr(
+                "Zvišanje oskrbnine za vse obdobje: <b>{0} €</b> ({1}), "
+                "od tega do danes prejeto <b>{2} €</b>"
+            ).format(
+                format_amount(facts.received),
+                facts.paid_days_text,
+                format_amount(facts.received_by_today),
+            )
         if problem:
             text += "<br>" + problem
         self.facts_label.setText(text)
