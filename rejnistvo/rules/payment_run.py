@@ -503,16 +503,36 @@ def _decision_reasons(
 
 
 def _period_reasons(
-    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], first: str, last: str
 ) -> list[str]:
     before = {(p.get("document"), p["from"]): p for p in old}
     after = {(p.get("document"), p["from"]): p for p in new}
+    # A document whose start was corrected is the same period changed, not one removed
+    # and another added (the reason read »pogodba … odstranjeno« beside the new one).
+    moved = {
+        key: other
+        for key in after.keys() - before.keys()
+        for other in before.keys() - after.keys()
+        if key[0] is not None and other[0] == key[0]
+        and sum(k[0] == key[0] for k in after) == sum(k[0] == key[0] for k in before) == 1
+    }  # fmt: skip
     reasons = []
     for key, p in after.items():
         q = before.get(key)
+        if q is None and key in moved:
+            q = before[moved[key]]
+            low, high = sorted((q["from"], p["from"]))
+            if low <= last and high > first:  # the days gained or lost reach the month
+                reasons.append(
+                    f"{p['document']}: začetek namestitve {_day(p['from'])} "
+                    f"(prej {_day(q['from'])})"
+                )
         if q is None:
             reasons.append(f"{p.get('document') or 'obdobje namestitve'} {_span(p)}")
         elif q.get("to") != p.get("to"):
+            ends = sorted((q.get("to") or "9999-12-31", p.get("to") or "9999-12-31"))
+            if key in moved and not (ends[0] < last and ends[1] >= first):
+                continue  # only the start's change reaches this month
             if p.get("to") is not None and (q.get("to") is None or p["to"] < q["to"]):
                 reasons.append(f"namestitev se je končala {_day(p['to'])}")
             elif p.get("to") is None:
@@ -520,8 +540,11 @@ def _period_reasons(
             else:
                 reasons.append(f"namestitev podaljšana do {_day(p['to'])}")
     for key, q in before.items():
-        if key not in after:
-            reasons.append(f"{q.get('document') or 'obdobje namestitve'} ({_span(q)}) odstranjeno")
+        if key not in after and key not in moved.values():
+            if q.get("document"):
+                reasons.append(f"{q['document']}: obdobje {_span(q)} odstranjeno")
+            else:
+                reasons.append(f"obdobje namestitve ({_span(q)}) odstranjeno")
     return reasons
 
 
@@ -565,7 +588,9 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
         )
     if old.get("placement", []) != new.get("placement", []):
         parts += _period_reasons(
-            *_in_month(old.get("placement", []), new.get("placement", []), first, last, False)
+            *_in_month(old.get("placement", []), new.get("placement", []), first, last, False),
+            first,
+            last,
         )
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
         parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
