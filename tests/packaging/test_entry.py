@@ -74,6 +74,7 @@ def test_start_imports_the_window_with_the_collector_waiting_then_frozen(monkeyp
     import rejnistvo.ui.app
 
     seen: dict = {}
+    monkeypatch.setattr(launch, "fontconfig_ahead", lambda: seen.setdefault("fonts", list(seen)))
     monkeypatch.setattr(
         launch, "window_start_imports", lambda: seen.setdefault("collecting", gc.isenabled())
     )
@@ -86,8 +87,62 @@ def test_start_imports_the_window_with_the_collector_waiting_then_frozen(monkeyp
     monkeypatch.setattr(rejnistvo.ui.app, "run", run)
     assert launch.start(["--db", "x.sqlite3"]) == 0
     assert seen == {
+        "fonts": [],  # first: fontconfig's set-up runs beside all the imports
         "collecting": False,
         "frozen_while": False,
         "run": (["--db", "x.sqlite3"], True),
     }
     assert gc.isenabled()
+
+
+def test_a_command_does_not_set_fontconfig_up(monkeypatch):
+    import rejnistvo.cli
+
+    monkeypatch.setattr(rejnistvo.cli, "main", lambda args, **kw: 0)
+    monkeypatch.setattr(launch, "fontconfig_ahead", lambda: pytest.fail("fonts for a command"))
+    assert launch.start(["calc", "--input", "x.json"]) == 0
+
+
+def test_fontconfig_is_set_up_in_a_thread_of_its_own(monkeypatch):
+    """FcInit runs beside the main thread (which goes on importing), never on it."""
+    import ctypes
+    import threading
+
+    called: list[tuple[str, str]] = []
+
+    class Library:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        @property
+        def FcInit(self):  # noqa: N802 - fontconfig's name
+            return lambda: called.append((self.name, threading.current_thread().name))
+
+    monkeypatch.setattr(launch.sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", Library)
+    thread = launch.fontconfig_ahead()
+    assert thread is not None and thread.daemon
+    thread.join(5)
+    assert called == [("libfontconfig.so.1", "fontconfig")]
+    assert threading.current_thread().name != "fontconfig"
+
+
+def test_without_fontconfig_nothing_is_started(monkeypatch):
+    """Windows and macOS have none (Qt uses their own font databases); a Linux without
+    the library, or with one lacking FcInit, leaves Qt to do as before."""
+    import ctypes
+
+    monkeypatch.setattr(launch.sys, "platform", "win32")
+    assert launch.fontconfig_ahead() is None
+    monkeypatch.setattr(launch.sys, "platform", "linux")
+    assert launch.fontconfig_ahead("libno-such-fontconfig.so.9") is None
+
+    class NoInit:
+        def __init__(self, name: str) -> None:
+            pass
+
+        def __getattr__(self, name: str):
+            raise AttributeError(name)
+
+    monkeypatch.setattr(ctypes, "CDLL", NoInit)
+    assert launch.fontconfig_ahead() is None
