@@ -266,10 +266,22 @@ def refuse_missing_database(path: str | Path, option: str = "--db") -> Path:
     """A path that names no file: a slip in the option, whatever the command does."""
     target = Path(path)
     if not target.exists():
+        if option == "--db" and _is_default_database(target):
+            # the user typed no --db: name the option they need, not a path they never gave
+            raise CliInputError(
+                f"--db: privzeta podatkovna zbirka programa »{target}« še ne obstaja; "
+                "navedite zbirko z --db DATOTEKA (novo naredi okno programa ali ukaz demo)."
+            )
         raise CliInputError(f"{option}: datoteka »{target}« ne obstaja.")
     if target.is_dir():
         raise CliInputError(f"{option}: »{target}« je mapa, ne datoteka podatkovne zbirke.")
     return target
+
+
+def _is_default_database(target: Path) -> bool:
+    from rejnistvo.store import default_db_path
+
+    return target == default_db_path()
 
 
 def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:
