@@ -91,6 +91,22 @@ def _require_order(
         raise InputError(step_field, f"Korak »{step_name}« je že zapisan ({fmt_date(done)}).")
 
 
+def check_not_future(
+    db: Database, case_id: int, version: int | None, on: date, today: date, field: str, label: str
+) -> None:
+    """Refuse a step dated after `today`: a step is written on the day it happened, and a
+    typed 25. 12. for 25. 11. would count the waiting days, the register and the
+    resolution's year from a day that has not come. A stale case is said first."""
+    if on <= today:
+        return
+    load_case(db, case_id, version)
+    raise InputError(
+        field,
+        f"{label} ({fmt_date(on)}) je v prihodnosti; korak zapišete z dnem, ko se je zgodil — "
+        f"današnjim ({fmt_date(today)}) ali zgodnejšim.",
+    )
+
+
 # --- accept --------------------------------------------------------------------------------
 
 

@@ -318,17 +318,44 @@ def next_resolution_no(db: Database, subgroup: int, year: int) -> str:
 # ------------------------------------------------------------------------------ steps
 
 
-def record_received(db: Database, case_id: int, version: int | None, on: date) -> None:
+def _not_future(
+    db: Database,
+    case_id: int,
+    version: int | None,
+    on: date,
+    today: date | None,
+    field: str,
+    label: str,
+) -> None:
+    """A step is dated the day it happened: with the caller's `today`, a later day is refused."""
+    if today is not None:
+        workflow.check_not_future(db, case_id, version, on, today, field, label)
+
+
+def record_received(
+    db: Database, case_id: int, version: int | None, on: date, *, today: date | None = None
+) -> None:
+    _not_future(db, case_id, version, on, today, "received_on", "Datum prejema")
     workflow.record_received(db, case_id, on, version=version)
 
 
-def accept(db: Database, case_id: int, version: int | None, on: date) -> None:
+def accept(
+    db: Database, case_id: int, version: int | None, on: date, *, today: date | None = None
+) -> None:
+    _not_future(db, case_id, version, on, today, "accepted_on", "Datum sprejema")
     workflow.accept_proposal(db, case_id, on, version=version)
 
 
 def name_commission(
-    db: Database, case_id: int, version: int | None, candidate_ids: Sequence[int], on: date
+    db: Database,
+    case_id: int,
+    version: int | None,
+    candidate_ids: Sequence[int],
+    on: date,
+    *,
+    today: date | None = None,
 ) -> list[str]:
+    _not_future(db, case_id, version, on, today, "commission_named_on", "Datum imenovanja komisije")
     return workflow.name_commission(db, case_id, candidate_ids, on, version=version)
 
 
@@ -343,8 +370,17 @@ class Decision:
     rationale: str = ""
 
 
-def decide(db: Database, case_id: int, version: int | None, decision: Decision, on: date) -> str:
+def decide(
+    db: Database,
+    case_id: int,
+    version: int | None,
+    decision: Decision,
+    on: date,
+    *,
+    today: date | None = None,
+) -> str:
     """Record the decision; returns the resolution number given in the same transaction."""
+    _not_future(db, case_id, version, on, today, "decided_on", "Datum sklepa")
     return workflow.record_decision(
         db,
         case_id,
@@ -358,5 +394,8 @@ def decide(db: Database, case_id: int, version: int | None, decision: Decision, 
     )
 
 
-def mark_returned(db: Database, case_id: int, version: int | None, on: date) -> None:
+def mark_returned(
+    db: Database, case_id: int, version: int | None, on: date, *, today: date | None = None
+) -> None:
+    _not_future(db, case_id, version, on, today, "returned_on", "Datum vrnitve")
     workflow.mark_returned(db, case_id, on, version=version)

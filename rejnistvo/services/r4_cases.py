@@ -346,11 +346,18 @@ def save_proposal(
         return load_case(db, case_id)
 
 
-def mark_sent(db: Database, case_id: int, version: int | None, on: date) -> R4Case:
+def mark_sent(
+    db: Database, case_id: int, version: int | None, on: date, *, today: date | None = None
+) -> R4Case:
     """The centre sent the proposal to the subgroup's coordinator on `on` (a workflow
-    step the proposer takes; a package export records it the same way)."""
+    step the proposer takes; a package export records it the same way). With `today`, a
+    later day is refused: the sending is recorded once it happened."""
     with db.atomic():
         case = workflow.load_case(db, case_id, version)
+        if today is not None:
+            workflow.check_not_future(
+                db, case_id, version, on, today, "sent_on", "Datum pošiljanja"
+            )
         if case.get("sent_on"):
             raise InputError("sent_on", f"Predlog je že poslan ({fmt_date(case['sent_on'])}).")
         prepared = case.get("prepared_on") or case.get("proposal_date")

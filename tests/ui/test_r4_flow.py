@@ -104,7 +104,9 @@ def test_whole_case_from_proposal_to_printed_pdf(qtbot, b_ctx, tmp_path):  # noq
         view.reason_list.item(0).data(Qt.ItemDataRole.UserRole)
     ]
 
-    # Sent from this screen (its one workflow step), then the coordinator's steps.
+    # Sent from this screen (its one workflow step), then the coordinator's steps; a day
+    # later than the proposal, so the clock moves on (no step is written ahead of today).
+    b_ctx.clock = FixedClock(date(2026, 3, 31))
     qtbot.keyClicks(view.step_edits["sent_on"].edit, "3. 3. 2026")
     qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
     assert get_record(b_ctx.db, "r4_cases", view.case_id)["sent_on"] == date(2026, 3, 3)

@@ -18,6 +18,7 @@ from rejnistvo.ui.views.coordinator_view import CoordinatorView
 from rejnistvo.ui.views.r4_view import R4View
 
 TODAY = date(2026, 3, 2)
+STEPS_DONE_BY = date(2026, 3, 31)
 
 
 @pytest.fixture
@@ -34,6 +35,8 @@ def screens(qtbot, b_ctx):  # noqa: F811
     qtbot.keyClicks(r4.period_edit.end_edit.edit, "31. 3. 2027")
     qtbot.keyClicks(r4.rationale_edit, "Otrok potrebuje stalen nadzor.")
     r4.subgroup_combo.setCurrentIndex(r4.subgroup_combo.findData(3))
+    # The steps below are written on the days they happened, none after today.
+    b_ctx.clock = FixedClock(STEPS_DONE_BY)
     qtbot.keyClicks(r4.step_edits["sent_on"].edit, "3. 3. 2026")
     assert r4.send_to_coordinator()
     coordinator = show_view(qtbot, CoordinatorView(b_ctx))

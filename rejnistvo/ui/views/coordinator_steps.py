@@ -446,7 +446,7 @@ class CoordinatorStepsMixin:
             return False
         case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: record_received(self.ctx.db, case_id, version, on),
+            lambda: record_received(self.ctx.db, case_id, version, on, today=self.today()),
             self.tr("Datum prejema je zapisan."),
         )
 
@@ -458,7 +458,8 @@ class CoordinatorStepsMixin:
             return False
         case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: accept(self.ctx.db, case_id, version, on), self.tr("Predlog je sprejet.")
+            lambda: accept(self.ctx.db, case_id, version, on, today=self.today()),
+            self.tr("Predlog je sprejet."),
         )
 
     def name_commission(self) -> bool:
@@ -482,7 +483,7 @@ class CoordinatorStepsMixin:
         ):
             return False
         return self._run_step(
-            lambda: name_commission(self.ctx.db, case_id, version, ids, on),
+            lambda: name_commission(self.ctx.db, case_id, version, ids, on, today=self.today()),
             self.tr("Komisija je imenovana."),
         )
 
@@ -508,11 +509,14 @@ class CoordinatorStepsMixin:
         )
         numbers: list[str] = []
         try:
-            numbers.append(decide(self.ctx.db, case_id, version, decision, on))
+            numbers.append(decide(self.ctx.db, case_id, version, decision, on, today=self.today()))
         except InputError as exc:
             target = self.rationale_error if exc.field == "rationale" else None
             if exc.field == "period":
                 self.decision_period.show_error(exc.message)
+            elif exc.field in _STEP_DATE_FIELDS:
+                self.step_date.show_error(exc.message)
+                self.step_date.setFocus()
             elif target is not None:
                 target.show_error(exc.message)
                 self.rationale_edit.setFocus()
@@ -533,6 +537,6 @@ class CoordinatorStepsMixin:
             return False
         case_id, version = self._case["id"], self._case["version"]
         return self._run_step(
-            lambda: mark_returned(self.ctx.db, case_id, version, on),
+            lambda: mark_returned(self.ctx.db, case_id, version, on, today=self.today()),
             self.tr("Vrnitev dokumentov je zabeležena."),
         )

@@ -431,9 +431,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
 
         self.step_edits["sent_on"].set_value(on)  # what was typed stays through the save
         try:
-            case = mark_sent(
-                self.ctx.db, self.case.id, self.case.version, on or self.ctx.clock.today()
-            )
+            today = self.ctx.clock.today()
+            case = mark_sent(self.ctx.db, self.case.id, self.case.version, on or today, today=today)
         except RuleError as error:
             self._refused(error, self.tr("Pošiljanje ni zapisano"))
             return False

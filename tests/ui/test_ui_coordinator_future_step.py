@@ -1,0 +1,36 @@
+"""Coordinator screen: a step dated after today (25. 12. typed for 25. 11.) is refused
+beside the step's date field, the typed date stays, nothing is written."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rejnistvo.store import get_record
+from rejnistvo.ui.views.coordinator_view import CoordinatorView
+
+
+def _select(view, predicate):
+    for index in range(view.subgroup_combo.count()):
+        view.subgroup_combo.setCurrentIndex(index)
+        for row in range(view.cases_proxy.rowCount()):
+            record = view.cases_proxy.row_record(row)
+            if predicate(record):
+                view.cases_table.selectRow(row)
+                return record
+    return None
+
+
+def test_future_step_date_refused_beside_the_field(qtbot, ctx):
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    record = _select(view, lambda r: r["sent_on"] and not r["accepted"])
+    assert record is not None, "the demo has a sent proposal not yet accepted"
+    before = get_record(ctx.db, "r4_cases", record["id"])
+    later = ctx.clock.today() + timedelta(days=21)
+    typed = f"{later.day}. {later.month}. {later.year}"
+    view.step_date.setText(typed)
+    assert not view.accept_case()
+    assert "v prihodnosti" in view.step_date.error_text()
+    assert view.step_date.text() == typed
+    assert get_record(ctx.db, "r4_cases", record["id"]) == before
