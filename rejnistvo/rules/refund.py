@@ -15,6 +15,7 @@ from rejnistvo.rules.money import ZERO, format_amount, round2
 from rejnistvo.rules.months import (
     Adjustment,
     MonthPayment,
+    PartTimePlacement,
     check_placement,
     month_payments,
     month_range,
@@ -169,16 +170,25 @@ def _cut_before(placement: Sequence[Period], call_date: date) -> list[Period]:
 
 
 def received_months(
-    increase: Adjustment, placement: Sequence[Period], rates: RateTable, call_date: date
+    increase: Adjustment,
+    placement: Sequence[Period],
+    rates: RateTable,
+    call_date: date,
+    part_time: PartTimePlacement | None = None,
 ) -> list[RefundMonth]:
     """The board increase paid month by month before the call (SPEC 3.4): a month cut by
-    the call counts its days before the call, computed by SPEC 3.2 for that part."""
+    the call counts its days before the call, computed by SPEC 3.2 for that part (a
+    placement on weekends and holidays only was paid 75 % of the board, its increase too)."""
     end = min(_closed(increase.period, "increase.to"), call_date - timedelta(days=1))
     cut = _cut_before(placement, call_date)
     if end < increase.period.start or not cut:
         return []
     payments = month_payments(
-        month_range(increase.period.start, end), cut, rates, board_increases=[increase]
+        month_range(increase.period.start, end),
+        cut,
+        rates,
+        board_increases=[increase],
+        part_time=part_time,
     )
     return [RefundMonth(p.month, p.board_increase, p) for p in payments if p.board_increase > 0]
 
@@ -191,10 +201,12 @@ def refund_plan(
     unjustified: Decimal | None,
     deadline: date | None,
     method: RefundMethod | str,
+    part_time: PartTimePlacement | None = None,
 ) -> RefundPlan:
     """What was received, what is refunded by when and how (čl. 28/4).
 
-    `unjustified` None means all that was received."""
+    `unjustified` None means all that was received; `part_time` as for the payment (a
+    placement on weekends and holidays only)."""
     check_placement(placement)
     _closed(increase.period, "increase.to")
     try:
@@ -226,7 +238,7 @@ def refund_plan(
         )
     # Before the months: an absurd date fails here at once, not after a century of months.
     latest = latest_refund_deadline(call_date, days)
-    months = received_months(increase, placement, rates, call_date)
+    months = received_months(increase, placement, rates, call_date, part_time)
     received = sum((m.increase for m in months), ZERO)
 
     if unjustified is None:

@@ -34,7 +34,13 @@ from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, format_amount
-from rejnistvo.rules.months import Adjustment, check_percent, month_payments, month_range
+from rejnistvo.rules.months import (
+    Adjustment,
+    PartTimePlacement,
+    check_percent,
+    month_payments,
+    month_range,
+)
 from rejnistvo.rules.overlap import check_no_overlap
 from rejnistvo.rules.periods import Period, check_within
 from rejnistvo.rules.plural import count_phrase
@@ -185,6 +191,16 @@ _R5_ROW_FIELDS = tuple(f.name for f in dataclasses.fields(R5Row) if f.name != "e
 
 
 # -- reading -------------------------------------------------------------------------------
+def placement_part_time(db: Database, placement_id: int) -> PartTimePlacement | None:
+    """A placement on weekends and holidays only was paid 75 % of the board, its board
+    increase too (SPEC 3.2): what it received and can refund is counted so, as the
+    payment run counts it (``store.ledger.sources``)."""
+    placement = get_record(db, "placements", placement_id)
+    if not placement.get("part_time"):
+        return None
+    return PartTimePlacement(Decimal(placement.get("fee_share") or "0"))
+
+
 def placement_periods(db: Database, placement_id: int) -> list[Period]:
     """The contract's and the annexes' periods of a stored placement."""
     placement = get_record(db, "placements", placement_id)
@@ -299,21 +315,27 @@ def increase_facts(
     check_percent(percent, "percent")
     due = report_due(period)
     placement = placement_periods(db, placement_id)
+    part_time = placement_part_time(db, placement_id)
     adjustment = Adjustment(percent, period)
     rates = rate_table(db)
     by_today = None
     if today is not None and period.end is not None and today <= period.end:
-        months = received_months(adjustment, placement, rates, today)
+        months = received_months(adjustment, placement, rates, today, part_time)
         by_today = sum((m.increase for m in months), ZERO)
     return IncreaseFacts(
         due=due,
         paid_days=paid_days(period, placement),
-        received=_received_whole(adjustment, placement, rates),
+        received=_received_whole(adjustment, placement, rates, part_time),
         received_by_today=by_today,
     )
 
 
-def _received_whole(increase: Adjustment, placement: Sequence[Period], rates: RateTable) -> Decimal:
+def _received_whole(
+    increase: Adjustment,
+    placement: Sequence[Period],
+    rates: RateTable,
+    part_time: PartTimePlacement | None,
+) -> Decimal:
     assert increase.period.end is not None
     if paid_days(increase.period, placement) == 0:
         return ZERO
@@ -322,6 +344,7 @@ def _received_whole(increase: Adjustment, placement: Sequence[Period], rates: Ra
         placement,
         rates,
         board_increases=[increase],
+        part_time=part_time,
     )
     return sum((p.board_increase for p in payments), ZERO)
 
@@ -345,6 +368,7 @@ def refund_preview(db: Database, case: R5Case) -> RefundPlan:
         unjustified,
         case.refund.deadline,
         case.refund.method,
+        placement_part_time(db, inc.placement_id),
     )
 
 
@@ -490,7 +514,12 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
         if report.finding_date is not None and report.finding_centre_id is None:
             centre, unit = finding_centre_default(db, inc.placement_id)
             report = dataclasses.replace(report, finding_centre_id=centre, finding_unit_id=unit)
-        got = _received_whole(Adjustment(inc.percent, inc.period), placement, rate_table(db))
+        got = _received_whole(
+            Adjustment(inc.percent, inc.period),
+            placement,
+            rate_table(db),
+            placement_part_time(db, inc.placement_id),
+        )
         _check_report(report, got)
     refund = _checked_refund(db, dataclasses.replace(case, report=report)) if case.refund else None
 

@@ -267,3 +267,35 @@ def test_facts_of_a_running_increase_tell_what_was_received_by_today(db):
     assert before.received_by_today == Decimal("0.00")
     over = increase_facts(db, db.ids["placement"], 25, H1, today=date(2026, 7, 1))
     assert over.received_by_today is None
+
+
+def test_part_time_placement_received_and_refund_as_paid(db):
+    """A placement on weekends and holidays only is paid 75 % of the board, its increase
+    too (SPEC 3.2): R-5 counts what was paid, not the full-time increase (QA13: the
+    received amount and the refund limit were the full-time ones, a third too high)."""
+    from rejnistvo.rules.months import Adjustment, PartTimePlacement, month_payments, month_range
+    from rejnistvo.services.board_increases import refund_preview
+    from rejnistvo.services.rates import rate_table
+
+    save_record(db, "placements", {"id": db.ids["placement"], "part_time": 1, "fee_share": "0.40"})
+    paid = sum(
+        p.board_increase
+        for p in month_payments(
+            month_range(H1.start, H1.end),
+            [Period(date(2025, 6, 1), None)],
+            rate_table(db),
+            board_increases=[Adjustment(25, H1)],
+            part_time=PartTimePlacement(Decimal("0.40")),
+        )
+    )
+    assert paid < Decimal("957.00")  # the full-time increase
+    assert increase_facts(db, db.ids["placement"], 25, H1).received == paid
+    call = Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED)
+    plan = refund_preview(db, R5Case(increase(db), R5Report(), call))
+    assert plan.received == paid and plan.refund == paid
+    too_much = R5Report(
+        finding_date=date(2026, 7, 1), justified=Decimal("0.00"), unjustified=Decimal("957.00")
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db), too_much, call), TODAY)
+    assert caught.value.field == "unjustified"
