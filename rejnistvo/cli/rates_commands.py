@@ -47,9 +47,16 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     action = rates.add_mutually_exclusive_group()
     action.add_argument("--add", action="store_true", help="dodaj vrstico z vpisanimi zneski")
     action.add_argument(
-        "--index", metavar="ODSTOTEK", help="dodaj usklajene zneske (objavljeni odstotek)"
+        "--index",
+        metavar="ODSTOTEK",
+        help="dodaj usklajene zneske: objavljeni odstotek uskladitve, npr. 2,7",
     )
-    rates.add_argument("--from", dest="valid_from", metavar="DATUM", help="velja od (LLLL-MM-DD)")
+    rates.add_argument(
+        "--from",
+        dest="valid_from",
+        metavar="DATUM",
+        help="velja od, prvi dan v mesecu (LLLL-MM-DD)",
+    )
     rates.add_argument("--board", metavar="ZNESEK", help="osnovna oskrbnina, npr. 655.23")
     rates.add_argument("--fee", metavar="ZNESEK", help="osnovno plačilo dela, npr. 472.42")
     rates.add_argument("--source", metavar="BESEDILO", help="vir zneskov (obvezen pri dodajanju)")

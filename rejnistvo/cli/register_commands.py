@@ -62,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     export.add_argument(
         "--kind",
         choices=("proposal", "resolution"),
-        help="privzeto: sklep, če je primer odločen, sicer predlog",
+        help="proposal: predlog, resolution: sklep komisije; privzeto sklep, če je primer "
+        "odločen, sicer predlog",
     )
     export.set_defaults(handler=run_export_case)
 
