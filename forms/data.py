@@ -147,6 +147,12 @@ def _percent(data: Mapping[str, Any], key: str, parent: str, label: str) -> int 
     value = data.get(key)
     if value is None:
         return None
+    if isinstance(value, str):
+        # "25" in quotes: saying »25« is not allowed, 25 and 50 are, read as nonsense.
+        raise InputError(
+            _path(parent, key),
+            f"{label} je besedilo »{value}«; vpišite število 25 ali 50 (brez narekovajev).",
+        )
     if isinstance(value, bool) or value not in PERCENTS:
         raise InputError(
             _path(parent, key), f"{label} »{value}« ni dovoljen; dovoljena sta 25 in 50."
@@ -268,6 +274,11 @@ def _decision(obj: object) -> R4Decision | None:
             f"{p}.outcome", "izid odločitve komisije manjka; dovoljeno: increase, no_increase."
         )
     subgroup = data.get("subgroup")
+    if isinstance(subgroup, str):
+        raise InputError(
+            f"{p}.subgroup",
+            f"podskupina je besedilo »{subgroup}«; vpišite število od 1 do 6 (brez narekovajev).",
+        )
     if subgroup is not None and (isinstance(subgroup, bool) or subgroup not in SUBGROUPS):
         raise InputError(
             f"{p}.subgroup", f"podskupina »{subgroup}« ne obstaja; dovoljene so 1, 2, 3, 4, 5 in 6."
