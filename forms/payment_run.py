@@ -57,12 +57,14 @@ def _kind(line: RunLine) -> str:
 
 
 def _text_cells(line: RunLine) -> list[str]:
-    """The row as plain strings, in HEAD order (widths are measured on these)."""
+    """The row as plain strings, in HEAD order (widths are measured on these). Days go
+    with the factor: a month with no day placed any more shows 0 and 0, a one-off line
+    (no factor) neither."""
     a = line.amounts
     reason = line.reason + (f" ({line.settlement})" if line.settlement else "")
     return [
         line.carer, line.child, line.contract, _kind(line), fmt_month(line.for_month),
-        str(line.days) if line.days else "", line.factor, fmt_amount(a.board),
+        str(line.days) if line.factor else "", line.factor, fmt_amount(a.board),
         fmt_amount(a.board_increase), fmt_amount(a.fee), fmt_amount(a.fee_uplift),
         fmt_amount(a.total), reason,
     ]  # fmt: skip
