@@ -64,7 +64,7 @@ EPILOG = (
     "dvema decimalkama (»805.20«), datumi v obliki LLLL-MM-DD. Izhodni status: 0 uspešno; "
     "1 check je našel težave; 2 napačen vhod ali ukazna vrstica (ena vrstica na "
     "standardni napaki, ničesar ni zapisano); 70 notranja napaka programa (podrobnosti v "
-    "dnevniku rejnistvo.log)."
+    "dnevniku rejnistvo.log); 141 bralec izpisa je nehal brati (npr. | head)."
 )
 
 
@@ -120,6 +120,13 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     except MemoryError:
         sys.stderr.write("Vhod je prevelik za obdelavo; ničesar nisem zapisal.\n")
         return 2
+    except BrokenPipeError:
+        # Whoever read the answer stopped reading (`… | head`): as any Unix tool, no
+        # message and the status of SIGPIPE (128 + 13), not »napaka pri delu z datoteko«
+        # with status 2, which says the input was wrong.
+        if whole_process:
+            _drop_stdout()
+        return 141
     except OSError as error:
         from rejnistvo.store.errors import os_error_reason as reason
 
@@ -134,6 +141,19 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
             "Prosimo, sporočite, kaj ste vnesli.\n"
         )
         return 70
+
+
+def _drop_stdout() -> None:
+    """Standard output to the null device: what is still buffered for the closed pipe is
+    flushed there when the interpreter ends, not into a second BrokenPipeError that Python
+    prints (»Exception ignored …«) and turns into status 120."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _log_defect(command: str) -> Path | None:
