@@ -299,3 +299,22 @@ def test_part_time_placement_received_and_refund_as_paid(db):
     with pytest.raises(InputError) as caught:
         save_case(db, R5Case(increase(db), too_much, call), TODAY)
     assert caught.value.field == "unjustified"
+
+
+def test_finding_parts_together_no_more_than_received(db):
+    """Used for the purpose and not: two parts of the money received (QA13: 900 + 900
+    of 957,00 was stored and printed on the R-5)."""
+    finding = R5Report(
+        report_date=date(2026, 5, 20),
+        expenses=(Expense("education", Decimal("900.00"), "Inštrukcije", "r. 42"),),
+        finding_date=date(2026, 6, 5),
+        justified=Decimal("900.00"),
+        unjustified=Decimal("900.00"),
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db), finding), TODAY)
+    assert caught.value.field == "unjustified"
+    assert "od 0,00 do 57,00 EUR" in caught.value.message
+    assert list_records(db, "board_increases") == []
+    exact = dataclasses.replace(finding, unjustified=Decimal("57.00"))
+    assert save_case(db, R5Case(increase(db), exact), TODAY).report.unjustified == Decimal("57.00")
