@@ -1,0 +1,28 @@
+"""QA14: on Izplačila → Preplačila a settled overpayment is told apart from one still
+open at a glance: its row is grey (the settlement was only at the end of the reason,
+elided at 1024 px, so both rows looked the same)."""
+
+from __future__ import annotations
+
+from _fixtures_b import b_db  # noqa: F401 (fixture)
+from PySide6.QtCore import Qt
+from test_payments_settle_many import overpayments_shown, settle_by_keyboard
+from test_ui_payments import ready, rows, view  # noqa: F401 (fixture)
+
+
+def _colour(view, row):  # noqa: F811
+    return view.over_model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
+
+
+def test_a_settled_overpayment_is_grey(qtbot, view):  # noqa: F811
+    overpayments_shown(qtbot, view)
+    assert _colour(view, 0) is None
+    view.ctx.interaction.answers.extend(["", True])  # the first: a refund call
+    settle_by_keyboard(qtbot, view)
+    ready(qtbot, view)
+    shown = rows(view.over_model)
+    assert shown[0]["settled"] and not shown[1]["settled"]
+    assert _colour(view, 0) is not None
+    assert _colour(view, 1) is None
+    tip = view.settle_button.toolTip() + view.over_table.toolTip()
+    assert "siv" in tip
