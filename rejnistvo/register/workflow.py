@@ -91,6 +91,17 @@ def _require_order(
         raise InputError(step_field, f"Korak »{step_name}« je že zapisan ({fmt_date(done)}).")
 
 
+def check_case_no(case: Case) -> None:
+    """A proposal goes to the coordinator with its case number: the register (čl. 29)
+    lists cases by it, and the resolution and the package name it."""
+    if not str(case.get("case_no") or "").strip():
+        raise InputError(
+            "case_no",
+            "Predloga brez številke zadeve ni mogoče poslati koordinatorju: vpišite "
+            "številko zadeve (npr. 1220-14/2026) in predlog shranite.",
+        )
+
+
 def check_not_future(
     db: Database, case_id: int, version: int | None, on: date, today: date, field: str, label: str
 ) -> None:

@@ -53,6 +53,7 @@ STATUS_NAMES = {
 #: where a service's refusal is shown: field of the InputError → editor widget name
 _ERROR_FIELDS = {
     "period": "period_edit",
+    "case_no": "case_no_edit",
     "sent_on": "step_sent_on",
     "decided_on": "step_decided_on",
     "resolution_no": "resolution_no_edit",
