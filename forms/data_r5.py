@@ -7,7 +7,7 @@ module (dataclasses compiles its methods from source text)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -145,7 +145,12 @@ def check_r5_refund(form: R5Form, rates: RateTable) -> RefundPlan | None:
     been received); a stored case is checked against its placement by the R-5 service.
     None when the form lacks what the rule needs (period, percent, finding date)."""
     from rejnistvo.rules.months import Adjustment
-    from rejnistvo.rules.refund import RefundMethod, refund_plan
+    from rejnistvo.rules.refund import (
+        RefundMethod,
+        check_finding_parts,
+        received_months,
+        refund_plan,
+    )
 
     finding = form.finding
     if (
@@ -179,6 +184,14 @@ def check_r5_refund(form: R5Form, rates: RateTable) -> RefundPlan | None:
         raise InputError(where, error.message) from None
     consistency.check_unjustified_within_received(
         finding.unjustified, plan.received, f"{p}.unjustified"
+    )
+    # the most the whole period can have brought (the child placed throughout)
+    whole = received_months(increase, [form.period], rates, form.period.end + timedelta(days=1))
+    check_finding_parts(
+        finding.justified,
+        finding.unjustified,
+        sum((m.increase for m in whole), Decimal("0.00")),
+        f"{p}.unjustified",
     )
     return plan
 

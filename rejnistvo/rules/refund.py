@@ -392,3 +392,19 @@ def check_instalment_dates(
                 f"obroki morajo biti po vrsti: ta zapade pred prejšnjim ({format_date(previous)}).",
             )
         previous = instalment.due
+
+
+def check_finding_parts(
+    justified: Decimal | None, unjustified: Decimal | None, received: Decimal, field: str
+) -> None:
+    """The finding's two amounts (used for the purpose; not, or received without legal
+    reason, čl. 28/4) are parts of the same money: together no more than `received`."""
+    if justified is None or unjustified is None or justified + unjustified <= received:
+        return
+    raise InputError(
+        field,
+        f"namensko ({format_amount(justified)} EUR) in nenamensko porabljeni znesek "
+        f"({format_amount(unjustified)} EUR) skupaj presegata prejeto zvišanje oskrbnine "
+        f"({format_amount(received)} EUR); ob tem namenskem znesku je nenamensko dovoljeno "
+        f"od 0,00 do {format_amount(max(received - justified, ZERO))} EUR.",
+    )

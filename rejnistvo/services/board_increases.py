@@ -49,6 +49,7 @@ from rejnistvo.rules.refund import (
     Instalment,
     RefundMethod,
     RefundPlan,
+    check_finding_parts,
     check_instalment_dates,
     paid_days,
     received_months,
@@ -440,21 +441,7 @@ def _check_report(report: R5Report, received_amount: Decimal) -> None:
     consistency.check_unjustified_within_received(
         report.unjustified, received_amount, "unjustified"
     )
-    # The two amounts of the finding are parts of the same money (čl. 28/4: used for the
-    # purpose, or not / received without legal reason): together no more than received.
-    if (
-        report.justified is not None
-        and report.unjustified is not None
-        and report.justified + report.unjustified > received_amount
-    ):
-        most = received_amount - report.justified
-        raise InputError(
-            "unjustified",
-            f"namensko ({format_amount(report.justified)} EUR) in nenamensko porabljeni "
-            f"znesek ({format_amount(report.unjustified)} EUR) skupaj presegata prejeto "
-            f"zvišanje oskrbnine ({format_amount(received_amount)} EUR); ob tem namenskem "
-            f"znesku je nenamensko dovoljeno od 0,00 do {format_amount(most)} EUR.",
-        )
+    check_finding_parts(report.justified, report.unjustified, received_amount, "unjustified")
 
 
 def _checked_refund(db: Database, case: R5Case) -> Refund:
