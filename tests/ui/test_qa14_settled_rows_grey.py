@@ -7,7 +7,7 @@ from __future__ import annotations
 from _fixtures_b import b_db  # noqa: F401 (fixture)
 from PySide6.QtCore import Qt
 from test_payments_settle_many import overpayments_shown, settle_by_keyboard
-from test_ui_payments import ready, rows, view  # noqa: F401 (fixture)
+from test_ui_payments import one_step_slices, ready, rows, view  # noqa: F401 (fixture)
 
 
 def _colour(view, row):  # noqa: F811
@@ -26,3 +26,17 @@ def test_a_settled_overpayment_is_grey(qtbot, view):  # noqa: F811
     assert _colour(view, 1) is None
     tip = view.settle_button.toolTip() + view.over_table.toolTip()
     assert "siv" in tip
+
+
+def test_exports_are_greyed_while_no_run_is_shown(qtbot, view, one_step_slices):  # noqa: F811
+    """Cancelled (or still computing): PDF … SEPA did nothing when clicked."""
+    from datetime import date
+
+    view.load_run(date(2026, 10, 1))
+    assert not any(b.isEnabled() for b in view.export_buttons.values())
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert view.run is None
+    assert not any(b.isEnabled() for b in view.export_buttons.values())
+    view.load_run(date(2026, 10, 1))
+    ready(qtbot, view)
+    assert all(b.isEnabled() for b in view.export_buttons.values())

@@ -442,6 +442,10 @@ class PaymentsView(View):
         # greyed out with no word while the month was open
         self.settle_button.setToolTip(self._settle_tip(run, closed))
         self.reopen_button.setToolTip(self._reopen_tip(run, closed, last))
+        # nothing to write while no run is shown (computing, cancelled, refused): these
+        # lines stood after a return, and a click did nothing
+        for button in self.export_buttons.values():
+            button.setEnabled(run is not None)
 
     def _settle_tip(self, run: Any, closed: bool) -> str:
         if run is None:
@@ -469,8 +473,6 @@ class PaymentsView(View):
                 month_name(last[0].month)
             )
         return self.tr("Ponovno odpre zaključeni mesec; vpisati morate razlog (dnevnik sprememb).")
-        for button in self.export_buttons.values():
-            button.setEnabled(run is not None)
 
     # -- actions ----------------------------------------------------------------------
     def close_month(self) -> bool:
