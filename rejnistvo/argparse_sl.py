@@ -71,6 +71,9 @@ class _HelpFormatter(argparse.HelpFormatter):
 class SlovenianArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
+        # Only whole option names: a stable command line for scripts, where »--clos« or
+        # »--c« must not close a month, nor start to mean another option when one is added.
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def _check_value(self, action: argparse.Action, value: object) -> None:

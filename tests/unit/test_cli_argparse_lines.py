@@ -33,3 +33,20 @@ def test_a_wrong_command_line_is_one_line_starting_with_the_option(capsys, argv,
     assert stopped.value.code == 2
     out, err = capsys.readouterr()
     assert (out, err) == ("", line)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "--db", "x", "--month", "2026-01", "--clos"],
+        ["run", "--db", "x", "--mon", "2026-01"],
+        ["rates", "--db", "x", "--ind", "2,7", "--from", "2027-03-01", "--source", "s"],
+    ],
+)
+def test_an_option_is_only_its_whole_name(capsys, argv):
+    # argparse took »--clos« for --close: a typo closed a month; SPEC 6 is a stable contract
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Napaka v ukazni vrstici: ") and err.count("\n") == 1
