@@ -311,18 +311,37 @@ def _check_proposal(db: Database, proposal: Proposal) -> None:
         raise InputError("subgroup", "Podskupina je številka od 1 do 6.")
 
 
+def _check_not_future(proposal: Proposal, today: date) -> None:
+    """The form's date and the day it was prepared are days that have come: 25. 12.
+    typed for 25. 11. would print a future date on the R-4 and start its steps there."""
+    for name, day, label in (
+        ("proposal_date", proposal.proposal_date, "Datum predloga"),
+        ("step_prepared_on", proposal.prepared_on, "Datum priprave"),
+    ):
+        if day is not None and day > today:
+            raise InputError(
+                name,
+                f"{label} ({fmt_date(day)}) je v prihodnosti; dovoljen je današnji "
+                f"({fmt_date(today)}) ali zgodnejši dan.",
+            )
+
+
 def save_proposal(
     db: Database,
     proposal: Proposal,
     *,
     case_id: int | None = None,
     version: int | None = None,
+    today: date | None = None,
 ) -> R4Case:
     """Insert a new proposal, or update the proposal of case `case_id` as read at
     `version`. Only the proposal's fields are written. Refused: a stale version
     (StaleRecordError), a decided case (use ``correct_decision``), a change of subgroup
-    after the case was sent, a wrong percent or period (InputError)."""
+    after the case was sent, a wrong percent or period, and with `today` a proposal
+    dated or prepared after it (InputError)."""
     _check_proposal(db, proposal)
+    if today is not None:
+        _check_not_future(proposal, today)
     record = proposal.as_record()
     with db.atomic():
         if case_id is not None:

@@ -83,3 +83,20 @@ def test_a_stale_case_is_said_before_the_future_day(r4_db):  # noqa: F811
     case = mark_sent(r4_db, r4_db.case.id, r4_db.case.version, date(2026, 3, 3))
     with pytest.raises(StaleRecordError):
         coordinator.accept(r4_db, case.id, case.version - 1, CHRISTMAS, today=TODAY)
+
+
+def test_proposal_dated_or_prepared_after_today_is_refused(r4_db):  # noqa: F811
+    from _r4_fixtures import proposal
+
+    from rejnistvo.services.r4_cases import save_proposal
+
+    for changes, field in (
+        ({"proposal_date": CHRISTMAS}, "proposal_date"),
+        ({"prepared_on": CHRISTMAS}, "step_prepared_on"),
+    ):
+        with pytest.raises(InputError) as refused:
+            save_proposal(r4_db, proposal(r4_db.ids, **changes), today=TODAY)
+        assert refused.value.field == field
+        assert "25. 12. 2026" in refused.value.message
+    saved = save_proposal(r4_db, proposal(r4_db.ids, proposal_date=TODAY), today=TODAY)
+    assert saved.id is not None

@@ -24,3 +24,14 @@ def test_sending_without_case_number_is_said_beside_the_field(qtbot, b_ctx):  # 
     assert get_record(b_ctx.db, "r4_cases", view.case_id)["sent_on"] is None
     assert b_ctx.interaction.errors == []
     assert date(2026, 3, 2) == b_ctx.clock.today()
+
+
+def test_proposal_dated_after_today_is_said_beside_its_date(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    view.proposal_date.edit.clear()
+    qtbot.keyClicks(view.proposal_date.edit, "25. 12. 2026")
+    assert not view.save()
+    assert "v prihodnosti" in view.proposal_date.error_text()
+    assert view.proposal_date.text() == "25. 12. 2026"
+    assert view.case_id is None

@@ -54,6 +54,7 @@ STATUS_NAMES = {
 _ERROR_FIELDS = {
     "period": "period_edit",
     "case_no": "case_no_edit",
+    "proposal_date": "proposal_date",
     "sent_on": "step_sent_on",
     "decided_on": "step_decided_on",
     "resolution_no": "resolution_no_edit",
@@ -415,6 +416,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
                 proposal,
                 case_id=self.case_id,
                 version=self.case.version if self.case else None,
+                today=self.ctx.clock.today(),
             )
         except RuleError as error:
             self._refused(error, title)
