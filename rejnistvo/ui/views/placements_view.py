@@ -224,13 +224,21 @@ class PlacementsView(ListEditorView):
         self._narrow_part_time()
 
     def _narrow_part_time(self) -> None:
-        """Once the columns are fitted: the yes/no column as wide as its header's line."""
+        """Once the columns are fitted: the yes/no column as wide as its header's line,
+        the dates as wide as the widest date."""
         if self._narrowed or not self.model.rowCount():
             return
         self._narrowed = True
         column = self.model.column_index("part_time")
-        width = self.table.fontMetrics().horizontalAdvance(self.tr("Le vikendi/")) + 40
-        self.table.horizontalHeader().resizeSection(column, width)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.resizeSection(column, metrics.horizontalAdvance(self.tr("Le vikendi/")) + 40)
+        # the fit saw only the first placements: all open ones left »Do« as wide as
+        # »odprto«, and each later end date was cut to »20. 5.…« (QA14)
+        widest = metrics.horizontalAdvance("30. 12. 2026") + 16
+        for key in ("first_from", "last_to"):
+            column = self.model.column_index(key)
+            header.resizeSection(column, max(header.sectionSize(column), widest))
 
     def fill_editor(self, record: dict | None) -> None:
         r = record or {}
