@@ -57,6 +57,7 @@ from rejnistvo.rules.refund import (
     report_due_date,
     report_due_reason,
 )
+from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services import cases
 from rejnistvo.services.rates import rate_table
 from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
@@ -452,7 +453,11 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
     unjustified = case.report.unjustified if case.report else None
     consistency.check_method_has_refund(str(refund.method), unjustified, "unjustified")
     plan = refund_preview(db, case)
-    typed = refund.instalments
+    # A typed due day that is not a working day moves to the next one (ZUP 101), as the
+    # plan's own dates do: the instalment is late only from then (Roki).
+    typed = tuple(
+        dataclasses.replace(i, due=next_working_day(i.due)) for i in refund.instalments
+    )
     if typed and len(typed) == len(plan.instalments):
         if sum((i.amount for i in typed), ZERO) != plan.refund:
             typed = ()

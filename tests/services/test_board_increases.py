@@ -318,3 +318,24 @@ def test_finding_parts_together_no_more_than_received(db):
     assert list_records(db, "board_increases") == []
     exact = dataclasses.replace(finding, unjustified=Decimal("57.00"))
     assert save_case(db, R5Case(increase(db), exact), TODAY).report.unjustified == Decimal("57.00")
+
+
+def test_typed_instalment_on_a_holiday_is_due_the_next_working_day(db):
+    """ZUP 101 for a due day the caseworker typed, as for the plan's own (QA13: a typed
+    25. 12. was stored, and Roki showed the instalment late on 26. and 27. 12.)."""
+    from rejnistvo.services.board_increases import RefundInstalment, refund_preview
+
+    finding = R5Report(
+        finding_date=date(2026, 7, 1), justified=Decimal("0.00"), unjustified=Decimal("957.00")
+    )
+    call = Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED)
+    plan = refund_preview(db, R5Case(increase(db), finding, call))
+    typed = [RefundInstalment(i.due, i.amount) for i in plan.instalments]
+    typed[4] = dataclasses.replace(typed[4], due=date(2026, 12, 25))  # Friday, Christmas
+    stored = save_case(
+        db,
+        R5Case(increase(db), finding, dataclasses.replace(call, instalments=tuple(typed))),
+        TODAY,
+    )
+    assert stored.refund.instalments[4].due == date(2026, 12, 28)  # 26. holiday, 27. Sunday
+    assert [i.due for i in stored.refund.instalments[:4]] == [i.due for i in plan.instalments[:4]]

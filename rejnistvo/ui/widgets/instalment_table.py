@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.refund import Instalment
+from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.widgets.fields import parse_date_text
 from rejnistvo.ui.widgets.rows_model import ERROR_BRUSH, Index, RowsModel
@@ -80,6 +81,11 @@ class InstalmentModel(RowsModel):
                 return ERROR_BRUSH
             if role == Qt.ItemDataRole.ToolTipRole and error:
                 return error
+            if role == Qt.ItemDataRole.ToolTipRole and r.get("moved_from"):
+                return (
+                    f"Vpisani {format_date(r['moved_from'])} je dela prost dan, zato obrok "
+                    f"zapade prvi naslednji delovni dan, {r['due_text']} (101. člen ZUP)."
+                )
         elif column == 1:
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_amount(r["amount"])
@@ -98,10 +104,17 @@ class InstalmentModel(RowsModel):
         r = self._rows[index.row()]
         if index.column() == 0 and role == Qt.ItemDataRole.EditRole:
             text = "" if value is None else str(value)
+            r.pop("moved_from", None)
             try:
                 parsed = parse_date_text(text, "due")
                 if parsed is not None:
-                    text = format_date(parsed)
+                    # ZUP 101, as for the plan's own dates: a due day that is not a working
+                    # day moves to the next one (Roki counts the delay from it); the cell
+                    # says so in its tooltip
+                    due = next_working_day(parsed)
+                    if due != parsed:
+                        r["moved_from"] = parsed
+                    text = format_date(due)
             except InputError:
                 pass  # keep what was typed; the reason shows in red
             r["due_text"] = text
