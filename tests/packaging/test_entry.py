@@ -105,21 +105,15 @@ def test_a_command_does_not_set_fontconfig_up(monkeypatch):
 
 def test_fontconfig_is_set_up_in_a_thread_of_its_own(monkeypatch):
     """FcInit runs beside the main thread (which goes on importing), never on it."""
-    import ctypes
     import threading
 
     called: list[tuple[str, str]] = []
 
-    class Library:
-        def __init__(self, name: str) -> None:
-            self.name = name
-
-        @property
-        def FcInit(self):  # noqa: N802 - fontconfig's name
-            return lambda: called.append((self.name, threading.current_thread().name))
+    def loaded(library: str):
+        return lambda: called.append((library, threading.current_thread().name))
 
     monkeypatch.setattr(launch.sys, "platform", "linux")
-    monkeypatch.setattr(ctypes, "CDLL", Library)
+    monkeypatch.setattr(launch, "fontconfig_init", loaded)
     thread = launch.fontconfig_ahead()
     assert thread is not None and thread.daemon
     thread.join(5)
@@ -130,19 +124,33 @@ def test_fontconfig_is_set_up_in_a_thread_of_its_own(monkeypatch):
 def test_without_fontconfig_nothing_is_started(monkeypatch):
     """Windows and macOS have none (Qt uses their own font databases); a Linux without
     the library, or with one lacking FcInit, leaves Qt to do as before."""
-    import ctypes
-
+    monkeypatch.setattr(launch, "fontconfig_init", lambda library: pytest.fail("looked up"))
     monkeypatch.setattr(launch.sys, "platform", "win32")
     assert launch.fontconfig_ahead() is None
-    monkeypatch.setattr(launch.sys, "platform", "linux")
+    monkeypatch.undo()
+    if not sys.platform.startswith("linux"):
+        return
     assert launch.fontconfig_ahead("libno-such-fontconfig.so.9") is None
+    assert launch.fontconfig_init("libno-such-fontconfig.so.9") is None
+    assert launch.fontconfig_init("libc.so.6") is None  # a library without FcInit
 
-    class NoInit:
-        def __init__(self, name: str) -> None:
-            pass
 
-        def __getattr__(self, name: str):
-            raise AttributeError(name)
-
-    monkeypatch.setattr(ctypes, "CDLL", NoInit)
-    assert launch.fontconfig_ahead() is None
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is Linux's")
+def test_the_real_fontconfig_is_set_up_without_the_ctypes_package():
+    """In a fresh process (as main.py starts): FcInit called for real, the thread ends,
+    and ``ctypes`` (~7 M instructions to import, of the ~24 M saved) is not imported."""
+    code = (
+        "import sys\n"
+        "from rejnistvo import launch\n"
+        "if launch.fontconfig_init() is None:\n"
+        "    print('no fontconfig')\n"
+        "else:\n"
+        "    thread = launch.fontconfig_ahead()\n"
+        "    thread.join(30)\n"
+        "    print(thread.is_alive(), 'ctypes' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    if out.stdout.strip() == "no fontconfig":
+        pytest.skip("no libfontconfig.so.1 here")
+    assert out.stdout.split() == ["False", "False"]
