@@ -23,6 +23,7 @@ class R4CorrectionMixin:
             return
         self.correcting = True
         self._set_editable()
+        self._update_suggestion()  # a difference from the rule now asks for its rationale
         self.correction_reason.setFocus()
 
     def save_correction(self) -> bool:

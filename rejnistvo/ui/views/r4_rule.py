@@ -78,12 +78,14 @@ class R4RuleMixin:
                 if outcome == "increase"
                 else self.tr("NE ZVIŠA")
             )
-            self.difference_label.setText(
-                self.tr(
-                    "Odločitev »{0}« se razlikuje od predloga pravila ({1}). "
-                    "Vpišite obrazložitev odstopanja."
-                ).format(shown, head)
+            text = self.tr("Odločitev »{0}« se razlikuje od predloga pravila ({1}).").format(
+                shown, head
             )
+            if self.correcting:
+                # Asked only where it can be typed: on a read-only decided case the
+                # resolution's rationale below already gives it.
+                text += " " + self.tr("Vpišite obrazložitev odstopanja.")
+            self.difference_label.setText(text)
             self.difference_label.show()
         else:
             self.difference_label.hide()
