@@ -269,8 +269,8 @@ def refuse_missing_database(path: str | Path, option: str = "--db") -> Path:
         if option == "--db" and _is_default_database(target):
             # the user typed no --db: name the option they need, not a path they never gave
             raise CliInputError(
-                f"--db: privzeta podatkovna zbirka programa »{target}« še ne obstaja; "
-                "navedite zbirko z --db DATOTEKA (novo naredi okno programa ali ukaz demo)."
+                f"--db: privzeta podatkovna zbirka programa »{target}« še ne obstaja (naredi "
+                "jo prvi zagon okna programa); navedite zbirko z --db DATOTEKA."
             )
         raise CliInputError(f"{option}: datoteka »{target}« ne obstaja.")
     if target.is_dir():
