@@ -9,10 +9,10 @@ calculation. ``rejnistvo.ui.app.run`` asks the same question.
 
 from __future__ import annotations
 
+import _thread
 import gc
 import importlib
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,9 +60,9 @@ def window_start_imports() -> None:
 FONTCONFIG = "libfontconfig.so.1"
 
 
-def fontconfig_ahead(library: str = FONTCONFIG) -> threading.Thread | None:
+def fontconfig_ahead(library: str = FONTCONFIG) -> bool:
     """Start fontconfig's set-up (``FcInit``) in a thread of its own, while the window's
-    start imports its modules; the thread, or None where there is nothing to start.
+    start imports its modules; False where there is nothing to start.
 
     On Linux Qt's first text reads the system's fontconfig configuration (~35 XML files
     in /etc/fonts, ~24 M instructions, ~10 ms) on the main thread, at the first paint;
@@ -73,14 +73,15 @@ def fontconfig_ahead(library: str = FONTCONFIG) -> threading.Thread | None:
     only not sooner. Windows and macOS have no fontconfig; a library that cannot be
     loaded leaves Qt to do it all as before."""
     if not sys.platform.startswith("linux"):
-        return None
+        return False
     init = fontconfig_init(library)
     if init is None:
-        return None
-    # (a daemon: a start that ends early, e.g. --help, does not wait for it)
-    thread = threading.Thread(target=init, name="fontconfig", daemon=True)
-    thread.start()
-    return thread
+        return False
+    # A bare thread: threading.Thread.start waits until the new thread runs (on a busy
+    # machine a time slice, 1-8 ms of the start); like a daemon, a start that ends early
+    # (--help) does not wait for it.
+    _thread.start_new_thread(init, ())
+    return True
 
 
 def fontconfig_init(library: str = FONTCONFIG) -> Callable[[], None] | None:
