@@ -113,7 +113,24 @@ class PeriodsTable(EditRowsTable):
         row = self.table.rowCount() - 1
         self.focus_cell(row, DOCUMENT)
         self.table.editItem(self.table.item(row, DOCUMENT))
+        self._cell_into_sight(row, DOCUMENT)
         self.edited.emit()
+
+    def _cell_into_sight(self, row: int, col: int) -> None:
+        """Scroll the editor so the cell is seen: at 1024 × 700 the button sits below
+        the table, and the row it added stayed above the editor's visible part (QA14)."""
+        from PySide6.QtWidgets import QScrollArea
+
+        self.table.scrollToItem(self.table.item(row, col))
+        rect = self.table.visualRect(self.table.model().index(row, col))
+        viewport = self.table.viewport()
+        ancestor = self.parentWidget()
+        while ancestor is not None:
+            inner = ancestor.widget() if isinstance(ancestor, QScrollArea) else None
+            if inner is not None and inner.isAncestorOf(viewport):
+                centre = viewport.mapTo(inner, rect.center())
+                ancestor.ensureVisible(centre.x(), centre.y(), 50, rect.height())
+            ancestor = ancestor.parentWidget()
 
     def _row_values(self, row: int) -> list[str]:
         combo = self.table.cellWidget(row, KIND)
