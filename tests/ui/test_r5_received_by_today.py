@@ -15,3 +15,22 @@ def test_running_increase_says_what_was_received_by_today(qtbot, b_ctx):  # noqa
     assert "za vse obdobje: <b>957,00 €</b>" in text
     # January and February (2 × 159,50) and 1 March (5,31: SPEC 3.2, as `calc` says)
     assert "do danes prejeto <b>324,31 €</b>" in text
+
+
+def test_finding_parts_above_received_are_refused_at_unjustified(qtbot, b_ctx):  # noqa: F811
+    """Used for the purpose and not: parts of the 957,00 received; the refusal stands at
+    »Nenamensko«, both amounts kept as typed (QA13)."""
+    from test_r5_flow import set_expense
+
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.report_date.edit, "20. 5. 2026")
+    view.expense_model.add_row()
+    set_expense(view, 0, "Inštrukcije", "900,00", "račun 1")
+    qtbot.keyClicks(view.finding_date.edit, "5. 6. 2026")
+    qtbot.keyClicks(view.justified_edit.edit, "900,00")
+    view.unjustified_edit.edit.clear()
+    qtbot.keyClicks(view.unjustified_edit.edit, "900,00")
+    assert view.save() is False
+    assert "od 0,00 do 57,00 EUR" in view.unjustified_edit.error_text()
+    assert view.justified_edit.text() == "900,00" and view.unjustified_edit.text() == "900,00"
