@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command not in COMPUTE_ONLY:
+        _use_portable_folder()
         _remove_leftovers()
     args.whole_process = whole_process  # a handler that imports much may freeze again
     if whole_process:
@@ -182,6 +183,16 @@ def _log_defect(command: str) -> Path | None:
         log.removeHandler(handler)
         handler.close()
     return path
+
+
+def _use_portable_folder() -> None:
+    """A program with its portable data folder next to it (a USB stick) keeps its
+    installation folder there, as its window does (``ui.app.main``): the change log's keys
+    and a crashed write's leftovers are the stick's, not the user's on this machine."""
+    from rejnistvo.locations import PORTABLE_FOLDER, apply, portable_locations, program_dir
+
+    if (program_dir() / PORTABLE_FOLDER).is_dir():
+        apply(portable_locations())
 
 
 def _remove_leftovers() -> None:

@@ -244,10 +244,21 @@ def require_writable_folder(path: str | Path, option: str = "--out") -> None:
 
 
 def database_path(args: argparse.Namespace) -> Path:
-    """`--db`, or without it the program's default file in the user's data folder (SPEC 6)."""
+    """`--db`, or without it the program's default file (SPEC 6; ``default_database``)."""
+    return Path(args.db) if args.db else default_database()
+
+
+def default_database() -> Path:
+    """The file the window opens when it is started the same way: the user's data folder
+    (SPEC 6), or the portable folder next to the program when there is one (a program on
+    a USB stick: the window there keeps its data on the stick, so its commands do too)."""
+    from rejnistvo.locations import PORTABLE_FOLDER, portable_locations, program_dir
+
+    if (program_dir() / PORTABLE_FOLDER).is_dir():  # as locations.choose_locations
+        return portable_locations().database
     from rejnistvo.store import default_db_path
 
-    return Path(args.db) if args.db else default_db_path()
+    return default_db_path()
 
 
 @contextmanager
@@ -279,9 +290,7 @@ def refuse_missing_database(path: str | Path, option: str = "--db") -> Path:
 
 
 def _is_default_database(target: Path) -> bool:
-    from rejnistvo.store import default_db_path
-
-    return target == default_db_path()
+    return target == default_database()
 
 
 def refuse_empty_database(path: str | Path, option: str = "--db") -> Path:
