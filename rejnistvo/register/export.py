@@ -7,6 +7,7 @@ never leaves half a file under the name the user chose.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -66,13 +67,21 @@ def _cell_text(value: object) -> str:
 _PDF_DROP_PREFIX = {"centre": "Center za socialno delo ", "unit": "Enota "}
 
 
+_MEMBERS = next(index for index, column in enumerate(COLUMNS) if column.key == "members")
+
+# A date inside a longer text ("ZVIŠA za 50 % (1. 1. 2027 – 31. 12. 2027)") wraps as a
+# whole: no-break spaces keep "31." and "12. 2027" on one line.
+_DATE_IN_TEXT = re.compile(r"\b(\d{1,2})\. (\d{1,2})\. (\d{4})\b")
+
+
 def pdf_cell_text(key: str, value: object) -> str:
-    """A cell as the PDF prints it: the column's own label not repeated at its start."""
+    """A cell as the PDF prints it: the column's own label not repeated at its start,
+    a date never broken over two lines."""
     text = _cell_text(value)
     prefix = _PDF_DROP_PREFIX.get(key)
     if prefix and text.casefold().startswith(prefix.casefold()) and text[len(prefix) :].strip():
-        return text[len(prefix) :].strip()
-    return text
+        text = text[len(prefix) :].strip()
+    return _DATE_IN_TEXT.sub("\\1.\u00a0\\2.\u00a0\\3", text)
 
 
 def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
@@ -194,12 +203,11 @@ def write_pdf(
     steps.start()
     data = [[Paragraph(escape(column.heading), head_style) for column in COLUMNS]]
     for row in rows:
-        data.append(
-            [
-                Paragraph(escape(pdf_cell_text(column.key, column.value(row))), cell_style)
-                for column in COLUMNS
-            ]
-        )
+        cells = [escape(pdf_cell_text(column.key, column.value(row))) for column in COLUMNS]
+        # One member a line: "Mateja Štefanič" whole, not "Mateja" at the end of one line
+        # and "Štefanič, Brina" on the next.
+        cells[_MEMBERS] = "<br/>".join(escape(name) for name in row.members)
+        data.append([Paragraph(cell, cell_style) for cell in cells])
         steps.step()
     if not rows:
         data.append([Paragraph("Ni primerov.", cell_style)] + [""] * (len(COLUMNS) - 1))
