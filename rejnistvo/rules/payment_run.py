@@ -540,7 +540,10 @@ def _period_reasons(
             else:
                 reasons.append(f"namestitev podaljšana do {_day(p['to'])}")
     for key, q in before.items():
-        if key not in after and key not in moved.values():
+        # a basis of a month with no day placed keeps every period (basis_without_days):
+        # one that does not reach the month was not removed from it
+        reaches = q["from"] <= last and (q.get("to") or last) >= first
+        if key not in after and key not in moved.values() and reaches:
             if q.get("document"):
                 reasons.append(f"{q['document']}: obdobje {_span(q)} odstranjeno")
             else:

@@ -27,3 +27,13 @@ def test_a_period_removed_agrees_with_any_document():
     new = {"placement": [{**OLD["placement"][0], "to": "2026-02-28"}], "rates": RATES}
     text = reasons(old, new, date(2026, 3, 1))
     assert text == "aneks 1 k RP-1/2026: obdobje od 1. 3. 2026 odstranjeno"
+
+
+def test_a_period_outside_the_month_is_no_reason_of_it():
+    """June paid nothing after the contract ended on 20 May (its basis kept the contract);
+    an annex from 21 May places the child in June again: the contract was not removed."""
+    contract = {"from": "2026-01-10", "to": "2026-05-20", "document": "pogodba RP-1/2026"}
+    annex = {"from": "2026-05-21", "to": "2026-07-31", "document": "aneks 1"}
+    old = {"placement": [contract], "rates": RATES}
+    new = {"placement": [annex], "rates": RATES}
+    assert reasons(old, new, date(2026, 6, 1)) == "aneks 1 od 21. 5. 2026 do 31. 7. 2026"
