@@ -25,6 +25,26 @@ class CliInputError(Exception):
     """Bad input to a headless command: exit status 2, the message on one line."""
 
 
+#: SQLite's largest integer: a case number beyond it cannot be looked up at all
+MAX_RECORD_ID = 2**63 - 1
+
+
+def case_number(text: str) -> int:
+    """`--case ID` (argparse type): a case's number, a whole number from 1 on. A number
+    past SQLite's integers made the look-up fail as a defect (OverflowError, status 70)."""
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"»{shown}« ni celo število") from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(
+            f"»{shown}« ni številka primera; številke primerov so cela števila od 1 naprej "
+            "(izpiše jih ukaz cases)"
+        )
+    return value
+
+
 def add_input_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", metavar="DATOTEKA", help="JSON vhod (privzeto standardni vhod)")
 

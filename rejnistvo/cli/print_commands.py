@@ -19,6 +19,7 @@ from typing import Any
 from rejnistvo.cli.io import (
     CliInputError,
     add_input_option,
+    case_number,
     read_json_input,
     refuse_empty_database,
     refuse_overwriting,
@@ -44,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_input_option(parser)
     parser.add_argument("--db", metavar="ZBIRKA", help="podatkovna zbirka s primerom (z --case)")
     parser.add_argument(
-        "--case", type=int, metavar="ID", help="številka primera R-4 ali R-5 v zbirki"
+        "--case", type=case_number, metavar="ID", help="številka primera R-4 ali R-5 v zbirki"
     )
     parser.add_argument("--out", required=True, metavar="DATOTEKA.pdf", help="kam zapisati PDF")
     parser.set_defaults(handler=handle_print)

@@ -22,6 +22,7 @@ from typing import Any
 
 from rejnistvo.cli.io import (
     CliInputError,
+    case_number,
     database_path,
     field_as_option,
     refuse_empty_database,
@@ -55,7 +56,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     export = subparsers.add_parser("export-case", help="izvozi primer R-4 v šifriran paket")
     _db_option(export)
     export.add_argument(
-        "--case", type=int, required=True, metavar="ID", help="številka primera R-4 (ukaz cases)"
+        "--case",
+        type=case_number,
+        required=True,
+        metavar="ID",
+        help="številka primera R-4 (ukaz cases)",
     )
     export.add_argument("--out", required=True, metavar="DATOTEKA", help="kam zapisati paket")
     _passphrase_option(export)

@@ -50,3 +50,22 @@ def test_an_option_is_only_its_whole_name(capsys, argv):
     assert stopped.value.code == 2
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("Napaka v ukazni vrstici: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["print", "r4", "--db", "x", "--out", "x.pdf", "--case"],
+        ["print", "r5", "--db", "x", "--out", "x.pdf", "--case"],
+        ["export-case", "--db", "x", "--out", "x.pak", "--passphrase-file", "p", "--case"],
+    ],
+)
+@pytest.mark.parametrize("number", ["99999999999999999999999", "0", "-4"])
+def test_a_case_number_out_of_range_names_case(capsys, argv, number):
+    # past SQLite's integers the look-up failed as a defect (OverflowError, status 70)
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, number])
+    assert stopped.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith(f"--case: »{number}« ni številka primera; ")
