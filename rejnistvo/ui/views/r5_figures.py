@@ -140,6 +140,11 @@ class R5Figures:
                 self.unjustified_edit.set_value(value)
         had_plan = self.instalment_model.rowCount() or self.plan is not None
         plan = self._compute_plan(show_errors=False)
+        if plan is not None and plan == self.plan and self.instalment_model.rowCount():
+            # Nothing the plan depends on changed (a field left as it was, Tab): the
+            # instalments stay as the user edited them, not the plan's default dates.
+            self.refund_panel.show_plan(plan, reset_rows=False)
+            return
         if plan is not None and had_plan:
             self.plan = plan
         # A plan made earlier no longer matches: make it again (paid marks kept).
