@@ -124,6 +124,12 @@ def amounts_of(payment: MonthPayment) -> Amounts:
     )
 
 
+def unit_label(centre: str, unit: str | None) -> str:
+    """A unit's name in the totals, with its centre's: a line of no unit (Enota left
+    »—«) is »… – (brez enote)«, as the PDF says, not »Center … – « with nothing after."""
+    return f"{centre} – {unit or '(brez enote)'}"
+
+
 def factor_text(factor: Fraction, days: int) -> str:
     """ "1" or "22/30" — the coverage factor as a reader checks it (SPEC 3.2)."""
     if days == 0:

@@ -26,6 +26,7 @@ from rejnistvo.rules.payment_run import (
     reasons,
     reasons_by_month,
     reasons_of_texts,
+    unit_label,
 )
 from rejnistvo.rules.periods import month_name
 from rejnistvo.store import ledger
@@ -482,7 +483,7 @@ class PaymentRun:
             kind, amounts, centre, unit = self.lines.summary(index)
             if kind not in PAID_KINDS:
                 continue
-            key = centre if level == "centre" else f"{centre} – {unit}"
+            key = centre if level == "centre" else unit_label(centre, unit)
             sums[key] = sums.get(key, ZERO) + amounts.total
         return list(sums.items())
 

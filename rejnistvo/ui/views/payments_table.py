@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE
+from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE, unit_label
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import Column, RecordTableModel
 
@@ -282,7 +282,7 @@ def shown_steps(
             elif kind == UNDONE:
                 undone += amount
             elif kind in PAID_KINDS:
-                unit = f"{centre} – {unit_name}"
+                unit = unit_label(centre, unit_name)
                 units[unit] = units.get(unit, ZERO) + amount
                 centres[centre] = centres.get(centre, ZERO) + amount
                 overall += amount
