@@ -24,6 +24,9 @@ from rejnistvo.ui.widgets.tables import (
     use_cell_delegate,
 )
 
+#: a list this short is refitted when a case is added (fit_columns samples 60 rows)
+_SHORT_LIST = 60
+
 
 class CaseListPane(QWidget):
     """``record_chosen(dict)`` fires when the user moves to another row."""
@@ -57,6 +60,10 @@ class CaseListPane(QWidget):
         # Widths from a sample of rows once per reload: ResizeToContents would ask data()
         # for every cell on every keystroke (3 s at 20,000 cases).
         self.model.modelReset.connect(lambda: fit_columns(self.table))
+        # A short list gets its first cases by insertion (a save), not by a reset: fitted
+        # while empty, its columns kept the headers' widths and the first case's names
+        # wrapped in two lines beside a wide empty »Sklep«. All its rows are the sample.
+        self.model.rowsInserted.connect(self._fit_short_list)
         layout.addWidget(self.table, 1)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newButton")
@@ -68,6 +75,11 @@ class CaseListPane(QWidget):
         # »iščem …« in the box while the list still reads its texts (after the filter)
         self.searching_label = show_searching(self.search, self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    @Slot()
+    def _fit_short_list(self) -> None:
+        if self.model.rowCount() <= _SHORT_LIST:
+            fit_columns(self.table)
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         """More buttons under the list, after *Nov*, e.g. the list's export and print."""
