@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 
 # argparse's own texts (it calls gettext at use time, through these module globals).
 _ARGPARSE_TEXTS = {
@@ -55,13 +54,19 @@ argparse.ngettext = _ntranslate  # type: ignore[attr-defined]
 
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's, but a line never breaks inside a hyphenated word: »LLLL-MM« and
-    »export-case« stay whole (textwrap breaks at hyphens by default)."""
+    »export-case« stay whole (textwrap breaks at hyphens by default). textwrap is imported
+    here, as argparse itself does: only a help text needs it, and a command that runs
+    would pay its import (and its patterns) for nothing."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.wrap(text, width, break_on_hyphens=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         text = self._whitespace_matcher.sub(" ", text).strip()
         return textwrap.fill(
             text, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
