@@ -121,6 +121,13 @@ def _refuse_constant(name: str) -> Any:
 def read_json_input(args: argparse.Namespace) -> Any:
     """Read the JSON document from --input FILE or standard input."""
     source = getattr(args, "input", None)
+    if not source and _typed_at_a_terminal():
+        # a command started without --input and without a redirect waits for its JSON:
+        # say so, or it looks as if it hung
+        sys.stderr.write(
+            "Vpišite zahtevo JSON in končajte vnos s Ctrl+D (v Windows Ctrl+Z in Enter) "
+            "ali jo preberite iz datoteke z --input DATOTEKA.\n"
+        )
     try:
         if source:
             path = Path(source)
@@ -153,6 +160,13 @@ def read_json_input(args: argparse.Namespace) -> Any:
             raise
         # a file's content at fault is the option's, as a file that cannot be read
         raise CliInputError(f"--input: {error}") from None
+
+
+def _typed_at_a_terminal() -> bool:
+    try:
+        return bool(sys.stdin.isatty())
+    except (AttributeError, ValueError):  # no standard input, or a closed one
+        return False
 
 
 def _read_reason(error: OSError, reason: Any) -> str:
