@@ -20,8 +20,10 @@ baseline pays for them too, so the ratios look smaller than on a clean installat
 
 `--stages` (valgrind only) counts the instructions of `print r4`'s parts as cumulative
 stages, each a process that stops later than the one before (`STAGES`): where the
-process goes beyond `import reportlab`. Run a second time for figures: the first run
-writes the .pyc files and the font cache.
+process goes beyond `import reportlab` (the first document also in its parts: flowables,
+layout and drawing, the PDF written), then what the baseline and the command spend inside
+a few C functions (interpreter start, collector, unmarshalling, zlib, SHA-1; `INCLUSIVE`).
+Run a second time for figures: the first run writes the .pyc files and the font cache.
 """
 
 from __future__ import annotations
@@ -97,18 +99,72 @@ for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif"):
     face.charWidths, face.glyphPos, face.hmetrics
 """
 _DOC = "render_form('r4', form, sys.argv[2])\n"
+# the first document in three parts: its flowables; laid out and drawn on the pages (the
+# canvas's own save, which writes the PDF, made a no-op: measurement only); the whole
+# document with its file (font subsets cut and compressed, objects serialised, written)
+_STORY = "from rejnistvo.forms.r4 import build_story\nbuild_story(form)\n"
+_DRAWN = """
+from reportlab.pdfgen.canvas import Canvas
+from rejnistvo.forms.r4 import render_r4_bytes
+saving = Canvas.save
+Canvas.save = lambda self: None
+render_r4_bytes(form)
+Canvas.save = saving
+"""
+_UP_TO_FONTS = _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS
 STAGES = (
     ("rl_startup + pdfgen.canvas", _PRINT_SETUP),
     ("+ platypus (doctemplate, paragraph)", _PRINT_SETUP + _PLATYPUS),
     ("+ forms, form data, rules", _PRINT_SETUP + _PLATYPUS + _FORMS),
     ("+ R-4 module, JSON parsed", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE),
-    ("+ fonts from the cache", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS),
-    ("+ first document", _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS + _DOC),
-    (
-        "+ second document",
-        _PRINT_SETUP + _PLATYPUS + _FORMS + _R4 + _PARSE + _FONTS + _DOC + _DOC,
-    ),
+    ("+ fonts from the cache", _UP_TO_FONTS),
+    ("  first document: its flowables", _UP_TO_FONTS + _STORY),
+    ("  … laid out and drawn, not saved", _UP_TO_FONTS + _DRAWN),
+    ("+ first document (PDF written)", _UP_TO_FONTS + _DOC),
+    ("+ second document", _UP_TO_FONTS + _DOC + _DOC),
 )
+#: C functions whose inclusive cost `print r4` is broken down by (callgrind_annotate):
+#: what no change to our code or reportlab's Python can shrink without changing the PDF
+#: (deflate: its bytes are the compressed streams) or the interpreter
+INCLUSIVE = (
+    ("interpreter start with site (.pth files)", "pylifecycle.c:Py_InitializeFromConfig"),
+    ("interpreter shut-down", "pylifecycle.c:Py_FinalizeEx"),
+    ("cyclic garbage collector (all passes)", "gcmodule.c:gc_collect_main"),
+    ("unmarshalling code and caches (.pyc, fonts)", "marshal.c:r_object"),
+    ("zlib compression (streams, font subsets)", "zlibmodule.c:zlib_compress"),
+    ("SHA-1 (font cache keys)", "SHA1_Update"),
+)
+
+
+def inclusive_costs(command: list[str], env: dict[str, str]) -> dict[str, int]:
+    """Instructions spent inside each of INCLUSIVE's C functions (callees included) in
+    one run under callgrind; empty without valgrind or callgrind_annotate."""
+    valgrind, annotate = shutil.which("valgrind"), shutil.which("callgrind_annotate")
+    if valgrind is None or annotate is None:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "callgrind.out")
+        probe = [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *command]
+        subprocess.run(probe, cwd=ROOT, env=env, check=True, capture_output=True)
+        report = subprocess.run(
+            [annotate, "--inclusive=yes", "--threshold=100", out],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    found: dict[str, int] = {}
+    for line in report.splitlines():
+        match = re.match(r"\s*([\d,]+) \([^)]*\)\s+(\S+)", line)
+        if not match:
+            continue
+        count, where = int(match.group(1).replace(",", "")), match.group(2)
+        for name, function in INCLUSIVE:
+            # a recursive function is listed again as name'2: its first entry counts
+            if (where.endswith("/" + function) or where.endswith(":" + function)) and (
+                name not in found
+            ):
+                found[name] = count
+    return found
 
 
 def stages(env: dict[str, str], scratch: Path) -> None:
@@ -144,6 +200,10 @@ def stages(env: dict[str, str], scratch: Path) -> None:
         print(f"{name:38} {count / 1e6:9.1f} {count / base:5.2f}× {own:>6}")
         if not name.startswith("print"):
             previous = count
+    for label, command in (rows[0], rows[-1]):
+        print(f"{label}, of which (inclusive, millions):")
+        for name, count in inclusive_costs(command, env).items():
+            print(f"  {name:44} {count / 1e6:7.1f} {count / base:5.2f}×")
 
 
 def main() -> None:
