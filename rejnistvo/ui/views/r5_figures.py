@@ -42,12 +42,48 @@ class R5Figures:
     _unjustified_offered: bool
 
     # -- live figures -------------------------------------------------------------------
+    def _typed_inputs(self) -> tuple[Any, ...]:
+        """What the figures and the plan are made from, as shown. A field left without a
+        change (Tab, a click elsewhere) also says "finished"; only a different value is
+        an edit: the case is not marked changed, nor the plan made again."""
+        ip, rp = self.increase_panel, self.refund_panel
+        return (
+            self.placement_combo.currentData(),
+            ip.percent_combo.currentIndex(),
+            ip.period_edit.start_edit.edit.text(),
+            ip.period_edit.end_edit.edit.text(),
+            ip.requested_date.edit.text(),
+            self.justified_edit.edit.text(),
+            self.unjustified_edit.edit.text(),
+            rp.call_date.edit.text(),
+            rp.deadline_edit.edit.text(),
+            rp.method(),
+        )
+
+    def _inputs_seen(self) -> None:
+        """The inputs as loaded or as last handled (see ``_typed_inputs``)."""
+        self._seen_inputs = self._typed_inputs()
+
+    def _inputs_unchanged(self) -> bool:
+        typed = self._typed_inputs()
+        if typed == getattr(self, "_seen_inputs", None):
+            return True
+        self._seen_inputs = typed
+        return False
+
     @Slot()
     def _increase_changed(self, *_args: Any) -> None:
-        if self._loading:
+        if self._loading or self._inputs_unchanged():
             return
         self._edited()
         self._update_facts()
+        self._refund_inputs_changed()
+
+    @Slot()
+    def _refund_inputs_typed(self, *_args: Any) -> None:
+        """Call date, deadline or method (signals of the refund panel)."""
+        if self._loading or self._inputs_unchanged():
+            return
         self._refund_inputs_changed()
 
     def _update_facts(self) -> None:
@@ -115,6 +151,8 @@ class R5Figures:
 
     @Slot()
     def _justified_changed(self, *_args: Any) -> None:
+        if self._loading or self._inputs_unchanged():
+            return
         self._edited()
         if self._unjustified_offered and not self._loading:
             value = self.offered_unjustified()
@@ -138,6 +176,7 @@ class R5Figures:
             value = self.offered_unjustified()
             if value is not None and value != self.finding_panel.amount(self.unjustified_edit):
                 self.unjustified_edit.set_value(value)
+        self._inputs_seen()
         had_plan = self.instalment_model.rowCount() or self.plan is not None
         plan = self._compute_plan(show_errors=False)
         if plan is not None and plan == self.plan and self.instalment_model.rowCount():

@@ -146,7 +146,7 @@ class R5View(R5Figures, CaseEditorView):
         self.justified_edit.edit.editingFinished.connect(self._justified_changed)
         self.unjustified_edit.edited.connect(self._unjustified_typed)
         self.offer_button.clicked.connect(self.offer_unjustified)
-        self.refund_panel.inputs_changed.connect(self._refund_inputs_changed)
+        self.refund_panel.inputs_changed.connect(self._refund_inputs_typed)
         self.plan_button.clicked.connect(self.make_plan)
         self.print_call_button.clicked.connect(self.print_refund_call)
         return pane
@@ -248,6 +248,7 @@ class R5View(R5Figures, CaseEditorView):
         self._loading = False
         self._placement_changed()
         self.refund_panel.show_plan(None, False)
+        self._inputs_seen()
         self._dirty = False
 
     def _clear_errors(self) -> None:
@@ -295,6 +296,7 @@ class R5View(R5Figures, CaseEditorView):
         self._update_facts()
         self.plan = self._compute_plan(show_errors=False) if case.refund else None
         self.refund_panel.show_plan(self.plan, False)
+        self._inputs_seen()
         self._dirty = False
 
     @Slot()
