@@ -97,6 +97,7 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     running (tests, the window), whose objects frozen now would never be collected."""
     from rejnistvo.rules.errors import RuleError
 
+    _utf8_output()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command not in COMPUTE_ONLY:
@@ -142,6 +143,22 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
             "Prosimo, sporočite, kaj ste vnesli.\n"
         )
         return 70
+
+
+def _utf8_output() -> None:
+    """Answers and messages in UTF-8 whatever the system's code page: JSON between programs
+    is UTF-8 (RFC 8259), and on Windows a redirected answer (``… > primeri.json``) was
+    written in the ANSI code page, where a name with »č« failed (cp1252: status 70) or
+    reached the reader in another encoding (cp1250). A console keeps its own output."""
+    import io
+
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding not in ("utf8", ""):
+            try:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+            except (OSError, ValueError):  # a stream that cannot change: left as it is
+                pass
 
 
 def _drop_stdout() -> None:
