@@ -125,9 +125,9 @@ def export_proposal(
     if case.get("decided_on"):
         raise PackageError("Primer je že odločen; predloga ni mogoče poslati znova.")
     if not case.get("sent_on"):
-        from rejnistvo.register.workflow import check_case_no
+        from rejnistvo.register.workflow import check_sendable
 
-        check_case_no(case)
+        check_sendable(case)
     subgroup = case_subgroup(db, case)
     form = _form_data(db, case_id)
     if form.get("decision"):

@@ -91,15 +91,44 @@ def _require_order(
         raise InputError(step_field, f"Korak »{step_name}« je že zapisan ({fmt_date(done)}).")
 
 
-def check_case_no(case: Case) -> None:
-    """A proposal goes to the coordinator with its case number: the register (čl. 29)
-    lists cases by it, and the resolution and the package name it."""
-    if not str(case.get("case_no") or "").strip():
-        raise InputError(
+def check_sendable(case: Case) -> None:
+    """A proposal goes to the coordinator whole: its case number (the register, čl. 29,
+    lists cases by it; the resolution and the package name it), the uplift and period it
+    proposes, and its rationale (the form's PRILOGA: – obrazložitev). A draft may lack
+    them; the commission cannot decide without them."""
+    missing = (
+        (
             "case_no",
-            "Predloga brez številke zadeve ni mogoče poslati koordinatorju: vpišite "
-            "številko zadeve (npr. 1220-14/2026) in predlog shranite.",
-        )
+            not str(case.get("case_no") or "").strip(),
+            "številke zadeve",
+            "vpišite številko zadeve (npr. 1220-14/2026)",
+        ),
+        (
+            "proposed_percent",
+            case.get("proposed_percent") is None,
+            "predlaganega zvišanja",
+            "izberite 25 % ali 50 %",
+        ),
+        (
+            "period",
+            not (case.get("period_from") and case.get("period_to")),
+            "obdobja zvišanja",
+            "vpišite obdobje od … do … v času namestitve",
+        ),
+        (
+            "proposal_rationale",
+            not str(case.get("rationale") or "").strip(),
+            "obrazložitve",
+            "obrazložitev je priloga obrazca R-4; vpišite jo v polje Obrazložitev",
+        ),
+    )
+    for field, absent, what, remedy in missing:
+        if absent:
+            raise InputError(
+                field,
+                f"Predloga brez {what} ni mogoče poslati koordinatorju: {remedy} "
+                "in predlog shranite.",
+            )
 
 
 def check_not_future(

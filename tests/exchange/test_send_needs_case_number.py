@@ -39,3 +39,26 @@ def test_package_export_without_a_case_number_is_refused(centre_db, tmp_path):
         export_proposal(centre_db, case_id, "modra hiša ob reki", target, today=SENT)
     assert not target.exists()
     assert get_record(centre_db, "r4_cases", case_id)["sent_on"] is None
+
+
+@pytest.mark.parametrize(
+    ("blank", "field", "words"),
+    [
+        ({"proposed_percent": None}, "proposed_percent", "predlaganega zvišanja"),
+        ({"period_from": None, "period_to": None}, "period", "obdobja zvišanja"),
+        ({"rationale": " "}, "proposal_rationale", "obrazložitve"),
+    ],
+)
+def test_an_incomplete_proposal_is_not_sent(centre_db, tmp_path, blank, field, words):
+    (case_id,) = centre_db.execute(
+        "SELECT id FROM r4_cases WHERE sent_on IS NULL ORDER BY id LIMIT 1"
+    ).fetchone()
+    save_record(centre_db, "r4_cases", {"id": case_id, **blank})
+    with pytest.raises(InputError) as refused:
+        mark_sent(centre_db, case_id, load_case(centre_db, case_id).version, SENT, today=SENT)
+    assert refused.value.field == field and words in refused.value.message
+    with pytest.raises(InputError, match=words):
+        export_proposal(
+            centre_db, case_id, "modra hiša ob reki", tmp_path / "p.rejpaket", today=SENT
+        )
+    assert get_record(centre_db, "r4_cases", case_id)["sent_on"] is None

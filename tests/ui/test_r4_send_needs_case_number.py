@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from _fixtures_b import b_ctx, b_db  # noqa: F401 (fixtures)
+from PySide6.QtWidgets import QApplication
 from test_r4_flow import fill_proposal, make_view
 
 from rejnistvo.store import get_record
@@ -35,3 +36,17 @@ def test_proposal_dated_after_today_is_said_beside_its_date(qtbot, b_ctx):  # no
     assert "v prihodnosti" in view.proposal_date.error_text()
     assert view.proposal_date.text() == "25. 12. 2026"
     assert view.case_id is None
+
+
+def test_sending_without_rationale_says_so_and_goes_to_the_field(qtbot, b_ctx):  # noqa: F811
+    view = make_view(qtbot, b_ctx)
+    fill_proposal(qtbot, view, b_ctx)
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(3))
+    view.rationale_edit.clear()
+    assert view.save()
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window())
+    assert not view.send_to_coordinator()
+    assert any("obrazložitve" in str(error) for error in b_ctx.interaction.errors)
+    assert QApplication.focusWidget() is view.rationale_edit
+    assert get_record(b_ctx.db, "r4_cases", view.case_id)["sent_on"] is None

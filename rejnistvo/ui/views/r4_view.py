@@ -397,6 +397,13 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             reveal(self.correction_reason)
             return
         self.ctx.interaction.error(title, error.message)
+        # a field without its own error line: said in the message, the cursor goes there
+        missing = {
+            "proposed_percent": self.proposed_percent,
+            "proposal_rationale": self.rationale_edit,
+        }
+        if error.field in missing:
+            reveal(missing[error.field])
 
     @Slot()
     def save(self) -> bool:
