@@ -60,7 +60,7 @@ COMPUTE_ONLY = frozenset({"calc", "uplift", "refund", "emso"})
 
 #: what a script needs besides the commands: where each one's options are, the exit statuses
 EPILOG = (
-    "Pomoč posameznega ukaza: python -m rejnistvo UKAZ --help. Zneski so v JSON nizi z "
+    "Pomoč posameznega ukaza: %(prog)s UKAZ --help. Zneski so v JSON nizi z "
     "dvema decimalkama (»805.20«), datumi v obliki LLLL-MM-DD. Izhodni status: 0 uspešno; "
     "1 check je našel težave; 2 napačen vhod ali ukazna vrstica (ena vrstica na "
     "standardni napaki, ničesar ni zapisano); 70 notranja napaka programa (podrobnosti v "
@@ -68,10 +68,24 @@ EPILOG = (
 )
 
 
+def program_name() -> str:
+    """How the user started the commands, for the usage lines: ``python -m rejnistvo``,
+    the wheel's ``rejnistvo``, the bundle's ``Rejnistvo`` or ``rejnistvo-cli`` (who has
+    the Windows bundle has no ``python`` to type)."""
+    from pathlib import Path
+
+    started = Path(sys.argv[0] if sys.argv and sys.argv[0] else "rejnistvo")
+    if started.name == "__main__.py":
+        return "python -m rejnistvo"
+    if started.suffix == ".py":
+        return f"python {started.name}"
+    return started.stem or "rejnistvo"
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given the command line, only the module of its command."""
     parser = SlovenianArgumentParser(
-        prog="python -m rejnistvo",
+        prog=program_name(),
         description="Rejništvo – izračuni rejnin, primeri R-4 in R-5, obrazci.",
         epilog=EPILOG,
     )

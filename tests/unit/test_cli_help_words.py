@@ -56,3 +56,20 @@ def test_the_command_list_names_the_exit_statuses():
     assert "ukazi:" in text
     for status in ("0 uspešno", "1 check", "2 napačen vhod", "70 notranja napaka"):
         assert status in text
+
+
+@pytest.mark.parametrize(
+    ("started", "name"),
+    [
+        ("/usr/lib/python3/site-packages/rejnistvo/__main__.py", "python -m rejnistvo"),
+        ("/media/kljucek/Rejnistvo/rejnistvo-cli.exe", "rejnistvo-cli"),
+        ("/home/ana/.local/bin/rejnistvo", "rejnistvo"),
+        ("/work/main.py", "python main.py"),
+    ],
+)
+def test_usage_names_the_program_as_it_was_started(monkeypatch, started, name):
+    # the Windows bundle's user has no »python -m rejnistvo« to type
+    monkeypatch.setattr("sys.argv", [started])
+    text = build_parser(["calc"]).format_help()
+    assert text.startswith(f"uporaba: {name} [-h] UKAZ")
+    assert f"{name} UKAZ --help" in " ".join(text.split())
