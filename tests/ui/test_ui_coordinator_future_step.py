@@ -34,3 +34,26 @@ def test_future_step_date_refused_beside_the_field(qtbot, ctx):
     assert "v prihodnosti" in view.step_date.error_text()
     assert view.step_date.text() == typed
     assert get_record(ctx.db, "r4_cases", record["id"]) == before
+
+
+def test_commission_without_three_candidates_says_where_to_add_them(qtbot, ctx):
+    from rejnistvo.store import save_record
+
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    record = _select(view, lambda r: r["accepted"] and not r["commission_named"])
+    assert record is not None, "the demo has an accepted case without a commission"
+    subgroup = view._subgroup()
+    today = ctx.clock.today()
+    for (candidate_id,) in ctx.db.execute(
+        "SELECT id FROM candidates WHERE subgroup_id = ? AND removed_on IS NULL", [subgroup]
+    ).fetchall()[2:]:
+        save_record(
+            ctx.db, "candidates", {"id": candidate_id, "removed_on": today - timedelta(days=1)}
+        )
+    view.refresh()
+    _select(view, lambda r: r["id"] == record["id"])
+    assert not view.name_commission()
+    said = view.commission_error.text()
+    assert "premalo kandidatov" in said and "Nastavitve" in said

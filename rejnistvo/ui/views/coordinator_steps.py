@@ -469,6 +469,16 @@ class CoordinatorStepsMixin:
         if self._case is None or on is None:
             return False
         ids = [c.currentData() for c in self.member_combos]
+        if len(self._candidates) < 3:
+            # "Choose three" with nothing to choose from: say what is missing and where.
+            self.commission_error.show_error(
+                self.tr(
+                    "Na seznamu kandidatov podskupine {0} je na dan {1} premalo kandidatov "
+                    "({2}); komisija ima tri člane. Kandidate dodate v Nastavitve → "
+                    "Podskupine in kandidati."
+                ).format(self._subgroup(), format_date(on), len(self._candidates))
+            )
+            return False
         if None in ids or len(set(ids)) != 3:
             self.commission_error.show_error(
                 self.tr("Izberite tri različne člane s seznama kandidatov podskupine.")
