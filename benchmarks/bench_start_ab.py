@@ -52,6 +52,7 @@ class Version:
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     instructions: list[int] = field(default_factory=list)
+    timers: list[int] = field(default_factory=list)  # of the instructions: timers fired
 
     def env(self) -> dict[str, str]:
         env = scratch_env()
@@ -83,11 +84,34 @@ def run_once(version: Version, cwd: str) -> tuple[float, float]:
     return timed_child_cpu(*version.argv(), env=version.env(), cwd=cwd)
 
 
-def callgrind_once(version: Version, cwd: str, out: Path) -> int:
+#: Qt's function running the timers that are due: what it costs to the rows is work
+#: timed after the show (the mnemonics 200 ms after it, the other screens' modules from
+#: 250 ms, Roki's completion), which a start ~50x slower under valgrind reaches before
+#: its first paint on a busy machine and a start at full speed does not (63d11b1 at 20k:
+#: 667.7 M at load 0.5; 702.5 M at load 4, of which timers 30.4 M)
+TIMERS = "QTimerInfoList::activateTimers()"
+
+
+def timers_fired(callgrind_out: Path) -> int:
+    """The instructions of ``callgrind_out`` spent in timers (inclusive), 0 if none."""
+    out = subprocess.run(
+        ["callgrind_annotate", "--inclusive=yes", str(callgrind_out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for line in out.splitlines():
+        if f"{TIMERS} [" in line:
+            return int(line.split()[0].replace(",", ""))
+    return 0
+
+
+def callgrind_once(version: Version, cwd: str, out: Path) -> tuple[int, int]:
     """Machine instructions of the main thread of one start to its rows (the child ends
-    at them). Only the main thread's: the file's checks, which start in a thread of their
-    own once the window is painted, got 0-60 M instructions of its last moments,
-    depending on how valgrind (one thread at a time) took turns."""
+    at them), and of them those of timers that fired (``TIMERS``). Only the main
+    thread's: the file's checks, which start in a thread of their own once the window
+    is painted, got 0-60 M instructions of its last moments, depending on how valgrind
+    (one thread at a time) took turns; fontconfig's set-up runs in a thread too."""
     env = version.env()
     env["BENCH_EXIT_AT_ROWS"] = "1"
     subprocess.run(
@@ -113,7 +137,7 @@ def callgrind_once(version: Version, cwd: str, out: Path) -> int:
     main = out.with_name(f"{out.name}-01")
     for line in main.read_text().splitlines():
         if line.startswith(("summary:", "totals:")):
-            return int(line.split()[1])
+            return int(line.split()[1]), timers_fired(main)
     raise SystemExit(f"no instruction count in {main}")
 
 
@@ -144,6 +168,14 @@ def report(versions: list[Version]) -> None:
             print(
                 f"{v.label}: {counts} M instructions to the rows ({ratio:.2f}× bare; main thread)"
             )
+            if any(v.timers):
+                # timed work that reached the rows only because valgrind is slow
+                rest = [n - t for n, t in zip(v.instructions, v.timers, strict=True)]
+                print(
+                    f"   of which timers {', '.join(f'{t / 1e6:.1f}' for t in v.timers)} M; "
+                    f"without them {', '.join(f'{n / 1e6:.1f}' for n in rest)} M "
+                    f"({statistics.median(rest) / bi:.2f}× bare)"
+                )
 
 
 def changed_since(root: Path, since: float) -> list[str]:
@@ -187,7 +219,9 @@ def main() -> None:
         print(f"load {load()}; {args.runs} interleaved runs", flush=True)
         for i in range(args.callgrind):
             for v in versions:
-                v.instructions.append(callgrind_once(v, cwd, scratch / f"cg.{i}.{id(v)}"))
+                total, timers = callgrind_once(v, cwd, scratch / f"cg.{i}.{id(v)}")
+                v.instructions.append(total)
+                v.timers.append(timers)
         report(versions)
         for v in versions[1:]:
             assert v.root is not None
