@@ -57,3 +57,17 @@ def test_commission_without_three_candidates_says_where_to_add_them(qtbot, ctx):
     assert not view.name_commission()
     said = view.commission_error.text()
     assert "premalo kandidatov" in said and "Nastavitve" in said
+
+
+def test_the_screen_opens_on_the_subgroup_chosen_last(qtbot, ctx):
+    first = CoordinatorView(ctx)
+    qtbot.addWidget(first)
+    first.refresh()
+    assert first.subgroup_combo.count() >= 3
+    first.subgroup_combo.setCurrentIndex(2)
+    chosen = first.subgroup_combo.currentData()
+    again = CoordinatorView(ctx)  # the next start of the program
+    qtbot.addWidget(again)
+    again.refresh()
+    assert again.subgroup_combo.currentData() == chosen
+    assert again._subgroup() == chosen

@@ -29,6 +29,17 @@ from rejnistvo.ui.views.coordinator_packages import CoordinatorPackagesMixin
 from rejnistvo.ui.views.coordinator_register import CoordinatorRegisterMixin
 from rejnistvo.ui.views.coordinator_steps import CoordinatorStepsMixin
 
+#: the settings key of the subgroup the screen shows
+_SUBGROUP = "coordinator/subgroup"
+
+
+def _as_int(value: object) -> int | None:
+    """A stored setting read back (QSettings gives an INI file's numbers as text)."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
 
 class CoordinatorView(
     CoordinatorStepsMixin, CoordinatorRegisterMixin, CoordinatorPackagesMixin, View
@@ -37,7 +48,7 @@ class CoordinatorView(
         super().__init__(ctx, parent)
         self._own_change = False  # set while this screen announces its own step
         self.subgroup_combo = QComboBox(self)
-        self.subgroup_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.subgroup_combo.currentIndexChanged.connect(self._subgroup_chosen)
         self.subgroup_label = QLabel(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._cases_tab(), "")
@@ -150,6 +161,10 @@ class CoordinatorView(
         self.import_proposal_button.setText(self.tr("Uvozi predlog …"))
         self.export_resolution_button.setText(self.tr("Izvozi sklep izbranega primera …"))
 
+    def _subgroup_chosen(self, _index: int) -> None:
+        self.ctx.settings.setValue(_SUBGROUP, self.subgroup_combo.currentData())
+        self.refresh()
+
     def refresh(self) -> None:
         super().refresh()
         from rejnistvo.store import list_records
@@ -158,6 +173,11 @@ class CoordinatorView(
             self.subgroup_combo.blockSignals(True)
             for s in list_records(self.ctx.db, "subgroups"):
                 self.subgroup_combo.addItem(f"{s['id']} – {s['name']}", s["id"])
+            # A coordinator works for one subgroup: the screen opens on the one chosen
+            # last (it opened on 1 each time, an empty list for the coordinator of 2).
+            remembered = self.subgroup_combo.findData(_as_int(self.ctx.settings.value(_SUBGROUP)))
+            if remembered >= 0:
+                self.subgroup_combo.setCurrentIndex(remembered)
             self.subgroup_combo.blockSignals(False)
         self._loaded_tabs.clear()
         self._ensure_tab(self.tabs.currentIndex())
