@@ -35,4 +35,7 @@ class _CheckoutFormsFinder(MetaPathFinder):
 
 
 if not (_PACKAGE_DIR / "forms").is_dir() and (_CHECKOUT_FORMS / "__init__.py").is_file():
-    sys.meta_path.append(_CheckoutFormsFinder())
+    # First, not last: an editable install's finder maps rejnistvo.forms to the installed
+    # checkout's folder, so another copy of the code (a `git archive` snapshot that a
+    # benchmark's --before runs) printed with that checkout's forms and its own rules.
+    sys.meta_path.insert(0, _CheckoutFormsFinder())
