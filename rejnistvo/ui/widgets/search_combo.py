@@ -6,7 +6,9 @@ each refresh).
 Typing asks the search for the first matches and offers them in a popup under the box;
 Down/Up and Enter (or a click) choose one. The arrow of the box (or Alt+Down, F4) opens
 the same popup with the first records. Leaving the box with a part that finds exactly
-one record takes it; any other half-typed text is put back to the chosen record.
+one record takes it; a part that finds several or none stays in the box as typed (what
+the user typed is never lost), ``pending`` tells why in Slovenian, and the chosen record
+stays chosen until one is taken from the list.
 
 With a ``read``, ``findData(value)`` and ``choices.index_of(value)`` add a record that
 is not among the items yet (read by its value), so a loaded case's placement is shown
@@ -19,15 +21,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QMetaMethod,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Signal,
     Slot,
 )
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolTip, QWidget
 
 from rejnistvo.rules.text import fold
 from rejnistvo.ui.widgets.choice_combo import ChoiceModel
@@ -146,13 +150,16 @@ class SearchCombo(QComboBox):
     one query for a typed word, not one per key) and the popup offers what it found.
 
     Keyboard: type, Down to the offered choice, Enter takes it; leaving the box (Tab)
-    with a part that finds one record takes it, any other partial text is put back to
-    the chosen record. The drop-down (the arrow, F4,
-    Alt+Down) offers the first records. ``blank``: a first, empty choice (no record);
-    ``read``: see ``SearchChoices``."""
+    with a part that finds one record takes it; a part that finds several or none stays
+    as typed and ``pending(message)`` says so ("" once a record is chosen or the text is
+    the chosen one's again); without a listener the message is the box's tool tip.
+    The drop-down (the arrow, F4, Alt+Down) offers the first records. ``blank``: a
+    first, empty choice (no record); ``read``: see ``SearchChoices``."""
 
     #: the pause after a key before the store is asked
     PAUSE_MS = 150
+    #: why the typed text is not a choice yet ("" when it is)
+    pending = Signal(str)
 
     def __init__(
         self,
@@ -185,6 +192,8 @@ class SearchCombo(QComboBox):
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.PAUSE_MS)
         self._timer.timeout.connect(self.search_now)
+        self._pending = ""
+        self.currentIndexChanged.connect(self._settled)
         line = self.lineEdit()
         if line is not None:
             line.textEdited.connect(self._typed)
@@ -195,19 +204,28 @@ class SearchCombo(QComboBox):
     @Slot(QWidget, QWidget)
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the box with a part typed that finds one record takes that record
-        (Tab after »109/2022«, as a click on the one offer would); several or none put
-        the chosen record back (``settle_combo``)."""
-        if focus_left(self, old, new):
-            self._take_only_match()
+        (Tab after »109/2022«, as a click on the one offer would); an empty box shows
+        the chosen record again; several or none keep the typed text and say why."""
+        if not focus_left(self, old, new):
+            return
+        matches = self._take_only_match()
+        line = self.lineEdit()
+        typed = line.text().strip() if line is not None else ""
+        if matches is None or not typed or self.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
             settle_combo(self)
+            self._set_pending("")
+            return
+        self._set_pending(self._why_not_chosen(typed, matches))
 
-    def _take_only_match(self) -> None:
+    def _take_only_match(self) -> int | None:
+        """How many records the typed text finds (None: nothing new is typed); one is
+        taken."""
         line = self.lineEdit()
         if line is None:
-            return
+            return None
         typed = line.text().strip()
         if not typed or typed == self.itemText(self.currentIndex()):
-            return
+            return None
         self.search_now()  # the store's answer to exactly what is typed (no pause)
         matches = self.choices.matches()
         if len(matches) == 1:
@@ -215,6 +233,42 @@ class SearchCombo(QComboBox):
             if row >= 0 and row != self.currentIndex():
                 self.setCurrentIndex(row)
                 self.activated.emit(row)
+        return len(matches)
+
+    def _why_not_chosen(self, typed: str, matches: int) -> str:
+        if matches:
+            message = self.tr(
+                "»{typed}« ustreza več namestitvam: izberite eno s seznama (puščica ↓ in Enter)."
+            )
+        else:
+            message = self.tr(
+                "»{typed}« ne ustreza nobeni namestitvi: vtipkajte del številke pogodbe "
+                "ali imena otroka ali rejnika."
+            )
+        message = message.format(typed=typed)
+        chosen = self.itemText(self.currentIndex())
+        if chosen:
+            message += " " + self.tr("Do izbire ostane izbrana: {chosen}.").format(chosen=chosen)
+        return message
+
+    def pending_text(self) -> str:
+        """Why the typed text is not a choice yet ("" when the box shows the choice)."""
+        return self._pending
+
+    def _set_pending(self, message: str) -> None:
+        if message == self._pending:
+            return
+        self._pending = message
+        self.setToolTip(message)
+        if not self.isSignalConnected(QMetaMethod.fromSignal(self.pending)):
+            # nobody shows it under the box: shown at the box at once
+            if message and self.isVisible():
+                QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self)
+        self.pending.emit(message)
+
+    @Slot()
+    def _settled(self) -> None:
+        self._set_pending("")
 
     def load(self, items: Sequence[tuple[str, Any]], current: Any) -> None:
         """Hold these choices (a first page) and choose ``current`` among them (or the
@@ -286,11 +340,19 @@ class SearchCombo(QComboBox):
         """Hold and offer the search's first matches of ``text``."""
         self._timer.stop()
         items = list(self.search(text, self.limit))
+        line = self.lineEdit()
+        typed = line.text() if line is not None else ""
+        cursor = line.cursorPosition() if line is not None else 0
         blocked = self.blockSignals(True)  # the chosen record stays chosen
         try:
             self.choices.show_matches(items, self.currentData())
         finally:
             self.blockSignals(blocked)
+        if line is not None and line.text() != typed:
+            # Rows removed above the chosen one move its row, and QComboBox then writes
+            # the chosen label over the box: what was being typed was lost mid-word.
+            line.setText(typed)
+            line.setCursorPosition(cursor)
         self.offered.invalidate()
 
     @Slot()
