@@ -71,3 +71,16 @@ def test_the_screen_opens_on_the_subgroup_chosen_last(qtbot, ctx):
     again.refresh()
     assert again.subgroup_combo.currentData() == chosen
     assert again._subgroup() == chosen
+
+
+def test_a_candidate_is_offered_with_short_centre_and_unit(qtbot, ctx):
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    record = _select(view, lambda r: r["accepted"] and not r["commission_named"])
+    assert record is not None
+    combo = view.member_combos[0]
+    texts = [combo.itemText(i) for i in range(1, combo.count())]
+    assert texts and not any("Center za socialno delo" in text for text in texts)
+    with_unit = [c for c in view._candidates.values() if c.unit]
+    assert with_unit and any(with_unit[0].unit in text for text in texts)

@@ -54,6 +54,14 @@ def _percent(value) -> str:
     return f"{value} %" if value else ""
 
 
+def _candidate_label(candidate) -> str:
+    """»Ana Kos (Gorenjska, Enota Jesenice)«: the centre without the words every centre
+    shares, and the unit the warning about the proposer's unit is about (»Ana Kos (Center
+    za socialno delo Goren…« was cut before anything that told two candidates apart)."""
+    where = ", ".join(part for part in (short_centre(candidate.centre), candidate.unit) if part)
+    return f"{candidate.name} ({where})" if where else candidate.name
+
+
 class CoordinatorStepsMixin:
     """The incoming cases tab of ``CoordinatorView`` (a QWidget with ``ctx``)."""
 
@@ -312,7 +320,7 @@ class CoordinatorStepsMixin:
             combo.clear()
             combo.addItem(self.tr("— član {0} —").format(i + 1), None)
             for c in found:
-                combo.addItem(f"{c.name} ({c.centre})" if c.centre else c.name, c.id)
+                combo.addItem(_candidate_label(c), c.id)
         self.suggestion_label.setText(
             self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation)
         )
