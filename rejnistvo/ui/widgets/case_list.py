@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -50,6 +50,9 @@ class CaseListPane(QWidget):
         self.table.setModel(self.proxy)
         use_cell_delegate(self.table)
         self.table.setSortingEnabled(True)
+        # -1: no arrow over a column the rows are not sorted by (they come in the
+        # service's order) until the user clicks a header, as tables.configure_table
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
