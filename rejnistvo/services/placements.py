@@ -354,6 +354,38 @@ def save_placement(db: Any, placement: Placement) -> int:
     return save_record(db, "placements", _row(placement))
 
 
+def child_placed_elsewhere(db: Any, p: Placement) -> str | None:
+    """Another placement of the child on a day of ``p``, in words (None: none). A child
+    placed full time lives with one family each day (čl. 26), and the payment run pays
+    every placement: the screen asks before such a save (QA14: a second contract typed
+    for a child already placed was paid twice). Two weekend-and-holiday placements are
+    left to the caseworker."""
+    from rejnistvo.rules.periods import Period, format_date
+
+    if p.child_id is None:
+        return None
+    mine = [Period(q.from_date, q.to_date) for q in p.periods]
+    cursor = db.execute(
+        "SELECT t.contract_no, c.name, t.part_time, pp.from_date, pp.to_date "
+        "FROM placements t JOIN placement_periods pp ON pp.placement_id = t.id "
+        "JOIN carers c ON c.id = t.carer_id WHERE t.child_id = ? AND t.id IS NOT ? "
+        "ORDER BY pp.from_date",
+        [p.child_id, p.id],
+    )
+    for contract, carer, part_time, start, end in cursor:
+        if p.part_time and part_time:
+            continue
+        other = Period(date.fromisoformat(start), _day(end))
+        if any(period.overlaps(other) for period in mine):
+            span = f"od {format_date(other.start)}" + (
+                f" do {format_date(other.end)}" if other.end else " dalje"
+            )
+            return (
+                f"Otrok je v tem času že nameščen: pogodba {contract} (rejnik/ica {carer}) {span}."
+            )
+    return None
+
+
 def _check_payee(db: Any, p: Placement) -> None:
     """A placement paid in a closed month keeps its carer and child: the payment run pays a
     closed month's arrears to the placement's carer and recovers its overpayments from

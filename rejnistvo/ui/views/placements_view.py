@@ -17,12 +17,13 @@ import rejnistvo.resources  # noqa: F401
 import rejnistvo.rules.one_off  # noqa: F401
 import rejnistvo.services.list_order  # noqa: F401
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.placements import OPEN_END
+from rejnistvo.services.placements import OPEN_END, Placement, PlacementPeriod
 from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.list_editor import ListEditorView
 from rejnistvo.ui.widgets import FormValidator, TextEdit
+from rejnistvo.ui.widgets.fields import reveal
 from rejnistvo.ui.widgets.one_off_panel import OneOffPanel
 from rejnistvo.ui.widgets.periods_table import PeriodsTable
 from rejnistvo.ui.widgets.pickers import CentreField, RecordPicker, ShareEdit, load_centres
@@ -80,10 +81,33 @@ class PlacementsView(ListEditorView):
         return placement_rows(self.ctx.db, ids)
 
     def store(self, record: dict) -> int:
-        from rejnistvo.services.placements import Placement, PlacementPeriod, save_placement
+        from rejnistvo.services.placements import save_placement
 
-        periods = tuple(PlacementPeriod(**p) for p in record["periods"])
-        return save_placement(self.ctx.db, Placement(**{**record, "periods": periods}))
+        return save_placement(self.ctx.db, _placement(record))
+
+    def confirm_store(self, record: dict) -> bool:
+        """The child already placed on some of these days: the payment run would pay both
+        placements (QA14), so the save is asked about; refused, the reason stays at the
+        periods with what was typed."""
+        from rejnistvo.services.placements import child_placed_elsewhere
+
+        clash = child_placed_elsewhere(self.ctx.db, _placement(record))
+        if clash is None or self.ctx.interaction.confirm(
+            self.tr("Otrok je že nameščen"),
+            clash
+            + " "
+            + self.tr(
+                "Izplačilo bi za iste dni plačalo obe namestitvi. Shranim namestitev kljub temu?"
+            ),
+        ):
+            return True
+        self.periods.show_error(
+            clash
+            + " "
+            + self.tr("Prejšnji namestitvi vpišite konec v »Do« ali popravite obdobje te.")
+        )
+        reveal(self.periods)
+        return False
 
     def remove(self, record_id: int, version: int | None) -> None:
         from rejnistvo.services.placements import delete_placement
@@ -316,6 +340,11 @@ class PlacementsView(ListEditorView):
             "note": note,
             "periods": periods,
         }
+
+
+def _placement(record: dict) -> Placement:
+    periods = tuple(PlacementPeriod(**p) for p in record["periods"])
+    return Placement(**{**record, "periods": periods})
 
 
 VIEW_CLASS = PlacementsView
