@@ -526,10 +526,13 @@ def check_decision(
     else:
         differs = decided != (suggestion.percent if suggestion.eligible else None)
     if differs and not rationale.strip():
+        # The rule's figure in the sentence; its whole explanation (»Število razlogov …
+        # pravilnika).«) inside the parentheses ended as ».);« and buried the difference.
+        rule = f"zvišanje za {suggestion.percent} %" if suggestion.eligible else "ni upravičeno"
         raise InputError(
             "rationale",
             f"Odločitev ({'ZVIŠA za ' + str(decided) + ' %' if decided else 'NE ZVIŠA'}) se "
-            f"razlikuje od predloga pravila ({suggestion.explanation}); vpišite obrazložitev.",
+            f"razlikuje od predloga pravila ({rule}); vpišite obrazložitev.",
         )
     return percent, period_from, period_to
 

@@ -395,3 +395,17 @@ def test_hand_entered_case_is_received_when_accepted(demo_db):
     stored = get_record(demo_db, "r4_cases", case_id)
     assert stored["received_on"] == TODAY and stored["sent_on"] is None
     assert register_row(demo_db, case_id).received == TODAY
+
+
+def test_decision_against_the_rule_names_the_rules_figure(demo_db):
+    # The whole explanation inside the parentheses ended as ».);« and buried the figure.
+    case = _named(demo_db)
+    suggestion = workflow.rule_suggestion(case)
+    assert suggestion.eligible and suggestion.percent in (25, 50)
+    other = 25 if suggestion.percent == 50 else 50
+    with pytest.raises(InputError) as refused:
+        _decide_named(demo_db, case, outcome="increase", percent=other, rationale="")
+    assert refused.value.message == (
+        f"Odločitev (ZVIŠA za {other} %) se razlikuje od predloga pravila "
+        f"(zvišanje za {suggestion.percent} %); vpišite obrazložitev."
+    )
