@@ -379,6 +379,9 @@ class DateEdit(_LineField):
             menu = self.button.menu()
             self._calendar = QCalendarWidget()
             self._calendar.setGridVisible(True)
+            # Digits typed into the calendar opened Qt's inline date editor, which showed
+            # »0. -2147483648. 2026« in the Slovenian format; a date is typed in the field.
+            self._calendar.setDateEditEnabled(False)
             action = QWidgetAction(menu)
             action.setDefaultWidget(self._calendar)
             menu.addAction(action)
