@@ -84,3 +84,16 @@ def test_a_candidate_is_offered_with_short_centre_and_unit(qtbot, ctx):
     assert texts and not any("Center za socialno delo" in text for text in texts)
     with_unit = [c for c in view._candidates.values() if c.unit]
     assert with_unit and any(with_unit[0].unit in text for text in texts)
+
+
+def test_no_case_chosen_clears_the_decision_shown(qtbot, ctx):
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    record = _select(view, lambda r: r["commission_named"] and not r["decided"])
+    assert record is not None
+    assert view.decision_period.value() is not None
+    view._show_case(None)
+    assert view.decision_period.value() is None
+    assert view.rationale_edit.toPlainText() == ""
+    assert all(combo.count() == 0 for combo in view.member_combos)

@@ -275,6 +275,12 @@ class CoordinatorStepsMixin:
             # subgroup) must not stay under the heading that says none is chosen
             self.suggestion_label.setText("")
             self.number_label.setText("")
+            # nor the decision typed for it (after a return it showed »ZVIŠA 50 %« and the
+            # period of a case no longer on the list)
+            self.decision_period.set_value(None)
+            self.rationale_edit.setPlainText("")
+            for combo in self.member_combos:
+                combo.clear()
             return
         detail = case_detail(self.ctx.db, row["id"])
         self.case_heading.setText(self.tr("Predlog {0}").format(row["case_no"] or row["id"]))
