@@ -475,6 +475,11 @@ def correct_decision(
                 f"Datum sklepa ({fmt_date(decided_on)}) je po vrnitvi dokumentov "
                 f"({fmt_date(returned)}).",
             )
+        if decided_on != case.get("decided_on"):
+            # a corrected date is a day that has come, as when the decision was recorded
+            workflow.check_not_future(
+                db, case_id, version, decided_on, clock.today(), "decided_on", "Datum sklepa"
+            )
         number = " ".join(str(merged.get("resolution_no") or "").split())
         if not number:
             raise InputError("resolution_no", "Vpišite številko sklepa.")

@@ -100,3 +100,25 @@ def test_proposal_dated_or_prepared_after_today_is_refused(r4_db):  # noqa: F811
         assert "25. 12. 2026" in refused.value.message
     saved = save_proposal(r4_db, proposal(r4_db.ids, proposal_date=TODAY), today=TODAY)
     assert saved.id is not None
+
+
+def test_a_corrected_resolution_date_after_today_is_refused(r4_db):  # noqa: F811
+    from rejnistvo.clock import FixedClock
+    from rejnistvo.services.r4_cases import correct_decision
+
+    case_id = mark_sent(r4_db, r4_db.case.id, r4_db.case.version, date(2026, 3, 3)).id
+    coordinator.accept(r4_db, case_id, None, date(2026, 3, 5))
+    ids = [c.id for c in coordinator.candidates(r4_db, 3, TODAY)[:3]]
+    coordinator.name_commission(r4_db, case_id, None, ids, date(2026, 3, 6))
+    coordinator.decide(r4_db, case_id, None, Decision("increase", 25), date(2026, 3, 9))
+    case = load_case(r4_db, case_id)
+    clock = FixedClock(TODAY)
+    with pytest.raises(InputError) as refused:
+        correct_decision(
+            r4_db, case_id, case.version, {"decided_on": CHRISTMAS}, "Napačen datum sklepa.", clock
+        )
+    assert refused.value.field == "decided_on" and "v prihodnosti" in refused.value.message
+    corrected = correct_decision(
+        r4_db, case_id, case.version, {"decided_on": TODAY}, "Napačen datum sklepa.", clock
+    )
+    assert corrected.decided_on == TODAY
