@@ -101,10 +101,30 @@ class _CompletingModel(RecordTableModel):
 
     complete: Callable[[], None] | None = None
 
+    #: the rows are in the service's order (a row's id is its row number), not sorted
+    in_order = True
+
+    def set_pages(self, pages: RowPages) -> None:
+        self.in_order = True
+        super().set_pages(pages)
+
     def sort(self, column: int, *args: Any) -> None:
         if self.complete is not None:
             self.complete()
         super().sort(column, *args)
+        if 0 <= column < self.columnCount():
+            self.in_order = False
+
+    def count_before(self, proxy: FilterProxy, limit: int) -> int:
+        """How many rows the proxy shows of the first ``limit`` reminders (a row's id is
+        the reminder's place in the service's list). In the service's order they are the
+        proxy's first rows, found by bisection: a count over 15,000 shown rows took
+        5 ms of a keystroke."""
+        shown = range(proxy.rowCount())
+        if self.in_order:
+            return bisect_left(shown, limit, key=proxy.source_row)
+        ids = self._ids or []
+        return sum(1 for i in shown if ids[proxy.source_row(i)] < limit)
 
 
 class _CompletingExporter(ListExporter):
@@ -159,6 +179,8 @@ class DeadlinesView(View):
         from rejnistvo.ui.widgets.search_state import show_searching  # »iščem …« (KEYS)
 
         self.searching_label = show_searching(self.search, self.proxy)
+        # a search's matches still coming (the texts are read after the first paint)
+        self.proxy.search_progress.connect(self._show_summary)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         configure_table(self.table)
@@ -254,14 +276,26 @@ class DeadlinesView(View):
         if not self._whole:
             self.summary.setText(self.tr("Opomniki: štejem …"))
             return
+        if not deadlines:
+            self.summary.setText(self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno."))
+            return
         # earliest first: the late ones (negative days) are the first rows
         late = bisect_left(deadlines, 0, key=_DAYS)
-        self.summary.setText(
-            self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(
-                format_count(len(deadlines)), format_count(late)
+        if not self.proxy.text():
+            self.summary.setText(
+                self.tr("Opomniki: {0}, od tega zamujeni: {1}.").format(
+                    format_count(len(deadlines)), format_count(late)
+                )
             )
-            if deadlines
-            else self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno.")
+            return
+        # A search: the count is of the rows shown (»3 od 15.000«), not of the whole list
+        # above a list of three.
+        self.summary.setText(
+            self.tr("Opomniki, ki ustrezajo iskanju: {0} od {1}, od tega zamujeni: {2}.").format(
+                format_count(self.proxy.rowCount()),
+                format_count(len(deadlines)),
+                format_count(self.model.count_before(self.proxy, late)),
+            )
         )
 
     # -- completing the list after the first paint ------------------------------------
@@ -369,6 +403,7 @@ class DeadlinesView(View):
     def _search_changed(self, text: str) -> None:
         self.complete()
         self.proxy.set_text(text)
+        self._show_summary()
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
