@@ -97,3 +97,17 @@ def test_no_case_chosen_clears_the_decision_shown(qtbot, ctx):
     assert view.decision_period.value() is None
     assert view.rationale_edit.toPlainText() == ""
     assert all(combo.count() == 0 for combo in view.member_combos)
+
+
+def test_the_rationale_reason_goes_when_a_rationale_is_typed(qtbot, ctx):
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    record = _select(view, lambda r: r["commission_named"] and not r["decided"])
+    assert record is not None
+    view.rationale_error.show_error(
+        "Odločitev se razlikuje od predloga pravila; vpišite obrazložitev."
+    )
+    assert view.rationale_error.text()
+    qtbot.keyClicks(view.rationale_edit, "Komisija ocenjuje drugace.")
+    assert not view.rationale_error.text()

@@ -163,6 +163,9 @@ class CoordinatorStepsMixin:
         )  # Tab goes to the next field, never into the text
         self.rationale_edit.setMaximumHeight(80)
         self.rationale_error = FieldError(panel)
+        # the reason goes once the rationale it asked for is being typed (it stayed red
+        # under a written rationale until the next Zapiši odločitev)
+        self.rationale_edit.textChanged.connect(self._rationale_typed)
         self.number_label = QLabel(panel)
         self.decide_button = QPushButton(panel)
         self.decide_button.clicked.connect(self.record_decision)
@@ -359,6 +362,10 @@ class CoordinatorStepsMixin:
         except InputError as exc:
             number = exc.message
         self.number_label.setText(self.tr("Številka sklepa bo: {0}").format(number))
+
+    def _rationale_typed(self) -> None:
+        if self.rationale_edit.toPlainText().strip():
+            self.rationale_error.clear_error()
 
     def _step_date(self) -> date | None:
         ok, value = self.step_date.check()
