@@ -167,9 +167,18 @@ class CaseEditorView(View):
         self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
+        # why a typed text is no placement yet (several or none match), under the field
+        self.placement_combo.pending.connect(self._placement_pending)
         self.titles.add_row(
             form, "placement", title, field_with_error(self.placement_combo, self.placement_error)
         )
+
+    @Slot(str)
+    def _placement_pending(self, why: str) -> None:
+        if why:
+            self.placement_error.show_error(why)
+        else:
+            self.placement_error.clear_error()
 
     def _find_placements(self, text: str, limit: int) -> list[tuple[str, Any]]:
         from rejnistvo.services.placement_search import find_placements
@@ -217,7 +226,15 @@ class CaseEditorView(View):
     def check_placement(self, v: FormValidator) -> int | None:
         placement_id = self.placement_combo.currentData()
         if placement_id is None:
-            self.placement_error.show_error(self.tr("Izberite namestitev (otrok in rejnik)."))
+            if self.placement_combo.pending_text():
+                message = self.placement_combo.pending_text()
+            elif self._find_placements("", 1):
+                message = self.tr("Izberite namestitev (otrok in rejnik).")
+            else:  # a new file: there is nothing to choose yet
+                message = self.tr(
+                    "Namestitve še ni: najprej jo vnesite na zaslonu Namestitve (otrok in rejnik)."
+                )
+            self.placement_error.show_error(message)
             v.errors.append((self.placement_combo, "placement"))
         return placement_id
 
