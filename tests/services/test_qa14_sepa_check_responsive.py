@@ -50,3 +50,30 @@ def test_prekliči_during_the_check_stops_it_and_writes_nothing(
             lambda done, total: total != 0,
         )  # fmt: skip
     assert not (tmp_path / "run.xml").exists()
+
+
+def test_the_pdf_is_made_while_the_window_is_asked_and_prekliči_stops_it(
+    run_db, clock, tmp_path, monkeypatch
+):
+    """The run's PDF (~25 s for the 20k demo) was one call: the window froze."""
+    import rejnistvo.forms.payment_run as form  # type: ignore[import-not-found,unused-ignore]
+
+    render = form.render_payment_run
+
+    def slow(*args, **kwargs):
+        time.sleep(0.5)
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(form, "render_payment_run", slow)
+    run = service.payment_run(run_db, SEP, clock)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return True
+
+    assert exports.write_pdf(run, tmp_path / "run.pdf", clock.today(), progress).exists()
+    assert sum(1 for _, total in calls if total == 0) >= 3
+    with pytest.raises(exports.ExportCancelled):
+        exports.write_pdf(run, tmp_path / "two.pdf", clock.today(), lambda d, t: t != 0)
+    assert not (tmp_path / "two.pdf").exists()
