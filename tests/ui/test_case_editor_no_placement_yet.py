@@ -63,3 +63,25 @@ def test_a_typed_text_not_taken_is_explained_under_the_field(qtbot, b_ctx) -> No
     assert combo.lineEdit().text() == "zzz"
     assert view.save() is False  # nothing chosen: nothing stored, the reason stays
     assert "»zzz« ne ustreza nobeni namestitvi" in view.placement_error.text()
+
+
+def test_a_pending_text_over_a_chosen_placement_refuses_the_save(qtbot, b_ctx) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The box shows »zzz«, not the placement: Shrani does not save the old one beside
+    the other edits as if the text were not there."""
+    from test_r4_flow import fill_proposal
+
+    view = show_view(qtbot, R4View(b_ctx))
+    fill_proposal(qtbot, view, b_ctx)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    combo = view.placement_combo
+    assert combo.currentData() == b_ctx.db.b_ids["placement"]
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "zzz")
+    view.save_button.setFocus()
+    qtbot.waitUntil(lambda: combo.pending_text() != "")
+    assert view.save() is False
+    assert "»zzz« ne ustreza nobeni namestitvi" in view.placement_error.text()
+    assert combo.lineEdit().text() == "zzz"

@@ -104,3 +104,13 @@ def test_the_search_answer_does_not_write_over_what_is_being_typed(qtbot) -> Non
     combo.search_now()  # what the pause's timer does
     assert line.text() == "zz" and line.cursorPosition() == 2
     assert combo.currentData() == 3
+
+
+def test_a_choice_made_by_the_program_replaces_a_pending_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A new case begun (the blank chosen again) or the same case loaded again: the box
+    shows that choice, not the text typed for the case before."""
+    combo, after, said = make(qtbot)
+    leave_with(qtbot, combo, after, "novak")
+    assert combo.currentIndex() == 0 and combo.pending_text()
+    combo.setCurrentIndex(0)
+    assert combo.lineEdit().text() == "" and combo.pending_text() == "" and said[-1] == ""

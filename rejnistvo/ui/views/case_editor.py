@@ -225,10 +225,12 @@ class CaseEditorView(View):
 
     def check_placement(self, v: FormValidator) -> int | None:
         placement_id = self.placement_combo.currentData()
-        if placement_id is None:
-            if self.placement_combo.pending_text():
-                message = self.placement_combo.pending_text()
-            elif self._find_placements("", 1):
+        if self.placement_combo.pending_text():
+            # the box shows a text, not the chosen placement: nothing is saved over it
+            self.placement_error.show_error(self.placement_combo.pending_text())
+            v.errors.append((self.placement_combo, "placement"))
+        elif placement_id is None:
+            if self._find_placements("", 1):
                 message = self.tr("Izberite namestitev (otrok in rejnik).")
             else:  # a new file: there is nothing to choose yet
                 message = self.tr(

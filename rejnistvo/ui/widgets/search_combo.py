@@ -270,6 +270,15 @@ class SearchCombo(QComboBox):
     def _settled(self) -> None:
         self._set_pending("")
 
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802  # Qt's name
+        """A choice made by the program (a case loaded, a new one begun) shows that
+        choice, also when it is the one chosen already and a typed text was pending."""
+        super().setCurrentIndex(index)
+        line = self.lineEdit()
+        if self._pending and line is not None:
+            line.setText(self.itemText(self.currentIndex()))
+            self._set_pending("")
+
     def load(self, items: Sequence[tuple[str, Any]], current: Any) -> None:
         """Hold these choices (a first page) and choose ``current`` among them (or the
         first, when it is not among them); without signals, as a refresh."""
