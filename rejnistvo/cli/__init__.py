@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     if args.command not in COMPUTE_ONLY:
         _use_portable_folder()
         _remove_leftovers()
+    # a working day's holidays from the cache folder, not from importing 250 countries
+    from rejnistvo.holiday_cache import install
+
+    install(write=args.command not in COMPUTE_ONLY)
     args.whole_process = whole_process  # a handler that imports much may freeze again
     if whole_process:
         import gc
