@@ -77,3 +77,28 @@ def test_the_pdf_is_made_while_the_window_is_asked_and_prekliči_stops_it(
     with pytest.raises(exports.ExportCancelled):
         exports.write_pdf(run, tmp_path / "two.pdf", clock.today(), lambda d, t: t != 0)
     assert not (tmp_path / "two.pdf").exists()
+
+
+def test_the_xlsx_is_saved_while_the_window_is_asked(run_db, clock, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    save = Workbook.save
+
+    def slow(self, *args, **kwargs):
+        time.sleep(0.5)
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Workbook, "save", slow)
+    run = service.payment_run(run_db, SEP, clock)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return True
+
+    assert exports.write_xlsx(run, tmp_path / "run.xlsx", progress).exists()
+    assert sum(1 for _, total in calls if total == 0) >= 3
+    with pytest.raises(exports.ExportCancelled):
+        exports.write_xlsx(run, tmp_path / "two.xlsx", lambda d, t: t != 0)
+    time.sleep(0.6)  # the abandoned save ends on its own
+    assert not list(tmp_path.glob("*two.xlsx*"))
