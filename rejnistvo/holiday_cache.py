@@ -33,7 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.locations import APP_NAME, CACHE_ENV
+#: read by rejnistvo.locations.apply's portable mode and the tests (locations' own name is
+#: not imported: its NamedTuple costs `calc`, which never asks for a working day, 2 ms)
+CACHE_ENV = "REJNISTVO_CACHE_DIR"
+APP_NAME = "Rejnistvo"
 
 FORMAT = 1
 COUNTRY = "SI"

@@ -141,3 +141,10 @@ def test_workdays_asks_the_installed_source(cache_dir, library_calls):
         assert holiday_cache.cache_file().exists()
     finally:
         workdays.use_holiday_source(workdays.library_holidays)
+
+
+def test_the_cache_folder_is_the_one_portable_mode_sets():
+    from rejnistvo import locations
+
+    assert holiday_cache.CACHE_ENV == locations.CACHE_ENV
+    assert holiday_cache.APP_NAME == locations.APP_NAME
