@@ -270,6 +270,12 @@ def test_placement_picker_holds_a_page_and_finds_the_rest_by_typing(qtbot, ctx):
     qtbot.waitUntil(lambda: combo.pending_text() != "")
     assert line.text() == "zzz-nobody" and "ne ustreza nobeni namestitvi" in combo.toolTip()
     assert combo.currentData() == last["id"]
+    # said under the field, and gone once a placement is chosen
+    assert "»zzz-nobody« ne ustreza nobeni namestitvi" in view.placement_error.text()
+    assert view.placement_error.isVisibleTo(view)
+    view.show_placement(everyone[0]["id"])
+    assert view.placement_error.text() == "" and not view.placement_error.isVisibleTo(view)
+    assert line.text() == combo.itemText(combo.currentIndex())
 
 
 def test_placement_opened_from_another_screen_beyond_the_page(qtbot, ctx):

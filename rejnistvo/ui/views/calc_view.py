@@ -87,7 +87,14 @@ class CalcView(WhatIfMixin, View):
         self.placement_model = self.placement_combo.choices
         self.placement_combo.setObjectName("placementCombo")
         self.placement_label = QLabel(tab)
-        form.addRow(self.placement_label, self.placement_combo)
+        # why a typed text is no placement yet (several or none match), under the field:
+        # the sheet stays the chosen placement's until one is taken
+        self.placement_error = FieldError(tab)
+        self.placement_combo.pending.connect(self.placement_error.show_error)
+        placement_box = QVBoxLayout()
+        placement_box.addWidget(self.placement_combo)
+        placement_box.addWidget(self.placement_error)
+        form.addRow(self.placement_label, placement_box)
         self.sheet_range = PeriodEdit("obdobje", tab, required=True, open_allowed=False)
         self.sheet_range_label = QLabel(tab)
         form.addRow(self.sheet_range_label, self.sheet_range)

@@ -102,6 +102,9 @@ class FieldError(QLabel):
         super().setVisible(visible)
 
     def show_error(self, message: str) -> None:
+        if not message:  # nothing wrong (a signal that carries "" for that)
+            self.clear_error()
+            return
         # Messages from the rules start in lower case after the field name; the label
         # stands alone, so start it with a capital.
         self.setText(message[:1].upper() + message[1:])
