@@ -168,17 +168,10 @@ class CaseEditorView(View):
         self.placement_combo.setObjectName("placementCombo")
         self.placement_error = FieldError(editor)
         # why a typed text is no placement yet (several or none match), under the field
-        self.placement_combo.pending.connect(self._placement_pending)
+        self.placement_combo.pending.connect(self.placement_error.show_error)
         self.titles.add_row(
             form, "placement", title, field_with_error(self.placement_combo, self.placement_error)
         )
-
-    @Slot(str)
-    def _placement_pending(self, why: str) -> None:
-        if why:
-            self.placement_error.show_error(why)
-        else:
-            self.placement_error.clear_error()
 
     def _find_placements(self, text: str, limit: int) -> list[tuple[str, Any]]:
         from rejnistvo.services.placement_search import find_placements
