@@ -364,6 +364,7 @@ def _asking_meanwhile(work: Callable[[], T], progress: Progress | None) -> T:
     if progress is None:
         return work()
     import threading
+    import time
 
     outcome: dict[str, Any] = {}
 
@@ -373,14 +374,17 @@ def _asking_meanwhile(work: Callable[[], T], progress: Progress | None) -> T:
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
             outcome["error"] = error
 
-    thread = threading.Thread(target=run, name="sepa-check", daemon=True)
+    thread = threading.Thread(target=run, name="export", daemon=True)
     thread.start()
-    while True:
-        thread.join(_ASK_EVERY)
+    # sleeps, not a timed join: under a frozen clock (faketime) a join's timeout never
+    # passes, and the window would wait for the whole call again
+    while thread.is_alive():
+        for _ in range(5):
+            time.sleep(_ASK_EVERY / 5)
+            if not thread.is_alive():
+                break
         if progress(0, 0) is False:
             raise ExportCancelled()
-        if not thread.is_alive():
-            break
     if "error" in outcome:
         raise outcome["error"]
     result: T = outcome["result"]
