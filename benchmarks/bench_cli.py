@@ -1,6 +1,9 @@
 """Start-up cost of the headless commands as whole processes, measured side by side with
 `python -c "import reportlab"` (issue 13, goal 5: `calc` and `print r4` ≤ 2× that).
 
+`print r5` (R-5 with a refund) asks for Slovenian working days: the holidays come from
+the cache folder (rejnistvo.holiday_cache), filled by the warm-up round.
+
 Runs are interleaved (baseline, calc, print r4, baseline, …) so that a busy machine slows
 every command alike; medians are reported, never asserted. Byte code is written (the
 installed program has compiled .pyc files) and one warm-up round is not counted. The font
@@ -238,6 +241,10 @@ def main() -> None:
         r4_json = str(ROOT / "forms" / "r4.example.json")
         print_r4 = [py, "-m", "rejnistvo", "print", "r4", "--input", r4_json]
         print_r4 += ["--out", str(scratch / "r4.pdf")]
+        # R-5 with a refund: its instalments' due days ask for Slovenian working days
+        r5_json = str(ROOT / "forms" / "r5.example.json")
+        print_r5 = [py, "-m", "rejnistvo", "print", "r5", "--input", r5_json]
+        print_r5 += ["--out", str(scratch / "r5.pdf")]
         commands: dict[str, tuple[list[str], Path]] = {
             'python -c "import reportlab"': ([py, "-c", "import reportlab"], ROOT),
             # the interpreter without site's start-up hooks (see the module's docstring)
@@ -252,11 +259,13 @@ def main() -> None:
             ),
             "calc --input calc.json": (calc, ROOT),
             "print r4 --input r4.example.json": (print_r4, ROOT),
+            "print r5 --input r5.example.json": (print_r5, ROOT),
         }
         if options.before:
             before = options.before.resolve()
             commands["before: calc"] = (calc, before)
             commands["before: print r4"] = (print_r4, before)
+            commands["before: print r5"] = (print_r5, before)
         cold = run(print_r4, env)[0]  # empty font cache: parses the TrueType files, fills it
         for command, cwd in commands.values():  # warm-up: .pyc written, page cache filled
             run(command, env, cwd)
