@@ -324,6 +324,11 @@ def main(
         from rejnistvo.locations import apply
 
         apply(locations)
+    # a working day's holidays from the cache folder: the first refund plan or instalment
+    # table would otherwise import the holidays library's 250 countries (~160 ms)
+    from rejnistvo.holiday_cache import install
+
+    install()
     # The dialogs (QtInteraction) are set up in opener(): nothing can ask the user
     # anything before it.
     ctx = AppContext(db=None, db_path=Path(), settings=settings_for(locations), interaction=None)
