@@ -26,6 +26,7 @@ class PeriodsTable(EditRowsTable):
             header.resizeSection(col, 92)
         self.table.setWordWrap(False)
         self.setFocusProxy(self.table)  # a refusal of the periods puts the keyboard there
+        self.table.itemChanged.connect(self._date_typed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -41,6 +42,25 @@ class PeriodsTable(EditRowsTable):
             if isinstance(combo, QComboBox):
                 combo.setItemText(0, self.tr("pogodba"))
                 combo.setItemText(1, self.tr("aneks"))
+
+    @Slot(QTableWidgetItem)
+    def _date_typed(self, item: QTableWidgetItem) -> None:
+        """A date typed as »15.1.2026« is shown as the program writes dates
+        (»15. 1. 2026«) once it is one; what is not a date stays as typed, for Shrani to
+        name."""
+        if item.column() not in (FROM, TO):
+            return
+        try:
+            typed = parse_date_text(item.text())
+        except InputError:
+            return
+        shown = format_date(typed)
+        if typed is not None and item.text() != shown:
+            self.table.blockSignals(True)  # the edit was already announced
+            try:
+                item.setText(shown)
+            finally:
+                self.table.blockSignals(False)
 
     def _kind_combo(self, kind: str) -> QComboBox:
         combo = QComboBox(self.table)
