@@ -307,6 +307,7 @@ def open_db(
             elif daily_backup:
                 _daily_backup(db, db_path)
     except BaseException:
+        file_lock.refused = True  # a refused file keeps no lock file this copy made
         if db is not None:
             db.close()
         else:

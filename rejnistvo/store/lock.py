@@ -81,6 +81,10 @@ class FileLock:
         self._identity_fd: int | None = None
         self._identity_path: Path | None = None
         self._info: dict[str, object] = {}
+        #: this copy made the lock file (none was there): a refused open removes it
+        self.created = False
+        #: the open was refused: ``release`` removes the lock file this copy made
+        self.refused = False
 
     def is_held_elsewhere(self) -> bool:
         """True when another open copy (this process or another) holds the lock, under
@@ -91,17 +95,7 @@ class FileLock:
 
     def acquire(self) -> bool:
         """Take the lock; True when the previous holder never released it (a crash)."""
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise StoreError(
-                f"Ob podatkovni zbirki »{self.path.with_suffix('')}« ni mogoče ustvariti "
-                f"datoteke zaklepa ({reason(error)}). Mapa mora dovoliti pisanje."
-            ) from None
-        if not _try_lock(fd):
-            holder = _read_holder(fd)
-            os.close(fd)
-            raise _refusal(holder)
+        fd = self._open_locked()
         try:
             self._identity_path = identity_lock_path(self.db_path)
             self._identity_fd = _lock_identity(self.db_path)
@@ -128,6 +122,39 @@ class FileLock:
         self._fd = fd
         self._info = info
         return unclean
+
+    def _open_locked(self) -> int:
+        """The name's lock file, opened and locked. Whether this call made it is kept
+        (``created``): a file refused (another program's database) leaves none behind."""
+        for _attempt in range(5):
+            try:
+                try:
+                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                    created = True
+                except FileExistsError:
+                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                    created = False
+            except OSError as error:
+                raise StoreError(
+                    f"Ob podatkovni zbirki »{self.path.with_suffix('')}« ni mogoče ustvariti "
+                    f"datoteke zaklepa ({reason(error)}). Mapa mora dovoliti pisanje."
+                ) from None
+            if not _try_lock(fd):
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise _refusal(holder)
+            # A refused open removes the file it made (``refused``), still
+            # locked: locked, it must still be the file at the name, or the next one
+            # locks a new file there — try again (as at the identity's lock).
+            try:
+                if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                    self.created = created
+                    return fd
+            except OSError:
+                pass
+            _unlock(fd)
+            os.close(fd)
+        raise _refusal("")
 
     def follow_identity(self) -> None:
         """Lock the identity of the file now at the name (call after it was created or
@@ -160,19 +187,32 @@ class FileLock:
                 os.close(fd)
 
     def release(self) -> None:
+        """Let go. Once ``refused`` (e.g. another program's database) the lock file this
+        copy made is removed: nothing is left beside a file the program did not open."""
         self._release_identity()
         if self._fd is not None:
+            remove = self.refused and self.created
             try:
-                info = _read_info(self._fd)
-                info["open"] = False
-                try:
-                    _write_info(self._fd, info)
-                except OSError:
-                    pass
+                if remove:
+                    # removed while still locked: one waiting on it finds a file gone
+                    # from the name and tries again (``_open_locked``); Windows cannot
+                    # remove an open file, so there it goes after the close below
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
+                else:
+                    info = _read_info(self._fd)
+                    info["open"] = False
+                    try:
+                        _write_info(self._fd, info)
+                    except OSError:
+                        pass
                 _unlock(self._fd)
             finally:
                 os.close(self._fd)
                 self._fd = None
+            if remove and sys.platform == "win32":  # pragma: no cover - Windows only
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
 
 
 def _refusal(holder: str) -> StoreError:

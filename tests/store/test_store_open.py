@@ -55,6 +55,47 @@ def test_database_of_another_program_is_refused_untouched(tmp_path, digest):
         open_db(path)
     assert digest(path) == before
     assert not (tmp_path / "backups").exists()
+    # nothing left beside it: no »other.sqlite3.lock« (check and cases left one)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite3"]
+
+
+def test_refused_file_keeps_a_lock_file_that_was_there(tmp_path):
+    # only the lock file this copy made goes: one already there is another's business
+    path = tmp_path / "other.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE t (a)")
+    raw.commit()
+    raw.close()
+    (tmp_path / "other.sqlite3.lock").write_bytes(b"")
+    with pytest.raises(StoreError, match="drugega programa"):
+        open_db(path)
+    assert (tmp_path / "other.sqlite3.lock").exists()
+
+
+def test_a_lock_file_removed_while_waiting_is_not_taken(tmp_path, monkeypatch):
+    # A copy refused removes its lock file while it still holds it; one that opened
+    # that file meanwhile must not lock the removed file, but the one now at the name.
+    from rejnistvo.store import lock as lock_module
+
+    path = tmp_path / "cases.sqlite3"
+    path.write_bytes(b"")
+    real_try_lock = lock_module._try_lock
+    removed = []
+
+    def try_lock(fd):
+        if not removed:  # the first holder's removal, between open and lock
+            removed.append(True)
+            lock_module.lock_path(path.resolve()).unlink()
+        return real_try_lock(fd)
+
+    monkeypatch.setattr(lock_module, "_try_lock", try_lock)
+    held = lock_module.FileLock(path)
+    held.acquire()
+    try:
+        assert lock_module.lock_path(path.resolve()).exists()
+        assert lock_module.FileLock(path).is_held_elsewhere()
+    finally:
+        held.release()
 
 
 def test_read_only_file_is_refused(db_path, digest):
