@@ -194,6 +194,12 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
+    # The »—« of »no choice« is not part of what is typed after a click into it.
+    dash = _BlankDash(combo)
+    combo.installEventFilter(dash)
+    line = combo.lineEdit()
+    if line is not None:
+        line.installEventFilter(dash)
     # An exact name (typed in full, or taken from the list) is chosen at once …
     line = combo.lineEdit()
     if line is not None:
@@ -208,6 +214,29 @@ def make_searchable(combo: QComboBox) -> QComboBox:
         # built and closed would leave one more slot called at each focus change.
         combo.destroyed.connect(lambda *_: _disconnect(app.focusChanged, settle))
     return combo
+
+
+#: the text of the first, empty choice of the centre combos (»no centre«)
+BLANK = "—"
+
+
+class _BlankDash(QObject):
+    """Event filter on a searchable combo (and its line): the first key typed while
+    the box shows the blank choice's »—« replaces it. A click put the cursor beside
+    the dash (Tab selects all, a click does not) and »Kran« became »—Kran«, which
+    finds nothing."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._combo = combo
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress:
+            line = self._combo.lineEdit()
+            typed = event.text()  # type: ignore[attr-defined]
+            if line is not None and line.text() == BLANK and typed and typed.isprintable():
+                line.clear()
+        return False
 
 
 def _disconnect(signal: Any, slot: Any) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.widgets.fields import ValidatedField, _LineField
-from rejnistvo.ui.widgets.keyboard import make_searchable
+from rejnistvo.ui.widgets.keyboard import BLANK, make_searchable
 
 
 def load_centres(db) -> list[dict]:
@@ -49,7 +49,7 @@ class CentreUnitPicker(ValidatedField):
         self._centres = centres
         self.centre.blockSignals(True)
         self.centre.clear()
-        self.centre.addItem("—", None)
+        self.centre.addItem(BLANK, None)
         for c in centres:
             self.centre.addItem(c["name"], c["id"])
         self.centre.blockSignals(False)
@@ -263,7 +263,7 @@ class CentreField(ValidatedField):
         current = self.combo.currentData()
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem("—", None)
+        self.combo.addItem(BLANK, None)
         for c in centres:
             self.combo.addItem(c["name"], c["id"])
         self.combo.blockSignals(False)
