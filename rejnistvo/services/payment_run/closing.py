@@ -24,6 +24,7 @@ from rejnistvo.services.payment_run.one_offs import one_off_lines
 from rejnistvo.services.payment_run.run import data_stamp
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import os_user, write_audit
+from rejnistvo.store.reads import read_tuples
 from rejnistvo.store.repository import get_setting
 
 
@@ -38,6 +39,8 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
     month = first_of_month(month)
     today = clock.today()
     _first, last = ledger.closed_range(db)
+    if last is None:
+        _check_first_close(db, month)
     if last is not None and month <= last:
         raise InputError(
             "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
@@ -54,6 +57,37 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
             "month",
             f"mesec {month_name(month)} se še ni začel; zaključiti ga je mogoče od "
             f"1. {month.month}. {month.year} dalje.",
+        )
+
+
+def _check_first_close(db: Any, month: date) -> None:
+    """The first month closed fixes where the ledger begins: every later month must be
+    closed after it, in order. A first close before anything could be paid (a typo such
+    as 0001-01) would leave centuries of empty months to close, so it is refused: the
+    month may not be before the first month of the rate table nor before the first month
+    of the earliest contract or annex period or one-off payment."""
+    ((rates_from, period_from, one_off_on),) = read_tuples(
+        db,
+        "SELECT (SELECT min(valid_from) FROM rates),"
+        " (SELECT min(from_date) FROM placement_periods),"
+        " (SELECT min(date) FROM one_off_payments)",
+    )
+    payable = min((day for day in (period_from, one_off_on) if day is not None), default=None)
+    if payable is None:
+        raise InputError(
+            "month",
+            "v evidenci še ni nobene namestitve ne enkratnega izplačila; zaključiti ni česa.",
+        )
+    limit = first_of_month(date.fromisoformat(payable))
+    if rates_from is not None:
+        limit = max(limit, first_of_month(date.fromisoformat(rates_from)))
+    if month < limit:
+        raise InputError(
+            "month",
+            f"prvi zaključeni mesec je lahko {month_name(limit)} "
+            f"({limit.year:04d}-{limit.month:02d}) ali poznejši: prej ni namestitve, "
+            "enkratnega izplačila ali zneskov v tabeli zneskov; meseci se potem "
+            "zaključujejo po vrsti od prvega dalje.",
         )
 
 
