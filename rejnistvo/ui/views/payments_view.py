@@ -44,6 +44,7 @@ from rejnistvo.ui.views.payments_actions import (
     close_month,
     export_run,
     reopen_month,
+    sentence,
     settle_selected,
 )
 from rejnistvo.ui.views.payments_columns import LineColumns
@@ -436,12 +437,16 @@ class PaymentsView(View):
         closed = run is not None and run.status == "closed"
         last = self._closed[-1:] if run is not None else []
         self.close_button.setEnabled(run is not None and not closed)
-        self.reopen_button.setEnabled(closed and bool(last) and last[0].month == run.month)
+        latest = closed and bool(last) and last[0].month == run.month
+        # a latest month that cannot be reopened (its overpayments settled) is greyed
+        # with the reason, as the other buttons: QA14 found it enabled, refusing the click
+        refused = self._reopen_refused(run.month) if latest else None
+        self.reopen_button.setEnabled(latest and refused is None)
         self.settle_button.setEnabled(closed and bool(self.shown and self.shown.overpayments))
         # a disabled button says why (Qt shows its tooltip): QA10 found »Vpiši poravnavo«
         # greyed out with no word while the month was open
         self.settle_button.setToolTip(self._settle_tip(run, closed))
-        self.reopen_button.setToolTip(self._reopen_tip(run, closed, last))
+        self.reopen_button.setToolTip(refused or self._reopen_tip(run, closed, last))
         # nothing to write while no run is shown (computing, cancelled, refused): these
         # lines stood after a return, and a click did nothing
         for button in self.export_buttons.values():
@@ -462,6 +467,17 @@ class PaymentsView(View):
             "ali poziv k vračilu. Več jih izberete s Shift ali Ctrl, vsa s Ctrl+A. "
             "Poravnana preplačila so siva, poravnava je na koncu razloga."
         )
+
+    def _reopen_refused(self, month: date) -> str | None:
+        """Why the latest closed month cannot be reopened, or None (a few counts of
+        settlements, cheap at 20,000 placements)."""
+        from rejnistvo.services.payment_run import check_reopenable
+
+        try:
+            check_reopenable(self.ctx.db, month)
+        except RuleError as exc:
+            return sentence(exc.message)
+        return None
 
     def _reopen_tip(self, run: Any, closed: bool, last: list[Any]) -> str:
         if run is None:
