@@ -140,10 +140,11 @@ def assert_same_list(model: RecordTableModel, pages, old: list[dict]) -> None:
             for role in (0, 9, 7):  # display, foreground, alignment
                 assert model.cell(row, col, role) == whole.cell(row, col, role), (row, col, role)
     # the search looks in the names as stored (the service's texts): the centre's column
-    # shows its short name (``short_centre``), its search text the whole one
+    # shows its short name (``short_centre``), its search text the whole one; so the
+    # register's unit (``short_unit``)
     searched = RecordTableModel([(model.column_key(c), "") for c in range(model.columnCount())])
     searched._columns = [
-        replace(c, formatter=None) if c.key == "centre" else c for c in model._columns
+        replace(c, formatter=None) if c.key in ("centre", "unit") else c for c in model._columns
     ]
     searched.set_rows(old)
     assert model.search_texts() == searched.search_texts()

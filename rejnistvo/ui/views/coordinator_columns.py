@@ -21,6 +21,8 @@ from rejnistvo.ui.widgets.column_fitter import ColumnFitter, give_way, share_out
 
 #: every centre's name starts so (the catalogue's), and the column is headed »Center«
 _CENTRE_PREFIX = "center za socialno delo "
+#: ... and every unit's so (the column is headed »Enota«)
+_UNIT_PREFIX = "enota "
 #: the narrowest an elastic column gets: a few letters and the ellipsis
 MIN_ELASTIC = 48
 #: ... and when the list is too narrow even for that: two letters and the ellipsis
@@ -87,6 +89,32 @@ def columns_to_hide(
     return hidden
 
 
+def short_unit(name: str) -> str:
+    """»Enota Ljubljana Vič-Rudnik« → »Ljubljana Vič-Rudnik«: the column is headed
+    »Enota«, and the word every row repeated cost a column's width at 1024 px."""
+    if name.casefold().startswith(_UNIT_PREFIX):
+        return name[len(_UNIT_PREFIX) :]
+    return name
+
+
+def measure(table: QTableView, max_width: int) -> list[int]:
+    """The columns' natural widths (header or the first rows' texts, at most
+    ``max_width``); measured so, not by ``fit_columns``, see ``FitColumnsToWidth.refit``."""
+    model = table.model()
+    metrics = table.fontMetrics()
+    display = Qt.ItemDataRole.DisplayRole
+    rows = min(model.rowCount(), _SAMPLE)
+    natural = []
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal, display) or "")
+        width = metrics.horizontalAdvance(title) + _HEADER_PAD
+        texts = {str(model.index(row, column).data(display) or "") for row in range(rows)}
+        for text in texts:
+            width = max(width, metrics.horizontalAdvance(text) + _CELL_PAD)
+        natural.append(min(width, max_width))
+    return natural
+
+
 class FitColumnsToWidth(ColumnFitter):
     """Keeps a table's columns within its viewport's width (see the module's text):
     ``refit()`` after the rows are read measures the natural widths, a resize of the
@@ -118,19 +146,9 @@ class FitColumnsToWidth(ColumnFitter):
         Measured here, not by ``fit_columns``: that one leaves room for Qt's header
         sizes (the sort arrow's space in every header), ~16 px a column the narrow list
         does not have, and never sizes the stretched last column."""
-        table, model = self._table, self._table.model()
+        table = self._table
         metrics = table.fontMetrics()
-        display = Qt.ItemDataRole.DisplayRole
-        rows = min(model.rowCount(), _SAMPLE)
-        natural = []
-        for column in range(model.columnCount()):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal, display) or "")
-            width = metrics.horizontalAdvance(title) + _HEADER_PAD
-            texts = {str(model.index(row, column).data(display) or "") for row in range(rows)}
-            for text in texts:
-                width = max(width, metrics.horizontalAdvance(text) + _CELL_PAD)
-            natural.append(min(width, self._max))
-        self._natural = natural
+        self._natural = measure(table, self._max)
         self._floors = {
             c: metrics.horizontalAdvance(text) + _CELL_PAD if text else MIN_ELASTIC
             for c, text in self._elastic.items()

@@ -18,8 +18,9 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.format import count_text
 from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.views.coordinator_columns import short_centre
-from rejnistvo.ui.widgets.tables import configure_table, fit_columns
+from rejnistvo.ui.views.coordinator_columns import short_centre, short_unit
+from rejnistvo.ui.views.coordinator_register_columns import RegisterColumns
+from rejnistvo.ui.widgets.tables import configure_table
 
 
 def _percent(value) -> str:
@@ -33,10 +34,10 @@ class CoordinatorRegisterMixin:
     def _register_columns(self) -> list[Column]:
         return [
             Column("seq", self.tr("Zap. št."), align_right=True),
-            Column("case_no", self.tr("Številka zadeve")),
+            Column("case_no", self.tr("Št. zadeve")),  # as the incoming list: 1024 px
             # as on the incoming list: the words every centre's name shares left out
             Column("centre", self.tr("Center"), short_centre),
-            Column("unit", self.tr("Enota")),
+            Column("unit", self.tr("Enota"), short_unit),
             Column("child", self.tr("Otrok")),
             Column("carer", self.tr("Rejnik")),
             Column("proposed_percent", self.tr("Predlog"), _percent),
@@ -66,6 +67,13 @@ class CoordinatorRegisterMixin:
         self.register_table = QTableView(page)
         self.register_table.setModel(self.register_proxy)
         configure_table(self.register_table)
+        # fitted to 1024 px: some columns hidden until shown (header's right click)
+        self.register_columns = RegisterColumns(
+            self.register_table,
+            [column.key for column in self._register_columns()],
+            self.ctx.settings,
+            self.tr,
+        )
         self.export_buttons = {
             fmt: QPushButton(fmt.upper(), page) for fmt in ("csv", "xlsx", "pdf")
         }
@@ -107,7 +115,7 @@ class CoordinatorRegisterMixin:
         else:
             status = self.status_combo.currentData()
             self.register_model.set_pages(register_pages(self.ctx.db, subgroup, year, status))
-            fit_columns(self.register_table, 220)
+            self.register_columns.refit()
         self._apply_register_filter()
 
     def _filtered_register(self) -> list:
