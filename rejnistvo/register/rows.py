@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rejnistvo.printing.formats import fmt_date
+from rejnistvo.register.states import STATE_WORDS
 
 
 def register_status(
@@ -19,14 +20,14 @@ def register_status(
     """Where a case stands at the coordinator (Slovenian, for the view and the filter): the
     last step done. Steps are dates (or stored ISO texts; empty means not done)."""
     if returned:
-        return "vrnjeno"
+        return STATE_WORDS["returned"]
     if decided:
-        return "odločeno"
+        return STATE_WORDS["decided"]
     if commission_named:
-        return "komisija imenovana"
+        return STATE_WORDS["commission_named"]
     if accepted:
-        return "sprejeto"
-    return "prejeto"
+        return STATE_WORDS["accepted"]
+    return STATE_WORDS["received"]
 
 
 def decision_text(
@@ -117,7 +118,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("returned", "Vrnjeno", lambda r: r.returned, "date", 11, 17),
 )
 
-STATUSES = ("prejeto", "sprejeto", "komisija imenovana", "odločeno", "vrnjeno")
+STATUSES = tuple(
+    STATE_WORDS[key] for key in ("received", "accepted", "commission_named", "decided", "returned")
+)
 
 
 def filter_rows(

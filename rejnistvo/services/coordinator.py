@@ -26,6 +26,7 @@ from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.register.queries import case_members, select_cases
 from rejnistvo.register.rows import decision_text, register_status
+from rejnistvo.register.states import STATE_WORDS
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
 from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
@@ -100,7 +101,7 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
     status = register_status(accepted, named, decided, returned)
     if status == "prejeto" and received_on is None:
         # sent, its receipt not recorded yet: »prejeto« stood beside an empty Prejeto
-        status = "poslano"
+        status = STATE_WORDS["sent"]
     return {
         "id": record["id"],
         "version": int(record["version"]),

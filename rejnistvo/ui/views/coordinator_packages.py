@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rejnistvo.register.states import STATE_WORDS
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
@@ -78,14 +79,8 @@ class CoordinatorPackagesMixin:
         return page
 
     def _state_names(self) -> dict[str, str]:
-        return {
-            "returned": self.tr("vrnjeno"),
-            "decided": self.tr("odločeno"),
-            "commission_named": self.tr("komisija imenovana"),
-            "accepted": self.tr("sprejeto"),
-            "sent": self.tr("poslano"),
-            "prepared": self.tr("pripravljeno"),
-        }
+        # the same words as the R-4 list and the register (``register.states``)
+        return {key: self.tr(word) for key, word in STATE_WORDS.items()}
 
     def _load_all_cases(self) -> None:
         from rejnistvo.services.coordinator import package_case_pages

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import QAbstractButton, QListWidgetItem, QWidget
 
+from rejnistvo.register.states import STATE_WORDS
 from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.periods import Period
@@ -42,14 +43,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["DIFFERENCE_STYLE", "STEPS", "R4View", "differs_from_suggestion"]
 
-STATUS_NAMES = {
-    "prepared": QT_TRANSLATE_NOOP("R4View", "pripravljen"),
-    "sent": QT_TRANSLATE_NOOP("R4View", "pri koordinatorju"),
-    "accepted": QT_TRANSLATE_NOOP("R4View", "sprejet"),
-    "commission_named": QT_TRANSLATE_NOOP("R4View", "komisija imenovana"),
-    "decided": QT_TRANSLATE_NOOP("R4View", "odločeno"),
-    "returned": QT_TRANSLATE_NOOP("R4View", "vrnjen"),
-}
+#: the list's state words: the same as Koordinator's and Paketi's (``register.states``)
+STATUS_NAMES = STATE_WORDS
 #: where a service's refusal is shown: field of the InputError → editor widget name
 _ERROR_FIELDS = {
     "period": "period_edit",
