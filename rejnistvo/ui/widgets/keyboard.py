@@ -15,9 +15,10 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractSpinBox,
@@ -180,13 +181,15 @@ class EditTableView(_LeavesAtEdges, QTableView):
     instalments)."""
 
 
-def make_searchable(combo: QComboBox) -> QComboBox:
+def make_searchable(combo: QComboBox, on_pending: Callable[[str], None] | None = None) -> QComboBox:
     """Typing any part of an item's text (any case) offers it; Enter or a click takes it.
 
     A part that only one item contains (»mari«, with č = c) takes that item when the
-    field is left (Tab), as a click on the one offer would; what matches no item, or
-    several, goes back to the chosen item's text, so the combo never holds a name that
-    is not in its list."""
+    field is left (Tab), as a click on the one offer would; what matches several items,
+    or none, stays in the box as typed (what the user typed is never lost) and the
+    chosen item stays chosen until one is taken from the list, as in the placement
+    picker (``SearchCombo``). ``on_pending(message)`` is told why in Slovenian ("" once
+    the box shows the choice again); without it the message is the box's tool tip."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = QCompleter(combo.model(), combo)
@@ -208,7 +211,7 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     # … and a partial one is put back when the keyboard leaves the combo.
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        settle = combo_settler(combo, take_only_match=True)
+        settle = combo_settler(combo, take_only_match=True, on_pending=on_pending)
         app.focusChanged.connect(settle)
         # A function has no receiver Qt would disconnect with the combo: every screen
         # built and closed would leave one more slot called at each focus change.
@@ -244,16 +247,59 @@ def _disconnect(signal: Any, slot: Any) -> None:
         signal.disconnect(slot)
 
 
-def combo_settler(combo: QComboBox, take_only_match: bool = False) -> Any:
+def combo_settler(
+    combo: QComboBox,
+    take_only_match: bool = False,
+    on_pending: Callable[[str], None] | None = None,
+) -> Any:
     """``focusChanged`` slot: settle the combo's text when the focus leaves it. With
     ``take_only_match`` (a combo holding every choice, not a search's first page) a part
-    typed that only one item contains takes that item."""
+    typed that only one item contains takes that item, and a part that several items
+    contain, or none, stays as typed with the reason given to ``on_pending``."""
 
     def changed(old: QWidget | None, new: QWidget | None) -> None:
-        if focus_left(combo, old, new):
+        if not focus_left(combo, old, new):
+            return
+        reason = _why_not_chosen(combo) if take_only_match else ""
+        if not reason:
             settle_combo(combo, take_only_match)
+        if on_pending is not None:
+            on_pending(reason)
+        else:
+            combo.setToolTip(reason)
 
     return changed
+
+
+def _why_not_chosen(combo: QComboBox) -> str:
+    """Why the typed text stays without being a choice ("" when it is one, or names
+    the chosen item in part, or nothing is typed)."""
+    from rejnistvo.rules.text import fold
+
+    line = combo.lineEdit()
+    typed = line.text().strip() if line is not None else ""
+    chosen = combo.itemText(combo.currentIndex())
+    if not typed or combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
+        return ""
+    part = fold(typed)
+    found = [i for i in range(combo.count()) if part in fold(combo.itemText(i))]
+    if len(found) == 1 or (chosen and part in fold(chosen)):
+        return ""  # settle_combo takes the one, or shows the chosen one's whole name
+    translate = QCoreApplication.translate
+    if found:
+        message = translate(
+            "make_searchable", "»{0}« je del več imen s seznama: izberite eno (puščica ↓ in Enter)."
+        )
+    else:
+        message = translate(
+            "make_searchable", "»{0}« ni del nobenega imena s seznama: vtipkajte del imena."
+        )
+    message = message.format(typed)
+    if chosen and chosen != BLANK:
+        message += " " + translate("make_searchable", "Do izbire ostane izbrano: {0}.").format(
+            chosen
+        )
+    return message
 
 
 def focus_left(widget: QWidget, old: QWidget | None, new: QWidget | None) -> bool:

@@ -35,14 +35,29 @@ class CentreUnitPicker(ValidatedField):
         self.unit.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        make_searchable(self.centre)
+        make_searchable(self.centre, self._pending)
+        self._typed_pending = False
         self.setFocusProxy(self.centre)
         self.row.addWidget(self.centre, 2)
         self.row.addWidget(self.unit, 1)
         self._centres: list[dict] = []
         self.centre.currentIndexChanged.connect(self._centre_changed)
-        self.centre.activated.connect(lambda _i: self.edited.emit())
+        self.centre.activated.connect(self._centre_taken)
         self.unit.activated.connect(lambda _i: self.edited.emit())
+
+    def _pending(self, reason: str) -> None:
+        """A centre typed in part that is no choice yet: the reason under the field
+        (a check's reason shown there stays when the keyboard only passes through)."""
+        if reason:
+            self.show_error(reason)
+        elif self._typed_pending:
+            self.clear_error()
+        self._typed_pending = bool(reason)
+
+    @Slot(int)
+    def _centre_taken(self, _index: int) -> None:
+        self._pending("")
+        self.edited.emit()
 
     def set_centres(self, centres: list[dict]) -> None:
         current = self.value()
@@ -68,6 +83,8 @@ class CentreUnitPicker(ValidatedField):
     def set_value(self, centre_id: int | None, unit_id: int | None = None) -> None:
         i = self.centre.findData(centre_id)
         self.centre.setCurrentIndex(max(i, 0))
+        _show_choice(self.centre)
+        self._pending("")
         self._centre_changed(0)
         j = self.unit.findData(unit_id)
         self.unit.setCurrentIndex(max(j, 0))
@@ -79,7 +96,17 @@ class CentreUnitPicker(ValidatedField):
         return self._parse()
 
     def centre_name(self) -> str:
-        return self.centre.currentText() if self.centre.currentData() is not None else ""
+        if self.centre.currentData() is None:
+            return ""
+        return self.centre.itemText(self.centre.currentIndex())  # not a part typed beside it
+
+
+def _show_choice(combo: QComboBox) -> None:
+    """The chosen centre's name in the box: a part typed and kept there (several or no
+    centres contain it) is not left beside a record loaded with the same centre."""
+    line = combo.lineEdit()
+    if line is not None and line.text() != combo.itemText(combo.currentIndex()):
+        line.setText(combo.itemText(combo.currentIndex()))
 
 
 class _FoldedCompleter(QCompleter):
@@ -249,15 +276,26 @@ class CentreField(ValidatedField):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        make_searchable(self.combo)
+        make_searchable(self.combo, self._pending)
+        self._typed_pending = False
         self.row.addWidget(self.combo, 1)
         self.setFocusProxy(self.combo)
         self.combo.activated.connect(self._changed)
 
     @Slot(int)
     def _changed(self, _index: int) -> None:
+        self._typed_pending = False
         self.clear_error()
         self.edited.emit()
+
+    def _pending(self, reason: str) -> None:
+        """A centre typed in part that is no choice yet: the reason under the field
+        (a check's reason shown there stays when the keyboard only passes through)."""
+        if reason:
+            self.show_error(reason)
+        elif self._typed_pending:
+            self.clear_error()
+        self._typed_pending = bool(reason)
 
     def set_centres(self, centres: list[dict]) -> None:
         current = self.combo.currentData()
@@ -271,6 +309,8 @@ class CentreField(ValidatedField):
 
     def set_value(self, centre_id: int | None) -> None:
         self.combo.setCurrentIndex(max(self.combo.findData(centre_id), 0))
+        _show_choice(self.combo)
+        self._typed_pending = False
         self.clear_error()
 
     def _parse(self) -> int | None:
