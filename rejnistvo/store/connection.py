@@ -238,7 +238,11 @@ def open_db(
                 _refuse_read_only(db_path)
             else:
                 _create_aside(db_path)
-            unclean = unclean or db_path.with_name(db_path.name + "-wal").exists()
+            # A log with frames is a writer's that did not close; an empty one is what
+            # any reader (`check`, `cases`, `print --db`) leaves: SQLite cannot remove it
+            # from a read-only connection. Taken for a crash, it cost the next window
+            # start a full integrity check in the foreground (~0.3 s at 20k).
+            unclean = unclean or _wal_of(db_path) is not None
             set_aside, checked, restored = None, False, False
             if existed and unclean and _wal_of(db_path) is not None:
                 # A copy the program made beside a -wal: never this file's log (see

@@ -45,6 +45,29 @@ def test_a_new_file_or_one_after_a_crash_is_checked_before_opening(db_path, monk
     db.close()
 
 
+def test_a_reader_before_the_window_does_not_make_its_start_a_crash_recovery(db_path, monkeypatch):
+    # `check`, `cases`, `print --db` read on a read-only connection, which cannot remove
+    # the empty -wal and -shm it made; taken for a crash, the next window start ran the
+    # full integrity check in the foreground (~0.3 s at 20k) instead of beside.
+    from rejnistvo.store import connection
+
+    open_db(db_path).close()
+    open_db(db_path, read_only=True).close()
+    assert connection.check_db(db_path) == []
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.exists() and wal.stat().st_size == 0  # what the readers leave
+    calls = []
+    real = connection.integrity_problems
+    monkeypatch.setattr(
+        connection, "integrity_problems", lambda db, *, full=True: calls.append(full) or real(db)
+    )
+    db = open_db(db_path, checks_beside=True)
+    try:
+        assert db.checks is not None and calls == []
+    finally:
+        db.close()
+
+
 def test_damage_found_beside_stops_writes_and_no_backup_is_made(db_path, monkeypatch):
     from rejnistvo.store.background_checks import BackgroundChecks
 
