@@ -52,12 +52,13 @@ def test_part_of_several_stays_with_the_reason_and_the_choice_stays(qtbot, kind)
     assert field.value() == chosen  # nothing guessed: the chosen centre stays chosen
     reason = field.error_label.text()
     assert "»k« je del več imen" in reason and "Center Celje" in reason
+    assert field.pending_text() == reason
     if kind == "picker":
         assert field.centre_name() == "Center Celje"
     # a record loaded with the same centre shows its name, not the part left there
     field.set_value(1)
     assert combo.lineEdit().text() == "Center Celje"
-    assert not field.error_label.has_error()
+    assert not field.error_label.has_error() and field.pending_text() == ""
     _type_and_leave(qtbot, combo, other, "xyz")
     assert combo.lineEdit().text() == "xyz"
     assert "»xyz« ni del nobenega imena" in field.error_label.text()

@@ -36,7 +36,7 @@ class CentreUnitPicker(ValidatedField):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         make_searchable(self.centre, self._pending)
-        self._typed_pending = False
+        self._pending_reason = ""
         self.setFocusProxy(self.centre)
         self.row.addWidget(self.centre, 2)
         self.row.addWidget(self.unit, 1)
@@ -50,9 +50,14 @@ class CentreUnitPicker(ValidatedField):
         (a check's reason shown there stays when the keyboard only passes through)."""
         if reason:
             self.show_error(reason)
-        elif self._typed_pending:
+        elif self._pending_reason:
             self.clear_error()
-        self._typed_pending = bool(reason)
+        self._pending_reason = reason
+
+    def pending_text(self) -> str:
+        """Why the centre box holds a typed part that is no choice ("" when it shows
+        the chosen centre), as ``SearchCombo.pending_text``: a screen may refuse Shrani."""
+        return self._pending_reason
 
     @Slot(int)
     def _centre_taken(self, _index: int) -> None:
@@ -277,14 +282,14 @@ class CentreField(ValidatedField):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         make_searchable(self.combo, self._pending)
-        self._typed_pending = False
+        self._pending_reason = ""
         self.row.addWidget(self.combo, 1)
         self.setFocusProxy(self.combo)
         self.combo.activated.connect(self._changed)
 
     @Slot(int)
     def _changed(self, _index: int) -> None:
-        self._typed_pending = False
+        self._pending_reason = ""
         self.clear_error()
         self.edited.emit()
 
@@ -293,9 +298,14 @@ class CentreField(ValidatedField):
         (a check's reason shown there stays when the keyboard only passes through)."""
         if reason:
             self.show_error(reason)
-        elif self._typed_pending:
+        elif self._pending_reason:
             self.clear_error()
-        self._typed_pending = bool(reason)
+        self._pending_reason = reason
+
+    def pending_text(self) -> str:
+        """Why the centre box holds a typed part that is no choice ("" when it shows
+        the chosen centre), as ``SearchCombo.pending_text``: a screen may refuse Shrani."""
+        return self._pending_reason
 
     def set_centres(self, centres: list[dict]) -> None:
         current = self.combo.currentData()
@@ -310,7 +320,7 @@ class CentreField(ValidatedField):
     def set_value(self, centre_id: int | None) -> None:
         self.combo.setCurrentIndex(max(self.combo.findData(centre_id), 0))
         _show_choice(self.combo)
-        self._typed_pending = False
+        self._pending_reason = ""
         self.clear_error()
 
     def _parse(self) -> int | None:
