@@ -38,7 +38,7 @@ HIDDEN_AT_FIRST = frozenset(
 )
 #: the columns that give way, first to last, each down to its narrowest
 GIVE_WAY: tuple[tuple[str, int], ...] = (
-    ("decision", 96),  # »ZVIŠA za 50 …«, »NE ZVIŠA« whole
+    ("decision", 116),  # »ZVIŠA za 50 % …«: the percent in view; »NE ZVIŠA« whole
     ("members", 120),
     ("unit", 72),  # »Ljubljana …«, »Kočevje«
     ("centre", 72),
