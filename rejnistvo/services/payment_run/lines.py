@@ -175,6 +175,17 @@ class RunLines(Sequence[RunLine]):
         src = entry[2]
         return entry[0], entry[1], src.centre_name, src.unit_name
 
+    def left_to_recover(self, index: int) -> Decimal:
+        """What an overpayment line still asks back (positive), without making it: all of
+        it in a computed run (found now, nothing recorded for it yet); in a closed month
+        nothing once settled or given back whole, else what a later change left of it."""
+        entry = self._entries[index]
+        if not isinstance(entry, RunLine):
+            return -entry[1].total
+        if entry.cleared:
+            return ZERO
+        return -entry.amounts.total if entry.left is None else max(entry.left, ZERO)
+
     def kinds(self) -> Iterator[tuple[str, Amounts]]:
         """(kind, amounts) of each line in order, without making them."""
         for entry in self._entries:

@@ -56,13 +56,7 @@ def close_month(view: Any) -> bool:
     except RuleError as exc:
         view.ctx.interaction.error(view.tr("Mesec ni zaključen"), sentence(exc.message))
         return False
-    if not view.ctx.interaction.confirm(
-        view.tr("Zaključi mesec"),
-        view.tr(
-            "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
-            "spreminja več; poznejše spremembe se pokažejo kot poračun."
-        ).format(month_name(month), format_amount(view.shown.total if view.shown else 0)),
-    ):
+    if not view.ctx.interaction.confirm(view.tr("Zaključi mesec"), _close_question(view, month)):
         return False
     try:
         run, cancelled = run_reporting(
@@ -95,6 +89,22 @@ def close_month(view: Any) -> bool:
     view.ctx.bus.records_changed.emit("payment_runs")
     view.ctx.bus.status_message.emit(view.tr("{0} je zaključen.").format(month_name(month)))
     return True
+
+
+def _close_question(view: Any, month: Any) -> str:
+    """»Zaključim …?« with the sum to be paid and, when the run found any, the
+    overpayments the close lists apart (QA14: the question did not mention them)."""
+    shown = view.shown
+    text = view.tr(
+        "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
+        "spreminja več; poznejše spremembe se pokažejo kot poračun."
+    ).format(month_name(month), format_amount(shown.total if shown else 0))
+    if shown is not None and shown.overpayment_count:
+        text += "\n\n" + view.tr(
+            "Preplačila (niso odšteta): {0}, skupaj {1} €. Navedena so posebej in ostanejo "
+            "na zaslonu Roki, dokler ne vpišete, kako so bila poravnana."
+        ).format(format_count(shown.overpayment_count), format_amount(shown.overpaid))
+    return str(text)
 
 
 def reopen_month(view: Any) -> bool:

@@ -240,6 +240,10 @@ class ShownRun:
     total: Decimal
     overpaid: Decimal  # positive: what is to be recovered
     undone: Decimal = ZERO  # overpayments given back by a later change: neither paid nor due
+    overpayment_count: int = 0  # overpayment lines (not the undone ones beside them)
+    #: what the overpayments still ask back: less than `overpaid` in a closed month once
+    #: some are settled or given back
+    left_to_recover: Decimal = ZERO
 
     def closed_as(self, run: Any) -> ShownRun | None:
         """These records and sums for `run`, the closed month that the close made of this
@@ -266,7 +270,8 @@ def shown_steps(
     }  # fmt: skip
     units: dict[str, Decimal] = {}
     centres: dict[str, Decimal] = {}
-    overall = overpaid = undone = ZERO
+    overall = overpaid = undone = left = ZERO
+    over_count = 0
     lines = run.lines
     # What a tab and a sum need, without making the line (``RunLines.summary``).
     summary = lines.summary
@@ -279,6 +284,8 @@ def shown_steps(
             amount = amounts.total
             if kind == "overpayment":
                 overpaid -= amount
+                over_count += 1
+                left += lines.left_to_recover(index)
             elif kind == UNDONE:
                 undone += amount
             elif kind in PAID_KINDS:
@@ -298,6 +305,8 @@ def shown_steps(
         overall,
         overpaid,
         undone,
+        over_count,
+        left,
     )
 
 

@@ -423,6 +423,16 @@ class PaymentsView(View):
         text = self.tr("Skupaj za izplačilo: {0} € · preplačila (niso odšteta): {1} €").format(
             format_amount(shown.total), format_amount(shown.overpaid)
         )
+        if run.status == "closed" and shown.left_to_recover != shown.overpaid:
+            # QA14: a month whose overpayments were all settled still showed their full
+            # sum as if it were owed (a part of its own: the line wraps between parts)
+            text += (
+                self.tr(" · vsa poravnana")
+                if not shown.left_to_recover
+                else self.tr(" · še neporavnano: {0} €").format(
+                    format_amount(shown.left_to_recover)
+                )
+            )
         if shown.undone:
             text += self.tr(" · razveljavljena preplačila (se ne izplačajo): {0} €").format(
                 format_amount(shown.undone)
