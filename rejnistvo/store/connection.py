@@ -354,7 +354,12 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
                 if read_only:
                     db.execute("PRAGMA query_only = ON")
                 db.execute("PRAGMA foreign_keys = ON")
-                if attempt == 0 and (is_unfinished(db) or schema.migrations.pending(db)):
+                unfinished = is_unfinished(db)
+                if not unfinished:
+                    # refused here, before an older schema calls the writer below: that
+                    # one took the lock of another program's file to refuse it the same
+                    refuse_foreign_database(db, db_path)
+                if attempt == 0 and (unfinished or schema.migrations.pending(db)):
                     # Older schema: the one who may change it is a writer. If the window has
                     # it open, the window brought it up to date already, so this is rare.
                     db.close()

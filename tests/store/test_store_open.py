@@ -59,6 +59,25 @@ def test_database_of_another_program_is_refused_untouched(tmp_path, digest):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite3"]
 
 
+def test_a_reader_refuses_another_programs_file_without_the_writers_lock(tmp_path, monkeypatch):
+    from rejnistvo.store import lock as lock_module
+
+    path = tmp_path / "other.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE t (a)")
+    raw.commit()
+    raw.close()
+
+    def no_writer(self):
+        raise AssertionError("a reader took the writer's lock")
+
+    monkeypatch.setattr(lock_module.FileLock, "acquire", no_writer)
+    with pytest.raises(StoreError, match="drugega programa"):
+        open_db(path, read_only=True)
+    with pytest.raises(StoreError, match="drugega programa"):
+        open_db(path, lock=False)
+
+
 def test_refused_file_keeps_a_lock_file_that_was_there(tmp_path):
     # only the lock file this copy made goes: one already there is another's business
     path = tmp_path / "other.sqlite3"
