@@ -49,3 +49,12 @@ def test_later_months_are_not_held_to_the_limit(run_db, clock):
     service.close_month(run_db, D("2025-11-01"), clock)
     with pytest.raises(InputError, match=r"2025-12"):
         service.check_closable(run_db, D("2026-02-01"), clock)
+
+
+def test_a_month_before_the_first_closed_is_not_called_closed(run_db, clock):
+    service.close_month(run_db, D("2025-11-01"), clock)
+    with pytest.raises(InputError) as caught:
+        service.check_closable(run_db, D("0001-01-01"), clock)
+    text = str(caught.value)
+    assert "je pred prvim zaključenim mesecem (november 2025)" in text
+    assert "december 2025 (2025-12)" in text and "že zaključen" not in text

@@ -38,9 +38,18 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
     question, so that a refused month is not first confirmed."""
     month = first_of_month(month)
     today = clock.today()
-    _first, last = ledger.closed_range(db)
+    first, last = ledger.closed_range(db)
     if last is None:
         _check_first_close(db, month)
+    if first is not None and last is not None and month < first:
+        # not »already closed« (QA14: »januar 1 je že zaključen« for 0001-01)
+        nxt = add_months(last, 1)
+        raise InputError(
+            "month",
+            f"mesec {month_name(month)} je pred prvim zaključenim mesecem "
+            f"({month_name(first)}); izplačila zanj niso vodena v programu. Zaključiti je "
+            f"mogoče le {month_name(nxt)} ({nxt.year:04d}-{nxt.month:02d}).",
+        )
     if last is not None and month <= last:
         raise InputError(
             "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
