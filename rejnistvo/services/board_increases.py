@@ -455,9 +455,7 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
     plan = refund_preview(db, case)
     # A typed due day that is not a working day moves to the next one (ZUP 101), as the
     # plan's own dates do: the instalment is late only from then (Roki).
-    typed = tuple(
-        dataclasses.replace(i, due=next_working_day(i.due)) for i in refund.instalments
-    )
+    typed = tuple(dataclasses.replace(i, due=next_working_day(i.due)) for i in refund.instalments)
     if typed and len(typed) == len(plan.instalments):
         if sum((i.amount for i in typed), ZERO) != plan.refund:
             typed = ()
