@@ -143,7 +143,10 @@ class CarersView(PersonView):
         address = v.check(self.address_edit)
         licence = v.check(self.licence_edit)
         centre_id, unit_id = self.centre_edit.value()
-        if centre_id is None:
+        if self.centre_edit.pending_text():
+            # the box shows a typed part, not the chosen centre: nothing is saved over it
+            v.add_error(self.centre_edit, self.centre_edit.pending_text())
+        elif centre_id is None:
             v.add_error(
                 self.centre_edit,
                 self.tr(

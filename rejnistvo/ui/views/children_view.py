@@ -80,6 +80,9 @@ class ChildrenView(PersonView):
         emso = v.check(self.emso_edit)
         birth = v.check(self.birth_edit)
         centre_id, unit_id = self.centre_edit.value()
+        if self.centre_edit.pending_text():
+            # the box shows a typed part, not the chosen centre: nothing is saved over it
+            v.add_error(self.centre_edit, self.centre_edit.pending_text())
         if v.ok and emso and birth:
             from rejnistvo.rules.emso import check_emso
 

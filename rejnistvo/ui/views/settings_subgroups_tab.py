@@ -222,6 +222,9 @@ class SubgroupsTab(SettingsTab):
         v = FormValidator()
         name = v.check(self.cand_name)
         added = v.check(self.cand_added)
+        if self.cand_centre.pending_text():
+            # the box shows a typed part, not the chosen centre: nothing is saved over it
+            v.add_error(self.cand_centre, self.cand_centre.pending_text())
         if not v.ok or self.subgroup_combo.currentData() is None:
             v.focus_first()
             return None

@@ -52,7 +52,10 @@ class CentreUnitPicker(ValidatedField):
             self.show_error(reason)
         elif self._pending_reason:
             self.clear_error()
+        typed_anew = bool(reason) and reason != self._pending_reason
         self._pending_reason = reason
+        if typed_anew:  # an edit: leaving the record asks, Shrani names the reason
+            self.edited.emit()
 
     def pending_text(self) -> str:
         """Why the centre box holds a typed part that is no choice ("" when it shows
@@ -300,7 +303,10 @@ class CentreField(ValidatedField):
             self.show_error(reason)
         elif self._pending_reason:
             self.clear_error()
+        typed_anew = bool(reason) and reason != self._pending_reason
         self._pending_reason = reason
+        if typed_anew:  # an edit: leaving the record asks, Shrani names the reason
+            self.edited.emit()
 
     def pending_text(self) -> str:
         """Why the centre box holds a typed part that is no choice ("" when it shows
