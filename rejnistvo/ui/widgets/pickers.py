@@ -19,7 +19,32 @@ def load_centres(db) -> list[dict]:
     return centres_with_units(db)
 
 
-class CentreUnitPicker(ValidatedField):
+class TypedCentrePart:
+    """Mixed into a ValidatedField with a searchable centre box (``make_searchable(box,
+    self._pending)``): a part typed that several centres contain, or none, stays in the
+    box with its reason under the field, and the screen may refuse Shrani over it."""
+
+    _pending_reason = ""
+
+    def _pending(self, reason: str) -> None:
+        """A centre typed in part that is no choice yet: the reason under the field
+        (a check's reason shown there stays when the keyboard only passes through)."""
+        if reason:
+            self.show_error(reason)
+        elif self._pending_reason:
+            self.clear_error()
+        typed_anew = bool(reason) and reason != self._pending_reason
+        self._pending_reason = reason
+        if typed_anew:  # an edit: leaving the record asks, Shrani names the reason
+            self.edited.emit()
+
+    def pending_text(self) -> str:
+        """Why the centre box holds a typed part that is no choice ("" when it shows
+        the chosen centre), as ``SearchCombo.pending_text``: a screen may refuse Shrani."""
+        return self._pending_reason
+
+
+class CentreUnitPicker(TypedCentrePart, ValidatedField):
     """Two combo boxes: the centre, then one of its units (both may stay empty). Typing
     any part of a centre's name ("mari") finds it among the 16."""
 
@@ -44,23 +69,6 @@ class CentreUnitPicker(ValidatedField):
         self.centre.currentIndexChanged.connect(self._centre_changed)
         self.centre.activated.connect(self._centre_taken)
         self.unit.activated.connect(lambda _i: self.edited.emit())
-
-    def _pending(self, reason: str) -> None:
-        """A centre typed in part that is no choice yet: the reason under the field
-        (a check's reason shown there stays when the keyboard only passes through)."""
-        if reason:
-            self.show_error(reason)
-        elif self._pending_reason:
-            self.clear_error()
-        typed_anew = bool(reason) and reason != self._pending_reason
-        self._pending_reason = reason
-        if typed_anew:  # an edit: leaving the record asks, Shrani names the reason
-            self.edited.emit()
-
-    def pending_text(self) -> str:
-        """Why the centre box holds a typed part that is no choice ("" when it shows
-        the chosen centre), as ``SearchCombo.pending_text``: a screen may refuse Shrani."""
-        return self._pending_reason
 
     @Slot(int)
     def _centre_taken(self, _index: int) -> None:
@@ -274,7 +282,7 @@ class ShareEdit(_LineField):
         self.setText(f"{percent:f}".replace(".", ",") + " %")
 
 
-class CentreField(ValidatedField):
+class CentreField(TypedCentrePart, ValidatedField):
     """One centre chosen from the list (searchable by typing); ``value()`` → its id."""
 
     def __init__(self, field: str, parent: QWidget | None = None, required: bool = False) -> None:
@@ -295,23 +303,6 @@ class CentreField(ValidatedField):
         self._pending_reason = ""
         self.clear_error()
         self.edited.emit()
-
-    def _pending(self, reason: str) -> None:
-        """A centre typed in part that is no choice yet: the reason under the field
-        (a check's reason shown there stays when the keyboard only passes through)."""
-        if reason:
-            self.show_error(reason)
-        elif self._pending_reason:
-            self.clear_error()
-        typed_anew = bool(reason) and reason != self._pending_reason
-        self._pending_reason = reason
-        if typed_anew:  # an edit: leaving the record asks, Shrani names the reason
-            self.edited.emit()
-
-    def pending_text(self) -> str:
-        """Why the centre box holds a typed part that is no choice ("" when it shows
-        the chosen centre), as ``SearchCombo.pending_text``: a screen may refuse Shrani."""
-        return self._pending_reason
 
     def set_centres(self, centres: list[dict]) -> None:
         current = self.combo.currentData()
