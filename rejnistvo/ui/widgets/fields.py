@@ -101,6 +101,7 @@ class FieldError(QLabel):
             self.setStyleSheet("color: #b00020;")
         super().setVisible(visible)
 
+    @Slot(str)  # connected to a picker's »pending« signal: no slot added at first opening
     def show_error(self, message: str) -> None:
         if not message:  # nothing wrong (a signal that carries "" for that)
             self.clear_error()
