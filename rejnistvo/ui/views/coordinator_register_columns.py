@@ -17,12 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QTableView
 
 from rejnistvo.ui.views.coordinator_columns import measure
-from rejnistvo.ui.widgets.column_fitter import ColumnFitter, give_way, share_out
+from rejnistvo.ui.widgets.column_fitter import ChosenColumns, give_way, share_out
 
 #: hidden until the user shows them (the header's menu)
 HIDDEN_AT_FIRST = frozenset(
@@ -58,7 +56,7 @@ def fitted(natural: Sequence[int], keys: Sequence[str], room: int) -> list[int]:
     return share_out(widths, growing if widths else [], room)
 
 
-class RegisterColumns(ColumnFitter):
+class RegisterColumns(ChosenColumns):
     """The register's table with its columns fitted to its width (the module's text):
     ``refit()`` after the rows are read measures them; ``keys`` are the columns' keys
     in the model's order, ``settings`` where the hidden ones are kept."""
@@ -66,19 +64,8 @@ class RegisterColumns(ColumnFitter):
     def __init__(
         self, table: QTableView, keys: Sequence[str], settings: Any, tr: Callable[[str], str]
     ) -> None:
-        super().__init__(table)
-        self._keys = list(keys)
-        self._settings = settings
-        self._tr = tr
+        super().__init__(table, keys, settings, SETTING, HIDDEN_AT_FIRST, tr)
         self._natural: list[int] = []
-        kept = settings.value(SETTING) if settings is not None else None
-        if isinstance(kept, str):
-            self.hidden = {key for key in kept.split(",") if key in self._keys}
-        else:
-            self.hidden = set(HIDDEN_AT_FIRST)
-        header = table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._show_menu)
 
     def refit(self) -> None:
         """Measure the columns (after the rows are read) and fit them."""
@@ -92,33 +79,3 @@ class RegisterColumns(ColumnFitter):
         shown = [c for c, key in enumerate(self._keys) if key not in self.hidden]
         widths = fitted([self._natural[c] for c in shown], [self._keys[c] for c in shown], room)
         return hidden, dict(zip(shown, widths, strict=True))
-
-    def menu(self) -> QMenu:
-        """The header's menu: each column with a check mark, shown or not (at least
-        one column stays)."""
-        menu = QMenu(self._table)
-        menu.setTitle(self._tr("Stolpci"))
-        model = self._table.model()
-        for column, key in enumerate(self._keys):
-            text = str(model.headerData(column, Qt.Orientation.Horizontal) or key)
-            action = QAction(text.replace("\n", " "), menu)
-            action.setCheckable(True)
-            action.setChecked(key not in self.hidden)
-            action.setEnabled(key in self.hidden or len(self.hidden) < len(self._keys) - 1)
-            action.toggled.connect(lambda on, k=key: self.show_column(k, on))
-            menu.addAction(action)
-        return menu
-
-    def show_column(self, key: str, shown: bool) -> None:
-        """Show or hide a column; kept in the settings for the next start."""
-        if shown:
-            self.hidden.discard(key)
-        else:
-            self.hidden.add(key)
-        if self._settings is not None:
-            self._settings.setValue(SETTING, ",".join(sorted(self.hidden)))
-        self.apply()
-
-    @Slot(QPoint)
-    def _show_menu(self, at: QPoint) -> None:
-        self.menu().exec(self._table.horizontalHeader().mapToGlobal(at))

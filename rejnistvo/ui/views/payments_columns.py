@@ -22,12 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Slot
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QTableView
 
 from rejnistvo.ui.models import Column
-from rejnistvo.ui.widgets.column_fitter import ColumnFitter, give_way, share_out
+from rejnistvo.ui.widgets.column_fitter import ChosenColumns, give_way, share_out
 
 #: hidden until the user shows them, by table (``LineColumns.name``)
 HIDDEN_AT_FIRST: dict[str, frozenset[str]] = {
@@ -70,7 +68,7 @@ def fitted(natural: Sequence[int], keys: Sequence[str], room: int) -> list[int]:
     return share_out(widths, growing, room)
 
 
-class LineColumns(ColumnFitter):
+class LineColumns(ChosenColumns):
     """One of the ledger's tables (*Izplačilo*, *Poračun*, *Preplačila*) with its
     columns fitted to its width (see the module's text): `natural` are the columns'
     usual widths (``payments_table.sample_widths``), `name` the table's key in
@@ -85,21 +83,15 @@ class LineColumns(ColumnFitter):
         settings: Any,
         tr: Callable[[str], str],
     ) -> None:
-        super().__init__(table)
-        self._keys = [column.key for column in columns]
-        self._headers = [column.header.replace("\n", " ") for column in columns]
+        super().__init__(
+            table,
+            [column.key for column in columns],
+            settings,
+            _SETTING.format(name),
+            HIDDEN_AT_FIRST[name],
+            tr,
+        )
         self._natural = list(natural)
-        self._settings = settings
-        self._setting = _SETTING.format(name)
-        self._tr = tr
-        kept = settings.value(self._setting) if settings is not None else None
-        if isinstance(kept, str):
-            self.hidden = {key for key in kept.split(",") if key in self._keys}
-        else:
-            self.hidden = set(HIDDEN_AT_FIRST[name])
-        header = table.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._show_menu)
         self.apply()
 
     def layout(self, room: int) -> tuple[dict[int, bool], dict[int, int]]:
@@ -107,31 +99,3 @@ class LineColumns(ColumnFitter):
         widths = fitted([self._natural[c] for c in shown], [self._keys[c] for c in shown], room)
         hidden = {column: key in self.hidden for column, key in enumerate(self._keys)}
         return hidden, dict(zip(shown, widths, strict=True))
-
-    def menu(self) -> QMenu:
-        """The header's menu: each column with a check mark, shown or not (at least
-        one column stays)."""
-        menu = QMenu(self._table)
-        menu.setTitle(self._tr("Stolpci"))
-        for key, text in zip(self._keys, self._headers, strict=True):
-            action = QAction(text, menu)
-            action.setCheckable(True)
-            action.setChecked(key not in self.hidden)
-            action.setEnabled(key in self.hidden or len(self.hidden) < len(self._keys) - 1)
-            action.toggled.connect(lambda on, k=key: self.show_column(k, on))
-            menu.addAction(action)
-        return menu
-
-    def show_column(self, key: str, shown: bool) -> None:
-        """Show or hide a column; kept in the settings for the next start."""
-        if shown:
-            self.hidden.discard(key)
-        else:
-            self.hidden.add(key)
-        if self._settings is not None:
-            self._settings.setValue(self._setting, ",".join(sorted(self.hidden)))
-        self.apply()
-
-    @Slot(QPoint)
-    def _show_menu(self, at: QPoint) -> None:
-        self.menu().exec(self._table.horizontalHeader().mapToGlobal(at))

@@ -9,10 +9,12 @@ once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QTableView
 
 _RESIZE = QEvent.Type.Resize
 
@@ -77,3 +79,63 @@ class ColumnFitter(QObject):
         if event.type() == _RESIZE:
             self.apply()
         return False
+
+
+class ChosenColumns(ColumnFitter):
+    """A ColumnFitter whose columns the user shows or hides (a check mark each in the
+    header's right-click menu), kept in ``settings`` under ``setting`` (keys joined by
+    commas); ``hidden_at_first`` before the user chose. ``keys`` are the columns' keys
+    in the model's order. Izplačila's ledger tables and the coordinator's register."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        keys: Sequence[str],
+        settings: Any,
+        setting: str,
+        hidden_at_first: Iterable[str],
+        tr: Callable[[str], str],
+    ) -> None:
+        super().__init__(table)
+        self._keys = list(keys)
+        self._settings = settings
+        self._setting = setting
+        self._tr = tr
+        kept = settings.value(setting) if settings is not None else None
+        if isinstance(kept, str):
+            self.hidden = {key for key in kept.split(",") if key in self._keys}
+        else:
+            self.hidden = set(hidden_at_first)
+        header = table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_menu)
+
+    def menu(self) -> QMenu:
+        """The header's menu: each column with a check mark, shown or not (at least
+        one column stays)."""
+        menu = QMenu(self._table)
+        menu.setTitle(self._tr("Stolpci"))
+        model = self._table.model()
+        for column, key in enumerate(self._keys):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or key)
+            action = QAction(text.replace("\n", " "), menu)
+            action.setCheckable(True)
+            action.setChecked(key not in self.hidden)
+            action.setEnabled(key in self.hidden or len(self.hidden) < len(self._keys) - 1)
+            action.toggled.connect(lambda on, k=key: self.show_column(k, on))
+            menu.addAction(action)
+        return menu
+
+    def show_column(self, key: str, shown: bool) -> None:
+        """Show or hide a column; kept in the settings for the next start."""
+        if shown:
+            self.hidden.discard(key)
+        else:
+            self.hidden.add(key)
+        if self._settings is not None:
+            self._settings.setValue(self._setting, ",".join(sorted(self.hidden)))
+        self.apply()
+
+    @Slot(QPoint)
+    def _show_menu(self, at: QPoint) -> None:
+        self.menu().exec(self._table.horizontalHeader().mapToGlobal(at))
