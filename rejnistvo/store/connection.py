@@ -242,9 +242,10 @@ def open_db(
             # any reader (`check`, `cases`, `print --db`) leaves: SQLite cannot remove it
             # from a read-only connection. Taken for a crash, it cost the next window
             # start a full integrity check in the foreground (~0.3 s at 20k).
-            unclean = unclean or _wal_of(db_path) is not None
+            wal = _wal_of(db_path)
+            unclean = unclean or wal is not None
             set_aside, checked, restored = None, False, False
-            if existed and unclean and _wal_of(db_path) is not None:
+            if existed and wal is not None:
                 # A copy the program made beside a -wal: never this file's log (see
                 # in_rollback_mode), applied it would undo the restore silently.
                 restored = in_rollback_mode(db_path)
