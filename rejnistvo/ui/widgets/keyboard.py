@@ -200,12 +200,10 @@ def make_searchable(combo: QComboBox, on_pending: Callable[[str], None] | None =
     # The »—« of »no choice« is not part of what is typed after a click into it.
     dash = _BlankDash(combo)
     combo.installEventFilter(dash)
-    line = combo.lineEdit()
-    if line is not None:
-        line.installEventFilter(dash)
     # An exact name (typed in full, or taken from the list) is chosen at once …
     line = combo.lineEdit()
     if line is not None:
+        line.installEventFilter(dash)
         line.textEdited.connect(lambda text: _take_exact(combo, text))
     completer.activated.connect(lambda text: _take_exact(combo, text))
     # … and a partial one is put back when the keyboard leaves the combo.
@@ -281,9 +279,8 @@ def _why_not_chosen(combo: QComboBox) -> str:
     chosen = combo.itemText(combo.currentIndex())
     if not typed or combo.findText(typed, Qt.MatchFlag.MatchFixedString) >= 0:
         return ""
-    part = fold(typed)
-    found = [i for i in range(combo.count()) if part in fold(combo.itemText(i))]
-    if len(found) == 1 or (chosen and part in fold(chosen)):
+    found = _matches(combo, typed)
+    if len(found) == 1 or (chosen and fold(typed) in fold(chosen)):
         return ""  # settle_combo takes the one, or shows the chosen one's whole name
     translate = QCoreApplication.translate
     if found:
@@ -324,14 +321,19 @@ def _take_exact(combo: QComboBox, text: str) -> None:
         combo.activated.emit(index)
 
 
-def _only_match(combo: QComboBox, typed: str) -> int:
-    """The one item whose text contains ``typed`` (case and č/c ignored), else -1."""
+def _matches(combo: QComboBox, typed: str) -> list[int]:
+    """The items whose text contains ``typed`` (case and č/c ignored)."""
     from rejnistvo.rules.text import fold
 
     part = fold(typed)
     if not part:
-        return -1
-    found = [i for i in range(combo.count()) if part in fold(combo.itemText(i))]
+        return []
+    return [i for i in range(combo.count()) if part in fold(combo.itemText(i))]
+
+
+def _only_match(combo: QComboBox, typed: str) -> int:
+    """The one item whose text contains ``typed`` (case and č/c ignored), else -1."""
+    found = _matches(combo, typed)
     return found[0] if len(found) == 1 else -1
 
 
