@@ -25,7 +25,14 @@ from rejnistvo.cli.rate_advice import WHERE_TO_ADD_WITH_DB, rate_advice
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO, parse_amount
 from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
-from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_month, parse_period
+from rejnistvo.rules.periods import (
+    Period,
+    check_keys,
+    iso_month,
+    parse_date,
+    parse_month,
+    parse_period,
+)
 from rejnistvo.rules.rates import (
     RateTable,
     load_rate_table,
@@ -171,10 +178,6 @@ def _months(value: Any) -> list[date]:
     return months
 
 
-def _month_text(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
-
-
 # --- commands ------------------------------------------------------------------------
 
 
@@ -199,7 +202,7 @@ def run_calc(args: argparse.Namespace) -> int:
         {
             "months": [
                 {
-                    "month": _month_text(p.month),
+                    "month": iso_month(p.month),
                     "days_placed": p.days_placed,
                     "board": p.board,
                     "board_increase": p.board_increase,
@@ -344,9 +347,7 @@ def run_refund(args: argparse.Namespace) -> int:
             "latest_deadline": plan.latest_deadline,
             "deadline_moved_from": plan.deadline_moved_from,
             "refund": plan.refund,
-            "months": [
-                {"month": _month_text(m.month), "increase": m.increase} for m in plan.months
-            ],
+            "months": [{"month": iso_month(m.month), "increase": m.increase} for m in plan.months],
             "instalments": [{"due": i.due, "amount": i.amount} for i in plan.instalments],
         }
     )

@@ -24,7 +24,14 @@ from typing import Any
 
 from rejnistvo.rules.money import ZERO, format_amount
 from rejnistvo.rules.months import Adjustment, MonthPayment, PartTimePlacement
-from rejnistvo.rules.periods import Period, add_months, format_date, last_of_month, month_name
+from rejnistvo.rules.periods import (
+    Period,
+    add_months,
+    format_date,
+    iso_month,
+    last_of_month,
+    month_name,
+)
 from rejnistvo.rules.rates import Rate
 
 # Line kinds (SPEC 6 `run`): the month's payment, a positive difference for a closed
@@ -364,7 +371,7 @@ def calc_request(line_basis: Mapping[str, Any]) -> Callable[[date], dict[str, An
     def request(month: date) -> dict[str, Any]:
         made: dict[str, Any] = {
             "placement": placement,
-            "months": [f"{month.year:04d}-{month.month:02d}"],
+            "months": [iso_month(month)],
             "board_increases": increases,
             "fee_uplifts": uplifts,
             "rates": rates,
@@ -673,20 +680,16 @@ def closed_month_check(
         return (
             f"mesec {month_name(month)} je pred prvim zaključenim mesecem "
             f"({month_name(first_closed)}); izplačila za ta mesec niso vodena v programu. "
-            f"Zaženite izplačilo za {_iso_month(first_closed)} ali poznejši mesec do "
-            f"{_iso_month(next_month)}."
+            f"Zaženite izplačilo za {iso_month(first_closed)} ali poznejši mesec do "
+            f"{iso_month(next_month)}."
         )
     if month > next_month:
         return (
             f"meseci se zaključujejo po vrsti: zadnji zaključeni mesec je "
-            f"{month_name(last_closed)}, zato zaženite izplačilo za {_iso_month(next_month)} "
+            f"{month_name(last_closed)}, zato zaženite izplačilo za {iso_month(next_month)} "
             f"({month_name(next_month)})."
         )
     return None
-
-
-def _iso_month(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
 
 
 def difference_kind(diff: Amounts) -> str:

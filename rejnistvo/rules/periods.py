@@ -30,6 +30,11 @@ def month_name(month: date) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
+def iso_month(month: date) -> str:
+    """`2026-03` — a month as SPEC 6 and the command line write it."""
+    return f"{month.year:04d}-{month.month:02d}"
+
+
 def first_of_month(day: date) -> date:
     return day.replace(day=1)
 

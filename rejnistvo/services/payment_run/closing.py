@@ -10,7 +10,7 @@ from typing import Any
 from rejnistvo.clock import Clock
 from rejnistvo.collector import collector_paused
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.periods import add_months, first_of_month, month_name
+from rejnistvo.rules.periods import add_months, first_of_month, iso_month, month_name
 from rejnistvo.services.payment_run.computed import compute
 from rejnistvo.services.payment_run.lines import (
     CLOSED,
@@ -48,7 +48,7 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
             "month",
             f"mesec {month_name(month)} je pred prvim zaključenim mesecem "
             f"({month_name(first)}); izplačila zanj niso vodena v programu. Zaključiti je "
-            f"mogoče le {month_name(nxt)} ({nxt.year:04d}-{nxt.month:02d}).",
+            f"mogoče le {month_name(nxt)} ({iso_month(nxt)}).",
         )
     if last is not None and month <= last:
         raise InputError(
@@ -59,7 +59,7 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
         raise InputError(
             "month",
             f"meseci se zaključujejo po vrsti: najprej zaključite {month_name(nxt)} "
-            f"({nxt.year:04d}-{nxt.month:02d}).",
+            f"({iso_month(nxt)}).",
         )
     if month > today:
         raise InputError(
@@ -94,7 +94,7 @@ def _check_first_close(db: Any, month: date) -> None:
         raise InputError(
             "month",
             f"prvi zaključeni mesec je lahko {month_name(limit)} "
-            f"({limit.year:04d}-{limit.month:02d}) ali poznejši: prej ni namestitve, "
+            f"({iso_month(limit)}) ali poznejši: prej ni namestitve, "
             "enkratnega izplačila ali zneskov v tabeli zneskov; meseci se potem "
             "zaključujejo po vrsti od prvega dalje.",
         )

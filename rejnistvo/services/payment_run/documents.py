@@ -12,12 +12,8 @@ from typing import Any, cast
 
 from rejnistvo.collector import collector_paused
 from rejnistvo.rules.payment_run import UNDONE, Amounts, calc_request
+from rejnistvo.rules.periods import iso_month
 from rejnistvo.services.payment_run.lines import PaymentRun, RunLine
-
-
-def _iso_month(month: date) -> str:
-    return f"{month.year:04d}-{month.month:02d}"
-
 
 #: A line's document (SPEC 6 ``run``) is these fields in this order: whom it pays
 #: (``_payee_values``: the same for every line of a placement), what the line is
@@ -37,7 +33,7 @@ def _payee_values(line: RunLine) -> tuple[Any, ...]:
 
 def _line_values(line: RunLine) -> tuple[Any, ...]:
     """The values of the line's ``LINE_FIELDS``, in their order."""
-    return (line.kind, _iso_month(line.for_month), line.days)
+    return (line.kind, iso_month(line.for_month), line.days)
 
 
 def _amount_fields(amounts: Amounts) -> dict[str, Decimal]:
@@ -98,7 +94,7 @@ class LineInputs:
         known = self._known.get(id(basis))
         cut = known[2] if known is not None else None
         if cut:  # the usual case: one look-up
-            return f'{cut[0]}["{month.year:04d}-{month.month:02d}"]{cut[1]}'
+            return f'{cut[0]}["{iso_month(month)}"]{cut[1]}'
         encode = cast(Callable[[Any], str], self._encode)
         known = self._entry(basis)
         if known[2] is None:
@@ -131,7 +127,7 @@ def run_document(run: PaymentRun, encode: Callable[[Any], str] | None = None) ->
             lines = [line_document(line, inputs) for line in run.lines if line.kind != UNDONE]
             undone = [line_document(line, inputs) for line in undone_lines]
     document = {
-        "month": _iso_month(run.month),
+        "month": iso_month(run.month),
         "status": run.status,
         "lines": lines,
         "total": run.total,
