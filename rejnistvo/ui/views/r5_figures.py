@@ -171,6 +171,10 @@ class R5Figures:
         if self._loading:
             return
         self._edited()
+        if self._unjustified_wrong():
+            # None would read as "all received": the plan stays until the amount is fixed.
+            self._inputs_seen()
+            return
         if self._unjustified_offered:
             # The call date decides what was received: an offered amount follows it.
             value = self.offered_unjustified()
@@ -184,10 +188,20 @@ class R5Figures:
             # instalments stay as the user edited them, not the plan's default dates.
             self.refund_panel.show_plan(plan, reset_rows=False)
             return
+        # Another amount on the same default dates (the finding corrected): the dates
+        # the user edited still belong to those instalments and stay.
+        keep_dates = (
+            plan is not None
+            and self.plan is not None
+            and [i.due for i in plan.instalments] == [i.due for i in self.plan.instalments]
+            and len(plan.instalments) == self.instalment_model.rowCount()
+        )
         if plan is not None and had_plan:
             self.plan = plan
         # A plan made earlier no longer matches: make it again (paid marks kept).
-        self.refund_panel.show_plan(plan, reset_rows=bool(plan is not None and had_plan))
+        self.refund_panel.show_plan(
+            plan, reset_rows=bool(plan is not None and had_plan), keep_dates=keep_dates
+        )
 
     def _typed_case(self) -> R5Case | None:
         """The case as typed, leniently, for the figures (None when incomplete)."""
@@ -203,10 +217,23 @@ class R5Figures:
         refund = self.refund_panel.typed(None)
         return R5Case(increase, report, refund)
 
+    def _unjustified_wrong(self) -> bool:
+        """Something typed in »Nenamensko« that is no amount (its own check says why)."""
+        return bool(self.unjustified_edit.text().strip()) and (
+            self.finding_panel.amount(self.unjustified_edit) is None
+        )
+
     def _compute_plan(self, show_errors: bool = True) -> RefundPlan | None:
         """The refund plan of the service for what is typed; None with reasons shown."""
         if show_errors:
             self.refund_panel.clear_errors()
+        if self._unjustified_wrong():
+            if show_errors:
+                try:
+                    self.unjustified_edit.value()
+                except InputError as error:
+                    self.unjustified_edit.show_error(error.message)
+            return None
         case = self._typed_case()
         if case is None or case.refund is None:
             if show_errors and case is None:

@@ -172,9 +172,12 @@ class RefundPanel(QGroupBox):
         )
 
     # -- figures -----------------------------------------------------------------------
-    def show_plan(self, plan: RefundPlan | None, reset_rows: bool) -> None:
+    def show_plan(
+        self, plan: RefundPlan | None, reset_rows: bool, keep_dates: bool = False
+    ) -> None:
         """The latest deadline, a moved deadline and why, and (``reset_rows``) the plan's
-        instalments; paid marks stay with their instalment by order."""
+        instalments; paid marks stay with their instalment by order, and with
+        ``keep_dates`` (same count, same default dates) the due dates as shown, too."""
         if plan is None:
             self.latest_label.setText(self.tr("— (vpišite obdobje zvišanja in datum poziva)"))
             self.moved_label.setText("")
@@ -193,7 +196,9 @@ class RefundPanel(QGroupBox):
                 if moved is not None
                 else ""
             )
-            if reset_rows:
+            if reset_rows and keep_dates:
+                self.instalment_model.set_amounts([i.amount for i in plan.instalments])
+            elif reset_rows:
                 paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
                 self.instalment_model.set_instalments(
                     [

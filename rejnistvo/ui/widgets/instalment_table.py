@@ -36,6 +36,14 @@ class InstalmentModel(RowsModel):
         ]
         self.endResetModel()
 
+    def set_amounts(self, amounts: Sequence[Decimal]) -> None:
+        """New amounts for the rows as they are (one each): dates and paid marks stay."""
+        for row, amount in zip(self._rows, amounts, strict=True):
+            row["amount"] = amount
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def due_error(self, row: int) -> str | None:
         try:
             if parse_date_text(self._rows[row]["due_text"], "due") is None:
