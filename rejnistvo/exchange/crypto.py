@@ -33,7 +33,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from rejnistvo.exchange.errors import PackageError
+from rejnistvo.exchange.errors import PASSPHRASE_FIELD, PackageError
 
 MAGIC = b"REJNISTVO-PAKET\n"
 FORMAT_VERSION = 1
@@ -74,7 +74,8 @@ def check_passphrase(passphrase: str) -> str:
     if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
         raise PackageError(
             f"Geslo mora imeti vsaj {MIN_PASSPHRASE_LENGTH} znakov. Izberite daljše geslo "
-            "in ga prejemniku sporočite po drugi poti (npr. po telefonu), ne v istem e-sporočilu."
+            "in ga prejemniku sporočite po drugi poti (npr. po telefonu), ne v istem e-sporočilu.",
+            field=PASSPHRASE_FIELD,
         )
     return unicodedata.normalize("NFC", passphrase)
 
@@ -246,7 +247,8 @@ def open_sealed(
     if not hmac.compare_digest(check, stored_check):
         raise PackageError(
             "Geslo ni pravilno. Vnesite geslo, ki vam ga je pošiljatelj paketa sporočil "
-            "(pazite na velike in male črke ter šumnike)."
+            "(pazite na velike in male črke ter šumnike).",
+            field=PASSPHRASE_FIELD,
         )
     try:
         plaintext = AESGCM(key).decrypt(nonce, ciphertext, prefix)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from rejnistvo.rules.errors import InputError
 
+# The field of the two passphrase refusals (too short, wrong): a window asks for the
+# passphrase again instead of sending the user back to choose the file.
+PASSPHRASE_FIELD = "geslo"
+
 
 class PackageError(InputError):
     """A package refused (altered, truncated, wrong passphrase, other subgroup, …)."""

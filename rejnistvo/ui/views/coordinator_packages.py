@@ -98,14 +98,25 @@ class CoordinatorPackagesMixin:
         else:
             self.all_cases_model.upsert_row(record)
 
-    def _ask_passphrase(self) -> str | None:
+    def _ask_passphrase(self, typed: str = "") -> str | None:
         return self.ctx.interaction.ask_text(
             self.tr("Geslo paketa"),
             self.tr(
                 "Geslo (vsaj 10 znakov; prejemniku ga sporočite po drugi poti, npr. po telefonu):"
             ),
             password=True,
+            text=typed,
         )
+
+    def _refused_passphrase(self, title: str, error: BaseException) -> bool:
+        """A passphrase refused (too short, wrong) is said and asked for again, what was
+        typed kept: the file already chosen stays chosen."""
+        from rejnistvo.exchange.errors import PASSPHRASE_FIELD
+
+        if getattr(error, "field", None) != PASSPHRASE_FIELD:
+            return False
+        self.ctx.interaction.error(title, error_message(error))
+        return True
 
     def export_package(self, kind: str) -> bool:
         from rejnistvo.exchange.cases import export_proposal, export_resolution
@@ -126,7 +137,16 @@ class CoordinatorPackagesMixin:
         )
         if not path:
             return False
+        from rejnistvo.exchange.crypto import check_passphrase
+
         passphrase = self._ask_passphrase()
+        while passphrase is not None:
+            try:
+                check_passphrase(passphrase)
+                break
+            except InputError as exc:
+                self._refused_passphrase(self.tr("Paket ni izvožen"), exc)
+                passphrase = self._ask_passphrase(passphrase)
         if not passphrase:
             return False
         today, now = self.today(), self.ctx.clock.now()
@@ -188,15 +208,21 @@ class CoordinatorPackagesMixin:
         )
         if not path:
             return False
-        passphrase = self._ask_passphrase()
-        if not passphrase:
-            return False
         subgroups = {self._subgroup()} if kind == "proposal" and self._subgroup() else None
-        try:
-            preview = preview_import(self.ctx.db, path, passphrase, kind=kind, subgroups=subgroups)
-        except (InputError, StoreError, OSError) as exc:
-            self.ctx.interaction.error(self.tr("Paket ni uvožen"), error_message(exc))
-            return False
+        passphrase = self._ask_passphrase()
+        while True:
+            if passphrase is None:
+                return False
+            try:
+                preview = preview_import(
+                    self.ctx.db, path, passphrase, kind=kind, subgroups=subgroups
+                )
+                break
+            except (InputError, StoreError, OSError) as exc:
+                if not self._refused_passphrase(self.tr("Paket ni uvožen"), exc):
+                    self.ctx.interaction.error(self.tr("Paket ni uvožen"), error_message(exc))
+                    return False
+                passphrase = self._ask_passphrase(passphrase)
         text = "\n".join(f"{label}: {value}" for label, value in preview.contents.summary())
         text += "\n\n" + "\n".join(preview.notes)
         if not preview.changes_anything:
