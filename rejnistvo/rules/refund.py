@@ -71,6 +71,8 @@ class RefundPlan:
     deadline_moved_from: date | None = None
     # Why the report is due on the period's last day (a period shorter than 31 days).
     report_due_reason: str | None = None
+    # Call date + L when that was a non-working day and the latest deadline moved (ZUP 101).
+    latest_deadline_moved_from: date | None = None
 
 
 def days_text(count: int) -> str:
@@ -300,7 +302,14 @@ def refund_plan(
         paid_days=days,
         deadline_moved_from=moved_from,
         report_due_reason=report_due_reason(increase.period),
+        latest_deadline_moved_from=_moved_from(call_date, days, latest),
     )
+
+
+def _moved_from(call_date: date, paid_days: int, latest: date) -> date | None:
+    """The day the term ended on before ZUP 101 moved it, or None when it did not move."""
+    unmoved = call_date + timedelta(days=paid_days)  # latest exists: no overflow
+    return unmoved if unmoved != latest else None
 
 
 def split_as_received(increases: Sequence[Decimal], refund: Decimal) -> list[Decimal]:

@@ -182,10 +182,18 @@ class RefundPanel(QGroupBox):
             self.latest_label.setText(self.tr("— (vpišite obdobje zvišanja in datum poziva)"))
             self.moved_label.setText("")
         else:
+            unmoved = plan.latest_deadline_moved_from
             self.latest_label.setText(
-                self.tr(
-                    "{0} (dan poziva + {1}, premaknjeno na delovni dan; 28. člen, ZUP 100 in 101)"
-                ).format(format_date(plan.latest_deadline), plan_days_text(plan))
+                self.tr("{0} (dan poziva + {1}; 28. člen, ZUP 100)").format(
+                    format_date(plan.latest_deadline), plan_days_text(plan)
+                )
+                if unmoved is None
+                else self.tr(
+                    "{0} (dan poziva + {1} je {2}, dela prost dan, premaknjeno na delovni dan; "
+                    "28. člen, ZUP 100 in 101)"
+                ).format(
+                    format_date(plan.latest_deadline), plan_days_text(plan), format_date(unmoved)
+                )
             )
             moved = plan.deadline_moved_from
             self.moved_label.setText(
