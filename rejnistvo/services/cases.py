@@ -25,7 +25,15 @@ from rejnistvo.rules.reminders import r5_status as report_state_rule
 from rejnistvo.store import Database
 from rejnistvo.store.case_documents import case_facts
 
-R4_STATUSES = ("prepared", "sent", "accepted", "commission_named", "decided", "returned")
+R4_STATUSES = (
+    "prepared",
+    "sent",
+    "received",
+    "accepted",
+    "commission_named",
+    "decided",
+    "returned",
+)
 R5_STATUSES = (
     "awaiting_report",
     "overdue",
@@ -34,8 +42,16 @@ R5_STATUSES = (
     "refund_ordered",
     "refunded",
 )
-#: the R-4 workflow's step columns after preparing, in order (status = last one dated)
-R4_STEP_COLUMNS = ("sent_on", "accepted_on", "commission_named_on", "decided_on", "returned_on")
+#: the R-4 workflow's step columns after preparing, in order (status = last one dated);
+#: the day of receipt is one of them, as the coordinator's list and register count it
+R4_STEP_COLUMNS = (
+    "sent_on",
+    "received_on",
+    "accepted_on",
+    "commission_named_on",
+    "decided_on",
+    "returned_on",
+)
 
 
 def r4_status(steps: Mapping[str, Any]) -> str:

@@ -136,6 +136,7 @@ class R4Case:
         return r4_status(
             {
                 "sent_on": self.sent_on,
+                "received_on": self.received_on,
                 "accepted_on": self.accepted_on,
                 "commission_named_on": self.commission_named_on,
                 "decided_on": self.decided_on,

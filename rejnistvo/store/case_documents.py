@@ -23,7 +23,8 @@ from rejnistvo.store.errors import StoreError
 _FACTS_SQL = """
 SELECT * FROM (
     SELECT r.id AS id, 'r4' AS kind, ch.name AS child, c.name AS carer,
-           r.sent_on, r.accepted_on, r.commission_named_on, r.decided_on, r.returned_on,
+           r.sent_on, r.received_on, r.accepted_on, r.commission_named_on, r.decided_on,
+           r.returned_on,
            NULL AS from_date, NULL AS to_date, NULL AS report_requested_on,
            NULL AS report_date, NULL AS finding_date, NULL AS refund_id,
            0 AS instalments, 0 AS unpaid_instalments,
@@ -31,7 +32,7 @@ SELECT * FROM (
     FROM r4_cases r JOIN placements p ON p.id = r.placement_id
     JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
     UNION ALL
-    SELECT b.id, 'r5', ch.name, c.name, NULL, NULL, NULL, NULL, NULL,
+    SELECT b.id, 'r5', ch.name, c.name, NULL, NULL, NULL, NULL, NULL, NULL,
            b.from_date, b.to_date, b.report_requested_on,
            rep.report_date, rep.finding_date, f.id,
            (SELECT count(*) FROM refund_instalments i WHERE i.refund_id = f.id),
@@ -45,6 +46,7 @@ SELECT * FROM (
 )"""
 _FACT_DATES = (
     "sent_on",
+    "received_on",
     "accepted_on",
     "commission_named_on",
     "decided_on",
