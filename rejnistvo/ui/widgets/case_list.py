@@ -104,6 +104,8 @@ class CaseListPane(QWidget):
             selection.blockSignals(True)
             make_current_row(self.table, index)
             selection.blockSignals(False)
+            # the view's own scrolling hangs on the signals blocked above
+            self.table.scrollTo(index)
 
     def focus_search(self) -> None:
         self.search.setFocus()
