@@ -14,10 +14,14 @@ from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import OVERPAYMENT, Amounts
-from rejnistvo.rules.periods import first_of_month, month_name
+from rejnistvo.rules.periods import add_months, first_of_month, month_name
 from rejnistvo.services.payment_run.closing import user_of
 from rejnistvo.store import ledger
 from rejnistvo.store.audit import AuditEntry, write_audits
+
+#: an overpayment is offset against one of the payments of the year after the run that
+#: found it; a month beyond is a typo (»2099-01«) that would close it unrecovered
+OFFSET_MONTHS_AHEAD = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +149,15 @@ def _left_to_settle(
             "poračunati ga je mogoče v tem ali poznejšem mesecu, ne v mesecu "
             f"{month_name(first_of_month(offset_month))}.",
         )
+    if method == "offset" and offset_month and found_in:
+        latest = add_months(found_in, OFFSET_MONTHS_AHEAD)
+        if first_of_month(offset_month) > latest:
+            raise InputError(
+                "offset_month",
+                f"preplačilo je bilo ugotovljeno v izplačilu za {month_name(found_in)}; "
+                f"poračunati ga je mogoče najpozneje v mesecu {month_name(latest)}, ne v "
+                f"mesecu {month_name(first_of_month(offset_month))}.",
+            )
     return left
 
 
