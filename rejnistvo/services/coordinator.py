@@ -292,6 +292,12 @@ class CaseDetail:
     period_from: date | None
     period_to: date | None
     suggestion: UpliftSuggestion
+    # the decision recorded (outcome None: not decided yet), shown as it was made
+    outcome: str | None = None
+    decision_percent: int | None = None
+    decision_from: date | None = None
+    decision_to: date | None = None
+    decision_rationale: str = ""
 
 
 def case_detail(db: Database, case_id: int) -> CaseDetail:
@@ -301,6 +307,11 @@ def case_detail(db: Database, case_id: int) -> CaseDetail:
         case.get("period_from"),
         case.get("period_to"),
         workflow.rule_suggestion(case),
+        outcome=case.get("outcome"),
+        decision_percent=case.get("decision_percent"),
+        decision_from=workflow.as_date(case.get("decision_from")),
+        decision_to=workflow.as_date(case.get("decision_to")),
+        decision_rationale=case.get("decision_rationale") or "",
     )
 
 

@@ -333,18 +333,35 @@ class CoordinatorStepsMixin:
         self.suggestion_label.setText(
             self.tr("Pravilo (čl. 30): {0}").format(suggestion.explanation)
         )
-        if suggestion.eligible and suggestion.percent:
-            self.increase_radio.setChecked(True)
-            self.percent_combo.setCurrentIndex(self.percent_combo.findData(suggestion.percent))
-        elif not suggestion.eligible:
-            self.no_increase_radio.setChecked(True)
         from rejnistvo.rules.periods import Period
 
-        if detail.period_from and detail.period_to:
-            self.decision_period.set_value(Period(detail.period_from, detail.period_to))
+        if detail.outcome is not None:
+            # decided: the greyed box shows the decision made, not the rule's suggestion
+            # (a 50 % decision against the rule's 25 % showed »ZVIŠA za 25 %«)
+            self.increase_radio.setChecked(detail.outcome == "increase")
+            self.no_increase_radio.setChecked(detail.outcome != "increase")
+            if detail.decision_percent:
+                self.percent_combo.setCurrentIndex(
+                    self.percent_combo.findData(detail.decision_percent)
+                )
+            decided_period = (
+                Period(detail.decision_from, detail.decision_to)
+                if detail.decision_from and detail.decision_to
+                else None
+            )
+            self.decision_period.set_value(decided_period)
+            self.rationale_edit.setPlainText(detail.decision_rationale)
         else:
-            self.decision_period.set_value(None)
-        self.rationale_edit.setPlainText("")
+            if suggestion.eligible and suggestion.percent:
+                self.increase_radio.setChecked(True)
+                self.percent_combo.setCurrentIndex(self.percent_combo.findData(suggestion.percent))
+            elif not suggestion.eligible:
+                self.no_increase_radio.setChecked(True)
+            if detail.period_from and detail.period_to:
+                self.decision_period.set_value(Period(detail.period_from, detail.period_to))
+            else:
+                self.decision_period.set_value(None)
+            self.rationale_edit.setPlainText("")
         if self.decision_box.isEnabledTo(self):
             self._update_number()
         else:  # the number is given at the decision: looked up only when one can be made
