@@ -217,6 +217,9 @@ def write_pdf(
         TableStyle(
             spans
             + [
+                # a cell's own font, set before its paragraph draws: else Helvetica,
+                # declared on every page and never embedded (SPEC 4)
+                ("FONTNAME", (0, 0), (-1, -1), regular),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -243,6 +246,8 @@ def write_pdf(
             bottomMargin=12 * mm,
             title=title,
             author="Rejništvo",
+            # else every page declares Helvetica, a font never embedded (SPEC 4)
+            initialFontName=regular,
         )
 
         def after_flowable(flowable: object) -> None:
