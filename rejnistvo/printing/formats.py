@@ -79,6 +79,8 @@ def fmt_factor(value: Fraction | int, days_placed: int | None = None) -> str:
     """Coverage factor (SPEC 3.2) as the reader checks it: "1" or "22/30" (days placed over
     30, not reduced to 11/15), never a rounded decimal."""
     frac = Fraction(value)
+    if frac == 0:  # no day placed: "0", as the run prints it, not "0/30"
+        return "0"
     if frac == 1:
         return "1"
     if days_placed is not None:
