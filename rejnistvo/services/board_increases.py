@@ -42,7 +42,7 @@ from rejnistvo.rules.months import (
     month_range,
 )
 from rejnistvo.rules.overlap import check_no_overlap
-from rejnistvo.rules.periods import Period, check_within
+from rejnistvo.rules.periods import Period, check_within, format_date
 from rejnistvo.rules.plural import count_phrase
 from rejnistvo.rules.rates import RateTable
 from rejnistvo.rules.refund import (
@@ -445,14 +445,34 @@ def _check_report(report: R5Report, received_amount: Decimal) -> None:
     check_finding_parts(report.justified, report.unjustified, received_amount, "unjustified")
 
 
+def _check_something_to_refund(unjustified: Decimal | None, received: Decimal, call: date) -> None:
+    """A call needs the finding's amount to refund, said as the screen asks for it (the
+    print input's own check names JSON fields and an empty method the screen lacks)."""
+    allowed = f"od 0,01 do {format_amount(received)} EUR, prejetih pred dnem poziva"
+    if unjustified is None:
+        raise InputError(
+            "unjustified",
+            f"vpišite nenamensko porabljeni ali brez razloga prejeti znesek, ki ga poziv k "
+            f"vračilu z dne {format_date(call)} zahteva vrniti ({allowed}), ali izbrišite "
+            "datum poziva, če vračila ni.",
+        )
+    if unjustified <= 0:
+        raise InputError(
+            "unjustified",
+            f"nenamensko porabljeni znesek je {format_amount(unjustified)} EUR, zato ni ničesar "
+            f"za vračilo: izbrišite datum poziva ali vpišite znesek za vračilo ({allowed}).",
+        )
+
+
 def _checked_refund(db: Database, case: R5Case) -> Refund:
     """The refund as it will be stored: the rules' amount and deadline; the typed
     instalment dates kept when they fit the plan, else the plan's own."""
     assert case.refund is not None
     refund = case.refund
     unjustified = case.report.unjustified if case.report else None
-    consistency.check_method_has_refund(str(refund.method), unjustified, "unjustified")
     plan = refund_preview(db, case)
+    _check_something_to_refund(unjustified, plan.received, refund.call_date)
+    consistency.check_method_has_refund(str(refund.method), unjustified, "unjustified")
     # A typed due day that is not a working day moves to the next one (ZUP 101), as the
     # plan's own dates do: the instalment is late only from then (Roki).
     typed = tuple(dataclasses.replace(i, due=next_working_day(i.due)) for i in refund.instalments)
