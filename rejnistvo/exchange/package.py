@@ -97,11 +97,14 @@ class PackageContents:
         ]
         decision = case.get("decision")
         if decision:
-            outcome = (
-                f"ZVIŠA za {decision.get('percent')} %"
-                if decision.get("outcome") == "increase"
-                else "NE ZVIŠA"
-            )
+            outcome = "NE ZVIŠA"
+            if decision.get("outcome") == "increase":
+                # the decided period, which may differ from the proposal's (worded as the
+                # register words a decision, ``register.rows.decision_text``)
+                decided = decision.get("period") or {}
+                outcome = f"ZVIŠA za {decision.get('percent')} %"
+                if decided.get("from"):
+                    outcome += f" ({decided.get('from')} – {decided.get('to', '')})"
             lines += [
                 ("Sklep št.", str(decision.get("resolution_no", ""))),
                 ("Datum sklepa", str(decision.get("date", ""))),

@@ -205,7 +205,7 @@ def test_preview_summary_and_file_name():
 
     summary = dict(read_package(make("resolution"), PASS).summary())
     assert summary["Obdobje"] == "1. 4. 2026 – 31. 3. 2027"
-    assert summary["Odločitev"] == "ZVIŠA za 25 %"
+    assert summary["Odločitev"] == "ZVIŠA za 25 % (1. 4. 2026 – 31. 3. 2027)"
     assert summary["Člani komisije"] == "Ana Kos, Bor Lah, Cvetka Mrak"
     assert suggested_file_name("proposal", "1220-14/2026") == "R4-predlog-1220-14-2026.rejpaket"
     assert suggested_file_name("resolution", "") == "R4-sklep-primer.rejpaket"
