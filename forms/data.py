@@ -84,6 +84,11 @@ class _R4Fields(NamedTuple):
     period: Period | None = None
     rationale: str | None = None
     decision: R4Decision | None = None
+    # Not in the JSON of SPEC 6.1 (never parsed from it): what a stored case holds for
+    # the attachment »obrazložitev« – the ZIRD 53 reasons ticked, in words, and the
+    # workload ("moderate" | "strong", čl. 30).
+    reasons: tuple[str, ...] = ()
+    workload: str | None = None
 
 
 class R4Form(_R4Fields, ParsedForm):

@@ -24,6 +24,7 @@ from reportlab.platypus.flowables import (
 from rejnistvo.printing import (
     FormLine,
     Rule,
+    box,
     build_pdf,
     choice,
     field,
@@ -179,10 +180,15 @@ def _person_line(lead: str, person: Person | None, caption: str) -> FormLine:
 _BLANK_DECISION = R4Decision(outcome="", members=(None, None, None))
 
 
+WORKLOAD_WORDS = {"moderate": "zmerno povečan", "strong": "močno povečan"}
+
+
 def _attachment(form: R4Form) -> list[Flowable]:
-    """PRILOGA – obrazložitev: the proposal's rationale, on its own page after the form."""
+    """PRILOGA – obrazložitev, on its own page after the form: the ZIRD 53 reasons ticked
+    in the case and the workload (what čl. 30 weighs), then the proposal's rationale."""
     body = text_block(form.rationale)
-    if not body:
+    grounds = _grounds(form)
+    if not body and not grounds:
         return []
     return [
         PageBreak(),
@@ -190,9 +196,25 @@ def _attachment(form: R4Form) -> list[Flowable]:
         _number_and_date("Št. zadeve: ", form.case_no, form.date),
         FormLine([text("Otrok: "), field(form.child.name, 80)]),
         FormLine([text("Rejnik/ica: "), field(form.carer.name, 80)]),
+        *grounds,
         markup("<b>Obrazložitev:</b>"),
-        *body,
+        *(body or blank_lines()),
     ]
+
+
+def _grounds(form: R4Form) -> list[Flowable]:
+    grounds: list[Flowable] = []
+    if form.reasons:
+        grounds.append(markup("<b>Razlogi iz 53. člena ZIRD:</b>"))
+        grounds += [
+            FormLine([box(True), text(f" {reason}")], space_after=0) for reason in form.reasons
+        ]
+    workload = WORKLOAD_WORDS.get(form.workload or "")
+    if workload:
+        grounds.append(
+            FormLine([text("Obseg dela z otrokom: "), field(workload, 40)], space_before=6)
+        )
+    return grounds
 
 
 def footer_label(form: R4Form) -> str:

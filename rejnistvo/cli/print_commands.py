@@ -75,7 +75,7 @@ def handle_print(args: argparse.Namespace) -> int:
 
     refuse_overwriting(args.out, args.input, args.db)
     data = _form_data(args)
-    form = PARSERS[args.form](data)
+    form = PARSERS[args.form](data) if args.db is None else data  # a stored case: parsed
     warnings: list[str] = []
     if args.form == "r5" and args.db is None:
         # JSON from outside: the finding against the program's own refund rule and the
@@ -140,15 +140,15 @@ def _form_data(args: argparse.Namespace) -> Any:
         raise CliInputError(
             "--db: obrazec R-1 se tiska le iz JSON (--input); v zbirki ni vlog R-1."
         )
+    from rejnistvo.services.case_forms import stored_form
     from rejnistvo.store import open_db
-    from rejnistvo.store.case_documents import r4_form_data, r5_form_data
 
     path = refuse_empty_database(args.db)
     with store_errors_naming("--db"):
         db = open_db(path, read_only=True)  # a reader: works beside an open window
     try:
-        reader = r4_form_data if args.form == "r4" else r5_form_data
+        # the form the window prints: with the R-4's reasons the JSON has no field for
         with store_errors_naming("--case"):  # the one error left: no such case
-            return reader(db, args.case)
+            return stored_form(db, args.form, args.case)
     finally:
         db.close()

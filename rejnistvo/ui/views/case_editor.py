@@ -313,9 +313,8 @@ class CaseEditorView(View):
 
         def make() -> bytes:
             from rejnistvo.forms import render_form
-            from rejnistvo.store import case_documents
+            from rejnistvo.services.case_forms import stored_form
 
-            form_data = getattr(case_documents, f"{form}_form_data")
-            return render_form(form, form_data(self.ctx.db, record_id))
+            return render_form(form, stored_form(self.ctx.db, form, record_id))
 
         preview_document(self, make, title, f"R-{form[1:]}-{record_id}.pdf", failed)
