@@ -12,7 +12,11 @@ from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
 from rejnistvo.rules.periods import month_name, parse_month
 from rejnistvo.ui.format import count_text, format_count
+from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.wait_cursor import wait_cursor
+
+#: warnings written out in the close question; the rest are counted (all stand above the table)
+SHOWN_WARNINGS = 3
 
 EXPORTS = {
     "pdf": ("PDF", "PDF (*.pdf)"),
@@ -104,6 +108,17 @@ def _close_question(view: Any, month: Any) -> str:
             "Preplačila (niso odšteta): {0}, skupaj {1} €. Navedena so posebej in ostanejo "
             "na zaslonu Roki, dokler ne vpišete, kako so bila poravnana."
         ).format(format_count(shown.overpayment_count), format_amount(shown.overpaid))
+    warnings = view.run.warnings if view.run is not None else ()
+    if warnings:
+        # the month closes with them and keeps them: read before »Da«, not after
+        text += "\n\n" + view.tr("Opozorila izplačila ({0}), zaključeni mesec jih ohrani:").format(
+            format_count(len(warnings))
+        )
+        text += "\n" + on_screen("\n".join(warnings[:SHOWN_WARNINGS]))
+        if len(warnings) > SHOWN_WARNINGS:
+            text += "\n" + view.tr("… in še {0} (nad tabelo).").format(
+                format_count(len(warnings) - SHOWN_WARNINGS)
+            )
     return str(text)
 
 
