@@ -89,7 +89,7 @@ class IncreasePanel(QGroupBox):
         self.categories_label.setText(self.tr("Izredni izdatki (27. člen):"))
         self.decision_no_label.setText(self.tr("Odločba št.:"))
         self.decision_date_label.setText(self.tr("Datum odločbe:"))
-        self.requested_label.setText(self.tr("Poročilo zahtevano dne:"))
+        self.requested_label.setText(self.tr("Poročilo zahtevano do:"))
 
     # -- values ------------------------------------------------------------------------
     def set_increase(self, increase: BoardIncrease | None) -> None:
