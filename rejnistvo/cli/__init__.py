@@ -57,6 +57,11 @@ COMMAND_OWNERS = {
 #: skip finding the installation folder (platformdirs) — a few ms of a 0.2 s process.
 COMPUTE_ONLY = frozenset({"calc", "uplift", "refund", "emso"})
 
+#: Commands that say what they did on standard error only: they run with no standard output
+#: (started with ``>&-``, or by a scheduler without one). Every other command answers on
+#: standard output, `run` unless it writes to --out.
+SILENT_ON_STDOUT = frozenset({"demo", "backup"})
+
 
 #: what a script needs besides the commands: where each one's options are, the exit statuses
 EPILOG = (
@@ -114,6 +119,14 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     _utf8_output()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    if sys.stdout is None and _answers_on_stdout(args):
+        # refused before anything is computed or written (a month closed, a PDF written)
+        # rather than ending in »Notranja napaka programa (AttributeError)« after it
+        sys.stderr.write(
+            "Standardni izhod je zaprt, zato odgovora ni mogoče izpisati; ničesar nisem "
+            "zapisal. Preusmerite izhod v datoteko (npr. > odgovor.json).\n"
+        )
+        return 2
     if args.command not in COMPUTE_ONLY:
         _use_portable_folder()
         _remove_leftovers()
@@ -161,6 +174,12 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
             "Prosimo, sporočite, kaj ste vnesli.\n"
         )
         return 70
+
+
+def _answers_on_stdout(args: argparse.Namespace) -> bool:
+    if args.command in SILENT_ON_STDOUT:
+        return False
+    return not (args.command == "run" and getattr(args, "out", None))
 
 
 def _utf8_output() -> None:

@@ -45,8 +45,14 @@ def case_number(text: str) -> int:
     return value
 
 
+#: `--input -`: standard input, as for any command-line tool that reads a file
+STDIN_NAME = "-"
+
+
 def add_input_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input", metavar="DATOTEKA", help="JSON vhod (privzeto standardni vhod)")
+    parser.add_argument(
+        "--input", metavar="DATOTEKA", help="JSON vhod (privzeto ali z »-« standardni vhod)"
+    )
 
 
 def _parse_int(text: str) -> int:
@@ -102,6 +108,7 @@ def parse_json_text(text: str) -> Any:
             parse_float=_parse_decimal,
             parse_int=_parse_int,
             parse_constant=_refuse_constant,
+            object_pairs_hook=_object_without_repeated_keys,
         )
     except json.JSONDecodeError as error:
         raise CliInputError(
@@ -114,6 +121,20 @@ def parse_json_text(text: str) -> Any:
     return document
 
 
+def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose field is given twice is refused: the JSON reader keeps the last
+    one without a word, so a request edited by hand (a second »placement« pasted below the
+    first) was computed from a value the user may not have meant."""
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise CliInputError(
+                f"{key}: polje je v istem objektu navedeno večkrat; navedite ga enkrat."
+            )
+        document[key] = value
+    return document
+
+
 def _refuse_constant(name: str) -> Any:
     raise CliInputError(f"Vhod vsebuje {name}, ki ni število.")
 
@@ -121,6 +142,8 @@ def _refuse_constant(name: str) -> Any:
 def read_json_input(args: argparse.Namespace) -> Any:
     """Read the JSON document from --input FILE or standard input."""
     source = getattr(args, "input", None)
+    if source == STDIN_NAME:
+        source = None
     if not source and _typed_at_a_terminal():
         # a command started without --input and without a redirect waits for its JSON:
         # say so, or it looks as if it hung

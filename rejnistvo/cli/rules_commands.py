@@ -23,7 +23,7 @@ from rejnistvo.cli.io import (
 )
 from rejnistvo.cli.rate_advice import WHERE_TO_ADD_WITH_DB, rate_advice
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.money import ZERO, parse_amount
+from rejnistvo.rules.money import ZERO, parse_json_amount
 from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent, month_payments
 from rejnistvo.rules.periods import (
     Period,
@@ -79,9 +79,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Zvišana oskrbnina, prejeta pred dnem poziva, rok za poročilo R-5, najpoznejši "
             "dopustni rok vračila in obroki. Vhod JSON: increase ({percent, from, to}), "
-            "placement (kot pri calc), call_date (dan poziva), unjustified (znesek ali "
-            "»all«), neobvezno deadline (rok vračila), method (»lump_sum« v enkratnem "
-            "znesku ali »as_received« v posameznih zneskih, kot jih je prejel) in rates."
+            "placement (kot pri calc), call_date (dan poziva), unjustified (znesek kot "
+            'besedilo, npr. "157.00", ali "all"), neobvezno deadline (rok vračila), method '
+            "(»lump_sum« v enkratnem znesku ali »as_received« v posameznih zneskih, kot jih "
+            "je prejel) in rates."
         ),
     )
     add_input_option(refund)
@@ -362,7 +363,7 @@ def _unjustified(value: Any) -> Decimal:
             "ves prejeti znesek.",
         )
     try:
-        return parse_amount(value, "unjustified")
+        return parse_json_amount(value, "unjustified")
     except InputError as error:
         raise InputError(
             "unjustified", f"{error.message} Ali »all« za ves prejeti znesek."

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.money import parse_amount
+from rejnistvo.rules.money import parse_json_amount
 from rejnistvo.rules.periods import check_keys, format_date, parse_date
 
 
@@ -61,7 +61,7 @@ def parse_dated_rows(
     make_row: Callable[[date, Mapping[str, Decimal], str], RowT],
 ) -> list[RowT]:
     """Rows from JSON: `[{"valid_from", <amount_keys>…, "source"?}, …]`, amounts as
-    strings (or numbers with at most two decimals)."""
+    strings (SPEC 6), as `rates` of a `calc` or `refund` request and the shipped tables."""
     if not isinstance(obj, list) or not obj:
         keys = ", ".join(("valid_from", *amount_keys))
         raise InputError(field, f"pričakovan je neprazen seznam zneskov {{{keys}}}.")
@@ -76,7 +76,7 @@ def parse_dated_rows(
         if not isinstance(source, str):
             raise InputError(f"{where}.source", "vir mora biti besedilo.")
         valid_from = parse_date(data["valid_from"], f"{where}.valid_from")
-        amounts = {key: parse_amount(data[key], f"{where}.{key}") for key in amount_keys}
+        amounts = {key: parse_json_amount(data[key], f"{where}.{key}") for key in amount_keys}
         rows.append(make_row(valid_from, amounts, source))
     return rows
 

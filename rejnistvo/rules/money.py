@@ -76,7 +76,25 @@ def parse_amount(value: object, field: str) -> Decimal:
         raise InputError(field, f"znesek je nesmiselno velik. {allowed}")
     if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
         raise InputError(field, f"znesek ima več kot dve decimalki. {allowed}")
-    return amount.quantize(CENT)
+    # "-0" is no debt: without this the answer said "-0.00" (a refund of »-0,00 EUR«)
+    return amount.quantize(CENT) if amount else ZERO
+
+
+def parse_json_amount(value: object, field: str) -> Decimal:
+    """An amount in a JSON request: a string, as SPEC 6 writes every amount (`"805.20"`).
+    A JSON number (157, 1e2) is refused with the string to write instead: the contract is
+    strings, and a number is what a float-minded tool writes, its cents not guaranteed."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        amount = Decimal(value)
+        # the same amount as a string, where it is one the program takes
+        fits = 0 <= amount <= MAX_AMOUNT and amount == amount.quantize(CENT)
+        shown = f"{amount:.2f}" if fits else "120.00"
+        raise InputError(
+            field,
+            f"znesek {value} je zapisan kot število JSON; zneski so besedilo v narekovajih "
+            f'z največ dvema decimalkama, npr. »"{shown}"«.',
+        )
+    return parse_amount(value, field)
 
 
 def format_amount(amount: Decimal) -> str:
