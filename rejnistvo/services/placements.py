@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -350,8 +350,22 @@ def save_placement(db: Any, placement: Placement) -> int:
     The carer and the child of a placement paid in a closed month stay (``_check_payee``)."""
     check_placement(placement)
     if placement.id is not None:
-        _check_payee(db, placement)
+        stored = get_record(db, "placements", placement.id)
+        _check_payee(db, stored, placement)
+        placement = _stored_share_kept(stored, placement)
     return save_record(db, "placements", _row(placement))
+
+
+def _stored_share_kept(stored: dict[str, Any] | None, p: Placement) -> Placement:
+    """``p`` with the stored share's own digits when it is the same number. The screen
+    shows a stored 0.40 as »40 %« and reads it back as 0.4; the change log and the
+    payment run compare the texts, so every save of such a placement logged the share
+    as changed and gave a closed month's overpayment the reason »spremenjena namestitev
+    ob koncih tedna in počitnicah (delež plačila dela)«, a change nobody made."""
+    kept = stored.get("fee_share") if stored is not None else None
+    if kept is None or p.fee_share is None or kept != p.fee_share:
+        return p
+    return replace(p, fee_share=kept)
 
 
 def child_placed_elsewhere(db: Any, p: Placement) -> str | None:
@@ -386,12 +400,11 @@ def child_placed_elsewhere(db: Any, p: Placement) -> str | None:
     return None
 
 
-def _check_payee(db: Any, p: Placement) -> None:
+def _check_payee(db: Any, stored: dict[str, Any] | None, p: Placement) -> None:
     """A placement paid in a closed month keeps its carer and child: the payment run pays a
     closed month's arrears to the placement's carer and recovers its overpayments from
     them, so a new carer would get (or owe) what the previous one was due. A child moved
     to another carer is a new placement (the old one ends: »Do«)."""
-    stored = get_record(db, "placements", p.id) if p.id is not None else None
     if stored is None:
         return
     for field, who in (("carer_id", "rejnika"), ("child_id", "otroka")):
