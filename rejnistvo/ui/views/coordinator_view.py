@@ -220,9 +220,12 @@ class CoordinatorView(
         self.year_combo.blockSignals(False)
 
     def focus_search(self) -> None:
-        target = (self.cases_search, self.register_search, self.packages_search)[
-            self.tabs.currentIndex()
-        ]
+        # Only the front tab's box: the others' are made when first shown (naming all
+        # three crashed Ctrl+F while Evidenca had not been opened).
+        index = self.tabs.currentIndex()
+        self._ensure_tab(index)
+        name = ("cases_search", "register_search", "packages_search")[index]
+        target = getattr(self, name)
         target.setFocus()
         target.selectAll()
 
