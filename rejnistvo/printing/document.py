@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import SimpleDocTemplate
 from reportlab.platypus.flowables import Flowable
@@ -315,10 +316,23 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         self.setFont(SANS, 8)
         self.setFillColor(colors.HexColor("#444444"))
         y = MARGIN_BOTTOM / 2
+        page = f"stran {number} od {total}"
+        right = self._pagesize[0] - MARGIN_RIGHT
         if self.footer_label:
-            self.drawString(MARGIN_LEFT, y, self.footer_label)
-        self.drawRightString(self._pagesize[0] - MARGIN_RIGHT, y, f"stran {number} od {total}")
+            room = right - stringWidth(page, SANS, 8) - 5 * mm - MARGIN_LEFT
+            self.drawString(MARGIN_LEFT, y, _shortened(self.footer_label, room, 8))
+        self.drawRightString(right, y, page)
         self.restoreState()
+
+
+def _shortened(label: str, width: float, size: float) -> str:
+    """The label, or as much of it as fits in width with »…«: a footer over the page
+    number would hide it (the page itself prints the whole case number)."""
+    if stringWidth(label, SANS, size) <= width:
+        return label
+    while label and stringWidth(label + "…", SANS, size) > width:
+        label = label[:-1]
+    return label.rstrip() + "…"
 
 
 def build_pdf(
