@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -83,6 +83,13 @@ class RefundPanel(QGroupBox):
         self.instalment_table.horizontalHeader().setStretchLastSection(True)
         self.instalment_table.setMinimumHeight(200)
         layout.addWidget(self.instalment_table)
+        # A typed due day moved off a weekend or holiday, said where the keyboard user
+        # looks (the cell's tooltip alone shows only to the mouse).
+        self.instalment_note = QLabel(self)
+        self.instalment_note.setObjectName("instalmentNote")
+        self.instalment_note.setWordWrap(True)
+        self.instalment_note.hide()
+        layout.addWidget(self.instalment_note)
         self.refund_error = FieldError(self)
         self.refund_error.setObjectName("refundError")
         layout.addWidget(self.refund_error)
@@ -92,6 +99,8 @@ class RefundPanel(QGroupBox):
             w.edit.editingFinished.connect(self.inputs_changed)
         self.method_group.buttonToggled.connect(self.inputs_changed)
         self.instalment_model.changed.connect(self.edited)
+        self.instalment_model.changed.connect(self.show_instalment_notes)
+        self.instalment_model.modelReset.connect(self.show_instalment_notes)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Vračilo (28. člen, četrti odstavek)"))
@@ -108,6 +117,12 @@ class RefundPanel(QGroupBox):
         )
 
     # -- values ------------------------------------------------------------------------
+    @Slot()
+    def show_instalment_notes(self) -> None:
+        notes = self.instalment_model.moved_notes()
+        self.instalment_note.setText("\n".join(notes))
+        self.instalment_note.setVisible(bool(notes))
+
     def method(self) -> RefundMethod:
         if self.as_received_radio.isChecked():
             return RefundMethod.AS_RECEIVED

@@ -73,6 +73,14 @@ class InstalmentModel(RowsModel):
     def total(self) -> Decimal:
         return sum((r["amount"] for r in self._rows), ZERO)
 
+    def moved_notes(self) -> list[str]:
+        """Why a typed due day shows another one: »Obrok 2: vpisani … (101. člen ZUP).«"""
+        return [
+            f"Obrok {number}: {_moved_text(r)}"
+            for number, r in enumerate(self._rows, start=1)
+            if r.get("moved_from")
+        ]
+
     def all_paid(self) -> bool:
         return bool(self._rows) and all(r["paid_on"] for r in self._rows)
 
@@ -90,10 +98,8 @@ class InstalmentModel(RowsModel):
             if role == Qt.ItemDataRole.ToolTipRole and error:
                 return error
             if role == Qt.ItemDataRole.ToolTipRole and r.get("moved_from"):
-                return (
-                    f"Vpisani {format_date(r['moved_from'])} je dela prost dan, zato obrok "
-                    f"zapade prvi naslednji delovni dan, {r['due_text']} (101. člen ZUP)."
-                )
+                text = _moved_text(r)
+                return text[:1].upper() + text[1:]
         elif column == 1:
             if role == Qt.ItemDataRole.DisplayRole:
                 return format_amount(r["amount"])
@@ -146,3 +152,10 @@ class InstalmentModel(RowsModel):
         if index.column() == 2:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
+
+
+def _moved_text(row: dict[str, Any]) -> str:
+    return (
+        f"vpisani {format_date(row['moved_from'])} je dela prost dan, zato obrok zapade prvi "
+        f"naslednji delovni dan, {row['due_text']} (101. člen ZUP)."
+    )
