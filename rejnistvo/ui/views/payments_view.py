@@ -23,11 +23,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -68,6 +70,9 @@ from rejnistvo.ui.widgets.tables import configure_table
 NO_BREAK = "\u00a0"
 #: the text of a settled overpayment's row
 SETTLED_GREY = QColor("#757575")
+#: the most lines of warnings shown at once; more scroll in their place (QA18: eleven
+#: took the page at 1024 × 700, the table showed three rows, the exports went below)
+WARNING_LINES = 4
 
 
 class PaymentsView(View):
@@ -106,6 +111,15 @@ class PaymentsView(View):
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #9a4d00;")
+        self.warnings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.warnings_area = QScrollArea(self)
+        self.warnings_area.setWidget(self.warnings)
+        self.warnings_area.setWidgetResizable(True)
+        self.warnings_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.warnings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # not a stop of Tab between the month's buttons and the tabs (the tab order)
+        self.warnings_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.warnings_area.hide()
         # hidden while empty: an empty line stood between the status and a warning
         self.error = FieldError(self)
 
@@ -197,7 +211,7 @@ class PaymentsView(View):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
-        layout.addWidget(self.warnings)
+        layout.addWidget(self.warnings_area)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         # Enter on a focused button presses it, as Space does (outside a dialog Qt's
@@ -250,6 +264,19 @@ class PaymentsView(View):
         from rejnistvo.services.payment_run import data_stamp
 
         return data_stamp(self.ctx.db)
+
+    def _fit_warnings(self) -> None:
+        """The warnings' place as tall as their text, at most ``WARNING_LINES`` lines."""
+        if self.warnings_area.isHidden():
+            return
+        width = self.warnings_area.width() or self.width()
+        need = self.warnings.heightForWidth(width)
+        most = self.warnings.fontMetrics().lineSpacing() * WARNING_LINES
+        self.warnings_area.setFixedHeight(min(need, most) if need > 0 else most)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_warnings()  # a narrower page wraps the warnings onto more lines
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         # Another program may have written meanwhile (no bus message for that): the
@@ -384,6 +411,8 @@ class PaymentsView(View):
         # € as on the other screens (the run's sentences are the CLI's and the PDF's)
         self.warnings.setText(on_screen("\n".join(warnings)))
         self.warnings.setVisible(bool(warnings))
+        self.warnings_area.setVisible(bool(warnings))
+        self._fit_warnings()
         self._show_status()
         self._update_buttons()
 
