@@ -194,8 +194,12 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         x = 0.0
         for token in self._split_long(self._tokens(availWidth), availWidth):
             if token.seg.kind == "tab":
-                # a tab past the text so far moves there; otherwise it is a wide space
-                token.width = token.seg.width - x if x < token.seg.width - 6 else 12
+                # a tab moves to its stop; one the text has passed (a long name before
+                # the signature) goes there on the next line, not to the left margin
+                if x >= token.seg.width - 6 and lines[-1]:
+                    lines.append([])
+                    x = 0.0
+                token.width = token.seg.width - x
             fits = x + token.width - token.trail <= availWidth
             if not fits and lines[-1]:
                 lines.append([])
