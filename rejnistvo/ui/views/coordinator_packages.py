@@ -52,6 +52,13 @@ class CoordinatorPackagesMixin:
         self.import_resolution_button = QPushButton(page)
         self.import_proposal_button = QPushButton(page)
         self.export_resolution_button = QPushButton(page)
+        for button in (
+            self.export_proposal_button,
+            self.import_resolution_button,
+            self.import_proposal_button,
+            self.export_resolution_button,
+        ):
+            button.setAutoDefault(True)  # Enter on it presses it, as Space does
         self.export_proposal_button.clicked.connect(lambda: self.export_package("proposal"))
         self.export_resolution_button.clicked.connect(lambda: self.export_package("resolution"))
         self.import_proposal_button.clicked.connect(lambda: self.import_package("proposal"))

@@ -78,6 +78,7 @@ class CoordinatorRegisterMixin:
             fmt: QPushButton(fmt.upper(), page) for fmt in ("csv", "xlsx", "pdf")
         }
         for fmt, button in self.export_buttons.items():
+            button.setAutoDefault(True)  # Enter on it presses it, as Space does
             button.clicked.connect(lambda _c=False, f=fmt: self.export_register(f))
         self.year_label, self.status_label, self.export_label = (
             QLabel(page),

@@ -189,6 +189,15 @@ class CoordinatorStepsMixin:
         self.return_button = QPushButton(panel)
         self.return_button.clicked.connect(self.mark_returned)
 
+        for button in (
+            self.received_button,
+            self.accept_button,
+            self.commission_button,
+            self.decide_button,
+            self.return_button,
+        ):
+            button.setAutoDefault(True)  # Enter on it presses it, as Space does
+
         panel_layout = QVBoxLayout(panel)
         panel_layout.addWidget(self.case_heading)
         panel_layout.addWidget(self.case_info)

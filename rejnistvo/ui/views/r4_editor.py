@@ -150,6 +150,7 @@ class R4EditorWidgets(CaseEditorView):
                 row.addWidget(edit, 1)
                 self.send_button = QPushButton(editor)
                 self.send_button.setObjectName("sendButton")
+                self.send_button.setAutoDefault(True)  # Enter presses it, as Space does
                 row.addWidget(self.send_button)
                 self.titles.add_row(steps_form, column, titles[column], row)
             else:
@@ -236,6 +237,7 @@ class R4EditorWidgets(CaseEditorView):
         )
         self.correct_button = QPushButton(editor)
         self.correct_button.setObjectName("correctButton")
+        self.correct_button.setAutoDefault(True)  # Enter presses it, as Space does
         dform.addRow(self.correct_button)
         layout.addWidget(self.decision_box)
 
