@@ -2,7 +2,9 @@
 
 Reads top to bottom like the official form: the centre's PREDLOG, then the commission's
 SKLEP. Without a decision the SKLEP part prints blank for the commission to fill by hand.
-The proposal's rationale is the form's attachment "obrazložitev", printed after the form.
+The form's attachment "obrazložitev" follows on its own page: the ZIRD 53 reasons and the
+workload a stored case holds (the JSON of SPEC 6.1 has no field for them), then the
+proposal's rationale.
 The gazette's "zviša plačilo delo" is an evident typo: we print "plačilo dela" (SPEC 4).
 """
 
