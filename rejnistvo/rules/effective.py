@@ -54,6 +54,18 @@ class EffectiveTable(Generic[RowT]):
         return bisect_right(self._starts, ordinal) - 1
 
 
+def amount_in_force(amount: Decimal, field: str) -> Decimal:
+    """A rate or grant amount of 0.00 is refused: a month with no amount in force is an
+    error, never computed as zero (SPEC 3.1), and a row of 0.00 did just that — every
+    payment of its months 0,00 EUR, without a word."""
+    if not amount:
+        raise InputError(
+            field,
+            "znesek 0,00 EUR ni znesek v veljavi; vpišite objavljeni znesek, večji od 0.",
+        )
+    return amount
+
+
 def parse_dated_rows(
     obj: object,
     field: str,
@@ -76,7 +88,10 @@ def parse_dated_rows(
         if not isinstance(source, str):
             raise InputError(f"{where}.source", "vir mora biti besedilo.")
         valid_from = parse_date(data["valid_from"], f"{where}.valid_from")
-        amounts = {key: parse_json_amount(data[key], f"{where}.{key}") for key in amount_keys}
+        amounts = {
+            key: amount_in_force(parse_json_amount(data[key], f"{where}.{key}"), f"{where}.{key}")
+            for key in amount_keys
+        }
         rows.append(make_row(valid_from, amounts, source))
     return rows
 

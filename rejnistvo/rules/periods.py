@@ -16,8 +16,10 @@ MONTH_NAMES = (
     "julij", "avgust", "september", "oktober", "november", "december",
 )  # fmt: skip
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+# ASCII digits: \d also takes other scripts' digits (»２０２６-03-10«), which the ISO
+# reader refuses, and such a date was then said not to exist in a month that has it
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 def format_date(day: date) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from rejnistvo.rules.effective import amount_in_force
 from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import format_amount, parse_amount
 from rejnistvo.rules.periods import format_date, parse_date
@@ -226,8 +227,8 @@ def add_rate(
     day = _day(valid_from, "valid_from")
     record = {
         "valid_from": day,
-        "board": parse_amount(board, "board"),
-        "fee": parse_amount(fee, "fee"),
+        "board": _amount_in_force(board, "board"),
+        "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
     if _taken(list_rates(db), day):
@@ -253,13 +254,17 @@ def correct_rate(
         "id": row_id,
         "version": version,
         "valid_from": day,
-        "board": parse_amount(board, "board"),
-        "fee": parse_amount(fee, "fee"),
+        "board": _amount_in_force(board, "board"),
+        "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
     if _taken(list_rates(db), day, but=row_id):
         raise _already(day, "znesek oskrbnine in plačila dela")
     return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
+
+
+def _amount_in_force(value: object, field: str) -> Decimal:
+    return amount_in_force(parse_amount(value, field), field)
 
 
 def remove_rate(db: Database, row_id: int, version: int) -> None:
@@ -277,7 +282,7 @@ def add_birth_grant(
     day = _day(valid_from, "valid_from")
     record = {
         "valid_from": day,
-        "amount": parse_amount(amount, "amount"),
+        "amount": _amount_in_force(amount, "amount"),
         "source": _source(source),
     }
     if _taken(list_birth_grants(db), day):
@@ -295,7 +300,7 @@ def correct_birth_grant(
         "id": row_id,
         "version": version,
         "valid_from": day,
-        "amount": parse_amount(amount, "amount"),
+        "amount": _amount_in_force(amount, "amount"),
         "source": _source(source),
     }
     if _taken(list_birth_grants(db), day, but=row_id):
@@ -357,15 +362,15 @@ def add_indexation(
     day = _day(valid_from, "valid_from")
     rate_record = {
         "valid_from": day,
-        "board": parse_amount(board, "board"),
-        "fee": parse_amount(fee, "fee"),
+        "board": _amount_in_force(board, "board"),
+        "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
     grant_record = None
     if birth_grant is not None:
         grant_record = {
             "valid_from": day,
-            "amount": parse_amount(birth_grant, "birth_grant"),
+            "amount": _amount_in_force(birth_grant, "birth_grant"),
             "source": _source(source if grant_source is None else grant_source),
         }
     if _taken(list_rates(db), day):
