@@ -49,6 +49,18 @@ PART_TIME_NOTE = (
     "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
     "75 % veljavne, plačilo dela v deležu, določenem v rejniški pogodbi."
 )
+#: the same with the contract's share, so the fee can be checked by hand
+PART_TIME_SHARE_NOTE = (
+    "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
+    "75 % veljavne, plačilo dela {share} veljavnega (delež, določen v rejniški pogodbi)."
+)
+
+
+def fee_share_text(share: Decimal) -> str:
+    """The contract's share of the fee (0.40) as printed: »40 %«, »37,5 %«."""
+    percent = (share * 100).normalize()
+    text = f"{percent:f}".replace(".", ",")
+    return f"{text} %"
 
 
 def _periods(value: object) -> str:
@@ -182,7 +194,13 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
         story.append(markup(f"<b>Opozorilo:</b> {escape(str(warning))}", "small"))
     story.append(t)
     if part_time:
-        story.append(para(PART_TIME_NOTE, "small"))
+        share = header.get("fee_share")
+        note_text = (
+            PART_TIME_SHARE_NOTE.format(share=fee_share_text(Decimal(share)))
+            if share is not None
+            else PART_TIME_NOTE
+        )
+        story.append(para(note_text, "small"))
     for i, source in enumerate(sources, start=1):
         story.append(para(f"{_superscript(i)} {source}", "small"))
     story.append(markup(EXPLANATION, "small"))
@@ -199,7 +217,8 @@ def render_payment_sheet_bytes(
 ) -> bytes:
     """The payment sheet as PDF bytes. `header` keys (all optional): title, centre, unit,
     carer, child, contract_no, placement (Period or list), board_increases, fee_uplifts
-    (Adjustment or list), date, warnings (lines printed above the table)."""
+    (Adjustment or list), date, warnings (lines printed above the table), fee_share (the
+    contract's share of the fee of a part-time placement, e.g. Decimal("0.40"))."""
     return build_pdf(
         build_story(header, payments), title=TITLE, footer_label="Obračun rejnine", wide=True
     )

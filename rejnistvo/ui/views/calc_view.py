@@ -374,6 +374,9 @@ class CalcView(WhatIfMixin, View):
                 fee_uplifts=inputs["fee_uplifts"],
                 centre=record_name(self.ctx.db, "centres", placement.get("carer_centre_id")),
             )
+            part_time = inputs.get("part_time")
+            if part_time is not None:  # the sheet says the share, so the fee can be checked
+                header["fee_share"] = part_time.fee_share
         return header
 
     def print_document(self) -> None:

@@ -308,4 +308,6 @@ class WhatIfMixin:
             "fee_uplifts": [Adjustment(pc, p) for pc, p in self.whatif_uplifts.values()],
             "date": self.ctx.clock.today(),
         }
+        if self.part_time_box.isChecked():  # read by compute_whatif above, so valid
+            header["fee_share"] = parse_share(self.fee_share_edit.text(), "fee_share")
         return True, header, list(self.whatif_payments)
