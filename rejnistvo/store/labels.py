@@ -51,7 +51,7 @@ FIELD_LABELS: dict[str, str] = {
     "categories": "vrste izdatkov",
     "decision_no": "številka odločbe",
     "decision_date": "datum odločbe",
-    "report_requested_on": "poročilo zahtevano",
+    "report_requested_on": "poročilo zahtevano do",
     "report_date": "datum poročila",
     "finding_date": "datum ugotovitve",
     "justified": "namensko porabljeno",
