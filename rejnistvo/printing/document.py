@@ -290,10 +290,9 @@ def _runs(columns: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """Holds the pages back until the end so each footer can say "stran X od Y"."""
-
-    footer_label = ""
+class PageCountingCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Holds the pages back until the end so each footer can say "stran X od Y": a
+    document's canvas gives ``page_footer`` (the register's and the forms' differ)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -307,11 +306,20 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self._footer(number, total)
+            self.page_footer(number, total)
             super().showPage()
         super().save()
 
-    def _footer(self, number: int, total: int) -> None:
+    def page_footer(self, number: int, total: int) -> None:
+        raise NotImplementedError
+
+
+class _NumberedCanvas(PageCountingCanvas):
+    """The forms' footer: the document's label at the left, "stran X od Y" at the right."""
+
+    footer_label = ""
+
+    def page_footer(self, number: int, total: int) -> None:
         self.saveState()
         self.setFont(SANS, 8)
         self.setFillColor(colors.HexColor("#444444"))

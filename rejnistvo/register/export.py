@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from rejnistvo.atomic_write import WriteError, atomic_path
 from rejnistvo.printing.formats import fmt_date
@@ -181,6 +180,7 @@ def write_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+    from rejnistvo.printing.document import PageCountingCanvas
     from rejnistvo.register.fonts import table_fonts
 
     regular, bold = table_fonts()
@@ -229,12 +229,13 @@ def write_pdf(
         )
     )
 
-    def furniture(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(regular, 7)
-        canvas.drawString(margin, 6 * mm, f"{title}{printed}")
-        canvas.drawRightString(page_size[0] - margin, 6 * mm, f"Stran {document.page}")
-        canvas.restoreState()
+    class NumberedPages(PageCountingCanvas):
+        def page_footer(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setFont(regular, 7)
+            self.drawString(margin, 6 * mm, f"{title}{printed}")
+            self.drawRightString(page_size[0] - margin, 6 * mm, f"Stran {number} od {total}")
+            self.restoreState()
 
     def write(temporary: Path) -> None:
         document = SimpleDocTemplate(
@@ -258,8 +259,7 @@ def write_pdf(
         document.afterFlowable = after_flowable
         document.build(
             [Paragraph(escape(title), title_style), Spacer(1, 4 * mm), table],
-            onFirstPage=furniture,
-            onLaterPages=furniture,
+            canvasmaker=NumberedPages,
         )
         steps.step(steps.total)
 
