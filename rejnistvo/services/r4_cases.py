@@ -40,12 +40,11 @@ WORKLOADS = ("moderate", "strong")
 
 
 def decision_text(outcome: str | None, percent: int | None) -> str:
-    """The commission's decision as the list shows it."""
-    if outcome == "increase":
-        return f"ZVIŠA {percent} %"
-    if outcome == "no_increase":
-        return "NE ZVIŠA"
-    return ""
+    """The commission's decision as the list shows it: the register's words (»ZVIŠA za
+    25 %«, »NE ZVIŠA«) without the period, which the editor shows."""
+    from rejnistvo.register.rows import decision_text as register_words
+
+    return register_words(outcome, percent, None, None)
 
 
 @dataclass(frozen=True)
