@@ -35,7 +35,7 @@ class EditRowsTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(min_height)
         self.table.setMaximumHeight(max_height)
-        self.table.itemChanged.connect(lambda _i: self.edited.emit())
+        self.table.itemChanged.connect(self._item_edited)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.undo_button = QPushButton(self)
@@ -124,6 +124,19 @@ class EditRowsTable(QWidget):
     def _text(self, row: int, col: int) -> str:
         item = self.table.item(row, col)
         return item.text() if item else ""
+
+    @Slot(QTableWidgetItem)
+    def _item_edited(self, _item: QTableWidgetItem) -> None:
+        # Once a reason is shown, the rows are checked again as they are edited, so it
+        # goes when they are right (as a line field's does): a refused Shrani's reason
+        # stayed under rows already corrected.
+        if self.error_label.has_error():
+            self.recheck()
+        self.edited.emit()
+
+    def recheck(self) -> None:
+        """Check the rows again and show (or take away) their reason under the table."""
+        self.rows(FormValidator())
 
     def _show_problems(self, problems: list[str], validator: FormValidator) -> None:
         """The rows' problems under the table; the first one also goes to the form's list."""

@@ -90,6 +90,20 @@ class PeriodsTable(EditRowsTable):
     def clear_error(self) -> None:
         self.error_label.clear_error()
 
+    def recheck(self) -> None:
+        """The rows' dates, and then whether the periods share a day: the service refuses
+        both at Shrani, and its reason stays until the periods no longer do."""
+        from rejnistvo.rules.periods import check_no_overlap
+
+        validator = FormValidator()
+        rows = self.rows(validator)
+        if not validator.ok:
+            return
+        try:
+            check_no_overlap(self.as_periods(rows), "periods", "obdobja pogodbe in aneksov")
+        except InputError as refused:
+            self.show_error(refused.message)
+
     def _order_kind_combos(self) -> None:
         """The rows' kind lists stand just before the table in the Tab order. Made with
         a record's rows, long after the screen, they stood at the end of the window's
