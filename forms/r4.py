@@ -209,7 +209,8 @@ def _grounds(form: R4Form) -> list[Flowable]:
     if form.reasons:
         grounds.append(markup("<b>Razlogi iz 53. člena ZIRD:</b>"))
         grounds += [
-            FormLine([box(True), text(f" {reason}")], space_after=0) for reason in form.reasons
+            FormLine([box(True), text(f" {reason}")], space_after=0, hanging=True)
+            for reason in form.reasons
         ]
     workload = WORKLOAD_WORDS.get(form.workload or "")
     if workload:

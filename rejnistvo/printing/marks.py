@@ -103,6 +103,18 @@ class _Token:
 
 
 _JOINABLE = ("text", "bold", "small", "field")
+_HANG = Seg("tab")  # the indent of a wrapped line (drawn as nothing, like a tab)
+
+
+def _first_word_x(tokens: list[_Token]) -> float:
+    """Where the first word stands on the first line (after a box or a choice)."""
+    x = 0.0
+    for token in tokens:
+        if token.seg.kind in ("text", "bold", "field") and token.text.strip():
+            return x
+        x += token.width
+    return 0.0
+
 
 #: (segments, font size, leading, width) -> (lines of tokens, height)
 _LAID_OUT: dict[tuple[object, ...], tuple[list[list[_Token]], float]] = {}
@@ -119,11 +131,15 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         leading: float | None = None,
         space_before: float = 0,
         space_after: float = 3,
+        hanging: bool = False,
     ) -> None:
         super().__init__()
         register_family(SANS)
         register_family(SERIF)
         self.segments = segments
+        #: a wrapped line continues under the first word (a ticked item's text under
+        #: its own text, not under the box)
+        self.hanging = hanging
         self.font_size = font_size
         self.leading = leading or font_size * 1.6
         self.spaceBefore = space_before
@@ -178,7 +194,7 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
         # The same segments at the same width break the same way: a form's fixed lines
         # (and a line measured twice, as KeepTogether does) are laid out once. Tokens are
         # only read after this (drawing joins copies of them).
-        key = (tuple(self.segments), self.font_size, self.leading, availWidth)
+        key = (tuple(self.segments), self.font_size, self.leading, availWidth, self.hanging)
         known = _LAID_OUT.get(key)
         if known is None:
             known = self._lay_out(availWidth)
@@ -192,7 +208,9 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def _lay_out(self, availWidth: float) -> tuple[list[list[_Token]], float]:  # noqa: N803
         lines: list[list[_Token]] = [[]]
         x = 0.0
-        for token in self._split_long(self._tokens(availWidth), availWidth):
+        tokens = self._tokens(availWidth)
+        hang = _first_word_x(tokens) if self.hanging else 0.0
+        for token in self._split_long(tokens, availWidth - hang):
             if token.seg.kind == "tab":
                 # a tab moves to its stop; one the text has passed (a long name before
                 # the signature) goes there on the next line, not to the left margin
@@ -204,6 +222,9 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
             if not fits and lines[-1]:
                 lines.append([])
                 x = 0.0
+                if hang and token.seg.kind != "tab":
+                    lines[-1].append(_Token(_HANG, "", hang, 0))
+                    x = hang
             lines[-1].append(token)
             x += token.width
         return lines, sum(self._line_height(line) for line in lines)

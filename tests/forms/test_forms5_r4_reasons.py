@@ -50,3 +50,25 @@ def test_json_without_reasons_prints_the_rationale_alone(r4_data):
     assert "Razlogi iz 53. člena ZIRD" not in pages[-1]
     assert "Obseg dela" not in pages[-1]
     assert "vsakodnevno učno pomoč" in pages[-1]
+
+
+def test_a_long_reason_wraps_under_its_own_text_not_under_the_box(r4_data):
+    from rejnistvo.printing import FRAME_WIDTH, FormLine
+
+    long_reason = " ".join(["Otrok potrebuje dodatno strokovno pomoč in prilagojen program."] * 4)
+    form = parse_r4(r4_data)._replace(reasons=(long_reason,))
+    line = next(
+        f for f in build_story(form) if isinstance(f, FormLine) and f.chosen_labels() == ["☒"]
+    )
+    line.wrap(FRAME_WIDTH, 1000)
+    assert len(line._lines) >= 3
+    starts = []
+    for tokens in line._lines:
+        x, words = 0.0, []
+        for token in tokens:
+            if token.seg.kind == "text" and token.text.strip():
+                words.append((x, x + token.width - token.trail))
+            x += token.width
+        starts.append(words[0][0])
+        assert words[-1][1] <= FRAME_WIDTH
+    assert all(abs(start - starts[0]) < 0.01 for start in starts[1:]), starts
