@@ -339,8 +339,17 @@ def run_refund(args: argparse.Namespace) -> int:
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
     rates = _request_rates(args, document)
-    with rate_advice(_where_to_add(args, document)):
+    advice = _where_to_add(args, document)
+    with rate_advice(advice):
         plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
+    # SPEC 3.1: every calculation of a month after a missing 1 March indexation says so;
+    # the money received was computed with the older amounts (as for calc: no key without)
+    received_months = [m.month for m in plan.months]
+    warnings = (
+        missing_indexations(rates, max(received_months), advice, months=received_months)
+        if received_months
+        else []
+    )
     write_json(
         {
             "received": plan.received,
@@ -351,6 +360,7 @@ def run_refund(args: argparse.Namespace) -> int:
             "months": [{"month": iso_month(m.month), "increase": m.increase} for m in plan.months],
             "instalments": [{"due": i.due, "amount": i.amount} for i in plan.instalments],
         }
+        | ({"warnings": warnings} if warnings else {})
     )
     return 0
 

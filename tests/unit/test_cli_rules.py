@@ -28,8 +28,12 @@ REFUND_EXAMPLE = {
     "unjustified": "all",
     "deadline": None,
     "method": "lump_sum",
-    # our own table: SPEC's examples use the 2025 amounts; never the shipped rows
-    "rates": [{"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00"}],
+    # our own table: SPEC's examples use the 2025 amounts; never the shipped rows. The
+    # 1 March 2026 row at the same amounts: months after a missing indexation warn (3.1)
+    "rates": [
+        {"valid_from": "2025-11-01", "board": "638.00", "fee": "460.00"},
+        {"valid_from": "2026-03-01", "board": "638.00", "fee": "460.00"},
+    ],
 }
 
 

@@ -145,3 +145,28 @@ def test_refund_of_minus_zero_is_zero_not_minus_zero(monkeypatch, capsys, zero):
     code, out, _ = run_text(monkeypatch, capsys, ["refund"], json.dumps(document))
     answer = json.loads(out)
     assert code == 0 and (answer["refund"], answer["instalments"]) == ("0.00", [])
+
+
+# -- stale rates in a refund (SPEC 3.1: every calculation of such a month says so) ----------
+
+
+def test_refund_of_months_after_a_missing_indexation_warns_as_calc(monkeypatch, capsys):
+    rates = RATES[:2]  # newest row 1. 3. 2026; 1. 3. 2027 not entered
+    document = {
+        **REFUND,
+        "increase": {"percent": 25, "from": "2027-02-01", "to": "2027-06-30"},
+        "call_date": "2027-05-10",
+        "rates": rates,
+    }
+    code, out, _ = run_text(monkeypatch, capsys, ["refund"], json.dumps(document))
+    answer = json.loads(out)
+    assert code == 0 and list(answer)[-1] == "warnings"
+    (warning,) = answer["warnings"]
+    # the months received are named; May is cut by the call, still computed
+    assert warning.startswith("Uskladitev zneskov od 1. 3. 2027 ni vnesena: meseci marec 2027")
+    assert "maj 2027" in warning and "»rates«" in warning
+
+
+def test_refund_within_the_rate_table_has_no_warnings_key(monkeypatch, capsys):
+    code, out, _ = run_text(monkeypatch, capsys, ["refund"], json.dumps(REFUND))
+    assert code == 0 and "warnings" not in json.loads(out)
