@@ -81,9 +81,9 @@ class R4RuleMixin:
             text = self.tr("Odločitev »{0}« se razlikuje od predloga pravila ({1}).").format(
                 shown, head
             )
-            if self.correcting:
-                # Asked only where it can be typed: on a read-only decided case the
-                # resolution's rationale below already gives it.
+            if self.correcting and not self.decision_rationale.toPlainText().strip():
+                # Asked only where it can be typed and while it is missing: on a
+                # read-only decided case, or with one written, the rationale gives it.
                 text += " " + self.tr("Vpišite obrazložitev odstopanja.")
             self.difference_label.setText(text)
             self.difference_label.show()
