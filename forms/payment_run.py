@@ -226,12 +226,15 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
     story.append(markup(f"<b>SKUPAJ ZA IZPLAČILO: {fmt_amount(run.total)} EUR</b>", "heading"))
     over = run.overpayment_lines()
     if over:
+        # as a unit's heading: never alone at a page's foot, its table on the next page
+        story.append(CondPageBreak(HEADING_ROOM))
         story.append(
             para("Preplačila (niso odšteta od izplačila; poravnajo se posebej)", "heading")
         )
         story.append(_table(over, "Skupaj preplačila", -run.overpayments, widths))
     undone = run.undone_lines()
     if undone:
+        story.append(CondPageBreak(HEADING_ROOM))
         story.append(
             para(
                 "Razveljavljena preplačila (poznejša sprememba jih je vrnila; se ne izplačajo "
