@@ -216,7 +216,14 @@ def require_output_folder(path: str | Path, option: str = "--out") -> Path:
 def refuse_special_file(target: Path, option: str = "--out") -> None:
     """An output is written beside its name and renamed over it (``atomic_write``): over a
     device, a pipe or a socket (``/dev/stdout``, ``/dev/null``, a FIFO a script reads) that
-    rename would put a regular file in its place, for root even in /dev."""
+    rename would put a regular file in its place, for root even in /dev. »-« is standard
+    output to any command-line tool (and standard input for --input): written as a file
+    named »-«, the PDF or register landed where nobody looked for it."""
+    if str(target) == STDIN_NAME:
+        raise CliInputError(
+            f"{option}: izpisa ni mogoče poslati na standardni izhod (»-«); navedite ime "
+            "datoteke (datoteko z imenom »-« zapišite kot ./-)."
+        )
     try:
         special = target.exists() and not target.is_file() and not target.is_dir()
     except OSError:

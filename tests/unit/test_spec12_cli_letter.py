@@ -170,3 +170,18 @@ def test_refund_of_months_after_a_missing_indexation_warns_as_calc(monkeypatch, 
 def test_refund_within_the_rate_table_has_no_warnings_key(monkeypatch, capsys):
     code, out, _ = run_text(monkeypatch, capsys, ["refund"], json.dumps(REFUND))
     assert code == 0 and "warnings" not in json.loads(out)
+
+
+# -- `--out -` --------------------------------------------------------------------------
+
+
+def test_out_dash_is_refused_rather_than_a_file_named_dash(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    example = Path(__file__).resolve().parents[2] / "forms" / "r4.example.json"
+    code = main(["print", "r4", "--input", str(example), "--out", "-"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith("--out: izpisa ni mogoče poslati na standardni izhod (»-«)")
+    assert not (tmp_path / "-").exists()  # it wrote the PDF there, status 0
