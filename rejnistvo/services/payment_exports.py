@@ -256,23 +256,28 @@ def sepa_transfers(run: PaymentRun, centre_iban: str, centre_name: str) -> list[
     if not centre_iban.strip():
         raise InputError("centre_iban", "v Nastavitvah vpišite IBAN centra (plačnika) za SEPA.")
     check_iban(centre_iban, "centre_iban")
+    # Summed per carer and contract before any IBAN is asked for: a carer whose lines
+    # come to nothing (a 0,00 arrears line, an offset overpayment) gets no transfer, so
+    # a missing account must not stop the centre's whole bank file.
     groups: dict[tuple[str, str, str], Decimal] = {}
     names: dict[tuple[str, str, str], RunLine] = {}
-    missing: list[str] = []
+    unusable: set[tuple[str, str, str]] = set()
     for line in run.paid_lines():
-        if not line.iban:
-            if line.carer not in missing:
-                missing.append(line.carer)
-            continue
-        try:
-            iban = check_iban(line.iban, "iban") or ""
-        except InputError:
-            if line.carer not in missing:
-                missing.append(line.carer)
-            continue
-        key = (iban, line.carer, line.contract)
+        iban = ""
+        if line.iban:
+            try:
+                iban = check_iban(line.iban, "iban") or ""
+            except InputError:
+                pass  # named below if this carer is to be paid
+        key = (iban or (line.iban or ""), line.carer, line.contract)
+        if not iban:
+            unusable.add(key)
         groups[key] = groups.get(key, ZERO) + line.total
         names.setdefault(key, line)
+    missing: list[str] = []
+    for key, amount in groups.items():
+        if key in unusable and amount > 0 and key[1] not in missing:
+            missing.append(key[1])
     if missing:
         shown = ", ".join(missing[:5]) + (f" in še {len(missing) - 5}" if len(missing) > 5 else "")
         raise InputError(
