@@ -185,3 +185,18 @@ def test_out_dash_is_refused_rather_than_a_file_named_dash(tmp_path, monkeypatch
     assert (code, out) == (2, "")
     assert err.startswith("--out: izpisa ni mogoče poslati na standardni izhod (»-«)")
     assert not (tmp_path / "-").exists()  # it wrote the PDF there, status 0
+
+
+# -- huge lists ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["placement", "board_increases", "fee_uplifts"])
+def test_more_periods_than_a_hundred_years_of_annexes_are_refused(monkeypatch, capsys, field):
+    from rejnistvo.cli.rules_commands import MAX_PERIODS
+
+    day = {"from": "2026-03-10", "to": "2026-03-10"}
+    periods = [{**day, "percent": 25} if field != "placement" else day] * (MAX_PERIODS + 1)
+    document = {**CALC, field: periods}
+    err = refused_line(monkeypatch, capsys, ["calc"], json.dumps(document))
+    # 30,000 board increases kept calc busy for 35 s before it answered
+    assert err.startswith(f"{field}: {MAX_PERIODS + 1} obdobij; v enem izračunu jih je lahko")
