@@ -247,6 +247,7 @@ def write_pdf(
             bottomMargin=12 * mm,
             title=title,
             author="Rejništvo",
+            lang="sl-SI",  # as the forms: a screen reader reads it in Slovenian
             # else every page declares Helvetica, a font never embedded (SPEC 4)
             initialFontName=regular,
         )
