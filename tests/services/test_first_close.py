@@ -58,3 +58,15 @@ def test_a_month_before_the_first_closed_is_not_called_closed(run_db, clock):
     text = str(caught.value)
     assert "je pred prvim zaključenim mesecem (november 2025)" in text
     assert "december 2025 (2025-12)" in text and "že zaključen" not in text
+
+
+def test_a_closed_month_names_what_can_be_closed_and_reopened(run_db, clock):
+    # QA18: »odprete lahko le zadnjega« for an earlier month read as if it could be opened
+    service.close_month(run_db, D("2025-11-01"), clock)
+    service.close_month(run_db, D("2025-12-01"), clock)
+    for month in ("2025-11-01", "2025-12-01"):
+        with pytest.raises(InputError) as caught:
+            service.check_closable(run_db, D(month), clock)
+        text = str(caught.value)
+        assert "je že zaključen; zaključiti je mogoče le januar 2026 (2026-01)" in text
+        assert "le zadnji zaključeni mesec, december 2025" in text

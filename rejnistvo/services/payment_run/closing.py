@@ -51,8 +51,14 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
             f"mogoče le {month_name(nxt)} ({iso_month(nxt)}).",
         )
     if last is not None and month <= last:
+        # »odprete lahko le zadnjega« read, for an earlier month, as if this one could be
+        # opened; say what can be closed and which month alone can be reopened
+        nxt = add_months(last, 1)
         raise InputError(
-            "month", f"mesec {month_name(month)} je že zaključen; odprete lahko le zadnjega."
+            "month",
+            f"mesec {month_name(month)} je že zaključen; zaključiti je mogoče le "
+            f"{month_name(nxt)} ({iso_month(nxt)}). Ponovno odpreti (zaslon Izplačila) je "
+            f"mogoče le zadnji zaključeni mesec, {month_name(last)}.",
         )
     if last is not None and month != add_months(last, 1):
         nxt = add_months(last, 1)
