@@ -43,6 +43,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "rejnik": ("rejnik", "rejnika", "rejniki", "rejnikov"),
     "zvišanje": ("zvišanje", "zvišanji", "zvišanja", "zvišanj"),
     "preplačilo": ("preplačilo", "preplačili", "preplačila", "preplačil"),
+    "opozorilo": ("opozorilo", "opozorili", "opozorila", "opozoril"),
 }
 # The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
 ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {

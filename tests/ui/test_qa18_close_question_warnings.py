@@ -42,3 +42,17 @@ def test_no_warning_no_word_of_them(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     view.run = replace(view.run, warnings=())
     assert "pozoril" not in _question(qtbot, view)
+
+
+def test_the_warnings_are_counted_in_the_right_number(qtbot, view):  # noqa: F811
+    # »Opozorila izplačila (1), zaključeni mesec jih ohrani« was plural for one warning
+    choose(qtbot, view, date(2026, 10, 1))
+    run = view.run
+    for count, said in (
+        (1, "1 opozorilo"),
+        (2, "2 opozorili"),
+        (3, "3 opozorila"),
+        (5, "5 opozoril"),
+    ):
+        view.run = replace(run, warnings=tuple(f"Opozorilo {k}." for k in range(1, count + 1)))
+        assert f"Zaključeni mesec ohrani {said} izplačila:" in _question(qtbot, view)

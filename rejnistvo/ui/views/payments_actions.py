@@ -111,8 +111,9 @@ def _close_question(view: Any, month: Any) -> str:
     warnings = view.run.warnings if view.run is not None else ()
     if warnings:
         # the month closes with them and keeps them: read before »Da«, not after
-        text += "\n\n" + view.tr("Opozorila izplačila ({0}), zaključeni mesec jih ohrani:").format(
-            format_count(len(warnings))
+        # »1 opozorilo«, »2 opozorili«: »Opozorila (1), … jih ohrani« was plural for one
+        text += "\n\n" + view.tr("Zaključeni mesec ohrani {0} izplačila:").format(
+            count_text(len(warnings), "opozorilo")
         )
         text += "\n" + on_screen("\n".join(warnings[:SHOWN_WARNINGS]))
         if len(warnings) > SHOWN_WARNINGS:
