@@ -58,6 +58,14 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     box.exec()
 
 
+def _chosen(dialog: QFileDialog) -> str | None:
+    """The file chosen in ``dialog`` (None: cancelled)."""
+    if not dialog.exec():
+        return None
+    files = dialog.selectedFiles()
+    return files[0] if files else None
+
+
 class QtInteraction:
     """Real dialogs, parented to the main window once it exists."""
 
@@ -89,16 +97,19 @@ class QtInteraction:
     def choose_save_path(
         self, title: str, filter: str, suggested: str, confirm_overwrite: bool = True
     ) -> str | None:
-        # Non-native: the program's Slovenian Qt catalogue translates it (issue 12).
-        options = QFileDialog.Option.DontUseNativeDialog
-        if not confirm_overwrite:
-            options |= QFileDialog.Option.DontConfirmOverwrite
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filter, "", options)
-        return path or None
+        from rejnistvo.ui.file_dialogs import file_dialog
+
+        dialog = file_dialog(self.parent, title, suggested, filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
+        return _chosen(dialog)
 
     def choose_open_path(self, title: str, filter: str, directory: str = "") -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, directory, filter)
-        return path or None
+        from rejnistvo.ui.file_dialogs import file_dialog
+
+        dialog = file_dialog(self.parent, title, directory, filter)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        return _chosen(dialog)
 
     def ask_text(
         self, title: str, label: str, password: bool = False, text: str = ""
