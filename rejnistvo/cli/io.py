@@ -156,7 +156,10 @@ def read_json_input(args: argparse.Namespace) -> Any:
             path = Path(source)
             if path.is_dir():
                 raise CliInputError(f"--input: »{source}« je mapa, ne datoteka.")
-            data = path.read_bytes()
+            # as much as is allowed and one byte more: a device (/dev/zero) or a FIFO
+            # that never ends was read until memory ran out
+            with path.open("rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
         elif hasattr(sys.stdin, "buffer"):
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         else:  # a text stream put in place of standard input (tests, embedding)

@@ -200,3 +200,12 @@ def test_more_periods_than_a_hundred_years_of_annexes_are_refused(monkeypatch, c
     err = refused_line(monkeypatch, capsys, ["calc"], json.dumps(document))
     # 30,000 board increases kept calc busy for 35 s before it answered
     assert err.startswith(f"{field}: {MAX_PERIODS + 1} obdobij; v enem izračunu jih je lahko")
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="a POSIX device")
+def test_input_from_an_endless_device_is_refused_as_too_large(monkeypatch, capsys):
+    # it was read whole: memory ran out before any message
+    code = main(["calc", "--input", "/dev/zero"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err == "--input: Vhod je prevelik (več kot 20 MiB).\n"
