@@ -1,6 +1,6 @@
 """R-4 predlogi, a decided case whose decision departs from the rule: read-only, it
 says the difference without asking for a rationale it already has and that cannot be
-typed there; *Popravi sklep …* asks for it."""
+typed there; *Popravi sklep …* asks for it once it is emptied."""
 
 from __future__ import annotations
 
@@ -27,4 +27,7 @@ def test_read_only_difference_asks_nothing_correction_asks(qtbot, b_ctx):  # noq
     assert "razlikuje" in view.difference_label.text()
     assert "Vpišite" not in view.difference_label.text()
     qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    # the correction asks for the rationale once it is missing (not while it is written)
+    assert "Vpišite" not in view.difference_label.text()
+    view.decision_rationale.clear()
     assert "Vpišite obrazložitev odstopanja" in view.difference_label.text()
