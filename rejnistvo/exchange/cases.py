@@ -124,10 +124,10 @@ def export_proposal(
     case = get_record(db, "r4_cases", case_id)
     if case.get("decided_on"):
         raise PackageError("Primer je že odločen; predloga ni mogoče poslati znova.")
-    from rejnistvo.register.workflow import check_sendable
+    from rejnistvo.register.workflow import check_sendable_now
 
     # whole every time: a sent proposal edited afterwards is sent again as it now stands
-    check_sendable(case)
+    check_sendable_now(db, case)
     subgroup = case_subgroup(db, case)
     form = _form_data(db, case_id)
     if form.get("decision"):

@@ -131,6 +131,24 @@ def check_sendable(case: Case) -> None:
             )
 
 
+def check_sendable_now(db: Database, case: Case) -> None:
+    """A proposal sent (or sent again) is whole (``check_sendable``) and still proposes a
+    period inside the placement: one saved before the placement was ended early went to
+    the coordinator for days after the child had left, a period no commission may decide."""
+    check_sendable(case)
+    start, end = _as_date(case.get("period_from")), _as_date(case.get("period_to"))
+    if start is None or end is None:
+        return
+    try:
+        check_inside_placement(db, case["placement_id"], start, end)
+    except InputError as error:
+        raise InputError(
+            "period",
+            f"Predloga ni mogoče poslati koordinatorju: {error.message[:1].lower()}"
+            f"{error.message[1:-1]}; popravite obdobje in predlog shranite.",
+        ) from None
+
+
 def check_not_future(
     db: Database, case_id: int, version: int | None, on: date, today: date, field: str, label: str
 ) -> None:

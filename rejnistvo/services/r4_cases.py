@@ -379,7 +379,7 @@ def mark_sent(
             )
         if case.get("sent_on"):
             raise InputError("sent_on", f"Predlog je že poslan ({fmt_date(case['sent_on'])}).")
-        workflow.check_sendable(case)
+        workflow.check_sendable_now(db, case)
         prepared = case.get("prepared_on") or case.get("proposal_date")
         if prepared is not None and on < prepared:
             raise InputError(
