@@ -152,6 +152,9 @@ def _subgroup(value: int) -> int:
 
 
 PASSPHRASE_OPTION = "--passphrase-file"
+#: a passphrase is the first line of a short text file: more is another file chosen by
+#: mistake (--passphrase-file /dev/zero was read until memory ran out)
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 
 def _passphrase(path: str) -> str:
@@ -160,7 +163,15 @@ def _passphrase(path: str) -> str:
 
     try:
         # utf-8-sig: Notepad may save the file with a BOM, which is not part of the passphrase.
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
+        if len(data) > MAX_PASSPHRASE_FILE_BYTES:
+            raise CliInputError(
+                f"{PASSPHRASE_OPTION}: datoteka »{path}« je prevelika za datoteko z geslom "
+                f"(več kot {MAX_PASSPHRASE_FILE_BYTES // 1024} KiB); geslo je prva vrstica "
+                "kratke besedilne datoteke."
+            )
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         raise CliInputError(
             f"{PASSPHRASE_OPTION}: datoteke z geslom »{path}« ni mogoče prebrati "
