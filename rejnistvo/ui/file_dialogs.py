@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
 
-class NameOnlyIcons(QAbstractFileIconProvider):
-    """A folder or a file icon, and the type from the suffix: nothing is read."""
+class NameOnlyIcons(QFileIconProvider):
+    """The style's folder or file icon, and the type from the suffix: nothing is read."""
 
     def icon(self, what: object) -> QIcon:  # type: ignore[override]
         if isinstance(what, QFileInfo):
