@@ -50,3 +50,13 @@ def test_the_list_still_names_folders_and_files(qtbot, tmp_path):
     assert icons.type(QFileInfo(str(tmp_path))) != icons.type(
         QFileInfo(str(tmp_path / "a.sqlite3"))
     )
+
+
+def test_folders_and_files_keep_their_icons(qtbot, tmp_path):
+    dialog = file_dialog(None, "Odpri drugo zbirko", str(tmp_path), "Vse datoteke (*)")
+    qtbot.addWidget(dialog)
+    icons = dialog.iconProvider()
+    assert icons is not None
+    (tmp_path / "b.db").write_bytes(b"")
+    assert not icons.icon(QFileInfo(str(tmp_path))).isNull()
+    assert not icons.icon(QFileInfo(str(tmp_path / "b.db"))).isNull()
