@@ -34,11 +34,10 @@ class NameOnlyIcons(QFileIconProvider):
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
             return QCoreApplication.translate("QAbstractFileIconProvider", "Folder")
+        # the program's own words: Qt's catalogue has no Slovenian »%1 File«
         if not info.suffix():
-            return QCoreApplication.translate("QAbstractFileIconProvider", "File")
-        return QCoreApplication.translate("QAbstractFileIconProvider", "%1 File").replace(
-            "%1", info.suffix()
-        )
+            return QCoreApplication.translate("FileDialogs", "datoteka")
+        return QCoreApplication.translate("FileDialogs", "datoteka {0}").format(info.suffix())
 
 
 _ICONS: NameOnlyIcons | None = None  # one for every dialog, kept while the program runs

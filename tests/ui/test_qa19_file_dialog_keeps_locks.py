@@ -46,7 +46,7 @@ def test_the_list_still_names_folders_and_files(qtbot, tmp_path):
     icons = dialog.iconProvider()
     assert icons is not None
     (tmp_path / "a.sqlite3").write_bytes(b"")
-    assert "sqlite3" in icons.type(QFileInfo(str(tmp_path / "a.sqlite3")))
+    assert icons.type(QFileInfo(str(tmp_path / "a.sqlite3"))) == "datoteka sqlite3"
     assert icons.type(QFileInfo(str(tmp_path))) != icons.type(
         QFileInfo(str(tmp_path / "a.sqlite3"))
     )
