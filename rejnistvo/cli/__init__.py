@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rejnistvo.argparse_sl import SlovenianArgumentParser
-from rejnistvo.cli.io import CliInputError
+from rejnistvo.cli.io import CliInputError, is_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,6 +119,10 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
     _utf8_output()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    undecodable = _undecodable_argument(parser, args)
+    if undecodable:
+        sys.stderr.write(undecodable + "\n")
+        return 2
     if sys.stdout is None and _answers_on_stdout(args):
         # refused before anything is computed or written (a month closed, a PDF written)
         # rather than ending in »Notranja napaka programa (AttributeError)« after it
@@ -174,6 +178,37 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
             "Prosimo, sporočite, kaj ste vnesli.\n"
         )
         return 70
+
+
+def _undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+    """The refusal of an argument with bytes that are not UTF-8 (a name typed in another
+    code page): Python keeps them as lone surrogates, which no database, JSON answer or
+    file name of ours can take — a source stored that way ended in »Notranja napaka
+    programa (UnicodeEncodeError)«, status 70. Empty when every argument is text."""
+    for dest, value in vars(args).items():
+        if isinstance(value, str) and not is_text(value):
+            shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return (
+                f"{_option_of(parser, args.command, dest)}: »{shown}« vsebuje znake, ki niso "
+                "v kodiranju UTF-8 (npr. ime iz druge kodne tabele); vpišite jih znova ali "
+                "izberite drugo ime."
+            )
+    return ""
+
+
+def _option_of(parser: argparse.ArgumentParser, command: str, dest: str) -> str:
+    """How the user typed the argument stored as `dest` (`valid_from` → `--from`)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its parsers there only
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            sub = action.choices.get(command)
+            for sub_action in sub._actions if sub is not None else ():  # noqa: SLF001
+                if sub_action.dest == dest:
+                    return (
+                        sub_action.option_strings[-1]
+                        if sub_action.option_strings
+                        else (sub_action.metavar if isinstance(sub_action.metavar, str) else dest)
+                    )
+    return dest
 
 
 def _answers_on_stdout(args: argparse.Namespace) -> bool:

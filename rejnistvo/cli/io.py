@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -118,7 +119,42 @@ def parse_json_text(text: str) -> Any:
         raise too_deep from None
     if _depth(document) > MAX_DEPTH:
         raise too_deep
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        _refuse_lone_surrogates(document)
     return document
+
+
+#: how a lone surrogate gets into JSON: an escape \ud800 … \udfff (UTF-8 has none)
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(document: Any) -> None:
+    """A string with half of a surrogate pair (»\ud800« alone) is no text: printed into a
+    form as a blank box, and no database or answer can store it. Refused, naming where."""
+    stack: list[tuple[Any, str]] = [(document, "vhod")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if not is_text(key):
+                    raise CliInputError(f"{where}: ime polja ni veljavno besedilo Unicode.")
+                stack.append((value, key if where == "vhod" else f"{where}.{key}"))
+        elif isinstance(item, list):
+            stack.extend((value, f"{where}[{i}]") for i, value in enumerate(item))
+        elif isinstance(item, str) and not is_text(item):
+            raise CliInputError(
+                f"{where}: besedilo vsebuje osamljen nadomestni znak (ubežno zaporedje "
+                "\\ud800–\\udfff brez para), ki ni veljavno besedilo Unicode."
+            )
+
+
+def is_text(value: str) -> bool:
+    """Whether `value` is text UTF-8 can hold (no lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

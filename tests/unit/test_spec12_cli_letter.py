@@ -209,3 +209,43 @@ def test_input_from_an_endless_device_is_refused_as_too_large(monkeypatch, capsy
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err == "--input: Vhod je prevelik (več kot 20 MiB).\n"
+
+
+# -- text that is not text --------------------------------------------------------------
+
+
+def test_an_argument_in_another_code_page_is_refused_naming_the_option(tmp_path, capsys):
+    # what Python makes of the byte 0xff on a UTF-8 command line: a lone surrogate; stored
+    # as a rate's source it ended in »Notranja napaka programa (UnicodeEncodeError)«, 70
+    argv = ["rates", "--db", str(tmp_path / "x.db"), "--add", "--from", "2027-03-01"]
+    code = main([*argv, "--board", "1.00", "--fee", "1.00", "--source", "vir\udcff"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith("--source: »vir\ufffd« vsebuje znake, ki niso v kodiranju UTF-8")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_positional_argument_is_named_as_help_shows_it(capsys):
+    assert main(["emso", "\udcff"]) == 2
+    assert capsys.readouterr().err.startswith("EMŠO: »\ufffd« vsebuje znake")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('{"reasons": ["ok", "\\udc00"], "workload": "strong"}', "reasons[1]"),
+        ('{"reasons": ["\\ud800x"], "workload": "strong"}', "reasons[0]"),
+        ('{"\\ud800": 1}', "vhod"),
+    ],
+)
+def test_a_lone_surrogate_in_a_json_string_is_refused_naming_where(
+    monkeypatch, capsys, text, where
+):
+    err = refused_line(monkeypatch, capsys, ["uplift"], text)
+    assert err.startswith(f"{where}: ")
+
+
+def test_a_surrogate_pair_is_text(monkeypatch, capsys):
+    text = '{"reasons": ["\\ud83d\\ude00"], "workload": "strong"}'
+    code, out, _ = run_text(monkeypatch, capsys, ["uplift"], text)
+    assert code == 0 and json.loads(out)["percent"] == 50
