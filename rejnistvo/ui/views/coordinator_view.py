@@ -172,7 +172,7 @@ class CoordinatorView(
         if self.subgroup_combo.count() == 0:
             self.subgroup_combo.blockSignals(True)
             for s in list_records(self.ctx.db, "subgroups"):
-                self.subgroup_combo.addItem(f"{s['id']} – {s['name']}", s["id"])
+                self.subgroup_combo.addItem(_subgroup_label(s["id"], s["name"]), s["id"])
             # A coordinator works for one subgroup: the screen opens on the one chosen
             # last (it opened on 1 each time, an empty list for the coordinator of 2).
             remembered = self.subgroup_combo.findData(_as_int(self.ctx.settings.value(_SUBGROUP)))
@@ -246,6 +246,15 @@ class CoordinatorView(
                 self.cases_proxy.mapFromSource(self.cases_model.index(row, 0)).row()
             )
         return True
+
+
+def _subgroup_label(number: int, name: str | None) -> str:
+    """The subgroup once: »1. podskupina« (the shipped names start with the number; the
+    box read »1 – 1. podskupina«), a name of another kind after its number."""
+    name = (name or "").strip()
+    if not name or name.startswith(f"{number}."):
+        return name or f"{number}. podskupina"
+    return f"{number} – {name}"
 
 
 VIEW_CLASS = CoordinatorView
