@@ -36,15 +36,26 @@ from rejnistvo.store import Database, get_record, get_setting, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.case_documents import r4_form_data
 
-PdfRenderer = Callable[[dict[str, Any]], bytes]
+#: prints the R-4 of a package: its form as SPEC 6.1's JSON, or already parsed
+PdfRenderer = Callable[[Any], bytes]
 
 
-def default_render_pdf(case: dict[str, Any]) -> bytes:
+def default_render_pdf(case: Any) -> bytes:
     """The printed R-4 of forms/r4.py (the same the `print r4` command makes)."""
     # forms/ installs as rejnistvo.forms (package-dir), which mypy cannot follow.
     from rejnistvo.forms import render_form  # type: ignore[import-not-found,unused-ignore]
 
     return bytes(render_form("r4", case))
+
+
+def _printed_form(db: Database, case_id: int, *, with_decision: bool) -> Any:
+    """The R-4 the package's PDF shows: as the window prints the stored case, its
+    attachment with the ZIRD 53 reasons and the workload, which SPEC 6.1's JSON (the
+    package's data) has no field for; the commission reads this PDF."""
+    from rejnistvo.services.case_forms import stored_form
+
+    form = stored_form(db, "r4", case_id)
+    return form if with_decision else form._replace(decision=None)
 
 
 def _form_data(db: Database, case_id: int) -> dict[str, Any]:
@@ -132,7 +143,7 @@ def export_proposal(
     form = _form_data(db, case_id)
     if form.get("decision"):
         form = {key: value for key, value in form.items() if key != "decision"}
-    pdf = (render_pdf or default_render_pdf)(form)
+    pdf = (render_pdf or default_render_pdf)(_printed_form(db, case_id, with_decision=False))
     with db.atomic():
         had_uuid = bool(case.get("case_uuid"))
         case_uuid = links.ensure_uuid(case)
@@ -186,7 +197,7 @@ def export_resolution(
             "Primer še ni odločen; sklep lahko izvozite, ko je vpisana odločitev komisije."
         )
     form = _form_data(db, case_id)
-    pdf = (render_pdf or default_render_pdf)(form)
+    pdf = (render_pdf or default_render_pdf)(_printed_form(db, case_id, with_decision=True))
     with db.atomic():
         if not case.get("case_uuid"):
             # A case entered at the coordinator by hand travels for the first time now.
