@@ -100,3 +100,27 @@ def test_date_field_makes_its_calendar_when_opened_on_the_typed_date(qtbot):
     with qtbot.waitSignal(field.edited):
         field.calendar.clicked.emit(QDate(2026, 4, 15))
     assert field.value() == date(2026, 4, 15) and field.edit.text() == "15. 4. 2026"
+
+
+def test_a_period_names_its_bad_date_under_the_pair(qtbot):
+    # QA16: »Datum »32. 13. 2026« ne obstaja …« stood squeezed under the start date,
+    # pushing »od« down, and did not say which of the two dates it was
+    from PySide6.QtCore import Qt
+
+    from rejnistvo.ui.widgets import PeriodEdit
+
+    period = PeriodEdit("period", required=True, open_allowed=False)
+    qtbot.addWidget(period)
+    period.start_edit.edit.setText("32. 13. 2026")
+    period.end_edit.edit.setText("31. 12. 2026")
+    ok, _ = period.check()
+    assert not ok
+    assert period.error_text().startswith("Začetek obdobja (od): datum »32. 13. 2026« ne obstaja")
+    assert period.start_edit.error_text() == ""
+    assert period.start_edit.edit.text() == "32. 13. 2026"  # what was typed stays
+    qtbot.keyClicks(period.end_edit.edit, "x")
+    assert period.error_text().startswith("Začetek obdobja (od)")
+    period.start_edit.edit.selectAll()
+    qtbot.keyClicks(period.start_edit.edit, "1. 1. 2026")
+    qtbot.keyClick(period.end_edit.edit, Qt.Key.Key_Backspace)
+    assert period.error_text() == ""

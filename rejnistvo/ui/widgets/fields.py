@@ -498,6 +498,7 @@ class PeriodEdit(ValidatedField):
         self.row.addStretch(1)
         self.start_edit.edited.connect(self.edited)
         self.end_edit.edited.connect(self.edited)
+        self.edited.connect(self._recheck)
         self.setFocusProxy(self.start_edit)
         self.retranslate()
 
@@ -543,13 +544,27 @@ class PeriodEdit(ValidatedField):
         return period
 
     def check(self) -> tuple[bool, Any]:
-        # Show a date's own reason under that date; the period's under the pair.
-        ok_a, _ = self.start_edit.check()
-        ok_b, _ = self.end_edit.check()
-        if not (ok_a and ok_b):
-            self.clear_error()
-            return False, None
+        # A date's own reason goes under the pair and names the date: under the date it
+        # squeezed into the date's width, pushed »od« down and did not say which (QA16).
+        for edit, name in (
+            (self.start_edit, self.tr("Začetek obdobja (od)")),
+            (self.end_edit, self.tr("Konec obdobja (do)")),
+        ):
+            ok, _ = edit.check()
+            if not ok:
+                reason = edit.error_text()
+                edit.clear_error()
+                if reason[1:2].islower():
+                    reason = reason[:1].lower() + reason[1:]
+                self.show_error(f"{name}: {reason}")
+                return False, None
         return super().check()
+
+    @Slot()
+    def _recheck(self) -> None:
+        # as a line field does once its reason shows: it goes away when the date is fixed
+        if self._has_error():
+            self.check()
 
     def set_value(self, period: Period | None) -> None:
         self.start_edit.set_value(period.start if period else None)
