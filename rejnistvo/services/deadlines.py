@@ -94,7 +94,7 @@ class Deadline(NamedTuple):
     what: str  # Slovenian detail
     carer: str
     child: str
-    open_kind: str  # "r4" | "r5" | "carer" | "subgroup"
+    open_kind: str  # "r4" | "r5" | "r5_refund" (at its instalments) | "carer" | "subgroup"
     open_id: int
 
     @property
@@ -477,7 +477,7 @@ def _instalments(
                     text,
                     carer or "",
                     child or "",
-                    "r5",
+                    "r5_refund",  # opens the case at its instalments, to tick one paid
                     int(increase_id),
                 ),
             )

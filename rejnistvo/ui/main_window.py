@@ -49,7 +49,7 @@ SCREENS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("children_view", ("child",)),
     ("placements_view", ("placement",)),
     ("r4_view", ("r4",)),
-    ("r5_view", ("r5",)),
+    ("r5_view", ("r5", "r5_refund")),
     ("calc_view", ()),
     ("payments_view", ("payments",)),
     ("coordinator_view", ("coordinator",)),

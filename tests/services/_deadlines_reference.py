@@ -55,7 +55,7 @@ class RefDeadline:
     what: str  # Slovenian detail
     carer: str
     child: str
-    open_kind: str  # "r4" | "r5" | "carer" | "subgroup"
+    open_kind: str  # "r4" | "r5" | "r5_refund" | "carer" | "subgroup"
     open_id: int
 
     @property
@@ -304,7 +304,7 @@ def _instalments(db: Database, today: date) -> list[RefDeadline]:
             f"Obrok vračila {fmt_amount(row['amount'])} EUR ni plačan",
             row["carer"],
             row["child"],
-            ("r5", row["increase_id"]),
+            ("r5_refund", row["increase_id"]),
         )
         for row in unpaid_instalments(db, today)
     ]

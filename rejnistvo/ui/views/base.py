@@ -24,7 +24,8 @@ What the main window calls, and when:
 * ``print_document()`` — Ctrl+P: make the view's document (a PDF); default: nothing.
 * ``open_record(kind, record_id)`` — show a given record (the bus's ``open_case``);
   return True if this view handles ``kind``. Kinds: "carer", "child", "placement",
-  "r4", "r5" (board increase / R-5 case), "coordinator".
+  "r4", "r5" (board increase / R-5 case; "r5_refund": the same at its instalments),
+  "coordinator".
 
 Rules for views: never query the database from a table model (the view asks the store
 and hands rows to ``RecordTableModel.set_rows``); ask the user only through

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Slot
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS, expense_categories
@@ -33,7 +33,7 @@ from rejnistvo.ui.views.r5_increase_panel import IncreasePanel
 from rejnistvo.ui.views.r5_refund_panel import RefundPanel
 from rejnistvo.ui.views.r5_report_panel import FindingPanel, ReportPanel
 from rejnistvo.ui.widgets import FormValidator
-from rejnistvo.ui.widgets.fields import reveal_first_error
+from rejnistvo.ui.widgets.fields import reveal, reveal_first_error
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,18 @@ class R5View(R5Figures, CaseEditorView):
             header.resizeSection(column, width)
         self.retranslate()
         self._clear_editor()
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """``r5_refund`` (Roki's »Obrok vračila … ni plačan«) opens the case at its
+        instalments: opened at the top, the caseworker had to scroll past the increase
+        and the report to tick the instalment paid (QA17)."""
+        if kind != "r5_refund":
+            return super().open_record(kind, record_id)
+        super().open_record(self.kind, record_id)
+        if self.increase_id == record_id:
+            # once the loaded case is laid out, as a refused save reveals its field
+            QTimer.singleShot(0, self, lambda: reveal(self.refund_panel.instalment_table))
+        return True
 
     @property
     def increase_id(self) -> int | None:
