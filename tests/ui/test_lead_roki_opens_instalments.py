@@ -18,13 +18,18 @@ def _visible_in_scroll(view, widget) -> bool:
     return scroll.viewport().rect().contains(top_left)
 
 
-def test_an_unpaid_instalment_opens_at_the_instalments(qtbot, ctx):
+def _roki(qtbot, ctx):
+    """The window at 1024 × 700 on ROKI_DAY and the rows of its Roki."""
     window = laptop_window(qtbot, ctx, ROKI_DAY)
     window.show_screen("carers_view")  # Roki is row 0: built only once shown again
     window.show_screen("deadlines_view")
     roki = window.view("deadlines_view")
     qtbot.waitUntil(lambda: roki.model.rowCount() > 0)
-    rows = [roki.model.row_record(r) for r in range(roki.model.rowCount())]
+    return window, [roki.model.row_record(r) for r in range(roki.model.rowCount())]
+
+
+def test_an_unpaid_instalment_opens_at_the_instalments(qtbot, ctx):
+    window, rows = _roki(qtbot, ctx)
     unpaid = next(r for r in rows if r["kind"] == "refund_instalment")
     assert unpaid["open_kind"] == "r5_refund"
     ctx.bus.open_case.emit(unpaid["open_kind"], int(unpaid["open_id"]))
@@ -36,12 +41,7 @@ def test_an_unpaid_instalment_opens_at_the_instalments(qtbot, ctx):
 
 
 def test_a_report_reminder_opens_the_case_at_its_top(qtbot, ctx):
-    window = laptop_window(qtbot, ctx, ROKI_DAY)
-    window.show_screen("carers_view")  # Roki is row 0: built only once shown again
-    window.show_screen("deadlines_view")
-    roki = window.view("deadlines_view")
-    qtbot.waitUntil(lambda: roki.model.rowCount() > 0)
-    rows = [roki.model.row_record(r) for r in range(roki.model.rowCount())]
+    window, rows = _roki(qtbot, ctx)
     other = next(r for r in rows if r["open_kind"] == "r5")
     ctx.bus.open_case.emit(other["open_kind"], int(other["open_id"]))
     view = window.view("r5_view")
