@@ -23,7 +23,7 @@ from rejnistvo.rules.periods import Period
 from rejnistvo.rules.reminders import R5Status, r5_due
 from rejnistvo.rules.reminders import r5_status as report_state_rule
 from rejnistvo.store import Database
-from rejnistvo.store.case_documents import case_facts
+from rejnistvo.store.case_documents import R4_STEP_COLUMNS, case_facts
 
 R4_STATUSES = (
     "prepared",
@@ -41,16 +41,6 @@ R5_STATUSES = (
     "found",
     "refund_ordered",
     "refunded",
-)
-#: the R-4 workflow's step columns after preparing, in order (status = last one dated);
-#: the day of receipt is one of them, as the coordinator's list and register count it
-R4_STEP_COLUMNS = (
-    "sent_on",
-    "received_on",
-    "accepted_on",
-    "commission_named_on",
-    "decided_on",
-    "returned_on",
 )
 
 

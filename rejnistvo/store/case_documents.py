@@ -44,13 +44,18 @@ SELECT * FROM (
     LEFT JOIN r5_reports rep ON rep.increase_id = b.id
     LEFT JOIN refunds f ON f.increase_id = b.id
 )"""
-_FACT_DATES = (
+#: the R-4 workflow's step columns after preparing, in order (status = last one dated);
+#: the day of receipt is one of them, as the coordinator's list and register count it
+R4_STEP_COLUMNS = (
     "sent_on",
     "received_on",
     "accepted_on",
     "commission_named_on",
     "decided_on",
     "returned_on",
+)
+_FACT_DATES = (
+    *R4_STEP_COLUMNS,
     "from_date",
     "to_date",
     "report_requested_on",
