@@ -25,6 +25,7 @@ Options: ``--clean`` (start from scratch), ``--no-archive``. Prints the size at 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -115,6 +116,11 @@ PLUGINS_KEPT: dict[str, set[str] | None] = {
 }
 # Qt libraries only the dropped plugins want (the on-screen keyboard pulls all of Qt Quick).
 QT_LIBS_DROPPED = ("Qt6Qml", "Qt6Quick", "Qt6VirtualKeyboard", "Qt6EglF", "Qt6Svg")
+# Data a library reads by path at run time: PyInstaller's import scan cannot see it and
+# no hook of PyInstaller ships it. sepaxml checks every SEPA file against the XSD beside
+# its code; without it the bundle's every SEPA export failed (»datoteka SEPA ni veljavna
+# po shemi pain.001: can't access to resource …«). Only the schema the program writes.
+PACKAGE_DATA = {"sepaxml": ["schemas/pain.001.001.03.xsd"]}
 # babel's data of ~1100 locales: the program formats in Slovenian only ("root" is the
 # parent of every locale, English is babel's fallback).
 BABEL_KEPT = {"root", "sl", "sl_SI", "en", "en_001", "en_150", "en_GB"}
@@ -126,6 +132,22 @@ def version() -> str:
         if line.startswith("__version__"):
             return line.split("=", 1)[1].strip().strip("\"'")
     raise SystemExit("no __version__ in rejnistvo/__init__.py")
+
+
+def package_data() -> list[tuple[str, str]]:
+    """PACKAGE_DATA as the spec's (source file, folder in the bundle) pairs."""
+    pairs = []
+    for package, files in PACKAGE_DATA.items():
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"package {package} is not installed")
+        folder = Path(spec.submodule_search_locations[0])
+        for name in files:
+            source = folder / name
+            if not source.is_file():
+                raise SystemExit(f"{source} is missing: {package} changed its layout")
+            pairs.append((str(source), str(Path(package, name).parent.as_posix())))
+    return pairs
 
 
 def stage(target: Path) -> Path:
@@ -194,6 +216,7 @@ def spec_text(staged: Path, ver: str, version_file: Path | None) -> str:
     datas = [
         (str(package / "_resources"), "rejnistvo/_resources"),
         (str(package / "forms" / "*.example.json"), "rejnistvo/forms"),
+        *package_data(),
     ]
     cli_exe = ""
     collect = "exe_gui"
@@ -362,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     if not WINDOWS:
         linux_extras(bundle)
     size = folder_size(bundle)
-    print(f"\nSvežen: {bundle}")
+    print(f"\nSveženj: {bundle}")
     print(f"Velikost mape: {size / 2**20:.0f} MiB, datotek: {sum(1 for _ in bundle.rglob('*'))}")
     if not args.no_archive:
         if WINDOWS:

@@ -5,11 +5,14 @@ from a temporary folder outside the checkout:
 
 1. `Rejnistvo calc` on the SPEC 6 example answers the same JSON as the checkout's CLI;
 2. `Rejnistvo print r4` writes a PDF from forms/r4.example.json;
-3. `Rejnistvo demo` fills a new file and the window opens on it (offscreen unless
-   QT_QPA_PLATFORM says otherwise) and stays up for 10 s;
-4. the window loaded PySide6 the lean way (``rejnistvo.ui.lean_pyside`` wrote its cache
+3. `Rejnistvo demo` fills a new file, and the month's payment run of it is exported in
+   every format (`run --format sepa|xlsx|csv|pdf`: SEPA is checked against its XSD,
+   which the bundle must carry);
+4. the window opens on that file (offscreen unless QT_QPA_PLATFORM says otherwise) and
+   stays up for 10 s;
+5. the window loaded PySide6 the lean way (``rejnistvo.ui.lean_pyside`` wrote its cache
    of PySide6's compiled support code: nothing imported Qt before the program did);
-5. reports the start-up time (start → window on screen with its database open, read from
+6. reports the start-up time (start → window on screen with its database open, read from
    the file the program writes when REJNISTVO_READY_FILE is set) and the bundle's size.
 
 Not part of the test run (it needs a bundle). Exit status 0 when every check passed.
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +37,8 @@ SPEC_EXAMPLE = {
     "board_increases": [{"percent": 25, "from": "2026-03-15", "to": "2026-08-31"}],
     "fee_uplifts": [{"percent": 50, "from": "2026-04-01", "to": None}],
 }
+# `run --format` → how its file starts (the CSV with the byte order mark Excel wants)
+RUN_FORMATS = {"sepa": b"<?xml", "xlsx": b"PK", "csv": b"\xef\xbb\xbf", "pdf": b"%PDF-"}
 STAY_UP = 10.0
 READY_TIMEOUT = 60.0
 
@@ -119,10 +125,24 @@ class Smoke:
         size = f"{out.stat().st_size // 1024} KiB" if out.is_file() else done.stderr.strip()
         self.check(ok, "print r4 → PDF", size)
 
-    def window(self) -> float | None:
+    def demo(self) -> Path:
         db = self.work / "demo.sqlite3"
         done = self.cli("demo", "--db", str(db))
         self.check(done.returncode == 0 and db.is_file(), "demo (nova zbirka)", done.stderr.strip())
+        return db
+
+    def payment_exports(self, db: Path) -> None:
+        """This month's payment run in every file format: each writes its file."""
+        month = date.today().strftime("%Y-%m")
+        for kind, start in RUN_FORMATS.items():
+            out = self.work / f"izplacilo.{kind}"
+            done = self.cli(
+                "run", "--db", str(db), "--month", month, "--format", kind, "--out", str(out)
+            )
+            ok = done.returncode == 0 and out.is_file() and out.read_bytes().startswith(start)
+            self.check(ok, f"run --format {kind}", done.stderr.strip()[-500:])
+
+    def window(self, db: Path) -> float | None:
         ready = self.work / "ready"
         env = dict(self.env, REJNISTVO_READY_FILE=str(ready))
         started = time.perf_counter()
@@ -175,7 +195,9 @@ class Smoke:
                 return 2
         self.calc()
         self.print_r4()
-        startup = self.window()
+        db = self.demo()
+        self.payment_exports(db)
+        startup = self.window(db)
         size = folder_size(self.bundle)
         print(f"\nVelikost svežnja: {size / 2**20:.0f} MiB ({self.bundle})")
         if startup is not None:

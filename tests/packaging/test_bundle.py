@@ -189,3 +189,18 @@ def test_uncommitted_changes_are_listed_only_where_there_is_git(build, monkeypat
     assert all(isinstance(path, str) for path in build.uncommitted_changes())
     monkeypatch.setattr(build, "ROOT", tmp_path)  # an unpacked source archive: no .git
     assert build.uncommitted_changes() == []
+
+
+def test_sepa_schema_the_export_checks_against_is_shipped(build):
+    """sepaxml opens its XSD beside its code by path, which PyInstaller's scan cannot see:
+    without it every SEPA export of the bundle failed (»… ni veljavna po shemi pain.001:
+    can't access to resource …«)."""
+    import sepaxml.validation
+
+    source = (ROOT / "rejnistvo" / "services" / "payment_exports.py").read_text(encoding="utf-8")
+    found = re.search(r'schema="(pain\.[\d.]+)"', source)
+    assert found, "the export names no pain.001 schema: the pattern is wrong"
+    opened = Path(sepaxml.validation.__file__).parent / "schemas" / f"{found[1]}.xsd"
+    shipped = (str(opened), "sepaxml/schemas")  # where sepaxml looks for it in the bundle
+    assert shipped in build.package_data()
+    assert repr(shipped) in build.spec_text(Path("/stage"), "1.2.3", None)
