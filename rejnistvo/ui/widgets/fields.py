@@ -40,19 +40,22 @@ from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import Period, no_such_date
 from rejnistvo.ui.format import format_amount, format_date
 
-_DATE_SL = re.compile(r"\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\s*\.?\s*")
-_DATE_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
+# Digits 0-9 and plain or no-break spaces only: \d and \s also take other scripts' digits
+# (»１. ３. ２０２６«) and odd spaces, and such a text was read as a date nobody typed
+_GAP = "[ \u00a0]*"
+_DATE_SL = re.compile(rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?")
+_DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def parse_date_text(text: str, field: str = "datum") -> date | None:
     """ "2. 3. 2026", "2.3.2026" or "2026-03-02" → date; "" → None; else InputError."""
     if not text.strip():
         return None
-    m = _DATE_SL.fullmatch(text)
+    m = _DATE_SL.fullmatch(text.strip())
     if m:
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     else:
-        m = _DATE_ISO.fullmatch(text)
+        m = _DATE_ISO.fullmatch(text.strip())
         if not m:
             raise InputError(field, f"»{text.strip()}« ni datum; vpišite ga kot 2. 3. 2026.")
         year, month, day = int(m[1]), int(m[2]), int(m[3])
@@ -73,7 +76,7 @@ def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
         return None
     if "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
-    if not re.fullmatch(r"-?\d*(\.\d*)?", raw) or raw in {".", "-", "-."}:
+    if not re.fullmatch(r"-?[0-9]*(\.[0-9]*)?", raw) or raw in {".", "-", "-."}:
         raise InputError(field, f"»{text.strip()}« ni znesek. {allowed}")
     # The one parser of amounts (size guard, two decimals, no NaN): a 27-digit amount is
     # a message here, never an InvalidOperation.
