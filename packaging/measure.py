@@ -2,11 +2,12 @@
 `python packaging/measure.py [dist/Rejnistvo] [--rounds 5]`.
 
 Measures, in alternating runs (bundle, source, bundle, source …, so both meet the same
-load on the machine), two things a user waits for:
+load on the machine), three things a user waits for:
 
 * the window, from start until it is on screen with its database open (the program
   writes ``REJNISTVO_READY_FILE`` then) — on a demo file made once per variant;
-* ``calc`` on the SPEC 6 example, as a process.
+* ``calc`` on the SPEC 6 example, as a process;
+* ``print r4`` of ``forms/r4.example.json`` to a PDF, as a process.
 
 Reports the median wall time and the median processor time (user + system of the process
 and its children, from ``getrusage``; the window's includes the moment it takes to stop
@@ -60,7 +61,11 @@ class Variant:
         self.db = self.work / "demo.sqlite3"
         self.example = self.work / "example.json"
         self.example.write_text(json.dumps(SPEC_EXAMPLE), encoding="utf-8")
-        self.results: dict[str, list[tuple[float, float]]] = {"window": [], "calc": []}
+        self.results: dict[str, list[tuple[float, float]]] = {
+            "window": [],
+            "calc": [],
+            "print r4": [],
+        }
 
     def run_cli(self, *args: str) -> None:
         subprocess.run(
@@ -95,9 +100,14 @@ class Variant:
     def calc(self) -> None:
         self.run_cli("calc", "--input", str(self.example))
 
+    def print_r4(self) -> None:
+        example = ROOT / "forms" / "r4.example.json"
+        self.run_cli("print", "r4", "--input", str(example), "--out", str(self.work / "r4.pdf"))
+
     def measure(self) -> None:
         self.results["window"].append(timed(self.window))
         self.results["calc"].append(timed(self.calc))
+        self.results["print r4"].append(timed(self.print_r4))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,12 +137,12 @@ def main(argv: list[str] | None = None) -> int:
             for variant in variants:
                 variant.measure()
         print(f"mediana {args.rounds} izmeničnih zagonov; obremenitev {os.getloadavg()[0]:.1f}")
-        for what in ("window", "calc"):
+        for what in variants[0].results:
             for variant in variants:
                 runs = variant.results[what]
                 wall = statistics.median(w for w, _ in runs)
                 cpu = statistics.median(c for _, c in runs)
-                print(f"{what:7} {variant.name:8} {wall:6.2f} s, procesor {cpu:5.2f} s")
+                print(f"{what:8} {variant.name:8} {wall:6.2f} s, procesor {cpu:5.2f} s")
     return 0
 
 
