@@ -404,6 +404,10 @@ def main(
         window.show()
         gc.freeze()
     window.preload_screens()
+    from rejnistvo.ui.ending_signals import EndingSignals
+
+    # logging out or »kill« closes the window as the user would, question included
+    EndingSignals(app)
     QTimer.singleShot(200, app, install_mnemonics)  # after the first paint
     if not demo:
         signal_ready()

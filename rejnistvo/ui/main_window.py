@@ -508,6 +508,9 @@ class MainWindow(QMainWindow):
         self._save_layout()
         event.accept()
 
+    def has_unsaved_changes(self) -> bool:
+        return any(view.has_unsaved_changes() for view in self._views.values())
+
     def settle_unsaved(self) -> bool:
         """Each screen with unsaved changes asks Shrani / Zavrzi / Prekliči (closing the
         window, opening another file); False when the user cancelled or a save failed."""
