@@ -20,4 +20,4 @@ EXEC="$EXEC" ICON="$ICON" awk '
 if command -v update-desktop-database >/dev/null 2>&1; then
     update-desktop-database "$APPS" >/dev/null 2>&1 || true
 fi
-echo "Rejništvo je dodan v meni programov ($APPS/rejnistvo.desktop)."
+echo "Rejništvo je dodano v meni programov ($APPS/rejnistvo.desktop)."

@@ -175,6 +175,8 @@ def test_menu_entry_names_the_program_in_any_folder(tmp_path):
     assert desktop_exec_path(values["Exec"]) == str(folder / "Rejnistvo")
     assert values["Icon"] == str(home / ".local/share/icons/hicolor/256x256/apps/rejnistvo.png")
     assert values["Name"] == "Rejništvo"
+    # »Rejništvo« is neuter: »je dodano« (was »je dodan«)
+    assert done.stdout.startswith("Rejništvo je dodano v meni programov ("), done.stdout
 
 
 def test_nothing_imports_pkg_resources_at_start(build):
