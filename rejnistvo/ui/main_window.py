@@ -484,8 +484,18 @@ class MainWindow(QMainWindow):
 
     def _save_current(self) -> None:
         view = self.current_view()
-        if view is not None and view.save():
-            self._status(self.tr("Shranjeno."))
+        if view is None:
+            return
+        if not view.has_unsaved_changes():
+            # »Shranjeno.« for a save that stored nothing had the clerk believe a change
+            # typed elsewhere (another screen, a closed record) was kept
+            self._status(self.tr("Ni sprememb za shranjevanje."))
+        else:
+            self.statusBar().clearMessage()
+            # a screen that says what its save did (»Ni sprememb …« for a record typed
+            # back as it was) keeps its words
+            if view.save() and not self.statusBar().currentMessage():
+                self._status(self.tr("Shranjeno."))
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -137,6 +137,12 @@ class CarersView(PersonView):
         self.iban_edit.set_value(format_iban(r.get("iban")))
         self.trainings.set_rows(r.get("trainings", []))
 
+    def comparable(self, key: str, value: object) -> object:
+        # the field shows the stored IBAN in groups of four
+        if key == "iban" and isinstance(value, str):
+            return (format_iban(value) or "").upper()
+        return value
+
     def collect(self, v: FormValidator) -> dict | None:
         name = v.check(self.name_edit)
         emso = v.check(self.emso_edit)

@@ -213,6 +213,12 @@ class ListEditorView(EditorActions, View):
         """A last question before storing (default: none)."""
         return True
 
+    def comparable(self, key: str, value: Any) -> Any:
+        """A collected or stored value as the two are compared to see whether a save
+        changes anything (default: as it is; a view whose field shows a stored value in
+        another form, such as an IBAN in groups of four, gives both the one form)."""
+        return value
+
     # -- laptop ---------------------------------------------------------------------
     #: below this width the list stands above the editor
     STACK_BELOW = 860

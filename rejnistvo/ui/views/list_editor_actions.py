@@ -31,6 +31,11 @@ class EditorActions:
                 self.tr("Zapis ni shranjen: popravite označena polja.")
             )
             return False
+        if self._unchanged(record):
+            # typed and typed back: »Shranjeno.« said a change was kept that was none
+            self._dirty = False
+            self.ctx.bus.status_message.emit(self.tr("Ni sprememb za shranjevanje."))
+            return True
         if self._current_id is not None:
             record["id"] = self._current_id
             if self._version is not None:
@@ -72,6 +77,23 @@ class EditorActions:
         self._announce()
         self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
         return True
+
+    def _unchanged(self, record: dict) -> bool:
+        """The collected record is the stored one, as this editor read it."""
+        from rejnistvo.store import StoreError
+
+        if self._current_id is None:
+            return False
+        try:
+            stored = self.load_record(self._current_id)
+        except StoreError:
+            return False  # gone meanwhile: the store's own refusal says so
+        if stored.get("version") != self._version:
+            return False  # changed by someone else: the stale check speaks
+        return all(
+            key in stored and self.comparable(key, value) == self.comparable(key, stored[key])
+            for key, value in record.items()
+        )
 
     def show_stored(self, record_id: int) -> None:
         """A stored record's row, changed or added, without reading the list again."""

@@ -1,0 +1,71 @@
+"""QA21: Ctrl+S with nothing changed said »Shranjeno.« (on any screen, a record just
+shown or just stored, Roki too), and so did a save of a record typed back to what it was;
+the clerk believed something was kept. Now the status bar says »Ni sprememb za
+shranjevanje.« and nothing is written (no line in the change log)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from rejnistvo.ui.main_window import MainWindow
+
+
+def _window(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_view() is not None)
+    return window
+
+
+def _ctrl_s(qtbot, window):
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return window.statusBar().currentMessage()
+
+
+def _audit_rows(ctx) -> int:
+    return ctx.db.execute("select count(*) from audit_log").fetchone()[0]
+
+
+def test_ctrl_s_on_a_shown_record_says_nothing_changed(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    assert _ctrl_s(qtbot, window) == "Ni sprememb za shranjevanje."  # Roki
+    window.show_screen("carers_view")
+    view = window.current_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    assert view.current_id() is not None
+    before = _audit_rows(ctx)
+    assert _ctrl_s(qtbot, window) == "Ni sprememb za shranjevanje."
+    assert _audit_rows(ctx) == before
+
+
+def test_a_record_typed_back_to_what_it_was_is_not_saved(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    window.show_screen("carers_view")
+    view = window.current_view()
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    name = view.name_edit.text()
+    view.name_edit.edit.setFocus()
+    view.name_edit.edit.end(False)
+    qtbot.keyClicks(view.name_edit.edit, "x")
+    qtbot.keyClick(view.name_edit.edit, Qt.Key.Key_Backspace)
+    assert view.name_edit.text() == name and view.has_unsaved_changes()
+    before = _audit_rows(ctx)
+    assert _ctrl_s(qtbot, window) == "Ni sprememb za shranjevanje."
+    assert _audit_rows(ctx) == before
+    assert not view.has_unsaved_changes()
+
+
+def test_a_changed_record_is_still_saved(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    window.show_screen("carers_view")
+    view = window.current_view()
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    view.name_edit.edit.setFocus()
+    view.name_edit.edit.end(False)
+    qtbot.keyClicks(view.name_edit.edit, "x")
+    before = _audit_rows(ctx)
+    assert _ctrl_s(qtbot, window) == "Shranjeno."
+    assert _audit_rows(ctx) == before + 1
