@@ -4,7 +4,7 @@ Builds nothing: takes the folder `packaging/build.py` made and checks, as a user
 from a temporary folder outside the checkout:
 
 1. `Rejnistvo calc` on the SPEC 6 example answers the same JSON as the checkout's CLI;
-2. `Rejnistvo print r4` writes a PDF from forms/r4.example.json;
+2. `Rejnistvo print r1|r4|r5` writes a PDF from each example the bundle ships;
 3. `Rejnistvo demo` fills a new file, and the month's payment run of it is exported in
    every format (`run --format sepa|xlsx|csv|pdf`: SEPA is checked against its XSD,
    which the bundle must carry);
@@ -37,6 +37,7 @@ SPEC_EXAMPLE = {
     "board_increases": [{"percent": 25, "from": "2026-03-15", "to": "2026-08-31"}],
     "fee_uplifts": [{"percent": 50, "from": "2026-04-01", "to": None}],
 }
+FORMS = ("r1", "r4", "r5")
 # `run --format` → how its file starts (the CSV with the byte order mark Excel wants)
 RUN_FORMATS = {"sepa": b"<?xml", "xlsx": b"PK", "csv": b"\xef\xbb\xbf", "pdf": b"%PDF-"}
 STAY_UP = 10.0
@@ -116,14 +117,19 @@ class Smoke:
         )
         return json.loads(done.stdout) if done.returncode == 0 else None
 
-    def print_r4(self) -> None:
-        out = self.work / "r4.pdf"
-        done = self.cli(
-            "print", "r4", "--input", str(ROOT / "forms" / "r4.example.json"), "--out", str(out)
-        )
-        ok = done.returncode == 0 and out.is_file() and out.read_bytes()[:5] == b"%PDF-"
-        size = f"{out.stat().st_size // 1024} KiB" if out.is_file() else done.stderr.strip()
-        self.check(ok, "print r4 → PDF", size)
+    def print_forms(self) -> None:
+        """R-1, R-4 and R-5 from the examples the bundle ships (`print --help` points the
+        user to them); R-5 counts working days, so it also reads the holidays' data."""
+        for form in FORMS:
+            example = self.bundle / "_internal" / "rejnistvo" / "forms" / f"{form}.example.json"
+            if not example.is_file():
+                self.check(False, f"zgled {example.name} v svežnju", str(example))
+                continue
+            out = self.work / f"{form}.pdf"
+            done = self.cli("print", form, "--input", str(example), "--out", str(out))
+            ok = done.returncode == 0 and out.is_file() and out.read_bytes()[:5] == b"%PDF-"
+            size = f"{out.stat().st_size // 1024} KiB" if out.is_file() else done.stderr.strip()
+            self.check(ok, f"print {form} → PDF", size)
 
     def demo(self) -> Path:
         db = self.work / "demo.sqlite3"
@@ -194,7 +200,7 @@ class Smoke:
                 print(f"Ni izvršljive datoteke {exe}: najprej python packaging/build.py")
                 return 2
         self.calc()
-        self.print_r4()
+        self.print_forms()
         db = self.demo()
         self.payment_exports(db)
         startup = self.window(db)
