@@ -75,6 +75,8 @@ class ListEditorView(EditorActions, View):
         self._current_id: int | None = None
         self._version: int | None = None
         self._dirty = False
+        #: the record shown before Ctrl+N: »Zavrzi« of the new one goes back to it
+        self._shown_before_new: int | None = None
         self._loading = False
         self._announcing = False
         self._fields: dict[str, ValidatedField] = {}
@@ -402,6 +404,8 @@ class ListEditorView(EditorActions, View):
     def new_record(self) -> None:
         if not self._leave_current():
             return
+        if self._current_id is not None:
+            self._shown_before_new = self._current_id
         self.table.selectionModel().clearSelection()
         self._set_editor(None)
         first = next(iter(self._fields.values()), None)
@@ -421,10 +425,26 @@ class ListEditorView(EditorActions, View):
 
     @Slot()
     def _discard_clicked(self) -> None:
-        if self._current_id is None:
+        """Back to the list at the record the clerk was on (for a new record, the one
+        shown before Ctrl+N): the cursor stayed on the button, and a new record's form
+        stayed open, empty, the list's row no longer marked."""
+        back_to = self._current_id if self._current_id is not None else self._shown_before_new
+        self._shown_before_new = None
+        self._dirty = False
+        if back_to is None or not self._record_exists(back_to):
             self._set_editor(None)
         else:
-            self.open_record(self.kind, self._current_id)
+            self.open_record(self.kind, back_to)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _record_exists(self, record_id: int) -> bool:
+        from rejnistvo.store import StoreError
+
+        try:
+            self.load_record(record_id)
+        except StoreError:
+            return False
+        return True
 
     @Slot(str)
     def _on_records_changed(self, kind: str) -> None:
