@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         self.act_backup.setText(self.tr("&Varnostna kopija …"))
         self.act_check.setText(self.tr("Preveri &bazo"))
         self.act_backups_folder.setText(self.tr("&Odpri varnostne kopije"))
-        self.act_quit.setText(self.tr("&Izhod"))
+        self.act_quit.setText(self.tr("Iz&hod"))  # Alt+D, I is »Išči«
         self.help_menu.setTitle(self.tr("&Pomoč"))
         self.act_about.setText(self.tr("&O programu"))
         titles = self._titles()

@@ -90,7 +90,7 @@ def _close(new_window) -> None:
 def test_the_file_menu_offers_another_and_a_new_database(window):
     texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert texts[:2] == ["Odpri &drugo zbirko …", "Nova &zbirka …"]
-    assert texts[-1] == "&Izhod"
+    assert texts[-1] == "Iz&hod"
 
 
 def test_open_another_moves_the_window_to_it_and_lets_the_old_file_go(

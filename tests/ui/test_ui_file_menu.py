@@ -28,7 +28,7 @@ def test_menus_list_the_database_items_and_about(qtbot, ctx):
     assert "&Varnostna kopija …" in menu_texts(window.file_menu)
     assert "Preveri &bazo" in menu_texts(window.file_menu)
     assert "&Odpri varnostne kopije" in menu_texts(window.file_menu)
-    assert menu_texts(window.file_menu)[-1] == "&Izhod"
+    assert menu_texts(window.file_menu)[-1] == "Iz&hod"
     assert window.help_menu.title() == "&Pomoč"
     assert menu_texts(window.help_menu) == ["&O programu"]
 
