@@ -3,8 +3,9 @@
 One folder, not one file (a one-file build unpacks itself on every start). Built on the
 platform it runs on:
 
-* Linux: ``dist/Rejnistvo/`` with the executable ``Rejnistvo``, ``rejnistvo.desktop`` and
-  ``namesti-bliznjico.sh`` (adds the program to the desktop's menu), zipped as
+* Linux: ``dist/Rejnistvo/`` with the executable ``Rejnistvo``, ``rejnistvo.desktop``,
+  ``namesti-bliznjico.sh`` (adds the program to the desktop's menu) and
+  ``odstrani-bliznjico.sh`` (takes it out again), zipped as
   ``dist/Rejnistvo-<version>-linux.tar.gz``.
 * Windows: ``dist\\Rejnistvo\\`` with ``Rejnistvo.exe`` (window; icon, version information,
   Slovenian file description) and ``rejnistvo-cli.exe`` (console, for the CLI), plus
@@ -313,11 +314,16 @@ def missing_qt_libraries(bundle: Path) -> list[str]:
     return sorted(missing)
 
 
+#: the menu entry's scripts beside the executable (add it; remove it before deleting)
+LINUX_SCRIPTS = ("namesti-bliznjico.sh", "odstrani-bliznjico.sh")
+
+
 def linux_extras(bundle: Path) -> None:
     shutil.copy2(PACKAGING / "linux" / "rejnistvo.desktop", bundle / "rejnistvo.desktop")
-    script = bundle / "namesti-bliznjico.sh"
-    shutil.copy2(PACKAGING / "linux" / "namesti-bliznjico.sh", script)
-    script.chmod(0o755)
+    for name in LINUX_SCRIPTS:
+        script = bundle / name
+        shutil.copy2(PACKAGING / "linux" / name, script)
+        script.chmod(0o755)
     shutil.copy2(ROOT / "resources" / "icons" / "rejnistvo.png", bundle / "rejnistvo.png")
 
 

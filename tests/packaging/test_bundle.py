@@ -206,3 +206,24 @@ def test_sepa_schema_the_export_checks_against_is_shipped(build):
     shipped = (str(opened), "sepaxml/schemas")  # where sepaxml looks for it in the bundle
     assert shipped in build.package_data()
     assert repr(shipped) in build.spec_text(Path("/stage"), "1.2.3", None)
+
+
+def test_menu_entry_is_taken_out_again_and_the_data_stays(build, tmp_path):
+    """The bundle carries odstrani-bliznjico.sh: without it a clerk who deleted the folder
+    kept a menu entry that started nothing."""
+    folder = tmp_path / "Moji programi" / "Rejnistvo"
+    folder.mkdir(parents=True)
+    build.linux_extras(folder)
+    home = tmp_path / "home"
+    data = home / ".local/share/Rejnistvo/rejnistvo.sqlite3"
+    data.parent.mkdir(parents=True)
+    data.write_bytes(b"zbirka")
+    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+    for script in ("namesti-bliznjico.sh", "odstrani-bliznjico.sh"):
+        assert os.access(folder / script, os.X_OK), script
+        done = subprocess.run([str(folder / script)], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout == "Rejništvo je odstranjeno iz menija programov; podatki so ostali.\n"
+    assert not (home / ".local/share/applications/rejnistvo.desktop").exists()
+    assert not (home / ".local/share/icons/hicolor/256x256/apps/rejnistvo.png").exists()
+    assert data.read_bytes() == b"zbirka"
