@@ -44,6 +44,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "zvišanje": ("zvišanje", "zvišanji", "zvišanja", "zvišanj"),
     "preplačilo": ("preplačilo", "preplačili", "preplačila", "preplačil"),
     "opozorilo": ("opozorilo", "opozorili", "opozorila", "opozoril"),
+    "zapis": ("zapis", "zapisa", "zapisi", "zapisov"),
 }
 # The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
 ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {

@@ -295,8 +295,10 @@ class ListEditorView(EditorActions, View):
         self._update_count()
 
     def _update_count(self) -> None:
+        from rejnistvo.rules.plural import plural  # babel's plural rule: not at start
+
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        every = self.tr("{0} zapisov").format(total)
+        every = f"{total} {plural(total, 'zapis')}"  # 1 zapis, 2 zapisa, 3 zapisi, 5 zapisov
         part = self.tr("{0} od {1}")
         # while the texts are still read, the count grows: said so, final when it ends
         searching = self.tr("{0} od {1}, iščem …")
