@@ -29,9 +29,10 @@ from rejnistvo.register.rows import decision_text, register_status
 from rejnistvo.register.states import STATE_WORDS
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
-from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
+from rejnistvo.services.cases import r4_status
 from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks, search_text
 from rejnistvo.store import Database
+from rejnistvo.store.case_documents import R4_STEP_COLUMNS
 from rejnistvo.store.reads import read_rows, read_tuples
 
 

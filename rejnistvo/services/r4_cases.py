@@ -30,10 +30,11 @@ from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.rules.errors import InputError
-from rejnistvo.services.cases import R4_STEP_COLUMNS, r4_status
+from rejnistvo.services.cases import r4_status
 from rejnistvo.services.row_pages import Record, RowPages, TextsOf, chunks, marks
 from rejnistvo.store import Database, StoreError, get_record, list_records, save_record
 from rejnistvo.store.audit import write_audit
+from rejnistvo.store.case_documents import R4_STEP_COLUMNS
 from rejnistvo.store.reads import read_rows, read_tuples
 
 WORKLOADS = ("moderate", "strong")
