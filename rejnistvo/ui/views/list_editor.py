@@ -148,6 +148,9 @@ class ListEditorView(EditorActions, View):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
+        # Tab after »Izbriši« stopped on the scroll area itself: nothing showed the
+        # cursor and one more Tab was needed (a field that takes the cursor scrolls to it)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor_scroll = scroll
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 # Imported with the screen (preloaded after the first paint, its data classes' code kept
@@ -38,6 +38,17 @@ class PlacementsView(ListEditorView):
         super().__init__(ctx, parent)
         editor_layout = self.heading.parentWidget().layout()
         editor_layout.insertWidget(editor_layout.count() - 1, self.one_off)
+        # Tab as the eye reads: the placement's buttons before the one-off payments under
+        # them (made earlier, the panel came between the periods and »Shrani«)
+        previous = self.btn_new.previousInFocusChain()
+        while (
+            self.one_off.isAncestorOf(previous)
+            or previous.focusPolicy() == Qt.FocusPolicy.NoFocus  # Qt orders focusable ones
+        ):
+            previous = previous.previousInFocusChain()
+        for button in (self.btn_new, self.btn_save, self.btn_discard, self.btn_delete):
+            QWidget.setTabOrder(previous, button)
+            previous = button
         # The last column is a yes/no: it must not take the room that is left.
         self.table.horizontalHeader().setStretchLastSection(False)
         if self.ctx.settings.value(f"splitters/{self.splitter.objectName()}") is None:
