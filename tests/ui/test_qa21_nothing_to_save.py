@@ -69,3 +69,25 @@ def test_a_changed_record_is_still_saved(qtbot, ctx):
     before = _audit_rows(ctx)
     assert _ctrl_s(qtbot, window) == "Shranjeno."
     assert _audit_rows(ctx) == before + 1
+
+
+def test_settings_typed_back_say_nothing_changed(qtbot, ctx):
+    from rejnistvo.ui.views.settings_view import SettingsView
+
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    said: list[str] = []
+    ctx.bus.status_message.connect(said.append)
+    tab = view.general_tab
+    days = tab.waiting_days.text()
+    tab.waiting_days.setText("99")
+    tab.mark()
+    tab.waiting_days.setText(days)
+    assert view.has_unsaved_changes()
+    assert view.save() is True
+    assert said[-1] == "Ni sprememb za shranjevanje."
+    tab.waiting_days.setText("99")
+    tab.mark()
+    assert view.save() is True
+    assert said[-1] == "Nastavitve so shranjene."

@@ -89,6 +89,7 @@ class GeneralTab(SettingsTab):
         """Save when something changed; False with the reason at the field otherwise."""
         from rejnistvo.services.settings import (
             GeneralSettings,
+            load_general,
             number_format_from_user,
             save_general,
         )
@@ -96,6 +97,7 @@ class GeneralTab(SettingsTab):
 
         if not self.dirty:
             return True
+        before = load_general(self.ctx.db)
         v = FormValidator()
         values = {key: v.check(field) for key, field in self.fields.items()}
         if not v.ok:
@@ -131,7 +133,10 @@ class GeneralTab(SettingsTab):
         self.dirty = False
         self.refresh()
         self.ctx.bus.records_changed.emit("settings")
-        self.ctx.bus.status_message.emit(self.tr("Nastavitve so shranjene."))
+        if saved == before:  # typed and typed back: nothing was written
+            self.ctx.bus.status_message.emit(self.tr("Ni sprememb za shranjevanje."))
+        else:
+            self.ctx.bus.status_message.emit(self.tr("Nastavitve so shranjene."))
         return True
 
     # -- contract ------------------------------------------------------------------------
