@@ -44,3 +44,14 @@ def test_discarding_a_changed_record_goes_back_to_it_in_the_list(qtbot, ctx):
     qtbot.mouseClick(view.btn_discard, Qt.MouseButton.LeftButton)
     assert view.table.hasFocus() and view.table.currentIndex().row() == 2
     assert view.current_id() == shown and view.name_edit.text() == name
+
+
+def test_enter_on_a_row_puts_the_cursor_in_the_record(qtbot, ctx):
+    window, view = _carers(qtbot, ctx)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.name_edit.edit.hasFocus()
+    assert view.current_id() is not None and not view.has_unsaved_changes()
+    view.new_record()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # no record shown: the list keeps it
+    assert view.table.hasFocus()

@@ -32,7 +32,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -52,6 +53,7 @@ from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.list_editor_actions import EditorActions
 from rejnistvo.ui.widgets import FormValidator, ValidatedField
+from rejnistvo.ui.widgets.fields import reveal
 from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.side_by_side import SideBySide
@@ -99,6 +101,9 @@ class ListEditorView(EditorActions, View):
         configure_table(self.table)
         self._fitted = False
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Enter on a row: the cursor into the record's first field (it took two Tabs past
+        # Izvozi and Natisni, or the mouse)
+        self.table.installEventFilter(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -368,6 +373,25 @@ class ListEditorView(EditorActions, View):
         finally:
             self._loading = False
         self._dirty = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self._current_id is not None
+        ):
+            self.focus_editor()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_editor(self) -> None:
+        """The cursor into the editor's first field, scrolled into sight."""
+        first = next(iter(self._fields.values()), None)
+        if first is not None:
+            reveal(first)
 
     @Slot()
     @Slot(bool)
