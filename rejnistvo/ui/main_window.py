@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
         self.act_find.setShortcuts(QKeySequence.StandardKey.Find)
         self.act_find.triggered.connect(lambda: self._route("focus_search"))
         self.act_quit = QAction(self)
-        self.act_quit.setShortcuts(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: Windows binds no key to StandardKey.Quit, so the README's
+        # Ctrl+Q did nothing there
+        self.act_quit.setShortcuts([QKeySequence("Ctrl+Q")])
         self.act_quit.triggered.connect(self.close)
         # The database items: their handlers (database_menu.py) are imported on first use.
         self.act_open_db = QAction(self)

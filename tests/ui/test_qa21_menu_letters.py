@@ -24,3 +24,16 @@ def test_no_two_commands_of_a_menu_share_a_letter(qtbot, ctx):
         letters = _letters(a for a in menu.actions() if not a.isSeparator())
         assert len(set(letters)) == len(letters), (title.text(), letters)
     assert "Iz&hod" in [a.text() for a in window.file_menu.actions()]
+
+
+def test_ctrl_q_quits_on_every_platform(qtbot, ctx):
+    # the offscreen platform, as Windows, binds no key to QKeySequence.StandardKey.Quit
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_view() is not None)
+    assert [k.toString() for k in window.act_quit.shortcuts()] == ["Ctrl+Q"]
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
