@@ -91,3 +91,30 @@ def test_settings_typed_back_say_nothing_changed(qtbot, ctx):
     tab.mark()
     assert view.save() is True
     assert said[-1] == "Nastavitve so shranjene."
+
+
+def test_a_centre_typed_back_is_not_saved(qtbot, ctx):
+    from rejnistvo.ui.views.settings_view import SettingsView
+
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    tab = view.centres_tab
+    tab.centres_table.selectRow(0)
+    name = tab.centre_name.text()
+    said: list[str] = []
+    ctx.bus.status_message.connect(said.append)
+    tab.centre_name.setText(name + "x")
+    tab._mark_centre()
+    tab.centre_name.setText(name)
+    before = _audit_rows(ctx)
+    assert tab.save_centre() is True
+    assert said[-1] == "Ni sprememb za shranjevanje." and _audit_rows(ctx) == before
+    assert not view.has_unsaved_changes()
+    tab.centre_name.setText(name + " (novo)")
+    tab._mark_centre()
+    assert tab.save_centre() is True and _audit_rows(ctx) > before
+    tab.centre_name.setText(name)  # back to the old name: a change from what is stored
+    tab._mark_centre()
+    assert tab.save_centre() is True
+    assert said[-1] != "Ni sprememb za shranjevanje."

@@ -94,6 +94,8 @@ class CentresTab(SettingsTab):
             field.edited.connect(self._mark_centre)
         self.centre_subgroup.activated.connect(self._subgroup_picked)
         self._centre_id: int | None = None
+        #: the centre as shown (None for a new one): a save of the same values writes nothing
+        self._shown_centre: dict | None = None
         #: the version of the centre as shown: a save made from it after another screen
         #: changed the centre is refused (StaleRecordError), never a lost update
         self._centre_version: int | None = None
@@ -187,6 +189,7 @@ class CentresTab(SettingsTab):
     def _show_centre(self, centre: dict | None) -> None:
         self._centre_id = centre["id"] if centre else None
         self._centre_version = centre.get("version") if centre else None
+        self._shown_centre = centre
         self.centre_code.set_value(centre["code"] if centre else None)
         self.centre_name.set_value(centre["name"] if centre else None)
         self.centre_seat.set_value(centre.get("seat") if centre else None)
@@ -255,6 +258,14 @@ class CentresTab(SettingsTab):
             v.focus_first()
             return False
         record = {"code": code, "name": name, "seat": seat, "subgroup_id": subgroup}
+        shown = self._shown_centre
+        if shown is not None and all(
+            (shown.get(key) or None) == (value or None) for key, value in record.items()
+        ):
+            # typed and typed back: »… je shranjen« said a change was kept that was none
+            self._centre_dirty = False
+            self.ctx.bus.status_message.emit(self.tr("Ni sprememb za shranjevanje."))
+            return True
         if self._centre_id is not None:
             record["id"] = self._centre_id
             if self._centre_version is not None:
@@ -279,6 +290,7 @@ class CentresTab(SettingsTab):
             return False
         self._centre_dirty = False
         self._centre_id = centre_id
+        self._shown_centre = {**record, "id": centre_id}
         self.ctx.bus.records_changed.emit("centre")
         self.ctx.bus.status_message.emit(self.tr("Center »{0}« je shranjen.").format(name))
         self.changed()
