@@ -118,3 +118,14 @@ def test_a_centre_typed_back_is_not_saved(qtbot, ctx):
     tab._mark_centre()
     assert tab.save_centre() is True
     assert said[-1] != "Ni sprememb za shranjevanje."
+
+
+def test_ctrl_n_and_ctrl_f_where_the_screen_has_none_say_so(qtbot, ctx):
+    window = _window(qtbot, ctx)
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Roki
+    assert window.statusBar().currentMessage() == "Na tem zaslonu ni novega zapisa."
+    window.show_screen("payments_view")
+    window.statusBar().clearMessage()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Ta zaslon nima iskanja."

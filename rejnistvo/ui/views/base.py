@@ -97,10 +97,13 @@ class View(QWidget):
         """Forget unsaved edits."""
 
     def new_record(self) -> None:
-        """Ctrl+N: start a new record (default: nothing to create here)."""
+        """Ctrl+N: start a new record (default: nothing to create here, and said so: a
+        silent key left the clerk wondering whether it was taken)."""
+        self.ctx.bus.status_message.emit(self.tr("Na tem zaslonu ni novega zapisa."))
 
     def focus_search(self) -> None:
-        """Ctrl+F: put the cursor into the search box."""
+        """Ctrl+F: put the cursor into the search box (default: none, and said so)."""
+        self.ctx.bus.status_message.emit(self.tr("Ta zaslon nima iskanja."))
 
     def print_document(self) -> None:
         """Ctrl+P: make the screen's document (default: none)."""
