@@ -21,7 +21,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -43,7 +44,9 @@ from rejnistvo.ui.format import format_amount, format_date
 # Digits 0-9 and plain or no-break spaces only: \d and \s also take other scripts' digits
 # (»１. ３. ２０２６«) and odd spaces, and such a text was read as a date nobody typed
 _GAP = "[ \u00a0]*"
-_DATE_SL = re.compile(rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?")
+_DATE_SL = re.compile(
+    rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?"
+)
 _DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
@@ -368,7 +371,28 @@ class DateEdit(_LineField):
         self.row.addWidget(self.button)
         self.row.addStretch(1)
         self.edit.editingFinished.connect(self._reformat)
+        # Alt+↓ or F4 in the field opens the calendar, as in a combo box: the ▾ button
+        # was the keyboard's only way, one more Tab away
+        self.edit.installEventFilter(self)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self.button.isEnabled()
+            and (
+                event.key() == Qt.Key.Key_F4
+                or (
+                    event.key() == Qt.Key.Key_Down
+                    and event.modifiers() == Qt.KeyboardModifier.AltModifier
+                )
+            )
+        ):
+            self.button.showMenu()
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("d. m. llll"))
