@@ -159,6 +159,9 @@ def database_path(db: str | None, locations: Locations | None) -> Path:
     return Path(default_db_path())
 
 
+DEMO_FOLDER_PREFIX = "rejnistvo-demo-"
+
+
 def open_database(
     db: str | None,
     demo: bool,
@@ -177,7 +180,7 @@ def open_database(
     if demo:
         from rejnistvo.store.demo import fill_demo
 
-        path = Path(tempfile.mkdtemp(prefix="rejnistvo-demo-")) / "demo.sqlite3"
+        path = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX)) / "demo.sqlite3"
         database = open_db(path)
         fill_demo(database)
         return database, path
@@ -338,6 +341,8 @@ def main(
 
     from rejnistvo.ui.main_window import MainWindow
 
+    demo_folders: list[Path] = []  # the temporary folder of a --demo file, removed at exit
+
     def opener() -> bool:
         """Open the database once the window is on screen (checking a large file takes
         a moment; the user sees the window meanwhile)."""
@@ -367,6 +372,8 @@ def main(
             # the file chosen in the window (Datoteka → Odpri drugo zbirko) unless --db
             remembered = ctx.settings.value("database/path") if not (db or demo) else None
             ctx.db, ctx.db_path = open_database(db, demo, locations, replace_empty, remembered)
+            if demo:
+                demo_folders.append(ctx.db_path.parent)
         except StoreError as exc:
             QApplication.restoreOverrideCursor()
             interaction.error(
@@ -417,7 +424,20 @@ def main(
             ctx.db.close()
         except Exception:  # noqa: BLE001 - closing at exit must not raise at the user
             log.exception("closing the database")
+    for folder in demo_folders:
+        remove_demo_folder(folder)
     return code
+
+
+def remove_demo_folder(folder: Path) -> None:
+    """A --demo file is made in a temporary folder for this run only (README: »preizkusni
+    podatki v začasni datoteki«); left behind, every demo start kept one more (~1 MB, with
+    its backups)."""
+    import shutil
+
+    if not folder.name.startswith(DEMO_FOLDER_PREFIX):  # never anything the user chose
+        return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def install_mnemonics() -> None:

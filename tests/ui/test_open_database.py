@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QVBoxLayout
@@ -361,3 +362,57 @@ def test_the_window_start_reads_the_remembered_file_and_db_wins(
     assert seen["path"] == where.database.absolute()
     infos = [text for kind, _title, text in seen["asked"] if kind == "info"]
     assert len(infos) == 1 and "ni-ga.sqlite3" in infos[0]
+
+
+def test_a_demo_start_leaves_no_temporary_folder_behind(qapp, monkeypatch, where, tmp_path):
+    """--demo fills a file in a temporary folder for this run; every demo start used to
+    leave one more /tmp/rejnistvo-demo-* (with its backups) behind."""
+    import tempfile
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    for name in ("REJNISTVO_CONFIG_DIR", "REJNISTVO_CACHE_DIR"):
+        monkeypatch.setenv(name, str(where.config))
+    made: list[str] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(prefix=None, **kw):
+        made.append(real_mkdtemp(prefix=prefix, dir=tmp_path))
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    seen: dict[str, object] = {}
+
+    def exec_until_demo_open(_app=None):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            shown = [
+                widget
+                for widget in QApplication.topLevelWidgets()
+                if isinstance(widget, MainWindow) and widget.isVisible()
+            ]
+            if shown and shown[0].ctx.db is not None:
+                seen["path"] = shown[0].ctx.db_path
+                shown[0].close()
+                return 0
+        return 1
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_demo_open)
+    monkeypatch.setattr(app_module.gc, "freeze", lambda: None)
+    monkeypatch.setattr(MainWindow, "preload_screens", lambda self, delay_ms=0: None)
+    monkeypatch.setattr(app_module, "install_mnemonics", lambda: None)
+    monkeypatch.setattr(app_module, "install_translators", lambda app, cache_dir=None: [])
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(app_module, "DialogsWhenAsked", lambda parent: _Fake())
+    assert app_module.main(demo=True, locations=where) == 0
+    assert len(made) == 1 and seen["path"].parent == Path(made[0])
+    assert not Path(made[0]).exists()
+
+
+def test_only_a_demo_folder_is_ever_removed(tmp_path):
+    chosen = tmp_path / "moji-podatki"
+    chosen.mkdir()
+    app_module.remove_demo_folder(chosen)
+    assert chosen.exists()
