@@ -411,11 +411,9 @@ def main(
         window.show()
         gc.freeze()
     window.preload_screens()
-    from rejnistvo.ui.ending_signals import EndingSignals
-
-    # logging out or »kill« closes the window as the user would, question included
-    EndingSignals(app)
     QTimer.singleShot(200, app, install_mnemonics)  # after the first paint
+    # after it too: its socket module cost the first paint ~2 ms; nothing is unsaved yet
+    QTimer.singleShot(200, app, install_ending_signals)
     if not demo:
         signal_ready()
     code = app.exec()
@@ -438,6 +436,15 @@ def remove_demo_folder(folder: Path) -> None:
     if not folder.name.startswith(DEMO_FOLDER_PREFIX):  # never anything the user chose
         return
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def install_ending_signals() -> None:
+    """Logging out or »kill« closes the window as the user would, question included."""
+    from rejnistvo.ui.ending_signals import EndingSignals
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        EndingSignals(app)
 
 
 def install_mnemonics() -> None:

@@ -105,3 +105,21 @@ def test_sigterm_ends_the_window_of_the_file_opened_now(qtbot, ctx, window, inte
     os.kill(os.getpid(), signal.SIGTERM)
     qtbot.waitUntil(lambda: bool(_questions(interaction)), timeout=3000)
     assert newer.isVisible() and len(_questions(interaction)) == 1
+
+
+def test_the_program_installs_the_handler_after_the_first_paint(qapp):
+    """app.main installs it from a timer after the first paint (its socket import cost
+    the first paint ~2 ms); install_ending_signals is what that timer calls."""
+    from rejnistvo.ui import app as app_module
+
+    before = signal.getsignal(signal.SIGTERM)
+    app_module.install_ending_signals()
+    try:
+        installed = qapp.findChildren(EndingSignals)
+        assert installed and signal.getsignal(signal.SIGTERM) is not before
+    finally:
+        for ending in installed:
+            ending.uninstall()
+            ending.setParent(None)
+            ending.deleteLater()
+        signal.signal(signal.SIGTERM, before)
