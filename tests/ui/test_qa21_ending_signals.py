@@ -111,12 +111,14 @@ def test_the_program_installs_the_handler_after_the_first_paint(qapp):
     """app.main installs it from a timer after the first paint (its socket import cost
     the first paint ~2 ms); install_ending_signals is what that timer calls."""
     from rejnistvo.ui import app as app_module
+    from rejnistvo.ui.ending_signals import _noted
 
+    earlier = set(qapp.findChildren(EndingSignals))
     before = signal.getsignal(signal.SIGTERM)
     app_module.install_ending_signals()
+    installed = [e for e in qapp.findChildren(EndingSignals) if e not in earlier]
     try:
-        installed = qapp.findChildren(EndingSignals)
-        assert installed and signal.getsignal(signal.SIGTERM) is not before
+        assert len(installed) == 1 and signal.getsignal(signal.SIGTERM) is _noted
     finally:
         for ending in installed:
             ending.uninstall()
