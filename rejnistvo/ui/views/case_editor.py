@@ -132,6 +132,9 @@ class CaseEditorView(View):
         """A scrolling editor: the scroll area, the editor widget and its layout."""
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # no Tab stop: Tab after the last button stopped on it with no cursor in sight
+        # (a field that takes the cursor scrolls to it all the same)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         editor = QWidget()
         scroll.setWidget(editor)
         self.editor_scroll = scroll

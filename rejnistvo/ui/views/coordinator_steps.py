@@ -209,6 +209,7 @@ class CoordinatorStepsMixin:
         panel_layout.addStretch(1)
         scroll = self.step_scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop with no cursor in sight
         scroll.setWidget(panel)
 
         self.cases_splitter = QSplitter(Qt.Orientation.Horizontal, page)
