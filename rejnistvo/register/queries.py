@@ -89,6 +89,7 @@ def to_row(record: dict[str, Any], members: tuple[str, ...], seq: int = 0) -> Re
         resolution_no=record["resolution_no"],
         returned=_date(record["returned_on"]),
         prepared=_date(record.get("prepared_on")) or _date(record.get("proposal_date")),
+        receipt_recorded=_date(record.get("received_on")) is not None,
     )
 
 
@@ -191,7 +192,8 @@ def register_pages(db: Database, subgroup: int, year: int, status: str | None = 
          centre, unit, child, carer, prepared_on) = r  # fmt: skip
         accepted, named = _date(accepted_on), _date(named_on)
         decided, returned = _date(decided_on), _date(returned_on)
-        if status and register_status(accepted, named, decided, returned) != status:
+        recorded = _date(received_on) is not None
+        if status and register_status(accepted, named, decided, returned, recorded) != status:
             continue
         seqs[case_id] = seq
         ids.append(case_id)

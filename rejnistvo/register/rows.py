@@ -15,10 +15,16 @@ from rejnistvo.register.states import STATE_WORDS
 
 
 def register_status(
-    accepted: object, commission_named: object, decided: object, returned: object
+    accepted: object,
+    commission_named: object,
+    decided: object,
+    returned: object,
+    receipt_recorded: bool = True,
 ) -> str:
     """Where a case stands at the coordinator (Slovenian, for the view and the filter): the
-    last step done. Steps are dates (or stored ISO texts; empty means not done)."""
+    last step done. Steps are dates (or stored ISO texts; empty means not done). A case
+    sent whose day of receipt is not recorded yet is »poslano«: »prejeto« told the
+    coordinator it had arrived when nobody had taken it in."""
     if returned:
         return STATE_WORDS["returned"]
     if decided:
@@ -27,7 +33,7 @@ def register_status(
         return STATE_WORDS["commission_named"]
     if accepted:
         return STATE_WORDS["accepted"]
-    return STATE_WORDS["received"]
+    return STATE_WORDS["received"] if receipt_recorded else STATE_WORDS["sent"]
 
 
 def decision_text(
@@ -70,11 +76,19 @@ class RegisterRow:
     #: the day the centre prepared the proposal (its first step; the form's date when
     #: the step was not recorded)
     prepared: date | None = None
+    #: False while ``received`` is only the day the centre sent the case
+    receipt_recorded: bool = True
 
     @property
     def status(self) -> str:
         """Where the case stands at the coordinator (Slovenian, for the view and filter)."""
-        return register_status(self.accepted, self.commission_named, self.decided, self.returned)
+        return register_status(
+            self.accepted,
+            self.commission_named,
+            self.decided,
+            self.returned,
+            self.receipt_recorded,
+        )
 
     def waiting_days(self, today: date) -> int | None:
         """Days at the coordinator: from receipt to the decision, or to today if undecided."""
@@ -119,7 +133,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 STATUSES = tuple(
-    STATE_WORDS[key] for key in ("received", "accepted", "commission_named", "decided", "returned")
+    STATE_WORDS[key]
+    for key in ("sent", "received", "accepted", "commission_named", "decided", "returned")
 )
 
 

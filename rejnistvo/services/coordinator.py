@@ -26,7 +26,6 @@ from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
 from rejnistvo.register.queries import case_members, select_cases
 from rejnistvo.register.rows import decision_text, register_status
-from rejnistvo.register.states import STATE_WORDS
 from rejnistvo.register.workflow import Candidate
 from rejnistvo.rules.uplift import UpliftSuggestion
 from rejnistvo.services.cases import r4_status
@@ -99,10 +98,7 @@ def list_row(record: Mapping[str, Any], today: date, threshold: int) -> dict[str
     decided, returned = as_date(record["decided_on"]), as_date(record["returned_on"])
     received = workflow.received_date({"received_on": received_on, "sent_on": sent_on})
     days = workflow.waiting_days(received, decided, today)
-    status = register_status(accepted, named, decided, returned)
-    if status == "prejeto" and received_on is None:
-        # sent, its receipt not recorded yet: »prejeto« stood beside an empty Prejeto
-        status = STATE_WORDS["sent"]
+    status = register_status(accepted, named, decided, returned, received_on is not None)
     return {
         "id": record["id"],
         "version": int(record["version"]),

@@ -277,7 +277,7 @@ def test_hidden_tabs_wait_until_shown(qtbot, ctx, monkeypatch):
     view.tabs.setCurrentIndex(1)
     view.tabs.setCurrentIndex(2)
     assert calls == ["register_pages", "package_case_pages"]
-    assert view.status_combo.count() == 6  # "vsa" and the five statuses, in Slovenian
+    assert view.status_combo.count() == 7  # "vsa" and the six statuses, in Slovenian
     assert view.status_combo.property("rejnistvoWheelGuarded")  # like the screen's others
     view.tabs.setCurrentIndex(1)
     assert calls == ["register_pages", "package_case_pages"]  # read once per refresh
