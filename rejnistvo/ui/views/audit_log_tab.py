@@ -61,10 +61,10 @@ class AuditDetailDialog(QDialog):
     def __init__(self, row: dict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(
-            self.tr("Sprememba {0}: {1}, zapis {2}").format(
+            self.tr("Sprememba {0}: {1}, {2}").format(
                 row["id"],
                 TABLE_NAMES.get(row["table_name"], row["table_name"]),
-                row.get("record_id") if row.get("record_id") is not None else "—",
+                row.get("record_name") or self._record_number(row.get("record_id")),
             )
         )
         self.resize(900, 560)
@@ -77,8 +77,9 @@ class AuditDetailDialog(QDialog):
             ),
             self,
         )
-        self.before = QPlainTextEdit(pretty_json(row.get("before")), self)
-        self.after = QPlainTextEdit(pretty_json(row.get("after")), self)
+        names = row.get("names")
+        self.before = QPlainTextEdit(pretty_json(row.get("before"), names), self)
+        self.after = QPlainTextEdit(pretty_json(row.get("after"), names), self)
         for edit in (self.before, self.after):
             edit.setReadOnly(True)
             edit.setTabChangesFocus(True)  # Tab goes on to the next box, then Zapri
@@ -104,6 +105,10 @@ class AuditDetailDialog(QDialog):
                 )
             )
         layout.addWidget(buttons)
+
+    def _record_number(self, record_id: object) -> str:
+        """A record without a name (deleted since, or one of many rows) by its number."""
+        return self.tr("zapis {0}").format(record_id if record_id is not None else "—")
 
 
 class AuditLogTab(QWidget):
@@ -271,13 +276,13 @@ class AuditLogTab(QWidget):
 
     # -- actions ----------------------------------------------------------------------
     def show_details(self, proxy_row: int) -> AuditDetailDialog | None:
+        from rejnistvo.services.audit_details import audit_entry
         from rejnistvo.store import StoreError
-        from rejnistvo.store.audit_browse import audit_row
 
         if not 0 <= proxy_row < self.proxy.rowCount():
             return None
         try:
-            row = audit_row(self.ctx.db, self.proxy.row_record(proxy_row)["id"])
+            row = audit_entry(self.ctx.db, self.proxy.row_record(proxy_row)["id"])
         except StoreError as exc:
             self.ctx.interaction.error(self.tr("Napaka pri branju dnevnika"), exc.message)
             return None

@@ -108,7 +108,19 @@ def choice_name(key: str, value: Any) -> Any:
     return CHOICES.get(key, {}).get(value) or _catalogue_choices(key).get(value) or value
 
 
-def pretty_value(value: Any) -> str:
+#: an id field → {id: the record's name} (``services.audit_details.audit_entry``)
+Names = dict[str, dict[int, str]]
+
+
+def shown_value(key: str, value: Any, names: Names | None = None) -> Any:
+    """A stored field's value as the details show it: a record's id by the record's name
+    (the log showed »otrok 12«), a stored choice by its Slovenian name."""
+    if names and isinstance(value, int) and value in names.get(key, {}):
+        return names[key][value]
+    return choice_name(key, value)
+
+
+def pretty_value(value: Any, names: Names | None = None) -> str:
     """A stored value as a clerk reads it: dates "2. 3. 2026", yes/no, lists by item."""
     if value is None or value == "":
         return "—"
@@ -124,10 +136,10 @@ def pretty_value(value: Any) -> str:
     if isinstance(value, list):
         if not value:
             return "—"
-        return "\n".join("  • " + pretty_value(v).replace("\n", "; ") for v in value)
+        return "\n".join("  • " + pretty_value(v, names).replace("\n", "; ") for v in value)
     if isinstance(value, dict):
         return ", ".join(
-            f"{field_name(k)} {pretty_value(choice_name(k, v))}"
+            f"{field_name(k)} {pretty_value(shown_value(k, v, names), names)}"
             for k, v in value.items()
             if k not in HIDDEN
         )
@@ -140,17 +152,18 @@ def pretty_value(value: Any) -> str:
 HIDDEN = {"id", "version", "name_key", "surname_key", "case_uuid"}
 
 
-def pretty_json(value: Any) -> str:
-    """A logged record as "field: value" lines with Slovenian field names (no JSON)."""
+def pretty_json(value: Any, names: Names | None = None) -> str:
+    """A logged record as "field: value" lines with Slovenian field names (no JSON), the
+    records it points to by `names` where given."""
     if value is None:
         return "—"
     if not isinstance(value, dict):
-        return pretty_value(value)
+        return pretty_value(value, names)
     lines = []
     for key in sorted(value, key=lambda k: field_name(k)):
         if key in HIDDEN:
             continue
-        text = pretty_value(choice_name(key, value[key]))
+        text = pretty_value(shown_value(key, value[key], names), names)
         if "\n" in text:
             lines.append(f"{field_name(key)}:\n{text}")
         else:
