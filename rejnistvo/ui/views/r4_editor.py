@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.r4_cases import R4Case
+from rejnistvo.ui.format import format_date
 from rejnistvo.ui.views.case_editor import CaseEditorView, check_period_typed, field_with_error
 from rejnistvo.ui.widgets import DateEdit, FieldError, PeriodEdit, TextEdit
 
@@ -64,6 +65,13 @@ class R4EditorWidgets(CaseEditorView):
         self.stale_label.setWordWrap(True)
         self.stale_label.hide()
         layout.addWidget(self.stale_label)
+        # A sent proposal stays editable (a correction is sent again whole), but the
+        # coordinator keeps the copy sent until then: said, so nobody thinks a save is enough.
+        self.sent_label = NoticeLabel(editor)
+        self.sent_label.setObjectName("sentLabel")
+        self.sent_label.setWordWrap(True)
+        self.sent_label.hide()
+        layout.addWidget(self.sent_label)
 
         # Proposal -------------------------------------------------------------------
         self.proposal_box = QGroupBox(editor)
@@ -390,6 +398,15 @@ class R4EditorWidgets(CaseEditorView):
         self.step_edits["prepared_on"].set_read_only(decided)
         self.step_edits["sent_on"].set_read_only(sent)
         self.send_button.setEnabled(case is not None and not sent)
+        if case is not None and case.sent_on is not None and not decided:
+            self.sent_label.setText(
+                self.tr(
+                    "Predlog je bil {0} poslan koordinatorju, ki ima poslano različico. "
+                    "Kar popravite tu, koordinator dobi le, če mu predlog pošljete znova "
+                    "(Koordinator → Paketi → Izvozi predlog izbranega primera …)."
+                ).format(format_date(case.sent_on))
+            )
+        self.sent_label.setVisible(sent and not decided)
         for widget in (
             self.resolution_no_edit,
             *self.member_combos,

@@ -31,6 +31,7 @@ from rejnistvo.rules.uplift import suggest_uplift
 from rejnistvo.services.r4_cases import Proposal, R4Case, reasons_from
 from rejnistvo.services.row_pages import RowPages
 from rejnistvo.store import StaleRecordError
+from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.placement_data import placement_periods
 from rejnistvo.ui.views.r4_correction import R4CorrectionMixin
@@ -423,7 +424,13 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         except RuleError as error:
             self._refused(error, title)
             return False
-        self._announce(case, self.tr("Predlog R-4 je shranjen."))
+        message = self.tr("Predlog R-4 je shranjen.")
+        if case.sent_on is not None and not case.decided:
+            message += " " + self.tr(
+                "Koordinator ima različico, poslano {0}: popravek mu pošljite znova "
+                "(Koordinator → Paketi)."
+            ).format(format_date(case.sent_on))
+        self._announce(case, message)
         return True
 
     @Slot()
