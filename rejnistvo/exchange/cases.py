@@ -227,7 +227,7 @@ class ImportPreview:
     contents: PackageContents
     package_sha256: str
     existing_case_id: int | None
-    action: str  # "create" | "decide" | "nothing"
+    action: str  # "create" | "update" (a correction sent again) | "decide" | "nothing"
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -260,28 +260,104 @@ def preview_import(
     existing = links.case_for_uuid(db, contents.case_uuid)
     if kind == "proposal":
         if existing is not None:
-            return ImportPreview(
-                contents,
-                digest,
-                existing,
-                "nothing",
-                [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."]
-                + _differences_note(db, existing, contents),
-            )
+            return _preview_resent(db, contents, digest, existing)
         return ImportPreview(
             contents, digest, None, "create", ["Uvoz bo dodal nov primer R-4 v evidenco."]
         )
     return _preview_resolution(db, contents, digest, existing)
 
 
-def _differences_note(db: Database, case_id: int, contents: PackageContents) -> list[str]:
-    """A re-sent proposal that differs from the one imported is not taken over silently."""
+#: the proposal's own fields a correction sent again may change (SPEC 6.1 name → column);
+#: the centre, unit, child and carer name the case and are never taken over
+_CORRECTABLE = {
+    "case_no": "case_no",
+    "date": "proposal_date",
+    "proposed_percent": "proposed_percent",
+    "rationale": "rationale",
+}
+
+
+def _reasons(reasons: object) -> list[tuple[object, object]]:
+    rows = reasons if isinstance(reasons, list) else []
+    return [(r.get("reason_key"), r.get("text")) for r in rows if isinstance(r, dict)]
+
+
+def _changed_keys(db: Database, case_id: int, contents: PackageContents) -> list[str]:
+    """The form's fields (SPEC 6.1 names) and the attachment's reasons and workload in
+    which a package differs from the imported case."""
     stored = {k: v for k, v in _form_data(db, case_id).items() if k != "decision"}
-    if stored == contents.case:
-        return []
-    changed = sorted(
-        k for k in set(stored) | set(contents.case) if stored.get(k) != contents.case.get(k)
+    changed = {k for k in set(stored) | set(contents.case) if stored.get(k) != contents.case.get(k)}
+    case = get_record(db, "r4_cases", case_id)
+    details = contents.details
+    if details.get("workload") and details.get("workload") != case.get("workload"):
+        changed.add("workload")
+    if "reasons" in details and _reasons(details.get("reasons")) != _reasons(case.get("reasons")):
+        changed.add("reasons")
+    return sorted(changed)
+
+
+def _preview_resent(
+    db: Database, contents: PackageContents, digest: str, existing: int
+) -> ImportPreview:
+    """A proposal imported before, sent again: its correction is taken over while the
+    commission has not decided (the centre corrected it after sending); else nothing."""
+    changed = _changed_keys(db, existing, contents)
+    case = get_record(db, "r4_cases", existing)
+    correctable = set(_CORRECTABLE) | {"period", "workload", "reasons"}
+    if changed and set(changed) <= correctable and not case.get("decided_on"):
+        if not case.get("returned_on"):
+            return ImportPreview(
+                contents,
+                digest,
+                existing,
+                "update",
+                [
+                    f"Paket je popravljen predlog že uvoženega primera {existing} "
+                    f"(spremenjeno: {', '.join(changed)}); uvoz bo popravke prevzel."
+                ],
+            )
+    return ImportPreview(
+        contents,
+        digest,
+        existing,
+        "nothing",
+        [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."]
+        + _differences_note(db, existing, contents),
     )
+
+
+def _take_over_correction(db: Database, case_id: int, contents: PackageContents) -> None:
+    """Write a re-sent proposal's corrected fields over the imported case (audited by
+    save_record); the steps the coordinator recorded stay."""
+    case = get_record(db, "r4_cases", case_id)
+    for key, column in _CORRECTABLE.items():
+        case[column] = contents.case.get(key)
+    period = contents.case.get("period") or {}
+    case["period_from"], case["period_to"] = period.get("from"), period.get("to")
+    details = contents.details
+    if details.get("workload"):
+        case["workload"] = details.get("workload")
+    if "reasons" in details:
+        case["reasons"] = [
+            {"reason_key": r.get("reason_key"), "text": r.get("text")}
+            for r in details.get("reasons") or []
+            if isinstance(r, dict) and (r.get("reason_key") or r.get("text"))
+        ]
+    save_record(db, "r4_cases", case)
+
+
+def _differences_note(db: Database, case_id: int, contents: PackageContents) -> list[str]:
+    """A re-sent proposal that differs from the one imported and cannot be taken over
+    (decided, returned, or naming another centre, child or carer) is not taken silently."""
+    changed = _changed_keys(db, case_id, contents)
+    if not changed:
+        return []
+    if get_record(db, "r4_cases", case_id).get("decided_on"):
+        return [
+            "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "), "
+            "primer pa je že odločen, zato popravkov ne prevzamem. Dogovorite se s centrom, "
+            "ki je predlog poslal."
+        ]
     return [
         "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "); sprememb "
         "ne prevzamem samodejno. Dogovorite se s centrom, ki je predlog poslal."
@@ -343,6 +419,12 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
         existing = links.case_for_uuid(db, contents.case_uuid)
         if contents.kind == "proposal":
             if existing is not None:
+                fresh = _preview_resent(db, contents, preview.package_sha256, existing)
+                if fresh.action == "update":
+                    _take_over_correction(db, existing, contents)
+                    return ImportResult(
+                        existing, False, True, f"Popravljen predlog je prevzet (primer {existing})."
+                    )
                 return ImportResult(
                     existing, False, False, f"Predlog je že v evidenci (primer {existing})."
                 )

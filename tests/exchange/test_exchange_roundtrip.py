@@ -338,12 +338,14 @@ def test_cli_export_and_import(centre_db, coordinator_db, tmp_path, capsys):
 
 
 def test_re_sent_changed_proposal_is_flagged_not_taken(centre_db, coordinator_db, tmp_path):
+    """Once decided (undecided, the correction is taken over: test_qa20_resent_correction)."""
     case, proposal = _send(centre_db, tmp_path)
-    apply_import(
+    imported = apply_import(
         coordinator_db,
         preview_import(coordinator_db, proposal, PASS, kind="proposal"),
         today=RECEIVED,
     )
+    _decide(coordinator_db, imported.case_id, case["subgroup"])
     record = get_record(centre_db, "r4_cases", case["id"])
     record["rationale"] = "Dopolnjena obrazložitev."
     from rejnistvo.store import save_record
