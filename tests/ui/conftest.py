@@ -80,6 +80,20 @@ def ctx(qapp, db, db_path, settings, interaction):
 
 
 @pytest.fixture
+def shown_window(qtbot, ctx):
+    """The main window on the smallest screen the program is made for (1024×700), shown,
+    its first screen up."""
+    from rejnistvo.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_view() is not None)
+    return window
+
+
+@pytest.fixture
 def qtbot(qtbot):
     """pytest-qt's bot, holding the widgets given to ``addWidget`` until it has closed them.
 

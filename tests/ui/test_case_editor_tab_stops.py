@@ -7,16 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
-from rejnistvo.ui.main_window import MainWindow
-
 
 @pytest.mark.parametrize("screen", ["r4_view", "r5_view", "coordinator_view"])
-def test_the_editors_scroll_area_is_no_tab_stop(qtbot, ctx, screen):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_view() is not None)
+def test_the_editors_scroll_area_is_no_tab_stop(shown_window, screen):
+    window = shown_window
     window.show_screen(screen)
     view = window.current_view()
     areas = [

@@ -318,7 +318,17 @@ def _run_main(monkeypatch, where, db=None):
                 widget.close()
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", exec_once)
+    _main_without_its_loop(monkeypatch, exec_once)
+    assert app_module.main(db=db, locations=where) == 0
+    return seen
+
+
+def _main_without_its_loop(monkeypatch, exec_) -> None:
+    """app.main with ``exec_`` for its event loop and nothing of it left for later tests
+    (no timers, hooks or translators installed, no real dialogs)."""
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(QApplication, "exec", exec_)
     monkeypatch.setattr(app_module.gc, "freeze", lambda: None)
     monkeypatch.setattr(MainWindow, "preload_screens", lambda self, delay_ms=0: None)
     monkeypatch.setattr(app_module, "install_mnemonics", lambda: None)
@@ -326,8 +336,6 @@ def _run_main(monkeypatch, where, db=None):
     monkeypatch.setattr(app_module, "install_translators", lambda app, cache_dir=None: [])
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "DialogsWhenAsked", lambda parent: _Fake())
-    assert app_module.main(db=db, locations=where) == 0
-    return seen
 
 
 class _Fake:
@@ -400,14 +408,7 @@ def test_a_demo_start_leaves_no_temporary_folder_behind(qapp, monkeypatch, where
                 return 0
         return 1
 
-    monkeypatch.setattr(QApplication, "exec", exec_until_demo_open)
-    monkeypatch.setattr(app_module.gc, "freeze", lambda: None)
-    monkeypatch.setattr(MainWindow, "preload_screens", lambda self, delay_ms=0: None)
-    monkeypatch.setattr(app_module, "install_mnemonics", lambda: None)
-    monkeypatch.setattr(app_module, "install_ending_signals", lambda: None)
-    monkeypatch.setattr(app_module, "install_translators", lambda app, cache_dir=None: [])
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(app_module, "DialogsWhenAsked", lambda parent: _Fake())
+    _main_without_its_loop(monkeypatch, exec_until_demo_open)
     assert app_module.main(demo=True, locations=where) == 0
     assert len(made) == 1 and seen["path"].parent == Path(made[0])
     assert not Path(made[0]).exists()

@@ -7,16 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from rejnistvo.ui.main_window import MainWindow
-
-
-def _window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_view() is not None)
-    return window
-
 
 def _ctrl_s(qtbot, window):
     window.statusBar().clearMessage()
@@ -28,8 +18,8 @@ def _audit_rows(ctx) -> int:
     return ctx.db.execute("select count(*) from audit_log").fetchone()[0]
 
 
-def test_ctrl_s_on_a_shown_record_says_nothing_changed(qtbot, ctx):
-    window = _window(qtbot, ctx)
+def test_ctrl_s_on_a_shown_record_says_nothing_changed(qtbot, ctx, shown_window):
+    window = shown_window
     assert _ctrl_s(qtbot, window) == "Ni sprememb za shranjevanje."  # Roki
     window.show_screen("carers_view")
     view = window.current_view()
@@ -41,8 +31,8 @@ def test_ctrl_s_on_a_shown_record_says_nothing_changed(qtbot, ctx):
     assert _audit_rows(ctx) == before
 
 
-def test_a_record_typed_back_to_what_it_was_is_not_saved(qtbot, ctx):
-    window = _window(qtbot, ctx)
+def test_a_record_typed_back_to_what_it_was_is_not_saved(qtbot, ctx, shown_window):
+    window = shown_window
     window.show_screen("carers_view")
     view = window.current_view()
     view.table.setCurrentIndex(view.proxy.index(0, 0))
@@ -58,8 +48,8 @@ def test_a_record_typed_back_to_what_it_was_is_not_saved(qtbot, ctx):
     assert not view.has_unsaved_changes()
 
 
-def test_a_changed_record_is_still_saved(qtbot, ctx):
-    window = _window(qtbot, ctx)
+def test_a_changed_record_is_still_saved(qtbot, ctx, shown_window):
+    window = shown_window
     window.show_screen("carers_view")
     view = window.current_view()
     view.table.setCurrentIndex(view.proxy.index(0, 0))
@@ -120,8 +110,8 @@ def test_a_centre_typed_back_is_not_saved(qtbot, ctx):
     assert said[-1] != "Ni sprememb za shranjevanje."
 
 
-def test_ctrl_n_and_ctrl_f_where_the_screen_has_none_say_so(qtbot, ctx):
-    window = _window(qtbot, ctx)
+def test_ctrl_n_and_ctrl_f_where_the_screen_has_none_say_so(qtbot, ctx, shown_window):
+    window = shown_window
     window.statusBar().clearMessage()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # Roki
     assert window.statusBar().currentMessage() == "Na tem zaslonu ni novega zapisa."

@@ -8,16 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from rejnistvo.ui.main_window import MainWindow
-
 
 @pytest.mark.parametrize("screen", ["carers_view", "children_view", "placements_view"])
-def test_tab_after_the_last_button_goes_to_a_widget_that_shows_it(qtbot, ctx, screen):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_view() is not None)
+def test_tab_after_the_last_button_goes_to_a_widget_that_shows_it(qtbot, shown_window, screen):
+    window = shown_window
     window.show_screen(screen)
     view = window.current_view()
     view.table.setCurrentIndex(view.proxy.index(0, 0))
@@ -31,12 +25,8 @@ def test_tab_after_the_last_button_goes_to_a_widget_that_shows_it(qtbot, ctx, sc
         assert landed is window.nav
 
 
-def test_namestitve_tab_reaches_the_buttons_before_the_one_off_payments(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_view() is not None)
+def test_namestitve_tab_reaches_the_buttons_before_the_one_off_payments(qtbot, shown_window):
+    window = shown_window
     window.show_screen("placements_view")
     view = window.current_view()
     view.table.setCurrentIndex(view.proxy.index(0, 0))
