@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from rejnistvo.bounded_read import TooLarge, read_bounded
+
 # Bounds on what a JSON input may hold, so that a crafted document is one clear line
 # instead of a RecursionError, a ValueError about digits or minutes of work.
 MAX_DEPTH = 64
@@ -192,14 +194,16 @@ def read_json_input(args: argparse.Namespace) -> Any:
             path = Path(source)
             if path.is_dir():
                 raise CliInputError(f"--input: »{source}« je mapa, ne datoteka.")
-            # as much as is allowed and one byte more: a device (/dev/zero) or a FIFO
-            # that never ends was read until memory ran out
-            with path.open("rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
+            data = read_bounded(path, MAX_INPUT_BYTES)
         elif hasattr(sys.stdin, "buffer"):
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            data = read_bounded(sys.stdin.buffer, MAX_INPUT_BYTES)
         else:  # a text stream put in place of standard input (tests, embedding)
             data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
+            if len(data) > MAX_INPUT_BYTES:
+                raise TooLarge(MAX_INPUT_BYTES)
+    except TooLarge:
+        too_large = f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB)."
+        raise CliInputError(f"--input: {too_large}" if source else too_large) from None
     except OSError as error:
         # imported only here: rejnistvo.store brings sqlite_utils, which `print` from
         # JSON and `calc` never need
@@ -208,10 +212,6 @@ def read_json_input(args: argparse.Namespace) -> Any:
         what = f"--input: datoteke »{source}«" if source else "Standardnega vhoda"
         raise CliInputError(f"{what} ni mogoče prebrati: {_read_reason(error, reason)}.") from None
     try:
-        if len(data) > MAX_INPUT_BYTES:
-            raise CliInputError(
-                f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB)."
-            )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

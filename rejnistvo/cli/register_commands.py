@@ -17,7 +17,6 @@ import argparse
 import contextlib
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from rejnistvo.cli.io import (
@@ -158,20 +157,19 @@ MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 
 def _passphrase(path: str) -> str:
+    from rejnistvo.bounded_read import TooLarge, read_bounded
     from rejnistvo.exchange.crypto import check_passphrase
     from rejnistvo.exchange.errors import PackageError
 
     try:
         # utf-8-sig: Notepad may save the file with a BOM, which is not part of the passphrase.
-        with Path(path).open("rb") as handle:
-            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
-        if len(data) > MAX_PASSPHRASE_FILE_BYTES:
-            raise CliInputError(
-                f"{PASSPHRASE_OPTION}: datoteka »{path}« je prevelika za datoteko z geslom "
-                f"(več kot {MAX_PASSPHRASE_FILE_BYTES // 1024} KiB); geslo je prva vrstica "
-                "kratke besedilne datoteke."
-            )
-        text = data.decode("utf-8-sig")
+        text = read_bounded(path, MAX_PASSPHRASE_FILE_BYTES).decode("utf-8-sig")
+    except TooLarge:
+        raise CliInputError(
+            f"{PASSPHRASE_OPTION}: datoteka »{path}« je prevelika za datoteko z geslom "
+            f"(več kot {MAX_PASSPHRASE_FILE_BYTES // 1024} KiB); geslo je prva vrstica "
+            "kratke besedilne datoteke."
+        ) from None
     except (OSError, UnicodeDecodeError):
         raise CliInputError(
             f"{PASSPHRASE_OPTION}: datoteke z geslom »{path}« ni mogoče prebrati "

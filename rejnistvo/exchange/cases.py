@@ -22,7 +22,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.atomic_write import os_error_reason
 from rejnistvo.exchange import links
 from rejnistvo.exchange.crypto import check_passphrase
 from rejnistvo.exchange.errors import PackageError
@@ -30,6 +29,7 @@ from rejnistvo.exchange.package import (
     PackageContents,
     build_package,
     read_package,
+    read_package_file,
     write_package,
 )
 from rejnistvo.store import Database, get_record, get_setting, save_record
@@ -254,7 +254,7 @@ def preview_import(
     """Open a package for `kind` ("proposal" at the coordinator, "resolution" at the
     centre) and say what importing it would do. `subgroups`: the subgroups this file
     serves; a package for another one is refused."""
-    data = source if isinstance(source, bytes) else _read(source)
+    data = source if isinstance(source, bytes) else read_package_file(source)
     contents = read_package(data, passphrase, expected_kind=kind, expected_subgroups=subgroups)
     digest = hashlib.sha256(data).hexdigest()
     existing = links.case_for_uuid(db, contents.case_uuid)
@@ -399,15 +399,6 @@ def _preview_resolution(
         "decide",
         [f"Primer {existing} bo dobil sklep {decision['resolution_no']} in bo odločen."],
     )
-
-
-def _read(source: str | Path) -> bytes:
-    try:
-        return Path(source).read_bytes()
-    except OSError as error:
-        raise PackageError(
-            f"Paketa »{source}« ni mogoče prebrati: {os_error_reason(error)}."
-        ) from None
 
 
 def apply_import(db: Database, preview: ImportPreview, *, today: date) -> ImportResult:

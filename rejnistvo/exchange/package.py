@@ -276,15 +276,22 @@ def write_package(path: str | Path, data: bytes) -> Path:
 def _read_source(source: bytes | str | Path) -> bytes:
     if isinstance(source, bytes | bytearray):
         return bytes(source)
+    return read_package_file(source)
+
+
+def read_package_file(source: str | Path) -> bytes:
+    """A package file's bytes; a file larger than any package (a device such as
+    /dev/zero, a large file chosen by mistake) is refused without filling memory."""
     from rejnistvo.atomic_write import os_error_reason
+    from rejnistvo.bounded_read import TooLarge, read_bounded
     from rejnistvo.exchange.crypto import MAX_PACKAGE_BYTES
 
     try:
-        path = Path(source)
-        # Bounded before reading: a huge file is not a package and must not fill memory.
-        if path.is_file() and path.stat().st_size > MAX_PACKAGE_BYTES:
-            raise PackageError(f"Datoteka »{source}« je prevelika za paket programa Rejništvo.")
-        return path.read_bytes()
+        return read_bounded(source, MAX_PACKAGE_BYTES)
+    except TooLarge:
+        raise PackageError(
+            f"Datoteka »{source}« je prevelika za paket programa Rejništvo."
+        ) from None
     except OSError as error:
         raise PackageError(
             f"Paketa »{source}« ni mogoče prebrati: {os_error_reason(error)}."
