@@ -100,6 +100,18 @@ def check_child_and_carer_differ(
         )
 
 
+def check_not_future(day: date | None, today: date, field: str, label: str) -> None:
+    """A day on which something was done (a form dated, a report received, a call sent)
+    has come: 25. 12. typed for 25. 11. would print a future date and start the
+    deadlines that hang on it there."""
+    if day is not None and day > today:
+        raise InputError(
+            field,
+            f"{label} ({format_date(day)}) je v prihodnosti; dovoljen je današnji "
+            f"({format_date(today)}) ali zgodnejši dan.",
+        )
+
+
 # -- R-5: the report, the centre's finding and the refund -------------------------------------
 def check_finding_not_before_report(
     report_date: date | None, finding_date: date | None, field: str = "finding.date"

@@ -498,6 +498,13 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
 
 
 # -- saving --------------------------------------------------------------------------------
+def _check_not_future(case: R5Case, today: date) -> None:
+    """A call sent »5. 1. 2027« on 5. 12. 2026 would start the refund's deadlines (and
+    Roki's reminders of its instalments) on a day that has not come."""
+    if case.refund is not None:
+        consistency.check_not_future(case.refund.call_date, today, "call_date", "Datum poziva")
+
+
 def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
     record: dict[str, Any] = {
         "placement_id": inc.placement_id,
@@ -529,9 +536,8 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
 
     ``drop_refund`` is the stored refund as the editor read it, to be deleted (the call
     date was cleared); its version is checked like the others. Returns the case as
-    stored, with new ids and versions. ``today`` is unused by the rules today but keeps
-    the signature of every service that may need a day."""
-    del today
+    stored, with new ids and versions. ``today``: the call is a day that has come."""
+    _check_not_future(case, today)
     placement = check_increase(db, case.increase)
     inc = case.increase
     report = case.report

@@ -29,6 +29,7 @@ from typing import Any
 from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register import workflow
+from rejnistvo.rules.consistency import check_not_future
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.cases import r4_status
 from rejnistvo.services.row_pages import Record, RowPages, TextsOf, chunks, marks
@@ -319,12 +320,7 @@ def _check_not_future(proposal: Proposal, today: date) -> None:
         ("proposal_date", proposal.proposal_date, "Datum predloga"),
         ("step_prepared_on", proposal.prepared_on, "Datum priprave"),
     ):
-        if day is not None and day > today:
-            raise InputError(
-                name,
-                f"{label} ({fmt_date(day)}) je v prihodnosti; dovoljen je današnji "
-                f"({fmt_date(today)}) ali zgodnejši dan.",
-            )
+        check_not_future(day, today, name, label)
 
 
 def save_proposal(

@@ -30,6 +30,9 @@ from rejnistvo.services.board_increases import (
 from rejnistvo.store import StaleRecordError, delete_record, list_records, open_db, save_record
 
 TODAY = date(2026, 3, 2)
+#: the day the cases are saved: after every day they record (a report, a finding and a call
+#: are days that have come, services.board_increases._check_not_future)
+SAVED_ON = date(2027, 12, 31)
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30))
 
 
@@ -100,7 +103,7 @@ def test_save_and_load_a_whole_case(db):
         ),
         Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED),
     )
-    stored = save_case(db, case, TODAY)
+    stored = save_case(db, case, SAVED_ON)
     assert stored.increase.id is not None and stored.increase.version == 1
     assert stored.report.expenses[0].amount == Decimal("800.00")
     assert stored.refund.amount == Decimal("157.00")
@@ -110,6 +113,29 @@ def test_save_and_load_a_whole_case(db):
     assert stored.report.finding_centre_id == db.ids["centre"]
     assert stored.report.finding_unit_id == db.ids["unit"]
     assert case_row(db, stored.increase.id, TODAY).status == "refund_ordered"
+
+
+def test_a_call_dated_after_today_is_refused_at_its_field(db):
+    """A call typed »10. 7. 2026« on 9. 7. 2026 (for 10. 6.) started the refund's
+    deadlines and Roki's instalment reminders on a day that had not come."""
+    case = R5Case(
+        increase(db),
+        R5Report(
+            report_date=date(2026, 5, 20),
+            finding_date=date(2026, 6, 5),
+            justified=Decimal("800.00"),
+            unjustified=Decimal("157.00"),
+        ),
+        Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED),
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, case, date(2026, 7, 9))
+    assert caught.value.field == "call_date"
+    assert caught.value.message == (
+        "Datum poziva (10. 7. 2026) je v prihodnosti; dovoljen je današnji (9. 7. 2026) "
+        "ali zgodnejši dan."
+    )
+    assert save_case(db, case, date(2026, 7, 10)).refund is not None  # the day itself
 
 
 def test_facts_received_and_short_period_due_reason(db):
@@ -122,32 +148,32 @@ def test_facts_received_and_short_period_due_reason(db):
 
 
 def test_overlapping_increase_is_refused_naming_the_other(db):
-    save_case(db, R5Case(increase(db, decision_no="1-001/2026")), TODAY)
+    save_case(db, R5Case(increase(db, decision_no="1-001/2026")), SAVED_ON)
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db, Period(date(2026, 6, 1), date(2026, 12, 31)))), TODAY)
+        save_case(db, R5Case(increase(db, Period(date(2026, 6, 1), date(2026, 12, 31)))), SAVED_ON)
     assert caught.value.field == "period"
     assert "zvišanjem oskrbnine 25 % od 1. 1. 2026 do 30. 6. 2026" in caught.value.message
     assert "odločba 1-001/2026" in caught.value.message
     assert len(list_records(db, "board_increases")) == 1
     # An extension adjoins and is stored.
-    save_case(db, R5Case(increase(db, Period(date(2026, 7, 1), date(2026, 12, 31)))), TODAY)
+    save_case(db, R5Case(increase(db, Period(date(2026, 7, 1), date(2026, 12, 31)))), SAVED_ON)
     assert len(list_records(db, "board_increases")) == 2
 
 
 def test_period_outside_the_placement_is_refused(db):
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db, Period(date(2025, 1, 1), date(2025, 6, 30)))), TODAY)
+        save_case(db, R5Case(increase(db, Period(date(2025, 1, 1), date(2025, 6, 30)))), SAVED_ON)
     assert caught.value.field == "period"
 
 
 def test_stale_save_is_refused_and_nothing_is_lost(db):
-    first = save_case(db, R5Case(increase(db)), TODAY)
+    first = save_case(db, R5Case(increase(db)), SAVED_ON)
     other = dataclasses.replace(first.increase, decision_no="1-002/2026")
-    save_case(db, R5Case(other), TODAY)
+    save_case(db, R5Case(other), SAVED_ON)
     assert stored_version(db, first.increase.id) == 2
     mine = dataclasses.replace(first.increase, percent=50)
     with pytest.raises(StaleRecordError) as caught:
-        save_case(db, R5Case(mine, R5Report(report_date=date(2026, 5, 1))), TODAY)
+        save_case(db, R5Case(mine, R5Report(report_date=date(2026, 5, 1))), SAVED_ON)
     assert "Zapis je medtem spremenil" in caught.value.message
     now = load_case(db, first.increase.id)
     assert now.increase.decision_no == "1-002/2026" and now.increase.percent == 25
@@ -161,7 +187,7 @@ def test_refused_refund_writes_nothing(db):
         Refund(date(2026, 7, 10), deadline=date(2027, 6, 1)),
     )
     with pytest.raises(InputError) as caught:
-        save_case(db, case, TODAY)
+        save_case(db, case, SAVED_ON)
     assert caught.value.field == "deadline"
     assert list_records(db, "board_increases") == []
 
@@ -181,7 +207,7 @@ def test_refused_refund_writes_nothing(db):
 )
 def test_inconsistent_finding_is_refused_at_its_field(db, report, field):
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db), report), TODAY)
+        save_case(db, R5Case(increase(db), report), SAVED_ON)
     assert caught.value.field == field
     assert list_records(db, "board_increases") == []
 
@@ -189,7 +215,7 @@ def test_inconsistent_finding_is_refused_at_its_field(db, report, field):
 def test_refund_without_unjustified_amount_is_refused(db):
     case = R5Case(increase(db), R5Report(unjustified=Decimal("0.00")), Refund(date(2026, 7, 10)))
     with pytest.raises(InputError) as caught:
-        save_case(db, case, TODAY)
+        save_case(db, case, SAVED_ON)
     assert caught.value.field == "unjustified"
 
 
@@ -221,7 +247,7 @@ def test_call_must_not_precede_the_finding(db):
         Refund(date(2026, 7, 10), deadline=date(2026, 7, 15)),
     )
     with pytest.raises(InputError) as caught:
-        save_case(db, case, TODAY)
+        save_case(db, case, SAVED_ON)
     assert caught.value.field == "call_date"
     assert "pred datumom ugotovitve" in caught.value.message
     assert list_records(db, "board_increases") == []
@@ -231,7 +257,7 @@ def test_call_must_not_precede_the_finding(db):
 
 def test_list_status_honours_the_requested_date(db):
     requested = save_case(
-        db, R5Case(increase(db, report_requested_on=date(2026, 2, 1))), TODAY
+        db, R5Case(increase(db, report_requested_on=date(2026, 2, 1))), SAVED_ON
     ).increase
     rows = {r.id: r for r in list_rows(db, TODAY)}
     assert rows[requested.id].status == "overdue"
@@ -242,18 +268,18 @@ def test_list_status_honours_the_requested_date(db):
 
 def test_dropping_the_refund_checks_its_version(db):
     case = R5Case(increase(db), R5Report(unjustified=Decimal("50.00")), Refund(date(2026, 7, 10)))
-    stored = save_case(db, case, TODAY)
-    again = save_case(db, stored, TODAY)  # another editor saves: the refund's version moves
+    stored = save_case(db, case, SAVED_ON)
+    again = save_case(db, stored, SAVED_ON)  # another editor saves: the refund's version moves
     assert again.refund.version == 2
     with pytest.raises(StaleRecordError):
         save_case(
             db,
             R5Case(again.increase, again.report),
-            TODAY,
+            SAVED_ON,
             drop_refund=stored.refund,
         )
     assert load_case(db, stored.increase.id).refund is not None
-    save_case(db, R5Case(again.increase, again.report), TODAY, drop_refund=again.refund)
+    save_case(db, R5Case(again.increase, again.report), SAVED_ON, drop_refund=again.refund)
     assert load_case(db, stored.increase.id).refund is None
 
 
@@ -297,7 +323,7 @@ def test_part_time_placement_received_and_refund_as_paid(db):
         finding_date=date(2026, 7, 1), justified=Decimal("0.00"), unjustified=Decimal("957.00")
     )
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db), too_much, call), TODAY)
+        save_case(db, R5Case(increase(db), too_much, call), SAVED_ON)
     assert caught.value.field == "unjustified"
 
 
@@ -312,12 +338,14 @@ def test_finding_parts_together_no_more_than_received(db):
         unjustified=Decimal("900.00"),
     )
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db), finding), TODAY)
+        save_case(db, R5Case(increase(db), finding), SAVED_ON)
     assert caught.value.field == "unjustified"
     assert "od 0,00 do 57,00 EUR" in caught.value.message
     assert list_records(db, "board_increases") == []
     exact = dataclasses.replace(finding, unjustified=Decimal("57.00"))
-    assert save_case(db, R5Case(increase(db), exact), TODAY).report.unjustified == Decimal("57.00")
+    assert save_case(db, R5Case(increase(db), exact), SAVED_ON).report.unjustified == Decimal(
+        "57.00"
+    )
 
 
 def test_typed_instalment_on_a_holiday_is_due_the_next_working_day(db):
@@ -335,7 +363,7 @@ def test_typed_instalment_on_a_holiday_is_due_the_next_working_day(db):
     stored = save_case(
         db,
         R5Case(increase(db), finding, dataclasses.replace(call, instalments=tuple(typed))),
-        TODAY,
+        SAVED_ON,
     )
     assert stored.refund.instalments[4].due == date(2026, 12, 28)  # 26. holiday, 27. Sunday
     assert [i.due for i in stored.refund.instalments[:4]] == [i.due for i in plan.instalments[:4]]

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_board_increases import TODAY, db, increase  # noqa: F401 (fixtures)
+from test_board_increases import SAVED_ON, db, increase  # noqa: F401 (fixtures)
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.board_increases import R5Case, R5Report, Refund, save_case
@@ -21,7 +21,7 @@ CALL = date(2026, 7, 10)  # after the increase of 1. 1.-30. 6. 2026: 957,00 rece
 @pytest.mark.parametrize("report", [R5Report(), R5Report(justified=Decimal("800.00"))])
 def test_a_call_without_an_unjustified_amount_says_what_to_type(db, report):  # noqa: F811
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db), report, Refund(CALL)), TODAY)
+        save_case(db, R5Case(increase(db), report, Refund(CALL)), SAVED_ON)
     assert caught.value.field == "unjustified"
     message = caught.value.message
     assert "finding." not in message and "prazen" not in message
@@ -31,7 +31,7 @@ def test_a_call_without_an_unjustified_amount_says_what_to_type(db, report):  # 
 def test_a_call_for_nothing_to_refund_says_to_clear_the_call_date(db):  # noqa: F811
     case = R5Case(increase(db), R5Report(unjustified=Decimal("0.00")), Refund(CALL))
     with pytest.raises(InputError) as caught:
-        save_case(db, case, TODAY)
+        save_case(db, case, SAVED_ON)
     assert caught.value.field == "unjustified"
     assert "finding." not in caught.value.message
     assert "ni ničesar za vračilo" in caught.value.message

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_board_increases import H1, TODAY, db, increase  # noqa: F401 (fixture)
+from test_board_increases import H1, SAVED_ON, db, increase  # noqa: F401 (fixture)
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
@@ -35,7 +35,7 @@ def _end_placement(db, last_day: date) -> None:  # noqa: F811
 
 
 def test_report_and_refund_of_an_increase_past_an_early_end_are_saved(db):  # noqa: F811
-    stored = save_case(db, R5Case(increase(db, decision_no="1-001/2026")), TODAY)
+    stored = save_case(db, R5Case(increase(db, decision_no="1-001/2026")), SAVED_ON)
     _end_placement(db, date(2026, 3, 31))  # the child left; the increase ran to 30. 6.
 
     case = dataclasses.replace(
@@ -49,7 +49,7 @@ def test_report_and_refund_of_an_increase_past_an_early_end_are_saved(db):  # no
         ),
         refund=Refund(date(2026, 5, 4), RefundMethod.LUMP_SUM),
     )
-    saved = save_case(db, case, TODAY)
+    saved = save_case(db, case, SAVED_ON)
     assert saved.increase.period == H1
     assert saved.refund is not None and saved.refund.amount == Decimal("50.00")
     # Received counts placed days only: January to March, 3 × 159.50.
@@ -59,21 +59,21 @@ def test_report_and_refund_of_an_increase_past_an_early_end_are_saved(db):  # no
             dataclasses.replace(
                 saved, report=dataclasses.replace(saved.report, unjustified=Decimal("478.51"))
             ),
-            TODAY,
+            SAVED_ON,
         )
     assert caught.value.field == "unjustified" and "478,50" in caught.value.message
 
 
 def test_a_changed_or_new_period_past_the_placement_is_still_refused(db):  # noqa: F811
-    stored = save_case(db, R5Case(increase(db)), TODAY)
+    stored = save_case(db, R5Case(increase(db)), SAVED_ON)
     _end_placement(db, date(2026, 3, 31))
     loaded = load_case(db, stored.increase.id)
     longer = dataclasses.replace(
         loaded.increase, period=Period(date(2026, 1, 1), date(2026, 7, 31))
     )
     with pytest.raises(InputError) as caught:
-        save_case(db, dataclasses.replace(loaded, increase=longer), TODAY)
+        save_case(db, dataclasses.replace(loaded, increase=longer), SAVED_ON)
     assert caught.value.field == "period"
     with pytest.raises(InputError) as caught:
-        save_case(db, R5Case(increase(db, Period(date(2026, 7, 1), date(2026, 8, 31)))), TODAY)
+        save_case(db, R5Case(increase(db, Period(date(2026, 7, 1), date(2026, 8, 31)))), SAVED_ON)
     assert caught.value.field == "period"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
-from test_r5_flow import b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.today(AFTER_THE_CALLS)  # its calls are days that have come
 
 
 def _plan_with_an_edited_date(qtbot, view, ctx):

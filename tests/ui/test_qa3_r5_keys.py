@@ -5,10 +5,13 @@ and never reached the finding below without the mouse."""
 
 from __future__ import annotations
 
+import pytest
 from _fixtures_b import b_db  # noqa: F401 (fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from test_r5_flow import b_ctx, fill_increase, make_view  # noqa: F401 (fixture)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.today(AFTER_THE_CALLS)  # its calls are days that have come
 
 
 def focus():

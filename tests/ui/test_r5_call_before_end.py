@@ -5,13 +5,17 @@ at the whole period's received − justified and the save was refused."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
+import pytest
 from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
-from test_r5_flow import b_ctx, fill_increase, make_view, set_expense  # noqa: F401 (fixtures)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view, set_expense  # noqa: F401 (fixtures)
 
 from rejnistvo.store import get_record
+
+pytestmark = pytest.mark.today(AFTER_THE_CALLS)  # its calls are days that have come
 
 
 def test_call_before_the_end_offers_what_was_received_before_it(qtbot, b_ctx):  # noqa: F811
@@ -47,3 +51,22 @@ def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
     qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
     view.call_date.edit.editingFinished.emit()
     assert view.unjustified_edit.text() == "200,00"
+
+
+@pytest.mark.today(date(2026, 4, 9))
+def test_a_call_dated_after_today_is_refused_under_its_field(qtbot, b_ctx):  # noqa: F811
+    """»10. 4. 2026« typed on 9. 4. 2026 (for 10. 3.) was stored and started the refund's
+    deadlines on a day that had not come."""
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    assert view.save()
+    qtbot.keyClicks(view.report_date.edit, "1. 4. 2026")
+    qtbot.keyClicks(view.finding_date.edit, "5. 4. 2026")
+    qtbot.keyClicks(view.unjustified_edit.edit, "200,00")
+    qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
+    view.call_date.edit.editingFinished.emit()
+    qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)
+    assert view.save() is False
+    assert "Datum poziva (10. 4. 2026) je v prihodnosti" in view.call_date.error_label.text()
+    assert view.call_date.edit.text() == "10. 4. 2026"  # what was typed stays
+    assert view.refund_id is None

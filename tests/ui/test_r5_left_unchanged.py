@@ -5,8 +5,11 @@ the screen ask »Jih shranim?«)."""
 
 from __future__ import annotations
 
+import pytest
 from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from test_r5_flow import b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.today(AFTER_THE_CALLS)  # its calls are days that have come
 
 FIELDS = (
     "period_edit.start_edit",
