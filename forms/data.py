@@ -23,7 +23,7 @@ from rejnistvo.clock import SystemClock
 from rejnistvo.rules import consistency
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.money import parse_amount
+from rejnistvo.rules.money import parse_json_amount
 from rejnistvo.rules.periods import Period, check_keys, parse_date, parse_period
 
 if TYPE_CHECKING:  # load when first named (their own modules, see below)
@@ -133,7 +133,7 @@ def _amount(data: Mapping[str, Any], key: str, parent: str, label: str) -> Decim
     if value is None:
         return None
     try:
-        return parse_amount(value, _path(parent, key))
+        return parse_json_amount(value, _path(parent, key))
     except InputError as error:
         raise InputError(error.field, f"{label}: {error.message}") from None
 

@@ -83,6 +83,9 @@ def test_r4_refusals(r4_data, change, field, words):
         (lambda d: d["child"].update(emso="0101006500006"), "child.emso", "neznano polje"),
         (lambda d: d["period"].update(to="2025-12-31"), "period.to", "pred začetkom"),
         (lambda d: d.update(expenses={}), "expenses", "seznam"),
+        # SPEC 6 writes amounts as strings; a JSON number was printed as if it were one
+        (lambda d: d["finding"].update(justified=800), "finding.justified", "število JSON"),
+        (lambda d: d["expenses"][0].update(amount=120), "expenses[0].amount", '"120.00"'),
     ],
 )
 def test_r5_refusals(r5_data, change, field, words):
