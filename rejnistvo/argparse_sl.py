@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 # argparse's own texts (it calls gettext at use time, through these module globals).
 _ARGPARSE_TEXTS = {
@@ -79,7 +80,39 @@ class SlovenianArgumentParser(argparse.ArgumentParser):
         # Only whole option names: a stable command line for scripts, where »--clos« or
         # »--c« must not close a month, nor start to mean another option when one is added.
         kwargs.setdefault("allow_abbrev", False)
+        #: each argument's name as the user types it, by its ``dest`` (``valid_from`` →
+        #: ``--from``): a message about a value names the option, not the attribute
+        #: (set first: argparse's own __init__ adds --help)
+        self.typed_names: dict[str, str] = {}
+        #: the sub-commands' parsers by name (``add_subparsers``)
+        self.commands: dict[str, SlovenianArgumentParser] = {}
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        action = super().add_argument(*args, **kwargs)
+        if action.option_strings:
+            self.typed_names[action.dest] = action.option_strings[-1]
+        elif isinstance(action.metavar, str):
+            self.typed_names[action.dest] = action.metavar
+        return action
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        subparsers = super().add_subparsers(**kwargs)
+        commands = self.commands
+        add_parser = subparsers.add_parser
+
+        def add_command(name: str, **options: Any) -> Any:
+            commands[name] = command = add_parser(name, **options)
+            return command
+
+        subparsers.add_parser = add_command  # type: ignore[method-assign]
+        return subparsers
+
+    def typed_name(self, command: str | None, dest: str) -> str:
+        """How the user typed the argument stored as `dest` of `command` (or of this
+        parser when None): its option (``--from``), its metavar, else `dest` itself."""
+        owner = self.commands.get(command, self) if command else self
+        return owner.typed_names.get(dest, dest)
 
     def _check_value(self, action: argparse.Action, value: object) -> None:
         # argparse names a wrong choice and the allowed ones as Python shows strings

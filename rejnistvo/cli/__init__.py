@@ -87,7 +87,7 @@ def program_name() -> str:
     return started.stem or "rejnistvo"
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> SlovenianArgumentParser:
     """The whole parser; given the command line, only the module of its command."""
     parser = SlovenianArgumentParser(
         prog=program_name(),
@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
         return 70
 
 
-def _undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+def _undecodable_argument(parser: SlovenianArgumentParser, args: argparse.Namespace) -> str:
     """The refusal of an argument with bytes that are not UTF-8 (a name typed in another
     code page): Python keeps them as lone surrogates, which no database, JSON answer or
     file name of ours can take — a source stored that way ended in »Notranja napaka
@@ -189,26 +189,11 @@ def _undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namesp
         if isinstance(value, str) and not is_text(value):
             shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             return (
-                f"{_option_of(parser, args.command, dest)}: »{shown}« vsebuje znake, ki niso "
+                f"{parser.typed_name(args.command, dest)}: »{shown}« vsebuje znake, ki niso "
                 "v kodiranju UTF-8 (npr. ime iz druge kodne tabele); vpišite jih znova ali "
                 "izberite drugo ime."
             )
     return ""
-
-
-def _option_of(parser: argparse.ArgumentParser, command: str, dest: str) -> str:
-    """How the user typed the argument stored as `dest` (`valid_from` → `--from`)."""
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps its parsers there only
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
-            sub = action.choices.get(command)
-            for sub_action in sub._actions if sub is not None else ():  # noqa: SLF001
-                if sub_action.dest == dest:
-                    return (
-                        sub_action.option_strings[-1]
-                        if sub_action.option_strings
-                        else (sub_action.metavar if isinstance(sub_action.metavar, str) else dest)
-                    )
-    return dest
 
 
 def _answers_on_stdout(args: argparse.Namespace) -> bool:

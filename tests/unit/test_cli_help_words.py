@@ -73,3 +73,13 @@ def test_usage_names_the_program_as_it_was_started(monkeypatch, started, name):
     text = build_parser(["calc"]).format_help()
     assert text.startswith(f"uporaba: {name} [-h] UKAZ")
     assert f"{name} UKAZ --help" in " ".join(text.split())
+
+
+def test_every_option_is_named_as_it_is_typed():
+    """A message about a value names the option (`--from`), never the attribute it is
+    stored in (`valid_from`); read from our own record of the parser, not argparse's."""
+    parser = build_parser(["rates"])
+    assert parser.typed_name("rates", "valid_from") == "--from"
+    assert parser.typed_name("rates", "db") == "--db"
+    assert parser.typed_name("rates", "no_such") == "no_such"
+    assert build_parser(["emso"]).typed_name("emso", "number") == "EMŠO"
