@@ -28,7 +28,9 @@ from rejnistvo.rules.months import Adjustment, PartTimePlacement, check_percent,
 from rejnistvo.rules.periods import (
     Period,
     check_keys,
+    format_date,
     iso_month,
+    month_name,
     parse_date,
     parse_month,
     parse_period,
@@ -191,6 +193,27 @@ def _months(value: Any) -> list[date]:
     return months
 
 
+#: how far past the newest amounts `calc` computes: ten yearly indexations not entered
+#: (»9999-12« answered with 7,974 warnings, one per missing 1 March, SPEC 3.1)
+YEARS_PAST_NEWEST_RATES = 10
+
+
+def _months_within_reach(months: list[date], rates: RateTable) -> None:
+    if not rates.rows:
+        return
+    newest = rates.rows[-1].valid_from
+    last = date(newest.year + YEARS_PAST_NEWEST_RATES, 12, 1)
+    for i, month in enumerate(months):
+        if month > last:
+            raise InputError(
+                f"months[{i}]",
+                f"{month_name(month)} je več kot {YEARS_PAST_NEWEST_RATES} let za najnovejšimi "
+                f"zneski (veljajo od {format_date(newest)}); zadnji mesec, ki ga izračun "
+                f"sprejme, je {month_name(last)}. Navedite poznejše zneske v polju »rates« "
+                "ali izberite zgodnejši mesec.",
+            )
+
+
 # --- commands ------------------------------------------------------------------------
 
 
@@ -207,6 +230,7 @@ def run_calc(args: argparse.Namespace) -> int:
     fee_uplifts = _adjustments(document.get("fee_uplifts"), "fee_uplifts")
     part_time = _part_time(document.get("part_time_fee_share"))
     rates = _request_rates(args, document)
+    _months_within_reach(months, rates)
     advice = _where_to_add(args, document)
     with rate_advice(advice):
         payments = month_payments(months, placement, rates, board_increases, fee_uplifts, part_time)

@@ -35,11 +35,16 @@ def test_a_closed_standard_output_ends_quietly_with_141(monkeypatch, capsys):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pipe")
 def test_a_process_whose_reader_went_away(tmp_path):
+    # twenty years of months: an answer larger than a pipe holds (the rates reach them)
     months = [f"{y}-{m:02d}" for y in range(2026, 2046) for m in range(1, 13)]
     request = tmp_path / "calc.json"
     request.write_text(
         json.dumps(
-            {"placement": [{"from": "2026-01-01", "to": None}], "months": months, "rates": RATES}
+            {
+                "placement": [{"from": "2026-01-01", "to": None}],
+                "months": months,
+                "rates": [*RATES, {"valid_from": "2040-03-01", "board": "700.00", "fee": "500.00"}],
+            }
         ),  # fmt: skip
         encoding="utf-8",
     )

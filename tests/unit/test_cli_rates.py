@@ -208,3 +208,19 @@ def test_rate_table_is_read_beside_an_open_window(capsys, tmp_path, db_file):
         argv = ["rates", "--db", str(db_file), "--add", "--from", "2026-03-01"]
         err = refused(capsys, [*argv, "--board", "1.00", "--fee", "1.00", "--source", "x"])
         assert err.startswith("--db: ") and "že odprta" in err
+
+
+def test_calc_reaches_ten_years_past_the_newest_amounts_and_no_further(capsys, tmp_path):
+    """»9999-12« answered with 7,974 warnings, one per 1 March not entered (SPEC 3.1)."""
+    own = [{"valid_from": "2025-01-01", "board": "100.00", "fee": "50.00"}]
+    placement = [{"from": "2025-01-01", "to": None}]
+    last = calc(capsys, tmp_path, {"placement": placement, "months": ["2035-12"], "rates": own})
+    assert last["board"] == "100.00" and len(last["warnings"]) == 11  # 1. 3. 2025 … 2035
+    path = tmp_path / "far.json"
+    far = {"placement": placement, "months": ["2026-01", "2036-01"], "rates": own}
+    path.write_text(json.dumps(far), encoding="utf-8")
+    assert refused(capsys, ["calc", "--input", str(path)]) == (
+        "months[1]: januar 2036 je več kot 10 let za najnovejšimi zneski (veljajo od "
+        "1. 1. 2025); zadnji mesec, ki ga izračun sprejme, je december 2035. Navedite "
+        "poznejše zneske v polju »rates« ali izberite zgodnejši mesec.\n"
+    )
