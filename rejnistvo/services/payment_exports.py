@@ -392,6 +392,15 @@ def _asking_meanwhile(work: Callable[[], T], progress: Progress | None) -> T:
     return result
 
 
+def check_sepa_for(db: Any, run: PaymentRun) -> None:
+    """What the bank file needs — the centre's name and IBAN from the settings, an IBAN
+    for every carer to be paid — checked before the user is asked where to save it
+    (the file dialog came first, and its answer was then refused)."""
+    from rejnistvo.store import get_setting
+
+    sepa_transfers(run, get_setting(db, "centre_iban") or "", get_setting(db, "centre_name") or "")
+
+
 def write_sepa_for(
     db: Any,
     run: PaymentRun,

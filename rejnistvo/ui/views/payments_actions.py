@@ -292,6 +292,12 @@ def export_run(view: Any, fmt: str) -> bool:
     run = view.run
     if run is None:
         return False
+    if fmt == "sepa":
+        try:
+            exports.check_sepa_for(view.ctx.db, run)
+        except RuleError as exc:
+            view.ctx.interaction.error(view.tr("Izplačilo ni izvoženo"), error_message(exc))
+            return False
     suffix = ".xml" if fmt == "sepa" else f".{fmt}"
     # a name that says what it is, in Slovenian, as the other screens' documents have
     name = f"izplačilo rejnin {run.month:%Y-%m}{' SEPA' if fmt == 'sepa' else ''}{suffix}"
