@@ -4,7 +4,7 @@ are parsed by the fields (``rules.money.parse_amount``), checks are the service'
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -34,8 +34,16 @@ class ReportPanel(QGroupBox):
 
     edited = Signal()
 
-    def __init__(self, categories: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        categories: dict[str, str],
+        parent: QWidget | None = None,
+        category_for_new_expense: Callable[[], str] = lambda: "education",
+    ) -> None:
         super().__init__(parent)
+        # a new expense starts in a category the increase was granted for (one ticked
+        # »Zdravje« had every new row start as »Izobraževalni proces«, easy to leave)
+        self._category_for_new_expense = category_for_new_expense
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.report_date = DateEdit("report_date", self)
@@ -138,7 +146,7 @@ class ReportPanel(QGroupBox):
 
     @Slot()
     def _add_expense(self) -> None:
-        row = self.expense_model.add_row()
+        row = self.expense_model.add_row(self._category_for_new_expense())
         index = self.expense_model.index(row, 1)
         self.expense_table.setCurrentIndex(index)
         self.expense_table.edit(index)

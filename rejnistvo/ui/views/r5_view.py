@@ -120,10 +120,16 @@ class R5View(R5Figures, CaseEditorView):
         return self.case.refund.id if self.case and self.case.refund else None
 
     # -- building -------------------------------------------------------------------
+    def _first_ticked_category(self) -> str:
+        """The first category the increase is for (the catalogue's first when none is)."""
+        boxes = self.increase_panel.category_boxes
+        ticked = [key for key, box in boxes.items() if box.isChecked()]
+        return ticked[0] if ticked else next(iter(boxes), "education")
+
     def _build_editor(self) -> QWidget:
         scroll, editor, layout = self.editor_area()
         self.increase_panel = IncreasePanel(self, self.categories, editor)
-        self.report_panel = ReportPanel(self.categories, editor)
+        self.report_panel = ReportPanel(self.categories, editor, self._first_ticked_category)
         self.finding_panel = FindingPanel(editor)
         self.refund_panel = RefundPanel(self.ctx.clock.today, editor)
         for panel in (self.increase_panel, self.report_panel, self.finding_panel):
