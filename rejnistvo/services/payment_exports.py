@@ -10,6 +10,7 @@ returning False cancels (``ExportCancelled``).
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -333,8 +334,14 @@ def write_sepa(
         xml: bytes = _asking_meanwhile(lambda: sepa.export(validate=True), progress)
     except ExportCancelled:
         raise
-    except Exception as error:  # noqa: BLE001 - sepaxml raises plain exceptions
-        raise InputError("sepa", f"datoteka SEPA ni veljavna po shemi pain.001: {error}") from None
+    except Exception:  # noqa: BLE001 - sepaxml raises plain exceptions
+        # its words are English and about XML; they go to the log for whoever looks
+        logging.getLogger(__name__).exception("sepaxml refused the bank file")
+        raise InputError(
+            "sepa",
+            "datoteka SEPA ni veljavna po shemi pain.001 in ni zapisana; podrobnosti so v "
+            "dnevniku programa (rejnistvo.log).",
+        ) from None
     match = re.search(rb"<GrpHdr>.*?<CtrlSum>([0-9.]+)</CtrlSum>", xml, re.S)
     control = Decimal(match.group(1).decode()) if match else None
     if control != run.total:

@@ -32,3 +32,32 @@ def test_unwritable_target_is_said_in_slovenian(
         assert "directory" not in message.lower() and "such file" not in message
         assert str(target) in message
     assert list(folder.iterdir()) == []  # no leftover part file
+
+
+def test_a_bank_file_the_schema_refuses_is_said_in_slovenian(
+    run_with_arrears_and_overpayment,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+    caplog,
+):
+    """sepaxml's own English (»can't access to resource …xsd«, an XML schema's words) went
+    into the clerk's message; it now goes to the log, the clerk reads what happened."""
+    from sepaxml import SepaTransfer
+
+    def refuse(self, validate=True, pretty_print=False):
+        raise Exception("can't access to resource /x/pain.001.001.03.xsd")  # noqa: TRY002
+
+    monkeypatch.setattr(SepaTransfer, "export", refuse)
+    target = tmp_path / "izplacilo.xml"
+    with pytest.raises(InputError) as caught:
+        exports.write_sepa(
+            run_with_arrears_and_overpayment,
+            target,
+            "SI56020108128219338",
+            "CSD Test",
+            date(2026, 12, 2),
+        )
+    assert caught.value.field == "sepa"
+    assert "resource" not in caught.value.message and "rejnistvo.log" in caught.value.message
+    assert "can't access to resource" in caplog.text
+    assert not target.exists()
