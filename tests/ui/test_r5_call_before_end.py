@@ -41,7 +41,9 @@ def test_call_before_the_end_offers_what_was_received_before_it(qtbot, b_ctx):  
     assert get_record(b_ctx.db, "refunds", view.refund_id)["amount"] == Decimal("426.35")
 
 
-def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
+def _called_on_10_april_with_200_typed(qtbot, b_ctx):  # noqa: F811
+    """A saved increase, its report and finding, 200,00 typed as unjustified, a call on
+    10. 4. 2026."""
     view = make_view(qtbot, b_ctx)
     fill_increase(qtbot, view, b_ctx)
     assert view.save()
@@ -50,6 +52,11 @@ def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
     qtbot.keyClicks(view.unjustified_edit.edit, "200,00")
     qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
     view.call_date.edit.editingFinished.emit()
+    return view
+
+
+def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
+    view = _called_on_10_april_with_200_typed(qtbot, b_ctx)
     assert view.unjustified_edit.text() == "200,00"
 
 
@@ -57,14 +64,7 @@ def test_a_typed_unjustified_amount_is_not_replaced(qtbot, b_ctx):  # noqa: F811
 def test_a_call_dated_after_today_is_refused_under_its_field(qtbot, b_ctx):  # noqa: F811
     """»10. 4. 2026« typed on 9. 4. 2026 (for 10. 3.) was stored and started the refund's
     deadlines on a day that had not come."""
-    view = make_view(qtbot, b_ctx)
-    fill_increase(qtbot, view, b_ctx)
-    assert view.save()
-    qtbot.keyClicks(view.report_date.edit, "1. 4. 2026")
-    qtbot.keyClicks(view.finding_date.edit, "5. 4. 2026")
-    qtbot.keyClicks(view.unjustified_edit.edit, "200,00")
-    qtbot.keyClicks(view.call_date.edit, "10. 4. 2026")
-    view.call_date.edit.editingFinished.emit()
+    view = _called_on_10_april_with_200_typed(qtbot, b_ctx)
     qtbot.mouseClick(view.plan_button, Qt.MouseButton.LeftButton)
     assert view.save() is False
     assert "Datum poziva (10. 4. 2026) je v prihodnosti" in view.call_date.error_label.text()
