@@ -10,6 +10,7 @@ from decimal import Decimal
 from rejnistvo.store import save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.ui.views.audit_log_tab import pretty_json
+from rejnistvo.ui.views.audit_log_texts import pretty_value
 from rejnistvo.ui.views.settings_view import SettingsView
 
 
@@ -92,3 +93,17 @@ def test_renamed_carer_lists_the_name_not_its_sort_key(qtbot, ctx):
     assert "ime" in newest["changes"].lower()
     assert "drugo polje" not in newest["changes"], newest["changes"]
     assert "drugo polje" not in pretty_json({"name": "Zofka", "surname_key": "znidarsic"})
+
+
+def test_a_member_named_by_its_candidate_is_not_named_twice():
+    """»kandidat Boštjan Žnidaršič, ime Boštjan Žnidaršič« in a commission's members (QA20);
+    a name written otherwise than the candidate's keeps both."""
+    members = [
+        {"position": 1, "name": "Boštjan Žnidaršič", "candidate_id": 3},
+        {"position": 2, "name": "A. Novak", "candidate_id": 4},
+    ]
+    names = {"candidate_id": {3: "Boštjan Žnidaršič", 4: "Ana Novak"}}
+    assert pretty_value(members, names).splitlines() == [
+        "  • mesto 1, ime Boštjan Žnidaršič",
+        "  • mesto 2, ime A. Novak, kandidat Ana Novak",
+    ]

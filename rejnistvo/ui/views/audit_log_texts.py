@@ -138,10 +138,14 @@ def pretty_value(value: Any, names: Names | None = None) -> str:
             return "—"
         return "\n".join("  • " + pretty_value(v, names).replace("\n", "; ") for v in value)
     if isinstance(value, dict):
+        shown = {k: shown_value(k, v, names) for k, v in value.items() if k not in HIDDEN}
+        # a row that names its record and also holds the name (a commission member: its
+        # candidate and the name written) read »kandidat Ana Novak, ime Ana Novak«
+        said = [v for k, v in shown.items() if not k.endswith("_id")]
         return ", ".join(
-            f"{field_name(k)} {pretty_value(shown_value(k, v, names), names)}"
-            for k, v in value.items()
-            if k not in HIDDEN
+            f"{field_name(k)} {pretty_value(v, names)}"
+            for k, v in shown.items()
+            if not (k.endswith("_id") and isinstance(v, str) and v in said)
         )
     if isinstance(value, float):
         return format_amount(str(value))
