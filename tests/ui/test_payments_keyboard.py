@@ -228,6 +228,16 @@ def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):
 
 
 def test_export_names_say_what_they_are(qtbot, view):
+    from rejnistvo.store import save_record
+
+    # what the bank file needs, checked before its name is asked for
+    db = view.ctx.db
+    save_record(db, "carers", {"id": db.b_ids["carer"], "iban": "SI56191000000123438"})
+    with db.atomic():
+        db.table("settings").upsert(
+            {"key": "centre_iban", "value": "SI56020108128219338"}, pk="key"
+        )
+        db.table("settings").upsert({"key": "centre_name", "value": "CSD Gorenjska"}, pk="key")
     choose(qtbot, view, date(2026, 10, 1))
     for fmt in ("pdf", "sepa"):
         assert not view.export(fmt)  # the file dialog cancelled
