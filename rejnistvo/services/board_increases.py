@@ -499,10 +499,16 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
 
 # -- saving --------------------------------------------------------------------------------
 def _check_not_future(case: R5Case, today: date) -> None:
-    """A call sent »5. 1. 2027« on 5. 12. 2026 would start the refund's deadlines (and
+    """The report's arrival, the centre's finding and the call are days that have come:
+    a call sent »5. 1. 2027« on 5. 12. 2026 would start the refund's deadlines (and
     Roki's reminders of its instalments) on a day that has not come."""
-    if case.refund is not None:
-        consistency.check_not_future(case.refund.call_date, today, "call_date", "Datum poziva")
+    report, refund = case.report, case.refund
+    for name, day, label in (
+        ("report_date", report.report_date if report else None, "Datum poročila"),
+        ("finding_date", report.finding_date if report else None, "Datum ugotovitve"),
+        ("call_date", refund.call_date if refund else None, "Datum poziva"),
+    ):
+        consistency.check_not_future(day, today, name, label)
 
 
 def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
@@ -536,7 +542,7 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
 
     ``drop_refund`` is the stored refund as the editor read it, to be deleted (the call
     date was cleared); its version is checked like the others. Returns the case as
-    stored, with new ids and versions. ``today``: the call is a day that has come."""
+    stored, with new ids and versions. ``today``: the report, the finding and the call are days that have come."""
     _check_not_future(case, today)
     placement = check_increase(db, case.increase)
     inc = case.increase

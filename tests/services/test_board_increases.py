@@ -138,6 +138,19 @@ def test_a_call_dated_after_today_is_refused_at_its_field(db):
     assert save_case(db, case, date(2026, 7, 10)).refund is not None  # the day itself
 
 
+def test_a_report_or_finding_dated_after_today_is_refused_at_its_field(db):
+    report = R5Report(report_date=date(2026, 5, 20), finding_date=date(2026, 6, 5))
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db), report), date(2026, 5, 19))
+    assert caught.value.field == "report_date" and "Datum poročila (20. 5. 2026)" in (
+        caught.value.message
+    )
+    with pytest.raises(InputError) as caught:
+        save_case(db, R5Case(increase(db), report), date(2026, 6, 4))
+    assert caught.value.field == "finding_date"
+    assert save_case(db, R5Case(increase(db), report), date(2026, 6, 5)).report is not None
+
+
 def test_facts_received_and_short_period_due_reason(db):
     facts = increase_facts(db, db.ids["placement"], 25, H1)
     assert facts.received == Decimal("957.00")

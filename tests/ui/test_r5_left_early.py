@@ -4,8 +4,9 @@ placement; a new or changed period past the placement is still refused at the fi
 
 from __future__ import annotations
 
+import pytest
 from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from test_r5_flow import b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
 
 from rejnistvo.store import get_record, list_records
 from rejnistvo.ui.views.placements_view import PlacementsView
@@ -22,6 +23,7 @@ def _end_placement_in_namestitve(qtbot, ctx, last_day: str) -> PlacementsView:
     return view
 
 
+@pytest.mark.today(AFTER_THE_CALLS)  # its report and finding are days that have come
 def test_report_of_an_increase_past_an_early_end_is_saved(qtbot, b_ctx):  # noqa: F811
     r5 = make_view(qtbot, b_ctx)
     fill_increase(qtbot, r5, b_ctx)  # 1. 1. – 30. 6. 2026, placement open

@@ -3,8 +3,9 @@ received by today, not the whole amount as »Prejeto« (QA13)."""
 
 from __future__ import annotations
 
+import pytest
 from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from test_r5_flow import b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
+from test_r5_flow import AFTER_THE_CALLS, b_ctx, fill_increase, make_view  # noqa: F401 (fixtures)
 
 
 def test_running_increase_says_what_was_received_by_today(qtbot, b_ctx):  # noqa: F811
@@ -17,6 +18,7 @@ def test_running_increase_says_what_was_received_by_today(qtbot, b_ctx):  # noqa
     assert "do danes prejeto <b>324,31 €</b>" in text
 
 
+@pytest.mark.today(AFTER_THE_CALLS)  # its report and finding are days that have come
 def test_finding_parts_above_received_are_refused_at_unjustified(qtbot, b_ctx):  # noqa: F811
     """Used for the purpose and not: parts of the 957,00 received; the refusal stands at
     »Nenamensko«, both amounts kept as typed (QA13)."""
