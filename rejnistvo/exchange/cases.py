@@ -282,12 +282,13 @@ def _reasons(reasons: object) -> list[tuple[object, object]]:
     return [(r.get("reason_key"), r.get("text")) for r in rows if isinstance(r, dict)]
 
 
-def _changed_keys(db: Database, case_id: int, contents: PackageContents) -> list[str]:
+def _changed_keys(
+    db: Database, case_id: int, case: dict[str, Any], contents: PackageContents
+) -> list[str]:
     """The form's fields (SPEC 6.1 names) and the attachment's reasons and workload in
-    which a package differs from the imported case."""
+    which a package differs from the imported case (`case`, its record)."""
     stored = {k: v for k, v in _form_data(db, case_id).items() if k != "decision"}
     changed = {k for k in set(stored) | set(contents.case) if stored.get(k) != contents.case.get(k)}
-    case = get_record(db, "r4_cases", case_id)
     details = contents.details
     if details.get("workload") and details.get("workload") != case.get("workload"):
         changed.add("workload")
@@ -301,28 +302,28 @@ def _preview_resent(
 ) -> ImportPreview:
     """A proposal imported before, sent again: its correction is taken over while the
     commission has not decided (the centre corrected it after sending); else nothing."""
-    changed = _changed_keys(db, existing, contents)
     case = get_record(db, "r4_cases", existing)
+    changed = _changed_keys(db, existing, case, contents)
+    decided = bool(case.get("decided_on"))
     correctable = set(_CORRECTABLE) | {"period", "workload", "reasons"}
-    if changed and set(changed) <= correctable and not case.get("decided_on"):
-        if not case.get("returned_on"):
-            return ImportPreview(
-                contents,
-                digest,
-                existing,
-                "update",
-                [
-                    f"Paket je popravljen predlog že uvoženega primera {existing} "
-                    f"(spremenjeno: {', '.join(changed)}); uvoz bo popravke prevzel."
-                ],
-            )
+    if changed and set(changed) <= correctable and not decided and not case.get("returned_on"):
+        return ImportPreview(
+            contents,
+            digest,
+            existing,
+            "update",
+            [
+                f"Paket je popravljen predlog že uvoženega primera {existing} "
+                f"(spremenjeno: {', '.join(changed)}); uvoz bo popravke prevzel."
+            ],
+        )
     return ImportPreview(
         contents,
         digest,
         existing,
         "nothing",
         [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."]
-        + _differences_note(db, existing, contents),
+        + _differences_note(changed, decided),
     )
 
 
@@ -346,13 +347,13 @@ def _take_over_correction(db: Database, case_id: int, contents: PackageContents)
     save_record(db, "r4_cases", case)
 
 
-def _differences_note(db: Database, case_id: int, contents: PackageContents) -> list[str]:
-    """A re-sent proposal that differs from the one imported and cannot be taken over
-    (decided, returned, or naming another centre, child or carer) is not taken silently."""
-    changed = _changed_keys(db, case_id, contents)
+def _differences_note(changed: list[str], decided: bool) -> list[str]:
+    """A re-sent proposal that differs from the one imported (`changed`, its fields) and
+    cannot be taken over (decided, returned, or naming another centre, child or carer)
+    is not taken silently."""
     if not changed:
         return []
-    if get_record(db, "r4_cases", case_id).get("decided_on"):
+    if decided:
         return [
             "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "), "
             "primer pa je že odločen, zato popravkov ne prevzamem. Dogovorite se s centrom, "
