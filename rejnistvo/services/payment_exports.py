@@ -399,13 +399,18 @@ def _asking_meanwhile(work: Callable[[], T], progress: Progress | None) -> T:
     return result
 
 
+def _payer(db: Any) -> tuple[str, str]:
+    """The centre's IBAN and name from the settings (`centre_iban`, `centre_name`)."""
+    from rejnistvo.store import get_setting
+
+    return get_setting(db, "centre_iban") or "", get_setting(db, "centre_name") or ""
+
+
 def check_sepa_for(db: Any, run: PaymentRun) -> None:
     """What the bank file needs — the centre's name and IBAN from the settings, an IBAN
     for every carer to be paid — checked before the user is asked where to save it
     (the file dialog came first, and its answer was then refused)."""
-    from rejnistvo.store import get_setting
-
-    sepa_transfers(run, get_setting(db, "centre_iban") or "", get_setting(db, "centre_name") or "")
+    sepa_transfers(run, *_payer(db))
 
 
 def write_sepa_for(
@@ -417,13 +422,4 @@ def write_sepa_for(
 ) -> Path:
     """`write_sepa` with the centre's IBAN and name from the settings (`centre_iban`,
     `centre_name`, Nastavitve)."""
-    from rejnistvo.store import get_setting
-
-    return write_sepa(
-        run,
-        path,
-        get_setting(db, "centre_iban") or "",
-        get_setting(db, "centre_name") or "",
-        execution_date,
-        progress,
-    )
+    return write_sepa(run, path, *_payer(db), execution_date, progress)
