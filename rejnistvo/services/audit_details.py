@@ -35,6 +35,9 @@ def audit_entry(db: Database, row_id: int) -> dict[str, Any] | None:
     _ids_by_field(row.get("after"), wanted)
     row["names"] = {key: names_of(db, ID_FIELDS[key], ids) for key, ids in wanted.items()}
     record_id = row.get("record_id")
-    own = names_of(db, row["table_name"], [record_id]) if isinstance(record_id, int) else {}
-    row["record_name"] = own.get(record_id, "") if isinstance(record_id, int) else ""
+    row["record_name"] = (
+        names_of(db, row["table_name"], [record_id]).get(record_id, "")
+        if isinstance(record_id, int)
+        else ""
+    )
     return row

@@ -542,7 +542,8 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
 
     ``drop_refund`` is the stored refund as the editor read it, to be deleted (the call
     date was cleared); its version is checked like the others. Returns the case as
-    stored, with new ids and versions. ``today``: the report, the finding and the call are days that have come."""
+    stored, with new ids and versions. ``today``: the report, the finding and the call
+    are days that have come."""
     _check_not_future(case, today)
     placement = check_increase(db, case.increase)
     inc = case.increase

@@ -40,9 +40,16 @@ _PLACEMENT_JOINS = (
 _NAME_QUERIES: dict[str, str] = {
     **{
         table: f"SELECT id, name FROM {table} WHERE id = ?"
-        for table in ("centres", "units", "carers", "children", "subgroups", "candidates")
+        for table in (
+            "centres",
+            "units",
+            "carers",
+            "children",
+            "subgroups",
+            "candidates",
+            "coordinators",
+        )
     },
-    "coordinators": "SELECT id, name FROM coordinators WHERE id = ?",
     "placements": f"SELECT p.id, {_PLACEMENT} FROM placements p{_PLACEMENT_JOINS} WHERE p.id = ?",
     "r4_cases": (
         "SELECT c.id, COALESCE(c.case_no, '') || ' – ' || COALESCE(ch.name, '') "

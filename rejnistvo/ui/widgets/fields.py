@@ -52,20 +52,21 @@ _DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 def parse_date_text(text: str, field: str = "datum") -> date | None:
     """ "2. 3. 2026", "2.3.2026" or "2026-03-02" → date; "" → None; else InputError."""
-    if not text.strip():
+    typed = text.strip()
+    if not typed:
         return None
-    m = _DATE_SL.fullmatch(text.strip())
+    m = _DATE_SL.fullmatch(typed)
     if m:
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     else:
-        m = _DATE_ISO.fullmatch(text.strip())
+        m = _DATE_ISO.fullmatch(typed)
         if not m:
-            raise InputError(field, f"»{text.strip()}« ni datum; vpišite ga kot 2. 3. 2026.")
+            raise InputError(field, f"»{typed}« ni datum; vpišite ga kot 2. 3. 2026.")
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     try:
         return date(year, month, day)
     except ValueError:
-        raise InputError(field, no_such_date(text.strip(), year, month)) from None
+        raise InputError(field, no_such_date(typed, year, month)) from None
 
 
 def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
