@@ -25,6 +25,7 @@ from rejnistvo.rules.iban import check_iban
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
 from rejnistvo.rules.periods import iso_month, month_name
+from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services.payment_run import PaymentRun, RunLine
 from rejnistvo.xlsx_rows import append_as_typed
 
@@ -413,13 +414,20 @@ def check_sepa_for(db: Any, run: PaymentRun) -> None:
     sepa_transfers(run, *_payer(db))
 
 
+def sepa_execution_date(day: date) -> date:
+    """The day the bank file asks the bank to pay on: the export's `day` when it is a
+    working day, else the next one. No bank executes a transfer on a Saturday, Sunday or
+    Slovenian public holiday; a file asking for one was sent back or paid late."""
+    return next_working_day(day)
+
+
 def write_sepa_for(
     db: Any,
     run: PaymentRun,
     path: str | os.PathLike[str],
-    execution_date: date,
+    day: date,
     progress: Progress | None = None,
 ) -> Path:
     """`write_sepa` with the centre's IBAN and name from the settings (`centre_iban`,
-    `centre_name`, Nastavitve)."""
-    return write_sepa(run, path, *_payer(db), execution_date, progress)
+    `centre_name`, Nastavitve), to be executed on `sepa_execution_date(day)`."""
+    return write_sepa(run, path, *_payer(db), sepa_execution_date(day), progress)

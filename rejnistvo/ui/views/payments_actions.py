@@ -11,7 +11,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
 from rejnistvo.rules.periods import month_name, parse_month
-from rejnistvo.ui.format import count_text, format_count
+from rejnistvo.ui.format import count_text, format_count, format_date
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.wait_cursor import wait_cursor
 
@@ -321,5 +321,9 @@ def export_run(view: Any, fmt: str) -> bool:
     if cancelled and not path.exists():
         view.ctx.bus.status_message.emit(view.tr("Izvoz je preklican; datoteke ni."))
         return False
-    view.ctx.bus.status_message.emit(view.tr("Izplačilo je shranjeno v {0}.").format(path))
+    saved = view.tr("Izplačilo je shranjeno v {0}.").format(path)
+    if fmt == "sepa":  # a Saturday's export is paid on Monday: the clerk is told so
+        executed = exports.sepa_execution_date(today)
+        saved += " " + view.tr("Banka ga izvrši {0}.").format(format_date(executed))
+    view.ctx.bus.status_message.emit(saved)
     return True
