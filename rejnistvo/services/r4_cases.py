@@ -22,7 +22,7 @@ rule of ``services.cases``) of just the rows painted, or of the one row a save c
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -509,6 +509,19 @@ def correct_decision(
             },
         )
         return load_case(db, case_id)
+
+
+def same_proposal(edited: Proposal, stored: Proposal) -> bool:
+    """Whether an edited proposal says what the stored one says. The reasons ticked in
+    the catalogue are a set (the editor lists them in the catalogue's order, the store as
+    they were saved); the reasons typed in words keep their order."""
+
+    def compared(proposal: Proposal) -> tuple[Proposal, frozenset[str], tuple[str, ...]]:
+        keys = frozenset(r.reason_key for r in proposal.reasons if r.reason_key)
+        texts = tuple(r.text for r in proposal.reasons if not r.reason_key and r.text)
+        return replace(proposal, reasons=()), keys, texts
+
+    return compared(edited) == compared(stored)
 
 
 def proposal_from_changes(case: R4Case, **changes: Any) -> Proposal:

@@ -4,8 +4,8 @@ unsaved edits before another case is shown.
 
 A subclass names its id attribute (``id_attr``) and its question about unsaved edits
 (``leave_text``), builds its editor in ``_build_editor()`` (using ``editor_area`` and
-``editor_pane``), provides ``load(record_id)``, ``_clear_editor()`` and ``save()``, and
-calls ``build_panes(columns, table_name, sizes)`` from its ``__init__`` once its own
+``editor_pane``), provides ``load(record_id)``, ``_clear_editor()``, ``save()`` (which
+asks ``nothing_to_save`` before it writes) and ``same_as_shown()``, and calls ``build_panes(columns, table_name, sizes)`` from its ``__init__`` once its own
 state is set."""
 
 from __future__ import annotations
@@ -235,6 +235,22 @@ class CaseEditorView(View):
             self.placement_error.show_error(message)
             v.errors.append((self.placement_combo, "placement"))
         return placement_id
+
+    def nothing_to_save(self, collected: Any) -> bool:
+        """A stored case collected as the editor showed it (opened and saved, or typed
+        and typed back) is not written again: a new version and a change-log line for
+        nothing, and »… je shranjen« had the caseworker believe a change was kept. The
+        status bar says so, as on the other editors."""
+        if self.current_id() is None or not self.same_as_shown(collected):
+            return False
+        self._dirty = False
+        self.ctx.bus.status_message.emit(self.tr("Ni sprememb za shranjevanje."))
+        return True
+
+    def same_as_shown(self, collected: Any) -> bool:
+        """Whether ``collected`` (the subclass's ``collect()``) says what the stored case
+        shown in the editor says."""
+        return False
 
     def stored(self, message: str) -> None:
         """After a save: the editor is clean and the other screens hear of it."""

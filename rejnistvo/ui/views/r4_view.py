@@ -410,6 +410,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         proposal = self.collect()
         if proposal is None:
             return False
+        if self.nothing_to_save(proposal):
+            return True
         from rejnistvo.services.r4_cases import save_proposal
 
         title = self.tr("Shranjevanje ni uspelo")
@@ -432,6 +434,11 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             ).format(format_date(case.sent_on))
         self._announce(case, message)
         return True
+
+    def same_as_shown(self, collected: Proposal) -> bool:
+        from rejnistvo.services.r4_cases import same_proposal
+
+        return self.case is not None and same_proposal(collected, self.case.proposal)
 
     @Slot()
     def send_to_coordinator(self) -> bool:
