@@ -30,6 +30,7 @@ from rejnistvo.ui.views.placement_data import placement_choices, placement_label
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import FieldError, FormValidator, PeriodEdit
 from rejnistvo.ui.widgets.case_list import CaseListPane
+from rejnistvo.ui.widgets.fields import reveal
 from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.search_combo import SearchCombo
@@ -315,7 +316,8 @@ class CaseEditorView(View):
             return
         self.table.clearSelection()
         self._clear_editor()
-        self.placement_combo.setFocus()
+        # in sight too: the editor may be scrolled down to the refund or the resolution
+        reveal(self.placement_combo)
 
     # -- printing -------------------------------------------------------------------
     def ensure_saved(self) -> bool:
