@@ -488,6 +488,9 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is None:
             return
+        from rejnistvo.ui.open_cell import commit_open_cell
+
+        commit_open_cell()
         if not view.has_unsaved_changes():
             # »Shranjeno.« for a save that stored nothing had the clerk believe a change
             # typed elsewhere (another screen, a closed record) was kept
@@ -527,7 +530,9 @@ class MainWindow(QMainWindow):
         """Each screen with unsaved changes asks Shrani / Zavrzi / Prekliči (closing the
         window, opening another file); False when the user cancelled or a save failed."""
         from rejnistvo.ui.interaction import Choice
+        from rejnistvo.ui.open_cell import commit_open_cell
 
+        commit_open_cell()
         for name, view in self._views.items():
             if not view.has_unsaved_changes():
                 continue
