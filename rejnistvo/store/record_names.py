@@ -36,10 +36,11 @@ _PLACEMENT_JOINS = (
     " LEFT JOIN children ch ON ch.id = p.child_id LEFT JOIN carers ca ON ca.id = p.carer_id"
 )
 
-#: a table → the query of its records' names (id, name) by id
-_NAME_QUERIES: dict[str, str] = {
+#: a table → the query of its records' names (id, name) and its id column, for an
+#: ``IN (?, …)`` of the ids wanted
+_NAME_QUERIES: dict[str, tuple[str, str]] = {
     **{
-        table: f"SELECT id, name FROM {table} WHERE id = ?"
+        table: (f"SELECT id, name FROM {table}", "id")
         for table in (
             "centres",
             "units",
@@ -50,30 +51,40 @@ _NAME_QUERIES: dict[str, str] = {
             "coordinators",
         )
     },
-    "placements": f"SELECT p.id, {_PLACEMENT} FROM placements p{_PLACEMENT_JOINS} WHERE p.id = ?",
+    "placements": (f"SELECT p.id, {_PLACEMENT} FROM placements p{_PLACEMENT_JOINS}", "p.id"),
     "r4_cases": (
         "SELECT c.id, COALESCE(c.case_no, '') || ' – ' || COALESCE(ch.name, '') "
         "FROM r4_cases c LEFT JOIN placements p ON p.id = c.placement_id"
-        f"{_PLACEMENT_JOINS} WHERE c.id = ?"
+        f"{_PLACEMENT_JOINS}",
+        "c.id",
     ),
     "board_increases": (
         f"SELECT b.id, {_PLACEMENT} FROM board_increases b "
-        f"JOIN placements p ON p.id = b.placement_id{_PLACEMENT_JOINS} WHERE b.id = ?"
+        f"JOIN placements p ON p.id = b.placement_id{_PLACEMENT_JOINS}",
+        "b.id",
     ),
 }
+#: the tables whose records have a name (``names_of``)
+NAMED_TABLES = frozenset(_NAME_QUERIES)
+#: ids per query: well inside SQLite's limit of bound parameters
+_CHUNK = 500
 
 
 def names_of(db: Database, table: str, ids: Iterable[int]) -> dict[int, str]:
     """The names of the `ids` in `table` that still exist and have one (a deleted
-    record, or a table without names, is left out: the caller shows its number)."""
+    record, or a table without names, is left out: the caller shows its number). One
+    query for up to 500 ids (a page of the change log names its rows at once)."""
     query = _NAME_QUERIES.get(table)
     if query is None:
         return {}
+    select, id_column = query
+    wanted = sorted(set(ids))
     found: dict[int, str] = {}
-    for record_id in sorted(set(ids)):
-        rows = read_tuples(db, query, [record_id])
-        if rows:
-            name = str(rows[0][1] or "").strip(" –")
-            if name:
-                found[record_id] = name
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start : start + _CHUNK]
+        sql = f"{select} WHERE {id_column} IN ({', '.join('?' * len(part))})"
+        for record_id, name in read_tuples(db, sql, part):
+            text = str(name or "").strip(" –")
+            if text:
+                found[record_id] = text
     return found

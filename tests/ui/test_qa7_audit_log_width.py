@@ -1,6 +1,6 @@
 """QA7 (round 12): at 1024 × 700 the change log's last column, the changed fields a reader
 opens it for, stood behind a sideways scroll bar. The names give way now; the time, the
-row number and the record number stay whole."""
+row number stay whole (the record, named since QA25, gives way as the other names do)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ def test_every_column_of_the_change_log_is_in_view_at_1024(qtbot, ctx):
     assert header.length() <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0
     metrics = table.fontMetrics()
-    for column in (0, 1, 5):
+    for column in (0, 1):
         for row in range(min(tab.proxy.rowCount(), 60)):
             text = tab.proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
             assert metrics.horizontalAdvance(str(text or "")) < header.sectionSize(column)
     assert header.sectionSize(7) >= metrics.horizontalAdvance("odločeno, sklep, člani")
+    assert header.sectionSize(5) >= metrics.horizontalAdvance("1220-14/2026")

@@ -50,6 +50,7 @@ _ELASTIC: dict[int, str | None] = {
     3: "uporabnik",
     2: "Ana Novak",
     4: "Predlogi R-4",
+    5: "1220-14/2026 – A",
     6: "sprememba",
     7: "odločeno, sklep, člani",
 }
@@ -187,7 +188,7 @@ class AuditLogTab(QWidget):
             Column("user_name", self.tr("Uporabnik")),
             Column("os_user", self.tr("Račun OS")),
             Column("table_label", self.tr("Tabela")),
-            Column("record_id", self.tr("Zapis")),
+            Column("record_label", self.tr("Zapis")),
             Column("action_label", self.tr("Dejanje")),
             Column("changes", self.tr("Spremenjena polja")),
         ]
@@ -219,14 +220,14 @@ class AuditLogTab(QWidget):
         return ok_from and ok_to, start, end
 
     def _fetch(self, offset: int) -> list[dict] | None:
+        from rejnistvo.services.audit_details import audit_page
         from rejnistvo.store import StoreError
-        from rejnistvo.store.audit_browse import recent_audit_rows
 
         ok, start, end = self._range()
         if not ok:
             return None
         try:
-            rows, self._more = recent_audit_rows(
+            rows, self._more = audit_page(
                 self.ctx.db, self.search.text(), start, end, self.page_size, offset
             )
         except (StoreError, InputError) as exc:
@@ -235,6 +236,12 @@ class AuditLogTab(QWidget):
         for row in rows:
             row["table_label"] = TABLE_NAMES.get(row["table_name"], row["table_name"])
             row["action_label"] = ACTIONS.get(row["action"], row["action"])
+            # the record by its name (its number only when it has none): one text per
+            # column, which sorts as text
+            record_id = row["record_id"]
+            row["record_label"] = row["record_name"] or (
+                "" if record_id is None else str(record_id)
+            )
             row["changes"] = ", ".join(
                 # the sort keys follow the name: listed, they read "drugo polje"
                 dict.fromkeys(field_name(k) for k in row["changed"] if k not in HIDDEN)
