@@ -13,7 +13,7 @@ field's JSON path in SPEC 6.1; a window passes the name of its own widget's fiel
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -212,3 +212,15 @@ def check_method_has_refund(
             "način vračila je naveden, nenamensko porabljenega zneska pa ni; navedite znesek "
             "za vračilo (finding.unjustified) ali pustite način vračila prazen.",
         )
+
+
+def expenses_outside_categories(
+    expense_categories: Sequence[str], granted: Collection[str]
+) -> list[int]:
+    """The positions of the reported expenses whose category (čl. 27) is not one the
+    board was raised for: čl. 28/4 asks whether the money went to those expenses, so
+    the centre is shown them (the carer's report is taken as reported, not refused).
+    None granted yet: nothing to compare with."""
+    if not granted:
+        return []
+    return [i for i, category in enumerate(expense_categories) if category not in granted]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rejnistvo.rules.consistency import expenses_outside_categories
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.board_increases import Expense, R5Report
 from rejnistvo.ui.format import format_amount
@@ -39,8 +40,11 @@ class ReportPanel(QGroupBox):
         categories: dict[str, str],
         parent: QWidget | None = None,
         category_for_new_expense: Callable[[], str] = lambda: "education",
+        granted_categories: Callable[[], Sequence[str]] = lambda: (),
     ) -> None:
         super().__init__(parent)
+        self.categories = categories
+        self._granted_categories = granted_categories
         # a new expense starts in a category the increase was granted for (one ticked
         # »Zdravje« had every new row start as »Izobraževalni proces«, easy to leave)
         self._category_for_new_expense = category_for_new_expense
@@ -81,6 +85,13 @@ class ReportPanel(QGroupBox):
         layout.addLayout(row)
         self.expense_error = FieldError(self)
         layout.addWidget(self.expense_error)
+        # Expenses of a category the increase was not granted for: the centre weighs them
+        # in its finding (čl. 28/4); said here, where the report is typed.
+        self.category_note = QLabel(self)
+        self.category_note.setObjectName("categoryNote")
+        self.category_note.setWordWrap(True)
+        self.category_note.hide()
+        layout.addWidget(self.category_note)
 
         self.report_date.edited.connect(self.edited)
         self.expense_model.changed.connect(self._expenses_changed)
@@ -143,6 +154,24 @@ class ReportPanel(QGroupBox):
             self.expense_error.show_error(self.tr("Vrstica {0}: {1}").format(row + 1, message))
         else:
             self.expense_error.clear_error()
+        self.show_category_note()
+
+    @Slot()
+    def show_category_note(self) -> None:
+        """Which expenses are of a category the increase was not granted for."""
+        granted = self._granted_categories()
+        rows = self.expense_model.row_categories()
+        names = ", ".join(self.categories.get(key, key) for key in granted)
+        lines = [
+            self.tr(
+                "Vrstica {0}: »{1}« ni med vrstami izrednih izdatkov, za katere je bila "
+                "oskrbnina zvišana ({2})."
+            ).format(row + 1, self.categories.get(rows[row], rows[row]), names)
+            for row in expenses_outside_categories(rows, granted)
+            if rows[row] in self.categories  # an unchosen one is an error above
+        ]
+        self.category_note.setText("\n".join(lines))
+        self.category_note.setVisible(bool(lines))
 
     @Slot()
     def _add_expense(self) -> None:

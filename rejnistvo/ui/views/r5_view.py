@@ -121,16 +121,24 @@ class R5View(R5Figures, CaseEditorView):
         return self.case.refund.id if self.case and self.case.refund else None
 
     # -- building -------------------------------------------------------------------
+    def _ticked_categories(self) -> list[str]:
+        """The categories the increase is for, as ticked."""
+        boxes = self.increase_panel.category_boxes
+        return [key for key, box in boxes.items() if box.isChecked()]
+
     def _first_ticked_category(self) -> str:
         """The first category the increase is for (the catalogue's first when none is)."""
-        boxes = self.increase_panel.category_boxes
-        ticked = [key for key, box in boxes.items() if box.isChecked()]
-        return ticked[0] if ticked else next(iter(boxes), "education")
+        ticked = self._ticked_categories()
+        return ticked[0] if ticked else next(iter(self.increase_panel.category_boxes), "education")
 
     def _build_editor(self) -> QWidget:
         scroll, editor, layout = self.editor_area()
         self.increase_panel = IncreasePanel(self, self.categories, editor)
-        self.report_panel = ReportPanel(self.categories, editor, self._first_ticked_category)
+        self.report_panel = ReportPanel(
+            self.categories, editor, self._first_ticked_category, self._ticked_categories
+        )
+        for box in self.increase_panel.category_boxes.values():
+            box.toggled.connect(self.report_panel.show_category_note)
         self.finding_panel = FindingPanel(editor)
         self.refund_panel = RefundPanel(self.ctx.clock.today, editor)
         for panel in (self.increase_panel, self.report_panel, self.finding_panel):

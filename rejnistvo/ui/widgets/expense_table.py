@@ -77,6 +77,10 @@ class ExpenseModel(RowsModel):
     def errors(self) -> list[tuple[int, str]]:
         return [(i, e) for i in range(len(self._rows)) if (e := self.row_error(i))]
 
+    def row_categories(self) -> list[str]:
+        """Each row's category key, as chosen."""
+        return [r["category"] for r in self._rows]
+
     def total(self) -> Decimal:
         """SKUPAJ of the amounts that are valid (a wrong one counts as nothing)."""
         total = ZERO
