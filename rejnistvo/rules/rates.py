@@ -78,6 +78,36 @@ def missing_rate(day: date) -> MissingRateError:
 INDEXATION_MONTH = 3
 
 
+#: how a missing indexation's warning begins, up to its 1 March (``missing_indexations``)
+MISSING_INDEXATION = "Uskladitev zneskov od "
+_NOT_ENTERED = " ni vnesena"
+
+
+def as_closed(warnings: Iterable[str], rates: RateTable, month: date) -> list[str]:
+    """A closed month's warnings as they were when it was closed, except that one on a
+    missing indexation entered since says so (»Ob zaključku … še ni bila vnesena …
+    Vnesena je bila pozneje«) instead of asking for it: a clerk who added it as told was
+    refused, the row being there. One still missing is asked for as before (SPEC 3.1)."""
+    still = {line.partition(":")[0] for line in missing_indexations(rates, month)}
+    shown = []
+    for warning in warnings:
+        head, _, rest = warning.partition(":")
+        if (
+            head.startswith(MISSING_INDEXATION)
+            and head.endswith(_NOT_ENTERED)
+            and warning.endswith(WHERE_TO_ADD)
+            and head not in still
+        ):
+            march = head[len(MISSING_INDEXATION) : -len(_NOT_ENTERED)]
+            paid_with = rest[: -len(WHERE_TO_ADD)].rstrip()
+            warning = (
+                f"Ob zaključku uskladitev zneskov od {march} še ni bila vnesena:{paid_with} "
+                "Vnesena je bila pozneje; razliko prinese poračun."
+            )
+        shown.append(warning)
+    return shown
+
+
 def missing_indexations(
     rates: RateTable,
     month: date,
@@ -112,7 +142,7 @@ def missing_indexations(
         march = date(year, INDEXATION_MONTH, 1)
         concerned = [m for m in computed if march <= last_of_month(m) <= end]
         lines.append(
-            f"Uskladitev zneskov od {format_date(march)} ni vnesena: {_months_computed(concerned)} "
+            f"{MISSING_INDEXATION}{format_date(march)}{_NOT_ENTERED}: {_months_computed(concerned)} "
             f"z zneski, ki veljajo od {format_date(newest.valid_from)} "
             f"(oskrbnina {format_amount(newest.board)} EUR, plačilo dela "
             f"{format_amount(newest.fee)} EUR). {advice}"

@@ -70,8 +70,13 @@ def test_run_close_backdated_rate_then_arrears_recomputable_with_calc(db_path, c
         if line["kind"] == "month":
             assert calc(monkeypatch, capsys, line["inputs"])["total"] == line["total"]
     assert Decimal(oct_["total"]) == sum(Decimal(line["total"]) for line in oct_["lines"])
-    # The closed month still prints exactly as paid.
-    assert run_json(capsys, "--db", db, "--month", "2026-09") == closed
+    # The closed month still prints exactly as paid; its warning says the indexation
+    # missing then was entered since, no longer asking for it (QA23).
+    again = run_json(capsys, "--db", db, "--month", "2026-09")
+    assert {**again, "warnings": closed["warnings"]} == closed
+    assert [w[:60] for w in again["warnings"]] == [
+        "Ob zaključku uskladitev zneskov od 1. 3. 2026 še ni bila vne"
+    ]
 
 
 def test_lower_row_gives_overpayments_not_deducted(db_path, capsys):

@@ -11,8 +11,10 @@ from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import OVERPAYMENT, Amounts
 from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.rates import as_closed
 from rejnistvo.services.payment_run.lines import CLOSED, PaymentRun, RunLine, RunLines
 from rejnistvo.services.payment_run.steps import RunSteps
+from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
 
 #: Closed lines read between two yields of ``run_steps`` (see ``computed.SLICE``).
@@ -43,7 +45,7 @@ def closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
         run.month,
         CLOSED,
         RunLines(lines),
-        run.warnings,
+        tuple(as_closed(run.warnings, rate_table(db), run.month)),
         run.closed_on,
         run.closed_by,
     )
