@@ -322,6 +322,22 @@ def get_child(db: Any, child_id: int) -> Child:
     return child_from_row(get_record(db, "children", child_id))
 
 
+def carer_r1_data(db: Any, carer_id: int) -> dict[str, Any]:
+    """OBRAZEC R-1 (SPEC 6.1) filled from a stored carer, for the applicant to sign:
+    the name, EMŠO and address, and the statement on electronic delivery with the e-mail
+    address only when the carer agreed to it (the form's statement is that consent).
+    Place and date stay blank lines: the applicant writes them when signing."""
+    carer = get_carer(db, carer_id)
+    consent = carer.electronic_delivery
+    return {
+        "name": carer.name or None,
+        "emso": carer.emso or None,
+        "address": carer.address or None,
+        "electronic_delivery": consent,
+        "email": (carer.email or None) if consent else None,
+    }
+
+
 def centres_with_units(db: Any) -> list[dict[str, Any]]:
     """Centres with their units, each unit with its id (a carer refers to a unit by id)."""
     units: dict[int, list[dict[str, Any]]] = {}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QPushButton
 
 from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.person_view import PersonView
+from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets import DateEdit, FormValidator, TextEdit
 from rejnistvo.ui.widgets.trainings import TrainingsEdit
 
@@ -74,6 +75,9 @@ class CarersView(PersonView):
         self.iban_edit.add_check(_iban_problem)
         self.trainings = TrainingsEdit(self)
         self.trainings.edited.connect(self.mark_dirty)
+        # the application for a licence (R-1) from what the carer's record holds
+        self.r1_button = QPushButton(self)
+        self.r1_button.clicked.connect(self.print_r1)
         self.emso_edit.birth_date_found.connect(self._show_birth)
         self.emso_edit.edited.connect(lambda: self.birth_label.setText(""))
         self.add_rows(
@@ -89,6 +93,7 @@ class CarersView(PersonView):
                 self.electronic_box,
                 self.iban_edit,
                 self.trainings,
+                self.r1_button,
             ],
         )
 
@@ -104,13 +109,46 @@ class CarersView(PersonView):
             "",
             self.tr("IBAN (za izplačila)"),
             self.tr("Usposabljanja"),
+            self.tr("Obrazec R-1"),
         ]
 
     def retranslate(self) -> None:
         self.set_label_texts(self.row_texts())
         self.electronic_box.setText(self.tr("Soglaša z elektronskim vročanjem"))
         self.trainings.retranslate()
+        self.r1_button.setText(self.tr("Natisni vlogo za dovoljenje (R-1) …"))
         super().retranslate()
+
+    @Slot()
+    def print_r1(self) -> None:
+        """The carer's application for a licence (OBRAZEC R-1) filled from the stored
+        record, in the preview; what is typed is saved first, as on R-4 and R-5."""
+        if not self.save():
+            return
+        carer_id = self.current_id()
+        if carer_id is None:
+            self.ctx.bus.status_message.emit(
+                self.tr("Najprej vpišite in shranite rejnika, nato natisnite njegovo vlogo R-1.")
+            )
+            return
+        name = self.name_edit.text()
+
+        def make() -> bytes:
+            from rejnistvo.forms import render_form
+            from rejnistvo.services.people import carer_r1_data
+
+            return render_form("r1", carer_r1_data(self.ctx.db, carer_id))
+
+        from rejnistvo.services.list_exports import file_name
+
+        preview_document(
+            self,
+            make,
+            self.tr("Obrazec R-1 – {0}").format(name),
+            file_name("R-1", name, ext="pdf"),
+            self.tr("Vloge R-1 ni mogoče natisniti"),
+            kind="r1",
+        )
 
     @Slot(object)
     def _show_birth(self, birth: date) -> None:
