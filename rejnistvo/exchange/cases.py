@@ -32,6 +32,7 @@ from rejnistvo.exchange.package import (
     read_package_file,
     write_package,
 )
+from rejnistvo.rules.times import local_moment
 from rejnistvo.store import Database, get_record, get_setting, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.case_documents import r4_form_data
@@ -260,7 +261,7 @@ def preview_import(
     existing = links.case_for_uuid(db, contents.case_uuid)
     if kind == "proposal":
         if existing is not None:
-            return _preview_resent(db, contents, digest, existing)
+            return _preview_resent(db, contents, digest, existing)[0]
         return ImportPreview(
             contents, digest, None, "create", ["Uvoz bo dodal nov primer R-4 v evidenco."]
         )
@@ -297,13 +298,46 @@ def _changed_keys(
     return sorted(changed)
 
 
+def _moment(value: object) -> datetime | None:
+    """A package's stored or manifest time; None when it has none (an older program's
+    package, a case made here) or it is unreadable: then no order can be told."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _package_time(contents: PackageContents) -> str | None:
+    """The package's time as the case keeps it; None when it tells none."""
+    return contents.created_at if _moment(contents.created_at) is not None else None
+
+
+def _older_note(contents: PackageContents, case: dict[str, Any]) -> str | None:
+    """Why a package older than the one the case was taken from is not taken over (the
+    wrong order of two packages in a mail folder brought the old text back)."""
+    held, offered = _moment(case.get("package_created_at")), _moment(contents.created_at)
+    if held is None or offered is None or offered >= held:
+        return None
+    return (
+        f"Ta paket je starejši od že prevzetega: narejen je bil "
+        f"{local_moment(contents.created_at)}, primer {case['id']} pa že ima predlog iz "
+        f"paketa, narejenega {local_moment(case['package_created_at'])}. Novejšega predloga "
+        "s starejšim ne prepišem; ničesar ne bom spremenil."
+    )
+
+
 def _preview_resent(
     db: Database, contents: PackageContents, digest: str, existing: int
-) -> ImportPreview:
+) -> tuple[ImportPreview, dict[str, Any]]:
     """A proposal imported before, sent again: its correction is taken over while the
-    commission has not decided (the centre corrected it after sending); else nothing."""
+    commission has not decided (the centre corrected it after sending) and the package
+    is not older than the one the case holds; else nothing. With the case as read."""
     case = get_record(db, "r4_cases", existing)
     changed = _changed_keys(db, existing, case, contents)
+    older = _older_note(contents, case) if changed else None
+    if older is not None:
+        return ImportPreview(contents, digest, existing, "nothing", [older]), case
     decided = bool(case.get("decided_on"))
     correctable = set(_CORRECTABLE) | {"period", "workload", "reasons"}
     if changed and set(changed) <= correctable and not decided and not case.get("returned_on"):
@@ -316,7 +350,7 @@ def _preview_resent(
                 f"Paket je popravljen predlog že uvoženega primera {existing} "
                 f"(spremenjeno: {', '.join(changed)}); uvoz bo popravke prevzel."
             ],
-        )
+        ), case
     return ImportPreview(
         contents,
         digest,
@@ -324,13 +358,14 @@ def _preview_resent(
         "nothing",
         [f"Ta predlog je že uvožen (primer {existing}); ničesar ne bom dodal."]
         + _differences_note(changed, decided),
-    )
+    ), case
 
 
-def _take_over_correction(db: Database, case_id: int, contents: PackageContents) -> None:
-    """Write a re-sent proposal's corrected fields over the imported case (audited by
-    save_record); the steps the coordinator recorded stay."""
-    case = get_record(db, "r4_cases", case_id)
+def _take_over_correction(case: dict[str, Any], contents: PackageContents) -> dict[str, Any]:
+    """The imported case (`case`, as the preview read it in this transaction) with a
+    re-sent proposal's corrected fields and the package's time, for save_record (which
+    audits it); the steps the coordinator recorded stay."""
+    case = dict(case, package_created_at=_package_time(contents) or case.get("package_created_at"))
     for key, column in _CORRECTABLE.items():
         case[column] = contents.case.get(key)
     period = contents.case.get("period") or {}
@@ -344,7 +379,7 @@ def _take_over_correction(db: Database, case_id: int, contents: PackageContents)
             for r in details.get("reasons") or []
             if isinstance(r, dict) and (r.get("reason_key") or r.get("text"))
         ]
-    save_record(db, "r4_cases", case)
+    return case
 
 
 def _differences_note(changed: list[str], decided: bool) -> list[str]:
@@ -411,9 +446,9 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
         existing = links.case_for_uuid(db, contents.case_uuid)
         if contents.kind == "proposal":
             if existing is not None:
-                fresh = _preview_resent(db, contents, preview.package_sha256, existing)
+                fresh, case = _preview_resent(db, contents, preview.package_sha256, existing)
                 if fresh.action == "update":
-                    _take_over_correction(db, existing, contents)
+                    save_record(db, "r4_cases", _take_over_correction(case, contents))
                     return ImportResult(
                         existing, False, True, f"Popravljen predlog je prevzet (primer {existing})."
                     )
@@ -513,6 +548,7 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
         "r4_cases",
         {
             "case_uuid": contents.case_uuid,
+            "package_created_at": _package_time(contents),
             "prepared_by": author,
             "received_on": today,
             "placement_id": placement_id,

@@ -1200,3 +1200,15 @@ def m017_placement_texts(db: Database) -> None:
     )
     for name, body in PLACEMENT_TEXT_TRIGGERS.items():
         db.execute(f"CREATE TRIGGER {name} {body}")
+
+
+@migrations()
+def m018_package_times(db: Database) -> None:
+    """``r4_cases.package_created_at``: when the package the coordinator's case was last
+    taken from was made (its manifest's ``created_at``, UTC ISO). A proposal corrected and
+    sent again travels as a second package; opened in the wrong order, the older one
+    brought the old text back over the correction. The import now compares the times and
+    takes no package older than the one it holds (``exchange.cases``). NULL for cases
+    made here and for cases imported before this step: their next package is taken as
+    before, and its time kept."""
+    db.execute("ALTER TABLE r4_cases ADD COLUMN package_created_at TEXT")

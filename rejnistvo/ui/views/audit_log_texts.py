@@ -26,6 +26,7 @@ FIELD_NAMES = {
     "resolution_year": "leto sklepa",
     "prepared_by": "pripravil",
     "resolution_received_on": "sklep prejet",
+    "package_created_at": "paket narejen",
     "candidate_id": "kandidat",
     "position": "mesto",
     "reason_key": "razlog",

@@ -1,0 +1,87 @@
+"""QA25: a proposal corrected and sent again, then the OLDER package imported after the
+newer one (two files in a mail folder, opened in the wrong order) brought the old text
+back over the correction. The coordinator's case now keeps when the package it holds was
+made (``r4_cases.package_created_at``, store step m018); an older package is not taken
+over, and the preview says which package is newer and when each was made."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from test_exchange_roundtrip import PASS, RECEIVED, prepared_case
+
+from rejnistvo.exchange.cases import apply_import, export_proposal, preview_import
+from rejnistvo.store import get_record, save_record
+
+FIRST_AT = datetime(2026, 11, 21, 6, 20, 5, tzinfo=UTC)  # 7.20 in Ljubljana
+SECOND_AT = datetime(2026, 11, 22, 9, 5, 0, tzinfo=UTC)  # 10.05
+RESENT = date(2026, 11, 22)
+CORRECTED = "Popravljena obrazložitev: otrok potrebuje nočni nadzor."
+
+
+def _two_packages(centre_db, tmp_path):
+    """The proposal as first sent (older) and as corrected and sent again (newer)."""
+    case = prepared_case(centre_db)
+    older = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "a.rejpaket", today=RECEIVED, now=FIRST_AT
+    )
+    stored = get_record(centre_db, "r4_cases", case["id"])
+    save_record(centre_db, "r4_cases", {**stored, "rationale": CORRECTED})
+    newer = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "b.rejpaket", today=RESENT, now=SECOND_AT
+    )
+    return older, newer
+
+
+def _import(db, path, today=RESENT):
+    return apply_import(db, preview_import(db, path, PASS, kind="proposal"), today=today)
+
+
+def test_the_older_package_after_the_newer_changes_nothing(
+    centre_db, coordinator_db, tmp_path, in_ljubljana
+):
+    older, newer = _two_packages(centre_db, tmp_path)
+    case_id = _import(coordinator_db, older, RECEIVED).case_id
+    assert _import(coordinator_db, newer).changed
+    stored = get_record(coordinator_db, "r4_cases", case_id)
+    assert stored["rationale"] == CORRECTED
+    assert stored["package_created_at"] == "2026-11-22T09:05:00+00:00"
+    audit_rows = coordinator_db.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+    preview = preview_import(coordinator_db, older, PASS, kind="proposal")
+    assert preview.action == "nothing"
+    note = " ".join(preview.notes)
+    assert "starejši" in note
+    assert "21. 11. 2026 ob 7.20" in note and "22. 11. 2026 ob 10.05" in note
+    result = apply_import(coordinator_db, preview, today=RESENT)
+    assert not result.changed
+    assert get_record(coordinator_db, "r4_cases", case_id)["rationale"] == CORRECTED
+    assert coordinator_db.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit_rows
+
+
+def test_the_newer_package_first_then_the_older_one(
+    centre_db, coordinator_db, tmp_path, in_ljubljana
+):
+    older, newer = _two_packages(centre_db, tmp_path)
+    case_id = _import(coordinator_db, newer).case_id
+    stored = get_record(coordinator_db, "r4_cases", case_id)
+    assert stored["package_created_at"] == "2026-11-22T09:05:00+00:00"
+    preview = preview_import(coordinator_db, older, PASS, kind="proposal")
+    assert preview.action == "nothing" and "starejši" in " ".join(preview.notes)
+    _import(coordinator_db, older)
+    assert get_record(coordinator_db, "r4_cases", case_id)["rationale"] == CORRECTED
+
+
+def test_a_case_imported_before_the_times_were_kept_takes_the_correction(
+    centre_db, coordinator_db, tmp_path
+):
+    """A case without a stored time (imported by an earlier version) takes a correction
+    as before, and keeps the package's time from then on."""
+    older, newer = _two_packages(centre_db, tmp_path)
+    case_id = _import(coordinator_db, older, RECEIVED).case_id
+    coordinator_db.execute("UPDATE r4_cases SET package_created_at = NULL WHERE id = ?", [case_id])
+    assert preview_import(coordinator_db, newer, PASS, kind="proposal").action == "update"
+    _import(coordinator_db, newer)
+    stored = get_record(coordinator_db, "r4_cases", case_id)
+    assert stored["rationale"] == CORRECTED
+    assert stored["package_created_at"] == "2026-11-22T09:05:00+00:00"
