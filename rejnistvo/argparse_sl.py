@@ -74,6 +74,18 @@ class _HelpFormatter(argparse.HelpFormatter):
         )
 
 
+_MISSING = _ARGPARSE_TEXTS["the following arguments are required: %s"].replace("%s", "")
+
+
+def _one_missing_option(message: str) -> str:
+    """»--month: obvezna možnost manjka.« for the one required option left out, as a
+    command says it of an option it requires itself (`rates --add` without --from)."""
+    missing = message.removeprefix(_MISSING)
+    if missing != message and missing.startswith("-") and "," not in missing:
+        return f"{missing}: obvezna možnost manjka."
+    return message
+
+
 class SlovenianArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("formatter_class", _HelpFormatter)
@@ -127,6 +139,7 @@ class SlovenianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse's own English usage text is not for our users: one line, exit 2; a
         # line about one option starts with it (»--month: …«), as the commands' own do.
+        message = _one_missing_option(message)
         prefix = "" if message.startswith("-") else "Napaka v ukazni vrstici: "
         sys.stderr.write(f"{prefix}{message}\n")
         raise SystemExit(2)

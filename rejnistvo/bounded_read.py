@@ -9,7 +9,7 @@ more: that byte says it is too large without reading the rest. The callers (`--i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 
 class TooLarge(Exception):
@@ -20,14 +20,17 @@ class TooLarge(Exception):
         self.limit = limit
 
 
-def read_bounded(source: str | Path | BinaryIO, limit: int) -> bytes:
-    """All of `source` (a path, or a binary stream such as standard input), at most
-    `limit` bytes; TooLarge past it, OSError as opening and reading raise it."""
+def read_bounded(source: str | Path | IO[bytes] | IO[str], limit: int) -> bytes:
+    """All of `source` (a path, or a stream such as standard input), at most `limit`
+    bytes; TooLarge past it, OSError as opening and reading raise it. A text stream (one
+    put in place of standard input) is read as far as `limit` characters and one more,
+    and counted in its UTF-8 bytes."""
     if isinstance(source, str | Path):
         with Path(source).open("rb") as handle:
             data = handle.read(limit + 1)
     else:
-        data = source.read(limit + 1)
+        read = source.read(limit + 1)
+        data = read.encode("utf-8", "surrogatepass") if isinstance(read, str) else read
     if len(data) > limit:
         raise TooLarge(limit)
     return data

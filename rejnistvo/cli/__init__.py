@@ -165,10 +165,7 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
             _drop_stdout()
         return 141
     except OSError as error:
-        from rejnistvo.store.errors import os_error_reason as reason
-
-        where = f" (»{error.filename}«)" if error.filename else ""
-        sys.stderr.write(f"Napaka pri delu z datoteko{where}: {reason(error)}.\n")
+        sys.stderr.write(_os_error_line(parser, args, error) + "\n")
         return 2
     except Exception as error:  # noqa: BLE001 - a bug: one line here, the traceback in the log
         log = _log_defect(args.command)
@@ -194,6 +191,56 @@ def _undecodable_argument(parser: SlovenianArgumentParser, args: argparse.Namesp
                 "izberite drugo ime."
             )
     return ""
+
+
+def _os_error_line(
+    parser: SlovenianArgumentParser, args: argparse.Namespace, error: OSError
+) -> str:
+    """The system's refusal of a file (a name too long, a read-only disk), said about the
+    option that named it, as every other refusal (SPEC 6): »--out: …«, not »Napaka pri delu
+    z datoteko (».x.json.4242.part«) …« about a temporary file the user never typed, and
+    with a long name shortened (a name of 5,000 characters was repeated whole)."""
+    from rejnistvo.store.errors import os_error_reason as reason
+
+    dest = _argument_of_file(args, error.filename, error.filename2)
+    if dest is None:
+        where = f" (»{_shortened(str(error.filename))}«)" if error.filename else ""
+        return f"Napaka pri delu z datoteko{where}: {reason(error)}."
+    option = parser.typed_name(args.command, dest)
+    shown = _shortened(getattr(args, dest))
+    return f"{option}: napaka pri delu z datoteko »{shown}«: {reason(error)}."
+
+
+def _argument_of_file(args: argparse.Namespace, *files: object) -> str | None:
+    """The argument (its ``dest``) that names one of `files`: the file itself, else one
+    the program makes beside it from its name (a temporary copy, the lock, the journal)."""
+    import os
+    from pathlib import Path
+
+    named = [Path(os.fsdecode(f)) for f in files if isinstance(f, str | bytes | os.PathLike)]
+    values = [
+        (dest, Path(value))
+        for dest, value in vars(args).items()
+        if dest != "command" and isinstance(value, str) and value
+    ]
+    for path in named:
+        for dest, value in values:
+            if path == value:
+                return dest
+    beside = [
+        (len(value.name), dest)
+        for path in named
+        for dest, value in values
+        if path.parent == value.parent and path.name.startswith((value.name, "." + value.name))
+    ]
+    return max(beside)[1] if beside else None
+
+
+def _shortened(name: str, limit: int = 80) -> str:
+    """A file name as a line can show it: its start and its end, the middle left out."""
+    if len(name) <= limit:
+        return name
+    return f"{name[: limit - 25]}…{name[-24:]}"
 
 
 def _answers_on_stdout(args: argparse.Namespace) -> bool:

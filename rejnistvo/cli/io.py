@@ -195,12 +195,8 @@ def read_json_input(args: argparse.Namespace) -> Any:
             if path.is_dir():
                 raise CliInputError(f"--input: »{source}« je mapa, ne datoteka.")
             data = read_bounded(path, MAX_INPUT_BYTES)
-        elif hasattr(sys.stdin, "buffer"):
-            data = read_bounded(sys.stdin.buffer, MAX_INPUT_BYTES)
-        else:  # a text stream put in place of standard input (tests, embedding)
-            data = sys.stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
-            if len(data) > MAX_INPUT_BYTES:
-                raise TooLarge(MAX_INPUT_BYTES)
+        else:  # its bytes; a text stream put in its place (tests, embedding) as text
+            data = read_bounded(getattr(sys.stdin, "buffer", sys.stdin), MAX_INPUT_BYTES)
     except TooLarge:
         too_large = f"Vhod je prevelik (več kot {MAX_INPUT_BYTES // 1024 // 1024} MiB)."
         raise CliInputError(f"--input: {too_large}" if source else too_large) from None
@@ -315,14 +311,15 @@ def refuse_overwriting(out: str | Path, *read: str | Path | None, option: str = 
 
 
 @contextmanager
-def field_as_option(field: str, option: str) -> Iterator[None]:
-    """A service's refusal of `field` said about the option the user typed for it."""
+def field_as_option(field: str, option: str, *more_fields: str) -> Iterator[None]:
+    """A service's refusal of `field` (or of one of `more_fields`) said about the option
+    the user typed for it."""
     from rejnistvo.rules.errors import InputError
 
     try:
         yield
     except InputError as error:
-        if error.field != field:
+        if error.field != field and error.field not in more_fields:
             raise
         raise InputError(option, error.message) from None
 

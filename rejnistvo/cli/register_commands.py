@@ -188,19 +188,22 @@ def _passphrase(path: str) -> str:
 
 
 @contextlib.contextmanager
-def _package_errors_named() -> Iterator[None]:
+def _package_errors_named(option: str = "--package") -> Iterator[None]:
     """A package refused while it is opened is said about its option (SPEC 6): a wrong
     passphrase about --passphrase-file, anything else (missing, not a package, altered,
-    another subgroup's) about --package."""
+    another subgroup's) about --package — or about `option`, the one that chose what
+    the exchange refused."""
     from rejnistvo.exchange.errors import PackageError
 
     try:
         yield
     except PackageError as error:
+        if error.field == "out":  # the package could not be written: said of --out
+            raise
         # The exchange's two passphrase refusals (too short, wrong) are the ones whose text
         # starts with "Geslo"; every other one is about the package.
-        option = PASSPHRASE_OPTION if error.message.startswith("Geslo ") else "--package"
-        raise CliInputError(f"{option}: {error.message}") from None
+        named = PASSPHRASE_OPTION if error.message.startswith("Geslo ") else option
+        raise CliInputError(f"{named}: {error.message}") from None
 
 
 def run_register(args: argparse.Namespace) -> int:
@@ -250,7 +253,12 @@ def run_export_case(args: argparse.Namespace) -> int:
                 "(seznam primerov izpiše ukaz »cases«)."
             ) from None
         kind = args.kind or ("resolution" if case.get("decided_on") else "proposal")
-        with field_as_option("out", "--out"):  # a package that cannot be written there
+        # a case that cannot go as this kind of package (not decided yet, decided
+        # already, its centre in no subgroup) is the refusal of the option that chose it
+        with (
+            field_as_option("out", "--out"),  # a package that cannot be written there
+            _package_errors_named("--kind" if args.kind else "--case"),
+        ):
             if kind == "proposal":
                 out = export_proposal(db, args.case, passphrase, args.out, today=_today())
             else:
@@ -267,7 +275,8 @@ def run_import_case(args: argparse.Namespace) -> int:
     with _opened(args) as db:
         from rejnistvo.exchange.subgroups import subgroups_for_import
 
-        subgroups = subgroups_for_import(db, args.kind, subgroups)
+        with _package_errors_named("--subgroup"):  # a file that leads no subgroup
+            subgroups = subgroups_for_import(db, args.kind, subgroups)
         with _package_errors_named():
             preview = preview_import(
                 db, args.package, passphrase, kind=args.kind, subgroups=subgroups
@@ -281,7 +290,8 @@ def run_import_case(args: argparse.Namespace) -> int:
             "notes": preview.notes,
         }
         if not args.preview:
-            result = apply_import(db, preview, today=_today())
+            with _package_errors_named():  # the package's case gone since the preview
+                result = apply_import(db, preview, today=_today())
             answer.update(
                 case=result.case_id,
                 created=result.created,

@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_command(args: argparse.Namespace) -> int:
     from rejnistvo.clock import SystemClock
     from rejnistvo.services import payment_exports
-    from rejnistvo.services.payment_run import close_month, payment_run, run_document
+    from rejnistvo.services.payment_run import payment_run, run_document
     from rejnistvo.store import open_db
 
     month = parse_month(args.month, "--month")
@@ -83,14 +84,23 @@ def run_command(args: argparse.Namespace) -> int:
     clock = SystemClock()
     # The services name the month and the file by their own fields; here the user typed
     # --month and --out, as in the refusal of a malformed month and the other commands'.
-    with field_as_option("month", "--month"), field_as_option("out", "--out"):
+    # What a bank file lacks (the centre's name or IBAN in the settings, a carer's IBAN)
+    # is said of --format: the run itself is fine, and any other format can be written.
+    with (
+        field_as_option("month", "--month"),
+        field_as_option("out", "--out"),
+        field_as_option("centre_name", "--format", "centre_iban", "iban"),
+    ):
         # Only a close writes: a run is read as `cases` reads, beside the window's lock.
         with (
             store_errors_naming("--db"),
             rate_advice(),
             open_db(path, read_only=not args.close) as db,
         ):
-            run = close_month(db, month, clock) if args.close else payment_run(db, month, clock)
+            if args.close:
+                run = _close(db, month, clock, bank_file=args.format == "sepa")
+            else:
+                run = payment_run(db, month, clock)
             # SPEC 3.1's advice for a command-line user: the `rates` command beside the
             # window's settings (a closed run keeps the window's words in the database)
             run = replace(run, warnings=with_command_advice(run.warnings))
@@ -107,6 +117,29 @@ def run_command(args: argparse.Namespace) -> int:
     if args.out:
         sys.stderr.write(f"Izplačilo za {month_name(month)} zapisano v »{args.out}«.\n")
     return 0
+
+
+def _close(db: Any, month: date, clock: Any, *, bank_file: bool) -> Any:
+    """Close `month`; with a bank file to write, only once the run has what the file
+    needs: a month closed and then refused its SEPA file (no IBAN of the centre) was
+    exit status 2, »nothing written«, with the month in the ledger after all."""
+    from rejnistvo.services import payment_exports
+    from rejnistvo.services.payment_run import (
+        check_closable,
+        close_month,
+        data_stamp,
+        payment_run,
+    )
+
+    if not bank_file:
+        return close_month(db, month, clock)
+    check_closable(db, month, clock)  # a month that cannot be closed is said first
+    stamp = data_stamp(db)
+    computed = payment_run(db, month, clock)
+    payment_exports.check_sepa_for(db, computed)
+    # the run just checked is the one written: nothing can change it in between (the
+    # close holds the file's one-copy lock), and it is not computed twice
+    return close_month(db, month, clock, computed=computed, stamp=stamp)
 
 
 def run_json(document: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rejnistvo.cli.io import (
+    STDIN_NAME,
     CliInputError,
     database_path,
     refuse_empty_database,
@@ -71,6 +72,12 @@ def demo_command(args: argparse.Namespace) -> int:
     if args.scale is not None and not 1 <= args.scale <= 1_000_000:
         raise CliInputError("--scale: število namestitev mora biti med 1 in 1000000.")
     path = database_path(args)
+    if args.db == STDIN_NAME:
+        # »-« is standard input or output to a command-line tool, not a database's name
+        raise CliInputError(
+            "--db: »-« ni ime datoteke; navedite ime nove podatkovne zbirke (zbirko z "
+            "imenom »-« zapišite kot ./-)."
+        )
     # fill_demo refuses a file with records: invented people never mix with real ones.
     started = time.perf_counter()
     with store_errors_naming("--db"):
@@ -118,6 +125,7 @@ def check_command(args: argparse.Namespace) -> int:
 
 
 def backup_command(args: argparse.Namespace) -> int:
+    from rejnistvo.atomic_write import WriteError
     from rejnistvo.store import StoreError
     from rejnistvo.store.backup import BackupSourceError, backup_to
 
@@ -126,14 +134,15 @@ def backup_command(args: argparse.Namespace) -> int:
     # checked before the copy: a refused --keys writes nothing, the copy neither
     keys = None
     if args.keys:
-        keys = require_output_folder(Path(args.keys) / "x", "--keys").parent
-        require_writable_folder(keys / "x", "--keys")
+        keys = _keys_folder(args.keys)
     try:
         written = backup_to(path, out)
     except BackupSourceError as error:
         raise CliInputError(f"--db: {error.message}") from None
     except StoreError as error:
         raise CliInputError(f"--out: {_target_error(out, error)}") from None
+    except WriteError as error:  # the copy's own file could not be written there
+        raise CliInputError(f"--out: {error.message}") from None
     sys.stderr.write(f"Varnostna kopija zapisana v »{written}«.\n")
     if keys is not None:
         from rejnistvo.store.audit_keys import export_keys
@@ -142,6 +151,17 @@ def backup_command(args: argparse.Namespace) -> int:
             copied = export_keys(keys)
         sys.stderr.write(f"Ključi dnevnika sprememb ({len(copied)}) kopirani v »{keys}«.\n")
     return 0
+
+
+def _keys_folder(typed: str) -> Path:
+    """`--keys`: an existing folder this user can write."""
+    folder = Path(typed)
+    if folder.exists() and not folder.is_dir():
+        # not »mapa ne obstaja« of a file that is there
+        raise CliInputError(f"--keys: »{folder}« je datoteka, ne mapa. Izberite obstoječo mapo.")
+    require_output_folder(folder / "x", "--keys")
+    require_writable_folder(folder / "x", "--keys")
+    return folder
 
 
 def _target_error(out: Path, error: Any) -> str:

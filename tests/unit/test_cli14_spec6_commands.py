@@ -1,0 +1,224 @@
+"""SPEC 6, command by command beside calc/refund/print (CLI14): every refusal is one line
+on standard error that starts with the option at fault, exit status 2, nothing written —
+also when the operating system refuses a name or a disk, when a bank file cannot be made
+for a month being closed, and when a package command refuses the case or the subgroup."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+
+from rejnistvo.cli import main
+from rejnistvo.store import open_db, save_record
+
+IBAN = "SI56191000000123438"
+#: longer than any file name a file system takes (NAME_MAX is 255 bytes)
+TOO_LONG = "a" * 300
+
+
+def one_line(capsys) -> str:
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1, (out, err)
+    return err
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli14") / "demo.sqlite3"
+    assert main(["demo", "--db", str(path), "--scale", "2"]) == 0
+    return path
+
+
+@pytest.fixture
+def no_centre_iban(tmp_path, own_rates):
+    path = tmp_path / "sepa.sqlite3"
+    with open_db(path) as db:
+        own_rates(db)
+        carer = save_record(db, "carers", {"name": "Rejnica A", "centre_id": 1, "iban": IBAN})
+        child = save_record(db, "children", {"name": "Otrok A", "centre_id": 1})
+        save_record(
+            db,
+            "placements",
+            {"contract_no": "1220-A/2026", "carer_id": carer, "child_id": child,
+             "child_centre_id": 1,
+             "periods": [{"kind": "contract", "from_date": "2026-01-01", "to_date": None}]},
+        )  # fmt: skip
+        db.table("settings").upsert({"key": "centre_name", "value": "CSD Test"}, pk="key")
+    return path
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["rates"],
+        ["cases"],
+        ["check"],
+        ["demo"],
+        ["run", "--month", "2026-12"],
+        ["register", "--subgroup", "3", "--year", "2026", "--format", "csv", "--out", "r.csv"],
+    ],
+)
+def test_a_database_name_the_system_refuses_names_db(tmp_path, capsys, monkeypatch, tail):
+    # »Napaka pri delu z datoteko (»aaaa…«): ime je predolgo.« named no option, and
+    # repeated the whole name however long
+    monkeypatch.chdir(tmp_path)
+    assert main([*tail, "--db", str(tmp_path / (TOO_LONG + ".db"))]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--db: ") and "ime je predolgo" in err
+    assert len(err) < 200
+
+
+@pytest.mark.parametrize(
+    ("tail", "suffix"),
+    [
+        (["run", "--month", "2026-12"], ".json"),
+        (["run", "--month", "2026-12", "--format", "csv"], ".csv"),
+        (["register", "--subgroup", "3", "--year", "2026", "--format", "csv"], ".csv"),
+        (["backup"], ".sqlite3"),
+        (["print", "r4", "--case", "1"], ".pdf"),
+    ],
+)
+def test_an_output_name_the_system_refuses_names_out(demo_db, tmp_path, capsys, tail, suffix):
+    out = tmp_path / (TOO_LONG + suffix)
+    assert main([*tail, "--db", str(demo_db), "--out", str(out)]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--out: ") and "ime je predolgo" in err
+    assert len(err) < 200
+
+
+def test_a_run_on_a_read_only_disk_names_out_not_its_temporary_file(
+    no_centre_iban, tmp_path, capsys, monkeypatch
+):
+    # on a read-only disk the export's clean-up of its temporary file fails too (Linux
+    # refuses the unlink before it looks the name up): the line named ».x.json.4242.part«
+    # and no option
+    def read_only(path, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(Path, "write_text", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    out = tmp_path / "izplačilo.json"
+    assert main(["run", "--db", str(no_centre_iban), "--month", "2026-09", "--out", str(out)]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--out: ") and "samo za branje" in err
+    assert ".part" not in err and str(out) in err
+
+
+def test_a_backup_on_a_read_only_disk_names_out(demo_db, tmp_path, capsys, monkeypatch):
+    from rejnistvo.atomic_write import WriteError
+
+    def read_only(source, out, **kwargs):
+        raise WriteError(f"Datoteke »{out}« ni mogoče zapisati: disk je samo za branje.")
+
+    monkeypatch.setattr("rejnistvo.store.backup.backup_to", read_only)
+    out = tmp_path / "kopija.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--out", str(out)]) == 2
+    assert one_line(capsys).startswith(f"--out: Datoteke »{out}« ni mogoče zapisati")
+
+
+def test_backup_keys_naming_a_file_says_it_is_not_a_folder(demo_db, tmp_path, capsys):
+    # »--keys: mapa »geslo.txt« ne obstaja«, of a file that is there
+    a_file = tmp_path / "geslo.txt"
+    a_file.write_text("x", encoding="utf-8")
+    out = tmp_path / "kopija.sqlite3"
+    argv = ["backup", "--db", str(demo_db), "--out", str(out), "--keys", str(a_file)]
+    assert main(argv) == 2
+    assert (
+        one_line(capsys) == f"--keys: »{a_file}« je datoteka, ne mapa. Izberite obstoječo mapo.\n"
+    )
+    assert not out.exists()
+
+
+def test_close_with_a_bank_file_that_cannot_be_made_leaves_the_month_open(
+    no_centre_iban, tmp_path, capsys
+):
+    # the month was closed (written to the ledger), then the bank file refused: exit 2
+    # »centre_iban: …« with the month closed after all
+    db, out = str(no_centre_iban), tmp_path / "izplačilo.xml"
+    argv = ["run", "--db", db, "--month", "2026-09", "--close", "--format", "sepa"]
+    assert main([*argv, "--out", str(out)]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--format: ") and "IBAN centra" in err
+    assert not out.exists()
+    assert main(["run", "--db", db, "--month", "2026-09"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "open"
+
+
+def test_a_bank_file_without_the_centres_data_names_the_format(no_centre_iban, tmp_path, capsys):
+    out = tmp_path / "izplačilo.xml"
+    argv = ["run", "--db", str(no_centre_iban), "--month", "2026-09", "--format", "sepa"]
+    assert main([*argv, "--out", str(out)]) == 2
+    assert one_line(capsys).startswith("--format: v Nastavitvah vpišite IBAN centra")
+
+
+def test_export_of_an_undecided_case_as_resolution_names_kind(demo_db, tmp_path, capsys):
+    # »Primer še ni odločen; …« named no option
+    passphrase = tmp_path / "geslo.txt"
+    passphrase.write_text("dolgo-geslo-123\n", encoding="utf-8")
+    out = tmp_path / "sklep.rejpaket"
+    argv = ["export-case", "--db", str(demo_db), "--case", "1", "--kind", "resolution"]
+    assert main([*argv, "--out", str(out), "--passphrase-file", str(passphrase)]) == 2
+    assert one_line(capsys).startswith("--kind: Primer še ni odločen")
+    assert not out.exists()
+
+
+def test_import_into_a_file_without_a_subgroup_names_subgroup(tmp_path, capsys):
+    # »Ta evidenca ne ve, katero podskupino vodi …« named no option
+    db = tmp_path / "koordinator.sqlite3"
+    open_db(db).close()
+    passphrase = tmp_path / "geslo.txt"
+    passphrase.write_text("dolgo-geslo-123\n", encoding="utf-8")
+    argv = ["import-case", "--db", str(db), "--package", str(tmp_path / "p.rejpaket")]
+    assert main([*argv, "--passphrase-file", str(passphrase), "--kind", "proposal"]) == 2
+    assert one_line(capsys).startswith("--subgroup: Ta evidenca ne ve, katero podskupino vodi")
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["run", "--db", "x"], "--month: obvezna možnost manjka.\n"),
+        (["backup", "--db", "x"], "--out: obvezna možnost manjka.\n"),
+        (
+            ["register", "--db", "x", "--subgroup", "3", "--year", "2026", "--format", "csv"],
+            "--out: obvezna možnost manjka.\n",
+        ),
+    ],
+)
+def test_one_missing_option_is_said_as_rates_says_it(capsys, argv, line):
+    # »Napaka v ukazni vrstici: manjkajo obvezni argumenti: --month«, while `rates` says
+    # »--from: obvezna možnost manjka.«: a script could not find the option at the start
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert one_line(capsys) == line
+
+
+def test_demo_into_dash_is_refused_not_a_file_named_dash(tmp_path, capsys, monkeypatch):
+    # »-« is standard input or output to a command-line tool: demo made a database »-«
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--db", "-"]) == 2
+    assert one_line(capsys).startswith("--db: ")
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_text_stream_is_bounded_by_the_same_read_as_bytes():
+    # standard input replaced by a text stream had its own copy of the size check
+    import io
+
+    from rejnistvo.bounded_read import TooLarge, read_bounded
+
+    assert read_bounded(io.StringIO("abc"), 10) == b"abc"
+    with pytest.raises(TooLarge):  # six characters, twelve bytes in UTF-8
+        read_bounded(io.StringIO("č" * 6), 10)
+
+
+def test_a_too_large_text_stream_on_standard_input_is_one_line(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("rejnistvo.cli.io.MAX_INPUT_BYTES", 1024 * 1024)
+    monkeypatch.setattr("sys.stdin", io.StringIO(" " * (1024 * 1024 + 1)))
+    assert main(["calc"]) == 2
+    assert one_line(capsys) == "Vhod je prevelik (več kot 1 MiB).\n"
