@@ -175,7 +175,9 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
             *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums],
         ]
     )
-    widths = [26, 16, 18, 15, 40, 22, 22, 22, 22, 24]
+    # the month as wide as »september 2026 *« (a part-time month, the longest name): at
+    # 26 it ran over the border; the rates column has room to spare for two rows' text
+    widths = [29, 16, 18, 15, 37, 22, 22, 22, 22, 24]
     scale = WIDTH / (sum(widths) * mm)
     t = table(rows, [w * mm * scale for w in widths], total_row=True, num_cols=tuple(range(1, 10)))
     t.setStyle(
