@@ -421,8 +421,8 @@ def save_child(db: Any, child: Child) -> int:
 
 
 def delete_person(db: Any, entity: str, record_id: int, version: int | None = None) -> None:
-    """Delete a carer or a child; refused (StoreError naming the person and what to do
-    first) while a placement or a payment refers to them."""
+    """Delete a carer or a child; refused (StoreError naming the person, the placements
+    that keep them and what to do first) while a placement or a payment refers to them."""
     try:
         name = get_record(db, entity, record_id).get("name") or ""
     except StoreError:
@@ -432,11 +432,57 @@ def delete_person(db: Any, entity: str, record_id: int, version: int | None = No
     except StoreError as error:
         if error.kind != "referenced":
             raise
-        who = "Rejnika" if entity == "carers" else "Otroka"
-        raise StoreError(
-            f"{who} {name} ni mogoče izbrisati, ker ima namestitve ali izplačila. Najprej "
-            "izbrišite te (Namestitve), potem osebo."
-        ) from None
+        raise StoreError(_in_use_message(db, entity, record_id, name)) from None
+
+
+def person_in_use(db: Any, entity: str, record_id: int) -> str | None:
+    """Why the carer or child cannot be deleted (the message ``delete_person`` refuses
+    with), or None: asked before »Res želite izbrisati?«, which a refusal then followed."""
+    try:
+        name = get_record(db, entity, record_id).get("name") or ""
+    except StoreError:
+        return None  # gone meanwhile: the delete itself says so
+    column = "carer_id" if entity == "carers" else "child_id"
+    tables = ["placements", "one_off_payments"] if entity == "carers" else ["placements"]
+    used = any(
+        db.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", [record_id]).fetchone()  # noqa: S608 - fixed names
+        for table in tables
+    )
+    return _in_use_message(db, entity, record_id, name) if used else None
+
+
+#: placements named in the refusal to delete a person, the rest counted
+_NAMED_PLACEMENTS = 5
+
+
+def _in_use_message(db: Any, entity: str, record_id: int, name: str) -> str:
+    """»Špela Šuštar« cannot go: the placements that name her (contract and the other
+    person), or payments only. No gendered »Rejnika«: the carer may be a woman."""
+    register = "rejnikov" if entity == "carers" else "otrok"
+    column, other_table, other_column = (
+        ("carer_id", "children", "child_id")
+        if entity == "carers"
+        else ("child_id", "carers", "carer_id")
+    )
+    rows = db.execute(
+        f"SELECT p.contract_no, o.name FROM placements p JOIN {other_table} o "  # noqa: S608
+        f"ON o.id = p.{other_column} WHERE p.{column} = ? ORDER BY p.contract_no, p.id",
+        [record_id],
+    ).fetchall()
+    if not rows:
+        return (
+            f"»{name}« ni mogoče izbrisati iz evidence {register}, ker so v evidenci "
+            "izplačila za to osebo (enkratna izplačila ali izplačila namestitev)."
+        )
+    named = ", ".join(f"{contract} ({other})" for contract, other in rows[:_NAMED_PLACEMENTS])
+    more = len(rows) - _NAMED_PLACEMENTS
+    if more > 0:
+        named += f" in še {more}"
+    return (
+        f"»{name}« ni mogoče izbrisati iz evidence {register}, ker je v namestitvah: "
+        f"{named}. Najprej izbrišite te namestitve (zaslon Namestitve); namestitve, "
+        "izplačane v zaključenem mesecu, ostanejo v evidenci, z njimi pa tudi oseba."
+    )
 
 
 #: the store's table names as a clerk knows them, for messages that name a table
@@ -496,6 +542,7 @@ __all__ = [
     "list_children",
     "missing_message",
     "person_choices",
+    "person_in_use",
     "person_label",
     "readable_store_message",
     "save_carer",

@@ -56,6 +56,18 @@ class PersonView(ListEditorView):
         return person_order
 
     # -- services -------------------------------------------------------------------
+    def delete_current(self) -> None:
+        """A person placements keep is refused at once, naming them: »Res želite
+        izbrisati?« and a »Da« were asked first, only to be told it cannot be done."""
+        from rejnistvo.services.people import person_in_use
+
+        record_id = self.current_id()
+        reason = None if record_id is None else person_in_use(self.ctx.db, self.entity, record_id)
+        if reason is not None:
+            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), reason)
+            return
+        super().delete_current()
+
     def remove(self, record_id: int, version: int | None) -> None:
         from rejnistvo.services.people import delete_person
 
