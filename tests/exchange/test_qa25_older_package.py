@@ -85,3 +85,24 @@ def test_a_case_imported_before_the_times_were_kept_takes_the_correction(
     stored = get_record(coordinator_db, "r4_cases", case_id)
     assert stored["rationale"] == CORRECTED
     assert stored["package_created_at"] == "2026-11-22T09:05:00+00:00"
+
+
+def test_a_correction_is_taken_over_from_the_case_read_once(
+    centre_db, coordinator_db, tmp_path, monkeypatch
+):
+    """The take-over writes from the case the preview read in the same transaction (it
+    read the case once more)."""
+    import rejnistvo.exchange.cases as cases
+
+    older, newer = _two_packages(centre_db, tmp_path)
+    case_id = _import(coordinator_db, older, RECEIVED).case_id
+    preview = preview_import(coordinator_db, newer, PASS, kind="proposal")
+    reads: list[tuple[str, int]] = []
+    real = cases.get_record
+    monkeypatch.setattr(
+        cases,
+        "get_record",
+        lambda db, table, rid: reads.append((table, rid)) or real(db, table, rid),
+    )
+    assert apply_import(coordinator_db, preview, today=RESENT).changed
+    assert reads == [("r4_cases", case_id)]

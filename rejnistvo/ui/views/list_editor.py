@@ -416,6 +416,11 @@ class ListEditorView(EditorActions, View):
             self.ctx.interaction.error(self.tr("Zapisa ni"), missing_message(self.entity))
             self.refresh()
             return True
+        self._show_record(record_id, record)
+        return True
+
+    def _show_record(self, record_id: int, record: dict) -> None:
+        """A record read from the store in the editor, its row current in the list."""
         self._set_editor(record)
         self._loading = True
         try:
@@ -424,7 +429,6 @@ class ListEditorView(EditorActions, View):
             self._select_id(record_id)
         finally:
             self._loading = False
-        return True
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty
@@ -460,20 +464,21 @@ class ListEditorView(EditorActions, View):
         back_to = self._current_id if self._current_id is not None else self._shown_before_new
         self._shown_before_new = None
         self._dirty = False
-        if back_to is None or not self._record_exists(back_to):
+        record = None if back_to is None else self._stored_record(back_to)
+        if back_to is None or record is None:
             self._set_editor(None)
         else:
-            self.open_record(self.kind, back_to)
+            self._show_record(back_to, record)  # read once: it was read to check, then again
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _record_exists(self, record_id: int) -> bool:
+    def _stored_record(self, record_id: int) -> dict | None:
+        """The record as stored; None when it is gone (deleted meanwhile)."""
         from rejnistvo.store import StoreError
 
         try:
-            self.load_record(record_id)
+            return self.load_record(record_id)
         except StoreError:
-            return False
-        return True
+            return None
 
     @Slot(str)
     def _on_records_changed(self, kind: str) -> None:
