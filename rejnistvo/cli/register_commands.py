@@ -272,7 +272,8 @@ def run_import_case(args: argparse.Namespace) -> int:
 
     passphrase = _passphrase(args.passphrase_file)
     subgroups = {_subgroup(n) for n in args.subgroup} if args.subgroup else None
-    with _opened(args) as db:
+    # a preview only reads: beside the window, as `cases` and `run` read
+    with _opened(args, read_only=args.preview) as db:
         from rejnistvo.exchange.subgroups import subgroups_for_import
 
         with _package_errors_named("--subgroup"):  # a file that leads no subgroup

@@ -78,6 +78,13 @@ def demo_command(args: argparse.Namespace) -> int:
             "--db: »-« ni ime datoteke; navedite ime nove podatkovne zbirke (zbirko z "
             "imenom »-« zapišite kot ./-)."
         )
+    if path.is_file() and path.stat().st_size == 0:
+        # refused as every command refuses it (the window asks, here nothing can)
+        raise CliInputError(
+            f"--db: datoteka »{path}« je prazna (0 bajtov), ni podatkovna zbirka; "
+            "predstavitveni podatki gredo v novo zbirko: navedite ime nove datoteke, ki je "
+            "še ni."
+        )
     # fill_demo refuses a file with records: invented people never mix with real ones.
     started = time.perf_counter()
     with store_errors_naming("--db"):

@@ -222,3 +222,38 @@ def test_a_too_large_text_stream_on_standard_input_is_one_line(capsys, monkeypat
     monkeypatch.setattr("sys.stdin", io.StringIO(" " * (1024 * 1024 + 1)))
     assert main(["calc"]) == 2
     assert one_line(capsys) == "Vhod je prevelik (več kot 1 MiB).\n"
+
+
+def test_demo_into_an_empty_file_says_what_to_type_not_to_confirm_in_the_window(tmp_path, capsys):
+    # »… to potrdite v programu«: the command line has nothing to confirm with
+    empty = tmp_path / "prazna.sqlite3"
+    empty.touch()
+    assert main(["demo", "--db", str(empty)]) == 2
+    err = one_line(capsys)
+    assert err.startswith(f"--db: datoteka »{empty}« je prazna (0 bajtov)")
+    assert "potrdite" not in err and "ime nove datoteke" in err
+    assert empty.stat().st_size == 0
+
+
+def test_import_preview_is_read_beside_an_open_window_the_import_is_refused(tmp_path, capsys):
+    # a preview only reads, as `cases` and `run` do, but was refused while the window had
+    # the file open (»--db: Podatkovna zbirka je že odprta v drugem oknu …«)
+    centre, coordinator = tmp_path / "center.sqlite3", tmp_path / "koord.sqlite3"
+    for path in (centre, coordinator):  # the full demo: its case 2 goes to subgroup 3
+        assert main(["demo", "--db", str(path)]) == 0
+    passphrase = tmp_path / "geslo.txt"
+    passphrase.write_text("dolgo-geslo-123\n", encoding="utf-8")
+    package = tmp_path / "predlog.rejpaket"
+    secret = ["--passphrase-file", str(passphrase)]
+    assert (
+        main(["export-case", "--db", str(centre), "--case", "2", "--out", str(package), *secret])
+        == 0
+    )
+    capsys.readouterr()
+    argv = ["import-case", "--db", str(coordinator), "--package", str(package), *secret,
+            "--kind", "proposal", "--subgroup", "3"]  # fmt: skip
+    with open_db(coordinator):
+        assert main([*argv, "--preview"]) == 0
+        assert json.loads(capsys.readouterr().out)["action"] == "create"
+        assert main(argv) == 2
+        assert one_line(capsys).startswith("--db: ")
