@@ -54,9 +54,11 @@ def one_off_lines(
             if in_month < window:
                 continue  # before the ledger began: paid outside the program
             kind, amount = ONE_OFF, o.amount
-            reason = o.note if in_month == month else (
-                f"enkratno izplačilo z dne {o.day.day}. {o.day.month}. {o.day.year}, vpisano "
-                "po zaključku tega meseca"
+            # which of ZIRD's four it is: the office books them apart (a note is optional)
+            name = names.get(o.kind, o.kind)
+            reason = "; ".join(filter(None, [name, o.note])) if in_month == month else (
+                f"enkratno izplačilo {name} z dne {o.day.day}. {o.day.month}. {o.day.year}, "
+                "vpisano po zaključku tega meseca"
             )  # fmt: skip
             if in_month < month:  # a deleted one's overpayment is of a closed month
                 if reentries is None:
