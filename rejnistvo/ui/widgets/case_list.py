@@ -104,7 +104,10 @@ class CaseListPane(QWidget):
             selection.blockSignals(True)
             make_current_row(self.table, index)
             selection.blockSignals(False)
-            # the view's own scrolling hangs on the signals blocked above
+            # the view's own scrolling hangs on the signals blocked above; a row just
+            # added is not yet in the scroll range (laid out later): scrolled to then,
+            # the list stopped a row short, the new case a strip under the last row
+            self.table.updateGeometries()
             self.table.scrollTo(index)
 
     def focus_search(self) -> None:
