@@ -37,10 +37,12 @@ class RefundMethod(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Instalment:
-    """One instalment of a refund: the day it is due and its amount."""
+    """One instalment of a refund: the day it is due and its amount; once marked paid,
+    the day it was marked, and the amount is what was paid."""
 
     due: date
     amount: Decimal
+    paid_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +343,62 @@ def merge_non_positive(amounts: Sequence[Decimal]) -> list[Decimal]:
             merged.append(carry)
             carry = ZERO
     return merged
+
+
+def keep_paid(
+    planned: Sequence[Instalment], typed: Sequence[Instalment], refund: Decimal
+) -> list[Instalment]:
+    """The plan made again over instalments already paid (the finding or the call
+    corrected): money paid is not rewritten. An instalment of `typed` marked paid stays
+    as it was paid (due day, amount, day marked), in its place; what is left of the
+    refund is shared among the planned unpaid ones in proportion to their planned
+    amounts (the rounding remainder to the last), and one left at nothing goes (SPEC
+    3.4: none is zero). With no planned one left unpaid (a lump sum paid in part, or
+    every one paid and the refund raised) the rest is one more instalment, due on the
+    plan's last day (the deadline). Refused when the payments pass the refund."""
+    if not any(t.paid_on is not None for t in typed):
+        return list(planned)
+    rows: list[Instalment] = []
+    for k in range(max(len(planned), len(typed))):
+        if k < len(typed) and typed[k].paid_on is not None:
+            rows.append(typed[k])
+        elif k < len(planned):
+            rows.append(planned[k])
+    paid = sum((row.amount for row in rows if row.paid_on is not None), ZERO)
+    rest = refund - paid
+    _check_paid_within(paid, refund)
+    unpaid = [k for k, row in enumerate(rows) if row.paid_on is None]
+    if rest > 0 and not unpaid and planned:
+        rows.append(Instalment(planned[-1].due, rest))
+        unpaid = [len(rows) - 1]
+    shares = split_as_received([rows[k].amount for k in unpaid], rest) if rest > 0 else []
+    share_of = dict(zip(unpaid, shares, strict=False))
+    kept: list[Instalment] = []
+    carry = ZERO
+    for k, row in enumerate(rows):
+        if row.paid_on is not None:
+            kept.append(row)
+            continue
+        carry += share_of.get(k, ZERO)
+        if carry > 0:  # an unpaid one rounded to nothing is merged into the next
+            kept.append(Instalment(row.due, carry))
+            carry = ZERO
+    if carry != 0:  # a last share below zero (rounding): back into the last unpaid one
+        last = max(k for k, row in enumerate(kept) if row.paid_on is None)
+        kept[last] = Instalment(kept[last].due, kept[last].amount + carry)
+    return kept
+
+
+def _check_paid_within(paid: Decimal, refund: Decimal) -> None:
+    """What the instalments marked paid hold is not more than the refund."""
+    if paid > refund:
+        raise InputError(
+            "unjustified",
+            f"v obrokih, označenih kot plačani, je rejnik vrnil že {format_amount(paid)} "
+            f"EUR, več od zneska za vračilo ({format_amount(refund)} EUR). Plačanih zneskov "
+            f"program ne spreminja: znesek za vračilo je lahko najmanj {format_amount(paid)} "
+            "EUR, ali pa odstranite oznako plačila pri obroku, ki ni bil plačan.",
+        )
 
 
 def _same_day_in_month(year: int, month: int, day: int) -> date:

@@ -51,6 +51,7 @@ from rejnistvo.rules.refund import (
     RefundPlan,
     check_finding_parts,
     check_instalment_dates,
+    keep_paid,
     paid_days,
     received_months,
     refund_plan,
@@ -362,7 +363,7 @@ def refund_preview(db: Database, case: R5Case) -> RefundPlan:
     consistency.check_refund_deadline_after(
         case.refund.deadline, finding, "deadline", "ugotovitve centra"
     )
-    return refund_plan(
+    plan = refund_plan(
         Adjustment(inc.percent, inc.period),
         placement_periods(db, inc.placement_id),
         rate_table(db),
@@ -372,6 +373,9 @@ def refund_preview(db: Database, case: R5Case) -> RefundPlan:
         case.refund.method,
         placement_part_time(db, inc.placement_id),
     )
+    # Instalments marked paid keep what was paid; the rest of the refund is re-shared.
+    typed = [Instalment(i.due, i.amount, i.paid_on) for i in case.refund.instalments]
+    return dataclasses.replace(plan, instalments=keep_paid(plan.instalments, typed, plan.refund))
 
 
 # -- checks --------------------------------------------------------------------------------
@@ -485,13 +489,13 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
         check_instalment_dates(
             [Instalment(i.due, i.amount) for i in typed], refund.call_date, plan.deadline
         )
-        instalments = typed
-    else:
-        paid = [i.paid_on for i in refund.instalments]
+        # the typed days; the amounts are the plan's (a paid one's is what was paid)
         instalments = tuple(
-            RefundInstalment(i.due, i.amount, paid[k] if k < len(paid) else None)
-            for k, i in enumerate(plan.instalments)
+            RefundInstalment(t.due, p.amount, t.paid_on)
+            for t, p in zip(typed, plan.instalments, strict=True)
         )
+    else:
+        instalments = tuple(RefundInstalment(i.due, i.amount, i.paid_on) for i in plan.instalments)
     return dataclasses.replace(
         refund, deadline=plan.deadline, amount=plan.refund, instalments=instalments
     )

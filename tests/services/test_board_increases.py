@@ -380,3 +380,44 @@ def test_typed_instalment_on_a_holiday_is_due_the_next_working_day(db):
     )
     assert stored.refund.instalments[4].due == date(2026, 12, 28)  # 26. holiday, 27. Sunday
     assert [i.due for i in stored.refund.instalments[:4]] == [i.due for i in plan.instalments[:4]]
+
+
+def test_a_corrected_finding_keeps_the_paid_instalments_as_paid(db):
+    """Found by QA24: the paid instalments took the corrected plan's amounts."""
+    case = R5Case(
+        increase(db),
+        R5Report(finding_date=date(2026, 6, 5), unjustified=Decimal("957.00")),
+        Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED),
+    )
+    stored = save_case(db, case, SAVED_ON)
+    first, second, *rest = stored.refund.instalments
+    assert first.amount == second.amount == Decimal("159.50")
+    paid = (
+        dataclasses.replace(first, paid_on=date(2026, 8, 10)),
+        dataclasses.replace(second, paid_on=date(2026, 9, 10)),
+        *rest,
+    )
+    stored = save_case(
+        db,
+        dataclasses.replace(stored, refund=dataclasses.replace(stored.refund, instalments=paid)),
+        SAVED_ON,
+    )
+    # the centre corrects the finding: 500,00 € to refund, 319,00 € of it already paid
+    corrected = dataclasses.replace(
+        stored, report=dataclasses.replace(stored.report, unjustified=Decimal("500.00"))
+    )
+    stored = save_case(db, corrected, SAVED_ON)
+    instalments = stored.refund.instalments
+    assert instalments[:2] == paid[:2]
+    # 181,00 € left over four months of 159,50 € each: 45,25 € each
+    assert [i.amount for i in instalments[2:]] == [Decimal("45.25")] * 4
+    assert sum(i.amount for i in instalments) == stored.refund.amount == Decimal("500.00")
+    with pytest.raises(InputError) as refused:
+        save_case(
+            db,
+            dataclasses.replace(
+                stored, report=dataclasses.replace(stored.report, unjustified=Decimal("300.00"))
+            ),
+            SAVED_ON,
+        )
+    assert refused.value.field == "unjustified" and "319,00 EUR" in refused.value.message

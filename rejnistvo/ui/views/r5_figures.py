@@ -129,7 +129,7 @@ class R5Figures:
         everything = R5Case(
             case.increase,
             service.R5Report(),  # the whole amount: no finding limits what was received
-            dataclasses.replace(case.refund, deadline=None),
+            dataclasses.replace(case.refund, deadline=None, instalments=()),
         )
         try:
             return service.refund_preview(self.ctx.db, everything).received

@@ -141,7 +141,9 @@ class RefundPanel(QGroupBox):
         )
 
     def typed(self, identity: Refund | None) -> Refund | None:
-        """The refund as typed, leniently (no reasons shown); None without a call date."""
+        """The refund as typed, leniently (no reasons shown); None without a call date.
+        The instalments go with it (a plan made again keeps what was paid), unless a due
+        day is wrong (its own reason shows)."""
         try:
             call = self.call_date.value()
             deadline = self.deadline_edit.value()
@@ -149,7 +151,13 @@ class RefundPanel(QGroupBox):
             return None
         if call is None:
             return None
-        return self._refund(call, deadline, identity, ())
+        model = self.instalment_model
+        rows: tuple[RefundInstalment, ...] = ()
+        if not any(model.due_error(row) for row in range(model.rowCount())):
+            rows = tuple(
+                RefundInstalment(r["due"], r["amount"], r["paid_on"]) for r in model.records()
+            )
+        return self._refund(call, deadline, identity, rows)
 
     def read(self, v: FormValidator, identity: Refund | None) -> Refund | None:
         """The refund for the service (None when no call date), reasons shown."""
@@ -222,13 +230,18 @@ class RefundPanel(QGroupBox):
             if reset_rows and keep_dates:
                 self.instalment_model.set_amounts([i.amount for i in plan.instalments])
             elif reset_rows:
+                # the plan knows the paid ones (service.refund_preview keeps them); a plan
+                # made without the rows (a wrong due day) takes the marks by order
+                knows_paid = any(i.paid_on is not None for i in plan.instalments)
                 paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
                 self.instalment_model.set_instalments(
                     [
                         {
                             "due": i.due,
                             "amount": i.amount,
-                            "paid_on": paid[k] if k < len(paid) else None,
+                            "paid_on": i.paid_on
+                            if knows_paid
+                            else (paid[k] if k < len(paid) else None),
                         }
                         for k, i in enumerate(plan.instalments)
                     ]
