@@ -349,11 +349,43 @@ def save_placement(db: Any, placement: Placement) -> int:
     """Check and store a placement with its periods (one audited transaction); its id.
     The carer and the child of a placement paid in a closed month stay (``_check_payee``)."""
     check_placement(placement)
+    stored = None if placement.id is None else get_record(db, "placements", placement.id)
+    _check_after_birth(db, placement, stored)
     if placement.id is not None:
-        stored = get_record(db, "placements", placement.id)
         _check_payee(db, stored, placement)
         placement = _stored_share_kept(stored, placement)
     return save_record(db, "placements", _row(placement))
+
+
+def _check_after_birth(db: Any, p: Placement, stored: dict[str, Any] | None) -> None:
+    """No period typed starts before the child was born: »1. 9. 2016« typed for 2026
+    was stored, a placement of a child not yet born, counted by every calculation. A
+    start already stored (with the same child) is left as it is: older files may hold
+    one, and a note typed on such a placement must still save."""
+    from rejnistvo.rules.periods import format_date
+
+    if p.child_id is None:
+        return
+    kept = set()
+    if stored is not None and stored.get("child_id") == p.child_id:
+        kept = {_day(period.get("from_date")) for period in stored.get("periods") or []}
+    try:
+        born = _day(get_record(db, "children", p.child_id).get("birth_date"))
+    except StoreError:
+        return  # no such child: the store refuses the reference itself
+    if born is None:
+        return
+    early = [
+        period.from_date
+        for period in p.periods
+        if period.from_date < born and period.from_date not in kept
+    ]
+    if early:
+        raise InputError(
+            "periods",
+            f"Obdobje od {format_date(min(early))} se začne pred rojstvom otroka "
+            f"({format_date(born)}); preverite leto v »Od«.",
+        )
 
 
 def _stored_share_kept(stored: dict[str, Any] | None, p: Placement) -> Placement:
