@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.payment_run import KIND_LABELS, PAID_KINDS, UNDONE, unit_label
+from rejnistvo.rules.payment_run import KIND_LABELS, ONE_OFF, PAID_KINDS, UNDONE, unit_label
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import Column, RecordTableModel
 
@@ -162,6 +162,13 @@ def _month_text(month: date) -> str:
     return month_name(month)
 
 
+def _kind(line: Any) -> str:
+    """»mesec«, »poračun« …; a one-off payment names which of ZIRD's four it is (its
+    reason): *Izplačilo* has no Razlog, and »enkratno izplačilo« alone did not say."""
+    label = KIND_LABELS[line.kind]
+    return f"{label} – {line.reason}" if line.kind == ONE_OFF and line.reason else label
+
+
 def _reason(line: Any) -> str:
     return line.reason + (f" ({line.settlement})" if line.settlement else "")
 
@@ -175,7 +182,7 @@ _VALUES: dict[str, Callable[[Any], Any]] = {
     "iban": lambda x: x.iban or "",
     "child": lambda x: x.child,
     "contract": lambda x: x.contract,
-    "kind": lambda x: KIND_LABELS[x.kind],
+    "kind": _kind,
     "for_month": lambda x: x.for_month,
     "days": lambda x: x.days,
     "factor": lambda x: x.factor,
