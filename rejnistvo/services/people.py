@@ -415,8 +415,15 @@ def save_carer(db: Any, carer: Carer) -> int:
     return save_record(db, "carers", _row(carer))
 
 
-def save_child(db: Any, child: Child) -> int:
+def save_child(db: Any, child: Child, today: date | None = None) -> int:
+    """Check and store a child (one audited transaction); its id. With ``today`` (the
+    window's clock) a birth date after today is refused: »1. 5. 2062« typed for 2016
+    was stored, a child not yet born placed and paid."""
     check_child(child)
+    if today is not None:
+        from rejnistvo.rules.consistency import check_not_future
+
+        check_not_future(child.birth_date, today, "birth_date", "Datum rojstva")
     return save_record(db, "children", _row(child))
 
 

@@ -43,7 +43,7 @@ class ChildrenView(PersonView):
     def store(self, record: dict) -> int:
         from rejnistvo.services.people import Child, save_child
 
-        return save_child(self.ctx.db, Child(**record))
+        return save_child(self.ctx.db, Child(**record), today=self.ctx.clock.today())
 
     def build_editor(self, form: QFormLayout) -> None:
         self.add_person_fields()
