@@ -214,7 +214,8 @@ class RatesTab(SettingsTab):
             self.tr("Odstrani vrstico zneskov"),
             self.tr(
                 "Vrstica od {0} (oskrbnina {1} €, plačilo dela {2} €) bo odstranjena; sprememba "
-                "se zabeleži. Nadaljujem?"
+                "se zabeleži. Zaključeni meseci ostanejo, kot so bili izplačani; razlika se "
+                "pokaže kot poračun ali preplačilo v naslednjem izplačilu. Nadaljujem?"
             ).format(format_date(row.valid_from), format_amount(row.board), format_amount(row.fee)),
         ):
             return False

@@ -1,0 +1,22 @@
+"""Nastavitve → Zneski rejnine → Odstrani izbrano: the question said only that the row
+would be removed and the change logged, while a correction's question said that closed
+months stay as paid and the difference comes as arrears. Removing the 1 March row after
+March–May were paid with it turns every placement's March–May into an overpayment in the
+next run; the clerk was not told. The removal's question now says it, as the
+correction's does (found by QA23)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_ui_settings_rates import make_tab, select_row
+
+
+def test_removing_a_row_says_closed_months_stay_and_the_difference_follows(qtbot, ctx, interaction):
+    _view, tab = make_tab(qtbot, ctx)
+    select_row(tab, date(2025, 11, 1))
+    interaction.answers.append(False)
+    assert tab.remove_rate() is False
+    _kind, _title, text = interaction.asked[-1]
+    assert "Zaključeni meseci ostanejo, kot so bili izplačani" in text
+    assert "poračun" in text and "preplačilo" in text
