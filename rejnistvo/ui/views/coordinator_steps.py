@@ -443,6 +443,9 @@ class CoordinatorStepsMixin:
             found = incoming_rows(self.ctx.db, [case_id], self.today())
             if not found or found[0]["returned"] is not None:
                 self.cases_model.remove_row(case_id)
+                # Qt made the next row current: highlighted under »Izberite predlog«,
+                # it looked chosen while no step could be taken on it
+                self.cases_table.selectionModel().clear()
                 self._show_case(None)
             else:
                 row = self.cases_model.upsert_row(found[0])
