@@ -395,6 +395,14 @@ def check_carer(carer: Carer) -> None:
             "centre_id",
             "Izberite center za socialno delo, ki vodi rejnika (začnite tipkati del imena centra, npr. »gorenj«).",
         )
+    if carer.electronic_delivery and not (carer.email or "").strip():
+        # the consent is to delivery at an address: R-1's statement without one is void
+        raise InputError(
+            "email",
+            "Rejnik soglaša z elektronskim vročanjem: vpišite elektronski naslov, na "
+            "katerega se pošiljajo dokumenti (npr. ime.priimek@primer.si), ali odkljukajte "
+            "soglasje.",
+        )
 
 
 def check_child(child: Child) -> None:
