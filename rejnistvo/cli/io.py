@@ -386,6 +386,17 @@ def refuse_missing_database(path: str | Path, option: str = "--db") -> Path:
         raise CliInputError(f"{option}: datoteka »{target}« ne obstaja.")
     if target.is_dir():
         raise CliInputError(f"{option}: »{target}« je mapa, ne datoteka podatkovne zbirke.")
+    return refuse_special_database(target, option)
+
+
+def refuse_special_database(target: Path, option: str = "--db") -> Path:
+    """A device or a pipe is no database: /dev/zero was »empty (0 bytes) — confirm in the
+    program«, and a backup read a FIFO's first bytes until someone wrote to it."""
+    if target.exists() and not target.is_file() and not target.is_dir():
+        raise CliInputError(
+            f"{option}: »{target}« ni navadna datoteka (naprava, cev ali vtičnica), zato ni "
+            "podatkovna zbirka. Navedite datoteko zbirke."
+        )
     return target
 
 

@@ -18,6 +18,7 @@ from rejnistvo.cli.io import (
     database_path,
     refuse_empty_database,
     refuse_missing_database,
+    refuse_special_database,
     require_output_folder,
     require_writable_folder,
     store_errors_naming,
@@ -78,6 +79,7 @@ def demo_command(args: argparse.Namespace) -> int:
             "--db: »-« ni ime datoteke; navedite ime nove podatkovne zbirke (zbirko z "
             "imenom »-« zapišite kot ./-)."
         )
+    refuse_special_database(path)
     if path.is_file() and path.stat().st_size == 0:
         # refused as every command refuses it (the window asks, here nothing can)
         raise CliInputError(

@@ -257,3 +257,35 @@ def test_import_preview_is_read_beside_an_open_window_the_import_is_refused(tmp_
         assert json.loads(capsys.readouterr().out)["action"] == "create"
         assert main(argv) == 2
         assert one_line(capsys).startswith("--db: ")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="a FIFO needs POSIX")
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["rates"],
+        ["cases"],
+        ["check"],
+        ["demo"],
+        ["run", "--month", "2026-12"],
+        ["backup", "--out", "kopija.sqlite3"],
+        ["register", "--subgroup", "3", "--year", "2026", "--format", "csv", "--out", "r.csv"],
+    ],
+)
+@pytest.mark.parametrize("special", ["fifo", "/dev/null"])
+def test_a_device_or_pipe_as_database_is_refused_as_not_a_file(
+    tmp_path, capsys, monkeypatch, tail, special
+):
+    # »Datoteka »/dev/zero« je prazna (0 bajtov). Če želite … potrdite v programu«, and
+    # backup read a FIFO's first bytes until someone wrote to it: it never ended
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    if special == "fifo":
+        os.mkfifo(special)
+    assert main([*tail, "--db", special]) == 2
+    assert one_line(capsys) == (
+        f"--db: »{special}« ni navadna datoteka (naprava, cev ali vtičnica), zato ni "
+        "podatkovna zbirka. Navedite datoteko zbirke.\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["fifo"] if special == "fifo" else [])
