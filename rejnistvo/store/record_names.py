@@ -1,6 +1,8 @@
 """Records named as a clerk knows them (the change log's details showed »otrok 12«,
-»namestitev 7«): a child, carer, centre … by its name, a placement by its child and
-carer, an R-4 case by its number. Read-only."""
+»namestitev 7«): a child, carer, centre … by its name, a placement (and an increase, its
+R-5 report and refund) by its child and carer, an R-4 case by its number, a one-off
+payment by its carer and day, a rate row by its first day, a closed month by the month.
+Read-only."""
 
 from __future__ import annotations
 
@@ -36,6 +38,15 @@ _PLACEMENT_JOINS = (
     " LEFT JOIN children ch ON ch.id = p.child_id LEFT JOIN carers ca ON ca.id = p.carer_id"
 )
 
+
+def _day(column: str) -> str:
+    """An ISO date column as SQL that reads it the Slovenian way (»1. 3. 2026«)."""
+    return (
+        f"CAST(substr({column}, 9, 2) AS INTEGER) || '. ' || "
+        f"CAST(substr({column}, 6, 2) AS INTEGER) || '. ' || substr({column}, 1, 4)"
+    )
+
+
 #: a table → the query of its records' names (id, name) and its id column, for an
 #: ``IN (?, …)`` of the ids wanted
 _NAME_QUERIES: dict[str, tuple[str, str]] = {
@@ -62,6 +73,27 @@ _NAME_QUERIES: dict[str, tuple[str, str]] = {
         f"SELECT b.id, {_PLACEMENT} FROM board_increases b "
         f"JOIN placements p ON p.id = b.placement_id{_PLACEMENT_JOINS}",
         "b.id",
+    ),
+    # an R-5 save writes the report and the refund beside the increase: named alike
+    **{
+        table: (
+            f"SELECT t.id, {_PLACEMENT} FROM {table} t JOIN board_increases b "
+            f"ON b.id = t.increase_id JOIN placements p ON p.id = b.placement_id"
+            f"{_PLACEMENT_JOINS}",
+            "t.id",
+        )
+        for table in ("r5_reports", "refunds")
+    },
+    "one_off_payments": (
+        f"SELECT o.id, COALESCE(ca.name, '') || ', ' || {_day('o.date')} "
+        "FROM one_off_payments o LEFT JOIN carers ca ON ca.id = o.carer_id",
+        "o.id",
+    ),
+    "rates": (f"SELECT id, 'od ' || {_day('valid_from')} FROM rates", "id"),
+    "payment_runs": (
+        "SELECT id, 'mesec ' || CAST(substr(month, 6, 2) AS INTEGER) || '/' "
+        "|| substr(month, 1, 4) FROM payment_runs",
+        "id",
     ),
 }
 #: the tables whose records have a name (``names_of``)

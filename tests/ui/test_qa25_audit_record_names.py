@@ -1,7 +1,8 @@
 """QA25: Dnevnik sprememb's »Zapis« column showed a record's number (»7«) while the
 details window named it; a clerk looking for what changed had to open row after row. The
 column now names the record (a child, a carer, a placement by its child and carer, an
-R-4 case by its number …), read once per page and table, not once per row; a record
+R-4 case by its number, a one-off payment by its carer and day, a rate row by its first
+day, a closed month by the month …), read once per page and table, not once per row; a record
 deleted since is named from its last snapshot, a record without a name keeps its number."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from rejnistvo.services.audit_details import audit_page
 from rejnistvo.store import delete_record, save_record, set_setting
+from rejnistvo.store.audit import write_audit
 
 
 def _placement(db) -> tuple[int, int, int]:
@@ -62,6 +64,8 @@ def test_the_column_shows_names_and_the_number_only_without_one(qtbot, ctx):
         "one_off_payments",
         {"carer_id": carer, "kind": "primary_school", "amount": "460.00", "date": "2026-03-02"},
     )
+    with ctx.db.atomic():  # a table whose rows have no name
+        write_audit(ctx.db, "overpayment_settlements", 4321, "insert", None, {"method": "offset"})
     view = SettingsView(ctx)
     qtbot.addWidget(view)
     view.refresh()
@@ -79,4 +83,21 @@ def test_the_column_shows_names_and_the_number_only_without_one(qtbot, ctx):
     }
     assert "Špela Čuk – Zofka Žnidaršič (pogodba P-17)" in shown
     assert str(placement) not in shown
-    assert shown[str(payment)]["table_name"] == "one_off_payments"  # no name: its number
+    assert shown["Zofka Žnidaršič, 2. 3. 2026"]["id"] and str(payment) not in shown
+    assert shown["4321"]["table_name"] == "overpayment_settlements"  # no name: its number
+
+
+def test_rate_rows_months_and_r5_records_are_named(ctx):
+    from rejnistvo.store.record_names import names_of
+
+    increase, report = ctx.db.execute(
+        "SELECT increase_id, id FROM r5_reports ORDER BY id LIMIT 1"
+    ).fetchone()
+    placement = names_of(ctx.db, "board_increases", [increase])[increase]
+    assert names_of(ctx.db, "r5_reports", [report]) == {report: placement}
+    rate = save_record(
+        ctx.db,
+        "rates",
+        {"valid_from": "2031-03-01", "board": "700.00", "fee": "500.00", "source": "test"},
+    )
+    assert names_of(ctx.db, "rates", [rate]) == {rate: "od 1. 3. 2031"}
