@@ -492,8 +492,13 @@ def _in_month(
 
 
 def _decision_reasons(
-    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], what: str, component: str
+    old: Sequence[Mapping[str, Any]],
+    new: Sequence[Mapping[str, Any]],
+    what: str,
+    component: str,
+    changed: str,
 ) -> list[str]:
+    """``changed``: »spremenjen« or »spremenjena«, as `what` (sklep, odločba) is."""
     before = {_key(d): d for d in old}
     after = {_key(d): d for d in new}
     old_refs = {d.get("document"): d for d in old}
@@ -504,7 +509,7 @@ def _decision_reasons(
             continue
         ref = d.get("document") or ""
         if ref in old_refs:
-            reasons.append(f"{what} {ref} spremenjen: {d['percent']} % {_span(d)}")
+            reasons.append(f"{what} {ref} {changed}: {d['percent']} % {_span(d)}")
         else:
             reasons.append(
                 f"{what} {ref} {_span(d)} (+{d['percent']} % {component})".replace("  ", " ")
@@ -593,6 +598,7 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
             *_in_month(old.get("fee_uplifts", []), new.get("fee_uplifts", []), first, last, True),
             "sklep R-4",
             "plačila dela",
+            "spremenjen",
         )
     if old.get("board_increases", []) != new.get("board_increases", []):
         parts += _decision_reasons(
@@ -601,6 +607,7 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
             ),
             "odločba o zvišanju oskrbnine",
             "oskrbnine",
+            "spremenjena",
         )
     if old.get("placement", []) != new.get("placement", []):
         parts += _period_reasons(
