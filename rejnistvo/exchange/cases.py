@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -305,7 +305,8 @@ def _moment(value: object) -> datetime | None:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    # a time without a zone is UTC, as the program writes them (``local_moment``)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _package_time(contents: PackageContents) -> str | None:
@@ -321,9 +322,10 @@ def _older_note(contents: PackageContents, case: dict[str, Any]) -> str | None:
         return None
     return (
         f"Ta paket je starejši od že prevzetega: narejen je bil "
-        f"{local_moment(contents.created_at)}, primer {case['id']} pa že ima predlog iz "
-        f"paketa, narejenega {local_moment(case['package_created_at'])}. Novejšega predloga "
-        "s starejšim ne prepišem; ničesar ne bom spremenil."
+        f"{local_moment(contents.created_at, seconds=True)}, primer {case['id']} pa že ima "
+        "predlog iz paketa, narejenega "
+        f"{local_moment(case['package_created_at'], seconds=True)}. Novejšega predloga s "
+        "starejšim ne prepišem; ničesar ne bom spremenil."
     )
 
 

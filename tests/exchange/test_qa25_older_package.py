@@ -52,7 +52,8 @@ def test_the_older_package_after_the_newer_changes_nothing(
     assert preview.action == "nothing"
     note = " ".join(preview.notes)
     assert "starejši" in note
-    assert "21. 11. 2026 ob 7.20" in note and "22. 11. 2026 ob 10.05" in note
+    # to the second: two packages of one minute read alike otherwise
+    assert "21. 11. 2026 ob 7.20.05" in note and "22. 11. 2026 ob 10.05.00" in note
     result = apply_import(coordinator_db, preview, today=RESENT)
     assert not result.changed
     assert get_record(coordinator_db, "r4_cases", case_id)["rationale"] == CORRECTED
