@@ -432,6 +432,29 @@ def child_placed_elsewhere(db: Any, p: Placement) -> str | None:
     return None
 
 
+def contract_taken(db: Any, p: Placement) -> str | None:
+    """Another placement with the same contract number, in words (None: none). Each
+    placement is a contract of its own (čl. 26); a number typed twice (copied from the
+    sibling's placement) put one number on two children's payment lines and bank
+    transfers, so the screen asks before such a save."""
+    wanted = " ".join(p.contract_no.split()).casefold()
+    if not wanted:
+        return None
+    cursor = db.execute(
+        "SELECT t.contract_no, ch.name, c.name FROM placements t "
+        "JOIN children ch ON ch.id = t.child_id JOIN carers c ON c.id = t.carer_id "
+        "WHERE t.id IS NOT ? ORDER BY t.id",
+        [p.id],
+    )
+    for contract, child, carer in cursor:
+        if " ".join(str(contract).split()).casefold() == wanted:
+            return (
+                f"Pogodba {contract} je že vpisana pri namestitvi otroka {child} "
+                f"(rejnik/ica {carer})."
+            )
+    return None
+
+
 def _check_payee(db: Any, stored: dict[str, Any] | None, p: Placement) -> None:
     """A placement paid in a closed month keeps its carer and child: the payment run pays a
     closed month's arrears to the placement's carer and recovers its overpayments from

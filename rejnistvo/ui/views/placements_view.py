@@ -102,6 +102,8 @@ class PlacementsView(ListEditorView):
         periods with what was typed."""
         from rejnistvo.services.placements import child_placed_elsewhere
 
+        if not self._contract_confirmed(record):
+            return False
         clash = child_placed_elsewhere(self.ctx.db, _placement(record))
         if clash is None or self.ctx.interaction.confirm(
             self.tr("Otrok je že nameščen"),
@@ -118,6 +120,28 @@ class PlacementsView(ListEditorView):
             + self.tr("Prejšnji namestitvi vpišite konec v »Do« ali popravite obdobje te.")
         )
         reveal(self.periods)
+        return False
+
+    def _contract_confirmed(self, record: dict) -> bool:
+        """A contract number another placement has is asked about (a number copied from
+        a sibling's placement); refused, the reason stays at Št. pogodbe."""
+        from rejnistvo.services.placements import contract_taken
+
+        taken = contract_taken(self.ctx.db, _placement(record))
+        if taken is None or self.ctx.interaction.confirm(
+            self.tr("Ista številka pogodbe"),
+            taken
+            + " "
+            + self.tr(
+                "Vsaka namestitev ima svojo pogodbo; ista številka bi bila na izplačilih "
+                "in nakazilih obeh. Shranim namestitev kljub temu?"
+            ),
+        ):
+            return True
+        self.contract_edit.show_error(
+            taken + " " + self.tr("Vpišite številko pogodbe te namestitve.")
+        )
+        reveal(self.contract_edit)
         return False
 
     def remove(self, record_id: int, version: int | None) -> None:
