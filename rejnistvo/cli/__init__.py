@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rejnistvo.argparse_sl import SlovenianArgumentParser
-from rejnistvo.cli.io import CliInputError, is_text
+from rejnistvo.cli.io import AnswerNotWritten, CliInputError, is_text, write_answer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -144,7 +144,17 @@ def main(argv: Sequence[str] | None = None, *, whole_process: bool = False) -> i
 
         gc.freeze()
     try:
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        if sys.stdout is not None and not getattr(sys.stdout, "closed", False):
+            # flushed while a refusal can still be said: at the interpreter's end a full
+            # disk was Python's English »Exception ignored …«, status 120
+            write_answer("", flush=True)
+        return status
+    except AnswerNotWritten as error:
+        sys.stderr.write(f"{error}\n")
+        if whole_process:
+            _drop_stdout()  # what is still buffered is not tried again at the end
+        return 2
     except (CliInputError, RuleError) as error:
         sys.stderr.write(str(error).replace("\n", " ") + "\n")
         return 2

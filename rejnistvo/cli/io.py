@@ -425,4 +425,29 @@ def _default(value: Any) -> Any:
 
 def write_json(document: Any) -> None:
     """Write the answer: amounts as two-decimal strings, dates as ISO strings."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=_default) + "\n")
+    write_answer(json.dumps(document, ensure_ascii=False, indent=2, default=_default) + "\n")
+
+
+class AnswerNotWritten(Exception):
+    """Standard output refused the answer (a full disk): exit status 2, one line."""
+
+    def __init__(self, error: OSError) -> None:
+        from rejnistvo.atomic_write import os_error_reason
+
+        super().__init__(
+            f"Standardnega izhoda ni mogoče pisati: {os_error_reason(error)}. Odgovor ni "
+            "izpisan ali ni cel; preusmerite ga v datoteko na disku s prostorom."
+        )
+
+
+def write_answer(text: str, *, flush: bool = False) -> None:
+    """`text` to standard output; a refusal is AnswerNotWritten (a closed pipe stays the
+    BrokenPipeError that ends a command as ``| head`` expects)."""
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise AnswerNotWritten(error) from None

@@ -27,6 +27,7 @@ from rejnistvo.cli.io import (
     require_output_folder,
     require_writable_folder,
     store_errors_naming,
+    write_answer,
 )
 from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
 from rejnistvo.collector import collector_paused
@@ -169,7 +170,7 @@ def run_json(document: dict[str, Any]) -> str:
 def _write_json(document: dict[str, Any], out: str | None) -> None:
     text = run_json(document)
     if out is None:
-        sys.stdout.write(text)
+        write_answer(text)
         return
     from rejnistvo.services.payment_exports import _atomic
 

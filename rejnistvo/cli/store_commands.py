@@ -22,6 +22,7 @@ from rejnistvo.cli.io import (
     require_output_folder,
     require_writable_folder,
     store_errors_naming,
+    write_answer,
     write_json,
 )
 
@@ -123,13 +124,12 @@ def check_command(args: argparse.Namespace) -> int:
     # tell a script the records are damaged); an empty or foreign file is checked.
     problems = check_db(refuse_missing_database(database_path(args)))
     if problems:
-        sys.stdout.write("Podatkovna zbirka ima težave:\n")
-        for problem in problems:
-            # SQLite's integrity report is a line per damaged cell (a hundred for one
-            # bad page): its first lines and how many more, as the window shows it
-            sys.stdout.write(f"- {problem_summary(problem)}\n")
+        # SQLite's integrity report is a line per damaged cell (a hundred for one bad
+        # page): its first lines and how many more, as the window shows it
+        lines = "".join(f"- {problem_summary(problem)}\n" for problem in problems)
+        write_answer(f"Podatkovna zbirka ima težave:\n{lines}")
         return 1
-    sys.stdout.write("Podatkovna zbirka je v redu.\n")
+    write_answer("Podatkovna zbirka je v redu.\n")
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rejnistvo.cli import main
+from rejnistvo.clock import SystemClock
 from rejnistvo.store import open_db, save_record
 
 IBAN = "SI56191000000123438"
@@ -289,3 +290,52 @@ def test_a_device_or_pipe_as_database_is_refused_as_not_a_file(
         "podatkovna zbirka. Navedite datoteko zbirke.\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == (["fifo"] if special == "fifo" else [])
+
+
+class FullDisk:
+    """A raw stream on a full disk (``… > odgovor.json`` on a full USB stick)."""
+
+    def __init__(self) -> None:
+        self.full = True
+
+    def __call__(self):
+        import io
+
+        disk = self
+
+        class Raw(io.RawIOBase):
+            def writable(self) -> bool:
+                return True
+
+            def write(self, data) -> int:
+                if disk.full:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                return len(data)
+
+        return io.TextIOWrapper(io.BufferedWriter(Raw()), encoding="utf-8")
+
+
+@pytest.mark.parametrize("scale", ["2", "40"])  # an answer smaller and larger than a buffer
+def test_an_answer_that_cannot_be_written_is_said_in_slovenian(
+    demo_db, tmp_path, capsys, monkeypatch, scale
+):
+    # a small answer failed only when Python flushed it at its end: »Exception ignored in:
+    # <_io.TextIOWrapper name='<stdout>' …> OSError: [Errno 28] No space left on device«,
+    # status 120; a large one said »Napaka pri delu z datoteko: …«, naming no file
+    db = tmp_path / "d.sqlite3"
+    assert main(["demo", "--db", str(db), "--scale", scale]) == 0
+    capsys.readouterr()
+    # the demo closes the months before the clock's: its own month is the one to run
+    this_month = f"{SystemClock().today():%Y-%m}"
+    disk = FullDisk()
+    stdout = disk()
+    monkeypatch.setattr("sys.stdout", stdout)
+    try:
+        assert main(["run", "--db", str(db), "--month", this_month]) == 2
+    finally:
+        disk.full = False
+        stdout.flush()
+    assert capsys.readouterr().err == (
+        "Standardnega izhoda ni mogoče pisati: na disku ni prostora. Odgovor ni izpisan ali ni "
+        "cel; preusmerite ga v datoteko na disku s prostorom.\n"
+    )
