@@ -192,6 +192,7 @@ def write_xlsx(
         sheet.append([label])
         for name, amount in run.totals_by(level):
             append_as_typed(sheet, [name, *[None] * 13, amount])
+            sheet.cell(sheet.max_row, 15).number_format = "#,##0.00"  # as every amount
     over = workbook.create_sheet("Preplačila")
     fill(over, run.overpayment_lines(), "SKUPAJ PREPLAČILA", -run.overpayments)
     undone = run.undone_lines()
