@@ -149,6 +149,8 @@ def backup_command(args: argparse.Namespace) -> int:
     except BackupSourceError as error:
         raise CliInputError(f"--db: {error.message}") from None
     except StoreError as error:
+        if error.kind in ("cannot_open", "read_only"):
+            _refuse_unreadable(path)
         raise CliInputError(f"--out: {_target_error(out, error)}") from None
     except WriteError as error:  # the copy's own file could not be written there
         raise CliInputError(f"--out: {error.message}") from None
@@ -171,6 +173,17 @@ def _keys_folder(typed: str) -> Path:
     require_output_folder(folder / "x", "--keys")
     require_writable_folder(folder / "x", "--keys")
     return folder
+
+
+def _refuse_unreadable(path: Path) -> None:
+    """SQLite's »unable to open« during a copy is said of either file. When the database
+    itself cannot be opened to be read (a live file on a read-only medium, where SQLite
+    cannot make its »-shm« beside it), the line names --db, as a reader's does, not the
+    copy's folder."""
+    from rejnistvo.store import open_db
+
+    with store_errors_naming("--db"), open_db(path, read_only=True):
+        pass
 
 
 def _target_error(out: Path, error: Any) -> str:

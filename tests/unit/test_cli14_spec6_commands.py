@@ -339,3 +339,24 @@ def test_an_answer_that_cannot_be_written_is_said_in_slovenian(
         "Standardnega izhoda ni mogoče pisati: na disku ni prostora. Odgovor ni izpisan ali ni "
         "cel; preusmerite ga v datoteko na disku s prostorom.\n"
     )
+
+
+def test_a_database_sqlite_cannot_open_for_the_copy_names_db_not_out(
+    demo_db, tmp_path, capsys, monkeypatch
+):
+    # a live database on a read-only medium (no »-shm« can be made beside it): SQLite's
+    # »unable to open« came from reading it, but the line blamed the copy's folder
+    # (»--out: v mapo ».« ni mogoče pisati«), a folder the user could write
+    from rejnistvo.store import StoreError
+
+    def cannot_open(*args, **kwargs):
+        raise StoreError("SQLite: unable to open database file", "cannot_open")
+
+    def unreadable(path, **kwargs):
+        raise StoreError(f"Podatkovne zbirke »{path}« ni mogoče odpreti.", "cannot_open")
+
+    monkeypatch.setattr("rejnistvo.store.backup.backup_to", cannot_open)
+    monkeypatch.setattr("rejnistvo.store.open_db", unreadable)
+    out = tmp_path / "kopija.sqlite3"
+    assert main(["backup", "--db", str(demo_db), "--out", str(out)]) == 2
+    assert one_line(capsys) == f"--db: Podatkovne zbirke »{demo_db}« ni mogoče odpreti.\n"
