@@ -64,11 +64,19 @@ def explain_month(payment: MonthPayment, tr: Callable[[str], str]) -> str:
                 name, payment.days_placed, payment.days_in_month, format_factor(payment.factor)
             )
         )
-    lines.append(
+    # weekends and holidays only: 638,00 × 1 = 478,50 would not hold for a reader
+    formula = (
         tr(
-            "Oskrbnina = mesečni znesek × faktor = {0} €; plačilo dela = {1} €. Vsak znesek "
-            "je zaokrožen na cent (polovica navzgor), skupaj je vsota zaokroženih."
-        ).format(format_amount(payment.board), format_amount(payment.fee))
+            "Oskrbnina = 75 % × mesečni znesek × faktor = {0} €; plačilo dela = delež iz "
+            "pogodbe × mesečni znesek × faktor = {1} €."
+        )
+        if payment.part_time
+        else tr("Oskrbnina = mesečni znesek × faktor = {0} €; plačilo dela = {1} €.")
+    )
+    lines.append(
+        formula.format(format_amount(payment.board), format_amount(payment.fee))
+        + " "
+        + tr("Vsak znesek je zaokrožen na cent (polovica navzgor), skupaj je vsota zaokroženih.")
     )
     if payment.board_increase:
         lines.append(
