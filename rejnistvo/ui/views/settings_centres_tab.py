@@ -416,7 +416,7 @@ class CentresTab(SettingsTab):
                 "jih preimenujete. Vsaka sprememba se zabeleži."
             )
         )
-        self.centres_search.setPlaceholderText(self.tr("Išči center …"))
+        self.centres_search.setPlaceholderText(self.tr("Išči center (Ctrl+F) …"))
         for label, text in zip(
             self.centre_labels,
             (self.tr("Šifra"), self.tr("Ime centra"), self.tr("Sedež"), self.tr("Podskupina")),

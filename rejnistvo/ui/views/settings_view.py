@@ -165,6 +165,20 @@ class SettingsView(View):
         for tab in self.built_tabs():
             tab.refresh()
 
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the tab in front (Centri in enote, Dnevnik
+        sprememb); it said »Ta zaslon nima iskanja.« with the box in sight."""
+        tab = self.tabs.currentWidget()
+        if tab is self._built.get("centres_tab"):
+            box = tab.centres_search
+        elif tab is self._built.get("audit_tab"):
+            box = tab.search
+        else:
+            super().focus_search()
+            return
+        box.setFocus()
+        box.selectAll()
+
     def new_record(self) -> None:
         if self.tabs.currentWidget() is self._built.get("centres_tab"):
             self.centres_tab.new_centre()
