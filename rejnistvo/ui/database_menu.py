@@ -281,7 +281,8 @@ class DatabaseMenu(QObject):
         database = str(self.ctx.db_path) if self.ctx.db is not None else self.tr("ni odprta")
         return self.tr(
             "Rejništvo, različica {version}\n"
-            "Obračun rejnin, predlogi R-4 in poročila R-5 za centre za socialno delo.\n\n"
+            "Evidenca rejnikov, otrok in namestitev, obračun rejnin, vloge R-1, predlogi R-4 "
+            "in poročila R-5 za centre za socialno delo.\n\n"
             "Baza: {db}\n"
             "Različica sheme baze: {schema}\n\n"
             "Pravna podlaga:\n"

@@ -89,3 +89,12 @@ def test_a_refused_save_prints_nothing(qtbot, ctx):
     view.r1_button.click()
     assert getattr(view, "last_document", None) is None
     assert view.has_unsaved_changes()
+
+
+def test_about_names_the_records_and_the_r1(ctx):
+    """O programu listed what the program prints and computes, not the carers', children's
+    and placements' records nor the R-1 it prints from them."""
+    from rejnistvo.ui.database_menu import DatabaseMenu
+
+    text = DatabaseMenu(ctx).about_text()
+    assert "Evidenca rejnikov, otrok in namestitev" in text and "vloge R-1" in text
