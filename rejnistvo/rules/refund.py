@@ -361,6 +361,7 @@ def keep_paid(
     rows: list[Instalment] = []
     for k in range(max(len(planned), len(typed))):
         if k < len(typed) and typed[k].paid_on is not None:
+            _check_paid_amount(typed[k].amount, k)
             rows.append(typed[k])
         elif k < len(planned):
             rows.append(planned[k])
@@ -389,15 +390,26 @@ def keep_paid(
     return kept
 
 
+def _check_paid_amount(amount: Decimal, position: int) -> None:
+    if amount <= 0 or amount != round2(amount):
+        raise InputError(
+            f"instalments[{position}].amount",
+            f"plačani znesek obroka ({amount} EUR) mora biti večji od 0,00 EUR in imeti "
+            "največ dve decimalki.",
+        )
+
+
 def _check_paid_within(paid: Decimal, refund: Decimal) -> None:
     """What the instalments marked paid hold is not more than the refund."""
     if paid > refund:
         raise InputError(
-            "unjustified",
-            f"v obrokih, označenih kot plačani, je rejnik vrnil že {format_amount(paid)} "
-            f"EUR, več od zneska za vračilo ({format_amount(refund)} EUR). Plačanih zneskov "
-            f"program ne spreminja: znesek za vračilo je lahko najmanj {format_amount(paid)} "
-            "EUR, ali pa odstranite oznako plačila pri obroku, ki ni bil plačan.",
+            "instalments",
+            f"v obrokih, označenih kot plačani, je rejnik vrnil {format_amount(paid)} EUR, "
+            f"{format_amount(paid - refund)} EUR več od zneska za vračilo "
+            f"({format_amount(refund)} EUR). Plačanih zneskov program ne spreminja: "
+            "popravite plačani znesek obroka (preveč plačano se rejniku vrne) ali odstranite "
+            "oznako plačila pri obroku, ki ni bil plačan; če je center ugotovil drugače, je "
+            f"nenamensko porabljeni znesek lahko najmanj {format_amount(paid)} EUR.",
         )
 
 

@@ -420,4 +420,4 @@ def test_a_corrected_finding_keeps_the_paid_instalments_as_paid(db):
             ),
             SAVED_ON,
         )
-    assert refused.value.field == "unjustified" and "319,00 EUR" in refused.value.message
+    assert refused.value.field == "instalments" and "319,00 EUR" in refused.value.message

@@ -48,6 +48,6 @@ def test_paid_instalments_keep_their_amounts_when_the_finding_is_corrected(qtbot
     qtbot.keyClicks(view.unjustified_edit.edit, "300,00")
     view.unjustified_edit.edit.editingFinished.emit()
     assert view.save() is False
-    assert "319,00 EUR" in view.unjustified_edit.error_text()
+    assert "319,00 EUR" in view.refund_error.text()
     assert [r["amount"] for r in model.records_raw()] == amounts
     assert date(2026, 7, 10) < stored[0].due

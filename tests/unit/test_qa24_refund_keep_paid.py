@@ -55,8 +55,9 @@ def test_payments_above_the_refund_are_refused_naming_them():
     typed = [paid("116.55", PLAN[0].due), paid("119.69", PLAN[1].due), *PLAN[2:]]
     with pytest.raises(InputError) as refused:
         keep_paid(PLAN, typed, Decimal("200.00"))
-    assert refused.value.field == "unjustified"
-    assert "236,24 EUR" in refused.value.message and "najmanj 236,24 EUR" in refused.value.message
+    assert refused.value.field == "instalments"
+    assert "vrnil 236,24 EUR, 36,24 EUR več" in refused.value.message
+    assert "najmanj 236,24 EUR" in refused.value.message
 
 
 def test_a_lump_sum_paid_in_part_leaves_the_rest_due_on_the_deadline():
@@ -72,3 +73,10 @@ def test_every_one_paid_and_the_refund_raised_adds_one_on_the_deadline():
     typed = [paid(str(i.amount), i.due) for i in PLAN]
     kept = keep_paid(PLAN, typed, Decimal("520.00"))
     assert kept == [*typed, Instalment(date(2027, 1, 15), Decimal("20.00"))]
+
+
+def test_a_paid_amount_of_nothing_is_refused_at_its_instalment():
+    typed = [paid("0.00", PLAN[0].due), *PLAN[1:]]
+    with pytest.raises(InputError) as refused:
+        keep_paid(PLAN, typed, Decimal("500.00"))
+    assert refused.value.field == "instalments[0].amount"

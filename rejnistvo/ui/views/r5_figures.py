@@ -203,6 +203,16 @@ class R5Figures:
             plan, reset_rows=bool(plan is not None and had_plan), keep_dates=keep_dates
         )
 
+    @Slot()
+    def _payments_changed(self) -> None:
+        """A paid mark or a paid amount: the rest is shared again, or the reason it
+        cannot be (more paid than the refund) is said at once, beside the instalments."""
+        if self._loading:
+            return
+        self._refund_inputs_changed()
+        if self.instalment_model.rowCount() and self._compute_plan(show_errors=False) is None:
+            self._compute_plan(show_errors=True)
+
     def _typed_case(self) -> R5Case | None:
         """The case as typed, leniently, for the figures (None when incomplete)."""
         typed = self.increase_panel.typed()

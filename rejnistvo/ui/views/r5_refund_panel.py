@@ -31,10 +31,13 @@ from rejnistvo.ui.widgets.keyboard import EditTableView
 
 class RefundPanel(QGroupBox):
     """``inputs_changed`` when call date, deadline or method change (the plan is then
-    made again); ``edited`` when an instalment's date or paid mark changes."""
+    made again); ``edited`` when an instalment's date or paid mark changes;
+    ``payments_changed`` when a paid mark or a paid amount changes (the rest is shared
+    again)."""
 
     inputs_changed = Signal()
     edited = Signal()
+    payments_changed = Signal()
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +102,8 @@ class RefundPanel(QGroupBox):
             w.edit.editingFinished.connect(self.inputs_changed)
         self.method_group.buttonToggled.connect(self.inputs_changed)
         self.instalment_model.changed.connect(self.edited)
+        # a payment ticked or corrected: the plan shares the rest again
+        self.instalment_model.payments_changed.connect(self.payments_changed)
         self.instalment_model.changed.connect(self.show_instalment_notes)
         self.instalment_model.modelReset.connect(self.show_instalment_notes)
 
@@ -153,7 +158,7 @@ class RefundPanel(QGroupBox):
             return None
         model = self.instalment_model
         rows: tuple[RefundInstalment, ...] = ()
-        if not any(model.due_error(row) for row in range(model.rowCount())):
+        if not any(self._row_error(row) for row in range(model.rowCount())):
             rows = tuple(
                 RefundInstalment(r["due"], r["amount"], r["paid_on"]) for r in model.records()
             )
@@ -165,7 +170,7 @@ class RefundPanel(QGroupBox):
         deadline = v.check(self.deadline_edit)
         rows = []
         for row in range(self.instalment_model.rowCount()):
-            error = self.instalment_model.due_error(row)
+            error = self._row_error(row)
             if error:
                 self.refund_error.show_error(self.tr("Obrok {0}: {1}").format(row + 1, error))
                 v.errors.append((self.instalment_table, error))
@@ -177,6 +182,10 @@ class RefundPanel(QGroupBox):
             for r in self.instalment_model.records()
         ]
         return self._refund(call, deadline, identity, tuple(rows))
+
+    def _row_error(self, row: int) -> str | None:
+        model = self.instalment_model
+        return model.due_error(row) or model.amount_error(row)
 
     def _refund(
         self,
@@ -229,9 +238,9 @@ class RefundPanel(QGroupBox):
             )
             if reset_rows and keep_dates:
                 self.instalment_model.set_amounts([i.amount for i in plan.instalments])
-            elif reset_rows:
-                # the plan knows the paid ones (service.refund_preview keeps them); a plan
-                # made without the rows (a wrong due day) takes the marks by order
+            elif reset_rows and self._payments_heard(plan):
+                # the plan knows the paid ones (service.refund_preview keeps them); one
+                # made before any was paid takes the marks by order
                 knows_paid = any(i.paid_on is not None for i in plan.instalments)
                 paid = [r["paid_on"] for r in self.instalment_model.records_raw()]
                 self.instalment_model.set_instalments(
@@ -247,6 +256,12 @@ class RefundPanel(QGroupBox):
                     ]
                 )
         self.update_total(plan)
+
+    def _payments_heard(self, plan: RefundPlan) -> bool:
+        """Whether `plan` was made with the instalments marked paid: one made without
+        them (a row is wrong, its reason shows) must not write over what was paid."""
+        rows = self.instalment_model.records_raw()
+        return not any(r["paid_on"] for r in rows) or any(i.paid_on for i in plan.instalments)
 
     def update_total(self, plan: RefundPlan | None) -> None:
         rows = self.instalment_model.rowCount()

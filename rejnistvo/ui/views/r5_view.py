@@ -174,6 +174,7 @@ class R5View(R5Figures, CaseEditorView):
         self.unjustified_edit.edited.connect(self._unjustified_typed)
         self.offer_button.clicked.connect(self.offer_unjustified)
         self.refund_panel.inputs_changed.connect(self._refund_inputs_typed)
+        self.refund_panel.payments_changed.connect(self._payments_changed)
         self.plan_button.clicked.connect(self.make_plan)
         self.print_call_button.clicked.connect(self.print_refund_call)
         return pane

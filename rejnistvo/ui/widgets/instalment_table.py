@@ -1,5 +1,6 @@
 """The refund's instalments (Pravilnik čl. 28): due dates editable within the rules,
-amounts from the refund plan, and a paid mark with the day it was ticked."""
+amounts from the refund plan, and a paid mark with the day it was ticked; a paid one's
+amount may be corrected to what the carer really paid (the plan then shares the rest)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.refund import Instalment
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.ui.format import format_amount, format_date
-from rejnistvo.ui.widgets.fields import parse_date_text
+from rejnistvo.ui.widgets.fields import parse_amount_text, parse_date_text
 from rejnistvo.ui.widgets.rows_model import ERROR_BRUSH, Index, RowsModel
 
 ZERO = Decimal("0.00")
 
 
 class InstalmentModel(RowsModel):
-    """Due date (editable within the rules), amount, paid mark (a checkbox with the day)."""
+    """Due date (editable within the rules), amount (editable once paid: what was paid),
+    paid mark (a checkbox with the day)."""
+
+    #: a paid mark or a paid amount changed: the rest of the refund is shared again
+    payments_changed = Signal()
 
     def __init__(self, today: Callable[[], date], parent=None) -> None:
         super().__init__(["Zapade", "Znesek (EUR)", "Plačano"], parent)
@@ -37,12 +42,27 @@ class InstalmentModel(RowsModel):
         self.endResetModel()
 
     def set_amounts(self, amounts: Sequence[Decimal]) -> None:
-        """New amounts for the rows as they are (one each): dates and paid marks stay."""
+        """New amounts for the rows as they are (one each): dates and paid marks stay, and
+        a paid one's amount too (it is what was paid)."""
         for row, amount in zip(self._rows, amounts, strict=True):
-            row["amount"] = amount
+            if not row["paid_on"]:
+                row["amount"] = amount
         if self._rows:
             last = self.index(len(self._rows) - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+    def amount_error(self, row: int) -> str | None:
+        """Why a paid amount as typed is no amount (kept as typed, shown in red)."""
+        text = self._rows[row].get("amount_text")
+        if text is None:
+            return None
+        try:
+            value = parse_amount_text(text, "amount")
+        except InputError as error:
+            return error.message
+        if value is None or value <= 0:
+            return "Vpišite plačani znesek obroka, večji od 0,00 EUR."
+        return None
 
     def due_error(self, row: int) -> str | None:
         try:
@@ -101,10 +121,19 @@ class InstalmentModel(RowsModel):
                 text = _moved_text(r)
                 return text[:1].upper() + text[1:]
         elif column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return format_amount(r["amount"])
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return r.get("amount_text", format_amount(r["amount"]))
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            error = self.amount_error(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole and error:
+                return ERROR_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return error or (
+                    "Plačani znesek: vpišite, koliko je rejnik res plačal."
+                    if r["paid_on"]
+                    else None
+                )
         elif column == 2:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if r["paid_on"] else Qt.CheckState.Unchecked
@@ -132,6 +161,16 @@ class InstalmentModel(RowsModel):
             except InputError:
                 pass  # keep what was typed; the reason shows in red
             r["due_text"] = text
+        elif index.column() == 1 and role == Qt.ItemDataRole.EditRole and r["paid_on"]:
+            text = "" if value is None else str(value)
+            r["amount_text"] = text
+            if self.amount_error(index.row()) is None:
+                # what the carer paid; a wrong one stays as typed, its reason in red
+                r["amount"] = parse_amount_text(text, "amount")
+                del r["amount_text"]
+            self._edited(index)
+            self.payments_changed.emit()
+            return True
         elif index.column() == 2 and role == Qt.ItemDataRole.CheckStateRole:
             checked = (
                 Qt.CheckState(value) == Qt.CheckState.Checked
@@ -139,6 +178,12 @@ class InstalmentModel(RowsModel):
                 else value
             )
             r["paid_on"] = self.today() if checked else None
+            if not checked:
+                r.pop("amount_text", None)
+            self._edited(index)
+            self.dataChanged.emit(self.index(index.row(), 1), self.index(index.row(), 1))
+            self.payments_changed.emit()
+            return True
         else:
             return False
         return self._edited(index)
@@ -147,7 +192,7 @@ class InstalmentModel(RowsModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
+        if index.column() == 0 or (index.column() == 1 and self._rows[index.row()]["paid_on"]):
             flags |= Qt.ItemFlag.ItemIsEditable
         if index.column() == 2:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
