@@ -278,6 +278,28 @@ _CORRECTABLE = {
 }
 
 
+#: the package's fields (SPEC 6.1 names, the attachment's reasons and workload) as the
+#: notes name them to the coordinator
+_FIELD_WORDS = {
+    "centre": "center",
+    "unit": "enota",
+    "case_no": "številka zadeve",
+    "date": "datum predloga",
+    "child": "otrok",
+    "carer": "rejnik",
+    "proposed_percent": "predlagano zvišanje",
+    "period": "obdobje",
+    "rationale": "obrazložitev",
+    "workload": "obseg dela",
+    "reasons": "razlogi",
+}
+
+
+def _field_words(changed: list[str]) -> str:
+    """»obrazložitev, obdobje«: the notes said the program's own words (»rationale«)."""
+    return ", ".join(_FIELD_WORDS.get(key, key) for key in changed)
+
+
 def _reasons(reasons: object) -> list[tuple[object, object]]:
     rows = reasons if isinstance(reasons, list) else []
     return [(r.get("reason_key"), r.get("text")) for r in rows if isinstance(r, dict)]
@@ -350,7 +372,7 @@ def _preview_resent(
             "update",
             [
                 f"Paket je popravljen predlog že uvoženega primera {existing} "
-                f"(spremenjeno: {', '.join(changed)}); uvoz bo popravke prevzel."
+                f"(spremenjeno: {_field_words(changed)}); uvoz bo popravke prevzel."
             ],
         ), case
     return ImportPreview(
@@ -392,12 +414,12 @@ def _differences_note(changed: list[str], decided: bool) -> list[str]:
         return []
     if decided:
         return [
-            "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "), "
+            "Paket se razlikuje od že uvoženega predloga (" + _field_words(changed) + "), "
             "primer pa je že odločen, zato popravkov ne prevzamem. Dogovorite se s centrom, "
             "ki je predlog poslal."
         ]
     return [
-        "Paket se razlikuje od že uvoženega predloga (" + ", ".join(changed) + "); sprememb "
+        "Paket se razlikuje od že uvoženega predloga (" + _field_words(changed) + "); sprememb "
         "ne prevzamem samodejno. Dogovorite se s centrom, ki je predlog poslal."
     ]
 

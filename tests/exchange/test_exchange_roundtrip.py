@@ -357,7 +357,7 @@ def test_re_sent_changed_proposal_is_flagged_not_taken(centre_db, coordinator_db
     before = snapshot(coordinator_db)
     preview = preview_import(coordinator_db, again, PASS, kind="proposal")
     assert preview.action == "nothing"
-    assert "razlikuje" in preview.notes[-1] and "rationale" in preview.notes[-1]
+    assert "razlikuje" in preview.notes[-1] and "obrazložitev" in preview.notes[-1]
     apply_import(coordinator_db, preview, today=LATER)
     assert snapshot(coordinator_db) == before
 

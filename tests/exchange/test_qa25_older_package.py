@@ -107,3 +107,11 @@ def test_a_correction_is_taken_over_from_the_case_read_once(
     )
     assert apply_import(coordinator_db, preview, today=RESENT).changed
     assert reads == [("r4_cases", case_id)]
+
+
+def test_the_notes_name_the_changed_fields_in_slovenian(centre_db, coordinator_db, tmp_path):
+    """»spremenjeno: rationale« was the program's own word in a Slovenian sentence."""
+    older, newer = _two_packages(centre_db, tmp_path)
+    _import(coordinator_db, older, RECEIVED)
+    note = " ".join(preview_import(coordinator_db, newer, PASS, kind="proposal").notes)
+    assert "(spremenjeno: obrazložitev)" in note and "rationale" not in note
