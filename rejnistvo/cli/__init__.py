@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rejnistvo.argparse_sl import SlovenianArgumentParser
-from rejnistvo.cli.io import AnswerNotWritten, CliInputError, is_text, write_answer
+from rejnistvo.cli.io import (
+    AnswerNotWritten,
+    CliInputError,
+    is_text,
+    shown_name,
+    write_answer,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -214,10 +220,10 @@ def _os_error_line(
 
     dest = _argument_of_file(args, error.filename, error.filename2)
     if dest is None:
-        where = f" (»{_shortened(str(error.filename))}«)" if error.filename else ""
+        where = f" (»{shown_name(str(error.filename))}«)" if error.filename else ""
         return f"Napaka pri delu z datoteko{where}: {reason(error)}."
     option = parser.typed_name(args.command, dest)
-    shown = _shortened(getattr(args, dest))
+    shown = shown_name(getattr(args, dest))
     return f"{option}: napaka pri delu z datoteko »{shown}«: {reason(error)}."
 
 
@@ -244,13 +250,6 @@ def _argument_of_file(args: argparse.Namespace, *files: object) -> str | None:
         if path.parent == value.parent and path.name.startswith((value.name, "." + value.name))
     ]
     return max(beside)[1] if beside else None
-
-
-def _shortened(name: str, limit: int = 80) -> str:
-    """A file name as a line can show it: its start and its end, the middle left out."""
-    if len(name) <= limit:
-        return name
-    return f"{name[: limit - 25]}…{name[-24:]}"
 
 
 def _answers_on_stdout(args: argparse.Namespace) -> bool:

@@ -48,6 +48,15 @@ def case_number(text: str) -> int:
     return value
 
 
+def shown_name(name: str | Path, limit: int = 80) -> str:
+    """A file name as one line can show it: its start and its end, the middle left out
+    (a name of thousands of characters was repeated whole)."""
+    text = str(name)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 25]}…{text[-24:]}"
+
+
 #: `--input -`: standard input, as for any command-line tool that reads a file
 STDIN_NAME = "-"
 
@@ -193,7 +202,7 @@ def read_json_input(args: argparse.Namespace) -> Any:
         if source:
             path = Path(source)
             if path.is_dir():
-                raise CliInputError(f"--input: »{source}« je mapa, ne datoteka.")
+                raise CliInputError(f"--input: »{shown_name(source)}« je mapa, ne datoteka.")
             data = read_bounded(path, MAX_INPUT_BYTES)
         else:  # its bytes; a text stream put in its place (tests, embedding) as text
             data = read_bounded(getattr(sys.stdin, "buffer", sys.stdin), MAX_INPUT_BYTES)
@@ -205,7 +214,7 @@ def read_json_input(args: argparse.Namespace) -> Any:
         # JSON and `calc` never need
         from rejnistvo.store.errors import os_error_reason as reason
 
-        what = f"--input: datoteke »{source}«" if source else "Standardnega vhoda"
+        what = f"--input: datoteke »{shown_name(source)}«" if source else "Standardnega vhoda"
         raise CliInputError(f"{what} ni mogoče prebrati: {_read_reason(error, reason)}.") from None
     try:
         try:

@@ -27,6 +27,7 @@ from rejnistvo.cli.io import (
     refuse_empty_database,
     refuse_overwriting,
     require_output_folder,
+    shown_name,
     store_errors_naming,
     write_json,
 )
@@ -166,13 +167,13 @@ def _passphrase(path: str) -> str:
         text = read_bounded(path, MAX_PASSPHRASE_FILE_BYTES).decode("utf-8-sig")
     except TooLarge:
         raise CliInputError(
-            f"{PASSPHRASE_OPTION}: datoteka »{path}« je prevelika za datoteko z geslom "
+            f"{PASSPHRASE_OPTION}: datoteka »{shown_name(path)}« je prevelika za datoteko z geslom "
             f"(več kot {MAX_PASSPHRASE_FILE_BYTES // 1024} KiB); geslo je prva vrstica "
             "kratke besedilne datoteke."
         ) from None
     except (OSError, UnicodeDecodeError):
         raise CliInputError(
-            f"{PASSPHRASE_OPTION}: datoteke z geslom »{path}« ni mogoče prebrati "
+            f"{PASSPHRASE_OPTION}: datoteke z geslom »{shown_name(path)}« ni mogoče prebrati "
             "(pričakovana je besedilna datoteka UTF-8 z geslom v prvi vrstici)."
         ) from None
     lines = text.splitlines()
@@ -182,7 +183,7 @@ def _passphrase(path: str) -> str:
         check_passphrase(passphrase)
     except PackageError as error:
         raise CliInputError(
-            f"{PASSPHRASE_OPTION}: {error.message} Geslo je prva vrstica datoteke »{path}«."
+            f"{PASSPHRASE_OPTION}: {error.message} Geslo je prva vrstica datoteke »{shown_name(path)}«."
         ) from None
     return passphrase
 

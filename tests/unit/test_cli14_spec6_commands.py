@@ -360,3 +360,19 @@ def test_a_database_sqlite_cannot_open_for_the_copy_names_db_not_out(
     out = tmp_path / "kopija.sqlite3"
     assert main(["backup", "--db", str(demo_db), "--out", str(out)]) == 2
     assert one_line(capsys) == f"--db: Podatkovne zbirke »{demo_db}« ni mogoče odpreti.\n"
+
+
+def test_a_long_input_or_passphrase_file_name_is_shortened_in_the_line(
+    demo_db, tmp_path, capsys, monkeypatch
+):
+    # the whole name was repeated in the one line, 3,000 characters of it
+    monkeypatch.chdir(tmp_path)
+    long_name = "a" * 3000
+    assert main(["calc", "--input", long_name]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--input: datoteke »aaa") and "…" in err and len(err) < 200
+    out = str(tmp_path / "p.rejpaket")
+    argv = ["export-case", "--db", str(demo_db), "--case", "1", "--out", out]
+    assert main([*argv, "--passphrase-file", long_name]) == 2
+    err = one_line(capsys)
+    assert err.startswith("--passphrase-file: datoteke z geslom »aaa") and len(err) < 300
