@@ -111,19 +111,46 @@ class SettingsView(View):
     def has_unsaved_changes(self) -> bool:
         general = self._built.get("general_tab")
         centres = self._built.get("centres_tab")
-        return bool(general is not None and general.dirty) or bool(
-            centres is not None and centres.has_unsaved_changes()
+        return (
+            bool(general is not None and general.dirty)
+            or bool(centres is not None and centres.has_unsaved_changes())
+            or self._rate_row_typed()
         )
+
+    def _rate_row_typed(self) -> bool:
+        """A new rate row typed under Zneski rejnine and not added: Ctrl+S said »Ni
+        sprememb za shranjevanje.« and closing the window dropped it without a word."""
+        from rejnistvo.ui.format import format_amount, format_date
+
+        rates = self._built.get("rates_tab")
+        if rates is None or rates.selected is not None:
+            return False
+        fields = (rates.rate_from, rates.rate_board, rates.rate_fee, rates.rate_source)
+        typed = tuple(field.edit.text().strip() for field in fields)
+        # a stored row still shown after the list was read again (its selection gone) is
+        # no new row
+        stored = {
+            (format_date(r.valid_from), format_amount(r.board), format_amount(r.fee), r.source)
+            for r in rates._rows.values()
+        }
+        return any(typed) and typed not in stored
 
     def discard(self) -> None:
         if "general_tab" in self._built:
             self._built["general_tab"].dirty = False
         if "centres_tab" in self._built:
             self._built["centres_tab"]._centre_dirty = False
+        if self._rate_row_typed():
+            rates = self._built["rates_tab"]
+            for field in (rates.rate_from, rates.rate_board, rates.rate_fee, rates.rate_source):
+                field.set_value(None)
 
     def save(self) -> bool:
         centres = self._built.get("centres_tab")
         if centres is not None and centres.has_unsaved_changes() and not centres.save_centre():
+            return False
+        # the typed row is added as »Dodaj novo vrstico« adds it: checked and asked first
+        if self._rate_row_typed() and not self._built["rates_tab"].add_rate():
             return False
         general = self._built.get("general_tab")
         return True if general is None else bool(general.save())
