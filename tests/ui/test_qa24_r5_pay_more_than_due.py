@@ -58,6 +58,7 @@ def test_an_instalment_paid_above_its_amount_lowers_the_rest(qtbot, b_ctx):  # n
         model.setData(model.index(row, 2), CHECKED, CHECK)
     model.setData(model.index(5, 1), "200,00")
     assert "48,60 EUR več od zneska za vračilo (957,00 EUR)" in view.refund_error.text()
+    assert view.latest_label.text() == "—"  # not »vpišite … datum poziva«: it is typed
     assert view.save() is False
     model.setData(model.index(5, 1), "151,40")
     assert not view.refund_error.text()

@@ -211,7 +211,11 @@ class RefundPanel(QGroupBox):
         instalments; paid marks stay with their instalment by order, and with
         ``keep_dates`` (same count, same default dates) the due dates as shown, too."""
         if plan is None:
-            self.latest_label.setText(self.tr("— (vpišite obdobje zvišanja in datum poziva)"))
+            # with the call typed, the plan failed for a reason shown at its field
+            asked = not self.call_date.edit.text().strip()
+            self.latest_label.setText(
+                self.tr("— (vpišite obdobje zvišanja in datum poziva)") if asked else "—"
+            )
             self.moved_label.setText("")
         else:
             unmoved = plan.latest_deadline_moved_from
