@@ -335,20 +335,33 @@ def field_as_option(field: str, option: str, *more_fields: str) -> Iterator[None
 
 def require_writable_folder(path: str | Path, option: str = "--out") -> None:
     """Refuse an output whose folder cannot be written, by making (and dropping) a
-    temporary file there: for a command that writes the database before the output
-    (`run --close`), so that a refused --out leaves the database as it was."""
+    temporary file there, or whose file there cannot be replaced (open in Excel, read
+    only), by opening it to append and writing nothing: for a command that writes the
+    database before the output (`run --close`), so that a refused --out leaves the
+    database as it was."""
     import tempfile
+
+    from rejnistvo.atomic_write import os_error_reason
 
     target = Path(path)
     try:
         with tempfile.TemporaryFile(dir=target.parent):
             pass
     except OSError as error:
-        from rejnistvo.atomic_write import os_error_reason
-
         raise CliInputError(
             f"{option}: v mapo »{target.parent}« ni mogoče pisati: "
             f"{os_error_reason(error, writing=True)}."
+        ) from None
+    if not target.is_file():
+        return
+    try:
+        with target.open("ab"):
+            pass
+    except OSError as error:
+        raise CliInputError(
+            f"{option}: datoteke »{shown_name(target)}« ni mogoče nadomestiti: "
+            f"{os_error_reason(error, writing=True)}. Zaprite jo v programu, ki jo ima "
+            "odprto, ali izberite drugo ime."
         ) from None
 
 

@@ -376,3 +376,35 @@ def test_a_long_input_or_passphrase_file_name_is_shortened_in_the_line(
     assert main([*argv, "--passphrase-file", long_name]) == 2
     err = one_line(capsys)
     assert err.startswith("--passphrase-file: datoteke z geslom »aaa") and len(err) < 300
+
+
+def test_close_to_a_file_that_cannot_be_replaced_leaves_the_month_open(
+    no_centre_iban, tmp_path, capsys, monkeypatch
+):
+    # the run checked in Excel and closed to the same name while Excel still has it open:
+    # the month was closed, then »--out: datoteke … ni mogoče zapisati: ni dovoljenja«
+    out = tmp_path / "izplačilo.xlsx"
+    out.write_bytes(b"odprto v Excelu")
+    opened = Path.open
+
+    def locked(path, mode="r", *args, **kwargs):
+        if Path(path) == out and any(m in mode for m in "wa+"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return opened(path, mode, *args, **kwargs)
+
+    replace = Path.replace
+
+    def over_locked(path, target):
+        if Path(target) == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path), None, str(target))
+        return replace(path, target)
+
+    monkeypatch.setattr(Path, "open", locked)
+    monkeypatch.setattr(Path, "replace", over_locked)
+    db = str(no_centre_iban)
+    argv = ["run", "--db", db, "--month", "2026-09", "--close", "--format", "xlsx"]
+    assert main([*argv, "--out", str(out)]) == 2
+    assert one_line(capsys).startswith(f"--out: datoteke »{out}« ni mogoče nadomestiti: ")
+    assert out.read_bytes() == b"odprto v Excelu"
+    assert main(["run", "--db", db, "--month", "2026-09"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "open"
