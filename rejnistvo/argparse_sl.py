@@ -77,13 +77,16 @@ class _HelpFormatter(argparse.HelpFormatter):
 _MISSING = _ARGPARSE_TEXTS["the following arguments are required: %s"].replace("%s", "")
 
 
-def _one_missing_option(message: str) -> str:
+def _missing_options(message: str) -> str:
     """»--month: obvezna možnost manjka.« for the one required option left out, as a
-    command says it of an option it requires itself (`rates --add` without --from)."""
+    command says it of an option it requires itself (`rates --add` without --from);
+    several are »obvezne možnosti«, not »argumenti« (a positional one, EMŠO, is)."""
     missing = message.removeprefix(_MISSING)
-    if missing != message and missing.startswith("-") and "," not in missing:
+    if missing == message or not all(name.startswith("-") for name in missing.split(", ")):
+        return message
+    if ", " not in missing:
         return f"{missing}: obvezna možnost manjka."
-    return message
+    return f"manjkajo obvezne možnosti: {missing}"
 
 
 class SlovenianArgumentParser(argparse.ArgumentParser):
@@ -139,7 +142,7 @@ class SlovenianArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse's own English usage text is not for our users: one line, exit 2; a
         # line about one option starts with it (»--month: …«), as the commands' own do.
-        message = _one_missing_option(message)
+        message = _missing_options(message)
         prefix = "" if message.startswith("-") else "Napaka v ukazni vrstici: "
         sys.stderr.write(f"{prefix}{message}\n")
         raise SystemExit(2)

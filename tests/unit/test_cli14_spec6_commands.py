@@ -186,6 +186,11 @@ def test_import_into_a_file_without_a_subgroup_names_subgroup(tmp_path, capsys):
             ["register", "--db", "x", "--subgroup", "3", "--year", "2026", "--format", "csv"],
             "--out: obvezna možnost manjka.\n",
         ),
+        (  # options, not »argumenti« (EMŠO of `emso` is one)
+            ["export-case", "--db", "x"],
+            "Napaka v ukazni vrstici: manjkajo obvezne možnosti: --case, --out, "
+            "--passphrase-file\n",
+        ),
     ],
 )
 def test_one_missing_option_is_said_as_rates_says_it(capsys, argv, line):
