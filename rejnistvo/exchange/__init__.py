@@ -8,5 +8,7 @@
   `export_resolution(db, case_id, passphrase, out)`, `preview_import(db, source,
   passphrase, kind=, subgroups=) -> ImportPreview`, `apply_import(db, preview) -> ImportResult`
 * links.py — the case UUID (``r4_cases.case_uuid``) that identifies a case in both files
+* package_times.py — which of two packages of a case is newer (``package_created_at``)
+* resolutions.py — a resolution's decision as the case keeps it; a corrected one taken over
 * errors.py — `PackageError` (an InputError with a Slovenian message)
 """

@@ -18,11 +18,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rejnistvo.exchange import links
+from rejnistvo.exchange import links, resolutions
 from rejnistvo.exchange.crypto import check_passphrase
 from rejnistvo.exchange.errors import PackageError
 from rejnistvo.exchange.package import (
@@ -32,7 +32,7 @@ from rejnistvo.exchange.package import (
     read_package_file,
     write_package,
 )
-from rejnistvo.rules.times import local_moment
+from rejnistvo.exchange.package_times import is_newer, older_note, package_time
 from rejnistvo.store import Database, get_record, get_setting, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.case_documents import r4_form_data
@@ -67,12 +67,6 @@ def _iso(value: object) -> str | None:
     if value is None:
         return None
     return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _as_date(value: object) -> date | None:
-    if value in (None, ""):
-        return None
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def case_subgroup(db: Database, case: dict[str, Any]) -> int:
@@ -265,7 +259,7 @@ def preview_import(
         return ImportPreview(
             contents, digest, None, "create", ["Uvoz bo dodal nov primer R-4 v evidenco."]
         )
-    return _preview_resolution(db, contents, digest, existing)
+    return _preview_resolution(db, contents, digest, existing)[0]
 
 
 #: the proposal's own fields a correction sent again may change (SPEC 6.1 name → column);
@@ -320,37 +314,6 @@ def _changed_keys(
     return sorted(changed)
 
 
-def _moment(value: object) -> datetime | None:
-    """A package's stored or manifest time; None when it has none (an older program's
-    package, a case made here) or it is unreadable: then no order can be told."""
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    # a time without a zone is UTC, as the program writes them (``local_moment``)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _package_time(contents: PackageContents) -> str | None:
-    """The package's time as the case keeps it; None when it tells none."""
-    return contents.created_at if _moment(contents.created_at) is not None else None
-
-
-def _older_note(contents: PackageContents, case: dict[str, Any]) -> str | None:
-    """Why a package older than the one the case was taken from is not taken over (the
-    wrong order of two packages in a mail folder brought the old text back)."""
-    held, offered = _moment(case.get("package_created_at")), _moment(contents.created_at)
-    if held is None or offered is None or offered >= held:
-        return None
-    return (
-        f"Ta paket je starejši od že prevzetega: narejen je bil "
-        f"{local_moment(contents.created_at, seconds=True)}, primer {case['id']} pa že ima "
-        "predlog iz paketa, narejenega "
-        f"{local_moment(case['package_created_at'], seconds=True)}. Novejšega predloga s "
-        "starejšim ne prepišem; ničesar ne bom spremenil."
-    )
-
-
 def _preview_resent(
     db: Database, contents: PackageContents, digest: str, existing: int
 ) -> tuple[ImportPreview, dict[str, Any]]:
@@ -359,7 +322,7 @@ def _preview_resent(
     is not older than the one the case holds; else nothing. With the case as read."""
     case = get_record(db, "r4_cases", existing)
     changed = _changed_keys(db, existing, case, contents)
-    older = _older_note(contents, case) if changed else None
+    older = older_note(contents, case, "predlog") if changed else None
     if older is not None:
         return ImportPreview(contents, digest, existing, "nothing", [older]), case
     decided = bool(case.get("decided_on"))
@@ -389,7 +352,7 @@ def _take_over_correction(case: dict[str, Any], contents: PackageContents) -> di
     """The imported case (`case`, as the preview read it in this transaction) with a
     re-sent proposal's corrected fields and the package's time, for save_record (which
     audits it); the steps the coordinator recorded stay."""
-    case = dict(case, package_created_at=_package_time(contents) or case.get("package_created_at"))
+    case = dict(case, package_created_at=package_time(contents) or case.get("package_created_at"))
     for key, column in _CORRECTABLE.items():
         case[column] = contents.case.get(key)
     period = contents.case.get("period") or {}
@@ -426,7 +389,8 @@ def _differences_note(changed: list[str], decided: bool) -> list[str]:
 
 def _preview_resolution(
     db: Database, contents: PackageContents, digest: str, existing: int | None
-) -> ImportPreview:
+) -> tuple[ImportPreview, dict[str, Any]]:
+    """What a resolution package would do, with the case as read."""
     if existing is None:
         raise PackageError(
             "Primera, na katerega se sklep nanaša, v tej evidenci ni (paket je namenjen drugemu "
@@ -441,13 +405,7 @@ def _preview_resolution(
         )
     if case.get("resolution_no"):
         if case["resolution_no"] == decision["resolution_no"]:
-            return ImportPreview(
-                contents,
-                digest,
-                existing,
-                "nothing",
-                [f"Sklep {case['resolution_no']} je že uvožen; ničesar ne bom spremenil."],
-            )
+            return _preview_same_resolution(contents, digest, case), case
         raise PackageError(
             f"Primer že ima sklep {case['resolution_no']}; drugega sklepa "
             f"({decision['resolution_no']}) ni mogoče uvoziti čezenj."
@@ -458,6 +416,48 @@ def _preview_resolution(
         existing,
         "decide",
         [f"Primer {existing} bo dobil sklep {decision['resolution_no']} in bo odločen."],
+    ), case
+
+
+def _preview_same_resolution(
+    contents: PackageContents, digest: str, case: dict[str, Any]
+) -> ImportPreview:
+    """The resolution the case already has, sent again: a correction the coordinator
+    made since is taken over when the package is newer than the one the case was decided
+    from; an older or the same package changes nothing, and a difference the program
+    cannot order (a case decided before the times were kept, or corrected here since)
+    is said, not taken."""
+    number, existing = case["resolution_no"], int(case["id"])
+    already = f"Sklep {number} je že uvožen; ničesar ne bom spremenil."
+    changes = resolutions.changed_fields(case, contents)
+    if not changes:
+        return ImportPreview(contents, digest, existing, "nothing", [already])
+    older = older_note(contents, case, "sklep")
+    if older is not None:
+        return ImportPreview(contents, digest, existing, "nothing", [older])
+    words = resolutions.field_words(changes)
+    if is_newer(contents, case):
+        return ImportPreview(
+            contents,
+            digest,
+            existing,
+            "update",
+            [
+                f"Paket je popravljen sklep {number} (spremenjeno: {words}); uvoz bo popravke "
+                "prevzel in jih zapisal v dnevnik sprememb kot popravek sklepa."
+            ],
+        )
+    return ImportPreview(
+        contents,
+        digest,
+        existing,
+        "nothing",
+        [
+            already,
+            f"Paket se razlikuje od že uvoženega sklepa ({words}), ni pa novejši od njega, "
+            "zato sprememb ne prevzamem samodejno. Dogovorite se s koordinatorjem "
+            f"podskupine {contents.subgroup}.",
+        ],
     )
 
 
@@ -481,12 +481,20 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
                 )
             case_id = _create_proposal(db, contents, today)
             return ImportResult(case_id, True, True, f"Predlog je uvožen kot primer {case_id}.")
-        fresh = _preview_resolution(db, contents, preview.package_sha256, existing)
+        fresh, case = _preview_resolution(db, contents, preview.package_sha256, existing)
         if existing is None:  # _preview_resolution refuses a package without its case
             raise PackageError("Primera, na katerega se sklep nanaša, v tej evidenci ni.")
         if fresh.action == "nothing":
             return ImportResult(existing, False, False, fresh.notes[0])
-        _apply_resolution(db, existing, contents, today)
+        if fresh.action == "update":
+            resolutions.take_over_correction(db, case, contents, today)
+            return ImportResult(
+                existing,
+                False,
+                True,
+                f"Popravljen sklep {case['resolution_no']} je prevzet (primer {existing}).",
+            )
+        _apply_resolution(db, case, contents, today)
         return ImportResult(
             existing,
             False,
@@ -572,7 +580,7 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
         "r4_cases",
         {
             "case_uuid": contents.case_uuid,
-            "package_created_at": _package_time(contents),
+            "package_created_at": package_time(contents),
             "prepared_by": author,
             "received_on": today,
             "placement_id": placement_id,
@@ -601,31 +609,24 @@ def _create_proposal(db: Database, contents: PackageContents, today: date) -> in
 # --- resolution at the centre ---------------------------------------------------------------
 
 
-def _apply_resolution(db: Database, case_id: int, contents: PackageContents, today: date) -> None:
-    case = get_record(db, "r4_cases", case_id)
+def _apply_resolution(
+    db: Database, case: dict[str, Any], contents: PackageContents, today: date
+) -> None:
+    """The case (as the preview read it in this transaction) decided by the package."""
     decision = contents.case["decision"]
     workflow = contents.workflow
-    decided = _as_date(workflow.get("decided")) or _as_date(decision["date"]) or today
-    period = decision.get("period") or {}
-    increase = decision.get("outcome") == "increase"
-    case.update(
+    fields = resolutions.decision_fields(contents, today)
+    case = dict(
+        case,
+        **fields,
         subgroup_id=contents.subgroup,
-        accepted_on=case.get("accepted_on") or _as_date(workflow.get("accepted")),
+        accepted_on=case.get("accepted_on") or resolutions.as_date(workflow.get("accepted")),
         commission_named_on=case.get("commission_named_on")
-        or _as_date(workflow.get("commission_named")),
-        decided_on=decided,
-        outcome=decision["outcome"],
-        decision_percent=decision.get("percent") if increase else None,
-        decision_from=period.get("from") if increase else None,
-        decision_to=period.get("to") if increase else None,
-        decision_rationale=decision.get("rationale"),
+        or resolutions.as_date(workflow.get("commission_named")),
         resolution_no=decision["resolution_no"],
-        resolution_year=(_as_date(decision["date"]) or decided).year,
+        resolution_year=(resolutions.as_date(decision["date"]) or fields["decided_on"]).year,
         resolution_received_on=case.get("resolution_received_on") or today,
-        # Candidate ids belong to the coordinator's file: only the names travel.
-        members=[
-            {"position": position, "name": name, "candidate_id": None}
-            for position, name in enumerate(decision.get("members") or [], start=1)
-        ],
+        # a corrected resolution sent later is taken over only when newer than this one
+        package_created_at=package_time(contents),
     )
     save_record(db, "r4_cases", case)

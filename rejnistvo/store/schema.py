@@ -1204,11 +1204,12 @@ def m017_placement_texts(db: Database) -> None:
 
 @migrations()
 def m018_package_times(db: Database) -> None:
-    """``r4_cases.package_created_at``: when the package the coordinator's case was last
-    taken from was made (its manifest's ``created_at``, UTC ISO). A proposal corrected and
-    sent again travels as a second package; opened in the wrong order, the older one
-    brought the old text back over the correction. The import now compares the times and
-    takes no package older than the one it holds (``exchange.cases``). NULL for cases
-    made here and for cases imported before this step: their next package is taken as
-    before, and its time kept."""
+    """``r4_cases.package_created_at``: when the package a case was last taken from was
+    made (its manifest's ``created_at``, UTC ISO) — the proposal at the coordinator, the
+    resolution at the carer's centre. A proposal corrected and sent again travels as a
+    second package; opened in the wrong order, the older one brought the old text back
+    over the correction. The import now compares the times (``exchange.package_times``):
+    no package older than the one the case holds is taken, and a corrected resolution is
+    taken only from a newer one. NULL for cases made here and for cases imported before
+    this step: their next proposal is taken as before, and its time kept."""
     db.execute("ALTER TABLE r4_cases ADD COLUMN package_created_at TEXT")
