@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rejnistvo.rules.email_address import check_email
 from rejnistvo.rules.errors import InputError
 
 from .data import ParsedForm, _date, _emso, _root, _text
@@ -46,12 +47,7 @@ def parse_r1(obj: object) -> R1Form:
                 "elektronski naslov se navede le ob soglasju z elektronskim "
                 "vročanjem (electronic_delivery: true).",
             )
-        local, _, domain = email.partition("@")
-        if not local or "." not in domain or " " in email:
-            raise InputError(
-                "email",
-                f"»{email}« ni elektronski naslov; pričakovan je npr. ime.priimek@primer.si.",
-            )
+        check_email(email, "email")  # the rule the carer's address is checked by
     return R1Form(
         name=_text(data, "name", "", "priimek in ime"),
         emso=_emso(data, "emso", "", "EMŠO vlagatelja/ice"),

@@ -399,6 +399,9 @@ def check_carer(carer: Carer) -> None:
             "centre_id",
             "Izberite center za socialno delo, ki vodi rejnika (začnite tipkati del imena centra, npr. »gorenj«).",
         )
+    from rejnistvo.rules.email_address import check_email
+
+    check_email(carer.email, "email")
     if carer.electronic_delivery and not (carer.email or "").strip():
         # the consent is to delivery at an address: R-1's statement without one is void
         raise InputError(

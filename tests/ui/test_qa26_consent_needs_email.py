@@ -36,3 +36,13 @@ def test_consent_with_an_address_is_kept(qtbot, ctx):
     assert view.save() is True
     carer = get_carer(ctx.db, view.current_id())
     assert carer.electronic_delivery and carer.email == "rejnica@primer.si"
+
+
+def test_an_address_with_a_space_is_refused_as_typed(qtbot, ctx):
+    view = _view(qtbot, ctx)
+    view.email_edit.edit.setFocus()
+    view.email_edit.edit.selectAll()
+    qtbot.keyClicks(view.email_edit.edit, "ana novak@primer.si")
+    assert view.save() is False
+    assert "ni elektronski naslov" in view.email_edit.error_text()
+    assert view.email_edit.edit.text() == "ana novak@primer.si"

@@ -60,13 +60,7 @@ class CarersView(PersonView):
         self.licence_edit = self.register_field("licence_date", DateEdit("licence_date", self))
         self.add_centre_field()
         self.email_edit = self.register_field("email", TextEdit("email", self))
-        self.email_edit.add_check(
-            lambda v: (
-                None
-                if "@" in v and "." in v.split("@")[-1]
-                else self.tr("Elektronski naslov mora imeti obliko ime@domena.si.")
-            )
-        )
+        self.email_edit.add_check(_email_problem)
         # Made before the IBAN field: Tab follows the order widgets are made in, and the
         # box stands between E-pošta and IBAN on screen.
         self.electronic_box = QCheckBox(self)
@@ -228,6 +222,13 @@ def _iban_problem(value: str) -> str | None:
     except InputError as error:
         return error.message
     return None
+
+
+def _email_problem(value: str) -> str | None:
+    """The red reason at E-pošta (the rule R-1 checks the address by, rules.email_address)."""
+    from rejnistvo.rules.email_address import email_problem
+
+    return email_problem(value.strip()) if value.strip() else None
 
 
 def format_iban(value: str | None) -> str | None:
