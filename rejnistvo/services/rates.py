@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rejnistvo.rules.effective import amount_in_force
 from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import format_amount, parse_amount
-from rejnistvo.rules.periods import format_date, parse_date
+from rejnistvo.rules.periods import format_date, month_name, parse_date
 from rejnistvo.rules.rates import (
     WHERE_TO_ADD,
     Rate,
@@ -258,9 +258,30 @@ def correct_rate(
         "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
-    if _taken(list_rates(db), day, but=row_id):
+    rows = list_rates(db)
+    if _taken(rows, day, but=row_id):
         raise _already(day, "znesek oskrbnine in plačila dela")
+    others = [r.valid_from for r in rows if r.id != row_id]
+    _closed_months_keep_a_rate(db, [*others, day], "valid_from", f"od {format_date(day)}")
     return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
+
+
+def _closed_months_keep_a_rate(db: Database, starts: Sequence[date], field: str, what: str) -> None:
+    """Refuse a change after which the first closed month has no row in force: each later
+    run recomputes the closed months for arrears (SPEC 3.6), and every run would stop on
+    that month's missing amount, long after the change that caused it. `starts`: the
+    rows' ``valid_from`` after the change."""
+    from rejnistvo.store import ledger
+
+    first, _last = ledger.closed_range(db)
+    if first is None or any(day <= first for day in starts):
+        return
+    raise InputError(
+        field,
+        f"{what}: mesec {month_name(first)} je zaključen in bi ostal brez zneska, vsako "
+        f"poznejše izplačilo pa ga preračuna za poračun. Zneski morajo veljati najpozneje "
+        f"od {format_date(first)}; najprej dodajte vrstico od tega dne ali prej.",
+    )
 
 
 def _amount_in_force(value: object, field: str) -> Decimal:
@@ -268,10 +289,26 @@ def _amount_in_force(value: object, field: str) -> Decimal:
 
 
 def remove_rate(db: Database, row_id: int, version: int) -> None:
-    """Remove a wrong row, audited; refused when stale."""
+    """Remove a wrong row, audited; refused when stale, or when a closed month would be
+    left without an amount."""
     from rejnistvo.store import delete_record
 
+    check_removable(db, row_id)
     delete_record(db, "rates", row_id, version)
+
+
+def check_removable(db: Database, row_id: int) -> None:
+    """Refuse what ``remove_rate`` would refuse for a closed month (the window asks
+    »Nadaljujem?« only after this passed)."""
+    rows = list_rates(db)
+    removed = next((r for r in rows if r.id == row_id), None)
+    if removed is not None:
+        _closed_months_keep_a_rate(
+            db,
+            [r.valid_from for r in rows if r.id != row_id],
+            "rates",  # the row as a whole, not a field typed
+            f"vrstice od {format_date(removed.valid_from)} ni mogoče odstraniti",
+        )
 
 
 def add_birth_grant(

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from rejnistvo.services.rates import correct_rate, list_birth_grants, list_rates
+from rejnistvo.services.rates import add_rate, correct_rate, list_birth_grants, list_rates
 from rejnistvo.store.audit import audit_rows
 from rejnistvo.ui.views.settings_view import SettingsView
 
@@ -97,14 +97,17 @@ def test_stale_correction_is_refused_and_the_table_reloaded(qtbot, ctx, interact
 
 
 def test_wrong_row_removed_after_confirmation(qtbot, ctx, interaction):
+    # a row typed in error (the 2025 one closed months need is kept: test_qa23_…_rate)
+    add_rate(ctx.db, "2027-03-01", "700.00", "500.00", "tipkarska napaka")
     _view, tab = make_tab(qtbot, ctx)
-    select_row(tab, date(2025, 11, 1))
+    select_row(tab, date(2027, 3, 1))
     interaction.answers.append(False)
     assert tab.remove_rate() is False
-    assert len(list_rates(ctx.db)) == 1
+    assert len(list_rates(ctx.db)) == 2
     interaction.answers.append(True)
     assert tab.remove_rate() is True
-    assert list_rates(ctx.db) == [] and tab.rates_model.rowCount() == 0
+    assert [r.valid_from for r in list_rates(ctx.db)] == [date(2025, 11, 1)]
+    assert tab.rates_model.rowCount() == 1
 
 
 def test_indexation_shows_old_and_new_and_adds_them_with_sources(qtbot, ctx, interaction):

@@ -205,11 +205,15 @@ class RatesTab(SettingsTab):
         )
 
     def remove_rate(self) -> bool:
-        from rejnistvo.services.rates import remove_rate
+        from rejnistvo.services.rates import check_removable, remove_rate
 
         row = self.selected
         if row is None:
             return False
+        try:  # a row closed months need is refused before the question
+            check_removable(self.ctx.db, row.id)
+        except RuleError as error:
+            return self._refused(error, self.tr("Vrstica ni odstranjena"))
         if not self.ctx.interaction.confirm(
             self.tr("Odstrani vrstico zneskov"),
             self.tr(
