@@ -511,6 +511,10 @@ def _check_not_future(case: R5Case, today: date) -> None:
         ("report_date", report.report_date if report else None, "Datum poročila"),
         ("finding_date", report.finding_date if report else None, "Datum ugotovitve"),
         ("call_date", refund.call_date if refund else None, "Datum poziva"),
+        *(
+            (f"instalments[{k}].paid_on", i.paid_on, "Dan plačila")
+            for k, i in enumerate(refund.instalments if refund else ())
+        ),
     ):
         consistency.check_not_future(day, today, name, label)
 

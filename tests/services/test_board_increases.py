@@ -421,3 +421,25 @@ def test_a_corrected_finding_keeps_the_paid_instalments_as_paid(db):
             SAVED_ON,
         )
     assert refused.value.field == "instalments" and "319,00 EUR" in refused.value.message
+
+
+def test_a_day_paid_after_today_is_refused_at_its_instalment(db):
+    """Found by QA24: a paid instalment's day is a day that has come."""
+    case = R5Case(
+        increase(db),
+        R5Report(finding_date=date(2026, 6, 5), unjustified=Decimal("957.00")),
+        Refund(date(2026, 7, 10), RefundMethod.LUMP_SUM),
+    )
+    stored = save_case(db, case, SAVED_ON)
+    (only,) = stored.refund.instalments
+    ahead = dataclasses.replace(only, paid_on=date(2028, 1, 5))
+    with pytest.raises(InputError) as refused:
+        save_case(
+            db,
+            dataclasses.replace(
+                stored, refund=dataclasses.replace(stored.refund, instalments=(ahead,))
+            ),
+            SAVED_ON,
+        )
+    assert refused.value.field == "instalments[0].paid_on"
+    assert "Dan plačila (5. 1. 2028) je v prihodnosti" in refused.value.message

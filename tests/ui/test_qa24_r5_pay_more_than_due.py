@@ -70,3 +70,30 @@ def test_an_instalment_paid_above_its_amount_lowers_the_rest(qtbot, b_ctx):  # n
     model.setData(model.index(0, 2), UNCHECKED, CHECK)
     assert amounts(model) == [Decimal("159.50")] * 6
     assert not model.flags(amount) & Qt.ItemFlag.ItemIsEditable
+
+
+@pytest.mark.today(AFTER_THE_CALLS)
+def test_the_day_paid_is_the_day_the_carer_paid(qtbot, b_ctx):  # noqa: F811
+    """Ticked on the day the bank statement came, »Plačano« said that day, not the day
+    the carer paid, and there was no way to write the right one (found by QA24)."""
+    view = make_view(qtbot, b_ctx)
+    fill_increase(qtbot, view, b_ctx)
+    qtbot.keyClicks(view.finding_date.edit, "5. 6. 2026")
+    qtbot.keyClicks(view.unjustified_edit.edit, "957,00")
+    qtbot.keyClicks(view.call_date.edit, "10. 7. 2026")
+    assert view.make_plan()
+    model = view.instalment_model
+    paid = model.index(0, 2)
+    assert not model.flags(paid) & Qt.ItemFlag.ItemIsEditable  # nothing paid yet
+    model.setData(paid, CHECKED, CHECK)
+    assert paid.data() == "31. 12. 2027"  # the day ticked, as before
+    model.setData(paid, "28. 11. 2027")
+    assert paid.data() == "28. 11. 2027"
+    assert view.save() is True
+    assert view.case.refund.instalments[0].paid_on.isoformat() == "2027-11-28"
+
+    model.setData(paid, "5. 1. 2028")  # a day that has not come
+    assert paid.data() == "5. 1. 2028"  # kept as typed
+    assert "v prihodnosti" in paid.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.save() is False
+    assert view.refund_error.text().startswith("Obrok 1: Dan plačila (5. 1. 2028)")

@@ -185,7 +185,7 @@ class RefundPanel(QGroupBox):
 
     def _row_error(self, row: int) -> str | None:
         model = self.instalment_model
-        return model.due_error(row) or model.amount_error(row)
+        return model.due_error(row) or model.amount_error(row) or model.paid_error(row)
 
     def _refund(
         self,

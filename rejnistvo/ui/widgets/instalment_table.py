@@ -1,6 +1,7 @@
 """The refund's instalments (Pravilnik čl. 28): due dates editable within the rules,
 amounts from the refund plan, and a paid mark with the day it was ticked; a paid one's
-amount may be corrected to what the carer really paid (the plan then shares the rest)."""
+amount may be corrected to what the carer really paid (the plan then shares the rest),
+and its day to the day it was paid."""
 
 from __future__ import annotations
 
@@ -62,6 +63,24 @@ class InstalmentModel(RowsModel):
             return error.message
         if value is None or value <= 0:
             return "Vpišite plačani znesek obroka, večji od 0,00 EUR."
+        return None
+
+    def paid_error(self, row: int) -> str | None:
+        """Why a paid day as typed is no day, or one that has not come."""
+        text = self._rows[row].get("paid_text")
+        if text is None:
+            return None
+        try:
+            day = parse_date_text(text, "paid_on")
+        except InputError as error:
+            return error.message
+        if day is None:
+            return "Vpišite dan plačila (ali odstranite oznako plačila)."
+        if day > self.today():
+            return (
+                f"Dan plačila ({format_date(day)}) je v prihodnosti; dovoljen je današnji "
+                f"({format_date(self.today())}) ali zgodnejši dan."
+            )
         return None
 
     def due_error(self, row: int) -> str | None:
@@ -137,8 +156,15 @@ class InstalmentModel(RowsModel):
         elif column == 2:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if r["paid_on"] else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return format_date(r["paid_on"]) if r["paid_on"] else ""
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return r.get("paid_text", format_date(r["paid_on"]) if r["paid_on"] else "")
+            error = self.paid_error(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole and error:
+                return ERROR_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return error or (
+                    "Dan plačila: vpišite, kdaj je rejnik plačal." if r["paid_on"] else None
+                )
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -171,6 +197,13 @@ class InstalmentModel(RowsModel):
             self._edited(index)
             self.payments_changed.emit()
             return True
+        elif index.column() == 2 and role == Qt.ItemDataRole.EditRole and r["paid_on"]:
+            # the day the carer paid, when it was not the day the mark was ticked; a
+            # wrong one stays as typed, its reason in red
+            r["paid_text"] = "" if value is None else str(value)
+            if self.paid_error(index.row()) is None:
+                r["paid_on"] = parse_date_text(r.pop("paid_text"), "paid_on")
+            return self._edited(index)
         elif index.column() == 2 and role == Qt.ItemDataRole.CheckStateRole:
             checked = (
                 Qt.CheckState(value) == Qt.CheckState.Checked
@@ -178,6 +211,7 @@ class InstalmentModel(RowsModel):
                 else value
             )
             r["paid_on"] = self.today() if checked else None
+            r.pop("paid_text", None)
             if not checked:
                 r.pop("amount_text", None)
             self._edited(index)
@@ -192,7 +226,7 @@ class InstalmentModel(RowsModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 or (index.column() == 1 and self._rows[index.row()]["paid_on"]):
+        if index.column() == 0 or (index.column() > 0 and self._rows[index.row()]["paid_on"]):
             flags |= Qt.ItemFlag.ItemIsEditable
         if index.column() == 2:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
