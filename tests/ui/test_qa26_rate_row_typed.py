@@ -67,3 +67,20 @@ def test_a_stored_row_left_shown_is_no_new_row(qtbot, ctx, shown_window):
     tab.refresh()  # the list read again (another screen changed a rate): no selection
     assert tab.selected is None and tab.rate_from.edit.text()
     assert not view.has_unsaved_changes()
+
+
+def test_a_typed_birth_grant_row_is_added_by_ctrl_s(qtbot, ctx, interaction, shown_window):
+    shown_window.show_screen("settings_view")
+    view = shown_window.current_view()
+    view.tabs.setCurrentWidget(view.rates_tab)
+    grants = view.rates_tab.grants
+    grants.grant_from.edit.setFocus()
+    qtbot.keyClicks(grants.grant_from.edit, "1. 3. 2027")
+    qtbot.keyClicks(grants.grant_amount.edit, "455,00")
+    qtbot.keyClicks(grants.grant_source.edit, "Uradni list RS, 20/2027")
+    assert view.has_unsaved_changes()
+    before = ctx.db.execute("SELECT count(*) FROM birth_grants").fetchone()[0]
+    qtbot.keyClick(shown_window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert [kind for kind, *_ in interaction.asked] == ["confirm"]
+    assert ctx.db.execute("SELECT count(*) FROM birth_grants").fetchone()[0] == before + 1
+    assert not view.has_unsaved_changes()

@@ -11,6 +11,7 @@ pays for the tab in front only (issue 13)."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -114,44 +115,66 @@ class SettingsView(View):
         return (
             bool(general is not None and general.dirty)
             or bool(centres is not None and centres.has_unsaved_changes())
-            or self._rate_row_typed()
+            or bool(self._typed_rows())
         )
 
-    def _rate_row_typed(self) -> bool:
-        """A new rate row typed under Zneski rejnine and not added: Ctrl+S said »Ni
-        sprememb za shranjevanje.« and closing the window dropped it without a word."""
+    def _typed_rows(self) -> list[tuple[Any, Callable[[], bool]]]:
+        """New rows typed under Zneski rejnine (amounts, birth grant) and not added, each
+        with its fields and how it is added: Ctrl+S said »Ni sprememb za shranjevanje.«
+        and closing the window dropped them without a word."""
         from rejnistvo.ui.format import format_amount, format_date
 
         rates = self._built.get("rates_tab")
-        if rates is None or rates.selected is not None:
-            return False
-        fields = (rates.rate_from, rates.rate_board, rates.rate_fee, rates.rate_source)
-        typed = tuple(field.edit.text().strip() for field in fields)
-        # a stored row still shown after the list was read again (its selection gone) is
-        # no new row
-        stored = {
-            (format_date(r.valid_from), format_amount(r.board), format_amount(r.fee), r.source)
-            for r in rates._rows.values()
-        }
-        return any(typed) and typed not in stored
+        if rates is None:
+            return []
+        grants = rates.grants
+        boxes = (
+            (
+                rates,
+                (rates.rate_from, rates.rate_board, rates.rate_fee, rates.rate_source),
+                {
+                    (format_date(r.valid_from), format_amount(r.board), format_amount(r.fee))
+                    + (r.source,)
+                    for r in rates._rows.values()
+                },
+                rates.add_rate,
+            ),
+            (
+                grants,
+                (grants.grant_from, grants.grant_amount, grants.grant_source),
+                {
+                    (format_date(r.valid_from), format_amount(r.amount), r.source)
+                    for r in grants._rows.values()
+                },
+                grants.add_grant,
+            ),
+        )
+        typed = []
+        for box, fields, stored, add in boxes:
+            texts = tuple(field.edit.text().strip() for field in fields)
+            # a stored row still shown after the list was read again (its selection
+            # gone) is no new row
+            if box.selected is None and any(texts) and texts not in stored:
+                typed.append((fields, add))
+        return typed
 
     def discard(self) -> None:
         if "general_tab" in self._built:
             self._built["general_tab"].dirty = False
         if "centres_tab" in self._built:
             self._built["centres_tab"]._centre_dirty = False
-        if self._rate_row_typed():
-            rates = self._built["rates_tab"]
-            for field in (rates.rate_from, rates.rate_board, rates.rate_fee, rates.rate_source):
+        for fields, _add in self._typed_rows():
+            for field in fields:
                 field.set_value(None)
 
     def save(self) -> bool:
         centres = self._built.get("centres_tab")
         if centres is not None and centres.has_unsaved_changes() and not centres.save_centre():
             return False
-        # the typed row is added as »Dodaj novo vrstico« adds it: checked and asked first
-        if self._rate_row_typed() and not self._built["rates_tab"].add_rate():
-            return False
+        # a typed row is added as its »Dodaj« adds it: checked and asked first
+        for _fields, add in self._typed_rows():
+            if not add():
+                return False
         general = self._built.get("general_tab")
         return True if general is None else bool(general.save())
 
