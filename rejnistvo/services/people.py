@@ -31,7 +31,7 @@ from rejnistvo.rules.text import fold, fold_all, like_pattern
 from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
-KIND_LABELS = {"carers": "rejnik", "children": "otrok"}
+KIND_LABELS = {"carers": "rejnik/ica", "children": "otrok"}  # a carer may be a woman
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,10 @@ def test_duplicate_emso_names_the_other_person(db):
     carer_id = save_carer(db, carer(db))
     assert duplicate_emso_warning(db, EMSO, "carers", carer_id) is None  # itself
     warning = duplicate_emso_warning(db, EMSO, "children")
-    assert warning is not None and "rejnik Ana Čuk" in warning and EMSO in warning
+    assert warning is not None and "rejnik/ica Ana Čuk" in warning and EMSO in warning
     child_id = save_child(db, Child(name="Bor Novak", emso=EMSO))
     both = duplicate_emso_warning(db, EMSO, "carers")
-    assert "rejnik Ana Čuk" in both and "otrok Bor Novak" in both
+    assert "rejnik/ica Ana Čuk" in both and "otrok Bor Novak" in both
     assert duplicate_emso_warning(db, EMSO, "children", child_id).count("otrok") == 0
 
 
