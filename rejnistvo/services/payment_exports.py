@@ -13,7 +13,7 @@ import csv
 import logging
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +26,7 @@ from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
 from rejnistvo.rules.periods import iso_month, month_name
 from rejnistvo.rules.workdays import next_working_day
-from rejnistvo.services.payment_run import PaymentRun, RunLine
+from rejnistvo.services.payment_run import CLOSED, PaymentRun, RunLine
 from rejnistvo.xlsx_rows import append_as_typed
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
@@ -251,9 +251,16 @@ def remittance(run_month: date, line: RunLine) -> str:
     return f"Enkratno izplacilo {iso_month(run_month)}"
 
 
-def sepa_transfers(run: PaymentRun, centre_iban: str, centre_name: str) -> list[dict[str, Any]]:
+def sepa_transfers(
+    run: PaymentRun,
+    centre_iban: str,
+    centre_name: str,
+    accounts: Mapping[int, str] | None = None,
+) -> list[dict[str, Any]]:
     """One transfer per carer and contract (its month, arrears and one-off lines summed);
-    refused with the names when a carer's or the centre's IBAN is missing or invalid."""
+    refused with the names when a carer's or the centre's IBAN is missing or invalid.
+    ``accounts``: carer id → the account to use where a line has none usable
+    (``_accounts_now``)."""
     if not centre_name.strip():
         raise InputError("centre_name", "v Nastavitvah vpišite ime centra (plačnika) za SEPA.")
     if not centre_iban.strip():
@@ -266,12 +273,10 @@ def sepa_transfers(run: PaymentRun, centre_iban: str, centre_name: str) -> list[
     names: dict[tuple[str, str, str], RunLine] = {}
     unusable: set[tuple[str, str, str]] = set()
     for line in run.paid_lines():
-        iban = ""
-        if line.iban:
-            try:
-                iban = check_iban(line.iban, "iban") or ""
-            except InputError:
-                pass  # named below if this carer is to be paid
+        iban = _usable_iban(line.iban)
+        if not iban and accounts and line.carer_id is not None:
+            # else named below, if this carer is to be paid
+            iban = _usable_iban(accounts.get(line.carer_id))
         key = (iban or (line.iban or ""), line.carer, line.contract)
         if not iban:
             unusable.add(key)
@@ -305,6 +310,16 @@ def sepa_transfers(run: PaymentRun, centre_iban: str, centre_name: str) -> list[
     return transfers
 
 
+def _usable_iban(value: str | None) -> str:
+    """The account compacted, or "" when there is none or it is not a valid IBAN."""
+    if not value:
+        return ""
+    try:
+        return check_iban(value, "iban") or ""
+    except InputError:
+        return ""
+
+
 def write_sepa(
     run: PaymentRun,
     path: str | os.PathLike[str],
@@ -312,12 +327,13 @@ def write_sepa(
     centre_name: str,
     execution_date: date,
     progress: Progress | None = None,
+    accounts: Mapping[int, str] | None = None,
 ) -> Path:
     """pain.001.001.03 via sepaxml, validated against its schema on export; its control
     sum equals the run's total (checked before the file is written)."""
     from sepaxml import SepaTransfer
 
-    transfers = sepa_transfers(run, centre_iban, centre_name)
+    transfers = sepa_transfers(run, centre_iban, centre_name, accounts)
     steps = _Steps(progress, len(transfers) + 2)
     steps.ask()
     sepa = SepaTransfer(
@@ -408,11 +424,32 @@ def _payer(db: Any) -> tuple[str, str]:
     return get_setting(db, "centre_iban") or "", get_setting(db, "centre_name") or ""
 
 
+def _accounts_now(db: Any, run: PaymentRun) -> dict[int, str]:
+    """A closed month's carers without a usable account in the ledger, with their account
+    as it is now: a month closed before a carer's IBAN was entered could never be sent
+    to the bank (the export asked again and again for the IBAN entered since). An
+    account the ledger holds stays as paid. An open month's lines are today's already."""
+    from rejnistvo.store import StoreError, get_record
+
+    if run.status != CLOSED:
+        return {}
+    lacking = {x.carer_id for x in run.paid_lines() if x.carer_id and not _usable_iban(x.iban)}
+    accounts = {}
+    for carer_id in lacking:
+        try:
+            iban = get_record(db, "carers", carer_id).get("iban")
+        except StoreError:  # the carer deleted since: named as lacking an account
+            continue
+        if iban:
+            accounts[carer_id] = iban
+    return accounts
+
+
 def check_sepa_for(db: Any, run: PaymentRun) -> None:
     """What the bank file needs — the centre's name and IBAN from the settings, an IBAN
     for every carer to be paid — checked before the user is asked where to save it
     (the file dialog came first, and its answer was then refused)."""
-    sepa_transfers(run, *_payer(db))
+    sepa_transfers(run, *_payer(db), _accounts_now(db, run))
 
 
 def sepa_execution_date(day: date) -> date:
@@ -431,4 +468,6 @@ def write_sepa_for(
 ) -> Path:
     """`write_sepa` with the centre's IBAN and name from the settings (`centre_iban`,
     `centre_name`, Nastavitve), to be executed on `sepa_execution_date(day)`."""
-    return write_sepa(run, path, *_payer(db), sepa_execution_date(day), progress)
+    return write_sepa(
+        run, path, *_payer(db), sepa_execution_date(day), progress, _accounts_now(db, run)
+    )
