@@ -121,8 +121,13 @@ def check_command(args: argparse.Namespace) -> int:
     from rejnistvo.store.background_checks import problem_summary
 
     # A path with no file is a slip in --db, not a database with problems (exit 1 would
-    # tell a script the records are damaged); an empty or foreign file is checked.
+    # tell a script the records are damaged); an empty file is checked (a damaged one).
     problems = check_db(refuse_missing_database(database_path(args)))
+    if problems and all(getattr(problem, "kind", "") for problem in problems):
+        # a file that could not be read (locked, a read-only medium without its »-shm«)
+        # or is no database of this program was not checked and may be healthy: exit 1
+        # would tell a script to restore a backup over it
+        raise CliInputError(f"--db: {problems[0]}")
     if problems:
         # SQLite's integrity report is a line per damaged cell (a hundred for one bad
         # page): its first lines and how many more, as the window shows it

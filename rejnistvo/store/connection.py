@@ -704,8 +704,35 @@ def refuse_newer_schema(db: Database, applied: list[str] | None = None) -> None:
         )
 
 
+class CheckProblem(str):
+    """One line of `check_db`, with its kind: "unreadable" when the file could not be
+    opened or read (locked, a read-only medium, missing) and "not_ours" when it is no
+    database of this program (another file, another program's, a newer version's) —
+    nothing in it was checked and it may be healthy, so a caller does not call it damaged
+    (`check` answers exit 2, not 1, and a script restores no backup over it); "" for a
+    problem found in the file."""
+
+    kind: str
+
+    def __new__(cls, text: str, kind: str = "") -> CheckProblem:
+        problem = super().__new__(cls, text)
+        problem.kind = kind
+        return problem
+
+
+#: StoreError kinds of a file that could not be read, so was not checked
+_UNREADABLE_KINDS = frozenset({"locked", "read_only", "cannot_open", "io_error", "disk_full"})
+
+
+def _sqlite_problem(error: sqlite3.Error, path: Path) -> CheckProblem:
+    store_error = translate_sqlite_error(error, path)
+    unreadable = store_error.kind in _UNREADABLE_KINDS
+    return CheckProblem(store_error.message, "unreadable" if unreadable else "")
+
+
 def check_db(path: str | os.PathLike[str]) -> list[str]:
-    """Everything `check` reports: empty when the file is healthy.
+    """Everything `check` reports: empty when the file is healthy; each line a
+    CheckProblem, whose kind tells a file that could not be checked from a damaged one.
 
     Opens read-only with no lock and no migrations, so it can run beside an open window.
     Runs the full integrity check and verifies the whole audit chain. It says the same as
@@ -715,9 +742,9 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
 
     db_path = Path(path)
     if not db_path.exists():
-        return [f"Datoteka »{db_path}« ne obstaja."]
+        return [CheckProblem(f"Datoteka »{db_path}« ne obstaja.", "unreadable")]
     if db_path.is_dir():
-        return [f"»{db_path}« je mapa, ne datoteka podatkovne zbirke."]
+        return [CheckProblem(f"»{db_path}« je mapa, ne datoteka podatkovne zbirke.", "unreadable")]
     if db_path.stat().st_size == 0:
         return [
             f"Datoteka »{db_path}« je prazna (0 bajtov): ni podatkovna zbirka. Obnovite "
@@ -725,21 +752,27 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
         ]
     try:
         if read_start(db_path, len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return [f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo."]
+            return [
+                CheckProblem(
+                    f"Datoteka »{db_path}« ni podatkovna zbirka programa Rejništvo.", "not_ours"
+                )
+            ]
         if _wal_of(db_path) is not None and in_rollback_mode(db_path):
             return [foreign_wal_message(db_path, None, restored=True)]
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
     except (OSError, sqlite3.Error) as error:
         if isinstance(error, sqlite3.Error):  # a check lists its problems, raises none
-            return [translate_sqlite_error(error, db_path).message]
-        return [f"Datoteke »{db_path}« ni mogoče brati: {reason(error)}."]
+            return [_sqlite_problem(error, db_path)]
+        return [
+            CheckProblem(f"Datoteke »{db_path}« ni mogoče brati: {reason(error)}.", "unreadable")
+        ]
     db = Database(conn, execute_plugins=False)
     problems: list[str] = []
     try:
         try:
             problems += [f"Celovitost: {p}" for p in integrity_problems(db)]
         except sqlite3.DatabaseError as error:  # pages so bad that the check stops
-            problems.append(translate_sqlite_error(error, db_path).message)
+            problems.append(_sqlite_problem(error, db_path))
         if problems:
             if is_foreign_wal(db_path):
                 return [foreign_wal_message(db_path, None)]
@@ -753,7 +786,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
             refuse_foreign_database(db, db_path)
             refuse_newer_schema(db)
         except StoreError as error:
-            return [error.message]
+            return [CheckProblem(error.message, "not_ours")]
         pending = schema.migrations.pending(db)
         if pending:
             problems.append(
@@ -772,7 +805,7 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
         if fk:
             problems.append(f"Neveljavne povezave med zapisi: {len(fk)} (npr. tabela {fk[0][0]}).")
     except sqlite3.Error as error:  # listed with the other problems, not raised
-        problems.append(translate_sqlite_error(error, db_path).message)
+        problems.append(_sqlite_problem(error, db_path))
     finally:
         conn.close()
     return problems

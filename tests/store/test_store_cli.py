@@ -69,7 +69,7 @@ def test_bad_file_is_exit_2_with_one_line(tmp_path, capsys):
     bad.write_text("ni zbirka", encoding="utf-8")
     assert main(["cases", "--db", str(bad)]) == 2
     assert main(["backup", "--db", str(bad), "--out", str(tmp_path / "o.sqlite3")]) == 2
-    assert main(["check", "--db", str(bad)]) == 1
+    assert main(["check", "--db", str(bad)]) == 2  # no database: not checked, not damaged
     captured = capsys.readouterr()
     assert "ni podatkovna zbirka" in captured.err
 
