@@ -418,9 +418,17 @@ def check_child(child: Child) -> None:
 
 
 # -- writing ---------------------------------------------------------------------------
-def save_carer(db: Any, carer: Carer) -> int:
-    """Check and store a carer (one audited transaction); its id."""
+def save_carer(db: Any, carer: Carer, today: date | None = None) -> int:
+    """Check and store a carer (one audited transaction); its id. With ``today`` (the
+    window's clock) a training dated after today is refused: a training is recorded once
+    attended, and »1. 5. 2062« typed for 2026 put the next one due (čl. 42, every three
+    years) decades away, so Roki never reminded of it."""
     check_carer(carer)
+    if today is not None:
+        from rejnistvo.rules.consistency import check_not_future
+
+        for training in carer.trainings:
+            check_not_future(training.date, today, "trainings", "Datum usposabljanja")
     from dataclasses import replace
 
     from rejnistvo.rules.iban import check_iban

@@ -48,7 +48,11 @@ class CarersView(PersonView):
         from rejnistvo.services.people import Carer, Training, save_carer
 
         trainings = tuple(Training(t["date"], t.get("description")) for t in record["trainings"])
-        return save_carer(self.ctx.db, Carer(**{**record, "trainings": trainings}))
+        return save_carer(
+            self.ctx.db,
+            Carer(**{**record, "trainings": trainings}),
+            today=self.ctx.clock.today(),
+        )
 
     def build_editor(self, form: QFormLayout) -> None:
         self.add_person_fields()
@@ -69,6 +73,8 @@ class CarersView(PersonView):
         self.iban_edit.add_check(_iban_problem)
         self.trainings = TrainingsEdit(self)
         self.trainings.edited.connect(self.mark_dirty)
+        # the service's refusal of a training (one dated after today) under the table
+        self._fields["trainings"] = self.trainings.error_label  # type: ignore[assignment]
         # the application for a licence from what the carer's record holds
         self.r1_button = QPushButton(self)
         self.r1_button.clicked.connect(self.print_r1)
