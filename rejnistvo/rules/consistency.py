@@ -113,6 +113,21 @@ def check_not_future(day: date | None, today: date, field: str, label: str) -> N
 
 
 # -- R-5: the report, the centre's finding and the refund -------------------------------------
+def check_request_not_before_start(
+    requested: date | None, start: date, field: str = "report_requested_on"
+) -> None:
+    """The centre may ask for the report at any time (čl. 28/3), but about money the carer
+    receives: a day before the increase starts is a typo (2025 for 2026) that made the
+    case an overdue report before anything was paid."""
+    if requested is not None and requested < start:
+        raise InputError(
+            field,
+            f"Poročilo zahtevano do ({format_date(requested)}) je pred začetkom zvišanja "
+            f"oskrbnine ({format_date(start)}): o porabi rejnik lahko poroča šele, ko "
+            f"zvišanje prejema; dovoljen je dan od {format_date(start)} naprej.",
+        )
+
+
 def check_finding_not_before_report(
     report_date: date | None, finding_date: date | None, field: str = "finding.date"
 ) -> None:

@@ -393,6 +393,9 @@ def check_increase(db: Database, increase: BoardIncrease) -> list[Period]:
             "period",
             "zvišanje oskrbnine je začasno (28. člen): vpišite tudi konec obdobja.",
         )
+    consistency.check_request_not_before_start(
+        increase.report_requested_on, increase.period.start, "report_requested_on"
+    )
     if not increase.categories:
         raise InputError("categories", "izberite vsaj eno vrsto izrednih izdatkov (27. člen).")
     for key in increase.categories:

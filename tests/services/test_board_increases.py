@@ -443,3 +443,21 @@ def test_a_day_paid_after_today_is_refused_at_its_instalment(db):
         )
     assert refused.value.field == "instalments[0].paid_on"
     assert "Dan plačila (5. 1. 2028) je v prihodnosti" in refused.value.message
+
+
+def test_a_report_requested_before_the_increase_starts_is_refused(db):
+    """Found by QA24: »1. 12. 2025« typed for 1. 12. 2026 on an increase from 1. 1. 2026
+    was stored, and the case was an overdue report on Roki since a day before any money
+    was paid."""
+    early = increase(db, report_requested_on=date(2025, 12, 1))
+    with pytest.raises(InputError) as refused:
+        save_case(db, R5Case(early), SAVED_ON)
+    assert refused.value.field == "report_requested_on"
+    assert refused.value.message == (
+        "Poročilo zahtevano do (1. 12. 2025) je pred začetkom zvišanja oskrbnine (1. 1. 2026): "
+        "o porabi rejnik lahko poroča šele, ko zvišanje prejema; dovoljen je dan od 1. 1. 2026 "
+        "naprej."
+    )
+    assert list_records(db, "board_increases") == []
+    on_the_first_day = increase(db, report_requested_on=date(2026, 1, 1))
+    assert save_case(db, R5Case(on_the_first_day), SAVED_ON).increase.id is not None
