@@ -68,8 +68,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    from rejnistvo.store import open_db
-    from rejnistvo.store.demo import fill_demo
+    from rejnistvo.store.demo import fill_demo_file
 
     if args.scale is not None and not 1 <= args.scale <= 1_000_000:
         raise CliInputError("--scale: število namestitev mora biti med 1 in 1000000.")
@@ -91,12 +90,9 @@ def demo_command(args: argparse.Namespace) -> int:
     # fill_demo refuses a file with records: invented people never mix with real ones.
     started = time.perf_counter()
     with store_errors_naming("--db"):
-        # A 0-byte file is refused (EmptyFileError), never silently made a database.
-        db = open_db(path)
-        try:
-            counts = fill_demo(db, scale=args.scale)
-        finally:
-            db.close()
+        # A 0-byte file is refused (EmptyFileError), never silently made a database; a
+        # file demo made and could not fill (a full disk) is removed.
+        counts = fill_demo_file(path, scale=args.scale)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")  # Slovenian comma
     sys.stderr.write(
         f"Predstavitveni podatki zapisani v »{path}« v {seconds} s: {demo_counts(counts)}.\n"

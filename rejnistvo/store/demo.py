@@ -12,12 +12,14 @@ row per table (not one per record), which keeps 20,000 placements to a few secon
 
 from __future__ import annotations
 
+import contextlib
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 from stdnum import iban as stdnum_iban
@@ -29,6 +31,9 @@ from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.demo_places import post_office
 from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors
+
+if TYPE_CHECKING:
+    from rejnistvo.store.connection import StoreDatabase
 
 SEED = 2026
 DEFAULT_PLACEMENTS = 40
@@ -143,18 +148,55 @@ def fill_demo(
     rng = random.Random(seed)
     n_placements = scale if scale else DEFAULT_PLACEMENTS
     builder = _Builder(db, rng, today)
-    with sqlite_errors_as_store_errors(db=db):
-        with db.atomic():
-            builder.settings()
-            builder.subgroup_people()
-            builder.people(n_placements)
-            builder.placements(n_placements)
-            builder.r4_cases()
-            builder.board_increases()
-            builder.one_off_payments()
-            counts = builder.write()
+    # one transaction, the closed months in it: a failure (a full disk) leaves the file
+    # as it was, never people without their closed months
+    with sqlite_errors_as_store_errors(db=db), db.atomic():
+        builder.settings()
+        builder.subgroup_people()
+        builder.people(n_placements)
+        builder.placements(n_placements)
+        builder.r4_cases()
+        builder.board_increases()
+        builder.one_off_payments()
+        counts = builder.write()
         counts["closed_months"] = _close_and_backdate(db, today)
     return counts
+
+
+def fill_demo_file(path: Path, scale: int | None = None) -> dict[str, int]:
+    """`demo --db PATH`: open (or make) the file and fill it (``fill_demo``). When the
+    filling fails, a file this call made is removed with its journals and lock file —
+    nothing half-made is left to be taken for a database (SPEC 6); a file that was there
+    stays as it was (the filling is one transaction)."""
+    from rejnistvo.store.connection import open_db
+
+    made = not path.exists()
+    db = open_db(path)
+    try:
+        counts = fill_demo(db, scale=scale)
+    except BaseException:
+        if made:
+            _remove_made_file(db, path)
+        else:
+            db.close()
+        raise
+    db.close()
+    return counts
+
+
+def _remove_made_file(db: StoreDatabase, path: Path) -> None:
+    """Close `db` and remove its file while its lock is still held (no other copy opens
+    the file in between), then let the lock go, removing the lock file it made."""
+    lock, db._lock = db._lock, None  # closed without the lock's release (and its note)
+    try:
+        db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):  # what cannot go is no database either
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+    finally:
+        if lock is not None:
+            lock.refused = True
+            lock.release()
 
 
 DEMO_BANKS = ("01100", "02010", "03100", "04430", "05100", "06000", "10100", "19100")
