@@ -258,12 +258,21 @@ def correct_rate(
         "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
-    rows = list_rates(db)
-    if _taken(rows, day, but=row_id):
-        raise _already(day, "znesek oskrbnine in plačila dela")
-    others = [r.valid_from for r in rows if r.id != row_id]
-    _closed_months_keep_a_rate(db, [*others, day], "valid_from", f"od {format_date(day)}")
+    check_correctable(db, row_id, day)
     return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
+
+
+def check_correctable(db: Database, row_id: int, valid_from: date) -> None:
+    """Refuse a new start ``correct_rate`` would refuse: a day another row has, or one
+    that leaves a closed month without an amount (the window asks »Shranim?« only after
+    this passed)."""
+    rows = list_rates(db)
+    if _taken(rows, valid_from, but=row_id):
+        raise _already(valid_from, "znesek oskrbnine in plačila dela")
+    others = [r.valid_from for r in rows if r.id != row_id]
+    _closed_months_keep_a_rate(
+        db, [*others, valid_from], "valid_from", f"od {format_date(valid_from)}"
+    )
 
 
 def _closed_months_keep_a_rate(db: Database, starts: Sequence[date], field: str, what: str) -> None:

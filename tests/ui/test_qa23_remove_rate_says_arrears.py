@@ -11,7 +11,7 @@ from datetime import date
 
 from test_ui_settings_rates import make_tab, select_row
 
-from rejnistvo.services.rates import add_rate
+from rejnistvo.services.rates import add_rate, list_rates
 
 
 def test_removing_a_row_says_closed_months_stay_and_the_difference_follows(qtbot, ctx, interaction):
@@ -31,3 +31,14 @@ def test_a_row_closed_months_need_is_refused_before_the_question(qtbot, ctx, int
     assert tab.remove_rate() is False
     assert [kind for kind, *_ in interaction.asked] == ["error"]  # no »Nadaljujem?« first
     assert "ni mogoče odstraniti" in interaction.errors[-1]
+
+
+def test_a_correction_leaving_a_closed_month_bare_is_refused_before_the_question(
+    qtbot, ctx, interaction
+):
+    _view, tab = make_tab(qtbot, ctx)
+    select_row(tab, date(2025, 11, 1))
+    tab.rate_from.set_value(date(2027, 7, 1))
+    assert tab.correct_rate() is False
+    assert interaction.asked == []  # no »Shranim?« for a save that would be refused
+    assert [r.valid_from for r in list_rates(ctx.db)] == [date(2025, 11, 1)]

@@ -173,13 +173,17 @@ class RatesTab(SettingsTab):
         )
 
     def correct_rate(self) -> bool:
-        from rejnistvo.services.rates import correct_rate
+        from rejnistvo.services.rates import check_correctable, correct_rate
 
         row = self.selected
         values = self._row_fields()
         if row is None or values is None:
             return False
         valid_from, board, fee, source = values
+        try:  # a start the save would refuse is said before the question, at its field
+            check_correctable(self.ctx.db, row.id, valid_from)
+        except RuleError as error:
+            return self._refused(error, self.tr("Popravek ni shranjen"))
         if not self.ctx.interaction.confirm(
             self.tr("Popravek vrstice zneskov"),
             self.tr(
