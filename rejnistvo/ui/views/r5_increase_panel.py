@@ -190,6 +190,11 @@ class IncreasePanel(QGroupBox):
             text += "<br>" + self.tr("Center je poročilo zahteval do {0}.").format(
                 format_date(requested)
             )
+        elif requested is not None and requested > facts.due.day:
+            # a call after the increase ended: the earlier day counts (Roki, the list)
+            text += "<br>" + self.tr(
+                "Center je poročilo zahteval do {0}; rok po 28. členu ({1}) je zgodnejši in velja."
+            ).format(format_date(requested), format_date(facts.due.day))
         if facts.received_by_today is None:
             text += "<br>" + self.tr("Prejeto zvišanje oskrbnine: <b>{0} €</b> ({1})").format(
                 format_amount(facts.received), facts.paid_days_text
