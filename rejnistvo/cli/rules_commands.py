@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping
-from datetime import date
+from datetime import MAXYEAR, date
 from decimal import Decimal
 from typing import Any
 
@@ -202,7 +202,8 @@ def _months_within_reach(months: list[date], rates: RateTable) -> None:
     if not rates.rows:
         return
     newest = rates.rows[-1].valid_from
-    last = date(newest.year + YEARS_PAST_NEWEST_RATES, 12, 1)
+    # a row in the last ten years of the calendar reaches its end, not past it
+    last = date(min(newest.year + YEARS_PAST_NEWEST_RATES, MAXYEAR), 12, 1)
     for i, month in enumerate(months):
         if month > last:
             raise InputError(

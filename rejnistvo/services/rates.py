@@ -203,6 +203,39 @@ def _day(value: object, field: str) -> date:
     return day
 
 
+#: the first day amounts may start: the program pays nothing older (as the register's
+#: first year, 2000); and the last, as the register's last year
+EARLIEST_START = date(2000, 1, 1)
+LATEST_START = date(2100, 12, 1)
+#: how far past the newest row a new one may start: as far as `calc` computes past the
+#: newest amounts (»1. 3. 2062« typed for 2026 silenced every missing indexation till then)
+YEARS_PAST_NEWEST = 10
+
+
+def _within_reach(
+    rows: Sequence[RateRow | BirthGrantRow], day: date, but: int | None = None
+) -> None:
+    """Refuse a start no clerk means (»1800-01-01«, »9999-12-01«, a year mistyped far
+    ahead), naming the range allowed."""
+    starts = [r.valid_from for r in rows if r.id != but]
+    last, after = LATEST_START, ""
+    if starts:
+        newest = max(starts)
+        reach = date(min(newest.year + YEARS_PAST_NEWEST, LATEST_START.year), 12, 1)
+        if reach < last:
+            last = reach
+            after = (
+                f" (največ {YEARS_PAST_NEWEST} let za najnovejšimi zneski, ki veljajo od "
+                f"{format_date(newest)})"
+            )
+    if not EARLIEST_START <= day <= last:
+        raise InputError(
+            "valid_from",
+            f"zneski lahko veljajo od {format_date(EARLIEST_START)} do {format_date(last)}"
+            f"{after}; ne od {format_date(day)}.",
+        )
+
+
 def _taken(rows: Sequence[RateRow | BirthGrantRow], day: date, but: int | None = None) -> bool:
     return any(r.valid_from == day and r.id != but for r in rows)
 
@@ -231,7 +264,9 @@ def add_rate(
         "fee": _amount_in_force(fee, "fee"),
         "source": _source(source),
     }
-    if _taken(list_rates(db), day):
+    rows = list_rates(db)
+    _within_reach(rows, day)
+    if _taken(rows, day):
         raise _already(day, "znesek oskrbnine in plačila dela")
     return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
 
@@ -267,6 +302,7 @@ def check_correctable(db: Database, row_id: int, valid_from: date) -> None:
     that leaves a closed month without an amount (the window asks »Shranim?« only after
     this passed)."""
     rows = list_rates(db)
+    _within_reach(rows, valid_from, but=row_id)
     if _taken(rows, valid_from, but=row_id):
         raise _already(valid_from, "znesek oskrbnine in plačila dela")
     others = [r.valid_from for r in rows if r.id != row_id]
@@ -331,7 +367,9 @@ def add_birth_grant(
         "amount": _amount_in_force(amount, "amount"),
         "source": _source(source),
     }
-    if _taken(list_birth_grants(db), day):
+    grants = list_birth_grants(db)
+    _within_reach(grants, day)
+    if _taken(grants, day):
         raise _already(day, "znesek pomoči ob rojstvu otroka")
     return _grant_row(get_record(db, "birth_grants", save_record(db, "birth_grants", record)))
 
@@ -349,7 +387,9 @@ def correct_birth_grant(
         "amount": _amount_in_force(amount, "amount"),
         "source": _source(source),
     }
-    if _taken(list_birth_grants(db), day, but=row_id):
+    grants = list_birth_grants(db)
+    _within_reach(grants, day, but=row_id)
+    if _taken(grants, day, but=row_id):
         raise _already(day, "znesek pomoči ob rojstvu otroka")
     return _grant_row(get_record(db, "birth_grants", save_record(db, "birth_grants", record)))
 
@@ -369,6 +409,7 @@ def propose_indexation(db: Database, valid_from: object, percent: object) -> Ind
     day = _day(valid_from, "valid_from")
     p = parse_percent(percent, "percent")
     rates = list_rates(db)
+    _within_reach(rates, day)
     if _taken(rates, day):
         raise _already(day, "znesek oskrbnine in plačila dela")
     before = [r for r in rates if r.valid_from < day]
@@ -419,7 +460,9 @@ def add_indexation(
             "amount": _amount_in_force(birth_grant, "birth_grant"),
             "source": _source(source if grant_source is None else grant_source),
         }
-    if _taken(list_rates(db), day):
+    rates = list_rates(db)
+    _within_reach(rates, day)
+    if _taken(rates, day):
         raise _already(day, "znesek oskrbnine in plačila dela")
     if grant_record is not None and _taken(list_birth_grants(db), day):
         raise _already(day, "znesek pomoči ob rojstvu otroka")
