@@ -397,7 +397,8 @@ class R4EditorWidgets(CaseEditorView):
         self.subgroup_combo.setEnabled(not sent and not decided)
         self.step_edits["prepared_on"].set_read_only(decided)
         self.step_edits["sent_on"].set_read_only(sent)
-        self.send_button.setEnabled(case is not None and not sent)
+        # a new proposal too: the button saves it first
+        self.send_button.setEnabled(not sent and not decided)
         if case is not None and case.sent_on is not None and not decided:
             self.sent_label.setText(
                 self.tr(

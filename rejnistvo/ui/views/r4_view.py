@@ -68,6 +68,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self.case: R4Case | None = None
         self.correcting = False
         self._own_change = False
+        #: while »Označi kot poslano« saves the proposal first (its date is not Shrani's)
+        self._sending = False
         self._placement: dict | None = None
         self.suggestion = suggest_uplift(0, None)
         self._proposed_chosen = False
@@ -407,6 +409,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             return self.save_correction()
         if self.case is not None and self.case.decided:
             return True  # read-only: nothing this screen may store
+        if not self._sending and self._sent_date_typed():
+            return False
         proposal = self.collect()
         if proposal is None:
             return False
@@ -435,6 +439,25 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._announce(case, message)
         return True
 
+    def _sent_date_typed(self) -> bool:
+        """A date typed under »Poslan koordinatorju« of a case not sent: Shrani does not
+        record it (the editor reloaded and dropped it, and the clerk believed the sending
+        was recorded); said beside the date, which stays, until its button is pressed."""
+        sent = self.step_edits["sent_on"]
+        if (self.case is not None and self.case.sent_on is not None) or not sent.text().strip():
+            return False
+        sent.show_error(
+            self.tr(
+                "Shrani ne zapiše pošiljanja: ko je predlog poslan, pritisnite »Označi kot "
+                "poslano« (zapiše ta datum), sicer datum izbrišite."
+            )
+        )
+        reveal(sent)
+        self.ctx.bus.status_message.emit(
+            self.tr("Predlog ni shranjen: datum pošiljanja zapiše gumb »Označi kot poslano«.")
+        )
+        return True
+
     def same_as_shown(self, collected: Proposal) -> bool:
         from rejnistvo.services.r4_cases import same_proposal
 
@@ -444,7 +467,14 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
     def send_to_coordinator(self) -> bool:
         """Sending: store the edits, then record the day (typed, else today)."""
         ok, on = self.step_edits["sent_on"].check()  # read before a save reloads the editor
-        if not ok or not self.ensure_saved() or self.case is None:
+        if not ok:
+            return False
+        self._sending = True  # the date typed is this button's: the save leaves it be
+        try:
+            saved = self.ensure_saved()
+        finally:
+            self._sending = False
+        if not saved or self.case is None:
             return False
         from rejnistvo.services.r4_cases import mark_sent
 
