@@ -33,8 +33,8 @@ from rejnistvo.exchange.package import (
     write_package,
 )
 from rejnistvo.exchange.package_times import is_newer, older_note, package_time
-from rejnistvo.store import Database, get_record, get_setting, save_record
-from rejnistvo.store.audit import write_audit
+from rejnistvo.store import Database, get_record, save_record
+from rejnistvo.store.audit import acting_user, write_audit
 from rejnistvo.store.case_documents import r4_form_data
 
 #: prints the R-4 of a package: its form as SPEC 6.1's JSON, or already parsed
@@ -101,7 +101,7 @@ def _sender(db: Database, case: dict[str, Any]) -> dict[str, Any]:
     return {
         "centre": centre[0] if centre else "",
         "unit": unit[0] if unit else "",
-        "user": get_setting(db, "user_name") or "",
+        "user": acting_user(db),
     }
 
 

@@ -3,7 +3,9 @@ format, the centre's name and IBAN for the SEPA file), centres with their subgro
 the subgroups' coordinators and candidates. Qt-free; each write is one transaction with
 its audit rows. The rate table has its own service (``rejnistvo.services.rates``).
 
-Setting keys: ``user_name``, ``waiting_days_threshold``, ``resolution_number_format``,
+Setting keys: ``user_name`` (written by older versions; what the command line still
+records as the user; the window records the name kept on its own computer,
+``store.audit.set_acting_user``, and no longer writes it), ``waiting_days_threshold``, ``resolution_number_format``,
 ``centre_name`` (the payer's name in the SEPA file), ``centre_iban`` (compact IBAN,
 checked with python-stdnum; empty = not entered).
 """
@@ -32,7 +34,9 @@ class GeneralSettings:
     centre_iban: str  # compact ("SI56191000000123438"), "" when not entered
 
 
-def load_general(db: Database) -> GeneralSettings:
+def load_general(db: Database, user_name: str | None = None) -> GeneralSettings:
+    """The file's settings; `user_name` the name kept on this computer (the window's),
+    None: the name last saved in the file (older versions saved it there)."""
     from rejnistvo.store import get_setting
 
     def text(key: str, default: str = "") -> str:
@@ -41,7 +45,7 @@ def load_general(db: Database) -> GeneralSettings:
     from rejnistvo.register.waiting import waiting_threshold
 
     return GeneralSettings(
-        user_name=text("user_name"),
+        user_name=text("user_name") if user_name is None else user_name,
         waiting_days=waiting_threshold(db),
         resolution_number_format=text("resolution_number_format", DEFAULT_NUMBER_FORMAT),
         centre_name=text("centre_name"),
@@ -108,7 +112,9 @@ def _name(value: object, field: str, required: bool, what: str) -> str:
 
 
 def save_general(db: Database, settings: GeneralSettings) -> GeneralSettings:
-    """Check every field, then write them all in one audited transaction."""
+    """Check every field, then write the file's in one audited transaction. The user's
+    name is checked, not written: the window keeps it on its computer, since two clerks
+    may share one file (``store.audit.set_acting_user``)."""
     from rejnistvo.store import set_setting
 
     user = _name(settings.user_name, "user_name", True, "svoje ime (za dnevnik sprememb)")
@@ -122,7 +128,6 @@ def save_general(db: Database, settings: GeneralSettings) -> GeneralSettings:
     iban = check_iban(settings.centre_iban, "centre_iban") or ""
     clean = GeneralSettings(user, waiting, fmt, centre, iban)
     values = {
-        "user_name": user,
         "waiting_days_threshold": str(waiting),
         "resolution_number_format": fmt,
         "centre_name": centre,
@@ -130,7 +135,6 @@ def save_general(db: Database, settings: GeneralSettings) -> GeneralSettings:
     }
     before = load_general(db)
     old = {
-        "user_name": before.user_name,
         "waiting_days_threshold": str(before.waiting_days),
         "resolution_number_format": before.resolution_number_format,
         "centre_name": before.centre_name,

@@ -1,7 +1,7 @@
 """Append-only processing log (ZVOP-2) with a keyed hash chain.
 
-Each row stores who (the user name from settings and the OS account), when, which
-record, and the values before and after, as JSON. Triggers refuse UPDATE, DELETE and
+Each row stores who (the name of the person at this computer, given to the open file
+with ``set_acting_user``, and the OS account), when, which record, and the values before and after, as JSON. Triggers refuse UPDATE, DELETE and
 any INSERT that is not the next row (so REPLACE INTO cannot overwrite one).
 
 Each row's ``hash`` chains it to the previous row. Since schema step m006 it is an
@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -88,6 +89,29 @@ def os_user() -> str:
         return "?"
 
 
+# Who works on each open file, by its Database object: the window gives the name kept on
+# its computer. Not the file's settings: two clerks sharing one file on a shared drive
+# would both be logged under the name the last of them saved there.
+_acting_users: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def set_acting_user(db: Database, name: str) -> None:
+    """Record every later change made through `db` as made by `name` (the window: the
+    name set on this computer in Nastavitve → Splošno, else the login name)."""
+    _acting_users[db] = name.strip()
+
+
+def acting_user(db: Database) -> str:
+    """Who makes the changes through `db`: the name given with ``set_acting_user``; for
+    a file opened without one (the command line, a script), the name saved in the
+    file's settings as before; "" when neither names anyone."""
+    given = _acting_users.get(db)
+    if given:
+        return given
+    row = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
+    return str(row[0] or "") if row else ""
+
+
 def write_audit(
     db: Database,
     table: str,
@@ -126,10 +150,9 @@ def write_audits(db: Database, entries: Iterable[AuditEntry], at: datetime | Non
     previous = dict(zip(columns, last, strict=True)) if last else None
     prev_hash = previous["hash"] if previous else GENESIS
     next_id = (previous["id"] + 1) if previous else 1
-    user = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
     common = {
         "at": (at or SystemClock().now()).astimezone(UTC).isoformat(timespec="seconds"),
-        "user_name": (user[0] if user else "") or "",
+        "user_name": acting_user(db),
         "os_user": os_user(),
     }
     keyed = "key_id" in columns  # m006 applied: the chain is keyed from here on

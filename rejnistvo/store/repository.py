@@ -25,7 +25,7 @@ from rejnistvo.rules.money import parse_amount
 from rejnistvo.rules.periods import parse_date
 from rejnistvo.rules.text import surname_sort_keys
 from rejnistvo.rules.times import local_moment
-from rejnistvo.store.audit import write_audit
+from rejnistvo.store.audit import acting_user, write_audit
 from rejnistvo.store.errors import StaleRecordError, StoreError, sqlite_errors_as_store_errors
 from rejnistvo.store.labels import field_label
 
@@ -106,11 +106,11 @@ def _coordinator(record: dict[str, Any], update: bool) -> None:
 
 
 def _r4_author(db: Database, record: dict[str, Any]) -> None:
-    # Who wrote the proposal: the user name set when it is first saved, unless the record
+    # Who wrote the proposal: whoever first saves it (the name at that computer), unless the record
     # names its author (an imported proposal carries the sending centre's user, or None
     # when the package does not say: the coordinator did not write it).
     if "prepared_by" not in record:
-        record["prepared_by"] = get_setting(db, "user_name") or None
+        record["prepared_by"] = acting_user(db) or None
 
 
 _PLACEMENT_LIST = (

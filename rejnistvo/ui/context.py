@@ -44,14 +44,33 @@ class AppContext:
             clock = SystemClock()
         #: the one "today" of the window: views and services ask it, tests pin it
         self.clock = clock
+        self.settings = settings
+        self._db: Any = None
         self.db = db
         self.db_path = db_path
-        self.settings = settings
         self.interaction = interaction
         self.bus = Bus() if bus is None else bus
 
     def __repr__(self) -> str:
         return f"AppContext(db_path={self.db_path!r})"
+
+    @property
+    def db(self) -> Any:  # sqlite_utils.Database
+        return self._db
+
+    @db.setter
+    def db(self, database: Any) -> None:
+        self._db = database
+        self._tell_database_who_works()
+
+    def _tell_database_who_works(self) -> None:
+        # Every change through this window is logged (and a proposal signed, a month
+        # closed, a package sent) under the name set on THIS computer, not the one a
+        # colleague last saved in a file the two share.
+        if self._db is not None:
+            from rejnistvo.store.audit import set_acting_user
+
+            set_acting_user(self._db, self.user_name)
 
     @property
     def user_name(self) -> str:
@@ -69,3 +88,4 @@ class AppContext:
     @user_name.setter
     def user_name(self, value: str) -> None:
         self.settings.setValue("user/name", value.strip())
+        self._tell_database_who_works()

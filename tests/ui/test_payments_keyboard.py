@@ -73,10 +73,7 @@ def test_tab_goes_top_to_bottom_through_the_tab_shown(qtbot, view):
 
 
 def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):
-    with view.ctx.db.atomic():  # the status names who closed the month
-        view.ctx.db.table("settings").upsert(
-            {"key": "user_name", "value": "Marjetka Kovačič Novak"}, pk="key"
-        )
+    view.ctx.user_name = "Marjetka Kovačič Novak"  # the status names who closed the month
     choose(qtbot, view, date(2026, 10, 1))
     assert view.close_month()
     assert "Zaključen" in view.status.text()

@@ -209,13 +209,12 @@ def test_after_a_birth_grant_is_saved_the_keyboard_is_on_its_row(qtbot, ctx, int
 
 
 def test_enter_in_a_general_setting_or_a_centre_field_saves(qtbot, ctx, interaction):
-    from rejnistvo.store import get_setting
 
     view = shown_view(qtbot, ctx)
     general = view.general_tab
     type_keys(qtbot, general.user_edit, "Spela Znidarsic")  # QTest types ASCII only
     qtbot.keyClick(general.user_edit.edit, Qt.Key.Key_Return)
-    assert get_setting(ctx.db, "user_name") == "Spela Znidarsic"
+    assert ctx.user_name == "Spela Znidarsic"  # kept on this computer (QA28)
     assert not general.dirty
 
     centres = view.centres_tab

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from rejnistvo.store import save_record, set_setting
+from rejnistvo.store import save_record
 from rejnistvo.ui.views.settings_view import SettingsView
 
 
@@ -31,7 +31,7 @@ def test_newest_first_limited_and_more(qtbot, ctx):
 
 
 def test_filter_and_details(qtbot, ctx):
-    set_setting(ctx.db, "user_name", "Maja Kos")
+    ctx.user_name = "Maja Kos"  # the name set on this computer
     carer = save_record(ctx.db, "carers", {"name": "Zofka Žnidaršič"})
     save_record(ctx.db, "carers", {"id": carer, "address": "Kranj 1"})
     view, tab = _open(qtbot, ctx)

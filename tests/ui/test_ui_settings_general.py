@@ -31,7 +31,8 @@ def test_general_settings_saved_and_checked(qtbot, ctx):
     tab.waiting_days.setText("45")
     assert view.save() is True
     assert get_setting(ctx.db, "resolution_number_format") == "SKL {subgroup}-{number:03d}/{year}"
-    assert get_setting(ctx.db, "user_name") == "Mojca Novak"
+    # the name is kept on this computer, not in a file clerks may share (QA28)
+    assert get_setting(ctx.db, "user_name") != "Mojca Novak"
     assert get_setting(ctx.db, "waiting_days_threshold") == "45"
     assert ctx.user_name == "Mojca Novak"
 

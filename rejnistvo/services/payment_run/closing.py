@@ -23,13 +23,12 @@ from rejnistvo.services.payment_run.lines import (
 from rejnistvo.services.payment_run.one_offs import one_off_lines
 from rejnistvo.services.payment_run.run import data_stamp
 from rejnistvo.store import ledger
-from rejnistvo.store.audit import os_user, write_audit
+from rejnistvo.store.audit import acting_user, os_user, write_audit
 from rejnistvo.store.reads import read_tuples
-from rejnistvo.store.repository import get_setting
 
 
 def user_of(db: Any) -> str:
-    return get_setting(db, "user_name") or os_user()
+    return acting_user(db) or os_user()
 
 
 def check_closable(db: Any, month: date, clock: Clock) -> None:

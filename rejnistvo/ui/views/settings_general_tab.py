@@ -97,7 +97,7 @@ class GeneralTab(SettingsTab):
 
         if not self.dirty:
             return True
-        before = load_general(self.ctx.db)
+        before = load_general(self.ctx.db, self.ctx.user_name)
         v = FormValidator()
         values = {key: v.check(field) for key, field in self.fields.items()}
         if not v.ok:
@@ -146,10 +146,10 @@ class GeneralTab(SettingsTab):
 
         if self.dirty:
             return  # what the user typed stays until saved or discarded
-        settings = load_general(self.ctx.db)
+        settings = load_general(self.ctx.db, self.ctx.user_name)
         self._loading = True
         try:
-            self.user_edit.set_value(settings.user_name or self.ctx.user_name)
+            self.user_edit.set_value(settings.user_name)
             self.waiting_days.set_value(str(settings.waiting_days))
             self.number_format.set_value(number_format_for_user(settings.resolution_number_format))
             self.centre_name.set_value(settings.centre_name)
