@@ -110,8 +110,14 @@ def atomic_os_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         _fsync(tmp)
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
-        _forget(tmp)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            # a read-only disk refuses the unlink too: the write's own refusal is what the
+            # user reads; a file left stays noted and goes at the next start
+            pass
+        else:
+            _forget(tmp)
         raise
     _forget(tmp)
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rejnistvo.atomic_write import os_error_reason
+from rejnistvo.atomic_write import atomic_os_path, os_error_reason
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.iban import check_iban
 from rejnistvo.rules.money import ZERO
@@ -62,19 +62,17 @@ class _Steps:
 
 
 def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """`write` the file through the program's one atomic writer; a refusal names the file
+    the user chose (never the temporary one beside it, also when a read-only disk refuses
+    its clean-up as well)."""
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        write(temporary)
-        temporary.replace(target)
+        with atomic_os_path(target) as temporary:
+            write(temporary)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise InputError(
             "out", f"datoteke »{target}« ni mogoče zapisati: {os_error_reason(error)}."
         ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return target
 
 
