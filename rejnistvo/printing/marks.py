@@ -92,7 +92,7 @@ class _Token:
         width: float,  # including trailing spaces
         trail: float,  # width of the trailing spaces (ignored at the end of a line)
         field_width: float = 0.0,  # fields: width of the drawn line
-        first: bool = False,  # while drawing: the segment's first run (its caption goes here)
+        first: bool = False,  # while drawing: the segment's first run
     ) -> None:
         self.seg = seg
         self.text = text
@@ -119,6 +119,22 @@ def _first_word_x(tokens: list[_Token]) -> float:
 #: (segments, font size, leading, width) -> (lines of tokens, height)
 _LAID_OUT: dict[tuple[object, ...], tuple[list[list[_Token]], float]] = {}
 _LAID_OUT_KEPT = 4096
+
+
+def _last_rows(lines: list[list[_Token]]) -> dict[int, int]:
+    """The last line each captioned segment reaches (by the segment's identity: two
+    equal fields are two places on the form)."""
+    last: dict[int, int] = {}
+    for row, line in enumerate(lines):
+        for token in line:
+            if token.seg.caption:
+                last[id(token.seg)] = row
+    return last
+
+
+def _caption_rows(lines: list[list[_Token]]) -> set[int]:
+    """The lines with a caption under them: they need its room below."""
+    return set(_last_rows(lines).values())
 
 
 class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -227,7 +243,8 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
                     x = hang
             lines[-1].append(token)
             x += token.width
-        return lines, sum(self._line_height(line) for line in lines)
+        rows = _caption_rows(lines)
+        return lines, sum(self._line_height(row in rows) for row in range(len(lines)))
 
     def _split_long(self, tokens: list[_Token], avail: float) -> list[_Token]:
         """Cut a word wider than the line into pieces: nothing may run off the page."""
@@ -250,25 +267,28 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
             out.append(_Token(token.seg, piece, stringWidth(piece, font, size), 0))
         return out
 
-    def _line_height(self, line: list[_Token]) -> float:
-        captions = any(t.seg.caption for t in line)
-        return self.leading + (self.font_size * 0.9 if captions else 0)
+    def _line_height(self, captioned: bool) -> float:
+        return self.leading + (self.font_size * 0.9 if captioned else 0)
 
     # -- drawing ---------------------------------------------------------------------
     def draw(self) -> None:
         y_top = self.height
-        for line in self._lines:
+        last_rows = _last_rows(self._lines)
+        captioned = set(last_rows.values())
+        for row, line in enumerate(self._lines):
             baseline = y_top - self.leading + (self.leading - self.font_size) / 2 + 1
-            captions: list[tuple[Seg, float]] = []
+            captions: list[tuple[_Token, float]] = []
             for token, x in self._runs(line):
                 self._draw_token(token, x, baseline)
-                if token.seg.caption and token.first:
-                    captions.append((token.seg, x))
+                # under the value's last line: on the first of a wrapped value it would
+                # stand between its lines
+                if token.seg.caption and last_rows[id(token.seg)] == row:
+                    captions.append((token, x))
             # after the line's text, so a copied line reads "otroka ____, EMŠO ____" and the
             # captions follow
-            for seg, cx in captions:
-                self._draw_caption(seg, cx, baseline)
-            y_top -= self._line_height(line)
+            for token, cx in captions:
+                self._draw_caption(token, cx, baseline)
+            y_top -= self._line_height(row in captioned)
 
     def _runs(self, line: list[_Token]) -> list[tuple[_Token, float]]:
         """Words of one segment on one line joined again: one drawString per run, not per
@@ -323,16 +343,26 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
                     return token
         return None
 
-    def _draw_caption(self, seg: Seg, x: float, baseline: float) -> None:
+    def _draw_caption(self, run: _Token, x: float, baseline: float) -> None:
+        seg = run.seg
         size = self.font_size * 0.7
         self.canv.saveState()
         self.canv.setFont(SANS, size)
         # below a circle the caption needs more room than below a line
         y = baseline - size - (6 if seg.kind == "choice" else 3)
         if seg.kind == "field":
-            # under a field the caption is centred, as on the official forms
-            width = max(seg.width, _width(seg.text, SERIF, self.font_size))
-            self.canv.drawCentredString(x + min(width, self.width - x) / 2, y, seg.caption)
+            # under a field the caption is centred, as on the official forms; under a
+            # wrapped value's last line, centred under that line's part of it
+            width = (
+                max(seg.width, _width(seg.text, SERIF, self.font_size))
+                if run.first
+                else run.width - run.trail
+            )
+            centre = x + min(width, self.width - x) / 2
+            caption_width = _width(seg.caption, SANS, size)
+            # never past the frame's edges (under a wrapped value's short last line)
+            left = max(0.0, min(centre - caption_width / 2, self.width - caption_width))
+            self.canv.drawString(left, y, seg.caption)
         else:
             self.canv.drawString(x, y, seg.caption)
         self.canv.restoreState()
