@@ -138,7 +138,8 @@ def _form_data(args: argparse.Namespace) -> Any:
         )
     if args.form == "r1":
         raise CliInputError(
-            "--db: obrazec R-1 se tiska le iz JSON (--input); v zbirki ni vlog R-1."
+            "--db: obrazec R-1 se tiska le iz JSON (--input); izpolnjenega iz zapisa "
+            "rejnika natisnete v oknu: Rejniki → »Natisni vlogo za dovoljenje (R-1) …«."
         )
     from rejnistvo.services.case_forms import stored_form
     from rejnistvo.store import open_db
