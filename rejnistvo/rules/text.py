@@ -73,17 +73,57 @@ def like_pattern(word: str, marked: bool = True) -> str:
     return "%" + "".join(out) + "%"
 
 
+#: the letters the Slovenian alphabet puts after their plain one (a b c č ć d dž đ e …
+#: s š t … z ž), each as the plain letter and a character after "z" ("{", "|"), so a
+#: plain comparison by code point puts »Cesar« before »Čebašek« and »Zupan« before
+#: »Žnidaršič«; dž is d + ž and so comes after every other d
+_ALPHABET = (("č", "c{"), ("ć", "c|"), ("đ", "d|"), ("š", "s{"), ("ž", "z{"))
+_ALPHABET_BOTH_CASES = tuple((letter.upper(), key) for letter, key in _ALPHABET) + _ALPHABET
+
+
+def sort_fold(text: str) -> str:
+    """Case-insensitive key in Slovenian alphabetical order: "Čebašek" → "c{ebas{ek"
+    (after every "c…"), other marks dropped as ``fold`` drops them ("Müller" → "muller").
+    For ordering only; searching stays ``fold`` (č = c)."""
+    if text.isascii():
+        return text.casefold()
+    composed = unicodedata.normalize("NFC", text).casefold()
+    for letter, key in _ALPHABET:
+        composed = composed.replace(letter, key)
+    return fold(composed)
+
+
+def sort_fold_all(texts: list[str]) -> list[str]:
+    """``sort_fold`` of every text, as ``fold_all`` folds them: one pass per letter over
+    the joined texts, one ``lower``, ``sort_fold`` only for a text still not ASCII."""
+    if not texts:
+        return []
+    joined = _UNIT.join(texts)
+    for letter, key in _ALPHABET_BOTH_CASES:
+        joined = joined.replace(letter, key)
+    joined = joined.lower()
+    folded = joined.split(_UNIT)
+    if len(folded) != len(texts):  # a text held the separator itself
+        return [sort_fold(text) for text in texts]
+    if not joined.isascii():
+        for i, text in enumerate(folded):
+            if not text.isascii() and not text.replace("\u2013", "").isascii():
+                folded[i] = sort_fold(texts[i])
+    return folded
+
+
 #: between the parts of a sort key: lower than any character of a name
 SORT_PART = "\x00"
 
 
 def surname_sort_keys(names: list[str]) -> list[str]:
-    """Each name's place in a list by surname as one string — the folded surname (the
-    last word), NUL, the folded name: "Ana Čuk" → "cuk\\x00ana cuk" sorts under C before
-    "Bor Novak". Compared as plain strings (by code point, as SQLite compares UTF-8
+    """Each name's place in a list by surname as one string — the surname (the last
+    word) and the name as ``sort_fold`` keys, NUL between: "Ana Čuk" →
+    "c{uk\\x00ana c{uk" sorts after »Bor Cesar« and before »Bor Novak« (Slovenian
+    order: c, č, d). Compared as plain strings (by code point, as SQLite compares UTF-8
     text), the order is that of the pair (surname, name); folded in one pass."""
     keys = []
-    for text in fold_all(names):
+    for text in sort_fold_all(names):
         words = text.split()
         keys.append((words[-1] if words else "") + SORT_PART + text)
     return keys

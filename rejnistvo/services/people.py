@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.text import fold, fold_all, like_pattern
+from rejnistvo.rules.text import fold, fold_all, like_pattern, sort_fold
 from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 
@@ -116,8 +116,9 @@ def _row(record: Carer | Child) -> dict[str, Any]:
 
 # -- sorting ---------------------------------------------------------------------------
 def surname_key(name: str | None) -> tuple[str, str]:
-    """ "Ana Čuk" sorts under C(uk) before "Bor Novak": surname first, č = c."""
-    folded = fold(name or "")
+    """ "Ana Čuk" sorts under Č(uk), after "Bor Cesar", before "Bor Novak": surname
+    first, in the Slovenian alphabet's order (``sort_fold``)."""
+    folded = sort_fold(name or "")
     words = folded.split()
     return (words[-1] if words else "", folded)
 

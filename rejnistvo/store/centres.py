@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.text import sort_fold
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors
 from rejnistvo.store.reads import references
@@ -45,10 +46,12 @@ def _unit_row(db: Database, unit_id: int) -> dict[str, Any]:
 
 
 def units_of(db: Database, centre_id: int) -> list[dict[str, Any]]:
-    """The centre's units with their ids, by name."""
+    """The centre's units with their ids, by name in the Slovenian alphabet's order
+    (SQLite's ``ORDER BY name`` put »Enota Šiška« after »Enota Žalec«)."""
     rows = db.execute(
-        "SELECT id, centre_id, name FROM units WHERE centre_id = ? ORDER BY name", [centre_id]
+        "SELECT id, centre_id, name FROM units WHERE centre_id = ?", [centre_id]
     ).fetchall()
+    rows.sort(key=lambda r: (sort_fold(r[2] or ""), r[0]))
     return [{"id": r[0], "centre_id": r[1], "name": r[2]} for r in rows]
 
 

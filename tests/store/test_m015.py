@@ -47,8 +47,9 @@ def _m014_file(path) -> None:
     migrations.apply(raw, stop_before=STEP)
     assert [m.name for m in migrations.applied(raw)][-1] == "m014_overpayment_undoings"
     raw.execute(
-        "INSERT INTO carers (id, name, name_key, licence_date) "
-        "VALUES (1, 'Špela Žagar', 'špela žagar', '2021-03-04')"
+        "INSERT INTO carers (id, name, name_key, surname_key, licence_date) "
+        "VALUES (1, 'Špela Žagar', 'špela žagar', ?, '2021-03-04')",
+        ["z{agar\x00s{pela z{agar"],  # as the program writes it (m019's order)
     )
     raw.conn.commit()
     raw.close()

@@ -64,7 +64,7 @@ def _m015_file(path) -> None:
     migrations.apply(raw, stop_before=STEP)
     assert [m.name for m in migrations.applied(raw)][-1] == "m015_roki_head_indexes"
     people = {
-        "carers": [(1, "Zala Čuk", "cuk\x00zala cuk"), (2, "Ana Novak", "novak\x00ana novak")],
+        "carers": [(1, "Zala Čuk", "c{uk\x00zala c{uk"), (2, "Ana Novak", "novak\x00ana novak")],
         "children": [
             (1, "Maks Zupan", "zupan\x00maks zupan"),
             (2, "Eva Ahac", "ahac\x00eva ahac"),
@@ -98,9 +98,9 @@ def test_an_m015_file_gets_the_keys_and_keeps_its_data(tmp_path):
     assert set(PLACEMENT_ORDER_TRIGGERS) <= triggers
     # m017 adds the search text (tests/store/test_m017.py)
     assert [row[:4] for row in after.pop("placement_order")] == [
-        (1, "cuk\x00zala cuk", "zupan\x00maks zupan", "zala čuk"),
+        (1, "c{uk\x00zala c{uk", "zupan\x00maks zupan", "zala čuk"),
         (2, "novak\x00ana novak", "zupan\x00maks zupan", "ana novak"),
-        (3, "cuk\x00zala cuk", "ahac\x00eva ahac", "zala čuk"),
+        (3, "c{uk\x00zala c{uk", "ahac\x00eva ahac", "zala čuk"),
     ]
     assert after == before
     assert check_db(path) == []

@@ -52,7 +52,7 @@ def _m016_file(path) -> None:
     raw = Database(path)
     migrations.apply(raw, stop_before=STEP)
     people = {
-        "carers": [(1, "Zala Čuk", "cuk\x00zala cuk"), (2, "Ana Novak", "novak\x00ana novak")],
+        "carers": [(1, "Zala Čuk", "c{uk\x00zala c{uk"), (2, "Ana Novak", "novak\x00ana novak")],
         "children": [(1, "Maks Zupan", "zupan\x00maks zupan"), (2, "Eva Ahac", "ahac\x00eva")],
     }
     write_people_and_placements(raw, people)

@@ -21,7 +21,7 @@ def _m017_file(path) -> None:
     migrations.apply(raw, stop_before=STEP)
     assert [m.name for m in migrations.applied(raw)][-1] == "m017_placement_texts"
     people = {
-        "carers": [(1, "Zala Čuk", "cuk\x00zala cuk")],
+        "carers": [(1, "Zala Čuk", "c{uk\x00zala c{uk")],
         "children": [(1, "Maks Zupan", "zupan\x00maks zupan")],
     }
     write_people_and_placements(raw, people, placements=((1, 1, 1),))

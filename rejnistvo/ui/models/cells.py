@@ -13,7 +13,8 @@ from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from rejnistvo.ui.format import fold, format_amount, format_date
+from rejnistvo.rules.text import sort_fold
+from rejnistvo.ui.format import format_amount, format_date
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -65,9 +66,10 @@ def as_column(spec: Column | tuple) -> Column:
 
 
 def sort_key(value: Any) -> tuple:
-    """Empty values sort last; otherwise the native value (str case-insensitively)."""
+    """Empty values sort last; otherwise the native value (str case-insensitively, in
+    the Slovenian alphabet's order: C before Č, Z before Ž)."""
     if value is None or value == "":
         return (1, 0)
     if isinstance(value, str):
-        return (0, fold(value))
+        return (0, sort_fold(value))
     return (0, value)
