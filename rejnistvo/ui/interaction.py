@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from rejnistvo.ui.context import AppContext
@@ -25,7 +25,7 @@ class Choice(Enum):
 
 
 class Interaction(Protocol):
-    def confirm(self, title: str, text: str) -> bool: ...
+    def confirm(self, title: str, text: str, risky: bool = False) -> bool: ...
 
     def ask_save_discard_cancel(self, title: str, text: str) -> Choice: ...
 
@@ -58,6 +58,21 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     box.exec()
 
 
+def question_box(
+    parent: QWidget | None, title: str, text: str, risky: bool = False
+) -> tuple[QMessageBox, QAbstractButton]:
+    """A Da/Ne question and its Da button. Esc answers Ne; Enter answers Da, or Ne when
+    the question is ``risky`` (a warning about a doubtful save: one Enter, pressed to
+    get on, must not save a duplicate)."""
+    icon = QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question
+    box = QMessageBox(icon, title, text, parent=parent)
+    yes = box.addButton(_tr("Da"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(_tr("Ne"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no if risky else yes)
+    box.setEscapeButton(no)
+    return box, yes
+
+
 def _chosen(dialog: QFileDialog) -> str | None:
     """The file chosen in ``dialog`` (None: cancelled)."""
     if not dialog.exec():
@@ -72,10 +87,10 @@ class QtInteraction:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def confirm(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
-        yes = box.addButton(_tr("Da"), QMessageBox.ButtonRole.YesRole)
-        box.addButton(_tr("Ne"), QMessageBox.ButtonRole.NoRole)
+    def confirm(self, title: str, text: str, risky: bool = False) -> bool:
+        """Da or Ne; ``risky``: the question warns that the save may be a mistake (the
+        same EMŠO twice, a child placed twice …), so Enter answers Ne."""
+        box, yes = question_box(self.parent, title, text, risky)
         box.exec()
         return box.clickedButton() is yes
 
@@ -140,12 +155,16 @@ class FakeInteraction:
     def __init__(self, answers: list[object] | None = None) -> None:
         self.answers: deque[object] = deque(answers or [])
         self.asked: list[tuple[str, str, str]] = []
+        #: the titles of the questions asked as ``risky`` (Enter would answer Ne)
+        self.risky: list[str] = []
 
     def _next(self, default: object) -> object:
         return self.answers.popleft() if self.answers else default
 
-    def confirm(self, title: str, text: str) -> bool:
+    def confirm(self, title: str, text: str, risky: bool = False) -> bool:
         self.asked.append(("confirm", title, text))
+        if risky:
+            self.risky.append(title)
         return bool(self._next(True))
 
     def ask_save_discard_cancel(self, title: str, text: str) -> Choice:
@@ -234,6 +253,7 @@ def ask_save_file(
     if target.exists() and not ctx.interaction.confirm(
         _tr("Datoteka že obstaja"),
         _tr("Datoteka »{0}« že obstaja. Jo želite zamenjati z novo?").format(target.name),
+        risky=True,
     ):
         return None
     ctx.settings.setValue(settings_key, str(target.parent))

@@ -80,4 +80,6 @@ class PersonView(ListEditorView):
         warning = duplicate_emso_warning(
             self.ctx.db, record.get("emso"), self.entity, record.get("id")
         )
-        return warning is None or self.ctx.interaction.confirm(self.tr("Enak EMŠO"), warning)
+        return warning is None or self.ctx.interaction.confirm(
+            self.tr("Enak EMŠO"), warning, risky=True
+        )

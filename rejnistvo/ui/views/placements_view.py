@@ -112,6 +112,7 @@ class PlacementsView(ListEditorView):
             + self.tr(
                 "Izplačilo bi za iste dni plačalo obe namestitvi. Shranim namestitev kljub temu?"
             ),
+            risky=True,
         ):
             return True
         self.periods.show_error(
@@ -136,6 +137,7 @@ class PlacementsView(ListEditorView):
                 "Vsaka namestitev ima svojo pogodbo; ista številka bi bila na izplačilih "
                 "in nakazilih obeh. Shranim namestitev kljub temu?"
             ),
+            risky=True,
         ):
             return True
         self.contract_edit.show_error(
