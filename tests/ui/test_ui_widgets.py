@@ -34,7 +34,8 @@ def test_a_date_that_does_not_exist_says_why() -> None:
         "32. 1. 2020": "datum »32. 1. 2020« ne obstaja: januar 2020 ima 31 dni.",
         "1. 13. 2026": "datum »1. 13. 2026« ne obstaja: mesec je število od 1 do 12.",
         "2026-00-10": "datum »2026-00-10« ne obstaja: mesec je število od 1 do 12.",
-        "1. 1. 0000": "datum »1. 1. 0000« ne obstaja: leto mora biti vsaj 1.",
+        "1. 1. 0000": "datum »1. 1. 0000« je pred letom 1900; leto mora biti 1900 ali "
+        "pozneje, zapisano s štirimi števkami, npr. 2. 3. 2026.",  # QA27: the year's range
     }
     for text, message in cases.items():
         with pytest.raises(InputError) as raised:

@@ -48,6 +48,8 @@ _DATE_SL = re.compile(
     rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?"
 )
 _DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+#: no date a clerk types is earlier (EMŠO's births start here too); »0026« is 2026 mistyped
+EARLIEST_YEAR = 1900
 
 
 def parse_date_text(text: str, field: str = "datum") -> date | None:
@@ -63,6 +65,12 @@ def parse_date_text(text: str, field: str = "datum") -> date | None:
         if not m:
             raise InputError(field, f"»{typed}« ni datum; vpišite ga kot 2. 3. 2026.")
         year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if year < EARLIEST_YEAR:
+        raise InputError(
+            field,
+            f"datum »{typed}« je pred letom {EARLIEST_YEAR}; leto mora biti {EARLIEST_YEAR} "
+            "ali pozneje, zapisano s štirimi števkami, npr. 2. 3. 2026.",
+        )
     try:
         return date(year, month, day)
     except ValueError:
@@ -74,10 +82,19 @@ def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:
 
     With a comma present, dots are thousands separators; without one, a dot is the
     decimal point (how amounts are pasted from other programs)."""
-    allowed = "Dovoljen je nenegativen znesek z največ dvema decimalkama, npr. 1.234,56."
+    allowed = (
+        "Dovoljen je nenegativen znesek z največ dvema decimalkama; decimalke loči vejica, "
+        "tisočice pika, npr. 1.234,56."
+    )
     raw = text.strip().replace(" ", "").replace("\u00a0", "").replace("€", "")
     if not raw:
         return None
+    if "," in raw and raw.rfind(".") > raw.rfind(","):  # 1,234.56: the English way round
+        raise InputError(
+            field,
+            f"»{text.strip()}« ni znesek v slovenskem zapisu: decimalke loči vejica, "
+            "tisočice pika, npr. 1.234,56.",
+        )
     if "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
     if not re.fullmatch(r"-?[0-9]*(\.[0-9]*)?", raw) or raw in {".", "-", "-."}:

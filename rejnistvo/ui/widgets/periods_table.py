@@ -212,7 +212,11 @@ class PeriodsTable(EditRowsTable):
                         ).format(format_date(end), format_date(start)),
                     )
             except InputError as exc:
-                problems.append(self.tr("Vrstica {0}: {1}").format(row + 1, exc.message))
+                problems.append(
+                    self.tr("Vrstica {0}, {1}: {2}").format(
+                        row + 1, self._column_name(exc.field), exc.message
+                    )
+                )
                 continue
             out.append(
                 {"kind": kind, "document_no": document or None, "from_date": start, "to_date": end}
@@ -221,6 +225,12 @@ class PeriodsTable(EditRowsTable):
             problems.append(self.tr("Namestitev potrebuje vsaj obdobje iz pogodbe (od … do)."))
         self._show_problems(problems, validator)
         return out
+
+    def _column_name(self, field: str) -> str:
+        """The header of the column a refusal is about (»Od«, »Do«), as the table shows it."""
+        column = TO if field == "to_date" else FROM
+        header = self.table.horizontalHeaderItem(column)
+        return header.text() if header is not None else ""
 
     @staticmethod
     def as_periods(rows: list[dict]) -> list[Period]:
