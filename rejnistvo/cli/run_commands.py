@@ -98,8 +98,9 @@ def run_command(args: argparse.Namespace) -> int:
             rate_advice(),
             open_db(path, read_only=not args.close) as db,
         ):
+            transfers = None
             if args.close:
-                run = _close(db, month, clock, bank_file=args.format == "sepa")
+                run, transfers = _close(db, month, clock, bank_file=args.format == "sepa")
             else:
                 run = payment_run(db, month, clock)
             # SPEC 3.1's advice for a command-line user: the `rates` command beside the
@@ -114,16 +115,20 @@ def run_command(args: argparse.Namespace) -> int:
             elif args.format == "pdf":
                 payment_exports.write_pdf(run, args.out, clock.today())
             else:
-                payment_exports.write_sepa_for(db, run, args.out, clock.today())
+                payment_exports.write_sepa_for(
+                    db, run, args.out, clock.today(), transfers=transfers
+                )
     if args.out:
         sys.stderr.write(f"Izplačilo za {month_name(month)} zapisano v »{args.out}«.\n")
     return 0
 
 
-def _close(db: Any, month: date, clock: Any, *, bank_file: bool) -> Any:
+def _close(db: Any, month: date, clock: Any, *, bank_file: bool) -> tuple[Any, Any]:
     """Close `month`; with a bank file to write, only once the run has what the file
     needs: a month closed and then refused its SEPA file (no IBAN of the centre) was
-    exit status 2, »nothing written«, with the month in the ledger after all."""
+    exit status 2, »nothing written«, with the month in the ledger after all. Returns
+    the closed run and, when the closed lines are those checked, the bank transfers
+    made by the check (the write took ~2 s at 20,000 placements to make them again)."""
     from rejnistvo.services import payment_exports
     from rejnistvo.services.payment_run import (
         check_closable,
@@ -133,14 +138,17 @@ def _close(db: Any, month: date, clock: Any, *, bank_file: bool) -> Any:
     )
 
     if not bank_file:
-        return close_month(db, month, clock)
+        return close_month(db, month, clock), None
     check_closable(db, month, clock)  # a month that cannot be closed is said first
     stamp = data_stamp(db)
     computed = payment_run(db, month, clock)
-    payment_exports.check_sepa_for(db, computed)
+    transfers = payment_exports.check_sepa_for(db, computed)
     # the run just checked is the one written: nothing can change it in between (the
     # close holds the file's one-copy lock), and it is not computed twice
-    return close_month(db, month, clock, computed=computed, stamp=stamp)
+    closed = close_month(db, month, clock, computed=computed, stamp=stamp)
+    # its transfers too, when the close took the checked lines over (a run computed
+    # again, should the file have changed after all, is checked again by the write)
+    return closed, transfers if closed.lines is computed.lines else None
 
 
 def run_json(document: dict[str, Any]) -> str:
