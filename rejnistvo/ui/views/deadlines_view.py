@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,7 @@ from rejnistvo.ui.widgets.tables import configure_table, fit_columns
 
 if TYPE_CHECKING:
     from rejnistvo.services.deadlines import Deadline
+    from rejnistvo.services.first_steps import FirstSteps
 
 log = logging.getLogger("rejnistvo.ui")
 _DAYS = attrgetter("days")
@@ -167,6 +169,12 @@ class DeadlinesView(View):
         self.heading.setFont(font)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        # a new file: where to start (the centre's data, the first carer), until done
+        self.first_steps = QLabel(self)
+        self.first_steps.setWordWrap(True)
+        self.btn_first_settings = QPushButton(self)
+        self.btn_first_settings.clicked.connect(self._open_general_settings)
+        self._missing: FirstSteps | None = None
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.model = _CompletingModel(self._columns(), self)
@@ -197,6 +205,11 @@ class DeadlinesView(View):
         top.addWidget(self.search)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        steps = QHBoxLayout()
+        steps.addWidget(self.first_steps, 1)
+        steps.addWidget(self.btn_first_settings)
+        layout.addLayout(steps)
+        self._show_first_steps()
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -229,10 +242,54 @@ class DeadlinesView(View):
         self.search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
         self.hint.setText(self.tr("Dvoklik ali Enter odpre primer. Rdeče: rok je že pretekel."))
         self.model.set_columns_headers([c.header for c in self._columns()])
+        self.btn_first_settings.setText(self.tr("Odpri Nastavitve → Splošno"))
+        self._show_first_steps()
+
+    def _show_first_steps(self) -> None:
+        """The first-steps line while the centre's name, IBAN or the first carer are
+        missing; hidden once they are entered."""
+        missing = self._missing
+        shown = bool(missing)
+        self.first_steps.setVisible(shown)
+        self.btn_first_settings.setVisible(shown and missing is not None and missing.settings)
+        if not shown or missing is None:
+            return
+        from PySide6.QtGui import QKeySequence
+
+        steps = []
+        if missing.settings:
+            fields = [
+                name
+                for wanted, name in (
+                    (missing.centre_name, self.tr("ime centra")),
+                    (missing.centre_iban, self.tr("IBAN centra")),
+                )
+                if wanted
+            ]
+            steps.append(
+                self.tr("v Nastavitvah → Splošno vpišite {0} (plačnik na nakazilih SEPA)").format(
+                    self.tr(" in ").join(fields)
+                )
+            )
+        if missing.first_carer:
+            new_key = QKeySequence(QKeySequence.StandardKey.New).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            steps.append(
+                self.tr("pod Rejniki vpišite prvega rejnika (Nov zapis, {0})").format(new_key)
+            )
+        numbered = "; ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+        self.first_steps.setText(self.tr("Prvi koraki: {0}.").format(numbered))
+
+    def _open_general_settings(self) -> None:
+        from rejnistvo.ui.views.settings_view import GENERAL_SETTINGS
+
+        self.ctx.bus.open_case.emit("settings", GENERAL_SETTINGS)
 
     def refresh(self) -> None:
         super().refresh()
         from rejnistvo.services.deadlines import first_deadlines
+        from rejnistvo.services.first_steps import first_steps
         from rejnistvo.store import StoreError
 
         self._stop_completing()
@@ -247,6 +304,8 @@ class DeadlinesView(View):
             self.ctx.interaction.error(self.tr("Rokov ni mogoče prebrati"), exc.message)
             return
         self._today = today
+        self._missing = first_steps(self.ctx.db)
+        self._show_first_steps()
         self._show(list(head.deadlines), complete=head.complete)
         fit_columns(self.table)  # the first 60 rows: the same whether complete or not
         if not head.complete:
@@ -277,7 +336,10 @@ class DeadlinesView(View):
             self.summary.setText(self.tr("Opomniki: štejem …"))
             return
         if not deadlines:
-            self.summary.setText(self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno."))
+            if self._missing:  # not »Vse je urejeno« above the first steps of a new file
+                self.summary.setText(self.tr("Ni rokov, ki bi se iztekali."))
+            else:
+                self.summary.setText(self.tr("Ni rokov, ki bi se iztekali. Vse je urejeno."))
             return
         # earliest first: the late ones (negative days) are the first rows
         late = bisect_left(deadlines, 0, key=_DAYS)

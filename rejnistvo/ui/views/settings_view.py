@@ -27,6 +27,10 @@ TABS = (
     ("audit_tab", "audit_log_tab", "AuditLogTab"),
 )
 
+#: ``open_record("settings", GENERAL_SETTINGS)``: Splošno, at the centre's name or IBAN
+#: (Roki's first steps); any other id of "settings" is the rate table
+GENERAL_SETTINGS = 1
+
 
 class _Unbuilt(QWidget):
     """The page of a tab not built yet (empty; replaced when the tab is first shown)."""
@@ -241,6 +245,12 @@ class SettingsView(View):
             return False
         if self.is_stale():
             self.refresh()
+        if kind == "settings" and record_id == GENERAL_SETTINGS:  # Roki's first steps
+            general = self.general_tab
+            self.tabs.setCurrentWidget(general)
+            missing_name = not general.centre_name.text().strip()
+            (general.centre_name if missing_name else general.centre_iban).setFocus()
+            return True
         if kind == "settings":  # Roki's missing indexation: the rate table
             self.tabs.setCurrentWidget(self.rates_tab)
             return True
