@@ -182,6 +182,18 @@ class DatabaseMenu(QObject):
                 ).format(self.ctx.db_path),
             )
             return problems
+        if all(getattr(p, "kind", "") in ("unreadable", "not_ours") for p in problems):
+            # nothing in the file was checked: it may be healthy, so no »obvestite
+            # skrbnika« and no restored copy to accept (as `check` answers 2, not 1)
+            self.status(self.tr("Baze ni bilo mogoče preveriti."))
+            self.ctx.interaction.info(
+                title,
+                self.tr(
+                    "Baze {0} ni bilo mogoče preveriti:\n\n{1}\n\nTo ne pomeni, da je "
+                    "poškodovana. Poskusite znova, ko datoteke ne uporablja drug program."
+                ).format(self.ctx.db_path, "\n".join(f"• {p}" for p in problems)),
+            )
+            return problems
         shown = "\n".join(f"• {problem_summary(p)}" for p in problems[:MAX_SHOWN_PROBLEMS])
         more = len(problems) - MAX_SHOWN_PROBLEMS
         if more > 0:

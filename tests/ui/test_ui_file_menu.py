@@ -292,3 +292,26 @@ def test_check_shows_sqlite_integrity_report_in_a_few_lines(qtbot, ctx, interact
     assert "• Celovitost: *** in database main *** On tree page 13 cell 0" in text
     assert "cell 2:" not in text and "(in še 88 vrstic poročila)" in text
     assert "• Shema: manjka tabela" in text
+
+
+def test_check_of_a_file_it_cannot_read_says_so_not_damage(qtbot, ctx, interaction, monkeypatch):
+    """A file another program holds locked (or on a medium it cannot read) was not
+    checked: it may be healthy. The window said »V bazi so težave … obvestite skrbnika«
+    and offered to accept a restored copy, as for a damaged file."""
+    import rejnistvo.ui.database_menu as database_menu
+    from rejnistvo.store.connection import CheckProblem
+
+    locked = CheckProblem("Podatkovno zbirko »x« ima zaklenjeno drug program.", "unreadable")
+    monkeypatch.setattr(database_menu, "check_db", lambda path: [locked])
+    offered = []
+    monkeypatch.setattr(
+        database_menu.DatabaseMenu, "offer_restored_copy", lambda self: offered.append(1)
+    )
+    window = make_window(qtbot, ctx)
+    assert window.database_menu().check() == [locked]
+    assert not interaction.errors and not offered
+    kind, title, text = interaction.asked[0]
+    assert (kind, title) == ("info", "Preverjanje baze")
+    assert "ni bilo mogoče preveriti" in text and "zaklenjeno drug program" in text
+    assert "ne pomeni, da je poškodovana" in text and "so težave" not in text
+    assert window.statusBar().currentMessage() == "Baze ni bilo mogoče preveriti."
