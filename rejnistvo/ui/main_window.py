@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         self.act_backups_folder.triggered.connect(lambda: self.database_menu().open_backups())
         self.act_about = QAction(self)
         self.act_about.triggered.connect(lambda: self.database_menu().about())
+        self.act_shortcuts = QAction(self)
+        self.act_shortcuts.triggered.connect(self.show_shortcuts)
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.act_open_db, self.act_new_db):
             self.file_menu.addAction(action)
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_quit)
         self._make_screen_actions()  # Pogled before Pomoč: help is the last menu
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.act_shortcuts)
         self.help_menu.addAction(self.act_about)
 
     def _make_screen_actions(self) -> None:
@@ -271,6 +274,15 @@ class MainWindow(QMainWindow):
             # a screen with nothing to type in yet: the keyboard stays in the window
             self.nav.setFocus()
 
+    def show_shortcuts(self) -> None:
+        """Pomoč → Bližnjice na tipkovnici: read from the menus' and the screen's actions."""
+        from rejnistvo.ui.shortcuts_help import shortcuts_text
+
+        view = self.current_view()
+        title = view.title() if view is not None else ""
+        text = shortcuts_text((self.file_menu, self.view_menu), view, title)
+        self.ctx.interaction.info(self.tr("Bližnjice na tipkovnici"), text)
+
     def database_menu(self) -> DatabaseMenu:
         """The handlers of the database and About items, built on first use."""
         if self._database_menu is None:
@@ -308,6 +320,7 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("Iz&hod"))  # Alt+D, I is »Išči«
         self.help_menu.setTitle(self.tr("&Pomoč"))
         self.act_about.setText(self.tr("&O programu"))
+        self.act_shortcuts.setText(self.tr("&Bližnjice na tipkovnici"))
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))
