@@ -342,11 +342,12 @@ def carer_r1_data(db: Any, carer_id: int) -> dict[str, Any]:
 def centres_with_units(db: Any) -> list[dict[str, Any]]:
     """Centres with their units, each unit with its id (a carer refers to a unit by id).
 
-    Units in the lists' order (``fold``: č, š, ž with c, s, z): SQLite's ORDER BY compares
-    code points and put »Enota Škofja Loka« after »Enota Tržič«, at the end of the box."""
+    Units in the Slovenian alphabet's order (``sort_fold``: »Enota Center«, »Enota
+    Čukarica«, »Enota Škofja Loka«, »Enota Tržič«): SQLite's ORDER BY compares code points
+    and put »Enota Škofja Loka« after »Enota Tržič«, at the end of the box."""
     units: dict[int, list[dict[str, Any]]] = {}
     rows = db.execute("SELECT id, centre_id, name FROM units").fetchall()
-    for unit_id, centre_id, name in sorted(rows, key=lambda row: (fold(row[2]), row[0])):
+    for unit_id, centre_id, name in sorted(rows, key=lambda row: (sort_fold(row[2]), row[0])):
         units.setdefault(centre_id, []).append({"id": unit_id, "name": name})
     return [{**c, "units": units.get(c["id"], [])} for c in list_records(db, "centres")]
 

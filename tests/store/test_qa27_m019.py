@@ -100,3 +100,20 @@ def test_units_in_slovenian_order(tmp_path):
             "Enota Zagorje",
             "Enota Žalec",
         ]
+
+
+def test_the_units_choice_is_in_slovenian_order(tmp_path):
+    from rejnistvo.services.people import centres_with_units
+
+    with open_db(tmp_path / "u.sqlite3") as db:
+        centre = save_centre(db, {"code": "KR", "name": "CSD Kranj", "seat": "Kranj"})
+        for name in ("Enota Šiška", "Enota Črnuče", "Enota Sv. Ana", "Enota Cvetje"):
+            save_unit(db, centre, name)
+        (kranj,) = [c for c in centres_with_units(db) if c["id"] == centre]
+        # with č = c: Črnuče before Cvetje, Šiška before Sv. Ana
+        assert [u["name"] for u in kranj["units"]] == [
+            "Enota Cvetje",
+            "Enota Črnuče",
+            "Enota Sv. Ana",
+            "Enota Šiška",
+        ]
