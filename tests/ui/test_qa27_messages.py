@@ -69,3 +69,16 @@ def test_a_year_before_1900_is_refused_with_the_allowed_years(typed):
 
 def test_the_first_day_of_1900_is_a_date():
     assert parse_date_text("1. 1. 1900") == date(1900, 1, 1)
+
+
+def test_a_trainings_row_refusal_names_the_column(qtbot):
+    from rejnistvo.ui.widgets.trainings import TrainingsEdit
+
+    table = TrainingsEdit()
+    qtbot.addWidget(table)
+    table.set_rows([{"date": None, "description": "Usposabljanje"}])
+    table.table.item(0, 0).setText("1. 5. 0026")
+    validator = FormValidator()
+    assert table.rows(validator) == []
+    (problem,) = [message for _field, message in validator.errors]
+    assert problem.startswith("Vrstica 1, Datum: ") and "1900" in problem

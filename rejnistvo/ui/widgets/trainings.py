@@ -58,7 +58,12 @@ class TrainingsEdit(EditRowsTable):
                 if day is None:
                     raise InputError("date", self.tr("manjka datum usposabljanja."))
             except InputError as exc:
-                problems.append(self.tr("Vrstica {0}: {1}").format(row + 1, exc.message))
+                header = self.table.horizontalHeaderItem(0)  # the only column refused
+                problems.append(
+                    self.tr("Vrstica {0}, {1}: {2}").format(
+                        row + 1, header.text() if header is not None else "", exc.message
+                    )
+                )
                 continue
             out.append({"date": day, "description": text or None})
         self._show_problems(problems, validator)
