@@ -68,3 +68,14 @@ def test_replacing_a_file_is_asked_as_risky(ctx, tmp_path):
     ctx.interaction.answers.extend([str(target), False])
     assert ask_save_file(ctx, "export", "rejniki.xlsx", "Izvoz", "Excel (*.xlsx)") is None
     assert ctx.interaction.risky == ["Datoteka že obstaja"]
+
+
+def test_a_one_off_payment_never_to_be_paid_is_asked_as_risky(qtbot, ctx):
+    from test_ui_one_off import _choose
+    from test_ui_one_off import _view as one_off_view
+
+    _view_, panel, _placement = one_off_view(qtbot, ctx)
+    _choose(panel, "primary_school")  # dated before the first closed month (the demo's)
+    ctx.interaction.answers.append(False)
+    assert panel.add_payment() is False
+    assert ctx.interaction.risky == ["Izplačilo pred začetkom knjige izplačil"]

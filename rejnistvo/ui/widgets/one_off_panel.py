@@ -369,6 +369,7 @@ class OneOffPanel(QGroupBox):
         if self.ctx.interaction.confirm(
             self.tr("Izplačilo pred začetkom knjige izplačil"),
             notice + " " + self.tr("Ga vseeno shranim?"),
+            risky=True,  # a slip here is never paid: Enter must not save it
         ):
             return True
         self.date_edit.setFocus()
