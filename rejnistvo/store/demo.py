@@ -116,6 +116,28 @@ def _birth(rng: random.Random, today: date, min_age: int, max_age: int) -> date:
     return today - timedelta(days=rng.randint(min_age * 365 + 1, max_age * 365 - 1))
 
 
+def _born_before(child: dict[str, Any], start: date) -> None:
+    """A child drawn younger than its placement is born as long before the start as it
+    was drawn after it (no further draw: the rest of the file stays what it was), its
+    EMŠO with it: the program refuses a placement that starts before the child's birth."""
+    birth = date.fromisoformat(child["birth_date"])
+    if birth <= start:
+        return
+    birth = start - (birth - start)
+    child["birth_date"] = birth.isoformat()
+    emso = child["emso"]
+    body = f"{birth:%d%m}{birth.year % 1000:03d}{emso[7:12]}"
+    child["emso"] = body + stdnum_emso.calc_check_digit(body)
+
+
+def _licensed_before(carer: dict[str, Any], start: date) -> None:
+    """A carer is licensed before each of their placements starts (mirrored like a
+    birth; only ever earlier, so the carer's earlier placements stay after it too)."""
+    licence = date.fromisoformat(carer["licence_date"])
+    if licence > start:
+        carer["licence_date"] = (start - (licence - start)).isoformat()
+
+
 def _ids(start: int) -> Iterator[int]:
     n = start
     while True:
@@ -400,6 +422,8 @@ class _Builder:
             carer = self.carers[k % len(self.carers)]
             pid = next(placement_ids)
             start = self.today - timedelta(days=rng.randint(420, 2200))
+            _born_before(child, start)
+            _licensed_before(carer, start)
             part_time = k % 17 == 5
             placement = {
                 "id": pid,
