@@ -69,7 +69,8 @@ their nested lists (saved and replaced together with the parent) in brackets:
   candidate_id]; the resolution number is unique per subgroup and year. ``case_uuid``
   is the case's identity in the centre's and the coordinator's files (unique; None until
   the case first travels in a package). ``prepared_by`` is who wrote the proposal: an
-  insert without the key takes the ``user_name`` setting; an explicit value (None =
+  insert without the key takes ``audit.acting_user`` (the name the window gave the
+  open file, else the ``user_name`` setting); an explicit value (None =
   unknown) is kept, as the import of a package does. ``received_on``: the day the
   coordinator received it (set by the import, settable in the workflow; the register
   falls back to ``sent_on``); ``resolution_received_on``: the day the centre imported
