@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
-from rejnistvo.store import get_setting
+from rejnistvo.store import Database, get_setting
 
 
 @dataclass(frozen=True)
