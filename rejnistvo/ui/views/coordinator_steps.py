@@ -541,6 +541,7 @@ class CoordinatorStepsMixin:
         if warnings and not self.ctx.interaction.confirm(
             self.tr("Opozorilo o komisiji"),
             "\n".join(warnings) + "\n\n" + self.tr("Komisijo vseeno imenujem?"),
+            risky=True,  # a member from the proposer's unit: Enter must not name it
         ):
             return False
         return self._run_step(

@@ -28,6 +28,8 @@ def confirm_reentered(ctx: Any, payment: Any) -> bool:
         return True
     return bool(
         ctx.interaction.confirm(
-            _tr("Izplačilo namesto izbrisanega"), notice + " " + _tr("Ga shranim?")
+            _tr("Izplačilo namesto izbrisanega"),
+            notice + " " + _tr("Ga shranim?"),
+            risky=True,  # perhaps the deleted one typed again by mistake: Enter is »Ne«
         )
     )
