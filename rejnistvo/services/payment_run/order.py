@@ -1,4 +1,4 @@
-"""Each line's place in a run: by centre, unit, carer (surname, Slovenian order),
+"""Each line's place in a run: by centre, unit, carer (surname; Slovenian order),
 contract, kind and month (``_order``); ``Order`` sorts a computed run by ints."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from functools import cache
 from typing import TypeVar
 
 from rejnistvo.rules.payment_run import ARREARS, MONTH, ONE_OFF, OVERPAYMENT, UNDONE
-from rejnistvo.rules.text import surname_sort_keys
+from rejnistvo.rules.text import sort_fold, surname_sort_keys
 from rejnistvo.services.payment_run.lines import RunLine
 from rejnistvo.store.ledger import PlacementSource
 
@@ -70,9 +70,15 @@ def _order(line: RunLine) -> str:
 
 
 def _order_prefix(centre: str, unit: str, carer: str, contract: str) -> str:
-    """``_order`` up to the kind: the carers in Slovenian order by surname, as the
-    screens' lists (Čeh under C, before Novak; by code point č came after z)."""
-    return f"{centre}\0{unit}\0{_carer_key(carer)}\0{contract}\0"
+    """``_order`` up to the kind: centres, units and carers (by surname) in Slovenian
+    order, as the screens' lists (Čeh under C, before Novak; »Enota Škofja Loka« before
+    »Enota Tržič«; by code point č, š, ž came after z)."""
+    return f"{_name_key(centre)}\0{_name_key(unit)}\0{_carer_key(carer)}\0{contract}\0"
+
+
+@cache  # a few dozen centres and units, named on every line
+def _name_key(name: str) -> str:
+    return sort_fold(name)
 
 
 @cache  # a few thousand carers, each named on many lines: folded once a name
