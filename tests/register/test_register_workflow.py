@@ -409,3 +409,19 @@ def test_decision_against_the_rule_names_the_rules_figure(demo_db):
         f"Odločitev (ZVIŠA za {other} %) se razlikuje od predloga pravila "
         f"(zvišanje za {suggestion.percent} %); vpišite obrazložitev."
     )
+
+
+def test_candidates_come_in_slovenian_order(demo_db):
+    """The commission's choice listed »Šuštar« after »Zupan« (SQLite's code points)."""
+    subgroup = demo_db.execute("SELECT min(id) FROM subgroups").fetchone()[0]
+    for name in ("Zala Zupan", "Špela Šuštar", "Sara Suhadolnik", "Čarli Cvek"):
+        save_record(
+            demo_db,
+            "candidates",
+            {"subgroup_id": subgroup, "name": name, "added_on": TODAY.isoformat()},
+        )
+    names = [c.name for c in workflow.active_candidates(demo_db, subgroup, TODAY)]
+    mine = [
+        n for n in names if n in ("Zala Zupan", "Špela Šuštar", "Sara Suhadolnik", "Čarli Cvek")
+    ]
+    assert mine == ["Čarli Cvek", "Sara Suhadolnik", "Špela Šuštar", "Zala Zupan"]
