@@ -357,7 +357,8 @@ def test_absurd_amounts_are_field_messages(qtbot, b_ctx):
     assert view.save() is False
     assert "velik" in view.justified_edit.error_text()
     assert "ni znesek" in view.unjustified_edit.error_text()
-    assert "Vrstica 1" in view.expense_error.text()
+    # the row and the column: »Vrstica 1: … prevelik« did not say which cell (QA27)
+    assert view.expense_error.text().startswith("Vrstica 1, Znesek (EUR): ")
     assert view.unjustified_edit.text() == "nan"
 
 

@@ -131,7 +131,7 @@ class ReportPanel(QGroupBox):
         errors = self.expense_model.errors()
         if errors:
             row, message = errors[0]
-            self.expense_error.show_error(self.tr("Vrstica {0}: {1}").format(row + 1, message))
+            self.expense_error.show_error(self.tr("Vrstica {0}, {1}").format(row + 1, message))
             v.errors.append((self.expense_table, message))
             return ()
         return tuple(
@@ -151,7 +151,7 @@ class ReportPanel(QGroupBox):
         errors = self.expense_model.errors()
         if errors:
             row, message = errors[0]
-            self.expense_error.show_error(self.tr("Vrstica {0}: {1}").format(row + 1, message))
+            self.expense_error.show_error(self.tr("Vrstica {0}, {1}").format(row + 1, message))
         else:
             self.expense_error.clear_error()
         self.show_category_note()

@@ -69,10 +69,15 @@ class ExpenseModel(RowsModel):
         return None
 
     def row_error(self, row: int) -> str | None:
+        """What is wrong in the row, after the name of its column (»Znesek (EUR): …«)."""
         r = self._rows[row]
         if r["category"] not in self.categories:
-            return "Izberite vrsto izrednega izdatka (27. člen)."
-        return self._amount_error(row)
+            return f"{self._header(0)}: izberite vrsto izrednega izdatka (27. člen)."
+        error = self._amount_error(row)
+        return None if error is None else f"{self._header(2)}: {error}"
+
+    def _header(self, column: int) -> str:
+        return str(self.headerData(column, Qt.Orientation.Horizontal))
 
     def errors(self) -> list[tuple[int, str]]:
         return [(i, e) for i in range(len(self._rows)) if (e := self.row_error(i))]
