@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.export import _atomic
+from rejnistvo.spreadsheet_text import csv_text
 from rejnistvo.store import Database
 
 CHANGE_NAMES = {"added": "dodan(a)", "removed": "odstranjen(a)"}
@@ -53,7 +54,10 @@ def write_candidate_changes_csv(changes: Sequence[CandidateChange], path: str | 
             writer.writerow(["Datum", "Sprememba", "Kandidat", "Center"])
             for change in changes:
                 writer.writerow(
-                    [fmt_date(change.on), change.change_text, change.name, change.centre]
+                    [
+                        fmt_date(change.on),
+                        *map(csv_text, (change.change_text, change.name, change.centre)),
+                    ]
                 )
 
     return _atomic(path, write)

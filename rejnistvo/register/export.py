@@ -16,6 +16,7 @@ from rejnistvo.atomic_write import WriteError, atomic_path
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.rows import COLUMNS, RegisterRow
 from rejnistvo.rules.errors import InputError
+from rejnistvo.spreadsheet_text import csv_text
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -59,6 +60,12 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
+
+
+def _csv_cell(value: object) -> object:
+    """A text guarded against running as a formula (``spreadsheet_text``), the rest as
+    ``_cell_text`` writes it (a day count stays a number)."""
+    return csv_text(value) if isinstance(value, str) else _cell_text(value)
 
 
 # In the PDF the column heading already names what the cell is: "Center" over "Center za
@@ -106,7 +113,7 @@ def write_csv(
             writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
             writer.writerow([column.heading for column in COLUMNS])
             for row in rows:
-                writer.writerow([_cell_text(column.value(row)) for column in COLUMNS])
+                writer.writerow([_csv_cell(column.value(row)) for column in COLUMNS])
                 steps.step()
 
     return _atomic(path, write)

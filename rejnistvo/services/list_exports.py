@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.spreadsheet_text import csv_text
 
 Cell = str | date | Decimal | int | None
 
@@ -55,7 +56,8 @@ def to_csv(table: ListTable) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([cell_text(v) for v in row])
+        # a text cell guarded (a formula), a number or date as the screen writes it
+        writer.writerow([csv_text(v) if isinstance(v, str) else cell_text(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -27,6 +27,7 @@ from rejnistvo.rules.payment_run import KIND_LABELS
 from rejnistvo.rules.periods import iso_month, month_name
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services.payment_run import CLOSED, PaymentRun, RunLine
+from rejnistvo.spreadsheet_text import csv_text
 from rejnistvo.xlsx_rows import append_as_typed
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
@@ -135,7 +136,7 @@ def write_csv(
 
 
 def _csv_cells(cells: list[Any]) -> list[Any]:
-    return [_comma(c) if isinstance(c, Decimal) else c for c in cells]
+    return [_comma(c) if isinstance(c, Decimal) else csv_text(c) for c in cells]
 
 
 def _saved(workbook: Any) -> bytes:

@@ -142,3 +142,16 @@ def test_waiting_days_of_a_row():
     decided, waiting = _rows(3)[0], _rows(3)[2]
     assert decided.waiting_days(date(2030, 1, 1)) == (date(2026, 4, 10) - date(2026, 3, 2)).days
     assert waiting.waiting_days(date(2026, 4, 30)) == (date(2026, 4, 30) - date(2026, 3, 4)).days
+
+
+def test_csv_guards_a_name_excel_would_run(tmp_path):
+    """A child typed as »=HYPERLINK(…)« was a live link when Excel opened the CSV."""
+    from dataclasses import replace
+
+    rows = [replace(_rows(1)[0], child='=HYPERLINK("http://x.example";"Žan")')]
+    path = write_register(rows, "csv", tmp_path / "evidenca.csv", subgroup=3, year=2026)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle, delimiter=";"))
+    first = dict(zip(table[0], table[1], strict=True))
+    assert first["Otrok"] == '\'=HYPERLINK("http://x.example";"Žan")'
+    assert first["Zap. št."] == "1"
