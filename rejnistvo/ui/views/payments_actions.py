@@ -5,6 +5,7 @@ so that the screen stays about showing the run."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rejnistvo.rules.errors import RuleError
@@ -123,6 +124,23 @@ def _close_question(view: Any, month: Any) -> str:
     return str(text)
 
 
+def reopening_question(view: Any, month: date) -> str:
+    """The reason's question, after what a reopened month means for money already sent:
+    closed again and exported again, a bank file sent twice pays every carer twice (the
+    program does not know whether the first was sent)."""
+    return str(
+        view.tr(
+            # broken by hand: the input dialog's label does not wrap
+            "Če ste datoteko SEPA za {0} že poslali banki, je izplačilo morda\n"
+            "že izvršeno: ko mesec znova zaključite, banki ne pošljite nove\n"
+            "datoteke SEPA za ta mesec, sicer bodo rejniki plačani dvakrat.\n"
+            "Kar se po ponovnem zaključku razlikuje od poslanega, uredite\n"
+            "s poračunom v naslednjem mesecu ali z banko."
+            "\n\nRazlog za ponovno odprtje meseca {0}:"
+        ).format(month_name(month))
+    )
+
+
 def reopen_month(view: Any) -> bool:
     """Ponovno odpri: only the latest closed month, with a reason (audited)."""
     from rejnistvo.services.payment_run import check_reopenable
@@ -140,7 +158,7 @@ def reopen_month(view: Any) -> bool:
     while True:  # a refused reason is asked for again with what was typed
         reason = view.ctx.interaction.ask_text(
             view.tr("Ponovno odpri mesec"),
-            view.tr("Razlog za ponovno odprtje meseca {0}:").format(month_name(month)),
+            reopening_question(view, month),
             text=reason or "",
         )
         if reason is None:
