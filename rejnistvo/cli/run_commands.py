@@ -31,7 +31,7 @@ from rejnistvo.cli.io import (
 )
 from rejnistvo.cli.rate_advice import rate_advice, with_command_advice
 from rejnistvo.collector import collector_paused
-from rejnistvo.rules.periods import month_name, parse_month
+from rejnistvo.rules.periods import format_date, month_name, parse_month
 
 FORMATS = ("json", "csv", "xlsx", "pdf", "sepa")
 #: a line of the run's JSON: not indented, amounts as two-decimal text
@@ -119,7 +119,11 @@ def run_command(args: argparse.Namespace) -> int:
                     db, run, args.out, clock.today(), transfers=transfers
                 )
     if args.out:
-        sys.stderr.write(f"Izplačilo za {month_name(month)} zapisano v »{args.out}«.\n")
+        said = f"Izplačilo za {month_name(month)} zapisano v »{args.out}«."
+        if args.format == "sepa":  # as the window says it: a Saturday's file is paid Monday
+            executed = payment_exports.sepa_execution_date(clock.today())
+            said += f" Banka ga izvrši {format_date(executed)}."
+        sys.stderr.write(said + "\n")
     return 0
 
 

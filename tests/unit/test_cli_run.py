@@ -226,3 +226,19 @@ def test_close_with_an_out_it_cannot_write_leaves_the_month_open(db_path, capsys
     )
     assert not out.exists()
     assert run_json(capsys, *argv[1:])["status"] == "open"
+
+
+def test_a_bank_file_says_when_the_bank_pays(db_path, capsys, tmp_path, monkeypatch):
+    """As the window says it since c283ce6: exported on Sunday 10. 5. 2026, the bank is
+    asked to pay on Monday 11. 5. (the command line said nothing of it)."""
+    from datetime import date
+
+    from rejnistvo.clock import SystemClock
+
+    monkeypatch.setattr(SystemClock, "today", lambda self: date(2026, 5, 10))
+    out = tmp_path / "sepa.xml"
+    assert main(["run", "--db", str(db_path), "--month", "2026-09", "--format", "sepa",
+                 "--out", str(out)]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert err == f"Izplačilo za september 2026 zapisano v »{out}«. Banka ga izvrši 11. 5. 2026.\n"
+    assert b"<ReqdExctnDt>2026-05-11</ReqdExctnDt>" in out.read_bytes()
