@@ -15,7 +15,10 @@ what a double click opens. The rules are the shared ones:
 * fee uplifts and board increases ending within 60 days (extension needed); one already
   extended, or whose child is not placed the day after, needs none;
 * carers' training (čl. 42) due within 60 days; coordinator's term ending within 60 days;
-* refund instalments past their due date and not marked paid;
+* a finding of an amount to refund (čl. 28/4) with no call to refund it yet, due the day
+  of the finding (the centre's next step is the call);
+* refund instalments past their due date and not marked paid (not those still to come:
+  the carer pays them, the centre has nothing to do until one is late);
 * overpayments found by a payment run and not yet settled (SPEC 3.6), due the day the
   run that found them was closed;
 * a missing 1 March indexation of the rate table (SPEC 3.1), due on that 1 March.
@@ -72,6 +75,7 @@ TRAINING_TEXT = "Obvezno usposabljanje (vsaka 3 leta)"
 KINDS = (
     "r5_overdue",
     "r5_due_soon",
+    "refund_call",
     "increase_ending",
     "r4_waiting",
     "uplift_ending",
@@ -451,6 +455,28 @@ def _coordinators(db: Database, day: _Day, out: Buckets, until: date | None = No
             )
 
 
+def _refund_calls(
+    db: Database,
+    day: _Day,
+    out: Buckets,
+    until: date | None = None,
+    increases: IdRange | None = None,
+) -> None:
+    found = out["refund_call"]
+    for found_on, amount, increase_id, carer, child in lists.findings_without_call(
+        db, found_by=until, increases=increases
+    ):
+        due = day.parse(found_on)
+        what = (
+            f"Ugotovljeno nenamensko porabljenih {fmt_amount(Decimal(amount))} EUR: "
+            "pozovite rejnika k vračilu"
+        )
+        found.append(
+            _make(Deadline, (due, day.days(due), "refund_call", what, carer or "", child or "",
+                             "r5_refund", int(increase_id)))
+        )  # fmt: skip
+
+
 def _instalments(
     db: Database,
     day: _Day,
@@ -537,6 +563,7 @@ def deadlines_until(db: Database, today: date, until: date | None) -> list[Deadl
         _r4_cases(db, day, waiting.waiting_threshold(db), out, until)
         _people(db, day, out, until)
         _coordinators(db, day, out, until)
+        _refund_calls(db, day, out, until)
         _instalments(db, day, out, until)
         _overpayments(db, day, out, until)
         _indexation(db, day, out, until)
@@ -613,6 +640,10 @@ def deadline_steps(
             ),
             *(lambda ids=ids: _people(db, day, out, ids=ids) for ids in ranges(tops["carers"])),
             lambda: _coordinators(db, day, out),
+            *(
+                lambda ids=ids: _refund_calls(db, day, out, increases=ids)
+                for ids in ranges(tops["board_increases"])
+            ),
             *(
                 lambda ids=ids: _instalments(db, day, out, increases=ids)
                 for ids in ranges(tops["board_increases"])

@@ -213,6 +213,28 @@ def unpaid_instalments(
     ).fetchall()
 
 
+def findings_without_call(
+    db: Database, *, found_by: date | None = None, increases: IdRange | None = None
+) -> list[Row]:
+    """(finding day, unjustified amount, increase_id, carer, child) of the R-5 findings
+    with an amount not spent as granted (or received without reason) and no call to
+    refund it yet (čl. 28/4: the centre calls the carer), found on or before `found_by`
+    (None: any day), by increase; `increases`: only those in that range of ids. A few
+    rows at most: a finding with such an amount is followed by its call."""
+    return db.execute(
+        """SELECT r.finding_date, r.unjustified, t.id, c.name, ch.name
+           FROM r5_reports r JOIN board_increases t ON t.id = r.increase_id """
+        + _NAMES
+        + " WHERE r.finding_date IS NOT NULL AND CAST(r.unjustified AS NUMERIC) > 0"
+        + " AND NOT EXISTS (SELECT 1 FROM refunds f"
+        + " WHERE f.increase_id = t.id AND f.call_date IS NOT NULL)"
+        + ("" if found_by is None else " AND r.finding_date <= ?")
+        + _in_range("t.id", increases)
+        + " ORDER BY t.id",
+        [] if found_by is None else [found_by.isoformat()],
+    ).fetchall()
+
+
 def max_ids(db: Database) -> dict[str, int]:
     """The highest id of each table *Roki* reads in ranges (0 when empty)."""
     return {

@@ -56,6 +56,7 @@ _DAYS = attrgetter("days")
 KIND_NAMES = {
     "r5_overdue": QT_TRANSLATE_NOOP("DeadlinesView", "R-5 poročilo zamuja"),
     "r5_due_soon": QT_TRANSLATE_NOOP("DeadlinesView", "R-5 poročilo kmalu"),
+    "refund_call": QT_TRANSLATE_NOOP("DeadlinesView", "Poziv k vračilu ni poslan"),
     "increase_ending": QT_TRANSLATE_NOOP("DeadlinesView", "Zvišanje oskrbnine se izteka"),
     "r4_waiting": QT_TRANSLATE_NOOP("DeadlinesView", "R-4 čaka pri koordinatorju"),
     "uplift_ending": QT_TRANSLATE_NOOP("DeadlinesView", "Zvišanje plačila dela se izteka"),
