@@ -221,13 +221,16 @@ def findings_without_call(
     refund it yet (čl. 28/4: the centre calls the carer), found on or before `found_by`
     (None: any day), by increase; `increases`: only those in that range of ids. A few
     rows at most: a finding with such an amount is followed by its call."""
+    # From the reports (CROSS JOIN keeps that order) against the set of increases called
+    # once: SQLite otherwise scanned every increase and looked each one's refund up
+    # (3.5 against 1.4 ms at 20,000 placements, on the start's path)
     return db.execute(
         """SELECT r.finding_date, r.unjustified, t.id, c.name, ch.name
-           FROM r5_reports r JOIN board_increases t ON t.id = r.increase_id """
+           FROM r5_reports r CROSS JOIN board_increases t ON t.id = r.increase_id """
         + _NAMES
         + " WHERE r.finding_date IS NOT NULL AND CAST(r.unjustified AS NUMERIC) > 0"
-        + " AND NOT EXISTS (SELECT 1 FROM refunds f"
-        + " WHERE f.increase_id = t.id AND f.call_date IS NOT NULL)"
+        + " AND r.increase_id NOT IN"
+        + " (SELECT increase_id FROM refunds WHERE call_date IS NOT NULL)"
         + ("" if found_by is None else " AND r.finding_date <= ?")
         + _in_range("t.id", increases)
         + " ORDER BY t.id",
