@@ -156,6 +156,7 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         _months_table(plan),
         para(f"Načrt vračila: {count_phrase(len(plan.instalments), 'obrok')}", "heading"),
         _instalments_table(plan),
+        *_paid_so_far(plan),
     ]
     # The date and signature go with the payment instructions they sign: alone at the top
     # of a page they would sign nothing a reader can see.
@@ -222,29 +223,51 @@ def _months_table(plan: RefundPlan) -> Flowable:
 
 
 def _instalments_table(plan: RefundPlan) -> Flowable:
-    rows: list[list[object]] = [
-        [
-            para("Obrok", "cell_head"),
-            para("Rok plačila", "cell_head"),
-            para("Znesek (EUR)", "cell_head"),
-        ]
-    ]
+    # A call printed again after payments marks what was paid: a reprint is not read as
+    # a new demand for every instalment.
+    paid = any(i.paid_on is not None for i in plan.instalments)
+    head = [para("Obrok", "cell_head"), para("Rok plačila", "cell_head")]
+    head.append(para("Znesek (EUR)", "cell_head"))
+    rows: list[list[object]] = [head + ([para("Plačano", "cell_head")] if paid else [])]
     total = Decimal("0.00")
     for i, instalment in enumerate(plan.instalments, start=1):
         total += instalment.amount
-        rows.append(
-            [
-                para(f"{i}.", "cell"),
-                para(fmt_date(instalment.due), "cell_value"),
-                para(fmt_amount(instalment.amount), "cell_num"),
-            ]
-        )
-    rows.append(
-        [markup("<b>SKUPAJ</b>", "cell"), "", markup(f"<b>{fmt_amount(total)}</b>", "cell_num")]
-    )
-    t = table(rows, [20 * mm, 40 * mm, 45 * mm], total_row=True)
+        row: list[object] = [
+            para(f"{i}.", "cell"),
+            para(fmt_date(instalment.due), "cell_value"),
+            para(fmt_amount(instalment.amount), "cell_num"),
+        ]
+        if paid:
+            row.append(
+                para(fmt_date(instalment.paid_on) if instalment.paid_on else "", "cell_value")
+            )
+        rows.append(row)
+    total_row: list[object] = [
+        markup("<b>SKUPAJ</b>", "cell"),
+        "",
+        markup(f"<b>{fmt_amount(total)}</b>", "cell_num"),
+    ]
+    rows.append(total_row + ([""] if paid else []))
+    widths = [20 * mm, 40 * mm, 45 * mm] + ([35 * mm] if paid else [])
+    t = table(rows, widths, total_row=True)
     t.hAlign = "LEFT"
     return t
+
+
+def _paid_so_far(plan: RefundPlan) -> list[Flowable]:
+    """Under the plan of a call printed again after payments: what was paid and what is
+    still owed (nothing when none is marked paid)."""
+    paid = [i for i in plan.instalments if i.paid_on is not None]
+    if not paid:
+        return []
+    done = sum((i.amount for i in paid), Decimal("0.00"))
+    last = max(i.paid_on for i in paid if i.paid_on is not None)
+    return [
+        markup(
+            f"Do {_b(fmt_date(last))} ste vrnili {_b(fmt_eur(done))}; "
+            f"še vrniti: {_b(fmt_eur(plan.refund - done))}."
+        )
+    ]
 
 
 def render_refund_call_bytes(header: Mapping[str, Any], plan: RefundPlan) -> bytes:

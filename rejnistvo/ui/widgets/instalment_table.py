@@ -93,7 +93,10 @@ class InstalmentModel(RowsModel):
 
     def instalments(self) -> list[Instalment]:
         """Call only when no row has a due_error."""
-        return [Instalment(parse_date_text(r["due_text"], "due"), r["amount"]) for r in self._rows]
+        return [
+            Instalment(parse_date_text(r["due_text"], "due"), r["amount"], r["paid_on"])
+            for r in self._rows
+        ]
 
     def records(self) -> list[dict]:
         return [

@@ -1,0 +1,57 @@
+"""A refund call printed again after instalments were paid marked none of them: the
+carer read it as a new demand for everything. Paid instalments now show the day they
+were paid, and a line under the plan says what was paid and what is still owed."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+
+from rejnistvo.forms.refund_call import render_refund_call_bytes
+
+from rejnistvo.rules.months import Adjustment
+from rejnistvo.rules.periods import Period
+from rejnistvo.rules.refund import RefundMethod, refund_plan
+from tests.forms.conftest import pdf_pages
+from tests.forms.test_sheets import OWN_RATES, REFUND_HEADER
+
+
+def _plan():
+    return refund_plan(
+        Adjustment(25, REFUND_HEADER["increase_period"]),
+        [Period(date(2025, 6, 1), None)],
+        OWN_RATES,
+        REFUND_HEADER["call_date"],
+        Decimal("157.00"),
+        None,
+        RefundMethod.AS_RECEIVED,
+    )
+
+
+def test_paid_instalments_are_marked_and_the_rest_is_said():
+    plan = _plan()
+    first, second, *rest = plan.instalments
+    paid = [
+        dataclasses.replace(first, paid_on=date(2026, 8, 3)),
+        dataclasses.replace(second, paid_on=date(2026, 9, 1)),
+        *rest,
+    ]
+    text = " ".join(
+        pdf_pages(
+            render_refund_call_bytes(
+                REFUND_HEADER, dataclasses.replace(plan, instalments=tuple(paid))
+            )
+        )
+    )
+    assert "Plačano" in text and "3. 8. 2026" in text and "1. 9. 2026" in text
+    done = first.amount + second.amount
+    owed = plan.refund - done
+    said = f"ste vrnili {done:.2f}".replace(".", ",")
+    assert said in text.replace("\n", " ")
+    assert f"{owed:.2f}".replace(".", ",") in text
+
+
+def test_a_call_with_nothing_paid_is_as_before():
+    text = " ".join(pdf_pages(render_refund_call_bytes(REFUND_HEADER, _plan())))
+    assert "Plačano" not in text and "ste vrnili" not in text
