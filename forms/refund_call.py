@@ -226,9 +226,8 @@ def _instalments_table(plan: RefundPlan) -> Flowable:
     # A call printed again after payments marks what was paid: a reprint is not read as
     # a new demand for every instalment.
     paid = any(i.paid_on is not None for i in plan.instalments)
-    head = [para("Obrok", "cell_head"), para("Rok plačila", "cell_head")]
-    head.append(para("Znesek (EUR)", "cell_head"))
-    rows: list[list[object]] = [head + ([para("Plačano", "cell_head")] if paid else [])]
+    titles = ["Obrok", "Rok plačila", "Znesek (EUR)"] + (["Plačano"] if paid else [])
+    rows: list[list[object]] = [[para(title, "cell_head") for title in titles]]
     total = Decimal("0.00")
     for i, instalment in enumerate(plan.instalments, start=1):
         total += instalment.amount
