@@ -32,7 +32,7 @@ from typing import Any
 
 from rejnistvo.rules import consistency
 from rejnistvo.rules.catalogues import EXPENSE_CATEGORY_KEYS
-from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.rules.money import ZERO, format_amount
 from rejnistvo.rules.months import (
     Adjustment,
@@ -505,6 +505,35 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
 
 
 # -- saving --------------------------------------------------------------------------------
+def same_case(db: Database, edited: R5Case, stored: R5Case) -> bool:
+    """Whether a case collected from the editor says what the stored one says, so that
+    saving it would write a version and a change-log line for nothing. The categories
+    ticked are a set; the refund's amount is the rules' (from the finding), not typed;
+    and the child's centre offered for a finding not made yet is no edit."""
+    increase, report, refund = edited.increase, edited.report, edited.refund
+    if set(increase.categories) == set(stored.increase.categories):
+        increase = dataclasses.replace(increase, categories=stored.increase.categories)
+    if (
+        report is not None
+        and stored.report is not None
+        and report.finding_date is None
+        and stored.report.finding_centre_id is None
+        and (report.finding_centre_id, report.finding_unit_id)
+        == _offered_centre(db, increase.placement_id)
+    ):
+        report = dataclasses.replace(report, finding_centre_id=None, finding_unit_id=None)
+    if refund is not None and stored.refund is not None and refund.amount is None:
+        refund = dataclasses.replace(refund, amount=stored.refund.amount)
+    return R5Case(increase, report, refund) == stored
+
+
+def _offered_centre(db: Database, placement_id: int) -> tuple[int | None, int | None] | None:
+    try:
+        return finding_centre_default(db, placement_id)
+    except RuleError:
+        return None
+
+
 def _check_not_future(case: R5Case, today: date) -> None:
     """The report's arrival, the centre's finding and the call are days that have come:
     a call sent »5. 1. 2027« on 5. 12. 2026 would start the refund's deadlines (and

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -450,32 +449,7 @@ class R5View(R5Figures, CaseEditorView):
         return True
 
     def same_as_shown(self, collected: R5Case) -> bool:
-        """The categories ticked are a set, the refund's amount is the service's (from the
-        finding), and the child's centre offered for a finding not made yet is no edit."""
-        shown = self.case
-        if shown is None:
-            return False
-        increase, report, refund = collected.increase, collected.report, collected.refund
-        if set(increase.categories) == set(shown.increase.categories):
-            increase = replace(increase, categories=shown.increase.categories)
-        if (
-            report is not None
-            and shown.report is not None
-            and report.finding_date is None
-            and shown.report.finding_centre_id is None
-            and (report.finding_centre_id, report.finding_unit_id)
-            == self._offered_centre(increase.placement_id)
-        ):
-            report = replace(report, finding_centre_id=None, finding_unit_id=None)
-        if refund is not None and shown.refund is not None and refund.amount is None:
-            refund = replace(refund, amount=shown.refund.amount)
-        return R5Case(increase, report, refund) == shown
-
-    def _offered_centre(self, placement_id: int) -> tuple[int | None, int | None] | None:
-        try:
-            return service.finding_centre_default(self.ctx.db, placement_id)
-        except RuleError:
-            return None
+        return self.case is not None and service.same_case(self.ctx.db, collected, self.case)
 
     def _update_row(self, case: R5Case) -> None:
         """After a save: that row of the list changes, the rest stays as it is."""
