@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 #: the combining diacritical mark blocks (what NFKD splits off č, š, ž, é, ü …)
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -35,22 +36,30 @@ def fold_all(texts: list[str]) -> list[str]:
     ligature …) goes through ``fold`` itself. Where ``lower`` already gives ASCII,
     ``casefold`` and NFKD give the same, so the result is ``fold``'s (a property test
     checks it)."""
+    # Č and č both become c here, as lower-then-replace would make them; no other
+    # character lowers to one of these letters
+    return _folded_together(texts, _BOTH_CASES, fold)
+
+
+def _folded_together(
+    texts: list[str], letters: tuple[tuple[str, str], ...], one: Callable[[str], str]
+) -> list[str]:
+    """`one` of every text, made by joining them, replacing `letters` in one pass each
+    and lowering once; only a text still not ASCII after that goes through `one`."""
     if not texts:
         return []
     joined = _UNIT.join(texts)
-    # Č and č both become c here, as lower-then-replace would make them; no other
-    # character lowers to one of these letters
-    for letter, plain in _BOTH_CASES:
+    for letter, plain in letters:
         joined = joined.replace(letter, plain)
     joined = joined.lower()
     folded = joined.split(_UNIT)
     if len(folded) != len(texts):  # a text held the separator itself
-        return [fold(text) for text in texts]
+        return [one(text) for text in texts]
     if not joined.isascii():
         for i, text in enumerate(folded):
-            # an en dash (centre names, periods) folds to itself: no need for fold
+            # an en dash (centre names, periods) folds to itself: no need for `one`
             if not text.isascii() and not text.replace("\u2013", "").isascii():
-                folded[i] = fold(texts[i])
+                folded[i] = one(texts[i])
     return folded
 
 
@@ -96,20 +105,7 @@ def sort_fold(text: str) -> str:
 def sort_fold_all(texts: list[str]) -> list[str]:
     """``sort_fold`` of every text, as ``fold_all`` folds them: one pass per letter over
     the joined texts, one ``lower``, ``sort_fold`` only for a text still not ASCII."""
-    if not texts:
-        return []
-    joined = _UNIT.join(texts)
-    for letter, key in _ALPHABET_BOTH_CASES:
-        joined = joined.replace(letter, key)
-    joined = joined.lower()
-    folded = joined.split(_UNIT)
-    if len(folded) != len(texts):  # a text held the separator itself
-        return [sort_fold(text) for text in texts]
-    if not joined.isascii():
-        for i, text in enumerate(folded):
-            if not text.isascii() and not text.replace("\u2013", "").isascii():
-                folded[i] = sort_fold(texts[i])
-    return folded
+    return _folded_together(texts, _ALPHABET_BOTH_CASES, sort_fold)
 
 
 #: between the parts of a sort key: lower than any character of a name
