@@ -7,16 +7,19 @@ refresh: nothing the first paint would notice."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rejnistvo.store import Database, get_setting
 
 
-@dataclass(frozen=True)
 class FirstSteps:
-    centre_name: bool  # the centre's name is still to be entered
-    centre_iban: bool  # the centre's IBAN is still to be entered
-    first_carer: bool  # no carer yet
+    """What is still to be entered. A plain class: a dataclass costs ~1 M instructions
+    to make at import, on the program's start (issue 13), for three flags."""
+
+    __slots__ = ("centre_name", "centre_iban", "first_carer")
+
+    def __init__(self, centre_name: bool, centre_iban: bool, first_carer: bool) -> None:
+        self.centre_name = centre_name  # the centre's name is still to be entered
+        self.centre_iban = centre_iban  # the centre's IBAN is still to be entered
+        self.first_carer = first_carer  # no carer yet
 
     @property
     def settings(self) -> bool:

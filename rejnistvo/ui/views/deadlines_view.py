@@ -170,11 +170,10 @@ class DeadlinesView(View):
         self.heading.setFont(font)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        # a new file: where to start (the centre's data, the first carer), until done
-        self.first_steps = QLabel(self)
-        self.first_steps.setWordWrap(True)
-        self.btn_first_settings = QPushButton(self)
-        self.btn_first_settings.clicked.connect(self._open_general_settings)
+        # a new file: where to start (the centre's data, the first carer), until done;
+        # made the first time it is shown (a file in use never needs it: not at the start)
+        self.first_steps: QLabel | None = None
+        self.btn_first_settings: QPushButton | None = None
         self._missing: FirstSteps | None = None
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -206,10 +205,8 @@ class DeadlinesView(View):
         top.addWidget(self.search)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        steps = QHBoxLayout()
-        steps.addWidget(self.first_steps, 1)
-        steps.addWidget(self.btn_first_settings)
-        layout.addLayout(steps)
+        self._steps_row = QHBoxLayout()
+        layout.addLayout(self._steps_row)
         self._show_first_steps()
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -243,18 +240,22 @@ class DeadlinesView(View):
         self.search.setPlaceholderText(self.tr("Išči (Ctrl+F) …"))
         self.hint.setText(self.tr("Dvoklik ali Enter odpre primer. Rdeče: rok je že pretekel."))
         self.model.set_columns_headers([c.header for c in self._columns()])
-        self.btn_first_settings.setText(self.tr("Odpri Nastavitve → Splošno"))
+        if self.btn_first_settings is not None:
+            self.btn_first_settings.setText(self.tr("Odpri Nastavitve → Splošno"))
         self._show_first_steps()
 
     def _show_first_steps(self) -> None:
         """The first-steps line while the centre's name, IBAN or the first carer are
         missing; hidden once they are entered."""
         missing = self._missing
-        shown = bool(missing)
-        self.first_steps.setVisible(shown)
-        self.btn_first_settings.setVisible(shown and missing is not None and missing.settings)
-        if not shown or missing is None:
+        if not missing:
+            if self.first_steps is not None and self.btn_first_settings is not None:
+                self.first_steps.hide()
+                self.btn_first_settings.hide()
             return
+        label, button = self._first_steps_widgets()
+        label.show()
+        button.setVisible(missing.settings)
         from PySide6.QtGui import QKeySequence
 
         steps = []
@@ -280,7 +281,17 @@ class DeadlinesView(View):
                 self.tr("pod Rejniki vpišite prvega rejnika (Nov zapis, {0})").format(new_key)
             )
         numbered = "; ".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
-        self.first_steps.setText(self.tr("Prvi koraki: {0}.").format(numbered))
+        label.setText(self.tr("Prvi koraki: {0}.").format(numbered))
+
+    def _first_steps_widgets(self) -> tuple[QLabel, QPushButton]:
+        if self.first_steps is None or self.btn_first_settings is None:
+            self.first_steps = QLabel(self)
+            self.first_steps.setWordWrap(True)
+            self.btn_first_settings = QPushButton(self.tr("Odpri Nastavitve → Splošno"), self)
+            self.btn_first_settings.clicked.connect(self._open_general_settings)
+            self._steps_row.addWidget(self.first_steps, 1)
+            self._steps_row.addWidget(self.btn_first_settings)
+        return self.first_steps, self.btn_first_settings
 
     def _open_general_settings(self) -> None:
         from rejnistvo.ui.views.settings_view import GENERAL_SETTINGS
