@@ -310,9 +310,10 @@ def export_run(view: Any, fmt: str) -> bool:
     run = view.run
     if run is None:
         return False
+    checked = None  # the bank transfers, checked before the dialog and written as checked
     if fmt == "sepa":
         try:
-            exports.check_sepa_for(view.ctx.db, run)
+            checked = exports.check_sepa_for(view.ctx.db, run)
         except RuleError as exc:
             view.ctx.interaction.error(view.tr("Izplačilo ni izvoženo"), error_message(exc))
             return False
@@ -327,7 +328,7 @@ def export_run(view: Any, fmt: str) -> bool:
         "csv": lambda p: exports.write_csv(run, path, p),
         "xlsx": lambda p: exports.write_xlsx(run, path, p),
         "pdf": lambda p: exports.write_pdf(run, path, today, p),
-        "sepa": lambda p: exports.write_sepa_for(view.ctx.db, run, path, today, p),
+        "sepa": lambda p: exports.write_sepa_for(view.ctx.db, run, path, today, p, checked),
     }
     try:
         _result, cancelled = run_reporting(view, view.tr("Izvažam izplačilo …"), writers[fmt])
