@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping
-from datetime import MAXYEAR, date
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +36,9 @@ from rejnistvo.rules.periods import (
     parse_period,
 )
 from rejnistvo.rules.rates import (
+    YEARS_PAST_NEWEST,
     RateTable,
+    furthest_month,
     load_rate_table,
     missing_indexations,
     parse_rate_rows,
@@ -193,22 +195,16 @@ def _months(value: Any) -> list[date]:
     return months
 
 
-#: how far past the newest amounts `calc` computes: ten yearly indexations not entered
-#: (»9999-12« answered with 7,974 warnings, one per missing 1 March, SPEC 3.1)
-YEARS_PAST_NEWEST_RATES = 10
-
-
 def _months_within_reach(months: list[date], rates: RateTable) -> None:
     if not rates.rows:
         return
     newest = rates.rows[-1].valid_from
-    # a row in the last ten years of the calendar reaches its end, not past it
-    last = date(min(newest.year + YEARS_PAST_NEWEST_RATES, MAXYEAR), 12, 1)
+    last = furthest_month(newest)
     for i, month in enumerate(months):
         if month > last:
             raise InputError(
                 f"months[{i}]",
-                f"{month_name(month)} je več kot {YEARS_PAST_NEWEST_RATES} let za najnovejšimi "
+                f"{month_name(month)} je več kot {YEARS_PAST_NEWEST} let za najnovejšimi "
                 f"zneski (veljajo od {format_date(newest)}); zadnji mesec, ki ga izračun "
                 f"sprejme, je {month_name(last)}. Navedite poznejše zneske v polju »rates« "
                 "ali izberite zgodnejši mesec.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import MAXYEAR, date
 from decimal import Decimal
 from pathlib import Path
 
@@ -76,6 +76,18 @@ def missing_rate(day: date) -> MissingRateError:
 
 # Transfers, foster families' payments among them, are indexed every year on 1 March (ZUTPG).
 INDEXATION_MONTH = 3
+
+#: how far past the newest amounts the program reaches: ten yearly indexations not
+#: entered (»9999-12« answered with 7,974 warnings, one per missing 1 March, SPEC 3.1;
+#: »1. 3. 2062« typed for 2026 silenced every missing indexation till then)
+YEARS_PAST_NEWEST = 10
+
+
+def furthest_month(newest: date, last_year: int = MAXYEAR) -> date:
+    """The last month reached from amounts starting on `newest`: December of the
+    ``YEARS_PAST_NEWEST``-th year after, no later than December of `last_year` (a row in
+    the calendar's last years reaches its end, not past it)."""
+    return date(min(newest.year + YEARS_PAST_NEWEST, last_year), 12, 1)
 
 
 #: how a missing indexation's warning begins, up to its 1 March (``missing_indexations``)

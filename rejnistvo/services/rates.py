@@ -22,8 +22,10 @@ from rejnistvo.rules.money import format_amount, parse_amount
 from rejnistvo.rules.periods import format_date, month_name, parse_date
 from rejnistvo.rules.rates import (
     WHERE_TO_ADD,
+    YEARS_PAST_NEWEST,
     Rate,
     RateTable,
+    furthest_month,
     indexed,
     missing_indexations,
     parse_percent,
@@ -207,9 +209,6 @@ def _day(value: object, field: str) -> date:
 #: first year, 2000); and the last, as the register's last year
 EARLIEST_START = date(2000, 1, 1)
 LATEST_START = date(2100, 12, 1)
-#: how far past the newest row a new one may start: as far as `calc` computes past the
-#: newest amounts (»1. 3. 2062« typed for 2026 silenced every missing indexation till then)
-YEARS_PAST_NEWEST = 10
 
 
 def _within_reach(
@@ -221,7 +220,8 @@ def _within_reach(
     last, after = LATEST_START, ""
     if starts:
         newest = max(starts)
-        reach = date(min(newest.year + YEARS_PAST_NEWEST, LATEST_START.year), 12, 1)
+        # a new row may start as far as `calc` computes past the newest amounts
+        reach = furthest_month(newest, LATEST_START.year)
         if reach < last:
             last = reach
             after = (
