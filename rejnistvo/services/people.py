@@ -345,9 +345,11 @@ def centres_with_units(db: Any) -> list[dict[str, Any]]:
     Units in the Slovenian alphabet's order (``sort_fold``: »Enota Center«, »Enota
     Čukarica«, »Enota Škofja Loka«, »Enota Tržič«): SQLite's ORDER BY compares code points
     and put »Enota Škofja Loka« after »Enota Tržič«, at the end of the box."""
+    from rejnistvo.store.centres import in_unit_order
+
     units: dict[int, list[dict[str, Any]]] = {}
     rows = db.execute("SELECT id, centre_id, name FROM units").fetchall()
-    for unit_id, centre_id, name in sorted(rows, key=lambda row: (sort_fold(row[2]), row[0])):
+    for unit_id, centre_id, name in in_unit_order(rows):
         units.setdefault(centre_id, []).append({"id": unit_id, "name": name})
     return [{**c, "units": units.get(c["id"], [])} for c in list_records(db, "centres")]
 

@@ -45,14 +45,18 @@ def _unit_row(db: Database, unit_id: int) -> dict[str, Any]:
     return {"id": row[0], "centre_id": row[1], "name": row[2]}
 
 
-def units_of(db: Database, centre_id: int) -> list[dict[str, Any]]:
-    """The centre's units with their ids, by name in the Slovenian alphabet's order
+def in_unit_order(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Unit rows (id, centre_id, name) by name in the Slovenian alphabet's order, then id
     (SQLite's ``ORDER BY name`` put »Enota Šiška« after »Enota Žalec«)."""
+    return sorted(rows, key=lambda r: (sort_fold(r[2] or ""), r[0]))
+
+
+def units_of(db: Database, centre_id: int) -> list[dict[str, Any]]:
+    """The centre's units with their ids, in the units' order (``in_unit_order``)."""
     rows = db.execute(
         "SELECT id, centre_id, name FROM units WHERE centre_id = ?", [centre_id]
     ).fetchall()
-    rows.sort(key=lambda r: (sort_fold(r[2] or ""), r[0]))
-    return [{"id": r[0], "centre_id": r[1], "name": r[2]} for r in rows]
+    return [{"id": r[0], "centre_id": r[1], "name": r[2]} for r in in_unit_order(rows)]
 
 
 def save_centre(db: Database, record: dict[str, Any]) -> int:
