@@ -118,7 +118,10 @@ def check_command(args: argparse.Namespace) -> int:
 
     # A path with no file is a slip in --db, not a database with problems (exit 1 would
     # tell a script the records are damaged); an empty file is checked (a damaged one).
-    problems = check_db(refuse_missing_database(database_path(args)))
+    notes: list[str] = []
+    problems = check_db(refuse_missing_database(database_path(args)), notes)
+    for note in notes:
+        sys.stderr.write(f"{note}\n")
     if problems and all(getattr(problem, "kind", "") for problem in problems):
         # a file that could not be read (locked, a read-only medium without its »-shm«)
         # or is no database of this program was not checked and may be healthy: exit 1

@@ -730,13 +730,24 @@ def _sqlite_problem(error: sqlite3.Error, path: Path) -> CheckProblem:
     return CheckProblem(store_error.message, "unreadable" if unreadable else "")
 
 
-def check_db(path: str | os.PathLike[str]) -> list[str]:
+def older_schema_note(path: Path, pending: list[str]) -> str:
+    """What `check` says of a sound file an older version made (its missing steps)."""
+    return (
+        f"Datoteko »{path.name}« je zapisala starejša različica programa (manjkajoči "
+        f"koraki sheme: {', '.join(pending)}). Program jo posodobi, ko jo odpre; "
+        "preverjanje je ni spremenilo."
+    )
+
+
+def check_db(path: str | os.PathLike[str], notes: list[str] | None = None) -> list[str]:
     """Everything `check` reports: empty when the file is healthy; each line a
     CheckProblem, whose kind tells a file that could not be checked from a damaged one.
 
     Opens read-only with no lock and no migrations, so it can run beside an open window.
     Runs the full integrity check and verifies the whole audit chain. It says the same as
     `open_db` would: a file the program refuses is never called fine or "to be opened".
+    ``notes``, when given, gets what is no problem but worth saying: a file an older
+    version wrote, which the program updates when it opens it.
     """
     from rejnistvo.store.audit import verify_audit_chain
 
@@ -789,11 +800,11 @@ def check_db(path: str | os.PathLike[str]) -> list[str]:
             return [CheckProblem(error.message, "not_ours")]
         pending = schema.migrations.pending(db)
         if pending:
-            problems.append(
-                "Shema ni posodobljena; manjkajoči koraki: "
-                + ", ".join(m.name for m in pending)
-                + " (odprite zbirko v programu, da se posodobi)."
-            )
+            # a file of an older version is healthy: the program brings it up to date
+            # when it opens it (a backup copy, another centre's file) — a remark, not a
+            # problem, or a script would restore a backup over a sound file
+            if notes is not None:
+                notes.append(older_schema_note(db_path, [m.name for m in pending]))
         else:
             try:
                 _check_schema(db, db_path)

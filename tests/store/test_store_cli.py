@@ -81,7 +81,7 @@ def test_check_cuts_sqlites_integrity_report_to_its_first_lines(tmp_path, capsys
     report = "Celovitost: *** in database main ***\n" + "\n".join(
         f"Page {n}: btreeInitPage() returns error code 11" for n in range(100)
     )
-    monkeypatch.setattr(rejnistvo.store, "check_db", lambda _path: [report])
+    monkeypatch.setattr(rejnistvo.store, "check_db", lambda _path, _notes=None: [report])
     damaged = tmp_path / "x.sqlite3"
     damaged.write_bytes(b"SQLite format 3\x00")
     assert main(["check", "--db", str(damaged)]) == 1
