@@ -104,12 +104,13 @@ def set_acting_user(db: Database, name: str) -> None:
 def acting_user(db: Database) -> str:
     """Who makes the changes through `db`: the name given with ``set_acting_user``; for
     a file opened without one (the command line, a script), the name saved in the
-    file's settings as before; "" when neither names anyone."""
+    file's settings as before; else the login name, as the window gives when no name is
+    set — a change, a proposal's author and a package's sender always name someone."""
     given = _acting_users.get(db)
     if given:
         return given
     row = db.execute("SELECT value FROM settings WHERE key = 'user_name'").fetchone()
-    return str(row[0] or "") if row else ""
+    return (str(row[0] or "") if row else "") or os_user()
 
 
 def write_audit(

@@ -29,3 +29,18 @@ def test_a_file_opened_without_a_name_keeps_the_one_in_its_settings(db):
     carer = save_record(db, "carers", {"name": "Zofka Šuštar"})
     assert audit_rows(db, "carers", carer)[-1]["user_name"] == "Ana Žagar"
     assert acting_user(db) == "Ana Žagar"
+
+
+def test_a_file_no_one_named_logs_the_login_name(db):
+    """The command line on a file whose window never set a name logged an empty user
+    (»—« in the change log), signed proposals by no one and sent packages from no one;
+    now the login name, as the window gives when no name is set."""
+    from rejnistvo.store.audit import os_user
+
+    assert os_user()
+    carer = save_record(db, "carers", {"name": "Zofka Šuštar"})
+    assert audit_rows(db, "carers", carer)[-1]["user_name"] == os_user()
+    _, _, placement = _placement(db)
+    case = save_record(db, "r4_cases", {"placement_id": placement, "sent_on": "2026-03-02"})
+    assert get_record(db, "r4_cases", case)["prepared_by"] == os_user()
+    assert _sender(db, get_record(db, "r4_cases", case))["user"] == os_user()

@@ -23,12 +23,12 @@ from rejnistvo.services.payment_run.lines import (
 from rejnistvo.services.payment_run.one_offs import one_off_lines
 from rejnistvo.services.payment_run.run import data_stamp
 from rejnistvo.store import ledger
-from rejnistvo.store.audit import acting_user, os_user, write_audit
+from rejnistvo.store.audit import acting_user, write_audit
 from rejnistvo.store.reads import read_tuples
 
 
 def user_of(db: Any) -> str:
-    return acting_user(db) or os_user()
+    return acting_user(db)
 
 
 def check_closable(db: Any, month: date, clock: Clock) -> None:
