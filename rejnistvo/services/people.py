@@ -267,8 +267,8 @@ def person_choices(
 ) -> list[tuple[int, str]]:
     """The first ``limit`` carers or children (``entity``) whose name contains every
     typed word (case ignored; č, š, ž, ć, đ found by c, s, z, d too), or whose EMŠO
-    contains a typed word of digits (a label's brackets ignored), by name, as
-    ``(id, label)``; nothing for an empty fragment."""
+    contains a typed word of digits (a label's brackets ignored), in the list's order
+    (by surname), as ``(id, label)``; nothing for an empty fragment."""
     table = _person_table(entity)
     words = [w.strip("()") for w in fragment.split()]
     words = [w for w in words if w]
@@ -284,9 +284,10 @@ def person_choices(
     params = [like_pattern(w) for w in names] + [like_pattern(w, marked=False) for w in digits]
     cursor = db.execute(
         f"SELECT id, name, emso, name_key FROM {table} WHERE {' AND '.join(where)} "
+        # in the lists' order: by surname, Slovenian alphabet (Č after C, not after Z);
         # an EMŠO alone: a plain scan, then its few matches sorted (not every row looked
-        # up through the name index)
-        f"ORDER BY {'' if names else '+'}name_key, id",
+        # up through the list's index)
+        f"ORDER BY {'' if names else '+'}surname_key, name_key, id",
         params,
     )
     wanted = [fold(w) for w in names]

@@ -17,15 +17,20 @@ from rejnistvo.store.reads import read_rows
 DEFAULT_LIMIT = 50
 
 _COLUMNS = "t.id, t.contract_no, ch.name AS child_name, c.name AS carer_name"
-# Without a text, the carers are read in name order through their index and the first
-# page is there at once; CROSS JOIN keeps SQLite from sorting every placement first.
+# The Namestitve list's order (carer's surname, child's surname, Slovenian alphabet: Č
+# after C, not after Z), from the index SQLite keeps for it; without a text the first
+# page is read through that index at once (CROSS JOIN keeps SQLite from sorting every
+# placement first).
+_ORDER = "o.carer_key, o.child_key, o.carer_name_key, o.placement_id"
 _FIRST_PAGE = (
-    f"SELECT {_COLUMNS} FROM carers c CROSS JOIN placements t ON t.carer_id = c.id "
-    "JOIN children ch ON ch.id = t.child_id ORDER BY c.name_key, t.id LIMIT ?"
+    f"SELECT {_COLUMNS} FROM placement_order o CROSS JOIN placements t "
+    "ON t.id = o.placement_id JOIN carers c ON c.id = t.carer_id "
+    f"JOIN children ch ON ch.id = t.child_id ORDER BY {_ORDER} LIMIT ?"
 )
 _MATCHING = (
     f"SELECT {_COLUMNS} FROM placements t JOIN carers c ON c.id = t.carer_id "
-    "JOIN children ch ON ch.id = t.child_id WHERE {where} ORDER BY c.name_key, t.id"
+    "JOIN children ch ON ch.id = t.child_id "
+    "JOIN placement_order o ON o.placement_id = t.id WHERE {where} ORDER BY " + _ORDER
 )
 _WORD = (
     "(c.name_key LIKE ? ESCAPE '\\' OR ch.name_key LIKE ? ESCAPE '\\' "

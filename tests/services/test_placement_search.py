@@ -93,3 +93,22 @@ def test_marked_letters_matching_late_or_nowhere_are_read_with_two_queries(db):
     assert nowhere == []
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) <= 4, selects
+
+
+def test_the_pickers_offer_the_lists_slovenian_order_by_surname(db):
+    """The placement and person pickers ordered by the first name's code points: »Špela
+    Cesar« came after »Zala …«, a Č- or Š-surname after Z. Now as the lists: by surname,
+    Č after C, Š after S."""
+    from rejnistvo.services.people import person_choices
+
+    names = ["Špela Cesar", "Bor Zupan", "Zala Šuštar", "Tilen Čuk", "Ana Sever"]
+    for i, name in enumerate(names):
+        placement(db, f"RP-{i}/2026", name, f"Otrok {name.split()[1]}")
+    expected = ["Špela Cesar", "Tilen Čuk", "Ana Sever", "Zala Šuštar", "Bor Zupan"]
+    assert [r["carer_name"] for r in find_placements(db, "")] == expected
+    assert [r["carer_name"] for r in find_placements(db, "rp")] == expected
+    with_a = ["Špela Cesar", "Ana Sever", "Zala Šuštar", "Bor Zupan"]
+    assert [label for _, label in person_choices(db, "carers", "a")] == with_a
+    assert [label for _, label in person_choices(db, "children", "otrok")] == [
+        f"Otrok {name.split()[1]}" for name in expected
+    ]
