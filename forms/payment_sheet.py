@@ -22,7 +22,7 @@ from rejnistvo.printing import build_pdf, markup, para, table
 from rejnistvo.printing.document import escape
 from rejnistvo.printing.fonts import SERIF
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_factor, fmt_month
-from rejnistvo.rules.months import MonthPayment
+from rejnistvo.rules.months import MonthPayment, fee_share_text
 from rejnistvo.rules.periods import Period
 
 from ._common import after_label
@@ -54,13 +54,6 @@ PART_TIME_SHARE_NOTE = (
     "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
     "75 % veljavne, plačilo dela {share} veljavnega (delež, določen v rejniški pogodbi)."
 )
-
-
-def fee_share_text(share: Decimal) -> str:
-    """The contract's share of the fee (0.40) as printed: »40 %«, »37,5 %«."""
-    percent = (share * 100).normalize()
-    text = f"{percent:f}".replace(".", ",")
-    return f"{text} %"
 
 
 def _periods(value: object) -> str:

@@ -47,6 +47,13 @@ def check_percent(value: object, field: str) -> int:
     return value
 
 
+def fee_share_text(share: Decimal) -> str:
+    """The contract's share of the fee (0.40) as printed: »40 %«, »37,5 %«."""
+    percent = (share * 100).normalize()
+    text = f"{percent:f}".replace(".", ",")
+    return f"{text} %"
+
+
 @dataclass(frozen=True, slots=True)
 class PartTimePlacement:
     """Placement on weekends, holidays and school holidays only: board 75 %, fee × the

@@ -23,7 +23,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from rejnistvo.rules.money import ZERO, format_amount
-from rejnistvo.rules.months import Adjustment, MonthPayment, PartTimePlacement
+from rejnistvo.rules.months import Adjustment, MonthPayment, PartTimePlacement, fee_share_text
 from rejnistvo.rules.periods import (
     Period,
     add_months,
@@ -56,6 +56,26 @@ KIND_LABELS = {
     ONE_OFF: "enkratno izplačilo",
     UNDONE: "razveljavljeno preplačilo",
 }
+
+
+#: why a full month of a weekend-only placement pays less than the rates (its line's
+#: reason): a checker sees 491,42 with factor 1 and must not take it for an error
+PART_TIME_REASON = (
+    "le ob koncih tedna in počitnicah: oskrbnina 75 %, plačilo dela {share} po pogodbi"
+)
+
+
+@lru_cache(maxsize=64)
+def part_time_reason(fee_share: Decimal) -> str:
+    """The reason of a month's line of a weekend-only placement (SPEC 3.2)."""
+    # "75 %" never split over two lines of a narrow reason column (no-break spaces)
+    return PART_TIME_REASON.format(share=fee_share_text(fee_share)).replace(" %", "\u00a0%")
+
+
+def month_reason(inputs: PlacementInputs) -> str:
+    """The reason of a placement's month line: "" but for a weekend-only placement."""
+    part = inputs.part_time
+    return "" if part is None else part_time_reason(part.fee_share)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from rejnistvo.forms.payment_sheet import fee_share_text, render_payment_sheet_bytes
+from rejnistvo.forms.payment_sheet import render_payment_sheet_bytes
 
-from rejnistvo.rules.months import PartTimePlacement, month_payments
+from rejnistvo.rules.months import PartTimePlacement, fee_share_text, month_payments
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.rates import Rate, RateTable
 from tests.forms.conftest import pdf_text

@@ -23,6 +23,7 @@ from rejnistvo.rules.payment_run import (
     basis_text,
     basis_without_days,
     calc_inputs,
+    month_reason,
     reasons,
     reasons_by_month,
     reasons_of_texts,
@@ -324,7 +325,9 @@ class RunLines(Sequence[RunLine]):
                     text = maker.text(m, p, rates)
                 words = worded.get((id(text), old))
                 if words is None:
-                    reason: str | None = ""
+                    # a month's line (``old`` None: nothing paid to differ from) names a
+                    # weekend-only placement; the same text, the same placement's terms
+                    reason: str | None = month_reason(src.inputs)
                     if old is not None:
                         reason, fixed = self._reason_of_text(old, text, entry)
                         reason = reason if fixed else None
@@ -354,7 +357,7 @@ class RunLines(Sequence[RunLine]):
                     line = made[index] = RunLine(
                         kind, m, placement_id, src.carer_id, src.carer_name, src.child_name,
                         src.contract_no, src.iban, src.centre_id, src.centre_name, src.unit_id,
-                        src.unit_name, p.days_placed, factor, amounts, "",
+                        src.unit_name, p.days_placed, factor, amounts, month_reason(src.inputs),
                         basis_text(m, src.inputs, p),
                     )  # fmt: skip
                     if self._first is not None:
@@ -372,11 +375,12 @@ class RunLines(Sequence[RunLine]):
         kind, _amounts, src, m, p, _factor, rates, maker, old_id = entry
         days: int = p.days_placed
         if kind == MONTH:
+            reason = month_reason(src.inputs)
             if not self._with_basis:
-                return days, "", None
+                return days, reason, None
             if maker is None:
-                return days, "", basis(m, src.inputs, p)
-            return days, "", maker.make(m, p, rates)
+                return days, reason, basis(m, src.inputs, p)
+            return days, reason, maker.make(m, p, rates)
         if not days:
             paid = self._paid_basis(old_id)
             made = _no_days_basis(src, paid) if self._with_basis else None
