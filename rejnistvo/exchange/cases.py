@@ -476,6 +476,8 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
                     return ImportResult(
                         existing, False, True, f"Popravljen predlog je prevzet (primer {existing})."
                     )
+                if not _changed_keys(db, existing, case, contents):
+                    _keep_newer_time(db, case, contents)
                 return ImportResult(
                     existing, False, False, f"Predlog je že v evidenci (primer {existing})."
                 )
@@ -485,6 +487,8 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
         if existing is None:  # _preview_resolution refuses a package without its case
             raise PackageError("Primera, na katerega se sklep nanaša, v tej evidenci ni.")
         if fresh.action == "nothing":
+            if case.get("resolution_no") and not resolutions.changed_fields(case, contents):
+                _keep_newer_time(db, case, contents)
             return ImportResult(existing, False, False, fresh.notes[0])
         if fresh.action == "update":
             resolutions.take_over_correction(db, case, contents, today)
@@ -501,6 +505,14 @@ def apply_import(db: Database, preview: ImportPreview, *, today: date) -> Import
             True,
             f"Sklep {contents.case['decision']['resolution_no']} je uvožen; primer je odločen.",
         )
+
+
+def _keep_newer_time(db: Database, case: dict[str, Any], contents: PackageContents) -> None:
+    """A package newer than the one the case was taken from, with nothing new in it: the
+    case keeps its time, or a package made between the two (a correction the sender has
+    since taken back) would later count as newer than what the case holds."""
+    if is_newer(contents, case):
+        save_record(db, "r4_cases", dict(case, package_created_at=package_time(contents)))
 
 
 # --- proposal at the coordinator ---------------------------------------------------------

@@ -103,3 +103,38 @@ def test_a_case_decided_before_the_times_were_kept_is_told_not_changed(
     assert "razlikuje" in " ".join(preview.notes) and "obdobje" in " ".join(preview.notes)
     _import(centre_db, second, CORRECTED)
     assert get_record(centre_db, "r4_cases", case_id)["decision_to"] != new_end
+
+
+def test_a_newer_resolution_with_nothing_new_keeps_its_time(centre_db, coordinator_db, tmp_path):
+    """The coordinator corrected a resolution (package 2), then put it back and sent it
+    again (package 3, the same as package 1). The centre opened 1 and 3 — nothing new in
+    3, so the case kept 1's time — then the late package 2, which counted as newer and
+    brought back the correction the coordinator had taken back. Now the case keeps 3's
+    time and 2 is older than what it holds."""
+    case_id, first, second, _new_end = _decided_and_corrected(centre_db, coordinator_db, tmp_path)
+    coordinator_case = coordinator_db.execute(
+        "SELECT id FROM r4_cases WHERE resolution_no IS NOT NULL"
+    ).fetchone()[0]
+    assert _import(centre_db, first).changed
+    original_end = get_record(centre_db, "r4_cases", case_id)["decision_to"]
+    corrected = get_record(coordinator_db, "r4_cases", coordinator_case)
+    correct_decision(
+        coordinator_db,
+        coordinator_case,
+        corrected["version"],
+        {"decision_to": original_end},
+        "Popravek je bil napačen",
+        FixedClock(CORRECTED),
+    )
+    third_at = datetime(2026, 11, 27, 12, 0, 0, tzinfo=UTC)
+    third = export_resolution(
+        coordinator_db, coordinator_case, PASS, tmp_path / "sklep3.rejpaket", now=third_at
+    )
+
+    assert not _import(centre_db, third).changed  # nothing new in it …
+    stored = get_record(centre_db, "r4_cases", case_id)
+    assert stored["package_created_at"] == "2026-11-27T12:00:00+00:00"  # … but its time
+    preview = preview_import(centre_db, second, PASS, kind="resolution")
+    assert preview.action == "nothing" and "starejši" in " ".join(preview.notes)
+    _import(centre_db, second)
+    assert get_record(centre_db, "r4_cases", case_id)["decision_to"] == original_end

@@ -115,3 +115,40 @@ def test_the_notes_name_the_changed_fields_in_slovenian(centre_db, coordinator_d
     _import(coordinator_db, older, RECEIVED)
     note = " ".join(preview_import(coordinator_db, newer, PASS, kind="proposal").notes)
     assert "(spremenjeno: obrazložitev)" in note and "rationale" not in note
+
+
+def test_a_newer_package_with_nothing_new_keeps_its_time(
+    centre_db, coordinator_db, tmp_path, in_ljubljana
+):
+    """The centre corrected a proposal (package 2), then took the correction back and sent
+    it again (package 3, the same text as package 1). The coordinator opened 1 and 3 —
+    nothing new in 3, so the case kept 1's time — and then the late package 2, which
+    counted as newer than 1 and brought back the correction the centre had taken back.
+    Now the case keeps 3's time, and 2 is older than what it holds."""
+    case = prepared_case(centre_db)
+    first = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "1.rejpaket", today=RECEIVED, now=FIRST_AT
+    )
+    stored = get_record(centre_db, "r4_cases", case["id"])
+    original = stored["rationale"]
+    save_record(centre_db, "r4_cases", {**stored, "rationale": CORRECTED})
+    corrected = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "2.rejpaket", today=RESENT, now=SECOND_AT
+    )
+    stored = get_record(centre_db, "r4_cases", case["id"])
+    save_record(centre_db, "r4_cases", {**stored, "rationale": original})
+    third_at = datetime(2026, 11, 22, 11, 30, 0, tzinfo=UTC)
+    taken_back = export_proposal(
+        centre_db, case["id"], PASS, tmp_path / "3.rejpaket", today=RESENT, now=third_at
+    )
+
+    case_id = _import(coordinator_db, first, RECEIVED).case_id
+    result = _import(coordinator_db, taken_back)
+    assert not result.changed  # nothing new in it …
+    stored = get_record(coordinator_db, "r4_cases", case_id)
+    assert stored["package_created_at"] == "2026-11-22T11:30:00+00:00"  # … but its time
+
+    preview = preview_import(coordinator_db, corrected, PASS, kind="proposal")
+    assert preview.action == "nothing" and "starejši" in " ".join(preview.notes)
+    _import(coordinator_db, corrected)
+    assert get_record(coordinator_db, "r4_cases", case_id)["rationale"] == original

@@ -87,3 +87,33 @@ def test_cancelling_the_repeated_question_ends_the_import(qtbot, ctx, interactio
     interaction.answers += [str(path), "napačno-geslo", None]
     assert not view.import_package("proposal")
     assert len(_passphrase_questions(interaction)) == 3
+
+
+def test_a_newer_package_with_nothing_new_keeps_its_time_in_the_window(
+    qtbot, ctx, interaction, tmp_path
+):
+    """Paketi → Uvozi: a package with nothing new only showed its preview; the case kept
+    the older package's time, so a package made between the two later counted as newer.
+    The window now keeps the newer time too, without a question (as `import-case`)."""
+    view = _packages_view(qtbot, ctx)
+    case_id = _select_prepared(view)
+    path = tmp_path / "p.rejpaket"
+    interaction.answers += [str(path), GOOD]
+    assert view.export_package("proposal")
+    contents = read_package(path, GOOD)
+    case = get_record(ctx.db, "r4_cases", case_id)
+    ctx.db.execute(  # as if taken from a package made a day earlier
+        "UPDATE r4_cases SET package_created_at = '2000-01-01T00:00:00+00:00' WHERE id = ?",
+        [case_id],
+    )
+    ctx.db.conn.commit()
+    view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(contents.subgroup))
+    view.tabs.setCurrentIndex(2)
+    interaction.answers += [str(path), GOOD]
+    assert view.import_package("proposal") is False  # nothing taken over …
+    assert any(
+        kind == "info" and title == "Predogled paketa" for kind, title, _ in interaction.asked
+    )
+    stored = get_record(ctx.db, "r4_cases", case_id)
+    assert stored["package_created_at"] == contents.created_at  # … but its time kept
+    assert stored["rationale"] == case["rationale"]

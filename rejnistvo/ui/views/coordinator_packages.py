@@ -233,6 +233,11 @@ class CoordinatorPackagesMixin:
         text = "\n".join(f"{label}: {value}" for label, value in preview.contents.summary())
         text += "\n\n" + "\n".join(preview.notes)
         if not preview.changes_anything:
+            try:  # nothing to take over; a newer package's time is kept (no question)
+                apply_import(self.ctx.db, preview, today=self.today())
+            except (InputError, StoreError) as exc:
+                self.ctx.interaction.error(self.tr("Paket ni uvožen"), error_message(exc))
+                return False
             self.ctx.interaction.info(self.tr("Predogled paketa"), text)
             return False
         if not self.ctx.interaction.confirm(
