@@ -75,6 +75,8 @@ class RefundPlan:
     report_due_reason: str | None = None
     # Call date + L when that was a non-working day and the latest deadline moved (ZUP 101).
     latest_deadline_moved_from: date | None = None
+    # Due days the user had typed that the plan made again could not keep, and why.
+    due_notes: tuple[str, ...] = ()
 
 
 def days_text(count: int) -> str:
@@ -442,6 +444,50 @@ def instalment_due_dates(count: int, call_date: date, deadline: date) -> list[da
         span = (deadline - call_date).days
         dates = [call_date + timedelta(days=-(-k * span // count)) for k in range(1, count + 1)]
     return [min(next_working_day(d), deadline) for d in dates]
+
+
+def keep_typed_dues(
+    planned: Sequence[Instalment],
+    typed_dues: Sequence[date | None],
+    call_date: date,
+    deadline: date,
+) -> tuple[list[Instalment], list[str]]:
+    """The plan made again (call date, deadline or method changed) over due days the
+    user typed for unpaid instalments (`typed_dues`, by position; None where the day was
+    the plan's own): a typed day still allowed (after the call, by the deadline, in
+    order) stays; one that is not gets the plan's day, and the notes say which and why.
+    Paid instalments are as `planned` has them (``keep_paid``)."""
+    rows = list(planned)
+    notes: list[str] = []
+    previous: date | None = None
+    for k, row in enumerate(rows):
+        typed = typed_dues[k] if k < len(typed_dues) else None
+        if row.paid_on is None and typed is not None and typed != row.due:
+            later = rows[k + 1].due if k + 1 < len(rows) else deadline
+            if k + 1 < len(typed_dues) and typed_dues[k + 1] is not None:
+                later = deadline  # the next one keeps its own typed day, or is said
+            why = None
+            if typed <= call_date:
+                why = f"ni po dnevu poziva ({format_date(call_date)})"
+            elif typed > deadline:
+                why = f"je po roku vračila ({format_date(deadline)})"
+            elif (previous is not None and typed < previous) or typed > later:
+                why = "ni več po vrsti z drugimi obroki"
+            if why is None:
+                rows[k] = Instalment(typed, row.amount)
+            else:
+                notes.append(
+                    f"Obrok {k + 1}: vpisani rok {format_date(typed)} {why}, zato zapade "
+                    f"{format_date(row.due)}."
+                )
+        previous = rows[k].due
+    try:
+        check_instalment_dates([r for r in rows if r.paid_on is None], call_date, deadline)
+    except InputError:  # typed days out of order with each other: the plan's days
+        return list(planned), notes + [
+            "Vpisani roki obrokov niso več po vrsti; obroki zapadejo na dneve načrta."
+        ]
+    return rows, notes
 
 
 def check_instalment_dates(

@@ -52,6 +52,7 @@ from rejnistvo.rules.refund import (
     check_finding_parts,
     check_instalment_dates,
     keep_paid,
+    keep_typed_dues,
     paid_days,
     received_months,
     refund_plan,
@@ -352,8 +353,13 @@ def _received_whole(
     return sum((p.board_increase for p in payments), ZERO)
 
 
-def refund_preview(db: Database, case: R5Case) -> RefundPlan:
-    """The rules' refund plan for the case as typed (``case.refund`` must be set)."""
+def refund_preview(
+    db: Database, case: R5Case, typed_dues: Sequence[date | None] = ()
+) -> RefundPlan:
+    """The rules' refund plan for the case as typed (``case.refund`` must be set).
+    `typed_dues`: due days the user typed for unpaid instalments of the plan shown before
+    (by position, None where the plan's own): those still allowed stay (``due_notes``
+    says which could not)."""
     if case.refund is None:
         raise InputError("call_date", "vpišite datum poziva k vračilu.")
     inc = case.increase
@@ -375,7 +381,13 @@ def refund_preview(db: Database, case: R5Case) -> RefundPlan:
     )
     # Instalments marked paid keep what was paid; the rest of the refund is re-shared.
     typed = [Instalment(i.due, i.amount, i.paid_on) for i in case.refund.instalments]
-    return dataclasses.replace(plan, instalments=keep_paid(plan.instalments, typed, plan.refund))
+    instalments = keep_paid(plan.instalments, typed, plan.refund)
+    notes: list[str] = []
+    if any(day is not None for day in typed_dues):
+        instalments, notes = keep_typed_dues(
+            instalments, typed_dues, case.refund.call_date, plan.deadline
+        )
+    return dataclasses.replace(plan, instalments=instalments, due_notes=tuple(notes))
 
 
 # -- checks --------------------------------------------------------------------------------

@@ -54,9 +54,31 @@ def test_stored_edited_date_survives_leaving_fields_unchanged(qtbot, b_ctx):  # 
     assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
     _leave_fields_unchanged(view)
     assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
-    # a real change of what the plan depends on makes it again
+    # a real change of what the plan depends on makes it again; the typed day, still
+    # allowed (after the call, by the deadline, before the next one), stays
     view.deadline_edit.edit.clear()
     qtbot.keyClicks(view.deadline_edit.edit, "30. 12. 2026")
     view.deadline_edit.edit.editingFinished.emit()
-    assert view.instalment_model.index(0, 0).data() != "15. 7. 2026"
+    assert view.instalment_model.index(0, 0).data() == "15. 7. 2026"
     assert view.instalment_model.instalments()[-1].due.isoformat() == "2026-12-30"
+
+
+def test_a_typed_day_the_new_call_date_passes_is_replaced_and_said(qtbot, b_ctx):  # noqa: F811
+    """A later call date made the typed 15. 7. impossible (an instalment falls due after
+    the call): it takes the plan's day, and the note under the table says which and why
+    (before, every typed day was replaced without a word, also the ones still allowed)."""
+    view = make_view(qtbot, b_ctx)
+    _case_with_an_edited_date(qtbot, view, b_ctx)
+    model = view.instalment_model
+    second = model.index(1, 0).data()
+    model.setData(model.index(1, 0), "20. 8. 2026")  # typed too, and still allowed later
+    view.call_date.edit.clear()
+    qtbot.keyClicks(view.call_date.edit, "20. 7. 2026")
+    view.call_date.edit.editingFinished.emit()
+    assert model.index(0, 0).data() != "15. 7. 2026"
+    assert model.index(1, 0).data() == "20. 8. 2026" != second
+    note = view.refund_panel.instalment_note
+    assert not note.isHidden()
+    assert "Obrok 1: vpisani rok 15. 7. 2026 ni po dnevu poziva (20. 7. 2026)" in note.text()
+    assert "Obrok 2" not in note.text()
+    assert view.save() is True

@@ -196,12 +196,38 @@ class R5Figures:
             and [i.due for i in plan.instalments] == [i.due for i in self.plan.instalments]
             and len(plan.instalments) == self.instalment_model.rowCount()
         )
+        shown = plan
         if plan is not None and had_plan:
-            self.plan = plan
+            # due days the user typed over the plan shown before stay where still allowed
+            if not keep_dates:
+                shown = self._keeping_typed_dues(plan)
+            self.plan = plan  # the plan's own days: what »typed« is told from next time
         # A plan made earlier no longer matches: make it again (paid marks kept).
         self.refund_panel.show_plan(
-            plan, reset_rows=bool(plan is not None and had_plan), keep_dates=keep_dates
+            shown, reset_rows=bool(plan is not None and had_plan), keep_dates=keep_dates
         )
+
+    def _keeping_typed_dues(self, plan: RefundPlan) -> RefundPlan:
+        """`plan` with the due days typed over the previous plan's (``self.plan``) kept
+        where the rules still allow them, and its notes on those that could not be."""
+        before = self.plan.instalments if self.plan is not None else []
+        try:
+            rows = self.instalment_model.records()
+        except InputError:  # a day typed wrong (its reason shows): nothing to keep
+            return plan
+        typed = [
+            row["due"]
+            if k < len(before) and row["paid_on"] is None and row["due"] != before[k].due
+            else None
+            for k, row in enumerate(rows)
+        ]
+        case = self._typed_case()
+        if not any(typed) or case is None or case.refund is None:
+            return plan
+        try:
+            return service.refund_preview(self.ctx.db, case, typed)
+        except RuleError:
+            return plan
 
     @Slot()
     def _payments_changed(self) -> None:

@@ -41,6 +41,8 @@ class RefundPanel(QGroupBox):
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: the plan's words on typed due days it could not keep (``show_plan``)
+        self.due_notes: list[str] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.call_date = DateEdit("call_date", self)
@@ -124,7 +126,7 @@ class RefundPanel(QGroupBox):
     # -- values ------------------------------------------------------------------------
     @Slot()
     def show_instalment_notes(self) -> None:
-        notes = self.instalment_model.moved_notes()
+        notes = self.instalment_model.moved_notes() + self.due_notes
         self.instalment_note.setText("\n".join(notes))
         self.instalment_note.setVisible(bool(notes))
 
@@ -209,7 +211,9 @@ class RefundPanel(QGroupBox):
     ) -> None:
         """The latest deadline, a moved deadline and why, and (``reset_rows``) the plan's
         instalments; paid marks stay with their instalment by order, and with
-        ``keep_dates`` (same count, same default dates) the due dates as shown, too."""
+        ``keep_dates`` (same count, same default dates) the due dates as shown, too.
+        The plan's notes on typed due days it could not keep show under the table."""
+        self.due_notes = list(plan.due_notes) if plan is not None else []
         if plan is None:
             # with the call typed, the plan failed for a reason shown at its field
             asked = not self.call_date.edit.text().strip()
@@ -260,6 +264,7 @@ class RefundPanel(QGroupBox):
                     ]
                 )
         self.update_total(plan)
+        self.show_instalment_notes()
 
     def _payments_heard(self, plan: RefundPlan) -> bool:
         """Whether `plan` was made with the instalments marked paid: one made without
