@@ -22,11 +22,11 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rejnistvo.config_dir import config_dir
-from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.errors import InputError, RuleError
 
 PENDING_FILE = "pending-temp-files.txt"
 TMP_SUFFIX = ".tmp"
@@ -134,6 +134,19 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             f"Datoteke »{target}« ni mogoče zapisati: {os_error_reason(error)}. Izberite mapo, v "
             "katero lahko pišete."
         ) from None
+
+
+def write_output(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """An export the user asked for: `write` fills a temporary file beside `path`, which
+    then replaces it. A refusal is an InputError of the output (field ``out``, what the
+    command line names ``--out`` and the window shows) that names the file the user chose,
+    never the temporary one; a cancel or an error leaves no file."""
+    try:
+        with atomic_path(path) as temporary:
+            write(temporary)
+    except WriteError as error:
+        raise InputError("out", error.message) from None
+    return Path(path)
 
 
 def replace_bytes(path: str | os.PathLike[str], data: bytes) -> Path:

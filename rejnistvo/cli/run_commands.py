@@ -184,9 +184,9 @@ def _write_json(document: dict[str, Any], out: str | None) -> None:
     if out is None:
         write_answer(text)
         return
-    from rejnistvo.services.payment_exports import _atomic
+    from rejnistvo.atomic_write import write_output
 
     def write(temporary: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
 
-    _atomic(out, write)
+    write_output(out, write)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from rejnistvo.atomic_write import write_output
 from rejnistvo.printing.formats import fmt_date
-from rejnistvo.register.export import _atomic
 from rejnistvo.spreadsheet_text import csv_text
 from rejnistvo.store import Database
 
@@ -60,7 +60,7 @@ def write_candidate_changes_csv(changes: Sequence[CandidateChange], path: str | 
                     ]
                 )
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 @dataclass(frozen=True)

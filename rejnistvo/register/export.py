@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from rejnistvo.atomic_write import WriteError, atomic_path
+from rejnistvo.atomic_write import write_output
 from rejnistvo.printing.formats import fmt_date
 from rejnistvo.register.rows import COLUMNS, RegisterRow
 from rejnistvo.rules.errors import InputError
@@ -90,16 +90,6 @@ def pdf_cell_text(key: str, value: object) -> str:
     return _DATE_IN_TEXT.sub("\\1.\u00a0\\2.\u00a0\\3", text)
 
 
-def _atomic(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """The program's one temp-file-then-rename writer; a cancel or an error leaves no file."""
-    try:
-        with atomic_path(path) as temporary:
-            write(temporary)
-    except WriteError as error:
-        raise InputError("out", error.message) from None
-    return Path(path)
-
-
 def write_csv(
     rows: Sequence[RegisterRow], path: str | Path, *, progress: Progress | None = None
 ) -> Path:
@@ -116,7 +106,7 @@ def write_csv(
                 writer.writerow([_csv_cell(column.value(row)) for column in COLUMNS])
                 steps.step()
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 def write_xlsx(
@@ -164,7 +154,7 @@ def write_xlsx(
         workbook.save(temporary)
         steps.step(steps.total)
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 def write_pdf(
@@ -271,7 +261,7 @@ def write_pdf(
         )
         steps.step(steps.total)
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 def write_register(

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rejnistvo.atomic_write import atomic_os_path, os_error_reason
+from rejnistvo.atomic_write import write_output
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.iban import check_iban
 from rejnistvo.rules.money import ZERO
@@ -60,21 +60,6 @@ class _Steps:
     def ask(self) -> None:
         if self.progress is not None and self.progress(self.done, self.total) is False:
             raise ExportCancelled()
-
-
-def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
-    """`write` the file through the program's one atomic writer; a refusal names the file
-    the user chose (never the temporary one beside it, also when a read-only disk refuses
-    its clean-up as well)."""
-    target = Path(path)
-    try:
-        with atomic_os_path(target) as temporary:
-            write(temporary)
-    except OSError as error:
-        raise InputError(
-            "out", f"datoteke »{target}« ni mogoče zapisati: {os_error_reason(error)}."
-        ) from None
-    return target
 
 
 #: The heading of the overpayments a later change gave back (SPEC 3.6; m014).
@@ -132,7 +117,7 @@ def write_csv(
             for warning in run.warnings:
                 writer.writerow([f"Opozorilo: {warning}"])
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 def _csv_cells(cells: list[Any]) -> list[Any]:
@@ -213,7 +198,7 @@ def write_xlsx(
         temporary.write_bytes(data)
         steps.step(steps.total)
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 def write_pdf(
@@ -237,7 +222,7 @@ def write_pdf(
         temporary.write_bytes(data)
         steps.step()
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 # --------------------------------------------------------------------------- SEPA
@@ -376,7 +361,7 @@ def write_sepa(
         temporary.write_bytes(xml)
         steps.step()
 
-    return _atomic(path, write)
+    return write_output(path, write)
 
 
 #: how often the window is asked (and Prekliči read) while sepaxml checks the file

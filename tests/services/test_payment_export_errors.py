@@ -30,7 +30,8 @@ def test_unwritable_target_is_said_in_slovenian(
         message = caught.value.message
         assert caught.value.field == "out"
         assert "directory" not in message.lower() and "such file" not in message
-        assert str(target) in message
+        # the file chosen, or for a missing folder that folder (»Mapa … ne obstaja«)
+        assert str(target if target == folder else target.parent) in message
     assert list(folder.iterdir()) == []  # no leftover part file
 
 
