@@ -31,3 +31,25 @@ def test_a_one_off_row_names_its_kind(qtbot, view):  # noqa: F811
     column = [c.key for c in model._columns].index("kind")
     tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
     assert tip == kind  # the whole text when the cell elides it
+
+
+def test_a_weekend_only_month_says_why_it_pays_less(qtbot, view):  # noqa: F811
+    """A full month of a weekend-only placement (board 75 %, the contract's share of the
+    fee) said only »mesec« beside amounts below the rates; its Vrsta now says why."""
+    db = view.ctx.db
+    placement = db.b_ids["placement"]
+    save_record(db, "placements", {"id": placement, "part_time": True, "fee_share": "0.40"})
+    choose(qtbot, view, date(2026, 10, 1))
+    model = view.paid_model
+    contract = db.execute(
+        "SELECT contract_no FROM placements WHERE id = ?", [placement]
+    ).fetchone()[0]
+    kinds = [
+        model.row_record(r)["kind"]
+        for r in range(model.rowCount())
+        if model.row_record(r)["contract"] == contract
+    ]
+    assert kinds == [
+        "mesec – le ob koncih tedna in počitnicah: oskrbnina 75\u00a0%, plačilo dela "
+        "40\u00a0% po pogodbi"
+    ]

@@ -12,7 +12,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.payment_run import KIND_LABELS, ONE_OFF, PAID_KINDS, UNDONE, unit_label
+from rejnistvo.rules.payment_run import (
+    KIND_LABELS,
+    MONTH,
+    ONE_OFF,
+    PAID_KINDS,
+    UNDONE,
+    unit_label,
+)
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import Column, RecordTableModel
 
@@ -163,10 +170,14 @@ def _month_text(month: date) -> str:
 
 
 def _kind(line: Any) -> str:
-    """»mesec«, »poračun« …; a one-off payment names which of ZIRD's four it is (its
-    reason): *Izplačilo* has no Razlog, and »enkratno izplačilo« alone did not say."""
+    """»mesec«, »poračun« …; a one-off payment names which of ZIRD's four it is, and a
+    month of a weekend-only placement why it pays less (their reasons): *Izplačilo* has
+    no Razlog, and »enkratno izplačilo« or »mesec« alone did not say."""
     label = KIND_LABELS[line.kind]
-    return f"{label} – {line.reason}" if line.kind == ONE_OFF and line.reason else label
+    return f"{label} – {line.reason}" if line.kind in _SAID_KINDS and line.reason else label
+
+
+_SAID_KINDS = frozenset({ONE_OFF, MONTH})
 
 
 def _reason(line: Any) -> str:
