@@ -261,6 +261,14 @@ def _paid_so_far(plan: RefundPlan) -> list[Flowable]:
         return []
     done = sum((i.amount for i in paid), Decimal("0.00"))
     last = max(i.paid_on for i in paid if i.paid_on is not None)
+    if done > plan.refund:  # paid beyond the refund: the centre owes it back
+        return [
+            markup(
+                f"Do {_b(fmt_date(last))} ste vrnili {_b(fmt_eur(done))}, "
+                f"{_b(fmt_eur(done - plan.refund))} več od zneska za vračilo; presežek vam "
+                "center vrne."
+            )
+        ]
     return [
         markup(
             f"Do {_b(fmt_date(last))} ste vrnili {_b(fmt_eur(done))}; "

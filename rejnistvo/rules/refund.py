@@ -77,6 +77,8 @@ class RefundPlan:
     latest_deadline_moved_from: date | None = None
     # Due days the user had typed that the plan made again could not keep, and why.
     due_notes: tuple[str, ...] = ()
+    # What the instalments marked paid hold beyond the refund (``excess_paid``).
+    excess: Decimal = ZERO
 
 
 def days_text(count: int) -> str:
@@ -357,7 +359,8 @@ def keep_paid(
     amounts (the rounding remainder to the last), and one left at nothing goes (SPEC
     3.4: none is zero). With no planned one left unpaid (a lump sum paid in part, or
     every one paid and the refund raised) the rest is one more instalment, due on the
-    plan's last day (the deadline). Refused when the payments pass the refund."""
+    plan's last day (the deadline). Payments beyond the refund stay as paid, and no
+    unpaid instalment is left (``excess_paid`` says how much the carer is owed back)."""
     if not any(t.paid_on is not None for t in typed):
         return list(planned)
     rows: list[Instalment] = []
@@ -369,7 +372,6 @@ def keep_paid(
             rows.append(planned[k])
     paid = sum((row.amount for row in rows if row.paid_on is not None), ZERO)
     rest = refund - paid
-    _check_paid_within(paid, refund)
     unpaid = [k for k, row in enumerate(rows) if row.paid_on is None]
     if rest > 0 and not unpaid and planned:
         rows.append(Instalment(planned[-1].due, rest))
@@ -401,18 +403,11 @@ def _check_paid_amount(amount: Decimal, position: int) -> None:
         )
 
 
-def _check_paid_within(paid: Decimal, refund: Decimal) -> None:
-    """What the instalments marked paid hold is not more than the refund."""
-    if paid > refund:
-        raise InputError(
-            "instalments",
-            f"v obrokih, označenih kot plačani, je rejnik vrnil {format_amount(paid)} EUR, "
-            f"{format_amount(paid - refund)} EUR več od zneska za vračilo "
-            f"({format_amount(refund)} EUR). Plačanih zneskov program ne spreminja: "
-            "popravite plačani znesek obroka (preveč plačano se rejniku vrne) ali odstranite "
-            "oznako plačila pri obroku, ki ni bil plačan; če je center ugotovil drugače, je "
-            f"nenamensko porabljeni znesek lahko najmanj {format_amount(paid)} EUR.",
-        )
+def excess_paid(instalments: Sequence[Instalment], refund: Decimal) -> Decimal:
+    """What the carer paid back beyond the refund (a payment larger than its instalment,
+    or a finding corrected down after payments): the centre owes it back. 0 when none."""
+    paid = sum((i.amount for i in instalments if i.paid_on is not None), ZERO)
+    return max(paid - refund, ZERO)
 
 
 def _same_day_in_month(year: int, month: int, day: int) -> date:

@@ -51,6 +51,7 @@ from rejnistvo.rules.refund import (
     RefundPlan,
     check_finding_parts,
     check_instalment_dates,
+    excess_paid,
     keep_paid,
     keep_typed_dues,
     paid_days,
@@ -137,6 +138,10 @@ class Refund:
     amount: Decimal | None = None
     id: int | None = None
     version: int | None = None
+    #: the day the centre gave back what the carer paid beyond the refund
+    excess_returned_on: date | None = None
+    #: what the carer paid beyond the refund, as the service found it (None: nothing)
+    excess: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +263,8 @@ def _refund(row: dict[str, Any]) -> Refund:
         amount=row.get("amount"),
         id=row["id"],
         version=row.get("version"),
+        excess_returned_on=row.get("excess_returned_on"),
+        excess=row.get("excess"),
     )
 
 
@@ -387,7 +394,12 @@ def refund_preview(
         instalments, notes = keep_typed_dues(
             instalments, typed_dues, case.refund.call_date, plan.deadline
         )
-    return dataclasses.replace(plan, instalments=instalments, due_notes=tuple(notes))
+    return dataclasses.replace(
+        plan,
+        instalments=instalments,
+        due_notes=tuple(notes),
+        excess=excess_paid(instalments, plan.refund),
+    )
 
 
 # -- checks --------------------------------------------------------------------------------
@@ -511,9 +523,35 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
         )
     else:
         instalments = tuple(RefundInstalment(i.due, i.amount, i.paid_on) for i in plan.instalments)
+    _check_excess_returned(refund, plan)
     return dataclasses.replace(
-        refund, deadline=plan.deadline, amount=plan.refund, instalments=instalments
+        refund,
+        deadline=plan.deadline,
+        amount=plan.refund,
+        instalments=instalments,
+        excess=plan.excess if plan.excess > 0 else None,
     )
+
+
+def _check_excess_returned(refund: Refund, plan: RefundPlan) -> None:
+    """The day the excess was given back: only where the carer paid more than the refund,
+    and not before the payment that passed it."""
+    day = refund.excess_returned_on
+    if day is None:
+        return
+    if plan.excess <= 0:
+        raise InputError(
+            "excess_returned_on",
+            "rejnik ni vrnil več od zneska za vračilo, zato ni ničesar, kar bi mu center "
+            "vrnil: izbrišite dan vračila presežka.",
+        )
+    last_paid = max(i.paid_on for i in plan.instalments if i.paid_on is not None)
+    if day < last_paid:
+        raise InputError(
+            "excess_returned_on",
+            f"presežek ni mogel biti vrnjen pred zadnjim plačilom rejnika "
+            f"({format_date(last_paid)}); vpišite dan od {format_date(last_paid)} dalje.",
+        )
 
 
 # -- saving --------------------------------------------------------------------------------
@@ -535,7 +573,10 @@ def same_case(db: Database, edited: R5Case, stored: R5Case) -> bool:
     ):
         report = dataclasses.replace(report, finding_centre_id=None, finding_unit_id=None)
     if refund is not None and stored.refund is not None and refund.amount is None:
-        refund = dataclasses.replace(refund, amount=stored.refund.amount)
+        # the amount and the excess are the rules' (from the finding and the payments)
+        refund = dataclasses.replace(
+            refund, amount=stored.refund.amount, excess=stored.refund.excess
+        )
     return R5Case(increase, report, refund) == stored
 
 
@@ -555,6 +596,11 @@ def _check_not_future(case: R5Case, today: date) -> None:
         ("report_date", report.report_date if report else None, "Datum poročila"),
         ("finding_date", report.finding_date if report else None, "Datum ugotovitve"),
         ("call_date", refund.call_date if refund else None, "Datum poziva"),
+        (
+            "excess_returned_on",
+            refund.excess_returned_on if refund else None,
+            "Presežek vrnjen rejniku",
+        ),
         *(
             (f"instalments[{k}].paid_on", i.paid_on, "Dan plačila")
             for k, i in enumerate(refund.instalments if refund else ())
@@ -654,6 +700,8 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
                         "deadline": refund.deadline,
                         "method": str(refund.method),
                         "amount": refund.amount,
+                        "excess_returned_on": refund.excess_returned_on,
+                        "excess": refund.excess,
                         "instalments": [
                             {"due": i.due, "amount": i.amount, "paid_on": i.paid_on}
                             for i in refund.instalments

@@ -19,6 +19,8 @@ what a double click opens. The rules are the shared ones:
   of the finding (the centre's next step is the call);
 * refund instalments past their due date and not marked paid (not those still to come:
   the carer pays them, the centre has nothing to do until one is late);
+* a refund the carer paid beyond its amount, the excess not yet given back (m020), due
+  the day of the last payment;
 * overpayments found by a payment run and not yet settled (SPEC 3.6), due the day the
   run that found them was closed;
 * a missing 1 March indexation of the rate table (SPEC 3.1), due on that 1 March.
@@ -82,6 +84,7 @@ KINDS = (
     "training",
     "coordinator_term",
     "refund_instalment",
+    "refund_excess",
     "overpayment",
     "indexation",
 )
@@ -477,6 +480,25 @@ def _refund_calls(
         )  # fmt: skip
 
 
+def _refund_excesses(
+    db: Database,
+    day: _Day,
+    out: Buckets,
+    until: date | None = None,
+    increases: IdRange | None = None,
+) -> None:
+    found = out["refund_excess"]
+    for paid_on, excess, increase_id, carer, child in lists.refund_excesses(
+        db, paid_by=until, increases=increases
+    ):
+        due = day.parse(paid_on)
+        what = f"Rejnik je vrnil {fmt_amount(excess)} EUR preveč: vrnite mu jih"
+        found.append(
+            _make(Deadline, (due, day.days(due), "refund_excess", what, carer, child,
+                             "r5_refund", increase_id))
+        )  # fmt: skip
+
+
 def _instalments(
     db: Database,
     day: _Day,
@@ -565,6 +587,7 @@ def deadlines_until(db: Database, today: date, until: date | None) -> list[Deadl
         _coordinators(db, day, out, until)
         _refund_calls(db, day, out, until)
         _instalments(db, day, out, until)
+        _refund_excesses(db, day, out, until)
         _overpayments(db, day, out, until)
         _indexation(db, day, out, until)
     return _earliest_first(out)
@@ -646,6 +669,10 @@ def deadline_steps(
             ),
             *(
                 lambda ids=ids: _instalments(db, day, out, increases=ids)
+                for ids in ranges(tops["board_increases"])
+            ),
+            *(
+                lambda ids=ids: _refund_excesses(db, day, out, increases=ids)
                 for ids in ranges(tops["board_increases"])
             ),
             lambda: _overpayments(db, day, out),

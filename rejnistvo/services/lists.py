@@ -10,6 +10,7 @@ to a superset of what the rules can pick, and say why in a comment.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from rejnistvo.store import Database
@@ -236,6 +237,31 @@ def findings_without_call(
         + " ORDER BY t.id",
         [] if found_by is None else [found_by.isoformat()],
     ).fetchall()
+
+
+def refund_excesses(
+    db: Database, *, paid_by: date | None = None, increases: IdRange | None = None
+) -> list[tuple[str, Decimal, int, str, str]]:
+    """(day of the last payment, what the carer paid beyond the refund, increase_id,
+    carer, child) of the refunds paid in full and then some, the excess not yet given
+    back (m020: ``refunds.excess``, ``excess_returned_on``), last paid on or before
+    `paid_by` (None: any day), by increase; `increases`: only those in that range of ids.
+    A few rows at most, read through the partial index ``refunds_excess_owed``."""
+    rows = db.execute(
+        """SELECT (SELECT max(paid_on) FROM refund_instalments WHERE refund_id = f.id),
+                  f.excess, t.id, c.name, ch.name
+           FROM refunds f CROSS JOIN board_increases t ON t.id = f.increase_id """
+        + _NAMES
+        + " WHERE f.excess IS NOT NULL AND f.excess_returned_on IS NULL"
+        + _in_range("f.increase_id", increases)
+        + " ORDER BY t.id"
+    ).fetchall()
+    cutoff = None if paid_by is None else paid_by.isoformat()
+    return [
+        (last_paid, Decimal(excess), int(increase_id), carer or "", child or "")
+        for last_paid, excess, increase_id, carer, child in rows
+        if last_paid is not None and (cutoff is None or last_paid <= cutoff)
+    ]
 
 
 def max_ids(db: Database) -> dict[str, int]:

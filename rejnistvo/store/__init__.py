@@ -18,10 +18,10 @@ open; released by the OS even if the program crashes; on POSIX also a lock named
 the file's device and inode in the temporary folder, so that a hard link meets it). It
 turns on WAL and foreign keys, runs ``PRAGMA quick_check`` (the full integrity check after
 an unclean shutdown and in ``check_db``), copies the file to ``backups/`` and then runs
-pending migrations (``rejnistvo.store.schema``, steps m001–m019, each a function named
+pending migrations (``rejnistvo.store.schema``, steps m001–m020, each a function named
 after what it adds: m004 record versions, m005/m010/m013/m014 the payment ledger, m006
 the audit anchor, m015/m016/m017 indexes and texts of the first screens, m018 the R-4
-packages' times, m019 the lists' Slovenian order, …). ``check_db(path) -> list[str]``
+packages' times, m019 the lists' Slovenian order, m020 a refund's excess given back, …). ``check_db(path) -> list[str]``
 lists problems (integrity, migrations, audit chain and triggers); empty = healthy.
 
 Backups (``rejnistvo.store.backup``): ``backup_to(source_path_or_db, out_path)``

@@ -34,9 +34,9 @@ DATE_COLUMNS = frozenset(
     proposal_date period_from period_to prepared_on sent_on accepted_on commission_named_on
     decided_on returned_on decision_from decision_to decision_date report_requested_on
     report_date finding_date call_date deadline due paid_on valid_from received_on
-    resolution_received_on""".split()
+    resolution_received_on excess_returned_on""".split()
 )
-MONEY_COLUMNS = frozenset({"amount", "justified", "unjustified", "board", "fee"})
+MONEY_COLUMNS = frozenset({"amount", "justified", "unjustified", "board", "fee", "excess"})
 DECIMAL_COLUMNS = frozenset({"fee_share"})
 BOOL_COLUMNS = frozenset({"part_time", "electronic_delivery"})
 DERIVED_KEYS = frozenset({"carer_name", "child_name", "name_key", "surname_key"})

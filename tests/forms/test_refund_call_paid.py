@@ -55,3 +55,20 @@ def test_paid_instalments_are_marked_and_the_rest_is_said():
 def test_a_call_with_nothing_paid_is_as_before():
     text = " ".join(pdf_pages(render_refund_call_bytes(REFUND_HEADER, _plan())))
     assert "Plačano" not in text and "ste vrnili" not in text
+
+
+def test_paid_beyond_the_refund_says_the_excess_is_given_back():
+    """With more paid than the refund, »še vrniti: -3,10 EUR« would be a nonsense demand;
+    the call printed again says what was paid beyond it and that the centre returns it."""
+    plan = _plan()
+    first, *_rest = plan.instalments
+    over = dataclasses.replace(
+        first, amount=plan.refund + Decimal("3.10"), paid_on=date(2026, 8, 3)
+    )
+    text = " ".join(
+        pdf_pages(
+            render_refund_call_bytes(REFUND_HEADER, dataclasses.replace(plan, instalments=(over,)))
+        )
+    ).replace("\n", " ")
+    assert "več od zneska za vračilo; presežek vam center vrne" in text
+    assert "3,10 EUR več" in text and "še vrniti" not in text

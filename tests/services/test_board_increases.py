@@ -412,15 +412,37 @@ def test_a_corrected_finding_keeps_the_paid_instalments_as_paid(db):
     # 181,00 € left over four months of 159,50 € each: 45,25 € each
     assert [i.amount for i in instalments[2:]] == [Decimal("45.25")] * 4
     assert sum(i.amount for i in instalments) == stored.refund.amount == Decimal("500.00")
+    # corrected below what was paid (300,00 €, 319,00 € paid): the payments stay as paid,
+    # nothing is left to pay, and the 19,00 € paid beyond the refund is owed back (m020)
+    lower = save_case(
+        db,
+        dataclasses.replace(
+            stored, report=dataclasses.replace(stored.report, unjustified=Decimal("300.00"))
+        ),
+        SAVED_ON,
+    )
+    assert lower.refund.instalments == paid[:2] and lower.refund.amount == Decimal("300.00")
+    assert refund_preview(db, lower).excess == Decimal("19.00")
+    assert lower.refund.excess_returned_on is None
+    early = dataclasses.replace(lower.refund, excess_returned_on=date(2026, 9, 1))
     with pytest.raises(InputError) as refused:
-        save_case(
-            db,
-            dataclasses.replace(
-                stored, report=dataclasses.replace(stored.report, unjustified=Decimal("300.00"))
-            ),
-            SAVED_ON,
-        )
-    assert refused.value.field == "instalments" and "319,00 EUR" in refused.value.message
+        save_case(db, dataclasses.replace(lower, refund=early), SAVED_ON)
+    assert refused.value.field == "excess_returned_on" and "10. 9. 2026" in refused.value.message
+    given_back = dataclasses.replace(lower.refund, excess_returned_on=date(2026, 9, 15))
+    stored = save_case(db, dataclasses.replace(lower, refund=given_back), SAVED_ON)
+    assert stored.refund.excess_returned_on == date(2026, 9, 15)
+
+
+def test_a_day_the_excess_was_given_back_needs_an_excess(db):
+    case = R5Case(
+        increase(db),
+        R5Report(finding_date=date(2026, 6, 5), unjustified=Decimal("957.00")),
+        Refund(date(2026, 7, 10), RefundMethod.LUMP_SUM, excess_returned_on=date(2026, 8, 1)),
+    )
+    with pytest.raises(InputError) as refused:
+        save_case(db, case, SAVED_ON)
+    assert refused.value.field == "excess_returned_on"
+    assert "ni vrnil več od zneska za vračilo" in refused.value.message
 
 
 def test_a_day_paid_after_today_is_refused_at_its_instalment(db):

@@ -43,11 +43,21 @@ def test_paid_instalments_keep_their_amounts_when_the_finding_is_corrected(qtbot
     assert [i.amount for i in stored] == amounts
     assert stored[0].paid_on == AFTER_THE_CALLS
 
-    # below what was paid: refused at the field, the plan as it was
+    assert date(2026, 7, 10) < stored[0].due
+
+    # below what was paid (refused before: the money had no place): the payments stay,
+    # nothing is left to pay, and the excess is said with the day it was given back
+    panel = view.refund_panel
+    assert panel.excess_row.isHidden()
     view.unjustified_edit.edit.clear()
     qtbot.keyClicks(view.unjustified_edit.edit, "300,00")
     view.unjustified_edit.edit.editingFinished.emit()
-    assert view.save() is False
-    assert "319,00 EUR" in view.refund_error.text()
-    assert [r["amount"] for r in model.records_raw()] == amounts
-    assert date(2026, 7, 10) < stored[0].due
+    assert [r["amount"] for r in model.records_raw()] == amounts[:2]
+    assert not panel.excess_row.isHidden()
+    assert panel.excess_label.text() == "Rejnik je vrnil 19,00 € preveč; center mu jih vrne."
+    assert panel.plan_total_label.text().startswith("Za vračilo: 300,00 €")
+    assert view.save() is True
+    assert view.case.refund.excess_returned_on is None
+    qtbot.keyClicks(panel.excess_returned.edit, AFTER_THE_CALLS.strftime("%-d. %-m. %Y"))
+    assert view.save() is True
+    assert view.case.refund.excess_returned_on == AFTER_THE_CALLS

@@ -53,15 +53,17 @@ def test_an_instalment_paid_above_its_amount_lowers_the_rest(qtbot, b_ctx):  # n
     assert view.refund_error.text().startswith("Obrok 1:")
     model.setData(amount, "200,00")
 
-    # the last one paid with more than was left: said at once beside the instalments
+    # the last one paid with more than was left: kept as paid, the excess said at once
+    # (refused before: the money had no place)
     for row in range(1, 6):
         model.setData(model.index(row, 2), CHECKED, CHECK)
     model.setData(model.index(5, 1), "200,00")
-    assert "48,60 EUR več od zneska za vračilo (957,00 EUR)" in view.refund_error.text()
-    assert view.latest_label.text() == "—"  # not »vpišite … datum poziva«: it is typed
-    assert view.save() is False
+    panel = view.refund_panel
+    assert panel.excess_label.text() == "Rejnik je vrnil 48,60 € preveč; center mu jih vrne."
+    assert not panel.excess_row.isHidden() and not view.refund_error.text()
+    assert view.save() is True
     model.setData(model.index(5, 1), "151,40")
-    assert not view.refund_error.text()
+    assert panel.excess_row.isHidden()
     assert view.save() is True
     for row in range(1, 6):
         model.setData(model.index(row, 2), UNCHECKED, CHECK)

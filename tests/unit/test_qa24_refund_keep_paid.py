@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.refund import Instalment, keep_paid
+from rejnistvo.rules.refund import Instalment, excess_paid, keep_paid
 
 PAID_ON = date(2026, 12, 4)
 #: 500,00 € as received over Feb (319,00), Mar–Jun (4 × 327,62) and Jul (262,10)
@@ -51,13 +51,14 @@ def test_paid_in_full_leaves_no_unpaid_instalment_of_nothing():
     assert kept == [typed[0], typed[2]]
 
 
-def test_payments_above_the_refund_are_refused_naming_them():
+def test_payments_above_the_refund_stay_as_paid_and_the_excess_is_owed_back():
+    """Refused before (the money had no place); now recorded as paid, nothing left to pay,
+    and ``excess_paid`` says what the centre owes the carer back (m020)."""
     typed = [paid("116.55", PLAN[0].due), paid("119.69", PLAN[1].due), *PLAN[2:]]
-    with pytest.raises(InputError) as refused:
-        keep_paid(PLAN, typed, Decimal("200.00"))
-    assert refused.value.field == "instalments"
-    assert "vrnil 236,24 EUR, 36,24 EUR več" in refused.value.message
-    assert "najmanj 236,24 EUR" in refused.value.message
+    kept = keep_paid(PLAN, typed, Decimal("200.00"))
+    assert kept == typed[:2]
+    assert excess_paid(kept, Decimal("200.00")) == Decimal("36.24")
+    assert excess_paid(PLAN, Decimal("500.00")) == Decimal("0")
 
 
 def test_a_lump_sum_paid_in_part_leaves_the_rest_due_on_the_deadline():

@@ -63,6 +63,7 @@ KIND_NAMES = {
     "training": QT_TRANSLATE_NOOP("DeadlinesView", "Usposabljanje rejnika"),
     "coordinator_term": QT_TRANSLATE_NOOP("DeadlinesView", "Mandat koordinatorja se izteka"),
     "refund_instalment": QT_TRANSLATE_NOOP("DeadlinesView", "Obrok vračila ni plačan"),
+    "refund_excess": QT_TRANSLATE_NOOP("DeadlinesView", "Rejniku vrniti presežek"),
     "overpayment": QT_TRANSLATE_NOOP("DeadlinesView", "Preplačilo ni poravnano"),
     "indexation": QT_TRANSLATE_NOOP("DeadlinesView", "Uskladitev zneskov ni vnesena"),
 }

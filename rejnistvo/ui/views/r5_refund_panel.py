@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.refund import RefundMethod, RefundPlan
 from rejnistvo.services.board_increases import Refund, RefundInstalment
 from rejnistvo.ui.format import format_amount, format_date
@@ -95,6 +96,22 @@ class RefundPanel(QGroupBox):
         self.instalment_note.setWordWrap(True)
         self.instalment_note.hide()
         layout.addWidget(self.instalment_note)
+        # Paid beyond the refund (a larger payment, a finding corrected down): the centre
+        # owes the carer the excess, and says on which day it gave it back (m020).
+        self.excess_row = QWidget(self)
+        excess_layout = QHBoxLayout(self.excess_row)
+        excess_layout.setContentsMargins(0, 0, 0, 0)
+        self.excess_label = QLabel(self.excess_row)
+        self.excess_label.setObjectName("excessLabel")
+        self.excess_label.setWordWrap(True)
+        excess_layout.addWidget(self.excess_label, 1)
+        self.excess_returned_label = QLabel(self.excess_row)
+        excess_layout.addWidget(self.excess_returned_label)
+        self.excess_returned = DateEdit("excess_returned_on", self.excess_row)
+        self.excess_returned_label.setBuddy(self.excess_returned.edit)
+        excess_layout.addWidget(self.excess_returned)
+        self.excess_row.hide()
+        layout.addWidget(self.excess_row)
         self.refund_error = FieldError(self)
         self.refund_error.setObjectName("refundError")
         layout.addWidget(self.refund_error)
@@ -108,6 +125,7 @@ class RefundPanel(QGroupBox):
         self.instalment_model.payments_changed.connect(self.payments_changed)
         self.instalment_model.changed.connect(self.show_instalment_notes)
         self.instalment_model.modelReset.connect(self.show_instalment_notes)
+        self.excess_returned.edited.connect(self.edited)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Vračilo (28. člen, četrti odstavek)"))
@@ -116,6 +134,7 @@ class RefundPanel(QGroupBox):
         self.deadline_label.setText(self.tr("Rok vračila:"))
         self.deadline_edit.edit.setPlaceholderText(self.tr("najpoznejši"))
         self.method_label.setText(self.tr("Način:"))
+        self.excess_returned_label.setText(self.tr("Presežek vrnjen rejniku:"))
         self.lump_sum_radio.setText(self.tr("v enkratnem znesku"))
         self.as_received_radio.setText(self.tr("v posameznih zneskih, kot jih je prejel"))
         self.plan_button.setText(self.tr("Pripravi načrt vračila"))
@@ -140,6 +159,7 @@ class RefundPanel(QGroupBox):
         self.deadline_edit.set_value(refund.deadline if refund else None)
         as_received = refund is not None and refund.method is RefundMethod.AS_RECEIVED
         (self.as_received_radio if as_received else self.lump_sum_radio).setChecked(True)
+        self.excess_returned.set_value(refund.excess_returned_on if refund else None)
         self.instalment_model.set_instalments(
             [
                 {"due": i.due, "amount": i.amount, "paid_on": i.paid_on}
@@ -154,6 +174,7 @@ class RefundPanel(QGroupBox):
         try:
             call = self.call_date.value()
             deadline = self.deadline_edit.value()
+            returned = self.excess_returned.value()
         except InputError:
             return None
         if call is None:
@@ -164,12 +185,13 @@ class RefundPanel(QGroupBox):
             rows = tuple(
                 RefundInstalment(r["due"], r["amount"], r["paid_on"]) for r in model.records()
             )
-        return self._refund(call, deadline, identity, rows)
+        return self._refund(call, deadline, identity, rows, returned)
 
     def read(self, v: FormValidator, identity: Refund | None) -> Refund | None:
         """The refund for the service (None when no call date), reasons shown."""
         call = v.check(self.call_date)
         deadline = v.check(self.deadline_edit)
+        returned = v.check(self.excess_returned)
         rows = []
         for row in range(self.instalment_model.rowCount()):
             error = self._row_error(row)
@@ -183,7 +205,7 @@ class RefundPanel(QGroupBox):
             RefundInstalment(r["due"], r["amount"], r["paid_on"])
             for r in self.instalment_model.records()
         ]
-        return self._refund(call, deadline, identity, tuple(rows))
+        return self._refund(call, deadline, identity, tuple(rows), returned)
 
     def _row_error(self, row: int) -> str | None:
         model = self.instalment_model
@@ -195,6 +217,7 @@ class RefundPanel(QGroupBox):
         deadline: date | None,
         identity: Refund | None,
         instalments: tuple[RefundInstalment, ...],
+        excess_returned_on: date | None,
     ) -> Refund:
         return Refund(
             call_date=call,
@@ -203,6 +226,7 @@ class RefundPanel(QGroupBox):
             instalments=instalments,
             id=identity.id if identity else None,
             version=identity.version if identity else None,
+            excess_returned_on=excess_returned_on,
         )
 
     # -- figures -----------------------------------------------------------------------
@@ -280,18 +304,33 @@ class RefundPanel(QGroupBox):
         # Before *Pripravi načrt vračila* there are no instalments to add up: the sum of
         # none said »Za vračilo: 0,00 €« beside a typed unjustified amount.
         amount = self.instalment_model.total() if rows or plan is None else plan.refund
+        excess = plan.excess if plan is not None else ZERO
+        if excess > 0:  # what was paid beyond the refund is no part of it
+            amount = plan.refund if plan is not None else amount
         text = self.tr("Za vračilo: {0} €").format(format_amount(amount))
         if plan is not None:
             text += self.tr(" (prejeto pred pozivom {0} €, rok {1})").format(
                 format_amount(plan.received), format_date(plan.deadline)
             )
         self.plan_total_label.setText(text)
+        self.excess_label.setText(
+            self.tr("Rejnik je vrnil {0} € preveč; center mu jih vrne.").format(
+                format_amount(excess)
+            )
+            if excess > 0
+            else self.tr("Rejnik ni vrnil več od zneska za vračilo.")
+        )
+        # shown with an excess, or while a day is typed (the service says why it goes)
+        self.excess_row.setVisible(excess > 0 or bool(self.excess_returned.edit.text().strip()))
 
     def show_error(self, field: str, message: str) -> bool:
         if field == "call_date":
             self.call_date.show_error(message)
         elif field == "deadline":
             self.deadline_edit.show_error(message)
+        elif field == "excess_returned_on":
+            self.excess_row.show()
+            self.excess_returned.show_error(message)
         elif field.startswith("instalments["):
             number = field.split("[")[1].split("]")[0]
             shown = int(number) + 1 if number.isdigit() else number
@@ -306,6 +345,7 @@ class RefundPanel(QGroupBox):
         self.refund_error.clear_error()
         self.call_date.clear_error()
         self.deadline_edit.clear_error()
+        self.excess_returned.clear_error()
 
 
 def plan_days_text(plan: RefundPlan) -> str:
