@@ -458,44 +458,40 @@ def _coordinators(db: Database, day: _Day, out: Buckets, until: date | None = No
             )
 
 
-def _refund_calls(
-    db: Database,
-    day: _Day,
-    out: Buckets,
-    until: date | None = None,
-    increases: IdRange | None = None,
-) -> None:
-    found = out["refund_call"]
-    for found_on, amount, increase_id, carer, child in lists.findings_without_call(
-        db, found_by=until, increases=increases
-    ):
-        due = day.parse(found_on)
-        what = (
-            f"Ugotovljeno nenamensko porabljenih {fmt_amount(Decimal(amount))} EUR: "
+#: the refund's reminders that open the case at its refund: kind -> (its rows, each as
+#: (day, amount, increase id, carer, child), and what the reminder says of the amount)
+_REFUND_STEPS: dict[str, tuple[Callable[..., list[Any]], Callable[[Decimal], str]]] = {
+    # a finding to refund, no call yet (čl. 28/4), from the finding's day
+    "refund_call": (
+        lambda db, until, ids: lists.findings_without_call(db, found_by=until, increases=ids),
+        lambda amount: (
+            f"Ugotovljeno nenamensko porabljenih {fmt_amount(amount)} EUR: "
             "pozovite rejnika k vračilu"
-        )
-        found.append(
-            _make(Deadline, (due, day.days(due), "refund_call", what, carer or "", child or "",
-                             "r5_refund", int(increase_id)))
-        )  # fmt: skip
+        ),
+    ),
+    # paid beyond the refund, not given back yet (m020), from the last payment
+    "refund_excess": (
+        lambda db, until, ids: lists.refund_excesses(db, paid_by=until, increases=ids),
+        lambda amount: f"Rejnik je vrnil {fmt_amount(amount)} EUR preveč: vrnite mu jih",
+    ),
+}
 
 
-def _refund_excesses(
+def _refund_steps(
+    kind: str,
     db: Database,
     day: _Day,
     out: Buckets,
     until: date | None = None,
     increases: IdRange | None = None,
 ) -> None:
-    found = out["refund_excess"]
-    for paid_on, excess, increase_id, carer, child in lists.refund_excesses(
-        db, paid_by=until, increases=increases
-    ):
-        due = day.parse(paid_on)
-        what = f"Rejnik je vrnil {fmt_amount(excess)} EUR preveč: vrnite mu jih"
+    read, words = _REFUND_STEPS[kind]
+    found = out[kind]
+    for on, amount, increase_id, carer, child in read(db, until, increases):
+        due = day.parse(on)
         found.append(
-            _make(Deadline, (due, day.days(due), "refund_excess", what, carer, child,
-                             "r5_refund", increase_id))
+            _make(Deadline, (due, day.days(due), kind, words(Decimal(amount)), carer or "",
+                             child or "", "r5_refund", int(increase_id)))
         )  # fmt: skip
 
 
@@ -585,9 +581,9 @@ def deadlines_until(db: Database, today: date, until: date | None) -> list[Deadl
         _r4_cases(db, day, waiting.waiting_threshold(db), out, until)
         _people(db, day, out, until)
         _coordinators(db, day, out, until)
-        _refund_calls(db, day, out, until)
+        _refund_steps("refund_call", db, day, out, until)
         _instalments(db, day, out, until)
-        _refund_excesses(db, day, out, until)
+        _refund_steps("refund_excess", db, day, out, until)
         _overpayments(db, day, out, until)
         _indexation(db, day, out, until)
     return _earliest_first(out)
@@ -664,7 +660,7 @@ def deadline_steps(
             *(lambda ids=ids: _people(db, day, out, ids=ids) for ids in ranges(tops["carers"])),
             lambda: _coordinators(db, day, out),
             *(
-                lambda ids=ids: _refund_calls(db, day, out, increases=ids)
+                lambda ids=ids: _refund_steps("refund_call", db, day, out, increases=ids)
                 for ids in ranges(tops["board_increases"])
             ),
             *(
@@ -672,7 +668,7 @@ def deadline_steps(
                 for ids in ranges(tops["board_increases"])
             ),
             *(
-                lambda ids=ids: _refund_excesses(db, day, out, increases=ids)
+                lambda ids=ids: _refund_steps("refund_excess", db, day, out, increases=ids)
                 for ids in ranges(tops["board_increases"])
             ),
             lambda: _overpayments(db, day, out),

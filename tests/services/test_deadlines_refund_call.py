@@ -41,15 +41,19 @@ def _increase_with_finding(db, unjustified: str) -> int:
     return increase
 
 
-def _calls(items, increase: int) -> list[tuple]:
+def _calls(items, increase: int, kind: str = "refund_call") -> list[tuple]:
     return [
         (d.due, d.days, d.what, d.open_kind)
         for d in items
-        if d.kind == "refund_call" and d.open_id == increase
+        if d.kind == kind and d.open_id == increase
     ]
 
 
-def _all_ways(db, increase: int) -> list[list[tuple]]:
+def _all_ways(
+    db, increase: int, kind: str = "refund_call", until: date = FOUND
+) -> list[list[tuple]]:
+    """The reminders of `kind` for the increase in the whole list, in the first rows up
+    to `until` and in the steps: the three must agree."""
     steps = deadline_steps(db, DAY)
     while True:
         try:
@@ -58,9 +62,9 @@ def _all_ways(db, increase: int) -> list[list[tuple]]:
             stepped = done.value
             break
     return [
-        _calls(list_deadlines(db, DAY), increase),
-        _calls(deadlines_until(db, DAY, FOUND), increase),
-        _calls(stepped, increase),
+        _calls(list_deadlines(db, DAY), increase, kind),
+        _calls(deadlines_until(db, DAY, until), increase, kind),
+        _calls(stepped, increase, kind),
     ]
 
 

@@ -8,35 +8,21 @@ from __future__ import annotations
 from datetime import date
 
 from _r4_fixtures import r4_db  # noqa: F401 (fixtures)
-from test_deadlines_refund_call import DAY, _increase_with_finding
+from test_deadlines_refund_call import DAY, _calls, _increase_with_finding
+from test_deadlines_refund_call import _all_ways as all_ways
 
-from rejnistvo.services.deadlines import deadline_steps, deadlines_until, list_deadlines
+from rejnistvo.services.deadlines import deadlines_until
 from rejnistvo.store import get_record, save_record
 
 LAST_PAID = date(2026, 11, 27)
 
 
-def _excesses(items, increase: int) -> list[tuple]:
-    return [
-        (d.due, d.days, d.what, d.open_kind)
-        for d in items
-        if d.kind == "refund_excess" and d.open_id == increase
-    ]
-
-
 def _all_ways(db, increase: int) -> list[list[tuple]]:
-    steps = deadline_steps(db, DAY)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            stepped = done.value
-            break
-    return [
-        _excesses(list_deadlines(db, DAY), increase),
-        _excesses(deadlines_until(db, DAY, LAST_PAID), increase),
-        _excesses(stepped, increase),
-    ]
+    return all_ways(db, increase, "refund_excess", LAST_PAID)
+
+
+def _excesses(items, increase: int) -> list[tuple]:
+    return _calls(items, increase, "refund_excess")
 
 
 def _refund(
