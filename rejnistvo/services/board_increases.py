@@ -535,7 +535,7 @@ def _checked_refund(db: Database, case: R5Case) -> Refund:
 
 def _check_excess_returned(refund: Refund, plan: RefundPlan) -> None:
     """The day the excess was given back: only where the carer paid more than the refund,
-    and not before the payment that passed it."""
+    and not before the carer's last payment."""
     day = refund.excess_returned_on
     if day is None:
         return
