@@ -141,15 +141,22 @@ def _resolution(form: R4Form) -> list[Flowable]:
             space_before=6,
         ),
         FormLine([choice("2.", no_increase), text(" PLAČILO DELA NE ZVIŠA.")], space_before=2),
-        markup("<b>Obrazložitev:</b>"),
     ]
-    story += text_block(decision.rationale) or blank_lines()
+    heading = markup("<b>Obrazložitev:</b>")
+    rationale = text_block(decision.rationale) or blank_lines()
     members = [
         FormLine([text(f"{i}. "), field(name, 75), tab(100), field(None, 60, caption="(podpis)")])
         for i, name in enumerate(decision.members, start=1)
     ]
+    # The members' signatures never stand alone on a page (a page of signatures could be
+    # put under another decision): the rationale's last paragraph goes with them — with
+    # its heading when it is the only one, so the heading is not left at a page's foot.
+    kept = [heading, *rationale] if len(rationale) == 1 else [rationale[-1]]
+    story += [heading, *rationale[:-1]] if len(rationale) > 1 else []
     story.append(
-        KeepTogether([Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members])
+        KeepTogether(
+            [*kept, Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members]
+        )
     )
     return story
 
