@@ -163,12 +163,7 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     story.append(
         KeepTogether(
             [
-                markup(
-                    # one payment (a lump sum, or one instalment): "Znesek", else "Zneske"
-                    f"{'Zneske' if len(plan.instalments) > 1 else 'Znesek'} nakažite na račun "
-                    f"{_b(_account(header.get('account')))}, "
-                    f"sklic {_b(reference)}, namen: {PURPOSE}."
-                ),
+                *_payment_instruction(plan, header.get("account"), reference),
                 FormLine(
                     [
                         text("Datum: "),
@@ -184,6 +179,31 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
         )
     )
     return story
+
+
+def _payment_instruction(plan: RefundPlan, account: Any, reference: str) -> list[Flowable]:
+    """Where to pay what is still owed. A call printed again after everything was paid
+    asks for nothing: »Zneske nakažite« there would read as a demand to pay again."""
+    if _paid_total(plan) >= plan.refund:
+        return []
+    owed = [i for i in plan.instalments if i.paid_on is None]
+    # one payment left (a lump sum, one instalment, or what paid instalments left short):
+    # "Znesek", else "Zneske"; after payments the rest is "preostali/preostale"
+    some_paid = len(owed) < len(plan.instalments)
+    if len(owed) > 1:
+        what = "Preostale zneske" if some_paid else "Zneske"
+    else:
+        what = "Preostali znesek" if some_paid else "Znesek"
+    return [
+        markup(
+            f"{what} nakažite na račun {_b(_account(account))}, "
+            f"sklic {_b(reference)}, namen: {PURPOSE}."
+        )
+    ]
+
+
+def _paid_total(plan: RefundPlan) -> Decimal:
+    return sum((i.amount for i in plan.instalments if i.paid_on is not None), Decimal("0.00"))
 
 
 def _term_text(plan: RefundPlan) -> str:
@@ -259,7 +279,7 @@ def _paid_so_far(plan: RefundPlan) -> list[Flowable]:
     paid = [i for i in plan.instalments if i.paid_on is not None]
     if not paid:
         return []
-    done = sum((i.amount for i in paid), Decimal("0.00"))
+    done = _paid_total(plan)
     last = max(i.paid_on for i in paid if i.paid_on is not None)
     if done > plan.refund:  # paid beyond the refund: the centre owes it back
         return [
@@ -267,6 +287,13 @@ def _paid_so_far(plan: RefundPlan) -> list[Flowable]:
                 f"Do {_b(fmt_date(last))} ste vrnili {_b(fmt_eur(done))}, "
                 f"{_b(fmt_eur(done - plan.refund))} več od zneska za vračilo; presežek vam "
                 "center vrne."
+            )
+        ]
+    if done == plan.refund:
+        return [
+            markup(
+                f"Do {_b(fmt_date(last))} ste vrnili {_b(fmt_eur(done))}, ves znesek za "
+                "vračilo; ničesar več vam ni treba vrniti."
             )
         ]
     return [

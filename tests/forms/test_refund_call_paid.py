@@ -72,3 +72,33 @@ def test_paid_beyond_the_refund_says_the_excess_is_given_back():
     ).replace("\n", " ")
     assert "več od zneska za vračilo; presežek vam center vrne" in text
     assert "3,10 EUR več" in text and "še vrniti" not in text
+
+
+def _reprinted(plan, paid_count: int) -> str:
+    marked = [
+        dataclasses.replace(instalment, paid_on=date(2026, 8, 3)) if n < paid_count else instalment
+        for n, instalment in enumerate(plan.instalments)
+    ]
+    pdf = render_refund_call_bytes(
+        REFUND_HEADER, dataclasses.replace(plan, instalments=tuple(marked))
+    )
+    return " ".join(pdf_pages(pdf)).replace("\n", " ")
+
+
+def test_a_call_printed_again_after_everything_was_paid_asks_for_nothing():
+    """Reprinted once the whole refund was paid, the call still said »Zneske nakažite na
+    račun …«: a carer could read it as a demand to pay again. It now says all is paid."""
+    plan = _plan()
+    text = _reprinted(plan, len(plan.instalments))
+    assert "nakažite" not in text
+    assert "ves znesek za vračilo; ničesar več vam ni treba vrniti" in text
+    assert "še vrniti" not in text
+    assert "Podpis odgovorne osebe" in text  # the call is still dated and signed
+
+
+def test_after_some_instalments_the_rest_is_asked_for():
+    plan = _plan()
+    assert len(plan.instalments) > 2
+    assert "Preostale zneske nakažite na račun" in _reprinted(plan, 1)
+    assert "Preostali znesek nakažite na račun" in _reprinted(plan, len(plan.instalments) - 1)
+    assert "Zneske nakažite na račun" in _reprinted(plan, 0)
