@@ -181,7 +181,7 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
     return story
 
 
-def _payment_instruction(plan: RefundPlan, account: Any, reference: str) -> list[Flowable]:
+def _payment_instruction(plan: RefundPlan, account: Any, reference: Any) -> list[Flowable]:
     """Where to pay what is still owed. A call printed again after everything was paid
     asks for nothing: »Zneske nakažite« there would read as a demand to pay again."""
     if _paid_total(plan) >= plan.refund:
