@@ -36,7 +36,7 @@ from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur, fmt_month
 from rejnistvo.rules.iban import format_iban
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.plural import count_phrase
-from rejnistvo.rules.refund import RefundPlan
+from rejnistvo.rules.refund import RefundPlan, paid_back
 
 TITLE = "POZIV K VRAČILU SREDSTEV ZVIŠANE OSKRBNINE"
 # The call speaks as the centre ("we") to the carer ("you", formal plural) throughout.
@@ -184,7 +184,7 @@ def build_story(header: Mapping[str, Any], plan: RefundPlan) -> list[Flowable]:
 def _payment_instruction(plan: RefundPlan, account: Any, reference: Any) -> list[Flowable]:
     """Where to pay what is still owed. A call printed again after everything was paid
     asks for nothing: »Zneske nakažite« there would read as a demand to pay again."""
-    if _paid_total(plan) >= plan.refund:
+    if paid_back(plan.instalments) >= plan.refund:
         return []
     owed = [i for i in plan.instalments if i.paid_on is None]
     # one payment left (a lump sum, one instalment, or what paid instalments left short):
@@ -200,10 +200,6 @@ def _payment_instruction(plan: RefundPlan, account: Any, reference: Any) -> list
             f"sklic {_b(reference)}, namen: {PURPOSE}."
         )
     ]
-
-
-def _paid_total(plan: RefundPlan) -> Decimal:
-    return sum((i.amount for i in plan.instalments if i.paid_on is not None), Decimal("0.00"))
 
 
 def _term_text(plan: RefundPlan) -> str:
@@ -279,7 +275,7 @@ def _paid_so_far(plan: RefundPlan) -> list[Flowable]:
     paid = [i for i in plan.instalments if i.paid_on is not None]
     if not paid:
         return []
-    done = _paid_total(plan)
+    done = paid_back(plan.instalments)
     last = max(i.paid_on for i in paid if i.paid_on is not None)
     if done > plan.refund:  # paid beyond the refund: the centre owes it back
         return [

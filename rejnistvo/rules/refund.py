@@ -370,8 +370,7 @@ def keep_paid(
             rows.append(typed[k])
         elif k < len(planned):
             rows.append(planned[k])
-    paid = sum((row.amount for row in rows if row.paid_on is not None), ZERO)
-    rest = refund - paid
+    rest = refund - paid_back(rows)
     unpaid = [k for k, row in enumerate(rows) if row.paid_on is None]
     if rest > 0 and not unpaid and planned:
         rows.append(Instalment(planned[-1].due, rest))
@@ -406,8 +405,12 @@ def _check_paid_amount(amount: Decimal, position: int) -> None:
 def excess_paid(instalments: Sequence[Instalment], refund: Decimal) -> Decimal:
     """What the carer paid back beyond the refund (a payment larger than its instalment,
     or a finding corrected down after payments): the centre owes it back. 0 when none."""
-    paid = sum((i.amount for i in instalments if i.paid_on is not None), ZERO)
-    return max(paid - refund, ZERO)
+    return max(paid_back(instalments) - refund, ZERO)
+
+
+def paid_back(instalments: Sequence[Instalment]) -> Decimal:
+    """What the carer has paid back: the instalments marked paid."""
+    return sum((i.amount for i in instalments if i.paid_on is not None), ZERO)
 
 
 def _same_day_in_month(year: int, month: int, day: int) -> date:
