@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, table
@@ -53,6 +53,16 @@ PART_TIME_NOTE = (
 PART_TIME_SHARE_NOTE = (
     "* namestitev le ob koncih tedna, praznikih in šolskih počitnicah: oskrbnina "
     "75 % veljavne, plačilo dela {share} veljavnega (delež, določen v rejniški pogodbi)."
+)
+
+
+#: rows 3 pt lower than reportlab's default padding (3 above, 3 below): a calendar year
+#: (the Izračun screen's default) with its heading, two rate rows' sources, a missing
+#: indexation and the explanation fits one A4 page; it ran onto a second page, with
+#: only the last lines of the explanation and the readings there
+_TIGHT_ROWS = (
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
 )
 
 
@@ -99,7 +109,11 @@ def _header(header: Mapping[str, Any]) -> list[Flowable]:
     t.hAlign = "LEFT"
     t.spaceAfter = 4  # a warning below must not touch the table
     t.setStyle(
-        [("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("BACKGROUND", (0, 0), (0, -1), "#eeeeee")]
+        [
+            ("GRID", (0, 0), (-1, -1), 0.25, "#999999"),
+            ("BACKGROUND", (0, 0), (0, -1), "#eeeeee"),
+            *_TIGHT_ROWS,
+        ]
     )
     return [t]
 
@@ -178,6 +192,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
             ("FONTNAME", (1, 1), (-1, -2), SERIF),
             ("FONTSIZE", (0, 1), (-1, -2), 9),
             ("LEADING", (0, 1), (-1, -2), 11),
+            *_TIGHT_ROWS,
         ]
     )
     t.spaceBefore = 8
@@ -188,6 +203,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
     for warning in header.get("warnings") or ():
         story.append(markup(f"<b>Opozorilo:</b> {escape(str(warning))}", "small"))
     story.append(t)
+    notes: list[Flowable] = []
     if part_time:
         share = header.get("fee_share")
         note_text = (
@@ -195,11 +211,14 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
             if share is not None
             else PART_TIME_NOTE
         )
-        story.append(para(note_text, "small"))
+        notes.append(para(note_text, "small"))
     for i, source in enumerate(sources, start=1):
-        story.append(para(f"{_superscript(i)} {source}", "small"))
-    story.append(markup(EXPLANATION, "small"))
-    story.append(markup(READINGS, "small"))
+        notes.append(para(f"{_superscript(i)} {source}", "small"))
+    notes.append(markup(EXPLANATION, "small"))
+    notes.append(markup(READINGS, "small"))
+    # the notes under the table go to a page together: the explanation was cut between
+    # pages mid-sentence, the program's readings of čl. 26 alone on a second page
+    story.append(KeepTogether(notes))
     return story
 
 
