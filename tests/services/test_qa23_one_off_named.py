@@ -43,5 +43,5 @@ def test_one_entered_after_its_month_closed_names_its_kind_too(run_db, clock):
     ((_, reason),) = _reasons(service.payment_run(run_db, OCT, clock))
     assert reason == (
         "enkratno izplačilo ob osamosvojitvi otroka (prenehanju rejništva) z dne 20. 9. 2026, "
-        "vpisano po zaključku tega meseca"
+        "vpisano po zaključku izplačila za september 2026"
     )

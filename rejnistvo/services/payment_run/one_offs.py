@@ -56,10 +56,13 @@ def one_off_lines(
             kind, amount = ONE_OFF, o.amount
             # which of ZIRD's four it is: the office books them apart (a note is optional)
             name = names.get(o.kind, o.kind)
-            reason = "; ".join(filter(None, [name, o.note])) if in_month == month else (
+            # one entered late names the month it is for: »tega meseca« was read, in the
+            # next month's run, as that month; its note was left out (QA51)
+            reason = "; ".join(filter(None, [name, o.note] if in_month == month else [
                 f"enkratno izplačilo {name} z dne {o.day.day}. {o.day.month}. {o.day.year}, "
-                "vpisano po zaključku tega meseca"
-            )  # fmt: skip
+                f"vpisano po zaključku izplačila za {month_name(in_month)}",
+                o.note,
+            ]))  # fmt: skip
             if in_month < month:  # a deleted one's overpayment is of a closed month
                 if reentries is None:
                     reentries = _reentries(db, deleted, month)
