@@ -60,11 +60,17 @@ class R5Status(StrEnum):
     NOT_DUE = "not_due"  # še ni na vrsti
 
 
-def r5_due(increase_period: Period, requested_by: date | None = None) -> date:
+def r5_due(
+    increase_period: Period, requested_by: date | None = None, asked_again: bool = False
+) -> date:
     """Čl. 28/3: 30 days before the increase ends (for a period shorter than 31 days, its
-    last day); the child's centre may ask earlier."""
+    last day); the child's centre may ask earlier. A report the centre asked for again
+    after one was received (»ne glede na morebitno predhodno poročanje«) is due on the day
+    it set, even after the regular day: the first report met that one."""
     due = report_due_date(increase_period)
-    return due if requested_by is None else min(due, requested_by)
+    if requested_by is None:
+        return due
+    return requested_by if asked_again else min(due, requested_by)
 
 
 def r5_status(
@@ -73,10 +79,11 @@ def r5_status(
     report_date: date | None = None,
     requested_by: date | None = None,
     soon_days: int = R5_DUE_SOON_DAYS,
+    asked_again: bool = False,
 ) -> R5Status:
     if report_date is not None:
         return R5Status.RECEIVED
-    due = r5_due(increase_period, requested_by)
+    due = r5_due(increase_period, requested_by, asked_again)
     if today > due:
         return R5Status.OVERDUE
     if (due - today).days <= soon_days:

@@ -457,12 +457,16 @@ def _recorded_as_is(db: Database, increase: BoardIncrease) -> bool:
     )
 
 
-def _check_report(report: R5Report, received_amount: Decimal) -> None:
-    consistency.check_finding_not_before_report(
-        report.report_date, report.finding_date, "finding_date"
-    )
-    if report.expenses:
-        consistency.check_justified_within_total(report.justified, report.total, "justified")
+def _check_report(report: R5Report, received_amount: Decimal, standing: bool = False) -> None:
+    """`standing`: the finding was made on an earlier report, before the centre asked for
+    the one awaited or typed now (čl. 28/3); it stands until corrected, so it is not
+    compared with this report's date and total."""
+    if not standing:
+        consistency.check_finding_not_before_report(
+            report.report_date, report.finding_date, "finding_date"
+        )
+        if report.expenses:
+            consistency.check_justified_within_total(report.justified, report.total, "justified")
     if report.justified is not None and report.justified > received_amount:
         raise InputError(
             "justified",
@@ -609,6 +613,18 @@ def _check_not_future(case: R5Case, today: date) -> None:
         consistency.check_not_future(day, today, name, label)
 
 
+def _finding_on_earlier_report(db: Database, report: R5Report) -> bool:
+    """Whether the report's finding was made before the centre asked for a new report
+    (``services.r5_requests``): the finding of the earlier report, standing."""
+    if report.id is None or report.finding_date is None:
+        return False
+    try:
+        asked = get_record(db, "r5_reports", report.id).get("asked_again_on")
+    except StoreError:
+        return False
+    return asked is not None and report.finding_date <= asked
+
+
 def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
     record: dict[str, Any] = {
         "placement_id": inc.placement_id,
@@ -656,7 +672,7 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
             rate_table(db),
             placement_part_time(db, inc.placement_id),
         )
-        _check_report(report, got)
+        _check_report(report, got, _finding_on_earlier_report(db, report))
     refund = _checked_refund(db, dataclasses.replace(case, report=report)) if case.refund else None
 
     with db.atomic():
@@ -730,7 +746,10 @@ def _row(row: dict[str, Any], status: str) -> R5Row:
         from_date=row["from_date"],
         to_date=row["to_date"],
         report_due=cases.r5_report_due(
-            row["from_date"], row["to_date"], row.get("report_requested_on")
+            row["from_date"],
+            row["to_date"],
+            row.get("report_requested_on"),
+            row.get("asked_again_on") is not None,
         ),
         status=status,
         decision_no=row.get("decision_no"),
@@ -745,7 +764,7 @@ _LIST_FROM = (
 _ROW_SQL = (
     "SELECT b.id, b.version, b.placement_id, ch.name AS child_name, c.name AS carer_name,"
     " b.percent, b.from_date, b.to_date, b.report_requested_on, b.decision_no,"
-    " rep.report_date, rep.finding_date, f.id AS refund_id,"
+    " rep.report_date, rep.finding_date, rep.asked_again_on, f.id AS refund_id,"
     " (SELECT count(*) FROM refund_instalments i WHERE i.refund_id = f.id) AS instalments,"
     " (SELECT count(*) FROM refund_instalments i"
     "  WHERE i.refund_id = f.id AND i.paid_on IS NULL) AS unpaid_instalments"
@@ -753,7 +772,14 @@ _ROW_SQL = (
     + " LEFT JOIN r5_reports rep ON rep.increase_id = b.id"
     " LEFT JOIN refunds f ON f.increase_id = b.id"
 )
-_ROW_DATES = ("from_date", "to_date", "report_requested_on", "report_date", "finding_date")
+_ROW_DATES = (
+    "from_date",
+    "to_date",
+    "report_requested_on",
+    "report_date",
+    "finding_date",
+    "asked_again_on",
+)
 
 
 def _list_row(row: dict[str, Any], today: date) -> R5Row:

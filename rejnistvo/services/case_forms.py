@@ -11,7 +11,7 @@ from typing import Any
 
 from rejnistvo.rules.catalogues import uplift_reasons
 from rejnistvo.store import Database, get_record
-from rejnistvo.store.case_documents import r4_form_data, r5_form_data
+from rejnistvo.store.case_documents import r4_form_data, r5_earlier_form_data, r5_form_data
 
 
 def stored_form(db: Database, kind: str, case_id: int) -> Any:
@@ -28,6 +28,14 @@ def stored_form(db: Database, kind: str, case_id: int) -> Any:
     if kind == "r5":
         return PARSERS["r5"](r5_form_data(db, case_id))
     raise ValueError(f"no stored cases of form {kind!r}")
+
+
+def earlier_form(db: Database, earlier_id: int) -> Any:
+    """The parsed R-5 of an earlier report (one received before the centre asked for a new
+    one), with the finding as it stood then."""
+    from rejnistvo.forms.data import PARSERS  # type: ignore[import-not-found,unused-ignore]
+
+    return PARSERS["r5"](r5_earlier_form_data(db, earlier_id))
 
 
 def _reason_words(reasons: list[dict[str, Any]]) -> tuple[str, ...]:

@@ -8,8 +8,12 @@
   passed), awaiting_report (otherwise). The due date is ``rules.reminders.r5_due``: the
   last day of the increase − 30 days (čl. 28/3; a period shorter than 31 days: its last
   day), or the day the centre asked for the report (``report_requested_on``), whichever
-  is earlier. *Roki*, the R-5 list and ``python -m rejnistvo cases`` all call
-  ``r5_report_state`` / ``r5_status``, so they cannot disagree.
+  is earlier. When the centre asked for a new report after one was received
+  (``asked_again_on``, čl. 28/3), that report is due on the day it set, and until it
+  arrives the case awaits it (or it is overdue) whatever the earlier report's finding and
+  refund: the caseworker's next step is to get it. *Roki*, the R-5 list and
+  ``python -m rejnistvo cases`` all call ``r5_report_state`` / ``r5_status``, so they
+  cannot disagree.
 """
 
 from __future__ import annotations
@@ -61,18 +65,24 @@ def r5_report_state(
     report_date: date | None = None,
     requested_on: date | None = None,
     soon_days: int | None = None,
+    asked_again: bool = False,
 ) -> R5Status:
     """Where the R-5 report stands (received, overdue, due soon, not due): the rule of
     ``rules.reminders.r5_status`` with the centre's request honoured."""
     period = Period(period_from, period_to)
     if soon_days is None:
-        return report_state_rule(period, today, report_date, requested_on)
-    return report_state_rule(period, today, report_date, requested_on, soon_days=soon_days)
+        return report_state_rule(period, today, report_date, requested_on, asked_again=asked_again)
+    return report_state_rule(
+        period, today, report_date, requested_on, soon_days=soon_days, asked_again=asked_again
+    )
 
 
-def r5_report_due(period_from: date, period_to: date, requested_on: date | None) -> date:
-    """The day the R-5 report is due (čl. 28/3, or earlier at the centre's request)."""
-    return r5_due(Period(period_from, period_to), requested_on)
+def r5_report_due(
+    period_from: date, period_to: date, requested_on: date | None, asked_again: bool = False
+) -> date:
+    """The day the R-5 report is due (čl. 28/3, or earlier at the centre's request; a
+    report asked for again: the day the centre set)."""
+    return r5_due(Period(period_from, period_to), requested_on, asked_again)
 
 
 def r5_status(
@@ -85,15 +95,19 @@ def r5_status(
     finding_date: date | None = None,
     has_refund: bool = False,
     refund_paid: bool = False,
+    asked_again: bool = False,
 ) -> str:
     """The status code of one R-5 case (see the module docstring)."""
-    if has_refund:
-        return "refunded" if refund_paid else "refund_ordered"
-    if finding_date is not None:
-        return "found"
-    if report_date is not None:
-        return "reported"
-    state = r5_report_state(period_from, period_to, today, requested_on=requested_on)
+    if not (asked_again and report_date is None):
+        if has_refund:
+            return "refunded" if refund_paid else "refund_ordered"
+        if finding_date is not None:
+            return "found"
+        if report_date is not None:
+            return "reported"
+    state = r5_report_state(
+        period_from, period_to, today, requested_on=requested_on, asked_again=asked_again
+    )
     return "overdue" if state is R5Status.OVERDUE else "awaiting_report"
 
 
@@ -130,6 +144,7 @@ def status_of_facts(fact: dict[str, Any], today: date) -> str:
         finding_date=fact["finding_date"],
         has_refund=fact["refund_id"] is not None,
         refund_paid=bool(fact["instalments"]) and not fact["unpaid_instalments"],
+        asked_again=fact.get("asked_again_on") is not None,
     )
 
 

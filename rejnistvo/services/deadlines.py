@@ -173,11 +173,18 @@ Judged = tuple[tuple[str, date, int, str], ...]
 
 
 def _increase_reminders(
-    day: _Day, percent: Any, start: str, end: str, requested: str | None, reported: str | None
+    day: _Day,
+    percent: Any,
+    start: str,
+    end: str,
+    requested: str | None,
+    reported: str | None,
+    asked_again: str | None,
 ) -> Judged:
     """The reminders of one board increase (kind, due, days, text), by the shared rules."""
     period = Period(day.parse(start), day.parse(end))
     asked_on = day.parse_or_none(requested)
+    again = asked_again is not None
     found = []
     state = r5_report_state(
         period.start,
@@ -186,10 +193,16 @@ def _increase_reminders(
         report_date=day.parse_or_none(reported),
         requested_on=asked_on,
         soon_days=R5_SOON_DAYS,
+        asked_again=again,
     )
     if state in (R5Status.OVERDUE, R5Status.DUE_SOON):
-        due = r5_report_due(period.start, day.parse(end), asked_on)
-        asked = f", center je poročilo zahteval do {day.text(asked_on)}" if asked_on else ""
+        due = r5_report_due(period.start, day.parse(end), asked_on, again)
+        if again:
+            asked = f", center je novo poročilo zahteval do {day.text(asked_on or due)}"
+        elif asked_on:
+            asked = f", center je poročilo zahteval do {day.text(asked_on)}"
+        else:
+            asked = ""
         found.append(
             (
                 "r5_overdue" if state is R5Status.OVERDUE else "r5_due_soon",
@@ -231,8 +244,8 @@ def _board_increases(
     )
     judged: dict[Key, Judged] = {}  # most increases share their period with many others
     ending_ids: list[int] = []
-    for increase_id, percent, start, end, requested, reported, carer, child in rows:
-        key = (percent, start, end, requested, reported)
+    for increase_id, percent, start, end, requested, reported, carer, child, again in rows:
+        key = (percent, start, end, requested, reported, again)
         found = judged.get(key)
         if found is None:
             found = judged[key] = _by(until, _increase_reminders(day, *key))

@@ -104,10 +104,11 @@ def increases_to_remind(
     ids: IdRange | None = None,
     by_day: bool = False,
 ) -> list[Row]:
-    """(id, percent, from_date, to_date, report_requested_on, report_date, carer, child)
-    of the board increases ending between `today` and `ending`, or without a report and
-    ending by `report_by` (default `ending`) or asked for by `soon`. Every other increase
-    ended long ago with its report in, or ends later and was not asked for early.
+    """(id, percent, from_date, to_date, report_requested_on, report_date, carer, child,
+    asked_again_on) of the board increases ending between `today` and `ending`, or without
+    a report and ending by `report_by` (default `ending`) or asked for by `soon`. Every
+    other increase ended long ago with its report in, or ends later and was not asked for
+    early.
 
     Which past increases lack a report only r5_reports can say, so SQLite goes through
     the increases (one index lookup each) rather than the range of board_increases_to;
@@ -136,7 +137,7 @@ def increases_to_remind(
         )
     return db.execute(
         "SELECT t.id, t.percent, t.from_date, t.to_date, t.report_requested_on, "
-        "r.report_date, c.name, ch.name FROM board_increases t "
+        "r.report_date, c.name, ch.name, r.asked_again_on FROM board_increases t "
         "LEFT JOIN r5_reports r ON r.increase_id = t.id "
         + _NAMES
         + " "

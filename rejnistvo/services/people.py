@@ -533,6 +533,7 @@ TABLE_WORDS = {
     "r4_cases": "Predlogi R-4",
     "board_increases": "Zvišane oskrbnine",
     "r5_reports": "Poročila R-5",
+    "r5_earlier_reports": "Prejšnja poročila R-5",
     "refunds": "Vračila",
     "rates": "Zneski rejnine",
 }

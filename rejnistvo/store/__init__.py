@@ -78,8 +78,10 @@ their nested lists (saved and replaced together with the parent) in brackets:
 * ``board_increases`` (placement_id, percent, from_date, to_date, decision_no,
   decision_date, report_requested_on) [categories: category];
   ``r5_reports`` (increase_id, report_date, finding_date, justified, unjustified,
-  finding_centre_id, finding_unit_id) [expenses: category, description, amount,
-  document]; ``refunds`` (increase_id, call_date, deadline, method, amount)
+  finding_centre_id, finding_unit_id, asked_again_on) [expenses: category, description,
+  amount, document]; ``r5_earlier_reports`` (a report received before the centre asked
+  for a new one: increase_id, report_requested_on, report_date, the finding's columns,
+  refund_deadline, refund_method, asked_again_on) [expenses: as above]; ``refunds`` (increase_id, call_date, deadline, method, amount)
   [instalments: due, amount, paid_on].
 * ``one_off_payments`` (carer_id, placement_id, kind, amount, date, note);
   ``rates`` (valid_from, board, fee, source) — ``rate_rows(db)`` gives them in order.

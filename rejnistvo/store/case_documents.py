@@ -27,7 +27,7 @@ SELECT * FROM (
            r.returned_on,
            NULL AS from_date, NULL AS to_date, NULL AS report_requested_on,
            NULL AS report_date, NULL AS finding_date, NULL AS refund_id,
-           0 AS instalments, 0 AS unpaid_instalments,
+           0 AS instalments, 0 AS unpaid_instalments, NULL AS asked_again_on,
            c.name_key AS carer_key, ch.name_key AS child_key
     FROM r4_cases r JOIN placements p ON p.id = r.placement_id
     JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
@@ -38,6 +38,7 @@ SELECT * FROM (
            (SELECT count(*) FROM refund_instalments i WHERE i.refund_id = f.id),
            (SELECT count(*) FROM refund_instalments i
             WHERE i.refund_id = f.id AND i.paid_on IS NULL),
+           rep.asked_again_on,
            c.name_key, ch.name_key
     FROM board_increases b JOIN placements p ON p.id = b.placement_id
     JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
@@ -61,6 +62,7 @@ _FACT_DATES = (
     "report_requested_on",
     "report_date",
     "finding_date",
+    "asked_again_on",
 )
 
 
@@ -68,7 +70,8 @@ def case_facts(db: Database, name: str | None = None) -> list[dict[str, Any]]:
     """What the status of each R-4 and R-5 case depends on, r4 first, each by id: id,
     kind ("r4"|"r5"), child, carer, the R-4 step dates (sent_on … returned_on), the R-5
     period (from_date, to_date), report_requested_on, report_date, finding_date,
-    refund_id, instalments and unpaid_instalments (counts). Dates as ``date``.
+    refund_id, instalments and unpaid_instalments (counts), asked_again_on (the day the
+    centre asked for a new report, čl. 28/3). Dates as ``date``.
 
     `name` keeps the cases whose child's or carer's name contains the fragment, as the
     window's lists search: without regard to case or č/c, š/s, ž/z (»cuk« finds Čuk; SQL's
@@ -154,13 +157,15 @@ def r4_form_data(db: Database, case_id: int) -> dict[str, Any]:
 
 
 def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
-    """The R-5 form's JSON of SPEC 6.1 for a board increase; `finding` once recorded."""
+    """The R-5 form's JSON of SPEC 6.1 for a board increase; `finding` once recorded on
+    this report (not the standing one of an earlier report, ``r5_earlier_form_data``)."""
     row = _one(
         db,
         """SELECT b.*, c.name AS carer_name, c.emso AS carer_emso, ch.name AS child_name,
                   rep.id AS report_id, rep.report_date, rep.finding_date, rep.justified,
                   rep.unjustified, ce.name AS finding_centre, u.name AS finding_unit,
-                  f.deadline AS refund_deadline, f.method AS refund_method
+                  f.deadline AS refund_deadline, f.method AS refund_method,
+                  rep.asked_again_on
            FROM board_increases b JOIN placements p ON p.id = b.placement_id
            JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
            LEFT JOIN r5_reports rep ON rep.increase_id = b.id
@@ -173,19 +178,51 @@ def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
     )
     expenses = []
     if row["report_id"] is not None:
-        expenses = [
-            _clean(
-                {
-                    "category": e["category"],
-                    "description": e["description"],
-                    "amount": e["amount"],
-                    "document": e["document"],
-                }
-            )
-            for e in db.query(
-                "SELECT * FROM r5_expenses WHERE report_id = ? ORDER BY id", [row["report_id"]]
-            )
-        ]
+        expenses = _expenses(db, "r5_expenses", row["report_id"])
+    asked_again = row["asked_again_on"]
+    if asked_again and row["finding_date"] and row["finding_date"] <= asked_again:
+        # the finding of the earlier report (it prints with that one): the form of the
+        # report awaited now has the centre's part still to fill
+        row = {**row, "finding_date": None}
+    return _r5_document(row, expenses)
+
+
+def r5_earlier_form_data(db: Database, earlier_id: int) -> dict[str, Any]:
+    """The R-5 form's JSON of an earlier report (``r5_earlier_reports``), with the finding
+    and the call's deadline as they stood when the centre asked for a new report."""
+    row = _one(
+        db,
+        """SELECT b.*, c.name AS carer_name, c.emso AS carer_emso, ch.name AS child_name,
+                  e.report_date, e.finding_date, e.justified, e.unjustified,
+                  ce.name AS finding_centre, u.name AS finding_unit,
+                  e.refund_deadline, e.refund_method
+           FROM r5_earlier_reports e JOIN board_increases b ON b.id = e.increase_id
+           JOIN placements p ON p.id = b.placement_id
+           JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
+           LEFT JOIN centres ce ON ce.id = e.finding_centre_id
+           LEFT JOIN units u ON u.id = e.finding_unit_id
+           WHERE e.id = ?""",
+        [earlier_id],
+        f"Prejšnjega poročila R-5 s številko {earlier_id} ni v podatkovni zbirki.",
+    )
+    return _r5_document(row, _expenses(db, "r5_earlier_expenses", earlier_id))
+
+
+def _expenses(db: Database, table: str, report_id: int) -> list[dict[str, Any]]:
+    return [
+        _clean(
+            {
+                "category": e["category"],
+                "description": e["description"],
+                "amount": e["amount"],
+                "document": e["document"],
+            }
+        )
+        for e in db.query(f"SELECT * FROM {table} WHERE report_id = ? ORDER BY id", [report_id])
+    ]
+
+
+def _r5_document(row: dict[str, Any], expenses: list[dict[str, Any]]) -> dict[str, Any]:
     document = _clean(
         {
             "carer": _clean({"name": row["carer_name"], "emso": row["carer_emso"]}),

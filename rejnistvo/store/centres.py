@@ -27,6 +27,7 @@ UNIT_REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("children", "unit_id", "otroci"),
     ("r4_cases", "unit_id", "predlogi R-4"),
     ("r5_reports", "finding_unit_id", "ugotovitve R-5"),
+    ("r5_earlier_reports", "finding_unit_id", "ugotovitve prejšnjih poročil R-5"),
     ("candidates", "unit_id", "kandidati za komisijo"),
 )
 

@@ -625,6 +625,8 @@ class _Builder:
             _ids(_max_id(self.db, "refunds") + 1),
             _ids(_max_id(self.db, "refund_instalments") + 1),
         )
+        earlier_ids = _ids(_max_id(self.db, "r5_earlier_reports") + 1)
+        asked_again = False  # one found case whose centre asked for a new report (čl. 28/3)
         # to_date relative to today for each kind (report due = to − 30 days).
         end_offset = {
             "awaiting": 150,
@@ -676,16 +678,30 @@ class _Builder:
                 "unjustified": None,
                 "finding_centre_id": None,
                 "finding_unit_id": None,
+                "asked_again_on": None,
             }
+            earlier = None
+            if kind == "found" and not asked_again:
+                asked_again = True
+                earlier = {
+                    "id": next(earlier_ids),
+                    "increase_id": increase["id"],
+                    "report_requested_on": None,
+                    "report_date": report_date.isoformat(),
+                    "asked_again_on": self.day(-3),
+                }
+                report.update(report_date=None, asked_again_on=self.day(-3))
+                increase["report_requested_on"] = self.day(25)
+                self.add("r5_earlier_reports", earlier)
             spent = received if kind in ("reported", "found") else round2(received * Decimal("0.8"))
             lines = _split_amount(rng, spent, 3)
             for n, amount in enumerate(lines):
                 category = categories[n % len(categories)]
                 self.add(
-                    "r5_expenses",
+                    "r5_expenses" if earlier is None else "r5_earlier_expenses",
                     {
                         "id": next(expense_ids),
-                        "report_id": report["id"],
+                        "report_id": report["id"] if earlier is None else earlier["id"],
                         "category": category,
                         "description": rng.choice(EXPENSES[category]),
                         "amount": str(amount),
@@ -704,6 +720,12 @@ class _Builder:
                 finding_centre_id=child_centre,
                 finding_unit_id=item["child"]["unit_id"],
             )
+            if earlier is not None:  # the finding as it stood when the centre asked again
+                earlier.update(
+                    {key: report[key] for key in ("finding_date", "justified", "unjustified")},
+                    finding_centre_id=child_centre,
+                    finding_unit_id=item["child"]["unit_id"],
+                )
             if kind == "found":
                 continue
             method = "lump_sum" if kind == "refund_lump" else "as_received"
@@ -766,6 +788,8 @@ class _Builder:
             "board_increase_categories",
             "r5_reports",
             "r5_expenses",
+            "r5_earlier_reports",
+            "r5_earlier_expenses",
             "refunds",
             "refund_instalments",
             "one_off_payments",

@@ -82,7 +82,7 @@ _NAME_QUERIES: dict[str, tuple[str, str]] = {
             f"{_PLACEMENT_JOINS}",
             "t.id",
         )
-        for table in ("r5_reports", "refunds")
+        for table in ("r5_reports", "r5_earlier_reports", "refunds")
     },
     "one_off_payments": (
         f"SELECT o.id, COALESCE(ca.name, '') || ', ' || {_day('o.date')} "

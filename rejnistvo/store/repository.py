@@ -34,7 +34,7 @@ DATE_COLUMNS = frozenset(
     proposal_date period_from period_to prepared_on sent_on accepted_on commission_named_on
     decided_on returned_on decision_from decision_to decision_date report_requested_on
     report_date finding_date call_date deadline due paid_on valid_from received_on
-    resolution_received_on excess_returned_on""".split()
+    resolution_received_on excess_returned_on asked_again_on refund_deadline""".split()
 )
 MONEY_COLUMNS = frozenset({"amount", "justified", "unjustified", "board", "fee", "excess"})
 DECIMAL_COLUMNS = frozenset({"fee_share"})
@@ -188,6 +188,12 @@ ENTITIES: dict[str, Entity] = {
         ),
         Entity(
             "r5_reports", "r5_reports", nested=(Nested("expenses", "r5_expenses", "report_id"),)
+        ),
+        Entity(
+            "r5_earlier_reports",
+            "r5_earlier_reports",
+            order_by="t.asked_again_on, t.id",
+            nested=(Nested("expenses", "r5_earlier_expenses", "report_id"),),
         ),
         Entity(
             "refunds", "refunds", nested=(Nested("instalments", "refund_instalments", "refund_id"),)

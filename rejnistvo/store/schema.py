@@ -1259,3 +1259,47 @@ def m020_refund_excess(db: Database) -> None:
         "CREATE INDEX refunds_excess_owed ON refunds(increase_id) "
         "WHERE excess IS NOT NULL AND excess_returned_on IS NULL"
     )
+
+
+@migrations()
+def m021_earlier_reports(db: Database) -> None:
+    """The centre may ask for an R-5 report at any time, »ne glede na morebitno predhodno
+    poročanje« (čl. 28/3): a report asked for again after one was received. The received
+    one (its date, the day it was asked for by, its expenses, and the finding and the
+    call's deadline and method as they stood, for printing it again) moves to
+    ``r5_earlier_reports``; ``r5_reports.asked_again_on`` is the day the new one was asked
+    for, so the case awaits it from then. Nothing is written to existing rows."""
+    # one statement at a time (executescript commits): the step stays one transaction
+    for statement in _M021.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_M021 = """
+        ALTER TABLE r5_reports ADD COLUMN asked_again_on TEXT;
+        CREATE TABLE r5_earlier_reports (
+            id INTEGER PRIMARY KEY,
+            increase_id INTEGER NOT NULL REFERENCES board_increases(id),
+            report_requested_on TEXT,
+            report_date TEXT NOT NULL,
+            finding_date TEXT,
+            justified TEXT,
+            unjustified TEXT,
+            finding_centre_id INTEGER REFERENCES centres(id),
+            finding_unit_id INTEGER REFERENCES units(id),
+            refund_deadline TEXT,
+            refund_method TEXT CHECK (refund_method IN ('lump_sum', 'as_received')),
+            asked_again_on TEXT NOT NULL
+        );
+        CREATE TABLE r5_earlier_expenses (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES r5_earlier_reports(id) ON DELETE CASCADE,
+            category TEXT NOT NULL
+                CHECK (category IN ('education', 'interest', 'health', 'other')),
+            description TEXT,
+            amount TEXT NOT NULL,
+            document TEXT
+        );
+        CREATE INDEX r5_earlier_reports_increase ON r5_earlier_reports(increase_id);
+        CREATE INDEX r5_earlier_expenses_report ON r5_earlier_expenses(report_id)
+"""

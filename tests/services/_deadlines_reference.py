@@ -105,6 +105,8 @@ def _board_increases(db: Database, today: date) -> list[RefDeadline]:
         requested = inc.get("report_requested_on")
         names = (inc.get("carer_name"), inc.get("child_name"))
         opens = ("r5", int(inc["id"]))
+        # a new report asked for after one was received (m021, čl. 28/3)
+        again = bool(report and report.get("asked_again_on"))
         state = r5_report_state(
             inc["from_date"],
             inc["to_date"],
@@ -112,10 +114,16 @@ def _board_increases(db: Database, today: date) -> list[RefDeadline]:
             report_date=report.get("report_date") if report else None,
             requested_on=requested,
             soon_days=R5_SOON_DAYS,
+            asked_again=again,
         )
         if state in (R5Status.OVERDUE, R5Status.DUE_SOON):
-            due = r5_report_due(inc["from_date"], inc["to_date"], requested)
-            asked = f", center je poročilo zahteval do {fmt_date(requested)}" if requested else ""
+            due = r5_report_due(inc["from_date"], inc["to_date"], requested, again)
+            if again:
+                asked = f", center je novo poročilo zahteval do {fmt_date(requested or due)}"
+            elif requested:
+                asked = f", center je poročilo zahteval do {fmt_date(requested)}"
+            else:
+                asked = ""
             items.append(
                 _deadline(
                     "r5_overdue" if state is R5Status.OVERDUE else "r5_due_soon",

@@ -8,7 +8,9 @@ from typing import Any
 
 
 def table_contents(db: Any) -> dict[str, list[tuple]]:
-    """Every row of every table (not SQLite's own nor the migrations' list), by table."""
+    """Every row of every table with rows (not SQLite's own nor the migrations' list), by
+    table. Tables without rows are left out: what a step must keep is data, and a table a
+    later step adds (m021's earlier R-5 reports) is empty in a file of an earlier step."""
     tables = [
         row[0]
         for row in db.execute(
@@ -16,7 +18,8 @@ def table_contents(db: Any) -> dict[str, list[tuple]]:
             " AND name != '_sqlite_migrations'"
         )
     ]
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+    contents = {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+    return {table: rows for table, rows in contents.items() if rows}
 
 
 def write_people_and_placements(

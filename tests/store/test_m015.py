@@ -78,7 +78,7 @@ def test_an_m014_file_gets_the_indexes_and_keeps_its_data(tmp_path):
             assert f"ON {table}{column}" in " ".join(found[name][1].split())
             assert found[name][1].rstrip().endswith(where)
         after = table_contents(db)
-        assert after.pop("placement_order") == []  # m016's list keys: no placements here
+        assert "placement_order" not in after  # m016's list keys: no placements here
     assert after == before
     assert after["carers"][0][1] == "Špela Žagar"
     assert check_db(path) == []

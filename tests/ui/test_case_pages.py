@@ -85,6 +85,10 @@ def _old_r4_lines(view: R4View) -> list[dict]:
 def _old_r5_lines(view: R5View, today: date) -> list[dict]:
     """The R-5 list as it was built before paging: every increase, the statuses of all."""
     statuses = cases.r5_statuses(view.ctx.db, today)
+    # a new report asked for after one was received is due on its own day (m021)
+    asked_again = {
+        r["increase_id"] for r in list_records(view.ctx.db, "r5_reports") if r["asked_again_on"]
+    }
     lines = []
     for row in list_records(view.ctx.db, "board_increases"):
         status = statuses.get(row["id"], "awaiting_report")
@@ -99,7 +103,10 @@ def _old_r5_lines(view: R5View, today: date) -> list[dict]:
                 "from_date": row["from_date"],
                 "to_date": row["to_date"],
                 "report_due": cases.r5_report_due(
-                    row["from_date"], row["to_date"], row.get("report_requested_on")
+                    row["from_date"],
+                    row["to_date"],
+                    row.get("report_requested_on"),
+                    row["id"] in asked_again,
                 ),
                 "status": status,
                 "decision_no": row.get("decision_no"),

@@ -74,6 +74,7 @@ CHOICES: dict[str, dict[str, str]] = {
         "offset": "poračun z izplačilom",
         "refund": "vračilo",
     },
+    "refund_method": {"lump_sum": "v enkratnem znesku", "as_received": "kot je prejel"},
     "kind": {
         "contract": "pogodba",
         "annex": "aneks",

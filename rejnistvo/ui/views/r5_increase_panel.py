@@ -5,6 +5,8 @@ figures come from ``services.board_increases``."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,6 +64,8 @@ class IncreasePanel(QGroupBox):
         self.decision_date = DateEdit("decision_date", self)
         self.decision_date_label = QLabel(self)
         form.addRow(self.decision_date_label, self.decision_date)
+        #: the day the centre asked for a new report after one was received (čl. 28/3)
+        self.asked_again_on: date | None = None
         self.requested_date = DateEdit("report_requested_on", self)
         self.requested_label = QLabel(self)
         form.addRow(self.requested_label, self.requested_date)
@@ -180,12 +184,20 @@ class IncreasePanel(QGroupBox):
                 )
             )
             return
-        text = self.tr("Rok za poročilo R-5: <b>{0}</b>").format(format_date(facts.due.day))
-        if facts.due.reason:
-            text += "<br>" + facts.due.reason
-        else:
-            text += self.tr(" (30 dni pred iztekom, 28. člen)")
         requested = self.requested_on()
+        if self.asked_again_on is not None:
+            # a new report asked for after one was received (čl. 28/3): due on the day set
+            text = self.tr(
+                "Rok za novo poročilo R-5: <b>{0}</b> (center ga je zahteval {1}; 28. člen, "
+                "3. odstavek)"
+            ).format(format_date(requested or facts.due.day), format_date(self.asked_again_on))
+            requested = None
+        else:
+            text = self.tr("Rok za poročilo R-5: <b>{0}</b>").format(format_date(facts.due.day))
+            if facts.due.reason:
+                text += "<br>" + facts.due.reason
+            else:
+                text += self.tr(" (30 dni pred iztekom, 28. člen)")
         if requested is not None and requested < facts.due.day:
             text += "<br>" + self.tr("Center je poročilo zahteval do {0}.").format(
                 format_date(requested)

@@ -5,6 +5,7 @@ are parsed by the fields (``rules.money.parse_amount``), checks are the service'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.consistency import expenses_outside_categories
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.board_increases import Expense, R5Report
-from rejnistvo.ui.format import format_amount
+from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FieldError, FormValidator
 from rejnistvo.ui.widgets.expense_table import CategoryDelegate, ExpenseModel
 from rejnistvo.ui.widgets.keyboard import EditTableView
@@ -52,7 +53,16 @@ class ReportPanel(QGroupBox):
         form = QFormLayout()
         self.report_date = DateEdit("report_date", self)
         self.report_date_label = QLabel(self)
-        form.addRow(self.report_date_label, self.report_date)
+        # čl. 28/3: the centre may ask for a report again after one is received
+        self.ask_again_button = QPushButton(self)
+        self.ask_again_button.setObjectName("askAgainButton")
+        self.ask_again_button.setEnabled(False)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.report_date)
+        date_row.addWidget(self.ask_again_button)
+        date_row.addStretch(1)
+        form.addRow(self.report_date_label, date_row)
+        self._asked_again_on: date | None = None
         layout.addLayout(form)
         self.expense_model = ExpenseModel(categories, self)
         self.expense_table = EditTableView(self)  # Tab leaves after the last cell
@@ -99,8 +109,22 @@ class ReportPanel(QGroupBox):
         self.remove_expense_button.clicked.connect(self._remove_expense)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Poročilo R-5 o namenskosti porabe"))
+        if self._asked_again_on is None:
+            self.setTitle(self.tr("Poročilo R-5 o namenskosti porabe"))
+        else:
+            self.setTitle(
+                self.tr("Novo poročilo R-5 o namenskosti porabe (zahtevano {0})").format(
+                    format_date(self._asked_again_on)
+                )
+            )
         self.report_date_label.setText(self.tr("Datum poročila:"))
+        self.ask_again_button.setText(self.tr("Zahtevaj novo poročilo…"))
+        self.ask_again_button.setToolTip(
+            self.tr(
+                "Center lahko kadarkoli zahteva novo poročilo (28. člen, 3. odstavek); "
+                "prejeto se shrani med prejšnja poročila."
+            )
+        )
         self.expense_model.set_headers(
             [
                 self.tr("Vrsta izrednega izdatka"),
@@ -112,6 +136,13 @@ class ReportPanel(QGroupBox):
         self.add_expense_button.setText(self.tr("Dodaj izdatek"))
         self.remove_expense_button.setText(self.tr("Odstrani izbranega"))
         self.update_total()
+
+    def set_asked_again(self, day: date | None, can_ask: bool) -> None:
+        """`day`: the day the centre asked for the report awaited now after an earlier
+        one (None: the first report); `can_ask`: a received report is stored."""
+        self._asked_again_on = day
+        self.ask_again_button.setEnabled(can_ask)
+        self.retranslate()
 
     def set_expenses(self, expenses: Sequence[Expense]) -> None:
         self.expense_model.set_expenses(
@@ -221,6 +252,12 @@ class FindingPanel(QGroupBox):
         unjust_row.addWidget(self.offer_button, 0, Qt.AlignmentFlag.AlignTop)
         self.unjustified_label = QLabel(self)
         form.addRow(self.unjustified_label, unjust_row)
+        # a finding made on an earlier report stands until it is corrected (čl. 28/3)
+        self.standing_note = QLabel(self)
+        self.standing_note.setObjectName("standingNote")
+        self.standing_note.setWordWrap(True)
+        self.standing_note.hide()
+        form.addRow(self.standing_note)
 
         self.finding_date.edited.connect(self.edited)
         self.centre_combo.currentIndexChanged.connect(self._centre_changed)
@@ -233,6 +270,20 @@ class FindingPanel(QGroupBox):
         self.justified_label.setText(self.tr("Porabljeno namensko:"))
         self.unjustified_label.setText(self.tr("Nenamensko ali brez razloga:"))
         self.offer_button.setText(self.tr("= prejeto − namensko"))
+
+    def show_standing(self, earlier_report: date | None) -> None:
+        """`earlier_report`: the date of the earlier report the shown finding was made on
+        (None: the finding, if any, is on the report above)."""
+        if earlier_report is None:
+            self.standing_note.hide()
+            return
+        self.standing_note.setText(
+            self.tr(
+                "Ugotovitev je bila izdana na prejšnje poročilo z dne {0} in velja, dokler je "
+                "na novo poročilo ne popravite (datum ugotovitve, zneska)."
+            ).format(format_date(earlier_report))
+        )
+        self.standing_note.show()
 
     def set_centres(self, choices: Sequence[tuple[str, int]]) -> None:
         current = self.centre_combo.currentData()

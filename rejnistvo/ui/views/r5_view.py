@@ -28,7 +28,9 @@ from rejnistvo.services.row_pages import RowPages
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.models import Column
 from rejnistvo.ui.views.case_editor import CaseEditorView
+from rejnistvo.ui.views.r5_earlier_panel import EarlierReportsPanel
 from rejnistvo.ui.views.r5_figures import R5Figures
+from rejnistvo.ui.views.r5_history import R5HistoryMixin
 from rejnistvo.ui.views.r5_increase_panel import IncreasePanel
 from rejnistvo.ui.views.r5_refund_panel import RefundPanel
 from rejnistvo.ui.views.r5_report_panel import FindingPanel, ReportPanel
@@ -55,7 +57,7 @@ def _categories() -> dict[str, str]:
         return {key: key for key in EXPENSE_CATEGORY_KEYS}
 
 
-class R5View(R5Figures, CaseEditorView):
+class R5View(R5HistoryMixin, R5Figures, CaseEditorView):
     kind = "r5"
     id_attr = "increase_id"
     leave_text = QT_TRANSLATE_NOOP(
@@ -138,15 +140,22 @@ class R5View(R5Figures, CaseEditorView):
         )
         for box in self.increase_panel.category_boxes.values():
             box.toggled.connect(self.report_panel.show_category_note)
+        self.earlier_panel = EarlierReportsPanel(editor)
         self.finding_panel = FindingPanel(editor)
         self.refund_panel = RefundPanel(self.ctx.clock.today, editor)
-        for panel in (self.increase_panel, self.report_panel, self.finding_panel):
+        for panel in (
+            self.increase_panel,
+            self.report_panel,
+            self.earlier_panel,
+            self.finding_panel,
+        ):
             layout.addWidget(panel)
         layout.addWidget(self.refund_panel)
         # The panels' widgets under the names the tests and the shortcuts use.
         for panel in (
             self.increase_panel,
             self.report_panel,
+            self.earlier_panel,
             self.finding_panel,
             self.refund_panel,
         ):
@@ -176,6 +185,8 @@ class R5View(R5Figures, CaseEditorView):
         self.refund_panel.payments_changed.connect(self._payments_changed)
         self.plan_button.clicked.connect(self.make_plan)
         self.print_call_button.clicked.connect(self.print_refund_call)
+        self.ask_again_button.clicked.connect(self.ask_for_new_report)
+        self.earlier_panel.print_requested.connect(self.print_earlier_report)
         return pane
 
     def title(self) -> str:
@@ -199,6 +210,7 @@ class R5View(R5Figures, CaseEditorView):
         for panel in (
             self.increase_panel,
             self.report_panel,
+            self.earlier_panel,
             self.finding_panel,
             self.refund_panel,
         ):
@@ -269,6 +281,7 @@ class R5View(R5Figures, CaseEditorView):
         self.justified_edit.set_value(None)
         self.unjustified_edit.set_value(None)
         self.refund_panel.set_refund(None)
+        self._show_history(None)
         self.plan = None
         self._unjustified_offered = True
         self._clear_errors()
@@ -314,6 +327,7 @@ class R5View(R5Figures, CaseEditorView):
             self.unjustified_edit.set_value(report.unjustified)
             self._unjustified_offered = report.unjustified is None
             self.refund_panel.set_refund(case.refund)
+            self._show_history(case)
             self._placement_changed()
             # A stored increase without a finding yet (the report comes months later) is
             # offered the child's centre too, not only an increase being made.

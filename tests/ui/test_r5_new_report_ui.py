@@ -1,0 +1,138 @@
+"""Zvišane oskrbnine in R-5: »Zahtevaj novo poročilo …« (čl. 28/3, the centre asks again
+after a report was received). The day is checked where it is typed and by the service, a
+refusal stays in the dialog with what was typed; once asked, the received report is
+listed among the earlier ones and prints as it was, and the case awaits the new one."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from test_r5_flow import b_ctx, make_view  # noqa: F401 (fixtures)
+
+from rejnistvo.rules.periods import Period
+from rejnistvo.services.board_increases import (
+    BoardIncrease,
+    Expense,
+    R5Case,
+    R5Report,
+    load_case,
+    save_case,
+)
+
+ASKED = date(2026, 7, 15)
+
+
+def _reported(ctx) -> int:
+    case = R5Case(
+        BoardIncrease(
+            placement_id=ctx.db.b_ids["placement"],
+            percent=25,
+            period=Period(date(2026, 1, 1), date(2026, 6, 30)),
+            categories=("education",),
+        ),
+        R5Report(
+            report_date=date(2026, 5, 20),
+            expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
+            finding_date=date(2026, 6, 5),
+            justified=Decimal("800.00"),
+            unjustified=Decimal("157.00"),
+        ),
+    )
+    stored = save_case(ctx.db, case, ASKED)
+    assert stored.increase.id is not None
+    return stored.increase.id
+
+
+def _type(qtbot, dialog, text: str) -> None:
+    dialog.due_edit.edit.clear()
+    qtbot.keyClicks(dialog.due_edit.edit, text)
+    qtbot.mouseClick(dialog.ask_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.today(ASKED)
+def test_asking_again_keeps_the_report_among_the_earlier_ones(qtbot, b_ctx):  # noqa: F811
+    increase_id = _reported(b_ctx)
+    view = make_view(qtbot, b_ctx)
+    assert not view.ask_again_button.isEnabled() and view.earlier_panel.isHidden()
+    view.load(increase_id)
+    assert view.ask_again_button.isEnabled()
+
+    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
+    dialog = view.new_report_dialog
+    assert dialog.isVisible()
+    # the regular day (31. 5.) has passed: nothing offered, the centre sets the day
+    assert dialog.due_edit.edit.text() == ""
+    _type(qtbot, dialog, "32. 8. 2026")
+    assert dialog.isVisible() and dialog.due_edit.edit.text() == "32. 8. 2026"
+    assert dialog.due_edit.error_text()
+    _type(qtbot, dialog, "20. 5. 2026")  # not after the received report: the service's
+    assert dialog.isVisible() and "od 21. 5. 2026 naprej" in dialog.due_edit.error_text()
+    assert dialog.due_edit.edit.text() == "20. 5. 2026"
+    assert load_case(b_ctx.db, increase_id).report.report_date == date(2026, 5, 20)
+
+    with qtbot.waitSignal(b_ctx.bus.records_changed):
+        _type(qtbot, dialog, "14. 8. 2026")
+    assert not dialog.isVisible()
+    # the editor shows the case awaiting the new report
+    assert view.report_date.edit.text() == "" and view.expense_model.rowCount() == 0
+    assert "Novo poročilo R-5" in view.report_panel.title() and "15. 7. 2026" in (
+        view.report_panel.title()
+    )
+    assert "Rok za novo poročilo R-5: <b>14. 8. 2026</b>" in view.facts_label.text()
+    assert view.justified_edit.text() == "800,00"  # the finding stands, and says so
+    assert not view.standing_note.isHidden()
+    assert "prejšnje poročilo z dne 20. 5. 2026" in view.standing_note.text()
+    assert not view.ask_again_button.isEnabled()
+    assert not view.has_unsaved_changes()
+    # the list's row: awaiting the report, due on the day asked
+    line = view.model.row_record(view.model.find_row("id", increase_id))
+    assert (line["status"], line["report_due"]) == ("awaiting_report", date(2026, 8, 14))
+
+    # the earlier report, listed and printed as it was
+    table = view.earlier_table
+    assert not view.earlier_panel.isHidden() and table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(6)] == [
+        "20. 5. 2026",
+        "800,00",
+        "5. 6. 2026",
+        "800,00",
+        "157,00",
+        "15. 7. 2026",
+    ]
+    qtbot.mouseClick(view.print_earlier_button, Qt.MouseButton.LeftButton)
+    assert b_ctx.interaction.errors == []
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(view.last_document)).pages).split()
+    )
+    assert "Inštrukcije" in text and "800,00" in text and "157,00" in text
+    qtbot.addWidget(view.preview)
+
+
+@pytest.mark.today(ASKED)
+def test_the_dialog_keeps_the_typed_day_when_another_screen_saved_first(
+    qtbot,
+    b_ctx,  # noqa: F811
+):
+    increase_id = _reported(b_ctx)
+    view = make_view(qtbot, b_ctx)
+    view.load(increase_id)
+    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
+    dialog = view.new_report_dialog
+    # another window saves the case meanwhile
+    other = load_case(b_ctx.db, increase_id)
+    renamed = dataclasses.replace(other.increase, decision_no="1-9/2026")
+    save_case(b_ctx.db, R5Case(renamed, other.report), ASKED)
+    _type(qtbot, dialog, "14. 8. 2026")
+    assert dialog.isVisible() and dialog.due_edit.edit.text() == "14. 8. 2026"
+    assert "ponovite" in dialog.due_edit.error_text()
+    assert view.decision_no_edit.text() == "1-9/2026"  # the stored case is shown
+    with qtbot.waitSignal(b_ctx.bus.records_changed):
+        qtbot.mouseClick(dialog.ask_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and view.earlier_table.rowCount() == 1
