@@ -613,18 +613,6 @@ def _check_not_future(case: R5Case, today: date) -> None:
         consistency.check_not_future(day, today, name, label)
 
 
-def _finding_on_earlier_report(db: Database, report: R5Report) -> bool:
-    """Whether the report's finding was made before the centre asked for a new report
-    (``services.r5_requests``): the finding of the earlier report, standing."""
-    if report.id is None or report.finding_date is None:
-        return False
-    try:
-        asked = get_record(db, "r5_reports", report.id).get("asked_again_on")
-    except StoreError:
-        return False
-    return asked is not None and report.finding_date <= asked
-
-
 def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
     record: dict[str, Any] = {
         "placement_id": inc.placement_id,
@@ -672,7 +660,11 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
             rate_table(db),
             placement_part_time(db, inc.placement_id),
         )
-        _check_report(report, got, _finding_on_earlier_report(db, report))
+        # the finding of an earlier report, standing (čl. 28/3; services.r5_requests)
+        from rejnistvo.services.r5_requests import finding_of_earlier_report
+
+        standing = inc.id is not None and finding_of_earlier_report(db, inc.id, report)
+        _check_report(report, got, standing)
     refund = _checked_refund(db, dataclasses.replace(case, report=report)) if case.refund else None
 
     with db.atomic():

@@ -10,7 +10,9 @@ rejnika«). One use case per function; no Qt.
   corrected finding keeps what the carer has already paid back). One transaction,
   audited; a stale ``version`` of the increase is refused (``StaleRecordError``).
 * ``asked_again(db, increase_id)``: the day a new report was asked for, None if never;
-* ``earlier_reports(db, increase_id)``: the reports received before, oldest first.
+* ``earlier_reports(db, increase_id)``: the reports received before, oldest first;
+* ``finding_of_earlier_report(db, increase_id, report)``: whether the finding shown is the
+  earlier report's, standing.
 
 Refused input raises ``InputError("new_report_due", message)``.
 """
@@ -25,7 +27,7 @@ from rejnistvo.rules import consistency
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.periods import format_date
-from rejnistvo.services.board_increases import Expense, load_case
+from rejnistvo.services.board_increases import Expense, R5Report, load_case
 from rejnistvo.store import Database, get_record, list_records, save_record
 
 FIELD = "new_report_due"
@@ -79,6 +81,23 @@ def earlier_reports(db: Database, increase_id: int) -> tuple[EarlierReport, ...]
             )
         )
     return tuple(found)
+
+
+def finding_of_earlier_report(db: Database, increase_id: int, report: R5Report) -> bool:
+    """Whether `report`'s finding is the one made on the latest earlier report, unchanged
+    since the centre asked again: it stands until the centre corrects it on the new report,
+    so it is not compared with the new report's date and total (a new finding is)."""
+    if report.finding_date is None:
+        return False
+    earlier = earlier_reports(db, increase_id)
+    if not earlier:
+        return False
+    last = earlier[-1]
+    return (report.finding_date, report.justified, report.unjustified) == (
+        last.finding_date,
+        last.justified,
+        last.unjustified,
+    )
 
 
 def ask_for_new_report(

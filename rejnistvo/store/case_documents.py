@@ -164,8 +164,7 @@ def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
         """SELECT b.*, c.name AS carer_name, c.emso AS carer_emso, ch.name AS child_name,
                   rep.id AS report_id, rep.report_date, rep.finding_date, rep.justified,
                   rep.unjustified, ce.name AS finding_centre, u.name AS finding_unit,
-                  f.deadline AS refund_deadline, f.method AS refund_method,
-                  rep.asked_again_on
+                  f.deadline AS refund_deadline, f.method AS refund_method
            FROM board_increases b JOIN placements p ON p.id = b.placement_id
            JOIN carers c ON c.id = p.carer_id JOIN children ch ON ch.id = p.child_id
            LEFT JOIN r5_reports rep ON rep.increase_id = b.id
@@ -179,10 +178,14 @@ def r5_form_data(db: Database, case_id: int) -> dict[str, Any]:
     expenses = []
     if row["report_id"] is not None:
         expenses = _expenses(db, "r5_expenses", row["report_id"])
-    asked_again = row["asked_again_on"]
-    if asked_again and row["finding_date"] and row["finding_date"] <= asked_again:
-        # the finding of the earlier report (it prints with that one): the form of the
-        # report awaited now has the centre's part still to fill
+    finding = (row["finding_date"], row["justified"], row["unjustified"])
+    if row["finding_date"] and finding in db.execute(
+        "SELECT finding_date, justified, unjustified FROM r5_earlier_reports "
+        "WHERE increase_id = ? ORDER BY id DESC LIMIT 1",
+        [case_id],
+    ):
+        # the finding of the earlier report, unchanged (it prints with that one): the
+        # form of the report awaited or received since has the centre's part to fill
         row = {**row, "finding_date": None}
     return _r5_document(row, expenses)
 

@@ -136,3 +136,39 @@ def test_the_dialog_keeps_the_typed_day_when_another_screen_saved_first(
     with qtbot.waitSignal(b_ctx.bus.records_changed):
         qtbot.mouseClick(dialog.ask_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and view.earlier_table.rowCount() == 1
+
+
+@pytest.mark.today(date(2026, 8, 20))
+def test_the_new_report_is_typed_under_the_standing_finding_then_found_again(
+    qtbot,
+    b_ctx,  # noqa: F811
+):
+    from test_r5_flow import set_expense
+
+    increase_id = _reported(b_ctx)
+    view = make_view(qtbot, b_ctx)
+    view.load(increase_id)
+    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(b_ctx.bus.records_changed):
+        _type(qtbot, view.new_report_dialog, "10. 9. 2026")
+    # the new report arrives: a later date and a smaller SKUPAJ than the finding's
+    # justified amount — saved under the standing finding
+    qtbot.keyClicks(view.report_date.edit, "20. 8. 2026")
+    qtbot.mouseClick(view.add_expense_button, Qt.MouseButton.LeftButton)
+    set_expense(view, 0, "Delovni zvezki", "100,00", "račun 9")
+    assert view.save() is True, b_ctx.interaction.errors
+    line = view.model.row_record(view.model.find_row("id", increase_id))
+    assert line["status"] == "found"  # the finding stands
+    assert not view.standing_note.isHidden()
+    # the centre's new finding on it
+    view.finding_date.edit.clear()
+    qtbot.keyClicks(view.finding_date.edit, "20. 8. 2026")
+    view.justified_edit.edit.clear()
+    qtbot.keyClicks(view.justified_edit.edit, "100,00")
+    qtbot.mouseClick(view.offer_button, Qt.MouseButton.LeftButton)
+    assert view.unjustified_edit.text() == "857,00"
+    assert view.save() is True, b_ctx.interaction.errors
+    assert view.standing_note.isHidden()
+    stored = load_case(b_ctx.db, increase_id).report
+    assert (stored.finding_date, stored.unjustified) == (date(2026, 8, 20), Decimal("857.00"))
+    assert view.earlier_table.rowCount() == 1  # the first report stays as it was

@@ -25,29 +25,30 @@ class R5HistoryMixin:
 
     def _show_history(self, case: R5Case | None) -> None:
         """The earlier reports of the case shown and the button to ask again set."""
-        from rejnistvo.services.r5_requests import asked_again, earlier_reports
+        from rejnistvo.services.r5_requests import (
+            asked_again,
+            earlier_reports,
+            finding_of_earlier_report,
+        )
 
         increase_id = case.increase.id if case else None
+        report = case.report if case else None
         earlier: tuple = ()
         asked_on = None
+        standing = False
         if increase_id is not None:
             try:
                 earlier = earlier_reports(self.ctx.db, increase_id)
                 asked_on = asked_again(self.ctx.db, increase_id)
+                standing = report is not None and finding_of_earlier_report(
+                    self.ctx.db, increase_id, report
+                )
             except RuleError:
                 earlier, asked_on = (), None
-        report = case.report if case else None
         received = report is not None and report.report_date is not None
         self.earlier_panel.set_reports(earlier)
         self.report_panel.set_asked_again(asked_on, received)
         self.increase_panel.asked_again_on = asked_on
-        standing = (
-            asked_on is not None
-            and earlier
-            and report is not None
-            and report.finding_date is not None
-            and report.finding_date <= asked_on
-        )
         self.finding_panel.show_standing(earlier[-1].report_date if standing else None)
 
     @Slot()
