@@ -74,6 +74,7 @@ from rejnistvo.store import (
     save_record,
     units_of,
 )
+from rejnistvo.store.case_documents import R5_FACT_DATES
 from rejnistvo.store.reads import read_rows, read_tuples
 
 
@@ -234,7 +235,8 @@ def _increase(row: dict[str, Any]) -> BoardIncrease:
     )
 
 
-def _report(row: dict[str, Any]) -> R5Report:
+def report_from_row(row: dict[str, Any]) -> R5Report:
+    """A stored report (``r5_reports`` or ``r5_earlier_reports``, with its expenses)."""
     return R5Report(
         report_date=row.get("report_date"),
         expenses=tuple(
@@ -273,7 +275,7 @@ def load_case(db: Database, increase_id: int) -> R5Case:
     increase = _increase(get_record(db, "board_increases", increase_id))
     reports = list_records(db, "r5_reports", increase_id=increase_id)
     refunds = list_records(db, "refunds", increase_id=increase_id)
-    report = _report(get_record(db, "r5_reports", reports[0]["id"])) if reports else None
+    report = report_from_row(get_record(db, "r5_reports", reports[0]["id"])) if reports else None
     refund = _refund(get_record(db, "refunds", refunds[0]["id"])) if refunds else None
     return R5Case(increase, report, refund)
 
@@ -631,6 +633,28 @@ def _increase_record(inc: BoardIncrease) -> dict[str, Any]:
     return record
 
 
+def report_record(report: R5Report) -> dict[str, Any]:
+    """The report and its finding as the store keeps them (``r5_reports``, and
+    ``r5_earlier_reports`` once the centre asks for a new one), without its identity."""
+    return {
+        "report_date": report.report_date,
+        "finding_date": report.finding_date,
+        "justified": report.justified,
+        "unjustified": report.unjustified,
+        "finding_centre_id": report.finding_centre_id,
+        "finding_unit_id": report.finding_unit_id,
+        "expenses": [
+            {
+                "category": e.category,
+                "description": e.description,
+                "amount": e.amount,
+                "document": e.document,
+            }
+            for e in report.expenses
+        ],
+    }
+
+
 def _with_identity(record: dict[str, Any], item: R5Report | Refund) -> dict[str, Any]:
     if item.id is not None:
         record["id"] = item.id
@@ -675,27 +699,7 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
             save_record(
                 db,
                 "r5_reports",
-                _with_identity(
-                    {
-                        "increase_id": increase_id,
-                        "report_date": report.report_date,
-                        "finding_date": report.finding_date,
-                        "justified": report.justified,
-                        "unjustified": report.unjustified,
-                        "finding_centre_id": report.finding_centre_id,
-                        "finding_unit_id": report.finding_unit_id,
-                        "expenses": [
-                            {
-                                "category": e.category,
-                                "description": e.description,
-                                "amount": e.amount,
-                                "document": e.document,
-                            }
-                            for e in report.expenses
-                        ],
-                    },
-                    report,
-                ),
+                _with_identity({"increase_id": increase_id, **report_record(report)}, report),
             )
         if refund is not None:
             save_record(
@@ -764,19 +768,11 @@ _ROW_SQL = (
     + " LEFT JOIN r5_reports rep ON rep.increase_id = b.id"
     " LEFT JOIN refunds f ON f.increase_id = b.id"
 )
-_ROW_DATES = (
-    "from_date",
-    "to_date",
-    "report_requested_on",
-    "report_date",
-    "finding_date",
-    "asked_again_on",
-)
 
 
 def _list_row(row: dict[str, Any], today: date) -> R5Row:
     """One line of the R-5 list; the status by the one rule of ``services.cases``."""
-    for column in _ROW_DATES:
+    for column in R5_FACT_DATES:
         value = row[column]
         row[column] = date.fromisoformat(value) if value else None
     row["kind"] = "r5"

@@ -20,14 +20,17 @@ Refused input raises ``InputError("new_report_due", message)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from datetime import date, timedelta
 
 from rejnistvo.rules import consistency
 from rejnistvo.rules.errors import InputError
-from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.periods import format_date
-from rejnistvo.services.board_increases import Expense, R5Report, load_case
+from rejnistvo.services.board_increases import (
+    R5Report,
+    load_case,
+    report_from_row,
+    report_record,
+)
 from rejnistvo.store import Database, get_record, list_records, save_record
 
 FIELD = "new_report_due"
@@ -35,22 +38,13 @@ FIELD = "new_report_due"
 
 @dataclass(frozen=True, slots=True)
 class EarlierReport:
-    """A report received before the centre asked for a new one, with the centre's finding
-    and the call's deadline as they stood that day."""
+    """A report received before the centre asked for a new one: ``report`` with the
+    centre's finding as it stood that day."""
 
     id: int
-    report_date: date
+    report: R5Report
     asked_again_on: date
     report_requested_on: date | None = None
-    expenses: tuple[Expense, ...] = ()
-    finding_date: date | None = None
-    justified: Decimal | None = None
-    unjustified: Decimal | None = None
-
-    @property
-    def total(self) -> Decimal:
-        """SKUPAJ of the report."""
-        return sum((e.amount for e in self.expenses), ZERO)
 
 
 def asked_again(db: Database, increase_id: int) -> date | None:
@@ -67,17 +61,10 @@ def earlier_reports(db: Database, increase_id: int) -> tuple[EarlierReport, ...]
         full = get_record(db, "r5_earlier_reports", row["id"])
         found.append(
             EarlierReport(
-                id=full["id"],
-                report_date=full["report_date"],
-                asked_again_on=full["asked_again_on"],
-                report_requested_on=full.get("report_requested_on"),
-                expenses=tuple(
-                    Expense(e["category"], e["amount"], e.get("description"), e.get("document"))
-                    for e in full.get("expenses", [])
-                ),
-                finding_date=full.get("finding_date"),
-                justified=full.get("justified"),
-                unjustified=full.get("unjustified"),
+                full["id"],
+                report_from_row(full),
+                full["asked_again_on"],
+                full.get("report_requested_on"),
             )
         )
     return tuple(found)
@@ -92,7 +79,7 @@ def finding_of_earlier_report(db: Database, increase_id: int, report: R5Report) 
     earlier = earlier_reports(db, increase_id)
     if not earlier:
         return False
-    last = earlier[-1]
+    last = earlier[-1].report
     return (report.finding_date, report.justified, report.unjustified) == (
         last.finding_date,
         last.justified,
@@ -125,7 +112,7 @@ def ask_for_new_report(
             FIELD,
             f"novo poročilo je lahko zahtevano do dneva po prejetem poročilu "
             f"({format_date(report.report_date)}); vpišite dan od "
-            f"{format_date(date.fromordinal(report.report_date.toordinal() + 1))} naprej.",
+            f"{format_date(report.report_date + timedelta(days=1))} naprej.",
         )
     refund = case.refund
     with db.atomic():
@@ -139,26 +126,12 @@ def ask_for_new_report(
             db,
             "r5_earlier_reports",
             {
+                **report_record(report),
                 "increase_id": increase_id,
                 "report_requested_on": case.increase.report_requested_on,
-                "report_date": report.report_date,
-                "finding_date": report.finding_date,
-                "justified": report.justified,
-                "unjustified": report.unjustified,
-                "finding_centre_id": report.finding_centre_id,
-                "finding_unit_id": report.finding_unit_id,
                 "refund_deadline": refund.deadline if refund else None,
                 "refund_method": str(refund.method) if refund else None,
                 "asked_again_on": today,
-                "expenses": [
-                    {
-                        "category": e.category,
-                        "description": e.description,
-                        "amount": e.amount,
-                        "document": e.document,
-                    }
-                    for e in report.expenses
-                ],
             },
         )
         save_record(

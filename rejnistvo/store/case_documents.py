@@ -55,8 +55,8 @@ R4_STEP_COLUMNS = (
     "decided_on",
     "returned_on",
 )
-_FACT_DATES = (
-    *R4_STEP_COLUMNS,
+#: the R-5 case's dates its status and due day depend on (here and in the R-5 list)
+R5_FACT_DATES = (
     "from_date",
     "to_date",
     "report_requested_on",
@@ -64,6 +64,7 @@ _FACT_DATES = (
     "finding_date",
     "asked_again_on",
 )
+_FACT_DATES = (*R4_STEP_COLUMNS, *R5_FACT_DATES)
 
 
 def case_facts(db: Database, name: str | None = None) -> list[dict[str, Any]]:

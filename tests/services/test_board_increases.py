@@ -91,16 +91,20 @@ def increase(db, period: Period = H1, **more) -> BoardIncrease:
     )
 
 
+#: a report on an increase of 1. 1.–30. 6. 2026 (25 %, 957,00 € received) and its finding
+REPORTED_AND_FOUND = R5Report(
+    report_date=date(2026, 5, 20),
+    expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
+    finding_date=date(2026, 6, 5),
+    justified=Decimal("800.00"),
+    unjustified=Decimal("157.00"),
+)
+
+
 def test_save_and_load_a_whole_case(db):
     case = R5Case(
         increase(db, decision_no="1-001/2026"),
-        R5Report(
-            report_date=date(2026, 5, 20),
-            expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
-            finding_date=date(2026, 6, 5),
-            justified=Decimal("800.00"),
-            unjustified=Decimal("157.00"),
-        ),
+        REPORTED_AND_FOUND,
         Refund(date(2026, 7, 10), RefundMethod.AS_RECEIVED),
     )
     stored = save_case(db, case, SAVED_ON)

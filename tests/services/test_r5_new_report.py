@@ -11,7 +11,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from test_board_increases import SAVED_ON, db, increase  # noqa: F401 (fixture)
+from test_board_increases import (  # noqa: F401 (fixture)
+    REPORTED_AND_FOUND,
+    SAVED_ON,
+    db,
+    increase,
+)
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
@@ -20,7 +25,6 @@ from rejnistvo.services import cases
 from rejnistvo.services.board_increases import (
     Expense,
     R5Case,
-    R5Report,
     Refund,
     case_row,
     load_case,
@@ -42,13 +46,7 @@ def _changed_tables(db) -> list[str]:
 def _reported_and_found(db, *, refund: bool = True) -> R5Case:
     case = R5Case(
         increase(db),
-        R5Report(
-            report_date=date(2026, 5, 20),
-            expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
-            finding_date=date(2026, 6, 5),
-            justified=Decimal("800.00"),
-            unjustified=Decimal("157.00"),
-        ),
+        REPORTED_AND_FOUND,
         Refund(date(2026, 7, 10), RefundMethod.LUMP_SUM) if refund else None,
     )
     return save_case(db, case, SAVED_ON)
@@ -67,9 +65,10 @@ def test_the_received_report_becomes_an_earlier_one_and_the_new_is_awaited(db):
     assert case.increase.version == stored.increase.version + 1
     assert asked_again(db, stored.increase.id) == ASKED
     (earlier,) = earlier_reports(db, stored.increase.id)
-    assert earlier.report_date == date(2026, 5, 20) and earlier.asked_again_on == ASKED
-    assert earlier.expenses == stored.report.expenses and earlier.total == Decimal("800.00")
-    assert (earlier.finding_date, earlier.justified, earlier.unjustified) == (
+    assert earlier.report.report_date == date(2026, 5, 20) and earlier.asked_again_on == ASKED
+    assert earlier.report.expenses == stored.report.expenses
+    assert earlier.report.total == Decimal("800.00")
+    assert (earlier.report.finding_date, earlier.report.justified, earlier.report.unjustified) == (
         date(2026, 6, 5),
         Decimal("800.00"),
         Decimal("157.00"),

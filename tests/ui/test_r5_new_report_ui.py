@@ -19,12 +19,11 @@ from test_r5_flow import b_ctx, make_view  # noqa: F401 (fixtures)
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.board_increases import (
     BoardIncrease,
-    Expense,
     R5Case,
-    R5Report,
     load_case,
     save_case,
 )
+from tests.services.test_board_increases import REPORTED_AND_FOUND
 
 ASKED = date(2026, 7, 15)
 
@@ -37,17 +36,21 @@ def _reported(ctx) -> int:
             period=Period(date(2026, 1, 1), date(2026, 6, 30)),
             categories=("education",),
         ),
-        R5Report(
-            report_date=date(2026, 5, 20),
-            expenses=(Expense("education", Decimal("800.00"), "Inštrukcije", "r. 42"),),
-            finding_date=date(2026, 6, 5),
-            justified=Decimal("800.00"),
-            unjustified=Decimal("157.00"),
-        ),
+        REPORTED_AND_FOUND,
     )
     stored = save_case(ctx.db, case, ASKED)
     assert stored.increase.id is not None
     return stored.increase.id
+
+
+def _asking(qtbot, ctx):
+    """The R-5 screen with a reported and found case loaded and »Zahtevaj novo poročilo…»
+    clicked: (view, the case's id, the dialog)."""
+    increase_id = _reported(ctx)
+    view = make_view(qtbot, ctx)
+    view.load(increase_id)
+    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
+    return view, increase_id, view.new_report_dialog
 
 
 def _type(qtbot, dialog, text: str) -> None:
@@ -120,11 +123,7 @@ def test_the_dialog_keeps_the_typed_day_when_another_screen_saved_first(
     qtbot,
     b_ctx,  # noqa: F811
 ):
-    increase_id = _reported(b_ctx)
-    view = make_view(qtbot, b_ctx)
-    view.load(increase_id)
-    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
-    dialog = view.new_report_dialog
+    view, increase_id, dialog = _asking(qtbot, b_ctx)
     # another window saves the case meanwhile
     other = load_case(b_ctx.db, increase_id)
     renamed = dataclasses.replace(other.increase, decision_no="1-9/2026")
@@ -145,12 +144,9 @@ def test_the_new_report_is_typed_under_the_standing_finding_then_found_again(
 ):
     from test_r5_flow import set_expense
 
-    increase_id = _reported(b_ctx)
-    view = make_view(qtbot, b_ctx)
-    view.load(increase_id)
-    qtbot.mouseClick(view.ask_again_button, Qt.MouseButton.LeftButton)
+    view, increase_id, dialog = _asking(qtbot, b_ctx)
     with qtbot.waitSignal(b_ctx.bus.records_changed):
-        _type(qtbot, view.new_report_dialog, "10. 9. 2026")
+        _type(qtbot, dialog, "10. 9. 2026")
     # the new report arrives: a later date and a smaller SKUPAJ than the finding's
     # justified amount — saved under the standing finding
     qtbot.keyClicks(view.report_date.edit, "20. 8. 2026")

@@ -73,14 +73,15 @@ class EarlierReportsPanel(QGroupBox):
         self._ids = [r.id for r in reports]
         table = self.earlier_table
         table.setRowCount(len(reports))
-        for row, report in enumerate(reports):
+        for row, earlier in enumerate(reports):
+            report = earlier.report
             cells = (
                 format_date(report.report_date),
                 format_amount(report.total),
                 format_date(report.finding_date) if report.finding_date else "—",
                 format_amount(report.justified) if report.justified is not None else "—",
                 format_amount(report.unjustified) if report.unjustified is not None else "—",
-                format_date(report.asked_again_on),
+                format_date(earlier.asked_again_on),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

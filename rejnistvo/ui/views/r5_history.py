@@ -49,7 +49,7 @@ class R5HistoryMixin:
         self.earlier_panel.set_reports(earlier)
         self.report_panel.set_asked_again(asked_on, received)
         self.increase_panel.asked_again_on = asked_on
-        self.finding_panel.show_standing(earlier[-1].report_date if standing else None)
+        self.finding_panel.show_standing(earlier[-1].report.report_date if standing else None)
 
     @Slot()
     def ask_for_new_report(self) -> None:
