@@ -636,10 +636,34 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
             last,
         )
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
-        parts.append("spremenjena namestitev ob koncih tedna in počitnicah (delež plačila dela)")
+        parts.append(
+            _part_time_reason(old.get("part_time_fee_share"), new.get("part_time_fee_share"))
+        )
     if not parts:
         parts.append(RECOMPUTED)
     return "; ".join(parts)
+
+
+def _part_time_reason(old: Any, new: Any) -> str:
+    """What changed in a placement on weekends and holidays only, in words (QA51): a
+    placement made weekend-only (or full-time again) changes the board too, 75 %, but
+    its lines said only »(delež plačila dela)«, and a changed share did not say which."""
+    if old is None:
+        share = fee_share_text(Decimal(str(new)))
+        text = (
+            "namestitev je po novem le ob koncih tedna in počitnicah "
+            f"(oskrbnina 75 %, plačilo dela {share} po pogodbi)"
+        )
+    elif new is None:
+        text = (
+            "namestitev ni več le ob koncih tedna in počitnicah (polna oskrbnina in plačilo dela)"
+        )
+    else:
+        text = (
+            "spremenjen delež plačila dela po pogodbi (namestitev le ob koncih tedna in "
+            f"počitnicah): {fee_share_text(Decimal(str(old)))} → {fee_share_text(Decimal(str(new)))}"
+        )
+    return text.replace(" %", "\u00a0%")  # »75 %« never split over two lines
 
 
 _RATES_KEY = '"rates":['
