@@ -124,6 +124,10 @@ def run_command(args: argparse.Namespace) -> int:
             executed = payment_exports.sepa_execution_date(clock.today())
             said += f" Banka ga izvrši {format_date(executed)}."
         sys.stderr.write(said + "\n")
+    if args.format == "sepa":  # the window asks first; here the file is made, and said
+        notice = payment_exports.sepa_open_month_notice(run, clock.today())
+        if notice is not None:
+            sys.stderr.write(f"Opozorilo: {notice}\n")
     return 0
 
 

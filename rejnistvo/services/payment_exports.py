@@ -441,6 +441,28 @@ def check_sepa_for(db: Any, run: PaymentRun) -> list[dict[str, Any]]:
     return sepa_transfers(run, *_payer(db), _accounts_now(db, run))
 
 
+def sepa_open_month_notice(run: PaymentRun, today: date) -> str | None:
+    """What to say before the bank file of a month not closed (QA51: January's file was
+    made on 5 December and the status line said only when the bank pays it): the run is a
+    proposal that may still change, so what the bank pays and what closing records in the
+    ledger could differ. None for a closed month."""
+    if run.status == CLOSED:
+        return None
+    month = month_name(run.month)
+    if run.month > today.replace(day=1):
+        return (
+            f"Izplačilo za {month} je predlog: mesec se še ni začel in ni zaključen. "
+            "Do zaključka se lahko še spremeni (namestitve, zneski), knjiga izplačil pa bi "
+            "ob zaključku zapisala drugačne zneske, kot jih je nakazala banka. Datoteko za "
+            "banko izvozite po zaključku meseca."
+        )
+    return (
+        f"Izplačilo za {month} še ni zaključeno: je predlog in se do zaključka lahko "
+        "spremeni, knjiga izplačil pa bi ob zaključku zapisala drugačne zneske, kot jih je "
+        "nakazala banka. Datoteko za banko izvozite po zaključku meseca (Zaključi mesec)."
+    )
+
+
 def sepa_execution_date(day: date) -> date:
     """The day the bank file asks the bank to pay on: the export's `day` when it is a
     working day, else the next one. No bank executes a transfer on a Saturday, Sunday or

@@ -18,7 +18,7 @@ def test_a_saturday_export_is_paid_on_monday_and_says_so(qtbot, view, tmp_path):
     view.ctx.clock = FixedClock(date(2026, 12, 12))  # a Saturday
     said: list[str] = []
     view.ctx.bus.status_message.connect(said.append)
-    view.ctx.interaction.answers.append(str(tmp_path / "s.xml"))
+    view.ctx.interaction.answers.extend([True, str(tmp_path / "s.xml")])  # open: asked
     assert export_run(view, "sepa"), view.ctx.interaction.errors
     assert "<ReqdExctnDt>2026-12-14</ReqdExctnDt>" in (tmp_path / "s.xml").read_text("utf-8")
     assert said[-1].endswith("Banka ga izvrši 14. 12. 2026.")

@@ -31,7 +31,7 @@ def test_the_transfers_are_made_once(qtbot, view, tmp_path, monkeypatch):  # noq
 
     monkeypatch.setattr(payment_exports, "sepa_transfers", transfers)
     monkeypatch.setattr(payment_exports, "_accounts_now", accounts)
-    view.ctx.interaction.answers.append(str(tmp_path / "s.xml"))
+    view.ctx.interaction.answers.extend([True, str(tmp_path / "s.xml")])  # open: asked
     assert export_run(view, "sepa"), view.ctx.interaction.errors
     assert made == {"transfers": 1, "accounts": 1}
     written = (tmp_path / "s.xml").read_text("utf-8")

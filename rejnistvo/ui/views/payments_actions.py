@@ -317,6 +317,13 @@ def export_run(view: Any, fmt: str) -> bool:
         except RuleError as exc:
             view.ctx.interaction.error(view.tr("Izplačilo ni izvoženo"), error_message(exc))
             return False
+        notice = exports.sepa_open_month_notice(run, view.today())
+        if notice is not None and not view.ctx.interaction.confirm(
+            view.tr("Mesec ni zaključen"),
+            notice + " " + view.tr("Izvozim datoteko za banko vseeno?"),
+            risky=True,  # Enter is »Ne«: the file is made after the close
+        ):
+            return False
     suffix = ".xml" if fmt == "sepa" else f".{fmt}"
     # a name that says what it is, in Slovenian, as the other screens' documents have
     name = f"izplačilo rejnin {run.month:%Y-%m}{' SEPA' if fmt == 'sepa' else ''}{suffix}"
