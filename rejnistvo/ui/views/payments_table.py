@@ -174,7 +174,11 @@ def _kind(line: Any) -> str:
     month of a weekend-only placement why it pays less (their reasons): *Izplačilo* has
     no Razlog, and »enkratno izplačilo« or »mesec« alone did not say."""
     label = KIND_LABELS[line.kind]
-    return f"{label} – {line.reason}" if line.kind in _SAID_KINDS and line.reason else label
+    if line.kind not in _SAID_KINDS or not line.reason:
+        return label
+    if line.reason.casefold().startswith(label.casefold()):
+        return line.reason  # a kind named »enkratno izplačilo ob …« is not said twice
+    return f"{label} – {line.reason}"
 
 
 _SAID_KINDS = frozenset({ONE_OFF, MONTH})
