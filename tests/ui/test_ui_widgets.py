@@ -125,3 +125,22 @@ def test_a_period_names_its_bad_date_under_the_pair(qtbot):
     qtbot.keyClicks(period.start_edit.edit, "1. 1. 2026")
     qtbot.keyClick(period.end_edit.edit, Qt.Key.Key_Backspace)
     assert period.error_text() == ""
+
+
+def test_the_day_in_the_field_picked_again_is_no_edit(qtbot):
+    """Opening the calendar with the keyboard and pressing Enter on the day already in the
+    field marked the case changed: leaving the R-5 screen then asked »Jih shranim?« for
+    nothing (found trying the screen with the keyboard alone)."""
+    from PySide6.QtCore import QDate
+
+    from rejnistvo.ui.widgets import DateEdit
+
+    field = DateEdit("od")
+    qtbot.addWidget(field)
+    field.set_value(date(2026, 11, 25))
+    field.button.menu().aboutToShow.emit()
+    with qtbot.assertNotEmitted(field.edited):
+        field.calendar.activated.emit(QDate(2026, 11, 25))
+    assert field.value() == date(2026, 11, 25)
+    with qtbot.waitSignal(field.edited):
+        field.calendar.activated.emit(QDate(2026, 11, 26))

@@ -461,9 +461,15 @@ class DateEdit(_LineField):
         if self.edit.isReadOnly():
             self.button.menu().hide()
             return
-        self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
+        picked = date(qdate.year(), qdate.month(), qdate.day())
+        try:
+            shown = parse_date_text(self.edit.text(), self.field)
+        except InputError:
+            shown = None
+        self.set_value(picked)
         self.button.menu().hide()
-        self.edited.emit()
+        if picked != shown:  # the day already in the field, picked again, is no edit
+            self.edited.emit()
 
     @Slot()
     def _reformat(self) -> None:
