@@ -197,3 +197,22 @@ def test_the_rule_a_report_asked_again_is_due_on_the_day_set():
     assert r5_due(period, DUE, asked_again=True) == DUE
     assert r5_due(period, date(2026, 4, 1), asked_again=True) == date(2026, 4, 1)
     assert r5_due(period, None, asked_again=True) == date(2026, 5, 31)
+
+
+def test_no_call_is_reminded_while_the_new_report_is_awaited(db):
+    """A finding with money to refund and no call is reminded (»pozovite rejnika k
+    vračilu«); once the centre asks for a new report, it weighs the finding again on
+    that one, so Roki reminds of the report instead, and of the call again once the
+    report is in and the finding still stands."""
+    stored = _reported_and_found(db, refund=False)
+
+    def kinds(day):
+        return sorted(d.kind for d in list_deadlines(db, day) if d.open_id == stored.increase.id)
+
+    assert kinds(ASKED) == ["refund_call"]
+    ask_for_new_report(db, stored.increase.id, DUE, ASKED, stored.increase.version)
+    assert kinds(ASKED) == ["r5_due_soon"]
+    case = load_case(db, stored.increase.id)
+    received = dataclasses.replace(case.report, report_date=date(2026, 8, 1))
+    save_case(db, dataclasses.replace(case, report=received), date(2026, 8, 2))
+    assert kinds(date(2026, 8, 2)) == ["refund_call"]
