@@ -70,13 +70,20 @@ def earlier_reports(db: Database, increase_id: int) -> tuple[EarlierReport, ...]
     return tuple(found)
 
 
-def finding_of_earlier_report(db: Database, increase_id: int, report: R5Report) -> bool:
+def finding_of_earlier_report(
+    db: Database,
+    increase_id: int,
+    report: R5Report,
+    earlier: tuple[EarlierReport, ...] | None = None,
+) -> bool:
     """Whether `report`'s finding is the one made on the latest earlier report, unchanged
     since the centre asked again: it stands until the centre corrects it on the new report,
-    so it is not compared with the new report's date and total (a new finding is)."""
+    so it is not compared with the new report's date and total (a new finding is).
+    `earlier`: the case's ``earlier_reports`` when the caller has read them."""
     if report.finding_date is None:
         return False
-    earlier = earlier_reports(db, increase_id)
+    if earlier is None:
+        earlier = earlier_reports(db, increase_id)
     if not earlier:
         return False
     last = earlier[-1].report
@@ -91,7 +98,7 @@ def ask_for_new_report(
     db: Database, increase_id: int, due_by: date | None, today: date, version: int | None
 ) -> None:
     """The centre asks for a new report by `due_by` (see the module docstring). `version`:
-    the increase's version the screen read (None: no check, as the CLI's one-shot use)."""
+    the increase's version the screen read (None: not checked)."""
     case = load_case(db, increase_id)
     report = case.report
     if report is None or report.report_date is None:

@@ -41,7 +41,7 @@ class R5HistoryMixin:
                 earlier = earlier_reports(self.ctx.db, increase_id)
                 asked_on = asked_again(self.ctx.db, increase_id)
                 standing = report is not None and finding_of_earlier_report(
-                    self.ctx.db, increase_id, report
+                    self.ctx.db, increase_id, report, earlier
                 )
             except RuleError:
                 earlier, asked_on = (), None
