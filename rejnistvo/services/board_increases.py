@@ -190,6 +190,8 @@ class R5Row:
     report_due: date
     status: str
     decision_no: str | None = None
+    #: the report awaited (or received) was asked for again after an earlier one (m021)
+    asked_again: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
@@ -749,6 +751,7 @@ def _row(row: dict[str, Any], status: str) -> R5Row:
         ),
         status=status,
         decision_no=row.get("decision_no"),
+        asked_again=row.get("asked_again_on") is not None,
     )
 
 

@@ -22,8 +22,8 @@ from rejnistvo.ui.context import AppContext
 from rejnistvo.ui.interaction import FakeInteraction
 from rejnistvo.ui.views.r4_view import STATUS_NAMES as R4_NAMES
 from rejnistvo.ui.views.r4_view import R4View
+from rejnistvo.ui.views.r5_view import NEW_REPORT_NAMES, R5View
 from rejnistvo.ui.views.r5_view import STATUS_NAMES as R5_NAMES
-from rejnistvo.ui.views.r5_view import R5View
 
 DAY = date(2026, 11, 30)
 #: the demo's day, and days on which reports fall due (awaiting → overdue)
@@ -110,7 +110,11 @@ def _old_r5_lines(view: R5View, today: date) -> list[dict]:
                 ),
                 "status": status,
                 "decision_no": row.get("decision_no"),
-                "status_name": view.tr(R5_NAMES[status]),
+                "asked_again": row["id"] in asked_again,
+                "status_name": view.tr(
+                    (NEW_REPORT_NAMES if row["id"] in asked_again else {}).get(status)
+                    or R5_NAMES[status]
+                ),
             }
         )
     return lines

@@ -97,6 +97,7 @@ def test_asking_again_keeps_the_report_among_the_earlier_ones(qtbot, b_ctx):  # 
     # the list's row: awaiting the report, due on the day asked
     line = view.model.row_record(view.model.find_row("id", increase_id))
     assert (line["status"], line["report_due"]) == ("awaiting_report", date(2026, 8, 14))
+    assert line["status_name"] == "čaka novo poročilo"
 
     # the earlier report, listed and printed as it was
     table = view.earlier_table

@@ -47,6 +47,11 @@ STATUS_NAMES = {
     "refund_ordered": QT_TRANSLATE_NOOP("R5View", "vračilo odrejeno"),
     "refunded": QT_TRANSLATE_NOOP("R5View", "vrnjeno"),
 }
+#: a report the centre asked for again after one was received (čl. 28/3)
+NEW_REPORT_NAMES = {
+    "awaiting_report": QT_TRANSLATE_NOOP("R5View", "čaka novo poročilo"),
+    "overdue": QT_TRANSLATE_NOOP("R5View", "novo poročilo zamuja"),
+}
 
 
 def _categories() -> dict[str, str]:
@@ -224,7 +229,9 @@ class R5View(R5HistoryMixin, R5Figures, CaseEditorView):
     def _list_row(self, row: dict[str, Any]) -> dict[str, Any]:
         """A line of the list as shown: the service's line with the status's name (one
         builder for the rows painted and the row a save updates)."""
-        row["status_name"] = self.tr(STATUS_NAMES.get(row["status"], row["status"]))
+        names = NEW_REPORT_NAMES if row.get("asked_again") else {}
+        name = names.get(row["status"]) or STATUS_NAMES.get(row["status"], row["status"])
+        row["status_name"] = self.tr(name)
         return row
 
     def _fetch(self, ids: Sequence[int]) -> list[dict[str, Any]]:
