@@ -748,6 +748,22 @@ def difference_kind(diff: Amounts) -> str:
     return OVERPAYMENT if diff.total < 0 else ARREARS
 
 
+def split_by_sign(diff: Amounts) -> tuple[Amounts, ...]:
+    """A closed month's difference as the lines that show it (SPEC 3.6): one, unless its
+    board (with the increase) and its fee (with the uplift) moved in opposite directions
+    — then the board's and the fee's differences are a line each, so the rise is paid with
+    the month and the fall is an overpayment the user settles. Netted in one line (QA51:
+    an increase shortened, −280,57 board, and a new rate row, +2,58 fee, gave one
+    overpayment of −277,99), the arrears were offset against the overpayment without the
+    settlement the user records."""
+    if (diff.board > 0 > diff.fee) or (diff.board < 0 < diff.fee):
+        return (
+            Amounts(diff.board, diff.board_increase, ZERO, ZERO, diff.board),
+            Amounts(ZERO, ZERO, diff.fee, diff.fee_uplift, diff.fee),
+        )
+    return (diff,)
+
+
 def _toward_zero(diff: Decimal, open_part: Decimal) -> Decimal:
     """The part of `diff` that moves `open_part` toward zero, at most all of it."""
     if open_part < 0 < diff:

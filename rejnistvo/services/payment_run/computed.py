@@ -145,12 +145,11 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
                 known = differences_of.get((id(p), id(was[0])))
                 found = (known or figures.difference(p, was[0]))[2]
                 if found is not None:
-                    if may_undo and (found[0].board > 0 or found[0].fee > 0):
-                        candidates.append(len(pending))
-                    pending.append(
-                        (found[1], found[0], src, m, p, found[2], found[3], maker, was[2])
-                    )
-                    pending_keys.append(prefix + found[4] + at)
+                    for d in found:  # two when the board and the fee moved apart
+                        if may_undo and (d[0].board > 0 or d[0].fee > 0):
+                            candidates.append(len(pending))
+                        pending.append((d[1], d[0], src, m, p, d[2], d[3], maker, was[2]))
+                        pending_keys.append(prefix + d[4] + at)
             p = payments[-1]
             if p.days_placed:
                 amounts, factor, rate_ids = figures.payment(p)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rejnistvo.rules.payment_run import Amounts, amounts_of, difference_kind, factor_text
+from rejnistvo.rules.payment_run import (
+    Amounts,
+    amounts_of,
+    difference_kind,
+    factor_text,
+    split_by_sign,
+)
 from rejnistvo.services.payment_run.order import KIND_ORDER, MONTHS_KEY
 from rejnistvo.store import ledger
 
@@ -27,9 +33,10 @@ class Figures:
 
     def __init__(self) -> None:
         self.payments: dict[int, tuple[Any, _Shown]] = {}
-        #: (id of the payment, id of the paid figures) -> (payment, figures, difference
-        #: or None when equal); the run looks it up inline, ``difference`` fills it
-        self.differences: dict[tuple[int, int], tuple[Any, Any, Difference | None]] = {}
+        #: (id of the payment, id of the paid figures) -> (payment, figures, the
+        #: difference's lines or None when equal); the run looks it up inline,
+        #: ``difference`` fills it
+        self.differences: dict[tuple[int, int], tuple[Any, Any, tuple[Difference, ...] | None]] = {}
 
     def payment(self, p: Any) -> _Shown:
         known = self.payments.get(id(p))
@@ -47,12 +54,15 @@ class Figures:
         kind = difference_kind(amounts)
         return amounts, kind, factor, rates, KIND_ORDER[kind] * MONTHS_KEY
 
-    def difference(self, p: Any, paid: ledger.PaidFigures) -> tuple[Any, Any, Difference | None]:
-        """The entry of ``differences`` for `p` and `paid` (made if new)."""
+    def difference(
+        self, p: Any, paid: ledger.PaidFigures
+    ) -> tuple[Any, Any, tuple[Difference, ...] | None]:
+        """The entry of ``differences`` for `p` and `paid` (made if new): the lines of the
+        difference, two when its board and fee moved apart (``split_by_sign``)."""
         key = (id(p), id(paid))
         known = self.differences.get(key)
         if known is None:
-            found: Difference | None = None
+            found: tuple[Difference, ...] | None = None
             if not (
                 p.total == paid[4]
                 and p.board == paid[0]
@@ -61,8 +71,10 @@ class Figures:
                 and p.fee_uplift == paid[3]
             ):
                 amounts, factor, rates = self.payment(p)
-                diff = amounts - ledger.paid_amounts(paid)
-                kind = difference_kind(diff)
-                found = (diff, kind, factor, rates, KIND_ORDER[kind] * MONTHS_KEY)
+                found = tuple(
+                    (part, kind, factor, rates, KIND_ORDER[kind] * MONTHS_KEY)
+                    for part in split_by_sign(amounts - ledger.paid_amounts(paid))
+                    for kind in (difference_kind(part),)
+                )
             known = self.differences[key] = (p, paid, found)
         return known
