@@ -95,3 +95,24 @@ def placement_choice(db: Any, placement_id: int) -> dict[str, Any] | None:
     )
     found = read_rows(db, sql, [placement_id])
     return found[0] if found else None
+
+
+def first_placed_in(db: Any, ids: list[int], first_day: Any, last_day: Any) -> int | None:
+    """The first of these placements (in the order given) with a child placed on a day
+    from `first_day` to `last_day`: Izračun opens on it, not on a placement that ended
+    years ago — in the demo, one that ended before the first rate row, so the screen
+    opened on a red »ni vnesenega zneska« (QA51). None when none of them is."""
+    if not ids:
+        return None
+    marks = ", ".join("?" * len(ids))
+    with sqlite_errors_as_store_errors(db=db):
+        placed = {
+            row["placement_id"]
+            for row in read_rows(
+                db,
+                f"SELECT DISTINCT placement_id FROM placement_periods WHERE placement_id IN "
+                f"({marks}) AND from_date <= ? AND (to_date IS NULL OR to_date >= ?)",
+                [*ids, last_day.isoformat(), first_day.isoformat()],
+            )
+        }
+    return next((i for i in ids if i in placed), None)

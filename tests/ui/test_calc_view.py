@@ -230,7 +230,8 @@ def test_kaj_ce_removed_period_comes_back_with_ctrl_z(qtbot, b_ctx):  # noqa: F8
 
 def test_placement_picker_holds_a_page_and_finds_the_rest_by_typing(qtbot, ctx):
     """The picker asks the store as one types; it never holds every placement."""
-    from rejnistvo.services.placement_search import find_placements
+    from rejnistvo.rules.periods import first_of_month, last_of_month
+    from rejnistvo.services.placement_search import find_placements, first_placed_in
 
     everyone = find_placements(ctx.db, "", limit=1000)
     assert len(everyone) > 12
@@ -239,9 +240,16 @@ def test_placement_picker_holds_a_page_and_finds_the_rest_by_typing(qtbot, ctx):
     show_view(qtbot, view)
     combo = view.placement_combo
     assert combo.count() == 5  # the first page, in the list's order …
-    assert combo.currentData() == everyone[0]["id"]  # … and its first one shown,
-    # its months computed (a placement that ended before the file's first amounts says so)
-    assert view.sheet_payments or "ni vnesenega zneska" in view.sheet_error.text()
+    # … and its first one with a child placed this month shown, its months computed: the
+    # first one had ended before the file's first amounts, and the screen opened on a red
+    # »ni vnesenega zneska« (QA51)
+    today = ctx.clock.today()
+    current = first_placed_in(
+        ctx.db, [p["id"] for p in everyone[:5]], first_of_month(today), last_of_month(today)
+    )
+    assert current is not None and current != everyone[0]["id"]
+    assert combo.currentData() == current
+    assert view.sheet_payments and not view.sheet_error.text()
 
     last = everyone[-1]  # far beyond the page
     view.activateWindow()

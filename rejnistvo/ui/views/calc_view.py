@@ -184,7 +184,8 @@ class CalcView(WhatIfMixin, View):
             row = self._placement_row(current)  # still there (perhaps renamed)?
             if row is not None:
                 choices.insert(0, (placement_label(row), current))
-        self.placement_combo.load(choices, current)
+        shown = current if current is not None else self._first_current(choices)
+        self.placement_combo.load(choices, shown)
         if choices and self.placement_combo.currentData() != current:
             self._placement_chosen()  # the first one, or another since this one is gone
         elif current is not None and self.sheet_payments:
@@ -192,6 +193,24 @@ class CalcView(WhatIfMixin, View):
             # an R-4 decision, a rate row, an annex): its sheet is computed again, it
             # showed the figures from before the change until Izračunaj was pressed.
             self._compute_sheet(self._load_placement())
+
+    def _first_current(self, choices: list[tuple[str, Any]]) -> Any:
+        """The first placement offered with a child placed this month (None: the first
+        offered), so the screen opens on a sheet, not on one ended years ago."""
+        from rejnistvo.rules.periods import first_of_month, last_of_month
+        from rejnistvo.services.placement_search import first_placed_in
+        from rejnistvo.store import StoreError
+
+        today = self.ctx.clock.today()
+        try:
+            return first_placed_in(
+                self.ctx.db,
+                [value for _label, value in choices],
+                first_of_month(today),
+                last_of_month(today),
+            )
+        except StoreError:
+            return None
 
     def focus_search(self) -> None:
         """Ctrl+F: type a contract number or a name into the placement picker."""
