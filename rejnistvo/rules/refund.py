@@ -186,9 +186,15 @@ def received_months(
 ) -> list[RefundMonth]:
     """The board increase paid month by month before the call (SPEC 3.4): a month cut by
     the call counts its days before the call, computed by SPEC 3.2 for that part (a
-    placement on weekends and holidays only was paid 75 % of the board, its increase too)."""
-    end = min(_closed(increase.period, "increase.to"), call_date - timedelta(days=1))
-    cut = _cut_before(placement, call_date)
+    placement on weekends and holidays only was paid 75 % of the board, its increase too).
+
+    Only an increase that runs on to the call date cuts its month: one that ended before
+    the call was paid whole, and its last month is the increase paid for that month
+    (SPEC 3.2). Cutting it too would count days before the call as a part of a month
+    (P / 30), more than the whole month paid (P / D) in a month of 31 days."""
+    last = _closed(increase.period, "increase.to")
+    end = min(last, call_date - timedelta(days=1))
+    cut = _cut_before(placement, call_date) if last >= call_date else list(placement)
     if end < increase.period.start or not cut:
         return []
     payments = month_payments(

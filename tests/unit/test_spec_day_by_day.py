@@ -165,11 +165,17 @@ def reference_refund(increase, placement, rates, call_date, deadline, method):
     if call_date <= increase.period.start:
         return None
     before_call = call_date - timedelta(days=1)
-    cut = [
-        Period(p.start, before_call if p.end is None else min(p.end, before_call))
-        for p in placement
-        if p.start <= before_call
-    ]
+    # the month of the call is cut only where the increase runs on to the call date: one
+    # that ended before it was paid whole, its last month as SPEC 3.2 paid it (QA56)
+    cut = (
+        [
+            Period(p.start, before_call if p.end is None else min(p.end, before_call))
+            for p in placement
+            if p.start <= before_call
+        ]
+        if increase.period.end >= call_date
+        else placement
+    )
     last_paid = min(increase.period.end, before_call)
     paid = [
         increase.period.start + timedelta(days=i)
