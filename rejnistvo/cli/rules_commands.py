@@ -89,7 +89,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "placement (kot pri calc), call_date (dan poziva), unjustified (znesek kot "
             'besedilo, npr. "157.00", ali "all"), neobvezno deadline (rok vračila), method '
             "(»lump_sum« v enkratnem znesku ali »as_received« v posameznih zneskih, kot jih "
-            "je prejel) in rates."
+            "je prejel), rates in part_time_fee_share (kot pri calc: namestitev le ob koncih "
+            "tedna, praznikih in počitnicah, oskrbnina in njeno zvišanje 75 %)."
         ),
     )
     add_input_option(refund)
@@ -346,7 +347,16 @@ def run_refund(args: argparse.Namespace) -> int:
 
     document = _root(
         read_json_input(args),
-        ("increase", "placement", "call_date", "unjustified", "deadline", "method", "rates"),
+        (
+            "increase",
+            "placement",
+            "call_date",
+            "unjustified",
+            "deadline",
+            "method",
+            "rates",
+            "part_time_fee_share",
+        ),
         ("increase", "placement", "call_date", "unjustified", "method"),
     )
     increase = _adjustment(document["increase"], "increase")
@@ -371,10 +381,15 @@ def run_refund(args: argparse.Namespace) -> int:
             f"{_as_json(document['method'])} ni dovoljen način vračila; dovoljena sta »lump_sum« "
             "(v enkratnem znesku) in »as_received« (v posameznih zneskih, kot jih je prejel).",
         ) from None
+    # A placement on weekends and holidays only was paid 75 % of the board, its increase
+    # too (SPEC 3.2), as the R-5 screen computes it; same field as calc and a run's inputs.
+    part_time = _part_time(document.get("part_time_fee_share"))
     rates = _request_rates(args, document)
     advice = _where_to_add(args, document)
     with rate_advice(advice):
-        plan = refund_plan(increase, placement, rates, call_date, unjustified, deadline, method)
+        plan = refund_plan(
+            increase, placement, rates, call_date, unjustified, deadline, method, part_time
+        )
     # SPEC 3.1: every calculation of a month after a missing 1 March indexation says so;
     # the money received was computed with the older amounts (as for calc: no key without)
     received_months = [m.month for m in plan.months]
