@@ -102,6 +102,29 @@ class _Token:
         self.first = first
 
 
+#: a word that ends in a number ("1.", "12.", "2026", "388,92"), and what may not stand
+#: apart from it at a line break: another number, the currency, a percent sign
+_ENDS_IN_NUMBER = re.compile(r"\d[.,]?$")
+_STAYS_WITH_NUMBER = re.compile(r"(\d|EUR\b|€|%)")
+
+
+def _glue_numbers(words: list[str]) -> list[str]:
+    """A value's words with a date ("1. 12. 2026") or an amount ("388,92 EUR") kept as one:
+    broken at the end of a line, "vrne do 1." / "12. 2026" reads as another date."""
+    out: list[str] = []
+    for word in words:
+        if (
+            out
+            and out[-1][-1:].isspace()
+            and _ENDS_IN_NUMBER.search(out[-1].rstrip())
+            and _STAYS_WITH_NUMBER.match(word)
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 _JOINABLE = ("text", "bold", "small", "field")
 _HANG = Seg("tab")  # the indent of a wrapped line (drawn as nothing, like a tab)
 
@@ -193,6 +216,8 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
                 tokens.append(_Token(seg, blank, w, 0, w))
             else:
                 words = _WORDS.findall(seg.text)
+                if seg.kind == "field":
+                    words = _glue_numbers(words)
                 for word in words:
                     stripped = word.rstrip()
                     w = _width(word, font, size)
