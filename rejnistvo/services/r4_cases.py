@@ -323,6 +323,34 @@ def _check_not_future(proposal: Proposal, today: date) -> None:
         check_not_future(day, today, name, label)
 
 
+def case_no_taken(db: Database, proposal: Proposal, case_id: int | None = None) -> str | None:
+    """Another R-4 case of the same centre with this case number, in words (None: none).
+    Each proposal is a case of its own; a number typed twice (copied from the previous
+    proposal) put two children under one number in the coordinator's register and the
+    packages, so the screen asks before such a save. Spaces and case do not count."""
+    wanted = " ".join((proposal.case_no or "").split()).casefold()
+    if not wanted:
+        return None
+    # SQLite narrows by the number without spaces (its lower() folds ASCII only: a
+    # number with Š or Č is compared in Python alone)
+    narrowed = "replace(lower(r.case_no), ' ', '') = ? AND " if wanted.isascii() else ""
+    cursor = db.execute(
+        "SELECT r.case_no, ch.name, c.name FROM r4_cases r "
+        "LEFT JOIN placements t ON t.id = r.placement_id "
+        "LEFT JOIN children ch ON ch.id = t.child_id "
+        "LEFT JOIN carers c ON c.id = t.carer_id "
+        f"WHERE {narrowed}r.id IS NOT ? AND r.case_no IS NOT NULL ORDER BY r.id",
+        [wanted.replace(" ", ""), case_id] if narrowed else [case_id],
+    )
+    for case_no, child, carer in cursor:
+        if " ".join(str(case_no).split()).casefold() == wanted:
+            return (
+                f"Številka zadeve {case_no} je že vpisana pri predlogu za otroka "
+                f"{child or '—'} (rejnik/ica {carer or '—'})."
+            )
+    return None
+
+
 def save_proposal(
     db: Database,
     proposal: Proposal,

@@ -371,8 +371,13 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         """A service's refusal: beside its field when there is one, else a message; a
         stale save offers to load the case as it is stored now."""
         if isinstance(error, StaleRecordError):
-            question = error.message + "\n\n" + self.tr("Naložim primer, kot je shranjen zdaj?")
-            if self.ctx.interaction.confirm(title, question) and self.case_id is not None:
+            # the same question as on every other screen: what Da and Ne do to the
+            # typed text (»Naložim primer …?« did not say that Da throws it away)
+            from rejnistvo.ui.interaction import offers_reload
+
+            if offers_reload(self.ctx.interaction, title, error.message) and (
+                self.case_id is not None
+            ):
                 self.load(self.case_id)
             return
         target = getattr(self, _ERROR_FIELDS.get(error.field, ""), None)
@@ -416,6 +421,8 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             return False
         if self.nothing_to_save(proposal):
             return True
+        if not self._case_no_confirmed(proposal):
+            return False
         from rejnistvo.services.r4_cases import save_proposal
 
         title = self.tr("Shranjevanje ni uspelo")
@@ -438,6 +445,33 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             ).format(format_date(case.sent_on))
         self._announce(case, message)
         return True
+
+    def _case_no_confirmed(self, proposal: Proposal) -> bool:
+        """A case number another proposal has (copied from the previous proposal) is
+        asked about when it is typed, new or changed; refused, the reason stays at
+        Št. zadeve. Before, two children's proposals were saved under one number and
+        went so into the coordinator's register."""
+        from rejnistvo.services.r4_cases import case_no_taken
+
+        if self.case is not None and self.case.proposal.case_no == proposal.case_no:
+            return True
+        taken = case_no_taken(self.ctx.db, proposal, self.case_id)
+        if taken is None or self.ctx.interaction.confirm(
+            self.tr("Ista številka zadeve"),
+            taken
+            + " "
+            + self.tr(
+                "Vsak predlog je svoja zadeva; ista številka bi bila v evidenci "
+                "koordinatorja pri dveh otrocih. Shranim predlog kljub temu?"
+            ),
+            risky=True,
+        ):
+            return True
+        self.case_no_edit.show_error(
+            taken + " " + self.tr("Vpišite številko zadeve tega predloga.")
+        )
+        reveal(self.case_no_edit)
+        return False
 
     def _sent_date_typed(self) -> bool:
         """A date typed under »Poslan koordinatorju« of a case not sent: Shrani does not
