@@ -23,7 +23,15 @@ from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -196,6 +204,14 @@ class DeadlinesView(View):
         # activated: Enter on the chosen row as well as a double click (or the platform's
         # single click where that opens items)
         self.table.activated.connect(self._open)
+        # the chosen reminder's details in full: the column is cut at 1024 × 700
+        # (»Zvišanje oskrbnine 50 % d…«) and its tooltip needs a mouse
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.proxy.modelReset.connect(self._show_details)
+        self.proxy.layoutChanged.connect(self._show_details)
         self.hint = QLabel(self)
         self.exporter = _CompletingExporter(ctx, self.table, self.title, "list_deadlines", self)
         self.exporter.complete = self.complete
@@ -211,6 +227,7 @@ class DeadlinesView(View):
         self._show_first_steps()
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.btn_export)
@@ -479,6 +496,20 @@ class DeadlinesView(View):
         self.complete()
         self.proxy.set_text(text)
         self._show_summary()
+
+    def _show_details(self, *_args: Any) -> None:
+        """»Podrobnosti« of the current reminder, whole, under the list (empty: none)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.proxy.rowCount():
+            self.details.clear()
+            return
+        record = self.proxy.row_record(index.row())
+        names = ", ".join(n for n in (record.get("carer"), record.get("child")) if n)
+        self.details.setText(
+            f"{record.get('kind_name') or ''}"
+            + (f" ({names})" if names else "")
+            + f": {on_screen(record.get('what') or '')}"
+        )
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
