@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from copy import copy
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from reportlab.platypus.flowables import (
 )
 
 from rejnistvo.printing import (
+    FRAME_WIDTH,
     FormLine,
     Rule,
     box,
@@ -36,6 +38,13 @@ from rejnistvo.printing import (
     tab,
     text,
     text_block,
+)
+from rejnistvo.printing.document import (
+    FRAME_PADDING,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    PAGE_SIZE,
+    Paragraph,
 )
 from rejnistvo.printing.formats import fmt_date
 
@@ -151,14 +160,66 @@ def _resolution(form: R4Form) -> list[Flowable]:
     # The members' signatures never stand alone on a page (a page of signatures could be
     # put under another decision): the rationale's last paragraph goes with them — with
     # its heading when it is the only one, so the heading is not left at a page's foot.
-    kept = [heading, *rationale] if len(rationale) == 1 else [rationale[-1]]
-    story += [heading, *rationale[:-1]] if len(rationale) > 1 else []
-    story.append(
-        KeepTogether(
-            [*kept, Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members]
-        )
-    )
+    *before, last = rationale
+    closing = [Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members]
+    kept = [last] if before else [heading, last]
+    story += [heading, *before] if before else []
+    if _height([*kept, *closing]) > FRAME_HEIGHT:
+        # A paragraph too long to go with them whole split wherever the page ended, once
+        # between the second and the third member, who signed alone on the next page: its
+        # last lines go with them, its first ones with the heading, the rest flows.
+        head, tail = _split_after(last, _line_count(last) - TAIL_LINES)
+        if tail is not None:
+            if before:
+                story.append(head)
+            else:
+                opening, rest = _split_after(head, HEADING_LINES)
+                story += [KeepTogether([heading, opening]), *([rest] if rest else [])]
+            kept = [tail]
+    story.append(KeepTogether([*kept, *closing]))
     return story
+
+
+#: the rationale's last lines that go with the members' signatures when it is too long to
+#: go whole, and its first lines that stay with its heading
+TAIL_LINES = 3
+HEADING_LINES = 2
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+
+
+def _height(blocks: list[Flowable]) -> float:
+    """How tall these blocks stand one under another across the frame."""
+    height: float = 0.0
+    for block in blocks:
+        height += block.wrap(FRAME_WIDTH, 1e9)[1] + block.getSpaceBefore() + block.getSpaceAfter()
+    return height
+
+
+def _line_count(block: Flowable) -> int:
+    """Lines of a paragraph laid out across the frame (0 for anything else)."""
+    if not isinstance(block, Paragraph):
+        return 0
+    block.wrap(FRAME_WIDTH, 1e9)
+    return len(block.blPara.lines)
+
+
+def _split_after(block: Flowable, lines: int) -> tuple[Flowable, Flowable | None]:
+    """A paragraph cut after its first `lines` lines (both parts print as the whole did),
+    or the block and None when it is not a paragraph or not that long."""
+    count = _line_count(block)
+    if lines < 2 or count <= lines:  # (reportlab never leaves a single line behind)
+        return block, None
+    parts = block.split(FRAME_WIDTH, lines * block.style.leading + 0.01)
+    if len(parts) != 2:
+        return block, None
+    first, rest = parts
+    # one paragraph: no gap where it was cut (in the style, which the parts reportlab
+    # splits off again at a page's foot keep)
+    first.style = copy(first.style)
+    first.style.spaceAfter = 0
+    rest.style = copy(rest.style)
+    rest.style.spaceBefore = 0
+    return first, rest
 
 
 def _number_and_date(label: str, number: str | None, day: date | None) -> FormLine:
