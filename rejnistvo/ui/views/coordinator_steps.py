@@ -6,8 +6,9 @@ case shown, so a step on a case someone changed meanwhile is refused with a mess
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -480,6 +481,14 @@ class CoordinatorStepsMixin:
             target = self.cases_table
         target.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.step_scroll.isAncestorOf(target):
+            self.step_scroll.ensureWidgetVisible(target)
+            # and again once the panel is laid out anew: the step changed the case's
+            # lines above (a line longer after the decision), and »Označi vrnitev« was
+            # left below the edge, one pixel row of it in sight (found by QA54)
+            QTimer.singleShot(0, target, partial(self._show_in_panel, target))
+
+    def _show_in_panel(self, target: QWidget) -> None:
+        if target.isVisible() and self.step_scroll.isAncestorOf(target):
             self.step_scroll.ensureWidgetVisible(target)
 
     def _case_changed_elsewhere(self, case_id: int) -> None:
