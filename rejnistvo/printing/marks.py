@@ -126,6 +126,24 @@ def _glue_numbers(words: list[str]) -> list[str]:
 
 
 _JOINABLE = ("text", "bold", "small", "field")
+
+
+def _glued(line: list[_Token], token: _Token) -> bool:
+    """Whether the token continues the line's last word with no space between them (the
+    full stop after a blank, "%." after a percentage): both then go to the next line."""
+    if len(line) < 2 or not token.text or token.text[0].isspace():
+        return False
+    last = line[-1]
+    return (
+        token.seg.kind in ("text", "bold", "small")
+        and last.seg.kind in ("text", "bold", "small", "field")
+        and bool(last.text)
+        and last.trail == 0
+        and not last.text[-1].isspace()
+        and line[-2].seg is not _HANG
+    )
+
+
 _HANG = Seg("tab")  # the indent of a wrapped line (drawn as nothing, like a tab)
 
 
@@ -261,11 +279,17 @@ class FormLine(Flowable):  # type: ignore[misc]  # reportlab is untyped
                 token.width = token.seg.width - x
             fits = x + token.width - token.trail <= availWidth
             if not fits and lines[-1]:
+                # "%.", ":" or "," right after a value belong to it: they never begin a
+                # line ("zvišana oskrbnina za 25" / "%."); the value goes down with them
+                carried = [lines[-1].pop()] if _glued(lines[-1], token) else []
                 lines.append([])
                 x = 0.0
                 if hang and token.seg.kind != "tab":
                     lines[-1].append(_Token(_HANG, "", hang, 0))
                     x = hang
+                for word in carried:
+                    lines[-1].append(word)
+                    x += word.width
             lines[-1].append(token)
             x += token.width
         rows = _caption_rows(lines)
