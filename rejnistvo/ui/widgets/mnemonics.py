@@ -20,7 +20,7 @@ up and gets another).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMainWindow, QPushButton, QWidget
 
 
@@ -118,19 +118,48 @@ def add_mnemonics(window: QWidget) -> None:
                 pending.remove(button)
 
 
+_KEY_PRESS = QEvent.Type.KeyPress
+_FOCUS_IN = QEvent.Type.FocusIn
+_MOUSE_PRESS = QEvent.Type.MouseButtonPress
+
+
 class MnemonicsOnAlt(QObject):
-    """Application event filter: Alt pressed → :func:`add_mnemonics` on the active window."""
+    """Application event filter: Alt pressed → :func:`add_mnemonics` on the active window.
+
+    It also keeps the focus visible for the keyboard: Qt draws the focus frame of a combo
+    box, check box, radio button or table cell only while the window's focus moved by
+    keyboard (``WA_KeyboardFocusChange``, set by Tab alone), and a screen's own focus
+    move after a key (the next step on *Koordinator*, the field with the reason after
+    Ctrl+S, a button disabled by its own step) clears it: a keyboard user saw no cursor
+    at all (found by QA54 after »Sprejmi predlog« and »Imenuj komisijo«). After a key,
+    every focus move but a click keeps the frame; after a mouse click Qt's own rule
+    stays."""
+
+    keyboard = False  # the last input was a key (not a mouse button)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Alt
-            and not event.isAutoRepeat()
-        ):
-            window = QApplication.activeWindow()
-            if window is not None:
-                add_mnemonics(window)
+        kind = event.type()
+        if kind == _KEY_PRESS:
+            self.keyboard = True
+            if (
+                isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Alt
+                and not event.isAutoRepeat()
+            ):
+                window = QApplication.activeWindow()
+                if window is not None:
+                    add_mnemonics(window)
+        elif kind == _MOUSE_PRESS:
+            self.keyboard = False
+        elif kind == _FOCUS_IN and self.keyboard and isinstance(watched, QWidget):
+            # any move but a click: setFocus (Other), a pressed button disabled by its
+            # own step (Qt moves on with Tab's reason but, outside a Tab key, no frame),
+            # a dialog or popup closed
+            if isinstance(event, QFocusEvent) and event.reason() != Qt.FocusReason.MouseFocusReason:
+                window = watched.window()
+                if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+                    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+                    watched.update()
         return False
 
 
