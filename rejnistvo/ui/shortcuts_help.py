@@ -32,8 +32,28 @@ def action_lines(actions: Iterable[QAction]) -> list[str]:
     return lines
 
 
+def field_keys() -> list[str]:
+    """The keys of the fields and buttons themselves, which are no actions to read: a
+    keyboard user learnt Alt+letter, the calendar's key and Ctrl+Z nowhere in the
+    program (found by QA54). Qt's standard keys are read as the system writes them."""
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    return [
+        "Tab, Shift+Tab – naslednje, prejšnje polje ali gumb",
+        "Alt – pokaže črke gumbov; Alt+črka – pritisne gumb",
+        "Preslednica – pritisne gumb z okvirjem, odkljuka potrditveno polje",
+        "Alt+↓ ali F4 – koledar ob datumu, seznam ob izbiri",
+        "Ctrl+Tab, Ctrl+Shift+Tab – naslednji, prejšnji zavihek",
+        "Enter v seznamu Rokov – odpre izbrani opomnik",
+        f"{undo} – v tabeli obdobij ali usposabljanj vrne nazadnje odstranjeno vrstico",
+        "Preslednica v stolpcu Plačano – obrok vračila je plačan; F2 – dan in znesek plačila",
+    ]
+
+
 def shortcuts_text(menus: Iterable[QMenu], screen: QWidget | None, screen_title: str) -> str:
-    """Each menu's shortcuts under its title, then those of the shown screen."""
+    """Each menu's shortcuts under its title, then those of the shown screen, then the
+    keys of the fields and buttons (:func:`field_keys`)."""
     parts = []
     for menu in menus:
         lines = action_lines(menu.actions())
@@ -43,4 +63,5 @@ def shortcuts_text(menus: Iterable[QMenu], screen: QWidget | None, screen_title:
         lines = action_lines(screen.findChildren(QAction))
         if lines:
             parts.append(screen_title + ":\n" + "\n".join(lines))
+    parts.append("Polja in gumbi:\n" + "\n".join(field_keys()))
     return "\n\n".join(parts)

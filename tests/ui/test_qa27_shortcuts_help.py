@@ -41,3 +41,14 @@ def test_a_changed_key_is_listed_as_it_is(shown_window, ctx):
     window.act_save.setShortcuts([QKeySequence("Ctrl+Shift+S")])
     text = _shown_text(window, ctx)
     assert "Ctrl+Shift+S – Shrani" in text and "Ctrl+S – Shrani" not in text
+
+
+def test_help_lists_the_keys_of_fields_and_buttons(shown_window, ctx):
+    """QA54: Alt+letter (the buttons), the calendar's key and Ctrl+Z are no actions, and
+    a keyboard user found them nowhere in the program; they close the list."""
+    text = _shown_text(shown_window, ctx)
+    last = text.split("\n\n")[-1].splitlines()
+    assert last[0] == "Polja in gumbi:"
+    assert "Alt – pokaže črke gumbov; Alt+črka – pritisne gumb" in last
+    assert "Alt+↓ ali F4 – koledar ob datumu, seznam ob izbiri" in last
+    assert any(line.startswith("Ctrl+Z – v tabeli obdobij") for line in last)
