@@ -16,10 +16,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus.tables import Table
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
 from rejnistvo.printing import build_pdf, markup, para, register_fonts, styles, table
-from rejnistvo.printing.document import Paragraph, escape
+from rejnistvo.printing.document import Paragraph, TableEnd, escape
 from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_month
 from rejnistvo.rules.money import ZERO
@@ -245,22 +246,23 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         story.append(_table(undone, "Skupaj razveljavljeno", run.undone, widths))
     for warning in run.warnings:
         story.append(para(f"Opozorilo: {warning}", "small"))
-    # both signatures on one page, with the line above them (the total or a warning; a
-    # table is not measured twice): an approval alone on a last page is easily lost
-    above = [story.pop()] if isinstance(story[-1], Paragraph) else []
-    story.append(
-        KeepTogether(
-            [
-                *above,
-                Spacer(1, 6 * mm),
-                para("Pripravil/a:", "body"),
-                date_and_signature(None),
-                Spacer(1, 4 * mm),
-                para("Odobril/a:", "body"),
-                date_and_signature(None),
-            ]
-        )
-    )
+    # both signatures on one page, with what is above them: the total or a warning, or
+    # the last rows of the overpayments' table (a table is not measured twice) — an
+    # approval alone on a last page is easily lost
+    signatures: list[Flowable] = [
+        Spacer(1, 6 * mm),
+        para("Pripravil/a:", "body"),
+        date_and_signature(None),
+        Spacer(1, 4 * mm),
+        para("Odobril/a:", "body"),
+        date_and_signature(None),
+    ]
+    last = story.pop()
+    if isinstance(last, Table):  # two lines and the table's total go with them
+        heading = [story.pop()] if isinstance(story[-1], Paragraph) else []
+        story.append(TableEnd(last, signatures, last_rows=3, lead=heading))
+    else:
+        story.append(KeepTogether([last, *signatures]))
     return story
 
 

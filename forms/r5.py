@@ -30,6 +30,7 @@ from rejnistvo.printing import (
     table,
     text,
 )
+from rejnistvo.printing.document import TableEnd
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_eur
 from rejnistvo.rules.catalogues import expense_categories
 
@@ -88,8 +89,9 @@ def _carer_part(form: R5Form) -> list[Flowable]:
                 text("%."),
             ]
         ),
-        _expense_table(form),
-        date_and_signature(fmt_date(form.report_date) or None),
+        # the carer signs under the report: the last expense and SKUPAJ go with the
+        # signature, never the signature alone at the top of the next page
+        TableEnd(_expense_table(form), [date_and_signature(fmt_date(form.report_date) or None)]),
         *_attachments(form.attachments),
     ]
 

@@ -279,6 +279,63 @@ def _table_class() -> type[Table]:
     return RowKeepingTable
 
 
+class TableEnd(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A table whose last rows stay on one page with what follows it (a signature; the
+    tail is kept together).
+
+    Kept together whole, a table longer than the space left is split wherever the page
+    ends, and what signs it could stand alone on the next page. Here, when the table and
+    its tail do not fit, the table is cut so that at least `last_rows` rows (a total row
+    among them) go on, under the repeated header, with the tail; a table that is all
+    tail goes on whole, with its lead (heading). When they fit, they are laid out as the
+    plain lead, table and tail would be."""
+
+    def __init__(
+        self,
+        table: Table,
+        tail: Sequence[Flowable],
+        last_rows: int = 2,
+        lead: Sequence[Flowable] = (),
+    ) -> None:
+        super().__init__()
+        self.table = table
+        self.tail = list(tail)
+        self.last_rows = last_rows
+        #: what stands above the table (its heading): never apart from its first rows
+        self.lead = list(lead)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # as reportlab's KeepTogether: too tall to draw as one, so the frame asks split()
+        return availWidth, 0xFFFFFF
+
+    def _height(self, blocks: list[Flowable], width: float, height: float) -> float:
+        canv = getattr(self, "canv", None)
+        total = 0.0
+        for f in blocks:
+            total += f.wrapOn(canv, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        from reportlab.platypus.flowables import KeepTogether
+
+        table = self.table
+        room = availHeight - table.getSpaceBefore()
+        room -= self._height(self.lead, availWidth, availHeight)
+        height = table.wrap(availWidth, availHeight)[1]
+        if height + self._height(self.tail, availWidth, availHeight) <= room:
+            return [*self.lead, table, KeepTogether(self.tail)]
+        rows = list(table._rowHeights)
+        head = table.repeatRows if isinstance(table.repeatRows, int) else 0
+        if len(rows) - head <= self.last_rows:
+            return []  # the table is all tail: it goes on whole, with what follows it
+        # what of the table may stay here: never its last rows
+        limit = sum(rows[: len(rows) - self.last_rows])
+        parts = table.split(availWidth, min(room, limit))
+        if len(parts) != 2:
+            return []
+        return [*self.lead, parts[0], TableEnd(parts[1], self.tail, self.last_rows)]
+
+
 def _runs(columns: list[int]) -> list[tuple[int, int]]:
     """[1, 2, 3, 5] -> [(1, 3), (5, 5)]."""
     runs: list[tuple[int, int]] = []
