@@ -49,6 +49,8 @@ _STEP_DATE_FIELDS = frozenset(
 _ELASTIC: dict[int, str | None] = {2: "komisija…", 6: "Ljubljana", 1: "Tjaša Kovačič"}
 #: ... and the ones the step panel repeats, left out first: Poslano, then Center
 _DROPPABLE = (4, 6)
+#: Poslano and Prejeto: the widest date
+_WHOLE_DATES = {4: "28. 12. 2026", 5: "28. 12. 2026"}
 
 
 def _percent(value) -> str:
@@ -101,7 +103,11 @@ class CoordinatorStepsMixin:
         configure_table(self.cases_table)
         # at 1024 px the names give way, readable, and columns the panel repeats leave
         # (coordinator_columns)
-        self.cases_columns = FitColumnsToWidth(self.cases_table, _ELASTIC, droppable=_DROPPABLE)
+        # the dates whole even where the rows measured have none yet: »Zapiši datum
+        # prejema« fills Prejeto in a row, and it showed »5. 12. …« (found by QA54)
+        self.cases_columns = FitColumnsToWidth(
+            self.cases_table, _ELASTIC, droppable=_DROPPABLE, whole=_WHOLE_DATES
+        )
         self.cases_table.selectionModel().currentRowChanged.connect(self._case_selected)
         left = QWidget(page)
         left_layout = QVBoxLayout(left)

@@ -90,6 +90,9 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             "caseTable",
             [380, 820],
         )
+        # a three-digit case number of this year whole, though the list's first rows
+        # (its sample) have two digits: »1220-138/20…« hid the year (found by QA54)
+        self.list_pane.widest[0] = "1220-888/2026"
         # what the search box promises (and what the service's search texts hold)
         self.model.set_search_columns(["case_no", "child_name", "carer_name"])
         self.retranslate()

@@ -62,7 +62,9 @@ class CaseListPane(QWidget):
         self.table.setTabKeyNavigation(False)
         # Widths from a sample of rows once per reload: ResizeToContents would ask data()
         # for every cell on every keystroke (3 s at 20,000 cases).
-        self.model.modelReset.connect(lambda: fit_columns(self.table))
+        #: a text per column its cells may reach beyond the sample (R-4: the case number)
+        self.widest: dict[int, str] = {}
+        self.model.modelReset.connect(lambda: fit_columns(self.table, widest=self.widest))
         # A short list gets its first cases by insertion (a save), not by a reset: fitted
         # while empty, its columns kept the headers' widths and the first case's names
         # wrapped in two lines beside a wide empty »Sklep«. All its rows are the sample.
@@ -82,7 +84,7 @@ class CaseListPane(QWidget):
     @Slot()
     def _fit_short_list(self) -> None:
         if self.model.rowCount() <= _SHORT_LIST:
-            fit_columns(self.table)
+            fit_columns(self.table, widest=self.widest)
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         """More buttons under the list, after *Nov*, e.g. the list's export and print."""

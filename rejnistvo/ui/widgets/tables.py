@@ -3,6 +3,7 @@ stop for Tab."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -228,8 +229,15 @@ def make_current_row(table: QTableView, index: QModelIndex) -> None:
     )
 
 
-def fit_columns(table: QTableView, max_width: int = 320, sample: int = 60) -> None:
-    """Columns as wide as their header and their first `sample` rows (capped).
+def fit_columns(
+    table: QTableView,
+    max_width: int = 320,
+    sample: int = 60,
+    widest: Mapping[int, str] | None = None,
+) -> None:
+    """Columns as wide as their header and their first `sample` rows (capped); `widest`:
+    a text per column that its cells may reach further down the list (the R-4 list's
+    first 60 case numbers have two digits, »1220-138/2026« was cut to »1220-138/20…«).
 
     Never Qt's ``resizeColumnsToContents``: on a table not yet shown it asks ``data()``
     for every cell of every row (20,000 rows × 10 columns through the proxy)."""
@@ -256,6 +264,8 @@ def fit_columns(table: QTableView, max_width: int = 320, sample: int = 60) -> No
             text = cell[0] if cell is not None else model.index(row, col).data(display)
             if text:
                 texts.add(str(text))
+        if widest and col in widest:
+            texts.add(widest[col])
         for text in texts:
             width = max(width, metrics.horizontalAdvance(text) + pad)
         if col < header.count() - 1 or not header.stretchLastSection():
