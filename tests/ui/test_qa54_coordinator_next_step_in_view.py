@@ -46,3 +46,22 @@ def test_the_return_button_is_in_view_after_the_decision(qtbot, ctx):
     qtbot.waitUntil(lambda: _in_view(view, view.return_button))
     qtbot.wait(50)  # and it stays there once the panel is laid out
     assert _in_view(view, view.return_button)
+
+
+def test_another_case_shows_the_panel_from_its_top(qtbot, ctx):
+    """After a step the panel stays scrolled down to the next step; choosing another
+    case left it so, the new case's heading and lines cut off above."""
+    view = CoordinatorView(ctx)
+    qtbot.addWidget(view)
+    view.resize(820, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.refresh()
+    assert view.cases_proxy.rowCount() >= 2
+    view.cases_table.selectRow(0)
+    bar = view.step_scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    view.cases_table.selectRow(1)
+    assert bar.value() == 0
+    assert _in_view(view, view.case_heading)

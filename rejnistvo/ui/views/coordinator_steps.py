@@ -262,10 +262,16 @@ class CoordinatorStepsMixin:
             self._show_case(None)
 
     def _case_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        before = self._case["id"] if self._case else None
         if not current.isValid():
             self._show_case(None)
-            return
-        self._show_case(self.cases_proxy.row_record(current.row()))
+        else:
+            self._show_case(self.cases_proxy.row_record(current.row()))
+        if (self._case["id"] if self._case else None) != before:
+            # another case: the panel from its top, the case's heading and lines in
+            # sight (it stayed scrolled down to the last case's step, »Predlog 1220-…«
+            # cut off at 1024 × 700; found by QA54)
+            self.step_scroll.verticalScrollBar().setValue(0)
 
     def _show_case(self, row: dict | None) -> None:
         """The step panel for a list row: the case read now with all the panel shows
