@@ -750,6 +750,7 @@ def check_db(path: str | os.PathLike[str], notes: list[str] | None = None) -> li
     version wrote, which the program updates when it opens it.
     """
     from rejnistvo.store.audit import verify_audit_chain
+    from rejnistvo.store.value_checks import value_problems
 
     db_path = Path(path)
     if not db_path.exists():
@@ -812,6 +813,7 @@ def check_db(path: str | os.PathLike[str], notes: list[str] | None = None) -> li
                 problems.append(error.message)
         if db["audit_log"].exists():
             problems += verify_audit_chain(db, db_path)
+        problems += value_problems(conn)
         fk = db.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"Neveljavne povezave med zapisi: {len(fk)} (npr. tabela {fk[0][0]}).")
