@@ -294,7 +294,7 @@ class CaseEditorView(View):
             self.refresh()
         if self._may_leave():
             self.load(record_id)
-            self._select_row(record_id)
+            self.list_pane.reveal_id(record_id)
         return True
 
     def focus_search(self) -> None:

@@ -426,6 +426,11 @@ class ListEditorView(EditorActions, View):
         try:
             if self.is_stale():
                 self.refresh()
+            hidden = not record_index(self.model, self.proxy, record_id).isValid()
+            if hidden and self.search.text() and self.model.find_row("id", record_id) >= 0:
+                # opened from Roki with a search left in the list that hides it: the
+                # list showed another record beside the one in the editor (QA54)
+                self.search.clear()
             self._select_id(record_id)
         finally:
             self._loading = False

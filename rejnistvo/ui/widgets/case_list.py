@@ -112,6 +112,16 @@ class CaseListPane(QWidget):
             self.table.updateGeometries()
             self.table.scrollTo(index)
 
+    def reveal_id(self, record_id: int) -> None:
+        """The record's row current and in sight, the search cleared when it hides the
+        row: a case opened from *Roki* stood in the editor while a search left over in
+        the list showed another case, chosen (found by QA54)."""
+        index = record_index(self.model, self.proxy, record_id)
+        if not index.isValid() and self.model.find_row("id", record_id) >= 0:
+            if self.search.text():
+                self.search.clear()
+        self.select_id(record_id)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
