@@ -15,12 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable, KeepTogether
 
 from rejnistvo.printing import LANDSCAPE_FRAME_WIDTH as WIDTH
-from rejnistvo.printing import build_pdf, markup, para, table
+from rejnistvo.printing import build_pdf, markup, para, register_fonts, table
 from rejnistvo.printing.document import escape
-from rejnistvo.printing.fonts import SERIF
+from rejnistvo.printing.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_factor, fmt_month
 from rejnistvo.rules.months import MonthPayment, fee_share_text
 from rejnistvo.rules.periods import Period
@@ -64,6 +65,68 @@ _TIGHT_ROWS = (
     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
 )
+
+
+#: the columns in mm, scaled to the frame: the month as wide as »september 2026 *« (a
+#: part-time month, the longest name; at 26 it ran over the border); the rates column has
+#: room to spare for two rows' text
+BASE_WIDTHS = (29, 16, 18, 15, 37, 22, 22, 22, 22, 24)
+HEAD = (
+    "Mesec",
+    "Dni v mesecu",
+    "Dni namest.",
+    "Faktor",
+    "Veljavni znesek: oskrbnina / plačilo dela",
+    "Oskrbnina",
+    "od tega zvišanje",
+    "Plačilo dela",
+    "od tega zvišanje",
+    "Skupaj",
+)
+_PADDING = 2 * 3 + 1  # the table's left and right padding, and a point to spare
+
+
+def column_widths(
+    rows: Sequence[Sequence[object]], totals: Sequence[str]
+) -> tuple[list[float], float]:
+    """The columns' widths (points): the base layout, widened where a figure would run
+    over its border into the next column (an amount typed a hundred times too high, the
+    sums of many years), the room taken from columns that have it to spare. A figure
+    never wraps: the sums' »2.835.019.1« / »57,04« read as two numbers. When no layout
+    of the frame holds them all, the table's type is made smaller: the second value is
+    the factor of its font sizes (1 when it is not)."""
+    register_fonts()
+    scale = WIDTH / (sum(BASE_WIDTHS) * mm)
+    widths = [w * mm * scale for w in BASE_WIDTHS]
+    least = [
+        max(stringWidth(word, SANS_BOLD, 8.5) for word in head.split()) + _PADDING for head in HEAD
+    ]
+    for row in rows:
+        for col, value in enumerate(row):
+            font = SANS if col == 0 else SERIF
+            for line in str(value).splitlines():
+                least[col] = max(least[col], stringWidth(line, font, 9) + _PADDING)
+    for col, total in enumerate(totals, start=5):
+        least[col] = max(least[col], stringWidth(total, SERIF_BOLD, 9) + _PADDING)
+    short = sum(max(0.0, need - width) for need, width in zip(least, widths, strict=True))
+    if not short:
+        return widths, 1.0
+    spare = [max(0.0, width - need) for need, width in zip(least, widths, strict=True)]
+    if sum(spare) < short:  # every column as its text needs, in a smaller type
+        pads = _PADDING * len(least)  # (the padding does not shrink with the type)
+        size = (WIDTH - pads) / (sum(least) - pads)
+        return [(need - _PADDING) * size + _PADDING for need in least], size
+    share = short / sum(spare)
+    fitted = [
+        max(need, width - room * share)
+        for need, width, room in zip(least, widths, spare, strict=True)
+    ]
+    return fitted, 1.0
+
+
+def _sized(xml: str, size: float) -> str:
+    """Markup in a font this many points (unchanged at the style's own size)."""
+    return f'<font size="{size:.2f}">{xml}</font>'
 
 
 def _periods(value: object) -> str:
@@ -136,19 +199,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
             sources.append(source)
         return _superscript(sources.index(source) + 1)
 
-    head = [
-        "Mesec",
-        "Dni v mesecu",
-        "Dni namest.",
-        "Faktor",
-        "Veljavni znesek: oskrbnina / plačilo dela",
-        "Oskrbnina",
-        "od tega zvišanje",
-        "Plačilo dela",
-        "od tega zvišanje",
-        "Skupaj",
-    ]
-    rows: list[list[object]] = [[para(h, "cell_head") for h in head]]
+    body: list[list[object]] = []
     sums = [Decimal("0.00")] * 5
     part_time = False
     for p in payments:
@@ -162,7 +213,7 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
         figures = [p.board, p.board_increase, p.fee, p.fee_uplift, p.total]
         sums = [a + b for a, b in zip(sums, figures, strict=True)]
         # plain strings, not Paragraphs: a sheet of many years stays quick to lay out
-        rows.append(
+        body.append(
             [
                 month,
                 str(p.days_in_month),
@@ -172,26 +223,25 @@ def build_story(header: Mapping[str, Any], payments: Sequence[MonthPayment]) -> 
                 *[fmt_amount(v) for v in figures],
             ]
         )
-    rows.append(
-        [
-            markup("<b>SKUPAJ</b>", "cell"),
-            "",
-            "",
-            "",
-            "",
-            *[markup(f"<b>{fmt_amount(v)}</b>", "cell_num") for v in sums],
-        ]
-    )
-    # the month as wide as »september 2026 *« (a part-time month, the longest name): at
-    # 26 it ran over the border; the rates column has room to spare for two rows' text
-    widths = [29, 16, 18, 15, 37, 22, 22, 22, 22, 24]
-    scale = WIDTH / (sum(widths) * mm)
-    t = table(rows, [w * mm * scale for w in widths], total_row=True, num_cols=tuple(range(1, 10)))
+    totals = [fmt_amount(v) for v in sums]
+    widths, size = column_widths(body, totals)
+    if size == 1:
+        head = [para(h, "cell_head") for h in HEAD]
+        sums_row = [markup(f"<b>{total}</b>", "cell_num") for total in totals]
+    else:  # (the rare smaller type: the heading and the sums shrink with the figures)
+        head = [markup(_sized(escape(h), 8.5 * size), "cell_head") for h in HEAD]
+        sums_row = [markup(_sized(f"<b>{total}</b>", 9 * size), "cell_num") for total in totals]
+    rows: list[list[object]] = [
+        list(head),
+        *body,
+        [markup("<b>SKUPAJ</b>", "cell"), "", "", "", "", *sums_row],
+    ]
+    t = table(rows, widths, total_row=True, num_cols=tuple(range(1, 10)))
     t.setStyle(
         [
             ("FONTNAME", (1, 1), (-1, -2), SERIF),
-            ("FONTSIZE", (0, 1), (-1, -2), 9),
-            ("LEADING", (0, 1), (-1, -2), 11),
+            ("FONTSIZE", (0, 1), (-1, -2), 9 * size),
+            ("LEADING", (0, 1), (-1, -2), 11 * size),
             *_TIGHT_ROWS,
         ]
     )
