@@ -137,10 +137,15 @@ class CoordinatorPackagesMixin:
             )
             return False
         case = self.all_cases_proxy.row_record(index.row())
-        path = self.ctx.interaction.choose_save_path(
+        from rejnistvo.ui.interaction import ask_save_file
+
+        # in Documents or the folder of the last package, not where the program started
+        path = ask_save_file(
+            self.ctx,
+            "package",
+            suggested_file_name(kind, case.get("case_no") or str(case["id"])),
             self.tr("Shrani paket"),
             self.tr("Paket Rejništvo (*.rejpaket)"),
-            suggested_file_name(kind, case.get("case_no") or str(case["id"])),
         )
         if not path:
             return False

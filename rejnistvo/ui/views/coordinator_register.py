@@ -157,8 +157,16 @@ class CoordinatorRegisterMixin:
             "xlsx": self.tr("Excel (*.xlsx)"),
             "pdf": self.tr("PDF (*.pdf)"),
         }
-        path = self.ctx.interaction.choose_save_path(
-            self.tr("Izvoz evidence"), filters[fmt], f"evidenca-podskupina-{subgroup}-{year}.{fmt}"
+        from rejnistvo.ui.interaction import ask_save_file
+
+        # in Documents or the folder of the last register export, as every other export:
+        # the dialog opened in the folder the program was started from (found by QA54)
+        path = ask_save_file(
+            self.ctx,
+            "register",
+            f"evidenca-podskupina-{subgroup}-{year}.{fmt}",
+            self.tr("Izvoz evidence"),
+            filters[fmt],
         )
         if not path:
             return False
