@@ -326,14 +326,23 @@ class TableEnd(Flowable):  # type: ignore[misc]  # reportlab is untyped
             return [*self.lead, table, KeepTogether(self.tail)]
         rows = list(table._rowHeights)
         head = table.repeatRows if isinstance(table.repeatRows, int) else 0
-        if len(rows) - head <= self.last_rows:
-            return []  # the table is all tail: it goes on whole, with what follows it
-        # what of the table may stay here: never its last rows
-        limit = sum(rows[: len(rows) - self.last_rows])
-        parts = table.split(availWidth, min(room, limit))
-        if len(parts) != 2:
-            return []
-        return [*self.lead, parts[0], TableEnd(parts[1], self.tail, self.last_rows)]
+        parts: list[Flowable] = []
+        if len(rows) - head > self.last_rows:
+            # what of the table may stay here: never its last rows
+            limit = sum(rows[: len(rows) - self.last_rows])
+            parts = table.split(availWidth, min(room, limit))
+        if len(parts) == 2:
+            return [*self.lead, parts[0], TableEnd(parts[1], self.tail, self.last_rows)]
+        if not getattr(getattr(self, "_frame", None), "_atTop", False):
+            return []  # all of it to the next page, where the last rows and tail fit
+        # not even a page holds the last rows with the tail (a row taller than a page):
+        # the total row alone goes with it, or else the table flows as any other
+        if self.last_rows > 1:
+            fewer = TableEnd(table, self.tail, 1, self.lead)
+            fewer._frame = self._frame
+            fewer.canv = getattr(self, "canv", None)
+            return fewer.split(availWidth, availHeight)
+        return [*self.lead, *(table.split(availWidth, room) or [table]), *self.tail]
 
 
 def _runs(columns: list[int]) -> list[tuple[int, int]]:

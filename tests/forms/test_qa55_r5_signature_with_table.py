@@ -27,3 +27,18 @@ def test_the_carer_signs_on_the_page_of_skupaj(r5_data, count):
     (signed,) = [page for page in pages if "Datum: 20. 5. 2026" in page]
     before = signed.split("Datum: 20. 5. 2026")[0]
     assert "SKUPAJ" in before and "Zdravje" in before, (count, signed[:200])
+
+
+@pytest.mark.parametrize(("count", "words"), [(1, 800), (3, 400), (5, 200), (1, 150)])
+def test_an_expense_taller_than_a_page_still_prints(r5_data, count, words):
+    # the last rows could never go with the signature on one page: the table flows, and
+    # the SKUPAJ row (with the end of the last expense) still goes with the signature
+    data = copy.deepcopy(r5_data)
+    data["expenses"] = [
+        {"category": "health", "description": "dolg opis stroška " * words, "amount": "10.00"}
+        for _ in range(count)
+    ]
+    data["finding"]["justified"] = "10.00"
+    pages = pdf_pages(render_r5_bytes(data))
+    (signed,) = [page for page in pages if "Datum: 20. 5. 2026" in page]
+    assert "SKUPAJ" in signed.split("Datum: 20. 5. 2026")[0]
