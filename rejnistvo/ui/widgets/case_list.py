@@ -80,11 +80,22 @@ class CaseListPane(QWidget):
         # »iščem …« in the box while the list still reads its texts (after the filter)
         self.searching_label = show_searching(self.search, self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        # Enter (or a double click) opens the current row: after a search the list's one
+        # row stood current, framed, beside another case in the editor, and with one row
+        # the arrows move nowhere (found by QA54)
+        self.table.activated.connect(self._row_activated)
 
     @Slot()
     def _fit_short_list(self) -> None:
         if self.model.rowCount() <= _SHORT_LIST:
             fit_columns(self.table, widest=self.widest)
+
+    @Slot(QModelIndex)
+    def _row_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        make_current_row(self.table, index)  # chosen as a click chooses it
+        self.record_chosen.emit(self.proxy.row_record(index.row()))
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         """More buttons under the list, after *Nov*, e.g. the list's export and print."""
