@@ -204,12 +204,14 @@ class FakeInteraction:
 def offers_reload(interaction: Interaction, title: str, stale_message: str) -> bool:
     """A save refused because another screen changed the record since it was read: says
     who changed what (``StaleRecordError.message``) and asks whether to load the stored
-    record. True: load it (what was typed is dropped); False: what was typed stays."""
+    record. True: load it (what was typed is dropped); False: what was typed stays.
+    Enter answers Ne: one Enter, pressed to get on, threw the typed text away (QA54)."""
     return interaction.confirm(
         title,
         stale_message
         + "\n\n"
         + _tr("Naložim shranjeno različico? (Da: vaši vnosi se zavržejo. Ne: ostanejo.)"),
+        risky=True,
     )
 
 

@@ -75,4 +75,5 @@ def test_stale_save_says_what_da_and_ne_do_to_the_typed_text(qtbot, b_ctx):  # n
     assert view.save() is False
     kind, _title, text = b_ctx.interaction.asked[-1]
     assert kind == "confirm" and "(Da: vaši vnosi se zavržejo. Ne: ostanejo.)" in text
+    assert _title in b_ctx.interaction.risky  # Enter answers Ne: the typed text stays
     assert view.rationale_edit.toPlainText() == "Moje besedilo."
