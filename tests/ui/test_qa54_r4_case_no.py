@@ -77,3 +77,23 @@ def test_stale_save_says_what_da_and_ne_do_to_the_typed_text(qtbot, b_ctx):  # n
     assert kind == "confirm" and "(Da: vaši vnosi se zavržejo. Ne: ostanejo.)" in text
     assert _title in b_ctx.interaction.risky  # Enter answers Ne: the typed text stays
     assert view.rationale_edit.toPlainText() == "Moje besedilo."
+
+
+def test_the_cursor_goes_to_the_first_reason_shown(qtbot, b_ctx):  # noqa: F811
+    """No percent and no period: both reasons are shown, and the cursor went to
+    »Obdobje« below the unchosen »Predlagano zvišanje«; it goes to the one above."""
+    from PySide6.QtWidgets import QApplication
+
+    from rejnistvo.ui.widgets.fields import FieldError
+
+    view = make_view(qtbot, b_ctx)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.new_record()
+    view.placement_combo.setCurrentIndex(view.placement_combo.findData(b_ctx.db.b_ids["placement"]))
+    view.proposed_percent.setCurrentIndex(view.proposed_percent.findData(None))
+    assert view.proposed_percent.currentData() is None
+    assert view.save() is False
+    assert view.proposed_error.text()
+    assert "obvezno" in " ".join(e.text() for e in view.period_edit.findChildren(FieldError))
+    qtbot.waitUntil(lambda: view.proposed_percent.hasFocus())
