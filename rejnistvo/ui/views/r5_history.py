@@ -15,6 +15,7 @@ from rejnistvo.services import board_increases as service
 from rejnistvo.services.board_increases import R5Case
 from rejnistvo.store import StaleRecordError
 from rejnistvo.ui.views.preview import preview_document
+from rejnistvo.ui.widgets.fields import reveal
 
 
 class R5HistoryMixin:
@@ -22,6 +23,7 @@ class R5HistoryMixin:
 
     case: R5Case | None
     ctx: Any
+    report_date: Any
 
     def _show_history(self, case: R5Case | None) -> None:
         """The earlier reports of the case shown and the button to ask again set."""
@@ -106,6 +108,10 @@ class R5HistoryMixin:
         self.load(increase_id)
         if self.case is not None:
             self._update_row(self.case)
+        # the cursor where the new report will be typed: the button pressed is disabled
+        # by its own step and Qt left the keyboard in the emptied expense table, out of
+        # sight below (found by QA54); the window gives it back when the dialog closes
+        reveal(self.report_date)
         self._announcing = True
         try:
             self.ctx.bus.status_message.emit(
