@@ -45,6 +45,7 @@ def field_keys() -> list[str]:
         "Preslednica – pritisne gumb z okvirjem, odkljuka potrditveno polje",
         "Alt+↓ ali F4 – koledar ob datumu, seznam ob izbiri",
         "Ctrl+Tab, Ctrl+Shift+Tab – naslednji, prejšnji zavihek (kazalec je v zavihku)",
+        "Home, End – prva, zadnja vrstica seznama",
         "Enter v seznamu Rokov, R-4 ali R-5 – odpre izbrano vrstico",
         f"{undo} – v tabeli obdobij ali usposabljanj vrne nazadnje odstranjeno vrstico",
         "Preslednica v stolpcu Plačano – obrok vračila je plačan; F2 – dan in znesek plačila",

@@ -21,6 +21,7 @@ from rejnistvo.ui.widgets.tables import (
     fit_columns,
     make_current_row,
     record_index,
+    rows_on_home_end,
     use_cell_delegate,
 )
 
@@ -60,6 +61,7 @@ class CaseListPane(QWidget):
         # One Tab stop, as the other lists (tables.configure_table): Qt's default walked
         # Tab through every cell of every case, so the editor beside it was out of reach.
         self.table.setTabKeyNavigation(False)
+        rows_on_home_end(self.table)  # Home, End: the first, the last case
         # Widths from a sample of rows once per reload: ResizeToContents would ask data()
         # for every cell on every keystroke (3 s at 20,000 cases).
         #: a text per column its cells may reach beyond the sample (R-4: the case number)

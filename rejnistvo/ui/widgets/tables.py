@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Slot,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from rejnistvo.ui.first_paint import after_first_paint
@@ -45,6 +46,37 @@ def configure_table(table: QTableView) -> None:
     header.setStretchLastSection(True)
     header.setResizeContentsPrecision(300)  # look at a few hundred rows, not 20,000
     header.setHighlightSections(False)
+    rows_on_home_end(table)
+
+
+class _HomeEndRows(QObject):
+    """Home and End on a list of whole rows go to its first and last row. Qt's table
+    moves to the row's first or last column (Ctrl+Home, Ctrl+End change rows), which in
+    a list that selects rows shows nothing: End on Roki seemed dead (found by QA54)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if key not in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        table = self.parent()
+        model = table.model() if isinstance(table, QTableView) else None
+        if model is None or not model.rowCount():
+            return False
+        assert isinstance(table, QTableView)
+        row = 0 if key == Qt.Key.Key_Home else model.rowCount() - 1
+        index = model.index(row, max(table.currentIndex().column(), 0))
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+        return True
+
+
+def rows_on_home_end(table: QTableView) -> None:
+    """Home and End choose the first and last row of ``table`` (:class:`_HomeEndRows`)."""
+    table.installEventFilter(_HomeEndRows(table))
 
 
 def use_cell_delegate(table: QTableView) -> None:
