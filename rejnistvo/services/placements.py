@@ -23,6 +23,7 @@ from typing import Any
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.people import missing_message, surname_keys
 from rejnistvo.services.row_pages import CHUNK, RowPages, TextsOf, chunks, marks
+from rejnistvo.services.typed_numbers import first_same, narrowing, number_key
 from rejnistvo.store import StoreError, delete_record, get_record, list_records, save_record
 from rejnistvo.store.reads import references
 
@@ -437,27 +438,23 @@ def contract_taken(db: Any, p: Placement) -> str | None:
     placement is a contract of its own (čl. 26); a number typed twice (copied from the
     sibling's placement) put one number on two children's payment lines and bank
     transfers, so the screen asks before such a save."""
-    wanted = " ".join(p.contract_no.split()).casefold()
+    wanted = number_key(p.contract_no)
     if not wanted:
         return None
-    # SQLite narrows by the number without spaces (no join, one pass over the column:
-    # 20,000 placements in a few ms, under a save's budget); Python compares exactly.
-    # SQLite's lower() folds only ASCII: a number with Š or Č is compared in Python alone.
-    narrowed = "replace(lower(contract_no), ' ', '') = ? AND " if wanted.isascii() else ""
+    # narrowed without a join, one pass over the column: 20,000 placements in a few ms
+    narrowed, params = narrowing("contract_no", wanted)
     cursor = db.execute(
         "SELECT t.contract_no, ch.name, c.name FROM placements t "
         "JOIN children ch ON ch.id = t.child_id JOIN carers c ON c.id = t.carer_id "
         f"WHERE t.id IN (SELECT id FROM placements WHERE {narrowed}id IS NOT ?) "
         "ORDER BY t.id",
-        [wanted.replace(" ", ""), p.id] if narrowed else [p.id],
+        [*params, p.id],
     )
-    for contract, child, carer in cursor:
-        if " ".join(str(contract).split()).casefold() == wanted:
-            return (
-                f"Pogodba {contract} je že vpisana pri namestitvi otroka {child} "
-                f"(rejnik/ica {carer})."
-            )
-    return None
+    found = first_same(cursor, wanted)
+    if found is None:
+        return None
+    contract, child, carer = found
+    return f"Pogodba {contract} je že vpisana pri namestitvi otroka {child} (rejnik/ica {carer})."
 
 
 def _check_payee(db: Any, stored: dict[str, Any] | None, p: Placement) -> None:

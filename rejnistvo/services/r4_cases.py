@@ -33,6 +33,7 @@ from rejnistvo.rules.consistency import check_not_future
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services.cases import r4_status
 from rejnistvo.services.row_pages import Record, RowPages, TextsOf, chunks, marks
+from rejnistvo.services.typed_numbers import first_same, narrowing, number_key
 from rejnistvo.store import Database, StoreError, get_record, list_records, save_record
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.case_documents import R4_STEP_COLUMNS
@@ -327,28 +328,29 @@ def case_no_taken(db: Database, proposal: Proposal, case_id: int | None = None) 
     """Another R-4 case of the same centre with this case number, in words (None: none).
     Each proposal is a case of its own; a number typed twice (copied from the previous
     proposal) put two children under one number in the coordinator's register and the
-    packages, so the screen asks before such a save. Spaces and case do not count."""
-    wanted = " ".join((proposal.case_no or "").split()).casefold()
+    packages, so the screen asks before such a save. Spaces and case do not count; another
+    centre numbers its cases itself, so its case of the same number is another."""
+    wanted = number_key(proposal.case_no)
     if not wanted:
         return None
-    # SQLite narrows by the number without spaces (its lower() folds ASCII only: a
-    # number with Š or Č is compared in Python alone)
-    narrowed = "replace(lower(r.case_no), ' ', '') = ? AND " if wanted.isascii() else ""
+    narrowed, params = narrowing("r.case_no", wanted)
+    centre = "" if proposal.centre_id is None else "r.centre_id = ? AND "
     cursor = db.execute(
         "SELECT r.case_no, ch.name, c.name FROM r4_cases r "
         "LEFT JOIN placements t ON t.id = r.placement_id "
         "LEFT JOIN children ch ON ch.id = t.child_id "
         "LEFT JOIN carers c ON c.id = t.carer_id "
-        f"WHERE {narrowed}r.id IS NOT ? AND r.case_no IS NOT NULL ORDER BY r.id",
-        [wanted.replace(" ", ""), case_id] if narrowed else [case_id],
+        f"WHERE {narrowed}{centre}r.id IS NOT ? AND r.case_no IS NOT NULL ORDER BY r.id",
+        [*params, *([] if proposal.centre_id is None else [proposal.centre_id]), case_id],
     )
-    for case_no, child, carer in cursor:
-        if " ".join(str(case_no).split()).casefold() == wanted:
-            return (
-                f"Številka zadeve {case_no} je že vpisana pri predlogu za otroka "
-                f"{child or '—'} (rejnik/ica {carer or '—'})."
-            )
-    return None
+    found = first_same(cursor, wanted)
+    if found is None:
+        return None
+    case_no, child, carer = found
+    return (
+        f"Številka zadeve {case_no} je že vpisana pri predlogu za otroka "
+        f"{child or '—'} (rejnik/ica {carer or '—'})."
+    )
 
 
 def save_proposal(

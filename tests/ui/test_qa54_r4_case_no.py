@@ -32,7 +32,7 @@ def test_a_taken_case_number_is_asked_about_and_ne_keeps_it_unsaved(qtbot, b_ctx
     assert len(list_records(b_ctx.db, "r4_cases")) == 1
     assert "je že vpisana" in view.case_no_edit.error_text()
     assert view.case_no_edit.edit.text() == "1220-14/2026"  # what was typed stays
-    # Da saves it after all (two centres may number alike)
+    # Da saves it after all
     b_ctx.interaction.answers.append(True)
     assert view.save() is True
     assert len(list_records(b_ctx.db, "r4_cases")) == 2
@@ -52,6 +52,20 @@ def test_case_no_taken_ignores_spaces_case_and_the_case_itself(b_ctx):  # noqa: 
     assert case_no_taken(b_ctx.db, Proposal(placement, case_no="1220-8/2026")) is None
     assert case_no_taken(b_ctx.db, Proposal(placement, case_no="1220-7/2026"), stored.id) is None
     assert case_no_taken(b_ctx.db, Proposal(placement, case_no="")) is None
+
+
+def test_another_centres_case_of_the_same_number_is_another_case(b_ctx):  # noqa: F811
+    """Each centre numbers its own cases: the same number at another centre of the
+    coordinator's subgroup is no number typed twice."""
+    from rejnistvo.services.r4_cases import save_proposal
+
+    placement = b_ctx.db.b_ids["placement"]
+    centre, other = (c["id"] for c in list_records(b_ctx.db, "centres")[:2])
+    save_proposal(b_ctx.db, Proposal(placement, case_no="1220-7/2026", centre_id=centre))
+    same = Proposal(placement, case_no="1220-7/2026", centre_id=centre)
+    assert case_no_taken(b_ctx.db, same) is not None
+    elsewhere = Proposal(placement, case_no="1220-7/2026", centre_id=other)
+    assert case_no_taken(b_ctx.db, elsewhere) is None
 
 
 def test_stale_save_says_what_da_and_ne_do_to_the_typed_text(qtbot, b_ctx):  # noqa: F811

@@ -127,24 +127,19 @@ class PlacementsView(ListEditorView):
         """A contract number another placement has is asked about (a number copied from
         a sibling's placement); refused, the reason stays at Št. pogodbe."""
         from rejnistvo.services.placements import contract_taken
+        from rejnistvo.ui.views.taken_number import taken_number_confirmed
 
-        taken = contract_taken(self.ctx.db, _placement(record))
-        if taken is None or self.ctx.interaction.confirm(
+        return taken_number_confirmed(
+            self,
+            self.contract_edit,
             self.tr("Ista številka pogodbe"),
-            taken
-            + " "
-            + self.tr(
+            contract_taken(self.ctx.db, _placement(record)),
+            self.tr(
                 "Vsaka namestitev ima svojo pogodbo; ista številka bi bila na izplačilih "
                 "in nakazilih obeh. Shranim namestitev kljub temu?"
             ),
-            risky=True,
-        ):
-            return True
-        self.contract_edit.show_error(
-            taken + " " + self.tr("Vpišite številko pogodbe te namestitve.")
+            self.tr("Vpišite številko pogodbe te namestitve."),
         )
-        reveal(self.contract_edit)
-        return False
 
     def remove(self, record_id: int, version: int | None) -> None:
         from rejnistvo.services.placements import delete_placement

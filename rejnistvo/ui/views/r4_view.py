@@ -457,26 +457,21 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         Št. zadeve. Before, two children's proposals were saved under one number and
         went so into the coordinator's register."""
         from rejnistvo.services.r4_cases import case_no_taken
+        from rejnistvo.ui.views.taken_number import taken_number_confirmed
 
         if self.case is not None and self.case.proposal.case_no == proposal.case_no:
             return True
-        taken = case_no_taken(self.ctx.db, proposal, self.case_id)
-        if taken is None or self.ctx.interaction.confirm(
+        return taken_number_confirmed(
+            self,
+            self.case_no_edit,
             self.tr("Ista številka zadeve"),
-            taken
-            + " "
-            + self.tr(
+            case_no_taken(self.ctx.db, proposal, self.case_id),
+            self.tr(
                 "Vsak predlog je svoja zadeva; ista številka bi bila v evidenci "
                 "koordinatorja pri dveh otrocih. Shranim predlog kljub temu?"
             ),
-            risky=True,
-        ):
-            return True
-        self.case_no_edit.show_error(
-            taken + " " + self.tr("Vpišite številko zadeve tega predloga.")
+            self.tr("Vpišite številko zadeve tega predloga."),
         )
-        reveal(self.case_no_edit)
-        return False
 
     def _sent_date_typed(self) -> bool:
         """A date typed under »Poslan koordinatorju« of a case not sent: Shrani does not
