@@ -10,7 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from rejnistvo.ui.views.r5_view import R5View
 
 
-def test_enter_opens_the_current_row(qtbot, ctx):
+def r5_view_and_two_children(qtbot, ctx):
+    """The R-5 screen shown with its list, its first row and a row of another child."""
     view = R5View(ctx)
     qtbot.addWidget(view)
     view.resize(820, 640)
@@ -23,6 +24,11 @@ def test_enter_opens_the_current_row(qtbot, ctx):
         for r in range(view.model.rowCount())
         if view.model.row_record(r)["child_name"] != first["child_name"]
     )
+    return view, first, other
+
+
+def test_enter_opens_the_current_row(qtbot, ctx):
+    view, first, other = r5_view_and_two_children(qtbot, ctx)
     view.open_record("r5", first["id"])
     view.search.setText(other["child_name"])
     rows = [view.proxy.row_record(r)["id"] for r in range(view.proxy.rowCount())]

@@ -6,27 +6,14 @@ date columns are as wide as a whole date however the rows measured are."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QStyle
-
-from rejnistvo.ui.views.coordinator_view import CoordinatorView
+from test_coordinator_at_1024 import case_in_any_subgroup, coordinator_beside_the_list
 
 
 def test_a_received_date_recorded_in_the_list_is_shown_whole(qtbot, ctx):
-    view = CoordinatorView(ctx)
-    qtbot.addWidget(view)
-    view.resize(820, 600)  # beside the left list of a 1024 × 700 window
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    found = None
-    for index in range(view.subgroup_combo.count()):
-        view.subgroup_combo.setCurrentIndex(index)
-        for row in range(view.cases_proxy.rowCount()):
-            record = view.cases_proxy.row_record(row)
-            if record["sent_on"] and not record["received_on"] and not record["accepted"]:
-                found = record
-                break
-        if found:
-            break
+    view = coordinator_beside_the_list(qtbot, ctx, 600)
+    found = case_in_any_subgroup(
+        view, lambda r: r["sent_on"] and not r["received_on"] and not r["accepted"]
+    )
     assert found is not None, "the demo has a sent proposal not yet received"
     view.cases_search.setText(found["case_no"])  # the list: rows without »Prejeto«
     view.cases_table.selectRow(0)

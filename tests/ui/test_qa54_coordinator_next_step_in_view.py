@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication
-from test_ui_coordinator import select_case
+from test_coordinator_at_1024 import case_in_any_subgroup, coordinator_beside_the_list
 
 from rejnistvo.ui.views.coordinator_view import CoordinatorView
 
@@ -20,20 +20,10 @@ def _in_view(view: CoordinatorView, widget) -> bool:
 
 
 def test_the_return_button_is_in_view_after_the_decision(qtbot, ctx):
-    view = CoordinatorView(ctx)
-    qtbot.addWidget(view)
-    view.resize(820, 600)  # beside the left list of a 1024 × 700 window
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    record = None
-    for index in range(view.subgroup_combo.count()):
-        view.subgroup_combo.setCurrentIndex(index)
-        record = select_case(
-            view, lambda r: r["commission_named"] is not None and r.get("decided") is None
-        )
-        if record is not None:
-            break
+    view = coordinator_beside_the_list(qtbot, ctx, 600)
+    record = case_in_any_subgroup(
+        view, lambda r: r["commission_named"] is not None and r.get("decided") is None
+    )
     assert record is not None, "the demo has a case with its commission named"
     view.activateWindow()
     today = ctx.clock.today()
@@ -51,12 +41,7 @@ def test_the_return_button_is_in_view_after_the_decision(qtbot, ctx):
 def test_another_case_shows_the_panel_from_its_top(qtbot, ctx):
     """After a step the panel stays scrolled down to the next step; choosing another
     case left it so, the new case's heading and lines cut off above."""
-    view = CoordinatorView(ctx)
-    qtbot.addWidget(view)
-    view.resize(820, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
+    view = coordinator_beside_the_list(qtbot, ctx, 600)
     assert view.cases_proxy.rowCount() >= 2
     view.cases_table.selectRow(0)
     bar = view.step_scroll.verticalScrollBar()

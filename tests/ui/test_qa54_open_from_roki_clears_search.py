@@ -6,22 +6,11 @@ sight."""
 
 from __future__ import annotations
 
-from rejnistvo.ui.views.r5_view import R5View
+from test_qa54_case_list_enter import r5_view_and_two_children
 
 
 def test_a_case_opened_from_roki_is_shown_in_the_list(qtbot, ctx):
-    view = R5View(ctx)
-    qtbot.addWidget(view)
-    view.resize(820, 640)
-    view.show()
-    qtbot.waitExposed(view)
-    view.refresh()
-    first = view.model.row_record(0)
-    other = next(
-        view.model.row_record(r)
-        for r in range(view.model.rowCount())
-        if view.model.row_record(r)["child_name"] != first["child_name"]
-    )
+    view, first, other = r5_view_and_two_children(qtbot, ctx)
     view.search.setText(first["child_name"])
     assert all(view.proxy.row_record(r)["id"] != other["id"] for r in range(view.proxy.rowCount()))
     assert view.open_record("r5_refund", other["id"])
