@@ -665,6 +665,20 @@ def _with_identity(record: dict[str, Any], item: R5Report | Refund) -> dict[str,
     return record
 
 
+def request_on_working_day(case: R5Case) -> R5Case:
+    """The case with the day the centre asked for the report by (»Poročilo zahtevano do«)
+    moved off a Saturday, Sunday or holiday to the next working day (ZUP 101: a term that
+    ends on a day the authority does not work ends on the next working day). Kept as
+    typed, a report asked for by 25. 12. was »zamuja« on Roki from 26. 12., while the
+    carer had until 28. 12. (QA54). The regular day, 30 days before the end, is the
+    rule's own (SPEC 3.4) and is not moved."""
+    day = case.increase.report_requested_on
+    if day is None or next_working_day(day) == day:
+        return case
+    increase = dataclasses.replace(case.increase, report_requested_on=next_working_day(day))
+    return dataclasses.replace(case, increase=increase)
+
+
 def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | None = None) -> R5Case:
     """Store the increase, its report and finding and its refund in one transaction.
 
@@ -673,6 +687,7 @@ def save_case(db: Database, case: R5Case, today: date, drop_refund: Refund | Non
     stored, with new ids and versions. ``today``: the report, the finding and the call
     are days that have come."""
     _check_not_future(case, today)
+    case = request_on_working_day(case)
     placement = check_increase(db, case.increase)
     inc = case.increase
     report = case.report

@@ -5,7 +5,8 @@ rejnika«). One use case per function; no Qt.
 * ``ask_for_new_report(db, increase_id, due_by, today, version)``: the received report
   (its date, the day it had been asked for by, its expenses, and the finding and the
   call as they stood) becomes an earlier report; the case then awaits the new one, due on
-  ``due_by`` (*Roki*, the R-5 list and ``cases`` say so). The finding and the refund stay
+  ``due_by`` or, when that is a Saturday, Sunday or holiday, the next working day (ZUP
+  101; the day stored is returned) (*Roki*, the R-5 list and ``cases`` say so). The finding and the refund stay
   where they are: they stand until the centre corrects them on the new report (a
   corrected finding keeps what the carer has already paid back). One transaction,
   audited; a stale ``version`` of the increase is refused (``StaleRecordError``).
@@ -25,6 +26,7 @@ from datetime import date, timedelta
 from rejnistvo.rules import consistency
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import format_date
+from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services.board_increases import (
     R5Report,
     load_case,
@@ -96,9 +98,11 @@ def finding_of_earlier_report(
 
 def ask_for_new_report(
     db: Database, increase_id: int, due_by: date | None, today: date, version: int | None
-) -> None:
+) -> date:
     """The centre asks for a new report by `due_by` (see the module docstring). `version`:
-    the increase's version the screen read (None: not checked)."""
+    the increase's version the screen read (None: not checked). Returns the day stored:
+    `due_by`, or the next working day when it is none (ZUP 101, as
+    ``board_increases.request_on_working_day``)."""
     case = load_case(db, increase_id)
     report = case.report
     if report is None or report.report_date is None:
@@ -121,6 +125,7 @@ def ask_for_new_report(
             f"({format_date(report.report_date)}); vpišite dan od "
             f"{format_date(report.report_date + timedelta(days=1))} naprej.",
         )
+    due_by = next_working_day(due_by)
     refund = case.refund
     with db.atomic():
         # first the increase, with the version the screen read: a stale screen is
@@ -146,3 +151,4 @@ def ask_for_new_report(
             "r5_reports",
             {"id": report.id, "report_date": None, "asked_again_on": today, "expenses": []},
         )
+    return due_by

@@ -28,6 +28,7 @@ from stdnum.si import emso as stdnum_emso
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import round2
 from rejnistvo.rules.text import surname_sort_keys
+from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.store.audit import write_audit
 from rejnistvo.store.demo_places import post_office
 from rejnistvo.store.errors import StoreError, sqlite_errors_as_store_errors
@@ -691,7 +692,10 @@ class _Builder:
                     "asked_again_on": self.day(-3),
                 }
                 report.update(report_date=None, asked_again_on=self.day(-3))
-                increase["report_requested_on"] = self.day(25)
+                # a day the centre sets is a working day (ZUP 101, as the screen moves it)
+                increase["report_requested_on"] = next_working_day(
+                    self.today + timedelta(days=25)
+                ).isoformat()
                 self.add("r5_earlier_reports", earlier)
             spent = received if kind in ("reported", "found") else round2(received * Decimal("0.8"))
             lines = _split_amount(rng, spent, 3)

@@ -274,11 +274,11 @@ def test_call_must_not_precede_the_finding(db):
 
 def test_list_status_honours_the_requested_date(db):
     requested = save_case(
-        db, R5Case(increase(db, report_requested_on=date(2026, 2, 1))), SAVED_ON
+        db, R5Case(increase(db, report_requested_on=date(2026, 2, 2))), SAVED_ON
     ).increase
     rows = {r.id: r for r in list_rows(db, TODAY)}
     assert rows[requested.id].status == "overdue"
-    assert rows[requested.id].report_due == date(2026, 2, 1)
+    assert rows[requested.id].report_due == date(2026, 2, 2)
     assert case_row(db, requested.id, TODAY) == rows[requested.id]
     assert finding_centre_default(db, db.ids["placement"]) == (db.ids["centre"], db.ids["unit"])
 

@@ -169,3 +169,25 @@ def test_the_new_report_is_typed_under_the_standing_finding_then_found_again(
     stored = load_case(b_ctx.db, increase_id).report
     assert (stored.finding_date, stored.unjustified) == (date(2026, 8, 20), Decimal("857.00"))
     assert view.earlier_table.rowCount() == 1  # the first report stays as it was
+
+
+@pytest.mark.today(ASKED)
+def test_a_day_that_is_not_a_working_day_moves_and_the_screen_says_so(qtbot, b_ctx):  # noqa: F811
+    """QA54: asked by a holiday, the report was due on it and late the day after; the day
+    is the next working day (ZUP 101) and the status line says why it is not as typed."""
+    said: list[str] = []
+    b_ctx.bus.status_message.connect(said.append)
+    view, increase_id, dialog = _asking(qtbot, b_ctx)
+    _type(qtbot, dialog, "15. 8. 2026")  # a Saturday and a holiday (Marijino vnebovzetje)
+    assert not dialog.isVisible()
+    assert load_case(b_ctx.db, increase_id).increase.report_requested_on == date(2026, 8, 17)
+    assert any(
+        "zahtevano do 17. 8. 2026" in text and "Dan 15. 8. 2026 ni delovni dan" in text
+        for text in said
+    )
+    # the day typed on the screen is moved as well when the case is saved
+    said.clear()
+    view.increase_panel.requested_date.set_value(date(2026, 11, 1))  # Sunday, a holiday
+    assert view.save() is True
+    assert load_case(b_ctx.db, increase_id).increase.report_requested_on == date(2026, 11, 2)
+    assert any("Dan 1. 11. 2026 ni delovni dan" in text for text in said)

@@ -14,6 +14,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.services import board_increases as service
 from rejnistvo.services.board_increases import R5Case
 from rejnistvo.store import StaleRecordError
+from rejnistvo.ui.format import format_date
 from rejnistvo.ui.views.preview import preview_document
 from rejnistvo.ui.widgets.fields import reveal
 
@@ -24,6 +25,7 @@ class R5HistoryMixin:
     case: R5Case | None
     ctx: Any
     report_date: Any
+    tr: Any
 
     def _show_history(self, case: R5Case | None) -> None:
         """The earlier reports of the case shown and the button to ask again set."""
@@ -91,7 +93,7 @@ class R5HistoryMixin:
             return self.tr("Zvišanje ni več izbrano.")
         increase_id = case.increase.id
         try:
-            ask_for_new_report(
+            stored = ask_for_new_report(
                 self.ctx.db, increase_id, due, self.ctx.clock.today(), case.increase.version
             )
         except StaleRecordError as error:
@@ -115,12 +117,25 @@ class R5HistoryMixin:
         self._announcing = True
         try:
             self.ctx.bus.status_message.emit(
-                self.tr("Novo poročilo R-5 je zahtevano; prejeto je med prejšnjimi poročili.")
+                self.tr(
+                    "Novo poročilo R-5 je zahtevano do {0}; prejeto je med prejšnjimi poročili."
+                ).format(format_date(stored))
+                + self.moved_request_note(due, stored)
             )
             self.ctx.bus.records_changed.emit(self.kind)
         finally:
             self._announcing = False
         return None
+
+    def moved_request_note(self, typed: date | None, stored: date | None) -> str:
+        """What the status line adds when the day the report was asked for by was moved
+        off a day that is not a working day (``board_increases.request_on_working_day``)."""
+        if typed is None or stored is None or typed == stored:
+            return ""
+        return " " + self.tr(
+            "Dan {0} ni delovni dan (sobota, nedelja ali praznik), zato je poročilo "
+            "zahtevano do {1} (ZUP 101)."
+        ).format(format_date(typed), format_date(stored))
 
     @Slot(int)
     def print_earlier_report(self, earlier_id: int) -> None:

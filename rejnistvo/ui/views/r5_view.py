@@ -463,7 +463,12 @@ class R5View(R5HistoryMixin, R5Figures, CaseEditorView):
         self._dirty = False
         self._announcing = True
         try:
-            self.ctx.bus.status_message.emit(self.tr("Zvišanje oskrbnine je shranjeno."))
+            self.ctx.bus.status_message.emit(
+                self.tr("Zvišanje oskrbnine je shranjeno.")
+                + self.moved_request_note(
+                    case.increase.report_requested_on, stored.increase.report_requested_on
+                )
+            )
             self.ctx.bus.records_changed.emit(self.kind)
         finally:
             self._announcing = False
