@@ -34,19 +34,31 @@ _DATE_ENDINGS = ("_on", "_date", "_from", "_to", "_deadline")
 #: tables of the program's own bookkeeping, whose TEXT holds no amount or day of a record
 _SKIPPED = frozenset({"_sqlite_migrations", "audit_log", "payment_bases", "settings"})
 
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 #: a problem's shown value is cut to this many characters (a value may be a whole text)
 _SHOWN = 40
 
 
+# Both in SQL, a Python call only for a day past the 28th (is it in its month?): with a
+# call for every value the checks took 0.30 s at 20,000 placements, so 0.23 s.
+#: a value that is no day »YYYY-MM-DD« (month 01-12, day 01-31, in its month)
+_BAD_DATE = (
+    "{q} IS NOT NULL AND ({q} NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
+    " OR substr({q}, 6, 2) NOT BETWEEN '01' AND '12' OR substr({q}, 9, 2) = '00'"
+    " OR (substr({q}, 9, 2) > '28' AND rejnistvo_bad_date({q})))"
+)
+#: a value that is no plain decimal number, »-?[0-9]+(.[0-9]+)?«
+_BAD_DECIMAL = (
+    "{q} IS NOT NULL AND NOT (typeof({q}) = 'text'"
+    " AND ({q} GLOB '[0-9]*' OR {q} GLOB '-[0-9]*')"
+    " AND NOT substr({q}, 2) GLOB '*[^0-9.]*'"
+    " AND NOT {q} GLOB '*.*.*' AND NOT {q} GLOB '*.')"
+)
+
+
 def _is_date_column(name: str) -> bool:
     return name in _DATE_NAMES or name.endswith(_DATE_ENDINGS)
-
-
-def _is_bad_decimal(value: object) -> bool:
-    return value is not None and not (isinstance(value, str) and _DECIMAL.fullmatch(value))
 
 
 def _is_bad_date(value: object) -> bool:
@@ -62,33 +74,42 @@ def _is_bad_date(value: object) -> bool:
     return False
 
 
+#: what a column of each kind holds, as a problem says it
+_ALLOWED = {
+    "integer": "celo število",
+    "date": "datum v obliki LLLL-MM-DD, npr. 2026-12-05",
+    "decimal": "decimalno število s piko, npr. 655.23",
+}
+
+
+def _bad(column: str, kind: str) -> str:
+    q = f'"{column}"'
+    if kind == "integer":
+        return f"typeof({q}) NOT IN ('integer', 'null')"
+    return (_BAD_DATE if kind == "date" else _BAD_DECIMAL).format(q=q)
+
+
 def value_problems(conn: sqlite3.Connection) -> list[str]:
     """One line per table and field with a value the program cannot read; empty when
-    every amount, day and whole number reads. Read-only: registers a function on `conn`."""
-    conn.create_function("rejnistvo_bad_decimal", 1, _is_bad_decimal, deterministic=True)
+    every amount, day and whole number reads. Read-only: registers a function on `conn`.
+    A query per field: SQLite reads an indexed field from its index alone (one pass over
+    each table for all its fields took 1.1 s at 20,000 placements, these 0.23 s)."""
     conn.create_function("rejnistvo_bad_date", 1, _is_bad_date, deterministic=True)
     problems = []
     for table, column, kind in _checked_columns(conn):
-        if kind == "integer":
-            bad = f"typeof(\"{column}\") NOT IN ('integer', 'null')"
-            allowed = "celo število"
-        elif kind == "date":
-            bad = f'rejnistvo_bad_date("{column}")'
-            allowed = "datum v obliki LLLL-MM-DD, npr. 2026-12-05"
-        else:
-            bad = f'rejnistvo_bad_decimal("{column}")'
-            allowed = "decimalno število s piko, npr. 655.23"
         found = conn.execute(
-            f'SELECT count(*), min(rowid) FROM "{table}" WHERE {bad}'  # noqa: S608 (names from the schema)
+            f'SELECT count(*), min(rowid) FROM "{table}" WHERE {_bad(column, kind)}'
         ).fetchone()
         if not found[0]:
             continue
         first = conn.execute(f'SELECT "{column}" FROM "{table}" WHERE rowid = ?', (found[1],))
-        problems.append(_problem(table, column, found[0], found[1], first.fetchone()[0], allowed))
+        value = first.fetchone()[0]
+        problems.append(_problem(table, column, found[0], found[1], value, _ALLOWED[kind]))
     return problems
 
 
 def _checked_columns(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
+    """(table, field, kind: integer, date or decimal) of every checked field."""
     tables = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name"

@@ -6,12 +6,16 @@ and names the table, the field, the first record and how many more."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rejnistvo.cli import main
-from rejnistvo.store import check_db
+from rejnistvo.store import check_db, value_checks
 from rejnistvo.store.value_checks import value_problems
 
 
@@ -85,3 +89,38 @@ def test_empty_optional_fields_and_a_weekend_share_are_fine(demo_file):
     )
 
     assert check_db(demo_file) == []
+
+
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _reads_as_day(text: str) -> bool:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _flagged(condition: str, value: object) -> bool:
+    conn = sqlite3.connect(":memory:")
+    conn.create_function("rejnistvo_bad_date", 1, value_checks._is_bad_date)
+    query = f"WITH v(x) AS (SELECT ?) SELECT {condition.format(q='x')} FROM v"
+    found = conn.execute(query, (value,)).fetchone()[0]
+    conn.close()
+    return bool(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789.-x ,", max_size=8),
+        st.dates(min_value=date(1900, 1, 1)).map(date.isoformat),
+        st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    )
+)
+def test_the_sql_checks_read_values_as_the_program_does(text):
+    assert _flagged(value_checks._BAD_DECIMAL, text) == (not _DECIMAL.fullmatch(text))
+    assert _flagged(value_checks._BAD_DATE, text) == (not _reads_as_day(text))
