@@ -231,7 +231,7 @@ def write_pdf(
             self.saveState()
             self.setFont(regular, 7)
             self.drawString(margin, 6 * mm, f"{title}{printed}")
-            self.drawRightString(page_size[0] - margin, 6 * mm, f"Stran {number} od {total}")
+            self.drawRightString(page_size[0] - margin, 6 * mm, f"stran {number} od {total}")
             self.restoreState()
 
     def write(temporary: Path) -> None:

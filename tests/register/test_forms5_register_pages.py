@@ -1,4 +1,4 @@
-"""Each page of the register PDF says which of how many it is (»Stran 2 od 3«), as every
+"""Each page of the register PDF says which of how many it is (»stran 2 od 3«), as every
 printed form does, so a page missing from a bundle is noticed."""
 
 from pypdf import PdfReader
@@ -13,7 +13,7 @@ def test_every_page_names_its_number_and_the_count(tmp_path):
     pages = PdfReader(path).pages
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
-        assert f"Stran {number} od {len(pages)}" in page.extract_text()
+        assert f"stran {number} od {len(pages)}" in page.extract_text()
 
 
 def test_the_register_says_it_is_slovenian_as_the_forms_do(tmp_path):
