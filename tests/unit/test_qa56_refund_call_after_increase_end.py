@@ -15,13 +15,11 @@ before the call is computed by SPEC 3.2 for that part, as before.
 
 from __future__ import annotations
 
-import io
-import json
-import sys
 from datetime import date
 from decimal import Decimal
 
-from rejnistvo.cli import main
+from test_cli_rules import ok
+
 from rejnistvo.rules.months import Adjustment, month_payments
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.rates import Rate, RateTable
@@ -74,11 +72,7 @@ def test_cli_refund_all_is_what_was_paid(monkeypatch, capsys):
             {"valid_from": "2026-03-01", "board": "638.00", "fee": "460.00"},
         ],
     }
-    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(document)))
-    assert main(["refund"]) == 0
-    out, err = capsys.readouterr()
-    answer = json.loads(out)
-    assert err == ""
+    answer = ok(monkeypatch, capsys, ["refund"], document)
     assert answer["received"] == answer["refund"] == "102.90"
     assert answer["months"] == [{"month": "2026-03", "increase": "102.90"}]
     assert answer["instalments"] == [{"due": "2026-04-14", "amount": "102.90"}]

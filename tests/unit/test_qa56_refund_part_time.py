@@ -4,11 +4,7 @@ full-time increase. It takes `part_time_fee_share` as `calc` and a run line's in
 
 from __future__ import annotations
 
-import io
-import json
-import sys
-
-from rejnistvo.cli import main
+from test_cli_rules import ok, refused
 
 
 def test_cli_refund_of_a_weekend_placement_counts_75_percent(monkeypatch, capsys):
@@ -27,13 +23,8 @@ def test_cli_refund_of_a_weekend_placement_counts_75_percent(monkeypatch, capsys
             {"valid_from": "2026-03-01", "board": "638.00", "fee": "460.00"},
         ],
     }
-    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(document)))
-    assert main(["refund"]) == 0
-    out, err = capsys.readouterr()
-    assert err == ""
-    assert json.loads(out)["months"] == [{"month": "2026-04", "increase": "119.63"}]
+    answer = ok(monkeypatch, capsys, ["refund"], document)
+    assert answer["months"] == [{"month": "2026-04", "increase": "119.63"}]
     document["part_time_fee_share"] = "1.5"
-    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(document)))
-    assert main(["refund"]) == 2
-    out, err = capsys.readouterr()
-    assert out == "" and err.startswith("part_time_fee_share: ") and err.count("\n") == 1
+    err = refused(monkeypatch, capsys, ["refund"], document)
+    assert err.startswith("part_time_fee_share: ")
