@@ -47,6 +47,7 @@ from rejnistvo.services.payment_run.closing import (
     check_closable,
     check_reopenable,
     close_month,
+    first_close_notice,
     reopen_month,
 )
 from rejnistvo.services.payment_run.documents import LineJson, line_document, run_document
@@ -85,6 +86,7 @@ from rejnistvo.services.payment_run.run import (
 from rejnistvo.services.payment_run.steps import RunSteps, drive
 
 __all__ = [
+    "first_close_notice",
     "CLOSED",
     "NAMED_PAID_OUTSIDE",
     "OPEN",

@@ -80,21 +80,12 @@ def _check_first_close(db: Any, month: date) -> None:
     as 0001-01) would leave centuries of empty months to close, so it is refused: the
     month may not be before the first month of the rate table nor before the first month
     of the earliest contract or annex period or one-off payment."""
-    ((rates_from, period_from, one_off_on),) = read_tuples(
-        db,
-        "SELECT (SELECT min(valid_from) FROM rates),"
-        " (SELECT min(from_date) FROM placement_periods),"
-        " (SELECT min(date) FROM one_off_payments)",
-    )
-    payable = min((day for day in (period_from, one_off_on) if day is not None), default=None)
-    if payable is None:
+    limit = _first_payable_month(db)
+    if limit is None:
         raise InputError(
             "month",
             "v evidenci še ni nobene namestitve ne enkratnega izplačila; zaključiti ni česa.",
         )
-    limit = first_of_month(date.fromisoformat(payable))
-    if rates_from is not None:
-        limit = max(limit, first_of_month(date.fromisoformat(rates_from)))
     if month < limit:
         raise InputError(
             "month",
@@ -103,6 +94,55 @@ def _check_first_close(db: Any, month: date) -> None:
             "enkratnega izplačila ali zneskov v tabeli zneskov; meseci se potem "
             "zaključujejo po vrsti od prvega dalje.",
         )
+
+
+def _first_payable_month(db: Any) -> date | None:
+    """The earliest month a first close may be: the first month of the earliest contract
+    or annex period or one-off payment, not before the first month of the rate table;
+    None when nothing is payable."""
+    ((rates_from, period_from, one_off_on),) = read_tuples(
+        db,
+        "SELECT (SELECT min(valid_from) FROM rates),"
+        " (SELECT min(from_date) FROM placement_periods),"
+        " (SELECT min(date) FROM one_off_payments)",
+    )
+    payable = min((day for day in (period_from, one_off_on) if day is not None), default=None)
+    if payable is None:
+        return None
+    limit = first_of_month(date.fromisoformat(payable))
+    if rates_from is not None:
+        limit = max(limit, first_of_month(date.fromisoformat(rates_from)))
+    return limit
+
+
+def first_close_notice(db: Any, month: date) -> str | None:
+    """What the close question adds when `month` would be the first month closed while
+    the evidence has placement days or one-off payments in earlier months (QA57: a new
+    file's first close of December 2026 began the ledger there, and November's days of a
+    placement from 15. 11. were never paid nor computed as arrears, with no word of it
+    before »Da«; afterwards November cannot be run). None when a month is closed already
+    or nothing is payable before `month`."""
+    month = first_of_month(month)
+    first, _ = ledger.closed_range(db)
+    if first is not None:
+        return None
+    earliest = _first_payable_month(db)
+    if earliest is None or earliest >= month:
+        return None
+    ((placements,),) = read_tuples(
+        db,
+        "SELECT count(DISTINCT placement_id) FROM placement_periods WHERE from_date < ?",
+        [month.isoformat()],
+    )
+    before = f" (namestitve z dnevi pred tem mesecem: {placements})" if placements else ""
+    return (
+        f"To bo prvi zaključeni mesec v tej zbirki: knjiga izplačil se začne z mesecem "
+        f"{month_name(month)}. V evidenci so namestitve ali enkratna izplačila že od meseca "
+        f"{month_name(earliest)}{before}. Meseci pred prvim zaključenim se v programu ne "
+        "izplačajo in ne poračunajo (štejejo za izplačane zunaj programa) in jih pozneje ni "
+        "več mogoče zaključiti. Če jih niste izplačali drugače, odgovorite »Ne« in najprej "
+        f"zaključite {month_name(earliest)}."
+    )
 
 
 def close_month(

@@ -104,6 +104,11 @@ def _close_question(view: Any, month: Any) -> str:
         "Zaključim {0}? Izplačilo ({1} €) se zapiše v knjigo izplačil in se ne "
         "spreminja več; poznejše spremembe se pokažejo kot poračun."
     ).format(month_name(month), format_amount(shown.total if shown else 0))
+    from rejnistvo.services.payment_run import first_close_notice
+
+    first = first_close_notice(view.ctx.db, month)
+    if first:  # the ledger begins here: earlier months are never paid nor recomputed
+        text += "\n\n" + first
     if shown is not None and shown.overpayment_count:
         text += "\n\n" + view.tr(
             "Preplačila (niso odšteta): {0}, skupaj {1} €. Navedena so posebej in ostanejo "
