@@ -456,12 +456,29 @@ def install_mnemonics() -> None:
         mnemonics.install(app)
 
 
+def commands_epilog() -> str:
+    """`Rejnistvo --help` names the commands without a window (SPEC 6): in the bundle the
+    window's help was all there was to find, and `calc`, `print` … were not mentioned.
+    Built only for --help: the cli package is not imported on the window's start."""
+    from rejnistvo.cli import COMMAND_OWNERS
+
+    return (
+        "Ukazi brez okna (izračuni, obrazci PDF, izplačila, varnostna kopija): "
+        "%(prog)s UKAZ …, kjer je UKAZ eden od: "
+        + ", ".join(COMMAND_OWNERS)
+        + ". Pomoč posameznega ukaza: %(prog)s UKAZ --help."
+    )
+
+
 def parse_args(argv: list[str]):
     """The window's options (main.py, rejnistvo-okno, the bundle's Rejnistvo)."""
     from rejnistvo.argparse_sl import SlovenianArgumentParser
 
     # prog: the name the program was started by (Rejnistvo, rejnistvo-okno, main.py)
-    parser = SlovenianArgumentParser(description="Rejništvo – namizni program")
+    parser = SlovenianArgumentParser(
+        description="Rejništvo – namizni program",
+        epilog=commands_epilog() if {"-h", "--help"} & set(argv) else None,
+    )
     parser.add_argument("--db", metavar="POT", help="datoteka z bazo (privzeto: v mapi uporabnika)")
     parser.add_argument(
         "--demo", action="store_true", help="odpri novo datoteko s preizkusnimi podatki"

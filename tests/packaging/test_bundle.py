@@ -7,6 +7,7 @@ import ast
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -227,3 +228,40 @@ def test_menu_entry_is_taken_out_again_and_the_data_stays(build, tmp_path):
     assert not (home / ".local/share/applications/rejnistvo.desktop").exists()
     assert not (home / ".local/share/icons/hicolor/256x256/apps/rejnistvo.png").exists()
     assert data.read_bytes() == b"zbirka"
+
+
+def readme_linux_install_commands() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Namestitev za uporabnike", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
+    assert len(blocks) == 1, "the Linux install steps are one sh block in the README"
+    return "\n".join(line.strip() for line in blocks[0].splitlines())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux archive and shell scripts")
+def test_readme_linux_install_steps_work_as_written(build, tmp_path):
+    """QA58: the clerk types the README's commands as they are, in a fresh home folder,
+    on an archive laid out as build.py writes it; the menu entry then starts the bundle."""
+    import tarfile
+
+    staged = tmp_path / "dist" / build.NAME
+    staged.mkdir(parents=True)
+    (staged / build.NAME).write_text("#!/bin/sh\n", encoding="utf-8")
+    build.linux_extras(staged)
+    home = tmp_path / "domov"
+    (home / "Prenosi").mkdir(parents=True)
+    with tarfile.open(home / "Prenosi" / f"{build.NAME}-1.2.3-linux.tar.gz", "w:gz") as tar:
+        tar.add(staged, arcname=build.NAME)
+    commands = readme_linux_install_commands().replace("<različica>", "1.2.3")
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(["sh", "-eu", "-c", commands], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    entry = home / ".local/share/applications/rejnistvo.desktop"
+    exec_line = next(
+        line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")
+    )
+    assert exec_line == f'Exec="{home}/Programi/{build.NAME}/{build.NAME}"'
+    validate = shutil.which("desktop-file-validate")
+    if validate:
+        checked = subprocess.run([validate, str(entry)], capture_output=True, text=True)
+        assert checked.returncode == 0 and not checked.stdout, checked.stdout

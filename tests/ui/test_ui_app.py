@@ -1,4 +1,5 @@
 import logging
+import subprocess
 import sys
 
 import pytest
@@ -85,6 +86,28 @@ def test_window_options_speak_slovenian(qapp, capsys):
         app_module.parse_args(["--bogus"])
     assert refused.value.code == 2
     assert capsys.readouterr().err == "Napaka v ukazni vrstici: neznani argumenti: --bogus\n"
+
+
+def test_window_help_names_the_commands_without_a_window(qapp, capsys, monkeypatch):
+    """QA58: in the bundle `Rejnistvo --help` showed only --db, --demo and --portable; the
+    commands (`Rejnistvo calc …`, SPEC 6) the README points to were nowhere to be found."""
+    from rejnistvo.cli import COMMAND_OWNERS
+
+    monkeypatch.setattr(sys, "argv", ["/opt/Rejnistvo/Rejnistvo"])
+    with pytest.raises(SystemExit):
+        app_module.parse_args(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Ukazi brez okna" in out and "Rejnistvo UKAZ --help" in out
+    assert all(command in out for command in COMMAND_OWNERS)
+
+
+def test_window_start_does_not_import_the_cli_for_its_help():
+    code = (
+        "import sys; from rejnistvo.ui.app import parse_args; parse_args(['--demo']); "
+        "print('rejnistvo.cli' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
 
 
 def test_a_relative_file_name_is_opened_and_shown_as_a_whole_path(qapp, tmp_path, monkeypatch):
