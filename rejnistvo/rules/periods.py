@@ -200,12 +200,26 @@ def check_no_overlap(periods: Sequence[Period], field: str, what: str = "obdobja
             raise InputError(
                 f"{field}[{j}]",
                 f"{what} se prekrivajo (od {format_date(b.start)} dalje): obdobje št. {j + 1} "
-                f"({_span(b)}) se prekriva z obdobjem št. {i + 1} ({_span(a)}); "
+                f"({span_text(b)}) se prekriva z obdobjem št. {i + 1} ({span_text(a)}); "
                 "vsak dan sme biti le v enem obdobju.",
             )
 
 
-def _span(period: Period) -> str:
+def joined(periods: Sequence[Period]) -> list[Period]:
+    """The periods in order with adjoining and overlapping ones joined: a contract to
+    31. 10. and its annex from 1. 11. are one stretch of placed days."""
+    out: list[Period] = []
+    for period in sorted(periods, key=lambda p: p.start):
+        last = out[-1] if out else None
+        if last is not None and (last.end is None or period.start <= last.end + timedelta(days=1)):
+            end = None if last.end is None or period.end is None else max(last.end, period.end)
+            out[-1] = Period(last.start, end)
+        else:
+            out.append(period)
+    return out
+
+
+def span_text(period: Period) -> str:
     """`1. 3. 2026 – 31. 8. 2026`, or `od 1. 3. 2026 dalje` for an open period."""
     if period.end is None:
         return f"od {format_date(period.start)} dalje"

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
-from rejnistvo.rules.periods import Period, no_such_date
+from rejnistvo.rules.periods import Period, joined, no_such_date, span_text
 from rejnistvo.ui.format import format_amount, format_date
 
 # Digits 0-9 and plain or no-break spaces only: \d and \s also take other scripts' digits
@@ -584,13 +584,15 @@ class PeriodEdit(ValidatedField):
             )
         period = Period(start, end)
         if self._outer is not None and period != self._keep and not period.within(self._outer):
-            shown = ", ".join(
-                f"{format_date(p.start)}–{format_date(p.end) if p.end else '…'}"
-                for p in self._outer
-            )
+            # the contract and its adjoining annexes as one stretch, an open end in words
+            # (QA57: »1. 9. 2026–31. 10. 2026, 1. 11. 2026–…« for days placed without a gap)
+            shown = ", ".join(span_text(p) for p in joined(self._outer))
             raise InputError(
                 self.field,
-                self.tr("Obdobje mora biti v času namestitve ({0}).").format(shown or "—"),
+                self.tr(
+                    "Obdobje mora biti v času namestitve ({0}); skrajšajte ga ali najprej "
+                    "vnesite aneks k pogodbi."
+                ).format(shown or "—"),
             )
         return period
 
