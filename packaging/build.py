@@ -320,6 +320,8 @@ LINUX_SCRIPTS = ("namesti-bliznjico.sh", "odstrani-bliznjico.sh")
 
 def linux_extras(bundle: Path) -> None:
     shutil.copy2(PACKAGING / "linux" / "rejnistvo.desktop", bundle / "rejnistvo.desktop")
+    # the archive may be all the clerk gets: how to start, add to the menu and remove it
+    shutil.copy2(PACKAGING / "linux" / "PREBERI.txt", bundle / "PREBERI.txt")
     for name in LINUX_SCRIPTS:
         script = bundle / name
         shutil.copy2(PACKAGING / "linux" / name, script)

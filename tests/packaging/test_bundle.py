@@ -265,3 +265,20 @@ def test_readme_linux_install_steps_work_as_written(build, tmp_path):
     if validate:
         checked = subprocess.run([validate, str(entry)], capture_output=True, text=True)
         assert checked.returncode == 0 and not checked.stdout, checked.stdout
+
+
+def test_the_folder_carries_short_instructions_that_match_the_readme(build, tmp_path):
+    """QA58: the archive may be all a clerk gets; the folder had the scripts but no word of
+    how to use them or where the data are."""
+    build.linux_extras(tmp_path)
+    text = (tmp_path / "PREBERI.txt").read_text(encoding="utf-8")
+    for script in build.LINUX_SCRIPTS:
+        assert f"./{script}" in text and (tmp_path / script).is_file()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for folder in (
+        "~/.local/share/Rejnistvo/",
+        "~/.local/state/Rejnistvo/log/",
+        "~/.config/Rejnistvo/",
+    ):
+        assert folder in text and f"`{folder}" in readme, folder
+    assert "Datoteka → Varnostna kopija …" in text and "--help" in text
