@@ -89,6 +89,10 @@ class CentreUnitPicker(TypedCentrePart, ValidatedField):
     @Slot(int)
     def _centre_changed(self, _index: int) -> None:
         centre_id = self.centre.currentData()
+        if centre_id is not None and not self._pending_reason:
+            # a centre is chosen (a click in the offered list gives no »activated«): the
+            # reason Shrani left under the field, »Izberite center …«, no longer holds (QA57)
+            self.clear_error()
         self.unit.clear()
         self.unit.addItem("—", None)
         for c in self._centres:
