@@ -203,7 +203,7 @@ def open_database(
             if locations is not None and locations.portable
             else "Izberite drugo mapo ali datoteko z --db."
         )
-        raise StoreError(f"Mape »{path.parent}« ni mogoče ustvariti ({why}). {hint}") from exc
+        raise StoreError(f"Mape »{path.parent}« ni mogoče ustvariti: {why}. {hint}") from exc
     try:
         # the checks beside start once the first screen is painted (watch_checks)
         database = open_db(path, daily_backup=True, checks_beside=True, start_checks=False)

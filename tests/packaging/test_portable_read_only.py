@@ -34,6 +34,9 @@ def test_portable_in_a_read_only_folder_says_what_to_do(read_only):
     message = raised.value.message
     assert "Rejnistvo-podatki" in message and "ni dovoljenja za pisanje" in message
     assert "brez --portable" in message
+    # QA58: the reason has its own parentheses; the window showed »… ustvariti (ni
+    # dovoljenja za pisanje (nimate pravice … datoteko)). Za prenosni …«
+    assert "))" not in message
 
 
 def test_a_database_folder_that_cannot_be_made_names_it(read_only, monkeypatch):
