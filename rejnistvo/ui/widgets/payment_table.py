@@ -38,6 +38,12 @@ def format_factor(value: Fraction | None) -> str:
 def explain_month(payment: MonthPayment, tr: Callable[[str], str]) -> str:
     """One month's figures in words: the full monthly rate and its source, the factor,
     the rounding, and that "Oskrbnina" already holds the increase (SPEC 3.2)."""
+    if payment.days_placed == 0:
+        # SPEC 3.2, P = 0: nothing is due — not »manj kot 30 dni, zato faktor P/30 = 0«
+        # and a formula of zeros (QA57: a month before a start moved later)
+        return tr(
+            "{0}: v tem mesecu ni dni namestitve (0 od {1} dni), zato ni nič za izplačilo."
+        ).format(month_name(payment.month), payment.days_in_month)
     lines = []
     for rate in dict.fromkeys(payment.rates):
         lines.append(
