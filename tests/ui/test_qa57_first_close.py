@@ -10,21 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from _fixtures_b import b_db  # noqa: F401 (fixture)
-from PySide6.QtCore import Qt
+from test_qa18_close_question_warnings import _question
 from test_ui_payments import choose, view  # noqa: F401 (fixture)
 
 from rejnistvo.clock import FixedClock
 from rejnistvo.rules.periods import add_months, month_name
 from rejnistvo.services.payment_run import close_month, first_close_notice
 from rejnistvo.services.payment_run.closing import _first_payable_month
-
-
-def _question(qtbot, view) -> str:  # noqa: F811
-    view.ctx.interaction.answers.append(False)
-    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
-    kind, _title, text = view.ctx.interaction.asked[-1]
-    assert kind == "confirm"
-    return str(text)
 
 
 def test_the_first_close_names_the_earlier_months_it_leaves_unpaid(qtbot, view):  # noqa: F811
