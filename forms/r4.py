@@ -39,13 +39,7 @@ from rejnistvo.printing import (
     text,
     text_block,
 )
-from rejnistvo.printing.document import (
-    FRAME_PADDING,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    PAGE_SIZE,
-    Paragraph,
-)
+from rejnistvo.printing.document import FRAME_HEIGHT, Paragraph, stacked_height
 from rejnistvo.printing.formats import fmt_date
 
 from ._common import (
@@ -164,7 +158,7 @@ def _resolution(form: R4Form) -> list[Flowable]:
     closing = [Spacer(0, 6), para("Člani komisije (ime in priimek, podpis):"), *members]
     kept = [last] if before else [heading, last]
     story += [heading, *before] if before else []
-    if _height([*kept, *closing]) > FRAME_HEIGHT:
+    if stacked_height([*kept, *closing], FRAME_WIDTH) > FRAME_HEIGHT:
         # A paragraph too long to go with them whole split wherever the page ended, once
         # between the second and the third member, who signed alone on the next page: its
         # last lines go with them, its first ones with the heading, the rest flows.
@@ -184,15 +178,6 @@ def _resolution(form: R4Form) -> list[Flowable]:
 #: go whole, and its first lines that stay with its heading
 TAIL_LINES = 3
 HEADING_LINES = 2
-FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
-
-
-def _height(blocks: list[Flowable]) -> float:
-    """How tall these blocks stand one under another across the frame."""
-    height: float = 0.0
-    for block in blocks:
-        height += block.wrap(FRAME_WIDTH, 1e9)[1] + block.getSpaceBefore() + block.getSpaceAfter()
-    return height
 
 
 def _line_count(block: Flowable) -> int:

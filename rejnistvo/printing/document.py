@@ -40,6 +40,18 @@ MARGIN_BOTTOM = 20 * mm
 FRAME_PADDING = 6
 FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
 LANDSCAPE_FRAME_WIDTH = PAGE_SIZE[1] - MARGIN_LEFT - MARGIN_RIGHT - 2 * FRAME_PADDING
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
+
+
+def stacked_height(
+    blocks: list[Flowable], width: float, height: float = 1e9, canv: Any = None
+) -> float:
+    """How tall `blocks` stand one under another in a frame `width` wide, their space
+    before and after included (what a page must hold to keep them together)."""
+    total = 0.0
+    for f in blocks:
+        total += f.wrapOn(canv, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 @cache
@@ -309,11 +321,7 @@ class TableEnd(Flowable):  # type: ignore[misc]  # reportlab is untyped
         return availWidth, 0xFFFFFF
 
     def _height(self, blocks: list[Flowable], width: float, height: float) -> float:
-        canv = getattr(self, "canv", None)
-        total = 0.0
-        for f in blocks:
-            total += f.wrapOn(canv, width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-        return total
+        return stacked_height(blocks, width, height, getattr(self, "canv", None))
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         from reportlab.platypus.flowables import KeepTogether

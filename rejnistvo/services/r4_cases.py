@@ -334,14 +334,16 @@ def case_no_taken(db: Database, proposal: Proposal, case_id: int | None = None) 
     if not wanted:
         return None
     narrowed, params = narrowing("r.case_no", wanted)
-    centre = "" if proposal.centre_id is None else "r.centre_id = ? AND "
+    if proposal.centre_id is not None:
+        narrowed += "r.centre_id = ? AND "
+        params.append(proposal.centre_id)
     cursor = db.execute(
         "SELECT r.case_no, ch.name, c.name FROM r4_cases r "
         "LEFT JOIN placements t ON t.id = r.placement_id "
         "LEFT JOIN children ch ON ch.id = t.child_id "
         "LEFT JOIN carers c ON c.id = t.carer_id "
-        f"WHERE {narrowed}{centre}r.id IS NOT ? AND r.case_no IS NOT NULL ORDER BY r.id",
-        [*params, *([] if proposal.centre_id is None else [proposal.centre_id]), case_id],
+        f"WHERE {narrowed}r.id IS NOT ? AND r.case_no IS NOT NULL ORDER BY r.id",
+        [*params, case_id],
     )
     found = first_same(cursor, wanted)
     if found is None:

@@ -97,10 +97,13 @@ def short_unit(name: str) -> str:
     return name
 
 
-def measure(table: QTableView, max_width: int, whole: Mapping[int, str] | None = None) -> list[int]:
+def measure(
+    table: QTableView, max_width: int, widest: Mapping[int, str] | None = None
+) -> list[int]:
     """The columns' natural widths (header or the first rows' texts, at most
     ``max_width``); measured so, not by ``fit_columns``, see ``FitColumnsToWidth.refit``.
-    ``whole``: a text per column its cells may reach outside the rows measured."""
+    ``widest``: a text per column its cells may reach outside the rows measured (as
+    ``tables.fit_columns``)."""
     model = table.model()
     metrics = table.fontMetrics()
     display = Qt.ItemDataRole.DisplayRole
@@ -110,8 +113,8 @@ def measure(table: QTableView, max_width: int, whole: Mapping[int, str] | None =
         title = str(model.headerData(column, Qt.Orientation.Horizontal, display) or "")
         width = metrics.horizontalAdvance(title) + _HEADER_PAD
         texts = {str(model.index(row, column).data(display) or "") for row in range(rows)}
-        if whole and column in whole:
-            texts.add(whole[column])
+        if widest and column in widest:
+            texts.add(widest[column])
         for text in texts:
             width = max(width, metrics.horizontalAdvance(text) + _CELL_PAD)
         natural.append(min(width, max_width))
@@ -125,7 +128,7 @@ class FitColumnsToWidth(ColumnFitter):
 
     ``elastic``: the name columns in the order they give way, each with the text its
     floor is measured on (None, or a plain set of columns: ``MIN_ELASTIC``); ``droppable``: the columns left out, in this order, before a name
-    goes below its floor; ``whole``: a text per column that must fit though the rows
+    goes below its floor; ``widest``: a text per column that must fit though the rows
     measured lack it (a date the step records later in a row: »5. 12. …«)."""
 
     def __init__(
@@ -134,11 +137,11 @@ class FitColumnsToWidth(ColumnFitter):
         elastic: Mapping[int, str | None] | Collection[int],
         max_width: int = 200,
         droppable: Sequence[int] = (),
-        whole: Mapping[int, str] | None = None,
+        widest: Mapping[int, str] | None = None,
     ) -> None:
         super().__init__(table)
         self._max = max_width
-        self._whole = dict(whole or {})
+        self._widest = dict(widest or {})
         self._elastic: dict[int, str | None] = (
             dict(elastic) if isinstance(elastic, Mapping) else dict.fromkeys(sorted(elastic))
         )
@@ -154,7 +157,7 @@ class FitColumnsToWidth(ColumnFitter):
         does not have, and never sizes the stretched last column."""
         table = self._table
         metrics = table.fontMetrics()
-        self._natural = measure(table, self._max, self._whole)
+        self._natural = measure(table, self._max, self._widest)
         self._floors = {
             c: metrics.horizontalAdvance(text) + _CELL_PAD if text else MIN_ELASTIC
             for c, text in self._elastic.items()

@@ -106,7 +106,7 @@ class CoordinatorStepsMixin:
         # the dates whole even where the rows measured have none yet: »Zapiši datum
         # prejema« fills Prejeto in a row, and it showed »5. 12. …« (found by QA54)
         self.cases_columns = FitColumnsToWidth(
-            self.cases_table, _ELASTIC, droppable=_DROPPABLE, whole=_WHOLE_DATES
+            self.cases_table, _ELASTIC, droppable=_DROPPABLE, widest=_WHOLE_DATES
         )
         self.cases_table.selectionModel().currentRowChanged.connect(self._case_selected)
         left = QWidget(page)

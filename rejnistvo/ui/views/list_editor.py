@@ -58,6 +58,7 @@ from rejnistvo.ui.widgets.form_titles import FormTitles
 from rejnistvo.ui.widgets.list_export import ListExporter
 from rejnistvo.ui.widgets.side_by_side import SideBySide
 from rejnistvo.ui.widgets.tables import (
+    clear_search_hiding,
     configure_table,
     fit_columns,
     make_current_row,
@@ -426,11 +427,7 @@ class ListEditorView(EditorActions, View):
         try:
             if self.is_stale():
                 self.refresh()
-            hidden = not record_index(self.model, self.proxy, record_id).isValid()
-            if hidden and self.search.text() and self.model.find_row("id", record_id) >= 0:
-                # opened from Roki with a search left in the list that hides it: the
-                # list showed another record beside the one in the editor (QA54)
-                self.search.clear()
+            clear_search_hiding(self.model, self.proxy, self.search, record_id)
             self._select_id(record_id)
         finally:
             self._loading = False

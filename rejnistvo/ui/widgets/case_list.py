@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.search_state import show_searching
 from rejnistvo.ui.widgets.tables import (
+    clear_search_hiding,
     fit_columns,
     make_current_row,
     record_index,
@@ -129,10 +130,7 @@ class CaseListPane(QWidget):
         """The record's row current and in sight, the search cleared when it hides the
         row: a case opened from *Roki* stood in the editor while a search left over in
         the list showed another case, chosen (found by QA54)."""
-        index = record_index(self.model, self.proxy, record_id)
-        if not index.isValid() and self.model.find_row("id", record_id) >= 0:
-            if self.search.text():
-                self.search.clear()
+        clear_search_hiding(self.model, self.proxy, self.search, record_id)
         self.select_id(record_id)
 
     def focus_search(self) -> None:

@@ -253,6 +253,20 @@ def record_index(
     return proxy.mapFromSource(model.index(row, 0))
 
 
+def clear_search_hiding(
+    model: RecordTableModel, proxy: QSortFilterProxyModel, search: Any, record_id: int
+) -> None:
+    """Clear `search` (a line edit) when the list has the record but the search hides it:
+    a record opened from *Roki* stood in the editor while a search left over in the list
+    showed another one, chosen (found by QA54)."""
+    if (
+        search.text()
+        and not record_index(model, proxy, record_id).isValid()
+        and model.find_row("id", record_id) >= 0
+    ):
+        search.clear()
+
+
 def make_current_row(table: QTableView, index: QModelIndex) -> None:
     """The index's whole row becomes the one current and selected row."""
     table.selectionModel().setCurrentIndex(
