@@ -13,8 +13,11 @@ class Bus(QObject):
     * ``open_case(kind, id)`` — show this record (the main window switches to the view
       whose ``open_record`` accepts it).
     * ``status_message(text)`` — a short message for the status bar.
+    * ``status_withdrawn(text)`` — that message no longer holds (a refused save whose
+      record was discarded, stored or left): gone from the status bar if still shown.
     """
 
     records_changed = Signal(str)
     open_case = Signal(str, int)
     status_message = Signal(str)
+    status_withdrawn = Signal(str)

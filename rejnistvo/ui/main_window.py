@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._show_row)
         ctx.bus.status_message.connect(self._status)
+        ctx.bus.status_withdrawn.connect(self._withdraw_status)
         ctx.bus.open_case.connect(self.open_case)
 
         self.retranslate()
@@ -517,6 +518,11 @@ class MainWindow(QMainWindow):
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+    def _withdraw_status(self, text: str) -> None:
+        """A message that no longer holds goes; one said since stays."""
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def open_case(self, kind: str, record_id: int) -> None:
         for name, kinds in self._screens:

@@ -54,6 +54,8 @@ class View(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        #: a refused save's words in the status bar, withdrawn once they no longer hold
+        self._refusal: str | None = None
         ctx.bus.records_changed.connect(self._on_records_changed)
 
     # -- identity -------------------------------------------------------------------
@@ -95,6 +97,23 @@ class View(QWidget):
 
     def discard(self) -> None:
         """Forget unsaved edits."""
+
+    def say_refused(self, text: str) -> None:
+        """The status bar says why a save stored nothing, until the edits it was about
+        are gone (``withdraw_refusal``)."""
+        self._refusal = text
+        self.ctx.bus.status_message.emit(text)
+
+    def withdraw_refusal(self, instead: str | None = None) -> None:
+        """The edits a refusal was about are discarded, stored or left for another
+        record: its »… ni shranjen …« goes from the status bar (it stayed for its six
+        seconds, and the clerk read that something was still wrong), ``instead`` said in
+        its place."""
+        if self._refusal is not None:
+            self.ctx.bus.status_withdrawn.emit(self._refusal)
+            self._refusal = None
+        if instead:
+            self.ctx.bus.status_message.emit(instead)
 
     def new_record(self) -> None:
         """Ctrl+N: start a new record (default: nothing to create here, and said so: a

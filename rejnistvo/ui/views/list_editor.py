@@ -374,6 +374,9 @@ class ListEditorView(EditorActions, View):
         finally:
             self._loading = False
         self._dirty = False
+        # another record, the stored one again or a new one: a refused save's words
+        # were about edits no longer in the editor
+        self.withdraw_refusal()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if (
@@ -465,12 +468,14 @@ class ListEditorView(EditorActions, View):
         stayed open, empty, the list's row no longer marked."""
         back_to = self._current_id if self._current_id is not None else self._shown_before_new
         self._shown_before_new = None
-        self._dirty = False
+        had_edits, self._dirty = self._dirty, False
         record = None if back_to is None else self._stored_record(back_to)
         if back_to is None or record is None:
             self._set_editor(None)
         else:
             self._show_record(back_to, record)  # read once: it was read to check, then again
+        if had_edits:
+            self.ctx.bus.status_message.emit(self.tr("Spremembe so zavržene."))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _stored_record(self, record_id: int) -> dict | None:

@@ -27,14 +27,12 @@ class EditorActions:
         record = self.collect(validator)
         if not validator.ok or record is None:
             validator.focus_first()
-            self.ctx.bus.status_message.emit(
-                self.tr("Zapis ni shranjen: popravite označena polja.")
-            )
+            self.say_refused(self.tr("Zapis ni shranjen: popravite označena polja."))
             return False
         if self._unchanged(record):
             # typed and typed back: »Shranjeno.« said a change was kept that was none
             self._dirty = False
-            self.ctx.bus.status_message.emit(self.tr("Ni sprememb za shranjevanje."))
+            self.withdraw_refusal(self.tr("Ni sprememb za shranjevanje."))
             return True
         if self._current_id is not None:
             record["id"] = self._current_id
@@ -75,7 +73,7 @@ class EditorActions:
         self.btn_delete.setEnabled(True)
         self.show_stored(record_id)
         self._announce()
-        self.ctx.bus.status_message.emit(self.tr("Shranjeno."))
+        self.withdraw_refusal(self.tr("Shranjeno."))
         return True
 
     def _unchanged(self, record: dict) -> bool:

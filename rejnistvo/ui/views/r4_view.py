@@ -220,6 +220,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._dirty = False
         self._set_editable()
         self._update_suggestion()
+        self.withdraw_refusal()
 
     def load(self, case_id: int) -> None:
         from rejnistvo.services.r4_cases import load_case
@@ -243,6 +244,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
         self._dirty = False
         self._set_editable()
         self._update_suggestion()
+        self.withdraw_refusal()  # the refused edits are no longer in the editor
 
     @Slot(int)
     def _proposed_changed(self, _index: int) -> None:
@@ -487,7 +489,7 @@ class R4View(R4RuleMixin, R4CorrectionMixin, R4EditorWidgets):
             )
         )
         reveal(sent)
-        self.ctx.bus.status_message.emit(
+        self.say_refused(
             self.tr("Predlog ni shranjen: datum pošiljanja zapiše gumb »Označi kot poslano«.")
         )
         return True
