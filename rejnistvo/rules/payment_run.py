@@ -13,7 +13,7 @@ line can be recomputed with ``calc`` from ``calc_inputs(basis, month)``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -56,6 +56,16 @@ KIND_LABELS = {
     ONE_OFF: "enkratno izplačilo",
     UNDONE: "razveljavljeno preplačilo",
 }
+
+
+#: The components of a difference (``components``): the board with its increase, the
+#: fee with its uplift. A line of a closed month's difference names only the changes
+#: that moved its own components (SPEC 3.6: »the difference per component is a line of
+#: its own … with the reason in words«; QA59).
+BOARD = 1
+FEE = 2
+BOTH = BOARD | FEE
+_COMPONENTS = (("board", "oskrbnina", BOARD), ("fee", "plačilo dela", FEE))
 
 
 #: why a full month of a weekend-only placement pays less than the rates (its line's
@@ -149,6 +159,15 @@ def amounts_of(payment: MonthPayment) -> Amounts:
     return Amounts(
         payment.board, payment.board_increase, payment.fee, payment.fee_uplift, payment.total
     )
+
+
+def components(diff: Amounts) -> int:
+    """Which components a difference moves (``BOARD``, ``FEE`` or both): the reason of
+    its line names only what changed those. A difference of nothing names all."""
+    found = (BOARD if diff.board or diff.board_increase else 0) | (
+        FEE if diff.fee or diff.fee_uplift else 0
+    )
+    return found or BOTH
 
 
 def unit_label(centre: str, unit: str | None) -> str:
@@ -420,7 +439,12 @@ def _key(item: Mapping[str, Any]) -> tuple[Any, ...]:
     return (item.get("document"), item.get("from"), item.get("to"), item.get("percent"))
 
 
-def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list[str]:
+def _rate_reasons(
+    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]], parts: int = BOTH
+) -> list[str]:
+    """The rate rows' changes in words, of the components `parts` only (a line of the
+    fee names no board, QA59): an added row names the amounts it changed against the row
+    in force before it, a corrected row the amounts corrected."""
     before = {r["valid_from"]: r for r in old}
     after = {r["valid_from"]: r for r in new}
     reasons = []
@@ -434,18 +458,20 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
         if day in again:
             continue
         r = after[day]
-        reasons.append(
-            f"dodan znesek od {_day(day)} (oskrbnina {format_amount(Decimal(r['board']))}, "
-            f"plačilo dela {format_amount(Decimal(r['fee']))} EUR)"
-        )
+        earlier = [d for d in before if d < day]
+        prior = before[max(earlier)] if earlier else None
+        changed = {key for key in ("board", "fee") if prior is None or prior[key] != r[key]}
+        amounts = _row_amounts(r, parts, changed)
+        if amounts:
+            reasons.append(f"dodan znesek od {_day(day)} ({amounts} EUR)")
     for day in after:
         if day not in before:
             continue
         b, a = before[day], after[day]
         changes = [
             f"{label} {format_amount(Decimal(b[key]))} → {format_amount(Decimal(a[key]))}"
-            for key, label in (("board", "oskrbnina"), ("fee", "plačilo dela"))
-            if b[key] != a[key]
+            for key, label, part in _COMPONENTS
+            if part & parts and b[key] != a[key]
         ]
         if changes:
             reasons.append(f"popravljen znesek od {_day(day)} ({', '.join(changes)} EUR)")
@@ -454,9 +480,7 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
             reasons.append(f"znesek od {_day(day)} je bil odstranjen iz tabele zneskov")
     elif again:
         now = ", ".join(
-            f"znesek od {_day(day)} (oskrbnina {format_amount(Decimal(after[day]['board']))}, "
-            f"plačilo dela {format_amount(Decimal(after[day]['fee']))} EUR)"
-            for day in again
+            f"znesek od {_day(day)} ({_row_amounts(after[day], parts)} EUR)" for day in again
         )
         left = ", ".join(f"od {_day(day)}" for day in gone)
         reasons.append(
@@ -464,6 +488,18 @@ def _rate_reasons(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
             f"dan); velja {now}"
         )
     return reasons
+
+
+def _row_amounts(
+    row: Mapping[str, Any], parts: int, shown: Collection[str] = ("board", "fee")
+) -> str:
+    """»oskrbnina 600,00, plačilo dela 500,00« of a rate row: the components of
+    `parts` whose key is among `shown`."""
+    return ", ".join(
+        f"{label} {format_amount(Decimal(row[key]))}"
+        for key, label, part in _COMPONENTS
+        if part & parts and key in shown
+    )
 
 
 def _rate_key(data: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
@@ -476,11 +512,11 @@ RECOMPUTED = "ponoven izračun po današnjih podatkih"
 
 @lru_cache(maxsize=256)
 def _cached_rate_reasons(
-    old: tuple[tuple[str, str, str], ...], new: tuple[tuple[str, str, str], ...]
+    old: tuple[tuple[str, str, str], ...], new: tuple[tuple[str, str, str], ...], parts: int = BOTH
 ) -> tuple[str, ...]:
     # The same few rate rows explain thousands of lines: worded once.
     as_rows = [[{"valid_from": v, "board": b, "fee": f} for v, b, f in rows] for rows in (old, new)]
-    return tuple(_rate_reasons(as_rows[0], as_rows[1]))
+    return tuple(_rate_reasons(as_rows[0], as_rows[1], parts))
 
 
 def _in_month(
@@ -598,10 +634,20 @@ def reasons_by_month(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
 _DOCUMENT_KEYS = ("placement", "board_increases", "fee_uplifts")
 
 
-def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month: date) -> str:
+def reasons(
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+    month: date,
+    parts: int = BOTH,
+) -> str:
     """Why a closed month gives a different amount today, in words (SPEC 3.6): the rate
     rows, decisions and periods whose change reaches into the month. A month paid
-    nothing so far names the periods (contract, annex) that place the child in it."""
+    nothing so far names the periods (contract, annex) that place the child in it.
+
+    `parts` (``components`` of the line's amounts): the line is the difference of those
+    components only, so only what changed them is named — an R-4 decision the fee, a
+    board increase the board, a rate row the amounts of it that changed; the periods
+    of the placement and its part-time terms change both (QA59)."""
     if old is None:
         text = f"za {month_name(month)} ob zaključku meseca ni bilo izplačila za to namestitev"
         documents = [
@@ -610,18 +656,18 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
         ]
         return "; ".join([text, *documents])
     new = new or {}
-    parts = list(_cached_rate_reasons(_rate_key(old), _rate_key(new)))
+    words = list(_cached_rate_reasons(_rate_key(old), _rate_key(new), parts))
     first, last = month.isoformat(), _last_day(month).isoformat()
     # Equal lists (the usual case after a rate change) need no comparing item by item.
-    if old.get("fee_uplifts", []) != new.get("fee_uplifts", []):
-        parts += _decision_reasons(
+    if parts & FEE and old.get("fee_uplifts", []) != new.get("fee_uplifts", []):
+        words += _decision_reasons(
             *_in_month(old.get("fee_uplifts", []), new.get("fee_uplifts", []), first, last, True),
             "sklep R-4",
             "plačila dela",
             "spremenjen",
         )
-    if old.get("board_increases", []) != new.get("board_increases", []):
-        parts += _decision_reasons(
+    if parts & BOARD and old.get("board_increases", []) != new.get("board_increases", []):
+        words += _decision_reasons(
             *_in_month(
                 old.get("board_increases", []), new.get("board_increases", []), first, last, True
             ),
@@ -630,18 +676,18 @@ def reasons(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, month:
             "spremenjena",
         )
     if old.get("placement", []) != new.get("placement", []):
-        parts += _period_reasons(
+        words += _period_reasons(
             *_in_month(old.get("placement", []), new.get("placement", []), first, last, False),
             first,
             last,
         )
     if old.get("part_time_fee_share") != new.get("part_time_fee_share"):
-        parts.append(
+        words.append(
             _part_time_reason(old.get("part_time_fee_share"), new.get("part_time_fee_share"))
         )
-    if not parts:
-        parts.append(RECOMPUTED)
-    return "; ".join(parts)
+    if not words:
+        words.append(RECOMPUTED)
+    return "; ".join(words)
 
 
 def _part_time_reason(old: Any, new: Any) -> str:
@@ -669,7 +715,7 @@ def _part_time_reason(old: Any, new: Any) -> str:
 _RATES_KEY = '"rates":['
 
 
-def reasons_of_texts(old: str, new: str, month: date) -> str | None:
+def reasons_of_texts(old: str, new: str, month: date, parts: int = BOTH) -> str | None:
     """``reasons(json.loads(old), json.loads(new), month)`` for two bases as the ledger
     keeps them (compact JSON) that differ at most in their rate rows — the usual pair
     after a rate change, 250,000 of them after a backdated one —, without parsing them;
@@ -694,8 +740,8 @@ def reasons_of_texts(old: str, new: str, month: date) -> str | None:
     new_rates = _rate_rows(new[at_new + len(_RATES_KEY) - 1 : end_new + 1])
     if old_rates is None or new_rates is None:
         return None
-    parts = _cached_rate_reasons(old_rates, new_rates)
-    return "; ".join(parts) if parts else RECOMPUTED
+    words = _cached_rate_reasons(old_rates, new_rates, parts)
+    return "; ".join(words) if words else RECOMPUTED
 
 
 @lru_cache(maxsize=1024)

@@ -23,6 +23,7 @@ from rejnistvo.rules.payment_run import (
     basis_text,
     basis_without_days,
     calc_inputs,
+    components,
     month_reason,
     reasons,
     reasons_by_month,
@@ -127,11 +128,13 @@ class RunLines(Sequence[RunLine]):
         self._with_basis = with_basis
         self._old_texts = old_texts or {}
         self._old: dict[int, dict[str, Any]] = {}
-        #: (id of the paid basis, id of today's) -> (today's basis, the words): the basis
-        #: is kept so that its id is not reused while the memo lives
-        self._worded: dict[tuple[int, int], tuple[Any, str | None]] = {}
-        #: (ids of the two bases, month) -> the words, where they depend on the month
-        self._monthly: dict[tuple[int, int, date], str] = {}
+        #: (id of the paid basis, id of today's, the components of the line) -> (today's
+        #: basis, the words): the basis is kept so that its id is not reused while the
+        #: memo lives
+        self._worded: dict[tuple[int, int, int], tuple[Any, str | None]] = {}
+        #: (ids of the two bases, month, components) -> the words, where they depend on
+        #: the month
+        self._monthly: dict[tuple[int, int, date, int], str] = {}
         self._first: int | None = None
         self._sums: tuple[Decimal, Decimal] | None = None
         #: by line, what ``ledger_entries`` worked out for the ledger where it made no
@@ -287,9 +290,10 @@ class RunLines(Sequence[RunLine]):
         run_id = writer.run_id
         months = writer.months
         #: (id of today's basis as text, the paid basis id or None for the month's
-        #: line) -> (reason, None where it is worded for each month; basis id; the text,
-        #: kept alive so that its id is not reused)
-        worded: dict[tuple[int, int | None], tuple[str | None, int | None, Any]] = {}
+        #: line, the components the line's difference moves or 0) -> (reason, None where
+        #: it is worded for each month; basis id; the text, kept alive so that its id is
+        #: not reused)
+        worded: dict[tuple[int, int | None, int], tuple[str | None, int | None, Any]] = {}
         #: (ids of today's payment and the line's amounts, reason) -> figures id; the
         #: entries keep the objects alive
         figures: dict[tuple[int, int, str], int] = {}
@@ -323,7 +327,8 @@ class RunLines(Sequence[RunLine]):
                 text = None if maker.spans else maker.texts.get(rates)
                 if text is None:
                     text = maker.text(m, p, rates)
-                words = worded.get((id(text), old))
+                parts = 0 if old is None else components(amounts)
+                words = worded.get((id(text), old, parts))
                 if words is None:
                     # a month's line (``old`` None: nothing paid to differ from) names a
                     # weekend-only placement; the same text, the same placement's terms
@@ -331,7 +336,7 @@ class RunLines(Sequence[RunLine]):
                     if old is not None:
                         reason, fixed = self._reason_of_text(old, text, entry)
                         reason = reason if fixed else None
-                    words = worded[id(text), old] = (reason, writer.basis(text), text)
+                    words = worded[id(text), old, parts] = (reason, writer.basis(text), text)
                 reason = words[0]
                 if reason is None:  # worded for each month (``_reason`` keeps them)
                     reason = self._reason_of_text(cast(int, old), text, entry)[0]
@@ -386,7 +391,8 @@ class RunLines(Sequence[RunLine]):
             made = _no_days_basis(src, paid) if self._with_basis else None
             return days, _no_days_reason(src, m), made
         new = (maker or BasisMaker(src.inputs)).make(m, p, rates)
-        return days, self._reason(old_id, new, m), new if self._with_basis else None
+        reason = self._reason(old_id, new, m, components(entry[1]))
+        return days, reason, new if self._with_basis else None
 
     def _reason_of_text(self, old_id: int, text: str, entry: Entry) -> tuple[str, bool]:
         """(``_reason`` for the line of `entry`, whose basis as the ledger keeps it is
@@ -394,11 +400,12 @@ class RunLines(Sequence[RunLine]):
         where they differ in their rate rows alone (``reasons_of_texts``: neither basis
         is parsed or made; the same words for any month), else as ``_reason`` (which
         names only the changes that reach into the month)."""
-        _kind, _amounts, _src, month, p, _factor, rates, maker, _old = entry
+        _kind, amounts, _src, month, p, _factor, rates, maker, _old = entry
+        parts = components(amounts)
         old = self._old_texts.get(old_id)
-        words = None if old is None else reasons_of_texts(old, text, month)
+        words = None if old is None else reasons_of_texts(old, text, month, parts)
         if words is None:
-            return self._reason(old_id, maker.make(month, p, rates), month), False
+            return self._reason(old_id, maker.make(month, p, rates), month, parts), False
         return words, True
 
     def _paid_basis(self, old_id: int | None) -> dict[str, Any] | None:
@@ -413,23 +420,24 @@ class RunLines(Sequence[RunLine]):
             old = self._old[old_id] = json.loads(text)
         return old
 
-    def _reason(self, old_id: int | None, new: dict[str, Any], month: date) -> str:
+    def _reason(self, old_id: int | None, new: dict[str, Any], month: date, parts: int) -> str:
+        """The words of a difference of the components `parts` (``components``)."""
         old = self._paid_basis(old_id)
         if old is None:
             return reasons(None, new, month)
-        pair = (id(old), id(new))
+        pair = (id(old), id(new), parts)
         known = self._worded.get(pair)
         if known is None:
             # Where the documents differ the words depend on the month (only changes
             # that reach into it are named): worded for each month apart.
-            words = None if reasons_by_month(old, new) else reasons(old, new, month)
+            words = None if reasons_by_month(old, new) else reasons(old, new, month, parts)
             known = self._worded[pair] = (new, words)
         if known[1] is not None:
             return known[1]
-        key = (id(old), id(new), month)
+        key = (id(old), id(new), month, parts)
         found = self._monthly.get(key)
         if found is None:
-            found = self._monthly[key] = reasons(old, new, month)
+            found = self._monthly[key] = reasons(old, new, month, parts)
         return found
 
     def _make(self, entry: RunLine | Entry, index: int) -> RunLine:

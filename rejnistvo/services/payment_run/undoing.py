@@ -11,6 +11,7 @@ from rejnistvo.rules.payment_run import (
     UNDONE,
     Amounts,
     BasisMaker,
+    components,
     difference_kind,
     reasons,
     undo_of,
@@ -97,7 +98,9 @@ def undone_lines(undoings: list[Undoing], old_texts: dict[int, str]) -> list[Run
     for (src, m, p, maker, old_id), over, undo, factor, rates in undoings:
         new = maker.make(m, p, rates)
         old_text = old_texts.get(old_id) if old_id is not None else None
-        words = reasons(json.loads(old_text), new, m) if old_text is not None else ""
+        words = (
+            reasons(json.loads(old_text), new, m, components(undo)) if old_text is not None else ""
+        )
         reason = undo_reason(over.found_in, m, over.amounts.total, undo.total, words)
         closes = over.amounts.total + undo.total >= 0
         lines.append(
