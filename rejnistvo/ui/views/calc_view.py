@@ -67,6 +67,10 @@ class CalcView(WhatIfMixin, View):
         self.whatif_payments: list[MonthPayment] = []
         self.preview = None
         self.last_document: bytes | None = None
+        #: the months the program last offered (None: none yet), and the placement and
+        #: periods the months stand for: a change of the periods elsewhere moves them
+        self._offered_range: Period | None = None
+        self._range_for: tuple[Any, list[Period]] | None = None
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
@@ -188,11 +192,38 @@ class CalcView(WhatIfMixin, View):
         self.placement_combo.load(choices, shown)
         if choices and self.placement_combo.currentData() != current:
             self._placement_chosen()  # the first one, or another since this one is gone
-        elif current is not None and self.sheet_payments:
+        elif current is not None:
             # The same placement after a change elsewhere (a board increase saved on R-5,
             # an R-4 decision, a rate row, an annex): its sheet is computed again, it
-            # showed the figures from before the change until Izračunaj was pressed.
-            self._compute_sheet(self._load_placement())
+            # showed the figures from before the change until Izračunaj was pressed; a
+            # changed period moves the months too (they showed months outside it).
+            placement = self._load_placement()
+            if placement is not None and (self._follow_periods(placement) or self.sheet_payments):
+                self._compute_sheet(placement)
+
+    def _follow_periods(self, placement: dict) -> bool:
+        """The months after the placement's periods changed elsewhere (placement_data.
+        followed_range); True when they were moved."""
+        from rejnistvo.ui.views.placement_data import followed_range
+
+        periods = placement_periods(placement)
+        seen = self._range_for
+        if not periods or seen is None or seen[0] != placement["id"] or seen[1] == periods:
+            return False
+        self._range_for = (placement["id"], periods)
+        try:
+            shown = self.sheet_range.value()
+        except InputError:
+            return False  # a half-typed month stays the clerk's
+        if shown is None:
+            return False
+        today = self.ctx.clock.today()
+        moved = followed_range(shown, self._offered_range, periods, today)
+        self._offered_range = default_range(periods, today)  # the offer for these periods
+        if moved == shown:
+            return False
+        self.sheet_range.set_value(moved)
+        return True
 
     def _first_current(self, choices: list[tuple[str, Any]]) -> Any:
         """The first placement offered with a child placed this month (None: the first
@@ -238,7 +269,9 @@ class CalcView(WhatIfMixin, View):
             return
         periods = placement_periods(placement)
         if periods:
-            self.sheet_range.set_value(default_range(periods, self.ctx.clock.today()))
+            self._offered_range = default_range(periods, self.ctx.clock.today())
+            self.sheet_range.set_value(self._offered_range)
+        self._range_for = (placement["id"], periods)
         self._compute_sheet(placement)
 
     def _load_placement(self) -> dict | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rejnistvo.rules.periods import Period, add_months, last_of_month
+from rejnistvo.rules.periods import Period, add_months, first_of_month, last_of_month
 from rejnistvo.rules.rates import RateTable
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,27 @@ def default_range(periods: Sequence[Period], today: date) -> Period:
         else min(last_of_month(last), date(today.year, 12, 31))
     )
     return Period(start, max(end, start))
+
+
+def followed_range(
+    shown: Period, offered: Period | None, periods: Sequence[Period], today: date
+) -> Period:
+    """Izračun's months after the placement's periods were changed elsewhere (a start
+    moved from 15. 11. to 10. 12. 2026): the months the program offered follow the new
+    periods, as if the placement were chosen again; months the clerk typed stay while
+    they lie inside the placement, are trimmed to it where they reach outside, and give
+    way to the offered months when none of them is left."""
+    new = default_range(periods, today)
+    if shown == offered:
+        return new
+    first = first_of_month(min(p.start for p in periods))
+    ends = [p.end for p in periods]
+    last = None if None in ends else last_of_month(max(e for e in ends if e is not None))
+    start = max(shown.start, first)
+    end = shown.end if last is None or shown.end is None else min(shown.end, last)
+    if end is not None and start > end:
+        return new
+    return Period(start, end)
 
 
 def record_name(db: Any, entity: str, record_id: int | None) -> str | None:
