@@ -58,9 +58,11 @@ def backup_to(
         if own:
             assert src_path is not None
             _require_database(src_path)
-            src = sqlite3.connect(
-                f"{src_path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_seconds
-            )
+            from rejnistvo.store.connection import reader_uri
+
+            # a reader that leaves no -wal/-shm beside the file it copies (reader_uri)
+            src = sqlite3.connect(reader_uri(src_path), uri=True, timeout=busy_seconds)
+            src.execute("PRAGMA query_only = ON")
         else:
             src = source.conn  # type: ignore[union-attr]
         try:

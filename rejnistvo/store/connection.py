@@ -340,7 +340,7 @@ def _open_beside(db_path: Path, busy_timeout: float, *, read_only: bool) -> Stor
     if not read_only:
         _refuse_read_only(db_path)
     for attempt in range(2):
-        uri = f"{db_path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+        uri = reader_uri(db_path) if read_only else f"{db_path.resolve().as_uri()}?mode=rw"
         with sqlite_errors_as_store_errors(db_path):
             conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
         db = StoreDatabase(conn, execute_plugins=False)
@@ -404,6 +404,26 @@ def _create_aside(db_path: Path) -> None:
         raise StoreError(
             f"Nove podatkovne zbirke »{db_path}« ni mogoče ustvariti: {reason(error)}."
         ) from None
+
+
+def reader_uri(db_path: Path) -> str:
+    """The URI of a connection that only reads (with ``PRAGMA query_only``), such that it
+    leaves the folder as it found it.
+
+    A read-only connection (``mode=ro``) to a file in WAL mode makes ``-wal`` and
+    ``-shm`` beside it and may not remove them at its close; a connection that may write
+    does, when it is the last one open (SQLite's own locks tell: beside an open window it
+    removes nothing, and the window keeps its log). So a reader opens ``mode=rw`` — and
+    ``mode=ro`` where its close could change the file: a log with frames beside it (a
+    crashed writer's, or a foreign one beside a restored copy: the window's start checks
+    it first), a rollback journal (a writer would roll it back), or a file or folder it
+    may not write (a read-only medium, where ``rw`` would fail or fall back to ``ro``).
+    The journal mode is never changed."""
+    folder = db_path.parent
+    journal = db_path.with_name(db_path.name + "-journal")
+    writable = os.access(db_path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    mode = "rw" if writable and _wal_of(db_path) is None and not journal.exists() else "ro"
+    return f"{db_path.resolve().as_uri()}?mode={mode}"
 
 
 def _wal_of(db_path: Path) -> Path | None:
@@ -771,7 +791,8 @@ def check_db(path: str | os.PathLike[str], notes: list[str] | None = None) -> li
             ]
         if _wal_of(db_path) is not None and in_rollback_mode(db_path):
             return [foreign_wal_message(db_path, None, restored=True)]
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+        conn = sqlite3.connect(reader_uri(db_path), uri=True, timeout=2.0)
+        conn.execute("PRAGMA query_only = ON")
     except (OSError, sqlite3.Error) as error:
         if isinstance(error, sqlite3.Error):  # a check lists its problems, raises none
             return [_sqlite_problem(error, db_path)]

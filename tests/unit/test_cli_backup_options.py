@@ -70,7 +70,7 @@ def test_a_target_sqlite_cannot_open_names_its_folder(db, tmp_path, capsys, monk
     connect = sqlite3.connect
 
     def refuse_the_copy(target, *args, **kwargs):
-        if "mode=ro" not in str(target):
+        if "?mode=" not in str(target):  # the copy; the database is read by its URI
             raise sqlite3.OperationalError("unable to open database file")
         return connect(target, *args, **kwargs)
 
