@@ -28,6 +28,38 @@ class CliInputError(Exception):
     """Bad input to a headless command: exit status 2, the message on one line."""
 
 
+#: a number with one decimal separator, point or comma (spaces and a euro sign around it
+#: are read past): the separator is decimal unless three digits follow it
+_ONE_SEPARATOR = re.compile(r"[+-]?[0-9]*([.,][0-9]*)?")
+
+
+def amount_argument(typed: str, option: str) -> str:
+    """An amount typed on the command line (`--board 700,00`), as the rules read it
+    (`"700.00"`): a decimal point or a decimal comma, as a Slovenian clerk types it and
+    as `--index 2,7` takes it. A number that reads two ways is refused, naming `option`:
+    a thousands separator beside a decimal one (»1.234,5«, »1,234.50«), two separators
+    (»1.234.500«), or exactly three digits after one (»1.234«: 1234 or 1,234?). What is
+    wrong with the number itself (letters, a minus, three decimals) the rules say."""
+    text = typed.strip().removesuffix("€").removesuffix("EUR").strip()
+    instead = (
+        "vpišite ga brez ločila tisočic, z decimalno vejico ali piko, npr. 1234,50 ali 1234.50"
+    )
+    if _ONE_SEPARATOR.fullmatch(text) is None:
+        if sum(text.count(c) for c in ".,") > 1 and re.fullmatch(r"[+-]?[0-9.,]+", text):
+            raise CliInputError(
+                f"{option}: znesek »{typed.strip()}« se lahko bere dvojno (pika in vejica sta "
+                f"lahko ločilo tisočic ali decimalk); {instead}."
+            )
+        return text  # not a number: the rules' message (»… ni znesek«)
+    whole, separator, decimals = text.replace(",", ".").partition(".")
+    if separator and len(decimals) == 3 and whole.lstrip("+-"):
+        raise CliInputError(
+            f"{option}: znesek »{typed.strip()}« se lahko bere dvojno (ločilo tisočic ali "
+            f"tri decimalke); {instead}."
+        )
+    return f"{whole}{separator}{decimals}"
+
+
 #: SQLite's largest integer: a case number beyond it cannot be looked up at all
 MAX_RECORD_ID = 2**63 - 1
 

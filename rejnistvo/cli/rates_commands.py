@@ -18,6 +18,7 @@ from typing import Any
 
 from rejnistvo.cli.io import (
     CliInputError,
+    amount_argument,
     database_path,
     refuse_empty_database,
     store_errors_naming,
@@ -57,8 +58,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="DATUM",
         help="velja od, prvi dan v mesecu (LLLL-MM-DD)",
     )
-    rates.add_argument("--board", metavar="ZNESEK", help="osnovna oskrbnina, npr. 655.23")
-    rates.add_argument("--fee", metavar="ZNESEK", help="osnovno plačilo dela, npr. 472.42")
+    rates.add_argument(
+        "--board", metavar="ZNESEK", help="osnovna oskrbnina, npr. 655,23 ali 655.23"
+    )
+    rates.add_argument(
+        "--fee", metavar="ZNESEK", help="osnovno plačilo dela, npr. 472,42 ali 472.42"
+    )
     rates.add_argument("--source", metavar="BESEDILO", help="vir zneskov (obvezen pri dodajanju)")
     rates.set_defaults(handler=rates_command)
 
@@ -103,7 +108,9 @@ def rates_command(args: argparse.Namespace) -> int:
     try:
         with opened as db:
             if args.add:
-                row = service.add_rate(db, args.valid_from, args.board, args.fee, args.source)
+                board = amount_argument(args.board, "--board")
+                fee = amount_argument(args.fee, "--fee")
+                row = service.add_rate(db, args.valid_from, board, fee, args.source)
                 write_json(rate_json(row))
             elif args.index is not None:
                 proposal = service.propose_indexation(db, args.valid_from, args.index)
