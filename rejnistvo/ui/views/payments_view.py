@@ -19,7 +19,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +39,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
+from rejnistvo.ui.palette import SETTLED, WARNING, cell_colour, text_style
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.payments_actions import (
     EXPORTS,
@@ -62,14 +62,13 @@ from rejnistvo.ui.views.payments_table import (
     shown_steps,
     total_columns,
 )
+from rejnistvo.ui.widgets.empty_note import EmptyNote
 from rejnistvo.ui.widgets.fields import FieldError
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.tables import configure_table
 
 #: a space the wrapped totals line never breaks at
 NO_BREAK = "\u00a0"
-#: the text of a settled overpayment's row
-SETTLED_GREY = QColor("#757575")
 #: the most lines of warnings shown at once; more scroll in their place (QA18: eleven
 #: took the page at 1024 × 700, the table showed three rows, the exports went below)
 WARNING_LINES = 4
@@ -110,7 +109,7 @@ class PaymentsView(View):
         self.reopen_button.clicked.connect(lambda: self.reopen_month())
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #9a4d00;")
+        self.warnings.setStyleSheet(text_style(WARNING))
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warnings_area = QScrollArea(self)
         self.warnings_area.setWidget(self.warnings)
@@ -135,7 +134,14 @@ class PaymentsView(View):
         self.over_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # a settled one grey: its settlement is at the end of Razlog, elided at 1024 px,
         # and the open ones were not told apart from it
-        self.over_model.set_row_foreground(lambda r: SETTLED_GREY if r["settled"] else None)
+        settled = cell_colour(SETTLED)
+        self.over_model.set_row_foreground(lambda r: settled if r["settled"] else None)
+        # an empty tab says so in words (QA59: Poračun and Preplačila were blank)
+        self.empty_notes = {
+            "paid": EmptyNote(self.paid_table),
+            "arrears": EmptyNote(self.diff_table),
+            "overpayments": EmptyNote(self.over_table),
+        }
         self.totals_model = RecordTableModel(total_columns(), self)
         self.totals_table = self._table(self.totals_model)
         #: the ledger's columns fitted to the table's width, some hidden until shown
@@ -405,6 +411,7 @@ class PaymentsView(View):
             self.diff_model.set_rows(shown.arrears if shown else [])
             self.over_model.set_rows(shown.overpayments if shown else [])
             self.totals_model.set_rows(shown.totals if shown else [])
+        self._show_empty_notes()
         if shown is not None and self._after_load is not None:
             self._select_line(*self._after_load)
         warnings = self.run.warnings if self.run else ()
@@ -415,6 +422,53 @@ class PaymentsView(View):
         self._fit_warnings()
         self._show_status()
         self._update_buttons()
+
+    def _show_empty_notes(self) -> None:
+        """What each tab of lines says when it has none (nothing while no run is shown)."""
+        run = self.run
+        if run is None:
+            for note in self.empty_notes.values():
+                note.set_note("")
+            return
+        month = month_name(run.month)
+        if run.status == "closed":
+            texts = {
+                "paid": self.tr("V izplačilu za {0} ni bilo izplačil meseca."),
+                "arrears": self.tr("V izplačilu za {0} ni bilo poračunov."),
+                "overpayments": self.tr("V izplačilu za {0} ni bilo preplačil."),
+            }
+        elif any(closed.month < run.month for closed in self._closed):
+            texts = {
+                "paid": self.tr(
+                    "Za {0} ni izplačil meseca: nobena namestitev nima dni v tem mesecu in ni "
+                    "enkratnih izplačil."
+                ),
+                "arrears": self.tr(
+                    "Za {0} ni poračunov: zaključeni meseci po današnjih podatkih ne dajo več, "
+                    "kot je bilo izplačano."
+                ),
+                "overpayments": self.tr(
+                    "Za {0} ni preplačil: zaključeni meseci po današnjih podatkih ne dajo manj, "
+                    "kot je bilo izplačano."
+                ),
+            }
+        else:
+            texts = {
+                "paid": self.tr(
+                    "Za {0} ni izplačil meseca: nobena namestitev nima dni v tem mesecu in ni "
+                    "enkratnih izplačil."
+                ),
+                "arrears": self.tr(
+                    "Za {0} ni poračunov: pred tem mesecem ni zaključenega meseca, ki bi ga "
+                    "bilo treba poračunati."
+                ),
+                "overpayments": self.tr(
+                    "Za {0} ni preplačil: pred tem mesecem ni zaključenega meseca, ki bi ga "
+                    "bilo treba poračunati."
+                ),
+            }
+        for name, note in self.empty_notes.items():
+            note.set_note(texts[name].format(month))
 
     def select_after_load(self, table: QTableView, line_id: int) -> None:
         """When the run being read is shown, select ``line_id`` in ``table`` and give it
