@@ -6,7 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from rejnistvo.ui.widgets.choice_start import show_choice_start
 
 
 class ChoiceModel(QAbstractListModel):
@@ -42,9 +45,17 @@ class ChoiceModel(QAbstractListModel):
         return None
 
 
+class _ChoiceBox(QComboBox):
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # a long choice shows its start once the box is left
+
+
 def choice_combo(parent: QWidget, blank: bool = True) -> tuple[QComboBox, ChoiceModel]:
     """A combo box over a ChoiceModel where typing part of a name finds it (č = c)."""
-    combo = QComboBox(parent)
+    combo = _ChoiceBox(parent)
     model = ChoiceModel(blank, combo)
     combo.setModel(model)
     combo.setEditable(True)
@@ -58,4 +69,5 @@ def choice_combo(parent: QWidget, blank: bool = True) -> tuple[QComboBox, Choice
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
+    show_choice_start(combo)
     return combo, model

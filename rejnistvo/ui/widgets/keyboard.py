@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rejnistvo.ui.widgets.choice_start import show_choice_start
+
 _GUARDED = (QComboBox, QAbstractSpinBox)
 
 
@@ -197,6 +199,7 @@ def make_searchable(combo: QComboBox, on_pending: Callable[[str], None] | None =
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
+    show_choice_start(combo)
     # The »—« of »no choice« is not part of what is typed after a click into it.
     dash = _BlankDash(combo)
     combo.installEventFilter(dash)
@@ -352,3 +355,4 @@ def settle_combo(combo: QComboBox, take_only_match: bool = False) -> None:
         combo.activated.emit(index)
     if line.text() != combo.itemText(combo.currentIndex()):
         line.setText(combo.itemText(combo.currentIndex()))
+    line.setCursorPosition(0)  # a long choice shows its start once the box is left

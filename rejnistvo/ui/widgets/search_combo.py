@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QToolTip, QWi
 
 from rejnistvo.rules.text import fold
 from rejnistvo.ui.widgets.choice_combo import ChoiceModel
+from rejnistvo.ui.widgets.choice_start import show_choice_start
 from rejnistvo.ui.widgets.keyboard import focus_left, settle_combo
 
 #: (text typed, how many) → (label, value) choices, in the order to offer them
@@ -194,6 +195,7 @@ class SearchCombo(QComboBox):
         self._timer.timeout.connect(self.search_now)
         self._pending = ""
         self.currentIndexChanged.connect(self._settled)
+        show_choice_start(self)
         line = self.lineEdit()
         if line is not None:
             line.textEdited.connect(self._typed)
