@@ -9,7 +9,6 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -34,6 +33,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.store import StaleRecordError, StoreError
 from rejnistvo.ui.format import format_date
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.palette import ERROR, cell_colour
 from rejnistvo.ui.views.coordinator_columns import FitColumnsToWidth, short_centre
 from rejnistvo.ui.views.coordinator_typed import restore_panel, typed_panel
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit
@@ -86,9 +86,8 @@ class CoordinatorStepsMixin:
     def _cases_tab(self) -> QWidget:
         page = QWidget(self)
         self.cases_model = RecordTableModel(self._case_columns(), self)
-        self.cases_model.set_row_foreground(
-            lambda r: QColor("#b00020") if r.get("overdue") else None
-        )
+        overdue = cell_colour(ERROR)
+        self.cases_model.set_row_foreground(lambda r: overdue if r.get("overdue") else None)
         self.cases_proxy = FilterProxy(self)
         self.cases_proxy.setSourceModel(self.cases_model)
         # The search is made first: Tab follows the order of making, and it stands above.

@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +46,7 @@ from rejnistvo.services.row_pages import RowPages
 from rejnistvo.ui.first_paint import after_first_paint
 from rejnistvo.ui.format import format_count
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
+from rejnistvo.ui.palette import ERROR, cell_colour
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.deadlines_rows import _records, _SearchTexts
 from rejnistvo.ui.widgets.list_export import ListExporter, ListTable
@@ -189,7 +189,8 @@ class DeadlinesView(View):
         self.model = _CompletingModel(self._columns(), self)
         self.model.complete = self.complete
         self.model.set_search_columns(["kind_name", "what", "carer", "child"])
-        self.model.set_row_foreground(lambda r: QColor("#b00020") if r["days"] < 0 else None)
+        overdue = cell_colour(ERROR)
+        self.model.set_row_foreground(lambda r: overdue if r["days"] < 0 else None)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self._search_changed)

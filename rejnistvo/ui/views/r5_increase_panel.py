@@ -23,6 +23,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.board_increases import BoardIncrease, IncreaseFacts
 from rejnistvo.ui.format import format_amount, format_date
+from rejnistvo.ui.palette import SUGGESTION_BACKGROUND, box_style
 from rejnistvo.ui.views.case_editor import check_period_typed
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
 
@@ -72,7 +73,9 @@ class IncreasePanel(QGroupBox):
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("factsLabel")
         self.facts_label.setWordWrap(True)
-        self.facts_label.setStyleSheet("background: #eef4ff; padding: 6px; border-radius: 3px;")
+        self.facts_label.setStyleSheet(
+            box_style(SUGGESTION_BACKGROUND, extra="padding: 6px; border-radius: 3px;")
+        )
         form.addRow(self.facts_label)
 
         self.percent_combo.currentIndexChanged.connect(self.figures_changed)

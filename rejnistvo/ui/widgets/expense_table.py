@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.format import format_amount
 from rejnistvo.ui.widgets.fields import parse_amount_text
-from rejnistvo.ui.widgets.rows_model import ERROR_BRUSH, Index, RowsModel
+from rejnistvo.ui.widgets.rows_model import Index, RowsModel, error_brush
 
 ZERO = Decimal("0.00")
 
@@ -124,7 +124,7 @@ class ExpenseModel(RowsModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             error = self._amount_error(index.row())
             if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
+                return error_brush()
             if role == Qt.ItemDataRole.ToolTipRole and error:
                 return error
         return None

@@ -122,7 +122,9 @@ class FieldError(QLabel):
         # Red from its first showing: a style sheet costs ~0.2 ms per label to build and
         # polish, and an editor has 20-30 of these, nearly all never shown.
         if visible and not self.styleSheet():
-            self.setStyleSheet("color: #b00020;")
+            from rejnistvo.ui.palette import ERROR, text_style
+
+            self.setStyleSheet(text_style(ERROR))
         super().setVisible(visible)
 
     @Slot(str)  # connected to a picker's »pending« signal: no slot added at first opening

@@ -17,7 +17,7 @@ from rejnistvo.rules.refund import Instalment
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.widgets.fields import parse_amount_text, parse_date_text
-from rejnistvo.ui.widgets.rows_model import ERROR_BRUSH, Index, RowsModel
+from rejnistvo.ui.widgets.rows_model import Index, RowsModel, error_brush
 
 ZERO = Decimal("0.00")
 
@@ -136,7 +136,7 @@ class InstalmentModel(RowsModel):
                 return r["due_text"]
             error = self.due_error(index.row())
             if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
+                return error_brush()
             if role == Qt.ItemDataRole.ToolTipRole and error:
                 return error
             if role == Qt.ItemDataRole.ToolTipRole and r.get("moved_from"):
@@ -149,7 +149,7 @@ class InstalmentModel(RowsModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             error = self.amount_error(index.row())
             if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
+                return error_brush()
             if role == Qt.ItemDataRole.ToolTipRole:
                 return error or (
                     "Plačani znesek: vpišite, koliko je rejnik res plačal."
@@ -163,7 +163,7 @@ class InstalmentModel(RowsModel):
                 return r.get("paid_text", format_date(r["paid_on"]) if r["paid_on"] else "")
             error = self.paid_error(index.row())
             if role == Qt.ItemDataRole.ForegroundRole and error:
-                return ERROR_BRUSH
+                return error_brush()
             if role == Qt.ItemDataRole.ToolTipRole:
                 return error or (
                     "Dan plačila: vpišite, kdaj je rejnik plačal." if r["paid_on"] else None

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
+
+from rejnistvo.ui.palette import ERROR, cell_colour
 
 Index = QModelIndex | QPersistentModelIndex
-#: the text colour of a value that is wrong (its reason is the tooltip)
-ERROR_BRUSH = QBrush(QColor("#b00020"))
+
+
+def error_brush() -> QBrush:
+    """The text colour of a value that is wrong (its reason is the tooltip): the
+    program's red, readable on the theme's rows (``palette.cell_colour``)."""
+    return QBrush(cell_colour(ERROR))
 
 
 class RowsModel(QAbstractTableModel):
