@@ -11,8 +11,17 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from rejnistvo.ui.context import AppContext
@@ -48,12 +57,67 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Interaction", text)
 
 
+#: the least lines of a message kept in sight when it scrolls
+LEAST_LINES = 5
+
+
+class MessageBox(QMessageBox):
+    """A QMessageBox that never reaches below the screen: a text taller than the screen
+    leaves (QA63: *Bližnjice na tipkovnici* at 150 % on a 1366 × 768 laptop, 512 pixels
+    of screen, put its »V redu« below the screen's edge; a window manager pushes its title
+    bar above the top instead) scrolls in its place, and the buttons stay in sight."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)  # Qt sizes the box to its text here
+        scroll_text_taller_than_screen(self)
+
+
+def scroll_text_taller_than_screen(box: QMessageBox) -> bool:
+    """Put ``box``'s text into a scroll area when the box is taller than its screen's
+    free area (title bar included); True when it did."""
+    screen = box.screen()
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    grid = box.layout()
+    if screen is None or label is None or not isinstance(grid, QGridLayout):
+        return False
+    area = screen.availableGeometry()
+    # the title bar and frame a window manager adds (none before the box is mapped)
+    frame = max(box.frameGeometry().height() - box.height(), 2 * box.fontMetrics().height())
+    room = area.height() - frame
+    if box.height() <= room or isinstance(label.parentWidget(), QScrollArea):
+        return False
+    row, column, rows, columns = grid.getItemPosition(grid.indexOf(label))
+    width, height = label.width(), label.height()
+    grid.removeWidget(label)
+    scroll = QScrollArea(box)
+    scroll.setObjectName("messageScroll")
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(label)
+    scroll.setMinimumWidth(width + scroll.verticalScrollBar().sizeHint().width())
+    least = LEAST_LINES * label.fontMetrics().lineSpacing()
+    grid.addWidget(scroll, row, column, rows, columns)
+    over, wanted = box.height() - room, height
+    for _attempt in range(3):  # the box around the scroll area may differ by a few pixels
+        wanted = max(wanted - over, least)
+        scroll.setFixedHeight(wanted)
+        # Qt sizes the box again on the layout's request
+        grid.activate()
+        QCoreApplication.sendPostedEvents(box, QEvent.Type.LayoutRequest)
+        over = box.height() - room
+        if over <= 0 or wanted == least:
+            break
+    box.move(box.x(), max(area.top(), min(box.y(), area.bottom() + 1 - frame - box.height())))
+    return True
+
+
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     """A message with a Slovenian "V redu" button (Qt's own catalogue leaves the
     platform's standard "OK" untranslated). The text starts with a capital: a rule's
     message starts in lower case so that the CLI can put its field before it
     (»--month: mesec …«), and the box shows it as a sentence of its own."""
-    box = QMessageBox(icon, title, text[:1].upper() + text[1:], parent=parent)
+    box = MessageBox(icon, title, text[:1].upper() + text[1:], parent=parent)
     box.addButton(_tr("V redu"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
@@ -65,7 +129,7 @@ def question_box(
     the question is ``risky`` (a warning about a doubtful save: one Enter, pressed to
     get on, must not save a duplicate)."""
     icon = QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question
-    box = QMessageBox(icon, title, text, parent=parent)
+    box = MessageBox(icon, title, text, parent=parent)
     yes = box.addButton(_tr("Da"), QMessageBox.ButtonRole.YesRole)
     no = box.addButton(_tr("Ne"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no if risky else yes)
@@ -95,7 +159,7 @@ class QtInteraction:
         return box.clickedButton() is yes
 
     def ask_save_discard_cancel(self, title: str, text: str) -> Choice:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        box = MessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         save = box.addButton(_tr("Shrani"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(_tr("Zavrzi"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(_tr("Prekliči"), QMessageBox.ButtonRole.RejectRole)
