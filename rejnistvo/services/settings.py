@@ -260,25 +260,83 @@ def save_centre(db: Database, record: dict[str, Any]) -> int:
     """A centre's code, name, seat and subgroup (ids kept; units untouched); audited.
 
     A name another centre has is refused: pickers, lists, payment totals and printed
-    forms show a centre by its name, so two of one name could not be told apart."""
+    forms show a centre by its name, so two of one name could not be told apart. A
+    rename of the centre whose name the payer's (``centre_name``, the SEPA file) is
+    renames the payer too, in the same transaction: the two said different things."""
+    from rejnistvo.store import get_setting, set_setting
     from rejnistvo.store import save_centre as store_save_centre
 
     if "name" in record:
         _refuse_taken_centre_name(db, record["name"], record.get("id"))
-    return store_save_centre(db, record)
+    payer = get_setting(db, "centre_name") or ""
+    follows = False
+    if record.get("id") is not None and "name" in record and _name_key(payer):
+        row = db.execute("SELECT name FROM centres WHERE id = ?", [record["id"]]).fetchone()
+        old = row[0] if row else ""
+        follows = _name_key(old) == _name_key(payer) != _name_key(record["name"])
+    with db.atomic():  # the store's and set_setting's transactions nest as savepoints
+        centre_id = store_save_centre(db, record)
+        if follows:
+            set_setting(db, "centre_name", " ".join(str(record["name"]).split()))
+    return centre_id
+
+
+def _name_key(text: object) -> str:
+    """A centre's name as two names are compared: spaces and letter case aside."""
+    return " ".join(str(text or "").split()).casefold()
+
+
+def centre_names(db: Database) -> list[str]:
+    """The names of the centres of Centri in enote, in the Slovenian alphabet's order."""
+    from rejnistvo.rules.text import sort_fold
+
+    names = [row[0] for row in db.execute("SELECT name FROM centres").fetchall() if row[0]]
+    return sorted(names, key=sort_fold)
+
+
+def payer_note(name: str, centres: list[str]) -> str | None:
+    """Why the payer's name typed in Nastavitve → Splošno may not be this file's centre:
+    None when it is one of ``centres`` (``centre_names``), empty, or there are none. A
+    note, not a refusal: the bank may know the centre by another name."""
+    import difflib
+
+    wanted = _name_key(name)
+    if not wanted or not centres or any(_name_key(c) == wanted for c in centres):
+        return None
+    keyed = {_distinct_part(c): c for c in centres}
+    close = difflib.get_close_matches(_distinct_part(name), list(keyed), n=1, cutoff=0.75)
+    note = (
+        f"»{' '.join(name.split())}« ni ime nobenega centra z zavihka Centri in enote "
+        "(tam so centri rejnikov, otrok in namestitev)."
+    )
+    if close:
+        note += f" Ste mislili »{keyed[close[0]]}«?"
+    return note + (
+        " Center izberete s seznama, ki se odpre med tipkanjem; drugačno ime (npr. kot ga "
+        "vodi banka) se shrani, kot je vpisano."
+    )
+
+
+def _distinct_part(name: str) -> str:
+    """What tells one centre's name from another's: without č, š, ž and letter case, and
+    without »Center za socialno delo« or »CSD« before it (»CSD Koroska« → »koroska«)."""
+    from rejnistvo.rules.text import fold
+
+    text = fold(_name_key(name))
+    for prefix in ("center za socialno delo ", "csd "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
 
 
 def _refuse_taken_centre_name(db: Database, name: object, centre_id: object) -> None:
     from rejnistvo.store import list_records
 
-    def key(text: object) -> str:
-        return " ".join(str(text or "").split()).casefold()
-
-    wanted = key(name)
+    wanted = _name_key(name)
     if not wanted:
         return  # the store says the name is required
     for centre in list_records(db, "centres"):
-        if centre["id"] != centre_id and key(centre["name"]) == wanted:
+        if centre["id"] != centre_id and _name_key(centre["name"]) == wanted:
             raise InputError(
                 "name",
                 f"Center z imenom »{centre['name']}« že obstaja (šifra »{centre['code']}«); "

@@ -270,6 +270,9 @@ class CentresTab(SettingsTab):
             record["id"] = self._centre_id
             if self._centre_version is not None:
                 record["version"] = self._centre_version
+        from rejnistvo.store import get_setting
+
+        payer = get_setting(self.ctx.db, "centre_name")
         try:
             centre_id = save_centre(self.ctx.db, record)
         except InputError as exc:
@@ -292,7 +295,14 @@ class CentresTab(SettingsTab):
         self._centre_id = centre_id
         self._shown_centre = {**record, "id": centre_id}
         self.ctx.bus.records_changed.emit("centre")
-        self.ctx.bus.status_message.emit(self.tr("Center »{0}« je shranjen.").format(name))
+        message = self.tr("Center »{0}« je shranjen.").format(name)
+        renamed_payer = get_setting(self.ctx.db, "centre_name")
+        if renamed_payer != payer:  # the payer of the SEPA file was this centre's old name
+            self.ctx.bus.records_changed.emit("settings")
+            message += " " + self.tr(
+                "Ime centra v Nastavitve → Splošno (plačnik v datoteki SEPA) je zdaj »{0}«."
+            ).format(renamed_payer)
+        self.ctx.bus.status_message.emit(message)
         self.changed()
         return True
 

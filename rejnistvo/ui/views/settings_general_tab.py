@@ -5,8 +5,15 @@ refusal is shown in red at its field, and nothing typed is lost."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.ui.views.settings_common import SettingsTab, enter_presses
@@ -48,6 +55,22 @@ class GeneralTab(SettingsTab):
         self.waiting_days.edit.setMaximumWidth(80)
         self.number_format = TextEdit("resolution_number_format", self, required=True)
         self.centre_name = TextEdit("centre_name", self)
+        # The payer is one of the centres of Centri in enote (where the carers, children
+        # and placements are): offered while typing (»kor«), a name of none noted below.
+        self._centre_names: list[str] = []
+        self.centre_list = QStringListModel(self)
+        completer = QCompleter(self.centre_list, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._centre_picked)
+        self.centre_name.edit.setCompleter(completer)
+        self.payer_note = QLabel(self)
+        self.payer_note.setObjectName("payerNote")
+        self.payer_note.setWordWrap(True)
+        self.payer_note.hide()
+        # said once the name is typed (each letter of »kor« is no centre's name yet)
+        self.centre_name.edited.connect(self.payer_note.hide)
+        self.centre_name.edit.editingFinished.connect(self._show_payer_note)
         self.centre_iban = TextEdit("centre_iban", self)
         self.centre_iban.add_check(_iban_reason)
         self.fields = {
@@ -67,11 +90,22 @@ class GeneralTab(SettingsTab):
             self.centre_iban,
         )
         for label, w in zip(self.labels, widgets, strict=True):
-            form.addRow(label, w)
+            if w is self.centre_name:
+                box = QVBoxLayout()
+                box.addWidget(w)
+                box.addWidget(self.payer_note)
+                form.addRow(label, box)
+            else:
+                form.addRow(label, w)
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save)
         form.addRow("", self.save_button)
-        enter_presses(self.save_button, *self.fields.values())  # as Ctrl+S does
+        # as Ctrl+S does; not the Enter that took a centre offered while typing (Qt
+        # passes that one on to the field): the clerk sees the name first
+        enter_presses(
+            self.save_button, *(f for f in self.fields.values() if f is not self.centre_name)
+        )
+        self.centre_name.edit.returnPressed.connect(self._enter_in_centre_name)
         self.format_hint = QLabel(self)
         self.format_hint.setWordWrap(True)
         for field in self.fields.values():
@@ -84,6 +118,25 @@ class GeneralTab(SettingsTab):
     def mark(self, *_args) -> None:
         if not self._loading:
             self.dirty = True
+
+    def _centre_picked(self, name: str) -> None:
+        self.centre_name.edit.setText(name)  # Qt's popup has put it there already
+        self.mark()
+        self._show_payer_note()
+
+    def _enter_in_centre_name(self) -> None:
+        # Qt passes the popup's Enter on to the field while the popup is still up
+        if not self.centre_name.edit.completer().popup().isVisible():
+            if self.save_button.isEnabled():
+                self.save_button.click()
+
+    def _show_payer_note(self, *_args) -> None:
+        """Under the payer's name, when it is none of the centres: which one was meant."""
+        from rejnistvo.services.settings import payer_note
+
+        note = payer_note(self.centre_name.text(), self._centre_names)
+        self.payer_note.setText(note or "")
+        self.payer_note.setVisible(bool(note))
 
     def save(self) -> bool:
         """Save when something changed; False with the reason at the field otherwise."""
@@ -142,9 +195,16 @@ class GeneralTab(SettingsTab):
     # -- contract ------------------------------------------------------------------------
     def refresh(self) -> None:
         from rejnistvo.rules.iban import format_iban
-        from rejnistvo.services.settings import load_general, number_format_for_user
+        from rejnistvo.services.settings import (
+            centre_names,
+            load_general,
+            number_format_for_user,
+        )
 
+        self._centre_names = centre_names(self.ctx.db)  # a centre added or renamed
+        self.centre_list.setStringList(self._centre_names)
         if self.dirty:
+            self._show_payer_note()
             return  # what the user typed stays until saved or discarded
         settings = load_general(self.ctx.db, self.ctx.user_name)
         self._loading = True
@@ -156,6 +216,7 @@ class GeneralTab(SettingsTab):
             self.centre_iban.set_value(format_iban(settings.centre_iban))
         finally:
             self._loading = False
+        self._show_payer_note()
 
     def retranslate(self) -> None:
         for label, text in zip(
