@@ -90,6 +90,11 @@ class _Pending(QWidget):
 _screens_code: CodeCache | None = None
 
 
+#: the height a title bar and frame take, allowed for before the window has them (Windows
+#: 10 and 11 draw a 31-pixel title bar at any scale, in Qt's device-independent pixels)
+TITLE_BAR = 32
+
+
 def import_screen(module: str) -> ModuleType:
     """A screen's module, imported with its dataclasses' and named tuples' texts compiled
     as before (R-4's and R-5's modules compile ~40-55 such texts, 10-15 ms, at each
@@ -588,6 +593,11 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         extra_w = max(frame.width() - self.width(), 0)
         extra_h = max(frame.height() - self.height(), 0)
+        if not extra_h and not self.isVisible():
+            # Not shown yet, so no frame yet: the title bar comes with the first show, and a
+            # window as tall as the free area had its bottom (the status bar, a screen's
+            # Shrani) under the taskbar (QA63: the first start on a 1366 × 768 laptop)
+            extra_h = TITLE_BAR
         width = min(self.width(), area.width() - extra_w)
         height = min(self.height(), area.height() - extra_h)
         if (width, height) != (self.width(), self.height()):
