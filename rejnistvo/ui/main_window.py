@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from rejnistvo.ui.code_cache import CodeCache
     from rejnistvo.ui.context import AppContext
     from rejnistvo.ui.database_menu import DatabaseMenu
+    from rejnistvo.ui.manual import ManualWindow
     from rejnistvo.ui.views.base import View
 
 log = logging.getLogger("rejnistvo.ui")
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
         self._database_menu: DatabaseMenu | None = None
+        self._manual: ManualWindow | None = None
         self._focus_kept = False
 
         self.nav = QListWidget(self)
@@ -208,6 +210,10 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(lambda: self.database_menu().about())
         self.act_shortcuts = QAction(self)
         self.act_shortcuts.triggered.connect(self.show_shortcuts)
+        # F1 (the platform's help key): the manual at the shown screen's section
+        self.act_manual = QAction(self)
+        self.act_manual.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.act_manual.triggered.connect(lambda: self.show_manual())
         self.file_menu = self.menuBar().addMenu("")
         for action in (self.act_open_db, self.act_new_db):
             self.file_menu.addAction(action)
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_quit)
         self._make_screen_actions()  # Pogled before Pomoč: help is the last menu
         self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.act_manual)
         self.help_menu.addAction(self.act_shortcuts)
         self.help_menu.addAction(self.act_about)
 
@@ -286,8 +293,25 @@ class MainWindow(QMainWindow):
 
         view = self.current_view()
         title = view.title() if view is not None else ""
-        text = shortcuts_text((self.file_menu, self.view_menu), view, title)
+        text = shortcuts_text((self.file_menu, self.view_menu, self.help_menu), view, title)
         self.ctx.interaction.info(self.tr("Bližnjice na tipkovnici"), text)
+
+    def show_manual(self) -> ManualWindow | None:
+        """Pomoč → Navodila (F1): the manual beside the window, at the section of the shown
+        screen (its heading is the screen's name); None when the manual is missing."""
+        from rejnistvo.resources import MissingResourceError
+        from rejnistvo.ui.manual import ManualWindow, heading_anchor
+
+        if self._manual is None:
+            try:
+                self._manual = ManualWindow(self)
+            except MissingResourceError as error:
+                self.ctx.interaction.error(self.tr("Navodila"), error.message)
+                return None
+        row = self.nav.currentRow()
+        title = self.nav.item(row).text() if row >= 0 else ""
+        self._manual.open_at(heading_anchor(title) if title else "")
+        return self._manual
 
     def database_menu(self) -> DatabaseMenu:
         """The handlers of the database and About items, built on first use."""
@@ -327,6 +351,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Pomoč"))
         self.act_about.setText(self.tr("&O programu"))
         self.act_shortcuts.setText(self.tr("&Bližnjice na tipkovnici"))
+        self.act_manual.setText(self.tr("&Navodila"))
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))

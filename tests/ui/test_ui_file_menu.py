@@ -30,7 +30,11 @@ def test_menus_list_the_database_items_and_about(qtbot, ctx):
     assert "&Odpri varnostne kopije" in menu_texts(window.file_menu)
     assert menu_texts(window.file_menu)[-1] == "Iz&hod"
     assert window.help_menu.title() == "&Pomoč"
-    assert menu_texts(window.help_menu) == ["&Bližnjice na tipkovnici", "&O programu"]
+    assert menu_texts(window.help_menu) == [
+        "&Navodila",
+        "&Bližnjice na tipkovnici",
+        "&O programu",
+    ]
 
 
 def test_backup_writes_a_valid_copy_with_the_same_records(qtbot, ctx, interaction, tmp_path):
