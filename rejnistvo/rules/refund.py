@@ -23,7 +23,7 @@ from rejnistvo.rules.months import (
 from rejnistvo.rules.periods import Period, format_date
 from rejnistvo.rules.plural import accusative_phrase, count_phrase
 from rejnistvo.rules.rates import RateTable
-from rejnistvo.rules.workdays import next_working_day
+from rejnistvo.rules.workdays import is_working_day, next_working_day
 
 REPORT_DAYS_BEFORE_END = 30  # čl. 28/3: "najkasneje 30 dni pred iztekom"
 # An increase is temporary (čl. 28/1); a century bounds the work for absurd input.
@@ -448,6 +448,68 @@ def instalment_due_dates(count: int, call_date: date, deadline: date) -> list[da
         span = (deadline - call_date).days
         dates = [call_date + timedelta(days=-(-k * span // count)) for k in range(1, count + 1)]
     return [min(next_working_day(d), deadline) for d in dates]
+
+
+def working_days_after(call_date: date, count: int, until: date) -> list[date]:
+    """The first `count` working days after `call_date` and not after `until` (fewer
+    when there are not as many)."""
+    found: list[date] = []
+    day = call_date
+    while len(found) < count and day < until:
+        day = day + timedelta(days=1)
+        if is_working_day(day):
+            found.append(day)
+    return found
+
+
+def same_day_notes(
+    instalments: Sequence[Instalment], call_date: date, deadline: date, latest: date
+) -> list[str]:
+    """What the clerk reads under a plan whose unpaid instalments share a due day (SPEC
+    3.4's dates, spread over fewer days than instalments, or moved off a weekend onto the
+    same Monday): which ones, and what gives each its own working day — the dates are
+    the user's to edit, or a later deadline (the earliest with room named), or the lump
+    sum when even the latest deadline has no room. Empty when every day is distinct."""
+    unpaid = [(k + 1, i.due) for k, i in enumerate(instalments) if i.paid_on is None]
+    days: dict[date, list[int]] = {}
+    for number, due in unpaid:
+        days.setdefault(due, []).append(number)
+    shared = [(day, numbers) for day, numbers in days.items() if len(numbers) > 1]
+    if not shared:
+        return []
+    notes = []
+    for day, numbers in shared:
+        listed = ", ".join(str(n) for n in numbers[:-1]) + f" in {numbers[-1]}"
+        verb = "Obroka {0} zapadeta" if len(numbers) == 2 else "Obroki {0} zapadejo"
+        notes.append(f"{verb.format(listed)} isti dan, {format_date(day)}.")
+    count = len(unpaid)
+    room = working_days_after(call_date, count, deadline)
+    first = format_date(call_date + timedelta(days=1))
+    if len(room) >= count:
+        notes.append(
+            "Vsakemu lahko določite svoj delovni dan: popravite datume obrokov (po vrsti, "
+            f"od {first} do roka {format_date(deadline)})."
+        )
+        return notes
+    fit = working_days_after(call_date, count, latest)
+    which = "neplačanih obrokov" if count < len(instalments) else "obrokov"
+    said = (
+        f"Delovnih dni od {first} do roka {format_date(deadline)} je le {len(room)}, "
+        f"{which} pa {count}"
+    )
+    if len(fit) >= count:
+        notes.append(
+            f"{said}: za vsak obrok svoj delovni dan izberite rok najmanj "
+            f"{format_date(fit[-1])} (najpozneje {format_date(latest)}) ali vračilo v "
+            "enkratnem znesku."
+        )
+    else:
+        notes.append(
+            f"{said}; tudi do najpozneje dovoljenega roka ({format_date(latest)}) jih je le "
+            f"{len(fit)}. Če obroki ne smejo zapasti isti dan, izberite vračilo v enkratnem "
+            "znesku."
+        )
+    return notes
 
 
 def keep_typed_dues(

@@ -59,6 +59,7 @@ from rejnistvo.rules.refund import (
     refund_plan,
     report_due_date,
     report_due_reason,
+    same_day_notes,
 )
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services import cases
@@ -398,6 +399,9 @@ def refund_preview(
         instalments, notes = keep_typed_dues(
             instalments, typed_dues, case.refund.call_date, plan.deadline
         )
+    # SPEC 3.4's days may put two instalments on one day: the clerk is told which, and how
+    # to give each its own
+    notes += same_day_notes(instalments, case.refund.call_date, plan.deadline, plan.latest_deadline)
     return dataclasses.replace(
         plan,
         instalments=instalments,
