@@ -16,7 +16,9 @@ month with a reason, record how an overpayment was settled.
   ``check_settlement(db, line_id, method, offset_month)`` refuses what it would refuse.
   ``settle_overpayments(db, line_ids, …)`` settles many the same way in one transaction
   (one refused line refuses them all, ``check_settlements`` says which).
-* ``run_document(run)`` — the JSON of SPEC 6 ``run``.
+* ``run_document(run)`` — the JSON of SPEC 6 ``run``. A run's warnings name the carers
+  it pays without a usable IBAN (worked out whenever the month is shown);
+  ``kept_warnings(warnings)`` are the others, the ones a closed month keeps.
 * ``paid_outside_notice(db, day)`` and ``reentered_one_off_notice(db, payment)`` — what
   the window tells before it saves a one-off payment the run would not pay as typed
   (dated before the ledger began; entered again after a paid one was deleted: it first
@@ -62,6 +64,7 @@ from rejnistvo.services.payment_run.lines import (
 )
 from rejnistvo.services.payment_run.notices import (
     NAMED_PAID_OUTSIDE,
+    kept_warnings,
     paid_outside_notice,
     reentered_one_off_notice,
 )
@@ -86,6 +89,7 @@ from rejnistvo.services.payment_run.run import (
 from rejnistvo.services.payment_run.steps import RunSteps, drive
 
 __all__ = [
+    "kept_warnings",
     "first_close_notice",
     "CLOSED",
     "NAMED_PAID_OUTSIDE",

@@ -3,16 +3,19 @@ overpayment with how it was settled or given back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from rejnistvo.printing.formats import fmt_amount
+from rejnistvo.rules.iban import plausible_iban
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.payment_run import OVERPAYMENT, Amounts
+from rejnistvo.rules.payment_run import OVERPAYMENT, PAID_KINDS, Amounts
 from rejnistvo.rules.periods import month_name
 from rejnistvo.rules.rates import as_closed
 from rejnistvo.services.payment_run.lines import CLOSED, PaymentRun, RunLine, RunLines
+from rejnistvo.services.payment_run.notices import account_warning, kept_warnings
 from rejnistvo.services.payment_run.steps import RunSteps
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
@@ -41,14 +44,46 @@ def closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
                 line.cleared = line.line_id in done or (line.left is not None and line.left <= 0)
         lines += page
         yield len(lines), run.line_count
+    warnings = as_closed(kept_warnings(run.warnings), rate_table(db), run.month)
+    no_account = account_warning(_payees(lines), _accounts_now(db, lines))
+    if no_account is not None:
+        warnings.insert(0, no_account)
     return PaymentRun(
         run.month,
         CLOSED,
         RunLines(lines),
-        tuple(as_closed(run.warnings, rate_table(db), run.month)),
+        tuple(warnings),
         run.closed_on,
         run.closed_by,
     )
+
+
+def _payees(lines: list[RunLine]) -> Iterator[tuple[int | None, str, str | None]]:
+    """(carer id, name, account) of each line the month paid money with."""
+    for line in lines:
+        if line.kind in PAID_KINDS and line.amounts.total > 0:
+            yield line.carer_id, line.carer, line.iban
+
+
+def _accounts_now(db: Any, lines: list[RunLine]) -> dict[int, str]:
+    """The accounts entered since the close of the carers the month paid without one
+    (the bank file takes them: ``payment_exports._accounts_now``)."""
+    from rejnistvo.store import StoreError, get_record
+
+    lacking = {
+        line.carer_id
+        for line in lines
+        if line.carer_id is not None and line.kind in PAID_KINDS and not plausible_iban(line.iban)
+    }
+    accounts = {}
+    for carer_id in lacking:
+        try:
+            account = get_record(db, "carers", carer_id).get("iban")
+        except StoreError:  # the carer deleted since: named as lacking an account
+            continue
+        if account:
+            accounts[carer_id] = account
+    return accounts
 
 
 def undoing_text(run_month: date, amount: Decimal, closes: bool) -> str:

@@ -20,6 +20,7 @@ from rejnistvo.services.payment_run.lines import (
     RunCancelled,
     RunLines,
 )
+from rejnistvo.services.payment_run.notices import kept_warnings
 from rejnistvo.services.payment_run.one_offs import one_off_lines
 from rejnistvo.services.payment_run.run import data_stamp
 from rejnistvo.store import ledger
@@ -192,7 +193,8 @@ def close_month(
                 "closed_by": user,
                 "total": run.total,
                 "overpayments": run.overpayments,
-                "warnings": run.warnings,
+                # not the carers without an account: shown from today's data
+                "warnings": kept_warnings(run.warnings),
             },
         )
         writer.write(lines.ledger_entries(writer), _reporting(len(lines), progress))

@@ -3,13 +3,22 @@ every earlier closed month the arrears and overpayments against what the ledger 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from rejnistvo.rules.errors import MissingRateError, RuleError
+from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.months import month_range, shared_month_payments
-from rejnistvo.rules.payment_run import MONTH, NO_AMOUNTS, OVERPAYMENT, BasisMaker, reasons
+from rejnistvo.rules.payment_run import (
+    MONTH,
+    NO_AMOUNTS,
+    OVERPAYMENT,
+    PAID_KINDS,
+    BasisMaker,
+    reasons,
+)
 from rejnistvo.rules.periods import last_of_month
 from rejnistvo.rules.rates import missing_indexations
 from rejnistvo.services.payment_run.figures import Figures
@@ -21,7 +30,7 @@ from rejnistvo.services.payment_run.lines import (
     RunLine,
     RunLines,
 )
-from rejnistvo.services.payment_run.notices import paid_outside_warnings
+from rejnistvo.services.payment_run.notices import account_warning, paid_outside_warnings
 from rejnistvo.services.payment_run.one_offs import one_off_lines
 from rejnistvo.services.payment_run.order import Order, order_of
 from rejnistvo.services.payment_run.recheck import Computed, paid_of, to_recheck
@@ -59,6 +68,7 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     # a rate row changed, the others are screened (``Screen``).
     changed, screen = to_recheck(db, arrears_months, rates)
     warnings = list(missing_indexations(rates, month))
+    indexations = len(warnings)
     warnings += paid_outside_warnings(db, month, first_closed)
     # First the rules for every placement, then what was paid for those rechecked.
     computed: list[Computed] = []
@@ -181,8 +191,29 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     yield total, total
     in_order = order.sorted(entries)
     del entries
+    no_account = account_warning(_payees(in_order))
+    if no_account is not None:  # after the missing indexations, before the rest
+        warnings.insert(indexations, no_account)
     yield total, total
     return PaymentRun(month, OPEN, RunLines(in_order, with_basis, old_texts), tuple(warnings))
+
+
+def _payees(entries: list[RunLine | Entry]) -> Iterator[tuple[int | None, str, str | None]]:
+    """(carer id, name, account) of each carer the run pays money to (the bank file's
+    transfers), once, in run order, without making the lines (20,000 placements: ~10 ms)."""
+    found: dict[object, tuple[int | None, str, str | None]] = {}
+    paid = PAID_KINDS
+    for entry in entries:
+        if type(entry) is tuple:
+            src = entry[2]
+            if src.carer_id not in found and entry[0] in paid and entry[1].total > ZERO:
+                found[src.carer_id] = (src.carer_id, src.carer_name, src.iban)
+        else:
+            line = cast(RunLine, entry)
+            key = line.carer_id if line.carer_id is not None else line.carer
+            if key not in found and line.kind in paid and line.amounts.total > ZERO:
+                found[key] = (line.carer_id, line.carer, line.iban)
+    return iter(found.values())
 
 
 #: What a line that undoes an overpayment is made from: (the placement, the month, its

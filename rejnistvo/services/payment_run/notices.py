@@ -4,17 +4,65 @@ one was deleted."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from rejnistvo.printing.formats import fmt_amount
+from rejnistvo.rules.iban import plausible_iban
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.periods import add_months, first_of_month, month_name
 from rejnistvo.services.payment_run.one_offs import one_off_lines, one_off_names
 from rejnistvo.store import ledger
 
 NAMED_PAID_OUTSIDE = 10
+
+#: how a run's warning of carers without a usable bank account begins: worked out from
+#: today's data whenever a run is shown, open or closed, and never kept with a closed
+#: month (an IBAN entered after the close mends it: the bank file takes it)
+NO_ACCOUNT = "Rejniki brez veljavnega IBAN"
+#: carers named in that warning; the rest are counted
+NAMED_WITHOUT_ACCOUNT = 3
+
+
+def account_warning(
+    payees: Iterable[tuple[int | None, str, str | None]],
+    accounts_now: Mapping[int, str] | None = None,
+) -> str | None:
+    """The warning of a run whose carers to be paid (`payees`: carer id, name, account of
+    each paid line with money) include some without a usable IBAN, or None. QA59: the
+    month closed without a word and the bank file was refused only afterwards, naming
+    them. `accounts_now`: carer id → the account entered since (a closed month's line
+    keeps the account it was paid with; the bank file takes one entered later)."""
+    seen: set[object] = set()
+    lacking: list[str] = []
+    for carer_id, name, account in payees:
+        key = carer_id if carer_id is not None else name
+        if key in seen:
+            continue
+        seen.add(key)
+        if plausible_iban(account):
+            continue
+        if accounts_now and carer_id is not None and plausible_iban(accounts_now.get(carer_id)):
+            continue
+        lacking.append(name)
+    if not lacking:
+        return None
+    named = ", ".join(lacking[:NAMED_WITHOUT_ACCOUNT])
+    if len(lacking) > NAMED_WITHOUT_ACCOUNT:
+        named += f" in še {len(lacking) - NAMED_WITHOUT_ACCOUNT}"
+    return (
+        f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {len(lacking)} ({named}). "
+        "Datoteke SEPA za ta mesec ni mogoče izvoziti, dokler jim IBAN ne vpišete v podatke "
+        "rejnika (Rejniki); to lahko storite tudi po zaključku meseca."
+    )
+
+
+def kept_warnings(warnings: Iterable[str]) -> tuple[str, ...]:
+    """The warnings a closed month keeps: not the one of carers without an account,
+    which is worked out again whenever the month is shown (``NO_ACCOUNT``)."""
+    return tuple(w for w in warnings if not w.startswith(NO_ACCOUNT))
 
 
 def paid_outside_warnings(db: Any, month: date, first_closed: date | None) -> list[str]:
