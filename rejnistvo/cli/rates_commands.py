@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--from",
         dest="valid_from",
         metavar="DATUM",
-        help="velja od, prvi dan v mesecu (LLLL-MM-DD)",
+        help="velja od (LLLL-MM-DD), običajno prvi dan v mesecu",
     )
     rates.add_argument(
         "--board", metavar="ZNESEK", help="osnovna oskrbnina, npr. 655,23 ali 655.23"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -195,14 +195,23 @@ def _source(value: object, field: str = "source") -> str:
 
 
 def _day(value: object, field: str) -> date:
-    """A row's start: amounts change from the first of a month (1 November, 1 March)."""
-    day = value if isinstance(value, date) else parse_date(value, field)
-    if day.day != 1:
-        raise InputError(
-            field,
-            f"zneski veljajo od prvega dne v mesecu, npr. 1. 3. {day.year}; ne od {format_date(day)}.",
-        )
-    return day
+    """A row's start: any day. Amounts usually change on the first of a month (1 March,
+    1 November), but a change by law may start on any day, and SPEC 3.2 computes each
+    day with the amount in force on it (``mid_month_note`` says what that means)."""
+    return value if isinstance(value, date) else parse_date(value, field)
+
+
+def mid_month_note(valid_from: date) -> str | None:
+    """What a row starting after the first of a month means for that month, for the
+    question before it is saved: the month is paid day by day, the days before it with
+    the amounts in force until then (SPEC 3.2). None for a row from the first."""
+    if valid_from.day == 1:
+        return None
+    return (
+        f"Zneski ne veljajo od prvega dne v mesecu: mesec {month_name(valid_from)} se izračuna po "
+        f"dnevih — do {format_date(valid_from - timedelta(days=1))} s prejšnjimi zneski, od "
+        f"{format_date(valid_from)} z novimi."
+    )
 
 
 #: the first day amounts may start: the program pays nothing older (as the register's

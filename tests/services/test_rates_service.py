@@ -191,9 +191,8 @@ def test_m007_keeps_a_row_the_user_entered_for_that_date(tmp_path):
     assert (row.board, row.fee, row.source) == (Decimal("655.00"), Decimal("472.00"), "moj vnos")
 
 
-def test_rows_start_on_the_first_of_a_month(db):
-    with pytest.raises(InputError) as caught:
-        service.add_rate(db, "2026-03-15", "655.23", "472.42", "test")
-    assert caught.value.field == "valid_from" and "prvega dne" in caught.value.message
-    with pytest.raises(InputError):
-        service.propose_indexation(db, "2026-03-02", "2.7")
+def test_rows_may_start_on_any_day(db):
+    # SPEC 3.2 pays each day with the amount in force on it; a change by law may start on
+    # any day (QA62: only the first of a month was taken)
+    assert service.add_rate(db, "2026-03-15", "655.23", "472.42", "test").valid_from.day == 15
+    assert service.propose_indexation(db, "2026-04-02", "2.7").valid_from.day == 2

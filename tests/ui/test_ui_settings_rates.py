@@ -59,15 +59,31 @@ def test_new_row_needs_its_source_and_is_stored(qtbot, ctx, interaction):
     assert tab.rates_model.rowCount() == 2
 
 
-def test_row_not_on_the_first_of_a_month_is_refused_at_the_field(qtbot, ctx, interaction):
+def test_row_not_on_the_first_of_a_month_says_what_it_means_first(qtbot, ctx, interaction):
+    # a change by law may start on any day (QA62: only the 1st was taken); the question
+    # says the month is paid day by day, and »Ne« saves nothing
     _view, tab = make_tab(qtbot, ctx)
     for field, text in ((tab.rate_from, "15. 3. 2027"), (tab.rate_board, "1,00"),
                         (tab.rate_fee, "1,00"), (tab.rate_source, "x")):  # fmt: skip
         type_into(qtbot, field, text)
-    interaction.answers.append(True)
+    interaction.answers.append(False)
     assert tab.add_rate() is False
-    assert "prvega dne" in tab.rate_from.error_text()
-    assert len(list_rates(ctx.db)) == 1
+    question = interaction.asked[-1][2]
+    assert question.startswith(
+        "Zneski ne veljajo od prvega dne v mesecu: mesec marec 2027 se izračuna po dnevih — "
+        "do 14. 3. 2027 s prejšnjimi zneski, od 15. 3. 2027 z novimi."
+    )
+    assert question.endswith("Shranim?")
+    assert len(list_rates(ctx.db)) == 1 and tab.rate_from.text() == "15. 3. 2027"
+    interaction.answers.append(True)
+    assert tab.add_rate() is True
+    assert list_rates(ctx.db)[-1].valid_from == date(2027, 3, 15)
+    # a row from the first asks as before
+    for field, text in ((tab.rate_from, "1. 4. 2027"), (tab.rate_board, "2,00"),
+                        (tab.rate_fee, "2,00"), (tab.rate_source, "y")):  # fmt: skip
+        type_into(qtbot, field, text)
+    assert tab.add_rate() is True
+    assert interaction.asked[-1][2].startswith("Od 1. 4. 2027 velja")
 
 
 def test_wrong_row_corrected_from_the_table_and_audited(qtbot, ctx, interaction):

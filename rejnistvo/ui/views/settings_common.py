@@ -85,3 +85,12 @@ class SettingsTab(QWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+
+def mid_month_question(question: str, valid_from: Any) -> str:
+    """The question before amounts are saved, with what a start after the first of a
+    month means for that month (``services.rates.mid_month_note``) put before it."""
+    from rejnistvo.services.rates import mid_month_note
+
+    note = mid_month_note(valid_from) if valid_from is not None else None
+    return question if note is None else f"{note}\n\n{question}"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
-from rejnistvo.ui.views.settings_common import enter_presses
+from rejnistvo.ui.views.settings_common import enter_presses, mid_month_question
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
 
 
@@ -140,8 +140,11 @@ class IndexationBox(QGroupBox):
             summary += self.tr(", pomoč ob rojstvu otroka {0} €").format(format_amount(grant))
         if not self.ctx.interaction.confirm(
             self.tr("Uskladitev zneskov"),
-            self.tr("Od {0} bodo veljali zneski: {1}. Dodam jih?").format(
-                format_date(proposal.valid_from), summary
+            mid_month_question(
+                self.tr("Od {0} bodo veljali zneski: {1}. Dodam jih?").format(
+                    format_date(proposal.valid_from), summary
+                ),
+                proposal.valid_from,
             ),
         ):
             return False

@@ -26,7 +26,12 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.palette import ERROR, text_style
-from rejnistvo.ui.views.settings_common import SettingsTab, record_table, show_refusal
+from rejnistvo.ui.views.settings_common import (
+    SettingsTab,
+    mid_month_question,
+    record_table,
+    show_refusal,
+)
 from rejnistvo.ui.views.settings_grants import GrantsBox
 from rejnistvo.ui.views.settings_indexation import IndexationBox
 from rejnistvo.ui.widgets import AmountEdit, DateEdit, FormValidator, TextEdit
@@ -160,8 +165,11 @@ class RatesTab(SettingsTab):
         valid_from, board, fee, source = values
         if not self.ctx.interaction.confirm(
             self.tr("Nova vrstica zneskov"),
-            self.tr("Od {0} velja oskrbnina {1} € in plačilo dela {2} €. Shranim?").format(
-                format_date(valid_from), format_amount(board), format_amount(fee)
+            mid_month_question(
+                self.tr("Od {0} velja oskrbnina {1} € in plačilo dela {2} €. Shranim?").format(
+                    format_date(valid_from), format_amount(board), format_amount(fee)
+                ),
+                valid_from,
             ),
         ):
             return False
@@ -187,17 +195,20 @@ class RatesTab(SettingsTab):
             return self._refused(error, self.tr("Popravek ni shranjen"))
         if not self.ctx.interaction.confirm(
             self.tr("Popravek vrstice zneskov"),
-            self.tr(
-                "Vrstica od {0} (oskrbnina {1} €, plačilo dela {2} €) bo popravljena na: od {3}, "
-                "oskrbnina {4} €, plačilo dela {5} €. Zaključeni meseci ostanejo, kot so bili "
-                "izplačani; razlika se pokaže kot poračun. Shranim?"
-            ).format(
-                format_date(row.valid_from),
-                format_amount(row.board),
-                format_amount(row.fee),
-                format_date(valid_from),
-                format_amount(board),
-                format_amount(fee),
+            mid_month_question(
+                self.tr(
+                    "Vrstica od {0} (oskrbnina {1} €, plačilo dela {2} €) bo popravljena na: od "
+                    "{3}, oskrbnina {4} €, plačilo dela {5} €. Zaključeni meseci ostanejo, kot so "
+                    "bili izplačani; razlika se pokaže kot poračun. Shranim?"
+                ).format(
+                    format_date(row.valid_from),
+                    format_amount(row.board),
+                    format_amount(row.fee),
+                    format_date(valid_from),
+                    format_amount(board),
+                    format_amount(fee),
+                ),
+                valid_from,
             ),
         ):
             return False

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QWidget
 
 from rejnistvo.rules.months import MonthPayment
 from rejnistvo.rules.periods import month_name
-from rejnistvo.ui.format import format_amount
+from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
 
 #: shown for a rate's source in the table; the whole text is its tooltip
@@ -45,13 +45,23 @@ def explain_month(payment: MonthPayment, tr: Callable[[str], str]) -> str:
             "{0}: v tem mesecu ni dni namestitve (0 od {1} dni), zato ni nič za izplačilo."
         ).format(month_name(payment.month), payment.days_in_month)
     lines = []
-    for rate in dict.fromkeys(payment.rates):
+    rates = list(dict.fromkeys(payment.rates))
+    for rate in rates:
+        line = tr("Polna mesečna oskrbnina {0} € in plačilo dela {1} € (vir: {2}).").format(
+            # a source is a sentence of its own; its full stop would end up as ".)."
+            format_amount(rate.board),
+            format_amount(rate.fee),
+            (rate.source or "—").rstrip("."),
+        )
+        if len(rates) > 1:  # amounts that change within the month (a row from a 16th)
+            since = max(rate.valid_from, payment.month)
+            line = tr("Od {0}: {1}").format(format_date(since), line[:1].lower() + line[1:])
+        lines.append(line)
+    if len(rates) > 1:
         lines.append(
-            tr("Polna mesečna oskrbnina {0} € in plačilo dela {1} € (vir: {2}).").format(
-                # a source is a sentence of its own; its full stop would end up as ".)."
-                format_amount(rate.board),
-                format_amount(rate.fee),
-                (rate.source or "—").rstrip("."),
+            tr(
+                "V mesecu velja več zneskov: vsak dan šteje z zneskom, ki velja tisti dan; "
+                "mesečni znesek je njihovo povprečje po dnevih namestitve."
             )
         )
     name = month_name(payment.month)
