@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -91,6 +92,10 @@ class _Pending(QWidget):
 _screens_code: CodeCache | None = None
 
 
+#: the list of screens' width, and the narrowest it can be dragged to, at the usual font
+NAV_WIDTH = 200
+NAV_MIN_WIDTH = 170
+
 #: the height a title bar and frame take, allowed for before the window has them (Windows
 #: 10 and 11 draw a 31-pixel title bar at any scale, in Qt's device-independent pixels)
 TITLE_BAR = 32
@@ -139,7 +144,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(170)
+        self.nav.setMinimumWidth(NAV_MIN_WIDTH)
         # Roomy rows without a style sheet (the style sheet engine costs ~20 ms at start).
         self.nav.setSpacing(2)
         self._nav_row_height = self.nav.fontMetrics().height() + 14
@@ -156,7 +161,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([200, 1000])
+        self.splitter.setSizes([NAV_WIDTH, 1000])
         self.setCentralWidget(self.splitter)
 
         self.db_label = QLabel(self)
@@ -355,6 +360,7 @@ class MainWindow(QMainWindow):
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))
+        self._fit_nav_to_names()
         self.view_menu.setTitle(self.tr("Po&gled"))  # Alt+P is Pomoč
         for row, action in enumerate(self.screen_actions):
             name = self._screens[row][0]
@@ -362,6 +368,24 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setToolTip(
                 action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
+
+    def _fit_nav_to_names(self) -> None:
+        """The list of screens as wide as its longest name when a larger font needs more
+        than its usual width (QA63: at 12 pt — Windows' larger text, a desktop's font size —
+        it read »Zvišane oskrbnine in …«); at the usual font it keeps NAV_WIDTH and its
+        NAV_MIN_WIDTH."""
+        nav = self.nav
+        metrics = nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(nav.item(row).text()) for row in range(nav.count())),
+            default=0,
+        )
+        style = nav.style()
+        # the item's text margins, the list's spacing and frame, a vertical scroll bar
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, nav) + 1)
+        scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
+        needed = widest + margins + 2 * nav.spacing() + 2 * nav.frameWidth() + scroll_bar
+        nav.setMinimumWidth(needed if needed > NAV_WIDTH else NAV_MIN_WIDTH)
 
     def _titles(self) -> dict[str, str]:
         # Names here as well as in each view's title(): the list is shown before the

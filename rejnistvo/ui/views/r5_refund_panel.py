@@ -46,6 +46,10 @@ class RefundPanel(QGroupBox):
         self.due_notes: list[str] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        # A field wider than the room beside its label goes under it: at a larger font (12
+        # pt) »v enkratnem znesku · v posameznih zneskih, kot jih je prejel« beside »Način
+        # vračila« made the editor wider than a 1024 × 700 window (QA63)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.call_date = DateEdit("call_date", self)
         self.call_date_label = QLabel(self)
         form.addRow(self.call_date_label, self.call_date)

@@ -1,0 +1,57 @@
+"""A larger font (QA63: Windows' larger text, a desktop's font size — 12 to 13 pt instead of
+9): the list of screens read »Zvišane oskrbnine in …«, and the R-5 editor, whose refund
+row »v enkratnem znesku · v posameznih zneskih, kot jih je prejel« stood beside its label,
+was wider than a 1024 × 700 window and scrolled sideways. The list widens to its longest
+name; the refund row goes under its label when there is no room beside it. At the usual
+font both look as before."""
+
+from __future__ import annotations
+
+import pytest
+from _laptop_window import laptop_window
+
+from rejnistvo.ui.main_window import NAV_MIN_WIDTH, NAV_WIDTH
+
+#: the item's text margins in Fusion (focus frame margin + 1, each side)
+TEXT_MARGINS = 6
+
+
+@pytest.fixture
+def larger_font(qapp):
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(13)
+    qapp.setFont(font)
+    yield font
+    qapp.setFont(before)
+
+
+def _names_fit(window) -> bool:
+    nav = window.nav
+    metrics = nav.fontMetrics()
+    room = nav.viewport().width() - 2 * nav.spacing() - TEXT_MARGINS
+    return all(
+        metrics.horizontalAdvance(nav.item(row).text()) <= room for row in range(nav.count())
+    )
+
+
+def test_the_list_of_screens_shows_whole_names_at_a_larger_font(qtbot, ctx, larger_font):
+    window = laptop_window(qtbot, ctx)
+    assert _names_fit(window)
+
+
+def test_the_r5_editor_fits_a_laptop_at_a_larger_font(qtbot, ctx, larger_font):
+    window = laptop_window(qtbot, ctx)
+    window.show_screen("r5_view")
+    view = window.view("r5_view")
+    qtbot.wait(10)
+    editor = view.editor_scroll
+    assert editor.widget().minimumSizeHint().width() <= editor.viewport().width()
+    assert editor.horizontalScrollBar().maximum() == 0
+
+
+def test_the_usual_font_keeps_the_list_as_it_was(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    assert window.nav.minimumWidth() == NAV_MIN_WIDTH
+    assert window.nav.width() == NAV_WIDTH
+    assert _names_fit(window)
