@@ -77,6 +77,8 @@ class ListEditorView(EditorActions, View):
         self.record_kinds = (self.kind,)
         self._current_id: int | None = None
         self._version: int | None = None
+        #: the record as read when the editor showed it (None: a new one)
+        self._shown: dict | None = None
         self._dirty = False
         #: the record shown before Ctrl+N: »Zavrzi« of the new one goes back to it
         self._shown_before_new: int | None = None
@@ -263,6 +265,8 @@ class ListEditorView(EditorActions, View):
 
     # -- list -----------------------------------------------------------------------
     def refresh(self) -> None:
+        # not while a record just read is being shown (_show_record): read once
+        show_again = not self._loading
         super().refresh()
         try:
             pages = self.load_pages()
@@ -280,6 +284,32 @@ class ListEditorView(EditorActions, View):
         finally:
             self._loading = False
         self._update_count()
+        if show_again:
+            self._show_again()
+
+    def _show_again(self) -> None:
+        """The record in the editor as stored now, after a change on another screen: a
+        carer renamed on Rejniki was still shown under the old name in the placement's
+        editor, beside the list's new one (the record itself unchanged). Edits typed
+        stay; the names of the other records the editor shows are read again
+        (``relabel``)."""
+        if self._current_id is None:
+            return
+        stored = self._stored_record(self._current_id)
+        if stored is None:
+            return  # gone: a save or Zavrzi says so
+        if not self._dirty and stored != self._shown:
+            self._set_editor(stored)
+            return
+        self._loading = True
+        try:
+            self.relabel(stored)
+        finally:
+            self._loading = False
+
+    def relabel(self, stored: dict) -> None:
+        """The names of the other records the editor shows (a placement's carer and
+        child), read again where it shows what ``stored`` has (default: none)."""
 
     @Slot(str)
     def _filter(self, text: str) -> None:
@@ -366,6 +396,7 @@ class ListEditorView(EditorActions, View):
         try:
             self._current_id = record.get("id") if record else None
             self._version = record.get("version") if record else None
+            self._shown = record
             for field in self._fields.values():
                 field.clear_error()
             self.fill_editor(record)

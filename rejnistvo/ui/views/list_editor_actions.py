@@ -66,7 +66,8 @@ class EditorActions:
         self._current_id = record_id
         self._dirty = False
         try:
-            self._version = self.load_record(record_id).get("version")
+            self._shown = self.load_record(record_id)
+            self._version = self._shown.get("version")
         except StoreError:
             self._version = None
         self.heading.setText(self.record_heading(record))

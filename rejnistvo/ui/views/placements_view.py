@@ -310,6 +310,17 @@ class PlacementsView(ListEditorView):
         self.periods.set_rows(r.get("periods", []))
         self.one_off.set_placement(record)
 
+    def relabel(self, stored: dict) -> None:
+        """The carer and child still chosen as stored, named as they are now (renamed on
+        Rejniki or Otroci while this placement holds edits)."""
+        for picker, key in ((self.carer_edit, "carer_id"), (self.child_edit, "child_id")):
+            try:
+                chosen = picker.value()
+            except InputError:
+                continue  # a name being typed stays
+            if chosen is not None and chosen == stored.get(key):
+                picker.set_value(chosen)
+
     @Slot()
     @Slot(object)
     def _prefill_centres(self, *_args: object) -> None:
