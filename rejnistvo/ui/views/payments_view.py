@@ -69,6 +69,8 @@ from rejnistvo.ui.widgets.tables import configure_table
 
 #: a space the wrapped totals line never breaks at
 NO_BREAK = "\u00a0"
+#: the lines of the chosen line's reason under Poračun and Preplačila (more scroll)
+REASON_LINES = 2
 #: the most lines of warnings shown at once; more scroll in their place (QA18: eleven
 #: took the page at 1024 × 700, the table showed three rows, the exports went below)
 WARNING_LINES = 4
@@ -178,6 +180,24 @@ class PaymentsView(View):
         over_layout.setContentsMargins(0, 0, 0, 0)
         over_layout.addWidget(self.over_table, 1)
         over_layout.addWidget(self.settle_button)
+        # the chosen line's reason whole, under the Poračun and Preplačila lists: Razlog
+        # is cut at 1024 × 700 and its tooltip needs the mouse (QA59; as on Roki)
+        self.reason_line = QLabel(self)
+        self.reason_line.setObjectName("reasonLine")
+        self.reason_line.setWordWrap(True)
+        self.reason_line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.reason_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason_area = QScrollArea(self)
+        self.reason_area.setWidget(self.reason_line)
+        self.reason_area.setWidgetResizable(True)
+        self.reason_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.reason_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reason_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # two lines, always: the list does not grow and shrink as the cursor moves
+        self.reason_area.setFixedHeight(
+            self.reason_line.fontMetrics().lineSpacing() * REASON_LINES + 2
+        )
+        self.reason_area.hide()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.paid_table, "")
         self.tabs.addTab(self.diff_table, "")
@@ -219,7 +239,13 @@ class PaymentsView(View):
         layout.addWidget(self.error)
         layout.addWidget(self.warnings_area)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.reason_area)
         layout.addLayout(bottom)
+        for table in (self.diff_table, self.over_table):
+            table.selectionModel().currentRowChanged.connect(self._show_reason)
+            table.model().modelReset.connect(self._show_reason)
+            table.model().layoutChanged.connect(self._show_reason)
+        self.tabs.currentChanged.connect(self._show_reason)
         # Enter on a focused button presses it, as Space does (outside a dialog Qt's
         # buttons ignore Enter)
         for button in self.findChildren(QPushButton):
@@ -469,6 +495,28 @@ class PaymentsView(View):
             }
         for name, note in self.empty_notes.items():
             note.set_note(texts[name].format(month))
+
+    def _show_reason(self, *_args: Any) -> None:
+        """The reason of the chosen line of Poračun or Preplačila, whole, under the list
+        (»Ana Kos – Darja Golob, oktober 2026: dodan znesek …«); hidden on the other tabs."""
+        page = self.tabs.currentIndex()
+        table = {1: self.diff_table, 2: self.over_table}.get(page)
+        # not under an empty list (its note says why it is empty)
+        self.reason_area.setVisible(table is not None and table.model().rowCount() > 0)
+        if table is None:
+            return
+        index = table.currentIndex()
+        proxy = table.model()
+        if not index.isValid() or index.row() >= proxy.rowCount():
+            self.reason_line.clear()
+            return
+        record = proxy.row_record(index.row())  # type: ignore[attr-defined]
+        who = " – ".join(n for n in (record["carer"], record["child"]) if n)
+        self.reason_line.setText(
+            self.tr("{0}, {1}: {2}").format(
+                who, month_name(record["for_month"]), on_screen(record["reason"])
+            )
+        )
 
     def select_after_load(self, table: QTableView, line_id: int) -> None:
         """When the run being read is shown, select ``line_id`` in ``table`` and give it

@@ -1,0 +1,64 @@
+"""Izplačila → Poračun / Preplačila: the reason of a line was only in the Razlog column,
+cut at 1024 × 700 (»dodan znesek od 1. 1…«), whole only in a tooltip, which the
+keyboard never shows (QA59). The chosen line's reason stands whole under the list, as
+Roki shows a reminder's details; not on the other tabs, nor under an empty list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
+from PySide6.QtCore import QSettings, Qt
+
+from rejnistvo.clock import FixedClock
+from rejnistvo.services import rates as rate_service
+from rejnistvo.ui.bus import Bus
+from rejnistvo.ui.context import AppContext
+from rejnistvo.ui.interaction import FakeInteraction
+from rejnistvo.ui.views.payments_view import PaymentsView
+
+OCT, NOV = date(2026, 10, 1), date(2026, 11, 1)
+
+
+@pytest.fixture
+def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
+    ctx = AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(date(2026, 12, 10)),
+    )
+    return show_view(qtbot, PaymentsView(ctx))
+
+
+def choose(qtbot, view, month: date) -> None:
+    view.refresh()
+    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
+    view.load_run()
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+
+
+def test_the_chosen_lines_reason_stands_whole_under_the_list(qtbot, view):
+    choose(qtbot, view, OCT)
+    assert view.close_month()
+    view.tabs.setCurrentIndex(1)
+    assert not view.reason_area.isVisibleTo(view)  # an empty list: its note says why
+    rate_service.add_rate(view.ctx.db, "2026-10-01", "600.00", "500.00", "test: nižja")
+    choose(qtbot, view, NOV)
+    view.tabs.setCurrentIndex(0)
+    assert not view.reason_area.isVisibleTo(view)  # Izplačilo: its kind says the rest
+    view.tabs.setCurrentIndex(2)  # Preplačila, by the keyboard: Tab to the list
+    view.over_table.setFocus()
+    assert view.reason_area.isVisibleTo(view)
+    assert view.reason_line.text() == (
+        "Marija Rejnik – Luka Otrok, oktober 2026: dodan znesek od 1. 10. 2026 (oskrbnina 600,00 €)"
+    )
+    view.tabs.setCurrentIndex(1)
+    view.diff_table.setFocus()
+    qtbot.keyClick(view.diff_table, Qt.Key.Key_Home)
+    assert view.reason_line.text().endswith("dodan znesek od 1. 10. 2026 (plačilo dela 500,00 €)")
+    view.tabs.setCurrentIndex(0)
+    assert not view.reason_area.isVisibleTo(view)
