@@ -121,3 +121,21 @@ def test_izracun_explains_the_amounts_from_their_days():
     assert "= 669,00 €" in text
     (october,) = month_payments([date(2026, 10, 1)], [Period(date(2026, 1, 1))], table)
     assert explain_month(october, lambda s: s).startswith("Polna mesečna oskrbnina 700,00 €")
+
+
+def test_the_source_column_names_both_rows_of_the_month():
+    from rejnistvo.rules.months import month_payments
+    from rejnistvo.rules.periods import Period
+    from rejnistvo.rules.rates import Rate, RateTable
+    from rejnistvo.ui.widgets.payment_table import month_sources, short_sources
+
+    indexed = "Uskladitev s 1. 3. 2026 za 2,7 % (ZUTPG): znesek × 1,027; preverite ga"
+    table = RateTable(
+        [
+            Rate(date(2026, 3, 1), Decimal("655.23"), Decimal("472.42"), indexed),
+            Rate(date(2026, 9, 16), Decimal("700.00"), Decimal("500.00"), "Zakon"),
+        ]
+    )
+    (september,) = month_payments([date(2026, 9, 1)], [Period(date(2026, 1, 1))], table)
+    assert month_sources(september) == f"{indexed}\nZakon"  # the tooltip, whole
+    assert short_sources(month_sources(september)) == "Uskladitev s 1. 3. 2026 za 2,7 %; Zakon"

@@ -134,8 +134,15 @@ def short_source(text: str) -> str:
 
 
 def month_sources(payment: MonthPayment) -> str:
-    """The sources of the rates a month was paid by (two when the rate changed in it)."""
-    return "; ".join(dict.fromkeys(r.source for r in payment.rates if r.source))
+    """The sources of the rates a month was paid by (two when the rate changed in it),
+    one a line: a source may hold »;« itself (the indexation's »…; izračunano iz …«)."""
+    return "\n".join(dict.fromkeys(r.source for r in payment.rates if r.source))
+
+
+def short_sources(text: str) -> str:
+    """Each source of a month shortened (``short_source``): a month of two rows names both,
+    not only the first one's head."""
+    return "; ".join(short_source(source) for source in text.split("\n"))
 
 
 def payment_rows(payments: Sequence[MonthPayment]) -> list[dict]:
@@ -182,7 +189,7 @@ def make_payment_model(parent: QWidget) -> PaymentTableModel:
             Column("fee", "", format_amount, True),
             Column("fee_uplift", "", format_amount, True),
             Column("total", "", format_amount, True),
-            Column("source", "", short_source),
+            Column("source", "", short_sources),
         ],
         parent,
     )
