@@ -92,7 +92,10 @@ def close_month(view: Any) -> bool:
     view.show_run(shown or run)
     view._shown = (view._data_stamp(), month)
     view.ctx.bus.records_changed.emit("payment_runs")
-    view.ctx.bus.status_message.emit(view.tr("{0} je zaključen.").format(month_name(month)))
+    # »December 2026 je …«: a sentence begins with a capital (the month's name does not)
+    view.ctx.bus.status_message.emit(
+        sentence(view.tr("{0} je zaključen.").format(month_name(month)))
+    )
     return True
 
 
@@ -185,6 +188,14 @@ def reopen_month(view: Any) -> bool:
         break
     # The announcement refreshes this screen too: the month, open again, is computed.
     view.ctx.bus.records_changed.emit("payment_runs")
+    # said as the close is (QA59: the reopening passed without a word)
+    view.ctx.bus.status_message.emit(
+        sentence(
+            view.tr("{0} je ponovno odprt; izplačilo je izračunano po današnjih podatkih.").format(
+                month_name(month)
+            )
+        )
+    )
     # Ponovno odpri is disabled now: Qt gave the focus to the screen list on the left
     view.month_combo.setFocus()
     return True
