@@ -85,3 +85,15 @@ def test_the_quick_check_takes_what_the_carer_form_takes():
         assert check_iban(good) and plausible_iban(good)
     for bad in ("", None, "SI56", "SI56191000000123439", "SI5619100000012343x", "1234567890123456"):
         assert not plausible_iban(bad)
+
+
+def test_a_name_two_carers_share_is_told_apart_by_the_contract(run_db, clock):
+    """The demo has two »Brina Bizjak«: the clerk could not tell which one to open."""
+    d = add_placement(run_db, "D", "2026-01-01", None, 0, None)
+    e = add_placement(run_db, "E", "2026-01-01", None, 0, IBANS[1])
+    for placement in (d, e):
+        carer = get_record(run_db, "placements", placement)["carer_id"]
+        version = get_record(run_db, "carers", carer)["version"]
+        save_record(run_db, "carers", {"id": carer, "version": version, "name": "Brina Bizjak"})
+    (warning,) = no_account(service.payment_run(run_db, OCT, clock))
+    assert ": 1 (Brina Bizjak s pogodbo 1220-D/2026)." in warning

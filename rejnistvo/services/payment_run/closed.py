@@ -15,7 +15,7 @@ from rejnistvo.rules.payment_run import OVERPAYMENT, PAID_KINDS, Amounts
 from rejnistvo.rules.periods import month_name
 from rejnistvo.rules.rates import as_closed
 from rejnistvo.services.payment_run.lines import CLOSED, PaymentRun, RunLine, RunLines
-from rejnistvo.services.payment_run.notices import account_warning, kept_warnings
+from rejnistvo.services.payment_run.notices import Payee, account_warning, kept_warnings
 from rejnistvo.services.payment_run.steps import RunSteps
 from rejnistvo.services.rates import rate_table
 from rejnistvo.store import ledger
@@ -58,11 +58,11 @@ def closed_steps(db: Any, run: ledger.ClosedRun, with_basis: bool) -> RunSteps:
     )
 
 
-def _payees(lines: list[RunLine]) -> Iterator[tuple[int | None, str, str | None]]:
-    """(carer id, name, account) of each line the month paid money with."""
+def _payees(lines: list[RunLine]) -> Iterator[Payee]:
+    """(carer id, name, account, contract) of each line the month paid money with."""
     for line in lines:
         if line.kind in PAID_KINDS and line.amounts.total > 0:
-            yield line.carer_id, line.carer, line.iban
+            yield line.carer_id, line.carer, line.iban, line.contract
 
 
 def _accounts_now(db: Any, lines: list[RunLine]) -> dict[int, str]:

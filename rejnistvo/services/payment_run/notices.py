@@ -22,34 +22,43 @@ NAMED_PAID_OUTSIDE = 10
 #: today's data whenever a run is shown, open or closed, and never kept with a closed
 #: month (an IBAN entered after the close mends it: the bank file takes it)
 NO_ACCOUNT = "Rejniki brez veljavnega IBAN"
+#: (carer id, name, account, contract) of a carer a run pays money to
+Payee = tuple[int | None, str, str | None, str]
 #: carers named in that warning; the rest are counted
 NAMED_WITHOUT_ACCOUNT = 3
 
 
 def account_warning(
-    payees: Iterable[tuple[int | None, str, str | None]],
+    payees: Iterable[Payee],
     accounts_now: Mapping[int, str] | None = None,
 ) -> str | None:
-    """The warning of a run whose carers to be paid (`payees`: carer id, name, account of
-    each paid line with money) include some without a usable IBAN, or None. QA59: the
-    month closed without a word and the bank file was refused only afterwards, naming
-    them. `accounts_now`: carer id → the account entered since (a closed month's line
-    keeps the account it was paid with; the bank file takes one entered later)."""
+    """The warning of a run whose carers to be paid (`payees`: carer id, name, account and
+    contract of each paid line with money) include some without a usable IBAN, or None.
+    QA59: the month closed without a word and the bank file was refused only afterwards,
+    naming them. A name two carers share (the demo has two »Brina Bizjak«) is told apart
+    by the contract. `accounts_now`: carer id → the account entered since (a closed
+    month's line keeps the account it was paid with; the bank file takes one entered
+    later)."""
     seen: set[object] = set()
-    lacking: list[str] = []
-    for carer_id, name, account in payees:
+    names: dict[str, int] = {}
+    lacking: list[tuple[str, str]] = []
+    for carer_id, name, account, contract in payees:
         key = carer_id if carer_id is not None else name
         if key in seen:
             continue
         seen.add(key)
+        names[name] = names.get(name, 0) + 1
         if plausible_iban(account):
             continue
         if accounts_now and carer_id is not None and plausible_iban(accounts_now.get(carer_id)):
             continue
-        lacking.append(name)
+        lacking.append((name, contract))
     if not lacking:
         return None
-    named = ", ".join(lacking[:NAMED_WITHOUT_ACCOUNT])
+    named = ", ".join(
+        f"{name} s pogodbo {contract}" if names[name] > 1 and contract else name
+        for name, contract in lacking[:NAMED_WITHOUT_ACCOUNT]
+    )
     if len(lacking) > NAMED_WITHOUT_ACCOUNT:
         named += f" in še {len(lacking) - NAMED_WITHOUT_ACCOUNT}"
     return (
