@@ -52,6 +52,11 @@ def amount_argument(typed: str, option: str) -> str:
             )
         return text  # not a number: the rules' message (»… ni znesek«)
     whole, separator, decimals = text.replace(",", ".").partition(".")
+    if not any(c.isdigit() for c in text):  # »,« or ».«: said as typed, not as ».«
+        raise CliInputError(
+            f"{option}: »{typed.strip()}« ni znesek; vpišite znesek v evrih, npr. 700,00 ali "
+            "700.00."
+        )
     if separator and len(decimals) == 3 and whole.lstrip("+-"):
         raise CliInputError(
             f"{option}: znesek »{typed.strip()}« se lahko bere dvojno (ločilo tisočic ali "

@@ -50,6 +50,7 @@ def test_a_decimal_comma_or_point_is_taken(capsys, db_file, board, fee):
         ("7OO,00", "--board", "»7OO,00« ni znesek"),
         ("5,123", "--fee", "»5,123« se lahko bere dvojno"),
         ("5,1234", "--fee", "več kot dve decimalki"),
+        (",", "--fee", "»,« ni znesek; vpišite znesek v evrih, npr. 700,00 ali 700.00"),
     ],
 )
 def test_an_amount_that_reads_two_ways_is_refused_naming_the_option(
