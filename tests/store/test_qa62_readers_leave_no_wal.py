@@ -137,3 +137,28 @@ def test_what_an_older_reader_left_goes_with_the_next_reader(demo):
     assert check_db(demo) == []
     assert not any(name.endswith(("-wal", "-shm")) for name in _folder(demo))
     assert demo.read_bytes() == body
+
+
+def test_beside_a_window_that_saved_nothing_yet_the_reader_removes_nothing(demo, tmp_path, capsys):
+    # the window's log is empty right after it opened: the reader opens mode=rw then, and
+    # at its close (not the last: the window holds the file) leaves the window's files
+    out = tmp_path / "out"
+    out.mkdir()
+    window = open_db(demo)
+    try:
+        wal = demo.with_name(demo.name + "-wal")
+        shm = demo.with_name(demo.name + "-shm")
+        assert wal.exists() and wal.stat().st_size == 0 and shm.exists()
+        for argv in _readers(demo, out):
+            main(argv)
+            capsys.readouterr()
+            assert wal.exists() and shm.exists(), argv[0]
+        save_record(window, "children", {"name": "Živa Golob"})
+        assert wal.stat().st_size > 0
+    finally:
+        window.close()
+    with open_db(demo, read_only=True) as reader:
+        assert reader.execute("SELECT count(*) FROM children WHERE name = 'Živa Golob'").fetchone()[
+            0
+        ]
+    assert not any(name.endswith(("-wal", "-shm")) for name in _folder(demo))
