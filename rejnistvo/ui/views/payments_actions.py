@@ -11,7 +11,7 @@ from typing import Any
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.payment_run import KIND_LABELS, OVERPAYMENT
-from rejnistvo.rules.periods import month_name, parse_month
+from rejnistvo.rules.periods import month_name, parse_typed_month
 from rejnistvo.ui.format import count_text, format_count, format_date
 from rejnistvo.ui.widgets.money_text import on_screen
 from rejnistvo.ui.widgets.wait_cursor import wait_cursor
@@ -229,20 +229,20 @@ def settle_selected(view: Any) -> bool:
         answer = view.ctx.interaction.ask_text(
             view.tr("Poravnava preplačila"),
             view.tr(
-                "Mesec, v katerem so bila preplačila poračunana (LLLL-MM), ali prazno, če so "
-                "rejniki pozvani k vračilu:"
+                "Mesec, v katerem so bila preplačila poračunana (npr. januar 2027), ali "
+                "prazno, če so rejniki pozvani k vračilu:"
             )
             if many
             else view.tr(
-                "Mesec, v katerem je bilo preplačilo poračunano (LLLL-MM), ali prazno, če je "
-                "rejnik pozvan k vračilu:"
+                "Mesec, v katerem je bilo preplačilo poračunano (npr. januar 2027), ali "
+                "prazno, če je rejnik pozvan k vračilu:"
             ),
             text=answer,
         )
         if answer is None:
             return False
         try:
-            offset = parse_month(answer, "offset_month") if answer.strip() else None
+            offset = parse_typed_month(answer, "offset_month") if answer.strip() else None
             method = "offset" if offset else "refund"
             # a month the save would refuse is refused before »Vpišem?«, not after it
             with wait_cursor():  # thousands of lines are read for it
