@@ -151,7 +151,8 @@ class ListEditorView(EditorActions, View):
         editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(self.heading)
         editor_layout.addLayout(self.form)
-        editor_layout.addLayout(buttons)
+        if not self.BUTTONS_IN_SIGHT:
+            editor_layout.addLayout(buttons)
         editor_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -160,11 +161,18 @@ class ListEditorView(EditorActions, View):
         # cursor and one more Tab was needed (a field that takes the cursor scrolls to it)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor_scroll = scroll
+        editor_side: QWidget = scroll
+        if self.BUTTONS_IN_SIGHT:
+            editor_side = QWidget(self)
+            side_layout = QVBoxLayout(editor_side)
+            side_layout.setContentsMargins(0, 0, 0, 0)
+            side_layout.addWidget(scroll, 1)
+            side_layout.addLayout(buttons)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName(f"{type(self).__name__}Splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(editor_side)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 600])
@@ -235,6 +243,11 @@ class ListEditorView(EditorActions, View):
     # -- laptop ---------------------------------------------------------------------
     #: below this width the list stands above the editor
     STACK_BELOW = 860
+    #: Nov, Shrani, Zavrzi spremembe and Izbriši under the scrolled form, always in
+    #: sight: at 1024 × 700 (stacked) they stood at the form's foot, scrolled away with
+    #: their Alt letters. False: at the form's foot (Namestitve: between the periods and
+    #: the one-off payments, which are saved apart)
+    BUTTONS_IN_SIGHT = True
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         side_by_side = getattr(self, "side_by_side", None)

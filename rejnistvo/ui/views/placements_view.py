@@ -32,6 +32,8 @@ from rejnistvo.ui.widgets.pickers import CentreField, RecordPicker, ShareEdit, l
 class PlacementsView(ListEditorView):
     entity = "placements"
     kind = "placement"
+    #: the placement's buttons stand above its one-off payments (saved apart)
+    BUTTONS_IN_SIGHT = False
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self._narrowed = False
