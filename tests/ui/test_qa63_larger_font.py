@@ -55,3 +55,31 @@ def test_the_usual_font_keeps_the_list_as_it_was(qtbot, ctx):
     assert window.nav.minimumWidth() == NAV_MIN_WIDTH
     assert window.nav.width() == NAV_WIDTH
     assert _names_fit(window)
+    from PySide6.QtWidgets import QBoxLayout
+
+    from rejnistvo.ui.views.settings_grants import GrantsBox
+
+    window.show_screen("settings_view")
+    qtbot.wait(10)
+    grants = window.view("settings_view").findChild(GrantsBox)
+    assert grants.row.direction() == QBoxLayout.Direction.LeftToRight  # beside its form
+
+
+def test_the_amounts_tab_fits_a_laptop_at_a_larger_font(qtbot, ctx, larger_font):
+    """Nastavitve → Zneski rejnine was 930 px wide at 13 pt in a 770 px page: the page
+    scrolled sideways, the right of its texts and tables and »Odstrani izbranega« past the
+    edge. The indexation and the amounts' row put a field under its label when there is no
+    room beside it; the birth-grant table stands above its form, its dates and amounts whole."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from rejnistvo.ui.views.settings_grants import GrantsBox
+
+    window = laptop_window(qtbot, ctx)
+    window.show_screen("settings_view")
+    qtbot.wait(10)
+    page = window.stack.currentWidget()
+    assert isinstance(page, QScrollArea)
+    assert page.widget().minimumSizeHint().width() <= page.viewport().width()
+    table = window.view("settings_view").findChild(GrantsBox).table
+    header = table.horizontalHeader()
+    assert table.viewport().width() >= header.sectionSize(0) + header.sectionSize(1)

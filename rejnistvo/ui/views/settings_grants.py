@@ -5,8 +5,18 @@ can be corrected or removed — audited, refused when someone changed it meanwhi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
@@ -48,11 +58,16 @@ class GrantsBox(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         form.addRow("", buttons)
-        row = QHBoxLayout()
+        # The table beside the form while both fit, else above it: at a larger font (12
+        # pt) the two side by side were wider than the page at 1024 × 700 (QA63)
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._form = form
         row.addWidget(self.table, 1)
         row.addLayout(form, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the box's narrowest is the stacked one (minimumSizeHint), not the side by side
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addLayout(row)
         self._update_buttons()
@@ -186,6 +201,46 @@ class GrantsBox(QWidget):
         )
         self.selected = None
         self._update_buttons()
+        self._keep_dates_and_amounts_whole()
+
+    def _side_by_side_width(self) -> int:
+        """The width the table and the form need beside each other."""
+        table = max(self.table.minimumSizeHint().width(), self.table.minimumWidth())
+        return table + self.row.spacing() + self._form.minimumSize().width()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As narrow as the table above the form; as tall as they stand now."""
+        layout = self.layout()
+        height = layout.minimumSize().height() if layout is not None else 0
+        width = max(
+            self.title.minimumSizeHint().width(),
+            self.table.minimumSizeHint().width(),
+            self.table.minimumWidth(),
+            self._form.minimumSize().width(),
+        )
+        return QSize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        beside = event.size().width() >= self._side_by_side_width()
+        wanted = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != wanted:
+            self.row.setDirection(wanted)
+            self.updateGeometry()  # a new height for the page
+        super().resizeEvent(event)
+
+    def _keep_dates_and_amounts_whole(self) -> None:
+        """The table never narrower than its date and amount columns and a few letters of
+        the source: beside the form, at a larger font (12 pt) it was squeezed to »Velja od«
+        and »430,0« (QA63). At the usual font it is wider than that anyway."""
+        table = self.table
+        columns = sum(
+            max(table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column))
+            for column in (0, 1)
+        )
+        source = 6 * table.fontMetrics().averageCharWidth()
+        frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(columns + source + frame)
+        self.updateGeometry()
 
     def retranslate(self) -> None:
         self.model.set_columns_headers([c.header for c in self._columns()])

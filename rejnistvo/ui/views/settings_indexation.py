@@ -37,6 +37,9 @@ class IndexationBox(QGroupBox):
         self.index_propose.clicked.connect(self.propose_indexation)
         self.index_labels = [QLabel(self) for _ in range(3)]
         index_form = QFormLayout()
+        # at a larger font (12-13 pt) the box beside the old and new amounts was wider than
+        # the page at 1024 × 700: a field without room beside its label goes under it (QA63)
+        index_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, w in zip(
             self.index_labels, (self.index_from, self.index_percent, self.index_source), strict=True
         ):

@@ -64,6 +64,8 @@ class RatesTab(SettingsTab):
         self.rate_source = TextEdit("source", self, required=True)
         self.rate_labels = [QLabel(self) for _ in range(4)]
         form = QFormLayout(self.rate_box)
+        # at a larger font a row too wide beside its label goes under it (QA63)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         fields = (self.rate_from, self.rate_board, self.rate_fee, self.rate_source)
         for label, w in zip(self.rate_labels, fields, strict=True):
             form.addRow(label, w)
