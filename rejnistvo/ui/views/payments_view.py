@@ -583,7 +583,11 @@ class PaymentsView(View):
         # with the reason, as the other buttons: QA14 found it enabled, refusing the click
         refused = self._reopen_refused(run.month) if latest else None
         self.reopen_button.setEnabled(latest and refused is None)
-        self.settle_button.setEnabled(closed and bool(self.shown and self.shown.overpayments))
+        # nothing left to settle once every overpayment is settled or given back (QA59:
+        # the button stayed enabled and answered »… so že poravnana«)
+        self.settle_button.setEnabled(
+            closed and bool(self.shown and self.shown.overpayments and self.shown.left_to_recover)
+        )
         # a disabled button says why (Qt shows its tooltip): QA10 found »Vpiši poravnavo«
         # greyed out with no word while the month was open
         self.settle_button.setToolTip(self._settle_tip(run, closed))
@@ -602,6 +606,11 @@ class PaymentsView(View):
                 "meseca še lahko spremenijo."
             )
         if not self.settle_button.isEnabled():
+            if self.shown is not None and self.shown.overpayment_count:
+                return self.tr(
+                    "Vsa preplačila tega meseca so poravnana ali razveljavljena; vpisane "
+                    "poravnave ni mogoče spremeniti."
+                )
             return self.tr("V tem mesecu ni preplačil, katerih poravnavo bi bilo treba vpisati.")
         return self.tr(
             "Vpišite, kako so bila izbrana preplačila poravnana: poračun v imenovanem mesecu "
