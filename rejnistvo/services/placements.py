@@ -350,12 +350,35 @@ def save_placement(db: Any, placement: Placement) -> int:
     """Check and store a placement with its periods (one audited transaction); its id.
     The carer and the child of a placement paid in a closed month stay (``_check_payee``)."""
     check_placement(placement)
+    _check_people_there(db, placement)
     stored = None if placement.id is None else get_record(db, "placements", placement.id)
     _check_after_birth(db, placement, stored)
     if placement.id is not None:
         _check_payee(db, stored, placement)
         placement = _stored_share_kept(stored, placement)
     return save_record(db, "placements", _row(placement))
+
+
+def _check_people_there(db: Any, p: Placement) -> None:
+    """The carer and the child chosen are still there: one deleted meanwhile on another
+    screen (Otroci, while this placement was typed on Namestitve) was refused by the
+    store as »… se sklicuje na zapis, ki ne obstaja (npr. rejnik, otrok, center)« in a
+    message box, the name still shown in its field as chosen."""
+    for entity, field, who in (
+        ("carers", "carer_id", "Rejnika"),
+        ("children", "child_id", "Otroka"),
+    ):
+        record_id = getattr(p, field)
+        if record_id is None:
+            continue
+        try:
+            get_record(db, entity, record_id)
+        except StoreError:
+            raise InputError(
+                field,
+                f"{who}, izbranega tu, ni več (medtem je bil izbrisan); izberite drugega s "
+                "seznama (začnite tipkati ime).",
+            ) from None
 
 
 def _check_after_birth(db: Any, p: Placement, stored: dict[str, Any] | None) -> None:
