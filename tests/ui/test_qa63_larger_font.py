@@ -83,3 +83,36 @@ def test_the_amounts_tab_fits_a_laptop_at_a_larger_font(qtbot, ctx, larger_font)
     table = window.view("settings_view").findChild(GrantsBox).table
     header = table.horizontalHeader()
     assert table.viewport().width() >= header.sectionSize(0) + header.sectionSize(1)
+
+
+def test_the_subgroups_tab_fits_a_laptop_at_a_larger_font(qtbot, ctx, larger_font):
+    """Podskupine in kandidati was 1037 px wide at 13 pt (the candidate's and the
+    coordinator's boxes side by side) in a 770 px page; the coordinator's box now stands
+    under the candidate's, and the candidates' »Center« keeps enough letters to tell the
+    centres apart (it read »Ce…na«) — the table scrolls sideways on its own instead."""
+    from rejnistvo.ui.views.settings_common import STRETCH_FLOOR_LETTERS
+
+    window = laptop_window(qtbot, ctx)
+    window.show_screen("settings_view")
+    view = window.view("settings_view")
+    tab = view.subgroups_tab
+    view.tabs.setCurrentWidget(tab)
+    qtbot.wait(20)
+    page = window.stack.currentWidget()
+    assert page.widget().minimumSizeHint().width() <= page.viewport().width()
+    assert not tab.lower.is_beside()
+    table = tab.candidates_table
+    source = table.model().sourceModel()
+    centre = next(c for c in range(source.columnCount()) if source.column_key(c) == "centre")
+    letters = table.fontMetrics().averageCharWidth() * STRETCH_FLOOR_LETTERS
+    assert table.horizontalHeader().sectionSize(centre) >= letters
+
+
+def test_the_subgroups_tab_at_the_usual_font_is_as_before(qtbot, ctx):
+    window = laptop_window(qtbot, ctx)
+    window.show_screen("settings_view")
+    view = window.view("settings_view")
+    tab = view.subgroups_tab
+    view.tabs.setCurrentWidget(tab)
+    qtbot.wait(20)
+    assert tab.lower.is_beside()

@@ -5,12 +5,58 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
 from rejnistvo.ui.widgets.tables import configure_table
+
+#: the fewest letters the shortened column keeps; with less room the table scrolls sideways
+STRETCH_FLOOR_LETTERS = 16
+
+
+class StretchFloor(QObject):
+    """The stretched column of a settings table never narrower than STRETCH_FLOOR_LETTERS:
+    at a larger font (12-13 pt) the columns beside it left the candidates' »Center« as
+    »Ce…na« (QA63). With less room than that the column keeps its floor and the table
+    scrolls sideways on its own (the page no longer does); with room it stretches as
+    before, so at the usual font nothing changes."""
+
+    def __init__(self, view: QTableView, column: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.check)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        if model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+                signal.connect(self._timer.start)
+            model.dataChanged.connect(lambda *_args: self._timer.start())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize:
+            self._timer.start()  # once the columns beside have their widths
+        return False
+
+    def check(self) -> None:
+        header = self.view.horizontalHeader()
+        floor = STRETCH_FLOOR_LETTERS * self.view.fontMetrics().averageCharWidth()
+        beside = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        room = self.view.viewport().width() - beside
+        mode = QHeaderView.ResizeMode.Stretch if room >= floor else QHeaderView.ResizeMode.Fixed
+        if header.sectionResizeMode(self.column) != mode:
+            header.setSectionResizeMode(self.column, mode)
+        if mode == QHeaderView.ResizeMode.Fixed and header.sectionSize(self.column) != floor:
+            header.resizeSection(self.column, floor)
 
 
 def record_table(
@@ -33,6 +79,7 @@ def record_table(
         column = next(c for c in range(model.columnCount()) if model.column_key(c) == stretch)
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        StretchFloor(view, column)
     return view, proxy
 
 

@@ -22,6 +22,7 @@ from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, RecordTableModel
 from rejnistvo.ui.views.settings_common import SettingsTab, record_table
 from rejnistvo.ui.widgets import DateEdit, FormValidator, TextEdit
+from rejnistvo.ui.widgets.beside_or_above import BesideOrAbove
 from rejnistvo.ui.widgets.pickers import CentreUnitPicker
 
 
@@ -107,10 +108,9 @@ class SubgroupsTab(SettingsTab):
         layout.addWidget(self.coordinator_label)
         layout.addWidget(self.members_label)
         layout.addWidget(self.candidates_table, 1)
-        lower = QHBoxLayout()
-        lower.addWidget(self.cand_box, 3)
-        lower.addWidget(self.coord_box, 2)
-        layout.addLayout(lower)
+        # beside each other while both fit, else the coordinator's under the candidate's
+        self.lower = BesideOrAbove(self.cand_box, self.coord_box, (3, 2), page)
+        layout.addWidget(self.lower)
 
     def export_candidate_changes(self) -> bool:
         from rejnistvo.register.candidates import candidate_changes, write_candidate_changes_csv
