@@ -266,10 +266,18 @@ def sepa_transfers(
             unusable.add(key)
         groups[key] = groups.get(key, ZERO) + line.total
         names.setdefault(key, line)
+    # a name two carers share is told apart by the contract (as the run's warning)
+    carers_named: dict[str, set[object]] = {}
+    for line in names.values():
+        carers_named.setdefault(line.carer, set()).add(
+            getattr(line, "carer_id", None) or line.carer
+        )
     missing: list[str] = []
     for key, amount in groups.items():
-        if key in unusable and amount > 0 and key[1] not in missing:
-            missing.append(key[1])
+        shared = len(carers_named.get(key[1], ())) > 1 and key[2]
+        who = f"{key[1]} s pogodbo {key[2]}" if shared else key[1]
+        if key in unusable and amount > 0 and who not in missing:
+            missing.append(who)
     if missing:
         shown = ", ".join(missing[:5]) + (f" in še {len(missing) - 5}" if len(missing) > 5 else "")
         raise InputError(

@@ -97,3 +97,16 @@ def test_a_name_two_carers_share_is_told_apart_by_the_contract(run_db, clock):
         save_record(run_db, "carers", {"id": carer, "version": version, "name": "Brina Bizjak"})
     (warning,) = no_account(service.payment_run(run_db, OCT, clock))
     assert ": 1 (Brina Bizjak s pogodbo 1220-D/2026)." in warning
+
+
+def test_the_bank_files_refusal_tells_a_shared_name_apart_too(run_db, clock):
+    d = add_placement(run_db, "D", "2026-01-01", None, 0, None)
+    e = add_placement(run_db, "E", "2026-01-01", None, 0, IBANS[1])
+    for placement in (d, e):
+        carer = get_record(run_db, "placements", placement)["carer_id"]
+        version = get_record(run_db, "carers", carer)["version"]
+        save_record(run_db, "carers", {"id": carer, "version": version, "name": "Brina Bizjak"})
+    with run_db.atomic():
+        run_db.table("settings").upsert({"key": "centre_iban", "value": CENTRE_IBAN}, pk="key")
+    with pytest.raises(InputError, match=r"IBAN: Brina Bizjak s pogodbo 1220-D/2026\. "):
+        payment_exports.check_sepa_for(run_db, service.payment_run(run_db, OCT, clock))
