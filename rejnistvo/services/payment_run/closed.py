@@ -67,23 +67,24 @@ def _payees(lines: list[RunLine]) -> Iterator[Payee]:
 
 def _accounts_now(db: Any, lines: list[RunLine]) -> dict[int, str]:
     """The accounts entered since the close of the carers the month paid without one
-    (the bank file takes them: ``payment_exports._accounts_now``)."""
-    from rejnistvo.store import StoreError, get_record
+    (the bank file takes them: ``payment_exports._accounts_now``): one read of the
+    carers' accounts, only when some line lacks one."""
+    from rejnistvo.store.reads import read_tuples
 
     lacking = {
         line.carer_id
         for line in lines
         if line.carer_id is not None and line.kind in PAID_KINDS and not plausible_iban(line.iban)
     }
-    accounts = {}
-    for carer_id in lacking:
-        try:
-            account = get_record(db, "carers", carer_id).get("iban")
-        except StoreError:  # the carer deleted since: named as lacking an account
-            continue
-        if account:
-            accounts[carer_id] = account
-    return accounts
+    if not lacking:
+        return {}
+    return {
+        carer_id: account
+        for carer_id, account in read_tuples(
+            db, "SELECT id, iban FROM carers WHERE iban IS NOT NULL AND iban != ''"
+        )
+        if carer_id in lacking
+    }
 
 
 def undoing_text(run_month: date, amount: Decimal, closes: bool) -> str:
