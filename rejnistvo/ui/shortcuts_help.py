@@ -47,6 +47,8 @@ def field_keys() -> list[str]:
         "Ctrl+Tab, Ctrl+Shift+Tab – naslednji, prejšnji zavihek (kazalec je v zavihku)",
         "Home, End – prva, zadnja vrstica seznama",
         "Enter v seznamu Rokov, R-4 ali R-5 – odpre izbrano vrstico",
+        "Enter ali ↓ v iskanju na Rejnikih, Otrocih in Namestitvah – v seznam, na prvi "
+        "zadetek; Enter v seznamu – v prvo polje zapisa",
         f"{undo} – v tabeli obdobij ali usposabljanj vrne nazadnje odstranjeno vrstico",
         "Preslednica v stolpcu Plačano – obrok vračila je plačan; F2 – dan in znesek plačila",
     ]

@@ -90,6 +90,8 @@ class ListEditorView(EditorActions, View):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
+        # Enter or ↓ after the typed name: to the list (only Tab reached it)
+        self.search.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.model = RecordTableModel(self.columns(), self)
@@ -433,7 +435,31 @@ class ListEditorView(EditorActions, View):
         ):
             self.focus_editor()
             return True
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            return self._search_to_list()
         return super().eventFilter(watched, event)
+
+    def _search_to_list(self) -> bool:
+        """Enter or ↓ in the search box: the cursor to the list, on the record in the
+        editor when the search shows it, else on the first match (which opens it, asking
+        about unsaved edits as a click would). No match: the cursor stays."""
+        if self.proxy.rowCount() == 0:
+            return False
+        current = self.table.currentIndex()
+        if (
+            not current.isValid()
+            or self.proxy.row_record(current.row()).get("id") != self._current_id
+        ):
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def focus_editor(self) -> None:
         """The cursor into the editor's first field, scrolled into sight."""
