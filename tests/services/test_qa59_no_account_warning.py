@@ -110,3 +110,11 @@ def test_the_bank_files_refusal_tells_a_shared_name_apart_too(run_db, clock):
         run_db.table("settings").upsert({"key": "centre_iban", "value": CENTRE_IBAN}, pk="key")
     with pytest.raises(InputError, match=r"IBAN: Brina Bizjak s pogodbo 1220-D/2026\. "):
         payment_exports.check_sepa_for(run_db, service.payment_run(run_db, OCT, clock))
+
+
+def test_a_large_count_is_written_with_a_thousands_dot():
+    from rejnistvo.services.payment_run.notices import account_warning
+
+    payees = [(i, f"Rejnik {i}", None, f"P-{i}") for i in range(13563)]
+    warning = account_warning(payees) or ""
+    assert ": 13.563 (Rejnik 0, Rejnik 1, Rejnik 2 in še 13.560)." in warning

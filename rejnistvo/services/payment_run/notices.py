@@ -60,12 +60,17 @@ def account_warning(
         for name, contract in lacking[:NAMED_WITHOUT_ACCOUNT]
     )
     if len(lacking) > NAMED_WITHOUT_ACCOUNT:
-        named += f" in še {len(lacking) - NAMED_WITHOUT_ACCOUNT}"
+        named += f" in še {_count(len(lacking) - NAMED_WITHOUT_ACCOUNT)}"
     return (
-        f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {len(lacking)} ({named}). "
+        f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {_count(len(lacking))} ({named}). "
         "Datoteke SEPA za ta mesec ni mogoče izvoziti, dokler jim IBAN ne vpišete v podatke "
         "rejnika (Rejniki); to lahko storite tudi po zaključku meseca."
     )
+
+
+def _count(count: int) -> str:
+    """13563 → »13.563«, as the program writes counts (``ui.format.format_count``)."""
+    return f"{count:,}".replace(",", ".")
 
 
 def kept_warnings(warnings: Iterable[str]) -> tuple[str, ...]:
