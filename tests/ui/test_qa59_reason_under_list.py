@@ -51,7 +51,10 @@ def test_the_chosen_lines_reason_stands_whole_under_the_list(qtbot, view):
     view.tabs.setCurrentIndex(0)
     assert not view.reason_area.isVisibleTo(view)  # Izplačilo: its kind says the rest
     view.tabs.setCurrentIndex(2)  # Preplačila, by the keyboard: Tab to the list
+    assert view.reason_line.text() == "Izberite vrstico: tu bo njen razlog v celoti."
+    assert not view.reason_line.isEnabled()  # grey: a hint, not a reason
     view.over_table.setFocus()
+    assert view.reason_line.isEnabled()
     assert view.reason_area.isVisibleTo(view)
     assert view.reason_line.text() == (
         "Marija Rejnik – Luka Otrok, oktober 2026: dodan znesek od 1. 10. 2026 (oskrbnina 600,00 €)"

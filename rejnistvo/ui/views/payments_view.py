@@ -508,8 +508,11 @@ class PaymentsView(View):
         index = table.currentIndex()
         proxy = table.model()
         if not index.isValid() or index.row() >= proxy.rowCount():
-            self.reason_line.clear()
+            # in grey: where the reason will be (an empty band under the list said nothing)
+            self.reason_line.setEnabled(False)
+            self.reason_line.setText(self.tr("Izberite vrstico: tu bo njen razlog v celoti."))
             return
+        self.reason_line.setEnabled(True)
         record = proxy.row_record(index.row())  # type: ignore[attr-defined]
         who = " – ".join(n for n in (record["carer"], record["child"]) if n)
         self.reason_line.setText(
