@@ -49,6 +49,7 @@ def field_keys() -> list[str]:
         "Enter v seznamu Rokov, R-4 ali R-5 – odpre izbrano vrstico",
         "Enter ali ↓ v iskanju na Rejnikih, Otrocih in Namestitvah – v seznam, na prvi "
         "zadetek; Enter v seznamu – v prvo polje zapisa",
+        "Enter v iskanju R-4 ali R-5 – odpre prvi zadetek; ↓ – v seznam",
         f"{undo} – v tabeli obdobij ali usposabljanj vrne nazadnje odstranjeno vrstico",
         "Preslednica v stolpcu Plačano – obrok vračila je plačan; F2 – dan in znesek plačila",
     ]

@@ -57,3 +57,21 @@ def test_no_match_keeps_the_cursor_in_the_search(qtbot, shown_window):
     qtbot.waitUntil(lambda: not view.proxy.searching())
     qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert view.search.hasFocus()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+@pytest.mark.parametrize("screen", ["r4_view", "r5_view"])
+def test_the_case_lists_too(qtbot, shown_window, screen, key):
+    window = shown_window
+    window.show_screen(screen)
+    view = window.current_view()
+    view.new_record()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.search.hasFocus()
+    first = view.proxy.row_record(0)
+    words = [w for w in (first.get("child_name") or first.get("child") or "").split() if w]
+    qtbot.keyClicks(view.search, fold(words[-1]))
+    qtbot.waitUntil(lambda: not view.proxy.searching())
+    qtbot.keyClick(view.search, key)
+    assert view.table.hasFocus()
+    assert view.current_id() == view.proxy.row_record(view.table.currentIndex().row())["id"]

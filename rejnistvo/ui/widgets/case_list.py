@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -87,6 +88,30 @@ class CaseListPane(QWidget):
         # row stood current, framed, beside another case in the editor, and with one row
         # the arrows move nowhere (found by QA54)
         self.table.activated.connect(self._row_activated)
+        # Enter or ↓ after the typed name: to the list (only Tab reached it)
+        self.search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.proxy.rowCount()
+        ):
+            current = self.table.currentIndex()
+            if not current.isValid():
+                current = self.proxy.index(0, 0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if event.key() == Qt.Key.Key_Down:
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(current)  # the first: opened as chosen
+            else:
+                self._row_activated(current)  # Enter: opened, as Enter in the list
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _fit_short_list(self) -> None:
