@@ -98,16 +98,14 @@ def format_iban(value: str | None) -> str:
     return str(stdnum_iban.format(value))
 
 
-_DIGITS_OF = {chr(c): str(c - 55) for c in range(ord("A"), ord("Z") + 1)}
-
-
 @lru_cache(maxsize=65536)
 def plausible_iban(value: str | None) -> bool:
     """Whether `value` can be a bank account: the shape (country, two check digits, 11
-    to 30 letters or digits) and the mod-97 check digits, without python-stdnum's
-    per-country layouts — a payment run asks it of every carer (20,000: ~35 ms, where
-    ``check_iban`` takes ~0.8 s; the next run asks the same: remembered). Every IBAN ``check_iban`` accepts is plausible; the
-    program stores only those (the carer form checks it)."""
+    to 30 letters or digits) and the mod-97 check digits (stdnum's ISO 7064 check),
+    without python-stdnum's per-country layouts — a payment run asks it of every carer
+    (20,000: ~70 ms, where ``check_iban`` takes ~0.5 s; the next run asks the same:
+    remembered). Every IBAN ``check_iban`` accepts is plausible; the program stores only
+    those (the carer form checks it)."""
     if not value:
         return False
     compact = "".join(value.split()).replace("-", "").upper()
@@ -115,5 +113,6 @@ def plausible_iban(value: str | None) -> bool:
         return False
     if not (compact[:2].isalpha() and compact[2:4].isdigit()):
         return False
-    moved = compact[4:] + compact[:4]
-    return int("".join([_DIGITS_OF.get(c, c) for c in moved])) % 97 == 1
+    from stdnum.iso7064 import mod_97_10
+
+    return bool(mod_97_10.is_valid(compact[4:] + compact[:4]))
