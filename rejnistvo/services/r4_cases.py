@@ -463,7 +463,7 @@ def correct_decision(
     reason = " ".join(reason.split())
     if len(reason) < 5:
         raise InputError(
-            "reason", "Vpišite razlog popravka (vsaj nekaj besed); zapiše se v dnevnik sprememb."
+            "reason", "Vpišite razlog popravka (vsaj 5 znakov); zapiše se v dnevnik sprememb."
         )
     unknown = set(changes) - DECISION_FIELDS
     if unknown:

@@ -175,6 +175,7 @@ def test_reopen_only_the_latest_with_a_reason_audited(run_db, clock):
     with pytest.raises(InputError) as caught:
         service.reopen_month(run_db, NOV, "  ", clock)
     assert caught.value.field == "reason"
+    assert "vsaj 5 znakov" in caught.value.message  # the rule, not »nekaj besed«
     service.reopen_month(run_db, NOV, "napačno vnesen aneks", clock)
     assert service.payment_run(run_db, NOV, clock).status == "open"
     audit = [row for row in audit_rows(run_db, "payment_runs") if row["action"] == "reopen"]

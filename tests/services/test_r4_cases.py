@@ -135,6 +135,7 @@ def test_correction_needs_a_reason_and_is_audited(r4_db, clock):  # noqa: F811
     with pytest.raises(InputError) as no_reason:
         correct_decision(r4_db, decided.id, decided.version, change, "  ", clock)
     assert no_reason.value.field == "reason"
+    assert "vsaj 5 znakov" in no_reason.value.message  # the rule, not »nekaj besed«
     with pytest.raises(InputError, match="le podatke odločitve"):
         correct_decision(
             r4_db, decided.id, decided.version, {"rationale": "x"}, "Napaka v predlogu.", clock

@@ -307,7 +307,7 @@ def reopen_month(db: Any, month: date, reason: str, clock: Clock) -> None:
     the reopening log keeps when it was closed, by whom and its total."""
     month = first_of_month(month)
     if not isinstance(reason, str) or len(reason.strip()) < 5:
-        raise InputError("reason", "vpišite razlog za ponovno odprtje meseca (vsaj nekaj besed).")
+        raise InputError("reason", "vpišite razlog za ponovno odprtje meseca (vsaj 5 znakov).")
     with db.atomic():
         run = check_reopenable(db, month)
         user = user_of(db)
