@@ -125,6 +125,10 @@ class CoordinatorStepsMixin:
         self.case_info.setTextFormat(Qt.TextFormat.PlainText)
         self.step_date = DateEdit("on", panel, required=True)
         self.step_date.set_value(self.ctx.clock.today())
+        # the resolution number is of the decision's year (SPEC 6.1 »3-017/2026«): a
+        # decision of 30. 12. 2026 entered on 4. 1. 2027 was promised 1-001/2027 and got
+        # 1-008/2026; the promise follows the step's date as it is typed or picked
+        self.step_date.edited.connect(self._step_date_changed)
         self.step_date_label = QLabel(panel)
         step_row = QHBoxLayout()
         step_row.addWidget(self.step_date_label)
@@ -397,10 +401,25 @@ class CoordinatorStepsMixin:
             self.number_label.setText("")
             return
         try:
-            number = next_resolution_no(self.ctx.db, subgroup, self.today().year)
+            number = next_resolution_no(self.ctx.db, subgroup, self._decision_year())
         except InputError as exc:
             number = exc.message
         self.number_label.setText(self.tr("Številka sklepa bo: {0}").format(number))
+
+    def _decision_year(self) -> int:
+        """The year the number will carry: the step date's (the decision's date), while
+        it is a date; else today's."""
+        from rejnistvo.ui.widgets.fields import parse_date_text
+
+        try:
+            on = parse_date_text(self.step_date.text(), self.step_date.field)
+        except InputError:
+            on = None
+        return (on or self.today()).year
+
+    def _step_date_changed(self) -> None:
+        if self.number_label.text():  # shown only while a decision can be made
+            self._update_number()
 
     def _rationale_typed(self) -> None:
         if self.rationale_edit.toPlainText().strip():
