@@ -180,7 +180,9 @@ class ListEditorView(EditorActions, View):
         self.splitter.setSizes([540, 600])
         self.remember_splitter(self.splitter)
         # side by side while the editor has its width beside the list, else stacked
-        self.side_by_side = SideBySide(self, self.splitter, scroll, self.STACK_BELOW)
+        self.side_by_side = SideBySide(
+            self, self.splitter, scroll, self.STACK_BELOW, on_stack=self._share_stacked
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -250,6 +252,13 @@ class ListEditorView(EditorActions, View):
     #: their Alt letters. False: at the form's foot (Namestitve: between the periods and
     #: the one-off payments, which are saved apart)
     BUTTONS_IN_SIGHT = True
+
+    def _share_stacked(self, height: int) -> None:
+        """Stacked (1024 × 700), the editor is the work: two thirds of the height, as on
+        R-4 and R-5 (half showed Namestitve's heading and eight fields, its periods below
+        the fold, beside a list of one searched row)."""
+        height = max(height, 3)
+        self.splitter.setSizes([height // 3, height - height // 3])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         side_by_side = getattr(self, "side_by_side", None)
