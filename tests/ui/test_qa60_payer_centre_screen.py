@@ -83,6 +83,6 @@ def test_renaming_the_payers_centre_renames_the_payer_on_splosno(qtbot, ctx):
     assert tab.save_centre()
     renamed = "Center za socialno delo Koroška (Slovenj Gradec)"
     assert get_setting(ctx.db, "centre_name") == renamed
-    assert said[-1].endswith(f"(plačnik v datoteki SEPA) je zdaj »{renamed}«.")
+    assert said[-1] == f"Center »{renamed}« je shranjen in z njim ime plačnika SEPA (Splošno)."
     assert general.centre_name.text() == renamed
     assert general.payer_note.isHidden()

@@ -296,12 +296,12 @@ class CentresTab(SettingsTab):
         self._shown_centre = {**record, "id": centre_id}
         self.ctx.bus.records_changed.emit("centre")
         message = self.tr("Center »{0}« je shranjen.").format(name)
-        renamed_payer = get_setting(self.ctx.db, "centre_name")
-        if renamed_payer != payer:  # the payer of the SEPA file was this centre's old name
+        if get_setting(self.ctx.db, "centre_name") != payer:
+            # the payer of the SEPA file was this centre's old name; short enough to be
+            # read whole beside »Baza: …« at 1024 px
             self.ctx.bus.records_changed.emit("settings")
-            message += " " + self.tr(
-                "Ime centra v Nastavitve → Splošno (plačnik v datoteki SEPA) je zdaj »{0}«."
-            ).format(renamed_payer)
+            message = self.tr("Center »{0}« je shranjen in z njim ime plačnika SEPA (Splošno).")
+            message = message.format(name)
         self.ctx.bus.status_message.emit(message)
         self.changed()
         return True
