@@ -194,6 +194,10 @@ def build_story(run: PaymentRun, printed_on: date) -> list[Flowable]:
         para(f"{TITLE} ZA {fmt_month(run.month).upper()}", "title"),
         para(f"{_status(run)} Datum izpisa: {fmt_date(printed_on)}.", "body"),
     ]
+    # before the figures too, as on the payment sheet: a missing 1 March indexation was
+    # said only under the last page's total (page 24 of 24 at 300 placements), after every
+    # amount had been read as right
+    story += [para(f"Opozorilo: {warning}", "body") for warning in run.warnings]
     paid = run.paid_lines()
     widths = run_widths(run)
     by_centre: dict[str, dict[str, list[RunLine]]] = {}
