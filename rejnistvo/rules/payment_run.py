@@ -461,7 +461,7 @@ def _rate_reasons(
         earlier = [d for d in before if d < day]
         prior = before[max(earlier)] if earlier else None
         changed = {key for key in ("board", "fee") if prior is None or prior[key] != r[key]}
-        amounts = _row_amounts(r, parts, changed)
+        amounts = _row_amounts(r, parts, changed, prior)
         if amounts:
             reasons.append(f"dodan znesek od {_day(day)} ({amounts} EUR)")
     for day in after:
@@ -491,12 +491,18 @@ def _rate_reasons(
 
 
 def _row_amounts(
-    row: Mapping[str, Any], parts: int, shown: Collection[str] = ("board", "fee")
+    row: Mapping[str, Any],
+    parts: int,
+    shown: Collection[str] = ("board", "fee"),
+    prior: Mapping[str, Any] | None = None,
 ) -> str:
     """»oskrbnina 600,00, plačilo dela 500,00« of a rate row: the components of
-    `parts` whose key is among `shown`."""
+    `parts` whose key is among `shown`; with the row in force before it, each says what
+    it replaced (»oskrbnina 600,00 namesto 655,23«), so a line tells at a glance why it
+    is an arrears or an overpayment."""
     return ", ".join(
         f"{label} {format_amount(Decimal(row[key]))}"
+        + (f" namesto {format_amount(Decimal(prior[key]))}" if prior is not None else "")
         for key, label, part in _COMPONENTS
         if part & parts and key in shown
     )

@@ -38,8 +38,16 @@ def test_a_rate_row_names_on_each_line_only_that_lines_component(run_db, clock):
     rate_service.add_rate(run_db, "2026-10-01", "600.00", "500.00", "test: oskrbnina nižja")
     run = service.payment_run(run_db, DEC, clock)
     assert _differences(run, "Otrok A", OCT) == {
-        ("arrears", False, True): "dodan znesek od 1. 10. 2026 (plačilo dela 500,00 EUR)",
-        ("overpayment", True, False): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 EUR)",
+        (
+            "arrears",
+            False,
+            True,
+        ): "dodan znesek od 1. 10. 2026 (plačilo dela 500,00 namesto 460,00 EUR)",
+        (
+            "overpayment",
+            True,
+            False,
+        ): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 namesto 638,00 EUR)",
     }
     # the JSON of the run (SPEC 6) and the closed month read from the ledger say the same
     document = json.loads(run_json(service.run_document(run, _compact)))
@@ -49,8 +57,8 @@ def test_a_rate_row_names_on_each_line_only_that_lines_component(run_db, clock):
         if line["child"] == "Otrok A" and line["for_month"] == "2026-10"
     }
     assert reasons_then == {
-        ("arrears", False): "dodan znesek od 1. 10. 2026 (plačilo dela 500,00 EUR)",
-        ("overpayment", True): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 EUR)",
+        ("arrears", False): "dodan znesek od 1. 10. 2026 (plačilo dela 500,00 namesto 460,00 EUR)",
+        ("overpayment", True): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 namesto 638,00 EUR)",
     }
     service.close_month(run_db, DEC, clock)
     closed = service.payment_run(run_db, DEC, clock)
@@ -69,7 +77,11 @@ def test_an_r4_decision_is_named_on_the_fees_line_only(run_db, clock):
             "sklep R-4 3-017/2026 od 1. 10. 2026 do 30. 9. 2027 (+25 % plačila dela)"
         ),
         # the row's fee is the fee of before: it did not change the fee
-        ("overpayment", True, False): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 EUR)",
+        (
+            "overpayment",
+            True,
+            False,
+        ): "dodan znesek od 1. 10. 2026 (oskrbnina 600,00 namesto 638,00 EUR)",
     }
 
 

@@ -57,11 +57,13 @@ def test_the_chosen_lines_reason_stands_whole_under_the_list(qtbot, view):
     assert view.reason_line.isEnabled()
     assert view.reason_area.isVisibleTo(view)
     assert view.reason_line.text() == (
-        "Marija Rejnik – Luka Otrok, oktober 2026: dodan znesek od 1. 10. 2026 (oskrbnina 600,00 €)"
+        "Marija Rejnik – Luka Otrok, oktober 2026: dodan znesek od 1. 10. 2026 (oskrbnina 600,00 namesto 638,00 €)"
     )
     view.tabs.setCurrentIndex(1)
     view.diff_table.setFocus()
     qtbot.keyClick(view.diff_table, Qt.Key.Key_Home)
-    assert view.reason_line.text().endswith("dodan znesek od 1. 10. 2026 (plačilo dela 500,00 €)")
+    assert view.reason_line.text().endswith(
+        "dodan znesek od 1. 10. 2026 (plačilo dela 500,00 namesto 460,00 €)"
+    )
     view.tabs.setCurrentIndex(0)
     assert not view.reason_area.isVisibleTo(view)
