@@ -103,3 +103,31 @@ def b_ctx(qapp, b_db, tmp_path):
         # A pinned day (tests that need another set their own): never the machine's date.
         clock=FixedClock(date(2026, 3, 2)),
     )
+
+
+#: the day the Izplačila tests run on: September to November 2026 can be closed
+PAYMENTS_TODAY = date(2026, 12, 10)
+
+
+@pytest.fixture
+def payments_view(qtbot, qapp, b_db, tmp_path):
+    """Izplačila over the small database on 10. 12. 2026."""
+    from rejnistvo.ui.views.payments_view import PaymentsView
+
+    ctx = AppContext(
+        db=b_db,
+        db_path=tmp_path / "b.sqlite3",
+        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        interaction=FakeInteraction(),
+        bus=Bus(),
+        clock=FixedClock(PAYMENTS_TODAY),
+    )
+    return show_view(qtbot, PaymentsView(ctx))
+
+
+def show_month(qtbot, view, month: date) -> None:
+    """Izplačila shows `month`'s run (the month list read again first), computed."""
+    view.refresh()
+    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
+    view.load_run()
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)

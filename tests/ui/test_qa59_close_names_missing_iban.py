@@ -7,41 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QSettings
+from _fixtures_b import b_db  # noqa: F401 (fixtures)
+from _fixtures_b import payments_view as view  # noqa: F401 (the screen under test)
+from _fixtures_b import show_month as choose
 
-from rejnistvo.clock import FixedClock
 from rejnistvo.store import get_record, save_record
-from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import FakeInteraction
-from rejnistvo.ui.views.payments_view import PaymentsView
 
 OCT = date(2026, 10, 1)
 
 
-@pytest.fixture
-def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
-    ctx = AppContext(
-        db=b_db,
-        db_path=tmp_path / "b.sqlite3",
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        interaction=FakeInteraction(),
-        bus=Bus(),
-        clock=FixedClock(date(2026, 12, 10)),
-    )
-    return show_view(qtbot, PaymentsView(ctx))
-
-
-def choose(qtbot, view, month: date) -> None:
-    view.refresh()
-    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
-    view.load_run()
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
-
-
-def test_the_close_question_names_the_carer_without_an_iban(qtbot, view):
+def test_the_close_question_names_the_carer_without_an_iban(qtbot, view):  # noqa: F811
     choose(qtbot, view, OCT)  # Marija Rejnik has no IBAN
     assert view.warnings_area.isVisibleTo(view)
     assert "Rejniki brez veljavnega IBAN" in view.warnings.text()
@@ -57,7 +32,7 @@ def test_the_close_question_names_the_carer_without_an_iban(qtbot, view):
     assert "Marija Rejnik" in view.warnings.text()  # the closed month still says it
 
 
-def test_no_word_of_it_once_every_carer_has_an_iban(qtbot, view):
+def test_no_word_of_it_once_every_carer_has_an_iban(qtbot, view):  # noqa: F811
     carer = view.ctx.db.b_ids["carer"]
     version = get_record(view.ctx.db, "carers", carer)["version"]
     save_record(

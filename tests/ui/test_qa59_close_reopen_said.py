@@ -6,38 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QSettings
-
-from rejnistvo.clock import FixedClock
-from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import FakeInteraction
-from rejnistvo.ui.views.payments_view import PaymentsView
+from _fixtures_b import b_db  # noqa: F401 (fixtures)
+from _fixtures_b import payments_view as view  # noqa: F401 (the screen under test)
+from _fixtures_b import show_month as choose
 
 OCT = date(2026, 10, 1)
 
 
-@pytest.fixture
-def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
-    ctx = AppContext(
-        db=b_db,
-        db_path=tmp_path / "b.sqlite3",
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        interaction=FakeInteraction(),
-        bus=Bus(),
-        clock=FixedClock(date(2026, 12, 10)),
-    )
-    return show_view(qtbot, PaymentsView(ctx))
-
-
-def test_close_and_reopen_are_said_as_sentences(qtbot, view):
+def test_close_and_reopen_are_said_as_sentences(qtbot, view):  # noqa: F811
     said: list[str] = []
     view.ctx.bus.status_message.connect(said.append)
-    view.month_combo.setCurrentIndex(view.month_combo.findData(OCT.isoformat()))
-    view.load_run()
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    choose(qtbot, view, OCT)
     assert view.close_month()
     assert said[-1] == "Oktober 2026 je zaključen."
     view.ctx.interaction.answers.append("Napačen znesek rejnine")

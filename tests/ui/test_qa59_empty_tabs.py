@@ -7,47 +7,22 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QSettings
+from _fixtures_b import b_db  # noqa: F401 (fixtures)
+from _fixtures_b import payments_view as view  # noqa: F401 (the screen under test)
+from _fixtures_b import show_month as choose
 
-from rejnistvo.clock import FixedClock
 from rejnistvo.services import rates as rate_service
-from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import FakeInteraction
-from rejnistvo.ui.views.payments_view import PaymentsView
 
 OCT, NOV = date(2026, 10, 1), date(2026, 11, 1)
 
 
-@pytest.fixture
-def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
-    ctx = AppContext(
-        db=b_db,
-        db_path=tmp_path / "b.sqlite3",
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        interaction=FakeInteraction(),
-        bus=Bus(),
-        clock=FixedClock(date(2026, 12, 10)),
-    )
-    return show_view(qtbot, PaymentsView(ctx))
-
-
-def choose(qtbot, view, month: date) -> None:
-    view.refresh()
-    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
-    view.load_run()
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
-
-
-def shown_note(view, name: str) -> str:
+def shown_note(screen, name: str) -> str:
     """The words an empty tab shows, "" when it shows none."""
-    note = view.empty_notes[name]
-    return note.text() if note.isVisibleTo(view) else ""
+    note = screen.empty_notes[name]
+    return note.text() if note.isVisibleTo(screen) else ""
 
 
-def test_empty_arrears_and_overpayments_say_so(qtbot, view):
+def test_empty_arrears_and_overpayments_say_so(qtbot, view):  # noqa: F811
     choose(qtbot, view, OCT)
     view.tabs.setCurrentIndex(1)
     assert shown_note(view, "arrears") == (
@@ -73,7 +48,7 @@ def test_empty_arrears_and_overpayments_say_so(qtbot, view):
     )
 
 
-def test_a_tab_with_lines_shows_no_note_and_a_note_fits_the_table(qtbot, view):
+def test_a_tab_with_lines_shows_no_note_and_a_note_fits_the_table(qtbot, view):  # noqa: F811
     choose(qtbot, view, OCT)
     assert view.close_month()
     rate_service.add_rate(view.ctx.db, "2026-10-01", "700.00", "500.00", "test: višji")

@@ -7,41 +7,17 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QSettings, Qt
+from _fixtures_b import b_db  # noqa: F401 (fixtures)
+from _fixtures_b import payments_view as view  # noqa: F401 (the screen under test)
+from _fixtures_b import show_month as choose
+from PySide6.QtCore import Qt
 
-from rejnistvo.clock import FixedClock
 from rejnistvo.services import rates as rate_service
-from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import FakeInteraction
-from rejnistvo.ui.views.payments_view import PaymentsView
 
 OCT, NOV = date(2026, 10, 1), date(2026, 11, 1)
 
 
-@pytest.fixture
-def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
-    ctx = AppContext(
-        db=b_db,
-        db_path=tmp_path / "b.sqlite3",
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        interaction=FakeInteraction(),
-        bus=Bus(),
-        clock=FixedClock(date(2026, 12, 10)),
-    )
-    return show_view(qtbot, PaymentsView(ctx))
-
-
-def choose(qtbot, view, month: date) -> None:
-    view.refresh()
-    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
-    view.load_run()
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
-
-
-def test_the_chosen_lines_reason_stands_whole_under_the_list(qtbot, view):
+def test_the_chosen_lines_reason_stands_whole_under_the_list(qtbot, view):  # noqa: F811
     choose(qtbot, view, OCT)
     assert view.close_month()
     view.tabs.setCurrentIndex(1)
