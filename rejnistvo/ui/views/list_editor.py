@@ -63,6 +63,7 @@ from rejnistvo.ui.widgets.tables import (
     fit_columns,
     make_current_row,
     record_index,
+    search_key_to_list,
 )
 
 log = logging.getLogger("rejnistvo.ui")
@@ -444,14 +445,7 @@ class ListEditorView(EditorActions, View):
         ):
             self.focus_editor()
             return True
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
-            and event.modifiers()
-            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        ):
+        if watched is self.search and search_key_to_list(event):
             return self._search_to_list()
         return super().eventFilter(watched, event)
 

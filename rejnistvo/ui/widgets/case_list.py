@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +23,7 @@ from rejnistvo.ui.widgets.tables import (
     make_current_row,
     record_index,
     rows_on_home_end,
+    search_key_to_list,
     use_cell_delegate,
 )
 
@@ -92,15 +92,7 @@ class CaseListPane(QWidget):
         self.search.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
-            and event.modifiers()
-            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            and self.proxy.rowCount()
-        ):
+        if watched is self.search and search_key_to_list(event) and self.proxy.rowCount():
             current = self.table.currentIndex()
             if not current.isValid():
                 current = self.proxy.index(0, 0)

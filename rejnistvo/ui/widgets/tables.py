@@ -4,7 +4,7 @@ stop for Tab."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -251,6 +251,18 @@ def record_index(
     if row < 0:
         return QModelIndex()
     return proxy.mapFromSource(model.index(row, 0))
+
+
+def search_key_to_list(event: QEvent) -> TypeGuard[QKeyEvent]:
+    """Enter or ↓ (also on the keypad) pressed in a list's search box: the keys that
+    take the cursor on to the list (before, only Tab reached it; QA60)."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+        and event.modifiers()
+        in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+    )
 
 
 def clear_search_hiding(
