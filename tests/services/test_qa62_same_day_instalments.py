@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from _r4_fixtures import fill
+
 from rejnistvo.rules.periods import Period
 from rejnistvo.rules.refund import RefundMethod
 from rejnistvo.services.board_increases import (
@@ -16,38 +18,19 @@ from rejnistvo.services.board_increases import (
     Refund,
     refund_preview,
 )
-from rejnistvo.store import delete_record, list_records, open_db, save_record
+from rejnistvo.store import open_db
 
 
-def _db(tmp_path):
+def _db(tmp_path, own_rates):
+    """A placement from 1. 6. 2025 (``_r4_fixtures.fill``) computed with the tests' own
+    2025 amounts."""
     db = open_db(tmp_path / "r5.sqlite3")
-    for row in list_records(db, "rates"):
-        delete_record(db, "rates", row["id"])
-    save_record(
-        db,
-        "rates",
-        {"valid_from": date(2025, 1, 1), "board": "638.00", "fee": "460.00", "source": "test"},
-    )
-    centre = save_record(db, "centres", {"code": "GOR", "name": "CSD Gorenjska"})
-    carer = save_record(db, "carers", {"name": "Marija Rejnik", "centre_id": centre})
-    child = save_record(db, "children", {"name": "Luka Otrok", "centre_id": centre})
-    placement = save_record(
-        db,
-        "placements",
-        {
-            "contract_no": "RP-1/2025",
-            "carer_id": carer,
-            "child_id": child,
-            "carer_centre_id": centre,
-            "child_centre_id": centre,
-            "periods": [{"kind": "contract", "from_date": date(2025, 6, 1), "to_date": None}],
-        },
-    )
-    return db, placement
+    own_rates(db)
+    return db, fill(db)["placement"]
 
 
-def test_the_plan_shown_says_which_instalments_share_a_day(tmp_path):
-    db, placement = _db(tmp_path)
+def test_the_plan_shown_says_which_instalments_share_a_day(tmp_path, own_rates):
+    db, placement = _db(tmp_path, own_rates)
     try:
         increase = BoardIncrease(
             placement_id=placement,
