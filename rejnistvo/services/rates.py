@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 from rejnistvo.rules.effective import amount_in_force
 from rejnistvo.rules.errors import InputError, MissingRateError
 from rejnistvo.rules.money import format_amount, parse_amount
-from rejnistvo.rules.periods import format_date, month_name, parse_date
+from rejnistvo.rules.periods import (
+    add_months,
+    first_of_month,
+    format_date,
+    month_name,
+    parse_date,
+)
 from rejnistvo.rules.rates import (
     WHERE_TO_ADD,
     YEARS_PAST_NEWEST,
@@ -211,6 +217,30 @@ def mid_month_note(valid_from: date) -> str | None:
         f"Zneski ne veljajo od prvega dne v mesecu: mesec {month_name(valid_from)} se izračuna po "
         f"dnevih — do {format_date(valid_from - timedelta(days=1))} s prejšnjimi zneski, od "
         f"{format_date(valid_from)} z novimi."
+    )
+
+
+def closed_months_note(db: Database, valid_from: date) -> str | None:
+    """For amounts that start in a month already closed (the indexation of 1 March
+    entered on 5 March, after March was paid): the closed months stay as paid and the
+    next run pays the difference (SPEC 3.1, 3.6), for the question before they are saved.
+    None when no closed month is touched."""
+    from rejnistvo.store import ledger
+
+    first, last = ledger.closed_range(db)
+    if first is None or last is None or valid_from >= add_months(last, 1):
+        return None
+    start = max(first_of_month(valid_from), first)
+    if start == last:
+        closed = f"Mesec {month_name(last)} je že zaključen in ostane, kot je bil izplačan"
+    else:
+        closed = (
+            f"Meseci {month_name(start)} – {month_name(last)} so že zaključeni in ostanejo, "
+            "kot so bili izplačani"
+        )
+    return (
+        f"{closed}; razliko z novimi zneski prinese poračun v izplačilu za "
+        f"{month_name(add_months(last, 1))}."
     )
 
 

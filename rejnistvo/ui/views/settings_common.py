@@ -134,10 +134,16 @@ class SettingsTab(QWidget):
         raise NotImplementedError
 
 
-def mid_month_question(question: str, valid_from: Any) -> str:
+def mid_month_question(question: str, valid_from: Any, db: Any = None) -> str:
     """The question before amounts are saved, with what a start after the first of a
-    month means for that month (``services.rates.mid_month_note``) put before it."""
-    from rejnistvo.services.rates import mid_month_note
+    month means for that month (``services.rates.mid_month_note``) put before it; given
+    the database, also which closed months the amounts reach and which run pays the
+    difference (``services.rates.closed_months_note``)."""
+    from rejnistvo.services.rates import closed_months_note, mid_month_note
 
-    note = mid_month_note(valid_from) if valid_from is not None else None
-    return question if note is None else f"{note}\n\n{question}"
+    if valid_from is None:
+        return question
+    notes = [mid_month_note(valid_from)]
+    if db is not None:
+        notes.append(closed_months_note(db, valid_from))
+    return "\n\n".join([note for note in notes if note] + [question])

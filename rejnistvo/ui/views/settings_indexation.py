@@ -148,6 +148,7 @@ class IndexationBox(QGroupBox):
                     format_date(proposal.valid_from), summary
                 ),
                 proposal.valid_from,
+                self.ctx.db,
             ),
         ):
             return False

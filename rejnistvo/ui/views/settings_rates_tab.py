@@ -172,6 +172,7 @@ class RatesTab(SettingsTab):
                     format_date(valid_from), format_amount(board), format_amount(fee)
                 ),
                 valid_from,
+                self.ctx.db,
             ),
         ):
             return False
