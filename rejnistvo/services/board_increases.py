@@ -63,7 +63,7 @@ from rejnistvo.rules.refund import (
 )
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services import cases
-from rejnistvo.services.rates import rate_table
+from rejnistvo.services.rates import rate_table, rate_warnings
 from rejnistvo.services.row_pages import RowPages, TextsOf, chunks, marks
 from rejnistvo.store import (
     Database,
@@ -169,6 +169,9 @@ class IncreaseFacts:
     # While the period lasts (asked with `today`), only the days before today were paid:
     # the whole period's amount is not "received" yet. None once the period is over.
     received_by_today: Decimal | None = None
+    # A missing 1 March indexation for a month of the period (SPEC 3.1): the amounts
+    # above are computed with the newest amounts entered, and say so.
+    warnings: tuple[str, ...] = ()
 
     @property
     def paid_days_text(self) -> str:
@@ -343,7 +346,19 @@ def increase_facts(
         paid_days=paid_days(period, placement),
         received=_received_whole(adjustment, placement, rates, part_time),
         received_by_today=by_today,
+        warnings=tuple(rate_warnings(db, _placed_months(period, placement))),
     )
+
+
+def _placed_months(period: Period, placement: Sequence[Period]) -> list[date]:
+    """The months in which the increase `period` has placed days."""
+    assert period.end is not None
+    months: set[date] = set()
+    for placed in placement:
+        part = placed.clip(period.start, period.end)
+        if part is not None:
+            months.update(month_range(*part))
+    return sorted(months)
 
 
 def _received_whole(

@@ -5,6 +5,7 @@ figures come from ``services.board_increases``."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -23,7 +24,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.board_increases import BoardIncrease, IncreaseFacts
 from rejnistvo.ui.format import format_amount, format_date
-from rejnistvo.ui.palette import SUGGESTION_BACKGROUND, box_style
+from rejnistvo.ui.palette import ERROR, SUGGESTION_BACKGROUND, box_style
 from rejnistvo.ui.views.case_editor import check_period_typed
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
 
@@ -224,6 +225,8 @@ class IncreasePanel(QGroupBox):
                 facts.paid_days_text,
                 format_amount(facts.received_by_today),
             )
+        for warning in facts.warnings:  # the amounts above lack a 1 March indexation
+            text += f'<br><span style="color:{ERROR}">{html.escape(warning)}</span>'
         if problem:
             text += "<br>" + problem
         self.facts_label.setText(text)
