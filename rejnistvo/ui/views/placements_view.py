@@ -143,6 +143,19 @@ class PlacementsView(ListEditorView):
             self.tr("Vpišite številko pogodbe te namestitve."),
         )
 
+    def delete_current(self) -> None:
+        """A placement something holds (a closed month's payment, an R-4 case, a board
+        increase, a one-off payment) is refused at once, saying what: »Res želite
+        izbrisati?« and a »Da« were asked first, only to be told it cannot be done."""
+        from rejnistvo.services.placements import placement_in_use
+
+        record_id = self.current_id()
+        reason = None if record_id is None else placement_in_use(self.ctx.db, record_id)
+        if reason is not None:
+            self.ctx.interaction.error(self.tr("Zapis ni izbrisan"), reason)
+            return
+        super().delete_current()
+
     def remove(self, record_id: int, version: int | None) -> None:
         from rejnistvo.services.placements import delete_placement
 
