@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from rejnistvo.ui.context import AppContext
     from rejnistvo.ui.database_menu import DatabaseMenu
     from rejnistvo.ui.manual import ManualWindow
+    from rejnistvo.ui.spreadsheet_import import SpreadsheetImport
     from rejnistvo.ui.views.base import View
 
 log = logging.getLogger("rejnistvo.ui")
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, View] = {}
         self._placeholders: dict[str, QWidget] = {}
         self._database_menu: DatabaseMenu | None = None
+        self._spreadsheet_import: SpreadsheetImport | None = None
         self._manual: ManualWindow | None = None
         self._focus_kept = False
 
@@ -211,6 +213,13 @@ class MainWindow(QMainWindow):
         self.act_check.triggered.connect(lambda: self.database_menu().check())
         self.act_backups_folder = QAction(self)
         self.act_backups_folder.triggered.connect(lambda: self.database_menu().open_backups())
+        # Uvozi iz preglednice … / Predloga za uvoz … (ui/spreadsheet_import.py, on first use)
+        self.act_import = QAction(self)
+        self.act_import.triggered.connect(lambda: self.spreadsheet_import().import_file())
+        self.act_import_template = QAction(self)
+        self.act_import_template.triggered.connect(
+            lambda: self.spreadsheet_import().save_template()
+        )
         self.act_about = QAction(self)
         self.act_about.triggered.connect(lambda: self.database_menu().about())
         self.act_shortcuts = QAction(self)
@@ -224,6 +233,9 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.act_new, self.act_save, self.act_print, self.act_find):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        for action in (self.act_import, self.act_import_template):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.act_backup, self.act_check, self.act_backups_folder):
@@ -326,6 +338,14 @@ class MainWindow(QMainWindow):
             self._database_menu = DatabaseMenu(self.ctx, self, status=self._status)
         return self._database_menu
 
+    def spreadsheet_import(self) -> SpreadsheetImport:
+        """The handlers of Uvozi iz preglednice … and Predloga za uvoz …, built on first use."""
+        if self._spreadsheet_import is None:
+            from rejnistvo.ui.spreadsheet_import import SpreadsheetImport
+
+            self._spreadsheet_import = SpreadsheetImport(self.ctx, self, status=self._status)
+        return self._spreadsheet_import
+
     def switch_database(self, new: bool = False) -> MainWindow | None:
         """Datoteka → Odpri drugo zbirko / Nova zbirka: the window around the other file
         (this one then closes), or None (ui/open_database.py, imported on first use)."""
@@ -349,6 +369,8 @@ class MainWindow(QMainWindow):
         self.act_save.setText(self.tr("&Shrani"))
         self.act_print.setText(self.tr("Na&tisni …"))
         self.act_find.setText(self.tr("&Išči"))
+        self.act_import.setText(self.tr("&Uvozi iz preglednice …"))
+        self.act_import_template.setText(self.tr("&Predloga za uvoz …"))
         self.act_backup.setText(self.tr("&Varnostna kopija …"))
         self.act_check.setText(self.tr("Preveri &bazo"))
         self.act_backups_folder.setText(self.tr("&Odpri varnostne kopije"))

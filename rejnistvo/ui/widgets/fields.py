@@ -38,43 +38,9 @@ from PySide6.QtWidgets import (
 
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import parse_amount
-from rejnistvo.rules.periods import Period, joined, no_such_date, span_text
+from rejnistvo.rules.periods import Period, joined, span_text
+from rejnistvo.rules.typed_values import EARLIEST_YEAR, parse_date_text  # noqa: F401 (here before)
 from rejnistvo.ui.format import format_amount, format_date
-
-# Digits 0-9 and plain or no-break spaces only: \d and \s also take other scripts' digits
-# (»１. ３. ２０２６«) and odd spaces, and such a text was read as a date nobody typed
-_GAP = "[ \u00a0]*"
-_DATE_SL = re.compile(
-    rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?"
-)
-_DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-#: no date a clerk types is earlier (EMŠO's births start here too); »0026« is 2026 mistyped
-EARLIEST_YEAR = 1900
-
-
-def parse_date_text(text: str, field: str = "datum") -> date | None:
-    """ "2. 3. 2026", "2.3.2026" or "2026-03-02" → date; "" → None; else InputError."""
-    typed = text.strip()
-    if not typed:
-        return None
-    m = _DATE_SL.fullmatch(typed)
-    if m:
-        day, month, year = int(m[1]), int(m[2]), int(m[3])
-    else:
-        m = _DATE_ISO.fullmatch(typed)
-        if not m:
-            raise InputError(field, f"»{typed}« ni datum; vpišite ga kot 2. 3. 2026.")
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    if year < EARLIEST_YEAR:
-        raise InputError(
-            field,
-            f"datum »{typed}« je pred letom {EARLIEST_YEAR}; leto mora biti {EARLIEST_YEAR} "
-            "ali pozneje, zapisano s štirimi števkami, npr. 2. 3. 2026.",
-        )
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise InputError(field, no_such_date(typed, year, month)) from None
 
 
 def parse_amount_text(text: str, field: str = "znesek") -> Decimal | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.typed_values import parse_share
 from rejnistvo.ui.widgets.fields import ValidatedField, _LineField
 from rejnistvo.ui.widgets.keyboard import BLANK, make_searchable
 
@@ -251,25 +252,6 @@ class RecordPicker(_LineField):
         if self._label_of is not None:
             return self._label_of(record_id)
         return self._labels.get(record_id)
-
-
-def parse_share(typed: str, field: str) -> Decimal | None:
-    """A share between 0 and 1, typed as "40 %", "0,40" or "0.4" → Decimal("0.40"); None
-    for nothing typed; InputError with the Slovenian reason. (Namestitve and Kaj če.)"""
-    text = typed.strip().replace(" ", "")
-    if not text:
-        return None
-    allowed = "Vpišite delež med 0 in 100 %, npr. »40 %« ali »0,40«."
-    percent = text.endswith("%")
-    raw = text.rstrip("%").replace(",", ".")
-    try:
-        number = Decimal(raw)
-    except InvalidOperation:
-        raise InputError(field, f"»{typed.strip()}« ni delež. {allowed}") from None
-    share = number / 100 if percent or number > 1 else number
-    if not share.is_finite() or not (0 < share <= 1):
-        raise InputError(field, f"Delež mora biti večji od 0 in največ 100 %. {allowed}")
-    return share.normalize() if share.as_tuple().exponent < -4 else share
 
 
 class ShareEdit(_LineField):

@@ -1,0 +1,744 @@
+"""Carers, children and placements brought in from a spreadsheet (Datoteka → Uvozi iz
+preglednice …): the first day of a centre that kept them in Excel.
+
+* ``template_xlsx``: the empty workbook to fill (sheets Rejniki, Otroci, Namestitve with
+  the columns below, and Navodila: what each column holds, in which form, an example).
+* ``read_spreadsheet``: the rows of an .xlsx as they are written, sheet by sheet (the
+  header row names the columns, in any order; an empty row is left out).
+* ``preview_import``: what an import would do, row by row, and nothing written: every
+  row goes through the editors' own saves (``save_carer``, ``save_child``,
+  ``save_placement``) inside one transaction that is then rolled back, so a refusal is
+  the editor's own check and message, and a placement sees the carers and children the
+  file brings.
+* ``import_spreadsheet``: the same, kept: every accepted row in one transaction, each
+  audited as the editors' saves are, or nothing at all (an error of the file, a cancel).
+
+Decided for the caseworker (SPEC is silent):
+* A person is recognised by EMŠO, so it is required here (the editors allow none). A
+  carer or child whose EMŠO is already in the evidence is skipped with a note and never
+  overwritten; an EMŠO held by the other kind of person (a carer's by a child) refuses
+  the row, as does an EMŠO twice in the file.
+* A placement names its carer and child by EMŠO (from the file or the evidence); its
+  centres are those of the carer and the child unless written. The contract's period is
+  »Od« … »Do«; annexes are added in Namestitve. A placement whose contract number is
+  already in the evidence with the same carer and child is skipped (a file imported
+  again adds nothing); the number at another placement refuses the row, as does a
+  full-time placement of a child already placed on one of its days (the editor asks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rejnistvo.rules.emso import check_emso
+from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.text import fold
+from rejnistvo.rules.typed_values import parse_date_text, parse_share
+from rejnistvo.services.people import (
+    Carer,
+    Child,
+    Training,
+    readable_store_message,
+    save_carer,
+    save_child,
+)
+from rejnistvo.services.placements import (
+    Placement,
+    PlacementPeriod,
+    child_placed_elsewhere,
+    contract_taken,
+    save_placement,
+)
+from rejnistvo.services.typed_numbers import number_key
+from rejnistvo.store import StoreError
+
+CARERS, CHILDREN, PLACEMENTS = "Rejniki", "Otroci", "Namestitve"
+SHEETS = (CARERS, CHILDREN, PLACEMENTS)
+NOTES_SHEET = "Navodila"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool
+    form: str  # what the Navodila sheet says of it
+    example: str
+
+
+_CENTRE_FORM = "ime centra, kot je v Nastavitve → Centri in enote"
+_UNIT_FORM = "ime enote tega centra (»Enota« smete izpustiti)"
+_YES_NO = "»da« ali »ne« (prazno: ne)"
+_DATE_FORM = "datum, npr. 1. 3. 2026 (ali datum Excela)"
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    CARERS: (
+        Column("name", "Ime in priimek", True, "ime in priimek", "Ana Novak"),
+        Column("emso", "EMŠO", True, "13 števk", "0101980505007"),
+        Column("address", "Naslov", True, "ulica, hišna številka, pošta", "Glavna 1, 4000 Kranj"),
+        Column("centre", "Center", True, _CENTRE_FORM, "Center za socialno delo Gorenjska"),
+        Column("unit", "Enota", False, _UNIT_FORM, "Enota Kranj"),
+        Column("iban", "IBAN", False, "račun za nakazila", "SI56 1910 0000 0123 438"),
+        Column("licence_date", "Datum dovoljenja", False, _DATE_FORM, "15. 1. 2020"),
+        Column("email", "E-pošta", False, "elektronski naslov", "ana.novak@primer.si"),
+        Column("electronic_delivery", "Elektronsko vročanje", False, _YES_NO, "ne"),
+        Column("training", "Zadnje usposabljanje", False, _DATE_FORM, "10. 5. 2025"),
+    ),
+    CHILDREN: (
+        Column("name", "Ime in priimek", True, "ime in priimek", "Bor Kos"),
+        Column("emso", "EMŠO", True, "13 števk", "0101015500000"),
+        Column("birth_date", "Datum rojstva", False, _DATE_FORM + "; prazno: iz EMŠO", ""),
+        Column("centre", "Center", False, _CENTRE_FORM, "Center za socialno delo Gorenjska"),
+        Column("unit", "Enota", False, _UNIT_FORM, "Enota Kranj"),
+    ),
+    PLACEMENTS: (
+        Column("contract_no", "Številka pogodbe", True, "številka pogodbe", "1220-1/2026"),
+        Column(
+            "carer_emso",
+            "EMŠO rejnika",
+            True,
+            "EMŠO rejnika (list Rejniki ali evidenca)",
+            "0101980505007",
+        ),
+        Column(
+            "child_emso",
+            "EMŠO otroka",
+            True,
+            "EMŠO otroka (list Otroci ali evidenca)",
+            "0101015500000",
+        ),
+        Column("from_date", "Od", True, "začetek po pogodbi, " + _DATE_FORM, "1. 3. 2026"),
+        Column("to_date", "Do", False, "konec po pogodbi; prazno: traja", ""),
+        Column(
+            "carer_centre", "Center rejnika", False, _CENTRE_FORM + "; prazno: center rejnika", ""
+        ),
+        Column(
+            "child_centre", "Center otroka", False, _CENTRE_FORM + "; prazno: center otroka", ""
+        ),
+        Column("part_time", "Le ob vikendih in počitnicah", False, _YES_NO, "ne"),
+        Column(
+            "fee_share",
+            "Delež plačila dela",
+            False,
+            "pri »da«: delež iz pogodbe, npr. 40 % ali 0,4",
+            "",
+        ),
+        Column("note", "Opomba", False, "besedilo", ""),
+    ),
+}
+
+#: the store's and the editors' field names → the column that holds the value
+_FIELD_COLUMN: dict[str, dict[str, str]] = {
+    CARERS: {"centre_id": "centre", "unit_id": "unit", "trainings": "training"},
+    CHILDREN: {"centre_id": "centre", "unit_id": "unit"},
+    PLACEMENTS: {
+        "carer_id": "carer_emso",
+        "child_id": "child_emso",
+        "carer_centre_id": "carer_centre",
+        "child_centre_id": "child_centre",
+        "periods": "from_date",
+        "period": "to_date",  # a period that ends before it starts
+    },
+}
+
+#: rows between two calls of ``progress``
+PROGRESS_EVERY = 50
+
+
+class ImportFileError(RuleError):
+    """A file that cannot be imported at all (not a workbook, no known sheet, a required
+    column missing); ``message`` in Slovenian says which and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", message)
+
+
+class ImportCancelled(Exception):
+    """The user stopped the preview or the import: nothing was written."""
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    sheet: str
+    row: int  # as the spreadsheet numbers it (the headers are row 1)
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    name: str
+    rows: tuple[SheetRow, ...]
+
+    def count(self, sheet: str) -> int:
+        return sum(1 for r in self.rows if r.sheet == sheet)
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """A row that is refused (``refused``) or skipped as already present."""
+
+    sheet: str
+    row: int
+    column: str  # the column's header, "" for the whole row
+    reason: str
+    refused: bool = True
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    new: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEETS, 0))
+    notes: list[RowNote] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def refused(self) -> list[RowNote]:
+        return [n for n in self.notes if n.refused]
+
+    @property
+    def present(self) -> list[RowNote]:
+        return [n for n in self.notes if not n.refused]
+
+    @property
+    def new_total(self) -> int:
+        return sum(self.new.values())
+
+
+# -- the template -------------------------------------------------------------------------
+def template_xlsx() -> bytes:
+    """The empty workbook to fill: a sheet per kind with its headers (required ones in
+    bold, EMŠO columns kept as text so a leading 0 stays), and Navodila."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for sheet_name in SHEETS:
+        sheet = book.create_sheet(sheet_name)
+        columns = COLUMNS[sheet_name]
+        sheet.append([c.header for c in columns])
+        for index, (cell, column) in enumerate(zip(sheet[1], columns, strict=True), start=1):
+            cell.font = Font(bold=column.required)
+            cell.comment = Comment(_column_note(column), "Rejništvo")
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = max(
+                14, len(column.header) + 4, len(column.example) + 2
+            )
+            if column.key in {"emso", "carer_emso", "child_emso", "iban", "contract_no"}:
+                # the whole column as text: Excel keeps a leading 0 and all 13 digits
+                sheet.column_dimensions[letter].number_format = "@"
+        sheet.freeze_panes = "A2"
+    notes = book.create_sheet(NOTES_SHEET)
+    for line in _notes_lines():
+        notes.append(line)
+    for cell in notes[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDE", (14, 26, 10, 52, 34), strict=True):
+        notes.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _column_note(column: Column) -> str:
+    need = "obvezno" if column.required else "neobvezno"
+    return f"{need}: {column.form}" + (f"\nnpr. {column.example}" if column.example else "")
+
+
+def _notes_lines() -> list[list[str]]:
+    lines = [["List", "Stolpec", "Obvezno", "Oblika", "Primer"]]
+    for sheet_name in SHEETS:
+        for c in COLUMNS[sheet_name]:
+            lines.append([sheet_name, c.header, "da" if c.required else "", c.form, c.example])
+    lines += [
+        [],
+        ["Vpišite podatke od 2. vrstice dalje na listih Rejniki, Otroci in Namestitve."],
+        ["Rejnik ali otrok z EMŠO, ki je že v evidenci, se ne uvozi znova in se ne spremeni."],
+        ["Namestitev poveže rejnika in otroka po EMŠO: z lista Rejniki oziroma Otroci ali iz"],
+        ["evidence. Anekse in enkratna izplačila vpišete pozneje na zaslonu Namestitve."],
+        ["Pred uvozom program pokaže, kaj bo uvoženo in katere vrstice zavrne ter zakaj."],
+    ]
+    return lines
+
+
+# -- reading --------------------------------------------------------------------------------
+def read_spreadsheet(path: str | Path) -> ImportFile:
+    """The rows of the known sheets of an .xlsx (ImportFileError when it cannot be read,
+    has none of the sheets, or a sheet lacks a required column)."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    source = Path(path)
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise ImportFileError(f"Datoteke »{source.name}« ni (morda je bila premaknjena).") from None
+    except (BadZipFile, KeyError, ValueError, OSError):
+        raise ImportFileError(
+            f"Datoteke »{source.name}« ni mogoče prebrati kot preglednice Excel (.xlsx). "
+            "Shranite jo v Excelu ali LibreOfficeu kot »Excelov delovni zvezek (.xlsx)«."
+        ) from None
+    try:
+        by_name = {fold(name.strip()): name for name in book.sheetnames}
+        found = [s for s in SHEETS if fold(s) in by_name]
+        if not found:
+            raise ImportFileError(
+                f"V datoteki »{source.name}« ni listov Rejniki, Otroci ali Namestitve "
+                f"(so le: {', '.join(book.sheetnames)}). Uporabite Datoteka → Predloga za "
+                "uvoz … in prepišite podatke vanjo."
+            )
+        rows: list[SheetRow] = []
+        for sheet_name in found:
+            rows.extend(_sheet_rows(book[by_name[fold(sheet_name)]], sheet_name))
+    finally:
+        book.close()
+    return ImportFile(source.name, tuple(rows))
+
+
+def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
+    columns = COLUMNS[sheet_name]
+    if hasattr(sheet, "reset_dimensions"):
+        # a file whose stored size of the sheet is wrong (some programs write »A1«) is
+        # read whole, not cut at that size
+        sheet.reset_dimensions()
+    lines = sheet.iter_rows(values_only=True)
+    header = next(lines, None) or ()
+    by_header = {fold(c.header): c for c in columns}
+    places: dict[int, Column] = {}
+    for index, text in enumerate(header):
+        if isinstance(text, str) and fold(" ".join(text.split())) in by_header:
+            places[index] = by_header[fold(" ".join(text.split()))]
+    missing = [c.header for c in columns if c.required and c not in places.values()]
+    if missing:
+        raise ImportFileError(
+            f"Na listu {sheet_name} v prvi vrstici ni stolpcev: {', '.join(missing)}. Prva "
+            "vrstica nosi imena stolpcev, kot so v predlogi (Datoteka → Predloga za uvoz …)."
+        )
+    for number, line in enumerate(lines, start=2):
+        values = {
+            column.key: line[index]
+            for index, column in places.items()
+            if index < len(line) and not _blank(line[index])
+        }
+        if values:
+            yield SheetRow(sheet_name, number, values)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -- the use cases -------------------------------------------------------------------------
+Progress = Callable[[int, int], bool]  # (rows done, rows in all) → go on?
+
+
+def preview_import(
+    db: Any, data: ImportFile, today: dt.date, progress: Progress | None = None
+) -> ImportReport:
+    """What ``import_spreadsheet`` would do with ``data`` now; nothing is written."""
+    report = ImportReport(data.name)
+
+    class _Undo(Exception):
+        pass
+
+    try:
+        with db.atomic():
+            _import_rows(db, data, today, report, progress)
+            raise _Undo
+    except _Undo:
+        pass
+    return report
+
+
+def import_spreadsheet(
+    db: Any, data: ImportFile, today: dt.date, progress: Progress | None = None
+) -> ImportReport:
+    """Store every accepted row of ``data`` in one transaction, each audited as the
+    editors' saves are; the report says what was stored, skipped and refused. On an error
+    of the file (StoreError) or ``ImportCancelled`` nothing is stored."""
+    report = ImportReport(data.name)
+    with db.atomic():
+        _import_rows(db, data, today, report, progress)
+    report.written = True
+    return report
+
+
+@dataclass
+class _Seen:
+    """What earlier rows of the file brought: EMŠO → its row, refused EMŠO → row."""
+
+    people: dict[tuple[str, str], int] = field(default_factory=dict)
+    refused: dict[tuple[str, str], int] = field(default_factory=dict)
+    contracts: dict[str, int] = field(default_factory=dict)
+
+
+def _import_rows(
+    db: Any, data: ImportFile, today: dt.date, report: ImportReport, progress: Progress | None
+) -> None:
+    centres = _Centres(db)
+    seen = _Seen()
+    total = len(data.rows)
+    order = {name: i for i, name in enumerate(SHEETS)}
+    rows = sorted(data.rows, key=lambda r: (order[r.sheet], r.row))
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
+            raise ImportCancelled
+        try:
+            with db.atomic():  # a savepoint: a refused row leaves nothing behind
+                note = _one_row(db, row, today, centres, seen)
+        except _Refused as refusal:
+            report.notes.append(RowNote(row.sheet, row.row, refusal.header, refusal.reason))
+            if row.sheet != PLACEMENTS and isinstance(row.values.get("emso"), str | int):
+                seen.refused.setdefault((row.sheet, _emso_text(row.values["emso"])), row.row)
+            continue
+        if note is None:
+            report.new[row.sheet] += 1
+        else:
+            report.notes.append(RowNote(row.sheet, row.row, "", note, refused=False))
+    if progress is not None and not progress(total, total):
+        raise ImportCancelled
+
+
+class _Refused(Exception):
+    def __init__(self, header: str, reason: str) -> None:
+        super().__init__(reason)
+        self.header = header
+        self.reason = reason
+
+
+def _header(sheet: str, key: str) -> str:
+    key = _FIELD_COLUMN[sheet].get(key, key)
+    return next((c.header for c in COLUMNS[sheet] if c.key == key), "")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _one_row(db: Any, row: SheetRow, today: dt.date, centres: _Centres, seen: _Seen) -> str | None:
+    """Store one row; None when stored, a note when skipped; _Refused with the column."""
+    reader = _Cells(row)
+    try:
+        if row.sheet == CARERS:
+            return _carer(db, reader, today, centres, seen)
+        if row.sheet == CHILDREN:
+            return _child(db, reader, today, centres, seen)
+        return _placement(db, reader, centres, seen)
+    except InputError as error:
+        raise _Refused(_header(row.sheet, error.field), _sentence(error.message)) from None
+    except StoreError as error:
+        if error.kind:  # the file itself (read-only, full disk, moved): not this row's
+            raise
+        raise _Refused("", _sentence(readable_store_message(error.message))) from None
+
+
+_KIND_WORDS = {CARERS: ("rejnik/ica", "carers"), CHILDREN: ("otrok", "children")}
+
+
+def _person_emso(db: Any, reader: _Cells, today: dt.date, seen: _Seen) -> tuple[str, str | None]:
+    """The row's EMŠO, checked as the editor checks it, and a note when the person is
+    already in the evidence; InputError when the EMŠO is wrong or taken otherwise."""
+    sheet = reader.row.sheet
+    emso = reader.emso("emso")
+    if emso is None:
+        raise InputError(
+            "emso",
+            "Vpišite EMŠO: po njem uvoz prepozna osebo, ki je že v evidenci, in jo poveže z "
+            "namestitvami.",
+        )
+    check_emso(emso, "emso", today=today)
+    earlier = seen.people.get((sheet, emso))
+    if earlier is not None:
+        raise InputError("emso", f"EMŠO {emso} je na tem listu že v vrstici {earlier}.")
+    for other, (label, table) in _KIND_WORDS.items():
+        found = db.execute(f"SELECT name FROM {table} WHERE emso = ? LIMIT 1", [emso]).fetchone()  # noqa: S608 - fixed names
+        if found is None:
+            continue
+        if other != sheet:
+            raise InputError(
+                "emso",
+                f"EMŠO {emso} ima v evidenci že {label} {found[0]}. Ista oseba ne sme biti "
+                "vpisana dvakrat; preverite EMŠO.",
+            )
+        return emso, f"Že v evidenci ({found[0]}, EMŠO {emso}); ni uvoženo in ni spremenjeno."
+    return emso, None
+
+
+def _carer(db: Any, reader: _Cells, today: dt.date, centres: _Centres, seen: _Seen) -> str | None:
+    emso, present = _person_emso(db, reader, today, seen)
+    if present:
+        seen.people[(CARERS, emso)] = reader.row.row
+        return present
+    centre_id, unit_id = centres.find(reader, "centre", "unit")
+    training = reader.date("training")
+    save_carer(
+        db,
+        Carer(
+            name=reader.text("name") or "",
+            emso=emso,
+            address=reader.text("address"),
+            licence_date=reader.date("licence_date"),
+            centre_id=centre_id,
+            unit_id=unit_id,
+            email=reader.text("email"),
+            electronic_delivery=reader.yes_no("electronic_delivery"),
+            trainings=(Training(training),) if training else (),
+            iban=reader.text("iban"),
+        ),
+        today=today,
+    )
+    seen.people[(CARERS, emso)] = reader.row.row
+    return None
+
+
+def _child(db: Any, reader: _Cells, today: dt.date, centres: _Centres, seen: _Seen) -> str | None:
+    emso, present = _person_emso(db, reader, today, seen)
+    if present:
+        seen.people[(CHILDREN, emso)] = reader.row.row
+        return present
+    centre_id, unit_id = centres.find(reader, "centre", "unit")
+    born = reader.date("birth_date") or check_emso(emso, "emso", today=today).birth_date
+    save_child(
+        db,
+        Child(
+            name=reader.text("name") or "",
+            emso=emso,
+            birth_date=born,
+            centre_id=centre_id,
+            unit_id=unit_id,
+        ),
+        today=today,
+    )
+    seen.people[(CHILDREN, emso)] = reader.row.row
+    return None
+
+
+def _placement(db: Any, reader: _Cells, centres: _Centres, seen: _Seen) -> str | None:
+    carer_id, carer_centre = _person_of(db, reader, "carer_emso", CARERS, seen)
+    child_id, child_centre = _person_of(db, reader, "child_emso", CHILDREN, seen)
+    carer_centre = centres.find(reader, "carer_centre")[0] or carer_centre
+    child_centre = centres.find(reader, "child_centre")[0] or child_centre
+    start = reader.date("from_date")
+    part_time = reader.yes_no("part_time")
+    placement = Placement(
+        contract_no=reader.text("contract_no") or "",
+        carer_id=carer_id,
+        child_id=child_id,
+        carer_centre_id=carer_centre,
+        child_centre_id=child_centre,
+        part_time=part_time,
+        fee_share=reader.share("fee_share") if part_time else None,
+        note=reader.text("note"),
+        periods=(PlacementPeriod("contract", start, reader.date("to_date")),) if start else (),
+    )
+    key = number_key(placement.contract_no)
+    earlier = seen.contracts.get(key)
+    if key and earlier is not None:
+        raise InputError(
+            "contract_no",
+            f"Pogodba {placement.contract_no} je na tem listu že v vrstici {earlier}.",
+        )
+    if key:
+        seen.contracts[key] = reader.row.row
+    if key and carer_id is not None and child_id is not None:
+        theirs = db.execute(
+            "SELECT contract_no FROM placements WHERE carer_id = ? AND child_id = ?",
+            [carer_id, child_id],
+        ).fetchall()
+        if any(number_key(stored) == key for (stored,) in theirs):
+            return (
+                f"Namestitev s pogodbo {placement.contract_no} za tega rejnika in otroka je že "
+                "v evidenci; ni uvožena in ni spremenjena."
+            )
+    taken = contract_taken(db, placement)
+    if taken:
+        raise InputError("contract_no", taken + " Vsaka namestitev ima svojo pogodbo.")
+    if placement.periods:
+        elsewhere = child_placed_elsewhere(db, placement)
+        if elsewhere:
+            raise InputError("periods", elsewhere)
+    save_placement(db, placement)
+    return None
+
+
+def _person_of(
+    db: Any, reader: _Cells, key: str, sheet: str, seen: _Seen
+) -> tuple[int | None, int | None]:
+    """The id and centre of the carer or child a placement names by EMŠO."""
+    emso = reader.emso(key)
+    who = "rejnika" if sheet == CARERS else "otroka"
+    if emso is None:
+        raise InputError(key, f"Vpišite EMŠO {who}.")
+    table = _KIND_WORDS[sheet][1]
+    found = db.execute(
+        f"SELECT id, centre_id FROM {table} WHERE emso = ? ORDER BY id LIMIT 1",  # noqa: S608 - fixed names
+        [emso],
+    ).fetchone()
+    if found is not None:
+        return found[0], found[1]
+    refused = seen.refused.get((sheet, emso))
+    if refused is not None:
+        raise InputError(
+            key,
+            f"{who.capitalize()} z EMŠO {emso} na listu {sheet} v vrstici {refused} ni mogoče "
+            "uvoziti; popravite najprej tisto vrstico.",
+        )
+    raise InputError(key, f"{who.capitalize()} z EMŠO {emso} ni ne v evidenci ne na listu {sheet}.")
+
+
+# -- cells ---------------------------------------------------------------------------------
+class _Cells:
+    """A row's cells read as the editors' fields read what is typed."""
+
+    def __init__(self, row: SheetRow) -> None:
+        self.row = row
+
+    def _raw(self, key: str) -> Any:
+        return self.row.values.get(key)
+
+    def text(self, key: str) -> str | None:
+        value = self._raw(key)
+        if value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, dt.datetime | dt.date):
+            raise InputError(key, "Pričakovano je besedilo, ne datum.")
+        text = " ".join(str(value).split())
+        return text or None
+
+    def emso(self, key: str) -> str | None:
+        value = self._raw(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _emso_text(value)
+        text = self.text(key)
+        return "".join(text.split()) if text else None
+
+    def date(self, key: str) -> dt.date | None:
+        value = self._raw(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            from openpyxl.utils.datetime import from_excel
+
+            try:
+                day = from_excel(value)
+            except (ValueError, OverflowError, TypeError):
+                day = None
+            if isinstance(day, dt.datetime):
+                return parse_date_text(f"{day:%Y-%m-%d}", key)
+        return parse_date_text(str(value), key)
+
+    def yes_no(self, key: str) -> bool:
+        value = self._raw(key)
+        if value is None or value is False:
+            return False
+        if value is True:
+            return True
+        text = fold(str(value).strip())
+        if text in {"da", "d", "x", "1", "je", "yes", "true", "drzi"}:
+            return True
+        if text in {"ne", "n", "0", "no", "false"}:
+            return False
+        raise InputError(key, f"»{value}« ni odgovor; vpišite »da« ali »ne«.")
+
+    def share(self, key: str) -> Decimal | None:
+        value = self._raw(key)
+        if value is None:
+            return None
+        if isinstance(value, float):
+            value = repr(value)  # Excel's 40 % is 0.4: its shortest digits
+        return parse_share(str(value), key)
+
+
+def _emso_text(value: Any) -> str:
+    """An EMŠO the spreadsheet took for a number lost its leading 0 (born on the 1st–9th):
+    13 digits again."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value).zfill(13)
+    return "".join(str(value).split())
+
+
+class _Centres:
+    """Centres and units found by their names as a clerk writes them: case, č/c and the
+    words »Center za socialno delo« / »CSD« / »Enota« do not matter."""
+
+    def __init__(self, db: Any) -> None:
+        from rejnistvo.services.people import centres_with_units
+
+        self.centres = centres_with_units(db)
+        self._by_name: dict[str, dict[str, Any]] = {}
+        for centre in self.centres:
+            self._by_name[fold(centre["name"])] = centre
+            self._by_name.setdefault(_short(centre["name"]), centre)
+
+    def find(
+        self, reader: _Cells, centre_key: str, unit_key: str | None = None
+    ) -> tuple[int | None, int | None]:
+        name = reader.text(centre_key)
+        unit_name = reader.text(unit_key) if unit_key else None
+        if name is None:
+            if unit_name is not None:
+                raise InputError(centre_key, f"Vpišite center, ki mu pripada »{unit_name}«.")
+            return None, None
+        centre = self._by_name.get(fold(name)) or self._by_name.get(_short(name))
+        if centre is None:
+            raise InputError(
+                centre_key,
+                f"Centra »{name}« ni na seznamu centrov (Nastavitve → Centri in enote); "
+                "vpišite ime, kot je tam, npr. »Center za socialno delo Celje«.",
+            )
+        if unit_name is None or unit_key is None:
+            return centre["id"], None
+        for unit in centre["units"]:
+            if fold(unit["name"]) == fold(unit_name) or _short(unit["name"]) == _short(unit_name):
+                return centre["id"], unit["id"]
+        units = ", ".join(u["name"] for u in centre["units"]) or "nima enot"
+        raise InputError(
+            unit_key, f"»{unit_name}« ni enota centra »{centre['name']}« (enote: {units})."
+        )
+
+
+def _short(name: str) -> str:
+    folded = " ".join(fold(name).replace("–", "-").split())
+    for prefix in ("center za socialno delo ", "csd ", "enota "):
+        folded = folded.removeprefix(prefix)
+    return folded
+
+
+__all__ = [
+    "CARERS",
+    "CHILDREN",
+    "COLUMNS",
+    "PLACEMENTS",
+    "SHEETS",
+    "ImportCancelled",
+    "ImportFile",
+    "ImportFileError",
+    "ImportReport",
+    "RowNote",
+    "SheetRow",
+    "import_spreadsheet",
+    "preview_import",
+    "read_spreadsheet",
+    "template_xlsx",
+]

@@ -1,0 +1,312 @@
+"""Datoteka → Uvozi iz preglednice … and Predloga za uvoz …: the window's side of
+``services/spreadsheet_import``. A file is chosen, read and tried (nothing written), the
+preview says what would come in, what is already there and which rows are refused and
+why; »Uvozi« then stores it in one transaction, »Prekliči« stores nothing.
+
+Imported only when the user first picks one of the items (see main_window.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rejnistvo.rules.errors import RuleError
+from rejnistvo.rules.plural import plural
+from rejnistvo.services.spreadsheet_import import (
+    CARERS,
+    CHILDREN,
+    PLACEMENTS,
+    ImportCancelled,
+    ImportFile,
+    ImportReport,
+    RowNote,
+    import_spreadsheet,
+    preview_import,
+    read_spreadsheet,
+    template_xlsx,
+)
+from rejnistvo.ui.format import format_count
+from rejnistvo.ui.interaction import ask_save_file, documents_folder, write_file
+from rejnistvo.ui.widgets.wait_cursor import wait_cursor
+
+if TYPE_CHECKING:
+    from rejnistvo.ui.context import AppContext
+
+_NOUNS = {CARERS: "rejnik", CHILDREN: "otrok", PLACEMENTS: "namestitev"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpreadsheetImport", text)
+
+
+def counted(count: int, noun: str) -> str:
+    """»2.000 rejnikov«, »2 otroka«, »1 namestitev«."""
+    return f"{format_count(count)} {plural(count, noun)}"
+
+
+def new_words(report: ImportReport) -> str:
+    """»5 rejnikov, 5 otrok in 4 namestitve« (kinds without a row left out)."""
+    parts = [counted(report.new[s], _NOUNS[s]) for s in (CARERS, CHILDREN, PLACEMENTS)]
+    parts = [p for p, s in zip(parts, (CARERS, CHILDREN, PLACEMENTS), strict=True) if report.new[s]]
+    if not parts:
+        return _tr("nič")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" in ") + parts[-1]
+
+
+class NotesModel(QAbstractTableModel):
+    """The refused rows first, then those already in the evidence: list, row, column,
+    outcome, reason."""
+
+    def __init__(self, notes: list[RowNote], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        order = {sheet: i for i, sheet in enumerate((CARERS, CHILDREN, PLACEMENTS))}
+        self._notes = sorted(notes, key=lambda n: (not n.refused, order.get(n.sheet, 3), n.row))
+        self._headers = [_tr("List"), _tr("Vrstica"), _tr("Stolpec"), _tr("Izid"), _tr("Razlog")]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._notes)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._notes)):
+            return None
+        note = self._notes[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (
+                note.sheet,
+                str(note.row),
+                note.column,
+                _tr("zavrnjena") if note.refused else _tr("že v evidenci"),
+                note.reason,
+            )
+            return values[index.column()] if 0 <= index.column() < len(values) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def note(self, row: int) -> RowNote:
+        return self._notes[row]
+
+
+class ImportPreview(QDialog):
+    """What the file would bring; »Uvozi« accepts (only when something is new)."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(_tr("Uvoz iz preglednice – pregled"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setText(self._summary_text())
+        layout.addWidget(self.summary)
+        self.model = NotesModel(report.notes, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("importNotes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(
+            ("Namestitve", "99999", "Le ob vikendih in počitnicah", "že v evidenci")
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setVisible(bool(report.notes))
+        layout.addWidget(self.table, 1)
+        # the chosen row's whole reason: the column cuts a long one short
+        self.detail = QLabel(self)
+        self.detail.setObjectName("importDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setVisible(bool(report.notes))
+        layout.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        if report.notes:
+            self.table.selectRow(0)
+        self.buttons = QDialogButtonBox(self)
+        self.import_button: QPushButton = self.buttons.addButton(
+            _tr("Uvozi"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("importButton")
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            _tr("Prekliči"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.import_button.setEnabled(report.new_total > 0)
+        (self.import_button if report.new_total else self.cancel_button).setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(900, 520 if report.notes else 200)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.setText("")
+            return
+        note = self.model.note(current.row())
+        where = _tr("{0}, vrstica {1}").format(note.sheet, note.row)
+        if note.column:
+            where += _tr(", stolpec »{0}«").format(note.column)
+        self.detail.setText(f"{where}: {note.reason}")
+
+    def _summary_text(self) -> str:
+        r = self.report
+        lines = [_tr("Datoteka »{0}«.").format(r.file_name)]
+        if r.new_total:
+            lines.append(_tr("Uvoženih bo: {0}.").format(new_words(r)))
+        else:
+            lines.append(_tr("Nobena vrstica ni nova: uvoziti ni česa."))
+        if r.present:
+            lines.append(
+                _tr("Že v evidenci (ne uvozi se znova in se ne spremeni): {0}.").format(
+                    counted(len(r.present), "vrstica")
+                )
+            )
+        if r.refused:
+            lines.append(
+                _tr(
+                    "Zavrnjenih: {0} (razlog je v seznamu spodaj; popravite jih v preglednici "
+                    "in jo uvozite znova: kar je že uvoženo, se ne podvoji)."
+                ).format(counted(len(r.refused), "vrstica"))
+            )
+        if r.new_total:
+            lines.append(
+                _tr("»Uvozi« zapiše vse nove vrstice naenkrat; »Prekliči« ne zapiše ničesar.")
+            )
+        return "\n".join(lines)
+
+
+class SpreadsheetImport(QObject):
+    """The menu items' handlers; questions go through ``ctx.interaction``. ``decide``
+    shows the preview and says whether to import (tests answer for the user)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        status: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window = parent
+        self.status = status or (lambda _text: None)
+        self.decide: Callable[[ImportPreview], bool] = lambda dialog: (
+            dialog.exec() == QDialog.DialogCode.Accepted
+        )
+
+    # -- Predloga za uvoz … ---------------------------------------------------------------
+    def save_template(self) -> Path | None:
+        target = ask_save_file(
+            self.ctx,
+            "import",
+            _tr("Predloga za uvoz.xlsx"),
+            _tr("Predloga za uvoz"),
+            _tr("Preglednica Excel (*.xlsx)"),
+        )
+        if target is None or not write_file(self.ctx, target, template_xlsx()):
+            return None
+        self.status(_tr("Predloga za uvoz je shranjena: {0}").format(target))
+        return target
+
+    # -- Uvozi iz preglednice … -----------------------------------------------------------
+    def import_file(self, path: str | None = None) -> ImportReport | None:
+        """Choose, read, try and (if the user says so) import a file; the report of what
+        was stored, or None when nothing was."""
+        title = _tr("Uvoz iz preglednice")
+        if self.ctx.db is None:
+            return None
+        if path is None:
+            folder = str(self.ctx.settings.value("files/import", "") or documents_folder())
+            path = self.ctx.interaction.choose_open_path(
+                _tr("Uvozi iz preglednice"),
+                _tr("Preglednica Excel (*.xlsx);;Vse datoteke (*)"),
+                folder,
+            )
+            if not path:
+                return None
+            self.ctx.settings.setValue("files/import", str(Path(path).parent))
+        try:
+            with wait_cursor():
+                data = read_spreadsheet(path)
+        except RuleError as error:
+            self.ctx.interaction.error(title, error.message)
+            return None
+        if not data.rows:
+            self.ctx.interaction.info(
+                title, _tr("Na listih Rejniki, Otroci in Namestitve ni nobene vrstice s podatki.")
+            )
+            return None
+        report = self._run(preview_import, data, _tr("Preverjam vrstice preglednice …"))
+        if report is None or not self.decide(ImportPreview(report, self.window)):
+            return None
+        done = self._run(import_spreadsheet, data, _tr("Uvažam …"))
+        if done is None:
+            return None
+        for kind in ("carer", "child", "placement"):
+            self.ctx.bus.records_changed.emit(kind)
+        said = _tr("Uvoženo: {0}.").format(new_words(done))
+        if done.refused:
+            said += " " + _tr("Zavrnjenih vrstic (niso uvožene): {0}.").format(
+                format_count(len(done.refused))
+            )
+        self.status(said)
+        self.ctx.interaction.info(title, said)
+        return done
+
+    def _run(
+        self, work: Callable[..., ImportReport], data: ImportFile, label: str
+    ) -> ImportReport | None:
+        """``work`` behind a progress dialog that keeps the window painted; None when the
+        user stopped it or the file refused (said in a box): nothing then written."""
+        total = len(data.rows)
+        dialog = QProgressDialog(label, _tr("Prekliči"), 0, max(total, 1), self.window)
+        dialog.setWindowTitle(_tr("Uvoz iz preglednice"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, _total: int) -> bool:
+            dialog.setValue(done)
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        try:
+            return work(self.ctx.db, data, self.ctx.clock.today(), progress)
+        except ImportCancelled:
+            self.status(_tr("Uvoz je preklican; nič ni zapisano."))
+            return None
+        except RuleError as error:
+            self.ctx.interaction.error(
+                _tr("Uvoz ni uspel"), error.message + _tr(" Nič ni zapisano.")
+            )
+            return None
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
