@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -76,17 +77,17 @@ class NotesModel(QAbstractTableModel):
         super().__init__(parent)
         order = {sheet: i for i, sheet in enumerate((CARERS, CHILDREN, PLACEMENTS))}
         self._notes = sorted(notes, key=lambda n: (not n.refused, order.get(n.sheet, 3), n.row))
-        self._headers = [_tr("List"), _tr("Vrstica"), _tr("Stolpec"), _tr("Izid"), _tr("Razlog")]
+        self.headers = [_tr("List"), _tr("Vrstica"), _tr("Stolpec"), _tr("Izid"), _tr("Razlog")]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._notes)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
+            return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -160,12 +161,31 @@ class ImportPreview(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             _tr("Prekliči"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        # the list into Excel beside the file being corrected (Ctrl+V)
+        self.copy_button: QPushButton = self.buttons.addButton(
+            _tr("Kopiraj seznam"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setVisible(bool(report.notes))
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.copy_notes)
         self.import_button.setEnabled(report.new_total > 0)
         (self.import_button if report.new_total else self.cancel_button).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(900, 520 if report.notes else 200)
+
+    def copy_notes(self) -> str:
+        """The list as tab-separated lines (a spreadsheet pastes them into columns), put
+        on the clipboard; returned too."""
+        model = self.model
+        lines = ["\t".join(model.headers)]
+        for row in range(model.rowCount()):
+            cells = (str(model.index(row, column).data() or "") for column in range(5))
+            lines.append("\t".join(" ".join(cell.split()) for cell in cells))
+        text = "\n".join(lines) + "\n"
+        QApplication.clipboard().setText(text)
+        return text
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

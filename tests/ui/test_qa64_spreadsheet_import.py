@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.services.spreadsheet_import import ImportReport, RowNote
@@ -71,6 +72,9 @@ def test_template_filled_then_imported_from_the_file_menu(shown_window, tmp_path
             for r in range(model.rowCount())
         ]
         shown["detail"] = dialog.detail.text()
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        shown["copied"] = QApplication.clipboard().text()
+        assert dialog.isVisible()  # copying does not close the preview
         assert dialog.import_button.isEnabled()
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         return dialog.result() == ImportPreview.DialogCode.Accepted
@@ -91,6 +95,10 @@ def test_template_filled_then_imported_from_the_file_menu(shown_window, tmp_path
         ]
     ]
     assert shown["detail"].startswith("Rejniki, vrstica 3, stolpec »Naslov«: Vpišite naslov")
+    assert shown["copied"].splitlines() == [
+        "List\tVrstica\tStolpec\tIzid\tRazlog",
+        "Rejniki\t3\tNaslov\tzavrnjena\t" + shown["rows"][0][4],
+    ]
     carers, children, placements, audit = _counts(window.ctx.db)
     assert (carers, children, placements) == (before[0] + 1, before[1] + 1, before[2] + 1)
     assert audit == before[3] + 3
