@@ -51,6 +51,11 @@ FIELD_NAMES = {
     "line_id": "vrstica izplačila",
     "offset_month": "mesec poračuna",
     "last_id": "zadnja vrstica dnevnika",
+    # Nastavitve → Splošno, as the tab labels them (the log read »drugo polje«, QA65)
+    "centre_name": "ime centra",
+    "centre_iban": "IBAN centra",
+    "waiting_days_threshold": "R-4 čaka predolgo po (dneh)",
+    "resolution_number_format": "oblika številke sklepa",
 }
 
 

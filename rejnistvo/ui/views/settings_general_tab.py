@@ -157,6 +157,12 @@ class GeneralTab(SettingsTab):
             self.reveal()
             v.focus_first()
             return False
+        from rejnistvo.store.audit import set_acting_user
+
+        # the save is logged under the name it saves: the first one, with »Vaše ime« and
+        # the centre's IBAN typed together, read »root« in Dnevnik sprememb (QA65)
+        saved = None
+        set_acting_user(self.ctx.db, values["user_name"] or self.ctx.user_name)
         try:
             saved = save_general(
                 self.ctx.db,
@@ -182,6 +188,9 @@ class GeneralTab(SettingsTab):
         except StoreError as error:
             self.ctx.interaction.error(self.tr("Nastavitve niso shranjene"), error.message)
             return False
+        finally:
+            if saved is None:  # refused: later changes keep the name of before
+                set_acting_user(self.ctx.db, self.ctx.user_name)
         self.ctx.user_name = saved.user_name
         self.dirty = False
         self.refresh()
