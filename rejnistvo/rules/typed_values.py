@@ -17,6 +17,13 @@ _DATE_SL = re.compile(
     rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{4}}){_GAP}\.?"
 )
 _DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# What a clerk types out of habit, said apart (»ni datum« did not say what was missing):
+# a two-digit year, »1.1.27«, and no year at all, »1. 1.« — neither is guessed, since
+# »28. 12.« typed on 4. 1. 2027 may mean either year and »1.1.65« a birth in 1965
+_DATE_SHORT_YEAR = re.compile(
+    rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{2}}){_GAP}\.?"
+)
+_DATE_NO_YEAR = re.compile(rf"([0-9]{{1,2}}){_GAP}\.{_GAP}([0-9]{{1,2}}){_GAP}\.?")
 #: no date a clerk types is earlier (EMŠO's births start here too); »0026« is 2026 mistyped
 EARLIEST_YEAR = 1900
 
@@ -32,7 +39,7 @@ def parse_date_text(text: str, field: str = "datum") -> date | None:
     else:
         m = _DATE_ISO.fullmatch(typed)
         if not m:
-            raise InputError(field, f"»{typed}« ni datum; vpišite ga kot 2. 3. 2026.")
+            raise InputError(field, _not_a_date(typed))
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     if year < EARLIEST_YEAR:
         raise InputError(
@@ -44,6 +51,26 @@ def parse_date_text(text: str, field: str = "datum") -> date | None:
         return date(year, month, day)
     except ValueError:
         raise InputError(field, no_such_date(typed, year, month)) from None
+
+
+def _not_a_date(typed: str) -> str:
+    """Why `typed` is no date, and how to write it."""
+    short = _DATE_SHORT_YEAR.fullmatch(typed)
+    if short:
+        day, month, yy = int(short[1]), int(short[2]), int(short[3])
+        try:
+            date(2000 + yy, month, day)
+        except ValueError:
+            example = "2. 3. 2026"
+        else:
+            example = f"{day}. {month}. {2000 + yy} ali {day}. {month}. {1900 + yy}"
+        return f"v »{typed}« ima leto le dve števki; vpišite vse štiri, npr. {example}."
+    if _DATE_NO_YEAR.fullmatch(typed):
+        return (
+            f"v »{typed}« manjka leto; vpišite dan, mesec in leto s štirimi števkami, "
+            "npr. 2. 3. 2026."
+        )
+    return f"»{typed}« ni datum; vpišite ga kot 2. 3. 2026."
 
 
 def parse_share(typed: str, field: str) -> Decimal | None:
