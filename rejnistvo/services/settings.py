@@ -91,6 +91,14 @@ def check_number_format(value: object, field: str = "resolution_number_format") 
         raise InputError(
             field, f"oblika mora vsebovati zaporedno številko [št] ali [zaporedna], npr. {example}."
         )
+    if "{year" not in fmt:
+        # the running number starts again at 1 each year (as file numbers do): without the
+        # year, the first resolution of 2027 would repeat the number of 2026's first
+        raise InputError(
+            field,
+            "oblika mora vsebovati leto [leto]: zaporedna številka se vsako leto začne znova "
+            f"pri 1, zato bi brez leta sklepa iz dveh let imela isto številko; npr. {example}.",
+        )
     try:
         fmt.format(subgroup=3, number=17, seq=17, year=2026)
     except (KeyError, ValueError, IndexError, AttributeError):
