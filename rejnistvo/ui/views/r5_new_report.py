@@ -68,10 +68,21 @@ class NewReportDialog(QDialog):
         due = v.check(self.due_edit)
         if not v.ok or due is None:
             v.focus_first()
+            self._fit()
             return
         refusal = self._submit(due)
         if refusal is not None:
             self.due_edit.show_error(refusal)
             self.due_edit.edit.setFocus()
+            self._fit()
             return
         self.accept()
+
+    def _fit(self) -> None:
+        """Grow to show the reason under the field whole: the dialog kept its height and
+        cut off the explanation's first line and the reason's second (QA65)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
