@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -405,7 +405,25 @@ class DateEdit(_LineField):
             self._calendar.clicked.connect(self._picked)
             # Enter on the day chosen with the arrow keys (the keyboard's click)
             self._calendar.activated.connect(self._picked)
+            self._calendar.currentPageChanged.connect(self._mark_holidays)
         return self._calendar
+
+    @Slot(int, int)
+    def _mark_holidays(self, year: int, month: int) -> None:
+        """Public holidays of the shown page in the weekend's red, with a tooltip: only
+        Saturdays and Sundays were red, so 25. 12. or 1. 1. looked like working days
+        although a deadline on them moves to the next working day (ZUP 101)."""
+        from rejnistvo.rules.workdays import is_holiday
+
+        calendar = self.calendar
+        red = QTextCharFormat(calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday))
+        red.setToolTip(self.tr("Praznik – dela prost dan"))
+        shown = QDate(year, month, 1)
+        day = shown.addMonths(-1)
+        while day < shown.addMonths(2):  # the page shows the edges of both neighbours
+            if is_holiday(date(day.year(), day.month(), day.day())):
+                calendar.setDateTextFormat(day, red)
+            day = day.addDays(1)
 
     @Slot()
     def _show_calendar(self) -> None:
@@ -420,6 +438,7 @@ class DateEdit(_LineField):
             value = _owners_today(self)
         if value is not None:
             calendar.setSelectedDate(QDate(value.year, value.month, value.day))
+        self._mark_holidays(calendar.yearShown(), calendar.monthShown())
         # The menu keeps the keyboard unless the calendar takes it once shown: the arrow
         # keys and Enter did nothing, so the calendar was for the mouse only.
         QTimer.singleShot(0, calendar, calendar.setFocus)
