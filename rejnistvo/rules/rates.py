@@ -120,6 +120,20 @@ def as_closed(warnings: Iterable[str], rates: RateTable, month: date) -> list[st
     return shown
 
 
+def next_indexation_day(rates: RateTable) -> date | None:
+    """The first 1 March after the newest row's `valid_from`: the indexation the table
+    waits for (missing once it has come, SPEC 3.1); None for an empty table."""
+    if not rates.rows:
+        return None
+    year = _first_indexation_year(rates.rows[-1].valid_from)
+    return date(year, INDEXATION_MONTH, 1) if year <= date.max.year else None
+
+
+def _first_indexation_year(day: date) -> int:
+    """The year of the first 1 March after `day` (10000 after a day of 9999)."""
+    return day.year if day < date(day.year, INDEXATION_MONTH, 1) else day.year + 1
+
+
 def missing_indexations(
     rates: RateTable,
     month: date,
@@ -145,9 +159,7 @@ def missing_indexations(
     end = last_of_month(month)
     # `month` is always among them (the last): every line names at least that one
     computed = sorted({end.replace(day=1), *(m.replace(day=1) for m in months or ())})
-    year = newest.valid_from.year
-    if newest.valid_from >= date(year, INDEXATION_MONTH, 1):
-        year += 1
+    year = _first_indexation_year(newest.valid_from)
     lines = []
     # The year bound first: past 9999 there is no 1 March to compare (date() would raise).
     while year <= end.year and date(year, INDEXATION_MONTH, 1) <= end:

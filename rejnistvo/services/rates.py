@@ -34,6 +34,7 @@ from rejnistvo.rules.rates import (
     furthest_month,
     indexed,
     missing_indexations,
+    next_indexation_day,
     parse_percent,
 )
 from rejnistvo.store import Database
@@ -172,6 +173,13 @@ def birth_grant_table(db: Database) -> BirthGrantTable:
     from rejnistvo.rules.one_off import BirthGrantTable
 
     return BirthGrantTable(row.as_grant() for row in list_birth_grants(db))
+
+
+def next_indexation(db: Database) -> date | None:
+    """The 1 March of the next indexation this database waits for (the first after its
+    newest row; past already when it is missing): the day the indexation form offers."""
+    rows = list_rates(db)
+    return next_indexation_day(RateTable(r.as_rate() for r in rows)) if rows else None
 
 
 def rate_warnings(db: Database, months: Sequence[date]) -> list[str]:

@@ -78,6 +78,14 @@ class IndexationBox(QGroupBox):
         enter_presses(self.index_propose, self.index_from, self.index_percent, self.index_source)
         enter_presses(self.index_add, *self.new_fields)
 
+    def offer_day(self) -> None:
+        """An empty »Velja od« offers the 1 March the rate table waits for (the missing one
+        on 5 March, next year's once entered); a day the clerk typed stays."""
+        from rejnistvo.services.rates import next_indexation
+
+        if not self.index_from.text().strip():
+            self.index_from.set_value(next_indexation(self.ctx.db))
+
     def _inputs_changed(self) -> None:
         if self.proposal is not None:
             self._show_proposal(None)

@@ -270,6 +270,7 @@ class RatesTab(SettingsTab):
             ]  # fmt: skip
         )
         self.grants.refresh()
+        self.indexation.offer_day()
         self.selected = None
         self._update_buttons()
 
