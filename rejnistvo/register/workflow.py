@@ -425,6 +425,28 @@ def _number_pattern(fmt: str, subgroup: int, year: int) -> re.Pattern[str]:
     return re.compile("^" + "".join(parts) + "$")
 
 
+def check_number_of_year(
+    db: Database, subgroup: int, number: str, year: int, was_year: int | None
+) -> None:
+    """A decision whose date moved into another year keeps a number of its old year
+    (»1-008/2026« on 4. 1. 2027): the old year's sequence would hand that number out
+    again and the new year's would not count it. Refused when the number reads as one
+    of `was_year` (by the number format) and not as one of `year`; a number typed in
+    another shape is the clerk's own."""
+    if was_year is None or was_year == year:
+        return
+    fmt = number_format(db)
+    if _number_pattern(fmt, subgroup, was_year).match(number) and not _number_pattern(
+        fmt, subgroup, year
+    ).match(number):
+        raise InputError(
+            "resolution_no",
+            f"Številka sklepa {number} je številka leta {was_year}, sklep z datumom v letu "
+            f"{year} pa potrebuje številko tega leta; naslednja prosta je "
+            f"{next_resolution_no(db, subgroup, year)}.",
+        )
+
+
 def next_resolution_no(db: Database, subgroup: int, year: int) -> str:
     """The next number in sequence for the subgroup and year (SPEC 6.1: "3-017/2026")."""
     fmt = number_format(db)

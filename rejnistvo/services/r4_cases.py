@@ -512,6 +512,9 @@ def correct_decision(
         number = " ".join(str(merged.get("resolution_no") or "").split())
         if not number:
             raise InputError("resolution_no", "Vpišite številko sklepa.")
+        workflow.check_number_of_year(
+            db, case["subgroup_id"], number, decided_on.year, case.get("resolution_year")
+        )
         update: dict[str, Any] = {
             "decided_on": decided_on,
             "outcome": merged["outcome"],

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from _r4_fixtures import TODAY, clock, proposal, r4_db  # noqa: F401 (fixtures)
 
+from rejnistvo.clock import FixedClock
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services import coordinator
 from rejnistvo.services.coordinator import Decision
@@ -199,3 +200,24 @@ def test_correction_keeps_dates_in_order_and_three_members(r4_db, clock):  # noq
 def test_subgroup_of_the_carers_centre(r4_db):  # noqa: F811
     assert subgroup_of_centre(r4_db, r4_db.ids["centre"]) == 3
     assert subgroup_of_centre(r4_db, None) is None
+
+
+def test_a_decision_moved_into_another_year_needs_that_years_number(r4_db):  # noqa: F811
+    """QA66: corrected from 20. 3. 2026 to 4. 1. 2027, the decision kept »3-001/2026«
+    filed under 2027: 2026's sequence would have handed that number out again."""
+    decided = _decide(r4_db, r4_db.case.id)
+    assert decided.resolution_no == "3-001/2026"
+    january = FixedClock(date(2027, 1, 5))
+    with pytest.raises(InputError) as caught:
+        correct_decision(
+            r4_db, decided.id, decided.version, {"decided_on": date(2027, 1, 4)},
+            "Napačen datum sklepa.", january,
+        )  # fmt: skip
+    assert caught.value.field == "resolution_no"
+    assert "leta 2026" in caught.value.message and "3-001/2027" in caught.value.message
+    corrected = correct_decision(
+        r4_db, decided.id, decided.version,
+        {"decided_on": date(2027, 1, 4), "resolution_no": "3-001/2027"},
+        "Napačen datum sklepa.", january,
+    )  # fmt: skip
+    assert (corrected.resolution_no, corrected.resolution_year) == ("3-001/2027", 2027)
