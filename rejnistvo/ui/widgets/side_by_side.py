@@ -104,3 +104,23 @@ class SideBySide(QObject):
         self.splitter.setOrientation(wanted)
         if vertical and self.on_stack is not None:
             self.on_stack(height)
+        # once laid out in the new places (QA65: Roki → Enter opened R-5 at the case's
+        # instalments and then stacked, leaving them and the case's row out of sight)
+        QTimer.singleShot(0, self, self.keep_in_sight)
+
+    @Slot()
+    def keep_in_sight(self) -> None:
+        """The list's chosen row and the editor's field with the cursor in sight."""
+        from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+        pane = self.splitter.widget(0)
+        views = [] if pane is None else [pane, *pane.findChildren(QAbstractItemView)]
+        for view in views:
+            if isinstance(view, QAbstractItemView) and view.isVisible():
+                index = view.currentIndex()
+                if index.isValid():
+                    view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        content = self.editor.widget()
+        focus = QApplication.focusWidget()
+        if content is not None and focus is not None and content.isAncestorOf(focus):
+            self.editor.ensureWidgetVisible(focus)
