@@ -279,17 +279,20 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     source = Path(path)
     try:
         book = load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError:
         raise ImportFileError(f"Datoteke »{source.name}« ni (morda je bila premaknjena).") from None
-    except (BadZipFile, KeyError, ValueError, OSError):
+    except PermissionError:
         raise ImportFileError(
-            f"Datoteke »{source.name}« ni mogoče prebrati kot preglednice Excel (.xlsx). "
-            "Shranite jo v Excelu ali LibreOfficeu kot »Excelov delovni zvezek (.xlsx)«."
+            f"Datoteke »{source.name}« ni mogoče odpreti: je odprta v drugem programu (npr. v "
+            "Excelu) ali nimate pravice, da jo berete. Zaprite jo tam in poskusite znova."
         ) from None
+    except (BadZipFile, KeyError, ValueError, OSError, InvalidFileException):
+        raise ImportFileError(_unreadable(source)) from None
     try:
         by_name = {fold(name.strip()): name for name in book.sheetnames}
         found = [s for s in SHEETS if fold(s) in by_name]
@@ -307,33 +310,121 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
     return ImportFile(source.name, tuple(rows))
 
 
-def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
+_SAVE_AS_XLSX = (
+    "Odprite jo v Excelu ali LibreOfficeu in shranite kot »Excelov delovni zvezek (.xlsx)«."
+)
+#: the first bytes of an Excel 97–2003 workbook (.xls), whatever the file's name ends with
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _unreadable(source: Path) -> str:
+    """Why a file is no .xlsx, and what to do: an old .xls and a .csv said by name."""
+    try:
+        with source.open("rb") as file:
+            start = file.read(len(_OLD_EXCEL))
+    except OSError:
+        start = b""
+    if start == _OLD_EXCEL or source.suffix.lower() == ".xls":
+        return (
+            f"Datoteka »{source.name}« je v starejši obliki Excel 97–2003 (.xls), ki je uvoz "
+            f"ne bere. {_SAVE_AS_XLSX}"
+        )
+    if source.suffix.lower() in {".csv", ".txt"}:
+        return (
+            f"Datoteka »{source.name}« je besedilo z ločenimi vrednostmi (.csv), ne preglednica "
+            f"z listi Rejniki, Otroci in Namestitve. {_SAVE_AS_XLSX}"
+        )
+    return (
+        f"Datoteke »{source.name}« ni mogoče prebrati kot preglednice Excel (.xlsx). "
+        "Shranite jo v Excelu ali LibreOfficeu kot »Excelov delovni zvezek (.xlsx)«."
+    )
+
+
+#: the rows searched for the one with the columns' names (a title and an empty row above)
+HEADER_ROWS = 20
+#: a name in two columns, as many centres keep it; »Ime« and »Priimek« make »Ime in priimek«
+_NAME_PARTS = (
+    Column("first_name", "Ime", False, "ime", ""),
+    Column("surname", "Priimek", False, "priimek", ""),
+)
+
+
+def _header_key(text: str) -> str:
+    """A column's name as a clerk writes it: »EMŠO:«, »Naslov *«, »ime in  PRIIMEK«."""
+    return fold(" ".join(text.split()).rstrip(":*. "))
+
+
+def _header_places(line: tuple[Any, ...], sheet_name: str) -> dict[int, Column]:
     columns = COLUMNS[sheet_name]
+    known = columns + (_NAME_PARTS if any(c.key == "name" for c in columns) else ())
+    by_header = {_header_key(c.header): c for c in known}
+    places: dict[int, Column] = {}
+    for index, text in enumerate(line):
+        if isinstance(text, str) and _header_key(text) in by_header:
+            column = by_header[_header_key(text)]
+            if column not in places.values():  # the first of two same columns
+                places[index] = column
+    return places
+
+
+def _missing(places: dict[int, Column], sheet_name: str) -> list[str]:
+    found = {c.key for c in places.values()}
+    if {"first_name", "surname"} <= found:
+        found.add("name")
+    return [c.header for c in COLUMNS[sheet_name] if c.required and c.key not in found]
+
+
+def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
     if hasattr(sheet, "reset_dimensions"):
         # a file whose stored size of the sheet is wrong (some programs write »A1«) is
         # read whole, not cut at that size
         sheet.reset_dimensions()
-    lines = sheet.iter_rows(values_only=True)
-    header = next(lines, None) or ()
-    by_header = {fold(c.header): c for c in columns}
-    places: dict[int, Column] = {}
-    for index, text in enumerate(header):
-        if isinstance(text, str) and fold(" ".join(text.split())) in by_header:
-            places[index] = by_header[fold(" ".join(text.split()))]
-    missing = [c.header for c in columns if c.required and c not in places.values()]
-    if missing:
-        raise ImportFileError(
-            f"Na listu {sheet_name} v prvi vrstici ni stolpcev: {', '.join(missing)}. Prva "
-            "vrstica nosi imena stolpcev, kot so v predlogi (Datoteka → Predloga za uvoz …)."
+    lines = enumerate(sheet.iter_rows(values_only=True), start=1)
+    # the columns' names are in the first row that has them all: a title, a date or an
+    # empty row above them is passed over
+    best: tuple[int, dict[int, Column]] = (1, {})
+    for number, line in lines:
+        places = _header_places(line, sheet_name)
+        if not _missing(places, sheet_name):
+            break
+        if len(places) > len(best[1]):
+            best = (number, places)
+        if number >= HEADER_ROWS:
+            places = {}
+            break
+    else:
+        places = {}
+    if not places:
+        where, found = best
+        missing = ", ".join(_missing(found, sheet_name))
+        said = (
+            f"imena drugih stolpcev so v vrstici {where}"
+            if found
+            else f"v prvih {HEADER_ROWS} vrsticah ni imena nobenega stolpca iz predloge"
         )
-    for number, line in enumerate(lines, start=2):
+        raise ImportFileError(
+            f"Na listu {sheet_name} ni stolpcev: {missing} ({said}). Vrstica z imeni stolpcev "
+            "naj jih ima, kot so v predlogi (Datoteka → Predloga za uvoz …)."
+        )
+    for number, line in lines:
         values = {
             column.key: line[index]
             for index, column in places.items()
             if index < len(line) and not _blank(line[index])
         }
         if values:
-            yield SheetRow(sheet_name, number, values)
+            yield SheetRow(sheet_name, number, _whole_name(values))
+
+
+def _whole_name(values: dict[str, Any]) -> dict[str, Any]:
+    """»Ime« and »Priimek« in one »Ime in priimek«; one of them alone stays, for the row
+    to be refused with its column."""
+    first, surname = values.get("first_name"), values.get("surname")
+    if "name" in values or first is None or surname is None:
+        return values
+    joined = {k: v for k, v in values.items() if k not in {"first_name", "surname"}}
+    joined["name"] = f"{first} {surname}"
+    return joined
 
 
 def _blank(value: Any) -> bool:
@@ -420,7 +511,7 @@ class _Refused(Exception):
 
 def _header(sheet: str, key: str) -> str:
     key = _FIELD_COLUMN[sheet].get(key, key)
-    return next((c.header for c in COLUMNS[sheet] if c.key == key), "")
+    return next((c.header for c in COLUMNS[sheet] + _NAME_PARTS if c.key == key), "")
 
 
 def _sentence(text: str) -> str:
@@ -487,7 +578,7 @@ def _carer(db: Any, reader: _Cells, today: dt.date, centres: _Centres, seen: _Se
     save_carer(
         db,
         Carer(
-            name=reader.text("name") or "",
+            name=reader.name() or "",
             emso=emso,
             address=reader.text("address"),
             licence_date=reader.date("licence_date"),
@@ -514,7 +605,7 @@ def _child(db: Any, reader: _Cells, today: dt.date, centres: _Centres, seen: _Se
     save_child(
         db,
         Child(
-            name=reader.text("name") or "",
+            name=reader.name() or "",
             emso=emso,
             birth_date=born,
             centre_id=centre_id,
@@ -620,6 +711,21 @@ class _Cells:
         text = " ".join(str(value).split())
         return text or None
 
+    def name(self) -> str | None:
+        """»Ime in priimek«, or »Ime« and »Priimek« joined when read; one of them alone is
+        refused with the other's column (a name is never half stored)."""
+        values = self.row.values
+        if "name" not in values:
+            for given, wanted, word in (
+                ("first_name", "surname", "priimek"),
+                ("surname", "first_name", "ime"),
+            ):
+                if given in values:
+                    raise InputError(
+                        wanted, f"Vpišite {word}: v vrstici je le »{self.text(given)}«."
+                    )
+        return self.text("name")
+
     def emso(self, key: str) -> str | None:
         value = self._raw(key)
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -636,14 +742,9 @@ class _Cells:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, int | float) and not isinstance(value, bool):
-            from openpyxl.utils.datetime import from_excel
-
-            try:
-                day = from_excel(value)
-            except (ValueError, OverflowError, TypeError):
-                day = None
-            if isinstance(day, dt.datetime):
-                return parse_date_text(f"{day:%Y-%m-%d}", key)
+            # a number is no date: 2020 typed as a year was Excel's day 12. 7. 1905; a day
+            # number of a column formatted as a number is said, never guessed
+            raise InputError(key, _number_not_a_date(value))
         return parse_date_text(str(value), key)
 
     def yes_no(self, key: str) -> bool:
@@ -666,6 +767,25 @@ class _Cells:
         if isinstance(value, float):
             value = repr(value)  # Excel's 40 % is 0.4: its shortest digits
         return parse_share(str(value), key)
+
+
+def _number_not_a_date(value: float) -> str:
+    from openpyxl.utils.datetime import from_excel
+
+    shown = str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    try:
+        day = from_excel(value)
+    except (ValueError, OverflowError, TypeError):
+        day = None
+    maybe = (
+        f" (kot Excelov datum bi bil {day.day}. {day.month}. {day.year})"
+        if isinstance(day, dt.datetime) and day.year >= 1900
+        else ""
+    )
+    return (
+        f"»{shown}« je število, ni datum{maybe}. Če je v celici datum, stolpec v Excelu "
+        "oblikujte kot datum; sicer vpišite datum, npr. 1. 3. 2026."
+    )
 
 
 def _emso_text(value: Any) -> str:

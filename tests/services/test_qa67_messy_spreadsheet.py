@@ -1,0 +1,166 @@
+"""services/spreadsheet_import.py with a clerk's real, messy spreadsheet (QA67): a title
+above the headers, »EMŠO:« with a colon, Priimek and Ime in two columns, a year typed in
+a date column, an old .xls or a .csv, a file another program holds. What the program can
+safely understand imports; what it cannot is refused with the reason, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from stdnum.si import emso as stdnum_emso
+
+from rejnistvo.services.people import get_carer
+from rejnistvo.services.spreadsheet_import import (
+    ImportFileError,
+    import_spreadsheet,
+    preview_import,
+    read_spreadsheet,
+)
+from rejnistvo.store import open_db
+
+TODAY = dt.date(2026, 12, 5)
+GORENJSKA = "Center za socialno delo Gorenjska"
+
+
+def emso(day: int, month: int, year: int, serial: int) -> str:
+    base = f"{day:02d}{month:02d}{year % 1000:03d}50{serial:03d}"
+    return base + stdnum_emso.calc_check_digit(base)
+
+
+ANA = emso(1, 2, 1980, 500)
+MAJA = emso(15, 6, 1975, 510)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "uvoz.sqlite3")
+    yield database
+    database.close()
+
+
+def carers_file(tmp_path: Path, *lines: list) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    for number, line in enumerate(lines, start=1):
+        for column, value in enumerate(line, start=1):
+            sheet.cell(row=number, column=column, value=value)
+    path = tmp_path / "rejniki.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_title_and_an_empty_row_above_the_headers_are_passed_over(db, tmp_path):
+    path = carers_file(
+        tmp_path,
+        ["Seznam rejnikov CSD Gorenjska, stanje 1. 12. 2026"],
+        [],
+        ["Ime in priimek", "EMŠO", "Naslov", "Center", "Telefon"],
+        ["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA, "041 000 000"],
+        [],
+        ["Maja Kos", MAJA, "", GORENJSKA],
+    )
+    data = read_spreadsheet(path)
+    assert [r.row for r in data.rows] == [4, 6]  # the spreadsheet's own row numbers
+    report = preview_import(db, data, TODAY)
+    assert report.new["Rejniki"] == 1
+    [note] = report.notes
+    assert (note.sheet, note.row, note.column) == ("Rejniki", 6, "Naslov")
+
+
+def test_headers_with_a_colon_an_asterisk_or_odd_spaces_are_known(db, tmp_path):
+    path = carers_file(
+        tmp_path,
+        ["Ime in priimek:", " EMŠO : ", "Naslov *", "Center\u00a0", "Enota:"],
+        [" Ana\u00a0Novak ", f" {ANA[:7]} {ANA[7:]} ", "Glavna 1, 4000 Kranj", "csd gorenjska", ""],
+    )
+    report = import_spreadsheet(db, read_spreadsheet(path), TODAY)
+    assert report.new["Rejniki"] == 1, report.notes
+    carer = get_carer(db, 1)
+    assert (carer.name, carer.emso) == ("Ana Novak", ANA)
+
+
+def test_surname_and_first_name_in_two_columns_make_the_name(db, tmp_path):
+    path = carers_file(
+        tmp_path,
+        ["Priimek", "Ime", "EMŠO", "Naslov", "Center"],
+        ["Novak", "Ana", ANA, "Glavna 1, 4000 Kranj", GORENJSKA],
+        ["Kos", "", MAJA, "Cesta 2, 4000 Kranj", GORENJSKA],
+    )
+    report = import_spreadsheet(db, read_spreadsheet(path), TODAY)
+    assert report.new["Rejniki"] == 1
+    assert get_carer(db, 1).name == "Ana Novak"
+    [note] = report.refused
+    assert (note.row, note.column) == (3, "Ime")
+    assert "ime" in note.reason.lower()
+
+
+def test_headers_not_found_say_which_are_missing_and_where_they_were_looked_for(tmp_path):
+    path = carers_file(tmp_path, ["Seznam"], ["Ime in priimek", "Naslov"], ["Ana", "Glavna 1"])
+    with pytest.raises(ImportFileError, match="ni stolpcev: EMŠO, Center") as caught:
+        read_spreadsheet(path)
+    assert "vrstici 2" in caught.value.message
+
+
+@pytest.mark.parametrize("typed", [2020, 43905, 43905.0])
+def test_a_number_in_a_date_column_is_refused_not_read_as_a_day(db, tmp_path, typed):
+    """2020 read as Excel's day number was 12. 7. 1905, stored without a word; 43905 may
+    be 15. 3. 2020 — or not: the clerk is told, and formats the column as a date."""
+    path = carers_file(
+        tmp_path,
+        ["Ime in priimek", "EMŠO", "Naslov", "Center", "Datum dovoljenja"],
+        ["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA, typed],
+    )
+    report = preview_import(db, read_spreadsheet(path), TODAY)
+    assert report.new_total == 0
+    [note] = report.refused
+    assert note.column == "Datum dovoljenja"
+    assert "ni datum" in note.reason and "oblikujte kot datum" in note.reason
+    if typed != 2020:
+        assert "15. 3. 2020" in note.reason
+
+
+def test_dates_as_a_clerk_writes_them_and_an_excel_date_with_a_time(db, tmp_path):
+    written = [dt.datetime(2020, 3, 1, 13, 30), "01.03.2020", "1.3.2020", " 1.\u00a03.\u00a02020 "]
+    lines = [["Ime in priimek", "EMŠO", "Naslov", "Center", "Datum dovoljenja"]]
+    for serial, value in enumerate(written):
+        lines.append([f"Oseba {serial}", emso(10 + serial, 2, 1980, 500 + serial), "Glavna 1"])
+        lines[-1] += [GORENJSKA, value]
+    report = import_spreadsheet(db, read_spreadsheet(carers_file(tmp_path, *lines)), TODAY)
+    assert report.new["Rejniki"] == 4, report.notes
+    days = {r[0] for r in db.execute("SELECT licence_date FROM carers").fetchall()}
+    assert days == {"2020-03-01"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("seznam.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "starejši obliki"),
+        ("seznam.csv", "Ime;EMŠO\n".encode(), "ločenimi vrednostmi"),
+        ("seznam.ods", b"PK\x03\x04", "ni mogoče prebrati"),
+        ("preimenovana.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "starejši obliki"),
+    ],
+    ids=["xls", "csv", "ods", "xls-renamed"],
+)
+def test_an_old_xls_or_a_csv_is_refused_with_what_to_do(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError, match=words) as caught:
+        read_spreadsheet(path)
+    assert "Excelov delovni zvezek (.xlsx)" in caught.value.message
+
+
+def test_a_file_held_by_another_program_says_so(tmp_path, monkeypatch):
+    path = carers_file(tmp_path, ["Ime in priimek", "EMŠO", "Naslov", "Center"])
+    import openpyxl
+
+    def held(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(openpyxl, "load_workbook", held)
+    with pytest.raises(ImportFileError, match="odprta v drugem programu"):
+        read_spreadsheet(path)
