@@ -84,6 +84,9 @@ class RefundPanel(QGroupBox):
         plan_row.addWidget(self.plan_button)
         plan_row.addStretch(1)
         self.plan_total_label = QLabel(self)
+        # wraps: »Za vračilo: … (prejeto pred pozivom 1.714,54 €, rok …)« made the editor
+        # 633 px wide and R-5 stood its list above it for that case only (QA65)
+        self.plan_total_label.setWordWrap(True)
         plan_row.addWidget(self.plan_total_label)
         layout.addLayout(plan_row)
         self.instalment_model = InstalmentModel(today, self)
