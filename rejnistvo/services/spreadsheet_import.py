@@ -383,7 +383,9 @@ def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
     # the columns' names are in the first row that has them all: a title, a date or an
     # empty row above them is passed over
     best: tuple[int, dict[int, Column]] = (1, {})
+    written = False
     for number, line in lines:
+        written = written or any(not _blank(value) for value in line)
         places = _header_places(line, sheet_name)
         if not _missing(places, sheet_name):
             break
@@ -393,6 +395,8 @@ def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
             places = {}
             break
     else:
+        if not written:  # a sheet left empty (the clerk's own workbook): nothing to read
+            return
         places = {}
     if not places:
         where, found = best
@@ -406,14 +410,62 @@ def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
             f"Na listu {sheet_name} ni stolpcev: {missing} ({said}). Vrstica z imeni stolpcev "
             "naj jih ima, kot so v predlogi (Datoteka → Predloga za uvoz …)."
         )
+    merged = _merged_down(sheet)
+    carried: dict[int, tuple[int, Any]] = {}  # column → (last row of its merge, value)
     for number, line in lines:
-        values = {
-            column.key: line[index]
-            for index, column in places.items()
-            if index < len(line) and not _blank(line[index])
-        }
+        values = {}
+        for index, column in places.items():
+            value = line[index] if index < len(line) else None
+            if value is None and index in carried and number <= carried[index][0]:
+                # a cell merged over rows shows its value beside each of them
+                value = carried[index][1]
+            last = merged.get((number, index))
+            if last is not None:
+                carried[index] = (last, value)
+            if not _blank(value):
+                values[column.key] = value
         if values:
             yield SheetRow(sheet_name, number, _whole_name(values))
+
+
+def _merged_down(sheet: Any) -> dict[tuple[int, int], int]:
+    """(first row, 0-based column) → last row of each cell merged down over several
+    rows: its value shows beside each of them. Only downwards and in its first column: a
+    name merged across »Ime« and »Priimek« is not written twice."""
+    from openpyxl.utils.cell import range_boundaries
+
+    down: dict[tuple[int, int], int] = {}
+    for ref in _merged_ranges(sheet):
+        try:
+            first_column, first_row, _last_column, last_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if first_column and first_row and last_row and last_row > first_row:
+            down[(first_row, first_column - 1)] = last_row
+    return down
+
+
+def _merged_ranges(sheet: Any) -> list[str]:
+    """The sheet's merged ranges (»E2:E4«): the read-only sheet does not give them, so
+    they are read from the end of its XML."""
+    if hasattr(sheet, "merged_cells"):
+        return [str(r) for r in sheet.merged_cells.ranges]
+    get_source = getattr(sheet, "_get_source", None)
+    if get_source is None:
+        return []
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    refs: list[str] = []
+    try:
+        with get_source() as source:
+            for _event, element in iterparse(source):
+                if element.tag.endswith("}mergeCell"):
+                    refs.append(element.get("ref", ""))
+                elif element.tag.endswith("}row"):
+                    element.clear()
+    except (ParseError, OSError, KeyError):
+        return []
+    return [ref for ref in refs if ref]
 
 
 def _whole_name(values: dict[str, Any]) -> dict[str, Any]:
@@ -691,6 +743,12 @@ def _person_of(
 
 
 # -- cells ---------------------------------------------------------------------------------
+#: what Excel shows in a cell whose formula has no value; read as text it was stored
+_EXCEL_ERRORS = frozenset(
+    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
+)
+
+
 class _Cells:
     """A row's cells read as the editors' fields read what is typed."""
 
@@ -698,7 +756,15 @@ class _Cells:
         self.row = row
 
     def _raw(self, key: str) -> Any:
-        return self.row.values.get(key)
+        value = self.row.values.get(key)
+        if isinstance(value, str) and value.strip() in _EXCEL_ERRORS:
+            raise InputError(
+                key,
+                f"V celici je Excelova napaka »{value.strip()}«: formula v njej ne da "
+                "vrednosti (npr. VLOOKUP ni našel podatka). Popravite formulo ali vpišite "
+                "vrednost.",
+            )
+        return value
 
     def text(self, key: str) -> str | None:
         value = self._raw(key)
@@ -707,7 +773,12 @@ class _Cells:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, dt.datetime | dt.date):
-            raise InputError(key, "Pričakovano je besedilo, ne datum.")
+            raise InputError(
+                key,
+                f"V celici je datum {value.day}. {value.month}. {value.year}, ne besedilo: "
+                "Excel je morda vpisano (npr. »1/2026«) spremenil v datum. Celico oblikujte "
+                "kot besedilo in vpišite znova.",
+            )
         text = " ".join(str(value).split())
         return text or None
 

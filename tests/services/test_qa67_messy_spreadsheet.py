@@ -164,3 +164,96 @@ def test_a_file_held_by_another_program_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(openpyxl, "load_workbook", held)
     with pytest.raises(ImportFileError, match="odprta v drugem programu"):
         read_spreadsheet(path)
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#VALUE!"])
+def test_an_excel_error_of_a_formula_is_refused_not_stored_as_text(db, tmp_path, error):
+    """A VLOOKUP that found nothing shows #N/A: it was stored as the carer's address."""
+    path = carers_file(
+        tmp_path,
+        ["Ime in priimek", "EMŠO", "Naslov", "Center"],
+        ["Ana Novak", ANA, error, GORENJSKA],
+    )
+    report = preview_import(db, read_spreadsheet(path), TODAY)
+    assert report.new_total == 0
+    [note] = report.refused
+    assert note.column == "Naslov"
+    assert f"»{error}«" in note.reason and "formul" in note.reason
+
+
+def test_a_contract_number_excel_made_a_date_says_so(db, tmp_path):
+    """»1/2026« typed in a column not formatted as text becomes 1. 1. 2026 in Excel."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime in priimek", "EMŠO", "Naslov", "Center"])
+    sheet.append(["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA])
+    child = emso(5, 6, 2016, 501)
+    book.create_sheet("Otroci").append(["Ime in priimek", "EMŠO", "Center"])
+    book["Otroci"].append(["Bor Kos", child, GORENJSKA])
+    placements = book.create_sheet("Namestitve")
+    placements.append(["Številka pogodbe", "EMŠO rejnika", "EMŠO otroka", "Od"])
+    placements.append([dt.datetime(2026, 1, 1), ANA, child, "1. 3. 2026"])
+    path = tmp_path / "namestitve.xlsx"
+    book.save(path)
+    [note] = preview_import(db, read_spreadsheet(path), TODAY).refused
+    assert note.column == "Številka pogodbe"
+    assert "datum 1. 1. 2026" in note.reason and "oblikujte kot besedilo" in note.reason
+
+
+def test_an_empty_sheet_of_the_workbook_is_left_out_not_refused(db, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime in priimek", "EMŠO", "Naslov", "Center"])
+    sheet.append(["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA])
+    book.create_sheet("Otroci")  # the clerk's own workbook: a sheet left for later
+    book.create_sheet("Namestitve").append([None, "  "])
+    path = tmp_path / "le_rejniki.xlsx"
+    book.save(path)
+    report = import_spreadsheet(db, read_spreadsheet(path), TODAY)
+    assert report.new == {"Rejniki": 1, "Otroci": 0, "Namestitve": 0}
+
+
+def test_a_cell_merged_down_over_rows_holds_for_each_of_them(db, tmp_path):
+    """The centre written once for three carers in a merged cell (Excel shows it beside
+    each); a name merged across two columns is not copied into the second."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime", "Priimek", "EMŠO", "Naslov", "Center"])
+    people = [("Ana", "Novak", ANA), ("Maja", "Kos", MAJA), ("Iva", "Zupan", emso(3, 3, 1970, 520))]
+    for first, surname, code in people:
+        sheet.append([first, surname, code, "Glavna 1, 4000 Kranj", None])
+    sheet["E2"] = GORENJSKA
+    sheet.merge_cells("E2:E4")
+    sheet.append(["Eva Lah", None, emso(4, 4, 1970, 530), "Glavna 2, 4000 Kranj", GORENJSKA])
+    sheet.merge_cells("A5:B5")
+    path = tmp_path / "zdruzene.xlsx"
+    book.save(path)
+    report = import_spreadsheet(db, read_spreadsheet(path), TODAY)
+    assert report.new["Rejniki"] == 3, report.notes
+    centres = {r[0] for r in db.execute("SELECT centre_id FROM carers").fetchall()}
+    assert len(centres) == 1 and None not in centres
+    [note] = report.refused  # »Eva Lah« in Ime alone: Priimek is empty, not »Eva Lah«
+    assert (note.row, note.column) == (5, "Priimek")
+
+
+def test_a_header_merged_over_two_rows_is_not_read_as_data(db, tmp_path):
+    path = carers_file(
+        tmp_path,
+        ["Ime in priimek", "EMŠO", "Naslov", "Center"],
+        ["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA],
+    )
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["Rejniki"]
+    sheet.insert_rows(2)
+    sheet.merge_cells("D1:D2")  # »Center« over the headers' two rows
+    book.save(path)
+    data = read_spreadsheet(path)
+    assert [(r.row, r.values.get("centre")) for r in data.rows] == [(3, GORENJSKA)]
