@@ -34,6 +34,7 @@ from rejnistvo.ui.palette import ERROR, SUCCESS, text_style
 from rejnistvo.ui.views.audit_log_texts import (  # noqa: F401 (the tab's texts, re-exported)
     FIELD_NAMES,
     HIDDEN,
+    NOTHING_CHANGED,
     choice_name,
     field_name,
     local_time,
@@ -97,11 +98,11 @@ class AuditDetailDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
         changed = row.get("changed") or []
-        if changed:
+        if changed or row.get("action") == "update":
             layout.addWidget(
                 QLabel(
                     self.tr("Spremenjena polja: {0}").format(
-                        ", ".join(field_name(k) for k in changed)
+                        ", ".join(field_name(k) for k in changed) or NOTHING_CHANGED
                     ),
                     self,
                 )
@@ -246,7 +247,7 @@ class AuditLogTab(QWidget):
             row["changes"] = ", ".join(
                 # the sort keys follow the name: listed, they read "drugo polje"
                 dict.fromkeys(field_name(k) for k in row["changed"] if k not in HIDDEN)
-            )
+            ) or (NOTHING_CHANGED if row["action"] == "update" else "")
             # The whole records before and after are read again when a row is opened
             # (show_details): pages of them are not kept in memory.
             del row["before"], row["after"]

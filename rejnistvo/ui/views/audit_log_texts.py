@@ -59,6 +59,11 @@ FIELD_NAMES = {
 }
 
 
+#: an update that changed no field: the R-5 case saves its increase with each report or
+#: refund (its version is the case's), and the row read as if something had been lost
+NOTHING_CHANGED = "nobeno (shranjeno skupaj z drugim delom primera)"
+
+
 def field_name(key: str) -> str:
     return FIELD_NAMES.get(key) or "drugo polje"
 
