@@ -268,6 +268,17 @@ class MainWindow(QMainWindow):
         # (also when a progress dialog that held the keyboard has just closed)
         if new is not None and new.window() is self:
             self._last_focus = new
+        if new is not None and not new.accessibleName():
+            # what a screen built later (a tab, a page) made: named before the screen
+            # reader asks (Qt announces the focus after this signal)
+            from rejnistvo.ui.widgets.accessible import name_if_unnamed
+
+            view = self.current_view()
+            window = new.window()
+            name_if_unnamed(
+                new,
+                view.title() if window is self and view is not None else window.windowTitle(),
+            )
         if new is None and (self.isActiveWindow() or QApplication.activeWindow() is None):
             QTimer.singleShot(0, self, self._refocus)  # never after the window is gone
 
@@ -379,6 +390,8 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&O programu"))
         self.act_shortcuts.setText(self.tr("&Bližnjice na tipkovnici"))
         self.act_manual.setText(self.tr("&Navodila"))
+        # a screen reader said only »seznam« for the list of screens
+        self.nav.setAccessibleName(self.tr("Zasloni"))
         titles = self._titles()
         for row, (name, _kinds) in enumerate(self._screens):
             self.nav.item(row).setText(titles.get(name, name))
@@ -561,6 +574,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if view is not None:
             self.statusBar().clearMessage()
+            # search boxes and tables that no row title names get their visible words as
+            # the name a screen reader says (again on each visit: for what is built later)
+            from rejnistvo.ui.widgets.accessible import name_unnamed
+
+            name_unnamed(view, view.title())
             # Unfocused combos and spin boxes of the screen ignore the wheel (again on
             # each visit: a screen may have made new ones). A screen built before the
             # window shows is guarded after the first paint: no wheel reaches it sooner,

@@ -267,6 +267,8 @@ class FindingPanel(QGroupBox):
         self.setTitle(self.tr("Ugotovitev centra otroka"))
         self.finding_date_label.setText(self.tr("Datum ugotovitve:"))
         self.centre_label.setText(self.tr("Center, enota:"))
+        # the row's title names the first combo; the second alone was said as its value
+        self.unit_combo.setAccessibleName(self.tr("Enota centra"))
         self.justified_label.setText(self.tr("Porabljeno namensko:"))
         self.unjustified_label.setText(self.tr("Nenamensko ali brez razloga:"))
         self.offer_button.setText(self.tr("= prejeto − namensko"))

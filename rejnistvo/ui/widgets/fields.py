@@ -25,6 +25,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -102,13 +103,108 @@ class FieldError(QLabel):
         # stands alone, so start it with a capital.
         self.setText(message[:1].upper() + message[1:])
         self.show()
+        self._tell_owner(self.text())
 
     def clear_error(self) -> None:
+        had = bool(self.text())
         self.clear()
         self.hide()
+        if had:
+            self._tell_owner("")
+
+    def _tell_owner(self, reason: str) -> None:
+        """A screen reader hears the red reason: it is the field's description while shown."""
+        owner = self.parentWidget()
+        if isinstance(owner, ValidatedField):
+            owner.describe_reason(reason)
 
     def has_error(self) -> bool:
         return bool(self.text())
+
+
+def spoken_title(text: str) -> str:
+    """A form row's title as a screen reader should say it: without the ``&`` of its
+    shortcut, the closing colon or markup (»&Datum rojstva:« → »Datum rojstva«)."""
+    text = re.sub(r"<[^>]*>", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.strip().rstrip(":").strip()
+
+
+def row_title(widget: QWidget, _inner: bool = False) -> str:
+    """The visible title of ``widget``'s row when no label names it as its buddy: the
+    label a ``QFormLayout`` holds beside it or beside the row of widgets it opens
+    (``addRow(label, field)`` with a label made first, and ``addRow(text, layout)``, set
+    no buddy), or a label just before it in a row of widgets; "" if none."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    # (layout, the title of the form row the layout is the field of)
+    layouts: list[tuple[Any, str]] = [(layout, "")] if layout is not None else []
+    while layouts:
+        layout, row = layouts.pop()
+        if isinstance(layout, QFormLayout):
+            label = layout.labelForField(widget)
+            if isinstance(label, QLabel) and label.text():
+                return spoken_title(label.text())
+        index = layout.indexOf(widget)
+        if index >= 0:
+            before = [layout.itemAt(i).widget() for i in range(index)]
+            if (
+                isinstance(layout, QHBoxLayout)  # a label above may be a note, not a title
+                and before
+                and isinstance(before[-1], QLabel)
+                and before[-1].buddy() is None
+            ):
+                return spoken_title(before[-1].text())
+            takes_focus = [
+                w for w in before if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ]
+            if takes_focus:
+                return ""
+            # the first input of a container (a table with its buttons) that is itself a
+            # form row's field
+            if row or _inner or parent is None or parent.isWindow():
+                return row
+            return row_title(parent, _inner=True)
+        for i in range(layout.count()):
+            inner = layout.itemAt(i).layout()
+            if inner is not None:
+                title = row
+                if isinstance(layout, QFormLayout):
+                    label = layout.labelForField(inner)
+                    if isinstance(label, QLabel) and label.text():
+                        title = spoken_title(label.text())
+                layouts.append((inner, title))
+    return ""
+
+
+def group_title(widget: QWidget) -> str:
+    """The title of the group box ``widget`` is in (a row of a list of periods); "" if none."""
+    from PySide6.QtWidgets import QGroupBox
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QGroupBox) and parent.title():
+            return spoken_title(parent.title())
+        parent = parent.parentWidget()
+    return ""
+
+
+def title_label(widget: QWidget) -> QLabel | None:
+    """The label whose buddy ``widget`` is (Qt names the widget after it), if any."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return None
+    for child in parent.children():
+        if isinstance(child, QLabel) and child.buddy() is widget:
+            return child
+    return None
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` now (a reason that appeared under a field)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if text and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
 
 def reveal(widget: QWidget) -> None:
@@ -165,6 +261,8 @@ class ValidatedField(QWidget):
         # layout, and an editor has 20-30 fields of which nearly none ever shows one (each
         # label made from Python cost ~0.1 ms of PySide signal set-up and polishing).
         self._error_label: FieldError | None = None
+        #: the name screen readers say for the inputs (the row title beside the field)
+        self._spoken_name = ""
 
     @property
     def error_label(self) -> FieldError:
@@ -182,7 +280,52 @@ class ValidatedField(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._spoken_name = ""  # the row's title is said anew at the next showing
         super().changeEvent(event)
+
+    # -- what a screen reader says ------------------------------------------------------
+    # The row's title (a QLabel whose buddy is this composite: QFormLayout.addRow makes
+    # it) names the composite, but the cursor is in the QLineEdit/QComboBox inside it,
+    # which Qt names only from a label of its own: Narrator, NVDA and Orca said »urejanje«
+    # and nothing else. At each showing the title is handed to the inputs inside.
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.name_from_title()
+        super().showEvent(event)
+
+    def name_from_title(self) -> None:
+        """Name the inputs inside after the field's own accessible name, else the title
+        of its form row; a field inside another field is named by that one."""
+        name = self.accessibleName()
+        if not name and not isinstance(self.parentWidget(), ValidatedField):
+            label = title_label(self)
+            name = spoken_title(label.text()) if label is not None else row_title(self)
+            name = name or group_title(self)
+        if name and name != self._spoken_name:
+            self.set_spoken_name(name)
+
+    def set_spoken_name(self, name: str) -> None:
+        """The inputs' accessible names; subclasses with more than one input name each."""
+        self._spoken_name = name
+        for widget in self.spoken_inputs():
+            widget.setAccessibleName(name)
+
+    def spoken_inputs(self) -> list[QWidget]:
+        """The widgets inside that take the keyboard's focus (they are what is announced)."""
+        proxy = self.focusProxy()
+        while proxy is not None and proxy.focusProxy() is not None:
+            proxy = proxy.focusProxy()
+        return [proxy] if proxy is not None else []
+
+    def describe_reason(self, reason: str) -> None:
+        """The red reason is the inputs' accessible description while it is shown, and is
+        announced as it appears (it was only seen)."""
+        inputs = self.spoken_inputs()
+        if not inputs or inputs[0].accessibleDescription() == reason:
+            return  # the same reason checked again as the user types: said once
+        for widget in inputs:
+            widget.setAccessibleDescription(reason)
+        # named: a refused save announces each field's reason in turn
+        announce(self, f"{self._spoken_name}: {reason}" if self._spoken_name and reason else reason)
 
     # Subclasses implement _parse() -> value (None when empty) raising InputError.
     def _parse(self) -> Any:
@@ -231,6 +374,9 @@ class _LineField(ValidatedField):
         self.row.addWidget(self.edit)
         self.edit.textEdited.connect(self._on_edited)
         self.setFocusProxy(self.edit)
+
+    def spoken_inputs(self) -> list[QWidget]:
+        return [self.edit]
 
     @Slot(str)
     def _on_edited(self, _text: str) -> None:
@@ -383,6 +529,16 @@ class DateEdit(_LineField):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("d. m. llll"))
         self.button.setToolTip(self.tr("Izberi datum v koledarju"))
+        self._name_button()
+
+    def set_spoken_name(self, name: str) -> None:
+        super().set_spoken_name(name)
+        self._name_button()
+
+    def _name_button(self) -> None:
+        # »▾« alone was said as »trikotnik« or nothing
+        tip = self.tr("Izberi datum v koledarju")
+        self.button.setAccessibleName(f"{self._spoken_name}: {tip}" if self._spoken_name else tip)
 
     def set_read_only(self, read_only: bool) -> None:
         """A date that is shown, not typed: its calendar button is off too (it picked a
@@ -543,6 +699,14 @@ class PeriodEdit(ValidatedField):
     def retranslate(self) -> None:
         self.from_label.setText(self.tr("od"))
         self.to_label.setText(self.tr("do"))
+
+    def set_spoken_name(self, name: str) -> None:
+        self._spoken_name = name
+        self.start_edit.set_spoken_name(f"{name}, {self.tr('od')}")
+        self.end_edit.set_spoken_name(f"{name}, {self.tr('do')}")
+
+    def spoken_inputs(self) -> list[QWidget]:
+        return [self.start_edit.edit, self.end_edit.edit]
 
     def set_outer(self, periods: Sequence[Period] | None, keep: Period | None = None) -> None:
         """The placement's periods: the value must lie inside them. ``keep`` is the period

@@ -44,6 +44,7 @@ class PeriodRow(QWidget):
             self.percent.addItem("25 %", 25)
             self.percent.addItem("50 %", 50)
             self.percent.currentIndexChanged.connect(self.edited)
+            self.percent.setAccessibleName(self.tr("Odstotek"))  # a screen reader: only »25 %«
             guard_wheel(self.percent)  # a row made after the screen was guarded
             layout.addWidget(self.percent, 0, Qt.AlignmentFlag.AlignTop)
         self.period = PeriodEdit(field, self)

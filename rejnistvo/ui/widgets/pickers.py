@@ -71,6 +71,13 @@ class CentreUnitPicker(TypedCentrePart, ValidatedField):
         self.centre.activated.connect(self._centre_taken)
         self.unit.activated.connect(lambda _i: self.edited.emit())
 
+    def set_spoken_name(self, name: str) -> None:
+        super().set_spoken_name(name)
+        self.unit.setAccessibleName(self.tr("Enota centra"))
+
+    def spoken_inputs(self) -> list[QWidget]:
+        return [self.centre, self.unit]
+
     @Slot(int)
     def _centre_taken(self, _index: int) -> None:
         self._pending("")

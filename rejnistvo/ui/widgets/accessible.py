@@ -1,0 +1,124 @@
+"""Names for screen readers (Narrator, NVDA, Orca) of the widgets no row title names.
+
+Qt names a field from the ``QLabel`` whose buddy it is (``QFormLayout.addRow(text,
+field)`` makes that label; the validated fields hand the title to their inputs, see
+``fields.ValidatedField.name_from_title``) and a button from its text. What has neither —
+a search box with only a placeholder, a table, a list — was announced as »urejanje« or
+»tabela« and nothing more. :func:`name_unnamed` gives those the words the clerk sees: the
+placeholder without its shortcut, the title of the group box or tab the table is in, else
+the screen's title. A name set by hand (``setAccessibleName``) is never replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from rejnistvo.ui.widgets.fields import ValidatedField, row_title, spoken_title, title_label
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader says as ``widget``'s name."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def placeholder_name(text: str) -> str:
+    """»Išči po otroku ali rejniku (Ctrl+F) …« → »Išči po otroku ali rejniku«."""
+    text = re.sub(r"\s*\((Ctrl|Alt|Shift)\+[^)]*\)", "", text)
+    return text.replace("…", "").strip()
+
+
+def container_title(widget: QWidget, fallback: str) -> str:
+    """The title of the group box or tab page ``widget`` sits in; ``fallback`` if none."""
+    child: QWidget = widget
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QGroupBox) and parent.title():
+            return spoken_title(parent.title())
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs = parent.parentWidget()
+            assert isinstance(tabs, QTabWidget)
+            index = tabs.indexOf(child)
+            if index >= 0 and tabs.tabText(index):
+                return spoken_title(tabs.tabText(index))
+        child, parent = parent, parent.parentWidget()
+    return fallback
+
+
+def cell_title(widget: QWidget, view: QAbstractItemView) -> str:
+    """The column's header of the table cell ``widget`` is the editor of (»Vrsta«)."""
+    index = view.indexAt(widget.geometry().center())
+    model = view.model()
+    if not index.isValid() or model is None:
+        return ""
+    header = model.headerData(index.column(), Qt.Orientation.Horizontal)
+    return spoken_title(str(header)) if header else ""
+
+
+def _takes_focus(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+
+
+def name_unnamed(root: QWidget, title: str) -> None:
+    """Name the fields, search boxes, tables and lists under ``root`` that nothing names
+    (``title``: the screen's or dialog's own, for a table in no titled box); a tab built
+    when first shown is named when it comes to the front."""
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, ValidatedField):
+            widget.name_from_title()  # its row's title may have come after its showing
+        else:
+            name_if_unnamed(widget, title)
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.property("namesTabs"):
+            tabs.setProperty("namesTabs", True)
+            tabs.currentChanged.connect(
+                lambda index, t=tabs: (
+                    name_unnamed(t.widget(index), title) if t.widget(index) is not None else None
+                )
+            )
+
+
+def name_if_unnamed(widget: QWidget, title: str) -> None:
+    """Give ``widget`` the words the clerk sees for it as its name when it takes the
+    keyboard and nothing names it: its row's title, else its placeholder (a search box),
+    else for a table or list the title of its box or tab, or ``title``."""
+    owner = widget.parentWidget()
+    if isinstance(owner, ValidatedField):
+        owner.name_from_title()
+        return
+    if (
+        not isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractScrollArea))
+        or widget.accessibleName()
+        or not _takes_focus(widget)
+        or isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox, ValidatedField))
+        or title_label(widget) is not None
+    ):
+        return
+    if isinstance(widget, QAbstractScrollArea) and not isinstance(
+        widget, QTextEdit | QPlainTextEdit
+    ):
+        name = row_title(widget) or container_title(widget, title)
+    elif isinstance(owner, QWidget) and isinstance(owner.parentWidget(), QAbstractItemView):
+        name = cell_title(widget, owner.parentWidget())
+    else:
+        name = row_title(widget)
+        if not name and isinstance(widget, QLineEdit):
+            name = placeholder_name(widget.placeholderText())
+    if name:
+        widget.setAccessibleName(name)
