@@ -267,7 +267,8 @@ class SpreadsheetImport(QObject):
             folder = str(self.ctx.settings.value("files/import", "") or documents_folder())
             path = self.ctx.interaction.choose_open_path(
                 _tr("Uvozi iz preglednice"),
-                _tr("Preglednica Excel (*.xlsx);;Vse datoteke (*)"),
+                # .xls listed too: chosen, it is refused saying how to save it as .xlsx
+                _tr("Preglednica Excel (*.xlsx *.xlsm *.xls);;Vse datoteke (*)"),
                 folder,
             )
             if not path:
