@@ -56,8 +56,7 @@ def _unnamed(root: QWidget) -> list[str]:
         if not (
             widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             and widget.focusProxy() is None
-            and widget.isEnabled()
-            and widget.isVisibleTo(root)
+            and widget.isVisibleTo(root)  # disabled too: enabled once a record is open
         ):
             continue
         name = _name(widget)

@@ -113,6 +113,8 @@ class CoordinatorView(
         )
         self.accept_button.setText(self.tr("Sprejmi predlog"))
         self.commission_box.setTitle(self.tr("Komisija (trije člani s seznama kandidatov)"))
+        for position, combo in enumerate(self.member_combos, start=1):  # for a screen reader
+            combo.setAccessibleName(self.tr("Član komisije {0}").format(position))
         self.commission_button.setText(self.tr("Imenuj komisijo"))
         self.decision_box.setTitle(self.tr("Odločitev komisije"))
         self.increase_radio.setText(self.tr("ZVIŠA za"))

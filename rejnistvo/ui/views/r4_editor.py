@@ -308,6 +308,9 @@ class R4EditorWidgets(CaseEditorView):
         self.search.setPlaceholderText(
             self.tr("Išči po otroku, rejniku ali številki zadeve (Ctrl+F)")
         )
+        # a screen reader: the row's title named none of the three (»1.« is a placeholder)
+        for position, combo in enumerate(self.member_combos, start=1):
+            combo.setAccessibleName(self.tr("Član komisije {0}").format(position))
         self.model.set_columns_headers(
             [
                 self.tr("Št. zadeve"),

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rejnistvo.ui.widgets.fields import ValidatedField, row_title, spoken_title, title_label
+from rejnistvo.ui.widgets.fields import (
+    ValidatedField,
+    group_title,
+    row_title,
+    spoken_title,
+    title_label,
+)
 
 
 def spoken_name(widget: QWidget) -> str:
@@ -120,5 +126,6 @@ def name_if_unnamed(widget: QWidget, title: str) -> None:
         name = row_title(widget)
         if not name and isinstance(widget, QLineEdit):
             name = placeholder_name(widget.placeholderText())
+        name = name or group_title(widget)
     if name:
         widget.setAccessibleName(name)
