@@ -133,3 +133,23 @@ def test_spoken_title_drops_the_shortcut_and_the_colon():
     assert spoken_title("&Datum rojstva:") == "Datum rojstva"
     assert spoken_title("Rejnik && otrok:") == "Rejnik & otrok"
     assert spoken_title("<b>Center, enota:</b>") == "Center, enota"
+
+
+def test_the_manual_and_a_change_log_entry_name_their_boxes(shown_window, qtbot):
+    manual = shown_window.show_manual()
+    assert manual is not None
+    assert _unnamed(manual) == []
+    from rejnistvo.ui.views.audit_log_tab import AuditLogTab
+
+    view = shown_window.show_screen("settings_view")
+    assert view is not None
+    tabs = view.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(tabs.count() - 1)  # Dnevnik sprememb
+    log_tab = view.findChildren(AuditLogTab)[0]
+    qtbot.waitUntil(lambda: log_tab.show_details(0) is not None)
+    dialogs = [
+        d for d in shown_window.findChildren(QWidget) if type(d).__name__ == "AuditDetailDialog"
+    ]
+    assert dialogs
+    assert _unnamed(dialogs[-1]) == []
+    assert [_name(box) for box in (dialogs[-1].before, dialogs[-1].after)] == ["Prej", "Potem"]

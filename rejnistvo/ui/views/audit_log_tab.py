@@ -108,6 +108,10 @@ class AuditDetailDialog(QDialog):
                 )
             )
         layout.addWidget(buttons)
+        # »Prej« and »Potem« above the boxes name them for a screen reader
+        from rejnistvo.ui.widgets.accessible import name_unnamed
+
+        name_unnamed(self, self.windowTitle())
 
     def _record_number(self, record_id: object) -> str:
         """A record without a name (deleted since, or one of many rows) by its number."""

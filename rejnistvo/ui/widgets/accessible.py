@@ -127,5 +127,7 @@ def name_if_unnamed(widget: QWidget, title: str) -> None:
         if not name and isinstance(widget, QLineEdit):
             name = placeholder_name(widget.placeholderText())
         name = name or group_title(widget)
+        if isinstance(widget, QTextEdit | QPlainTextEdit):
+            name = name or title  # the manual's text: the window's title
     if name:
         widget.setAccessibleName(name)

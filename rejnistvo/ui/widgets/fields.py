@@ -26,6 +26,7 @@ from PySide6.QtGui import QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -145,6 +146,18 @@ def row_title(widget: QWidget, _inner: bool = False) -> str:
             if isinstance(label, QLabel) and label.text():
                 return spoken_title(label.text())
         index = layout.indexOf(widget)
+        if index >= 0 and isinstance(layout, QGridLayout):
+            # a table of fields: the title at the start of its row and the one at the top
+            # of its column (»Osnovna oskrbnina: Novo«; »Prej«, »Potem« above two boxes)
+            row_at, column, _rows, _columns = layout.getItemPosition(index)
+            titles = []
+            for r, c in ((row_at, 0), (0, column)):
+                item = layout.itemAtPosition(r, c) if (r, c) != (row_at, column) else None
+                label = item.widget() if item is not None else None
+                if isinstance(label, QLabel) and label.buddy() is None and _words(label.text()):
+                    titles.append(spoken_title(label.text()))
+            if titles:
+                return ": ".join(titles)
         if index >= 0:
             before = [layout.itemAt(i).widget() for i in range(index)]
             if (
@@ -186,6 +199,11 @@ def group_title(widget: QWidget) -> str:
             return spoken_title(parent.title())
         parent = parent.parentWidget()
     return ""
+
+
+def _words(text: str) -> bool:
+    """A title, not a figure or a dash (»—« in a table of amounts)."""
+    return re.search(r"[^\W\d_]{2}", text) is not None
 
 
 def title_label(widget: QWidget) -> QLabel | None:
@@ -251,6 +269,9 @@ class ValidatedField(QWidget):
         #: what to say when a required field is empty (default: "Polje je obvezno.")
         self.required_message = ""
         self._extra_checks: list[Callable[[Any], str | None]] = []
+        # a reason given from outside the field (a save's cross-field or service check)
+        # stands until the text is edited: leaving the field unchanged must not clear it
+        self._reason_from_outside = False
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(2)
@@ -358,8 +379,10 @@ class ValidatedField(QWidget):
 
     def show_error(self, message: str) -> None:
         self.error_label.show_error(message)
+        self._reason_from_outside = bool(message)
 
     def clear_error(self) -> None:
+        self._reason_from_outside = False
         if self._error_label is not None:
             self._error_label.clear_error()
 
@@ -381,6 +404,7 @@ class _LineField(ValidatedField):
     @Slot(str)
     def _on_edited(self, _text: str) -> None:
         # Once a reason is shown, re-check as the user types so it goes away when fixed.
+        self._reason_from_outside = False
         if self._has_error():
             self.check()
         self.edited.emit()
@@ -624,7 +648,8 @@ class DateEdit(_LineField):
             return
         if value is not None:
             self.edit.setText(format_date(value))
-        self.check()
+        if not self._reason_from_outside:  # »ne ujema z EMŠO« stays until the date is edited
+            self.check()
 
     def _parse(self) -> date | None:
         return parse_date_text(self.edit.text(), self.field)
@@ -659,7 +684,8 @@ class AmountEdit(_LineField):
             return
         if value is not None:
             self.edit.setText(format_amount(value))
-        self.check()
+        if not self._reason_from_outside:  # »ne ujema z EMŠO« stays until the date is edited
+            self.check()
 
     def _parse(self) -> Decimal | None:
         return parse_amount_text(self.edit.text(), self.field)
