@@ -173,6 +173,10 @@ class SheetRow:
 class ImportFile:
     name: str
     rows: tuple[SheetRow, ...]
+    #: sheets with something written that the import does not read (»Otroci 2026«)
+    unread_sheets: tuple[str, ...] = ()
+    #: (sheet, header) of the columns it does not know, or a second column of one name
+    unread_columns: tuple[tuple[str, str], ...] = ()
 
     def count(self, sheet: str) -> int:
         return sum(1 for r in self.rows if r.sheet == sheet)
@@ -195,6 +199,8 @@ class ImportReport:
     new: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SHEETS, 0))
     notes: list[RowNote] = field(default_factory=list)
     written: bool = False
+    unread_sheets: tuple[str, ...] = ()  # as ImportFile's: the preview names them
+    unread_columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def refused(self) -> list[RowNote]:
@@ -303,11 +309,27 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
                 "uvoz … in prepišite podatke vanjo."
             )
         rows: list[SheetRow] = []
+        unread: list[tuple[str, str]] = []
         for sheet_name in found:
-            rows.extend(_sheet_rows(book[by_name[fold(sheet_name)]], sheet_name))
+            rows.extend(_sheet_rows(book[by_name[fold(sheet_name)]], sheet_name, unread))
+        known = {by_name[fold(s)] for s in found}
+        other = tuple(
+            name
+            for name in book.sheetnames
+            if name not in known
+            and fold(name.strip()) != fold(NOTES_SHEET)
+            and _written(book[name])
+        )
     finally:
         book.close()
-    return ImportFile(source.name, tuple(rows))
+    return ImportFile(source.name, tuple(rows), other, tuple(unread))
+
+
+def _written(sheet: Any) -> bool:
+    """Whether a sheet holds anything (Excel's empty List2 is not worth a word)."""
+    if not hasattr(sheet, "iter_rows"):  # a chart sheet
+        return False
+    return any(not _blank(v) for line in sheet.iter_rows(values_only=True) for v in line)
 
 
 _SAVE_AS_XLSX = (
@@ -374,7 +396,9 @@ def _missing(places: dict[int, Column], sheet_name: str) -> list[str]:
     return [c.header for c in COLUMNS[sheet_name] if c.required and c.key not in found]
 
 
-def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
+def _sheet_rows(sheet: Any, sheet_name: str, unread: list[tuple[str, str]]) -> Iterator[SheetRow]:
+    """The sheet's rows under its header row; the header row's names the import does not
+    read are added to ``unread``."""
     if hasattr(sheet, "reset_dimensions"):
         # a file whose stored size of the sheet is wrong (some programs write »A1«) is
         # read whole, not cut at that size
@@ -388,6 +412,11 @@ def _sheet_rows(sheet: Any, sheet_name: str) -> Iterator[SheetRow]:
         written = written or any(not _blank(value) for value in line)
         places = _header_places(line, sheet_name)
         if not _missing(places, sheet_name):
+            unread.extend(
+                (sheet_name, " ".join(str(text).split()))
+                for index, text in enumerate(line)
+                if index not in places and not _blank(text)
+            )
             break
         if len(places) > len(best[1]):
             best = (number, places)
@@ -491,7 +520,9 @@ def preview_import(
     db: Any, data: ImportFile, today: dt.date, progress: Progress | None = None
 ) -> ImportReport:
     """What ``import_spreadsheet`` would do with ``data`` now; nothing is written."""
-    report = ImportReport(data.name)
+    report = ImportReport(
+        data.name, unread_sheets=data.unread_sheets, unread_columns=data.unread_columns
+    )
 
     class _Undo(Exception):
         pass
@@ -511,7 +542,9 @@ def import_spreadsheet(
     """Store every accepted row of ``data`` in one transaction, each audited as the
     editors' saves are; the report says what was stored, skipped and refused. On an error
     of the file (StoreError) or ``ImportCancelled`` nothing is stored."""
-    report = ImportReport(data.name)
+    report = ImportReport(
+        data.name, unread_sheets=data.unread_sheets, unread_columns=data.unread_columns
+    )
     with db.atomic():
         _import_rows(db, data, today, report, progress)
     report.written = True

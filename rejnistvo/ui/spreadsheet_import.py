@@ -204,6 +204,22 @@ class ImportPreview(QDialog):
             lines.append(_tr("Uvoženih bo: {0}.").format(new_words(r)))
         else:
             lines.append(_tr("Nobena vrstica ni nova: uvoziti ni česa."))
+        if r.unread_sheets:
+            lines.append(
+                _tr(
+                    "Listi, ki se ne uvozijo: {0} (uvoz bere le liste Rejniki, Otroci in "
+                    "Namestitve); preverite, da podatkov z njih ne pogrešate."
+                ).format(", ".join(f"»{name}«" for name in r.unread_sheets))
+            )
+        if r.unread_columns:
+            by_sheet: dict[str, list[str]] = {}
+            for sheet, header in r.unread_columns:
+                by_sheet.setdefault(sheet, []).append(f"»{header}«")
+            lines.append(
+                _tr("Stolpci, ki se ne uvozijo (uvoz jih ne pozna): {0}.").format(
+                    "; ".join(f"{sheet}: {', '.join(names)}" for sheet, names in by_sheet.items())
+                )
+            )
         if r.present:
             lines.append(
                 _tr("Že v evidenci (ne uvozi se znova in se ne spremeni): {0}.").format(

@@ -257,3 +257,32 @@ def test_a_header_merged_over_two_rows_is_not_read_as_data(db, tmp_path):
     book.save(path)
     data = read_spreadsheet(path)
     assert [(r.row, r.values.get("centre")) for r in data.rows] == [(3, GORENJSKA)]
+
+
+def test_sheets_and_columns_the_import_does_not_read_are_named_not_dropped_unsaid(db, tmp_path):
+    """»Otroci 2026« is not »Otroci«, »Datum dovoljenja za rejništvo« not »Datum
+    dovoljenja«: read silently, the children and the dates were simply not there."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime in priimek", "EMŠO", "Naslov", "Center", "Telefon", None, "EMŠO"])
+    sheet.append(["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA, "041", None, MAJA])
+    sheet["H1"] = "Datum dovoljenja za rejništvo"
+    book.create_sheet("Otroci 2026").append(["Ime in priimek", "EMŠO"])
+    book.create_sheet("List3")  # Excel's empty sheet: not worth a word
+    book.create_sheet("Navodila").append(["List", "Stolpec"])  # the template's own
+    path = tmp_path / "svoja.xlsx"
+    book.save(path)
+    data = read_spreadsheet(path)
+    assert data.unread_sheets == ("Otroci 2026",)
+    assert data.unread_columns == (
+        ("Rejniki", "Telefon"),
+        ("Rejniki", "EMŠO"),  # the second of two: only the first is read
+        ("Rejniki", "Datum dovoljenja za rejništvo"),
+    )
+    report = preview_import(db, data, TODAY)
+    assert (report.unread_sheets, report.unread_columns) == (
+        data.unread_sheets,
+        data.unread_columns,
+    )

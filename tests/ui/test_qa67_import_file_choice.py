@@ -20,3 +20,26 @@ def test_the_file_choice_shows_xlsm_and_xls_and_an_xls_is_refused_in_a_box(shown
     said = window.ctx.interaction.errors[-1]
     assert "starejši obliki Excel 97–2003 (.xls)" in said
     assert "Excelov delovni zvezek (.xlsx)" in said
+
+
+def test_the_preview_names_sheets_and_columns_it_does_not_read(qtbot):
+    from rejnistvo.services.spreadsheet_import import ImportReport
+    from rejnistvo.ui.spreadsheet_import import ImportPreview
+
+    report = ImportReport(
+        "svoja.xlsx",
+        unread_sheets=("Otroci 2026", "Stari"),
+        unread_columns=(("Rejniki", "Telefon"), ("Rejniki", "Opombe"), ("Otroci", "Šola")),
+    )
+    report.new["Rejniki"] = 1
+    dialog = ImportPreview(report)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert (
+        "Listi, ki se ne uvozijo: »Otroci 2026«, »Stari« (uvoz bere le liste Rejniki, Otroci "
+        "in Namestitve); preverite, da podatkov z njih ne pogrešate." in text
+    )
+    assert (
+        "Stolpci, ki se ne uvozijo (uvoz jih ne pozna): Rejniki: »Telefon«, »Opombe«; "
+        "Otroci: »Šola«." in text
+    )
