@@ -926,11 +926,7 @@ class _Centres:
             return None, None
         centre = self._by_name.get(fold(name)) or self._by_name.get(_short(name))
         if centre is None:
-            raise InputError(
-                centre_key,
-                f"Centra »{name}« ni na seznamu centrov (Nastavitve → Centri in enote); "
-                "vpišite ime, kot je tam, npr. »Center za socialno delo Celje«.",
-            )
+            raise InputError(centre_key, self._unknown(name, with_unit=unit_key is not None))
         if unit_name is None or unit_key is None:
             return centre["id"], None
         for unit in centre["units"]:
@@ -940,6 +936,32 @@ class _Centres:
         raise InputError(
             unit_key, f"»{unit_name}« ni enota centra »{centre['name']}« (enote: {units})."
         )
+
+    def _unknown(self, name: str, with_unit: bool) -> str:
+        """Why a centre's name is not found; a former centre that is now a unit (»CSD
+        Kranj«, since 2019 Enota Kranj of CSD Gorenjska) is named, not guessed."""
+        said = (
+            f"Centra »{name}« ni na seznamu centrov (Nastavitve → Centri in enote); "
+            "vpišite ime, kot je tam, npr. »Center za socialno delo Celje«."
+        )
+        for centre in self.centres:
+            for unit in centre["units"]:
+                if _short(unit["name"]) == _short(name):
+                    said += (
+                        f" »{_short_as_typed(name)}« je enota »{unit['name']}« centra "
+                        f"»{centre['name']}«: vpišite ta center"
+                        + (" in to enoto." if with_unit else ".")
+                    )
+        return said
+
+
+def _short_as_typed(name: str) -> str:
+    """»CSD Kranj« → »Kranj«: the name without the words a clerk may leave out."""
+    text = " ".join(name.split())
+    for prefix in ("center za socialno delo ", "csd ", "enota "):
+        if fold(text).startswith(prefix):
+            text = text[len(prefix) :]
+    return text
 
 
 def _short(name: str) -> str:

@@ -286,3 +286,17 @@ def test_sheets_and_columns_the_import_does_not_read_are_named_not_dropped_unsai
         data.unread_sheets,
         data.unread_columns,
     )
+
+
+def test_a_former_centre_now_a_unit_is_refused_naming_its_centre_and_unit(db, tmp_path):
+    """»CSD Kranj« of an older spreadsheet is since 2019 Enota Kranj of CSD Gorenjska."""
+    path = carers_file(
+        tmp_path,
+        ["Ime in priimek", "EMŠO", "Naslov", "Center"],
+        ["Ana Novak", ANA, "Glavna 1, 4000 Kranj", "CSD Kranj"],
+    )
+    [note] = preview_import(db, read_spreadsheet(path), TODAY).refused
+    assert note.column == "Center"
+    assert (
+        "»Kranj« je enota »Enota Kranj« centra »Center za socialno delo Gorenjska«" in note.reason
+    )
