@@ -849,7 +849,12 @@ class _Cells:
             # a number is no date: 2020 typed as a year was Excel's day 12. 7. 1905; a day
             # number of a column formatted as a number is said, never guessed
             raise InputError(key, _number_not_a_date(value))
-        return parse_date_text(str(value), key)
+        text = " ".join(str(value).split())
+        if not text.strip("-–—/ "):
+            return None  # a dash: Excel's way of writing nothing
+        if key == "to_date" and fold(text) in _OPEN_END:
+            return None  # the contract has no end: the period lasts
+        return parse_date_text(text, key)
 
     def yes_no(self, key: str) -> bool:
         value = self._raw(key)
@@ -871,6 +876,13 @@ class _Cells:
         if isinstance(value, float):
             value = repr(value)  # Excel's 40 % is 0.4: its shortest digits
         return parse_share(str(value), key)
+
+
+#: »Do« written as a word for a contract without an end: the placements list's own
+#: »odprto«, the template's »traja«, the contract's »za nedoločen čas«
+_OPEN_END = frozenset(
+    ("odprto", "traja", "nedoloceno", "nedolocen cas", "za nedolocen cas", "za nedoloceno")
+)
 
 
 def _number_not_a_date(value: float) -> str:

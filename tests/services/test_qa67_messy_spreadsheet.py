@@ -300,3 +300,38 @@ def test_a_former_centre_now_a_unit_is_refused_naming_its_centre_and_unit(db, tm
     assert (
         "»Kranj« je enota »Enota Kranj« centra »Center za socialno delo Gorenjska«" in note.reason
     )
+
+
+def placements_file(tmp_path: Path, *rows: list) -> Path:
+    """Ana and a child on their sheets, the rows given in Namestitve (No., Od, Do)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime in priimek", "EMŠO", "Naslov", "Center"])
+    sheet.append(["Ana Novak", ANA, "Glavna 1, 4000 Kranj", GORENJSKA])
+    children = book.create_sheet("Otroci")
+    children.append(["Ime in priimek", "EMŠO", "Center"])
+    placements = book.create_sheet("Namestitve")
+    placements.append(["Številka pogodbe", "EMŠO rejnika", "EMŠO otroka", "Od", "Do"])
+    for serial, (number, start, end) in enumerate(rows):
+        child = emso(1 + serial, 1, 2015, 600 + serial)
+        children.append([f"Otrok {serial}", child, GORENJSKA])
+        placements.append([number, ANA, child, start, end])
+    path = tmp_path / "namestitve.xlsx"
+    book.save(path)
+    return path
+
+
+def test_an_open_end_written_as_a_word_or_a_dash_is_no_end(db, tmp_path):
+    """»odprto« is how the program's own list shows it, »traja« what the template's
+    Navodila say; a dash is Excel's »nothing«. A word that is no date stays refused."""
+    words = ["odprto", "Traja", "nedoločeno", "nedoločen čas", "-", " – ", "/"]
+    rows = [[f"P-{i}", "1. 3. 2026", word] for i, word in enumerate(words)]
+    rows.append(["P-x", "1. 3. 2026", "do konca šolanja"])
+    report = import_spreadsheet(db, read_spreadsheet(placements_file(tmp_path, *rows)), TODAY)
+    assert report.new["Namestitve"] == len(words), report.notes
+    ends = db.execute("SELECT DISTINCT to_date FROM placement_periods").fetchall()
+    assert ends == [(None,)]
+    [note] = report.refused
+    assert (note.column, note.row) == ("Do", len(words) + 2)
