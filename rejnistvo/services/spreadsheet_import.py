@@ -709,6 +709,16 @@ def _placement(db: Any, reader: _Cells, centres: _Centres, seen: _Seen) -> str |
     child_centre = centres.find(reader, "child_centre")[0] or child_centre
     start = reader.date("from_date")
     part_time = reader.yes_no("part_time")
+    share = reader.share("fee_share")
+    if share is not None and not part_time:
+        # the share is paid only for a part-time placement: stored without it, the file's
+        # 40 % placement would be paid in full; which of the two is meant is not guessed
+        raise InputError(
+            "part_time",
+            f"Vpisan je delež plačila dela ({_percent(share)}), ki velja le za "
+            "namestitev ob vikendih, praznikih in počitnicah: vpišite tu »da« ali delež "
+            "izbrišite.",
+        )
     placement = Placement(
         contract_no=reader.text("contract_no") or "",
         carer_id=carer_id,
@@ -716,7 +726,7 @@ def _placement(db: Any, reader: _Cells, centres: _Centres, seen: _Seen) -> str |
         carer_centre_id=carer_centre,
         child_centre_id=child_centre,
         part_time=part_time,
-        fee_share=reader.share("fee_share") if part_time else None,
+        fee_share=share,
         note=reader.text("note"),
         periods=(PlacementPeriod("contract", start, reader.date("to_date")),) if start else (),
     )
@@ -883,6 +893,11 @@ class _Cells:
 _OPEN_END = frozenset(
     ("odprto", "traja", "nedoloceno", "nedolocen cas", "za nedolocen cas", "za nedoloceno")
 )
+
+
+def _percent(share: Decimal) -> str:
+    """0.4 → »40 %«, 0.125 → »12,5 %«."""
+    return f"{(share * 100).normalize():f}".replace(".", ",") + " %"
 
 
 def _number_not_a_date(value: float) -> str:

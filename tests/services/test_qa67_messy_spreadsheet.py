@@ -335,3 +335,22 @@ def test_an_open_end_written_as_a_word_or_a_dash_is_no_end(db, tmp_path):
     assert ends == [(None,)]
     [note] = report.refused
     assert (note.column, note.row) == ("Do", len(words) + 2)
+
+
+@pytest.mark.parametrize(("part_time", "share"), [(None, "40 %"), ("ne", 0.4)])
+def test_a_share_without_part_time_is_refused_not_dropped(db, tmp_path, part_time, share):
+    """»Delež plačila dela 40 %« with »Le ob vikendih …« left empty was stored as a
+    full-time placement, the 40 % dropped without a word: paid in full every month."""
+    path = placements_file(tmp_path, ["P-1", "1. 3. 2026", None])
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["Namestitve"]
+    sheet["F1"], sheet["G1"] = "Le ob vikendih in počitnicah", "Delež plačila dela"
+    sheet["F2"], sheet["G2"] = part_time, share
+    book.save(path)
+    report = preview_import(db, read_spreadsheet(path), TODAY)
+    assert report.new["Namestitve"] == 0
+    [note] = report.refused
+    assert note.column == "Le ob vikendih in počitnicah"
+    assert "40 %" in note.reason and "»da«" in note.reason
