@@ -153,3 +153,27 @@ def test_the_manual_and_a_change_log_entry_name_their_boxes(shown_window, qtbot)
     assert dialogs
     assert _unnamed(dialogs[-1]) == []
     assert [_name(box) for box in (dialogs[-1].before, dialogs[-1].after)] == ["Prej", "Potem"]
+
+
+def test_a_reason_is_announced_once_with_the_fields_name(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFormLayout
+
+    from rejnistvo.ui.widgets import fields
+
+    said: list[str] = []
+    monkeypatch.setattr(
+        fields, "announce", lambda _widget, text: said.append(text) if text else None
+    )
+    form_owner = QWidget()
+    qtbot.addWidget(form_owner)
+    form = QFormLayout(form_owner)
+    period = fields.PeriodEdit("obdobje", form_owner, required=True)
+    form.addRow("&Obdobje:", period)
+    form_owner.show()
+    assert period.start_edit.edit.accessibleName() == "Obdobje, od"
+    period.start_edit.edit.setText("32. 1. 2026")
+    assert not period.check()[0]
+    # the pair's reason, said once (not the date's own first, then the pair's)
+    assert said == [f"Obdobje: {period.error_text()}"]
+    period.check()  # the same reason again: not said again
+    assert len(said) == 1

@@ -284,6 +284,10 @@ class ValidatedField(QWidget):
         self._error_label: FieldError | None = None
         #: the name screen readers say for the inputs (the row title beside the field)
         self._spoken_name = ""
+        #: checked by an outer field that moves the reason under itself (no announcement)
+        self._probed = False
+        #: the reason last announced ("" once it went)
+        self._said = ""
 
     @property
     def error_label(self) -> FieldError:
@@ -340,11 +344,16 @@ class ValidatedField(QWidget):
     def describe_reason(self, reason: str) -> None:
         """The red reason is the inputs' accessible description while it is shown, and is
         announced as it appears (it was only seen)."""
-        inputs = self.spoken_inputs()
-        if not inputs or inputs[0].accessibleDescription() == reason:
-            return  # the same reason checked again as the user types: said once
-        for widget in inputs:
-            widget.setAccessibleDescription(reason)
+        for widget in self.spoken_inputs():
+            if widget.accessibleDescription() != reason:
+                widget.setAccessibleDescription(reason)
+        if reason == self._said or self._probed:
+            # the same reason checked again as the user types: said once; a part checked
+            # by the field it belongs to: that field says the reason
+            return
+        self._said = reason
+        if not reason:
+            return
         # named: a refused save announces each field's reason in turn
         announce(self, f"{self._spoken_name}: {reason}" if self._spoken_name and reason else reason)
 
@@ -780,7 +789,11 @@ class PeriodEdit(ValidatedField):
             (self.start_edit, self.tr("Začetek obdobja (od)")),
             (self.end_edit, self.tr("Konec obdobja (do)")),
         ):
-            ok, _ = edit.check()
+            edit._probed = True  # the pair says the reason, once (a screen reader heard it twice)
+            try:
+                ok, _ = edit.check()
+            finally:
+                edit._probed = False
             if not ok:
                 reason = edit.error_text()
                 edit.clear_error()
