@@ -39,11 +39,11 @@ def test_short_passphrase_on_export_is_asked_again_with_the_typed_text(
     view = _packages_view(qtbot, ctx)
     _select_prepared(view)
     path = tmp_path / "p.rejpaket"
-    interaction.answers += [str(path), "kratko", GOOD]
+    interaction.answers += [str(path), "kratko", GOOD, GOOD]
     assert view.export_package("proposal")
     assert "vsaj 10 znakov" in interaction.errors[0]
     asked = _passphrase_questions(interaction)
-    assert len(asked) == 2 and asked[1].endswith("[kratko]")
+    assert len(asked) == 3 and asked[1].endswith("[kratko]") and asked[2] == "Ponovite geslo:"
     assert read_package(path, GOOD).kind == "proposal"
     # the file was chosen once
     assert sum(1 for kind, *_ in interaction.asked if kind == "save_path") <= 1
@@ -55,7 +55,7 @@ def test_wrong_passphrase_on_import_is_asked_again_without_choosing_the_file(
     view = _packages_view(qtbot, ctx)
     case_id = _select_prepared(view)
     path = tmp_path / "p.rejpaket"
-    interaction.answers += [str(path), GOOD]
+    interaction.answers += [str(path), GOOD, GOOD]
     assert view.export_package("proposal")
     subgroup = read_package(path, GOOD).subgroup
     view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(subgroup))
@@ -80,13 +80,13 @@ def test_cancelling_the_repeated_question_ends_the_import(qtbot, ctx, interactio
     view = _packages_view(qtbot, ctx)
     _select_prepared(view)
     path = tmp_path / "p.rejpaket"
-    interaction.answers += [str(path), GOOD]
+    interaction.answers += [str(path), GOOD, GOOD]
     assert view.export_package("proposal")
     subgroup = read_package(path, GOOD).subgroup
     view.subgroup_combo.setCurrentIndex(view.subgroup_combo.findData(subgroup))
     interaction.answers += [str(path), "napačno-geslo", None]
     assert not view.import_package("proposal")
-    assert len(_passphrase_questions(interaction)) == 3
+    assert len(_passphrase_questions(interaction)) == 4  # the export's two, the import's two
 
 
 def test_a_newer_package_with_nothing_new_keeps_its_time_in_the_window(
@@ -98,7 +98,7 @@ def test_a_newer_package_with_nothing_new_keeps_its_time_in_the_window(
     view = _packages_view(qtbot, ctx)
     case_id = _select_prepared(view)
     path = tmp_path / "p.rejpaket"
-    interaction.answers += [str(path), GOOD]
+    interaction.answers += [str(path), GOOD, GOOD]
     assert view.export_package("proposal")
     contents = read_package(path, GOOD)
     case = get_record(ctx.db, "r4_cases", case_id)
@@ -117,3 +117,19 @@ def test_a_newer_package_with_nothing_new_keeps_its_time_in_the_window(
     stored = get_record(ctx.db, "r4_cases", case_id)
     assert stored["package_created_at"] == contents.created_at  # … but its time kept
     assert stored["rationale"] == case["rationale"]
+
+
+def test_a_passphrase_repeated_differently_is_asked_for_anew(qtbot, ctx, interaction, tmp_path):
+    """QA65: typed once, a typo locked the package for good; the recipient could not
+    open it and the clerk learnt it only from them."""
+    view = _packages_view(qtbot, ctx)
+    _select_prepared(view)
+    path = tmp_path / "p.rejpaket"
+    interaction.answers += [str(path), GOOD, GOOD + "x", GOOD, GOOD]
+    assert view.export_package("proposal")
+    assert any("Gesli se ne ujemata" in text for text in interaction.errors)
+    asked = _passphrase_questions(interaction)
+    assert len(asked) == 4 and not asked[2].endswith("]")  # asked anew, nothing kept
+    assert read_package(path, GOOD).kind == "proposal"
+    interaction.answers += [str(path), GOOD, None]  # the repetition cancelled
+    assert not view.export_package("proposal")

@@ -32,7 +32,7 @@ def test_exported_package_carries_the_windows_clock(qtbot, ctx, interaction, tmp
     )
     view.all_cases_table.selectRow(row)
     path = tmp_path / "p.rejpaket"
-    interaction.answers += [str(path), "dolgo-geslo-1234"]
+    interaction.answers += [str(path), "dolgo-geslo-1234", "dolgo-geslo-1234"]
     assert view.export_package("proposal")
     sent = read_package(path, "dolgo-geslo-1234").created_at
     assert sent == ctx.clock.now().isoformat(timespec="seconds")

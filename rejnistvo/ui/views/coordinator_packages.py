@@ -115,6 +115,39 @@ class CoordinatorPackagesMixin:
             text=typed,
         )
 
+    def _new_passphrase(self) -> str | None:
+        """The passphrase a package is locked with, typed twice: a typo typed once made a
+        package nobody could open, and the clerk learnt it only from the recipient (QA65).
+        A refused one is asked for again with what was typed; two that differ are asked
+        for anew. None: cancelled."""
+        from rejnistvo.exchange.crypto import check_passphrase
+
+        title = self.tr("Paket ni izvožen")
+        passphrase = self._ask_passphrase()
+        while passphrase is not None:
+            try:
+                check_passphrase(passphrase)
+            except InputError as exc:
+                self._refused_passphrase(title, exc)
+                passphrase = self._ask_passphrase(passphrase)
+                continue
+            again = self.ctx.interaction.ask_text(
+                self.tr("Geslo paketa"), self.tr("Ponovite geslo:"), password=True
+            )
+            if again is None:
+                return None
+            if again == passphrase:
+                return passphrase
+            self.ctx.interaction.error(
+                title,
+                self.tr(
+                    "Gesli se ne ujemata. Vpišite geslo znova: prejemnik bo paket odprl le "
+                    "z enakim geslom."
+                ),
+            )
+            passphrase = self._ask_passphrase()
+        return None
+
     def _refused_passphrase(self, title: str, error: BaseException) -> bool:
         """A passphrase refused (too short, wrong) is said and asked for again, what was
         typed kept: the file already chosen stays chosen."""
@@ -149,16 +182,7 @@ class CoordinatorPackagesMixin:
         )
         if not path:
             return False
-        from rejnistvo.exchange.crypto import check_passphrase
-
-        passphrase = self._ask_passphrase()
-        while passphrase is not None:
-            try:
-                check_passphrase(passphrase)
-                break
-            except InputError as exc:
-                self._refused_passphrase(self.tr("Paket ni izvožen"), exc)
-                passphrase = self._ask_passphrase(passphrase)
+        passphrase = self._new_passphrase()
         if not passphrase:
             return False
         today, now = self.today(), self.ctx.clock.now()
