@@ -376,10 +376,32 @@ def _header_key(text: str) -> str:
     return fold(" ".join(text.split()).rstrip(":*. "))
 
 
+#: the same columns under the names the program's own screens and lists give them (»Št.
+#: pogodbe«, »Dovoljenje od«) and the usual Slovenian word for a bank account (»TRR«)
+_ALIASES: dict[str, dict[str, str]] = {
+    CARERS: {
+        "Dovoljenje od": "licence_date",
+        "IBAN (za izplačila)": "iban",
+        "TRR": "iban",
+        "Transakcijski račun": "iban",
+        "Elektronski naslov": "email",
+        "E-naslov": "email",
+    },
+    PLACEMENTS: {
+        "Št. pogodbe": "contract_no",
+        "Pogodba": "contract_no",
+        "Le vikendi/počitnice": "part_time",
+    },
+}
+
+
 def _header_places(line: tuple[Any, ...], sheet_name: str) -> dict[int, Column]:
     columns = COLUMNS[sheet_name]
     known = columns + (_NAME_PARTS if any(c.key == "name" for c in columns) else ())
     by_header = {_header_key(c.header): c for c in known}
+    by_key = {c.key: c for c in columns}
+    for alias, key in _ALIASES.get(sheet_name, {}).items():
+        by_header.setdefault(_header_key(alias), by_key[key])
     places: dict[int, Column] = {}
     for index, text in enumerate(line):
         if isinstance(text, str) and _header_key(text) in by_header:

@@ -354,3 +354,37 @@ def test_a_share_without_part_time_is_refused_not_dropped(db, tmp_path, part_tim
     [note] = report.refused
     assert note.column == "Le ob vikendih in počitnicah"
     assert "40 %" in note.reason and "»da«" in note.reason
+
+
+def test_the_program_s_own_labels_name_the_columns_too(db, tmp_path):
+    """A clerk who copies the headers from the screens writes »Dovoljenje od«, »IBAN (za
+    izplačila)«, »Št. pogodbe«, »Le vikendi/počitnice« — not the template's words."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rejniki"
+    sheet.append(["Ime in priimek", "EMŠO", "Naslov", "Center", "Dovoljenje od", "TRR"])
+    sheet.append(
+        [
+            "Ana Novak",
+            ANA,
+            "Glavna 1, 4000 Kranj",
+            GORENJSKA,
+            "1. 3. 2020",
+            "SI56 1910 0000 0123 438",
+        ]
+    )
+    child = emso(1, 1, 2015, 600)
+    book.create_sheet("Otroci").append(["Ime in priimek", "EMŠO", "Center"])
+    book["Otroci"].append(["Bor Kos", child, GORENJSKA])
+    placements = book.create_sheet("Namestitve")
+    placements.append(["Št. pogodbe", "EMŠO rejnika", "EMŠO otroka", "Od", "Le vikendi/počitnice"])
+    placements.append(["P-1/2026", ANA, child, "1. 3. 2026", "ne"])
+    path = tmp_path / "zasloni.xlsx"
+    book.save(path)
+    data = read_spreadsheet(path)
+    assert data.unread_columns == ()
+    report = import_spreadsheet(db, data, TODAY)
+    assert report.new_total == 3, report.notes
+    carer = get_carer(db, 1)
+    assert (carer.licence_date, carer.iban) == (dt.date(2020, 3, 1), "SI56191000000123438")
