@@ -388,8 +388,8 @@ _ALIASES: dict[str, dict[str, str]] = {
         "E-naslov": "email",
     },
     PLACEMENTS: {
+        # not »Pogodba« alone: in a clerk's sheet it may as well hold »da« (signed)
         "Št. pogodbe": "contract_no",
-        "Pogodba": "contract_no",
         "Le vikendi/počitnice": "part_time",
     },
 }

@@ -384,6 +384,10 @@ def test_the_program_s_own_labels_name_the_columns_too(db, tmp_path):
     book.save(path)
     data = read_spreadsheet(path)
     assert data.unread_columns == ()
+    placements["A1"] = "Pogodba"  # may hold »da« (signed) as well: not taken for the number
+    book.save(path)
+    with pytest.raises(ImportFileError, match="ni stolpcev: Številka pogodbe"):
+        read_spreadsheet(path)
     report = import_spreadsheet(db, data, TODAY)
     assert report.new_total == 3, report.notes
     carer = get_carer(db, 1)
