@@ -62,9 +62,9 @@ def _unnamed(root: QWidget) -> list[str]:
         name = _name(widget)
         title = _row_title(widget, labels)
         where = f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}"
-        if isinstance(widget, QComboBox) and not name and title:
-            continue  # named from its buddy by Qt itself
-        if title and not isinstance(widget, QAbstractButton) and not name.startswith(title):
+        if name.endswith(":") or "&" in name.replace("&&", ""):
+            missing.append(f"{where}: {name!r} (said with its colon or shortcut sign)")
+        elif title and not isinstance(widget, QAbstractButton) and not name.startswith(title):
             missing.append(f"{where}: {name!r}, not the row's {title!r}")
         elif not re.search(r"[A-Za-zČŠŽčšž]{2}", name or ""):
             missing.append(f"{where}: {name!r}")

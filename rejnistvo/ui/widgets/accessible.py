@@ -113,10 +113,13 @@ def name_if_unnamed(widget: QWidget, title: str) -> None:
         or widget.accessibleName()
         or not _takes_focus(widget)
         or isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox, ValidatedField))
-        or title_label(widget) is not None
     ):
         return
-    if isinstance(widget, QAbstractScrollArea) and not isinstance(
+    label = title_label(widget)
+    if label is not None:
+        # Qt names it after its buddy label itself, but with the colon (»Podskupina:«)
+        name = spoken_title(label.text())
+    elif isinstance(widget, QAbstractScrollArea) and not isinstance(
         widget, QTextEdit | QPlainTextEdit
     ):
         name = row_title(widget) or container_title(widget, title)
