@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
-from PySide6.QtCore import QSettings, Qt
+from _fixtures_b import b_db  # noqa: F401 (fixtures)
+from _fixtures_b import payments_view as view  # noqa: F401 (the screen under test)
+from _fixtures_b import show_month as choose
+from PySide6.QtCore import Qt
 
-from rejnistvo.clock import FixedClock
 from rejnistvo.services import rates as rate_service
-from rejnistvo.ui.bus import Bus
-from rejnistvo.ui.context import AppContext
-from rejnistvo.ui.interaction import FakeInteraction
 from rejnistvo.ui.models.table import SORT_ROLE
-from rejnistvo.ui.views.payments_view import PaymentsView
 
 TODAY = date(2026, 12, 10)
 #: what the screen has beside the screen list in a 1024 px window (820 px page, the
@@ -24,26 +20,7 @@ TODAY = date(2026, 12, 10)
 TABLE_AT_1024 = 780
 
 
-@pytest.fixture
-def view(qtbot, qapp, b_db, tmp_path):  # noqa: F811
-    ctx = AppContext(
-        db=b_db,
-        db_path=tmp_path / "b.sqlite3",
-        settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        interaction=FakeInteraction(),
-        bus=Bus(),
-        clock=FixedClock(TODAY),
-    )
-    return show_view(qtbot, PaymentsView(ctx))
-
-
-def choose(qtbot, view, month: date) -> None:
-    view.month_combo.setCurrentIndex(view.month_combo.findData(month.isoformat()))
-    view.load_run()
-    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
-
-
-def test_enter_on_the_focused_button_presses_it(qtbot, view):
+def test_enter_on_the_focused_button_presses_it(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     view.close_button.setFocus()
     qtbot.keyClick(view.close_button, Qt.Key.Key_Return)
@@ -52,7 +29,7 @@ def test_enter_on_the_focused_button_presses_it(qtbot, view):
     assert view.run.status == "closed"
 
 
-def tab_path(qtbot, view, start, steps: int) -> list:
+def tab_path(qtbot, view, start, steps: int) -> list:  # noqa: F811
     start.setFocus()
     path = []
     for _ in range(steps):
@@ -61,7 +38,7 @@ def tab_path(qtbot, view, start, steps: int) -> list:
     return path
 
 
-def test_tab_goes_top_to_bottom_through_the_tab_shown(qtbot, view):
+def test_tab_goes_top_to_bottom_through_the_tab_shown(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     bar, pdf = view.tabs.tabBar(), view.export_buttons["pdf"]
     # Ponovno odpri is disabled; the tabs' bar, then the table under it, then the exports
@@ -72,7 +49,7 @@ def test_tab_goes_top_to_bottom_through_the_tab_shown(qtbot, view):
     assert view.month_combo in tab_path(qtbot, view, pdf, 6)  # round, no trap
 
 
-def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):
+def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):  # noqa: F811
     view.ctx.user_name = "Marjetka Kovačič Novak"  # the status names who closed the month
     choose(qtbot, view, date(2026, 10, 1))
     assert view.close_month()
@@ -83,7 +60,7 @@ def test_a_closed_months_status_does_not_widen_the_page(qtbot, view):
     assert view.layout().minimumSize().width() <= 820
 
 
-def test_a_long_totals_line_does_not_widen_the_page(qtbot, view):
+def test_a_long_totals_line_does_not_widen_the_page(qtbot, view):  # noqa: F811
     """QA10: at 20,000 placements »Skupaj za izplačilo: 20.195.467,90 € · preplačila …«
     beside the exports made the page wider than the window (SEPA and Ponovno odpri cut)."""
     from dataclasses import replace
@@ -110,7 +87,7 @@ def test_a_long_totals_line_does_not_widen_the_page(qtbot, view):
         assert button.geometry().right() < 820 and button.width() >= button.sizeHint().width()
 
 
-def test_a_disabled_button_says_why(qtbot, view):
+def test_a_disabled_button_says_why(qtbot, view):  # noqa: F811
     """QA10: »Vpiši poravnavo« was greyed out with no word why while the month was open
     (Qt shows a disabled button's tooltip)."""
     choose(qtbot, view, date(2026, 10, 1))
@@ -137,7 +114,7 @@ def _width_up_to(table, header_text: str) -> int:
     raise AssertionError(header_text)
 
 
-def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):
+def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):  # noqa: F811
     paid = view.paid_table.model()
     headers = [paid.headerData(c, Qt.Orientation.Horizontal) for c in range(paid.columnCount())]
     # SPEC 3.6's order: who, the contract, days, factor, the amounts, the total
@@ -152,7 +129,7 @@ def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):
         assert _width_up_to(table, "Za mesec") < _width_up_to(table, "Skupaj")
 
 
-def test_za_mesec_sorts_by_time_not_by_the_months_name(qtbot, view):
+def test_za_mesec_sorts_by_time_not_by_the_months_name(qtbot, view):  # noqa: F811
     for month in (date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)):
         choose(qtbot, view, month)
         assert view.close_month()
@@ -172,7 +149,7 @@ def test_za_mesec_sorts_by_time_not_by_the_months_name(qtbot, view):
     assert proxy.index(0, column).data(SORT_ROLE) is not None
 
 
-def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, view):
+def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     assert view.close_month()
     fake = view.ctx.interaction
@@ -194,7 +171,7 @@ def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, vi
     assert view.run.status == "open"
 
 
-def test_a_table_reached_by_tab_selects_its_first_row(qtbot, view):
+def test_a_table_reached_by_tab_selects_its_first_row(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     view.tabs.tabBar().setFocus()
     qtbot.keyClick(view.tabs.tabBar(), Qt.Key.Key_Tab)
@@ -203,7 +180,7 @@ def test_a_table_reached_by_tab_selects_its_first_row(qtbot, view):
     assert [i.row() for i in view.paid_table.selectionModel().selectedRows()] == [0]
 
 
-def test_after_a_settlement_the_settled_line_stays_selected_with_the_focus(qtbot, view):
+def test_after_a_settlement_the_settled_line_stays_selected_with_the_focus(qtbot, view):  # noqa: F811
     from test_payments_settle_confirm import overpayment_shown
 
     overpayment_shown(qtbot, view)
@@ -218,7 +195,7 @@ def test_after_a_settlement_the_settled_line_stays_selected_with_the_focus(qtbot
     assert [i.row() for i in view.over_table.selectionModel().selectedRows()] == [0]
 
 
-def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):
+def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):  # noqa: F811
     # the tests' table has only the 2025 row: the 1 March 2026 indexation is missing
     choose(qtbot, view, date(2026, 10, 1))
     text = view.warnings.text()
@@ -227,7 +204,7 @@ def test_the_stale_rate_warning_writes_euros_as_the_screens_do(qtbot, view):
     assert "EUR" in view.run.warnings[0]  # the CLI's and the PDF's sentence keeps it
 
 
-def test_export_names_say_what_they_are(qtbot, view):
+def test_export_names_say_what_they_are(qtbot, view):  # noqa: F811
     from rejnistvo.store import save_record
 
     # what the bank file needs, checked before its name is asked for
@@ -246,7 +223,7 @@ def test_export_names_say_what_they_are(qtbot, view):
     assert suggested[1].endswith("izplačilo rejnin 2026-10 SEPA.xml")
 
 
-def test_the_totals_show_the_centres_and_units_names(qtbot, view):
+def test_the_totals_show_the_centres_and_units_names(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     view.resize(820, 660)
     view.tabs.setCurrentIndex(3)
@@ -259,7 +236,7 @@ def test_the_totals_show_the_centres_and_units_names(qtbot, view):
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
 
 
-def test_no_empty_error_line_between_the_status_and_a_warning(qtbot, view):
+def test_no_empty_error_line_between_the_status_and_a_warning(qtbot, view):  # noqa: F811
     choose(qtbot, view, date(2026, 10, 1))
     assert view.warnings.isVisible() and view.error.isHidden()
     view.load_run()
