@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         self._spreadsheet_import: SpreadsheetImport | None = None
         self._manual: ManualWindow | None = None
         self._focus_kept = False
+        # the focused widget is named for a screen reader once the first screen is (after
+        # its paint): before, the naming module would only slow the start
+        self._screen_named = False
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -268,7 +271,7 @@ class MainWindow(QMainWindow):
         # (also when a progress dialog that held the keyboard has just closed)
         if new is not None and new.window() is self:
             self._last_focus = new
-        if new is not None and not new.accessibleName():
+        if new is not None and self._screen_named and not new.accessibleName():
             # what a screen built later (a tab, a page) made: named before the screen
             # reader asks (Qt announces the focus after this signal)
             from rejnistvo.ui.widgets.accessible import name_if_unnamed
@@ -574,18 +577,25 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if view is not None:
             self.statusBar().clearMessage()
-            # search boxes and tables that no row title names get their visible words as
-            # the name a screen reader says (again on each visit: for what is built later)
-            from rejnistvo.ui.widgets.accessible import name_unnamed
-
-            name_unnamed(view, view.title())
             # Unfocused combos and spin boxes of the screen ignore the wheel (again on
             # each visit: a screen may have made new ones). A screen built before the
             # window shows is guarded after the first paint: no wheel reaches it sooner,
             # and the guard's module (~2 ms with the widget classes it names) waits.
             from rejnistvo.ui.first_paint import after_first_paint
 
-            after_first_paint(self, lambda: _guard_wheel(view))
+            after_first_paint(self, lambda: self._after_shown(view))
+
+    def _after_shown(self, view: View) -> None:
+        _guard_wheel(view)
+        # search boxes and tables that no row title names get their visible words as the
+        # name a screen reader says (again on each visit: for what is built later). After
+        # the paint: the naming module and QAccessible's enums cost the first screen ~7 ms
+        # (43 M instructions of the start, bench_start_ab), and a screen reader asks once
+        # the window is there.
+        from rejnistvo.ui.widgets.accessible import name_unnamed
+
+        name_unnamed(view, view.title())
+        self._screen_named = True
 
     def _route(self, method: str) -> None:
         view = self.current_view()
