@@ -925,7 +925,8 @@ def _percent(share: Decimal) -> str:
 def _number_not_a_date(value: float) -> str:
     from openpyxl.utils.datetime import from_excel
 
-    shown = str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    # a cell number as Excel shows it (no float() near what may be money: house rule)
+    shown = str(int(value)) if value == int(value) else str(value).replace(".", ",")
     try:
         day = from_excel(value)
     except (ValueError, OverflowError, TypeError):
