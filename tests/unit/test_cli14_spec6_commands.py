@@ -10,12 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
+from _one_placement import add_one_placement
 
 from rejnistvo.cli import main
 from rejnistvo.clock import SystemClock
-from rejnistvo.store import open_db, save_record
+from rejnistvo.store import open_db
 
-IBAN = "SI56191000000123438"
 #: longer than any file name a file system takes (NAME_MAX is 255 bytes)
 TOO_LONG = "a" * 300
 
@@ -38,15 +38,7 @@ def no_centre_iban(tmp_path, own_rates):
     path = tmp_path / "sepa.sqlite3"
     with open_db(path) as db:
         own_rates(db)
-        carer = save_record(db, "carers", {"name": "Rejnica A", "centre_id": 1, "iban": IBAN})
-        child = save_record(db, "children", {"name": "Otrok A", "centre_id": 1})
-        save_record(
-            db,
-            "placements",
-            {"contract_no": "1220-A/2026", "carer_id": carer, "child_id": child,
-             "child_centre_id": 1,
-             "periods": [{"kind": "contract", "from_date": "2026-01-01", "to_date": None}]},
-        )  # fmt: skip
+        add_one_placement(db)
         db.table("settings").upsert({"key": "centre_name", "value": "CSD Test"}, pk="key")
     return path
 

@@ -3,11 +3,10 @@ before any placement (a typo such as 0001-01) is refused with exit 2 and one lin
 names the first month that may be closed (SPEC 3.6, 6)."""
 
 import pytest
+from _one_placement import add_one_placement
 
 from rejnistvo.cli import main
-from rejnistvo.store import ledger, open_db, save_record
-
-IBAN = "SI56191000000123438"
+from rejnistvo.store import ledger, open_db
 
 
 @pytest.fixture
@@ -15,15 +14,7 @@ def db_path(tmp_path, own_rates):
     path = tmp_path / "first.sqlite3"
     with open_db(path) as db:
         own_rates(db)  # from 1. 11. 2025
-        carer = save_record(db, "carers", {"name": "Rejnica A", "centre_id": 1, "iban": IBAN})
-        child = save_record(db, "children", {"name": "Otrok A", "centre_id": 1})
-        save_record(
-            db,
-            "placements",
-            {"contract_no": "1220-A/2026", "carer_id": carer, "child_id": child,
-             "child_centre_id": 1,
-             "periods": [{"kind": "contract", "from_date": "2026-01-01", "to_date": None}]},
-        )  # fmt: skip
+        add_one_placement(db)
     return path
 
 

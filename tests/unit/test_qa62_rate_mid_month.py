@@ -11,13 +11,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from _one_placement import IBAN, add_one_placement
 
 from rejnistvo.cli import main
 from rejnistvo.rules.errors import InputError
 from rejnistvo.services import rates as service
-from rejnistvo.store import open_db, save_record
+from rejnistvo.store import open_db
 
-IBAN = "SI56191000000123438"
 ROW = ["--board", "700,00", "--fee", "500,00", "--source", "Zakon, Ur. l. RS"]
 
 
@@ -26,15 +26,7 @@ def db_path(tmp_path, own_rates):
     path = tmp_path / "mid.sqlite3"
     with open_db(path) as db:
         own_rates(db)  # 638.00 / 460.00 from 1. 11. 2025
-        carer = save_record(db, "carers", {"name": "Rejnica A", "centre_id": 1, "iban": IBAN})
-        child = save_record(db, "children", {"name": "Otrok A", "centre_id": 1})
-        save_record(
-            db,
-            "placements",
-            {"contract_no": "1220-A/2026", "carer_id": carer, "child_id": child,
-             "child_centre_id": 1,
-             "periods": [{"kind": "contract", "from_date": "2026-01-01", "to_date": None}]},
-        )  # fmt: skip
+        add_one_placement(db)
         db.table("settings").upsert({"key": "centre_iban", "value": IBAN}, pk="key")
     return path
 
