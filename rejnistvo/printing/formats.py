@@ -26,6 +26,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "count_phrase",
     "fmt_amount",
+    "fmt_count",
     "fmt_date",
     "fmt_eur",
     "fmt_factor",
@@ -63,6 +64,13 @@ def fmt_amount(value: Decimal | int | None) -> str:
 
 
 _SLOVENIAN_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def fmt_count(count: int) -> str:
+    """14629 → "14.629": babel's ``format_decimal(count, locale="sl")`` spelt out the way
+    ``fmt_amount`` spells out its amounts (the same text; babel's Slovenian locale data
+    takes ~70 ms to load, and Roki counts its reminders right after the first paint)."""
+    return f"{count:,}".replace(",", ".")
 
 
 def fmt_eur(value: Decimal | int | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from rejnistvo.printing.formats import fmt_amount, fmt_date, fmt_percent
+from rejnistvo.printing.formats import fmt_amount, fmt_count, fmt_date, fmt_percent
 from rejnistvo.rules.text import fold
 
 __all__ = ["count_text", "fold", "format_amount", "format_count", "format_date", "format_percent"]
@@ -31,13 +31,7 @@ def format_amount(value: Decimal | str | int | None) -> str:
 
 
 format_percent = fmt_percent
-
-
-def format_count(count: int) -> str:
-    """14629 → "14.629": babel's ``format_decimal(count, locale="sl")`` spelt out the way
-    ``fmt_amount`` spells out its amounts (the same text; babel's Slovenian locale data
-    takes ~70 ms to load, and Roki counts its reminders right after the first paint)."""
-    return f"{count:,}".replace(",", ".")
+format_count = fmt_count
 
 
 def count_text(count: int, noun: str) -> str:

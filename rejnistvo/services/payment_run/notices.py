@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from rejnistvo.printing.formats import fmt_amount
+from rejnistvo.printing.formats import fmt_amount, fmt_count
 from rejnistvo.rules.iban import plausible_iban
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.periods import add_months, first_of_month, month_name
@@ -60,17 +60,12 @@ def account_warning(
         for name, contract in lacking[:NAMED_WITHOUT_ACCOUNT]
     )
     if len(lacking) > NAMED_WITHOUT_ACCOUNT:
-        named += f" in še {_count(len(lacking) - NAMED_WITHOUT_ACCOUNT)}"
+        named += f" in še {fmt_count(len(lacking) - NAMED_WITHOUT_ACCOUNT)}"
     return (
-        f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {_count(len(lacking))} ({named}). "
+        f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {fmt_count(len(lacking))} ({named}). "
         "Datoteke SEPA za ta mesec ni mogoče izvoziti, dokler jim IBAN ne vpišete v podatke "
         "rejnika (Rejniki); to lahko storite tudi po zaključku meseca."
     )
-
-
-def _count(count: int) -> str:
-    """13563 → »13.563«, as the program writes counts (``ui.format.format_count``)."""
-    return f"{count:,}".replace(",", ".")
 
 
 def kept_warnings(warnings: Iterable[str]) -> tuple[str, ...]:
