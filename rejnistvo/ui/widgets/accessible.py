@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
-    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
-    QStackedWidget,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -48,23 +46,6 @@ def placeholder_name(text: str) -> str:
     """»Išči po otroku ali rejniku (Ctrl+F) …« → »Išči po otroku ali rejniku«."""
     text = re.sub(r"\s*\((Ctrl|Alt|Shift)\+[^)]*\)", "", text)
     return text.replace("…", "").strip()
-
-
-def container_title(widget: QWidget, fallback: str) -> str:
-    """The title of the group box or tab page ``widget`` sits in; ``fallback`` if none."""
-    child: QWidget = widget
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QGroupBox) and parent.title():
-            return spoken_title(parent.title())
-        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
-            tabs = parent.parentWidget()
-            assert isinstance(tabs, QTabWidget)
-            index = tabs.indexOf(child)
-            if index >= 0 and tabs.tabText(index):
-                return spoken_title(tabs.tabText(index))
-        child, parent = parent, parent.parentWidget()
-    return fallback
 
 
 def cell_title(widget: QWidget, view: QAbstractItemView) -> str:
@@ -122,7 +103,7 @@ def name_if_unnamed(widget: QWidget, title: str) -> None:
     elif isinstance(widget, QAbstractScrollArea) and not isinstance(
         widget, QTextEdit | QPlainTextEdit
     ):
-        name = row_title(widget) or container_title(widget, title)
+        name = row_title(widget) or group_title(widget, tabs=True) or title
     elif isinstance(owner, QWidget) and isinstance(owner.parentWidget(), QAbstractItemView):
         name = cell_title(widget, owner.parentWidget())
     else:

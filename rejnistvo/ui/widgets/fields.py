@@ -189,15 +189,22 @@ def row_title(widget: QWidget, _inner: bool = False) -> str:
     return ""
 
 
-def group_title(widget: QWidget) -> str:
-    """The title of the group box ``widget`` is in (a row of a list of periods); "" if none."""
-    from PySide6.QtWidgets import QGroupBox
+def group_title(widget: QWidget, tabs: bool = False) -> str:
+    """The title of the group box ``widget`` is in (a row of a list of periods), with
+    ``tabs`` also of the tab page it sits on, whichever is nearer; "" if none."""
+    from PySide6.QtWidgets import QGroupBox, QStackedWidget, QTabWidget
 
+    child: QWidget = widget
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QGroupBox) and parent.title():
             return spoken_title(parent.title())
-        parent = parent.parentWidget()
+        pages = parent.parentWidget()
+        if tabs and isinstance(parent, QStackedWidget) and isinstance(pages, QTabWidget):
+            index = pages.indexOf(child)
+            if index >= 0 and pages.tabText(index):
+                return spoken_title(pages.tabText(index))
+        child, parent = parent, pages
     return ""
 
 
