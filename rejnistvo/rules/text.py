@@ -19,6 +19,22 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", decomposed).replace("đ", "d")
 
 
+#: the words before a centre's own name that a clerk writes or leaves out (folded)
+CENTRE_WORDS = ("center za socialno delo ", "csd ")
+#: the same before a unit's name (»Enota Kranj«, »CSD Kranj« of an older list)
+UNIT_WORDS = (*CENTRE_WORDS, "enota ")
+
+
+def centre_key(name: str, words: tuple[str, ...] = CENTRE_WORDS) -> str:
+    """What tells one centre's (or with ``UNIT_WORDS`` one unit's) name from another's:
+    folded, spaces and dashes evened, without the `words` before it (»CSD Koroška« →
+    »koroska«)."""
+    text = " ".join(fold(name).replace("–", "-").split())
+    for word in words:
+        text = text.removeprefix(word)
+    return text
+
+
 #: between the texts of ``fold_all``: a control character no name or number contains
 _UNIT = "\x1f"
 #: the letters of Slovenian names, folded by a plain replace over the whole joined text

@@ -311,8 +311,10 @@ def payer_note(name: str, centres: list[str]) -> str | None:
     wanted = _name_key(name)
     if not wanted or not centres or any(_name_key(c) == wanted for c in centres):
         return None
-    keyed = {_distinct_part(c): c for c in centres}
-    close = difflib.get_close_matches(_distinct_part(name), list(keyed), n=1, cutoff=0.75)
+    from rejnistvo.rules.text import centre_key
+
+    keyed = {centre_key(c): c for c in centres}
+    close = difflib.get_close_matches(centre_key(name), list(keyed), n=1, cutoff=0.75)
     note = (
         f"»{' '.join(name.split())}« ni ime nobenega centra z zavihka Centri in enote "
         "(tam so centri rejnikov, otrok in namestitev)."
@@ -323,18 +325,6 @@ def payer_note(name: str, centres: list[str]) -> str | None:
         " Center izberete s seznama, ki se odpre med tipkanjem; drugačno ime (npr. kot ga "
         "vodi banka) se shrani, kot je vpisano."
     )
-
-
-def _distinct_part(name: str) -> str:
-    """What tells one centre's name from another's: without č, š, ž and letter case, and
-    without »Center za socialno delo« or »CSD« before it (»CSD Koroska« → »koroska«)."""
-    from rejnistvo.rules.text import fold
-
-    text = fold(_name_key(name))
-    for prefix in ("center za socialno delo ", "csd "):
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
 
 
 def _refuse_taken_centre_name(db: Database, name: object, centre_id: object) -> None:

@@ -37,7 +37,7 @@ from typing import Any
 
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError, RuleError
-from rejnistvo.rules.text import fold
+from rejnistvo.rules.text import UNIT_WORDS, centre_key, fold
 from rejnistvo.rules.typed_values import parse_date_text, parse_share
 from rejnistvo.services.people import (
     Carer,
@@ -1008,17 +1008,14 @@ class _Centres:
 def _short_as_typed(name: str) -> str:
     """»CSD Kranj« → »Kranj«: the name without the words a clerk may leave out."""
     text = " ".join(name.split())
-    for prefix in ("center za socialno delo ", "csd ", "enota "):
+    for prefix in UNIT_WORDS:
         if fold(text).startswith(prefix):
             text = text[len(prefix) :]
     return text
 
 
 def _short(name: str) -> str:
-    folded = " ".join(fold(name).replace("–", "-").split())
-    for prefix in ("center za socialno delo ", "csd ", "enota "):
-        folded = folded.removeprefix(prefix)
-    return folded
+    return centre_key(name, UNIT_WORDS)
 
 
 __all__ = [
