@@ -424,20 +424,14 @@ def _accounts_now(db: Any, run: PaymentRun) -> dict[int, str]:
     as it is now: a month closed before a carer's IBAN was entered could never be sent
     to the bank (the export asked again and again for the IBAN entered since). An
     account the ledger holds stays as paid. An open month's lines are today's already."""
-    from rejnistvo.store import StoreError, get_record
+    from rejnistvo.services.payment_run.closed import accounts_now
 
     if run.status != CLOSED:
         return {}
-    lacking = {x.carer_id for x in run.paid_lines() if x.carer_id and not _usable_iban(x.iban)}
-    accounts = {}
-    for carer_id in lacking:
-        try:
-            iban = get_record(db, "carers", carer_id).get("iban")
-        except StoreError:  # the carer deleted since: named as lacking an account
-            continue
-        if iban:
-            accounts[carer_id] = iban
-    return accounts
+    # a carer deleted since is left out: named as lacking an account
+    return accounts_now(
+        db, {x.carer_id for x in run.paid_lines() if x.carer_id and not _usable_iban(x.iban)}
+    )
 
 
 def check_sepa_for(db: Any, run: PaymentRun) -> list[dict[str, Any]]:

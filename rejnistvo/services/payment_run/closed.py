@@ -67,23 +67,32 @@ def _payees(lines: list[RunLine]) -> Iterator[Payee]:
 
 def _accounts_now(db: Any, lines: list[RunLine]) -> dict[int, str]:
     """The accounts entered since the close of the carers the month paid without one
-    (the bank file takes them: ``payment_exports._accounts_now``): one read of the
-    carers' accounts, only when some line lacks one."""
+    (the bank file takes them: ``payment_exports._accounts_now``)."""
+    return accounts_now(
+        db,
+        {
+            line.carer_id
+            for line in lines
+            if line.carer_id is not None
+            and line.kind in PAID_KINDS
+            and not plausible_iban(line.iban)
+        },
+    )
+
+
+def accounts_now(db: Any, carer_ids: set[int]) -> dict[int, str]:
+    """The accounts the carers `carer_ids` have now (those without one, or deleted since,
+    left out): one read of the carers' accounts, none when no carer is asked about."""
     from rejnistvo.store.reads import read_tuples
 
-    lacking = {
-        line.carer_id
-        for line in lines
-        if line.carer_id is not None and line.kind in PAID_KINDS and not plausible_iban(line.iban)
-    }
-    if not lacking:
+    if not carer_ids:
         return {}
     return {
         carer_id: account
         for carer_id, account in read_tuples(
             db, "SELECT id, iban FROM carers WHERE iban IS NOT NULL AND iban != ''"
         )
-        if carer_id in lacking
+        if carer_id in carer_ids
     }
 
 
