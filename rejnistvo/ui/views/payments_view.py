@@ -463,36 +463,31 @@ class PaymentsView(View):
                 "arrears": self.tr("V izplačilu za {0} ni bilo poračunov."),
                 "overpayments": self.tr("V izplačilu za {0} ni bilo preplačil."),
             }
-        elif any(closed.month < run.month for closed in self._closed):
-            texts = {
-                "paid": self.tr(
-                    "Za {0} ni izplačil meseca: nobena namestitev nima dni v tem mesecu in ni "
-                    "enkratnih izplačil."
-                ),
-                "arrears": self.tr(
-                    "Za {0} ni poračunov: zaključeni meseci po današnjih podatkih ne dajo več, "
-                    "kot je bilo izplačano."
-                ),
-                "overpayments": self.tr(
-                    "Za {0} ni preplačil: zaključeni meseci po današnjih podatkih ne dajo manj, "
-                    "kot je bilo izplačano."
-                ),
-            }
         else:
             texts = {
                 "paid": self.tr(
                     "Za {0} ni izplačil meseca: nobena namestitev nima dni v tem mesecu in ni "
                     "enkratnih izplačil."
-                ),
-                "arrears": self.tr(
+                )
+            }
+            if any(closed.month < run.month for closed in self._closed):
+                texts["arrears"] = self.tr(
+                    "Za {0} ni poračunov: zaključeni meseci po današnjih podatkih ne dajo več, "
+                    "kot je bilo izplačano."
+                )
+                texts["overpayments"] = self.tr(
+                    "Za {0} ni preplačil: zaključeni meseci po današnjih podatkih ne dajo manj, "
+                    "kot je bilo izplačano."
+                )
+            else:
+                texts["arrears"] = self.tr(
                     "Za {0} ni poračunov: pred tem mesecem ni zaključenega meseca, ki bi ga "
                     "bilo treba poračunati."
-                ),
-                "overpayments": self.tr(
+                )
+                texts["overpayments"] = self.tr(
                     "Za {0} ni preplačil: pred tem mesecem ni zaključenega meseca, ki bi ga "
                     "bilo treba poračunati."
-                ),
-            }
+                )
         for name, note in self.empty_notes.items():
             note.set_note(texts[name].format(month))
 
