@@ -596,6 +596,11 @@ class MainWindow(QMainWindow):
 
         name_unnamed(view, view.title())
         self._screen_named = True
+        # the desktop's light or dark theme changed while the program runs: the colours
+        # follow (palette.follow_theme; connected once, after the first paint)
+        from rejnistvo.ui.palette import follow_theme
+
+        follow_theme()
 
     def _route(self, method: str) -> None:
         view = self.current_view()

@@ -12,6 +12,8 @@ from typing import Any
 
 #: the contrast a disabled text keeps against its background
 READABLE = 4.5
+#: where a disabled text's grey starts from
+MID_GREY = "#808080"
 
 
 def _luminance(colour: Any) -> float:
@@ -32,7 +34,7 @@ def contrast(first: Any, second: Any) -> float:
 def readable_disabled_texts(app: Any) -> bool:
     """Give the application's disabled texts a readable grey where the style's is too
     faint; True when the palette was changed."""
-    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+    from PySide6.QtGui import QGuiApplication, QPalette
 
     if not isinstance(app, QGuiApplication):
         return False
@@ -48,14 +50,9 @@ def readable_disabled_texts(app: Any) -> bool:
         behind = palette.color(disabled, background)
         if contrast(palette.color(disabled, text), behind) >= READABLE:
             continue
-        dark_background = _luminance(behind) < 0.18
-        # step from mid grey away from the background until the text reads
-        for level in range(0x80, -1, -4) if not dark_background else range(0x80, 0x100, 4):
-            grey = QColor(level, level, level)
-            if contrast(grey, behind) >= READABLE:
-                palette.setColor(disabled, text, grey)
-                changed = True
-                break
+        # mid grey moved away from the background until the text reads (``readable``)
+        palette.setColor(disabled, text, readable(MID_GREY, behind))
+        changed = True
     if changed:
         app.setPalette(palette)
     return changed
@@ -82,6 +79,11 @@ NOTICE = "#8a4b00"
 NOTICE_BACKGROUND = "#fff4e0"
 #: the pale blue box around what the program suggests or explains
 SUGGESTION_BACKGROUND = "#eef4ff"
+#: Saturdays, Sundays and public holidays in a calendar (Qt's own red)
+WEEKEND = "#ff0000"
+
+#: ``cell_colour``'s colours of the theme of now
+_cells: dict[str, Any] = {}
 
 
 def _readable_on_all(colour: Any, backgrounds: tuple[Any, ...]) -> bool:
@@ -124,12 +126,18 @@ def text_colour(colour: str) -> Any:
 
 
 def cell_colour(colour: str) -> Any:
-    """A signal colour for a table's text: on its rows and its alternate rows."""
-    from PySide6.QtGui import QPalette
+    """A signal colour for a table's text: on its rows and its alternate rows. Kept until
+    the theme changes (a table asks it for each row it paints)."""
+    found = _cells.get(colour)
+    if found is None:
+        from PySide6.QtGui import QPalette
 
-    palette = _palette()
-    roles = QPalette.ColorRole
-    return readable(colour, palette.color(roles.Base), palette.color(roles.AlternateBase))
+        palette = _palette()
+        roles = QPalette.ColorRole
+        found = readable(colour, palette.color(roles.Base), palette.color(roles.AlternateBase))
+        if follow_theme():  # forgotten when the theme changes
+            _cells[colour] = found
+    return found
 
 
 def text_style(colour: str) -> str:
@@ -156,6 +164,11 @@ def box_background(tint: str) -> Any:
     return window
 
 
+def box_text_colour(tint: str, colour: str) -> str:
+    """``colour`` (its #rrggbb) readable on the box of ``tint`` (a red line in rich text)."""
+    return str(readable(colour, box_background(tint)).name())
+
+
 def box_style(tint: str, colour: str | None = None, extra: str = "") -> str:
     """The style sheet of a box: its background from ``box_background``, its text in
     ``colour`` (readable on that background) or the window's text colour."""
@@ -167,3 +180,116 @@ def box_style(tint: str, colour: str | None = None, extra: str = "") -> str:
     if extra:
         parts.append(extra)
     return " ".join(parts)
+
+
+def set_text_style(widget: Any, colour: str) -> None:
+    """Give ``widget`` (a label) the text colour ``colour`` readable on the window, now
+    and again whenever the desktop's theme changes (``follow_theme``)."""
+    _set_style(widget, f"text\n{colour}")
+
+
+def set_box_style(widget: Any, tint: str, colour: str | None = None, extra: str = "") -> None:
+    """``box_style`` as ``widget``'s style sheet, now and at each change of theme."""
+    _set_style(widget, f"box\n{tint}\n{colour or ''}\n{extra}")
+
+
+#: the dynamic properties of a widget styled by ``set_text_style``/``set_box_style``:
+#: what it was asked for, and the style sheet that gave
+_RECIPE = "signalStyle"
+_SHEET = "signalSheet"
+
+
+def _sheet(recipe: str) -> str:
+    kind, *parts = recipe.split("\n")
+    if kind == "text":
+        return text_style(parts[0])
+    tint, colour, extra = parts
+    return box_style(tint, colour or None, extra)
+
+
+def _set_style(widget: Any, recipe: str) -> None:
+    sheet = _sheet(recipe)
+    widget.setProperty(_RECIPE, recipe)
+    widget.setProperty(_SHEET, sheet)
+    widget.setStyleSheet(sheet)
+    follow_theme()
+
+
+# -- following the desktop's theme while the program runs -------------------------------------
+# Windows' dark mode switched on in the afternoon changes the application's palette (Qt 6
+# emits paletteChanged, and colorSchemeChanged); the colours above were made for the palette
+# of the start, so the clerk read dark red on a dark table until restarting.
+
+
+def _theme() -> Any:
+    """The one object that tells of a change of theme (``changed``), made when first asked."""
+    global _THEME
+    if _THEME is None:
+        from PySide6.QtCore import QObject, Signal
+
+        class Theme(QObject):
+            #: the palette changed and the colours were made again: repaint what kept one
+            changed = Signal()
+
+        _THEME = Theme()
+    return _THEME
+
+
+_THEME: Any = None
+#: the application whose palette is followed
+_FOLLOWED: Any = None
+_CHANGING = False
+
+
+def follow_theme() -> bool:
+    """Make the colours again whenever the application's palette changes (once per
+    application; the first call connects). False where there is no application."""
+    global _FOLLOWED
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    if _FOLLOWED is app:
+        return True
+    from PySide6.QtCore import QTimer
+
+    _FOLLOWED = app
+    _cells.clear()
+    app.paletteChanged.connect(theme_changed)
+    # a scheme that changes without a new palette (a style that draws it itself)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: QTimer.singleShot(0, theme_changed))
+    return True
+
+
+def on_theme_change(slot: Any) -> None:
+    """Call ``slot`` (a bound method of a QObject: disconnected when it goes) after each
+    change of theme, once the colours are made again."""
+    follow_theme()
+    _theme().changed.connect(slot)
+
+
+def theme_changed(*_args: Any) -> None:
+    """The palette changed: disabled texts made readable on it again, the kept colours
+    forgotten, the styled labels given their colours again, then ``changed``."""
+    global _CHANGING
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if _CHANGING or not isinstance(app, QApplication):
+        return  # the palette this sets itself
+    _CHANGING = True
+    try:
+        readable_disabled_texts(app)
+        _cells.clear()
+        for widget in app.allWidgets():
+            recipe = widget.property(_RECIPE)
+            if not recipe or widget.styleSheet() != widget.property(_SHEET):
+                continue  # styled otherwise since (a hint that lost its red)
+            sheet = _sheet(str(recipe))
+            if sheet != widget.styleSheet():
+                widget.setProperty(_SHEET, sheet)
+                widget.setStyleSheet(sheet)
+        _theme().changed.emit()
+    finally:
+        _CHANGING = False

@@ -126,6 +126,7 @@ class RecordTableModel(QAbstractTableModel):
         #: bumped whenever rows or their order change, so a proxy knows its cache is old
         self.generation = 0
         self._foreground: Callable[[dict], Any] | None = None
+        self._follows_theme = False
         #: row -> (the display texts they were made from, each column's paint_cell)
         self._painted: dict[int, tuple[list[str], list[tuple[str, Any, Any]]]] = {}
         self._id_index: dict[Any, int] = {}
@@ -151,9 +152,23 @@ class RecordTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def set_row_foreground(self, pick: Callable[[dict], Any] | None) -> None:
-        """A colour (QColor/QBrush or None) for each record's text, e.g. red when overdue."""
+        """A colour (QColor/QBrush or None) for each record's text, e.g. red when overdue;
+        asked again after a change of the desktop's theme (``palette.cell_colour``)."""
         self._foreground = pick
         self._painted.clear()
+        if pick is not None and not self._follows_theme:
+            from rejnistvo.ui.palette import on_theme_change
+
+            self._follows_theme = True
+            on_theme_change(self._theme_changed)
+
+    @Slot()
+    def _theme_changed(self) -> None:
+        """The rows' colours were made for the theme before: painted anew."""
+        self._painted.clear()
+        if self._rows and self._columns:
+            last = self.index(len(self._rows) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [FOREGROUND])
 
     def set_order_key(self, key: Callable[[dict], Any] | None) -> None:
         """The list's first order (the service's) as a key of a shown record: a new row

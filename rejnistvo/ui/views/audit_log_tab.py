@@ -30,7 +30,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.store.labels import ACTIONS, TABLE_NAMES
 from rejnistvo.ui.format import count_text, format_count
 from rejnistvo.ui.models import Column, FilterProxy, RecordTableModel
-from rejnistvo.ui.palette import ERROR, SUCCESS, text_style
+from rejnistvo.ui.palette import ERROR, SUCCESS, set_text_style
 from rejnistvo.ui.views.audit_log_texts import (  # noqa: F401 (the tab's texts, re-exported)
     FIELD_NAMES,
     HIDDEN,
@@ -318,7 +318,7 @@ class AuditLogTab(QWidget):
             if len(problems) > 20:
                 # "vseh težav: N" agrees with any N, as in the database check's message
                 text += "\n" + self.tr("… (vseh težav: {0})").format(format_count(len(problems)))
-            self.verify_result.setStyleSheet(text_style(ERROR))
+            set_text_style(self.verify_result, ERROR)
             self.verify_result.setText(text)
             self.ctx.interaction.error(self.tr("Dnevnik sprememb"), text)
         else:
@@ -326,7 +326,7 @@ class AuditLogTab(QWidget):
                 "Veriga je cela: vse vrstice so take, kot so bile zapisane, dnevnik je "
                 "zaščiten pred spreminjanjem."
             )
-            self.verify_result.setStyleSheet(text_style(SUCCESS))
+            set_text_style(self.verify_result, SUCCESS)
             self.verify_result.setText(text)
             self.ctx.interaction.info(self.tr("Dnevnik sprememb"), text)
         return problems

@@ -32,7 +32,7 @@ from rejnistvo.rules.months import (
 )
 from rejnistvo.rules.periods import Period
 from rejnistvo.ui.format import format_amount
-from rejnistvo.ui.palette import ERROR, text_style
+from rejnistvo.ui.palette import ERROR, set_text_style
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.calc_whatif import MAX_MONTHS, WhatIfMixin, sheet_headers
 from rejnistvo.ui.views.placement_data import (
@@ -397,7 +397,7 @@ class CalcView(WhatIfMixin, View):
         if warning is None:
             warning = QLabel(totals.parentWidget())
             warning.setObjectName(totals.objectName() + "Stale")
-            warning.setStyleSheet(text_style(ERROR))
+            set_text_style(warning, ERROR)
             warning.setWordWrap(True)
             layout = totals.parentWidget().layout()
             layout.insertWidget(layout.indexOf(totals) + 1, warning)

@@ -86,8 +86,9 @@ class CoordinatorStepsMixin:
     def _cases_tab(self) -> QWidget:
         page = QWidget(self)
         self.cases_model = RecordTableModel(self._case_columns(), self)
-        overdue = cell_colour(ERROR)
-        self.cases_model.set_row_foreground(lambda r: overdue if r.get("overdue") else None)
+        self.cases_model.set_row_foreground(
+            lambda r: cell_colour(ERROR) if r.get("overdue") else None
+        )
         self.cases_proxy = FilterProxy(self)
         self.cases_proxy.setSourceModel(self.cases_model)
         # The search is made first: Tab follows the order of making, and it stands above.

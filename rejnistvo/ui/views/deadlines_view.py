@@ -189,8 +189,8 @@ class DeadlinesView(View):
         self.model = _CompletingModel(self._columns(), self)
         self.model.complete = self.complete
         self.model.set_search_columns(["kind_name", "what", "carer", "child"])
-        overdue = cell_colour(ERROR)
-        self.model.set_row_foreground(lambda r: overdue if r["days"] < 0 else None)
+        # the red of the theme of now (made again when the desktop's theme changes)
+        self.model.set_row_foreground(lambda r: cell_colour(ERROR) if r["days"] < 0 else None)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self._search_changed)

@@ -39,7 +39,7 @@ from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import format_amount
 from rejnistvo.rules.periods import month_name
 from rejnistvo.ui.models import FilterProxy, RecordTableModel
-from rejnistvo.ui.palette import SETTLED, WARNING, cell_colour, text_style
+from rejnistvo.ui.palette import SETTLED, WARNING, cell_colour, set_text_style
 from rejnistvo.ui.views.base import View
 from rejnistvo.ui.views.payments_actions import (
     EXPORTS,
@@ -111,7 +111,7 @@ class PaymentsView(View):
         self.reopen_button.clicked.connect(lambda: self.reopen_month())
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(text_style(WARNING))
+        set_text_style(self.warnings, WARNING)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warnings_area = QScrollArea(self)
         self.warnings_area.setWidget(self.warnings)
@@ -136,8 +136,7 @@ class PaymentsView(View):
         self.over_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # a settled one grey: its settlement is at the end of Razlog, elided at 1024 px,
         # and the open ones were not told apart from it
-        settled = cell_colour(SETTLED)
-        self.over_model.set_row_foreground(lambda r: settled if r["settled"] else None)
+        self.over_model.set_row_foreground(lambda r: cell_colour(SETTLED) if r["settled"] else None)
         # an empty tab says so in words (QA59: Poračun and Preplačila were blank)
         self.empty_notes = {
             "paid": EmptyNote(self.paid_table),

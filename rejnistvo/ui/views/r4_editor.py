@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.r4_cases import R4Case
 from rejnistvo.ui.format import format_date
-from rejnistvo.ui.palette import NOTICE, NOTICE_BACKGROUND, SUGGESTION_BACKGROUND, box_style
+from rejnistvo.ui.palette import NOTICE, NOTICE_BACKGROUND, SUGGESTION_BACKGROUND, set_box_style
 from rejnistvo.ui.views.case_editor import CaseEditorView, check_period_typed, field_with_error
 from rejnistvo.ui.widgets import DateEdit, FieldError, PeriodEdit, TextEdit
 
@@ -50,7 +50,7 @@ class NoticeLabel(QLabel):
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt name)
         if visible and not self.styleSheet():
-            self.setStyleSheet(box_style(NOTICE_BACKGROUND, NOTICE, "padding: 4px;"))
+            set_box_style(self, NOTICE_BACKGROUND, NOTICE, "padding: 4px;")
         super().setVisible(visible)
 
 
@@ -115,8 +115,10 @@ class R4EditorWidgets(CaseEditorView):
         self.suggestion_label = QLabel(editor)
         self.suggestion_label.setObjectName("suggestionLabel")
         self.suggestion_label.setWordWrap(True)
-        self.suggestion_label.setStyleSheet(
-            box_style(SUGGESTION_BACKGROUND, extra="padding: 6px; border-radius: 3px;")
+        set_box_style(
+            self.suggestion_label,
+            SUGGESTION_BACKGROUND,
+            extra="padding: 6px; border-radius: 3px;",
         )
         self.titles.add_row(form, "suggestion", titles["suggestion"], self.suggestion_label)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,13 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.periods import Period
 from rejnistvo.services.board_increases import BoardIncrease, IncreaseFacts
 from rejnistvo.ui.format import format_amount, format_date
-from rejnistvo.ui.palette import ERROR, SUGGESTION_BACKGROUND, box_style
+from rejnistvo.ui.palette import (
+    ERROR,
+    SUGGESTION_BACKGROUND,
+    box_text_colour,
+    on_theme_change,
+    set_box_style,
+)
 from rejnistvo.ui.views.case_editor import check_period_typed
 from rejnistvo.ui.widgets import DateEdit, FieldError, FormValidator, PeriodEdit, TextEdit
 
@@ -74,10 +80,13 @@ class IncreasePanel(QGroupBox):
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("factsLabel")
         self.facts_label.setWordWrap(True)
-        self.facts_label.setStyleSheet(
-            box_style(SUGGESTION_BACKGROUND, extra="padding: 6px; border-radius: 3px;")
+        set_box_style(
+            self.facts_label, SUGGESTION_BACKGROUND, extra="padding: 6px; border-radius: 3px;"
         )
         form.addRow(self.facts_label)
+        #: what ``show_facts`` was last given: shown again in a new theme's red
+        self._facts_shown: tuple[IncreaseFacts | None, str | None] | None = None
+        on_theme_change(self._theme_changed)
 
         self.percent_combo.currentIndexChanged.connect(self.figures_changed)
         self.period_edit.edited.connect(self.figures_changed)
@@ -178,7 +187,13 @@ class IncreasePanel(QGroupBox):
         return True
 
     # -- figures -----------------------------------------------------------------------
+    @Slot()
+    def _theme_changed(self) -> None:
+        if self._facts_shown is not None:
+            self.show_facts(*self._facts_shown)
+
     def show_facts(self, facts: IncreaseFacts | None, problem: str | None = None) -> None:
+        self._facts_shown = (facts, problem)
         if facts is None:
             self.facts_label.setText(
                 problem
@@ -225,8 +240,9 @@ class IncreasePanel(QGroupBox):
                 facts.paid_days_text,
                 format_amount(facts.received_by_today),
             )
+        red = box_text_colour(SUGGESTION_BACKGROUND, ERROR)  # on a dark box too
         for warning in facts.warnings:  # the amounts above lack a 1 March indexation
-            text += f'<br><span style="color:{ERROR}">{html.escape(warning)}</span>'
+            text += f'<br><span style="color:{red}">{html.escape(warning)}</span>'
         if problem:
             text += "<br>" + problem
         self.facts_label.setText(text)

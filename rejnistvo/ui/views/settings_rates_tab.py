@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.palette import ERROR, text_style
+from rejnistvo.ui.palette import ERROR, set_text_style
 from rejnistvo.ui.views.settings_common import (
     SettingsTab,
     mid_month_question,
@@ -47,7 +47,7 @@ class RatesTab(SettingsTab):
         # No row at all: nothing can be computed; said here, where the rows are added.
         self.rates_empty = QLabel(self)
         self.rates_empty.setWordWrap(True)
-        self.rates_empty.setStyleSheet(text_style(ERROR))
+        set_text_style(self.rates_empty, ERROR)
         self.rates_empty.hide()
         self.rates_model = RecordTableModel(self._rate_columns(), self)
         self.rates_table, self.rates_proxy = record_table(self, self.rates_model)

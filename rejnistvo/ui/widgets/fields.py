@@ -90,9 +90,9 @@ class FieldError(QLabel):
         # Red from its first showing: a style sheet costs ~0.2 ms per label to build and
         # polish, and an editor has 20-30 of these, nearly all never shown.
         if visible and not self.styleSheet():
-            from rejnistvo.ui.palette import ERROR, text_style
+            from rejnistvo.ui.palette import ERROR, set_text_style
 
-            self.setStyleSheet(text_style(ERROR))
+            set_text_style(self, ERROR)
         super().setVisible(visible)
 
     @Slot(str)  # connected to a picker's »pending« signal: no slot added at first opening
@@ -610,8 +610,16 @@ class DateEdit(_LineField):
         Saturdays and Sundays were red, so 25. 12. or 1. 1. looked like working days
         although a deadline on them moves to the next working day (ZUP 101)."""
         from rejnistvo.rules.workdays import is_holiday
+        from rejnistvo.ui.palette import WEEKEND, cell_colour
 
         calendar = self.calendar
+        # Qt's fixed red read at 3.3 : 1 on a dark theme's days: the theme's of now
+        weekend = cell_colour(WEEKEND)
+        for weekday in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            shown_red = calendar.weekdayTextFormat(weekday)
+            if shown_red.foreground().color() != weekend:
+                shown_red.setForeground(weekend)
+                calendar.setWeekdayTextFormat(weekday, shown_red)
         red = QTextCharFormat(calendar.weekdayTextFormat(Qt.DayOfWeek.Sunday))
         red.setToolTip(self.tr("Praznik – dela prost dan"))
         shown = QDate(year, month, 1)

@@ -26,7 +26,7 @@ from rejnistvo.rules.errors import InputError, RuleError
 from rejnistvo.ui.format import format_amount, format_date
 from rejnistvo.ui.interaction import error_message
 from rejnistvo.ui.models import Column, RecordTableModel
-from rejnistvo.ui.palette import ERROR, text_style
+from rejnistvo.ui.palette import ERROR, set_text_style
 from rejnistvo.ui.widgets.fields import (
     AmountEdit,
     DateEdit,
@@ -285,7 +285,7 @@ class OneOffPanel(QGroupBox):
             rates, grants = rate_table(self.ctx.db), birth_grant_table(self.ctx.db)
             amount = suggested_amount(kind, day, rates, grants, self._kinds)
         except (RuleError, OSError, ValueError) as exc:
-            self.hint.setStyleSheet(text_style(ERROR))
+            set_text_style(self.hint, ERROR)
             self.hint.setText(error_message(exc))
             return None
         self.hint.setText(
