@@ -98,7 +98,7 @@ def run_command(args: argparse.Namespace) -> int:
             rate_advice(),
             open_db(path, read_only=not args.close) as db,
         ):
-            transfers = None
+            transfers, earlier = None, None
             if args.close:
                 run, transfers = _close(db, month, clock, bank_file=args.format == "sepa")
             else:
@@ -118,6 +118,10 @@ def run_command(args: argparse.Namespace) -> int:
                 payment_exports.write_sepa_for(
                     db, run, args.out, clock.today(), transfers=transfers
                 )
+                from rejnistvo.services.payment_sepa import earlier_files_notice
+
+                # the window's files of the month (QA70): this one pays everyone again
+                earlier = earlier_files_notice(db, month)
     if args.out:
         said = f"Izplačilo za {month_name(month)} zapisano v »{args.out}«."
         if args.format == "sepa":  # as the window says it: a Saturday's file is paid Monday
@@ -133,6 +137,8 @@ def run_command(args: argparse.Namespace) -> int:
         notice = payment_exports.sepa_open_month_notice(run, clock.today())
         if notice is not None:
             sys.stderr.write(f"Opozorilo: {notice}\n")
+        if earlier is not None:
+            sys.stderr.write(f"Opozorilo: {earlier}\n")
     return 0
 
 

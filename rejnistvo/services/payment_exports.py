@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from rejnistvo.atomic_write import write_output
 from rejnistvo.rules.errors import InputError
@@ -60,6 +60,10 @@ class _Steps:
     def ask(self) -> None:
         if self.progress is not None and self.progress(self.done, self.total) is False:
             raise ExportCancelled()
+
+
+#: the steps of a writer, for a service that writes with them (``payment_sepa``)
+Steps = _Steps
 
 
 #: The heading of the overpayments a later change gave back (SPEC 3.6; m014).
@@ -235,6 +239,91 @@ def remittance(run_month: date, line: RunLine) -> str:
     return f"Enkratno izplacilo {iso_month(run_month)}"
 
 
+class SepaGroup(NamedTuple):
+    """One carer's transfer for one contract: its lines summed (``sepa_groups``)."""
+
+    iban: str  # compacted; "" when the carer has no usable account
+    carer: str
+    contract: str
+    amount: Decimal
+    line: RunLine  # the first of its lines (the carer's id, the remittance)
+    number: int  # its place among the run's groups: the transfer's end-to-end number
+    typed: bool  # an account is written but is not a valid IBAN
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.iban)
+
+
+def sepa_groups(run: PaymentRun, accounts: Mapping[int, str] | None = None) -> list[SepaGroup]:
+    """The run's paid lines summed per carer and contract, in the run's order, each with
+    the account to pay it to, or "" when there is no usable one. ``accounts``: carer id →
+    the account to use where a line has none usable (``_accounts_now``)."""
+    groups: dict[tuple[str, str, str], Decimal] = {}
+    names: dict[tuple[str, str, str], RunLine] = {}
+    typed: set[tuple[str, str, str]] = set()
+    for line in run.paid_lines():
+        iban = _usable_iban(line.iban)
+        now = accounts.get(line.carer_id) if accounts and line.carer_id is not None else None
+        if not iban:
+            iban = _usable_iban(now)
+        key = (iban or (line.iban or ""), line.carer, line.contract)
+        if not iban and (line.iban or now):
+            typed.add(key)
+        groups[key] = groups.get(key, ZERO) + line.total
+        names.setdefault(key, line)
+    return [
+        SepaGroup(
+            key[0] if _usable_iban(key[0]) else "",
+            key[1],
+            key[2],
+            amount,
+            names[key],
+            index,
+            key in typed,
+        )  # fmt: skip
+        for index, (key, amount) in enumerate(groups.items(), start=1)
+    ]
+
+
+def carer_names(groups: Sequence[SepaGroup]) -> dict[int, str]:
+    """How each group's carer is named: a name two carers share is told apart by the
+    contract (as the run's warning), »Ana Novak s pogodbo 1220-14/2024«."""
+    carers_named: dict[str, set[object]] = {}
+    for group in groups:
+        carers_named.setdefault(group.carer, set()).add(
+            getattr(group.line, "carer_id", None) or group.carer
+        )
+    return {
+        group.number: (
+            f"{group.carer} s pogodbo {group.contract}"
+            if len(carers_named.get(group.carer, ())) > 1 and group.contract
+            else group.carer
+        )
+        for group in groups
+    }
+
+
+def transfer(run: PaymentRun, group: SepaGroup) -> dict[str, Any]:
+    """The group as sepaxml's payment."""
+    return {
+        "name": group.carer,
+        "IBAN": group.iban,
+        "amount": int(group.amount * 100),
+        "description": remittance(run.month, group.line),
+        "endtoend_id": f"REJ{run.month:%Y%m}-{group.number:06d}",
+    }
+
+
+def check_payer(centre_iban: str, centre_name: str) -> None:
+    """The centre's name and IBAN (the payer) are in the settings and the IBAN is valid."""
+    if not centre_name.strip():
+        raise InputError("centre_name", "v Nastavitvah vpišite ime centra (plačnika) za SEPA.")
+    if not centre_iban.strip():
+        raise InputError("centre_iban", "v Nastavitvah vpišite IBAN centra (plačnika) za SEPA.")
+    check_iban(centre_iban, "centre_iban")
+
+
 def sepa_transfers(
     run: PaymentRun,
     centre_iban: str,
@@ -242,41 +331,20 @@ def sepa_transfers(
     accounts: Mapping[int, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One transfer per carer and contract (its month, arrears and one-off lines summed);
-    refused with the names when a carer's or the centre's IBAN is missing or invalid.
-    ``accounts``: carer id → the account to use where a line has none usable
-    (``_accounts_now``)."""
-    if not centre_name.strip():
-        raise InputError("centre_name", "v Nastavitvah vpišite ime centra (plačnika) za SEPA.")
-    if not centre_iban.strip():
-        raise InputError("centre_iban", "v Nastavitvah vpišite IBAN centra (plačnika) za SEPA.")
-    check_iban(centre_iban, "centre_iban")
+    refused with the names when a carer's or the centre's IBAN is missing or invalid
+    (the whole file: ``run --format sepa``; the window leaves such carers out instead,
+    ``services.payment_sepa``). ``accounts``: carer id → the account to use where a line
+    has none usable (``_accounts_now``)."""
+    check_payer(centre_iban, centre_name)
     # Summed per carer and contract before any IBAN is asked for: a carer whose lines
     # come to nothing (a 0,00 arrears line, an offset overpayment) gets no transfer, so
     # a missing account must not stop the centre's whole bank file.
-    groups: dict[tuple[str, str, str], Decimal] = {}
-    names: dict[tuple[str, str, str], RunLine] = {}
-    unusable: set[tuple[str, str, str]] = set()
-    for line in run.paid_lines():
-        iban = _usable_iban(line.iban)
-        if not iban and accounts and line.carer_id is not None:
-            # else named below, if this carer is to be paid
-            iban = _usable_iban(accounts.get(line.carer_id))
-        key = (iban or (line.iban or ""), line.carer, line.contract)
-        if not iban:
-            unusable.add(key)
-        groups[key] = groups.get(key, ZERO) + line.total
-        names.setdefault(key, line)
-    # a name two carers share is told apart by the contract (as the run's warning)
-    carers_named: dict[str, set[object]] = {}
-    for line in names.values():
-        carers_named.setdefault(line.carer, set()).add(
-            getattr(line, "carer_id", None) or line.carer
-        )
+    groups = sepa_groups(run, accounts)
+    named = carer_names(groups)
     missing: list[str] = []
-    for key, amount in groups.items():
-        shared = len(carers_named.get(key[1], ())) > 1 and key[2]
-        who = f"{key[1]} s pogodbo {key[2]}" if shared else key[1]
-        if key in unusable and amount > 0 and who not in missing:
+    for group in groups:
+        who = named[group.number]
+        if not group.usable and group.amount > 0 and who not in missing:
             missing.append(who)
     if missing:
         shown = ", ".join(missing[:5]) + (f" in še {len(missing) - 5}" if len(missing) > 5 else "")
@@ -285,21 +353,7 @@ def sepa_transfers(
             f"rejniki brez veljavnega IBAN: {shown}. Vpišite IBAN v podatke rejnika "
             "(Rejniki), nato ponovite izvoz.",
         )
-    transfers = []
-    for index, (key, amount) in enumerate(groups.items(), start=1):
-        if amount <= 0:
-            continue
-        iban, carer, _ = key
-        transfers.append(
-            {
-                "name": carer,
-                "IBAN": iban,
-                "amount": int(amount * 100),
-                "description": remittance(run.month, names[key]),
-                "endtoend_id": f"REJ{run.month:%Y%m}-{index:06d}",
-            }
-        )
-    return transfers
+    return [transfer(run, group) for group in groups if group.amount > 0]
 
 
 def _usable_iban(value: str | None) -> str:
@@ -325,11 +379,33 @@ def write_sepa(
     """pain.001.001.03 via sepaxml, validated against its schema on export; its control
     sum equals the run's total (checked before the file is written). ``transfers``: the
     run's ``sepa_transfers`` when the caller has them (``check_sepa_for``), not made again."""
-    from sepaxml import SepaTransfer
-
     if transfers is None:
         transfers = sepa_transfers(run, centre_iban, centre_name, accounts)
     steps = _Steps(progress, len(transfers) + 2)
+    xml = sepa_bytes(
+        centre_iban, centre_name, execution_date, transfers, run.total, steps, progress
+    )
+
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(xml)
+        steps.step()
+
+    return write_output(path, write)
+
+
+def sepa_bytes(
+    centre_iban: str,
+    centre_name: str,
+    execution_date: date,
+    transfers: Sequence[dict[str, Any]],
+    expected: Decimal,
+    steps: Steps,
+    progress: Progress | None,
+) -> bytes:
+    """The bank file's XML, checked against the pain.001 schema and its control sum
+    against `expected` (the run's total, or what a file leaving carers out pays)."""
+    from sepaxml import SepaTransfer
+
     steps.ask()
     sepa = SepaTransfer(
         {
@@ -340,8 +416,8 @@ def write_sepa(
         },
         schema="pain.001.001.03",
     )
-    for transfer in transfers:
-        sepa.add_payment({**transfer, "execution_date": execution_date})
+    for payment in transfers:
+        sepa.add_payment({**payment, "execution_date": execution_date})
         steps.step()
     try:
         xml: bytes = _asking_meanwhile(lambda: sepa.export(validate=True), progress)
@@ -357,19 +433,14 @@ def write_sepa(
         ) from None
     match = re.search(rb"<GrpHdr>.*?<CtrlSum>([0-9.]+)</CtrlSum>", xml, re.S)
     control = Decimal(match.group(1).decode()) if match else None
-    if control != run.total:
+    if control != expected:
         raise InputError(
             "sepa",
             f"kontrolna vsota datoteke SEPA ({control}) se ne ujema s skupnim zneskom "
-            f"izplačila ({run.total}); datoteka ni zapisana.",
+            f"izplačila ({expected}); datoteka ni zapisana.",
         )
     steps.step()
-
-    def write(temporary: Path) -> None:
-        temporary.write_bytes(xml)
-        steps.step()
-
-    return write_output(path, write)
+    return xml
 
 
 #: how often the window is asked (and Prekliči read) while sepaxml checks the file

@@ -162,11 +162,26 @@ class ImportCancelled(Exception):
     """The user stopped the preview or the import: nothing was written."""
 
 
+#: why a row is not seen in the spreadsheet: hidden by hand (or a collapsed group), by
+#: an autofilter (»aktivne«), or on a hidden sheet
+HIDDEN_ROW, FILTERED_ROW, HIDDEN_SHEET = "row", "filter", "sheet"
+
+
 @dataclass(frozen=True)
 class SheetRow:
     sheet: str
     row: int  # as the spreadsheet numbers it (the headers are row 1)
     values: dict[str, Any]
+    hidden: str = ""  # HIDDEN_ROW, FILTERED_ROW or HIDDEN_SHEET; "" when it is seen
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """Where a sheet holds a column, as the clerk's sheet names it: letter »C«, header
+    »Priimek in ime«."""
+
+    letter: str
+    header: str
 
 
 @dataclass(frozen=True)
@@ -177,20 +192,34 @@ class ImportFile:
     unread_sheets: tuple[str, ...] = ()
     #: (sheet, header) of the columns it does not know, or a second column of one name
     unread_columns: tuple[tuple[str, str], ...] = ()
+    #: sheet → column key → where the sheet has it (messages name the clerk's column)
+    columns: dict[str, dict[str, SheetColumn]] = field(default_factory=dict)
 
     def count(self, sheet: str) -> int:
         return sum(1 for r in self.rows if r.sheet == sheet)
 
 
+#: a row left out that is neither refused nor already present (``RowNote.left_out``)
+LEFT_HIDDEN, LEFT_TOTAL = "hidden", "total"
+
+
 @dataclass(frozen=True)
 class RowNote:
-    """A row that is refused (``refused``) or skipped as already present."""
+    """A row that is refused (``refused``), skipped as already present, or left out
+    (``left_out``: hidden in the spreadsheet, or its totals row)."""
 
     sheet: str
     row: int
-    column: str  # the column's header, "" for the whole row
+    column: str  # the column's header as the sheet has it, "" for the whole row
     reason: str
     refused: bool = True
+    letter: str = ""  # the column's letter in the sheet, "" when it has no such column
+    left_out: str = ""  # LEFT_HIDDEN or LEFT_TOTAL
+
+    @property
+    def where(self) -> str:
+        """»C (Priimek in ime)«; the header alone without a letter."""
+        return f"{self.letter} ({self.column})" if self.letter else self.column
 
 
 @dataclass
@@ -201,6 +230,11 @@ class ImportReport:
     written: bool = False
     unread_sheets: tuple[str, ...] = ()  # as ImportFile's: the preview names them
     unread_columns: tuple[tuple[str, str], ...] = ()
+    #: rows hidden in the spreadsheet (filtered, hidden, on a hidden sheet): imported only
+    #: when asked (``include_hidden``); their number either way, the sheets hidden whole
+    hidden_rows: int = 0
+    include_hidden: bool = False
+    hidden_sheets: tuple[str, ...] = ()
 
     @property
     def refused(self) -> list[RowNote]:
@@ -208,7 +242,16 @@ class ImportReport:
 
     @property
     def present(self) -> list[RowNote]:
-        return [n for n in self.notes if not n.refused]
+        return [n for n in self.notes if not n.refused and not n.left_out]
+
+    @property
+    def hidden(self) -> list[RowNote]:
+        """The hidden rows left out (none when ``include_hidden``)."""
+        return [n for n in self.notes if n.left_out == LEFT_HIDDEN]
+
+    @property
+    def totals(self) -> list[RowNote]:
+        return [n for n in self.notes if n.left_out == LEFT_TOTAL]
 
     @property
     def new_total(self) -> int:
@@ -310,8 +353,11 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
             )
         rows: list[SheetRow] = []
         unread: list[tuple[str, str]] = []
+        columns: dict[str, dict[str, SheetColumn]] = {}
         for sheet_name in found:
-            rows.extend(_sheet_rows(book[by_name[fold(sheet_name)]], sheet_name, unread))
+            sheet = book[by_name[fold(sheet_name)]]
+            columns[sheet_name] = {}
+            rows.extend(_sheet_rows(sheet, sheet_name, unread, columns[sheet_name]))
         known = {by_name[fold(s)] for s in found}
         other = tuple(
             name
@@ -322,7 +368,7 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
         )
     finally:
         book.close()
-    return ImportFile(source.name, tuple(rows), other, tuple(unread))
+    return ImportFile(source.name, tuple(rows), other, tuple(unread), columns)
 
 
 def _written(sheet: Any) -> bool:
@@ -418,9 +464,17 @@ def _missing(places: dict[int, Column], sheet_name: str) -> list[str]:
     return [c.header for c in COLUMNS[sheet_name] if c.required and c.key not in found]
 
 
-def _sheet_rows(sheet: Any, sheet_name: str, unread: list[tuple[str, str]]) -> Iterator[SheetRow]:
-    """The sheet's rows under its header row; the header row's names the import does not
-    read are added to ``unread``."""
+def _sheet_rows(
+    sheet: Any,
+    sheet_name: str,
+    unread: list[tuple[str, str]],
+    columns: dict[str, SheetColumn] | None = None,
+) -> Iterator[SheetRow]:
+    """The sheet's rows under its header row, each saying whether it is hidden; the header
+    row's names the import does not read are added to ``unread``, where the sheet has the
+    columns it reads to ``columns``."""
+    from openpyxl.utils import get_column_letter
+
     if hasattr(sheet, "reset_dimensions"):
         # a file whose stored size of the sheet is wrong (some programs write »A1«) is
         # read whole, not cut at that size
@@ -439,6 +493,11 @@ def _sheet_rows(sheet: Any, sheet_name: str, unread: list[tuple[str, str]]) -> I
                 for index, text in enumerate(line)
                 if index not in places and not _blank(text)
             )
+            if columns is not None:
+                columns.update(
+                    (column.key, SheetColumn(get_column_letter(index + 1), _as_named(line[index])))
+                    for index, column in places.items()
+                )
             break
         if len(places) > len(best[1]):
             best = (number, places)
@@ -461,7 +520,10 @@ def _sheet_rows(sheet: Any, sheet_name: str, unread: list[tuple[str, str]]) -> I
             f"Na listu {sheet_name} ni stolpcev: {missing} ({said}). Vrstica z imeni stolpcev "
             "naj jih ima, kot so v predlogi (Datoteka → Predloga za uvoz …)."
         )
-    merged = _merged_down(sheet)
+    layout = _layout(sheet)
+    merged = _merged_down(layout.merged)
+    sheet_hidden = getattr(sheet, "sheet_state", "visible") != "visible"  # or »very hidden«
+    row_hidden = FILTERED_ROW if layout.filtered else HIDDEN_ROW
     carried: dict[int, tuple[int, Any]] = {}  # column → (last row of its merge, value)
     for number, line in lines:
         values = {}
@@ -476,17 +538,28 @@ def _sheet_rows(sheet: Any, sheet_name: str, unread: list[tuple[str, str]]) -> I
             if not _blank(value):
                 values[column.key] = value
         if values:
-            yield SheetRow(sheet_name, number, _whole_name(values))
+            hidden = (
+                HIDDEN_SHEET
+                if sheet_hidden
+                else (row_hidden if number in layout.hidden_rows else "")
+            )
+            yield SheetRow(sheet_name, number, _whole_name(values), hidden)
 
 
-def _merged_down(sheet: Any) -> dict[tuple[int, int], int]:
+def _as_named(text: Any) -> str:
+    """A column's name as the sheet writes it, without the spaces and a colon or an
+    asterisk at the end: »Priimek in ime«, »EMŠO«."""
+    return " ".join(str(text).split()).rstrip(":*. ")
+
+
+def _merged_down(refs: list[str]) -> dict[tuple[int, int], int]:
     """(first row, 0-based column) → last row of each cell merged down over several
     rows: its value shows beside each of them. Only downwards and in its first column: a
     name merged across »Ime« and »Priimek« is not written twice."""
     from openpyxl.utils.cell import range_boundaries
 
     down: dict[tuple[int, int], int] = {}
-    for ref in _merged_ranges(sheet):
+    for ref in refs:
         try:
             first_column, first_row, _last_column, last_row = range_boundaries(ref)
         except (ValueError, TypeError):
@@ -496,27 +569,50 @@ def _merged_down(sheet: Any) -> dict[tuple[int, int], int]:
     return down
 
 
-def _merged_ranges(sheet: Any) -> list[str]:
-    """The sheet's merged ranges (»E2:E4«): the read-only sheet does not give them, so
-    they are read from the end of its XML."""
+@dataclass
+class _Layout:
+    """What a sheet shows apart from its values: merged ranges (»E2:E4«), the numbers of
+    its hidden rows, and whether an autofilter hides them (a filter with a condition)."""
+
+    merged: list[str] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    filtered: bool = False
+
+
+def _layout(sheet: Any) -> _Layout:
+    """The sheet's ``_Layout``: the read-only sheet does not give it, so it is read from
+    its XML (a row's ``hidden`` is how Excel and LibreOffice keep a filtered-out row, a
+    hidden one and one in a collapsed group alike)."""
     if hasattr(sheet, "merged_cells"):
-        return [str(r) for r in sheet.merged_cells.ranges]
+        hidden = {n for n, d in sheet.row_dimensions.items() if d.hidden}
+        filtered = bool(sheet.auto_filter.ref and sheet.auto_filter.filterColumn)
+        return _Layout([str(r) for r in sheet.merged_cells.ranges], hidden, filtered)
+    layout = _Layout()
     get_source = getattr(sheet, "_get_source", None)
     if get_source is None:
-        return []
+        return layout
     from xml.etree.ElementTree import ParseError, iterparse
 
-    refs: list[str] = []
+    number = 0
     try:
         with get_source() as source:
             for _event, element in iterparse(source):
-                if element.tag.endswith("}mergeCell"):
-                    refs.append(element.get("ref", ""))
-                elif element.tag.endswith("}row"):
+                tag = element.tag.rpartition("}")[2]
+                if tag == "mergeCell":
+                    layout.merged.append(element.get("ref", ""))
+                elif tag == "filterColumn":
+                    layout.filtered = True
+                elif tag == "row":
+                    # a row without »r« follows the one before it
+                    given = element.get("r", "")
+                    number = int(given) if given.isdigit() else number + 1
+                    if element.get("hidden", "").lower() in {"1", "true"}:
+                        layout.hidden_rows.add(number)
                     element.clear()
     except (ParseError, OSError, KeyError):
-        return []
-    return [ref for ref in refs if ref]
+        return _Layout()
+    layout.merged = [ref for ref in layout.merged if ref]
+    return layout
 
 
 def _whole_name(values: dict[str, Any]) -> dict[str, Any]:
@@ -538,13 +634,26 @@ def _blank(value: Any) -> bool:
 Progress = Callable[[int, int], bool]  # (rows done, rows in all) → go on?
 
 
+def _new_report(data: ImportFile, include_hidden: bool) -> ImportReport:
+    return ImportReport(
+        data.name,
+        unread_sheets=data.unread_sheets,
+        unread_columns=data.unread_columns,
+        hidden_rows=sum(1 for r in data.rows if r.hidden),
+        include_hidden=include_hidden,
+        hidden_sheets=tuple(dict.fromkeys(r.sheet for r in data.rows if r.hidden == HIDDEN_SHEET)),
+    )
+
+
 def preview_import(
-    db: Any, data: ImportFile, today: dt.date, progress: Progress | None = None
+    db: Any,
+    data: ImportFile,
+    today: dt.date,
+    progress: Progress | None = None,
+    include_hidden: bool = False,
 ) -> ImportReport:
     """What ``import_spreadsheet`` would do with ``data`` now; nothing is written."""
-    report = ImportReport(
-        data.name, unread_sheets=data.unread_sheets, unread_columns=data.unread_columns
-    )
+    report = _new_report(data, include_hidden)
 
     class _Undo(Exception):
         pass
@@ -559,14 +668,18 @@ def preview_import(
 
 
 def import_spreadsheet(
-    db: Any, data: ImportFile, today: dt.date, progress: Progress | None = None
+    db: Any,
+    data: ImportFile,
+    today: dt.date,
+    progress: Progress | None = None,
+    include_hidden: bool = False,
 ) -> ImportReport:
     """Store every accepted row of ``data`` in one transaction, each audited as the
-    editors' saves are; the report says what was stored, skipped and refused. On an error
-    of the file (StoreError) or ``ImportCancelled`` nothing is stored."""
-    report = ImportReport(
-        data.name, unread_sheets=data.unread_sheets, unread_columns=data.unread_columns
-    )
+    editors' saves are; the report says what was stored, skipped and refused. Rows hidden
+    in the spreadsheet (a filter, hidden rows or a hidden sheet) are left out with a note
+    unless ``include_hidden``: what the clerk does not see is not imported unasked. On an
+    error of the file (StoreError) or ``ImportCancelled`` nothing is stored."""
+    report = _new_report(data, include_hidden)
     with db.atomic():
         _import_rows(db, data, today, report, progress)
     report.written = True
@@ -579,6 +692,7 @@ class _Seen:
 
     people: dict[tuple[str, str], int] = field(default_factory=dict)
     refused: dict[tuple[str, str], int] = field(default_factory=dict)
+    hidden: dict[tuple[str, str], int] = field(default_factory=dict)  # left out
     contracts: dict[str, int] = field(default_factory=dict)
 
 
@@ -593,11 +707,39 @@ def _import_rows(
     for done, row in enumerate(rows):
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
             raise ImportCancelled
+        if row.hidden and not report.include_hidden:
+            report.notes.append(_hidden_note(row))
+            if row.sheet != PLACEMENTS and isinstance(row.values.get("emso"), str | int):
+                seen.hidden.setdefault((row.sheet, _emso_text(row.values["emso"])), row.row)
+            continue
+        total_word = _totals_word(row)
+        if total_word:
+            report.notes.append(
+                RowNote(
+                    row.sheet,
+                    row.row,
+                    "",
+                    f"Vrstica »{total_word}« je vsota ali povzetek, ne {_ROW_WORDS[row.sheet]}; "
+                    "ne uvozi se.",
+                    refused=False,
+                    left_out=LEFT_TOTAL,
+                )
+            )
+            continue
         try:
             with db.atomic():  # a savepoint: a refused row leaves nothing behind
                 note = _one_row(db, row, today, centres, seen)
         except _Refused as refusal:
-            report.notes.append(RowNote(row.sheet, row.row, refusal.header, refusal.reason))
+            column = _sheet_column(data, row.sheet, refusal.key)
+            report.notes.append(
+                RowNote(
+                    row.sheet,
+                    row.row,
+                    column.header,
+                    refusal.reason,
+                    letter=column.letter,
+                )
+            )
             if row.sheet != PLACEMENTS and isinstance(row.values.get("emso"), str | int):
                 seen.refused.setdefault((row.sheet, _emso_text(row.values["emso"])), row.row)
             continue
@@ -610,15 +752,78 @@ def _import_rows(
 
 
 class _Refused(Exception):
-    def __init__(self, header: str, reason: str) -> None:
+    def __init__(self, key: str, reason: str) -> None:
         super().__init__(reason)
-        self.header = header
+        self.key = key  # the column's key, "" for the whole row
         self.reason = reason
 
 
-def _header(sheet: str, key: str) -> str:
+def _sheet_column(data: ImportFile, sheet: str, key: str) -> SheetColumn:
+    """The column of a refused value as the clerk's sheet names it (»C«, »Priimek in
+    ime«); the template's name without a letter for one the sheet does not have (»Le ob
+    vikendih in počitnicah« to be added), "" for the whole row."""
+    if not key:
+        return SheetColumn("", "")
     key = _FIELD_COLUMN[sheet].get(key, key)
-    return next((c.header for c in COLUMNS[sheet] + _NAME_PARTS if c.key == key), "")
+    columns = data.columns.get(sheet, {})
+    if key == "name" and "name" not in columns:
+        key = "first_name" if "first_name" in columns else "surname"
+    if key in columns:
+        return columns[key]
+    template = next((c.header for c in COLUMNS[sheet] + _NAME_PARTS if c.key == key), "")
+    return SheetColumn("", template)
+
+
+_ROW_WORDS = {CARERS: "rejnik", CHILDREN: "otrok", PLACEMENTS: "namestitev"}
+_HIDDEN_WORDS = {
+    HIDDEN_ROW: "Vrstica je v preglednici skrita",
+    FILTERED_ROW: "Vrstica je v preglednici skrita s filtrom",
+    HIDDEN_SHEET: "List {sheet} je v preglednici skrit",
+}
+
+
+def _hidden_note(row: SheetRow) -> RowNote:
+    said = _HIDDEN_WORDS[row.hidden].format(sheet=row.sheet)
+    return RowNote(
+        row.sheet,
+        row.row,
+        "",
+        f"{said}; ne uvozi se, razen če v pregledu izberete »Uvozi tudi skrite vrstice«.",
+        refused=False,
+        left_out=LEFT_HIDDEN,
+    )
+
+
+#: the first words of a totals row at the bottom of a clerk's list (»Skupaj: 25«)
+_TOTALS_WORDS = ("skupaj", "skupno", "vsota", "sestevek", "total")
+#: the EMŠO columns: a totals row has none in them (at most a count, »=COUNTA(B2:B40)«)
+_EMSO_KEYS = {
+    CARERS: ("emso",),
+    CHILDREN: ("emso",),
+    PLACEMENTS: ("carer_emso", "child_emso"),
+}
+#: the least EMŠO stored as a number (01 01 … lost its 0: 12 digits); a count is less
+_LEAST_EMSO_NUMBER = 10**11
+
+
+def _totals_word(row: SheetRow) -> str:
+    """The word of a totals row (»Skupaj«, »SKUPAJ:«, »Vsota«) when that is what the row
+    is: such a word as its first text and no EMŠO; "" for any other row (a person without
+    EMŠO stays refused, saying so)."""
+    for key in _EMSO_KEYS[row.sheet]:
+        value = row.values.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return ""
+        if abs(value) >= _LEAST_EMSO_NUMBER:
+            return ""
+    texts = [v for v in row.values.values() if isinstance(v, str)]
+    if not texts:
+        return ""
+    first = " ".join(texts[0].split())
+    words = fold(first).replace(":", " ").split()
+    return first if words and words[0] in _TOTALS_WORDS else ""
 
 
 def _sentence(text: str) -> str:
@@ -636,7 +841,7 @@ def _one_row(db: Any, row: SheetRow, today: dt.date, centres: _Centres, seen: _S
             return _child(db, reader, today, centres, seen)
         return _placement(db, reader, centres, seen)
     except InputError as error:
-        raise _Refused(_header(row.sheet, error.field), _sentence(error.message)) from None
+        raise _Refused(error.field, _sentence(error.message)) from None
     except StoreError as error:
         if error.kind:  # the file itself (read-only, full disk, moved): not this row's
             raise
@@ -803,6 +1008,14 @@ def _person_of(
             key,
             f"{who.capitalize()} z EMŠO {emso} na listu {sheet} v vrstici {refused} ni mogoče "
             "uvoziti; popravite najprej tisto vrstico.",
+        )
+    hidden = seen.hidden.get((sheet, emso))
+    if hidden is not None:
+        raise InputError(
+            key,
+            f"{who.capitalize()} z EMŠO {emso} je na listu {sheet} v skriti vrstici {hidden}, ki "
+            "se ne uvozi: izberite »Uvozi tudi skrite vrstice« ali vrstico v preglednici "
+            "prikažite.",
         )
     raise InputError(key, f"{who.capitalize()} z EMŠO {emso} ni ne v evidenci ne na listu {sheet}.")
 

@@ -77,6 +77,12 @@ FIELD_LABELS: dict[str, str] = {
     "term_to": "mandat do",
     "added_on": "dodan",
     "removed_on": "odstranjen",
+    # a bank file of a month (m022)
+    "transfer_count": "število nakazil",
+    "sepa_total": "skupaj nakazano",
+    "execution_date": "dan izvršitve",
+    "only_left_out": "samo prej izpuščeni",
+    "left_out": "izpuščeni rejniki",
 }
 
 
@@ -114,6 +120,7 @@ TABLE_NAMES: dict[str, str] = {
     "payment_runs": "Mesečna izplačila",
     "overpayment_settlements": "Poravnave preplačil",
     "overpayment_undoings": "Razveljavljena preplačila",
+    "sepa_files": "Datoteke SEPA",
     "audit_log": "Dnevnik sprememb",
 }
 

@@ -95,6 +95,11 @@ _NAME_QUERIES: dict[str, tuple[str, str]] = {
         "|| substr(month, 1, 4) FROM payment_runs",
         "id",
     ),
+    "sepa_files": (
+        "SELECT id, 'datoteka SEPA za mesec ' || CAST(substr(month, 6, 2) AS INTEGER) || '/' "
+        "|| substr(month, 1, 4) FROM sepa_files",
+        "id",
+    ),
 }
 #: the tables whose records have a name (``names_of``)
 NAMED_TABLES = frozenset(_NAME_QUERIES)

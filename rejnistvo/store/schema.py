@@ -1303,3 +1303,41 @@ _M021 = """
         CREATE INDEX r5_earlier_reports_increase ON r5_earlier_reports(increase_id);
         CREATE INDEX r5_earlier_expenses_report ON r5_earlier_expenses(report_id)
 """
+
+
+@migrations()
+def m022_sepa_files(db: Database) -> None:
+    """Which carers each bank file (SEPA, pain.001) of a month paid: the export leaves out
+    a carer without a valid IBAN instead of refusing the whole file, and once the IBAN is
+    entered makes a file of only those not yet in one — nobody paid twice by a second file
+    of the same month. ``sepa_files`` is a file made (month, when, by whom, the day asked of
+    the bank, count and total, 1 for a supplementary file of only the left out);
+    ``sepa_file_transfers`` its transfers (carer, contract, amount). Nothing is written to
+    existing rows; a reopened month keeps its files (the bank may have paid them)."""
+    for statement in _M022.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_M022 = """
+        CREATE TABLE sepa_files (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            made_by TEXT NOT NULL,
+            execution_date TEXT NOT NULL,
+            transfer_count INTEGER NOT NULL,
+            total TEXT NOT NULL,
+            only_left_out INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE sepa_file_transfers (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES sepa_files(id),
+            carer_id INTEGER,
+            carer TEXT NOT NULL,
+            contract TEXT NOT NULL,
+            amount TEXT NOT NULL
+        );
+        CREATE INDEX sepa_files_month ON sepa_files(month);
+        CREATE INDEX sepa_file_transfers_file ON sepa_file_transfers(file_id)
+"""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -31,6 +32,8 @@ from rejnistvo.rules.plural import plural
 from rejnistvo.services.spreadsheet_import import (
     CARERS,
     CHILDREN,
+    LEFT_HIDDEN,
+    LEFT_TOTAL,
     PLACEMENTS,
     ImportCancelled,
     ImportFile,
@@ -69,14 +72,43 @@ def new_words(report: ImportReport) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" in ") + parts[-1]
 
 
+def _rank(note: RowNote) -> int:
+    """Refused rows first, then the hidden ones left out, totals rows, rows present."""
+    if note.refused:
+        return 0
+    return {LEFT_HIDDEN: 1, LEFT_TOTAL: 2}.get(note.left_out, 3)
+
+
+def _outcome(note: RowNote) -> str:
+    if note.refused:
+        return _tr("zavrnjena")
+    if note.left_out == LEFT_HIDDEN:
+        return _tr("skrita vrstica")
+    if note.left_out == LEFT_TOTAL:
+        return _tr("vsota")
+    return _tr("že v evidenci")
+
+
+def row_ranges(numbers: list[int]) -> str:
+    """[3, 5, 6, 7, 9] → »3, 5–7, 9«."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
+
+
 class NotesModel(QAbstractTableModel):
-    """The refused rows first, then those already in the evidence: list, row, column,
+    """The refused rows first, then the hidden rows left out, totals rows and those
+    already in the evidence: list, row, column (its letter and name in the sheet),
     outcome, reason."""
 
     def __init__(self, notes: list[RowNote], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        order = {sheet: i for i, sheet in enumerate((CARERS, CHILDREN, PLACEMENTS))}
-        self._notes = sorted(notes, key=lambda n: (not n.refused, order.get(n.sheet, 3), n.row))
+        self._notes: list[RowNote] = []
+        self.set_notes(notes)
         self.headers = [_tr("List"), _tr("Vrstica"), _tr("Stolpec"), _tr("Izid"), _tr("Razlog")]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -95,13 +127,7 @@ class NotesModel(QAbstractTableModel):
             return None
         note = self._notes[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (
-                note.sheet,
-                str(note.row),
-                note.column,
-                _tr("zavrnjena") if note.refused else _tr("že v evidenci"),
-                note.reason,
-            )
+            values = (note.sheet, str(note.row), note.where, _outcome(note), note.reason)
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -110,21 +136,46 @@ class NotesModel(QAbstractTableModel):
     def note(self, row: int) -> RowNote:
         return self._notes[row]
 
+    def set_notes(self, notes: list[RowNote]) -> None:
+        """Between beginResetModel and endResetModel."""
+        order = {sheet: i for i, sheet in enumerate((CARERS, CHILDREN, PLACEMENTS))}
+        self._notes = sorted(notes, key=lambda n: (_rank(n), order.get(n.sheet, 3), n.row))
+
 
 class ImportPreview(QDialog):
-    """What the file would bring; »Uvozi« accepts (only when something is new)."""
+    """What the file would bring; »Uvozi« accepts (only when something is new). With
+    rows hidden in the spreadsheet, »Uvozi tudi skrite vrstice« tries the file again with
+    them (``retry``: the new report, None when stopped) and the import takes them too."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        retry: Callable[[bool], ImportReport | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.retry = retry
         self.setWindowTitle(_tr("Uvoz iz preglednice – pregled"))
+        from rejnistvo.ui.widgets.accessible import named_when_shown
+
+        named_when_shown(self)  # its title, and the summary as its description
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setText(self._summary_text())
         layout.addWidget(self.summary)
+        self.hidden_box = QCheckBox(self)
+        self.hidden_box.setObjectName("importHiddenRows")
+        self.hidden_box.setText(
+            _tr("Uvozi tudi skrite vrstice ({0})").format(format_count(report.hidden_rows))
+        )
+        self.hidden_box.setChecked(report.include_hidden)
+        self.hidden_box.setVisible(bool(report.hidden_rows))
+        self.hidden_box.setEnabled(retry is not None)
+        self.hidden_box.toggled.connect(self._hidden_toggled)
+        layout.addWidget(self.hidden_box)
         self.model = NotesModel(report.notes, self)
         self.table = QTableView(self)
         self.table.setObjectName("importNotes")
@@ -141,18 +192,14 @@ class ImportPreview(QDialog):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setVisible(bool(report.notes))
         layout.addWidget(self.table, 1)
         # the chosen row's whole reason: the column cuts a long one short
         self.detail = QLabel(self)
         self.detail.setObjectName("importDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setVisible(bool(report.notes))
         layout.addWidget(self.detail)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
-        if report.notes:
-            self.table.selectRow(0)
         self.buttons = QDialogButtonBox(self)
         self.import_button: QPushButton = self.buttons.addButton(
             _tr("Uvozi"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -165,15 +212,49 @@ class ImportPreview(QDialog):
         self.copy_button: QPushButton = self.buttons.addButton(
             _tr("Kopiraj seznam"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.copy_button.setVisible(bool(report.notes))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_notes)
-        self.import_button.setEnabled(report.new_total > 0)
-        (self.import_button if report.new_total else self.cancel_button).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._show_report()
         self.resize(900, 520 if report.notes else 200)
+
+    @property
+    def include_hidden(self) -> bool:
+        """Whether »Uvozi« takes the rows hidden in the spreadsheet too."""
+        return self.report.include_hidden
+
+    def _show_report(self) -> None:
+        report = self.report
+        self.summary.setText(self._summary_text())
+        self.table.setVisible(bool(report.notes))
+        self.detail.setVisible(bool(report.notes))
+        self.copy_button.setVisible(bool(report.notes))
+        self.import_button.setEnabled(report.new_total > 0)
+        self.import_button.setDefault(bool(report.new_total))
+        self.cancel_button.setDefault(not report.new_total)
+        if report.notes:
+            self.table.selectRow(0)
+        else:
+            self.detail.setText("")
+
+    def _hidden_toggled(self, checked: bool) -> None:
+        """The file tried again with or without its hidden rows: what would come in
+        changes (a placement may name a carer on a hidden row)."""
+        if self.retry is None or checked == self.report.include_hidden:
+            return
+        report = self.retry(checked)
+        if report is None:  # stopped: the box says what the shown report holds
+            self.hidden_box.blockSignals(True)
+            self.hidden_box.setChecked(self.report.include_hidden)
+            self.hidden_box.blockSignals(False)
+            return
+        self.report = report
+        self.model.beginResetModel()
+        self.model.set_notes(report.notes)
+        self.model.endResetModel()
+        self._show_report()
 
     def copy_notes(self) -> str:
         """The list as tab-separated lines (a spreadsheet pastes them into columns), put
@@ -193,7 +274,9 @@ class ImportPreview(QDialog):
             return
         note = self.model.note(current.row())
         where = _tr("{0}, vrstica {1}").format(note.sheet, note.row)
-        if note.column:
+        if note.letter:
+            where += _tr(", stolpec {0} ({1})").format(note.letter, note.column)
+        elif note.column:
             where += _tr(", stolpec »{0}«").format(note.column)
         self.detail.setText(f"{where}: {note.reason}")
 
@@ -218,6 +301,36 @@ class ImportPreview(QDialog):
             lines.append(
                 _tr("Stolpci, ki se ne uvozijo (uvoz jih ne pozna): {0}.").format(
                     "; ".join(f"{sheet}: {', '.join(names)}" for sheet, names in by_sheet.items())
+                )
+            )
+        if r.hidden_rows and r.include_hidden:
+            lines.append(
+                _tr(
+                    "Uvožene bodo tudi vrstice, ki so v preglednici skrite (s filtrom, skrite "
+                    "ali na skritem listu): {0}."
+                ).format(counted(r.hidden_rows, "vrstica"))
+            )
+        elif r.hidden:
+            by_sheet: dict[str, list[int]] = {}
+            for note in r.hidden:
+                by_sheet.setdefault(note.sheet, []).append(note.row)
+            where = "; ".join(
+                _tr("list {0} je skrit").format(sheet)
+                if sheet in r.hidden_sheets
+                else f"{sheet}: {row_ranges(rows)}"
+                for sheet, rows in by_sheet.items()
+            )
+            lines.append(
+                _tr(
+                    "V preglednici skrite vrstice (s filtrom, skrite ali na skritem listu) se "
+                    "ne uvozijo: {0} ({1}). Če jih želite uvoziti, izberite »Uvozi tudi skrite "
+                    "vrstice«."
+                ).format(counted(len(r.hidden), "vrstica"), where)
+            )
+        if r.totals:
+            lines.append(
+                _tr("Vrstice z vsoto (»Skupaj« …) se ne uvozijo: {0}.").format(
+                    ", ".join(f"{n.sheet} {n.row}" for n in r.totals)
                 )
             )
         if r.present:
@@ -301,10 +414,18 @@ class SpreadsheetImport(QObject):
                 title, _tr("Na listih Rejniki, Otroci in Namestitve ni nobene vrstice s podatki.")
             )
             return None
-        report = self._run(preview_import, data, _tr("Preverjam vrstice preglednice …"))
-        if report is None or not self.decide(ImportPreview(report, self.window)):
+        checking = _tr("Preverjam vrstice preglednice …")
+        report = self._run(preview_import, data, checking)
+        if report is None:
             return None
-        done = self._run(import_spreadsheet, data, _tr("Uvažam …"))
+        preview = ImportPreview(
+            report,
+            self.window,
+            retry=lambda include: self._run(preview_import, data, checking, include, preview),
+        )
+        if not self.decide(preview):
+            return None
+        done = self._run(import_spreadsheet, data, _tr("Uvažam …"), preview.include_hidden)
         if done is None:
             return None
         for kind in ("carer", "child", "placement"):
@@ -314,18 +435,30 @@ class SpreadsheetImport(QObject):
             said += " " + _tr("Zavrnjenih vrstic (niso uvožene): {0}.").format(
                 format_count(len(done.refused))
             )
+        if done.hidden:
+            said += " " + _tr("Skritih vrstic (niso uvožene): {0}.").format(
+                format_count(len(done.hidden))
+            )
         self.status(said)
         self.ctx.interaction.info(title, said)
         return done
 
     def _run(
-        self, work: Callable[..., ImportReport], data: ImportFile, label: str
+        self,
+        work: Callable[..., ImportReport],
+        data: ImportFile,
+        label: str,
+        include_hidden: bool = False,
+        parent: QWidget | None = None,
     ) -> ImportReport | None:
         """``work`` behind a progress dialog that keeps the window painted; None when the
         user stopped it or the file refused (said in a box): nothing then written."""
         total = len(data.rows)
-        dialog = QProgressDialog(label, _tr("Prekliči"), 0, max(total, 1), self.window)
+        dialog = QProgressDialog(label, _tr("Prekliči"), 0, max(total, 1), parent or self.window)
         dialog.setWindowTitle(_tr("Uvoz iz preglednice"))
+        from rejnistvo.ui.widgets.accessible import named_when_shown
+
+        named_when_shown(dialog)  # a screen reader: its title and label once it shows
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
 
@@ -335,7 +468,7 @@ class SpreadsheetImport(QObject):
             return not dialog.wasCanceled()
 
         try:
-            return work(self.ctx.db, data, self.ctx.clock.today(), progress)
+            return work(self.ctx.db, data, self.ctx.clock.today(), progress, include_hidden)
         except ImportCancelled:
             self.status(_tr("Uvoz je preklican; nič ni zapisano."))
             return None

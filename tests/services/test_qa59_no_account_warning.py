@@ -32,8 +32,9 @@ def test_the_run_names_carers_without_an_account_before_the_close(run_db, clock)
     run = service.payment_run(run_db, OCT, clock)
     assert no_account(run) == [
         "Rejniki brez veljavnega IBAN, ki jim to izplačilo kaj izplača: 1 (Rejnica D). "
-        "Datoteke SEPA za ta mesec ni mogoče izvoziti, dokler jim IBAN ne vpišete v podatke "
-        "rejnika (Rejniki); to lahko storite tudi po zaključku meseca."
+        "Datoteka SEPA za ta mesec jih izpusti (izvoz jih imenuje in vpraša), dokler jim IBAN "
+        "ne vpišete v podatke rejnika (Rejniki); nato izvoz naredi dodatno datoteko samo "
+        "zanje, tudi po zaključku meseca."
     ]
     # SPEC 6: the same keys, the warning one string among the warnings
     document = json.loads(run_json(service.run_document(run, _compact)))

@@ -24,7 +24,7 @@ def test_the_close_question_names_the_carer_without_an_iban(qtbot, view):  # noq
     question = view.ctx.interaction.asked[0][2]
     assert (
         "\n\nRejniki brez veljavnega IBAN, ki jim to izplačilo kaj izplača: 1 (Marija Rejnik). "
-        "Datoteke SEPA za ta mesec ni mogoče izvoziti" in question
+        "Datoteka SEPA za ta mesec jih izpusti" in question
     )
     # not one of the warnings the month keeps (here the missing 1 March indexation)
     kept = question[question.index("Zaključeni mesec ohrani") :]

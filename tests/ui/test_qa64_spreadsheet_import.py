@@ -88,16 +88,16 @@ def test_template_filled_then_imported_from_the_file_menu(shown_window, tmp_path
         [
             "Rejniki",
             "3",
-            "Naslov",
+            "C (Naslov)",
             "zavrnjena",
             "Vpišite naslov rejnika (ulica, hišna številka, pošta): potreben je za R-4 in "
             "plačilni list.",
         ]
     ]
-    assert shown["detail"].startswith("Rejniki, vrstica 3, stolpec »Naslov«: Vpišite naslov")
+    assert shown["detail"].startswith("Rejniki, vrstica 3, stolpec C (Naslov): Vpišite naslov")
     assert shown["copied"].splitlines() == [
         "List\tVrstica\tStolpec\tIzid\tRazlog",
-        "Rejniki\t3\tNaslov\tzavrnjena\t" + shown["rows"][0][4],
+        "Rejniki\t3\tC (Naslov)\tzavrnjena\t" + shown["rows"][0][4],
     ]
     carers, children, placements, audit = _counts(window.ctx.db)
     assert (carers, children, placements) == (before[0] + 1, before[1] + 1, before[2] + 1)

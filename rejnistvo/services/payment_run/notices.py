@@ -63,8 +63,9 @@ def account_warning(
         named += f" in še {fmt_count(len(lacking) - NAMED_WITHOUT_ACCOUNT)}"
     return (
         f"{NO_ACCOUNT}, ki jim to izplačilo kaj izplača: {fmt_count(len(lacking))} ({named}). "
-        "Datoteke SEPA za ta mesec ni mogoče izvoziti, dokler jim IBAN ne vpišete v podatke "
-        "rejnika (Rejniki); to lahko storite tudi po zaključku meseca."
+        "Datoteka SEPA za ta mesec jih izpusti (izvoz jih imenuje in vpraša), dokler jim IBAN "
+        "ne vpišete v podatke rejnika (Rejniki); nato izvoz naredi dodatno datoteko samo "
+        "zanje, tudi po zaključku meseca."
     )
 
 

@@ -327,25 +327,17 @@ def _confirm_settlement(view: Any, record: Any, offset: Any) -> bool:
 def export_run(view: Any, fmt: str) -> bool:
     """Write the shown run as PDF, XLSX, CSV or SEPA, with progress and Prekliči."""
     from rejnistvo.services import payment_exports as exports
+    from rejnistvo.services import payment_sepa
     from rejnistvo.ui.interaction import ask_save_file, error_message
     from rejnistvo.ui.progress import run_reporting
 
     run = view.run
     if run is None:
         return False
-    checked = None  # the bank transfers, checked before the dialog and written as checked
+    plan = None  # the bank file: whom it pays and whom it leaves out, asked before the dialog
     if fmt == "sepa":
-        try:
-            checked = exports.check_sepa_for(view.ctx.db, run)
-        except RuleError as exc:
-            view.ctx.interaction.error(view.tr("Izplačilo ni izvoženo"), error_message(exc))
-            return False
-        notice = exports.sepa_open_month_notice(run, view.today())
-        if notice is not None and not view.ctx.interaction.confirm(
-            view.tr("Mesec ni zaključen"),
-            notice + " " + view.tr("Izvozim datoteko za banko vseeno?"),
-            risky=True,  # Enter is »Ne«: the file is made after the close
-        ):
+        plan = _sepa_plan(view, run)
+        if plan is None:
             return False
     suffix = ".xml" if fmt == "sepa" else f".{fmt}"
     # a name that says what it is, in Slovenian, as the other screens' documents have
@@ -358,7 +350,9 @@ def export_run(view: Any, fmt: str) -> bool:
         "csv": lambda p: exports.write_csv(run, path, p),
         "xlsx": lambda p: exports.write_xlsx(run, path, p),
         "pdf": lambda p: exports.write_pdf(run, path, today, p),
-        "sepa": lambda p: exports.write_sepa_for(view.ctx.db, run, path, today, p, checked),
+        "sepa": lambda p: payment_sepa.write_sepa_file(
+            view.ctx.db, run, plan, path, today, view.ctx.clock, p
+        ),
     }
     try:
         _result, cancelled = run_reporting(view, view.tr("Izvažam izplačilo …"), writers[fmt])
@@ -374,5 +368,88 @@ def export_run(view: Any, fmt: str) -> bool:
     if fmt == "sepa":  # a Saturday's export is paid on Monday: the clerk is told so
         executed = exports.sepa_execution_date(today)
         saved += " " + view.tr("Banka ga izvrši {0}.").format(format_date(executed))
+        if plan is not None and plan.left_out:
+            saved += " " + view.tr("Izpuščeni brez veljavnega IBAN: {0}, skupaj {1} €.").format(
+                format_count(len(plan.left_out)), format_amount(plan.left_out_total)
+            )
     view.ctx.bus.status_message.emit(saved)
     return True
+
+
+def _sepa_plan(view: Any, run: Any) -> Any:
+    """The bank file to write, asked before the file dialog: the open month's notice; a
+    month with a file already (only those no file has paid yet, or the whole file again,
+    which pays twice whomever the bank paid from the first); whom the file leaves out
+    (no valid IBAN), by name and amount. None when refused or not confirmed."""
+    from rejnistvo.services import payment_exports as exports
+    from rejnistvo.services import payment_sepa
+    from rejnistvo.ui.interaction import error_message
+
+    title = view.tr("Izplačilo ni izvoženo")
+    try:
+        with wait_cursor():  # every carer's IBAN is checked (~2 s at 20,000 placements)
+            plan = payment_sepa.sepa_plan(view.ctx.db, run)
+    except RuleError as exc:
+        view.ctx.interaction.error(title, error_message(exc))
+        return None
+    notice = exports.sepa_open_month_notice(run, view.today())
+    if notice is not None and not view.ctx.interaction.confirm(
+        view.tr("Mesec ni zaključen"),
+        notice + " " + view.tr("Izvozim datoteko za banko vseeno?"),
+        risky=True,  # Enter is »Ne«: the file is made after the close
+    ):
+        return None
+    if plan.earlier:
+        earlier = on_screen(payment_sepa.earlier_text(plan))
+        extra = payment_sepa.sepa_plan(view.ctx.db, run, only_left_out=True)
+        if extra.transfers and view.ctx.interaction.confirm(
+            view.tr("Datoteka SEPA že izvožena"),
+            earlier
+            + "\n\n"
+            + view.tr(
+                "Izvozim dodatno datoteko samo za rejnike, ki jih prejšnje datoteke tega "
+                "meseca nimajo (samo izpuščeni)?"
+            ),
+        ):
+            plan = extra
+        elif not view.ctx.interaction.confirm(
+            view.tr("Datoteka SEPA že izvožena"),
+            earlier
+            + "\n\n"
+            + _nothing_new(view, extra)
+            + view.tr(
+                "Celotna datoteka znova vsebuje tudi že izvožena nakazila: če je banka "
+                "prejšnjo že izvršila, bodo ti rejniki plačani dvakrat. Izvozim celotno "
+                "datoteko znova?"
+            ),
+            risky=True,  # Enter is »Ne«
+        ):
+            return None
+    if not plan.transfers:
+        view.ctx.interaction.error(
+            title,
+            view.tr(
+                "V datoteki SEPA ne bi bilo nobenega nakazila: nihče od rejnikov nima "
+                "veljavnega IBAN. Vpišite ga v podatke rejnika (Rejniki)."
+            )
+            + ("\n\n" + on_screen(payment_sepa.left_out_text(plan)) if plan.left_out else ""),
+        )
+        return None
+    if plan.left_out and not view.ctx.interaction.confirm(
+        view.tr("Rejniki brez IBAN"), on_screen(payment_sepa.plan_question(plan))
+    ):
+        return None
+    return plan
+
+
+def _nothing_new(view: Any, extra: Any) -> str:
+    """Said when a supplementary file would pay nobody: every carer with an IBAN is in a
+    file of the month, and whom still lacks one."""
+    from rejnistvo.services import payment_sepa
+
+    if extra.transfers:
+        return ""
+    text = str(view.tr("Vsi rejniki z veljavnim IBAN so že v datoteki tega meseca."))
+    if extra.left_out:
+        text += "\n\n" + on_screen(payment_sepa.left_out_text(extra))
+    return text + "\n\n"

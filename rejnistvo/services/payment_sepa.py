@@ -1,0 +1,244 @@
+"""The window's bank file (SEPA, pain.001) of a payment run (SPEC 3.6), made for every
+carer who has a valid IBAN: one carer without an account no longer blocks every foster
+family's payment. Those left out are named with their amounts before the file is made,
+the file's carers are recorded (m022) with the left out in the change log, and once
+their IBAN is entered a supplementary file pays only those no file of the month has
+paid yet — nobody is paid twice by a second file of the same month.
+
+``run --format sepa`` keeps its documented behaviour (``payment_exports.check_sepa_for``:
+the whole file refused, naming the carers without an IBAN).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rejnistvo.atomic_write import write_output
+from rejnistvo.clock import Clock
+from rejnistvo.printing.formats import fmt_amount, fmt_count
+from rejnistvo.rules.errors import InputError
+from rejnistvo.rules.money import ZERO
+from rejnistvo.rules.periods import month_name
+from rejnistvo.services import payment_exports as exports
+from rejnistvo.services.payment_run import PaymentRun
+from rejnistvo.store.audit import acting_user, write_audit
+from rejnistvo.store.ledger import sepa_files as ledger_sepa
+
+#: how many of those left out a question names; the rest are counted
+NAMED_LEFT_OUT = 10
+
+NO_IBAN = "ni IBAN"
+INVALID_IBAN = "neveljaven IBAN"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A carer to be paid whom the file leaves out: no account, or not a valid IBAN."""
+
+    name: str  # as the run names the carer (a shared name with the contract)
+    carer_id: int | None
+    contract: str
+    amount: Decimal
+    reason: str  # NO_IBAN or INVALID_IBAN
+
+
+@dataclass(frozen=True)
+class SepaPlan:
+    """What a bank file of the run would pay (``transfers``, sepaxml's payments, and
+    ``paid``, who each is: carer id, name, contract, amount), whom it leaves out, and the
+    files of the month made before."""
+
+    month: date
+    transfers: tuple[dict[str, Any], ...]
+    paid: tuple[tuple[int | None, str, str, Decimal], ...]
+    left_out: tuple[LeftOut, ...]
+    earlier: tuple[ledger_sepa.SepaFile, ...]
+    only_left_out: bool = False
+    #: transfers left out of a supplementary file: an earlier file of the month has them
+    in_earlier: tuple[Decimal, ...] = field(default=())
+
+    @property
+    def total(self) -> Decimal:
+        return sum((amount for *_, amount in self.paid), ZERO)
+
+    @property
+    def left_out_total(self) -> Decimal:
+        return sum((x.amount for x in self.left_out), ZERO)
+
+
+def _paid_key(carer_id: int | None, name: str, contract: str) -> tuple[object, str]:
+    """Who a transfer paid, across files: the carer's id (a renamed carer is the same
+    carer) and the contract; a line without a carer id by its name."""
+    return (carer_id if carer_id is not None else name, contract)
+
+
+def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan:
+    """The bank file of `run`: every carer to be paid who has a valid IBAN (the ledger's,
+    or for a closed month without one, the carer's account now). ``only_left_out``: only
+    those no earlier file of the month has (a supplementary file). Refused when the centre's
+    name or IBAN (the payer) is missing from the settings."""
+    exports.check_payer(*exports._payer(db))
+    groups = exports.sepa_groups(run, exports._accounts_now(db, run))
+    named = exports.carer_names(groups)
+    earlier = tuple(ledger_sepa.sepa_files(db, run.month))
+    done = (
+        {_paid_key(*row) for row in ledger_sepa.paid_in_sepa_files(db, run.month)}
+        if only_left_out
+        else set()
+    )
+    transfers: list[dict[str, Any]] = []
+    paid: list[tuple[int | None, str, str, Decimal]] = []
+    left_out: list[LeftOut] = []
+    in_earlier: list[Decimal] = []
+    for group in groups:
+        if group.amount <= 0:
+            continue  # nothing to pay (a 0,00 arrears line, an offset overpayment)
+        carer_id = group.line.carer_id
+        if _paid_key(carer_id, group.carer, group.contract) in done:
+            in_earlier.append(group.amount)
+        elif not group.usable:
+            reason = INVALID_IBAN if group.typed else NO_IBAN
+            left_out.append(
+                LeftOut(named[group.number], carer_id, group.contract, group.amount, reason)
+            )
+        else:
+            transfers.append(exports.transfer(run, group))
+            paid.append((carer_id, group.carer, group.contract, group.amount))
+    return SepaPlan(
+        run.month, tuple(transfers), tuple(paid), tuple(left_out), earlier, only_left_out,
+        tuple(in_earlier),
+    )  # fmt: skip
+
+
+def _eur(amount: Decimal) -> str:
+    return f"{fmt_amount(amount)} €"
+
+
+def _transfers(count: int) -> str:
+    forms = {1: "nakazilo", 2: "nakazili", 3: "nakazila", 4: "nakazila"}
+    return f"{fmt_count(count)} {forms.get(count % 100, 'nakazil')}"
+
+
+def left_out_text(plan: SepaPlan) -> str:
+    """Whom the file leaves out, by name, contract and amount, and why, with their total
+    (the first ``NAMED_LEFT_OUT`` named, the rest counted); "" when nobody is."""
+    if not plan.left_out:
+        return ""
+    rows = [
+        f"– {x.name}" + (f", pogodba {x.contract}" if x.contract else "")
+        + f": {_eur(x.amount)} ({x.reason})"
+        for x in plan.left_out[:NAMED_LEFT_OUT]
+    ]  # fmt: skip
+    rest = len(plan.left_out) - NAMED_LEFT_OUT
+    if rest > 0:
+        rows.append(f"… in še {fmt_count(rest)}.")
+    return (
+        f"V datoteki ne bo rejnikov brez veljavnega IBAN: {fmt_count(len(plan.left_out))}, "
+        f"skupaj {_eur(plan.left_out_total)}.\n" + "\n".join(rows) + "\n\n"
+        "V PDF, XLSX in CSV ostanejo vsi. Ko jim IBAN vpišete (Rejniki), izvoz SEPA za "
+        f"{month_name(plan.month)} ponudi dodatno datoteko samo z izpuščenimi."
+    )
+
+
+def plan_question(plan: SepaPlan) -> str:
+    """What the file pays and whom it leaves out, asked before it is written."""
+    kind = "Dodatna datoteka SEPA" if plan.only_left_out else "Datoteka SEPA"
+    text = (
+        f"{kind} za {month_name(plan.month)}: {_transfers(len(plan.transfers))}, "
+        f"skupaj {_eur(plan.total)}."
+    )
+    if plan.left_out:
+        text += "\n\n" + left_out_text(plan) + "\n\nIzvozim datoteko brez njih?"
+    else:
+        text += "\n\nIzvozim datoteko?"
+    return text
+
+
+def earlier_text(plan: SepaPlan) -> str:
+    """The files of the month made before, one a line: when, by whom, count and total."""
+    rows = []
+    for earlier in plan.earlier:
+        made = date.fromisoformat(earlier.made_at[:10])
+        kind = "dodatna datoteka" if earlier.only_left_out else "datoteka"
+        rows.append(
+            f"– {kind} {made.day}. {made.month}. {made.year} ({earlier.made_by}): "
+            f"{_transfers(earlier.transfer_count)}, {_eur(earlier.total)}"
+        )
+    return f"Za {month_name(plan.month)} je datoteka SEPA že izvožena:\n" + "\n".join(rows)
+
+
+def earlier_files_notice(db: Any, month: date) -> str | None:
+    """What ``run --format sepa`` says beside the whole file it writes when the window
+    has made a file of the month already (None when not): sent both, the bank pays twice."""
+    try:
+        earlier = ledger_sepa.sepa_files(db, month)
+    except sqlite3.OperationalError:  # a file read as it is, before step m022
+        return None
+    if not earlier:
+        return None
+    plan = SepaPlan(month, (), (), (), tuple(earlier))
+    return (
+        earlier_text(plan).replace("\n", " ")
+        + ". Ta datoteka vsebuje vsa nakazila meseca: banki je ne pošljite poleg prejšnjih, "
+        "sicer bodo rejniki plačani dvakrat."
+    )
+
+
+def write_sepa_file(
+    db: Any,
+    run: PaymentRun,
+    plan: SepaPlan,
+    path: str | os.PathLike[str],
+    day: date,
+    clock: Clock,
+    progress: exports.Progress | None = None,
+) -> Path:
+    """Write the planned bank file, to be executed on ``sepa_execution_date(day)``, and
+    record it — its transfers (m022) and, in the change log, whom it left out — in one
+    transaction with the file's writing: a file not written is not recorded."""
+    if not plan.transfers:
+        raise InputError(
+            "sepa",
+            "v datoteki SEPA ne bi bilo nobenega nakazila"
+            + (": vsi rejniki z veljavnim IBAN so že v datoteki tega meseca." if plan.earlier
+               else " (nihče od rejnikov nima veljavnega IBAN).")
+            + " Datoteka ni zapisana.",
+        )  # fmt: skip
+    centre_iban, centre_name = exports._payer(db)
+    executed = exports.sepa_execution_date(day)
+    steps = exports.Steps(progress, len(plan.transfers) + 2)
+    # the long part (sepaxml's check against the schema) before the transaction
+    xml = exports.sepa_bytes(
+        centre_iban, centre_name, executed, plan.transfers, plan.total, steps, progress
+    )
+    with db.atomic():
+        file_id = ledger_sepa.insert_sepa_file(
+            db, plan.month, clock.now().isoformat(timespec="seconds"), acting_user(db),
+            executed, plan.only_left_out, plan.paid,
+        )  # fmt: skip
+        write_audit(
+            db, "sepa_files", file_id, "insert", None,
+            {
+                "transfer_count": len(plan.transfers),
+                "sepa_total": plan.total,
+                "execution_date": executed,
+                "only_left_out": plan.only_left_out,
+                "left_out": [
+                    f"{x.name}, {x.contract}: {fmt_amount(x.amount)} EUR ({x.reason})"
+                    for x in plan.left_out
+                ],
+            },
+        )  # fmt: skip
+
+        def write(temporary: Path) -> None:
+            temporary.write_bytes(xml)
+            steps.step()
+
+        # written inside: a file that cannot be written leaves no record of it
+        return write_output(path, write)
