@@ -71,6 +71,9 @@ class StoreDatabase(Database):
     identity: tuple[int, int] | None = None
     #: this connection's hold on the file's kept descriptor (``file_start.keep_open``)
     kept: tuple[int, int] | None = None
+    #: ``open_db`` switched the file to WAL (its header says so, ``in_rollback_mode``):
+    #: a header saying rollback journal later is a program-made copy copied over it
+    wal_header: bool = False
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -96,6 +99,19 @@ class StoreDatabase(Database):
             now = None
         if now != self.identity:
             raise StoreError(moved_message(self.path))
+        if self.replaced_by_copy():
+            raise StoreError(replaced_message(self.path))
+
+    def replaced_by_copy(self) -> bool:
+        """A backup the program made was copied over the open file, into the same inode
+        (``cp``, a file manager's »Replace«), so the identity still matches.
+
+        Found by hand (QA73): the IT person restores yesterday's backup while a clerk
+        has the window open. The window's log then lay over the copy: saves said
+        »Shranjeno«, and closing the window wrote the old file's pages into the copy
+        (integrity_check: »Page … is never used«, a hundred lines). The copy says
+        rollback journal in its header (``in_rollback_mode``); this file said WAL."""
+        return self.wal_header and in_rollback_mode(self.path)
 
     def refuse_writes(self) -> None:
         """A damaged file found after opening: nothing more is written to it."""
@@ -107,19 +123,53 @@ class StoreDatabase(Database):
         if self.checks is not None:
             # the daily backup, if it is still copying, finishes before the file is let go
             self.checks.result(timeout=120)
+        replaced = self.replaced_by_copy()
+        # The log is not this copy's: a reader held open keeps SQLite, closing the last
+        # writer, from copying it into the copy; the next opening sets it aside.
+        holder = _log_holder(self.path) if replaced else None
         try:
-            if self._lock is not None and not self.read_only:
+            if self._lock is not None and not self.read_only and not replaced:
                 from rejnistvo.store.audit import remember_head
 
                 with contextlib.suppress(sqlite3.Error, StoreError):
                     remember_head(self)
             super().close()
         finally:
+            if holder is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    holder.close()
             let_go(self.kept)  # after the connection: closing it earlier drops its locks
             self.kept = None
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+
+def _log_holder(db_path: Path) -> sqlite3.Connection | None:
+    """A read-only connection in a read transaction: while it is open, the closing
+    writer is not the last one, so it neither checkpoints its log into the file nor
+    removes it; a read-only connection cannot do either at its own close."""
+    try:
+        holder = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        holder.execute("BEGIN")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        holder.close()
+        return None
+    return holder
+
+
+def replaced_message(path: Path) -> str:
+    return (
+        f"Podatkovno zbirko »{path}« je med delom zamenjala druga datoteka (varnostna "
+        "kopija je bila obnovljena, medtem ko je bil program odprt). Sprememba ni bila "
+        "shranjena; kar ste vpisali, ostane na zaslonu. Zaprite program in ga zaženite "
+        "znova: odprl bo obnovljeno kopijo, spremembe, shranjene v tem oknu, pa odložil "
+        "v mapo »backups«."
+    )
 
 
 def file_identity(path: Path) -> tuple[int, int]:
@@ -292,6 +342,7 @@ def open_db(
                     f"Podatkovna zbirka »{db_path}« potrebuje posodobitev ({', '.join(pending)})."
                 )
             db.enable_wal()
+            db.wal_header = True
             if pending and _has_tables(db):
                 from rejnistvo.store.backup import backup_before_migrations
 
@@ -512,8 +563,8 @@ def foreign_wal_message(db_path: Path, set_aside: Path | None, *, restored: bool
     ``restored``: the file is a copy the program made (``in_rollback_mode``)."""
     what = (
         f"Ob podatkovni zbirki »{db_path}« je ostal dnevnik zapisovanja (»{db_path.name}-wal«) "
-        "druge datoteke z istim imenom, najbrž po sesutju programa, ko je bila datoteka nato "
-        "zamenjana z varnostno kopijo. "
+        "druge datoteke z istim imenom: datoteka je bila zamenjana z varnostno kopijo, najbrž "
+        "po sesutju programa ali medtem ko je bil program odprt. "
         + (
             "Z njim bi se v obnovljeno kopijo tiho vrnile spremembe stare datoteke in obnova "
             "bi bila razveljavljena"
