@@ -110,12 +110,22 @@ class DocumentPreview(QDialog):
         self.print_button.clicked.connect(self.print_dialog)
         self.close_button.clicked.connect(self.reject)
         self.retranslate()
+        from rejnistvo.ui.widgets.accessible import named_when_shown
+
+        named_when_shown(self)  # its title and what it offers, for a screen reader
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Predogled: %1").replace("%1", self.document_title))
         self.save_button.setText(self.tr("Shrani kot PDF…"))
         self.print_button.setText(self.tr("Natisni…"))
         self.close_button.setText(self.tr("Zapri"))
+        if self.notice is None:  # else the notice says why nothing is shown
+            from rejnistvo.ui.widgets.accessible import describe
+
+            describe(
+                self,
+                self.tr("Dokument, kot bo natisnjen; shranite ga kot PDF ali ga natisnite."),
+            )
         if self.notice is not None:
             self.notice.setText(
                 self.tr(
@@ -158,6 +168,13 @@ class DocumentPreview(QDialog):
         printer.setDocName(self.document_title)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Natisni dokument"))
+        from rejnistvo.ui.widgets.accessible import describe, named_when_shown
+
+        describe(
+            dialog,
+            self.tr("Izberite tiskalnik in strani za tisk: %1").replace("%1", self.document_title),
+        )
+        named_when_shown(dialog)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.print_to(printer)

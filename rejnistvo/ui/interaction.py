@@ -68,6 +68,10 @@ class MessageBox(QMessageBox):
     bar above the top instead) scrolls in its place, and the buttons stay in sight."""
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        # its title and text for a screen reader, before Qt tells it of the box (an alert)
+        from rejnistvo.ui.widgets.accessible import name_dialog
+
+        name_dialog(self)
         super().showEvent(event)  # Qt sizes the box to its text here
         scroll_text_taller_than_screen(self)
 
@@ -197,9 +201,20 @@ class QtInteraction:
         (asked again after a refusal, what was typed stays)."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-        mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
-        answer, ok = QInputDialog.getText(self.parent, title, label, mode, text)
-        return answer if ok else None
+        from rejnistvo.ui.widgets.accessible import named_when_shown
+
+        # Qt's getText, with the dialog named for a screen reader when it shows
+        dialog = named_when_shown(QInputDialog(self.parent))
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(
+            QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
+        )
+        dialog.setTextValue(text)
+        try:
+            return dialog.textValue() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def info(self, title: str, text: str) -> None:
         message_box(self.parent, QMessageBox.Icon.Information, title, text)

@@ -71,6 +71,10 @@ class ManualWindow(QDialog):
         # what a screen reader says (the placeholder alone named nothing)
         self.find_edit.setAccessibleName(self.tr("Išči v navodilih"))
         self.browser.setAccessibleName(self.tr("Besedilo navodil"))
+        from rejnistvo.ui.widgets.accessible import describe, named_when_shown
+
+        describe(self, self.tr("Navodila za uporabo programa; Ctrl+F išče po besedilu."))
+        named_when_shown(self)
         self.find_next = QPushButton(self.tr("Naprej (F3)"), self)
         self.find_previous = QPushButton(self.tr("Nazaj (Shift+F3)"), self)
         self.find_state = QLabel(self)

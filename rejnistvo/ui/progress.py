@@ -12,6 +12,14 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 T = TypeVar("T")
 
 
+def _named(dialog: QProgressDialog) -> QProgressDialog:
+    """Named by its label for a screen reader once it shows (after 400 ms of work)."""
+    from rejnistvo.ui.widgets.accessible import named_when_shown
+
+    named_when_shown(dialog)
+    return dialog
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
@@ -21,8 +29,10 @@ def run_with_progress(
 ) -> tuple[int, bool]:
     """Call ``step(item)`` for each item with a progress dialog ("Prekliči" stops before
     the next item). Returns (how many were done, whether the user cancelled)."""
-    dialog = QProgressDialog(
-        label, QCoreApplication.translate("Progress", "Prekliči"), 0, len(items), parent
+    dialog = _named(
+        QProgressDialog(
+            label, QCoreApplication.translate("Progress", "Prekliči"), 0, len(items), parent
+        )
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # short work finishes without a dialog flashing up
@@ -52,8 +62,8 @@ def run_reporting(
     ``progress(done, total) -> bool`` callback (False once the user pressed "Prekliči",
     so the work stops). Returns (the work's result, whether the user cancelled); a
     cancelled work's exception of choice is the caller's to catch."""
-    dialog = QProgressDialog(
-        label, QCoreApplication.translate("Progress", "Prekliči"), 0, 0, parent
+    dialog = _named(
+        QProgressDialog(label, QCoreApplication.translate("Progress", "Prekliči"), 0, 0, parent)
     )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)

@@ -177,3 +177,139 @@ def test_a_reason_is_announced_once_with_the_fields_name(qtbot, monkeypatch):
     assert said == [f"Obdobje: {period.error_text()}"]
     period.check()  # the same reason again: not said again
     assert len(said) == 1
+
+
+# -- QA71: every dialog is named and described when it shows, not once focused ---------------
+def _said(widget: QWidget) -> tuple[str, str]:
+    """A screen reader's name and description of ``widget``."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name), interface.text(QAccessible.Text.Description)
+
+
+def _while_shown(qtbot, open_it) -> dict:
+    """Open a modal dialog with ``open_it``; what the screen reader is told of it the moment
+    it shows (before anything in it took the keyboard), then it is closed."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    seen: dict = {}
+
+    class AtShow(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if (
+                event.type() == QEvent.Type.Show
+                and isinstance(watched, QDialog)
+                and "name" not in seen
+            ):
+                # after the program's own naming: asked once Qt has shown it
+                QTimer.singleShot(0, lambda: look(watched))
+            return False
+
+    def look(dialog) -> None:
+        seen["name"], seen["description"] = _said(dialog)
+        seen["unnamed"] = _unnamed(dialog)
+        seen["focused"] = QApplication.focusWidget() is not None
+        dialog.done(0)
+
+    from PySide6.QtCore import QTimer
+
+    spy = AtShow()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        open_it()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert seen, "no dialog was shown"
+    return seen
+
+
+def test_every_question_and_message_is_named_and_described_when_shown(qtbot):
+    from rejnistvo.ui.interaction import QtInteraction
+
+    asks = QtInteraction(None)
+    cases = {
+        "confirm": (
+            lambda: asks.confirm("Izbriši rejnika", "Izbrišem rejnika Novak Ana?"),
+            "Izbriši rejnika",
+            "Izbrišem rejnika Novak Ana?",
+        ),
+        "save": (
+            lambda: asks.ask_save_discard_cancel("Neshranjene spremembe", "Shranim R-4?"),
+            "Neshranjene spremembe",
+            "Shranim R-4?",
+        ),
+        "error": (
+            lambda: asks.error("Shranjevanje ni uspelo", "datoteke ni bilo mogoče zapisati."),
+            "Shranjevanje ni uspelo",
+            "Datoteke ni bilo mogoče zapisati.",
+        ),
+        "text": (
+            lambda: asks.ask_text("Geslo paketa", "Vpišite geslo paketa:", password=True),
+            "Geslo paketa",
+            "Vpišite geslo paketa:",
+        ),
+        "open": (
+            lambda: asks.choose_open_path("Odpri zbirko", "Zbirke (*.sqlite3)"),
+            "Odpri zbirko",
+            "Izberite datoteko, ki jo želite odpreti.",
+        ),
+        "save_path": (
+            lambda: asks.choose_save_path("Shrani R-4", "PDF (*.pdf)", "/tmp/R-4.pdf"),
+            "Shrani R-4",
+            "Izberite mapo in vpišite ime datoteke, ki jo želite shraniti.",
+        ),
+    }
+    for kind, (open_it, name, description) in cases.items():
+        seen = _while_shown(qtbot, open_it)
+        assert (seen["name"], seen["description"]) == (name, description), kind
+        assert seen["unnamed"] == [], kind
+
+
+def test_a_progress_is_named_by_its_words_when_it_shows(qtbot):
+    import time
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from rejnistvo.ui.progress import run_reporting
+
+    seen: list[tuple[str, str]] = []
+
+    def work(progress) -> None:
+        progress(0, 10)
+        time.sleep(0.45)  # past its 400 ms: it shows
+        progress(5, 10)
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        seen.extend(_said(d) for d in dialogs if d.isVisible())
+
+    run_reporting(None, "Izvažam izplačilo …", work)
+    assert seen == [("Izvažam izplačilo …", "")]
+
+
+def test_the_programs_own_dialogs_are_named_and_described_when_shown(qtbot, ctx):
+    from rejnistvo.services.spreadsheet_import import ImportReport
+    from rejnistvo.ui.documents import DocumentPreview
+    from rejnistvo.ui.manual import ManualWindow
+    from rejnistvo.ui.spreadsheet_import import ImportPreview
+    from rejnistvo.ui.views.r5_new_report import NewReportDialog
+
+    report = ImportReport("x.xlsx")
+    report.new["Rejniki"] = 2
+    dialogs = {
+        "new report": NewReportDialog(date(2026, 10, 21), None, lambda due: None, None),
+        "import": ImportPreview(report),
+        "preview": DocumentPreview(ctx, b"%PDF-1.4\n%%EOF\n", "Obrazec R-4", "R-4.pdf"),
+        "manual": ManualWindow(None, "# Navodila\n\nBesedilo."),
+    }
+    for kind, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        name, description = _said(dialog)
+        assert description == "", kind  # nothing before it shows: no work at the start
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        name, description = _said(dialog)
+        assert name == dialog.windowTitle() and name, kind
+        assert re.search(r"[a-zčšž]{3} [a-zčšž]{2,}", description), (kind, description)
+        assert _unnamed(dialog) == [], kind
+        dialog.close()
+    assert _said(dialogs["new report"])[1].startswith("Center otroka lahko kadarkoli")
+    assert "2 rejnika" in _said(dialogs["import"])[1]

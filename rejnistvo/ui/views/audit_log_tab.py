@@ -109,9 +109,10 @@ class AuditDetailDialog(QDialog):
             )
         layout.addWidget(buttons)
         # »Prej« and »Potem« above the boxes name them for a screen reader
-        from rejnistvo.ui.widgets.accessible import name_unnamed
+        from rejnistvo.ui.widgets.accessible import name_unnamed, named_when_shown
 
         name_unnamed(self, self.windowTitle())
+        named_when_shown(self)  # its title, and the summary as its description
 
     def _record_number(self, record_id: object) -> str:
         """A record without a name (deleted since, or one of many rows) by its number."""

@@ -58,6 +58,9 @@ class NewReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        from rejnistvo.ui.widgets.accessible import named_when_shown
+
+        named_when_shown(self)  # its title, and the explanation as its description
         self.due_edit.edit.setFocus()
 
     @Slot()

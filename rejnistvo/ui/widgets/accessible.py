@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -115,3 +120,90 @@ def name_if_unnamed(widget: QWidget, title: str) -> None:
             name = name or title  # the manual's text: the window's title
     if name:
         widget.setAccessibleName(name)
+
+
+# -- dialogs --------------------------------------------------------------------------------
+# A dialog was named only once something in it took the keyboard (MainWindow._focus_changed):
+# a screen reader that announces a window when it appears said »pogovorno okno« and nothing
+# of the question. Each dialog the program opens is named when shown (``named_when_shown``):
+# its title as the name, what it asks or says as the description, its fields as above.
+
+#: a dialog's description given by hand (``describe``), kept over the one found in it
+_DESCRIPTION = "spokenDescription"
+#: the name ``name_dialog`` gave, replaced when the title changes (a name set by hand stays)
+_NAMED = "spokenDialogName"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Accessible", text)
+
+
+def plain_text(text: str) -> str:
+    """A label's text as a screen reader should say it: rich text without its tags."""
+    from PySide6 import QtGui  # Qt's mightBeRichText is QtGui's
+
+    if QtGui.Qt.mightBeRichText(text):
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def describe(dialog: QWidget, text: str) -> None:
+    """Give ``dialog`` the description a screen reader says after its name."""
+    dialog.setProperty(_DESCRIPTION, text)
+
+
+def dialog_description(dialog: QWidget) -> str:
+    """What ``dialog`` says or asks, in words: a message's text, a progress's or a typed
+    answer's label, what a file dialog is for, else the first explanation in it."""
+    own = dialog.property(_DESCRIPTION)
+    if own:
+        return str(own)
+    if isinstance(dialog, QMessageBox):
+        text = "\n".join(t for t in (dialog.text(), dialog.informativeText()) if t)
+    elif isinstance(dialog, QProgressDialog | QInputDialog):
+        text = dialog.labelText()
+    elif isinstance(dialog, QFileDialog):
+        if dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave:
+            text = _tr("Izberite mapo in vpišite ime datoteke, ki jo želite shraniti.")
+        else:
+            text = _tr("Izberite datoteko, ki jo želite odpreti.")
+    else:
+        text = next(
+            (
+                label.text()
+                for label in dialog.findChildren(QLabel)
+                if label.wordWrap() and label.text() and label.isVisibleTo(dialog)
+            ),
+            "",
+        )
+    return plain_text(text)
+
+
+def name_dialog(dialog: QWidget) -> None:
+    """Name ``dialog`` (its title; a progress without one: its label's first line),
+    describe it, and name its fields, search boxes and tables (``name_unnamed``)."""
+    description = dialog_description(dialog)
+    title = dialog.windowTitle().strip() or description.split("\n")[0]
+    if title and dialog.accessibleName() in ("", dialog.property(_NAMED)):
+        dialog.setAccessibleName(title)
+        dialog.setProperty(_NAMED, title)
+    if description and description != title:
+        dialog.setAccessibleDescription(description)
+    name_unnamed(dialog, title)
+
+
+class _NameWhenShown(QObject):
+    """Names its dialog each time it is shown, before Qt tells the screen reader."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            name_dialog(watched)
+        return False
+
+
+def named_when_shown(dialog: QWidget) -> QWidget:
+    """``dialog`` named and described whenever it is shown (``name_dialog``); returned."""
+    if dialog.findChild(_NameWhenShown) is None:
+        dialog.installEventFilter(_NameWhenShown(dialog))
+    return dialog
