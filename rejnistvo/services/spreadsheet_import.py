@@ -29,6 +29,7 @@ Decided for the caseworker (SPEC is silent):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -235,6 +236,10 @@ class ImportReport:
     hidden_rows: int = 0
     include_hidden: bool = False
     hidden_sheets: tuple[str, ...] = ()
+    #: dates written with a two-digit year (»01.03.26«), read as Excel reads them: how
+    #: many, and the first as written and as read
+    short_years: int = 0
+    short_year_example: tuple[str, dt.date] | None = None
 
     @property
     def refused(self) -> list[RowNote]:
@@ -346,10 +351,15 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
         by_name = {fold(name.strip()): name for name in book.sheetnames}
         found = [s for s in SHEETS if fold(s) in by_name]
         if not found:
+            like = [name for name in book.sheetnames if kind_named(name)]
             raise ImportFileError(
                 f"V datoteki »{source.name}« ni listov Rejniki, Otroci ali Namestitve "
-                f"(so le: {', '.join(book.sheetnames)}). Uporabite Datoteka → Predloga za "
-                "uvoz … in prepišite podatke vanjo."
+                f"(so le: {', '.join(book.sheetnames)}). "
+                + (
+                    sheets_like_a_kind(like)
+                    if like
+                    else "Uporabite Datoteka → Predloga za uvoz … in prepišite podatke vanjo."
+                )
             )
         rows: list[SheetRow] = []
         unread: list[tuple[str, str]] = []
@@ -369,6 +379,27 @@ def read_spreadsheet(path: str | Path) -> ImportFile:
     finally:
         book.close()
     return ImportFile(source.name, tuple(rows), other, tuple(unread), columns)
+
+
+def kind_named(sheet_name: str) -> str:
+    """The kind a sheet's name begins with (»Rejniki Kranj« → Rejniki), "" for none or
+    the kind's own name: such a sheet is not read, the clerk is told how to bring it."""
+    words = fold(sheet_name).replace("-", " ").replace("_", " ").split()
+    if len(words) < 2:
+        return ""
+    return next((kind for kind in SHEETS if fold(kind) == words[0]), "")
+
+
+def sheets_like_a_kind(names: list[str]) -> str:
+    """How to import sheets named like a kind (one per unit: »Rejniki Kranj«, »Rejniki
+    Jesenice«): the import reads only the sheet named so exactly."""
+    first = names[0]
+    kind = kind_named(first)
+    return (
+        f"Uvoz bere le list z imenom točno »{kind}«: list »{first}« preimenujte v »{kind}« "
+        "in uvozite, nato enako vsak naslednji (kar je že uvoženo, se ne uvozi znova) — ali "
+        f"vrstice vseh takih listov prenesite na en list »{kind}«."
+    )
 
 
 def _written(sheet: Any) -> bool:
@@ -483,10 +514,15 @@ def _sheet_rows(
     # the columns' names are in the first row that has them all: a title, a date or an
     # empty row above them is passed over
     best: tuple[int, dict[int, Column]] = (1, {})
+    surname_first = ""  # a header »Priimek in ime«: said when the name is missing
     written = False
     for number, line in lines:
         written = written or any(not _blank(value) for value in line)
         places = _header_places(line, sheet_name)
+        surname_first = surname_first or next(
+            (_as_named(t) for t in line if isinstance(t, str) and _SURNAME_FIRST.match(fold(t))),
+            "",
+        )
         if not _missing(places, sheet_name):
             unread.extend(
                 (sheet_name, " ".join(str(text).split()))
@@ -516,9 +552,16 @@ def _sheet_rows(
             if found
             else f"v prvih {HEADER_ROWS} vrsticah ni imena nobenega stolpca iz predloge"
         )
+        name_words = ""
+        if surname_first and "name" not in {c.key for c in found.values()}:
+            name_words = (
+                f" Stolpec »{surname_first}« ima priimek pred imenom, ki ju uvoz ne loči sam "
+                "(dvojni priimki in imena): razdelite ga v stolpca »Priimek« in »Ime« ali ga "
+                "preimenujte v »Ime in priimek« in imena zapišite v tem vrstnem redu."
+            )
         raise ImportFileError(
             f"Na listu {sheet_name} ni stolpcev: {missing} ({said}). Vrstica z imeni stolpcev "
-            "naj jih ima, kot so v predlogi (Datoteka → Predloga za uvoz …)."
+            "naj jih ima, kot so v predlogi (Datoteka → Predloga za uvoz …)." + name_words
         )
     layout = _layout(sheet)
     merged = _merged_down(layout.merged)
@@ -544,6 +587,10 @@ def _sheet_rows(
                 else (row_hidden if number in layout.hidden_rows else "")
             )
             yield SheetRow(sheet_name, number, _whole_name(values), hidden)
+
+
+#: a name column with the surname first (»Priimek in ime«, »Priimek, ime«, »Priimek/ime«)
+_SURNAME_FIRST = re.compile(r"\s*priimek\W*(in\s+)?ime\b")
 
 
 def _as_named(text: Any) -> str:
@@ -694,6 +741,7 @@ class _Seen:
     refused: dict[tuple[str, str], int] = field(default_factory=dict)
     hidden: dict[tuple[str, str], int] = field(default_factory=dict)  # left out
     contracts: dict[str, int] = field(default_factory=dict)
+    short_years: list[tuple[str, dt.date]] = field(default_factory=list)
 
 
 def _import_rows(
@@ -749,6 +797,8 @@ def _import_rows(
             report.notes.append(RowNote(row.sheet, row.row, "", note, refused=False))
     if progress is not None and not progress(total, total):
         raise ImportCancelled
+    report.short_years = len(seen.short_years)
+    report.short_year_example = seen.short_years[0] if seen.short_years else None
 
 
 class _Refused(Exception):
@@ -833,7 +883,7 @@ def _sentence(text: str) -> str:
 
 def _one_row(db: Any, row: SheetRow, today: dt.date, centres: _Centres, seen: _Seen) -> str | None:
     """Store one row; None when stored, a note when skipped; _Refused with the column."""
-    reader = _Cells(row)
+    reader = _Cells(row, seen.short_years)
     try:
         if row.sheet == CARERS:
             return _carer(db, reader, today, centres, seen)
@@ -1030,8 +1080,9 @@ _EXCEL_ERRORS = frozenset(
 class _Cells:
     """A row's cells read as the editors' fields read what is typed."""
 
-    def __init__(self, row: SheetRow) -> None:
+    def __init__(self, row: SheetRow, short_years: list[tuple[str, dt.date]] | None = None) -> None:
         self.row = row
+        self.short_years = short_years  # where a date with a two-digit year is told
 
     def _raw(self, key: str) -> Any:
         value = self.row.values.get(key)
@@ -1099,6 +1150,16 @@ class _Cells:
             return None  # a dash: Excel's way of writing nothing
         if key == "to_date" and fold(text) in _OPEN_END:
             return None  # the contract has no end: the period lasts
+        short = _SHORT_YEAR.fullmatch(text)
+        if short:
+            # »01.03.26« in a text cell: read as Excel and LibreOffice read it when typed
+            # into a date cell (00–29 → 2000–2029, 30–99 → 1930–1999), and told
+            two = int(short[3])
+            year = two + (2000 if two < _EXCEL_CENTURY_PIVOT else 1900)
+            day = parse_date_text(f"{int(short[1])}. {int(short[2])}. {year}", key)
+            if day is not None and self.short_years is not None:
+                self.short_years.append((text, day))
+            return day
         return parse_date_text(text, key)
 
     def yes_no(self, key: str) -> bool:
@@ -1122,6 +1183,11 @@ class _Cells:
             value = repr(value)  # Excel's 40 % is 0.4: its shortest digits
         return parse_share(str(value), key)
 
+
+#: a date with a two-digit year: »1.3.26«, »01. 03. 26«, »01.03.26.«
+_SHORT_YEAR = re.compile(r"([0-9]{1,2})\s*\.\s*([0-9]{1,2})\s*\.\s*([0-9]{2})\s*\.?")
+#: the two-digit years Excel (Windows' default) and LibreOffice put in the 2000s: 00–29
+_EXCEL_CENTURY_PIVOT = 30
 
 #: »Do« written as a word for a contract without an end: the placements list's own
 #: »odprto«, the template's »traja«, the contract's »za nedoločen čas«
@@ -1235,6 +1301,11 @@ __all__ = [
     "CARERS",
     "CHILDREN",
     "COLUMNS",
+    "FILTERED_ROW",
+    "HIDDEN_ROW",
+    "HIDDEN_SHEET",
+    "LEFT_HIDDEN",
+    "LEFT_TOTAL",
     "PLACEMENTS",
     "SHEETS",
     "ImportCancelled",
@@ -1242,9 +1313,12 @@ __all__ = [
     "ImportFileError",
     "ImportReport",
     "RowNote",
+    "SheetColumn",
     "SheetRow",
     "import_spreadsheet",
+    "kind_named",
     "preview_import",
     "read_spreadsheet",
+    "sheets_like_a_kind",
     "template_xlsx",
 ]

@@ -40,11 +40,12 @@ from rejnistvo.services.spreadsheet_import import (
     ImportReport,
     RowNote,
     import_spreadsheet,
+    kind_named,
     preview_import,
     read_spreadsheet,
     template_xlsx,
 )
-from rejnistvo.ui.format import format_count
+from rejnistvo.ui.format import format_count, format_date
 from rejnistvo.ui.interaction import ask_save_file, documents_folder, write_file
 from rejnistvo.ui.widgets.wait_cursor import wait_cursor
 
@@ -294,6 +295,16 @@ class ImportPreview(QDialog):
                     "Namestitve); preverite, da podatkov z njih ne pogrešate."
                 ).format(", ".join(f"»{name}«" for name in r.unread_sheets))
             )
+            like = [name for name in r.unread_sheets if kind_named(name)]
+            if like:
+                lines.append(
+                    _tr(
+                        "Uvoz bere le list z imenom točno »{0}«: da uvozite tudi »{1}«, ga po "
+                        "tem uvozu preimenujte v »{0}« (sedanjega »{0}« drugače) in uvozite "
+                        "znova (kar je že uvoženo, se ne uvozi znova) — ali njegove vrstice "
+                        "prenesite na list »{0}«."
+                    ).format(kind_named(like[0]), like[0])
+                )
         if r.unread_columns:
             by_sheet: dict[str, list[str]] = {}
             for sheet, header in r.unread_columns:
@@ -326,6 +337,14 @@ class ImportPreview(QDialog):
                     "ne uvozijo: {0} ({1}). Če jih želite uvoziti, izberite »Uvozi tudi skrite "
                     "vrstice«."
                 ).format(counted(len(r.hidden), "vrstica"), where)
+            )
+        if r.short_year_example is not None:
+            written, day = r.short_year_example
+            lines.append(
+                _tr(
+                    "Datumi z letnico iz dveh števk (npr. »{0}« je {1}; vseh: {2}) so prebrani "
+                    "kot v Excelu: 00–29 je 2000–2029, 30–99 je 1930–1999."
+                ).format(written, format_date(day), format_count(r.short_years))
             )
         if r.totals:
             lines.append(

@@ -167,3 +167,30 @@ def test_no_hidden_rows_no_box(qtbot):
 def test_row_ranges():
     assert row_ranges([9, 3, 5, 6, 7]) == "3, 5–7, 9"
     assert row_ranges([4]) == "4"
+
+
+def test_the_preview_tells_how_two_digit_years_were_read(qtbot):
+    import datetime as dt
+
+    report = ImportReport(
+        "x.xlsx", short_years=4, short_year_example=("01.03.26", dt.date(2026, 3, 1))
+    )
+    report.new["Rejniki"] = 2
+    dialog = ImportPreview(report)
+    qtbot.addWidget(dialog)
+    assert (
+        "Datumi z letnico iz dveh števk (npr. »01.03.26« je 1. 3. 2026; vseh: 4) so prebrani "
+        "kot v Excelu: 00–29 je 2000–2029, 30–99 je 1930–1999." in dialog.summary.text()
+    )
+
+
+def test_a_sheet_of_another_unit_is_named_with_how_to_bring_it(qtbot):
+    report = ImportReport("x.xlsx", unread_sheets=("Rejniki Jesenice", "Stari"))
+    report.new["Rejniki"] = 1
+    dialog = ImportPreview(report)
+    qtbot.addWidget(dialog)
+    assert (
+        "Uvoz bere le list z imenom točno »Rejniki«: da uvozite tudi »Rejniki Jesenice«, ga "
+        "po tem uvozu preimenujte v »Rejniki« (sedanjega »Rejniki« drugače) in uvozite znova"
+        in dialog.summary.text()
+    )
