@@ -37,7 +37,12 @@ def paid_month_steps(
     these months (every placement's), when given."""
     if placements is not None:
         return paid_months(db, before, placements)
-    bounds = db.execute("SELECT min(id), max(id) FROM payment_lines").fetchone()
+    # Each bound a query of its own: SQLite takes min(id) or max(id) from an end of the
+    # table only when it is the query's one aggregate; the two together scanned every
+    # line (after a backdated rate: 250,000, ~0.06 s of the run).
+    bounds = db.execute(
+        "SELECT (SELECT min(id) FROM payment_lines), (SELECT max(id) FROM payment_lines)"
+    ).fetchone()
     result: dict[tuple[int, date], PaidMonth] = {}
     if bounds is None or bounds[0] is None:
         return result
