@@ -43,9 +43,11 @@ def test_the_columns_a_caseworker_checks_are_in_view_at_1024(qtbot, ctx):
     assert view.paid_model.rowCount() and view.diff_model.rowCount()  # the demo's arrears
     for table, model, keys in (
         (view.paid_table, view.paid_model, [
-            "carer", "child", "contract", "days", "factor", *AMOUNTS[:4], "total", "kind"]),
+            "place", "carer", "child", "contract", "days", "factor", *AMOUNTS[:4], "total",
+            "kind"]),
         (view.diff_table, view.diff_model, [
-            "carer", "child", "contract", "for_month", "total", "board", "fee", "reason"]),
+            "place", "carer", "child", "contract", "for_month", "total", "board", "fee",
+            "reason"]),
     ):  # fmt: skip
         table.parentWidget().show()
         assert _shown(table, model) == keys
@@ -57,7 +59,7 @@ def test_the_columns_a_caseworker_checks_are_in_view_at_1024(qtbot, ctx):
     index = view.diff_table.model().index(0, reason)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(Qt.ItemDataRole.DisplayRole)
     tip = view.paid_table.model().headerData(
-        6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        7, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
     assert tip.startswith("Od tega zvišanje oskrbnine.") and "Desni klik" in tip
 
@@ -103,7 +105,7 @@ def test_the_overpayments_tab_fits_at_1024_with_its_reason_elided(qtbot, ctx):
     qtbot.wait(20)
     table = view.over_table
     assert _shown(table, view.over_model) == [
-        "carer", "child", "contract", "for_month", "total", "board", "fee", "reason"
+        "place", "carer", "child", "contract", "for_month", "total", "board", "fee", "reason"
     ]  # fmt: skip
     assert table.horizontalHeader().length() <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0

@@ -117,8 +117,9 @@ def _width_up_to(table, header_text: str) -> int:
 def test_the_amounts_and_the_total_are_in_view_at_1024(qtbot, view):  # noqa: F811
     paid = view.paid_table.model()
     headers = [paid.headerData(c, Qt.Orientation.Horizontal) for c in range(paid.columnCount())]
-    # SPEC 3.6's order: who, the contract, days, factor, the amounts, the total
-    assert headers[:3] == ["Rejnik/ica", "Otrok", "Pogodba"]
+    # the unit (centre) the lines are ordered by (QA70), then SPEC 3.6's order: who, the
+    # contract, days, factor, the amounts, the total
+    assert headers[:4] == ["Enota\n(center)", "Rejnik/ica", "Otrok", "Pogodba"]
     assert headers.index("Skupaj") < headers.index("Center")
     view.resize(820, 600)  # the page beside the screen list in a 1024 px window
     qtbot.wait(10)

@@ -43,6 +43,7 @@ HIDDEN_AT_FIRST: dict[str, frozenset[str]] = {
 #: the columns that give way, first to last, each down to its narrowest
 GIVE_WAY: tuple[tuple[str, int], ...] = (
     ("reason", 150),  # »dodan znesek od 1. 3. …«: enough to tell the reasons apart
+    ("place", 64),  # the unit's name (»Šentjur (…«, »Škofja L…«), the whole in its tooltip
     ("unit", 64),
     ("centre", 64),
     ("kind", 56),  # »mesec«, »poračun« whole; »enkratno iz…«

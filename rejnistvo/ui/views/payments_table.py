@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
@@ -21,7 +22,9 @@ from rejnistvo.rules.payment_run import (
     unit_label,
 )
 from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.text import sort_fold
 from rejnistvo.ui.models import Column, RecordTableModel
+from rejnistvo.ui.models.cells import TOOLTIP
 
 
 def _tr(text: str) -> str:
@@ -29,15 +32,20 @@ def _tr(text: str) -> str:
 
 
 def line_columns(with_reason: bool) -> list[Column]:
-    """SPEC 3.6's order (carer, child, contract, days, factor, the amounts, total), as the
-    PDF has it: at 1024 px the amounts and *Skupaj* are in view without scrolling
-    sideways; the centre, unit and IBAN (also on *Skupaj po enotah in centrih* and in the
-    exports) come last. Long headers wrap to two lines, as on the PDF. ``with_reason``:
+    """The unit with its centre first (»Kranj (Gorenjska)«, the whole names in its
+    tooltip): the lines are ordered by centre and unit, as the PDF's headings group them.
+    Then SPEC 3.6's order (carer, child, contract, days, factor, the amounts, total), as
+    the PDF has it: at 1024 px the amounts and *Skupaj* are in view without scrolling
+    sideways; the centre, unit and IBAN in full (also on *Skupaj po enotah in centrih*
+    and in the exports) come last, hidden until shown. Long headers wrap to two lines, as on the PDF. ``with_reason``:
     the tabs of earlier months' differences (Poračun, Preplačila), with the month each
     line is for, its total (the difference paid or asked back) right after it, and its
     reason; on *Izplačilo* every line is for the month chosen."""
     total = Column("total", _tr("Skupaj"), align_right=True)
     columns = [
+        # first: the lines are ordered by centre and unit (QA70: with the centre and the
+        # unit hidden at the far right, the order looked random)
+        Column("place", _tr("Enota\n(center)"), _place_text),
         Column("carer", _tr("Rejnik/ica")),
         Column("child", _tr("Otrok")),
         Column("contract", _tr("Pogodba")),
@@ -67,6 +75,10 @@ def header_tips() -> dict[str, str]:
     header shows or hides columns (``payments_columns``)."""
     menu = _tr("Desni klik na glavo: kateri stolpci so prikazani.")
     full = {
+        "place": _tr(
+            "Enota in v oklepaju center rejnika; vrstice so razvrščene po centru, enoti in "
+            "priimku rejnika"
+        ),
         "days": _tr("Dnevi namestitve v mesecu"),
         "factor": _tr("Faktor (1 za cel mesec, sicer P/30)"),
         "board": _tr("Oskrbnina z zvišanjem"),
@@ -84,6 +96,8 @@ class LineTableModel(RecordTableModel):
         super().__init__(columns, parent)
         tips = header_tips()
         self._tips = [tips.get(column.key, tips[""]) for column in columns]
+        keys = [column.key for column in columns]
+        self._place_column = keys.index("place") if "place" in keys else -1
 
     def headerData(  # noqa: N802 (Qt name)
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -96,9 +110,16 @@ class LineTableModel(RecordTableModel):
             return self._tips[section]
         return super().headerData(section, orientation, role)
 
+    def cell(self, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The first column's tooltip is the centre's and unit's whole names."""
+        if role == TOOLTIP and col == self._place_column and 0 <= row < self.rowCount():
+            return self.row_record(row)["place"].full
+        return super().cell(row, col, role)
+
 
 #: sample texts a column is made wide enough for (its header's lines too)
 _WIDEST = {
+    "place": "Novo mesto (Dolenjska)",
     "carer": "Andrej Rozman",
     "child": "Andrej Rozman",
     "contract": "1220-15962/2026",
@@ -138,7 +159,10 @@ def sample_widths(
     """Each column's width for its usual text and its header's lines (not measured over
     the rows: a run has 20,000). ``samples``: other usual texts by column key."""
     metrics = table.fontMetrics()
-    padding = metrics.horizontalAdvance("0") + 4  # the cell's margins, a little air
+    # the cell's margins (Qt's ~6 px) and a little air: a digit's width of air on each
+    # of the eight columns that never give way left no room at 1024 px for the unit
+    # and centre first (QA70)
+    padding = metrics.horizontalAdvance("0") // 2 + 4
     widest = {**_WIDEST, **(samples or {})}
     return [
         max(metrics.horizontalAdvance(t) for t in (widest.get(c.key, ""), *c.header.split("\n")))
@@ -169,6 +193,40 @@ def _month_text(month: date) -> str:
     return month_name(month)
 
 
+class Place(NamedTuple):
+    """A line's unit and centre as *Izplačila*'s first column has them: ``key`` sorts as
+    the run orders (centre, then unit, in the Slovenian alphabet), ``text`` is shown
+    (»Kranj (Gorenjska)«), ``full`` is its tooltip (»Center za socialno delo Gorenjska –
+    Enota Kranj«)."""
+
+    key: str
+    text: str
+    full: str
+
+
+#: what a centre's or unit's name begins with and the column leaves out
+_NAME_WORDS = re.compile(r"^\s*(center za socialno delo|csd|enota)\s+", re.IGNORECASE)
+
+
+def _short(name: str) -> str:
+    return _NAME_WORDS.sub("", name or "").strip() or (name or "")
+
+
+@lru_cache(maxsize=1024)
+def place(centre: str, unit: str | None) -> Place:
+    """The first column's value of a line of `centre` and `unit` (None: no unit)."""
+    where = _short(unit) if unit else _tr("brez enote")
+    return Place(
+        f"{sort_fold(centre or '')}\0{sort_fold(unit or '')}",
+        f"{where} ({_short(centre)})" if centre else where,
+        unit_label(centre, unit),
+    )
+
+
+def _place_text(value: Place) -> str:
+    return value.text
+
+
 def _kind(line: Any) -> str:
     """»mesec«, »poračun« …; a one-off payment names which of ZIRD's four it is, and a
     month of a weekend-only placement why it pays less (their reasons): *Izplačilo* has
@@ -191,6 +249,7 @@ def _reason(line: Any) -> str:
 #: A record's values, each read from its run line when the table asks for it.
 _VALUES: dict[str, Callable[[Any], Any]] = {
     "line_id": lambda x: x.line_id,
+    "place": lambda x: place(x.centre, x.unit),
     "centre": lambda x: x.centre,
     "unit": lambda x: x.unit,
     "carer": lambda x: x.carer,
