@@ -97,9 +97,11 @@ class StoreDatabase(Database):
             now: tuple[int, int] | None = file_identity(self.path)
         except OSError:
             now = None
-        if now != self.identity:
+        if now is None:
             raise StoreError(moved_message(self.path))
-        if self.replaced_by_copy():
+        # Another file at the path: moved aside and a backup copied in (the README's way
+        # to restore, done with the window still open) — not a pulled USB stick.
+        if now != self.identity or self.replaced_by_copy():
             raise StoreError(replaced_message(self.path))
 
     def replaced_by_copy(self) -> bool:
@@ -164,11 +166,10 @@ def _log_holder(db_path: Path) -> sqlite3.Connection | None:
 
 def replaced_message(path: Path) -> str:
     return (
-        f"Podatkovno zbirko »{path}« je med delom zamenjala druga datoteka (varnostna "
-        "kopija je bila obnovljena, medtem ko je bil program odprt). Sprememba ni bila "
-        "shranjena; kar ste vpisali, ostane na zaslonu. Zaprite program in ga zaženite "
-        "znova: odprl bo obnovljeno kopijo, spremembe, shranjene v tem oknu, pa odložil "
-        "v mapo »backups«."
+        f"Podatkovno zbirko »{path}« je med delom zamenjala druga datoteka (npr. varnostna "
+        "kopija, obnovljena, medtem ko je bil program odprt). Sprememba ni bila shranjena; "
+        "kar ste vpisali, ostane na zaslonu. Zaprite program in ga zaženite znova: odprl bo "
+        "datoteko, ki je zdaj na tem mestu."
     )
 
 

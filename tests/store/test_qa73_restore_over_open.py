@@ -105,3 +105,27 @@ def test_the_windows_own_file_is_not_taken_for_a_copy(tmp_path):
         assert len(_names(db)) == 3 and not db.warnings
     finally:
         db.close()
+
+
+def test_the_readmes_restore_done_with_the_window_open_is_said_as_a_replacement(tmp_path):
+    """The file moved aside and the backup copied in (README, »Obnovljena varnostna
+    kopija«) while a clerk still works: the refusal used to speak of a pulled USB stick
+    and say »Vrnite … datoteko na njeno mesto«, the opposite of what was meant."""
+    path, copy, db = _window_with_yesterdays_backup(tmp_path)
+    aside = tmp_path / "stara"
+    aside.mkdir()
+    try:
+        path.rename(aside / path.name)
+        shutil.copyfile(copy, path)
+        with pytest.raises(StoreError, match="zamenjala druga datoteka") as refused:
+            save_record(db, "children", {"name": "Po Obnovi"})
+        assert "ključek" not in refused.value.message
+    finally:
+        db.close()
+    assert path.read_bytes() == copy.read_bytes()
+    reopened = open_db(path)
+    try:
+        assert _names(reopened) == ["Pred Kopijo"]
+    finally:
+        reopened.close()
+    assert _damage(path) == []

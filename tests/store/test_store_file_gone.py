@@ -70,8 +70,11 @@ def test_a_file_replaced_under_the_window_is_not_written(stick, tmp_path):
         open_db(other).close()
         shutil.copyfile(other, tmp_path / "kopija")
         (tmp_path / "kopija").replace(path)
-        with pytest.raises(StoreError, match="ni več na njenem mestu"):
+        # another file at the path is said as such (QA73), not as a pulled USB stick
+        with pytest.raises(StoreError, match="zamenjala druga datoteka") as refused:
             _save(db)
+        assert "ključek" not in refused.value.message
+        assert "Sprememba ni bila shranjena" in refused.value.message
     finally:
         db.close()
 
