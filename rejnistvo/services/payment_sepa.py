@@ -226,7 +226,7 @@ def write_sepa_file(
             db, "sepa_files", file_id, "insert", None,
             {
                 "transfer_count": len(plan.transfers),
-                "sepa_total": plan.total,
+                "sepa_total": f"{fmt_amount(plan.total)} EUR",
                 "execution_date": executed,
                 "only_left_out": plan.only_left_out,
                 "left_out": [

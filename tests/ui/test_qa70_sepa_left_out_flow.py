@@ -13,6 +13,7 @@ from _fixtures_b import b_db, show_view  # noqa: F401 (fixtures)
 from test_ui_payments import choose, view  # noqa: F401 (fixtures)
 
 from rejnistvo.store import save_record
+from rejnistvo.store.audit_browse import recent_audit_rows
 from rejnistvo.ui.views.payments_actions import export_run
 
 OCT = date(2026, 10, 1)
@@ -66,6 +67,11 @@ def test_left_out_named_then_a_file_of_only_them(qtbot, view, tmp_path):  # noqa
     assert question.endswith("Izvozim datoteko brez njih?")
     assert _accounts(tmp_path / "1.xml") == [MARIJA]
     assert "Izpuščeni brez veljavnega IBAN: 1, skupaj 1.098,00 €." in said[-1]
+    # the change log names the file and whom it left out
+    logged = recent_audit_rows(view.ctx.db, limit=1)[0][0]
+    assert (logged["table_name"], logged["action"]) == ("sepa_files", "insert")
+    assert logged["after"]["left_out"] == ["Zala Brez, RP-2/2025: 1.098,00 EUR (ni IBAN)"]
+    assert logged["after"]["sepa_total"] == "1.098,00 EUR"
 
     # 2. Zala's IBAN entered: the export offers only those left out; nobody else again
     save_record(view.ctx.db, "carers", {"id": zala, "iban": ZALA})
