@@ -45,6 +45,7 @@ _SHOWN = 40
 #: a value that is no day »YYYY-MM-DD« (month 01-12, day 01-31, in its month)
 _BAD_DATE = (
     "{q} IS NOT NULL AND ({q} NOT GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
+    " OR substr({q}, 1, 4) = '0000'"  # no year 0: the program cannot read it (QA73)
     " OR substr({q}, 6, 2) NOT BETWEEN '01' AND '12' OR substr({q}, 9, 2) = '00'"
     " OR (substr({q}, 9, 2) > '28' AND rejnistvo_bad_date({q})))"
 )

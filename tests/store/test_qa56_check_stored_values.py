@@ -11,7 +11,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rejnistvo.cli import main
@@ -121,6 +121,7 @@ def _flagged(condition: str, value: object) -> bool:
         st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
     )
 )
+@example("0000-01-01")  # year 0 was not flagged, and the program cannot read it (QA73)
 def test_the_sql_checks_read_values_as_the_program_does(text):
     assert _flagged(value_checks._BAD_DECIMAL, text) == (not _DECIMAL.fullmatch(text))
     assert _flagged(value_checks._BAD_DATE, text) == (not _reads_as_day(text))
