@@ -45,6 +45,7 @@ FORMS: dict[str, tuple[str, str, str, str]] = {
     "preplačilo": ("preplačilo", "preplačili", "preplačila", "preplačil"),
     "opozorilo": ("opozorilo", "opozorili", "opozorila", "opozoril"),
     "zapis": ("zapis", "zapisa", "zapisi", "zapisov"),
+    "nakazilo": ("nakazilo", "nakazili", "nakazila", "nakazil"),
 }
 # The accusative, after "čez", "zamuja", "čaka": "čez 3 dni", not "čez 3 dnevi".
 ACCUSATIVE: dict[str, tuple[str, str, str, str]] = {

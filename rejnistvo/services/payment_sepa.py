@@ -25,6 +25,8 @@ from rejnistvo.printing.formats import fmt_amount, fmt_count
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.plural import plural
+from rejnistvo.rules.text import sort_fold
 from rejnistvo.services import payment_exports as exports
 from rejnistvo.services.payment_run import PaymentRun
 from rejnistvo.store.audit import acting_user, write_audit
@@ -110,6 +112,8 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
         else:
             transfers.append(exports.transfer(run, group))
             paid.append((carer_id, group.carer, group.contract, group.amount))
+    # a carer's contracts together, the carers by name (the run orders by unit first)
+    left_out.sort(key=lambda x: (sort_fold(x.name), x.carer_id or 0, x.contract))
     return SepaPlan(
         run.month, tuple(transfers), tuple(paid), tuple(left_out), earlier, only_left_out,
         tuple(in_earlier),
@@ -121,8 +125,17 @@ def _eur(amount: Decimal) -> str:
 
 
 def _transfers(count: int) -> str:
-    forms = {1: "nakazilo", 2: "nakazili", 3: "nakazila", 4: "nakazila"}
-    return f"{fmt_count(count)} {forms.get(count % 100, 'nakazil')}"
+    return f"{fmt_count(count)} {plural(count, 'nakazilo')}"
+
+
+def left_out_summary(plan: SepaPlan) -> str:
+    """»3 rejniki (6 nakazil), skupaj 6.973,88 €«: a carer of several contracts is one
+    carer (the run's warning counts carers) with a transfer each."""
+    carers = len({x.carer_id if x.carer_id is not None else x.name for x in plan.left_out})
+    text = f"{fmt_count(carers)} {plural(carers, 'rejnik')}"
+    if len(plan.left_out) != carers:
+        text += f" ({_transfers(len(plan.left_out))})"
+    return f"{text}, skupaj {_eur(plan.left_out_total)}"
 
 
 def left_out_text(plan: SepaPlan) -> str:
@@ -139,8 +152,9 @@ def left_out_text(plan: SepaPlan) -> str:
     if rest > 0:
         rows.append(f"… in še {fmt_count(rest)}.")
     return (
-        f"V datoteki ne bo rejnikov brez veljavnega IBAN: {fmt_count(len(plan.left_out))}, "
-        f"skupaj {_eur(plan.left_out_total)}.\n" + "\n".join(rows) + "\n\n"
+        f"V datoteki ne bo rejnikov brez veljavnega IBAN: {left_out_summary(plan)}.\n"
+        + "\n".join(rows)
+        + "\n\n"
         "V PDF, XLSX in CSV ostanejo vsi. Ko jim IBAN vpišete (Rejniki), izvoz SEPA za "
         f"{month_name(plan.month)} ponudi dodatno datoteko samo z izpuščenimi."
     )

@@ -51,7 +51,7 @@ def test_the_file_pays_everyone_with_an_iban_and_names_those_left_out(run_db, cl
     assert all(x.amount > 0 and x.contract for x in plan.left_out)
     assert plan.total + plan.left_out_total == closed.total
     question = payment_sepa.plan_question(plan)
-    assert "V datoteki ne bo rejnikov brez veljavnega IBAN: 2, skupaj" in question
+    assert "V datoteki ne bo rejnikov brez veljavnega IBAN: 2 rejnika, skupaj" in question
     assert "Rejnica E, pogodba" in question and "(neveljaven IBAN)" in question
     assert "V PDF, XLSX in CSV ostanejo vsi." in question
 
@@ -137,3 +137,25 @@ def test_the_payer_is_checked_first(run_db, clock):
     with pytest.raises(InputError) as caught:
         payment_sepa.sepa_plan(run_db, service.payment_run(run_db, SEP, clock))
     assert caught.value.field == "centre_iban"
+
+
+def test_a_carer_of_two_contracts_is_one_carer_with_two_transfers(run_db, clock):
+    d = add_placement(run_db, "D", "2026-01-01", None, 1, None)
+    carer_d = get_record(run_db, "placements", d)["carer_id"]
+    child = save_record(run_db, "children", {"name": "Otrok D2", "centre_id": 1})
+    save_record(
+        run_db,
+        "placements",
+        {"contract_no": "1220-D2/2026", "carer_id": carer_d, "child_id": child,
+         "child_centre_id": 1,
+         "periods": [{"kind": "contract", "from_date": "2026-01-01", "to_date": None}]},
+    )  # fmt: skip
+    add_placement(run_db, "Ana", "2026-01-01", None, 0, None)  # »Rejnica Ana« before D
+    plan = payment_sepa.sepa_plan(run_db, service.payment_run(run_db, SEP, clock))
+    assert payment_sepa.left_out_summary(plan) == "2 rejnika (3 nakazila), skupaj 3.294,00 €"
+    # by name, a carer's contracts together
+    assert [(x.name, x.contract) for x in plan.left_out] == [
+        ("Rejnica Ana", "1220-Ana/2026"),
+        ("Rejnica D", "1220-D/2026"),
+        ("Rejnica D", "1220-D2/2026"),
+    ]

@@ -63,10 +63,10 @@ def test_left_out_named_then_a_file_of_only_them(qtbot, view, tmp_path):  # noqa
     assert export_run(view, "sepa"), view.ctx.interaction.errors
     question = next(text for kind, title, text in asked if title == "Rejniki brez IBAN")
     assert "Zala Brez, pogodba RP-2/2025: 1.098,00 € (ni IBAN)" in question
-    assert "V datoteki ne bo rejnikov brez veljavnega IBAN: 1, skupaj 1.098,00 €" in question
+    assert "V datoteki ne bo rejnikov brez veljavnega IBAN: 1 rejnik, skupaj 1.098,00 €" in question
     assert question.endswith("Izvozim datoteko brez njih?")
     assert _accounts(tmp_path / "1.xml") == [MARIJA]
-    assert "Izpuščeni brez veljavnega IBAN: 1, skupaj 1.098,00 €." in said[-1]
+    assert "Izpuščeni brez veljavnega IBAN: 1 rejnik, skupaj 1.098,00 €." in said[-1]
     # the change log names the file and whom it left out
     logged = recent_audit_rows(view.ctx.db, limit=1)[0][0]
     assert (logged["table_name"], logged["action"]) == ("sepa_files", "insert")

@@ -369,8 +369,8 @@ def export_run(view: Any, fmt: str) -> bool:
         executed = exports.sepa_execution_date(today)
         saved += " " + view.tr("Banka ga izvrši {0}.").format(format_date(executed))
         if plan is not None and plan.left_out:
-            saved += " " + view.tr("Izpuščeni brez veljavnega IBAN: {0}, skupaj {1} €.").format(
-                format_count(len(plan.left_out)), format_amount(plan.left_out_total)
+            saved += " " + view.tr("Izpuščeni brez veljavnega IBAN: {0}.").format(
+                payment_sepa.left_out_summary(plan)
             )
     view.ctx.bus.status_message.emit(saved)
     return True
