@@ -76,6 +76,10 @@ def backup_to(
                     dst.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     dst.close()
+                    # A copy that failed on a full disk left SQLite's journal of the
+                    # temporary file beside it (»….tmp-journal«, found by hand, QA73);
+                    # the temporary file itself goes, so its journal is nothing.
+                    tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
         finally:
             if own:
                 src.close()
@@ -106,6 +110,15 @@ def backup_to(
 def _translated(error: sqlite3.Error, src_path: Path | None, out_path: Path) -> StoreError:
     """SQLite's error named by the file it is about: the database read or the copy."""
     target = translate_sqlite_error(error, out_path)
+    if target.kind == "disk_full":
+        # not the store's »za podatkovno zbirko … V zbirko ni bilo nič zapisano«: the file
+        # that did not fit is the copy, and the database is as it was
+        return StoreError(
+            f"Na disku ni dovolj prostora za varnostno kopijo »{out_path}«. Kopija ni bila "
+            "zapisana, podatkovna zbirka pa je nespremenjena; sprostite prostor ali izberite "
+            "drug disk.",
+            "disk_full",
+        )
     if target.kind not in _SOURCE_KINDS:
         return target
     source = translate_sqlite_error(error, src_path)
