@@ -128,6 +128,20 @@ def _transfers(count: int) -> str:
     return f"{fmt_count(count)} {plural(count, 'nakazilo')}"
 
 
+def transfers_text(plan: SepaPlan) -> str:
+    """»2 nakazili, skupaj 2.255,30 €«: what the planned file pays."""
+    return f"{_transfers(len(plan.transfers))}, skupaj {_eur(plan.total)}"
+
+
+def file_name_part(plan: SepaPlan) -> str:
+    """What a later file of the month adds to the suggested name, so that it does not
+    replace an earlier one: »dodatna« (»dodatna 2« …) or »celotna znova«."""
+    if not plan.only_left_out:
+        return "celotna znova"
+    extra = sum(1 for earlier in plan.earlier if earlier.only_left_out)
+    return "dodatna" + (f" {extra + 1}" if extra else "")
+
+
 def left_out_summary(plan: SepaPlan) -> str:
     """»3 rejniki (6 nakazil), skupaj 6.973,88 €«: a carer of several contracts is one
     carer (the run's warning counts carers) with a transfer each."""
@@ -163,10 +177,7 @@ def left_out_text(plan: SepaPlan) -> str:
 def plan_question(plan: SepaPlan) -> str:
     """What the file pays and whom it leaves out, asked before it is written."""
     kind = "Dodatna datoteka SEPA" if plan.only_left_out else "Datoteka SEPA"
-    text = (
-        f"{kind} za {month_name(plan.month)}: {_transfers(len(plan.transfers))}, "
-        f"skupaj {_eur(plan.total)}."
-    )
+    text = f"{kind} za {month_name(plan.month)}: {transfers_text(plan)}."
     if plan.left_out:
         text += "\n\n" + left_out_text(plan) + "\n\nIzvozim datoteko brez njih?"
     else:

@@ -83,8 +83,12 @@ def test_left_out_named_then_a_file_of_only_them(qtbot, view, tmp_path):  # noqa
     assert titles == ["Mesec ni zaključen", "Datoteka SEPA že izvožena"]
     offer = [text for kind, title, text in asked if title == "Datoteka SEPA že izvožena"][0]
     assert "Za oktober 2026 je datoteka SEPA že izvožena:\n– datoteka " in offer
-    assert "1 nakazilo, 1.098,00 €" in offer and "(samo izpuščeni)?" in offer
+    assert "1 nakazilo, 1.098,00 €" in offer
+    assert offer.endswith("(samo izpuščeni): 1 nakazilo, skupaj 1.098,00 €?")
     assert _accounts(tmp_path / "2.xml") == [ZALA]
+    # the suggested name is not the first file's (it would have been replaced)
+    suggested = [text for kind, _title, text in asked if kind == "save_path"][0]
+    assert suggested.endswith("izplačilo rejnin 2026-10 SEPA dodatna.xml")
 
     # 3. nothing new: only the whole file again is offered, Enter (Ne) makes nothing
     asked.clear()

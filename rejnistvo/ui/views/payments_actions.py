@@ -342,6 +342,9 @@ def export_run(view: Any, fmt: str) -> bool:
     suffix = ".xml" if fmt == "sepa" else f".{fmt}"
     # a name that says what it is, in Slovenian, as the other screens' documents have
     name = f"izplačilo rejnin {run.month:%Y-%m}{' SEPA' if fmt == 'sepa' else ''}{suffix}"
+    if plan is not None and plan.earlier:
+        # not the first file's name: its file, perhaps not sent yet, was overwritten
+        name = name.replace(" SEPA", " SEPA " + payment_sepa.file_name_part(plan))
     path = ask_save_file(view.ctx, "payment_run", name, view.tr("Izvoz izplačila"), EXPORTS[fmt][1])
     if path is None:
         return False
@@ -408,8 +411,8 @@ def _sepa_plan(view: Any, run: Any) -> Any:
             + "\n\n"
             + view.tr(
                 "Izvozim dodatno datoteko samo za rejnike, ki jih prejšnje datoteke tega "
-                "meseca nimajo (samo izpuščeni)?"
-            ),
+                "meseca nimajo (samo izpuščeni): {0}?"
+            ).format(payment_sepa.transfers_text(extra)),
         ):
             plan = extra
         elif not view.ctx.interaction.confirm(
