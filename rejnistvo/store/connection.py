@@ -164,6 +164,14 @@ def _log_holder(db_path: Path) -> sqlite3.Connection | None:
     return holder
 
 
+def after_crash_message(path: Path) -> str:
+    return (
+        f"Program se ob zadnjem delu z zbirko »{path}« ni pravilno zaprl (sesutje, izpad "
+        "elektrike ali prisilna zaustavitev). Zbirka je bila zato zdaj v celoti preverjena in "
+        "je cela. Kar je bilo takrat vpisano, a ne shranjeno, v njej ni: preverite zadnje vnose."
+    )
+
+
 def replaced_message(path: Path) -> str:
     return (
         f"Podatkovno zbirko »{path}« je med delom zamenjala druga datoteka (npr. varnostna "
@@ -327,6 +335,10 @@ def open_db(
             )
             if not beside and not checked:
                 _check_integrity(db, db_path, full=full_check or unclean)
+            if existed and unclean and set_aside is None:
+                # the full check passed: said, or the clerk never learns why the start
+                # took longer and that what was typed but not saved is gone (QA73)
+                db.warnings.append(after_crash_message(db_path))
             db.execute("PRAGMA foreign_keys = ON")
             if existed and is_unfinished(db, applied):
                 db.close()
