@@ -128,6 +128,11 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
         paid, vanished = yield from reading(
             paid_of(db, month, arrears_months, changed, screen, computed, failed, total), total
         )
+    # What was paid by placement, each placement's months in a dict of their own, taken
+    # from it one after another: after a backdated rate, 250,000 months taken from one
+    # dict by (placement, month) were each a look-up far in memory from the one before
+    # (~0.05 s more of the run at 20,000 placements, the dict made here included).
+    by_placement = _by_placement(paid)
     yield total, total
     # The month's lines, then the differences of closed months (the order lines of
     # equal keys keep), each with its order key.
@@ -145,10 +150,11 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
             pid = src.placement_id
             prefix = order.prefix(order_of(src))
             maker = BasisMaker(src.inputs, months[0], last_day) if compare else None
+            paid_for = by_placement.get(pid) if compare else None
             for i in compare:
                 m, at = closed[i]
                 p = payments[i]
-                was = paid.pop((pid, m), None)
+                was = paid_for.pop(m, None) if paid_for is not None else None
                 if was is None:
                     if p.days_placed:
                         new = figures.new_month(p)
@@ -184,7 +190,7 @@ def compute_steps(db: Any, month: date, with_basis: bool) -> RunSteps:
     yield total, total
     keys += pending_keys
     more = [
-        *_vanished(db, vanished, arrears_months, failed),
+        *_vanished(db, _not_taken(vanished, paid, by_placement), arrears_months, failed),
         *one_off_lines(db, month, first_closed, with_basis),
         *undone_lines(undoings, old_texts),
     ]
@@ -227,6 +233,31 @@ def _payees(entries: list[RunLine | Entry]) -> Iterator[Payee]:
 
 def _empty_basis() -> dict[str, Any]:
     return {"placement": [], "board_increases": [], "fee_uplifts": [], "rates": []}
+
+
+def _by_placement(
+    paid: dict[tuple[int, date], ledger.PaidMonth],
+) -> dict[int, dict[date, ledger.PaidMonth]]:
+    """`paid` by placement: {placement: {month: what was paid}}, each in its order."""
+    found: dict[int, dict[date, ledger.PaidMonth]] = {}
+    for (placement_id, month), was in paid.items():
+        months = found.get(placement_id)
+        if months is None:
+            months = found[placement_id] = {}
+        months[month] = was
+    return found
+
+
+def _not_taken(
+    vanished: dict[tuple[int, date], ledger.PaidMonth],
+    paid: dict[tuple[int, date], ledger.PaidMonth],
+    by_placement: dict[int, dict[date, ledger.PaidMonth]],
+) -> dict[tuple[int, date], ledger.PaidMonth]:
+    """`vanished`; where it is `paid` (``paid_of`` without a screen), the months of it
+    the run did not take (``by_placement``, what is left of it), in `paid`'s order."""
+    if vanished is not paid:
+        return vanished
+    return {key: was for key, was in paid.items() if key[1] in by_placement[key[0]]}
 
 
 def _vanished(

@@ -202,10 +202,17 @@ class RunLines(Sequence[RunLine]):
         """(what the run pays, the sum of its overpayments, negative), added up once."""
         if self._sums is None:
             paid = over = ZERO
-            for kind, amounts in self.kinds():
+            paid_kinds = PAID_KINDS
+            # the entries themselves, not ``kinds``: 270,000 after a backdated rate
+            for entry in self._entries:
+                if type(entry) is tuple:
+                    kind, amounts = entry[0], entry[1]
+                else:
+                    line = cast(RunLine, entry)
+                    kind, amounts = line.kind, line.amounts
                 if kind == OVERPAYMENT:
                     over += amounts.total
-                elif kind in PAID_KINDS:
+                elif kind in paid_kinds:
                     paid += amounts.total
             self._sums = (paid, over)
         return self._sums
