@@ -154,7 +154,7 @@ class FileLock:
                 pass
             _unlock(fd)
             os.close(fd)
-        raise _refusal("")
+        raise _refusal(None)
 
     def follow_identity(self) -> None:
         """Lock the identity of the file now at the name (call after it was created or
@@ -215,10 +215,20 @@ class FileLock:
                     self.path.unlink()
 
 
-def _refusal(holder: str) -> StoreError:
+def _refusal(holder: dict[str, object] | None) -> StoreError:
+    """Who holds the file, for the one who is refused. Another person or computer (two
+    clerks sharing the file on a shared disk) cannot »use the open window or close it«:
+    the window is theirs, so they are named and asked to close it (QA73)."""
+    if holder and (holder["user"], holder["host"]) != (_user(), _host()):
+        return StoreError(
+            f"Podatkovno zbirko ima odprto uporabnik {holder['user']} na računalniku "
+            f"{holder['host']}. Naenkrat jo lahko uporablja le en program: prosite ga, naj "
+            "program zapre, ali počakajte in poskusite znova."
+        )
+    named = f" (uporabnik {holder['user']} na računalniku {holder['host']})" if holder else ""
     return StoreError(
         "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
-        f"{holder}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
+        f"{named}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
     )
 
 
@@ -313,11 +323,11 @@ def _write_info(fd: int, info: dict[str, object]) -> None:
     os.ftruncate(fd, 1 + len(data))
 
 
-def _read_holder(fd: int) -> str:
+def _read_holder(fd: int) -> dict[str, object] | None:
     info = _read_info(fd)
     if "user" not in info or "host" not in info:
-        return ""
-    return f" (uporabnik {info['user']} na računalniku {info['host']})"
+        return None
+    return info
 
 
 def _host() -> str:
