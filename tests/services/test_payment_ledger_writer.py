@@ -138,3 +138,38 @@ def test_a_close_inserts_its_lines_several_a_statement(run_db, clock, monkeypatc
     monkeypatch.setattr(ledger.writer, "ROWS", 1)
     service.close_month(run_db, NOV, clock)
     assert closed_lines(run_db, NOV) == written
+
+
+def test_a_close_keeps_its_statement_journals_in_memory(run_db, clock, monkeypatch):
+    """A statement of many lines keeps a statement journal (the pages it changes, to undo
+    it alone), which SQLite wrote to a temporary file beyond 64 KiB: ~430 MB after a
+    backdated rate. During the close the connection keeps them in memory
+    (``temp_store`` 2); after it, the setting is the connection's own again."""
+    closed_then_changed(run_db, clock)
+    own = run_db.execute("PRAGMA temp_store").fetchone()[0]
+    assert own != 2
+    during = []
+    write = ledger.LineWriter.write
+
+    def watched(writer, *args):
+        during.append(run_db.execute("PRAGMA temp_store").fetchone()[0])
+        return write(writer, *args)
+
+    monkeypatch.setattr(ledger.LineWriter, "write", watched)
+    service.close_month(run_db, NOV, clock)
+    assert during == [2]
+    assert run_db.execute("PRAGMA temp_store").fetchone()[0] == own
+
+
+def test_a_close_inside_a_transaction_with_a_temporary_table_closes_all_the_same(run_db, clock):
+    """Inside a caller's transaction whose temporary schema is open SQLite refuses to
+    switch where temporary data is kept: the close then keeps the setting it found."""
+    closed_then_changed(run_db, clock)
+    run_db.execute("CREATE TEMP TABLE kept_by_caller (a)")
+    own = run_db.execute("PRAGMA temp_store").fetchone()[0]
+    with run_db.atomic():
+        run_db.execute("INSERT INTO kept_by_caller VALUES (1)")
+        closed = service.close_month(run_db, NOV, clock)
+    assert closed.lines and ledger.closed_run(run_db, NOV) is not None
+    assert run_db.execute("SELECT a FROM kept_by_caller").fetchall() == [(1,)]
+    assert run_db.execute("PRAGMA temp_store").fetchone()[0] == own
