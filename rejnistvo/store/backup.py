@@ -7,6 +7,7 @@ Kept in `backups/` beside the database file: one at start at most once a day
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from datetime import datetime
@@ -40,6 +41,38 @@ _SOURCE_KINDS = ("not_database", "locked")
 
 def backups_dir(db_path: Path) -> Path:
     return Path(db_path).parent / "backups"
+
+
+#: the labels of ``_backup_name`` (daily, before a schema step, an accepted restore)
+_LABELS = ("dnevna", "pred-posodobitvijo", "sprejeta-obnova")
+_BACKUP_NAME = re.compile(
+    r".+"
+    + re.escape(_PREFIX_SEP)
+    + r"\d{4}-\d{2}-\d{2}-\d{6}"
+    + re.escape(_PREFIX_SEP)
+    + "("
+    + "|".join(_LABELS)
+    + r")\.sqlite3"
+)
+
+
+def is_kept_backup(path: Path) -> bool:
+    """A copy the program keeps in a ``backups/`` folder (``_backup_name``)."""
+    return path.parent.name == "backups" and bool(_BACKUP_NAME.fullmatch(path.name))
+
+
+def refuse_kept_backup(path: Path) -> None:
+    """A kept backup is not opened to work in (QA73, found by hand: *Odpri drugo zbirko*
+    on ``backups/…-dnevna.sqlite3``). Opened, the program upgraded and changed the copy
+    in place, the clerk's work went into it, and the file it belongs to deleted it with
+    its oldest backups (``_prune``, ten kept). Readers (`cases`, `check`) still read it."""
+    if is_kept_backup(path):
+        raise StoreError(
+            f"Datoteka »{path}« je varnostna kopija iz mape »backups«. Program je ne odpre "
+            "za delo: spremenil bi jo, program pa najstarejše kopije iz te mape sam briše. "
+            "Če jo želite obnoviti, jo pri zaprtem programu skopirajte na mesto zbirke; "
+            "če jo želite le pogledati, jo skopirajte v drugo mapo in odprite kopijo."
+        )
 
 
 def backup_to(

@@ -282,6 +282,10 @@ def open_db(
     db_path = Path(path) if path is not None else default_db_path()
     if path is None and not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not read_only:
+        from rejnistvo.store.backup import refuse_kept_backup
+
+        refuse_kept_backup(db_path)
     if read_only or not lock:
         return _open_beside(db_path, busy_timeout, read_only=read_only)
     _check_file(db_path, create=create, replace_empty=replace_empty)

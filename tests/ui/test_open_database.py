@@ -133,7 +133,7 @@ def test_the_menu_item_does_it_too(qtbot, window, interaction, other):
     _close(_adopt(qtbot, news[0]))
 
 
-@pytest.mark.parametrize("kind", ["not_a_database", "open_elsewhere", "missing"])
+@pytest.mark.parametrize("kind", ["not_a_database", "open_elsewhere", "missing", "kept_backup"])
 def test_a_refused_file_keeps_the_old_one_open_and_says_why(
     qtbot, window, ctx, interaction, other, settings, kind
 ):
@@ -145,6 +145,11 @@ def test_a_refused_file_keeps_the_old_one_open_and_says_why(
     elif kind == "open_elsewhere":
         holder = open_db(other)  # another window holds it
         expected = "že odprta v drugem oknu"
+    elif kind == "kept_backup":  # a copy in backups/ is not worked in (QA73)
+        from rejnistvo.store.backup import daily_backup
+
+        other = daily_backup(other)
+        expected = "je varnostna kopija iz mape »backups«"
     else:
         other.unlink()
         expected = "ne obstaja"
