@@ -258,7 +258,7 @@ class SepaGroup(NamedTuple):
 def sepa_groups(run: PaymentRun, accounts: Mapping[int, str] | None = None) -> list[SepaGroup]:
     """The run's paid lines summed per carer and contract, in the run's order, each with
     the account to pay it to, or "" when there is no usable one. ``accounts``: carer id →
-    the account to use where a line has none usable (``_accounts_now``)."""
+    the account to use where a line has none usable (``run_accounts_now``)."""
     groups: dict[tuple[str, str, str], Decimal] = {}
     names: dict[tuple[str, str, str], RunLine] = {}
     typed: set[tuple[str, str, str]] = set()
@@ -334,7 +334,7 @@ def sepa_transfers(
     refused with the names when a carer's or the centre's IBAN is missing or invalid
     (the whole file: ``run --format sepa``; the window leaves such carers out instead,
     ``services.payment_sepa``). ``accounts``: carer id → the account to use where a line
-    has none usable (``_accounts_now``)."""
+    has none usable (``run_accounts_now``)."""
     check_payer(centre_iban, centre_name)
     # Summed per carer and contract before any IBAN is asked for: a carer whose lines
     # come to nothing (a 0,00 arrears line, an offset overpayment) gets no transfer, so
@@ -483,14 +483,14 @@ def _asking_meanwhile(work: Callable[[], T], progress: Progress | None) -> T:
     return result
 
 
-def _payer(db: Any) -> tuple[str, str]:
+def payer_settings(db: Any) -> tuple[str, str]:
     """The centre's IBAN and name from the settings (`centre_iban`, `centre_name`)."""
     from rejnistvo.store import get_setting
 
     return get_setting(db, "centre_iban") or "", get_setting(db, "centre_name") or ""
 
 
-def _accounts_now(db: Any, run: PaymentRun) -> dict[int, str]:
+def run_accounts_now(db: Any, run: PaymentRun) -> dict[int, str]:
     """A closed month's carers without a usable account in the ledger, with their account
     as it is now: a month closed before a carer's IBAN was entered could never be sent
     to the bank (the export asked again and again for the IBAN entered since). An
@@ -511,7 +511,7 @@ def check_sepa_for(db: Any, run: PaymentRun) -> list[dict[str, Any]]:
     (the file dialog came first, and its answer was then refused). Returns the transfers,
     which ``write_sepa_for`` takes for this run instead of checking it again (every
     carer's IBAN, ~2 s at 20,000 placements)."""
-    return sepa_transfers(run, *_payer(db), _accounts_now(db, run))
+    return sepa_transfers(run, *payer_settings(db), run_accounts_now(db, run))
 
 
 def sepa_open_month_notice(run: PaymentRun, today: date) -> str | None:
@@ -554,7 +554,7 @@ def write_sepa_for(
     """`write_sepa` with the centre's IBAN and name from the settings (`centre_iban`,
     `centre_name`, Nastavitve), to be executed on `sepa_execution_date(day)`.
     ``transfers``: what ``check_sepa_for`` returned for this run (its lines), if called."""
-    accounts = _accounts_now(db, run) if transfers is None else None
+    accounts = run_accounts_now(db, run) if transfers is None else None
     return write_sepa(
-        run, path, *_payer(db), sepa_execution_date(day), progress, accounts, transfers
+        run, path, *payer_settings(db), sepa_execution_date(day), progress, accounts, transfers
     )

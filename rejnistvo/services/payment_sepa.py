@@ -85,8 +85,8 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
     or for a closed month without one, the carer's account now). ``only_left_out``: only
     those no earlier file of the month has (a supplementary file). Refused when the centre's
     name or IBAN (the payer) is missing from the settings."""
-    exports.check_payer(*exports._payer(db))
-    groups = exports.sepa_groups(run, exports._accounts_now(db, run))
+    exports.check_payer(*exports.payer_settings(db))
+    groups = exports.sepa_groups(run, exports.run_accounts_now(db, run))
     named = exports.carer_names(groups)
     earlier = tuple(ledger_sepa.sepa_files(db, run.month))
     done = (
@@ -235,7 +235,7 @@ def write_sepa_file(
                else " (nihče od rejnikov nima veljavnega IBAN).")
             + " Datoteka ni zapisana.",
         )  # fmt: skip
-    centre_iban, centre_name = exports._payer(db)
+    centre_iban, centre_name = exports.payer_settings(db)
     executed = exports.sepa_execution_date(day)
     steps = exports.Steps(progress, len(plan.transfers) + 2)
     # the long part (sepaxml's check against the schema) before the transaction

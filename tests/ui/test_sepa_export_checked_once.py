@@ -20,7 +20,7 @@ def test_the_transfers_are_made_once(qtbot, view, tmp_path, monkeypatch):  # noq
     view.ctx.clock = FixedClock(date(2026, 12, 14))
     made = {"transfers": 0, "accounts": 0}
     # the window's file: the run's transfers grouped once (``payment_sepa.sepa_plan``)
-    real_transfers, real_accounts = payment_exports.sepa_groups, payment_exports._accounts_now
+    real_transfers, real_accounts = payment_exports.sepa_groups, payment_exports.run_accounts_now
 
     def transfers(*args, **kwargs):
         made["transfers"] += 1
@@ -31,13 +31,13 @@ def test_the_transfers_are_made_once(qtbot, view, tmp_path, monkeypatch):  # noq
         return real_accounts(*args, **kwargs)
 
     monkeypatch.setattr(payment_exports, "sepa_groups", transfers)
-    monkeypatch.setattr(payment_exports, "_accounts_now", accounts)
+    monkeypatch.setattr(payment_exports, "run_accounts_now", accounts)
     view.ctx.interaction.answers.extend([True, str(tmp_path / "s.xml")])  # open: asked
     assert export_run(view, "sepa"), view.ctx.interaction.errors
     assert made == {"transfers": 1, "accounts": 1}
     written = (tmp_path / "s.xml").read_text("utf-8")
     monkeypatch.setattr(payment_exports, "sepa_groups", real_transfers)
-    monkeypatch.setattr(payment_exports, "_accounts_now", real_accounts)
+    monkeypatch.setattr(payment_exports, "run_accounts_now", real_accounts)
     payment_exports.write_sepa_for(
         view.ctx.db, view.run, tmp_path / "again.xml", date(2026, 12, 14)
     )

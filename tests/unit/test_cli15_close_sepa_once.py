@@ -44,7 +44,7 @@ def made(monkeypatch):
     """How many times the bank transfers and the carers' accounts were made."""
     counts = {"transfers": 0, "accounts": 0}
     real_transfers = payment_exports.sepa_transfers
-    real_accounts = payment_exports._accounts_now
+    real_accounts = payment_exports.run_accounts_now
 
     def transfers(*args, **kwargs):
         counts["transfers"] += 1
@@ -55,7 +55,7 @@ def made(monkeypatch):
         return real_accounts(*args, **kwargs)
 
     monkeypatch.setattr(payment_exports, "sepa_transfers", transfers)
-    monkeypatch.setattr(payment_exports, "_accounts_now", accounts)
+    monkeypatch.setattr(payment_exports, "run_accounts_now", accounts)
     return counts
 
 

@@ -67,7 +67,7 @@ def _payees(lines: list[RunLine]) -> Iterator[Payee]:
 
 def _accounts_now(db: Any, lines: list[RunLine]) -> dict[int, str]:
     """The accounts entered since the close of the carers the month paid without one
-    (the bank file takes them: ``payment_exports._accounts_now``)."""
+    (the bank file takes them: ``payment_exports.run_accounts_now``)."""
     return accounts_now(
         db,
         {
