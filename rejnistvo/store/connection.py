@@ -84,10 +84,31 @@ class StoreDatabase(Database):
         WAL mode SQLite keeps writing to the open, now unreachable file and every save
         "succeeds" into nothing (tried: a folder deleted, then a save). One ``stat`` per
         transaction (a few µs) turns that into a Slovenian refusal, nothing written."""
-        if not self.conn.in_transaction:
+        outermost = not self.conn.in_transaction
+        if outermost:
             self.ensure_in_place()
-        with super().atomic() as db:
-            yield db
+        body_failed = False
+        try:
+            with super().atomic() as db:
+                try:
+                    yield db
+                except BaseException:
+                    body_failed = True
+                    raise
+        except sqlite3.Error as error:
+            # The COMMIT failed (rolled back), or the disk did under the block: a full
+            # disk when the change is written out. It escaped as sqlite3's English error:
+            # `run --close` on a full disk ended in »Notranja napaka programa
+            # (OperationalError)«, status 70, and Izplačila → Zaključi mesec in
+            # »Nepričakovana napaka« (QA73, a full tmpfs); now it is the Slovenian
+            # StoreError of a save. Any other error of the block (a constraint it broke,
+            # a bug) stays as it was: callers word those themselves.
+            if not outermost:
+                raise
+            translated = translate_sqlite_error(error, self.path)
+            if body_failed and not translated.kind:
+                raise
+            raise translated from None
 
     def ensure_in_place(self) -> None:
         """Raise StoreError when the opened file is no longer at ``path``."""
