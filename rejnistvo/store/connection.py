@@ -511,8 +511,19 @@ def reader_uri(db_path: Path) -> str:
     folder = db_path.parent
     journal = db_path.with_name(db_path.name + "-journal")
     writable = os.access(db_path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    if not writable and not _beside(db_path, "-wal").exists() and not journal.exists():
+        # A read-only medium (a write-protected stick, a CD, a share one may only read):
+        # a file the program has opened is in WAL mode, and SQLite cannot make its index
+        # (-shm) there — `check`, `cases` and `backup` said »… ni mogoče odpreti« (QA73).
+        # No -wal beside it: no program has the file open (a WAL writer keeps one while
+        # it is open), so it is read as the unchanging file it is.
+        return f"{db_path.resolve().as_uri()}?mode=ro&immutable=1"
     mode = "rw" if writable and _wal_of(db_path) is None and not journal.exists() else "ro"
     return f"{db_path.resolve().as_uri()}?mode={mode}"
+
+
+def _beside(db_path: Path, suffix: str) -> Path:
+    return db_path.with_name(db_path.name + suffix)
 
 
 def _wal_of(db_path: Path) -> Path | None:

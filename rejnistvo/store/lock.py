@@ -26,6 +26,7 @@ its file IDs need a handle per file, and no user makes them by accident.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -135,6 +136,16 @@ class FileLock:
                     fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
                     created = False
             except OSError as error:
+                if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    # a read-only medium (a CD, a share without the right to write):
+                    # said as a read-only file is, with what to do (QA73: it only said
+                    # »Mapa mora dovoliti pisanje«, with no way to look at the file)
+                    raise StoreError(
+                        f"Podatkovna zbirka »{self.path.with_suffix('')}« je v mapi samo za "
+                        f"branje ({reason(error)}), zato je program ne more odpreti. Omogočite "
+                        "pisanje v mapo ali zbirko skopirajte v mapo, kamor lahko pišete.",
+                        "read_only",
+                    ) from None
                 raise StoreError(
                     f"Ob podatkovni zbirki »{self.path.with_suffix('')}« ni mogoče ustvariti "
                     f"datoteke zaklepa ({reason(error)}). Mapa mora dovoliti pisanje."
