@@ -224,6 +224,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: what SQLite keeps beside a file it writes
+_SQLITE_SIDES = ("-journal", "-wal", "-shm")
+
+
 def clean_leftovers() -> list[Path]:
     """Remove temporary files of writes that a crash interrupted; return them."""
     pending = _pending()
@@ -244,5 +248,15 @@ def clean_leftovers() -> list[Path]:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
                     removed.append(tmp)
+            if tmp.name.endswith(TMP_SUFFIX):
+                # a backup's temporary copy is an SQLite file: a crash while it was
+                # written left its journal too (»….tmp-journal«, QA73: kill -9 of
+                # `backup`), which nothing else ever removed
+                for side in _SQLITE_SIDES:
+                    companion = tmp.with_name(tmp.name + side)
+                    if companion.is_file():
+                        with contextlib.suppress(OSError):
+                            companion.unlink()
+                            removed.append(companion)
         pending.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
     return removed

@@ -59,3 +59,26 @@ def test_the_daily_backup_on_a_full_disk_leaves_nothing_in_backups(database, mon
     with pytest.raises(StoreError, match="za varnostno kopijo"):
         daily_backup(database)
     assert list((database.parent / "backups").iterdir()) == []
+
+
+def test_a_backup_killed_mid_copy_leaves_no_journal_after_the_next_start(tmp_path):
+    """``kill -9`` of ``backup`` (by hand, 43 MB): the next command removed the noted
+    »kopija.sqlite3.tmp« but never its journal »kopija.sqlite3.tmp-journal«."""
+    import os
+
+    from rejnistvo import atomic_write
+
+    tmp = tmp_path / "kopija.sqlite3.tmp"
+    tmp.write_bytes(b"half")
+    journal = tmp_path / "kopija.sqlite3.tmp-journal"
+    journal.write_bytes(b"\0" * 1024)
+    gone_pid = os.getpid() + 10_000_000  # a pid that cannot be running
+    note = atomic_write.config_dir() / atomic_write.PENDING_FILE
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.write_text(f"{gone_pid}\t{tmp.resolve()}\n", encoding="utf-8")
+
+    removed = atomic_write.clean_leftovers()
+
+    assert not tmp.exists() and not journal.exists()
+    assert set(removed) == {tmp.resolve(), journal.resolve()}
+    assert list(tmp_path.iterdir()) == []
