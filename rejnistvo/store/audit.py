@@ -245,7 +245,7 @@ def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> Non
     a row's digest is computed from a slice: the same text as ``row_hash``, no dict."""
     keyed_seen = False
     keyed = _has_key_column(db)
-    missing_keys: dict[str, int] = {}
+    missing_keys: dict[str, tuple[int, object, object]] = {}
     keys: dict[str, bytes | None] = {}
     sql = (
         f"SELECT {', '.join(_CONTENT_FIELDS)}, {'key_id' if keyed else 'NULL'}, prev_hash, hash "
@@ -276,7 +276,8 @@ def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> Non
                 keys[key_id] = audit_keys.key_for(str(key_id))
             key = keys[key_id]
             if key is None:
-                missing_keys.setdefault(str(key_id), row_id)
+                # who wrote the first row it signed: the computer whose key is needed
+                missing_keys.setdefault(str(key_id), (row_id, values[2], values[3]))
             else:
                 content = (prev_hash + _encode(list(values[: width + 1]))).encode("utf-8")
                 digest = hmac.digest(key, content, "sha256").hex()
@@ -290,11 +291,17 @@ def _scan(db: Database, state: ChainState, after_id: int, prev_hash: str) -> Non
         state.count += 1
         state.last_id, state.last_hash = row_id, row_digest
         prev_hash = row_digest
-    for key_id, first in missing_keys.items():
+    for key_id, (first, user_name, account) in missing_keys.items():
+        # Two clerks sharing the file on a shared disk each have their own key: on the
+        # other computer this was said at every start, naming only a key (QA73). Who
+        # wrote the rows tells the IT person which computer's key to bring, and how.
+        who = f" (prvo je vpisal {user_name or account}, uporabniški račun {account})"
         state.problems.append(
-            f"Dnevnik sprememb: vrstic od {first} naprej, podpisanih s ključem {key_id}, ni "
-            "mogoče preveriti, ker tega ključa ni na tem računalniku (kopirajte ga v mapo "
-            f"»{config_dir(create=False) / audit_keys.KEYS_DIR}«)."
+            f"Dnevnik sprememb: vrstic od {first} naprej{who}, podpisanih s ključem "
+            f"{key_id}, ni mogoče preveriti, ker tega ključa ni na tem računalniku. Če jih je "
+            "vpisal drug računalnik, ki si deli to zbirko, tam shranite ključe z ukazom "
+            "»backup --db … --out … --keys MAPA« in jih kopirajte v mapo "
+            f"»{config_dir(create=False) / audit_keys.KEYS_DIR}«."
         )
 
 
