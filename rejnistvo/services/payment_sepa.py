@@ -51,6 +51,21 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class PaidMore:
+    """A transfer the month's files paid more than the month pays now (the month was
+    reopened and closed again with less): the bank cannot take it back by itself."""
+
+    name: str
+    contract: str
+    paid: Decimal  # what the month's files paid
+    now: Decimal  # what the month pays now
+
+    @property
+    def difference(self) -> Decimal:
+        return self.paid - self.now
+
+
+@dataclass(frozen=True)
 class SepaPlan:
     """What a bank file of the run would pay (``transfers``, sepaxml's payments, and
     ``paid``, who each is: carer id, name, contract, amount), whom it leaves out, and the
@@ -64,6 +79,11 @@ class SepaPlan:
     only_left_out: bool = False
     #: transfers left out of a supplementary file: an earlier file of the month has them
     in_earlier: tuple[Decimal, ...] = field(default=())
+    #: contracts of ``paid`` that are a difference: a file of the month paid them less
+    #: than the month pays now (reopened and closed again with more)
+    differences: tuple[str, ...] = field(default=())
+    #: what the month's files paid more than the month pays now
+    paid_more: tuple[PaidMore, ...] = field(default=())
 
     @property
     def total(self) -> Decimal:
@@ -89,22 +109,39 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
     groups = exports.sepa_groups(run, exports.run_accounts_now(db, run))
     named = exports.carer_names(groups)
     earlier = tuple(ledger_sepa.sepa_files(db, run.month))
-    done = (
-        {_paid_key(*row) for row in ledger_sepa.paid_in_sepa_files(db, run.month)}
-        if only_left_out
-        else set()
-    )
+    # what the month's files paid each carer and contract (a supplementary file): a month
+    # reopened and closed again may pay more now (the difference is paid) or less (said)
+    done: dict[tuple[object, str], Decimal] = {}
+    done_names: dict[tuple[object, str], str] = {}
+    if only_left_out:
+        for carer_id, name, contract, amount in ledger_sepa.paid_in_sepa_files(db, run.month):
+            key = _paid_key(carer_id, name, contract)
+            done[key] = done.get(key, ZERO) + amount
+            done_names[key] = name
+    now: dict[tuple[object, str], Decimal] = {}
+    for group in groups:
+        key = _paid_key(group.line.carer_id, group.carer, group.contract)
+        now[key] = now.get(key, ZERO) + max(group.amount, ZERO)
     transfers: list[dict[str, Any]] = []
     paid: list[tuple[int | None, str, str, Decimal]] = []
     left_out: list[LeftOut] = []
     in_earlier: list[Decimal] = []
+    differences: list[str] = []
+    counted: set[tuple[object, str]] = set()
     for group in groups:
         if group.amount <= 0:
             continue  # nothing to pay (a 0,00 arrears line, an offset overpayment)
         carer_id = group.line.carer_id
-        if _paid_key(carer_id, group.carer, group.contract) in done:
-            in_earlier.append(group.amount)
-        elif not group.usable:
+        key = _paid_key(carer_id, group.carer, group.contract)
+        if key in done:
+            grown = now[key] - done[key]
+            if grown <= 0 or key in counted:
+                in_earlier.append(group.amount)
+                continue
+            counted.add(key)  # the difference once, on the carer's first transfer
+            group = group._replace(amount=grown)
+            differences.append(group.contract)
+        if not group.usable:
             reason = INVALID_IBAN if group.typed else NO_IBAN
             left_out.append(
                 LeftOut(named[group.number], carer_id, group.contract, group.amount, reason)
@@ -114,9 +151,18 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
             paid.append((carer_id, group.carer, group.contract, group.amount))
     # a carer's contracts together, the carers by name (the run orders by unit first)
     left_out.sort(key=lambda x: (sort_fold(x.name), x.carer_id or 0, x.contract))
+    names = {_paid_key(g.line.carer_id, g.carer, g.contract): named[g.number] for g in groups}
+    paid_more = sorted(
+        (
+            PaidMore(names.get(key, done_names[key]), key[1], amount, now.get(key, ZERO))
+            for key, amount in done.items()
+            if now.get(key, ZERO) < amount
+        ),
+        key=lambda x: (sort_fold(x.name), x.contract),
+    )
     return SepaPlan(
         run.month, tuple(transfers), tuple(paid), tuple(left_out), earlier, only_left_out,
-        tuple(in_earlier),
+        tuple(in_earlier), tuple(differences), tuple(paid_more),
     )  # fmt: skip
 
 
@@ -174,10 +220,49 @@ def left_out_text(plan: SepaPlan) -> str:
     )
 
 
+def differences_text(plan: SepaPlan) -> str:
+    """The transfers of a supplementary file that are a difference (the month reopened and
+    closed again pays more than its files paid), one a line; "" when none is."""
+    if not plan.differences:
+        return ""
+    rows = [
+        f"– {name}" + (f", pogodba {contract}" if contract else "") + f": razlika {_eur(amount)}"
+        for _id, name, contract, amount in plan.paid
+        if contract in plan.differences
+    ]
+    return (
+        "Mesec je bil po prejšnji datoteki ponovno odprt in znova zaključen z višjim zneskom; "
+        "datoteka plača le razliko do zdaj izplačanega:\n" + "\n".join(rows)
+    )
+
+
+def paid_more_text(plan: SepaPlan) -> str:
+    """The transfers the month's files paid more than the month pays now, one a line,
+    with what to do; "" when none is."""
+    if not plan.paid_more:
+        return ""
+    rows = [
+        f"– {x.name}" + (f", pogodba {x.contract}" if x.contract else "")
+        + f": plačano {_eur(x.paid)}, zdaj {_eur(x.now)} (preveč {_eur(x.difference)})"
+        for x in plan.paid_more[:NAMED_LEFT_OUT]
+    ]  # fmt: skip
+    rest = len(plan.paid_more) - NAMED_LEFT_OUT
+    if rest > 0:
+        rows.append(f"… in še {fmt_count(rest)}.")
+    return (
+        "Prejšnje datoteke so plačale več, kot mesec plača zdaj (mesec je bil ponovno odprt "
+        "in znova zaključen z nižjim zneskom). Poračun te razlike ne prinese in datoteka "
+        "SEPA je ne odšteje: uredite jo z rejnikom (vračilo) ali z banko.\n" + "\n".join(rows)
+    )
+
+
 def plan_question(plan: SepaPlan) -> str:
     """What the file pays and whom it leaves out, asked before it is written."""
     kind = "Dodatna datoteka SEPA" if plan.only_left_out else "Datoteka SEPA"
     text = f"{kind} za {month_name(plan.month)}: {transfers_text(plan)}."
+    for part in (differences_text(plan), paid_more_text(plan)):
+        if part:
+            text += "\n\n" + part
     if plan.left_out:
         text += "\n\n" + left_out_text(plan) + "\n\nIzvozim datoteko brez njih?"
     else:

@@ -50,16 +50,17 @@ def sepa_files(db: Database, month: date) -> list[SepaFile]:
     ]
 
 
-def paid_in_sepa_files(db: Database, month: date) -> set[tuple[int | None, str, str]]:
-    """(carer id, carer's name, contract) of every transfer in a file of `month`."""
-    return {
-        (row[0], row[1], row[2])
+def paid_in_sepa_files(db: Database, month: date) -> list[tuple[int | None, str, str, Decimal]]:
+    """(carer id, carer's name, contract, amount) of every transfer in a file of `month`,
+    oldest file first."""
+    return [
+        (row[0], row[1], row[2], Decimal(row[3]))
         for row in db.execute(
-            "SELECT t.carer_id, t.carer, t.contract FROM sepa_file_transfers t "
-            "JOIN sepa_files f ON f.id = t.file_id WHERE f.month = ?",
+            "SELECT t.carer_id, t.carer, t.contract, t.amount FROM sepa_file_transfers t "
+            "JOIN sepa_files f ON f.id = t.file_id WHERE f.month = ? ORDER BY f.id, t.id",
             [month_key(month)],
         )
-    }
+    ]
 
 
 def insert_sepa_file(

@@ -149,8 +149,10 @@ def reopening_question(view: Any, month: date) -> str:
             "Če ste datoteko SEPA za {0} že poslali banki, je izplačilo morda\n"
             "že izvršeno: ko mesec znova zaključite, banki ne pošljite nove\n"
             "datoteke SEPA za ta mesec, sicer bodo rejniki plačani dvakrat.\n"
-            "Kar se po ponovnem zaključku razlikuje od poslanega, uredite\n"
-            "s poračunom v naslednjem mesecu ali z banko."
+            "Poračun naslednjega meseca razlike do poslanega ne prinese:\n"
+            "po ponovnem zaključku jo pokaže izvoz SEPA tega meseca (dodatna\n"
+            "datoteka plača, kar je zdaj več; kar je bilo plačano preveč,\n"
+            "uredite z rejnikom ali banko)."
             "\n\nRazlog za ponovno odprtje meseca {0}:"
         ).format(month_name(month))
     )
@@ -405,13 +407,27 @@ def _sepa_plan(view: Any, run: Any) -> Any:
     if plan.earlier:
         earlier = on_screen(payment_sepa.earlier_text(plan))
         extra = payment_sepa.sepa_plan(view.ctx.db, run, only_left_out=True)
+        # a month reopened and closed again: what grew is paid, what shrank is said
+        changed = "".join(
+            on_screen(part) + "\n\n"
+            for part in (payment_sepa.differences_text(extra), payment_sepa.paid_more_text(extra))
+            if part
+        )
         if extra.transfers and view.ctx.interaction.confirm(
             view.tr("Datoteka SEPA že izvožena"),
             earlier
             + "\n\n"
-            + view.tr(
-                "Izvozim dodatno datoteko samo za rejnike, ki jih prejšnje datoteke tega "
-                "meseca nimajo (samo izpuščeni): {0}?"
+            + changed
+            + (
+                view.tr(
+                    "Izvozim dodatno datoteko samo z nakazili, ki jih prejšnje datoteke tega "
+                    "meseca nimajo (izpuščeni in razlike): {0}?"
+                )
+                if extra.differences
+                else view.tr(
+                    "Izvozim dodatno datoteko samo za rejnike, ki jih prejšnje datoteke tega "
+                    "meseca nimajo (samo izpuščeni): {0}?"
+                )
             ).format(payment_sepa.transfers_text(extra)),
         ):
             plan = extra
@@ -453,6 +469,8 @@ def _nothing_new(view: Any, extra: Any) -> str:
     if extra.transfers:
         return ""
     text = str(view.tr("Vsi rejniki z veljavnim IBAN so že v datoteki tega meseca."))
+    if extra.paid_more:  # reopened and closed again with less: the bank paid more
+        text += "\n\n" + on_screen(payment_sepa.paid_more_text(extra))
     if extra.left_out:
         text += "\n\n" + on_screen(payment_sepa.left_out_text(extra))
     return text + "\n\n"
