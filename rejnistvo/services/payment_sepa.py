@@ -79,9 +79,9 @@ class SepaPlan:
     only_left_out: bool = False
     #: transfers left out of a supplementary file: an earlier file of the month has them
     in_earlier: tuple[Decimal, ...] = field(default=())
-    #: contracts of ``paid`` that are a difference: a file of the month paid them less
-    #: than the month pays now (reopened and closed again with more)
-    differences: tuple[str, ...] = field(default=())
+    #: (carer id, contract) of ``paid`` that are a difference: a file of the month paid
+    #: them less than the month pays now (reopened and closed again with more)
+    differences: tuple[tuple[int | None, str], ...] = field(default=())
     #: what the month's files paid more than the month pays now
     paid_more: tuple[PaidMore, ...] = field(default=())
 
@@ -126,7 +126,7 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
     paid: list[tuple[int | None, str, str, Decimal]] = []
     left_out: list[LeftOut] = []
     in_earlier: list[Decimal] = []
-    differences: list[str] = []
+    differences: list[tuple[int | None, str]] = []
     counted: set[tuple[object, str]] = set()
     for group in groups:
         if group.amount <= 0:
@@ -140,7 +140,7 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
                 continue
             counted.add(key)  # the difference once, on the carer's first transfer
             group = group._replace(amount=grown)
-            differences.append(group.contract)
+            differences.append((carer_id, group.contract))
         if not group.usable:
             reason = INVALID_IBAN if group.typed else NO_IBAN
             left_out.append(
@@ -225,11 +225,14 @@ def differences_text(plan: SepaPlan) -> str:
     closed again pays more than its files paid), one a line; "" when none is."""
     if not plan.differences:
         return ""
-    rows = [
+    grown = [
         f"– {name}" + (f", pogodba {contract}" if contract else "") + f": razlika {_eur(amount)}"
-        for _id, name, contract, amount in plan.paid
-        if contract in plan.differences
+        for carer_id, name, contract, amount in plan.paid
+        if (carer_id, contract) in plan.differences
     ]
+    rows = grown[:NAMED_LEFT_OUT]  # a rate entered late grows every transfer: count the rest
+    if len(grown) > NAMED_LEFT_OUT:
+        rows.append(f"… in še {fmt_count(len(grown) - NAMED_LEFT_OUT)}.")
     return (
         "Mesec je bil po prejšnji datoteki ponovno odprt in znova zaključen z višjim zneskom; "
         "datoteka plača le razliko do zdaj izplačanega:\n" + "\n".join(rows)

@@ -88,3 +88,21 @@ def test_an_unchanged_reclosed_month_offers_nothing_new(run_db, clock, tmp_path)
     extra = payment_sepa.sepa_plan(run_db, again, only_left_out=True)
     assert not extra.transfers and not extra.paid_more
     assert len(extra.in_earlier) == len(first.transfers)
+
+
+def test_a_late_rate_grows_every_transfer_and_the_question_counts_the_rest(
+    run_db, clock, tmp_path, monkeypatch
+):
+    from rejnistvo.services import rates as rate_service
+
+    closed = service.close_month(run_db, SEP, clock)
+    first = payment_sepa.sepa_plan(run_db, closed)
+    payment_sepa.write_sepa_file(run_db, closed, first, tmp_path / "1.xml", clock.today(), clock)
+    service.reopen_month(run_db, SEP, "Uskladitev vnesena pozno", clock)
+    rate_service.add_rate(run_db, "2026-09-01", "700.00", "500.00", "test: višji znesek")
+    again = service.close_month(run_db, SEP, clock)
+    extra = payment_sepa.sepa_plan(run_db, again, only_left_out=True)
+    assert len(extra.transfers) == len(first.transfers) == 3
+    monkeypatch.setattr(payment_sepa, "NAMED_LEFT_OUT", 1)
+    text = payment_sepa.differences_text(extra)
+    assert text.count(": razlika ") == 1 and text.endswith("… in še 2.")

@@ -37,6 +37,7 @@ def test_the_difference_of_a_reclosed_month_is_offered(qtbot, view, tmp_path):  
     question = reopening_question(view, OCT)
     assert "Poračun naslednjega meseca razlike do poslanega ne prinese" in question
     assert "uredite s poračunom" not in question
+    assert "ne pošljite nove\ncelotne datoteke SEPA" in question
 
     service.reopen_month(db, OCT, "Uskladitev vnesena pozno", clock)
     rate_service.add_rate(db, "2026-10-01", "700.00", "500.00", "test: višji znesek")

@@ -148,7 +148,7 @@ def reopening_question(view: Any, month: date) -> str:
             # broken by hand: the input dialog's label does not wrap
             "Če ste datoteko SEPA za {0} že poslali banki, je izplačilo morda\n"
             "že izvršeno: ko mesec znova zaključite, banki ne pošljite nove\n"
-            "datoteke SEPA za ta mesec, sicer bodo rejniki plačani dvakrat.\n"
+            "celotne datoteke SEPA, sicer bodo rejniki plačani dvakrat.\n"
             "Poračun naslednjega meseca razlike do poslanega ne prinese:\n"
             "po ponovnem zaključku jo pokaže izvoz SEPA tega meseca (dodatna\n"
             "datoteka plača, kar je zdaj več; kar je bilo plačano preveč,\n"
