@@ -104,7 +104,15 @@ def sepa_plan(db: Any, run: PaymentRun, only_left_out: bool = False) -> SepaPlan
     """The bank file of `run`: every carer to be paid who has a valid IBAN (the ledger's,
     or for a closed month without one, the carer's account now). ``only_left_out``: only
     those no earlier file of the month has (a supplementary file). Refused when the centre's
-    name or IBAN (the payer) is missing from the settings."""
+    name or IBAN (the payer) is missing from the settings, and in a read-only view: each
+    file is recorded in the database (so that nobody is paid twice), which it cannot be."""
+    from rejnistvo.store.connection import refuse_if_read_only
+
+    refuse_if_read_only(
+        db,
+        "Datoteke SEPA ni mogoče izvoziti, ker program vsako zapiše v zbirko (da nihče ne "
+        "bi bil plačan dvakrat). Izvoz v CSV, preglednico in PDF deluje.",
+    )
     exports.check_payer(*exports.payer_settings(db))
     groups = exports.sepa_groups(run, exports.run_accounts_now(db, run))
     named = exports.carer_names(groups)

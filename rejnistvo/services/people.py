@@ -472,7 +472,10 @@ def delete_person(db: Any, entity: str, record_id: int, version: int | None = No
 
 def person_in_use(db: Any, entity: str, record_id: int) -> str | None:
     """Why the carer or child cannot be deleted (the message ``delete_person`` refuses
-    with), or None: asked before »Res želite izbrisati?«, which a refusal then followed."""
+    with), or None: asked before »Res želite izbrisati?«, which a refusal then followed.
+    In a read-only view: why nothing can be deleted (QA74)."""
+    if getattr(db, "read_only", False):
+        return str(db.refused_write_message("Zapis ni izbrisan."))
     try:
         name = get_record(db, entity, record_id).get("name") or ""
     except StoreError:

@@ -500,7 +500,10 @@ def _check_payee(db: Any, stored: dict[str, Any] | None, p: Placement) -> None:
 def placement_in_use(db: Any, placement_id: int) -> str | None:
     """Why the placement cannot be deleted (the message ``delete_placement`` refuses
     with), or None: asked before »Res želite izbrisati?«, which a refusal then followed
-    (QA65, as for a carer or child in use: ``people.person_in_use``)."""
+    (QA65, as for a carer or child in use: ``people.person_in_use``). In a read-only view:
+    why nothing can be deleted (QA74)."""
+    if getattr(db, "read_only", False):
+        return str(db.refused_write_message("Zapis ni izbrisan."))
     return _in_use_message(db, placement_id) if references(db, _HOLDERS, placement_id) else None
 
 

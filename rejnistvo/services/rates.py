@@ -38,6 +38,7 @@ from rejnistvo.rules.rates import (
     parse_percent,
 )
 from rejnistvo.store import Database
+from rejnistvo.store.connection import refuse_if_read_only
 
 if TYPE_CHECKING:
     # imported where used: Roki's missing indexation, at the window's start, reads only
@@ -344,10 +345,17 @@ def correct_rate(
     return _rate_row(get_record(db, "rates", save_record(db, "rates", record)))
 
 
+def check_addable(db: Database) -> None:
+    """Refuse a new row before the window asks »Shranim?«: in a read-only view (another
+    window has the file for work, QA74) nothing can be added."""
+    refuse_if_read_only(db)
+
+
 def check_correctable(db: Database, row_id: int, valid_from: date) -> None:
     """Refuse a new start ``correct_rate`` would refuse: a day another row has, or one
     that leaves a closed month without an amount (the window asks »Shranim?« only after
     this passed)."""
+    refuse_if_read_only(db)
     rows = list_rates(db)
     _within_reach(rows, valid_from, but=row_id)
     if _taken(rows, valid_from, but=row_id):
@@ -392,6 +400,7 @@ def remove_rate(db: Database, row_id: int, version: int) -> None:
 def check_removable(db: Database, row_id: int) -> None:
     """Refuse what ``remove_rate`` would refuse for a closed month (the window asks
     »Nadaljujem?« only after this passed)."""
+    refuse_if_read_only(db)
     rows = list_rates(db)
     removed = next((r for r in rows if r.id == row_id), None)
     if removed is not None:

@@ -74,6 +74,10 @@ class StoreDatabase(Database):
     #: ``open_db`` switched the file to WAL (its header says so, ``in_rollback_mode``):
     #: a header saying rollback journal later is a program-made copy copied over it
     wal_header: bool = False
+    #: opened only to look at while another window has it for work (``open_to_view``):
+    #: who has it (»uporabnik ana na računalniku csd-pc1«, "" when not known); None when
+    #: this is no such view
+    viewing: str | None = None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -86,6 +90,10 @@ class StoreDatabase(Database):
         transaction (a few µs) turns that into a Slovenian refusal, nothing written."""
         outermost = not self.conn.in_transaction
         if outermost:
+            if self.read_only:
+                # every save, delete, month's closing … goes through here: refused in the
+                # clerk's words, not as SQLite's »attempt to write a readonly database«
+                raise StoreError(self.refused_write_message(), "read_only")
             self.ensure_in_place()
         body_failed = False
         try:
@@ -136,6 +144,18 @@ class StoreDatabase(Database):
         rollback journal in its header (``in_rollback_mode``); this file said WAL."""
         return self.wal_header and in_rollback_mode(self.path)
 
+    def refused_write_message(self, outcome: str = "Sprememba ni shranjena.") -> str:
+        """Why nothing can be written into this connection's file, said to the clerk;
+        ``outcome``: what did not happen."""
+        if self.viewing is not None:
+            who = self.viewing or "drug program"
+            return (
+                f"Zbirka »{self.path}« je odprta samo za branje, ker jo ima za delo odprto "
+                f"{who}. {outcome} Ko jo ta zapre, izberite Datoteka → Odpri za delo (ali "
+                "gumb »Odpri za delo« v vrstici stanja)."
+            )
+        return f"Zbirka »{self.path}« je odprta samo za branje. {outcome}"
+
     def refuse_writes(self) -> None:
         """A damaged file found after opening: nothing more is written to it."""
         with contextlib.suppress(sqlite3.Error):
@@ -156,6 +176,12 @@ class StoreDatabase(Database):
 
                 with contextlib.suppress(sqlite3.Error, StoreError):
                     remember_head(self)
+                # Its log into the file now: SQLite does that at the close of the last
+                # connection only, and beside a reader (a read-only window, QA74) the
+                # log's frames stayed; the next writer took them for a crash (»Program
+                # se ob zadnjem delu … ni pravilno zaprl«, and the full check).
+                with contextlib.suppress(sqlite3.Error):
+                    self.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             super().close()
         finally:
             if holder is not None:
@@ -407,6 +433,23 @@ def open_db(
         else:
             file_lock.release()
         raise
+    return db
+
+
+def refuse_if_read_only(db: object, outcome: str = "Sprememba ni shranjena.") -> None:
+    """StoreError (kind "read_only") before a use case that would write asks anything
+    (Zaključi mesec's question, the SEPA file's dialog), when ``db`` is read-only."""
+    if isinstance(db, StoreDatabase) and db.read_only:
+        raise StoreError(db.refused_write_message(outcome), "read_only")
+
+
+def open_to_view(path: str | os.PathLike[str], holder: str = "") -> StoreDatabase:
+    """The file opened only to look at, beside the window (another clerk's, ``holder``)
+    that has it for work: a reader as ``read_only=True`` is — no lock, no daily backup,
+    no migration, no audit head remembered, no -wal/-shm made (``reader_uri``), every
+    write refused (``atomic``, ``PRAGMA query_only``) with ``refused_write_message``."""
+    db = open_db(path, read_only=True)
+    db.viewing = holder
     return db
 
 

@@ -18,6 +18,7 @@ StoreErrorKind = Literal[
     "io_error",
     "cannot_open",
     "referenced",  # a delete refused: other records refer to this one
+    "held",  # another window (another clerk) has the file open for work
 ]
 
 
@@ -29,6 +30,10 @@ class StoreError(RuleError):
     A RuleError without a field, so that every headless command (`print --db`, `register
     --db`, …) turns it into exit status 2 and one line, as the dispatcher does for bad input.
     """
+
+    #: kind "held": who has the file open (»uporabnik ana na računalniku csd-pc1«;
+    #: "" when the lock file does not say)
+    holder: str = ""
 
     def __init__(self, message: str, kind: StoreErrorKind = "") -> None:
         super().__init__("", message)

@@ -229,18 +229,47 @@ class FileLock:
 def _refusal(holder: dict[str, object] | None) -> StoreError:
     """Who holds the file, for the one who is refused. Another person or computer (two
     clerks sharing the file on a shared disk) cannot »use the open window or close it«:
-    the window is theirs, so they are named and asked to close it (QA73)."""
+    the window is theirs, so they are named and asked to close it (QA73). Kind "held":
+    the window offers to open the file read-only beside it (QA74)."""
     if holder and (holder["user"], holder["host"]) != (_user(), _host()):
-        return StoreError(
+        error = StoreError(
             f"Podatkovno zbirko ima odprto uporabnik {holder['user']} na računalniku "
             f"{holder['host']}. Naenkrat jo lahko uporablja le en program: prosite ga, naj "
-            "program zapre, ali počakajte in poskusite znova."
+            "program zapre, ali počakajte in poskusite znova.",
+            "held",
         )
-    named = f" (uporabnik {holder['user']} na računalniku {holder['host']})" if holder else ""
-    return StoreError(
-        "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
-        f"{named}. Uporabite že odprto okno ali ga zaprite in poskusite znova."
-    )
+    else:
+        named = f" (uporabnik {holder['user']} na računalniku {holder['host']})" if holder else ""
+        error = StoreError(
+            "Podatkovna zbirka je že odprta v drugem oknu programa Rejništvo"
+            f"{named}. Uporabite že odprto okno ali ga zaprite in poskusite znova.",
+            "held",
+        )
+    error.holder = _holder_words(holder)
+    return error
+
+
+def _holder_words(holder: dict[str, object] | None) -> str:
+    if not holder:
+        return ""
+    return f"uporabnik {holder['user']} na računalniku {holder['host']}"
+
+
+def holder_of(db_path: Path) -> str | None:
+    """Who has the file open for work now: None when nobody does (its lock is free);
+    »uporabnik … na računalniku …«, or "" when the lock file does not say. Takes no lock
+    and writes nothing (a read-only window asks it for »Odpri za delo«)."""
+    lock = FileLock(db_path)
+    if not lock.is_held_elsewhere():
+        return None
+    try:
+        fd = os.open(lock.path, os.O_RDONLY)
+    except OSError:
+        return ""
+    try:
+        return _holder_words(_read_holder(fd))
+    finally:
+        os.close(fd)
 
 
 def _held(path: Path | None) -> bool:

@@ -168,13 +168,16 @@ def open_database(
     locations: Locations | None = None,
     replace_empty: Callable[[Path], bool] | None = None,
     remembered: object = None,
+    view_offer: Callable[[Any], bool] | None = None,
 ):
     """(database, path) — a fresh demo file in a temp folder, or the given/default file
     with the daily backup. A 0-byte file becomes a new database only if
     ``replace_empty(path)`` says yes. Raises StoreError with a Slovenian message.
+    A file another window holds for work (StoreError kind "held") is opened only to look
+    at (``store.connection.open_to_view``) when ``view_offer(error)`` says yes.
     ``remembered``: the file last chosen in the window, opened when ``db`` names none
     (gone or refused: the default file, told; see ui/remembered_database.py)."""
-    from rejnistvo.store import open_db
+    from rejnistvo.store import StoreError, open_db
     from rejnistvo.store.connection import EmptyFileError
 
     if demo:
@@ -187,14 +190,13 @@ def open_database(
     if remembered and not db:
         from rejnistvo.ui.remembered_database import open_remembered
 
-        return open_remembered(str(remembered), locations, replace_empty)
+        return open_remembered(str(remembered), locations, replace_empty, view_offer)
     # absolute: the window shows where the file is, whatever folder it was started from
     path = database_path(db, locations).absolute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # e.g. --portable in a folder the user cannot write to
         from rejnistvo.atomic_write import os_error_reason
-        from rejnistvo.store import StoreError
 
         why = os_error_reason(exc, writing=True)  # strerror is the OS's English
         hint = (
@@ -211,7 +213,49 @@ def open_database(
         if replace_empty is None or not replace_empty(path):
             raise
         database = open_db(path, daily_backup=True, replace_empty=True)
+    except StoreError as error:
+        if error.kind != "held" or view_offer is None or not view_offer(error):
+            raise
+        from rejnistvo.store.connection import open_to_view
+
+        database = open_to_view(path, error.holder)
     return database, path
+
+
+def offers_view(interaction: Any, cancel: str) -> Callable[[Any], bool]:
+    """``view_offer`` of ``open_database``: the refusal of a file another window holds,
+    with »Odpri samo za branje« besides ``cancel`` (»Zapri« at start, »Prekliči« at
+    Datoteka → Odpri drugo zbirko)."""
+
+    def offer(error: Any) -> bool:
+        from PySide6.QtWidgets import QApplication
+
+        restore = QApplication.overrideCursor() is not None
+        if restore:
+            QApplication.restoreOverrideCursor()
+        try:
+            return bool(
+                interaction.offer(
+                    QApplication.translate("App", "Zbirka je v uporabi"),
+                    getattr(error, "message", str(error))
+                    + "\n\n"
+                    + QApplication.translate(
+                        "App",
+                        "Zbirko lahko odprete samo za branje: vidite vse podatke, jih "
+                        "tiskate in izvažate, shraniti pa ne morete ničesar. Spremembe, ki "
+                        "jih medtem shrani sodelavec, prikaže Datoteka → Osveži (F5).",
+                    ),
+                    QApplication.translate("App", "Odpri samo za branje"),
+                    cancel,
+                )
+            )
+        finally:
+            if restore:
+                from PySide6.QtCore import Qt
+
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    return offer
 
 
 def watch_checks(ctx: AppContext, window, interval_ms: int = 100) -> None:
@@ -371,7 +415,14 @@ def main(
         try:
             # the file chosen in the window (Datoteka → Odpri drugo zbirko) unless --db
             remembered = ctx.settings.value("database/path") if not (db or demo) else None
-            ctx.db, ctx.db_path = open_database(db, demo, locations, replace_empty, remembered)
+            ctx.db, ctx.db_path = open_database(
+                db,
+                demo,
+                locations,
+                replace_empty,
+                remembered,
+                offers_view(interaction, QApplication.translate("App", "Zapri")),
+            )
             if demo:
                 demo_folders.append(ctx.db_path.parent)
         except StoreError as exc:

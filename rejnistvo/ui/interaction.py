@@ -52,6 +52,8 @@ class Interaction(Protocol):
 
     def error(self, title: str, text: str) -> None: ...
 
+    def offer(self, title: str, text: str, action: str, cancel: str) -> bool: ...
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Interaction", text)
@@ -219,6 +221,17 @@ class QtInteraction:
     def info(self, title: str, text: str) -> None:
         message_box(self.parent, QMessageBox.Icon.Information, title, text)
 
+    def offer(self, title: str, text: str, action: str, cancel: str) -> bool:
+        """A refusal that offers one way on (»Odpri samo za branje«) besides ``cancel``
+        (»Zapri«, »Prekliči«); True when the user took it. Esc and Enter: ``cancel``."""
+        box = MessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        take = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(leave)
+        box.setEscapeButton(leave)
+        box.exec()
+        return box.clickedButton() is take
+
     def error(self, title: str, text: str) -> None:
         message_box(self.parent, QMessageBox.Icon.Warning, title, text)
 
@@ -270,6 +283,10 @@ class FakeInteraction:
 
     def info(self, title: str, text: str) -> None:
         self.asked.append(("info", title, text))
+
+    def offer(self, title: str, text: str, action: str, cancel: str) -> bool:
+        self.asked.append(("offer", title, f"{text} [{action} | {cancel}]"))
+        return bool(self._next(False))
 
     def error(self, title: str, text: str) -> None:
         self.asked.append(("error", title, text))

@@ -216,6 +216,13 @@ class MainWindow(QMainWindow):
         self.act_check.triggered.connect(lambda: self.database_menu().check())
         self.act_backups_folder = QAction(self)
         self.act_backups_folder.triggered.connect(lambda: self.database_menu().open_backups())
+        # Osveži (F5): read the file again (a colleague's saves, in a read-only view)
+        self.act_refresh = QAction(self)
+        self.act_refresh.setShortcuts([QKeySequence("F5")])
+        self.act_refresh.triggered.connect(self.refresh_all)
+        # Odpri za delo: a read-only view opens the file for work once it is free
+        self.act_work = QAction(self)
+        self.act_work.triggered.connect(lambda: self.open_for_work())
         # Uvozi iz preglednice … / Predloga za uvoz … (ui/spreadsheet_import.py, on first use)
         self.act_import = QAction(self)
         self.act_import.triggered.connect(lambda: self.spreadsheet_import().import_file())
@@ -232,7 +239,7 @@ class MainWindow(QMainWindow):
         self.act_manual.setShortcuts(QKeySequence.StandardKey.HelpContents)
         self.act_manual.triggered.connect(lambda: self.show_manual())
         self.file_menu = self.menuBar().addMenu("")
-        for action in (self.act_open_db, self.act_new_db):
+        for action in (self.act_open_db, self.act_new_db, self.act_work, self.act_refresh):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         for action in (self.act_new, self.act_save, self.act_print, self.act_find):
@@ -360,6 +367,51 @@ class MainWindow(QMainWindow):
             self._spreadsheet_import = SpreadsheetImport(self.ctx, self, status=self._status)
         return self._spreadsheet_import
 
+    def viewing(self) -> str | None:
+        """Who has the file for work while this window only looks at it (None: this
+        window has it for work; see ``store.connection.open_to_view``)."""
+        return getattr(self.ctx.db, "viewing", None)
+
+    def refresh_all(self) -> None:
+        """Datoteka → Osveži (F5): the shown screen reads the file again, the others
+        when next shown (a colleague's saves beside a read-only view)."""
+        if self.ctx.db is None:
+            return
+        current = self.current_view()
+        for view in self._views.values():
+            if view is current:
+                if view.has_unsaved_changes():
+                    view.mark_stale()  # what was typed stays; read again when shown
+                else:
+                    view.refresh()
+            else:
+                view.mark_stale()
+        self._status(self.tr("Podatki so osveženi."))
+
+    def open_for_work(self) -> MainWindow | None:
+        """Datoteka → Odpri za delo (a read-only view): the file for work once the window
+        that holds it has closed it (ui/open_database.py)."""
+        from rejnistvo.ui import open_database
+
+        return open_database.open_for_work(self)
+
+    def _show_read_only(self) -> None:
+        """A read-only view: what would write is off; the status bar offers the work."""
+        viewing = self.viewing()
+        for action in (self.act_save, self.act_new, self.act_import):
+            action.setEnabled(viewing is None)
+        self.act_work.setVisible(viewing is not None)
+        button = getattr(self, "_work_button", None)
+        if viewing is not None and button is None:
+            from PySide6.QtWidgets import QPushButton
+
+            button = self._work_button = QPushButton(self)
+            button.clicked.connect(lambda: self.open_for_work())
+            self.statusBar().addPermanentWidget(button)
+        if button is not None:
+            button.setText(self.tr("Odpri za delo"))
+            button.setVisible(viewing is not None)
+
     def switch_database(self, new: bool = False) -> MainWindow | None:
         """Datoteka → Odpri drugo zbirko / Nova zbirka: the window around the other file
         (this one then closes), or None (ui/open_database.py, imported on first use)."""
@@ -374,8 +426,23 @@ class MainWindow(QMainWindow):
         else:
             # The program's name last: Qt appends the display name to a title that does
             # not end with it ("Rejništvo – x.sqlite3 — Rejništvo" on Linux).
-            self.setWindowTitle(self.tr("{0} – Rejništvo").format(self.ctx.db_path.name))
-            self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
+            viewing = self.viewing()
+            if viewing is None:
+                self.setWindowTitle(self.tr("{0} – Rejništvo").format(self.ctx.db_path.name))
+                self.db_label.setText(self.tr("Baza: {0}").format(self.ctx.db_path))
+            else:
+                who = viewing or self.tr("drug program")
+                self.setWindowTitle(
+                    self.tr("{0} – samo za branje ({1}) – Rejništvo").format(
+                        self.ctx.db_path.name, who
+                    )
+                )
+                self.db_label.setText(
+                    self.tr("Baza: {0} – samo za branje, za delo jo ima odprto {1}").format(
+                        self.ctx.db_path, who
+                    )
+                )
+            self._show_read_only()
         self.file_menu.setTitle(self.tr("&Datoteka"))
         self.act_open_db.setText(self.tr("Odpri &drugo zbirko …"))
         self.act_new_db.setText(self.tr("Nova &zbirka …"))
@@ -388,6 +455,9 @@ class MainWindow(QMainWindow):
         self.act_backup.setText(self.tr("&Varnostna kopija …"))
         self.act_check.setText(self.tr("Preveri &bazo"))
         self.act_backups_folder.setText(self.tr("&Odpri varnostne kopije"))
+        self.act_refresh.setText(self.tr("Osve&ži"))
+        self.act_work.setText(self.tr("Odpri za d&elo"))
+        self._show_read_only()
         self.act_quit.setText(self.tr("Iz&hod"))  # Alt+D, I is »Išči«
         self.help_menu.setTitle(self.tr("&Pomoč"))
         self.act_about.setText(self.tr("&O programu"))
@@ -665,6 +735,18 @@ class MainWindow(QMainWindow):
             if not view.has_unsaved_changes():
                 continue
             self.show_screen(name)
+            if self.viewing() is not None:
+                # a read-only view: »Shrani« could only be refused, so it is not offered
+                if not self.ctx.interaction.confirm(
+                    self.tr("Neshranjene spremembe"),
+                    self.tr(
+                        "Na zaslonu »{0}« so spremembe, ki jih ni mogoče shraniti, ker je "
+                        "zbirka odprta samo za branje. Jih zavržem?"
+                    ).format(view.title()),
+                ):
+                    return False
+                view.discard()
+                continue
             choice = self.ctx.interaction.ask_save_discard_cancel(
                 self.tr("Neshranjene spremembe"),
                 self.tr("Na zaslonu »{0}« so neshranjene spremembe. Jih želite shraniti?").format(

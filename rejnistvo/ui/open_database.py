@@ -40,7 +40,7 @@ from rejnistvo.ui.remembered_database import REMEMBERED_KEY, same_file
 if TYPE_CHECKING:
     from rejnistvo.ui.main_window import MainWindow
 
-__all__ = ["REMEMBERED_KEY", "new_database", "open_other", "switch_to"]
+__all__ = ["REMEMBERED_KEY", "new_database", "open_for_work", "open_other", "switch_to"]
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -67,6 +67,8 @@ def open_other(window: MainWindow) -> MainWindow | None:
     if not answer:
         return None
     path = Path(answer).absolute()
+    if same_file(path, Path(ctx.db_path)) and getattr(ctx.db, "viewing", None) is not None:
+        return open_for_work(window)  # the file looked at: now for work, if it is free
     if same_file(path, Path(ctx.db_path)):
         ctx.interaction.info(
             _tr("Odpri drugo zbirko"),
@@ -74,6 +76,27 @@ def open_other(window: MainWindow) -> MainWindow | None:
         )
         return None
     return switch_to(window, path)
+
+
+def open_for_work(window: MainWindow) -> MainWindow | None:
+    """Datoteka → Odpri za delo (or the status bar's button) in a window that only looks
+    at a file another window holds: once that one has closed it, the file opens for work
+    in a new window, as Odpri drugo zbirko does; while it is still held, said who has it."""
+    from rejnistvo.store.lock import holder_of
+
+    ctx = window.ctx
+    holder = holder_of(Path(ctx.db_path))
+    if holder is not None:
+        ctx.interaction.info(
+            _tr("Odpri za delo"),
+            _tr(
+                "Zbirko »{0}« ima za delo še vedno odprto {1}. Ko jo zapre, poskusite znova; "
+                "do takrat jo lahko le pregledujete (Datoteka → Osveži pokaže njegove "
+                "shranjene spremembe)."
+            ).format(ctx.db_path, holder or _tr("drug program")),
+        )
+        return None
+    return switch_to(window, Path(ctx.db_path))
 
 
 def new_database(window: MainWindow) -> MainWindow | None:
@@ -141,7 +164,10 @@ def switch_to(window: MainWindow, path: Path, *, new: bool = False) -> MainWindo
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         database, opened = app.open_database(
-            str(path), False, replace_empty=_asks_about_empty(ctx.interaction)
+            str(path),
+            False,
+            replace_empty=_asks_about_empty(ctx.interaction),
+            view_offer=None if new else app.offers_view(ctx.interaction, _tr("Prekliči")),
         )
     except StoreError as error:
         QApplication.restoreOverrideCursor()

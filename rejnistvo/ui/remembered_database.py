@@ -43,6 +43,7 @@ def open_remembered(
     remembered: str,
     locations: Locations | None = None,
     replace_empty: Callable[[Path], bool] | None = None,
+    view_offer: Callable[[Any], bool] | None = None,
 ) -> tuple[Any, Path]:
     """(database, path) of the remembered file; when it is gone or refused, the default
     file with a first warning that says which file and why (shown as the start shows
@@ -58,7 +59,9 @@ def open_remembered(
         return opened
     if path.is_file():
         try:
-            opened = app.open_database(str(path), False, locations, replace_empty)
+            opened = app.open_database(
+                str(path), False, locations, replace_empty, view_offer=view_offer
+            )
             return opened
         except StoreError as error:
             why = _tr("Zbirke »{0}«, ki je bila odprta ob zadnjem delu, ni mogoče odpreti: {1}")

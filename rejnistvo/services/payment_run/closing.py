@@ -36,6 +36,9 @@ def check_closable(db: Any, month: date, clock: Clock) -> None:
     """InputError when `month` cannot be closed today: closed already, not the next in
     order, or not begun. ``close_month`` checks it; the window asks it before its
     question, so that a refused month is not first confirmed."""
+    from rejnistvo.store.connection import refuse_if_read_only
+
+    refuse_if_read_only(db, "Mesec ni zaključen.")  # a read-only view (QA74)
     month = first_of_month(month)
     today = clock.today()
     first, last = ledger.closed_range(db)
@@ -275,6 +278,9 @@ def _reporting(total: int, progress: Progress | None) -> Callable[[int], None] |
 def check_reopenable(db: Any, month: date) -> ledger.ClosedRun:
     """Refuse a month `reopen_month` would refuse whatever the reason, with its message
     (the window asks for the reason only after this passed); returns its closed run."""
+    from rejnistvo.store.connection import refuse_if_read_only
+
+    refuse_if_read_only(db, "Mesec ni ponovno odprt.")  # a read-only view (QA74)
     month = first_of_month(month)
     _, last = ledger.closed_range(db)
     run = ledger.closed_run(db, month)

@@ -91,6 +91,9 @@ def check_settlements(
     refuses them all, its message naming the line (carer, child, month) when there are
     several; returns {line id: what is left to recover}, in the order given. The lines
     are read together (a few queries for 54,000 lines, not five a line)."""
+    from rejnistvo.store.connection import refuse_if_read_only
+
+    refuse_if_read_only(db, "Poravnava ni zapisana.")  # a read-only view (QA74)
     if method not in SETTLEMENT_METHODS:
         raise InputError("method", "način poravnave je »offset« (poračun) ali »refund« (vračilo).")
     if method == "offset" and offset_month is None:

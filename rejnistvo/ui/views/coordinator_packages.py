@@ -158,6 +158,19 @@ class CoordinatorPackagesMixin:
         self.ctx.interaction.error(title, error_message(error))
         return True
 
+    def _refused_read_only(self, title: str, outcome: str) -> bool:
+        """A read-only view (another window has the file for work, QA74): said before the
+        file dialog and the passphrase are asked, not after."""
+        from rejnistvo.store import StoreError
+        from rejnistvo.store.connection import refuse_if_read_only
+
+        try:
+            refuse_if_read_only(self.ctx.db, outcome)
+        except StoreError as error:
+            self.ctx.interaction.error(title, error.message)
+            return True
+        return False
+
     def export_package(self, kind: str) -> bool:
         from rejnistvo.exchange.cases import export_proposal, export_resolution
         from rejnistvo.exchange.package import suggested_file_name
@@ -168,6 +181,11 @@ class CoordinatorPackagesMixin:
             self.ctx.interaction.info(
                 self.tr("Izvoz paketa"), self.tr("Najprej izberite primer na seznamu.")
             )
+            return False
+        if self._refused_read_only(
+            self.tr("Paket ni izvožen"),
+            self.tr("Paket ni izvožen: program vsak paket zapiše tudi v zbirko."),
+        ):
             return False
         case = self.all_cases_proxy.row_record(index.row())
         from rejnistvo.ui.interaction import ask_save_file
@@ -239,6 +257,8 @@ class CoordinatorPackagesMixin:
         from rejnistvo.exchange.cases import apply_import, preview_import
         from rejnistvo.store import StoreError
 
+        if self._refused_read_only(self.tr("Paket ni uvožen"), self.tr("Paket ni uvožen.")):
+            return False
         path = self.ctx.interaction.choose_open_path(
             self.tr("Odpri paket"), self.tr("Paket Rejništvo (*.rejpaket)")
         )

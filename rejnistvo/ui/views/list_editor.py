@@ -147,6 +147,11 @@ class ListEditorView(EditorActions, View):
         self.btn_save.clicked.connect(self.save)
         self.btn_discard.clicked.connect(self._discard_clicked)
         self.btn_delete.clicked.connect(self.delete_current)
+        if self._read_only():
+            # a read-only view (another window has the file for work, QA74): what would
+            # write is grey; the store refuses it anyway, in words naming why
+            for b in (self.btn_new, self.btn_save, self.btn_delete):
+                b.setEnabled(False)
         buttons = QHBoxLayout()
         for b in (self.btn_new, self.btn_save, self.btn_discard, self.btn_delete):
             buttons.addWidget(b)
@@ -416,6 +421,9 @@ class ListEditorView(EditorActions, View):
         return choice is Choice.DISCARD
 
     # -- editor ---------------------------------------------------------------------
+    def _read_only(self) -> bool:
+        return bool(getattr(self.ctx.db, "read_only", False))
+
     def _set_editor(self, record: dict | None) -> None:
         self._loading = True
         try:
@@ -426,7 +434,7 @@ class ListEditorView(EditorActions, View):
                 field.clear_error()
             self.fill_editor(record)
             self.heading.setText(self.record_heading(record))
-            self.btn_delete.setEnabled(record is not None)
+            self.btn_delete.setEnabled(record is not None and not self._read_only())
         finally:
             self._loading = False
         self._dirty = False

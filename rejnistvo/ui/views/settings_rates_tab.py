@@ -159,12 +159,16 @@ class RatesTab(SettingsTab):
         self.rates_table.setFocus()
 
     def add_rate(self) -> bool:
-        from rejnistvo.services.rates import add_rate
+        from rejnistvo.services.rates import add_rate, check_addable
 
         values = self._row_fields()
         if values is None:
             return False
         valid_from, board, fee, source = values
+        try:  # a read-only view: refused before the question
+            check_addable(self.ctx.db)
+        except RuleError as error:
+            return self._refused(error, self.tr("Vrstica ni shranjena"))
         if not self.ctx.interaction.confirm(
             self.tr("Nova vrstica zneskov"),
             mid_month_question(
