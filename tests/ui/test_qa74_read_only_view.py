@@ -75,6 +75,7 @@ def test_the_window_says_read_only_and_whose_file_it_is(window, db_path):
     assert "samo za branje" in window.windowTitle() and ANA in window.windowTitle()
     label = window.db_label.text()
     assert str(db_path) in label and "samo za branje" in label and ANA in label
+    assert window.db_label.toolTip() == label  # whole when a narrow window cuts it
     assert not window.act_save.isEnabled()
     assert not window.act_new.isEnabled()
     assert not window.act_import.isEnabled()
@@ -175,3 +176,32 @@ def test_closing_with_typed_edits_offers_no_save(qtbot, window, viewer):
     assert kind == "confirm" and "ni mogoče shraniti" in text and "Jih zavržem?" in text
     assert window.settle_unsaved() is True  # Da (the fake's default): discarded
     assert not view.has_unsaved_changes()
+
+
+def test_the_remembered_file_held_at_start_is_offered_read_only(db, db_path):
+    """A clerk who never uses --db: the file chosen last time (on the shared disk) is
+    offered read-only too, not silently replaced by the default file."""
+    asked = FakeInteraction([True])
+    database, path = app_module.open_database(
+        None, False, remembered=str(db_path), view_offer=app_module.offers_view(asked, "Zapri")
+    )
+    try:
+        assert path == db_path and database.viewing is not None
+        assert [kind for kind, *_ in asked.asked] == ["offer"]
+    finally:
+        database.close()
+
+
+def test_a_backup_and_the_check_work_in_a_read_only_view(window, viewer, db_path, tmp_path):
+    before = db_path.read_bytes()
+    target = tmp_path / "kopije" / "kopija.sqlite3"
+    target.parent.mkdir()
+    viewer.interaction.answers.append(str(target))
+    assert window.database_menu().backup() == target
+    assert window.database_menu().check() == []
+    assert db_path.read_bytes() == before
+    copy = open_db(target)
+    try:
+        assert list_records(copy, "children")
+    finally:
+        copy.close()
