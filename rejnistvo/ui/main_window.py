@@ -444,7 +444,6 @@ class MainWindow(QMainWindow):
                 )
             # whole when a narrow window cuts it (a long path on a shared disk)
             self.db_label.setToolTip(self.db_label.text())
-            self._show_read_only()
         self.file_menu.setTitle(self.tr("&Datoteka"))
         self.act_open_db.setText(self.tr("Odpri &drugo zbirko …"))
         self.act_new_db.setText(self.tr("Nova &zbirka …"))
