@@ -205,3 +205,17 @@ def test_a_backup_and_the_check_work_in_a_read_only_view(window, viewer, db_path
         assert list_records(copy, "children")
     finally:
         copy.close()
+
+
+def test_poslji_koordinatorju_is_refused_naming_why(window, viewer, db):
+    unsent = [
+        case
+        for case in list_records(db, "r4_cases")
+        if case.get("sent_on") is None and case.get("decided_on") is None
+    ]
+    assert unsent
+    view = window.show_screen("r4_view") or window.view("r4_view")
+    assert view.open_record("r4", unsent[0]["id"])
+    assert view.send_to_coordinator() is False
+    assert any("samo za branje" in text for text in viewer.interaction.errors)
+    assert [c for c in list_records(db, "r4_cases") if c["id"] == unsent[0]["id"]] == [unsent[0]]
