@@ -93,9 +93,11 @@ def test_a_carers_save_and_delete_are_refused_naming_why(qtbot, window, viewer, 
     view = window.show_screen("carers_view") or window.view("carers_view")
     carer = list_records(db, "carers")[0]
     assert view.open_record("carer", carer["id"])
-    # what would write is grey (Nov, Shrani, Izbriši); Zavrzi spremembe is not
+    # what would write is grey (Nov, Shrani, Zavrzi spremembe, Izbriši)
     assert not view.btn_new.isEnabled() and not view.btn_save.isEnabled()
-    assert not view.btn_delete.isEnabled() and view.btn_discard.isEnabled()
+    assert not view.btn_delete.isEnabled() and not view.btn_discard.isEnabled()
+    # the store refuses a write that gets past the locked editor (below), in words
+    view.address_edit.edit.setReadOnly(False)
     qtbot.keyClicks(view.address_edit.edit, " 2")
     assert view.save() is False
     errors = viewer.interaction.errors
@@ -169,6 +171,7 @@ def test_closing_with_typed_edits_offers_no_save(qtbot, window, viewer):
     """»Shrani« could only be refused: closing asks whether to discard them."""
     view = window.show_screen("carers_view") or window.view("carers_view")
     view.open_record("carer", list_records(viewer.db, "carers")[0]["id"])
+    view.address_edit.edit.setReadOnly(False)  # past the lock (as on the R-4 screen)
     qtbot.keyClicks(view.address_edit.edit, " 2")
     viewer.interaction.answers.append(False)  # Ne: the window stays
     assert window.settle_unsaved() is False and view.has_unsaved_changes()
@@ -219,3 +222,31 @@ def test_poslji_koordinatorju_is_refused_naming_why(window, viewer, db):
     assert view.send_to_coordinator() is False
     assert any("samo za branje" in text for text in viewer.interaction.errors)
     assert [c for c in list_records(db, "r4_cases") if c["id"] == unsent[0]["id"]] == [unsent[0]]
+
+
+@pytest.mark.parametrize("screen", ["carers_view", "children_view", "placements_view"])
+def test_nothing_can_be_typed_into_a_read_only_editor(qtbot, window, viewer, screen):
+    """Typing that could never be saved is not taken: texts stay readable and copyable
+    (read-only, not grey), choices, tick boxes and the editor's own buttons are grey —
+    also after another record fills the editor (a part-time share it enables)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    view = window.show_screen(screen) or window.view(screen)
+    assert view.heading.text() == "Izberite zapis na seznamu"  # not »Nov zapis«
+    table = screen.removesuffix("_view")
+    assert view.open_record(view.kind, list_records(viewer.db, table)[0]["id"])
+    texts = view.editor_widget.findChildren(QLineEdit)
+    assert texts and all(edit.isReadOnly() for edit in texts)
+    first = next(edit for edit in texts if edit.isVisible())
+    before = first.text()
+    qtbot.keyClicks(first, "xyz")
+    assert first.text() == before and not view.has_unsaved_changes()
+    inputs = view.editor_widget.findChildren(QComboBox)
+    inputs += view.editor_widget.findChildren(QAbstractButton)
+    assert inputs and not any(widget.isEnabled() for widget in inputs)
+
+
+def test_a_window_for_work_keeps_its_editor_open_to_typing(qtbot, shown_window):
+    view = shown_window.show_screen("carers_view") or shown_window.view("carers_view")
+    assert view.heading.text() == "Nov zapis" and not view.name_edit.edit.isReadOnly()
+    assert view.btn_discard.isEnabled()

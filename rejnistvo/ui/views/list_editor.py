@@ -65,6 +65,7 @@ from rejnistvo.ui.widgets.tables import (
     record_index,
     search_key_to_list,
 )
+from rejnistvo.ui.widgets.viewing import lock_inputs
 
 log = logging.getLogger("rejnistvo.ui")
 
@@ -147,11 +148,14 @@ class ListEditorView(EditorActions, View):
         self.btn_save.clicked.connect(self.save)
         self.btn_discard.clicked.connect(self._discard_clicked)
         self.btn_delete.clicked.connect(self.delete_current)
+        self.editor_widget = editor
         if self._read_only():
             # a read-only view (another window has the file for work, QA74): what would
-            # write is grey; the store refuses it anyway, in words naming why
-            for b in (self.btn_new, self.btn_save, self.btn_delete):
+            # write is grey, and nothing can be typed that could never be saved; the
+            # store refuses a write anyway, in words naming why
+            for b in (self.btn_new, self.btn_save, self.btn_discard, self.btn_delete):
                 b.setEnabled(False)
+            lock_inputs(editor)
         buttons = QHBoxLayout()
         for b in (self.btn_new, self.btn_save, self.btn_discard, self.btn_delete):
             buttons.addWidget(b)
@@ -435,6 +439,10 @@ class ListEditorView(EditorActions, View):
             self.fill_editor(record)
             self.heading.setText(self.record_heading(record))
             self.btn_delete.setEnabled(record is not None and not self._read_only())
+            if self._read_only():
+                if record is None:  # not »Nov zapis«: nothing new can be made here
+                    self.heading.setText(self.tr("Izberite zapis na seznamu"))
+                lock_inputs(self.editor_widget)  # filling may enable a dependent field
         finally:
             self._loading = False
         self._dirty = False
