@@ -163,7 +163,7 @@ def test_a_refused_reopening_reason_is_asked_again_with_what_was_typed(qtbot, vi
     kinds = [(a[0], a[2]) for a in fake.asked]
     # first what the reopening means for a bank file already sent (closed and exported
     # again, it would pay every carer twice), then the reason
-    assert kinds[0][0] == "text" and "banki ne pošljite nove\ndatoteke SEPA" in kinds[0][1]
+    assert kinds[0][0] == "text" and "banki ne pošljite nove\ncelotne datoteke SEPA" in kinds[0][1]
     assert kinds[0][1].endswith("\n\nRazlog za ponovno odprtje meseca oktober 2026:")
     # the refusal as a sentence (the CLI's field prefix is not there to start it)
     assert kinds[1][0] == "error" and kinds[1][1].startswith("Vpišite razlog")

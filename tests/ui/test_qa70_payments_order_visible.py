@@ -36,7 +36,8 @@ def test_the_first_column_names_the_unit_the_rows_are_ordered_by(qtbot, ctx):
     assert model.column_key(0) == "place"
     assert not table.horizontalHeader().isSectionHidden(0)
     tip = proxy.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    assert tip.startswith("Enota in v oklepaju center rejnika; vrstice so razvrščene po centru")
+    # the child's centre, which pays (QA76: the tip said »center rejnika«)
+    assert tip.startswith("Enota in v oklepaju center otroka (center, ki plačuje); vrstice")
     rows = [model.row_record(r) for r in range(model.rowCount())]
     assert len({r["centre"] for r in rows}) > 1  # the demo has several centres
     for row in range(min(proxy.rowCount(), 30)):

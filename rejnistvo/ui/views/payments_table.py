@@ -73,11 +73,14 @@ def line_columns(with_reason: bool) -> list[Column]:
 def header_tips() -> dict[str, str]:
     """What a header means where its text is short, and that a right click on the
     header shows or hides columns (``payments_columns``)."""
-    menu = _tr("Desni klik na glavo: kateri stolpci so prikazani.")
+    menu = _tr(
+        "Desni klik na glavo ali v tabelo (s tipkovnico tipka Menu ali Shift+F10 v tabeli): "
+        "kateri stolpci so prikazani."
+    )
     full = {
         "place": _tr(
-            "Enota in v oklepaju center rejnika; vrstice so razvrščene po centru, enoti in "
-            "priimku rejnika"
+            "Enota in v oklepaju center otroka (center, ki plačuje); vrstice so razvrščene po "
+            "centru, enoti in priimku rejnika"
         ),
         "days": _tr("Dnevi namestitve v mesecu"),
         "factor": _tr("Faktor (1 za cel mesec, sicer P/30)"),

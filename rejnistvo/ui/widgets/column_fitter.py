@@ -109,6 +109,10 @@ class ChosenColumns(ColumnFitter):
         header = table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
+        # the header never takes the keyboard: the menu key (or Shift+F10) in the table
+        # opens the same menu, else a keyboard-only clerk could never show a hidden column
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_table_menu)
 
     def menu(self) -> QMenu:
         """The header's menu: each column with a check mark, shown or not (at least
@@ -139,3 +143,7 @@ class ChosenColumns(ColumnFitter):
     @Slot(QPoint)
     def _show_menu(self, at: QPoint) -> None:
         self.menu().exec(self._table.horizontalHeader().mapToGlobal(at))
+
+    @Slot(QPoint)
+    def _show_table_menu(self, at: QPoint) -> None:
+        self.menu().exec(self._table.viewport().mapToGlobal(at))
