@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -206,19 +207,28 @@ def left_out_summary(plan: SepaPlan) -> str:
     return f"{text}, skupaj {_eur(plan.left_out_total)}"
 
 
+def _who(name: str, contract: str) -> str:
+    """»– Mateja Horvat, pogodba 1220-296/2024«: a line's start in a question's list."""
+    return f"– {name}" + (f", pogodba {contract}" if contract else "")
+
+
+def _named_lines(lines: Iterable[str]) -> list[str]:
+    """The first ``NAMED_LEFT_OUT`` lines, then »… in še 7.« for the rest."""
+    every = list(lines)
+    named = every[:NAMED_LEFT_OUT]
+    if len(every) > NAMED_LEFT_OUT:
+        named.append(f"… in še {fmt_count(len(every) - NAMED_LEFT_OUT)}.")
+    return named
+
+
 def left_out_text(plan: SepaPlan) -> str:
     """Whom the file leaves out, by name, contract and amount, and why, with their total
     (the first ``NAMED_LEFT_OUT`` named, the rest counted); "" when nobody is."""
     if not plan.left_out:
         return ""
-    rows = [
-        f"– {x.name}" + (f", pogodba {x.contract}" if x.contract else "")
-        + f": {_eur(x.amount)} ({x.reason})"
-        for x in plan.left_out[:NAMED_LEFT_OUT]
-    ]  # fmt: skip
-    rest = len(plan.left_out) - NAMED_LEFT_OUT
-    if rest > 0:
-        rows.append(f"… in še {fmt_count(rest)}.")
+    rows = _named_lines(
+        f"{_who(x.name, x.contract)}: {_eur(x.amount)} ({x.reason})" for x in plan.left_out
+    )
     return (
         f"V datoteki ne bo rejnikov brez veljavnega IBAN: {left_out_summary(plan)}.\n"
         + "\n".join(rows)
@@ -233,14 +243,12 @@ def differences_text(plan: SepaPlan) -> str:
     closed again pays more than its files paid), one a line; "" when none is."""
     if not plan.differences:
         return ""
-    grown = [
-        f"– {name}" + (f", pogodba {contract}" if contract else "") + f": razlika {_eur(amount)}"
+    # a rate entered late grows every transfer: the first named, the rest counted
+    rows = _named_lines(
+        f"{_who(name, contract)}: razlika {_eur(amount)}"
         for carer_id, name, contract, amount in plan.paid
         if (carer_id, contract) in plan.differences
-    ]
-    rows = grown[:NAMED_LEFT_OUT]  # a rate entered late grows every transfer: count the rest
-    if len(grown) > NAMED_LEFT_OUT:
-        rows.append(f"… in še {fmt_count(len(grown) - NAMED_LEFT_OUT)}.")
+    )
     return (
         "Mesec je bil po prejšnji datoteki ponovno odprt in znova zaključen z višjim zneskom; "
         "datoteka plača le razliko do zdaj izplačanega:\n" + "\n".join(rows)
@@ -252,14 +260,11 @@ def paid_more_text(plan: SepaPlan) -> str:
     with what to do; "" when none is."""
     if not plan.paid_more:
         return ""
-    rows = [
-        f"– {x.name}" + (f", pogodba {x.contract}" if x.contract else "")
-        + f": plačano {_eur(x.paid)}, zdaj {_eur(x.now)} (preveč {_eur(x.difference)})"
-        for x in plan.paid_more[:NAMED_LEFT_OUT]
-    ]  # fmt: skip
-    rest = len(plan.paid_more) - NAMED_LEFT_OUT
-    if rest > 0:
-        rows.append(f"… in še {fmt_count(rest)}.")
+    rows = _named_lines(
+        f"{_who(x.name, x.contract)}: plačano {_eur(x.paid)}, zdaj {_eur(x.now)} "
+        f"(preveč {_eur(x.difference)})"
+        for x in plan.paid_more
+    )
     return (
         "Prejšnje datoteke so plačale več, kot mesec plača zdaj (mesec je bil ponovno odprt "
         "in znova zaključen z nižjim zneskom). Poračun te razlike ne prinese in datoteka "
