@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from _import_fixtures import GORENJSKA, TODAY, emso, import_db  # noqa: F401 (a fixture)
 from openpyxl import Workbook
-from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.services.people import get_carer
 from rejnistvo.services.spreadsheet_import import (
@@ -19,26 +19,9 @@ from rejnistvo.services.spreadsheet_import import (
     preview_import,
     read_spreadsheet,
 )
-from rejnistvo.store import open_db
-
-TODAY = dt.date(2026, 12, 5)
-GORENJSKA = "Center za socialno delo Gorenjska"
-
-
-def emso(day: int, month: int, year: int, serial: int) -> str:
-    base = f"{day:02d}{month:02d}{year % 1000:03d}50{serial:03d}"
-    return base + stdnum_emso.calc_check_digit(base)
-
 
 ANA = emso(1, 2, 1980, 500)
 MAJA = emso(15, 6, 1975, 510)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "uvoz.sqlite3")
-    yield database
-    database.close()
 
 
 def carers_file(tmp_path: Path, *lines: list) -> Path:

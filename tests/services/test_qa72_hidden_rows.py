@@ -6,12 +6,10 @@ refused as a carer without EMŠO, to be »corrected«."""
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 
-import pytest
+from _import_fixtures import GORENJSKA, TODAY, emso, import_db  # noqa: F401 (a fixture)
 from openpyxl import Workbook
-from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.services.spreadsheet_import import (
     FILTERED_ROW,
@@ -23,27 +21,12 @@ from rejnistvo.services.spreadsheet_import import (
     preview_import,
     read_spreadsheet,
 )
-from rejnistvo.store import open_db
 
-TODAY = dt.date(2026, 12, 5)
-GORENJSKA = "Center za socialno delo Gorenjska"
 CARER_HEADERS = ["Ime in priimek", "EMŠO", "Naslov", "Center", "Status"]
-
-
-def emso(day: int, month: int, year: int, serial: int) -> str:
-    base = f"{day:02d}{month:02d}{year % 1000:03d}50{serial:03d}"
-    return base + stdnum_emso.calc_check_digit(base)
 
 
 CARERS = [emso(10 + i, 2, 1980, 500 + i) for i in range(4)]
 CHILD = emso(5, 6, 2016, 501)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "uvoz.sqlite3")
-    yield database
-    database.close()
 
 
 def count(db, table: str) -> int:

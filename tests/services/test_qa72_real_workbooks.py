@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from _import_fixtures import GORENJSKA, TODAY, emso, import_db  # noqa: F401 (a fixture)
 from openpyxl import Workbook
-from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.services.spreadsheet_import import (
     ImportFileError,
@@ -18,27 +18,10 @@ from rejnistvo.services.spreadsheet_import import (
     preview_import,
     read_spreadsheet,
 )
-from rejnistvo.store import open_db
-
-TODAY = dt.date(2026, 12, 5)
-GORENJSKA = "Center za socialno delo Gorenjska"
-
-
-def emso(day: int, month: int, year: int, serial: int) -> str:
-    base = f"{day:02d}{month:02d}{year % 1000:03d}50{serial:03d}"
-    return base + stdnum_emso.calc_check_digit(base)
-
 
 ANA = emso(1, 2, 1980, 500)
 MAJA = emso(11, 2, 1980, 501)
 BOR = emso(5, 6, 2016, 501)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "uvoz.sqlite3")
-    yield database
-    database.close()
 
 
 def test_a_two_digit_year_is_read_as_excel_reads_it_and_told(db, tmp_path):

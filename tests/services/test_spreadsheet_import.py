@@ -11,8 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from _import_fixtures import GORENJSKA, TODAY, emso, import_db  # noqa: F401 (a fixture)
 from openpyxl import load_workbook
-from stdnum.si import emso as stdnum_emso
 
 from rejnistvo.services.people import Carer, get_carer, get_child, save_carer
 from rejnistvo.services.placements import PlacementPeriod, get_placement, save_placement
@@ -27,27 +27,11 @@ from rejnistvo.services.spreadsheet_import import (
     read_spreadsheet,
     template_xlsx,
 )
-from rejnistvo.store import StoreError, open_db
-
-TODAY = date(2026, 12, 5)
-GORENJSKA = "Center za socialno delo Gorenjska"
-
-
-def emso(day: int, month: int, year: int, serial: int) -> str:
-    base = f"{day:02d}{month:02d}{year % 1000:03d}50{serial:03d}"
-    return base + stdnum_emso.calc_check_digit(base)
-
+from rejnistvo.store import StoreError
 
 ANA = emso(1, 2, 1980, 500)  # 0102980505…
 BOR = emso(3, 4, 2015, 1)
 MAJA = emso(5, 6, 2016, 501)
-
-
-@pytest.fixture
-def db(tmp_path):
-    database = open_db(tmp_path / "uvoz.sqlite3")
-    yield database
-    database.close()
 
 
 def gorenjska(db) -> int:
