@@ -24,7 +24,7 @@ from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.iban import check_iban
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import KIND_LABELS
-from rejnistvo.rules.periods import iso_month, month_name
+from rejnistvo.rules.periods import format_date, iso_month, month_name
 from rejnistvo.rules.workdays import next_working_day
 from rejnistvo.services.payment_run import CLOSED, PaymentRun, RunLine
 from rejnistvo.spreadsheet_text import csv_text
@@ -139,7 +139,7 @@ def _saved(workbook: Any) -> bytes:
 def _status(run: PaymentRun) -> str:
     if run.closed_on is None:
         return "odprt mesec (predlog izplačila)"
-    return f"zaključeno {run.closed_on.day}. {run.closed_on.month}. {run.closed_on.year}, {run.closed_by}"
+    return f"zaključeno {format_date(run.closed_on)}, {run.closed_by}"
 
 
 def write_xlsx(

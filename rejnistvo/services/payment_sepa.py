@@ -25,7 +25,7 @@ from rejnistvo.clock import Clock
 from rejnistvo.printing.formats import fmt_amount, fmt_count
 from rejnistvo.rules.errors import InputError
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.periods import format_date, month_name
 from rejnistvo.rules.plural import plural
 from rejnistvo.rules.text import sort_fold
 from rejnistvo.services import payment_exports as exports
@@ -293,7 +293,7 @@ def earlier_text(plan: SepaPlan) -> str:
         made = date.fromisoformat(earlier.made_at[:10])
         kind = "dodatna datoteka" if earlier.only_left_out else "datoteka"
         rows.append(
-            f"– {kind} {made.day}. {made.month}. {made.year} ({earlier.made_by}): "
+            f"– {kind} {format_date(made)} ({earlier.made_by}): "
             f"{_transfers(earlier.transfer_count)}, {_eur(earlier.total)}"
         )
     return f"Za {month_name(plan.month)} je datoteka SEPA že izvožena:\n" + "\n".join(rows)

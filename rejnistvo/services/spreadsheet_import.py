@@ -38,6 +38,7 @@ from typing import Any
 
 from rejnistvo.rules.emso import check_emso
 from rejnistvo.rules.errors import InputError, RuleError
+from rejnistvo.rules.periods import format_date
 from rejnistvo.rules.text import UNIT_WORDS, centre_key, fold
 from rejnistvo.rules.typed_values import parse_date_text, parse_share
 from rejnistvo.services.people import (
@@ -1104,7 +1105,7 @@ class _Cells:
         if isinstance(value, dt.datetime | dt.date):
             raise InputError(
                 key,
-                f"V celici je datum {value.day}. {value.month}. {value.year}, ne besedilo: "
+                f"V celici je datum {format_date(value)}, ne besedilo: "
                 "Excel je morda vpisano (npr. »1/2026«) spremenil v datum. Celico oblikujte "
                 "kot besedilo in vpišite znova.",
             )
@@ -1211,7 +1212,7 @@ def _number_not_a_date(value: float) -> str:
     except (ValueError, OverflowError, TypeError):
         day = None
     maybe = (
-        f" (kot Excelov datum bi bil {day.day}. {day.month}. {day.year})"
+        f" (kot Excelov datum bi bil {format_date(day)})"
         if isinstance(day, dt.datetime) and day.year >= 1900
         else ""
     )

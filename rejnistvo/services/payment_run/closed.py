@@ -12,7 +12,7 @@ from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.iban import plausible_iban
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import OVERPAYMENT, PAID_KINDS, Amounts
-from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.periods import format_date, month_name
 from rejnistvo.rules.rates import as_closed
 from rejnistvo.services.payment_run.lines import CLOSED, PaymentRun, RunLine, RunLines
 from rejnistvo.services.payment_run.notices import Payee, account_warning, kept_warnings
@@ -109,9 +109,7 @@ def settlement_text(s: ledger.Settlement | None) -> str:
         text = f"poračunano z izplačilom za {month_name(s.offset_month)}"
     else:
         text = "poravnano z vračilom (poziv k vračilu)"
-    return f"{text}, vpisano {s.settled_on.day}. {s.settled_on.month}. {s.settled_on.year}" + (
-        f" – {s.note}" if s.note else ""
-    )
+    return f"{text}, vpisano {format_date(s.settled_on)}" + (f" – {s.note}" if s.note else "")
 
 
 def _closed_line(

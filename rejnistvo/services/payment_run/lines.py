@@ -30,7 +30,7 @@ from rejnistvo.rules.payment_run import (
     reasons_of_texts,
     unit_label,
 )
-from rejnistvo.rules.periods import month_name
+from rejnistvo.rules.periods import format_date, month_name
 from rejnistvo.store import ledger
 from rejnistvo.store.ledger import PlacementSource
 
@@ -536,7 +536,7 @@ def _no_days_reason(src: PlacementSource, month: date) -> str:
     if ends and all(end is not None and end < month for end in ends):
         last = max(end for end in ends if end is not None)
         return (
-            f"namestitev se je končala {last.day}. {last.month}. {last.year}; "
+            f"namestitev se je končala {format_date(last)}; "
             f"v mesecu {month_name(month)} ni dni namestitve"
         )
     return f"po današnjih podatkih v mesecu {month_name(month)} ni dni namestitve"

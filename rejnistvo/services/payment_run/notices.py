@@ -12,7 +12,7 @@ from typing import Any
 from rejnistvo.printing.formats import fmt_amount, fmt_count
 from rejnistvo.rules.iban import plausible_iban
 from rejnistvo.rules.money import ZERO
-from rejnistvo.rules.periods import add_months, first_of_month, month_name
+from rejnistvo.rules.periods import add_months, first_of_month, format_date, month_name
 from rejnistvo.services.payment_run.one_offs import one_off_lines, one_off_names
 from rejnistvo.store import ledger
 
@@ -106,7 +106,7 @@ def paid_outside_warnings(db: Any, month: date, first_closed: date | None) -> li
     texts = [
         f"Enkratno izplačilo »{names.get(o.kind, o.kind)}« ({o.carer_name}"
         + (f", pogodba {o.contract_no}" if o.contract_no else "")
-        + f") z dne {o.day.day}. {o.day.month}. {o.day.year}, {fmt_amount(o.amount)} EUR, "
+        + f") z dne {format_date(o.day)}, {fmt_amount(o.amount)} EUR, "
         f"je datirano pred začetkom knjige izplačil ({start}): program ga šteje za "
         "izplačano zunaj programa in ga ne izplača. Če ga je treba izplačati, popravite "
         "datum na mesec izplačila."
@@ -129,7 +129,7 @@ def paid_outside_notice(db: Any, day: date) -> str | None:
     if first is None or first_of_month(day) >= first:
         return None
     return (
-        f"Datum {day.day}. {day.month}. {day.year} je pred prvim zaključenim mesecem "
+        f"Datum {format_date(day)} je pred prvim zaključenim mesecem "
         f"({month_name(first)}), ko se knjiga izplačil začne. Program bo tako izplačilo "
         "štel za izplačano zunaj programa in ga ne bo izplačal. To je prav za izplačilo iz "
         "časa pred programom; če ga je treba izplačati, vpišite datum v mesecu izplačila."

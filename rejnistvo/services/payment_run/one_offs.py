@@ -13,7 +13,7 @@ from rejnistvo.printing.formats import fmt_amount
 from rejnistvo.rules.errors import RuleError
 from rejnistvo.rules.money import ZERO
 from rejnistvo.rules.payment_run import ARREARS, ONE_OFF, OVERPAYMENT, UNDONE, Amounts, undo_reason
-from rejnistvo.rules.periods import first_of_month, last_of_month, month_name
+from rejnistvo.rules.periods import first_of_month, format_date, last_of_month, month_name
 from rejnistvo.services.payment_run.lines import RunLine
 from rejnistvo.store import ledger
 
@@ -59,7 +59,7 @@ def one_off_lines(
             # one entered late names the month it is for: »tega meseca« was read, in the
             # next month's run, as that month; its note was left out (QA51)
             reason = "; ".join(filter(None, [name, o.note] if in_month == month else [
-                f"enkratno izplačilo {name} z dne {o.day.day}. {o.day.month}. {o.day.year}, "
+                f"enkratno izplačilo {name} z dne {format_date(o.day)}, "
                 f"vpisano po zaključku izplačila za {month_name(in_month)}",
                 o.note,
             ]))  # fmt: skip
@@ -223,7 +223,7 @@ def _reentered_give_back(
     basis = {"one_off": {"kind": o.kind, "amount": str(o.amount), "date": o.day.isoformat()}}
     words = (
         f"enkratno izplačilo ({names.get(o.kind, o.kind)}) za {month_name(in_month)} je "
-        f"bilo izbrisano in vpisano znova (z dne {o.day.day}. {o.day.month}. {o.day.year}, "
+        f"bilo izbrisano in vpisano znova (z dne {format_date(o.day)}, "
         f"{fmt_amount(o.amount)} EUR)"
     )
     for entry in found:
